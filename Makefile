@@ -1,0 +1,116 @@
+# Makefile -- a reproducible verification harness for textbook derivations
+# in probabilistic machine learning.  `make help` lists the targets.
+#
+# GNU conventions: the user's CFLAGS, CPPFLAGS and LDFLAGS are respected and
+# come last; the flags the build needs live in HARNESS_* variables.  Tools
+# are variables (CC, GNUPLOT).  `make -j` is safe.
+
+CC      ?= cc
+# The build folder: build/ normally, build/san for the sanitizer build.
+B       ?= build
+CFLAGS  ?= -O2 -g
+GNUPLOT ?= gnuplot
+export GNUPLOT
+
+GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
+GSL_LIBS   := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
+
+HARNESS_CPPFLAGS = -Ilib -Ibuild/gen $(GSL_CFLAGS)
+HARNESS_CFLAGS   = -std=gnu11 -Wall -Wextra -Wshadow -Wstrict-prototypes
+HARNESS_LIBS     = $(GSL_LIBS) -lm
+
+SLUGS    := $(sort $(basename $(notdir $(wildcard problems/*.c))))
+LIB_SRC  := $(sort $(wildcard lib/*.c))
+LIB_OBJ  := $(LIB_SRC:lib/%.c=$(B)/obj/%.o)
+BINS     := $(SLUGS:%=$(B)/bin/%)
+TESTS    := $(sort $(basename $(notdir $(wildcard tests/test_*.c))))
+TEST_BINS := $(TESTS:%=$(B)/tests/%)
+
+# Which claims `make check` runs, and where its outputs go.  The committed
+# reports/ and figures/ are the default-seed, full-size run; a run with
+# SEED= or QUICK=1 writes to build/out unless OUTDIR= says otherwise.
+PROBLEM ?=
+RUN_SLUGS := $(if $(PROBLEM),$(PROBLEM),$(SLUGS))
+ifneq ($(SEED)$(QUICK),)
+OUTDIR ?= build/out
+else
+OUTDIR ?= .
+endif
+RUN_ARGS := --outdir $(OUTDIR) $(if $(SEED),--seed $(SEED)) $(if $(QUICK),--quick)
+
+.PHONY: all check test sanitize clean distclean help deps FORCE
+
+all: $(BINS)
+
+help:
+	@echo "make              build the library and every claim program"
+	@echo "make check        verify every claim; regenerate reports/ and figures/"
+	@echo "                  (SEED=N, QUICK=1, PROBLEM=slug, OUTDIR=dir)"
+	@echo "make test         test the harness itself (unit tests, negative"
+	@echo "                  controls, 20 seeds, reproducibility, bad input,"
+	@echo "                  sanitizers)"
+	@echo "make sanitize     every test and claim under ASan and UBSan"
+	@echo "make clean        remove build/"
+	@echo "claims: $(SLUGS)"
+
+deps:
+	@tools/deps.sh
+
+# ---------------------------------------------------------------- building
+
+build/gen/figure_style.inc: lib/figure_style.gp
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&\\n"/' $< > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/figure.o: build/gen/figure_style.inc
+
+$(B)/obj/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/lib/libharness.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/bin/%: problems/%.c $(B)/lib/libharness.a
+	@mkdir -p $(@D)
+	$(CC) $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) -MMD -MP -MF $(B)/obj/$*.bin.d $< -o $@ $(B)/lib/libharness.a $(LDFLAGS) $(HARNESS_LIBS)
+
+$(B)/tests/%: tests/%.c $(B)/lib/libharness.a
+	@mkdir -p $(@D)
+	$(CC) $(HARNESS_CPPFLAGS) -Itests $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) -MMD -MP -MF $(B)/obj/$*.test.d $< -o $@ $(B)/lib/libharness.a $(LDFLAGS) $(HARNESS_LIBS)
+
+-include $(wildcard $(B)/obj/*.d)
+
+# ---------------------------------------------------------------- checking
+
+build/results/%.tap: $(B)/bin/% FORCE
+	@mkdir -p $(@D) $(OUTDIR)
+	@tools/run_problem.sh $< $@ $(RUN_ARGS)
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@rm -f $(RUN_SLUGS:%=build/results/%.tap)
+	@echo "Verifying $(words $(RUN_SLUGS)) claim(s); outputs in $(OUTDIR)/reports and $(OUTDIR)/figures"
+	@$(MAKE) --no-print-directory $(RUN_SLUGS:%=build/results/%.tap)
+	@tools/index.sh "$(if $(PROBLEM),,$(OUTDIR))" $(RUN_SLUGS:%=build/results/%.tap)
+
+FORCE:
+
+# ---------------------------------------------------------------- testing
+
+test: deps
+	@$(MAKE) --no-print-directory all $(TEST_BINS)
+	@tests/run_all.sh $(B) "$(TESTS)" "$(SLUGS)"
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+sanitize: deps
+	@$(MAKE) --no-print-directory B=build/san CFLAGS="$(SAN_FLAGS)" \
+	  LDFLAGS="-fsanitize=address,undefined" all $(TESTS:%=build/san/tests/%)
+	@tests/run_sanitized.sh build/san "$(TESTS)" "$(SLUGS)"
+
+clean:
+	rm -rf build
+
+distclean: clean

@@ -1,0 +1,254 @@
+/* cli.c -- option parsing for claim programs (see cli.h). */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_SAMPLES 2000000000L
+
+int
+parse_ulong (const char *s, unsigned long *out)
+{
+  if (!s || !*s)
+    return -1;
+  for (const char *p = s; *p; p++)
+    if (*p < '0' || *p > '9')
+      return -1;                /* no sign, no spaces, no hex */
+  errno = 0;
+  char *end;
+  unsigned long v = strtoul (s, &end, 10);
+  if (errno || *end)
+    return -1;
+  *out = v;
+  return 0;
+}
+
+int
+parse_double (const char *s, double *out)
+{
+  if (!s || !*s)
+    return -1;
+  errno = 0;
+  char *end;
+  double v = strtod (s, &end);
+  if (errno || *end || !isfinite (v))
+    return -1;
+  *out = v;
+  return 0;
+}
+
+/* ----------------------------------------------------------------------
+ * What the program says about itself
+ * ---------------------------------------------------------------------- */
+
+static void
+print_help (const claim * c, const char *prog)
+{
+  printf ("Usage: %s [OPTION]...\n\n%s.\n\n", prog, c->title);
+  printf ("Sources: %s\n\n", c->sources);
+  printf ("Options:\n"
+          "  --help            show this help and exit\n"
+          "  --list            list the checks without running them\n"
+          "  --list-mutants    list the deliberate errors (negative controls)\n"
+          "  --seed N          random seed (default $HARNESS_SEED, else %lu)\n"
+          "  --samples N       base Monte Carlo sample size, N >= 2"
+          " (default %ld)\n"
+          "  --quick           use the quick sample size (%ld)\n"
+          "  --outdir DIR      write DIR/reports/%s.md and DIR/figures/%s.*"
+          " (default .)\n"
+          "  --set NAME=VALUE  change a model parameter (below)\n"
+          "  --mutant ID       switch on a deliberate error; the check that"
+          " should catch it must fail\n",
+          RNG_DEFAULT_SEED, c->samples_default, c->samples_quick,
+          c->slug, c->slug);
+  if (c->n_params)
+    {
+      printf ("\nModel parameters:\n");
+      for (size_t i = 0; i < c->n_params; i++)
+        printf ("  %-12s %s (default %g, range %g to %g)\n",
+                c->params[i].name, c->params[i].help, c->params[i].def,
+                c->params[i].min, c->params[i].max);
+    }
+  printf ("\nWrites: reports/%s.md, figures/%s.dat, figures/%s.gp,"
+          " figures/%s.svg\n"
+          "Output: TAP on stdout.  Exit status: 0 every check as expected,"
+          " 1 some check not, 2 bad option, 3 runtime error.\n",
+          c->slug, c->slug, c->slug, c->slug);
+}
+
+static const char *
+expect_word (expectation e)
+{
+  return e == EXPECT_HOLDS ? "holds" : "seed-error";
+}
+
+static void
+print_list (const claim * c)
+{
+  for (size_t i = 0; i < c->n_checks; i++)
+    printf ("%s\t%s\t%s\t%s\n", c->checks[i].id, c->checks[i].source,
+            expect_word (c->checks[i].expect), c->checks[i].statement);
+}
+
+static void
+print_mutants (const claim * c)
+{
+  for (size_t i = 0; i < c->n_mutants; i++)
+    printf ("%s\t%s\t%s\n", c->mutants[i].id, c->mutants[i].caught_by,
+            c->mutants[i].description);
+}
+
+/* ----------------------------------------------------------------------
+ * Option values
+ * ---------------------------------------------------------------------- */
+
+static unsigned long
+seed_value (const char *s, const char *what)
+{
+  unsigned long v;
+  if (parse_ulong (s, &v) != 0 || v > 0xffffffffUL)
+    die_usage ("%s: '%s' is not a whole number from 0 to 4294967295", what,
+               s);
+  return v;
+}
+
+static long
+samples_value (const char *s)
+{
+  unsigned long v;
+  if (parse_ulong (s, &v) != 0 || v > (unsigned long) MAX_SAMPLES)
+    die_usage ("--samples: '%s' is not a whole number from 2 to %ld", s,
+               MAX_SAMPLES);
+  if (v < 2)
+    die_usage ("--samples: %lu is too few: a standard error needs at least 2"
+               " samples", v);
+  return (long) v;
+}
+
+static void
+outdir_value (const char *dir)
+{
+  struct stat st;
+  if (!*dir)
+    die_usage ("--outdir: empty folder name");
+  if (stat (dir, &st) != 0)
+    die_usage ("--outdir: %s: %s", dir, strerror (errno));
+  if (!S_ISDIR (st.st_mode))
+    die_usage ("--outdir: %s is not a folder", dir);
+  if (access (dir, W_OK | X_OK) != 0)
+    die_usage ("--outdir: %s is not writable", dir);
+}
+
+static void
+mutant_value (const claim * c, const char *id)
+{
+  for (size_t i = 0; i < c->n_mutants; i++)
+    if (strcmp (c->mutants[i].id, id) == 0)
+      return;
+  die_usage ("--mutant: unknown mutant '%s' (see --list-mutants)", id);
+}
+
+static void
+set_value (const claim * c, const char *arg, double *values)
+{
+  const char *eq = strchr (arg, '=');
+  if (!eq)
+    die_usage ("--set: '%s' is not NAME=VALUE", arg);
+  size_t n = (size_t) (eq - arg);
+  for (size_t i = 0; i < c->n_params; i++)
+    {
+      const param_spec *p = &c->params[i];
+      if (strlen (p->name) != n || strncmp (p->name, arg, n) != 0)
+        continue;
+      double v;
+      if (parse_double (eq + 1, &v) != 0)
+        die_usage ("--set %s: '%s' is not a number", p->name, eq + 1);
+      if (v < p->min || v > p->max)
+        die_usage ("--set %s: %g is outside %g to %g", p->name, v, p->min,
+                   p->max);
+      values[i] = v;
+      return;
+    }
+  die_usage ("--set: unknown parameter '%.*s' (see --help)", (int) n, arg);
+}
+
+void
+cli_parse (const claim * c, int argc, char **argv, harness_options * opt)
+{
+  enum { O_HELP = 1, O_LIST, O_MUTANTS, O_SEED, O_SAMPLES, O_QUICK,
+    O_OUTDIR, O_SET, O_MUTANT
+  };
+  static const struct option longopts[] = {
+    {"help", no_argument, NULL, O_HELP},
+    {"list", no_argument, NULL, O_LIST},
+    {"list-mutants", no_argument, NULL, O_MUTANTS},
+    {"seed", required_argument, NULL, O_SEED},
+    {"samples", required_argument, NULL, O_SAMPLES},
+    {"quick", no_argument, NULL, O_QUICK},
+    {"outdir", required_argument, NULL, O_OUTDIR},
+    {"set", required_argument, NULL, O_SET},
+    {"mutant", required_argument, NULL, O_MUTANT},
+    {NULL, 0, NULL, 0}
+  };
+  const char *env_seed = getenv ("HARNESS_SEED");
+  opt->seed = env_seed && *env_seed ? seed_value (env_seed, "HARNESS_SEED")
+    : RNG_DEFAULT_SEED;
+  opt->samples = 0;
+  opt->quick = 0;
+  opt->outdir = ".";
+  opt->mutant = NULL;
+  opt->param_values = xcalloc (c->n_params, sizeof (double));
+  for (size_t i = 0; i < c->n_params; i++)
+    opt->param_values[i] = c->params[i].def;
+
+  opterr = 0;                   /* we print our own one-line errors */
+  optind = 1;
+  int ch;
+  while ((ch = getopt_long (argc, argv, ":", longopts, NULL)) != -1)
+    switch (ch)
+      {
+      case O_HELP:
+        print_help (c, errors_program ());
+        exit (0);
+      case O_LIST:
+        print_list (c);
+        exit (0);
+      case O_MUTANTS:
+        print_mutants (c);
+        exit (0);
+      case O_SEED:
+        opt->seed = seed_value (optarg, "--seed");
+        break;
+      case O_SAMPLES:
+        opt->samples = samples_value (optarg);
+        break;
+      case O_QUICK:
+        opt->quick = 1;
+        break;
+      case O_OUTDIR:
+        outdir_value (optarg);
+        opt->outdir = optarg;
+        break;
+      case O_SET:
+        set_value (c, optarg, opt->param_values);
+        break;
+      case O_MUTANT:
+        mutant_value (c, optarg);
+        opt->mutant = optarg;
+        break;
+      case ':':
+        die_usage ("%s: missing value", argv[optind - 1]);
+      default:
+        die_usage ("%s: unknown option (see --help)", argv[optind - 1]);
+      }
+  if (optind < argc)
+    die_usage ("%s: unexpected argument (see --help)", argv[optind]);
+  if (!opt->samples)
+    opt->samples = opt->quick ? c->samples_quick : c->samples_default;
+}

@@ -1,0 +1,42 @@
+/* errors.h -- one-line fatal errors with the harness's exit codes.
+ *
+ * Exit codes follow the automake convention loosely:
+ *   0  every check came out as the repository expects
+ *   1  some check did not (a real finding or a regression)
+ *   2  bad command line (the message names the option)
+ *   3  a runtime failure: I/O, a GSL error, gnuplot failing
+ * Every fatal path prints exactly one line "PROGRAM: message" on stderr and
+ * removes any temporary output file first (see atomic_file.h). */
+#ifndef HARNESS_ERRORS_H
+#define HARNESS_ERRORS_H
+
+#include <stddef.h>
+
+enum
+{
+  EXIT_AS_EXPECTED = 0,
+  EXIT_UNEXPECTED = 1,
+  EXIT_USAGE = 2,
+  EXIT_RUNTIME = 3
+};
+
+void errors_set_program (const char *name);
+const char *errors_program (void);
+
+/* Replace GSL's abort-on-error handler by one that prints one line and exits
+   with EXIT_RUNTIME. */
+void errors_install_gsl_handler (void);
+
+void die_usage (const char *fmt, ...)
+  __attribute__ ((format (printf, 1, 2), noreturn));
+void die_runtime (const char *fmt, ...)
+  __attribute__ ((format (printf, 1, 2), noreturn));
+void die_internal (const char *fmt, ...)
+  __attribute__ ((format (printf, 1, 2), noreturn));
+
+void *xmalloc (size_t n);
+void *xcalloc (size_t n, size_t size);
+void *xrealloc (void *p, size_t n);
+char *xstrdup (const char *s);
+
+#endif

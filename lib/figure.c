@@ -1,0 +1,108 @@
+/* figure.c -- write and render the figure (see figure.h). */
+#include "figure.h"
+#include "atomic_file.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char figure_style[] =
+#include "figure_style.inc"
+  ;
+
+const char *
+figure_gnuplot (void)
+{
+  const char *g = getenv ("GNUPLOT");
+  return g && *g ? g : "gnuplot";
+}
+
+static const char *
+base_name (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+  return slash ? slash + 1 : path;
+}
+
+/* Run gnuplot in folder DIR on SCRIPT with the given data and output file
+   names; die unless it exits 0.  fork/exec rather than popen: the exit
+   status is what tells whether the figure was drawn. */
+static void
+run_gnuplot (const char *dir, const char *script, const char *data,
+             const char *out)
+{
+  char vars[2048];
+  snprintf (vars, sizeof vars, "datafile='%s'; outfile='%s'", data, out);
+  fflush (NULL);
+  pid_t pid = fork ();
+  if (pid < 0)
+    die_runtime ("cannot start gnuplot: %s", strerror (errno));
+  if (pid == 0)
+    {
+      if (chdir (dir) != 0)
+        _exit (126);
+      execlp (figure_gnuplot (), figure_gnuplot (), "-e", vars, script,
+              (char *) NULL);
+      _exit (127);
+    }
+  int status;
+  while (waitpid (pid, &status, 0) < 0)
+    if (errno != EINTR)
+      die_runtime ("waiting for gnuplot: %s", strerror (errno));
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 127)
+    die_runtime ("gnuplot not found (tried '%s'): install gnuplot, e.g."
+                 " apt-get install gnuplot-nox", figure_gnuplot ());
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    die_runtime ("gnuplot failed on %s/%s (status %d)", dir, script,
+                 WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+}
+
+static void
+compose_script (const harness * h, sbuf * gp)
+{
+  const char *slug = h->c->slug;
+  sbuf_printf (gp, "# %s.gp -- written by %s; render with"
+               " `gnuplot %s.gp` in this folder.\n", slug, slug, slug);
+  sbuf_printf (gp, "if (!exists(\"datafile\")) datafile = '%s.dat'\n", slug);
+  sbuf_printf (gp, "if (!exists(\"outfile\")) outfile = '%s.svg'\n", slug);
+  sbuf_printf (gp, "fig_w = %d\nfig_h = %d\n",
+               h->c->figure_width ? h->c->figure_width : 960,
+               h->c->figure_height ? h->c->figure_height : 620);
+  sbuf_append (gp, figure_style);
+  sbuf_append (gp, "set output outfile\n");
+  sbuf_append (gp, sbuf_str (&h->fig_script));
+  sbuf_append (gp, "unset output\n");
+}
+
+void
+figure_write (harness * h)
+{
+  if (h->fig_script.len == 0)
+    die_internal ("%s draws no figure", h->c->slug);
+  char dir[4096], dat[4200], gpf[4200], svg[4200];
+  snprintf (dir, sizeof dir, "%s/figures", h->opt.outdir);
+  snprintf (dat, sizeof dat, "%s/%s.dat", dir, h->c->slug);
+  snprintf (gpf, sizeof gpf, "%s/%s.gp", dir, h->c->slug);
+  snprintf (svg, sizeof svg, "%s/%s.svg", dir, h->c->slug);
+  if (access (dir, W_OK | X_OK) != 0)
+    die_runtime ("cannot write to %s: %s", dir, strerror (errno));
+
+  sbuf gp;
+  sbuf_init (&gp);
+  compose_script (h, &gp);
+  const char *dat_tmp = atomic_file_begin (dat);
+  const char *gp_tmp = atomic_file_begin (gpf);
+  const char *svg_tmp = atomic_file_begin (svg);
+  atomic_file_fill (dat_tmp, sbuf_str (&h->fig_data), h->fig_data.len);
+  atomic_file_fill (gp_tmp, sbuf_str (&gp), gp.len);
+  sbuf_free (&gp);
+  run_gnuplot (dir, base_name (gp_tmp), base_name (dat_tmp),
+               base_name (svg_tmp));
+  /* The .gp names the final files, so it stays valid once renamed. */
+  atomic_file_commit (dat);
+  atomic_file_commit (gpf);
+  atomic_file_commit (svg);
+}

@@ -1,0 +1,20 @@
+/* figure.h -- the program's figure: data, gnuplot script, SVG.
+ *
+ * The program appends columns to harness_figure_data() (gnuplot data
+ * blocks, '#' header lines) and plot commands to harness_figure_script().
+ * figure_write() writes figures/<slug>.dat and figures/<slug>.gp (the shared
+ * style from lib/figure_style.gp first), renders figures/<slug>.svg with
+ * gnuplot in batch mode, checks gnuplot's exit status, and only then
+ * renames all three into place.  The .gp runs on its own too:
+ * `cd figures && gnuplot <slug>.gp`. */
+#ifndef HARNESS_FIGURE_H
+#define HARNESS_FIGURE_H
+
+#include "harness.h"
+
+void figure_write (harness * h);
+
+/* The gnuplot program: $GNUPLOT, else "gnuplot". */
+const char *figure_gnuplot (void);
+
+#endif

@@ -1,0 +1,337 @@
+/* harness.c -- the life of a claim program (see harness.h). */
+#include "harness.h"
+#include "atomic_file.h"
+#include "cli.h"
+#include "decision.h"
+#include "figure.h"
+#include "report.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static double
+now_seconds (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+static void
+validate_claim (const claim * c)
+{
+  for (size_t i = 0; i < c->n_checks; i++)
+    for (size_t j = 0; j < i; j++)
+      if (strcmp (c->checks[i].id, c->checks[j].id) == 0)
+        die_internal ("check '%s' declared twice", c->checks[i].id);
+  for (size_t m = 0; m < c->n_mutants; m++)
+    {
+      size_t i = 0;
+      while (i < c->n_checks
+             && strcmp (c->checks[i].id, c->mutants[m].caught_by) != 0)
+        i++;
+      if (i == c->n_checks)
+        die_internal ("mutant '%s' names unknown check '%s'",
+                      c->mutants[m].id, c->mutants[m].caught_by);
+    }
+}
+
+#include <errno.h>
+#include <sys/stat.h>
+
+static void
+ensure_output_folder (const char *outdir, const char *sub)
+{
+  char path[4200];
+  snprintf (path, sizeof path, "%s/%s", outdir, sub);
+  if (mkdir (path, 0755) != 0 && errno != EEXIST)
+    die_usage ("--outdir: cannot create %s: %s", path, strerror (errno));
+  if (access (path, W_OK | X_OK) != 0)
+    die_usage ("--outdir: %s is not writable", path);
+}
+
+harness *
+harness_begin (const claim * c, int argc, char **argv)
+{
+  errors_set_program (argc > 0 ? argv[0] : c->slug);
+  errors_install_gsl_handler ();
+  atomic_file_install_signal_handlers ();
+  validate_claim (c);
+  harness *h = xcalloc (1, sizeof *h);
+  h->c = c;
+  cli_parse (c, argc, argv, &h->opt);
+  ensure_output_folder (h->opt.outdir, "reports");
+  ensure_output_folder (h->opt.outdir, "figures");
+  h->rng = rng_new (h->opt.seed);
+  h->results = xcalloc (c->n_checks, sizeof *h->results);
+  for (size_t i = 0; i < c->n_checks; i++)
+    h->results[i].spec = &c->checks[i];
+  sbuf_init (&h->notes);
+  sbuf_init (&h->fig_data);
+  sbuf_init (&h->fig_script);
+  h->started = now_seconds ();
+  printf ("TAP version 13\n1..%zu\n", c->n_checks);
+  printf ("# %s: seed %lu, samples %ld%s%s%s\n", c->slug, h->opt.seed,
+          h->opt.samples, h->opt.quick ? " (quick)" : "",
+          h->opt.mutant ? ", mutant " : "",
+          h->opt.mutant ? h->opt.mutant : "");
+  fflush (stdout);
+  return h;
+}
+
+gsl_rng *
+harness_rng (harness * h)
+{
+  return h->rng;
+}
+
+long
+harness_samples (const harness * h)
+{
+  return h->opt.samples;
+}
+
+double
+harness_param (const harness * h, const char *name)
+{
+  for (size_t i = 0; i < h->c->n_params; i++)
+    if (strcmp (h->c->params[i].name, name) == 0)
+      return h->opt.param_values[i];
+  die_internal ("unknown parameter '%s'", name);
+}
+
+int
+mutant (const harness * h, const char *id)
+{
+  size_t i = 0;
+  while (i < h->c->n_mutants && strcmp (h->c->mutants[i].id, id) != 0)
+    i++;
+  if (i == h->c->n_mutants)
+    die_internal ("mutant '%s' is not declared", id);
+  return h->opt.mutant && strcmp (h->opt.mutant, id) == 0;
+}
+
+sbuf *
+harness_notes (harness * h)
+{
+  return &h->notes;
+}
+
+sbuf *
+harness_figure_data (harness * h)
+{
+  return &h->fig_data;
+}
+
+sbuf *
+harness_figure_script (harness * h)
+{
+  return &h->fig_script;
+}
+
+/* ----------------------------------------------------------------------
+ * Recording checks
+ * ---------------------------------------------------------------------- */
+
+static check_result *
+find_result (harness * h, const char *id)
+{
+  for (size_t i = 0; i < h->c->n_checks; i++)
+    if (strcmp (h->c->checks[i].id, id) == 0)
+      return &h->results[i];
+  die_internal ("check '%s' is not declared", id);
+}
+
+void
+check_point (harness * h, const char *id, estimate obs, estimate ref)
+{
+  check_result *r = find_result (h, id);
+  if (r->evaluated)
+    die_internal ("check '%s' is already closed", id);
+  if (r->n_points == r->pts_cap)
+    {
+      r->pts_cap = r->pts_cap ? 2 * r->pts_cap : 8;
+      r->pts_obs = xrealloc (r->pts_obs, r->pts_cap * sizeof (estimate));
+      r->pts_ref = xrealloc (r->pts_ref, r->pts_cap * sizeof (estimate));
+    }
+  r->pts_obs[r->n_points] = obs;
+  r->pts_ref[r->n_points] = ref;
+  r->n_points++;
+}
+
+/* Which point decides: for =, <=, >= the one with the largest statistic
+   (all must hold); for != the one that differs most (one must differ). */
+static int
+deciding_point_is_better (relation rel, const decision * cand,
+                          const decision * best)
+{
+  double a = cand->statistic, b = best->statistic;
+  if (rel == REL_NE)
+    return a > b;
+  return isnan (a) || (!isnan (b) && a > b);
+}
+
+static void
+decide_result (check_result * r)
+{
+  relation rel = r->spec->rel;
+  double alpha = CHECK_ALPHA / (double) r->n_points;
+  decision best = { 0 };
+  size_t best_i = 0, n_failed = 0;
+  r->max_abs_diff = 0;
+  r->max_rel_diff = 0;
+  for (size_t i = 0; i < r->n_points; i++)
+    {
+      decision d = decide (rel, r->pts_obs[i], r->pts_ref[i], alpha);
+      n_failed += !d.held;
+      double ad = fabs (d.diff), scale = fabs (r->pts_ref[i].value);
+      if (!(ad <= r->max_abs_diff))
+        r->max_abs_diff = ad;
+      if (scale > 0 && !(ad / scale <= r->max_rel_diff))
+        r->max_rel_diff = ad / scale;
+      if (i == 0 || deciding_point_is_better (rel, &d, &best))
+        {
+          best = d;
+          best_i = i;
+        }
+    }
+  r->n_failed = n_failed;
+  r->held = rel == REL_NE ? n_failed < r->n_points : n_failed == 0;
+  r->obs = r->pts_obs[best_i];
+  r->ref = r->pts_ref[best_i];
+  r->diff = best.diff;
+  r->statistic = best.statistic;
+  r->stat_is_z = best.stat_is_z;
+  r->crit = best.stat_is_z ? best.crit : 1.0;
+  r->alpha = best.stat_is_z ? alpha : 0.0;
+  r->detectable = best.detectable;
+}
+
+static void
+print_tap_line (harness * h, const check_result * r)
+{
+  int ok = r->held;
+  const char *todo = r->spec->expect == EXPECT_SEED_ERROR
+    ? (r->held ? " # TODO seed error expected but not detected"
+       : " # TODO known error in the seed, detected") : "";
+  printf ("%s %d - %s (%s)%s\n", ok ? "ok" : "not ok", ++h->tap_count,
+          r->spec->id, r->spec->source, todo);
+  printf ("#   %s %s %s: observed %.10g, reference %.10g, diff %.3g,"
+          " %s %.3g (critical %.3g), %zu/%zu points fail%s%s\n",
+          r->spec->id, relation_symbol (r->spec->rel),
+          r->held ? "holds" : "does not hold", r->obs.value, r->ref.value,
+          r->diff, r->stat_is_z ? "z" : "|diff|/bound", r->statistic,
+          r->crit, r->n_failed, r->n_points, r->note[0] ? "; " : "",
+          r->note);
+  if (!check_as_expected (r))
+    printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
+            r->spec->expect == EXPECT_HOLDS ? "hold" : "fail (seed error)");
+  fflush (stdout);
+}
+
+static int
+vclose (harness * h, const char *id, const char *fmt, va_list ap)
+{
+  check_result *r = find_result (h, id);
+  if (r->evaluated)
+    die_internal ("check '%s' closed twice", id);
+  if (r->n_points == 0)
+    die_internal ("check '%s' closed with no evidence", id);
+  if (fmt)
+    vsnprintf (r->note, sizeof r->note, fmt, ap);
+  decide_result (r);
+  r->evaluated = 1;
+  free (r->pts_obs);
+  free (r->pts_ref);
+  r->pts_obs = r->pts_ref = NULL;
+  print_tap_line (h, r);
+  return r->held;
+}
+
+int
+check_close (harness * h, const char *id, const char *note_fmt, ...)
+{
+  va_list ap;
+  va_start (ap, note_fmt);
+  int held = vclose (h, id, note_fmt, ap);
+  va_end (ap);
+  return held;
+}
+
+int
+check_compare (harness * h, const char *id, estimate obs, estimate ref,
+               const char *note_fmt, ...)
+{
+  check_point (h, id, obs, ref);
+  va_list ap;
+  va_start (ap, note_fmt);
+  int held = vclose (h, id, note_fmt, ap);
+  va_end (ap);
+  return held;
+}
+
+/* ----------------------------------------------------------------------
+ * The end of a run
+ * ---------------------------------------------------------------------- */
+
+static void
+close_forgotten_checks (harness * h)
+{
+  for (size_t i = 0; i < h->c->n_checks; i++)
+    {
+      check_result *r = &h->results[i];
+      if (r->evaluated)
+        continue;
+      printf ("not ok %d - %s (%s) # never evaluated\n", ++h->tap_count,
+              r->spec->id, r->spec->source);
+    }
+}
+
+static void
+summarise (const harness * h, int *as_expected, int *findings)
+{
+  *as_expected = *findings = 0;
+  for (size_t i = 0; i < h->c->n_checks; i++)
+    {
+      const check_result *r = &h->results[i];
+      *as_expected += check_as_expected (r);
+      *findings += r->evaluated && r->spec->expect == EXPECT_SEED_ERROR
+        && !r->held;
+    }
+}
+
+int
+harness_end (harness * h)
+{
+  close_forgotten_checks (h);
+  int as_expected, findings;
+  summarise (h, &as_expected, &findings);
+  figure_write (h);
+  report_write (h);
+  report_print_index_lines (h, as_expected, findings);
+  int n = (int) h->c->n_checks;
+  printf ("# %s: %d of %d checks as expected, %d seed line(s) found wrong,"
+          " %.2f s\n", h->c->slug, as_expected, n, findings,
+          now_seconds () - h->started);
+  printf ("%d passed, %d failed\n", as_expected, n - as_expected);
+  fflush (stdout);
+  int status = as_expected == n ? EXIT_AS_EXPECTED : EXIT_UNEXPECTED;
+  gsl_rng_free (h->rng);
+  for (size_t i = 0; i < h->c->n_checks; i++)
+    {
+      free (h->results[i].pts_obs);
+      free (h->results[i].pts_ref);
+    }
+  free (h->results);
+  free (h->opt.param_values);
+  sbuf_free (&h->notes);
+  sbuf_free (&h->fig_data);
+  sbuf_free (&h->fig_script);
+  free (h);
+  return status;
+}

@@ -1,0 +1,120 @@
+/* harness.h -- what a claim program uses: declare, run checks, report.
+ *
+ * A claim is one C file of mostly mathematics.  It declares, in static
+ * tables, its checks (check.h), the mutants that must make some check fail,
+ * and the model parameters a user may change; main() then computes evidence
+ * and hands each comparison to check_point()/check_close().  Everything else
+ * -- the command line, the random generator, TAP output, the report, the
+ * figure, atomic writes -- is done here.  Data flows one way:
+ * problem -> lib -> check/report/figure.
+ *
+ *   harness *h = harness_begin (&CLAIM, argc, argv);
+ *   ... check_compare (h, "id", est_mc_acc (&acc), est_exact (kl, tol), "d = 5");
+ *   return harness_end (h);
+ */
+#ifndef HARNESS_HARNESS_H
+#define HARNESS_HARNESS_H
+
+#include "check.h"
+#include "errors.h"
+#include "mc.h"
+#include "quad.h"
+#include "rng.h"
+#include "sbuf.h"
+
+#include <gsl/gsl_rng.h>
+#include <stddef.h>
+
+#define COUNT_OF(a) (sizeof (a) / sizeof ((a)[0]))
+
+/* A deliberate error switched on with --mutant ID; the check CAUGHT_BY must
+   then fail.  Used by `make test` (negative controls) and `make mutate`. */
+typedef struct
+{
+  const char *id;
+  const char *description;
+  const char *caught_by;
+} mutant_spec;
+
+/* A model parameter a user may change with --set NAME=VALUE. */
+typedef struct
+{
+  const char *name;
+  double def, min, max;
+  const char *help;
+} param_spec;
+
+typedef struct
+{
+  const char *slug;
+  const char *title;
+  const char *claim;        /* the claim in our words (markdown) */
+  const char *sources;      /* where it stands in the seeds */
+  const check_spec *checks;
+  size_t n_checks;
+  const mutant_spec *mutants;
+  size_t n_mutants;
+  const param_spec *params;
+  size_t n_params;
+  long samples_default;     /* the base sample size the program scales from */
+  long samples_quick;
+  const char *figure_caption;
+  int figure_width, figure_height;   /* pixels; 0 for 960 x 620 */
+} claim;
+
+typedef struct
+{
+  unsigned long seed;
+  long samples;
+  int quick;
+  const char *outdir;
+  const char *mutant;
+  double *param_values;     /* parallel to claim.params */
+} harness_options;
+
+typedef struct
+{
+  const claim *c;
+  harness_options opt;
+  gsl_rng *rng;
+  check_result *results;    /* parallel to c->checks */
+  int tap_count;
+  sbuf notes;               /* the program's own report section (markdown) */
+  sbuf fig_data;            /* figures/<slug>.dat */
+  sbuf fig_script;          /* plot commands, after the shared style */
+  double started;
+} harness;
+
+/* Parse the command line (exits on --help, --list, or a bad option), seed
+   the generator, print the TAP plan. */
+harness *harness_begin (const claim * c, int argc, char **argv);
+
+/* Close unevaluated checks as failures, write figure and report atomically,
+   print the summary; returns the exit status for main. */
+int harness_end (harness * h);
+
+/* The program's generator and sizes. */
+gsl_rng *harness_rng (harness * h);
+long harness_samples (const harness * h);
+double harness_param (const harness * h, const char *name);
+
+/* Is mutant ID switched on?  ID must be in the claim's mutant table. */
+int mutant (const harness * h, const char *id);
+
+/* Record one comparison for check ID; a check may collect many points. */
+void check_point (harness * h, const char *id, estimate obs, estimate ref);
+/* Decide check ID over its points and print its TAP line.  Returns whether
+   the relation held. */
+int check_close (harness * h, const char *id, const char *note_fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+/* check_point then check_close. */
+int check_compare (harness * h, const char *id, estimate obs, estimate ref,
+                   const char *note_fmt, ...)
+  __attribute__ ((format (printf, 5, 6)));
+
+/* The report section the program writes itself, and the figure. */
+sbuf *harness_notes (harness * h);
+sbuf *harness_figure_data (harness * h);
+sbuf *harness_figure_script (harness * h);
+
+#endif

@@ -1,0 +1,49 @@
+#!/bin/sh
+# index.sh OUTDIR TAPFILE... -- from the claim programs' TAP output, print
+# the summary table and the closing line "N passed, N failed", and (when
+# OUTDIR is given) write OUTDIR/reports/README.md, the index a reader opens
+# first.  Exits 1 when any check did not come out as the repository expects
+# or any program did not finish.
+outdir=$1; shift
+awk -v outdir="$outdir" -F'\t' '
+function flush_file() {
+  if (slug == "") return
+  if (!finished) { failed += plan; broken++; rows[++nrows] = "| " slug " | did not finish | | | |"; return }
+}
+FNR == 1 { flush_file(); slug = ""; finished = 0; plan = 0
+           f = FILENAME; sub(/.*\//, "", f); sub(/\.tap$/, "", f); slug = f }
+/^1\.\.[0-9]+$/ { plan = substr($0, 4) + 0 }
+/^# index\t/ {
+  finished = 1
+  split($5, pf, "/"); passed += pf[1]; failed += pf[2] - pf[1]
+  title[slug] = $3
+  rows[++nrows] = "| [" $2 "](" $2 ".md) | " $3 " | " $4 " | " $5 " | " ($6 > 0 ? $6 : "none") " |"
+  nfind += $6
+}
+/^# seedline\t/ {
+  seed = $2
+  line = "- " $3 " ([" $5 "](" $5 ".md" ($4 == "does not hold" ? "#finding-" $6 : "") ")): " ($4 == "does not hold" ? "**does not hold**" : $4)
+  seeds[seed] = seeds[seed] line "\n"
+}
+/^# exit-status / { if ($0 !~ / [01]$/) { broken++ } }
+END {
+  flush_file()
+  if (outdir != "") {
+    out = outdir "/reports/README.md.tmp"
+    print "# Verification reports\n" > out
+    print "Produced by `make check` from the derivations in `../shared/seeds/`. Each claim is one program in `problems/`; each row links to its report. *Checks as expected* counts checks whose outcome is what the repository expects: relations that hold, and seed lines known to be wrong that were found wrong again. *Findings* counts seed lines that do not hold.\n" > out
+    print "| claim | title | sources | checks as expected | findings |" > out
+    print "|---|---|---|---|---|" > out
+    for (i = 1; i <= nrows; i++) print rows[i] > out
+    print "\n" passed " checks as expected, " failed " not; " nfind " seed line(s) found wrong in all.\n" > out
+    print "## Per seed: which derivation lines hold\n" > out
+    n = 0; for (s in seeds) keys[++n] = s
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (keys[j] < keys[i]) { t = keys[i]; keys[i] = keys[j]; keys[j] = t }
+    for (i = 1; i <= n; i++) printf "### Seed %s\n\n%s\n", keys[i], seeds[keys[i]] > out
+    print "Wall times vary from run to run, so they are printed by `make check` and kept out of this committed file.\n" > out
+    close(out)
+    system("mv \"" out "\" \"" outdir "/reports/README.md\"")
+  }
+  printf "\n%d passed, %d failed\n", passed, failed
+  exit (failed > 0 || broken > 0) ? 1 : 0
+}' "$@"
