@@ -1,0 +1,189 @@
+/* minimize.c -- GSL minimiser wrappers (see minimize.h). */
+#include "minimize.h"
+#include "errors.h"
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_min.h>
+#include <gsl/gsl_multimin.h>
+#include <math.h>
+
+typedef struct
+{
+  min1d_fn f;
+  void *params;
+} fn1d;
+
+static double
+call1d (double x, void *p)
+{
+  const fn1d *w = p;
+  return w->f (x, w->params);
+}
+
+min1d_result
+minimize_1d (min1d_fn f, void *params, double lo, double guess, double hi,
+             double xtol_abs, double xtol_rel, size_t max_iter)
+{
+  fn1d w = { f, params };
+  gsl_function fn = { call1d, &w };
+  min1d_result r = { guess, NAN, INFINITY, 0, 0 };
+  gsl_min_fminimizer *s = gsl_min_fminimizer_alloc (gsl_min_fminimizer_brent);
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  int status = gsl_min_fminimizer_set (s, &fn, guess, lo, hi);
+  if (status != GSL_SUCCESS)
+    {
+      gsl_set_error_handler (old);
+      gsl_min_fminimizer_free (s);
+      return r;                 /* not bracketed: converged stays 0 */
+    }
+  while (r.iterations < max_iter)
+    {
+      r.iterations++;
+      if (gsl_min_fminimizer_iterate (s) != GSL_SUCCESS)
+        break;
+      double a = gsl_min_fminimizer_x_lower (s);
+      double b = gsl_min_fminimizer_x_upper (s);
+      if (gsl_min_test_interval (a, b, xtol_abs, xtol_rel) == GSL_SUCCESS)
+        {
+          r.converged = 1;
+          break;
+        }
+    }
+  gsl_set_error_handler (old);
+  r.x = gsl_min_fminimizer_x_minimum (s);
+  r.f = gsl_min_fminimizer_f_minimum (s);
+  r.x_err = 0.5 * (gsl_min_fminimizer_x_upper (s)
+                   - gsl_min_fminimizer_x_lower (s));
+  gsl_min_fminimizer_free (s);
+  return r;
+}
+
+min1d_result
+minimize_1d_grid (min1d_fn f, void *params, double lo, double hi, size_t n,
+                  double xtol_abs, double xtol_rel, size_t max_iter)
+{
+  if (n < 3)
+    die_internal ("minimize_1d_grid: need at least 3 grid points");
+  double h = (hi - lo) / (double) (n - 1);
+  size_t best = 1;
+  double fbest = f (lo + h, params);
+  for (size_t i = 2; i + 1 < n; i++)
+    {
+      double fi = f (lo + h * (double) i, params);
+      if (fi < fbest)
+        {
+          fbest = fi;
+          best = i;
+        }
+    }
+  double g = lo + h * (double) best;
+  return minimize_1d (f, params, g - h, g, g + h, xtol_abs, xtol_rel,
+                      max_iter);
+}
+
+/* ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  minnd_fn f;
+  minnd_grad g;
+  void *params;
+} fnnd;
+
+static double
+callnd (const gsl_vector * x, void *p)
+{
+  const fnnd *w = p;
+  return w->f (x, w->params);
+}
+
+static void
+callnd_df (const gsl_vector * x, void *p, gsl_vector * g)
+{
+  const fnnd *w = p;
+  w->g (x, w->params, g);
+}
+
+static void
+callnd_fdf (const gsl_vector * x, void *p, double *f, gsl_vector * g)
+{
+  *f = callnd (x, p);
+  callnd_df (x, p, g);
+}
+
+minnd_result
+minimize_nd (minnd_fn f, void *params, const gsl_vector * x0, double step,
+             double size_tol, size_t max_iter)
+{
+  size_t n = x0->size;
+  fnnd w = { f, NULL, params };
+  gsl_multimin_function fn = { callnd, n, &w };
+  gsl_vector *steps = gsl_vector_alloc (n);
+  gsl_vector_set_all (steps, step);
+  gsl_multimin_fminimizer *s =
+    gsl_multimin_fminimizer_alloc (gsl_multimin_fminimizer_nmsimplex2, n);
+  gsl_multimin_fminimizer_set (s, &fn, x0, steps);
+  minnd_result r = { gsl_vector_alloc (n), NAN, NAN, 0, 0 };
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  while (r.iterations < max_iter)
+    {
+      r.iterations++;
+      if (gsl_multimin_fminimizer_iterate (s) != GSL_SUCCESS)
+        break;
+      r.size = gsl_multimin_fminimizer_size (s);
+      if (gsl_multimin_test_size (r.size, size_tol) == GSL_SUCCESS)
+        {
+          r.converged = 1;
+          break;
+        }
+    }
+  gsl_set_error_handler (old);
+  gsl_vector_memcpy (r.x, gsl_multimin_fminimizer_x (s));
+  r.f = gsl_multimin_fminimizer_minimum (s);
+  gsl_multimin_fminimizer_free (s);
+  gsl_vector_free (steps);
+  return r;
+}
+
+minnd_result
+minimize_nd_grad (minnd_fn f, minnd_grad g, void *params,
+                  const gsl_vector * x0, double step, double grad_tol,
+                  size_t max_iter)
+{
+  size_t n = x0->size;
+  fnnd w = { f, g, params };
+  gsl_multimin_function_fdf fn = { callnd, callnd_df, callnd_fdf, n, &w };
+  gsl_multimin_fdfminimizer *s =
+    gsl_multimin_fdfminimizer_alloc (gsl_multimin_fdfminimizer_vector_bfgs2,
+                                     n);
+  gsl_multimin_fdfminimizer_set (s, &fn, x0, step, 0.1);
+  minnd_result r = { gsl_vector_alloc (n), NAN, NAN, 0, 0 };
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  while (r.iterations < max_iter)
+    {
+      r.iterations++;
+      int status = gsl_multimin_fdfminimizer_iterate (s);
+      const gsl_vector *grad = gsl_multimin_fdfminimizer_gradient (s);
+      r.size = gsl_blas_dnrm2 (grad);
+      if (gsl_multimin_test_gradient (grad, grad_tol) == GSL_SUCCESS)
+        {
+          r.converged = 1;
+          break;
+        }
+      if (status != GSL_SUCCESS)
+        break;                  /* no progress possible */
+    }
+  gsl_set_error_handler (old);
+  gsl_vector_memcpy (r.x, gsl_multimin_fdfminimizer_x (s));
+  r.f = gsl_multimin_fdfminimizer_minimum (s);
+  gsl_multimin_fdfminimizer_free (s);
+  return r;
+}
+
+void
+minimize_result_free (minnd_result * r)
+{
+  gsl_vector_free (r->x);
+  r->x = NULL;
+}

@@ -1,0 +1,63 @@
+/* minimize.h -- thin wrappers over GSL's minimisers that report convergence.
+ *
+ * Checks that compare a derivation's optimum with a numerical one need to
+ * know the numerical one converged and how precisely: every result carries
+ * a converged flag, the iteration count and a tolerance usable as the
+ * optimiser's error bound (est_opt in check.h).  To maximise, minimise the
+ * negative. */
+#ifndef HARNESS_MINIMIZE_H
+#define HARNESS_MINIMIZE_H
+
+#include <gsl/gsl_vector.h>
+#include <stddef.h>
+
+typedef double (*min1d_fn) (double x, void *params);
+
+typedef struct
+{
+  double x, f;          /* the minimiser and the minimum */
+  double x_err;         /* final bracket half-width: |x - x*| <= x_err */
+  size_t iterations;
+  int converged;
+} min1d_result;
+
+/* Brent's method (gsl_min_fminimizer_brent) on [lo, hi] from GUESS, which
+   must satisfy f(guess) < f(lo) and f(guess) < f(hi).  Stops when the
+   bracket is below xtol_abs + xtol_rel |x|, or after max_iter steps. */
+min1d_result minimize_1d (min1d_fn f, void *params, double lo, double guess,
+                          double hi, double xtol_abs, double xtol_rel,
+                          size_t max_iter);
+
+/* The same, finding a GUESS itself by a grid of N points over [lo, hi]
+   (for functions whose minimum is not bracketed in advance). */
+min1d_result minimize_1d_grid (min1d_fn f, void *params, double lo,
+                               double hi, size_t n, double xtol_abs,
+                               double xtol_rel, size_t max_iter);
+
+typedef double (*minnd_fn) (const gsl_vector * x, void *params);
+typedef void (*minnd_grad) (const gsl_vector * x, void *params,
+                            gsl_vector * g);
+
+typedef struct
+{
+  gsl_vector *x;        /* owned by the caller of minimize_result_free */
+  double f;
+  double size;          /* simplex size (Nelder-Mead) or gradient norm */
+  size_t iterations;
+  int converged;
+} minnd_result;
+
+/* Nelder-Mead (gsl_multimin_fminimizer_nmsimplex2), derivative-free:
+   converged when the simplex size falls below SIZE_TOL. */
+minnd_result minimize_nd (minnd_fn f, void *params, const gsl_vector * x0,
+                          double step, double size_tol, size_t max_iter);
+
+/* BFGS (gsl_multimin_fdfminimizer_vector_bfgs2) with an analytic gradient:
+   converged when |grad| < GRAD_TOL. */
+minnd_result minimize_nd_grad (minnd_fn f, minnd_grad g, void *params,
+                               const gsl_vector * x0, double step,
+                               double grad_tol, size_t max_iter);
+
+void minimize_result_free (minnd_result * r);
+
+#endif

@@ -1,0 +1,95 @@
+#!/bin/sh
+# check_problem.sh BIN [SEEDS] -- test one claim program as a user would:
+#   - every mutant (negative control) makes the check it names fail;
+#   - the verdicts are the same for SEEDS different seeds (default 20, quick);
+#   - the same seed gives byte-identical report and figure;
+#   - each kind of bad option gets one line on stderr, exit 2, no file.
+# Prints TAP and closes with "N passed, N failed"; exits 1 on any failure.
+bin=$1; seeds=${2:-20}
+slug=$(basename "$bin")
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+n=0; failed=0
+ok() { n=$((n + 1)); echo "ok $n - $slug: $1"; }
+nok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $slug: $1"; [ -n "${2:-}" ] && echo "#   $2"; }
+
+# -- negative controls: each mutant must be caught by the check it names
+"$bin" --list-mutants > "$tmp/mutants" || nok "--list-mutants runs"
+while IFS="$(printf '\t')" read -r id check desc; do
+  mkdir -p "$tmp/m"
+  "$bin" --outdir "$tmp/m" --mutant "$id" > "$tmp/m.tap" 2> "$tmp/m.err"
+  st=$?
+  if [ $st -eq 1 ] && grep -Eq "^not ok [0-9]+ - $check \(.*\)$" "$tmp/m.tap"; then
+    ok "mutant $id is caught by $check"
+  else
+    nok "mutant $id is caught by $check" "exit $st; $(grep -E " - $check " "$tmp/m.tap" | head -n 1) $(head -n 1 "$tmp/m.err")"
+  fi
+done < "$tmp/mutants"
+[ -s "$tmp/mutants" ] || nok "declares at least one mutant"
+
+# -- seed independence: the same verdicts for many seeds (quick sizes)
+mkdir -p "$tmp/s"
+"$bin" --outdir "$tmp/s" --quick --seed 1 | grep -E '^(not )?ok ' > "$tmp/verdicts.ref"
+same=1; s=1
+while [ $s -le "$seeds" ]; do
+  "$bin" --outdir "$tmp/s" --quick --seed $((s * 7919)) > "$tmp/s.tap" 2>&1
+  st=$?
+  grep -E '^(not )?ok ' "$tmp/s.tap" > "$tmp/verdicts"
+  if [ $st -ne 0 ] || ! cmp -s "$tmp/verdicts" "$tmp/verdicts.ref"; then
+    same=0; nok "verdicts at seed $((s * 7919)) (quick)" "exit $st; $(diff "$tmp/verdicts.ref" "$tmp/verdicts" | grep '^>' | head -n 2 | tr '\n' ' ')"
+  fi
+  s=$((s + 1))
+done
+[ $same -eq 1 ] && ok "same verdicts, all as expected, for $seeds seeds (quick)"
+
+# -- reproducibility: byte-identical outputs for the same seed
+mkdir -p "$tmp/r1" "$tmp/r2"
+"$bin" --outdir "$tmp/r1" --quick --seed 42 > /dev/null 2>&1
+"$bin" --outdir "$tmp/r2" --quick --seed 42 > /dev/null 2>&1
+if cmp -s "$tmp/r1/reports/$slug.md" "$tmp/r2/reports/$slug.md" &&
+   cmp -s "$tmp/r1/figures/$slug.svg" "$tmp/r2/figures/$slug.svg" &&
+   cmp -s "$tmp/r1/figures/$slug.dat" "$tmp/r2/figures/$slug.dat"; then
+  ok "same seed, byte-identical report and figure"
+else
+  nok "same seed, byte-identical report and figure"
+fi
+
+# -- bad input: one line, exit 2, nothing written
+bad() {
+  what=$1; shift
+  rm -rf "$tmp/b"; mkdir -p "$tmp/b"
+  "$bin" --outdir "$tmp/b" "$@" > /dev/null 2> "$tmp/b.err"
+  st=$?
+  lines=$(wc -l < "$tmp/b.err")
+  files=$(find "$tmp/b" -type f | wc -l)
+  if [ $st -eq 2 ] && [ "$lines" -eq 1 ] && [ "$files" -eq 0 ]; then
+    ok "bad input ($what): exit 2, one line, no file"
+  else
+    nok "bad input ($what): exit 2, one line, no file" "exit $st, $lines line(s), $files file(s): $(head -n 1 "$tmp/b.err")"
+  fi
+}
+bad "unknown option" --bogus
+bad "seed not a number" --seed abc
+bad "negative seed" --seed -3
+bad "seed too large" --seed 99999999999
+bad "zero samples" --samples 0
+bad "one sample" --samples 1
+bad "negative samples" --samples -5
+bad "samples with garbage" --samples 12x
+bad "missing value" --samples
+bad "unknown mutant" --mutant no_such_mutant
+bad "unknown parameter" --set no_such_param=1
+bad "parameter not a number" --set "$( "$bin" --help | awk '/^Model parameters:/ {f=1; next} f && NF {print $1; exit}' )=abc"
+bad "stray argument" stray
+rm -rf "$tmp/ro"; mkdir -p "$tmp/ro"; chmod 555 "$tmp/ro"
+if [ "$(id -u)" -ne 0 ]; then
+  "$bin" --outdir "$tmp/ro" > /dev/null 2> "$tmp/ro.err"; st=$?
+  [ $st -eq 2 ] && ok "unwritable --outdir: exit 2" || nok "unwritable --outdir: exit 2" "exit $st"
+fi
+"$bin" --outdir "$tmp/nonexistent" > /dev/null 2> "$tmp/ne.err"; st=$?
+[ $st -eq 2 ] && [ "$(wc -l < "$tmp/ne.err")" -eq 1 ] && ok "missing --outdir: exit 2, one line" || nok "missing --outdir: exit 2, one line" "exit $st"
+"$bin" --help > /dev/null && ok "--help exits 0" || nok "--help exits 0"
+[ "$("$bin" --list | wc -l)" -ge 1 ] && ok "--list prints the checks" || nok "--list prints the checks"
+
+echo "1..$n"
+echo "$((n - failed)) passed, $failed failed"
+[ $failed -eq 0 ]
