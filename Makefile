@@ -89,7 +89,7 @@ build/results/%.tap: $(B)/bin/% FORCE
 	@tools/run_problem.sh $< $@ $(RUN_ARGS)
 
 check: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(RUN_SLUGS:%=$(B)/bin/%)
 	@rm -f $(RUN_SLUGS:%=build/results/%.tap)
 	@echo "Verifying $(words $(RUN_SLUGS)) claim(s); outputs in $(OUTDIR)/reports and $(OUTDIR)/figures"
 	@$(MAKE) --no-print-directory $(RUN_SLUGS:%=build/results/%.tap)

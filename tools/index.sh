@@ -22,7 +22,7 @@ FNR == 1 { flush_file(); slug = ""; finished = 0; plan = 0
 }
 /^# seedline\t/ {
   seed = $2
-  line = "- " $3 " ([" $5 "](" $5 ".md" ($4 == "does not hold" ? "#finding-" $6 : "") ")): " ($4 == "does not hold" ? "**does not hold**" : $4)
+  line = "- " $3 ", `" $6 "` ([" $5 "](" $5 ".md" ($4 == "does not hold" ? "#finding-" $6 : "") ")): " ($4 == "does not hold" ? "**does not hold**" : $4)
   seeds[seed] = seeds[seed] line "\n"
 }
 /^# exit-status / { if ($0 !~ / [01]$/) { broken++ } }

@@ -15,7 +15,7 @@ line=$(grep -E "^# $slug: [0-9]+ of [0-9]+ checks" "$tap" | tail -n 1)
 if [ -n "$line" ]; then
   echo "$line" | awk -v s="$secs" -v st="$status" -F'[: ,]+' '{
     printf "%-24s %3d/%-3d checks as expected  %2d finding(s)  %6s s%s\n",
-      $2, $3, $5, $8, s, (st == 0 ? "" : "  UNEXPECTED") }'
+      $2, $3, $5, $9, s, (st == 0 ? "" : "  UNEXPECTED") }'
 else
   printf "%-24s did not finish (exit %d): %s\n" "$slug" "$status" \
     "$(head -n 1 "$tap.err")"

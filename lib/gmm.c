@@ -1,0 +1,349 @@
+/* gmm.c -- Gaussian mixtures (see gmm.h). */
+#include "gmm.h"
+#include "errors.h"
+#include "logsumexp.h"
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+/* Small scratch arrays live on the stack; larger ones on the heap.  Mixtures
+   here have a handful of components in a few dimensions, so the heap path is
+   only a fallback. */
+enum { GMM_STACK_MAX = 64 };
+
+static double *
+scratch (double *stack_buf, size_t n)
+{
+  return n <= GMM_STACK_MAX ? stack_buf : xmalloc (n * sizeof (double));
+}
+
+static void
+scratch_free (double *p, const double *stack_buf)
+{
+  if (p != stack_buf)
+    free (p);
+}
+
+/* ---------------------------------------------------------------- set-up */
+
+gmm *
+gmm_alloc (size_t k, size_t d)
+{
+  if (k == 0 || d == 0)
+    die_internal ("gmm_alloc: %zu components of dimension %zu", k, d);
+  gmm *g = xmalloc (sizeof *g);
+  g->k = k;
+  g->d = d;
+  g->weights = xmalloc (k * sizeof (double));
+  g->comp = xmalloc (k * sizeof (mvn *));
+  gsl_vector *mu = gsl_vector_calloc (d);
+  gsl_matrix *eye = gsl_matrix_alloc (d, d);
+  gsl_matrix_set_identity (eye);
+  for (size_t j = 0; j < k; j++)
+    {
+      g->weights[j] = 1.0 / (double) k;
+      g->comp[j] = mvn_alloc (d);
+      mvn_set (g->comp[j], mu, eye);
+    }
+  gsl_matrix_free (eye);
+  gsl_vector_free (mu);
+  return g;
+}
+
+void
+gmm_free (gmm * g)
+{
+  if (!g)
+    return;
+  for (size_t j = 0; j < g->k; j++)
+    mvn_free (g->comp[j]);
+  free (g->comp);
+  free (g->weights);
+  free (g);
+}
+
+int
+gmm_set_component (gmm * g, size_t j, double weight,
+                   const gsl_vector * mu, const gsl_matrix * sigma)
+{
+  if (j >= g->k)
+    die_internal ("gmm_set_component: component %zu of %zu", j, g->k);
+  if (!(weight > 0.0) || !isfinite (weight))
+    return GSL_EDOM;
+  /* mvn_set may have copied part of a bad covariance before failing:
+     set a scratch component first so that failure leaves G unchanged. */
+  mvn *trial = mvn_alloc (g->d);
+  if (mvn_set (trial, mu, sigma) != GSL_SUCCESS)
+    {
+      mvn_free (trial);
+      return GSL_EDOM;
+    }
+  mvn_free (g->comp[j]);
+  g->comp[j] = trial;
+  g->weights[j] = weight;
+  return GSL_SUCCESS;
+}
+
+void
+gmm_normalise_weights (gmm * g)
+{
+  double s = 0.0;
+  for (size_t j = 0; j < g->k; j++)
+    {
+      if (!(g->weights[j] > 0.0) || !isfinite (g->weights[j]))
+        die_internal ("gmm_normalise_weights: weight %zu is %g", j,
+                      g->weights[j]);
+      s += g->weights[j];
+    }
+  if (!isfinite (s))
+    die_internal ("gmm_normalise_weights: weights sum to %g", s);
+  for (size_t j = 0; j < g->k; j++)
+    g->weights[j] /= s;
+}
+
+void
+gmm_memcpy (gmm * dst, const gmm * src)
+{
+  if (dst->k != src->k || dst->d != src->d)
+    die_internal ("gmm_memcpy: shapes differ");
+  for (size_t j = 0; j < src->k; j++)
+    {
+      dst->weights[j] = src->weights[j];
+      mvn_set (dst->comp[j], src->comp[j]->mu, src->comp[j]->sigma);
+    }
+}
+
+/* ---------------------------------------------------------------- density */
+
+double
+gmm_log_joint (const gmm * g, const gsl_vector * x, gsl_vector * work,
+               double *logj)
+{
+  if (x->size != g->d || work->size != g->d)
+    die_internal ("gmm_log_joint: dimension mismatch");
+  for (size_t j = 0; j < g->k; j++)
+    logj[j] = log (g->weights[j]) + mvn_log_pdf (g->comp[j], x, work);
+  return log_sum_exp (logj, g->k);
+}
+
+double
+gmm_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * work)
+{
+  double buf[GMM_STACK_MAX];
+  double *logj = scratch (buf, g->k);
+  double lp = gmm_log_joint (g, x, work, logj);
+  scratch_free (logj, buf);
+  return lp;
+}
+
+double
+gmm_log_pdf_1d (const gmm * g, double x)
+{
+  if (g->d != 1)
+    die_internal ("gmm_log_pdf_1d: dimension %zu", g->d);
+  double xv = x, wv;
+  gsl_vector_view xs = gsl_vector_view_array (&xv, 1);
+  gsl_vector_view ws = gsl_vector_view_array (&wv, 1);
+  return gmm_log_pdf (g, &xs.vector, &ws.vector);
+}
+
+double
+gmm_pdf_1d (const gmm * g, double x)
+{
+  return exp (gmm_log_pdf_1d (g, x));
+}
+
+void
+gmm_responsibilities (const gmm * g, const gsl_vector * x, double *r)
+{
+  double buf[GMM_STACK_MAX];
+  double *w = scratch (buf, g->d);
+  gsl_vector_view work = gsl_vector_view_array (w, g->d);
+  double lp = gmm_log_joint (g, x, &work.vector, r);
+  /* r_j = p(x, z=j) / p(x), in log space against underflow */
+  for (size_t j = 0; j < g->k; j++)
+    r[j] = exp (r[j] - lp);
+  scratch_free (w, buf);
+}
+
+void
+gmm_grad_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * grad)
+{
+  if (grad->size != g->d)
+    die_internal ("gmm_grad_log_pdf: dimension mismatch");
+  double rbuf[GMM_STACK_MAX], wbuf[GMM_STACK_MAX];
+  double *r = scratch (rbuf, g->k);
+  double *w = scratch (wbuf, g->d);
+  gsl_vector_view work = gsl_vector_view_array (w, g->d);
+  gmm_responsibilities (g, x, r);
+  /* grad log p = sum_j r_j grad log N_j = - sum_j r_j Sigma_j^{-1} (x - mu_j) */
+  gsl_vector_set_zero (grad);
+  for (size_t j = 0; j < g->k; j++)
+    {
+      const mvn *c = g->comp[j];
+      /* compute: work = L^{-T} L^{-1} (x - mu_j) = Sigma_j^{-1} (x - mu_j) */
+      gsl_vector_memcpy (&work.vector, x);
+      gsl_vector_sub (&work.vector, c->mu);
+      gsl_blas_dtrsv (CblasLower, CblasNoTrans, CblasNonUnit, c->chol,
+                      &work.vector);
+      gsl_blas_dtrsv (CblasLower, CblasTrans, CblasNonUnit, c->chol,
+                      &work.vector);
+      gsl_blas_daxpy (-r[j], &work.vector, grad);
+    }
+  scratch_free (w, wbuf);
+  scratch_free (r, rbuf);
+}
+
+/* ---------------------------------------------------------------- sampling */
+
+static size_t
+pick_component (const gsl_rng * r, const gmm * g)
+{
+  double u = gsl_rng_uniform (r), c = 0.0;
+  for (size_t j = 0; j + 1 < g->k; j++)
+    {
+      c += g->weights[j];
+      if (u < c)
+        return j;
+    }
+  return g->k - 1;      /* also catches rounding in the cumulative sum */
+}
+
+void
+gmm_sample (const gsl_rng * r, const gmm * g, gsl_vector * x)
+{
+  if (x->size != g->d)
+    die_internal ("gmm_sample: dimension mismatch");
+  mvn_sample (r, g->comp[pick_component (r, g)], x);
+}
+
+/* ---------------------------------------------------------------- moments */
+
+void
+gmm_mean (const gmm * g, gsl_vector * mean)
+{
+  if (mean->size != g->d)
+    die_internal ("gmm_mean: dimension mismatch");
+  gsl_vector_set_zero (mean);
+  for (size_t j = 0; j < g->k; j++)
+    gsl_blas_daxpy (g->weights[j], g->comp[j]->mu, mean);
+}
+
+void
+gmm_covariance (const gmm * g, gsl_matrix * cov)
+{
+  size_t d = g->d;
+  if (cov->size1 != d || cov->size2 != d)
+    die_internal ("gmm_covariance: dimension mismatch");
+  gsl_vector *m = gsl_vector_alloc (d), *dev = gsl_vector_alloc (d);
+  gmm_mean (g, m);
+  /* Cov = sum_j w_j [Sigma_j + (mu_j - m)(mu_j - m)^T]: within plus between,
+     centred, so that no large terms cancel */
+  gsl_matrix_set_zero (cov);
+  for (size_t j = 0; j < g->k; j++)
+    {
+      gsl_vector_memcpy (dev, g->comp[j]->mu);
+      gsl_vector_sub (dev, m);
+      for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b < d; b++)
+          {
+            double s = gsl_matrix_get (g->comp[j]->sigma, a, b)
+              + gsl_vector_get (dev, a) * gsl_vector_get (dev, b);
+            gsl_matrix_set (cov, a, b,
+                            gsl_matrix_get (cov, a, b) + g->weights[j] * s);
+          }
+    }
+  gsl_vector_free (dev);
+  gsl_vector_free (m);
+}
+
+/* ---------------------------------------------------------------- EM */
+
+void
+gmm_e_step (const gmm * g, const gsl_matrix * x, gsl_matrix * resp)
+{
+  if (x->size2 != g->d || resp->size1 != x->size1 || resp->size2 != g->k)
+    die_internal ("gmm_e_step: dimension mismatch");
+  for (size_t i = 0; i < x->size1; i++)
+    {
+      gsl_vector_const_view xi = gsl_matrix_const_row (x, i);
+      gsl_vector_view ri = gsl_matrix_row (resp, i);
+      /* rows of a gsl_matrix are contiguous (stride 1) */
+      gmm_responsibilities (g, &xi.vector, ri.vector.data);
+    }
+}
+
+/* Bishop 9.25 for component J: Sigma_j = (1/N_j) sum_i r_ij (x_i - mu_j)
+   (x_i - mu_j)^T, plus RIDGE on the diagonal. */
+static void
+m_step_covariance (const gsl_matrix * x, const gsl_matrix * resp, size_t j,
+                   double nj, const gsl_vector * mu, double ridge,
+                   gsl_matrix * sigma, gsl_vector * dev)
+{
+  size_t d = x->size2;
+  gsl_matrix_set_zero (sigma);
+  for (size_t i = 0; i < x->size1; i++)
+    {
+      gsl_vector_const_view xi = gsl_matrix_const_row (x, i);
+      gsl_vector_memcpy (dev, &xi.vector);
+      gsl_vector_sub (dev, mu);
+      gsl_blas_dsyr (CblasLower, gsl_matrix_get (resp, i, j) / nj, dev, sigma);
+    }
+  for (size_t a = 0; a < d; a++)
+    {
+      for (size_t b = 0; b < a; b++)
+        gsl_matrix_set (sigma, b, a, gsl_matrix_get (sigma, a, b));
+      gsl_matrix_set (sigma, a, a, gsl_matrix_get (sigma, a, a) + ridge);
+    }
+}
+
+int
+gmm_m_step (gmm * g, const gsl_matrix * x, const gsl_matrix * resp,
+            double ridge)
+{
+  size_t n = x->size1, d = g->d;
+  if (x->size2 != d || resp->size1 != n || resp->size2 != g->k || n == 0)
+    die_internal ("gmm_m_step: dimension mismatch");
+  gsl_vector *mu = gsl_vector_alloc (d), *dev = gsl_vector_alloc (d);
+  gsl_matrix *sigma = gsl_matrix_alloc (d, d);
+  int status = GSL_SUCCESS;
+  for (size_t j = 0; j < g->k && status == GSL_SUCCESS; j++)
+    {
+      /* Bishop 9.27: N_j = sum_i r_ij, w_j = N_j / n */
+      gsl_vector_const_view rj = gsl_matrix_const_column (resp, j);
+      double nj = 0.0;
+      for (size_t i = 0; i < n; i++)
+        nj += gsl_vector_get (&rj.vector, i);
+      if (!(nj > 0.0))
+        {
+          status = GSL_EDOM;      /* the component has lost all its data */
+          break;
+        }
+      /* Bishop 9.24: mu_j = (1/N_j) sum_i r_ij x_i */
+      gsl_blas_dgemv (CblasTrans, 1.0 / nj, x, &rj.vector, 0.0, mu);
+      m_step_covariance (x, resp, j, nj, mu, ridge, sigma, dev);
+      status = gmm_set_component (g, j, nj / (double) n, mu, sigma);
+    }
+  gsl_matrix_free (sigma);
+  gsl_vector_free (dev);
+  gsl_vector_free (mu);
+  return status;
+}
+
+double
+gmm_log_likelihood (const gmm * g, const gsl_matrix * x)
+{
+  if (x->size2 != g->d)
+    die_internal ("gmm_log_likelihood: dimension mismatch");
+  gsl_vector *work = gsl_vector_alloc (g->d);
+  double ll = 0.0;
+  for (size_t i = 0; i < x->size1; i++)
+    {
+      gsl_vector_const_view xi = gsl_matrix_const_row (x, i);
+      ll += gmm_log_pdf (g, &xi.vector, work);
+    }
+  gsl_vector_free (work);
+  return ll;
+}

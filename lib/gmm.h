@@ -1,0 +1,72 @@
+/* gmm.h -- Gaussian mixtures: density, sampling, moments, EM steps.
+ *
+ * p(x) = sum_k w_k N(x; mu_k, Sigma_k), components as mvn (mvn.h), any
+ * dimension (1-D is d = 1).  Log-densities through log_sum_exp, so far
+ * tails do not underflow.  References: Bishop PRML 9.2 (EM for mixtures),
+ * 2.3.9.
+ *
+ * Dimension mismatches between arguments are programming errors and die
+ * (die_internal); bad numbers from a caller (a covariance that is not SPD,
+ * a component that lost all its responsibility) are reported by status. */
+#ifndef HARNESS_GMM_H
+#define HARNESS_GMM_H
+
+#include "mvn.h"
+
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_vector.h>
+
+typedef struct
+{
+  size_t k, d;
+  double *weights;     /* length k, positive, sum 1 */
+  mvn **comp;          /* k components of dimension d */
+} gmm;
+
+/* K components of dimension D, each N(0, I) with weight 1/K. */
+gmm *gmm_alloc (size_t k, size_t d);
+void gmm_free (gmm * g);
+/* Set component J; returns GSL_EDOM if SIGMA is not SPD (or if WEIGHT is
+   not positive and finite), leaving the component unchanged.  Weights are
+   stored as given: call gmm_normalise_weights after setting them all. */
+int gmm_set_component (gmm * g, size_t j, double weight,
+                       const gsl_vector * mu, const gsl_matrix * sigma);
+/* Renormalise the weights to sum to 1 (dies if any is <= 0 or not finite). */
+void gmm_normalise_weights (gmm * g);
+
+double gmm_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * work);
+/* 1-D convenience (d must be 1). */
+double gmm_log_pdf_1d (const gmm * g, double x);
+/* Gradient of log p at x (d-vector), for HMC; the length-d workspace is
+   allocated internally (on the stack for d <= 64). */
+void gmm_grad_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * grad);
+/* Posterior responsibilities r_j = p(z=j | x), length k. */
+void gmm_responsibilities (const gmm * g, const gsl_vector * x, double *r);
+void gmm_sample (const gsl_rng * r, const gmm * g, gsl_vector * x);
+/* Exact mixture mean and covariance (law of total variance). */
+void gmm_mean (const gmm * g, gsl_vector * mean);
+void gmm_covariance (const gmm * g, gsl_matrix * cov);
+
+/* EM on data X (n x d rows).  E-step: R (n x k) responsibilities.
+   M-step: closed-form weights, means, covariances from R (Bishop 9.24-9.26)
+   with a ridge RIDGE added to each covariance diagonal (0 for none).
+   Log-likelihood of X under G. */
+void gmm_e_step (const gmm * g, const gsl_matrix * x, gsl_matrix * resp);
+int gmm_m_step (gmm * g, const gsl_matrix * x, const gsl_matrix * resp,
+                double ridge);
+double gmm_log_likelihood (const gmm * g, const gsl_matrix * x);
+
+/* Additions beyond the EM interface. */
+
+/* The joint log-densities LOGJ[j] = log w_j + log N(x; mu_j, Sigma_j) =
+   log p(x, z = j), length k; WORK has length d.  Returns log p(x), their
+   log-sum-exp. */
+double gmm_log_joint (const gmm * g, const gsl_vector * x, gsl_vector * work,
+                      double *logj);
+/* The density p(x) in 1-D (d must be 1): exp of gmm_log_pdf_1d. */
+double gmm_pdf_1d (const gmm * g, double x);
+/* Copy SRC's weights and components into DST (same k and d). */
+void gmm_memcpy (gmm * dst, const gmm * src);
+
+#endif

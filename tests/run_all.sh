@@ -1,0 +1,45 @@
+#!/bin/sh
+# run_all.sh BUILD "TESTS" "SLUGS" -- the whole `make test`:
+#   1. every unit test (BUILD/tests/test_*), each a TAP program;
+#   2. every claim program through tests/check_problem.sh (negative controls,
+#      20 seeds, reproducibility, bad input), two at a time;
+#   3. the harness end to end (tests/test_harness.sh);
+#   4. the sanitizer build (tests/run_sanitized.sh via make sanitize).
+# Closes with "N passed, N failed" over every test; exits 1 on any failure.
+build=$1; tests=$2; slugs=$3
+logs=$(mktemp -d); trap 'rm -rf "$logs"' EXIT
+seeds=${TEST_SEEDS:-20}
+
+run_tap() {   # NAME COMMAND... : run, keep its output, echo a summary line
+  name=$1; shift
+  "$@" > "$logs/$name.log" 2>&1
+  st=$?
+  counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$name.log" | tail -n 1)
+  [ -n "$counts" ] || counts="0 passed, 1 failed"
+  [ $st -eq 0 ] || case "$counts" in *", 0 failed") counts="${counts%, 0 failed}, 1 failed";; esac
+  printf '%-34s %s\n' "$name" "$counts"
+  echo "$counts" >> "$logs/counts"
+  if [ $st -ne 0 ]; then grep -E '^not ok|^#' "$logs/$name.log" | head -n 20 | sed 's/^/    /'; fi
+}
+
+echo "== unit tests"
+for t in $tests; do run_tap "$t" "$build/tests/$t"; done
+
+echo "== claim programs (negative controls, $seeds seeds, reproducibility, bad input)"
+for s in $slugs; do echo "$s"; done | xargs -P 2 -I{} sh -c \
+  "tests/check_problem.sh '$build/bin/{}' $seeds > '$logs/{}.problem.log' 2>&1; echo \$? > '$logs/{}.problem.st'"
+for s in $slugs; do
+  counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$s.problem.log" | tail -n 1)
+  [ -n "$counts" ] || counts="0 passed, 1 failed"
+  printf '%-34s %s\n' "$s" "$counts"
+  echo "$counts" >> "$logs/counts"
+  [ "$(cat "$logs/$s.problem.st")" = 0 ] || grep -E '^not ok|^#' "$logs/$s.problem.log" | head -n 20 | sed 's/^/    /'
+done
+
+echo "== the harness end to end"
+run_tap harness tests/test_harness.sh "$build" "$slugs"
+
+echo "== sanitizers (AddressSanitizer, UndefinedBehaviorSanitizer)"
+run_tap sanitize make --no-print-directory sanitize
+
+awk -F'[ ,]+' '{ p += $1; f += $3 } END { printf "\n%d passed, %d failed\n", p, f; exit f > 0 }' "$logs/counts"

@@ -1,0 +1,538 @@
+/* test_gmm.c -- unit tests for lib/gmm.c against independent values.
+ *
+ * Densities against GSL's own Gaussian densities summed directly, the
+ * normalisation by QUADPACK, the gradient against gsl_deriv_central (whose
+ * error estimate sets the tolerance), sampling by z-scores against the exact
+ * moments and bin masses, the M-step against a hand computation in exact
+ * binary fractions, and EM's monotone log-likelihood.  The seed is fixed;
+ * HARNESS_SEED overrides it. */
+#include "errors.h"
+#include "gmm.h"
+#include "mc.h"
+#include "quad.h"
+#include "rng.h"
+#include "tap.h"
+
+#include <float.h>
+#include <gsl/gsl_deriv.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
+#include <stdlib.h>
+
+#define Z_MAX 5.0       /* z-score bound for sampling tests: p ~ 6e-7 each */
+
+/* ---------------------------------------------------------------- fixtures */
+
+static const double W1[] = { 0.2, 0.5, 0.3 };
+static const double MU1[] = { -2.0, 0.0, 3.0 };
+static const double SD1[] = { 1.0, 0.5, 2.0 };
+
+static void
+set_1d (gmm * g, size_t j, double w, double mu, double sd)
+{
+  gsl_vector_view m = gsl_vector_view_array (&mu, 1);
+  double v = sd * sd;
+  gsl_matrix_view s = gsl_matrix_view_array (&v, 1, 1);
+  if (gmm_set_component (g, j, w, &m.vector, &s.matrix) != GSL_SUCCESS)
+    abort ();
+}
+
+static gmm *
+mixture_1d (void)
+{
+  gmm *g = gmm_alloc (3, 1);
+  for (size_t j = 0; j < 3; j++)
+    set_1d (g, j, W1[j], MU1[j], SD1[j]);
+  gmm_normalise_weights (g);
+  return g;
+}
+
+/* Three correlated components in 3-D. */
+static const double MU3[3][3] = { {0, 0, 0}, {2, -1, 0.5}, {-1.5, 1, 2} };
+static const double SIG3[3][9] = {
+  {1.0, 0.3, 0.1, 0.3, 0.8, -0.2, 0.1, -0.2, 1.5},
+  {0.5, 0.0, 0.1, 0.0, 0.4, 0.05, 0.1, 0.05, 0.3},
+  {2.0, -0.6, 0.0, -0.6, 1.0, 0.2, 0.0, 0.2, 0.7},
+};
+static const double W3[] = { 0.5, 0.3, 0.2 };
+
+static gmm *
+mixture_3d (void)
+{
+  gmm *g = gmm_alloc (3, 3);
+  for (size_t j = 0; j < 3; j++)
+    {
+      gsl_vector_const_view m = gsl_vector_const_view_array (MU3[j], 3);
+      gsl_matrix_const_view s = gsl_matrix_const_view_array (SIG3[j], 3, 3);
+      if (gmm_set_component (g, j, W3[j], &m.vector, &s.matrix) != GSL_SUCCESS)
+        abort ();
+    }
+  gmm_normalise_weights (g);
+  return g;
+}
+
+/* The density summed directly from GSL's univariate pdf. */
+static double
+direct_pdf_1d (double x)
+{
+  double s = 0.0;
+  for (size_t j = 0; j < 3; j++)
+    s += W1[j] * gsl_ran_gaussian_pdf (x - MU1[j], SD1[j]);
+  return s;
+}
+
+/* log w_j + log N_j(x) from GSL's multivariate log-density (own Cholesky). */
+static double
+direct_log_joint_3d (const gsl_vector * x, size_t j)
+{
+  gsl_matrix *l = gsl_matrix_alloc (3, 3);
+  gsl_vector *work = gsl_vector_alloc (3);
+  gsl_matrix_const_view s = gsl_matrix_const_view_array (SIG3[j], 3, 3);
+  gsl_vector_const_view m = gsl_vector_const_view_array (MU3[j], 3);
+  gsl_matrix_memcpy (l, &s.matrix);
+  gsl_linalg_cholesky_decomp1 (l);
+  double lp;
+  gsl_ran_multivariate_gaussian_log_pdf (x, &m.vector, l, &lp, work);
+  gsl_vector_free (work);
+  gsl_matrix_free (l);
+  return log (W3[j]) + lp;
+}
+
+/* ---------------------------------------------------------------- density */
+
+static double
+pdf_for_quad (double x, void *params)
+{
+  return gmm_pdf_1d (params, x);
+}
+
+static void
+test_normalisation (void)
+{
+  gmm *g = mixture_1d ();
+  quad_result q = quad_real_line (pdf_for_quad, g);
+  tap_close (q.value, 1.0, 4 * q.abserr + 1e-12, "1-D density integrates to 1");
+  gmm_free (g);
+}
+
+static void
+test_log_pdf_1d (void)
+{
+  gmm *g = mixture_1d ();
+  double worst = 0.0;
+  for (double x = -10.0; x <= 12.0; x += 0.25)
+    {
+      double want = log (direct_pdf_1d (x));
+      worst = fmax (worst, fabs (gmm_log_pdf_1d (g, x) - want)
+                    / fmax (1.0, fabs (want)));
+    }
+  tap_ok (worst < 1e-13, "1-D log-pdf = log of direct sum, worst rel %.3g", worst);
+
+  /* Far tail: the direct sum underflows to 0, the log-sum-exp does not.
+     At x = 60 the sd-2 component dominates; the others add exp(<-1000). */
+  double x = 60.0;
+  double dominant = log (W1[2] / (SD1[2] * sqrt (2 * M_PI)))
+    - 0.5 * gsl_pow_2 ((x - MU1[2]) / SD1[2]);
+  tap_ok (direct_pdf_1d (x) == 0.0, "direct sum underflows at x = 60");
+  tap_close (gmm_log_pdf_1d (g, x), dominant, 1e-13 * fabs (dominant),
+             "log-pdf at x = 60 equals the dominant term");
+  tap_ok (isnan (gmm_log_pdf_1d (g, NAN)), "log-pdf(NaN) is NaN");
+  tap_ok (gmm_log_pdf_1d (g, INFINITY) == -INFINITY, "log-pdf(+inf) = -inf");
+  tap_ok (gmm_log_pdf_1d (g, -INFINITY) == -INFINITY, "log-pdf(-inf) = -inf");
+  gmm_free (g);
+}
+
+static void
+test_log_pdf_3d (void)
+{
+  gmm *g = mixture_3d ();
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED);
+  gsl_vector *x = gsl_vector_alloc (3), *work = gsl_vector_alloc (3);
+  double worst = 0.0, worst_r = 0.0, worst_sum = 0.0;
+  for (int t = 0; t < 200; t++)
+    {
+      for (size_t i = 0; i < 3; i++)
+        gsl_vector_set (x, i, 3.0 * gsl_ran_gaussian (r, 1.0));
+      double lj[3], s = 0.0, resp[3];
+      for (size_t j = 0; j < 3; j++)
+        s += exp (lj[j] = direct_log_joint_3d (x, j));
+      double want = log (s);
+      worst = fmax (worst, fabs (gmm_log_pdf (g, x, work) - want)
+                    / fmax (1.0, fabs (want)));
+      gmm_responsibilities (g, x, resp);
+      double rs = 0.0;
+      for (size_t j = 0; j < 3; j++)
+        {
+          worst_r = fmax (worst_r, fabs (resp[j] - exp (lj[j]) / s));
+          rs += resp[j];
+        }
+      worst_sum = fmax (worst_sum, fabs (rs - 1.0));
+    }
+  tap_ok (worst < 1e-12, "3-D log-pdf = log sum of GSL densities, worst rel %.3g",
+          worst);
+  tap_ok (worst_r < 1e-12, "3-D responsibilities = w_j N_j / p, worst %.3g", worst_r);
+  tap_ok (worst_sum < 8 * DBL_EPSILON, "responsibilities sum to 1, worst %.3g",
+          worst_sum);
+
+  /* far away every joint underflows; the responsibilities stay a
+     distribution */
+  double resp[3];
+  gsl_vector_set_all (x, 80.0);
+  gmm_responsibilities (g, x, resp);
+  int finite = 1;
+  for (size_t j = 0; j < 3; j++)
+    finite &= isfinite (resp[j]) && resp[j] >= 0.0 && resp[j] <= 1.0;
+  tap_ok (finite && fabs (resp[0] + resp[1] + resp[2] - 1.0) < 8 * DBL_EPSILON,
+          "responsibilities at x = (80,80,80) are finite and sum to 1");
+  tap_ok (isfinite (gmm_log_pdf (g, x, work)), "3-D log-pdf finite at (80,80,80)");
+  gsl_vector_free (work);
+  gsl_vector_free (x);
+  gsl_rng_free (r);
+}
+
+/* ---------------------------------------------------------------- gradient */
+
+typedef struct
+{
+  const gmm *g;
+  gsl_vector *x;
+  size_t i;
+} partial_params;
+
+static double
+log_pdf_along (double t, void *params)
+{
+  partial_params *p = params;
+  gsl_vector *y = gsl_vector_alloc (p->x->size), *work = gsl_vector_alloc (p->x->size);
+  gsl_vector_memcpy (y, p->x);
+  gsl_vector_set (y, p->i, t);
+  double v = gmm_log_pdf (p->g, y, work);
+  gsl_vector_free (work);
+  gsl_vector_free (y);
+  return v;
+}
+
+static void
+test_gradient (void)
+{
+  gmm *g = mixture_3d ();
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED + 1);
+  gsl_vector *x = gsl_vector_alloc (3), *grad = gsl_vector_alloc (3);
+  int bad = 0;
+  double worst = 0.0;
+  for (int t = 0; t < 50; t++)
+    {
+      for (size_t i = 0; i < 3; i++)
+        gsl_vector_set (x, i, 2.0 * gsl_ran_gaussian (r, 1.0));
+      gmm_grad_log_pdf (g, x, grad);
+      for (size_t i = 0; i < 3; i++)
+        {
+          partial_params p = { g, x, i };
+          gsl_function f = { log_pdf_along, &p };
+          double d, err;
+          gsl_deriv_central (&f, gsl_vector_get (x, i), 1e-3, &d, &err);
+          double diff = fabs (gsl_vector_get (grad, i) - d);
+          bad += !(diff <= 4 * err + 1e-9 * fmax (1.0, fabs (d)));
+          worst = fmax (worst, diff);
+        }
+    }
+  tap_ok (bad == 0, "gradient = central differences (150 partials), worst |diff| %.3g",
+          worst);
+
+  /* one component: grad log N = -Sigma^-1 (x - mu), by hand in 1-D */
+  gmm *one = gmm_alloc (1, 1);
+  set_1d (one, 0, 1.0, 1.5, 2.0);
+  double xv = 4.0, gv;
+  gsl_vector_view xs = gsl_vector_view_array (&xv, 1);
+  gsl_vector_view gs = gsl_vector_view_array (&gv, 1);
+  gmm_grad_log_pdf (one, &xs.vector, &gs.vector);
+  tap_close (gv, -(4.0 - 1.5) / 4.0, 4 * DBL_EPSILON, "1-D single Gaussian gradient");
+  gmm_free (one);
+  gsl_vector_free (grad);
+  gsl_vector_free (x);
+  gsl_rng_free (r);
+  gmm_free (g);
+}
+
+/* ---------------------------------------------------------------- moments */
+
+static void
+test_moments_by_hand (void)
+{
+  gmm *g = mixture_1d ();
+  double m = 0.0, s2 = 0.0;
+  for (size_t j = 0; j < 3; j++)
+    {
+      m += W1[j] * MU1[j];
+      s2 += W1[j] * (SD1[j] * SD1[j] + MU1[j] * MU1[j]);
+    }
+  double mv, cv;
+  gsl_vector_view mean = gsl_vector_view_array (&mv, 1);
+  gsl_matrix_view cov = gsl_matrix_view_array (&cv, 1, 1);
+  gmm_mean (g, &mean.vector);
+  gmm_covariance (g, &cov.matrix);
+  tap_close (mv, m, 8 * DBL_EPSILON, "1-D mean = sum w mu");
+  tap_close (cv, s2 - m * m, 32 * DBL_EPSILON, "1-D variance = E[x^2] - m^2");
+  gmm_free (g);
+}
+
+static void
+test_sample_moments (void)
+{
+  gmm *g = mixture_3d ();
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED + 2);
+  gsl_vector *x = gsl_vector_alloc (3), *m = gsl_vector_alloc (3);
+  gsl_matrix *c = gsl_matrix_alloc (3, 3);
+  gmm_mean (g, m);
+  gmm_covariance (g, c);
+  mc_acc mean[3], prod[3][3];
+  for (size_t a = 0; a < 3; a++)
+    {
+      mc_init (&mean[a]);
+      for (size_t b = 0; b < 3; b++)
+        mc_init (&prod[a][b]);
+    }
+  const long n = 200000;
+  for (long t = 0; t < n; t++)
+    {
+      gmm_sample (r, g, x);
+      for (size_t a = 0; a < 3; a++)
+        {
+          double da = gsl_vector_get (x, a) - gsl_vector_get (m, a);
+          mc_add (&mean[a], gsl_vector_get (x, a));
+          for (size_t b = 0; b < 3; b++)
+            mc_add (&prod[a][b], da * (gsl_vector_get (x, b) - gsl_vector_get (m, b)));
+        }
+    }
+  /* centred at the exact mean, E[(x_a - m_a)(x_b - m_b)] = C_ab exactly,
+     so each entry is a plain Monte Carlo mean with its own SE */
+  double zm = 0.0, zc = 0.0;
+  for (size_t a = 0; a < 3; a++)
+    {
+      zm = fmax (zm, fabs (mc_mean (&mean[a]) - gsl_vector_get (m, a)) / mc_se (&mean[a]));
+      for (size_t b = 0; b < 3; b++)
+        zc = fmax (zc, fabs (mc_mean (&prod[a][b]) - gsl_matrix_get (c, a, b))
+                   / mc_se (&prod[a][b]));
+    }
+  tap_ok (zm < Z_MAX, "3-D sample mean = gmm_mean, max |z| %.2f", zm);
+  tap_ok (zc < Z_MAX, "3-D sample covariance = gmm_covariance, max |z| %.2f", zc);
+  gsl_matrix_free (c);
+  gsl_vector_free (m);
+  gsl_vector_free (x);
+  gsl_rng_free (r);
+  gmm_free (g);
+}
+
+/* Counts in bins against the mass from quadrature of the density. */
+static void
+test_sample_bins_1d (void)
+{
+  gmm *g = mixture_1d ();
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED + 3);
+  enum { NB = 12 };
+  const double lo = -6.0, hi = 9.0;
+  long count[NB + 2] = { 0 };
+  const long n = 100000;
+  double xv;
+  gsl_vector_view x = gsl_vector_view_array (&xv, 1);
+  for (long t = 0; t < n; t++)
+    {
+      gmm_sample (r, g, &x.vector);
+      long b = xv < lo ? 0 : xv >= hi ? NB + 1 : 1 + (long) ((xv - lo) / (hi - lo) * NB);
+      count[b]++;
+    }
+  double zmax = 0.0;
+  for (int b = 1; b <= NB; b++)
+    {
+      double a = lo + (b - 1) * (hi - lo) / NB, e = lo + b * (hi - lo) / NB;
+      double p = quad_interval (pdf_for_quad, g, a, e).value;
+      double z = (count[b] - n * p) / sqrt (n * p * (1 - p));
+      zmax = fmax (zmax, fabs (z));
+    }
+  tap_ok (zmax < Z_MAX, "1-D bin counts = n x quadrature mass, max |z| %.2f", zmax);
+  gsl_rng_free (r);
+  gmm_free (g);
+}
+
+/* ---------------------------------------------------------------- EM */
+
+/* x = {0, 1, 2, 4}, r1 = {1, 1/2, 1/2, 0}: by hand N1 = N2 = 2, w = 1/2,
+   mu1 = 3/4, mu2 = 11/4, var1 = 11/16, var2 = 27/16 (exact in binary). */
+static void
+test_m_step_1d (void)
+{
+  double xs[] = { 0, 1, 2, 4 };
+  double rs[] = { 1, 0, 0.5, 0.5, 0.5, 0.5, 0, 1 };
+  gsl_matrix_view x = gsl_matrix_view_array (xs, 4, 1);
+  gsl_matrix_view resp = gsl_matrix_view_array (rs, 4, 2);
+  gmm *g = gmm_alloc (2, 1);
+  int st = gmm_m_step (g, &x.matrix, &resp.matrix, 0.0);
+  tap_ok (st == GSL_SUCCESS, "M-step 1-D succeeds");
+  tap_ok (g->weights[0] == 0.5 && g->weights[1] == 0.5, "M-step weights 1/2, 1/2");
+  tap_close (gsl_vector_get (g->comp[0]->mu, 0), 0.75, 4 * DBL_EPSILON, "M-step mu1 = 3/4");
+  tap_close (gsl_vector_get (g->comp[1]->mu, 0), 2.75, 4 * DBL_EPSILON, "M-step mu2 = 11/4");
+  tap_close (gsl_matrix_get (g->comp[0]->sigma, 0, 0), 0.6875, 4 * DBL_EPSILON,
+             "M-step var1 = 11/16");
+  tap_close (gsl_matrix_get (g->comp[1]->sigma, 0, 0), 1.6875, 4 * DBL_EPSILON,
+             "M-step var2 = 27/16");
+  st = gmm_m_step (g, &x.matrix, &resp.matrix, 0.125);
+  tap_close (gsl_matrix_get (g->comp[0]->sigma, 0, 0), 0.8125, 4 * DBL_EPSILON,
+             "M-step ridge 1/8 adds to var1");
+  gmm_free (g);
+}
+
+/* Unit square corners, r1 = {1,1,1,0}: mu1 = (1/3,1/3), Sigma1 = [2 -1; -1 2]/9,
+   w = (3/4, 1/4); component 2 has one point, so its covariance is 0 (not
+   SPD) unless a ridge is added. */
+static void
+test_m_step_2d (void)
+{
+  double xs[] = { 0, 0, 1, 0, 0, 1, 1, 1 };
+  double rs[] = { 1, 0, 1, 0, 1, 0, 0, 1 };
+  gsl_matrix_view x = gsl_matrix_view_array (xs, 4, 2);
+  gsl_matrix_view resp = gsl_matrix_view_array (rs, 4, 2);
+  gmm *g = gmm_alloc (2, 2);
+  tap_ok (gmm_m_step (g, &x.matrix, &resp.matrix, 0.0) == GSL_EDOM,
+          "M-step with a one-point component and no ridge: GSL_EDOM");
+  tap_ok (gmm_m_step (g, &x.matrix, &resp.matrix, 0.5) == GSL_SUCCESS,
+          "M-step with ridge 1/2 succeeds");
+  tap_close (g->weights[0], 0.75, 2 * DBL_EPSILON, "M-step 2-D w1 = 3/4");
+  tap_close (gsl_vector_get (g->comp[0]->mu, 1), 1.0 / 3, 4 * DBL_EPSILON,
+             "M-step 2-D mu1_y = 1/3");
+  tap_close (gsl_matrix_get (g->comp[0]->sigma, 0, 0), 2.0 / 9 + 0.5, 8 * DBL_EPSILON,
+             "M-step 2-D Sigma1_xx = 2/9 + ridge");
+  tap_close (gsl_matrix_get (g->comp[0]->sigma, 0, 1), -1.0 / 9, 8 * DBL_EPSILON,
+             "M-step 2-D Sigma1_xy = -1/9");
+  tap_close (gsl_matrix_get (g->comp[0]->sigma, 1, 0), -1.0 / 9, 8 * DBL_EPSILON,
+             "M-step 2-D Sigma1_yx = -1/9 (symmetric)");
+  tap_ok (gsl_matrix_get (g->comp[1]->sigma, 0, 0) == 0.5
+          && gsl_matrix_get (g->comp[1]->sigma, 0, 1) == 0.0,
+          "M-step 2-D Sigma2 = ridge I");
+  double r0[] = { 1, 0, 1, 0, 1, 0, 1, 0 };
+  gsl_matrix_view resp0 = gsl_matrix_view_array (r0, 4, 2);
+  tap_ok (gmm_m_step (g, &x.matrix, &resp0.matrix, 0.5) == GSL_EDOM,
+          "M-step with an empty component: GSL_EDOM");
+  gmm_free (g);
+}
+
+static int
+em_monotone (gmm * g, const gsl_matrix * x, int iters, double *gain)
+{
+  gsl_matrix *resp = gsl_matrix_alloc (x->size1, g->k);
+  double ll = gmm_log_likelihood (g, x), ll0 = ll;
+  int ok = 1;
+  for (int t = 0; t < iters; t++)
+    {
+      gmm_e_step (g, x, resp);
+      if (gmm_m_step (g, x, resp, 0.0) != GSL_SUCCESS)
+        ok = 0;
+      double next = gmm_log_likelihood (g, x);
+      /* rounding in a sum of n terms: n eps |ll| at most */
+      if (next < ll - (double) x->size1 * DBL_EPSILON * fabs (ll))
+        ok = 0;
+      ll = next;
+    }
+  *gain = ll - ll0;
+  gsl_matrix_free (resp);
+  return ok;
+}
+
+static void
+test_em (void)
+{
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED + 4);
+  gmm *truth = mixture_1d ();
+  gsl_matrix *x = gsl_matrix_alloc (500, 1);
+  for (size_t i = 0; i < 500; i++)
+    {
+      gsl_vector_view xi = gsl_matrix_row (x, i);
+      gmm_sample (r, truth, &xi.vector);
+    }
+  gmm *fit = gmm_alloc (3, 1);
+  set_1d (fit, 0, 1, -0.5, 3.0);
+  set_1d (fit, 1, 1, 0.1, 3.0);
+  set_1d (fit, 2, 1, 0.5, 3.0);
+  gmm_normalise_weights (fit);
+  double gain;
+  tap_ok (em_monotone (fit, x, 60, &gain), "1-D EM: log-likelihood never decreases");
+  tap_ok (gain > 10.0, "1-D EM: log-likelihood rises (by %.1f)", gain);
+  gmm_free (fit);
+  gsl_matrix_free (x);
+  gmm_free (truth);
+
+  truth = mixture_3d ();
+  x = gsl_matrix_alloc (400, 3);
+  for (size_t i = 0; i < 400; i++)
+    {
+      gsl_vector_view xi = gsl_matrix_row (x, i);
+      gmm_sample (r, truth, &xi.vector);
+    }
+  fit = gmm_alloc (3, 3);
+  for (size_t j = 0; j < 3; j++)
+    gsl_vector_set (fit->comp[j]->mu, j, 0.5);   /* distinct starts */
+  for (size_t j = 0; j < 3; j++)
+    gmm_set_component (fit, j, 1, fit->comp[j]->mu, fit->comp[j]->sigma);
+  gmm_normalise_weights (fit);
+  tap_ok (em_monotone (fit, x, 40, &gain), "3-D EM: log-likelihood never decreases");
+  gmm_free (fit);
+  gsl_matrix_free (x);
+  gmm_free (truth);
+  gsl_rng_free (r);
+}
+
+/* ---------------------------------------------------------------- set-up */
+
+static void
+test_setup (void)
+{
+  gmm *g = gmm_alloc (2, 1);
+  tap_close (gmm_log_pdf_1d (g, 0.0), -0.5 * log (2 * M_PI), 4 * DBL_EPSILON,
+             "default mixture is N(0,1) (k = 2, equal weights)");
+  double mu = 1.0, bad = -1.0;
+  gsl_vector_view m = gsl_vector_view_array (&mu, 1);
+  gsl_matrix_view s = gsl_matrix_view_array (&bad, 1, 1);
+  tap_ok (gmm_set_component (g, 0, 0.5, &m.vector, &s.matrix) == GSL_EDOM,
+          "negative variance: GSL_EDOM");
+  tap_ok (gsl_vector_get (g->comp[0]->mu, 0) == 0.0
+          && gsl_matrix_get (g->comp[0]->sigma, 0, 0) == 1.0,
+          "a failed set leaves the component unchanged");
+  double one = 1.0;
+  gsl_matrix_view s1 = gsl_matrix_view_array (&one, 1, 1);
+  tap_ok (gmm_set_component (g, 0, NAN, &m.vector, &s1.matrix) == GSL_EDOM,
+          "NaN weight: GSL_EDOM");
+  tap_ok (gmm_set_component (g, 0, 0.0, &m.vector, &s1.matrix) == GSL_EDOM,
+          "zero weight: GSL_EDOM");
+  set_1d (g, 0, 3.0, 0.0, 1.0);
+  set_1d (g, 1, 1.0, 0.0, 1.0);
+  gmm_normalise_weights (g);
+  tap_ok (g->weights[0] == 0.75 && g->weights[1] == 0.25, "weights 3:1 normalise to 3/4, 1/4");
+  gmm *copy = gmm_alloc (2, 1);
+  gmm_memcpy (copy, g);
+  tap_ok (copy->weights[0] == 0.75 && gmm_log_pdf_1d (copy, 0.3) == gmm_log_pdf_1d (g, 0.3),
+          "gmm_memcpy copies weights and components");
+  gmm_free (copy);
+  gmm_free (g);
+  gmm_free (NULL);
+  tap_ok (1, "gmm_free (NULL) is a no-op");
+}
+
+int
+main (void)
+{
+  errors_set_program ("test_gmm");
+  errors_install_gsl_handler ();
+  test_setup ();
+  test_normalisation ();
+  test_log_pdf_1d ();
+  test_log_pdf_3d ();
+  test_gradient ();
+  test_moments_by_hand ();
+  test_sample_moments ();
+  test_sample_bins_1d ();
+  test_m_step_1d ();
+  test_m_step_2d ();
+  test_em ();
+  return tap_done ();
+}

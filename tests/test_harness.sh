@@ -1,0 +1,47 @@
+#!/bin/sh
+# test_harness.sh BUILD "SLUGS" -- the harness end to end, as a user meets it:
+# `make check` in quick mode writes every report, the index and a closing
+# line; failures of the environment (no gnuplot, an unwritable folder) give
+# one clear line and leave earlier outputs untouched.
+build=$1; slugs=$2
+tmp=$(mktemp -d); trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+n=0; failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+nok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "#   $2"; }
+first=$(echo "$slugs" | awk '{ print $1 }')
+
+# make check, quick, into a scratch folder
+make --no-print-directory check QUICK=1 OUTDIR="$tmp/out" > "$tmp/check.log" 2>&1
+st=$?
+[ $st -eq 0 ] && ok "make check QUICK=1 exits 0" || nok "make check QUICK=1 exits 0" "exit $st: $(tail -n 3 "$tmp/check.log" | tr '\n' ' ')"
+tail -n 1 "$tmp/check.log" | grep -Eq '^[0-9]+ passed, 0 failed$' && ok "make check closes with 'N passed, 0 failed'" || nok "make check closes with 'N passed, 0 failed'" "$(tail -n 1 "$tmp/check.log")"
+for s in $slugs; do
+  if [ -s "$tmp/out/reports/$s.md" ] && [ -s "$tmp/out/figures/$s.svg" ] && grep -q "($s.md)" "$tmp/out/reports/README.md"; then
+    ok "$s: report, figure and index row"
+  else
+    nok "$s: report, figure and index row"
+  fi
+done
+leftovers=$(find "$tmp/out" -name '*.tmp*' | wc -l)
+[ "$leftovers" -eq 0 ] && ok "no temporary files left behind" || nok "no temporary files left behind" "$leftovers"
+
+# a failing environment: gnuplot missing
+mkdir -p "$tmp/g"
+GNUPLOT=/nonexistent/gnuplot "$build/bin/$first" --quick --outdir "$tmp/g" > /dev/null 2> "$tmp/g.err"; st=$?
+files=$(find "$tmp/g" -type f | wc -l)
+[ $st -eq 3 ] && [ "$(wc -l < "$tmp/g.err")" -eq 1 ] && [ "$files" -eq 0 ] && ok "no gnuplot: exit 3, one line, no file" || nok "no gnuplot: exit 3, one line, no file" "exit $st, $files files: $(cat "$tmp/g.err")"
+
+# an earlier report survives a run that cannot write its figure
+mkdir -p "$tmp/w"
+"$build/bin/$first" --quick --outdir "$tmp/w" > /dev/null 2>&1
+cp "$tmp/w/reports/$first.md" "$tmp/before.md"
+chmod 555 "$tmp/w/figures"
+if [ "$(id -u)" -ne 0 ]; then
+  "$build/bin/$first" --quick --seed 5 --outdir "$tmp/w" > /dev/null 2> "$tmp/w.err"; st=$?
+  [ $st -ne 0 ] && cmp -s "$tmp/before.md" "$tmp/w/reports/$first.md" && ok "unwritable figures/: failure, old report intact" || nok "unwritable figures/: failure, old report intact" "exit $st"
+fi
+chmod 755 "$tmp/w/figures"
+
+echo "1..$n"
+echo "$((n - failed)) passed, $failed failed"
+[ $failed -eq 0 ]

@@ -1,0 +1,159 @@
+/* test_mvn.c -- multivariate Gaussians against independent values. */
+#include "mvn.h"
+#include "rng.h"
+#include "mc.h"
+#include "tap.h"
+
+#include <float.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_math.h>
+
+static mvn *
+random_mvn (gsl_rng * r, size_t d, double cond)
+{
+  mvn *g = mvn_alloc (d);
+  gsl_vector *mu = gsl_vector_alloc (d);
+  gsl_matrix *s = gsl_matrix_alloc (d, d);
+  for (size_t i = 0; i < d; i++)
+    gsl_vector_set (mu, i, gsl_ran_gaussian (r, 1.0));
+  spd_random (r, 0.5, cond, s);
+  mvn_set (g, mu, s);
+  gsl_vector_free (mu);
+  gsl_matrix_free (s);
+  return g;
+}
+
+/* log-density against GSL's own gsl_ran_multivariate_gaussian_log_pdf */
+static void
+test_log_pdf (gsl_rng * r)
+{
+  for (size_t d = 1; d <= 12; d += 3)
+    {
+      mvn *g = random_mvn (r, d, 100.0);
+      gsl_vector *x = gsl_vector_alloc (d), *w = gsl_vector_alloc (d);
+      gsl_matrix *l = gsl_matrix_alloc (d, d);
+      gsl_matrix_memcpy (l, g->sigma);
+      gsl_linalg_cholesky_decomp1 (l);
+      double worst = 0;
+      for (int k = 0; k < 50; k++)
+        {
+          mvn_sample (r, g, x);
+          double ours = mvn_log_pdf (g, x, w), theirs;
+          gsl_ran_multivariate_gaussian_log_pdf (x, g->mu, l, &theirs, w);
+          worst = fmax (worst, fabs (ours - theirs) / fmax (1, fabs (theirs)));
+        }
+      tap_close (worst, 0, 1e-12, "log-pdf = GSL's, d = %zu (max rel diff)", d);
+      gsl_vector_free (x);
+      gsl_vector_free (w);
+      gsl_matrix_free (l);
+      mvn_free (g);
+    }
+}
+
+/* 1-D: KL and entropy against the textbook scalar formulas */
+static void
+test_scalar_formulas (void)
+{
+  mvn *p = mvn_alloc (1), *q = mvn_alloc (1);
+  gsl_vector *m = gsl_vector_alloc (1);
+  gsl_matrix *s = gsl_matrix_alloc (1, 1);
+  gsl_vector_set (m, 0, 0.3);
+  gsl_matrix_set (s, 0, 0, 4.0);
+  mvn_set (p, m, s);
+  gsl_vector_set (m, 0, -1.2);
+  gsl_matrix_set (s, 0, 0, 0.25);
+  mvn_set (q, m, s);
+  double s0 = 2, s1 = 0.5, dm = 1.5;
+  double kl = log (s1 / s0) + (s0 * s0 + dm * dm) / (2 * s1 * s1) - 0.5;
+  tap_close (mvn_kl (p, q), kl, 1e-13, "1-D KL = log(s1/s0) + (s0^2 + dm^2)/(2 s1^2) - 1/2");
+  tap_close (mvn_entropy (p), 0.5 * log (2 * M_PI * M_E * 4.0), 1e-14,
+             "1-D entropy = 1/2 log(2 pi e s^2)");
+  tap_close (mvn_kl (p, p), 0, 1e-15, "KL(p||p) = 0");
+  tap_close (mvn_condition (p), 1, 1e-15, "1-D condition number 1");
+  mvn_free (p);
+  mvn_free (q);
+  gsl_vector_free (m);
+  gsl_matrix_free (s);
+}
+
+/* sampling: mean and covariance within z-bounds (alpha 1e-7 per entry) */
+static void
+test_sampling (gsl_rng * r)
+{
+  size_t d = 3, n = 200000;
+  mvn *g = random_mvn (r, d, 10.0);
+  gsl_vector *x = gsl_vector_alloc (d);
+  mc_acc mean[3], cov01;
+  for (size_t i = 0; i < d; i++)
+    mc_init (&mean[i]);
+  mc_init (&cov01);
+  for (size_t k = 0; k < n; k++)
+    {
+      mvn_sample (r, g, x);
+      for (size_t i = 0; i < d; i++)
+        mc_add (&mean[i], gsl_vector_get (x, i));
+      mc_add (&cov01, (gsl_vector_get (x, 0) - gsl_vector_get (g->mu, 0))
+              * (gsl_vector_get (x, 1) - gsl_vector_get (g->mu, 1)));
+    }
+  for (size_t i = 0; i < d; i++)
+    tap_close (mc_mean (&mean[i]), gsl_vector_get (g->mu, i),
+               5.33 * mc_se (&mean[i]), "sample mean %zu within 5.33 SE", i);
+  tap_close (mc_mean (&cov01), gsl_matrix_get (g->sigma, 0, 1),
+             5.33 * mc_se (&cov01), "sample covariance (0,1) within 5.33 SE");
+  gsl_vector_free (x);
+  mvn_free (g);
+}
+
+static void
+test_spd_random (gsl_rng * r)
+{
+  gsl_matrix *s = gsl_matrix_alloc (10, 10);
+  spd_random (r, 1e-3, 1e6, s);
+  mvn *g = mvn_alloc (10);
+  gsl_vector *mu = gsl_vector_calloc (10);
+  tap_ok (mvn_set (g, mu, s) == GSL_SUCCESS, "cond 1e6 covariance is SPD");
+  tap_close (mvn_condition (g), 1e6, 1e6 * 1e-6, "condition number is 1e6");
+  tap_close (g->logdet, 10 * log (1e-3) + 5 * log (1e6), 1e-9,
+             "log det = sum of log eigenvalues");
+  gsl_vector_free (mu);
+  gsl_matrix_free (s);
+  mvn_free (g);
+}
+
+static void
+test_not_positive_definite (void)
+{
+  mvn *g = mvn_alloc (2);
+  gsl_vector *mu = gsl_vector_calloc (2);
+  gsl_matrix *s = gsl_matrix_alloc (2, 2);
+  gsl_matrix_set (s, 0, 0, 1);
+  gsl_matrix_set (s, 1, 1, 1);
+  gsl_matrix_set (s, 0, 1, 2);
+  gsl_matrix_set (s, 1, 0, 2);
+  tap_ok (mvn_set (g, mu, s) == GSL_EDOM, "indefinite covariance rejected");
+  gsl_matrix_set (s, 0, 1, 0.5);
+  tap_ok (mvn_set (g, mu, s) == GSL_EDOM, "non-symmetric covariance rejected");
+  gsl_matrix_set_zero (s);
+  tap_ok (mvn_set (g, mu, s) == GSL_EDOM, "zero covariance rejected");
+  gsl_matrix_set (s, 0, 0, -1);
+  gsl_matrix_set (s, 1, 1, 1);
+  tap_ok (mvn_set (g, mu, s) == GSL_EDOM, "negative variance rejected");
+  gsl_vector_free (mu);
+  gsl_matrix_free (s);
+  mvn_free (g);
+}
+
+int
+main (void)
+{
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED);
+  test_log_pdf (r);
+  test_scalar_formulas ();
+  test_sampling (r);
+  test_spd_random (r);
+  test_not_positive_definite ();
+  gsl_rng_free (r);
+  return tap_done ();
+}
