@@ -38,7 +38,8 @@ OUTDIR ?= .
 endif
 RUN_ARGS := --outdir $(OUTDIR) $(if $(SEED),--seed $(SEED)) $(if $(QUICK),--quick)
 
-.PHONY: all check test sanitize clean distclean help deps FORCE
+.PHONY: all check test sanitize fuzz memcheck calibrate mutate clean \
+        distclean help deps FORCE
 
 all: $(BINS)
 
@@ -50,6 +51,10 @@ help:
 	@echo "                  controls, 20 seeds, reproducibility, bad input,"
 	@echo "                  sanitizers)"
 	@echo "make sanitize     every test and claim under ASan and UBSan"
+	@echo "make calibrate    false alarms over $(CALIBRATE_RUNS)+ seed-runs -> reports/calibration.md"
+	@echo "make mutate       every mutant of every claim -> reports/mutation.md"
+	@echo "make fuzz         fuzz the option parser with libFuzzer (FUZZ_SECONDS=$(FUZZ_SECONDS))"
+	@echo "make memcheck     every claim (quick) under valgrind memcheck"
 	@echo "make clean        remove build/"
 	@echo "claims: $(SLUGS)"
 
@@ -100,7 +105,7 @@ FORCE:
 # ---------------------------------------------------------------- testing
 
 test: deps
-	@$(MAKE) --no-print-directory all $(TEST_BINS)
+	@$(MAKE) --no-print-directory all $(TEST_BINS) $(B)/tests/fuzz_cli $(B)/tools/calibrate
 	@tests/run_all.sh $(B) "$(TESTS)" "$(SLUGS)"
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -109,6 +114,45 @@ sanitize: deps
 	@$(MAKE) --no-print-directory B=build/san CFLAGS="$(SAN_FLAGS)" \
 	  LDFLAGS="-fsanitize=address,undefined" all $(TESTS:%=build/san/tests/%)
 	@tests/run_sanitized.sh build/san "$(TESTS)" "$(SLUGS)"
+
+# ---------------------------------------------------------------- trust
+
+CALIBRATE_RUNS ?= 204
+FUZZ_SECONDS   ?= 60
+CLANG          ?= clang
+
+$(B)/tools/calibrate: tools/calibrate.c
+	@mkdir -p $(@D)
+	$(CC) $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) $< -o $@ $(LDFLAGS) $(HARNESS_LIBS)
+
+$(B)/tests/fuzz_cli: tests/fuzz_cli.c $(B)/lib/libharness.a
+	@mkdir -p $(@D)
+	$(CC) -DFUZZ_STANDALONE $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) $< -o $@ $(B)/lib/libharness.a $(LDFLAGS) $(HARNESS_LIBS)
+
+calibrate: deps
+	@$(MAKE) --no-print-directory all $(B)/tools/calibrate
+	@tools/calibrate.sh $(B) "$(SLUGS)" $(CALIBRATE_RUNS) reports/calibration.md
+
+mutate: deps
+	@$(MAKE) --no-print-directory all
+	@tools/mutate.sh $(B) reports/mutation.md "$(SLUGS)"
+
+fuzz: deps build/gen/figure_style.inc
+	@tools/deps.sh $(CLANG)
+	@mkdir -p build/fuzz/corpus build/fuzz/crashes
+	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined $(HARNESS_CPPFLAGS) \
+	  tests/fuzz_cli.c $(LIB_SRC) -o build/fuzz/fuzz_cli $(HARNESS_LIBS)
+	@cp tests/fuzz_corpus/* build/fuzz/corpus/
+	@cd build/fuzz && ./fuzz_cli -max_total_time=$(FUZZ_SECONDS) -max_len=512 \
+	  -artifact_prefix=crashes/ -print_final_stats=1 corpus 2>fuzz.log \
+	  || { tail -n 30 fuzz.log; echo "fuzz: crash found; copy build/fuzz/crashes/* into tests/fuzz_corpus/ to keep it as a regression test"; exit 1; }
+	@grep -E '^stat::number_of_executed_units' build/fuzz/fuzz.log | sed 's/.*: */fuzz: executed inputs: /'
+	@echo "1 passed, 0 failed"
+
+memcheck: deps
+	@tools/deps.sh valgrind
+	@$(MAKE) --no-print-directory all
+	@tests/run_memcheck.sh $(B) "$(SLUGS)"
 
 clean:
 	rm -rf build

@@ -73,6 +73,7 @@ typedef struct
   double crit;             /* z critical value, or 1 for a pure bound */
   double alpha;            /* per-point false-alarm probability; 0 if none */
   double detectable;       /* smallest |diff| detected with 90% power */
+  double se, bound;        /* random and deterministic error at that point */
   double max_abs_diff, max_rel_diff;
   char note[512];
   /* points are kept until the check is closed */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,61 +106,82 @@ print_mutants (const claim * c)
 }
 
 /* ----------------------------------------------------------------------
- * Option values
+ * Option values: each returns 0, or -1 with a one-line message in ERR
  * ---------------------------------------------------------------------- */
 
-static unsigned long
-seed_value (const char *s, const char *what)
+typedef struct
 {
-  unsigned long v;
-  if (parse_ulong (s, &v) != 0 || v > 0xffffffffUL)
-    die_usage ("%s: '%s' is not a whole number from 0 to 4294967295", what,
-               s);
-  return v;
+  char *text;
+  size_t len;
+} errbuf;
+
+static int
+fail (errbuf * e, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
+
+static int
+fail (errbuf * e, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (e->text, e->len, fmt, ap);
+  va_end (ap);
+  return -1;
 }
 
-static long
-samples_value (const char *s)
+static int
+seed_value (const char *s, const char *what, unsigned long *out, errbuf * e)
+{
+  if (parse_ulong (s, out) != 0 || *out > 0xffffffffUL)
+    return fail (e, "%s: '%s' is not a whole number from 0 to 4294967295",
+                 what, s);
+  return 0;
+}
+
+static int
+samples_value (const char *s, long *out, errbuf * e)
 {
   unsigned long v;
   if (parse_ulong (s, &v) != 0 || v > (unsigned long) MAX_SAMPLES)
-    die_usage ("--samples: '%s' is not a whole number from 2 to %ld", s,
-               MAX_SAMPLES);
+    return fail (e, "--samples: '%s' is not a whole number from 2 to %ld", s,
+                 MAX_SAMPLES);
   if (v < 2)
-    die_usage ("--samples: %lu is too few: a standard error needs at least 2"
-               " samples", v);
-  return (long) v;
+    return fail (e, "--samples: %lu is too few: a standard error needs at"
+                 " least 2 samples", v);
+  *out = (long) v;
+  return 0;
 }
 
-static void
-outdir_value (const char *dir)
+static int
+outdir_value (const char *dir, errbuf * e)
 {
   struct stat st;
   if (!*dir)
-    die_usage ("--outdir: empty folder name");
+    return fail (e, "--outdir: empty folder name");
   if (stat (dir, &st) != 0)
-    die_usage ("--outdir: %s: %s", dir, strerror (errno));
+    return fail (e, "--outdir: %s: %s", dir, strerror (errno));
   if (!S_ISDIR (st.st_mode))
-    die_usage ("--outdir: %s is not a folder", dir);
+    return fail (e, "--outdir: %s is not a folder", dir);
   if (access (dir, W_OK | X_OK) != 0)
-    die_usage ("--outdir: %s is not writable", dir);
+    return fail (e, "--outdir: %s is not writable", dir);
+  return 0;
 }
 
-static void
-mutant_value (const claim * c, const char *id)
+static int
+mutant_value (const claim * c, const char *id, errbuf * e)
 {
   for (size_t i = 0; i < c->n_mutants; i++)
     if (strcmp (c->mutants[i].id, id) == 0)
-      return;
-  die_usage ("--mutant: unknown mutant '%s' (see --list-mutants)", id);
+      return 0;
+  return fail (e, "--mutant: unknown mutant '%s' (see --list-mutants)", id);
 }
 
-static void
-set_value (const claim * c, const char *arg, double *values)
+static int
+set_value (const claim * c, const char *arg, double *values, errbuf * e)
 {
   const char *eq = strchr (arg, '=');
   if (!eq)
-    die_usage ("--set: '%s' is not NAME=VALUE", arg);
+    return fail (e, "--set: '%s' is not NAME=VALUE", arg);
   size_t n = (size_t) (eq - arg);
   for (size_t i = 0; i < c->n_params; i++)
     {
@@ -168,18 +190,34 @@ set_value (const claim * c, const char *arg, double *values)
         continue;
       double v;
       if (parse_double (eq + 1, &v) != 0)
-        die_usage ("--set %s: '%s' is not a number", p->name, eq + 1);
+        return fail (e, "--set %s: '%s' is not a number", p->name, eq + 1);
       if (v < p->min || v > p->max)
-        die_usage ("--set %s: %g is outside %g to %g", p->name, v, p->min,
-                   p->max);
+        return fail (e, "--set %s: %g is outside %g to %g", p->name, v,
+                     p->min, p->max);
       values[i] = v;
-      return;
+      return 0;
     }
-  die_usage ("--set: unknown parameter '%.*s' (see --help)", (int) n, arg);
+  return fail (e, "--set: unknown parameter '%.*s' (see --help)", (int) n,
+               arg);
 }
 
-void
-cli_parse (const claim * c, int argc, char **argv, harness_options * opt)
+static void
+defaults (const claim * c, harness_options * opt)
+{
+  opt->seed = RNG_DEFAULT_SEED;
+  opt->samples = 0;
+  opt->quick = 0;
+  opt->outdir = ".";
+  opt->mutant = NULL;
+  opt->param_values = xcalloc (c->n_params, sizeof (double));
+  for (size_t i = 0; i < c->n_params; i++)
+    opt->param_values[i] = c->params[i].def;
+}
+
+int
+cli_parse_args (const claim * c, int argc, char **argv,
+                harness_options * opt, cli_action * action, char *err,
+                size_t errlen)
 {
   enum { O_HELP = 1, O_LIST, O_MUTANTS, O_SEED, O_SAMPLES, O_QUICK,
     O_OUTDIR, O_SET, O_MUTANT
@@ -196,59 +234,83 @@ cli_parse (const claim * c, int argc, char **argv, harness_options * opt)
     {"mutant", required_argument, NULL, O_MUTANT},
     {NULL, 0, NULL, 0}
   };
+  errbuf e = { err, errlen };
+  defaults (c, opt);
+  *action = CLI_RUN;
   const char *env_seed = getenv ("HARNESS_SEED");
-  opt->seed = env_seed && *env_seed ? seed_value (env_seed, "HARNESS_SEED")
-    : RNG_DEFAULT_SEED;
-  opt->samples = 0;
-  opt->quick = 0;
-  opt->outdir = ".";
-  opt->mutant = NULL;
-  opt->param_values = xcalloc (c->n_params, sizeof (double));
-  for (size_t i = 0; i < c->n_params; i++)
-    opt->param_values[i] = c->params[i].def;
-
+  if (env_seed && *env_seed
+      && seed_value (env_seed, "HARNESS_SEED", &opt->seed, &e) != 0)
+    return -1;
   opterr = 0;                   /* we print our own one-line errors */
-  optind = 1;
-  int ch;
-  while ((ch = getopt_long (argc, argv, ":", longopts, NULL)) != -1)
+  optind = 0;                   /* 0: full re-initialisation (glibc) */
+  int ch, status = 0;
+  while (status == 0
+         && (ch = getopt_long (argc, argv, "+:", longopts, NULL)) != -1)
     switch (ch)
       {
       case O_HELP:
-        print_help (c, errors_program ());
-        exit (0);
+        *action = CLI_HELP;
+        return 0;
       case O_LIST:
-        print_list (c);
-        exit (0);
+        *action = CLI_LIST;
+        return 0;
       case O_MUTANTS:
-        print_mutants (c);
-        exit (0);
+        *action = CLI_LIST_MUTANTS;
+        return 0;
       case O_SEED:
-        opt->seed = seed_value (optarg, "--seed");
+        status = seed_value (optarg, "--seed", &opt->seed, &e);
         break;
       case O_SAMPLES:
-        opt->samples = samples_value (optarg);
+        status = samples_value (optarg, &opt->samples, &e);
         break;
       case O_QUICK:
         opt->quick = 1;
         break;
       case O_OUTDIR:
-        outdir_value (optarg);
+        status = outdir_value (optarg, &e);
         opt->outdir = optarg;
         break;
       case O_SET:
-        set_value (c, optarg, opt->param_values);
+        status = set_value (c, optarg, opt->param_values, &e);
         break;
       case O_MUTANT:
-        mutant_value (c, optarg);
+        status = mutant_value (c, optarg, &e);
         opt->mutant = optarg;
         break;
       case ':':
-        die_usage ("%s: missing value", argv[optind - 1]);
+        return fail (&e, "%s: missing value", argv[optind - 1]);
       default:
-        die_usage ("%s: unknown option (see --help)", argv[optind - 1]);
+        return fail (&e, "%s: unknown option (see --help)",
+                     argv[optind - 1]);
       }
+  if (status != 0)
+    return status;
   if (optind < argc)
-    die_usage ("%s: unexpected argument (see --help)", argv[optind]);
+    return fail (&e, "%s: unexpected argument (see --help)", argv[optind]);
   if (!opt->samples)
     opt->samples = opt->quick ? c->samples_quick : c->samples_default;
+  return 0;
+}
+
+void
+cli_parse (const claim * c, int argc, char **argv, harness_options * opt)
+{
+  char err[1024];
+  cli_action action;
+  if (cli_parse_args (c, argc, argv, opt, &action, err, sizeof err) != 0)
+    die_usage ("%s", err);
+  switch (action)
+    {
+    case CLI_HELP:
+      print_help (c, errors_program ());
+      exit (0);
+    case CLI_LIST:
+      print_list (c);
+      exit (0);
+    case CLI_LIST_MUTANTS:
+      print_mutants (c);
+      exit (0);
+    case CLI_RUN:
+      break;
+    }
 }

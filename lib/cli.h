@@ -16,6 +16,15 @@
 
 #include "harness.h"
 
+typedef enum { CLI_RUN, CLI_HELP, CLI_LIST, CLI_LIST_MUTANTS } cli_action;
+
+/* Parse without side effects beyond OPT (whose param_values it allocates):
+   returns 0 and the action asked for, or -1 with a one-line message (that
+   names the option) in ERR.  Never exits: this is what the fuzzer calls. */
+int cli_parse_args (const claim * c, int argc, char **argv,
+                    harness_options * opt, cli_action * action, char *err,
+                    size_t errlen);
+
 /* Fill OPT from argv; handles --help/--list/--list-mutants itself (prints
    and exits 0) and dies with EXIT_USAGE on any bad option. */
 void cli_parse (const claim * c, int argc, char **argv, harness_options * opt);

@@ -210,6 +210,8 @@ decide_result (check_result * r)
   r->crit = best.stat_is_z ? best.crit : 1.0;
   r->alpha = best.stat_is_z ? alpha : 0.0;
   r->detectable = best.detectable;
+  r->se = best.se;
+  r->bound = best.bound;
 }
 
 static void
@@ -228,6 +230,13 @@ print_tap_line (harness * h, const check_result * r)
           r->diff, r->stat_is_z ? "z" : "|diff|/bound", r->statistic,
           r->crit, r->n_failed, r->n_points, r->note[0] ? "; " : "",
           r->note);
+  /* One machine-readable line for make calibrate / make mutate.  z is the
+     signed diff / se of a single-point Monte Carlo check (NaN otherwise):
+     under a true relation it is close to N(0, 1), which calibration tests. */
+  double z = r->n_points == 1 && r->se > 0 ? r->diff / r->se : NAN;
+  printf ("#   data\t%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\n", r->spec->id,
+          r->spec->expect == EXPECT_HOLDS ? "holds" : "seed-error", r->held,
+          r->n_points, r->n_failed, z, r->max_abs_diff, r->detectable);
   if (!check_as_expected (r))
     printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
             r->spec->expect == EXPECT_HOLDS ? "hold" : "fail (seed error)");

@@ -36,6 +36,10 @@ for s in $slugs; do
   [ "$(cat "$logs/$s.problem.st")" = 0 ] || grep -E '^not ok|^#' "$logs/$s.problem.log" | head -n 20 | sed 's/^/    /'
 done
 
+echo "== fuzz regression inputs, short calibration"
+run_tap fuzz_regressions "$build/tests/fuzz_cli" tests/fuzz_corpus/*
+run_tap calibration_short tools/calibrate.sh "$build" "$slugs" "$(( $(echo $slugs | wc -w) * 3 ))" "$logs/calibration.md"
+
 echo "== the harness end to end"
 run_tap harness tests/test_harness.sh "$build" "$slugs"
 

@@ -1,0 +1,138 @@
+/* calibrate.c -- the false-alarm table from many seed-runs.
+ *
+ * Reads the TAP output of claim programs run over many seeds (files named
+ * on the command line; each begins "# <slug>: seed N, ...") and prints, per
+ * check that should hold: the stated per-check false-alarm probability,
+ * the number of runs, the failures observed, and -- for single-point Monte
+ * Carlo checks -- the calibration of the standardised differences
+ * z = diff / se, which under a correct standard error are N(0, 1): their
+ * mean, their standard deviation, and the p-value of sum z^2 ~ chi^2(n).
+ * A standard error that is too small (e.g. an i.i.d. SE on a correlated
+ * chain) shows as a large sum z^2 long before it causes false alarms.
+ * Exits 1 if any check failed more often than its rate allows (more than
+ * 0 failures at these run counts) or its z calibration p-value is below
+ * 1e-4. */
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ROWS 4096
+
+typedef struct
+{
+  char slug[64], check[128];
+  int runs, failures, nz;
+  double sz, szz;
+} row;
+
+static row rows[MAX_ROWS];
+static int nrows;
+
+static row *
+find_row (const char *slug, const char *check)
+{
+  for (int i = 0; i < nrows; i++)
+    if (!strcmp (rows[i].slug, slug) && !strcmp (rows[i].check, check))
+      return &rows[i];
+  if (nrows == MAX_ROWS)
+    {
+      fprintf (stderr, "calibrate: too many checks\n");
+      exit (3);
+    }
+  row *r = &rows[nrows++];
+  memset (r, 0, sizeof *r);
+  snprintf (r->slug, sizeof r->slug, "%s", slug);
+  snprintf (r->check, sizeof r->check, "%s", check);
+  return r;
+}
+
+static void
+read_tap (const char *path, double *alpha, int *files)
+{
+  FILE *f = fopen (path, "r");
+  if (!f)
+    return;
+  char line[8192], slug[64] = "?";
+  (*files)++;
+  while (fgets (line, sizeof line, f))
+    {
+      if (strncmp (line, "#   ", 4) != 0 && strstr (line, ": seed ")
+          && sscanf (line, "# %63[^:]: seed", slug) == 1)
+        continue;
+      if (strncmp (line, "#   data\t", 9) != 0)
+        continue;
+      char check[128], expect[32];
+      int held;
+      size_t pts, failed;
+      double z;
+      char zs[64];
+      if (sscanf (line + 9, "%127[^\t]\t%31[^\t]\t%d\t%zu\t%zu\t%63[^\t]",
+                  check, expect, &held, &pts, &failed, zs) != 6)
+        continue;
+      if (strcmp (expect, "holds") != 0)
+        continue;
+      row *r = find_row (slug, check);
+      r->runs++;
+      r->failures += !held;
+      z = strtod (zs, NULL);
+      if (isfinite (z))
+        {
+          r->nz++;
+          r->sz += z;
+          r->szz += z * z;
+        }
+    }
+  fclose (f);
+  (void) alpha;
+}
+
+int
+main (int argc, char **argv)
+{
+  double alpha = 1e-7;
+  int files = 0, bad = 0, total_runs = 0, total_fail = 0;
+  for (int i = 1; i < argc; i++)
+    read_tap (argv[i], &alpha, &files);
+  printf ("# Calibration: false alarms over many seeds\n\n"
+          "Produced by `make calibrate` from %d seed-runs (quick sample sizes)."
+          " Each check that should hold states a false-alarm probability"
+          " α = %.0e per run; *expected* is runs × α. For single-point Monte"
+          " Carlo checks the standardised differences z = Δ / se must be"
+          " N(0, 1) if the standard errors are right: their mean, standard"
+          " deviation, and the p-value of Σz² against χ²(n) are shown (a"
+          " p-value below 1e-4 flags a miscalibrated error).\n\n"
+          "| claim | check | α | runs | failures | expected | z: n | mean | sd | p(Σz²) |\n"
+          "|---|---|---|---|---|---|---|---|---|---|\n", files, alpha);
+  for (int i = 0; i < nrows; i++)
+    {
+      row *r = &rows[i];
+      total_runs += r->runs;
+      total_fail += r->failures;
+      printf ("| %s | `%s` | %.0e | %d | %d | %.1e |", r->slug, r->check,
+              alpha, r->runs, r->failures, r->runs * alpha);
+      if (r->nz >= 2)
+        {
+          double mean = r->sz / r->nz;
+          double sd = sqrt ((r->szz - r->nz * mean * mean) / (r->nz - 1));
+          double p = gsl_cdf_chisq_Q (r->szz, r->nz);
+          double p2 = 2 * fmin (p, 1 - p);      /* too small or too large */
+          printf (" %d | %.2f | %.2f | %.2g |\n", r->nz, mean, sd, p2);
+          if (p2 < 1e-4)
+            bad++;
+        }
+      else
+        printf (" | | | |\n");
+      if (r->failures > 0)
+        bad++;
+    }
+  printf ("\nIn all: %d check-runs, %d false alarms (expected %.1e)."
+          " A full `make check` evaluates %d checks that should hold; with"
+          " α = %.0e each, the family-wise false-alarm probability is at most"
+          " %.1e (union bound).\n", total_runs, total_fail,
+          total_runs * alpha, nrows, alpha, nrows * alpha);
+  fprintf (stderr, "calibrate: %d check-runs, %d false alarms, %d flagged\n",
+           total_runs, total_fail, bad);
+  return bad ? 1 : 0;
+}
