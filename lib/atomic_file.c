@@ -119,6 +119,14 @@ write_all_or_die (FILE * f, const char *path, const char *data, size_t len)
 }
 
 void
+atomic_file_commit_all (void)
+{
+  for (int i = 0; i < MAX_PENDING; i++)
+    if (pending[i].used)
+      atomic_file_commit (pending[i].path);
+}
+
+void
 atomic_file_fill (const char *tmp, const char *data, size_t len)
 {
   FILE *f = fopen (tmp, "wb");

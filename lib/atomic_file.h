@@ -30,6 +30,11 @@ void atomic_file_fill (const char *tmp, const char *data, size_t len);
 /* Rename the temporary file made by atomic_file_begin(PATH) over PATH. */
 void atomic_file_commit (const char *path);
 
+/* Commit every pending file, in the order they were begun.  A program
+   fills all its outputs first and commits them together, so a failure
+   while writing any of them (disk full) replaces none. */
+void atomic_file_commit_all (void);
+
 /* Remove every pending temporary file; safe to call from a signal handler. */
 void atomic_file_abandon_all (void);
 

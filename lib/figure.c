@@ -60,6 +60,28 @@ run_gnuplot (const char *dir, const char *script, const char *data,
                  WIFEXITED (status) ? WEXITSTATUS (status) : -1);
 }
 
+/* gnuplot exits 0 even when it could not finish writing (disk full), so a
+   complete SVG is recognised by its closing tag. */
+static void
+check_svg_complete (const char *path)
+{
+  FILE *f = fopen (path, "rb");
+  char tail[64] = { 0 };
+  if (!f)
+    die_runtime ("gnuplot wrote no figure (%s)", path);
+  long size = 0;
+  if (fseek (f, 0, SEEK_END) == 0)
+    size = ftell (f);
+  if (size > 32 && fseek (f, -32, SEEK_END) == 0)
+    {
+      size_t n = fread (tail, 1, 32, f);
+      tail[n] = 0;
+    }
+  fclose (f);
+  if (!strstr (tail, "</svg>"))
+    die_runtime ("gnuplot's figure is incomplete (disk full?): %s", path);
+}
+
 static void
 compose_script (const harness * h, sbuf * gp)
 {
@@ -101,8 +123,6 @@ figure_write (harness * h)
   sbuf_free (&gp);
   run_gnuplot (dir, base_name (gp_tmp), base_name (dat_tmp),
                base_name (svg_tmp));
-  /* The .gp names the final files, so it stays valid once renamed. */
-  atomic_file_commit (dat);
-  atomic_file_commit (gpf);
-  atomic_file_commit (svg);
+  check_svg_complete (svg_tmp);
+  /* Committed by harness_end with the report (atomic_file_commit_all). */
 }

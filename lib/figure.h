@@ -4,8 +4,9 @@
  * blocks, '#' header lines) and plot commands to harness_figure_script().
  * figure_write() writes figures/<slug>.dat and figures/<slug>.gp (the shared
  * style from lib/figure_style.gp first), renders figures/<slug>.svg with
- * gnuplot in batch mode, checks gnuplot's exit status, and only then
- * renames all three into place.  The .gp runs on its own too:
+ * gnuplot in batch mode, checks gnuplot's exit status and that the SVG is
+ * complete, and leaves all three as pending temporary files: harness_end
+ * renames them into place with the report (atomic_file_commit_all).  The .gp runs on its own too:
  * `cd figures && gnuplot <slug>.gp`. */
 #ifndef HARNESS_FIGURE_H
 #define HARNESS_FIGURE_H

@@ -322,6 +322,7 @@ harness_end (harness * h)
   summarise (h, &as_expected, &findings);
   figure_write (h);
   report_write (h);
+  atomic_file_commit_all ();
   report_print_index_lines (h, as_expected, findings);
   int n = (int) h->c->n_checks;
   printf ("# %s: %d of %d checks as expected, %d seed line(s) found wrong,"

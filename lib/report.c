@@ -330,8 +330,8 @@ report_write (const harness * h)
   char path[4200];
   snprintf (path, sizeof path, "%s/reports/%s.md", h->opt.outdir,
             h->c->slug);
-  atomic_file_write (path, b.data, b.len);
-  sbuf_free (&b);
+  atomic_file_fill (atomic_file_begin (path), b.data, b.len);
+  sbuf_free (&b);             /* committed by harness_end */
 }
 
 void

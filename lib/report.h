@@ -12,6 +12,8 @@
 
 #include "harness.h"
 
+/* Write the report to a pending temporary file; harness_end commits it
+   together with the figure (atomic_file_commit_all). */
 void report_write (const harness * h);
 
 /* '#'-prefixed TAB-separated lines on stdout from which tools/index.sh
