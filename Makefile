@@ -15,7 +15,8 @@ export GNUPLOT
 GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
 GSL_LIBS   := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
 
-HARNESS_CPPFLAGS = -Ilib -Ibuild/gen $(GSL_CFLAGS)
+# HAVE_INLINE: GSL accessors (gsl_vector_get, ...) inline, as GSL recommends.
+HARNESS_CPPFLAGS = -Ilib -Ibuild/gen -DHAVE_INLINE $(GSL_CFLAGS)
 HARNESS_CFLAGS   = -std=gnu11 -Wall -Wextra -Wshadow -Wstrict-prototypes
 HARNESS_LIBS     = $(GSL_LIBS) -lm
 

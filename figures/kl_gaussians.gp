@@ -22,7 +22,7 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-kl_closed = 2.454882851
+kl_closed = 3.593922049
 zc = 5.3267
 set multiplot layout 1,2 title 'KL divergence between Gaussians: closed form, Monte Carlo and the seeds'
 set title 'Monte Carlo converges on the closed form (d = 5)'

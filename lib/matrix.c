@@ -50,15 +50,20 @@ matrix_trace_product (const gsl_matrix * a, const gsl_matrix * b)
   return t;
 }
 
+/* The double sum written out: no workspace, so it can sit in a sampling
+   loop without allocating. */
 double
 matrix_bilinear (const gsl_vector * v, const gsl_matrix * a,
                  const gsl_vector * w)
 {
-  gsl_vector *aw = gsl_vector_alloc (a->size1);
-  gsl_blas_dgemv (CblasNoTrans, 1.0, a, w, 0.0, aw);
-  double r;
-  gsl_blas_ddot (v, aw, &r);
-  gsl_vector_free (aw);
+  double r = 0.0;
+  for (size_t i = 0; i < a->size1; i++)
+    {
+      double s = 0.0;
+      for (size_t j = 0; j < a->size2; j++)
+        s += gsl_matrix_get (a, i, j) * gsl_vector_get (w, j);
+      r += gsl_vector_get (v, i) * s;
+    }
   return r;
 }
 

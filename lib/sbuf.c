@@ -48,8 +48,9 @@ void
 sbuf_printf (sbuf * b, const char *fmt, ...)
 {
   va_list ap;
+  char probe[1];              /* measures the length; NULL draws a warning */
   va_start (ap, fmt);
-  int n = vsnprintf (NULL, 0, fmt, ap);
+  int n = vsnprintf (probe, sizeof probe, fmt, ap);
   va_end (ap);
   if (n < 0)
     die_internal ("sbuf_printf: bad format");
