@@ -39,7 +39,7 @@ OUTDIR ?= .
 endif
 RUN_ARGS := --outdir $(OUTDIR) $(if $(SEED),--seed $(SEED)) $(if $(QUICK),--quick)
 
-.PHONY: all check test sanitize fuzz memcheck calibrate mutate clean \
+.PHONY: all check test sanitize fuzz memcheck calibrate mutate new-claim clean \
         distclean help deps FORCE
 
 all: $(BINS)
@@ -56,6 +56,8 @@ help:
 	@echo "make mutate       every mutant of every claim -> reports/mutation.md"
 	@echo "make fuzz         fuzz the option parser with libFuzzer (FUZZ_SECONDS=$(FUZZ_SECONDS))"
 	@echo "make memcheck     every claim (quick) under valgrind memcheck"
+	@echo "make bench        speed and memory -> reports/bench.md"
+	@echo "make new-claim NAME=slug   start problems/slug.c from the template"
 	@echo "make clean        remove build/"
 	@echo "claims: $(SLUGS)"
 
@@ -154,6 +156,15 @@ memcheck: deps
 	@tools/deps.sh valgrind
 	@$(MAKE) --no-print-directory all
 	@tests/run_memcheck.sh $(B) "$(SLUGS)"
+
+# ---------------------------------------------------------------- adding a claim
+
+new-claim:
+	@test -n "$(NAME)" || { echo "new-claim: say NAME=<slug>, e.g. make new-claim NAME=gaussian_entropy"; exit 2; }
+	@echo "$(NAME)" | grep -Eq '^[a-z][a-z0-9_]*$$' || { echo "new-claim: NAME must be lower case letters, digits and _"; exit 2; }
+	@test ! -e problems/$(NAME).c || { echo "new-claim: problems/$(NAME).c exists already"; exit 2; }
+	@sed 's/@SLUG@/$(NAME)/g' tools/claim_template.c > problems/$(NAME).c.tmp && mv problems/$(NAME).c.tmp problems/$(NAME).c
+	@echo "new-claim: wrote problems/$(NAME).c; try: make check PROBLEM=$(NAME)"
 
 clean:
 	rm -rf build

@@ -42,6 +42,18 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 chmod 755 "$tmp/w/figures"
 
+# the claim template builds and passes as it stands
+sed 's/@SLUG@/template_probe/g' tools/claim_template.c > "$tmp/template_probe.c"
+if ${CC:-cc} -std=gnu11 -Wall -Wextra -Werror -DHAVE_INLINE -Ilib -Ibuild/gen "$tmp/template_probe.c" \
+     "$build/lib/libharness.a" -o "$tmp/template_probe" -lgsl -lgslcblas -lm 2> "$tmp/tp.err"; then
+  ok "the new-claim template compiles warning-free"
+  tests/check_problem.sh "$tmp/template_probe" 3 > "$tmp/tp.log" 2>&1 \
+    && ok "the new-claim template passes check_problem.sh as it stands" \
+    || nok "the new-claim template passes check_problem.sh as it stands" "$(grep '^not ok' "$tmp/tp.log" | head -n 2)"
+else
+  nok "the new-claim template compiles warning-free" "$(head -n 3 "$tmp/tp.err")"
+fi
+
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
 [ $failed -eq 0 ]

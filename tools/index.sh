@@ -8,7 +8,8 @@ outdir=$1; shift
 awk -v outdir="$outdir" -F'\t' '
 function flush_file() {
   if (slug == "") return
-  if (!finished) { failed += plan; broken++; rows[++nrows] = "| " slug " | did not finish | | | |"; return }
+  if (!finished) { failed += plan; broken++; rows[++nrows] = "| " slug " | did not finish | | | |"
+                  summary[++nsum] = sprintf("%-26s %9s", slug, "did not finish"); return }
 }
 FNR == 1 { flush_file(); slug = ""; finished = 0; plan = 0
            f = FILENAME; sub(/.*\//, "", f); sub(/\.tap$/, "", f); slug = f }
@@ -17,6 +18,7 @@ FNR == 1 { flush_file(); slug = ""; finished = 0; plan = 0
   finished = 1
   split($5, pf, "/"); passed += pf[1]; failed += pf[2] - pf[1]
   title[slug] = $3
+  summary[++nsum] = sprintf("%-26s %9s %9d", $2, $5, $6)
   rows[++nrows] = "| [" $2 "](" $2 ".md) | " $3 " | " $4 " | " $5 " | " ($6 > 0 ? $6 : "none") " |"
   nfind += $6
 }
@@ -44,6 +46,9 @@ END {
     close(out)
     system("mv \"" out "\" \"" outdir "/reports/README.md\"")
   }
+  printf "\n%-26s %9s %9s\n", "claim", "checks", "findings"
+  for (i = 1; i <= nsum; i++) print summary[i]
+  printf "%-26s %9s %9d\n", "all", passed "/" passed + failed, nfind
   printf "\n%d passed, %d failed\n", passed, failed
   exit (failed > 0 || broken > 0) ? 1 : 0
 }' "$@"

@@ -1,0 +1,34 @@
+# gaussian_entropy.gp -- written by gaussian_entropy; render with `gnuplot gaussian_entropy.gp` in this folder.
+if (!exists("datafile")) datafile = 'gaussian_entropy.dat'
+if (!exists("outfile")) outfile = 'gaussian_entropy.svg'
+fig_w = 960
+fig_h = 620
+# The one visual style of every figure (embedded into each figures/*.gp).
+# fig_w and fig_h (pixels) are set by the script before this style.
+# Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
+set terminal svg size fig_w,fig_h enhanced font 'DejaVu Sans,14' linewidth 1.4 background rgb 'white'
+set encoding utf8
+set border 3 lw 1 lc rgb '#404040'
+set tics nomirror out scale 0.7
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set style fill transparent solid 0.22 noborder
+set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ps 0.7
+set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 ps 0.7
+set style line 3 lc rgb '#009E73' lw 2.2 pt 9 ps 0.8
+set style line 4 lc rgb '#CC79A7' lw 2.2 pt 11 ps 0.8
+set style line 5 lc rgb '#E69F00' lw 2.2 pt 13 ps 0.8
+set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
+set style line 7 lc rgb '#000000' lw 1.6 dt 2
+set style line 8 lc rgb '#999999' lw 1.2 dt 3
+set output outfile
+zc = 5.3267
+set title 'Entropy of a Gaussian: Monte Carlo minus ½ log det(2πeΣ)'
+set xlabel 'dimension d'
+set ylabel 'Monte Carlo - closed form (nats)'
+set xrange [0:11]
+set key top left
+plot 0 with lines ls 7 title 'closed form (difference 0)', \
+     datafile using 1:($2-$4):(zc*$3) with yerrorbars ls 1 title 'Monte Carlo ± z·SE', \
+     '' using 1:($2-$4):(sprintf('H = %.3f', $4)) with labels left offset 1,0.8 notitle
+unset output
