@@ -39,7 +39,7 @@ OUTDIR ?= .
 endif
 RUN_ARGS := --outdir $(OUTDIR) $(if $(SEED),--seed $(SEED)) $(if $(QUICK),--quick)
 
-.PHONY: all check test sanitize fuzz memcheck calibrate mutate new-claim clean \
+.PHONY: all check test sanitize fuzz memcheck calibrate mutate new-claim bench clean \
         distclean help deps FORCE
 
 all: $(BINS)
@@ -151,6 +151,15 @@ fuzz: deps build/gen/figure_style.inc
 	  || { tail -n 30 fuzz.log; echo "fuzz: crash found; copy build/fuzz/crashes/* into tests/fuzz_corpus/ to keep it as a regression test"; exit 1; }
 	@grep -E '^stat::number_of_executed_units' build/fuzz/fuzz.log | sed 's/.*: */fuzz: executed inputs: /'
 	@echo "1 passed, 0 failed"
+
+$(B)/tools/bench: tools/bench.c $(B)/lib/libharness.a
+	@mkdir -p $(@D)
+	$(CC) $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) $< -o $@ $(B)/lib/libharness.a $(LDFLAGS) $(HARNESS_LIBS)
+
+bench: deps
+	@tools/deps.sh time
+	@$(MAKE) --no-print-directory all $(B)/tools/bench
+	@tools/bench.sh $(B) "$(SLUGS)" reports/bench.md
 
 memcheck: deps
 	@tools/deps.sh valgrind

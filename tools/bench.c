@@ -1,0 +1,228 @@
+/* bench.c -- speed and memory of the harness (make bench).
+ *
+ *   bench kernels            draws per second of each Monte Carlo kernel,
+ *                            and the ratio to the raw limit measured in the
+ *                            same run on the same generator
+ *   bench run REPS PROG ARGS wall time (median of REPS) and peak memory of
+ *                            one program run
+ *
+ * Each kernel is timed REPEATS times and the median reported.  The raw
+ * limits: standard normals per second from gsl_ran_gaussian_ziggurat on
+ * mt19937 (the harness's generator), and, for kernels that also need a log
+ * and an exp per draw, normals plus one log and one exp. */
+#include "logsumexp.h"
+#include "mc.h"
+#include "mvn.h"
+#include "rng.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sort.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define REPEATS 5
+
+static double
+now (void)
+{
+  struct timespec t;
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
+}
+
+static double
+median (double *x, size_t n)
+{
+  gsl_sort (x, 1, n);
+  return n % 2 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
+}
+
+static volatile double sink;   /* keeps results alive */
+
+typedef double (*kernel) (gsl_rng * r, long n, void *ctx);   /* returns draws */
+
+static double
+rate (kernel k, void *ctx, long n)
+{
+  double v[REPEATS];
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED);
+  for (int i = 0; i < REPEATS; i++)
+    {
+      double t = now ();
+      double draws = k (r, n, ctx);
+      v[i] = draws / (now () - t);
+    }
+  gsl_rng_free (r);
+  return median (v, REPEATS);
+}
+
+/* ---------------------------------------------------------------- kernels */
+
+static double
+raw_normals (gsl_rng * r, long n, void *ctx)
+{
+  (void) ctx;
+  double s = 0;
+  for (long i = 0; i < n; i++)
+    s += gsl_ran_gaussian_ziggurat (r, 1.0);
+  sink = s;
+  return (double) n;
+}
+
+static double
+raw_normal_log_exp (gsl_rng * r, long n, void *ctx)
+{
+  (void) ctx;
+  double s = 0;
+  for (long i = 0; i < n; i++)
+    {
+      double z = gsl_ran_gaussian_ziggurat (r, 1.0);
+      s += log (1.5 + z * z) + exp (-0.5 * z * z);
+    }
+  sink = s;
+  return (double) n;
+}
+
+static double
+kl_mc (gsl_rng * r, long n, void *ctx)
+{
+  mvn **pq = ctx;
+  mc_acc a;
+  mc_init (&a);
+  mvn_kl_mc (r, pq[0], pq[1], (size_t) n / 2, &a);
+  sink = mc_mean (&a);
+  return (double) (n / 2 * 2);
+}
+
+/* IWAE log-weights for the conjugate model z ~ N(0,1), x|z ~ N(a z, s^2)
+   with proposal q = N(m, v): log w = log p(x, z) - log q(z), z ~ q, and
+   the k-sample bound term log_mean_exp over blocks of k = 64. */
+typedef struct
+{
+  double x, a, s, m, sd;
+} iwae_model;
+
+static double
+iwae_weights (gsl_rng * r, long n, void *ctx)
+{
+  const iwae_model *md = ctx;
+  enum { K = 64 };
+  double lw[K], total = 0, c = -0.5 * log (2 * M_PI);
+  long blocks = n / K;
+  for (long b = 0; b < blocks; b++)
+    {
+      for (int j = 0; j < K; j++)
+        {
+          double e = gsl_ran_gaussian_ziggurat (r, 1.0);
+          double z = md->m + md->sd * e;
+          double rx = (md->x - md->a * z) / md->s;
+          lw[j] = (c - 0.5 * z * z) + (c - log (md->s) - 0.5 * rx * rx)
+            - (c - log (md->sd) - 0.5 * e * e);
+        }
+      total += log_mean_exp (lw, K);
+    }
+  sink = total;
+  return (double) (blocks * K);
+}
+
+static mvn *
+bench_gaussian (gsl_rng * r, size_t d, double scale, double shift)
+{
+  mvn *g = mvn_alloc (d);
+  gsl_vector *mu = gsl_vector_alloc (d);
+  gsl_matrix *s = gsl_matrix_alloc (d, d);
+  gsl_vector_set_all (mu, shift);
+  spd_random (r, scale, 10.0, s);
+  mvn_set (g, mu, s);
+  gsl_vector_free (mu);
+  gsl_matrix_free (s);
+  return g;
+}
+
+static void
+print_row (const char *name, double r, const char *limit, double lim)
+{
+  printf ("| %s | %.3g | %s | %.2f |\n", name, r / 1e6, limit, r / lim);
+}
+
+static int
+bench_kernels (void)
+{
+  gsl_rng *r = rng_new (1);
+  double raw = rate (raw_normals, NULL, 20000000);
+  double raw_le = rate (raw_normal_log_exp, NULL, 10000000);
+  printf ("| kernel | million draws/s | raw limit | ratio to the limit |\n"
+          "|---|---|---|---|\n");
+  printf ("| raw: standard normals (ziggurat, mt19937) | %.3g | itself | 1.00 |\n",
+          raw / 1e6);
+  printf ("| raw: normal + log + exp | %.3g | itself | 1.00 |\n", raw_le / 1e6);
+  mvn *d1[2] = { bench_gaussian (r, 1, 1.0, 0.0), bench_gaussian (r, 1, 1.5, 0.5) };
+  mvn *d10[2] = { bench_gaussian (r, 10, 1.0, 0.0), bench_gaussian (r, 10, 1.5, 0.3) };
+  print_row ("Gaussian KL, d = 1 (mvn_kl_mc, antithetic pairs)",
+             rate (kl_mc, d1, 20000000), "normals", raw);
+  print_row ("Gaussian KL, d = 10 (mvn_kl_mc, antithetic pairs)",
+             rate (kl_mc, d10, 4000000), "normals", raw);
+  iwae_model md = { 1.3, 2.0, 0.5, 0.4, 0.3 };
+  print_row ("IWAE log-weights + log-mean-exp (k = 64)",
+             rate (iwae_weights, &md, 10000000), "normal+log+exp", raw_le);
+  for (int i = 0; i < 2; i++)
+    {
+      mvn_free (d1[i]);
+      mvn_free (d10[i]);
+    }
+  gsl_rng_free (r);
+  return 0;
+}
+
+/* ---------------------------------------------------------------- programs */
+
+static int
+bench_run (int reps, char **argv)
+{
+  double wall[64];
+  long maxrss = 0;
+  if (reps < 1 || reps > 64)
+    reps = 3;
+  for (int i = 0; i < reps; i++)
+    {
+      double t = now ();
+      pid_t pid = fork ();
+      if (pid == 0)
+        {
+          if (!freopen ("/dev/null", "w", stdout))
+            _exit (126);
+          execv (argv[0], argv);
+          _exit (127);
+        }
+      int status;
+      struct rusage ru;
+      if (wait4 (pid, &status, 0, &ru) < 0 || !WIFEXITED (status)
+          || WEXITSTATUS (status) != 0)
+        {
+          fprintf (stderr, "bench: %s failed\n", argv[0]);
+          return 1;
+        }
+      wall[i] = now () - t;
+      if (ru.ru_maxrss > maxrss)
+        maxrss = ru.ru_maxrss;
+    }
+  printf ("%.3f %.1f\n", median (wall, (size_t) reps), (double) maxrss / 1024.0);
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc >= 2 && !strcmp (argv[1], "kernels"))
+    return bench_kernels ();
+  if (argc >= 4 && !strcmp (argv[1], "run"))
+    return bench_run (atoi (argv[2]), argv + 3);
+  fprintf (stderr, "usage: bench kernels | bench run REPS PROGRAM [ARGS...]\n");
+  return 2;
+}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# bench.sh BUILD "SLUGS" OUT -- measure the harness and write OUT
+# (reports/bench.md): Monte Carlo kernels against the raw limits of the
+# generator, each claim program's wall time (default and quick) and peak
+# memory, and the whole `make check` with -j2, each against its target.
+# Timings vary from run to run; every figure is the median of several.
+build=$1; slugs=$2; out=$3
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/o"
+{
+  echo "# Benchmarks"
+  echo
+  echo "Produced by \`make bench\` on $(nproc) core(s), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'),"
+  echo "$(${CC:-cc} --version | head -n 1), GSL $(pkg-config --modversion gsl 2>/dev/null || echo '?'). Each number is a median of"
+  echo "several runs; they vary with the machine's load, so this file is a measurement, not a"
+  echo "regenerated output."
+  echo
+  echo "## Monte Carlo kernels"
+  echo
+  "$build/tools/bench" kernels
+  echo
+  echo "Targets: Gaussian KL in d = 1 and IWAE weights at least 0.5 of the raw rate; Gaussian KL"
+  echo "in d = 10 at least 5 million draws per second. The KL kernel draws antithetic pairs, so"
+  echo "one normal serves two draws in d = 1 (a ratio above 1 is possible)."
+  echo
+  echo "## Claim programs"
+  echo
+  echo "| claim | default: wall s | quick: wall s | peak memory MiB | memory < 64 MiB |"
+  echo "|---|---|---|---|---|"
+} > "$out.tmp"
+for s in $slugs; do
+  set -- $("$build/tools/bench" run 3 "$build/bin/$s" --outdir "$tmp/o")
+  d_wall=$1; d_mem=$2
+  set -- $("$build/tools/bench" run 5 "$build/bin/$s" --quick --outdir "$tmp/o")
+  q_wall=$1; q_mem=$2
+  mem=$(awk -v a="$d_mem" -v b="$q_mem" 'BEGIN { print (a > b ? a : b) }')
+  okm=$(awk -v m="$mem" 'BEGIN { print (m < 64 ? "yes" : "**no**") }')
+  echo "| $s | $d_wall | $q_wall | $mem | $okm |" >> "$out.tmp"
+done
+t_full=$( { /usr/bin/env time -f %e make --no-print-directory -j2 check OUTDIR="$tmp/o" > /dev/null; } 2>&1 | tail -n 1 )
+t_quick=$( { /usr/bin/env time -f %e make --no-print-directory -j2 check QUICK=1 OUTDIR="$tmp/o" > /dev/null; } 2>&1 | tail -n 1 )
+{
+  echo
+  echo "## The whole run"
+  echo
+  echo "| run | wall s | target | met |"
+  echo "|---|---|---|---|"
+  echo "| \`make -j2 check\` | $t_full | 60 | $(awk -v t="$t_full" 'BEGIN { print (t + 0 < 60 ? "yes" : "**no**") }') |"
+  echo "| \`make -j2 check QUICK=1\` | $t_quick | 10 | $(awk -v t="$t_quick" 'BEGIN { print (t + 0 < 10 ? "yes" : "**no**") }') |"
+} >> "$out.tmp"
+mv "$out.tmp" "$out"
+cat "$out"
