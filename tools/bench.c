@@ -10,7 +10,10 @@
  * limits: standard normals per second from gsl_ran_gaussian_ziggurat on
  * mt19937 (the harness's generator), and, for kernels that also need a log
  * and an exp per draw, normals plus one log and one exp. */
+#include "ess.h"
+#include "gmm.h"
 #include "logsumexp.h"
+#include "mcmc.h"
 #include "mc.h"
 #include "mvn.h"
 #include "rng.h"
@@ -131,6 +134,94 @@ iwae_weights (gsl_rng * r, long n, void *ctx)
   return (double) (blocks * K);
 }
 
+/* MH and HMC on a 2-D two-component Gaussian mixture (lib/gmm, lib/mcmc). */
+typedef struct
+{
+  gmm *g;
+  gsl_vector *work;
+} mixture_target;
+
+static double
+mixture_log_density (const gsl_vector * x, void *p)
+{
+  mixture_target *m = p;
+  return gmm_log_pdf (m->g, x, m->work);
+}
+
+static void
+mixture_grad (const gsl_vector * x, gsl_vector * grad, void *p)
+{
+  mixture_target *m = p;
+  gmm_grad_log_pdf (m->g, x, grad);
+}
+
+static mixture_target *
+bench_mixture (void)
+{
+  mixture_target *m = malloc (sizeof *m);
+  m->g = gmm_alloc (2, 2);
+  m->work = gsl_vector_alloc (2);
+  gsl_vector *mu = gsl_vector_alloc (2);
+  gsl_matrix *s = gsl_matrix_alloc (2, 2);
+  gsl_matrix_set_identity (s);
+  gsl_vector_set_all (mu, -1.0);
+  gmm_set_component (m->g, 0, 0.4, mu, s);
+  gsl_vector_set_all (mu, 1.5);
+  gmm_set_component (m->g, 1, 0.6, mu, s);
+  gsl_vector_free (mu);
+  gsl_matrix_free (s);
+  return m;
+}
+
+static double
+mh_steps (gsl_rng * r, long n, void *ctx)
+{
+  mcmc_target t = { 2, mixture_log_density, mixture_grad, ctx };
+  gsl_matrix *chain = gsl_matrix_alloc ((size_t) n, 2);
+  gsl_vector *x0 = gsl_vector_calloc (2);
+  mcmc_mh (r, &t, 1.0, x0, chain, NULL);
+  sink = gsl_matrix_get (chain, (size_t) n - 1, 0);
+  gsl_matrix_free (chain);
+  gsl_vector_free (x0);
+  return (double) n;
+}
+
+static double
+hmc_steps (gsl_rng * r, long n, void *ctx)
+{
+  mcmc_target t = { 2, mixture_log_density, mixture_grad, ctx };
+  mcmc_hmc_options o = { 0.3, 10, 0.1 };
+  gsl_matrix *chain = gsl_matrix_alloc ((size_t) n, 2);
+  gsl_vector *x0 = gsl_vector_calloc (2);
+  mcmc_hmc (r, &t, &o, x0, chain, NULL, NULL);
+  sink = gsl_matrix_get (chain, (size_t) n - 1, 0);
+  gsl_matrix_free (chain);
+  gsl_vector_free (x0);
+  return (double) n * 10;      /* leapfrog steps */
+}
+
+/* ESS of a 10^6-long AR(1) chain: seconds per estimate (median). */
+static double
+ess_seconds (void)
+{
+  size_t n = 1000000;
+  double *x = malloc (n * sizeof *x), v[REPEATS];
+  gsl_rng *r = rng_new (3);
+  x[0] = 0;
+  for (size_t i = 1; i < n; i++)
+    x[i] = 0.9 * x[i - 1] + gsl_ran_gaussian_ziggurat (r, 1.0);
+  for (int i = 0; i < REPEATS; i++)
+    {
+      double t = now ();
+      ess_result e = ess_geyer (x, 1, n);
+      v[i] = now () - t;
+      sink = e.ess;
+    }
+  gsl_rng_free (r);
+  free (x);
+  return median (v, REPEATS);
+}
+
 static mvn *
 bench_gaussian (gsl_rng * r, size_t d, double scale, double shift)
 {
@@ -171,6 +262,15 @@ bench_kernels (void)
   iwae_model md = { 1.3, 2.0, 0.5, 0.4, 0.3 };
   print_row ("IWAE log-weights + log-mean-exp (k = 64)",
              rate (iwae_weights, &md, 10000000), "normal+log+exp", raw_le);
+  mixture_target *mix = bench_mixture ();
+  print_row ("Metropolis-Hastings steps, 2-D mixture (2 normals + 1 uniform + density)",
+             rate (mh_steps, mix, 1000000), "normal+log+exp", raw_le);
+  print_row ("HMC leapfrog steps, 2-D mixture (gradient per step)",
+             rate (hmc_steps, mix, 100000), "normal+log+exp", raw_le);
+  double es = ess_seconds ();
+  printf ("\nEffective sample size of a 10^6-long chain (FFT autocovariance, Geyer's"
+          " initial monotone sequence): %.4f s per estimate (target < 0.1 s: %s).\n",
+          es, es < 0.1 ? "met" : "**missed**");
   for (int i = 0; i < 2; i++)
     {
       mvn_free (d1[i]);
