@@ -161,10 +161,18 @@ gmm_responsibilities (const gmm * g, const gsl_vector * x, double *r)
   double buf[GMM_STACK_MAX];
   double *w = scratch (buf, g->d);
   gsl_vector_view work = gsl_vector_view_array (w, g->d);
-  double lp = gmm_log_joint (g, x, &work.vector, r);
-  /* r_j = p(x, z=j) / p(x), in log space against underflow */
+  gmm_log_joint (g, x, &work.vector, r);
+  /* r_j = p(x, z=j) / sum_i p(x, z=i), every term scaled by the largest so
+     that nothing underflows; dividing by the scaled sum (rather than
+     subtracting log p(x)) keeps sum_j r_j = 1 to a few ulps even where
+     |log p(x)| is large */
+  double m = -INFINITY, s = 0.0;
   for (size_t j = 0; j < g->k; j++)
-    r[j] = exp (r[j] - lp);
+    m = fmax (m, r[j]);
+  for (size_t j = 0; j < g->k; j++)
+    s += (r[j] = exp (r[j] - m));
+  for (size_t j = 0; j < g->k; j++)
+    r[j] /= s;
   scratch_free (w, buf);
 }
 

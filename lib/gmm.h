@@ -41,7 +41,9 @@ double gmm_log_pdf_1d (const gmm * g, double x);
 /* Gradient of log p at x (d-vector), for HMC; the length-d workspace is
    allocated internally (on the stack for d <= 64). */
 void gmm_grad_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * grad);
-/* Posterior responsibilities r_j = p(z=j | x), length k. */
+/* Posterior responsibilities r_j = p(z=j | x), length k; they sum to 1
+   within a few ulps wherever x is finite, and are NaN if x has a NaN or an
+   infinite coordinate (where p(z | x) is undefined). */
 void gmm_responsibilities (const gmm * g, const gsl_vector * x, double *r);
 void gmm_sample (const gsl_rng * r, const gmm * g, gsl_vector * x);
 /* Exact mixture mean and covariance (law of total variance). */
@@ -51,7 +53,9 @@ void gmm_covariance (const gmm * g, gsl_matrix * cov);
 /* EM on data X (n x d rows).  E-step: R (n x k) responsibilities.
    M-step: closed-form weights, means, covariances from R (Bishop 9.24-9.26)
    with a ridge RIDGE added to each covariance diagonal (0 for none).
-   Log-likelihood of X under G. */
+   gmm_m_step returns GSL_EDOM if a component has zero total
+   responsibility or a covariance that is not SPD; G may then be partly
+   updated.  Log-likelihood of X under G. */
 void gmm_e_step (const gmm * g, const gsl_matrix * x, gsl_matrix * resp);
 int gmm_m_step (gmm * g, const gsl_matrix * x, const gsl_matrix * resp,
                 double ridge);

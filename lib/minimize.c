@@ -53,8 +53,8 @@ minimize_1d (min1d_fn f, void *params, double lo, double guess, double hi,
   gsl_set_error_handler (old);
   r.x = gsl_min_fminimizer_x_minimum (s);
   r.f = gsl_min_fminimizer_f_minimum (s);
-  r.x_err = 0.5 * (gsl_min_fminimizer_x_upper (s)
-                   - gsl_min_fminimizer_x_lower (s));
+  /* x and x* both lie in the final bracket, so its width bounds |x - x*| */
+  r.x_err = gsl_min_fminimizer_x_upper (s) - gsl_min_fminimizer_x_lower (s);
   gsl_min_fminimizer_free (s);
   return r;
 }

@@ -16,14 +16,16 @@ typedef double (*min1d_fn) (double x, void *params);
 typedef struct
 {
   double x, f;          /* the minimiser and the minimum */
-  double x_err;         /* final bracket half-width: |x - x*| <= x_err */
+  double x_err;         /* final bracket width: |x - x*| <= x_err */
   size_t iterations;
   int converged;
 } min1d_result;
 
 /* Brent's method (gsl_min_fminimizer_brent) on [lo, hi] from GUESS, which
    must satisfy f(guess) < f(lo) and f(guess) < f(hi).  Stops when the
-   bracket is below xtol_abs + xtol_rel |x|, or after max_iter steps. */
+   bracket is below xtol_abs + xtol_rel |x|, or after max_iter steps.
+   Brent cannot locate x* closer than f's rounding allows, about
+   sqrt(4 eps |f*| / (f''(x*)/2)): a smaller xtol never converges. */
 min1d_result minimize_1d (min1d_fn f, void *params, double lo, double guess,
                           double hi, double xtol_abs, double xtol_rel,
                           size_t max_iter);

@@ -1,0 +1,335 @@
+/* test_minimize.c -- unit tests for lib/minimize.c.
+ *
+ * Every optimum is known independently: in closed form (quadratics,
+ * x - log x, e^x - 2x, Rosenbrock), or from GSL's cubic solver
+ * (gsl_poly_solve_cubic) for a double well, or from a linear solve (an
+ * n-D quadratic).  Tolerances come from what the wrapper reports: for
+ * Brent, the final bracket (which holds both the returned x and the true
+ * minimiser, so |x - x*| <= 2 x_err) plus the resolution sqrt(eps |f| /
+ * (f''/2)) below which no method can place a minimum in floating point; for
+ * BFGS, |x - x*| <= |grad| / lambda_min(Hessian) near the minimum.  Failure
+ * paths: a guess that does not bracket, an iteration budget too small, a
+ * NaN objective -- each must report converged = 0. */
+#include "errors.h"
+#include "minimize.h"
+#include "tap.h"
+
+#include <float.h>
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_poly.h>
+#include <gsl/gsl_vector.h>
+
+/* ---------------------------------------------------------------- 1-D */
+
+/* Absolute bracket tolerance: above the floating-point resolution of every
+   minimum below (about 2e-8 where f* = 1), which a bracket cannot beat. */
+#define XTOL 1e-6
+
+/* The smallest |x - x*| that floating point can resolve near a minimum
+   with value F and curvature F2: f(x*) + F2/2 d^2 must differ from f(x*) by
+   more than a few ulps of f. */
+static double
+resolution (double f, double f2)
+{
+  return sqrt (4 * DBL_EPSILON * fmax (fabs (f), DBL_MIN) / (0.5 * f2));
+}
+
+static int
+close_to_minimum (const min1d_result * r, double xstar, double fstar,
+                  double f2, const char *name)
+{
+  double tol = 2 * r->x_err + resolution (fstar, f2);
+  int ok = tap_ok (r->converged, "%s: converged (%zu iterations)", name,
+                   r->iterations);
+  ok &= tap_close (r->x, xstar, tol, "%s: x within 2 x_err + resolution", name);
+  /* f(x) - f* = F2/2 (x - x*)^2 to leading order */
+  ok &= tap_close (r->f, fstar, 2 * f2 * tol * tol + 4 * DBL_EPSILON * fabs (fstar),
+                   "%s: f at the minimum", name);
+  return ok;
+}
+
+static double
+shifted_quadratic (double x, void *p)
+{
+  (void) p;
+  return 3.0 * (x - 2.0) * (x - 2.0) + 1.0;       /* min 1 at 2, f'' = 6 */
+}
+
+static double
+x_minus_log_x (double x, void *p)
+{
+  (void) p;
+  return x - log (x);                 /* min 1 at 1, f'' = 1 */
+}
+
+static double
+exp_minus_2x (double x, void *p)
+{
+  (void) p;
+  return exp (x) - 2.0 * x;           /* min 2 - 2 log 2 at log 2, f'' = 2 */
+}
+
+static double
+flat_quartic (double x, void *p)
+{
+  (void) p;
+  return gsl_pow_4 (x + 0.5) + 0.01 * gsl_pow_2 (x + 0.5);   /* min 0 at -1/2 */
+}
+
+/* A double well tilted so that the left minimum is the global one. */
+static double
+double_well (double x, void *p)
+{
+  (void) p;
+  return gsl_pow_2 (x * x - 1.0) + 0.3 * x;
+}
+
+static double
+always_nan (double x, void *p)
+{
+  (void) x;
+  (void) p;
+  return NAN;
+}
+
+static double
+neg_x_exp_minus_x (double x, void *p)
+{
+  (void) p;
+  return -x * exp (-x);               /* max of x e^-x at 1: min -1/e */
+}
+
+static void
+test_brent_closed_forms (void)
+{
+  min1d_result r;
+  r = minimize_1d (shifted_quadratic, NULL, -5.0, 0.0, 10.0, XTOL, 0.0, 200);
+  close_to_minimum (&r, 2.0, 1.0, 6.0, "quadratic 3(x-2)^2+1");
+  r = minimize_1d (x_minus_log_x, NULL, 0.05, 3.0, 10.0, XTOL, 0.0, 200);
+  close_to_minimum (&r, 1.0, 1.0, 1.0, "x - log x");
+  r = minimize_1d (exp_minus_2x, NULL, -3.0, 0.0, 3.0, XTOL, 0.0, 200);
+  close_to_minimum (&r, M_LN2, 2.0 - 2.0 * M_LN2, 2.0, "e^x - 2x");
+  r = minimize_1d (flat_quartic, NULL, -3.0, 0.5, 2.0, XTOL, 0.0, 500);
+  close_to_minimum (&r, -0.5, 0.0, 0.02, "flat quartic");
+  r = minimize_1d (neg_x_exp_minus_x, NULL, 0.0, 2.0, 6.0, XTOL, 0.0, 200);
+  close_to_minimum (&r, 1.0, -exp (-1.0), exp (-1.0), "maximise x e^-x by -f");
+  /* a relative tolerance alone */
+  r = minimize_1d (shifted_quadratic, NULL, -5.0, 0.0, 10.0, 0.0, 1e-7, 200);
+  close_to_minimum (&r, 2.0, 1.0, 6.0, "quadratic, relative tolerance");
+}
+
+static void
+test_brent_grid (void)
+{
+  /* stationary points of the double well: 4x^3 - 4x + 0.3 = 0 */
+  double x0, x1, x2;
+  int n = gsl_poly_solve_cubic (0.0, -1.0, 0.075, &x0, &x1, &x2);
+  tap_ok (n == 3, "double well has three stationary points");
+  double xstar = x0;                  /* the smallest root is the left minimum */
+  double f2 = 12 * xstar * xstar - 4;
+  min1d_result r = minimize_1d_grid (double_well, NULL, -2.0, 2.0, 41, XTOL,
+                                     0.0, 200);
+  close_to_minimum (&r, xstar, double_well (xstar, NULL), f2,
+                    "double well, grid start (global minimum)");
+  /* from a bracket around the right well Brent finds the local minimum */
+  r = minimize_1d (double_well, NULL, 0.3, 1.0, 2.0, XTOL, 0.0, 200);
+  close_to_minimum (&r, x2, double_well (x2, NULL), 12 * x2 * x2 - 4,
+                    "double well, right bracket (local minimum)");
+}
+
+static void
+test_brent_failures (void)
+{
+  /* guess above an endpoint: not bracketed */
+  min1d_result r = minimize_1d (shifted_quadratic, NULL, 1.0, 5.0, 10.0,
+                                1e-10, 0.0, 200);
+  tap_ok (!r.converged, "not bracketed (f(guess) > f(lo)): converged = 0");
+  tap_ok (r.iterations == 0, "not bracketed: no iterations");
+  /* minimum outside the interval: monotone f on [3, 10] */
+  r = minimize_1d (shifted_quadratic, NULL, 3.0, 4.0, 10.0, XTOL, 0.0, 200);
+  tap_ok (!r.converged, "minimum outside [lo, hi]: converged = 0");
+  r = minimize_1d (shifted_quadratic, NULL, -5.0, 0.0, 10.0, XTOL, 0.0, 3);
+  tap_ok (!r.converged && r.iterations == 3,
+          "budget of 3 iterations: converged = 0");
+  r = minimize_1d (shifted_quadratic, NULL, -5.0, 0.0, 10.0, 1e-12, 0.0, 200);
+  tap_ok (!r.converged && r.iterations == 200,
+          "tolerance 1e-12 below the resolution 2e-8 at f* = 1: converged = 0");
+  r = minimize_1d (always_nan, NULL, -1.0, 0.0, 1.0, XTOL, 0.0, 200);
+  tap_ok (!r.converged, "NaN objective: converged = 0");
+}
+
+/* ---------------------------------------------------------------- n-D */
+
+static double
+rosenbrock (const gsl_vector * v, void *p)
+{
+  (void) p;
+  double x = gsl_vector_get (v, 0), y = gsl_vector_get (v, 1);
+  return gsl_pow_2 (1.0 - x) + 100.0 * gsl_pow_2 (y - x * x);
+}
+
+static void
+rosenbrock_grad (const gsl_vector * v, void *p, gsl_vector * g)
+{
+  (void) p;
+  double x = gsl_vector_get (v, 0), y = gsl_vector_get (v, 1);
+  gsl_vector_set (g, 0, -2.0 * (1.0 - x) - 400.0 * x * (y - x * x));
+  gsl_vector_set (g, 1, 200.0 * (y - x * x));
+}
+
+/* The Hessian at (1, 1) is [802 -400; -400 200]; its smaller eigenvalue
+   bounds |x - x*| <= |grad| / lambda_min near the minimum. */
+static double
+rosenbrock_lambda_min (void)
+{
+  double a = 802.0, b = -400.0, c = 200.0;
+  return 0.5 * (a + c) - sqrt (0.25 * (a - c) * (a - c) + b * b);
+}
+
+static double
+dist_to (const gsl_vector * x, const double *xstar)
+{
+  double s = 0.0;
+  for (size_t i = 0; i < x->size; i++)
+    s += gsl_pow_2 (gsl_vector_get (x, i) - xstar[i]);
+  return sqrt (s);
+}
+
+static void
+test_rosenbrock (void)
+{
+  const double one[2] = { 1.0, 1.0 };
+  double start[2] = { -1.2, 1.0 };
+  gsl_vector_view x0 = gsl_vector_view_array (start, 2);
+
+  minnd_result r = minimize_nd_grad (rosenbrock, rosenbrock_grad, NULL,
+                                     &x0.vector, 0.01, 1e-6, 1000);
+  double bound = 2.0 * r.size / rosenbrock_lambda_min ();
+  tap_ok (r.converged, "Rosenbrock BFGS converged (%zu iterations, |g| %.2g)",
+          r.iterations, r.size);
+  tap_ok (dist_to (r.x, one) <= bound,
+          "Rosenbrock BFGS: |x - (1,1)| = %.3g <= 2 |g| / lambda_min = %.3g",
+          dist_to (r.x, one), bound);
+  tap_ok (r.f >= 0.0 && r.f <= 1e-12, "Rosenbrock BFGS: f = %.3g ~ 0", r.f);
+  minimize_result_free (&r);
+  tap_ok (r.x == NULL, "minimize_result_free clears x");
+
+  /* a gradient tolerance BFGS cannot reach: it must stop and say so */
+  r = minimize_nd_grad (rosenbrock, rosenbrock_grad, NULL, &x0.vector, 0.01,
+                        1e-14, 1000);
+  tap_ok (!r.converged && r.iterations < 1000,
+          "Rosenbrock BFGS asked for |g| < 1e-14 stalls (|g| %.2g): converged = 0",
+          r.size);
+  minimize_result_free (&r);
+
+  /* Nelder-Mead: the simplex size is no bound on |x - x*| along the
+     curved valley; near the minimum f = 1/2 d^T H d >= lambda_min/2 |d|^2
+     to leading order, so |d| <= 2 sqrt(2 f / lambda_min) (a factor 2 for the
+     cubic terms) */
+  r = minimize_nd (rosenbrock, NULL, &x0.vector, 0.5, 1e-8, 20000);
+  tap_ok (r.converged, "Rosenbrock Nelder-Mead converged (%zu iterations)",
+          r.iterations);
+  bound = 2.0 * sqrt (2.0 * fmax (r.f, DBL_MIN) / rosenbrock_lambda_min ());
+  tap_ok (dist_to (r.x, one) <= bound,
+          "Rosenbrock Nelder-Mead: |x - (1,1)| = %.3g <= 2 sqrt(2 f / lambda_min) = %.3g",
+          dist_to (r.x, one), bound);
+  tap_ok (r.f >= 0.0 && r.f < 1e-12, "Rosenbrock Nelder-Mead: f = %.3g ~ 0", r.f);
+  minimize_result_free (&r);
+
+  r = minimize_nd (rosenbrock, NULL, &x0.vector, 0.5, 1e-12, 10);
+  tap_ok (!r.converged && r.iterations == 10,
+          "Nelder-Mead with a budget of 10 iterations: converged = 0");
+  minimize_result_free (&r);
+}
+
+/* f = 1/2 x^T A x - b^T x; minimiser A^-1 b by a linear solve. */
+static const double QA[9] = { 4, 1, 0.5, 1, 3, -0.5, 0.5, -0.5, 2 };
+static const double QB[3] = { 1, -2, 0.5 };
+
+static double
+quad3 (const gsl_vector * x, void *p)
+{
+  (void) p;
+  double s = 0.0;
+  for (size_t i = 0; i < 3; i++)
+    {
+      s -= QB[i] * gsl_vector_get (x, i);
+      for (size_t j = 0; j < 3; j++)
+        s += 0.5 * gsl_vector_get (x, i) * QA[3 * i + j] * gsl_vector_get (x, j);
+    }
+  return s;
+}
+
+static void
+quad3_grad (const gsl_vector * x, void *p, gsl_vector * g)
+{
+  (void) p;
+  for (size_t i = 0; i < 3; i++)
+    {
+      double s = -QB[i];
+      for (size_t j = 0; j < 3; j++)
+        s += QA[3 * i + j] * gsl_vector_get (x, j);
+      gsl_vector_set (g, i, s);
+    }
+}
+
+static void
+test_quadratic_3d (void)
+{
+  double a[9], xs[3], lam[3];
+  for (int i = 0; i < 9; i++)
+    a[i] = QA[i];
+  gsl_matrix_view am = gsl_matrix_view_array (a, 3, 3);
+  gsl_vector_const_view bv = gsl_vector_const_view_array (QB, 3);
+  gsl_vector_view xv = gsl_vector_view_array (xs, 3);
+  gsl_linalg_cholesky_decomp1 (&am.matrix);
+  gsl_linalg_cholesky_solve (&am.matrix, &bv.vector, &xv.vector);
+  /* lambda_min of A from GSL's symmetric eigensolver */
+  for (int i = 0; i < 9; i++)
+    a[i] = QA[i];
+  gsl_vector_view lv = gsl_vector_view_array (lam, 3);
+  gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc (3);
+  gsl_eigen_symm (&am.matrix, &lv.vector, w);
+  gsl_eigen_symm_free (w);
+  double lmin = gsl_vector_min (&lv.vector);
+
+  double start[3] = { 3, 3, -3 };
+  gsl_vector_view x0 = gsl_vector_view_array (start, 3);
+  minnd_result r = minimize_nd_grad (quad3, quad3_grad, NULL, &x0.vector, 0.1,
+                                     1e-10, 200);
+  tap_ok (r.converged, "3-D quadratic BFGS converged (%zu iterations)", r.iterations);
+  tap_ok (dist_to (r.x, xs) <= r.size / lmin + 1e-15,
+          "3-D quadratic BFGS: |x - A^-1 b| = %.3g <= |g| / lambda_min = %.3g",
+          dist_to (r.x, xs), r.size / lmin);
+  minimize_result_free (&r);
+
+  r = minimize_nd (quad3, NULL, &x0.vector, 1.0, 1e-6, 5000);
+  tap_ok (r.converged, "3-D quadratic Nelder-Mead converged (%zu iterations)",
+          r.iterations);
+  /* on a quadratic, f - f* = 1/2 (x-x*)^T A (x-x*) >= lambda_min/2 |x-x*|^2 */
+  double fstar = quad3 (&xv.vector, NULL);
+  double bound = sqrt (2.0 * (fmax (r.f - fstar, 0.0) + 8 * DBL_EPSILON * fabs (fstar))
+                       / lmin);
+  tap_ok (dist_to (r.x, xs) <= bound,
+          "3-D quadratic Nelder-Mead: |x - A^-1 b| = %.3g <= sqrt(2 (f - f*) / lambda_min) = %.3g",
+          dist_to (r.x, xs), bound);
+  tap_ok (bound < 1e-5, "3-D quadratic Nelder-Mead: that bound is small (%.3g)", bound);
+  tap_ok (r.f >= fstar - 8 * DBL_EPSILON * fabs (fstar),
+          "Nelder-Mead does not go below the true minimum");
+  minimize_result_free (&r);
+}
+
+int
+main (void)
+{
+  errors_set_program ("test_minimize");
+  errors_install_gsl_handler ();
+  test_brent_closed_forms ();
+  test_brent_grid ();
+  test_brent_failures ();
+  test_rosenbrock ();
+  test_quadratic_3d ();
+  return tap_done ();
+}
