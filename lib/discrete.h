@@ -1,0 +1,100 @@
+/* discrete.h -- discrete distributions (probability vectors) and their
+ * divergences.
+ *
+ * A discrete distribution on n outcomes is a vector p of length n with
+ * p_i >= 0, every p_i finite, and sum p_i = 1; discrete_validate() tests
+ * that, the sum within a stated tolerance (floating-point vectors rarely sum
+ * to 1 exactly).  The divergences themselves do not insist on the sum: they
+ * are the same sums for unnormalised vectors, which is what the log-sum
+ * inequality needs (discrete_gen_kl).
+ *
+ * Conventions (Cover & Thomas, Elements of Information Theory, 2.1-2.3):
+ *   0 log 0 = 0, 0 log(0/q) = 0, and p log(p/0) = +inf for p > 0.  So
+ *   KL(p||q) = +inf exactly when some p_i > 0 = q_i, and outcomes outside
+ *   the support of p never count.
+ * Invalid entries -- NaN, +-inf, or negative -- make every divergence NaN
+ * (a domain error, as GSL's special functions return NaN), never a number.
+ *
+ * Accuracy: each log-ratio log(a/b) is computed as log1p((a-b)/b) when
+ * a/b is within [1/2, 2] (a - b is then exact, Sterbenz) and as
+ * log a - log b otherwise, so ratios never overflow (a = 1, b = 4.9e-324
+ * gives 744.44, not inf) and KL of nearly equal vectors keeps its relative
+ * accuracy.  discrete_normalize_log() works in log space through
+ * log_sum_exp() (logsumexp.h), so weights like exp(-1000) normalise.
+ *
+ * The Jensen-Shannon divergence uses the mixture r = (p + q)/2 (Lin 1991):
+ *   JSD(p, q) = 1/2 KL(p||r) + 1/2 KL(q||r),   0 <= JSD <= log 2,
+ * and an outcome where only one of p_i, q_i is positive contributes exactly
+ * (its mass) * log 2 / 2; those masses are summed apart and multiplied by
+ * log 2 once, so two probability vectors with disjoint supports whose
+ * entries sum to exactly 1 give exactly log 2. */
+#ifndef HARNESS_DISCRETE_H
+#define HARNESS_DISCRETE_H
+
+#include <stddef.h>
+
+/* Status codes of discrete_validate() and the normalisers. */
+enum
+{
+  DISCRETE_OK = 0,
+  DISCRETE_EMPTY,        /* n = 0 */
+  DISCRETE_NAN,          /* an entry is NaN */
+  DISCRETE_INF,          /* an entry is infinite (for log weights: +inf) */
+  DISCRETE_NEGATIVE,     /* an entry is < 0 */
+  DISCRETE_ZERO_SUM,     /* nothing to normalise: every weight is 0 */
+  DISCRETE_SUM           /* |sum - 1| exceeds the tolerance */
+};
+
+/* A one-line description of a status code ("an entry is negative"). */
+const char *discrete_strerror (int status);
+
+/* The default tolerance on |sum p_i - 1| for a vector of length N that was
+   normalised in floating point: 2 (N + 1) DBL_EPSILON, twice the rounding
+   of the normalising sum, of the N divisions and of the test's own sum. */
+double discrete_sum_tolerance (size_t n);
+
+/* Is P (length N) a probability vector: every entry finite and >= 0, and
+   |sum - 1| <= TOL?  Returns DISCRETE_OK or the first failure in the order
+   of the enum (so a NaN is reported before a bad sum).  The sum is
+   compensated (Neumaier), so TOL need not cover the test's own rounding. */
+int discrete_validate (const double *p, size_t n, double tol);
+
+/* P = W / sum W for non-negative finite weights W (length N; P may be W).
+   Scaled by max W first, so weights near DBL_MAX do not overflow.  Returns
+   DISCRETE_OK, or EMPTY / NAN / INF / NEGATIVE / ZERO_SUM with P untouched. */
+int discrete_normalize (const double *w, size_t n, double *p);
+
+/* P = exp(LOGW - log_sum_exp(LOGW)) for log weights (length N; P may be
+   LOGW).  -inf entries are zero weights.  If LOGP is not NULL it receives
+   log P_i = LOGW_i - log_sum_exp(LOGW), exact in log space even where P_i
+   underflows.  Returns DISCRETE_OK, or EMPTY / NAN / INF (+inf) / ZERO_SUM
+   (all -inf) with the outputs untouched. */
+int discrete_normalize_log (const double *logw, size_t n, double *p,
+                            double *logp);
+
+/* H(p) = -sum p_i log p_i, in nats. */
+double discrete_entropy (const double *p, size_t n);
+
+/* H(p, q) = -sum p_i log q_i; +inf if some p_i > 0 = q_i. */
+double discrete_cross_entropy (const double *p, const double *q, size_t n);
+
+/* KL(p || q) = sum p_i log(p_i / q_i); +inf if some p_i > 0 = q_i. */
+double discrete_kl (const double *p, const double *q, size_t n);
+
+/* JSD(p, q) = 1/2 KL(p||r) + 1/2 KL(q||r), r = (p + q)/2; always finite for
+   valid entries. */
+double discrete_jsd (const double *p, const double *q, size_t n);
+
+/* sum a_i log(a_i / b_i) for non-negative, not necessarily normalised A and
+   B (the left side of the log-sum inequality; not the I-divergence, which
+   adds sum (b_i - a_i)).  Same conventions as discrete_kl. */
+double discrete_gen_kl (const double *a, const double *b, size_t n);
+
+/* A bound on the rounding error of discrete_gen_kl (A, B) and so of
+   discrete_kl: each term a log(a/b) carries a few ulps of a (|log a| +
+   |log b| + 1), and the summation (n - 1) ulps of sum |terms|
+   (Higham, Accuracy and Stability, 4.2).  0 when the value is infinite. */
+double discrete_gen_kl_rounding_bound (const double *a, const double *b,
+                                       size_t n);
+
+#endif
