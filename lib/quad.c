@@ -4,6 +4,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
+#include <math.h>
 
 #define QUAD_LIMIT 2000
 
@@ -56,4 +57,25 @@ quad_result
 quad_real_line (quad_fn f, void *params)
 {
   return quad_real_line_tol (f, params, QUAD_EPSABS, QUAD_EPSREL);
+}
+
+#define CQUAD_INTERVALS 200
+
+quad_result
+quad_interval_cquad (quad_fn f, void *params, double a, double b,
+                     double epsrel)
+{
+  gsl_integration_cquad_workspace *w =
+    gsl_integration_cquad_workspace_alloc (CQUAD_INTERVALS);
+  gsl_function fn = { f, params };
+  double value = 0.0, abserr = 0.0;
+  size_t nevals = 0;
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  int status = gsl_integration_cquad (&fn, a, b, 0.0, epsrel, w, &value,
+                                      &abserr, &nevals);
+  gsl_set_error_handler (old);
+  gsl_integration_cquad_workspace_free (w);
+  if (status == GSL_SUCCESS && !(isfinite (value) && isfinite (abserr)))
+    status = GSL_EBADFUNC;
+  return finish (status, value, abserr, "an interval (CQUAD)");
 }

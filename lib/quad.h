@@ -30,4 +30,13 @@ quad_result quad_interval_tol (quad_fn f, void *params, double a, double b,
 quad_result quad_real_line_tol (quad_fn f, void *params, double epsabs,
                                 double epsrel);
 
+/* CQUAD (GSL's doubly adaptive Clenshaw-Curtis, Gonnet 2010) on [a, b]
+   to relative tolerance EPSREL.  For integrands with algebraic-logarithmic
+   end-point behaviour ((x - a)^(alpha - 1) log(x - a), non-integer alpha)
+   QAGS's extrapolated error estimate can be optimistic: against 40-digit
+   references on 70 random Beta pairs its actual error reached 10 times its
+   estimate, while CQUAD stayed below 0.1 of its own (jsd_disjoint). */
+quad_result quad_interval_cquad (quad_fn f, void *params, double a,
+                                 double b, double epsrel);
+
 #endif

@@ -127,26 +127,11 @@ static const claim CLAIM = {
  * ---------------------------------------------------------------------- */
 
 #define CQUAD_EPSREL 1e-12
-#define CQUAD_INTERVALS 200
 
 static quad_result
 quad_cquad (quad_fn f, void *params, double a, double b)
 {
-  gsl_integration_cquad_workspace *w =
-    gsl_integration_cquad_workspace_alloc (CQUAD_INTERVALS);
-  gsl_function fn = { f, params };
-  double value = 0, abserr = 0;
-  size_t nevals = 0;
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
-  int status = gsl_integration_cquad (&fn, a, b, 0.0, CQUAD_EPSREL, w,
-                                      &value, &abserr, &nevals);
-  gsl_set_error_handler (old);
-  gsl_integration_cquad_workspace_free (w);
-  if (status != GSL_SUCCESS || !isfinite (value) || !isfinite (abserr))
-    die_runtime ("CQUAD over [%g, %g] failed: %s (estimate %.17g +- %.3g)",
-                 a, b, gsl_strerror (status), value, abserr);
-  quad_result q = { value, abserr };
-  return q;
+  return quad_interval_cquad (f, params, a, b, CQUAD_EPSREL);
 }
 
 /* ----------------------------------------------------------------------

@@ -27,5 +27,9 @@ main (void)
   expect (quad_real_line (lorentz, NULL), M_PI, "∫ 1/(1+x²) = π");
   expect (quad_interval (inv_sqrt, NULL, 0, 1), 2.0, "∫₀¹ x^-½ = 2 (endpoint singularity)");
   expect (quad_interval (cosine, NULL, 0, M_PI / 2), 1.0, "∫₀^{π/2} cos = 1");
+  expect (quad_interval_cquad (inv_sqrt, NULL, 0, 1, 1e-12), 2.0,
+          "CQUAD: ∫₀¹ x^-½ = 2");
+  expect (quad_interval_cquad (cosine, NULL, 0, M_PI / 2, 1e-12), 1.0,
+          "CQUAD: ∫₀^{π/2} cos = 1");
   return tap_done ();
 }
