@@ -204,8 +204,9 @@ ks_one_sided_upper (size_t n, double d)
             s += pow (b, (double) j - 1.0) * d;   /* 0^0 = 1 */
           continue;
         }
-      s += d * exp (gsl_sf_lnchoose ((unsigned) n, (unsigned) j)
-                    + (double) (n - j) * log (a) + ((double) j - 1.0) * log (b));
+      double log_term = gsl_sf_lnchoose ((unsigned) n, (unsigned) j)
+        + (double) (n - j) * log (a) + ((double) j - 1.0) * log (b);
+      s += d * exp (log_term);
     }
   return s;
 }

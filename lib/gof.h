@@ -17,7 +17,8 @@
  * corrected argument (sqrt(n) + 0.12 + 0.11/sqrt(n)) D_n (Stephens, JRSS B
  * 32, 1970): measured against the exact distribution at n = 1000 its
  * p-values are within 3e-4 where p < 0.1 and within 5e-3 everywhere, the
- * error shrinking like 1/sqrt(n).  Cost: up to 10 ms per p-value at n = 1000, under 1 ms for n <= 200.
+ * error shrinking like 1/sqrt(n).  Cost: up to 10 ms per p-value at
+ * n = 1000, under 1 ms for n <= 200.
  *
  * Special values: n = 0 or any NaN in the sample gives statistic and
  * p-value NaN.  Bad arguments (nbins < 2, a bracket [lo, hi] that does not

@@ -1,0 +1,219 @@
+/* ess.c -- effective sample size by FFT autocovariances and Geyer's
+   initial monotone sequence (see ess.h). */
+#include "ess.h"
+#include "errors.h"
+#include "mc.h"
+
+#include <gsl/gsl_fft_halfcomplex.h>
+#include <gsl/gsl_fft_real.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ESS_FIRST_BLOCK 16
+
+static double
+chain_mean (const double *x, size_t stride, size_t n)
+{
+  /* pairwise-free but compensated (Kahan): n may be 1e6 and more */
+  double s = 0.0, c = 0.0;
+  for (size_t t = 0; t < n; t++)
+    {
+      double y = x[t * stride] - c, u = s + y;
+      c = (u - s) - y;
+      s = u;
+    }
+  return s / (double) n;
+}
+
+static int
+chain_finite (const double *x, size_t stride, size_t n)
+{
+  for (size_t t = 0; t < n; t++)
+    if (!isfinite (x[t * stride]))
+      return 0;
+  return 1;
+}
+
+static size_t
+next_power_of_two (size_t m)
+{
+  size_t p = 1;
+  while (p < m)
+    p <<= 1;
+  return p;
+}
+
+/* ---------------------------------------------------------------- FFT */
+
+/* BUF[0..2B) = the centred block b of the chain (zero beyond the chain's
+   end and in the padding half), transformed to halfcomplex form.  Radix-2
+   layout (GSL manual, "Radix-2 FFT routines for real data"): BUF[j] =
+   Re F_j for 0 <= j <= B, BUF[2B - j] = Im F_j for 0 < j < B. */
+static void
+block_spectrum (const double *x, size_t stride, size_t n, double mean,
+                size_t b, size_t block, double *buf)
+{
+  size_t start = b * block, len = 0;
+  if (start < n)
+    len = (n - start < block) ? n - start : block;
+  for (size_t s = 0; s < len; s++)
+    buf[s] = x[(start + s) * stride] - mean;
+  memset (buf + len, 0, (2 * block - len) * sizeof *buf);
+  gsl_fft_real_radix2_transform (buf, 1, 2 * block);
+}
+
+/* ACC += conj(F) (F + (-1)^j G): the spectrum of the lagged products of
+   block b with itself and with block b + 1 (shifted by B, whose transform
+   is (-1)^j G_j in length 2B). */
+static void
+accumulate_cross_spectrum (const double *f, const double *g, double *acc,
+                           size_t block)
+{
+  size_t len = 2 * block;
+  acc[0] += f[0] * (f[0] + g[0]);
+  acc[block] += f[block] * (f[block] + ((block % 2) ? -g[block] : g[block]));
+  for (size_t j = 1; j < block; j++)
+    {
+      double fr = f[j], fi = f[len - j], gr = g[j], gi = g[len - j];
+      double sign = (j % 2) ? -1.0 : 1.0;
+      acc[j] += fr * fr + fi * fi + sign * (fr * gr + fi * gi);
+      acc[len - j] += sign * (fr * gi - fi * gr);
+    }
+}
+
+/* ACOV[0..BLOCK) about MEAN, by blocks of BLOCK padded to 2 BLOCK. */
+static void
+autocovariance_blocks (const double *x, size_t stride, size_t n, double mean,
+                       size_t block, double *acov)
+{
+  size_t len = 2 * block, n_blocks = (n + block - 1) / block;
+  double *f = xmalloc (len * sizeof *f), *g = xmalloc (len * sizeof *g);
+  double *acc = xcalloc (len, sizeof *acc);
+  block_spectrum (x, stride, n, mean, 0, block, f);
+  for (size_t b = 0; b < n_blocks; b++)
+    {
+      block_spectrum (x, stride, n, mean, b + 1, block, g);
+      accumulate_cross_spectrum (f, g, acc, block);
+      double *t = f;
+      f = g;
+      g = t;
+    }
+  /* the inverse includes the 1/(2B) of the inverse DFT */
+  gsl_fft_halfcomplex_radix2_inverse (acc, 1, len);
+  for (size_t k = 0; k < block; k++)
+    acov[k] = acc[k] / (double) n;
+  free (f);
+  free (g);
+  free (acc);
+}
+
+double
+ess_autocovariance (const double *x, size_t stride, size_t n, double *acov,
+                    size_t max_lag)
+{
+  if (n == 0)
+    {
+      for (size_t k = 0; k <= max_lag; k++)
+        acov[k] = NAN;
+      return NAN;
+    }
+  double mean = chain_mean (x, stride, n);
+  size_t need = (max_lag + 1 < n) ? max_lag + 1 : n;
+  size_t block = next_power_of_two (need < 2 ? 2 : need);
+  double *all = xmalloc (block * sizeof *all);
+  autocovariance_blocks (x, stride, n, mean, block, all);
+  for (size_t k = 0; k <= max_lag; k++)
+    acov[k] = (k < n) ? all[k] : 0.0;
+  free (all);
+  return mean;
+}
+
+double
+ess_autocovariance_direct (const double *x, size_t stride, size_t n,
+                           double *acov, size_t max_lag)
+{
+  double mean = n ? chain_mean (x, stride, n) : NAN;
+  for (size_t k = 0; k <= max_lag; k++)
+    {
+      double s = 0.0;
+      for (size_t t = 0; t + k < n; t++)
+        s += (x[t * stride] - mean) * (x[(t + k) * stride] - mean);
+      acov[k] = n ? s / (double) n : NAN;
+    }
+  return mean;
+}
+
+/* ---------------------------------------------------------------- Geyer */
+
+/* Geyer's initial monotone sequence over ACOV[0..n_lags).  Returns
+   sigma^2_asy, or NAN when the pairs have not ended within the lags given
+   and more lags exist (COMPLETE = 0). */
+static double
+geyer_sum (const double *acov, size_t n_lags, int complete, size_t *last)
+{
+  double sum = -acov[0], smallest = INFINITY;
+  for (size_t m = 0; 2 * m + 1 < n_lags; m++)
+    {
+      double pair = acov[2 * m] + acov[2 * m + 1];
+      if (pair <= 0.0)
+        {
+          *last = 2 * m + 1;
+          return sum;
+        }
+      smallest = fmin (smallest, pair);
+      sum += 2.0 * smallest;
+    }
+  *last = n_lags - 1;
+  return complete ? sum : NAN;
+}
+
+ess_result
+ess_geyer (const double *x, size_t stride, size_t n)
+{
+  ess_result r = { n, NAN, NAN, NAN, NAN, NAN, 0 };
+  if (n < 4 || !chain_finite (x, stride, n))
+    return r;
+  r.mean = chain_mean (x, stride, n);
+  double sigma2 = NAN;
+  for (size_t block = ESS_FIRST_BLOCK;; block *= 4)
+    {
+      double *acov = xmalloc (block * sizeof *acov);
+      autocovariance_blocks (x, stride, n, r.mean, block, acov);
+      size_t n_lags = block < n ? block : n;
+      r.variance = acov[0];
+      if (acov[0] <= 0.0)
+        {
+          free (acov);
+          r.variance = 0.0;
+          r.se = 0.0;
+          return r;
+        }
+      sigma2 = geyer_sum (acov, n_lags, block >= n, &r.max_lag);
+      free (acov);
+      if (!isnan (sigma2))
+        break;
+    }
+  r.tau = sigma2 / r.variance;
+  if (sigma2 <= 0.0)
+    return r;                   /* the antithetic sum cancelled: undefined */
+  r.ess = (double) n / r.tau;
+  r.se = sqrt (sigma2 / (double) n);
+  return r;
+}
+
+/* ---------------------------------------------------------------- batches */
+
+double
+ess_batch_means_se (const double *x, size_t stride, size_t n,
+                    size_t n_batches)
+{
+  if (n_batches < 2 || n < n_batches)
+    return NAN;
+  size_t len = n / n_batches;
+  mc_acc means;
+  mc_init (&means);
+  for (size_t b = 0; b < n_batches; b++)
+    mc_add (&means, chain_mean (x + b * len * stride, stride, len));
+  return sqrt (mc_variance (&means) / (double) n_batches);
+}
