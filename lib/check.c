@@ -39,6 +39,13 @@ est_opt (double value, double tolerance)
   return e;
 }
 
+estimate
+est_numeric (double value, double error_bound)
+{
+  estimate e = { value, fabs (error_bound), EST_NUMERIC };
+  return e;
+}
+
 const char *
 relation_symbol (relation rel)
 {

@@ -46,6 +46,8 @@ kind_name (est_kind k)
       return "quadrature";
     case EST_OPT:
       return "optimiser";
+    case EST_NUMERIC:
+      return "numerical approximation";
     }
   return "?";
 }

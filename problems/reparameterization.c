@@ -951,7 +951,7 @@ derivative_of_expected_sin (double mu, double sigma, int wrt_sigma)
   gsl_function f = { expected_sin, &e };
   double d, err;
   gsl_deriv_central (&f, wrt_sigma ? sigma : mu, 1e-3, &d, &err);
-  return est_quad ((quad_result) { d, err });
+  return est_numeric (d, err);
 }
 
 static void
