@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* A run writes a handful of files, so a small fixed table is enough; fixed
@@ -23,6 +24,17 @@ typedef struct
 } pending_file;
 
 static pending_file pending[MAX_PENDING];
+
+/* A child process writing into a pending file (gnuplot rendering the
+   figure): on a fatal signal it must stop before the files are removed, or
+   it would write them again after the clean-up. */
+static volatile pid_t writer_child;
+
+void
+atomic_file_set_writer (pid_t pid)
+{
+  writer_child = pid;
+}
 
 static void
 remove_pending (pending_file * p)
@@ -44,6 +56,12 @@ atomic_file_abandon_all (void)
 static void
 on_fatal_signal (int sig)
 {
+  pid_t child = writer_child;
+  if (child > 0)
+    {
+      kill (child, SIGKILL);    /* async-signal-safe, as is waitpid */
+      waitpid (child, NULL, 0);
+    }
   atomic_file_abandon_all ();
   signal (sig, SIG_DFL);
   raise (sig);

@@ -10,6 +10,7 @@
 #define HARNESS_ATOMIC_FILE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Install handlers so that SIGINT/SIGTERM/SIGHUP remove pending temporary
    files before the process ends with the conventional 128+signal status. */
@@ -34,6 +35,10 @@ void atomic_file_commit (const char *path);
    fills all its outputs first and commits them together, so a failure
    while writing any of them (disk full) replaces none. */
 void atomic_file_commit_all (void);
+
+/* Register (PID > 0) or forget (0) a child process that writes into a
+   pending file; a fatal signal kills it before removing the files. */
+void atomic_file_set_writer (pid_t pid);
 
 /* Remove every pending temporary file; safe to call from a signal handler. */
 void atomic_file_abandon_all (void);

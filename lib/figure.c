@@ -3,6 +3,7 @@
 #include "atomic_file.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,21 +38,33 @@ run_gnuplot (const char *dir, const char *script, const char *data,
   char vars[2048];
   snprintf (vars, sizeof vars, "datafile='%s'; outfile='%s'", data, out);
   fflush (NULL);
+  /* Block the fatal signals until the child is registered, so that an
+     interrupt can never find a gnuplot it does not know about. */
+  sigset_t fatal, old;
+  sigemptyset (&fatal);
+  sigaddset (&fatal, SIGINT);
+  sigaddset (&fatal, SIGTERM);
+  sigaddset (&fatal, SIGHUP);
+  sigprocmask (SIG_BLOCK, &fatal, &old);
   pid_t pid = fork ();
   if (pid < 0)
     die_runtime ("cannot start gnuplot: %s", strerror (errno));
   if (pid == 0)
     {
+      sigprocmask (SIG_SETMASK, &old, NULL);
       if (chdir (dir) != 0)
         _exit (126);
       execlp (figure_gnuplot (), figure_gnuplot (), "-e", vars, script,
               (char *) NULL);
       _exit (127);
     }
+  atomic_file_set_writer (pid);
+  sigprocmask (SIG_SETMASK, &old, NULL);
   int status;
   while (waitpid (pid, &status, 0) < 0)
     if (errno != EINTR)
       die_runtime ("waiting for gnuplot: %s", strerror (errno));
+  atomic_file_set_writer (0);
   if (WIFEXITED (status) && WEXITSTATUS (status) == 127)
     die_runtime ("gnuplot not found (tried '%s'): install gnuplot, e.g."
                  " apt-get install gnuplot-nox", figure_gnuplot ());

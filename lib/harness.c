@@ -234,9 +234,10 @@ print_tap_line (harness * h, const check_result * r)
      signed diff / se of a single-point Monte Carlo check (NaN otherwise):
      under a true relation it is close to N(0, 1), which calibration tests. */
   double z = r->n_points == 1 && r->se > 0 ? r->diff / r->se : NAN;
-  printf ("#   data\t%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\n", r->spec->id,
-          r->spec->expect == EXPECT_HOLDS ? "holds" : "seed-error", r->held,
-          r->n_points, r->n_failed, z, r->max_abs_diff, r->detectable);
+  printf ("#   data\t%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%s\n",
+          r->spec->id, r->spec->expect == EXPECT_HOLDS ? "holds" : "seed-error",
+          r->held, r->n_points, r->n_failed, z, r->max_abs_diff, r->detectable,
+          relation_symbol (r->spec->rel));
   if (!check_as_expected (r))
     printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
             r->spec->expect == EXPECT_HOLDS ? "hold" : "fail (seed error)");

@@ -8,6 +8,15 @@ start=$(date +%s.%N)
 "$bin" "$@" > "$tap.tmp" 2> "$tap.err"
 status=$?
 end=$(date +%s.%N)
+# Killed by a signal (an interrupted make check): leave no result and die
+# of the same signal, so that make stops and no index is written from a
+# partial run.
+if [ $status -gt 128 ]; then
+  rm -f "$tap.tmp" "$tap.err"
+  trap - INT TERM HUP
+  kill -$((status - 128)) $$
+  exit $status
+fi
 echo "# exit-status $status" >> "$tap.tmp"
 mv "$tap.tmp" "$tap"
 secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
