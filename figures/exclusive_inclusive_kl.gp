@@ -1,0 +1,37 @@
+# exclusive_inclusive_kl.gp -- written by exclusive_inclusive_kl; render with `gnuplot exclusive_inclusive_kl.gp` in this folder.
+if (!exists("datafile")) datafile = 'exclusive_inclusive_kl.dat'
+if (!exists("outfile")) outfile = 'exclusive_inclusive_kl.svg'
+fig_w = 1100
+fig_h = 600
+# The one visual style of every figure (embedded into each figures/*.gp).
+# fig_w and fig_h (pixels) are set by the script before this style.
+# Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
+set terminal svg size fig_w,fig_h enhanced font 'DejaVu Sans,14' linewidth 1.4 background rgb 'white'
+set encoding utf8
+set border 3 lw 1 lc rgb '#404040'
+set tics nomirror out scale 0.7
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set style fill transparent solid 0.22 noborder
+set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ps 0.7
+set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 ps 0.7
+set style line 3 lc rgb '#009E73' lw 2.2 pt 9 ps 0.8
+set style line 4 lc rgb '#CC79A7' lw 2.2 pt 11 ps 0.8
+set style line 5 lc rgb '#E69F00' lw 2.2 pt 13 ps 0.8
+set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
+set style line 7 lc rgb '#000000' lw 1.6 dt 2
+set style line 8 lc rgb '#999999' lw 1.2 dt 3
+set output outfile
+set title 'One Gaussian fitted to a bimodal mixture: inclusive KL(p||q) against exclusive KL(q||p)'
+set xlabel 'x'
+set ylabel 'density'
+set xrange [-8:8]
+set yrange [0:0.75]
+set key top center maxrows 3 width -2
+plot datafile index 0 using 1:2 with filledcurves y1=0 ls 8 fc rgb '#999999' title 'target p', \
+     '' index 0 using 1:3 with lines ls 2 dt 2 lw 3 title 'inclusive fit (moment match)', \
+     '' index 0 using 1:4 with lines ls 1 title 'exclusive fit from m0 = -5, -1.5', \
+     '' index 0 using 1:5 with lines ls 3 title 'exclusive fit from m0 = 0, 1.5, 5', \
+     '' index 1 using 1:($2 == 1 ? 0.012 : NaN) with points ls 1 pt 9 ps 1.8 notitle, \
+     '' index 1 using 1:($2 == 2 ? 0.012 : NaN) with points ls 3 pt 9 ps 1.8 notitle
+unset output

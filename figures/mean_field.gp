@@ -1,0 +1,52 @@
+# mean_field.gp -- written by mean_field; render with `gnuplot mean_field.gp` in this folder.
+if (!exists("datafile")) datafile = 'mean_field.dat'
+if (!exists("outfile")) outfile = 'mean_field.svg'
+fig_w = 1280
+fig_h = 600
+# The one visual style of every figure (embedded into each figures/*.gp).
+# fig_w and fig_h (pixels) are set by the script before this style.
+# Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
+set terminal svg size fig_w,fig_h enhanced font 'DejaVu Sans,14' linewidth 1.4 background rgb 'white'
+set encoding utf8
+set border 3 lw 1 lc rgb '#404040'
+set tics nomirror out scale 0.7
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set style fill transparent solid 0.22 noborder
+set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ps 0.7
+set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 ps 0.7
+set style line 3 lc rgb '#009E73' lw 2.2 pt 9 ps 0.8
+set style line 4 lc rgb '#CC79A7' lw 2.2 pt 11 ps 0.8
+set style line 5 lc rgb '#E69F00' lw 2.2 pt 13 ps 0.8
+set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
+set style line 7 lc rgb '#000000' lw 1.6 dt 2
+set style line 8 lc rgb '#999999' lw 1.2 dt 3
+set output outfile
+log_px = -2.530128923
+elbo_star = -2.933674643
+seed_star = -3.933674643
+mu1 = 0.8275862069
+mu2 = 0.6206896552
+set multiplot layout 1,2 title 'Mean-field VI: z ∼ N(0, I), x | z ∼ N(θ^Tz, 1), θ = (2, 1.5), x = 3'
+set title 'Exact posterior and the mean-field fit (radius 1, 2)'
+set xlabel 'z_1'
+set ylabel 'z_2'
+set size ratio -1
+set key top right
+plot datafile index 0 using 1:2 with lines ls 3 title 'p(z|x) exact', \
+     datafile index 2 using 1:2 with lines ls 2 title 'q*(z) mean-field', \
+     datafile index 1 using 1:2 with linespoints ls 1 pt 7 ps 0.6 title 'coordinate updates', \
+     '+' using (mu1):(mu2) every ::0::0 with points ls 7 pt 2 ps 2 title 'posterior mean'
+set size noratio
+set title 'ELBO after each coordinate update (m_1, s_1, m_2, s_2, ...)'
+set xlabel 'update'
+set ylabel 'nats'
+set key bottom right
+set xrange [0:*]
+set yrange [*:log_px + 0.5]
+plot datafile index 3 using 1:2 with linespoints ls 1 title 'ELBO (closed form)', \
+     log_px with lines ls 7 title 'log p(x)', \
+     elbo_star with lines ls 8 title 'log p(x) - KL(q*||p)', \
+     seed_star with lines ls 2 dt 3 title 'seed (2.10-2.11) at q*'
+unset multiplot
+unset output

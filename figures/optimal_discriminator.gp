@@ -1,0 +1,55 @@
+# optimal_discriminator.gp -- written by optimal_discriminator; render with `gnuplot optimal_discriminator.gp` in this folder.
+if (!exists("datafile")) datafile = 'optimal_discriminator.dat'
+if (!exists("outfile")) outfile = 'optimal_discriminator.svg'
+fig_w = 1280
+fig_h = 560
+# The one visual style of every figure (embedded into each figures/*.gp).
+# fig_w and fig_h (pixels) are set by the script before this style.
+# Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
+set terminal svg size fig_w,fig_h enhanced font 'DejaVu Sans,14' linewidth 1.4 background rgb 'white'
+set encoding utf8
+set border 3 lw 1 lc rgb '#404040'
+set tics nomirror out scale 0.7
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set style fill transparent solid 0.22 noborder
+set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ps 0.7
+set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 ps 0.7
+set style line 3 lc rgb '#009E73' lw 2.2 pt 9 ps 0.8
+set style line 4 lc rgb '#CC79A7' lw 2.2 pt 11 ps 0.8
+set style line 5 lc rgb '#E69F00' lw 2.2 pt 13 ps 0.8
+set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
+set style line 7 lc rgb '#000000' lw 1.6 dt 2
+set style line 8 lc rgb '#999999' lw 1.2 dt 3
+set output outfile
+zc = 5.3267
+m1 = 1
+s1 = 0.6
+set multiplot layout 1,2 title 'The optimal discriminator and the density it recovers (seed 003 Q5)'
+set title 'Densities and discriminators'
+set xlabel 'x' offset 0,0.6
+set ylabel 'density'
+set y2label 'D(x)'
+set y2range [0:1]
+set y2tics 0.25 nomirror
+set ytics nomirror
+set key outside below horizontal maxcols 3 font ',11'
+plot datafile index 0 using 1:7:8 with filledcurves ls 3 title 'f0 D/(1-D) ± z·SE', \
+     '' index 0 using 1:2 with lines ls 4 title 'f0', \
+     '' index 0 using 1:3 with lines ls 7 title 'f1 (truth)', \
+     '' index 0 using 1:6 with lines ls 3 title 'f0 D/(1-D), fitted D', \
+     '' index 0 using 1:4 axes x1y2 with lines ls 1 title 'D* = f1/(f0+f1)', \
+     '' index 0 using 1:5 axes x1y2 with lines ls 2 dt 4 title 'seed line (3): f0/(f0+f1)'
+unset y2label
+unset y2tics
+set ytics mirror
+set title 'Error of the recovered log-density (f1 within ±3 s1)'
+set xlabel 'x' offset 0,0.6
+set ylabel 'log(f0 D/(1-D)) - log f1'
+set xrange [m1 - 3*s1 : m1 + 3*s1]
+set key outside below horizontal font ',11'
+plot datafile index 0 using 1:($9 - zc*$10):($9 + zc*$10) with filledcurves ls 3 title '± z·SE (asymptotic)', \
+     '' index 0 using 1:9 with lines ls 3 title 'fitted logistic D', \
+     0 with lines ls 7 title 'exact'
+unset multiplot
+unset output

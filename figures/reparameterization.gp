@@ -1,0 +1,36 @@
+# reparameterization.gp -- written by reparameterization; render with `gnuplot reparameterization.gp` in this folder.
+if (!exists("datafile")) datafile = 'reparameterization.dat'
+if (!exists("outfile")) outfile = 'reparameterization.svg'
+fig_w = 1280
+fig_h = 620
+# The one visual style of every figure (embedded into each figures/*.gp).
+# fig_w and fig_h (pixels) are set by the script before this style.
+# Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
+set terminal svg size fig_w,fig_h enhanced font 'DejaVu Sans,14' linewidth 1.4 background rgb 'white'
+set encoding utf8
+set border 3 lw 1 lc rgb '#404040'
+set tics nomirror out scale 0.7
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set style fill transparent solid 0.22 noborder
+set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ps 0.7
+set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 ps 0.7
+set style line 3 lc rgb '#009E73' lw 2.2 pt 9 ps 0.8
+set style line 4 lc rgb '#CC79A7' lw 2.2 pt 11 ps 0.8
+set style line 5 lc rgb '#E69F00' lw 2.2 pt 13 ps 0.8
+set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
+set style line 7 lc rgb '#000000' lw 1.6 dt 2
+set style line 8 lc rgb '#999999' lw 1.2 dt 3
+set output outfile
+set multiplot layout 1,2 title 'Reparameterized samples against the claimed Gaussian (K = 2)'
+set xlabel 'g_1'
+set ylabel 'g_2'
+set key below horizontal
+set title 'μ + σ⊙z_0 ∼ N(μ, diag σ^2)'
+plot datafile index 0 using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'samples', \
+     '' index 1 using 1:2 with lines ls 2 title 'radius 1, 2, 3'
+set title 'μ + S z_0 ∼ N(μ, S S^T)'
+plot datafile index 2 using 1:2 with points pt 7 ps 0.25 lc rgb '#80009E73' title 'samples', \
+     '' index 3 using 1:2 with lines ls 2 title 'radius 1, 2, 3'
+unset multiplot
+unset output
