@@ -120,7 +120,7 @@ sanitize: deps
 
 # ---------------------------------------------------------------- trust
 
-CALIBRATE_RUNS ?= 204
+CALIBRATE_RUNS ?= 1008
 FUZZ_SECONDS   ?= 60
 CLANG          ?= clang
 
