@@ -42,6 +42,21 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 chmod 755 "$tmp/w/figures"
 
+# deps.sh asks apt-get for what is missing (a stand-in apt-get records the
+# call) and says so; when the install does not bring it, one clear line
+mkdir -p "$tmp/fakebin"
+printf '#!/bin/sh\necho "$*" >> "%s/apt.log"\n' "$tmp" > "$tmp/fakebin/apt-get"
+chmod +x "$tmp/fakebin/apt-get"
+GNUPLOT=/nonexistent/gnuplot PATH="$tmp/fakebin:$PATH" tools/deps.sh > "$tmp/deps.out" 2> "$tmp/deps.err"; st=$?
+if grep -q "install .*gnuplot-nox" "$tmp/apt.log" 2>/dev/null && grep -q "deps: installing gnuplot-nox" "$tmp/deps.out" \
+   && [ $st -ne 0 ] && [ "$(wc -l < "$tmp/deps.err")" -eq 1 ]; then
+  ok "deps.sh installs a missing gnuplot with apt-get, and fails clearly if that does not help"
+else
+  nok "deps.sh installs a missing gnuplot with apt-get, and fails clearly if that does not help" "exit $st: $(cat "$tmp/deps.out" "$tmp/deps.err" | tr '\n' ' ')"
+fi
+tools/deps.sh > "$tmp/deps2.out" 2>&1 && [ ! -s "$tmp/deps2.out" ] \
+  && ok "deps.sh is silent when nothing is missing" || nok "deps.sh is silent when nothing is missing"
+
 # the claim template builds and passes as it stands
 sed 's/@SLUG@/template_probe/g' tools/claim_template.c > "$tmp/template_probe.c"
 if ${CC:-cc} -std=gnu11 -Wall -Wextra -Werror -DHAVE_INLINE -Ilib -Ibuild/gen "$tmp/template_probe.c" \
