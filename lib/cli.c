@@ -48,6 +48,12 @@ parse_double (const char *s, double *out)
  * What the program says about itself
  * ---------------------------------------------------------------------- */
 
+static long
+samples_min (const claim * c)
+{
+  return c->samples_min > 2 ? c->samples_min : 2;
+}
+
 static void
 print_help (const claim * c, const char *prog)
 {
@@ -58,7 +64,7 @@ print_help (const claim * c, const char *prog)
           "  --list            list the checks without running them\n"
           "  --list-mutants    list the deliberate errors (negative controls)\n"
           "  --seed N          random seed (default $HARNESS_SEED, else %lu)\n"
-          "  --samples N       base Monte Carlo sample size, N >= 2"
+          "  --samples N       base Monte Carlo sample size, N >= %ld"
           " (default %ld)\n"
           "  --quick           use the quick sample size (%ld)\n"
           "  --outdir DIR      write DIR/reports/%s.md and DIR/figures/%s.*"
@@ -66,13 +72,14 @@ print_help (const claim * c, const char *prog)
           "  --set NAME=VALUE  change a model parameter (below)\n"
           "  --mutant ID       switch on a deliberate error; the check that"
           " should catch it must fail\n",
-          RNG_DEFAULT_SEED, c->samples_default, c->samples_quick,
+          RNG_DEFAULT_SEED, samples_min (c), c->samples_default,
+          c->samples_quick,
           c->slug, c->slug);
   if (c->n_params)
     {
       printf ("\nModel parameters:\n");
       for (size_t i = 0; i < c->n_params; i++)
-        printf ("  %-12s %s (default %g, range %g to %g)\n",
+        printf ("  %-12s %s (default %.15g, range %.15g to %.15g)\n",
                 c->params[i].name, c->params[i].help, c->params[i].def,
                 c->params[i].min, c->params[i].max);
     }
@@ -139,15 +146,18 @@ seed_value (const char *s, const char *what, unsigned long *out, errbuf * e)
 }
 
 static int
-samples_value (const char *s, long *out, errbuf * e)
+samples_value (const claim * c, const char *s, long *out, errbuf * e)
 {
   unsigned long v;
+  long lo = samples_min (c);
   if (parse_ulong (s, &v) != 0 || v > (unsigned long) MAX_SAMPLES)
-    return fail (e, "--samples: '%s' is not a whole number from 2 to %ld", s,
-                 MAX_SAMPLES);
-  if (v < 2)
-    return fail (e, "--samples: %lu is too few: a standard error needs at"
-                 " least 2 samples", v);
+    return fail (e, "--samples: '%s' is not a whole number from %ld to %ld",
+                 s, lo, MAX_SAMPLES);
+  if ((long) v < lo)
+    return fail (e, "--samples: %lu is too few: %s (at least %ld)", v,
+                 c->samples_min > 2 && c->samples_min_why
+                 ? c->samples_min_why : "a standard error needs 2 samples",
+                 lo);
   *out = (long) v;
   return 0;
 }
@@ -192,8 +202,8 @@ set_value (const claim * c, const char *arg, double *values, errbuf * e)
       if (parse_double (eq + 1, &v) != 0)
         return fail (e, "--set %s: '%s' is not a number", p->name, eq + 1);
       if (v < p->min || v > p->max)
-        return fail (e, "--set %s: %g is outside %g to %g", p->name, v,
-                     p->min, p->max);
+        return fail (e, "--set %s: %.15g is outside %.15g to %.15g", p->name,
+                     v, p->min, p->max);
       values[i] = v;
       return 0;
     }
@@ -261,7 +271,7 @@ cli_parse_args (const claim * c, int argc, char **argv,
         status = seed_value (optarg, "--seed", &opt->seed, &e);
         break;
       case O_SAMPLES:
-        status = samples_value (optarg, &opt->samples, &e);
+        status = samples_value (c, optarg, &opt->samples, &e);
         break;
       case O_QUICK:
         opt->quick = 1;

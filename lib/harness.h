@@ -58,6 +58,8 @@ typedef struct
   size_t n_params;
   long samples_default;     /* the base sample size the program scales from */
   long samples_quick;
+  long samples_min;         /* smallest --samples that makes sense (0: 2) */
+  const char *samples_min_why;  /* why, for the error message */
   const char *figure_caption;
   int figure_width, figure_height;   /* pixels; 0 for 960 x 620 */
 } claim;

@@ -184,6 +184,8 @@ static const claim CLAIM = {
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .samples_default = 500000, .samples_quick = 20000,
+  .samples_min = 1000,           /* GAP_CV_MIN_REPLICATES, below */
+  .samples_min_why = "the checks need that many replicates at k = 1",
   .figure_caption = "Left: the gap log p(x) - L_k against k. Lines: exact "
     "(quadrature) for a bounded-ratio proposal (wide), an unbounded one with "
     "finite Var(w) (narrow) and an unbounded one with infinite Var(w) (heavy); "
@@ -227,6 +229,14 @@ model_init (const harness * h, model * md)
   md->s = harness_param (h, "s");
   md->x = harness_param (h, "x");
   double a2 = md->a * md->a, s2 = md->s * md->s;
+  /* p(x), the weights and the joint are also used as densities (not
+     logs): far in the tail of x ~ N(0, a^2 + s^2) they underflow */
+  double z = fabs (md->x) / sqrt (a2 + s2);
+  if (z > 20)
+    die_usage ("--set x=%g: the observation is %.3g standard deviations "
+               "from 0 under x ~ N(0, a² + s²) with a = %g, s = %g; the "
+               "checks need at most 20 (densities underflow beyond)",
+               md->x, z, md->a, md->s);
   md->log_px = log_normal (md->x, 0.0, a2 + s2);
   md->mu_post = md->a * md->x / (a2 + s2);
   md->v_post = s2 / (a2 + s2);
@@ -1403,6 +1413,8 @@ int
 main (int argc, char **argv)
 {
   harness *h = harness_begin (&CLAIM, argc, argv);
+  /* gap_cv_vs_quad needs GAP_CV_MIN_REPLICATES at k = 1 (replicates are
+     samples / k there), and the Q3.1-3.2 checks 200 chains of K003 */
   experiment *e = xcalloc (1, sizeof *e);
   experiment_run (h, e);
   quad_result limits[N_PROPOSALS];

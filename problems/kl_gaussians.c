@@ -143,6 +143,8 @@ static const claim CLAIM = {
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .samples_default = 2000000, .samples_quick = 40000,
+  .samples_min = 1000,
+  .samples_min_why = "the convergence figure and the smallest Monte Carlo check (n/8 pairs) need it",
   .figure_caption = "Left: the Monte Carlo estimate of KL(p||q) in d = 5 with its "
     "band of ±z·SE (z for α = 1e-7) converging on the closed form. Right: each seed's "
     "closed-form line evaluated at the random parameter points against the true KL; "
