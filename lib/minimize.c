@@ -6,6 +6,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
+#include <float.h>
 #include <math.h>
 
 typedef struct
@@ -186,4 +187,84 @@ minimize_result_free (minnd_result * r)
 {
   gsl_vector_free (r->x);
   r->x = NULL;
+}
+
+/* ----------------------------------------------------------------------
+ * Suprema of concave functions with honest error bounds
+ * ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  concave_fn g;
+  void *params;
+} negated;
+
+static double
+negated_objective (double x, void *p)
+{
+  const negated *n = p;
+  double rounding;
+  return -n->g (x, n->params, &rounding);
+}
+
+/* Walk from X in direction DIR with doubling steps from E0 until g falls
+   below g(x) by more than the rounding of both values, or the walk reaches
+   LIMIT.  Beyond that point the true g is below g(x) <= g(x*), so by
+   concavity x* cannot lie there.  (Brent's own last bracket may have
+   shrunk past x*: its final comparisons are below rounding.) */
+static double
+descent_distance (concave_fn g, void *params, double x, double gx,
+                  double rx, double e0, double dir, double limit)
+{
+  for (double e = e0;; e *= 2)
+    {
+      double y = x + dir * e, ry;
+      if (dir * (y - limit) >= 0)
+        return fabs (limit - x);
+      double gy = g (y, params, &ry);
+      if (gy + ry < gx - rx)
+        return e;
+    }
+}
+
+/* The supremum of a concave G over the range of GRID: Brent from the best
+   interior grid point, then honest bounds.  x* lies in [x - dl, x + dh]
+   (descent_distance); g lies below the secants through the ends of that
+   bracket and x, which bounds sup g - g(x); rounding d of the three values
+   moves that bound by at most d (1 + 2 max(dh/dl, dl/dh)). */
+concave_max
+maximize_concave_1d (concave_fn g, void *params, const double *grid, size_t n,
+             double xtol_abs, double xtol_rel)
+{
+  size_t best = 1;
+  double fbest = -INFINITY, rx;
+  for (size_t i = 1; i + 1 < n; i++)
+    {
+      double v = g (grid[i], params, &rx);
+      if (v > fbest)
+        {
+          fbest = v;
+          best = i;
+        }
+    }
+  negated w = { g, params };
+  min1d_result m = minimize_1d (negated_objective, &w, grid[best - 1],
+                                grid[best], grid[best + 1], xtol_abs,
+                                xtol_rel, 500);
+  if (!m.converged)
+    die_runtime ("Brent did not converge on [%g, %g]", grid[best - 1],
+                 grid[best + 1]);
+  double gx = g (m.x, params, &rx);
+  double e0 = fmax (m.x_err, fmax (4 * DBL_EPSILON * fabs (m.x), DBL_MIN));
+  double dl = descent_distance (g, params, m.x, gx, rx, e0, -1, grid[best - 1]);
+  double dh = descent_distance (g, params, m.x, gx, rx, e0, +1, grid[best + 1]);
+  double rl, rh;
+  double gl = g (m.x - dl, params, &rl), gh = g (m.x + dh, params, &rh);
+  double gap = fmax (fmax ((gx - gl) / dl, 0.0) * dh,
+                     fmax (-(gh - gx) / dh, 0.0) * dl);
+  double d = fmax (rx, fmax (rl, rh));
+  concave_max s = { m.x, fmax (dl, dh), gx,
+    gap + d * (1 + 2 * fmax (dh / dl, dl / dh))
+  };
+  return s;
 }

@@ -62,4 +62,25 @@ minnd_result minimize_nd_grad (minnd_fn f, minnd_grad g, void *params,
 
 void minimize_result_free (minnd_result * r);
 
+/* The supremum of a concave function, with bounds that hold despite
+   rounding.  G returns g(x) and in *ROUNDING a bound on the rounding error
+   of that value.  Brent starts from the best interior point of GRID[0..n-1]
+   (its tolerance XTOL_ABS + XTOL_REL |x|); then, because Brent's last
+   comparisons fall below rounding and its final bracket may shrink past x*,
+   the bracket is rebuilt by walking outwards until g drops by more than
+   the rounding (by concavity x* lies inside), and the value gap is bounded
+   by the secants through the bracket's ends.  Dies (exit 3) if Brent does
+   not converge, e.g. when the maximum is at the edge of the grid. */
+typedef double (*concave_fn) (double x, void *params, double *rounding);
+
+typedef struct
+{
+  double x, x_err;     /* the maximiser found; |x - x*| <= x_err */
+  double value, err;   /* g(x), and a bound on |sup g - g(x)| */
+} concave_max;
+
+concave_max maximize_concave_1d (concave_fn g, void *params,
+                                 const double *grid, size_t n,
+                                 double xtol_abs, double xtol_rel);
+
 #endif

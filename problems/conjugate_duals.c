@@ -195,32 +195,11 @@ static const claim CLAIM = {
 };
 
 /* ----------------------------------------------------------------------
- * Suprema of concave functions
+ * Suprema of concave functions: maximize_concave_1d (lib/minimize.h)
  * ---------------------------------------------------------------------- */
 
-/* An objective to maximise: its value at X, and in *ROUNDING a bound on
-   the rounding error of that value. */
-typedef double (*objective_fn) (double x, void *params, double *rounding);
-
-typedef struct
-{
-  objective_fn g;
-  void *params;
-} negated;
-
-static double
-negated_objective (double x, void *p)
-{
-  const negated *n = p;
-  double rounding;
-  return -n->g (x, n->params, &rounding);
-}
-
-typedef struct
-{
-  double x, x_err;     /* the maximiser found; |x - x*| <= x_err */
-  double value, err;   /* g(x), and a bound on |sup g - g(x)| */
-} sup_result;
+typedef concave_fn objective_fn;
+typedef concave_max sup_result;
 
 /* Brent stops when its bracket is below xtol_abs + 3e-7 |x|.  Much
    tighter and the flat top of the objective drowns in rounding: near the
@@ -232,70 +211,11 @@ typedef struct
 #define SUP_XTOL_ABS_U 1e-12
 #define SUP_XTOL_ABS_T 3e-7
 
-/* Walk from X in direction DIR (+1 or -1) with doubling steps from E0
-   until g falls below g(x) by more than the rounding of both values, or
-   the walk reaches LIMIT.  Beyond the point returned the true g is below
-   g(x) <= g(x*), so by concavity x* cannot lie there.  Brent's own final
-   bracket cannot serve: its last comparisons are between values closer
-   than their rounding, so it may shrink past x*. */
-static double
-descent_distance (objective_fn g, void *params, double x, double gx,
-                  double rx, double e0, double dir, double limit)
-{
-  for (double e = e0;; e *= 2)
-    {
-      double y = x + dir * e, ry;
-      if (dir * (y - limit) >= 0)
-        return fabs (limit - x);
-      double gy = g (y, params, &ry);
-      if (gy + ry < gx - rx)
-        return e;
-    }
-}
-
-/* The supremum of a concave G over [grid[0], grid[n-1]]: Brent from the
-   best interior grid point, then honest error bounds.  x* lies in
-   [lo, hi] = [x - e_lo, x + e_hi] (descent_distance).  g lies below the
-   secant through (lo, g(lo)) and (x, g(x)) to the right of x, and below
-   the secant through (x, g(x)) and (hi, g(hi)) to its left; so
-       sup g - g(x) <= max(s_left+ (hi - x), (-s_right)+ (x - lo)).
-   Rounding errors d in the three values move that bound by at most
-   d (1 + 2 max(ratio of the two widths)). */
 static sup_result
 sup_concave (objective_fn g, void *params, const double *grid, size_t n,
              double xtol_abs)
 {
-  size_t best = 1;
-  double fbest = -INFINITY, rx;
-  for (size_t i = 1; i + 1 < n; i++)
-    {
-      double v = g (grid[i], params, &rx);
-      if (v > fbest)
-        {
-          fbest = v;
-          best = i;
-        }
-    }
-  negated w = { g, params };
-  min1d_result m = minimize_1d (negated_objective, &w, grid[best - 1],
-                                grid[best], grid[best + 1], xtol_abs,
-                                SUP_XTOL_REL, 500);
-  if (!m.converged)
-    die_runtime ("Brent did not converge on [%g, %g] (maximum at the edge of"
-                 " the grid?)", grid[best - 1], grid[best + 1]);
-  double gx = g (m.x, params, &rx);
-  double e0 = fmax (m.x_err, fmax (4 * DBL_EPSILON * fabs (m.x), DBL_MIN));
-  double dl = descent_distance (g, params, m.x, gx, rx, e0, -1, grid[best - 1]);
-  double dh = descent_distance (g, params, m.x, gx, rx, e0, +1, grid[best + 1]);
-  double rl, rh;
-  double gl = g (m.x - dl, params, &rl), gh = g (m.x + dh, params, &rh);
-  double gap = fmax (fmax ((gx - gl) / dl, 0.0) * dh,
-                     fmax (-(gh - gx) / dh, 0.0) * dl);
-  double d = fmax (rx, fmax (rl, rh));
-  sup_result s = { m.x, fmax (dl, dh), gx,
-    gap + d * (1 + 2 * fmax (dh / dl, dl / dh))
-  };
-  return s;
+  return maximize_concave_1d (g, params, grid, n, xtol_abs, SUP_XTOL_REL);
 }
 
 static void

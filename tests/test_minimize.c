@@ -321,6 +321,43 @@ test_quadratic_3d (void)
   minimize_result_free (&r);
 }
 
+
+/* maximize_concave_1d: the maximiser and the supremum within the stated
+   bounds, for a parabola and for 3x - e^x (maximum at log 3). */
+static double
+concave_parabola (double x, void *p, double *rounding)
+{
+  (void) p;
+  double v = 2.0 - (x - 1.3) * (x - 1.3);
+  *rounding = 8 * DBL_EPSILON * (2.0 + (x - 1.3) * (x - 1.3));
+  return v;
+}
+
+static double
+concave_exp (double x, void *p, double *rounding)
+{
+  (void) p;
+  double v = 3 * x - exp (x);
+  *rounding = 8 * DBL_EPSILON * (fabs (3 * x) + exp (x));
+  return v;
+}
+
+static void
+test_maximize_concave (void)
+{
+  double grid[41];
+  for (int i = 0; i < 41; i++)
+    grid[i] = -10 + 0.5 * i;
+  concave_max m = maximize_concave_1d (concave_parabola, NULL, grid, 41, 1e-10, 3e-7);
+  tap_ok (fabs (m.x - 1.3) <= m.x_err, "concave max: |x - 1.3| = %.2g within x_err %.2g",
+          fabs (m.x - 1.3), m.x_err);
+  tap_ok (fabs (m.value - 2.0) <= m.err, "concave max: sup 2 within err %.2g", m.err);
+  m = maximize_concave_1d (concave_exp, NULL, grid, 41, 1e-10, 3e-7);
+  double sup = 3 * log (3.0) - 3;
+  tap_ok (fabs (m.x - log (3.0)) <= m.x_err, "concave max of 3x - e^x at log 3 within x_err");
+  tap_ok (fabs (m.value - sup) <= m.err, "concave max of 3x - e^x = 3 log 3 - 3 within err");
+}
+
 int
 main (void)
 {
@@ -331,5 +368,6 @@ main (void)
   test_brent_failures ();
   test_rosenbrock ();
   test_quadratic_3d ();
+  test_maximize_concave ();
   return tap_done ();
 }
