@@ -33,6 +33,17 @@ put_err (sbuf * b, double x)
     sbuf_printf (b, "%.2g", x);
 }
 
+/* Text in a markdown table cell: a '|' would end the cell. */
+static void
+put_cell (sbuf * b, const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      char c[2] = { *p, 0 };
+      sbuf_append (b, *p == '|' ? "\\|" : c);
+    }
+}
+
 static const char *
 kind_name (est_kind k)
 {
@@ -125,8 +136,9 @@ section_table (sbuf * b, const harness * h)
   for (size_t i = 0; i < h->c->n_checks; i++)
     {
       const check_result *r = &h->results[i];
-      sbuf_printf (b, "| %zu | `%s` | %s | obs %s ref | ", i + 1, r->spec->id,
-                   r->spec->source, relation_symbol (r->spec->rel));
+      sbuf_printf (b, "| %zu | `%s` | ", i + 1, r->spec->id);
+      put_cell (b, r->spec->source);
+      sbuf_printf (b, " | obs %s ref | ", relation_symbol (r->spec->rel));
       if (r->evaluated)
         {
           put_estimate (b, r->obs);

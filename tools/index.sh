@@ -16,6 +16,7 @@ FNR == 1 { flush_file(); slug = ""; finished = 0; plan = 0
 /^1\.\.[0-9]+$/ { plan = substr($0, 4) + 0 }
 /^# index\t/ {
   finished = 1
+  gsub(/\|/, "\\|", $3); gsub(/\|/, "\\|", $4)   # pipes inside table cells
   split($5, pf, "/"); passed += pf[1]; failed += pf[2] - pf[1]
   title[slug] = $3
   summary[++nsum] = sprintf("%-26s %9s %9d", $2, $5, $6)
