@@ -96,6 +96,12 @@ harness_samples (const harness * h)
   return h->opt.samples;
 }
 
+int
+harness_quick (const harness * h)
+{
+  return h->opt.quick;
+}
+
 double
 harness_param (const harness * h, const char *name)
 {

@@ -98,6 +98,8 @@ int harness_end (harness * h);
 /* The program's generator and sizes. */
 gsl_rng *harness_rng (harness * h);
 long harness_samples (const harness * h);
+/* Was --quick given?  (For work whose size is not the sample count.) */
+int harness_quick (const harness * h);
 double harness_param (const harness * h, const char *name);
 
 /* Is mutant ID switched on?  ID must be in the claim's mutant table. */

@@ -649,7 +649,7 @@ static void
 grids_init (const harness * h, experiment * e)
 {
   double kmax = harness_param (h, "kmax");
-  int quick = h->opt.quick;
+  int quick = harness_quick (h);
   if (quick)
     kmax = fmin (kmax, 1000);
   static const double steps[] = { 1, 2, 5 };
@@ -944,7 +944,7 @@ check_limit (harness * h, const experiment * e, quad_result * limits)
   double k = 1e6;
   limits[NARROW] = limit_gap (h, e, NARROW, k);
   /* the wide proposal's limit only informs the notes: skipped when quick */
-  limits[WIDE] = h->opt.quick ? (quad_result) { NAN, NAN }
+  limits[WIDE] = harness_quick (h) ? (quad_result) { NAN, NAN }
     : limit_gap (h, e, WIDE, k);
   check_compare (h, "s001_115_limit", est_quad (limits[NARROW]),
                  est_exact (0, 0), "narrow q (variance 0.9 v_post, p/q"
