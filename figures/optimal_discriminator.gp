@@ -27,13 +27,14 @@ m1 = 1
 s1 = 0.6
 set multiplot layout 1,2 title 'The optimal discriminator and the density it recovers (seed 003 Q5)'
 set title 'Densities and discriminators'
-set xlabel 'x' offset 0,0.6
+set xlabel 'x' offset 0,0.3
 set ylabel 'density'
 set y2label 'D(x)'
 set y2range [0:1]
 set y2tics 0.25 nomirror
 set ytics nomirror
-set key outside below horizontal maxcols 3 font ',11'
+set key outside below horizontal maxcols 3 font ',11' spacing 1.1
+set bmargin 8
 plot datafile index 0 using 1:7:8 with filledcurves ls 3 title 'f0 D/(1-D) ± z·SE', \
      '' index 0 using 1:2 with lines ls 4 title 'f0', \
      '' index 0 using 1:3 with lines ls 7 title 'f1 (truth)', \
@@ -44,10 +45,11 @@ unset y2label
 unset y2tics
 set ytics mirror
 set title 'Error of the recovered log-density (f1 within ±3 s1)'
-set xlabel 'x' offset 0,0.6
+set xlabel 'x' offset 0,0.3
 set ylabel 'log(f0 D/(1-D)) - log f1'
 set xrange [m1 - 3*s1 : m1 + 3*s1]
 set key outside below horizontal font ',11'
+set bmargin 8
 plot datafile index 0 using 1:($9 - zc*$10):($9 + zc*$10) with filledcurves ls 3 title '± z·SE (asymptotic)', \
      '' index 0 using 1:9 with lines ls 3 title 'fitted logistic D', \
      0 with lines ls 7 title 'exact'
