@@ -40,7 +40,7 @@ endif
 RUN_ARGS := --outdir $(OUTDIR) $(if $(SEED),--seed $(SEED)) $(if $(QUICK),--quick)
 
 .PHONY: all check test sanitize fuzz memcheck calibrate mutate new-claim bench clean \
-        distclean help deps FORCE
+        distclean help deps references FORCE
 
 all: $(BINS)
 
@@ -57,6 +57,7 @@ help:
 	@echo "make fuzz         fuzz the option parser with libFuzzer (FUZZ_SECONDS=$(FUZZ_SECONDS))"
 	@echo "make memcheck     every claim (quick) under valgrind memcheck"
 	@echo "make bench        speed and memory -> reports/bench.md"
+	@echo "make references   regenerate tests/reference/ (mpmath, scipy, R posterior)"
 	@echo "make new-claim NAME=slug   start problems/slug.c from the template"
 	@echo "make clean        remove build/"
 	@echo "claims: $(SLUGS)"
@@ -165,6 +166,16 @@ memcheck: deps
 	@tools/deps.sh valgrind
 	@$(MAKE) --no-print-directory all
 	@tests/run_memcheck.sh $(B) "$(SLUGS)"
+
+# ---------------------------------------------------------------- references
+
+# Regenerate tests/reference/*.tsv from independent tools (mpmath, scipy,
+# R's posterior); the results are committed, so make test needs none of them.
+references:
+	@tools/reference_deps.sh
+	@set -e; cd tests/reference; \
+	  for g in gen_*.py; do [ -f "$$g" ] || continue; echo "references: $$g"; /usr/bin/python3 "$$g"; done; \
+	  for g in gen_*.R; do [ -f "$$g" ] || continue; echo "references: $$g"; Rscript "$$g"; done
 
 # ---------------------------------------------------------------- adding a claim
 
