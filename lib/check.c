@@ -6,43 +6,9 @@
 #include <math.h>
 
 estimate
-est_exact (double value, double rounding_bound)
-{
-  estimate e = { value, fabs (rounding_bound), EST_EXACT };
-  return e;
-}
-
-estimate
-est_mc (double mean, double se)
-{
-  estimate e = { mean, se, EST_MC };
-  return e;
-}
-
-estimate
-est_mc_acc (const mc_acc * a)
-{
-  return est_mc (mc_mean (a), mc_se (a));
-}
-
-estimate
 est_quad (quad_result q)
 {
-  estimate e = { q.value, q.abserr, EST_QUAD };
-  return e;
-}
-
-estimate
-est_opt (double value, double tolerance)
-{
-  estimate e = { value, fabs (tolerance), EST_OPT };
-  return e;
-}
-
-estimate
-est_numeric (double value, double error_bound)
-{
-  estimate e = { value, fabs (error_bound), EST_NUMERIC };
+  estimate e = { q.value, q.abserr, EST_QUAD, 0 };
   return e;
 }
 
@@ -81,10 +47,9 @@ check_as_expected (const check_result * r)
 static void
 split_error (estimate e, double *var, double *bound)
 {
-  if (e.kind == EST_MC)
-    *var += e.err * e.err;
-  else
-    *bound += e.err;
+  double se = est_se (e);
+  *var += se * se;
+  *bound += est_bound (e);
 }
 
 double

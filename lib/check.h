@@ -23,6 +23,7 @@
 #ifndef HARNESS_CHECK_H
 #define HARNESS_CHECK_H
 
+#include "estimate.h"
 #include "mc.h"
 #include "quad.h"
 
@@ -33,23 +34,8 @@
 
 typedef enum { REL_EQ, REL_LE, REL_GE, REL_NE } relation;
 typedef enum { EXPECT_HOLDS, EXPECT_SEED_ERROR } expectation;
-typedef enum { EST_EXACT, EST_MC, EST_QUAD, EST_OPT, EST_NUMERIC } est_kind;
 
-typedef struct
-{
-  double value;
-  double err;        /* standard error (EST_MC) or absolute bound (others) */
-  est_kind kind;
-} estimate;
-
-estimate est_exact (double value, double rounding_bound);
-estimate est_mc (double mean, double se);
-estimate est_mc_acc (const mc_acc * a);
 estimate est_quad (quad_result q);
-estimate est_opt (double value, double tolerance);
-/* A numerical approximation with a deterministic error estimate: finite
-   differences (gsl_deriv_central's abserr), Richardson extrapolation. */
-estimate est_numeric (double value, double error_bound);
 
 /* What a check claims; a program declares all of them in one table. */
 typedef struct

@@ -71,7 +71,9 @@ print_help (const claim * c, const char *prog)
           " (default .)\n"
           "  --set NAME=VALUE  change a model parameter (below)\n"
           "  --mutant ID       switch on a deliberate error; the check that"
-          " should catch it must fail\n",
+          " should catch it must fail\n"
+          "  --point TEXT      evaluate each derivation line at one point (a"
+          " report's counterexample, as printed) and stop\n",
           RNG_DEFAULT_SEED, samples_min (c), c->samples_default,
           c->samples_quick,
           c->slug, c->slug);
@@ -102,6 +104,13 @@ print_list (const claim * c)
   for (size_t i = 0; i < c->n_checks; i++)
     printf ("%s\t%s\t%s\t%s\n", c->checks[i].id, c->checks[i].source,
             expect_word (c->checks[i].expect), c->checks[i].statement);
+  for (size_t d = 0; d < c->n_derivations; d++)
+    for (size_t i = 0; i < c->derivations[d]->n_lines; i++)
+      {
+        const derivation_line *l = &c->derivations[d]->lines[i];
+        printf ("%s\t%s\t%s\t%s\n", l->id, l->source,
+                verdict_name (l->expect), l->text);
+      }
 }
 
 static void
@@ -219,6 +228,7 @@ defaults (const claim * c, harness_options * opt)
   opt->quick = 0;
   opt->outdir = ".";
   opt->mutant = NULL;
+  opt->point = NULL;
   opt->param_values = xcalloc (c->n_params, sizeof (double));
   for (size_t i = 0; i < c->n_params; i++)
     opt->param_values[i] = c->params[i].def;
@@ -230,7 +240,7 @@ cli_parse_args (const claim * c, int argc, char **argv,
                 size_t errlen)
 {
   enum { O_HELP = 1, O_LIST, O_MUTANTS, O_SEED, O_SAMPLES, O_QUICK,
-    O_OUTDIR, O_SET, O_MUTANT
+    O_OUTDIR, O_SET, O_MUTANT, O_POINT
   };
   static const struct option longopts[] = {
     {"help", no_argument, NULL, O_HELP},
@@ -242,6 +252,7 @@ cli_parse_args (const claim * c, int argc, char **argv,
     {"outdir", required_argument, NULL, O_OUTDIR},
     {"set", required_argument, NULL, O_SET},
     {"mutant", required_argument, NULL, O_MUTANT},
+    {"point", required_argument, NULL, O_POINT},
     {NULL, 0, NULL, 0}
   };
   errbuf e = { err, errlen };
@@ -286,6 +297,9 @@ cli_parse_args (const claim * c, int argc, char **argv,
       case O_MUTANT:
         status = mutant_value (c, optarg, &e);
         opt->mutant = optarg;
+        break;
+      case O_POINT:
+        opt->point = optarg;
         break;
       case ':':
         return fail (&e, "%s: missing value", argv[optind - 1]);

@@ -22,6 +22,20 @@ now_seconds (void)
   return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
 }
 
+/* Is ID a check or a derivation line of C? */
+static int
+claim_has_target (const claim * c, const char *id)
+{
+  for (size_t i = 0; i < c->n_checks; i++)
+    if (strcmp (c->checks[i].id, id) == 0)
+      return 1;
+  for (size_t d = 0; d < c->n_derivations; d++)
+    for (size_t i = 0; i < c->derivations[d]->n_lines; i++)
+      if (strcmp (c->derivations[d]->lines[i].id, id) == 0)
+        return 1;
+  return 0;
+}
+
 static void
 validate_claim (const claim * c)
 {
@@ -31,14 +45,72 @@ validate_claim (const claim * c)
         die_internal ("check '%s' declared twice", c->checks[i].id);
   for (size_t m = 0; m < c->n_mutants; m++)
     {
-      size_t i = 0;
-      while (i < c->n_checks
-             && strcmp (c->checks[i].id, c->mutants[m].caught_by) != 0)
-        i++;
-      if (i == c->n_checks)
+      if (!claim_has_target (c, c->mutants[m].caught_by))
         die_internal ("mutant '%s' names unknown check '%s'",
                       c->mutants[m].id, c->mutants[m].caught_by);
+      for (size_t j = 0; j < m; j++)
+        if (strcmp (c->mutants[m].id, c->mutants[j].id) == 0)
+          die_internal ("mutant '%s' declared twice", c->mutants[m].id);
     }
+}
+
+/* The claim's own mutants followed by those declared beside derivation
+   lines, so --list-mutants and --mutant see them all. */
+static void
+merge_mutants (claim * c)
+{
+  size_t n = c->n_mutants;
+  for (size_t d = 0; d < c->n_derivations; d++)
+    for (size_t i = 0; i < c->derivations[d]->n_lines; i++)
+      for (int m = 0; m < LINE_MUTANTS_MAX; m++)
+        n += c->derivations[d]->lines[i].mutants[m].id != NULL;
+  mutant_spec *all = xcalloc (n ? n : 1, sizeof *all);
+  memcpy (all, c->mutants, c->n_mutants * sizeof *all);
+  size_t k = c->n_mutants;
+  for (size_t d = 0; d < c->n_derivations; d++)
+    for (size_t i = 0; i < c->derivations[d]->n_lines; i++)
+      {
+        const derivation_line *l = &c->derivations[d]->lines[i];
+        for (int m = 0; m < LINE_MUTANTS_MAX && l->mutants[m].id; m++)
+          {
+            all[k].id = l->mutants[m].id;
+            all[k].description = l->mutants[m].description;
+            all[k].caught_by = l->id;
+            k++;
+          }
+      }
+  c->mutants = all;
+  c->n_mutants = n;
+}
+
+static size_t
+plan_size (const claim * c)
+{
+  size_t n = c->n_checks;
+  for (size_t d = 0; d < c->n_derivations; d++)
+    n += derivation_count_lines (c->derivations[d]);
+  return n;
+}
+
+/* --point: evaluate every derivation whose points read TEXT, then stop. */
+static void
+run_point_and_exit (harness * h)
+{
+  char err[512] = "";
+  int done = 0;
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    {
+      char e2[512];
+      if (derivation_at_point (h, h->c->derivations[d], h->opt.point, e2,
+                               sizeof e2) == 0)
+        done = 1;
+      else if (!err[0])
+        snprintf (err, sizeof err, "%s", e2);
+    }
+  if (!done)
+    die_usage ("%s", err[0] ? err : "--point: this claim has no derivation");
+  fflush (stdout);
+  exit (EXIT_AS_EXPECTED);
 }
 
 #include <errno.h>
@@ -61,21 +133,30 @@ harness_begin (const claim * c, int argc, char **argv)
   errors_set_program (argc > 0 ? argv[0] : c->slug);
   errors_install_gsl_handler ();
   atomic_file_install_signal_handlers ();
-  validate_claim (c);
   harness *h = xcalloc (1, sizeof *h);
-  h->c = c;
+  h->merged = *c;
+  merge_mutants (&h->merged);
+  h->c = c = &h->merged;
+  validate_claim (c);
   cli_parse (c, argc, argv, &h->opt);
+  if (h->opt.point)
+    {
+      h->rng = rng_new (h->opt.seed);
+      run_point_and_exit (h);
+    }
   ensure_output_folder (h->opt.outdir, "reports");
   ensure_output_folder (h->opt.outdir, "figures");
   h->rng = rng_new (h->opt.seed);
   h->results = xcalloc (c->n_checks, sizeof *h->results);
   for (size_t i = 0; i < c->n_checks; i++)
     h->results[i].spec = &c->checks[i];
+  h->dres = xcalloc (c->n_derivations ? c->n_derivations : 1,
+                     sizeof *h->dres);
   sbuf_init (&h->notes);
   sbuf_init (&h->fig_data);
   sbuf_init (&h->fig_script);
   h->started = now_seconds ();
-  printf ("TAP version 13\n1..%zu\n", c->n_checks);
+  printf ("TAP version 13\n1..%zu\n", plan_size (c));
   printf ("# %s: seed %lu, samples %ld%s%s%s\n", c->slug, h->opt.seed,
           h->opt.samples, h->opt.quick ? " (quick)" : "",
           h->opt.mutant ? ", mutant " : "",
@@ -120,6 +201,33 @@ mutant (const harness * h, const char *id)
   if (i == h->c->n_mutants)
     die_internal ("mutant '%s' is not declared", id);
   return h->opt.mutant && strcmp (h->opt.mutant, id) == 0;
+}
+
+void
+harness_keep_derivation (harness * h, const derivation * dv,
+                         line_result * res, size_t n_points,
+                         size_t n_mc_points, long draws)
+{
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    if (h->c->derivations[d] == dv)
+      {
+        if (h->dres[d].dv)
+          die_internal ("derivation '%s' run twice", dv->id);
+        h->dres[d] = (derivation_result) { dv, res, n_points, n_mc_points,
+          draws };
+        return;
+      }
+  die_internal ("derivation '%s' is not declared in the claim", dv->id);
+}
+
+const line_result *
+derivation_find (const harness * h, const char *id)
+{
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
+      if (strcmp (h->dres[d].lines[i].line->id, id) == 0)
+        return &h->dres[d].lines[i];
+  return NULL;
 }
 
 sbuf *
@@ -306,6 +414,12 @@ close_forgotten_checks (harness * h)
       printf ("not ok %d - %s (%s) # never evaluated\n", ++h->tap_count,
               r->spec->id, r->spec->source);
     }
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    if (!h->dres[d].dv)
+      for (size_t i = 0; i < h->c->derivations[d]->n_lines; i++)
+        printf ("not ok %d - %s (%s) # never evaluated\n", ++h->tap_count,
+                h->c->derivations[d]->lines[i].id,
+                h->c->derivations[d]->lines[i].source);
 }
 
 static void
@@ -319,6 +433,13 @@ summarise (const harness * h, int *as_expected, int *findings)
       *findings += r->evaluated && r->spec->expect == EXPECT_SEED_ERROR
         && !r->held;
     }
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
+      {
+        const line_result *r = &h->dres[d].lines[i];
+        *as_expected += derivation_line_expected (r);
+        *findings += verdict_is_finding (r->verdict);
+      }
 }
 
 int
@@ -331,7 +452,7 @@ harness_end (harness * h)
   report_write (h);
   atomic_file_commit_all ();
   report_print_index_lines (h, as_expected, findings);
-  int n = (int) h->c->n_checks;
+  int n = (int) plan_size (h->c);
   printf ("# %s: %d of %d checks as expected, %d seed line(s) found wrong,"
           " %.2f s\n", h->c->slug, as_expected, n, findings,
           now_seconds () - h->started);
@@ -345,6 +466,15 @@ harness_end (harness * h)
       free (h->results[i].pts_ref);
     }
   free (h->results);
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    if (h->dres[d].dv)
+      {
+        for (size_t i = 0; i < h->dres[d].dv->n_lines; i++)
+          derivation_line_result_free (&h->dres[d].lines[i]);
+        free (h->dres[d].lines);
+      }
+  free (h->dres);
+  free ((void *) h->c->mutants);
   free (h->opt.param_values);
   sbuf_free (&h->notes);
   sbuf_free (&h->fig_data);

@@ -16,6 +16,7 @@
 #define HARNESS_HARNESS_H
 
 #include "check.h"
+#include "derivation.h"
 #include "errors.h"
 #include "mc.h"
 #include "quad.h"
@@ -62,6 +63,8 @@ typedef struct
   const char *samples_min_why;  /* why, for the error message */
   const char *figure_caption;
   int figure_width, figure_height;   /* pixels; 0 for 960 x 620 */
+  const derivation *const *derivations;  /* chains of seed lines */
+  size_t n_derivations;
 } claim;
 
 typedef struct
@@ -71,12 +74,13 @@ typedef struct
   int quick;
   const char *outdir;
   const char *mutant;
+  const char *point;        /* --point: evaluate one point and stop */
   double *param_values;     /* parallel to claim.params */
 } harness_options;
 
-typedef struct
+typedef struct harness_s
 {
-  const claim *c;
+  const claim *c;           /* the claim, its mutants merged with its lines' */
   harness_options opt;
   gsl_rng *rng;
   check_result *results;    /* parallel to c->checks */
@@ -85,6 +89,8 @@ typedef struct
   sbuf fig_data;            /* figures/<slug>.dat */
   sbuf fig_script;          /* plot commands, after the shared style */
   double started;
+  claim merged;             /* what c points to */
+  derivation_result *dres;  /* parallel to c->derivations */
 } harness;
 
 /* Parse the command line (exits on --help, --list, or a bad option), seed
@@ -102,7 +108,9 @@ long harness_samples (const harness * h);
 int harness_quick (const harness * h);
 double harness_param (const harness * h, const char *name);
 
-/* Is mutant ID switched on?  ID must be in the claim's mutant table. */
+/* Is mutant ID switched on?  ID must be in the claim's mutant table.  A
+   formula in an inner loop tests a flag set once from this after
+   harness_begin, not this string lookup. */
 int mutant (const harness * h, const char *id);
 
 /* Record one comparison for check ID; a check may collect many points. */
@@ -115,6 +123,11 @@ int check_close (harness * h, const char *id, const char *note_fmt, ...)
 int check_compare (harness * h, const char *id, estimate obs, estimate ref,
                    const char *note_fmt, ...)
   __attribute__ ((format (printf, 5, 6)));
+
+/* Keep what derivation_run found (RES is taken over). */
+void harness_keep_derivation (harness * h, const derivation * dv,
+                              line_result * res, size_t n_points,
+                              size_t n_mc_points, long draws);
 
 /* The report section the program writes itself, and the figure. */
 sbuf *harness_notes (harness * h);

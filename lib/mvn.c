@@ -84,6 +84,18 @@ mvn_set (mvn * g, const gsl_vector * mu, const gsl_matrix * sigma)
   return GSL_SUCCESS;
 }
 
+mvn *
+mvn_from_arrays (size_t d, const double *mu, const double *sigma)
+{
+  gsl_vector_const_view m = gsl_vector_const_view_array (mu, d);
+  gsl_matrix_const_view s = gsl_matrix_const_view_array (sigma, d, d);
+  mvn *g = mvn_alloc (d);
+  if (mvn_set (g, &m.vector, &s.matrix) != GSL_SUCCESS)
+    die_runtime ("a covariance (d = %zu) is not positive definite in"
+                 " floating point", d);
+  return g;
+}
+
 double
 mvn_log_pdf (const mvn * g, const gsl_vector * x, gsl_vector * work)
 {

@@ -30,6 +30,11 @@ void mvn_free (mvn * g);
    whether that is an error, e.g. for a user-supplied covariance). */
 int mvn_set (mvn * g, const gsl_vector * mu, const gsl_matrix * sigma);
 
+/* A usable Gaussian from a mean MU (d values) and a row-major d x d
+   covariance SIGMA, or the end of the run with one line (exit 3) when
+   SIGMA is not symmetric positive definite in floating point. */
+mvn *mvn_from_arrays (size_t d, const double *mu, const double *sigma);
+
 /* log N(x; mu, Sigma).  WORK has length d. */
 double mvn_log_pdf (const mvn * g, const gsl_vector * x, gsl_vector * work);
 

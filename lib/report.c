@@ -72,6 +72,19 @@ put_estimate (sbuf * b, estimate e)
   sbuf_printf (b, e.kind == EST_MC ? " SE, %s" : ", %s)", kind_name (e.kind));
 }
 
+/* A value for a counterexample: the number, and its SE when random. */
+static void
+put_estimate_short (sbuf * b, estimate e)
+{
+  put_num (b, e.value);
+  if (e.kind == EST_MC)
+    {
+      sbuf_append (b, " ± ");
+      put_err (b, e.err);
+      sbuf_append (b, " SE");
+    }
+}
+
 static const char *
 outcome_word (const check_result * r)
 {
@@ -92,6 +105,237 @@ put_rule (sbuf * b, const check_result * r)
                  r->spec->rel == REL_NE ? ">" : "≤", r->crit, r->alpha);
   else
     sbuf_printf (b, "|Δ| %s bound", r->spec->rel == REL_NE ? ">" : "≤");
+}
+
+/* ----------------------------------------------------------------------
+ * Derivation lines
+ * ---------------------------------------------------------------------- */
+
+static size_t
+derivation_line_total (const harness * h)
+{
+  size_t n = 0;
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    if (h->dres[d].dv)
+      n += h->dres[d].dv->n_lines;
+  return n;
+}
+
+/* Line I over all derivations that ran, in declaration order. */
+static const line_result *
+derivation_line_at (const harness * h, size_t i)
+{
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    {
+      if (!h->dres[d].dv)
+        continue;
+      if (i < h->dres[d].dv->n_lines)
+        return &h->dres[d].lines[i];
+      i -= h->dres[d].dv->n_lines;
+    }
+  die_internal ("derivation line %zu out of range", i);
+}
+
+static const char *
+verdict_key (verdict_kind v)
+{
+  switch (v)
+    {
+    case V_HOLDS:
+      return "holds";
+    case V_CARRIES:
+      return "carried";
+    case V_SLIP:
+      return "slip";
+    case V_ERROR:
+      return "error";
+    case V_NO_ANSWER:
+      return "no-answer";
+    case V_NOT_CHECKABLE:
+      return "not-checkable";
+    case V_INCONCLUSIVE:
+      return "inconclusive";
+    }
+  return "?";
+}
+
+/* The verdict in the one vocabulary; BOLD marks findings for markdown. */
+static void
+put_verdict (sbuf * b, const line_result * r, int bold)
+{
+  const derivation_line *l = r->line;
+  const char *em = bold && verdict_is_finding (r->verdict) ? "**" : "";
+  switch (r->verdict)
+    {
+    case V_CARRIES:
+      sbuf_printf (b, "%sholds as a step, carries the error of %s%s", em,
+                   r->carried, em);
+      break;
+    case V_SLIP:
+      sbuf_printf (b, "%sslip%s (reading “%s” holds)", em, em,
+                   l->readings[r->reading].name);
+      break;
+    case V_HOLDS:
+      sbuf_append (b, "holds");
+      if (r->reading >= 0)
+        sbuf_printf (b, " (reading “%s”)", l->readings[r->reading].name);
+      break;
+    case V_NO_ANSWER:
+    case V_NOT_CHECKABLE:
+      sbuf_printf (b, "%s%s%s", verdict_name (r->verdict), l->why ? ": " : "",
+                   l->why ? l->why : "");
+      break;
+    case V_INCONCLUSIVE:
+      sbuf_printf (b, "%sinconclusive%s: %s", em, em,
+                   r->step.inconclusive ? r->step.why : r->statement.why);
+      break;
+    default:
+      sbuf_printf (b, "%s%s%s", em, verdict_name (r->verdict), em);
+    }
+  if (!derivation_line_expected (r) && bold)
+    sbuf_printf (b, " **(UNEXPECTED: expected %s)**", verdict_name (l->expect));
+}
+
+static void
+put_compare_cell (sbuf * b, const line_compare * c, const char *yes,
+                  const char *no)
+{
+  if (!c->evaluated)
+    {
+      sbuf_append (b, "—");
+      return;
+    }
+  if (c->held)
+    sbuf_printf (b, "%s (%zu point%s)", yes, c->n_points,
+                 c->n_points == 1 ? "" : "s");
+  else
+    sbuf_printf (b, "%s at %zu of %zu", no, c->n_failed, c->n_points);
+  if (c->pointwise)
+    sbuf_append (b, ", for every draw");
+}
+
+static void
+section_derivations (sbuf * b, const harness * h)
+{
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    {
+      const derivation_result *dr = &h->dres[d];
+      if (!dr->dv)
+        continue;
+      const derivation *dv = dr->dv;
+      sbuf_printf (b, "## Derivation: %s\n\n", dv->title);
+      sbuf_printf (b, "Points (%s): %s. %zu points for closed-form lines; %zu"
+                   " of them run the sampler, %ld draws each, for lines with"
+                   " an expectation.", dv->points->name,
+                   dv->points->description, dr->n_points, dr->n_mc_points,
+                   dr->draws);
+      if (dv->n_truths)
+        {
+          sbuf_append (b, " Ground truth:");
+          for (size_t t = 0; t < dv->n_truths; t++)
+            sbuf_printf (b, "%s %s", t ? ";" : "", dv->truths[t].text);
+          sbuf_append (b, ".");
+        }
+      sbuf_append (b, "\n\n| # | source | as written | step | statement |"
+                   " verdict |\n|---|---|---|---|---|---|\n");
+      for (size_t i = 0; i < dv->n_lines; i++)
+        {
+          const line_result *r = &dr->lines[i];
+          sbuf_printf (b, "| %zu | ", i + 1);
+          put_cell (b, r->line->source);
+          sbuf_append (b, " | ");
+          put_cell (b, r->line->text);
+          sbuf_append (b, " | ");
+          put_compare_cell (b, &r->step, "follows", "fails");
+          sbuf_append (b, " | ");
+          put_compare_cell (b, &r->statement, "true", "false");
+          sbuf_append (b, " | ");
+          sbuf v;
+          sbuf_init (&v);
+          put_verdict (&v, r, 1);
+          put_cell (b, sbuf_str (&v));
+          sbuf_free (&v);
+          sbuf_append (b, " |\n");
+        }
+      sbuf_append (b, "\n");
+    }
+}
+
+static void
+put_evidence (sbuf * b, const char *what, const line_compare * c)
+{
+  sbuf_printf (b, "%s %s at %zu of %zu point(s)", what,
+               c->held ? "holds" : "fails", c->n_failed, c->n_points);
+  if (!c->held)
+    {
+      sbuf_append (b, " (largest miss: ");
+      put_num (b, c->diff);
+      sbuf_printf (b, ", %s = ", c->stat_is_z ? "z" : "|Δ|/bound");
+      put_err (b, c->statistic);
+      sbuf_append (b, ")");
+    }
+}
+
+static void
+put_line_finding (sbuf * b, const line_result * r, int k)
+{
+  const derivation_line *l = r->line;
+  sbuf_printf (b, "<a id=\"finding-%s\"></a>\n### F%d. %s: %s\n\n", l->id, k,
+               l->source, verdict_key (r->verdict));
+  sbuf_printf (b, "- **As written:** %s\n- **Verdict:** ", l->text);
+  put_verdict (b, r, 0);
+  sbuf_append (b, ". ");
+  if (r->verdict == V_CARRIES)
+    {
+      put_evidence (b, "The step", &r->step);
+      sbuf_append (b, "; ");
+      put_evidence (b, "the statement", &r->statement);
+    }
+  else if (r->verdict == V_SLIP)
+    {
+      put_evidence (b, "As written, the line", &r->literal_step);
+      sbuf_printf (b, "; read as “%s” (%s) it holds",
+                   l->readings[r->reading].name,
+                   l->readings[r->reading].reason);
+    }
+  else
+    {
+      put_evidence (b, r->step.evaluated ? "The step" : "The statement",
+                    r->step.evaluated ? &r->step : &r->statement);
+      int nr = 0;
+      while (nr < LINE_READINGS_MAX && l->readings[nr].name)
+        nr++;
+      if (nr)
+        {
+          sbuf_append (b, "; no reading holds either (tried:");
+          for (int i = 0; i < nr; i++)
+            sbuf_printf (b, "%s “%s”", i ? "," : "", l->readings[i].name);
+          sbuf_append (b, ")");
+        }
+    }
+  sbuf_append (b, ".\n");
+  if (r->has_counterexample)
+    {
+      sbuf_printf (b, "- **Counterexample:** `%s`: %s %s ", r->cx_point,
+                   l->source, r->verdict == V_SLIP ? "as written gives"
+                   : "gives");
+      put_estimate_short (b, r->cx_line);
+      if (r->cx_ref_is_step)
+        {
+          sbuf_append (b, ", the line it comes from gives ");
+          put_estimate_short (b, r->cx_ref);
+        }
+      sbuf_append (b, ", the true value is ");
+      put_estimate_short (b, r->cx_truth);
+      sbuf_append (b, "; difference ");
+      put_num (b, r->cx_line.value - (r->cx_ref_is_step ? r->cx_ref.value
+                                      : r->cx_truth.value));
+      sbuf_printf (b, " (shrunk in %zu step%s).\n", r->cx_steps,
+                   r->cx_steps == 1 ? "" : "s");
+    }
+  if (l->correction)
+    sbuf_printf (b, "- **Correct:** %s\n", l->correction);
+  sbuf_append (b, "\n");
 }
 
 /* ----------------------------------------------------------------------
@@ -119,11 +363,28 @@ section_verdict (sbuf * b, const harness * h)
         && !r->held;
       holds += r->evaluated && r->held && r->spec->expect == EXPECT_HOLDS;
     }
-  sbuf_printf (b, "## Verdict\n\n%d of %d checks came out as expected: %d"
-               " relations hold, %d seed line(s) do not hold (see Findings)."
-               "%s\n\n", ok, n, holds, found,
-               ok == n ? "" : " **Some checks did not come out as expected:"
-               " see the table.**");
+  int counts[V_INCONCLUSIVE + 1] = { 0 };
+  int nl = (int) derivation_line_total (h);
+  for (int i = 0; i < nl; i++)
+    {
+      const line_result *r = derivation_line_at (h, i);
+      counts[r->verdict]++;
+      ok += derivation_line_expected (r);
+    }
+  sbuf_printf (b, "## Verdict\n\n");
+  if (nl)
+    sbuf_printf (b, "Seed lines: %d hold, %d error(s), %d slip(s), %d carry an"
+                 " earlier error, %d with no answer in the seed, %d not"
+                 " checkable numerically, %d inconclusive. ",
+                 counts[V_HOLDS], counts[V_ERROR], counts[V_SLIP],
+                 counts[V_CARRIES], counts[V_NO_ANSWER],
+                 counts[V_NOT_CHECKABLE], counts[V_INCONCLUSIVE]);
+  if (n)
+    sbuf_printf (b, "Harness checks: %d relations hold, %d seed line(s) do not"
+                 " hold. ", holds, found);
+  sbuf_printf (b, "%d of %d verdicts came out as the repository expects.%s\n\n",
+               ok, n + nl, ok == n + nl ? "" : " **Some did not: see the"
+               " tables.**");
 }
 
 static void
@@ -202,6 +463,12 @@ section_findings (sbuf * b, const harness * h)
 {
   sbuf_append (b, "## Findings\n\n");
   int k = 0;
+  for (size_t i = 0; i < derivation_line_total (h); i++)
+    {
+      const line_result *r = derivation_line_at (h, i);
+      if (verdict_is_finding (r->verdict))
+        put_line_finding (b, r, ++k);
+    }
   for (size_t i = 0; i < h->c->n_checks; i++)
     {
       const check_result *r = &h->results[i];
@@ -210,6 +477,11 @@ section_findings (sbuf * b, const harness * h)
     }
   if (!k)
     sbuf_append (b, "No seed line was found wrong.\n\n");
+  for (size_t i = 0; i < derivation_line_total (h); i++)
+    if (!derivation_line_expected (derivation_line_at (h, i)))
+      sbuf_printf (b, "- **Unexpected:** `%s` (%s) did not come out as the"
+                   " repository expects.\n", derivation_line_at (h, i)->line->id,
+                   derivation_line_at (h, i)->line->source);
   for (size_t i = 0; i < h->c->n_checks; i++)
     if (!check_as_expected (&h->results[i]))
       sbuf_printf (b, "- **Unexpected:** `%s` (%s) did not come out as the"
@@ -217,48 +489,96 @@ section_findings (sbuf * b, const harness * h)
                    h->results[i].spec->source);
 }
 
-/* Seed files are named by a three-digit prefix at the start of a source. */
+/* The document a source names: its first word ("004" in "004 eq. (1.2)",
+   or a teaching assistant's own file name); "harness" names none. */
 static int
-seed_of (const char *source, char out[4])
+seed_of (const char *source, char out[64])
 {
-  if (strlen (source) < 4 || source[3] != ' ')
+  size_t n = strcspn (source, " ");
+  if (n == 0 || n >= 64 || strncmp (source, "harness", n) == 0)
     return 0;
-  for (int i = 0; i < 3; i++)
-    if (source[i] < '0' || source[i] > '9')
-      return 0;
-  memcpy (out, source, 3);
-  out[3] = 0;
+  memcpy (out, source, n);
+  out[n] = 0;
   return 1;
+}
+
+/* The documents the claim's sources name, in order of first mention. */
+static size_t
+claim_documents (const harness * h, char docs[][64], size_t max)
+{
+  size_t n = 0;
+  char s[64];
+  for (size_t i = 0; i < h->c->n_checks + derivation_line_total (h); i++)
+    {
+      const char *src = i < h->c->n_checks ? h->c->checks[i].source
+        : derivation_line_at (h, i - h->c->n_checks)->line->source;
+      if (!seed_of (src, s))
+        continue;
+      size_t j = 0;
+      while (j < n && strcmp (docs[j], s) != 0)
+        j++;
+      if (j == n && n < max)
+        memcpy (docs[n++], s, 64);
+    }
+  return n;
 }
 
 static void
 section_seed_lines (sbuf * b, const harness * h)
 {
   sbuf_append (b, "## Seed lines\n\n");
-  for (int seed = 0; seed < 1000; seed++)
+  char docs[32][64];
+  size_t nd = claim_documents (h, docs, 32);
+  for (size_t k = 0; k < nd; k++)
     {
-      int header = 0;
+      sbuf_printf (b, "Seed %s:\n\n", docs[k]);
+      char s[64];
+      for (size_t i = 0; i < derivation_line_total (h); i++)
+        {
+          const line_result *r = derivation_line_at (h, i);
+          if (!seed_of (r->line->source, s) || strcmp (s, docs[k]) != 0)
+            continue;
+          sbuf_printf (b, "- %s (`%s`): ", r->line->source, r->line->id);
+          put_verdict (b, r, 1);
+          sbuf_append (b, "\n");
+        }
       for (size_t i = 0; i < h->c->n_checks; i++)
         {
           const check_result *r = &h->results[i];
-          char s[4];
-          if (!seed_of (r->spec->source, s) || atoi (s) != seed)
+          if (!seed_of (r->spec->source, s) || strcmp (s, docs[k]) != 0)
             continue;
-          if (!header)
-            sbuf_printf (b, "Seed %s:\n\n", s);
-          header = 1;
           sbuf_printf (b, "- %s (`%s`): %s\n", r->spec->source, r->spec->id,
                        !r->evaluated ? "not evaluated" :
                        r->held ? "holds" : "**does not hold**");
         }
-      if (header)
-        sbuf_append (b, "\n");
+      sbuf_append (b, "\n");
     }
 }
 
 static void
-section_rules (sbuf * b)
+section_rules (sbuf * b, const harness * h)
 {
+  if (h->c->n_derivations)
+    sbuf_append (b, "## How the verdicts are reached\n\n"
+                 "A derivation is a chain. Each line gets two verdicts: its"
+                 " *step* (does it follow from the line it comes from? lines"
+                 " with expectations are compared draw by draw on the same"
+                 " draws) and its *statement* (is it true, against the"
+                 " harness's own ground truth?). The first failing step is"
+                 " the *error*; a later line whose step holds but whose"
+                 " statement is false *carries* that error. An ambiguous line"
+                 " declares its plausible readings, under one rule: it"
+                 " *holds* when its literal reading holds (an unclosed"
+                 " bracket has several equally literal readings); it is a"
+                 " *slip* when the literal reading fails but a reading that"
+                 " the student's own surrounding lines use holds; it is an"
+                 " *error* when no plausible reading holds. The reading that"
+                 " decided is named, and stands for the line further down the"
+                 " chain. Each finding's counterexample is the failing point"
+                 " shrunk (smaller dimension, simpler covariances, rounder"
+                 " numbers) while the line still misses by far more than its"
+                 " combined error; `--point` with the text shown evaluates"
+                 " the lines there again.\n\n");
   sbuf_printf (b, "## How the checks decide\n\n"
                "Each comparison has a random part (Monte Carlo standard"
                " errors, combined in quadrature: `se`) and a deterministic"
@@ -336,10 +656,12 @@ report_write (const harness * h)
   section_findings (&b, h);
   sbuf_append (&b, "\n");
   section_seed_lines (&b, h);
-  section_table (&b, h);
+  section_derivations (&b, h);
+  if (h->c->n_checks)
+    section_table (&b, h);
   if (h->notes.len)
     sbuf_printf (&b, "## Notes\n\n%s\n", sbuf_str (&h->notes));
-  section_rules (&b);
+  section_rules (&b, h);
   section_reproduce (&b, h);
   char path[4200];
   snprintf (path, sizeof path, "%s/reports/%s.md", h->opt.outdir,
@@ -353,15 +675,29 @@ report_print_index_lines (const harness * h, int as_expected, int findings)
 {
   const claim *c = h->c;
   printf ("# index\t%s\t%s\t%s\t%d/%zu\t%d\n", c->slug, c->title, c->sources,
-          as_expected, c->n_checks, findings);
+          as_expected, c->n_checks + derivation_line_total (h), findings);
   for (size_t i = 0; i < c->n_checks; i++)
     {
       const check_result *r = &h->results[i];
-      char s[4];
+      char s[64];
       if (!seed_of (r->spec->source, s))
         continue;
-      printf ("# seedline\t%s\t%s\t%s\t%s\t%s\n", s, r->spec->source,
+      printf ("# seedline\t%s\t%s\t%s\t%s\t%s\t%s\n", s, r->spec->source,
               !r->evaluated ? "not evaluated" : r->held ? "holds"
-              : "does not hold", c->slug, r->spec->id);
+              : "does not hold", c->slug, r->spec->id,
+              !r->evaluated ? "none" : r->held ? "holds" : "finding");
+    }
+  for (size_t i = 0; i < derivation_line_total (h); i++)
+    {
+      const line_result *r = derivation_line_at (h, i);
+      char s[64];
+      if (!seed_of (r->line->source, s))
+        continue;
+      sbuf v;
+      sbuf_init (&v);
+      put_verdict (&v, r, 0);
+      printf ("# seedline\t%s\t%s\t%s\t%s\t%s\t%s\n", s, r->line->source,
+              sbuf_str (&v), c->slug, r->line->id, verdict_key (r->verdict));
+      sbuf_free (&v);
     }
 }

@@ -1,207 +1,217 @@
 /* gaussian_entropy.c -- the entropy of a Gaussian, H = ½ log det(2πe Σ).
  *
- * Sources: 004 eqs. (2.8)-(2.9) (E_q[log q_i(z_i)] = -½ - ½ log 2π - log s_i
- * for the mean-field factors q_i = N(m_i, s_i^2)), the background formula
- * every KL and ELBO derivation in the seeds leans on.
- * Ground truth: Monte Carlo of -E[log p(x)] with its standard error (the
- * density evaluated by its own Cholesky solve), and quadrature of -p log p
- * in one dimension.
- *
- * Written with `make new-claim NAME=gaussian_entropy` as the worked example
- * of adding a claim (README, "Adding a claim"). */
+ * 004 eqs. (2.8)-(2.9): E_q[log q_i(z_i)] = -½ - ½ log 2π - log s_i for the
+ * mean-field factors q_i = N(m_i, s_i²).  Ground truth: quadrature of
+ * q log q (one dimension); Monte Carlo of -log p(x) by its own Cholesky
+ * solve (any dimension).  Written from `make new-claim`. */
 #include "harness.h"
 #include "mvn.h"
+#include "normal.h"
+#include "figure_panel.h"
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
-static const check_spec CHECKS[] = {
-  {"closed_vs_quad_1d", "harness",
-   "H[N(m, s^2)] = ½ log(2πe s^2) = -∫ p log p, by quadrature, at random m, s",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"closed_vs_mc_d1", "harness", "H = ½ log det(2πe Σ) = -E[log p(x)] by Monte Carlo, d = 1",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"closed_vs_mc_d3", "harness", "the same, d = 3", REL_EQ, EXPECT_HOLDS, NULL},
-  {"closed_vs_mc_d10", "harness", "the same, d = 10, condition number 1e4",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"scaling", "harness",
-   "H[a x] = H[x] + d log|a| (the entropy of a scaled Gaussian), at random points",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s004_eq2_8", "004 eq. (2.8)",
-   "E_q[log q1(z1)] = -½ - ½ log(2π) - log(s1), against -H[N(m1, s1^2)] by quadrature",
-   REL_EQ, EXPECT_HOLDS, NULL},
+/* ---- 004 (2.8)-(2.9); a point is (m1, s1, m2, s2), a draw (z1, z2) ---- */
+
+static const point_coord FACTORS[] = {
+  {"m1", -3, 3, 0, 0}, {"s1", 0.05, 20, 1, 0}, {"m2", -3, 3, 0, 0},
+  {"s2", 0.05, 20, 1, 0},
+};
+static point_kind factor_points;
+
+static void
+sample_factors (const gsl_rng * r, const point * p, const void *prep, double *z)
+{
+  (void) prep;
+  z[0] = p->v[0] + p->v[1] * gsl_ran_gaussian_ziggurat (r, 1.0);
+  z[1] = p->v[2] + p->v[3] * gsl_ran_gaussian_ziggurat (r, 1.0);
+}
+
+static double
+neg_q_log_q (double z, void *params)
+{
+  const double *ms = params;
+  double lq = normal_log_pdf (z, ms[0], ms[1]);
+  return exp (lq) * lq;
+}
+
+/* E_q[log q_i] by quadrature over m ± 40 s: the truth of both chains. */
+static estimate
+expected_log_q (const point * p, int i)
+{
+  double ms[2] = { p->v[2 * i], p->v[2 * i + 1] };
+  return est_quad (quad_interval (neg_q_log_q, ms, ms[0] - 40 * ms[1],
+                                  ms[0] + 40 * ms[1]));
+}
+static estimate truth_q1 (const point * p, const void *u) { (void) u; return expected_log_q (p, 0); }
+static estimate truth_q2 (const point * p, const void *u) { (void) u; return expected_log_q (p, 1); }
+
+/* E_q[log q1(z1)], the density written out, under the sampler. */
+static double
+log_q1 (const point * p, const void *u, const double *z)
+{
+  (void) u;
+  return normal_log_pdf (z[0], p->v[0], p->v[1]);
+}
+
+/* -½(log(2π) - log(s1) - 1/(2s1²) E[z1² - 2m1z1 + m1²]: the bracket never
+   closes.  Closed at the end of the line: */
+static double
+mid_closed_at_end (const point * p, const void *u, const double *z)
+{
+  (void) u;
+  double s = p->v[1], m = p->v[0], q = z[0] * z[0] - 2 * m * z[0] + m * m;
+  return -0.5 * (log (2 * M_PI) - log (s) - q / (2 * s * s));
+}
+
+/* ... closed right after log(2π): */
+static double
+mid_closed_after_log2pi (const point * p, const void *u, const double *z)
+{
+  (void) u;
+  double s = p->v[1], m = p->v[0], q = z[0] * z[0] - 2 * m * z[0] + m * m;
+  return -0.5 * log (2 * M_PI) - log (s) - q / (2 * s * s);
+}
+
+static estimate
+rhs_q1 (const point * p, const void *u)
+{
+  (void) u;
+  return EST_SUM (-0.5, -0.5 * log (2 * M_PI), -log (p->v[1]));
+}
+static estimate
+rhs_q1_half_log (const point * p, const void *u)
+{
+  (void) u;
+  return EST_SUM (-0.5, -0.5 * log (2 * M_PI), -0.5 * log (p->v[1]));
+}
+static estimate
+rhs_q2 (const point * p, const void *u)
+{
+  (void) u;
+  return EST_SUM (-0.5, -0.5 * log (2 * M_PI), -log (p->v[3]));
+}
+
+static const derivation_truth FACTOR_TRUTHS[] = {
+  {"e_log_q1", "E_q[log q1] = -H[N(m1, s1²)] by quadrature (GSL QAGS)",
+   LINE_CLOSED (truth_q1)},
+  {"e_log_q2", "E_q[log q2] by quadrature", LINE_CLOSED (truth_q2)},
 };
 
-static const mutant_spec MUTANTS[] = {
-  {"no_e", "½ log(2π Σ) without the e (the +d/2 dropped)", "closed_vs_quad_1d"},
-  {"logdet_unhalved", "log det Σ without its ½", "closed_vs_mc_d1"},
-  {"two_pi_squared", "log(2π)^2 in place of log 2π per dimension", "closed_vs_mc_d3"},
-  {"rel_1e-2", "entropy scaled by 1 + 1e-2", "closed_vs_mc_d10"},
-  {"scaling_abs_missing", "H[a x] = H[x] + log|a| (d missing)", "scaling"},
-  {"eq2_8_log_s_halved", "(2.8) with -½ log s1", "s004_eq2_8"},
+static const derivation_line FACTOR_LINES[] = {
+  {.id = "s004_eq2_8_lhs", .source = "004 eq. (2.8)", .text = "E_q[log(q1(z1))]",
+   .eval = LINE_EXPECT (log_q1), .truth = "e_log_q1"},
+  {.id = "s004_eq2_8_mid", .source = "004 eq. (2.8)",
+   .text = "= -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²]",
+   .eval = LINE_EXPECT (mid_closed_at_end),
+   .readings = {{"the bracket closed right after log(2π)", "the bracket never"
+                 " closes; this placement gives the line's own result"
+                 " -½ - ½ log(2π) - log(s1)", 1, LINE_EXPECT (mid_closed_after_log2pi)}}},
+  {.id = "s004_eq2_8_rhs", .source = "004 eq. (2.8)",
+   .text = "= -½ - ½ log(2π) - log(s1)", .eval = LINE_CLOSED (rhs_q1),
+   .mutants = {{"eq2_8_log_s_halved", "(2.8) with -½ log s1", LINE_CLOSED (rhs_q1_half_log)}}},
+  {.id = "s004_eq2_9", .source = "004 eq. (2.9)",
+   .text = "E_q[log(q2(z2))] = -½ - ½ log(2π) - log(s2)",
+   .eval = LINE_CLOSED (rhs_q2), .truth = "e_log_q2"},
 };
 
-static const param_spec PARAMS[] = {
-  {"points", 50, 5, 10000, "random parameter points for the closed-form checks"},
+static derivation factors = {
+  .id = "s004_factors", .title = "004 eqs. (2.8)-(2.9): E_q[log q_i] of a normal factor",
+  .points = &factor_points, .n_points = 50, .n_mc_points = 4, .x_dim = 2,
+  .sample = sample_factors,
+  .truths = FACTOR_TRUTHS, .n_truths = COUNT_OF (FACTOR_TRUTHS),
+  .lines = FACTOR_LINES, .n_lines = COUNT_OF (FACTOR_LINES),
+};
+
+/* ---- the harness's own closed form, d = 1..10, against Monte Carlo ---- */
+
+static point_kind gaussian_points;
+
+static void prep_mvn (const point * p, void *prep) { *(mvn **) prep = mvn_from_arrays (p->d, point_mean (p, 0), point_cov (p, 0)); }
+static void free_mvn (void *prep) { mvn_free (*(mvn **) prep); }
+
+static void
+sample_gaussian (const gsl_rng * r, const point * p, const void *prep, double *x)
+{
+  gsl_vector_view xv = gsl_vector_view_array (x, p->d);
+  mvn_sample (r, *(mvn * const *) prep, &xv.vector);
+}
+
+static double
+neg_log_density (const point * p, const void *prep, const double *x)
+{
+  double work[32];
+  gsl_vector_const_view xv = gsl_vector_const_view_array (x, p->d);
+  gsl_vector_view wv = gsl_vector_view_array (work, p->d);
+  return -mvn_log_pdf (*(mvn * const *) prep, &xv.vector, &wv.vector);
+}
+
+static estimate
+entropy_closed (const point * p, const void *prep)
+{
+  double d = (double) p->d, ld = (*(mvn * const *) prep)->logdet;
+  return EST_SUM (d / 2, d / 2 * log (2 * M_PI), 0.5 * ld);
+}
+static estimate
+entropy_no_e (const point * p, const void *prep)
+{
+  estimate e = entropy_closed (p, prep);
+  e.value -= (double) p->d / 2;
+  return e;
+}
+static estimate
+entropy_scaled (const point * p, const void *prep)
+{
+  return est_scale (1.01, entropy_closed (p, prep));
+}
+
+static const derivation_truth ENTROPY_TRUTHS[] = {
+  {"mc", "-E[log p(x)] by Monte Carlo, log p by its own Cholesky solve",
+   LINE_EXPECT (neg_log_density)},
+};
+
+static const derivation_line ENTROPY_LINES[] = {
+  {.id = "entropy_closed_form", .source = "harness",
+   .text = "H[N(μ, Σ)] = d/2 (1 + log 2π) + ½ log det Σ",
+   .eval = LINE_CLOSED (entropy_closed), .truth = "mc",
+   .mutants = {{"no_e", "the +d/2 dropped", LINE_CLOSED (entropy_no_e)},
+               {"rel_1e-2", "entropy scaled by 1 + 1e-2", LINE_CLOSED (entropy_scaled)}}},
+};
+
+static derivation entropy = {
+  .id = "entropy", .title = "The closed form against Monte Carlo",
+  .points = &gaussian_points, .n_points = 6, .n_mc_points = 6,
+  .prep_size = sizeof (mvn *), .prepare = prep_mvn, .release = free_mvn,
+  .x_dim = 10, .sample = sample_gaussian,
+  .truths = ENTROPY_TRUTHS, .n_truths = COUNT_OF (ENTROPY_TRUTHS),
+  .lines = ENTROPY_LINES, .n_lines = COUNT_OF (ENTROPY_LINES),
 };
 
 static const claim CLAIM = {
-  .slug = "gaussian_entropy",
-  .title = "The entropy of a Gaussian",
+  .slug = "gaussian_entropy", .title = "The entropy of a Gaussian",
   .claim = "For x ~ N(μ, Σ) in d dimensions, H[x] = -E[log p(x)] = "
-    "½ log det(2πe Σ) = d/2 (1 + log 2π) + ½ log det Σ; in one dimension "
-    "E[log N(z; m, s^2)] = -½ - ½ log 2π - log s.",
+    "½ log det(2πe Σ); in one dimension E[log N(z; m, s²)] = -½ - ½ log 2π - log s.",
   .sources = "004 eqs. (2.8)-(2.9)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .samples_default = 1000000, .samples_quick = 40000,
-  .figure_caption = "Monte Carlo estimates of the entropy minus the closed form, "
-    "with ±z·SE error bars (z for α = 1e-7), in d = 1, 3 and 10; each bar must "
-    "cover 0. Labels give the closed-form entropy.",
+  .derivations = (const derivation *const[]) {&factors, &entropy}, .n_derivations = 2,
+  .samples_default = 2000000, .samples_quick = 40000, .samples_min = 1000,
+  .figure_caption = "Each line's value against the truth at every point it"
+    " was checked at; a line that holds lies on the diagonal.",
 };
-
-/* The formula under test, with its mutants. */
-static double
-entropy_under_test (const harness * h, const mvn * g)
-{
-  double d = (double) g->d, log_2pi = log (2 * M_PI);
-  if (mutant (h, "two_pi_squared"))
-    log_2pi *= 2;
-  double e_term = mutant (h, "no_e") ? 0.0 : d / 2;
-  double ld = mutant (h, "logdet_unhalved") ? g->logdet : 0.5 * g->logdet;
-  double hval = e_term + d / 2 * log_2pi + ld;
-  return mutant (h, "rel_1e-2") ? hval * 1.01 : hval;
-}
-
-static mvn *
-random_gaussian (const gsl_rng * r, size_t d, double cond)
-{
-  mvn *g = mvn_alloc (d);
-  gsl_vector *mu = gsl_vector_alloc (d);
-  gsl_matrix *s = gsl_matrix_alloc (d, d);
-  for (size_t i = 0; i < d; i++)
-    gsl_vector_set (mu, i, gsl_ran_gaussian (r, 1.0));
-  spd_random (r, exp (gsl_ran_gaussian (r, 1.0)), cond, s);
-  if (mvn_set (g, mu, s) != GSL_SUCCESS)
-    die_runtime ("a random covariance is not positive definite");
-  gsl_vector_free (mu);
-  gsl_matrix_free (s);
-  return g;
-}
-
-static double
-neg_p_log_p (double x, void *params)
-{
-  const double *ms = params;   /* mean, standard deviation */
-  double lp = log (gsl_ran_gaussian_pdf (x - ms[0], ms[1]));
-  double p = exp (lp);
-  return p > 0 ? -p * lp : 0.0;
-}
-
-static void
-check_quadrature (harness * h)
-{
-  gsl_rng *r = harness_rng (h);
-  int n = (int) harness_param (h, "points");
-  for (int i = 0; i < n; i++)
-    {
-      mvn *g = random_gaussian (r, 1, 1.0);
-      double ms[2] = { gsl_vector_get (g->mu, 0),
-        sqrt (gsl_matrix_get (g->sigma, 0, 0)) };
-      quad_result q = quad_real_line (neg_p_log_p, ms);
-      double hval = entropy_under_test (h, g);
-      check_point (h, "closed_vs_quad_1d", est_exact (hval, 0), est_quad (q));
-      /* 004 (2.8) as written: E_q[log q1] = -1/2 - 1/2 log 2pi - log s1 */
-      double log_s = log (ms[1]) * (mutant (h, "eq2_8_log_s_halved") ? 0.5 : 1);
-      check_point (h, "s004_eq2_8", est_exact (-0.5 - 0.5 * log (2 * M_PI) - log_s, 0),
-                   est_quad ((quad_result) { -q.value, q.abserr }));
-      mvn_free (g);
-    }
-  check_close (h, "closed_vs_quad_1d", "%d random (m, s), GSL QAGI", n);
-  check_close (h, "s004_eq2_8", "%d random (m1, s1)", n);
-}
-
-/* -E[log p(x)] by Monte Carlo, the density by mvn_log_pdf on each draw. */
-static void
-check_mc (harness * h, const char *id, size_t d, double cond, long n,
-          sbuf * fig)
-{
-  gsl_rng *r = harness_rng (h);
-  mvn *g = random_gaussian (r, d, cond);
-  gsl_vector *x = gsl_vector_alloc (d), *work = gsl_vector_alloc (d);
-  mc_acc acc;
-  mc_init (&acc);
-  for (long i = 0; i < n; i++)
-    {
-      mvn_sample (r, g, x);
-      mc_add (&acc, -mvn_log_pdf (g, x, work));
-    }
-  double hval = entropy_under_test (h, g);
-  check_compare (h, id, est_exact (hval, 0), est_mc_acc (&acc),
-                 "d = %zu, %ld draws, condition number %g", d, n, cond);
-  sbuf_printf (fig, "%zu %.10g %.10g %.10g\n", d, mc_mean (&acc), mc_se (&acc), hval);
-  gsl_vector_free (x);
-  gsl_vector_free (work);
-  mvn_free (g);
-}
-
-static void
-check_scaling (harness * h)
-{
-  gsl_rng *r = harness_rng (h);
-  int n = (int) harness_param (h, "points");
-  for (int i = 0; i < n; i++)
-    {
-      size_t d = 1 + gsl_rng_uniform_int (r, 6);
-      double a = exp (gsl_ran_gaussian (r, 1.0));
-      mvn *g = random_gaussian (r, d, 10.0), *ga = mvn_alloc (d);
-      gsl_vector *mu = gsl_vector_alloc (d);
-      gsl_matrix *s = gsl_matrix_alloc (d, d);
-      gsl_vector_memcpy (mu, g->mu);
-      gsl_vector_scale (mu, a);
-      gsl_matrix_memcpy (s, g->sigma);
-      gsl_matrix_scale (s, a * a);
-      mvn_set (ga, mu, s);
-      double shift = (mutant (h, "scaling_abs_missing") ? 1.0 : (double) d) * log (a);
-      double size = fabs (entropy_under_test (h, g)) + fabs (shift);
-      check_point (h, "scaling", est_exact (entropy_under_test (h, ga), 0),
-                   est_exact (entropy_under_test (h, g) + shift, 64 * 2.2e-16 * size));
-      gsl_vector_free (mu);
-      gsl_matrix_free (s);
-      mvn_free (g);
-      mvn_free (ga);
-    }
-  check_close (h, "scaling", "%d random (d, a, Σ)", n);
-}
 
 int
 main (int argc, char **argv)
 {
+  factor_points = point_box_template;
+  factor_points.coords = FACTORS, factor_points.n_coords = COUNT_OF (FACTORS);
+  gaussian_points = point_gaussian_template;
+  gaussian_points.dmax = 10, gaussian_points.cond_max = 1e4;
+  gaussian_points.description = "d from 1 to 10; mean from N(0, I); covariance"
+    " Q diag(λ) Qᵀ, λ geometric over a log-uniform condition number up to 1e4";
   harness *h = harness_begin (&CLAIM, argc, argv);
-  long n = harness_samples (h);
-  sbuf *fig = harness_figure_data (h);
-  sbuf_append (fig, "# d  MC entropy  se  closed form\n");
-  check_quadrature (h);
-  check_mc (h, "closed_vs_mc_d1", 1, 1.0, n, fig);
-  check_mc (h, "closed_vs_mc_d3", 3, 10.0, n, fig);
-  check_mc (h, "closed_vs_mc_d10", 10, 1e4, n, fig);
-  check_scaling (h);
-  sbuf_printf (harness_figure_script (h), "zc = %.4f\n",
-               check_critical_value (REL_EQ, CHECK_ALPHA));
-  sbuf_append (harness_figure_script (h),
-    "set title 'Entropy of a Gaussian: Monte Carlo minus ½ log det(2πeΣ)'\n"
-    "set xlabel 'dimension d'\nset ylabel 'Monte Carlo - closed form (nats)'\n"
-    "set xrange [0:11]\nset key top left\n"
-    "plot 0 with lines ls 7 title 'closed form (difference 0)', \\\n"
-    "     datafile using 1:($2-$4):(zc*$3) with yerrorbars ls 1 title 'Monte Carlo ± z·SE', \\\n"
-    "     '' using 1:($2-$4):(sprintf('H = %.3f', $4)) with labels left offset 1,0.8 notitle\n");
-  sbuf_append (harness_notes (h),
-    "Covariances are random (Haar-orthogonal eigenvectors, geometric eigenvalues"
-    " with the stated condition number and a log-normal scale); the Monte Carlo"
-    " evaluates -log p(x) at each draw by its own Cholesky solve (mvn_log_pdf),"
-    " not through the closed form. This claim was written from the template of"
-    " `make new-claim` as the README's worked example.\n");
+  derivation_run (h, &factors);
+  derivation_run (h, &entropy);
+  figure_lines_against_truth (h, "Entropy of a Gaussian: each line against its truth");
   return harness_end (h);
 }

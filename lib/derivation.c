@@ -1,0 +1,976 @@
+/* derivation.c -- the derivation engine (see derivation.h). */
+#include "derivation.h"
+#include "decision.h"
+#include "errors.h"
+#include "harness.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SIDE_MAX 16
+#define POINTWISE_DRAWS 16      /* draws at which a pointwise claim is tested */
+#define SHRINK_MAX_STEPS 60
+#define SHRINK_MAX_EVALS 800
+#define REL_NONE ((relation) -1)
+
+/* ----------------------------------------------------------------------
+ * The vocabulary
+ * ---------------------------------------------------------------------- */
+
+const char *
+verdict_name (verdict_kind v)
+{
+  switch (v)
+    {
+    case V_HOLDS:
+      return "holds";
+    case V_CARRIES:
+      return "holds as a step, carries an earlier error";
+    case V_SLIP:
+      return "slip";
+    case V_ERROR:
+      return "error";
+    case V_NO_ANSWER:
+      return "no answer in the seed";
+    case V_NOT_CHECKABLE:
+      return "not checkable numerically";
+    case V_INCONCLUSIVE:
+      return "inconclusive";
+    }
+  return "?";
+}
+
+int
+verdict_is_finding (verdict_kind v)
+{
+  return v == V_CARRIES || v == V_SLIP || v == V_ERROR;
+}
+
+int
+derivation_line_expected (const line_result * r)
+{
+  return r->verdict == r->line->expect;
+}
+
+/* ----------------------------------------------------------------------
+ * Sides: linear combinations of evaluations
+ * ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  line_eval e[SIDE_MAX];
+  double c[SIDE_MAX];
+  size_t n;
+} side;
+
+static int
+eval_is_set (line_eval e)
+{
+  return e.value || e.integrand;
+}
+
+static void
+side_add (side * s, line_eval e, double c)
+{
+  if (s->n == SIDE_MAX)
+    die_internal ("a derivation line combines more than %d terms", SIDE_MAX);
+  s->e[s->n] = e;
+  s->c[s->n] = c;
+  s->n++;
+}
+
+static void
+side_add_side (side * s, const side * t, double c)
+{
+  for (size_t i = 0; i < t->n; i++)
+    side_add (s, t->e[i], c * t->c[i]);
+}
+
+static int
+side_has_integrand (const side * s)
+{
+  for (size_t i = 0; i < s->n; i++)
+    if (s->e[i].integrand)
+      return 1;
+  return 0;
+}
+
+static int
+side_is_pointwise (const side * s)
+{
+  for (size_t i = 0; i < s->n; i++)
+    if (s->e[i].integrand && s->e[i].pointwise)
+      return 1;
+  return 0;
+}
+
+/* The closed part of a side at a point, with its errors. */
+static estimate
+side_closed (const side * s, const point * p, const void *prep)
+{
+  estimate sum = est_exact (0, 0);
+  for (size_t i = 0; i < s->n; i++)
+    if (s->e[i].value)
+      {
+        estimate v = s->e[i].value (p, prep);
+        if (v.kind == EST_EXACT && v.err == 0)
+          v.err = 64 * EST_U * fabs (v.value);  /* default rounding */
+        sum = est_add (sum, est_scale (s->c[i], v));
+      }
+  return sum;
+}
+
+/* The integrand part of a side at one draw, and a rounding bound for it. */
+static double
+side_integrand (const derivation * dv, const side * s, const point * p,
+                const void *prep, const double *x, double *bound)
+{
+  double v = 0, b = 0;
+  for (size_t i = 0; i < s->n; i++)
+    if (s->e[i].integrand)
+      {
+        double f = s->e[i].integrand (p, prep, x);
+        double fb = dv->integrand_bound ? dv->integrand_bound (p, prep, f)
+          : 64 * EST_U * fabs (f);
+        v += s->c[i] * f;
+        b += fabs (s->c[i]) * fb + EST_U * fabs (v);
+      }
+  *bound = b;
+  return v;
+}
+
+/* ----------------------------------------------------------------------
+ * Relations along a chain
+ * ---------------------------------------------------------------------- */
+
+/* LINE rel FROM, given FROM r LINE as the seed writes it. */
+static relation
+relation_flip (relation r)
+{
+  return r == REL_LE ? REL_GE : r == REL_GE ? REL_LE : r;
+}
+
+/* TRUTH a X and X b Y give TRUTH (a.b) Y, or REL_NONE. */
+static relation
+relation_compose (relation a, relation b)
+{
+  if (a == REL_NONE || b == REL_NONE)
+    return REL_NONE;
+  if (a == REL_EQ)
+    return b;
+  if (b == REL_EQ || a == b)
+    return a;
+  return REL_NONE;
+}
+
+/* ----------------------------------------------------------------------
+ * The state of one run
+ * ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  const derivation *dv;
+  harness *h;
+  point *pts;
+  void **preps;
+  unsigned long *seeds;
+  size_t n_points, n_mc_points;
+  long draws;
+  gsl_rng *r;                   /* the sampler's own stream per point */
+  int *from_idx;                /* [line][LINE_FROM_MAX], -1 unused */
+  int *n_from;
+  side *truth_side;             /* per line */
+  relation *stmt_rel;           /* TRUTH rel LINE, per line */
+  line_eval *effective;         /* per line, after readings */
+  line_eval *literal;           /* per line: its function or the mutant's */
+  line_result *res;
+} run_state;
+
+static int
+find_line (const derivation * dv, const char *id)
+{
+  for (size_t i = 0; i < dv->n_lines; i++)
+    if (strcmp (dv->lines[i].id, id) == 0)
+      return (int) i;
+  die_internal ("derivation '%s' has no line '%s'", dv->id, id);
+}
+
+static int
+find_truth (const derivation * dv, const char *id)
+{
+  for (size_t i = 0; i < dv->n_truths; i++)
+    if (strcmp (dv->truths[i].id, id) == 0)
+      return (int) i;
+  die_internal ("derivation '%s' has no truth '%s'", dv->id, id);
+}
+
+static int
+line_is_evaluated (const derivation_line * l)
+{
+  return eval_is_set (l->eval);
+}
+
+static double
+line_coef (const derivation_line * l, int i)
+{
+  return l->coef[i] != 0 ? l->coef[i] : 1.0;
+}
+
+/* Wire each line to the lines it comes from and to its truth. */
+static void
+resolve_chain (run_state * st, size_t k)
+{
+  const derivation *dv = st->dv;
+  const derivation_line *l = &dv->lines[k];
+  int *from = &st->from_idx[k * LINE_FROM_MAX];
+  st->n_from[k] = 0;
+  for (int i = 0; i < LINE_FROM_MAX && l->from[i]; i++)
+    from[st->n_from[k]++] = find_line (dv, l->from[i]);
+  if (st->n_from[k] == 0 && !l->truth)
+    {
+      int j = (int) k - 1;
+      while (j >= 0 && !line_is_evaluated (&dv->lines[j]))
+        j--;
+      if (j < 0)
+        die_internal ("line '%s' starts a chain but names no truth", l->id);
+      from[st->n_from[k]++] = j;
+    }
+  for (int i = 0; i < st->n_from[k]; i++)
+    if (from[i] >= (int) k)
+      die_internal ("line '%s' comes from a later line", l->id);
+  side *ts = &st->truth_side[k];
+  ts->n = 0;
+  if (l->truth)
+    {
+      side_add (ts, dv->truths[find_truth (dv, l->truth)].eval, 1.0);
+      st->stmt_rel[k] = REL_EQ;
+      return;
+    }
+  relation rel = REL_EQ;
+  for (int i = 0; i < st->n_from[k]; i++)
+    {
+      side_add_side (ts, &st->truth_side[from[i]], line_coef (l, i));
+      if (st->stmt_rel[from[i]] != REL_EQ)
+        rel = st->n_from[k] == 1 ? st->stmt_rel[from[i]] : REL_NONE;
+    }
+  st->stmt_rel[k] = relation_compose (rel, l->rel);
+}
+
+static line_eval
+literal_eval (const harness * h, const derivation_line * l)
+{
+  for (int m = 0; m < LINE_MUTANTS_MAX && l->mutants[m].id; m++)
+    if (h->opt.mutant && strcmp (h->opt.mutant, l->mutants[m].id) == 0)
+      return l->mutants[m].eval;
+  return l->eval;
+}
+
+static void
+draw_points (run_state * st)
+{
+  const derivation *dv = st->dv;
+  gsl_rng *r = harness_rng (st->h);
+  st->pts = xcalloc (st->n_points, sizeof *st->pts);
+  st->preps = xcalloc (st->n_points, sizeof *st->preps);
+  st->seeds = xcalloc (st->n_points, sizeof *st->seeds);
+  for (size_t j = 0; j < st->n_points; j++)
+    {
+      dv->points->draw (dv->points, r, &st->pts[j]);
+      st->seeds[j] = gsl_rng_get (r);
+      if (dv->prep_size)
+        {
+          st->preps[j] = xcalloc (1, dv->prep_size);
+          dv->prepare (&st->pts[j], st->preps[j]);
+        }
+    }
+}
+
+/* ----------------------------------------------------------------------
+ * Comparing a line with its references at one point
+ * ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  side ref;
+  relation rel;                 /* LINE rel REF */
+  int pointwise;
+  decision d;                   /* the deciding (worst) draw or the MC */
+  estimate obs, ref_value;      /* for the report */
+} compare_req;
+
+/* Deterministic decision of LINE rel REF at values A, B with bounds. */
+static decision
+decide_values (relation rel, estimate a, estimate b)
+{
+  return decide (rel, a, b, CHECK_ALPHA);
+}
+
+static int
+worse (const decision * cand, const decision * best)
+{
+  return isnan (cand->statistic)
+    || (!isnan (best->statistic) && cand->statistic > best->statistic);
+}
+
+/* Evaluate the line A against the N requests at point P (prepared PREP,
+   sampler seed SEED), with DRAWS draws when an expectation is involved.
+   ALPHA is the per-point false-alarm probability. */
+static void
+compare_at (run_state * st, const side * a, compare_req * req, size_t n,
+            const point * p, const void *prep, unsigned long seed,
+            long draws, double alpha)
+{
+  const derivation *dv = st->dv;
+  estimate a_closed = side_closed (a, p, prep);
+  int any_int = side_has_integrand (a), any_expect = 0;
+  estimate r_closed[8];
+  for (size_t i = 0; i < n; i++)
+    {
+      r_closed[i] = side_closed (&req[i].ref, p, prep);
+      int has_int = any_int || side_has_integrand (&req[i].ref);
+      if (!has_int)
+        {
+          req[i].d = decide_values (req[i].rel, a_closed, r_closed[i]);
+          req[i].obs = a_closed;
+          req[i].ref_value = r_closed[i];
+        }
+      else
+        req[i].d.statistic = -INFINITY;
+      any_expect |= has_int && !req[i].pointwise;
+    }
+  int any_draw = any_int;
+  for (size_t i = 0; i < n; i++)
+    any_draw |= side_has_integrand (&req[i].ref);
+  if (!any_draw)
+    return;
+  long nd = any_expect ? draws : POINTWISE_DRAWS;
+  mc_acc diff[8], av, rv[8], rnd[8];
+  mc_init (&av);
+  for (size_t i = 0; i < n; i++)
+    {
+      mc_init (&diff[i]);
+      mc_init (&rv[i]);
+      mc_init (&rnd[i]);
+    }
+  double *x = xmalloc ((dv->x_dim ? dv->x_dim : 1) * sizeof *x);
+  gsl_rng_set (st->r, seed);
+  for (long t = 0; t < nd; t++)
+    {
+      dv->sample (st->r, p, prep, x);
+      double ab, av_t = side_integrand (dv, a, p, prep, x, &ab);
+      mc_add (&av, av_t);
+      for (size_t i = 0; i < n; i++)
+        {
+          int has_int = any_int || side_has_integrand (&req[i].ref);
+          if (!has_int)
+            continue;
+          double rb, rv_t = side_integrand (dv, &req[i].ref, p, prep, x, &rb);
+          if (req[i].pointwise)
+            {
+              if (t >= POINTWISE_DRAWS)
+                continue;
+              estimate ea = est_add (a_closed, est_exact (av_t, ab));
+              estimate eb = est_add (r_closed[i], est_exact (rv_t, rb));
+              decision d = decide_values (req[i].rel, ea, eb);
+              if (t == 0 || worse (&d, &req[i].d))
+                {
+                  req[i].d = d;
+                  req[i].obs = ea;
+                  req[i].ref_value = eb;
+                }
+              continue;
+            }
+          mc_add (&diff[i], av_t - rv_t);
+          mc_add (&rv[i], rv_t);
+          mc_add (&rnd[i], ab + rb);
+        }
+    }
+  free (x);
+  for (size_t i = 0; i < n; i++)
+    {
+      int has_int = any_int || side_has_integrand (&req[i].ref);
+      if (!has_int || req[i].pointwise)
+        continue;
+      /* the paired difference: common random numbers */
+      double c = a_closed.value - r_closed[i].value;
+      estimate o = est_mc (mc_mean (&diff[i]) + c, mc_se (&diff[i]));
+      o.bound = est_bound (a_closed) + est_bound (r_closed[i])
+        + mc_mean (&rnd[i]) + 4 * DBL_EPSILON
+        * fmax (fabs (a_closed.value + mc_mean (&av)),
+                fabs (r_closed[i].value + mc_mean (&rv[i])));
+      o.err = hypot (o.err, hypot (est_se (a_closed), est_se (r_closed[i])));
+      req[i].d = decide (req[i].rel, o, est_exact (0, 0), alpha);
+      req[i].obs = side_has_integrand (a)
+        ? est_mc (a_closed.value + mc_mean (&av), mc_se (&av)) : a_closed;
+      req[i].ref_value = side_has_integrand (&req[i].ref)
+        ? est_mc (r_closed[i].value + mc_mean (&rv[i]), mc_se (&rv[i]))
+        : r_closed[i];
+    }
+}
+
+static int
+request_has_integrand (const side * a, const compare_req * q)
+{
+  return side_has_integrand (a) || side_has_integrand (&q->ref);
+}
+
+/* A comparison over the points it needs: all, or the sampler points. */
+static void
+compare_all (run_state * st, const side * a, compare_req * req, size_t n,
+             line_compare *out[])
+{
+  int mc = 0;
+  for (size_t i = 0; i < n; i++)
+    mc |= request_has_integrand (a, &req[i]);
+  size_t np = mc ? st->n_mc_points : st->n_points;
+  double alpha = CHECK_ALPHA / (double) np;
+  for (size_t i = 0; i < n; i++)
+    {
+      memset (out[i], 0, sizeof *out[i]);
+      out[i]->evaluated = 1;
+      out[i]->n_points = np;
+      out[i]->rel = req[i].rel;
+      out[i]->pointwise = req[i].pointwise;
+      out[i]->pts_obs = xcalloc (np, sizeof (estimate));
+      out[i]->pts_ref = xcalloc (np, sizeof (estimate));
+    }
+  decision best[8];
+  for (size_t j = 0; j < np; j++)
+    {
+      compare_at (st, a, req, n, &st->pts[j], st->preps[j], st->seeds[j],
+                  st->draws, alpha);
+      for (size_t i = 0; i < n; i++)
+        {
+          line_compare *o = out[i];
+          o->n_failed += !req[i].d.held;
+          o->pts_obs[j] = req[i].obs;
+          o->pts_ref[j] = req[i].ref_value;
+          if (j == 0 || worse (&req[i].d, &best[i]))
+            {
+              best[i] = req[i].d;
+              o->worst = j;
+              o->obs = req[i].obs;
+              o->ref = req[i].ref_value;
+            }
+        }
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      line_compare *o = out[i];
+      o->held = o->n_failed == 0;
+      o->diff = best[i].diff;
+      o->statistic = best[i].statistic;
+      o->crit = best[i].stat_is_z ? best[i].crit : 1.0;
+      o->se = best[i].se;
+      o->bound = best[i].bound;
+      o->stat_is_z = best[i].stat_is_z;
+      /* A deterministic comparison that fails by a few ulps says more
+         about its rounding bound than about the mathematics. */
+      double scale = fmax (fabs (o->obs.value), fabs (o->ref.value));
+      if (!o->held && !o->stat_is_z && fabs (o->diff) < 1e-10 * scale)
+        {
+          o->inconclusive = 1;
+          snprintf (o->why, sizeof o->why, "fails by only %.2g relative:"
+                    " the rounding bound may be too small",
+                    fabs (o->diff) / scale);
+        }
+    }
+}
+
+/* ----------------------------------------------------------------------
+ * Verdicts
+ * ---------------------------------------------------------------------- */
+
+static void
+from_side (const run_state * st, size_t k, side * s)
+{
+  const derivation_line *l = &st->dv->lines[k];
+  const int *from = &st->from_idx[k * LINE_FROM_MAX];
+  s->n = 0;
+  for (int i = 0; i < st->n_from[k]; i++)
+    side_add (s, st->effective[from[i]], line_coef (l, i));
+}
+
+static int
+from_is_pointwise (const run_state * st, size_t k)
+{
+  const int *from = &st->from_idx[k * LINE_FROM_MAX];
+  for (int i = 0; i < st->n_from[k]; i++)
+    if (st->effective[from[i]].integrand && st->effective[from[i]].pointwise)
+      return 1;
+  return 0;
+}
+
+/* The step (if the line has a from) and the statement of EVAL for line K:
+   STEP_IN_EXPECTATION overrides a pointwise step. */
+static void
+judge_eval (run_state * st, size_t k, line_eval ev, int step_in_expectation,
+            line_compare * step, line_compare * stmt)
+{
+  const derivation_line *l = &st->dv->lines[k];
+  side a = { .n = 0 };
+  side_add (&a, ev, 1.0);
+  compare_req req[2];
+  line_compare *out[2];
+  size_t n = 0;
+  if (st->n_from[k] > 0)
+    {
+      from_side (st, k, &req[n].ref);
+      req[n].rel = relation_flip (l->rel);
+      req[n].pointwise = !step_in_expectation
+        && ((ev.integrand && ev.pointwise) || from_is_pointwise (st, k));
+      out[n++] = step;
+    }
+  else
+    memset (step, 0, sizeof *step);
+  if (st->stmt_rel[k] != REL_NONE)
+    {
+      req[n].ref = st->truth_side[k];
+      req[n].rel = relation_flip (st->stmt_rel[k]);
+      req[n].pointwise = !step_in_expectation && ev.integrand && ev.pointwise
+        && side_is_pointwise (&st->truth_side[k]);
+      if (!req[n].pointwise && ev.integrand && ev.pointwise
+          && !side_has_integrand (&st->truth_side[k]))
+        req[n].pointwise = 1;   /* f(x) = a constant, for every x */
+      out[n++] = stmt;
+    }
+  else
+    memset (stmt, 0, sizeof *stmt);
+  compare_all (st, &a, req, n, out);
+}
+
+/* Does the comparison decide the line (a head decides by its statement)? */
+static const line_compare *
+deciding (const run_state * st, size_t k, const line_compare * step,
+          const line_compare * stmt)
+{
+  return st->n_from[k] > 0 ? step : stmt;
+}
+
+static void
+collect_carried (const run_state * st, size_t k, char *out, size_t len)
+{
+  const int *from = &st->from_idx[k * LINE_FROM_MAX];
+  for (int i = 0; i < st->n_from[k]; i++)
+    {
+      const line_result *f = &st->res[from[i]];
+      const char *add = f->verdict == V_ERROR ? f->line->source :
+        f->verdict == V_CARRIES ? f->carried : NULL;
+      if (!add || !*add || strstr (out, add))
+        continue;
+      size_t used = strlen (out);
+      snprintf (out + used, len - used, "%s%s", used ? ", " : "", add);
+    }
+}
+
+static void
+compare_free (line_compare * c)
+{
+  free (c->pts_obs);
+  free (c->pts_ref);
+  c->pts_obs = c->pts_ref = NULL;
+}
+
+void
+derivation_line_result_free (line_result * r)
+{
+  compare_free (&r->step);
+  compare_free (&r->statement);
+  free (r->cx_point);
+  r->cx_point = NULL;
+}
+
+static void
+decide_line (run_state * st, size_t k)
+{
+  const derivation_line *l = &st->dv->lines[k];
+  line_result *r = &st->res[k];
+  r->line = l;
+  r->reading = -1;
+  if (!line_is_evaluated (l))
+    {
+      r->verdict = l->expect;
+      return;
+    }
+  line_eval lit = st->literal[k];
+  judge_eval (st, k, lit, 0, &r->step, &r->statement);
+  st->effective[k] = lit;
+  const line_compare *dec = deciding (st, k, &r->step, &r->statement);
+  if (dec->inconclusive)
+    {
+      r->verdict = V_INCONCLUSIVE;
+      return;
+    }
+  if (dec->held)
+    {
+      if (st->n_from[k] == 0 || r->statement.held || !r->statement.evaluated)
+        r->verdict = V_HOLDS;
+      else
+        {
+          collect_carried (st, k, r->carried, sizeof r->carried);
+          r->verdict = r->carried[0] ? V_CARRIES : V_ERROR;
+        }
+      return;
+    }
+  r->literal_step = *dec;
+  r->literal_step.pts_obs = r->literal_step.pts_ref = NULL;
+  for (int i = 0; i < LINE_READINGS_MAX && l->readings[i].name; i++)
+    {
+      const line_reading *rd = &l->readings[i];
+      line_eval ev = eval_is_set (rd->eval) ? rd->eval : lit;
+      line_compare step, stmt;
+      judge_eval (st, k, ev, rd->in_expectation, &step, &stmt);
+      const line_compare *d2 = deciding (st, k, &step, &stmt);
+      if (!(d2->held && !d2->inconclusive))
+        {
+          compare_free (&step);
+          compare_free (&stmt);
+          continue;
+        }
+      compare_free (&r->step);
+      compare_free (&r->statement);
+        {
+          r->reading = i;
+          r->step = step;
+          r->statement = stmt;
+          st->effective[k] = ev;
+          r->verdict = rd->literal ? V_HOLDS : V_SLIP;
+          return;
+        }
+    }
+  r->verdict = V_ERROR;
+}
+
+/* ----------------------------------------------------------------------
+ * Counterexamples: shrink the failing point
+ * ---------------------------------------------------------------------- */
+
+/* Does the comparison fail by far more than its combined error? */
+static int
+strongly_fails (const decision * d, const estimate * obs, const estimate * ref)
+{
+  if (d->held || isnan (d->diff))
+    return 0;
+  double scale = fmax (fabs (obs->value), fabs (ref->value));
+  if (d->stat_is_z)
+    return d->statistic > 3 * d->crit;
+  return fabs (d->diff) > 100 * d->bound && fabs (d->diff) > 1e-8 * scale;
+}
+
+typedef struct
+{
+  side a;
+  compare_req req;
+  int is_step;
+} finding_test;
+
+static int
+test_point (run_state * st, finding_test * ft, const point * p,
+            unsigned long seed, long draws, decision * d, estimate * obs,
+            estimate * ref)
+{
+  void *prep = NULL;
+  if (st->dv->prep_size)
+    {
+      prep = xcalloc (1, st->dv->prep_size);
+      st->dv->prepare (p, prep);
+    }
+  compare_at (st, &ft->a, &ft->req, 1, p, prep, seed, draws, CHECK_ALPHA);
+  if (prep && st->dv->release)
+    st->dv->release (prep);
+  free (prep);
+  *d = ft->req.d;
+  *obs = ft->req.obs;
+  *ref = ft->req.ref_value;
+  return strongly_fails (d, obs, ref);
+}
+
+/* The seed of a counterexample's draws: a function of the run's seed and
+   the line only, so that --point reproduces the report's values. */
+static unsigned long
+counterexample_seed (const run_state * st, size_t k)
+{
+  return st->h->opt.seed * 2654435761UL + 97 * (k + 1);
+}
+
+static void
+shrink_finding (run_state * st, size_t k, finding_test * ft, size_t start)
+{
+  line_result *r = &st->res[k];
+  const point_kind *kind = st->dv->points;
+  point *cur = xmalloc (sizeof *cur);
+  point *cands = xmalloc (POINT_SHRINK_MAX * sizeof *cands);
+  *cur = st->pts[start];
+  unsigned long seed = counterexample_seed (st, k);
+  long draws = st->draws;
+  decision d;
+  estimate obs, ref;
+  size_t evals = 0, steps = 0;
+  int progress = 1;
+  while (progress && steps < SHRINK_MAX_STEPS && evals < SHRINK_MAX_EVALS)
+    {
+      progress = 0;
+      size_t nc = kind->shrink (kind, cur, cands, POINT_SHRINK_MAX);
+      double here = point_complexity (cur);
+      for (size_t c = 0; c < nc && evals < SHRINK_MAX_EVALS; c++)
+        {
+          if (!(point_complexity (&cands[c]) < here))
+            continue;
+          evals++;
+          if (test_point (st, ft, &cands[c], seed, draws, &d, &obs, &ref))
+            {
+              *cur = cands[c];
+              steps++;
+              progress = 1;
+              break;
+            }
+        }
+    }
+  test_point (st, ft, cur, seed, draws, &d, &obs, &ref);
+  sbuf b;
+  sbuf_init (&b);
+  kind->print (kind, &b, cur);
+  r->cx_point = xstrdup (sbuf_str (&b));
+  sbuf_free (&b);
+  r->cx_line = obs;
+  r->cx_ref = ref;
+  r->cx_ref_is_step = ft->is_step;
+  r->cx_steps = steps;
+  r->has_counterexample = 1;
+  /* the truth at the same point */
+  finding_test tt = { .a = ft->a, .is_step = 0 };
+  tt.req.ref = st->truth_side[k];
+  tt.req.rel = REL_EQ;
+  tt.req.pointwise = ft->req.pointwise;
+  decision dt;
+  estimate o2;
+  test_point (st, &tt, cur, seed, draws, &dt, &o2, &r->cx_truth);
+  free (cands);
+  free (cur);
+}
+
+static void
+find_counterexample (run_state * st, size_t k)
+{
+  line_result *r = &st->res[k];
+  if (!verdict_is_finding (r->verdict))
+    return;
+  const derivation_line *l = &st->dv->lines[k];
+  finding_test ft = { .a = { .n = 0 } };
+  side_add (&ft.a, st->literal[k], 1.0);
+  const line_compare *c;
+  if (r->verdict == V_CARRIES)
+    {
+      ft.req.ref = st->truth_side[k];
+      ft.req.rel = relation_flip (st->stmt_rel[k]);
+      c = &r->statement;
+      ft.is_step = 0;
+    }
+  else if (st->n_from[k] > 0)
+    {
+      from_side (st, k, &ft.req.ref);
+      ft.req.rel = relation_flip (l->rel);
+      c = r->verdict == V_SLIP ? &r->literal_step : &r->step;
+      ft.is_step = 1;
+    }
+  else
+    {
+      ft.req.ref = st->truth_side[k];
+      ft.req.rel = relation_flip (st->stmt_rel[k]);
+      c = r->verdict == V_SLIP ? &r->literal_step : &r->statement;
+      ft.is_step = 0;
+    }
+  ft.req.pointwise = c->pointwise;
+  shrink_finding (st, k, &ft, c->worst);
+}
+
+/* ----------------------------------------------------------------------
+ * TAP
+ * ---------------------------------------------------------------------- */
+
+static void
+print_compare (const char *what, const line_compare * c)
+{
+  if (!c->evaluated)
+    return;
+  printf ("#   %s %s: obs %.10g, ref %.10g, diff %.3g, %s %.3g (critical"
+          " %.3g), %zu/%zu points fail%s%s\n", what,
+          c->held ? "holds" : "fails", c->obs.value, c->ref.value, c->diff,
+          c->stat_is_z ? "z" : "|diff|/bound", c->statistic, c->crit,
+          c->n_failed, c->n_points, c->inconclusive ? "; " : "",
+          c->inconclusive ? c->why : "");
+}
+
+static void
+print_data (const line_result * r, const char *what, const line_compare * c)
+{
+  if (!c->evaluated)
+    return;
+  double z = c->n_points == 1 && c->se > 0 ? c->diff / c->se : NAN;
+  double detectable = (c->stat_is_z ? (c->crit + CHECK_POWER_Z) * c->se : 0)
+    + c->bound;
+  printf ("#   data\t%s.%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%s\n",
+          r->line->id, what,
+          r->line->expect == V_HOLDS ? "holds" : "seed-error", c->held,
+          c->n_points, c->n_failed, z, fabs (c->diff), detectable,
+          relation_symbol (c->rel));
+}
+
+static void
+print_tap (harness * h, const line_result * r)
+{
+  int ok = derivation_line_expected (r);
+  const derivation_line *l = r->line;
+  printf ("%s %d - %s (%s): %s", ok ? "ok" : "not ok", ++h->tap_count,
+          l->id, l->source, verdict_name (r->verdict));
+  if (r->reading >= 0)
+    printf (" (reading: %s)", l->readings[r->reading].name);
+  if (r->verdict == V_CARRIES)
+    printf (" of %s", r->carried);
+  if (r->verdict == V_NO_ANSWER || r->verdict == V_NOT_CHECKABLE)
+    printf (" # SKIP %s", l->why ? l->why : "");
+  printf ("\n");
+  print_compare ("step", &r->step);
+  print_compare ("statement", &r->statement);
+  print_data (r, "step", &r->step);
+  print_data (r, "statement", &r->statement);
+  if (!ok)
+    printf ("#   UNEXPECTED: %s was expected to be: %s\n", l->id,
+            verdict_name (l->expect));
+  fflush (stdout);
+}
+
+/* ----------------------------------------------------------------------
+ * The run
+ * ---------------------------------------------------------------------- */
+
+static void
+setup_state (run_state * st, harness * h, const derivation * dv)
+{
+  memset (st, 0, sizeof *st);
+  st->dv = dv;
+  st->h = h;
+  st->n_points = dv->n_points ? dv->n_points : 100;
+  st->n_mc_points = dv->n_mc_points ? dv->n_mc_points : 4;
+  if (st->n_mc_points > st->n_points)
+    st->n_mc_points = st->n_points;
+  double share = dv->draws_share > 0 ? dv->draws_share
+    : 1.0 / (double) st->n_mc_points;
+  st->draws = (long) fmax (2.0, share * (double) harness_samples (h));
+  st->r = gsl_rng_alloc (gsl_rng_mt19937);
+  size_t n = dv->n_lines;
+  st->from_idx = xcalloc (n * LINE_FROM_MAX, sizeof (int));
+  st->n_from = xcalloc (n, sizeof (int));
+  st->truth_side = xcalloc (n, sizeof (side));
+  st->stmt_rel = xcalloc (n, sizeof (relation));
+  st->effective = xcalloc (n, sizeof (line_eval));
+  st->literal = xcalloc (n, sizeof (line_eval));
+  st->res = xcalloc (n, sizeof (line_result));
+  for (size_t k = 0; k < n; k++)
+    {
+      st->res[k].line = &dv->lines[k];
+      st->res[k].reading = -1;
+      if (!line_is_evaluated (&dv->lines[k]))
+        continue;
+      st->literal[k] = literal_eval (h, &dv->lines[k]);
+      resolve_chain (st, k);
+    }
+}
+
+static void
+free_state (run_state * st)
+{
+  for (size_t j = 0; j < st->n_points; j++)
+    {
+      if (st->preps && st->preps[j] && st->dv->release)
+        st->dv->release (st->preps[j]);
+      if (st->preps)
+        free (st->preps[j]);
+    }
+  free (st->pts);
+  free (st->preps);
+  free (st->seeds);
+  gsl_rng_free (st->r);
+  free (st->from_idx);
+  free (st->n_from);
+  free (st->truth_side);
+  free (st->stmt_rel);
+  free (st->effective);
+  free (st->literal);
+}
+
+size_t
+derivation_count_lines (const derivation * dv)
+{
+  return dv->n_lines;
+}
+
+void
+derivation_run (harness * h, const derivation * dv)
+{
+  run_state st;
+  setup_state (&st, h, dv);
+  draw_points (&st);
+  for (size_t k = 0; k < dv->n_lines; k++)
+    {
+      decide_line (&st, k);
+      find_counterexample (&st, k);
+      print_tap (h, &st.res[k]);
+    }
+  harness_keep_derivation (h, dv, st.res, st.n_points, st.n_mc_points,
+                           st.draws);
+  free_state (&st);
+}
+
+/* ----------------------------------------------------------------------
+ * One point from the command line
+ * ---------------------------------------------------------------------- */
+
+static void
+put_estimate_plain (const estimate * e)
+{
+  printf ("%.10g", e->value);
+  if (e->kind == EST_MC)
+    printf (" ± %.2g SE", e->err);
+}
+
+int
+derivation_at_point (harness * h, const derivation * dv, const char *text,
+                     char *err, size_t errlen)
+{
+  point *p = xmalloc (sizeof *p);
+  if (dv->points->parse (dv->points, text, p, err, errlen) != 0)
+    {
+      free (p);
+      return -1;
+    }
+  run_state st;
+  setup_state (&st, h, dv);
+  st.n_points = st.n_mc_points = 1;
+  for (size_t k = 0; k < dv->n_lines; k++)
+    {
+      if (!line_is_evaluated (&dv->lines[k]))
+        continue;
+      st.effective[k] = st.literal[k];
+      finding_test ft = { .a = { .n = 0 } };
+      side_add (&ft.a, st.literal[k], 1.0);
+      ft.req.ref = st.truth_side[k];
+      ft.req.rel = REL_EQ;
+      ft.req.pointwise = st.literal[k].pointwise;
+      decision d;
+      estimate obs, truth;
+      test_point (&st, &ft, p, counterexample_seed (&st, k), st.draws, &d,
+                  &obs, &truth);
+      printf ("%s (%s): ", dv->lines[k].id, dv->lines[k].source);
+      put_estimate_plain (&obs);
+      printf (", true value ");
+      put_estimate_plain (&truth);
+      printf ("\n");
+    }
+  free_state (&st);
+  free (st.res);
+  free (p);
+  return 0;
+}

@@ -1,0 +1,117 @@
+/* point.h -- parameter points: drawn at random, printed, read back, shrunk.
+ *
+ * A derivation is checked at random parameter points (two Gaussians, a
+ * probability vector, a few scalars).  When a line fails, the failing point
+ * is shrunk the way QuickCheck and Hypothesis shrink a failing input: the
+ * engine tries ever simpler neighbours -- a smaller dimension, identity or
+ * diagonal covariances, equal means, then rounder numbers (0, 1, integers,
+ * halves) -- and keeps one while the line still fails, so the counterexample
+ * in the report is one a student can redo with a calculator.
+ *
+ * A point is a flat array of doubles whose layout its kind defines; a kind
+ * carries the functions that draw, print, parse, shrink and validate it,
+ * and the description of how points are drawn, which the report prints, so
+ * a note can never disagree with the code that draws.
+ *
+ * The printed form is "name = value, name = value", a value a number or a
+ * parenthesised list, numbers in the shortest form that reads back to the
+ * same double; point_kind.parse reads that form back (--point). */
+#ifndef HARNESS_POINT_H
+#define HARNESS_POINT_H
+
+#include "sbuf.h"
+
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_vector.h>
+#include <stddef.h>
+
+#define POINT_MAX 1024          /* doubles in a point; two Gaussians in d <= 22 */
+#define POINT_SHRINK_MAX 256    /* candidates one shrink step may propose */
+
+typedef struct
+{
+  size_t d;                     /* dimension, for kinds that have one */
+  size_t n;                     /* values in use */
+  double v[POINT_MAX];
+} point;
+
+/* One coordinate of a box of scalar parameters. */
+typedef struct
+{
+  const char *name;             /* as the seed writes it: "θ1", "s1" */
+  double lo, hi;                /* the range points are drawn from */
+  int log_scale;                /* drawn log-uniformly (lo > 0) */
+  int integer;                  /* whole numbers only */
+} point_coord;
+
+typedef struct point_kind point_kind;
+struct point_kind
+{
+  const char *name;             /* "two Gaussians" */
+  const char *description;      /* how points are drawn (for the report) */
+  void (*draw) (const point_kind * k, const gsl_rng * r, point * p);
+  void (*print) (const point_kind * k, sbuf * b, const point * p);
+  /* 0 on success, else -1 with a one-line message in ERR */
+  int (*parse) (const point_kind * k, const char *text, point * p,
+                char *err, size_t errlen);
+  /* simpler neighbours of P, simplest first; returns how many */
+  size_t (*shrink) (const point_kind * k, const point * p, point * out,
+                    size_t max);
+  int (*valid) (const point_kind * k, const point * p);
+
+  /* configuration, read by the functions above */
+  size_t dmin, dmax;            /* dimension range */
+  double cond_max;              /* covariance condition numbers up to this */
+  double scale_sd;              /* log-normal sd of covariance scales */
+  int second_diagonal;          /* pair: the second covariance is diagonal */
+  const point_coord *coords;    /* box */
+  size_t n_coords;
+  const char *names[4];         /* field names: "μ1", "Σ1", "μ2", "Σ2" */
+};
+
+/* ---- the library's kinds ---- */
+
+/* One Gaussian N(μ, Σ): v = μ (d), Σ (d x d, row major). */
+extern const point_kind point_gaussian_template;
+/* Two Gaussians: v = μ1, Σ1, μ2, Σ2. */
+extern const point_kind point_gaussian_pair_template;
+/* A box of named scalars: v = the coordinates in order. */
+extern const point_kind point_box_template;
+/* K probability vectors of length n (dmin..dmax), strictly positive:
+   v = p_1 (n), ..., p_K (n); names[] gives the K names. */
+extern const point_kind point_prob_template;
+
+/* ---- layout accessors ---- */
+
+/* Gaussian I of a single (I = 0) or pair (I = 0, 1) point: its mean
+   (d values) and covariance (d x d, row major). */
+const double *point_mean (const point * p, int i);
+const double *point_cov (const point * p, int i);
+/* Coordinate NAME of a box point (dies if the kind has none). */
+double point_get (const point_kind * k, const point * p, const char *name);
+/* Probability vector I of a prob point. */
+const double *point_prob (const point * p, int i);
+
+/* ---- helpers shared by kinds (and by claims with kinds of their own) ---- */
+
+/* The shortest decimal form that reads back to X. */
+void point_put_number (sbuf * b, double x);
+/* Numbers of "name = value" for NAME in TEXT, flattened (a nested list
+   gives its numbers in order).  Returns how many were found (at most MAX),
+   or -1 if NAME is absent or a number is malformed. */
+int point_parse_field (const char *text, const char *name, double *out,
+                       size_t max);
+/* Simpler values than X, simplest first: 0, ±1, the nearest integer, the
+   nearest half, one and two significant digits.  Returns how many (<= 8). */
+size_t point_simpler_numbers (double x, double *out);
+/* How complicated X is to write (0 for 0, then whole numbers, halves,
+   ..., then by significant digits), and a point's total: shrinking only
+   ever moves to a point of smaller complexity, so it ends. */
+double point_number_complexity (double x);
+double point_complexity (const point * p);
+/* Is the d x d row-major matrix A symmetric positive definite (a Cholesky
+   factorisation succeeds)? */
+int point_spd (const double *a, size_t d);
+
+#endif
