@@ -124,16 +124,17 @@ side_closed (const side * s, const point * p, const void *prep)
 
 /* The integrand part of a side at one draw, and a rounding bound for it. */
 static double
-side_integrand (const derivation * dv, const side * s, const point * p,
+side_integrand (const side * s, const point * p,
                 const void *prep, const double *x, double *bound)
 {
   double v = 0, b = 0;
   for (size_t i = 0; i < s->n; i++)
     if (s->e[i].integrand)
       {
-        double f = s->e[i].integrand (p, prep, x);
-        double fb = dv->integrand_bound ? dv->integrand_bound (p, prep, f)
-          : 64 * EST_U * fabs (f);
+        double fb = -1;
+        double f = s->e[i].integrand (p, prep, x, &fb);
+        if (fb < 0)
+          fb = 64 * EST_U * fabs (f);
         v += s->c[i] * f;
         b += fabs (s->c[i]) * fb + EST_U * fabs (v);
       }
@@ -359,14 +360,14 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
   for (long t = 0; t < nd; t++)
     {
       dv->sample (st->r, p, prep, x);
-      double ab, av_t = side_integrand (dv, a, p, prep, x, &ab);
+      double ab, av_t = side_integrand (a, p, prep, x, &ab);
       mc_add (&av, av_t);
       for (size_t i = 0; i < n; i++)
         {
           int has_int = any_int || side_has_integrand (&req[i].ref);
           if (!has_int)
             continue;
-          double rb, rv_t = side_integrand (dv, &req[i].ref, p, prep, x, &rb);
+          double rb, rv_t = side_integrand (&req[i].ref, p, prep, x, &rb);
           if (req[i].pointwise)
             {
               if (t >= POINTWISE_DRAWS)

@@ -66,8 +66,10 @@ int verdict_is_finding (verdict_kind v);
    INTEGRAND.  PREP is what the derivation's prepare() computed for the
    point (factors, inverses); X is one draw of its sampler. */
 typedef estimate (*line_value_fn) (const point * p, const void *prep);
+/* An integrand may state the rounding bound of its value in *BOUND (a
+   derived bound for its literal evaluation); left alone, 64 u |value|. */
 typedef double (*line_integrand_fn) (const point * p, const void *prep,
-                                     const double *x);
+                                     const double *x, double *bound);
 typedef struct
 {
   line_value_fn value;          /* a closed form or another estimate */
@@ -141,9 +143,6 @@ typedef struct
   size_t x_dim;                 /* doubles one draw has (<= POINT_MAX) */
   void (*sample) (const gsl_rng * r, const point * p, const void *prep,
                   double *x);
-  /* rounding bound of an integrand value V at P (a derived bound for the
-     literal evaluation); NULL: 64 u |V| */
-  double (*integrand_bound) (const point * p, const void *prep, double v);
   const derivation_truth *truths;
   size_t n_truths;
   const derivation_line *lines;

@@ -50,27 +50,27 @@ static estimate truth_q2 (const point * p, const void *u) { (void) u; return exp
 
 /* E_q[log q1(z1)], the density written out, under the sampler. */
 static double
-log_q1 (const point * p, const void *u, const double *z)
+log_q1 (const point * p, const void *u, const double *z, double *err)
 {
-  (void) u;
+  (void) u, (void) err;
   return normal_log_pdf (z[0], p->v[0], p->v[1]);
 }
 
 /* -½(log(2π) - log(s1) - 1/(2s1²) E[z1² - 2m1z1 + m1²]: the bracket never
    closes.  Closed at the end of the line: */
 static double
-mid_closed_at_end (const point * p, const void *u, const double *z)
+mid_closed_at_end (const point * p, const void *u, const double *z, double *err)
 {
-  (void) u;
+  (void) u, (void) err;
   double s = p->v[1], m = p->v[0], q = z[0] * z[0] - 2 * m * z[0] + m * m;
   return -0.5 * (log (2 * M_PI) - log (s) - q / (2 * s * s));
 }
 
 /* ... closed right after log(2π): */
 static double
-mid_closed_after_log2pi (const point * p, const void *u, const double *z)
+mid_closed_after_log2pi (const point * p, const void *u, const double *z, double *err)
 {
-  (void) u;
+  (void) u, (void) err;
   double s = p->v[1], m = p->v[0], q = z[0] * z[0] - 2 * m * z[0] + m * m;
   return -0.5 * log (2 * M_PI) - log (s) - q / (2 * s * s);
 }
@@ -140,8 +140,10 @@ sample_gaussian (const gsl_rng * r, const point * p, const void *prep, double *x
 }
 
 static double
-neg_log_density (const point * p, const void *prep, const double *x)
+neg_log_density (const point * p, const void *prep, const double *x,
+                 double *err)
 {
+  (void) err;
   double work[32];
   gsl_vector_const_view xv = gsl_vector_const_view_array (x, p->d);
   gsl_vector_view wv = gsl_vector_view_array (work, p->d);
