@@ -27,7 +27,7 @@ verdict_name (verdict_kind v)
     case V_HOLDS:
       return "holds";
     case V_CARRIES:
-      return "holds as a step, carries an earlier error";
+      return "holds as a step, carries the error";
     case V_SLIP:
       return "slip";
     case V_ERROR:
@@ -246,7 +246,8 @@ resolve_chain (run_state * st, size_t k)
   if (l->truth)
     {
       side_add (ts, dv->truths[find_truth (dv, l->truth)].eval, 1.0);
-      st->stmt_rel[k] = REL_EQ;
+      /* a head states TRUTH rel THIS; a line with a from, THIS = TRUTH */
+      st->stmt_rel[k] = st->n_from[k] ? REL_EQ : l->rel;
       return;
     }
   relation rel = REL_EQ;
@@ -292,6 +293,8 @@ draw_points (run_state * st)
  * Comparing a line with its references at one point
  * ---------------------------------------------------------------------- */
 
+#define X_KEEP_MAX 64           /* draws this long are kept for counterexamples */
+
 typedef struct
 {
   side ref;
@@ -299,6 +302,7 @@ typedef struct
   int pointwise;
   decision d;                   /* the deciding (worst) draw or the MC */
   estimate obs, ref_value;      /* for the report */
+  double x_worst[X_KEEP_MAX];   /* pointwise: the deciding draw */
 } compare_req;
 
 /* Deterministic decision of LINE rel REF at values A, B with bounds. */
@@ -380,6 +384,8 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
                   req[i].d = d;
                   req[i].obs = ea;
                   req[i].ref_value = eb;
+                  if (dv->x_dim <= X_KEEP_MAX)
+                    memcpy (req[i].x_worst, x, dv->x_dim * sizeof *x);
                 }
               continue;
             }
@@ -409,6 +415,14 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
         ? est_mc (r_closed[i].value + mc_mean (&rv[i]), mc_se (&rv[i]))
         : r_closed[i];
     }
+}
+
+/* A side's value at the fixed draw X, with its rounding bound. */
+static estimate
+side_at_x (const side * s, const point * p, const void *prep, const double *x)
+{
+  double b, v = side_integrand (s, p, prep, x, &b);
+  return est_add (side_closed (s, p, prep), est_exact (v, b));
 }
 
 static int
@@ -696,6 +710,62 @@ counterexample_seed (const run_state * st, size_t k)
   return st->h->opt.seed * 2654435761UL + 97 * (k + 1);
 }
 
+static void *
+prepare_point (const run_state * st, const point * p)
+{
+  if (!st->dv->prep_size)
+    return NULL;
+  void *prep = xcalloc (1, st->dv->prep_size);
+  st->dv->prepare (p, prep);
+  return prep;
+}
+
+static void
+release_point (const run_state * st, void *prep)
+{
+  if (prep && st->dv->release)
+    st->dv->release (prep);
+  free (prep);
+}
+
+/* A pointwise claim fails at a draw: make the draw's numbers simple too
+   (x = 0, 1, integers, halves) while it still fails, and take the line,
+   its reference and the truth there.  Returns the steps taken. */
+static size_t
+shrink_draw (run_state * st, finding_test * ft, const point * p, double *x,
+             line_result * r)
+{
+  void *prep = prepare_point (st, p);
+  size_t steps = 0, n = st->dv->x_dim;
+  int progress = 1;
+  while (progress && steps < SHRINK_MAX_STEPS)
+    {
+      progress = 0;
+      for (size_t i = 0; i < n && !progress; i++)
+        {
+          double simpler[8];
+          size_t ns = point_simpler_numbers (x[i], simpler);
+          for (size_t c = 0; c < ns && !progress; c++)
+            {
+              double keep = x[i];
+              x[i] = simpler[c];
+              estimate a = side_at_x (&ft->a, p, prep, x);
+              estimate b = side_at_x (&ft->req.ref, p, prep, x);
+              decision d = decide (ft->req.rel, a, b, CHECK_ALPHA);
+              if (strongly_fails (&d, &a, &b))
+                progress = 1, steps++;
+              else
+                x[i] = keep;
+            }
+        }
+    }
+  r->cx_line = side_at_x (&ft->a, p, prep, x);
+  r->cx_ref = side_at_x (&ft->req.ref, p, prep, x);
+  r->cx_truth = side_at_x (&st->truth_side[r - st->res], p, prep, x);
+  release_point (st, prep);
+  return steps;
+}
+
 static void
 shrink_finding (run_state * st, size_t k, finding_test * ft, size_t start)
 {
@@ -733,13 +803,26 @@ shrink_finding (run_state * st, size_t k, finding_test * ft, size_t start)
   sbuf b;
   sbuf_init (&b);
   kind->print (kind, &b, cur);
-  r->cx_point = xstrdup (sbuf_str (&b));
-  sbuf_free (&b);
   r->cx_line = obs;
   r->cx_ref = ref;
   r->cx_ref_is_step = ft->is_step;
-  r->cx_steps = steps;
   r->has_counterexample = 1;
+  if (ft->req.pointwise && st->dv->x_dim <= X_KEEP_MAX)
+    {
+      steps += shrink_draw (st, ft, cur, ft->req.x_worst, r);
+      sbuf_append (&b, ", x = ");
+      point_put_list (&b, ft->req.x_worst, st->dv->x_len
+                      ? st->dv->x_len (cur) : st->dv->x_dim);
+      r->cx_steps = steps;
+      r->cx_point = xstrdup (sbuf_str (&b));
+      sbuf_free (&b);
+      free (cands);
+      free (cur);
+      return;
+    }
+  r->cx_point = xstrdup (sbuf_str (&b));
+  sbuf_free (&b);
+  r->cx_steps = steps;
   /* the truth at the same point */
   finding_test tt = { .a = ft->a, .is_step = 0 };
   tt.req.ref = st->truth_side[k];
@@ -947,9 +1030,15 @@ derivation_at_point (harness * h, const derivation * dv, const char *text,
       free (p);
       return -1;
     }
+  double x[X_KEEP_MAX];
+  size_t xn = dv->x_len ? dv->x_len (p) : dv->x_dim;
+  memset (x, 0, sizeof x);
+  int have_x = xn <= X_KEEP_MAX
+    && point_parse_field (text, "x", x, xn) == (int) xn;
   run_state st;
   setup_state (&st, h, dv);
   st.n_points = st.n_mc_points = 1;
+  void *prep = prepare_point (&st, p);
   for (size_t k = 0; k < dv->n_lines; k++)
     {
       if (!line_is_evaluated (&dv->lines[k]))
@@ -962,14 +1051,22 @@ derivation_at_point (harness * h, const derivation * dv, const char *text,
       ft.req.pointwise = st.literal[k].pointwise;
       decision d;
       estimate obs, truth;
-      test_point (&st, &ft, p, counterexample_seed (&st, k), st.draws, &d,
-                  &obs, &truth);
+      if (have_x && (side_has_integrand (&ft.a)
+                     || side_has_integrand (&ft.req.ref)))
+        {
+          obs = side_at_x (&ft.a, p, prep, x);
+          truth = side_at_x (&ft.req.ref, p, prep, x);
+        }
+      else
+        test_point (&st, &ft, p, counterexample_seed (&st, k), st.draws, &d,
+                    &obs, &truth);
       printf ("%s (%s): ", dv->lines[k].id, dv->lines[k].source);
       put_estimate_plain (&obs);
       printf (", true value ");
       put_estimate_plain (&truth);
       printf ("\n");
     }
+  release_point (&st, prep);
   free_state (&st);
   free (st.res);
   free (p);

@@ -107,7 +107,8 @@ typedef struct
   const char *source;           /* "004 eq. (1.2)" */
   const char *text;             /* as written */
   line_eval eval;               /* empty for NO_ANSWER / NOT_CHECKABLE */
-  relation rel;                 /* FROM rel THIS, as the seed writes it */
+  relation rel;                 /* FROM rel THIS, as the seed writes it;
+                                   a chain head: TRUTH rel THIS */
   const char *from[LINE_FROM_MAX];  /* ids; none: the evaluated line above */
   double coef[LINE_FROM_MAX];   /* THIS = sum coef_i FROM_i; 0 means 1 */
   const char *truth;            /* id of a truth: a chain head (or a line
@@ -140,7 +141,9 @@ typedef struct
   size_t prep_size;             /* bytes prepare() fills */
   void (*prepare) (const point * p, void *prep);
   void (*release) (void *prep);
-  size_t x_dim;                 /* doubles one draw has (<= POINT_MAX) */
+  size_t x_dim;                 /* doubles one draw has at most */
+  size_t (*x_len) (const point * p);   /* doubles a draw at P has (NULL:
+                                          x_dim), for printing a draw */
   void (*sample) (const gsl_rng * r, const point * p, const void *prep,
                   double *x);
   const derivation_truth *truths;

@@ -17,7 +17,8 @@ put_gp_string (sbuf * b, const char *s)
 static int
 line_has_points (const line_result * r)
 {
-  return r->statement.evaluated && r->statement.pts_obs;
+  return r->statement.evaluated && r->statement.pts_obs
+    && strncmp (r->line->source, "harness", 7) != 0;
 }
 
 static void
@@ -39,7 +40,7 @@ figure_lines_against_truth (harness * h, const char *title)
   sbuf_append (gp, "set title ");
   put_gp_string (gp, title);
   sbuf_append (gp, "\nset xlabel 'ground truth'\nset ylabel 'the line as"
-               " written'\nset key outside right top\nplot x with lines ls 8"
+               " written'\nset key outside right top font ',11'\nplot x with lines ls 8"
                " title 'line = truth'");
   int block = 0, ok_style = 0, bad_style = 0;
   for (size_t d = 0; d < h->c->n_derivations; d++)

@@ -9,7 +9,7 @@
 
 #include "harness.h"
 
-/* One panel: every derivation line's value against its ground truth at each
+/* One panel: every seed line's value (harness lines are left out) against its ground truth at each
    point it was checked at (x: truth, y: the line), with the diagonal a line
    that holds lies on.  Findings are drawn in warm colours and named in the
    key, so they stand out.  TITLE is the panel's title. */

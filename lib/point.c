@@ -22,6 +22,11 @@ point_put_number (sbuf * b, double x)
   char buf[40];
   if (x == 0)
     x = 0;                      /* no "-0" */
+  if (x == nearbyint (x) && fabs (x) < 1e15)
+    {
+      sbuf_printf (b, "%.0f", x);   /* 10, not 1e+01 */
+      return;
+    }
   for (int prec = 1; prec <= 17; prec++)
     {
       snprintf (buf, sizeof buf, "%.*g", prec, x);
@@ -30,6 +35,8 @@ point_put_number (sbuf * b, double x)
     }
   sbuf_append (b, buf);
 }
+
+static void put_vector (sbuf * b, const double *x, size_t n);
 
 static const char *
 skip_space (const char *s)
@@ -266,6 +273,12 @@ gauss_draw (const point_kind * k, const gsl_rng * r, point * p)
   p->n = (size_t) gauss_count (k) * gauss_stride (p->d);
   for (int i = 0; i < gauss_count (k); i++)
     gauss_draw_one (k, r, p, i);
+}
+
+void
+point_put_list (sbuf * b, const double *x, size_t n)
+{
+  put_vector (b, x, n);
 }
 
 static void

@@ -97,6 +97,8 @@ const double *point_prob (const point * p, int i);
 
 /* The shortest decimal form that reads back to X. */
 void point_put_number (sbuf * b, double x);
+/* X[0..N-1] as a number (N = 1) or a parenthesised list. */
+void point_put_list (sbuf * b, const double *x, size_t n);
 /* Numbers of "name = value" for NAME in TEXT, flattened (a nested list
    gives its numbers in order).  Returns how many were found (at most MAX),
    or -1 if NAME is absent or a number is malformed. */

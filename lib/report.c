@@ -264,8 +264,11 @@ section_derivations (sbuf * b, const harness * h)
 static void
 put_evidence (sbuf * b, const char *what, const line_compare * c)
 {
-  sbuf_printf (b, "%s %s at %zu of %zu point(s)", what,
-               c->held ? "holds" : "fails", c->n_failed, c->n_points);
+  if (c->held)
+    sbuf_printf (b, "%s holds at all %zu point(s)", what, c->n_points);
+  else
+    sbuf_printf (b, "%s fails at %zu of %zu point(s)", what, c->n_failed,
+                 c->n_points);
   if (!c->held)
     {
       sbuf_append (b, " (largest miss: ");
