@@ -625,7 +625,15 @@ decide_line (run_state * st, size_t k)
       else
         {
           collect_carried (st, k, r->carried, sizeof r->carried);
-          r->verdict = r->carried[0] ? V_CARRIES : V_ERROR;
+          r->verdict = r->carried[0] ? V_CARRIES : V_INCONCLUSIVE;
+          /* The step holds and the statement fails, yet every line it
+             comes from held: one of their tests lacked the power to see
+             an error this line carries.  Not this line's error. */
+          if (!r->carried[0])
+            snprintf (r->statement.why, sizeof r->statement.why,
+                      "the step holds and the statement fails, but every"
+                      " line it comes from held: an earlier line's test"
+                      " lacks power (more draws)");
         }
       return;
     }
@@ -942,7 +950,8 @@ setup_state (run_state * st, harness * h, const derivation * dv)
     st->n_mc_points = st->n_points;
   double share = dv->draws_share > 0 ? dv->draws_share
     : 1.0 / (double) st->n_mc_points;
-  st->draws = (long) fmax (2.0, share * (double) harness_samples (h));
+  st->draws = (long) fmax (dv->min_draws > 2 ? (double) dv->min_draws : 2.0,
+                           share * (double) harness_samples (h));
   st->r = gsl_rng_alloc (gsl_rng_mt19937);
   size_t n = dv->n_lines;
   st->from_idx = xcalloc (n * LINE_FROM_MAX, sizeof (int));

@@ -138,6 +138,7 @@ typedef struct
                                    (0: 4) */
   double draws_share;           /* draws per sampler point, as a share of
                                    --samples (0: 1 / n_mc_points) */
+  long min_draws;               /* ... but never fewer than this */
   size_t prep_size;             /* bytes prepare() fills */
   void (*prepare) (const point * p, void *prep);
   void (*release) (void *prep);

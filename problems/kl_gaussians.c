@@ -12,92 +12,16 @@
  * taken under, and the sampler draws from it. */
 #include "harness.h"
 #include "figure_panel.h"
+#include "gauss_pair.h"
 #include "matrix.h"
-#include "mvn.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
 #include <math.h>
 
-/* ----------------------------------------------------------------------
- * A point is two Gaussians; prepare() factors both (the truth's route) and
- * inverts both by LU (the seeds' literal route).
- * ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  mvn *a, *b;
-  gsl_matrix *inv_a, *inv_b;
-  double det_a, det_b;
-  /* Relative rounding of a literal term.  An LU inverse X of an SPD matrix
-     of condition k has |X - A^-1| <= c_d u k |A^-1| (Higham, Accuracy and
-     Stability 14.3, c_d <= 8 d^2 for partial pivoting in practice), and
-     |A^-1| |y|^2 <= k y^T A^-1 y, so a quadratic form is off by at most
-     8 d^2 k^2 u of itself; a log-determinant by LU by at most d^2 k u; we
-     take 16 d^2 k^2 u of the sum of the terms' magnitudes. */
-  double lu_rel;
-} pair_prep;
-
-static void
-prepare_pair (const point * p, void *out)
-{
-  pair_prep *pp = out;
-  size_t d = p->d;
-  pp->a = mvn_from_arrays (d, point_mean (p, 0), point_cov (p, 0));
-  pp->b = mvn_from_arrays (d, point_mean (p, 1), point_cov (p, 1));
-  pp->inv_a = gsl_matrix_alloc (d, d);
-  pp->inv_b = gsl_matrix_alloc (d, d);
-  matrix_inverse (pp->a->sigma, pp->inv_a);
-  matrix_inverse (pp->b->sigma, pp->inv_b);
-  pp->det_a = matrix_det (pp->a->sigma);
-  pp->det_b = matrix_det (pp->b->sigma);
-  double k = fmax (mvn_condition (pp->a), mvn_condition (pp->b));
-  pp->lu_rel = 16.0 * (double) (d * d) * k * k * EST_U;
-}
-
-static void
-release_pair (void *out)
-{
-  pair_prep *pp = out;
-  mvn_free (pp->a);
-  mvn_free (pp->b);
-  gsl_matrix_free (pp->inv_a);
-  gsl_matrix_free (pp->inv_b);
-}
-
-static size_t dim_of (const point * p) { return p->d; }
-
-static void
-sample_first (const gsl_rng * r, const point * p, const void *prep, double *x)
-{
-  gsl_vector_view xv = gsl_vector_view_array (x, p->d);
-  mvn_sample (r, ((const pair_prep *) prep)->a, &xv.vector);
-}
-
-/* (x - m)^T INV (x - m), the literal way; M may be NULL (zero). */
-static double
-form (const gsl_matrix * inv, const double *x, const double *m, size_t d)
-{
-  double s = 0;
-  for (size_t i = 0; i < d; i++)
-    for (size_t j = 0; j < d; j++)
-      s += (x[i] - (m ? m[i] : 0)) * gsl_matrix_get (inv, i, j)
-        * (x[j] - (m ? m[j] : 0));
-  return s;
-}
-
-/* x^T INV y */
-static double
-bilinear (const gsl_matrix * inv, const double *x, const double *y, size_t d)
-{
-  double s = 0;
-  for (size_t i = 0; i < d; i++)
-    for (size_t j = 0; j < d; j++)
-      s += x[i] * gsl_matrix_get (inv, i, j) * y[j];
-  return s;
-}
-
-#define PP const pair_prep *pp = prep
+#define form gauss_pair_form
+#define bilinear gauss_pair_bilinear
+#define PP const gauss_pair *pp = prep
 #define MU(i) point_mean (p, i)
 #define DD ((double) p->d)
 
@@ -108,7 +32,7 @@ typedef struct
 } seed_terms;
 
 static seed_terms
-terms (const point * p, const pair_prep * pp)
+terms (const point * p, const gauss_pair * pp)
 {
   seed_terms t;
   size_t d = p->d;
@@ -128,54 +52,18 @@ terms (const point * p, const pair_prep * pp)
 }
 
 static estimate
-literal (double v, const point * p, const pair_prep * pp)
+literal (double v, const point * p, const gauss_pair * pp)
 {
   return est_exact (v, pp->lu_rel * terms (p, pp).size);
 }
 
-/* ---- ground truths ---- */
+/* ---- ground truths (the Cholesky route, lib/gauss_pair) ---- */
 
-static estimate
-kl_closed (const point * p, const void *prep)
-{
-  PP;
-  (void) p;
-  return est_exact (mvn_kl (pp->a, pp->b), mvn_kl_rounding_bound (pp->a, pp->b));
-}
-static estimate e_log_p (const point * p, const void *prep) { PP; (void) p; return est_exact (-mvn_entropy (pp->a), 8 * EST_U * (DD + fabs (pp->a->logdet))); }
-static estimate
-e_log_q (const point * p, const void *prep)
-{
-  return est_sub (e_log_p (p, prep), kl_closed (p, prep));
-}
+#define kl_closed gauss_pair_kl
+#define log_ratio_chol gauss_pair_log_ratio
+static estimate e_log_p (const point * p, const void *prep) { PP; return est_exact (-mvn_entropy (pp->a), 8 * EST_U * (DD + fabs (pp->a->logdet))); }
+static estimate e_log_q (const point * p, const void *prep) { return est_sub (e_log_p (p, prep), kl_closed (p, prep)); }
 static estimate dim (const point * p, const void *prep) { (void) prep; return est_exact (DD, 0); }
-
-static double
-log_ratio_chol (const point * p, const void *prep, const double *x, double *err)
-{
-  PP;
-  double w[32];
-  gsl_vector_const_view xv = gsl_vector_const_view_array (x, p->d);
-  gsl_vector_view wv = gsl_vector_view_array (w, p->d);
-  double la = mvn_log_pdf (pp->a, &xv.vector, &wv.vector);
-  double lb = mvn_log_pdf (pp->b, &xv.vector, &wv.vector);
-  *err = 64 * EST_U * (fabs (la) + fabs (lb)) * (1 + DD);
-  return la - lb;
-}
-
-static double
-maha_b_chol (const point * p, const void *prep, const double *x, double *err)
-{
-  PP;
-  double w[32];
-  gsl_vector_const_view xv = gsl_vector_const_view_array (x, p->d);
-  gsl_vector_view wv = gsl_vector_view_array (w, p->d);
-  /* log N_b(x) = -q/2 - log det/2 - d/2 log 2π, so q = -2 (log N_b + ...) */
-  double q = -2 * mvn_log_pdf (pp->b, &xv.vector, &wv.vector) - pp->b->logdet
-    - DD * log (2 * M_PI);
-  *err = 64 * EST_U * (fabs (q) + fabs (pp->b->logdet) + 2 * DD) * (1 + DD);
-  return q;
-}
 
 /* ----------------------------------------------------------------------
  * 000 P6.1: KL(N0 || N1), N0 = N(μ0, Σ0) the first Gaussian, N1 the second
@@ -289,7 +177,7 @@ static const derivation_truth TRUTHS[] = {
   {"log_ratio", "log p(x) - log q(x) by Cholesky solves", LINE_POINTWISE (log_ratio_chol)},
   {"dim", "E[(x-μ)ᵀΣ⁻¹(x-μ)] = d, the mean of a χ²_d", LINE_CLOSED (dim)},
   {"maha_b", "(x-μ)ᵀΣ⁻¹(x-μ) of the second Gaussian by a Cholesky solve",
-   LINE_POINTWISE (maha_b_chol)},
+   LINE_POINTWISE (gauss_pair_maha_b)},
   {"e_log_p", "E_p[log p] = -H[p] = -d/2 (1 + log 2π) - ½ log det Σ", LINE_CLOSED (e_log_p)},
   {"e_log_q", "E_p[log q] = -H[p] - KL(p||q)", LINE_CLOSED (e_log_q)},
 };
@@ -345,7 +233,7 @@ s004_eq1_1_sign (const point * p, const void *prep, const double *x, double *err
 
 /* -log((2π)^{d/2} det Σi) - ½(E[zᵀΣi⁻¹z] + E[μiᵀΣi⁻¹μi]) + E[μiᵀΣi⁻¹z] */
 static double
-expand_log_density (const point * p, const pair_prep * pp, int i, const double *z,
+expand_log_density (const point * p, const gauss_pair * pp, int i, const double *z,
                     double *err)
 {
   const gsl_matrix *inv = i ? pp->inv_b : pp->inv_a;
@@ -359,8 +247,8 @@ expand_log_density (const point * p, const pair_prep * pp, int i, const double *
 static double s004_eq1_2 (const point * p, const void *prep, const double *x, double *e) { return expand_log_density (p, prep, 0, x, e); }
 static double s004_eq1_5 (const point * p, const void *prep, const double *x, double *e) { return expand_log_density (p, prep, 1, x, e); }
 
-static double norm_a (const point * p, const pair_prep * pp) { return log (pow (2 * M_PI, DD / 2) * pp->det_a); }
-static double norm_b (const point * p, const pair_prep * pp) { return log (pow (2 * M_PI, DD / 2) * pp->det_b); }
+static double norm_a (const point * p, const gauss_pair * pp) { return log (pow (2 * M_PI, DD / 2) * pp->det_a); }
+static double norm_b (const point * p, const gauss_pair * pp) { return log (pow (2 * M_PI, DD / 2) * pp->det_b); }
 
 static estimate
 s004_eq1_3_with (const point * p, const void *prep, double half)
@@ -552,9 +440,10 @@ static point_kind pair_000, pair_004, pair_002, pair_1d;
 
 #define DERIVATION(name, title_, kind, truths_, lines_, np, nmc) \
   static derivation name = { .id = #name, .title = title_, .points = &kind, \
-    .n_points = np, .n_mc_points = nmc, .draws_share = 0.05, .prep_size = sizeof (pair_prep), \
-    .prepare = prepare_pair, .release = release_pair, .x_dim = 8, .x_len = dim_of, \
-    .sample = sample_first, .truths = truths_, .n_truths = COUNT_OF (truths_), \
+    .n_points = np, .n_mc_points = nmc, .draws_share = 0.05, .min_draws = 20000, \
+    .prep_size = sizeof (gauss_pair), .prepare = gauss_pair_prepare, \
+    .release = gauss_pair_release, .x_dim = 8, .x_len = gauss_pair_x_len, \
+    .sample = gauss_pair_sample, .truths = truths_, .n_truths = COUNT_OF (truths_), \
     .lines = lines_, .n_lines = COUNT_OF (lines_) }
 
 DERIVATION (d000, "000 P6.1: KL(N0 || N1) through the log ratio, (1)-(3)", pair_000, TRUTHS, S000, 100, 4);

@@ -24,8 +24,13 @@ FNR == 1 { flush_file(); slug = ""; finished = 0; plan = 0
   nfind += $6
 }
 /^# seedline\t/ {
-  seed = $2
-  line = "- " $3 ", `" $6 "` ([" $5 "](" $5 ".md" ($4 == "does not hold" ? "#finding-" $6 : "") ")): " ($4 == "does not hold" ? "**does not hold**" : $4)
+  seed = $2; kind = $7
+  finding = (kind == "error" || kind == "slip" || kind == "carried" || kind == "finding")
+  if (kind == "error") nerr++
+  if (kind == "slip") nslip++
+  if (kind == "carried") ncarried++
+  if (kind == "finding") nold++
+  line = "- " $3 ", `" $6 "` ([" $5 "](" $5 ".md" (finding ? "#finding-" $6 : "") ")): " (finding ? "**" $4 "**" : $4)
   seeds[seed] = seeds[seed] line "\n"
 }
 /^# exit-status / { if ($0 !~ / [01]$/) { broken++ } }
@@ -34,11 +39,12 @@ END {
   if (outdir != "") {
     out = outdir "/reports/README.md.tmp"
     print "# Verification reports\n" > out
-    print "Produced by `make check` from the derivations in `../shared/seeds/`. Each claim is one program in `problems/`; each row links to its report. *Checks as expected* counts checks whose outcome is what the repository expects: relations that hold, and seed lines known to be wrong that were found wrong again. *Findings* counts seed lines that do not hold.\n" > out
-    print "| claim | title | sources | checks as expected | findings |" > out
+    print "Produced by `make check` from the derivations in `../shared/seeds/`. Each claim is one program in `problems/`; each row links to its report. *Verdicts as expected* counts seed lines and harness checks whose verdict is what the repository expects: lines that hold, and lines known to be wrong that were found wrong again. *Findings* counts seed lines that are errors, slips or carry an earlier error.\n" > out
+    print "| claim | title | sources | verdicts as expected | findings |" > out
     print "|---|---|---|---|---|" > out
     for (i = 1; i <= nrows; i++) print rows[i] > out
-    print "\n" passed " checks as expected, " failed " not; " nfind " seed line(s) found wrong in all.\n" > out
+    print "\n" passed " verdicts as expected, " failed " not. Findings: " nerr + 0 " error(s), " nslip + 0 " slip(s), " ncarried + 0 " line(s) carrying an earlier error" (nold ? ", and " nold " seed line(s) found wrong by claims not yet on the derivation engine" : "") ".\n" > out
+    print "Verdicts: *holds*; *holds as a step, carries the error of X* (the line follows from the one before, which was wrong); *slip* (the line as written is wrong, but a reading the student's own surrounding lines use holds); *error* (no plausible reading holds); *no answer in the seed*; *not checkable numerically* (with the reason); *inconclusive* (the estimator's own assumptions failed).\n" > out
     print "## Per seed: which derivation lines hold\n" > out
     n = 0; for (s in seeds) keys[++n] = s
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (keys[j] < keys[i]) { t = keys[i]; keys[i] = keys[j]; keys[j] = t }
