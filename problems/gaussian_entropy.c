@@ -43,7 +43,7 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"points", 50, 5, 10000, "random parameter points for the closed-form checks"},
+  {"points", 50, 5, 10000, "random parameter points for the closed-form checks", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {

@@ -127,8 +127,8 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"cond", 1e6, 1.0, 1e9, "condition number of the ill-conditioned covariances"},
-  {"points", 200, 10, 100000, "random parameter points per closed-form line"},
+  {"cond", 1e6, 1.0, 1e9, "condition number of the ill-conditioned covariances", PARAM_REAL},
+  {"points", 200, 10, 100000, "random parameter points per closed-form line", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {
