@@ -44,6 +44,37 @@ parse_double (const char *s, double *out)
   return 0;
 }
 
+int
+parse_integer (const char *s, double *out)
+{
+  unsigned long v;
+  int negative = *s == '-';
+  if (parse_ulong (s + negative, &v) != 0 || v > (1UL << 53))
+    return -1;                  /* beyond 2^53 a double skips integers */
+  *out = negative ? -(double) v : (double) v;
+  return 0;
+}
+
+/* The shortest %g form that reads back as X, so that a value just outside
+   a bound is never shown equal to it (%.15g shows 0.049999999999999996 as
+   0.05).  17 significant digits always round-trip a binary64. */
+static const char *
+shortest (double x, char buf[32])
+{
+  if (x == floor (x) && fabs (x) < 1e15)
+    {
+      snprintf (buf, 32, "%.0f", x);    /* 10, not %.1g's 1e+01 */
+      return buf;
+    }
+  for (int digits = 1; digits <= 17; digits++)
+    {
+      snprintf (buf, 32, "%.*g", digits, x);
+      if (strtod (buf, NULL) == x)
+        break;
+    }
+  return buf;
+}
+
 /* ----------------------------------------------------------------------
  * What the program says about itself
  * ---------------------------------------------------------------------- */
@@ -81,9 +112,14 @@ print_help (const claim * c, const char *prog)
     {
       printf ("\nModel parameters:\n");
       for (size_t i = 0; i < c->n_params; i++)
-        printf ("  %-12s %s (default %.15g, range %.15g to %.15g)\n",
-                c->params[i].name, c->params[i].help, c->params[i].def,
-                c->params[i].min, c->params[i].max);
+        {
+          const param_spec *p = &c->params[i];
+          char sd[32], smin[32], smax[32];
+          printf ("  %-12s %s (%sdefault %s, range %s to %s)\n", p->name,
+                  p->help, p->kind == PARAM_INTEGER ? "whole number; " : "",
+                  shortest (p->def, sd), shortest (p->min, smin),
+                  shortest (p->max, smax));
+        }
     }
   printf ("\nWrites: reports/%s.md, figures/%s.dat, figures/%s.gp,"
           " figures/%s.svg\n"
@@ -135,13 +171,18 @@ static int
 fail (errbuf * e, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));
 
+/* The message quotes what the user typed, which may hold a newline or a
+   terminal escape: it is escaped here, so ERR is one line whoever prints it
+   (die_usage escapes again, which changes nothing). */
 static int
 fail (errbuf * e, const char *fmt, ...)
 {
+  char raw[1024];
   va_list ap;
   va_start (ap, fmt);
-  vsnprintf (e->text, e->len, fmt, ap);
+  vsnprintf (raw, sizeof raw, fmt, ap);
   va_end (ap);
+  errors_escape (e->text, e->len, raw);
   return -1;
 }
 
@@ -208,16 +249,43 @@ set_value (const claim * c, const char *arg, double *values, errbuf * e)
       if (strlen (p->name) != n || strncmp (p->name, arg, n) != 0)
         continue;
       double v;
-      if (parse_double (eq + 1, &v) != 0)
+      if (p->kind == PARAM_INTEGER)
+        {
+          if (parse_integer (eq + 1, &v) != 0)
+            return fail (e, "--set %s: '%s' is not a whole number", p->name,
+                         eq + 1);
+        }
+      else if (parse_double (eq + 1, &v) != 0)
         return fail (e, "--set %s: '%s' is not a number", p->name, eq + 1);
+      char sv[32], smin[32], smax[32];
       if (v < p->min || v > p->max)
-        return fail (e, "--set %s: %.15g is outside %.15g to %.15g", p->name,
-                     v, p->min, p->max);
+        return fail (e, "--set %s: %s is outside %s to %s", p->name,
+                     shortest (v, sv), shortest (p->min, smin),
+                     shortest (p->max, smax));
       values[i] = v;
       return 0;
     }
   return fail (e, "--set: unknown parameter '%.*s' (see --help)", (int) n,
                arg);
+}
+
+/* getopt's '?': say which option, and why, in the user's own words. */
+static int
+bad_option (const struct option *longopts, const char *arg, int opt_char,
+            errbuf * e)
+{
+  if (arg[0] == '-' && arg[1] != '-')
+    return fail (e, "-%c: unknown option%s%s%s (see --help)", opt_char,
+                 arg[2] ? " in '" : "", arg[2] ? arg : "", arg[2] ? "'" : "");
+  if (opt_char)                 /* a known long option given a value */
+    return fail (e, "%s: takes no value", arg);
+  const char *name = arg + 2, *eq = strchr (name, '=');
+  size_t n = eq ? (size_t) (eq - name) : strlen (name), matches = 0;
+  for (const struct option *o = longopts; o->name; o++)
+    matches += n > 0 && strncmp (o->name, name, n) == 0;
+  if (matches > 1)
+    return fail (e, "--%.*s: ambiguous option (see --help)", (int) n, name);
+  return fail (e, "--%.*s: unknown option (see --help)", (int) n, name);
 }
 
 static void
@@ -264,49 +332,57 @@ cli_parse_args (const claim * c, int argc, char **argv,
     return -1;
   opterr = 0;                   /* we print our own one-line errors */
   optind = 0;                   /* 0: full re-initialisation (glibc) */
-  int ch, status = 0;
-  while (status == 0
-         && (ch = getopt_long (argc, argv, "+:", longopts, NULL)) != -1)
-    switch (ch)
-      {
-      case O_HELP:
-        *action = CLI_HELP;
-        return 0;
-      case O_LIST:
-        *action = CLI_LIST;
-        return 0;
-      case O_MUTANTS:
-        *action = CLI_LIST_MUTANTS;
-        return 0;
-      case O_SEED:
-        status = seed_value (optarg, "--seed", &opt->seed, &e);
+  int status = 0;
+  /* AT: the argument getopt is about to read, which is the one at fault if
+     it complains.  (optind - 1 is not: for "-xyz" getopt stays inside the
+     word, and after "--seed 3" it would blame "3".)  No short options
+     exist, so getopt never resumes inside a word: AT is exact. */
+  while (status == 0)
+    {
+      int at = optind ? optind : 1;
+      int ch = getopt_long (argc, argv, "+:", longopts, NULL);
+      if (ch == -1)
         break;
-      case O_SAMPLES:
-        status = samples_value (c, optarg, &opt->samples, &e);
-        break;
-      case O_QUICK:
-        opt->quick = 1;
-        break;
-      case O_OUTDIR:
-        status = outdir_value (optarg, &e);
-        opt->outdir = optarg;
-        break;
-      case O_SET:
-        status = set_value (c, optarg, opt->param_values, &e);
-        break;
-      case O_MUTANT:
-        status = mutant_value (c, optarg, &e);
-        opt->mutant = optarg;
-        break;
-      case O_POINT:
-        opt->point = optarg;
-        break;
-      case ':':
-        return fail (&e, "%s: missing value", argv[optind - 1]);
-      default:
-        return fail (&e, "%s: unknown option (see --help)",
-                     argv[optind - 1]);
-      }
+      switch (ch)
+        {
+        case O_HELP:
+          *action = CLI_HELP;
+          return 0;
+        case O_LIST:
+          *action = CLI_LIST;
+          return 0;
+        case O_MUTANTS:
+          *action = CLI_LIST_MUTANTS;
+          return 0;
+        case O_SEED:
+          status = seed_value (optarg, "--seed", &opt->seed, &e);
+          break;
+        case O_SAMPLES:
+          status = samples_value (c, optarg, &opt->samples, &e);
+          break;
+        case O_QUICK:
+          opt->quick = 1;
+          break;
+        case O_OUTDIR:
+          status = outdir_value (optarg, &e);
+          opt->outdir = optarg;
+          break;
+        case O_SET:
+          status = set_value (c, optarg, opt->param_values, &e);
+          break;
+        case O_MUTANT:
+          status = mutant_value (c, optarg, &e);
+          opt->mutant = optarg;
+          break;
+        case O_POINT:
+          opt->point = optarg;
+          break;
+        case ':':
+          return fail (&e, "%s: missing value", argv[at]);
+        default:
+          return bad_option (longopts, argv[at], optopt, &e);
+        }
+    }
   if (status != 0)
     return status;
   if (optind < argc)

@@ -10,7 +10,8 @@
  *   --set NAME=VALUE  change a model parameter
  *   --mutant ID       switch on a deliberate error (negative control)
  *
- * Any bad value: one line naming the option, exit status 2. */
+ * Any bad value: one line naming the option, exit status 2.  The line is
+ * escaped (errors_escape): an argument with a newline stays on it. */
 #ifndef HARNESS_CLI_H
 #define HARNESS_CLI_H
 
@@ -33,5 +34,9 @@ void cli_parse (const claim * c, int argc, char **argv, harness_options * opt);
    number in range.  Return 0 on success. */
 int parse_ulong (const char *s, unsigned long *out);
 int parse_double (const char *s, double *out);
+/* A whole number, optionally negative, |value| <= 2^53 (so exact as a
+   double): what --set takes for a PARAM_INTEGER parameter.  No fraction,
+   no exponent, no "+". */
+int parse_integer (const char *s, double *out);
 
 #endif

@@ -23,16 +23,134 @@ errors_program (void)
   return program_name;
 }
 
+/* ----------------------------------------------------------------------
+ * Escaping: one line, no control bytes, valid UTF-8
+ * ---------------------------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence of two or more bytes at S, or 0 (RFC
+   3629: no overlong forms, no surrogates, nothing above U+10FFFF). */
+static size_t
+utf8_sequence (const unsigned char *s)
+{
+  unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+  size_t n;
+  if (c >= 0xc2 && c <= 0xdf)
+    n = 2;
+  else if (c >= 0xe0 && c <= 0xef)
+    {
+      n = 3;
+      lo = c == 0xe0 ? 0xa0 : 0x80;
+      hi = c == 0xed ? 0x9f : 0xbf;
+    }
+  else if (c >= 0xf0 && c <= 0xf4)
+    {
+      n = 4;
+      lo = c == 0xf0 ? 0x90 : 0x80;
+      hi = c == 0xf4 ? 0x8f : 0xbf;
+    }
+  else
+    return 0;
+  if (s[1] < lo || s[1] > hi)
+    return 0;
+  for (size_t i = 2; i < n; i++)
+    if (s[i] < 0x80 || s[i] > 0xbf)
+      return 0;
+  return n;
+}
+
+/* The escaped form of one byte. */
+static size_t
+escape_byte (unsigned char c, char out[5])
+{
+  switch (c)
+    {
+    case '\n':
+      memcpy (out, "\\n", 2);
+      return 2;
+    case '\t':
+      memcpy (out, "\\t", 2);
+      return 2;
+    case '\r':
+      memcpy (out, "\\r", 2);
+      return 2;
+    default:
+      snprintf (out, 5, "\\x%02x", c);
+      return 4;
+    }
+}
+
+/* The next unit of S (one character, or one byte to escape) as it is to be
+   written: its text in OUT, its length returned, the bytes consumed in
+   *USED. */
+static size_t
+escape_unit (const unsigned char *s, char out[8], size_t *used)
+{
+  if (s[0] >= 0x20 && s[0] < 0x7f)
+    {
+      out[0] = (char) s[0];
+      *used = 1;
+      return 1;
+    }
+  size_t n = s[0] >= 0x80 ? utf8_sequence (s) : 0;
+  /* U+0080..U+009F are the C1 controls (CSI among them): escape them too. */
+  if (n == 0 || (s[0] == 0xc2 && s[1] < 0xa0))
+    {
+      *used = 1;
+      return escape_byte (s[0], out);
+    }
+  memcpy (out, s, n);
+  *used = n;
+  return n;
+}
+
+size_t
+errors_escape (char *dst, size_t size, const char *src)
+{
+  const unsigned char *s = (const unsigned char *) src;
+  size_t total = 0, written = 0;
+  int full = size == 0;
+  while (*s)
+    {
+      char unit[8];
+      size_t used, n = escape_unit (s, unit, &used);
+      s += used;
+      if (!full && written + n < size)
+        {
+          memcpy (dst + written, unit, n);
+          written += n;
+        }
+      else
+        full = 1;               /* never half a unit: stop writing here */
+      total += n;
+    }
+  if (size)
+    dst[written] = 0;
+  return total;
+}
+
+/* ----------------------------------------------------------------------
+ * Fatal errors
+ * ---------------------------------------------------------------------- */
+
 static void vdie (int code, const char *fmt, va_list ap)
   __attribute__ ((noreturn));
+
+/* Static buffers: no allocation on the way out (out of memory dies here
+   too), and vdie runs at most once.  A message longer than MSG_MAX is cut
+   and ends in "...". */
+enum { MSG_MAX = 4096 };
+static char msg_raw[MSG_MAX], msg_line[4 * MSG_MAX], name_line[1024];
 
 static void
 vdie (int code, const char *fmt, va_list ap)
 {
   atomic_file_abandon_all ();
-  fprintf (stderr, "%s: ", program_name);
-  vfprintf (stderr, fmt, ap);
-  fputc ('\n', stderr);
+  int n = vsnprintf (msg_raw, sizeof msg_raw, fmt, ap);
+  if (n >= (int) sizeof msg_raw)
+    memcpy (msg_raw + sizeof msg_raw - 4, "...", 4);
+  errors_escape (name_line, sizeof name_line, program_name);
+  errors_escape (msg_line, sizeof msg_line, msg_raw);
+  fprintf (stderr, "%s: %s\n", name_line, msg_line);
   exit (code);
 }
 

@@ -6,7 +6,9 @@
  *   2  bad command line (the message names the option)
  *   3  a runtime failure: I/O, a GSL error, gnuplot failing
  * Every fatal path prints exactly one line "PROGRAM: message" on stderr and
- * removes any temporary output file first (see atomic_file.h). */
+ * removes any temporary output file first (see atomic_file.h).  The line is
+ * escaped (errors_escape), so that an argument holding a newline, a terminal
+ * control sequence or broken UTF-8 cannot split it or garble the terminal. */
 #ifndef HARNESS_ERRORS_H
 #define HARNESS_ERRORS_H
 
@@ -26,6 +28,15 @@ const char *errors_program (void);
 /* Replace GSL's abort-on-error handler by one that prints one line and exits
    with EXIT_RUNTIME. */
 void errors_install_gsl_handler (void);
+
+/* Copy SRC to DST (SIZE bytes, always NUL-terminated when SIZE > 0) with
+   every control byte written as \n, \t, \r or \xNN, and every byte that
+   is not part of valid UTF-8 as \xNN; valid UTF-8 (e.g. σ) passes through.
+   A backslash is left as it is, so escaping twice changes nothing: this is
+   for one-line, terminal-safe messages, not a reversible encoding.  Never
+   cuts an escape or a character in half.  Returns the length of the whole
+   escaped text, as snprintf does (>= SIZE: truncated). */
+size_t errors_escape (char *dst, size_t size, const char *src);
 
 void die_usage (const char *fmt, ...)
   __attribute__ ((format (printf, 1, 2), noreturn));

@@ -37,12 +37,17 @@ typedef struct
   const char *caught_by;
 } mutant_spec;
 
+/* What --set accepts for a parameter: any number, or only a whole one (a
+   count: --set points=10.5 is an error, not 10). */
+typedef enum { PARAM_REAL = 0, PARAM_INTEGER } param_kind;
+
 /* A model parameter a user may change with --set NAME=VALUE. */
 typedef struct
 {
   const char *name;
   double def, min, max;
   const char *help;
+  param_kind kind;
 } param_spec;
 
 typedef struct

@@ -168,7 +168,7 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"pairs", 8, 2, 200, "random Gaussian pairs for the pointwise Q6.1(b) lines"},
+  {"pairs", 8, 2, 200, "random Gaussian pairs for the pointwise Q6.1(b) lines", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {

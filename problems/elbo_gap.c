@@ -151,8 +151,8 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"n", 40, 8, 2000, "number of datapoints"},
-  {"noise", 1.0, 0.05, 20.0, "multiplies the noise variances Psi"},
+  {"n", 40, 8, 2000, "number of datapoints", PARAM_INTEGER},
+  {"noise", 1.0, 0.05, 20.0, "multiplies the noise variances Psi", PARAM_REAL},
 };
 
 static const claim CLAIM = {

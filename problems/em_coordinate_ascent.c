@@ -105,8 +105,8 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"iterations", 60, 5, 1000, "EM iterations per data set"},
-  {"separation", 1.0, 0.3, 3.0, "scale of the distances between the true component means"},
+  {"iterations", 60, 5, 1000, "EM iterations per data set", PARAM_INTEGER},
+  {"separation", 1.0, 0.3, 3.0, "scale of the distances between the true component means", PARAM_REAL},
 };
 
 static const claim CLAIM = {

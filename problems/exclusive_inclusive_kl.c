@@ -97,7 +97,7 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"separation", 1.5, 1.0, 3.0, "scale of the distance between the two modes"},
+  {"separation", 1.5, 1.0, 3.0, "scale of the distance between the two modes", PARAM_REAL},
 };
 
 static const claim CLAIM = {

@@ -139,8 +139,8 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"points", 100, 5, 100000, "random parameter points for the closed-form and finite-difference checks"},
-  {"k", 8, 1, 1000, "K, the sample count of the 002 2.(b) estimator"},
+  {"points", 100, 5, 100000, "random parameter points for the closed-form and finite-difference checks", PARAM_INTEGER},
+  {"k", 8, 1, 1000, "K, the sample count of the 002 2.(b) estimator", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {

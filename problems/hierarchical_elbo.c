@@ -72,7 +72,7 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"configs", 4, 2, 50, "model configurations: a fixed one and random ones"},
+  {"configs", 4, 2, 50, "model configurations: a fixed one and random ones", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {

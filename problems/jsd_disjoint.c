@@ -89,7 +89,7 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"dmax", 12.0, 2.0, 16.0, "largest Gaussian separation d in the gap checks"},
+  {"dmax", 12.0, 2.0, 16.0, "largest Gaussian separation d in the gap checks", PARAM_REAL},
 };
 
 static const claim CLAIM = {

@@ -96,8 +96,8 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"spread", 8.0, 0.5, 30.0, "random vector entries are e^(spread·(2u-1)), u uniform"},
-  {"near", 1e-4, 1e-8, 1e-2, "relative perturbation of the near-proportional pairs"},
+  {"spread", 8.0, 0.5, 30.0, "random vector entries are e^(spread·(2u-1)), u uniform", PARAM_REAL},
+  {"near", 1e-4, 1e-8, 1e-2, "relative perturbation of the near-proportional pairs", PARAM_REAL},
 };
 
 static const claim CLAIM = {

@@ -90,7 +90,7 @@ static const mutant_spec MUTANTS[] = {
 
 static const param_spec PARAMS[] = {
   {"weight_range", 32768, 1, 1048576,
-   "weights are drawn uniformly from the integers -m..m (m = weight_range)"},
+   "weights are drawn uniformly from the integers -m..m (m = weight_range)", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {

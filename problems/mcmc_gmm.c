@@ -93,10 +93,10 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"mh_sigma", 1.2, 0.05, 5, "random-walk proposal standard deviation σ"},
-  {"hmc_eps", 0.4, 0.01, 1, "HMC leapfrog step size ε"},
-  {"hmc_steps", 10, 1, 200, "HMC leapfrog steps L per trajectory"},
-  {"separation", 1.0, 0.2, 3, "scale of the component means (mode separation)"},
+  {"mh_sigma", 1.2, 0.05, 5, "random-walk proposal standard deviation σ", PARAM_REAL},
+  {"hmc_eps", 0.4, 0.01, 1, "HMC leapfrog step size ε", PARAM_REAL},
+  {"hmc_steps", 10, 1, 200, "HMC leapfrog steps L per trajectory", PARAM_INTEGER},
+  {"separation", 1.0, 0.2, 3, "scale of the component means (mode separation)", PARAM_REAL},
 };
 
 static const claim CLAIM = {

@@ -154,10 +154,10 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"theta1", 2.0, -10.0, 10.0, "θ1 of the figure's model (and the coordinate-ascent example)"},
-  {"theta2", 1.5, -10.0, 10.0, "θ2 of the figure's model"},
-  {"x", 3.0, -20.0, 20.0, "the observation x of the figure's model"},
-  {"points", 200, 10, 100000, "random parameter points per closed-form line"},
+  {"theta1", 2.0, -10.0, 10.0, "θ1 of the figure's model (and the coordinate-ascent example)", PARAM_REAL},
+  {"theta2", 1.5, -10.0, 10.0, "θ2 of the figure's model", PARAM_REAL},
+  {"x", 3.0, -20.0, 20.0, "the observation x of the figure's model", PARAM_REAL},
+  {"points", 200, 10, 100000, "random parameter points per closed-form line", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {

@@ -134,9 +134,9 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"pairs", 12, 2, 200, "random Gaussian pairs (f0, f1) for the pointwise lines"},
-  {"m1", 1.0, -3, 3, "mean of f1 in the logistic fit and the figure (f0 = N(0, 1))"},
-  {"s1", 0.6, 0.3, 1.4, "standard deviation of f1 in the logistic fit"},
+  {"pairs", 12, 2, 200, "random Gaussian pairs (f0, f1) for the pointwise lines", PARAM_INTEGER},
+  {"m1", 1.0, -3, 3, "mean of f1 in the logistic fit and the figure (f0 = N(0, 1))", PARAM_REAL},
+  {"s1", 0.6, 0.3, 1.4, "standard deviation of f1 in the logistic fit", PARAM_REAL},
 };
 
 static const claim CLAIM = {

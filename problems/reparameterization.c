@@ -136,10 +136,10 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"points", 200, 10, 100000, "random parameter points per density line"},
-  {"projections", 8, 1, 1000, "random directions for the KS tests"},
-  {"mu", 0.7, -10, 10, "μ of the one-dimensional example (000 P2)"},
-  {"sigma", 1.7, 0.05, 20, "σ of the one-dimensional example (000 P2)"},
+  {"points", 200, 10, 100000, "random parameter points per density line", PARAM_INTEGER},
+  {"projections", 8, 1, 1000, "random directions for the KS tests", PARAM_INTEGER},
+  {"mu", 0.7, -10, 10, "μ of the one-dimensional example (000 P2)", PARAM_REAL},
+  {"sigma", 1.7, 0.05, 20, "σ of the one-dimensional example (000 P2)", PARAM_REAL},
 };
 
 static const claim CLAIM = {

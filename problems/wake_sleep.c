@@ -87,8 +87,8 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"data", 200, 20, 100000, "N, the size of the training set"},
-  {"iterations", 40, 2, 1000, "wake-sleep iterations for the figure"},
+  {"data", 200, 20, 100000, "N, the size of the training set", PARAM_INTEGER},
+  {"iterations", 40, 2, 1000, "wake-sleep iterations for the figure", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {

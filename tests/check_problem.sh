@@ -3,14 +3,17 @@
 #   - every mutant (negative control) makes the check it names fail;
 #   - the verdicts are the same for SEEDS different seeds (default 20, quick);
 #   - the same seed gives byte-identical report and figure;
-#   - each kind of bad option gets one line on stderr, exit 2, no file.
+#   - each kind of bad option gets one line on stderr, exit 2, no file, and
+#     the line names the option (a newline or control byte typed into an
+#     argument is escaped, not printed).
 # Prints TAP and closes with "N passed, N failed"; exits 1 on any failure.
 bin=$1; seeds=${2:-20}
 slug=$(basename "$bin")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $slug: $1"; }
-nok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $slug: $1"; [ -n "${2:-}" ] && echo "#   $2"; }
+# printf, not echo: dash's echo would turn a "\n" in a test name into a newline.
+ok() { n=$((n + 1)); printf 'ok %d - %s: %s\n' $n "$slug" "$1"; }
+nok() { n=$((n + 1)); failed=$((failed + 1)); printf 'not ok %d - %s: %s\n' $n "$slug" "$1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
 
 # -- negative controls: each mutant must be caught by the check it names
 "$bin" --list-mutants > "$tmp/mutants" || nok "--list-mutants runs"
@@ -80,6 +83,54 @@ bad "unknown mutant" --mutant no_such_mutant
 bad "unknown parameter" --set no_such_param=1
 bad "parameter not a number" --set "$( "$bin" --help | awk '/^Model parameters:/ {f=1; next} f && NF {print $1; exit}' )=abc"
 bad "stray argument" stray
+# The line must stay one line whatever the user typed, and name the option.
+says() {   # WHAT TEXT: the last bad input's message contains TEXT
+  if grep -qF -- "$2" "$tmp/b.err"; then ok "bad input ($1): says '$2'"
+  else nok "bad input ($1): says '$2'" "$(head -n 2 "$tmp/b.err" | tr '\n' '|')"; fi
+}
+nl='
+'
+bad "newline in a value" --mutant "no${nl}such"
+says "newline in a value" 'no\nsuch'
+bad "newline in an option" "--bo${nl}gus"
+says "newline in an option" '--bo\ngus: unknown option'
+bad "control bytes in a value" --set "x$(printf '\033[2J\t\001')=1"
+says "control bytes in a value" 'x\x1b[2J\t\x01'
+bad "newline in --outdir" --outdir "$tmp/no${nl}such"
+bad "invalid UTF-8" --mutant "$(printf 'a\377b')"
+says "invalid UTF-8" 'a\xffb'
+bad "short option cluster" -xyz
+says "short option cluster" ": -x: unknown option in '-xyz'"
+bad "short option after a value" --seed 3 -qz
+says "short option after a value" ": -q: unknown option in '-qz'"
+bad "flag given a value" --quick=1
+says "flag given a value" ": --quick=1: takes no value"
+# A whole-number parameter rejects a fraction (it used to be truncated).
+"$bin" --help > "$tmp/help"
+int_param=$(awk '/^Model parameters:/ {f=1; next} f && /\(whole number; default / {
+  r = $0; sub(/.*, range /, "", r); split(r, b, " "); print $1 "=" b[1] + 0.5; exit }' "$tmp/help")
+if [ -n "$int_param" ]; then
+  bad "fraction for a whole number" --set "$int_param"
+  says "fraction for a whole number" "is not a whole number"
+else
+  ok "bad input (fraction for a whole number) # SKIP no whole-number parameter"
+fi
+# A value just below a bound is shown with enough digits to differ from it.
+real_param=$(awk '/^Model parameters:/ {f=1; next} f && / \(default .*, range / {
+  r = $0; sub(/.*, range /, "", r); split(r, b, " "); m = b[1] + 0
+  d = m == 0 ? -1e-300 : m - (m < 0 ? -m : m) * 2^-52
+  printf "%s=%.17g\n", $1, d; exit }' "$tmp/help")
+if [ -n "$real_param" ]; then
+  bad "just below the range" --set "$real_param"
+  shown=$(sed -n 's/.*: \([^ ]*\) is outside \([^ ]*\) to .*/\1 \2/p' "$tmp/b.err")
+  if [ -n "$shown" ] && echo "$shown ${real_param#*=}" | awk '{ exit !($1 != $2 && $1 + 0 == $3 + 0) }'; then
+    ok "bad input (just below the range): value shown exactly, unlike the bound"
+  else
+    nok "bad input (just below the range): value shown exactly, unlike the bound" "$(head -n 1 "$tmp/b.err")"
+  fi
+else
+  ok "bad input (just below the range) # SKIP no real parameter"
+fi
 rm -rf "$tmp/ro"; mkdir -p "$tmp/ro"; chmod 555 "$tmp/ro"
 if [ "$(id -u)" -ne 0 ]; then
   "$bin" --outdir "$tmp/ro" > /dev/null 2> "$tmp/ro.err"; st=$?

@@ -29,7 +29,7 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"scale", 1.0, 0.01, 100.0, "standard deviation of the normal"},
+  {"scale", 1.0, 0.01, 100.0, "standard deviation of the normal", PARAM_REAL},
 };
 
 static const claim CLAIM = {
