@@ -147,10 +147,15 @@ ess_autocovariance_direct (const double *x, size_t stride, size_t n,
 /* ---------------------------------------------------------------- Geyer */
 
 /* Geyer's initial monotone sequence over ACOV[0..n_lags).  Returns
-   sigma^2_asy, or NAN when the pairs have not ended within the lags given
-   and more lags exist (COMPLETE = 0). */
+   sigma^2_asy, or NAN when the pairs have not ended within the lags given:
+   either more lags exist (the caller then tries a longer block) or the
+   chain has none left.  In that last case there is no estimate:
+   with divisor n about the sample mean, gamma_0 + 2 sum_{k=1}^{n-1}
+   gamma_k = (1/n) (sum_t (x_t - xbar))^2 = 0 identically, and the
+   monotone minima only lower the sum, so whatever comes out is rounding
+   noise (a 4-draw chain gave ESS = 3e17). */
 static double
-geyer_sum (const double *acov, size_t n_lags, int complete, size_t *last)
+geyer_sum (const double *acov, size_t n_lags, size_t *last)
 {
   double sum = -acov[0], smallest = INFINITY;
   for (size_t m = 0; 2 * m + 1 < n_lags; m++)
@@ -165,7 +170,7 @@ geyer_sum (const double *acov, size_t n_lags, int complete, size_t *last)
       sum += 2.0 * smallest;
     }
   *last = n_lags - 1;
-  return complete ? sum : NAN;
+  return NAN;
 }
 
 ess_result
@@ -189,13 +194,13 @@ ess_geyer (const double *x, size_t stride, size_t n)
           r.se = 0.0;
           return r;
         }
-      sigma2 = geyer_sum (acov, n_lags, block >= n, &r.max_lag);
+      sigma2 = geyer_sum (acov, n_lags, &r.max_lag);
       free (acov);
-      if (!isnan (sigma2))
+      if (!isnan (sigma2) || block >= n)
         break;
     }
   r.tau = sigma2 / r.variance;
-  if (sigma2 <= 0.0)
+  if (!(sigma2 > 0.0))
     return r;                   /* the antithetic sum cancelled: undefined */
   r.ess = (double) n / r.tau;
   r.se = sqrt (sigma2 / (double) n);

@@ -35,7 +35,17 @@
  * everywhere; a constant chain has variance 0, se 0 and ESS NaN.  When
  * the estimated sigma^2_asy is not positive (a short, strongly antithetic
  * chain, where the sum cancels) tau is reported as computed and ESS and se
- * are NaN: no standard error is better than a wrong one.
+ * are NaN: no standard error is better than a wrong one.  When Geyer's
+ * pairs are still positive at the chain's last lag (max_lag = n - 1; an
+ * alternating chain, or a few draws) tau, ESS and se are NaN: summed over
+ * every lag, the autocovariances about the sample mean cancel to exactly
+ * 0, so the sum left is rounding noise, not an estimate.
+ *
+ * Not caught: a short antithetic chain whose pairs do end early but whose
+ * sum cancels statistically, e.g. AR(1) with rho = -0.5 and n = 64 (exact
+ * ESS 3n) gives ESS > 10 n for 8% of chains.  Geyer's estimator has no
+ * error estimate of its own; such chains want more draws, or the
+ * rank-normalised diagnostics of rhat.h.
  *
  * Accuracy (tests/test_ess.c, AR(1) chains, n = 5e4): the bias of log ESS
  * is well within one standard deviation of a single estimate for

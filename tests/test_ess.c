@@ -200,18 +200,35 @@ test_special_values (void)
   double acov[3];
   ess_autocovariance (c, 1, 0, acov, 2);
   tap_ok (isnan (acov[0]) && isnan (acov[2]), "autocovariance of n = 0: NaN");
-  /* n = 4, by hand: mean 0.625, gamma = (1.171875, -0.966797, ...):
-     gamma_0 + 2 gamma_1 < 0, the sum cancels: ESS undefined */
+  /* n = 4, by hand: mean 0.625, gamma = (1.171875, -0.966797, 0.179688,
+     -0.011719): both pairs positive, the sum over all lags is 0: ESS
+     undefined */
   double w[4] = { 1, -1, 2, 0.5 };
   e = ess_geyer (w, 1, 4);
-  tap_ok (isnan (e.ess) && isnan (e.se) && e.tau <= 0,
-          "antithetic n = 4: sigma^2_asy <= 0 gives NaN (tau %.3g)", e.tau);
+  tap_ok (isnan (e.ess) && isnan (e.se) && isnan (e.tau),
+          "antithetic n = 4: the sum cancels, NaN (tau %.3g)", e.tau);
   /* by hand, x = {1, 2, 3, 4}: gamma_0 = 1.25, gamma_1 = 0.3125, pair
      0 = 1.5625 > 0, pair 1 = gamma_2 + gamma_3 = -0.375 - 0.5625 < 0:
      sigma^2 = -1.25 + 2 * 1.5625 = 1.875, tau = 1.5, ESS = 4 / 1.5 */
   double v[4] = { 1, 2, 3, 4 };
   e = ess_geyer (v, 1, 4);
   tap_close (e.ess, 4 / 1.5, 1e-14, "x = 1..4 by hand: ESS = 8/3");
+  /* regression (issue 10): pairs positive up to the last lag, so the
+     whole-chain sum cancels to rounding noise; was ESS = 3e17 */
+  double z[4] = { 0.48632893468126936, 0.4681833766747926,
+    -0.17462220803270195, 0.8484663810865986 };
+  e = ess_geyer (z, 1, 4);
+  tap_ok (isnan (e.ess) && isnan (e.se) && e.max_lag == 3,
+          "pairs never end in 4 draws: ESS NaN (got %.3g)", e.ess);
+  /* an alternating chain of 64: every pair gamma_2m + gamma_2m+1 is
+     positive; was ESS = 1e15 n */
+  double alt[64];
+  for (size_t t = 0; t < 64; t++)
+    alt[t] = ((t % 2) ? -1.0 : 1.0) * (1 + 0.01 * (double) t);
+  e = ess_geyer (alt, 1, 64);
+  tap_ok (isnan (e.ess) && isnan (e.se) && e.max_lag == 63,
+          "alternating chain of 64, pairs never end: ESS NaN (got %.3g)",
+          e.ess);
 }
 
 int
