@@ -89,4 +89,20 @@ double ess_autocovariance_direct (const double *x, size_t stride, size_t n,
 double ess_batch_means_se (const double *x, size_t stride, size_t n,
                            size_t n_batches);
 
+/* Rank-normalised split R-hat (Vehtari, Gelman, Simpson, Carpenter &
+   Buerkner, "Rank-normalization, folding, and localization: an improved
+   R-hat", Bayesian Analysis 16, 2021), as posterior::rhat (version 1.4):
+   each of the N_CHAINS chains X[c n .. c n + n - 1] (n = N_PER_CHAIN,
+   stored one after another) is split into halves (the middle draw dropped
+   when n is odd), the pooled draws are replaced by the normal scores
+   Phi^-1((r - 3/8) / (S + 1/4)) of their average ranks r among all S,
+   and R-hat = sqrt(((n'-1)/n' W + B/n') / W) over the 2 m halves of n'
+   draws (W the mean within-half variance, B/n' the variance of the half
+   means, divisors n' - 1 and 2m - 1).  The result is the larger of this
+   (bulk) and the same on |x - median(x)| (tail).  Above 1.01 the chains
+   have not mixed: the caller reports inconclusive.
+   Special values: NaN if n_per_chain < 4, n_chains < 1, any NaN or
+   infinite draw, or all draws equal (posterior's NA). */
+double ess_split_rhat (const double *x, size_t n_per_chain, size_t n_chains);
+
 #endif

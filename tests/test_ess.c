@@ -21,7 +21,10 @@
 #include "ess.h"
 #include "mc.h"
 #include "rng.h"
+#include "diagnostics_inputs.h"
+#include "reference_tsv.h"
 #include "tap.h"
+#include <float.h>
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
@@ -231,6 +234,92 @@ test_special_values (void)
           e.ess);
 }
 
+/* tests/reference/diagnostics.tsv.  Kind 1: posterior::rhat on the same
+   chains, same algorithm: the ranks are exact, the normal scores agree to
+   a few ulps (R's qnorm and GSL's Pinv are both accurate to ~4 eps), and
+   W and B are sums of S = n m terms (relative error <= S eps, Higham's
+   gamma_S), so R-hat differs by <= (8 S + 64) eps.  Kind 4: Stan's
+   estimator differs by design (see gen_diagnostics.R); printed only.
+   Kind 5: the exact finite-n AR(1) tau in closed form against the sum
+   ar1_tau_exact uses in these tests and in the claim (n + 2 terms of size
+   <= 1/(1-|rho|), so 4 (n + 2) eps / (1 - |rho|)). */
+static void
+test_reference (void)
+{
+  size_t rows, n_rhat = 0, n_tau = 0;
+  double *v = reference_tsv_read ("diagnostics", 8, &rows), worst = 0;
+  for (size_t i = 0; i < rows; i++)
+    {
+      const double *r = v + 8 * i;
+      int kind = (int) r[0];
+      size_t n = (size_t) r[2], m = (size_t) r[3];
+      double rho = r[4], want = r[7];
+      if (kind == 5)
+        {
+          double got = ar1_tau_exact (rho, n);
+          if (fabs (got - want) > 4 * (double) (n + 2) * DBL_EPSILON
+              / (1 - fabs (rho)))
+            tap_close (got, want, 0, "AR(1) tau, rho = %g, n = %zu", rho, n);
+          n_tau++;
+          continue;
+        }
+      if (kind != 1 && kind != 4)
+        continue;
+      double *x = malloc (n * m * sizeof *x);
+      diag_lcg (r[1], n * m, x);
+      for (size_t c = 0; c < m; c++)
+        {
+          double *y = x + c * n;
+          diag_ar1 (y, n, rho);
+          for (size_t t = 0; t < n; t++)
+            {
+              if (c == 1)
+                y[t] *= 1 + r[6];
+              if (c == 0 && r[5] > 0)
+                y[t] += r[5];
+              if (r[5] < 0)
+                y[t] = rint (y[t] * 4) / 4;   /* half to even, as R round */
+            }
+        }
+      if (kind == 4)
+        {
+          ess_result e = ess_geyer (x, 1, n);
+          printf ("# AR(1) rho = %g, n = %zu: ess_geyer %.1f, posterior "
+                  "ess_basic %.1f, exact %.1f\n", rho, n, e.ess, want,
+                  (double) n / ar1_tau_exact (rho, n));
+        }
+      else
+        {
+          double got = ess_split_rhat (x, n, m);
+          tap_close (got, want, (8.0 * (double) (n * m) + 64) * DBL_EPSILON,
+                     "split R-hat = posterior::rhat, %zu chains of %zu, "
+                     "rho %g%s: %.6f", m, n, rho,
+                     r[5] > 0 ? ", one shifted" : r[5] < 0 ? ", ties"
+                     : r[6] > 0 ? ", one scaled" : "", got);
+          worst = fmax (worst, fabs (got - want));
+          n_rhat++;
+        }
+      free (x);
+    }
+  printf ("# R-hat against posterior: worst |diff| %.3g\n", worst);
+  tap_ok (n_rhat >= 9 && n_tau >= 42, "%zu R-hat and %zu exact-tau cases "
+          "read, every tau within its rounding bound", n_rhat, n_tau);
+  free (v);
+}
+
+static void
+test_rhat_special_values (void)
+{
+  double c[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+  tap_ok (isnan (ess_split_rhat (c, 3, 4)), "R-hat, 3 draws per chain: NaN");
+  tap_ok (!isnan (ess_split_rhat (c, 4, 3)), "R-hat, 4 draws per chain: defined");
+  c[5] = NAN;
+  tap_ok (isnan (ess_split_rhat (c, 4, 3)), "R-hat, a NaN draw: NaN");
+  for (size_t i = 0; i < 12; i++)
+    c[i] = 3;
+  tap_ok (isnan (ess_split_rhat (c, 6, 2)), "R-hat, constant draws: NaN");
+}
+
 int
 main (void)
 {
@@ -239,6 +328,8 @@ main (void)
   const double rhos[] = { -0.9, -0.5, 0, 0.5, 0.9, 0.99 };
   test_autocovariance_fft_vs_direct (r);
   test_special_values ();
+  test_reference ();
+  test_rhat_special_values ();
   double sd = 0;
   for (size_t i = 0; i < 6; i++)
     sd = test_ar1_rho (r, rhos[i], 50000, 100);
