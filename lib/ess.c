@@ -4,8 +4,12 @@
 #include "errors.h"
 #include "mc.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_fft_halfcomplex.h>
 #include <gsl/gsl_fft_real.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,10 +151,15 @@ ess_autocovariance_direct (const double *x, size_t stride, size_t n,
 /* ---------------------------------------------------------------- Geyer */
 
 /* Geyer's initial monotone sequence over ACOV[0..n_lags).  Returns
-   sigma^2_asy, or NAN when the pairs have not ended within the lags given
-   and more lags exist (COMPLETE = 0). */
+   sigma^2_asy, or NAN when the pairs have not ended within the lags given:
+   either more lags exist (the caller then tries a longer block) or the
+   chain has none left.  In that last case there is no estimate:
+   with divisor n about the sample mean, gamma_0 + 2 sum_{k=1}^{n-1}
+   gamma_k = (1/n) (sum_t (x_t - xbar))^2 = 0 identically, and the
+   monotone minima only lower the sum, so whatever comes out is rounding
+   noise (a 4-draw chain gave ESS = 3e17). */
 static double
-geyer_sum (const double *acov, size_t n_lags, int complete, size_t *last)
+geyer_sum (const double *acov, size_t n_lags, size_t *last)
 {
   double sum = -acov[0], smallest = INFINITY;
   for (size_t m = 0; 2 * m + 1 < n_lags; m++)
@@ -165,7 +174,7 @@ geyer_sum (const double *acov, size_t n_lags, int complete, size_t *last)
       sum += 2.0 * smallest;
     }
   *last = n_lags - 1;
-  return complete ? sum : NAN;
+  return NAN;
 }
 
 ess_result
@@ -189,13 +198,13 @@ ess_geyer (const double *x, size_t stride, size_t n)
           r.se = 0.0;
           return r;
         }
-      sigma2 = geyer_sum (acov, n_lags, block >= n, &r.max_lag);
+      sigma2 = geyer_sum (acov, n_lags, &r.max_lag);
       free (acov);
-      if (!isnan (sigma2))
+      if (!isnan (sigma2) || block >= n)
         break;
     }
   r.tau = sigma2 / r.variance;
-  if (sigma2 <= 0.0)
+  if (!(sigma2 > 0.0))
     return r;                   /* the antithetic sum cancelled: undefined */
   r.ess = (double) n / r.tau;
   r.se = sqrt (sigma2 / (double) n);
@@ -216,4 +225,99 @@ ess_batch_means_se (const double *x, size_t stride, size_t n,
   for (size_t b = 0; b < n_batches; b++)
     mc_add (&means, chain_mean (x + b * len * stride, stride, len));
   return sqrt (mc_variance (&means) / (double) n_batches);
+}
+
+/* ---------------------------------------------------------------- R-hat */
+
+/* The split halves of X: 2 m columns of n / 2 draws, one after another. */
+static double *
+split_halves (const double *x, size_t n, size_t m, size_t *half)
+{
+  size_t h = n / 2;
+  double *y = xmalloc (2 * m * h * sizeof *y);
+  for (size_t c = 0; c < m; c++)
+    {
+      memcpy (y + 2 * c * h, x + c * n, h * sizeof *y);
+      memcpy (y + (2 * c + 1) * h, x + c * n + (n - h), h * sizeof *y);
+    }
+  *half = h;
+  return y;
+}
+
+/* Y[0..s) replaced by the normal scores of its average ranks (ties share
+   the mean of their ranks, as R's rank (ties.method = "average")). */
+static void
+normal_scores (double *y, size_t s)
+{
+  size_t *ix = xmalloc (s * sizeof *ix);
+  gsl_sort_index (ix, y, 1, s);
+  double *z = xmalloc (s * sizeof *z);
+  for (size_t a = 0; a < s;)
+    {
+      size_t b = a + 1;
+      while (b < s && y[ix[b]] == y[ix[a]])
+        b++;
+      double rank = 0.5 * ((double) a + 1 + (double) b);  /* mean of a+1..b */
+      double zr = gsl_cdf_ugaussian_Pinv ((rank - 0.375) / ((double) s + 0.25));
+      for (size_t i = a; i < b; i++)
+        z[ix[i]] = zr;
+      a = b;
+    }
+  memcpy (y, z, s * sizeof *y);
+  free (z);
+  free (ix);
+}
+
+/* Gelman-Rubin's R-hat over K columns of N draws, posterior's .rhat. */
+static double
+rhat_columns (const double *y, size_t n, size_t k)
+{
+  double *means = xmalloc (k * sizeof *means), w = 0.0;
+  for (size_t c = 0; c < k; c++)
+    {
+      means[c] = gsl_stats_mean (y + c * n, 1, n);
+      w += gsl_stats_variance_m (y + c * n, 1, n, means[c]);
+    }
+  w /= (double) k;
+  double b = (double) n * gsl_stats_variance (means, 1, k);
+  free (means);
+  return sqrt ((b / w + (double) n - 1.0) / (double) n);
+}
+
+static double
+rhat_rank_normalised (const double *x, size_t n, size_t m)
+{
+  size_t h;
+  double *y = split_halves (x, n, m, &h);
+  normal_scores (y, 2 * m * h);
+  double r = rhat_columns (y, h, 2 * m);
+  free (y);
+  return r;
+}
+
+double
+ess_split_rhat (const double *x, size_t n_per_chain, size_t n_chains)
+{
+  size_t s = n_per_chain * n_chains;
+  if (n_per_chain < 4 || n_chains < 1 || !chain_finite (x, 1, s))
+    return NAN;
+  double lo = x[0], hi = x[0];
+  for (size_t i = 1; i < s; i++)
+    {
+      lo = fmin (lo, x[i]);
+      hi = fmax (hi, x[i]);
+    }
+  if (!(hi - lo >= DBL_EPSILON))
+    return NAN;                 /* posterior's is_constant, tolerance eps */
+  double bulk = rhat_rank_normalised (x, n_per_chain, n_chains);
+  /* folded: |x - median| over all draws */
+  double *f = xmalloc (s * sizeof *f);
+  memcpy (f, x, s * sizeof *f);
+  gsl_sort (f, 1, s);
+  double med = gsl_stats_median_from_sorted_data (f, 1, s);
+  for (size_t i = 0; i < s; i++)
+    f[i] = fabs (x[i] - med);
+  double tail = rhat_rank_normalised (f, n_per_chain, n_chains);
+  free (f);
+  return fmax (bulk, tail);
 }

@@ -35,7 +35,17 @@
  * everywhere; a constant chain has variance 0, se 0 and ESS NaN.  When
  * the estimated sigma^2_asy is not positive (a short, strongly antithetic
  * chain, where the sum cancels) tau is reported as computed and ESS and se
- * are NaN: no standard error is better than a wrong one.
+ * are NaN: no standard error is better than a wrong one.  When Geyer's
+ * pairs are still positive at the chain's last lag (max_lag = n - 1; an
+ * alternating chain, or a few draws) tau, ESS and se are NaN: summed over
+ * every lag, the autocovariances about the sample mean cancel to exactly
+ * 0, so the sum left is rounding noise, not an estimate.
+ *
+ * Not caught: a short antithetic chain whose pairs do end early but whose
+ * sum cancels statistically, e.g. AR(1) with rho = -0.5 and n = 64 (exact
+ * ESS 3n) gives ESS > 10 n for 8% of chains.  Geyer's estimator has no
+ * error estimate of its own; such chains want more draws, or the
+ * rank-normalised diagnostics of rhat.h.
  *
  * Accuracy (tests/test_ess.c, AR(1) chains, n = 5e4): the bias of log ESS
  * is well within one standard deviation of a single estimate for
@@ -78,5 +88,21 @@ double ess_autocovariance_direct (const double *x, size_t stride, size_t n,
    n_batches < 2 or n < n_batches. */
 double ess_batch_means_se (const double *x, size_t stride, size_t n,
                            size_t n_batches);
+
+/* Rank-normalised split R-hat (Vehtari, Gelman, Simpson, Carpenter &
+   Buerkner, "Rank-normalization, folding, and localization: an improved
+   R-hat", Bayesian Analysis 16, 2021), as posterior::rhat (version 1.4):
+   each of the N_CHAINS chains X[c n .. c n + n - 1] (n = N_PER_CHAIN,
+   stored one after another) is split into halves (the middle draw dropped
+   when n is odd), the pooled draws are replaced by the normal scores
+   Phi^-1((r - 3/8) / (S + 1/4)) of their average ranks r among all S,
+   and R-hat = sqrt(((n'-1)/n' W + B/n') / W) over the 2 m halves of n'
+   draws (W the mean within-half variance, B/n' the variance of the half
+   means, divisors n' - 1 and 2m - 1).  The result is the larger of this
+   (bulk) and the same on |x - median(x)| (tail).  Above 1.01 the chains
+   have not mixed: the caller reports inconclusive.
+   Special values: NaN if n_per_chain < 4, n_chains < 1, any NaN or
+   infinite draw, or all draws equal (posterior's NA). */
+double ess_split_rhat (const double *x, size_t n_per_chain, size_t n_chains);
 
 #endif

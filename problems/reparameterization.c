@@ -763,7 +763,7 @@ ks_critical_value (size_t n, double alpha)
   for (int i = 0; i < 200 && hi - lo > 1e-15; i++)
     {
       double mid = 0.5 * (lo + hi);
-      if (1 - gof_ks_cdf (n, mid) > alpha)
+      if (gof_ks_p_value (n, mid) > alpha)
         lo = mid;
       else
         hi = mid;

@@ -21,7 +21,10 @@
 #include "ess.h"
 #include "mc.h"
 #include "rng.h"
+#include "diagnostics_inputs.h"
+#include "reference_tsv.h"
 #include "tap.h"
+#include <float.h>
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
@@ -200,18 +203,121 @@ test_special_values (void)
   double acov[3];
   ess_autocovariance (c, 1, 0, acov, 2);
   tap_ok (isnan (acov[0]) && isnan (acov[2]), "autocovariance of n = 0: NaN");
-  /* n = 4, by hand: mean 0.625, gamma = (1.171875, -0.966797, ...):
-     gamma_0 + 2 gamma_1 < 0, the sum cancels: ESS undefined */
+  /* n = 4, by hand: mean 0.625, gamma = (1.171875, -0.966797, 0.179688,
+     -0.011719): both pairs positive, the sum over all lags is 0: ESS
+     undefined */
   double w[4] = { 1, -1, 2, 0.5 };
   e = ess_geyer (w, 1, 4);
-  tap_ok (isnan (e.ess) && isnan (e.se) && e.tau <= 0,
-          "antithetic n = 4: sigma^2_asy <= 0 gives NaN (tau %.3g)", e.tau);
+  tap_ok (isnan (e.ess) && isnan (e.se) && isnan (e.tau),
+          "antithetic n = 4: the sum cancels, NaN (tau %.3g)", e.tau);
   /* by hand, x = {1, 2, 3, 4}: gamma_0 = 1.25, gamma_1 = 0.3125, pair
      0 = 1.5625 > 0, pair 1 = gamma_2 + gamma_3 = -0.375 - 0.5625 < 0:
      sigma^2 = -1.25 + 2 * 1.5625 = 1.875, tau = 1.5, ESS = 4 / 1.5 */
   double v[4] = { 1, 2, 3, 4 };
   e = ess_geyer (v, 1, 4);
   tap_close (e.ess, 4 / 1.5, 1e-14, "x = 1..4 by hand: ESS = 8/3");
+  /* regression (issue 10): pairs positive up to the last lag, so the
+     whole-chain sum cancels to rounding noise; was ESS = 3e17 */
+  double z[4] = { 0.48632893468126936, 0.4681833766747926,
+    -0.17462220803270195, 0.8484663810865986 };
+  e = ess_geyer (z, 1, 4);
+  tap_ok (isnan (e.ess) && isnan (e.se) && e.max_lag == 3,
+          "pairs never end in 4 draws: ESS NaN (got %.3g)", e.ess);
+  /* an alternating chain of 64: every pair gamma_2m + gamma_2m+1 is
+     positive; was ESS = 1e15 n */
+  double alt[64];
+  for (size_t t = 0; t < 64; t++)
+    alt[t] = ((t % 2) ? -1.0 : 1.0) * (1 + 0.01 * (double) t);
+  e = ess_geyer (alt, 1, 64);
+  tap_ok (isnan (e.ess) && isnan (e.se) && e.max_lag == 63,
+          "alternating chain of 64, pairs never end: ESS NaN (got %.3g)",
+          e.ess);
+}
+
+/* tests/reference/diagnostics.tsv.  Kind 1: posterior::rhat on the same
+   chains, same algorithm: the ranks are exact, the normal scores agree to
+   a few ulps (R's qnorm and GSL's Pinv are both accurate to ~4 eps), and
+   W and B are sums of S = n m terms (relative error <= S eps, Higham's
+   gamma_S), so R-hat differs by <= (8 S + 64) eps.  Kind 4: Stan's
+   estimator differs by design (see gen_diagnostics.R); printed only.
+   Kind 5: the exact finite-n AR(1) tau in closed form against the sum
+   ar1_tau_exact uses in these tests and in the claim (n + 2 terms of size
+   <= 1/(1-|rho|), so 4 (n + 2) eps / (1 - |rho|)). */
+static void
+test_reference (void)
+{
+  size_t rows, n_rhat = 0, n_tau = 0;
+  double *v = reference_tsv_read ("diagnostics", 8, &rows), worst = 0;
+  for (size_t i = 0; i < rows; i++)
+    {
+      const double *r = v + 8 * i;
+      int kind = (int) r[0];
+      size_t n = (size_t) r[2], m = (size_t) r[3];
+      double rho = r[4], want = r[7];
+      if (kind == 5)
+        {
+          double got = ar1_tau_exact (rho, n);
+          if (fabs (got - want) > 4 * (double) (n + 2) * DBL_EPSILON
+              / (1 - fabs (rho)))
+            tap_close (got, want, 0, "AR(1) tau, rho = %g, n = %zu", rho, n);
+          n_tau++;
+          continue;
+        }
+      if (kind != 1 && kind != 4)
+        continue;
+      double *x = malloc (n * m * sizeof *x);
+      diag_lcg (r[1], n * m, x);
+      for (size_t c = 0; c < m; c++)
+        {
+          double *y = x + c * n;
+          diag_ar1 (y, n, rho);
+          for (size_t t = 0; t < n; t++)
+            {
+              if (c == 1)
+                y[t] *= 1 + r[6];
+              if (c == 0 && r[5] > 0)
+                y[t] += r[5];
+              if (r[5] < 0)
+                y[t] = rint (y[t] * 4) / 4;   /* half to even, as R round */
+            }
+        }
+      if (kind == 4)
+        {
+          ess_result e = ess_geyer (x, 1, n);
+          printf ("# AR(1) rho = %g, n = %zu: ess_geyer %.1f, posterior "
+                  "ess_basic %.1f, exact %.1f\n", rho, n, e.ess, want,
+                  (double) n / ar1_tau_exact (rho, n));
+        }
+      else
+        {
+          double got = ess_split_rhat (x, n, m);
+          tap_close (got, want, (8.0 * (double) (n * m) + 64) * DBL_EPSILON,
+                     "split R-hat = posterior::rhat, %zu chains of %zu, "
+                     "rho %g%s: %.6f", m, n, rho,
+                     r[5] > 0 ? ", one shifted" : r[5] < 0 ? ", ties"
+                     : r[6] > 0 ? ", one scaled" : "", got);
+          worst = fmax (worst, fabs (got - want));
+          n_rhat++;
+        }
+      free (x);
+    }
+  printf ("# R-hat against posterior: worst |diff| %.3g\n", worst);
+  tap_ok (n_rhat >= 9 && n_tau >= 42, "%zu R-hat and %zu exact-tau cases "
+          "read, every tau within its rounding bound", n_rhat, n_tau);
+  free (v);
+}
+
+static void
+test_rhat_special_values (void)
+{
+  double c[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+  tap_ok (isnan (ess_split_rhat (c, 3, 4)), "R-hat, 3 draws per chain: NaN");
+  tap_ok (!isnan (ess_split_rhat (c, 4, 3)), "R-hat, 4 draws per chain: defined");
+  c[5] = NAN;
+  tap_ok (isnan (ess_split_rhat (c, 4, 3)), "R-hat, a NaN draw: NaN");
+  for (size_t i = 0; i < 12; i++)
+    c[i] = 3;
+  tap_ok (isnan (ess_split_rhat (c, 6, 2)), "R-hat, constant draws: NaN");
 }
 
 int
@@ -222,6 +328,8 @@ main (void)
   const double rhos[] = { -0.9, -0.5, 0, 0.5, 0.9, 0.99 };
   test_autocovariance_fft_vs_direct (r);
   test_special_values ();
+  test_reference ();
+  test_rhat_special_values ();
   double sd = 0;
   for (size_t i = 0; i < 6; i++)
     sd = test_ar1_rho (r, rhos[i], 50000, 100);

@@ -9,6 +9,7 @@
  * sample is rejected. */
 #include "gof.h"
 #include "rng.h"
+#include "reference_tsv.h"
 #include "tap.h"
 
 #include <gsl/gsl_cdf.h>
@@ -115,6 +116,46 @@ test_ks_exact_closed_forms (void)
      where the two-sided correction is P(D+ >= d, D- >= d), tiny */
   tap_close (1 - gof_ks_cdf (5, 0.4999999),
              1 - gof_ks_cdf (5, 0.5), 1e-5, "continuity at d = 1/2, n = 5");
+}
+
+/* tests/reference/gof.tsv: P(D_n >= d) by Durbin's matrix carried out in
+   full at 60 digits (mpmath), n = 1..1000, p from 0.9 to 1e-40.  The
+   bound, 1e-9 relative, is gof.h's stated accuracy: both sides of the
+   n d^2 = 4 switch lose at most ~1e-11 (cancellation in 1 - P(D < d)
+   below, the left-out P(D+ >= d, D- >= d) above), and the printed worst
+   shows the margin. */
+static void
+test_ks_reference (void)
+{
+  size_t rows;
+  double *v = reference_tsv_read ("gof", 4, &rows);
+  double worst = 0, worst_cdf = 0;
+  size_t bad = 0;
+  for (size_t i = 0; i < rows; i++)
+    {
+      size_t n = (size_t) v[4 * i];
+      double d = v[4 * i + 1], want = v[4 * i + 2];
+      double got = gof_ks_p_value (n, d), rel = fabs (got - want) / want;
+      if (!(rel <= 1e-9))
+        {
+          bad++;
+          printf ("#   n = %zu, d = %.17g: p %.17g, exact %.17g (rel %.3g)\n",
+                  n, d, got, want, rel);
+        }
+      worst = fmax (worst, rel);
+      worst_cdf = fmax (worst_cdf, fabs ((1 - gof_ks_cdf (n, d)) - want));
+    }
+  printf ("# KS p-values against the 60-digit matrix: worst relative error "
+          "%.3g over %zu cases\n", worst, rows);
+  tap_ok (rows >= 40 && bad == 0, "KS p-values within 1e-9 relative of the "
+          "exact distribution, %zu cases (worst %.3g)", rows, worst);
+  printf ("# 1 - P(D_n < d): worst absolute error %.3g\n", worst_cdf);
+  /* regression (issue 10): n = 50, d just below 1/2 gave 1.09e-11 (MTW's
+     closed approximation) against the exact 4.3929e-12 (gof.tsv) */
+  double below = gof_ks_p_value (50, 0.4999999);
+  tap_close (below / 4.3929036863431279e-12, 1, 1e-9,
+             "n = 50, d = 0.4999999: p = %.6g, exact 4.3929e-12", below);
+  free (v);
 }
 
 /* Brute force: simulate D_n of n uniforms and compare the empirical CDF at
@@ -247,6 +288,7 @@ main (void)
   gsl_rng *r = rng_new (env ? strtoul (env, NULL, 10) : RNG_DEFAULT_SEED);
   test_kolmogorov_limit ();
   test_ks_exact_closed_forms ();
+  test_ks_reference ();
   test_ks_exact_simulated (r);
   test_statistics_by_hand ();
   test_special_values ();

@@ -7,6 +7,7 @@ missing=""
 /usr/bin/python3 -c 'import mpmath' 2>/dev/null || missing="$missing python3-mpmath"
 /usr/bin/python3 -c 'import scipy' 2>/dev/null || missing="$missing python3-scipy python3-numpy"
 Rscript -e 'library(posterior)' >/dev/null 2>&1 || missing="$missing r-cran-posterior"
+Rscript -e 'library(loo)' >/dev/null 2>&1 || missing="$missing r-cran-loo"
 [ -z "$missing" ] && exit 0
 command -v apt-get >/dev/null 2>&1 || { echo "reference_deps: missing:$missing" >&2; exit 1; }
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
