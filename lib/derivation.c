@@ -814,6 +814,8 @@ shrink_finding (run_state * st, size_t k, finding_test * ft, size_t start)
   r->cx_line = obs;
   r->cx_ref = ref;
   r->cx_ref_is_step = ft->is_step;
+  r->cx_truth_rel = st->stmt_rel[k] == REL_NONE ? REL_EQ
+    : relation_flip (st->stmt_rel[k]);
   r->has_counterexample = 1;
   if (ft->req.pointwise && st->dv->x_dim <= X_KEEP_MAX)
     {

@@ -182,6 +182,7 @@ typedef struct
   char *cx_point;               /* the shrunk point, printed */
   estimate cx_line, cx_ref, cx_truth;
   int cx_ref_is_step;           /* cx_ref is the step's reference */
+  relation cx_truth_rel;        /* LINE rel TRUTH, as the statement claims */
   size_t cx_steps;              /* shrink steps taken */
 } line_result;
 

@@ -328,7 +328,9 @@ put_line_finding (sbuf * b, const line_result * r, int k)
           sbuf_append (b, ", the line it comes from gives ");
           put_estimate_short (b, r->cx_ref);
         }
-      sbuf_append (b, ", the true value is ");
+      sbuf_append (b, r->cx_truth_rel == REL_GE ? ", and it must be at least "
+                   : r->cx_truth_rel == REL_LE ? ", and it must be at most "
+                   : ", the true value is ");
       put_estimate_short (b, r->cx_truth);
       sbuf_append (b, "; difference ");
       put_num (b, r->cx_line.value - (r->cx_ref_is_step ? r->cx_ref.value

@@ -1,35 +1,84 @@
 /* @SLUG@.c -- ONE LINE SAYING WHAT IS CLAIMED.
  *
- * Sources: NNN SECTION (the seed file and the lines checked).
- * Ground truth: how the harness knows the right answer (closed form,
- * Monte Carlo, quadrature, optimiser, brute force).
+ * Sources: NNN SECTION (the document and the lines checked).
+ * Ground truth: how the harness knows the right answer (a closed form it
+ * derives, Monte Carlo, quadrature, an optimiser, brute force).
  *
- * Made by `make new-claim NAME=@SLUG@`.  As it stands it checks a fact
- * about the standard normal so that it builds, runs and passes; replace the
- * example check by the claim's own, keeping the shape:
- *   1. declare each check in CHECKS (a seed line as written: its source,
- *      EXPECT_HOLDS or EXPECT_SEED_ERROR with the correct expression);
- *   2. declare a mutant for every check that should hold;
- *   3. compute evidence and hand it to check_compare / check_point;
- *   4. draw the figure, write the notes. */
+ * Made by `make new-claim NAME=@SLUG@`.  As it stands it checks an example
+ * derivation -- Jensen's inequality for X = exp(N(m, s²)) with one wrong
+ * line -- so that it builds, runs and passes.  Replace it by the seed's own
+ * lines, keeping the shape (lib/derivation.h explains each field):
+ *   1. a point kind: where the derivation is checked (here a box of two
+ *      named scalars; lib/point.h has Gaussians, pairs, probability vectors;
+ *      a kind of your own supplies draw, print, parse, shrink, valid);
+ *   2. the truths: what the harness itself computes, independently;
+ *   3. the lines, in the seed's order: each its source, its text as
+ *      written, its function, the relation to the line it comes from, what
+ *      the repository expects, and for a wrong line the correct expression;
+ *   4. a mutant beside every line that should hold (a negative control). */
 #include "harness.h"
+#include "figure_panel.h"
 
-#include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
-static const check_spec CHECKS[] = {
-  {"second_moment", "harness",
-   "E[z^2] = 1 for z ~ N(0, 1), by Monte Carlo",
-   REL_EQ, EXPECT_HOLDS, NULL},
+static const point_coord BOX[] = {
+  {"m", -2, 2, 0, 0},           /* name, range, log-uniform?, whole numbers? */
+  {"s", 0.1, 2, 1, 0},
+};
+static point_kind box;
+
+#define M (p->v[0])
+#define S (p->v[1])
+
+/* The sampler draws x = exp(m + s z); integrands see one draw at a time. */
+static void
+sample (const gsl_rng * r, const point * p, const void *prep, double *x)
+{
+  (void) prep;
+  x[0] = exp (M + S * gsl_ran_gaussian_ziggurat (r, 1.0));
+}
+
+/* Truths.  A closed form carries its rounding bound: EST_SUM adds its
+   terms and bounds the sum by Higham's gamma_{n-1} sum |t_i| (estimate.h). */
+static estimate e_log_x (const point * p, const void *u) { (void) u; return est_exact (M, 0); }
+
+/* The lines as written: an integrand (with an expectation), closed forms. */
+static double
+log_x (const point * p, const void *u, const double *x, double *err)
+{
+  (void) p, (void) u, (void) err;
+  return log (x[0]);
+}
+static estimate log_e_x (const point * p, const void *u) { (void) u; return EST_SUM (M, S * S / 2); }
+static estimate log_e_x_mutant (const point * p, const void *u) { (void) u; return EST_SUM (M, -S * S / 2); }
+static estimate wrong_sign (const point * p, const void *u) { (void) u; return EST_SUM (M, -S * S / 2); }
+static estimate rewritten (const point * p, const void *u) { (void) u; return EST_SUM (M, -0.5 * S * S); }
+static estimate rewritten_mutant (const point * p, const void *u) { (void) u; return EST_SUM (M, -S * S); }
+
+static const derivation_truth TRUTHS[] = {
+  {"e_log_x", "E[log X] = m (the mean of a normal)", LINE_CLOSED (e_log_x)},
 };
 
-static const mutant_spec MUTANTS[] = {
-  {"moment_off", "the claimed value 1 replaced by 1.05", "second_moment"},
+static const derivation_line LINES[] = {
+  {.id = "ex_e_log", .source = "NNN eq. (1)", .text = "E[log X]",
+   .eval = LINE_EXPECT (log_x), .truth = "e_log_x"},
+  {.id = "ex_jensen", .source = "NNN eq. (1)", .text = "≤ log E[X] = m + s²/2",
+   .eval = LINE_CLOSED (log_e_x), .rel = REL_LE,
+   .mutants = {{"ex_jensen_flipped", "log E[X] = m - s²/2", LINE_CLOSED (log_e_x_mutant)}}},
+  {.id = "ex_wrong", .source = "NNN eq. (2)", .text = "= m - s²/2",
+   .eval = LINE_CLOSED (wrong_sign), .expect = V_ERROR,
+   .correction = "log E[X] = m + s²/2: the sign of s²/2 is wrong"},
+  {.id = "ex_carried", .source = "NNN eq. (3)", .text = "= m - ½ s·s",
+   .eval = LINE_CLOSED (rewritten), .expect = V_CARRIES,
+   .mutants = {{"ex_carried_doubled", "m - s·s: the step then fails", LINE_CLOSED (rewritten_mutant)}}},
 };
 
-static const param_spec PARAMS[] = {
-  {"scale", 1.0, 0.01, 100.0, "standard deviation of the normal", PARAM_REAL},
+static derivation jensen = {
+  .id = "jensen", .title = "NNN: an example chain",
+  .points = &box, .n_points = 50, .n_mc_points = 4, .x_dim = 1, .sample = sample,
+  .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS),
+  .lines = LINES, .n_lines = COUNT_OF (LINES),
 };
 
 static const claim CLAIM = {
@@ -37,41 +86,18 @@ static const claim CLAIM = {
   .title = "TITLE OF THE CLAIM",
   .claim = "The claim in our words.",
   .sources = "NNN SECTION",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .samples_default = 1000000, .samples_quick = 20000,
-  .figure_caption = "What the figure shows.",
+  .derivations = (const derivation *const[]) {&jensen}, .n_derivations = 1,
+  .samples_default = 1000000, .samples_quick = 40000,
+  .figure_caption = "Each line against its truth at every point.",
 };
 
 int
 main (int argc, char **argv)
 {
+  box = point_box_template;
+  box.coords = BOX, box.n_coords = COUNT_OF (BOX);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  gsl_rng *r = harness_rng (h);
-  long n = harness_samples (h);
-  double s = harness_param (h, "scale");
-
-  mc_acc acc;
-  mc_init (&acc);
-  sbuf *data = harness_figure_data (h);
-  sbuf_append (data, "# n  running mean of (z/s)^2  se\n");
-  for (long i = 1; i <= n; i++)
-    {
-      double z = gsl_ran_gaussian_ziggurat (r, s) / s;
-      mc_add (&acc, z * z);
-      if ((i & (i - 1)) == 0 || i == n)     /* powers of two */
-        sbuf_printf (data, "%ld %.10g %.10g\n", i, mc_mean (&acc), mc_se (&acc));
-    }
-  double claimed = mutant (h, "moment_off") ? 1.05 : 1.0;
-  check_compare (h, "second_moment", est_mc_acc (&acc), est_exact (claimed, 0),
-                 "%ld draws", n);
-
-  sbuf_append (harness_figure_script (h),
-    "set title 'E[z^2] by Monte Carlo'\nset logscale x\n"
-    "set xlabel 'draws'\nset ylabel 'running mean'\n"
-    "plot datafile using 1:($2-5*$3):($2+5*$3) with filledcurves ls 1 title '± 5 SE', \\\n"
-    "     '' using 1:2 with lines ls 1 title 'estimate', 1 with lines ls 7 title 'claimed'\n");
-  sbuf_append (harness_notes (h), "Explain the model and the choices here.\n");
+  derivation_run (h, &jensen);
+  figure_lines_against_truth (h, "TITLE: each line against its truth");
   return harness_end (h);
 }
