@@ -179,8 +179,8 @@ check_log_sum_vectors (harness * h)
 /* ---- 000 P6.2: the two-term inequality, ∂F/∂q1, the stationary point ---- */
 
 static const point_coord TWO_TERM[] = {
-  {"λ", 0, 1, 0, 0}, {"p1", 0.0067, 148, 1, 0}, {"p2", 0.0067, 148, 1, 0},
-  {"q1", 0.0067, 148, 1, 0}, {"q2", 0.0067, 148, 1, 0},
+  {"λ", 0, 1, 0, 0}, {"p1", 0.05, 20, 1, 0}, {"p2", 0.05, 20, 1, 0},
+  {"q1", 0.05, 20, 1, 0}, {"q2", 0.05, 20, 1, 0},
 };
 static point_kind two_term_points;
 
