@@ -840,3 +840,125 @@ const point_kind point_prob_template = {
   .dmin = 2, .dmax = 8,
   .names = {"p", "q", NULL, NULL},
 };
+
+/* ----------------------------------------------------------------------
+ * Probability vectors with named scalars (mixing weights and the like)
+ *
+ * v = the box coordinates (k->coords), then the K probability vectors
+ * (k->names) of length d.  Each part is drawn, printed, parsed, shrunk and
+ * validated by the box and probability-vector functions above, on a copy
+ * of the point that holds that part alone.
+ * ---------------------------------------------------------------------- */
+
+static void
+mixed_split (const point_kind * k, const point * p, point * box,
+             point * prob)
+{
+  size_t nc = k->n_coords;
+  box->d = 0;
+  box->n = nc;
+  memcpy (box->v, p->v, nc * sizeof (double));
+  prob->d = p->d;
+  prob->n = p->n - nc;
+  memcpy (prob->v, p->v + nc, prob->n * sizeof (double));
+}
+
+static void
+mixed_join (const point_kind * k, const point * box, const point * prob,
+            point * out)
+{
+  size_t nc = k->n_coords;
+  /* OUT may be BOX or PROB: move the vectors first, then the scalars */
+  memmove (out->v + nc, prob->v, prob->n * sizeof (double));
+  memmove (out->v, box->v, nc * sizeof (double));
+  out->d = prob->d;
+  out->n = nc + prob->n;
+}
+
+/* The kind K seen as its box part or its vector part alone. */
+static point_kind
+mixed_part (const point_kind * k, int vectors)
+{
+  point_kind part = *k;
+  part.valid = vectors ? prob_valid : box_valid;
+  return part;
+}
+
+static void
+mixed_draw (const point_kind * k, const gsl_rng * r, point * p)
+{
+  point *prob = xmalloc (sizeof *prob);
+  box_draw (k, r, p);
+  prob_draw (k, r, prob);
+  mixed_join (k, p, prob, p);
+  free (prob);
+}
+
+static void
+mixed_print (const point_kind * k, sbuf * b, const point * p)
+{
+  point *box = xmalloc (sizeof *box), *prob = xmalloc (sizeof *prob);
+  mixed_split (k, p, box, prob);
+  box_print (k, b, box);
+  sbuf_append (b, ", ");
+  prob_print (k, b, prob);
+  free (box);
+  free (prob);
+}
+
+static int
+mixed_valid (const point_kind * k, const point * p)
+{
+  if (p->n < k->n_coords)
+    return 0;
+  point *box = xmalloc (sizeof *box), *prob = xmalloc (sizeof *prob);
+  mixed_split (k, p, box, prob);
+  int ok = box_valid (k, box) && prob_valid (k, prob);
+  free (box);
+  free (prob);
+  return ok;
+}
+
+static int
+mixed_parse (const point_kind * k, const char *text, point * p, char *err,
+             size_t errlen)
+{
+  point *prob = xmalloc (sizeof *prob);
+  int st = box_parse (k, text, p, err, errlen);
+  if (st == 0)
+    st = prob_parse (k, text, prob, err, errlen);
+  if (st == 0)
+    mixed_join (k, p, prob, p);
+  free (prob);
+  return st;
+}
+
+/* Simpler scalars with the vectors kept, then simpler vectors with the
+   scalars kept. */
+static size_t
+mixed_shrink (const point_kind * k, const point * p, point * out, size_t max)
+{
+  point *box = xmalloc (sizeof *box), *prob = xmalloc (sizeof *prob);
+  mixed_split (k, p, box, prob);
+  point_kind kb = mixed_part (k, 0), kp = mixed_part (k, 1);
+  size_t nb = box_shrink (&kb, box, out, max);
+  for (size_t i = 0; i < nb; i++)
+    mixed_join (k, &out[i], prob, &out[i]);
+  size_t np = prob_shrink (&kp, prob, out + nb, max - nb);
+  for (size_t i = nb; i < nb + np; i++)
+    mixed_join (k, box, &out[i], &out[i]);
+  free (box);
+  free (prob);
+  return nb + np;
+}
+
+const point_kind point_prob_box_template = {
+  .name = "probability vectors and scalars",
+  .description = "each scalar uniform (or log-uniform) over its range; n"
+    " from 2 to 8 outcomes, each vector uniform on the simplex"
+    " (Dirichlet(1, ..., 1))",
+  .draw = mixed_draw, .print = mixed_print, .parse = mixed_parse,
+  .shrink = mixed_shrink, .valid = mixed_valid,
+  .dmin = 2, .dmax = 8,
+  .names = {"p", "q", NULL, NULL},
+};

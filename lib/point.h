@@ -81,6 +81,10 @@ extern const point_kind point_box_template;
 /* K probability vectors of length n (dmin..dmax), strictly positive:
    v = p_1 (n), ..., p_K (n); names[] gives the K names. */
 extern const point_kind point_prob_template;
+/* Named scalars and K probability vectors (a mixture's weights and its
+   components): v = the coordinates (coords), then p_1 (n), ..., p_K (n);
+   each part drawn, printed, parsed and shrunk as by the two kinds above. */
+extern const point_kind point_prob_box_template;
 
 /* ---- layout accessors ---- */
 

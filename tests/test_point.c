@@ -1,0 +1,130 @@
+/* test_point.c -- point kinds: draw, print/parse round trip, shrink.
+ *
+ * The lead's kinds get their tests here too; this file so far covers the
+ * probability-vectors-with-scalars kind (point_prob_box_template), in its
+ * own functions so that other sections can be added beside them. */
+#include "point.h"
+#include "rng.h"
+#include "tap.h"
+
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- probability vectors with scalars ---- */
+
+static const point_coord MIX_COORDS[] = { {"λ", 0, 1, 0, 0}, {"c", 0.5, 8, 1, 0} };
+
+static point_kind
+mix_kind (void)
+{
+  point_kind k = point_prob_box_template;
+  k.coords = MIX_COORDS, k.n_coords = 2;
+  k.names[0] = "P1", k.names[1] = "P2", k.names[2] = "Q1";
+  return k;
+}
+
+static int
+same_point (const point * a, const point * b)
+{
+  return a->d == b->d && a->n == b->n
+    && memcmp (a->v, b->v, a->n * sizeof (double)) == 0;
+}
+
+static void
+test_mix_draw_print_parse (const point_kind * k, gsl_rng * r)
+{
+  point *p = malloc (sizeof *p), *q = malloc (sizeof *q);
+  int valid = 1, layout = 1, round_trip = 1;
+  for (int t = 0; t < 200; t++)
+    {
+      k->draw (k, r, p);
+      valid &= k->valid (k, p);
+      layout &= p->n == 2 + 3 * p->d && p->v[0] >= 0 && p->v[0] <= 1
+        && p->v[1] >= 0.5 && p->v[1] <= 8;
+      sbuf b;
+      sbuf_init (&b);
+      k->print (k, &b, p);
+      char err[160];
+      round_trip &= k->parse (k, sbuf_str (&b), q, err, sizeof err) == 0
+        && same_point (p, q);
+      sbuf_free (&b);
+    }
+  tap_ok (valid, "prob_box: 200 draws are valid");
+  tap_ok (layout, "prob_box: scalars first, then three vectors of length n");
+  tap_ok (round_trip, "prob_box: print then parse gives the same point");
+  char err[160];
+  tap_ok (k->parse (k, "λ = 0.25, c = 1, n = 2, P1 = (0.5, 0.5), P2 = (0.25, 0.75), Q1 = (1, 0)",
+                    q, err, sizeof err) != 0, "prob_box: a zero entry is rejected");
+  tap_ok (k->parse (k, "λ = 2, c = 1, n = 2, P1 = (0.5, 0.5), P2 = (0.25, 0.75), Q1 = (0.5, 0.5)",
+                    q, err, sizeof err) != 0, "prob_box: a scalar out of range is rejected");
+  tap_ok (k->parse (k, "c = 1, n = 2, P1 = (0.5, 0.5), P2 = (0.25, 0.75), Q1 = (0.5, 0.5)",
+                    q, err, sizeof err) != 0, "prob_box: a missing scalar is rejected");
+  tap_ok (k->parse (k, "λ = 0.25, c = 1, n = 2, P1 = (0.5, 0.5), P2 = (0.25, 0.75), Q1 = (0.5, 0.5)",
+                    q, err, sizeof err) == 0 && q->v[0] == 0.25 && q->v[2] == 0.5
+          && q->v[5] == 0.75 && q->d == 2, "prob_box: a hand-written point parses");
+  free (p);
+  free (q);
+}
+
+/* Every candidate is valid and keeps the other part; repeated shrinking
+   along the first candidate ends at a simple point. */
+static void
+test_mix_shrink (const point_kind * k, gsl_rng * r)
+{
+  point *p = malloc (sizeof *p);
+  point *c = malloc (POINT_SHRINK_MAX * sizeof *c);
+  int valid = 1, one_part = 1, any = 0, all_simpler = 1;
+  for (int t = 0; t < 50; t++)
+    {
+      k->draw (k, r, p);
+      size_t n = k->shrink (k, p, c, POINT_SHRINK_MAX);
+      any |= n > 0;
+      int some_simpler = 0;
+      for (size_t i = 0; i < n; i++)
+        {
+          valid &= k->valid (k, &c[i]);
+          some_simpler |= point_complexity (&c[i]) < point_complexity (p);
+          int box_same = c[i].v[0] == p->v[0] && c[i].v[1] == p->v[1];
+          int vec_same = c[i].d == p->d
+            && memcmp (c[i].v + 2, p->v + 2, 3 * p->d * sizeof (double)) == 0;
+          one_part &= box_same || vec_same;
+        }
+      all_simpler &= some_simpler;
+    }
+  tap_ok (any, "prob_box: shrinking proposes candidates");
+  tap_ok (valid, "prob_box: every shrink candidate is valid");
+  tap_ok (one_part, "prob_box: a candidate changes the scalars or the vectors, not both");
+  /* (the vector shrinker may also propose rounder but not simpler
+     vectors; the engine skips those) */
+  tap_ok (all_simpler, "prob_box: every point has a simpler candidate");
+  /* shrink greedily: always the first simpler candidate */
+  k->draw (k, r, p);
+  for (int step = 0; step < 200; step++)
+    {
+      size_t n = k->shrink (k, p, c, POINT_SHRINK_MAX), i = 0;
+      while (i < n && !(point_complexity (&c[i]) < point_complexity (p)))
+        i++;
+      if (i == n)
+        break;
+      *p = c[i];
+    }
+  tap_ok (p->d == 2 && p->v[0] == 0 && p->v[1] == 1 && p->v[2] == 0.5,
+          "prob_box: greedy shrinking ends at λ = 0, c = 1, n = 2, uniform vectors"
+          " (got n = %zu, λ = %g, c = %g, P1[0] = %g)", p->d, p->v[0], p->v[1], p->v[2]);
+  free (p);
+  free (c);
+}
+
+int
+main (void)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 12345);
+  point_kind k = mix_kind ();
+  test_mix_draw_print_parse (&k, r);
+  test_mix_shrink (&k, r);
+  gsl_rng_free (r);
+  return tap_done ();
+}
