@@ -571,8 +571,9 @@ collect_carried (const run_state * st, size_t k, char *out, size_t len)
   for (int i = 0; i < st->n_from[k]; i++)
     {
       const line_result *f = &st->res[from[i]];
+      /* a slip carries what its reading's statement carries */
       const char *add = f->verdict == V_ERROR ? f->line->source :
-        f->verdict == V_CARRIES ? f->carried : NULL;
+        f->verdict == V_CARRIES || f->verdict == V_SLIP ? f->carried : NULL;
       if (!add || !*add || strstr (out, add))
         continue;
       size_t used = strlen (out);
@@ -660,6 +661,13 @@ decide_line (run_state * st, size_t k)
           r->statement = stmt;
           st->effective[k] = ev;
           r->verdict = rd->literal ? V_HOLDS : V_SLIP;
+          /* read so, it follows; if it is still false, it carries */
+          if (st->n_from[k] > 0 && stmt.evaluated && !stmt.held)
+            {
+              collect_carried (st, k, r->carried, sizeof r->carried);
+              if (rd->literal)
+                r->verdict = r->carried[0] ? V_CARRIES : V_ERROR;
+            }
           return;
         }
     }
@@ -674,8 +682,10 @@ decide_line (run_state * st, size_t k)
 static int
 strongly_fails (const decision * d, const estimate * obs, const estimate * ref)
 {
-  if (d->held || isnan (d->diff))
+  if (d->held)
     return 0;
+  if (isnan (d->diff))          /* the line has no value where the other has */
+    return !isfinite (obs->value) && isfinite (ref->value);
   double scale = fmax (fabs (obs->value), fabs (ref->value));
   if (d->stat_is_z)
     return d->statistic > 3 * d->crit;
@@ -923,6 +933,8 @@ print_tap (harness * h, const line_result * r)
     printf (" (reading: %s)", l->readings[r->reading].name);
   if (r->verdict == V_CARRIES)
     printf (" of %s", r->carried);
+  else if (r->verdict == V_SLIP && r->carried[0])
+    printf ("; carries the error of %s", r->carried);
   if (r->verdict == V_NO_ANSWER || r->verdict == V_NOT_CHECKABLE)
     printf (" # SKIP %s", l->why ? l->why : "");
   printf ("\n");

@@ -174,6 +174,9 @@ put_verdict (sbuf * b, const line_result * r, int bold)
     case V_SLIP:
       sbuf_printf (b, "%sslip%s (reading “%s” holds)", em, em,
                    l->readings[r->reading].name);
+      if (r->carried[0])
+        sbuf_printf (b, "; read so, %sit holds as a step and carries the error of %s%s",
+                     em, r->carried, em);
       break;
     case V_HOLDS:
       sbuf_append (b, "holds");
