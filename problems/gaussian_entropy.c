@@ -110,7 +110,7 @@ check_quadrature (harness * h)
       mvn *g = random_gaussian (r, 1, 1.0);
       double ms[2] = { gsl_vector_get (g->mu, 0),
         sqrt (gsl_matrix_get (g->sigma, 0, 0)) };
-      quad_result q = quad_real_line (neg_p_log_p, ms);
+      quad_result q = quad_real_line_at (neg_p_log_p, ms, ms[0], ms[1]);
       double hval = entropy_under_test (h, g);
       check_point (h, "closed_vs_quad_1d", est_exact (hval, 0), est_quad (q));
       /* 004 (2.8) as written: E_q[log q1] = -1/2 - 1/2 log 2pi - log s1 */

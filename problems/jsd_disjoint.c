@@ -127,11 +127,15 @@ static const claim CLAIM = {
  * ---------------------------------------------------------------------- */
 
 #define CQUAD_EPSREL 1e-12
+/* Every quantity here is a KL, an overlap or a JSD of order 1e-3 .. 1: a
+   piece below 1e-15 need not be resolved to its own digits. */
+#define CQUAD_EPSABS 1e-15
 
 static quad_result
 quad_cquad (quad_fn f, void *params, double a, double b)
 {
-  return quad_interval_cquad (f, params, a, b, CQUAD_EPSREL);
+  return quad_interval_cquad_tol (f, params, a, b, CQUAD_EPSABS,
+                                  CQUAD_EPSREL);
 }
 
 /* ----------------------------------------------------------------------

@@ -654,7 +654,9 @@ joint_convexity_gaussian (harness * h)
       g.m[i] = 2 * gsl_ran_gaussian (r, 1.0);
       g.s[i] = exp (gsl_ran_gaussian (r, 0.4));
     }
-  quad_result lhs = quad_real_line (mixture_kl_integrand, &g);
+  /* weighted by m_P: the hull of its components P1 and P2 */
+  quad_result lhs = quad_real_line_hull (mixture_kl_integrand, &g, 2, g.m,
+                                         g.s);
   double k1 = kl_normal_1d (g.m[0], g.s[0], g.m[2], g.s[2]);
   double k2 = kl_normal_1d (g.m[1], g.s[1], g.m[3], g.s[3]);
   double rhs = g.l * k1 + (1 - g.l) * k2;

@@ -506,7 +506,10 @@ static quad_result
 objective_quad (const disc_ctx * c, int term, int swap, double w1, double w0)
 {
   objective_params op = { c, w1, w0, term, swap };
-  return quad_real_line (objective_integrand, &op);
+  /* weighted by f0 and f1: their hull, at the narrower one's scale */
+  const gauss_pair *g = c->g;
+  double center[2] = { g->m0, g->m1 }, scale[2] = { g->s0, g->s1 };
+  return quad_real_line_hull (objective_integrand, &op, 2, center, scale);
 }
 
 /* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature. */
@@ -849,12 +852,20 @@ check_normalised (harness * h, const logistic_fit * fit)
       return;
     }
   estimate_moment em = { h, fit, -1 };
-  quad_result total = quad_real_line (recovered_f1_integrand, &em);
+  /* f0 e^{theta.phi} is a Gaussian of precision -2 curvature, centred at
+     (m0 / s0^2 + theta_1) / precision: the integrand's location and scale */
+  double precision = -2 * curvature;
+  double center = (fit->g.m0 / (fit->g.s0 * fit->g.s0)
+                   + gsl_vector_get (fit->theta, 1)) / precision;
+  double scale = 1 / sqrt (precision);
+  quad_result total = quad_real_line_at (recovered_f1_integrand, &em, center,
+                                         scale);
   gsl_vector *grad = gsl_vector_alloc (N_FEATURES);
   for (int j = 0; j < N_FEATURES; j++)
     {
       em.j = j;
-      quad_result qj = quad_real_line (recovered_f1_integrand, &em);
+      quad_result qj = quad_real_line_at (recovered_f1_integrand, &em,
+                                          center, scale);
       gsl_vector_set (grad, j, qj.value);
     }
   double se = sqrt (matrix_quadratic (grad, fit->cov));

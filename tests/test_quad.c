@@ -22,9 +22,9 @@ expect (quad_result q, double truth, const char *what)
 int
 main (void)
 {
-  expect (quad_real_line (gauss, NULL), sqrt (2 * M_PI), "∫ exp(-x²/2) = √(2π)");
-  expect (quad_real_line (x2gauss, NULL), sqrt (2 * M_PI), "∫ x² exp(-x²/2) = √(2π)");
-  expect (quad_real_line (lorentz, NULL), M_PI, "∫ 1/(1+x²) = π");
+  expect (quad_real_line_at (gauss, NULL, 0, 1), sqrt (2 * M_PI), "∫ exp(-x²/2) = √(2π)");
+  expect (quad_real_line_at (x2gauss, NULL, 0, 1), sqrt (2 * M_PI), "∫ x² exp(-x²/2) = √(2π)");
+  expect (quad_real_line_at (lorentz, NULL, 0, 1), M_PI, "∫ 1/(1+x²) = π");
   expect (quad_interval (inv_sqrt, NULL, 0, 1), 2.0, "∫₀¹ x^-½ = 2 (endpoint singularity)");
   expect (quad_interval (cosine, NULL, 0, M_PI / 2), 1.0, "∫₀^{π/2} cos = 1");
   expect (quad_interval_cquad (inv_sqrt, NULL, 0, 1, 1e-12), 2.0,
