@@ -348,6 +348,13 @@ quad_interval_cquad (quad_fn f, void *params, double a, double b,
   return or_die (status, r, "the interval", a, b);
 }
 
+int
+quad_try_interval_cquad (quad_fn f, void *params, double a, double b,
+                         double epsabs, double epsrel, quad_result * out)
+{
+  return try_interval (f, params, a, b, epsabs, epsrel, 0.0, 1, out);
+}
+
 quad_result
 quad_interval_cquad_tol (quad_fn f, void *params, double a, double b,
                          double epsabs, double epsrel)
