@@ -50,6 +50,16 @@ tolerance_met (quad_result r, double epsabs, double epsrel)
   return r.abserr <= fmax (epsabs, epsrel * fabs (r.value));
 }
 
+/* QAGS and QAGIU can report roundoff (GSL_EROUND) while their estimate
+   meets the tolerance; the estimate is then kept and tested against the
+   other rule like any other. */
+static int
+roundoff_but_met (int status, quad_result r, double epsabs, double epsrel)
+{
+  return status == GSL_EROUND && tolerance_met (r, epsabs, epsrel)
+    ? GSL_SUCCESS : status;
+}
+
 static rule_run
 run_qags (gsl_function * fn, double a, double b, double epsabs,
           double epsrel)
@@ -59,6 +69,7 @@ run_qags (gsl_function * fn, double a, double b, double epsabs,
   run.status = gsl_integration_qags (fn, a, b, epsabs, epsrel, QUAD_LIMIT, w,
                                      &run.r.value, &run.r.abserr);
   gsl_integration_workspace_free (w);
+  run.status = roundoff_but_met (run.status, run.r, epsabs, epsrel);
   return run;
 }
 
@@ -70,6 +81,7 @@ run_qagiu (gsl_function * fn, double epsabs, double epsrel)
   run.status = gsl_integration_qagiu (fn, 0.0, epsabs, epsrel, QUAD_LIMIT, w,
                                       &run.r.value, &run.r.abserr);
   gsl_integration_workspace_free (w);
+  run.status = roundoff_but_met (run.status, run.r, epsabs, epsrel);
   return run;
 }
 
