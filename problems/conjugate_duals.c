@@ -18,7 +18,7 @@
  * stationary point.  Each objective is concave in its variable, so the
  * points around Brent's final bracket bound how far the value found lies
  * below the supremum (sup_concave).  Expectations under the 1-D Gaussians
- * p and q are QAGI quadratures with GSL's error estimate; KL(p||q) has its
+ * p and q are quadratures bounded by QAGS and CQUAD agreeing; KL(p||q) has its
  * closed form; E_q[e^T] has a closed form when T is quadratic. */
 #include "harness.h"
 #include "minimize.h"
@@ -1166,7 +1166,7 @@ write_notes (harness * h)
     " the objective they claim to differentiate.\n\n"
     "p and q are 1-D Gaussians (means N(0,1), standard deviations"
     " log-uniform on [e^-0.5, e^0.6]) so that KL(p||q) has a closed form;"
-    " expectations are QAGI quadratures with GSL's error estimate. Random"
+    " expectations are quadratures bounded by two agreeing GSL rules. Random"
     " critics are log(p/q) + c + ε·φ with φ = sin(ωx + φ0), tanh(ωx + φ0) or"
     " x, and random quadratics a + bx + cx² (for those E_q[e^T] has a closed"
     " form, used for Q6.2(a) and the shift line of Q6.3). One critic in"

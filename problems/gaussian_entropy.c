@@ -119,7 +119,7 @@ check_quadrature (harness * h)
                    est_quad ((quad_result) { -q.value, q.abserr }));
       mvn_free (g);
     }
-  check_close (h, "closed_vs_quad_1d", "%d random (m, s), GSL QAGI", n);
+  check_close (h, "closed_vs_quad_1d", "%d random (m, s), QAGS and CQUAD", n);
   check_close (h, "s004_eq2_8", "%d random (m1, s1)", n);
 }
 

@@ -317,7 +317,7 @@ check_quadrature_1d (harness * h)
       mvn_free (p);
       mvn_free (q);
     }
-  check_close (h, "closed_vs_quad_1d", "20 random pairs, GSL QAGI");
+  check_close (h, "closed_vs_quad_1d", "20 random pairs, QAGS and CQUAD");
 }
 
 /* The seeds' closed-form lines at one random point (p, q). */

@@ -685,7 +685,7 @@ check_joint_convexity (harness * h, sbuf * fig)
     joint_convexity_gaussian (h);
   check_close (h, "s000_integrate", "%ld random discrete cases (n = 2 to 201,"
                " a quarter with P1 = Q1, P2 = Q2), 30 more with n = 6, and %d"
-               " 1-D Gaussian cases with the mixture KL by QAGI", n, n_gauss);
+               " 1-D Gaussian cases with the mixture KL by QAGS and CQUAD", n, n_gauss);
   sbuf_append (fig, "\n");
 }
 
