@@ -1,50 +1,348 @@
-/* quad.c -- QAGS/QAGI wrappers (see quad.h). */
+/* quad.c -- quadrature by two independent GSL rules that must agree
+   (see quad.h for what is guaranteed). */
 #include "quad.h"
 #include "errors.h"
 
+#include <float.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
 
 #define QUAD_LIMIT 2000
+#define CQUAD_INTERVALS 200
+
+/* Slack of the agreement test and of each piece's bound, in ulps of the
+   larger value: both rules round their sums, and two results that are each
+   within e of the integral can differ by e1 + e2 plus that rounding. */
+#define AGREE_ULPS 32.0
+
+/* The last refusal, for the dying wrappers' one-line message. */
+static char last_failure[512];
+
+/* A rule's outcome. */
+typedef struct
+{
+  const char *name;
+  int status;
+  quad_result r;
+} rule_run;
+
+const char *
+quad_strerror (int status)
+{
+  if (status == QUAD_EDISAGREE)
+    return "the two quadrature rules disagree beyond their error estimates";
+  return gsl_strerror (status);
+}
+
+const char *
+quad_last_failure (void)
+{
+  return last_failure;
+}
+
+static int
+tolerance_met (quad_result r, double epsabs, double epsrel)
+{
+  return r.abserr <= fmax (epsabs, epsrel * fabs (r.value));
+}
+
+/* QAGS and QAGIU can report roundoff (GSL_EROUND) while their estimate
+   meets the tolerance; the estimate is then kept and tested against the
+   other rule like any other. */
+static int
+roundoff_but_met (int status, quad_result r, double epsabs, double epsrel)
+{
+  return status == GSL_EROUND && tolerance_met (r, epsabs, epsrel)
+    ? GSL_SUCCESS : status;
+}
+
+static rule_run
+run_qags (gsl_function * fn, double a, double b, double epsabs,
+          double epsrel)
+{
+  rule_run run = { "QAGS", 0, { 0, 0 } };
+  gsl_integration_workspace *w = gsl_integration_workspace_alloc (QUAD_LIMIT);
+  run.status = gsl_integration_qags (fn, a, b, epsabs, epsrel, QUAD_LIMIT, w,
+                                     &run.r.value, &run.r.abserr);
+  gsl_integration_workspace_free (w);
+  run.status = roundoff_but_met (run.status, run.r, epsabs, epsrel);
+  return run;
+}
+
+static rule_run
+run_qagiu (gsl_function * fn, double epsabs, double epsrel)
+{
+  rule_run run = { "QAGIU", 0, { 0, 0 } };
+  gsl_integration_workspace *w = gsl_integration_workspace_alloc (QUAD_LIMIT);
+  run.status = gsl_integration_qagiu (fn, 0.0, epsabs, epsrel, QUAD_LIMIT, w,
+                                      &run.r.value, &run.r.abserr);
+  gsl_integration_workspace_free (w);
+  run.status = roundoff_but_met (run.status, run.r, epsabs, epsrel);
+  return run;
+}
+
+/* CQUAD returns GSL_SUCCESS even when it ran out of intervals short of its
+   tolerance (GSL 2.7, cquad.c); that case is GSL_ETOL here. */
+static rule_run
+run_cquad (gsl_function * fn, double a, double b, double epsabs,
+           double epsrel)
+{
+  rule_run run = { "CQUAD", 0, { 0, 0 } };
+  gsl_integration_cquad_workspace *w =
+    gsl_integration_cquad_workspace_alloc (CQUAD_INTERVALS);
+  size_t nevals = 0;
+  run.status = gsl_integration_cquad (fn, a, b, epsabs, epsrel, w,
+                                      &run.r.value, &run.r.abserr, &nevals);
+  gsl_integration_cquad_workspace_free (w);
+  if (run.status == GSL_SUCCESS
+      && !tolerance_met (run.r, epsabs, epsrel))
+    run.status = GSL_ETOL;
+  return run;
+}
+
+/* Combine two runs of independent rules into one bound, or a status.
+   NOISE bounds the integral of |f as evaluated - f|: each rule's value
+   can move by it, so the two may differ by 2 NOISE more. */
+static int
+agree (rule_run p, rule_run q, double noise, quad_result * out)
+{
+  double d = fabs (p.r.value - q.r.value);
+  double ulps = AGREE_ULPS * DBL_EPSILON
+    * fmax (fabs (p.r.value), fabs (q.r.value));
+  int status = p.status ? p.status : q.status;
+  out->value = p.r.value;
+  out->abserr = d + fmax (p.r.abserr, q.r.abserr) + ulps;
+  if (!status && !(isfinite (p.r.value) && isfinite (p.r.abserr)
+                   && isfinite (q.r.value) && isfinite (q.r.abserr)))
+    status = GSL_EBADFUNC;
+  if (!status && d > p.r.abserr + q.r.abserr + 2 * noise + ulps)
+    status = QUAD_EDISAGREE;
+  if (status)
+    snprintf (last_failure, sizeof last_failure,
+              "%s (%s %.17g +- %.3g [%s], %s %.17g +- %.3g [%s])",
+              quad_strerror (status), p.name, p.r.value, p.r.abserr,
+              p.status ? gsl_strerror (p.status) : "ok", q.name, q.r.value,
+              q.r.abserr, q.status ? gsl_strerror (q.status) : "ok");
+  return status;
+}
+
+/* Append where a refusal happened to its message. */
+__attribute__ ((format (printf, 1, 2)))
+static void
+where (const char *fmt, ...)
+{
+  size_t n = strlen (last_failure);
+  va_list ap;
+  if (n + 2 >= sizeof last_failure)
+    return;
+  last_failure[n++] = ' ';
+  va_start (ap, fmt);
+  vsnprintf (last_failure + n, sizeof last_failure - n, fmt, ap);
+  va_end (ap);
+}
+
+static int
+try_interval (quad_fn f, void *params, double a, double b, double epsabs,
+              double epsrel, double noise, int cquad_first,
+              quad_result * out)
+{
+  gsl_function fn = { f, params };
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  rule_run qags = run_qags (&fn, a, b, epsabs, epsrel);
+  rule_run cquad = run_cquad (&fn, a, b, epsabs, epsrel);
+  gsl_set_error_handler (old);
+  int status = cquad_first ? agree (cquad, qags, noise, out)
+    : agree (qags, cquad, noise, out);
+  if (status)
+    where ("on [%.17g, %.17g]", a, b);
+  return status;
+}
+
+int
+quad_try_interval (quad_fn f, void *params, double a, double b,
+                   double epsabs, double epsrel, quad_result * out)
+{
+  return try_interval (f, params, a, b, epsabs, epsrel, 0.0, 0, out);
+}
+
+/* A half-line from ORIGIN in direction SIGN (+1 up, -1 down), in the
+   variable y = |x - origin| / scale >= 0. */
+typedef struct
+{
+  quad_fn f;
+  void *params;
+  double origin, scale, sign;
+} half_line;
+
+static double
+half_line_y (double y, void *params)
+{
+  const half_line *h = params;
+  return h->scale * h->f (h->origin + h->sign * h->scale * y, h->params);
+}
+
+/* y = t / (1 - t) on [0, 1): dy = dt / (1 - t)^2.  At t = 1 the value is
+   NaN, which CQUAD drops from its interpolation. */
+static double
+half_line_t (double t, void *params)
+{
+  double u = 1.0 - t;
+  return half_line_y (t / u, params) / (u * u);
+}
+
+static int
+try_half_line (quad_fn f, void *params, double origin, double scale,
+               double sign, double epsabs, double epsrel, double noise,
+               quad_result * out)
+{
+  if (!(isfinite (origin) && isfinite (scale) && scale > 0))
+    {
+      snprintf (last_failure, sizeof last_failure,
+                "half-line from %g needs a finite origin and scale > 0,"
+                " got scale %g", origin, scale);
+      return GSL_EINVAL;
+    }
+  half_line h = { f, params, origin, scale, sign };
+  gsl_function fy = { half_line_y, &h }, ft = { half_line_t, &h };
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  rule_run gk = run_qagiu (&fy, epsabs, epsrel);
+  rule_run cc = run_cquad (&ft, 0.0, 1.0, epsabs, epsrel);
+  gsl_set_error_handler (old);
+  int status = agree (gk, cc, noise, out);
+  if (status)
+    where ("on the half-line from %.17g, %s, scale %g", origin,
+           sign > 0 ? "up" : "down", scale);
+  return status;
+}
+
+int
+quad_try_upper (quad_fn f, void *params, double a, double scale,
+                double epsabs, double epsrel, quad_result * out)
+{
+  return try_half_line (f, params, a, scale, 1.0, epsabs, epsrel, 0.0, out);
+}
+
+int
+quad_try_lower (quad_fn f, void *params, double b, double scale,
+                double epsabs, double epsrel, quad_result * out)
+{
+  return try_half_line (f, params, b, scale, -1.0, epsabs, epsrel, 0.0,
+                        out);
+}
+
+/* A cheap first look at [lo, hi] in PIECES pieces (one 21-point
+   Gauss-Kronrod rule each) for the tolerance of the pieces: each is asked
+   for max (epsabs, epsrel |I|), not for its own relative accuracy, since a
+   piece far below the whole need not be resolved to its own digits. */
+static double
+rough_integral (gsl_function * fn, double lo, double width, int pieces)
+{
+  double sum = 0.0;
+  for (int i = 0; i < pieces; i++)
+    {
+      double r, e, ra, rasc;
+      gsl_integration_qk21 (fn, lo + i * width, lo + (i + 1) * width, &r, &e,
+                            &ra, &rasc);
+      sum += r;
+    }
+  return sum;
+}
+
+static void
+add_piece (quad_result * total, double *absum, quad_result piece)
+{
+  total->value += piece.value;
+  total->abserr += piece.abserr;
+  *absum += fabs (piece.value);
+}
+
+int
+quad_try_real_line_span_noisy (quad_fn f, void *params, double lo, double hi,
+                               double scale, double epsabs, double epsrel,
+                               double noise, quad_result * out)
+{
+  out->value = out->abserr = NAN;
+  double pieces = ceil ((hi - lo) / (2 * QUAD_SPLIT * scale));
+  if (!(isfinite (lo) && isfinite (hi) && lo < hi && scale > 0
+        && lo + scale > lo && pieces <= QUAD_MAX_PIECES))
+    {
+      snprintf (last_failure, sizeof last_failure, "the real line needs a"
+                " finite span lo < hi and a scale > 0 resolvable at it, with"
+                " (hi - lo) / scale <= %g; got [%g, %g], scale %g",
+                2 * QUAD_SPLIT * QUAD_MAX_PIECES, lo, hi, scale);
+      return GSL_EINVAL;
+    }
+  int n = (int) pieces;
+  double width = (hi - lo) / n;
+  gsl_function fn = { f, params };
+  double tol = fmax (epsabs, epsrel * fabs (rough_integral (&fn, lo, width,
+                                                              n)));
+  quad_result total = { 0, 0 }, piece;
+  double absum = 0.0;
+  int status = 0;
+  for (int i = 0; i < n && !status; i++)
+    {
+      double b = i == n - 1 ? hi : lo + (i + 1) * width;
+      status = try_interval (f, params, lo + i * width, b, tol, epsrel,
+                             noise, 0, &piece);
+      add_piece (&total, &absum, piece);
+    }
+  if (!status)
+    status = try_half_line (f, params, hi, scale, 1.0, tol, epsrel, noise,
+                            &piece);
+  if (!status)
+    add_piece (&total, &absum, piece);
+  if (!status)
+    status = try_half_line (f, params, lo, scale, -1.0, tol, epsrel, noise,
+                            &piece);
+  if (!status)
+    add_piece (&total, &absum, piece);
+  /* the sum of n + 2 pieces: (n + 1) eps sum |piece| (Higham, (4.4)) */
+  total.abserr += (n + 2) * DBL_EPSILON * absum + noise;
+  *out = total;
+  return status;
+}
+
+int
+quad_try_real_line_span (quad_fn f, void *params, double lo, double hi,
+                         double scale, double epsabs, double epsrel,
+                         quad_result * out)
+{
+  return quad_try_real_line_span_noisy (f, params, lo, hi, scale, epsabs,
+                                        epsrel, 0.0, out);
+}
+
+int
+quad_try_real_line_at (quad_fn f, void *params, double center, double scale,
+                       double epsabs, double epsrel, quad_result * out)
+{
+  return quad_try_real_line_span (f, params, center - QUAD_SPLIT * scale,
+                                  center + QUAD_SPLIT * scale, scale, epsabs,
+                                  epsrel, out);
+}
+
+/* ---------------------------------------------------------------------- */
 
 static quad_result
-finish (int status, double value, double abserr, const char *what)
+or_die (int status, quad_result r, const char *what, double a, double b)
 {
-  if (status != GSL_SUCCESS)
-    die_runtime ("quadrature over %s did not converge: %s (estimate %.17g"
-                 " +- %.3g)", what, gsl_strerror (status), value, abserr);
-  quad_result q = { value, abserr };
-  return q;
+  if (status)
+    die_runtime ("quadrature over %s [%g, %g] refused: %s", what, a, b,
+                 last_failure);
+  return r;
 }
 
 quad_result
 quad_interval_tol (quad_fn f, void *params, double a, double b,
                    double epsabs, double epsrel)
 {
-  gsl_integration_workspace *w = gsl_integration_workspace_alloc (QUAD_LIMIT);
-  gsl_function fn = { f, params };
-  double value = 0.0, abserr = 0.0;
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
-  int status = gsl_integration_qags (&fn, a, b, epsabs, epsrel, QUAD_LIMIT,
-                                     w, &value, &abserr);
-  gsl_set_error_handler (old);
-  gsl_integration_workspace_free (w);
-  return finish (status, value, abserr, "a finite interval");
-}
-
-quad_result
-quad_real_line_tol (quad_fn f, void *params, double epsabs, double epsrel)
-{
-  gsl_integration_workspace *w = gsl_integration_workspace_alloc (QUAD_LIMIT);
-  gsl_function fn = { f, params };
-  double value = 0.0, abserr = 0.0;
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
-  int status = gsl_integration_qagi (&fn, epsabs, epsrel, QUAD_LIMIT, w,
-                                     &value, &abserr);
-  gsl_set_error_handler (old);
-  gsl_integration_workspace_free (w);
-  return finish (status, value, abserr, "the real line");
+  quad_result r;
+  int status = quad_try_interval (f, params, a, b, epsabs, epsrel, &r);
+  return or_die (status, r, "the interval", a, b);
 }
 
 quad_result
@@ -54,28 +352,68 @@ quad_interval (quad_fn f, void *params, double a, double b)
 }
 
 quad_result
-quad_real_line (quad_fn f, void *params)
-{
-  return quad_real_line_tol (f, params, QUAD_EPSABS, QUAD_EPSREL);
-}
-
-#define CQUAD_INTERVALS 200
-
-quad_result
 quad_interval_cquad (quad_fn f, void *params, double a, double b,
                      double epsrel)
 {
-  gsl_integration_cquad_workspace *w =
-    gsl_integration_cquad_workspace_alloc (CQUAD_INTERVALS);
-  gsl_function fn = { f, params };
-  double value = 0.0, abserr = 0.0;
-  size_t nevals = 0;
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
-  int status = gsl_integration_cquad (&fn, a, b, 0.0, epsrel, w, &value,
-                                      &abserr, &nevals);
-  gsl_set_error_handler (old);
-  gsl_integration_cquad_workspace_free (w);
-  if (status == GSL_SUCCESS && !(isfinite (value) && isfinite (abserr)))
-    status = GSL_EBADFUNC;
-  return finish (status, value, abserr, "an interval (CQUAD)");
+  quad_result r;
+  int status = try_interval (f, params, a, b, 0.0, epsrel, 0.0, 1, &r);
+  return or_die (status, r, "the interval", a, b);
+}
+
+int
+quad_try_interval_cquad (quad_fn f, void *params, double a, double b,
+                         double epsabs, double epsrel, quad_result * out)
+{
+  return try_interval (f, params, a, b, epsabs, epsrel, 0.0, 1, out);
+}
+
+quad_result
+quad_interval_cquad_tol (quad_fn f, void *params, double a, double b,
+                         double epsabs, double epsrel)
+{
+  quad_result r;
+  int status = try_interval (f, params, a, b, epsabs, epsrel, 0.0, 1, &r);
+  return or_die (status, r, "the interval", a, b);
+}
+
+quad_result
+quad_real_line_at_tol (quad_fn f, void *params, double center, double scale,
+                       double epsabs, double epsrel)
+{
+  quad_result r;
+  int status = quad_try_real_line_at (f, params, center, scale, epsabs,
+                                      epsrel, &r);
+  return or_die (status, r, "the real line at center, scale", center,
+                 scale);
+}
+
+quad_result
+quad_real_line_hull (quad_fn f, void *params, size_t n, const double *center,
+                     const double *scale)
+{
+  double lo = INFINITY, hi = -INFINITY, s = INFINITY;
+  for (size_t i = 0; i < n; i++)
+    {
+      lo = fmin (lo, center[i] - QUAD_SPLIT * scale[i]);
+      hi = fmax (hi, center[i] + QUAD_SPLIT * scale[i]);
+      s = fmin (s, scale[i]);
+    }
+  return quad_real_line_span (f, params, lo, hi, s);
+}
+
+quad_result
+quad_real_line_span (quad_fn f, void *params, double lo, double hi,
+                     double scale)
+{
+  quad_result r;
+  int status = quad_try_real_line_span (f, params, lo, hi, scale,
+                                        QUAD_EPSABS, QUAD_EPSREL, &r);
+  return or_die (status, r, "the real line with span", lo, hi);
+}
+
+quad_result
+quad_real_line_at (quad_fn f, void *params, double center, double scale)
+{
+  return quad_real_line_at_tol (f, params, center, scale, QUAD_EPSABS,
+                                QUAD_EPSREL);
 }

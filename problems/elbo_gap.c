@@ -903,7 +903,7 @@ lines_one_draw_b (const harness * h, const probe * pr, const diag_gauss * q,
   mc_add (&m->q21_kl_prior_b, lq - prior);
 }
 
-/* 001 line 1: ∫ q(z|x) log p(x) dz by nested QAGI, q's density written
+/* 001 line 1: ∫ q(z|x) log p(x) dz by nested quadrature, q's density written
    out as a product of two normal densities. */
 typedef struct
 {
@@ -927,7 +927,8 @@ line1_outer (double z0, void *params)
 {
   line1_params *p = params;
   p->z0 = z0;
-  return quad_real_line (line1_inner, p).value;
+  return quad_real_line_at (line1_inner, p, p->q->m[1],
+                            sqrt (p->q->s2[1])).value;
 }
 
 static estimate
@@ -936,7 +937,8 @@ s001_line1 (const harness * h, const probe * pr, const diag_gauss * q)
   line1_params p = { q, pr->log_px, 0, 1 / (2 * M_PI) };
   if (mutant (h, "line1_q_missing_2pi"))
     p.norm = 1 / sqrt (2 * M_PI);
-  quad_result r = quad_real_line (line1_outer, &p);
+  quad_result r = quad_real_line_at (line1_outer, &p, q->m[0],
+                                     sqrt (q->s2[0]));
   /* the inner integrals carry relative errors below QUAD_EPSREL into the
      outer one: at most QUAD_EPSREL |value| more */
   r.abserr += QUAD_EPSREL * fabs (r.value);

@@ -226,11 +226,28 @@ fit_integrand (double x, void *params)
   return f->what == Q_DLOGP ? q * g : q * g * (x - f->m);
 }
 
+/* The real line for a p-weighted integrand: the hull of p's components
+   +- QUAD_SPLIT sd, at the narrowest component's scale. */
+static quad_result
+quad_under_p (quad_fn fn, void *params, const gmm * p)
+{
+  double lo = INFINITY, hi = -INFINITY, scale = INFINITY;
+  for (size_t k = 0; k < p->k; k++)
+    {
+      double m = comp_mean (p, k);
+      double s = sqrt (gsl_matrix_get (p->comp[k]->sigma, 0, 0));
+      lo = fmin (lo, m - QUAD_SPLIT * s);
+      hi = fmax (hi, m + QUAD_SPLIT * s);
+      scale = fmin (scale, s);
+    }
+  return quad_real_line_span (fn, params, lo, hi, scale);
+}
+
 static quad_result
 integrate_p (fit_params * f, int what)
 {
   f->what = what;
-  return quad_real_line (fit_integrand, f);
+  return quad_under_p (fit_integrand, f, f->p);
 }
 
 /* q-weighted integrals: q has mass e^-98 beyond 14 s */
@@ -554,7 +571,7 @@ static quad_result
 iso_integral (const gmm * p, double mu, int with_entropy)
 {
   iso_params ip = { NULL, p, mu, with_entropy };
-  return quad_real_line (iso_integrand, &ip);
+  return quad_under_p (iso_integrand, &ip, p);
 }
 
 typedef struct

@@ -502,7 +502,9 @@ static quad_result
 objective_value (const disc_ctx * c, int swap)
 {
   objective_params op = { c, swap };
-  return quad_real_line (objective_integrand, &op);
+  /* weighted by f0 and f1: their hull, at the narrower one's scale */
+  double center[2] = { c->g->m0, c->g->m1 }, scale[2] = { c->g->s0, c->g->s1 };
+  return quad_real_line_hull (objective_integrand, &op, 2, center, scale);
 }
 
 /* E_{P1}[log D] + E_{P0}[log(1 - D)] by Monte Carlo: N draws of each. */
@@ -805,12 +807,20 @@ check_normalised (harness * h, const logistic_fit * fit)
       return;
     }
   estimate_moment em = { fit, -1 };
-  quad_result total = quad_real_line (recovered_f1_integrand, &em);
+  /* f0 e^{theta.phi} is a Gaussian of precision -2 curvature, centred at
+     (m0 / s0^2 + theta_1) / precision: the integrand's location and scale */
+  double precision = -2 * curvature;
+  double center = (fit->g.m0 / (fit->g.s0 * fit->g.s0)
+                   + gsl_vector_get (fit->theta, 1)) / precision;
+  double scale = 1 / sqrt (precision);
+  quad_result total = quad_real_line_at (recovered_f1_integrand, &em, center,
+                                         scale);
   gsl_vector *grad = gsl_vector_alloc (N_FEATURES);
   for (int j = 0; j < N_FEATURES; j++)
     {
       em.j = j;
-      quad_result qj = quad_real_line (recovered_f1_integrand, &em);
+      quad_result qj = quad_real_line_at (recovered_f1_integrand, &em,
+                                          center, scale);
       gsl_vector_set (grad, j, qj.value);
     }
   double se = sqrt (matrix_quadratic (grad, fit->cov));
