@@ -22,13 +22,13 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-zc = 5.3267
-set title 'Entropy of a Gaussian: Monte Carlo minus ½ log det(2πeΣ)'
-set xlabel 'dimension d'
-set ylabel 'Monte Carlo - closed form (nats)'
-set xrange [0:11]
-set key top left
-plot 0 with lines ls 7 title 'closed form (difference 0)', \
-     datafile using 1:($2-$4):(zc*$3) with yerrorbars ls 1 title 'Monte Carlo ± z·SE', \
-     '' using 1:($2-$4):(sprintf('H = %.3f', $4)) with labels left offset 1,0.8 notitle
+set title 'Entropy of a Gaussian: each line against its truth'
+set xlabel 'ground truth'
+set ylabel 'the line as written'
+set key outside right top font ',11'
+plot x with lines ls 8 title 'line = truth', \
+     datafile index 0 using 1:2 with points ls 1 title '004 eq. (2.8): holds', \
+     datafile index 1 using 1:2 with points ls 6 title '004 eq. (2.8): holds', \
+     datafile index 2 using 1:2 with points ls 3 title '004 eq. (2.8): holds', \
+     datafile index 3 using 1:2 with points ls 1 title '004 eq. (2.9): holds'
 unset output

@@ -1,8 +1,8 @@
 # kl_gaussians.gp -- written by kl_gaussians; render with `gnuplot kl_gaussians.gp` in this folder.
 if (!exists("datafile")) datafile = 'kl_gaussians.dat'
 if (!exists("outfile")) outfile = 'kl_gaussians.svg'
-fig_w = 1280
-fig_h = 600
+fig_w = 1100
+fig_h = 640
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
 # Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
@@ -22,26 +22,29 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-kl_closed = 3.593922049
-zc = 5.3267
-set multiplot layout 1,2 title 'KL divergence between Gaussians: closed form, Monte Carlo and the seeds'
-set title 'Monte Carlo converges on the closed form (d = 5)'
-set logscale x
-set format x '10^{%L}'
-set xlabel 'number of draws n'
-set ylabel 'KL(p || q)'
-set key top right
-plot datafile index 0 using 1:($2 - zc*$3):($2 + zc*$3) with filledcurves ls 1 title 'MC ± z·SE', \
-     '' index 0 using 1:2 with linespoints ls 1 title 'MC estimate', \
-     kl_closed with lines ls 7 title 'closed form'
-set title 'Seed lines divided by the true KL (random points)'
-set xlabel 'true KL(p || q)'
-set ylabel 'seed line / true KL'
-set yrange [-1.5:5]
-set key top right
-plot 1 with lines ls 7 title 'correct (ratio 1)', \
-     datafile index 1 using 2:($3/$2) with points ls 1 title '000 P6.1 final', \
-     '' index 1 using 2:($4/$2) with points ls 2 title '004 (1.8)', \
-     '' index 1 using 5:($6/$5) with points ls 3 title '002 item ② (vs KL(q||r))'
-unset multiplot
+set title 'KL between Gaussians: each seed line against the truth'
+set xlabel 'ground truth'
+set ylabel 'the line as written'
+set key outside right top font ',11'
+plot x with lines ls 8 title 'line = truth', \
+     datafile index 0 using 1:2 with points ls 1 title '000 P6.1: holds', \
+     datafile index 1 using 1:2 with points ls 6 title '000 P6.1: holds', \
+     datafile index 2 using 1:2 with points ls 3 title '000 P6.1 (1): holds', \
+     datafile index 3 using 1:2 with points ls 1 title '000 P6.1 (2): holds', \
+     datafile index 4 using 1:2 with points ls 6 title '000 P6.1 (2): holds', \
+     datafile index 5 using 1:2 with points ls 3 title '000 P6.1 (2): holds', \
+     datafile index 6 using 1:2 with points ls 1 title '000 P6.1 (3): holds', \
+     datafile index 7 using 1:2 with points ls 6 title '000 P6.1 (3): holds', \
+     datafile index 8 using 1:2 with points ls 2 title '000 P6.1 (3): slip', \
+     datafile index 9 using 1:2 with points ls 3 title '000 P6.1 (3): holds', \
+     datafile index 10 using 1:2 with points ls 1 title '000 P6.1 final formula: holds', \
+     datafile index 11 using 1:2 with points ls 6 title '004 eq. (1.1): holds', \
+     datafile index 12 using 1:2 with points ls 5 title '004 eq. (1.2): error', \
+     datafile index 13 using 1:2 with points ls 4 title '004 eq. (1.3): holds as a step, carries the error', \
+     datafile index 14 using 1:2 with points ls 2 title '004 eq. (1.4): holds as a step, carries the error', \
+     datafile index 15 using 1:2 with points ls 5 title '004 eq. (1.5): error', \
+     datafile index 16 using 1:2 with points ls 4 title '004 eq. (1.6): holds as a step, carries the error', \
+     datafile index 17 using 1:2 with points ls 2 title '004 eq. (1.7): holds as a step, carries the error', \
+     datafile index 18 using 1:2 with points ls 5 title '004 eq. (1.8): holds as a step, carries the error', \
+     datafile index 19 using 1:2 with points ls 4 title '002 2.(c) item ②: error'
 unset output

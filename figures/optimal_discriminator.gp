@@ -1,8 +1,8 @@
 # optimal_discriminator.gp -- written by optimal_discriminator; render with `gnuplot optimal_discriminator.gp` in this folder.
 if (!exists("datafile")) datafile = 'optimal_discriminator.dat'
 if (!exists("outfile")) outfile = 'optimal_discriminator.svg'
-fig_w = 1280
-fig_h = 560
+fig_w = 1400
+fig_h = 1100
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
 # Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
@@ -22,10 +22,26 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
+set multiplot title 'The optimal discriminator and the density it recovers (seed 003 Q5)'
+set origin 0,0.5
+set size 1,0.47
+set key font ',11'
+set title 'Each line''s D*(x) against the true D*(x)'
+set xlabel 'ground truth'
+set ylabel 'the line as written'
+set key outside right top font ',11'
+plot x with lines ls 8 title 'line = truth', \
+     datafile index 0 using 1:2 with points ls 2 title '003 Q5 (line 1): error', \
+     datafile index 1 using 1:2 with points ls 5 title '003 Q5 (line 2): holds as a step, carries the error', \
+     datafile index 2 using 1:2 with points ls 4 title '003 Q5 (line 3): holds as a step, carries the error', \
+     datafile index 3 using 1:2 with points ls 2 title '003 Q5 (line 4): slip', \
+     datafile index 4 using 1:2 with points ls 5 title '003 Q5 (line 5): holds as a step, carries the error', \
+     datafile index 5 using 1:2 with points ls 4 title '003 Q5 (line 6): error'
 zc = 5.3267
 m1 = 1
 s1 = 0.6
-set multiplot layout 1,2 title 'The optimal discriminator and the density it recovers (seed 003 Q5)'
+set origin 0,0
+set size 0.5,0.5
 set title 'Densities and discriminators'
 set xlabel 'x' offset 0,0.3
 set ylabel 'density'
@@ -33,25 +49,27 @@ set y2label 'D(x)'
 set y2range [0:1]
 set y2tics 0.25 nomirror
 set ytics nomirror
-set key outside below horizontal maxcols 3 font ',11' spacing 1.1
-set bmargin 8
-plot datafile index 0 using 1:7:8 with filledcurves ls 3 title 'f0 D/(1-D) ± z·SE', \
-     '' index 0 using 1:2 with lines ls 4 title 'f0', \
-     '' index 0 using 1:3 with lines ls 7 title 'f1 (truth)', \
-     '' index 0 using 1:6 with lines ls 3 title 'f0 D/(1-D), fitted D', \
-     '' index 0 using 1:4 axes x1y2 with lines ls 1 title 'D* = f1/(f0+f1)', \
-     '' index 0 using 1:5 axes x1y2 with lines ls 2 dt 4 title 'seed line (3): f0/(f0+f1)'
+set key outside below horizontal maxcols 2 font ',10' spacing 1.1
+set bmargin 9
+plot datafile index 6 using 1:7:8 with filledcurves ls 3 title 'f0 D/(1-D) ± z·SE', \
+     '' index 6 using 1:2 with lines ls 4 title 'f0', \
+     '' index 6 using 1:3 with lines ls 7 title 'f1 (truth)', \
+     '' index 6 using 1:6 with lines ls 3 title 'f0 D/(1-D), fitted D', \
+     '' index 6 using 1:4 axes x1y2 with lines ls 1 title 'D* = f1/(f0+f1)', \
+     '' index 6 using 1:5 axes x1y2 with lines ls 2 dt 4 title 'seed lines (1)-(5): f0/(f0+f1)'
 unset y2label
 unset y2tics
 set ytics mirror
+set origin 0.5,0
+set size 0.5,0.5
 set title 'Error of the recovered log-density (f1 within ±3 s1)'
 set xlabel 'x' offset 0,0.3
 set ylabel 'log(f0 D/(1-D)) - log f1'
 set xrange [m1 - 3*s1 : m1 + 3*s1]
-set key outside below horizontal font ',11'
-set bmargin 8
-plot datafile index 0 using 1:($9 - zc*$10):($9 + zc*$10) with filledcurves ls 3 title '± z·SE (asymptotic)', \
-     '' index 0 using 1:9 with lines ls 3 title 'fitted logistic D', \
+set key outside below horizontal font ',10'
+set bmargin 9
+plot datafile index 6 using 1:($9 - zc*$10):($9 + zc*$10) with filledcurves ls 3 title '± z·SE (asymptotic)', \
+     '' index 6 using 1:9 with lines ls 3 title 'fitted logistic D', \
      0 with lines ls 7 title 'exact'
 unset multiplot
 unset output
