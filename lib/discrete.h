@@ -16,10 +16,13 @@
  * (a domain error, as GSL's special functions return NaN), never a number.
  *
  * Accuracy: each log-ratio log(a/b) is computed as log1p((a-b)/b) when
- * a/b is within [1/2, 2] (a - b is then exact, Sterbenz) and as
- * log a - log b otherwise, so ratios never overflow (a = 1, b = 4.9e-324
- * gives 744.44, not inf) and KL of nearly equal vectors keeps its relative
- * accuracy.  discrete_normalize_log() works in log space through
+ * a >= b/2 and as log a - log b otherwise, so ratios never overflow (a = 1,
+ * b = 4.9e-324 gives 744.44, not inf) and each term a log(a/b) of nearly
+ * equal a, b keeps its relative accuracy.  The sum does not: KL of nearly
+ * equal vectors (q = p (1 + e)) is ~ sum p e^2 / 2 while its terms are
+ * ~ p e of both signs, so discrete_gen_kl_rounding_bound() bounds the
+ * absolute error by the size of the terms, sum |a log(a/b)|, not by the
+ * value.  discrete_normalize_log() works in log space through
  * log_sum_exp() (logsumexp.h), so weights like exp(-1000) normalise.
  *
  * The Jensen-Shannon divergence uses the mixture r = (p + q)/2 (Lin 1991):
@@ -27,7 +30,14 @@
  * and an outcome where only one of p_i, q_i is positive contributes exactly
  * (its mass) * log 2 / 2; those masses are summed apart and multiplied by
  * log 2 once, so two probability vectors with disjoint supports whose
- * entries sum to exactly 1 give exactly log 2. */
+ * entries sum to exactly 1 give exactly log 2.  Every other outcome's
+ * contribution is computed in a form that is >= 0 term by term
+ * ((p+q)/4 phi((p-q)/(p+q)) with phi a series of positive terms, see
+ * discrete.c), so nothing cancels and the JSD keeps its relative accuracy
+ * also for nearly equal vectors:
+ *   |computed - exact| <= (50 u + 4 n u^2) JSD   (u = DBL_EPSILON / 2),
+ * plus 2^-1073 per outcome and per unit of mass where products fall into
+ * the subnormal range (discrete_jsd_rounding_bound). */
 #ifndef HARNESS_DISCRETE_H
 #define HARNESS_DISCRETE_H
 
@@ -85,15 +95,24 @@ double discrete_kl (const double *p, const double *q, size_t n);
    valid entries. */
 double discrete_jsd (const double *p, const double *q, size_t n);
 
+/* A bound on |discrete_jsd (P, Q, N) - JSD(P, Q)|: (50 u + 4 n u^2) times
+   the value, plus the subnormal range's absolute rounding (see above);
+   0 for invalid entries (the JSD is then NaN). */
+double discrete_jsd_rounding_bound (const double *p, const double *q,
+                                    size_t n);
+
 /* sum a_i log(a_i / b_i) for non-negative, not necessarily normalised A and
    B (the left side of the log-sum inequality; not the I-divergence, which
    adds sum (b_i - a_i)).  Same conventions as discrete_kl. */
 double discrete_gen_kl (const double *a, const double *b, size_t n);
 
 /* A bound on the rounding error of discrete_gen_kl (A, B) and so of
-   discrete_kl: each term a log(a/b) carries a few ulps of a (|log a| +
-   |log b| + 1), and the summation (n - 1) ulps of sum |terms|
-   (Higham, Accuracy and Stability, 4.2).  0 when the value is infinite. */
+   discrete_kl: each term a log(a/b) within a (8u |log(a/b)| + 4u (|log a|
+   + |log b|)), the compensated summation within (2u + 4 n u^2) sum |terms|
+   (Higham, Accuracy and Stability, 4.3), and 2^-1073 per term in the
+   subnormal range; u = DBL_EPSILON / 2, derivation in discrete.c.  An
+   absolute bound, by the size of the terms: see "Accuracy" above.  0 when
+   the value is infinite or NaN. */
 double discrete_gen_kl_rounding_bound (const double *a, const double *b,
                                        size_t n);
 

@@ -58,8 +58,12 @@ typedef struct
 
 void mvn_kl_parts (const mvn * p, const mvn * q, mvn_kl_terms * t);
 double mvn_kl (const mvn * p, const mvn * q);
-/* A bound on the rounding error of mvn_kl, from the sizes of its terms and
-   the condition number of Sigma_q (Higham, Accuracy and Stability, 10.1). */
+/* A bound on |mvn_kl (P, Q) - KL(P || Q)| for the given doubles, derived in
+   mvn.c (Higham, Accuracy and Stability, Thms 8.5, 10.3): dominated by
+     1/2 gamma_{d+1} d [cond(Sigma_q) (T + V + d) + cond(Sigma_p) (T + d)],
+   T = tr(Sq^-1 Sp), V the Mahalanobis term -- the error grows like cond u,
+   not sqrt(cond) u.  NaN (a refusal) where gamma_{d+1} d cond exceeds 0.1:
+   there the closed form is not trustworthy. */
 double mvn_kl_rounding_bound (const mvn * p, const mvn * q);
 
 /* 2-norm condition number of Sigma (by GSL's symmetric eigensolver). */

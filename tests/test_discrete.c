@@ -7,6 +7,7 @@
  * p > 0 = q gives +inf, disjoint supports give JSD = log 2, NaN in gives
  * NaN out).  The seed is fixed and can be overridden with HARNESS_SEED. */
 #include "discrete.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <float.h>
@@ -457,6 +458,108 @@ test_gen_kl (const gsl_rng * r)
   tap_ok (discrete_gen_kl_rounding_bound (b, bz, 2) == 0.0, "rounding bound is 0 for an infinite value");
 }
 
+
+/* ----------------------------------------------------------------------
+ * Reference values (tests/reference/gen_discrete.py, mpmath at 60 digits):
+ * every actual error within the stated bound.
+ * ---------------------------------------------------------------------- */
+
+/* |got - want| <= bound, the infinite values exactly; error/bound in *R. */
+static int
+ref_within (double got, long double want, double bound, double *r)
+{
+  *r = 0;
+  if (isinf (want) || isinf (got) || isnan (got))
+    return (long double) got == want;
+  long double err = fabsl ((long double) got - want);
+  *r = bound > 0 ? (double) (err / bound) : (err > 0 ? INFINITY : 0);
+  return err <= bound;
+}
+
+static void
+test_reference (void)
+{
+  FILE *f = reftsv_open ("discrete");
+  char **fl;
+  size_t nf;
+  int cases = 0, ok_kl = 1, ok_jsd = 1;
+  double worst_kl = 0, worst_jsd = 0, worst_rel = 0;
+  char worst_name[64] = "";
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      size_t n = nf >= 6 ? strtoul (fl[1], NULL, 10) : 0;
+      double *p = malloc ((n + 1) * sizeof *p), *q = malloc ((n + 1) * sizeof *q);
+      if (n == 0 || reftsv_doubles (fl[2], p, n) != n || reftsv_doubles (fl[3], q, n) != n)
+        {
+          ok_kl = ok_jsd = 0;
+          printf ("# malformed case %s\n", nf ? fl[0] : "?");
+          free (p);
+          free (q);
+          continue;
+        }
+      double r;
+      double kl = discrete_kl (p, q, n);
+      int k_ok = ref_within (kl, strtold (fl[4], NULL),
+                             discrete_gen_kl_rounding_bound (p, q, n), &r);
+      if (!k_ok)
+        printf ("# %s: KL %.17g, want %s, bound %.3g\n", fl[0], kl, fl[4],
+                discrete_gen_kl_rounding_bound (p, q, n));
+      ok_kl &= k_ok;
+      worst_kl = fmax (worst_kl, r);
+      double jsd = discrete_jsd (p, q, n);
+      long double want = strtold (fl[5], NULL);
+      int j_ok = ref_within (jsd, want, discrete_jsd_rounding_bound (p, q, n), &r);
+      if (!j_ok)
+        printf ("# %s: JSD %.17g, want %s, bound %.3g\n", fl[0], jsd, fl[5],
+                discrete_jsd_rounding_bound (p, q, n));
+      ok_jsd &= j_ok && jsd >= 0;
+      if (r > worst_jsd)
+        {
+          worst_jsd = r;
+          snprintf (worst_name, sizeof worst_name, "%s", fl[0]);
+        }
+      if (want > 1e-300L)
+        worst_rel = fmax (worst_rel, (double) (fabsl (jsd - want) / want) / (DBL_EPSILON / 2));
+      cases++;
+      free (p);
+      free (q);
+    }
+  tap_ok (f && cases > 0 && ok_kl, "KL within discrete_gen_kl_rounding_bound of mpmath on %d reference pairs (nearly equal, zeros, n up to 1000; worst error/bound %.3g)", cases, worst_kl);
+  tap_ok (f && cases > 0 && ok_jsd, "JSD >= 0 and within discrete_jsd_rounding_bound on the same pairs (worst error/bound %.3g, %s; worst relative error %.3g u)", worst_jsd, worst_name, worst_rel);
+  reftsv_close (f);
+}
+
+/* The issue's reproducer: JSD of nearly equal vectors summed as the
+   definition reads (a log(2a/(a+b)) + b log(2b/(a+b)), parts of size
+   |a - b| of both signs) keeps no relative accuracy.  References from
+   gen_discrete.py (mpmath). */
+static void
+test_jsd_regressions (void)
+{
+  double d = ldexp (1.0, -40);
+  const double b1[] = { 0.5 + d, 0.5 - d }, b2[] = { 0.5 - d, 0.5 + d };
+  double want = 1.654361225106055349742818e-24;
+  tap_close (discrete_jsd (b1, b2, 2), want, 50 * EPS * want,
+             "JSD(Bernoulli(1/2 + 2^-40), Bernoulli(1/2 - 2^-40)) to 50 eps relative");
+  tap_ok (discrete_jsd_rounding_bound (b1, b2, 2) <= 30 * EPS * want,
+          "... and its stated bound is relative (%.3g)", discrete_jsd_rounding_bound (b1, b2, 2));
+  /* q = p (1 + (i - 1) 1e-9): parts of size 1e-10, JSD 6e-20 */
+  const double p3[] = { 0.25, 0.5, 0.25 };
+  double q3[3];
+  for (int i = 0; i < 3; i++)
+    q3[i] = p3[i] * (1 + (i - 1) * 1e-9);
+  /* exact: 1/2 sum T with T = a log(2a/(a+b)) + b log(2b/(a+b)); the
+     series gives 1/8 sum (a - b)^2 / m to 1e-18 relative */
+  long double s = 0;
+  for (int i = 0; i < 3; i++)
+    {
+      long double a = p3[i], b = q3[i], m = (a + b) / 2, dl = (a - b) / (a + b);
+      s += m * (dl * dl + dl * dl * dl * dl / 6);
+    }
+  double got = discrete_jsd (p3, q3, 3);
+  tap_ok (fabsl (got - s / 2) <= 50 * EPS * (s / 2), "regression: JSD of p, p (1 +- 1e-9) to 50 eps relative (got %.17g, want %.17Lg)", got, s / 2);
+}
+
 int
 main (void)
 {
@@ -474,6 +577,8 @@ main (void)
   test_jsd_small_cases ();
   test_jsd_brute_force (r);
   test_gen_kl (r);
+  test_jsd_regressions ();
+  test_reference ();
   gsl_rng_free (r);
   return tap_done ();
 }

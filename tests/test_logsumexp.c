@@ -8,6 +8,7 @@
  * gives +inf, any NaN gives NaN, n = 0 gives -inf (log_mean_exp: NaN).
  * The seed is fixed and can be overridden with HARNESS_SEED. */
 #include "logsumexp.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <float.h>
@@ -146,6 +147,124 @@ test_special_values (void)
   tap_close (log_sum_exp (subn, 2), -745.0 + M_LN2, 4 * EPS * 745, "log_sum_exp(-745, -745) = -745 + log 2 (direct exp is subnormal)");
 }
 
+
+/* ----------------------------------------------------------------------
+ * Reference values (tests/reference/gen_logsumexp.py, mpmath at 60 digits):
+ * every actual error within the stated bound.
+ * ---------------------------------------------------------------------- */
+
+/* Expand "v*c v v*c ..." into a fresh array; its length in *N. */
+static double *
+expand_runs (const char *runs, size_t *n)
+{
+  size_t cap = 16, len = 0;
+  double *x = malloc (cap * sizeof *x);
+  const char *s = runs;
+  char *end;
+  for (;;)
+    {
+      double v = strtod (s, &end);
+      if (end == s)
+        break;
+      size_t c = 1;
+      s = end;
+      if (*s == '*')
+        {
+          c = strtoul (s + 1, &end, 10);
+          s = end;
+        }
+      if (len + c > cap)
+        {
+          while (len + c > cap)
+            cap *= 2;
+          x = realloc (x, cap * sizeof *x);
+        }
+      for (size_t i = 0; i < c; i++)
+        x[len++] = v;
+      while (*s == ' ')
+        s++;
+    }
+  *n = len;
+  return x;
+}
+
+/* |got - want| <= bound, where want is the long-double reference; the
+   special values must agree exactly.  The ratio error/bound in *RATIO. */
+static int
+within (double got, long double want, double bound, double *ratio)
+{
+  *ratio = 0;
+  if (isnan (want) || isnan (got))
+    return isnan (want) && isnan (got);
+  if (isinf (want) || isinf (got))
+    return (long double) got == want;
+  long double err = fabsl ((long double) got - want);
+  *ratio = bound > 0 ? (double) (err / bound) : (err > 0 ? INFINITY : 0);
+  return err <= bound;
+}
+
+static void
+test_reference (void)
+{
+  FILE *f = reftsv_open ("logsumexp");
+  char **fl;
+  size_t nf;
+  int cases = 0, ok = 1, ok_mean = 1;
+  double worst = 0, worst_mean = 0;
+  char worst_name[64] = "";
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      if (nf < 4)
+        {
+          ok = 0;
+          continue;
+        }
+      size_t n;
+      double *x = expand_runs (fl[1], &n), b;
+      double got = log_sum_exp_bounded (x, n, &b), ratio;
+      int this_ok = within (got, strtold (fl[2], NULL), b, &ratio);
+      if (!this_ok)
+        printf ("# %s: got %.17g, want %s, bound %.3g\n", fl[0], got, fl[2], b);
+      ok &= this_ok && got == log_sum_exp (x, n)
+        && b == log_sum_exp_error_bound (x, n);
+      if (ratio > worst)
+        {
+          worst = ratio;
+          snprintf (worst_name, sizeof worst_name, "%s", fl[0]);
+        }
+      ok_mean &= within (log_mean_exp (x, n), strtold (fl[3], NULL),
+                         log_mean_exp_error_bound (x, n), &ratio);
+      worst_mean = fmax (worst_mean, ratio);
+      cases++;
+      free (x);
+    }
+  tap_ok (f && cases > 0 && ok, "log_sum_exp within log_sum_exp_error_bound of mpmath on %d reference cases (n up to 10^7, values to +-1e300; worst error/bound %.3g, %s)", cases, worst, worst_name);
+  tap_ok (f && cases > 0 && ok_mean, "log_mean_exp within log_mean_exp_error_bound on the same cases (worst %.3g)", worst_mean);
+  reftsv_close (f);
+}
+
+/* The issue's reproducers: naive summation of exp(x_i - max) loses the
+   terms below the rounding of the running sum, and log(s) the relative
+   accuracy of a result near 0.  Each must now be correct to a few ulps
+   relative (the references from gen_logsumexp.py, mpmath). */
+static void
+test_regressions (void)
+{
+  size_t n;
+  double *x = expand_runs ("0 -20*1000000", &n);
+  double want = 2.059032359643131857770221e-3;
+  tap_close (log_sum_exp (x, n), want, 8 * EPS * want, "regression: [0] + [-20] x 10^6 to 8 eps relative (naive sum: 3.4e-8)");
+  free (x);
+  x = expand_runs ("0 -36.700000000000003*10000000", &n);
+  want = 1.15184094864424084645593e-9;
+  tap_close (log_sum_exp (x, n), want, 8 * EPS * want, "regression: [0] + [-36.7] x 10^7 to 8 eps relative (naive sum: 93%% off)");
+  free (x);
+  double two[2] = { 0, -40 };
+  want = 4.248354255291588986304978e-18;
+  tap_close (log_sum_exp (two, 2), want, 4 * EPS * want, "regression: [0, -40] = 4.25e-18 to 4 eps relative (log(1 + s): 0)");
+  tap_ok (log_sum_exp_error_bound (two, 2) <= 8 * EPS * want, "regression: its stated bound is relative too (%.3g)", log_sum_exp_error_bound (two, 2));
+}
+
 int
 main (void)
 {
@@ -156,6 +275,8 @@ main (void)
   test_shift_and_repeats (r);
   test_add_exp (r);
   test_special_values ();
+  test_regressions ();
+  test_reference ();
   gsl_rng_free (r);
   return tap_done ();
 }

@@ -2,6 +2,7 @@
 #include "mvn.h"
 #include "rng.h"
 #include "mc.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <float.h>
@@ -145,6 +146,121 @@ test_not_positive_definite (void)
   mvn_free (g);
 }
 
+
+/* ----------------------------------------------------------------------
+ * Reference values (tests/reference/gen_mvn.py, mpmath at 60 digits): the
+ * closed-form KL within mvn_kl_rounding_bound, or the bound refuses (NaN).
+ * ---------------------------------------------------------------------- */
+
+/* A Gaussian from a mean and a lower triangle; NULL if not SPD. */
+static mvn *
+mvn_from_text (size_t d, const char *mu_text, const char *low_text)
+{
+  size_t nl = d * (d + 1) / 2;
+  double *mu = malloc (d * sizeof *mu), *low = malloc (nl * sizeof *low);
+  mvn *g = NULL;
+  if (reftsv_doubles (mu_text, mu, d) == d && reftsv_doubles (low_text, low, nl) == nl)
+    {
+      gsl_vector_view m = gsl_vector_view_array (mu, d);
+      gsl_matrix *s = gsl_matrix_alloc (d, d);
+      for (size_t i = 0, k = 0; i < d; i++)
+        for (size_t j = 0; j <= i; j++, k++)
+          {
+            gsl_matrix_set (s, i, j, low[k]);
+            gsl_matrix_set (s, j, i, low[k]);
+          }
+      g = mvn_alloc (d);
+      if (mvn_set (g, &m.vector, s) != GSL_SUCCESS)
+        {
+          mvn_free (g);
+          g = NULL;
+        }
+      gsl_matrix_free (s);
+    }
+  free (mu);
+  free (low);
+  return g;
+}
+
+/* One case: 1 within the bound, 0 outside, -1 refused; error/bound in *R. */
+static int
+reference_case (char **fl, double *r, double *got, double *bound)
+{
+  size_t d = strtoul (fl[1], NULL, 10);
+  mvn *p = mvn_from_text (d, fl[2], fl[3]), *q = mvn_from_text (d, fl[4], fl[5]);
+  int verdict = 0;
+  *r = INFINITY;
+  if (p && q)
+    {
+      *got = mvn_kl (p, q);
+      *bound = mvn_kl_rounding_bound (p, q);
+      long double err = fabsl ((long double) *got - strtold (fl[6], NULL));
+      if (isnan (*bound))
+        verdict = -1;
+      else
+        {
+          *r = (double) (err / *bound);
+          verdict = err <= *bound;
+        }
+    }
+  mvn_free (p);
+  mvn_free (q);
+  return verdict;
+}
+
+static void
+test_reference (void)
+{
+  FILE *f = reftsv_open ("mvn");
+  char **fl;
+  size_t nf;
+  int cases = 0, refused = 0, ok = 1;
+  double worst = 0;
+  char worst_name[64] = "";
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      double r = INFINITY, got = NAN, bound = NAN;
+      int v = nf >= 7 ? reference_case (fl, &r, &got, &bound) : 0;
+      if (v == 0)
+        printf ("# %s: KL %.17g, want %s, bound %.3g\n", nf ? fl[0] : "?", got, nf >= 7 ? fl[6] : "?", bound);
+      ok &= v != 0;
+      refused += v < 0;
+      if (v > 0 && r > worst)
+        {
+          worst = r;
+          snprintf (worst_name, sizeof worst_name, "%s", fl[0]);
+        }
+      cases++;
+    }
+  tap_ok (f && cases > 0 && ok, "mvn_kl within mvn_kl_rounding_bound of mpmath on %d reference pairs (d up to 50, cond up to 1e10; %d refused; worst error/bound %.3g, %s)", cases, refused, worst, worst_name);
+  reftsv_close (f);
+}
+
+/* The issue's reproducer: p = N(0, I_2), q = N(0, [[1, r], [r, 1]]) with r
+   the double nearest 0.99999999.  The exact KL of those doubles (mpmath,
+   gen_mvn.py) is 49999990.134995257..., the computed value 0.0276 away;
+   the old bound (16 u d^2 sqrt(cond) size) was 0.0201. */
+static void
+test_kl_bound_regression (void)
+{
+  mvn *p = mvn_alloc (2), *q = mvn_alloc (2);
+  gsl_vector *mu = gsl_vector_calloc (2);
+  gsl_matrix *s = gsl_matrix_alloc (2, 2);
+  gsl_matrix_set_identity (s);
+  mvn_set (p, mu, s);
+  gsl_matrix_set (s, 0, 1, 0.99999999);
+  gsl_matrix_set (s, 1, 0, 0.99999999);
+  mvn_set (q, mu, s);
+  long double exact = 4.999999013499525706210904e+7L;
+  double err = (double) fabsl (mvn_kl (p, q) - exact);
+  double bound = mvn_kl_rounding_bound (p, q);
+  tap_ok (err <= bound, "regression: KL(N(0, I) || N(0, [[1, r], [r, 1]])), r = 0.99999999: error %.3g within the bound %.3g", err, bound);
+  gsl_vector_free (mu);
+  gsl_matrix_free (s);
+  mvn_free (p);
+  mvn_free (q);
+}
+
 int
 main (void)
 {
@@ -154,6 +270,8 @@ main (void)
   test_sampling (r);
   test_spd_random (r);
   test_not_positive_definite ();
+  test_kl_bound_regression ();
+  test_reference ();
   gsl_rng_free (r);
   return tap_done ();
 }
