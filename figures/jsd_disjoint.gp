@@ -1,8 +1,8 @@
 # jsd_disjoint.gp -- written by jsd_disjoint; render with `gnuplot jsd_disjoint.gp` in this folder.
 if (!exists("datafile")) datafile = 'jsd_disjoint.dat'
 if (!exists("outfile")) outfile = 'jsd_disjoint.svg'
-fig_w = 1800
-fig_h = 600
+fig_w = 1500
+fig_h = 620
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
 # Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
@@ -22,41 +22,33 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-set multiplot layout 1,3 title 'Jensen-Shannon divergence and disjoint supports (003 Q7)'
-ln2 = log(2)
+set multiplot layout 1,2
+set title '003 Q7: each line against its truth (nats)'
+set xlabel 'ground truth'
+set ylabel 'the line as written'
+set key outside right top font ',11'
+plot x with lines ls 8 title 'line = truth', \
+     datafile index 0 using 1:2 with points ls 1 title '003 Q7: holds', \
+     datafile index 1 using 1:2 with points ls 6 title '003 Q7: holds', \
+     datafile index 2 using 1:2 with points ls 3 title '003 Q7: holds', \
+     datafile index 3 using 1:2 with points ls 1 title '003 Q7: holds', \
+     datafile index 4 using 1:2 with points ls 6 title '003 Q7: holds', \
+     datafile index 5 using 1:2 with points ls 3 title '003 Q7: holds', \
+     datafile index 6 using 1:2 with points ls 1 title '003 Q7 footnote 4: holds', \
+     datafile index 7 using 1:2 with points ls 6 title '003 Q7 (20): holds', \
+     datafile index 8 using 1:2 with points ls 3 title '003 Q7 (21): holds', \
+     datafile index 9 using 1:2 with points ls 2 title '003 Q7 (22): slip', \
+     datafile index 10 using 1:2 with points ls 1 title '003 Q7 box: holds', \
+     datafile index 11 using 1:2 with points ls 6 title '003 Q7 box: holds'
 set title 'JSD of N(0,1) and N(d,1) tends to log 2'
 set xlabel 'separation d'
 set ylabel 'JSD (nats)'
+set key inside bottom right
 set xrange [0:12]
 set yrange [0:0.8]
-set key bottom right
-plot datafile index 0 using 1:(ln2 - $5):(ln2 - $4) with filledcurves ls 3 title 'closed-form band', \
-     '' index 0 using 1:2 with lines ls 1 title 'JSD by quadrature', \
+ln2 = log(2)
+plot datafile index 13 using 1:(ln2 - $5):(ln2 - $4) with filledcurves ls 3 title 'closed-form band', \
+     '' index 13 using 1:2 with lines ls 1 title 'JSD by quadrature', \
      ln2 with lines ls 7 title 'log 2'
-set title 'Seed lines as written against the truth (disjoint cases)'
-set xlabel ''
-set ylabel 'value (nats)'
-set xrange [0.4:7.6]
-set yrange [0:0.9]
-set key bottom right
-set xtics rotate by -30 left font ',11'
-unset grid
-set grid ytics
-plot for [c=1:7] datafile index 1 using (c + 0.03*(int($0) % 11 - 5)):(column(c+1)) with points ls 1 pt 7 ps 0.5 title (c == 1 ? 'truth, each case' : ''), \
-     '' index 2 using 1:2:xtic(3) with points pt 4 ps 2.5 lw 2 lc rgb '#D55E00' title 'seed, as written', \
-     ln2 with lines ls 8 title 'log 2', ln2/2 with lines ls 8 dt 4 title '(log 2)/2'
-set title 'Gap log 2 - JSD and its closed-form bounds'
-set xtics norotate font ''
-set grid
-set xlabel 'separation d'
-set ylabel 'log 2 - JSD'
-set logscale y
-set format y '10^{%L}'
-set xrange [0:12]
-set yrange [1e-10:3]
-set key bottom left
-plot datafile index 0 using 1:(ln2 - $2) with lines ls 1 title 'quadrature', \
-     '' index 0 using 1:5 with lines ls 2 dt 2 title 'log 2 · e^{-d^2/8} (upper)', \
-     '' index 0 using 1:4 with lines ls 3 dt 2 title 'log 2 · 2Q(d/2) (lower)'
 unset multiplot
 unset output

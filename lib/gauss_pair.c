@@ -1,6 +1,7 @@
 /* gauss_pair.c -- two Gaussians prepared for derivation lines (see
    gauss_pair.h). */
 #include "gauss_pair.h"
+#include "errors.h"
 #include "matrix.h"
 
 #include <math.h>
@@ -74,7 +75,11 @@ gauss_pair_kl (const point * p, const void *prep)
 {
   const gauss_pair *g = prep;
   (void) p;
-  return est_exact (mvn_kl (g->a, g->b), mvn_kl_rounding_bound (g->a, g->b));
+  double bound = mvn_kl_rounding_bound (g->a, g->b);
+  if (isnan (bound))              /* mvn refuses: too ill-conditioned */
+    die_runtime ("KL of two Gaussians (d = %zu): the covariances are too"
+                 " ill-conditioned for a rounding bound", g->a->d);
+  return est_exact (mvn_kl (g->a, g->b), bound);
 }
 
 /* log N(x) of one Gaussian by its Cholesky solve. */
