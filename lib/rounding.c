@@ -1,5 +1,6 @@
 /* rounding.c -- values with their rounding bound (see rounding.h). */
 #include "rounding.h"
+#include "errors.h"
 #include "estimate.h"
 
 #include <math.h>
@@ -50,6 +51,33 @@ rnd
 rnd_scale (double c, rnd a)
 {
   rnd r = { c * a.value, fabs (c) * a.abs, a.n + !is_power_of_two (c) };
+  return r;
+}
+
+static void
+no_cancellation (rnd a, const char *what)
+{
+  if (!(a.abs <= fabs (a.value) * (1 + 1e-12)))
+    die_internal ("rnd_%s: an operand with cancellation (%g, companion %g)",
+                  what, a.value, a.abs);
+}
+
+rnd
+rnd_div (rnd a, rnd b)
+{
+  no_cancellation (b, "div");
+  /* 1/(1 + eta) is 1 + eta2 with |eta2| <= gamma_nb / (1 - gamma_nb): one
+     more rounding covers it */
+  rnd r = { a.value / b.value, a.abs / fabs (b.value), a.n + b.n + 2 };
+  return r;
+}
+
+rnd
+rnd_log (rnd a)
+{
+  no_cancellation (a, "log");
+  double l = log (a.value);
+  rnd r = { l, fabs (l) + 1, a.n + 2 };
   return r;
 }
 

@@ -39,6 +39,13 @@ rnd rnd_sub (rnd a, rnd b);
 rnd rnd_mul (rnd a, rnd b);
 /* C a for an exact C (a power of two: no rounding; else one). */
 rnd rnd_scale (double c, rnd a);
+/* A / B and log A, for a B and an A whose companion is their magnitude
+   (a sum of positive terms, no cancellation: dies otherwise), so that
+   their relative error is at most gamma_n: the quotient's relative errors
+   add (n_a + n_b + 2); log's absolute error is that relative error plus
+   its own ulp, which the companion |log a| + 1 carries with n + 2. */
+rnd rnd_div (rnd a, rnd b);
+rnd rnd_log (rnd a);
 /* A bound on |fl(y) - y|. */
 double rnd_bound (rnd a);
 
