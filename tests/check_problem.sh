@@ -18,7 +18,7 @@ while IFS="$(printf '\t')" read -r id check desc; do
   mkdir -p "$tmp/m"
   "$bin" --outdir "$tmp/m" --mutant "$id" > "$tmp/m.tap" 2> "$tmp/m.err"
   st=$?
-  if [ $st -eq 1 ] && grep -Eq "^not ok [0-9]+ - $check \(.*\)$" "$tmp/m.tap"; then
+  if [ $st -eq 1 ] && grep -Eq "^not ok [0-9]+ - $check \(.*\)(: .*)?$" "$tmp/m.tap"; then
     ok "mutant $id is caught by $check"
   else
     nok "mutant $id is caught by $check" "exit $st; $(grep -E " - $check " "$tmp/m.tap" | head -n 1) $(head -n 1 "$tmp/m.err")"
