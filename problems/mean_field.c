@@ -414,8 +414,8 @@ static estimate truth_log_q1 (const point * p, const void *u) { (void) u; return
 static estimate truth_log_q2 (const point * p, const void *u) { (void) u; return truth_log_q (p, 1); }
 
 /* Truth: L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2],
-   each by its own quadrature (the closed form is the harness line below;
-   log p(x) - KL(q || p(z|x)) by lib/mvn is a second route, in the notes). */
+   each by its own quadrature (the closed form is the harness line
+   elbo_closed_form, checked against this). */
 static estimate
 truth_elbo (const point * p, const void *u)
 {
