@@ -111,8 +111,13 @@ static int
 agree (rule_run p, rule_run q, double noise, quad_result * out)
 {
   double d = fabs (p.r.value - q.r.value);
+  /* Below DBL_MIN arithmetic is absolute (gradual underflow): each of a
+     rule's evaluations can be off by up to DBL_MIN, so two rules on an
+     integrand that underflows may differ by about (evaluations) DBL_MIN;
+     1024 DBL_MIN covers the rules' evaluation counts here and is far below
+     anything a claim resolves. */
   double ulps = AGREE_ULPS * DBL_EPSILON
-    * fmax (fabs (p.r.value), fabs (q.r.value));
+    * fmax (fabs (p.r.value), fabs (q.r.value)) + 1024 * DBL_MIN;
   int status = p.status ? p.status : q.status;
   out->value = p.r.value;
   out->abserr = d + fmax (p.r.abserr, q.r.abserr) + ulps;

@@ -42,6 +42,7 @@ run_tap calibration_short tools/calibrate.sh "$build" "$slugs" "$(( $(echo $slug
 
 echo "== the harness end to end"
 run_tap harness tests/test_harness.sh "$build" "$slugs"
+run_tap regress_mean_field tests/regress_mean_field.sh "$build"
 run_tap interrupt tests/test_interrupt.sh "$build" "$(echo $slugs | awk '{ print $1 }')"
 
 echo "== sanitizers (AddressSanitizer, UndefinedBehaviorSanitizer)"

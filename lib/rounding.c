@@ -1,0 +1,89 @@
+/* rounding.c -- values with their rounding bound (see rounding.h). */
+#include "rounding.h"
+#include "errors.h"
+#include "estimate.h"
+
+#include <math.h>
+
+rnd
+rnd_exact (double x)
+{
+  rnd r = { x, fabs (x), 0 };
+  return r;
+}
+
+rnd
+rnd_leaf (double x, double k)
+{
+  rnd r = { x, fabs (x), k };
+  return r;
+}
+
+rnd
+rnd_add (rnd a, rnd b)
+{
+  rnd r = { a.value + b.value, a.abs + b.abs, a.n + b.n + 1 };
+  return r;
+}
+
+rnd
+rnd_sub (rnd a, rnd b)
+{
+  rnd r = { a.value - b.value, a.abs + b.abs, a.n + b.n + 1 };
+  return r;
+}
+
+rnd
+rnd_mul (rnd a, rnd b)
+{
+  rnd r = { a.value * b.value, a.abs * b.abs, a.n + b.n + 1 };
+  return r;
+}
+
+static int
+is_power_of_two (double c)
+{
+  int e;
+  return c != 0 && fabs (frexp (c, &e)) == 0.5;
+}
+
+rnd
+rnd_scale (double c, rnd a)
+{
+  rnd r = { c * a.value, fabs (c) * a.abs, a.n + !is_power_of_two (c) };
+  return r;
+}
+
+static void
+no_cancellation (rnd a, const char *what)
+{
+  if (!(a.abs <= fabs (a.value) * (1 + 1e-12)))
+    die_internal ("rnd_%s: an operand with cancellation (%g, companion %g)",
+                  what, a.value, a.abs);
+}
+
+rnd
+rnd_div (rnd a, rnd b)
+{
+  no_cancellation (b, "div");
+  /* 1/(1 + eta) is 1 + eta2 with |eta2| <= gamma_nb / (1 - gamma_nb): one
+     more rounding covers it */
+  rnd r = { a.value / b.value, a.abs / fabs (b.value), a.n + b.n + 2 };
+  return r;
+}
+
+rnd
+rnd_log (rnd a)
+{
+  no_cancellation (a, "log");
+  double l = log (a.value);
+  rnd r = { l, fabs (l) + 1, a.n + 2 };
+  return r;
+}
+
+double
+rnd_bound (rnd a)
+{
+  double g = est_gamma (a.n);
+  return g * (1 + g) * a.abs;
+}

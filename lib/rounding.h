@@ -1,0 +1,52 @@
+/* rounding.h -- a rounding bound that travels with a computed value.
+ *
+ * An expression of +, -, x built from leaves that are exact (or carry a
+ * known relative error) is evaluated twice at once: its value in floating
+ * point, and its absolute companion -- the same expression with every leaf
+ * replaced by its magnitude and every - by + -- together with the number
+ * of roundings it went through.  Then (Higham, Accuracy and Stability of
+ * Numerical Algorithms, 2nd ed., Lemma 3.1 and 3.3, applied to the
+ * expanded sum of monomials)
+ *     |fl(y) - y| <= gamma_n * abs(y),    n = roundings, gamma_n = n u/(1 - n u):
+ * every monomial of y picks up a product of at most n factors (1 + d),
+ * |d| <= u.  The companion is the actual size of the terms that cancel, so
+ * the bound is tight where cancellation happens and small where it does
+ * not; a bound relative to |y| (or to a guess of the terms' size) is not.
+ * The companion is itself computed in floating point, with relative error
+ * at most gamma_n; rnd_bound returns gamma_n (1 + gamma_n) abs, which is
+ * at most gamma_2n abs.
+ *
+ *   rnd a = rnd_exact (x), b = rnd_leaf (log (s), 2);
+ *   rnd y = rnd_sub (rnd_mul (a, a), b);
+ *   estimate e = est_exact (y.value, rnd_bound (y));                       */
+#ifndef HARNESS_ROUNDING_H
+#define HARNESS_ROUNDING_H
+
+typedef struct
+{
+  double value;      /* fl(y) */
+  double abs;        /* the absolute companion of y */
+  double n;          /* roundings that y's monomials may carry */
+} rnd;
+
+/* An exact leaf: an input, or a power of two times one. */
+rnd rnd_exact (double x);
+/* A leaf with relative error at most K u: a rounded constant (K = 1), a
+   libm call within one ulp (K = 2). */
+rnd rnd_leaf (double x, double k);
+rnd rnd_add (rnd a, rnd b);
+rnd rnd_sub (rnd a, rnd b);
+rnd rnd_mul (rnd a, rnd b);
+/* C a for an exact C (a power of two: no rounding; else one). */
+rnd rnd_scale (double c, rnd a);
+/* A / B and log A, for a B and an A whose companion is their magnitude
+   (a sum of positive terms, no cancellation: dies otherwise), so that
+   their relative error is at most gamma_n: the quotient's relative errors
+   add (n_a + n_b + 2); log's absolute error is that relative error plus
+   its own ulp, which the companion |log a| + 1 carries with n + 2. */
+rnd rnd_div (rnd a, rnd b);
+rnd rnd_log (rnd a);
+/* A bound on |fl(y) - y|. */
+double rnd_bound (rnd a);
+
+#endif

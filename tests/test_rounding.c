@@ -1,0 +1,73 @@
+/* test_rounding.c -- rounding bounds that travel with a value, against
+   the same expressions in long double (u = 2^-64, 2^11 times finer). */
+#include "rounding.h"
+#include "tap.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+
+/* The exponent of 004 (2.3) in double with its bound, and in long double. */
+static rnd
+exponent_rnd (double t1, double t2, double x, double z1, double z2)
+{
+  rnd T1 = rnd_exact (t1), T2 = rnd_exact (t2), X = rnd_exact (x);
+  rnd Z1 = rnd_exact (z1), Z2 = rnd_exact (z2), one = rnd_exact (1);
+  rnd a = rnd_mul (rnd_mul (Z1, Z1), rnd_add (one, rnd_mul (T1, T1)));
+  rnd b = rnd_mul (rnd_mul (Z2, Z2), rnd_add (one, rnd_mul (T2, T2)));
+  rnd c = rnd_mul (rnd_scale (2, X), rnd_add (rnd_mul (T1, Z1), rnd_mul (T2, Z2)));
+  rnd d = rnd_mul (rnd_mul (rnd_mul (rnd_scale (2, T1), T2), Z1), Z2);
+  return rnd_scale (-0.5, rnd_add (rnd_sub (rnd_add (a, b), c), d));
+}
+
+static long double
+exponent_ld (long double t1, long double t2, long double x, long double z1,
+             long double z2)
+{
+  return -0.5L * (z1 * z1 * (1 + t1 * t1) + z2 * z2 * (1 + t2 * t2)
+                  - 2 * x * (t1 * z1 + t2 * z2) + 2 * t1 * t2 * z1 * z2);
+}
+
+int
+main (void)
+{
+  /* exact leaves and powers of two add no rounding */
+  rnd e = rnd_scale (0.5, rnd_exact (3));
+  tap_ok (e.n == 0 && rnd_bound (e) == 0, "a power-of-two scaling is exact");
+  tap_ok (rnd_scale (3, rnd_exact (1)).n == 1, "scaling by 3 is one rounding");
+  /* cancellation: (1e8 + 1e-8) - 1e8, the bound follows the terms' size */
+  rnd big = rnd_exact (1e8), small = rnd_exact (1e-8);
+  rnd c = rnd_sub (rnd_add (big, small), big);
+  double err = fabs (c.value - 1e-8);
+  tap_ok (err <= rnd_bound (c) && rnd_bound (c) < 1e-7,
+          "(1e8 + 1e-8) - 1e8: error %.3g <= bound %.3g", err, rnd_bound (c));
+
+  /* 004 (2.3): log p(z|x) - exponent differences at two z, the case that
+     fooled a bound of 64 eps (|terms| + 1): 10^6 random draws, and the
+     largest ratio of actual error to bound must stay below 1 */
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 1071);
+  double worst = 0;
+  for (int k = 0; k < 1000000; k++)
+    {
+      double t1 = gsl_ran_gaussian (r, 3), t2 = gsl_ran_gaussian (r, 3);
+      double x = gsl_ran_gaussian (r, 4);
+      double z1 = gsl_ran_gaussian (r, 2), z2 = gsl_ran_gaussian (r, 2);
+      double w1 = gsl_ran_gaussian (r, 2), w2 = gsl_ran_gaussian (r, 2);
+      rnd d = rnd_sub (exponent_rnd (t1, t2, x, z1, z2),
+                       exponent_rnd (t1, t2, x, w1, w2));
+      long double exact = exponent_ld (t1, t2, x, z1, z2)
+        - exponent_ld (t1, t2, x, w1, w2);
+      double ratio = (double) fabsl ((long double) d.value - exact)
+        / rnd_bound (d);
+      if (ratio > worst)
+        worst = ratio;
+    }
+  tap_ok (worst < 1, "(2.3) exponent differences: worst error / bound %.3g"
+          " over 10^6 draws", worst);
+  /* the bound is not vacuous: within a few hundred of the worst error */
+  tap_ok (worst > 1e-3, "the bound is not loose by more than 1000 (%.3g)",
+          worst);
+  gsl_rng_free (r);
+  return tap_done ();
+}
