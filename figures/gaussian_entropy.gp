@@ -26,9 +26,5 @@ set title 'Entropy of a Gaussian: each line against its truth'
 set xlabel 'ground truth'
 set ylabel 'the line as written'
 set key outside right top font ',11'
-plot x with lines ls 8 title 'line = truth', \
-     datafile index 0 using 1:2 with points ls 1 title '004 eq. (2.8): holds', \
-     datafile index 1 using 1:2 with points ls 6 title '004 eq. (2.8): holds', \
-     datafile index 2 using 1:2 with points ls 3 title '004 eq. (2.8): holds', \
-     datafile index 3 using 1:2 with points ls 1 title '004 eq. (2.9): holds'
+plot x with lines ls 8 title 'line = truth'
 unset output

@@ -47,8 +47,8 @@ set key inside bottom right
 set xrange [0:12]
 set yrange [0:0.8]
 ln2 = log(2)
-plot datafile index 13 using 1:(ln2 - $5):(ln2 - $4) with filledcurves ls 3 title 'closed-form band', \
-     '' index 13 using 1:2 with lines ls 1 title 'JSD by quadrature', \
+plot datafile index 12 using 1:(ln2 - $5):(ln2 - $4) with filledcurves ls 3 title 'closed-form band', \
+     '' index 12 using 1:2 with lines ls 1 title 'JSD by quadrature', \
      ln2 with lines ls 7 title 'log 2'
 unset multiplot
 unset output

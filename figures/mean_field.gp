@@ -1,8 +1,8 @@
 # mean_field.gp -- written by mean_field; render with `gnuplot mean_field.gp` in this folder.
 if (!exists("datafile")) datafile = 'mean_field.dat'
 if (!exists("outfile")) outfile = 'mean_field.svg'
-fig_w = 1280
-fig_h = 600
+fig_w = 1800
+fig_h = 700
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
 # Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
@@ -22,31 +22,58 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
+set multiplot layout 1,3
+set key font ',8' spacing 0.75
+set title 'Each line against its truth'
+set xlabel 'ground truth'
+set ylabel 'the line as written'
+set key outside right top font ',11'
+plot x with lines ls 8 title 'line = truth', \
+     datafile index 0 using 1:2 with points ls 1 title '004 eq. (2.1): holds', \
+     datafile index 1 using 1:2 with points ls 6 title '004 eq. (2.2): holds', \
+     datafile index 2 using 1:2 with points ls 3 title '004 eq. (2.3): holds', \
+     datafile index 3 using 1:2 with points ls 1 title '004 Problem 3: holds', \
+     datafile index 4 using 1:2 with points ls 6 title '004 eq. (2.4): holds', \
+     datafile index 5 using 1:2 with points ls 3 title '004 eq. (2.5): holds', \
+     datafile index 6 using 1:2 with points ls 1 title '004 eq. (2.6): holds', \
+     datafile index 7 using 1:2 with points ls 6 title '004 eq. (2.6): holds', \
+     datafile index 8 using 1:2 with points ls 3 title '004 eq. (2.7): holds', \
+     datafile index 9 using 1:2 with points ls 1 title '004 eq. (2.7): holds', \
+     datafile index 10 using 1:2 with points ls 6 title '004 eq. (2.8): holds', \
+     datafile index 11 using 1:2 with points ls 3 title '004 eq. (2.8): holds', \
+     datafile index 12 using 1:2 with points ls 1 title '004 eq. (2.9): holds', \
+     datafile index 13 using 1:2 with points ls 2 title '004 eqs. (2.10)-(2.11): error', \
+     datafile index 14 using 1:2 with points ls 6 title '004 eq. (2.12): holds', \
+     datafile index 15 using 1:2 with points ls 3 title '004 eq. (2.13): holds', \
+     datafile index 16 using 1:2 with points ls 1 title '004 eq. (2.14): holds', \
+     datafile index 17 using 1:2 with points ls 6 title '004 eq. (2.15): holds', \
+     datafile index 18 using 1:2 with points ls 3 title '004 eq. (1.10): holds', \
+     datafile index 19 using 1:2 with points ls 1 title '004 eq. (1.11): holds', \
+     datafile index 20 using 1:2 with points ls 6 title '004 eq. (1.12): holds'
 log_px = -2.530128923
 elbo_star = -2.933674643
 seed_star = -3.933674643
 mu1 = 0.8275862069
 mu2 = 0.6206896552
-set multiplot layout 1,2 title 'Mean-field VI: z ∼ N(0, I), x | z ∼ N(θ^Tz, 1), θ = (2, 1.5), x = 3'
-set title 'Exact posterior and the mean-field fit (radius 1, 2)'
+set title 'p(z|x) and q*(z), θ = (2, 1.5), x = 3'
 set xlabel 'z_1'
 set ylabel 'z_2'
 set size ratio -1
-set key top right
-plot datafile index 0 using 1:2 with lines ls 3 title 'p(z|x) exact', \
-     datafile index 2 using 1:2 with lines ls 2 title 'q*(z) mean-field', \
-     datafile index 1 using 1:2 with linespoints ls 1 pt 7 ps 0.6 title 'coordinate updates', \
+set key inside top right font ',11' spacing 1
+plot datafile index 21 using 1:2 with lines ls 3 title 'p(z|x) exact', \
+     datafile index 23 using 1:2 with lines ls 2 title 'q*(z) mean-field', \
+     datafile index 22 using 1:2 with linespoints ls 1 pt 7 ps 0.6 title 'updates (2.13)', \
      '+' using (mu1):(mu2) every ::0::0 with points ls 7 pt 2 ps 2 title 'posterior mean'
 set size noratio
-set title 'ELBO after each coordinate update (m_1, s_1, m_2, s_2, ...)'
+set title 'ELBO after each update (m_1, s_1, m_2, s_2, ...)'
 set xlabel 'update'
 set ylabel 'nats'
 set key bottom right
 set xrange [0:*]
 set yrange [*:log_px + 0.5]
-plot datafile index 3 using 1:2 with linespoints ls 1 title 'ELBO (closed form)', \
+plot datafile index 24 using 1:2 with linespoints ls 1 title 'ELBO', \
      log_px with lines ls 7 title 'log p(x)', \
      elbo_star with lines ls 8 title 'log p(x) - KL(q*||p)', \
-     seed_star with lines ls 2 dt 3 title 'seed (2.10-2.11) at q*'
+     seed_star with lines ls 2 dt 3 title 'seed (2.10)-(2.11) at q*'
 unset multiplot
 unset output

@@ -33,7 +33,7 @@ write_block (sbuf * data, const line_result * r, int block)
                  c->pts_obs[j].value, est_se (c->pts_obs[j]));
 }
 
-void
+int
 figure_lines_against_truth (harness * h, const char *title)
 {
   sbuf *data = harness_figure_data (h), *gp = harness_figure_script (h);
@@ -63,4 +63,5 @@ figure_lines_against_truth (harness * h, const char *title)
         block++;
       }
   sbuf_append (gp, "\n");
+  return block;
 }

@@ -12,7 +12,8 @@
 /* One panel: every seed line's value (harness lines are left out) against its ground truth at each
    point it was checked at (x: truth, y: the line), with the diagonal a line
    that holds lies on.  Findings are drawn in warm colours and named in the
-   key, so they stand out.  TITLE is the panel's title. */
-void figure_lines_against_truth (harness * h, const char *title);
+   key, so they stand out.  TITLE is the panel's title.  Returns the number
+   of data blocks written: a claim's own blocks follow, from that index. */
+int figure_lines_against_truth (harness * h, const char *title);
 
 #endif

@@ -466,23 +466,12 @@ check_gaussians (harness * h, sbuf * fig)
 
 /* ---- the figure: the lines against the truth, and the Gaussian limit ---- */
 
-static int
-figure_blocks (const harness * h)
-{
-  int n = 0;
-  for (size_t d = 0; d < h->c->n_derivations; d++)
-    for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
-      n += h->dres[d].lines[i].statement.evaluated && h->dres[d].lines[i].statement.pts_obs;
-  return n;
-}
-
 static void
 draw_figure (harness * h)
 {
   sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
-  figure_lines_against_truth (h, "003 Q7: each line against its truth (nats)");
-  int block = figure_blocks (h);
+  int block = figure_lines_against_truth (h, "003 Q7: each line against its truth (nats)");
   sbuf_append (fig, "\n\n");
   check_gaussians (h, fig);
   sbuf_printf (gp,

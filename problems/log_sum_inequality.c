@@ -648,23 +648,12 @@ check_log_sum_label (harness * h)
 
 /* ---- the figure: every line against its truth, and ∂F/∂q1 ---- */
 
-static int
-figure_blocks (const harness * h)
-{
-  int n = 0;
-  for (size_t d = 0; d < h->c->n_derivations; d++)
-    for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
-      n += h->dres[d].lines[i].statement.evaluated && h->dres[d].lines[i].statement.pts_obs;
-  return n;
-}
-
 static void
 draw_figure (harness * h)
 {
   sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
-  figure_lines_against_truth (h, "000 P6.2 and 003 Q3.2: each line against its truth");
-  int block = figure_blocks (h);
+  int block = figure_lines_against_truth (h, "000 P6.2 and 003 Q3.2: each line against its truth");
   two_term t = { 0.3, 1.0, 2.0, 0, 1.0 };
   sbuf_printf (fig, "\n\n# dF/dq1 at λ = %.1f, p1 = %.1f, p2 = %.1f, q2 = %.1f\n"
                "# q1  complex_step  seed_line\n", t.lambda, t.p1, t.p2, t.q2);

@@ -1239,16 +1239,6 @@ write_ellipses (sbuf * fig, const mvn * g)
     }
 }
 
-static int
-panel_blocks (const harness * h)
-{
-  int n = 0;
-  for (size_t d = 0; d < h->c->n_derivations; d++)
-    for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
-      n += h->dres[d].lines[i].statement.evaluated && h->dres[d].lines[i].statement.pts_obs;
-  return n;
-}
-
 static void
 draw_figure (harness * h)
 {
@@ -1263,8 +1253,7 @@ draw_figure (harness * h)
   sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
   /* 23 lines in the first panel's key */
   sbuf_append (gp, "set multiplot layout 1,3\nset key font ',8' spacing 0.75\n");
-  figure_lines_against_truth (h, "Each line against its truth");
-  int b = panel_blocks (h);
+  int b = figure_lines_against_truth (h, "Each line against its truth");
   sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
   write_ellipses (fig, post);
   sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,
