@@ -446,6 +446,9 @@ recover_one (leftover * l, int rollback)
       if (rename (l->name, l->dest) != 0)
         die_runtime ("cannot restore %s from %s: %s", l->dest, l->name,
                      strerror (errno));
+      /* If the dead run had not yet renamed this one, both names are links
+         to the old file, and rename(2) then does nothing. */
+      unlink (l->name);
       return;
     }
   if (strcmp (l->kind, "none") == 0 && rollback

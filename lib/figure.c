@@ -50,6 +50,7 @@ run_gnuplot (const char *dir, const char *script, const char *data,
   sigaddset (&fatal, SIGTERM);
   sigaddset (&fatal, SIGHUP);
   sigprocmask (SIG_BLOCK, &fatal, &old);
+  pid_t parent = getpid ();
   pid_t pid = fork ();
   if (pid < 0)
     die_runtime ("cannot start gnuplot: %s", strerror (errno));
@@ -59,7 +60,7 @@ run_gnuplot (const char *dir, const char *script, const char *data,
 #ifdef __linux__
       /* A parent killed by SIGKILL cannot stop gnuplot, which would then
          recreate the temporary the next run's recovery removes. */
-      if (prctl (PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid () == 1)
+      if (prctl (PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid () != parent)
         _exit (126);
 #endif
       if (chdir (dir) != 0)
