@@ -1,9 +1,11 @@
 /* output_lock.c -- flock on OUTDIR/.<slug>.lock (see output_lock.h). */
 #include "output_lock.h"
 #include "errors.h"
+#include "stop_point.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,24 +82,37 @@ output_lock_acquire (const char *outdir, const char *slug)
   snprintf (lock_path, sizeof lock_path, "%s/.%s.lock", outdir, slug);
   double timeout = lock_timeout (), start = seconds_now ();
   int said = 0;
+  sigset_t fatal, old;
+  sigemptyset (&fatal);
+  sigaddset (&fatal, SIGINT);
+  sigaddset (&fatal, SIGTERM);
+  sigaddset (&fatal, SIGHUP);
   for (;;)
     {
+      /* From creating the file to holding it (or closing it), signals
+         wait: an interrupt must not leave a lock file nobody removes.
+         They are not blocked while we sleep, so waiting is interruptible. */
+      sigprocmask (SIG_BLOCK, &fatal, &old);
       int fd = open_lock_file (lock_path);
+      stop_point ("lock-file-opened");
       if (flock (fd, LOCK_EX | LOCK_NB) == 0)
         {
           if (still_linked (fd, lock_path))
             {
               lock_fd = fd;
               record_holder (fd);
+              sigprocmask (SIG_SETMASK, &old, NULL);
               return;
             }
           close (fd);           /* unlinked by its last holder: again */
+          sigprocmask (SIG_SETMASK, &old, NULL);
           continue;
         }
       if (errno != EWOULDBLOCK && errno != EINTR)
         die_runtime ("cannot lock %s: %s", lock_path, strerror (errno));
       long pid = holder_pid (fd);
       close (fd);
+      sigprocmask (SIG_SETMASK, &old, NULL);
       double waited = seconds_now () - start;
       if (waited >= timeout)
         die_runtime ("another run (pid %ld) is writing %s into %s;"
