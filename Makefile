@@ -40,6 +40,7 @@ endif
 RUN_ARGS := --outdir $(OUTDIR) $(if $(SEED),--seed $(SEED)) $(if $(QUICK),--quick)
 
 .PHONY: all check test sanitize fuzz memcheck calibrate mutate new-claim bench clean \
+        soak concurrency \
         distclean help deps references FORCE
 
 all: $(BINS)
@@ -52,6 +53,10 @@ help:
 	@echo "                  controls, 20 seeds, reproducibility, bad input,"
 	@echo "                  sanitizers)"
 	@echo "make sanitize     every test and claim under ASan and UBSan"
+	@echo "make soak         kill a claim $(SOAK_KILLS) times at random moments; 0 mixed"
+	@echo "                  output sets and 0 stray files expected (SOAK_KILLS=N)"
+	@echo "make concurrency  $(CONCURRENCY_RUNS) pairs of runs of one claim into one folder;"
+	@echo "                  0 mixed sets expected (CONCURRENCY_RUNS=N)"
 	@echo "make calibrate    false alarms over $(CALIBRATE_RUNS)+ seed-runs -> reports/calibration.md"
 	@echo "make mutate       every mutant of every claim -> reports/mutation.md"
 	@echo "make fuzz         fuzz the option parser with libFuzzer (FUZZ_SECONDS=$(FUZZ_SECONDS))"
@@ -111,6 +116,19 @@ FORCE:
 test: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS) $(B)/tests/fuzz_cli $(B)/tools/calibrate
 	@tests/run_all.sh $(B) "$(TESTS)" "$(SLUGS)"
+
+# Interrupts and concurrent runs at scale (make test runs short forms).
+SOAK_KILLS       ?= 2000
+CONCURRENCY_RUNS ?= 300
+OUTPUT_TEST_SLUG ?= $(firstword $(SLUGS))
+
+soak: deps
+	@$(MAKE) --no-print-directory $(B)/bin/$(OUTPUT_TEST_SLUG)
+	@tests/soak.sh $(B) $(OUTPUT_TEST_SLUG) $(SOAK_KILLS)
+
+concurrency: deps
+	@$(MAKE) --no-print-directory $(B)/bin/$(OUTPUT_TEST_SLUG)
+	@tests/concurrency.sh $(B) $(OUTPUT_TEST_SLUG) $(CONCURRENCY_RUNS)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

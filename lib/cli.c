@@ -403,12 +403,15 @@ cli_parse (const claim * c, int argc, char **argv, harness_options * opt)
     {
     case CLI_HELP:
       print_help (c, errors_program ());
+      errors_flush_stdout ();
       exit (0);
     case CLI_LIST:
       print_list (c);
+      errors_flush_stdout ();
       exit (0);
     case CLI_LIST_MUTANTS:
       print_mutants (c);
+      errors_flush_stdout ();
       exit (0);
     case CLI_RUN:
       break;

@@ -1,12 +1,16 @@
 /* errors.c -- fatal errors and the GSL error handler (see errors.h). */
 #include "errors.h"
 #include "atomic_file.h"
+#include "output_lock.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <gsl/gsl_errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *program_name = "harness";
 
@@ -145,6 +149,7 @@ static void
 vdie (int code, const char *fmt, va_list ap)
 {
   atomic_file_abandon_all ();
+  output_lock_release ();
   int n = vsnprintf (msg_raw, sizeof msg_raw, fmt, ap);
   if (n >= (int) sizeof msg_raw)
     memcpy (msg_raw + sizeof msg_raw - 4, "...", 4);
@@ -176,6 +181,37 @@ die_internal (const char *fmt, ...)
   va_list ap;
   va_start (ap, fmt);
   vdie (EXIT_RUNTIME, fmt, ap);
+}
+
+void
+errors_flush_stdout (void)
+{
+  errno = 0;
+  if (fflush (stdout) != 0 || ferror (stdout))
+    die_runtime ("cannot write to standard output: %s",
+                 errno ? strerror (errno) : "write error");
+}
+
+static void
+give_dev_null (int fd, int flags)
+{
+  if (fcntl (fd, F_GETFD) >= 0)
+    return;
+  int n = open ("/dev/null", flags);
+  if (n >= 0 && n != fd)
+    {
+      dup2 (n, fd);
+      close (n);
+    }
+}
+
+void
+errors_check_std_streams (void)
+{
+  give_dev_null (STDIN_FILENO, O_RDONLY);
+  give_dev_null (STDERR_FILENO, O_WRONLY);
+  if (fcntl (STDOUT_FILENO, F_GETFD) < 0)
+    die_runtime ("standard output is closed");
 }
 
 /* GSL calls this instead of abort(): a numerical failure is reported as one

@@ -45,6 +45,14 @@ void die_runtime (const char *fmt, ...)
 void die_internal (const char *fmt, ...)
   __attribute__ ((format (printf, 1, 2), noreturn));
 
+/* Flush stdout; a failed write to it (a full disk, a closed pipe or
+   descriptor) is a runtime failure: one line, EXIT_RUNTIME. */
+void errors_flush_stdout (void);
+
+/* Die unless standard output is open; give a closed stdin or stderr
+   /dev/null, so that no output file is opened on descriptor 0, 1 or 2. */
+void errors_check_std_streams (void);
+
 void *xmalloc (size_t n);
 void *xcalloc (size_t n, size_t size);
 void *xrealloc (void *p, size_t n);

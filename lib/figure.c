@@ -1,6 +1,7 @@
 /* figure.c -- write and render the figure (see figure.h). */
 #include "figure.h"
 #include "atomic_file.h"
+#include "stop_point.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -8,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <unistd.h>
 
 static const char figure_style[] =
@@ -46,12 +50,19 @@ run_gnuplot (const char *dir, const char *script, const char *data,
   sigaddset (&fatal, SIGTERM);
   sigaddset (&fatal, SIGHUP);
   sigprocmask (SIG_BLOCK, &fatal, &old);
+  pid_t parent = getpid ();
   pid_t pid = fork ();
   if (pid < 0)
     die_runtime ("cannot start gnuplot: %s", strerror (errno));
   if (pid == 0)
     {
       sigprocmask (SIG_SETMASK, &old, NULL);
+#ifdef __linux__
+      /* A parent killed by SIGKILL cannot stop gnuplot, which would then
+         recreate the temporary the next run's recovery removes. */
+      if (prctl (PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid () != parent)
+        _exit (126);
+#endif
       if (chdir (dir) != 0)
         _exit (126);
       execlp (figure_gnuplot (), figure_gnuplot (), "-e", vars, script,
@@ -60,6 +71,7 @@ run_gnuplot (const char *dir, const char *script, const char *data,
     }
   atomic_file_set_writer (pid);
   sigprocmask (SIG_SETMASK, &old, NULL);
+  stop_point ("gnuplot-started");
   int status;
   while (waitpid (pid, &status, 0) < 0)
     if (errno != EINTR)

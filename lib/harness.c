@@ -4,7 +4,9 @@
 #include "cli.h"
 #include "decision.h"
 #include "figure.h"
+#include "output_lock.h"
 #include "report.h"
+#include "stop_point.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -127,10 +129,25 @@ ensure_output_folder (const char *outdir, const char *sub)
     die_usage ("--outdir: %s is not writable", path);
 }
 
+/* Take the claim's output lock, then repair what a killed earlier run of
+   this claim left (see atomic_file.h), before writing anything. */
+static void
+claim_outputs (const char *outdir, const char *slug)
+{
+  char reports[4200], figures[4200];
+  snprintf (reports, sizeof reports, "%s/reports", outdir);
+  snprintf (figures, sizeof figures, "%s/figures", outdir);
+  output_lock_acquire (outdir, slug);
+  stop_point ("locked");
+  const char *dirs[] = { reports, figures };
+  atomic_file_recover (dirs, 2, slug);
+}
+
 harness *
 harness_begin (const claim * c, int argc, char **argv)
 {
   errors_set_program (argc > 0 ? argv[0] : c->slug);
+  errors_check_std_streams ();
   errors_install_gsl_handler ();
   atomic_file_install_signal_handlers ();
   harness *h = xcalloc (1, sizeof *h);
@@ -146,6 +163,7 @@ harness_begin (const claim * c, int argc, char **argv)
     }
   ensure_output_folder (h->opt.outdir, "reports");
   ensure_output_folder (h->opt.outdir, "figures");
+  claim_outputs (h->opt.outdir, c->slug);
   h->rng = rng_new (h->opt.seed);
   h->results = xcalloc (c->n_checks, sizeof *h->results);
   for (size_t i = 0; i < c->n_checks; i++)
@@ -161,7 +179,7 @@ harness_begin (const claim * c, int argc, char **argv)
           h->opt.samples, h->opt.quick ? " (quick)" : "",
           h->opt.mutant ? ", mutant " : "",
           h->opt.mutant ? h->opt.mutant : "");
-  fflush (stdout);
+  errors_flush_stdout ();
   return h;
 }
 
@@ -355,7 +373,7 @@ print_tap_line (harness * h, const check_result * r)
   if (!check_as_expected (r))
     printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
             r->spec->expect == EXPECT_HOLDS ? "hold" : "fail (seed error)");
-  fflush (stdout);
+  errors_flush_stdout ();
 }
 
 static int
@@ -450,14 +468,16 @@ harness_end (harness * h)
   summarise (h, &as_expected, &findings);
   figure_write (h);
   report_write (h);
+  errors_flush_stdout ();       /* a run whose TAP was lost replaces nothing */
   atomic_file_commit_all ();
+  output_lock_release ();
   report_print_index_lines (h, as_expected, findings);
   int n = (int) plan_size (h->c);
   printf ("# %s: %d of %d checks as expected, %d seed line(s) found wrong,"
           " %.2f s\n", h->c->slug, as_expected, n, findings,
           now_seconds () - h->started);
   printf ("%d passed, %d failed\n", as_expected, n - as_expected);
-  fflush (stdout);
+  errors_flush_stdout ();
   int status = as_expected == n ? EXIT_AS_EXPECTED : EXIT_UNEXPECTED;
   gsl_rng_free (h->rng);
   for (size_t i = 0; i < h->c->n_checks; i++)

@@ -3,7 +3,9 @@
 #   1. every unit test (BUILD/tests/test_*), each a TAP program;
 #   2. every claim program through tests/check_problem.sh (negative controls,
 #      20 seeds, reproducibility, bad input), two at a time;
-#   3. the harness end to end (tests/test_harness.sh);
+#   3. the harness end to end (tests/test_harness.sh), interrupts at every
+#      named point (tests/test_interrupt.sh), and short forms of make soak
+#      (40 random kills) and make concurrency (20 pairs of runs);
 #   4. the sanitizer build (tests/run_sanitized.sh via make sanitize).
 # Closes with "N passed, N failed" over every test; exits 1 on any failure.
 build=$1; tests=$2; slugs=$3
@@ -44,6 +46,8 @@ echo "== the harness end to end"
 run_tap harness tests/test_harness.sh "$build" "$slugs"
 run_tap regress_mean_field tests/regress_mean_field.sh "$build"
 run_tap interrupt tests/test_interrupt.sh "$build" "$(echo $slugs | awk '{ print $1 }')"
+run_tap soak_short tests/soak.sh "$build" "$(echo $slugs | awk '{ print $1 }')" 40
+run_tap concurrency_short tests/concurrency.sh "$build" "$(echo $slugs | awk '{ print $1 }')" 20
 
 echo "== sanitizers (AddressSanitizer, UndefinedBehaviorSanitizer)"
 run_tap sanitize make --no-print-directory sanitize

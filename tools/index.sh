@@ -4,8 +4,20 @@
 # OUTDIR is given) write OUTDIR/reports/README.md, the index a reader opens
 # first.  Exits 1 when any check did not come out as the repository expects
 # or any program did not finish.
+#
+# The index is written like every other output: to a temporary beside it
+# that names its owner (reports/.README.md.<pid>.tmp), removed if we are
+# interrupted, renamed over reports/README.md only when complete.
 outdir=$1; shift
-awk -v outdir="$outdir" -F'\t' '
+tmpout=""
+if [ -n "$outdir" ]; then
+  tmpout="$outdir/reports/.README.md.$$.tmp"
+  trap 'rm -f "$tmpout"' EXIT
+  trap 'rm -f "$tmpout"; trap - INT; kill -INT $$' INT
+  trap 'rm -f "$tmpout"; trap - TERM; kill -TERM $$' TERM
+  trap 'rm -f "$tmpout"; trap - HUP; kill -HUP $$' HUP
+fi
+awk -v outdir="$outdir" -v out="$tmpout" -F'\t' '
 function flush_file() {
   if (slug == "") return
   if (!finished) { failed += plan; broken++; rows[++nrows] = "| " slug " | did not finish | | | |"
@@ -37,7 +49,6 @@ FNR == 1 { flush_file(); slug = ""; finished = 0; plan = 0
 END {
   flush_file()
   if (outdir != "") {
-    out = outdir "/reports/README.md.tmp"
     print "# Verification reports\n" > out
     print "Produced by `make check` from the derivations in `../shared/seeds/`. Each claim is one program in `problems/`; each row links to its report. *Verdicts as expected* counts seed lines and harness checks whose verdict is what the repository expects: lines that hold, and lines known to be wrong that were found wrong again. *Findings* counts seed lines that are errors, slips or carry an earlier error.\n" > out
     print "| claim | title | sources | verdicts as expected | findings |" > out
@@ -50,8 +61,7 @@ END {
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (keys[j] < keys[i]) { t = keys[i]; keys[i] = keys[j]; keys[j] = t }
     for (i = 1; i <= n; i++) printf "### Seed %s\n\n%s\n", keys[i], seeds[keys[i]] > out
     print "Wall times vary from run to run, so they are printed by `make check` and kept out of this committed file.\n" > out
-    close(out)
-    system("mv \"" out "\" \"" outdir "/reports/README.md\"")
+    if (close(out) != 0) { print "index: cannot write " out > "/dev/stderr"; exit 3 }
   }
   printf "\n%-26s %9s %9s\n", "claim", "checks", "findings"
   for (i = 1; i <= nsum; i++) print summary[i]
@@ -59,3 +69,10 @@ END {
   printf "\n%d passed, %d failed\n", passed, failed
   exit (failed > 0 || broken > 0) ? 1 : 0
 }' "$@"
+st=$?
+[ $st -eq 3 ] && exit 3
+if [ -n "$tmpout" ]; then
+  grep -q '^Wall times vary' "$tmpout" 2>/dev/null && mv -f "$tmpout" "$outdir/reports/README.md" \
+    || { echo "index: cannot write $outdir/reports/README.md" >&2; exit 3; }
+fi
+exit $st
