@@ -105,6 +105,8 @@ typedef struct
 {
   const char *id;               /* [a-z0-9_], unique within the claim */
   const char *source;           /* "004 eq. (1.2)" */
+  int at;                       /* its line number in the source document:
+                                   the index lists statements in that order */
   const char *text;             /* as written */
   line_eval eval;               /* empty for NO_ANSWER / NOT_CHECKABLE */
   relation rel;                 /* FROM rel THIS, as the seed writes it;

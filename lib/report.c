@@ -704,8 +704,9 @@ report_print_index_lines (const harness * h, int as_expected, int findings)
       sbuf v;
       sbuf_init (&v);
       put_verdict (&v, r, 0);
-      printf ("# seedline\t%s\t%s\t%s\t%s\t%s\t%s\n", s, r->line->source,
-              sbuf_str (&v), c->slug, r->line->id, verdict_key (r->verdict));
+      printf ("# seedline\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", s, r->line->source,
+              sbuf_str (&v), c->slug, r->line->id, verdict_key (r->verdict),
+              r->line->at);
       sbuf_free (&v);
     }
 }

@@ -43,7 +43,8 @@ FNR == 1 { flush_file(); slug = ""; finished = 0; plan = 0
   if (kind == "carried") ncarried++
   if (kind == "finding") nold++
   line = "- " $3 ", `" $6 "` ([" $5 "](" $5 ".md" (finding ? "#finding-" $6 : "") ")): " (finding ? "**" $4 "**" : $4)
-  seeds[seed] = seeds[seed] line "\n"
+  # document order: by the line number in the seed when the claim gives it
+  nl[seed]++; lines[seed, nl[seed]] = line; at[seed, nl[seed]] = ($8 == "" ? 0 : $8 + 0)
 }
 /^# exit-status / { if ($0 !~ / [01]$/) { broken++ } }
 END {
@@ -57,9 +58,16 @@ END {
     print "\n" passed " verdicts as expected, " failed " not. Findings: " nerr + 0 " error(s), " nslip + 0 " slip(s), " ncarried + 0 " line(s) carrying an earlier error" (nold ? ", and " nold " seed line(s) found wrong by claims not yet on the derivation engine" : "") ".\n" > out
     print "Verdicts: *holds*; *holds as a step, carries the error of X* (the line follows from the one before, which was wrong); *slip* (the line as written is wrong, but a reading that the surrounding lines of the student use holds); *error* (no plausible reading holds); *no answer in the seed*; *not checkable numerically* (with the reason); *inconclusive* (the assumptions of the estimator failed).\n" > out
     print "## Per seed: which derivation lines hold\n" > out
-    n = 0; for (s in seeds) keys[++n] = s
+    n = 0; for (s in nl) keys[++n] = s
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (keys[j] < keys[i]) { t = keys[i]; keys[i] = keys[j]; keys[j] = t }
-    for (i = 1; i <= n; i++) printf "### Seed %s\n\n%s\n", keys[i], seeds[keys[i]] > out
+    for (i = 1; i <= n; i++) {
+      s = keys[i]; m = nl[s]
+      for (a = 1; a <= m; a++) ord[a] = a
+      for (a = 2; a <= m; a++) for (b = a; b > 1 && at[s, ord[b]] < at[s, ord[b - 1]]; b--) { t = ord[b]; ord[b] = ord[b - 1]; ord[b - 1] = t }
+      printf "### Seed %s\n\n", s > out
+      for (a = 1; a <= m; a++) print lines[s, ord[a]] > out
+      print "" > out
+    }
     print "Wall times vary from run to run, so they are printed by `make check` and kept out of this committed file.\n" > out
     if (close(out) != 0) { print "index: cannot write " out > "/dev/stderr"; exit 3 }
   }
