@@ -3,6 +3,7 @@
 #include "decision.h"
 #include "errors.h"
 #include "harness.h"
+#include "psis.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -303,7 +304,29 @@ typedef struct
   decision d;                   /* the deciding (worst) draw or the MC */
   estimate obs, ref_value;      /* for the report */
   double x_worst[X_KEEP_MAX];   /* pointwise: the deciding draw */
+  double khat;                  /* Pareto k-hat of the paired differences */
 } compare_req;
+
+/* The tail diagnostic looks at the first KHAT_DRAWS paired differences:
+   enough for a stable k-hat (M = 3 sqrt(n) = 424 tail draws), cheap to
+   sort.  Above PSIS_KHAT_MAX their variance may be infinite and the
+   standard error of their mean means nothing (Vehtari et al., PSIS). */
+#define KHAT_DRAWS 20000
+
+/* k-hat of |d_i - mean d| over D[0..N-1]; NaN when undefined (all equal). */
+static double
+tail_khat (double *d, size_t n)
+{
+  if (!d || n < 100)
+    return NAN;
+  double m = 0;
+  for (size_t i = 0; i < n; i++)
+    m += d[i];
+  m /= (double) n;
+  for (size_t i = 0; i < n; i++)
+    d[i] = fabs (d[i] - m);
+  return psis_khat_tail (d, n);
+}
 
 /* Deterministic decision of LINE rel REF at values A, B with bounds. */
 static decision
@@ -352,12 +375,17 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
     return;
   long nd = any_expect ? draws : POINTWISE_DRAWS;
   mc_acc diff[8], av, rv[8], rnd[8];
+  size_t nkeep = (size_t) (nd < KHAT_DRAWS ? nd : KHAT_DRAWS);
+  double *kept[8] = { NULL };
   mc_init (&av);
   for (size_t i = 0; i < n; i++)
     {
       mc_init (&diff[i]);
       mc_init (&rv[i]);
       mc_init (&rnd[i]);
+      req[i].khat = NAN;
+      if (!req[i].pointwise && (any_int || side_has_integrand (&req[i].ref)))
+        kept[i] = xmalloc (nkeep * sizeof (double));
     }
   double *x = xmalloc ((dv->x_dim ? dv->x_dim : 1) * sizeof *x);
   gsl_rng_set (st->r, seed);
@@ -389,6 +417,8 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
                 }
               continue;
             }
+          if (kept[i] && (size_t) t < nkeep)
+            kept[i][t] = av_t - rv_t;
           mc_add (&diff[i], av_t - rv_t);
           mc_add (&rv[i], rv_t);
           mc_add (&rnd[i], ab + rb);
@@ -399,7 +429,10 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
     {
       int has_int = any_int || side_has_integrand (&req[i].ref);
       if (!has_int || req[i].pointwise)
-        continue;
+        {
+          free (kept[i]);
+          continue;
+        }
       /* the paired difference: common random numbers */
       double c = a_closed.value - r_closed[i].value;
       estimate o = est_mc (mc_mean (&diff[i]) + c, mc_se (&diff[i]));
@@ -409,11 +442,13 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
                 fabs (r_closed[i].value + mc_mean (&rv[i])));
       o.err = hypot (o.err, hypot (est_se (a_closed), est_se (r_closed[i])));
       req[i].d = decide (req[i].rel, o, est_exact (0, 0), alpha);
+      req[i].khat = tail_khat (kept[i], nkeep);
       req[i].obs = side_has_integrand (a)
         ? est_mc (a_closed.value + mc_mean (&av), mc_se (&av)) : a_closed;
       req[i].ref_value = side_has_integrand (&req[i].ref)
         ? est_mc (r_closed[i].value + mc_mean (&rv[i]), mc_se (&rv[i]))
         : r_closed[i];
+      free (kept[i]);
     }
 }
 
@@ -462,6 +497,14 @@ compare_all (run_state * st, const side * a, compare_req * req, size_t n,
           o->n_failed += !req[i].d.held;
           o->pts_obs[j] = req[i].obs;
           o->pts_ref[j] = req[i].ref_value;
+          if (req[i].khat > PSIS_KHAT_MAX && !o->inconclusive)
+            {
+              o->inconclusive = 1;
+              snprintf (o->why, sizeof o->why, "Pareto k̂ = %.2f > %.1f at"
+                        " point %zu: the per-draw differences may have"
+                        " infinite variance, so their standard error cannot"
+                        " be trusted", req[i].khat, PSIS_KHAT_MAX, j + 1);
+            }
           if (j == 0 || worse (&req[i].d, &best[i]))
             {
               best[i] = req[i].d;

@@ -34,6 +34,8 @@ CLOSED_FN (l_prod_minus_b, A * B, -B)
 static void sample (const gsl_rng * r, const point * p, const void *u, double *x) { (void) u; x[0] = A + gsl_ran_gaussian (r, 1.0); }
 static double l_x (const point * p, const void *u, const double *x, double *e) { (void) p, (void) u, (void) e; return x[0]; }
 CLOSED_FN (t_a, A)
+/* exp(x²/1.5) under N(a, 1): no finite mean, let alone variance */
+static double l_heavy (const point * p, const void *u, const double *x, double *e) { (void) p, (void) u, (void) e; return exp (x[0] * x[0] / 1.5); }
 
 static const derivation_truth TRUTHS[] = {
   {"sum", "a² + b", LINE_CLOSED (t_sum)}, {"prod", "a b", LINE_CLOSED (t_prod)},
@@ -68,6 +70,8 @@ static const derivation_line MC[] = {
   {.id = "m1", .source = "M 1", .text = "E[x]", .eval = LINE_EXPECT (l_x), .truth = "mean"},
   {.id = "m2", .source = "M 2", .text = "x, for every draw", .eval = LINE_POINTWISE (l_x), .truth = "mean",
    .expect = V_ERROR},
+  {.id = "m3", .source = "M 3", .text = "E[exp(x²/1.5)] (infinite)", .eval = LINE_EXPECT (l_heavy),
+   .truth = "mean", .expect = V_INCONCLUSIVE},
 };
 
 #define DV(name, lines_) static derivation name = { .id = #name, .title = #name, \
@@ -138,6 +142,11 @@ main (void)
   /* Monte Carlo: an expectation holds, the same claim for every draw does not */
   expect_verdict (h, "m1", V_HOLDS);
   expect_verdict (h, "m2", V_ERROR);
+  /* weights of infinite variance: inconclusive, with the diagnostic */
+  expect_verdict (h, "m3", V_INCONCLUSIVE);
+  const line_result *m3 = derivation_find (h, "m3");
+  tap_ok (strstr (m3->statement.why, "Pareto") != NULL, "m3: the reason names the diagnostic ('%s')",
+          m3->statement.why);
 
   fflush (stdout);
   dup2 (null, 1);
