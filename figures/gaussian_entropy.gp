@@ -23,8 +23,24 @@ set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
 set title 'Entropy of a Gaussian: each line against its truth'
-set xlabel 'ground truth'
-set ylabel 'the line as written'
-set key outside right top font ',11'
-plot x with lines ls 8 title 'line = truth'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [1.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('harness (holds)' 1)
+plot datafile index 0 using 1:(1) with points ls 1
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 unset output

@@ -24,22 +24,37 @@ set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
 set multiplot layout 1,2
 set title '003 Q7: each line against its truth (nats)'
-set xlabel 'ground truth'
-set ylabel 'the line as written'
-set key outside right top font ',11'
-plot x with lines ls 8 title 'line = truth', \
-     datafile index 0 using 1:2 with points ls 1 title '003 Q7: holds', \
-     datafile index 1 using 1:2 with points ls 6 title '003 Q7: holds', \
-     datafile index 2 using 1:2 with points ls 3 title '003 Q7: holds', \
-     datafile index 3 using 1:2 with points ls 1 title '003 Q7: holds', \
-     datafile index 4 using 1:2 with points ls 6 title '003 Q7: holds', \
-     datafile index 5 using 1:2 with points ls 3 title '003 Q7: holds', \
-     datafile index 6 using 1:2 with points ls 1 title '003 Q7 footnote 4: holds', \
-     datafile index 7 using 1:2 with points ls 6 title '003 Q7 (20): holds', \
-     datafile index 8 using 1:2 with points ls 3 title '003 Q7 (21): holds', \
-     datafile index 9 using 1:2 with points ls 2 title '003 Q7 (22): slip', \
-     datafile index 10 using 1:2 with points ls 1 title '003 Q7 box: holds', \
-     datafile index 11 using 1:2 with points ls 6 title '003 Q7 box: holds'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [12.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('003 Q7 (holds)' 1, '003 Q7 (holds)' 2, '003 Q7 (holds)' 3, '003 Q7 (holds)' 4, '003 Q7 (holds)' 5, '003 Q7 (holds)' 6, '003 Q7 footnote 4 (holds)' 7, '003 Q7 (20) (holds)' 8, '003 Q7 (21) (holds)' 9, '003 Q7 (22) (slip)' 10, '003 Q7 box (holds)' 11, '003 Q7 box (holds)' 12)
+plot datafile index 0 using 1:(1) with points ls 1, \
+     datafile index 1 using 1:(2) with points ls 1, \
+     datafile index 2 using 1:(3) with points ls 1, \
+     datafile index 3 using 1:(4) with points ls 1, \
+     datafile index 4 using 1:(5) with points ls 1, \
+     datafile index 5 using 1:(6) with points ls 1, \
+     datafile index 6 using 1:(7) with points ls 1, \
+     datafile index 7 using 1:(8) with points ls 1, \
+     datafile index 8 using 1:(9) with points ls 1, \
+     datafile index 9 using 1:(10) with points ls 2, \
+     datafile index 10 using 1:(11) with points ls 1, \
+     datafile index 11 using 1:(12) with points ls 1
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 set title 'JSD of N(0,1) and N(d,1) tends to log 2'
 set xlabel 'separation d'
 set ylabel 'JSD (nats)'

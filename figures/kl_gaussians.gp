@@ -23,28 +23,43 @@ set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
 set title 'KL between Gaussians: each seed line against the truth'
-set xlabel 'ground truth'
-set ylabel 'the line as written'
-set key outside right top font ',11'
-plot x with lines ls 8 title 'line = truth', \
-     datafile index 0 using 1:2 with points ls 1 title '000 P6.1: holds', \
-     datafile index 1 using 1:2 with points ls 6 title '000 P6.1: holds', \
-     datafile index 2 using 1:2 with points ls 3 title '000 P6.1 (1): holds', \
-     datafile index 3 using 1:2 with points ls 1 title '000 P6.1 (2): holds', \
-     datafile index 4 using 1:2 with points ls 6 title '000 P6.1 (2): holds', \
-     datafile index 5 using 1:2 with points ls 3 title '000 P6.1 (2): holds', \
-     datafile index 6 using 1:2 with points ls 1 title '000 P6.1 (3): holds', \
-     datafile index 7 using 1:2 with points ls 6 title '000 P6.1 (3): holds', \
-     datafile index 8 using 1:2 with points ls 2 title '000 P6.1 (3): slip', \
-     datafile index 9 using 1:2 with points ls 3 title '000 P6.1 (3): holds', \
-     datafile index 10 using 1:2 with points ls 1 title '000 P6.1 final formula: holds', \
-     datafile index 11 using 1:2 with points ls 6 title '004 eq. (1.1): holds', \
-     datafile index 12 using 1:2 with points ls 5 title '004 eq. (1.2): error', \
-     datafile index 13 using 1:2 with points ls 4 title '004 eq. (1.3): holds as a step, carries the error', \
-     datafile index 14 using 1:2 with points ls 2 title '004 eq. (1.4): holds as a step, carries the error', \
-     datafile index 15 using 1:2 with points ls 5 title '004 eq. (1.5): error', \
-     datafile index 16 using 1:2 with points ls 4 title '004 eq. (1.6): holds as a step, carries the error', \
-     datafile index 17 using 1:2 with points ls 2 title '004 eq. (1.7): holds as a step, carries the error', \
-     datafile index 18 using 1:2 with points ls 5 title '004 eq. (1.8): holds as a step, carries the error', \
-     datafile index 19 using 1:2 with points ls 4 title '002 2.(c) item ②: error'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [20.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('000 P6.1 (holds)' 1, '000 P6.1 (holds)' 2, '000 P6.1 (1) (holds)' 3, '000 P6.1 (2) (holds)' 4, '000 P6.1 (2) (holds)' 5, '000 P6.1 (2) (holds)' 6, '000 P6.1 (3) (holds)' 7, '000 P6.1 (3) (holds)' 8, '000 P6.1 (3) (slip)' 9, '000 P6.1 (3) (holds)' 10, '000 P6.1 final formula (holds)' 11, '004 eq. (1.1) (holds)' 12, '004 eq. (1.2) (error)' 13, '004 eq. (1.3) (carries an error)' 14, '004 eq. (1.4) (carries an error)' 15, '004 eq. (1.5) (error)' 16, '004 eq. (1.6) (carries an error)' 17, '004 eq. (1.7) (carries an error)' 18, '004 eq. (1.8) (carries an error)' 19, '002 2.(c) item ② (error)' 20)
+plot datafile index 0 using 1:(1) with points ls 1, \
+     datafile index 1 using 1:(2) with points ls 1, \
+     datafile index 2 using 1:(3) with points ls 1, \
+     datafile index 3 using 1:(4) with points ls 1, \
+     datafile index 4 using 1:(5) with points ls 1, \
+     datafile index 5 using 1:(6) with points ls 1, \
+     datafile index 6 using 1:(7) with points ls 1, \
+     datafile index 7 using 1:(8) with points ls 1, \
+     datafile index 8 using 1:(9) with points ls 2, \
+     datafile index 9 using 1:(10) with points ls 1, \
+     datafile index 10 using 1:(11) with points ls 1, \
+     datafile index 11 using 1:(12) with points ls 1, \
+     datafile index 12 using 1:(13) with points ls 2, \
+     datafile index 13 using 1:(14) with points ls 2, \
+     datafile index 14 using 1:(15) with points ls 2, \
+     datafile index 15 using 1:(16) with points ls 2, \
+     datafile index 16 using 1:(17) with points ls 2, \
+     datafile index 17 using 1:(18) with points ls 2, \
+     datafile index 18 using 1:(19) with points ls 2, \
+     datafile index 19 using 1:(20) with points ls 2
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 unset output

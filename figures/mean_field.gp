@@ -25,31 +25,46 @@ set output outfile
 set multiplot layout 1,3
 set key font ',8' spacing 0.75
 set title 'Each line against its truth'
-set xlabel 'ground truth'
-set ylabel 'the line as written'
-set key outside right top font ',11'
-plot x with lines ls 8 title 'line = truth', \
-     datafile index 0 using 1:2 with points ls 1 title '004 eq. (2.1): holds', \
-     datafile index 1 using 1:2 with points ls 6 title '004 eq. (2.2): holds', \
-     datafile index 2 using 1:2 with points ls 3 title '004 eq. (2.3): holds', \
-     datafile index 3 using 1:2 with points ls 1 title '004 Problem 3: holds', \
-     datafile index 4 using 1:2 with points ls 6 title '004 eq. (2.4): holds', \
-     datafile index 5 using 1:2 with points ls 3 title '004 eq. (2.5): holds', \
-     datafile index 6 using 1:2 with points ls 1 title '004 eq. (2.6): holds', \
-     datafile index 7 using 1:2 with points ls 6 title '004 eq. (2.6): holds', \
-     datafile index 8 using 1:2 with points ls 3 title '004 eq. (2.7): holds', \
-     datafile index 9 using 1:2 with points ls 1 title '004 eq. (2.7): holds', \
-     datafile index 10 using 1:2 with points ls 6 title '004 eq. (2.8): holds', \
-     datafile index 11 using 1:2 with points ls 3 title '004 eq. (2.8): holds', \
-     datafile index 12 using 1:2 with points ls 1 title '004 eq. (2.9): holds', \
-     datafile index 13 using 1:2 with points ls 2 title '004 eqs. (2.10)-(2.11): error', \
-     datafile index 14 using 1:2 with points ls 6 title '004 eq. (2.12): holds', \
-     datafile index 15 using 1:2 with points ls 3 title '004 eq. (2.13): holds', \
-     datafile index 16 using 1:2 with points ls 1 title '004 eq. (2.14): holds', \
-     datafile index 17 using 1:2 with points ls 6 title '004 eq. (2.15): holds', \
-     datafile index 18 using 1:2 with points ls 3 title '004 eq. (1.10): holds', \
-     datafile index 19 using 1:2 with points ls 1 title '004 eq. (1.11): holds', \
-     datafile index 20 using 1:2 with points ls 6 title '004 eq. (1.12): holds'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [21.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('004 eq. (2.1) (holds)' 1, '004 eq. (2.2) (holds)' 2, '004 eq. (2.3) (holds)' 3, '004 Problem 3 (holds)' 4, '004 eq. (2.4) (holds)' 5, '004 eq. (2.5) (holds)' 6, '004 eq. (2.6) (holds)' 7, '004 eq. (2.6) (holds)' 8, '004 eq. (2.7) (holds)' 9, '004 eq. (2.7) (holds)' 10, '004 eq. (2.8) (holds)' 11, '004 eq. (2.8) (holds)' 12, '004 eq. (2.9) (holds)' 13, '004 eqs. (2.10)-(2.11) (error)' 14, '004 eq. (2.12) (holds)' 15, '004 eq. (2.13) (holds)' 16, '004 eq. (2.14) (holds)' 17, '004 eq. (2.15) (holds)' 18, '004 eq. (1.10) (holds)' 19, '004 eq. (1.11) (holds)' 20, '004 eq. (1.12) (holds)' 21)
+plot datafile index 0 using 1:(1) with points ls 1, \
+     datafile index 1 using 1:(2) with points ls 1, \
+     datafile index 2 using 1:(3) with points ls 1, \
+     datafile index 3 using 1:(4) with points ls 1, \
+     datafile index 4 using 1:(5) with points ls 1, \
+     datafile index 5 using 1:(6) with points ls 1, \
+     datafile index 6 using 1:(7) with points ls 1, \
+     datafile index 7 using 1:(8) with points ls 1, \
+     datafile index 8 using 1:(9) with points ls 1, \
+     datafile index 9 using 1:(10) with points ls 1, \
+     datafile index 10 using 1:(11) with points ls 1, \
+     datafile index 11 using 1:(12) with points ls 1, \
+     datafile index 12 using 1:(13) with points ls 1, \
+     datafile index 13 using 1:(14) with points ls 2, \
+     datafile index 14 using 1:(15) with points ls 1, \
+     datafile index 15 using 1:(16) with points ls 1, \
+     datafile index 16 using 1:(17) with points ls 1, \
+     datafile index 17 using 1:(18) with points ls 1, \
+     datafile index 18 using 1:(19) with points ls 1, \
+     datafile index 19 using 1:(20) with points ls 1, \
+     datafile index 20 using 1:(21) with points ls 1
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 log_px = -2.530128923
 elbo_star = -2.933674643
 seed_star = -3.933674643

@@ -27,16 +27,31 @@ set origin 0,0.5
 set size 1,0.47
 set key font ',11'
 set title 'Each line''s D*(x) against the true D*(x)'
-set xlabel 'ground truth'
-set ylabel 'the line as written'
-set key outside right top font ',11'
-plot x with lines ls 8 title 'line = truth', \
-     datafile index 0 using 1:2 with points ls 2 title '003 Q5 (line 1): error', \
-     datafile index 1 using 1:2 with points ls 5 title '003 Q5 (line 2): holds as a step, carries the error', \
-     datafile index 2 using 1:2 with points ls 4 title '003 Q5 (line 3): holds as a step, carries the error', \
-     datafile index 3 using 1:2 with points ls 2 title '003 Q5 (line 4): slip', \
-     datafile index 4 using 1:2 with points ls 5 title '003 Q5 (line 5): holds as a step, carries the error', \
-     datafile index 5 using 1:2 with points ls 4 title '003 Q5 (line 6): error'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [6.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('003 Q5 (line 1) (error)' 1, '003 Q5 (line 2) (carries an error)' 2, '003 Q5 (line 3) (carries an error)' 3, '003 Q5 (line 4) (slip)' 4, '003 Q5 (line 5) (carries an error)' 5, '003 Q5 (line 6) (error)' 6)
+plot datafile index 0 using 1:(1) with points ls 2, \
+     datafile index 1 using 1:(2) with points ls 2, \
+     datafile index 2 using 1:(3) with points ls 2, \
+     datafile index 3 using 1:(4) with points ls 2, \
+     datafile index 4 using 1:(5) with points ls 2, \
+     datafile index 5 using 1:(6) with points ls 2
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 zc = 5.3267
 m1 = 1
 s1 = 0.6

@@ -460,6 +460,16 @@ side_at_x (const side * s, const point * p, const void *prep, const double *x)
   return est_add (side_closed (s, p, prep), est_exact (v, b));
 }
 
+/* The excess the relation forbids, over the margin z se + bound. */
+static double
+margin_ratio (relation rel, const decision * d)
+{
+  double ex = rel == REL_LE ? d->diff : rel == REL_GE ? -d->diff : fabs (d->diff);
+  if (isnan (ex))
+    return INFINITY;
+  return d->margin > 0 ? ex / d->margin : (ex > 0 ? INFINITY : 0);
+}
+
 static int
 request_has_integrand (const side * a, const compare_req * q)
 {
@@ -485,6 +495,7 @@ compare_all (run_state * st, const side * a, compare_req * req, size_t n,
       out[i]->pointwise = req[i].pointwise;
       out[i]->pts_obs = xcalloc (np, sizeof (estimate));
       out[i]->pts_ref = xcalloc (np, sizeof (estimate));
+      out[i]->pts_ratio = xcalloc (np, sizeof (double));
     }
   decision best[8];
   for (size_t j = 0; j < np; j++)
@@ -497,6 +508,7 @@ compare_all (run_state * st, const side * a, compare_req * req, size_t n,
           o->n_failed += !req[i].d.held;
           o->pts_obs[j] = req[i].obs;
           o->pts_ref[j] = req[i].ref_value;
+          o->pts_ratio[j] = margin_ratio (req[i].rel, &req[i].d);
           if (req[i].khat > PSIS_KHAT_MAX && !o->inconclusive)
             {
               o->inconclusive = 1;
@@ -629,7 +641,9 @@ compare_free (line_compare * c)
 {
   free (c->pts_obs);
   free (c->pts_ref);
+  free (c->pts_ratio);
   c->pts_obs = c->pts_ref = NULL;
+  c->pts_ratio = NULL;
 }
 
 void
@@ -683,6 +697,7 @@ decide_line (run_state * st, size_t k)
     }
   r->literal_step = *dec;
   r->literal_step.pts_obs = r->literal_step.pts_ref = NULL;
+  r->literal_step.pts_ratio = NULL;
   for (int i = 0; i < LINE_READINGS_MAX && l->readings[i].name; i++)
     {
       const line_reading *rd = &l->readings[i];

@@ -170,6 +170,9 @@ typedef struct
   size_t worst;                 /* index of the deciding point */
   char why[160];                /* inconclusive: the diagnostic */
   estimate *pts_obs, *pts_ref;  /* per point (for figures); owned */
+  double *pts_ratio;            /* per point: the excess the relation
+                                   forbids over the decision's margin
+                                   (<= 1 holds); owned */
 } line_compare;
 
 typedef struct

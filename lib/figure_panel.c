@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#define RATIO_FLOOR 1e-3        /* smaller misses are drawn at the left edge */
+
 /* gnuplot single-quoted string: a quote is doubled. */
 static void
 put_gp_string (sbuf * b, const char *s)
@@ -14,54 +16,99 @@ put_gp_string (sbuf * b, const char *s)
   sbuf_append (b, "'");
 }
 
+/* Seed lines; harness lines only in a claim that has no seed line. */
+static int with_harness_lines;
+
 static int
-line_has_points (const line_result * r)
+line_is_drawn (const line_result * r)
 {
-  return r->statement.evaluated && r->statement.pts_obs
-    && strncmp (r->line->source, "harness", 7) != 0;
+  return r->statement.evaluated && r->statement.pts_ratio
+    && (with_harness_lines || strncmp (r->line->source, "harness", 7) != 0);
 }
 
+/* One block per line: the miss over the margin at each point, floored
+   (and capped, for the infinities of a line with no value). */
 static void
 write_block (sbuf * data, const line_result * r, int block)
 {
   const line_compare *c = &r->statement;
-  sbuf_printf (data, "%s# block %d: %s (%s), %s\n# truth  line  line_se\n",
+  sbuf_printf (data, "%s# block %d: %s (%s), %s\n# |miss| / margin\n",
                block ? "\n\n" : "", block, r->line->source, r->line->id,
                verdict_name (r->verdict));
   for (size_t j = 0; j < c->n_points; j++)
-    sbuf_printf (data, "%.10g %.10g %.3g\n", c->pts_ref[j].value,
-                 c->pts_obs[j].value, est_se (c->pts_obs[j]));
+    {
+      double x = c->pts_ratio[j];
+      x = isnan (x) || x > 1e300 ? 1e300 : x < RATIO_FLOOR ? RATIO_FLOOR : x;
+      sbuf_printf (data, "%.6g\n", x);
+    }
+}
+
+static int
+count_drawn (const harness * h)
+{
+  int n = 0;
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
+      n += line_is_drawn (&h->dres[d].lines[i]);
+  return n;
+}
+
+static void
+put_label (sbuf * gp, const line_result * r, int row, int first)
+{
+  char label[200];
+  snprintf (label, sizeof label, "%s (%s)", r->line->source,
+            verdict_is_finding (r->verdict) ? verdict_name (r->verdict)
+            : r->verdict == V_HOLDS ? "holds" : verdict_name (r->verdict));
+  if (strstr (label, "carries"))
+    snprintf (label, sizeof label, "%s (carries an error)", r->line->source);
+  sbuf_append (gp, first ? "" : ", ");
+  put_gp_string (gp, label);
+  sbuf_printf (gp, " %d", row);
 }
 
 int
 figure_lines_against_truth (harness * h, const char *title)
 {
   sbuf *data = harness_figure_data (h), *gp = harness_figure_script (h);
+  with_harness_lines = 0;
+  if (count_drawn (h) == 0)
+    with_harness_lines = 1;
+  int rows = count_drawn (h), block = 0;
   sbuf_append (gp, "set title ");
   put_gp_string (gp, title);
-  sbuf_append (gp, "\nset xlabel 'ground truth'\nset ylabel 'the line as"
-               " written'\nset key outside right top font ',11'\nplot x with lines ls 8"
-               " title 'line = truth'");
-  int block = 0, ok_style = 0, bad_style = 0;
+  sbuf_printf (gp, "\nset logscale x\nset format x '10^{%%L}'\n"
+               "set xrange [%g:*]\nset yrange [%d.5:0.5]\n"
+               "set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'\n"
+               "unset ylabel\nset key off\nset grid xtics\n"
+               "set arrow from 1, graph 0 to 1, graph 1 nohead ls 7\n"
+               "set ytics font ',10' (", RATIO_FLOOR / 2, rows);
+  int row = 0;
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
+      if (line_is_drawn (&h->dres[d].lines[i]))
+        {
+          row++;
+          put_label (gp, &h->dres[d].lines[i], row, row == 1);
+        }
+  sbuf_append (gp, ")\nplot ");
   for (size_t d = 0; d < h->c->n_derivations; d++)
     for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
       {
         const line_result *r = &h->dres[d].lines[i];
-        if (!line_has_points (r))
+        if (!line_is_drawn (r))
           continue;
         write_block (data, r, block);
-        int finding = verdict_is_finding (r->verdict);
-        /* findings: vermillion, orange, purple; others: blues and green */
-        static const int warm[] = { 2, 5, 4 }, cool[] = { 1, 6, 3 };
-        int ls = finding ? warm[bad_style++ % 3] : cool[ok_style++ % 3];
-        char label[200];
-        snprintf (label, sizeof label, "%s: %s", r->line->source,
-                  finding ? verdict_name (r->verdict) : "holds");
-        sbuf_printf (gp, ", \\\n     datafile index %d using 1:2 with points"
-                     " ls %d title ", block, ls);
-        put_gp_string (gp, label);
+        /* findings vermillion squares, the rest blue circles */
+        int ls = verdict_is_finding (r->verdict) ? 2 : 1;
+        sbuf_printf (gp, "%sdatafile index %d using 1:(%d) with points ls %d",
+                     block ? ", \\\n     " : "", block, block + 1, ls);
         block++;
       }
-  sbuf_append (gp, "\n");
+  if (!block)
+    sbuf_append (gp, "1/0 notitle");
+  sbuf_append (gp, "\nunset arrow\nunset logscale x\nset format x\nset xrange [*:*]"
+               "\nset yrange [*:*]\nset ytics font ''\nset ytics auto\nset grid"
+               "\nset key default\n");
   return block;
 }

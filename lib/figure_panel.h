@@ -9,11 +9,14 @@
 
 #include "harness.h"
 
-/* One panel: every seed line's value (harness lines are left out) against its ground truth at each
-   point it was checked at (x: truth, y: the line), with the diagonal a line
-   that holds lies on.  Findings are drawn in warm colours and named in the
-   key, so they stand out.  TITLE is the panel's title.  Returns the number
-   of data blocks written: a claim's own blocks follow, from that index. */
+/* One panel: each seed line (harness lines are left out) on a row of its
+   own, and at every point it was checked at, how far it misses its ground
+   truth in units of the decision's margin z·SE + bound (log scale): a line
+   that holds stays left of 1 at every point; an error or a carried error
+   lies orders of magnitude to the right.  Findings are drawn as vermillion
+   squares.  TITLE is the panel's title.  Returns the number of data blocks
+   written: a claim's own blocks follow, from that index; the axes are
+   reset for the claim's next panel. */
 int figure_lines_against_truth (harness * h, const char *title);
 
 #endif

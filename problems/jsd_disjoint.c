@@ -497,10 +497,10 @@ static const claim CLAIM = {
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .derivations = (const derivation *const[]) {&q7, &any_overlap}, .n_derivations = 2,
   .samples_default = 2000, .samples_quick = 200,
-  .figure_caption = "Left: every line of 003 Q7 (and the expansion on overlapping"
-    " log-normals) against its ground truth at each point; a line that holds lies"
-    " on the diagonal ((22) is drawn as read, ½ D_KL(q||r) = (log 2)/2; as written it"
-    " is half its truth). Right: JSD of N(0,1)"
+  .figure_caption = "Left: every line of 003 Q7 on a row, and how far it misses its ground"
+    " truth at each point in units of the decision's margin z·SE + bound (log scale): a"
+    " line that holds stays left of 1 ((22) is drawn as read, ½ D_KL(q||r) = (log 2)/2;"
+    " as written it is half its truth). Right: JSD of N(0,1)"
     " and N(d,1) by quadrature inside the closed-form band log 2 (1 - e^{-d²/8}) <="
     " JSD <= log 2 (1 - 2Q(d/2)), approaching log 2.",
   .figure_width = 1500, .figure_height = 620,

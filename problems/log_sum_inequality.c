@@ -695,8 +695,9 @@ static const claim CLAIM = {
   .derivations = (const derivation *const[]) {&two_term_dv, &at_k_dv, &mixture_dv, &weights_dv},
   .n_derivations = 4,
   .samples_default = 4000, .samples_quick = 400,
-  .figure_caption = "Left: every line of 000 P6.2 and 003 Q3.2 against its ground truth at"
-    " each point; a line that holds lies on the diagonal, ∂F/∂q1 as written does not."
+  .figure_caption = "Left: every line of 000 P6.2 and 003 Q3.2 on a row, and how far it"
+    " misses its ground truth at each point in units of the decision's margin z·SE + bound"
+    " (log scale): a line that holds stays left of 1, ∂F/∂q1 as written does not."
     " Right: ∂F/∂q1 for one setting, the complex-step derivative against 000's line as"
     " written; the seed's line misses the factor λ and crosses zero at the wrong q1.",
   .figure_width = 1500, .figure_height = 620,

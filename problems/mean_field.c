@@ -1343,8 +1343,8 @@ static const claim CLAIM = {
   .n_derivations = 5,
   .samples_default = 400000, .samples_quick = 40000, .samples_min = 8,
   .samples_min_why = "the ELBO lines need 2 draws at each of their 4 points",
-  .figure_caption = "Left: each line's value against its truth at every point it was"
-    " checked at. Middle: the exact posterior p(z|x) and the mean-field fit q* (Mahalanobis"
+  .figure_caption = "Left: each line on a row, and how far it misses its truth at every"
+    " point, in units of the decision's margin z·SE + bound (log scale; at most 1 holds). Middle: the exact posterior p(z|x) and the mean-field fit q* (Mahalanobis"
     " radius 1 and 2), with the path of the updates (2.13) from a poor start; q* is centred"
     " on the posterior mean but too narrow along its long axis (cf. Bishop, PRML Fig."
     " 10.2a). Right: the ELBO after each update, rising to log p(x) - KL(q*||p); the seed's"

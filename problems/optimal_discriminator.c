@@ -1009,9 +1009,10 @@ static const claim CLAIM = {
   .samples_default = 20000, .samples_quick = 2000,
   .samples_min = 1000,
   .samples_min_why = "the logistic fit needs 1000 draws per class",
-  .figure_caption = "Top: each seed line's D*(x) against the true D*(x) at"
-    " every point it was checked at (the diagonal is the truth; lines (1)-(5)"
-    " give f0/(f0 + f1), line (6) f1/(f0 + f1)). Bottom left: f0 = N(0, 1),"
+  .figure_caption = "Top: each seed line on a row, and how far the D*(x) it determines"
+    " misses the true D*(x) at every point, in units of the decision's margin z·SE +"
+    " bound (log scale: at most 1 holds; lines (1)-(5) give f0/(f0 + f1), line (6)"
+    " f1/(f0 + f1)). Bottom left: f0 = N(0, 1),"
     " f1 = N(m1, s1²), the optimal discriminator D* = f1/(f0 + f1), the seed's"
     " stationary point f0/(f0 + f1), and the estimate f0 D/(1 - D) from a"
     " logistic discriminator fitted to samples, with its band of ±z·SE (z for"
