@@ -69,6 +69,28 @@ else
   nok "the new-claim template compiles warning-free" "$(head -n 3 "$tmp/tp.err")"
 fi
 
+
+# every counterexample a report prints is reproduced by --point: the same
+# values for the line and its truth (a quick run, so the test is fast)
+cx_dir="$tmp/cx"; mkdir -p "$cx_dir"
+"$build/bin/kl_gaussians" --quick --seed 5 --outdir "$cx_dir" > /dev/null 2>&1
+cx_ok=1; cx_n=0
+awk '/^<a id="finding-/ { id = $0; sub(/.*finding-/, "", id); sub(/".*/, "", id) }
+     /Counterexample:/ { pt = $0; sub(/^[^`]*`/, "", pt); sub(/`.*/, "", pt)
+       v = substr($0, index($0, " gives ") + 7); sub(/[ ,;].*/, "", v)
+       t = $0; sub(/.*(the true value is|must be at (least|most)) /, "", t); sub(/[ ;].*/, "", t)
+       print id "\t" pt "\t" v "\t" t }' "$cx_dir/reports/kl_gaussians.md" > "$tmp/cx.tsv"
+while IFS="$(printf '\t')" read -r id pt v t; do
+  cx_n=$((cx_n + 1))
+  got=$("$build/bin/kl_gaussians" --quick --seed 5 --point "$pt" | grep "^$id ")
+  gv=$(echo "$got" | sed 's/^[^:]*): //; s/[ ,].*//')
+  gt=$(echo "$got" | sed 's/.*true value //; s/ .*//')
+  awk -v a="$v" -v b="$gv" -v c="$t" -v d="$gt" 'function near(x, y) { return (x - y)^2 <= (1e-7 * (x < 0 ? -x : x) + 1e-12)^2 }
+    BEGIN { exit !(near(a, b) && near(c, d)) }' || { cx_ok=0; echo "# $id at '$pt': report $v / $t, --point $gv / $gt"; }
+done < "$tmp/cx.tsv"
+[ $cx_ok -eq 1 ] && [ $cx_n -ge 5 ] && ok "--point reproduces every counterexample of a report ($cx_n findings)" \
+  || nok "--point reproduces every counterexample of a report ($cx_n findings)"
+
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
 [ $failed -eq 0 ]
