@@ -305,6 +305,7 @@ typedef struct
   estimate obs, ref_value;      /* for the report */
   double x_worst[X_KEEP_MAX];   /* pointwise: the deciding draw */
   double khat;                  /* Pareto k-hat of the paired differences */
+  double z;                     /* diff / se of a Monte Carlo comparison */
 } compare_req;
 
 /* The tail diagnostic looks at the first KHAT_DRAWS paired differences:
@@ -357,6 +358,7 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
   for (size_t i = 0; i < n; i++)
     {
       req[i].khat = NAN;
+      req[i].z = NAN;
       r_closed[i] = side_closed (&req[i].ref, p, prep);
       int has_int = any_int || side_has_integrand (&req[i].ref);
       if (!has_int)
@@ -449,6 +451,7 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
       double scale = fmax (fabs (a_closed.value + mc_mean (&av)),
                            fabs (r_closed[i].value + mc_mean (&rv[i])));
       req[i].khat = sd > 1e-9 * scale ? tail_khat (kept[i], nkeep) : NAN;
+      req[i].z = sd > 1e-9 * scale && o.err > 0 ? o.value / o.err : NAN;
       req[i].obs = side_has_integrand (a)
         ? est_mc (a_closed.value + mc_mean (&av), mc_se (&av)) : a_closed;
       req[i].ref_value = side_has_integrand (&req[i].ref)
@@ -502,6 +505,7 @@ compare_all (run_state * st, const side * a, compare_req * req, size_t n,
       out[i]->pts_obs = xcalloc (np, sizeof (estimate));
       out[i]->pts_ref = xcalloc (np, sizeof (estimate));
       out[i]->pts_ratio = xcalloc (np, sizeof (double));
+      out[i]->pts_z = xcalloc (np, sizeof (double));
     }
   decision best[8];
   for (size_t j = 0; j < np; j++)
@@ -515,6 +519,7 @@ compare_all (run_state * st, const side * a, compare_req * req, size_t n,
           o->pts_obs[j] = req[i].obs;
           o->pts_ref[j] = req[i].ref_value;
           o->pts_ratio[j] = margin_ratio (req[i].rel, &req[i].d);
+          o->pts_z[j] = req[i].z;
           if (req[i].khat > PSIS_KHAT_MAX && !o->inconclusive)
             {
               o->inconclusive = 1;
@@ -648,8 +653,9 @@ compare_free (line_compare * c)
   free (c->pts_obs);
   free (c->pts_ref);
   free (c->pts_ratio);
+  free (c->pts_z);
   c->pts_obs = c->pts_ref = NULL;
-  c->pts_ratio = NULL;
+  c->pts_ratio = c->pts_z = NULL;
 }
 
 void
@@ -703,7 +709,7 @@ decide_line (run_state * st, size_t k)
     }
   r->literal_step = *dec;
   r->literal_step.pts_obs = r->literal_step.pts_ref = NULL;
-  r->literal_step.pts_ratio = NULL;
+  r->literal_step.pts_ratio = r->literal_step.pts_z = NULL;
   for (int i = 0; i < LINE_READINGS_MAX && l->readings[i].name; i++)
     {
       const line_reading *rd = &l->readings[i];
@@ -984,6 +990,11 @@ print_data (const line_result * r, const char *what, const line_compare * c)
           r->line->expect == V_HOLDS ? "holds" : "seed-error", c->held,
           c->n_points, c->n_failed, z, fabs (c->diff), detectable,
           relation_symbol (c->rel));
+  /* one z per Monte Carlo point: make calibrate tests they are N(0, 1) */
+  for (size_t j = 0; c->pts_z && j < c->n_points; j++)
+    if (isfinite (c->pts_z[j]) && c->rel == REL_EQ)
+      printf ("#   zpt\t%s.%s\t%s\t%.6g\n", r->line->id, what,
+              r->line->expect == V_HOLDS ? "holds" : "seed-error", c->pts_z[j]);
 }
 
 static void

@@ -173,6 +173,8 @@ typedef struct
   double *pts_ratio;            /* per point: the excess the relation
                                    forbids over the decision's margin
                                    (<= 1 holds); owned */
+  double *pts_z;                /* per point: diff / se of a Monte Carlo
+                                   comparison, NaN otherwise (calibration) */
 } line_compare;
 
 typedef struct

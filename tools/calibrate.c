@@ -61,6 +61,21 @@ read_tap (const char *path, double *alpha, int *files)
       if (strncmp (line, "#   ", 4) != 0 && strstr (line, ": seed ")
           && sscanf (line, "# %63[^:]: seed", slug) == 1)
         continue;
+      if (strncmp (line, "#   zpt\t", 8) == 0)
+        {
+          char zcheck[128], zexpect[32];
+          double zz;
+          if (sscanf (line + 8, "%127[^\t]\t%31[^\t]\t%lf", zcheck, zexpect,
+                      &zz) == 3 && strcmp (zexpect, "holds") == 0
+              && isfinite (zz))
+            {
+              row *zr = find_row (slug, zcheck);
+              zr->nz++;
+              zr->sz += zz;
+              zr->szz += zz * zz;
+            }
+          continue;
+        }
       if (strncmp (line, "#   data\t", 9) != 0)
         continue;
       char check[128], expect[32];
