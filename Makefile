@@ -8,6 +8,7 @@
 CC      ?= cc
 # The build folder: build/ normally, build/san for the sanitizer build.
 B       ?= build
+PEERS   ?= 0
 CFLAGS  ?= -O2 -g
 GNUPLOT ?= gnuplot
 export GNUPLOT
@@ -61,7 +62,7 @@ help:
 	@echo "make mutate       every mutant of every claim -> reports/mutation.md"
 	@echo "make fuzz         fuzz the option parser with libFuzzer (FUZZ_SECONDS=$(FUZZ_SECONDS))"
 	@echo "make memcheck     every claim (quick) under valgrind memcheck"
-	@echo "make bench        speed and memory -> reports/bench.md"
+	@echo "make bench        speed and memory -> reports/bench.md (PEERS=1: against numpy, torch, posterior)"
 	@echo "make references   regenerate tests/reference/ (mpmath, scipy, R posterior)"
 	@echo "make new-claim NAME=slug   start problems/slug.c from the template"
 	@echo "make clean        remove build/"
@@ -178,7 +179,7 @@ $(B)/tools/bench: tools/bench.c $(B)/lib/libharness.a
 bench: deps
 	@tools/deps.sh time
 	@$(MAKE) --no-print-directory all $(B)/tools/bench
-	@tools/bench.sh $(B) "$(SLUGS)" reports/bench.md
+	@PEERS=$(PEERS) tools/bench.sh $(B) "$(SLUGS)" reports/bench.md
 
 memcheck: deps
 	@tools/deps.sh valgrind

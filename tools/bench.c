@@ -5,6 +5,16 @@
  *                            same run on the same generator
  *   bench run REPS PROG ARGS wall time (median of REPS) and peak memory of
  *                            one program run
+ *   bench one KERNEL         one timing (after a warm-up) of KERNEL = raw,
+ *                            raw_le, kl1, kl10, iwae (draws per second) or
+ *                            ess (seconds, then the ESS), for
+ *                            tools/bench_peers.sh, which interleaves these
+ *                            runs with the peers' (numpy, torch, posterior)
+ *   bench params D           the Gaussians p, q of the d = D KL kernel
+ *                            (D = 1 or 10): d, then mu_p, L_p, mu_q, L_q
+ *                            row-major, one number per line, %.17g
+ *   bench chain FILE         the 10^6-long AR(1) chain of the ESS kernel,
+ *                            as raw native doubles
  *
  * Each kernel is timed REPEATS times and the median reported.  The raw
  * limits: standard normals per second from gsl_ran_gaussian_ziggurat on
@@ -30,6 +40,12 @@
 #include <unistd.h>
 
 #define REPEATS 5
+
+/* Sizes shared with tools/bench_peers.py: the same number of draws. */
+#define KL1_DRAWS 20000000L
+#define KL10_DRAWS 4000000L
+#define IWAE_DRAWS 10000000L
+
 
 static double
 now (void)
@@ -201,15 +217,26 @@ hmc_steps (gsl_rng * r, long n, void *ctx)
 }
 
 /* ESS of a 10^6-long AR(1) chain: seconds per estimate (median). */
-static double
-ess_seconds (void)
+#define ESS_CHAIN_N 1000000
+
+static double *
+ess_chain (void)
 {
-  size_t n = 1000000;
-  double *x = malloc (n * sizeof *x), v[REPEATS];
+  size_t n = ESS_CHAIN_N;
+  double *x = malloc (n * sizeof *x);
   gsl_rng *r = rng_new (3);
   x[0] = 0;
   for (size_t i = 1; i < n; i++)
     x[i] = 0.9 * x[i - 1] + gsl_ran_gaussian_ziggurat (r, 1.0);
+  gsl_rng_free (r);
+  return x;
+}
+
+static double
+ess_seconds (void)
+{
+  size_t n = ESS_CHAIN_N;
+  double *x = ess_chain (), v[REPEATS];
   for (int i = 0; i < REPEATS; i++)
     {
       double t = now ();
@@ -217,7 +244,6 @@ ess_seconds (void)
       v[i] = now () - t;
       sink = e.ess;
     }
-  gsl_rng_free (r);
   free (x);
   return median (v, REPEATS);
 }
@@ -236,6 +262,29 @@ bench_gaussian (gsl_rng * r, size_t d, double scale, double shift)
   return g;
 }
 
+/* The KL kernels' Gaussians: d = 1 then d = 10 from one generator, so
+   `bench params` gives the peers exactly the pairs `bench kernels` times. */
+static void
+bench_kl_pairs (mvn * d1[2], mvn * d10[2])
+{
+  gsl_rng *r = rng_new (1);
+  d1[0] = bench_gaussian (r, 1, 1.0, 0.0);
+  d1[1] = bench_gaussian (r, 1, 1.5, 0.5);
+  d10[0] = bench_gaussian (r, 10, 1.0, 0.0);
+  d10[1] = bench_gaussian (r, 10, 1.5, 0.3);
+  gsl_rng_free (r);
+}
+
+static void
+free_kl_pairs (mvn * d1[2], mvn * d10[2])
+{
+  for (int i = 0; i < 2; i++)
+    {
+      mvn_free (d1[i]);
+      mvn_free (d10[i]);
+    }
+}
+
 static void
 print_row (const char *name, double r, const char *limit, double lim)
 {
@@ -245,7 +294,6 @@ print_row (const char *name, double r, const char *limit, double lim)
 static int
 bench_kernels (void)
 {
-  gsl_rng *r = rng_new (1);
   double raw = rate (raw_normals, NULL, 20000000);
   double raw_le = rate (raw_normal_log_exp, NULL, 10000000);
   printf ("| kernel | million draws/s | raw limit | ratio to the limit |\n"
@@ -253,15 +301,15 @@ bench_kernels (void)
   printf ("| raw: standard normals (ziggurat, mt19937) | %.3g | itself | 1.00 |\n",
           raw / 1e6);
   printf ("| raw: normal + log + exp | %.3g | itself | 1.00 |\n", raw_le / 1e6);
-  mvn *d1[2] = { bench_gaussian (r, 1, 1.0, 0.0), bench_gaussian (r, 1, 1.5, 0.5) };
-  mvn *d10[2] = { bench_gaussian (r, 10, 1.0, 0.0), bench_gaussian (r, 10, 1.5, 0.3) };
+  mvn *d1[2], *d10[2];
+  bench_kl_pairs (d1, d10);
   print_row ("Gaussian KL, d = 1 (mvn_kl_mc, antithetic pairs)",
-             rate (kl_mc, d1, 20000000), "normals", raw);
+             rate (kl_mc, d1, KL1_DRAWS), "normals", raw);
   print_row ("Gaussian KL, d = 10 (mvn_kl_mc, antithetic pairs)",
-             rate (kl_mc, d10, 4000000), "normals", raw);
+             rate (kl_mc, d10, KL10_DRAWS), "normals", raw);
   iwae_model md = { 1.3, 2.0, 0.5, 0.4, 0.3 };
   print_row ("IWAE log-weights + log-mean-exp (k = 64)",
-             rate (iwae_weights, &md, 10000000), "normal+log+exp", raw_le);
+             rate (iwae_weights, &md, IWAE_DRAWS), "normal+log+exp", raw_le);
   mixture_target *mix = bench_mixture ();
   print_row ("Metropolis-Hastings steps, 2-D mixture (2 normals + 1 uniform + density)",
              rate (mh_steps, mix, 1000000), "normal+log+exp", raw_le);
@@ -271,12 +319,99 @@ bench_kernels (void)
   printf ("\nEffective sample size of a 10^6-long chain (FFT autocovariance, Geyer's"
           " initial monotone sequence): %.4f s per estimate (target < 0.1 s: %s).\n",
           es, es < 0.1 ? "met" : "**missed**");
-  for (int i = 0; i < 2; i++)
-    {
-      mvn_free (d1[i]);
-      mvn_free (d10[i]);
-    }
+  free_kl_pairs (d1, d10);
+  return 0;
+}
+
+/* ------------------------------------------------- single runs for peers */
+
+static double
+one_timing (kernel k, void *ctx, long n)
+{
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED);
+  k (r, n / 100 > 64 ? n / 100 : 64, ctx);      /* warm-up */
+  double t = now ();
+  double draws = k (r, n, ctx);
+  double rate_ = draws / (now () - t);
   gsl_rng_free (r);
+  return rate_;
+}
+
+static int
+bench_one (const char *name)
+{
+  mvn *d1[2], *d10[2];
+  iwae_model md = { 1.3, 2.0, 0.5, 0.4, 0.3 };
+  int rc = 0;
+  bench_kl_pairs (d1, d10);
+  if (!strcmp (name, "raw"))
+    printf ("%.6g\n", one_timing (raw_normals, NULL, KL1_DRAWS));
+  else if (!strcmp (name, "raw_le"))
+    printf ("%.6g\n", one_timing (raw_normal_log_exp, NULL, IWAE_DRAWS));
+  else if (!strcmp (name, "kl1"))
+    printf ("%.6g\n", one_timing (kl_mc, d1, KL1_DRAWS));
+  else if (!strcmp (name, "kl10"))
+    printf ("%.6g\n", one_timing (kl_mc, d10, KL10_DRAWS));
+  else if (!strcmp (name, "iwae"))
+    printf ("%.6g\n", one_timing (iwae_weights, &md, IWAE_DRAWS));
+  else if (!strcmp (name, "ess"))
+    {
+      double *x = ess_chain ();
+      sink = ess_geyer (x, 1, ESS_CHAIN_N / 100).ess;     /* warm-up */
+      double t = now ();
+      ess_result e = ess_geyer (x, 1, ESS_CHAIN_N);
+      printf ("%.6g %.6g\n", now () - t, e.ess);
+      free (x);
+    }
+  else
+    {
+      fprintf (stderr, "bench: unknown kernel '%s'\n", name);
+      rc = 2;
+    }
+  free_kl_pairs (d1, d10);
+  return rc;
+}
+
+static int
+bench_params (const char *dim)
+{
+  mvn *d1[2], *d10[2];
+  bench_kl_pairs (d1, d10);
+  mvn **pq = !strcmp (dim, "1") ? d1 : !strcmp (dim, "10") ? d10 : NULL;
+  if (!pq)
+    {
+      fprintf (stderr, "bench: params: dimension must be 1 or 10, not '%s'\n", dim);
+      free_kl_pairs (d1, d10);
+      return 2;
+    }
+  size_t d = pq[0]->d;
+  printf ("%zu\n", d);
+  for (int g = 0; g < 2; g++)
+    {
+      for (size_t i = 0; i < d; i++)
+        printf ("%.17g\n", gsl_vector_get (pq[g]->mu, i));
+      for (size_t i = 0; i < d; i++)
+        for (size_t j = 0; j < d; j++)
+          printf ("%.17g\n", j <= i ? gsl_matrix_get (pq[g]->chol, i, j) : 0.0);
+    }
+  free_kl_pairs (d1, d10);
+  return 0;
+}
+
+static int
+bench_write_chain (const char *path)
+{
+  double *x = ess_chain ();
+  FILE *f = fopen (path, "wb");
+  int ok = f && fwrite (x, sizeof *x, ESS_CHAIN_N, f) == ESS_CHAIN_N;
+  if (f && fclose (f) != 0)
+    ok = 0;
+  free (x);
+  if (!ok)
+    {
+      fprintf (stderr, "bench: cannot write the chain to '%s'\n", path);
+      return 1;
+    }
   return 0;
 }
 
@@ -323,6 +458,13 @@ main (int argc, char **argv)
     return bench_kernels ();
   if (argc >= 4 && !strcmp (argv[1], "run"))
     return bench_run (atoi (argv[2]), argv + 3);
-  fprintf (stderr, "usage: bench kernels | bench run REPS PROGRAM [ARGS...]\n");
+  if (argc == 3 && !strcmp (argv[1], "one"))
+    return bench_one (argv[2]);
+  if (argc == 3 && !strcmp (argv[1], "params"))
+    return bench_params (argv[2]);
+  if (argc == 3 && !strcmp (argv[1], "chain"))
+    return bench_write_chain (argv[2]);
+  fprintf (stderr, "usage: bench kernels | bench run REPS PROGRAM [ARGS...] | bench one KERNEL"
+           " | bench params 1|10 | bench chain FILE\n");
   return 2;
 }

@@ -4,9 +4,18 @@
 # generator, each claim program's wall time (default and quick) and peak
 # memory, and the whole `make check` with -j2, each against its target.
 # Timings vary from run to run; every figure is the median of several.
+# With PEERS=1 in the environment (`make bench PEERS=1`) it also installs
+# and times the peers (tools/peer_deps.sh, tools/bench_peers.sh) and adds
+# their "Peers" section after the kernels.
 build=$1; slugs=$2; out=$3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/o"
+here=$(dirname "$0")
+if [ "${PEERS:-0}" = 1 ]; then
+  "$here/peer_deps.sh" >&2
+  "$here/bench_peers.sh" "$build" 5 > "$tmp/peers.md" \
+    || { echo "bench: the peers' run failed" >&2; exit 1; }
+fi
 {
   echo "# Benchmarks"
   echo
@@ -23,6 +32,7 @@ mkdir -p "$tmp/o"
   echo "in d = 10 at least 5 million draws per second. The KL kernel draws antithetic pairs, so"
   echo "one normal serves two draws in d = 1 (a ratio above 1 is possible)."
   echo
+  [ -s "$tmp/peers.md" ] && { cat "$tmp/peers.md"; echo; }
   echo "## Claim programs"
   echo
   echo "| claim | default: wall s | quick: wall s | peak memory MiB | memory < 64 MiB |"
