@@ -4,6 +4,9 @@
 #include "errors.h"
 #include "harness.h"
 #include "psis.h"
+#include "rqmc.h"
+
+#include <gsl/gsl_randist.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -314,6 +317,32 @@ typedef struct
    standard error of their mean means nothing (Vehtari et al., PSIS). */
 #define KHAT_DRAWS 20000
 
+#define RQMC_REPLICATES 32
+#define RQMC_MIN_POINTS 64      /* per replicate, else plain Monte Carlo */
+
+/* Replicate-level sums of one run, for the RQMC standard error. */
+typedef struct
+{
+  double a, r[8], d[8];
+  rqmc_acc acc_a, acc_r[8], acc_d[8];
+  size_t in_rep;
+} rqmc_sums;
+
+/* Points per replicate: the largest power of two with R of them in DRAWS
+   (Sobol points are balanced in blocks of powers of two), or 0 when too few
+   draws or no transform. */
+static size_t
+rqmc_points_for (const derivation * dv, const point * p, long draws)
+{
+  if (!dv->transform || !dv->base_dim || dv->base_dim (p) > 40
+      || dv->base_dim (p) == 0)
+    return 0;
+  size_t per = (size_t) draws / RQMC_REPLICATES, n = 1;
+  while (2 * n <= per)
+    n *= 2;
+  return n >= RQMC_MIN_POINTS ? n : 0;
+}
+
 /* k-hat of |d_i - mean d| over D[0..N-1]; NaN when undefined (all equal). */
 static double
 tail_khat (double *d, size_t n)
@@ -392,11 +421,40 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
     }
   double *x = xmalloc ((dv->x_dim ? dv->x_dim : 1) * sizeof *x);
   gsl_rng_set (st->r, seed);
+  size_t npr = any_expect ? rqmc_points_for (dv, p, nd) : 0;
+  rqmc *q = npr ? rqmc_alloc (RQMC_SOBOL, dv->base_dim (p), npr,
+                              RQMC_REPLICATES) : NULL;
+  rqmc_sums rs;
+  memset (&rs, 0, sizeof rs);
+  rqmc_acc_init (&rs.acc_a);
+  for (size_t i = 0; i < n; i++)
+    {
+      rqmc_acc_init (&rs.acc_r[i]);
+      rqmc_acc_init (&rs.acc_d[i]);
+    }
+  if (q)
+    nd = (long) (npr * RQMC_REPLICATES);
+  double z[40];
   for (long t = 0; t < nd; t++)
     {
-      dv->sample (st->r, p, prep, x);
+      if (q)
+        {
+          if ((size_t) t % npr == 0)
+            rqmc_replicate (q, st->r);
+          rqmc_next_normal (q, z);
+          dv->transform (p, prep, z, x);
+        }
+      else if (dv->sample)
+        dv->sample (st->r, p, prep, x);
+      else
+        {
+          for (size_t k = 0; k < dv->base_dim (p); k++)
+            z[k] = gsl_ran_gaussian_ziggurat (st->r, 1.0);
+          dv->transform (p, prep, z, x);
+        }
       double ab, av_t = side_integrand (a, p, prep, x, &ab);
       mc_add (&av, av_t);
+      rs.a += av_t;
       for (size_t i = 0; i < n; i++)
         {
           int has_int = any_int || side_has_integrand (&req[i].ref);
@@ -420,12 +478,45 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
                 }
               continue;
             }
-          if (kept[i] && (size_t) t < nkeep)
+          if (kept[i] && !q && (size_t) t < nkeep)
             kept[i][t] = av_t - rv_t;
           mc_add (&diff[i], av_t - rv_t);
           mc_add (&rv[i], rv_t);
           mc_add (&rnd[i], ab + rb);
+          rs.d[i] += av_t - rv_t;
+          rs.r[i] += rv_t;
         }
+      if (q && (size_t) t % npr == npr - 1)     /* a replicate ends */
+        {
+          rqmc_acc_add (&rs.acc_a, rs.a / (double) npr);
+          rs.a = 0;
+          for (size_t i = 0; i < n; i++)
+            {
+              rqmc_acc_add (&rs.acc_d[i], rs.d[i] / (double) npr);
+              rqmc_acc_add (&rs.acc_r[i], rs.r[i] / (double) npr);
+              rs.d[i] = rs.r[i] = 0;
+            }
+        }
+    }
+  if (q)
+    {
+      /* Quasi-random points are not independent draws, so their tail says
+         nothing about the integrand's: the tail diagnostic gets its own
+         independent draws. */
+      for (size_t t = 0; t < nkeep; t++)
+        {
+          for (size_t k = 0; k < dv->base_dim (p); k++)
+            z[k] = gsl_ran_gaussian_ziggurat (st->r, 1.0);
+          dv->transform (p, prep, z, x);
+          double ab, av_t = side_integrand (a, p, prep, x, &ab);
+          for (size_t i = 0; i < n; i++)
+            if (kept[i])
+              {
+                double rb;
+                kept[i][t] = av_t - side_integrand (&req[i].ref, p, prep, x, &rb);
+              }
+        }
+      rqmc_free (q);
     }
   free (x);
   for (size_t i = 0; i < n; i++)
@@ -438,7 +529,24 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
         }
       /* the paired difference: common random numbers */
       double c = a_closed.value - r_closed[i].value;
-      estimate o = est_mc (mc_mean (&diff[i]) + c, mc_se (&diff[i]));
+      double se_d = mc_se (&diff[i]), se_a = mc_se (&av), se_r = mc_se (&rv[i]);
+      double widen = 1;
+      if (q)
+        {
+          /* replicate means are i.i.d.: their spread is the error, and the
+             critical value Student's t with R - 1 degrees of freedom; the
+             decision's normal critical value is met by widening the SE by
+             t/z, which makes z se + bound exactly t se + bound. */
+          se_d = rqmc_acc_se (&rs.acc_d[i]);
+          se_a = rqmc_acc_se (&rs.acc_a);
+          se_r = rqmc_acc_se (&rs.acc_r[i]);
+          double zc = check_critical_value (req[i].rel, alpha);
+          double tc = req[i].rel == REL_EQ
+            ? rqmc_t_critical (alpha, RQMC_REPLICATES - 1)
+            : rqmc_t_critical (2 * alpha, RQMC_REPLICATES - 1);
+          widen = tc / zc;
+        }
+      estimate o = est_mc (mc_mean (&diff[i]) + c, se_d * widen);
       o.bound = est_bound (a_closed) + est_bound (r_closed[i])
         + mc_mean (&rnd[i]) + 4 * DBL_EPSILON
         * fmax (fabs (a_closed.value + mc_mean (&av)),
@@ -447,16 +555,15 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
       req[i].d = decide (req[i].rel, o, est_exact (0, 0), alpha);
       /* Differences at rounding level (two pointwise-equal integrands)
          have no tail to speak of: k-hat would read noise. */
-      double sd = mc_se (&diff[i]) * sqrt ((double) diff[i].n);
+      double sd = mc_se (&diff[i]) * sqrt ((double) diff[i].n);   /* per draw */
       double scale = fmax (fabs (a_closed.value + mc_mean (&av)),
                            fabs (r_closed[i].value + mc_mean (&rv[i])));
       req[i].khat = sd > 1e-9 * scale ? tail_khat (kept[i], nkeep) : NAN;
-      req[i].z = sd > 1e-9 * scale && o.err > 0 ? o.value / o.err : NAN;
+      req[i].z = sd > 1e-9 * scale && o.err > 0 ? o.value * widen / o.err : NAN;
       req[i].obs = side_has_integrand (a)
-        ? est_mc (a_closed.value + mc_mean (&av), mc_se (&av)) : a_closed;
+        ? est_mc (a_closed.value + mc_mean (&av), se_a) : a_closed;
       req[i].ref_value = side_has_integrand (&req[i].ref)
-        ? est_mc (r_closed[i].value + mc_mean (&rv[i]), mc_se (&rv[i]))
-        : r_closed[i];
+        ? est_mc (r_closed[i].value + mc_mean (&rv[i]), se_r) : r_closed[i];
       free (kept[i]);
     }
 }

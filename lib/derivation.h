@@ -149,6 +149,16 @@ typedef struct
                                           x_dim), for printing a draw */
   void (*sample) (const gsl_rng * r, const point * p, const void *prep,
                   double *x);
+  /* Optional: the sampler as a smooth map of standard normals, x = T(z)
+     with z of length base_dim(p) <= 40.  Then expectations use randomized
+     quasi-Monte Carlo (lib/rqmc.h: shifted Sobol points, 32 independent
+     replicates; the standard error is that of the replicate means and the
+     critical value Student's t with 31 degrees of freedom), which on smooth
+     integrands resolves a hundred times smaller errors at equal time.
+     SAMPLE may then be NULL (the engine draws z itself). */
+  size_t (*base_dim) (const point * p);
+  void (*transform) (const point * p, const void *prep, const double *z,
+                     double *x);
   const derivation_truth *truths;
   size_t n_truths;
   const derivation_line *lines;

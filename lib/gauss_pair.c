@@ -41,6 +41,21 @@ gauss_pair_sample (const gsl_rng * r, const point * p, const void *prep,
   mvn_sample (r, ((const gauss_pair *) prep)->a, &xv.vector);
 }
 
+void
+gauss_pair_transform (const point * p, const void *prep, const double *z,
+                      double *x)
+{
+  const mvn *a = ((const gauss_pair *) prep)->a;
+  size_t d = p->d;
+  for (size_t i = 0; i < d; i++)
+    {
+      double s = gsl_vector_get (a->mu, i);
+      for (size_t j = 0; j <= i; j++)
+        s += gsl_matrix_get (a->chol, i, j) * z[j];
+      x[i] = s;
+    }
+}
+
 size_t
 gauss_pair_x_len (const point * p)
 {

@@ -35,6 +35,11 @@ void gauss_pair_release (void *prep);
 void gauss_pair_sample (const gsl_rng * r, const point * p, const void *prep,
                         double *x);
 size_t gauss_pair_x_len (const point * p);
+/* The sampler as a map of standard normals, x = mu_a + L_a z (for
+   randomized quasi-Monte Carlo: .base_dim = gauss_pair_x_len,
+   .transform = gauss_pair_transform). */
+void gauss_pair_transform (const point * p, const void *prep, const double *z,
+                           double *x);
 
 /* (x - m)^T INV (x - m) and x^T INV y the literal way (M may be NULL). */
 double gauss_pair_form (const gsl_matrix * inv, const double *x,

@@ -443,7 +443,7 @@ static point_kind pair_000, pair_004, pair_002, pair_1d;
     .n_points = np, .n_mc_points = nmc, .draws_share = 0.05, .min_draws = 20000, \
     .prep_size = sizeof (gauss_pair), .prepare = gauss_pair_prepare, \
     .release = gauss_pair_release, .x_dim = 8, .x_len = gauss_pair_x_len, \
-    .sample = gauss_pair_sample, .truths = truths_, .n_truths = COUNT_OF (truths_), \
+    .sample = gauss_pair_sample, .base_dim = gauss_pair_x_len, .transform = gauss_pair_transform, .truths = truths_, .n_truths = COUNT_OF (truths_), \
     .lines = lines_, .n_lines = COUNT_OF (lines_) }
 
 DERIVATION (d000, "000 P6.1: KL(N0 || N1) through the log ratio, (1)-(3)", pair_000, TRUTHS, S000, 100, 4);
