@@ -291,56 +291,6 @@ check_ar1 (harness * h, size_t n, size_t reps, rho_summary * s, sbuf * fig)
 #define N_MOMENTS 5
 static const char *MOMENT_NAMES[N_MOMENTS] = { "x1", "x2", "x1²", "x1x2", "x2²" };
 
-static gmm *
-build_mixture (void)
-{
-  static const double w[3] = { 0.45, 0.35, 0.20 };
-  static const double mu[3][D] = { {-1.6, -0.4}, {1.6, 0.6}, {0.1, 2.0} };
-  static const double sigma[3][D][D] = {
-    {{0.55, 0.25}, {0.25, 0.45}},
-    {{0.45, -0.20}, {-0.20, 0.60}},
-    {{0.70, 0.00}, {0.00, 0.25}},
-  };
-  gmm *g = gmm_alloc (3, D);
-  gsl_vector *m = gsl_vector_alloc (D);
-  gsl_matrix *s = gsl_matrix_alloc (D, D);
-  for (size_t j = 0; j < 3; j++)
-    {
-      for (size_t a = 0; a < D; a++)
-        {
-          gsl_vector_set (m, a, mu[j][a]);
-          for (size_t b = 0; b < D; b++)
-            gsl_matrix_set (s, a, b, sigma[j][a][b]);
-        }
-      if (gmm_set_component (g, j, w[j], m, s) != GSL_SUCCESS)
-        die_internal ("mixture component %zu is not SPD", j);
-    }
-  gmm_normalise_weights (g);
-  gsl_vector_free (m);
-  gsl_matrix_free (s);
-  return g;
-}
-
-typedef struct
-{
-  const gmm *g;
-  gsl_vector *work;
-} mixture_target;
-
-static double
-mixture_log (const gsl_vector * x, void *params)
-{
-  mixture_target *t = params;
-  return gmm_log_pdf (t->g, x, t->work);
-}
-
-static void
-mixture_grad (const gsl_vector * x, gsl_vector * grad, void *params)
-{
-  mixture_target *t = params;
-  gmm_grad_log_pdf (t->g, x, grad);
-}
-
 typedef struct
 {
   const char *name;
@@ -394,9 +344,9 @@ static void
 run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
 {
   gsl_rng *r = harness_rng (h);
-  gmm *g = build_mixture ();
-  mixture_target mt = { g, gsl_vector_alloc (D) };
-  mcmc_target t = { D, mixture_log, mixture_grad, &mt };
+  gmm *g = gmm_alloc_mcmc_example (1.0);
+  gmm_target mt = { g, 1.0, gsl_vector_alloc (D) };
+  mcmc_target t = { D, gmm_target_log_pdf, gmm_target_grad_log_pdf, &mt };
   gsl_vector *x0 = gsl_vector_alloc (D);
   mcmc_stats st;
 
