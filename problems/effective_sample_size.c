@@ -71,6 +71,21 @@ static const param_spec PARAMS[] = {
   {"hmc_steps", 10, 1, 200, "HMC leapfrog steps L per trajectory", PARAM_INTEGER},
 };
 
+/* 001 2.3 is a heading and nothing else: one line, no answer in the seed. */
+static const point_coord NO_BOX[] = { {"unused", 0, 1, 0, 0} };
+static point_kind no_points;
+
+static const derivation_line SEED_LINES[] = {
+  {.id = "s001_2_3", .source = "001 2.3", .at = 116, .text = "## 2.3 Effective sample size (the section is empty)",
+   .expect = V_NO_ANSWER, .why = "the section has a title and no text; the checks below are the harness's own"},
+};
+
+static derivation seed_2_3 = {
+  .id = "s001_2_3", .title = "001 2.3: Effective sample size",
+  .points = &no_points, .n_points = 1,
+  .lines = SEED_LINES, .n_lines = COUNT_OF (SEED_LINES),
+};
+
 static const claim CLAIM = {
   .slug = "effective_sample_size",
   .title = "Effective sample size: Geyer's estimator on AR(1) chains, MH against HMC",
@@ -80,6 +95,7 @@ static const claim CLAIM = {
     "sd/√ESS is a calibrated standard error of a chain average. With it, "
     "MH and HMC are compared on a Gaussian mixture in ESS per unit of work.",
   .sources = "001 2.3 (title only: no text in the seed)",
+  .derivations = (const derivation *const[]) {&seed_2_3}, .n_derivations = 1,
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
@@ -568,7 +584,10 @@ write_notes (harness * h, const rho_summary * s, size_t n, size_t reps,
 int
 main (int argc, char **argv)
 {
+  no_points = point_box_template;
+  no_points.coords = NO_BOX, no_points.n_coords = 1;
   harness *h = harness_begin (&CLAIM, argc, argv);
+  derivation_run (h, &seed_2_3);
   long samples = harness_samples (h);
   /* the MH chain's batch means use at least 10 batches */
   /* AR(1) chains of at least 5e4: shorter antithetic chains (ρ = -0.9)

@@ -30,7 +30,7 @@
 #include <stdlib.h>
 
 #define D 2
-#define SAMPLES_MIN 20000
+#define SAMPLES_MIN 60000
 
 static const gmm *G;            /* the target, built once in main */
 static int m_tempered, m_skip_rejected, m_drift, m_k_no_half, m_temperature;
@@ -656,8 +656,8 @@ random_phase_point (const gsl_rng * r, double *z)
    distance from 16: from the last two ratios, |R₄ - R₅| / 3, and from the
    two before, |R₃ - R₄| / 12 (a further factor 4); the bound is their
    larger, times 3 for the O(ε⁴) terms.  If the two disagree by more than a
-   factor 8 the ratios are not yet in their asymptotic regime, and the run
-   stops with a runtime error: no verdict. */
+   factor 8 the ratios are not yet in their asymptotic regime: no verdict,
+   the check is inconclusive. */
 static void
 check_energy_order (harness * h, const mcmc_target * t, double *err)
 {
@@ -684,8 +684,11 @@ check_energy_order (harness * h, const mcmc_target * t, double *err)
   double tiny = 64 * DBL_EPSILON * 16;
   if (fmax (e_last, e_before) > tiny
       && fmax (e_last, e_before) > 8 * fmax (fmin (e_last, e_before), tiny))
-    die_runtime ("leapfrog energy ratios are not in their asymptotic regime: "
-                 "distance from 16 estimated as %.3g and %.3g", e_last, e_before);
+    {
+      check_inconclusive (h, "leapfrog_energy_order", "the ratios are not in their asymptotic"
+                          " regime: distance from 16 estimated as %.3g and %.3g", e_last, e_before);
+      return;
+    }
   check_compare (h, "leapfrog_energy_order",
                  est_numeric (ratio[L], 3 * fmax (e_last, e_before)), est_exact (16, 0),
                  "ratio %.4f at ε = 1/128 → 1/256 (before: %.4f, %.4f); 50 starts, T = 2",
@@ -1020,8 +1023,8 @@ main (int argc, char **argv)
   run_hmc (h, &t_hmc, n_hmc, energy, &hmc);
   check_moments (h, "hmc_moments", &hmc, exact);
 
-  check_energy_order (h, &t, err);
   check_reversible_and_volume (h, &t);
+  check_energy_order (h, &t, err);
   draw_figure (h, &mh, &hmc, err);
   write_notes (h, &mh, &hmc, exact, sigma, energy);
 
