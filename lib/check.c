@@ -34,7 +34,16 @@ check_as_expected (const check_result * r)
 {
   if (!r->evaluated)
     return 0;
+  if (r->inconclusive || r->spec->expect == EXPECT_INCONCLUSIVE)
+    return r->inconclusive && r->spec->expect == EXPECT_INCONCLUSIVE;
   return r->spec->expect == EXPECT_HOLDS ? r->held : !r->held;
+}
+
+int
+check_found_seed_error (const check_result * r)
+{
+  return r->evaluated && !r->inconclusive
+    && r->spec->expect == EXPECT_SEED_ERROR && !r->held;
 }
 
 /* ----------------------------------------------------------------------

@@ -33,7 +33,9 @@
 #define CHECK_POWER_Z 1.2815515655446004   /* 90% power: Phi^-1(0.9) */
 
 typedef enum { REL_EQ, REL_LE, REL_GE, REL_NE } relation;
-typedef enum { EXPECT_HOLDS, EXPECT_SEED_ERROR } expectation;
+/* EXPECT_INCONCLUSIVE: the evidence is expected not to decide (a
+   diagnostic of the estimator's own assumptions fails by design). */
+typedef enum { EXPECT_HOLDS, EXPECT_SEED_ERROR, EXPECT_INCONCLUSIVE } expectation;
 
 estimate est_quad (quad_result q);
 
@@ -54,6 +56,7 @@ typedef struct
   const check_spec *spec;
   int evaluated;
   int held;                /* the relation held under the decision rule */
+  int inconclusive;        /* closed by check_inconclusive: no verdict */
   size_t n_points, n_failed;
   estimate obs, ref;       /* at the deciding point: worst, or for != best */
   double diff;             /* obs - ref there */
@@ -71,6 +74,8 @@ typedef struct
 } check_result;
 
 int check_as_expected (const check_result * r);
+/* Closed, conclusive, and a known seed error detected (a finding). */
+int check_found_seed_error (const check_result * r);
 const char *relation_symbol (relation rel);
 
 /* The normal critical value a check uses: two-sided for = and !=,

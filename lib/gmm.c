@@ -355,3 +355,69 @@ gmm_log_likelihood (const gmm * g, const gsl_matrix * x)
   gsl_vector_free (work);
   return ll;
 }
+
+void
+gmm_second_moment (const gmm * g, gsl_matrix * m2)
+{
+  size_t d = g->d;
+  if (m2->size1 != d || m2->size2 != d)
+    die_internal ("gmm_second_moment: dimension mismatch");
+  gsl_matrix_set_zero (m2);
+  for (size_t j = 0; j < g->k; j++)
+    {
+      const mvn *c = g->comp[j];
+      for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b < d; b++)
+          {
+            double v = gsl_matrix_get (c->sigma, a, b)
+              + gsl_vector_get (c->mu, a) * gsl_vector_get (c->mu, b);
+            *gsl_matrix_ptr (m2, a, b) += g->weights[j] * v;
+          }
+    }
+}
+
+gmm *
+gmm_alloc_mcmc_example (double separation)
+{
+  static const double w[3] = { 0.45, 0.35, 0.20 };
+  static const double mu[3][2] = { {-1.6, -0.4}, {1.6, 0.6}, {0.1, 2.0} };
+  static const double sigma[3][2][2] = {
+    {{0.55, 0.25}, {0.25, 0.45}},
+    {{0.45, -0.20}, {-0.20, 0.60}},
+    {{0.70, 0.00}, {0.00, 0.25}},
+  };
+  if (!(separation > 0) || !isfinite (separation))
+    die_internal ("gmm_alloc_mcmc_example: separation %g", separation);
+  gmm *g = gmm_alloc (3, 2);
+  double m[2], s[4];
+  for (size_t j = 0; j < 3; j++)
+    {
+      for (size_t a = 0; a < 2; a++)
+        {
+          m[a] = separation * mu[j][a];
+          for (size_t b = 0; b < 2; b++)
+            s[2 * a + b] = sigma[j][a][b];
+        }
+      gsl_vector_view mv = gsl_vector_view_array (m, 2);
+      gsl_matrix_view sv = gsl_matrix_view_array (s, 2, 2);
+      if (gmm_set_component (g, j, w[j], &mv.vector, &sv.matrix) != GSL_SUCCESS)
+        die_internal ("gmm_alloc_mcmc_example: component %zu is not SPD", j);
+    }
+  gmm_normalise_weights (g);
+  return g;
+}
+
+double
+gmm_target_log_pdf (const gsl_vector * x, void *params)
+{
+  const gmm_target *t = params;
+  return t->inv_temperature * gmm_log_pdf (t->g, x, t->work);
+}
+
+void
+gmm_target_grad_log_pdf (const gsl_vector * x, gsl_vector * grad, void *params)
+{
+  const gmm_target *t = params;
+  gmm_grad_log_pdf (t->g, x, grad);
+  gsl_vector_scale (grad, t->inv_temperature);
+}

@@ -73,4 +73,28 @@ double gmm_pdf_1d (const gmm * g, double x);
 /* Copy SRC's weights and components into DST (same k and d). */
 void gmm_memcpy (gmm * dst, const gmm * src);
 
+/* E[x xᵀ] = Σ_j w_j (Σ_j + μ_j μ_jᵀ), from the components directly (an
+   independent route to gmm_covariance + mean meanᵀ). */
+void gmm_second_moment (const gmm * g, gsl_matrix * m2);
+
+/* The 2-D target of the MCMC claims (mcmc_gmm, effective_sample_size):
+   three components, weights 0.45, 0.35, 0.20, means (-1.6, -0.4),
+   (1.6, 0.6), (0.1, 2.0) times SEPARATION (> 0), covariances
+   [[0.55, 0.25], [0.25, 0.45]], [[0.45, -0.20], [-0.20, 0.60]],
+   [[0.70, 0], [0, 0.25]].  At separation 1 a random walk with σ ≈ 1 crosses
+   the valleys many times per 10⁵ steps; at 3 it practically never does. */
+gmm *gmm_alloc_mcmc_example (double separation);
+
+/* A mixture as a sampler's target, log p(x) / T and its gradient, in the
+   shape of mcmc.h's callbacks (PARAMS a gmm_target).  WORK has length d. */
+typedef struct
+{
+  const gmm *g;
+  double inv_temperature;      /* 1/T: 1 samples p itself */
+  gsl_vector *work;
+} gmm_target;
+double gmm_target_log_pdf (const gsl_vector * x, void *params);
+void gmm_target_grad_log_pdf (const gsl_vector * x, gsl_vector * grad,
+                              void *params);
+
 #endif

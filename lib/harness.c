@@ -346,10 +346,39 @@ decide_result (check_result * r)
   r->bound = best.bound;
 }
 
+static const char *
+expect_word (expectation e)
+{
+  return e == EXPECT_HOLDS ? "holds" : e == EXPECT_SEED_ERROR ? "seed-error"
+    : "inconclusive";
+}
+
+static const char *
+expect_phrase (expectation e)
+{
+  return e == EXPECT_HOLDS ? "hold" : e == EXPECT_SEED_ERROR
+    ? "fail (seed error)" : "be inconclusive";
+}
+
+static void
+print_inconclusive_tap_line (harness * h, const check_result * r)
+{
+  printf ("%s %d - %s (%s) # inconclusive: %s\n",
+          check_as_expected (r) ? "ok" : "not ok", ++h->tap_count,
+          r->spec->id, r->spec->source, r->note);
+  printf ("#   data\t%s\t%s\tinconclusive\t%zu\t0\tnan\tnan\tnan\t%s\n",
+          r->spec->id, expect_word (r->spec->expect), r->n_points,
+          relation_symbol (r->spec->rel));
+  if (!check_as_expected (r))
+    printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
+            expect_phrase (r->spec->expect));
+  errors_flush_stdout ();
+}
+
 static void
 print_tap_line (harness * h, const check_result * r)
 {
-  int ok = r->held;
+  int ok = r->spec->expect == EXPECT_INCONCLUSIVE ? 0 : r->held;
   const char *todo = r->spec->expect == EXPECT_SEED_ERROR
     ? (r->held ? " # TODO seed error expected but not detected"
        : " # TODO known error in the seed, detected") : "";
@@ -367,12 +396,12 @@ print_tap_line (harness * h, const check_result * r)
      under a true relation it is close to N(0, 1), which calibration tests. */
   double z = r->n_points == 1 && r->se > 0 ? r->diff / r->se : NAN;
   printf ("#   data\t%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%s\n",
-          r->spec->id, r->spec->expect == EXPECT_HOLDS ? "holds" : "seed-error",
+          r->spec->id, expect_word (r->spec->expect),
           r->held, r->n_points, r->n_failed, z, r->max_abs_diff, r->detectable,
           relation_symbol (r->spec->rel));
   if (!check_as_expected (r))
     printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
-            r->spec->expect == EXPECT_HOLDS ? "hold" : "fail (seed error)");
+            expect_phrase (r->spec->expect));
   errors_flush_stdout ();
 }
 
@@ -403,6 +432,26 @@ check_close (harness * h, const char *id, const char *note_fmt, ...)
   int held = vclose (h, id, note_fmt, ap);
   va_end (ap);
   return held;
+}
+
+int
+check_inconclusive (harness * h, const char *id, const char *why_fmt, ...)
+{
+  check_result *r = find_result (h, id);
+  if (r->evaluated)
+    die_internal ("check '%s' closed twice", id);
+  va_list ap;
+  va_start (ap, why_fmt);
+  vsnprintf (r->note, sizeof r->note, why_fmt, ap);
+  va_end (ap);
+  r->evaluated = 1;
+  r->inconclusive = 1;
+  r->held = 0;
+  free (r->pts_obs);
+  free (r->pts_ref);
+  r->pts_obs = r->pts_ref = NULL;
+  print_inconclusive_tap_line (h, r);
+  return 0;
 }
 
 int
@@ -448,8 +497,7 @@ summarise (const harness * h, int *as_expected, int *findings)
     {
       const check_result *r = &h->results[i];
       *as_expected += check_as_expected (r);
-      *findings += r->evaluated && r->spec->expect == EXPECT_SEED_ERROR
-        && !r->held;
+      *findings += check_found_seed_error (r);
     }
   for (size_t d = 0; d < h->c->n_derivations; d++)
     for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)

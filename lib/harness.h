@@ -124,6 +124,14 @@ void check_point (harness * h, const char *id, estimate obs, estimate ref);
    the relation held. */
 int check_close (harness * h, const char *id, const char *note_fmt, ...)
   __attribute__ ((format (printf, 3, 4)));
+/* Close check ID without a verdict: the evidence cannot decide because a
+   diagnostic of the estimator's own assumptions failed (chains that did not
+   mix: split R-hat > 1.01, too few effective draws).  WHY_FMT states the
+   reason and the diagnostic's value.  Points recorded so far are dropped.
+   As expected only when the check's expectation is EXPECT_INCONCLUSIVE.
+   Returns 0. */
+int check_inconclusive (harness * h, const char *id, const char *why_fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
 /* check_point then check_close. */
 int check_compare (harness * h, const char *id, estimate obs, estimate ref,
                    const char *note_fmt, ...)

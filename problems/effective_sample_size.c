@@ -71,6 +71,21 @@ static const param_spec PARAMS[] = {
   {"hmc_steps", 10, 1, 200, "HMC leapfrog steps L per trajectory", PARAM_INTEGER},
 };
 
+/* 001 2.3 is a heading and nothing else: one line, no answer in the seed. */
+static const point_coord NO_BOX[] = { {"unused", 0, 1, 0, 0} };
+static point_kind no_points;
+
+static const derivation_line SEED_LINES[] = {
+  {.id = "s001_2_3", .source = "001 2.3", .at = 116, .text = "## 2.3 Effective sample size (the section is empty)",
+   .expect = V_NO_ANSWER, .why = "the section has a title and no text; the checks below are the harness's own"},
+};
+
+static derivation seed_2_3 = {
+  .id = "s001_2_3", .title = "001 2.3: Effective sample size",
+  .points = &no_points, .n_points = 1,
+  .lines = SEED_LINES, .n_lines = COUNT_OF (SEED_LINES),
+};
+
 static const claim CLAIM = {
   .slug = "effective_sample_size",
   .title = "Effective sample size: Geyer's estimator on AR(1) chains, MH against HMC",
@@ -80,6 +95,7 @@ static const claim CLAIM = {
     "sd/√ESS is a calibrated standard error of a chain average. With it, "
     "MH and HMC are compared on a Gaussian mixture in ESS per unit of work.",
   .sources = "001 2.3 (title only: no text in the seed)",
+  .derivations = (const derivation *const[]) {&seed_2_3}, .n_derivations = 1,
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
@@ -291,56 +307,6 @@ check_ar1 (harness * h, size_t n, size_t reps, rho_summary * s, sbuf * fig)
 #define N_MOMENTS 5
 static const char *MOMENT_NAMES[N_MOMENTS] = { "x1", "x2", "x1²", "x1x2", "x2²" };
 
-static gmm *
-build_mixture (void)
-{
-  static const double w[3] = { 0.45, 0.35, 0.20 };
-  static const double mu[3][D] = { {-1.6, -0.4}, {1.6, 0.6}, {0.1, 2.0} };
-  static const double sigma[3][D][D] = {
-    {{0.55, 0.25}, {0.25, 0.45}},
-    {{0.45, -0.20}, {-0.20, 0.60}},
-    {{0.70, 0.00}, {0.00, 0.25}},
-  };
-  gmm *g = gmm_alloc (3, D);
-  gsl_vector *m = gsl_vector_alloc (D);
-  gsl_matrix *s = gsl_matrix_alloc (D, D);
-  for (size_t j = 0; j < 3; j++)
-    {
-      for (size_t a = 0; a < D; a++)
-        {
-          gsl_vector_set (m, a, mu[j][a]);
-          for (size_t b = 0; b < D; b++)
-            gsl_matrix_set (s, a, b, sigma[j][a][b]);
-        }
-      if (gmm_set_component (g, j, w[j], m, s) != GSL_SUCCESS)
-        die_internal ("mixture component %zu is not SPD", j);
-    }
-  gmm_normalise_weights (g);
-  gsl_vector_free (m);
-  gsl_matrix_free (s);
-  return g;
-}
-
-typedef struct
-{
-  const gmm *g;
-  gsl_vector *work;
-} mixture_target;
-
-static double
-mixture_log (const gsl_vector * x, void *params)
-{
-  mixture_target *t = params;
-  return gmm_log_pdf (t->g, x, t->work);
-}
-
-static void
-mixture_grad (const gsl_vector * x, gsl_vector * grad, void *params)
-{
-  mixture_target *t = params;
-  gmm_grad_log_pdf (t->g, x, grad);
-}
-
 typedef struct
 {
   const char *name;
@@ -394,9 +360,9 @@ static void
 run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
 {
   gsl_rng *r = harness_rng (h);
-  gmm *g = build_mixture ();
-  mixture_target mt = { g, gsl_vector_alloc (D) };
-  mcmc_target t = { D, mixture_log, mixture_grad, &mt };
+  gmm *g = gmm_alloc_mcmc_example (1.0);
+  gmm_target mt = { g, 1.0, gsl_vector_alloc (D) };
+  mcmc_target t = { D, gmm_target_log_pdf, gmm_target_grad_log_pdf, &mt };
   gsl_vector *x0 = gsl_vector_alloc (D);
   mcmc_stats st;
 
@@ -618,7 +584,10 @@ write_notes (harness * h, const rho_summary * s, size_t n, size_t reps,
 int
 main (int argc, char **argv)
 {
+  no_points = point_box_template;
+  no_points.coords = NO_BOX, no_points.n_coords = 1;
   harness *h = harness_begin (&CLAIM, argc, argv);
+  derivation_run (h, &seed_2_3);
   long samples = harness_samples (h);
   /* the MH chain's batch means use at least 10 batches */
   /* AR(1) chains of at least 5e4: shorter antithetic chains (ρ = -0.9)

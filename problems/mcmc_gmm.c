@@ -1,35 +1,23 @@
 /* mcmc_gmm.c -- Metropolis-Hastings and HMC on a 2-D Gaussian mixture.
  *
- * Seed 001, section 2:
- *
- *   2.1    proposal p(x'|x) = N(x' - x; 0, σ²I);
- *          A(x'|x) = min(1, P(x')Q(x|x') / (P(x)Q(x'|x)))
- *                  = min(1, P(x')N(x-x';0,σ²I) / (P(x)N(x'-x;0,σ²I)))
- *                  = min(1, P(x')/P(x));
- *          the algorithm: x = x^t, t = t+1; x* ~ Q(x*|x); u ~ U(0,1);
- *          if u < A(x*|x) then x^t = x* else x^t = x.
- *   2.2.1  H(q,p) = (1/Z) exp(-U(q)/T) exp(-K(p)/T), U = -log π(q),
- *          K(p) = Σ_i p_i²/2, π a Gaussian mixture, p independent Gaussians.
- *   2.2.2  (empty in the seed)
- *
- * The target is a three-component mixture in 2-D (lib/gmm.h).  Ground
- * truths: the mixture's exact mean and second moments (E x = Σ w_j μ_j,
- * E xxᵀ = Σ w_j (Σ_j + μ_j μ_jᵀ), computed here from the components), the
- * proposal density in closed form, quadrature (lib/quad.h), central finite
- * differences with a Richardson error estimate, and Monte Carlo standard
- * errors of chain averages from the effective sample size (lib/ess.h:
- * FFT autocovariances, Geyer's initial monotone sequence), never the
- * i.i.d. standard error.  Both chains start from an exact draw of the
- * mixture, so they are stationary from the first step and need no
- * burn-in.
- *
- * The 2.1 algorithm is coded as written (densities, not log-densities,
- * in the acceptance ratio).  HMC is lib/mcmc.c's sampler (the seed gives
- * no algorithm text for it); the leapfrog integrator is lib/mcmc.c's step
- * driven here one step at a time so that integrator errors can be
- * switched in as mutants. */
+ * Seed 001, section 2 (line numbers of the seed file):
+ *   104  2.1: proposal N(x' - x; 0, σ²I); A(x'|x) = min(1, P(x')Q(x|x') /
+ *        (P(x)Q(x'|x))) = min(1, P(x')N(x-x';0,σ²I) / (P(x)N(x'-x;0,σ²I)))
+ *        = min(1, P(x')/P(x)); the algorithm (accept if u < A).
+ *   111  2.2.1: H(q,p) = (1/Z) exp(-U(q)/T) exp(-K(p)/T);
+ *   112  U = -log π(q), K = Σ p_i²/2, π the mixture, p Gaussian;
+ *   114  2.2.2: empty.
+ * The Hastings chain and the 2.2.1 line are derivations (lib/derivation.h)
+ * against truths the harness computes (the acceptance in log space; U + K).
+ * The samplers and the integrator are check_spec checks: the 2.1 algorithm
+ * as written and HMC (lib/mcmc.c) against the mixture's exact moments
+ * (gmm_second_moment) within MCMC standard errors from the ESS, over
+ * CHAINS chains whose split R-hat must show that they mixed; leapfrog's
+ * energy error order, reversibility and volume.  The target is
+ * gmm_alloc_mcmc_example (lib/gmm.h), shared with effective_sample_size. */
 #include "harness.h"
 #include "ess.h"
+#include "figure_panel.h"
 #include "gmm.h"
 #include "mcmc.h"
 
@@ -41,25 +29,221 @@
 #include <math.h>
 #include <stdlib.h>
 
+#define D 2
+#define SAMPLES_MIN 60000
+
+static const gmm *G;            /* the target, built once in main */
+static int m_tempered, m_skip_rejected, m_drift, m_k_no_half, m_temperature;
+static int m_grad_scaled, m_full_first_kick, m_growing_step, m_friction, m_hmc_t;
+
+static double
+log_pi (const double *x)
+{
+  double work[D];
+  gsl_vector_const_view xv = gsl_vector_const_view_array (x, D);
+  gsl_vector_view wv = gsl_vector_view_array (work, D);
+  return gmm_log_pdf (G, &xv.vector, &wv.vector);
+}
+
+/* ---- 2.1: the Hastings ratio, at x, x' = x + σz ---- */
+
+static const point_coord PAIR_BOX[] = {
+  {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0},
+  {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0},
+};
+static point_kind pair_points;
+
+typedef struct { double x[D], xp[D], s, lp, lpp; } pair;
+
+static pair
+pair_at (const point * p)
+{
+  pair q = { {p->v[0], p->v[1]}, {p->v[0] + p->v[4] * p->v[2], p->v[1] + p->v[4] * p->v[3]}, p->v[4], 0, 0 };
+  q.lp = log_pi (q.x);
+  q.lpp = log_pi (q.xp);
+  return q;
+}
+
+/* The rounding bound of a ratio of densities: each exp(y) is correct to
+   about u (|y| + 1) relatively (the error of y itself, a few ulps of |y|,
+   is amplified by exp into the same relative error), and the products and
+   quotients add a few u more: 4 u (Σ |y| + 16) times the ratio. */
+static double
+ratio_bound (const pair * q, double log_q, double ratio)
+{
+  return 4 * DBL_EPSILON * (fabs (q->lp) + fabs (q->lpp) + 2 * fabs (log_q) + 16) * ratio;
+}
+
+static estimate
+accept_in_logs (const point * p, const void *u)
+{
+  (void) u;
+  pair q = pair_at (p);
+  double a = exp (GSL_MIN (0.0, q.lpp - q.lp));
+  return est_exact (a, ratio_bound (&q, 0, a));
+}
+
+/* Q(x|x') / Q(x'|x) with Q by GSL's bivariate normal; DRIFT moves the
+   proposal's mean (a mutant: not symmetric) */
+static estimate
+general_drift (const point * p, double drift)
+{
+  pair q = pair_at (p);
+  double back = gsl_ran_bivariate_gaussian_pdf (q.x[0] - q.xp[0] - drift, q.x[1] - q.xp[1], q.s, q.s, 0);
+  double fwd = gsl_ran_bivariate_gaussian_pdf (q.xp[0] - q.x[0] - drift, q.xp[1] - q.x[1], q.s, q.s, 0);
+  double a = GSL_MIN (1.0, exp (q.lpp) * back / (exp (q.lp) * fwd));
+  return est_exact (a, ratio_bound (&q, log (fwd), a));
+}
+static estimate general (const point * p, const void *u) { (void) u; return general_drift (p, 0); }
+static estimate general_drifting (const point * p, const void *u) { (void) u; return general_drift (p, 0.3 * p->v[4]); }
+
+/* N(v; 0, σ²I) in d = 2, written out */
+static double
+iso_normal (double v1, double v2, double s)
+{
+  return exp (-(v1 * v1 + v2 * v2) / (2 * s * s)) / (2 * M_PI * s * s);
+}
+
+static estimate
+written_sign (const point * p, double sign)
+{
+  pair q = pair_at (p);
+  double back = iso_normal (q.x[0] - sign * q.xp[0], q.x[1] - sign * q.xp[1], q.s);
+  double fwd = iso_normal (q.xp[0] - q.x[0], q.xp[1] - q.x[1], q.s);
+  double a = GSL_MIN (1.0, exp (q.lpp) * back / (exp (q.lp) * fwd));
+  return est_exact (a, ratio_bound (&q, log (fwd) + log (back), a));
+}
+static estimate written (const point * p, const void *u) { (void) u; return written_sign (p, 1); }
+static estimate written_plus (const point * p, const void *u) { (void) u; return written_sign (p, -1); }
+
+static estimate
+reduced_power (const point * p, double power)
+{
+  pair q = pair_at (p);
+  double a = GSL_MIN (1.0, pow (exp (q.lpp) / exp (q.lp), power));
+  return est_exact (a, ratio_bound (&q, 0, a));
+}
+static estimate reduced (const point * p, const void *u) { (void) u; return reduced_power (p, 1); }
+static estimate reduced_tempered (const point * p, const void *u) { (void) u; return reduced_power (p, 0.8); }
+
+static const derivation_truth HASTINGS_TRUTHS[] = {
+  {"accept_log", "min(1, π(x')/π(x)) as exp(min(0, log π(x') - log π(x))), log-densities by lib/gmm", LINE_CLOSED (accept_in_logs)},
+};
+
+static const derivation_line HASTINGS_LINES[] = {
+  {.id = "s001_2_1_proposal", .source = "001 2.1", .at = 104,
+   .text = "The proposal distribution I choose: p(x'|x) = N(x' - x; 0, σ²I)",
+   .expect = V_NOT_CHECKABLE, .why = "a definition: the proposal chosen (its symmetry in x and x' is what the next lines use)"},
+  {.id = "s001_2_1_acceptance", .source = "001 2.1", .at = 104,
+   .text = "A(x'|x) = min(1, P(x')Q(x|x') / (P(x)Q(x'|x)))",
+   .eval = LINE_CLOSED (general), .truth = "accept_log",
+   .mutants = {{"q_drifting", "Q with its mean moved by 0.3σ (not symmetric)", LINE_CLOSED (general_drifting)}}},
+  {.id = "s001_2_1_written_out", .source = "001 2.1", .at = 104,
+   .text = "= min(1, P(x')N(x-x';0,σ²I) / (P(x)N(x'-x;0,σ²I)))",
+   .eval = LINE_CLOSED (written),
+   .mutants = {{"hastings_sign", "reverse density N(x + x'; 0, σ²I) (a sign slip)", LINE_CLOSED (written_plus)}}},
+  {.id = "s001_2_1_reduced", .source = "001 2.1", .at = 104,
+   .text = "= min(1, P(x')/P(x))", .eval = LINE_CLOSED (reduced),
+   .mutants = {{"reduced_tempered", "min(1, (P(x')/P(x))^0.8)", LINE_CLOSED (reduced_tempered)}}},
+};
+
+static derivation hastings = {
+  .id = "s001_2_1", .title = "001 2.1: the Hastings ratio of a symmetric Gaussian proposal",
+  .points = &pair_points, .n_points = 200,
+  .truths = HASTINGS_TRUTHS, .n_truths = COUNT_OF (HASTINGS_TRUTHS),
+  .lines = HASTINGS_LINES, .n_lines = COUNT_OF (HASTINGS_LINES),
+};
+
+/* ---- 2.2.1: H as written, at a phase point (q, p), T = 1, Z = 2π ---- */
+
+static const point_coord PHASE_BOX[] = {
+  {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0},
+};
+static point_kind phase_points;
+
+/* (1/Z) exp(-U/T) exp(-K/T), K = Σ p_i²/2, as written; the mutants change
+   K or T (flags: the harness check of the density uses this too) */
+static double
+seed_221 (double u, const double *p, double z)
+{
+  double t = m_temperature ? 1.25 : 1.0, k = 0;
+  for (size_t i = 0; i < D; i++)
+    k += m_k_no_half ? p[i] * p[i] : p[i] * p[i] / 2;
+  return exp (-u / t) * exp (-k / t) / z;
+}
+
+static double u_at (const point * p) { return -log_pi (p->v); }
+static double k_at (const point * p) { return 0.5 * (p->v[2] * p->v[2] + p->v[3] * p->v[3]); }
+
+/* log π to a few ulps of its terms: 16 u (1 + |U|) covers the Cholesky
+   quadratic form and the log-sum-exp over three components */
+static estimate
+hamiltonian (const point * p, const void *u)
+{
+  (void) u;
+  double uq = u_at (p), k = k_at (p);
+  return est_exact (uq + k, 16 * DBL_EPSILON * (1 + fabs (uq) + k));
+}
+
+static estimate
+as_written (const point * p, const void *u)
+{
+  (void) u;
+  double uq = u_at (p), k = k_at (p), v = seed_221 (uq, p->v + 2, 2 * M_PI);
+  return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k) * v);
+}
+
+/* read as the density e^{-H/T}/Z: the Hamiltonian it implies,
+   -T log(Z · expression); exp then log add u (|U| + K + 4) */
+static estimate
+implied_hamiltonian (const point * p, const void *u)
+{
+  (void) u;
+  double uq = u_at (p), k = k_at (p);
+  double v = -log (2 * M_PI * seed_221 (uq, p->v + 2, 2 * M_PI));
+  return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k));
+}
+
+static const derivation_truth CANONICAL_TRUTHS[] = {
+  {"hamiltonian", "H(q,p) = U(q) + K(p), U = -log π by lib/gmm, K = |p|²/2", LINE_CLOSED (hamiltonian)},
+};
+
+static const derivation_line CANONICAL_LINES[] = {
+  {.id = "s001_2_2_1_h", .source = "001 2.2.1", .at = 111,
+   .text = "H(q,p) = 1/Z exp(-U(q)/T) exp(-K(p)/T)",
+   .eval = LINE_CLOSED (as_written), .truth = "hamiltonian", .expect = V_SLIP,
+   .readings = {{"H names the canonical density P(q,p) = e^{-H/T}/Z (T = 1, Z = 2π): the Hamiltonian it implies is -T log(Z · expression)",
+                 "line 112 takes the momenta P to be independent Gaussians, the factor exp(-K(p)/T), and U = -log π makes exp(-U) the target: the student's own lines use the expression as the density HMC samples",
+                 0, LINE_CLOSED (implied_hamiltonian), 0}},
+   .correction = "H(q,p) = U(q) + K(p); (1/Z) exp(-H(q,p)/T) is the canonical density P(q,p) that HMC samples, not the Hamiltonian"},
+  {.id = "s001_2_2_1_definitions", .source = "001 2.2.1", .at = 112,
+   .text = "U(q) = -log[π(q)], K(p) = Σ p_i²/2, π(q) the mixture Σ π_i N(x; μ_i, Σ_i); P independent Gaussians",
+   .expect = V_NOT_CHECKABLE, .why = "definitions (used by the line above and by the harness's HMC)"},
+  {.id = "s001_2_2_2", .source = "001 2.2.2", .at = 114, .text = "## 2.2.2 (the section is empty)",
+   .expect = V_NO_ANSWER, .why = "the section has a heading and no text"},
+};
+
+static derivation canonical = {
+  .id = "s001_2_2", .title = "001 2.2.1: H as written",
+  .points = &phase_points, .n_points = 50,
+  .truths = CANONICAL_TRUTHS, .n_truths = COUNT_OF (CANONICAL_TRUTHS),
+  .lines = CANONICAL_LINES, .n_lines = COUNT_OF (CANONICAL_LINES),
+};
+
+/* ---- harness checks: the samplers and the integrator ---- */
+
 static const check_spec CHECKS[] = {
-  {"s001_2_1_hastings_ratio", "001 2.1",
-   "P(x')N(x-x';0,σ²I) / (P(x)N(x'-x;0,σ²I)) = P(x')/P(x) at random pairs (x, x' = x + σz)",
-   REL_EQ, EXPECT_HOLDS, NULL},
   {"s001_2_1_mh_moments", "001 2.1",
-   "the algorithm as written leaves the mixture invariant: started from an exact draw, its averages of x1, x2, x1², x1x2, x2² equal the exact moments within MCMC standard errors (from the ESS)",
+   "the algorithm as written (accept if u < min(1, P(x*)/P(x)), else repeat x) leaves the mixture invariant: over chains started from exact draws, its averages of x1, x2, x1², x1x2, x2² equal the exact moments within MCMC standard errors (from the ESS); inconclusive when the chains did not mix (split R-hat > 1.01) or have fewer than 400 effective draws",
    REL_EQ, EXPECT_HOLDS, NULL},
-  {"s001_2_2_1_as_hamiltonian", "001 2.2.1",
-   "H(q,p) = (1/Z) exp(-U(q)/T) exp(-K(p)/T) is the Hamiltonian: equals U(q) + K(p) at random (q, p), T = 1, Z = 2π",
-   REL_EQ, EXPECT_SEED_ERROR,
-   "H(q,p) = U(q) + K(p); (1/Z) exp(-H(q,p)/T) is the canonical density P(q,p) that HMC samples (Z = (2πT)^{d/2} ∫ π(q)^{1/T} dq), not the Hamiltonian"},
-  {"s001_2_2_1_as_density", "001 2.2.1",
-   "the same expression read as the canonical density (T = 1, Z = (2π)^{d/2}): its q-marginal ∫∫ (1/Z) e^{-U(q)} e^{-K(p)} dp1 dp2 (nested quadrature) equals π(q)",
+  {"canonical_density_marginal", "harness",
+   "the 2.2.1 expression read as the canonical density (T = 1, Z = (2π)^{d/2}): its q-marginal ∫∫ (1/Z) e^{-U(q)} e^{-K(p)} dp1 dp2 (nested quadrature) equals π(q)",
    REL_EQ, EXPECT_HOLDS, NULL},
   {"grad_finite_difference", "harness",
    "∇ log π (the HMC force) equals central finite differences of log π at random points (Richardson error estimate)",
    REL_EQ, EXPECT_HOLDS, NULL},
   {"leapfrog_energy_order", "harness",
-   "leapfrog energy error is O(ε²) at fixed trajectory length: mean |ΔH| over 50 starts drops by 4 when ε halves",
+   "leapfrog energy error is O(ε²) at fixed trajectory length: Σ ΔH² over 50 starts drops by 16 when ε halves",
    REL_EQ, EXPECT_HOLDS, NULL},
   {"leapfrog_reversible", "harness",
    "leapfrog is reversible: run L steps, flip p, run L steps, flip p: back at the start within rounding",
@@ -68,26 +252,19 @@ static const check_spec CHECKS[] = {
    "leapfrog preserves volume: det of its Jacobian (central differences, 4 x 4) is 1",
    REL_EQ, EXPECT_HOLDS, NULL},
   {"hmc_moments", "harness",
-   "HMC with H = U + K (leapfrog, Metropolis correction) on π: averages of x1, x2, x1², x1x2, x2² equal the exact moments within MCMC standard errors (from the ESS)",
+   "HMC with H = U + K (leapfrog, Metropolis correction) on π: averages of x1, x2, x1², x1x2, x2² over chains started from exact draws equal the exact moments within MCMC standard errors (from the ESS); inconclusive as for MH",
    REL_EQ, EXPECT_HOLDS, NULL},
 };
 
 static const mutant_spec MUTANTS[] = {
-  {"hastings_sign", "reverse proposal density N(x + x'; 0, σ²I) in the Hastings ratio (sign slip)",
-   "s001_2_1_hastings_ratio"},
   {"mh_accept_tempered", "acceptance min(1, (P(x')/P(x))^0.8)", "s001_2_1_mh_moments"},
-  {"mh_skip_rejected", "rejected steps not recorded (only accepted states kept)",
-   "s001_2_1_mh_moments"},
-  {"mh_drifting_proposal", "proposal x + σz + 0.1σ e1 (not symmetric), ratio still P(x')/P(x)",
-   "s001_2_1_mh_moments"},
-  {"canonical_K_no_half", "K(p) = Σ p_i² (the 1/2 lost) in the 2.2.1 expression",
-   "s001_2_2_1_as_density"},
-  {"canonical_temperature", "T = 1.25 in the 2.2.1 expression", "s001_2_2_1_as_density"},
+  {"mh_skip_rejected", "rejected steps not recorded (only accepted states kept)", "s001_2_1_mh_moments"},
+  {"mh_drifting_proposal", "proposal x + σz + 0.1σ e1 (not symmetric), ratio still P(x')/P(x)", "s001_2_1_mh_moments"},
+  {"canonical_K_no_half", "K(p) = Σ p_i² (the 1/2 lost) in the 2.2.1 expression", "canonical_density_marginal"},
+  {"canonical_temperature", "T = 1.25 in the 2.2.1 expression", "canonical_density_marginal"},
   {"grad_scaled", "∇ log π multiplied by 1.01", "grad_finite_difference"},
-  {"leapfrog_full_first_kick", "leapfrog starts with a full momentum kick instead of a half",
-   "leapfrog_energy_order"},
-  {"leapfrog_growing_step", "step size grows by 1% per step along the trajectory",
-   "leapfrog_reversible"},
+  {"leapfrog_full_first_kick", "leapfrog starts with a full momentum kick instead of a half", "leapfrog_energy_order"},
+  {"leapfrog_growing_step", "step size grows by 1% per step along the trajectory", "leapfrog_reversible"},
   {"leapfrog_friction", "momentum damped by 0.1% per step", "leapfrog_volume"},
   {"hmc_temperature", "HMC run on π^{1/T} with T = 1.5 (the seed's T not 1)", "hmc_moments"},
 };
@@ -96,7 +273,7 @@ static const param_spec PARAMS[] = {
   {"mh_sigma", 1.2, 0.05, 5, "random-walk proposal standard deviation σ", PARAM_REAL},
   {"hmc_eps", 0.4, 0.01, 1, "HMC leapfrog step size ε", PARAM_REAL},
   {"hmc_steps", 10, 1, 200, "HMC leapfrog steps L per trajectory", PARAM_INTEGER},
-  {"separation", 1.0, 0.2, 3, "scale of the component means (mode separation)", PARAM_REAL},
+  {"separation", 1.0, 0.2, 3, "scale of the component means (mode separation; above about 2 the chains stop crossing and the moment checks are inconclusive)", PARAM_REAL},
 };
 
 static const claim CLAIM = {
@@ -113,297 +290,194 @@ static const claim CLAIM = {
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .samples_default = 200000, .samples_quick = 20000,
-  .samples_min = 100,
-  .samples_min_why = "the MH chain needs 50 batches of 2 for its batch-means standard errors",
-  .figure_caption = "(a) Draws of both samplers over the mixture's density "
-    "contours. (b) Traces of x1: MH moves locally and switches modes rarely, "
-    "HMC crosses in one trajectory. (c) Leapfrog energy error against step "
+  .derivations = (const derivation *const[]) {&hastings, &canonical}, .n_derivations = 2,
+  .samples_default = 200000, .samples_quick = 60000,
+  .samples_min = SAMPLES_MIN,
+  .samples_min_why = "below it chance alone makes the moment checks fail or come out inconclusive at some seeds (measured over 60 seeds)",
+  .figure_caption = "(a) Each 2.1 and 2.2.1 line against its truth. (b) Draws of both samplers over the mixture's density "
+    "contours. (c) Traces of x1 of one chain: MH moves locally and switches modes rarely, "
+    "HMC crosses in one trajectory. (d) Leapfrog energy error against step "
     "size at fixed trajectory length, with the slope-2 reference. "
-    "(d) Autocorrelation of x1 for both chains, from which the ESS and the "
+    "(e) Autocorrelation of x1 for both chains, from which the ESS and the "
     "standard errors come.",
-  .figure_width = 1400, .figure_height = 1100,
+  .figure_width = 1800, .figure_height = 1100,
 };
 
-/* ----------------------------------------------------------------------
- * The mixture and the target handed to the samplers
- * ---------------------------------------------------------------------- */
+/* ---- the moments and the chains ---- */
 
-#define D 2
-#define K_COMP 3
-
-static gmm *
-build_mixture (double separation)
-{
-  static const double w[K_COMP] = { 0.45, 0.35, 0.20 };
-  static const double mu[K_COMP][D] = { {-1.6, -0.4}, {1.6, 0.6}, {0.1, 2.0} };
-  static const double sigma[K_COMP][D][D] = {
-    {{0.55, 0.25}, {0.25, 0.45}},
-    {{0.45, -0.20}, {-0.20, 0.60}},
-    {{0.70, 0.00}, {0.00, 0.25}},
-  };
-  gmm *g = gmm_alloc (K_COMP, D);
-  gsl_vector *m = gsl_vector_alloc (D);
-  gsl_matrix *s = gsl_matrix_alloc (D, D);
-  for (size_t j = 0; j < K_COMP; j++)
-    {
-      for (size_t a = 0; a < D; a++)
-        {
-          gsl_vector_set (m, a, separation * mu[j][a]);
-          for (size_t b = 0; b < D; b++)
-            gsl_matrix_set (s, a, b, sigma[j][a][b]);
-        }
-      if (gmm_set_component (g, j, w[j], m, s) != GSL_SUCCESS)
-        die_internal ("mixture component %zu is not SPD", j);
-    }
-  gmm_normalise_weights (g);
-  gsl_vector_free (m);
-  gsl_matrix_free (s);
-  return g;
-}
-
-/* The five moments compared: x1, x2, x1², x1x2, x2². */
 #define N_MOMENTS 5
 static const char *MOMENT_NAMES[N_MOMENTS] = { "x1", "x2", "x1²", "x1x2", "x2²" };
 
 static void
 moment_functions (const double *x, double *f)
 {
-  f[0] = x[0];
-  f[1] = x[1];
-  f[2] = x[0] * x[0];
-  f[3] = x[0] * x[1];
-  f[4] = x[1] * x[1];
+  f[0] = x[0], f[1] = x[1], f[2] = x[0] * x[0], f[3] = x[0] * x[1], f[4] = x[1] * x[1];
 }
 
-/* E x = Σ w_j μ_j and E xxᵀ = Σ w_j (Σ_j + μ_j μ_jᵀ), from the components
-   directly (not through gmm_mean / gmm_covariance). */
 static void
-exact_moments (const gmm * g, double *m)
+exact_moments (double *m)
 {
-  for (size_t i = 0; i < N_MOMENTS; i++)
-    m[i] = 0;
-  for (size_t j = 0; j < g->k; j++)
-    {
-      const mvn *c = g->comp[j];
-      double w = g->weights[j];
-      double m1 = gsl_vector_get (c->mu, 0), m2 = gsl_vector_get (c->mu, 1);
-      m[0] += w * m1;
-      m[1] += w * m2;
-      m[2] += w * (gsl_matrix_get (c->sigma, 0, 0) + m1 * m1);
-      m[3] += w * (gsl_matrix_get (c->sigma, 0, 1) + m1 * m2);
-      m[4] += w * (gsl_matrix_get (c->sigma, 1, 1) + m2 * m2);
-    }
+  gsl_matrix *m2 = gsl_matrix_alloc (D, D);
+  gsl_vector *mean = gsl_vector_alloc (D);
+  gmm_second_moment (G, m2);
+  gmm_mean (G, mean);
+  m[0] = gsl_vector_get (mean, 0), m[1] = gsl_vector_get (mean, 1);
+  m[2] = gsl_matrix_get (m2, 0, 0), m[3] = gsl_matrix_get (m2, 0, 1), m[4] = gsl_matrix_get (m2, 1, 1);
+  gsl_matrix_free (m2);
+  gsl_vector_free (mean);
+}
+
+/* CHAINS chains, CHAINS / 3 started from an exact draw of each component;
+   the pooled estimate weights chain c by w_j / (CHAINS / 3), j its
+   component.  Since Σ_j w_j N_j = π and the kernel preserves π, that
+   weighted pool has law π at every step (stationary from the first), and
+   the chains start in every mode, which is what lets split R-hat see
+   chains that never cross. */
+#define CHAINS 6
+static const size_t CHAIN_COMPONENT[CHAINS] = { 0, 0, 1, 1, 2, 2 };
+
+static void
+chain_start (const gsl_rng * r, size_t c, double *x0)
+{
+  gsl_vector_view v = gsl_vector_view_array (x0, D);
+  mvn_sample (r, G->comp[CHAIN_COMPONENT[c]], &v.vector);
 }
 
 typedef struct
 {
-  const harness *h;
-  const gmm *g;
-  double inv_temperature;     /* 1 unless a mutant tempers the target */
-  gsl_vector *work;
-} target_params;
+  gsl_matrix *draws;            /* CHAINS * n rows, one chain after another */
+  size_t n;                     /* per chain */
+  ess_result moment[N_MOMENTS]; /* pooled: mean and se over the chains */
+  double batch_se[N_MOMENTS], rhat, acceptance;
+} sampler_run;
 
-static double
-target_log (const gsl_vector * x, void *params)
-{
-  target_params *t = params;
-  return t->inv_temperature * gmm_log_pdf (t->g, x, t->work);
-}
-
+/* Per moment: the weighted pooled mean, se = √(Σ w_c² se_c²) from each
+   chain's own ESS, ess = Σ ess_c; R-hat the largest over the moments. */
 static void
-target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
+summarise_chains (sampler_run * s)
 {
-  target_params *t = params;
-  gmm_grad_log_pdf (t->g, x, grad);
-  double scale = t->inv_temperature;
-  if (mutant (t->h, "grad_scaled"))
-    scale *= 1.01;
-  gsl_vector_scale (grad, scale);
-}
-
-static mcmc_target
-make_target (target_params * tp)
-{
-  mcmc_target t = { D, target_log, target_grad, tp };
-  return t;
-}
-
-/* ----------------------------------------------------------------------
- * 2.1: the Hastings ratio and the algorithm, as written
- * ---------------------------------------------------------------------- */
-
-/* N(v; 0, σ²I) in d = 2, written out */
-static double
-isotropic_normal_pdf (double v1, double v2, double sigma)
-{
-  double s2 = sigma * sigma;
-  return exp (-(v1 * v1 + v2 * v2) / (2 * s2)) / (2 * M_PI * s2);
-}
-
-static double
-mixture_pdf (const gmm * g, const double *x, gsl_vector * work)
-{
-  gsl_vector_const_view v = gsl_vector_const_view_array (x, D);
-  return exp (gmm_log_pdf (g, &v.vector, work));
-}
-
-static void
-check_hastings_ratio (harness * h, const gmm * g, double sigma)
-{
-  gsl_rng *r = harness_rng (h);
-  gsl_vector *x = gsl_vector_alloc (D), *work = gsl_vector_alloc (D);
-  for (int i = 0; i < 200; i++)
-    {
-      gmm_sample (r, g, x);
-      double a[D] = { gsl_vector_get (x, 0), gsl_vector_get (x, 1) };
-      double b[D] = { a[0] + gsl_ran_gaussian (r, sigma),
-        a[1] + gsl_ran_gaussian (r, sigma)
-      };
-      double pa = mixture_pdf (g, a, work), pb = mixture_pdf (g, b, work);
-      /* Q(x|x') = N(x - x'; 0, σ²I) and Q(x'|x) = N(x' - x; 0, σ²I) */
-      double back = mutant (h, "hastings_sign")
-        ? isotropic_normal_pdf (a[0] + b[0], a[1] + b[1], sigma)
-        : isotropic_normal_pdf (a[0] - b[0], a[1] - b[1], sigma);
-      double fwd = isotropic_normal_pdf (b[0] - a[0], b[1] - a[1], sigma);
-      double as_written = pb * back / (pa * fwd);
-      double reduced = pb / pa;
-      /* each exp carries a relative error ~ |argument| ulps; a few more
-         for the products and quotients */
-      double args = fabs (log (pa)) + fabs (log (pb)) + 2 * fabs (log (fwd)) + 16;
-      double bound = 4 * DBL_EPSILON * args * reduced;
-      check_point (h, "s001_2_1_hastings_ratio", est_exact (as_written, bound),
-                   est_exact (reduced, bound));
-    }
-  check_close (h, "s001_2_1_hastings_ratio", "200 pairs, x ~ π, x' = x + σz, "
-               "σ = %g", sigma);
-  gsl_vector_free (x);
-  gsl_vector_free (work);
-}
-
-/* The 2.1 algorithm as written: x* ~ Q(x*|x), u ~ U(0,1), accept if
-   u < min(1, P(x*)/P(x)) -- densities, as the seed writes them.  Rows of
-   CHAIN receive x^1, x^2, ...  Returns the number accepted. */
-static size_t
-mh_as_written (harness * h, const gmm * g, double sigma, const double *x0,
-               gsl_matrix * chain)
-{
-  gsl_rng *r = harness_rng (h);
-  gsl_vector *work = gsl_vector_alloc (D);
-  double x[D] = { x0[0], x0[1] }, px = mixture_pdf (g, x, work);
-  double drift = mutant (h, "mh_drifting_proposal") ? 0.1 * sigma : 0.0;
-  size_t accepted = 0, t = 0;
-  while (t < chain->size1)
-    {
-      double xs[D] = { x[0] + drift + gsl_ran_gaussian_ziggurat (r, sigma),
-        x[1] + gsl_ran_gaussian_ziggurat (r, sigma)
-      };
-      double u = gsl_rng_uniform (r);
-      double pxs = mixture_pdf (g, xs, work);
-      double ratio = pxs / px;
-      if (mutant (h, "mh_accept_tempered"))
-        ratio = pow (ratio, 0.8);
-      double a = GSL_MIN (1.0, ratio);
-      int accept = u < a;
-      if (accept)
-        {
-          x[0] = xs[0];
-          x[1] = xs[1];
-          px = pxs;
-          accepted++;
-        }
-      if (accept || !mutant (h, "mh_skip_rejected"))
-        {
-          gsl_matrix_set (chain, t, 0, x[0]);
-          gsl_matrix_set (chain, t, 1, x[1]);
-          t++;
-        }
-    }
-  gsl_vector_free (work);
-  return accepted;
-}
-
-/* ----------------------------------------------------------------------
- * Chain averages against the exact moments, standard errors from the ESS
- * ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  ess_result moment[N_MOMENTS];
-  double batch_se[N_MOMENTS];
-} chain_summary;
-
-static void
-summarise_chain (const gsl_matrix * chain, chain_summary * s)
-{
-  size_t n = chain->size1;
-  double *f = xmalloc (n * N_MOMENTS * sizeof *f);
-  for (size_t i = 0; i < n; i++)
-    {
-      double x[D] = { gsl_matrix_get (chain, i, 0), gsl_matrix_get (chain, i, 1) };
-      moment_functions (x, f + i * N_MOMENTS);
-    }
+  size_t n = s->n, total = CHAINS * n;
+  double *f = xmalloc (total * N_MOMENTS * sizeof *f), *col = xmalloc (total * sizeof *col);
+  for (size_t i = 0; i < total; i++)
+    moment_functions (gsl_matrix_const_ptr (s->draws, i, 0), f + i * N_MOMENTS);
+  s->rhat = 0;
   for (size_t m = 0; m < N_MOMENTS; m++)
     {
-      s->moment[m] = ess_geyer (f + m, N_MOMENTS, n);
-      s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, n, 50);
+      double mean = 0, var = 0, ess = 0;
+      for (size_t c = 0; c < CHAINS; c++)
+        {
+          ess_result e = ess_geyer (f + c * n * N_MOMENTS + m, N_MOMENTS, n);
+          double w = G->weights[CHAIN_COMPONENT[c]] / (CHAINS / 3);
+          mean += w * e.mean, var += w * w * e.se * e.se, ess += e.ess;
+        }
+      s->moment[m] = (ess_result) { .n = total, .mean = mean, .se = sqrt (var), .ess = ess };
+      for (size_t i = 0; i < total; i++)
+        col[i] = f[i * N_MOMENTS + m];
+      s->rhat = fmax (s->rhat, ess_split_rhat (col, n, CHAINS));
+      s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, total, 50);
     }
   free (f);
+  free (col);
 }
 
+/* The chains' own diagnostics first: the comparison with the exact
+   moments means something only if they mixed (Vehtari et al. 2021:
+   R-hat <= 1.01 and at least 400 effective draws). */
 static void
-check_moments (harness * h, const char *id, const chain_summary * s,
-               const double *exact, const char *what)
+check_moments (harness * h, const char *id, const sampler_run * s, const double *exact)
 {
+  double ess_min = s->moment[0].ess;
+  for (size_t m = 1; m < N_MOMENTS; m++)
+    ess_min = fmin (ess_min, s->moment[m].ess);
+  if (!(s->rhat <= 1.01))
+    {
+      check_inconclusive (h, id, "the %d chains did not mix: split R-hat %.3f > 1.01", CHAINS, s->rhat);
+      return;
+    }
+  if (!(ess_min >= 400))
+    {
+      check_inconclusive (h, id, "too few effective draws: ESS %.0f < 400", ess_min);
+      return;
+    }
   for (size_t m = 0; m < N_MOMENTS; m++)
     check_point (h, id, est_mc (s->moment[m].mean, s->moment[m].se),
                  est_exact (exact[m], 16 * DBL_EPSILON * (1 + fabs (exact[m]))));
-  check_close (h, id, "%s; ESS of x1 %.0f, of x1² %.0f", what,
-               s->moment[0].ess, s->moment[2].ess);
+  check_close (h, id, "%d chains of %zu; split R-hat %.4f; ESS of x1 %.0f, of x1² %.0f",
+               CHAINS, s->n, s->rhat, s->moment[0].ess, s->moment[2].ess);
 }
 
-/* ----------------------------------------------------------------------
- * 2.2.1: H as written
- * ---------------------------------------------------------------------- */
-
-/* (1/Z) exp(-U(q)/T) exp(-K(p)/T) with K = Σ p_i²/2, as written; U =
-   -log π(q) is passed in, as the p-integrals below hold q fixed */
-static double
-seed_221 (const harness * h, double u, const double *p, double z)
+/* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1),
+   accept if u < min(1, P(x*)/P(x)) -- densities, as the seed writes them.
+   Rows FIRST.. of CHAIN receive x^1, x^2, ...  Returns the number accepted. */
+static size_t
+mh_as_written (const gsl_rng * r, double sigma, const double *x0, gsl_matrix * chain,
+               size_t first, size_t n)
 {
-  double t = mutant (h, "canonical_temperature") ? 1.25 : 1.0;
-  double k = 0;
-  for (size_t i = 0; i < D; i++)
-    k += mutant (h, "canonical_K_no_half") ? p[i] * p[i] : p[i] * p[i] / 2;
-  return exp (-u / t) * exp (-k / t) / z;
+  double x[D] = { x0[0], x0[1] }, px = exp (log_pi (x));
+  double drift = m_drift ? 0.1 * sigma : 0.0;
+  size_t accepted = 0, t = 0;
+  while (t < n)
+    {
+      double xs[D] = { x[0] + drift + gsl_ran_gaussian_ziggurat (r, sigma),
+        x[1] + gsl_ran_gaussian_ziggurat (r, sigma) };
+      double u = gsl_rng_uniform (r), pxs = exp (log_pi (xs));
+      double ratio = m_tempered ? pow (pxs / px, 0.8) : pxs / px;
+      int accept = u < GSL_MIN (1.0, ratio);
+      if (accept)
+        x[0] = xs[0], x[1] = xs[1], px = pxs, accepted++;
+      if (accept || !m_skip_rejected)
+        {
+          gsl_matrix_set (chain, first + t, 0, x[0]);
+          gsl_matrix_set (chain, first + t, 1, x[1]);
+          t++;
+        }
+    }
+  return accepted;
 }
 
 static void
-check_221_as_hamiltonian (harness * h, const gmm * g)
+run_mh (harness * h, double sigma, size_t n, sampler_run * run)
 {
-  gsl_rng *r = harness_rng (h);
-  gsl_vector *x = gsl_vector_alloc (D), *work = gsl_vector_alloc (D);
-  double z = pow (2 * M_PI, D / 2.0);
-  for (int i = 0; i < 50; i++)
+  run->n = n;
+  run->draws = gsl_matrix_alloc (CHAINS * n, D);
+  size_t accepted = 0;
+  for (size_t c = 0; c < CHAINS; c++)
     {
-      gmm_sample (r, g, x);
-      double p[D] = { gsl_ran_gaussian (r, 1), gsl_ran_gaussian (r, 1) };
-      double u = -gmm_log_pdf (g, x, work), k = 0.5 * (p[0] * p[0] + p[1] * p[1]);
-      double seed = seed_221 (h, u, p, z);
-      double bound = 16 * DBL_EPSILON * (fabs (u) + k + 1);
-      check_point (h, "s001_2_2_1_as_hamiltonian",
-                   est_exact (seed, bound * seed), est_exact (u + k, bound));
+      double x0[D];
+      chain_start (harness_rng (h), c, x0);
+      accepted += mh_as_written (harness_rng (h), sigma, x0, run->draws, c * n, n);
     }
-  check_close (h, "s001_2_2_1_as_hamiltonian", "50 points q ~ π, p ~ N(0, I)");
-  gsl_vector_free (x);
-  gsl_vector_free (work);
+  run->acceptance = (double) accepted / (double) (CHAINS * n);
+  summarise_chains (run);
 }
+
+static void
+run_hmc (harness * h, const mcmc_target * t, size_t n, double *energy, sampler_run * run)
+{
+  mcmc_hmc_options o = { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 };
+  run->n = n;
+  run->draws = gsl_matrix_alloc (CHAINS * n, D);
+  run->acceptance = 0;
+  for (size_t c = 0; c < CHAINS; c++)
+    {
+      double x0[D];
+      chain_start (harness_rng (h), c, x0);
+      gsl_vector_view xv = gsl_vector_view_array (x0, D);
+      gsl_matrix_view rows = gsl_matrix_submatrix (run->draws, c * n, 0, n, D);
+      mcmc_stats st;
+      if (mcmc_hmc (harness_rng (h), t, &o, &xv.vector, &rows.matrix, energy + c * n, &st) != GSL_SUCCESS)
+        die_runtime ("HMC refused its start or options");
+      run->acceptance += st.acceptance_rate / CHAINS;
+    }
+  summarise_chains (run);
+}
+
+/* ---- the 2.2.1 expression as a density: its q-marginal ---- */
 
 typedef struct
 {
-  const harness *h;
-  double u, p1, z;            /* U(q) at the fixed q, p1, Z */
-  int error_pass;             /* integrate the inner bounds instead */
+  double u, p1;                 /* U(q) at the fixed q, p1 */
+  int error_pass;               /* integrate the inner bounds instead */
 } marginal_params;
 
 static double
@@ -411,7 +485,7 @@ marginal_inner (double p2, void *params)
 {
   marginal_params *m = params;
   double p[D] = { m->p1, p2 };
-  return seed_221 (m->h, m->u, p, m->z);
+  return seed_221 (m->u, p, 2 * M_PI);
 }
 
 static double
@@ -435,49 +509,48 @@ marginal_density (marginal_params * m)
 {
   quad_result carried, out;
   m->error_pass = 1;
-  int status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT,
-                                              QUAD_SPLIT, 1.0, QUAD_EPSABS,
-                                              1e-3, 0.0, &carried);
+  int status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
+                                              QUAD_EPSABS, 1e-3, 0.0, &carried);
   if (status == QUAD_EDISAGREE)
-    status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT,
-                                            QUAD_SPLIT, 1.0, QUAD_EPSABS,
-                                            1e-3, fabs (carried.value)
+    status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
+                                            QUAD_EPSABS, 1e-3, fabs (carried.value)
                                             + carried.abserr, &carried);
   m->error_pass = 0;
   if (!status)
-    status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT,
-                                            QUAD_SPLIT, 1.0, QUAD_EPSABS,
-                                            QUAD_EPSREL, carried.value
+    status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
+                                            QUAD_EPSABS, QUAD_EPSREL, carried.value
                                             + carried.abserr, &out);
   if (status)
-    die_runtime ("nested quadrature of the 2.2.1 density refused: %s",
-                 quad_last_failure ());
+    die_runtime ("nested quadrature of the 2.2.1 density refused: %s", quad_last_failure ());
   return out;
 }
 
 static void
-check_221_as_density (harness * h, const gmm * g)
+check_density_marginal (harness * h)
 {
-  gsl_rng *r = harness_rng (h);
-  gsl_vector *x = gsl_vector_alloc (D), *work = gsl_vector_alloc (D);
-  marginal_params m = { h, 0, 0, pow (2 * M_PI, D / 2.0), 0 };
+  gsl_vector *x = gsl_vector_alloc (D);
+  marginal_params m = { 0, 0, 0 };
   for (int i = 0; i < 10; i++)
     {
-      gmm_sample (r, g, x);
-      m.u = -gmm_log_pdf (g, x, work);
-      quad_result out = marginal_density (&m);
-      double pi_q = exp (gmm_log_pdf (g, x, work));
-      check_point (h, "s001_2_2_1_as_density", est_quad (out),
+      gmm_sample (harness_rng (h), G, x);
+      m.u = -log_pi (x->data);
+      double pi_q = exp (-m.u);
+      check_point (h, "canonical_density_marginal", est_quad (marginal_density (&m)),
                    est_exact (pi_q, 16 * DBL_EPSILON * pi_q));
     }
-  check_close (h, "s001_2_2_1_as_density", "10 points q ~ π; nested QAGS and CQUAD over p1, p2");
+  check_close (h, "canonical_density_marginal", "10 points q ~ π; nested QAGS and CQUAD over p1, p2");
   gsl_vector_free (x);
-  gsl_vector_free (work);
 }
 
-/* ----------------------------------------------------------------------
- * The gradient and the leapfrog integrator
- * ---------------------------------------------------------------------- */
+/* ---- the gradient and the leapfrog integrator ---- */
+
+static void
+target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
+{
+  gmm_target_grad_log_pdf (x, grad, params);
+  if (m_grad_scaled)
+    gsl_vector_scale (grad, 1.01);
+}
 
 /* d/dx_i log π by central differences at steps h and h/2; the difference
    of the two estimates bounds the O(h²) error of the finer one (which is
@@ -486,11 +559,10 @@ static void
 check_gradient (harness * h, const mcmc_target * t)
 {
   gsl_rng *r = harness_rng (h);
-  target_params *tp = t->params;
   gsl_vector *x = gsl_vector_alloc (D), *g = gsl_vector_alloc (D);
   for (int i = 0; i < 30; i++)
     {
-      gmm_sample (r, tp->g, x);
+      gmm_sample (r, G, x);
       t->grad_log_density (x, g, t->params);
       for (size_t a = 0; a < D; a++)
         {
@@ -520,7 +592,7 @@ check_gradient (harness * h, const mcmc_target * t)
 /* The integrator under test: N_STEPS leapfrog steps of lib/mcmc.c, one at a
    time, from z = (q1, q2, p1, p2) to OUT. */
 static void
-integrate (const harness * h, const mcmc_target * t, double eps,
+integrate (const mcmc_target * t, double eps,
            size_t n_steps, const double *z, double *out)
 {
   gsl_vector *q = gsl_vector_alloc (D), *p = gsl_vector_alloc (D);
@@ -531,15 +603,15 @@ integrate (const harness * h, const mcmc_target * t, double eps,
       gsl_vector_set (p, i, z[D + i]);
     }
   t->grad_log_density (q, g, t->params);
-  if (mutant (h, "leapfrog_full_first_kick"))
+  if (m_full_first_kick)
     gsl_blas_daxpy (0.5 * eps, g, p);
   for (size_t l = 0; l < n_steps; l++)
     {
       double e = eps;
-      if (mutant (h, "leapfrog_growing_step"))
+      if (m_growing_step)
         e *= 1 + 0.01 * (double) l;
       mcmc_leapfrog (t, e, 1, q, p, g);
-      if (mutant (h, "leapfrog_friction"))
+      if (m_friction)
         gsl_vector_scale (p, 1 - 1e-3);
     }
   for (size_t i = 0; i < D; i++)
@@ -561,52 +633,66 @@ hamiltonian_at (const mcmc_target * t, const double *z)
 }
 
 static void
-random_phase_point (const gsl_rng * r, const gmm * g, double *z)
+random_phase_point (const gsl_rng * r, double *z)
 {
   gsl_vector_view q = gsl_vector_view_array (z, D);
-  gmm_sample (r, g, &q.vector);
+  gmm_sample (r, G, &q.vector);
   for (size_t i = 0; i < D; i++)
     z[D + i] = gsl_ran_gaussian (r, 1.0);
 }
 
-#define ORDER_LEVELS 5
+#define ORDER_LEVELS 6
 #define ORDER_STARTS 50
 
-/* Mean |ΔH| over fixed starts at ε = T/16, T/32, ..., T/256 (T = 2).  The
-   ratio of successive means is 4 + O(ε²); the correction shrinks about 4x
-   per halving, so the last ratio is within |r_last - r_before| of 4. */
+/* S(ε) = Σ_s ΔH_s(ε)² over fixed starts at ε = T/16, ..., T/512 (T = 2).
+   Leapfrog is symmetric, so each ΔH_s(ε) = c_s ε² + d_s ε⁴ + O(ε⁶) (only
+   even powers; Hairer, Lubich & Wanner, Geometric Numerical Integration,
+   II.3 and IX.8).  Then S(ε) = ε⁴ (A + B ε² + O(ε⁴)), A = Σ c_s² > 0, and
+   the ratio R(ε) = S(ε) / S(ε/2) = 16 (1 + (3/4)(B/A) ε² + O(ε⁴)): its
+   distance from 16 shrinks by 4 per halving.  The sum of squares, unlike
+   the old mean |ΔH|, is smooth in ε: a start whose c_s is near 0 makes
+   |ΔH| turn a corner, and the ratio of means then jumps (the old check
+   failed at --samples 1000 --seed 23).  Two estimates of the last ratio's
+   distance from 16: from the last two ratios, |R₄ - R₅| / 3, and from the
+   two before, |R₃ - R₄| / 12 (a further factor 4); the bound is their
+   larger, times 3 for the O(ε⁴) terms.  If the two disagree by more than a
+   factor 8 the ratios are not yet in their asymptotic regime: no verdict,
+   the check is inconclusive. */
 static void
-check_energy_order (harness * h, const mcmc_target * t, sbuf * fig)
+check_energy_order (harness * h, const mcmc_target * t, double *err)
 {
   gsl_rng *r = harness_rng (h);
-  target_params *tp = t->params;
-  double starts[ORDER_STARTS][2 * D], err[ORDER_LEVELS], tlen = 2.0;
+  double starts[ORDER_STARTS][2 * D], tlen = 2.0, ratio[ORDER_LEVELS - 1];
   for (int s = 0; s < ORDER_STARTS; s++)
-    random_phase_point (r, tp->g, starts[s]);
-  sbuf_append (fig, "\n\n# block 5: leapfrog energy error, trajectory length 2\n"
-               "# eps  mean|dH|\n");
+    random_phase_point (r, starts[s]);
   for (int level = 0; level < ORDER_LEVELS; level++)
     {
       size_t steps = (size_t) 16 << level;
       double eps = tlen / (double) steps, sum = 0, out[2 * D];
       for (int s = 0; s < ORDER_STARTS; s++)
         {
-          integrate (h, t, eps, steps, starts[s], out);
-          sum += fabs (hamiltonian_at (t, out) - hamiltonian_at (t, starts[s]));
+          integrate (t, eps, steps, starts[s], out);
+          double dh = hamiltonian_at (t, out) - hamiltonian_at (t, starts[s]);
+          sum += dh * dh;
         }
-      err[level] = sum / ORDER_STARTS;
-      sbuf_printf (fig, "%.6g %.6g\n", eps, err[level]);
+      err[level] = sqrt (sum / ORDER_STARTS);
+      if (level > 0)
+        ratio[level - 1] = (err[level - 1] * err[level - 1]) / (err[level] * err[level]);
     }
-  /* the slope-2 reference line of the figure, through the finest point */
-  double eps_fine = tlen / (double) ((size_t) 16 << (ORDER_LEVELS - 1));
-  sbuf_printf (harness_figure_script (h), "c2 = %.6g\n",
-               err[ORDER_LEVELS - 1] / (eps_fine * eps_fine));
-  double r_last = err[ORDER_LEVELS - 2] / err[ORDER_LEVELS - 1];
-  double r_before = err[ORDER_LEVELS - 3] / err[ORDER_LEVELS - 2];
+  int L = ORDER_LEVELS - 2;
+  double e_last = fabs (ratio[L - 1] - ratio[L]) / 3, e_before = fabs (ratio[L - 2] - ratio[L - 1]) / 12;
+  double tiny = 64 * DBL_EPSILON * 16;
+  if (fmax (e_last, e_before) > tiny
+      && fmax (e_last, e_before) > 8 * fmax (fmin (e_last, e_before), tiny))
+    {
+      check_inconclusive (h, "leapfrog_energy_order", "the ratios are not in their asymptotic"
+                          " regime: distance from 16 estimated as %.3g and %.3g", e_last, e_before);
+      return;
+    }
   check_compare (h, "leapfrog_energy_order",
-                 est_numeric (r_last, fabs (r_last - r_before)), est_exact (4, 0),
-                 "ratio %.4f at ε = 1/64 → 1/128 (previous %.4f); 50 starts, "
-                 "T = 2", r_last, r_before);
+                 est_numeric (ratio[L], 3 * fmax (e_last, e_before)), est_exact (16, 0),
+                 "ratio %.4f at ε = 1/128 → 1/256 (before: %.4f, %.4f); 50 starts, T = 2",
+                 ratio[L], ratio[L - 1], ratio[L - 2]);
 }
 
 static double
@@ -625,7 +711,7 @@ max_abs_row_sum (const gsl_matrix * m)
 
 /* The Jacobian of the leapfrog map at Z by central differences, step H. */
 static void
-leapfrog_jacobian (const harness * h, const mcmc_target * t, double eps,
+leapfrog_jacobian (const mcmc_target * t, double eps,
                    size_t steps, const double *z, double step, gsl_matrix * j)
 {
   for (size_t c = 0; c < 2 * D; c++)
@@ -635,8 +721,8 @@ leapfrog_jacobian (const harness * h, const mcmc_target * t, double eps,
         zp[i] = zm[i] = z[i];
       zp[c] += step;
       zm[c] -= step;
-      integrate (h, t, eps, steps, zp, fp);
-      integrate (h, t, eps, steps, zm, fm);
+      integrate (t, eps, steps, zp, fp);
+      integrate (t, eps, steps, zm, fm);
       for (size_t i = 0; i < 2 * D; i++)
         gsl_matrix_set (j, i, c, (fp[i] - fm[i]) / (2 * step));
     }
@@ -665,17 +751,16 @@ static void
 check_reversible_and_volume (harness * h, const mcmc_target * t)
 {
   gsl_rng *r = harness_rng (h);
-  target_params *tp = t->params;
   gsl_matrix *j1 = gsl_matrix_alloc (2 * D, 2 * D);
   gsl_matrix *j2 = gsl_matrix_alloc (2 * D, 2 * D);
   for (int s = 0; s < 10; s++)
     {
       double z[2 * D], y[2 * D], back[2 * D], worst = 0, scale = 0;
-      random_phase_point (r, tp->g, z);
-      integrate (h, t, FLOW_EPS, FLOW_STEPS, z, y);
+      random_phase_point (r, z);
+      integrate (t, FLOW_EPS, FLOW_STEPS, z, y);
       for (size_t i = D; i < 2 * D; i++)
         y[i] = -y[i];
-      integrate (h, t, FLOW_EPS, FLOW_STEPS, y, back);
+      integrate (t, FLOW_EPS, FLOW_STEPS, y, back);
       for (size_t i = D; i < 2 * D; i++)
         back[i] = -back[i];
       for (size_t i = 0; i < 2 * D; i++)
@@ -683,8 +768,8 @@ check_reversible_and_volume (harness * h, const mcmc_target * t)
           worst = fmax (worst, fabs (back[i] - z[i]));
           scale = fmax (scale, fmax (fabs (z[i]), fabs (y[i])));
         }
-      leapfrog_jacobian (h, t, FLOW_EPS, FLOW_STEPS, z, 1e-4, j1);
-      leapfrog_jacobian (h, t, FLOW_EPS, FLOW_STEPS, z, 5e-5, j2);
+      leapfrog_jacobian (t, FLOW_EPS, FLOW_STEPS, z, 1e-4, j1);
+      leapfrog_jacobian (t, FLOW_EPS, FLOW_STEPS, z, 5e-5, j2);
       double growth = fmax (1, max_abs_row_sum (j2));
       /* each of the 2L steps rounds each coordinate by a few ulps of the
          largest, and later steps amplify that by at most the map's
@@ -705,76 +790,24 @@ check_reversible_and_volume (harness * h, const mcmc_target * t)
   gsl_matrix_free (j2);
 }
 
-/* ----------------------------------------------------------------------
- * Running the samplers
- * ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  gsl_matrix *chain;
-  chain_summary summary;
-  double acceptance;
-} sampler_run;
-
-static void
-run_mh (harness * h, const gmm * g, double sigma, long n, sampler_run * run)
-{
-  gsl_vector *x0 = gsl_vector_alloc (D);
-  gmm_sample (harness_rng (h), g, x0);
-  run->chain = gsl_matrix_alloc ((size_t) n, D);
-  double start[D] = { gsl_vector_get (x0, 0), gsl_vector_get (x0, 1) };
-  size_t accepted = mh_as_written (h, g, sigma, start, run->chain);
-  run->acceptance = (double) accepted / (double) n;
-  summarise_chain (run->chain, &run->summary);
-  gsl_vector_free (x0);
-}
-
-static void
-run_hmc (harness * h, const mcmc_target * t, long n, double *energy,
-         sampler_run * run)
-{
-  target_params *tp = t->params;
-  mcmc_hmc_options o = { harness_param (h, "hmc_eps"),
-    (size_t) harness_param (h, "hmc_steps"), 0.2
-  };
-  gsl_vector *x0 = gsl_vector_alloc (D);
-  gmm_sample (harness_rng (h), tp->g, x0);
-  run->chain = gsl_matrix_alloc ((size_t) n, D);
-  mcmc_stats st;
-  if (mcmc_hmc (harness_rng (h), t, &o, x0, run->chain, energy, &st)
-      != GSL_SUCCESS)
-    die_runtime ("HMC refused its start or options");
-  run->acceptance = st.acceptance_rate;
-  summarise_chain (run->chain, &run->summary);
-  gsl_vector_free (x0);
-}
-
-/* ----------------------------------------------------------------------
- * Figure
- * ---------------------------------------------------------------------- */
+/* ---- figure ---- */
 
 /* Writes the grid; returns the largest density on it. */
 static double
-figure_density_grid (const gmm * g, sbuf * fig)
+figure_density_grid (sbuf * fig, int block)
 {
   double best = 0;
-  gsl_vector *x = gsl_vector_alloc (D), *work = gsl_vector_alloc (D);
-  sbuf_append (fig, "# block 0: mixture density on a grid\n# x1  x2  pi(x)\n");
+  sbuf_printf (fig, "\n\n# block %d: mixture density on a grid\n# x1  x2  pi(x)\n", block);
   for (int a = 0; a <= 60; a++)
     {
       for (int b = 0; b <= 60; b++)
         {
-          gsl_vector_set (x, 0, -4.5 + 9.0 * a / 60);
-          gsl_vector_set (x, 1, -3.5 + 7.5 * b / 60);
-          double p = exp (gmm_log_pdf (g, x, work));
+          double x[D] = { -4.5 + 9.0 * a / 60, -3.5 + 7.5 * b / 60 }, p = exp (log_pi (x));
           best = fmax (best, p);
-          sbuf_printf (fig, "%.4g %.4g %.5g\n", gsl_vector_get (x, 0),
-                       gsl_vector_get (x, 1), p);
+          sbuf_printf (fig, "%.4g %.4g %.5g\n", x[0], x[1], p);
         }
       sbuf_append (fig, "\n");
     }
-  gsl_vector_free (x);
-  gsl_vector_free (work);
   return best;
 }
 
@@ -782,65 +815,79 @@ static void
 figure_samples (const gsl_matrix * chain, const char *name, int block, sbuf * fig)
 {
   size_t n = chain->size1, stride = GSL_MAX (1, n / 1500);
-  sbuf_printf (fig, "\n\n# block %d: %s draws (every %zu-th)\n# x1  x2\n",
-               block, name, stride);
+  sbuf_printf (fig, "\n\n# block %d: %s draws (every %zu-th)\n# x1  x2\n", block, name, stride);
   for (size_t i = 0; i < n; i += stride)
-    sbuf_printf (fig, "%.4g %.4g\n", gsl_matrix_get (chain, i, 0),
-                 gsl_matrix_get (chain, i, 1));
+    sbuf_printf (fig, "%.4g %.4g\n", gsl_matrix_get (chain, i, 0), gsl_matrix_get (chain, i, 1));
 }
 
+/* traces and autocorrelations of the first chain of each sampler */
 static void
-figure_traces_and_acf (const sampler_run * mh, const sampler_run * hmc,
-                       sbuf * fig)
+figure_traces_and_acf (const sampler_run * mh, const sampler_run * hmc, sbuf * fig, int block)
 {
-  size_t n_trace = GSL_MIN (400, GSL_MIN (mh->chain->size1, hmc->chain->size1));
-  sbuf_append (fig, "\n\n# block 3: traces of x1\n# iteration  MH  HMC\n");
+  size_t n_trace = GSL_MIN (400, GSL_MIN (mh->n, hmc->n));
+  sbuf_printf (fig, "\n\n# block %d: traces of x1\n# iteration  MH  HMC\n", block);
   for (size_t i = 0; i < n_trace; i++)
-    sbuf_printf (fig, "%zu %.4g %.4g\n", i + 1, gsl_matrix_get (mh->chain, i, 0),
-                 gsl_matrix_get (hmc->chain, i, 0));
+    sbuf_printf (fig, "%zu %.4g %.4g\n", i + 1, gsl_matrix_get (mh->draws, i, 0),
+                 gsl_matrix_get (hmc->draws, i, 0));
   const size_t max_lag = 60;
-  double *a_mh = xmalloc ((max_lag + 1) * sizeof *a_mh);
-  double *a_hmc = xmalloc ((max_lag + 1) * sizeof *a_hmc);
-  ess_autocovariance (mh->chain->data, D, mh->chain->size1, a_mh, max_lag);
-  ess_autocovariance (hmc->chain->data, D, hmc->chain->size1, a_hmc, max_lag);
-  sbuf_append (fig, "\n\n# block 4: autocorrelation of x1\n# lag  MH  HMC\n");
+  double a_mh[61], a_hmc[61];
+  ess_autocovariance (mh->draws->data, D, mh->n, a_mh, max_lag);
+  ess_autocovariance (hmc->draws->data, D, hmc->n, a_hmc, max_lag);
+  sbuf_printf (fig, "\n\n# block %d: autocorrelation of x1\n# lag  MH  HMC\n", block + 1);
   for (size_t k = 0; k <= max_lag; k++)
     sbuf_printf (fig, "%zu %.5f %.5f\n", k, a_mh[k] / a_mh[0], a_hmc[k] / a_hmc[0]);
-  free (a_mh);
-  free (a_hmc);
 }
 
 static void
-draw_figure (harness * h)
+figure_energy (sbuf * fig, sbuf * gp, const double *err, int block)
 {
-  sbuf_append (harness_figure_script (h),
-    "set multiplot layout 2,2 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n"
-    "set title '(a) draws over the density contours'\n"
+  sbuf_printf (fig, "\n\n# block %d: leapfrog energy error, trajectory length 2\n# eps  rms dH\n", block);
+  for (int level = 0; level < ORDER_LEVELS; level++)
+    sbuf_printf (fig, "%.6g %.6g\n", 2.0 / (double) ((size_t) 16 << level), err[level]);
+  double eps_fine = 2.0 / (double) ((size_t) 16 << (ORDER_LEVELS - 1));
+  sbuf_printf (gp, "c2 = %.6g\n", err[ORDER_LEVELS - 1] / (eps_fine * eps_fine));
+}
+
+static void
+draw_figure (harness * h, const sampler_run * mh, const sampler_run * hmc, const double *err)
+{
+  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
+  sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n"
+               "set key font ',8' spacing 0.8\n");
+  int b = figure_lines_against_truth (h, "(a) each 2.1 and 2.2.1 line against its truth");
+  figure_density_grid (fig, b);
+  figure_samples (mh->draws, "MH", b + 1, fig);
+  figure_samples (hmc->draws, "HMC", b + 2, fig);
+  figure_traces_and_acf (mh, hmc, fig, b + 3);
+  figure_energy (fig, gp, err, b + 5);
+  sbuf_printf (gp,
+    "set key default\nset key font ',10'\n"
+    "set title '(b) draws over the density contours'\n"
     "set xlabel 'x_1'\nset ylabel 'x_2'\nset xrange [-4.5:4.5]\nset yrange [-3.5:4]\n"
     "set contour base\nunset surface\nset view map\nset cntrparam levels 8\n"
-    "set table $contours\nsplot datafile index 0 using 1:2:3 with lines\nunset table\n"
+    "set table $contours\nsplot datafile index %d using 1:2:3 with lines\nunset table\n"
     "unset contour\nset key top left\n"
-    "plot datafile index 1 using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'MH (as written)', \\\n"
-    "     '' index 2 using 1:2 with points pt 7 ps 0.25 lc rgb '#80D55E00' title 'HMC', \\\n"
+    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'MH (as written)', \\\n"
+    "     '' index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#80D55E00' title 'HMC', \\\n"
     "     $contours using 1:2 with lines lw 1.2 lc rgb '#404040' dt 1 title 'density contours'\n"
     "set autoscale\nunset xrange\nunset yrange\n"
-    "set title '(b) traces of x_1'\nset xlabel 'iteration'\nset ylabel 'x_1'\n"
+    "set title '(c) traces of x_1 (first chain)'\nset xlabel 'iteration'\nset ylabel 'x_1'\n"
     "set key top right\n"
-    "plot datafile index 3 using 1:2 with lines ls 1 lw 1 title 'MH', \\\n"
-    "     '' index 3 using 1:3 with lines ls 2 lw 1 title 'HMC'\n"
-    "set title '(c) leapfrog energy error, trajectory length 2'\n"
-    "set logscale xy\nset xrange [0.005:0.2]\nset xlabel 'step size ε'\nset ylabel 'mean |ΔH| over 50 starts'\n"
-    "set format x '%g'\nset format y '10^{%L}'\nset key top left\n"
+    "plot datafile index %d using 1:2 with lines ls 1 lw 1 title 'MH', \\\n"
+    "     '' index %d using 1:3 with lines ls 2 lw 1 title 'HMC'\n"
+    "set title '(d) leapfrog energy error, trajectory length 2'\n"
+    "set logscale xy\nset xrange [0.002:0.2]\nset xlabel 'step size ε'\nset ylabel 'rms ΔH over 50 starts'\n"
+    "set format x '%%g'\nset format y '10^{%%L}'\nset key top left\n"
     "f(x) = c2 * x**2\n"
     "plot f(x) with lines ls 7 title 'slope 2: c ε²', \\\n"
-    "     datafile index 5 using 1:2 with points ls 1 ps 1.4 title 'leapfrog'\n"
-    "unset logscale\nset autoscale x\nset format x '%g'\nset format y '%g'\n"
-    "set title '(d) autocorrelation of x_1'\nset xlabel 'lag'\nset ylabel 'ρ_k'\n"
+    "     datafile index %d using 1:2 with points ls 1 ps 1.4 title 'leapfrog'\n"
+    "unset logscale\nset autoscale x\nset format x '%%g'\nset format y '%%g'\n"
+    "set title '(e) autocorrelation of x_1 (first chain)'\nset xlabel 'lag'\nset ylabel 'ρ_k'\n"
     "set key top right\n"
-    "plot datafile index 4 using 1:2 with linespoints ls 1 ps 0.4 title 'MH', \\\n"
-    "     '' index 4 using 1:3 with linespoints ls 2 ps 0.4 title 'HMC', \\\n"
+    "plot datafile index %d using 1:2 with linespoints ls 1 ps 0.4 title 'MH', \\\n"
+    "     '' index %d using 1:3 with linespoints ls 2 ps 0.4 title 'HMC', \\\n"
     "     0 with lines ls 8 notitle\n"
-    "unset multiplot\n");
+    "unset multiplot\n", b, b + 1, b + 2, b + 3, b + 3, b + 5, b + 4, b + 4);
 }
 
 /* ----------------------------------------------------------------------
@@ -849,13 +896,19 @@ draw_figure (harness * h)
 
 static void
 write_notes (harness * h, const sampler_run * mh, const sampler_run * hmc,
-             const double *exact, double sigma, const double *energy,
-             double max_density)
+             const double *exact, double sigma, const double *energy)
 {
   sbuf *n = harness_notes (h);
+  double max_density = 0;
+  for (int a = 0; a <= 60; a++)
+    for (int b = 0; b <= 60; b++)
+      {
+        double x[D] = { -4.5 + 9.0 * a / 60, -3.5 + 7.5 * b / 60 };
+        max_density = fmax (max_density, exp (log_pi (x)));
+      }
   /* E[exp(-ΔH)] = 1 for an integrator that is reversible and preserves
      volume, whatever its energy error (Neal 2011, 5.4.1) */
-  size_t n_hmc = hmc->chain->size1;
+  size_t n_hmc = hmc->draws->size1;
   double *w = xmalloc (n_hmc * sizeof *w);
   mc_acc dh;
   mc_init (&dh);
@@ -871,29 +924,38 @@ write_notes (harness * h, const sampler_run * mh, const sampler_run * hmc,
     "0.45, 0.35, 0.20; means (-1.6, -0.4), (1.6, 0.6), (0.1, 2.0) times "
     "`separation`; correlated covariances), with modes far enough apart "
     "that a random walk must cross low-density valleys but close enough "
-    "that it does so many times per run. Both chains start from an exact "
-    "draw of π, so they are stationary from the first step.\n\n"
+    "that it does so many times per run (lib/gmm: gmm_alloc_mcmc_example). "
+    "Each sampler runs 6 chains, two started from an exact draw of each "
+    "component; pooled with weights w_j / 2, they are "
+    "stationary from the first step, and they start in every mode, so split "
+    "R-hat (rank-normalised, lib/ess) sees chains that never cross. A moment "
+    "check whose chains have R-hat above 1.01 or fewer than 400 effective "
+    "draws is *inconclusive*, not failed: with `--set separation=3` the modes "
+    "are too far apart to cross and that is what the report says (the run then "
+    "exits 1, because the repository expects these checks to hold: "
+    "inconclusive evidence is not what was expected).\n\n"
     "**Standard errors.** Every chain average is compared with the exact "
     "moment using the MCMC standard error sd/√ESS, the ESS from FFT "
     "autocovariances and Geyer's initial monotone sequence (lib/ess.c). "
-    "Batch means (50 batches) agree: for x1 the ESS-based and batch-means "
+    "Pooled, the standard error is √(Σ w_c² se_c²) over the chains. "
+    "Batch means (50 batches of the pooled draws) agree: for x1 the ESS-based and batch-means "
     "standard errors are %.4f and %.4f (MH), %.4f and %.4f (HMC).\n\n",
-    mh->summary.moment[0].se, mh->summary.batch_se[0],
-    hmc->summary.moment[0].se, hmc->summary.batch_se[0]);
+    mh->moment[0].se, mh->batch_se[0],
+    hmc->moment[0].se, hmc->batch_se[0]);
   sbuf_append (n, "| moment | exact | MH (as written) | HMC |\n|---|---|---|---|\n");
   for (size_t m = 0; m < N_MOMENTS; m++)
     sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n",
-                 MOMENT_NAMES[m], exact[m], mh->summary.moment[m].mean,
-                 mh->summary.moment[m].se, mh->summary.moment[m].ess,
-                 hmc->summary.moment[m].mean, hmc->summary.moment[m].se,
-                 hmc->summary.moment[m].ess);
+                 MOMENT_NAMES[m], exact[m], mh->moment[m].mean,
+                 mh->moment[m].se, mh->moment[m].ess,
+                 hmc->moment[m].mean, hmc->moment[m].se,
+                 hmc->moment[m].ess);
   sbuf_printf (n,
-    "\nMH: %zu steps, σ = %g, acceptance %.3f. HMC: %zu trajectories of "
+    "\nMH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of "
     "L = %g leapfrog steps, ε = %g jittered by ±20%% per trajectory, "
     "acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = "
     "%.4f ± %.4f, which is 1 for a reversible, volume-preserving "
     "integrator whatever its energy error.\n\n",
-    mh->chain->size1, sigma, mh->acceptance, hmc->chain->size1,
+    mh->n, sigma, mh->acceptance, hmc->n,
     harness_param (h, "hmc_steps"), harness_param (h, "hmc_eps"),
     hmc->acceptance, mc_mean (&dh), ew.mean, ew.se);
   sbuf_printf (n,
@@ -905,7 +967,8 @@ write_notes (harness * h, const sampler_run * mh, const sampler_run * hmc,
     "**2.2.1** writes the canonical *density* of HMC and calls it the "
     "Hamiltonian. The Hamiltonian is the energy H(q,p) = U(q) + K(p); "
     "(1/Z) exp(-H/T) is the joint density P(q,p) that HMC samples, whose "
-    "q-marginal is π when T = 1 (check `s001_2_2_1_as_density`). As a "
+    "q-marginal is π when T = 1 (check `canonical_density_marginal`): a slip "
+    "of the name, the reading the student's own line 112 uses. As a "
     "Hamiltonian the expression is wrong in value -- with T = 1 it never "
     "exceeds max π / (2π) ≈ %.3f (max π on the figure's grid), while "
     "U + K >= -log max π ≈ %.2f -- and in consequence: Hamilton's equations "
@@ -913,7 +976,7 @@ write_notes (harness * h, const sampler_run * mh, const sampler_run * hmc,
     "at most %.3f times as fast. The seed "
     "leaves T and Z unnamed; T = 1 is needed for the q-marginal to be π "
     "(for T ≠ 1 it is π^{1/T}, renormalised).\n\n"
-    "**2.2.2** and **2.3** have no text in the seed. The HMC checks here "
+    "**2.2.2** has no text in the seed (2.3 is effective_sample_size's). The HMC checks here "
     "(energy error order, reversibility, volume preservation, moments) are "
     "the harness's own.\n",
     max_density / (2 * M_PI), -log (max_density), max_density / (2 * M_PI));
@@ -922,49 +985,52 @@ write_notes (harness * h, const sampler_run * mh, const sampler_run * hmc,
 int
 main (int argc, char **argv)
 {
+  pair_points = point_box_template;
+  pair_points.coords = PAIR_BOX, pair_points.n_coords = COUNT_OF (PAIR_BOX);
+  pair_points.description = "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), x' = x + σz, z on [-2.5, 2.5]², σ log-uniform on [0.1, 3]";
+  phase_points = point_box_template;
+  phase_points.coords = PHASE_BOX, phase_points.n_coords = COUNT_OF (PHASE_BOX);
+  phase_points.description = "q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²";
   harness *h = harness_begin (&CLAIM, argc, argv);
-  long n = harness_samples (h);
-  /* the MH chain's batch-means standard errors use 50 batches */
-  sbuf *fig = harness_figure_data (h);
-  double sigma = harness_param (h, "mh_sigma");
-  gmm *g = build_mixture (harness_param (h, "separation"));
-  double exact[N_MOMENTS];
-  exact_moments (g, exact);
+  m_tempered = mutant (h, "mh_accept_tempered"), m_skip_rejected = mutant (h, "mh_skip_rejected");
+  m_drift = mutant (h, "mh_drifting_proposal"), m_k_no_half = mutant (h, "canonical_K_no_half");
+  m_temperature = mutant (h, "canonical_temperature"), m_grad_scaled = mutant (h, "grad_scaled");
+  m_full_first_kick = mutant (h, "leapfrog_full_first_kick");
+  m_growing_step = mutant (h, "leapfrog_growing_step");
+  m_friction = mutant (h, "leapfrog_friction"), m_hmc_t = mutant (h, "hmc_temperature");
+  gmm *g = gmm_alloc_mcmc_example (harness_param (h, "separation"));
+  G = g;
+  size_t n = (size_t) harness_samples (h);
+  double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS];
+  exact_moments (exact);
 
-  target_params tp = { h, g, 1.0, gsl_vector_alloc (D) };
-  mcmc_target t = make_target (&tp);
+  derivation_run (h, &hastings);
+  derivation_run (h, &canonical);
+  check_density_marginal (h);
 
-  check_hastings_ratio (h, g, sigma);
-  check_221_as_hamiltonian (h, g);
-  check_221_as_density (h, g);
+  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) };
+  mcmc_target t = { D, gmm_target_log_pdf, target_grad, &tp };
   check_gradient (h, &t);
 
-  double max_density = figure_density_grid (g, fig);
   sampler_run mh, hmc;
-  run_mh (h, g, sigma, n, &mh);
-  check_moments (h, "s001_2_1_mh_moments", &mh.summary, exact,
-                 "the 2.1 algorithm as written");
+  run_mh (h, sigma, GSL_MAX (n / 4, 8), &mh);
+  check_moments (h, "s001_2_1_mh_moments", &mh, exact);
 
-  target_params tp_hmc = tp;
-  if (mutant (h, "hmc_temperature"))
-    tp_hmc.inv_temperature = 1 / 1.5;
-  mcmc_target t_hmc = make_target (&tp_hmc);
-  long n_hmc = GSL_MAX (n / 20, 200);
-  double *energy = xmalloc ((size_t) n_hmc * sizeof *energy);
+  gmm_target tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
+  mcmc_target t_hmc = { D, gmm_target_log_pdf, target_grad, &tp_hmc };
+  size_t n_hmc = GSL_MAX (n / 40, 8);
+  double *energy = xmalloc (CHAINS * n_hmc * sizeof *energy), err[ORDER_LEVELS];
   run_hmc (h, &t_hmc, n_hmc, energy, &hmc);
-  check_moments (h, "hmc_moments", &hmc.summary, exact, "HMC");
+  check_moments (h, "hmc_moments", &hmc, exact);
 
-  figure_samples (mh.chain, "MH", 1, fig);
-  figure_samples (hmc.chain, "HMC", 2, fig);
-  figure_traces_and_acf (&mh, &hmc, fig);
-  check_energy_order (h, &t, fig);
   check_reversible_and_volume (h, &t);
-  draw_figure (h);
-  write_notes (h, &mh, &hmc, exact, sigma, energy, max_density);
+  check_energy_order (h, &t, err);
+  draw_figure (h, &mh, &hmc, err);
+  write_notes (h, &mh, &hmc, exact, sigma, energy);
 
   free (energy);
-  gsl_matrix_free (mh.chain);
-  gsl_matrix_free (hmc.chain);
+  gsl_matrix_free (mh.draws);
+  gsl_matrix_free (hmc.draws);
   gsl_vector_free (tp.work);
   gmm_free (g);
   return harness_end (h);

@@ -60,5 +60,20 @@ main (void)
   decision d = decide (REL_EQ, est_mc (1, 0.01), est_exact (1, 1e-3), a);
   tap_close (d.detectable, (z2 + CHECK_POWER_Z) * 0.01 + 1e-3 + 4 * DBL_EPSILON, 1e-15,
              "detectable = (z + 1.28) se + bound");
+  /* inconclusive: as expected only when expected, and never a finding */
+  check_spec sh = { "x", "harness", "x", REL_EQ, EXPECT_HOLDS, NULL };
+  check_spec se = { "y", "001 2.1", "y", REL_EQ, EXPECT_SEED_ERROR, "z" };
+  check_spec si = { "z", "harness", "z", REL_EQ, EXPECT_INCONCLUSIVE, NULL };
+  check_result ri = { .spec = &sh, .evaluated = 1, .inconclusive = 1 };
+  tap_ok (!check_as_expected (&ri), "inconclusive where a holds was expected: unexpected");
+  ri.spec = &se;
+  tap_ok (!check_as_expected (&ri) && !check_found_seed_error (&ri),
+          "inconclusive where a seed error was expected: unexpected, no finding");
+  ri.spec = &si;
+  tap_ok (check_as_expected (&ri), "inconclusive where inconclusive was expected");
+  check_result rc = { .spec = &si, .evaluated = 1, .held = 1 };
+  tap_ok (!check_as_expected (&rc), "a verdict where inconclusive was expected: unexpected");
+  rc.spec = &se, rc.held = 0;
+  tap_ok (check_found_seed_error (&rc), "a detected seed error is a finding");
   return tap_done ();
 }

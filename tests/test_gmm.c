@@ -532,6 +532,56 @@ test_setup (void)
   tap_ok (1, "gmm_free (NULL) is a no-op");
 }
 
+/* The MCMC claims' target: its moments by two routes, its callbacks. */
+static void
+test_mcmc_example (void)
+{
+  gmm *g = gmm_alloc_mcmc_example (2.0);
+  tap_close (g->weights[0] + g->weights[1] + g->weights[2], 1, 4e-16, "example weights sum to 1");
+  tap_close (gsl_vector_get (g->comp[1]->mu, 1), 1.2, 1e-15, "means scale with the separation");
+  gsl_matrix *m2 = gsl_matrix_alloc (2, 2), *cov = gsl_matrix_alloc (2, 2);
+  gsl_vector *mean = gsl_vector_alloc (2), *grad = gsl_vector_alloc (2);
+  gsl_vector *x = gsl_vector_alloc (2), *work = gsl_vector_alloc (2);
+  gmm_second_moment (g, m2);
+  gmm_mean (g, mean);
+  gmm_covariance (g, cov);
+  double worst = 0;
+  for (size_t a = 0; a < 2; a++)
+    for (size_t b = 0; b < 2; b++)
+      worst = fmax (worst, fabs (gsl_matrix_get (m2, a, b) - gsl_matrix_get (cov, a, b)
+                                 - gsl_vector_get (mean, a) * gsl_vector_get (mean, b)));
+  tap_close (worst, 0, 1e-14, "E xxᵀ = Cov + mean meanᵀ (law of total variance)");
+  /* E x1² by hand at separation 2: Σ w (σ11 + μ1²) */
+  double hand = 0.45 * (0.55 + 3.2 * 3.2) + 0.35 * (0.45 + 3.2 * 3.2) + 0.20 * (0.70 + 0.04);
+  tap_close (gsl_matrix_get (m2, 0, 0), hand, 1e-14, "E x1² by hand");
+  gmm_target t = { g, 0.5, work };
+  gsl_vector_set (x, 0, 0.3);
+  gsl_vector_set (x, 1, -0.7);
+  tap_close (gmm_target_log_pdf (x, &t), 0.5 * gmm_log_pdf (g, x, work), 1e-15,
+             "target log density is log p / T");
+  gmm_target_grad_log_pdf (x, grad, &t);
+  double h = 1e-5, fd[2];
+  for (size_t a = 0; a < 2; a++)
+    {
+      double x0 = gsl_vector_get (x, a);
+      gsl_vector_set (x, a, x0 + h);
+      double fp = gmm_target_log_pdf (x, &t);
+      gsl_vector_set (x, a, x0 - h);
+      double fm = gmm_target_log_pdf (x, &t);
+      gsl_vector_set (x, a, x0);
+      fd[a] = (fp - fm) / (2 * h);
+    }
+  tap_close (gsl_vector_get (grad, 0), fd[0], 1e-8, "target gradient ∂/∂x1 against central differences");
+  tap_close (gsl_vector_get (grad, 1), fd[1], 1e-8, "target gradient ∂/∂x2 against central differences");
+  gsl_matrix_free (m2);
+  gsl_matrix_free (cov);
+  gsl_vector_free (mean);
+  gsl_vector_free (grad);
+  gsl_vector_free (x);
+  gsl_vector_free (work);
+  gmm_free (g);
+}
+
 int
 main (void)
 {
@@ -548,5 +598,6 @@ main (void)
   test_m_step_1d ();
   test_m_step_2d ();
   test_em ();
+  test_mcmc_example ();
   return tap_done ();
 }
