@@ -34,6 +34,8 @@ check_as_expected (const check_result * r)
 {
   if (!r->evaluated)
     return 0;
+  if (r->inconclusive || r->spec->expect == EXPECT_INCONCLUSIVE)
+    return r->inconclusive && r->spec->expect == EXPECT_INCONCLUSIVE;
   return r->spec->expect == EXPECT_HOLDS ? r->held : !r->held;
 }
 

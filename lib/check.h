@@ -33,7 +33,11 @@
 #define CHECK_POWER_Z 1.2815515655446004   /* 90% power: Phi^-1(0.9) */
 
 typedef enum { REL_EQ, REL_LE, REL_GE, REL_NE } relation;
-typedef enum { EXPECT_HOLDS, EXPECT_SEED_ERROR } expectation;
+/* EXPECT_INCONCLUSIVE: the repository expects the check's estimator to
+   fail its own diagnostic (check_inconclusive), e.g. importance weights
+   whose Pareto k-hat says their standard error cannot be trusted. */
+typedef enum { EXPECT_HOLDS, EXPECT_SEED_ERROR, EXPECT_INCONCLUSIVE }
+  expectation;
 
 estimate est_quad (quad_result q);
 
@@ -54,6 +58,7 @@ typedef struct
   const check_spec *spec;
   int evaluated;
   int held;                /* the relation held under the decision rule */
+  int inconclusive;        /* closed by check_inconclusive: see note */
   size_t n_points, n_failed;
   estimate obs, ref;       /* at the deciding point: worst, or for != best */
   double diff;             /* obs - ref there */

@@ -347,9 +347,25 @@ decide_result (check_result * r)
 }
 
 static void
+print_tap_inconclusive (harness * h, const check_result * r)
+{
+  int ok = check_as_expected (r);
+  printf ("%s %d - %s (%s) # inconclusive: %s\n", ok ? "ok" : "not ok",
+          ++h->tap_count, r->spec->id, r->spec->source, r->note);
+  printf ("#   data\t%s\t%s\t-1\t%zu\t%zu\tnan\tnan\tnan\t%s\n",
+          r->spec->id, r->spec->expect == EXPECT_INCONCLUSIVE ? "inconclusive"
+          : r->spec->expect == EXPECT_HOLDS ? "holds" : "seed-error",
+          r->n_points, r->n_failed, relation_symbol (r->spec->rel));
+  if (!ok)
+    printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
+            r->spec->expect == EXPECT_HOLDS ? "hold" : "fail (seed error)");
+  errors_flush_stdout ();
+}
+
+static void
 print_tap_line (harness * h, const check_result * r)
 {
-  int ok = r->held;
+  int ok = r->held && r->spec->expect != EXPECT_INCONCLUSIVE;
   const char *todo = r->spec->expect == EXPECT_SEED_ERROR
     ? (r->held ? " # TODO seed error expected but not detected"
        : " # TODO known error in the seed, detected") : "";
@@ -372,7 +388,9 @@ print_tap_line (harness * h, const check_result * r)
           relation_symbol (r->spec->rel));
   if (!check_as_expected (r))
     printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
-            r->spec->expect == EXPECT_HOLDS ? "hold" : "fail (seed error)");
+            r->spec->expect == EXPECT_HOLDS ? "hold"
+            : r->spec->expect == EXPECT_INCONCLUSIVE ? "be inconclusive"
+            : "fail (seed error)");
   errors_flush_stdout ();
 }
 
@@ -403,6 +421,25 @@ check_close (harness * h, const char *id, const char *note_fmt, ...)
   int held = vclose (h, id, note_fmt, ap);
   va_end (ap);
   return held;
+}
+
+void
+check_inconclusive (harness * h, const char *id, const char *fmt, ...)
+{
+  check_result *r = find_result (h, id);
+  if (r->evaluated)
+    die_internal ("check '%s' closed twice", id);
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (r->note, sizeof r->note, fmt, ap);
+  va_end (ap);
+  r->evaluated = 1;
+  r->inconclusive = 1;
+  r->held = 0;
+  free (r->pts_obs);
+  free (r->pts_ref);
+  r->pts_obs = r->pts_ref = NULL;
+  print_tap_inconclusive (h, r);
 }
 
 int
@@ -449,7 +486,7 @@ summarise (const harness * h, int *as_expected, int *findings)
       const check_result *r = &h->results[i];
       *as_expected += check_as_expected (r);
       *findings += r->evaluated && r->spec->expect == EXPECT_SEED_ERROR
-        && !r->held;
+        && !r->held && !r->inconclusive;
     }
   for (size_t d = 0; d < h->c->n_derivations; d++)
     for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)

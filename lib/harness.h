@@ -124,6 +124,13 @@ void check_point (harness * h, const char *id, estimate obs, estimate ref);
    the relation held. */
 int check_close (harness * h, const char *id, const char *note_fmt, ...)
   __attribute__ ((format (printf, 3, 4)));
+/* Close check ID as inconclusive: the estimator's own assumptions failed
+   (a diagnostic such as Pareto k-hat > 0.7), so no verdict is given.  The
+   reason, with the diagnostic's value, is FMT.  TAP "ok ... # inconclusive:
+   why" when the check expects EXPECT_INCONCLUSIVE, "not ok" otherwise; a
+   check expecting inconclusive that is closed normally is "not ok". */
+void check_inconclusive (harness * h, const char *id, const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
 /* check_point then check_close. */
 int check_compare (harness * h, const char *id, estimate obs, estimate ref,
                    const char *note_fmt, ...)

@@ -90,6 +90,11 @@ outcome_word (const check_result * r)
 {
   if (!r->evaluated)
     return "**not evaluated**";
+  if (r->inconclusive)
+    return r->spec->expect == EXPECT_INCONCLUSIVE ? "inconclusive"
+      : "**inconclusive (unexpected)**";
+  if (r->spec->expect == EXPECT_INCONCLUSIVE)
+    return "**conclusive (inconclusive expected)**";
   if (r->spec->expect == EXPECT_HOLDS)
     return r->held ? "holds" : "**FAILS (unexpected)**";
   return r->held ? "**holds (finding expected)**" : "does not hold (finding)";
@@ -368,7 +373,7 @@ section_verdict (sbuf * b, const harness * h)
       const check_result *r = &h->results[i];
       ok += check_as_expected (r);
       found += r->evaluated && r->spec->expect == EXPECT_SEED_ERROR
-        && !r->held;
+        && !r->held && !r->inconclusive;
       holds += r->evaluated && r->held && r->spec->expect == EXPECT_HOLDS;
     }
   int counts[V_INCONCLUSIVE + 1] = { 0 };
@@ -408,7 +413,9 @@ section_table (sbuf * b, const harness * h)
       sbuf_printf (b, "| %zu | `%s` | ", i + 1, r->spec->id);
       put_cell (b, r->spec->source);
       sbuf_printf (b, " | obs %s ref | ", relation_symbol (r->spec->rel));
-      if (r->evaluated)
+      if (r->inconclusive)
+        sbuf_printf (b, "inconclusive: %s | | | | | ", r->note);
+      else if (r->evaluated)
         {
           put_estimate (b, r->obs);
           sbuf_append (b, " | ");
@@ -480,7 +487,8 @@ section_findings (sbuf * b, const harness * h)
   for (size_t i = 0; i < h->c->n_checks; i++)
     {
       const check_result *r = &h->results[i];
-      if (r->evaluated && r->spec->expect == EXPECT_SEED_ERROR && !r->held)
+      if (r->evaluated && r->spec->expect == EXPECT_SEED_ERROR && !r->held
+          && !r->inconclusive)
         put_finding (b, r, ++k);
     }
   if (!k)
@@ -557,6 +565,7 @@ section_seed_lines (sbuf * b, const harness * h)
             continue;
           sbuf_printf (b, "- %s (`%s`): %s\n", r->spec->source, r->spec->id,
                        !r->evaluated ? "not evaluated" :
+                       r->inconclusive ? "inconclusive" :
                        r->held ? "holds" : "**does not hold**");
         }
       sbuf_append (b, "\n");
@@ -691,9 +700,11 @@ report_print_index_lines (const harness * h, int as_expected, int findings)
       if (!seed_of (r->spec->source, s))
         continue;
       printf ("# seedline\t%s\t%s\t%s\t%s\t%s\t%s\n", s, r->spec->source,
-              !r->evaluated ? "not evaluated" : r->held ? "holds"
-              : "does not hold", c->slug, r->spec->id,
-              !r->evaluated ? "none" : r->held ? "holds" : "finding");
+              !r->evaluated ? "not evaluated" : r->inconclusive
+              ? "inconclusive" : r->held ? "holds" : "does not hold",
+              c->slug, r->spec->id, !r->evaluated ? "none"
+              : r->inconclusive ? "inconclusive" : r->held ? "holds"
+              : "finding");
     }
   for (size_t i = 0; i < derivation_line_total (h); i++)
     {

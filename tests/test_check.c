@@ -60,5 +60,17 @@ main (void)
   decision d = decide (REL_EQ, est_mc (1, 0.01), est_exact (1, 1e-3), a);
   tap_close (d.detectable, (z2 + CHECK_POWER_Z) * 0.01 + 1e-3 + 4 * DBL_EPSILON, 1e-15,
              "detectable = (z + 1.28) se + bound");
+  /* inconclusive: as expected only where the repository expects it */
+  {
+    check_spec hold = { "h", "t", "s", REL_EQ, EXPECT_HOLDS, NULL };
+    check_spec inc = { "i", "t", "s", REL_EQ, EXPECT_INCONCLUSIVE, NULL };
+    check_result r = { 0 };
+    r.evaluated = 1, r.inconclusive = 1, r.spec = &inc;
+    tap_ok (check_as_expected (&r), "inconclusive where expected: as expected");
+    r.spec = &hold;
+    tap_ok (!check_as_expected (&r), "inconclusive where a verdict is expected: unexpected");
+    r.inconclusive = 0, r.held = 1, r.spec = &inc;
+    tap_ok (!check_as_expected (&r), "a verdict where inconclusive is expected: unexpected");
+  }
   return tap_done ();
 }
