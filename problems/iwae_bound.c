@@ -39,6 +39,7 @@
  * limit needs.  When Var_q(w) is finite the delta method gives
  * k (log p(x) - L_k) -> Var_q(w~) / 2. */
 #include "harness.h"
+#include "lingauss.h"
 #include "logsumexp.h"
 #include "psis.h"
 
@@ -238,9 +239,9 @@ model_init (const harness * h, model * md)
                "from 0 under x ~ N(0, a² + s²) with a = %g, s = %g; the "
                "checks need at most 20 (densities underflow beyond)",
                md->x, z, md->a, md->s);
-  md->log_px = log_normal (md->x, 0.0, a2 + s2);
-  md->mu_post = md->a * md->x / (a2 + s2);
-  md->v_post = s2 / (a2 + s2);
+  lingauss m = { 1, &md->a, NULL, s2, 0.0, 1.0 };
+  md->log_px = lingauss_log_evidence (&m, &md->x).value;
+  lingauss_posterior (&m, &md->x, &md->mu_post, &md->v_post);
 }
 
 /* The posterior as 002 1.(c) uses it: the proposal under test. */
@@ -298,18 +299,12 @@ log_weight (const log_weight_fn * f, double z, double *size)
   return f->log_norm - lik - prior + lq;
 }
 
-/* ELBO = E_q[log N(x; a z, s^2)] + E_q[log N(z; 0, 1)] + H[q], with a
-   rounding bound from the sizes of its terms. */
+/* The ELBO in closed form, with its rounding bound (lib/lingauss). */
 static estimate
 elbo_closed (const model * md, const proposal * q)
 {
-  double s2 = md->s * md->s, r = md->x - md->a * q->m;
-  double e_lik = -0.5 * log (2 * M_PI * s2)
-    - (r * r + md->a * md->a * q->v) / (2 * s2);
-  double e_prior = -0.5 * log (2 * M_PI) - 0.5 * (q->m * q->m + q->v);
-  double entropy = 0.5 * log (2 * M_PI * M_E * q->v);
-  return est_exact (e_lik + e_prior + entropy, 32 * DBL_EPSILON
-                    * (fabs (e_lik) + fabs (e_prior) + fabs (entropy)));
+  lingauss m = { 1, &md->a, NULL, md->s * md->s, 0.0, 1.0 };
+  return lingauss_elbo (&m, &md->x, q->m, q->v);
 }
 
 /* E_q[w~^n], w~ = N(z; mu, v) / N(z; m, vq) = w / p(x): the Gaussian
