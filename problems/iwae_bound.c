@@ -39,7 +39,9 @@
  * limit needs.  When Var_q(w) is finite the delta method gives
  * k (log p(x) - L_k) -> Var_q(w~) / 2. */
 #include "harness.h"
+#include "lingauss.h"
 #include "logsumexp.h"
+#include "psis.h"
 
 #include <float.h>
 #include <gsl/gsl_errno.h>
@@ -237,9 +239,9 @@ model_init (const harness * h, model * md)
                "from 0 under x ~ N(0, a² + s²) with a = %g, s = %g; the "
                "checks need at most 20 (densities underflow beyond)",
                md->x, z, md->a, md->s);
-  md->log_px = log_normal (md->x, 0.0, a2 + s2);
-  md->mu_post = md->a * md->x / (a2 + s2);
-  md->v_post = s2 / (a2 + s2);
+  lingauss m = { 1, &md->a, NULL, s2, 0.0, 1.0 };
+  md->log_px = lingauss_log_evidence (&m, &md->x).value;
+  lingauss_posterior (&m, &md->x, &md->mu_post, &md->v_post);
 }
 
 /* The posterior as 002 1.(c) uses it: the proposal under test. */
@@ -297,18 +299,12 @@ log_weight (const log_weight_fn * f, double z, double *size)
   return f->log_norm - lik - prior + lq;
 }
 
-/* ELBO = E_q[log N(x; a z, s^2)] + E_q[log N(z; 0, 1)] + H[q], with a
-   rounding bound from the sizes of its terms. */
+/* The ELBO in closed form, with its rounding bound (lib/lingauss). */
 static estimate
 elbo_closed (const model * md, const proposal * q)
 {
-  double s2 = md->s * md->s, r = md->x - md->a * q->m;
-  double e_lik = -0.5 * log (2 * M_PI * s2)
-    - (r * r + md->a * md->a * q->v) / (2 * s2);
-  double e_prior = -0.5 * log (2 * M_PI) - 0.5 * (q->m * q->m + q->v);
-  double entropy = 0.5 * log (2 * M_PI * M_E * q->v);
-  return est_exact (e_lik + e_prior + entropy, 32 * DBL_EPSILON
-                    * (fabs (e_lik) + fabs (e_prior) + fabs (entropy)));
+  lingauss m = { 1, &md->a, NULL, md->s * md->s, 0.0, 1.0 };
+  return lingauss_elbo (&m, &md->x, q->m, q->v);
 }
 
 /* E_q[w~^n], w~ = N(z; mu, v) / N(z; m, vq) = w / p(x): the Gaussian
@@ -595,6 +591,7 @@ typedef struct
                        replicate: L_{k+1} - L_k, >= 0 */
   mc_acc gap_cv;    /* e - log(1+e), e = mean_k(w)/p(x) - 1 */
   mc_acc mean_w;    /* (1/k) sum_i w_i */
+  double khat;      /* Pareto k-hat of |log mean_k(w) - its mean| */
 } iwae_mc;
 
 /* e - log(1 + e) from l = log(1 + e): unbiased for log p(x) - L_k because
@@ -610,6 +607,7 @@ static void
 iwae_run (harness * h, const model * md, const proposal * q, size_t k,
           size_t reps, double *lw, double *work, iwae_mc * out)
 {
+  double *lks = xmalloc (reps * sizeof *lks);
   gsl_rng *r = harness_rng (h);
   iwae_switches sw = iwae_switches_init (h);
   log_weight_fn f = log_weight_init (h, md, q);
@@ -630,11 +628,18 @@ iwae_run (harness * h, const model * md, const proposal * q, size_t k,
       if (sw.mean_w_k_plus_1)
         mean_w *= (double) k / ((double) k + 1);
       mc_add (&out->lk, lk);
+      lks[rep] = lk;
       mc_add (&out->loo, loo);
       mc_add (&out->rise, lk1 - loo);
       mc_add (&out->gap_cv, gap_summand (&sw, lk - md->log_px));
       mc_add (&out->mean_w, mean_w);
     }
+  /* the tail the standard error of L_k depends on: either side */
+  double mean = mc_mean (&out->lk);
+  for (size_t rep = 0; rep < reps; rep++)
+    lks[rep] = fabs (lks[rep] - mean);
+  out->khat = psis_khat_tail (lks, reps);
+  free (lks);
 }
 
 /* ----------------------------------------------------------------------
@@ -754,27 +759,42 @@ check_elbo (harness * h, const experiment * e)
   check_close (h, "quad_l1_vs_elbo", "wide, narrow, heavy q; nested QAGI");
 }
 
-/* Where a check's per-replicate values are too skewed for the normal
-   critical values at the replicates available, the point is left out:
-   the heavy proposal (log mean of weights with an exponential right tail)
-   beyond k = 100, and the gap estimator e - log(1+e) (close to a chi-square
-   with one degree of freedom at large k) with fewer than 1000 replicates.
-   Such points still appear in the figure and the table. */
-#define HEAVY_K_CHECKED 100
+/* Whether the standard error of L_k's Monte Carlo mean at a point can be
+   trusted is decided by the Pareto k-hat of its per-replicate values
+   (Vehtari et al., lib/psis.h): a point above min(1 - 1/log10 n, 0.7) is
+   left out of the L_k checks (in practice heavy q at large k, few
+   replicates of a skewed log-mean); a check with no point left would be
+   inconclusive.  Checks that average the weights themselves leave heavy q
+   out for a derived reason, E_q[w^2] = inf (weight_moment).  The gap
+   estimator e - log(1+e) (close to a chi-square with one degree of
+   freedom at large k) needs 1000 replicates. */
 #define GAP_CV_MIN_REPLICATES 1000
+
+static double
+khat_threshold (size_t n)
+{
+  return fmin (1 - 1 / log10 ((double) n), PSIS_KHAT_MAX);
+}
 
 static void
 check_lk_grid (harness * h, const experiment * e)
 {
   double p_x = exp (e->md.log_px);
-  size_t n_heavy = 0, n_cv = 0;
+  size_t n_cv = 0, n_in = 0, n_out = 0;
+  double worst = 0, worst_k = 0;
+  int worst_p = 0;
   for (int p = 0; p < N_PROPOSALS; p++)
     for (size_t i = 0; i < e->mc_ks.n; i++)
       {
         const iwae_mc *m = &e->mc[p][i];
-        if (p == HEAVY && e->mc_ks.k[i] > HEAVY_K_CHECKED)
-          continue;
-        n_heavy += p == HEAVY;
+        if (!(m->khat <= khat_threshold (e->reps[i])))
+          {
+            if (!(m->khat <= worst))
+              worst = m->khat, worst_p = p, worst_k = e->mc_ks.k[i];
+            n_out++;
+            continue;
+          }
+        n_in++;
         estimate lk = est_mc_acc (&m->lk);
         check_point (h, "lk_mc_vs_quad", lk, lk_quad (e, p, i));
         check_point (h, "s001_114_jensen", lk, est_exact (e->md.log_px, 0));
@@ -782,7 +802,7 @@ check_lk_grid (harness * h, const experiment * e)
                      est_exact (0, 0));
         check_point (h, "s001_114_exchangeable", est_mc_acc (&m->loo),
                      lk_quad (e, p, i));
-        if (p == HEAVY)         /* Var(w) infinite: no trustworthy SE */
+        if (!isfinite (e->var_w[p]))   /* E[w^2] = inf: no trustworthy SE */
           continue;
         check_point (h, "s001_114_unbiased", est_mc_acc (&m->mean_w),
                      est_exact (p_x, 4 * DBL_EPSILON * p_x));
@@ -794,14 +814,21 @@ check_lk_grid (harness * h, const experiment * e)
       }
   double kmax = e->mc_ks.k[e->mc_ks.n - 1];
   size_t n = e->mc_ks.n, r_lo = e->reps[n - 1], r_hi = e->reps[0];
-  const char *fmt = "k = 1 .. %g (%zu values; heavy q at the %zu values up to"
-    " %d), wide, narrow, heavy q; %zu to %zu replicates";
+  const char *fmt = "k = 1 .. %g (%zu values), wide, narrow, heavy q; %zu to"
+    " %zu replicates; %zu points, %zu left out by Pareto k-hat (largest"
+    " %.2f: %s q, k = %g)";
   const char *names[] = { "lk_mc_vs_quad", "s001_114_jensen",
     "s001_114_monotone", "s001_114_exchangeable"
   };
   for (size_t c = 0; c < COUNT_OF (names); c++)
-    check_close (h, names[c], fmt, kmax, n, n_heavy, HEAVY_K_CHECKED, r_lo,
-                 r_hi);
+    if (n_in == 0)
+      check_inconclusive (h, names[c], "Pareto k-hat of L_k's replicates"
+                          " above its threshold at every point (largest"
+                          " %.2f): the standard errors cannot be trusted",
+                          worst);
+    else
+      check_close (h, names[c], fmt, kmax, n, r_lo, r_hi, n_in, n_out, worst,
+                   n_out ? e->q[worst_p].name : "none", worst_k);
   check_close (h, "s001_114_unbiased", "k = 1 .. %g (%zu values), wide and"
                " narrow q; %zu to %zu replicates", kmax, n, r_lo, r_hi);
   check_close (h, "gap_cv_vs_quad", "wide and narrow q at the %zu values of k"
@@ -1394,11 +1421,13 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
     " above the gap at large k. For heavy q that estimator has infinite"
     " variance, so the heavy points are log p(x) - mean(L̂_k) (a bar whose"
     " lower end would be negative is drawn down to a tenth of the point).\n\n"
-    "Which points the Monte Carlo checks use: the normal critical values"
-    " (|z| near 6) need per-replicate values that are not too skewed. Two"
-    " kinds are left out of the checks (they stay in the figure and the"
-    " table): heavy q beyond k = %d, where the log-mean of weights with an"
-    " infinite variance has an exponential right tail, and the gap estimator"
+    "Which points the Monte Carlo checks use: every L_k point enters, unless"
+    " the Pareto k-hat of its replicates (lib/psis.h, Vehtari et al.) exceeds"
+    " min(1 - 1/log10 n, 0.7): then the checks are inconclusive. For heavy q"
+    " the log-mean of weights with an infinite variance still has an"
+    " exponential right tail, so its k-hat is near 0 and it is checked at"
+    " every k. Left out: averages of the weights themselves for heavy q"
+    " (E_q[w²] = ∞ in closed form), and the gap estimator"
     " with fewer than %d replicates, since at large k it is close to a"
     " scaled chi-square with one degree of freedom, whose t-statistic from"
     " 200 replicates falls below -6 about 1e-5 of the time (simulated), not"
@@ -1432,7 +1461,7 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
     " log p_θ(x); the check reads them with x (as written, log p_θ(z) has no"
     " reading as a marginal likelihood of the data). With that reading the"
     " line holds exactly: every weight equals p(x).\n",
-    md->a, md->s, md->x, md->mu_post, md->v_post, HEAVY_K_CHECKED,
+    md->a, md->s, md->x, md->mu_post, md->v_post,
     GAP_CV_MIN_REPLICATES, e->gap[NARROW][0].value, e->gap[NARROW][n - 1].value,
     e->var_w[NARROW] / 2, e->var_w[WIDE] / 2,
     weight_min (md, &e->q[NARROW]),

@@ -1,0 +1,50 @@
+/* lingauss.h -- the conjugate linear-Gaussian model with one latent.
+ *
+ *     z ~ N(m0, v0),   x | z ~ N(w z + b, s^2 I_d),   x in R^d,
+ *
+ * the model of iwae_bound (d = 1, b = 0, z ~ N(0, 1)), wake_sleep
+ * (d = 2, z ~ N(0, 1)) and gradient_estimators (d = 3, b = 0, a learned
+ * prior N(λ1, λ2)).  Everything is Gaussian and in closed form:
+ *
+ *   posterior  p(z | x) = N(mu, v),  1/v = 1/v0 + |w|^2/s^2,
+ *              mu = v (m0/v0 + w.(x - b)/s^2);
+ *   evidence   p(x) = N(x; w m0 + b, s^2 I + v0 w w^T), through the matrix
+ *              determinant lemma and Sherman-Morrison (no d x d matrix);
+ *   ELBO       of q = N(m, vq): E_q[log p(x | z)] + E_q[log p(z)] + H[q],
+ *              with its rounding bound (Higham's gamma over its terms).
+ *
+ * The closed forms are independent of each other: log p(x) by the lemma,
+ * the posterior by completing the square; tests/test_lingauss.c checks
+ * log p(x) = log p(x, z) - log p(z | x) at several z, ELBO = log p(x) - KL
+ * (q || p(z|x)) and both against quadrature. */
+#ifndef HARNESS_LINGAUSS_H
+#define HARNESS_LINGAUSS_H
+
+#include "estimate.h"
+
+#include <stddef.h>
+
+typedef struct
+{
+  size_t d;                     /* observation dimension */
+  const double *w;              /* loadings, length d */
+  const double *b;              /* offsets, length d; NULL: 0 */
+  double noise_var;             /* s^2 */
+  double prior_mean, prior_var; /* m0, v0 */
+} lingauss;
+
+/* log p(x | z) + log p(z). */
+double lingauss_log_joint (const lingauss * m, const double *x, double z);
+
+/* The exact posterior p(z | x) = N(*mean, *var). */
+void lingauss_posterior (const lingauss * m, const double *x, double *mean,
+                         double *var);
+
+/* log p(x), with the rounding bound of its terms. */
+estimate lingauss_log_evidence (const lingauss * m, const double *x);
+
+/* The ELBO of q = N(qm, qv) in closed form, with its rounding bound. */
+estimate lingauss_elbo (const lingauss * m, const double *x, double qm,
+                        double qv);
+
+#endif

@@ -1,0 +1,96 @@
+/* test_lingauss.c -- the one-latent linear-Gaussian model: evidence,
+   posterior and ELBO against each other and against quadrature. */
+#include "lingauss.h"
+#include "normal.h"
+#include "quad.h"
+#include "tap.h"
+
+#include <math.h>
+
+typedef struct
+{
+  const lingauss *m;
+  const double *x;
+  double qm, qv, log_px;
+} case_t;
+
+/* p(x, z) / p(x): the posterior density, which integrates to 1. */
+static double
+joint_integrand (double z, void *params)
+{
+  const case_t *c = params;
+  return exp (lingauss_log_joint (c->m, c->x, z) - c->log_px);
+}
+
+/* q(z) [log p(x, z) - log q(z)]: the ELBO's integrand. */
+static double
+elbo_integrand (double z, void *params)
+{
+  const case_t *c = params;
+  double lq = normal_log_pdf (z, c->qm, sqrt (c->qv));
+  return exp (lq) * (lingauss_log_joint (c->m, c->x, z) - lq);
+}
+
+static void
+check_model (const lingauss * m, const double *x, const char *name)
+{
+  double mu, v;
+  lingauss_posterior (m, x, &mu, &v);
+  estimate lpx = lingauss_log_evidence (m, x);
+  /* Bayes' rule at three z: log p(x) = log p(x, z) - log p(z | x) */
+  for (int i = -1; i <= 1; i++)
+    {
+      double z = mu + 1.7 * i * sqrt (v);
+      double bayes = lingauss_log_joint (m, x, z)
+        - normal_log_pdf (z, mu, sqrt (v));
+      tap_close (lpx.value, bayes, lpx.err + 1e-13 * (1 + fabs (bayes)),
+                 "%s: log p(x) = log p(x,z) - log p(z|x) at z = mu %+d.7 sd",
+                 name, i);
+    }
+  /* the normaliser by quadrature: int p(x, z) dz / p(x) = 1 */
+  case_t c = { m, x, mu + 0.3 * sqrt (v), 0.5 * v, lpx.value };
+  quad_result q = quad_real_line_at (joint_integrand, &c, mu, sqrt (v));
+  /* the exponent log p(x,z) - log p(x) is a difference of terms of size
+     |x|^2 / s^2: its rounding, a few u of that, is a relative error of
+     the integrand */
+  double size = fabs (lpx.value);
+  for (size_t i = 0; i < m->d; i++)
+    size += (x[i] * x[i] + m->w[i] * m->w[i] * (mu * mu + 9 * v)) / m->noise_var;
+  tap_close (q.value, 1.0, q.abserr + 1e-12 + lpx.err + 8 * EST_U * size,
+             "%s: int p(x,z) dz = p(x)", name);
+  /* the ELBO: closed form, log p(x) - KL(q || p(z|x)), quadrature */
+  estimate elbo = lingauss_elbo (m, x, c.qm, c.qv);
+  double kl = normal_kl (c.qm, sqrt (c.qv), mu, sqrt (v));
+  tap_close (elbo.value, lpx.value - kl, elbo.err + lpx.err + 1e-13,
+             "%s: ELBO = log p(x) - KL(q || p(z|x))", name);
+  q = quad_real_line_at (elbo_integrand, &c, c.qm, sqrt (c.qv));
+  tap_close (elbo.value, q.value, elbo.err + q.abserr + 1e-12,
+             "%s: ELBO = quadrature", name);
+  /* q = the posterior: the ELBO is log p(x) */
+  estimate tight = lingauss_elbo (m, x, mu, v);
+  tap_close (tight.value, lpx.value, tight.err + lpx.err,
+             "%s: ELBO at q = p(z|x) is log p(x)", name);
+}
+
+int
+main (void)
+{
+  /* iwae_bound's shape: d = 1, b = 0, z ~ N(0, 1) */
+  const double w1[] = { 1.5 }, x1[] = { 2.0 };
+  lingauss m1 = { 1, w1, NULL, 0.64, 0.0, 1.0 };
+  check_model (&m1, x1, "d = 1");
+  /* one latent, offsets and a learned prior, d = 3 */
+  const double w3[] = { 0.7, -1.2, 2.5 }, b3[] = { 0.1, -0.4, 1.0 };
+  const double x3[] = { 1.3, -2.0, 4.2 };
+  lingauss m3 = { 3, w3, b3, 0.3, -0.6, 2.2 };
+  check_model (&m3, x3, "d = 3");
+  /* far in the tail: x many sd from its mean, small noise */
+  const double x2[] = { 30.0, -25.0 }, w2[] = { 4.0, -3.0 };
+  lingauss m2 = { 2, w2, NULL, 0.01, 0.0, 1.0 };
+  check_model (&m2, x2, "d = 2, tail");
+  /* d = 1 against the scalar evidence N(x; 0, a^2 + s^2) */
+  estimate l1 = lingauss_log_evidence (&m1, x1);
+  tap_close (l1.value, normal_log_pdf (2.0, 0.0, sqrt (1.5 * 1.5 + 0.64)),
+             l1.err + 1e-15, "d = 1: log p(x) = log N(x; 0, a^2 + s^2)");
+  return tap_done ();
+}
