@@ -591,7 +591,7 @@ write_trace (harness * h, const em_case * c, int iters, const double *fe,
 {
   sbuf *fig = harness_figure_data (h);
   double top = ll_star + bound;
-  sbuf_printf (fig, "# EM, %s, n = %zu; ll* = %.12g, rounding bound %.3g\n"
+  sbuf_printf (fig, "\n\n# EM, %s, n = %zu; ll* = %.12g, rounding bound %.3g\n"
                "# t gap_F_E gap_F_M gap_loglik dF_E dF_M\n", c->name, c->x->size1, ll_star, bound);
   for (int t = 0; t <= iters; t++)
     {
@@ -600,7 +600,6 @@ write_trace (harness * h, const em_case * c, int iters, const double *fe,
       sbuf_printf (fig, "%d %.10g %.10g %.10g %.10g %.10g\n", t, in ? top - fe[t] : GSL_NAN,
                    in ? top - fm[t] : GSL_NAN, top - ll[t], de > 0 ? de : GSL_NAN, dm > 0 ? dm : GSL_NAN);
     }
-  sbuf_append (fig, "\n\n");
   sbuf_printf (harness_figure_script (h), "bound_%s = %.6g\n", c->start->d == 1 ? "1d" : "2d", bound);
 }
 
