@@ -2,7 +2,9 @@
 #include "gmm.h"
 #include "errors.h"
 #include "logsumexp.h"
+#include "matrix.h"
 
+#include <float.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -420,4 +422,179 @@ gmm_target_grad_log_pdf (const gsl_vector * x, gsl_vector * grad, void *params)
   const gmm_target *t = params;
   gmm_grad_log_pdf (t->g, x, grad);
   gsl_vector_scale (grad, t->inv_temperature);
+}
+
+/* ------------------------------------- F(θ, q) and θ (em_coordinate_ascent) */
+
+size_t
+gmm_theta_size (size_t k, size_t d)
+{
+  return (k - 1) + k * d + k * d * (d + 1) / 2;
+}
+
+void
+gmm_theta_pack (const gmm * g, gsl_vector * p)
+{
+  size_t k = g->k, d = g->d, at = 0;
+  if (p->size != gmm_theta_size (k, d))
+    die_internal ("gmm_theta_pack: θ has the wrong size");
+  for (size_t j = 0; j + 1 < k; j++)
+    gsl_vector_set (p, at++, log (g->weights[j]) - log (g->weights[k - 1]));
+  for (size_t j = 0; j < k; j++)
+    {
+      const mvn *c = g->comp[j];
+      for (size_t a = 0; a < d; a++)
+        gsl_vector_set (p, at++, gsl_vector_get (c->mu, a));
+      for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b <= a; b++)
+          {
+            double l = gsl_matrix_get (c->chol, a, b);
+            gsl_vector_set (p, at++, a == b ? log (l) : l);
+          }
+    }
+}
+
+int
+gmm_theta_unpack (const gsl_vector * p, gmm * g)
+{
+  size_t k = g->k, d = g->d, at = 0;
+  if (p->size != gmm_theta_size (k, d))
+    die_internal ("gmm_theta_unpack: θ has the wrong size");
+  double eb[GMM_STACK_MAX];
+  double *eta = scratch (eb, k);
+  for (size_t j = 0; j + 1 < k; j++)
+    eta[j] = gsl_vector_get (p, at++);
+  eta[k - 1] = 0.0;
+  double lse = log_sum_exp (eta, k);
+  gsl_vector *mu = gsl_vector_alloc (d);
+  gsl_matrix *l = gsl_matrix_calloc (d, d), *sigma = gsl_matrix_alloc (d, d);
+  int status = GSL_SUCCESS;
+  for (size_t j = 0; j < k && status == GSL_SUCCESS; j++)
+    {
+      for (size_t a = 0; a < d; a++)
+        gsl_vector_set (mu, a, gsl_vector_get (p, at++));
+      for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b <= a; b++)
+          {
+            double v = gsl_vector_get (p, at++);
+            gsl_matrix_set (l, a, b, a == b ? exp (v) : v);
+          }
+      /* sigma = L Lᵀ, exactly symmetric */
+      for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b <= a; b++)
+          {
+            double s = 0.0;
+            for (size_t c = 0; c <= b; c++)
+              s += gsl_matrix_get (l, a, c) * gsl_matrix_get (l, b, c);
+            gsl_matrix_set (sigma, a, b, s);
+            gsl_matrix_set (sigma, b, a, s);
+          }
+      status = gmm_set_component (g, j, exp (eta[j] - lse), mu, sigma);
+    }
+  gsl_matrix_free (sigma);
+  gsl_matrix_free (l);
+  gsl_vector_free (mu);
+  scratch_free (eta, eb);
+  return status;
+}
+
+double
+gmm_free_energy (const gmm * g, const gsl_matrix * x, const gsl_matrix * q,
+                 double *bound)
+{
+  if (x->size1 != q->size1 || q->size2 != g->k || x->size2 != g->d)
+    die_internal ("gmm_free_energy: dimensions disagree");
+  double lb[GMM_STACK_MAX];
+  double *lj = scratch (lb, g->k);
+  gsl_vector *work = gsl_vector_alloc (g->d);
+  double f = 0.0, size = 0.0, own = 0.0;
+  for (size_t i = 0; i < x->size1; i++)
+    {
+      gsl_vector_const_view xi = gsl_matrix_const_row (x, i);
+      gmm_log_joint (g, &xi.vector, work, lj);
+      for (size_t z = 0; z < g->k; z++)
+        {
+          double qz = gsl_matrix_get (q, i, z);
+          if (!(qz > 0))
+            continue;
+          double lq = log (qz);
+          f += qz * lj[z] - qz * lq;
+          size += qz * (fabs (lj[z]) + fabs (lq));
+          own += qz * (2.0 + fabs (lj[z]) + fabs (lq));
+        }
+    }
+  gsl_vector_free (work);
+  scratch_free (lj, lb);
+  if (bound)
+    {
+      double u = DBL_EPSILON / 2, n = 2.0 * (double) (x->size1 * g->k) + 2.0;
+      *bound = 16 * u * own + n * u / (1 - n * u) * size;
+    }
+  return f;
+}
+
+/* dF/dη_j = N_j - n w_j; dF/dμ_j = Σ^-1 Σ_i q_ij (x_i - μ_j); dF/dL =
+   2 G L with G = dF/dΣ = ½ (Σ^-1 S Σ^-1 - N_j Σ^-1), S = Σ_i q_ij (x_i -
+   μ_j)(x_i - μ_j)ᵀ, times L_aa on the log-diagonal (chain rule). */
+void
+gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
+                      const gsl_matrix * q, gsl_vector * grad)
+{
+  size_t k = g->k, d = g->d, n = x->size1, at = 0;
+  if (grad->size != gmm_theta_size (k, d) || q->size1 != n || q->size2 != k)
+    die_internal ("gmm_free_energy_grad: dimensions disagree");
+  gsl_matrix *inv = gsl_matrix_alloc (d, d), *s = gsl_matrix_alloc (d, d);
+  gsl_matrix *gm = gsl_matrix_alloc (d, d), *tmp = gsl_matrix_alloc (d, d);
+  gsl_matrix *dl = gsl_matrix_alloc (d, d);
+  gsl_vector *dev = gsl_vector_alloc (d), *sum = gsl_vector_alloc (d);
+  gsl_vector *dmu = gsl_vector_alloc (d);
+  for (size_t j = 0; j + 1 < k; j++)
+    {
+      double nj = 0.0;
+      for (size_t i = 0; i < n; i++)
+        nj += gsl_matrix_get (q, i, j);
+      gsl_vector_set (grad, at++, nj - (double) n * g->weights[j]);
+    }
+  for (size_t j = 0; j < k; j++)
+    {
+      const mvn *c = g->comp[j];
+      double nj = 0.0;
+      gsl_vector_set_zero (sum);
+      gsl_matrix_set_zero (s);
+      for (size_t i = 0; i < n; i++)
+        {
+          double qij = gsl_matrix_get (q, i, j);
+          gsl_vector_const_view xi = gsl_matrix_const_row (x, i);
+          gsl_vector_memcpy (dev, &xi.vector);
+          gsl_vector_sub (dev, c->mu);
+          nj += qij;
+          gsl_blas_daxpy (qij, dev, sum);
+          gsl_blas_dger (qij, dev, dev, s);
+        }
+      matrix_inverse (c->sigma, inv);
+      gsl_blas_dgemv (CblasNoTrans, 1.0, inv, sum, 0.0, dmu);
+      for (size_t a = 0; a < d; a++)
+        gsl_vector_set (grad, at++, gsl_vector_get (dmu, a));
+      gsl_blas_dgemm (CblasNoTrans, CblasNoTrans, 1.0, inv, s, 0.0, tmp);
+      gsl_blas_dgemm (CblasNoTrans, CblasNoTrans, 0.5, tmp, inv, 0.0, gm);
+      gsl_matrix_scale (inv, 0.5 * nj);
+      gsl_matrix_sub (gm, inv);
+      gsl_blas_dgemm (CblasNoTrans, CblasNoTrans, 2.0, gm, c->chol, 0.0, dl);
+      for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b <= a; b++)
+          {
+            double v = gsl_matrix_get (dl, a, b);
+            if (a == b)
+              v *= gsl_matrix_get (c->chol, a, a);
+            gsl_vector_set (grad, at++, v);
+          }
+    }
+  gsl_vector_free (dmu);
+  gsl_vector_free (sum);
+  gsl_vector_free (dev);
+  gsl_matrix_free (dl);
+  gsl_matrix_free (tmp);
+  gsl_matrix_free (gm);
+  gsl_matrix_free (s);
+  gsl_matrix_free (inv);
 }

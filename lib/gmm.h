@@ -97,4 +97,25 @@ double gmm_target_log_pdf (const gsl_vector * x, void *params);
 void gmm_target_grad_log_pdf (const gsl_vector * x, gsl_vector * grad,
                               void *params);
 
+/* ---- F(θ, q) and θ as an unconstrained vector (em_coordinate_ascent) ----
+   θ = (η_1..η_{K-1}, then per component its mean and the lower triangle of
+   the Cholesky factor L of Σ, row by row, with log L_aa on the diagonal);
+   η_j = log w_j - log w_K.  Any vector of that size is a valid mixture,
+   so a generic optimiser can maximise over θ (Bishop PRML 9.3). */
+size_t gmm_theta_size (size_t k, size_t d);
+void gmm_theta_pack (const gmm * g, gsl_vector * theta);
+/* Returns GSL_EDOM if a covariance L Lᵀ is not SPD in floating point. */
+int gmm_theta_unpack (const gsl_vector * theta, gmm * g);
+/* F(θ, q) = Σ_i Σ_z q_iz (log p_θ(x_i, z) - log q_iz), 0 log 0 = 0, for
+   data X (n x d) and Q (n x k); *BOUND (if not NULL) a bound on its
+   rounding: each log term is within 16 u (1 + |term|) (a log-density is a
+   few roundings of terms at most |term| + 1 in size), and the recursive
+   sum of 2nk terms adds gamma_{2nk} Σ|terms| (Higham 4.2). */
+double gmm_free_energy (const gmm * g, const gsl_matrix * x,
+                        const gsl_matrix * q, double *bound);
+/* The gradient of F(θ, q) in θ (the layout above) at G's θ. */
+void gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
+                           const gsl_matrix * q, gsl_vector * grad);
+
+
 #endif

@@ -582,6 +582,65 @@ test_mcmc_example (void)
   gmm_free (g);
 }
 
+/* θ round trip; F(θ, q) = log-likelihood at q = the responsibilities and
+   below it elsewhere; dF/dθ against central differences of F. */
+static void
+test_free_energy (void)
+{
+  gsl_rng *r = rng_new (base_seed () + 7);
+  gmm *g = mixture_3d (), *h = gmm_alloc (g->k, g->d);
+  size_t n = 40, np = gmm_theta_size (g->k, g->d);
+  tap_ok (np == 2 + 9 + 18, "θ of 3 components in 3-D has 29 coordinates");
+  gsl_matrix *x = gsl_matrix_alloc (n, g->d), *q = gsl_matrix_alloc (n, g->k);
+  for (size_t i = 0; i < n; i++)
+    {
+      gsl_vector_view xi = gsl_matrix_row (x, i);
+      gmm_sample (r, g, &xi.vector);
+    }
+  gsl_vector *th = gsl_vector_alloc (np), *th2 = gsl_vector_alloc (np);
+  gsl_vector *grad = gsl_vector_alloc (np);
+  gmm_theta_pack (g, th);
+  tap_ok (gmm_theta_unpack (th, h) == GSL_SUCCESS, "θ unpacks");
+  gmm_theta_pack (h, th2);
+  double worst = 0;
+  for (size_t i = 0; i < np; i++)
+    worst = fmax (worst, fabs (gsl_vector_get (th, i) - gsl_vector_get (th2, i)));
+  tap_ok (worst < 1e-12, "θ pack, unpack, pack round trip (%.2g)", worst);
+  gmm_e_step (g, x, q);
+  double b, f = gmm_free_energy (g, x, q, &b), ll = gmm_log_likelihood (g, x);
+  tap_ok (fabs (f - ll) <= b && b < 1e-10 * fabs (ll),
+          "F(θ, p(z|x)) = log p(x|θ) within its bound (%.2g, bound %.2g)", f - ll, b);
+  for (size_t i = 0; i < n; i++)
+    for (size_t z = 0; z < g->k; z++)
+      gsl_matrix_set (q, i, z, (z == i % g->k) ? 0.8 : 0.1);
+  tap_ok (gmm_free_energy (g, x, q, NULL) < ll, "F(θ, q) < log p(x|θ) for q not the posterior");
+  gmm_free_energy_grad (g, x, q, grad);
+  double worst_rel = 0;
+  for (size_t j = 0; j < np; j++)
+    {
+      double e = 1e-5, t = gsl_vector_get (th, j);
+      gsl_vector_set (th2, j, t + e);
+      gmm_theta_unpack (th2, h);
+      double fp = gmm_free_energy (h, x, q, NULL);
+      gsl_vector_set (th2, j, t - e);
+      gmm_theta_unpack (th2, h);
+      double fm = gmm_free_energy (h, x, q, NULL);
+      gsl_vector_set (th2, j, t);
+      double fd = (fp - fm) / (2 * e), an = gsl_vector_get (grad, j);
+      worst_rel = fmax (worst_rel, fabs (fd - an) / (1 + fabs (an)));
+    }
+  tap_ok (worst_rel < 1e-5, "dF/dθ against central differences (worst %.2g)", worst_rel);
+  gsl_vector_free (grad);
+  gsl_vector_free (th2);
+  gsl_vector_free (th);
+  gsl_matrix_free (q);
+  gsl_matrix_free (x);
+  gmm_free (h);
+  gmm_free (g);
+  gsl_rng_free (r);
+}
+
+
 int
 main (void)
 {
@@ -599,5 +658,6 @@ main (void)
   test_m_step_2d ();
   test_em ();
   test_mcmc_example ();
+  test_free_energy ();
   return tap_done ();
 }
