@@ -677,7 +677,6 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
 }
 static double l_fin1 (const point * p, const void *u, const double *x, double *b) { return final_diag_with (p, u, x, b, 0, 1); }
 static double r_fin1 (const point * p, const void *u, const double *x, double *b) { return final_diag_with (p, u, x, b, 1, 1); }
-static double m_fin1 (const point * p, const void *u, const double *x, double *b) { return final_diag_with (p, u, x, b, 1, 3); }
 
 /* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} */
 static double
@@ -810,8 +809,8 @@ static const derivation_line Q1_LINES[] = {
                  " the question\", eq. (1), whose left side is q(g(z0)); Q1.2's block (line 94) continues"
                  " eq. (1) the same way", 0, LINE_POINTWISE (r_fin1), 0}},
    .correction = "q(g(z0)) = ...: the left side is the density of g(z0), not g(z0) itself",
-   .mutants = {{"q1_1_final_no_sqrt", "the second form with |diag(σ²)| unsquare-rooted (then no"
-                " reading holds)", LINE_POINTWISE (m_fin1)}}},
+   .mutants = {{"q1_1_final_as_density", "the left side written q(g(z0)) (a positive control: the"
+                " line then holds literally)", LINE_POINTWISE (r_fin1)}}},
   {.id = "s003_q1_1_law", .source = "003 Q1.1 final", .at = 62, .truth = "char",
    .text = "g(z0) ~ N(μ, diag(σ²)), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t_i = 1/(σ_i sqrt K)",
    .eval = LINE_EXPECT (l_law_d),
