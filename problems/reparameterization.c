@@ -1066,7 +1066,8 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
                n, what, n_proj, p_min);
 
   sbuf *fig = harness_figure_data (h);
-  sbuf_printf (fig, "# block %d: first draws of %s\n# g1 g2\n", block, what);
+  /* the panel's last block has no closing blank lines: the first block here closes it */
+  sbuf_printf (fig, "%s# block %d: first draws of %s\n# g1 g2\n", full ? "" : "\n\n", block, what);
   for (long t = 0; t < n && t < 2000; t++)
     sbuf_printf (fig, "%.5f %.5f\n", xs[2 * t], xs[2 * t + 1]);
   /* ellipses μ + r L (cos a, sin a), L the Cholesky factor of cov */
