@@ -1,21 +1,27 @@
 /* reparameterization.c -- the reparameterization trick for Gaussians.
  *
- * Claim (003 Q1.1-1.2, 000 P2): for z0 ~ N(0, I_K), g(z0) = mu + sigma ⊙ z0
- * is distributed as N(mu, diag(sigma^2)), and g(z0) = mu + S z0 with S
- * non-singular as N(mu, S S^T); the density follows from the change of
- * variables (003 eq. (1)) q(g(z0)) = q(z0) |det dg/dz0|^-1.  In one
- * dimension z = mu + sigma eps moves the randomness into eps (000 P2), so
- * the sample is a differentiable function of (mu, sigma).
+ * Sources: 003 Q1.1-1.2 (eq. (1) of the question, the student's (2)-(19)
+ * and both final blocks); 000 P2 (the answer True and its reason).
+ * Ground truth: the Gaussian density through a Cholesky factor (lib/mvn),
+ * GSL's standard normal density, the Jacobian by central differences of
+ * the map itself and its determinant by LU; Monte Carlo of a
+ * characteristic function for "g(z0) ~ N(...)".  Harness checks (samplers,
+ * not chains): sample means and covariances within their standard errors
+ * and KS tests of projections (lib/gof).
  *
- * Ground truth: the Gaussian log-density through a Cholesky factor
- * (lib/mvn.c), GSL's standard normal density and CDF, the Jacobian by
- * central differences of the map itself and its determinant by LU
- * (lib/matrix.c), sample moments with their standard errors, and
- * Kolmogorov-Smirnov tests (lib/gof.c) of random one-dimensional
- * projections against the exact normal CDF, decided at the stated
- * false-alarm rate.  The seed's lines (1)-(19) and the two final densities
- * are coded as written -- densities, not log-densities; inverses and
- * determinants the literal way -- and compared at random points. */
+ * A matrix or vector equation A = B is checked as uᵀAv = uᵀBv (uᵀa = uᵀb)
+ * for random u, v drawn with z0 ~ N(0, I): a draw is x = (z0, u, v).
+ *
+ * Rounding.  Literal inverses and determinants are by LU, as in
+ * lib/gauss_pair.h: a quadratic form with an LU inverse of a matrix of
+ * condition k is off by at most 8 d² k² u of itself, a log-determinant by
+ * d² k u; REL = 16 d² k² u with k the largest condition number in play
+ * (that of S Sᵀ or diag σ², cond(S)² and (σmax/σmin)²) bounds either,
+ * relative to the magnitudes of the log-domain terms.  Forming g - μ from
+ * g = μ + S z0 loses 8u(|μ| + s_max|z0|)√d, which S⁻¹ amplifies by 1/s_min
+ * into z0 and 2|z0|δ + δ² into |z0|² (exponent_rounding).  A density V
+ * whose logarithm is off by at most b is off by at most V expm1(b). */
+#include "figure_panel.h"
 #include "gof.h"
 #include "harness.h"
 #include "matrix.h"
@@ -24,728 +30,939 @@
 #include <float.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_deriv.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <string.h>
+
+#define DMAX 6
+
+/* ---- the point: an affine map, v = μ (d), σ (d), S (d x d) ---- */
+
+#define MU(p) ((p)->v)
+#define SIG(p) ((p)->v + (p)->d)
+#define SM(p) ((p)->v + 2 * (p)->d)
+
+static void
+singular_range (const double *a, size_t d, double *lo, double *hi)
+{
+  gsl_matrix *u = gsl_matrix_alloc (d, d), *v = gsl_matrix_alloc (d, d);
+  gsl_vector *s = gsl_vector_alloc (d), *w = gsl_vector_alloc (d);
+  memcpy (u->data, a, d * d * sizeof (double));
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  int st = gsl_linalg_SV_decomp (u, v, s, w);
+  gsl_set_error_handler (old);
+  *hi = st ? 0 : gsl_vector_get (s, 0);
+  *lo = st ? 0 : gsl_vector_get (s, d - 1);
+  gsl_matrix_free (u), gsl_matrix_free (v), gsl_vector_free (s), gsl_vector_free (w);
+}
+
+static int
+affine_valid (const point_kind * k, const point * p)
+{
+  if (p->d < k->dmin || p->d > k->dmax || p->n != 2 * p->d + p->d * p->d)
+    return 0;
+  for (size_t i = 0; i < p->n; i++)
+    if (!isfinite (p->v[i]) || (i >= p->d && i < 2 * p->d && !(p->v[i] > 0)))
+      return 0;
+  double lo, hi;
+  singular_range (SM (p), p->d, &lo, &hi);
+  return lo > 0 && hi <= k->cond_max * lo;
+}
+
+/* μ ~ N(0, I), log σ ~ N(0, 0.6²), S with N(0, 1) entries, redrawn until
+   its condition number is at most cond_max. */
+static void
+affine_draw (const point_kind * k, const gsl_rng * r, point * p)
+{
+  p->d = k->dmin + gsl_rng_uniform_int (r, k->dmax - k->dmin + 1);
+  p->n = 2 * p->d + p->d * p->d;
+  do
+    for (size_t i = 0; i < p->n; i++)
+      p->v[i] = i >= p->d && i < 2 * p->d ? exp (gsl_ran_gaussian (r, 0.6))
+        : gsl_ran_gaussian (r, 1.0);
+  while (!affine_valid (k, p));
+}
+
+static void
+affine_print (const point_kind * k, sbuf * b, const point * p)
+{
+  (void) k;
+  size_t d = p->d;
+  sbuf_printf (b, "d = %zu, μ = ", d);
+  point_put_list (b, MU (p), d);
+  sbuf_append (b, ", σ = ");
+  point_put_list (b, SIG (p), d);
+  sbuf_append (b, ", S = ");
+  if (d > 1)
+    sbuf_append (b, "(");
+  for (size_t i = 0; i < d; i++)
+    {
+      sbuf_append (b, i ? ", " : "");
+      point_put_list (b, SM (p) + i * d, d);
+    }
+  if (d > 1)
+    sbuf_append (b, ")");
+}
+
+static int
+affine_parse (const point_kind * k, const char *text, point * p, char *err,
+              size_t errlen)
+{
+  double d;
+  if (point_parse_field (text, "d", &d, 1) != 1 || d != floor (d)
+      || d < (double) k->dmin || d > (double) k->dmax)
+    {
+      snprintf (err, errlen, "--point: d must be a whole number from %zu to %zu",
+                k->dmin, k->dmax);
+      return -1;
+    }
+  p->d = (size_t) d;
+  p->n = 2 * p->d + p->d * p->d;
+  const char *names[3] = { "μ", "σ", "S" };
+  size_t len[3] = { p->d, p->d, p->d * p->d };
+  double *at[3] = { MU (p), SIG (p), SM (p) };
+  for (int f = 0; f < 3; f++)
+    if (point_parse_field (text, names[f], at[f], len[f]) != (int) len[f])
+      {
+        snprintf (err, errlen, "--point: field %s needs %zu number(s)", names[f], len[f]);
+        return -1;
+      }
+  if (!affine_valid (k, p))
+    {
+      snprintf (err, errlen, "--point: σ must be positive and S non-singular"
+                " (condition number at most %g)", k->cond_max);
+      return -1;
+    }
+  return 0;
+}
+
+/* Simpler neighbours: a smaller d (the leading block), S = I, S diagonal,
+   μ = 0, σ = 1, then rounder numbers one entry at a time. */
+static size_t
+affine_shrink (const point_kind * k, const point * p, point * out, size_t max)
+{
+  size_t n = 0, d = p->d;
+  for (size_t d2 = k->dmin; d2 < d && n < max; d2 = d2 == k->dmin ? d - 1 : d)
+    {
+      point *c = &out[n];
+      c->d = d2, c->n = 2 * d2 + d2 * d2;
+      for (size_t i = 0; i < d2; i++)
+        {
+          c->v[i] = MU (p)[i], c->v[d2 + i] = SIG (p)[i];
+          for (size_t j = 0; j < d2; j++)
+            c->v[2 * d2 + i * d2 + j] = SM (p)[i * d + j];
+        }
+      n += affine_valid (k, c);
+    }
+  for (int s = 0; s < 4 && n < max; s++)
+    {
+      point *c = &out[n];
+      *c = *p;
+      for (size_t i = 0; i < d; i++)
+        for (size_t j = 0; j < d; j++)
+          if (s == 0)
+            SM (c)[i * d + j] = i == j;
+          else if (s == 1 && i != j)
+            SM (c)[i * d + j] = 0;
+      if (s == 2)
+        memset (MU (c), 0, d * sizeof (double));
+      for (size_t i = 0; s == 3 && i < d; i++)
+        SIG (c)[i] = 1;
+      n += affine_valid (k, c);
+    }
+  for (size_t a = 0; a < p->n; a++)
+    {
+      double simpler[8];
+      size_t ns = point_simpler_numbers (p->v[a], simpler);
+      for (size_t s = 0; s < ns && n < max; s++)
+        {
+          out[n] = *p;
+          out[n].v[a] = simpler[s];
+          n += affine_valid (k, &out[n]);
+        }
+    }
+  return n;
+}
+
+static const point_kind affine_points = {
+  .name = "an affine map μ + σ⊙z0, μ + S z0",
+  .description = "d from 1 to 6; μ from N(0, I); log σ from N(0, 0.6²); S with"
+    " N(0, 1) entries and condition number at most 100",
+  .draw = affine_draw, .print = affine_print, .parse = affine_parse,
+  .shrink = affine_shrink, .valid = affine_valid, .dmin = 1, .dmax = DMAX, .cond_max = 100,
+};
+
+/* ---- what every line of a point needs: literal (LU) and Cholesky routes ---- */
+
+typedef struct
+{
+  size_t d;
+  double s_inv[DMAX * DMAX], gram_inv[DMAX * DMAX], var_inv[DMAX * DMAX];
+  double det_s, det_gram, det_var;      /* by LU */
+  double det_jd, det_jf;                /* |det| of the central-difference Jacobians */
+  double t_d[DMAX], t_f[DMAX];          /* characteristic-function arguments */
+  mvn *nd, *nf;                         /* N(μ, diag σ²), N(μ, S Sᵀ) */
+  double rel, s_min, s_max, jerr;
+} affine_prep;
+
+#define PP const affine_prep *pp = prep
+#define DD ((double) p->d)
+
+static void
+mat_of (double *out, const point * p, int which)   /* 0: diag σ², 1: S Sᵀ */
+{
+  size_t d = p->d;
+  for (size_t i = 0; i < d; i++)
+    for (size_t j = 0; j < d; j++)
+      {
+        double s = 0;
+        for (size_t l = 0; which && l < d; l++)
+          s += SM (p)[i * d + l] * SM (p)[j * d + l];
+        out[i * d + j] = which ? s : (i == j) * SIG (p)[i] * SIG (p)[i];
+      }
+}
+
+static void
+lu (const double *a, size_t d, double *inv, double *det)
+{
+  gsl_matrix_const_view av = gsl_matrix_const_view_array (a, d, d);
+  gsl_matrix_view iv = gsl_matrix_view_array (inv, d, d);
+  *det = fabs (matrix_det (&av.matrix));
+  matrix_inverse (&av.matrix, &iv.matrix);
+}
+
+static void map_diag (const point * p, const double *z, double *g);
+static void map_full (const point * p, const double *z, double *g);
+static double jacobian (const point * p, void (*g) (const point *, const double *, double *),
+                        const double *z0, double *jac);
+
+static void
+affine_prepare (const point * p, void *prep)
+{
+  affine_prep *pp = prep;
+  size_t d = p->d;
+  double var[DMAX * DMAX], gram[DMAX * DMAX], jac[DMAX * DMAX], z[DMAX] = { 0 }, scratch[DMAX * DMAX];
+  pp->d = d;
+  mat_of (var, p, 0), mat_of (gram, p, 1);
+  lu (SM (p), d, pp->s_inv, &pp->det_s);
+  lu (gram, d, pp->gram_inv, &pp->det_gram);
+  lu (var, d, pp->var_inv, &pp->det_var);
+  pp->jerr = jacobian (p, map_diag, z, jac);
+  lu (jac, d, scratch, &pp->det_jd);
+  pp->jerr = fmax (pp->jerr, jacobian (p, map_full, z, jac));
+  lu (jac, d, scratch, &pp->det_jf);
+  pp->nd = mvn_from_arrays (d, MU (p), var);
+  pp->nf = mvn_from_arrays (d, MU (p), gram);
+  singular_range (SM (p), d, &pp->s_min, &pp->s_max);
+  double smin = pp->s_min, smax = pp->s_max;
+  for (size_t i = 0; i < d; i++)
+    smin = fmin (smin, SIG (p)[i]), smax = fmax (smax, SIG (p)[i]);
+  pp->s_min = smin, pp->s_max = smax;
+  double k = gsl_pow_2 (smax / smin);
+  pp->rel = 16 * DD * DD * k * k * EST_U;
+  for (size_t i = 0; i < d; i++)   /* tᵀ Σ t = 1 for both Gaussians */
+    {
+      pp->t_d[i] = 1 / (SIG (p)[i] * sqrt (DD));
+      pp->t_f[i] = 0;
+      for (size_t j = 0; j < d; j++)
+        pp->t_f[i] += pp->s_inv[j * d + i] / sqrt (DD);
+    }
+}
+
+static void
+affine_release (void *prep)
+{
+  affine_prep *pp = prep;
+  mvn_free (pp->nd), mvn_free (pp->nf);
+}
+
+static size_t x_len (const point * p) { return 3 * p->d; }
+
+static void
+sample (const gsl_rng * r, const point * p, const void *prep, double *x)
+{
+  (void) prep;
+  for (size_t i = 0; i < 3 * p->d; i++)
+    x[i] = gsl_ran_gaussian_ziggurat (r, 1.0);
+}
+
+/* ---- maps, Jacobians and small helpers ---- */
+
+static void
+map_diag (const point * p, const double *z, double *g)
+{
+  for (size_t i = 0; i < p->d; i++)
+    g[i] = MU (p)[i] + SIG (p)[i] * z[i];
+}
+
+static void
+map_full (const point * p, const double *z, double *g)
+{
+  for (size_t i = 0; i < p->d; i++)
+    {
+      g[i] = MU (p)[i];
+      for (size_t j = 0; j < p->d; j++)
+        g[i] += SM (p)[i * p->d + j] * z[j];
+    }
+}
+
+/* J[:, j] = (g(z0 + e_j) - g(z0 - e_j)) / 2, exact for an affine map up to
+   rounding: each g_i carries at most d + 1 roundings of terms of size at
+   most |μ_i| + Σ_j |S_ij| (|z_j| + 1) =: m, so an entry is off by at most
+   gamma_{d+2} m (returned, for the largest m). */
+static double
+jacobian (const point * p, void (*g) (const point *, const double *, double *),
+          const double *z0, double *jac)
+{
+  size_t d = p->d;
+  double zp[DMAX], gp[DMAX], gm[DMAX], m = 0;
+  for (size_t j = 0; j < d; j++)
+    {
+      memcpy (zp, z0, d * sizeof *zp);
+      zp[j] = z0[j] + 1, g (p, zp, gp);
+      zp[j] = z0[j] - 1, g (p, zp, gm);
+      for (size_t i = 0; i < d; i++)
+        jac[i * d + j] = 0.5 * (gp[i] - gm[i]);
+    }
+  for (size_t i = 0; i < d; i++)
+    {
+      double mi = fabs (MU (p)[i]);
+      for (size_t j = 0; j < d; j++)
+        mi += fmax (fabs (SM (p)[i * d + j]), i == j ? SIG (p)[i] : 0) * (fabs (z0[j]) + 1);
+      m = fmax (m, mi);
+    }
+  return est_gamma (DD + 2) * m;
+}
+
+/* uᵀ A v with its rounding bound gamma_{2d} Σ |u_i A_ij v_j|. */
+static double
+bilinear (const double *u, const double *a, const double *v, size_t d, double *bound)
+{
+  double s = 0, abs = 0;
+  for (size_t i = 0; i < d; i++)
+    for (size_t j = 0; j < d; j++)
+      s += u[i] * a[i * d + j] * v[j], abs += fabs (u[i] * a[i * d + j] * v[j]);
+  *bound = est_gamma (2.0 * (double) d) * abs;
+  return s;
+}
+
+static double
+norm1 (const double *x, size_t d)
+{
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    s += fabs (x[i]);
+  return s;
+}
+
+static double
+norm2 (const double *x, size_t d)
+{
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    s += x[i] * x[i];
+  return sqrt (s);
+}
+
+/* δ bounds the error of z0 recovered from g - μ; |z0|² then moves by
+   2|z0|δ + δ² (the comment at the top). */
+static double
+exponent_rounding (const point * p, const affine_prep * pp, const double *z0, double *delta)
+{
+  double z = norm2 (z0, p->d);
+  double dl = 8 * EST_U * (norm2 (MU (p), p->d) + pp->s_max * z) * sqrt (DD) / pp->s_min
+    + pp->rel * z;
+  if (delta)
+    *delta = dl;
+  return 2 * z * dl + dl * dl;
+}
+
+/* NORM exp(-½ Q): its value and the bound V expm1(b), b from Q, NORM's log
+   and the exponent's rounding. */
+static double
+density (const point * p, const affine_prep * pp, const double *z0, double norm,
+         double q, double *bound)
+{
+  double v = norm * exp (-0.5 * q);
+  double b = pp->rel * (fabs (log (norm)) + q + DD + 1) + exponent_rounding (p, pp, z0, NULL);
+  *bound = v * expm1 (b);
+  return v;
+}
+
+static double pow_2pi (const point * p, double power) { return pow (2 * M_PI, power * DD); }
+
+/* (g - μ) for g = μ + σ⊙z0 (FULL = 0) or μ + S z0 (FULL = 1) */
+static void
+residual (const point * p, const double *z0, int full, double *r)
+{
+  (full ? map_full : map_diag) (p, z0, r);
+  for (size_t i = 0; i < p->d; i++)
+    r[i] -= MU (p)[i];
+}
+
+/* xᵀ A y */
+static double
+form (const double *x, const double *a, const double *y, size_t d)
+{
+  double b;
+  return bilinear (x, a, y, d, &b);
+}
+
+/* ---- the truths ---- */
+
+static double
+tr_q_g (const point * p, const void *prep, const double *x, double *bound, int full)
+{
+  PP;
+  double g[DMAX], w[DMAX];
+  (full ? map_full : map_diag) (p, x, g);
+  gsl_vector_view gv = gsl_vector_view_array (g, p->d), wv = gsl_vector_view_array (w, p->d);
+  double l = mvn_log_pdf (full ? pp->nf : pp->nd, &gv.vector, &wv.vector);
+  double v = exp (l);
+  *bound = v * expm1 (pp->rel * (fabs (l) + DD + 1) + exponent_rounding (p, pp, x, NULL));
+  return v;
+}
+static double tr_q_gd (const point * p, const void *u, const double *x, double *b) { return tr_q_g (p, u, x, b, 0); }
+static double tr_q_gf (const point * p, const void *u, const double *x, double *b) { return tr_q_g (p, u, x, b, 1); }
+
+/* Π N(z_i; 0, 1) by GSL: d products of values within a few ulps */
+static double
+tr_q_z0 (const point * p, const void *prep, const double *x, double *bound)
+{
+  (void) prep;
+  double v = 1;
+  for (size_t i = 0; i < p->d; i++)
+    v *= gsl_ran_ugaussian_pdf (x[i]);
+  *bound = est_gamma (4 * DD + 4 * (1 + norm2 (x, p->d) * norm2 (x, p->d))) * v;
+  return v;
+}
+
+static double
+tr_jac (const point * p, const void *prep, const double *x, double *bound, int full)
+{
+  (void) prep;
+  double jac[DMAX * DMAX];
+  const double *u = x + p->d, *v = x + 2 * p->d;
+  double e = jacobian (p, full ? map_full : map_diag, x, jac);
+  double s = bilinear (u, jac, v, p->d, bound);
+  *bound += e * norm1 (u, p->d) * norm1 (v, p->d);
+  return s;
+}
+static double tr_jac_d (const point * p, const void *u, const double *x, double *b) { return tr_jac (p, u, x, b, 0); }
+static double tr_jac_f (const point * p, const void *u, const double *x, double *b) { return tr_jac (p, u, x, b, 1); }
+
+static double
+tr_z0 (const point * p, const void *prep, const double *x, double *bound)
+{
+  (void) prep;
+  double s = 0, abs = 0;
+  for (size_t i = 0; i < p->d; i++)
+    s += x[p->d + i] * x[i], abs += fabs (x[p->d + i] * x[i]);
+  *bound = est_gamma (DD) * abs;
+  return s;
+}
+
+/* |det J| by LU of the central-difference Jacobian: an entrywise error e
+   moves it by a relative d e / s_min to first order (Weyl), LU adds REL. */
+static double det_rel (const point * p, const affine_prep * pp) { return 2 * DD * pp->jerr / pp->s_min + pp->rel; }
+static estimate tr_det_d (const point * p, const void *prep) { PP; return est_exact (pp->det_jd, det_rel (p, pp) * pp->det_jd); }
+static estimate tr_inv_det_d (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jd, 2 * det_rel (p, pp) / pp->det_jd); }
+static estimate tr_inv_det_f (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jf, 2 * det_rel (p, pp) / pp->det_jf); }
+static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
+static estimate tr_char (const point * p, const void *u) { (void) p, (void) u; return est_exact (exp (-0.5), EST_U); }
+
+static double
+dot (const double *a, const double *b, size_t d)
+{
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    s += a[i] * b[i];
+  return s;
+}
+
+/* ---- 003 Q1: the seed's lines as written ---- */
+
+/* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the Jacobian the harness's */
+static double
+eq1_with (const point * p, const void *prep, const double *x, double *bound, double power)
+{
+  PP;
+  double jac[DMAX * DMAX], scratch[DMAX * DMAX], det, bq;
+  double e = jacobian (p, map_full, x, jac);
+  lu (jac, p->d, scratch, &det);
+  double v = tr_q_z0 (p, prep, x, &bq) * pow (det, power);
+  *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
+  return v;
+}
+static double l_eq1 (const point * p, const void *u, const double *x, double *b) { return eq1_with (p, u, x, b, -1); }
+static double m_eq1 (const point * p, const void *u, const double *x, double *b) { return eq1_with (p, u, x, b, 1); }
+
+/* the displayed Jacobian diag((σ)_1, ..., (σ)_K), as uᵀ diag(σ^POWER) v */
+static double
+jac_diag_with (const point * p, const double *x, double *bound, double power)
+{
+  double a[DMAX * DMAX] = { 0 };
+  for (size_t i = 0; i < p->d; i++)
+    a[i * p->d + i] = pow (SIG (p)[i], power);
+  return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
+}
+static double l_jac_d (const point * p, const void *u, const double *x, double *b) { (void) u; return jac_diag_with (p, x, b, 1); }
+static double m_jac_d (const point * p, const void *u, const double *x, double *b) { (void) u; return jac_diag_with (p, x, b, 2); }
+
+static double
+prod_sigma (const point * p, size_t n)
+{
+  double s = 1;
+  for (size_t i = 0; i < n; i++)
+    s *= SIG (p)[i];
+  return s;
+}
+static estimate l_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d); return est_exact (s, est_gamma (DD) * s); }
+static estimate m_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d - 1); return est_exact (s, est_gamma (DD) * s); }
+static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->det_var); return est_exact (s, pp->rel * s); }
+static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_var, pp->rel * pp->det_var); }
+
+/* (2) as a difference: |LHS - 1/∏σ| + |1/∏σ - 1/sqrt(|diag σ²|)|, 0 when
+   the line holds.  Literally the left side is the Jacobian, a matrix (read
+   as the scalar times I); the reading takes it as |det ∂g/∂z0|⁻¹. */
+static double
+eq2_tail (const point * p, const affine_prep * pp, double *bound)
+{
+  double ip = 1 / prod_sigma (p, p->d), is = 1 / sqrt (pp->det_var);
+  *bound = est_gamma (DD + 1) * ip + pp->rel * is;
+  return fabs (ip - is);
+}
+static double
+l_eq2 (const point * p, const void *prep, const double *x, double *bound)
+{
+  PP;
+  double bj, bt, ip = 1 / prod_sigma (p, p->d);
+  const double *u = x + p->d, *v = x + 2 * p->d;
+  double jv = tr_jac_d (p, prep, x, &bj), uv = dot (u, v, p->d), t = eq2_tail (p, pp, &bt);
+  *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + norm1 (u, p->d) * norm1 (v, p->d) * ip);
+  return fabs (jv - ip * uv) + t;
+}
+static estimate
+r_eq2 (const point * p, const void *prep)
+{
+  PP;
+  double bt, ip = 1 / prod_sigma (p, p->d);
+  estimate inv = tr_inv_det_d (p, prep);
+  double t = eq2_tail (p, pp, &bt);
+  return est_exact (fabs (inv.value - ip) + t, inv.err + bt + est_gamma (DD + 1) * ip);
+}
+static double m_eq2 (const point * p, const void *prep, const double *x, double *b) { (void) x; estimate e = r_eq2 (p, prep); *b = e.err; return e.value; }
+
+/* (3) and (16): (2π)^{-K/2} exp(-½ z0ᵀz0) */
+static double
+q0_with (const point * p, const void *prep, const double *x, double *bound, double np, double half)
+{
+  double zz = norm2 (x, p->d);
+  double v = pow_2pi (p, np) * exp (-half * zz * zz);
+  (void) prep;
+  *bound = v * expm1 (est_gamma (DD + 4) * (zz * zz + DD * 2 + 1));
+  return v;
+}
+static double l_eq3 (const point * p, const void *u, const double *x, double *b) { return q0_with (p, u, x, b, -0.5, 0.5); }
+static double m_eq3 (const point * p, const void *u, const double *x, double *b) { return q0_with (p, u, x, b, -1, 0.5); }
+static double m_eq16 (const point * p, const void *u, const double *x, double *b) { return q0_with (p, u, x, b, -0.5, 1); }
+
+/* (5), (6), (15): uᵀ A (g - μ) for A = diag(σ^POWER) or S⁻¹ (or S^-T) */
+static double
+recover_with (const point * p, const void *prep, const double *x, double *bound, int full,
+              double power, int transposed)
+{
+  PP;
+  double r[DMAX], a[DMAX * DMAX] = { 0 }, delta;
+  residual (p, x, full, r);
+  for (size_t i = 0; i < p->d; i++)
+    for (size_t j = 0; j < p->d; j++)
+      a[i * p->d + j] = full ? pp->s_inv[transposed ? j * p->d + i : i * p->d + j]
+        : (i == j) * pow (SIG (p)[i], power);
+  double b, v = bilinear (x + p->d, a, r, p->d, &b);
+  (void) exponent_rounding (p, pp, x, &delta);
+  *bound = b + norm1 (x + p->d, p->d) * delta;
+  return v;
+}
+static double l_eq5 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 0, -1, 0); }
+static double m_eq5 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 0, 1, 0); }
+static double m_eq6 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 0, -2, 0); }
+static double l_eq15 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 1, 0, 0); }
+static double m_eq15 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 1, 0, 1); }
+
+/* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written */
+enum { Q_DIAG_T, Q_DIAG_NOT_INV, Q_DIAG_NO_T, Q_VAR, Q_VAR_SIGMA, Q_S_T, Q_S_INV_T, Q_S_NO_T,
+       Q_GRAM, Q_GRAM_SWAPPED };
+
+static double
+exponent (const point * p, const affine_prep * pp, const double *r, int how)
+{
+  size_t d = p->d;
+  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX] = { 0 }, t2[DMAX] = { 0 };
+  switch (how)
+    {
+    case Q_DIAG_T: case Q_DIAG_NOT_INV: case Q_DIAG_NO_T:   /* (D r)ᵀ(D r) */
+      for (size_t i = 0; i < d; i++)
+        t[i] = pow (SIG (p)[i], how == Q_DIAG_NOT_INV ? 1 : -1) * r[i];
+      return dot (how == Q_DIAG_NO_T ? r : t, t, d);       /* mutant: rᵀ D r */
+    case Q_VAR: case Q_VAR_SIGMA:
+      if (how == Q_VAR_SIGMA)
+        for (size_t i = 0; i < d; i++)
+          a[i * d + i] = 1 / SIG (p)[i];
+      return form (r, how == Q_VAR ? pp->var_inv : a, r, d);
+    case Q_S_T: case Q_S_INV_T: case Q_S_NO_T:             /* (A r)ᵀ(B r) */
+      for (size_t i = 0; i < d; i++)
+        for (size_t j = 0; j < d; j++)
+          {
+            t[i] += pp->s_inv[how == Q_S_INV_T ? j * d + i : i * d + j] * r[j];
+            t2[i] += pp->s_inv[how == Q_S_NO_T ? j * d + i : i * d + j] * r[j];
+          }
+      return dot (t, t2, d);
+    case Q_GRAM_SWAPPED:                                   /* rᵀ (Sᵀ S)⁻¹ r */
+      for (size_t i = 0; i < d; i++)
+        for (size_t j = 0; j < d; j++)
+          for (size_t l = 0; l < d; l++)
+            a[i * d + j] += SM (p)[l * d + i] * SM (p)[l * d + j];
+      double det;
+      lu (a, d, b, &det);
+      return form (r, b, r, d);
+    default:
+      return form (r, pp->gram_inv, r, d);
+    }
+}
+
+/* NORM_KIND: 0 (2π)^{-K/2}; 1 and 2 times 1/sqrt(|det|) of diag σ² or
+   S Sᵀ; 3 and 4 times 1/|det| (the square root lost) */
+static double
+dens_with (const point * p, const void *prep, const double *x, double *bound, int full,
+           int how, int norm_kind)
+{
+  PP;
+  double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
+  residual (p, x, full, r);
+  return density (p, pp, x, pow_2pi (p, -0.5) / det[norm_kind], exponent (p, pp, r, how), bound);
+}
+#define DENS(name, full, how, nk) \
+  static double name (const point * p, const void *u, const double *x, double *b) \
+  { return dens_with (p, u, x, b, full, how, nk); }
+DENS (l_eq7, 0, Q_DIAG_T, 0) DENS (m_eq7, 0, Q_DIAG_NOT_INV, 0)
+DENS (l_eq8, 0, Q_DIAG_T, 0) DENS (m_eq8, 0, Q_DIAG_NO_T, 0)
+DENS (l_eq9, 0, Q_VAR, 0) DENS (m_eq9, 0, Q_VAR_SIGMA, 0)
+DENS (l_eq17, 1, Q_S_T, 0) DENS (m_eq17, 1, Q_S_INV_T, 0)
+DENS (l_eq18, 1, Q_S_T, 0) DENS (m_eq18, 1, Q_S_NO_T, 0)
+DENS (l_eq19, 1, Q_GRAM, 0) DENS (m_eq19, 1, Q_GRAM_SWAPPED, 0)
+DENS (l_fin2a, 1, Q_GRAM, 2) DENS (m_fin2a, 1, Q_GRAM, 0)
+DENS (l_fin2b, 1, Q_GRAM, 2) DENS (m_fin2b, 1, Q_GRAM, 4)
+
+/* Line 62 as a difference: |LHS - A| + |A - B|, A = (9) times (2), B the
+   same density with one normaliser.  Literally the left side is g(z0), a
+   vector (the scalar read as A·1, compared through u); the reading takes
+   it as q(g(z0)), eq. (1)'s left side, by Cholesky. */
+static double
+final_diag_with (const point * p, const void *prep, const double *x, double *bound,
+                 int reading, int b_kind)
+{
+  double ba, bb, bl, g[DMAX];
+  double a = dens_with (p, prep, x, &ba, 0, Q_VAR, 1), b = dens_with (p, prep, x, &bb, 0, Q_VAR, b_kind);
+  map_diag (p, x, g);
+  const double *u = x + p->d;
+  double lhs = reading ? tr_q_gd (p, prep, x, &bl) : dot (u, g, p->d);
+  double rhs = reading ? a : a * ({ double s = 0; for (size_t i = 0; i < p->d; i++) s += u[i]; s; });
+  if (!reading)
+    bl = est_gamma (DD + 2) * (norm1 (u, p->d) * (norm2 (g, p->d) + a) + fabs (lhs));
+  *bound = bl + 2 * ba + bb + est_gamma (2) * (fabs (rhs) + a);
+  return fabs (lhs - rhs) + fabs (a - b);
+}
+static double l_fin1 (const point * p, const void *u, const double *x, double *b) { return final_diag_with (p, u, x, b, 0, 1); }
+static double r_fin1 (const point * p, const void *u, const double *x, double *b) { return final_diag_with (p, u, x, b, 1, 1); }
+
+/* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} */
+static double
+law_with (const point * p, const void *prep, const double *x, double *bound, int full, int wrong)
+{
+  PP;
+  double g[DMAX], z[DMAX];
+  for (size_t i = 0; i < p->d; i++)
+    z[i] = x[i];
+  if (!full)
+    {
+      map_diag (p, z, g);
+      for (size_t i = 0; wrong && i < p->d; i++)
+        g[i] += (SIG (p)[i] - 1) * SIG (p)[i] * z[i];       /* μ + σ²⊙z0 */
+    }
+  else
+    for (size_t i = 0; i < p->d; i++)
+      {
+        g[i] = MU (p)[i];
+        for (size_t j = 0; j < p->d; j++)
+          g[i] += SM (p)[wrong ? j * p->d + i : i * p->d + j] * z[j];
+      }
+  double s = 0;
+  for (size_t i = 0; i < p->d; i++)
+    s += (full ? pp->t_f : pp->t_d)[i] * (g[i] - MU (p)[i]);
+  *bound = 8 * EST_U * DD * (1 + fabs (s));
+  return cos (s);
+}
+static double l_law_d (const point * p, const void *u, const double *x, double *b) { return law_with (p, u, x, b, 0, 0); }
+static double m_law_d (const point * p, const void *u, const double *x, double *b) { return law_with (p, u, x, b, 0, 1); }
+static double l_law_f (const point * p, const void *u, const double *x, double *b) { return law_with (p, u, x, b, 1, 0); }
+static double m_law_f (const point * p, const void *u, const double *x, double *b) { return law_with (p, u, x, b, 1, 1); }
+
+static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_s, pp->rel / pp->det_s); }
+static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_s, pp->rel * pp->det_s); }
+static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->det_gram); return est_exact (v, pp->rel * v); }
+static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_gram, pp->rel / pp->det_gram); }
+
+static double
+l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
+{
+  double a[DMAX * DMAX];
+  for (size_t i = 0; i < p->d; i++)
+    for (size_t j = 0; j < p->d; j++)
+      a[i * p->d + j] = SM (p)[transposed ? j * p->d + i : i * p->d + j];
+  return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
+}
+static double l_eq12 (const point * p, const void *u, const double *x, double *b) { (void) u; return l_jac_f_with (p, x, b, 0); }
+static double m_eq12 (const point * p, const void *u, const double *x, double *b) { (void) u; return l_jac_f_with (p, x, b, 1); }
+
+static const derivation_truth Q1_TRUTHS[] = {
+  {"q_gd", "N(g(z0); μ, diag σ²) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (tr_q_gd)},
+  {"q_gf", "N(g(z0); μ, S Sᵀ) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (tr_q_gf)},
+  {"q_z0", "q(z0) = Π N(z_i; 0, 1) by GSL", LINE_POINTWISE (tr_q_z0)},
+  {"jac_d", "uᵀ(∂g/∂z0)v, the Jacobian of μ + σ⊙z0 by central differences", LINE_POINTWISE (tr_jac_d)},
+  {"jac_f", "uᵀ(∂g/∂z0)v, the Jacobian of μ + S z0 by central differences", LINE_POINTWISE (tr_jac_f)},
+  {"z0", "uᵀz0, the draw itself", LINE_POINTWISE (tr_z0)},
+  {"det_d", "|det ∂g/∂z0| of μ + σ⊙z0: central differences, LU", LINE_CLOSED (tr_det_d)},
+  {"inv_det_f", "|det ∂g/∂z0|⁻¹ of μ + S z0: central differences, LU", LINE_CLOSED (tr_inv_det_f)},
+  {"zero", "0: both sides of the line agree", LINE_CLOSED (tr_zero)},
+  {"char", "E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} for N(μ, Σ), tᵀΣt = 1", LINE_CLOSED (tr_char)},
+};
+
+#define NC(id_, at_, text_, why_) \
+  {.id = id_, .source = "003 Q1", .at = at_, .text = text_, .expect = V_NOT_CHECKABLE, .why = why_}
+
+static const derivation_line Q1_LINES[] = {
+  NC ("s003_q1_setting", 20, "g: R^K → R^K bijective, differentiable, depending on ϕ; Z0 with a ϕ-independent density",
+      "the question's setting (definitions)"),
+  {.id = "s003_eq1", .source = "003 Q1 eq. (1)", .at = 22, .truth = "q_gf",
+   .text = "q(g(z0)) = q(z0) |det(∂g(z0)/∂z0)|⁻¹ (for g = μ + S z0; μ + σ⊙z0 is S = diag σ)",
+   .eval = LINE_POINTWISE (l_eq1),
+   .mutants = {{"eq1_not_inverted", "eq. (1) with |det ∂g/∂z0| for its inverse", LINE_POINTWISE (m_eq1)}}},
+  NC ("s003_q1_1_setup", 24, "Q1.1: q(z0) = N(0, I_K), g(z0) = μ + σ⊙z0; show g(z0) ~ N(μ, diag(σ²)) (lines 24-28)",
+      "the question and the student's plan (prose); the answer is lines 34-62"),
+  NC ("s003_q1_1_jacobian_def", 30, "∂g(z0)/∂z0 = (∂g(z0)_i/∂(z0)_j), K x K", "a definition"),
+  NC ("s003_q1_1_offdiag", 32, "non-diagonal terms 0, diagonal terms (σ)_i",
+      "the result of line 34 stated in words; checked there"),
+  {.id = "s003_q1_1_jacobian", .source = "003 Q1.1", .at = 34, .truth = "jac_d",
+   .text = "= diag((σ)_1, ..., (σ)_K)", .eval = LINE_POINTWISE (l_jac_d),
+   .mutants = {{"q1_1_jacobian_squared", "the displayed Jacobian as diag(σ²)", LINE_POINTWISE (m_jac_d)}}},
+  {.id = "s003_q1_1_det", .source = "003 Q1.1", .at = 36, .truth = "det_d",
+   .text = "|det ∂g(z0)/∂z0| = Π_{i=1}^K (σ)_i", .eval = LINE_CLOSED (l_prod),
+   .mutants = {{"q1_1_det_off_by_one", "Π (σ)_i over i = 1..K-1", LINE_CLOSED (m_prod)}}},
+  {.id = "s003_q1_1_det_sqrt", .source = "003 Q1.1", .at = 36, .text = "= sqrt(|diag(σ²)|)",
+   .eval = LINE_CLOSED (l_sqrt_var),
+   .mutants = {{"q1_1_det_no_sqrt", "|diag(σ²)| unsquare-rooted", LINE_CLOSED (m_sqrt_var)}}},
+  {.id = "s003_eq2", .source = "003 Q1.1 eq. (2)", .at = 38, .truth = "zero",
+   .text = "∂g(z0)/∂z0 = 1/Π (σ)_i = 1/sqrt(|diag(σ²)|), checked as |LHS - 1/Πσ| + |1/Πσ - 1/sqrt(|diag σ²|)| = 0",
+   .eval = LINE_POINTWISE (l_eq2), .expect = V_SLIP,
+   .readings = {{"|det ∂g(z0)/∂z0|⁻¹ on the left", "line 36 computes |det ∂g/∂z0| = Πσ and goes on"
+                 " \"The inverse of this expression is then:\"; line 62 uses (2) as eq. (1)'s |det|⁻¹",
+                 0, LINE_CLOSED (r_eq2), 0}},
+   .correction = "|det(∂g(z0)/∂z0)|⁻¹ = 1/Π(σ)_i = 1/sqrt(|diag(σ²)|): the left side lost its |det(·)|⁻¹;"
+     " ∂g/∂z0 itself is diag(σ) (line 34)",
+   .mutants = {{"eq2_as_det", "the left side written |det ∂g/∂z0|⁻¹ (a positive control: the line"
+                " then holds literally)", LINE_POINTWISE (m_eq2)}}},
+  NC ("s003_q1_1_prose_a", 40, "lines 40, 44: \"we expand q(z0)\", \"express z0 in terms of g(z0)\"",
+      "prose announcing the next step"),
+  {.id = "s003_eq3", .source = "003 Q1.1 eq. (3)", .at = 42, .truth = "q_z0",
+   .text = "q(z0) = (2π)^{-K/2} exp{-½ z0ᵀz0}", .eval = LINE_POINTWISE (l_eq3),
+   .mutants = {{"eq3_normaliser", "(3) with (2π)^{-K}", LINE_POINTWISE (m_eq3)}}},
+  NC ("s003_eq4", 46, "g(z0) = μ + σ⊙z0 (4)", "the map of the question (line 24), restated"),
+  {.id = "s003_eq5", .source = "003 Q1.1 eq. (5)", .at = 48, .truth = "z0",
+   .text = "z0 = σ⁻¹⊙(g(z0) - μ)", .eval = LINE_POINTWISE (l_eq5),
+   .mutants = {{"eq5_times_sigma", "(5) with σ⊙(g - μ)", LINE_POINTWISE (m_eq5)}}},
+  {.id = "s003_eq6", .source = "003 Q1.1 eq. (6)", .at = 50,
+   .text = "= diag(σ⁻¹)(g(z0) - μ)", .eval = LINE_POINTWISE (l_eq5),
+   .mutants = {{"eq6_sigma_squared", "(6) with diag(σ⁻²)", LINE_POINTWISE (m_eq6)}}},
+  NC ("s003_q1_1_prose_b", 52, "Let us now substitute equation 6 in equation 3.", "prose"),
+  {.id = "s003_eq7", .source = "003 Q1.1 eq. (7)", .at = 54, .from = {"s003_eq3"},
+   .text = "= (2π)^{-K/2} exp{-½ (diag(σ⁻¹)(g(z0) - μ))ᵀ(diag(σ⁻¹)(g(z0) - μ))}",
+   .eval = LINE_POINTWISE (l_eq7),
+   .mutants = {{"eq7_sigma_not_inverted", "(7) with diag(σ)", LINE_POINTWISE (m_eq7)}}},
+  {.id = "s003_eq8", .source = "003 Q1.1 eq. (8)", .at = 56,
+   .text = "= (2π)^{-K/2} exp{-½ ((g(z0) - μ)ᵀ diag(σ⁻¹)ᵀ)(diag(σ⁻¹)(g(z0) - μ))}",
+   .eval = LINE_POINTWISE (l_eq8),
+   .mutants = {{"eq8_one_factor", "(8) with one factor diag(σ⁻¹) dropped", LINE_POINTWISE (m_eq8)}}},
+  {.id = "s003_eq9", .source = "003 Q1.1 eq. (9)", .at = 58,
+   .text = "= (2π)^{-K/2} exp{-½ (g(z0) - μ)ᵀ diag(σ²)⁻¹ (g(z0) - μ)}", .eval = LINE_POINTWISE (l_eq9),
+   .mutants = {{"eq9_sigma_not_squared", "(9) with diag(σ)⁻¹", LINE_POINTWISE (m_eq9)}}},
+  NC ("s003_q1_1_combine", 60, "Finally, we combine 2 and 19 as per the formula given in the question.",
+      "prose naming the lines combined; \"19\" must be (9): (19) is in Q1.2, after this line, and the"
+      " block at line 62 combines (2) with (9)"),
+  {.id = "s003_q1_1_final", .source = "003 Q1.1 final", .at = 62, .truth = "zero",
+   .text = "g(z0) = (2π)^{-K/2} exp{-½ (g-μ)ᵀdiag(σ²)⁻¹(g-μ)} · 1/sqrt(|diag(σ²)|)"
+     " = 1/((2π)^{K/2} sqrt(|diag(σ²)|)) exp{...}, checked as |LHS - A| + |A - B| = 0",
+   .eval = LINE_POINTWISE (l_fin1), .expect = V_SLIP,
+   .readings = {{"q(g(z0)) on the left", "line 60 combines (2) and (9) \"as per the formula given in"
+                 " the question\", eq. (1), whose left side is q(g(z0)); Q1.2's block (line 94) continues"
+                 " eq. (1) the same way", 0, LINE_POINTWISE (r_fin1), 0}},
+   .correction = "q(g(z0)) = ...: the left side is the density of g(z0), not g(z0) itself",
+   .mutants = {{"q1_1_final_as_density", "the left side written q(g(z0)) (a positive control: the"
+                " line then holds literally)", LINE_POINTWISE (r_fin1)}}},
+  {.id = "s003_q1_1_law", .source = "003 Q1.1 final", .at = 62, .truth = "char",
+   .text = "g(z0) ~ N(μ, diag(σ²)), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t_i = 1/(σ_i sqrt K)",
+   .eval = LINE_EXPECT (l_law_d),
+   .mutants = {{"q1_1_law_sigma_squared", "g(z0) = μ + σ²⊙z0", LINE_EXPECT (m_law_d)}}},
+  NC ("s003_q1_2_setup", 64, "Q1.2: g(z0) = μ + S z0, S non-singular; derive the density (lines 64-66)",
+      "the question and the student's plan (prose); the answer is lines 72-96"),
+  NC ("s003_eq10", 68, "g(z0) = μ + S z0 (10), (14) at line 78", "the map of the question (line 64), restated"),
+  NC ("s003_eq11", 70, "∂g(z0)/∂z0 = ∂/∂z0 (μ + S z0) (11)",
+      "substitutes (10) into the derivative: nothing beyond (10) and (12)"),
+  {.id = "s003_eq12", .source = "003 Q1.2 eq. (12)", .at = 72, .truth = "jac_f",
+   .text = "∂g(z0)/∂z0 = S", .eval = LINE_POINTWISE (l_eq12),
+   .mutants = {{"eq12_transposed", "(12) as Sᵀ", LINE_POINTWISE (m_eq12)}}},
+  {.id = "s003_eq13", .source = "003 Q1.2 eq. (13)", .at = 74, .truth = "inv_det_f",
+   .text = "|det(∂g(z0)/∂z0)|⁻¹ = |det(S)|⁻¹", .eval = LINE_CLOSED (l_inv_det_s),
+   .mutants = {{"eq13_not_inverted", "|det S| for its inverse", LINE_CLOSED (m_inv_det_s)}}},
+  {.id = "s003_eq13_gram", .source = "003 Q1.2 eq. (13)", .at = 74,
+   .text = "= 1/sqrt(|det(S Sᵀ)|)", .eval = LINE_CLOSED (l_inv_sqrt_gram),
+   .mutants = {{"eq13_no_sqrt", "1/|det(S Sᵀ)|", LINE_CLOSED (m_inv_sqrt_gram)}}},
+  NC ("s003_q1_2_prose_a", 76, "we can find the inverse of S as it is non-singular (line 76); \"Using"
+      " equation 3\" (line 82)", "prose: S is non-singular by the question's assumption"),
+  {.id = "s003_eq15", .source = "003 Q1.2 eq. (15)", .at = 80, .truth = "z0",
+   .text = "z0 = S⁻¹(g(z0) - μ)", .eval = LINE_POINTWISE (l_eq15),
+   .mutants = {{"eq15_transposed", "(15) with S^-T", LINE_POINTWISE (m_eq15)}}},
+  {.id = "s003_eq16", .source = "003 Q1.2 eq. (16)", .at = 84, .truth = "q_z0",
+   .text = "= (2π)^{-K/2} exp{-½ z0ᵀz0}", .eval = LINE_POINTWISE (l_eq3),
+   .mutants = {{"eq16_no_half", "(16) without its ½", LINE_POINTWISE (m_eq16)}}},
+  {.id = "s003_eq17", .source = "003 Q1.2 eq. (17)", .at = 86,
+   .text = "= (2π)^{-K/2} exp{-½ (S⁻¹(g(z0) - μ))ᵀ(S⁻¹(g(z0) - μ))}", .eval = LINE_POINTWISE (l_eq17),
+   .mutants = {{"eq17_transposed", "(17) with (S⁻¹)ᵀ in the first factor", LINE_POINTWISE (m_eq17)}}},
+  {.id = "s003_eq18", .source = "003 Q1.2 eq. (18)", .at = 88,
+   .text = "= (2π)^{-K/2} exp{-½ ((g(z0) - μ)ᵀ(S⁻¹)ᵀ)(S⁻¹(g(z0) - μ))}", .eval = LINE_POINTWISE (l_eq18),
+   .mutants = {{"eq18_no_transpose", "(18) as (g - μ)ᵀS⁻¹ S⁻¹(g - μ)", LINE_POINTWISE (m_eq18)}}},
+  {.id = "s003_eq19", .source = "003 Q1.2 eq. (19)", .at = 90,
+   .text = "= (2π)^{-K/2} exp{-½ (g(z0) - μ)ᵀ(S Sᵀ)⁻¹(g(z0) - μ)}", .eval = LINE_POINTWISE (l_eq19),
+   .mutants = {{"eq19_wrong_order", "(19) with (Sᵀ S)⁻¹", LINE_POINTWISE (m_eq19)}}},
+  NC ("s003_q1_2_prose_b", 92, "Now combining 13 and 19 as per Equation 1", "prose"),
+  {.id = "s003_q1_2_final", .source = "003 Q1.2 final", .at = 94, .truth = "q_gf",
+   .text = "= (2π)^{-K/2} exp{-½ (g-μ)ᵀ(S Sᵀ)⁻¹(g-μ)} · 1/sqrt(|det(S Sᵀ)|)", .eval = LINE_POINTWISE (l_fin2a),
+   .mutants = {{"q1_2_final_no_det", "the first form without 1/sqrt(|det(S Sᵀ)|)", LINE_POINTWISE (m_fin2a)}}},
+  {.id = "s003_q1_2_final_b", .source = "003 Q1.2 final", .at = 94,
+   .text = "= 1/((2π)^{K/2} sqrt(|det(S Sᵀ)|)) exp{-½ (g-μ)ᵀ(S Sᵀ)⁻¹(g-μ)}", .eval = LINE_POINTWISE (l_fin2b),
+   .mutants = {{"q1_2_final_no_sqrt", "|det(S Sᵀ)| unsquare-rooted", LINE_POINTWISE (m_fin2b)}}},
+  {.id = "s003_q1_2_law", .source = "003 Q1.2 final", .at = 96, .truth = "char",
+   .text = "g(z0) ~ N(μ, S Sᵀ), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t = S^-T 1/sqrt K",
+   .eval = LINE_EXPECT (l_law_f),
+   .mutants = {{"q1_2_law_transposed", "g(z0) = μ + Sᵀz0", LINE_EXPECT (m_law_f)}}},
+};
+
+static derivation q1 = {
+  .id = "s003_q1", .title = "003 Q1: the density of μ + σ⊙z0 and μ + S z0 by eq. (1)",
+  .points = &affine_points, .n_points = 100, .n_mc_points = 4, .draws_share = 0.25,
+  .min_draws = 4000, .prep_size = sizeof (affine_prep), .prepare = affine_prepare,
+  .release = affine_release, .x_dim = 3 * DMAX, .x_len = x_len, .sample = sample,
+  .truths = Q1_TRUTHS, .n_truths = COUNT_OF (Q1_TRUTHS),
+  .lines = Q1_LINES, .n_lines = COUNT_OF (Q1_LINES),
+};
+
+/* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */
+
+static const point_coord P2_BOX[] = { {"μ", -3, 3, 0, 0}, {"σ", 0.2, 5, 1, 0} };
+static point_kind p2_points;
+
+static void
+p2_sample (const gsl_rng * r, const point * p, const void *prep, double *x)
+{
+  (void) p, (void) prep;
+  x[0] = gsl_ran_gaussian_ziggurat (r, 1.0);
+}
+
+/* E[f'(z) (∂z/∂μ + ∂z/∂σ)] for f = sin, ∂z/∂μ = 1, ∂z/∂σ = ε */
+static double
+p2_path_with (const point * p, const double *x, double *b, double dmu, int dsigma_one)
+{
+  double z = p->v[0] + p->v[1] * x[0];
+  double v = cos (z) * (dmu + (dsigma_one ? 1 : x[0]));
+  *b = 8 * EST_U * (1 + fabs (z)) * fabs (1 + fabs (x[0]) + dmu);
+  return v;
+}
+static double l_p2_path (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_path_with (p, x, b, 1, 0); }
+static double m_p2_dmu (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_path_with (p, x, b, p->v[1], 0); }
+static double m_p2_dsig (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_path_with (p, x, b, 1, 1); }
+/* (∂/∂μ + ∂/∂σ) sin μ e^{-σ²/2} = e^{-σ²/2} (cos μ - σ sin μ) */
+static estimate
+tr_p2_path (const point * p, const void *u)
+{
+  (void) u;
+  double e = exp (-0.5 * p->v[1] * p->v[1]);
+  return EST_SUM (e * cos (p->v[0]), -p->v[1] * e * sin (p->v[0]));
+}
+static double
+p2_law_with (const point * p, const double *x, double *b, double power)
+{
+  double z = p->v[0] + pow (p->v[1], power) * x[0];
+  *b = 8 * EST_U * (1 + fabs (z));
+  return cos (z);
+}
+static double l_p2_law (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_law_with (p, x, b, 1); }
+static double m_p2_law (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_law_with (p, x, b, 2); }
+static estimate tr_p2_law (const point * p, const void *u) { (void) u; double v = cos (p->v[0]) * exp (-0.5 * p->v[1] * p->v[1]); return est_exact (v, 8 * EST_U * (fabs (v) + 1e-300)); }
+
+static const derivation_truth P2_TRUTHS[] = {
+  {"path", "(∂/∂μ + ∂/∂σ) E[sin z] = e^{-σ²/2}(cos μ - σ sin μ), E[sin z] = sin μ e^{-σ²/2}", LINE_CLOSED (tr_p2_path)},
+  {"law", "E[cos z] = cos μ e^{-σ²/2} for z ~ N(μ, σ²)", LINE_CLOSED (tr_p2_law)},
+};
+
+static const derivation_line P2_LINES[] = {
+  {.id = "s000_p2_answer", .source = "000 P2", .at = 9, .truth = "path",
+   .text = "True; the randomness of sampling is moved into ε (so z is differentiable in μ, σ): checked as"
+     " E[f'(z)(∂z/∂μ + ∂z/∂σ)] = (∂/∂μ + ∂/∂σ) E[f(z)], f = sin, ∂z/∂μ = 1, ∂z/∂σ = ε",
+   .eval = LINE_EXPECT (l_p2_path),
+   .mutants = {{"p2_dz_dmu_sigma", "∂z/∂μ taken as σ", LINE_EXPECT (m_p2_dmu)},
+               {"p2_dz_dsigma_one", "∂z/∂σ taken as 1", LINE_EXPECT (m_p2_dsig)}}},
+  {.id = "s000_p2_reason", .source = "000 P2", .at = 11, .truth = "law",
+   .text = "z = μ + σ·ε, ε ~ N(0, 1) (z ~ N(μ, σ²)): checked as E[cos z] = cos μ e^{-σ²/2}",
+   .eval = LINE_EXPECT (l_p2_law),
+   .mutants = {{"p2_sigma_squared", "z = μ + σ²ε", LINE_EXPECT (m_p2_law)}}},
+};
+
+static derivation p2 = {
+  .id = "s000_p2", .title = "000 P2: z = μ + σ·ε",
+  .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1, .sample = p2_sample,
+  .truths = P2_TRUTHS, .n_truths = COUNT_OF (P2_TRUTHS),
+  .lines = P2_LINES, .n_lines = COUNT_OF (P2_LINES),
+};
+
+/* ---- harness checks: the two samplers' moments and KS of projections ---- */
 
 static const check_spec CHECKS[] = {
-  /* 003 Q1.1: g(z0) = mu + sigma ⊙ z0 */
-  {"s003_eq1_diag", "003 Q1 eq. (1)",
-   "q(g(z0)) = q(z0)·|det ∂g/∂z0|^-1 for g = μ + σ⊙z0 (Jacobian by central differences, determinant by LU) = N(g(z0); μ, diag σ²)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_q1_1_jacobian", "003 Q1.1 Jacobian",
-   "∂g/∂z0 = diag((σ)_1, ..., (σ)_K), entrywise against central differences",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_q1_1_det", "003 Q1.1 determinant",
-   "|det ∂g/∂z0| = ∏ (σ)_i = sqrt(|diag(σ²)|)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_eq2", "003 Q1.1 eq. (2)",
-   "∂g(z0)/∂z0 = 1/∏ (σ)_i = 1/sqrt(|diag(σ²)|) as written: the left side is the Jacobian, whose diagonal entries are compared with the right side",
-   REL_EQ, EXPECT_SEED_ERROR,
-   "|det(∂g(z0)/∂z0)|^-1 = 1/∏ (σ)_i = 1/sqrt(|diag(σ²)|): the left side lost its |det(·)|^-1 (the Jacobian itself is diag(σ))"},
-  {"s003_eq2_inverse_det", "003 Q1.1 eq. (2)",
-   "read as intended: |det ∂g/∂z0|^-1 = 1/∏ (σ)_i = 1/sqrt(|diag(σ²)|)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_eq3", "003 Q1.1 eq. (3)",
-   "q(z0) = (2π)^{-K/2} exp(-½ z0ᵀz0), against the product of GSL's standard normal densities",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_eq5_6", "003 Q1.1 eqs. (5)-(6)",
-   "z0 = σ^-1 ⊙ (g(z0) - μ) = diag(σ^-1)(g(z0) - μ) recovers z0",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_eq7_9", "003 Q1.1 eqs. (7)-(9)",
-   "(2π)^{-K/2} exp(-½ (diag(σ^-1)(g-μ))ᵀ(diag(σ^-1)(g-μ))) (7) and (2π)^{-K/2} exp(-½ (g-μ)ᵀ diag(σ²)^-1 (g-μ)) (9) equal q(z0) at g = g(z0)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_q1_1_final", "003 Q1.1 final density",
-   "1/((2π)^{K/2} sqrt(|diag(σ²)|)) exp(-½ (g-μ)ᵀ diag(σ²)^-1 (g-μ)) = N(g; μ, diag σ²)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"diag_mean", "003 Q1.1",
-   "samples of μ + σ⊙z0 have mean μ (each coordinate, within its standard error)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"diag_cov", "003 Q1.1",
-   "samples of μ + σ⊙z0 have covariance diag(σ²) (each entry, within its standard error)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"diag_ks", "003 Q1.1",
-   "uᵀ(μ + σ⊙z0) ~ N(uᵀμ, Σ u_i²σ_i²) for random unit u: KS statistic <= its critical value at the per-check false-alarm rate",
+  {"diag_mean", "harness", "samples of μ + σ⊙z0 have mean μ (each coordinate)", REL_EQ, EXPECT_HOLDS, NULL},
+  {"diag_cov", "harness", "samples of μ + σ⊙z0 have covariance diag(σ²) (each entry)", REL_EQ, EXPECT_HOLDS, NULL},
+  {"diag_ks", "harness", "uᵀ(μ + σ⊙z0) ~ N(uᵀμ, Σ u_i²σ_i²) for random unit u: KS statistic <= its"
+   " critical value", REL_LE, EXPECT_HOLDS, NULL},
+  {"full_mean", "harness", "samples of μ + S z0 have mean μ (each coordinate)", REL_EQ, EXPECT_HOLDS, NULL},
+  {"full_cov", "harness", "samples of μ + S z0 have covariance S Sᵀ (each entry)", REL_EQ, EXPECT_HOLDS, NULL},
+  {"full_ks", "harness", "uᵀ(μ + S z0) ~ N(uᵀμ, |Sᵀu|²) for random unit u: KS statistic <= its critical"
+   " value", REL_LE, EXPECT_HOLDS, NULL},
+  {"p2_ks", "harness", "z = μ + σ·ε is N(μ, σ²) (000 P2's sampler): KS statistic <= its critical value",
    REL_LE, EXPECT_HOLDS, NULL},
-  /* 003 Q1.2: g(z0) = mu + S z0 */
-  {"s003_eq1_full", "003 Q1 eq. (1)",
-   "q(g(z0)) = q(z0)·|det ∂g/∂z0|^-1 for g = μ + S z0 (Jacobian by central differences, determinant by LU) = N(g(z0); μ, S Sᵀ)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_eq12", "003 Q1.2 eq. (12)",
-   "∂g(z0)/∂z0 = S, entrywise against central differences",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_eq13", "003 Q1.2 eq. (13)",
-   "|det(∂g/∂z0)|^-1 = |det(S)|^-1 = 1/sqrt(|det(S Sᵀ)|)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_eq15", "003 Q1.2 eq. (15)",
-   "z0 = S^-1 (g(z0) - μ) recovers z0",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_eq17_19", "003 Q1.2 eqs. (16)-(19)",
-   "(2π)^{-K/2} exp(-½ (S^-1(g-μ))ᵀ(S^-1(g-μ))) (17) and (2π)^{-K/2} exp(-½ (g-μ)ᵀ (S Sᵀ)^-1 (g-μ)) (19) equal q(z0) at g = g(z0)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s003_q1_2_final", "003 Q1.2 final density",
-   "1/((2π)^{K/2} sqrt(|det(S Sᵀ)|)) exp(-½ (g-μ)ᵀ (S Sᵀ)^-1 (g-μ)) = N(g; μ, S Sᵀ)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"full_mean", "003 Q1.2",
-   "samples of μ + S z0 have mean μ (each coordinate, within its standard error)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"full_cov", "003 Q1.2",
-   "samples of μ + S z0 have covariance S Sᵀ (each entry, within its standard error)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"full_ks", "003 Q1.2",
-   "uᵀ(μ + S z0) ~ N(uᵀμ, |Sᵀu|²) for random unit u: KS statistic <= its critical value at the per-check false-alarm rate",
-   REL_LE, EXPECT_HOLDS, NULL},
-  /* 000 P2: z = mu + sigma eps in one dimension */
-  {"s000_p2_distribution", "000 P2",
-   "z = μ + σ·ε, ε ~ N(0, 1) is N(μ, σ²): KS statistic <= its critical value",
-   REL_LE, EXPECT_HOLDS, NULL},
-  {"s000_p2_pathwise_mu", "000 P2",
-   "the sample is differentiable in μ: E[f'(z)·∂z/∂μ] = ∂E[f(z)]/∂μ for f = sin (Monte Carlo against the central difference of E[sin z] = sin μ·e^{-σ²/2})",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"s000_p2_pathwise_sigma", "000 P2",
-   "the sample is differentiable in σ: E[f'(z)·∂z/∂σ] = E[cos(z)·ε] = ∂E[sin z]/∂σ",
-   REL_EQ, EXPECT_HOLDS, NULL},
 };
 
 static const mutant_spec MUTANTS[] = {
-  {"jacobian_not_inverted", "eq. (1) with |det ∂g/∂z0| for its inverse", "s003_eq1_diag"},
-  {"q1_1_jacobian_squared", "the displayed Jacobian as diag(σ²)", "s003_q1_1_jacobian"},
-  {"q1_1_det_off_by_one", "∏ (σ)_i over i = 1..K-1", "s003_q1_1_det"},
-  {"eq2_no_sqrt", "(2) as 1/|diag(σ²)|", "s003_eq2_inverse_det"},
-  {"eq3_normaliser", "(3) with (2π)^{-K}", "s003_eq3"},
-  {"eq5_times_sigma", "(5)-(6) with σ ⊙ (g - μ)", "s003_eq5_6"},
-  {"eq9_sigma_not_squared", "(7)-(9) with diag(σ)^-1 for diag(σ²)^-1", "s003_eq7_9"},
-  {"q1_1_final_no_sqrt", "Q1.1 final density with |diag(σ²)| unsquare-rooted", "s003_q1_1_final"},
   {"diag_mean_mapped", "sampler μ + σ⊙z0 computed as σ⊙(μ + z0)", "diag_mean"},
   {"diag_sigma_squared", "sampler with σ² for σ", "diag_cov"},
   {"diag_uniform_noise", "sampler fed uniform noise of unit variance", "diag_ks"},
-  {"full_transposed", "the map μ + Sᵀz0 in eq. (1)", "s003_eq1_full"},
-  {"eq12_transposed", "(12) as Sᵀ", "s003_eq12"},
-  {"eq13_no_sqrt", "(13) with 1/|det(S Sᵀ)|", "s003_eq13"},
-  {"eq15_transposed", "(15) with S^-T", "s003_eq15"},
-  {"eq19_wrong_order", "(17)-(19) with (Sᵀ S)^-1", "s003_eq17_19"},
-  {"q1_2_final_no_sqrt", "Q1.2 final density with |det(S Sᵀ)| unsquare-rooted", "s003_q1_2_final"},
   {"full_mean_mapped", "sampler μ + S z0 computed as S(μ + z0)", "full_mean"},
   {"full_sampler_transposed", "sampler μ + Sᵀz0", "full_cov"},
   {"full_laplace_noise", "sampler fed Laplace noise of unit variance", "full_ks"},
-  {"p2_sigma_squared", "z = μ + σ²ε", "s000_p2_distribution"},
-  {"p2_dz_dmu_sigma", "∂z/∂μ taken as σ", "s000_p2_pathwise_mu"},
-  {"p2_dz_dsigma_one", "∂z/∂σ taken as 1", "s000_p2_pathwise_sigma"},
+  {"p2_sampler_sigma_squared", "000 P2's sampler as μ + σ²ε", "p2_ks"},
 };
+static int m_diag_mean, m_diag_sq, m_diag_unif, m_full_mean, m_full_t, m_full_lap, m_p2_sq;
 
-static const param_spec PARAMS[] = {
-  {"points", 200, 10, 100000, "random parameter points per density line", PARAM_INTEGER},
-  {"projections", 8, 1, 1000, "random directions for the KS tests", PARAM_INTEGER},
-  {"mu", 0.7, -10, 10, "μ of the one-dimensional example (000 P2)", PARAM_REAL},
-  {"sigma", 1.7, 0.05, 20, "σ of the one-dimensional example (000 P2)", PARAM_REAL},
-};
-
-static const claim CLAIM = {
-  .slug = "reparameterization",
-  .title = "The reparameterization trick for Gaussians",
-  .claim = "For z0 ~ N(0, I_K), μ + σ⊙z0 ~ N(μ, diag σ²) and μ + S z0 ~ N(μ, S Sᵀ) "
-    "for non-singular S, by the change of variables q(g(z0)) = q(z0)|det ∂g/∂z0|⁻¹; "
-    "in one dimension z = μ + σε moves the randomness into ε, so z is a "
-    "differentiable function of (μ, σ).",
-  .sources = "003 Q1.1-1.2 (eqs. (1)-(19) and both final densities); 000 P2",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .samples_default = 400000, .samples_quick = 20000,
-  .figure_caption = "Samples of the two reparameterized samplers (K = 2, the first "
-    "2000 draws of the checked sample) against the ellipses of the claimed Gaussian "
-    "at Mahalanobis radius 1, 2 and 3 (holding 39%, 86% and 99% of the mass). "
-    "Left: μ + σ⊙z0, axis-aligned; right: μ + S z0, with covariance S Sᵀ.",
-  .figure_width = 1280, .figure_height = 620,
-};
-
-/* ----------------------------------------------------------------------
- * The maps under test and their base noise
- * ---------------------------------------------------------------------- */
-
-/* An affine map g(z0) = mu + (sigma ⊙ z0 or S z0). */
-typedef struct
-{
-  size_t k;
-  gsl_vector *mu;
-  gsl_vector *sigma;     /* the diagonal map's scales */
-  gsl_matrix *s;         /* the full map's matrix */
-  double s_min, s_max;   /* singular values of diag(sigma) or S */
-} affine;
-
-static affine *
-affine_alloc (size_t k)
-{
-  affine *a = xcalloc (1, sizeof *a);
-  a->k = k;
-  a->mu = gsl_vector_alloc (k);
-  a->sigma = gsl_vector_alloc (k);
-  a->s = gsl_matrix_alloc (k, k);
-  return a;
-}
-
-static void
-affine_free (affine * a)
-{
-  gsl_vector_free (a->mu);
-  gsl_vector_free (a->sigma);
-  gsl_matrix_free (a->s);
-  free (a);
-}
-
-/* g(z0) = mu + sigma ⊙ z0, elementwise as the seed writes it. */
-static void
-map_diag (const harness * h, const affine * a, const gsl_vector * z0,
-          gsl_vector * g)
-{
-  for (size_t i = 0; i < a->k; i++)
-    {
-      double s = gsl_vector_get (a->sigma, i), m = gsl_vector_get (a->mu, i);
-      double z = gsl_vector_get (z0, i);
-      if (mutant (h, "diag_sigma_squared"))
-        s *= s;
-      gsl_vector_set (g, i, mutant (h, "diag_mean_mapped") ? s * (m + z)
-                      : m + s * z);
-    }
-}
-
-/* g(z0) = mu + S z0.  SAMPLER tells the sampler's mutants from eq. (1)'s. */
-static void
-map_full (const harness * h, const affine * a, const gsl_vector * z0,
-          gsl_vector * g, int sampler)
-{
-  int transposed = mutant (h, sampler ? "full_sampler_transposed"
-                           : "full_transposed");
-  gsl_vector_memcpy (g, a->mu);
-  if (sampler && mutant (h, "full_mean_mapped"))
-    {
-      gsl_vector *t = gsl_vector_alloc (a->k);
-      gsl_vector_memcpy (t, a->mu);
-      gsl_vector_add (t, z0);
-      gsl_blas_dgemv (CblasNoTrans, 1.0, a->s, t, 0.0, g);
-      gsl_vector_free (t);
-      return;
-    }
-  gsl_blas_dgemv (transposed ? CblasTrans : CblasNoTrans, 1.0, a->s, z0,
-                  1.0, g);
-}
-
-/* z0 ~ N(0, I); the mutants feed other noise of the same mean and variance,
-   which moments cannot tell apart but a goodness-of-fit test can. */
-static void
-base_noise (const harness * h, const gsl_rng * r, const char *uniform_id,
-            const char *laplace_id, gsl_vector * z0)
-{
-  for (size_t i = 0; i < z0->size; i++)
-    {
-      double e;
-      if (uniform_id && mutant (h, uniform_id))
-        e = sqrt (3.0) * (2 * gsl_rng_uniform (r) - 1);
-      else if (laplace_id && mutant (h, laplace_id))
-        e = gsl_ran_laplace (r, M_SQRT1_2);
-      else
-        e = gsl_ran_gaussian_ziggurat (r, 1.0);
-      gsl_vector_set (z0, i, e);
-    }
-}
-
-/* ----------------------------------------------------------------------
- * Random parameter points
- * ---------------------------------------------------------------------- */
-
-static void
-singular_values (const gsl_matrix * m, double *s_min, double *s_max)
-{
-  size_t k = m->size1;
-  gsl_matrix *u = gsl_matrix_alloc (k, k), *v = gsl_matrix_alloc (k, k);
-  gsl_vector *s = gsl_vector_alloc (k), *work = gsl_vector_alloc (k);
-  gsl_matrix_memcpy (u, m);
-  gsl_linalg_SV_decomp (u, v, s, work);
-  *s_max = gsl_vector_get (s, 0);
-  *s_min = gsl_vector_get (s, k - 1);
-  gsl_matrix_free (u);
-  gsl_matrix_free (v);
-  gsl_vector_free (s);
-  gsl_vector_free (work);
-}
-
-/* mu ~ N(0, I), log sigma ~ N(0, 0.6²), S with N(0, 1) entries and
-   condition number at most MAX_COND (redrawn otherwise). */
-static affine *
-random_affine (const gsl_rng * r, size_t k, double max_cond)
-{
-  affine *a = affine_alloc (k);
-  for (size_t i = 0; i < k; i++)
-    {
-      gsl_vector_set (a->mu, i, gsl_ran_gaussian (r, 1.0));
-      gsl_vector_set (a->sigma, i, exp (gsl_ran_gaussian (r, 0.6)));
-    }
-  do
-    {
-      for (size_t i = 0; i < k; i++)
-        for (size_t j = 0; j < k; j++)
-          gsl_matrix_set (a->s, i, j, gsl_ran_gaussian (r, 1.0));
-      singular_values (a->s, &a->s_min, &a->s_max);
-    }
-  while (a->s_max > max_cond * a->s_min);
-  return a;
-}
-
-static void
-diag_singular_values (const affine * a, double *s_min, double *s_max)
-{
-  *s_min = gsl_vector_min (a->sigma);
-  *s_max = gsl_vector_max (a->sigma);
-}
-
-/* ----------------------------------------------------------------------
- * Rounding bounds
- * ---------------------------------------------------------------------- */
-
-/* A relative rounding bound for a literal evaluation (LU determinants and
-   inverses, products) with a matrix of condition number COND in K
-   dimensions: LU loses about cond digits (Higham, Accuracy and Stability,
-   9.3 and 14.1), quadratic forms with an inverse Gram matrix cond². */
-static double
-literal_rel (size_t k, double cond)
-{
-  double kk = (double) k;
-  return 64.0 * DBL_EPSILON * kk * kk * cond * cond;
-}
-
-/* Any density of g = g(z0) evaluated through g - mu first recovers z0, up
-   to the rounding of g and mu (a few ulps of |mu| + s_max |z0|) amplified
-   by 1/s_min; the exponent -½|z0|² then moves by about |z0| times that. */
-static double
-exponent_rounding (const affine * a, const gsl_vector * z0, double s_min,
-                   double s_max)
-{
-  double z = gsl_blas_dnrm2 (z0);
-  double delta = 8 * DBL_EPSILON * (gsl_blas_dnrm2 (a->mu) + s_max * z)
-    * (double) a->k / s_min;
-  return 2 * z * delta + delta * delta;
-}
-
-/* ----------------------------------------------------------------------
- * The Jacobian by central differences
- * ---------------------------------------------------------------------- */
-
-typedef void (*map_fn) (const harness * h, const affine * a,
-                        const gsl_vector * z0, gsl_vector * g);
-
-static void
-map_full_eq1 (const harness * h, const affine * a, const gsl_vector * z0,
-              gsl_vector * g)
-{
-  map_full (h, a, z0, g, 0);
-}
-
-/* J[:, j] = (g(z0 + e_j) - g(z0 - e_j)) / 2: exact for an affine map up to
-   rounding, which is at most a few ulps of the largest |g| (returned). */
-static double
-jacobian_central (const harness * h, map_fn g, const affine * a,
-                  const gsl_vector * z0, gsl_matrix * jac)
-{
-  size_t k = a->k;
-  gsl_vector *zp = gsl_vector_alloc (k), *gp = gsl_vector_alloc (k);
-  gsl_vector *gm = gsl_vector_alloc (k);
-  double g_max = 0;
-  for (size_t j = 0; j < k; j++)
-    {
-      gsl_vector_memcpy (zp, z0);
-      gsl_vector_set (zp, j, gsl_vector_get (z0, j) + 1.0);
-      g (h, a, zp, gp);
-      gsl_vector_set (zp, j, gsl_vector_get (z0, j) - 1.0);
-      g (h, a, zp, gm);
-      for (size_t i = 0; i < k; i++)
-        {
-          double p = gsl_vector_get (gp, i), m = gsl_vector_get (gm, i);
-          gsl_matrix_set (jac, i, j, 0.5 * (p - m));
-          g_max = fmax (g_max, fmax (fabs (p), fabs (m)));
-        }
-    }
-  gsl_vector_free (zp);
-  gsl_vector_free (gp);
-  gsl_vector_free (gm);
-  return 8 * DBL_EPSILON * (g_max + 1.0);
-}
-
-/* |det J| by LU and its relative error: an entrywise error E moves det by
-   a relative K |E|_2 / s_min to first order, LU adds its own. */
-static void
-abs_det_with_error (const gsl_matrix * jac, double entry_err, double s_min,
-                    double cond, double *det, double *rel)
-{
-  size_t k = jac->size1;
-  *det = fabs (matrix_det (jac));
-  *rel = (double) k * (double) k * entry_err / s_min + literal_rel (k, cond);
-}
-
-/* ----------------------------------------------------------------------
- * The seed's lines, as written
- * ---------------------------------------------------------------------- */
-
-static double
-pow_2pi (size_t k, double power)
-{
-  return pow (2 * M_PI, power * (double) k);
-}
-
-/* (3) */
-static double
-seed_eq3 (const harness * h, const gsl_vector * z0)
-{
-  double zz;
-  gsl_blas_ddot (z0, z0, &zz);
-  double norm = mutant (h, "eq3_normaliser") ? pow_2pi (z0->size, -1.0)
-    : pow_2pi (z0->size, -0.5);
-  return norm * exp (-0.5 * zz);
-}
-
-static gsl_matrix *
-diag_matrix (const gsl_vector * v, double power)
-{
-  gsl_matrix *m = gsl_matrix_calloc (v->size, v->size);
-  for (size_t i = 0; i < v->size; i++)
-    gsl_matrix_set (m, i, i, pow (gsl_vector_get (v, i), power));
-  return m;
-}
-
-/* The Jacobian displayed in Q1.1: diag((σ)_1, ..., (σ)_K). */
-static gsl_matrix *
-seed_q1_1_jacobian (const harness * h, const affine * a)
-{
-  return diag_matrix (a->sigma, mutant (h, "q1_1_jacobian_squared") ? 2 : 1);
-}
-
-/* ∏ (σ)_i */
-static double
-seed_prod_sigma (const harness * h, const affine * a)
-{
-  size_t last = mutant (h, "q1_1_det_off_by_one") ? a->k - 1 : a->k;
-  double p = 1;
-  for (size_t i = 0; i < last; i++)
-    p *= gsl_vector_get (a->sigma, i);
-  return p;
-}
-
-/* sqrt(|diag(σ²)|), the determinant by LU */
-static double
-seed_sqrt_det_diag_var (const affine * a, int no_sqrt)
-{
-  gsl_matrix *var = diag_matrix (a->sigma, 2);
-  double d = fabs (matrix_det (var));
-  gsl_matrix_free (var);
-  return no_sqrt ? d : sqrt (d);
-}
-
-/* (5) and (6): z0 = σ^-1 ⊙ (g - μ) and diag(σ^-1)(g - μ) */
-static void
-seed_eq5_6 (const harness * h, const affine * a, const gsl_vector * g,
-            gsl_vector * eq5, gsl_vector * eq6)
-{
-  double power = mutant (h, "eq5_times_sigma") ? 1 : -1;
-  gsl_vector *d = gsl_vector_alloc (a->k);
-  gsl_vector_memcpy (d, g);
-  gsl_vector_sub (d, a->mu);
-  for (size_t i = 0; i < a->k; i++)
-    gsl_vector_set (eq5, i, pow (gsl_vector_get (a->sigma, i), power)
-                    * gsl_vector_get (d, i));
-  gsl_matrix *dinv = diag_matrix (a->sigma, power);
-  gsl_blas_dgemv (CblasNoTrans, 1.0, dinv, d, 0.0, eq6);
-  gsl_matrix_free (dinv);
-  gsl_vector_free (d);
-}
-
-/* (2π)^{-K/2} exp(-½ (A(g - μ))ᵀ(A(g - μ))) -- (7) and (17) */
-static double
-gauss_of_transformed (const gsl_matrix * a_mat, const gsl_vector * g,
-                      const gsl_vector * mu)
-{
-  size_t k = g->size;
-  gsl_vector *d = gsl_vector_alloc (k), *t = gsl_vector_alloc (k);
-  gsl_vector_memcpy (d, g);
-  gsl_vector_sub (d, mu);
-  gsl_blas_dgemv (CblasNoTrans, 1.0, a_mat, d, 0.0, t);
-  double tt;
-  gsl_blas_ddot (t, t, &tt);
-  gsl_vector_free (d);
-  gsl_vector_free (t);
-  return pow_2pi (k, -0.5) * exp (-0.5 * tt);
-}
-
-/* NORM · exp(-½ (g - μ)ᵀ P (g - μ)) -- (9), (19) and the final densities */
-static double
-gauss_of_precision (double norm, const gsl_matrix * prec,
-                    const gsl_vector * g, const gsl_vector * mu)
-{
-  gsl_vector *d = gsl_vector_alloc (g->size);
-  gsl_vector_memcpy (d, g);
-  gsl_vector_sub (d, mu);
-  double q = matrix_quadratic (d, prec);
-  gsl_vector_free (d);
-  return norm * exp (-0.5 * q);
-}
-
-/* S Sᵀ (or, for a mutant, Sᵀ S) */
-static gsl_matrix *
-gram (const gsl_matrix * s, int transposed_first)
-{
-  gsl_matrix *c = gsl_matrix_alloc (s->size1, s->size1);
-  gsl_blas_dgemm (transposed_first ? CblasTrans : CblasNoTrans,
-                  transposed_first ? CblasNoTrans : CblasTrans, 1.0, s, s,
-                  0.0, c);
-  return c;
-}
-
-/* ----------------------------------------------------------------------
- * Ground truth: log N(g; mu, C) through Cholesky, log q(z0) from GSL
- * ---------------------------------------------------------------------- */
-
-static double
-truth_log_density (const gsl_vector * mu, const gsl_matrix * cov,
-                   const gsl_vector * g)
-{
-  mvn *n = mvn_alloc (mu->size);
-  if (mvn_set (n, mu, cov) != GSL_SUCCESS)
-    die_runtime ("a covariance is not positive definite");
-  gsl_vector *work = gsl_vector_alloc (mu->size);
-  double l = mvn_log_pdf (n, g, work);
-  gsl_vector_free (work);
-  mvn_free (n);
-  return l;
-}
-
-static double
-log_q0 (const gsl_vector * z0)
-{
-  double l = 0;
-  for (size_t i = 0; i < z0->size; i++)
-    l += log (gsl_ran_ugaussian_pdf (gsl_vector_get (z0, i)));
-  return l;
-}
-
-/* ----------------------------------------------------------------------
- * Pointwise checks: Q1.1
- * ---------------------------------------------------------------------- */
-
-static void
-check_diag_point (harness * h, const affine * a, const gsl_vector * z0)
-{
-  size_t k = a->k;
-  double s_min, s_max;
-  diag_singular_values (a, &s_min, &s_max);
-  double cond = s_max / s_min, rel = literal_rel (k, cond);
-  gsl_vector *g = gsl_vector_alloc (k);
-  gsl_matrix *jac = gsl_matrix_alloc (k, k);
-  map_diag (h, a, z0, g);
-  double entry_err = jacobian_central (h, map_diag, a, z0, jac);
-  double det, det_rel;
-  abs_det_with_error (jac, entry_err, s_min, cond, &det, &det_rel);
-
-  gsl_matrix *cov = diag_matrix (a->sigma, 2);
-  double truth = truth_log_density (a->mu, cov, g), lq0 = log_q0 (z0);
-  double size = fabs (truth) + fabs (lq0) + (double) k;
-  double e_bound = rel * size + exponent_rounding (a, z0, s_min, s_max);
-  double log_bound = e_bound + det_rel;
-  double log_det = mutant (h, "jacobian_not_inverted") ? -log (det) : log (det);
-  check_point (h, "s003_eq1_diag", est_exact (lq0 - log_det, log_bound),
-               est_exact (truth, e_bound));
-
-  gsl_matrix *shown = seed_q1_1_jacobian (h, a);
-  for (size_t i = 0; i < k; i++)
-    for (size_t j = 0; j < k; j++)
-      check_point (h, "s003_q1_1_jacobian",
-                   est_exact (gsl_matrix_get (shown, i, j), 0),
-                   est_exact (gsl_matrix_get (jac, i, j), entry_err));
-  gsl_matrix_free (shown);
-
-  double prod = seed_prod_sigma (h, a);
-  double sq = seed_sqrt_det_diag_var (a, 0);
-  check_point (h, "s003_q1_1_det", est_exact (prod, rel * prod),
-               est_exact (det, det_rel * det));
-  check_point (h, "s003_q1_1_det", est_exact (sq, rel * sq),
-               est_exact (det, det_rel * det));
-
-  /* (2) as written: the Jacobian's diagonal against 1/∏σ */
-  for (size_t i = 0; i < k; i++)
-    check_point (h, "s003_eq2", est_exact (gsl_matrix_get (jac, i, i), entry_err),
-                 est_exact (1 / prod, rel / prod));
-  double inv_sq = 1 / seed_sqrt_det_diag_var (a, mutant (h, "eq2_no_sqrt"));
-  check_point (h, "s003_eq2_inverse_det", est_exact (1 / prod, rel / prod),
-               est_exact (1 / det, det_rel / det));
-  check_point (h, "s003_eq2_inverse_det", est_exact (inv_sq, rel * inv_sq),
-               est_exact (1 / det, det_rel / det));
-
-  check_point (h, "s003_eq3", est_exact (log (seed_eq3 (h, z0)), rel * size),
-               est_exact (lq0, rel * size));
-
-  gsl_vector *eq5 = gsl_vector_alloc (k), *eq6 = gsl_vector_alloc (k);
-  seed_eq5_6 (h, a, g, eq5, eq6);
-  for (size_t i = 0; i < k; i++)
-    {
-      double z = gsl_vector_get (z0, i);
-      double b = rel * (fabs (z) + fabs (gsl_vector_get (a->mu, i))
-                        / gsl_vector_get (a->sigma, i) + 1);
-      check_point (h, "s003_eq5_6", est_exact (gsl_vector_get (eq5, i), b),
-                   est_exact (z, 0));
-      check_point (h, "s003_eq5_6", est_exact (gsl_vector_get (eq6, i), b),
-                   est_exact (z, 0));
-    }
-  gsl_vector_free (eq5);
-  gsl_vector_free (eq6);
-
-  gsl_matrix *sig_inv = diag_matrix (a->sigma, -1);
-  gsl_matrix *prec = gsl_matrix_alloc (k, k);
-  gsl_matrix *var_used = diag_matrix (a->sigma,
-                                      mutant (h, "eq9_sigma_not_squared") ? 1 : 2);
-  matrix_inverse (var_used, prec);
-  double eq7 = gauss_of_transformed (sig_inv, g, a->mu);
-  double eq9 = gauss_of_precision (pow_2pi (k, -0.5), prec, g, a->mu);
-  check_point (h, "s003_eq7_9", est_exact (log (eq7), e_bound),
-               est_exact (lq0, rel * size));
-  check_point (h, "s003_eq7_9", est_exact (log (eq9), e_bound),
-               est_exact (lq0, rel * size));
-
-  gsl_matrix_free (prec);
-  prec = gsl_matrix_alloc (k, k);
-  matrix_inverse (cov, prec);
-  double norm = 1 / (pow_2pi (k, 0.5)
-                     * seed_sqrt_det_diag_var (a, mutant (h, "q1_1_final_no_sqrt")));
-  double final = gauss_of_precision (norm, prec, g, a->mu);
-  check_point (h, "s003_q1_1_final", est_exact (log (final), e_bound),
-               est_exact (truth, e_bound));
-
-  gsl_matrix_free (sig_inv);
-  gsl_matrix_free (prec);
-  gsl_matrix_free (var_used);
-  gsl_matrix_free (cov);
-  gsl_matrix_free (jac);
-  gsl_vector_free (g);
-}
-
-/* ----------------------------------------------------------------------
- * Pointwise checks: Q1.2
- * ---------------------------------------------------------------------- */
-
-static void
-check_full_point (harness * h, const affine * a, const gsl_vector * z0)
-{
-  size_t k = a->k;
-  double cond = a->s_max / a->s_min, rel = literal_rel (k, cond);
-  gsl_vector *g = gsl_vector_alloc (k);
-  gsl_matrix *jac = gsl_matrix_alloc (k, k);
-  map_full (h, a, z0, g, 0);
-  double entry_err = jacobian_central (h, map_full_eq1, a, z0, jac);
-  double det, det_rel;
-  abs_det_with_error (jac, entry_err, a->s_min, cond, &det, &det_rel);
-
-  gsl_matrix *cov = gram (a->s, 0);
-  double truth = truth_log_density (a->mu, cov, g), lq0 = log_q0 (z0);
-  double size = fabs (truth) + fabs (lq0) + (double) k;
-  double e_bound = rel * size + exponent_rounding (a, z0, a->s_min, a->s_max);
-  check_point (h, "s003_eq1_full", est_exact (lq0 - log (det),
-                                              e_bound + det_rel),
-               est_exact (truth, e_bound));
-
-  int transposed = mutant (h, "eq12_transposed");
-  for (size_t i = 0; i < k; i++)
-    for (size_t j = 0; j < k; j++)
-      check_point (h, "s003_eq12",
-                   est_exact (transposed ? gsl_matrix_get (a->s, j, i)
-                              : gsl_matrix_get (a->s, i, j), 0),
-                   est_exact (gsl_matrix_get (jac, i, j), entry_err));
-
-  double inv_det_s = 1 / fabs (matrix_det (a->s));
-  double gram_det = fabs (matrix_det (cov));
-  double inv_sqrt_gram = 1 / (mutant (h, "eq13_no_sqrt") ? gram_det
-                              : sqrt (gram_det));
-  check_point (h, "s003_eq13", est_exact (inv_det_s, rel * inv_det_s),
-               est_exact (1 / det, det_rel / det));
-  check_point (h, "s003_eq13", est_exact (inv_sqrt_gram, rel * inv_sqrt_gram),
-               est_exact (1 / det, det_rel / det));
-
-  gsl_matrix *s_inv = gsl_matrix_alloc (k, k);
-  matrix_inverse (a->s, s_inv);
-  gsl_vector *d = gsl_vector_alloc (k), *eq15 = gsl_vector_alloc (k);
-  gsl_vector_memcpy (d, g);
-  gsl_vector_sub (d, a->mu);
-  gsl_blas_dgemv (mutant (h, "eq15_transposed") ? CblasTrans : CblasNoTrans,
-                  1.0, s_inv, d, 0.0, eq15);
-  for (size_t i = 0; i < k; i++)
-    {
-      double z = gsl_vector_get (z0, i);
-      double b = rel * (gsl_blas_dnrm2 (z0) + gsl_blas_dnrm2 (a->mu) / a->s_min + 1);
-      check_point (h, "s003_eq15", est_exact (gsl_vector_get (eq15, i), b),
-                   est_exact (z, 0));
-    }
-
-  gsl_matrix *gram_used = gram (a->s, mutant (h, "eq19_wrong_order"));
-  gsl_matrix *prec = gsl_matrix_alloc (k, k);
-  matrix_inverse (gram_used, prec);
-  double eq17 = gauss_of_transformed (s_inv, g, a->mu);
-  double eq19 = gauss_of_precision (pow_2pi (k, -0.5), prec, g, a->mu);
-  check_point (h, "s003_eq17_19", est_exact (log (eq17), e_bound),
-               est_exact (lq0, rel * size));
-  check_point (h, "s003_eq17_19", est_exact (log (eq19), e_bound),
-               est_exact (lq0, rel * size));
-
-  matrix_inverse (cov, prec);
-  double norm = 1 / (pow_2pi (k, 0.5) * (mutant (h, "q1_2_final_no_sqrt")
-                                         ? gram_det : sqrt (gram_det)));
-  double final = gauss_of_precision (norm, prec, g, a->mu);
-  check_point (h, "s003_q1_2_final", est_exact (log (final), e_bound),
-               est_exact (truth, e_bound));
-
-  gsl_matrix_free (gram_used);
-  gsl_matrix_free (prec);
-  gsl_matrix_free (s_inv);
-  gsl_vector_free (d);
-  gsl_vector_free (eq15);
-  gsl_matrix_free (cov);
-  gsl_matrix_free (jac);
-  gsl_vector_free (g);
-}
-
-static void
-check_density_points (harness * h)
-{
-  gsl_rng *r = harness_rng (h);
-  int n = (int) harness_param (h, "points");
-  for (int p = 0; p < n; p++)
-    {
-      size_t k = 1 + gsl_rng_uniform_int (r, 6);
-      affine *a = random_affine (r, k, 100.0);
-      gsl_vector *z0 = gsl_vector_alloc (k);
-      for (size_t i = 0; i < k; i++)
-        gsl_vector_set (z0, i, gsl_ran_gaussian (r, 1.0));
-      check_diag_point (h, a, z0);
-      check_full_point (h, a, z0);
-      gsl_vector_free (z0);
-      affine_free (a);
-    }
-  const char *where = "random points: K from 1 to 6, μ ~ N(0, I), log σ ~ N(0, 0.6²),"
-    " S with N(0, 1) entries and condition number <= 100, z0 ~ N(0, I)";
-  static const char *ids[] = {
-    "s003_eq1_diag", "s003_q1_1_jacobian", "s003_q1_1_det", "s003_eq2",
-    "s003_eq2_inverse_det", "s003_eq3", "s003_eq5_6", "s003_eq7_9",
-    "s003_q1_1_final", "s003_eq1_full", "s003_eq12", "s003_eq13", "s003_eq15",
-    "s003_eq17_19", "s003_q1_2_final"
-  };
-  for (size_t i = 0; i < COUNT_OF (ids); i++)
-    check_close (h, ids[i], "%d %s", n, where);
-}
-
-/* ----------------------------------------------------------------------
- * Sampling checks: moments and KS on projections
- * ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  double mean, sd;
-} normal_params;
+typedef struct { double mean, sd; } normal_params;
 
 static double
 normal_cdf (double x, void *params)
@@ -754,8 +971,8 @@ normal_cdf (double x, void *params)
   return gsl_cdf_ugaussian_P ((x - p->mean) / p->sd);
 }
 
-/* The KS critical value: the d with P(D_n >= d) = ALPHA under the null
-   (lib/gof.c's distribution of D_n), by bisection. */
+/* The d with P(D_n >= d) = ALPHA under the null (gof_ks_p_value is exact),
+   by bisection; D_n <= d is the same as p-value >= ALPHA. */
 static double
 ks_critical_value (size_t n, double alpha)
 {
@@ -763,20 +980,13 @@ ks_critical_value (size_t n, double alpha)
   for (int i = 0; i < 200 && hi - lo > 1e-15; i++)
     {
       double mid = 0.5 * (lo + hi);
-      if (gof_ks_p_value (n, mid) > alpha)
-        lo = mid;
-      else
-        hi = mid;
+      *(gof_ks_p_value (n, mid) > alpha ? &lo : &hi) = mid;
     }
   return hi;
 }
 
-/* One KS comparison: D_n of X (sorted in place) against N(mean, sd²), to be
-   decided as D_n <= critical value at the check's per-point ALPHA, which is
-   the same as p-value >= ALPHA.  Returns the p-value. */
 static double
-ks_point (harness * h, const char *id, double *x, size_t n, double mean,
-          double sd, double alpha)
+ks_point (harness * h, const char *id, double *x, size_t n, double mean, double sd, double alpha)
 {
   normal_params np = { mean, sd };
   gof_result res = gof_ks (x, n, normal_cdf, &np);
@@ -785,279 +995,175 @@ ks_point (harness * h, const char *id, double *x, size_t n, double mean,
   return res.p_value;
 }
 
-typedef struct
+static double
+base_noise (const gsl_rng * r, int uniform, int laplace)
 {
-  const char *mean_id, *cov_id, *ks_id;
-  int full;
-} sampler_checks;
-
-static void
-draw_sample (const harness * h, const gsl_rng * r, const affine * a,
-             int full, long n, double *xs)
-{
-  gsl_vector *z0 = gsl_vector_alloc (a->k), *g = gsl_vector_alloc (a->k);
-  for (long t = 0; t < n; t++)
-    {
-      base_noise (h, r, full ? NULL : "diag_uniform_noise",
-                  full ? "full_laplace_noise" : NULL, z0);
-      if (full)
-        map_full (h, a, z0, g, 1);
-      else
-        map_diag (h, a, z0, g);
-      for (size_t i = 0; i < a->k; i++)
-        xs[t * a->k + i] = gsl_vector_get (g, i);
-    }
-  gsl_vector_free (z0);
-  gsl_vector_free (g);
+  return uniform ? sqrt (3.0) * (2 * gsl_rng_uniform (r) - 1)
+    : laplace ? gsl_ran_laplace (r, M_SQRT1_2) : gsl_ran_gaussian_ziggurat (r, 1.0);
 }
 
+/* draws of the sampler under test (K = 2) into XS, and its covariance */
 static void
-check_moments (harness * h, const sampler_checks * c, const affine * a,
-               const gsl_matrix * cov, const double *xs, long n)
+draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, double *cov)
 {
-  size_t k = a->k;
-  for (size_t i = 0; i < k; i++)
+  double z[2], g[2];
+  for (long t = 0; t < n; t++)
+    {
+      for (int i = 0; i < 2; i++)
+        z[i] = base_noise (r, !full && m_diag_unif, full && m_full_lap);
+      for (int i = 0; i < 2; i++)
+        {
+          double s = SIG (p)[i] * (!full && m_diag_sq ? SIG (p)[i] : 1);
+          g[i] = !full ? (m_diag_mean ? s * (MU (p)[i] + z[i]) : MU (p)[i] + s * z[i]) : MU (p)[i];
+          for (int j = 0; full && j < 2; j++)
+            g[i] += SM (p)[m_full_t ? j * 2 + i : i * 2 + j] * (z[j] + (m_full_mean ? MU (p)[j] : 0));
+          if (full && m_full_mean)
+            g[i] -= MU (p)[i];
+          xs[2 * t + i] = g[i];
+        }
+    }
+  mat_of (cov, p, full);
+}
+
+static double
+check_sampler (harness * h, const point * p, int full, long n, int block)
+{
+  const char *ids[2][3] = { {"diag_mean", "diag_cov", "diag_ks"}, {"full_mean", "full_cov", "full_ks"} };
+  const char *what = full ? "μ + S z0" : "μ + σ⊙z0";
+  double *xs = xmalloc ((size_t) n * 2 * sizeof *xs), *y = xmalloc ((size_t) n * sizeof *y), cov[4];
+  draw_sample (harness_rng (h), p, full, n, xs, cov);
+  for (int i = 0; i < 2; i++)
     {
       mc_acc m;
       mc_init (&m);
       for (long t = 0; t < n; t++)
-        mc_add (&m, xs[t * k + i]);
-      check_point (h, c->mean_id, est_mc_acc (&m),
-                   est_exact (gsl_vector_get (a->mu, i), 0));
-      for (size_t j = 0; j <= i; j++)
+        mc_add (&m, xs[2 * t + i]);
+      check_point (h, ids[full][0], est_mc_acc (&m), est_exact (MU (p)[i], 0));
+      for (int j = 0; j <= i; j++)
         {
           mc_acc v;
           mc_init (&v);
-          double mi = gsl_vector_get (a->mu, i), mj = gsl_vector_get (a->mu, j);
           for (long t = 0; t < n; t++)
-            mc_add (&v, (xs[t * k + i] - mi) * (xs[t * k + j] - mj));
-          check_point (h, c->cov_id, est_mc_acc (&v),
-                       est_exact (gsl_matrix_get (cov, i, j),
-                                  literal_rel (k, 1) * gsl_matrix_get (cov, i, i)));
+            mc_add (&v, (xs[2 * t + i] - MU (p)[i]) * (xs[2 * t + j] - MU (p)[j]));
+          check_point (h, ids[full][1], est_mc_acc (&v),
+                       est_exact (cov[i * 2 + j], est_gamma (4) * (cov[0] + cov[3])));
         }
     }
-}
-
-/* KS tests of uᵀx for random unit u; returns the smallest p-value. */
-static double
-check_projections (harness * h, const sampler_checks * c, const affine * a,
-                   const gsl_matrix * cov, const double *xs, long n)
-{
-  gsl_rng *r = harness_rng (h);
-  size_t k = a->k, n_proj = (size_t) harness_param (h, "projections");
-  double *y = xmalloc ((size_t) n * sizeof *y);
-  gsl_vector *u = gsl_vector_alloc (k);
-  double p_min = 1;
-  for (size_t p = 0; p < n_proj; p++)
+  int n_proj = (int) harness_param (h, "projections");
+  double p_min = 1, u[2];
+  for (int k = 0; k < n_proj; k++)
     {
-      gsl_ran_dir_nd (r, k, u->data);
+      gsl_ran_dir_2d (harness_rng (h), &u[0], &u[1]);
       for (long t = 0; t < n; t++)
-        {
-          double s = 0;
-          for (size_t i = 0; i < k; i++)
-            s += gsl_vector_get (u, i) * xs[t * k + i];
-          y[t] = s;
-        }
-      double mean;
-      gsl_blas_ddot (u, a->mu, &mean);
-      double sd = sqrt (matrix_quadratic (u, cov));
-      p_min = fmin (p_min, ks_point (h, c->ks_id, y, (size_t) n, mean, sd,
-                                     CHECK_ALPHA / (double) n_proj));
+        y[t] = u[0] * xs[2 * t] + u[1] * xs[2 * t + 1];
+      double q = u[0] * u[0] * cov[0] + 2 * u[0] * u[1] * cov[1] + u[1] * u[1] * cov[3];
+      p_min = fmin (p_min, ks_point (h, ids[full][2], y, (size_t) n, dot (u, MU (p), 2), sqrt (q),
+                                     CHECK_ALPHA / n_proj));
     }
-  gsl_vector_free (u);
-  free (y);
+  check_close (h, ids[full][0], "K = 2, %ld draws of %s", n, what);
+  check_close (h, ids[full][1], "K = 2, %ld draws of %s, products about the known μ", n, what);
+  check_close (h, ids[full][2], "K = 2, %ld draws of %s, %d random directions; smallest p-value %.3g",
+               n, what, n_proj, p_min);
+
+  sbuf *fig = harness_figure_data (h);
+  /* the panel's last block has no closing blank lines: the first block here closes it */
+  sbuf_printf (fig, "%s# block %d: first draws of %s\n# g1 g2\n", full ? "" : "\n\n", block, what);
+  for (long t = 0; t < n && t < 2000; t++)
+    sbuf_printf (fig, "%.5f %.5f\n", xs[2 * t], xs[2 * t + 1]);
+  /* ellipses μ + r L (cos a, sin a), L the Cholesky factor of cov */
+  double l11 = sqrt (cov[0]), l21 = cov[2] / l11, l22 = sqrt (cov[3] - l21 * l21);
+  sbuf_printf (fig, "\n\n# block %d: ellipses of N(μ, %s), radius 1, 2, 3\n# g1 g2\n", block + 1,
+               full ? "S Sᵀ" : "diag σ²");
+  for (int r = 1; r <= 3; r++, sbuf_append (fig, "\n"))
+    for (int t = 0; t <= 200; t++)
+      {
+        double a = 2 * M_PI * t / 200.0, c = r * cos (a), s = r * sin (a);
+        sbuf_printf (fig, "%.6f %.6f\n", MU (p)[0] + l11 * c, MU (p)[1] + l21 * c + l22 * s);
+      }
+  sbuf_append (fig, "\n");
+  free (xs), free (y);
   return p_min;
 }
 
-/* Ellipses {mu + r L (cos t, sin t)} at Mahalanobis radius 1, 2, 3. */
-static void
-write_ellipses (sbuf * fig, const gsl_vector * mu, const gsl_matrix * cov)
-{
-  mvn *n = mvn_alloc (2);
-  if (mvn_set (n, mu, cov) != GSL_SUCCESS)
-    die_runtime ("a covariance is not positive definite");
-  double l11 = gsl_matrix_get (n->chol, 0, 0), l21 = gsl_matrix_get (n->chol, 1, 0);
-  double l22 = gsl_matrix_get (n->chol, 1, 1);
-  for (int radius = 1; radius <= 3; radius++)
-    {
-      for (int t = 0; t <= 200; t++)
-        {
-          double a = 2 * M_PI * t / 200.0;
-          double u = radius * cos (a), v = radius * sin (a);
-          sbuf_printf (fig, "%.6f %.6f %d\n", gsl_vector_get (mu, 0) + l11 * u,
-                       gsl_vector_get (mu, 1) + l21 * u + l22 * v, radius);
-        }
-      sbuf_append (fig, "\n");
-    }
-  mvn_free (n);
-}
-
-static void
-check_sampler (harness * h, const sampler_checks * c, long n, double *p_min)
-{
-  gsl_rng *r = harness_rng (h);
-  affine *a = random_affine (r, 2, 10.0);
-  gsl_matrix *cov = c->full ? gram (a->s, 0) : diag_matrix (a->sigma, 2);
-  double *xs = xmalloc ((size_t) n * a->k * sizeof *xs);
-  draw_sample (h, r, a, c->full, n, xs);
-  check_moments (h, c, a, cov, xs, n);
-  *p_min = check_projections (h, c, a, cov, xs, n);
-  const char *what = c->full ? "μ + S z0" : "μ + σ⊙z0";
-  check_close (h, c->mean_id, "K = 2, %ld draws of %s", n, what);
-  check_close (h, c->cov_id, "K = 2, %ld draws of %s, products about the known μ",
-               n, what);
-  check_close (h, c->ks_id, "K = 2, %ld draws of %s, %d random directions;"
-               " smallest p-value %.3g", n, what,
-               (int) harness_param (h, "projections"), *p_min);
-
-  sbuf *fig = harness_figure_data (h);
-  sbuf_printf (fig, "# block %d: first draws of %s\n# g1 g2\n", c->full ? 2 : 0,
-               what);
-  for (long t = 0; t < n && t < 2000; t++)
-    sbuf_printf (fig, "%.5f %.5f\n", xs[2 * t], xs[2 * t + 1]);
-  sbuf_printf (fig, "\n\n# block %d: ellipses of N(μ, %s), radius 1, 2, 3\n"
-               "# z1 z2 radius\n", c->full ? 3 : 1, c->full ? "S Sᵀ" : "diag σ²");
-  write_ellipses (fig, a->mu, cov);
-  sbuf_append (fig, "\n");
-  free (xs);
-  gsl_matrix_free (cov);
-  affine_free (a);
-}
-
-/* ----------------------------------------------------------------------
- * 000 P2: z = mu + sigma eps, its law and its pathwise derivatives
- * ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  double mu, sigma;
-  int wrt_sigma;
-} sin_expectation;
-
-/* E[sin(mu + sigma eps)] = sin(mu) e^{-sigma²/2}, as a function of mu or
-   sigma, for GSL's numerical derivative. */
 static double
-expected_sin (double v, void *params)
+check_p2_sampler (harness * h, long n)
 {
-  const sin_expectation *e = params;
-  double mu = e->wrt_sigma ? e->mu : v, sigma = e->wrt_sigma ? v : e->sigma;
-  return sin (mu) * exp (-0.5 * sigma * sigma);
-}
-
-static estimate
-derivative_of_expected_sin (double mu, double sigma, int wrt_sigma)
-{
-  sin_expectation e = { mu, sigma, wrt_sigma };
-  gsl_function f = { expected_sin, &e };
-  double d, err;
-  gsl_deriv_central (&f, wrt_sigma ? sigma : mu, 1e-3, &d, &err);
-  return est_numeric (d, err);
-}
-
-static void
-check_one_dimensional (harness * h, long n, double *p_value)
-{
-  gsl_rng *r = harness_rng (h);
-  double mu = harness_param (h, "mu"), sigma = harness_param (h, "sigma");
-  double *z = xmalloc ((size_t) n * sizeof *z);
-  mc_acc d_mu, d_sigma;
-  mc_init (&d_mu);
-  mc_init (&d_sigma);
-  double scale = mutant (h, "p2_sigma_squared") ? sigma * sigma : sigma;
-  double dz_dmu = mutant (h, "p2_dz_dmu_sigma") ? sigma : 1.0;
+  double mu = 0.7, sigma = 1.7, *z = xmalloc ((size_t) n * sizeof *z);
   for (long t = 0; t < n; t++)
-    {
-      double eps = gsl_ran_gaussian_ziggurat (r, 1.0);
-      z[t] = mu + scale * eps;
-      double dz_dsigma = mutant (h, "p2_dz_dsigma_one") ? 1.0 : eps;
-      mc_add (&d_mu, cos (z[t]) * dz_dmu);
-      mc_add (&d_sigma, cos (z[t]) * dz_dsigma);
-    }
-  check_compare (h, "s000_p2_pathwise_mu", est_mc_acc (&d_mu),
-                 derivative_of_expected_sin (mu, sigma, 0),
-                 "μ = %g, σ = %g, %ld draws", mu, sigma, n);
-  check_compare (h, "s000_p2_pathwise_sigma", est_mc_acc (&d_sigma),
-                 derivative_of_expected_sin (mu, sigma, 1),
-                 "μ = %g, σ = %g, %ld draws", mu, sigma, n);
-  *p_value = ks_point (h, "s000_p2_distribution", z, (size_t) n, mu, sigma,
-                       CHECK_ALPHA);
-  check_close (h, "s000_p2_distribution", "μ = %g, σ = %g, %ld draws;"
-               " p-value %.3g", mu, sigma, n, *p_value);
+    z[t] = mu + (m_p2_sq ? sigma * sigma : sigma) * gsl_ran_gaussian_ziggurat (harness_rng (h), 1.0);
+  double pv = ks_point (h, "p2_ks", z, (size_t) n, mu, sigma, CHECK_ALPHA);
+  check_close (h, "p2_ks", "μ = %g, σ = %g, %ld draws; p-value %.3g", mu, sigma, n, pv);
   free (z);
+  return pv;
 }
 
-/* ----------------------------------------------------------------------
- * Figure and notes
- * ---------------------------------------------------------------------- */
+static const param_spec PARAMS[] = {
+  {"projections", 8, 1, 1000, "random directions for the KS tests", PARAM_INTEGER},
+};
 
-static void
-draw_figure (harness * h)
-{
-  sbuf_append (harness_figure_script (h),
-    "set multiplot layout 1,2 title 'Reparameterized samples against the claimed Gaussian (K = 2)'\n"
-    "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n"
-    "set title 'μ + σ⊙z_0 ∼ N(μ, diag σ^2)'\n"
-    "plot datafile index 0 using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'samples', \\\n"
-    "     '' index 1 using 1:2 with lines ls 2 title 'radius 1, 2, 3'\n"
-    "set title 'μ + S z_0 ∼ N(μ, S S^T)'\n"
-    "plot datafile index 2 using 1:2 with points pt 7 ps 0.25 lc rgb '#80009E73' title 'samples', \\\n"
-    "     '' index 3 using 1:2 with lines ls 2 title 'radius 1, 2, 3'\n"
-    "unset multiplot\n");
-}
-
-static void
-write_notes (harness * h, const double p_min[2], double p_1d)
-{
-  sbuf_printf (harness_notes (h),
-    "**Method.** Each density line is evaluated as written, as a density (not a"
-    " log-density), with inverses and determinants by LU, and its logarithm compared"
-    " with log N(g; μ, Σ) computed through a Cholesky factor. The Jacobian is never"
-    " taken from the seed: it is the central difference of the map itself (exact for"
-    " an affine map up to rounding), its determinant by LU. Rounding bounds grow with"
-    " K² and the squared condition number of S (at most 100 here).\n\n"
-    "**Sampling.** μ, σ and S are drawn at random (K = 2, condition number <= 10)."
-    " Means and covariance entries are compared within their standard errors (the"
-    " covariance from products about the known μ, which are unbiased). The KS checks"
-    " project the sample on random unit directions u and compare uᵀg with"
-    " N(uᵀμ, uᵀΣu) through GSL's normal CDF; each projection is one point of the"
-    " check, decided as D_n <= the critical value at false-alarm rate α = 1e-7 split"
-    " over the projections (the same as p-value >= α/#projections; D_n's distribution"
-    " from lib/gof.c). Smallest p-values: %.3g (diagonal), %.3g (full S); 000 P2's"
-    " one-dimensional sample: %.3g. Moments cannot tell Gaussian base noise from"
-    " other noise of unit variance; the KS checks can (mutants `diag_uniform_noise`,"
-    " `full_laplace_noise`).\n\n"
-    "**Findings.** Eq. (2) writes ∂g(z0)/∂z0 = 1/∏(σ)_i: the left side is the"
-    " Jacobian diag(σ), a matrix, so as written the line is false (its diagonal"
-    " entries are σ_i, not 1/∏σ); the sentence before it and the use made of it"
-    " show that |det ∂g/∂z0|^-1 was meant, and that reading holds"
-    " (`s003_eq2_inverse_det`). Line 60 says \"combine 2 and 19\" where (2) and (9)"
-    " are meant (19 belongs to Q1.2); the combination checked is (2) with (9), which"
-    " is the Q1.1 final density. The final lines write the density of g as"
-    " \"g(z0) = ...\", i.e. the left side names the variable rather than its density;"
-    " the right side is checked. Everything else in Q1.1 and Q1.2 holds, including"
-    " (13)'s |det S|^-1 = 1/sqrt(|det(S Sᵀ)|).\n\n"
-    "**000 P2.** The statement (sampling randomness moved into ε) is checked two ways:"
-    " z = μ + σε has the law N(μ, σ²) (KS), and z is differentiable in (μ, σ) with"
-    " ∂z/∂μ = 1, ∂z/∂σ = ε, so E[f'(z)] and E[f'(z)ε] are unbiased for the"
-    " derivatives of E[f(z)]; with f = sin, E[sin z] = sin μ·e^{-σ²/2}, whose"
-    " derivatives GSL differentiates numerically.\n",
-    p_min[0], p_min[1], p_1d);
-}
+static const claim CLAIM = {
+  .slug = "reparameterization", .title = "The reparameterization trick for Gaussians",
+  .claim = "For z0 ~ N(0, I_K), μ + σ⊙z0 ~ N(μ, diag σ²) and μ + S z0 ~ N(μ, S Sᵀ) "
+    "for non-singular S, by the change of variables q(g(z0)) = q(z0)|det ∂g/∂z0|⁻¹; "
+    "in one dimension z = μ + σε moves the randomness into ε, so z is a "
+    "differentiable function of (μ, σ).",
+  .sources = "003 Q1.1-1.2 (eq. (1), eqs. (2)-(19) and both final blocks); 000 P2",
+  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
+  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
+  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
+  .derivations = (const derivation *const[]) {&q1, &p2}, .n_derivations = 2,
+  .samples_default = 400000, .samples_quick = 20000, .samples_min = 1000,
+  .figure_caption = "Left: each seed line against its truth at every point it was checked at"
+    " (a line that holds lies on the diagonal; eq. (2) and line 62 are checked as differences,"
+    " 0 when they hold). Middle and right: the first 2000 draws of the two samplers (K = 2)"
+    " against the ellipses of the claimed Gaussian at Mahalanobis radius 1, 2, 3.",
+  .figure_width = 1500, .figure_height = 560,
+};
 
 int
 main (int argc, char **argv)
 {
+  p2_points = point_box_template;
+  p2_points.coords = P2_BOX, p2_points.n_coords = COUNT_OF (P2_BOX);
+  p2_points.description = "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]";
   harness *h = harness_begin (&CLAIM, argc, argv);
-  long n = harness_samples (h);
-  static const sampler_checks diag = { "diag_mean", "diag_cov", "diag_ks", 0 };
-  static const sampler_checks full = { "full_mean", "full_cov", "full_ks", 1 };
-  double p_min[2], p_1d;
+  m_diag_mean = mutant (h, "diag_mean_mapped"), m_diag_sq = mutant (h, "diag_sigma_squared");
+  m_diag_unif = mutant (h, "diag_uniform_noise"), m_full_mean = mutant (h, "full_mean_mapped");
+  m_full_t = mutant (h, "full_sampler_transposed"), m_full_lap = mutant (h, "full_laplace_noise");
+  m_p2_sq = mutant (h, "p2_sampler_sigma_squared");
+  derivation_run (h, &q1);
+  derivation_run (h, &p2);
 
-  check_density_points (h);
-  check_sampler (h, &diag, n, &p_min[0]);
-  check_sampler (h, &full, n, &p_min[1]);
-  check_one_dimensional (h, n, &p_1d);
-  draw_figure (h);
-  write_notes (h, p_min, p_1d);
+  sbuf *script = harness_figure_script (h);
+  sbuf_append (script, "set multiplot layout 1,3\n");
+  int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  point_kind k2 = affine_points;
+  k2.dmin = k2.dmax = 2, k2.cond_max = 10;
+  point pt;
+  affine_draw (&k2, harness_rng (h), &pt);
+  long n = harness_samples (h);
+  double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
+  double p_1 = check_p2_sampler (h, n);
+  sbuf_printf (script,
+    "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n"
+    "set title 'μ + σ⊙z_0 ∼ N(μ, diag σ^2)'\n"
+    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'samples', \\\n"
+    "     '' index %d using 1:2 with lines ls 2 title 'radius 1, 2, 3'\n"
+    "set title 'μ + S z_0 ∼ N(μ, S S^T)'\n"
+    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#80009E73' title 'samples', \\\n"
+    "     '' index %d using 1:2 with lines ls 2 title 'radius 1, 2, 3'\nunset multiplot\n",
+    b, b + 1, b + 2, b + 3);
+  sbuf_printf (harness_notes (h),
+    "**Method.** Matrix and vector lines A = B are checked as uᵀAv = uᵀBv (uᵀa = uᵀb) for u, v"
+    " drawn with z0 ~ N(0, I), pointwise at every draw. Densities are evaluated as written, as"
+    " densities, inverses and determinants by LU; the truths go through Cholesky factors (lib/mvn),"
+    " GSL's normal density, and the Jacobian by central differences of the map itself. Eq. (2)"
+    " and the block at line 62 write a left side that is not what they equate (the Jacobian, the"
+    " sample g(z0)); each is checked as |LHS - RHS| summed over its equalities, 0 when it holds,"
+    " literally and under the reading its neighbours use.\n\n"
+    "**Samplers (harness).** K = 2, condition number <= 10. KS on random projections, decided"
+    " as D_n <= the critical value at α split over the projections. Smallest p-values: %.3g"
+    " (diagonal), %.3g (full S); 000 P2's sampler (μ = 0.7, σ = 1.7): %.3g.\n",
+    p_d, p_f, p_1);
   return harness_end (h);
 }
