@@ -1,8 +1,8 @@
 # reparameterization.gp -- written by reparameterization; render with `gnuplot reparameterization.gp` in this folder.
 if (!exists("datafile")) datafile = 'reparameterization.dat'
 if (!exists("outfile")) outfile = 'reparameterization.svg'
-fig_w = 1280
-fig_h = 620
+fig_w = 1500
+fig_h = 560
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
 # Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
@@ -22,15 +22,61 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-set multiplot layout 1,2 title 'Reparameterized samples against the claimed Gaussian (K = 2)'
+set multiplot layout 1,3
+set title 'Each seed line against its truth'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [26.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('003 Q1 eq. (1) (holds)' 1, '003 Q1.1 (holds)' 2, '003 Q1.1 (holds)' 3, '003 Q1.1 (holds)' 4, '003 Q1.1 eq. (2) (slip)' 5, '003 Q1.1 eq. (3) (holds)' 6, '003 Q1.1 eq. (5) (holds)' 7, '003 Q1.1 eq. (6) (holds)' 8, '003 Q1.1 eq. (7) (holds)' 9, '003 Q1.1 eq. (8) (holds)' 10, '003 Q1.1 eq. (9) (holds)' 11, '003 Q1.1 final (slip)' 12, '003 Q1.1 final (holds)' 13, '003 Q1.2 eq. (12) (holds)' 14, '003 Q1.2 eq. (13) (holds)' 15, '003 Q1.2 eq. (13) (holds)' 16, '003 Q1.2 eq. (15) (holds)' 17, '003 Q1.2 eq. (16) (holds)' 18, '003 Q1.2 eq. (17) (holds)' 19, '003 Q1.2 eq. (18) (holds)' 20, '003 Q1.2 eq. (19) (holds)' 21, '003 Q1.2 final (holds)' 22, '003 Q1.2 final (holds)' 23, '003 Q1.2 final (holds)' 24, '000 P2 (holds)' 25, '000 P2 (holds)' 26)
+plot datafile index 0 using 1:(1) with points ls 1, \
+     datafile index 1 using 1:(2) with points ls 1, \
+     datafile index 2 using 1:(3) with points ls 1, \
+     datafile index 3 using 1:(4) with points ls 1, \
+     datafile index 4 using 1:(5) with points ls 2, \
+     datafile index 5 using 1:(6) with points ls 1, \
+     datafile index 6 using 1:(7) with points ls 1, \
+     datafile index 7 using 1:(8) with points ls 1, \
+     datafile index 8 using 1:(9) with points ls 1, \
+     datafile index 9 using 1:(10) with points ls 1, \
+     datafile index 10 using 1:(11) with points ls 1, \
+     datafile index 11 using 1:(12) with points ls 2, \
+     datafile index 12 using 1:(13) with points ls 1, \
+     datafile index 13 using 1:(14) with points ls 1, \
+     datafile index 14 using 1:(15) with points ls 1, \
+     datafile index 15 using 1:(16) with points ls 1, \
+     datafile index 16 using 1:(17) with points ls 1, \
+     datafile index 17 using 1:(18) with points ls 1, \
+     datafile index 18 using 1:(19) with points ls 1, \
+     datafile index 19 using 1:(20) with points ls 1, \
+     datafile index 20 using 1:(21) with points ls 1, \
+     datafile index 21 using 1:(22) with points ls 1, \
+     datafile index 22 using 1:(23) with points ls 1, \
+     datafile index 23 using 1:(24) with points ls 1, \
+     datafile index 24 using 1:(25) with points ls 1, \
+     datafile index 25 using 1:(26) with points ls 1
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 set xlabel 'g_1'
 set ylabel 'g_2'
 set key below horizontal
 set title 'μ + σ⊙z_0 ∼ N(μ, diag σ^2)'
-plot datafile index 0 using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'samples', \
-     '' index 1 using 1:2 with lines ls 2 title 'radius 1, 2, 3'
+plot datafile index 26 using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'samples', \
+     '' index 27 using 1:2 with lines ls 2 title 'radius 1, 2, 3'
 set title 'μ + S z_0 ∼ N(μ, S S^T)'
-plot datafile index 2 using 1:2 with points pt 7 ps 0.25 lc rgb '#80009E73' title 'samples', \
-     '' index 3 using 1:2 with lines ls 2 title 'radius 1, 2, 3'
+plot datafile index 28 using 1:2 with points pt 7 ps 0.25 lc rgb '#80009E73' title 'samples', \
+     '' index 29 using 1:2 with lines ls 2 title 'radius 1, 2, 3'
 unset multiplot
 unset output
