@@ -58,7 +58,8 @@ help:
 	@echo "                  output sets and 0 stray files expected (SOAK_KILLS=N)"
 	@echo "make concurrency  $(CONCURRENCY_RUNS) pairs of runs of one claim into one folder;"
 	@echo "                  0 mixed sets expected (CONCURRENCY_RUNS=N)"
-	@echo "make calibrate    false alarms over $(CALIBRATE_RUNS)+ seed-runs -> reports/calibration.md"
+	@echo "make calibrate    false alarms over many seeds -> reports/calibration.md"
+	@echo "                  (SIZE=quick|default, CALIBRATE_SEEDS=N per claim, PROBLEM=slug)"
 	@echo "make mutate       every mutant of every claim -> reports/mutation.md"
 	@echo "make fuzz         fuzz the option parser with libFuzzer (FUZZ_SECONDS=$(FUZZ_SECONDS))"
 	@echo "make memcheck     every claim (quick) under valgrind memcheck"
@@ -140,7 +141,6 @@ sanitize: deps
 
 # ---------------------------------------------------------------- trust
 
-CALIBRATE_RUNS ?= 1008
 FUZZ_SECONDS   ?= 60
 CLANG          ?= clang
 
@@ -152,9 +152,13 @@ $(B)/tests/fuzz_cli: tests/fuzz_cli.c $(B)/lib/libharness.a
 	@mkdir -p $(@D)
 	$(CC) -DFUZZ_STANDALONE $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) $< -o $@ $(B)/lib/libharness.a $(LDFLAGS) $(HARNESS_LIBS)
 
+# SIZE=quick (default) or SIZE=default (the sizes make check uses);
+# PROBLEM=slug recalibrates one claim, keeping the other claims' runs.
+SIZE ?= quick
+CALIBRATE_SEEDS ?= $(if $(filter default,$(SIZE)),200,56)
 calibrate: deps
 	@$(MAKE) --no-print-directory all $(B)/tools/calibrate
-	@tools/calibrate.sh $(B) "$(SLUGS)" $(CALIBRATE_RUNS) reports/calibration.md
+	@tools/calibrate.sh $(B) "$(RUN_SLUGS)" $(CALIBRATE_SEEDS) $(SIZE) reports/calibration.md
 
 mutate: deps
 	@$(MAKE) --no-print-directory all

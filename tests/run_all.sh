@@ -13,6 +13,7 @@ logs=$(mktemp -d); trap 'rm -rf "$logs"' EXIT
 seeds=${TEST_SEEDS:-20}
 
 run_tap() {   # NAME COMMAND... : run, keep its output, echo a summary line
+  # (a VAR=value prefix on the call is exported to COMMAND by the shell)
   name=$1; shift
   "$@" > "$logs/$name.log" 2>&1
   st=$?
@@ -40,7 +41,7 @@ done
 
 echo "== fuzz regression inputs, short calibration"
 run_tap fuzz_regressions "$build/tests/fuzz_cli" tests/fuzz_corpus/*
-run_tap calibration_short tools/calibrate.sh "$build" "$slugs" "$(( $(echo $slugs | wc -w) * 3 ))" "$logs/calibration.md"
+CALIBRATION_CACHE=$logs/cal run_tap calibration_short tools/calibrate.sh "$build" "$slugs" 3 quick "$logs/calibration.md"
 
 echo "== the harness end to end"
 run_tap harness tests/test_harness.sh "$build" "$slugs"
