@@ -745,13 +745,13 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
     "set xlabel 'samples per estimate K'\nset ylabel 'Var of the K-sample estimate'\nset key inside bottom left\n"
     "lo(m, s) = (m - zc*s > 0) ? m - zc*s : m / 10\n", check_critical_value (REL_EQ, CHECK_ALPHA));
   for (int c = 0; c < 2; c++)
-    sbuf_printf (harness_figure_script (h),
+    sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\n"
       "set title 'Variance of ∂VLB/∂%s estimators against K'\n"
       "plot datafile index %d using 1:%d:(lo($%d,$%d)):($%d+zc*$%d) with yerrorbars ls 2 title 'score function (MC)', \\\n"
       "     '' index %d using 1:%d with lines ls 2 dt 2 title 'score function, quadrature / K', \\\n"
       "     '' index %d using 1:%d:(lo($%d,$%d)):($%d+zc*$%d) with yerrorbars ls 1 title 'reparameterization (MC)', \\\n"
       "     '' index %d using 1:%d with lines ls 1 dt 2 title 'reparameterization, quadrature / K'\n",
-      c ? "v" : "μ", block, 2 + 2 * c, 2 + 2 * c, 3 + 2 * c, 2 + 2 * c, 3 + 2 * c, block, 10 + c,
+      0.46 + 0.27 * c, c ? "v" : "μ", block, 2 + 2 * c, 2 + 2 * c, 3 + 2 * c, 2 + 2 * c, 3 + 2 * c, block, 10 + c,
       block, 6 + 2 * c, 6 + 2 * c, 7 + 2 * c, 6 + 2 * c, 7 + 2 * c, block, 12 + c);
   sbuf_printf (harness_notes (h), "At the variance point (x = (1.5, -0.5, 1), w = (1, -0.6, 0.8), σ = 0.8,"
                " λ = (0, 1), μ = a/b + 0.2/√b, v = 0.9/b) the per-sample variances by quadrature are, for ∂μ:"
@@ -795,7 +795,7 @@ main (int argc, char **argv)
   derivation_run (h, &d002c);
   derivation_run (h, &d001);
   derivation_run (h, &dharness);
-  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3\n");
+  sbuf_append (harness_figure_script (h), "set multiplot\nset origin 0,0\nset size 0.46,1\n");
   int block = figure_lines_against_truth (h, "Each seed line against its truth");
   prep_t vp = variance_point ();
   long reps = harness_samples (h) / 400 > 1000 ? harness_samples (h) / 400 : 1000;
