@@ -222,6 +222,13 @@ mutant (const harness * h, const char *id)
 }
 
 void
+harness_run_derivations (harness * h)
+{
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    derivation_run (h, h->c->derivations[d]);
+}
+
+void
 harness_keep_derivation (harness * h, const derivation * dv,
                          line_result * res, size_t n_points,
                          size_t n_mc_points, long draws)
