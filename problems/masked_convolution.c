@@ -261,11 +261,8 @@ net_init (masked_net * net)
     net->n[l + 1] = conv2d_output_length (net->n[l], KSIZE, net->pad);
 }
 
-static gsl_matrix_view
-net_map (masked_net * net, int l)
-{
-  return gsl_matrix_view_array (net->xbuf[l], net->n[l], net->n[l]);
-}
+static gsl_matrix_view net_map (masked_net * net, int l)
+{ return gsl_matrix_view_array (net->xbuf[l], net->n[l], net->n[l]); }
 
 /* The mask of layer L (0-based) of type T: lib's conv2d_mask, with the
    mutants switched in; a kernel flip rotates kernel and mask by 180°. */
@@ -407,31 +404,22 @@ check_output_size (harness * h)
 static int in_field (const pixel_map * hits, size_t r, size_t c) { return hits->v[r][c] > 0; }
 
 static void
-append_field_labels (sbuf * s, const pixel_map * hits)
-{
-  for (size_t r = 0; r < MAP; r++)
-    for (size_t c = 0; c < MAP; c++)
-      if (in_field (hits, r, c))
-        sbuf_printf (s, " %d", pixel_label (r, c));
-}
-
-static void
 check_receptive_field (harness * h, const mask_case * mc,
                        const pixel_map * hits, int draws, long m)
 {
   pixel_map truth;
   reachable_inputs (mc, &truth);
   int size = 0;
+  sbuf labels;
+  sbuf_init (&labels);
   for (size_t r = 0; r < MAP; r++)
     for (size_t c = 0; c < MAP; c++)
       {
         check_point (h, mc->check, est_exact (in_field (hits, r, c), 0),
                      est_exact (truth.v[r][c], 0));
-        size += in_field (hits, r, c);
+        if (in_field (hits, r, c))
+          size++, sbuf_printf (&labels, " %d", pixel_label (r, c));
       }
-  sbuf labels;
-  sbuf_init (&labels);
-  append_field_labels (&labels, hits);
   check_close (h, mc->check, "25 input pixels, %d draws, weights in -%ld..%ld"
                " (a true dependence missed with probability <= %.1e);"
                " probed field (%d):%s", draws, m, m, miss_probability (m, draws),
