@@ -67,7 +67,8 @@ merge_mutants (claim * c)
       for (int m = 0; m < LINE_MUTANTS_MAX; m++)
         n += c->derivations[d]->lines[i].mutants[m].id != NULL;
   mutant_spec *all = xcalloc (n ? n : 1, sizeof *all);
-  memcpy (all, c->mutants, c->n_mutants * sizeof *all);
+  if (c->n_mutants)
+    memcpy (all, c->mutants, c->n_mutants * sizeof *all);
   size_t k = c->n_mutants;
   for (size_t d = 0; d < c->n_derivations; d++)
     for (size_t i = 0; i < c->derivations[d]->n_lines; i++)
