@@ -573,7 +573,8 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
       double sd = mc_se (&diff[i]) * sqrt ((double) diff[i].n);   /* per draw */
       double scale = fmax (fabs (a_closed.value + mc_mean (&av)),
                            fabs (r_closed[i].value + mc_mean (&rv[i])));
-      req[i].khat = sd > 1e-9 * scale ? tail_khat (kept[i], nkeep) : NAN;
+      req[i].khat = sd > 1e-9 * scale && !dv->finite_variance_why
+        ? tail_khat (kept[i], nkeep) : NAN;
       req[i].z = sd > 1e-9 * scale && o.err > 0 ? o.value * widen / o.err : NAN;
       req[i].obs = side_has_integrand (a)
         ? est_mc (a_closed.value + mc_mean (&av), se_a) : a_closed;

@@ -163,6 +163,10 @@ typedef struct
   size_t n_truths;
   const derivation_line *lines;
   size_t n_lines;
+  /* Set when every integrand's variance is known to be finite (say why:
+     e.g. polynomials in Gaussian draws): the Pareto tail diagnostic, which
+     misreads long light tails at small sizes, is then not consulted. */
+  const char *finite_variance_why;
 } derivation;
 
 /* ---- what the engine found (report.c reads these) ---- */

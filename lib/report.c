@@ -246,6 +246,9 @@ section_derivations (sbuf * b, const harness * h)
             sbuf_printf (b, "%s %s", t ? ";" : "", dv->truths[t].text);
           sbuf_append (b, ".");
         }
+      if (dv->finite_variance_why)
+        sbuf_printf (b, " The tail diagnostic is not consulted: %s.",
+                     dv->finite_variance_why);
       sbuf_append (b, "\n\n| # | source | as written | step | statement |"
                    " verdict |\n|---|---|---|---|---|---|\n");
       for (size_t i = 0; i < dv->n_lines; i++)

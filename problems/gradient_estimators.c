@@ -610,6 +610,10 @@ static const derivation_line HARNESS[] = {
 #define DERIVATION(name, title_, lines_, np) \
   static derivation name = { .id = #name, .title = title_, .points = &box, .n_points = np, \
     .n_mc_points = 4, .prep_size = sizeof (prep_t), .prepare = prepare, \
+    .finite_variance_why = "every integrand is a polynomial in the Gaussian draws times logs of" \
+    " Gaussian densities (themselves quadratic), so all its moments are finite; the Pareto fit" \
+    " read k̂ from 1.4 to 4.4 on the score-function line at quick sizes (seeds 47514, 55433," \
+    " 63352, 134623) where no Pareto tail exists", \
     .x_dim = K_MAX, .x_len = x_len, .sample = sample, \
     .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS), .lines = lines_, .n_lines = COUNT_OF (lines_) }
 DERIVATION (d002b, "002 2.(b): the gradient of the VLB by blocks and its K-sample estimator", S002B, 100);
