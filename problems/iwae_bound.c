@@ -39,6 +39,7 @@
  * limit needs.  When Var_q(w) is finite the delta method gives
  * k (log p(x) - L_k) -> Var_q(w~) / 2. */
 #include "harness.h"
+#include "figure_panel.h"
 #include "lingauss.h"
 #include "logsumexp.h"
 #include "normal.h"
@@ -130,14 +131,15 @@ static const claim CLAIM = {
   .samples_default = 500000, .samples_quick = 20000,
   .samples_min = 1000,           /* GAP_CV_MIN_REPLICATES, below */
   .samples_min_why = "the checks need that many replicates at k = 1",
-  .figure_caption = "Left: the gap log p(x) - L_k against k. Lines: exact "
+  .figure_caption = "Left: each seed line against its truth at every point it was checked at. "
+    "Middle: the gap log p(x) - L_k against k. Lines: exact "
     "(quadrature) for a bounded-ratio proposal (wide), an unbounded one with "
     "finite Var(w) (narrow) and an unbounded one with infinite Var(w) (heavy); "
     "points: Monte Carlo ± 1 SE; dashed: the delta-method asymptote "
     "Var(w)/(2k p(x)²); dotted: the rigorous bound Var(w)/(2k p(x) w_min) for "
     "narrow q. "
     "Right: k times the gap; a flat line means gap ∝ 1/k.",
-  .figure_width = 1280, .figure_height = 600,
+  .figure_width = 1800, .figure_height = 620,
 };
 
 /* ----------------------------------------------------------------------
@@ -159,8 +161,8 @@ typedef struct
 
 enum { WIDE, NARROW, HEAVY, N_PROPOSALS };
 
-/* Mutants that reach functions shared by the checks and the derivations:
-   flags set once after harness_begin. */
+/* Mutants of the harness checks, set once after harness_begin; the
+   derivations call the shared functions with them off. */
 static int m_logq_logdet, m_quad_scaled;
 
 static void
@@ -208,12 +210,12 @@ typedef struct
 } log_weight_fn;
 
 static log_weight_fn
-log_weight_init (const model * md, const proposal * q)
+log_weight_init (const model * md, const proposal * q, int drop_logdet)
 {
   log_weight_fn f = { md->x, md->a, md->s * md->s, q->m, q->v, 0, 0 };
   double lik = -0.5 * log (2 * M_PI * f.s2), prior = -0.5 * log (2 * M_PI);
   double lq = -0.5 * log (2 * M_PI * q->v);
-  if (m_logq_logdet)
+  if (drop_logdet)
     lq += 0.5 * log (q->v);
   f.log_norm = lik + prior - lq;
   f.norm_size = fabs (lik) + fabs (prior) + fabs (lq);
@@ -433,14 +435,14 @@ gap_outer (gap_integral * g, double epsrel, double noise)
    errors carried through the error pass. */
 static quad_result
 gap_quadrature (const model * md, const proposal * q, double k,
-                gap_precision precision)
+                gap_precision precision, int scaled)
 {
   gap_integral g = { q->m, sqrt (q->v), md->mu_post, md->v_post,
     0.5 * log (q->v / md->v_post), 0, k, 0, 0,
     precision == GAP_PRECISE ? INNER_EPSREL : INNER_EPSREL_MC, 0,
     gsl_integration_workspace_alloc (INNER_LIMIT)
   };
-  if (m_quad_scaled)
+  if (scaled)
     g.log_scale = log1p (1e-3);
   /* the inner errors first: they bound the noise of the outer integrand */
   g.error_pass = 1;
@@ -544,7 +546,7 @@ iwae_run (harness * h, const model * md, const proposal * q, size_t k,
   double *lks = xmalloc (reps * sizeof *lks);
   gsl_rng *r = harness_rng (h);
   iwae_switches sw = iwae_switches_init (h);
-  log_weight_fn f = log_weight_init (md, q);
+  log_weight_fn f = log_weight_init (md, q, m_logq_logdet);
   double sd = sqrt (q->v);
   mc_acc *all[] = { &out->lk, &out->loo, &out->rise,
     &out->gap_cv, &out->mean_w
@@ -660,7 +662,7 @@ experiment_run (harness * h, experiment * e)
       for (size_t i = 0; i < e->quad_ks.n; i++)
         e->gap[p][i] = gap_quadrature (&e->md, &e->q[p], e->quad_ks.k[i],
                                        i < e->mc_ks.n ? GAP_FOR_MC
-                                       : GAP_PRECISE);
+                                       : GAP_PRECISE, m_quad_scaled);
       e->var_w[p] = weight_variance (h, &e->md, &e->q[p]);
     }
   free (lw);
@@ -832,7 +834,7 @@ limit_gap (const experiment * e, int p, double k)
 {
   quad_result g[4];
   for (int i = 0; i < 4; i++)
-    g[i] = gap_quadrature (&e->md, &e->q[p], k * (1 << i), GAP_PRECISE);
+    g[i] = gap_quadrature (&e->md, &e->q[p], k * (1 << i), GAP_PRECISE, 0);
   double d1 = (8 * g[2].value - 6 * g[1].value + g[0].value) / 3;
   double d2 = (8 * g[3].value - 6 * g[2].value + g[1].value) / 3;
   quad_result d = { d2, (8 * g[3].abserr + 6 * g[2].abserr + g[1].abserr) / 3
@@ -883,7 +885,7 @@ prepare_q (const point * p, void *u)
   model_set (&d->md, p->v[0], p->v[1], p->v[2]);
   double sd = sqrt (d->md.v_post);
   d->q = (proposal) { "q", d->md.mu_post + p->v[3] * sd, p->v[4] * d->md.v_post };
-  d->f = log_weight_init (&d->md, &d->q);
+  d->f = log_weight_init (&d->md, &d->q, 0);
   d->k = (int) p->v[5];
 }
 
@@ -894,7 +896,7 @@ prepare_posterior (const point * p, void *u)
   iw_prep *d = u;
   prepare_q (p, u);
   d->q = (proposal) { "posterior", d->md.mu_post, d->md.v_post };
-  d->f = log_weight_init (&d->md, &d->q);
+  d->f = log_weight_init (&d->md, &d->q, 0);
 }
 
 static size_t iw_len (const point * p) { return (size_t) p->v[5] + 1; }
@@ -961,7 +963,7 @@ static estimate t_log_px (const point * p, const void *u) { (void) p; return est
 static estimate
 lk_at (const void *u, double k, double sign)
 {
-  quad_result g = gap_quadrature (&D->md, &D->q, k, GAP_FOR_MC);
+  quad_result g = gap_quadrature (&D->md, &D->q, k, GAP_FOR_MC, 0);
   quad_result l = { D->md.log_px - sign * g.value, g.abserr };
   return est_quad (l);
 }
@@ -1332,7 +1334,7 @@ static void
 write_figure_data (harness * h, const experiment * e)
 {
   sbuf *fig = harness_figure_data (h);
-  sbuf_append (fig, "# block 0: quadrature, log p(x) - L_k\n"
+  sbuf_append (fig, "\n\n# block B0: quadrature, log p(x) - L_k\n"
                "# k  gap_wide err  gap_narrow err  gap_heavy err"
                "  bound_narrow  asym_wide  asym_narrow\n");
   for (size_t i = 0; i < e->quad_ks.n; i++)
@@ -1345,7 +1347,7 @@ write_figure_data (harness * h, const experiment * e)
       sbuf_printf (fig, " %.10g %.10g %.10g\n", gap_bound_narrow (h, e, k),
                    e->var_w[WIDE] / (2 * k), e->var_w[NARROW] / (2 * k));
     }
-  sbuf_append (fig, "\n\n# block 1: Monte Carlo gap; wide and narrow by the"
+  sbuf_append (fig, "\n\n# block B1 = B0 + 1: Monte Carlo gap; wide and narrow by the"
                " control-variate estimator, heavy by log p(x) - mean log-mean-exp\n"
                "# k  replicates  wide se  narrow se  heavy se\n");
   for (size_t i = 0; i < e->mc_ks.n; i++)
@@ -1363,31 +1365,33 @@ write_figure_data (harness * h, const experiment * e)
 static void
 draw_figure (harness * h, const experiment * e)
 {
-  write_figure_data (h, e);
   sbuf *gp = harness_figure_script (h);
-  sbuf_printf (gp, "half_var_wide = %.10g\nhalf_var_narrow = %.10g\n",
-               e->var_w[WIDE] / 2, e->var_w[NARROW] / 2);
+  sbuf_append (gp, "set multiplot layout 1,3 title 'Importance-weighted bounds: the gap log p(x) - L_k closes for bounded and unbounded p/q'\n"
+               "set key font ',8' spacing 0.75\n");
+  int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  write_figure_data (h, e);
+  sbuf_printf (gp, "B0 = %d\nB1 = %d\nhalf_var_wide = %.10g\nhalf_var_narrow = %.10g\n",
+               b, b + 1, e->var_w[WIDE] / 2, e->var_w[NARROW] / 2);
   sbuf_append (gp,
-    "set multiplot layout 1,2 title 'Importance-weighted bounds: the gap log p(x) - L_k closes for bounded and unbounded p/q'\n"
     "set logscale xy\nset format x '10^{%L}'\nset format y '10^{%L}'\n"
     "set xlabel 'number of samples k'\n"
     "set title 'gap log p(x) - L_k'\nset ylabel 'log p(x) - L_k (nats)'\n"
     "set key bottom left font ',11' spacing 1.0\nset yrange [1e-12:10]\n"
-    "plot datafile index 0 using 1:2 with lines ls 1 title 'wide q (p/q bounded), exact', \\\n"
-    "     '' index 0 using 1:4 with lines ls 2 title 'narrow q (p/q unbounded), exact', \\\n"
-    "     '' index 0 using 1:6 with lines ls 3 title 'heavy q (Var w = ∞), exact', \\\n"
-    "     '' index 1 using 1:3:($3-$4):($3+$4) with yerrorbars ls 1 notitle, \\\n"
-    "     '' index 1 using 1:5:($5-$6):($5+$6) with yerrorbars ls 2 notitle, \\\n"
-    "     '' index 1 using 1:7:($7-$8 > 0 ? $7-$8 : $7/10):($7+$8) with yerrorbars ls 3 notitle, \\\n"
+    "plot datafile index B0 using 1:2 with lines ls 1 title 'wide q (p/q bounded), exact', \\\n"
+    "     '' index B0 using 1:4 with lines ls 2 title 'narrow q (p/q unbounded), exact', \\\n"
+    "     '' index B0 using 1:6 with lines ls 3 title 'heavy q (Var w = ∞), exact', \\\n"
+    "     '' index B1 using 1:3:($3-$4):($3+$4) with yerrorbars ls 1 notitle, \\\n"
+    "     '' index B1 using 1:5:($5-$6):($5+$6) with yerrorbars ls 2 notitle, \\\n"
+    "     '' index B1 using 1:7:($7-$8 > 0 ? $7-$8 : $7/10):($7+$8) with yerrorbars ls 3 notitle, \\\n"
     "     keyentry with yerrorbars lc rgb 'black' pt 7 title 'Monte Carlo ± SE', \\\n"
-    "     '' index 0 using 1:9 with lines ls 7 title 'Var(w)/(2k p(x)^2)', \\\n"
-    "     '' index 0 using 1:10 with lines ls 7 notitle, \\\n"
-    "     '' index 0 using 1:8 with lines ls 8 title 'bound Var(w)/(2k p(x) w_{min}), narrow'\n"
+    "     '' index B0 using 1:9 with lines ls 7 title 'Var(w)/(2k p(x)^2)', \\\n"
+    "     '' index B0 using 1:10 with lines ls 7 notitle, \\\n"
+    "     '' index B0 using 1:8 with lines ls 8 title 'bound Var(w)/(2k p(x) w_{min}), narrow'\n"
     "set title 'k times the gap: flat = 1/k rate'\nset ylabel 'k (log p(x) - L_k)'\n"
     "set format y '%g'\nset key top left\nset yrange [*:*]\n"
-    "plot datafile index 0 using 1:($1*$2) with linespoints ls 1 title 'wide q', \\\n"
-    "     '' index 0 using 1:($1*$4) with linespoints ls 2 title 'narrow q', \\\n"
-    "     '' index 0 using 1:($1*$6) with linespoints ls 3 title 'heavy q', \\\n"
+    "plot datafile index B0 using 1:($1*$2) with linespoints ls 1 title 'wide q', \\\n"
+    "     '' index B0 using 1:($1*$4) with linespoints ls 2 title 'narrow q', \\\n"
+    "     '' index B0 using 1:($1*$6) with linespoints ls 3 title 'heavy q', \\\n"
     "     half_var_wide with lines ls 7 title 'Var(w)/(2 p(x)^2)', \\\n"
     "     half_var_narrow with lines ls 7 notitle\n"
     "unset multiplot\n");
@@ -1485,19 +1489,17 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
     " (true whenever q covers the posterior's support) and L_1 > -∞; the"
     " limit falls below log p(x) only when q misses posterior mass (a case"
     " not run here), a support condition, not a boundedness one.\n\n"
-    "**003 Q3.1 and Q3.2.** Every step holds as written; only the first step"
-    " of each chain is a strict inequality (Jensen), the others are"
-    " equalities that the seed writes as ≤ or ≥ (checks `s003_q31_equalities`,"
-    " `s003_q32_equalities`). Q3.2 labels its Jensen step 'log sum"
-    " inequality': that label is justified, since the log sum inequality with"
-    " a_i = 1, b_i = w_i, divided by K, is exactly log mean(w) - mean(log w)"
-    " ≥ 0 (check `s003_q32_label`).\n\n"
-    "**001 1.1.4** holds line by line. Its sums are written Σ_{j=1}^k of terms"
-    " indexed m^i; they are read as Σ_j over m^j. **002 1.(c)** writes"
-    " p_θ(z|z_k) and log p_θ(z) where the model has p_θ(x|z_k) and"
-    " log p_θ(x); the check reads them with x (as written, log p_θ(z) has no"
-    " reading as a marginal likelihood of the data). With that reading the"
-    " line holds exactly: every weight equals p(x).\n",
+    "**003 Q3.1 and Q3.2** (derivation s003_q3). Every step holds as"
+    " written; only the first step of each chain is strict (Jensen), the"
+    " others are equalities that the seed writes as ≤ or ≥, and a true ≤ holds."
+    " Q3.2's label 'log sum inequality' is judged once in the harness, in"
+    " log_sum_inequality (check `log_sum_label`).\n\n"
+    "**001 1.1.4** (derivation s001_114) holds line by line; its sums written"
+    " Σ_{j=1}^k over terms indexed m^i are read over m^j (i is not bound)."
+    " **002 1.(c)** (derivation s002_1c) writes p_θ(z|z_k) and log p_θ(z)"
+    " where the model has p_θ(x|z_k) and log p_θ(x): read literally (z the"
+    " only free value, x) the lines fail; read with x, as 2.(a) writes the"
+    " same weight, they hold exactly: every weight equals p(x). Three slips.\n",
     md->a, md->s, md->x, md->mu_post, md->v_post,
     GAP_CV_MIN_REPLICATES, e->gap[NARROW][0].value, e->gap[NARROW][n - 1].value,
     e->var_w[NARROW] / 2, e->var_w[WIDE] / 2,
