@@ -344,8 +344,9 @@ phi_integrand (double y, void *params)
 
 /* An inner integral over y ~ N(0, 1) by QAGI.  GSL's success means
    abserr <= epsrel |value|.  Far in the tail phi(r) falls below
-   1e-50 and QAGI can stop on roundoff before reaching that relative
-   tolerance; such a result is kept when its error is below INNER_FLOOR,
+   1e-50 and QAGI can stop on roundoff (or, at r ~ 1e50 in the outer
+   rule's tail, call the vanishing series divergent) before reaching that
+   relative tolerance; such a result is kept when its error is below INNER_FLOOR,
    and the error pass carries the reported error either way.  Anything else
    is a runtime error, as in lib/quad.c. */
 #define INNER_FLOOR 1e-40
@@ -360,7 +361,8 @@ inner_integral (quad_fn f, gap_integral * g)
                                      g->workspace, &q.value, &q.abserr);
   gsl_set_error_handler (old);
   if (status != GSL_SUCCESS
-      && !(status == GSL_EROUND && q.abserr <= INNER_FLOOR))
+      && !((status == GSL_EROUND || status == GSL_EDIVERGE)
+           && isfinite (q.value) && q.abserr <= INNER_FLOOR))
     die_runtime ("inner quadrature at r = %g did not converge: %s (estimate"
                  " %.17g +- %.3g)", g->r, gsl_strerror (status), q.value,
                  q.abserr);
@@ -411,11 +413,11 @@ gap_integrand (double u, void *params)
 #define GAP_U_HI 15.0
 
 static quad_result
-gap_outer (gap_integral * g, double epsrel, double noise)
+gap_outer (gap_integral * g, double epsabs, double epsrel, double noise)
 {
   quad_result r;
   int status = quad_try_real_line_span_noisy (gap_integrand, g, GAP_U_LO,
-                                              GAP_U_HI, 1.0, 0.0, epsrel,
+                                              GAP_U_HI, 1.0, epsabs, epsrel,
                                               noise, &r);
   /* The error pass integrates GSL's inner estimates, which jump with u:
      the two rules can differ by more than their estimates of so jagged an
@@ -423,7 +425,7 @@ gap_outer (gap_integral * g, double epsrel, double noise)
      absorbed by allowing it the whole of its value as noise. */
   if (status == QUAD_EDISAGREE && g->error_pass)
     status = quad_try_real_line_span_noisy (gap_integrand, g, GAP_U_LO,
-                                            GAP_U_HI, 1.0, 0.0, epsrel,
+                                            GAP_U_HI, 1.0, epsabs, epsrel,
                                             fabs (r.value) + r.abserr, &r);
   if (status)
     die_runtime ("outer quadrature of the gap at k = %g refused: %s", g->k,
@@ -435,7 +437,7 @@ gap_outer (gap_integral * g, double epsrel, double noise)
    errors carried through the error pass. */
 static quad_result
 gap_quadrature (const model * md, const proposal * q, double k,
-                gap_precision precision, int scaled)
+                gap_precision precision, int scaled, double epsabs)
 {
   gap_integral g = { q->m, sqrt (q->v), md->mu_post, md->v_post,
     0.5 * log (q->v / md->v_post), 0, k, 0, 0,
@@ -446,9 +448,9 @@ gap_quadrature (const model * md, const proposal * q, double k,
     g.log_scale = log1p (1e-3);
   /* the inner errors first: they bound the noise of the outer integrand */
   g.error_pass = 1;
-  quad_result carried = gap_outer (&g, ERROR_PASS_EPSREL, 0.0);
+  quad_result carried = gap_outer (&g, epsabs, ERROR_PASS_EPSREL, 0.0);
   g.error_pass = 0;
-  quad_result main = gap_outer (&g, precision == GAP_PRECISE ? OUTER_EPSREL
+  quad_result main = gap_outer (&g, epsabs, precision == GAP_PRECISE ? OUTER_EPSREL
                                 : OUTER_EPSREL_MC,
                                 carried.value + carried.abserr);
   gsl_integration_workspace_free (g.workspace);
@@ -662,7 +664,7 @@ experiment_run (harness * h, experiment * e)
       for (size_t i = 0; i < e->quad_ks.n; i++)
         e->gap[p][i] = gap_quadrature (&e->md, &e->q[p], e->quad_ks.k[i],
                                        i < e->mc_ks.n ? GAP_FOR_MC
-                                       : GAP_PRECISE, m_quad_scaled);
+                                       : GAP_PRECISE, m_quad_scaled, 0.0);
       e->var_w[p] = weight_variance (h, &e->md, &e->q[p]);
     }
   free (lw);
@@ -834,7 +836,7 @@ limit_gap (const experiment * e, int p, double k)
 {
   quad_result g[4];
   for (int i = 0; i < 4; i++)
-    g[i] = gap_quadrature (&e->md, &e->q[p], k * (1 << i), GAP_PRECISE, 0);
+    g[i] = gap_quadrature (&e->md, &e->q[p], k * (1 << i), GAP_PRECISE, 0, 0.0);
   double d1 = (8 * g[2].value - 6 * g[1].value + g[0].value) / 3;
   double d2 = (8 * g[3].value - 6 * g[2].value + g[1].value) / 3;
   quad_result d = { d2, (8 * g[3].abserr + 6 * g[2].abserr + g[1].abserr) / 3
@@ -963,7 +965,13 @@ static estimate t_log_px (const point * p, const void *u) { (void) p; return est
 static estimate
 lk_at (const void *u, double k, double sign)
 {
-  quad_result g = gap_quadrature (&D->md, &D->q, k, GAP_FOR_MC, 0);
+  /* q near the posterior makes the gap vanish (w~ = 1: the integrand is
+     rounding noise, which no relative tolerance meets).  An absolute
+     tolerance at the rounding of log p(x) itself (t_log_px's bound) costs
+     nothing: L_k = log p(x) - gap carries that error anyway, and the
+     returned abserr, which the estimate keeps, is GSL's own. */
+  double floor = 8 * EST_U * (1 + fabs (D->md.log_px));
+  quad_result g = gap_quadrature (&D->md, &D->q, k, GAP_FOR_MC, 0, floor);
   quad_result l = { D->md.log_px - sign * g.value, g.abserr };
   return est_quad (l);
 }
