@@ -40,7 +40,7 @@ OUTDIR ?= .
 endif
 RUN_ARGS := --outdir $(OUTDIR) $(if $(SEED),--seed $(SEED)) $(if $(QUICK),--quick)
 
-.PHONY: all check test sanitize fuzz memcheck calibrate mutate new-claim bench clean \
+.PHONY: all check test png sanitize fuzz memcheck calibrate mutate new-claim bench clean \
         soak concurrency \
         distclean help deps references FORCE
 
@@ -53,6 +53,8 @@ help:
 	@echo "make test         test the harness itself (unit tests, negative"
 	@echo "                  controls, 20 seeds, reproducibility, bad input,"
 	@echo "                  sanitizers)"
+	@echo "                  (PROBLEM=slug: one claim, in seconds)"
+	@echo "make png          every figure as a PNG beside its SVG"
 	@echo "make sanitize     every test and claim under ASan and UBSan"
 	@echo "make soak         kill a claim $(SOAK_KILLS) times at random moments; 0 mixed"
 	@echo "                  output sets and 0 stray files expected (SOAK_KILLS=N)"
@@ -110,14 +112,31 @@ check: deps
 	@echo "Verifying $(words $(RUN_SLUGS)) claim(s); outputs in $(OUTDIR)/reports and $(OUTDIR)/figures"
 	@$(MAKE) --no-print-directory $(RUN_SLUGS:%=build/results/%.tap)
 	@tools/index.sh "$(if $(PROBLEM),,$(OUTDIR))" $(RUN_SLUGS:%=build/results/%.tap)
+	@# PROBLEM=slug: refresh that claim's row of the index from the last
+	@# results of every claim, when a whole run has left them all
+	@$(if $(PROBLEM),[ "$$(ls $(SLUGS:%=build/results/%.tap) 2>/dev/null | wc -l)" -ne $(words $(SLUGS)) ] \
+	  || tools/index.sh "$(OUTDIR)" $(SLUGS:%=build/results/%.tap) > /dev/null,true)
 
 FORCE:
 
 # ---------------------------------------------------------------- testing
 
+# PROBLEM=slug: that claim only, in seconds (negative controls, 3 seeds,
+# reproducibility, bad input).
 test: deps
+ifneq ($(PROBLEM),)
+	@$(MAKE) --no-print-directory $(B)/bin/$(PROBLEM)
+	@tests/check_problem.sh $(B)/bin/$(PROBLEM) $(or $(TEST_SEEDS),3)
+else
 	@$(MAKE) --no-print-directory all $(TEST_BINS) $(B)/tests/fuzz_cli $(B)/tools/calibrate
 	@tests/run_all.sh $(B) "$(TESTS)" "$(SLUGS)"
+endif
+
+# Every figure of OUTDIR as a PNG beside its SVG (for viewers without SVG).
+png:
+	@tools/deps_pkg.sh librsvg2-bin rsvg-convert
+	@set -e; for f in $(OUTDIR)/figures/*.svg; do rsvg-convert -o "$${f%.svg}.png" "$$f"; done
+	@echo "png: $$(ls $(OUTDIR)/figures/*.png | wc -l) figure(s) in $(OUTDIR)/figures"
 
 # Interrupts and concurrent runs at scale (make test runs short forms).
 SOAK_KILLS       ?= 2000

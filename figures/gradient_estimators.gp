@@ -1,7 +1,7 @@
 # gradient_estimators.gp -- written by gradient_estimators; render with `gnuplot gradient_estimators.gp` in this folder.
 if (!exists("datafile")) datafile = 'gradient_estimators.dat'
 if (!exists("outfile")) outfile = 'gradient_estimators.svg'
-fig_w = 1280
+fig_w = 1800
 fig_h = 600
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
@@ -22,29 +22,72 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-ylo_m = 9.064e-05
-ylo_v = 0.0002123
+set multiplot
+set origin 0,0
+set size 0.46,1
+set title 'Each seed line against its truth'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [20.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('002 2.(b) ∇θ (holds)' 1, '002 2.(b) ∇θ (holds)' 2, '002 2.(b) ∇θ (holds)' 3, '002 2.(b) ∇φ (holds)' 4, '002 2.(b) ∇λ (holds)' 5, '002 2.(b) final line (slip)' 6, '002 2.(c) ∇φ (holds)' 7, '002 2.(c) Redo (slip)' 8, '002 2.(c) item ① (holds)' 9, '002 2.(c) item ① (holds)' 10, '002 2.(c) item ① (holds)' 11, '002 2.(c) item ① (holds)' 12, '001 1.1.3 (holds)' 13, '001 1.1.3 (holds)' 14, '001 1.1.3 (holds)' 15, '001 1.1.3 (holds)' 16, '001 1.1.3 update rule (error)' 17, '001 1.1.3 update rule (carries an error)' 18, '001 1.1.3 gradient (holds)' 19, '001 1.1.3 gradient (holds)' 20)
+plot datafile index 0 using 1:(1) with points ls 1, \
+     datafile index 1 using 1:(2) with points ls 1, \
+     datafile index 2 using 1:(3) with points ls 1, \
+     datafile index 3 using 1:(4) with points ls 1, \
+     datafile index 4 using 1:(5) with points ls 1, \
+     datafile index 5 using 1:(6) with points ls 2, \
+     datafile index 6 using 1:(7) with points ls 1, \
+     datafile index 7 using 1:(8) with points ls 2, \
+     datafile index 8 using 1:(9) with points ls 1, \
+     datafile index 9 using 1:(10) with points ls 1, \
+     datafile index 10 using 1:(11) with points ls 1, \
+     datafile index 11 using 1:(12) with points ls 1, \
+     datafile index 12 using 1:(13) with points ls 1, \
+     datafile index 13 using 1:(14) with points ls 1, \
+     datafile index 14 using 1:(15) with points ls 1, \
+     datafile index 15 using 1:(16) with points ls 1, \
+     datafile index 16 using 1:(17) with points ls 2, \
+     datafile index 17 using 1:(18) with points ls 2, \
+     datafile index 18 using 1:(19) with points ls 1, \
+     datafile index 19 using 1:(20) with points ls 1
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 zc = 5.3267
-set multiplot layout 1,2 title 'Variance of ELBO gradient estimators against the sample count K'
+unset xrange
+unset yrange
 set logscale xy
 set format x '%g'
 set format y '10^{%L}'
 set xlabel 'samples per estimate K'
 set ylabel 'Var of the K-sample estimate'
-set key bottom left
-set xrange [0.7:1500]
+set key inside bottom left
 lo(m, s) = (m - zc*s > 0) ? m - zc*s : m / 10
-set title '∂ELBO/∂m'
-set yrange [ylo_m:*]
-plot datafile index 0 using 1:2:(lo($2,$3)):($2+zc*$3) with yerrorbars ls 2 title 'score function (MC)', \
-     '' index 0 using 1:10 with lines ls 2 dt 2 title 'score function, closed form / K', \
-     '' index 0 using 1:4:(lo($4,$5)):($4+zc*$5) with yerrorbars ls 1 title 'reparameterization (MC)', \
-     '' index 0 using 1:11 with lines ls 1 dt 2 title 'reparameterization, closed form / K'
-set title '∂ELBO/∂v'
-set yrange [ylo_v:*]
-plot datafile index 0 using 1:6:(lo($6,$7)):($6+zc*$7) with yerrorbars ls 2 title 'score function (MC)', \
-     '' index 0 using 1:12 with lines ls 2 dt 2 title 'score function, closed form / K', \
-     '' index 0 using 1:8:(lo($8,$9)):($8+zc*$9) with yerrorbars ls 1 title 'reparameterization (MC)', \
-     '' index 0 using 1:13 with lines ls 1 dt 2 title 'reparameterization, closed form / K'
+set origin 0.46,0
+set size 0.27,1
+set title 'Variance of ∂VLB/∂μ estimators against K'
+plot datafile index 20 using 1:2:(lo($2,$3)):($2+zc*$3) with yerrorbars ls 2 title 'score function (MC)', \
+     '' index 20 using 1:10 with lines ls 2 dt 2 title 'score function, quadrature / K', \
+     '' index 20 using 1:6:(lo($6,$7)):($6+zc*$7) with yerrorbars ls 1 title 'reparameterization (MC)', \
+     '' index 20 using 1:12 with lines ls 1 dt 2 title 'reparameterization, quadrature / K'
+set origin 0.73,0
+set size 0.27,1
+set title 'Variance of ∂VLB/∂v estimators against K'
+plot datafile index 20 using 1:4:(lo($4,$5)):($4+zc*$5) with yerrorbars ls 2 title 'score function (MC)', \
+     '' index 20 using 1:11 with lines ls 2 dt 2 title 'score function, quadrature / K', \
+     '' index 20 using 1:8:(lo($8,$9)):($8+zc*$9) with yerrorbars ls 1 title 'reparameterization (MC)', \
+     '' index 20 using 1:13 with lines ls 1 dt 2 title 'reparameterization, quadrature / K'
 unset multiplot
 unset output

@@ -1,7 +1,7 @@
 # masked_convolution.gp -- written by masked_convolution; render with `gnuplot masked_convolution.gp` in this folder.
 if (!exists("datafile")) datafile = 'masked_convolution.dat'
 if (!exists("outfile")) outfile = 'masked_convolution.svg'
-fig_w = 1200
+fig_w = 1500
 fig_h = 900
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
@@ -22,7 +22,29 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-set multiplot layout 2,2 title 'Receptive field of output pixel 33: two masked 3×3 layers, padding 1, 5×5 map' font ',16'
+set multiplot layout 2,3 title 'Receptive field of output pixel 33: two masked 3×3 layers, padding 1, 5×5 map' font ',16'
+set title '003 Q4: the written masks against the definitions'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [2.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('003 Q4 (M^A) (holds)' 1, '003 Q4 (M^B) (holds)' 2)
+plot datafile index 0 using 1:(1) with points ls 1, \
+     datafile index 1 using 1:(2) with points ls 1
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 set palette defined (0 '#ffffff', 1 '#E69F00', 2 '#56B4E9')
 set cbrange [0:2]
 unset colorbox
@@ -31,43 +53,25 @@ set yrange [5.5:0.5]
 set xtics 1,1,5 scale 0
 set ytics 1,1,5 scale 0
 unset grid
+unset logscale
 set xlabel 'column j'
 set ylabel 'row i'
 set size ratio -1
-set border 15 lw 1 lc rgb '#404040'
-set key outside right center vertical samplen 1.2 spacing 1.3
+set key outside bottom center horizontal samplen 1.2
 set object 1 rect from 2.5,2.5 to 3.5,3.5 front fillstyle empty border lc rgb '#000000' lw 4
-set arrow from 1.5,0.5 to 1.5,5.5 nohead front lc rgb '#909090' lw 0.8
-set arrow from 0.5,1.5 to 5.5,1.5 nohead front lc rgb '#909090' lw 0.8
-set arrow from 2.5,0.5 to 2.5,5.5 nohead front lc rgb '#909090' lw 0.8
-set arrow from 0.5,2.5 to 5.5,2.5 nohead front lc rgb '#909090' lw 0.8
-set arrow from 3.5,0.5 to 3.5,5.5 nohead front lc rgb '#909090' lw 0.8
-set arrow from 0.5,3.5 to 5.5,3.5 nohead front lc rgb '#909090' lw 0.8
-set arrow from 4.5,0.5 to 4.5,5.5 nohead front lc rgb '#909090' lw 0.8
-set arrow from 0.5,4.5 to 5.5,4.5 nohead front lc rgb '#909090' lw 0.8
 set title "1. M^A then M^A: 9 inputs; blind spot 24 25 32"
-plot datafile index 0 using 2:1:4 with image notitle, \
-     '' index 0 using 2:1:(sprintf('%d', $3)) with labels font ',15' notitle, \
+plot datafile index 2 using 2:1:4 with image pixels notitle, \
+     '' index 2 using 2:1:(sprintf('%d', $3)) with labels font ',13' notitle, \
      NaN with boxes fs solid 1 lc rgb '#56B4E9' title 'seen by 33', \
-     NaN with boxes fs solid 1 lc rgb '#E69F00' title 'blind spot', \
-     NaN with lines lc rgb '#000000' lw 4 title 'output pixel 33'
+     NaN with boxes fs solid 1 lc rgb '#E69F00' title 'blind spot'
 set title "2. M^A then M^B: 11 inputs; blind spot 25"
-plot datafile index 1 using 2:1:4 with image notitle, \
-     '' index 1 using 2:1:(sprintf('%d', $3)) with labels font ',15' notitle, \
-     NaN with boxes fs solid 1 lc rgb '#56B4E9' title 'seen by 33', \
-     NaN with boxes fs solid 1 lc rgb '#E69F00' title 'blind spot', \
-     NaN with lines lc rgb '#000000' lw 4 title 'output pixel 33'
+plot datafile index 3 using 2:1:4 with image pixels notitle, \
+     '' index 3 using 2:1:(sprintf('%d', $3)) with labels font ',13' notitle
 set title "3. M^B then M^A: 11 inputs; blind spot 25"
-plot datafile index 2 using 2:1:4 with image notitle, \
-     '' index 2 using 2:1:(sprintf('%d', $3)) with labels font ',15' notitle, \
-     NaN with boxes fs solid 1 lc rgb '#56B4E9' title 'seen by 33', \
-     NaN with boxes fs solid 1 lc rgb '#E69F00' title 'blind spot', \
-     NaN with lines lc rgb '#000000' lw 4 title 'output pixel 33'
+plot datafile index 4 using 2:1:4 with image pixels notitle, \
+     '' index 4 using 2:1:(sprintf('%d', $3)) with labels font ',13' notitle
 set title "4. M^B then M^B: 12 inputs; blind spot 25"
-plot datafile index 3 using 2:1:4 with image notitle, \
-     '' index 3 using 2:1:(sprintf('%d', $3)) with labels font ',15' notitle, \
-     NaN with boxes fs solid 1 lc rgb '#56B4E9' title 'seen by 33', \
-     NaN with boxes fs solid 1 lc rgb '#E69F00' title 'blind spot', \
-     NaN with lines lc rgb '#000000' lw 4 title 'output pixel 33'
+plot datafile index 5 using 2:1:4 with image pixels notitle, \
+     '' index 5 using 2:1:(sprintf('%d', $3)) with labels font ',13' notitle
 unset multiplot
 unset output

@@ -22,7 +22,7 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-mle = -2.7785403
+mle = -2.8911601
 set multiplot layout 1,2 title 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'
 set title 'Wake objective and log-likelihood'
 set xlabel 'iteration'

@@ -1,36 +1,10 @@
 /* discrete.c -- probability vectors and their divergences (see discrete.h). */
 #include "discrete.h"
+#include "csum.h"
 #include "logsumexp.h"
 
 #include <float.h>
 #include <math.h>
-
-/* ----------------------------------------------------------------------
- * Compensated summation (Neumaier 1974): divergences of nearly equal
- * vectors are small sums of large terms of both signs.
- * ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  double sum, comp;
-} csum;
-
-static void
-csum_add (csum * s, double x)
-{
-  double t = s->sum + x;
-  if (fabs (s->sum) >= fabs (x))
-    s->comp += (s->sum - t) + x;
-  else
-    s->comp += (x - t) + s->sum;
-  s->sum = t;
-}
-
-static double
-csum_value (const csum * s)
-{
-  return s->sum + s->comp;
-}
 
 /* ----------------------------------------------------------------------
  * Validation and normalisation

@@ -107,6 +107,12 @@ log_pdf_at (const mvn * g, const double *x)
   return mvn_log_pdf (g, &xv.vector, &wv.vector);
 }
 
+double
+gauss_pair_log_pdf (const gauss_pair * g, int i, const double *x)
+{
+  return log_pdf_at (i ? g->b : g->a, x);
+}
+
 /* Rounding: a forward solve and a sum of d squares, each term exact to
    gamma_{2d}; 64 u (1 + d) of the terms' sizes bounds it generously. */
 double

@@ -47,6 +47,9 @@ double gauss_pair_form (const gsl_matrix * inv, const double *x,
 double gauss_pair_bilinear (const gsl_matrix * inv, const double *x,
                             const double *y, size_t d);
 
+/* log N(x) of Gaussian I (0: a, 1: b) by its Cholesky solve. */
+double gauss_pair_log_pdf (const gauss_pair * g, int i, const double *x);
+
 /* Truths, by the Cholesky route: KL(a || b) with its rounding bound;
    log a(x) - log b(x) and (x - mu_b)^T Sigma_b^-1 (x - mu_b) at a draw. */
 estimate gauss_pair_kl (const point * p, const void *prep);

@@ -67,7 +67,8 @@ merge_mutants (claim * c)
       for (int m = 0; m < LINE_MUTANTS_MAX; m++)
         n += c->derivations[d]->lines[i].mutants[m].id != NULL;
   mutant_spec *all = xcalloc (n ? n : 1, sizeof *all);
-  memcpy (all, c->mutants, c->n_mutants * sizeof *all);
+  if (c->n_mutants)
+    memcpy (all, c->mutants, c->n_mutants * sizeof *all);
   size_t k = c->n_mutants;
   for (size_t d = 0; d < c->n_derivations; d++)
     for (size_t i = 0; i < c->derivations[d]->n_lines; i++)
@@ -219,6 +220,13 @@ mutant (const harness * h, const char *id)
   if (i == h->c->n_mutants)
     die_internal ("mutant '%s' is not declared", id);
   return h->opt.mutant && strcmp (h->opt.mutant, id) == 0;
+}
+
+void
+harness_run_derivations (harness * h)
+{
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    derivation_run (h, h->c->derivations[d]);
 }
 
 void

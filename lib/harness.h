@@ -137,6 +137,9 @@ int check_compare (harness * h, const char *id, estimate obs, estimate ref,
                    const char *note_fmt, ...)
   __attribute__ ((format (printf, 5, 6)));
 
+/* Run every derivation the claim declares, in order (derivation_run). */
+void harness_run_derivations (harness * h);
+
 /* Keep what derivation_run found (RES is taken over). */
 void harness_keep_derivation (harness * h, const derivation * dv,
                               line_result * res, size_t n_points,

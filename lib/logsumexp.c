@@ -38,29 +38,14 @@
  * covers both. */
 #include "logsumexp.h"
 
+#include "csum.h"
+
 #include <float.h>
 #include <math.h>
 
 #define U (DBL_EPSILON / 2)
 #define ELEM_REL (4 * U)              /* exp, log, log1p: 2 ulps */
 #define SUBNORMAL_ABS 0x1p-1073       /* 2 ulps of the smallest subnormal */
-
-typedef struct
-{
-  double sum, comp;
-} lse_csum;
-
-/* Neumaier's compensated addition (Higham 4.3). */
-static void
-lse_csum_add (lse_csum * s, double x)
-{
-  double t = s->sum + x;
-  if (fabs (s->sum) >= fabs (x))
-    s->comp += (s->sum - t) + x;
-  else
-    s->comp += (x - t) + s->sum;
-  s->sum = t;
-}
 
 /* The maximum and an index where it is attained; NaN if any x_i is NaN. */
 static double
@@ -91,7 +76,7 @@ log_sum_exp_bounded (const double *x, size_t n, double *bound)
   if (!isfinite (m))
     return m;                   /* -inf: all terms zero; +inf: infinite sum */
   /* compute: s = sum_{i != k} exp(x_i - m), and the term part of E_s */
-  lse_csum s = { 0, 0 };
+  csum s = { 0, 0 };
   for (size_t i = 0; i < n; i++)
     {
       if (i == k)
@@ -102,9 +87,9 @@ log_sum_exp_bounded (const double *x, size_t n, double *bound)
           double mm = d - x[i], e = (x[i] - (d - mm)) + (-m - mm);
           t += t * e;           /* exp(x_i - m) = exp(d) exp(e) */
         }
-      lse_csum_add (&s, t);
+      csum_add (&s, t);
     }
-  double sum = s.sum + s.comp;
+  double sum = csum_value (&s);
   double l = log1p (sum), r = m + l;
   if (bound)
     {

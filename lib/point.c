@@ -566,6 +566,15 @@ const point_kind point_gaussian_pair_template = {
   .names = {"μ1", "Σ1", "μ2", "Σ2"},
 };
 
+point_kind
+point_gaussian_pair_named (const char *mu1, const char *sigma1,
+                           const char *mu2, const char *sigma2)
+{
+  point_kind k = point_gaussian_pair_template;
+  k.names[0] = mu1, k.names[1] = sigma1, k.names[2] = mu2, k.names[3] = sigma2;
+  return k;
+}
+
 /* ----------------------------------------------------------------------
  * A box of named scalars
  * ---------------------------------------------------------------------- */

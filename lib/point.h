@@ -86,6 +86,11 @@ extern const point_kind point_prob_template;
    each part drawn, printed, parsed and shrunk as by the two kinds above. */
 extern const point_kind point_prob_box_template;
 
+/* Two Gaussians whose fields are named as a seed names them, e.g.
+   ("μ0", "Σ0", "μ1", "Σ1"). */
+point_kind point_gaussian_pair_named (const char *mu1, const char *sigma1,
+                                      const char *mu2, const char *sigma2);
+
 /* ---- layout accessors ---- */
 
 /* Gaussian I of a single (I = 0) or pair (I = 0, 1) point: its mean

@@ -77,7 +77,8 @@ static void
 put_estimate_short (sbuf * b, estimate e)
 {
   put_num (b, e.value);
-  if (e.kind == EST_MC)
+  /* an SE at rounding level (an integrand constant in the draws) is noise */
+  if (e.kind == EST_MC && e.err > 1e-12 * fmax (1.0, fabs (e.value)))
     {
       sbuf_append (b, " ± ");
       put_err (b, e.err);
