@@ -1,7 +1,7 @@
 # exclusive_inclusive_kl.gp -- written by exclusive_inclusive_kl; render with `gnuplot exclusive_inclusive_kl.gp` in this folder.
 if (!exists("datafile")) datafile = 'exclusive_inclusive_kl.dat'
 if (!exists("outfile")) outfile = 'exclusive_inclusive_kl.svg'
-fig_w = 1100
+fig_w = 1600
 fig_h = 600
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
@@ -22,16 +22,45 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-set title 'One Gaussian fitted to a bimodal mixture: inclusive KL(p||q) against exclusive KL(q||p)'
+set multiplot layout 1,2
+set title 'Each line against its truth'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [7.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('000 P1 (holds)' 1, '000 P6.4 (holds)' 2, '000 P6.4 (holds)' 3, '000 P6.4 (holds)' 4, '000 P6.4 (holds)' 5, '000 P6.4 (holds)' 6, '000 P6.4 (error)' 7)
+plot datafile index 0 using 1:(1) with points ls 1, \
+     datafile index 1 using 1:(2) with points ls 1, \
+     datafile index 2 using 1:(3) with points ls 1, \
+     datafile index 3 using 1:(4) with points ls 1, \
+     datafile index 4 using 1:(5) with points ls 1, \
+     datafile index 5 using 1:(6) with points ls 1, \
+     datafile index 6 using 1:(7) with points ls 2
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
+set title 'One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)'
 set xlabel 'x'
 set ylabel 'density'
 set xrange [-8:8]
 set yrange [0:0.75]
 set key top center maxrows 3 width -2
-plot datafile index 0 using 1:2 with filledcurves y1=0 ls 8 fc rgb '#999999' title 'target p', \
-     '' index 0 using 1:3 with lines ls 2 dt 2 lw 3 title 'inclusive fit (moment match)', \
-     '' index 0 using 1:4 with lines ls 1 title 'exclusive fit from m0 = -5, -1.5', \
-     '' index 0 using 1:5 with lines ls 3 title 'exclusive fit from m0 = 0, 1.5, 5', \
-     '' index 1 using 1:($2 == 1 ? 0.012 : NaN) with points ls 1 pt 9 ps 1.8 notitle, \
-     '' index 1 using 1:($2 == 2 ? 0.012 : NaN) with points ls 3 pt 9 ps 1.8 notitle
+plot datafile index 7 using 1:2 with filledcurves y1=0 ls 8 fc rgb '#999999' title 'target p', \
+     '' index 7 using 1:3 with lines ls 2 dt 2 lw 3 title 'inclusive fit (moment match)', \
+     '' index 7 using 1:4 with lines ls 1 title 'exclusive fit from m0 = -5, -1.5', \
+     '' index 7 using 1:5 with lines ls 3 title 'exclusive fit from m0 = 0, 1.5, 5', \
+     '' index 8 using 1:($2 == 1 ? 0.012 : NaN) with points ls 1 pt 9 ps 1.8 notitle, \
+     '' index 8 using 1:($2 == 2 ? 0.012 : NaN) with points ls 3 pt 9 ps 1.8 notitle
+unset multiplot
 unset output
