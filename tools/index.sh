@@ -55,7 +55,7 @@ END {
     print "| claim | title | sources | verdicts as expected | findings |" > out
     print "|---|---|---|---|---|" > out
     for (i = 1; i <= nrows; i++) print rows[i] > out
-    print "\n" passed " verdicts as expected, " failed " not. Findings: " nerr + 0 " error(s), " nslip + 0 " slip(s), " ncarried + 0 " line(s) carrying an earlier error" (nold ? ", and " nold " seed line(s) found wrong by claims not yet on the derivation engine" : "") ".\n" > out
+    print "\n" passed " verdicts as expected, " failed " not. Findings: " nerr + 0 " error(s), " nslip + 0 " slip(s), " ncarried + 0 " line(s) carrying an earlier error" (nold ? ", and " nold " seed line(s) found wrong by a harness check outside the derivation tables" : "") ".\n" > out
     print "Verdicts: *holds*; *holds as a step, carries the error of X* (the line follows from the one before, which was wrong); *slip* (the line as written is wrong, but a reading that the surrounding lines of the student use holds); *error* (no plausible reading holds); *no answer in the seed*; *not checkable numerically* (with the reason); *inconclusive* (the assumptions of the estimator failed).\n" > out
     print "## Per seed: every statement in document order, with its verdict\n" > out
     n = 0; for (s in nl) keys[++n] = s
