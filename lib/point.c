@@ -971,3 +971,136 @@ const point_kind point_prob_box_template = {
   .dmin = 2, .dmax = 8,
   .names = {"p", "q", NULL, NULL},
 };
+
+/* ----------------------------------------------------------------------
+ * One-dimensional Gaussian mixtures: v = w (K), m (K), s (K)
+ * ---------------------------------------------------------------------- */
+
+static void
+mixture_draw (const point_kind * k, const gsl_rng * r, point * p)
+{
+  size_t K = k->dmin + gsl_rng_uniform_int (r, k->dmax - k->dmin + 1);
+  double alpha[32];
+  p->d = K;
+  p->n = 3 * K;
+  for (size_t j = 0; j < K; j++)
+    alpha[j] = 1.0;
+  gsl_ran_dirichlet (r, K, alpha, p->v);
+  for (size_t j = 0; j < K; j++)
+    {
+      p->v[K + j] = gsl_ran_gaussian (r, 2.0);
+      p->v[2 * K + j] = exp (gsl_ran_gaussian (r, k->scale_sd));
+    }
+}
+
+static void
+mixture_print (const point_kind * k, sbuf * b, const point * p)
+{
+  (void) k;
+  size_t K = p->d;
+  sbuf_printf (b, "K = %zu, w = ", K);
+  put_vector (b, p->v, K);
+  sbuf_append (b, ", m = ");
+  put_vector (b, p->v + K, K);
+  sbuf_append (b, ", s = ");
+  put_vector (b, p->v + 2 * K, K);
+}
+
+static int
+mixture_valid (const point_kind * k, const point * p)
+{
+  size_t K = p->d;
+  if (K < k->dmin || K > k->dmax || p->n != 3 * K)
+    return 0;
+  double sum = 0;
+  for (size_t j = 0; j < K; j++)
+    {
+      if (!(p->v[j] > 0) || !isfinite (p->v[K + j]) || !(p->v[2 * K + j] > 0)
+          || !isfinite (p->v[2 * K + j]))
+        return 0;
+      sum += p->v[j];
+    }
+  return fabs (sum - 1) <= 4 * (double) K * EST_U;
+}
+
+static int
+mixture_parse (const point_kind * k, const char *text, point * p, char *err,
+               size_t errlen)
+{
+  double K;
+  if (parse_exact (text, "K", &K, 1, err, errlen) != 0)
+    return -1;
+  if (K != floor (K) || K < (double) k->dmin || K > (double) k->dmax)
+    {
+      snprintf (err, errlen, "--point: K must be a whole number from %zu to"
+                " %zu", k->dmin, k->dmax);
+      return -1;
+    }
+  p->d = (size_t) K;
+  p->n = 3 * p->d;
+  if (parse_exact (text, "w", p->v, p->d, err, errlen) != 0
+      || parse_exact (text, "m", p->v + p->d, p->d, err, errlen) != 0
+      || parse_exact (text, "s", p->v + 2 * p->d, p->d, err, errlen) != 0)
+    return -1;
+  if (!mixture_valid (k, p))
+    {
+      snprintf (err, errlen, "--point: weights must be positive and sum to 1,"
+                " standard deviations positive");
+      return -1;
+    }
+  return 0;
+}
+
+/* Fewer components (the last one dropped, weights renormalised), equal
+   weights, then rounder means and standard deviations. */
+static size_t
+mixture_shrink (const point_kind * k, const point * p, point * out,
+                size_t max)
+{
+  shrink_list l = { out, 0, max };
+  size_t K = p->d;
+  point *c;
+  if (K > k->dmin && (c = shrink_next (&l, p)))
+    {
+      size_t K2 = K - 1;
+      double rest = 1 - p->v[K - 1];
+      c->d = K2;
+      c->n = 3 * K2;
+      for (size_t j = 0; j < K2; j++)
+        {
+          c->v[j] = p->v[j] / rest;
+          c->v[K2 + j] = p->v[K + j];
+          c->v[2 * K2 + j] = p->v[2 * K + j];
+        }
+      prob_renormalise (c, 0);
+      shrink_keep (&l, k);
+    }
+  if ((c = shrink_next (&l, p)))
+    {
+      for (size_t j = 0; j < K; j++)
+        c->v[j] = 1.0 / (double) K;
+      shrink_keep (&l, k);
+    }
+  for (size_t a = K; a < 3 * K; a++)
+    {
+      double simpler[8];
+      size_t ns = point_simpler_numbers (p->v[a], simpler);
+      for (size_t t = 0; t < ns; t++)
+        {
+          if (!(c = shrink_next (&l, p)))
+            return l.n;
+          c->v[a] = simpler[t];
+          shrink_keep (&l, k);
+        }
+    }
+  return l.n;
+}
+
+const point_kind point_mixture_template = {
+  .name = "a Gaussian mixture in one dimension",
+  .description = "K from 1 to 4 components; weights uniform on the simplex,"
+    " means from N(0, 2²), standard deviations log-normal",
+  .draw = mixture_draw, .print = mixture_print, .parse = mixture_parse,
+  .shrink = mixture_shrink, .valid = mixture_valid,
+  .dmin = 1, .dmax = 4, .scale_sd = 0.5,
+};

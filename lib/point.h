@@ -85,6 +85,10 @@ extern const point_kind point_prob_template;
    components): v = the coordinates (coords), then p_1 (n), ..., p_K (n);
    each part drawn, printed, parsed and shrunk as by the two kinds above. */
 extern const point_kind point_prob_box_template;
+/* A one-dimensional Gaussian mixture of K components (dmin..dmax):
+   v = w (K weights, positive, summing to 1), m (K means), s (K standard
+   deviations > 0); printed "K = 2, w = (0.5, 0.5), m = (-1, 1), s = (1, 1)". */
+extern const point_kind point_mixture_template;
 
 /* Two Gaussians whose fields are named as a seed names them, e.g.
    ("μ0", "Σ0", "μ1", "Σ1"). */

@@ -117,6 +117,50 @@ test_mix_shrink (const point_kind * k, gsl_rng * r)
   free (c);
 }
 
+/* The mixture kind: printed points read back exactly, shrinking ends at
+   one standard component, and every candidate is valid. */
+static void
+test_mixture_kind (const gsl_rng * r)
+{
+  const point_kind *k = &point_mixture_template;
+  point *p = malloc (sizeof *p), *q = malloc (sizeof *q);
+  point *c = malloc (POINT_SHRINK_MAX * sizeof *c);
+  int roundtrip = 1, valid = 1;
+  for (int t = 0; t < 50; t++)
+    {
+      k->draw (k, r, p);
+      valid &= k->valid (k, p);
+      sbuf b;
+      sbuf_init (&b);
+      k->print (k, &b, p);
+      char err[200];
+      roundtrip &= k->parse (k, sbuf_str (&b), q, err, sizeof err) == 0
+        && q->n == p->n && memcmp (q->v, p->v, p->n * sizeof (double)) == 0;
+      sbuf_free (&b);
+      size_t n = k->shrink (k, p, c, POINT_SHRINK_MAX);
+      for (size_t i = 0; i < n; i++)
+        valid &= k->valid (k, &c[i]);
+    }
+  tap_ok (valid, "mixture: drawn points and every shrink candidate are valid");
+  tap_ok (roundtrip, "mixture: printed points parse back to the same doubles");
+  k->draw (k, r, p);
+  for (int step = 0; step < 200; step++)
+    {
+      size_t n = k->shrink (k, p, c, POINT_SHRINK_MAX), i = 0;
+      while (i < n && !(point_complexity (&c[i]) < point_complexity (p)))
+        i++;
+      if (i == n)
+        break;
+      *p = c[i];
+    }
+  tap_ok (p->d == 1 && p->v[0] == 1 && p->v[1] == 0 && p->v[2] == 1,
+          "mixture: greedy shrinking ends at K = 1, w = 1, m = 0, s = 1 (got K = %zu,"
+          " m = %g, s = %g)", p->d, p->v[1], p->v[2]);
+  free (p);
+  free (q);
+  free (c);
+}
+
 int
 main (void)
 {
@@ -125,6 +169,7 @@ main (void)
   point_kind k = mix_kind ();
   test_mix_draw_print_parse (&k, r);
   test_mix_shrink (&k, r);
+  test_mixture_kind (r);
   gsl_rng_free (r);
   return tap_done ();
 }
