@@ -61,7 +61,7 @@ help:
 	@echo "make concurrency  $(CONCURRENCY_RUNS) pairs of runs of one claim into one folder;"
 	@echo "                  0 mixed sets expected (CONCURRENCY_RUNS=N)"
 	@echo "make calibrate    false alarms over many seeds -> reports/calibration.md"
-	@echo "                  (SIZE=quick|default, CALIBRATE_SEEDS=N per claim, PROBLEM=slug)"
+	@echo "                  (SIZE=quick|default|edges, CALIBRATE_SEEDS=N per claim, PROBLEM=slug)"
 	@echo "make mutate       every mutant of every claim -> reports/mutation.md"
 	@echo "make fuzz         fuzz the option parser with libFuzzer (FUZZ_SECONDS=$(FUZZ_SECONDS))"
 	@echo "make memcheck     every claim (quick) under valgrind memcheck"
@@ -171,10 +171,11 @@ $(B)/tests/fuzz_cli: tests/fuzz_cli.c $(B)/lib/libharness.a
 	@mkdir -p $(@D)
 	$(CC) -DFUZZ_STANDALONE $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) $< -o $@ $(B)/lib/libharness.a $(LDFLAGS) $(HARNESS_LIBS)
 
-# SIZE=quick (default) or SIZE=default (the sizes make check uses);
+# SIZE=quick (default), SIZE=default (the sizes make check uses) or
+# SIZE=edges (the smallest --samples and both ends of every --set range);
 # PROBLEM=slug recalibrates one claim, keeping the other claims' runs.
 SIZE ?= quick
-CALIBRATE_SEEDS ?= $(if $(filter default,$(SIZE)),200,56)
+CALIBRATE_SEEDS ?= 200
 calibrate: deps
 	@$(MAKE) --no-print-directory all $(B)/tools/calibrate
 	@tools/calibrate.sh $(B) "$(RUN_SLUGS)" $(CALIBRATE_SEEDS) $(SIZE) reports/calibration.md

@@ -1,41 +1,122 @@
 #!/bin/sh
 # calibrate.sh BUILD "SLUGS" PER SIZE OUT -- run each claim program over PER
-# seeds at SIZE (quick or default) sample sizes, keep the TAP outputs in
-# build/calibration/SIZE/ (a later run for a few claims replaces only
-# theirs), then write the false-alarm tables of both sizes, from every TAP
-# output kept, to OUT (tools/calibrate.c), atomically.
+# seeds and keep the TAP outputs in build/calibration/SIZE/ (a later run for
+# a few claims replaces only theirs), then write the tables of every size
+# kept, from every TAP output kept, to OUT, atomically.
+#
+# SIZE is quick (--quick), default (the sizes make check uses) or edges:
+# the limits a user may choose, each in a run configuration of its own --
+# the smallest --samples the claim accepts, and each --set parameter at the
+# two ends of its range (with --quick, the others at their defaults).  The
+# limits are read from the program's --help, so a range changed in a claim
+# is calibrated as it now stands.
+#
+# Quick and default give per-check false-alarm tables (tools/calibrate.c);
+# every size also lists each run with an unexpected outcome of any kind
+# (a failure, an unexpected inconclusive, a runtime error), and exits 1 if
+# there is one.
 build=$1; slugs=$2; per=$3; size=$4; out=$5
-case "$size" in quick) flag=--quick ;; default) flag= ;;
-  *) echo "calibrate: SIZE must be quick or default, not '$size'" >&2; exit 2 ;; esac
+case "$size" in quick|default|edges) ;;
+  *) echo "calibrate: SIZE must be quick, default or edges, not '$size'" >&2; exit 2 ;; esac
 root=${CALIBRATION_CACHE:-build/calibration}
 cache=$root/$size
 mkdir -p "$cache"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-for s in $slugs; do rm -f "$cache/$s".*.tap; done
-CAL_TMP=$tmp; CAL_BUILD=$build; CAL_CACHE=$cache; CAL_FLAG=$flag
-export CAL_TMP CAL_BUILD CAL_CACHE CAL_FLAG
+
+# The run configurations of one claim, one per line: "NAME OPTIONS...".
+configs () {
+  case "$size" in
+    quick) echo "q --quick" ;;
+    default) echo "d" ;;
+    edges) "$build/bin/$1" --help | awk '
+      /--samples N/ { for (i = 1; i <= NF; i++) if ($i == ">=") print "samples_min --samples " $(i + 1) }
+      /range [^ ]+ to [^ ]+\)$/ {
+        lo = $(NF - 2); hi = $NF; sub(/\)$/, "", hi)
+        print $1 "_lo --quick --set " $1 "=" lo
+        print $1 "_hi --quick --set " $1 "=" hi }' ;;
+  esac
+}
+
+for s in $slugs; do rm -f "$cache/$s".*.tap "$cache/$s".*.args; done
 for s in $slugs; do
-  i=1; while [ $i -le "$per" ]; do echo "$s $((1000 + i))"; i=$((i + 1)); done
-done | xargs -P 2 -n 2 sh -c '
-  d="$CAL_TMP/o.$1.$2"; mkdir -p "$d"
-  "$CAL_BUILD/bin/$1" $CAL_FLAG --seed "$2" --outdir "$d" > "$CAL_CACHE/$1.$2.tap.tmp" 2>/dev/null
-  mv "$CAL_CACHE/$1.$2.tap.tmp" "$CAL_CACHE/$1.$2.tap"
-  rm -rf "$d"' calibrate
+  configs "$s" | while read -r name opts; do
+    echo "$opts" > "$cache/$s.$name.args"
+    i=1; while [ $i -le "$per" ]; do echo "$s $name $((1000 + i))"; i=$((i + 1)); done
+  done
+done > "$tmp/jobs"
+CAL_TMP=$tmp; CAL_BUILD=$build; CAL_CACHE=$cache
+export CAL_TMP CAL_BUILD CAL_CACHE
+xargs -P 2 -n 3 sh -c '
+  d="$CAL_TMP/o.$1.$2.$3"; mkdir -p "$d"; f="$CAL_CACHE/$1.$2.$3.tap"
+  "$CAL_BUILD/bin/$1" $(cat "$CAL_CACHE/$1.$2.args") --seed "$3" --outdir "$d" > "$f.tmp" 2>/dev/null
+  echo "# exit $?" >> "$f.tmp"
+  mv "$f.tmp" "$f"
+  rm -rf "$d"' calibrate < "$tmp/jobs"
+
+# Every run kept whose exit status is not 0 or that reports an unexpected
+# outcome, as table rows: size, claim, configuration, seed, what happened.
+unexpected_rows () {
+  for f in "$root/$1"/*.tap; do
+    [ -e "$f" ] || continue
+    b=${f##*/}; b=${b%.tap}; seed=${b##*.}; b=${b%.*}; cfg=${b#*.}; slug=${b%%.*}
+    rc=$(sed -n 's/^# exit //p' "$f")
+    what=$(grep '^#   UNEXPECTED' "$f" | sed 's/^#   UNEXPECTED: //; s/ was expected to be: .*//' | tr '\n' ' ')
+    [ "${rc:-0}" = 0 ] && [ -z "$what" ] && continue
+    echo "| $1 | $slug | \`$(cat "$root/$1/$slug.$cfg.args" 2>/dev/null)\` | $seed | exit ${rc:-?}: ${what:-no check marked unexpected} |"
+  done
+}
+
+edges_table () {
+  echo "## The limits a user may choose"
+  echo
+  echo "Each claim at the smallest \`--samples\` it accepts, and with each \`--set\` parameter at"
+  echo "either end of its range (at quick sizes, the other parameters at their defaults), read"
+  echo "from its \`--help\`. A run is *unexpected* when its exit status is not 0: some check"
+  echo "failed, came out inconclusive where it should decide, or the program stopped with an error."
+  echo
+  echo "| claim | options | seed-runs | unexpected |"
+  echo "|---|---|---|---|"
+  for a in "$root/edges"/*.args; do
+    [ -e "$a" ] || continue
+    b=${a##*/}; b=${b%.args}; slug=${b%%.*}; cfg=${b#*.}
+    n=$(ls "$root/edges/$slug.$cfg".*.tap 2>/dev/null | wc -l)
+    bad=$(grep -L '^# exit 0$' "$root/edges/$slug.$cfg".*.tap 2>/dev/null | wc -l)
+    echo "| $slug | \`$(cat "$a")\` | $n | $bad |"
+  done
+}
+
 st=0
 {
   echo "# Calibration: false alarms over many seeds"
   echo
-  echo "Produced by \`make calibrate\` (quick sample sizes) and \`make calibrate SIZE=default\`"
-  echo "(the sizes \`make check\` uses). Each section comes from every seed-run kept for that size."
+  echo "Produced by \`make calibrate SIZE=quick\`, \`make calibrate SIZE=default\` (the sizes"
+  echo "\`make check\` uses) and \`make calibrate SIZE=edges\` (the limits of \`--samples\` and of"
+  echo "every \`--set\` range). Each section comes from every seed-run kept for that size."
   for z in quick default; do
     [ -n "$(ls "$root/$z"/*.tap 2>/dev/null | head -n 1)" ] || continue
     echo
     "$build/tools/calibrate" --size "$z" "$root/$z"/*.tap || st=1
   done
+  if [ -n "$(ls "$root/edges"/*.tap 2>/dev/null | head -n 1)" ]; then
+    echo
+    edges_table
+  fi
+  echo
+  echo "## Runs with an unexpected outcome"
+  echo
+  rows=$(for z in quick default edges; do unexpected_rows "$z"; done)
+  if [ -z "$rows" ]; then
+    echo "None: every run kept, of every size, ended with every check as expected."
+  else
+    st=1
+    echo "| size | claim | options | seed | outcome |"
+    echo "|---|---|---|---|---|"
+    echo "$rows"
+  fi
 } > "$out.tmp"
 mv "$out.tmp" "$out"
 n=$(ls "$cache"/*.tap | wc -l)
-[ $st -eq 0 ] && echo "calibration ($size): $n seed-runs kept, no check flagged" \
-  || echo "calibration: some check flagged (see $out)"
+[ $st -eq 0 ] && echo "calibration ($size): $n seed-runs kept, no check flagged, no unexpected outcome" \
+  || echo "calibration: some check flagged or some run unexpected (see $out)"
 [ $st -eq 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"
 exit $st
