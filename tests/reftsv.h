@@ -6,6 +6,9 @@
  *     ... field[0..nf-1] ...
  *   reftsv_close (f);
  *
+ *   size_t rows;                              a table of numbers, in one call:
+ *   double *v = reftsv_table ("gof", 4, &rows);   v[r * 4 + c]; free (v)
+ *
  * Fields are TAB-separated and may be long (vectors of 1000 numbers, lower
  * triangles of 50 x 50 matrices).  Numbers are written with %.17g, so
  * strtod() gives back the exact doubles; reference values carry 25
@@ -87,6 +90,43 @@ static void reftsv_close (FILE * f)
   free (reftsv_line);
   reftsv_line = NULL;
   reftsv_cap = 0;
+}
+
+/* Every case of MODULE as COLS numbers (strtod: "nan", "inf" allowed), row
+   after row, in one malloc'd array; its rows in *ROWS.  A missing file or
+   a case with fewer numbers is a test failure: one TAP line, exit 1. */
+__attribute__ ((unused))
+static double *reftsv_table (const char *module, size_t cols, size_t *rows)
+{
+  FILE *f = reftsv_open (module);
+  char **field;
+  size_t nf, n = 0, cap = 64;
+  double *v = malloc (cap * cols * sizeof *v);
+  if (!f || !v)
+    {
+      printf ("not ok - cannot read the %s reference cases\nBail out!\n", module);
+      exit (1);
+    }
+  while ((nf = reftsv_next (f, &field)))
+    {
+      char *end;
+      if (n == cap && !(v = realloc (v, (cap *= 2) * cols * sizeof *v)))
+        exit (1);
+      for (size_t c = 0; c < cols; c++)
+        {
+          v[n * cols + c] = c < nf ? strtod (field[c], &end) : 0;
+          if (c >= nf || end == field[c])
+            {
+              printf ("not ok - %s.tsv: case %zu has fewer than %zu numbers\nBail out!\n",
+                      module, n + 1, cols);
+              exit (1);
+            }
+        }
+      n++;
+    }
+  reftsv_close (f);
+  *rows = n;
+  return v;
 }
 
 #endif

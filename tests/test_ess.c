@@ -22,7 +22,7 @@
 #include "mc.h"
 #include "rng.h"
 #include "diagnostics_inputs.h"
-#include "reference_tsv.h"
+#include "reftsv.h"
 #include "tap.h"
 #include <float.h>
 
@@ -247,7 +247,7 @@ static void
 test_reference (void)
 {
   size_t rows, n_rhat = 0, n_tau = 0;
-  double *v = reference_tsv_read ("diagnostics", 8, &rows), worst = 0;
+  double *v = reftsv_table ("diagnostics", 8, &rows), worst = 0;
   for (size_t i = 0; i < rows; i++)
     {
       const double *r = v + 8 * i;

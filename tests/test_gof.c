@@ -9,7 +9,7 @@
  * sample is rejected. */
 #include "gof.h"
 #include "rng.h"
-#include "reference_tsv.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <gsl/gsl_cdf.h>
@@ -128,7 +128,7 @@ static void
 test_ks_reference (void)
 {
   size_t rows;
-  double *v = reference_tsv_read ("gof", 4, &rows);
+  double *v = reftsv_table ("gof", 4, &rows);
   double worst = 0, worst_cdf = 0;
   size_t bad = 0;
   for (size_t i = 0; i < rows; i++)

@@ -11,7 +11,7 @@
  * the steps: 16 M eps (1 + |k|)^2. */
 #include "psis.h"
 #include "diagnostics_inputs.h"
-#include "reference_tsv.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <float.h>
@@ -21,7 +21,7 @@ static void
 test_against_loo (void)
 {
   size_t rows, checked = 0;
-  double *v = reference_tsv_read ("diagnostics", 8, &rows), worst = 0;
+  double *v = reftsv_table ("diagnostics", 8, &rows), worst = 0;
   for (size_t i = 0; i < rows; i++)
     {
       const double *r = v + 8 * i;
