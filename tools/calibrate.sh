@@ -45,7 +45,8 @@ for s in $slugs; do
   done
 done > "$tmp/jobs"
 CAL_TMP=$tmp; CAL_BUILD=$build; CAL_CACHE=$cache
-export CAL_TMP CAL_BUILD CAL_CACHE
+GNUPLOT=$(cd "$(dirname "$0")" && pwd)/figure_blank.sh   # figures are thrown away
+export CAL_TMP CAL_BUILD CAL_CACHE GNUPLOT
 xargs -P 2 -n 3 sh -c '
   d="$CAL_TMP/o.$1.$2.$3"; mkdir -p "$d"; f="$CAL_CACHE/$1.$2.$3.tap"
   "$CAL_BUILD/bin/$1" $(cat "$CAL_CACHE/$1.$2.args") --seed "$3" --outdir "$d" > "$f.tmp" 2>/dev/null
