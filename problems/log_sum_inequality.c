@@ -1,20 +1,14 @@
 /* log_sum_inequality.c -- the log-sum inequality and the joint convexity
- * of KL.
+ * of KL: sum a_i log(a_i/b_i) >= A log(A/B) (A = sum a_i, B = sum b_i),
+ * equality exactly when a ∝ b, the gap A KL(a/A || b/B); applied at every
+ * x to (λp1, (1-λ)p2), (λq1, (1-λ)q2) and integrated, joint convexity.
  *
- * For a_i >= 0, b_i > 0, A = sum a_i, B = sum b_i:
- *     sum a_i log(a_i / b_i) >= A log(A / B),
- * with equality exactly when a ∝ b; the gap is A KL(a/A || b/B).  Applied
- * to a = (λp1, (1-λ)p2), b = (λq1, (1-λ)q2) at every x and integrated, it
- * is the joint convexity of KL.
- *
- * 000 P6.2 line by line: the two-term inequality, F := RHS - LHS, ∂F/∂q1
- * as written, the stationarity p1/q1 = p2/q2 := k, LHS = m_p log k = RHS,
- * the integral over x (joint convexity); 003 Q3.2: the step labelled "log
- * sum inequality".  Ground truth: the sides in lib/discrete.c's stable
- * form; the complex-step derivative of F (exact to rounding, independent
- * of any symbolic derivative); GSL's Brent minimiser of F over log q1; KL
- * of the mixtures by lib/discrete.c; brute force on random positive
- * vectors of many lengths, with Pinsker's bound for the size of the gap. */
+ * 000 P6.2 line by line (the two-term inequality, F := RHS - LHS, ∂F/∂q1,
+ * p1/q1 = p2/q2 := k, LHS = m_p log k = RHS, the integral over x); 003
+ * Q3.2's step labelled "log sum inequality".  Ground truth: the sides in
+ * lib/discrete.c's stable form; the complex-step derivative of F; GSL's
+ * Brent minimiser of F over log q1; brute force on random positive vectors
+ * of many lengths, with Pinsker's bound for the size of the gap. */
 #include "complex_step.h"
 #include "discrete.h"
 #include "figure_panel.h"
@@ -98,7 +92,6 @@ pinsker_bound_value (const double *a, const double *b, size_t n)
 }
 
 typedef enum { VEC_RANDOM, VEC_NEAR, VEC_PROPORTIONAL } vector_kind;
-
 /* Fill a, b (length n).  RANDOM: independent log-uniform entries.  NEAR:
    a = e b (1 + near z), so A log(A/B) ~ A and the gap ~ A near^2 / 2.
    PROPORTIONAL: a = c b exactly up to the rounding of the product. */
@@ -151,10 +144,7 @@ static const point_coord TWO_TERM[] = {
 };
 static point_kind two_term_points;
 
-typedef struct
-{
-  double lambda, p1, p2, q1, q2;
-} two_term;
+typedef struct { double lambda, p1, p2, q1, q2; } two_term;
 
 static two_term two_term_of (const point * pt) { two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[3], pt->v[4] }; return t; }
 static double mix_p (const two_term * t) { return t->lambda * t->p1 + (1 - t->lambda) * t->p2; }
@@ -216,13 +206,7 @@ TWO_TERM_LINE (v_dF_chain, two_term_of, est_exact (dF_closed (&t, 1), dF_bound (
 TWO_TERM_LINE (tr_dF, two_term_of, est_exact (dF_complex_step (&t), dF_bound (&t)))
 
 /* F over s = log q1, for the minimiser. */
-static double
-F_of_log_q1 (double s, void *params)
-{
-  two_term t = *(const two_term *) params;
-  t.q1 = exp (s);
-  return seed_F (&t);
-}
+static double F_of_log_q1 (double s, void *params) { two_term t = *(const two_term *) params; t.q1 = exp (s); return seed_F (&t); }
 
 /* The minimiser of F in log q1: Brent's final bracket plus the width over
    which rounding noise in F hides the minimum, sqrt(2 noise / F_ss), with
@@ -233,10 +217,10 @@ argmin_log_q1 (const two_term * t0)
   min1d_result m = minimize_1d_grid (F_of_log_q1, (void *) t0, -15.0, 15.0, 61, 1e-6, 0.0, 200);
   if (!m.converged)
     die_runtime ("Brent did not converge on F(q1) (λ = %g)", t0->lambda);
-  two_term t = *t0, tp, tm;
+  two_term t = *t0;
   t.q1 = exp (m.x);
   double hh = 1e-6 * t.q1;
-  tp = t, tm = t;
+  two_term tp = t, tm = t;
   tp.q1 += hh, tm.q1 -= hh;
   double f2 = (dF_complex_step (&tp) - dF_complex_step (&tm)) / (2 * hh);
   double fss = fmax (f2 * t.q1 * t.q1, 1e-300);
@@ -481,8 +465,7 @@ check_log_sum_label (harness * h)
   static const size_t ks[] = { 2, 5, 10, 100, 1000 };
   gsl_rng *r = harness_rng (h);
   long n = GSL_MAX (harness_samples (h) / 4, 5);
-  double *logw = xmalloc (1000 * sizeof (double)), *w = xmalloc (1000 * sizeof (double));
-  double *ones = xmalloc (1000 * sizeof (double));
+  double *logw = xmalloc (3000 * sizeof (double)), *w = logw + 1000, *ones = w + 1000;
   for (size_t j = 0; j < 1000; j++)
     ones[j] = 1.0;
   for (long i = 0; i < n; i++)
@@ -508,7 +491,7 @@ check_log_sum_label (harness * h)
     }
   check_close (h, "log_sum_label", "%ld draws of K log-normal weights, K in {2, 5, 10,"
                " 100, 1000}, σ log-uniform from 1e-3 to 3", n);
-  free (logw), free (w), free (ones);
+  free (logw);
 }
 
 /* ---- the figure: every line against its truth, and ∂F/∂q1 ---- */
@@ -573,8 +556,7 @@ main (int argc, char **argv)
   at_k_points = point_box (AT_K, COUNT_OF (AT_K), NULL);
   mixture_points = point_prob_box_template;
   mixture_points.coords = MIX_WEIGHT, mixture_points.n_coords = 1;
-  mixture_points.names[0] = "P1", mixture_points.names[1] = "P2";
-  mixture_points.names[2] = "Q1", mixture_points.names[3] = "Q2";
+  mixture_points.names[0] = "P1", mixture_points.names[1] = "P2", mixture_points.names[2] = "Q1", mixture_points.names[3] = "Q2";
   weight_points = point_box (WEIGHTS, COUNT_OF (WEIGHTS), "K log-uniform on 2..1000, μ uniform on [-3, 3], σ"
                              " log-uniform on [1e-3, 3]; a draw is K log-weights log w_j ~ N(μ, σ²)");
   harness *h = harness_begin (&CLAIM, argc, argv);
