@@ -242,21 +242,21 @@ static const derivation_truth TWO_TERM_TRUTHS[] = {
   {"argmin", "argmin of F over log q1: GSL Brent from a 61-point grid on [-15, 15]", LINE_CLOSED (tr_argmin)},
 };
 static const derivation_line TWO_TERM_LINES[] = {
-  {.id = "s000_two_term_lhs", .source = "000 P6.2", .truth = "lhs",
+  {.id = "s000_two_term_lhs", .source = "000 P6.2", .at = 87, .truth = "lhs",
    .text = "(λp1 + (1-λ)p2) log[(λp1 + (1-λ)p2)/(λq1 + (1-λ)q2)]", .eval = LINE_CLOSED (v_lhs)},
-  {.id = "s000_two_term", .source = "000 P6.2", .rel = REL_LE,
+  {.id = "s000_two_term", .source = "000 P6.2", .at = 87, .rel = REL_LE,
    .text = "≤ λp1 log(p1/q1) + (1-λ)p2 log(p2/q2), ∀ p1, p2, q1, q2", .eval = LINE_CLOSED (v_rhs),
    .mutants = {{"s000_rhs_first_only", "the right side without its (1-λ) term", LINE_CLOSED (m_rhs_first_only)}}},
-  {.id = "s000_F", .source = "000 P6.2", .text = "F(p1, p2, q1, q2) := RHS - LHS",
+  {.id = "s000_F", .source = "000 P6.2", .at = 91, .text = "F(p1, p2, q1, q2) := RHS - LHS",
    .expect = V_NOT_CHECKABLE, .why = "a definition"},
-  {.id = "s000_dF_dq1", .source = "000 P6.2", .truth = "dF",
+  {.id = "s000_dF_dq1", .source = "000 P6.2", .at = 95, .truth = "dF",
    .text = "∂F/∂q1 = -λp1/q1 + (λp1 + (1-λ)p2) · 1/(λq1 + (1-λ)q2)",
    .eval = LINE_CLOSED (v_dF_seed), .expect = V_ERROR,
    .correction = "∂F/∂q1 = -λp1/q1 + λ(λp1 + (1-λ)p2)/(λq1 + (1-λ)q2): log(λq1 + (1-λ)q2) has"
      " derivative λ/(λq1 + (1-λ)q2). As written the line is off by (1-λ)(λp1 + (1-λ)p2)/(λq1 + (1-λ)q2);"
      " it vanishes at q1 = λp1q2/(λp1 + p2), and at p1/q1 = p2/q2 it equals (1-λ)k, not 0",
    .mutants = {{"s000_dF_with_lambda", "the chain-rule λ restored: then the line holds", LINE_CLOSED (v_dF_chain)}}},
-  {.id = "s000_stationary", .source = "000 P6.2", .truth = "argmin",
+  {.id = "s000_stationary", .source = "000 P6.2", .at = 99, .truth = "argmin",
    .text = "From Lagrange multiplier (or the minimum over q1): p1/q1 = p2/q2 := k",
    .eval = LINE_CLOSED (v_stationary),
    .mutants = {{"s000_stationary_swapped", "solved as q1 = p2 q2/p1", LINE_CLOSED (m_stationary_swapped)}}},
@@ -294,14 +294,14 @@ static const derivation_truth AT_K_TRUTHS[] = {
   {"lhs", "the left side at q = p/k by lib/discrete.c", LINE_CLOSED (tr_at_k_lhs)},
 };
 static const derivation_line AT_K_LINES[] = {
-  {.id = "s000_lhs_at_k", .source = "000 P6.2", .truth = "lhs",
+  {.id = "s000_lhs_at_k", .source = "000 P6.2", .at = 105, .truth = "lhs",
    .text = "at p1/q1 = p2/q2 = k: LHS", .eval = LINE_CLOSED (v_at_k_lhs)},
-  {.id = "s000_mk_log_k", .source = "000 P6.2", .text = "= (λp1 + (1-λ)p2) log k",
+  {.id = "s000_mk_log_k", .source = "000 P6.2", .at = 105, .text = "= (λp1 + (1-λ)p2) log k",
    .eval = LINE_CLOSED (v_mk),
    .mutants = {{"s000_at_k_mix_dropped", "(λp1 + p2) log k", LINE_CLOSED (m_mk_mix_dropped)}}},
-  {.id = "s000_rhs_at_k", .source = "000 P6.2", .text = "= RHS", .eval = LINE_CLOSED (v_at_k_rhs),
+  {.id = "s000_rhs_at_k", .source = "000 P6.2", .at = 105, .text = "= RHS", .eval = LINE_CLOSED (v_at_k_rhs),
    .mutants = {{"s000_rhs_lambda_twice", "RHS with λ on both terms", LINE_CLOSED (m_rhs_lambda_twice)}}},
-  {.id = "s000_proved", .source = "000 P6.2", .text = "Thus we have proved the inequality.",
+  {.id = "s000_proved", .source = "000 P6.2", .at = 107, .text = "Thus we have proved the inequality.",
    .expect = V_NOT_CHECKABLE,
    .why = "the conclusion needs F's stationary point to be its minimum (unargued; true: F → ∞ at both"
      " ends and has one stationary point); the inequality itself is line s000_two_term"},
@@ -354,11 +354,11 @@ static const derivation_truth MIX_TRUTHS[] = {
   {"kl_mix", "KL of the mixtures by lib/discrete.c", LINE_CLOSED (tr_mix_lhs)},
 };
 static const derivation_line MIX_LINES[] = {
-  {.id = "s000_integrate_lhs", .source = "000 P6.2", .truth = "kl_mix",
+  {.id = "s000_integrate_lhs", .source = "000 P6.2", .at = 89, .truth = "kl_mix",
    .text = "\"taking the integral over all x\": KL(λP1 + (1-λ)P2 || λQ1 + (1-λ)Q2)",
    .eval = LINE_CLOSED (v_mix_lhs),
    .mutants = {{"s000_mix_q_crossed", "the Q mixture with crossed weights (1-λ)Q1 + λQ2", LINE_CLOSED (m_mix_crossed)}}},
-  {.id = "s000_integrate", .source = "000 P6.2", .rel = REL_LE,
+  {.id = "s000_integrate", .source = "000 P6.2", .at = 89, .rel = REL_LE,
    .text = "≤ λ KL(P1||Q1) + (1-λ) KL(P2||Q2)", .eval = LINE_CLOSED (v_mix_rhs)},
 };
 static derivation mixture_dv = {
@@ -424,10 +424,10 @@ static const derivation_truth WEIGHT_TRUTHS[] = {
   {"log_mean", "log((1/K) sum w_j) by a plain scaled sum", LINE_POINTWISE (log_mean_w_plain)},
 };
 static const derivation_line WEIGHT_LINES[] = {
-  {.id = "s003_log_mean_w", .source = "003 Q3.2", .truth = "log_mean",
+  {.id = "s003_log_mean_w", .source = "003 Q3.2", .at = 189, .truth = "log_mean",
    .text = "log (1/K) Σ_j p(x, h_j)/q(h_j), for every draw", .eval = LINE_POINTWISE (log_mean_w),
    .mutants = {{"s003_step_k_plus_1", "1/(K+1) in place of 1/K inside the log", LINE_POINTWISE (m_log_mean_k1)}}},
-  {.id = "s003_log_sum_step", .source = "003 Q3.2", .rel = REL_GE,
+  {.id = "s003_log_sum_step", .source = "003 Q3.2", .at = 189, .rel = REL_GE,
    .text = "≥ (1/K) Σ_j log p(x, h_j)/q(h_j)  (\"log sum inequality\")",
    .eval = LINE_POINTWISE (mean_log_w),
    .mutants = {{"s003_step_plus_sigma", "(1/K) Σ log w_j + σ", LINE_POINTWISE (m_mean_log_plus_sigma)}}},
