@@ -75,6 +75,9 @@ nested_objective (double t, void *a, double *rd)
   return v;
 }
 
+/* a derivation's truths and lines */
+#define TABLES(t, l) .truths = t, .n_truths = COUNT_OF (t), .lines = l, .n_lines = COUNT_OF (l)
+
 static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
 static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
 
@@ -105,8 +108,7 @@ static const derivation_line DU_LINES[] = {
 static derivation du_dv = {
   .id = "s003_q61a_derivative", .title = "003 Q6.1(a): the derivative of ut - u log u",
   .points = &tu_points, .n_points = 100,
-  .truths = DU_TRUTHS, .n_truths = COUNT_OF (DU_TRUTHS),
-  .lines = DU_LINES, .n_lines = COUNT_OF (DU_LINES),
+  TABLES (DU_TRUTHS, DU_LINES),
 };
 
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
@@ -180,8 +182,7 @@ static derivation conj_dv = {
   .id = "s003_q61a_conjugate", .title = "003 Q6.1(a): the conjugate f*(t) of u log u",
   .points = &t_points, .n_points = 60,
   .prep_size = sizeof (concave_max), .prepare = prep_conj,
-  .truths = CONJ_TRUTHS, .n_truths = COUNT_OF (CONJ_TRUTHS),
-  .lines = CONJ_LINES, .n_lines = COUNT_OF (CONJ_LINES),
+  TABLES (CONJ_TRUTHS, CONJ_LINES),
 };
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
@@ -285,8 +286,7 @@ static derivation biconj_dv = {
   .id = "s003_q61a_biconjugate", .title = "003 Q6.1(a): the biconjugate f**(u) of u log u",
   .points = &u_points, .n_points = 40,
   .prep_size = sizeof (biconj_prep), .prepare = prep_biconj,
-  .truths = BI_TRUTHS, .n_truths = COUNT_OF (BI_TRUTHS),
-  .lines = BI_LINES, .n_lines = COUNT_OF (BI_LINES),
+  TABLES (BI_TRUTHS, BI_LINES),
 };
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
@@ -397,8 +397,7 @@ static derivation pointwise_dv = {
   .id = "s003_q61b_pointwise", .title = "003 Q6.1(b): the integrands at x = mp + sp z",
   .points = &pair_x_points, .n_points = 60,
   .prep_size = sizeof (pointwise_prep), .prepare = prep_pointwise,
-  .truths = PW_TRUTHS, .n_truths = COUNT_OF (PW_TRUTHS),
-  .lines = PW_LINES, .n_lines = COUNT_OF (PW_LINES),
+  TABLES (PW_TRUTHS, PW_LINES),
 };
 
 /* The integral: KL(p||q) in closed form against quadrature. */
@@ -446,8 +445,7 @@ static const derivation_line KL_LINES[] = {
 static derivation kl_dv = {
   .id = "s003_q61b_kl", .title = "003 Q6.1(b): the integral is KL(p||q)",
   .points = &pair_points, .n_points = 30,
-  .truths = KL_TRUTHS, .n_truths = COUNT_OF (KL_TRUTHS),
-  .lines = KL_LINES, .n_lines = COUNT_OF (KL_LINES),
+  TABLES (KL_TRUTHS, KL_LINES),
 };
 
 /* ---- critics T(x) and their integrals against p and q ---- */
@@ -664,8 +662,7 @@ static const derivation_line RQ_LINES[] = {
 static derivation rq_dv = {
   .id = "s003_q62a", .title = "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
   .points = &critic_points, .n_points = 30,
-  .truths = RQ_TRUTHS, .n_truths = COUNT_OF (RQ_TRUTHS),
-  .lines = RQ_LINES, .n_lines = COUNT_OF (RQ_LINES),
+  TABLES (RQ_TRUTHS, RQ_LINES),
 };
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
@@ -711,8 +708,7 @@ static const derivation_line LOGX_LINES[] = {
 static derivation logx_dv = {
   .id = "s003_q63_log_bound", .title = "003 Q6.3: log x ≤ x - 1",
   .points = &x_points, .n_points = 100,
-  .truths = LOGX_TRUTHS, .n_truths = COUNT_OF (LOGX_TRUTHS),
-  .lines = LOGX_LINES, .n_lines = COUNT_OF (LOGX_LINES),
+  TABLES (LOGX_TRUTHS, LOGX_LINES),
 };
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
@@ -777,8 +773,7 @@ static const derivation_line SHIFT_LINES[] = {
 static derivation shift_dv = {
   .id = "s003_q63", .title = "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
   .points = &critic_points, .n_points = 30,
-  .truths = SHIFT_TRUTHS, .n_truths = COUNT_OF (SHIFT_TRUTHS),
-  .lines = SHIFT_LINES, .n_lines = COUNT_OF (SHIFT_LINES),
+  TABLES (SHIFT_TRUTHS, SHIFT_LINES),
 };
 
 static const check_spec CHECKS[] = {
