@@ -470,6 +470,7 @@ typedef struct
   double log_z;                 /* r q = e^{T - log_z} q */
 } critic_ctx;
 
+/* the harness checks' mutants (set in main; harness.h) */
 static int m_klrq, m_r2_jensen_flag, m_r1_exponent, m_r1_penalty, m_r1_sign_flag, m_r2_no_log, m_r2_shift;
 
 static double
