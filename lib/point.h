@@ -129,4 +129,9 @@ double point_complexity (const point * p);
    factorisation succeeds)? */
 int point_spd (const double *a, size_t d);
 
+/* A box of the named scalars C[0..N-1] (point_box_template with its
+   coordinates set), described as DESCRIPTION (NULL: the template's). */
+point_kind point_box (const point_coord * c, size_t n,
+                      const char *description);
+
 #endif

@@ -15,18 +15,18 @@
  * for a quadratic critic, E_q[e^T] and E_p[T] in closed form.  The claims
  * of Q6.1(b) and Q6.2(b) over all critics (attained, bounded, equality
  * only at log(p/q) + c) are harness checks at random critics. */
+#include "complex_step.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "minimize.h"
 #include "normal.h"
+#include "normal_pair.h"
 
-#include <complex.h>
 #include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
-#include <stdlib.h>
 
 /* ---- suprema of concave functions ---- */
 
@@ -75,22 +75,24 @@ nested_objective (double t, void *a, double *rd)
   return v;
 }
 
+/* a derivation's truths and lines */
+#define TABLES(t, l) .truths = t, .n_truths = COUNT_OF (t), .lines = l, .n_lines = COUNT_OF (l)
+
 static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
 static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
-static estimate exact0 (void) { return est_exact (0.0, 0.0); }
 
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
 
 static const point_coord TU[] = { {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0} };
 static point_kind tu_points;
 
+static double complex conj_objective_c (double complex u, void *t) { return u * *(double *) t - u * clog (u); }
 static estimate
 tr_du_complex (const point * p, const void *prep)
 {
   (void) prep;
-  double t = p->v[0], u = p->v[1], h = 1e-20 * u;
-  double complex z = u + I * h, g = z * t - z * clog (z);
-  return est_exact (cimag (g) / h, 8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
+  double t = p->v[0], u = p->v[1];
+  return est_exact (complex_step_derivative (conj_objective_c, &t, u), 8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
 }
 static estimate v_du (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0], -log (p->v[1]), -1.0); }
 static estimate m_du_no_1 (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0], -log (p->v[1])); }
@@ -106,8 +108,7 @@ static const derivation_line DU_LINES[] = {
 static derivation du_dv = {
   .id = "s003_q61a_derivative", .title = "003 Q6.1(a): the derivative of ut - u log u",
   .points = &tu_points, .n_points = 100,
-  .truths = DU_TRUTHS, .n_truths = COUNT_OF (DU_TRUTHS),
-  .lines = DU_LINES, .n_lines = COUNT_OF (DU_LINES),
+  TABLES (DU_TRUTHS, DU_LINES),
 };
 
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
@@ -120,7 +121,7 @@ static void prep_conj (const point * p, void *prep) { double t = p->v[0]; *(conc
 
 static estimate tr_conj_sup (const point * p, const void *prep) { (void) p; return opt_value (CONJ (prep)); }
 static estimate tr_conj_argmax (const point * p, const void *prep) { (void) p; return opt_x (CONJ (prep)); }
-static estimate tr_zero (const point * p, const void *prep) { (void) p, (void) prep; return exact0 (); }
+static estimate tr_zero (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (0.0, 0.0); }
 /* d/du at Brent's maximiser u_B by the complex step: |d2g/du2| = 1/u, so
    the distance x_err to the true maximiser moves it by at most x_err/u. */
 static estimate
@@ -133,8 +134,6 @@ tr_conj_du_at_max (const point * p, const void *prep)
   d.err += m.x_err / (m.x - m.x_err);
   return d;
 }
-/* The dangling row read literally: the left side of the chain above, f*(t). */
-static estimate v_conj_lhs (const point * p, const void *prep) { (void) p; return opt_value (CONJ (prep)); }
 static estimate
 stationary_at (const point * p, const void *prep, double one)
 {
@@ -164,7 +163,7 @@ static const derivation_line CONJ_LINES[] = {
      " shows); the rows below are checked"},
   {.id = "s003_q61a_dangling", .source = "003 Q6.1(a)", .at = 266, .truth = "du_at_max",
    .text = "= d/du(ut - u log u)  (the row has no left side; at the maximiser)",
-   .eval = LINE_CLOSED (v_conj_lhs), .expect = V_SLIP,
+   .eval = LINE_CLOSED (tr_conj_sup), .expect = V_SLIP,     /* read literally: f*(t), the chain above */
    .readings = {{"0 = d/du(ut - u log u)", "the sentence above says \"by setting it to 0\" and the"
                  " third row writes 0 = t - [log u* + 1]", 0, LINE_CLOSED (tr_zero), 0}},
    .correction = "0 = d/du(ut - u log u): the display's leading \"=\" continues, as written, the chain"
@@ -183,8 +182,7 @@ static derivation conj_dv = {
   .id = "s003_q61a_conjugate", .title = "003 Q6.1(a): the conjugate f*(t) of u log u",
   .points = &t_points, .n_points = 60,
   .prep_size = sizeof (concave_max), .prepare = prep_conj,
-  .truths = CONJ_TRUTHS, .n_truths = COUNT_OF (CONJ_TRUTHS),
-  .lines = CONJ_LINES, .n_lines = COUNT_OF (CONJ_LINES),
+  TABLES (CONJ_TRUTHS, CONJ_LINES),
 };
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
@@ -211,7 +209,7 @@ prep_biconj (const point * p, void *prep)
 #define BI(prep) ((const biconj_prep *) (prep))
 
 static estimate tr_bi_nested (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->nested); }
-static estimate tr_bi_sup (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->bi); }
+static estimate bi_sup (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->bi); }
 static estimate tr_bi_argmax (const point * p, const void *prep) { (void) p; return opt_x (BI (prep)->bi); }
 /* d/dt (tu - e^{t-1}) at Brent's t_B: |d2/dt2| = e^{t-1} <= u e^{x_err}
    near the maximiser, so x_err moves it by at most u x_err e^{x_err}. */
@@ -223,15 +221,12 @@ bi_dt_at (const point * p, const void *prep, double sign)
   return est_exact (u + sign * e, u * m.x_err * exp (m.x_err) + 4 * EST_U * (u + e));
 }
 static estimate tr_bi_dt_at_max (const point * p, const void *prep) { return bi_dt_at (p, prep, -1.0); }
-static estimate v_bi_stationary (const point * p, const void *prep) { return bi_dt_at (p, prep, -1.0); }
 static estimate m_bi_stationary_sign (const point * p, const void *prep) { return bi_dt_at (p, prep, 1.0); }
 static estimate v_ulogu (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u), 4 * EST_U * fabs (u * log (u))); }
 static estimate m_ulog2u (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log2 (u), 4 * EST_U * fabs (u * log2 (u))); }
 static estimate m_ulogu_rel6 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u * (1 + 1e-6)), 4 * EST_U * (fabs (u * log (u)) + u)); }
-static estimate v_bi_sup (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->bi); }
 /* f*(t) taken as e^t: sup_t tu - e^t = u log u - u */
 static estimate m_bi_sup_no_1 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * log (u), -u); }
-static estimate v_bi_lhs (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->bi); }
 static estimate v_tstar (const point * p, const void *prep) { (void) prep; return EST_SUM (log (p->v[0]), 1.0); }
 static estimate m_tstar_sign (const point * p, const void *prep) { (void) prep; return EST_SUM (log (p->v[0]), -1.0); }
 /* t* u - f*(t*) at t* = log u + 1, and its expansion u (log u + 1) - e^{log u + 1 - 1} */
@@ -242,7 +237,7 @@ static estimate m_bi_expanded_exponent (const point * p, const void *prep) { (vo
 
 static const derivation_truth BI_TRUTHS[] = {
   {"nested", "f**(u) = sup_t [tu - f*(t)], f*(t) itself sup_u [ut - u log u]: nested Brent, no closed form", LINE_CLOSED (tr_bi_nested)},
-  {"sup", "sup_t tu - e^{t-1} by Brent (grid t in [-300, 300])", LINE_CLOSED (tr_bi_sup)},
+  {"sup", "sup_t tu - e^{t-1} by Brent (grid t in [-300, 300])", LINE_CLOSED (bi_sup)},
   {"argmax", "the maximiser over t by Brent", LINE_CLOSED (tr_bi_argmax)},
   {"dt_at_max", "d/dt (tu - e^{t-1}) at Brent's maximiser", LINE_CLOSED (tr_bi_dt_at_max)},
   {"zero", "0", LINE_CLOSED (tr_zero)},
@@ -252,20 +247,20 @@ static const derivation_line BI_LINES[] = {
    .text = "f**(u) = (f*)*(u) = u log u", .eval = LINE_CLOSED (v_ulogu),
    .mutants = {{"q61a_bi_goal_log2", "u log2 u", LINE_CLOSED (m_ulog2u)}}},
   {.id = "s003_q61a_bi_sup", .source = "003 Q6.1(a)", .at = 272,
-   .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)", .eval = LINE_CLOSED (v_bi_sup),
+   .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)", .eval = LINE_CLOSED (bi_sup),
    .mutants = {{"q61a_bi_sup_no_1", "f*(t) taken as e^t", LINE_CLOSED (m_bi_sup_no_1)}}},
   {.id = "s003_q61a_bi_method", .source = "003 Q6.1(a)", .at = 274,
    .text = "For a fixed value of u, we find the value of t that maximizes tu - e^{t-1} by setting it to 0",
    .expect = V_NOT_CHECKABLE, .why = "the method in words; the rows below are checked"},
   {.id = "s003_q61a_bi_dangling", .source = "003 Q6.1(a)", .at = 276, .truth = "dt_at_max",
    .text = "= d/dt(tu - e^{t-1})  (the row has no left side; at the maximiser)",
-   .eval = LINE_CLOSED (v_bi_lhs), .expect = V_SLIP,
+   .eval = LINE_CLOSED (bi_sup), .expect = V_SLIP,     /* read literally: f**(u), the chain above */
    .readings = {{"0 = d/dt(tu - e^{t-1})", "the sentence above says \"by setting it to 0\" and the"
                  " next row writes 0 = u - e^{t-1}", 0, LINE_CLOSED (tr_zero), 0}},
    .correction = "0 = d/dt(tu - e^{t-1}): as written the row continues the chain f**(u) = sup_t tu - f*(t)"
      " above, and f**(u) = u log u is not the derivative (0 at the maximiser)"},
   {.id = "s003_q61a_bi_stationary", .source = "003 Q6.1(a)", .at = 276, .truth = "zero",
-   .text = "0 = u - e^{t-1}  (at Brent's maximiser)", .eval = LINE_CLOSED (v_bi_stationary),
+   .text = "0 = u - e^{t-1}  (at Brent's maximiser)", .eval = LINE_CLOSED (tr_bi_dt_at_max),
    .mutants = {{"q61a_bi_stationary_sign", "0 = u + e^{t-1}", LINE_CLOSED (m_bi_stationary_sign)}}},
   {.id = "s003_q61a_bi_maximiser", .source = "003 Q6.1(a)", .at = 276, .truth = "argmax",
    .text = "t* = log u + 1", .eval = LINE_CLOSED (v_tstar),
@@ -291,8 +286,7 @@ static derivation biconj_dv = {
   .id = "s003_q61a_biconjugate", .title = "003 Q6.1(a): the biconjugate f**(u) of u log u",
   .points = &u_points, .n_points = 40,
   .prep_size = sizeof (biconj_prep), .prepare = prep_biconj,
-  .truths = BI_TRUTHS, .n_truths = COUNT_OF (BI_TRUTHS),
-  .lines = BI_LINES, .n_lines = COUNT_OF (BI_LINES),
+  TABLES (BI_TRUTHS, BI_LINES),
 };
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
@@ -350,7 +344,6 @@ static estimate tr_sup_f (const point * p, const void *prep) { (void) p; return 
 static estimate v_pw_whole (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->whole); }
 static estimate v_pw_inside (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->inside); }
 static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
-static estimate m_pw_sup_f_no_q (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->f); }
 static estimate m_pw_q2_sup_f (const point * p, const void *prep) { return est_scale (PW (prep)->q, v_pw_q_sup_f (p, prep)); }
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
 static estimate m_pw_whole_no_1 (const point * p, const void *prep) { return est_sub (tr_kl_integrand (p, prep), est_exact (PW (prep)->p, 0)); }
@@ -382,13 +375,13 @@ static const derivation_line PW_LINES[] = {
    .mutants = {{"q61b_given_no_1", "p t - q e^t inside the supremum", LINE_CLOSED (m_pw_whole_no_1)}}},
   {.id = "s003_q61b_factored", .source = "003 Q6.1(b)", .at = 290,
    .text = "= ∫ sup_t q(x)·(t·p(x)/q(x) - e^{t-1}) dx  (integrand, by Brent)", .eval = LINE_CLOSED (v_pw_inside),
-   .mutants = {{"q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q", LINE_CLOSED (m_pw_sup_f_no_q)}}},
+   .mutants = {{"q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q", LINE_CLOSED (tr_sup_f)}}},
   {.id = "s003_q61b_factor_rule", .source = "003 Q6.1(b)", .at = 292,
    .text = "since q(x) ≥ 0, sup q(x)·F = q(x) sup F  (F = t p/q - e^{t-1})", .eval = LINE_CLOSED (v_pw_q_sup_f),
    .mutants = {{"q61b_factor_rule_q2", "q² sup F", LINE_CLOSED (m_pw_q2_sup_f)}}},
   {.id = "s003_q61b_factor_out", .source = "003 Q6.1(b)", .at = 294,
    .text = "= ∫ q(x) sup_t (t·p(x)/q(x) - e^{t-1}) dx  (integrand)", .eval = LINE_CLOSED (v_pw_q_sup_f),
-   .mutants = {{"q61b_factor_out_no_q", "sup F without q", LINE_CLOSED (m_pw_sup_f_no_q)}}},
+   .mutants = {{"q61b_factor_out_no_q", "sup F without q", LINE_CLOSED (tr_sup_f)}}},
   {.id = "s003_q61b_conjugate_of_fstar", .source = "003 Q6.1(b)", .at = 296, .truth = "sup_f",
    .text = "the convex conjugate of f*(t) = e^{t-1} from the above question: sup_t (tu - e^{t-1}) = u log u at u = p/q",
    .eval = LINE_CLOSED (v_pw_conj_of_fstar),
@@ -404,8 +397,7 @@ static derivation pointwise_dv = {
   .id = "s003_q61b_pointwise", .title = "003 Q6.1(b): the integrands at x = mp + sp z",
   .points = &pair_x_points, .n_points = 60,
   .prep_size = sizeof (pointwise_prep), .prepare = prep_pointwise,
-  .truths = PW_TRUTHS, .n_truths = COUNT_OF (PW_TRUTHS),
-  .lines = PW_LINES, .n_lines = COUNT_OF (PW_LINES),
+  TABLES (PW_TRUTHS, PW_LINES),
 };
 
 /* The integral: KL(p||q) in closed form against quadrature. */
@@ -414,20 +406,13 @@ static const point_coord PAIR[] = {
 };
 static point_kind pair_points;
 
-/* QAGI maps (0, 1] onto the real line and samples |x| up to ~1e300, where
-   x^2 overflows and inf - inf would give NaN.  Every integrand here is a
-   Gaussian tail, zero in double precision long before |x| = 1e100. */
-static int
-far_tail (double x)
-{
-  return fabs (x) > 1e100;
-}
+static normal_pair pair_of (const point * p) { normal_pair g = { p->v[0], p->v[1], p->v[2], p->v[3] }; return g; }
 
 static double
 integrand_p_log (double x, void *a)
 {
   const double *g = a;
-  if (far_tail (x))
+  if (normal_pair_far_tail (x))
     return 0.0;
   double lp = normal_log_pdf (x, g[0], g[1]);
   return exp (lp) * (lp - normal_log_pdf (x, g[2], g[3]));
@@ -436,8 +421,8 @@ static estimate
 tr_kl_quad (const point * p, const void *prep)
 {
   (void) prep;
-  double c[2] = { p->v[0], p->v[2] }, s[2] = { p->v[1], p->v[3] };
-  return est_quad (quad_real_line_hull (integrand_p_log, (void *) p->v, 2, c, s));
+  normal_pair g = pair_of (p);
+  return est_quad (normal_pair_quad (integrand_p_log, (void *) p->v, &g, g.ma, g.sa));
 }
 /* log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2: three terms */
 static estimate
@@ -460,9 +445,135 @@ static const derivation_line KL_LINES[] = {
 static derivation kl_dv = {
   .id = "s003_q61b_kl", .title = "003 Q6.1(b): the integral is KL(p||q)",
   .points = &pair_points, .n_points = 30,
-  .truths = KL_TRUTHS, .n_truths = COUNT_OF (KL_TRUTHS),
-  .lines = KL_LINES, .n_lines = COUNT_OF (KL_LINES),
+  TABLES (KL_TRUTHS, KL_LINES),
 };
+
+/* ---- critics T(x) and their integrals against p and q ---- */
+
+/* T(x) = log(p(x)/q(x)) + shift + eps phi(x)   (CRITIC_LOG_RATIO), or
+   T(x) = a + b x + c x² + eps phi(x)           (CRITIC_QUADRATIC), with
+   phi = sin(freq x + phase), tanh(freq x + phase) or x. */
+typedef enum { CRITIC_LOG_RATIO, CRITIC_QUADRATIC } critic_kind;
+typedef enum { SHAPE_NONE, SHAPE_SIN, SHAPE_TANH, SHAPE_TILT } critic_shape;
+typedef struct
+{
+  critic_kind kind;
+  double shift, a, b, c;
+  critic_shape shape;
+  double eps, freq, phase;
+} critic;
+
+typedef struct
+{
+  const normal_pair *g;         /* p = N(ma, sa²), q = N(mb, sb²) */
+  const critic *t;
+  double log_z;                 /* r q = e^{T - log_z} q */
+} critic_ctx;
+
+/* the harness checks' mutants (set in main; harness.h) */
+static int m_klrq, m_r2_jensen_flag, m_r1_exponent, m_r1_penalty, m_r1_sign_flag, m_r2_no_log, m_r2_shift;
+
+static double
+perturbation (const critic * t, double x)
+{
+  switch (t->shape)
+    {
+    case SHAPE_SIN: return sin (t->freq * x + t->phase);
+    case SHAPE_TANH: return tanh (t->freq * x + t->phase);
+    case SHAPE_TILT: return x;
+    case SHAPE_NONE: break;
+    }
+  return 0.0;
+}
+
+/* T(x) minus its log-ratio part; T(x); and log q(x) + T(x) without
+   cancelling log q against log q. */
+static double
+critic_offset (const critic * t, double x)
+{
+  double base = t->kind == CRITIC_LOG_RATIO ? t->shift : t->a + t->b * x + t->c * x * x;
+  return base + t->eps * perturbation (t, x);
+}
+static double
+critic_value (const critic_ctx * c, double x)
+{
+  return (c->t->kind == CRITIC_LOG_RATIO ? normal_pair_log_ratio (c->g, x) : 0.0) + critic_offset (c->t, x);
+}
+static double
+log_q_plus_critic (const critic_ctx * c, double x)
+{
+  const normal_pair *g = c->g;
+  return (c->t->kind == CRITIC_LOG_RATIO ? normal_log_pdf (x, g->ma, g->sa) : normal_log_pdf (x, g->mb, g->sb))
+    + critic_offset (c->t, x);
+}
+
+/* N(m, s²)(x) T(x), zero where the density underflows */
+static double
+density_times_critic (const critic_ctx * c, double x, double m, double s)
+{
+  if (normal_pair_far_tail (x))
+    return 0.0;
+  double w = exp (normal_log_pdf (x, m, s));
+  return w > 0 ? w * critic_value (c, x) : 0.0;
+}
+static double integrand_p_critic (double x, void *a) { const critic_ctx *c = a; return density_times_critic (c, x, c->g->ma, c->g->sa); }
+static double integrand_q_critic (double x, void *a) { const critic_ctx *c = a; return density_times_critic (c, x, c->g->mb, c->g->sb); }
+/* e^{T - log_z} q */
+static double
+integrand_rq (double x, void *a)
+{
+  const critic_ctx *c = a;
+  return normal_pair_far_tail (x) ? 0.0 : exp (log_q_plus_critic (c, x) - c->log_z);
+}
+/* p log(p / (r q)) */
+static double
+integrand_kl_p_rq (double x, void *a)
+{
+  const critic_ctx *c = a;
+  if (normal_pair_far_tail (x))
+    return 0.0;
+  double lp = normal_log_pdf (x, c->g->ma, c->g->sa), p = exp (lp);
+  double log_z = m_klrq ? 0.0 : c->log_z;
+  return p > 0 ? p * (lp - log_q_plus_critic (c, x) + log_z) : 0.0;
+}
+/* sqrt(p r q): its integral is the Bhattacharyya coefficient BC(p, rq) */
+static double
+integrand_bhattacharyya (double x, void *a)
+{
+  const critic_ctx *c = a;
+  if (normal_pair_far_tail (x))
+    return 0.0;
+  double lp = normal_log_pdf (x, c->g->ma, c->g->sa);
+  return exp (0.5 * (lp + log_q_plus_critic (c, x) - c->log_z));
+}
+
+/* e^T q for a quadratic critic is a Gaussian of precision 1/sq² - 2c and
+   mean (mq/sq² + b)/precision: its location and scale. */
+static void
+critic_tilt (const normal_pair * g, const critic * t, double *center, double *scale)
+{
+  double precision = 1 / (g->sb * g->sb) - 2 * t->c;
+  *center = (g->mb / (g->sb * g->sb) + t->b) / precision;
+  *scale = 1 / sqrt (precision);
+}
+
+/* The real line for an integrand built from p, q and e^T q: the hull of
+   p, q and the tilted measure (p e^{eps phi} for a log-ratio critic), at
+   the smallest of their scales and of the perturbation's period 1/freq. */
+static quad_result
+critic_quad (quad_fn f, const critic_ctx * c)
+{
+  const normal_pair *g = c->g;
+  const critic *t = c->t;
+  double center = g->ma, scale = g->sa;
+  if (t->kind == CRITIC_QUADRATIC)
+    critic_tilt (g, t, &center, &scale);
+  else if (t->shape == SHAPE_TILT)
+    center = g->ma + t->eps * g->sa * g->sa;
+  if ((t->shape == SHAPE_SIN || t->shape == SHAPE_TANH) && t->freq > 0)
+    scale = fmin (scale, 1 / t->freq);
+  return normal_pair_quad (f, (void *) c, g, center, scale);
+}
 
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
 
@@ -472,50 +583,33 @@ static const point_coord QUAD_CRITIC[] = {
 };
 static point_kind critic_points;
 
-typedef struct
-{
-  const double *v;      /* mp, sp, mq, sq, a, b, c */
-  double shift;         /* e^{T + shift} q, or p T */
-} tq_args;
-
-static double critic_T (const double *v, double x) { return v[4] + v[5] * x + v[6] * x * x; }
-static double
-integrand_exp_t_q (double x, void *a)
-{
-  const tq_args *t = a;
-  return far_tail (x) ? 0.0 : exp (normal_log_pdf (x, t->v[2], t->v[3]) + critic_T (t->v, x) + t->shift);
-}
-static double
-integrand_p_t (double x, void *a)
-{
-  const tq_args *t = a;
-  return far_tail (x) ? 0.0 : normal_pdf (x, t->v[0], t->v[1]) * critic_T (t->v, x);
-}
-/* ∫ e^{T + shift} q dx over the hull of q and the tilted Gaussian
-   (precision 1/sq² - 2c, mean (mq/sq² + b)/precision). */
+/* ∫ e^{T + shift} q dx over the hull of q and the tilted Gaussian, and
+   ∫ p T dx over p's. */
 static quad_result
 quad_exp_t_q (const point * p, double shift)
 {
-  const double *v = p->v;
-  double prec = 1 / (v[3] * v[3]) - 2 * v[6];
-  double c[2] = { v[2], (v[2] / (v[3] * v[3]) + v[5]) / prec }, s[2] = { v[3], 1 / sqrt (prec) };
-  tq_args t = { v, shift };
-  return quad_real_line_hull (integrand_exp_t_q, &t, 2, c, s);
+  normal_pair g = pair_of (p);
+  critic t = { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], SHAPE_NONE, 0, 0, 0 };
+  critic_ctx c = { &g, &t, -shift };
+  double center[2] = { g.mb, 0 }, scale[2] = { g.sb, 0 };
+  critic_tilt (&g, &t, &center[1], &scale[1]);
+  return quad_real_line_hull (integrand_rq, &c, 2, center, scale);
 }
 static quad_result
 quad_p_t (const point * p)
 {
-  tq_args t = { p->v, 0 };
-  double c[1] = { p->v[0] }, s[1] = { p->v[1] };
-  return quad_real_line_hull (integrand_p_t, &t, 1, c, s);
+  normal_pair g = pair_of (p);
+  critic t = { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], SHAPE_NONE, 0, 0, 0 };
+  critic_ctx c = { &g, &t, 0 };
+  return quad_real_line_hull (integrand_p_critic, &c, 1, &g.ma, &g.sa);
 }
-/* |log(v ± e) - log v| <= e / (v - e) */
+/* log of a quadrature, with log's own rounding */
 static estimate
 est_log (quad_result q)
 {
-  if (!(q.value > q.abserr))
-    die_runtime ("quadrature %g ± %g too uncertain to take its log", q.value, q.abserr);
-  return est_quad ((quad_result) { log (q.value), q.abserr / (q.value - q.abserr) + EST_U * fabs (log (q.value)) });
+  quad_result l = quad_log (q);
+  l.abserr += EST_U * fabs (l.value);
+  return est_quad (l);
 }
 
 /* log E_q[e^T] in closed form: x = mq + sq z, T = T(mq) + β z + γ z²,
@@ -569,8 +663,7 @@ static const derivation_line RQ_LINES[] = {
 static derivation rq_dv = {
   .id = "s003_q62a", .title = "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
   .points = &critic_points, .n_points = 30,
-  .truths = RQ_TRUTHS, .n_truths = COUNT_OF (RQ_TRUTHS),
-  .lines = RQ_LINES, .n_lines = COUNT_OF (RQ_LINES),
+  TABLES (RQ_TRUTHS, RQ_LINES),
 };
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
@@ -616,8 +709,7 @@ static const derivation_line LOGX_LINES[] = {
 static derivation logx_dv = {
   .id = "s003_q63_log_bound", .title = "003 Q6.3: log x ≤ x - 1",
   .points = &x_points, .n_points = 100,
-  .truths = LOGX_TRUTHS, .n_truths = COUNT_OF (LOGX_TRUTHS),
-  .lines = LOGX_LINES, .n_lines = COUNT_OF (LOGX_LINES),
+  TABLES (LOGX_TRUTHS, LOGX_LINES),
 };
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
@@ -682,8 +774,7 @@ static const derivation_line SHIFT_LINES[] = {
 static derivation shift_dv = {
   .id = "s003_q63", .title = "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
   .points = &critic_points, .n_points = 30,
-  .truths = SHIFT_TRUTHS, .n_truths = COUNT_OF (SHIFT_TRUTHS),
-  .lines = SHIFT_LINES, .n_lines = COUNT_OF (SHIFT_LINES),
+  TABLES (SHIFT_TRUTHS, SHIFT_LINES),
 };
 
 static const check_spec CHECKS[] = {
@@ -704,223 +795,37 @@ static const mutant_spec MUTANTS[] = {
   {"klrq_unnormalised", "KL(p || rq) without log E_q[e^T]", "kl_gap_identity"},
   {"r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", "r2_ge_r1_random"},
 };
-static int m_klrq, m_r2_jensen_flag, m_r1_exponent, m_r1_penalty, m_r1_sign_flag, m_r2_no_log, m_r2_shift;
-
 /* ---- the claims over all critics (harness checks): random critics ---- */
 
-typedef struct
-{
-  double mp, sp, mq, sq;     /* p = N(mp, sp^2), q = N(mq, sq^2) */
-} gauss_pair;
-
-static gauss_pair
-random_pair (const gsl_rng * r)
-{
-  gauss_pair g = { gsl_ran_gaussian (r, 1.0), exp (gsl_ran_flat (r, -0.5, 0.6)),
-    gsl_ran_gaussian (r, 1.0), exp (gsl_ran_flat (r, -0.5, 0.6))
-  };
-  return g;
-}
-
-static double
-kl_closed_pair (const gauss_pair * g)
-{
-  return normal_kl (g->mp, g->sp, g->mq, g->sq);
-}
-
 static estimate
-kl_estimate (const gauss_pair * g)
+kl_estimate (const normal_pair * g)
 {
-  double kl = kl_closed_pair (g);
-  return est_exact (kl, 16 * DBL_EPSILON * (fabs (kl) + 1
-                                            + fabs (log (g->sq / g->sp))));
+  double kl = normal_pair_kl (g);
+  return est_exact (kl, 16 * DBL_EPSILON * (fabs (kl) + 1 + fabs (log (g->sb / g->sa))));
 }
 
-typedef enum { CRITIC_LOG_RATIO, CRITIC_QUADRATIC } critic_kind;
-typedef enum { SHAPE_NONE, SHAPE_SIN, SHAPE_TANH, SHAPE_TILT } critic_shape;
-
-/* T(x) = log(p(x)/q(x)) + shift + eps phi(x)   (CRITIC_LOG_RATIO), or
-   T(x) = a + b x + c x^2 + eps phi(x)         (CRITIC_QUADRATIC), with
-   phi = sin(freq x + phase), tanh(freq x + phase) or x. */
-typedef struct
-{
-  critic_kind kind;
-  double shift, a, b, c;
-  critic_shape shape;
-  double eps, freq, phase;
-} critic;
-
-typedef struct
-{
-  const harness *h;
-  const gauss_pair *g;
-  const critic *t;
-  double log_z;            /* log E_q[e^T] where an integrand needs it */
-} critic_ctx;
-
-static double
-perturbation (const critic * t, double x)
-{
-  switch (t->shape)
-    {
-    case SHAPE_SIN:
-      return sin (t->freq * x + t->phase);
-    case SHAPE_TANH:
-      return tanh (t->freq * x + t->phase);
-    case SHAPE_TILT:
-      return x;
-    case SHAPE_NONE:
-      break;
-    }
-  return 0.0;
-}
-
-/* T(x) minus its log-ratio part, and log q(x) + T(x) without cancelling
-   log q against log q. */
-static double
-critic_offset (const critic * t, double x)
-{
-  double base = t->kind == CRITIC_LOG_RATIO ? t->shift
-    : t->a + t->b * x + t->c * x * x;
-  return base + t->eps * perturbation (t, x);
-}
-
-static double
-critic_value (const critic_ctx * c, double x)
-{
-  double base = c->t->kind == CRITIC_LOG_RATIO
-    ? normal_log_pdf (x, c->g->mp, c->g->sp) - normal_log_pdf (x, c->g->mq, c->g->sq)
-    : 0.0;
-  return base + critic_offset (c->t, x);
-}
-
-static double
-log_q_plus_critic (const critic_ctx * c, double x)
-{
-  if (c->t->kind == CRITIC_LOG_RATIO)
-    return normal_log_pdf (x, c->g->mp, c->g->sp) + critic_offset (c->t, x);
-  return normal_log_pdf (x, c->g->mq, c->g->sq) + critic_offset (c->t, x);
-}
-
-
-static double
-integrand_p_critic (double x, void *params)
-{
-  const critic_ctx *c = params;
-  if (far_tail (x))
-    return 0.0;
-  double p = exp (normal_log_pdf (x, c->g->mp, c->g->sp));
-  return p > 0 ? p * critic_value (c, x) : 0.0;
-}
-
-static double
-integrand_q_critic (double x, void *params)
-{
-  const critic_ctx *c = params;
-  if (far_tail (x))
-    return 0.0;
-  double q = exp (normal_log_pdf (x, c->g->mq, c->g->sq));
-  return q > 0 ? q * critic_value (c, x) : 0.0;
-}
-
-static double
-integrand_q_exp_critic (double x, void *params)
-{
-  const critic_ctx *c = params;
-  return far_tail (x) ? 0.0 : exp (log_q_plus_critic (c, x));
-}
-
-static double
-integrand_q_exp_critic_minus_1 (double x, void *params)
-{
-  const critic_ctx *c = params;
-  return far_tail (x) ? 0.0 : exp (log_q_plus_critic (c, x) - 1);
-}
-
-/* p log(p / (r q)) with r q = e^{log q + T - log Z}. */
-static double
-integrand_kl_p_rq (double x, void *params)
-{
-  const critic_ctx *c = params;
-  if (far_tail (x))
-    return 0.0;
-  double lp = normal_log_pdf (x, c->g->mp, c->g->sp), p = exp (lp);
-  double log_z = m_klrq ? 0.0 : c->log_z;
-  return p > 0 ? p * (lp - log_q_plus_critic (c, x) + log_z) : 0.0;
-}
-
-/* sqrt(p r q): its integral is the Bhattacharyya coefficient BC(p, rq). */
-static double
-integrand_bhattacharyya (double x, void *params)
-{
-  const critic_ctx *c = params;
-  if (far_tail (x))
-    return 0.0;
-  double lp = normal_log_pdf (x, c->g->mp, c->g->sp);
-  return exp (0.5 * (lp + log_q_plus_critic (c, x) - c->log_z));
-}
-
-/* The real line for an integrand built from p, q and e^T q: the hull of
-   p, q and the tilted measure (p e^{eps phi} for a log-ratio critic, a
-   Gaussian of precision 1/sq^2 - 2c for a quadratic one), at the smallest
-   of their scales and of the perturbation's period 1/freq. */
-static quad_result
-critic_quad (quad_fn f, const critic_ctx * c)
-{
-  const gauss_pair *g = c->g;
-  const critic *t = c->t;
-  double center[3] = { g->mp, g->mq, g->mp }, scale[3] = { g->sp, g->sq, g->sp };
-  if (t->kind == CRITIC_QUADRATIC)
-    {
-      double precision = 1 / (g->sq * g->sq) - 2 * t->c;
-      center[2] = (g->mq / (g->sq * g->sq) + t->b) / precision;
-      scale[2] = 1 / sqrt (precision);
-    }
-  else if (t->shape == SHAPE_TILT)
-    center[2] = g->mp + t->eps * g->sp * g->sp;
-  if ((t->shape == SHAPE_SIN || t->shape == SHAPE_TANH) && t->freq > 0)
-    scale[2] = fmin (scale[2], 1 / t->freq);
-  return quad_real_line_hull (f, (void *) c, 3, center, scale);
-}
-
-/* Sums and logs of quadratures with their error bounds. */
+/* Sums of quadratures with their error bounds. */
 static quad_result
 quad_combine (double ka, quad_result a, double kb, quad_result b)
 {
-  quad_result s = { ka * a.value + kb * b.value,
-    fabs (ka) * a.abserr + fabs (kb) * b.abserr
-  };
-  return s;
-}
-
-/* |log(v +- e) - log v| <= e / (v - e). */
-static quad_result
-quad_log (quad_result a)
-{
-  if (!(a.value > a.abserr))
-    die_runtime ("quadrature %g +- %g too uncertain to take its log",
-                 a.value, a.abserr);
-  quad_result s = { log (a.value), a.abserr / (a.value - a.abserr) };
+  quad_result s = { ka * a.value + kb * b.value, fabs (ka) * a.abserr + fabs (kb) * b.abserr };
   return s;
 }
 
 /* The expectations R1 and R2 are built from. */
 typedef struct
 {
-  quad_result e_p_t;              /* E_p[T] */
-  quad_result e_q_exp_t_m1;       /* E_q[e^{T-1}] */
-  quad_result e_q_exp_t;          /* E_q[e^T] */
-  quad_result e_q_t;              /* E_q[T] (only for a mutant) */
+  quad_result e_p_t, e_q_exp_t_m1, e_q_exp_t;   /* E_p[T], E_q[e^{T-1}], E_q[e^T] */
+  quad_result e_q_t;                            /* E_q[T] (only for a mutant) */
 } critic_integrals;
 
 static void
-critic_integrate (const harness * h, const gauss_pair * g, const critic * t,
-                  critic_integrals * ci)
+critic_integrate (const normal_pair * g, const critic * t, critic_integrals * ci)
 {
-  critic_ctx c = { h, g, t, 0.0 };
+  critic_ctx c = { g, t, 0.0 }, c1 = { g, t, 1.0 };
   ci->e_p_t = critic_quad (integrand_p_critic, &c);
-  ci->e_q_exp_t_m1 = critic_quad (integrand_q_exp_critic_minus_1, &c);
-  ci->e_q_exp_t = critic_quad (integrand_q_exp_critic, &c);
+  ci->e_q_exp_t_m1 = critic_quad (integrand_rq, &c1);
+  ci->e_q_exp_t = critic_quad (integrand_rq, &c);
   ci->e_q_t.value = ci->e_q_t.abserr = 0.0;
   if (m_r2_jensen_flag)
     ci->e_q_t = critic_quad (integrand_q_critic, &c);
@@ -928,30 +833,22 @@ critic_integrate (const harness * h, const gauss_pair * g, const critic * t,
 
 /* R1[T] = E_p[T] - E_q[e^{T-1}] (003 Q6.1). */
 static estimate
-r1_under_test (const harness * h, const critic_integrals * ci)
+r1_under_test (const critic_integrals * ci)
 {
-  (void) h;
-  quad_result penalty = m_r1_exponent ? ci->e_q_exp_t
-    : ci->e_q_exp_t_m1;
+  quad_result penalty = m_r1_exponent ? ci->e_q_exp_t : ci->e_q_exp_t_m1;
   double k = m_r1_penalty ? 0.99 : 1.0;
-  if (m_r1_sign_flag)
-    k = -k;
-  return est_quad (quad_combine (1.0, ci->e_p_t, -k, penalty));
+  return est_quad (quad_combine (1.0, ci->e_p_t, m_r1_sign_flag ? k : -k, penalty));
 }
 
 /* R2[T] = E_p[T] - log E_q[e^T] (003 Q6.2). */
 static estimate
-r2_under_test (const harness * h, const critic_integrals * ci)
+r2_under_test (const critic_integrals * ci)
 {
-  (void) h;
   quad_result log_z = quad_log (ci->e_q_exp_t);
   if (m_r2_jensen_flag)
     log_z = ci->e_q_t;
   if (m_r2_no_log)
-    {
-      log_z = ci->e_q_exp_t;
-      log_z.value -= 1.0;
-    }
+    log_z = ci->e_q_exp_t, log_z.value -= 1.0;
   if (m_r2_shift)
     log_z.value -= 0.01;
   return est_quad (quad_combine (1.0, ci->e_p_t, -1.0, log_z));
@@ -959,33 +856,31 @@ r2_under_test (const harness * h, const critic_integrals * ci)
 
 /* A random critic: a log-ratio critic with a random shift and a sine,
    tanh or linear perturbation, or a random quadratic (integrable against
-   q: c < 0.4 / sq^2). */
+   q: c < 0.4 / sq²).  Drawn in this order: shift, freq, phase, the case. */
 static critic
-random_critic (const gsl_rng * r, const gauss_pair * g)
+random_critic (const gsl_rng * r, const normal_pair * g)
 {
-  critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -3, 3), 0, 0, 0,
-    SHAPE_NONE, 0, gsl_ran_flat (r, 0.3, 3), gsl_ran_flat (r, 0, 2 * M_PI)
-  };
+  critic t = { CRITIC_LOG_RATIO, 0, 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
+  t.shift = gsl_ran_flat (r, -3, 3);
+  t.freq = gsl_ran_flat (r, 0.3, 3);
+  t.phase = gsl_ran_flat (r, 0, 2 * M_PI);
   switch (gsl_rng_uniform_int (r, 4))
     {
     case 0:
-      t.shape = SHAPE_SIN;
-      t.eps = gsl_ran_flat (r, -1.5, 1.5);
+      t.shape = SHAPE_SIN, t.eps = gsl_ran_flat (r, -1.5, 1.5);
       break;
     case 1:                    /* the step of tanh inside p's bulk */
-      t.shape = SHAPE_TANH;
-      t.eps = gsl_ran_flat (r, -1.5, 1.5);
-      t.phase = gsl_ran_flat (r, -1.5, 1.5) - t.freq * g->mp;
+      t.shape = SHAPE_TANH, t.eps = gsl_ran_flat (r, -1.5, 1.5);
+      t.phase = gsl_ran_flat (r, -1.5, 1.5) - t.freq * g->ma;
       break;
     case 2:
-      t.shape = SHAPE_TILT;
-      t.eps = gsl_ran_flat (r, -1, 1);
+      t.shape = SHAPE_TILT, t.eps = gsl_ran_flat (r, -1, 1);
       break;
     default:
       t.kind = CRITIC_QUADRATIC;
       t.a = gsl_ran_flat (r, -2, 2);
       t.b = gsl_ran_flat (r, -1.5, 1.5);
-      t.c = gsl_ran_flat (r, -0.5, 0.4 / (g->sq * g->sq));
+      t.c = gsl_ran_flat (r, -0.5, 0.4 / (g->sb * g->sb));
       break;
     }
   return t;
@@ -994,58 +889,47 @@ random_critic (const gsl_rng * r, const gauss_pair * g)
 /* The per-critic checks of Q6.1(b), Q6.2(b) and Q6.3.  Returns
    D_1/2(p || rq) for a STRICT critic, else +inf. */
 static double
-check_one_critic (harness * h, const gauss_pair * g, const critic * t,
-                  int strict)
+check_one_critic (harness * h, const normal_pair * g, const critic * t, int strict)
 {
   critic_integrals ci;
-  critic_integrate (h, g, t, &ci);
-  estimate kl = kl_estimate (g);
-  estimate r1 = r1_under_test (h, &ci), r2 = r2_under_test (h, &ci);
+  critic_integrate (g, t, &ci);
+  estimate kl = kl_estimate (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
   check_point (h, "r1_below_kl", r1, kl);
   check_point (h, "r2_below_kl", r2, kl);
   check_point (h, "r2_ge_r1_random", r2, r1);
-
   if (!strict)                  /* the optimum 1 + log(p/q): R1 attains KL */
     check_point (h, "r1_at_optimum", r1, kl);
 
   /* KL - R2 = KL(p || rq), and the Renyi divergence D_1/2 below it */
   quad_result log_z = quad_log (ci.e_q_exp_t);
-  critic_ctx c = { h, g, t, log_z.value };
+  critic_ctx c = { g, t, log_z.value };
   quad_result klrq = critic_quad (integrand_kl_p_rq, &c);
   klrq.abserr += log_z.abserr;
-  check_point (h, "kl_gap_identity",
-               est_exact (kl.value - r2.value, kl.err + r2.err),
-               est_quad (klrq));
-  if (strict)
-    {
-      /* Renyi order 1/2: D_1/2(p||rq) = -2 log BC <= KL(p||rq) */
-      quad_result bc = critic_quad (integrand_bhattacharyya, &c);
-      quad_result log_bc = quad_log (bc);
-      double d_half = -2 * log_bc.value;
-      double d_err = 2 * log_bc.abserr + log_z.abserr;
-      quad_result lhs = { r2.value + d_half, r2.err + d_err };
-      check_point (h, "r2_strict", est_quad (lhs), kl);
-      return d_half;
-    }
-  return INFINITY;
+  check_point (h, "kl_gap_identity", est_exact (kl.value - r2.value, kl.err + r2.err), est_quad (klrq));
+  if (!strict)
+    return INFINITY;
+  /* Renyi order 1/2: D_1/2(p||rq) = -2 log BC <= KL(p||rq) */
+  quad_result log_bc = quad_log (critic_quad (integrand_bhattacharyya, &c));
+  double d_half = -2 * log_bc.value, d_err = 2 * log_bc.abserr + log_z.abserr;
+  quad_result lhs = { r2.value + d_half, r2.err + d_err };
+  check_point (h, "r2_strict", est_quad (lhs), kl);
+  return d_half;
 }
 
 static void
 check_random_critics (harness * h)
 {
   gsl_rng *r = harness_rng (h);
-  long n = harness_samples (h);
-  long n_strict = 0;
+  long n = harness_samples (h), n_strict = 0;
   double min_d_half = INFINITY;
   for (long k = 0; k < n; k++)
     {
-      gauss_pair g = random_pair (r);
+      normal_pair g = normal_pair_draw (r, -0.5, 0.6);
       critic t = random_critic (r, &g);
       if (k % 8 == 0)          /* the optimum of R1: R1 = R2 = KL there */
         t = (critic) { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
       else if (k % 8 == 1)     /* a small perturbation: R2 just below KL */
-        t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO,
-          t.shape = SHAPE_SIN;
+        t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO, t.shape = SHAPE_SIN;
       int strict = t.shape != SHAPE_NONE || t.kind == CRITIC_QUADRATIC;
       n_strict += strict;
       min_d_half = fmin (min_d_half, check_one_critic (h, &g, &t, strict));
@@ -1058,8 +942,7 @@ check_random_critics (harness * h)
   check_close (h, "r1_at_optimum", "%ld optima T = 1 + log(p/q) among the %s", (n + 7) / 8, where);
   check_close (h, "kl_gap_identity", "%ld %s", n, where);
   check_close (h, "r2_strict", "%ld critics with T - log(p/q) not"
-               " constant, one in eight with ε = ±0.02; smallest D_1/2 %.3g",
-               n_strict, min_d_half);
+               " constant, one in eight with ε = ±0.02; smallest D_1/2 %.3g", n_strict, min_d_half);
 }
 
 static void
@@ -1068,55 +951,40 @@ check_equality_at_shift (harness * h)
   gsl_rng *r = harness_rng (h);
   for (int k = 0; k < 40; k++)
     {
-      gauss_pair g = random_pair (r);
-      critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0,
-        SHAPE_NONE, 0, 0, 0
-      };
+      normal_pair g = normal_pair_draw (r, -0.5, 0.6);
+      critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
       critic_integrals ci;
-      critic_integrate (h, &g, &t, &ci);
-      check_point (h, "r2_equal_at_shift", r2_under_test (h, &ci),
-                   kl_estimate (&g));
+      critic_integrate (&g, &t, &ci);
+      check_point (h, "r2_equal_at_shift", r2_under_test (&ci), kl_estimate (&g));
     }
-  check_close (h, "r2_equal_at_shift", "40 random Gaussian pairs, c uniform"
-               " on [-5, 5]");
+  check_close (h, "r2_equal_at_shift", "40 random Gaussian pairs, c uniform on [-5, 5]");
 }
-/* ----------------------------------------------------------------------
- * The figure: R1, R2 and KL as the critic leaves its optimum
- * ---------------------------------------------------------------------- */
 
+/* ---- the figure: R1, R2 and KL as the critic leaves its optimum ---- */
+
+/* Two paths of critics for p = N(0, 1), q = N(1, 1.5²): the shift c of
+   log(p/q) + c, and the ε of 1 + log(p/q) + ε sin(1.5x). */
 static void
-figure_critic_paths (harness * h, sbuf * fig)
+figure_critic_paths (sbuf * fig)
 {
-  gauss_pair g = { 0.0, 1.0, 1.0, 1.5 };
-  double kl = kl_closed_pair (&g);
-  sbuf_append (fig, "\n\n# p = N(0,1), q = N(1,1.5^2), T = log(p/q) + c\n"
-               "# c  R1  R2  KL\n");
-  for (int i = 0; i <= 60; i++)
+  static const char *head[2] = {
+    "\n\n# p = N(0,1), q = N(1,1.5^2), T = log(p/q) + c\n# c  R1  R2  KL\n",
+    "\n\n# T = 1 + log(p/q) + eps sin(1.5 x)\n# eps  R1  R2  KL\n" };
+  normal_pair g = { 0.0, 1.0, 1.0, 1.5 };
+  for (int path = 0; path < 2; path++)
     {
-      critic t = { CRITIC_LOG_RATIO, -2.0 + 0.1 * i, 0, 0, 0, SHAPE_NONE,
-        0, 0, 0
-      };
-      critic_integrals ci;
-      critic_integrate (h, &g, &t, &ci);
-      sbuf_printf (fig, "%.3f %.10g %.10g %.10g\n", t.shift,
-                   r1_under_test (h, &ci).value,
-                   r2_under_test (h, &ci).value, kl);
-    }
-  sbuf_append (fig, "\n\n# T = 1 + log(p/q) + eps sin(1.5 x)\n"
-               "# eps  R1  R2  KL\n");
-  for (int i = 0; i <= 60; i++)
-    {
-      critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, SHAPE_SIN, -1.5 + 0.05 * i,
-        1.5, 0.0
-      };
-      critic_integrals ci;
-      critic_integrate (h, &g, &t, &ci);
-      sbuf_printf (fig, "%.3f %.10g %.10g %.10g\n", t.eps,
-                   r1_under_test (h, &ci).value,
-                   r2_under_test (h, &ci).value, kl);
+      sbuf_append (fig, head[path]);
+      for (int i = 0; i <= 60; i++)
+        {
+          critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? SHAPE_SIN : SHAPE_NONE, 0, path ? 1.5 : 0, 0 };
+          double x = path ? (t.eps = -1.5 + 0.05 * i) : (t.shift = -2.0 + 0.1 * i);
+          critic_integrals ci;
+          critic_integrate (&g, &t, &ci);
+          sbuf_printf (fig, "%.3f %.10g %.10g %.10g\n", x, r1_under_test (&ci).value,
+                       r2_under_test (&ci).value, normal_pair_kl (&g));
+        }
     }
 }
-
 
 static void
 draw_figure (harness * h)
@@ -1124,7 +992,7 @@ draw_figure (harness * h)
   sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "003 Q6: each line against its truth");
-  figure_critic_paths (h, harness_figure_data (h));
+  figure_critic_paths (harness_figure_data (h));
   sbuf_printf (gp,
     "unset logscale\nset autoscale\nset key bottom center\n"
     "set title 'Critic T = log(p/q) + c  (p = N(0,1), q = N(1,1.5^2))'\n"
@@ -1192,28 +1060,18 @@ static const claim CLAIM = {
   .figure_width = 1800, .figure_height = 620,
 };
 
-static point_kind
-box_kind (const point_coord * c, size_t n, const char *description)
-{
-  point_kind k = point_box_template;
-  k.coords = c, k.n_coords = n;
-  if (description)
-    k.description = description;
-  return k;
-}
-
 int
 main (int argc, char **argv)
 {
   grids_init ();
-  tu_points = box_kind (TU, COUNT_OF (TU), NULL);
-  t_points = box_kind (T_ONLY, COUNT_OF (T_ONLY), NULL);
-  u_points = box_kind (U_ONLY, COUNT_OF (U_ONLY), NULL);
-  pair_x_points = box_kind (PAIR_X, COUNT_OF (PAIR_X), "p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z");
-  pair_points = box_kind (PAIR, COUNT_OF (PAIR), "p = N(mp, sp²), q = N(mq, sq²)");
-  critic_points = box_kind (QUAD_CRITIC, COUNT_OF (QUAD_CRITIC),
+  tu_points = point_box (TU, COUNT_OF (TU), NULL);
+  t_points = point_box (T_ONLY, COUNT_OF (T_ONLY), NULL);
+  u_points = point_box (U_ONLY, COUNT_OF (U_ONLY), NULL);
+  pair_x_points = point_box (PAIR_X, COUNT_OF (PAIR_X), "p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z");
+  pair_points = point_box (PAIR, COUNT_OF (PAIR), "p = N(mp, sp²), q = N(mq, sq²)");
+  critic_points = point_box (QUAD_CRITIC, COUNT_OF (QUAD_CRITIC),
                             "p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²");
-  x_points = box_kind (X_POS, COUNT_OF (X_POS), NULL);
+  x_points = point_box (X_POS, COUNT_OF (X_POS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_klrq = mutant (h, "klrq_unnormalised");
   m_r2_jensen_flag = mutant (h, "r2_jensen_wrong_way");

@@ -161,6 +161,28 @@ test_mixture_kind (const gsl_rng * r)
   free (c);
 }
 
+/* point_box: the template with the coordinates and description set; its
+   draws stay inside the box, the log-uniform coordinate positive. */
+static void
+test_point_box (const gsl_rng * r)
+{
+  static const point_coord c[] = { {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0} };
+  point_kind k = point_box (c, 2, "a box"), k0 = point_box (c, 2, NULL);
+  tap_ok (k.coords == c && k.n_coords == 2 && strcmp (k.description, "a box") == 0,
+          "point_box: coordinates and description set");
+  tap_ok (k0.description == point_box_template.description && k0.draw == point_box_template.draw,
+          "point_box with no description keeps the template's");
+  point *p = malloc (sizeof *p);
+  int inside = 1;
+  for (int i = 0; i < 200; i++)
+    {
+      k.draw (&k, r, p);
+      inside &= p->n == 2 && p->v[0] >= -4 && p->v[0] <= 4 && p->v[1] >= 0.05 && p->v[1] <= 7.4;
+    }
+  tap_ok (inside, "point_box: 200 draws inside the box");
+  free (p);
+}
+
 int
 main (void)
 {
@@ -170,6 +192,7 @@ main (void)
   test_mix_draw_print_parse (&k, r);
   test_mix_shrink (&k, r);
   test_mixture_kind (r);
+  test_point_box (r);
   gsl_rng_free (r);
   return tap_done ();
 }

@@ -1,0 +1,11 @@
+/* complex_step.c -- derivatives by the complex step (see complex_step.h). */
+#include "complex_step.h"
+
+#include <math.h>
+
+double
+complex_step_derivative (complex_step_fn f, void *params, double x)
+{
+  double h = x != 0 ? 1e-20 * fabs (x) : 1e-20;
+  return cimag (f (x + I * h, params)) / h;
+}
