@@ -31,3 +31,26 @@ normal_kl (double m1, double s1, double m2, double s2)
   double r = s1 / s2, dm = (m1 - m2) / s2;
   return -log (r) + 0.5 * (r * r + dm * dm) - 0.5;
 }
+
+void
+normal_log_ratio_coefficients (double m1, double s1, double m0, double s0,
+                               double *theta)
+{
+  double v0 = s0 * s0, v1 = s1 * s1;
+  theta[0] = -m1 * m1 / (2 * v1) + m0 * m0 / (2 * v0) - log (s1) + log (s0);
+  theta[1] = m1 / v1 - m0 / v0;
+  theta[2] = -1 / (2 * v1) + 1 / (2 * v0);
+}
+
+double
+normal_tilt (double m, double s, double b, double c, double *center,
+             double *scale)
+{
+  double precision = 1 / (s * s) - 2 * c;
+  if (precision > 0)
+    {
+      *center = (m / (s * s) + b) / precision;
+      *scale = 1 / sqrt (precision);
+    }
+  return precision;
+}

@@ -17,4 +17,17 @@ double normal_entropy (double sigma);
 /* KL(N(m1, s1^2) || N(m2, s2^2)) = log(s2/s1) + (s1^2 + (m1-m2)^2)/(2 s2^2) - 1/2 */
 double normal_kl (double m1, double s1, double m2, double s2);
 
+/* log N(x; m1, s1^2) - log N(x; m0, s0^2) = theta . [1, x, x^2]:
+   theta = (m0^2/(2 s0^2) - m1^2/(2 s1^2) + log(s0/s1), m1/s1^2 - m0/s0^2,
+   1/(2 s0^2) - 1/(2 s1^2)), into THETA[0..2]. */
+void normal_log_ratio_coefficients (double m1, double s1, double m0,
+                                    double s0, double *theta);
+
+/* N(x; m, s^2) e^{b x + c x^2} is proportional to N(x; *CENTER, *SCALE^2)
+   with precision 1/s^2 - 2c and centre (m/s^2 + b) / precision, when that
+   precision is positive; returns the precision (not positive: the product
+   is not integrable, and *CENTER, *SCALE are left alone). */
+double normal_tilt (double m, double s, double b, double c, double *center,
+                    double *scale);
+
 #endif
