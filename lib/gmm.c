@@ -3,6 +3,9 @@
 #include "errors.h"
 #include "logsumexp.h"
 #include "matrix.h"
+#include "estimate.h"
+#include "minimize.h"
+#include "optimum.h"
 
 #include <float.h>
 #include <gsl/gsl_blas.h>
@@ -597,4 +600,77 @@ gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
   gsl_matrix_free (gm);
   gsl_matrix_free (s);
   gsl_matrix_free (inv);
+}
+
+gsl_matrix *
+gmm_sample_n (const gsl_rng * r, const gmm * g, size_t n)
+{
+  gsl_matrix *x = gsl_matrix_alloc (n, g->d);
+  for (size_t i = 0; i < n; i++)
+    {
+      gsl_vector_view xi = gsl_matrix_row (x, i);
+      gmm_sample (r, g, &xi.vector);
+    }
+  return x;
+}
+
+double
+gmm_log_likelihood_err (const gmm * g, const gsl_matrix * x, double *bound)
+{
+  if (x->size2 != g->d)
+    die_internal ("gmm_log_likelihood_err: dimension mismatch");
+  gsl_vector *work = gsl_vector_alloc (g->d);
+  double ll = 0, size = 0;
+  for (size_t i = 0; i < x->size1; i++)
+    {
+      gsl_vector_const_view xi = gsl_matrix_const_row (x, i);
+      double li = gmm_log_pdf (g, &xi.vector, work);
+      ll += li, size += fabs (li);
+    }
+  gsl_vector_free (work);
+  double n = (double) x->size1;
+  *bound = 16 * EST_U * (n + size) + est_gamma (n) * size;
+  return ll;
+}
+
+typedef struct
+{
+  gmm *g;
+  const gsl_matrix *x, *q;
+} f_problem;
+
+static double
+neg_mean_F (const gsl_vector * th, void *params)
+{
+  f_problem *m = params;
+  if (gmm_theta_unpack (th, m->g) != GSL_SUCCESS)
+    return INFINITY;
+  return -gmm_free_energy (m->g, m->x, m->q, NULL) / (double) m->x->size1;
+}
+
+static void
+neg_mean_F_grad (const gsl_vector * th, void *params, gsl_vector * grad)
+{
+  f_problem *m = params;
+  gmm_theta_unpack (th, m->g);
+  gmm_free_energy_grad (m->g, m->x, m->q, grad);
+  gsl_vector_scale (grad, -1.0 / (double) m->x->size1);
+}
+
+double
+gmm_free_energy_argmax (const gmm * g, const gsl_matrix * x,
+                        const gsl_matrix * q, gsl_vector * opt)
+{
+  gsl_vector *p0 = gsl_vector_alloc (opt->size);
+  gmm_theta_pack (g, p0);
+  f_problem m = { gmm_alloc (g->k, g->d), x, q };
+  minnd_result r = minimize_nd_grad (neg_mean_F, neg_mean_F_grad, &m, p0,
+                                     0.05, 1e-6, 5000);
+  double lmin = optimum_min_curvature (neg_mean_F_grad, &m, r.x, 1e-5, 0);
+  gsl_vector_memcpy (opt, r.x);
+  double tol = r.converged ? optimum_radius (r.size, lmin, 2) : NAN;
+  minimize_result_free (&r);
+  gmm_free (m.g);
+  gsl_vector_free (p0);
+  return tol;
 }

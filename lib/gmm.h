@@ -118,4 +118,20 @@ void gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
                            const gsl_matrix * q, gsl_vector * grad);
 
 
+/* ---- data sets, and F's maximiser over θ (em_coordinate_ascent) ---- */
+/* N draws of G, one per row (gmm_sample in turn). */
+gsl_matrix *gmm_sample_n (const gsl_rng * r, const gmm * g, size_t n);
+/* log p(X|θ) = Σ_i log p(x_i|θ), and in *BOUND its rounding: each term
+   within 16 u (1 + |term|) (a log-sum-exp of log-densities), the
+   recursive sum within gamma_n Σ|term| (Higham 4.2). */
+double gmm_log_likelihood_err (const gmm * g, const gsl_matrix * x,
+                               double *bound);
+/* argmax_θ F(θ, Q) by BFGS on -F/n from G's θ (the layout above) into
+   OPT, and its tolerance 2 |∇| / λ_min (lib/optimum; the Hessian by
+   differences of the analytic gradient, step 1e-5, whose O(h²) error is
+   far below the factor 2 for the higher-order terms); NaN when BFGS did
+   not converge or the curvature is not positive. */
+double gmm_free_energy_argmax (const gmm * g, const gsl_matrix * x,
+                               const gsl_matrix * q, gsl_vector * opt);
+
 #endif
