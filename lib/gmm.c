@@ -674,3 +674,34 @@ gmm_free_energy_argmax (const gmm * g, const gsl_matrix * x,
   gsl_vector_free (p0);
   return tol;
 }
+
+gmm *
+gmm_alloc_from (size_t k, size_t d, const double *w, const double *mu,
+                const double *sigma, double mu_scale)
+{
+  gmm *g = gmm_alloc (k, d);
+  double m[GMM_STACK_MAX];
+  if (d > GMM_STACK_MAX)
+    die_internal ("gmm_alloc_from: dimension %zu", d);
+  for (size_t j = 0; j < k; j++)
+    {
+      for (size_t a = 0; a < d; a++)
+        m[a] = mu_scale * mu[j * d + a];
+      gsl_vector_view mv = gsl_vector_view_array (m, d);
+      gsl_matrix_const_view sv = gsl_matrix_const_view_array (sigma + j * d * d, d, d);
+      if (gmm_set_component (g, j, w[j], &mv.vector, &sv.matrix) != GSL_SUCCESS)
+        die_internal ("gmm_alloc_from: component %zu is not SPD", j);
+    }
+  gmm_normalise_weights (g);
+  return g;
+}
+
+double
+gmm_m_step_rounding (const gsl_matrix * x)
+{
+  double mx = 0;
+  for (size_t i = 0; i < x->size1; i++)
+    for (size_t a = 0; a < x->size2; a++)
+      mx = fmax (mx, fabs (gsl_matrix_get (x, i, a)));
+  return est_gamma (3 * (double) x->size1 + 12) * (1 + mx) * (1 + mx);
+}

@@ -134,4 +134,17 @@ double gmm_log_likelihood_err (const gmm * g, const gsl_matrix * x,
 double gmm_free_energy_argmax (const gmm * g, const gsl_matrix * x,
                                const gsl_matrix * q, gsl_vector * opt);
 
+/* A mixture from arrays: weights W[k] (normalised here), means MU[k d]
+   times MU_SCALE, covariances SIGMA[k d d] (row-major); dies if a
+   covariance is not SPD or a weight not positive (fixed models). */
+gmm *gmm_alloc_from (size_t k, size_t d, const double *w, const double *mu,
+                     const double *sigma, double mu_scale);
+/* A bound on the rounding of every coordinate of θ (logits, means, log
+   σ) after the closed-form M-step on data X in 1-D: three recursive sums
+   of n terms (N_j, Σ q x, Σ q (x - μ)²) of size at most (1 + M)² N_j,
+   M = max |x|, each within gamma_{n+4}, and a log's ulp: gamma_{3n+12}
+   (1 + M)².  (M over every entry of X: em_coordinate_ascent applies it to
+   its 2-D run too.) */
+double gmm_m_step_rounding (const gsl_matrix * x);
+
 #endif

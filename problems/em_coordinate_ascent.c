@@ -311,14 +311,7 @@ mstep_prepare (const point * p, void *out)
     }
   gsl_vector_view ov = gsl_vector_view_array (u->opt, NTH);
   u->tol = gmm_free_energy_argmax (g, x, q, &ov.vector);
-  /* the closed form's rounding: three recursive sums of n terms (N_j,
-     Σ q x, Σ q (x - μ)²) of size at most (1 + M)² N_j, M = max |x|, each
-     within gamma_{n+4}, and a log's ulp: gamma_{3n+12} (1 + M)² bounds
-     every coordinate (logits, means, log σ) */
-  double mx = 0;
-  for (size_t i = 0; i < MSTEP_N; i++)
-    mx = fmax (mx, fabs (gsl_matrix_get (x, i, 0)));
-  u->bound = est_gamma (3 * MSTEP_N + 12) * (1 + mx) * (1 + mx);
+  u->bound = gmm_m_step_rounding (x);     /* derived in lib/gmm.h */
   gmm_free (c), gmm_free (g);
   gsl_matrix_free (q), gsl_matrix_free (x);
   gsl_rng_free (r);
@@ -462,12 +455,10 @@ compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_m
     die_runtime ("the closed-form M-step broke down at a probe iteration");
   gsl_vector *pc = gsl_vector_alloc (np), *po = gsl_vector_alloc (np);
   gmm_theta_pack (c, pc);
-  double tol = gmm_free_energy_argmax (g, x, q, po), mx = 0;
-  for (size_t i = 0; i < x->size1 * x->size2; i++)
-    mx = fmax (mx, fabs (x->data[i]));
-  for (size_t i = 0; i < np; i++)     /* the closed form's bound as in mstep_prepare */
+  double tol = gmm_free_energy_argmax (g, x, q, po), bound = gmm_m_step_rounding (x);
+  for (size_t i = 0; i < np; i++)
     check_point (h, "mstep_argmax_2d", est_opt (gsl_vector_get (po, i), tol),
-                 est_exact (gsl_vector_get (pc, i), est_gamma (3 * (double) x->size1 + 12) * (1 + mx) * (1 + mx)));
+                 est_exact (gsl_vector_get (pc, i), bound));
   gsl_vector_free (po), gsl_vector_free (pc);
   gmm_free (c);
 }
@@ -558,51 +549,31 @@ run_em (harness * h, em_case * c, int iters)
   gmm_free (g);
 }
 
-static void
-set_comp (gmm * g, size_t j, double w, const double *mu, const double *sigma)
-{
-  gsl_vector_const_view m = gsl_vector_const_view_array (mu, g->d);
-  gsl_matrix_const_view s = gsl_matrix_const_view_array (sigma, g->d, g->d);
-  if (gmm_set_component (g, j, w, &m.vector, &s.matrix) != GSL_SUCCESS)
-    die_internal ("a fixed covariance is not positive definite");
-}
-
 /* 1-D: weights ½, 0.3, 0.2; means (-3, 0.5, 4) times SEP; variances 1,
    ¼, ½.  EM starts at weights 3:2:1, means -1, 0, 1, variances 4. */
 static void
 case_1d (em_case * c, double sep)
 {
-  const double w[] = { 0.5, 0.3, 0.2 }, mu[] = { -3, 0.5, 4 }, var[] = { 1.0, 0.25, 0.5 };
+  static const double w[] = { 0.5, 0.3, 0.2 }, mu[] = { -3, 0.5, 4 }, var[] = { 1.0, 0.25, 0.5 };
+  static const double w0[] = { 3, 2, 1 }, mu0[] = { -1, 0, 1 }, var0[] = { 4, 4, 4 };
   c->name = "1-D";
-  c->truth = gmm_alloc (K, 1), c->start = gmm_alloc (K, 1);
-  for (size_t j = 0; j < K; j++)
-    {
-      double m = sep * mu[j], m0 = (double) j - 1.0, v0 = 4.0;
-      set_comp (c->truth, j, w[j], &m, &var[j]);
-      set_comp (c->start, j, 3.0 - (double) j, &m0, &v0);
-    }
-  gmm_normalise_weights (c->truth);
-  gmm_normalise_weights (c->start);
+  c->truth = gmm_alloc_from (K, 1, w, mu, var, sep);
+  c->start = gmm_alloc_from (K, 1, w0, mu0, var0, 1.0);
 }
 
 /* 2-D: three correlated components; EM starts near the origin with 4I. */
 static void
 case_2d (em_case * c, double sep)
 {
-  const double w[] = { 0.45, 0.35, 0.2 }, mu[3][2] = { {-2.5, 0}, {2, 1.5}, {0.5, -2.5} };
-  const double sig[3][4] = { {1.0, 0.6, 0.6, 0.8}, {0.6, -0.3, -0.3, 1.2}, {0.5, 0, 0, 0.3} };
-  const double s0[4] = { 4, 0, 0, 4 };
-  c->name = "2-D";
-  c->truth = gmm_alloc (K, 2), c->start = gmm_alloc (K, 2);
+  static const double w[] = { 0.45, 0.35, 0.2 }, mu[] = { -2.5, 0, 2, 1.5, 0.5, -2.5 };
+  static const double sig[] = { 1.0, 0.6, 0.6, 0.8, 0.6, -0.3, -0.3, 1.2, 0.5, 0, 0, 0.3 };
+  static const double w0[] = { 3, 2, 1 }, s0[] = { 4, 0, 0, 4, 4, 0, 0, 4, 4, 0, 0, 4 };
+  double m0[2 * K];
   for (size_t j = 0; j < K; j++)
-    {
-      double m[2] = { sep * mu[j][0], sep * mu[j][1] };
-      double m0[2] = { 0.4 * cos (2.1 * (double) j), 0.4 * sin (2.1 * (double) j) };
-      set_comp (c->truth, j, w[j], m, sig[j]);
-      set_comp (c->start, j, 3.0 - (double) j, m0, s0);
-    }
-  gmm_normalise_weights (c->truth);
-  gmm_normalise_weights (c->start);
+    m0[2 * j] = 0.4 * cos (2.1 * (double) j), m0[2 * j + 1] = 0.4 * sin (2.1 * (double) j);
+  c->name = "2-D";
+  c->truth = gmm_alloc_from (K, 2, w, mu, sig, sep);
+  c->start = gmm_alloc_from (K, 2, w0, m0, s0, 1.0);
 }
 
 static void

@@ -694,6 +694,60 @@ test_data_sets_and_argmax (void)
   gmm_free (c), gmm_free (start), gmm_free (g);
   gsl_rng_free (r1), gsl_rng_free (r2);
 }
+/* gmm_alloc_from against gmm_set_component; the M-step's rounding bound
+   against the closed form in long double. */
+static void
+test_alloc_from_and_m_step_rounding (void)
+{
+  const double w[] = { 2, 5, 3 }, mu[] = { -1, 0, 1.5 }, var[] = { 1, 0.25, 4 };
+  gmm *g = gmm_alloc_from (3, 1, w, mu, var, 2.0), *ref = mixture_1d ();
+  int same = 1;
+  for (size_t j = 0; j < 3; j++)
+    same &= fabs (g->weights[j] - W1[j]) <= 2 * DBL_EPSILON
+      && gsl_vector_get (g->comp[j]->mu, 0) == 2 * mu[j]
+      && gsl_matrix_get (g->comp[j]->sigma, 0, 0) == var[j];
+  tap_ok (same, "gmm_alloc_from: weights normalised, means scaled, variances as given");
+  tap_ok (fabs (gmm_log_pdf_1d (g, 0.7) - log (0.2 * gsl_ran_gaussian_pdf (0.7 + 2, 1)
+                                              + 0.5 * gsl_ran_gaussian_pdf (0.7, 0.5)
+                                              + 0.3 * gsl_ran_gaussian_pdf (0.7 - 3, 2))) < 1e-14,
+          "gmm_alloc_from: the density of the mixture it describes");
+  gsl_rng *r = rng_new (base_seed () + 13);
+  gsl_matrix *x = gmm_sample_n (r, ref, 500), *q = gsl_matrix_alloc (500, 3);
+  gmm_e_step (g, x, q);
+  if (gmm_m_step (g, x, q, 0.0) != GSL_SUCCESS)
+    abort ();
+  gsl_vector *th = gsl_vector_alloc (gmm_theta_size (3, 1));
+  gmm_theta_pack (g, th);
+  long double nj[3] = { 0 }, sx[3] = { 0 }, ss[3] = { 0 }, m[3];
+  for (size_t i = 0; i < 500; i++)
+    for (size_t j = 0; j < 3; j++)
+      {
+        nj[j] += gsl_matrix_get (q, i, j);
+        sx[j] += (long double) gsl_matrix_get (q, i, j) * gsl_matrix_get (x, i, 0);
+      }
+  for (size_t j = 0; j < 3; j++)
+    m[j] = sx[j] / nj[j];
+  for (size_t i = 0; i < 500; i++)
+    for (size_t j = 0; j < 3; j++)
+      {
+        long double dx = gsl_matrix_get (x, i, 0) - m[j];
+        ss[j] += gsl_matrix_get (q, i, j) * dx * dx;
+      }
+  double bound = gmm_m_step_rounding (x), worst = 0;
+  for (size_t j = 0; j < 3; j++)
+    {
+      if (j < 2)
+        worst = fmax (worst, fabs (gsl_vector_get (th, j) - (double) logl (nj[j] / nj[2])));
+      worst = fmax (worst, fabs (gsl_vector_get (th, 2 + 2 * j) - (double) m[j]));
+      worst = fmax (worst, fabs (gsl_vector_get (th, 3 + 2 * j) - (double) (0.5L * logl (ss[j] / nj[j]))));
+    }
+  tap_ok (worst <= bound && bound < 1e-9, "gmm_m_step_rounding: the M-step's θ within %.3g of"
+          " long double (%.3g)", bound, worst);
+  gsl_vector_free (th);
+  gsl_matrix_free (q), gsl_matrix_free (x);
+  gsl_rng_free (r);
+  gmm_free (ref), gmm_free (g);
+}
 
 int
 main (void)
@@ -714,5 +768,6 @@ main (void)
   test_mcmc_example ();
   test_free_energy ();
   test_data_sets_and_argmax ();
+  test_alloc_from_and_m_step_rounding ();
   return tap_done ();
 }
