@@ -32,8 +32,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define log_sigmoid logistic_log_sigmoid
 #define sigmoid logistic_sigmoid
+#define log_sigmoid logistic_log_sigmoid
 
 /* ======================================================================
  * 003 Q5, line by line.  A point is the two densities' values at one x.
@@ -48,13 +48,6 @@ typedef struct
 {
   double f0, f1;
 } densities;
-
-static densities
-densities_at (const point * p)
-{
-  densities f = { p->v[0], p->v[1] };
-  return f;
-}
 
 /* D runs over the sigmoid of a grid uniform in the logit on [-20, 20]:
    the densities' ratio is at most 1e4, so D* lies well inside. */
@@ -89,47 +82,23 @@ maximiser (double a, double b)
   return est_opt (m.x, m.x_err);
 }
 
-/* g(D) of an equation 0 = g(D), with a bound on the rounding of g. */
-typedef double (*equation_fn) (const densities * f, double d, double *rounding);
-typedef struct
-{
-  equation_fn g;
-  const densities *f;
-} equation;
-
-static double
-equation_at (double d, void *params, double *rounding)
-{
-  const equation *e = params;
-  return e->g (e->f, d, rounding);
-}
-
-/* The D in (0, 1) with g(D) = 0, by bisection with a bracket whose ends
-   have certain signs (lib/root); NaN when no D satisfies the equation: g
-   not finite (a zero denominator) or without a change of sign on (0, 1). */
-static estimate
-root_in_unit (equation_fn g, const densities * f)
-{
-  equation e = { g, f };
-  root_result r = root_bisect_certain (equation_at, &e, 0x1p-40, 1 - 0x1p-40);
-  return est_opt (r.x, r.x_err);
-}
-
-/* ---- the lines' equations; each quotient, product and difference adds
-   half an ulp of its terms, 1 - D at most half an ulp of itself ---- */
+/* Lines (3)-(6) are equations 0 = g(D) in D; g returns g(D) and a bound
+   on its rounding.  Each quotient, product and difference adds half an
+   ulp of its terms, 1 - D at most half an ulp of itself. */
+#define F ((const densities *) f)
 
 /* (3) 0 = f0/D - f1/(1 - D) */
 static double
-eq_line3 (const densities * f, double d, double *rounding)
+eq_line3 (double d, void *f, double *rounding)
 {
-  double a = f->f0 / d, b = f->f1 / (1 - d);
+  double a = F->f0 / d, b = F->f1 / (1 - d);
   *rounding = 4 * DBL_EPSILON * (a + b);
   return a - b;
 }
 static double
-eq_line3_sign (const densities * f, double d, double *rounding)
+eq_line3_sign (double d, void *f, double *rounding)
 {
-  double a = f->f0 / d, b = f->f1 / (1 - d);
+  double a = F->f0 / d, b = F->f1 / (1 - d);
   *rounding = 4 * DBL_EPSILON * (a + b);
   return a + b;
 }
@@ -137,62 +106,67 @@ eq_line3_sign (const densities * f, double d, double *rounding)
 /* (4) 0 = (f0 (1 - D) - f1 D) / (D · 1 - D), or with the denominator
    D (1 - D).  As printed the denominator is D - D = 0: no D satisfies it. */
 static double
-line4_numerator (const densities * f, double d, double *terms)
+line4_numerator (double d, const void *f, double *terms)
 {
-  double a = f->f0 * (1 - d), b = f->f1 * d;
+  double a = F->f0 * (1 - d), b = F->f1 * d;
   *terms = a + b;
   return a - b;
 }
 static double
-eq_line4_as_printed (const densities * f, double d, double *rounding)
+eq_line4_as_printed (double d, void *f, double *rounding)
 {
-  double terms, top = line4_numerator (f, d, &terms);
+  double terms, top = line4_numerator (d, f, &terms);
   *rounding = 0;
   return top / (d * 1 - d);
 }
 static double
-eq_line4_bracketed (const densities * f, double d, double *rounding)
+eq_line4_bracketed (double d, void *f, double *rounding)
 {
-  double terms, top = line4_numerator (f, d, &terms), den = d * (1 - d);
+  double terms, top = line4_numerator (d, f, &terms), den = d * (1 - d);
   *rounding = 4 * DBL_EPSILON * (terms + fabs (top)) / den;
   return top / den;
 }
 
 /* (5) f1 D = f0 (1 - D) */
 static double
-eq_line5 (const densities * f, double d, double *rounding)
+eq_line5 (double d, void *f, double *rounding)
 {
-  double a = f->f1 * d, b = f->f0 * (1 - d);
+  double a = F->f1 * d, b = F->f0 * (1 - d);
   *rounding = 4 * DBL_EPSILON * (a + b);
   return a - b;
 }
 static double
-eq_line5_swapped (const densities * f, double d, double *rounding)
+eq_line5_swapped (double d, void *f, double *rounding)
 {
-  double a = f->f0 * d, b = f->f1 * (1 - d);
+  double a = F->f0 * d, b = F->f1 * (1 - d);
   *rounding = 4 * DBL_EPSILON * (a + b);
   return a - b;
 }
 
 /* (6) f1 = f0 D/(1 - D), and what follows from (5): f1 = f0 (1 - D)/D */
 static double
-eq_line6 (const densities * f, double d, double *rounding)
+eq_line6 (double d, void *f, double *rounding)
 {
-  double t = f->f0 * d / (1 - d);
-  *rounding = 6 * DBL_EPSILON * (f->f1 + t);
-  return f->f1 - t;
+  double t = F->f0 * d / (1 - d);
+  *rounding = 6 * DBL_EPSILON * (F->f1 + t);
+  return F->f1 - t;
 }
 static double
-eq_line6_from_line5 (const densities * f, double d, double *rounding)
+eq_line6_from_line5 (double d, void *f, double *rounding)
 {
-  double t = f->f0 * (1 - d) / d;
-  *rounding = 6 * DBL_EPSILON * (f->f1 + t);
-  return f->f1 - t;
+  double t = F->f0 * (1 - d) / d;
+  *rounding = 6 * DBL_EPSILON * (F->f1 + t);
+  return F->f1 - t;
 }
 
+/* The D in (0, 1) a line determines: the root of its g, by bisection
+   with a bracket whose ends have certain signs (lib/root); NaN when no D
+   satisfies it (g not finite, a zero denominator, or no change of sign). */
 #define LINE_ROOT(name, eq) \
   static estimate name (const point * p, const void *u) \
-  { (void) u; densities f = densities_at (p); return root_in_unit (eq, &f); }
+  { (void) u; densities f = { p->v[0], p->v[1] }; \
+    root_result r = root_bisect_certain (eq, &f, 0x1p-40, 1 - 0x1p-40); \
+    return est_opt (r.x, r.x_err); }
 LINE_ROOT (line3, eq_line3)
 LINE_ROOT (line3_sign, eq_line3_sign)
 LINE_ROOT (line4_as_printed, eq_line4_as_printed)
@@ -335,26 +309,11 @@ static const mutant_spec MUTANTS[] = {
 static int m_dstar_rel, m_objective_swapped, m_logit_shift, m_gap_one_kl,
   m_unequal_classes, m_labels_swapped, m_missing_odds;
 
-typedef struct
-{
-  double m0, s0, m1, s1;    /* f0 = N(m0, s0^2), f1 = N(m1, s1^2) */
-} gauss_pair;
-
-static gauss_pair
-random_pair (const gsl_rng * r)
-{
-  gauss_pair g = { gsl_ran_gaussian (r, 1.0), exp (gsl_ran_flat (r, -0.5, 0.5)),
-    gsl_ran_gaussian (r, 1.0), exp (gsl_ran_flat (r, -0.5, 0.5))
-  };
-  return g;
-}
-
-/* log f1/f0 at x */
-static double
-log_ratio (const gauss_pair * g, double x)
-{
-  return normal_log_pdf (x, g->m1, g->s1) - normal_log_pdf (x, g->m0, g->s0);
-}
+/* Random pairs f0 = N(ma, sa^2), f1 = N(mb, sb^2) (lib/normal_pair: a is
+   f0, b is f1) */
+#define random_pair(r) normal_pair_draw (r, -0.5, 0.5)
+/* log f1(x)/f0(x) */
+#define log_ratio(g, x) (-normal_pair_log_ratio (g, x))
 
 /* The claimed optimum D* = f1/(f0 + f1), through its logit log(f1/f0). */
 static double
@@ -370,15 +329,15 @@ check_pointwise_argmax (harness * h)
   int n = 0;
   for (int k = 0; k < 12; k++)
     {
-      gauss_pair g = random_pair (r);
-      double lo = fmin (g.m0, g.m1) - 2 * fmax (g.s0, g.s1);
-      double hi = fmax (g.m0, g.m1) + 2 * fmax (g.s0, g.s1);
+      normal_pair g = random_pair (r);
+      double lo = fmin (g.ma, g.mb) - 2 * fmax (g.sa, g.sb);
+      double hi = fmax (g.ma, g.mb) + 2 * fmax (g.sa, g.sb);
       for (int i = 0; i <= 12; i++)
         {
           double x = lo + (hi - lo) * i / 12.0, lr = log_ratio (&g, x);
           if (fabs (lr) > 9)    /* the ratio within the grid's reach */
             continue;
-          double f0 = normal_pdf (x, g.m0, g.s0), f1 = normal_pdf (x, g.m1, g.s1);
+          double f0 = normal_pdf (x, g.ma, g.sa), f1 = normal_pdf (x, g.mb, g.sb);
           double dc = sigmoid (dstar_logit_claimed (lr));
           if (m_dstar_rel)
             dc *= 1 + 1e-3;
@@ -405,13 +364,15 @@ typedef struct
 
 typedef struct
 {
-  const gauss_pair *g;
+  const normal_pair *g;
   const discriminator *d;
 } disc_ctx;
 
+/* T = logit D at x, the critic (lib/normal_pair) */
 static double
-disc_logit (const disc_ctx * c, double x)
+disc_logit (double x, void *ctx)
 {
+  const disc_ctx *c = ctx;
   const discriminator *d = c->d;
   switch (d->kind)
     {
@@ -425,55 +386,21 @@ disc_logit (const disc_ctx * c, double x)
   return NAN;
 }
 
-typedef struct
-{
-  const disc_ctx *c;
-  int swap;              /* weight log D by f0 and log(1 - D) by f1 */
-} objective_params;
-
-/* f1 log D + f0 log(1 - D), or with f0 and f1 swapped. */
+/* the links log D = log sigma(T) and log(1 - D) = log sigma(-T) */
 static double
-objective_integrand (double x, void *params)
+log_sigmoid_neg (double t)
 {
-  const objective_params *op = params;
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  const gauss_pair *g = op->c->g;
-  double f0 = normal_pdf (x, g->m0, g->s0), f1 = normal_pdf (x, g->m1, g->s1);
-  double eta = disc_logit (op->c, x);
-  double on_d = op->swap ? f0 : f1, on_1md = op->swap ? f1 : f0, v = 0.0;
-  if (on_d > 0)
-    v += on_d * log_sigmoid (eta);
-  if (on_1md > 0)
-    v += on_1md * log_sigmoid (-eta);
-  return v;
+  return log_sigmoid (-t);
 }
 
-/* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature. */
+/* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature, or with f0 and f1
+   swapped (the mutant). */
 static quad_result
 objective_value (const disc_ctx * c, int swap)
 {
-  objective_params op = { c, swap };
-  /* weighted by f0 and f1: their hull, at the narrower one's scale */
-  double center[2] = { c->g->m0, c->g->m1 }, scale[2] = { c->g->s0, c->g->s1 };
-  return quad_real_line_hull (objective_integrand, &op, 2, center, scale);
-}
-
-/* E_{P1}[log D] + E_{P0}[log(1 - D)] by Monte Carlo: N draws of each. */
-static estimate
-objective_mc (const gsl_rng * r, const disc_ctx * c, long n)
-{
-  mc_acc a1, a0;
-  mc_init (&a1);
-  mc_init (&a0);
-  for (long i = 0; i < n; i++)
-    {
-      double x1 = c->g->m1 + gsl_ran_gaussian (r, c->g->s1);
-      double x0 = c->g->m0 + gsl_ran_gaussian (r, c->g->s0);
-      mc_add (&a1, log_sigmoid (disc_logit (c, x1)));
-      mc_add (&a0, log_sigmoid (-disc_logit (c, x0)));
-    }
-  return est_add (est_mc_acc (&a1), est_mc_acc (&a0));
+  return normal_pair_objective_quad (c->g, disc_logit, (void *) c,
+                                     swap ? log_sigmoid : log_sigmoid_neg,
+                                     swap ? log_sigmoid_neg : log_sigmoid);
 }
 
 static discriminator
@@ -492,10 +419,12 @@ check_objective (harness * h)
   long n = harness_samples (h);
   for (int k = 0; k < 12; k++)
     {
-      gauss_pair g = random_pair (r);
+      normal_pair g = random_pair (r);
       discriminator d = random_discriminator (r);
       disc_ctx c = { &g, &d };
-      check_point (h, "objective_by_quadrature", objective_mc (r, &c, n),
+      check_point (h, "objective_by_quadrature",
+                   normal_pair_objective_mc (r, &g, disc_logit, &c, log_sigmoid_neg,
+                                             log_sigmoid, n),
                    est_quad (objective_value (&c, m_objective_swapped)));
     }
   check_close (h, "objective_by_quadrature", "12 Gaussian pairs and logistic"
@@ -504,10 +433,10 @@ check_objective (harness * h)
 
 /* KL(f1||f0) + KL(f0||f1), the gap of the seed's stationary point. */
 static double
-jeffreys_claimed (const gauss_pair * g)
+jeffreys_claimed (const normal_pair * g)
 {
-  double kl10 = normal_kl (g->m1, g->s1, g->m0, g->s0);
-  return m_gap_one_kl ? kl10 : kl10 + normal_kl (g->m0, g->s0, g->m1, g->s1);
+  double kl10 = normal_kl (g->mb, g->sb, g->ma, g->sa);
+  return m_gap_one_kl ? kl10 : kl10 + normal_pair_kl (g);
 }
 
 static void
@@ -518,7 +447,7 @@ check_dstar_maximises (harness * h, sbuf * notes)
   static const double shifts[] = { -1, -0.1, -0.01, 0.01, 0.1, 1 };
   for (int k = 0; k < 10; k++)
     {
-      gauss_pair g = random_pair (r);
+      normal_pair g = random_pair (r);
       discriminator opt = { DISC_OPTIMAL, 0, 0, 0 };
       disc_ctx c = { &g, &opt };
       estimate vstar = est_quad (objective_value (&c, 0));
@@ -562,7 +491,7 @@ check_dstar_maximises (harness * h, sbuf * notes)
    (label 0), f1 = N(m1, s1^2) and f0 = N(m0, s0^2) (lib/logistic). */
 typedef struct
 {
-  gauss_pair g;
+  normal_pair g;
   logistic_fit lf;
   size_t n1, n0;
 } disc_fit;
@@ -577,8 +506,8 @@ fit_logistic (harness * h, long n, disc_fit * fit)
   for (size_t i = 0; i < total; i++)
     {
       int from_p1 = i < n1;
-      x[i] = from_p1 ? fit->g.m1 + gsl_ran_gaussian (r, fit->g.s1)
-        : fit->g.m0 + gsl_ran_gaussian (r, fit->g.s0);
+      x[i] = from_p1 ? fit->g.mb + gsl_ran_gaussian (r, fit->g.sb)
+        : fit->g.ma + gsl_ran_gaussian (r, fit->g.sa);
       y[i] = m_labels_swapped ? !from_p1 : from_p1;
     }
   if (logistic_fit_poly (x, y, total, N_FEATURES, &fit->lf) != GSL_SUCCESS)
@@ -601,7 +530,7 @@ recovered_log_f1 (const disc_fit * fit, double x, double *se)
 {
   *se = logistic_score_se (&fit->lf, x);
   double d = sigmoid (logistic_score (fit->lf.theta, x));
-  double f0 = exp (normal_log_pdf (x, fit->g.m0, fit->g.s0));
+  double f0 = exp (normal_log_pdf (x, fit->g.ma, fit->g.sa));
   return log (f0 * d / (1 - d));
 }
 
@@ -623,7 +552,7 @@ recovered_f1_integrand (double x, void *params)
   /* f0 D / (1 - D) through logs: in a tail where f0 underflows D can
      round to 1, and 0 * inf would be NaN */
   double eta = logistic_score (em->fit->lf.theta, x);
-  double log_f0_d = normal_log_pdf (x, em->fit->g.m0, em->fit->g.s0)
+  double log_f0_d = normal_log_pdf (x, em->fit->g.ma, em->fit->g.sa)
     + log_sigmoid (eta);
   double est = m_missing_odds ? exp (log_f0_d)
     : exp (log_f0_d - log_sigmoid (-eta));
@@ -640,7 +569,7 @@ check_normalised (harness * h, const disc_fit * fit)
      location and scale */
   const gsl_vector *th = fit->lf.theta;
   double center, scale;
-  if (normal_tilt (fit->g.m0, fit->g.s0, gsl_vector_get (th, 1),
+  if (normal_tilt (fit->g.ma, fit->g.sa, gsl_vector_get (th, 1),
                    gsl_vector_get (th, 2), &center, &scale) <= 0)
     {
       check_compare (h, "recovered_f1_normalised", est_mc (INFINITY, 0),
@@ -673,7 +602,7 @@ check_logistic (harness * h, sbuf * fig, int block)
   disc_fit fit = { .g = {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")} };
   fit_logistic (h, n, &fit);
   double truth[N_FEATURES];
-  normal_log_ratio_coefficients (fit.g.m1, fit.g.s1, fit.g.m0, fit.g.s0, truth);
+  normal_log_ratio_coefficients (fit.g.mb, fit.g.sb, fit.g.ma, fit.g.sa, truth);
   for (int j = 0; j < N_FEATURES; j++)
     {
       /* the asymptotic standard error, and the last Newton step as the
@@ -697,14 +626,14 @@ check_logistic (harness * h, sbuf * fig, int block)
   int n_grid = 0;
   sbuf_printf (fig, "# f0 = N(0,1), f1 = N(%g, %g^2); %zu + %zu draws\n"
                "# block %d: x f0 f1 D* seed_D recovered_f1 lo hi err_log se_log\n",
-               fit.g.m1, fit.g.s1, fit.n1, fit.n0, block);
-  double lo = fmin (0, fit.g.m1) - 3, hi = fmax (0, fit.g.m1) + 3;
+               fit.g.mb, fit.g.sb, fit.n1, fit.n0, block);
+  double lo = fmin (0, fit.g.mb) - 3, hi = fmax (0, fit.g.mb) + 3;
   for (int i = 0; i <= 120; i++)
     {
       double x = lo + (hi - lo) * i / 120.0, se;
-      double lf0 = normal_log_pdf (x, 0, 1), lf1 = normal_log_pdf (x, fit.g.m1, fit.g.s1);
+      double lf0 = normal_log_pdf (x, 0, 1), lf1 = normal_log_pdf (x, fit.g.mb, fit.g.sb);
       double lrec = recovered_log_f1 (&fit, x, &se);
-      int on_check_grid = i % 4 == 0 && fabs (x - fit.g.m1) <= 2.5 * fit.g.s1;
+      int on_check_grid = i % 4 == 0 && fabs (x - fit.g.mb) <= 2.5 * fit.g.sb;
       if (on_check_grid)
         {
           n_grid++;
@@ -730,12 +659,12 @@ check_logistic (harness * h, sbuf * fig, int block)
                " at most %.3g relative on the %d grid points within m1 ± 2.5 s1,"
                " and at the worst point the standard error of log f̂1 is %.3g (check"
                " `recovered_log_f1`; the figure shows the error over x with its"
-               " band).\n\n", fit.n1, fit.n0, fit.g.m1, fit.g.s1, worst_rel,
+               " band).\n\n", fit.n1, fit.n0, fit.g.mb, fit.g.sb, worst_rel,
                n_grid, worst_se);
 
   check_normalised (h, &fit);
   sbuf_printf (harness_figure_script (h), "zc = %.4f\nm1 = %.6g\ns1 = %.6g\n",
-               zc, fit.g.m1, fit.g.s1);
+               zc, fit.g.mb, fit.g.sb);
   logistic_fit_free (&fit.lf);
 }
 
