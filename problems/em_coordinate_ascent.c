@@ -628,10 +628,9 @@ main (int argc, char **argv)
   p5_points.names[0] = "w", p5_points.names[1] = "q", p5_points.names[2] = "wᵗ";
   p5_points.description = "x uniform on [-4, 4]; θ and θ^t: means uniform on [-3, 3], scales"
     " log-uniform on [½, 2], weights w and wᵗ and an arbitrary q uniform on the simplex (K = 3)";
-  mstep_points = point_box_template;
-  mstep_points.coords = MSTEP, mstep_points.n_coords = COUNT_OF (MSTEP);
-  mstep_points.description = "a data set of 400 points from the 1-D mixture of the notes, drawn"
-    " with generator seed `data`; t EM iterations from the notes' start; coordinate j of θ";
+  mstep_points = point_box (MSTEP, COUNT_OF (MSTEP), "a data set of 400 points from the 1-D"
+    " mixture of the notes, drawn with generator seed `data`; t EM iterations from the notes'"
+    " start; coordinate j of θ");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_tempered = mutant (h, "em_estep_tempered");

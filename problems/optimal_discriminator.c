@@ -786,12 +786,10 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  density_points = point_box_template;
+  density_points = point_box (DENSITIES, COUNT_OF (DENSITIES), "f0 = f0(x) and"
+                              " f1 = f1(x), the two densities' values at one x,"
+                              " each log-uniform on [0.01, 100]");
   density_points.name = "density values";
-  density_points.description = "f0 = f0(x) and f1 = f1(x), the two densities'"
-    " values at one x, each log-uniform on [0.01, 100]";
-  density_points.coords = DENSITIES;
-  density_points.n_coords = COUNT_OF (DENSITIES);
   for (size_t i = 0; i < D_GRID_N; i++)
     d_grid[i] = sigmoid (-20.0 + 40.0 * (double) i / (D_GRID_N - 1));
   harness *h = harness_begin (&CLAIM, argc, argv);
