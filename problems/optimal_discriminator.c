@@ -87,21 +87,22 @@ maximiser (double a, double b)
    ulp of its terms, 1 - D at most half an ulp of itself. */
 #define F ((const densities *) f)
 
+/* g = A op B of two positive sides: a side of r <= 3 such roundings (u =
+   eps/2 each) is within r u (1 + O(u)) of itself, the sum or difference
+   adds u (A + B), so (r + 1) u (A + B) <= K eps (A + B) for K >= 2. */
+#define EQ_SIDES(name, A, op, B, k) \
+  static double name (double d, void *f, double *rounding) \
+  { double a = (A), b = (B); *rounding = (k) * DBL_EPSILON * (a + b); return a op b; }
 /* (3) 0 = f0/D - f1/(1 - D) */
-static double
-eq_line3 (double d, void *f, double *rounding)
-{
-  double a = F->f0 / d, b = F->f1 / (1 - d);
-  *rounding = 4 * DBL_EPSILON * (a + b);
-  return a - b;
-}
-static double
-eq_line3_sign (double d, void *f, double *rounding)
-{
-  double a = F->f0 / d, b = F->f1 / (1 - d);
-  *rounding = 4 * DBL_EPSILON * (a + b);
-  return a + b;
-}
+EQ_SIDES (eq_line3, F->f0 / d, -, F->f1 / (1 - d), 4)
+EQ_SIDES (eq_line3_sign, F->f0 / d, +, F->f1 / (1 - d), 4)
+/* (5) f1 D = f0 (1 - D) */
+EQ_SIDES (eq_line5, F->f1 * d, -, F->f0 * (1 - d), 4)
+EQ_SIDES (eq_line5_swapped, F->f0 * d, -, F->f1 * (1 - d), 4)
+/* (6) f1 = f0 D/(1 - D), and what follows from (5): f1 = f0 (1 - D)/D;
+   the quotient's three roundings make K = 6 */
+EQ_SIDES (eq_line6, F->f1, -, F->f0 * d / (1 - d), 6)
+EQ_SIDES (eq_line6_from_line5, F->f1, -, F->f0 * (1 - d) / d, 6)
 
 /* (4) 0 = (f0 (1 - D) - f1 D) / (D · 1 - D), or with the denominator
    D (1 - D).  As printed the denominator is D - D = 0: no D satisfies it. */
@@ -125,38 +126,6 @@ eq_line4_bracketed (double d, void *f, double *rounding)
   double terms, top = line4_numerator (d, f, &terms), den = d * (1 - d);
   *rounding = 4 * DBL_EPSILON * (terms + fabs (top)) / den;
   return top / den;
-}
-
-/* (5) f1 D = f0 (1 - D) */
-static double
-eq_line5 (double d, void *f, double *rounding)
-{
-  double a = F->f1 * d, b = F->f0 * (1 - d);
-  *rounding = 4 * DBL_EPSILON * (a + b);
-  return a - b;
-}
-static double
-eq_line5_swapped (double d, void *f, double *rounding)
-{
-  double a = F->f0 * d, b = F->f1 * (1 - d);
-  *rounding = 4 * DBL_EPSILON * (a + b);
-  return a - b;
-}
-
-/* (6) f1 = f0 D/(1 - D), and what follows from (5): f1 = f0 (1 - D)/D */
-static double
-eq_line6 (double d, void *f, double *rounding)
-{
-  double t = F->f0 * d / (1 - d);
-  *rounding = 6 * DBL_EPSILON * (F->f1 + t);
-  return F->f1 - t;
-}
-static double
-eq_line6_from_line5 (double d, void *f, double *rounding)
-{
-  double t = F->f0 * (1 - d) / d;
-  *rounding = 6 * DBL_EPSILON * (F->f1 + t);
-  return F->f1 - t;
 }
 
 /* The D in (0, 1) a line determines: the root of its g, by bisection
