@@ -32,9 +32,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define sigmoid logistic_sigmoid
-#define log_sigmoid logistic_log_sigmoid
-
 /* ======================================================================
  * 003 Q5, line by line.  A point is the two densities' values at one x.
  * ====================================================================== */
@@ -307,7 +304,7 @@ check_pointwise_argmax (harness * h)
           if (fabs (lr) > 9)    /* the ratio within the grid's reach */
             continue;
           double f0 = normal_pdf (x, g.ma, g.sa), f1 = normal_pdf (x, g.mb, g.sb);
-          double dc = sigmoid (dstar_logit_claimed (lr));
+          double dc = logistic_sigmoid (dstar_logit_claimed (lr));
           if (m_dstar_rel)
             dc *= 1 + 1e-3;
           /* sigmoid of a logit with error ~8 eps |lr|: D (1 - D) times that */
@@ -359,7 +356,7 @@ disc_logit (double x, void *ctx)
 static double
 log_sigmoid_neg (double t)
 {
-  return log_sigmoid (-t);
+  return logistic_log_sigmoid (-t);
 }
 
 /* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature, or with f0 and f1
@@ -368,8 +365,8 @@ static quad_result
 objective_value (const disc_ctx * c, int swap)
 {
   return normal_pair_objective_quad (c->g, disc_logit, (void *) c,
-                                     swap ? log_sigmoid : log_sigmoid_neg,
-                                     swap ? log_sigmoid_neg : log_sigmoid);
+                                     swap ? logistic_log_sigmoid : log_sigmoid_neg,
+                                     swap ? log_sigmoid_neg : logistic_log_sigmoid);
 }
 
 static discriminator
@@ -393,7 +390,7 @@ check_objective (harness * h)
       disc_ctx c = { &g, &d };
       check_point (h, "objective_by_quadrature",
                    normal_pair_objective_mc (r, &g, disc_logit, &c, log_sigmoid_neg,
-                                             log_sigmoid, n),
+                                             logistic_log_sigmoid, n),
                    est_quad (objective_value (&c, m_objective_swapped)));
     }
   check_close (h, "objective_by_quadrature", "12 Gaussian pairs and logistic"
@@ -498,7 +495,7 @@ static double
 recovered_log_f1 (const disc_fit * fit, double x, double *se)
 {
   *se = logistic_score_se (&fit->lf, x);
-  double d = sigmoid (logistic_score (fit->lf.theta, x));
+  double d = logistic_sigmoid (logistic_score (fit->lf.theta, x));
   double f0 = exp (normal_log_pdf (x, fit->g.ma, fit->g.sa));
   return log (f0 * d / (1 - d));
 }
@@ -522,9 +519,9 @@ recovered_f1_integrand (double x, void *params)
      round to 1, and 0 * inf would be NaN */
   double eta = logistic_score (em->fit->lf.theta, x);
   double log_f0_d = normal_log_pdf (x, em->fit->g.ma, em->fit->g.sa)
-    + log_sigmoid (eta);
+    + logistic_log_sigmoid (eta);
   double est = m_missing_odds ? exp (log_f0_d)
-    : exp (log_f0_d - log_sigmoid (-eta));
+    : exp (log_f0_d - logistic_log_sigmoid (-eta));
   return em->j < 0 ? est : est * phi[em->j];
 }
 
@@ -615,8 +612,8 @@ check_logistic (harness * h, sbuf * fig, int block)
             }
         }
       sbuf_printf (fig, "%.5f %.8g %.8g %.8g %.8g %.8g %.8g %.8g %.6g %.6g\n", x,
-                   exp (lf0), exp (lf1), sigmoid (lf1 - lf0),
-                   sigmoid (lf0 - lf1),
+                   exp (lf0), exp (lf1), logistic_sigmoid (lf1 - lf0),
+                   logistic_sigmoid (lf0 - lf1),
                    exp (lrec), exp (lrec - zc * se), exp (lrec + zc * se),
                    lrec - lf1, se);
     }
@@ -760,7 +757,7 @@ main (int argc, char **argv)
                               " each log-uniform on [0.01, 100]");
   density_points.name = "density values";
   for (size_t i = 0; i < D_GRID_N; i++)
-    d_grid[i] = sigmoid (-20.0 + 40.0 * (double) i / (D_GRID_N - 1));
+    d_grid[i] = logistic_sigmoid (-20.0 + 40.0 * (double) i / (D_GRID_N - 1));
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_dstar_rel = mutant (h, "dstar_rel_1e-3");
   m_objective_swapped = mutant (h, "objective_quad_swapped");
