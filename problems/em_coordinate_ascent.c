@@ -404,28 +404,19 @@ m_step_run (gmm * g, const gsl_matrix * x, const gsl_matrix * q)
   gsl_matrix *sg = gsl_matrix_alloc (g->d, g->d);
   for (size_t j = 0; j < g->k && status == GSL_SUCCESS && (m_smoothed || m_overshoot || m_diagonal); j++)
     {
-      double w = g->weights[j];
       gsl_vector_memcpy (mu, g->comp[j]->mu);
       gsl_matrix_memcpy (sg, g->comp[j]->sigma);
-      if (m_diagonal)
-        for (size_t a = 0; a < g->d; a++)
-          for (size_t b = 0; b < g->d; b++)
-            if (a != b)
-              gsl_matrix_set (sg, a, b, 0.0);
-      if (m_smoothed)
-        w = 0.9 * w + 0.1 / (double) g->k;
-      if (m_overshoot)
-        {
-          gsl_vector_sub (mu, old->comp[j]->mu);
-          gsl_vector_scale (mu, 2.5);
-          gsl_vector_add (mu, old->comp[j]->mu);
-        }
+      for (size_t a = 0; m_diagonal && a < g->d; a++)
+        for (size_t b = 0; b < g->d; b++)
+          gsl_matrix_set (sg, a, b, a == b ? gsl_matrix_get (sg, a, b) : 0.0);
+      if (m_overshoot)          /* μ^t + 2.5 (μ - μ^t) */
+        gsl_vector_sub (mu, old->comp[j]->mu), gsl_vector_scale (mu, 2.5), gsl_vector_add (mu, old->comp[j]->mu);
+      double w = m_smoothed ? 0.9 * g->weights[j] + 0.1 / (double) g->k : g->weights[j];
       status = gmm_set_component (g, j, w, mu, sg);
     }
   if (status == GSL_SUCCESS)
     gmm_normalise_weights (g);
-  gsl_matrix_free (sg);
-  gsl_vector_free (mu);
+  gsl_matrix_free (sg), gsl_vector_free (mu);
   gmm_free (old);
   return status;
 }
