@@ -598,3 +598,18 @@ gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
   gsl_matrix_free (s);
   gsl_matrix_free (inv);
 }
+
+gmm *
+gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
+                 const double *sigma)
+{
+  gmm *g = gmm_alloc (k, d);
+  for (size_t j = 0; j < k; j++)
+    {
+      gsl_vector_const_view m = gsl_vector_const_view_array (mu + j * d, d);
+      gsl_matrix_const_view s = gsl_matrix_const_view_array (sigma + j * d * d, d, d);
+      if (gmm_set_component (g, j, w[j], &m.vector, &s.matrix) != GSL_SUCCESS)
+        die_internal ("gmm_from_arrays: component %zu (weight %g) is not valid", j, w[j]);
+    }
+  return g;
+}

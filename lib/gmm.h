@@ -118,4 +118,12 @@ void gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
                            const gsl_matrix * q, gsl_vector * grad);
 
 
+/* K components of dimension D from arrays: weights W[k] (used as given,
+   so they should sum to 1), means MU (k x d, row-major) and covariances
+   SIGMA (k blocks of d x d, row-major), as mvn_from_arrays takes them.
+   Dies (die_internal) if a weight is not positive or a covariance is not
+   SPD: the arrays are a claim's constants. */
+gmm *gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
+                      const double *sigma);
+
 #endif
