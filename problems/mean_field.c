@@ -58,46 +58,11 @@ static lingauss2 model (const point * p) { return (lingauss2) { {p->v[0], p->v[1
 #define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0} })
 
 typedef struct { estimate evidence; } post_prep;  /* p(x) by quadrature */
-typedef struct { double t1, t2, x, z1; } px_params;
-
-static double
-px_inner (double z2, void *params)
-{
-  const px_params *p = params;
-  return exp (normal_log_pdf (z2, 0, 1)
-              + normal_log_pdf (p->x, p->t1 * p->z1 + p->t2 * z2, 1));
-}
-
-/* The inner integral I(z1) is within max(PX_EPSABS, QUAD_EPSREL I) of the
-   truth (QAGI stops only there), so p(x) = ∫ N(z1) I(z1) dz1 is within
-   PX_EPSABS + QUAD_EPSREL p(x) of the outer integral, beside the outer
-   routine's own estimate.  PX_EPSABS is 1e-12 of the smallest p(x) of the
-   points drawn, N(4; 0, 1) > 1e-4. */
-#define PX_EPSABS 1e-16
-static double
-px_outer (double z1, void *params)
-{
-  px_params p = *(const px_params *) params;
-  p.z1 = z1;
-  /* in z2 the integrand is a Gaussian of precision 1 + θ2² */
-  double prec = 1 + p.t2 * p.t2, w = normal_pdf (z1, 0, 1);
-  if (w == 0)                   /* also at z1 = ±inf, where a tail rule may look */
-    return 0;
-  return w
-    * quad_real_line_at_tol (px_inner, &p, p.t2 * (p.x - p.t1 * z1) / prec,
-                             1 / sqrt (prec), PX_EPSABS, QUAD_EPSREL).value;
-}
 
 static void
 prepare_posterior (const point * p, void *prep)
 {
-  px_params pp = { p->v[0], p->v[1], p->v[2], 0 };
-  /* in z1, N(z1) N(x; θ1 z1, 1 + θ2²): precision 1 + θ1²/(1 + θ2²) */
-  double v2 = 1 + pp.t2 * pp.t2, prec = 1 + pp.t1 * pp.t1 / v2;
-  quad_result q = quad_real_line_at_tol (px_outer, &pp, pp.t1 * pp.x / v2 / prec,
-                                         1 / sqrt (prec), 0, QUAD_EPSREL);
-  ((post_prep *) prep)->evidence =
-    est_quad ((quad_result) { q.value, q.abserr + PX_EPSABS + QUAD_EPSREL * q.value });
+  ((post_prep *) prep)->evidence = lingauss2_evidence_quad (G);
 }
 
 static void
@@ -254,57 +219,13 @@ sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
     z[i] = v.m[i] + v.s[i] * gsl_ran_gaussian_ziggurat (r, 1.0);
 }
 
-/* Truths by quadrature, over mean ± 40 sd: q(z) log r(z) for q = N(m, s²)
-   and log r the log-density of N(R_M, R_S²), or (R_S = 0) log q itself. */
-typedef struct { double m, s, r_m, r_s; } q_log_r;
-
-static double
-q_log_r_at (double z, void *params)
-{
-  const q_log_r *a = params;
-  double lq = normal_log_pdf (z, a->m, a->s);
-  return exp (lq) * (a->r_s == 0 ? lq : normal_log_pdf (z, a->r_m, a->r_s));
-}
-
-static estimate
-e_q_log_r (double m, double s, double r_m, double r_s)
-{
-  q_log_r a = { m, s, r_m, r_s };
-  return est_quad (quad_interval (q_log_r_at, &a, m - 40 * s, m + 40 * s));
-}
-
-typedef struct { double mean, sd, x; } lik_params;
-
-/* θᵀz ~ N(θᵀm, Σ θ_i² s_i²) under q: E_q[log N(x; θᵀz, 1)] in one dimension */
-static double
-u_log_lik (double u, void *params)
-{
-  const lik_params *a = params;
-  return exp (normal_log_pdf (u, a->mean, a->sd)) * normal_log_pdf (a->x, u, 1);
-}
-
-static estimate
-truth_log_lik (const point * p, const void *u)
-{
-  (void) u;
-  lingauss2 v = vp (p);
-  lik_params a = { v.theta[0] * v.m[0] + v.theta[1] * v.m[1],
-    hypot (v.theta[0] * v.s[0], v.theta[1] * v.s[1]), v.x };
-  if (a.sd == 0)                /* θ = 0: θᵀz = 0 is not random */
-    return closed (normal_log_pdf_rnd (X (v.x), X (0), 1));
-  return est_quad (quad_interval (u_log_lik, &a, a.mean - 40 * a.sd, a.mean + 40 * a.sd));
-}
-
-#define Q_LOG_Q(i) e_q_log_r (p->v[3 + 2 * (i)], p->v[4 + 2 * (i)], 0, 0)
-CLOSED (truth_log_prior, est_add (e_q_log_r (p->v[3], p->v[4], 0, 1),
-                                  e_q_log_r (p->v[5], p->v[6], 0, 1)))
-CLOSED (truth_log_q1, Q_LOG_Q (0))
-CLOSED (truth_log_q2, Q_LOG_Q (1))
-/* Truth: L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2],
-   each by its own quadrature (the closed form is the harness line
-   elbo_closed_form, checked against this). */
-CLOSED (truth_elbo, est_sub (est_add (truth_log_prior (p, u), truth_log_lik (p, u)),
-                             est_add (Q_LOG_Q (0), Q_LOG_Q (1))))
+/* Truths by quadrature: L(q) and its terms, each without the closed form
+   (which is the harness line elbo_closed_form, checked against this) */
+CLOSED (truth_log_prior, lingauss2_e_log_prior_quad (V))
+CLOSED (truth_log_lik, lingauss2_e_log_lik_quad (V))
+CLOSED (truth_log_q1, lingauss2_e_log_q_quad (V, 0))
+CLOSED (truth_log_q2, lingauss2_e_log_q_quad (V, 1))
+CLOSED (truth_elbo, lingauss2_elbo_quad (V))
 
 /* the five log-densities at one draw */
 typedef struct { rnd prior1, prior2, lik, q1, q2; } log_terms;
@@ -487,49 +408,13 @@ static derivation elbo = {
 #define I ((int) p->v[7] - 1)
 #define J (1 - I)
 
-typedef struct { lingauss2 v; int coord; } slice;      /* coord 2i: m_i, 2i + 1: s_i */
-
-static double
-elbo_along_rounding (double a, void *params, double *rounding)
-{
-  const slice *sl = params;
-  lingauss2 v = sl->v;
-  *(sl->coord & 1 ? &v.s[sl->coord >> 1] : &v.m[sl->coord >> 1]) = a;
-  rnd e = lingauss2_elbo (&v);
-  if (rounding)
-    *rounding = rnd_bound (e);
-  return e.value;
-}
-static double elbo_along (double a, void *params) { return elbo_along_rounding (a, params, NULL); }
-
-static estimate
-derivative_along (const point * p, int is_s)
-{
-  slice sl = { vp (p), 2 * I + is_s };
-  gsl_function f = { elbo_along, &sl };
-  double at = is_s ? sl.v.s[I] : sl.v.m[I], d, err;
-  gsl_deriv_central (&f, at, is_s ? 1e-2 * at : 1e-2, &d, &err);
-  return est_numeric (d, err);
-}
-
-static concave_max
-argmax_along (const point * p, int is_s)
-{
-  slice sl = { vp (p), 2 * I + is_s };
-  double lo = is_s ? 0.05 : -(4 + 2 * (fabs (sl.v.x) + fabs (sl.v.m[J])));
-  double hi = is_s ? 3 : -lo, grid[81];
-  for (int k = 0; k < 81; k++)
-    grid[k] = lo + (hi - lo) * k / 80.0;
-  return maximize_concave_1d (elbo_along_rounding, &sl, grid, 81, 1e-7, 1e-7);
-}
-
-CLOSED (truth_dm, derivative_along (p, 0))
-CLOSED (truth_ds, derivative_along (p, 1))
-/* m_i*, and s_i²* with the error of a square */
+/* along m_i (IS_S 0) or s_i: ∂L, and m_i* or s_i²* with the error of a square */
+CLOSED (truth_dm, lingauss2_elbo_partial (V, 2 * I))
+CLOSED (truth_ds, lingauss2_elbo_partial (V, 2 * I + 1))
 static estimate
 truth_star (const point * p, int is_s)
 {
-  concave_max c = argmax_along (p, is_s);
+  concave_max c = lingauss2_elbo_argmax_along (V, 2 * I + is_s);
   return is_s ? est_opt (c.x * c.x, c.x_err * (2 * c.x + c.x_err)) : est_opt (c.x, c.x_err);
 }
 CLOSED (truth_m_star, truth_star (p, 0))
@@ -872,45 +757,24 @@ fixed_point_bound (const lingauss2 * v, double delta)
   return ((1 + fabs (c1)) * delta + 2 * r) / (1 - rho);
 }
 
-/* -ELBO over (m1, m2, log s1, log s2), for Nelder-Mead. */
-static double
-neg_elbo_vec (const gsl_vector * a, void *params)
-{
-  lingauss2 v = *(const lingauss2 *) params;
-  v.m[0] = gsl_vector_get (a, 0);
-  v.m[1] = gsl_vector_get (a, 1);
-  v.s[0] = exp (gsl_vector_get (a, 2));
-  v.s[1] = exp (gsl_vector_get (a, 3));
-  return -lingauss2_elbo (&v).value;
-}
-
+/* The fixed point against the maximiser of the ELBO over all of q, by
+   Nelder-Mead from a random start (lib/lingauss2). */
 static void
 compare_with_optimizer (harness * h, const lingauss2 * fixed, double bound)
 {
   gsl_rng *r = harness_rng (h);
-  lingauss2 v = *fixed;
-  gsl_vector *x0 = gsl_vector_alloc (4);
+  double start[4], best[4];
   for (size_t i = 0; i < 4; i++)
-    gsl_vector_set (x0, i, gsl_ran_gaussian (r, 1.0));
-  minnd_result res = minimize_nd (neg_elbo_vec, &v, x0, 0.5, 1e-6, 20000);
-  if (!res.converged)
-    die_runtime ("Nelder-Mead did not converge on the ELBO");
-  /* The Hessian of -L in (m, log s) is block-diagonal: I + θθᵀ >= 1 for
-     m, and 2 s_i²(1+θ_i²) for log s_i, which is 2 at the maximum and >= 1
-     within 0.3 of it. */
-  double tol = minimize_distance_bound (neg_elbo_vec, &v, res.x, 0.5);
-  if (!(tol < 0.3))
-    die_runtime ("Nelder-Mead stopped too far from the ELBO's maximum");
+    start[i] = gsl_ran_gaussian (r, 1.0);
+  double tol = lingauss2_elbo_maximize (fixed, start, best);
   for (size_t i = 0; i < 2; i++)
     {
       check_point (h, "fixed_point_vs_optimizer", est_exact (fixed->m[i], bound),
-                   est_opt (gsl_vector_get (res.x, i), tol));
-      double s2 = exp (2 * gsl_vector_get (res.x, 2 + i));
+                   est_opt (best[i], tol));
+      double s2 = exp (2 * best[2 + i]);
       check_point (h, "fixed_point_vs_optimizer",
                    closed (sq (X (fixed->s[i]))), est_opt (s2, s2 * expm1 (2 * tol)));
     }
-  minimize_result_free (&res);
-  gsl_vector_free (x0);
 }
 
 static void

@@ -82,6 +82,38 @@ main (void)
              "θ = 0, q = N(0, I) = p(z|x): ELBO = log p(x)");
   tap_ok (lingauss2_dot (zero.m, 3, 4).value == 0 && lingauss2_v ((double[2]) { 3, 4 }).value == 26,
           "θᵀz and v = 1 + θᵀθ");
+  /* the other routes: quadrature and optimisers against the closed forms */
+  lingauss2 g = { {0.7, -1.3}, 1.9, {0.4, -0.8}, {1.6, 0.6} };
+  estimate ev = lingauss2_evidence_quad (&g);
+  double px = exp (lingauss2_log_evidence (&g).value);
+  tap_ok (fabs (ev.value - px) <= ev.err + 1e-15 && ev.err < 1e-9,
+          "p(x) by nested quadrature %.15g = N(x; 0, v) %.15g (err %.3g)", ev.value, px, ev.err);
+  estimate eq = lingauss2_elbo_quad (&g);
+  double ec = lingauss2_elbo (&g).value;
+  tap_ok (fabs (eq.value - ec) <= eq.err + rnd_bound (lingauss2_elbo (&g)) && eq.err < 1e-8,
+          "ELBO by quadrature %.15g = closed form %.15g (err %.3g)", eq.value, ec, eq.err);
+  tap_close (lingauss2_e_log_q_quad (&g, 1).value, -(0.5 + 0.91893853320467274178 + log (0.6)),
+             1e-10, "E_q[log q2] = -H[N(m2, s2²)]");
+  /* ∂L/∂m1 = -m1(1 + θ1²) - θ1θ2m2 + xθ1, ∂L/∂s1 = -s1(1 + θ1²) + 1/s1 */
+  estimate dm = lingauss2_elbo_partial (&g, 0), ds = lingauss2_elbo_partial (&g, 1);
+  double dm_true = -0.4 * (1 + 0.49) - 0.7 * -1.3 * -0.8 + 1.9 * 0.7;
+  double ds_true = -1.6 * (1 + 0.49) + 1 / 1.6;
+  tap_ok (fabs (dm.value - dm_true) <= dm.err + 1e-12, "∂L/∂m1 %.12g = %.12g", dm.value, dm_true);
+  tap_ok (fabs (ds.value - ds_true) <= ds.err + 1e-12, "∂L/∂s1 %.12g = %.12g", ds.value, ds_true);
+  /* the coordinate maximisers: m2* = θ2(x - θ1m1)/(1 + θ2²), s2* = 1/√(1 + θ2²) */
+  concave_max cm = lingauss2_elbo_argmax_along (&g, 2), cs = lingauss2_elbo_argmax_along (&g, 3);
+  double m2s = -1.3 * (1.9 - 0.7 * 0.4) / (1 + 1.69), s2s = 1 / sqrt (1 + 1.69);
+  tap_ok (fabs (cm.x - m2s) <= cm.x_err && cm.x_err < 1e-6, "argmax over m2 %.10g = %.10g (±%.2g)",
+          cm.x, m2s, cm.x_err);
+  tap_ok (fabs (cs.x - s2s) <= cs.x_err && cs.x_err < 1e-6, "argmax over s2 %.10g = %.10g (±%.2g)",
+          cs.x, s2s, cs.x_err);
+  /* over all of q: the exact mean θx/v and s_i² = 1/(1 + θ_i²) */
+  double best[4], tol = lingauss2_elbo_maximize (&g, (double[4]) { 1, -1, 0.5, -0.5 }, best);
+  double far = 0;
+  for (int i = 0; i < 2; i++)
+    far = fmax (far, fmax (fabs (best[i] - lingauss2_post_mean (&g, i).value),
+                           fabs (best[2 + i] + 0.5 * log1p (g.theta[i] * g.theta[i]))));
+  tap_ok (far <= tol && tol < 1e-4, "Nelder-Mead's maximiser within its radius %.3g (off by %.3g)", tol, far);
   gsl_rng_free (r);
   return tap_done ();
 }
