@@ -613,3 +613,37 @@ gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
     }
   return g;
 }
+
+rnd
+gmm_mean_rnd (const gmm * g, size_t c)
+{
+  if (c >= g->d)
+    die_internal ("gmm_mean_rnd: coordinate %zu of %zu", c, g->d);
+  rnd s = rnd_exact (0);
+  for (size_t k = 0; k < g->k; k++)
+    s = rnd_add (s, rnd_mul (rnd_leaf (g->weights[k], 1),
+                             rnd_exact (gsl_vector_get (g->comp[k]->mu, c))));
+  return s;
+}
+
+rnd
+gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu)
+{
+  rnd acc = rnd_exact (0);
+  for (size_t k = 0; k < g->k; k++)
+    {
+      const mvn *c = g->comp[k];
+      rnd tr = rnd_exact (gsl_matrix_get (c->sigma, 0, 0));
+      rnd d = rnd_mul (rnd_sub (rnd_exact (gsl_vector_get (c->mu, 0)), rnd_exact (mu[0])),
+                       rnd_sub (rnd_exact (gsl_vector_get (c->mu, 0)), rnd_exact (mu[0])));
+      for (size_t a = 1; a < g->d; a++)
+        {
+          rnd e = rnd_sub (rnd_exact (gsl_vector_get (c->mu, a)), rnd_exact (mu[a]));
+          tr = rnd_add (tr, rnd_exact (gsl_matrix_get (c->sigma, a, a)));
+          d = rnd_add (d, rnd_mul (e, e));
+        }
+      acc = rnd_add (acc, rnd_mul (rnd_leaf (g->weights[k], 1), rnd_add (tr, d)));
+    }
+  rnd log_2pi = rnd_leaf (2 * 0.91893853320467274178, 1);
+  return rnd_sub (rnd_scale (-0.5 * (double) g->d, log_2pi), rnd_scale (0.5, acc));
+}

@@ -126,4 +126,14 @@ void gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
 gmm *gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
                       const double *sigma);
 
+/* ---- closed forms with their rounding carried (lib/rounding.h) ----
+   The weights are rounded constants (one rounding each), means and
+   covariances exact. */
+#include "rounding.h"
+/* E_p[x_c] = Σ_k w_k μ_kc */
+rnd gmm_mean_rnd (const gmm * g, size_t c);
+/* E_p[log N(x; MU, I)] = -(d/2) log 2π - ½ Σ_k w_k (tr Σ_k + |μ_k - MU|²),
+   the cross-entropy term of fitting an isotropic Gaussian to p */
+rnd gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu);
+
 #endif

@@ -54,7 +54,6 @@ static const point_coord MODEL[] = {
 };
 static point_kind model_points;
 
-static lingauss2 model (const point * p) { return (lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0} }; }
 #define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0} })
 
 typedef struct { estimate evidence; } post_prep;  /* p(x) by quadrature */
@@ -130,9 +129,9 @@ log_density (const lingauss2 * g, double z1, double z2, double cross)
 static rnd
 mixed_difference (const point * p, double cross)
 {
-  lingauss2 g = model (p);
-  return add (sub (sub (log_density (&g, 1, 1, cross), log_density (&g, 1, 0, cross)),
-                   log_density (&g, 0, 1, cross)), log_density (&g, 0, 0, cross));
+  const lingauss2 *g = G;
+  return add (sub (sub (log_density (g, 1, 1, cross), log_density (g, 1, 0, cross)),
+                   log_density (g, 0, 1, cross)), log_density (g, 0, 0, cross));
 }
 CLOSED (p3_interaction, closed (mixed_difference (p, 1)))
 CLOSED (p3_no_cross, closed (mixed_difference (p, 0)))
@@ -501,7 +500,7 @@ static const double MIX_MEAN[MIX_K][2] = { {-2, 0}, {1.5, 2}, {3, -1.5} };
 static const double MIX_COV[MIX_K][4] = {
   {0.5, 0.2, 0.2, 1.5}, {1.0, -0.6, -0.6, 0.8}, {0.3, 0, 0, 0.3}
 };
-static gmm *mixture;
+static gmm *mixture, *equal_weights;
 
 static const point_coord FIT[] = {
   {"μ1", -3, 3, 0, 0}, {"μ2", -3, 3, 0, 0}, {"i", 1, 2, 0, 1},
@@ -516,31 +515,10 @@ sample_mixture (const gsl_rng * r, const point * p, const void *prep, double *x)
   gmm_sample (r, mixture, &xv.vector);
 }
 
-/* E_p[x] = Σ w_k m_k; WEIGHTED = 0 is the mutant with equal weights */
-static rnd
-mixture_mean (int c, int weighted)
-{
-  rnd s = X (0);
-  for (int k = 0; k < MIX_K; k++)
-    s = add (s, mul (rnd_leaf (weighted ? MIX_W[k] : 1.0 / MIX_K, 1), X (MIX_MEAN[k][c])));
-  return s;
-}
-
-/* The harness's closed form: E_p[log N(x; μ, I)]
-   = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²). */
-static rnd
-ep_log_q (const double mu[2])
-{
-  rnd acc = X (0);
-  for (int k = 0; k < MIX_K; k++)
-    {
-      rnd tr = add (X (MIX_COV[k][0]), X (MIX_COV[k][3]));
-      rnd d = add (sq (sub (X (MIX_MEAN[k][0]), X (mu[0]))),
-                   sq (sub (X (MIX_MEAN[k][1]), X (mu[1]))));
-      acc = add (acc, mul (rnd_leaf (MIX_W[k], 1), add (tr, d)));
-    }
-  return sub (rnd_scale (-1, LOG_2PI), rnd_scale (0.5, acc));
-}
+/* E_p[x_c] = Σ w_k m_kc, and (the mutant) with equal weights; the
+   harness's closed form E_p[log N(x; μ, I)] (lib/gmm) */
+static rnd mixture_mean (int c, int weighted) { return gmm_mean_rnd (weighted ? mixture : equal_weights, (size_t) c); }
+static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixture, mu); }
 
 static double
 log_q_iso (const double *x, const double mu[2])
@@ -679,14 +657,15 @@ static const check_spec CHECKS[] = {
    REL_LE, EXPECT_HOLDS, NULL},
 };
 
-static const mutant_spec MUTANTS[] = {
+enum { M_OTHER_NEGATED, M_X_SCALED, M_S2_REL, M_S2_NO_PRIOR, N_MUTANTS };
+static int on[N_MUTANTS];           /* MUTANTS' flags, set once */
+static const mutant_spec MUTANTS[N_MUTANTS] = {
   {"update_other_negated", "mean update given -m_j for the other mean m_j", "update_monotone"},
   {"update_x_scaled", "mean update with x scaled by 1 + 1e-3", "fixed_point_mean"},
   {"update_s2_rel", "variance update scaled by 1 + 1e-4", "fixed_point_vs_optimizer"},
   {"update_s2_no_prior", "variance update 1/θ1² (the prior's 1 dropped)", "mf_var_underestimates"},
 };
 
-static int m_other_negated, m_x_scaled, m_s2_rel, m_s2_no_prior;
 
 /* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15). */
 static void
@@ -696,17 +675,17 @@ coordinate_step (lingauss2 * v, int step)
   if (step % 2 == 0)
     {
       lingauss2 u = *v;
-      if (m_other_negated)
+      if (on[M_OTHER_NEGATED])
         u.m[1 - i] = -u.m[1 - i];
-      if (m_x_scaled)
+      if (on[M_X_SCALED])
         u.x *= 1 + 1e-3;
       v->m[i] = m_star (&u, i, u.theta[i]).value;
       return;
     }
   double s2 = s2_star (v->theta[i]).value;
-  if (m_s2_rel)
+  if (on[M_S2_REL])
     s2 *= 1 + 1e-4;
-  if (m_s2_no_prior)
+  if (on[M_S2_NO_PRIOR])
     s2 = 1 / (v->theta[i] * v->theta[i]);
   v->s[i] = sqrt (s2);
 }
@@ -958,12 +937,12 @@ main (int argc, char **argv)
   fit_points = point_box_template;
   fit_points.coords = FIT, fit_points.n_coords = COUNT_OF (FIT);
   mixture = gmm_from_arrays (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0]);
+  equal_weights = gmm_from_arrays (MIX_K, 2, (const double[MIX_K]) { 1.0 / MIX_K, 1.0 / MIX_K, 1.0 / MIX_K },
+                                   &MIX_MEAN[0][0], &MIX_COV[0][0]);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_other_negated = mutant (h, "update_other_negated");
-  m_x_scaled = mutant (h, "update_x_scaled");
-  m_s2_rel = mutant (h, "update_s2_rel");
-  m_s2_no_prior = mutant (h, "update_s2_no_prior");
+  for (int k = 0; k < N_MUTANTS; k++)
+    on[k] = mutant (h, MUTANTS[k].id);
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   derivation_run (h, &bayes);
   derivation_run (h, &posterior);
@@ -975,5 +954,6 @@ main (int argc, char **argv)
   write_notes (h);
   int status = harness_end (h);
   gmm_free (mixture);
+  gmm_free (equal_weights);
   return status;
 }

@@ -1,5 +1,6 @@
 /* test_gmm_from_arrays.c -- a mixture built from arrays: its components,
-   moments and samples. */
+   moments and samples; the rounding-carrying closed forms against the
+   moments by another route (gmm_mean, gmm_covariance). */
 #include "gmm.h"
 #include "tap.h"
 
@@ -43,6 +44,24 @@ main (void)
     }
   tap_close (s0 / n, 0.05, 5 * sqrt (gsl_matrix_get (c, 0, 0) / n), "sample mean of x1");
   tap_close (s1 / n, 0.3, 5 * sqrt (gsl_matrix_get (c, 1, 1) / n), "sample mean of x2");
+  /* E_p[x] and E_p[log N(x; μ, I)] = -log 2π - ½ (tr Cov + |E x - μ|²) */
+  gmm_mean (g, m);
+  for (size_t a = 0; a < 2; a++)
+    {
+      rnd e = gmm_mean_rnd (g, a);
+      tap_ok (fabs (e.value - gsl_vector_get (m, a)) <= rnd_bound (e) + 4e-16,
+              "gmm_mean_rnd (%zu) = gmm_mean within its bound", a);
+    }
+  const double mus[][2] = { {0, 0}, {2.5, -1}, {-3, 3} };
+  for (size_t i = 0; i < 3; i++)
+    {
+      double d0 = gsl_vector_get (m, 0) - mus[i][0], d1 = gsl_vector_get (m, 1) - mus[i][1];
+      double want = -log (2 * M_PI) - 0.5 * (gsl_matrix_get (c, 0, 0) + gsl_matrix_get (c, 1, 1)
+                                             + d0 * d0 + d1 * d1);
+      rnd e = gmm_e_log_normal_iso_rnd (g, mus[i]);
+      tap_close (e.value, want, 1e-13, "E_p[log N(x; (%g, %g), I)] by the moments", mus[i][0], mus[i][1]);
+      tap_ok (rnd_bound (e) > 0 && rnd_bound (e) < 1e-13, "... with a rounding bound %.3g", rnd_bound (e));
+    }
   gsl_matrix_free (c);
   gsl_vector_free (m);
   gsl_rng_free (r);
