@@ -202,20 +202,15 @@ static const point_coord VARIATIONAL[] = {
 };
 static point_kind variational_points, update_points;
 
-static lingauss2
-vp (const point * p)
-{
-  return (lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]} };
-}
 #define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]} })
+static lingauss2 vp (const point * p) { return *V; }
 
 static void
 sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
 {
   (void) prep;
-  lingauss2 v = vp (p);
   for (int i = 0; i < 2; i++)
-    z[i] = v.m[i] + v.s[i] * gsl_ran_gaussian_ziggurat (r, 1.0);
+    z[i] = p->v[3 + 2 * i] + p->v[4 + 2 * i] * gsl_ran_gaussian_ziggurat (r, 1.0);
 }
 
 /* Truths by quadrature: L(q) and its terms, each without the closed form
@@ -251,16 +246,10 @@ AT_TERMS (eq2_5, sub (sub (add (add (t.prior1, t.prior2), t.lik), t.q1), t.q2))
 AT_DRAW (eq2_6_mid, sub (rnd_scale (-1, LOG_2PI), rnd_scale (0.5, add (sq (X (z[0])), sq (X (z[1]))))))
 
 /* (2.6): -log(2π) - HALF (m1² + s1² + m2² + s2²), HALF = ½ as written */
-static estimate
-eq2_6_with_half (const point * p, double half)
-{
-  lingauss2 v = vp (p);
-  rnd s = add (add (sq (X (v.m[0])), sq (X (v.s[0]))),
-               add (sq (X (v.m[1])), sq (X (v.s[1]))));
-  return closed (sub (rnd_scale (-1, LOG_2PI), rnd_scale (half, s)));
-}
-CLOSED (eq2_6, eq2_6_with_half (p, 0.5))
-CLOSED (eq2_6_no_half, eq2_6_with_half (p, 1))
+#define EQ2_6(half) closed (sub (rnd_scale (-1, LOG_2PI), rnd_scale (half, \
+  add (add (sq (X (V->m[0])), sq (X (V->s[0]))), add (sq (X (V->m[1])), sq (X (V->s[1])))))))
+CLOSED (eq2_6, EQ2_6 (0.5))
+CLOSED (eq2_6_no_half, EQ2_6 (1))
 
 /* (2.7) middle: -½(log(2π) + (x - θᵀz)²) */
 AT_DRAW (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (sub (X (p->v[2]),
@@ -268,16 +257,15 @@ AT_DRAW (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (sub (X (p->v[2]),
 
 /* (2.7): -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²), SIGN = -1 as written */
 static estimate
-eq2_7_with_sign (const point * p, double sign)
+eq2_7_with_sign (const lingauss2 * v, double sign)
 {
-  lingauss2 v = vp (p);
-  rnd r = add (X (v.x), rnd_scale (sign, lingauss2_dot (v.theta, v.m[0], v.m[1])));
-  rnd var = add (mul (sq (X (v.theta[0])), sq (X (v.s[0]))),
-                 mul (sq (X (v.theta[1])), sq (X (v.s[1]))));
+  rnd r = add (X (v->x), rnd_scale (sign, lingauss2_dot (v->theta, v->m[0], v->m[1])));
+  rnd var = add (mul (sq (X (v->theta[0])), sq (X (v->s[0]))),
+                 mul (sq (X (v->theta[1])), sq (X (v->s[1]))));
   return closed (rnd_scale (-0.5, add (add (LOG_2PI, sq (r)), var)));
 }
-CLOSED (eq2_7, eq2_7_with_sign (p, -1))
-CLOSED (eq2_7_mean_sign, eq2_7_with_sign (p, 1))
+CLOSED (eq2_7, eq2_7_with_sign (V, -1))
+CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
 
 /* (2.8) middle: -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²],
    the bracket never closed: closed at the end, after log(s1), or right
@@ -300,11 +288,8 @@ EQ2_8_MID (eq2_8_mid_after_log_s, 1)
 EQ2_8_MID (eq2_8_mid_after_log_2pi, 2)
 
 /* (2.8), (2.9): -HALF - ½ log(2π) - LOG_S */
-static estimate
-entropy_term (double half, double log_s)
-{
-  return closed (sub (sub (X (-half), rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)), rnd_leaf (log_s, 2)));
-}
+static estimate entropy_term (double half, double log_s)
+{ return closed (sub (sub (X (-half), rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)), rnd_leaf (log_s, 2))); }
 CLOSED (eq2_8, entropy_term (0.5, log (p->v[4])))
 CLOSED (eq2_8_log_sign, entropy_term (0.5, -log (p->v[4])))
 CLOSED (eq2_9, entropy_term (0.5, log (p->v[6])))
