@@ -118,9 +118,8 @@ AT_DRAW (eq2_3_cross_sign, EQ2_3 (-1))
 
 /* A density factorises over (z1, z2) exactly when the mixed second
    difference of its log vanishes; for a quadratic, the difference with
-   unit steps is the coefficient of z1z2.  F is the log-density, CROSS
-   selects (2.3)'s exponent (1, or 0 without its cross term), or, NAN,
-   log p(x, z). */
+   unit steps is the coefficient of z1z2.  CROSS selects the log-density:
+   (2.3)'s exponent (1, or 0 without its cross term), or (NAN) log p(x, z). */
 static rnd
 log_density (const lingauss2 * g, double z1, double z2, double cross)
 {
@@ -392,7 +391,7 @@ static derivation elbo = {
 #define I ((int) p->v[7] - 1)
 #define J (1 - I)
 
-/* along m_i (IS_S 0) or s_i: ∂L, and m_i* or s_i²* with the error of a square */
+/* Along m_i (IS_S 0) or s_i: ∂L, and m_i* or s_i²* (with the error of a square) */
 CLOSED (truth_dm, lingauss2_elbo_partial (V, 2 * I))
 CLOSED (truth_ds, lingauss2_elbo_partial (V, 2 * I + 1))
 static estimate
@@ -471,7 +470,6 @@ static derivation updates = {
   .truths = UPDATE_TRUTHS, .n_truths = COUNT_OF (UPDATE_TRUTHS),
   .lines = UPDATE_LINES, .n_lines = COUNT_OF (UPDATE_LINES),
 };
-
 
 /* ---------------------------------------------------------------------
  * Problem 2: N(μ, I) fitted to p by KL(p || q), (1.9)-(1.12).  p is a
@@ -650,7 +648,6 @@ static const mutant_spec MUTANTS[N_MUTANTS] = {
   {"update_s2_rel", "variance update scaled by 1 + 1e-4", "fixed_point_vs_optimizer"},
   {"update_s2_no_prior", "variance update 1/θ1² (the prior's 1 dropped)", "mf_var_underestimates"},
 };
-
 
 /* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15). */
 static void
