@@ -566,10 +566,8 @@ write_notes (harness * h, const pixel_map hits[], int draws, long m)
 int
 main (int argc, char **argv)
 {
-  entries = point_box_template;
-  entries.coords = ENTRY, entries.n_coords = COUNT_OF (ENTRY);
+  entries = point_box (ENTRY, COUNT_OF (ENTRY), "i and j uniform over 1, 2, 3");
   entries.name = "a 3×3 mask entry (i, j)";
-  entries.description = "i and j uniform over 1, 2, 3";
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (int k = 0; k < N_MUTANTS; k++)
     on[k] = mutant (h, MUTANTS[k].id);

@@ -909,15 +909,10 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  model_points = point_box_template;
-  model_points.coords = MODEL, model_points.n_coords = COUNT_OF (MODEL);
-  variational_points = point_box_template;
-  variational_points.coords = VARIATIONAL;
-  variational_points.n_coords = COUNT_OF (VARIATIONAL) - 1;     /* without i */
-  update_points = variational_points;
-  update_points.n_coords = COUNT_OF (VARIATIONAL);
-  fit_points = point_box_template;
-  fit_points.coords = FIT, fit_points.n_coords = COUNT_OF (FIT);
+  model_points = point_box (MODEL, COUNT_OF (MODEL), NULL);
+  variational_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL) - 1, NULL);  /* without i */
+  update_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL), NULL);
+  fit_points = point_box (FIT, COUNT_OF (FIT), NULL);
   mixture = gmm_from_arrays (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0]);
   equal_weights = gmm_from_arrays (MIX_K, 2, (const double[MIX_K]) { 1.0 / MIX_K, 1.0 / MIX_K, 1.0 / MIX_K },
                                    &MIX_MEAN[0][0], &MIX_COV[0][0]);
