@@ -96,8 +96,7 @@ static const derivation_line LINES[] = {
 static derivation q4_masks = {
   .id = "q4_masks", .title = "003 Q4: the masks as written, and the four answers",
   .points = &entries, .n_points = 300,
-  .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS),
-  .lines = LINES, .n_lines = COUNT_OF (LINES),
+  DERIVATION_TABLES (TRUTHS, LINES),
 };
 
 /* ---- the harness's own answer ---- */

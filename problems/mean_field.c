@@ -174,16 +174,14 @@ static derivation bayes = {
   .points = &model_points, .n_points = 50, .n_mc_points = 50,
   .prep_size = sizeof (post_prep), .prepare = prepare_posterior, .x_dim = 4,
   .sample = sample_latents,
-  .truths = POST_TRUTHS, .n_truths = COUNT_OF (POST_TRUTHS),
-  .lines = BAYES_LINES, .n_lines = COUNT_OF (BAYES_LINES),
+  DERIVATION_TABLES (POST_TRUTHS, BAYES_LINES),
 };
 
 static derivation posterior = {
   .id = "s004_posterior", .title = "004 Problem 3: the posterior up to c, (2.3)",
   .points = &model_points, .n_points = 200, .n_mc_points = 200, .x_dim = 4,
   .sample = sample_latents,
-  .truths = POST_TRUTHS, .n_truths = COUNT_OF (POST_TRUTHS),
-  .lines = POST_LINES, .n_lines = COUNT_OF (POST_LINES),
+  DERIVATION_TABLES (POST_TRUTHS, POST_LINES),
 };
 
 /* ---------------------------------------------------------------------
@@ -377,8 +375,7 @@ static derivation elbo = {
   .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
   .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
   .sample = sample_q,
-  .truths = ELBO_TRUTHS, .n_truths = COUNT_OF (ELBO_TRUTHS),
-  .lines = ELBO_LINES, .n_lines = COUNT_OF (ELBO_LINES),
+  DERIVATION_TABLES (ELBO_TRUTHS, ELBO_LINES),
 };
 
 /* ---------------------------------------------------------------------
@@ -467,8 +464,7 @@ static const derivation_line UPDATE_LINES[] = {
 static derivation updates = {
   .id = "s004_updates", .title = "004 Problem 4: the updates, (2.12)-(2.15), both indices",
   .points = &update_points, .n_points = 100,
-  .truths = UPDATE_TRUTHS, .n_truths = COUNT_OF (UPDATE_TRUTHS),
-  .lines = UPDATE_LINES, .n_lines = COUNT_OF (UPDATE_LINES),
+  DERIVATION_TABLES (UPDATE_TRUTHS, UPDATE_LINES),
 };
 
 /* ---------------------------------------------------------------------
@@ -616,8 +612,7 @@ static derivation fit = {
   .id = "s004_fit", .title = "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
   .points = &fit_points, .n_points = 6, .n_mc_points = 6, .x_dim = 2,
   .sample = sample_mixture,
-  .truths = FIT_TRUTHS, .n_truths = COUNT_OF (FIT_TRUTHS),
-  .lines = FIT_LINES, .n_lines = COUNT_OF (FIT_LINES),
+  DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
 };
 
 /* ---------------------------------------------------------------------
