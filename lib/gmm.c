@@ -705,3 +705,52 @@ gmm_m_step_rounding (const gsl_matrix * x)
       mx = fmax (mx, fabs (gsl_matrix_get (x, i, a)));
   return est_gamma (3 * (double) x->size1 + 12) * (1 + mx) * (1 + mx);
 }
+
+gmm *
+gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
+                 const double *sigma)
+{
+  gmm *g = gmm_alloc (k, d);
+  for (size_t j = 0; j < k; j++)
+    {
+      gsl_vector_const_view m = gsl_vector_const_view_array (mu + j * d, d);
+      gsl_matrix_const_view s = gsl_matrix_const_view_array (sigma + j * d * d, d, d);
+      if (gmm_set_component (g, j, w[j], &m.vector, &s.matrix) != GSL_SUCCESS)
+        die_internal ("gmm_from_arrays: component %zu (weight %g) is not valid", j, w[j]);
+    }
+  return g;
+}
+
+rnd
+gmm_mean_rnd (const gmm * g, size_t c)
+{
+  if (c >= g->d)
+    die_internal ("gmm_mean_rnd: coordinate %zu of %zu", c, g->d);
+  rnd s = rnd_exact (0);
+  for (size_t k = 0; k < g->k; k++)
+    s = rnd_add (s, rnd_mul (rnd_leaf (g->weights[k], 1),
+                             rnd_exact (gsl_vector_get (g->comp[k]->mu, c))));
+  return s;
+}
+
+rnd
+gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu)
+{
+  rnd acc = rnd_exact (0);
+  for (size_t k = 0; k < g->k; k++)
+    {
+      const mvn *c = g->comp[k];
+      rnd tr = rnd_exact (gsl_matrix_get (c->sigma, 0, 0));
+      rnd d = rnd_mul (rnd_sub (rnd_exact (gsl_vector_get (c->mu, 0)), rnd_exact (mu[0])),
+                       rnd_sub (rnd_exact (gsl_vector_get (c->mu, 0)), rnd_exact (mu[0])));
+      for (size_t a = 1; a < g->d; a++)
+        {
+          rnd e = rnd_sub (rnd_exact (gsl_vector_get (c->mu, a)), rnd_exact (mu[a]));
+          tr = rnd_add (tr, rnd_exact (gsl_matrix_get (c->sigma, a, a)));
+          d = rnd_add (d, rnd_mul (e, e));
+        }
+      acc = rnd_add (acc, rnd_mul (rnd_leaf (g->weights[k], 1), rnd_add (tr, d)));
+    }
+  rnd log_2pi = rnd_leaf (2 * 0.91893853320467274178, 1);
+  return rnd_sub (rnd_scale (-0.5 * (double) g->d, log_2pi), rnd_scale (0.5, acc));
+}

@@ -146,5 +146,22 @@ gmm *gmm_alloc_from (size_t k, size_t d, const double *w, const double *mu,
    (1 + M)².  (M over every entry of X: em_coordinate_ascent applies it to
    its 2-D run too.) */
 double gmm_m_step_rounding (const gsl_matrix * x);
+/* K components of dimension D from arrays: weights W[k] (used as given,
+   so they should sum to 1), means MU (k x d, row-major) and covariances
+   SIGMA (k blocks of d x d, row-major), as mvn_from_arrays takes them.
+   Dies (die_internal) if a weight is not positive or a covariance is not
+   SPD: the arrays are a claim's constants. */
+gmm *gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
+                      const double *sigma);
+
+/* ---- closed forms with their rounding carried (lib/rounding.h) ----
+   The weights are rounded constants (one rounding each), means and
+   covariances exact. */
+#include "rounding.h"
+/* E_p[x_c] = Σ_k w_k μ_kc */
+rnd gmm_mean_rnd (const gmm * g, size_t c);
+/* E_p[log N(x; MU, I)] = -(d/2) log 2π - ½ Σ_k w_k (tr Σ_k + |μ_k - MU|²),
+   the cross-entropy term of fitting an isotropic Gaussian to p */
+rnd gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu);
 
 #endif

@@ -3,6 +3,7 @@
 #include "errors.h"
 
 #include <gsl/gsl_blas.h>
+#include <gsl/gsl_deriv.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
@@ -267,4 +268,41 @@ maximize_concave_1d (concave_fn g, void *params, const double *grid, size_t n,
     gap + d * (1 + 2 * fmax (dh / dl, dl / dh))
   };
   return s;
+}
+
+typedef struct
+{
+  minnd_fn f;
+  void *params;
+  gsl_vector *x;
+  size_t k;
+} coordinate_slice;
+
+static double
+coordinate_slice_eval (double a, void *params)
+{
+  coordinate_slice *s = params;
+  double keep = gsl_vector_get (s->x, s->k);
+  gsl_vector_set (s->x, s->k, a);
+  double f = s->f (s->x, s->params);
+  gsl_vector_set (s->x, s->k, keep);
+  return f;
+}
+
+double
+minimize_distance_bound (minnd_fn f, void *params, const gsl_vector * x, double mu)
+{
+  coordinate_slice s = { f, params, gsl_vector_alloc (x->size), 0 };
+  gsl_vector_memcpy (s.x, x);
+  gsl_function fn = { coordinate_slice_eval, &s };
+  double g2 = 0, err = 0;
+  for (s.k = 0; s.k < x->size; s.k++)
+    {
+      double d, e;
+      gsl_deriv_central (&fn, gsl_vector_get (x, s.k), 1e-3, &d, &e);
+      g2 += d * d;
+      err += e;
+    }
+  gsl_vector_free (s.x);
+  return (sqrt (g2) + err) / mu;
 }

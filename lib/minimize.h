@@ -83,4 +83,14 @@ concave_max maximize_concave_1d (concave_fn g, void *params,
                                  const double *grid, size_t n,
                                  double xtol_abs, double xtol_rel);
 
+/* An a-posteriori bound on |x - x*| for F strongly convex near X with
+   modulus MU (F(y) >= F(x) + ∇F(x)ᵀ(y - x) + MU |y - x|²/2): |∇F(x)| / MU,
+   the gradient by GSL's central differences (gsl_deriv_central, step 1e-3
+   per coordinate) with their error estimates added to its norm.  The
+   simplex size of Nelder-Mead is no such bound; this is.  Pass a MU below
+   the true modulus (half of it, say) so that the differences' heuristic
+   error estimates cannot decide a tie. */
+double minimize_distance_bound (minnd_fn f, void *params, const gsl_vector * x,
+                                double mu);
+
 #endif

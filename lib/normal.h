@@ -29,5 +29,17 @@ void normal_log_ratio_coefficients (double m1, double s1, double m0,
    is not integrable, and *CENTER, *SCALE are left alone). */
 double normal_tilt (double m, double s, double b, double c, double *center,
                     double *scale);
+/* ---- with its rounding carried (lib/rounding.h) ----
+   For closed forms whose rounding bound must follow the sizes of the terms
+   that cancel in them (mean_field, exclusive_inclusive_kl). */
+#include "rounding.h"
+
+/* log √(2π), correctly rounded */
+#define NORMAL_LOG_SQRT_2PI 0.91893853320467274178
+
+/* normal_log_pdf in its own order of operations, -½((x - mu)/sigma)² -
+   log sigma - log √(2π), with the rounding of X and MU carried; log 1 = 0
+   is exact, so sigma = 1 adds no rounding for it. */
+rnd normal_log_pdf_rnd (rnd x, rnd mu, double sigma);
 
 #endif
