@@ -19,6 +19,7 @@
  * is a harness check on a five-dimensional factor model with 40 datapoints
  * and an encoder whose mean sees x1, x2 only. */
 #include "harness.h"
+#include "lingauss.h"
 #include "figure_panel.h"
 #include "minimize.h"
 #include "mvn.h"
@@ -32,7 +33,6 @@
 #include <string.h>
 
 #define LOG_SQRT_2PI 0.91893853320467274178
-#define LOG_2PI 1.8378770664093454836
 
 static rnd X (double v) { return rnd_exact (v); }
 static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
@@ -44,10 +44,6 @@ static rnd inv (rnd a) { return rnd_div (X (1), a); }
    error its bound gives. */
 static rnd inv_any (rnd a) { return inv (rnd_leaf (a.value, rnd_bound (a) / (EST_U * a.value))); }
 static estimate closed (rnd a) { return est_exact (a.value, rnd_bound (a)); }
-/* log1p(t) for a positive t carrying gamma_n: since t/(1+t) <= log1p(t),
-   the propagated error n u t/(1+t) plus log1p's own ulp is at most
-   (n + 1) u log1p(t) -- a leaf of relative error (n + 2) u. */
-static rnd log1p_rnd (rnd t) { return rnd_leaf (log1p (t.value), t.n + 2); }
 
 /* ---------------------------------------------------------------------
  * The small model at a point, its densities and closed forms
@@ -61,8 +57,9 @@ static const point_coord MODEL[] = {
 };
 static point_kind model_points;
 
-typedef struct { double m[2], s[2]; } dq;       /* a diagonal Gaussian q */
-typedef struct { double w[2], b, psi, x; dq q; } fa1;   /* model and q */
+typedef lingauss2_q dq;
+/* the model and datum (lib/lingauss), and q */
+typedef struct { union { lingauss2 g; struct { double w[2], b, psi, x; }; }; dq q; } fa1;
 
 #define W1 (p->v[0])
 #define W2 (p->v[1])
@@ -70,22 +67,13 @@ typedef struct { double w[2], b, psi, x; dq q; } fa1;   /* model and q */
 #define PSI (p->v[3])
 #define XOBS (p->v[4])
 
-/* The posterior mean μ = w (x - b)/(ψ + |w|²) (Woodbury on Λ⁻¹ wᵀ/ψ). */
-static rnd
-post_mean (const fa1 * f, int j)
-{
-  rnd r = rnd_leaf (f->x - f->b, 1);
-  rnd v = add (X (f->psi), add (sq (X (f->w[0])), sq (X (f->w[1]))));
-  return mul (mul (X (f->w[j]), r), inv (v));
-}
-
 /* The q a derivation uses: the point's own, or (Q2.2's second chain) the
    per-datapoint optimum q_i*: m = μ, s_j² = 1/Λ_jj = ψ/(ψ + w_j²). */
 static void
 prepare_own (const point * p, void *prep)
 {
-  *(fa1 *) prep = (fa1) { {W1, W2}, B, PSI, XOBS,
-    {{p->v[5], p->v[6]}, {p->v[7], p->v[8]}} };
+  *(fa1 *) prep = (fa1) { .g = { {W1, W2}, B, PSI, XOBS },
+    .q = { {p->v[5], p->v[6]}, {p->v[7], p->v[8]} } };
 }
 static void
 prepare_optimum (const point * p, void *prep)
@@ -94,7 +82,7 @@ prepare_optimum (const point * p, void *prep)
   prepare_own (p, prep);
   for (int j = 0; j < 2; j++)
     {
-      f->q.m[j] = post_mean (f, j).value;
+      f->q.m[j] = lingauss2_post_mean (&f->g, j).value;
       f->q.s[j] = sqrt (PSI / (PSI + f->w[j] * f->w[j]));
     }
 }
@@ -122,69 +110,14 @@ log_q (const fa1 * f, const double *z)
   return normal_log_pdf (z[0], f->q.m[0], f->q.s[0])
     + normal_log_pdf (z[1], f->q.m[1], f->q.s[1]);
 }
-/* log N(z; μ, Λ⁻¹) = -(|d|² + (wᵀd)²/ψ)/2 + log det Λ / 2 - log 2π, d = z - μ */
-static double
-log_post (const fa1 * f, const double *z)
-{
-  double d0 = z[0] - post_mean (f, 0).value, d1 = z[1] - post_mean (f, 1).value;
-  double wd = f->w[0] * d0 + f->w[1] * d1, w2 = f->w[0] * f->w[0] + f->w[1] * f->w[1];
-  return -0.5 * (d0 * d0 + d1 * d1 + wd * wd / f->psi) + 0.5 * log1p (w2 / f->psi) - LOG_2PI;
-}
-
-/* log p(x) = log N(x; b, |w|² + ψ) */
-static rnd
-log_marginal (const fa1 * f)
-{
-  rnd r = rnd_leaf (f->x - f->b, 1);
-  rnd v = add (X (f->psi), add (sq (X (f->w[0])), sq (X (f->w[1]))));
-  return sub (sub (rnd_scale (-0.5, mul (sq (r), inv (v))), rnd_scale (0.5, rnd_log (v))),
-              rnd_leaf (LOG_SQRT_2PI, 1));
-}
-
-/* E_q[log p(x|z)] = -((x - b - wᵀm)² + Σ w_j² s_j²)/(2ψ) - log(2πψ)/2 */
-static rnd
-expected_log_lik (const fa1 * f)
-{
-  rnd r = sub (rnd_leaf (f->x - f->b, 1),
-               add (mul (X (f->w[0]), X (f->q.m[0])), mul (X (f->w[1]), X (f->q.m[1]))));
-  rnd spread = add (sq (mul (X (f->w[0]), X (f->q.s[0]))), sq (mul (X (f->w[1]), X (f->q.s[1]))));
-  return sub (sub (rnd_scale (-0.5, mul (add (sq (r), spread), inv (X (f->psi)))),
-                   rnd_scale (0.5, rnd_log (X (f->psi)))), rnd_leaf (LOG_SQRT_2PI, 1));
-}
-
-/* KL(q || N(0, I)) = Σ_j (s_j² + m_j² - 1)/2 - log s_j */
-static rnd
-kl_prior (const dq * q)
-{
-  rnd s = X (0);
-  for (int j = 0; j < 2; j++)
-    s = add (s, sub (rnd_scale (0.5, sub (add (sq (X (q->s[j])), sq (X (q->m[j]))), X (1))),
-                     rnd_log (X (q->s[j]))));
-  return s;
-}
-
-/* KL(q || p(z|x)) = (tr ΛS + dᵀΛd - 2 - log det Λ)/2 - Σ log s_j, d = m - μ,
-   with Λ = I + w wᵀ/ψ written out: no matrix is inverted. */
-static rnd
-kl_post (const fa1 * f, const dq * q)
-{
-  rnd ipsi = inv (X (f->psi)), d[2], tr = X (0), dd = X (0), wd = X (0), ws = X (0);
-  for (int j = 0; j < 2; j++)
-    {
-      d[j] = sub (X (q->m[j]), post_mean (f, j));
-      tr = add (tr, sq (X (q->s[j])));
-      ws = add (ws, sq (mul (X (f->w[j]), X (q->s[j]))));
-      dd = add (dd, sq (d[j]));
-      wd = add (wd, mul (X (f->w[j]), d[j]));
-    }
-  rnd t = mul (add (sq (X (f->w[0])), sq (X (f->w[1]))), ipsi);
-  rnd sum = add (add (tr, mul (ws, ipsi)), add (dd, mul (sq (wd), ipsi)));
-  sum = sub (sub (sum, X (2)), log1p_rnd (t));
-  return sub (sub (rnd_scale (0.5, sum), rnd_log (X (q->s[0]))), rnd_log (X (q->s[1])));
-}
+static double log_post (const fa1 * f, const double *z) { return lingauss2_log_post (&f->g, z); }
+static rnd log_marginal (const fa1 * f) { return lingauss2_log_evidence (&f->g); }
+static rnd expected_log_lik (const fa1 * f) { return lingauss2_expected_log_lik (&f->g, &f->q); }
+static rnd kl_prior (const dq * q) { return lingauss2_kl_prior (q); }
+static rnd kl_post (const fa1 * f, const dq * q) { return lingauss2_kl_post (&f->g, q); }
 
 #define F ((const fa1 *) u)
-static rnd elbo (const fa1 * f) { return sub (expected_log_lik (f), kl_prior (&f->q)); }
+static rnd elbo (const fa1 * f) { return lingauss2_elbo (&f->g, &f->q); }
 
 /* ---- truths ---- */
 static estimate t_log_px (const point * p, const void *u) { (void) p; return closed (log_marginal (F)); }
