@@ -120,41 +120,23 @@ static rnd kl_post (const fa1 * f, const dq * q) { return lingauss2_kl_post (&f-
 static rnd elbo (const fa1 * f) { return lingauss2_elbo (&f->g, &f->q); }
 
 /* ---- truths ---- */
+#define Z (const double *) z
+#define INTEGRAND(name, expr) \
+  static double name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) p, (void) z, (void) bound; return (expr); }
 static estimate t_log_px (const point * p, const void *u) { (void) p; return closed (log_marginal (F)); }
 static estimate t_ell (const point * p, const void *u) { (void) p; return closed (expected_log_lik (F)); }
 static estimate t_kl_post (const point * p, const void *u) { (void) p; return closed (kl_post (F, &F->q)); }
 static estimate t_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 /* The left side of 003 line 116 by Monte Carlo: log p(x|z) - KL(q || p(z)). */
-static double
-t_lhs_116 (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) p, (void) bound;
-  return log_lik (F, z) - kl_prior (&F->q).value;
-}
+INTEGRAND (t_lhs_116, log_lik (F, Z) - kl_prior (&F->q).value)
 /* The family's best at the point: q_i* (prepare_optimum), whose optimality
    the harness check per_instance_opt_vs_concave establishes. */
-static estimate
-t_kl_opt (const point * p, const void *u)
-{
-  fa1 f;
-  prepare_optimum (p, &f);
-  (void) u;
-  return closed (kl_post (&f, &f.q));
-}
-static estimate
-t_elbo_opt (const point * p, const void *u)
-{
-  fa1 f;
-  prepare_optimum (p, &f);
-  (void) u;
-  return closed (elbo (&f));
-}
+static fa1 at_optimum (const point * p) { fa1 f; prepare_optimum (p, &f); return f; }
+static estimate t_kl_opt (const point * p, const void *u) { (void) u; fa1 f = at_optimum (p); return closed (kl_post (&f, &f.q)); }
+static estimate t_elbo_opt (const point * p, const void *u) { (void) u; fa1 f = at_optimum (p); return closed (elbo (&f)); }
 
 /* ---- 001 1.1.1, seed line 13 ---- */
-#define Z (const double *) z
-#define INTEGRAND(name, expr) \
-  static double name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) p, (void) z, (void) bound; return (expr); }
 INTEGRAND (a1_log_px, log_marginal (F).value)
 INTEGRAND (a1_log_px_no_psi, normal_log_pdf (F->x, F->b, hypot (F->w[0], F->w[1])))
 INTEGRAND (a2, log_joint (F, Z) - log_post (F, Z))
@@ -371,12 +353,7 @@ static estimate d_kl (const point * p, const void *u) { (void) p; return closed 
 static estimate d_kl_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 static estimate d_bias_meant (const point * p, const void *u) { (void) p; return closed (rnd_scale (-1, kl_post (F, &F->q))); }
 /* The bias of the ELBO as an estimate of log p(x), by Monte Carlo. */
-static double
-t_bias (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) p, (void) bound;
-  return log_joint (F, z) - log_q (F, z) - log_marginal (F).value;
-}
+INTEGRAND (t_bias, log_joint (F, Z) - log_q (F, Z) - log_marginal (F).value)
 
 static const derivation_truth TRUTH_ORDER[] = {
   {"elbo_opt", "ELBO(q_i*), q_i* = N(μ, diag(1/Λ_jj)): the family's maximum", LINE_CLOSED (t_elbo_opt)},
@@ -408,26 +385,15 @@ static const derivation_line LINES_ORDER[] = {
    .expect = V_NOT_CHECKABLE, .why = "prose: a count of parameters (one encoder against n sets), no numeric claim"},
 };
 
-static derivation d001 = {.id = "s001_111", .title = "001 1.1.1: log p(x) = KL(q || p(z|x)) + L",
-  .points = &model_points, .n_points = 40, .n_mc_points = 4, .prep_size = sizeof (fa1),
-  .prepare = prepare_own, .x_dim = 2, .sample = sample_q, .truths = TRUTH_001,
-  .n_truths = COUNT_OF (TRUTH_001), .lines = LINES_001, .n_lines = COUNT_OF (LINES_001)};
-static derivation dq21 = {.id = "s003_q21", .title = "003 Q2.1: E_q[log p_θ(x|z)] and B(θ)",
-  .points = &model_points, .n_points = 40, .n_mc_points = 4, .prep_size = sizeof (fa1),
-  .prepare = prepare_own, .x_dim = 2, .sample = sample_q, .truths = TRUTH_Q21,
-  .n_truths = COUNT_OF (TRUTH_Q21), .lines = LINES_Q21, .n_lines = COUNT_OF (LINES_Q21)};
-static derivation dq22a = {.id = "s003_q22_amortized", .title = "003 Q2.2: KL(q_φ* || p(z|x_i)) expanded",
-  .points = &model_points, .n_points = 40, .n_mc_points = 4, .prep_size = sizeof (fa1),
-  .prepare = prepare_own, .x_dim = 2, .sample = sample_q, .truths = TRUTH_Q22,
-  .n_truths = COUNT_OF (TRUTH_Q22), .lines = LINES_Q22A, .n_lines = COUNT_OF (LINES_Q22A)};
-static derivation dq22b = {.id = "s003_q22_instance", .title = "003 Q2.2: KL(q_i* || p(z|x_i)) expanded",
-  .points = &model_points, .n_points = 40, .n_mc_points = 4, .prep_size = sizeof (fa1),
-  .prepare = prepare_optimum, .x_dim = 2, .sample = sample_q, .truths = TRUTH_Q22,
-  .n_truths = COUNT_OF (TRUTH_Q22), .lines = LINES_Q22B, .n_lines = COUNT_OF (LINES_Q22B)};
-static derivation dorder = {.id = "s003_q22_order", .title = "003 Q2.2-Q2.3: amortized against per-datapoint q",
-  .points = &model_points, .n_points = 100, .n_mc_points = 4, .prep_size = sizeof (fa1),
-  .prepare = prepare_own, .x_dim = 2, .sample = sample_q, .truths = TRUTH_ORDER,
-  .n_truths = COUNT_OF (TRUTH_ORDER), .lines = LINES_ORDER, .n_lines = COUNT_OF (LINES_ORDER)};
+#define MODEL_DV(name, id_, title_, prep, tr, ln, n) \
+  static derivation name = {.id = id_, .title = title_, .points = &model_points, .n_points = n, \
+    .n_mc_points = 4, .prep_size = sizeof (fa1), .prepare = prep, .x_dim = 2, .sample = sample_q, \
+    .truths = tr, .n_truths = COUNT_OF (tr), .lines = ln, .n_lines = COUNT_OF (ln)}
+MODEL_DV (d001, "s001_111", "001 1.1.1: log p(x) = KL(q || p(z|x)) + L", prepare_own, TRUTH_001, LINES_001, 40);
+MODEL_DV (dq21, "s003_q21", "003 Q2.1: E_q[log p_θ(x|z)] and B(θ)", prepare_own, TRUTH_Q21, LINES_Q21, 40);
+MODEL_DV (dq22a, "s003_q22_amortized", "003 Q2.2: KL(q_φ* || p(z|x_i)) expanded", prepare_own, TRUTH_Q22, LINES_Q22A, 40);
+MODEL_DV (dq22b, "s003_q22_instance", "003 Q2.2: KL(q_i* || p(z|x_i)) expanded", prepare_optimum, TRUTH_Q22, LINES_Q22B, 40);
+MODEL_DV (dorder, "s003_q22_order", "003 Q2.2-Q2.3: amortized against per-datapoint q", prepare_own, TRUTH_ORDER, LINES_ORDER, 100);
 
 /* ---------------------------------------------------------------------
  * 002 2.(a): a VLB with a learned prior r_λ = N(λ1, λ2), one latent
