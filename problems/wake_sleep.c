@@ -80,13 +80,14 @@ static const claim CLAIM = {
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .derivations = (const derivation *const[]) {&wake_dv, &sleep_dv}, .n_derivations = 2,
   .samples_default = 200000, .samples_quick = 10000,
-  .figure_caption = "Wake-sleep on N training points (see Notes), each phase on "
-    "samples: left, the wake objective (the ELBO averaged over the data) and the "
+  .figure_caption = "Left: each seed line against its truth at every point it was checked "
+    "at, in units of the decision's margin (findings as squares). Wake-sleep on N training "
+    "points (see Notes), each phase on samples: middle, the wake objective (the ELBO averaged over the data) and the "
     "log-likelihood after each iteration, with the maximum likelihood (BFGS) for "
     "reference; right, the sleep objective's φ-dependent part, the inclusive KL "
     "E_x KL(p_θ(z|x) || q_φ(z|x)), after the wake step (θ moved) and after the sleep "
     "step.",
-  .figure_width = 1280, .figure_height = 600,
+  .figure_width = 2100, .figure_height = 650,
 };
 
 /* ----------------------------------------------------------------------
@@ -858,16 +859,16 @@ neg_log_lik_gradient (const gsl_vector * v, void *params, gsl_vector * g)
 }
 
 static void
-run_wake_sleep (harness * h, const dataset * d, long m)
+run_wake_sleep (harness * h, const dataset * d, long m, int block)
 {
   gsl_rng *r = harness_rng (h);
   int iters = (int) harness_param (h, "iterations");
   sbuf *fig = harness_figure_data (h);
   theta_t t = { {0.3, 0.3}, {0.0, 0.0}, 2.0 };
   phi_t p = { {0.0, 0.0}, 0.0, 1.0 };
-  sbuf_printf (fig, "# block 0: wake-sleep, N = %zu data, M = %ld sleep samples per"
+  sbuf_printf (fig, "\n\n# block %d: wake-sleep, N = %zu data, M = %ld sleep samples per"
                " iteration\n# iteration  ELBO  log-lik  inclusive KL after wake"
-               "  inclusive KL after sleep\n", d->n, m);
+               "  inclusive KL after sleep\n", block, d->n, m);
   sbuf_printf (fig, "0 %.8g %.8g NaN %.8g\n", average_elbo (&t, &p, d),
                average_log_lik (&t, d), inclusive_kl (&t, &p));
   for (int it = 1; it <= iters; it++)
@@ -891,24 +892,34 @@ run_wake_sleep (harness * h, const dataset * d, long m)
   minimize_result_free (&opt);
 }
 
-static void
-draw_figure (harness * h)
+/* The seed lines' panel first (its data blocks come first), then the
+   wake-sleep iterations' two panels, on data block B. */
+static int
+begin_figure (harness * h)
 {
-  sbuf_append (harness_figure_script (h),
-    "set multiplot layout 1,2 title 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n"
+  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3 title"
+               " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n"
+               "set key font ',8' spacing 0.75\n");
+  return figure_lines_against_truth (h, "Each seed line against its truth");
+}
+
+static void
+draw_figure (harness * h, int b)
+{
+  sbuf_printf (harness_figure_script (h),
     "set title 'Wake objective and log-likelihood'\n"
     "set xlabel 'iteration'\nset ylabel 'average over the data (nats)'\n"
-    "set key bottom right\n"
+    "set key bottom right font ',10'\nunset logscale\nset autoscale\nset format y '%%g'\n"
     "plot mle with lines ls 7 title 'maximum log-likelihood', \\\n"
-    "     datafile index 0 using 1:3 with linespoints ls 2 title 'log p_θ(x) (average)', \\\n"
-    "     '' index 0 using 1:2 with linespoints ls 1 title 'ELBO L(θ, φ) (wake objective)'\n"
+    "     datafile index %d using 1:3 with linespoints ls 2 title 'log p_θ(x) (average)', \\\n"
+    "     '' index %d using 1:2 with linespoints ls 1 title 'ELBO L(θ, φ) (wake objective)'\n"
     "set title 'Sleep objective: inclusive KL'\n"
     "set ylabel 'E_x KL(p_θ(z|x) || q_φ(z|x))'\n"
-    "set logscale y\nset format y '10^{%L}'\n"
+    "set logscale y\nset format y '10^{%%L}'\n"
     "set key top right\n"
-    "plot datafile index 0 using 1:4 with linespoints ls 2 title 'after the wake step', \\\n"
-    "     '' index 0 using 1:5 with linespoints ls 1 title 'after the sleep step'\n"
-    "unset multiplot\n");
+    "plot datafile index %d using 1:4 with linespoints ls 2 title 'after the wake step', \\\n"
+    "     '' index %d using 1:5 with linespoints ls 1 title 'after the sleep step'\n"
+    "unset multiplot\n", b, b, b, b);
 }
 
 static void
@@ -971,8 +982,9 @@ main (int argc, char **argv)
   theta_t star;
   check_wake (h, &d, &star);
   check_sleep (h, n);
-  run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100);
-  draw_figure (h);
+  int b = begin_figure (h);
+  run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100, b);
+  draw_figure (h, b);
   write_notes (h, &star);
   free (d.x);
   return harness_end (h);
