@@ -227,46 +227,30 @@ expected_fprime (const theta_t * t, const phi_t * p)
  * the sleep objective's φ-dependent part, the inclusive KL
  * ---------------------------------------------------------------------- */
 
-/* θ = (W0, W1, b0, b1, log s²), φ = (a0, a1, c, log τ²) as vectors */
+/* θ = (W0, W1, b0, b1, log s²), φ = (a0, a1, c, log τ²) as vectors
+   (DIM = 2 written out) */
 enum { T_W0, T_B0 = T_W0 + DIM, T_LOGS2 = T_B0 + DIM, N_THETA };
 enum { F_A0, F_C = F_A0 + DIM, F_LOGTAU2, N_PHI };
 
-static theta_t
-theta_from_vector (const gsl_vector * v)
-{
-  theta_t t;
-  for (int j = 0; j < DIM; j++)
-    t.w[j] = gsl_vector_get (v, T_W0 + j), t.b[j] = gsl_vector_get (v, T_B0 + j);
-  t.s2 = exp (gsl_vector_get (v, T_LOGS2));
-  return t;
-}
+#define V(i) gsl_vector_get (v, i)
+static theta_t theta_from_vector (const gsl_vector * v) { return (theta_t) { {V (0), V (1)}, {V (2), V (3)}, exp (V (4)) }; }
+static phi_t phi_from_vector (const gsl_vector * v) { return (phi_t) { {V (0), V (1)}, V (2), exp (V (3)) }; }
+#undef V
 
 static void
 theta_to_vector (const theta_t * t, gsl_vector * v)
 {
-  for (int j = 0; j < DIM; j++)
-    gsl_vector_set (v, T_W0 + j, t->w[j]), gsl_vector_set (v, T_B0 + j, t->b[j]);
-  gsl_vector_set (v, T_LOGS2, log (t->s2));
-}
-
-static phi_t
-phi_from_vector (const gsl_vector * v)
-{
-  phi_t p;
-  for (int j = 0; j < DIM; j++)
-    p.a[j] = gsl_vector_get (v, F_A0 + j);
-  p.c = gsl_vector_get (v, F_C);
-  p.tau2 = exp (gsl_vector_get (v, F_LOGTAU2));
-  return p;
+  const double a[N_THETA] = { t->w[0], t->w[1], t->b[0], t->b[1], log (t->s2) };
+  for (int i = 0; i < N_THETA; i++)
+    gsl_vector_set (v, i, a[i]);
 }
 
 static void
 phi_to_vector (const phi_t * p, gsl_vector * v)
 {
-  for (int j = 0; j < DIM; j++)
-    gsl_vector_set (v, F_A0 + j, p->a[j]);
-  gsl_vector_set (v, F_C, p->c);
-  gsl_vector_set (v, F_LOGTAU2, log (p->tau2));
+  const double a[N_PHI] = { p->a[0], p->a[1], p->c, log (p->tau2) };
+  for (int i = 0; i < N_PHI; i++)
+    gsl_vector_set (v, i, a[i]);
 }
 
 typedef struct { const harness *h; const dataset *data; phi_t phi; } wake_problem;
