@@ -896,6 +896,8 @@ draw_figure (harness * h, int b)
     "unset multiplot\n", b, b, b, b);
 }
 
+/* The seed lines' readings and corrections are in the report's line
+   sections; the notes say what the harness checks ran on. */
 static void
 write_notes (harness * h, const theta_t * star)
 {
@@ -905,35 +907,15 @@ write_notes (harness * h, const theta_t * star)
     " points and is the θ of the sleep checks. The wake checks use a random"
     " φ away from the posterior (a, c ~ N(0, 0.5²), τ² in [0.2, 0.6]); their"
     " M-step is θ* = (W = (%.4g, %.4g), b = (%.4g, %.4g), s² = %.4g).\n\n"
-    "Wake: the second equality writes ∫ q log p_θ(z|x) where the joint"
-    " p_θ(x, z) belongs, and q_θ for q_φ in the entropy term (read as q_φ);"
-    " as written the right side is L - log p_θ(x) = -KL(q_φ || p_θ(z|x)),"
-    " wrong both as a value and as an objective (its θ-gradient at the"
-    " M-step is -∇θ log p_θ(x), not 0). The third equality is right as a"
-    " statement about maximisers (the wake phase is the M-step of the ELBO)"
-    " but not as an equality of maxima, which differ by E_q[log p(z)] + H(q)."
-    " The last line writes z without an index; read with z^i ~ q_φ(z|x^i),"
-    " it is an unbiased one-sample estimate of the objective. The text's"
-    " \"one step of gradient ascent with respect to maximum likelihood\" is"
-    " a step on the ELBO, which equals the likelihood only when q_φ is the"
-    " exact posterior.\n\n"
-    "Sleep: F' = -log p(x) + KL(p(z|x) || q_φ(z|x)) is to be minimised in φ,"
-    " not maximised: its φ-dependent part is -E_{p(z|x)}[log q_φ(z|x)], so"
-    " max_φ E_{p(z,x)}[log q_φ] is min_φ E_x F'. The sleep solution is the"
-    " population regression of z on x, which here is the exact posterior;"
-    " fitted on M samples it recovers the posterior within its exact"
-    " sampling error (given the sampled x, the least-squares coefficients"
-    " are Gaussian around (a*, c*) with covariance τ*² (XᵀX)⁻¹, and"
-    " RSS/τ*² is χ² with M - 3 degrees of freedom). Disadvantage 2's"
-    " \"the recognition weights update is the gradient of the variational"
-    " bound\" is not what this objective is: the sleep update follows the"
-    " inclusive KL, while the bound's φ-gradient follows the exclusive one;"
-    " they share their optimum only when the family contains the posterior,"
-    " as here.\n\n"
+    "Sleep: the sleep solution is the population regression of z on x,"
+    " which here is the exact posterior; fitted on M samples it recovers the"
+    " posterior within its exact sampling error (given the sampled x, the"
+    " least-squares coefficients are Gaussian around (a*, c*) with covariance"
+    " τ*² (XᵀX)⁻¹, and RSS/τ*² is χ² with M - 3 degrees of freedom).\n\n"
     "Optimiser bounds: BFGS (GSL vector_bfgs2) to a gradient norm below"
     " 1e-11 where it gets there; the error radius is 1.1 ‖∇f‖ / λ_min(∇²f)"
-    " at the returned point, the Hessian by central differences of the"
-    " analytic gradient (itself checked against lib/gradcheck).\n\n",
+    " at the returned point (lib/minimize), the Hessian by central differences"
+    " of the analytic gradient (itself checked against lib/gradcheck).\n\n",
     star->w[0], star->w[1], star->b[0], star->b[1], star->s2);
 }
 
