@@ -443,7 +443,7 @@ static const point_coord BOX[] = {
 };
 static point_kind box;
 
-typedef struct { theta_t t; phi_t f; double x[DIM], qm; lingauss m; } ws_prep;
+typedef struct { theta_t t; phi_t f; double x[DIM], qm, pm, pv; lingauss m; } ws_prep;
 
 static void
 ws_prepare (const point * p, void *u)
@@ -455,6 +455,7 @@ ws_prepare (const point * p, void *u)
   w->x[0] = v[9], w->x[1] = v[10];
   w->qm = recog_mean (&w->f, w->x);
   w->m = (lingauss) { DIM, w->t.w, w->t.b, w->t.s2, 0, 1 };
+  lingauss_posterior (&w->m, w->x, &w->pm, &w->pv);
 }
 #define WP ((const ws_prep *) u)
 
@@ -468,13 +469,7 @@ sample_wake (const gsl_rng * r, const point * p, const void *u, double *x)
 }
 
 static double log_q (const void *u, double z) { return normal_log_pdf (z, WP->qm, sqrt (WP->f.tau2)); }
-static double
-log_post (const void *u, double z)
-{
-  double pm, pv;
-  lingauss_posterior (&WP->m, WP->x, &pm, &pv);
-  return normal_log_pdf (z, pm, sqrt (pv));
-}
+static double log_post (const void *u, double z) { return normal_log_pdf (z, WP->pm, sqrt (WP->pv)); }
 static double log_lik_z (const void *u, double z) { return lingauss_log_joint (&WP->m, WP->x, z) - normal_log_pdf (z, 0, 1); }
 
 #define INTEGRAND(name, expr) \
