@@ -201,3 +201,22 @@ lingauss2_elbo (const lingauss2 * f, const lingauss2_q * q)
 {
   return rnd_sub (lingauss2_expected_log_lik (f, q), lingauss2_kl_prior (q));
 }
+
+/* ---- the one-latent model, continued ---- */
+
+estimate
+lingauss_expected_log_lik (const lingauss * m, const double *x, double qm,
+                           double qv)
+{
+  double ww = 0, rr = 0;
+  for (size_t i = 0; i < m->d; i++)
+    {
+      double r = x[i] - offset (m, i) - m->w[i] * qm;
+      ww += m->w[i] * m->w[i];
+      rr += r * r;
+    }
+  double s2 = m->noise_var;
+  double terms[] = { -0.5 * (double) m->d * log (2 * M_PI * s2),
+    -rr / (2 * s2), -ww * qv / (2 * s2) };
+  return est_sum_terms (terms, 3, term_rel (m));
+}

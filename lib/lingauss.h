@@ -77,4 +77,11 @@ rnd lingauss2_kl_post (const lingauss2 * f, const lingauss2_q * q);
 /* The ELBO E_q[log p(x|z)] - KL(q || p(z)). */
 rnd lingauss2_elbo (const lingauss2 * f, const lingauss2_q * q);
 
+/* E_q[log p(x | z)] of q = N(qm, qv) in closed form, the ELBO's first part
+   (wake_sleep's M-step objective; gradient_estimators' term ①), with the
+   rounding bound of its three terms:
+     -d/2 log(2 pi s^2) - |x - b - w qm|^2 / (2 s^2) - |w|^2 qv / (2 s^2). */
+estimate lingauss_expected_log_lik (const lingauss * m, const double *x,
+                                    double qm, double qv);
+
 #endif

@@ -483,19 +483,7 @@ INTEGRAND (w_sampled_prior, log_lik_z (u, x[1]))
 
 static estimate t_elbo (const point * p, const void *u) { (void) p; return lingauss_elbo (&WP->m, WP->x, WP->qm, WP->f.tau2); }
 
-/* E_q[log p_θ(x|z)] = -d/2 log(2π s²) - (|x - b - W qm|² + |W|² τ²)/(2 s²):
-   three terms, each within (d + 6) u of its value (as lingauss's). */
-static estimate
-exp_log_lik (const theta_t * t, const phi_t * f, const double *x)
-{
-  double mu = recog_mean (f, x), rr = 0;
-  for (int j = 0; j < DIM; j++)
-    rr += (x[j] - t->b[j] - t->w[j] * mu) * (x[j] - t->b[j] - t->w[j] * mu);
-  double terms[] = { -0.5 * DIM * log (2 * M_PI * t->s2), -rr / (2 * t->s2),
-    -dot (t->w, t->w) * f->tau2 / (2 * t->s2) };
-  return est_sum_terms (terms, 3, 2.0 * (DIM + 6) * EST_U);
-}
-static estimate t_ell (const point * p, const void *u) { (void) p; return exp_log_lik (&WP->t, &WP->f, WP->x); }
+static estimate t_ell (const point * p, const void *u) { (void) p; return lingauss_expected_log_lik (&WP->m, WP->x, WP->qm, WP->f.tau2); }
 
 /* The argmax reading: E_q[log p_θ(x|z)] + C with C = L - E_q[log p_θ(x|z)]
    taken at another θ' = (2W + 1, b + 1, 3 s²): equal to L(θ) exactly when
@@ -509,7 +497,7 @@ w_ell_argmax (const point * p, const void *u)
   t2.s2 *= 3;
   lingauss m2 = { DIM, t2.w, t2.b, t2.s2, 0, 1 };
   estimate c = est_sub (lingauss_elbo (&m2, WP->x, WP->qm, WP->f.tau2),
-                        exp_log_lik (&t2, &WP->f, WP->x));
+                        lingauss_expected_log_lik (&m2, WP->x, WP->qm, WP->f.tau2));
   return est_add (t_ell (p, u), c);
 }
 static const derivation_truth WAKE_TRUTHS[] = {

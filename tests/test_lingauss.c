@@ -74,6 +74,35 @@ check_model (const lingauss * m, const double *x, const char *name)
              "%s: ELBO at q = p(z|x) is log p(x)", name);
 }
 
+/* q(z) log p(x | z): E_q[log p(x|z)]'s integrand. */
+static double
+ell_integrand (double z, void *params)
+{
+  const case_t *c = params;
+  double lq = normal_log_pdf (z, c->qm, sqrt (c->qv));
+  double lprior = normal_log_pdf (z, c->m->prior_mean, sqrt (c->m->prior_var));
+  return exp (lq) * (lingauss_log_joint (c->m, c->x, z) - lprior);
+}
+
+/* E_q[log p(x|z)] by quadrature, and as the ELBO minus E_q[log p(z)] + H[q]
+   (both in closed form for a normal q and prior). */
+static void
+check_expected_log_lik (const lingauss * m, const double *x, double qm, double qv,
+                        const char *name)
+{
+  case_t c = { m, x, qm, qv, 0 };
+  estimate e = lingauss_expected_log_lik (m, x, qm, qv);
+  quad_result q = quad_real_line_at (ell_integrand, &c, qm, sqrt (qv));
+  tap_close (e.value, q.value, e.err + q.abserr + 1e-10 * fabs (q.value),
+             "%s: E_q[log p(x|z)] = quadrature", name);
+  double dm = qm - m->prior_mean;
+  double rest = -0.5 * log (2 * M_PI * m->prior_var) - (dm * dm + qv) / (2 * m->prior_var)
+    + 0.5 * log (2 * M_PI * M_E * qv);
+  estimate elbo = lingauss_elbo (m, x, qm, qv);
+  tap_close (e.value + rest, elbo.value, e.err + elbo.err + 1e-14 * fabs (elbo.value),
+             "%s: E_q[log p(x|z)] + E_q[log p(z)] + H[q] = ELBO", name);
+}
+
 /* The two-latent factor model against GSL's linear algebra: Σ = Λ⁻¹ by a
    Cholesky inverse of Λ = I + w wᵀ/ψ, μ = Σ w (x - b)/ψ, the KLs by
    lib/mvn (Cholesky), log p(x) by the scalar normal density; and Bayes'
@@ -152,6 +181,8 @@ main (void)
   estimate l1 = lingauss_log_evidence (&m1, x1);
   tap_close (l1.value, normal_log_pdf (2.0, 0.0, sqrt (1.5 * 1.5 + 0.64)),
              l1.err + 1e-15, "d = 1: log p(x) = log N(x; 0, a^2 + s^2)");
+  check_expected_log_lik (&m1, x1, 0.4, 0.3, "d = 1");
+  check_expected_log_lik (&m3, x3, -1.1, 0.8, "d = 3");
   /* two latents, one observation: elbo_gap's shape, and a correlated tail */
   lingauss2 f1 = { {1.2, 0.7}, 0.4, 0.5, -1.3 }, f2 = { {1.9, 1.6}, -0.8, 0.2, 2.9 };
   lingauss2_q q1 = { {0.2, -0.9}, {0.6, 1.1} }, q2 = { {-1.5, 1.8}, {0.25, 0.3} };
