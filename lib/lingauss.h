@@ -21,6 +21,7 @@
 #define HARNESS_LINGAUSS_H
 
 #include "estimate.h"
+#include "rounding.h"
 
 #include <stddef.h>
 
@@ -57,8 +58,6 @@ estimate lingauss_elbo (const lingauss * m, const double *x, double qm,
  * lib/rounding.h expression trees (x - b is one rounded leaf); no matrix is
  * inverted.  tests/test_lingauss.c checks them against GSL's linear algebra
  * (lib/mvn), quadrature-free identities and each other. */
-#include "rounding.h"
-
 typedef struct { double w[2], b, psi, x; } lingauss2;  /* model and datum */
 typedef struct { double m[2], s[2]; } lingauss2_q;     /* means, sds */
 
