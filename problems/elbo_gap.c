@@ -723,12 +723,7 @@ main (int argc, char **argv)
   m_s_scaled = mutant (h, "opt_s_scaled");
   m_shifted = mutant (h, "encoder_shifted");
   m_full_input = mutant (h, "encoder_full_input");
-  derivation_run (h, &d001);
-  derivation_run (h, &dq21);
-  derivation_run (h, &dq22a);
-  derivation_run (h, &dq22b);
-  derivation_run (h, &dorder);
-  derivation_run (h, &d002);
+  harness_run_derivations (h);
   dataset e;
   dataset_make (h, &e);
   check_optima (h, &e);

@@ -908,8 +908,7 @@ main (int argc, char **argv)
   box = point_box_template;
   box.coords = BOX, box.n_coords = COUNT_OF (BOX);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  derivation_run (h, &wake_dv);
-  derivation_run (h, &sleep_dv);
+  harness_run_derivations (h);
   long n = harness_samples (h);
   if (n < 100)
     n = 100;
