@@ -4,6 +4,7 @@
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_deriv.h>
+#include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
@@ -305,4 +306,47 @@ minimize_distance_bound (minnd_fn f, void *params, const gsl_vector * x, double 
     }
   gsl_vector_free (s.x);
   return (sqrt (g2) + err) / mu;
+}
+
+double
+minimize_error_radius (minnd_grad grad, void *params, const gsl_vector * x)
+{
+  size_t n = x->size;
+  gsl_matrix *hess = gsl_matrix_alloc (n, n);
+  gsl_vector *xp = gsl_vector_alloc (n), *gp = gsl_vector_alloc (n);
+  gsl_vector *gm = gsl_vector_alloc (n), *g = gsl_vector_alloc (n);
+  gsl_vector *eval = gsl_vector_alloc (n);
+  for (size_t j = 0; j < n; j++)
+    {
+      double hstep = 1e-5 * fmax (1.0, fabs (gsl_vector_get (x, j)));
+      gsl_vector_memcpy (xp, x);
+      gsl_vector_set (xp, j, gsl_vector_get (x, j) + hstep);
+      grad (xp, params, gp);
+      gsl_vector_set (xp, j, gsl_vector_get (x, j) - hstep);
+      grad (xp, params, gm);
+      for (size_t i = 0; i < n; i++)
+        gsl_matrix_set (hess, i, j, (gsl_vector_get (gp, i)
+                                     - gsl_vector_get (gm, i)) / (2 * hstep));
+    }
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < i; j++)
+      {
+        double m = 0.5 * (gsl_matrix_get (hess, i, j)
+                          + gsl_matrix_get (hess, j, i));
+        gsl_matrix_set (hess, i, j, m);
+        gsl_matrix_set (hess, j, i, m);
+      }
+  gsl_eigen_symm_workspace *ws = gsl_eigen_symm_alloc (n);
+  gsl_eigen_symm (hess, eval, ws);
+  gsl_eigen_symm_free (ws);
+  double lmin = gsl_vector_min (eval);
+  grad (x, params, g);
+  double radius = lmin > 0 ? 1.1 * gsl_blas_dnrm2 (g) / lmin : INFINITY;
+  gsl_matrix_free (hess);
+  gsl_vector_free (xp);
+  gsl_vector_free (gp);
+  gsl_vector_free (gm);
+  gsl_vector_free (g);
+  gsl_vector_free (eval);
+  return radius;
 }
