@@ -18,12 +18,15 @@
 #include "harness.h"
 #include "ess.h"
 #include "figure_panel.h"
+#include "flow_check.h"
 #include "gmm.h"
+#include "matrix.h"
 #include "mcmc.h"
+#include "mcmc_mixture.h"
+#include "quad_nested.h"
 
 #include <float.h>
 #include <gsl/gsl_blas.h>
-#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -280,11 +283,9 @@ static const claim CLAIM = {
   .slug = "mcmc_gmm",
   .title = "Metropolis-Hastings and Hamiltonian Monte Carlo on a Gaussian mixture",
   .claim = "With a symmetric Gaussian proposal the Hastings ratio reduces to "
-    "P(x')/P(x), and the resulting chain leaves P invariant. HMC with "
-    "H(q,p) = U(q) + K(p), U = -log π, K = |p|²/2 and a leapfrog integrator "
-    "(energy error O(ε²), reversible, volume-preserving) samples π. Both "
-    "samplers' averages converge on the mixture's exact moments within "
-    "MCMC standard errors.",
+    "P(x')/P(x), and the resulting chain leaves P invariant. HMC with H(q,p) = U(q) + K(p), U = -log π, K = "
+    "|p|²/2 and a leapfrog integrator (energy error O(ε²), reversible, volume-preserving) samples π. Both "
+    "samplers' averages converge on the mixture's exact moments within MCMC standard errors.",
   .sources = "001 2.1 (Hastings ratio, algorithm); 001 2.2.1 (H as written); "
     "001 2.2.2 (empty)",
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
@@ -295,96 +296,24 @@ static const claim CLAIM = {
   .samples_min = SAMPLES_MIN,
   .samples_min_why = "below it chance alone makes the moment checks fail or come out inconclusive at some seeds (measured over 60 seeds)",
   .figure_caption = "(a) Each 2.1 and 2.2.1 line against its truth. (b) Draws of both samplers over the mixture's density "
-    "contours. (c) Traces of x1 of one chain: MH moves locally and switches modes rarely, "
-    "HMC crosses in one trajectory. (d) Leapfrog energy error against step "
-    "size at fixed trajectory length, with the slope-2 reference. "
-    "(e) Autocorrelation of x1 for both chains, from which the ESS and the "
-    "standard errors come.",
+    "contours. (c) Traces of x1 of one chain: MH moves locally and switches modes rarely, HMC crosses in one "
+    "trajectory. (d) Leapfrog energy error against step size at fixed trajectory length, with the slope-2 "
+    "reference. (e) Autocorrelation of x1 for both chains, from which the ESS and the standard errors come.",
   .figure_width = 1800, .figure_height = 1100,
 };
 
-/* ---- the moments and the chains ---- */
+/* ---- the chains (lib/mcmc_mixture.h: CHAINS chains, two started from an
+   exact draw of each component, pooled so that they are stationary from
+   the first step) ---- */
 
-#define N_MOMENTS 5
-static const char *MOMENT_NAMES[N_MOMENTS] = { "x1", "x2", "x1²", "x1x2", "x2²" };
-
-static void
-moment_functions (const double *x, double *f)
-{
-  f[0] = x[0], f[1] = x[1], f[2] = x[0] * x[0], f[3] = x[0] * x[1], f[4] = x[1] * x[1];
-}
-
-static void
-exact_moments (double *m)
-{
-  gsl_matrix *m2 = gsl_matrix_alloc (D, D);
-  gsl_vector *mean = gsl_vector_alloc (D);
-  gmm_second_moment (G, m2);
-  gmm_mean (G, mean);
-  m[0] = gsl_vector_get (mean, 0), m[1] = gsl_vector_get (mean, 1);
-  m[2] = gsl_matrix_get (m2, 0, 0), m[3] = gsl_matrix_get (m2, 0, 1), m[4] = gsl_matrix_get (m2, 1, 1);
-  gsl_matrix_free (m2);
-  gsl_vector_free (mean);
-}
-
-/* CHAINS chains, CHAINS / 3 started from an exact draw of each component;
-   the pooled estimate weights chain c by w_j / (CHAINS / 3), j its
-   component.  Since Σ_j w_j N_j = π and the kernel preserves π, that
-   weighted pool has law π at every step (stationary from the first), and
-   the chains start in every mode, which is what lets split R-hat see
-   chains that never cross. */
+#define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
 #define CHAINS 6
-static const size_t CHAIN_COMPONENT[CHAINS] = { 0, 0, 1, 1, 2, 2 };
-
-static void
-chain_start (const gsl_rng * r, size_t c, double *x0)
-{
-  gsl_vector_view v = gsl_vector_view_array (x0, D);
-  mvn_sample (r, G->comp[CHAIN_COMPONENT[c]], &v.vector);
-}
-
-typedef struct
-{
-  gsl_matrix *draws;            /* CHAINS * n rows, one chain after another */
-  size_t n;                     /* per chain */
-  ess_result moment[N_MOMENTS]; /* pooled: mean and se over the chains */
-  double batch_se[N_MOMENTS], rhat, acceptance;
-} sampler_run;
-
-/* Per moment: the weighted pooled mean, se = √(Σ w_c² se_c²) from each
-   chain's own ESS, ess = Σ ess_c; R-hat the largest over the moments. */
-static void
-summarise_chains (sampler_run * s)
-{
-  size_t n = s->n, total = CHAINS * n;
-  double *f = xmalloc (total * N_MOMENTS * sizeof *f), *col = xmalloc (total * sizeof *col);
-  for (size_t i = 0; i < total; i++)
-    moment_functions (gsl_matrix_const_ptr (s->draws, i, 0), f + i * N_MOMENTS);
-  s->rhat = 0;
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    {
-      double mean = 0, var = 0, ess = 0;
-      for (size_t c = 0; c < CHAINS; c++)
-        {
-          ess_result e = ess_geyer (f + c * n * N_MOMENTS + m, N_MOMENTS, n);
-          double w = G->weights[CHAIN_COMPONENT[c]] / (CHAINS / 3);
-          mean += w * e.mean, var += w * w * e.se * e.se, ess += e.ess;
-        }
-      s->moment[m] = (ess_result) { .n = total, .mean = mean, .se = sqrt (var), .ess = ess };
-      for (size_t i = 0; i < total; i++)
-        col[i] = f[i * N_MOMENTS + m];
-      s->rhat = fmax (s->rhat, ess_split_rhat (col, n, CHAINS));
-      s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, total, 50);
-    }
-  free (f);
-  free (col);
-}
 
 /* The chains' own diagnostics first: the comparison with the exact
    moments means something only if they mixed (Vehtari et al. 2021:
    R-hat <= 1.01 and at least 400 effective draws). */
 static void
-check_moments (harness * h, const char *id, const sampler_run * s, const double *exact)
+check_moments (harness * h, const char *id, const mcmc_mixture_run * s, const double *exact)
 {
   double ess_min = s->moment[0].ess;
   for (size_t m = 1; m < N_MOMENTS; m++)
@@ -407,15 +336,14 @@ check_moments (harness * h, const char *id, const sampler_run * s, const double 
 }
 
 /* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1),
-   accept if u < min(1, P(x*)/P(x)) -- densities, as the seed writes them.
-   Rows FIRST.. of CHAIN receive x^1, x^2, ...  Returns the number accepted. */
-static size_t
-mh_as_written (const gsl_rng * r, double sigma, const double *x0, gsl_matrix * chain,
-               size_t first, size_t n)
+   accept if u < min(1, P(x*)/P(x)) -- densities, as the seed writes them. */
+static double
+mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * chain, void *params)
 {
-  double x[D] = { x0[0], x0[1] }, px = exp (log_pi (x));
-  double drift = m_drift ? 0.1 * sigma : 0.0;
-  size_t accepted = 0, t = 0;
+  (void) c;
+  double sigma = *(const double *) params, drift = m_drift ? 0.1 * sigma : 0.0;
+  double x[D] = { gsl_vector_get (x0, 0), gsl_vector_get (x0, 1) }, px = exp (log_pi (x));
+  size_t accepted = 0, t = 0, n = chain->size1;
   while (t < n)
     {
       double xs[D] = { x[0] + drift + gsl_ran_gaussian_ziggurat (r, sigma),
@@ -427,49 +355,29 @@ mh_as_written (const gsl_rng * r, double sigma, const double *x0, gsl_matrix * c
         x[0] = xs[0], x[1] = xs[1], px = pxs, accepted++;
       if (accept || !m_skip_rejected)
         {
-          gsl_matrix_set (chain, first + t, 0, x[0]);
-          gsl_matrix_set (chain, first + t, 1, x[1]);
+          gsl_matrix_set (chain, t, 0, x[0]);
+          gsl_matrix_set (chain, t, 1, x[1]);
           t++;
         }
     }
-  return accepted;
+  return (double) accepted / (double) n;
 }
 
-static void
-run_mh (harness * h, double sigma, size_t n, sampler_run * run)
+typedef struct
 {
-  run->n = n;
-  run->draws = gsl_matrix_alloc (CHAINS * n, D);
-  size_t accepted = 0;
-  for (size_t c = 0; c < CHAINS; c++)
-    {
-      double x0[D];
-      chain_start (harness_rng (h), c, x0);
-      accepted += mh_as_written (harness_rng (h), sigma, x0, run->draws, c * n, n);
-    }
-  run->acceptance = (double) accepted / (double) (CHAINS * n);
-  summarise_chains (run);
-}
+  const mcmc_target *t;
+  mcmc_hmc_options o;
+  double *energy;               /* CHAINS * n: H(end) - H(start) */
+} hmc_params;
 
-static void
-run_hmc (harness * h, const mcmc_target * t, size_t n, double *energy, sampler_run * run)
+static double
+hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * chain, void *params)
 {
-  mcmc_hmc_options o = { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 };
-  run->n = n;
-  run->draws = gsl_matrix_alloc (CHAINS * n, D);
-  run->acceptance = 0;
-  for (size_t c = 0; c < CHAINS; c++)
-    {
-      double x0[D];
-      chain_start (harness_rng (h), c, x0);
-      gsl_vector_view xv = gsl_vector_view_array (x0, D);
-      gsl_matrix_view rows = gsl_matrix_submatrix (run->draws, c * n, 0, n, D);
-      mcmc_stats st;
-      if (mcmc_hmc (harness_rng (h), t, &o, &xv.vector, &rows.matrix, energy + c * n, &st) != GSL_SUCCESS)
-        die_runtime ("HMC refused its start or options");
-      run->acceptance += st.acceptance_rate / CHAINS;
-    }
-  summarise_chains (run);
+  hmc_params *p = params;
+  mcmc_stats st;
+  if (mcmc_hmc (r, p->t, &p->o, x0, chain, p->energy + c * chain->size1, &st) != GSL_SUCCESS)
+    die_runtime ("HMC refused its start or options");
+  return st.acceptance_rate;
 }
 
 /* ---- the 2.2.1 expression as a density: its q-marginal ---- */
@@ -488,41 +396,14 @@ marginal_inner (double p2, void *params)
   return seed_221 (m->u, p, 2 * M_PI);
 }
 
+/* the integrand is e^{-U - |p|^2/2} / Z: in p, N(0, 1) */
 static double
 marginal_outer (double p1, void *params)
 {
   marginal_params *m = params;
   m->p1 = p1;
-  /* the integrand is e^{-U - |p|^2/2} / Z: in p, N(0, 1) */
   quad_result in = quad_real_line_at (marginal_inner, m, 0.0, 1.0);
   return m->error_pass ? in.abserr : in.value;
-}
-
-/* The outer integral over p1, with the inner bounds carried: their
-   integral (the error pass) bounds the noise of the outer integrand and is
-   part of the result's bound.  The error pass integrates GSL's inner
-   estimates, which jump with p1, so the two rules may disagree on it; it
-   needs only an upper bound, and a disagreement there is absorbed by
-   allowing it the whole of its value as noise. */
-static quad_result
-marginal_density (marginal_params * m)
-{
-  quad_result carried, out;
-  m->error_pass = 1;
-  int status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
-                                              QUAD_EPSABS, 1e-3, 0.0, &carried);
-  if (status == QUAD_EDISAGREE)
-    status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
-                                            QUAD_EPSABS, 1e-3, fabs (carried.value)
-                                            + carried.abserr, &carried);
-  m->error_pass = 0;
-  if (!status)
-    status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
-                                            QUAD_EPSABS, QUAD_EPSREL, carried.value
-                                            + carried.abserr, &out);
-  if (status)
-    die_runtime ("nested quadrature of the 2.2.1 density refused: %s", quad_last_failure ());
-  return out;
 }
 
 static void
@@ -535,8 +416,11 @@ check_density_marginal (harness * h)
       gmm_sample (harness_rng (h), G, x);
       m.u = -log_pi (x->data);
       double pi_q = exp (-m.u);
-      check_point (h, "canonical_density_marginal", est_quad (marginal_density (&m)),
-                   est_exact (pi_q, 16 * DBL_EPSILON * pi_q));
+      quad_result q;
+      if (quad_try_nested_span (marginal_outer, &m, &m.error_pass, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
+                                QUAD_EPSABS, 1e-3, QUAD_EPSREL, &q))
+        die_runtime ("nested quadrature of the 2.2.1 density refused: %s", quad_last_failure ());
+      check_point (h, "canonical_density_marginal", est_quad (q), est_exact (pi_q, 16 * DBL_EPSILON * pi_q));
     }
   check_close (h, "canonical_density_marginal", "10 points q ~ π; nested QAGS and CQUAD over p1, p2");
   gsl_vector_free (x);
@@ -589,47 +473,38 @@ check_gradient (harness * h, const mcmc_target * t)
   gsl_vector_free (g);
 }
 
-/* The integrator under test: N_STEPS leapfrog steps of lib/mcmc.c, one at a
-   time, from z = (q1, q2, p1, p2) to OUT. */
+/* The integrator under test (a flow_check.h map): N_STEPS leapfrog steps of
+   lib/mcmc.c, one at a time, from z = (q1, q2, p1, p2) to OUT. */
 static void
-integrate (const mcmc_target * t, double eps,
-           size_t n_steps, const double *z, double *out)
+integrate (double eps, size_t n_steps, const double *z, double *out, void *params)
 {
-  gsl_vector *q = gsl_vector_alloc (D), *p = gsl_vector_alloc (D);
-  gsl_vector *g = gsl_vector_alloc (D);
-  for (size_t i = 0; i < D; i++)
-    {
-      gsl_vector_set (q, i, z[i]);
-      gsl_vector_set (p, i, z[D + i]);
-    }
+  const mcmc_target *t = params;
+  gsl_vector_const_view zq = gsl_vector_const_view_array (z, D), zp = gsl_vector_const_view_array (z + D, D);
+  gsl_vector *q = gsl_vector_alloc (D), *p = gsl_vector_alloc (D), *g = gsl_vector_alloc (D);
+  gsl_vector_memcpy (q, &zq.vector);
+  gsl_vector_memcpy (p, &zp.vector);
   t->grad_log_density (q, g, t->params);
   if (m_full_first_kick)
     gsl_blas_daxpy (0.5 * eps, g, p);
   for (size_t l = 0; l < n_steps; l++)
     {
-      double e = eps;
-      if (m_growing_step)
-        e *= 1 + 0.01 * (double) l;
-      mcmc_leapfrog (t, e, 1, q, p, g);
+      mcmc_leapfrog (t, m_growing_step ? eps * (1 + 0.01 * (double) l) : eps, 1, q, p, g);
       if (m_friction)
         gsl_vector_scale (p, 1 - 1e-3);
     }
-  for (size_t i = 0; i < D; i++)
-    {
-      out[i] = gsl_vector_get (q, i);
-      out[D + i] = gsl_vector_get (p, i);
-    }
+  gsl_vector_view oq = gsl_vector_view_array (out, D), op = gsl_vector_view_array (out + D, D);
+  gsl_vector_memcpy (&oq.vector, q);
+  gsl_vector_memcpy (&op.vector, p);
   gsl_vector_free (q);
   gsl_vector_free (p);
   gsl_vector_free (g);
 }
 
 static double
-hamiltonian_at (const mcmc_target * t, const double *z)
+hamiltonian_at (const double *z, void *params)
 {
-  gsl_vector_const_view q = gsl_vector_const_view_array (z, D);
-  gsl_vector_const_view p = gsl_vector_const_view_array (z + D, D);
-  return mcmc_hamiltonian (t, &q.vector, &p.vector);
+  gsl_vector_const_view q = gsl_vector_const_view_array (z, D), p = gsl_vector_const_view_array (z + D, D);
+  return mcmc_hamiltonian (params, &q.vector, &p.vector);
 }
 
 static void
@@ -659,26 +534,12 @@ random_phase_point (const gsl_rng * r, double *z)
    factor 8 the ratios are not yet in their asymptotic regime: no verdict,
    the check is inconclusive. */
 static void
-check_energy_order (harness * h, const mcmc_target * t, double *err)
+check_energy_order (harness * h, const flow * f, double *err)
 {
-  gsl_rng *r = harness_rng (h);
-  double starts[ORDER_STARTS][2 * D], tlen = 2.0, ratio[ORDER_LEVELS - 1];
+  double starts[ORDER_STARTS][2 * D], ratio[ORDER_LEVELS - 1];
   for (int s = 0; s < ORDER_STARTS; s++)
-    random_phase_point (r, starts[s]);
-  for (int level = 0; level < ORDER_LEVELS; level++)
-    {
-      size_t steps = (size_t) 16 << level;
-      double eps = tlen / (double) steps, sum = 0, out[2 * D];
-      for (int s = 0; s < ORDER_STARTS; s++)
-        {
-          integrate (t, eps, steps, starts[s], out);
-          double dh = hamiltonian_at (t, out) - hamiltonian_at (t, starts[s]);
-          sum += dh * dh;
-        }
-      err[level] = sqrt (sum / ORDER_STARTS);
-      if (level > 0)
-        ratio[level - 1] = (err[level - 1] * err[level - 1]) / (err[level] * err[level]);
-    }
+    random_phase_point (harness_rng (h), starts[s]);
+  flow_energy_errors (f, hamiltonian_at, f->params, starts[0], ORDER_STARTS, 2.0, 16, ORDER_LEVELS, err, ratio);
   int L = ORDER_LEVELS - 2;
   double e_last = fabs (ratio[L - 1] - ratio[L]) / 3, e_before = fabs (ratio[L - 2] - ratio[L - 1]) / 12;
   double tiny = 64 * DBL_EPSILON * 16;
@@ -695,92 +556,31 @@ check_energy_order (harness * h, const mcmc_target * t, double *err)
                  ratio[L], ratio[L - 1], ratio[L - 2]);
 }
 
-static double
-max_abs_row_sum (const gsl_matrix * m)
-{
-  double best = 0;
-  for (size_t i = 0; i < m->size1; i++)
-    {
-      double s = 0;
-      for (size_t j = 0; j < m->size2; j++)
-        s += fabs (gsl_matrix_get (m, i, j));
-      best = fmax (best, s);
-    }
-  return best;
-}
-
-/* The Jacobian of the leapfrog map at Z by central differences, step H. */
-static void
-leapfrog_jacobian (const mcmc_target * t, double eps,
-                   size_t steps, const double *z, double step, gsl_matrix * j)
-{
-  for (size_t c = 0; c < 2 * D; c++)
-    {
-      double zp[2 * D], zm[2 * D], fp[2 * D], fm[2 * D];
-      for (size_t i = 0; i < 2 * D; i++)
-        zp[i] = zm[i] = z[i];
-      zp[c] += step;
-      zm[c] -= step;
-      integrate (t, eps, steps, zp, fp);
-      integrate (t, eps, steps, zm, fm);
-      for (size_t i = 0; i < 2 * D; i++)
-        gsl_matrix_set (j, i, c, (fp[i] - fm[i]) / (2 * step));
-    }
-}
-
-static double
-determinant (const gsl_matrix * a)
-{
-  gsl_matrix *lu = gsl_matrix_alloc (a->size1, a->size2);
-  gsl_permutation *perm = gsl_permutation_alloc (a->size1);
-  int sign;
-  gsl_matrix_memcpy (lu, a);
-  gsl_linalg_LU_decomp (lu, perm, &sign);
-  double det = gsl_linalg_LU_det (lu, sign);
-  gsl_matrix_free (lu);
-  gsl_permutation_free (perm);
-  return det;
-}
-
 #define FLOW_EPS 0.1
 #define FLOW_STEPS 30
 
 /* Reversibility and volume at 10 random phase points, trajectory
    length 3 (30 steps of 0.1). */
 static void
-check_reversible_and_volume (harness * h, const mcmc_target * t)
+check_reversible_and_volume (harness * h, const flow * f)
 {
-  gsl_rng *r = harness_rng (h);
-  gsl_matrix *j1 = gsl_matrix_alloc (2 * D, 2 * D);
-  gsl_matrix *j2 = gsl_matrix_alloc (2 * D, 2 * D);
+  gsl_matrix *j1 = gsl_matrix_alloc (2 * D, 2 * D), *j2 = gsl_matrix_alloc (2 * D, 2 * D);
   for (int s = 0; s < 10; s++)
     {
-      double z[2 * D], y[2 * D], back[2 * D], worst = 0, scale = 0;
-      random_phase_point (r, z);
-      integrate (t, FLOW_EPS, FLOW_STEPS, z, y);
-      for (size_t i = D; i < 2 * D; i++)
-        y[i] = -y[i];
-      integrate (t, FLOW_EPS, FLOW_STEPS, y, back);
-      for (size_t i = D; i < 2 * D; i++)
-        back[i] = -back[i];
-      for (size_t i = 0; i < 2 * D; i++)
-        {
-          worst = fmax (worst, fabs (back[i] - z[i]));
-          scale = fmax (scale, fmax (fabs (z[i]), fabs (y[i])));
-        }
-      leapfrog_jacobian (t, FLOW_EPS, FLOW_STEPS, z, 1e-4, j1);
-      leapfrog_jacobian (t, FLOW_EPS, FLOW_STEPS, z, 5e-5, j2);
-      double growth = fmax (1, max_abs_row_sum (j2));
+      double z[2 * D], scale;
+      random_phase_point (harness_rng (h), z);
+      double worst = flow_reversal_error (f, FLOW_EPS, FLOW_STEPS, z, &scale);
+      flow_jacobian (f, FLOW_EPS, FLOW_STEPS, z, 1e-4, j1);
+      flow_jacobian (f, FLOW_EPS, FLOW_STEPS, z, 5e-5, j2);
+      double growth = flow_growth (j2);
       /* each of the 2L steps rounds each coordinate by a few ulps of the
          largest, and later steps amplify that by at most the map's
          growth */
       double round = 2 * FLOW_STEPS * 8 * DBL_EPSILON * scale * growth;
-      check_point (h, "leapfrog_reversible", est_exact (worst, round),
-                   est_exact (0, 0));
-      double d1 = determinant (j1), d2 = determinant (j2);
+      check_point (h, "leapfrog_reversible", est_exact (worst, round), est_exact (0, 0));
+      double d1 = matrix_det (j1), d2 = matrix_det (j2);
       double fd_round = DBL_EPSILON * scale / 5e-5 * pow (growth, 2 * D);
-      check_point (h, "leapfrog_volume",
-                   est_numeric (d2, fabs (d2 - d1) + fd_round), est_exact (1, 0));
+      check_point (h, "leapfrog_volume", est_numeric (d2, fabs (d2 - d1) + fd_round), est_exact (1, 0));
     }
   check_close (h, "leapfrog_reversible", "10 phase points q ~ π, p ~ N(0, I);"
                " %d steps of ε = %g", FLOW_STEPS, FLOW_EPS);
@@ -822,7 +622,7 @@ figure_samples (const gsl_matrix * chain, const char *name, int block, sbuf * fi
 
 /* traces and autocorrelations of the first chain of each sampler */
 static void
-figure_traces_and_acf (const sampler_run * mh, const sampler_run * hmc, sbuf * fig, int block)
+figure_traces_and_acf (const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc, sbuf * fig, int block)
 {
   size_t n_trace = GSL_MIN (400, GSL_MIN (mh->n, hmc->n));
   sbuf_printf (fig, "\n\n# block %d: traces of x1\n# iteration  MH  HMC\n", block);
@@ -848,46 +648,42 @@ figure_energy (sbuf * fig, sbuf * gp, const double *err, int block)
   sbuf_printf (gp, "c2 = %.6g\n", err[ORDER_LEVELS - 1] / (eps_fine * eps_fine));
 }
 
-static void
-draw_figure (harness * h, const sampler_run * mh, const sampler_run * hmc, const double *err)
+/* Returns the largest density on the grid of panel (b). */
+static double
+draw_figure (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc, const double *err)
 {
   sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n"
                "set key font ',8' spacing 0.8\n");
   int b = figure_lines_against_truth (h, "(a) each 2.1 and 2.2.1 line against its truth");
-  figure_density_grid (fig, b);
+  double max_density = figure_density_grid (fig, b);
   figure_samples (mh->draws, "MH", b + 1, fig);
   figure_samples (hmc->draws, "HMC", b + 2, fig);
   figure_traces_and_acf (mh, hmc, fig, b + 3);
   figure_energy (fig, gp, err, b + 5);
   sbuf_printf (gp,
-    "set key default\nset key font ',10'\n"
-    "set title '(b) draws over the density contours'\n"
-    "set xlabel 'x_1'\nset ylabel 'x_2'\nset xrange [-4.5:4.5]\nset yrange [-3.5:4]\n"
-    "set contour base\nunset surface\nset view map\nset cntrparam levels 8\n"
-    "set table $contours\nsplot datafile index %d using 1:2:3 with lines\nunset table\n"
-    "unset contour\nset key top left\n"
-    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'MH (as written)', \\\n"
-    "     '' index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#80D55E00' title 'HMC', \\\n"
+    "set key default\nset key font ',10'\nset title '(b) draws over the density contours'\nset xlabel 'x_1'\n"
+    "set ylabel 'x_2'\nset xrange [-4.5:4.5]\nset yrange [-3.5:4]\nset contour base\nunset surface\n"
+    "set view map\nset cntrparam levels 8\nset table $contours\n"
+    "splot datafile index %d using 1:2:3 with lines\nunset table\nunset contour\nset key top left\n"
+    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'MH (as written)', "
+    "\\\n     '' index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#80D55E00' title 'HMC', \\\n"
     "     $contours using 1:2 with lines lw 1.2 lc rgb '#404040' dt 1 title 'density contours'\n"
-    "set autoscale\nunset xrange\nunset yrange\n"
-    "set title '(c) traces of x_1 (first chain)'\nset xlabel 'iteration'\nset ylabel 'x_1'\n"
-    "set key top right\n"
+    "set autoscale\nunset xrange\nunset yrange\nset title '(c) traces of x_1 (first chain)'\n"
+    "set xlabel 'iteration'\nset ylabel 'x_1'\nset key top right\n"
     "plot datafile index %d using 1:2 with lines ls 1 lw 1 title 'MH', \\\n"
     "     '' index %d using 1:3 with lines ls 2 lw 1 title 'HMC'\n"
-    "set title '(d) leapfrog energy error, trajectory length 2'\n"
-    "set logscale xy\nset xrange [0.002:0.2]\nset xlabel 'step size ε'\nset ylabel 'rms ΔH over 50 starts'\n"
-    "set format x '%%g'\nset format y '10^{%%L}'\nset key top left\n"
-    "f(x) = c2 * x**2\n"
+    "set title '(d) leapfrog energy error, trajectory length 2'\nset logscale xy\nset xrange [0.002:0.2]\n"
+    "set xlabel 'step size ε'\nset ylabel 'rms ΔH over 50 starts'\nset format x '%%g'\n"
+    "set format y '10^{%%L}'\nset key top left\nf(x) = c2 * x**2\n"
     "plot f(x) with lines ls 7 title 'slope 2: c ε²', \\\n"
-    "     datafile index %d using 1:2 with points ls 1 ps 1.4 title 'leapfrog'\n"
-    "unset logscale\nset autoscale x\nset format x '%%g'\nset format y '%%g'\n"
+    "     datafile index %d using 1:2 with points ls 1 ps 1.4 title 'leapfrog'\nunset logscale\n"
+    "set autoscale x\nset format x '%%g'\nset format y '%%g'\n"
     "set title '(e) autocorrelation of x_1 (first chain)'\nset xlabel 'lag'\nset ylabel 'ρ_k'\n"
-    "set key top right\n"
-    "plot datafile index %d using 1:2 with linespoints ls 1 ps 0.4 title 'MH', \\\n"
+    "set key top right\nplot datafile index %d using 1:2 with linespoints ls 1 ps 0.4 title 'MH', \\\n"
     "     '' index %d using 1:3 with linespoints ls 2 ps 0.4 title 'HMC', \\\n"
-    "     0 with lines ls 8 notitle\n"
-    "unset multiplot\n", b, b + 1, b + 2, b + 3, b + 3, b + 5, b + 4, b + 4);
+    "     0 with lines ls 8 notitle\nunset multiplot\n", b, b + 1, b + 2, b + 3, b + 3, b + 5, b + 4, b + 4);
+  return max_density;
 }
 
 /* ----------------------------------------------------------------------
@@ -895,17 +691,10 @@ draw_figure (harness * h, const sampler_run * mh, const sampler_run * hmc, const
  * ---------------------------------------------------------------------- */
 
 static void
-write_notes (harness * h, const sampler_run * mh, const sampler_run * hmc,
-             const double *exact, double sigma, const double *energy)
+write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc,
+             const double *exact, double sigma, const double *energy, double max_density)
 {
   sbuf *n = harness_notes (h);
-  double max_density = 0;
-  for (int a = 0; a <= 60; a++)
-    for (int b = 0; b <= 60; b++)
-      {
-        double x[D] = { -4.5 + 9.0 * a / 60, -3.5 + 7.5 * b / 60 };
-        max_density = fmax (max_density, exp (log_pi (x)));
-      }
   /* E[exp(-ΔH)] = 1 for an integrator that is reversible and preserves
      volume, whatever its energy error (Neal 2011, 5.4.1) */
   size_t n_hmc = hmc->draws->size1;
@@ -920,65 +709,53 @@ write_notes (harness * h, const sampler_run * mh, const sampler_run * hmc,
   ess_result ew = ess_geyer (w, 1, n_hmc);
   free (w);
   sbuf_printf (n,
-    "**Model.** π is a three-component Gaussian mixture in 2-D (weights "
-    "0.45, 0.35, 0.20; means (-1.6, -0.4), (1.6, 0.6), (0.1, 2.0) times "
-    "`separation`; correlated covariances), with modes far enough apart "
-    "that a random walk must cross low-density valleys but close enough "
-    "that it does so many times per run (lib/gmm: gmm_alloc_mcmc_example). "
-    "Each sampler runs 6 chains, two started from an exact draw of each "
-    "component; pooled with weights w_j / 2, they are "
-    "stationary from the first step, and they start in every mode, so split "
-    "R-hat (rank-normalised, lib/ess) sees chains that never cross. A moment "
-    "check whose chains have R-hat above 1.01 or fewer than 400 effective "
-    "draws is *inconclusive*, not failed: with `--set separation=3` the modes "
-    "are too far apart to cross and that is what the report says (the run then "
-    "exits 1, because the repository expects these checks to hold: "
-    "inconclusive evidence is not what was expected).\n\n"
-    "**Standard errors.** Every chain average is compared with the exact "
-    "moment using the MCMC standard error sd/√ESS, the ESS from FFT "
-    "autocovariances and Geyer's initial monotone sequence (lib/ess.c). "
-    "Pooled, the standard error is √(Σ w_c² se_c²) over the chains. "
-    "Batch means (50 batches of the pooled draws) agree: for x1 the ESS-based and batch-means "
-    "standard errors are %.4f and %.4f (MH), %.4f and %.4f (HMC).\n\n",
+    "**Model.** π is a three-component Gaussian mixture in 2-D (weights 0.45, 0.35, 0.20; means (-1.6, "
+    "-0.4), (1.6, 0.6), (0.1, 2.0) times `separation`; correlated covariances), with modes far enough apart "
+    "that a random walk must cross low-density valleys but close enough that it does so many times per run "
+    "(lib/gmm: gmm_alloc_mcmc_example). Each sampler runs 6 chains, two started from an exact draw of each "
+    "component; pooled with weights w_j / 2, they are stationary from the first step, and they start in "
+    "every mode, so split R-hat (rank-normalised, lib/ess) sees chains that never cross. A moment check "
+    "whose chains have R-hat above 1.01 or fewer than 400 effective draws is *inconclusive*, not failed: "
+    "with `--set separation=3` the modes are too far apart to cross and that is what the report says (the "
+    "run then exits 1, because the repository expects these checks to hold: inconclusive evidence is not "
+    "what was expected).\n\n"
+    "**Standard errors.** Every chain average is compared with the exact moment using the MCMC standard "
+    "error sd/√ESS, the ESS from FFT autocovariances and Geyer's initial monotone sequence (lib/ess.c). "
+    "Pooled, the standard error is √(Σ w_c² se_c²) over the chains. Batch means (50 batches of the pooled "
+    "draws) agree: for x1 the ESS-based and batch-means standard errors are %.4f and %.4f (MH), %.4f and "
+    "%.4f (HMC).\n\n",
     mh->moment[0].se, mh->batch_se[0],
     hmc->moment[0].se, hmc->batch_se[0]);
   sbuf_append (n, "| moment | exact | MH (as written) | HMC |\n|---|---|---|---|\n");
   for (size_t m = 0; m < N_MOMENTS; m++)
     sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n",
-                 MOMENT_NAMES[m], exact[m], mh->moment[m].mean,
+                 mcmc_mixture_moment_names[m], exact[m], mh->moment[m].mean,
                  mh->moment[m].se, mh->moment[m].ess,
                  hmc->moment[m].mean, hmc->moment[m].se,
                  hmc->moment[m].ess);
   sbuf_printf (n,
-    "\nMH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of "
-    "L = %g leapfrog steps, ε = %g jittered by ±20%% per trajectory, "
-    "acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = "
-    "%.4f ± %.4f, which is 1 for a reversible, volume-preserving "
-    "integrator whatever its energy error.\n\n",
+    "\n"
+    "MH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of L = %g leapfrog steps, ε = %g "
+    "jittered by ±20%% per trajectory, acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = %.4f "
+    "± %.4f, which is 1 for a reversible, volume-preserving integrator whatever its energy error.\n\n",
     mh->n, sigma, mh->acceptance, hmc->n,
     harness_param (h, "hmc_steps"), harness_param (h, "hmc_eps"),
     hmc->acceptance, mc_mean (&dh), ew.mean, ew.se);
   sbuf_printf (n,
-    "**2.1** holds as written: with N(x' - x; 0, σ²I) the proposal is "
-    "symmetric, the two Gaussian factors of the Hastings ratio are equal "
-    "and cancel, and the algorithm (accept if u < min(1, P(x*)/P(x)), "
-    "otherwise repeat x) samples P. The seed's text switches between x' "
-    "and x* for the proposal; both denote the same point.\n\n"
-    "**2.2.1** writes the canonical *density* of HMC and calls it the "
-    "Hamiltonian. The Hamiltonian is the energy H(q,p) = U(q) + K(p); "
-    "(1/Z) exp(-H/T) is the joint density P(q,p) that HMC samples, whose "
-    "q-marginal is π when T = 1 (check `canonical_density_marginal`): a slip "
-    "of the name, the reading the student's own line 112 uses. As a "
-    "Hamiltonian the expression is wrong in value -- with T = 1 it never "
-    "exceeds max π / (2π) ≈ %.3f (max π on the figure's grid), while "
-    "U + K >= -log max π ≈ %.2f -- and in consequence: Hamilton's equations "
-    "with it, dq/dt = ∂H/∂p = -(H/T) p, run the true flow backwards and "
-    "at most %.3f times as fast. The seed "
-    "leaves T and Z unnamed; T = 1 is needed for the q-marginal to be π "
+    "**2.1** holds as written: with N(x' - x; 0, σ²I) the proposal is symmetric, the two Gaussian factors of "
+    "the Hastings ratio are equal and cancel, and the algorithm (accept if u < min(1, P(x*)/P(x)), otherwise "
+    "repeat x) samples P. The seed's text switches between x' and x* for the proposal; both denote the same "
+    "point.\n\n"
+    "**2.2.1** writes the canonical *density* of HMC and calls it the Hamiltonian. The Hamiltonian is the "
+    "energy H(q,p) = U(q) + K(p); (1/Z) exp(-H/T) is the joint density P(q,p) that HMC samples, whose "
+    "q-marginal is π when T = 1 (check `canonical_density_marginal`): a slip of the name, the reading the "
+    "student's own line 112 uses. As a Hamiltonian the expression is wrong in value -- with T = 1 it never "
+    "exceeds max π / (2π) ≈ %.3f (max π on the figure's grid), while U + K >= -log max π ≈ %.2f -- and in "
+    "consequence: Hamilton's equations with it, dq/dt = ∂H/∂p = -(H/T) p, run the true flow backwards and at "
+    "most %.3f times as fast. The seed leaves T and Z unnamed; T = 1 is needed for the q-marginal to be π "
     "(for T ≠ 1 it is π^{1/T}, renormalised).\n\n"
-    "**2.2.2** has no text in the seed (2.3 is effective_sample_size's). The HMC checks here "
-    "(energy error order, reversibility, volume preservation, moments) are "
-    "the harness's own.\n",
+    "**2.2.2** has no text in the seed (2.3 is effective_sample_size's). The HMC checks here (energy error "
+    "order, reversibility, volume preservation, moments) are the harness's own.\n",
     max_density / (2 * M_PI), -log (max_density), max_density / (2 * M_PI));
 }
 
@@ -1001,36 +778,38 @@ main (int argc, char **argv)
   gmm *g = gmm_alloc_mcmc_example (harness_param (h, "separation"));
   G = g;
   size_t n = (size_t) harness_samples (h);
-  double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS];
-  exact_moments (exact);
+  double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
+  mcmc_mixture_exact_moments (g, exact);
 
   derivation_run (h, &hastings);
   derivation_run (h, &canonical);
   check_density_marginal (h);
 
-  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) };
-  mcmc_target t = { D, gmm_target_log_pdf, target_grad, &tp };
+  /* the force under test: the mutant grad_scaled changes it */
+  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
+  mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
+  t.grad_log_density = t_hmc.grad_log_density = target_grad;
   check_gradient (h, &t);
 
-  sampler_run mh, hmc;
-  run_mh (h, sigma, GSL_MAX (n / 4, 8), &mh);
+  mcmc_mixture_run mh, hmc;
+  mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, GSL_MAX (n / 4, 8), mh_as_written, &sigma, &mh);
   check_moments (h, "s001_2_1_mh_moments", &mh, exact);
 
-  gmm_target tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
-  mcmc_target t_hmc = { D, gmm_target_log_pdf, target_grad, &tp_hmc };
   size_t n_hmc = GSL_MAX (n / 40, 8);
-  double *energy = xmalloc (CHAINS * n_hmc * sizeof *energy), err[ORDER_LEVELS];
-  run_hmc (h, &t_hmc, n_hmc, energy, &hmc);
+  hmc_params hp = { &t_hmc, { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 },
+    xmalloc (CHAINS * n_hmc * sizeof (double)) };
+  mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, hmc_chain, &hp, &hmc);
   check_moments (h, "hmc_moments", &hmc, exact);
 
-  check_reversible_and_volume (h, &t);
-  check_energy_order (h, &t, err);
-  draw_figure (h, &mh, &hmc, err);
-  write_notes (h, &mh, &hmc, exact, sigma, energy);
+  flow leapfrog = { integrate, &t, 2 * D };
+  check_reversible_and_volume (h, &leapfrog);
+  check_energy_order (h, &leapfrog, err);
+  double max_density = draw_figure (h, &mh, &hmc, err);
+  write_notes (h, &mh, &hmc, exact, sigma, hp.energy, max_density);
 
-  free (energy);
-  gsl_matrix_free (mh.draws);
-  gsl_matrix_free (hmc.draws);
+  free (hp.energy);
+  mcmc_mixture_run_free (&mh);
+  mcmc_mixture_run_free (&hmc);
   gsl_vector_free (tp.work);
   gmm_free (g);
   return harness_end (h);
