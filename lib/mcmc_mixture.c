@@ -4,6 +4,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #define M MCMC_MIXTURE_N_MOMENTS
@@ -107,4 +108,19 @@ mcmc_mixture_run_free (mcmc_mixture_run * run)
 {
   gsl_matrix_free (run->draws);
   run->draws = NULL;
+}
+
+int
+mcmc_mixture_mixed (const mcmc_mixture_run * run, char *why, size_t len)
+{
+  double ess_min = run->moment[0].ess;
+  for (size_t m = 1; m < M; m++)
+    ess_min = fmin (ess_min, run->moment[m].ess);
+  if (!(run->rhat <= 1.01))
+    snprintf (why, len, "the %zu chains did not mix: split R-hat %.3f > 1.01", run->n_chains, run->rhat);
+  else if (!(ess_min >= 400))
+    snprintf (why, len, "too few effective draws: ESS %.0f < 400", ess_min);
+  else
+    return 1;
+  return 0;
 }

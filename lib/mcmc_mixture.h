@@ -63,4 +63,10 @@ void mcmc_mixture_run_chains (const gsl_rng * r, const gmm * g,
                               mcmc_mixture_run * run);
 void mcmc_mixture_run_free (mcmc_mixture_run * run);
 
+/* Did the chains mix?  A comparison of their averages with the exact
+   moments means something only then (Vehtari et al. 2021: split R-hat <=
+   1.01 and at least 400 effective draws of every moment).  Returns 1, or
+   0 with the diagnostic's value in WHY. */
+int mcmc_mixture_mixed (const mcmc_mixture_run * run, char *why, size_t len);
+
 #endif

@@ -9,8 +9,9 @@
 #include "flow_check.h"
 #include "tap.h"
 
-#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
+#include <stdlib.h>
 
 static void
 leapfrog (double eps, size_t n, const double *z, double *out, void *params)
@@ -87,5 +88,42 @@ main (void)
   tap_ok (err[0] > err[5] && err[5] > 0, "errors fall with ε (%.3g to %.3g)", err[0], err[5]);
   flow_energy_errors (&eu, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
   tap_close (ratio[4], 4, 0.05, "Euler: ratio tends to 4, first order (%.5f)", ratio[4]);
+
+  /* the order estimate: leapfrog's ratios converge on 16, Euler's on 4 */
+  estimate lim;
+  double el, eb;
+  flow_energy_errors (&lf, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
+  tap_ok (flow_order_estimate (ratio, 5, &lim, &el, &eb), "leapfrog's ratios are asymptotic (%.3g, %.3g)", el, eb);
+  tap_ok (fabs (lim.value - 16) <= lim.err && lim.err < 0.01, "and their limit is 16 within %.3g", lim.err);
+  double far[5] = { 30, 20, 16.5, 16.4, 10 };
+  tap_ok (!flow_order_estimate (far, 5, &lim, &el, &eb), "ratios that jump are not asymptotic (%.3g, %.3g)", el, eb);
+  flow_energy_errors (&eu, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
+  tap_ok (!flow_order_estimate (ratio, 5, &lim, &el, &eb) || fabs (lim.value - 16) > lim.err,
+          "Euler's limit is not 16");
+
+  /* the probe: leapfrog reversible and volume-preserving within its bounds, Euler not */
+  estimate rv, det;
+  flow_probe (&lf, 0.1, 30, z, 1e-4, &rv, &det);
+  tap_ok (rv.value <= rv.err && rv.err < 1e-12, "leapfrog reversal %.3g within %.3g", rv.value, rv.err);
+  tap_ok (fabs (det.value - 1) <= det.err && det.err < 1e-6, "leapfrog det %.12f within %.3g of 1", det.value, det.err);
+  flow_probe (&eu, 0.1, 30, z, 1e-4, &rv, &det);
+  tap_ok (rv.value > rv.err, "Euler's reversal %.3g exceeds its bound %.3g", rv.value, rv.err);
+  tap_ok (fabs (det.value - 1) > det.err, "Euler's det %.6f is not 1 within %.3g", det.value, det.err);
+
+  /* E[exp(-ΔH)]: for ΔH ~ N(σ²/2, σ²) exactly 1 (the lognormal mean) */
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  size_t n = 100000;
+  double *dh = malloc (n * sizeof *dh), mean_dh;
+  for (size_t i = 0; i < n; i++)
+    dh[i] = 0.02 + gsl_ran_gaussian (r, 0.2);
+  ess_result e = flow_exp_energy_error (dh, n, &mean_dh);
+  tap_ok (fabs (e.mean - 1) < 5 * e.se, "E[exp(-ΔH)] = %.5f ± %.5f is 1", e.mean, e.se);
+  tap_close (mean_dh, 0.02, 5 * 0.2 / sqrt ((double) n), "mean ΔH");
+  for (size_t i = 0; i < n; i++)
+    dh[i] += 0.05;
+  e = flow_exp_energy_error (dh, n, &mean_dh);
+  tap_ok (fabs (e.mean - 1) > 5 * e.se, "shifted by 0.05 it is not (%.5f ± %.5f)", e.mean, e.se);
+  free (dh);
+  gsl_rng_free (r);
   return tap_done ();
 }

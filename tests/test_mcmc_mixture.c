@@ -12,6 +12,7 @@
 #include "tap.h"
 
 #include <gsl/gsl_math.h>
+#include <string.h>
 
 /* exact draws from the chain's own component: the kernel "jump to a fresh
    draw of component c / 2", which preserves that component, so the pool
@@ -107,10 +108,16 @@ main (void)
   tap_ok (plain_far, "the unweighted pool does not (the weights matter)");
   /* chains that never leave their component: R-hat must say so */
   tap_ok (run.rhat > 1.1, "split R-hat %.4f of chains that never cross", run.rhat);
+  char why[160];
+  tap_ok (!mcmc_mixture_mixed (&run, why, sizeof why) && strstr (why, "did not mix"), "so they did not mix: %s", why);
   mcmc_mixture_run_free (&run);
   tap_ok (run.draws == NULL, "run freed");
   mcmc_mixture_run_chains (r, g, 6, 20000, mixing_draws, g, &run);
   tap_ok (run.rhat < 1.01, "split R-hat %.4f of chains that mix", run.rhat);
+  tap_ok (mcmc_mixture_mixed (&run, why, sizeof why), "and they mixed");
+  mcmc_mixture_run_free (&run);
+  mcmc_mixture_run_chains (r, g, 6, 30, mixing_draws, g, &run);
+  tap_ok (!mcmc_mixture_mixed (&run, why, sizeof why), "6 chains of 30: %s", why);
   mcmc_mixture_run_free (&run);
 
   gsl_rng_free (r);
