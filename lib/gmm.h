@@ -118,4 +118,8 @@ void gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
                            const gsl_matrix * q, gsl_vector * grad);
 
 
+/* A 1-D mixture of K components: weights W (renormalised), means MU,
+   standard deviations SD (> 0; dies otherwise). */
+gmm *gmm_alloc_1d (size_t k, const double *w, const double *mu, const double *sd);
+
 #endif
