@@ -124,3 +124,13 @@ mcmc_mixture_mixed (const mcmc_mixture_run * run, char *why, size_t len)
     return 1;
   return 0;
 }
+
+double
+mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * rows, void *params)
+{
+  mcmc_mixture_hmc *p = params;
+  mcmc_stats st;
+  if (mcmc_hmc (r, p->t, &p->o, x0, rows, p->energy ? p->energy + c * rows->size1 : NULL, &st) != GSL_SUCCESS)
+    die_runtime ("HMC refused its start or options");
+  return st.acceptance_rate;
+}

@@ -63,6 +63,19 @@ void mcmc_mixture_run_chains (const gsl_rng * r, const gmm * g,
                               mcmc_mixture_run * run);
 void mcmc_mixture_run_free (mcmc_mixture_run * run);
 
+/* HMC as a chain of mcmc_mixture_run_chains (PARAMS an mcmc_mixture_hmc):
+   mcmc_hmc from X0, the energy errors H(end) - H(start) of chain C into
+   ENERGY + C n (ENERGY holds n_chains n doubles, or is NULL).  A refused
+   start or option is a runtime error. */
+typedef struct
+{
+  const mcmc_target *t;
+  mcmc_hmc_options o;
+  double *energy;
+} mcmc_mixture_hmc;
+double mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0,
+                               gsl_matrix * rows, void *params);
+
 /* Did the chains mix?  A comparison of their averages with the exact
    moments means something only then (Vehtari et al. 2021: split R-hat <=
    1.01 and at least 400 effective draws of every moment).  Returns 1, or

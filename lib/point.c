@@ -1104,3 +1104,13 @@ const point_kind point_mixture_template = {
   .shrink = mixture_shrink, .valid = mixture_valid,
   .dmin = 1, .dmax = 4, .scale_sd = 0.5,
 };
+
+point_kind
+point_box (const point_coord * coords, size_t n, const char *description)
+{
+  point_kind k = point_box_template;
+  k.coords = coords, k.n_coords = n;
+  if (description)
+    k.description = description;
+  return k;
+}

@@ -129,4 +129,8 @@ double point_complexity (const point * p);
    factorisation succeeds)? */
 int point_spd (const double *a, size_t d);
 
+/* The box kind over COORDS[0..N-1]: point_box_template with its coordinates
+   set, and DESCRIPTION (how points are drawn) unless it is NULL. */
+point_kind point_box (const point_coord * coords, size_t n, const char *description);
+
 #endif

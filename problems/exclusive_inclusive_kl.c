@@ -28,9 +28,7 @@
 #include <string.h>
 #include <stdlib.h>
 
-/* ----------------------------------------------------------------------
- * The target
- * ---------------------------------------------------------------------- */
+/* ---- The target ---- */
 
 static const double W[2] = { 0.6, 0.4 }, SD[2] = { 0.8, 1.1 };
 static const double MU_UNIT[2] = { -2.5, 3.0 };
@@ -98,13 +96,9 @@ fit_distance (const gmm * p, const gauss_fit * fit)
   return est_opt (distance_to_component (p, k, fit->m, fit->s), tol);
 }
 
-/* ----------------------------------------------------------------------
- * 000 True or False.  A point is a start (m0, s0) of both fits.
- * ---------------------------------------------------------------------- */
+/* ---- 000 True or False.  A point is a start (m0, s0) of both fits. ---- */
 
-static const point_coord STARTS_BOX[] = {
-  {"m0", -5, 5, 0, 0}, {"s0", 0.8, 1.25, 1, 0},
-};
+static const point_coord STARTS_BOX[] = { {"m0", -5, 5, 0, 0}, {"s0", 0.8, 1.25, 1, 0} };
 static point_kind start_points;
 
 #define LOCK_RADIUS 0.1
@@ -121,8 +115,7 @@ p1_margin (const point * p, gauss_fit_direction excl, gauss_fit_direction incl)
   gauss_fit e = fit_gaussian (target_p, excl, p->v[0], p->v[1], LITERAL);
   gauss_fit i = fit_gaussian (target_p, incl, p->v[0], p->v[1], LITERAL);
   estimate de = fit_distance (target_p, &e), di = fit_distance (target_p, &i);
-  return est_opt (fmin (LOCK_RADIUS - de.value, di.value - LOCK_RADIUS),
-                  fmax (de.err, di.err));
+  return est_opt (fmin (LOCK_RADIUS - de.value, di.value - LOCK_RADIUS), fmax (de.err, di.err));
 }
 static estimate v_p1 (const point * p, const void *u) { (void) u; return p1_margin (p, EXCLUSIVE, INCLUSIVE); }
 static estimate m_p1_excl_reversed (const point * p, const void *u) { (void) u; return p1_margin (p, INCLUSIVE, INCLUSIVE); }
@@ -160,15 +153,11 @@ static derivation tf = {
   .lines = TF_LINES, .n_lines = COUNT_OF (TF_LINES),
 };
 
-/* ----------------------------------------------------------------------
- * 000 P6.4: z in {1, 2} the component of w1 N(-2.5, 0.8²) + w2 N(3, 1.1²),
- * x observed, q = (q1, 1 - q1) on z.  Every sum over z is exact, and every
- * value carries its rounding (lib/rounding.h).
- * ---------------------------------------------------------------------- */
+/* ---- 000 P6.4: z in {1, 2} the component of w1 N(-2.5, 0.8²) + w2 N(3, 1.1²),
+   x observed, q = (q1, 1 - q1) on z.  Every sum over z is exact, and every
+   value carries its rounding (lib/rounding.h). ---- */
 
-static const point_coord LATENT_BOX[] = {
-  {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0},
-};
+static const point_coord LATENT_BOX[] = { {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0} };
 static point_kind latent_points;
 
 static rnd X (double v) { return rnd_exact (v); }
@@ -187,7 +176,7 @@ typedef struct
   rnd pj[2];                    /* p(z, x) */
   rnd px;                       /* p(x) = Σ_z p(z, x) */
   rnd post[2];                  /* p(z|x) = p(z, x) / p(x) */
-  rnd q[2];
+  rnd q[2], qpx[2];             /* q(z), q(z) p(x) */
   double w[2];
 } latent;
 
@@ -206,7 +195,7 @@ latent_at (const point * p)
     }
   l.px = rnd_add (l.pj[0], l.pj[1]);
   for (int z = 0; z < 2; z++)
-    l.post[z] = rnd_div (l.pj[z], l.px);
+    l.post[z] = rnd_div (l.pj[z], l.px), l.qpx[z] = rnd_mul (l.q[z], l.px);
   return l;
 }
 
@@ -266,10 +255,6 @@ t_optimum (const point * p, const void *u)
   return est_opt (m.x, 2 * m.x_err + resolution (size, r[0] * r[1]));
 }
 
-/* Line 120: the optimal q is p(z|x), as a logit: log p(1, x) - log p(2, x) */
-static estimate v_optimum (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (rnd_sub (l.lj[0], l.lj[1])); }
-static estimate m_optimum_prior (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (rnd_sub (rnd_log (X (l.w[0])), rnd_log (X (l.w[1])))); }
-
 /* Σ_z A_z log(B_z / C_z) */
 static rnd
 sum_a_log_b_over_c (const rnd * a, const rnd * b, const rnd * c)
@@ -280,59 +265,32 @@ sum_a_log_b_over_c (const rnd * a, const rnd * b, const rnd * c)
   return s;
 }
 
-/* Line 135: Σ_z p(z|x) log p(z|x)/q(z) */
-static estimate v_135a (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (sum_a_log_b_over_c (l.post, l.post, l.q)); }
-static estimate m_135a_flipped (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (sum_a_log_b_over_c (l.post, l.q, l.post)); }
+/* A line of P6.4 (or its mutant) as a closed form of the latent quantities L. */
+#define LATENT_LINE(name, expr) \
+  static estimate name (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (expr); }
+#define SUM(a, b, c) sum_a_log_b_over_c (l.a, l.b, l.c)
+#define NEG(a) rnd_scale (-1, a)
 
+/* Line 120: the optimal q is p(z|x), as a logit: log p(1, x) - log p(2, x); the mutant: the prior's */
+LATENT_LINE (v_optimum, rnd_sub (l.lj[0], l.lj[1]))
+LATENT_LINE (m_optimum_prior, rnd_sub (rnd_log (X (l.w[0])), rnd_log (X (l.w[1]))))
+/* Line 135: Σ_z p(z|x) log p(z|x)/q(z); the mutant flips the ratio */
+LATENT_LINE (v_135a, SUM (post, post, q))
+LATENT_LINE (m_135a_flipped, SUM (post, q, post))
 /* Line 135: Σ_z p(z|x) log p(z, x)/(q(z) p(x)); the mutant drops p(x) */
-static estimate
-line_135b (const point * p, int with_px)
-{
-  latent l = latent_at (p);
-  rnd den[2];
-  for (int z = 0; z < 2; z++)
-    den[z] = with_px ? rnd_mul (l.q[z], l.px) : l.q[z];
-  return closed (sum_a_log_b_over_c (l.post, l.pj, den));
-}
-static estimate v_135b (const point * p, const void *u) { (void) u; return line_135b (p, 1); }
-static estimate m_135b_px_dropped (const point * p, const void *u) { (void) u; return line_135b (p, 0); }
-
+LATENT_LINE (v_135b, SUM (post, pj, qpx))
+LATENT_LINE (m_135b_px_dropped, SUM (post, pj, q))
 /* Line 137: -Σ_z p(z|x) log q(z)/p(z, x) - log p(x); the mutant + log p(x) */
-static estimate
-line_137a (const point * p, double sign)
-{
-  latent l = latent_at (p);
-  rnd s = sum_a_log_b_over_c (l.post, l.q, l.pj);
-  return closed (rnd_sub (rnd_scale (-1, s), rnd_scale (sign, rnd_log (l.px))));
-}
-static estimate v_137a (const point * p, const void *u) { (void) u; return line_137a (p, 1); }
-static estimate m_137a_sign (const point * p, const void *u) { (void) u; return line_137a (p, -1); }
-
-/* Line 137: -(1/p(x)) Σ_z p(z, x) log q(z)/p(z, x) - log p(x); the mutant
-   multiplies by p(x) */
-static estimate
-line_137b (const point * p, int times_px)
-{
-  latent l = latent_at (p);
-  rnd s = sum_a_log_b_over_c (l.pj, l.q, l.pj);
-  rnd f = times_px ? l.px : rnd_div (X (1), l.px);
-  return closed (rnd_sub (rnd_scale (-1, rnd_mul (f, s)), rnd_log (l.px)));
-}
-static estimate v_137b (const point * p, const void *u) { (void) u; return line_137b (p, 0); }
-static estimate m_137b_px_times (const point * p, const void *u) { (void) u; return line_137b (p, 1); }
-
-/* Line 141 solved for the chain's quantity: KL(p(z|x)||q) = -log p(x) -
-   (1/p(x)) T, T the ELBO Σ_z q(z) log p(z, x)/q(z) as written; the mutant
-   puts in the term line 137 derives, Σ_z p(z, x) log q(z)/p(z, x). */
-static estimate
-line_141 (const point * p, int derived)
-{
-  latent l = latent_at (p);
-  rnd t = derived ? sum_a_log_b_over_c (l.pj, l.q, l.pj) : sum_a_log_b_over_c (l.q, l.pj, l.q);
-  return closed (rnd_sub (rnd_scale (-1, rnd_log (l.px)), rnd_div (t, l.px)));
-}
-static estimate v_141 (const point * p, const void *u) { (void) u; return line_141 (p, 0); }
-static estimate m_141_derived (const point * p, const void *u) { (void) u; return line_141 (p, 1); }
+LATENT_LINE (v_137a, rnd_sub (NEG (SUM (post, q, pj)), rnd_log (l.px)))
+LATENT_LINE (m_137a_sign, rnd_sub (NEG (SUM (post, q, pj)), NEG (rnd_log (l.px))))
+/* Line 137: -(1/p(x)) Σ_z p(z, x) log q(z)/p(z, x) - log p(x); the mutant multiplies by p(x) */
+LATENT_LINE (v_137b, rnd_sub (NEG (rnd_mul (rnd_div (X (1), l.px), SUM (pj, q, pj))), rnd_log (l.px)))
+LATENT_LINE (m_137b_px_times, rnd_sub (NEG (rnd_mul (l.px, SUM (pj, q, pj))), rnd_log (l.px)))
+/* Line 141 solved for the chain's quantity: KL(p(z|x)||q) = -log p(x) - (1/p(x)) T, T the ELBO
+   Σ_z q(z) log p(z, x)/q(z) as written; the mutant puts in the term line 137 derives,
+   Σ_z p(z, x) log q(z)/p(z, x). */
+LATENT_LINE (v_141, rnd_sub (NEG (rnd_log (l.px)), rnd_div (SUM (q, pj, q), l.px)))
+LATENT_LINE (m_141_derived, rnd_sub (NEG (rnd_log (l.px)), rnd_div (SUM (pj, q, pj), l.px)))
 
 static const derivation_truth P64_TRUTHS[] = {
   {"optimum", "Brent's minimiser over the logit of q of Σ_z p(z|x) log p(z|x)/q(z)"
@@ -401,10 +359,8 @@ static derivation p64 = {
   .lines = P64_LINES, .n_lines = COUNT_OF (P64_LINES),
 };
 
-/* ----------------------------------------------------------------------
- * The harness's lines: the inclusive fit is the moment match.  A point is
- * the start of BFGS, N(0, 1) (a box of one point).
- * ---------------------------------------------------------------------- */
+/* ---- The harness's lines: the inclusive fit is the moment match.  A point is
+   the start of BFGS, N(0, 1) (a box of one point). ---- */
 
 static const point_coord FIT_BOX[] = { {"m0", 0, 0, 0, 0}, {"s0", 1, 1, 0, 0} };
 static point_kind fit_points;
@@ -416,12 +372,11 @@ inclusive_fit (const point * p, int variant)
 {
   static gauss_fit last;
   static int have, last_variant;
-  if (!have || last_variant != variant || last.m0 != p->v[0] || last.s0 != p->v[1])
-    {
-      last = fit_gaussian (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
-      have = 1, last_variant = variant;
-      fit_distance (target_p, &last);   /* dies if BFGS did not converge */
-    }
+  if (have && last_variant == variant && last.m0 == p->v[0] && last.s0 == p->v[1])
+    return last;
+  last = fit_gaussian (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
+  have = 1, last_variant = variant;
+  fit_distance (target_p, &last);       /* dies if BFGS did not converge */
   return last;
 }
 
@@ -435,22 +390,15 @@ static estimate m_incl_log_s (const point * p, const void *u) { (void) u; return
 /* E_p[x] = Σ w_k μ_k, 2 terms: gamma_3 of their size; ½ log Var_p[x]: 2
    ulps of the log (16 u allowed) */
 static estimate
-t_mean (const point * p, const void *u)
+t_moment (const point * p, const void *which)
 {
-  (void) p, (void) u;
   double mean, var, sz = W[0] * fabs (comp_mean (target_p, 0)) + W[1] * fabs (comp_mean (target_p, 1));
   exact_moments (target_p, &mean, &var);
-  return est_exact (mean, est_gamma (3) * sz);
+  (void) p;
+  return which ? est_exact (0.5 * log (var), 16 * DBL_EPSILON) : est_exact (mean, est_gamma (3) * sz);
 }
-
-static estimate
-t_log_sd (const point * p, const void *u)
-{
-  (void) p, (void) u;
-  double mean, var;
-  exact_moments (target_p, &mean, &var);
-  return est_exact (0.5 * log (var), 16 * DBL_EPSILON);
-}
+static estimate t_mean (const point * p, const void *u) { (void) u; return t_moment (p, NULL); }
+static estimate t_log_sd (const point * p, const void *u) { (void) u; return t_moment (p, p); }
 
 static const derivation_truth FIT_TRUTHS[] = {
   {"mean", "E_p[x] = Σ_k w_k μ_k, exact", LINE_CLOSED (t_mean)},
@@ -503,17 +451,15 @@ draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
   for (int j = 0; j <= 600; j++)
     {
       double x = -8.0 + 16.0 * j / 600.0;
-      sbuf_printf (fig, "%.6g %.8g %.8g", x, gmm_pdf_1d (p, x),
-                   normal_pdf (x, incl->m, incl->s));
+      sbuf_printf (fig, "%.6g %.8g %.8g", x, gmm_pdf_1d (p, x), normal_pdf (x, incl->m, incl->s));
       for (size_t k = 0; k < 2; k++)
-        sbuf_printf (fig, " %.8g", rep[k] < 0 ? GSL_NAN
-                     : normal_pdf (x, excl[rep[k]].m, excl[rep[k]].s));
+        sbuf_printf (fig, " %.8g", rep[k] < 0 ? GSL_NAN : normal_pdf (x, excl[rep[k]].m, excl[rep[k]].s));
       sbuf_append (fig, "\n");
     }
   sbuf_printf (fig, "\n\n# block %d: start m0, mode reached (1 or 2), fitted m, s\n", b + 1);
   for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (fig, "%g %zu %.10g %.10g\n", excl[i].m0,
-                 nearest_component (p, excl[i].m, excl[i].s) + 1, excl[i].m, excl[i].s);
+    sbuf_printf (fig, "%g %zu %.10g %.10g\n", excl[i].m0, nearest_component (p, excl[i].m, excl[i].s) + 1,
+                 excl[i].m, excl[i].s);
   sbuf_printf (gp,
     "set title 'One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)'\nset xlabel 'x'\n"
     "set ylabel 'density'\nset xrange [-8:8]\nset yrange [0:0.75]\nset key top center maxrows 3 width -2\n"
@@ -562,22 +508,17 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     "the reparameterisation x = m + s ε):\n\n",
     comp_mean (p, 0), comp_mean (p, 1), mean, var, incl->m, incl->s * incl->s);
   for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (n, "- from m0 = %g: m = %.6g, s = %.6g (component %zu)\n",
-                 excl[i].m0, excl[i].m, excl[i].s,
+    sbuf_printf (n, "- from m0 = %g: m = %.6g, s = %.6g (component %zu)\n", excl[i].m0, excl[i].m, excl[i].s,
                  nearest_component (p, excl[i].m, excl[i].s) + 1);
-  double q_at_mode[2], p_at_mode[2];
+  /* q against p at the modes, and both masses in the gap [μ1 + 2σ1, μ2 - 2σ2] */
+  double q_over_p[2], lo = comp_mean (p, 0) + 2 * SD[0], hi = comp_mean (p, 1) - 2 * SD[1], p_gap = 0.0;
+  double q_gap = gsl_cdf_gaussian_P (hi - incl->m, incl->s) - gsl_cdf_gaussian_P (lo - incl->m, incl->s);
   for (size_t k = 0; k < 2; k++)
     {
-      q_at_mode[k] = normal_pdf (comp_mean (p, k), incl->m, incl->s);
-      p_at_mode[k] = gmm_pdf_1d (p, comp_mean (p, k));
+      q_over_p[k] = normal_pdf (comp_mean (p, k), incl->m, incl->s) / gmm_pdf_1d (p, comp_mean (p, k));
+      p_gap += p->weights[k] * (gsl_cdf_gaussian_P (hi - comp_mean (p, k), SD[k])
+                                - gsl_cdf_gaussian_P (lo - comp_mean (p, k), SD[k]));
     }
-  double lo = comp_mean (p, 0) + 2 * SD[0], hi = comp_mean (p, 1) - 2 * SD[1];
-  double q_gap = gsl_cdf_gaussian_P (hi - incl->m, incl->s)
-    - gsl_cdf_gaussian_P (lo - incl->m, incl->s);
-  double p_gap = 0.0;
-  for (size_t k = 0; k < 2; k++)
-    p_gap += p->weights[k] * (gsl_cdf_gaussian_P (hi - comp_mean (p, k), SD[k])
-                              - gsl_cdf_gaussian_P (lo - comp_mean (p, k), SD[k]));
   sbuf closer;
   sbuf_init (&closer);
   broad_minimum_note (&closer);
@@ -597,7 +538,7 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     "p(z,x)/q(z)] the identity fails at every point; with the derived term (mutant `identity_derived_term`) "
     "it holds. With z discrete every sum is exact, so the failure is not a quadrature artefact. P6.4's "
     "mixture has components N(-2.5, 0.8²) and N(3, 1.1²) and weights (w1, 1 - w1) from the point.\n\n%s",
-    incl->s, q_at_mode[0] / p_at_mode[0], q_at_mode[1] / p_at_mode[1], q_gap, p_gap,
+    incl->s, q_over_p[0], q_over_p[1], q_gap, p_gap,
     sbuf_str (&closer));
   sbuf_free (&closer);
 }
@@ -629,12 +570,9 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  start_points = point_box_template;
-  start_points.coords = STARTS_BOX, start_points.n_coords = COUNT_OF (STARTS_BOX);
-  latent_points = point_box_template;
-  latent_points.coords = LATENT_BOX, latent_points.n_coords = COUNT_OF (LATENT_BOX);
-  fit_points = point_box_template;
-  fit_points.coords = FIT_BOX, fit_points.n_coords = COUNT_OF (FIT_BOX);
+  start_points = point_box (STARTS_BOX, COUNT_OF (STARTS_BOX), NULL);
+  latent_points = point_box (LATENT_BOX, COUNT_OF (LATENT_BOX), NULL);
+  fit_points = point_box (FIT_BOX, COUNT_OF (FIT_BOX), NULL);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
   target_p = target_at (harness_param (h, "separation"));

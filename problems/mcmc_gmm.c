@@ -13,6 +13,7 @@
  * (lib/flow_check).  The target, gmm_alloc_mcmc_example, is shared with
  * effective_sample_size. */
 #include "harness.h"
+#include "figure_mcmc.h"
 #include "figure_panel.h"
 #include "flow_check.h"
 #include "gradcheck.h"
@@ -48,9 +49,7 @@ log_pi (const double *x)
 /* ---- 2.1: the Hastings ratio, at x, x' = x + σz ---- */
 
 static const point_coord PAIR_BOX[] = {
-  {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0},
-  {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0},
-};
+  {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0}, {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0} };
 static point_kind pair_points;
 
 typedef struct { double x[D], xp[D], s, lp, lpp; } pair;
@@ -156,9 +155,7 @@ static derivation hastings = {
 
 /* ---- 2.2.1: H as written, at a phase point (q, p), T = 1, Z = 2π ---- */
 
-static const point_coord PHASE_BOX[] = {
-  {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0},
-};
+static const point_coord PHASE_BOX[] = { {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0} };
 static point_kind phase_points;
 
 /* (1/Z) exp(-U/T) exp(-K/T), K = Σ p_i²/2, as written; the mutants change
@@ -353,23 +350,6 @@ mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * 
   return (double) accepted / (double) n;
 }
 
-typedef struct
-{
-  const mcmc_target *t;
-  mcmc_hmc_options o;
-  double *energy;               /* CHAINS * n: H(end) - H(start) */
-} hmc_params;
-
-static double
-hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * chain, void *params)
-{
-  hmc_params *p = params;
-  mcmc_stats st;
-  if (mcmc_hmc (r, p->t, &p->o, x0, chain, p->energy + c * chain->size1, &st) != GSL_SUCCESS)
-    die_runtime ("HMC refused its start or options");
-  return st.acceptance_rate;
-}
-
 /* ---- the 2.2.1 expression as a density: its q-marginal ---- */
 
 typedef struct
@@ -456,24 +436,19 @@ static void
 integrate (double eps, size_t n_steps, const double *z, double *out, void *params)
 {
   const mcmc_target *t = params;
-  gsl_vector_const_view zq = gsl_vector_const_view_array (z, D), zp = gsl_vector_const_view_array (z + D, D);
-  gsl_vector *q = gsl_vector_alloc (D), *p = gsl_vector_alloc (D), *g = gsl_vector_alloc (D);
-  gsl_vector_memcpy (q, &zq.vector);
-  gsl_vector_memcpy (p, &zp.vector);
-  t->grad_log_density (q, g, t->params);
+  for (size_t i = 0; i < 2 * D; i++)
+    out[i] = z[i];
+  gsl_vector_view q = gsl_vector_view_array (out, D), p = gsl_vector_view_array (out + D, D);
+  gsl_vector *g = gsl_vector_alloc (D);
+  t->grad_log_density (&q.vector, g, t->params);
   if (m_full_first_kick)
-    gsl_blas_daxpy (0.5 * eps, g, p);
+    gsl_blas_daxpy (0.5 * eps, g, &p.vector);
   for (size_t l = 0; l < n_steps; l++)
     {
-      mcmc_leapfrog (t, m_growing_step ? eps * (1 + 0.01 * (double) l) : eps, 1, q, p, g);
+      mcmc_leapfrog (t, m_growing_step ? eps * (1 + 0.01 * (double) l) : eps, 1, &q.vector, &p.vector, g);
       if (m_friction)
-        gsl_vector_scale (p, 1 - 1e-3);
+        gsl_vector_scale (&p.vector, 1 - 1e-3);
     }
-  gsl_vector_view oq = gsl_vector_view_array (out, D), op = gsl_vector_view_array (out + D, D);
-  gsl_vector_memcpy (&oq.vector, q);
-  gsl_vector_memcpy (&op.vector, p);
-  gsl_vector_free (q);
-  gsl_vector_free (p);
   gsl_vector_free (g);
 }
 
@@ -541,86 +516,35 @@ check_reversible_and_volume (harness * h, const flow * f)
                FLOW_STEPS, FLOW_EPS);
 }
 
-/* ---- figure: (a) the library's panel; (b)-(e) the chains and the integrator ---- */
+/* ---- figure: (a) the lines, (b)-(e) the samplers and the integrator (lib/figure_mcmc) ---- */
 
-/* The data of panels (b)-(e) from block B on; returns the largest density on (b)'s grid. */
-static double
-figure_data (sbuf * fig, sbuf * gp, int b, const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc,
-             const double *err)
-{
-  double best = 0;
-  sbuf_printf (fig, "\n\n# block %d: mixture density on a grid\n# x1  x2  pi(x)\n", b);
-  for (int i = 0; i <= 60; i++, sbuf_append (fig, "\n"))
-    for (int j = 0; j <= 60; j++)
-      {
-        double x[D] = { -4.5 + 9.0 * i / 60, -3.5 + 7.5 * j / 60 }, p = exp (log_pi (x));
-        best = fmax (best, p);
-        sbuf_printf (fig, "%.4g %.4g %.5g\n", x[0], x[1], p);
-      }
-  const mcmc_mixture_run *run[2] = { mh, hmc };
-  for (int k = 0; k < 2; k++)
-    {
-      size_t n = run[k]->draws->size1, stride = GSL_MAX (1, n / 1500);
-      sbuf_printf (fig, "\n\n# block %d: %s draws (every %zu-th)\n# x1  x2\n", b + 1 + k, k ? "HMC" : "MH", stride);
-      for (size_t i = 0; i < n; i += stride)
-        sbuf_printf (fig, "%.4g %.4g\n", gsl_matrix_get (run[k]->draws, i, 0), gsl_matrix_get (run[k]->draws, i, 1));
-    }
-  /* traces and autocorrelations of the first chain of each sampler */
-  size_t n_trace = GSL_MIN (400, GSL_MIN (mh->n, hmc->n)), max_lag = 60;
-  sbuf_printf (fig, "\n\n# block %d: traces of x1\n# iteration  MH  HMC\n", b + 3);
-  for (size_t i = 0; i < n_trace; i++)
-    sbuf_printf (fig, "%zu %.4g %.4g\n", i + 1, gsl_matrix_get (mh->draws, i, 0), gsl_matrix_get (hmc->draws, i, 0));
-  double a_mh[61], a_hmc[61];
-  ess_autocovariance (mh->draws->data, D, mh->n, a_mh, max_lag);
-  ess_autocovariance (hmc->draws->data, D, hmc->n, a_hmc, max_lag);
-  sbuf_printf (fig, "\n\n# block %d: autocorrelation of x1\n# lag  MH  HMC\n", b + 4);
-  for (size_t k = 0; k <= max_lag; k++)
-    sbuf_printf (fig, "%zu %.5f %.5f\n", k, a_mh[k] / a_mh[0], a_hmc[k] / a_hmc[0]);
-  sbuf_printf (fig, "\n\n# block %d: leapfrog energy error, trajectory length 2\n# eps  rms dH\n", b + 5);
-  for (int level = 0; level < ORDER_LEVELS; level++)
-    sbuf_printf (fig, "%.6g %.6g\n", 2.0 / (double) ((size_t) 16 << level), err[level]);
-  double eps_fine = 2.0 / (double) ((size_t) 16 << (ORDER_LEVELS - 1));
-  sbuf_printf (gp, "c2 = %.6g\n", err[ORDER_LEVELS - 1] / (eps_fine * eps_fine));
-  return best;
-}
+static double log_pi_at (const double *x, void *params) { (void) params; return log_pi (x); }
 
 /* Returns the largest density on the grid of panel (b). */
 static double
 draw_figure (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc, const double *err)
 {
-  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
+  static const double BOX[4] = { -4.5, 4.5, -3.5, 4 };
+  static const figure_mcmc_order_spec ORDER = { "(d) leapfrog energy error, trajectory length 2", "step size ε",
+    "rms ΔH over 50 starts", "leapfrog", "slope 2: c ε²", 0.002, 0.2, 2 };
+  figure_mcmc_sampler s[2] = { {mh->draws, mh->n, "MH (as written)"}, {hmc->draws, hmc->n, "HMC"} };
+  double step[ORDER_LEVELS];
+  for (int level = 0; level < ORDER_LEVELS; level++)
+    step[level] = 2.0 / (double) ((size_t) 16 << level);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n"
                "set key font ',8' spacing 0.8\n");
   int b = figure_lines_against_truth (h, "(a) each 2.1 and 2.2.1 line against its truth");
-  double max_density = figure_data (fig, gp, b, mh, hmc, err);
-  sbuf_printf (gp,
-    "set key default\nset key font ',10'\nset title '(b) draws over the density contours'\nset xlabel 'x_1'\n"
-    "set ylabel 'x_2'\nset xrange [-4.5:4.5]\nset yrange [-3.5:4]\nset contour base\nunset surface\n"
-    "set view map\nset cntrparam levels 8\nset table $contours\n"
-    "splot datafile index %d using 1:2:3 with lines\nunset table\nunset contour\nset key top left\n"
-    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'MH (as written)', "
-    "\\\n     '' index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#80D55E00' title 'HMC', \\\n"
-    "     $contours using 1:2 with lines lw 1.2 lc rgb '#404040' dt 1 title 'density contours'\n"
-    "set autoscale\nunset xrange\nunset yrange\nset title '(c) traces of x_1 (first chain)'\n"
-    "set xlabel 'iteration'\nset ylabel 'x_1'\nset key top right\n"
-    "plot datafile index %d using 1:2 with lines ls 1 lw 1 title 'MH', \\\n"
-    "     '' index %d using 1:3 with lines ls 2 lw 1 title 'HMC'\n"
-    "set title '(d) leapfrog energy error, trajectory length 2'\nset logscale xy\nset xrange [0.002:0.2]\n"
-    "set xlabel 'step size ε'\nset ylabel 'rms ΔH over 50 starts'\nset format x '%%g'\n"
-    "set format y '10^{%%L}'\nset key top left\nf(x) = c2 * x**2\n"
-    "plot f(x) with lines ls 7 title 'slope 2: c ε²', \\\n"
-    "     datafile index %d using 1:2 with points ls 1 ps 1.4 title 'leapfrog'\nunset logscale\n"
-    "set autoscale x\nset format x '%%g'\nset format y '%%g'\n"
-    "set title '(e) autocorrelation of x_1 (first chain)'\nset xlabel 'lag'\nset ylabel 'ρ_k'\n"
-    "set key top right\nplot datafile index %d using 1:2 with linespoints ls 1 ps 0.4 title 'MH', \\\n"
-    "     '' index %d using 1:3 with linespoints ls 2 ps 0.4 title 'HMC', \\\n"
-    "     0 with lines ls 8 notitle\nunset multiplot\n", b, b + 1, b + 2, b + 3, b + 3, b + 5, b + 4, b + 4);
+  sbuf_append (gp, "set key default\nset key font ',10'\n");
+  double max_density = figure_mcmc_draws (h, &b, "(b) draws over the density contours", log_pi_at, NULL, BOX, s, 2);
+  figure_mcmc_traces (h, &b, "(c) traces of x_1 (first chain)", s, 2, 400);
+  figure_mcmc_order (h, &b, &ORDER, step, err, ORDER_LEVELS);
+  figure_mcmc_acf (h, &b, "(e) autocorrelation of x_1 (first chain)", s, 2, 60);
+  sbuf_append (gp, "unset multiplot\n");
   return max_density;
 }
 
-/* ----------------------------------------------------------------------
- * Notes
- * ---------------------------------------------------------------------- */
+/* ---- Notes ---- */
 
 static void
 write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc,
@@ -645,15 +569,12 @@ write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
     "Pooled, the standard error is √(Σ w_c² se_c²) over the chains. Batch means (50 batches of the pooled "
     "draws) agree: for x1 the ESS-based and batch-means standard errors are %.4f and %.4f (MH), %.4f and "
     "%.4f (HMC).\n\n",
-    mh->moment[0].se, mh->batch_se[0],
-    hmc->moment[0].se, hmc->batch_se[0]);
+    mh->moment[0].se, mh->batch_se[0], hmc->moment[0].se, hmc->batch_se[0]);
   sbuf_append (n, "| moment | exact | MH (as written) | HMC |\n|---|---|---|---|\n");
   for (size_t m = 0; m < N_MOMENTS; m++)
-    sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n",
-                 mcmc_mixture_moment_names[m], exact[m], mh->moment[m].mean,
-                 mh->moment[m].se, mh->moment[m].ess,
-                 hmc->moment[m].mean, hmc->moment[m].se,
-                 hmc->moment[m].ess);
+    sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n", mcmc_mixture_moment_names[m],
+                 exact[m], mh->moment[m].mean, mh->moment[m].se, mh->moment[m].ess, hmc->moment[m].mean,
+                 hmc->moment[m].se, hmc->moment[m].ess);
   sbuf_printf (n,
     "\n"
     "MH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of L = %g leapfrog steps, ε = %g "
@@ -683,12 +604,9 @@ write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
 int
 main (int argc, char **argv)
 {
-  pair_points = point_box_template;
-  pair_points.coords = PAIR_BOX, pair_points.n_coords = COUNT_OF (PAIR_BOX);
-  pair_points.description = "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), x' = x + σz, z on [-2.5, 2.5]², σ log-uniform on [0.1, 3]";
-  phase_points = point_box_template;
-  phase_points.coords = PHASE_BOX, phase_points.n_coords = COUNT_OF (PHASE_BOX);
-  phase_points.description = "q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²";
+  pair_points = point_box (PAIR_BOX, COUNT_OF (PAIR_BOX), "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), "
+                           "x' = x + σz, z on [-2.5, 2.5]², σ log-uniform on [0.1, 3]");
+  phase_points = point_box (PHASE_BOX, COUNT_OF (PHASE_BOX), "q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²");
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (size_t i = 0; i < COUNT_OF (MUTANTS); i++)
     *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
@@ -713,9 +631,9 @@ main (int argc, char **argv)
   check_moments (h, "s001_2_1_mh_moments", &mh, exact);
 
   size_t n_hmc = GSL_MAX (n / 40, 8);
-  hmc_params hp = { &t_hmc, { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 },
+  mcmc_mixture_hmc hp = { &t_hmc, { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 },
     xmalloc (CHAINS * n_hmc * sizeof (double)) };
-  mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, hmc_chain, &hp, &hmc);
+  mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, mcmc_mixture_hmc_chain, &hp, &hmc);
   check_moments (h, "hmc_moments", &hmc, exact);
 
   flow leapfrog = { integrate, &t, 2 * D };

@@ -12,6 +12,7 @@
 #include "tap.h"
 
 #include <gsl/gsl_math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* exact draws from the chain's own component: the kernel "jump to a fresh
@@ -119,6 +120,22 @@ main (void)
   mcmc_mixture_run_chains (r, g, 6, 30, mixing_draws, g, &run);
   tap_ok (!mcmc_mixture_mixed (&run, why, sizeof why), "6 chains of 30: %s", why);
   mcmc_mixture_run_free (&run);
+
+  /* HMC chains on the mixture itself: the pool's averages are the moments */
+  tp.inv_temperature = 1;
+  double *energy = malloc (6 * 3000 * sizeof *energy);
+  mcmc_mixture_hmc hp = { &t, { 0.4, 10, 0.2 }, energy };
+  mcmc_mixture_run_chains (r, g, 6, 3000, mcmc_mixture_hmc_chain, &hp, &run);
+  int hmc_ok = 1, finite = 1;
+  for (size_t k = 0; k < MCMC_MIXTURE_N_MOMENTS; k++)
+    hmc_ok &= fabs (run.moment[k].mean - m[k]) <= 5 * run.moment[k].se;
+  for (size_t i = 0; i < 6 * 3000; i++)
+    finite &= isfinite (energy[i]);
+  tap_ok (hmc_ok, "HMC chains: averages within 5 se of the exact moments");
+  tap_ok (run.acceptance > 0.5 && run.acceptance <= 1, "HMC acceptance %.3f", run.acceptance);
+  tap_ok (finite, "every energy error recorded");
+  mcmc_mixture_run_free (&run);
+  free (energy);
 
   gsl_rng_free (r);
   gsl_vector_free (tp.work);
