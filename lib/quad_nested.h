@@ -27,4 +27,12 @@ int quad_try_nested_span (quad_fn f, void *params, int *error_pass,
                           double epsrel_errors, double epsrel,
                           quad_result * out);
 
+/* ∫∫ F(x, y) dy dx over the plane: the inner integral over y by
+   quad_real_line_at (Y_CENTER, Y_SCALE) (dying if refused), the outer by
+   quad_try_nested_span over x (LO, HI, SCALE), the inner bounds carried. */
+typedef double (*quad_fn2) (double x, double y, void *params);
+int quad_try_plane (quad_fn2 f, void *params, double y_center, double y_scale,
+                    double lo, double hi, double scale, double epsabs,
+                    double epsrel_errors, double epsrel, quad_result * out);
+
 #endif

@@ -1,17 +1,12 @@
 /* mcmc_gmm.c -- Metropolis-Hastings and HMC on a 2-D Gaussian mixture.
  *
- * Seed 001, section 2 (line numbers of the seed file): 104, 2.1: the
- * proposal N(x' - x; 0, σ²I) and the Hastings ratio reduced to
- * min(1, P(x')/P(x)), with the algorithm; 111-112, 2.2.1: H(q,p) =
- * (1/Z) exp(-U(q)/T) exp(-K(p)/T), U = -log π, K = Σ p_i²/2; 114, 2.2.2:
- * empty.  The 2.1 chain and the 2.2.1 line are derivations against truths
- * the harness computes (the acceptance in log space; U + K).  The samplers
- * and the integrator are harness checks: the 2.1 algorithm as written and
- * HMC (lib/mcmc) against the mixture's exact moments within MCMC standard
- * errors, over chains from every component (lib/mcmc_mixture) that must
- * have mixed; leapfrog's energy error order, reversibility and volume
- * (lib/flow_check).  The target, gmm_alloc_mcmc_example, is shared with
- * effective_sample_size. */
+ * Seed 001 section 2: the 2.1 chain (the Hastings ratio of a symmetric
+ * proposal) and the 2.2.1 line (H as written) are derivations against
+ * truths the harness computes.  The samplers and the integrator are harness
+ * checks: the 2.1 algorithm as written and HMC against the mixture's exact
+ * moments within MCMC standard errors, over chains from every component
+ * that must have mixed (lib/mcmc_mixture); leapfrog's energy error order,
+ * reversibility and volume (lib/flow_check). */
 #include "harness.h"
 #include "figure_mcmc.h"
 #include "figure_panel.h"
@@ -26,9 +21,9 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define D 2
-#define SAMPLES_MIN 60000
 
 static const gmm *G;            /* the target, built once in main */
 /* the harness checks' mutants, in the order of MUTANTS (set once in main) */
@@ -73,6 +68,14 @@ ratio_bound (const pair * q, double log_q, double ratio)
   return 4 * DBL_EPSILON * (fabs (q->lp) + fabs (q->lpp) + 2 * fabs (log_q) + 16) * ratio;
 }
 
+/* min(1, RATIO) with its bound; LOG_Q: the logs of the proposal densities in RATIO */
+static estimate
+acceptance (const pair * q, double ratio, double log_q)
+{
+  double a = GSL_MIN (1.0, ratio);
+  return est_exact (a, ratio_bound (q, log_q, a));
+}
+
 static estimate
 accept_in_logs (const point * p, const void *u)
 {
@@ -82,16 +85,14 @@ accept_in_logs (const point * p, const void *u)
   return est_exact (a, ratio_bound (&q, 0, a));
 }
 
-/* Q(x|x') / Q(x'|x) with Q by GSL's bivariate normal; DRIFT moves the
-   proposal's mean (a mutant: not symmetric) */
+/* Q(x|x') / Q(x'|x) with Q by GSL's bivariate normal; DRIFT moves its mean (a mutant: not symmetric) */
 static estimate
 general_drift (const point * p, double drift)
 {
   pair q = pair_at (p);
   double back = gsl_ran_bivariate_gaussian_pdf (q.x[0] - q.xp[0] - drift, q.x[1] - q.xp[1], q.s, q.s, 0);
   double fwd = gsl_ran_bivariate_gaussian_pdf (q.xp[0] - q.x[0] - drift, q.xp[1] - q.x[1], q.s, q.s, 0);
-  double a = GSL_MIN (1.0, exp (q.lpp) * back / (exp (q.lp) * fwd));
-  return est_exact (a, ratio_bound (&q, log (fwd), a));
+  return acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd));
 }
 static estimate general (const point * p, const void *u) { (void) u; return general_drift (p, 0); }
 static estimate general_drifting (const point * p, const void *u) { (void) u; return general_drift (p, 0.3 * p->v[4]); }
@@ -109,8 +110,7 @@ written_sign (const point * p, double sign)
   pair q = pair_at (p);
   double back = iso_normal (q.x[0] - sign * q.xp[0], q.x[1] - sign * q.xp[1], q.s);
   double fwd = iso_normal (q.xp[0] - q.x[0], q.xp[1] - q.x[1], q.s);
-  double a = GSL_MIN (1.0, exp (q.lpp) * back / (exp (q.lp) * fwd));
-  return est_exact (a, ratio_bound (&q, log (fwd) + log (back), a));
+  return acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd) + log (back));
 }
 static estimate written (const point * p, const void *u) { (void) u; return written_sign (p, 1); }
 static estimate written_plus (const point * p, const void *u) { (void) u; return written_sign (p, -1); }
@@ -119,8 +119,7 @@ static estimate
 reduced_power (const point * p, double power)
 {
   pair q = pair_at (p);
-  double a = GSL_MIN (1.0, pow (exp (q.lpp) / exp (q.lp), power));
-  return est_exact (a, ratio_bound (&q, 0, a));
+  return acceptance (&q, pow (exp (q.lpp) / exp (q.lp), power), 0);
 }
 static estimate reduced (const point * p, const void *u) { (void) u; return reduced_power (p, 1); }
 static estimate reduced_tempered (const point * p, const void *u) { (void) u; return reduced_power (p, 0.8); }
@@ -148,8 +147,7 @@ static const derivation_line HASTINGS_LINES[] = {
 
 static derivation hastings = {
   .id = "s001_2_1", .title = "001 2.1: the Hastings ratio of a symmetric Gaussian proposal",
-  .points = &pair_points, .n_points = 200,
-  .truths = HASTINGS_TRUTHS, .n_truths = COUNT_OF (HASTINGS_TRUTHS),
+  .points = &pair_points, .n_points = 200, .truths = HASTINGS_TRUTHS, .n_truths = COUNT_OF (HASTINGS_TRUTHS),
   .lines = HASTINGS_LINES, .n_lines = COUNT_OF (HASTINGS_LINES),
 };
 
@@ -172,21 +170,21 @@ seed_221 (double u, const double *p, double z)
 static double u_at (const point * p) { return -log_pi (p->v); }
 static double k_at (const point * p) { return 0.5 * (p->v[2] * p->v[2] + p->v[3] * p->v[3]); }
 
-/* log π to a few ulps of its terms: 16 u (1 + |U|) covers the Cholesky
-   quadratic form and the log-sum-exp over three components */
+/* log π to a few ulps of its terms: 16 u (1 + |U|) covers the Cholesky quadratic form and the log-sum-exp over
+   three components */
 static estimate
 hamiltonian (const point * p, const void *u)
 {
-  (void) u;
   double uq = u_at (p), k = k_at (p);
+  (void) u;
   return est_exact (uq + k, 16 * DBL_EPSILON * (1 + fabs (uq) + k));
 }
 
 static estimate
 as_written (const point * p, const void *u)
 {
-  (void) u;
   double uq = u_at (p), k = k_at (p), v = seed_221 (uq, p->v + 2, 2 * M_PI);
+  (void) u;
   return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k) * v);
 }
 
@@ -195,9 +193,8 @@ as_written (const point * p, const void *u)
 static estimate
 implied_hamiltonian (const point * p, const void *u)
 {
+  double uq = u_at (p), k = k_at (p), v = -log (2 * M_PI * seed_221 (uq, p->v + 2, 2 * M_PI));
   (void) u;
-  double uq = u_at (p), k = k_at (p);
-  double v = -log (2 * M_PI * seed_221 (uq, p->v + 2, 2 * M_PI));
   return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k));
 }
 
@@ -222,8 +219,7 @@ static const derivation_line CANONICAL_LINES[] = {
 
 static derivation canonical = {
   .id = "s001_2_2", .title = "001 2.2.1: H as written",
-  .points = &phase_points, .n_points = 50,
-  .truths = CANONICAL_TRUTHS, .n_truths = COUNT_OF (CANONICAL_TRUTHS),
+  .points = &phase_points, .n_points = 50, .truths = CANONICAL_TRUTHS, .n_truths = COUNT_OF (CANONICAL_TRUTHS),
   .lines = CANONICAL_LINES, .n_lines = COUNT_OF (CANONICAL_LINES),
 };
 
@@ -277,35 +273,29 @@ static const param_spec PARAMS[] = {
 static const claim CLAIM = {
   .slug = "mcmc_gmm",
   .title = "Metropolis-Hastings and Hamiltonian Monte Carlo on a Gaussian mixture",
-  .claim = "With a symmetric Gaussian proposal the Hastings ratio reduces to "
-    "P(x')/P(x), and the resulting chain leaves P invariant. HMC with H(q,p) = U(q) + K(p), U = -log π, K = "
-    "|p|²/2 and a leapfrog integrator (energy error O(ε²), reversible, volume-preserving) samples π. Both "
-    "samplers' averages converge on the mixture's exact moments within MCMC standard errors.",
-  .sources = "001 2.1 (Hastings ratio, algorithm); 001 2.2.1 (H as written); "
-    "001 2.2.2 (empty)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
+  .claim = "With a symmetric Gaussian proposal the Hastings ratio reduces to P(x')/P(x), and the resulting chain "
+    "leaves P invariant. HMC with H(q,p) = U(q) + K(p), U = -log π, K = |p|²/2 and a leapfrog integrator (energy error "
+    "O(ε²), reversible, volume-preserving) samples π. Both samplers' averages converge on the mixture's exact moments "
+    "within MCMC standard errors.",
+  .sources = "001 2.1 (Hastings ratio, algorithm); 001 2.2.1 (H as written); 001 2.2.2 (empty)",
+  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS), .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .derivations = (const derivation *const[]) {&hastings, &canonical}, .n_derivations = 2,
-  .samples_default = 200000, .samples_quick = 60000,
-  .samples_min = SAMPLES_MIN,
+  .samples_default = 200000, .samples_quick = 60000, .samples_min = 60000,
   .samples_min_why = "below it chance alone makes the moment checks fail or come out inconclusive at some seeds (measured over 60 seeds)",
   .figure_caption = "(a) Each 2.1 and 2.2.1 line against its truth. (b) Draws of both samplers over the mixture's density "
     "contours. (c) Traces of x1 of one chain: MH moves locally and switches modes rarely, HMC crosses in one "
-    "trajectory. (d) Leapfrog energy error against step size at fixed trajectory length, with the slope-2 "
-    "reference. (e) Autocorrelation of x1 for both chains, from which the ESS and the standard errors come.",
+    "trajectory. (d) Leapfrog energy error against step size at fixed trajectory length, with the slope-2 reference. "
+    "(e) Autocorrelation of x1 for both chains, from which the ESS and the standard errors come.",
   .figure_width = 1800, .figure_height = 1100,
 };
 
-/* ---- the chains (lib/mcmc_mixture.h: CHAINS chains, two started from an
-   exact draw of each component, pooled so that they are stationary from
-   the first step) ---- */
+/* ---- the chains: two from an exact draw of each component (lib/mcmc_mixture.h) ---- */
 
 #define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
 #define CHAINS 6
 
-/* The chains' own diagnostics first: the comparison with the exact
-   moments means something only if they mixed. */
+/* The chains' own diagnostics first: only chains that mixed are compared. */
 static void
 check_moments (harness * h, const char *id, const mcmc_mixture_run * s, const double *exact)
 {
@@ -322,8 +312,8 @@ check_moments (harness * h, const char *id, const mcmc_mixture_run * s, const do
                CHAINS, s->n, s->rhat, s->moment[0].ess, s->moment[2].ess);
 }
 
-/* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1),
-   accept if u < min(1, P(x*)/P(x)) -- densities, as the seed writes them. */
+/* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1), accept if u < min(1, P(x*)/P(x)) --
+   densities, as the seed writes them. */
 static double
 mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * chain, void *params)
 {
@@ -340,55 +330,32 @@ mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * 
       int accept = u < GSL_MIN (1.0, ratio);
       if (accept)
         x[0] = xs[0], x[1] = xs[1], px = pxs, accepted++;
-      if (accept || !m_skip_rejected)
-        {
-          gsl_matrix_set (chain, t, 0, x[0]);
-          gsl_matrix_set (chain, t, 1, x[1]);
-          t++;
-        }
+      if (accept || !m_skip_rejected)   /* the mutant keeps only accepted states */
+        gsl_matrix_set (chain, t, 0, x[0]), gsl_matrix_set (chain, t++, 1, x[1]);
     }
   return (double) accepted / (double) n;
 }
 
 /* ---- the 2.2.1 expression as a density: its q-marginal ---- */
 
-typedef struct
-{
-  double u, p1;                 /* U(q) at the fixed q, p1 */
-  int error_pass;               /* integrate the inner bounds instead */
-} marginal_params;
-
+/* the integrand e^{-U - |p|²/2} / Z at the fixed q (PARAMS: U(q)); in p, N(0, 1) */
 static double
-marginal_inner (double p2, void *params)
+canonical_at (double p1, double p2, void *params)
 {
-  marginal_params *m = params;
-  double p[D] = { m->p1, p2 };
-  return seed_221 (m->u, p, 2 * M_PI);
-}
-
-/* the integrand is e^{-U - |p|^2/2} / Z: in p, N(0, 1) */
-static double
-marginal_outer (double p1, void *params)
-{
-  marginal_params *m = params;
-  m->p1 = p1;
-  quad_result in = quad_real_line_at (marginal_inner, m, 0.0, 1.0);
-  return m->error_pass ? in.abserr : in.value;
+  double p[D] = { p1, p2 };
+  return seed_221 (*(const double *) params, p, 2 * M_PI);
 }
 
 static void
 check_density_marginal (harness * h)
 {
   gsl_vector *x = gsl_vector_alloc (D);
-  marginal_params m = { 0, 0, 0 };
   for (int i = 0; i < 10; i++)
     {
       gmm_sample (harness_rng (h), G, x);
-      m.u = -log_pi (x->data);
-      double pi_q = exp (-m.u);
+      double u = -log_pi (x->data), pi_q = exp (-u);
       quad_result q;
-      if (quad_try_nested_span (marginal_outer, &m, &m.error_pass, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
-                                QUAD_EPSABS, 1e-3, QUAD_EPSREL, &q))
+      if (quad_try_plane (canonical_at, &u, 0.0, 1.0, -QUAD_SPLIT, QUAD_SPLIT, 1.0, QUAD_EPSABS, 1e-3, QUAD_EPSREL, &q))
         die_runtime ("nested quadrature of the 2.2.1 density refused: %s", quad_last_failure ());
       check_point (h, "canonical_density_marginal", est_quad (q), est_exact (pi_q, 16 * DBL_EPSILON * pi_q));
     }
@@ -398,6 +365,7 @@ check_density_marginal (harness * h)
 
 /* ---- the gradient and the leapfrog integrator ---- */
 
+/* the force under test: the mutant grad_scaled changes it */
 static void
 target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
 {
@@ -406,8 +374,7 @@ target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
     gsl_vector_scale (grad, 1.01);
 }
 
-/* d/dx_i log π by central differences at steps h and h/2, their
-   difference bounding the error of the finer (lib/gradcheck). */
+/* d/dx_i log π by central differences at h and h/2, their difference bounding the finer's error (lib/gradcheck) */
 static void
 check_gradient (harness * h, const mcmc_target * t)
 {
@@ -424,20 +391,18 @@ check_gradient (harness * h, const mcmc_target * t)
                        est_numeric (fine, fabs (fine - coarse) + 1e-9));
         }
     }
-  check_close (h, "grad_finite_difference", "30 points x ~ π, both coordinates,"
-               " steps 1e-4 and 5e-5 (error bound 1e-9 + |difference|)");
+  check_close (h, "grad_finite_difference", "30 points x ~ π, both coordinates, steps 1e-4 and 5e-5 (error bound 1e-9 + |difference|)");
   gsl_vector_free (x);
   gsl_vector_free (g);
 }
 
-/* The integrator under test (a flow_check.h map): N_STEPS leapfrog steps of
-   lib/mcmc.c, one at a time, from z = (q1, q2, p1, p2) to OUT. */
+/* The integrator under test (a flow_check.h map): N_STEPS leapfrog steps of lib/mcmc.c, one at a time, from
+   z = (q1, q2, p1, p2) to OUT. */
 static void
 integrate (double eps, size_t n_steps, const double *z, double *out, void *params)
 {
   const mcmc_target *t = params;
-  for (size_t i = 0; i < 2 * D; i++)
-    out[i] = z[i];
+  memcpy (out, z, 2 * D * sizeof *out);
   gsl_vector_view q = gsl_vector_view_array (out, D), p = gsl_vector_view_array (out + D, D);
   gsl_vector *g = gsl_vector_alloc (D);
   t->grad_log_density (&q.vector, g, t->params);
@@ -453,10 +418,10 @@ integrate (double eps, size_t n_steps, const double *z, double *out, void *param
 }
 
 static double
-hamiltonian_at (const double *z, void *params)
+hamiltonian_at (const double *z, void *t)
 {
   gsl_vector_const_view q = gsl_vector_const_view_array (z, D), p = gsl_vector_const_view_array (z + D, D);
-  return mcmc_hamiltonian (params, &q.vector, &p.vector);
+  return mcmc_hamiltonian (t, &q.vector, &p.vector);
 }
 
 static void
@@ -485,8 +450,8 @@ check_energy_order (harness * h, const flow * f, double *err)
     random_phase_point (harness_rng (h), starts[s]);
   flow_energy_errors (f, hamiltonian_at, f->params, starts[0], ORDER_STARTS, 2.0, 16, ORDER_LEVELS, err, ratio);
   if (!flow_order_estimate (ratio, ORDER_LEVELS - 1, &limit, &e_last, &e_before))
-    check_inconclusive (h, "leapfrog_energy_order", "the ratios are not in their asymptotic"
-                        " regime: distance from 16 estimated as %.3g and %.3g", e_last, e_before);
+    check_inconclusive (h, "leapfrog_energy_order", "the ratios are not in their asymptotic regime: distance from 16 "
+                        "estimated as %.3g and %.3g", e_last, e_before);
   else
     check_compare (h, "leapfrog_energy_order", limit, est_exact (16, 0),
                    "ratio %.4f at ε = 1/128 → 1/256 (before: %.4f, %.4f); 50 starts, T = 2",
@@ -496,15 +461,13 @@ check_energy_order (harness * h, const flow * f, double *err)
 #define FLOW_EPS 0.1
 #define FLOW_STEPS 30
 
-/* Reversibility and volume at 10 random phase points, trajectory
-   length 3 (30 steps of 0.1). */
 static void
 check_reversible_and_volume (harness * h, const flow * f)
 {
   for (int s = 0; s < 10; s++)
     {
       double z[2 * D];
-      estimate reversal, det;
+      estimate reversal, det;           /* against 0 and 1 */
       random_phase_point (harness_rng (h), z);
       flow_probe (f, FLOW_EPS, FLOW_STEPS, z, 1e-4, &reversal, &det);
       check_point (h, "leapfrog_reversible", reversal, est_exact (0, 0));
@@ -516,7 +479,7 @@ check_reversible_and_volume (harness * h, const flow * f)
                FLOW_STEPS, FLOW_EPS);
 }
 
-/* ---- figure: (a) the lines, (b)-(e) the samplers and the integrator (lib/figure_mcmc) ---- */
+/* ---- figure: (a) the lines, (b)-(e) the samplers and the integrator (lib/figure_mcmc); notes ---- */
 
 static double log_pi_at (const double *x, void *params) { (void) params; return log_pi (x); }
 
@@ -544,8 +507,6 @@ draw_figure (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
   return max_density;
 }
 
-/* ---- Notes ---- */
-
 static void
 write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc,
              const double *exact, double sigma, const double *energy, double max_density)
@@ -554,50 +515,44 @@ write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
   double mean_dh;
   ess_result ew = flow_exp_energy_error (energy, hmc->draws->size1, &mean_dh);
   sbuf_printf (n,
-    "**Model.** π is a three-component Gaussian mixture in 2-D (weights 0.45, 0.35, 0.20; means (-1.6, "
-    "-0.4), (1.6, 0.6), (0.1, 2.0) times `separation`; correlated covariances), with modes far enough apart "
-    "that a random walk must cross low-density valleys but close enough that it does so many times per run "
-    "(lib/gmm: gmm_alloc_mcmc_example). Each sampler runs 6 chains, two started from an exact draw of each "
-    "component; pooled with weights w_j / 2, they are stationary from the first step, and they start in "
-    "every mode, so split R-hat (rank-normalised, lib/ess) sees chains that never cross. A moment check "
-    "whose chains have R-hat above 1.01 or fewer than 400 effective draws is *inconclusive*, not failed: "
-    "with `--set separation=3` the modes are too far apart to cross and that is what the report says (the "
-    "run then exits 1, because the repository expects these checks to hold: inconclusive evidence is not "
-    "what was expected).\n\n"
-    "**Standard errors.** Every chain average is compared with the exact moment using the MCMC standard "
-    "error sd/√ESS, the ESS from FFT autocovariances and Geyer's initial monotone sequence (lib/ess.c). "
-    "Pooled, the standard error is √(Σ w_c² se_c²) over the chains. Batch means (50 batches of the pooled "
-    "draws) agree: for x1 the ESS-based and batch-means standard errors are %.4f and %.4f (MH), %.4f and "
-    "%.4f (HMC).\n\n",
+    "**Model.** π is a three-component Gaussian mixture in 2-D (weights 0.45, 0.35, 0.20; means (-1.6, -0.4), (1.6, "
+    "0.6), (0.1, 2.0) times `separation`; correlated covariances), with modes far enough apart that a random walk must "
+    "cross low-density valleys but close enough that it does so many times per run (lib/gmm: gmm_alloc_mcmc_example). "
+    "Each sampler runs 6 chains, two started from an exact draw of each component; pooled with weights w_j / 2, they "
+    "are stationary from the first step, and they start in every mode, so split R-hat (rank-normalised, lib/ess) sees "
+    "chains that never cross. A moment check whose chains have R-hat above 1.01 or fewer than 400 effective draws is "
+    "*inconclusive*, not failed: with `--set separation=3` the modes are too far apart to cross and that is what the "
+    "report says (the run then exits 1, because the repository expects these checks to hold: inconclusive evidence is "
+    "not what was expected).\n\n"
+    "**Standard errors.** Every chain average is compared with the exact moment using the MCMC standard error sd/√ESS, "
+    "the ESS from FFT autocovariances and Geyer's initial monotone sequence (lib/ess.c). Pooled, the standard error is "
+    "√(Σ w_c² se_c²) over the chains. Batch means (50 batches of the pooled draws) agree: for x1 the ESS-based and "
+    "batch-means standard errors are %.4f and %.4f (MH), %.4f and %.4f (HMC).\n\n",
     mh->moment[0].se, mh->batch_se[0], hmc->moment[0].se, hmc->batch_se[0]);
   sbuf_append (n, "| moment | exact | MH (as written) | HMC |\n|---|---|---|---|\n");
   for (size_t m = 0; m < N_MOMENTS; m++)
     sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n", mcmc_mixture_moment_names[m],
                  exact[m], mh->moment[m].mean, mh->moment[m].se, mh->moment[m].ess, hmc->moment[m].mean,
                  hmc->moment[m].se, hmc->moment[m].ess);
-  sbuf_printf (n,
-    "\n"
-    "MH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of L = %g leapfrog steps, ε = %g "
-    "jittered by ±20%% per trajectory, acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = %.4f "
-    "± %.4f, which is 1 for a reversible, volume-preserving integrator whatever its energy error.\n\n",
-    mh->n, sigma, mh->acceptance, hmc->n,
-    harness_param (h, "hmc_steps"), harness_param (h, "hmc_eps"),
+  sbuf_printf (n, "\n"
+    "MH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of L = %g leapfrog steps, ε = %g jittered "
+    "by ±20%% per trajectory, acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = %.4f ± %.4f, which is 1 "
+    "for a reversible, volume-preserving integrator whatever its energy error.\n\n",
+    mh->n, sigma, mh->acceptance, hmc->n, harness_param (h, "hmc_steps"), harness_param (h, "hmc_eps"),
     hmc->acceptance, mean_dh, ew.mean, ew.se);
   sbuf_printf (n,
-    "**2.1** holds as written: with N(x' - x; 0, σ²I) the proposal is symmetric, the two Gaussian factors of "
-    "the Hastings ratio are equal and cancel, and the algorithm (accept if u < min(1, P(x*)/P(x)), otherwise "
-    "repeat x) samples P. The seed's text switches between x' and x* for the proposal; both denote the same "
-    "point.\n\n"
-    "**2.2.1** writes the canonical *density* of HMC and calls it the Hamiltonian. The Hamiltonian is the "
-    "energy H(q,p) = U(q) + K(p); (1/Z) exp(-H/T) is the joint density P(q,p) that HMC samples, whose "
-    "q-marginal is π when T = 1 (check `canonical_density_marginal`): a slip of the name, the reading the "
-    "student's own line 112 uses. As a Hamiltonian the expression is wrong in value -- with T = 1 it never "
-    "exceeds max π / (2π) ≈ %.3f (max π on the figure's grid), while U + K >= -log max π ≈ %.2f -- and in "
-    "consequence: Hamilton's equations with it, dq/dt = ∂H/∂p = -(H/T) p, run the true flow backwards and at "
-    "most %.3f times as fast. The seed leaves T and Z unnamed; T = 1 is needed for the q-marginal to be π "
-    "(for T ≠ 1 it is π^{1/T}, renormalised).\n\n"
-    "**2.2.2** has no text in the seed (2.3 is effective_sample_size's). The HMC checks here (energy error "
-    "order, reversibility, volume preservation, moments) are the harness's own.\n",
+    "**2.1** holds as written: with N(x' - x; 0, σ²I) the proposal is symmetric, the two Gaussian factors of the "
+    "Hastings ratio are equal and cancel, and the algorithm (accept if u < min(1, P(x*)/P(x)), otherwise repeat x) "
+    "samples P. The seed's text switches between x' and x* for the proposal; both denote the same point.\n\n"
+    "**2.2.1** writes the canonical *density* of HMC and calls it the Hamiltonian. The Hamiltonian is the energy "
+    "H(q,p) = U(q) + K(p); (1/Z) exp(-H/T) is the joint density P(q,p) that HMC samples, whose q-marginal is π when T "
+    "= 1 (check `canonical_density_marginal`): a slip of the name, the reading the student's own line 112 uses. As a "
+    "Hamiltonian the expression is wrong in value -- with T = 1 it never exceeds max π / (2π) ≈ %.3f (max π on the "
+    "figure's grid), while U + K >= -log max π ≈ %.2f -- and in consequence: Hamilton's equations with it, dq/dt = "
+    "∂H/∂p = -(H/T) p, run the true flow backwards and at most %.3f times as fast. The seed leaves T and Z unnamed; T "
+    "= 1 is needed for the q-marginal to be π (for T ≠ 1 it is π^{1/T}, renormalised).\n\n"
+    "**2.2.2** has no text in the seed (2.3 is effective_sample_size's). The HMC checks here (energy error order, "
+    "reversibility, volume preservation, moments) are the harness's own.\n",
     max_density / (2 * M_PI), -log (max_density), max_density / (2 * M_PI));
 }
 
@@ -615,33 +570,26 @@ main (int argc, char **argv)
   size_t n = (size_t) harness_samples (h);
   double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
   mcmc_mixture_exact_moments (g, exact);
-
   derivation_run (h, &hastings);
   derivation_run (h, &canonical);
   check_density_marginal (h);
-
-  /* the force under test: the mutant grad_scaled changes it */
   gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
   mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
   t.grad_log_density = t_hmc.grad_log_density = target_grad;
   check_gradient (h, &t);
-
   mcmc_mixture_run mh, hmc;
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, GSL_MAX (n / 4, 8), mh_as_written, &sigma, &mh);
   check_moments (h, "s001_2_1_mh_moments", &mh, exact);
-
   size_t n_hmc = GSL_MAX (n / 40, 8);
   mcmc_mixture_hmc hp = { &t_hmc, { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 },
     xmalloc (CHAINS * n_hmc * sizeof (double)) };
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, mcmc_mixture_hmc_chain, &hp, &hmc);
   check_moments (h, "hmc_moments", &hmc, exact);
-
   flow leapfrog = { integrate, &t, 2 * D };
   check_reversible_and_volume (h, &leapfrog);
   check_energy_order (h, &leapfrog, err);
   double max_density = draw_figure (h, &mh, &hmc, err);
   write_notes (h, &mh, &hmc, exact, sigma, hp.energy, max_density);
-
   free (hp.energy);
   mcmc_mixture_run_free (&mh);
   mcmc_mixture_run_free (&hmc);

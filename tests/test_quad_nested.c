@@ -44,6 +44,15 @@ outer (double x, void *v)
   return p->error_pass ? in.abserr : in.value;
 }
 
+static double
+gauss2 (double x, double y, void *v)
+{
+  double c = *(const double *) v;
+  if (!(fabs (x) < 1e100))
+    return 0;
+  return c ? exp (-(x * x + x * y + y * y)) : exp (-(x * x + y * y) / 2);
+}
+
 int
 main (void)
 {
@@ -70,5 +79,14 @@ main (void)
                              QUAD_EPSABS, 1e-3, QUAD_EPSREL, &r);
   tap_ok (st != 0 || fabs (r.value - 2 * M_PI) <= r.abserr,
           "an outer integrand with unresolved noise is refused or bounded (status %d)", st);
+  /* the plane: ∫∫ e^{-(x² + y²)/2} = 2π, and the correlated form */
+  double c = 0;
+  st = quad_try_plane (gauss2, &c, 0, 1, -QUAD_SPLIT, QUAD_SPLIT, 1.0, QUAD_EPSABS, 1e-3, QUAD_EPSREL, &r);
+  tap_ok (st == 0 && fabs (r.value - 2 * M_PI) <= r.abserr && r.abserr < 1e-9,
+          "plane: 2π within %.3g (diff %.3g)", r.abserr, r.value - 2 * M_PI);
+  c = 1;
+  st = quad_try_plane (gauss2, &c, 0, 1, -QUAD_SPLIT, QUAD_SPLIT, 1.0, QUAD_EPSABS, 1e-3, QUAD_EPSREL, &r);
+  tap_ok (st == 0 && fabs (r.value - want) <= r.abserr, "plane: 2π/√3 within %.3g (diff %.3g)", r.abserr,
+          r.value - want);
   return tap_done ();
 }
