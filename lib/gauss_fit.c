@@ -182,3 +182,31 @@ gauss_fit_minimise (const gmm * p, gauss_fit_direction dir, double m0, double s0
   minimize_result_free (&r);
   return fit;
 }
+
+double
+gauss_fit_distance (const gmm * p, size_t k, double m, double s)
+{
+  double sd = sqrt (var_of (p, k));
+  return fmax (fabs (m - mean_of (p, k)) / sd, fabs (s / sd - 1.0));
+}
+
+size_t
+gauss_fit_nearest (const gmm * p, double m, double s)
+{
+  size_t best = 0;
+  for (size_t k = 1; k < p->k; k++)
+    if (gauss_fit_distance (p, k, m, s) < gauss_fit_distance (p, best, m, s))
+      best = k;
+  return best;
+}
+
+estimate
+gauss_fit_lock (const gmm * p, const gauss_fit * fit)
+{
+  if (!fit->converged)
+    die_runtime ("BFGS from m0 = %g did not converge", fit->m0);
+  size_t k = gauss_fit_nearest (p, fit->m, fit->s);
+  double sd = sqrt (var_of (p, k));
+  double tol = fmax (fit->tol / sd, fit->s / sd * expm1 (fit->tol));
+  return est_opt (gauss_fit_distance (p, k, fit->m, fit->s), tol);
+}

@@ -23,6 +23,7 @@
 #ifndef HARNESS_GAUSS_FIT_H
 #define HARNESS_GAUSS_FIT_H
 
+#include "estimate.h"
 #include "gmm.h"
 
 typedef enum { GAUSS_FIT_INCLUSIVE, GAUSS_FIT_EXCLUSIVE } gauss_fit_direction;
@@ -55,5 +56,14 @@ double gauss_fit_objective (const gmm * p, gauss_fit_direction dir,
 gauss_fit gauss_fit_minimise (const gmm * p, gauss_fit_direction dir,
                               double m0, double s0,
                               const gauss_fit_variant * v);
+
+/* How far (M, S) is from component K of P: max(|m - μ_k|/σ_k, |s/σ_k - 1|),
+   and the component nearest by it (the first of equals). */
+double gauss_fit_distance (const gmm * p, size_t k, double m, double s);
+size_t gauss_fit_nearest (const gmm * p, double m, double s);
+/* The distance of FIT to its nearest component with its error: m is within
+   tol and log s within tol, so s/σ within (s/σ) expm1(tol).  A fit that did
+   not converge is a runtime error (die_runtime), not a verdict. */
+estimate gauss_fit_lock (const gmm * p, const gauss_fit * fit);
 
 #endif

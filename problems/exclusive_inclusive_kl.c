@@ -70,32 +70,6 @@ fit_gaussian (const gmm * p, gauss_fit_direction direction, double m0, double s0
   return gauss_fit_minimise (p, direction, m0, s0, &VARIANTS[variant]);
 }
 
-/* max(|m - μ_k|/σ_k, |s/σ_k - 1|): how far a fit is from component k. */
-static double
-distance_to_component (const gmm * p, size_t k, double m, double s)
-{
-  return fmax (fabs (m - comp_mean (p, k)) / SD[k], fabs (s / SD[k] - 1.0));
-}
-
-static size_t
-nearest_component (const gmm * p, double m, double s)
-{
-  return distance_to_component (p, 0, m, s) <= distance_to_component (p, 1, m, s) ? 0 : 1;
-}
-
-/* The distance of FIT to its nearest component, with its error: m is
-   within tol, log s within tol, so s/σ within (s/σ) expm1(tol). */
-static estimate
-fit_distance (const gmm * p, const gauss_fit * fit)
-{
-  /* an optimiser that did not converge is a runtime error, not a verdict */
-  if (!fit->converged)
-    die_runtime ("BFGS from m0 = %g did not converge", fit->m0);
-  size_t k = nearest_component (p, fit->m, fit->s);
-  double tol = fmax (fit->tol / SD[k], fit->s / SD[k] * expm1 (fit->tol));
-  return est_opt (distance_to_component (p, k, fit->m, fit->s), tol);
-}
-
 /* ---- 000 True or False.  A point is a start (m0, s0) of both fits. ---- */
 
 static const point_coord STARTS_BOX[] = { {"m0", -5, 5, 0, 0}, {"s0", 0.8, 1.25, 1, 0} };
@@ -114,7 +88,7 @@ p1_margin (const point * p, gauss_fit_direction excl, gauss_fit_direction incl)
 {
   gauss_fit e = fit_gaussian (target_p, excl, p->v[0], p->v[1], LITERAL);
   gauss_fit i = fit_gaussian (target_p, incl, p->v[0], p->v[1], LITERAL);
-  estimate de = fit_distance (target_p, &e), di = fit_distance (target_p, &i);
+  estimate de = gauss_fit_lock (target_p, &e), di = gauss_fit_lock (target_p, &i);
   return est_opt (fmin (LOCK_RADIUS - de.value, di.value - LOCK_RADIUS), fmax (de.err, di.err));
 }
 static estimate v_p1 (const point * p, const void *u) { (void) u; return p1_margin (p, EXCLUSIVE, INCLUSIVE); }
@@ -376,7 +350,7 @@ inclusive_fit (const point * p, int variant)
     return last;
   last = fit_gaussian (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
   have = 1, last_variant = variant;
-  fit_distance (target_p, &last);       /* dies if BFGS did not converge */
+  gauss_fit_lock (target_p, &last);       /* dies if BFGS did not converge */
   return last;
 }
 
@@ -438,7 +412,7 @@ draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
   char from[2][128] = { "", "" };
   for (int i = 0; i < N_STARTS; i++)
     {
-      size_t k = nearest_component (p, excl[i].m, excl[i].s);
+      size_t k = gauss_fit_nearest (p, excl[i].m, excl[i].s);
       if (rep[k] < 0)
         rep[k] = i;
       size_t len = strlen (from[k]);
@@ -458,7 +432,7 @@ draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     }
   sbuf_printf (fig, "\n\n# block %d: start m0, mode reached (1 or 2), fitted m, s\n", b + 1);
   for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (fig, "%g %zu %.10g %.10g\n", excl[i].m0, nearest_component (p, excl[i].m, excl[i].s) + 1,
+    sbuf_printf (fig, "%g %zu %.10g %.10g\n", excl[i].m0, gauss_fit_nearest (p, excl[i].m, excl[i].s) + 1,
                  excl[i].m, excl[i].s);
   sbuf_printf (gp,
     "set title 'One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)'\nset xlabel 'x'\n"
@@ -509,7 +483,7 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     comp_mean (p, 0), comp_mean (p, 1), mean, var, incl->m, incl->s * incl->s);
   for (int i = 0; i < N_STARTS; i++)
     sbuf_printf (n, "- from m0 = %g: m = %.6g, s = %.6g (component %zu)\n", excl[i].m0, excl[i].m, excl[i].s,
-                 nearest_component (p, excl[i].m, excl[i].s) + 1);
+                 gauss_fit_nearest (p, excl[i].m, excl[i].s) + 1);
   /* q against p at the modes, and both masses in the gap [μ1 + 2σ1, μ2 - 2σ2] */
   double q_over_p[2], lo = comp_mean (p, 0) + 2 * SD[0], hi = comp_mean (p, 1) - 2 * SD[1], p_gap = 0.0;
   double q_gap = gsl_cdf_gaussian_P (hi - incl->m, incl->s) - gsl_cdf_gaussian_P (lo - incl->m, incl->s);
@@ -572,7 +546,7 @@ main (int argc, char **argv)
 {
   start_points = point_box (STARTS_BOX, COUNT_OF (STARTS_BOX), NULL);
   latent_points = point_box (LATENT_BOX, COUNT_OF (LATENT_BOX), NULL);
-  fit_points = point_box (FIT_BOX, COUNT_OF (FIT_BOX), NULL);
+  fit_points = point_box (FIT_BOX, COUNT_OF (FIT_BOX), "one point: the start (m0, s0) = (0, 1) of BFGS");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
   target_p = target_at (harness_param (h, "separation"));

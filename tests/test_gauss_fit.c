@@ -46,6 +46,14 @@ main (void)
   gauss_fit_variant scaled = { 1, 1.02 };
   gauss_fit sc = gauss_fit_minimise (p, GAUSS_FIT_INCLUSIVE, 0, 1, &scaled);
   tap_ok (fabs (log (sc.s) - 0.5 * log (var)) > 10 * (sc.tol + 1e-12), "the scaled log q misses the variance");
+  /* the lock onto a mode: the distance to the nearest component */
+  tap_close (gauss_fit_distance (p, 1, 4.5 + 0.11, 1.1 * 1.05), 0.1, 1e-12, "distance: max(0.11/1.1, 0.05) = 0.1");
+  tap_ok (gauss_fit_nearest (p, 4.4, 1.0) == 1 && gauss_fit_nearest (p, -3, 1.0) == 0, "nearest component");
+  estimate lock = gauss_fit_lock (p, &ex);
+  tap_ok (lock.value < 0.01 && lock.err >= ex.tol / 1.1, "the exclusive fit locks: distance %.3g ± %.3g",
+          lock.value, lock.err);
+  estimate spread = gauss_fit_lock (p, &in);
+  tap_ok (spread.value > 1, "the inclusive fit does not: distance %.3g", spread.value);
   gmm_free (p);
   return tap_done ();
 }
