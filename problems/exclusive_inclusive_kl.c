@@ -521,7 +521,10 @@ static const param_spec PARAMS[] = {
   {"separation", 1.5, 1.0, 3.0, "scale of the distance between the two modes of P1's target", PARAM_REAL},
 };
 
+static void setup_target (harness * h) { target_p = target_at (harness_param (h, "separation")); }
+
 static const claim CLAIM = {
+  .setup = setup_target,
   .slug = "exclusive_inclusive_kl",
   .title = "Inclusive and exclusive KL: fitting one Gaussian to a bimodal mixture",
   .claim = "Fitting q = N(m, s²) to a bimodal p: the inclusive KL(p||q) is minimised by "
@@ -549,7 +552,6 @@ main (int argc, char **argv)
   fit_points = point_box (FIT_BOX, COUNT_OF (FIT_BOX), "one point: the start (m0, s0) = (0, 1) of BFGS");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  target_p = target_at (harness_param (h, "separation"));
   gauss_fit excl[N_STARTS];
   for (int i = 0; i < N_STARTS; i++)
     excl[i] = fit_gaussian (target_p, EXCLUSIVE, STARTS[i], 1.0, LITERAL);

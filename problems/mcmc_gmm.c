@@ -25,7 +25,7 @@
 
 #define D 2
 
-static const gmm *G;            /* the target, built once in main */
+static gmm *G;                  /* the target, built once by setup_target */
 /* the harness checks' mutants, in the order of MUTANTS (set once in main) */
 static int m_tempered, m_skip_rejected, m_drift, m_k_no_half, m_temperature;
 static int m_grad_scaled, m_full_first_kick, m_growing_step, m_friction, m_hmc_t;
@@ -270,7 +270,10 @@ static const param_spec PARAMS[] = {
   {"separation", 1.0, 0.2, 3, "scale of the component means (mode separation; above about 2 the chains stop crossing and the moment checks are inconclusive)", PARAM_REAL},
 };
 
+static void setup_target (harness * h) { G = gmm_alloc_mcmc_example (harness_param (h, "separation")); }
+
 static const claim CLAIM = {
+  .setup = setup_target,
   .slug = "mcmc_gmm",
   .title = "Metropolis-Hastings and Hamiltonian Monte Carlo on a Gaussian mixture",
   .claim = "With a symmetric Gaussian proposal the Hastings ratio reduces to P(x')/P(x), and the resulting chain "
@@ -565,8 +568,7 @@ main (int argc, char **argv)
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (size_t i = 0; i < COUNT_OF (MUTANTS); i++)
     *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
-  gmm *g = gmm_alloc_mcmc_example (harness_param (h, "separation"));
-  G = g;
+  gmm *g = G;
   size_t n = (size_t) harness_samples (h);
   double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
   mcmc_mixture_exact_moments (g, exact);
