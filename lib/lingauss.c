@@ -96,3 +96,21 @@ lingauss_elbo (const lingauss * m, const double *x, double qm, double qv)
                         -0.5 * log (2 * M_PI * v0), -(dm * dm + qv) / (2 * v0),
                         0.5 * log (2 * M_PI * M_E * qv)}, 6, term_rel (m));
 }
+
+estimate
+lingauss_expected_log_lik (const lingauss * m, const double *x, double qm,
+                           double qv)
+{
+  double ww = 0, rr = 0;
+  for (size_t i = 0; i < m->d; i++)
+    {
+      double r = x[i] - m->w[i] * qm - offset (m, i);
+      ww += m->w[i] * m->w[i];
+      rr += r * r;
+    }
+  double s2 = m->noise_var;
+  return est_sum_terms ((const double[]) {
+                        -0.5 * (double) m->d * log (2 * M_PI * s2),
+                        -rr / (2 * s2), -ww * qv / (2 * s2)}, 3,
+                        term_rel (m));
+}

@@ -47,4 +47,10 @@ estimate lingauss_log_evidence (const lingauss * m, const double *x);
 estimate lingauss_elbo (const lingauss * m, const double *x, double qm,
                         double qv);
 
+/* E_q[log p(x | z)] of q = N(qm, qv) in closed form, with its rounding
+   bound: the ELBO's reconstruction term,
+     -d/2 log(2 pi s^2) - (|x - w qm - b|^2 + |w|^2 qv) / (2 s^2). */
+estimate lingauss_expected_log_lik (const lingauss * m, const double *x,
+                                    double qm, double qv);
+
 #endif

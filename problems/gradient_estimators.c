@@ -17,7 +17,7 @@
 #include "harness.h"
 #include "figure_panel.h"
 #include "gradcheck.h"
-#include "mvn.h"
+#include "lingauss.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
@@ -91,16 +91,13 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 #define ZOF(e) (md->m + sqrt (md->v) * (e))
 
 /* ----------------------------------------------------------------------
- * The model's closed forms
+ * The model (lib/lingauss) and what the lines need beside it
  * ---------------------------------------------------------------------- */
 
-static double
-dot (const double *a, const double *b)
+static lingauss
+lg (const model * p)
 {
-  double s = 0;
-  for (int j = 0; j < DIM; j++)
-    s += a[j] * b[j];
-  return s;
+  return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 };
 }
 
 static double
@@ -112,13 +109,14 @@ residual_sq (const model * p, double z)
   return s;
 }
 
-/* p(z|x) = N(a/b, 1/b) */
-static double post_precision (const model * p) { return dot (p->w, p->w) / (p->s * p->s) + 1 / p->l2; }
-static double post_linear (const model * p) { return dot (p->w, p->x) / (p->s * p->s) + p->l1 / p->l2; }
-
 static double log_lik (const model * p, double z) { return -0.5 * DIM * log (2 * M_PI * p->s * p->s) - residual_sq (p, z) / (2 * p->s * p->s); }
 static double log_prior (const model * p, double z) { return normal_log_pdf (z, p->l1, sqrt (p->l2)); }
 static double log_q (const model * p, double z) { return normal_log_pdf (z, p->m, sqrt (p->v)); }
+static double kl_q_prior (const model * p) { return normal_kl (p->m, sqrt (p->v), p->l1, sqrt (p->l2)); }
+static void posterior (const model * p, double *pm, double *pv) { lingauss g = lg (p); lingauss_posterior (&g, p->x, pm, pv); }
+static estimate log_evidence (const model * p) { lingauss g = lg (p); return lingauss_log_evidence (&g, p->x); }
+static estimate elbo_termwise (const model * p) { lingauss g = lg (p); return lingauss_elbo (&g, p->x, p->m, p->v); }
+static estimate expected_log_lik (const model * p) { lingauss g = lg (p); return lingauss_expected_log_lik (&g, p->x, p->m, p->v); }
 
 /* dlog p(x, z)/dz = wᵀ(x - w z)/σ² - (z - λ1)/λ2 */
 static double
@@ -130,57 +128,26 @@ dlogjoint_dz (const model * p, double z)
   return s / (p->s * p->s) - (z - p->l1) / p->l2;
 }
 
-static double
-kl_normal (double m1, double v1, double m2, double v2)
+/* The truth: ELBO = log p(x) - KL(q || p(z|x)), independent of the
+   termwise closed form (h_elbo_termwise checks that they agree).  The KL
+   with r = v/pv, t = (pm - m)/√pv is (-log r + r + t² - 1)/2: its rounding,
+   pv's relative gamma_{d+3} included, is within 16u (|log r| + r + t² + 1),
+   32u times the size of its terms; pm =
+   pv (λ1/λ2 + wᵀx/σ²) is off by δ <= gamma_{d+4} pv (|λ1|/λ2 + Σ|w_j x_j|/σ²),
+   which moves t²/2 by at most |t| δ/√pv + δ²/(2pv). */
+static estimate
+elbo_by_posterior (const model * p)
 {
-  return 0.5 * (v1 / v2 + (m1 - m2) * (m1 - m2) / v2 - 1 + log (v2 / v1));
+  double pm, pv, wx = 0;
+  posterior (p, &pm, &pv);
+  for (int j = 0; j < DIM; j++)
+    wx += fabs (p->w[j] * p->x[j]);
+  double r = p->v / pv, t = (pm - p->m) / sqrt (pv);
+  double dl = est_gamma (DIM + 4) * sqrt (pv) * (fabs (p->l1) / p->l2 + wx / (p->s * p->s));
+  double kl = normal_kl (p->m, sqrt (p->v), pm, sqrt (pv));
+  double bound = 16 * EST_U * (fabs (log (r)) + r + t * t + 1) + fabs (t) * dl + dl * dl / 2;
+  return est_sub (log_evidence (p), est_exact (kl, bound));
 }
-static double kl_q_prior (const model * p) { return kl_normal (p->m, p->v, p->l1, p->l2); }
-
-/* log p(x), x ~ N(w λ1, σ² I + λ2 w wᵀ); *SIZE gets the size of its terms */
-static double
-log_evidence (const model * p, double *size)
-{
-  double mu[DIM], sigma[DIM * DIM];
-  for (int i = 0; i < DIM; i++)
-    {
-      mu[i] = p->w[i] * p->l1;
-      for (int j = 0; j < DIM; j++)
-        sigma[i * DIM + j] = p->l2 * p->w[i] * p->w[j] + (i == j ? p->s * p->s : 0);
-    }
-  mvn *g = mvn_from_arrays (DIM, mu, sigma);
-  if (!g)
-    die_runtime ("the marginal covariance of x is not positive definite");
-  gsl_vector_const_view xv = gsl_vector_const_view_array (p->x, DIM);
-  gsl_vector *work = gsl_vector_alloc (DIM);
-  double lp = mvn_log_pdf (g, &xv.vector, work);
-  if (size)
-    *size = fabs (lp) + DIM * log (2 * M_PI) + fabs (g->logdet);
-  gsl_vector_free (work);
-  mvn_free (g);
-  return lp;
-}
-
-/* The truth: ELBO = log p(x) - KL(q || p(z|x)).  *SIZE: its terms. */
-static double
-elbo_by_posterior (const model * p, double *size)
-{
-  double sz, b = post_precision (p), a = post_linear (p);
-  double lp = log_evidence (p, &sz);
-  if (size)
-    *size = sz + p->v * b + b * (a / b - p->m) * (a / b - p->m) + 1 + fabs (log (p->v * b));
-  return lp - kl_normal (p->m, p->v, a / b, 1 / b);
-}
-
-/* ① = E_q[log p(x|z)] and E_q[log r(z)] in closed form */
-static double
-expected_log_lik (const model * p)
-{
-  double s2 = p->s * p->s;
-  return -0.5 * DIM * log (2 * M_PI * s2) - (residual_sq (p, p->m) + dot (p->w, p->w) * p->v) / (2 * s2);
-}
-static double expected_log_prior (const model * p) { return -0.5 * log (2 * M_PI * p->l2) - ((p->m - p->l1) * (p->m - p->l1) + p->v) / (2 * p->l2); }
-static double entropy_q (const model * p) { return 0.5 * log (2 * M_PI * M_E * p->v); }
 
 /* ---- finite differences along c (lib/gradcheck) ---- */
 
@@ -206,23 +173,23 @@ model_from_vector (const model * base, const gsl_vector * t)
 #define OF_VECTOR(name, expr) \
   static double name (const gsl_vector * t, void *base) \
   { model q = model_from_vector (base, t); const model *p = &q; return (expr); }
-OF_VECTOR (fd_elbo, elbo_by_posterior (p, NULL))
-OF_VECTOR (fd_termwise, expected_log_lik (p) + expected_log_prior (p) + entropy_q (p))
-OF_VECTOR (fd_evidence, log_evidence (p, NULL))
-OF_VECTOR (fd_item1, expected_log_lik (p))
-OF_VECTOR (fd_joint, expected_log_lik (p) + expected_log_prior (p))
+OF_VECTOR (fd_elbo, elbo_by_posterior (p).value)
+OF_VECTOR (fd_termwise, elbo_termwise (p).value)
+OF_VECTOR (fd_evidence, log_evidence (p).value)
+OF_VECTOR (fd_item1, expected_log_lik (p).value)
+OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /* E_q[log p(x, z)] */
 OF_VECTOR (fd_kl, kl_q_prior (p))
 
 static estimate
 fd_along (gradcheck_fn f, const prep_t * u, coord_block b)
 {
   model base = u->md;
-  double t[N_PAR], size, s = 0, e = 0;
+  double t[N_PAR], s = 0, e = 0;
   model_to_vector (&base, t);
-  elbo_by_posterior (&base, &size);
-  /* f's rounding declared on the size of the ELBO's terms: no f used
-     here has larger terms */
-  gradcheck_options o = { 1.0, 0, GRADCHECK_F_REL_ERR * size, 0 };
+  /* f's rounding declared as twice the ELBO's rounding bound, at least
+     32u times the size of its terms (lingauss's terms carry 18u each), as
+     GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
+  gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (&base).err, 0 };
   gsl_vector_view tv = gsl_vector_view_array (t, N_PAR);
   for (int i = b.lo; i < b.hi; i++)
     {
@@ -240,10 +207,9 @@ fd_along (gradcheck_fn f, const prep_t * u, coord_block b)
  * Truths
  * ---------------------------------------------------------------------- */
 
-/* the ELBO two ways (h_elbo_termwise): 16u Σ|terms| bounds each */
-static estimate t_elbo (const point * p, const void *prep) { U; double sz, e = elbo_by_posterior (md, &sz); return est_exact (e, 16 * EST_U * sz); }
-static estimate t_log_px (const point * p, const void *prep) { U; double sz, e = log_evidence (md, &sz); return est_exact (e, 16 * EST_U * sz); }
-static estimate t_item1 (const point * p, const void *prep) { U; return EST_SUM (-0.5 * DIM * log (2 * M_PI * md->s * md->s), -residual_sq (md, md->m) / (2 * md->s * md->s), -dot (md->w, md->w) * md->v / (2 * md->s * md->s)); }
+static estimate t_elbo (const point * p, const void *prep) { U; return elbo_by_posterior (md); }
+static estimate t_log_px (const point * p, const void *prep) { U; return log_evidence (md); }
+static estimate t_item1 (const point * p, const void *prep) { U; return expected_log_lik (md); }
 
 static estimate t_grad_theta (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, THETA); }
 static estimate t_grad_phi (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, PHI); }
@@ -254,8 +220,8 @@ static estimate t_grad_joint (const point * p, const void *prep) { (void) p; ret
 static estimate t_fd_kl (const point * p, const void *prep) { (void) p; return fd_along (fd_kl, prep, PHI); }
 
 static const derivation_truth TRUTHS[] = {
-  {"elbo", "VLB = log p(x) - KL(q || p(z|x)), log p(x) by Cholesky (lib/mvn)", LINE_CLOSED (t_elbo)},
-  {"log_px", "log p(x) = log N(x; w λ1, σ² I + λ2 w wᵀ) by Cholesky", LINE_CLOSED (t_log_px)},
+  {"elbo", "VLB = log p(x) - KL(q || p(z|x)) (lib/lingauss, the posterior route)", LINE_CLOSED (t_elbo)},
+  {"log_px", "log p(x) = log N(x; w λ1, σ² I + λ2 w wᵀ) by the determinant lemma (lib/lingauss)", LINE_CLOSED (t_log_px)},
   {"item1", "① = -d/2 log(2πσ²) - (‖x - wμ‖² + ‖w‖² v)/(2σ²)", LINE_CLOSED (t_item1)},
   {"grad_theta", "c_θ·∇θ VLB by finite differences of the closed form (lib/gradcheck)", LINE_CLOSED (t_grad_theta)},
   {"grad_phi", "c_φ·∇φ VLB by finite differences", LINE_CLOSED (t_grad_phi)},
@@ -476,8 +442,9 @@ s001_bound_past (const point * p, const void *prep, const double *x, double *e)
 {
   U;
   (void) e;
-  double z = ZOF (x[0]), b = post_precision (md), a = post_linear (md);
-  return log_lik (md, z) + log_prior (md, z) + log_q (md, z) - 2 * normal_log_pdf (z, a / b, 1 / sqrt (b));
+  double z = ZOF (x[0]), pm, pv;
+  posterior (md, &pm, &pv);
+  return log_lik (md, z) + log_prior (md, z) + log_q (md, z) - 2 * normal_log_pdf (z, pm, sqrt (pv));
 }
 static double
 s001_split_with (const point * p, const void *prep, const double *x, int normalised)
@@ -491,7 +458,7 @@ s001_split_with (const point * p, const void *prep, const double *x, int normali
 static double s001_split (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_split_with (p, u, x, 1); }
 static double s001_split_unnorm (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_split_with (p, u, x, 0); }
 static double s001_l (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_q_prior (md); }
-static double s001_l_swapped (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_normal (md->l1, md->l2, md->m, md->v); }
+static double s001_l_swapped (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)); }
 
 static estimate s001_wake (const point * p, const void *prep) { (void) p; return fd_along (fd_item1, prep, THETA); }
 
@@ -577,14 +544,9 @@ static const derivation_line S001[] = {
  * The harness's own ground truths, established two ways
  * ---------------------------------------------------------------------- */
 
-static estimate
-h_termwise_with (const point * p, const void *prep, double e_factor)
-{
-  U;
-  return EST_SUM (expected_log_lik (md), expected_log_prior (md), 0.5 * log (2 * M_PI * e_factor * md->v));
-}
-static estimate h_termwise (const point * p, const void *u) { return h_termwise_with (p, u, M_E); }
-static estimate h_termwise_no_e (const point * p, const void *u) { return h_termwise_with (p, u, 1); }
+static estimate h_termwise (const point * p, const void *prep) { U; return elbo_termwise (md); }
+/* H(q) without its e: ½ log(2πv) = H(q) - ½ */
+static estimate h_termwise_no_e (const point * p, const void *prep) { U; return est_sub (elbo_termwise (md), est_exact (0.5, 0)); }
 /* the reparameterization estimator of c_φ·∇φ VLB per draw:
    -log q(μ + √v ε) = ½ log(2πv) + ε²/2 depends on v alone */
 static double
@@ -647,9 +609,10 @@ static prep_t
 variance_point (void)
 {
   prep_t u = { {{1.5, -0.5, 1.0}, {1.0, -0.6, 0.8}, 0.8, 0.0, 1.0, 0, 0}, {0}, 1 };
-  double b = post_precision (&u.md), a = post_linear (&u.md);
-  u.md.m = a / b + 0.2 / sqrt (b);
-  u.md.v = 0.9 / b;
+  double pm, pv;
+  posterior (&u.md, &pm, &pv);
+  u.md.m = pm + 0.2 * sqrt (pv);
+  u.md.v = 0.9 * pv;
   return u;
 }
 
@@ -680,7 +643,7 @@ moment_integrand (double eps, void *params)
 static quad_result
 moment (const prep_t * u, int which, double mean, int power)
 {
-  double baseline = m_baseline && which < 2 ? elbo_by_posterior (&u->md, NULL) : 0;
+  double baseline = m_baseline && which < 2 ? elbo_by_posterior (&u->md).value : 0;
   moment_params m = { *u, which, mean, baseline, power };
   return quad_real_line_at (moment_integrand, &m, 0.0, 1.0);
 }
