@@ -21,6 +21,7 @@
  * g = μ + S z0 loses 8u(|μ| + s_max|z0|)√d, which S⁻¹ amplifies by 1/s_min
  * into z0 and 2|z0|δ + δ² into |z0|² (exponent_rounding).  A density V
  * whose logarithm is off by at most b is off by at most V expm1(b). */
+#include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gof.h"
 #include "harness.h"
@@ -822,27 +823,13 @@ normal_cdf (double x, void *params)
   return gsl_cdf_ugaussian_P ((x - p->mean) / p->sd);
 }
 
-/* The d with P(D_n >= d) = ALPHA under the null (gof_ks_p_value is exact),
-   by bisection; D_n <= d is the same as p-value >= ALPHA. */
-static double
-ks_critical_value (size_t n, double alpha)
-{
-  double lo = 0, hi = 1;
-  for (int i = 0; i < 200 && hi - lo > 1e-15; i++)
-    {
-      double mid = 0.5 * (lo + hi);
-      *(gof_ks_p_value (n, mid) > alpha ? &lo : &hi) = mid;
-    }
-  return hi;
-}
-
 static double
 ks_point (harness * h, const char *id, double *x, size_t n, double mean, double sd, double alpha)
 {
   normal_params np = { mean, sd };
   gof_result res = gof_ks (x, n, normal_cdf, &np);
   check_point (h, id, est_exact (res.statistic, 4 * DBL_EPSILON),
-               est_exact (ks_critical_value (n, alpha), 0));
+               est_exact (gof_ks_critical_value (n, alpha), 0));
   return res.p_value;
 }
 
@@ -921,16 +908,9 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
   sbuf_printf (fig, "%s# block %d: first draws of %s\n# g1 g2\n", full ? "" : "\n\n", block, what);
   for (long t = 0; t < n && t < 2000; t++)
     sbuf_printf (fig, "%.5f %.5f\n", xs[2 * t], xs[2 * t + 1]);
-  /* ellipses μ + r L (cos a, sin a), L the Cholesky factor of cov */
-  double l11 = sqrt (cov[0]), l21 = cov[2] / l11, l22 = sqrt (cov[3] - l21 * l21);
   sbuf_printf (fig, "\n\n# block %d: ellipses of N(μ, %s), radius 1, 2, 3\n# g1 g2\n", block + 1,
                full ? "S Sᵀ" : "diag σ²");
-  for (int r = 1; r <= 3; r++, sbuf_append (fig, "\n"))
-    for (int t = 0; t <= 200; t++)
-      {
-        double a = 2 * M_PI * t / 200.0, c = r * cos (a), s = r * sin (a);
-        sbuf_printf (fig, "%.6f %.6f\n", MU (p)[0] + l11 * c, MU (p)[1] + l21 * c + l22 * s);
-      }
+  figure_ellipse_write (fig, MU (p), cov, 3);
   sbuf_append (fig, "\n");
   free (xs), free (y);
   return p_min;
