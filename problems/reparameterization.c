@@ -23,7 +23,7 @@
  * whose logarithm is off by at most b is off by at most V expm1(b). */
 #include "figure_ellipse.h"
 #include "figure_panel.h"
-#include "gof.h"
+#include "gauss_sample.h"
 #include "harness.h"
 #include "matrix.h"
 #include "mvn.h"
@@ -814,25 +814,6 @@ static const mutant_spec MUTANTS[] = {
 };
 static int m_diag_mean, m_diag_sq, m_diag_unif, m_full_mean, m_full_t, m_full_lap, m_p2_sq;
 
-typedef struct { double mean, sd; } normal_params;
-
-static double
-normal_cdf (double x, void *params)
-{
-  const normal_params *p = params;
-  return gsl_cdf_ugaussian_P ((x - p->mean) / p->sd);
-}
-
-static double
-ks_point (harness * h, const char *id, double *x, size_t n, double mean, double sd, double alpha)
-{
-  normal_params np = { mean, sd };
-  gof_result res = gof_ks (x, n, normal_cdf, &np);
-  check_point (h, id, est_exact (res.statistic, 4 * DBL_EPSILON),
-               est_exact (gof_ks_critical_value (n, alpha), 0));
-  return res.p_value;
-}
-
 static double
 base_noise (const gsl_rng * r, int uniform, int laplace)
 {
@@ -866,43 +847,12 @@ draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, d
 static double
 check_sampler (harness * h, const point * p, int full, long n, int block)
 {
-  const char *ids[2][3] = { {"diag_mean", "diag_cov", "diag_ks"}, {"full_mean", "full_cov", "full_ks"} };
+  static const char *const ids[2][3] = { {"diag_mean", "diag_cov", "diag_ks"}, {"full_mean", "full_cov", "full_ks"} };
   const char *what = full ? "μ + S z0" : "μ + σ⊙z0";
-  double *xs = xmalloc ((size_t) n * 2 * sizeof *xs), *y = xmalloc ((size_t) n * sizeof *y), cov[4];
+  double *xs = xmalloc ((size_t) n * 2 * sizeof *xs), cov[4];
   draw_sample (harness_rng (h), p, full, n, xs, cov);
-  for (int i = 0; i < 2; i++)
-    {
-      mc_acc m;
-      mc_init (&m);
-      for (long t = 0; t < n; t++)
-        mc_add (&m, xs[2 * t + i]);
-      check_point (h, ids[full][0], est_mc_acc (&m), est_exact (MU (p)[i], 0));
-      for (int j = 0; j <= i; j++)
-        {
-          mc_acc v;
-          mc_init (&v);
-          for (long t = 0; t < n; t++)
-            mc_add (&v, (xs[2 * t + i] - MU (p)[i]) * (xs[2 * t + j] - MU (p)[j]));
-          check_point (h, ids[full][1], est_mc_acc (&v),
-                       est_exact (cov[i * 2 + j], est_gamma (4) * (cov[0] + cov[3])));
-        }
-    }
-  int n_proj = (int) harness_param (h, "projections");
-  double p_min = 1, u[2];
-  for (int k = 0; k < n_proj; k++)
-    {
-      gsl_ran_dir_2d (harness_rng (h), &u[0], &u[1]);
-      for (long t = 0; t < n; t++)
-        y[t] = u[0] * xs[2 * t] + u[1] * xs[2 * t + 1];
-      double q = u[0] * u[0] * cov[0] + 2 * u[0] * u[1] * cov[1] + u[1] * u[1] * cov[3];
-      p_min = fmin (p_min, ks_point (h, ids[full][2], y, (size_t) n, dot (u, MU (p), 2), sqrt (q),
-                                     CHECK_ALPHA / n_proj));
-    }
-  check_close (h, ids[full][0], "K = 2, %ld draws of %s", n, what);
-  check_close (h, ids[full][1], "K = 2, %ld draws of %s, products about the known μ", n, what);
-  check_close (h, ids[full][2], "K = 2, %ld draws of %s, %d random directions; smallest p-value %.3g",
-               n, what, n_proj, p_min);
-
+  double p_min = gauss_sample_check (h, ids[full], xs, n, 2, MU (p), cov,
+                                     (int) harness_param (h, "projections"), what);
   sbuf *fig = harness_figure_data (h);
   /* the panel's last block has no closing blank lines: the first block here closes it */
   sbuf_printf (fig, "%s# block %d: first draws of %s\n# g1 g2\n", full ? "" : "\n\n", block, what);
@@ -912,7 +862,7 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
                full ? "S Sᵀ" : "diag σ²");
   figure_ellipse_write (fig, MU (p), cov, 3);
   sbuf_append (fig, "\n");
-  free (xs), free (y);
+  free (xs);
   return p_min;
 }
 
@@ -922,7 +872,7 @@ check_p2_sampler (harness * h, long n)
   double mu = 0.7, sigma = 1.7, *z = xmalloc ((size_t) n * sizeof *z);
   for (long t = 0; t < n; t++)
     z[t] = mu + (m_p2_sq ? sigma * sigma : sigma) * gsl_ran_gaussian_ziggurat (harness_rng (h), 1.0);
-  double pv = ks_point (h, "p2_ks", z, (size_t) n, mu, sigma, CHECK_ALPHA);
+  double pv = gauss_sample_ks (h, "p2_ks", z, (size_t) n, mu, sigma, CHECK_ALPHA);
   check_close (h, "p2_ks", "μ = %g, σ = %g, %ld draws; p-value %.3g", mu, sigma, n, pv);
   free (z);
   return pv;
