@@ -29,18 +29,12 @@
 #include "mvn.h"
 #include "point_affine.h"
 
-#include <float.h>
-#include <gsl/gsl_blas.h>
-#include <gsl/gsl_cdf.h>
-#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
 #define DMAX 6
-
-/* ---- the point: an affine map, v = μ (d), σ (d), S (d x d) ---- */
 
 #define MU(p) point_affine_mu (p)
 #define SIG(p) point_affine_sigma (p)
@@ -60,6 +54,13 @@ typedef struct
 } affine_prep;
 
 #define PP const affine_prep *pp = prep
+/* a line's function: its body F with the arguments that make it the
+   literal line or one of its mutants (F (p, u, x, b, ...) or, for bodies
+   that need no preparation, F (p, x, b, ...)) */
+#define LINE_FN(name, f, ...) \
+  static double name (const point * p, const void *u, const double *x, double *b) { return f (p, u, x, b, __VA_ARGS__); }
+#define LINE_FN_NOPREP(name, f, ...) \
+  static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
 
 static void
@@ -84,63 +85,6 @@ lu (const double *a, size_t d, double *inv, double *det)
   *det = fabs (matrix_det (&av.matrix));
   matrix_inverse (&av.matrix, &iv.matrix);
 }
-
-static void map_diag (const point * p, const double *z, double *g);
-static void map_full (const point * p, const double *z, double *g);
-static double jacobian (const point * p, void (*g) (const point *, const double *, double *),
-                        const double *z0, double *jac);
-
-static void
-affine_prepare (const point * p, void *prep)
-{
-  affine_prep *pp = prep;
-  size_t d = p->d;
-  double var[DMAX * DMAX], gram[DMAX * DMAX], jac[DMAX * DMAX], z[DMAX] = { 0 }, scratch[DMAX * DMAX];
-  pp->d = d;
-  mat_of (var, p, 0), mat_of (gram, p, 1);
-  lu (SM (p), d, pp->s_inv, &pp->det_s);
-  lu (gram, d, pp->gram_inv, &pp->det_gram);
-  lu (var, d, pp->var_inv, &pp->det_var);
-  pp->jerr = jacobian (p, map_diag, z, jac);
-  lu (jac, d, scratch, &pp->det_jd);
-  pp->jerr = fmax (pp->jerr, jacobian (p, map_full, z, jac));
-  lu (jac, d, scratch, &pp->det_jf);
-  pp->nd = mvn_from_arrays (d, MU (p), var);
-  pp->nf = mvn_from_arrays (d, MU (p), gram);
-  point_affine_singular_range (SM (p), d, &pp->s_min, &pp->s_max);
-  double smin = pp->s_min, smax = pp->s_max;
-  for (size_t i = 0; i < d; i++)
-    smin = fmin (smin, SIG (p)[i]), smax = fmax (smax, SIG (p)[i]);
-  pp->s_min = smin, pp->s_max = smax;
-  double k = gsl_pow_2 (smax / smin);
-  pp->rel = 16 * DD * DD * k * k * EST_U;
-  for (size_t i = 0; i < d; i++)   /* tᵀ Σ t = 1 for both Gaussians */
-    {
-      pp->t_d[i] = 1 / (SIG (p)[i] * sqrt (DD));
-      pp->t_f[i] = 0;
-      for (size_t j = 0; j < d; j++)
-        pp->t_f[i] += pp->s_inv[j * d + i] / sqrt (DD);
-    }
-}
-
-static void
-affine_release (void *prep)
-{
-  affine_prep *pp = prep;
-  mvn_free (pp->nd), mvn_free (pp->nf);
-}
-
-static size_t x_len (const point * p) { return 3 * p->d; }
-
-static void
-sample (const gsl_rng * r, const point * p, const void *prep, double *x)
-{
-  (void) prep;
-  for (size_t i = 0; i < 3 * p->d; i++)
-    x[i] = gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
-/* ---- maps, Jacobians and small helpers ---- */
 
 static void
 map_diag (const point * p, const double *z, double *g)
@@ -188,6 +132,54 @@ jacobian (const point * p, void (*g) (const point *, const double *, double *),
   return est_gamma (DD + 2) * m;
 }
 
+static void
+affine_prepare (const point * p, void *prep)
+{
+  affine_prep *pp = prep;
+  size_t d = p->d;
+  double var[DMAX * DMAX], gram[DMAX * DMAX], jac[DMAX * DMAX], z[DMAX] = { 0 }, scratch[DMAX * DMAX];
+  pp->d = d;
+  mat_of (var, p, 0), mat_of (gram, p, 1);
+  lu (SM (p), d, pp->s_inv, &pp->det_s);
+  lu (gram, d, pp->gram_inv, &pp->det_gram);
+  lu (var, d, pp->var_inv, &pp->det_var);
+  pp->jerr = jacobian (p, map_diag, z, jac);
+  lu (jac, d, scratch, &pp->det_jd);
+  pp->jerr = fmax (pp->jerr, jacobian (p, map_full, z, jac));
+  lu (jac, d, scratch, &pp->det_jf);
+  pp->nd = mvn_from_arrays (d, MU (p), var);
+  pp->nf = mvn_from_arrays (d, MU (p), gram);
+  point_affine_singular_range (SM (p), d, &pp->s_min, &pp->s_max);
+  for (size_t i = 0; i < d; i++)
+    pp->s_min = fmin (pp->s_min, SIG (p)[i]), pp->s_max = fmax (pp->s_max, SIG (p)[i]);
+  double k = gsl_pow_2 (pp->s_max / pp->s_min);
+  pp->rel = 16 * DD * DD * k * k * EST_U;
+  for (size_t i = 0; i < d; i++)   /* tᵀ Σ t = 1 for both Gaussians */
+    {
+      pp->t_d[i] = 1 / (SIG (p)[i] * sqrt (DD));
+      pp->t_f[i] = 0;
+      for (size_t j = 0; j < d; j++)
+        pp->t_f[i] += pp->s_inv[j * d + i] / sqrt (DD);
+    }
+}
+
+static void
+affine_release (void *prep)
+{
+  affine_prep *pp = prep;
+  mvn_free (pp->nd), mvn_free (pp->nf);
+}
+
+static size_t x_len (const point * p) { return 3 * p->d; }
+
+static void
+sample (const gsl_rng * r, const point * p, const void *prep, double *x)
+{
+  (void) prep;
+  for (size_t i = 0; i < 3 * p->d; i++)
+    x[i] = gsl_ran_gaussian_ziggurat (r, 1.0);
+}
+
 /* uᵀ A v with its rounding bound gamma_{2d} Σ |u_i A_ij v_j|. */
 static double
 bilinear (const double *u, const double *a, const double *v, size_t d, double *bound)
@@ -200,23 +192,9 @@ bilinear (const double *u, const double *a, const double *v, size_t d, double *b
   return s;
 }
 
-static double
-norm1 (const double *x, size_t d)
-{
-  double s = 0;
-  for (size_t i = 0; i < d; i++)
-    s += fabs (x[i]);
-  return s;
-}
-
-static double
-norm2 (const double *x, size_t d)
-{
-  double s = 0;
-  for (size_t i = 0; i < d; i++)
-    s += x[i] * x[i];
-  return sqrt (s);
-}
+static double norm1 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += fabs (x[i]); return s; }
+static double norm2 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += x[i] * x[i]; return sqrt (s); }
+static double dot (const double *a, const double *b, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += a[i] * b[i]; return s; }
 
 /* δ bounds the error of z0 recovered from g - μ; |z0|² then moves by
    2|z0|δ + δ² (the comment at the top). */
@@ -254,13 +232,7 @@ residual (const point * p, const double *z0, int full, double *r)
     r[i] -= MU (p)[i];
 }
 
-/* xᵀ A y */
-static double
-form (const double *x, const double *a, const double *y, size_t d)
-{
-  double b;
-  return bilinear (x, a, y, d, &b);
-}
+static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
 
 /* ---- the truths ---- */
 
@@ -276,8 +248,7 @@ tr_q_g (const point * p, const void *prep, const double *x, double *bound, int f
   *bound = v * expm1 (pp->rel * (fabs (l) + DD + 1) + exponent_rounding (p, pp, x, NULL));
   return v;
 }
-static double tr_q_gd (const point * p, const void *u, const double *x, double *b) { return tr_q_g (p, u, x, b, 0); }
-static double tr_q_gf (const point * p, const void *u, const double *x, double *b) { return tr_q_g (p, u, x, b, 1); }
+LINE_FN (tr_q_gd, tr_q_g, 0) LINE_FN (tr_q_gf, tr_q_g, 1)
 
 /* Π N(z_i; 0, 1) by GSL: d products of values within a few ulps */
 static double
@@ -302,8 +273,7 @@ tr_jac (const point * p, const void *prep, const double *x, double *bound, int f
   *bound += e * norm1 (u, p->d) * norm1 (v, p->d);
   return s;
 }
-static double tr_jac_d (const point * p, const void *u, const double *x, double *b) { return tr_jac (p, u, x, b, 0); }
-static double tr_jac_f (const point * p, const void *u, const double *x, double *b) { return tr_jac (p, u, x, b, 1); }
+LINE_FN (tr_jac_d, tr_jac, 0) LINE_FN (tr_jac_f, tr_jac, 1)
 
 static double
 tr_z0 (const point * p, const void *prep, const double *x, double *bound)
@@ -325,15 +295,6 @@ static estimate tr_inv_det_f (const point * p, const void *prep) { PP; return es
 static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 static estimate tr_char (const point * p, const void *u) { (void) p, (void) u; return est_exact (exp (-0.5), EST_U); }
 
-static double
-dot (const double *a, const double *b, size_t d)
-{
-  double s = 0;
-  for (size_t i = 0; i < d; i++)
-    s += a[i] * b[i];
-  return s;
-}
-
 /* ---- 003 Q1: the seed's lines as written ---- */
 
 /* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the Jacobian the harness's */
@@ -348,8 +309,7 @@ eq1_with (const point * p, const void *prep, const double *x, double *bound, dou
   *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
   return v;
 }
-static double l_eq1 (const point * p, const void *u, const double *x, double *b) { return eq1_with (p, u, x, b, -1); }
-static double m_eq1 (const point * p, const void *u, const double *x, double *b) { return eq1_with (p, u, x, b, 1); }
+LINE_FN (l_eq1, eq1_with, -1) LINE_FN (m_eq1, eq1_with, 1)
 
 /* the displayed Jacobian diag((σ)_1, ..., (σ)_K), as uᵀ diag(σ^POWER) v */
 static double
@@ -360,8 +320,7 @@ jac_diag_with (const point * p, const double *x, double *bound, double power)
     a[i * p->d + i] = pow (SIG (p)[i], power);
   return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
 }
-static double l_jac_d (const point * p, const void *u, const double *x, double *b) { (void) u; return jac_diag_with (p, x, b, 1); }
-static double m_jac_d (const point * p, const void *u, const double *x, double *b) { (void) u; return jac_diag_with (p, x, b, 2); }
+LINE_FN_NOPREP (l_jac_d, jac_diag_with, 1) LINE_FN_NOPREP (m_jac_d, jac_diag_with, 2)
 
 static double
 prod_sigma (const point * p, size_t n)
@@ -417,9 +376,7 @@ q0_with (const point * p, const void *prep, const double *x, double *bound, doub
   *bound = v * expm1 (est_gamma (DD + 4) * (zz * zz + DD * 2 + 1));
   return v;
 }
-static double l_eq3 (const point * p, const void *u, const double *x, double *b) { return q0_with (p, u, x, b, -0.5, 0.5); }
-static double m_eq3 (const point * p, const void *u, const double *x, double *b) { return q0_with (p, u, x, b, -1, 0.5); }
-static double m_eq16 (const point * p, const void *u, const double *x, double *b) { return q0_with (p, u, x, b, -0.5, 1); }
+LINE_FN (l_eq3, q0_with, -0.5, 0.5) LINE_FN (m_eq3, q0_with, -1, 0.5) LINE_FN (m_eq16, q0_with, -0.5, 1)
 
 /* (5), (6), (15): uᵀ A (g - μ) for A = diag(σ^POWER) or S⁻¹ (or S^-T) */
 static double
@@ -438,11 +395,8 @@ recover_with (const point * p, const void *prep, const double *x, double *bound,
   *bound = b + norm1 (x + p->d, p->d) * delta;
   return v;
 }
-static double l_eq5 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 0, -1, 0); }
-static double m_eq5 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 0, 1, 0); }
-static double m_eq6 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 0, -2, 0); }
-static double l_eq15 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 1, 0, 0); }
-static double m_eq15 (const point * p, const void *u, const double *x, double *b) { return recover_with (p, u, x, b, 1, 0, 1); }
+LINE_FN (l_eq5, recover_with, 0, -1, 0) LINE_FN (m_eq5, recover_with, 0, 1, 0) LINE_FN (m_eq6, recover_with, 0, -2, 0)
+LINE_FN (l_eq15, recover_with, 1, 0, 0) LINE_FN (m_eq15, recover_with, 1, 0, 1)
 
 /* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written */
 enum { Q_DIAG_T, Q_DIAG_NOT_INV, Q_DIAG_NO_T, Q_VAR, Q_VAR_SIGMA, Q_S_T, Q_S_INV_T, Q_S_NO_T,
@@ -496,17 +450,14 @@ dens_with (const point * p, const void *prep, const double *x, double *bound, in
   residual (p, x, full, r);
   return density (p, pp, x, pow_2pi (p, -0.5) / det[norm_kind], exponent (p, pp, r, how), bound);
 }
-#define DENS(name, full, how, nk) \
-  static double name (const point * p, const void *u, const double *x, double *b) \
-  { return dens_with (p, u, x, b, full, how, nk); }
-DENS (l_eq7, 0, Q_DIAG_T, 0) DENS (m_eq7, 0, Q_DIAG_NOT_INV, 0)
-DENS (l_eq8, 0, Q_DIAG_T, 0) DENS (m_eq8, 0, Q_DIAG_NO_T, 0)
-DENS (l_eq9, 0, Q_VAR, 0) DENS (m_eq9, 0, Q_VAR_SIGMA, 0)
-DENS (l_eq17, 1, Q_S_T, 0) DENS (m_eq17, 1, Q_S_INV_T, 0)
-DENS (l_eq18, 1, Q_S_T, 0) DENS (m_eq18, 1, Q_S_NO_T, 0)
-DENS (l_eq19, 1, Q_GRAM, 0) DENS (m_eq19, 1, Q_GRAM_SWAPPED, 0)
-DENS (l_fin2a, 1, Q_GRAM, 2) DENS (m_fin2a, 1, Q_GRAM, 0)
-DENS (l_fin2b, 1, Q_GRAM, 2) DENS (m_fin2b, 1, Q_GRAM, 4)
+LINE_FN (l_eq7, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, Q_DIAG_NOT_INV, 0)
+LINE_FN (l_eq8, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, Q_DIAG_NO_T, 0)
+LINE_FN (l_eq9, dens_with, 0, Q_VAR, 0) LINE_FN (m_eq9, dens_with, 0, Q_VAR_SIGMA, 0)
+LINE_FN (l_eq17, dens_with, 1, Q_S_T, 0) LINE_FN (m_eq17, dens_with, 1, Q_S_INV_T, 0)
+LINE_FN (l_eq18, dens_with, 1, Q_S_T, 0) LINE_FN (m_eq18, dens_with, 1, Q_S_NO_T, 0)
+LINE_FN (l_eq19, dens_with, 1, Q_GRAM, 0) LINE_FN (m_eq19, dens_with, 1, Q_GRAM_SWAPPED, 0)
+LINE_FN (l_fin2a, dens_with, 1, Q_GRAM, 2) LINE_FN (m_fin2a, dens_with, 1, Q_GRAM, 0)
+LINE_FN (l_fin2b, dens_with, 1, Q_GRAM, 2) LINE_FN (m_fin2b, dens_with, 1, Q_GRAM, 4)
 
 /* Line 62 as a difference: |LHS - A| + |A - B|, A = (9) times (2), B the
    same density with one normaliser.  Literally the left side is g(z0), a
@@ -527,40 +478,31 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
   *bound = bl + 2 * ba + bb + est_gamma (2) * (fabs (rhs) + a);
   return fabs (lhs - rhs) + fabs (a - b);
 }
-static double l_fin1 (const point * p, const void *u, const double *x, double *b) { return final_diag_with (p, u, x, b, 0, 1); }
-static double r_fin1 (const point * p, const void *u, const double *x, double *b) { return final_diag_with (p, u, x, b, 1, 1); }
+LINE_FN (l_fin1, final_diag_with, 0, 1) LINE_FN (r_fin1, final_diag_with, 1, 1)
 
 /* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} */
 static double
 law_with (const point * p, const void *prep, const double *x, double *bound, int full, int wrong)
 {
   PP;
-  double g[DMAX], z[DMAX];
-  for (size_t i = 0; i < p->d; i++)
-    z[i] = x[i];
-  if (!full)
+  double g[DMAX];
+  (full ? map_full : map_diag) (p, x, g);
+  for (size_t i = 0; wrong && !full && i < p->d; i++)
+    g[i] += (SIG (p)[i] - 1) * SIG (p)[i] * x[i];           /* μ + σ²⊙z0 */
+  for (size_t i = 0; wrong && full && i < p->d; i++)       /* μ + Sᵀz0 */
     {
-      map_diag (p, z, g);
-      for (size_t i = 0; wrong && i < p->d; i++)
-        g[i] += (SIG (p)[i] - 1) * SIG (p)[i] * z[i];       /* μ + σ²⊙z0 */
+      g[i] = MU (p)[i];
+      for (size_t j = 0; j < p->d; j++)
+        g[i] += SM (p)[j * p->d + i] * x[j];
     }
-  else
-    for (size_t i = 0; i < p->d; i++)
-      {
-        g[i] = MU (p)[i];
-        for (size_t j = 0; j < p->d; j++)
-          g[i] += SM (p)[wrong ? j * p->d + i : i * p->d + j] * z[j];
-      }
   double s = 0;
   for (size_t i = 0; i < p->d; i++)
     s += (full ? pp->t_f : pp->t_d)[i] * (g[i] - MU (p)[i]);
   *bound = 8 * EST_U * DD * (1 + fabs (s));
   return cos (s);
 }
-static double l_law_d (const point * p, const void *u, const double *x, double *b) { return law_with (p, u, x, b, 0, 0); }
-static double m_law_d (const point * p, const void *u, const double *x, double *b) { return law_with (p, u, x, b, 0, 1); }
-static double l_law_f (const point * p, const void *u, const double *x, double *b) { return law_with (p, u, x, b, 1, 0); }
-static double m_law_f (const point * p, const void *u, const double *x, double *b) { return law_with (p, u, x, b, 1, 1); }
+LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
+LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
 
 static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_s, pp->rel / pp->det_s); }
 static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_s, pp->rel * pp->det_s); }
@@ -576,8 +518,7 @@ l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
       a[i * p->d + j] = SM (p)[transposed ? j * p->d + i : i * p->d + j];
   return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
 }
-static double l_eq12 (const point * p, const void *u, const double *x, double *b) { (void) u; return l_jac_f_with (p, x, b, 0); }
-static double m_eq12 (const point * p, const void *u, const double *x, double *b) { (void) u; return l_jac_f_with (p, x, b, 1); }
+LINE_FN_NOPREP (l_eq12, l_jac_f_with, 0) LINE_FN_NOPREP (m_eq12, l_jac_f_with, 1)
 
 static const derivation_truth Q1_TRUTHS[] = {
   {"q_gd", "N(g(z0); μ, diag σ²) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (tr_q_gd)},
@@ -741,9 +682,8 @@ p2_path_with (const point * p, const double *x, double *b, double dmu, int dsigm
   *b = 8 * EST_U * (1 + fabs (z)) * fabs (1 + fabs (x[0]) + dmu);
   return v;
 }
-static double l_p2_path (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_path_with (p, x, b, 1, 0); }
-static double m_p2_dmu (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_path_with (p, x, b, p->v[1], 0); }
-static double m_p2_dsig (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_path_with (p, x, b, 1, 1); }
+LINE_FN_NOPREP (l_p2_path, p2_path_with, 1, 0) LINE_FN_NOPREP (m_p2_dsig, p2_path_with, 1, 1)
+LINE_FN_NOPREP (m_p2_dmu, p2_path_with, p->v[1], 0)
 /* (∂/∂μ + ∂/∂σ) sin μ e^{-σ²/2} = e^{-σ²/2} (cos μ - σ sin μ) */
 static estimate
 tr_p2_path (const point * p, const void *u)
@@ -759,8 +699,7 @@ p2_law_with (const point * p, const double *x, double *b, double power)
   *b = 8 * EST_U * (1 + fabs (z));
   return cos (z);
 }
-static double l_p2_law (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_law_with (p, x, b, 1); }
-static double m_p2_law (const point * p, const void *u, const double *x, double *b) { (void) u; return p2_law_with (p, x, b, 2); }
+LINE_FN_NOPREP (l_p2_law, p2_law_with, 1) LINE_FN_NOPREP (m_p2_law, p2_law_with, 2)
 static estimate tr_p2_law (const point * p, const void *u) { (void) u; double v = cos (p->v[0]) * exp (-0.5 * p->v[1] * p->v[1]); return est_exact (v, 8 * EST_U * (fabs (v) + 1e-300)); }
 
 static const derivation_truth P2_TRUTHS[] = {
