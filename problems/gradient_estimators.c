@@ -4,16 +4,16 @@
  * Model (002 2.(a)-(c) with a learned prior; 001 1.1.3):
  *     z ~ r_λ = N(λ1, λ2),   x | z ~ N(w z, σ² I_3),   q_φ = N(μ, v),
  * so θ = w, φ = (μ, v), λ = (λ1, λ2), d = 3 and f_θ(z) = w z.
- * Ground truth: the ELBO as log p(x) - KL(q || p(z|x)) (log p(x) through a
- * Cholesky factor, lib/mvn), its gradient derived by hand; the two are
- * established against the term-by-term ELBO and finite differences
- * (lib/gradcheck) by the harness derivation at the end.  A gradient line
- * is a vector: each is evaluated along a direction c that is part of the
- * point (c·∇), so a counterexample names the component that fails.
+ * The model is lib/lingauss's (d = 3, b = 0, prior N(λ1, λ2)).  Ground
+ * truth: the ELBO as log p(x) - KL(q || p(z|x)) (the posterior route), its
+ * gradient by finite differences (lib/gradcheck); the harness derivation at
+ * the end establishes the ELBO against its term-by-term closed form and the
+ * reparameterization gradient against the finite differences.  A gradient
+ * line is a vector: each is evaluated along a direction c that is part of
+ * the point (c·∇), so a counterexample names the component that fails.
  *
  * 002 2.(c) item ② (line 50) is checked in kl_gaussians (s002_item2), not
- * here: one verdict per seed line across the harness.  The model is local
- * (wake_sleep and iwae_bound have their own): the lead consolidates. */
+ * here: one verdict per seed line across the harness. */
 #include "harness.h"
 #include "figure_panel.h"
 #include "gradcheck.h"
@@ -88,6 +88,10 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 }
 
 #define U const prep_t *u = prep; const model *md = &u->md; (void) p, (void) md
+/* a line's integrand: its body F with the argument that makes it the
+   literal line or a mutant */
+#define INTEGRAND(name, f, arg) \
+  static double name (const point * p, const void *u, const double *x, double *e) { (void) e; return f (p, u, x, arg); }
 #define ZOF(e) (md->m + sqrt (md->v) * (e))
 
 /* ----------------------------------------------------------------------
@@ -202,6 +206,9 @@ fd_along (gradcheck_fn f, const prep_t * u, coord_block b)
     }
   return est_numeric (s, e + N_PAR * EST_U * fabs (s));
 }
+/* a line or truth that is c·∇ of a closed form F over block B */
+#define FD_LINE(name, f, b) \
+  static estimate name (const point * p, const void *prep) { (void) p; return fd_along (f, prep, b); }
 
 /* ----------------------------------------------------------------------
  * Truths
@@ -211,13 +218,10 @@ static estimate t_elbo (const point * p, const void *prep) { U; return elbo_by_p
 static estimate t_log_px (const point * p, const void *prep) { U; return log_evidence (md); }
 static estimate t_item1 (const point * p, const void *prep) { U; return expected_log_lik (md); }
 
-static estimate t_grad_theta (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, THETA); }
-static estimate t_grad_phi (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, PHI); }
-static estimate t_grad_lambda (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, LAMBDA); }
-static estimate t_grad_all (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, ALL); }
-static estimate t_grad_item1 (const point * p, const void *prep) { (void) p; return fd_along (fd_item1, prep, PHI); }
-static estimate t_grad_joint (const point * p, const void *prep) { (void) p; return fd_along (fd_joint, prep, PHI); }
-static estimate t_fd_kl (const point * p, const void *prep) { (void) p; return fd_along (fd_kl, prep, PHI); }
+FD_LINE (t_grad_theta, fd_elbo, THETA) FD_LINE (t_grad_phi, fd_elbo, PHI)
+FD_LINE (t_grad_lambda, fd_elbo, LAMBDA) FD_LINE (t_grad_all, fd_elbo, ALL)
+FD_LINE (t_grad_item1, fd_item1, PHI) FD_LINE (t_grad_joint, fd_joint, PHI)
+FD_LINE (t_fd_kl, fd_kl, PHI)
 
 static const derivation_truth TRUTHS[] = {
   {"elbo", "VLB = log p(x) - KL(q || p(z|x)) (lib/lingauss, the posterior route)", LINE_CLOSED (t_elbo)},
@@ -238,8 +242,7 @@ static const derivation_truth TRUTHS[] = {
 
 /* the line's integral in closed form term by term (① + E_q[log r] + H(q)),
    differentiated by finite differences; the truth takes the posterior route */
-static estimate s002_theta_def (const point * p, const void *prep) { (void) p; return fd_along (fd_termwise, prep, THETA); }
-static estimate s002_theta_def_evidence (const point * p, const void *prep) { (void) p; return fd_along (fd_evidence, prep, THETA); }
+FD_LINE (s002_theta_def, fd_termwise, THETA) FD_LINE (s002_theta_def_evidence, fd_evidence, THETA)
 
 /* ∇θ p_θ(X|z) / p_θ(X|z), density and derivative formed apart; both carry
    the factor e^{-log p(X|μ)}, which cancels, so that p does not underflow */
@@ -253,8 +256,7 @@ theta_step_with (const point * p, const void *prep, const double *x, int z_facto
     s += u->c[P_W0 + j] * dens * (md->x[j] - md->w[j] * z) * (z_factor ? z : 1) / s2;
   return s / dens;
 }
-static double s002_theta_step (const point * p, const void *u, const double *x, double *e) { (void) e; return theta_step_with (p, u, x, 1); }
-static double s002_theta_step_no_z (const point * p, const void *u, const double *x, double *e) { (void) e; return theta_step_with (p, u, x, 0); }
+INTEGRAND (s002_theta_step, theta_step_with, 1) INTEGRAND (s002_theta_step_no_z, theta_step_with, 0)
 
 /* c_θ·∇θ log p_θ(X|z) = Σ c_j (x_j - w_j z) z / σ^POWER */
 static double
@@ -307,8 +309,7 @@ estimator_k (const point * p, const void *prep, const double *x, int phi_score_o
     }
   return s / u->k;
 }
-static double s002_estimator (const point * p, const void *u, const double *x, double *e) { (void) e; return estimator_k (p, u, x, 0); }
-static double s002_estimator_score (const point * p, const void *u, const double *x, double *e) { (void) e; return estimator_k (p, u, x, 1); }
+INTEGRAND (s002_estimator, estimator_k, 0) INTEGRAND (s002_estimator_score, estimator_k, 1)
 
 static const derivation_line S002B[] = {
   {.id = "s002_b_blocks", .source = "002 2.(b)", .at = 12, .text = "∇VLB(X_i) = (∇θ VLB, ∇φ VLB, ∇λ VLB)",
@@ -351,8 +352,7 @@ static const derivation_line S002B[] = {
  * 002 2.(c): ∇φ, the "Redo" decomposition and item ①
  * ---------------------------------------------------------------------- */
 
-static estimate s002c_phi_def (const point * p, const void *prep) { (void) p; return fd_along (fd_termwise, prep, PHI); }
-static estimate s002c_phi_def_no_q (const point * p, const void *prep) { (void) p; return fd_along (fd_joint, prep, PHI); }
+FD_LINE (s002c_phi_def, fd_termwise, PHI) FD_LINE (s002c_phi_def_no_q, fd_joint, PHI)
 
 /* ① - ② + E[log(r/q)], ① and the last term per draw, ② = KL(q || r) */
 static double s002_redo (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z); }
@@ -366,8 +366,7 @@ item1_density (const point * p, const void *prep, const double *x, double half)
   double s2 = md->s * md->s, r2 = residual_sq (md, ZOF (x[0]));
   return log (pow (2 * M_PI * s2, -DIM / 2.0) * exp (-half * r2 / s2));
 }
-static double s002_item1_density (const point * p, const void *u, const double *x, double *e) { (void) e; return item1_density (p, u, x, 0.5); }
-static double s002_item1_density_no_half (const point * p, const void *u, const double *x, double *e) { (void) e; return item1_density (p, u, x, 1); }
+INTEGRAND (s002_item1_density, item1_density, 0.5) INTEGRAND (s002_item1_density_no_half, item1_density, 1)
 
 static double
 item1_expanded (const model * md, double z, double dnorm)
@@ -390,8 +389,7 @@ item1_grad (const point * p, const void *prep, const double *x, double c)
     wr += md->w[j] * (md->x[j] - md->w[j] * z);
   return c / (md->s * md->s) * (-2 * wr) * (u->c[P_M] + u->c[P_V] * x[0] / (2 * sqrt (md->v)));
 }
-static double s002_item1_grad (const point * p, const void *u, const double *x, double *e) { (void) e; return item1_grad (p, u, x, -0.5); }
-static double s002_item1_grad_no_half (const point * p, const void *u, const double *x, double *e) { (void) e; return item1_grad (p, u, x, -1); }
+INTEGRAND (s002_item1_grad, item1_grad, -0.5) INTEGRAND (s002_item1_grad_no_half, item1_grad, -1)
 
 static const derivation_line S002C[] = {
   {.id = "s002_c_theta_lambda", .source = "002 2.(c)", .at = 32,
@@ -455,12 +453,11 @@ s001_split_with (const point * p, const void *prep, const double *x, int normali
     lq = -(z - md->m) * (z - md->m) / (2 * md->v);
   return (log_lik (md, z) + log_prior (md, z)) - lq;
 }
-static double s001_split (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_split_with (p, u, x, 1); }
-static double s001_split_unnorm (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_split_with (p, u, x, 0); }
+INTEGRAND (s001_split, s001_split_with, 1) INTEGRAND (s001_split_unnorm, s001_split_with, 0)
 static double s001_l (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_q_prior (md); }
 static double s001_l_swapped (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)); }
 
-static estimate s001_wake (const point * p, const void *prep) { (void) p; return fd_along (fd_item1, prep, THETA); }
+FD_LINE (s001_wake, fd_item1, THETA)
 
 static double s001_update (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) + log_prior (md, z) - kl_q_prior (md); }
 static double
@@ -470,8 +467,7 @@ s001_update_reparam_with (const point * p, const void *prep, const double *x, do
   double z = md->m + pow (md->v, scale_power) * x[0];     /* z_φ(ε) = μ + σ ε */
   return log_lik (md, z) + log_prior (md, z) - kl_q_prior (md);
 }
-static double s001_update_reparam (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_update_reparam_with (p, u, x, 0.5); }
-static double s001_update_reparam_var (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_update_reparam_with (p, u, x, 1); }
+INTEGRAND (s001_update_reparam, s001_update_reparam_with, 0.5) INTEGRAND (s001_update_reparam_var, s001_update_reparam_with, 1)
 
 /* c_φ·∇φ log p(x, z_φ(ε)) = dlog p/dz (c_μ + c_v DZDV), dz/dv = ε/(2√v) */
 static double
@@ -481,8 +477,7 @@ s001_grad_with (const point * p, const void *prep, const double *x, int chain)
   double dz = dlogjoint_dz (md, ZOF (x[0]));
   return dz * (u->c[P_M] + u->c[P_V] * (chain ? x[0] / (2 * sqrt (md->v)) : 1));
 }
-static double s001_grad (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_grad_with (p, u, x, 1); }
-static double s001_grad_no_dz (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_grad_with (p, u, x, 0); }
+INTEGRAND (s001_grad, s001_grad_with, 1) INTEGRAND (s001_grad_no_dz, s001_grad_with, 0)
 
 /* ∇φ KL(q || r) analytically: ∂μ = (μ - λ1)/λ2, ∂v = ½(1/λ2 - 1/v) */
 static estimate
@@ -556,8 +551,7 @@ reparam_with (const point * p, const void *prep, const double *x, double two)
   double dz = dlogjoint_dz (md, ZOF (x[0]));
   return u->c[P_M] * dz + u->c[P_V] * (dz * x[0] / (two * sqrt (md->v)) + 1 / (2 * md->v));
 }
-static double h_reparam (const point * p, const void *u, const double *x, double *e) { (void) e; return reparam_with (p, u, x, 2); }
-static double h_reparam_no_half (const point * p, const void *u, const double *x, double *e) { (void) e; return reparam_with (p, u, x, 1); }
+INTEGRAND (h_reparam, reparam_with, 2) INTEGRAND (h_reparam_no_half, reparam_with, 1)
 
 static const derivation_line HARNESS[] = {
   {.id = "h_elbo_termwise", .source = "harness", .text = "E_q[log p(x|z)] + E_q[log r(z)] + H(q) = log p(x) - KL(q || p(z|x))",
