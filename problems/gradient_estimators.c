@@ -704,7 +704,7 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
                " the per-sample moments (quadrature)", reps);
   sbuf_printf (harness_figure_script (h),
     "zc = %.4f\nunset xrange\nunset yrange\nset logscale xy\nset format x '%%g'\nset format y '10^{%%L}'\n"
-    "set xlabel 'samples per estimate K'\nset ylabel 'Var of the K-sample estimate'\nset key inside bottom left\n"
+    "set xlabel 'samples per estimate K'\nset ylabel 'Var of the K-sample estimate'\nset key inside top right\n"
     "lo(m, s) = (m - zc*s > 0) ? m - zc*s : m / 10\n", check_critical_value (REL_EQ, CHECK_ALPHA));
   for (int c = 0; c < 2; c++)
     sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\n"

@@ -5,9 +5,9 @@
  * Ground truth: the Gaussian density through a Cholesky factor (lib/mvn),
  * GSL's standard normal density, the Jacobian by central differences of
  * the map itself and its determinant by LU; Monte Carlo of a
- * characteristic function for "g(z0) ~ N(...)".  Harness checks (samplers,
- * not chains): sample means and covariances within their standard errors
- * and KS tests of projections (lib/gof).
+ * characteristic function for "g(z0) ~ N(...)".  Points: lib/point_affine.
+ * Harness checks (samplers, not chains): sample means, covariances and KS
+ * tests of projections (lib/gauss_sample).
  *
  * A matrix or vector equation A = B is checked as uᵀAv = uᵀBv (uᵀa = uᵀb)
  * for random u, v drawn with z0 ~ N(0, I): a draw is x = (z0, u, v).
