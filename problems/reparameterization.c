@@ -833,9 +833,9 @@ static const claim CLAIM = {
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .derivations = (const derivation *const[]) {&q1, &p2}, .n_derivations = 2,
   .samples_default = 400000, .samples_quick = 20000, .samples_min = 1000,
-  .figure_caption = "Left: each seed line against its truth at every point it was checked at"
-    " (a line that holds lies on the diagonal; eq. (2) and line 62 are checked as differences,"
-    " 0 when they hold). Middle and right: the first 2000 draws of the two samplers (K = 2)"
+  .figure_caption = "Left: how far each seed line misses its truth at every point it was checked"
+    " at, in units of the decision's margin z·SE + bound (a line that holds stays left of 1; eq. (2)"
+    " and line 62 are checked as differences, 0 when they hold). Middle and right: the first 2000 draws of the two samplers (K = 2)"
     " against the ellipses of the claimed Gaussian at Mahalanobis radius 1, 2, 3.",
   .figure_width = 1500, .figure_height = 560,
 };
