@@ -569,7 +569,9 @@ static const derivation_line HARNESS[] = {
     .finite_variance_why = "every integrand is a polynomial in the Gaussian draws times logs of" \
     " Gaussian densities (themselves quadratic), so all its moments are finite; the Pareto fit" \
     " read k̂ from 1.4 to 4.4 on the score-function line at quick sizes (seeds 47514, 55433," \
-    " 63352, 134623) where no Pareto tail exists", \
+    " 63352) where no Pareto tail exists: that integrand is a quartic in ε at each point" \
+    " (exact at a sixth interpolation node), and such quartics alone, e.g. -5.45 + 14.3ε" \
+    " - 4.51ε² - 2.64ε³ + 1.42ε⁴, read k̂ > 0.7 in 50 of 50 samples of 10⁴ draws (up to 5.4)", \
     .x_dim = K_MAX, .x_len = x_len, .sample = sample, \
     .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS), .lines = lines_, .n_lines = COUNT_OF (lines_) }
 DERIVATION (d002b, "002 2.(b): the gradient of the VLB by blocks and its K-sample estimator", S002B, 100);
