@@ -116,6 +116,7 @@ residual_sq (const model * p, double z)
 static double log_lik (const model * p, double z) { return -0.5 * DIM * log (2 * M_PI * p->s * p->s) - residual_sq (p, z) / (2 * p->s * p->s); }
 static double log_prior (const model * p, double z) { return normal_log_pdf (z, p->l1, sqrt (p->l2)); }
 static double log_q (const model * p, double z) { return normal_log_pdf (z, p->m, sqrt (p->v)); }
+static double log_joint (const model * p, double z) { lingauss g = lg (p); return lingauss_log_joint (&g, p->x, z); }
 static double kl_q_prior (const model * p) { return normal_kl (p->m, sqrt (p->v), p->l1, sqrt (p->l2)); }
 static void posterior (const model * p, double *pm, double *pv) { lingauss g = lg (p); lingauss_posterior (&g, p->x, pm, pv); }
 static estimate log_evidence (const model * p) { lingauss g = lg (p); return lingauss_log_evidence (&g, p->x); }
@@ -279,7 +280,7 @@ phi_score (const prep_t * u, double z, double vsign)
   double d = z - md->m;
   return u->c[P_M] * d / md->v + u->c[P_V] * (vsign / (2 * md->v) + d * d / (2 * md->v * md->v));
 }
-static double log_ratio (const model * md, double z) { return log_lik (md, z) + log_prior (md, z) - log_q (md, z); }
+static double log_ratio (const model * md, double z) { return log_joint (md, z) - log_q (md, z); }
 static double s002_phi (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return phi_score (u, z, -1) * log_ratio (md, z); }
 static double s002_phi_vsign (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return phi_score (u, z, +1) * log_ratio (md, z); }
 
@@ -433,7 +434,7 @@ static const derivation_line S002C[] = {
  * 001 1.1.3: the ELBO, the update rule and its reparameterization gradient
  * ---------------------------------------------------------------------- */
 
-static double s001_bound (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) + log_prior (md, z) - log_q (md, z); }
+static double s001_bound (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_ratio (md, ZOF (x[0])); }
 /* the bound plus 2 KL(q || p(z|x)) per draw: log(p(x,z) q / p(z|x)²) */
 static double
 s001_bound_past (const point * p, const void *prep, const double *x, double *e)
@@ -442,7 +443,7 @@ s001_bound_past (const point * p, const void *prep, const double *x, double *e)
   (void) e;
   double z = ZOF (x[0]), pm, pv;
   posterior (md, &pm, &pv);
-  return log_lik (md, z) + log_prior (md, z) + log_q (md, z) - 2 * normal_log_pdf (z, pm, sqrt (pv));
+  return log_joint (md, z) + log_q (md, z) - 2 * normal_log_pdf (z, pm, sqrt (pv));
 }
 static double
 s001_split_with (const point * p, const void *prep, const double *x, int normalised)
@@ -451,7 +452,7 @@ s001_split_with (const point * p, const void *prep, const double *x, int normali
   double z = ZOF (x[0]), lq = log_q (md, z);
   if (!normalised)
     lq = -(z - md->m) * (z - md->m) / (2 * md->v);
-  return (log_lik (md, z) + log_prior (md, z)) - lq;
+  return log_joint (md, z) - lq;
 }
 INTEGRAND (s001_split, s001_split_with, 1) INTEGRAND (s001_split_unnorm, s001_split_with, 0)
 static double s001_l (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_q_prior (md); }
@@ -459,13 +460,13 @@ static double s001_l_swapped (const point * p, const void *prep, const double *x
 
 FD_LINE (s001_wake, fd_item1, THETA)
 
-static double s001_update (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) + log_prior (md, z) - kl_q_prior (md); }
+static double s001_update (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_joint (md, z) - kl_q_prior (md); }
 static double
 s001_update_reparam_with (const point * p, const void *prep, const double *x, double scale_power)
 {
   U;
   double z = md->m + pow (md->v, scale_power) * x[0];     /* z_φ(ε) = μ + σ ε */
-  return log_lik (md, z) + log_prior (md, z) - kl_q_prior (md);
+  return log_joint (md, z) - kl_q_prior (md);
 }
 INTEGRAND (s001_update_reparam, s001_update_reparam_with, 0.5) INTEGRAND (s001_update_reparam_var, s001_update_reparam_with, 1)
 
