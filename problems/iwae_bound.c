@@ -928,14 +928,8 @@ em_log (const void *u, const double *z, int full_sum)
 }
 IG (b91_em_log, em_log (u, z, 0))
 IG (b91_em_log_full, em_log (u, z, 1))
-IG (b91_lk, log_mean_w (u, z, D->k, KK, NULL))
 IG (b91_lk_k1, log_mean_w (u, z, D->k, KK + 1, NULL))
-static estimate b91_l_k (const point * p, const void *u) { (void) p; return lk_at (u, KK, 1); }
-static estimate b91_l_k_px (const point * p, const void *u) { (void) p; return t_log_px (p, u); }
-static estimate c93_lk1 (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, 1); }
 static estimate c93_lk1_flip (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, -1); }
-static estimate c93_lk (const point * p, const void *u) { (void) p; return lk_at (u, KK, 1); }
-static estimate c93_lk_px (const point * p, const void *u) { return t_log_px (p, u); }
 
 static const derivation_truth TRUTH_001[] = {
   {"log_px", "log p(x) = log N(x; 0, a² + s²), closed form (lib/lingauss)", LINE_CLOSED (t_log_px)},
@@ -964,20 +958,18 @@ static const derivation_line LINES_001[] = {
    .rel = REL_GE, .eval = LINE_EXPECT (b91_em_log),
    .mutants = {{"s001_91_full_sum", "every subset's sum taken over all k+1 weights", LINE_EXPECT (b91_em_log_full)}}},
   {S001 ("s001_91_exchange", 91, "= E_{z^1..z^k}[log (1/k) Σ_{i=1}^k p_θ(x,z_i)/q_φ(z^i|x)]"),
-   .eval = LINE_EXPECT (b91_lk),
+   .eval = LINE_EXPECT (a84_lk),
    .mutants = {{"s001_91_lk_k_plus_1", "the k weights divided by k + 1", LINE_EXPECT (b91_lk_k1)}}},
-  {S001 ("s001_91_lk", 91, "= L_k(x)"), .eval = LINE_CLOSED (b91_l_k),
-   .mutants = {{"s001_91_lk_is_log_px", "log p(x) in place of L_k", LINE_CLOSED (b91_l_k_px)}}},
+  {S001 ("s001_91_lk", 91, "= L_k(x)"), .eval = LINE_CLOSED (t_lk),
+   .mutants = {{"s001_91_lk_is_log_px", "log p(x) in place of L_k", LINE_CLOSED (t_log_px)}}},
   {S001 ("s001_93_upper", 93, "log p(x) ≥ L_{k+1}(x)"), .rel = REL_GE,
-   .from = {"s001_84_log_e"}, .eval = LINE_CLOSED (c93_lk1),
+   .from = {"s001_84_log_e"}, .eval = LINE_CLOSED (t_lk1),
    .mutants = {{"s001_93_gap_flipped", "L_{k+1} as log p(x) + its gap", LINE_CLOSED (c93_lk1_flip)}}},
-  {S001 ("s001_93_monotone", 93, "≥ L_k(x)"), .rel = REL_GE, .eval = LINE_CLOSED (c93_lk),
-   .mutants = {{"s001_93_lk_is_log_px", "log p(x) in place of L_k", LINE_CLOSED (c93_lk_px)}}},
+  {S001 ("s001_93_monotone", 93, "≥ L_k(x)"), .rel = REL_GE, .eval = LINE_CLOSED (t_lk),
+   .mutants = {{"s001_93_lk_is_log_px", "log p(x) in place of L_k", LINE_CLOSED (t_log_px)}}},
 };
 
 /* ---- 003 Q3.1 and Q3.2, seed lines 173-191 ---- */
-IG (q_lk, log_mean_w (u, z, D->k, KK, NULL))
-IG (q_lk_sum, log_mean_w (u, z, D->k, 1, NULL))
 IG (q_l1, log_mean_w (u, z, 1, 1, NULL))
 IG (q_l1_no_logdet, log_mean_w (u, z, 1, 1, NULL) + 0.5 * log (D->q.v))   /* log q without its -1/2 log v */
 static estimate
@@ -989,8 +981,6 @@ q_moment (const void *u, double denom)
 }
 static estimate q31_l2 (const point * p, const void *u) { (void) p; return q_moment (u, KK); }
 static estimate q31_l2_k1 (const point * p, const void *u) { (void) p; return q_moment (u, KK + 1); }
-static estimate q31_l3 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (q_times_w, u), KK)); }
-static estimate q31_l3_k1 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (q_times_w, u), KK + 1)); }
 static estimate q31_l4 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (q_times_ratio, u), KK)); }
 static estimate q31_l4_k1 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (q_times_ratio, u), KK + 1)); }
 static estimate q31_l5 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (joint_fn, u), KK)); }
@@ -1003,7 +993,6 @@ px_mean (const void *u, double denom)
 }
 static estimate q31_l6 (const point * p, const void *u) { (void) p; return px_mean (u, KK); }
 static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return px_mean (u, KK + 1); }
-static estimate q31_l7 (const point * p, const void *u) { return t_log_px (p, u); }
 static estimate q31_l7_lk (const point * p, const void *u) { (void) p; return est_sub (lk_at (u, KK, 1), est_exact (1, 0)); }
 static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
@@ -1020,9 +1009,6 @@ static estimate q32_m3 (const point * p, const void *u) { (void) p; return mean_
 static estimate q32_m3_k1 (const point * p, const void *u) { (void) p; return mean_of_k (u, integral (q_log_w, u), KK + 1); }
 static estimate q32_m4 (const point * p, const void *u) { return mean_of_k (u, t_elbo (p, u), KK); }
 static estimate q32_m4_k1 (const point * p, const void *u) { return mean_of_k (u, t_elbo (p, u), KK + 1); }
-IG (q32_m5, log_mean_w (u, z, 1, 1, NULL))
-IG (q32_m5_max, mean_log_w (u, z, KK, 1))
-static estimate q32_m6 (const point * p, const void *u) { return t_elbo (p, u); }
 static estimate q32_m6_px (const point * p, const void *u) { return est_add (t_log_px (p, u), est_exact (1, 0)); }
 
 static const derivation_truth TRUTH_003[] = {
@@ -1038,14 +1024,14 @@ static const derivation_line LINES_003[] = {
    .truth = "elbo", .eval = LINE_EXPECT (q_l1),
    .mutants = {{"s003_175_no_logdet", "log q(h) without its -1/2 log v", LINE_EXPECT (q_l1_no_logdet)}}},
   {S003 ("s003_q31_l1", "003 Q3.1", 181, "L_K = E_{h_j~q}[log (1/K) Σ_j p(x,h_j)/q(h_j)]"),
-   .truth = "lk", .eval = LINE_EXPECT (q_lk),
-   .mutants = {{"s003_q31_l1_no_mean", "log Σ_j w_j in place of log (1/K) Σ_j w_j", LINE_EXPECT (q_lk_sum)}}},
+   .truth = "lk", .eval = LINE_EXPECT (a84_lk),
+   .mutants = {{"s003_q31_l1_no_mean", "log Σ_j w_j in place of log (1/K) Σ_j w_j", LINE_EXPECT (a84_log_sum)}}},
   {S003 ("s003_q31_l2", "003 Q3.1", 181, "≤ log E_{h_j~q}[(1/K) Σ_j p(x,h_j)/q(h_j)] (Jensen)"),
    .rel = REL_LE, .eval = LINE_CLOSED (q31_l2),
    .mutants = {{"s003_q31_l2_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l2_k1)}}},
   {S003 ("s003_q31_l3", "003 Q3.1", 181, "≤ log (1/K) Σ_j E_{h_j~q}[p(x,h_j)/q(h_j)] (an equality: linearity)"),
-   .rel = REL_LE, .eval = LINE_CLOSED (q31_l3),
-   .mutants = {{"s003_q31_l3_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l3_k1)}}},
+   .rel = REL_LE, .eval = LINE_CLOSED (a84_log_e),
+   .mutants = {{"s003_q31_l3_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (a84_log_e_k1)}}},
   {S003 ("s003_q31_l4", "003 Q3.1", 181, "≤ log (1/K) Σ_j ∫ q(h_j) · p(x,h_j)/q(h_j) (an equality: the definition of E)"),
    .rel = REL_LE, .eval = LINE_CLOSED (q31_l4),
    .mutants = {{"s003_q31_l4_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l4_k1)}}},
@@ -1056,13 +1042,13 @@ static const derivation_line LINES_003[] = {
    .rel = REL_LE, .eval = LINE_CLOSED (q31_l6),
    .mutants = {{"s003_q31_l6_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l6_k1)}}},
   {S003 ("s003_q31_l7", "003 Q3.1", 181, "L_K ≤ log p(x)"), .rel = REL_LE,
-   .from = {"s003_q31_l1"}, .eval = LINE_CLOSED (q31_l7),
+   .from = {"s003_q31_l1"}, .eval = LINE_CLOSED (t_log_px),
    .mutants = {{"s003_q31_l7_below", "log p(x) replaced by L_K - 1", LINE_CLOSED (q31_l7_lk)}}},
   {S003 ("s003_183", "003 Q3.1", 183, "Thus, as log p(x) ≥ L_K, L_K is a lower bound of log p(x)"),
    .expect = V_NOT_CHECKABLE, .why = "restates the chain's last line, s003_q31_l7, which is checked"},
   {S003 ("s003_q32_m1", "003 Q3.2", 189, "L_K = E_{h_j~q}[log (1/K) Σ_j p(x,h_j)/q(h_j)]"),
-   .truth = "lk", .eval = LINE_EXPECT (q_lk),
-   .mutants = {{"s003_q32_m1_no_mean", "log Σ_j w_j in place of log (1/K) Σ_j w_j", LINE_EXPECT (q_lk_sum)}}},
+   .truth = "lk", .eval = LINE_EXPECT (a84_lk),
+   .mutants = {{"s003_q32_m1_no_mean", "log Σ_j w_j in place of log (1/K) Σ_j w_j", LINE_EXPECT (a84_log_sum)}}},
   {S003 ("s003_q32_m2", "003 Q3.2", 189, "≥ E_{h_j~q}[(1/K) Σ_j log p(x,h_j)/q(h_j)] (labelled \"log sum inequality\": the label is judged in log_sum_inequality, check log_sum_label)"),
    .rel = REL_GE, .eval = LINE_EXPECT (q32_m2),
    .mutants = {{"s003_q32_m2_max", "max_j log w_j in place of the mean", LINE_EXPECT (q32_m2_max)}}},
@@ -1073,10 +1059,10 @@ static const derivation_line LINES_003[] = {
    .rel = REL_GE, .eval = LINE_CLOSED (q32_m4),
    .mutants = {{"s003_q32_m4_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q32_m4_k1)}}},
   {S003 ("s003_q32_m5", "003 Q3.2", 189, "≥ E_{h_1~q}[log p(x,h_1)/q(h_1)] = L_1"),
-   .rel = REL_GE, .eval = LINE_EXPECT (q32_m5),
-   .mutants = {{"s003_q32_m5_max", "max_j log w(h_j) in place of log w(h_1)", LINE_EXPECT (q32_m5_max)}}},
+   .rel = REL_GE, .eval = LINE_EXPECT (q_l1),
+   .mutants = {{"s003_q32_m5_max", "max_j log w(h_j) in place of log w(h_1)", LINE_EXPECT (q32_m2_max)}}},
   {S003 ("s003_q32_m6", "003 Q3.2", 189, "L_K ≥ L_1"), .rel = REL_GE,
-   .from = {"s003_q32_m1"}, .eval = LINE_CLOSED (q32_m6),
+   .from = {"s003_q32_m1"}, .eval = LINE_CLOSED (t_elbo),
    .mutants = {{"s003_q32_m6_above", "L_1 replaced by log p(x) + 1", LINE_CLOSED (q32_m6_px)}}},
   {S003 ("s003_191", "003 Q3.2", 191, "Thus, L_K is a family of lower bounds tighter than the ELBO"),
    .expect = V_NOT_CHECKABLE, .why = "restates the chain's last line, s003_q32_m6, which is checked"},
@@ -1103,7 +1089,6 @@ c_weights (const void *u, const double *z, int literal, int q_mismatch)
 IG (c8_vlb, c_weights (u, z, 0, 0))
 IG (c8_vlb_mismatch, c_weights (u, z, 0, 1))
 IG (c8_post_literal, c_weights (u, z, 1, 0))
-IG (c8_post_x, c_weights (u, z, 0, 0))
 static estimate
 c8_mean_p (const void *u, int literal, double denom)
 {
@@ -1114,7 +1099,6 @@ c8_mean_p (const void *u, int literal, double denom)
 static estimate c8_log_mean_literal (const point * p, const void *u) { (void) p; return c8_mean_p (u, 1, KK); }
 static estimate c8_log_mean_x (const point * p, const void *u) { (void) p; return c8_mean_p (u, 0, KK); }
 static estimate c8_log_literal (const point * p, const void *u) { (void) p; return est_exact (log_prior_at_x (u), 8 * EST_U * (1 + fabs (log_prior_at_x (u)))); }
-static estimate c8_log_x (const point * p, const void *u) { return t_log_px (p, u); }
 #define READ_X(f, lines) {{"x for z: p_θ(x|z_k), p_θ(x)", "the VLB^(K) of X_i has p_θ(X_i|z_k) in this slot, as 2.(a) " lines " writes p_θ(X_i|z) for the same weight", 0, f, 0}}
 
 static const derivation_line LINES_002[] = {
@@ -1127,7 +1111,7 @@ static const derivation_line LINES_002[] = {
    .mutants = {{"s002_8_q_no_prior", "q_φ* with the posterior variance s²/a² (the prior's precision left out)", LINE_EXPECT (c8_vlb_mismatch)}}},
   {.id = "s002_8_post", .source = "002 1.(c)", .at = 8, .expect = V_SLIP,
    .text = "≈ max_θ Σ_i E_{z_1..z_K~p_θ(z|x)}[log (1/K) Σ_k p_θ(z|z_k) p_θ(z_k)/p_θ(z_k|x)]",
-   .eval = LINE_EXPECT (c8_post_literal), .readings = READ_X (LINE_EXPECT (c8_post_x), "(line 10)"),
+   .eval = LINE_EXPECT (c8_post_literal), .readings = READ_X (LINE_EXPECT (c8_vlb), "(line 10)"),
    .correction = "p_θ(x|z_k) p_θ(z_k)/p_θ(z_k|x) = p_θ(x) for every z_k"},
   {.id = "s002_8_mean", .source = "002 1.(c)", .at = 8, .expect = V_SLIP,
    .text = "= max_θ Σ_i log((1/K) Σ_k p_θ(z))", .eval = LINE_CLOSED (c8_log_mean_literal),
@@ -1135,7 +1119,7 @@ static const derivation_line LINES_002[] = {
    .correction = "log((1/K) Σ_k p_θ(x))"},
   {.id = "s002_8_log_p", .source = "002 1.(c)", .at = 8, .expect = V_SLIP,
    .text = "= max_θ Σ_i log p_θ(z)", .eval = LINE_CLOSED (c8_log_literal),
-   .readings = READ_X (LINE_CLOSED (c8_log_x), "(line 10)"),
+   .readings = READ_X (LINE_CLOSED (t_log_px), "(line 10)"),
    .correction = "max_θ Σ_i log p_θ(X_i)"},
 };
 
