@@ -270,7 +270,7 @@ gap_quadrature (const model * md, const proposal * q, double k,
  * Monte Carlo: replicates of k + 1 weights
  * ---------------------------------------------------------------------- */
 
-/* The estimator's switches for the mutants, read once before the loops. */
+/* The estimator's switches for the mutants, set once at start-up (main). */
 typedef struct
 {
   int lme_k_plus_1, lme_no_mean;   /* lme_denominator_k_plus_1,
@@ -289,6 +289,7 @@ iwae_switches_init (const harness * h)
   };
   return sw;
 }
+static iwae_switches mc_switches;
 
 /* log (1/n) sum_i w_i from log weights: the IWAE estimator under test. */
 static double
@@ -356,7 +357,7 @@ iwae_run (harness * h, const model * md, const proposal * q, size_t k,
 {
   double *lks = xmalloc (reps * sizeof *lks);
   gsl_rng *r = harness_rng (h);
-  iwae_switches sw = iwae_switches_init (h);
+  iwae_switches sw = mc_switches;
   log_weight_fn f = log_weight_init (md, q, m_logq_logdet);
   double sd = sqrt (q->v);
   mc_acc *all[] = { &out->lk, &out->loo, &out->rise,
@@ -662,10 +663,14 @@ check_limit (harness * h, const experiment * e, quad_result * limits)
   /* the wide proposal's limit only informs the notes: skipped when quick */
   limits[WIDE] = harness_quick (h) ? (quad_result) { NAN, NAN }
     : limit_gap (e, WIDE, k);
+  const proposal *q = &e->q[NARROW];
   check_compare (h, "s001_115_limit", est_quad (limits[NARROW]),
-                 est_exact (0, 0), "narrow q (variance 0.9 v_post, p/q"
-                 " unbounded); Richardson from the exact gaps at k = %g .. %g",
-                 k, 8 * k);
+                 est_exact (0, 0), "at a = %g, s = %g, x = %g, narrow q ="
+                 " N(%.6g, %.6g) (variance 0.9 v_post, p/q unbounded):"
+                 " log p(x) - L_inf = %.3g ± %.2g, the seed's claim > 0;"
+                 " Richardson from the exact gaps at k = %g .. %g",
+                 e->md.a, e->md.s, e->md.x, q->m, q->v, limits[NARROW].value,
+                 limits[NARROW].abserr, k, 8 * k);
 }
 
 /* ----------------------------------------------------------------------
@@ -1324,12 +1329,13 @@ main (int argc, char **argv)
   iw_points.coords = COORDS, iw_points.n_coords = COUNT_OF (COORDS);
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_logq_logdet = mutant (h, "logq_missing_logdet");
+  mc_switches = iwae_switches_init (h);
   m_quad_scaled = mutant (h, "quad_weight_scaled");
   derivation_run (h, &d001);
   derivation_run (h, &d003);
   derivation_run (h, &d002);
   /* gap_cv_vs_quad needs GAP_CV_MIN_REPLICATES at k = 1 (replicates are
-     samples / k there), and the Q3.1-3.2 checks 200 chains of K003 */
+     samples / k there): samples_min */
   experiment *e = xcalloc (1, sizeof *e);
   experiment_run (h, e);
   quad_result limits[N_PROPOSALS];
