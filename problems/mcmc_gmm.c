@@ -271,7 +271,6 @@ static const param_spec PARAMS[] = {
 };
 
 static void setup_target (harness * h) { G = gmm_alloc_mcmc_example (harness_param (h, "separation")); }
-
 static const claim CLAIM = {
   .setup = setup_target,
   .slug = "mcmc_gmm",
