@@ -172,8 +172,9 @@ kl_gradient_abserr (const gsl_vector * theta, const objective * o)
    component), λ = min(1/s², 2)/2; that is checked against the smallest
    eigenvalue of the Hessian by differences of the gradient (over 1.1 for
    their error and for the Hessian's change over a radius of ~1e-9; over
-   a grid of starts at separations 1, 1.5 and 3 it was at least 0.9
-   min(1/s², 2)), and where that is lower it is used.
+   a grid of starts at separations 1 and 1.5 (and 3, up to a quadrature
+   refusal) it was at least 0.9 min(1/s², 2)), and where that is lower it
+   is used.
    INFINITY where no eigenvalue bound is positive: no minimum to bound. */
 static double
 fit_radius (const objective * o, const gsl_vector * theta, double gnorm, double s)
