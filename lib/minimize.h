@@ -102,4 +102,20 @@ double minimize_distance_bound (minnd_fn f, void *params, const gsl_vector * x,
 double minimize_error_radius (minnd_grad grad, void *params,
                               const gsl_vector * x);
 
+/* Newton's method on the gradient alone, from X (updated in place): x <-
+   x - H^-1 ∇f(x), H by central differences of GRAD (as in
+   minimize_error_radius), until |∇f| < GRAD_TOL or MAX_ITER steps.  For a
+   minimum that a line search no longer resolves: near x* the decrease a
+   step must show in f is |∇f|²/(2 λ), below f's rounding long before ∇f
+   itself is lost in its own.  A step is taken only while H is positive
+   definite (a Cholesky factorisation exists) and |∇f| falls, so X stays
+   at the best point seen.  Returns the final |∇f(x)|. */
+double minimize_newton_gradient (minnd_grad grad, void *params, gsl_vector * x,
+                                 double grad_tol, size_t max_iter);
+
+/* The smallest eigenvalue of the Hessian at X, by central differences of
+   GRAD (as in minimize_error_radius), from gsl_eigen_symm. */
+double minimize_hessian_min_eigen (minnd_grad grad, void *params,
+                                   const gsl_vector * x);
+
 #endif
