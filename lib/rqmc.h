@@ -110,4 +110,29 @@ typedef double (*rqmc_integrand) (const double *x, size_t d, void *ctx);
 rqmc_acc rqmc_integrate (rqmc * q, const gsl_rng * r, rqmc_law law,
                          rqmc_integrand f, void *ctx);
 
+/* The next point of the current replicate mapped to N(0, I_d) as
+   rqmc_next_normal does, except in each coordinate's two boundary cells
+   (u within 1/n of 0 or 1, n the net's size), which are sampled from an
+   exponential tail beyond the normal's 1/n quantile and weighted by the
+   density ratio: *W is the point's weight (1 for most points), and the
+   mean of w h(z) estimates E[h(z)], z ~ N(0, I_d), without the exponential
+   terms that the boundary cells otherwise bring into every replicate mean
+   of an integrand growing in z (why, the law and the measurements: rqmc.c).
+   *BOUND, if not NULL: a bound on the relative rounding error of *W.
+   Returns 0, or -1 as rqmc_next_uniform. */
+int rqmc_next_weighted (rqmc * q, double *z, double *w, double *bound);
+
+/* As rqmc_alloc, but each replicate is an Owen (nested uniform) scrambled
+   net instead of a shifted one: the first 2^m >= n points of a base-2
+   sequence (with the origin), each coordinate's first m digits permuted by
+   a random binary tree of flips drawn in rqmc_replicate, the digits below
+   filled uniformly from the same generator (which must outlive the
+   replicate's points).  Every point is U(0,1)^d, every replicate mean
+   unbiased, and -- unlike a shift of the whole net, whose error is one
+   fixed periodic function of the shift -- a replicate mean is a sum of many
+   independently randomised parts, close to normal (Owen 1997; Loh 2003);
+   why that matters here: rqmc.c.  NULL for Halton or n > 2^24. */
+rqmc *rqmc_alloc_scrambled (rqmc_kind kind, size_t d, size_t n,
+                            size_t replicates);
+
 #endif
