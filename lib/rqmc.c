@@ -238,11 +238,14 @@ rqmc_integrate (rqmc * q, const gsl_rng * r, rqmc_law law,
       double s = 0.0;
       for (size_t i = 0; i < q->n; i++)
         {
-          if (law == RQMC_NORMAL)
+          double w = 1;
+          if (law == RQMC_NORMAL_WEIGHTED)
+            rqmc_next_weighted (q, x, &w, NULL);
+          else if (law == RQMC_NORMAL)
             rqmc_next_normal (q, x);
           else
             rqmc_next_uniform (q, x);
-          s += f (x, q->d, ctx);
+          s += w != 1 ? (w > 0 ? w * f (x, q->d, ctx) : 0) : f (x, q->d, ctx);
         }
       rqmc_acc_add (&a, s / (double) q->n);
     }

@@ -100,7 +100,8 @@ double rqmc_t_critical (double alpha, double dof);
 typedef enum
 {
   RQMC_UNIFORM,
-  RQMC_NORMAL
+  RQMC_NORMAL,
+  RQMC_NORMAL_WEIGHTED          /* rqmc_next_weighted: w f(z) summed */
 } rqmc_law;
 
 typedef double (*rqmc_integrand) (const double *x, size_t d, void *ctx);
