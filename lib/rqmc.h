@@ -40,7 +40,23 @@
  * only with the origin, which GSL skips (see rqmc_next_uniform): without
  * it the gains in d = 5, 10 were about 2.5 times smaller.  Where RQMC does not win at
  * equal time (rough or discontinuous integrands, d well above 10 with
- * few points), keep plain Monte Carlo. */
+ * few points), keep plain Monte Carlo.
+ *
+ * The engine (lib/derivation.c) uses Owen-scrambled nets
+ * (rqmc_alloc_scrambled) and normals whose boundary cells are weighted
+ * (rqmc_next_weighted), because with shifts and Φ⁻¹ an integrand growing
+ * in z makes every replicate mean skewed (skewness 1.7-2.8 in d = 1, 2),
+ * and the t-statistic's one tail at c = 5 100-300 times Student's (see
+ * rqmc.c, tools/rqmc_tail.c).  With both: replicate means with |skewness|
+ * <= 0.06, excess kurtosis <= 0.26, t mean 0.00 and sd 1.02-1.03 (Student
+ * 1.034) for ½|z|² (d = 1, 2) and the kl integrand (d = 1); the variance
+ * of a replicate mean is 1.3-1.4 times that of the shifted Φ⁻¹ one there.
+ * In tests/test_rqmc.c's comparison (n = 1024, R = 32) the engine's
+ * variance reduction at equal evaluations is 443 / 453 / 272 for E|z|^2
+ * (d = 1 / 5 / 10; shifted 1130 / 771 / 1030) and 1070 / 3420 / 1330 for
+ * log p - log q (shifted 315 / 349 / 289), at about 4 times plain MC's
+ * cost per evaluation (the scramble's table lookups and its uniform for
+ * the low digits): 70-320 times plain MC's at equal time. */
 #ifndef HARNESS_RQMC_H
 #define HARNESS_RQMC_H
 
