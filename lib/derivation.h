@@ -153,7 +153,8 @@ typedef struct
      with z of length base_dim(p) <= 40.  Then expectations use randomized
      quasi-Monte Carlo (lib/rqmc.h: Owen-scrambled Sobol nets, the net's
      boundary cells drawn from an exponential tail and weighted, so that an
-     integrand growing in z cannot skew the replicate means; 32 independent
+     integrand growing in z no longer dominates them through one point
+     per coordinate (residual skewness: lib/rqmc.h); 32 independent
      replicates; the standard error is that of the replicate means and the
      critical value Student's t with 31 degrees of freedom), which on smooth
      integrands resolves ten to a hundred times smaller errors at equal
