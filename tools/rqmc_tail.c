@@ -18,7 +18,8 @@
  *            sweighted, ...): on Owen-scrambled nets (rqmc_alloc_scrambled)
  *            instead of shifted ones.
  *
- * Prints one row: the variance of a replicate mean (times N, so that it
+ * Prints one row: the bias of the pooled mean in its standard errors,
+ * the variance of a replicate mean (times N, so that it
  * reads as a per-point variance), the skewness and excess kurtosis of the
  * replicate means (standardised by the exact mean and their pooled spread),
  * the mean and sd of t = (mean - truth) / se, and the tail frequencies
@@ -174,10 +175,14 @@ main (int argc, char **argv)
     }
   double secs = (double) (clock () - t0) / CLOCKS_PER_SEC;
   long nm = K * (long) R;
-  double v = 0, m3 = 0, m4 = 0;
+  double v = 0, m3 = 0, m4 = 0, gm = 0;
   for (long i = 0; i < nm; i++)
-    v += pow (means[i] - mu, 2);
+    {
+      v += pow (means[i] - mu, 2);
+      gm += means[i];
+    }
   v /= (double) nm;
+  gm /= (double) nm;
   for (long i = 0; i < nm; i++)
     {
       double e = (means[i] - mu) / sqrt (v);
@@ -193,9 +198,10 @@ main (int argc, char **argv)
   for (long k = 0; k < K; k++)
     tv += pow (ts[k] - tm, 2);
   tv /= (double) (K - 1);
-  printf ("%s d=%zu n=%zu R=%zu K=%ld %s: var*n %.4g  skew %.3f  exkurt %.3f"
+  printf ("%s d=%zu n=%zu R=%zu K=%ld %s: bias/se %.2f  var*n %.4g  skew %.3f  exkurt %.3f"
           "  t mean %.3f sd %.3f (t_%zu sd %.3f)  %.2f ms/estimate\n",
-          argv[1], dim, n, R, K, argv[6], v * (double) n, m3, m4, tm,
+          argv[1], dim, n, R, K, argv[6], (gm - mu) / sqrt (v / (double) nm),
+          v * (double) n, m3, m4, tm,
           sqrt (tv), R - 1, sqrt ((R - 1.0) / (R - 3.0)),
           1e3 * secs / (double) K);
   for (int c = 3; c <= 5; c++)
