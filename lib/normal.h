@@ -17,4 +17,14 @@ double normal_entropy (double sigma);
 /* KL(N(m1, s1^2) || N(m2, s2^2)) = log(s2/s1) + (s1^2 + (m1-m2)^2)/(2 s2^2) - 1/2 */
 double normal_kl (double m1, double s1, double m2, double s2);
 
+/* Bounds on the rounding error |fl(f) - f| of each function above, for
+   finite arguments and sigma > 0 (derivations in normal.c).  The KL's is
+   relative near s1 = s2 (gamma_24 KL): a tiny KL of nearly equal normals
+   keeps its relative accuracy.  A value beyond DBL_MAX in magnitude
+   overflows to an infinity, and the bound is then meaningless. */
+double normal_log_pdf_error_bound (double x, double mu, double sigma);
+double normal_pdf_error_bound (double x, double mu, double sigma);
+double normal_entropy_error_bound (double sigma);
+double normal_kl_error_bound (double m1, double s1, double m2, double s2);
+
 #endif

@@ -1,6 +1,7 @@
 /* normal_pair.c -- two univariate normals (see normal_pair.h). */
 #include "normal_pair.h"
 #include "normal.h"
+#include "estimate.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -40,4 +41,12 @@ int
 normal_pair_far_tail (double x)
 {
   return fabs (x) > 1e100;
+}
+
+double
+normal_pair_log_ratio_error_bound (const normal_pair * g, double x)
+{
+  double e = normal_log_pdf_error_bound (x, g->ma, g->sa)
+    + normal_log_pdf_error_bound (x, g->mb, g->sb);
+  return e + 2 * EST_U * fabs (normal_pair_log_ratio (g, x));
 }

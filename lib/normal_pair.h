@@ -42,4 +42,9 @@ quad_result normal_pair_quad (quad_fn f, void *params, const normal_pair * g,
    before 1e100, and returns 0 where this is true. */
 int normal_pair_far_tail (double x);
 
+/* A bound on the rounding error of normal_pair_log_ratio (G, X): the two
+   log-densities' bounds (normal_log_pdf_error_bound) and the subtraction's
+   u.  KL(a || b)'s is normal_kl_error_bound. */
+double normal_pair_log_ratio_error_bound (const normal_pair * g, double x);
+
 #endif
