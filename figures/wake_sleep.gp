@@ -1,8 +1,8 @@
 # wake_sleep.gp -- written by wake_sleep; render with `gnuplot wake_sleep.gp` in this folder.
 if (!exists("datafile")) datafile = 'wake_sleep.dat'
 if (!exists("outfile")) outfile = 'wake_sleep.svg'
-fig_w = 1280
-fig_h = 600
+fig_w = 2100
+fig_h = 650
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
 # Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
@@ -22,21 +22,53 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
+set multiplot layout 1,3 title 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'
+set key font ',8' spacing 0.75
+set title 'Each seed line against its truth'
+set logscale x
+set format x '10^{%L}'
+set xrange [0.0005:*]
+set yrange [8.5:0.5]
+set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
+unset ylabel
+set key off
+set grid xtics
+set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
+set ytics font ',10' ('001 1.1.2 wake, first equality (holds)' 1, '001 1.1.2 wake, second equality (slip)' 2, '001 1.1.2 wake, third equality (slip)' 3, '001 1.1.2 wake, last equality (holds)' 4, '001 1.1.2 sleep (error)' 5, '001 1.1.2 sleep (holds)' 6, '001 1.1.2 sleep (holds)' 7, '001 1.1.2 disadvantages (error)' 8)
+plot datafile index 0 using 1:(1) with points ls 1, \
+     datafile index 1 using 1:(2) with points ls 2, \
+     datafile index 2 using 1:(3) with points ls 2, \
+     datafile index 3 using 1:(4) with points ls 1, \
+     datafile index 4 using 1:(5) with points ls 2, \
+     datafile index 5 using 1:(6) with points ls 1, \
+     datafile index 6 using 1:(7) with points ls 1, \
+     datafile index 7 using 1:(8) with points ls 2
+unset arrow
+unset logscale x
+set format x
+set xrange [*:*]
+set yrange [*:*]
+set ytics font ''
+set ytics auto
+set grid
+set key default
 mle = -2.8911601
-set multiplot layout 1,2 title 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'
 set title 'Wake objective and log-likelihood'
 set xlabel 'iteration'
 set ylabel 'average over the data (nats)'
-set key bottom right
+set key bottom right font ',10'
+unset logscale
+set autoscale
+set format y '%g'
 plot mle with lines ls 7 title 'maximum log-likelihood', \
-     datafile index 0 using 1:3 with linespoints ls 2 title 'log p_θ(x) (average)', \
-     '' index 0 using 1:2 with linespoints ls 1 title 'ELBO L(θ, φ) (wake objective)'
+     datafile index 8 using 1:3 with linespoints ls 2 title 'log p_θ(x) (average)', \
+     '' index 8 using 1:2 with linespoints ls 1 title 'ELBO L(θ, φ) (wake objective)'
 set title 'Sleep objective: inclusive KL'
 set ylabel 'E_x KL(p_θ(z|x) || q_φ(z|x))'
 set logscale y
 set format y '10^{%L}'
 set key top right
-plot datafile index 0 using 1:4 with linespoints ls 2 title 'after the wake step', \
-     '' index 0 using 1:5 with linespoints ls 1 title 'after the sleep step'
+plot datafile index 8 using 1:4 with linespoints ls 2 title 'after the wake step', \
+     '' index 8 using 1:5 with linespoints ls 1 title 'after the sleep step'
 unset multiplot
 unset output

@@ -234,4 +234,9 @@ void derivation_line_result_free (line_result * r);
 const line_result *derivation_find (const struct harness_s *h,
                                     const char *id);
 
+/* A derivation's tables in its initialiser: .truths, .lines and their
+   counts, from two arrays T and L (COUNT_OF is harness.h's). */
+#define DERIVATION_TABLES(t, l) \
+  .truths = (t), .n_truths = COUNT_OF (t), .lines = (l), .n_lines = COUNT_OF (l)
+
 #endif

@@ -4,6 +4,9 @@
 #include "estimate.h"
 #include "logsumexp.h"
 #include "matrix.h"
+#include "estimate.h"
+#include "minimize.h"
+#include "optimum.h"
 
 #include <float.h>
 #include <gsl/gsl_blas.h>
@@ -598,6 +601,159 @@ gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
   gsl_matrix_free (gm);
   gsl_matrix_free (s);
   gsl_matrix_free (inv);
+}
+
+gsl_matrix *
+gmm_sample_n (const gsl_rng * r, const gmm * g, size_t n)
+{
+  gsl_matrix *x = gsl_matrix_alloc (n, g->d);
+  for (size_t i = 0; i < n; i++)
+    {
+      gsl_vector_view xi = gsl_matrix_row (x, i);
+      gmm_sample (r, g, &xi.vector);
+    }
+  return x;
+}
+
+double
+gmm_log_likelihood_err (const gmm * g, const gsl_matrix * x, double *bound)
+{
+  if (x->size2 != g->d)
+    die_internal ("gmm_log_likelihood_err: dimension mismatch");
+  gsl_vector *work = gsl_vector_alloc (g->d);
+  double ll = 0, size = 0;
+  for (size_t i = 0; i < x->size1; i++)
+    {
+      gsl_vector_const_view xi = gsl_matrix_const_row (x, i);
+      double li = gmm_log_pdf (g, &xi.vector, work);
+      ll += li, size += fabs (li);
+    }
+  gsl_vector_free (work);
+  double n = (double) x->size1;
+  *bound = 16 * EST_U * (n + size) + est_gamma (n) * size;
+  return ll;
+}
+
+typedef struct
+{
+  gmm *g;
+  const gsl_matrix *x, *q;
+} f_problem;
+
+static double
+neg_mean_F (const gsl_vector * th, void *params)
+{
+  f_problem *m = params;
+  if (gmm_theta_unpack (th, m->g) != GSL_SUCCESS)
+    return INFINITY;
+  return -gmm_free_energy (m->g, m->x, m->q, NULL) / (double) m->x->size1;
+}
+
+static void
+neg_mean_F_grad (const gsl_vector * th, void *params, gsl_vector * grad)
+{
+  f_problem *m = params;
+  gmm_theta_unpack (th, m->g);
+  gmm_free_energy_grad (m->g, m->x, m->q, grad);
+  gsl_vector_scale (grad, -1.0 / (double) m->x->size1);
+}
+
+double
+gmm_free_energy_argmax (const gmm * g, const gsl_matrix * x,
+                        const gsl_matrix * q, gsl_vector * opt)
+{
+  gsl_vector *p0 = gsl_vector_alloc (opt->size);
+  gmm_theta_pack (g, p0);
+  f_problem m = { gmm_alloc (g->k, g->d), x, q };
+  minnd_result r = minimize_nd_grad (neg_mean_F, neg_mean_F_grad, &m, p0,
+                                     0.05, 1e-6, 5000);
+  double lmin = optimum_min_curvature (neg_mean_F_grad, &m, r.x, 1e-5, 0);
+  gsl_vector_memcpy (opt, r.x);
+  double tol = r.converged ? optimum_radius (r.size, lmin, 2) : NAN;
+  minimize_result_free (&r);
+  gmm_free (m.g);
+  gsl_vector_free (p0);
+  return tol;
+}
+
+gmm *
+gmm_alloc_from (size_t k, size_t d, const double *w, const double *mu,
+                const double *sigma, double mu_scale)
+{
+  gmm *g = gmm_alloc (k, d);
+  double m[GMM_STACK_MAX];
+  if (d > GMM_STACK_MAX)
+    die_internal ("gmm_alloc_from: dimension %zu", d);
+  for (size_t j = 0; j < k; j++)
+    {
+      for (size_t a = 0; a < d; a++)
+        m[a] = mu_scale * mu[j * d + a];
+      gsl_vector_view mv = gsl_vector_view_array (m, d);
+      gsl_matrix_const_view sv = gsl_matrix_const_view_array (sigma + j * d * d, d, d);
+      if (gmm_set_component (g, j, w[j], &mv.vector, &sv.matrix) != GSL_SUCCESS)
+        die_internal ("gmm_alloc_from: component %zu is not SPD", j);
+    }
+  gmm_normalise_weights (g);
+  return g;
+}
+
+double
+gmm_m_step_rounding (const gsl_matrix * x)
+{
+  double mx = 0;
+  for (size_t i = 0; i < x->size1; i++)
+    for (size_t a = 0; a < x->size2; a++)
+      mx = fmax (mx, fabs (gsl_matrix_get (x, i, a)));
+  return est_gamma (3 * (double) x->size1 + 12) * (1 + mx) * (1 + mx);
+}
+
+gmm *
+gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
+                 const double *sigma)
+{
+  gmm *g = gmm_alloc (k, d);
+  for (size_t j = 0; j < k; j++)
+    {
+      gsl_vector_const_view m = gsl_vector_const_view_array (mu + j * d, d);
+      gsl_matrix_const_view s = gsl_matrix_const_view_array (sigma + j * d * d, d, d);
+      if (gmm_set_component (g, j, w[j], &m.vector, &s.matrix) != GSL_SUCCESS)
+        die_internal ("gmm_from_arrays: component %zu (weight %g) is not valid", j, w[j]);
+    }
+  return g;
+}
+
+rnd
+gmm_mean_rnd (const gmm * g, size_t c)
+{
+  if (c >= g->d)
+    die_internal ("gmm_mean_rnd: coordinate %zu of %zu", c, g->d);
+  rnd s = rnd_exact (0);
+  for (size_t k = 0; k < g->k; k++)
+    s = rnd_add (s, rnd_mul (rnd_leaf (g->weights[k], 1),
+                             rnd_exact (gsl_vector_get (g->comp[k]->mu, c))));
+  return s;
+}
+
+rnd
+gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu)
+{
+  rnd acc = rnd_exact (0);
+  for (size_t k = 0; k < g->k; k++)
+    {
+      const mvn *c = g->comp[k];
+      rnd tr = rnd_exact (gsl_matrix_get (c->sigma, 0, 0));
+      rnd d = rnd_mul (rnd_sub (rnd_exact (gsl_vector_get (c->mu, 0)), rnd_exact (mu[0])),
+                       rnd_sub (rnd_exact (gsl_vector_get (c->mu, 0)), rnd_exact (mu[0])));
+      for (size_t a = 1; a < g->d; a++)
+        {
+          rnd e = rnd_sub (rnd_exact (gsl_vector_get (c->mu, a)), rnd_exact (mu[a]));
+          tr = rnd_add (tr, rnd_exact (gsl_matrix_get (c->sigma, a, a)));
+          d = rnd_add (d, rnd_mul (e, e));
+        }
+      acc = rnd_add (acc, rnd_mul (rnd_leaf (g->weights[k], 1), rnd_add (tr, d)));
+    }
+  rnd log_2pi = rnd_leaf (2 * 0.91893853320467274178, 1);
+  return rnd_sub (rnd_scale (-0.5 * (double) g->d, log_2pi), rnd_scale (0.5, acc));
 }
 
 /* ---- rounding bounds ----

@@ -135,4 +135,50 @@ void gmm_responsibilities_error_bound (const gmm * g, const gsl_vector * x,
 void gmm_grad_log_pdf_error_bound (const gmm * g, const gsl_vector * x,
                                    gsl_vector * err);
 
+/* ---- data sets, and F's maximiser over θ (em_coordinate_ascent) ---- */
+/* N draws of G, one per row (gmm_sample in turn). */
+gsl_matrix *gmm_sample_n (const gsl_rng * r, const gmm * g, size_t n);
+/* log p(X|θ) = Σ_i log p(x_i|θ), and in *BOUND its rounding: each term
+   within 16 u (1 + |term|) (a log-sum-exp of log-densities), the
+   recursive sum within gamma_n Σ|term| (Higham 4.2). */
+double gmm_log_likelihood_err (const gmm * g, const gsl_matrix * x,
+                               double *bound);
+/* argmax_θ F(θ, Q) by BFGS on -F/n from G's θ (the layout above) into
+   OPT, and its tolerance 2 |∇| / λ_min (lib/optimum; the Hessian by
+   differences of the analytic gradient, step 1e-5, whose O(h²) error is
+   far below the factor 2 for the higher-order terms); NaN when BFGS did
+   not converge or the curvature is not positive. */
+double gmm_free_energy_argmax (const gmm * g, const gsl_matrix * x,
+                               const gsl_matrix * q, gsl_vector * opt);
+
+/* A mixture from arrays: weights W[k] (normalised here), means MU[k d]
+   times MU_SCALE, covariances SIGMA[k d d] (row-major); dies if a
+   covariance is not SPD or a weight not positive (fixed models). */
+gmm *gmm_alloc_from (size_t k, size_t d, const double *w, const double *mu,
+                     const double *sigma, double mu_scale);
+/* A bound on the rounding of every coordinate of θ (logits, means, log
+   σ) after the closed-form M-step on data X in 1-D: three recursive sums
+   of n terms (N_j, Σ q x, Σ q (x - μ)²) of size at most (1 + M)² N_j,
+   M = max |x|, each within gamma_{n+4}, and a log's ulp: gamma_{3n+12}
+   (1 + M)².  (M over every entry of X: em_coordinate_ascent applies it to
+   its 2-D run too.) */
+double gmm_m_step_rounding (const gsl_matrix * x);
+/* K components of dimension D from arrays: weights W[k] (used as given,
+   so they should sum to 1), means MU (k x d, row-major) and covariances
+   SIGMA (k blocks of d x d, row-major), as mvn_from_arrays takes them.
+   Dies (die_internal) if a weight is not positive or a covariance is not
+   SPD: the arrays are a claim's constants. */
+gmm *gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
+                      const double *sigma);
+
+/* ---- closed forms with their rounding carried (lib/rounding.h) ----
+   The weights are rounded constants (one rounding each), means and
+   covariances exact. */
+#include "rounding.h"
+/* E_p[x_c] = Σ_k w_k μ_kc */
+rnd gmm_mean_rnd (const gmm * g, size_t c);
+/* E_p[log N(x; MU, I)] = -(d/2) log 2π - ½ Σ_k w_k (tr Σ_k + |μ_k - MU|²),
+   the cross-entropy term of fitting an isotropic Gaussian to p */
+rnd gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu);
+
 #endif

@@ -159,3 +159,132 @@ lingauss_posterior_error_bound (const lingauss * m, const double *x,
   *mean_err = est_gamma (2 * d + 10) * n * var;
   *var_err = est_gamma (d + 4) * var;
 }
+
+/* ---- the two-latent factor model ---- */
+
+#define LOG_SQRT_2PI 0.91893853320467274178
+#define LOG_2PI 1.8378770664093454836
+
+static rnd X (double v) { return rnd_exact (v); }
+static rnd sq (rnd a) { return rnd_mul (a, a); }
+static rnd inv (rnd a) { return rnd_div (X (1), a); }
+
+/* ψ + |w|² */
+static rnd
+marginal_var (const lingauss_fa2 * f)
+{
+  return rnd_add (X (f->psi), rnd_add (sq (X (f->w[0])), sq (X (f->w[1]))));
+}
+
+/* Woodbury on Λ⁻¹ wᵀ/ψ */
+rnd
+lingauss_fa2_post_mean (const lingauss_fa2 * f, int j)
+{
+  rnd r = rnd_leaf (f->x - f->b, 1);
+  return rnd_mul (rnd_mul (X (f->w[j]), r), inv (marginal_var (f)));
+}
+
+/* -(|d|² + (wᵀd)²/ψ)/2 + log det Λ / 2 - log 2π, d = z - μ */
+double
+lingauss_fa2_log_post (const lingauss_fa2 * f, const double *z)
+{
+  double d0 = z[0] - lingauss_fa2_post_mean (f, 0).value;
+  double d1 = z[1] - lingauss_fa2_post_mean (f, 1).value;
+  double wd = f->w[0] * d0 + f->w[1] * d1;
+  double w2 = f->w[0] * f->w[0] + f->w[1] * f->w[1];
+  return -0.5 * (d0 * d0 + d1 * d1 + wd * wd / f->psi)
+    + 0.5 * log1p (w2 / f->psi) - LOG_2PI;
+}
+
+rnd
+lingauss_fa2_log_evidence (const lingauss_fa2 * f)
+{
+  rnd r = rnd_leaf (f->x - f->b, 1), v = marginal_var (f);
+  return rnd_sub (rnd_sub (rnd_scale (-0.5, rnd_mul (sq (r), inv (v))),
+                           rnd_scale (0.5, rnd_log (v))),
+                  rnd_leaf (LOG_SQRT_2PI, 1));
+}
+
+rnd
+lingauss_fa2_expected_log_lik (const lingauss_fa2 * f, const lingauss_fa2_q * q)
+{
+  rnd r = rnd_sub (rnd_leaf (f->x - f->b, 1),
+                   rnd_add (rnd_mul (X (f->w[0]), X (q->m[0])),
+                            rnd_mul (X (f->w[1]), X (q->m[1]))));
+  rnd spread = rnd_add (sq (rnd_mul (X (f->w[0]), X (q->s[0]))),
+                        sq (rnd_mul (X (f->w[1]), X (q->s[1]))));
+  return rnd_sub (rnd_sub (rnd_scale (-0.5, rnd_mul (rnd_add (sq (r), spread),
+                                                     inv (X (f->psi)))),
+                           rnd_scale (0.5, rnd_log (X (f->psi)))),
+                  rnd_leaf (LOG_SQRT_2PI, 1));
+}
+
+rnd
+lingauss_fa2_kl_prior (const lingauss_fa2_q * q)
+{
+  rnd s = X (0);
+  for (int j = 0; j < 2; j++)
+    s = rnd_add (s, rnd_sub (rnd_scale (0.5, rnd_sub (rnd_add (sq (X (q->s[j])),
+                                                               sq (X (q->m[j]))),
+                                                      X (1))),
+                             rnd_log (X (q->s[j]))));
+  return s;
+}
+
+/* log1p(t) for a positive t carrying gamma_n: since t/(1+t) <= log1p(t),
+   the propagated error n u t/(1+t) plus log1p's own ulp is at most
+   (n + 1) u log1p(t) -- a leaf of relative error (n + 2) u. */
+static rnd log1p_rnd (rnd t) { return rnd_leaf (log1p (t.value), t.n + 2); }
+
+/* Λ = I + w wᵀ/ψ written out: tr ΛS = Σ s_j² + Σ w_j² s_j²/ψ,
+   dᵀΛd = |d|² + (w·d)²/ψ, log det Λ = log1p(|w|²/ψ). */
+rnd
+lingauss_fa2_kl_post (const lingauss_fa2 * f, const lingauss_fa2_q * q)
+{
+  rnd ipsi = inv (X (f->psi)), d[2], tr = X (0), dd = X (0), wd = X (0);
+  rnd ws = X (0);
+  for (int j = 0; j < 2; j++)
+    {
+      d[j] = rnd_sub (X (q->m[j]), lingauss_fa2_post_mean (f, j));
+      tr = rnd_add (tr, sq (X (q->s[j])));
+      ws = rnd_add (ws, sq (rnd_mul (X (f->w[j]), X (q->s[j]))));
+      dd = rnd_add (dd, sq (d[j]));
+      wd = rnd_add (wd, rnd_mul (X (f->w[j]), d[j]));
+    }
+  rnd t = rnd_mul (rnd_add (sq (X (f->w[0])), sq (X (f->w[1]))), ipsi);
+  rnd sum = rnd_add (rnd_add (tr, rnd_mul (ws, ipsi)),
+                     rnd_add (dd, rnd_mul (sq (wd), ipsi)));
+  sum = rnd_sub (rnd_sub (sum, X (2)), log1p_rnd (t));
+  return rnd_sub (rnd_sub (rnd_scale (0.5, sum), rnd_log (X (q->s[0]))),
+                  rnd_log (X (q->s[1])));
+}
+
+rnd
+lingauss_fa2_elbo (const lingauss_fa2 * f, const lingauss_fa2_q * q)
+{
+  return rnd_sub (lingauss_fa2_expected_log_lik (f, q), lingauss_fa2_kl_prior (q));
+}
+
+/* ---- the one-latent model, continued ---- */
+
+estimate
+lingauss_expected_log_lik (const lingauss * m, const double *x, double qm,
+                           double qv)
+{
+  double ww = 0, rr = 0, rr_err = 0;
+  for (size_t i = 0; i < m->d; i++)
+    {
+      double r = residual (x[i], m->w[i], qm, offset (m, i));
+      double e = residual_abs_err (x[i], m->w[i], qm, offset (m, i));
+      ww += m->w[i] * m->w[i];
+      rr += r * r;
+      rr_err += (2 * fabs (r) + e) * e;
+    }
+  double s2 = m->noise_var;
+  double terms[] = { -0.5 * (double) m->d * log (2 * M_PI * s2),
+    -rr / (2 * s2), -ww * qv / (2 * s2) };
+  estimate est = est_sum_terms (terms, 3, term_rel (m));
+  /* the residuals' absolute error, as in lingauss_elbo */
+  est.err += rr_err / (2 * s2) * (1 + 4 * EST_U);
+  return est;
+}

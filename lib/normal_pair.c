@@ -1,5 +1,6 @@
 /* normal_pair.c -- two univariate normals (see normal_pair.h). */
 #include "normal_pair.h"
+#include "mc.h"
 #include "normal.h"
 #include "estimate.h"
 
@@ -41,6 +42,60 @@ int
 normal_pair_far_tail (double x)
 {
   return fabs (x) > 1e100;
+}
+
+typedef struct
+{
+  const normal_pair *g;
+  normal_pair_critic t;
+  void *params;
+  normal_pair_link la, lb;
+} objective;
+
+static double
+objective_integrand (double x, void *params)
+{
+  const objective *o = params;
+  if (normal_pair_far_tail (x))
+    return 0.0;
+  const normal_pair *g = o->g;
+  double fa = o->la ? normal_pdf (x, g->ma, g->sa) : 0.0;
+  double fb = o->lb ? normal_pdf (x, g->mb, g->sb) : 0.0;
+  if (!(fa > 0) && !(fb > 0))
+    return 0.0;
+  double t = o->t (x, o->params), v = 0.0;
+  if (fb > 0)
+    v += fb * o->lb (t);
+  if (fa > 0)
+    v += fa * o->la (t);
+  return v;
+}
+
+quad_result
+normal_pair_objective_quad (const normal_pair * g, normal_pair_critic t,
+                            void *params, normal_pair_link la,
+                            normal_pair_link lb)
+{
+  objective o = { g, t, params, la, lb };
+  return normal_pair_quad (objective_integrand, &o, g, g->ma, g->sa);
+}
+
+estimate
+normal_pair_objective_mc (const gsl_rng * r, const normal_pair * g,
+                          normal_pair_critic t, void *params,
+                          normal_pair_link la, normal_pair_link lb, long n)
+{
+  mc_acc ab, aa;
+  mc_init (&ab);
+  mc_init (&aa);
+  for (long i = 0; i < n; i++)
+    {
+      double xb = g->mb + gsl_ran_gaussian (r, g->sb);
+      double xa = g->ma + gsl_ran_gaussian (r, g->sa);
+      mc_add (&ab, lb (t (xb, params)));
+      mc_add (&aa, la (t (xa, params)));
+    }
+  return est_add (est_mc_acc (&ab), est_mc_acc (&aa));
 }
 
 double

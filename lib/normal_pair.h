@@ -9,6 +9,7 @@
 #ifndef HARNESS_NORMAL_PAIR_H
 #define HARNESS_NORMAL_PAIR_H
 
+#include "estimate.h"
 #include "quad.h"
 
 #include <gsl/gsl_rng.h>
@@ -41,6 +42,30 @@ quad_result normal_pair_quad (quad_fn f, void *params, const normal_pair * g,
    NaN; an integrand with a Gaussian factor is zero in double precision long
    before 1e100, and returns 0 where this is true. */
 int normal_pair_far_tail (double x);
+
+/* ---- a critic's objective (optimal_discriminator) ----
+   Variational bounds on divergences (a GAN discriminator, the NWJ and
+   Donsker-Varadhan critics) are objectives V = E_a[LA(T(x))] + E_b[LB(T(x))]
+   of a critic T: for a discriminator D = sigma(T) of b against a,
+   LB = log sigma and LA(t) = log sigma(-t); the NWJ bound of KL(b||a):
+   LB(t) = t, LA(t) = -e^{t-1}.  A NULL link drops its term. */
+typedef double (*normal_pair_critic) (double x, void *params);
+typedef double (*normal_pair_link) (double t);
+
+/* V by normal_pair_quad (no third bump): a term is 0 where its density is
+   0 (so log D = -inf where b underflows is harmless), the integrand 0
+   beyond normal_pair_far_tail.  Dies (exit 3) if the two rules disagree. */
+quad_result normal_pair_objective_quad (const normal_pair * g,
+                                        normal_pair_critic t, void *params,
+                                        normal_pair_link la,
+                                        normal_pair_link lb);
+
+/* V from N draws of each density, in turn one of b and then one of a;
+   a standard error per expectation (both links needed). */
+estimate normal_pair_objective_mc (const gsl_rng * r, const normal_pair * g,
+                                   normal_pair_critic t, void *params,
+                                   normal_pair_link la, normal_pair_link lb,
+                                   long n);
 
 /* A bound on the rounding error of normal_pair_log_ratio (G, X): the two
    log-densities' bounds (normal_log_pdf_error_bound) and the subtraction's

@@ -19,7 +19,6 @@
 #include "rng.h"
 
 #include <float.h>
-#include <gsl/gsl_eigen.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -283,103 +282,12 @@ typedef struct
   double closed[NTH], unbiased[NTH], opt[NTH], tol, bound;
 } mstep_prep;
 
-typedef struct
-{
-  gmm *g;
-  const gsl_matrix *x, *q;
-} f_problem;
-
-static double
-neg_F (const gsl_vector * th, void *params)
-{
-  f_problem *m = params;
-  if (gmm_theta_unpack (th, m->g) != GSL_SUCCESS)
-    return GSL_POSINF;
-  return -gmm_free_energy (m->g, m->x, m->q, NULL) / (double) m->x->size1;
-}
-static void
-neg_F_grad (const gsl_vector * th, void *params, gsl_vector * grad)
-{
-  f_problem *m = params;
-  gmm_theta_unpack (th, m->g);
-  gmm_free_energy_grad (m->g, m->x, m->q, grad);
-  gsl_vector_scale (grad, -1.0 / (double) m->x->size1);
-}
-
-/* The smallest eigenvalue of the Hessian at TH by central differences of
-   the analytic gradient (step 1e-5: its O(h²) relative error is far below
-   the factor 2 the tolerance carries). */
-static double
-hessian_min_eigenvalue (f_problem * m, const gsl_vector * th)
-{
-  size_t n = th->size;
-  gsl_matrix *hs = gsl_matrix_alloc (n, n);
-  gsl_vector *y = gsl_vector_alloc (n), *gp = gsl_vector_alloc (n);
-  gsl_vector *gn = gsl_vector_alloc (n), *ev = gsl_vector_alloc (n);
-  for (size_t j = 0; j < n; j++)
-    {
-      gsl_vector_memcpy (y, th);
-      gsl_vector_set (y, j, gsl_vector_get (th, j) + 1e-5);
-      neg_F_grad (y, m, gp);
-      gsl_vector_set (y, j, gsl_vector_get (th, j) - 1e-5);
-      neg_F_grad (y, m, gn);
-      for (size_t i = 0; i < n; i++)
-        gsl_matrix_set (hs, i, j, (gsl_vector_get (gp, i) - gsl_vector_get (gn, i)) / 2e-5);
-    }
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < i; j++)
-      {
-        double v = 0.5 * (gsl_matrix_get (hs, i, j) + gsl_matrix_get (hs, j, i));
-        gsl_matrix_set (hs, i, j, v);
-        gsl_matrix_set (hs, j, i, v);
-      }
-  gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc (n);
-  gsl_eigen_symm (hs, ev, w);
-  double lmin = gsl_vector_min (ev);
-  gsl_eigen_symm_free (w);
-  gsl_vector_free (ev), gsl_vector_free (gn), gsl_vector_free (gp), gsl_vector_free (y);
-  gsl_matrix_free (hs);
-  return lmin;
-}
-
-/* BFGS on -F(·, Q)/n from G's θ: the maximiser into OPT, and its
-   tolerance: near a minimum with Hessian eigenvalues >= λ_min, |θ - θ*| <=
-   |∇| / λ_min to first order, a factor 2 for the higher-order terms; NaN
-   when BFGS did not converge or the curvature is not positive. */
-static double
-maximise_F (const gmm * g, const gsl_matrix * x, const gsl_matrix * q, gsl_vector * opt)
-{
-  gsl_vector *p0 = gsl_vector_alloc (opt->size);
-  gmm_theta_pack (g, p0);
-  f_problem m = { gmm_alloc (g->k, g->d), x, q };
-  minnd_result r = minimize_nd_grad (neg_F, neg_F_grad, &m, p0, 0.05, 1e-6, 5000);
-  double lmin = hessian_min_eigenvalue (&m, r.x);
-  gsl_vector_memcpy (opt, r.x);
-  double tol = r.converged && lmin > 0 ? 2 * r.size / lmin : GSL_NAN;
-  minimize_result_free (&r);
-  gmm_free (m.g);
-  gsl_vector_free (p0);
-  return tol;
-}
-
-static gsl_matrix *
-draw_data (const gsl_rng * r, const gmm * g, size_t n)
-{
-  gsl_matrix *x = gsl_matrix_alloc (n, g->d);
-  for (size_t i = 0; i < n; i++)
-    {
-      gsl_vector_view xi = gsl_matrix_row (x, i);
-      gmm_sample (r, g, &xi.vector);
-    }
-  return x;
-}
-
 static void
 mstep_prepare (const point * p, void *out)
 {
   mstep_prep *u = out;
   gsl_rng *r = rng_new ((unsigned long) p->v[0]);
-  gsl_matrix *x = draw_data (r, truth_1d, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
+  gsl_matrix *x = gmm_sample_n (r, truth_1d, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
   gmm *g = gmm_alloc (K, 1), *c = gmm_alloc (K, 1);
   gmm_memcpy (g, start_1d);
   for (int t = 0; t < (int) p->v[1]; t++)
@@ -402,15 +310,8 @@ mstep_prepare (const point * p, void *out)
       u->unbiased[K - 1 + 2 * j + 1] += 0.5 * log (nj / (nj - 1));
     }
   gsl_vector_view ov = gsl_vector_view_array (u->opt, NTH);
-  u->tol = maximise_F (g, x, q, &ov.vector);
-  /* the closed form's rounding: three recursive sums of n terms (N_j,
-     Σ q x, Σ q (x - μ)²) of size at most (1 + M)² N_j, M = max |x|, each
-     within gamma_{n+4}, and a log's ulp: gamma_{3n+12} (1 + M)² bounds
-     every coordinate (logits, means, log σ) */
-  double mx = 0;
-  for (size_t i = 0; i < MSTEP_N; i++)
-    mx = fmax (mx, fabs (gsl_matrix_get (x, i, 0)));
-  u->bound = est_gamma (3 * MSTEP_N + 12) * (1 + mx) * (1 + mx);
+  u->tol = gmm_free_energy_argmax (g, x, q, &ov.vector);
+  u->bound = gmm_m_step_rounding (x);     /* derived in lib/gmm.h */
   gmm_free (c), gmm_free (g);
   gsl_matrix_free (q), gsl_matrix_free (x);
   gsl_rng_free (r);
@@ -503,48 +404,29 @@ m_step_run (gmm * g, const gsl_matrix * x, const gsl_matrix * q)
   gsl_matrix *sg = gsl_matrix_alloc (g->d, g->d);
   for (size_t j = 0; j < g->k && status == GSL_SUCCESS && (m_smoothed || m_overshoot || m_diagonal); j++)
     {
-      double w = g->weights[j];
       gsl_vector_memcpy (mu, g->comp[j]->mu);
       gsl_matrix_memcpy (sg, g->comp[j]->sigma);
-      if (m_diagonal)
-        for (size_t a = 0; a < g->d; a++)
-          for (size_t b = 0; b < g->d; b++)
-            if (a != b)
-              gsl_matrix_set (sg, a, b, 0.0);
-      if (m_smoothed)
-        w = 0.9 * w + 0.1 / (double) g->k;
-      if (m_overshoot)
-        {
-          gsl_vector_sub (mu, old->comp[j]->mu);
-          gsl_vector_scale (mu, 2.5);
-          gsl_vector_add (mu, old->comp[j]->mu);
-        }
+      for (size_t a = 0; m_diagonal && a < g->d; a++)
+        for (size_t b = 0; b < g->d; b++)
+          gsl_matrix_set (sg, a, b, a == b ? gsl_matrix_get (sg, a, b) : 0.0);
+      if (m_overshoot)          /* μ^t + 2.5 (μ - μ^t) */
+        gsl_vector_sub (mu, old->comp[j]->mu), gsl_vector_scale (mu, 2.5), gsl_vector_add (mu, old->comp[j]->mu);
+      double w = m_smoothed ? 0.9 * g->weights[j] + 0.1 / (double) g->k : g->weights[j];
       status = gmm_set_component (g, j, w, mu, sg);
     }
   if (status == GSL_SUCCESS)
     gmm_normalise_weights (g);
-  gsl_matrix_free (sg);
-  gsl_vector_free (mu);
+  gsl_matrix_free (sg), gsl_vector_free (mu);
   gmm_free (old);
   return status;
 }
 
-/* log p(x|θ) = Σ_i log p(x_i|θ): each term within 16 u (1 + |term|) (a
-   log-sum-exp of log-densities), the recursive sum within gamma_n Σ|term|. */
+/* log p(x|θ) with its rounding bound (lib/gmm) */
 static estimate
 loglik (const gmm * g, const gsl_matrix * x)
 {
-  gsl_vector *work = gsl_vector_alloc (g->d);
-  double ll = 0, size = 0;
-  for (size_t i = 0; i < x->size1; i++)
-    {
-      gsl_vector_const_view xi = gsl_matrix_const_row (x, i);
-      double li = gmm_log_pdf (g, &xi.vector, work);
-      ll += li, size += fabs (li);
-    }
-  gsl_vector_free (work);
-  double n = (double) x->size1;
-  return est_exact (ll, 16 * EST_U * (n + size) + est_gamma (n) * size);
+  double b, ll = gmm_log_likelihood_err (g, x, &b);
+  return est_exact (ll, b);
 }
 static estimate
 F_run (const gmm * g, const gsl_matrix * x, const gsl_matrix * q)
@@ -564,12 +446,10 @@ compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_m
     die_runtime ("the closed-form M-step broke down at a probe iteration");
   gsl_vector *pc = gsl_vector_alloc (np), *po = gsl_vector_alloc (np);
   gmm_theta_pack (c, pc);
-  double tol = maximise_F (g, x, q, po), mx = 0;
-  for (size_t i = 0; i < x->size1 * x->size2; i++)
-    mx = fmax (mx, fabs (x->data[i]));
-  for (size_t i = 0; i < np; i++)     /* the closed form's bound as in mstep_prepare */
+  double tol = gmm_free_energy_argmax (g, x, q, po), bound = gmm_m_step_rounding (x);
+  for (size_t i = 0; i < np; i++)
     check_point (h, "mstep_argmax_2d", est_opt (gsl_vector_get (po, i), tol),
-                 est_exact (gsl_vector_get (pc, i), est_gamma (3 * (double) x->size1 + 12) * (1 + mx) * (1 + mx)));
+                 est_exact (gsl_vector_get (pc, i), bound));
   gsl_vector_free (po), gsl_vector_free (pc);
   gmm_free (c);
 }
@@ -660,51 +540,31 @@ run_em (harness * h, em_case * c, int iters)
   gmm_free (g);
 }
 
-static void
-set_comp (gmm * g, size_t j, double w, const double *mu, const double *sigma)
-{
-  gsl_vector_const_view m = gsl_vector_const_view_array (mu, g->d);
-  gsl_matrix_const_view s = gsl_matrix_const_view_array (sigma, g->d, g->d);
-  if (gmm_set_component (g, j, w, &m.vector, &s.matrix) != GSL_SUCCESS)
-    die_internal ("a fixed covariance is not positive definite");
-}
-
 /* 1-D: weights ½, 0.3, 0.2; means (-3, 0.5, 4) times SEP; variances 1,
    ¼, ½.  EM starts at weights 3:2:1, means -1, 0, 1, variances 4. */
 static void
 case_1d (em_case * c, double sep)
 {
-  const double w[] = { 0.5, 0.3, 0.2 }, mu[] = { -3, 0.5, 4 }, var[] = { 1.0, 0.25, 0.5 };
+  static const double w[] = { 0.5, 0.3, 0.2 }, mu[] = { -3, 0.5, 4 }, var[] = { 1.0, 0.25, 0.5 };
+  static const double w0[] = { 3, 2, 1 }, mu0[] = { -1, 0, 1 }, var0[] = { 4, 4, 4 };
   c->name = "1-D";
-  c->truth = gmm_alloc (K, 1), c->start = gmm_alloc (K, 1);
-  for (size_t j = 0; j < K; j++)
-    {
-      double m = sep * mu[j], m0 = (double) j - 1.0, v0 = 4.0;
-      set_comp (c->truth, j, w[j], &m, &var[j]);
-      set_comp (c->start, j, 3.0 - (double) j, &m0, &v0);
-    }
-  gmm_normalise_weights (c->truth);
-  gmm_normalise_weights (c->start);
+  c->truth = gmm_alloc_from (K, 1, w, mu, var, sep);
+  c->start = gmm_alloc_from (K, 1, w0, mu0, var0, 1.0);
 }
 
 /* 2-D: three correlated components; EM starts near the origin with 4I. */
 static void
 case_2d (em_case * c, double sep)
 {
-  const double w[] = { 0.45, 0.35, 0.2 }, mu[3][2] = { {-2.5, 0}, {2, 1.5}, {0.5, -2.5} };
-  const double sig[3][4] = { {1.0, 0.6, 0.6, 0.8}, {0.6, -0.3, -0.3, 1.2}, {0.5, 0, 0, 0.3} };
-  const double s0[4] = { 4, 0, 0, 4 };
-  c->name = "2-D";
-  c->truth = gmm_alloc (K, 2), c->start = gmm_alloc (K, 2);
+  static const double w[] = { 0.45, 0.35, 0.2 }, mu[] = { -2.5, 0, 2, 1.5, 0.5, -2.5 };
+  static const double sig[] = { 1.0, 0.6, 0.6, 0.8, 0.6, -0.3, -0.3, 1.2, 0.5, 0, 0, 0.3 };
+  static const double w0[] = { 3, 2, 1 }, s0[] = { 4, 0, 0, 4, 4, 0, 0, 4, 4, 0, 0, 4 };
+  double m0[2 * K];
   for (size_t j = 0; j < K; j++)
-    {
-      double m[2] = { sep * mu[j][0], sep * mu[j][1] };
-      double m0[2] = { 0.4 * cos (2.1 * (double) j), 0.4 * sin (2.1 * (double) j) };
-      set_comp (c->truth, j, w[j], m, sig[j]);
-      set_comp (c->start, j, 3.0 - (double) j, m0, s0);
-    }
-  gmm_normalise_weights (c->truth);
-  gmm_normalise_weights (c->start);
+    m0[2 * j] = 0.4 * cos (2.1 * (double) j), m0[2 * j + 1] = 0.4 * sin (2.1 * (double) j);
+  c->name = "2-D";
+  c->truth = gmm_alloc_from (K, 2, w, mu, sig, sep);
+  c->start = gmm_alloc_from (K, 2, w0, m0, s0, 1.0);
 }
 
 static void
@@ -759,10 +619,9 @@ main (int argc, char **argv)
   p5_points.names[0] = "w", p5_points.names[1] = "q", p5_points.names[2] = "wᵗ";
   p5_points.description = "x uniform on [-4, 4]; θ and θ^t: means uniform on [-3, 3], scales"
     " log-uniform on [½, 2], weights w and wᵗ and an arbitrary q uniform on the simplex (K = 3)";
-  mstep_points = point_box_template;
-  mstep_points.coords = MSTEP, mstep_points.n_coords = COUNT_OF (MSTEP);
-  mstep_points.description = "a data set of 400 points from the 1-D mixture of the notes, drawn"
-    " with generator seed `data`; t EM iterations from the notes' start; coordinate j of θ";
+  mstep_points = point_box (MSTEP, COUNT_OF (MSTEP), "a data set of 400 points from the 1-D"
+    " mixture of the notes, drawn with generator seed `data`; t EM iterations from the notes'"
+    " start; coordinate j of θ");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_tempered = mutant (h, "em_estep_tempered");
@@ -778,8 +637,8 @@ main (int argc, char **argv)
   truth_1d = line45.truth, start_1d = line45.start;
   case_1d (&c1, sep);
   case_2d (&c2, sep);
-  c1.x = draw_data (harness_rng (h), c1.truth, (size_t) n);
-  c2.x = draw_data (harness_rng (h), c2.truth, (size_t) n / 2);
+  c1.x = gmm_sample_n (harness_rng (h), c1.truth, (size_t) n);
+  c2.x = gmm_sample_n (harness_rng (h), c2.truth, (size_t) n / 2);
 
   derivation_run (h, &p5);
   derivation_run (h, &mstep);

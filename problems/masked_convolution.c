@@ -46,27 +46,20 @@ static point_kind entries;
 #define I ((int) p->v[0])
 #define J ((int) p->v[1])
 
-static estimate entry_of (const tap_grid * m, const point * p)
-{ return est_exact ((*m)[I - 1][J - 1], 0); }
+/* A line or truth: the entry (i, j) of a matrix, as an exact estimate */
+#define ENTRY(name, expr) static estimate \
+  name (const point * p, const void *u) { (void) u; return est_exact ((expr), 0); }
 
 /* Truths: the case definitions of line 195, as written. */
-static estimate def_a (const point * p, const void *u)
-{ (void) u; return est_exact (I < 2 || (I == 2 && J < 2) ? 1 : 0, 0); }
-static estimate def_b (const point * p, const void *u)
-{ (void) u; return est_exact (I < 2 || (I == 2 && J <= 2) ? 1 : 0, 0); }
-
-static estimate ma_written (const point * p, const void *u) { (void) u; return entry_of (&SEED_MA, p); }
-static estimate mb_written (const point * p, const void *u) { (void) u; return entry_of (&SEED_MB, p); }
-
-/* Mutants: a written matrix with one entry wrong, or transposed. */
-static estimate ma_centre_on (const point * p, const void *u)
-{ (void) u; return I == 2 && J == 2 ? est_exact (1, 0) : entry_of (&SEED_MA, p); }
-static estimate ma_transposed (const point * p, const void *u)
-{ (void) u; return est_exact (SEED_MA[J - 1][I - 1], 0); }
-static estimate mb_centre_off (const point * p, const void *u)
-{ (void) u; return I == 2 && J == 2 ? est_exact (0, 0) : entry_of (&SEED_MB, p); }
-static estimate mb_rows_flipped (const point * p, const void *u)
-{ (void) u; return est_exact (SEED_MB[KSIZE - I][J - 1], 0); }
+ENTRY (def_a, I < 2 || (I == 2 && J < 2) ? 1 : 0)
+ENTRY (def_b, I < 2 || (I == 2 && J <= 2) ? 1 : 0)
+ENTRY (ma_written, SEED_MA[I - 1][J - 1])
+ENTRY (mb_written, SEED_MB[I - 1][J - 1])
+/* Mutants: a written matrix with one entry wrong, transposed, or upside down. */
+ENTRY (ma_centre_on, I == 2 && J == 2 ? 1 : SEED_MA[I - 1][J - 1])
+ENTRY (ma_transposed, SEED_MA[J - 1][I - 1])
+ENTRY (mb_centre_off, I == 2 && J == 2 ? 0 : SEED_MB[I - 1][J - 1])
+ENTRY (mb_rows_flipped, SEED_MB[KSIZE - I][J - 1])
 
 static const derivation_truth TRUTHS[] = {
   {"def_a", "(M^A)_{::ij} by the case definition of line 195", LINE_CLOSED (def_a)},
@@ -103,8 +96,7 @@ static const derivation_line LINES[] = {
 static derivation q4_masks = {
   .id = "q4_masks", .title = "003 Q4: the masks as written, and the four answers",
   .points = &entries, .n_points = 300,
-  .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS),
-  .lines = LINES, .n_lines = COUNT_OF (LINES),
+  DERIVATION_TABLES (TRUTHS, LINES),
 };
 
 /* ---- the harness's own answer ---- */
@@ -130,11 +122,12 @@ static const check_spec CHECKS[] = {
    "input 25 precedes 33 in raster order yet lies in none of the four receptive fields (the PixelCNN blind spot): every nonzero tap (di, dj) has di + dj <= 0, and 25 is at di + dj = +1 from 33", REL_EQ, EXPECT_HOLDS, NULL},
 };
 
-/* Flags, set once after harness_begin. */
-static int m_padding_0, m_kernel_flip, m_off_by_one, m_transposed, m_rows_flipped,
-  m_a_centre_on, m_layer2_a_centre_on, m_b_centre_off, m_centre_row_full;
+/* Mutant flags, indexed like MUTANTS, set once after harness_begin. */
+enum { M_PADDING_0, M_KERNEL_FLIP, M_OFF_BY_ONE, M_TRANSPOSED, M_ROWS_FLIPPED,
+  M_A_CENTRE_ON, M_LAYER2_A_CENTRE_ON, M_B_CENTRE_OFF, M_CENTRE_ROW_FULL, N_MUTANTS };
+static int on[N_MUTANTS];
 
-static const mutant_spec MUTANTS[] = {
+static const mutant_spec MUTANTS[N_MUTANTS] = {
   {"padding_0", "the network without padding (valid convolutions)", "output_size"},
   {"kernel_flip", "a true convolution: masked kernels rotated by 180 degrees", "rf_aa"},
   {"mask_off_by_one", "the network's masks read at column j - 1 (shifted right)", "rf_ab"},
@@ -185,15 +178,13 @@ static const mask_case CASES[] = {
 
 /* A 0/1 (or count) value per input pixel, row-major. */
 typedef struct { int v[MAP][MAP]; } pixel_map;
+#define FOR_PIXELS(r, c) for (size_t r = 0; r < MAP; r++) for (size_t c = 0; c < MAP; c++)
 
 static int pixel_label (size_t r, size_t c) { return (int) (10 * (r + 1) + (c + 1)); }
+static int in_field (const pixel_map * hits, size_t r, size_t c) { return hits->v[r][c] > 0; }
 /* Position in raster order (row by row, left to right), 0-based. */
 static size_t raster_index (size_t r, size_t c) { return r * MAP + c; }
-
 static const size_t TARGET_RASTER = TARGET_ROW * MAP + TARGET_COL;
-
-static const tap_grid *seed_written (conv2d_mask_type t)
-{ return t == CONV2D_MASK_A ? &SEED_MA : &SEED_MB; }
 
 /* Unit (r, c) of layer l reads unit (r - PAD + a, c - PAD + b) of layer
    l - 1 through tap (a, b) (cross-correlation, the seed's "without kernel
@@ -207,17 +198,16 @@ reachable_inputs (const mask_case * mc, pixel_map * field)
   frontier.v[TARGET_ROW][TARGET_COL] = 1;
   for (int l = LAYERS - 1; l >= 0; l--)
     {
-      const tap_grid *m = seed_written (mc->layer[l]);
+      const tap_grid *m = mc->layer[l] == CONV2D_MASK_A ? &SEED_MA : &SEED_MB;
       below = (pixel_map) { {{0}} };
-      for (int r = 0; r < MAP; r++)
-        for (int c = 0; c < MAP; c++)
-          for (int a = 0; a < KSIZE && frontier.v[r][c]; a++)
-            for (int b = 0; b < KSIZE; b++)
-              {
-                int rr = r - PAD + a, cc = c - PAD + b;
-                if ((*m)[a][b] != 0 && rr >= 0 && rr < MAP && cc >= 0 && cc < MAP)
-                  below.v[rr][cc] = 1;
-              }
+      FOR_PIXELS (r, c)
+        for (int a = 0; a < KSIZE && frontier.v[r][c]; a++)
+          for (int b = 0; b < KSIZE; b++)
+            {
+              int rr = (int) r - PAD + a, cc = (int) c - PAD + b;
+              if ((*m)[a][b] != 0 && rr >= 0 && rr < MAP && cc >= 0 && cc < MAP)
+                below.v[rr][cc] = 1;
+            }
       frontier = below;
     }
   *field = frontier;
@@ -255,14 +245,11 @@ typedef struct
 static void
 net_init (masked_net * net)
 {
-  net->pad = m_padding_0 ? 0 : PAD;
+  net->pad = on[M_PADDING_0] ? 0 : PAD;
   net->n[0] = MAP;
   for (int l = 0; l < LAYERS; l++)
     net->n[l + 1] = conv2d_output_length (net->n[l], KSIZE, net->pad);
 }
-
-static gsl_matrix_view net_map (masked_net * net, int l)
-{ return gsl_matrix_view_array (net->xbuf[l], net->n[l], net->n[l]); }
 
 /* The mask of layer L (0-based) of type T: lib's conv2d_mask, with the
    mutants switched in; a kernel flip rotates kernel and mask by 180°. */
@@ -270,18 +257,18 @@ static void
 mask_under_test (conv2d_mask_type t, int l, gsl_matrix * m)
 {
   conv2d_mask (t, m);
-  if ((m_a_centre_on || (m_layer2_a_centre_on && l == 1)) && t == CONV2D_MASK_A)
+  if ((on[M_A_CENTRE_ON] || (on[M_LAYER2_A_CENTRE_ON] && l == 1)) && t == CONV2D_MASK_A)
     gsl_matrix_set (m, 1, 1, 1.0);
-  if (m_b_centre_off && t == CONV2D_MASK_B)
+  if (on[M_B_CENTRE_OFF] && t == CONV2D_MASK_B)
     gsl_matrix_set (m, 1, 1, 0.0);
-  if (m_centre_row_full)
+  if (on[M_CENTRE_ROW_FULL])
     for (size_t j = 0; j < KSIZE; j++)
       gsl_matrix_set (m, 1, j, 1.0);
-  if (m_transposed)
+  if (on[M_TRANSPOSED])
     gsl_matrix_transpose (m);
-  if (m_rows_flipped)
+  if (on[M_ROWS_FLIPPED])
     gsl_matrix_swap_rows (m, 0, KSIZE - 1);
-  if (m_off_by_one)
+  if (on[M_OFF_BY_ONE])
     for (size_t i = 0; i < KSIZE; i++)
       {
         for (size_t j = KSIZE - 1; j > 0; j--)
@@ -304,7 +291,7 @@ net_draw (harness * h, masked_net * net, const mask_case * mc, long m)
       for (size_t a = 0; a < KSIZE * KSIZE; a++)
         net->kbuf[l][a] = random_integer (r, m);
       mask_under_test (mc->layer[l], l, &mk.matrix);
-      if (m_kernel_flip)        /* row-major reversal = rotation by 180° */
+      if (on[M_KERNEL_FLIP])        /* row-major reversal = rotation by 180° */
         {
           gsl_vector_view kv = gsl_vector_view_array (net->kbuf[l], KSIZE * KSIZE),
             mv = gsl_vector_view_array (net->mbuf[l], KSIZE * KSIZE);
@@ -322,7 +309,8 @@ net_output_33 (masked_net * net, double *y)
     return 0;
   for (int l = 0; l < LAYERS; l++)
     {
-      gsl_matrix_view in = net_map (net, l), out = net_map (net, l + 1);
+      gsl_matrix_view in = gsl_matrix_view_array (net->xbuf[l], net->n[l], net->n[l]);
+      gsl_matrix_view out = gsl_matrix_view_array (net->xbuf[l + 1], net->n[l + 1], net->n[l + 1]);
       gsl_matrix_view k = gsl_matrix_view_array (net->kbuf[l], KSIZE, KSIZE);
       gsl_matrix_view mk = gsl_matrix_view_array (net->mbuf[l], KSIZE, KSIZE);
       conv2d (&in.matrix, &k.matrix, &mk.matrix, net->pad, &out.matrix);
@@ -331,37 +319,33 @@ net_output_33 (masked_net * net, double *y)
   return 1;
 }
 
-/* One draw: random input, then each input pixel in turn moved by a random
-   nonzero integer; HITS counts the pixels whose move changed output 33.
-   The arithmetic is exact (see exactness_limit), so "changed" is !=. */
-static void
-probe_once (const gsl_rng * r, masked_net * net, pixel_map * hits)
-{
-  double *x = net->xbuf[0], y0, y1;
-  for (size_t i = 0; i < MAP * MAP; i++)
-    x[i] = random_integer (r, INPUT_RANGE);
-  if (!net_output_33 (net, &y0))
-    return;
-  for (size_t i = 0; i < MAP * MAP; i++)
-    {
-      double old = x[i];
-      x[i] = old + 1.0 + (double) gsl_rng_uniform_int (r, INPUT_RANGE);
-      if (net_output_33 (net, &y1) && y1 != y0)
-        hits->v[i / MAP][i % MAP]++;
-      x[i] = old;
-    }
-}
-
+/* Per draw: fresh weights, a random input, then each input pixel in turn
+   moved by a random nonzero integer; HITS counts the pixels whose move
+   changed output 33.  The arithmetic is exact (see exactness_limit), so
+   "changed" is !=. */
 static void
 probe_case (harness * h, const mask_case * mc, long m, int draws, pixel_map * hits)
 {
   masked_net net;
   net_init (&net);
   *hits = (pixel_map) { {{0}} };
+  double *x = net.xbuf[0], y0, y1;
   for (int d = 0; d < draws; d++)
     {
       net_draw (h, &net, mc, m);
-      probe_once (harness_rng (h), &net, hits);
+      gsl_rng *r = harness_rng (h);
+      for (size_t i = 0; i < MAP * MAP; i++)
+        x[i] = random_integer (r, INPUT_RANGE);
+      if (!net_output_33 (&net, &y0))
+        continue;
+      for (size_t i = 0; i < MAP * MAP; i++)
+        {
+          double old = x[i];
+          x[i] = old + 1.0 + (double) gsl_rng_uniform_int (r, INPUT_RANGE);
+          if (net_output_33 (&net, &y1) && y1 != y0)
+            hits->v[i / MAP][i % MAP]++;
+          x[i] = old;
+        }
     }
 }
 
@@ -401,8 +385,6 @@ check_output_size (harness * h)
                " network as run (padding %zu; maps are square)", net.pad);
 }
 
-static int in_field (const pixel_map * hits, size_t r, size_t c) { return hits->v[r][c] > 0; }
-
 static void
 check_receptive_field (harness * h, const mask_case * mc,
                        const pixel_map * hits, int draws, long m)
@@ -412,14 +394,13 @@ check_receptive_field (harness * h, const mask_case * mc,
   int size = 0;
   sbuf labels;
   sbuf_init (&labels);
-  for (size_t r = 0; r < MAP; r++)
-    for (size_t c = 0; c < MAP; c++)
-      {
-        check_point (h, mc->check, est_exact (in_field (hits, r, c), 0),
-                     est_exact (truth.v[r][c], 0));
-        if (in_field (hits, r, c))
-          size++, sbuf_printf (&labels, " %d", pixel_label (r, c));
-      }
+  FOR_PIXELS (r, c)
+    {
+      check_point (h, mc->check, est_exact (in_field (hits, r, c), 0),
+                   est_exact (truth.v[r][c], 0));
+      if (in_field (hits, r, c))
+        size++, sbuf_printf (&labels, " %d", pixel_label (r, c));
+    }
   check_close (h, mc->check, "25 input pixels, %d draws, weights in -%ld..%ld"
                " (a true dependence missed with probability <= %.1e);"
                " probed field (%d):%s", draws, m, m, miss_probability (m, draws),
@@ -427,27 +408,19 @@ check_receptive_field (harness * h, const mask_case * mc,
   sbuf_free (&labels);
 }
 
-/* Points: each input at or after 33 in raster order against "not seen"
-   (against "seen" for 33 itself when SEES_CENTRE). */
-static void
-point_no_future (harness * h, const char *id, const pixel_map * hits, int sees_centre)
-{
-  for (size_t r = 0; r < MAP; r++)
-    for (size_t c = 0; c < MAP; c++)
-      if (raster_index (r, c) >= TARGET_RASTER)
-        check_point (h, id, est_exact (in_field (hits, r, c), 0),
-                     est_exact (sees_centre && raster_index (r, c) == TARGET_RASTER, 0));
-}
-
+/* Each input at or after 33 in raster order against "not seen" (in case
+   4, 33 itself against "seen"). */
 static void
 check_autoregressive (harness * h, const pixel_map hits[])
 {
-  point_no_future (h, "causal_a_first", &hits[0], 0);
-  point_no_future (h, "causal_a_first", &hits[1], 0);
+  static const char *id[N_CASES] = { "causal_a_first", "causal_a_first", "causal_ba", "bb_sees_centre" };
+  for (size_t k = 0; k < N_CASES; k++)
+    FOR_PIXELS (r, c)
+      if (raster_index (r, c) >= TARGET_RASTER)
+        check_point (h, id[k], est_exact (in_field (&hits[k], r, c), 0),
+                     est_exact (k == 3 && raster_index (r, c) == TARGET_RASTER, 0));
   check_close (h, "causal_a_first", "cases 1 and 2, inputs 33..55 (13 each)");
-  point_no_future (h, "causal_ba", &hits[2], 0);
   check_close (h, "causal_ba", "case 3, inputs 33..55");
-  point_no_future (h, "bb_sees_centre", &hits[3], 1);
   check_close (h, "bb_sees_centre", "case 4, inputs 33..55: seen = 1 for 33, 0 after");
 }
 
@@ -459,18 +432,17 @@ check_blind_spot (harness * h, const pixel_map hits[])
   int s = max_tap_potential (), n_pixels = 0;
   sbuf labels;
   sbuf_init (&labels);
-  for (size_t r = 0; r < MAP; r++)
-    for (size_t c = 0; c < MAP; c++)
-      {
-        int potential = ((int) r - TARGET_ROW) + ((int) c - TARGET_COL);
-        if (raster_index (r, c) >= TARGET_RASTER || potential <= LAYERS * s)
-          continue;
-        n_pixels++;
-        sbuf_printf (&labels, " %d", pixel_label (r, c));
-        for (size_t k = 0; k < N_CASES; k++)
-          check_point (h, "blind_spot", est_exact (in_field (&hits[k], r, c), 0),
-                       est_exact (0, 0));
-      }
+  FOR_PIXELS (r, c)
+    {
+      int potential = ((int) r - TARGET_ROW) + ((int) c - TARGET_COL);
+      if (raster_index (r, c) >= TARGET_RASTER || potential <= LAYERS * s)
+        continue;
+      n_pixels++;
+      sbuf_printf (&labels, " %d", pixel_label (r, c));
+      for (size_t k = 0; k < N_CASES; k++)
+        check_point (h, "blind_spot", est_exact (in_field (&hits[k], r, c), 0),
+                     est_exact (0, 0));
+    }
   check_close (h, "blind_spot", "largest tap di + dj = %d; inputs before 33"
                " beyond reach in all four cases:%s", s, sbuf_str (&labels));
   sbuf_free (&labels);
@@ -481,22 +453,16 @@ check_blind_spot (harness * h, const pixel_map hits[])
 /* ---- figure and notes ---- */
 
 /* 2 = seen, 1 = blind spot (before 33, unseen), 0 = 33 or later, unseen. */
-static int
-pixel_category (const pixel_map * hits, size_t r, size_t c)
-{
-  if (in_field (hits, r, c))
-    return 2;
-  return raster_index (r, c) < TARGET_RASTER ? 1 : 0;
-}
+static int pixel_category (const pixel_map * hits, size_t r, size_t c)
+{ return in_field (hits, r, c) ? 2 : raster_index (r, c) < TARGET_RASTER ? 1 : 0; }
 
 static void
 append_blind_spot (sbuf * s, const pixel_map * hits)
 {
   int any = 0;
-  for (size_t r = 0; r < MAP; r++)
-    for (size_t c = 0; c < MAP; c++)
-      if (pixel_category (hits, r, c) == 1)
-        sbuf_printf (s, "%s%d", any++ ? " " : "", pixel_label (r, c));
+  FOR_PIXELS (r, c)
+    if (pixel_category (hits, r, c) == 1)
+      sbuf_printf (s, "%s%d", any++ ? " " : "", pixel_label (r, c));
   if (!any)
     sbuf_append (s, "none");
 }
@@ -522,13 +488,12 @@ draw_figure (harness * h, const pixel_map hits[], int draws)
       int size = 0;
       sbuf_printf (fig, "\n\n# block %d: case %s\n# row col label category"
                    " detections(of %d draws)\n", block + (int) k, CASES[k].name, draws);
-      for (size_t r = 0; r < MAP; r++)
-        for (size_t c = 0; c < MAP; c++)
-          {
-            sbuf_printf (fig, "%zu %zu %d %d %d\n", r + 1, c + 1, pixel_label (r, c),
-                         pixel_category (&hits[k], r, c), hits[k].v[r][c]);
-            size += in_field (&hits[k], r, c);
-          }
+      FOR_PIXELS (r, c)
+        {
+          sbuf_printf (fig, "%zu %zu %d %d %d\n", r + 1, c + 1, pixel_label (r, c),
+                       pixel_category (&hits[k], r, c), hits[k].v[r][c]);
+          size += in_field (&hits[k], r, c);
+        }
       sbuf blind;
       sbuf_init (&blind);
       append_blind_spot (&blind, &hits[k]);
@@ -551,14 +516,13 @@ static void
 append_field_grid (sbuf * s, const pixel_map * hits)
 {
   sbuf_append (s, "```\n");
-  for (size_t r = 0; r < MAP; r++)
+  FOR_PIXELS (r, c)
     {
-      for (size_t c = 0; c < MAP; c++)
-        if (in_field (hits, r, c))
-          sbuf_printf (s, "%s%d", c ? " " : "", pixel_label (r, c));
-        else
-          sbuf_printf (s, "%s .", c ? " " : "");
-      sbuf_append (s, "\n");
+      if (in_field (hits, r, c))
+        sbuf_printf (s, "%s%d", c ? " " : "", pixel_label (r, c));
+      else
+        sbuf_printf (s, "%s .", c ? " " : "");
+      sbuf_append (s, c == MAP - 1 ? "\n" : "");
     }
   sbuf_append (s, "```\n");
 }
@@ -601,20 +565,11 @@ write_notes (harness * h, const pixel_map hits[], int draws, long m)
 int
 main (int argc, char **argv)
 {
-  entries = point_box_template;
-  entries.coords = ENTRY, entries.n_coords = COUNT_OF (ENTRY);
+  entries = point_box (ENTRY, COUNT_OF (ENTRY), "i and j uniform over 1, 2, 3");
   entries.name = "a 3×3 mask entry (i, j)";
-  entries.description = "i and j uniform over 1, 2, 3";
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_padding_0 = mutant (h, "padding_0");
-  m_kernel_flip = mutant (h, "kernel_flip");
-  m_off_by_one = mutant (h, "mask_off_by_one");
-  m_transposed = mutant (h, "mask_transposed");
-  m_rows_flipped = mutant (h, "mask_rows_flipped");
-  m_a_centre_on = mutant (h, "mask_a_centre_on");
-  m_layer2_a_centre_on = mutant (h, "layer2_a_centre_on");
-  m_b_centre_off = mutant (h, "mask_b_centre_off");
-  m_centre_row_full = mutant (h, "centre_row_full");
+  for (int k = 0; k < N_MUTANTS; k++)
+    on[k] = mutant (h, MUTANTS[k].id);
   long m = (long) harness_param (h, "weight_range");
   if (exactness_limit (m) >= 9007199254740992.0)
     die_internal ("weight_range %ld would leave exact integer arithmetic", m);

@@ -2,10 +2,9 @@
  * linear-Gaussian model (004 Problems 3-4), and the isotropic-Gaussian fit
  * of Problem 2.
  *
- * Model: z ~ N(0, I_2), x | z ~ N(θᵀz, 1).  By conjugacy (Bishop, PRML
- * 2.3.3) the posterior has precision Λ = I + θθᵀ and mean θx/v, v = 1 + θᵀθ,
- * and p(x) = N(x; 0, v).  q(z) = N(m1, s1²) N(m2, s2²), s_i standard
- * deviations, as (2.6)-(2.9) use them.
+ * Model (lib/lingauss2.h): z ~ N(0, I_2), x | z ~ N(θᵀz, 1); posterior
+ * N(θx/v, (I + θθᵀ)⁻¹), v = 1 + θᵀθ, p(x) = N(x; 0, v).  q(z) = N(m1, s1²)
+ * N(m2, s2²), s_i standard deviations, as (2.6)-(2.9) use them.
  *
  * Four derivations, in the seed's order: the posterior (2.1)-(2.3); the
  * ELBO (2.4)-(2.11), with (2.8)-(2.9) moved here from gaussian_entropy so
@@ -18,21 +17,15 @@
  * it and its rounding count (Higham, Lemma 3.3). */
 #include "harness.h"
 #include "figure_panel.h"
+#include "gmm.h"
+#include "lingauss2.h"
 #include "minimize.h"
-#include "mvn.h"
 #include "normal.h"
-#include "rounding.h"
 
 #include <gsl/gsl_deriv.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
-
-#define LOG_SQRT_2PI 0.91893853320467274178
-
-/* ---------------------------------------------------------------------
- * Arithmetic that carries its rounding
- * --------------------------------------------------------------------- */
 
 static rnd X (double v) { return rnd_exact (v); }
 static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
@@ -41,31 +34,15 @@ static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
 static rnd sq (rnd a) { return rnd_mul (a, a); }
 static estimate closed (rnd a) { return est_exact (a.value, rnd_bound (a)); }
 static double bounded (rnd a, double *bound) { *bound = rnd_bound (a); return a.value; }
+#define LOG_2PI rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1)
 
-/* normal_log_pdf (lib/normal.c) in its own order of operations, with its
-   rounding carried: -½((x - mu)/sigma)² - log sigma - log √(2π). */
-static rnd
-log_normal (rnd x, rnd mu, double sigma)
-{
-  rnd s = X (sigma), z = rnd_div (sub (x, mu), s);
-  rnd lg = sigma == 1 ? X (0) : rnd_log (s);
-  return sub (sub (rnd_scale (-0.5, sq (z)), lg), rnd_leaf (LOG_SQRT_2PI, 1));
-}
-
-/* θᵀz */
-static rnd
-dot (double t1, double t2, double z1, double z2)
-{
-  return add (mul (X (t1), X (z1)), mul (X (t2), X (z2)));
-}
-
-/* log p(x, z) = log N(z1; 0, 1) + log N(z2; 0, 1) + log N(x; θᵀz, 1) */
-static rnd
-log_joint (double t1, double t2, double x, double z1, double z2)
-{
-  return add (add (log_normal (X (z1), X (0), 1), log_normal (X (z2), X (0), 1)),
-              log_normal (X (x), dot (t1, t2, z1, z2), 1));
-}
+/* A closed-form line or truth, and a pointwise one at a draw z, from an
+   expression in the point P (and Z). */
+#define CLOSED(name, expr) static estimate \
+  name (const point * p, const void *u) { (void) p, (void) u; return (expr); }
+#define AT_DRAW(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) p, (void) u, (void) z; return bounded ((expr), bound); }
 
 /* ---------------------------------------------------------------------
  * Problem 3: the posterior, (2.1)-(2.3).  A point is (θ1, θ2, x); a draw
@@ -77,54 +54,14 @@ static const point_coord MODEL[] = {
 };
 static point_kind model_points;
 
-typedef struct
-{
-  estimate evidence;            /* p(x) = ∫ p(x|z) p(z) dz by quadrature */
-} post_prep;
+#define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0} })
 
-typedef struct
-{
-  double t1, t2, x, z1;
-} px_params;
-
-static double
-px_inner (double z2, void *params)
-{
-  const px_params *p = params;
-  return exp (normal_log_pdf (z2, 0, 1)
-              + normal_log_pdf (p->x, p->t1 * p->z1 + p->t2 * z2, 1));
-}
-
-/* The inner integral I(z1) is within max(PX_EPSABS, QUAD_EPSREL I) of the
-   truth (QAGI stops only there), so p(x) = ∫ N(z1) I(z1) dz1 is within
-   PX_EPSABS + QUAD_EPSREL p(x) of the outer integral, beside the outer
-   routine's own estimate.  PX_EPSABS is 1e-12 of the smallest p(x) of the
-   points drawn, N(4; 0, 1) > 1e-4. */
-#define PX_EPSABS 1e-16
-static double
-px_outer (double z1, void *params)
-{
-  px_params p = *(const px_params *) params;
-  p.z1 = z1;
-  /* in z2 the integrand is a Gaussian of precision 1 + θ2² */
-  double prec = 1 + p.t2 * p.t2, w = normal_pdf (z1, 0, 1);
-  if (w == 0)                   /* also at z1 = ±inf, where a tail rule may look */
-    return 0;
-  return w
-    * quad_real_line_at_tol (px_inner, &p, p.t2 * (p.x - p.t1 * z1) / prec,
-                             1 / sqrt (prec), PX_EPSABS, QUAD_EPSREL).value;
-}
+typedef struct { estimate evidence; } post_prep;  /* p(x) by quadrature */
 
 static void
 prepare_posterior (const point * p, void *prep)
 {
-  px_params pp = { p->v[0], p->v[1], p->v[2], 0 };
-  /* in z1, N(z1) N(x; θ1 z1, 1 + θ2²): precision 1 + θ1²/(1 + θ2²) */
-  double v2 = 1 + pp.t2 * pp.t2, prec = 1 + pp.t1 * pp.t1 / v2;
-  quad_result q = quad_real_line_at_tol (px_outer, &pp, pp.t1 * pp.x / v2 / prec,
-                                         1 / sqrt (prec), 0, QUAD_EPSREL);
-  ((post_prep *) prep)->evidence =
-    est_quad ((quad_result) { q.value, q.abserr + PX_EPSABS + QUAD_EPSREL * q.value });
+  ((post_prep *) prep)->evidence = lingauss2_evidence_quad (G);
 }
 
 static void
@@ -135,52 +72,14 @@ sample_latents (const gsl_rng * r, const point * p, const void *prep, double *z)
     z[i] = gsl_ran_gaussian_ziggurat (r, 2.0);
 }
 
-/* log p(x) = log N(x; 0, v) = -½ x²/v - ½ log v - log √(2π) */
-static rnd
-log_evidence (double t1, double t2, double x)
-{
-  rnd v = add (X (1), add (sq (X (t1)), sq (X (t2))));
-  return sub (sub (rnd_scale (-0.5, rnd_div (sq (X (x)), v)),
-                   rnd_scale (0.5, rnd_log (v))), rnd_leaf (LOG_SQRT_2PI, 1));
-}
-
-/* Truth: the conjugate posterior, log N(z; θx/v, Λ⁻¹) with Λ = I + θθᵀ:
-   -½ (|z - μ|² + (θᵀ(z - μ))²) + ½ log v - log 2π, det Λ = v. */
-static double
-truth_log_post (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) u;
-  double t1 = p->v[0], t2 = p->v[1], x = p->v[2];
-  rnd v = add (X (1), add (sq (X (t1)), sq (X (t2))));
-  rnd d1 = sub (X (z[0]), rnd_div (mul (X (t1), X (x)), v));
-  rnd d2 = sub (X (z[1]), rnd_div (mul (X (t2), X (x)), v));
-  rnd quad = add (add (sq (d1), sq (d2)),
-                  sq (add (mul (X (t1), d1), mul (X (t2), d2))));
-  rnd l = sub (add (rnd_scale (-0.5, quad), rnd_scale (0.5, rnd_log (v))),
-               rnd_leaf (2 * LOG_SQRT_2PI, 1));
-  return bounded (l, bound);
-}
-
-/* Truth of (2.3): by Bayes' rule p(z|x)/p(z'|x) = p(x, z)/p(x, z'); the
-   evidence cancels, so this needs neither conjugacy nor p(x). */
-static double
-truth_log_ratio (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) u;
-  double t1 = p->v[0], t2 = p->v[1], x = p->v[2];
-  return bounded (sub (log_joint (t1, t2, x, z[0], z[1]),
-                       log_joint (t1, t2, x, z[2], z[3])), bound);
-}
-
+/* Truths: the conjugate posterior; and for (2.3), by Bayes' rule
+   p(z|x)/p(z'|x) = p(x, z)/p(x, z'), where the evidence cancels, so it
+   needs neither conjugacy nor p(x). */
+AT_DRAW (truth_log_post, lingauss2_log_posterior (G, z[0], z[1]))
+AT_DRAW (truth_log_ratio, sub (lingauss2_log_joint (G, z[0], z[1]),
+                               lingauss2_log_joint (G, z[2], z[3])))
 /* (2.1): log p(x|z) + log p(z) - log p(x), p(x) = N(x; 0, v) */
-static double
-eq2_1 (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) u;
-  double t1 = p->v[0], t2 = p->v[1], x = p->v[2];
-  return bounded (sub (log_joint (t1, t2, x, z[0], z[1]),
-                       log_evidence (t1, t2, x)), bound);
-}
+AT_DRAW (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evidence (G)))
 
 /* (2.2): the same with p(x) = ∫ p(x|z) p(z) dz, the quadrature's relative
    error e adding at most e / (1 - e) to log p(x). */
@@ -188,8 +87,7 @@ static double
 eq2_2 (const point * p, const void *prep, const double *z, double *bound)
 {
   const estimate *ev = &((const post_prep *) prep)->evidence;
-  rnd j = log_joint (p->v[0], p->v[1], p->v[2], z[0], z[1]);
-  rnd l = sub (j, rnd_leaf (log (ev->value), 2));
+  rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log (ev->value), 2));
   double rel = ev->err / ev->value;
   *bound = rnd_bound (l) + rel / (1 - rel) + 2 * EST_U * fabs (log (ev->value));
   return l.value;
@@ -198,13 +96,12 @@ eq2_2 (const point * p, const void *prep, const double *z, double *bound)
 /* (2.3)'s exponent: -½(z1²(1+θ1²) + z2²(1+θ2²) - 2x(θ1z1 + θ2z2) + 2θ1θ2z1z2),
    its cross term scaled by CROSS (1 as written; mutants -1 and 0) */
 static rnd
-exponent_with_cross (double t1, double t2, double x, double z1, double z2,
-                     double cross)
+exponent (const lingauss2 * g, double z1, double z2, double cross)
 {
-  rnd T1 = X (t1), T2 = X (t2), Z1 = X (z1), Z2 = X (z2), one = X (1);
+  rnd T1 = X (g->theta[0]), T2 = X (g->theta[1]), Z1 = X (z1), Z2 = X (z2), one = X (1);
   rnd a = mul (sq (Z1), add (one, sq (T1)));
   rnd b = mul (sq (Z2), add (one, sq (T2)));
-  rnd c = mul (rnd_scale (2, X (x)), add (mul (T1, Z1), mul (T2, Z2)));
+  rnd c = mul (rnd_scale (2, X (g->x)), add (mul (T1, Z1), mul (T2, Z2)));
   rnd d = mul (mul (mul (rnd_scale (2, T1), T2), Z1), Z2);
   d = rnd_scale (cross, d);
   return rnd_scale (-0.5, add (sub (add (a, b), c), d));
@@ -215,40 +112,29 @@ exponent_with_cross (double t1, double t2, double x, double z1, double z2,
    two latents of the same (θ, x): E(z) - E(z') = log p(z|x) - log p(z'|x),
    pointwise.  The bound is the rounding of both sides from the sizes of
    the terms that cancel in them (lib/rounding.h). */
-static double
-eq2_3_with_cross (const point * p, const double *z, double *bound, double cross)
-{
-  double t1 = p->v[0], t2 = p->v[1], x = p->v[2];
-  return bounded (sub (exponent_with_cross (t1, t2, x, z[0], z[1], cross),
-                       exponent_with_cross (t1, t2, x, z[2], z[3], cross)),
-                  bound);
-}
-static double eq2_3 (const point * p, const void *u, const double *z, double *b) { (void) u; return eq2_3_with_cross (p, z, b, 1); }
-static double eq2_3_cross_sign (const point * p, const void *u, const double *z, double *b) { (void) u; return eq2_3_with_cross (p, z, b, -1); }
-static rnd eq2_3_exponent (double t1, double t2, double x, double z1, double z2) { return exponent_with_cross (t1, t2, x, z1, z2, 1); }
-static rnd no_cross_exponent (double t1, double t2, double x, double z1, double z2) { return exponent_with_cross (t1, t2, x, z1, z2, 0); }
+#define EQ2_3(cross) sub (exponent (G, z[0], z[1], cross), exponent (G, z[2], z[3], cross))
+AT_DRAW (eq2_3, EQ2_3 (1))
+AT_DRAW (eq2_3_cross_sign, EQ2_3 (-1))
 
 /* A density factorises over (z1, z2) exactly when the mixed second
    difference of its log vanishes; for a quadratic, the difference with
-   unit steps is the coefficient of z1z2. */
+   unit steps is the coefficient of z1z2.  CROSS selects the log-density:
+   (2.3)'s exponent (1, or 0 without its cross term), or (NAN) log p(x, z). */
 static rnd
-mixed_difference (rnd (*f) (double, double, double, double, double),
-                  const point * p)
+log_density (const lingauss2 * g, double z1, double z2, double cross)
 {
-  double t1 = p->v[0], t2 = p->v[1], x = p->v[2];
-  return add (sub (sub (f (t1, t2, x, 1, 1), f (t1, t2, x, 1, 0)),
-                   f (t1, t2, x, 0, 1)), f (t1, t2, x, 0, 0));
+  return isnan (cross) ? lingauss2_log_joint (g, z1, z2) : exponent (g, z1, z2, cross);
 }
-
 static rnd
-joint_at (double t1, double t2, double x, double z1, double z2)
+mixed_difference (const point * p, double cross)
 {
-  return log_joint (t1, t2, x, z1, z2);
+  const lingauss2 *g = G;
+  return add (sub (sub (log_density (g, 1, 1, cross), log_density (g, 1, 0, cross)),
+                   log_density (g, 0, 1, cross)), log_density (g, 0, 0, cross));
 }
-
-static estimate p3_interaction (const point * p, const void *u) { (void) u; return closed (mixed_difference (eq2_3_exponent, p)); }
-static estimate p3_no_cross (const point * p, const void *u) { (void) u; return closed (mixed_difference (no_cross_exponent, p)); }
-static estimate truth_interaction (const point * p, const void *u) { (void) u; return closed (mixed_difference (joint_at, p)); }
+CLOSED (p3_interaction, closed (mixed_difference (p, 1)))
+CLOSED (p3_no_cross, closed (mixed_difference (p, 0)))
+CLOSED (truth_interaction, closed (mixed_difference (p, NAN)))
 
 static const derivation_truth POST_TRUTHS[] = {
   {"log_post", "log p(z|x) of the conjugate posterior N(θx/v, (I + θθᵀ)⁻¹)",
@@ -288,16 +174,14 @@ static derivation bayes = {
   .points = &model_points, .n_points = 50, .n_mc_points = 50,
   .prep_size = sizeof (post_prep), .prepare = prepare_posterior, .x_dim = 4,
   .sample = sample_latents,
-  .truths = POST_TRUTHS, .n_truths = COUNT_OF (POST_TRUTHS),
-  .lines = BAYES_LINES, .n_lines = COUNT_OF (BAYES_LINES),
+  DERIVATION_TABLES (POST_TRUTHS, BAYES_LINES),
 };
 
 static derivation posterior = {
   .id = "s004_posterior", .title = "004 Problem 3: the posterior up to c, (2.3)",
   .points = &model_points, .n_points = 200, .n_mc_points = 200, .x_dim = 4,
   .sample = sample_latents,
-  .truths = POST_TRUTHS, .n_truths = COUNT_OF (POST_TRUTHS),
-  .lines = POST_LINES, .n_lines = COUNT_OF (POST_LINES),
+  DERIVATION_TABLES (POST_TRUTHS, POST_LINES),
 };
 
 /* ---------------------------------------------------------------------
@@ -315,272 +199,120 @@ static const point_coord VARIATIONAL[] = {
 };
 static point_kind variational_points, update_points;
 
-typedef struct { double t[2], x, m[2], s[2]; } vpoint;
-
-static vpoint
-vp (const point * p)
-{
-  vpoint v = { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]} };
-  return v;
-}
+#define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]} })
+static lingauss2 vp (const point * p) { return *V; }
 
 static void
 sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
 {
   (void) prep;
-  vpoint v = vp (p);
   for (int i = 0; i < 2; i++)
-    z[i] = v.m[i] + v.s[i] * gsl_ran_gaussian_ziggurat (r, 1.0);
+    z[i] = p->v[3 + 2 * i] + p->v[4 + 2 * i] * gsl_ran_gaussian_ziggurat (r, 1.0);
 }
 
-/* The harness's closed-form ELBO:
-   E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2]
-   = -log 2π - ½ Σ(m_i² + s_i²) - ½(log 2π + (x - θᵀm)² + Σ θ_i² s_i²)
-     + Σ (½(1 + log 2π) + log s_i). */
-static rnd
-elbo_closed (const vpoint * v)
-{
-  rnd log2pi = rnd_leaf (2 * LOG_SQRT_2PI, 1), prior = rnd_scale (-1, log2pi);
-  rnd resid = X (v->x), lik_var = X (0), entropy = X (0);
-  for (int i = 0; i < 2; i++)
-    {
-      rnd m = X (v->m[i]), s2 = sq (X (v->s[i])), t = X (v->t[i]);
-      prior = sub (prior, rnd_scale (0.5, add (sq (m), s2)));
-      resid = sub (resid, mul (t, m));
-      lik_var = add (lik_var, mul (sq (t), s2));
-      entropy = add (entropy, add (rnd_scale (0.5, add (log2pi, X (1))),
-                                   rnd_log (X (v->s[i]))));
-    }
-  rnd lik = rnd_scale (-0.5, add (add (log2pi, sq (resid)), lik_var));
-  return add (add (prior, lik), entropy);
-}
-
-typedef struct { double m, s; } ms;
-
-static double
-neg_q_log_q (double z, void *params)
-{
-  const ms *a = params;
-  double lq = normal_log_pdf (z, a->m, a->s);
-  return exp (lq) * lq;
-}
-
-/* q(z) log r(z) for q = N(m, s²) and log r = log N(z; 0, 1) */
-static double
-q_log_std (double z, void *params)
-{
-  const ms *a = params;
-  return exp (normal_log_pdf (z, a->m, a->s)) * normal_log_pdf (z, 0, 1);
-}
-
-typedef struct { double mean, sd, x; } lik_params;
-
-/* θᵀz ~ N(θᵀm, Σ θ_i² s_i²) under q: E_q[log N(x; θᵀz, 1)] in one dimension */
-static double
-u_log_lik (double u, void *params)
-{
-  const lik_params *a = params;
-  return exp (normal_log_pdf (u, a->mean, a->sd)) * normal_log_pdf (a->x, u, 1);
-}
-
-static estimate
-quad_around (quad_fn f, void *params, double m, double s)
-{
-  return est_quad (quad_interval (f, params, m - 40 * s, m + 40 * s));
-}
-
-static estimate
-truth_log_prior (const point * p, const void *u)
-{
-  (void) u;
-  vpoint v = vp (p);
-  ms a = { v.m[0], v.s[0] }, b = { v.m[1], v.s[1] };
-  return est_add (quad_around (q_log_std, &a, a.m, a.s),
-                  quad_around (q_log_std, &b, b.m, b.s));
-}
-
-static estimate
-truth_log_lik (const point * p, const void *u)
-{
-  (void) u;
-  vpoint v = vp (p);
-  lik_params a = { v.t[0] * v.m[0] + v.t[1] * v.m[1],
-    hypot (v.t[0] * v.s[0], v.t[1] * v.s[1]), v.x };
-  if (a.sd == 0)                /* θ = 0: θᵀz = 0 is not random */
-    return closed (log_normal (X (v.x), X (0), 1));
-  return quad_around (u_log_lik, &a, a.mean, a.sd);
-}
-
-static estimate
-truth_log_q (const point * p, int i)
-{
-  vpoint v = vp (p);
-  ms a = { v.m[i], v.s[i] };
-  return quad_around (neg_q_log_q, &a, a.m, a.s);
-}
-static estimate truth_log_q1 (const point * p, const void *u) { (void) u; return truth_log_q (p, 0); }
-static estimate truth_log_q2 (const point * p, const void *u) { (void) u; return truth_log_q (p, 1); }
-
-/* Truth: L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2],
-   each by its own quadrature (the closed form is the harness line
-   elbo_closed_form, checked against this). */
-static estimate
-truth_elbo (const point * p, const void *u)
-{
-  return est_sub (est_add (truth_log_prior (p, u), truth_log_lik (p, u)),
-                  est_add (truth_log_q1 (p, u), truth_log_q2 (p, u)));
-}
+/* Truths by quadrature: L(q) and its terms, each without the closed form
+   (which is the harness line elbo_closed_form, checked against this) */
+CLOSED (truth_log_prior, lingauss2_e_log_prior_quad (V))
+CLOSED (truth_log_lik, lingauss2_e_log_lik_quad (V))
+CLOSED (truth_log_q1, lingauss2_e_log_q_quad (V, 0))
+CLOSED (truth_log_q2, lingauss2_e_log_q_quad (V, 1))
+CLOSED (truth_elbo, lingauss2_elbo_quad (V))
 
 /* the five log-densities at one draw */
 typedef struct { rnd prior1, prior2, lik, q1, q2; } log_terms;
 
 static log_terms
-terms_at (const vpoint * v, const double *z)
+terms_at (const lingauss2 * v, const double *z)
 {
   log_terms t = {
-    log_normal (X (z[0]), X (0), 1), log_normal (X (z[1]), X (0), 1),
-    log_normal (X (v->x), dot (v->t[0], v->t[1], z[0], z[1]), 1),
-    log_normal (X (z[0]), X (v->m[0]), v->s[0]),
-    log_normal (X (z[1]), X (v->m[1]), v->s[1]),
+    normal_log_pdf_rnd (X (z[0]), X (0), 1), normal_log_pdf_rnd (X (z[1]), X (0), 1),
+    normal_log_pdf_rnd (X (v->x), lingauss2_dot (v->theta, z[0], z[1]), 1),
+    normal_log_pdf_rnd (X (z[0]), X (v->m[0]), v->s[0]),
+    normal_log_pdf_rnd (X (z[1]), X (v->m[1]), v->s[1]),
   };
   return t;
 }
+#define AT_TERMS(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) u; log_terms t = terms_at (V, z); return bounded ((expr), bound); }
 
-/* (2.4): log p(z, x) - log q(z) */
-static double
-eq2_4 (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) u;
-  vpoint v = vp (p);
-  log_terms t = terms_at (&v, z);
-  rnd joint = add (add (t.prior1, t.prior2), t.lik);
-  return bounded (sub (joint, add (t.q1, t.q2)), bound);
-}
-
-/* (2.5): log p(z) + log p(x|z) - log q1(z1) - log q2(z2) */
-static double
-eq2_5 (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) u;
-  vpoint v = vp (p);
-  log_terms t = terms_at (&v, z);
-  return bounded (sub (sub (add (add (t.prior1, t.prior2), t.lik), t.q1), t.q2),
-                  bound);
-}
-
+/* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2 */
+AT_TERMS (eq2_4, sub (add (add (t.prior1, t.prior2), t.lik), add (t.q1, t.q2)))
+AT_TERMS (eq2_5, sub (sub (add (add (t.prior1, t.prior2), t.lik), t.q1), t.q2))
 /* (2.6) middle: -log(2π) - ½(z1² + z2²) */
-static double
-eq2_6_mid (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) p, (void) u;
-  return bounded (sub (rnd_scale (-1, rnd_leaf (2 * LOG_SQRT_2PI, 1)),
-                       rnd_scale (0.5, add (sq (X (z[0])), sq (X (z[1]))))), bound);
-}
+AT_DRAW (eq2_6_mid, sub (rnd_scale (-1, LOG_2PI), rnd_scale (0.5, add (sq (X (z[0])), sq (X (z[1]))))))
 
-static estimate
-eq2_6_with_half (const point * p, double half)
-{
-  vpoint v = vp (p);
-  rnd s = add (add (sq (X (v.m[0])), sq (X (v.s[0]))),
-               add (sq (X (v.m[1])), sq (X (v.s[1]))));
-  return closed (sub (rnd_scale (-1, rnd_leaf (2 * LOG_SQRT_2PI, 1)),
-                      rnd_scale (half, s)));
-}
-static estimate eq2_6 (const point * p, const void *u) { (void) u; return eq2_6_with_half (p, 0.5); }
-static estimate eq2_6_no_half (const point * p, const void *u) { (void) u; return eq2_6_with_half (p, 1); }
+/* (2.6): -log(2π) - HALF (m1² + s1² + m2² + s2²), HALF = ½ as written */
+#define EQ2_6(half) closed (sub (rnd_scale (-1, LOG_2PI), rnd_scale (half, \
+  add (add (sq (X (V->m[0])), sq (X (V->s[0]))), add (sq (X (V->m[1])), sq (X (V->s[1])))))))
+CLOSED (eq2_6, EQ2_6 (0.5))
+CLOSED (eq2_6_no_half, EQ2_6 (1))
 
 /* (2.7) middle: -½(log(2π) + (x - θᵀz)²) */
-static double
-eq2_7_mid (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) u;
-  vpoint v = vp (p);
-  rnd r = sub (X (v.x), dot (v.t[0], v.t[1], z[0], z[1]));
-  return bounded (rnd_scale (-0.5, add (rnd_leaf (2 * LOG_SQRT_2PI, 1), sq (r))), bound);
-}
+AT_DRAW (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (sub (X (p->v[2]),
+                                                            lingauss2_dot (p->v, z[0], z[1]))))))
 
 /* (2.7): -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²), SIGN = -1 as written */
 static estimate
-eq2_7_with_sign (const point * p, double sign)
+eq2_7_with_sign (const lingauss2 * v, double sign)
 {
-  vpoint v = vp (p);
-  rnd r = add (X (v.x), rnd_scale (sign, dot (v.t[0], v.t[1], v.m[0], v.m[1])));
-  rnd var = add (mul (sq (X (v.t[0])), sq (X (v.s[0]))),
-                 mul (sq (X (v.t[1])), sq (X (v.s[1]))));
-  return closed (rnd_scale (-0.5, add (add (rnd_leaf (2 * LOG_SQRT_2PI, 1), sq (r)), var)));
+  rnd r = add (X (v->x), rnd_scale (sign, lingauss2_dot (v->theta, v->m[0], v->m[1])));
+  rnd var = add (mul (sq (X (v->theta[0])), sq (X (v->s[0]))),
+                 mul (sq (X (v->theta[1])), sq (X (v->s[1]))));
+  return closed (rnd_scale (-0.5, add (add (LOG_2PI, sq (r)), var)));
 }
-static estimate eq2_7 (const point * p, const void *u) { (void) u; return eq2_7_with_sign (p, -1); }
-static estimate eq2_7_mean_sign (const point * p, const void *u) { (void) u; return eq2_7_with_sign (p, 1); }
+CLOSED (eq2_7, eq2_7_with_sign (V, -1))
+CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
 
 /* (2.8) middle: -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²],
-   the bracket never closed.  Closed at the end: */
+   the bracket never closed: closed at the end, after log(s1), or right
+   after log(2π) (CLOSE 0, 1, 2) */
 static double
-eq2_8_mid_end (const point * p, const void *u, const double *z, double *b)
+eq2_8_mid (const point * p, const double *z, int close)
 {
-  (void) u, (void) b;
-  vpoint v = vp (p);
-  double s = v.s[0], m = v.m[0], qd = z[0] * z[0] - 2 * m * z[0] + m * m;
-  return -0.5 * (log (2 * M_PI) - log (s) - qd / (2 * s * s));
-}
-
-/* ... closed after log(s1): */
-static double
-eq2_8_mid_after_log_s (const point * p, const void *u, const double *z, double *b)
-{
-  (void) u, (void) b;
-  vpoint v = vp (p);
-  double s = v.s[0], m = v.m[0], qd = z[0] * z[0] - 2 * m * z[0] + m * m;
-  return -0.5 * (log (2 * M_PI) - log (s)) - qd / (2 * s * s);
-}
-
-/* ... closed right after log(2π): */
-static double
-eq2_8_mid_after_log_2pi (const point * p, const void *u, const double *z, double *b)
-{
-  (void) u, (void) b;
-  vpoint v = vp (p);
-  double s = v.s[0], m = v.m[0], qd = z[0] * z[0] - 2 * m * z[0] + m * m;
+  double s = p->v[4], m = p->v[3], qd = z[0] * z[0] - 2 * m * z[0] + m * m;
+  if (close == 0)
+    return -0.5 * (log (2 * M_PI) - log (s) - qd / (2 * s * s));
+  if (close == 1)
+    return -0.5 * (log (2 * M_PI) - log (s)) - qd / (2 * s * s);
   return -0.5 * log (2 * M_PI) - log (s) - qd / (2 * s * s);
 }
+#define EQ2_8_MID(name, close) static double \
+  name (const point * p, const void *u, const double *z, double *b) \
+  { (void) u, (void) b; return eq2_8_mid (p, z, close); }
+EQ2_8_MID (eq2_8_mid_end, 0)
+EQ2_8_MID (eq2_8_mid_after_log_s, 1)
+EQ2_8_MID (eq2_8_mid_after_log_2pi, 2)
 
-/* (2.8), (2.9): -½ - ½ log(2π) - LOG_S */
-static estimate
-entropy_term (double half, double log_s)
-{
-  return closed (sub (sub (X (-half), rnd_leaf (LOG_SQRT_2PI, 1)), rnd_leaf (log_s, 2)));
-}
-static estimate eq2_8 (const point * p, const void *u) { (void) u; return entropy_term (0.5, log (p->v[4])); }
-static estimate eq2_8_log_sign (const point * p, const void *u) { (void) u; return entropy_term (0.5, -log (p->v[4])); }
-static estimate eq2_9 (const point * p, const void *u) { (void) u; return entropy_term (0.5, log (p->v[6])); }
-static estimate eq2_9_no_half (const point * p, const void *u) { (void) u; return entropy_term (0, log (p->v[6])); }
+/* (2.8), (2.9): -HALF - ½ log(2π) - LOG_S */
+static estimate entropy_term (double half, double log_s)
+{ return closed (sub (sub (X (-half), rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)), rnd_leaf (log_s, 2))); }
+CLOSED (eq2_8, entropy_term (0.5, log (p->v[4])))
+CLOSED (eq2_8_log_sign, entropy_term (0.5, -log (p->v[4])))
+CLOSED (eq2_9, entropy_term (0.5, log (p->v[6])))
+CLOSED (eq2_9_no_half, entropy_term (0, log (p->v[6])))
 
 /* (2.10)-(2.11): -½[(m1²+s1²)(1+θ1²) + (m2²+s2²)(1+θ2²) + log(2π) + x²]
-   - θ1θ2m1m2 + xθ1m1 + xθ2m2 + log(s1) + log(s2), CROSS = -1 as written */
+   - θ1θ2m1m2 + xθ1m1 + xθ2m2 + log(s1) + log(s2) */
 static rnd
-seed_total (const vpoint * v, double cross)
+seed_total (const lingauss2 * v)
 {
-  rnd t1 = X (v->t[0]), t2 = X (v->t[1]), x = X (v->x);
+  rnd t1 = X (v->theta[0]), t2 = X (v->theta[1]), x = X (v->x);
   rnd m1 = X (v->m[0]), m2 = X (v->m[1]), s1 = X (v->s[0]), s2 = X (v->s[1]);
   rnd one = X (1);
   rnd br = add (add (add (mul (add (sq (m1), sq (s1)), add (one, sq (t1))),
                           mul (add (sq (m2), sq (s2)), add (one, sq (t2)))),
-                     rnd_leaf (2 * LOG_SQRT_2PI, 1)), sq (x));
-  rnd rest = add (add (add (rnd_scale (cross, mul (mul (mul (t1, t2), m1), m2)),
+                     LOG_2PI), sq (x));
+  rnd rest = add (add (add (rnd_scale (-1, mul (mul (mul (t1, t2), m1), m2)),
                             mul (mul (x, t1), m1)), mul (mul (x, t2), m2)),
                   add (rnd_log (s1), rnd_log (s2)));
   return add (rnd_scale (-0.5, br), rest);
 }
-static estimate eq2_10_11 (const point * p, const void *u) { (void) u; vpoint v = vp (p); return closed (seed_total (&v, -1)); }
-
-static estimate harness_elbo (const point * p, const void *u) { (void) u; vpoint v = vp (p); return closed (elbo_closed (&v)); }
-static estimate harness_elbo_log_var (const point * p, const void *u)
-{
-  (void) u;
-  vpoint v = vp (p);
-  rnd e = elbo_closed (&v);     /* log s² for log s in the entropy */
-  return closed (add (e, add (rnd_log (X (v.s[0])), rnd_log (X (v.s[1])))));
-}
-
+CLOSED (eq2_10_11, closed (seed_total (V)))
+CLOSED (harness_elbo, closed (lingauss2_elbo (V)))
+/* the mutant: log s² for log s in the entropy */
+CLOSED (harness_elbo_log_var, closed (add (lingauss2_elbo (V), add (rnd_log (X (p->v[4])),
+                                                                    rnd_log (X (p->v[6]))))))
 static const derivation_truth ELBO_TRUTHS[] = {
   {"elbo", "L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2], each by quadrature", LINE_CLOSED (truth_elbo)},
   {"e_log_prior", "E_q[log p(z)] by quadrature (GSL QAGS)", LINE_CLOSED (truth_log_prior)},
@@ -643,8 +375,7 @@ static derivation elbo = {
   .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
   .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
   .sample = sample_q,
-  .truths = ELBO_TRUTHS, .n_truths = COUNT_OF (ELBO_TRUTHS),
-  .lines = ELBO_LINES, .n_lines = COUNT_OF (ELBO_LINES),
+  DERIVATION_TABLES (ELBO_TRUTHS, ELBO_LINES),
 };
 
 /* ---------------------------------------------------------------------
@@ -654,125 +385,59 @@ static derivation elbo = {
  * of the harness's closed-form ELBO (checked in the derivation above).
  * --------------------------------------------------------------------- */
 
-typedef struct { vpoint v; int coord; } slice;      /* 0: m_i, 1: s_i */
+#define I ((int) p->v[7] - 1)
+#define J (1 - I)
 
-static int index_of (const point * p) { return (int) p->v[7] - 1; }
-
-static double
-elbo_along (double a, void *params)
-{
-  const slice *sl = params;
-  vpoint v = sl->v;
-  int i = sl->coord >> 1;
-  if (sl->coord & 1)
-    v.s[i] = a;
-  else
-    v.m[i] = a;
-  return elbo_closed (&v).value;
-}
-
-static double
-elbo_along_rounding (double a, void *params, double *rounding)
-{
-  const slice *sl = params;
-  vpoint v = sl->v;
-  int i = sl->coord >> 1;
-  if (sl->coord & 1)
-    v.s[i] = a;
-  else
-    v.m[i] = a;
-  rnd e = elbo_closed (&v);
-  *rounding = rnd_bound (e);
-  return e.value;
-}
-
+/* Along m_i (IS_S 0) or s_i: ∂L, and m_i* or s_i²* (with the error of a square) */
+CLOSED (truth_dm, lingauss2_elbo_partial (V, 2 * I))
+CLOSED (truth_ds, lingauss2_elbo_partial (V, 2 * I + 1))
 static estimate
-derivative_along (const point * p, int is_s)
+truth_star (const point * p, int is_s)
 {
-  slice sl = { vp (p), 2 * index_of (p) + is_s };
-  gsl_function f = { elbo_along, &sl };
-  double at = is_s ? sl.v.s[index_of (p)] : sl.v.m[index_of (p)], d, err;
-  gsl_deriv_central (&f, at, is_s ? 1e-2 * at : 1e-2, &d, &err);
-  return est_numeric (d, err);
+  concave_max c = lingauss2_elbo_argmax_along (V, 2 * I + is_s);
+  return is_s ? est_opt (c.x * c.x, c.x_err * (2 * c.x + c.x_err)) : est_opt (c.x, c.x_err);
 }
-
-static concave_max
-argmax_along (const point * p, int is_s)
-{
-  slice sl = { vp (p), 2 * index_of (p) + is_s };
-  int j = 1 - index_of (p);
-  double lo = is_s ? 0.05 : -(4 + 2 * (fabs (sl.v.x) + fabs (sl.v.m[j])));
-  double hi = is_s ? 3 : -lo, grid[81];
-  for (int k = 0; k < 81; k++)
-    grid[k] = lo + (hi - lo) * k / 80.0;
-  return maximize_concave_1d (elbo_along_rounding, &sl, grid, 81, 1e-7, 1e-7);
-}
-
-static estimate truth_dm (const point * p, const void *u) { (void) u; return derivative_along (p, 0); }
-static estimate truth_ds (const point * p, const void *u) { (void) u; return derivative_along (p, 1); }
-static estimate truth_m_star (const point * p, const void *u)
-{
-  (void) u;
-  concave_max c = argmax_along (p, 0);
-  return est_opt (c.x, c.x_err);
-}
-static estimate truth_s2_star (const point * p, const void *u)
-{
-  (void) u;
-  concave_max c = argmax_along (p, 1);
-  return est_opt (c.x * c.x, c.x_err * (2 * c.x + c.x_err));
-}
+CLOSED (truth_m_star, truth_star (p, 0))
+CLOSED (truth_s2_star, truth_star (p, 1))
 
 /* (2.12): -m_i(1 + θ_i²) - θ_iθ_j m_j + xθ_i, CROSS = -1 as written */
 static estimate
 eq2_12_with (const point * p, double cross)
 {
-  vpoint v = vp (p);
-  int i = index_of (p), j = 1 - i;
-  rnd ti = X (v.t[i]);
-  rnd a = rnd_scale (-1, mul (X (v.m[i]), add (X (1), sq (ti))));
-  rnd b = rnd_scale (cross, mul (mul (ti, X (v.t[j])), X (v.m[j])));
+  lingauss2 v = vp (p);
+  rnd ti = X (v.theta[I]);
+  rnd a = rnd_scale (-1, mul (X (v.m[I]), add (X (1), sq (ti))));
+  rnd b = rnd_scale (cross, mul (mul (ti, X (v.theta[J])), X (v.m[J])));
   return closed (add (add (a, b), mul (X (v.x), ti)));
 }
-static estimate eq2_12 (const point * p, const void *u) { (void) u; return eq2_12_with (p, -1); }
-static estimate eq2_12_cross_sign (const point * p, const void *u) { (void) u; return eq2_12_with (p, 1); }
+CLOSED (eq2_12, eq2_12_with (p, -1))
+CLOSED (eq2_12_cross_sign, eq2_12_with (p, 1))
 
 /* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²); LEAD = θ_i as written */
 static rnd
-m_star (const vpoint * v, int i, double lead)
+m_star (const lingauss2 * v, int i, double lead)
 {
   int j = 1 - i;
-  rnd num = mul (X (lead), sub (X (v->x), mul (X (v->t[j]), X (v->m[j]))));
-  return rnd_div (num, add (X (1), sq (X (v->t[i]))));
+  rnd num = mul (X (lead), sub (X (v->x), mul (X (v->theta[j]), X (v->m[j]))));
+  return rnd_div (num, add (X (1), sq (X (v->theta[i]))));
 }
-static estimate eq2_13 (const point * p, const void *u) { (void) u; vpoint v = vp (p); return closed (m_star (&v, index_of (p), v.t[index_of (p)])); }
-static estimate eq2_13_no_theta (const point * p, const void *u) { (void) u; vpoint v = vp (p); return closed (m_star (&v, index_of (p), 1)); }
+CLOSED (eq2_13, closed (m_star (V, I, p->v[I])))
+CLOSED (eq2_13_no_theta, closed (m_star (V, I, 1)))
 
 /* (2.14): -s_i(1 + θ_i²) + 1/s_i (POWER 1 as written) */
 static estimate
 eq2_14_with (const point * p, int power)
 {
-  vpoint v = vp (p);
-  int i = index_of (p);
-  rnd s = X (v.s[i]), inv = rnd_div (X (1), power == 1 ? s : sq (s));
-  return closed (add (rnd_scale (-1, mul (s, add (X (1), sq (X (v.t[i]))))), inv));
+  rnd s = X (vp (p).s[I]), inv = rnd_div (X (1), power == 1 ? s : sq (s));
+  return closed (add (rnd_scale (-1, mul (s, add (X (1), sq (X (p->v[I]))))), inv));
 }
-static estimate eq2_14 (const point * p, const void *u) { (void) u; return eq2_14_with (p, 1); }
-static estimate eq2_14_inverse_square (const point * p, const void *u) { (void) u; return eq2_14_with (p, 2); }
+CLOSED (eq2_14, eq2_14_with (p, 1))
+CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
 
 /* (2.15): s_i²* = 1 / (1 + θ_i²) */
-static rnd
-s2_star (double t)
-{
-  return rnd_div (X (1), add (X (1), sq (X (t))));
-}
-static estimate eq2_15 (const point * p, const void *u) { (void) u; return closed (s2_star (p->v[index_of (p)])); }
-static estimate eq2_15_abs_theta (const point * p, const void *u)
-{
-  (void) u;
-  return closed (rnd_div (X (1), add (X (1), X (fabs (p->v[index_of (p)])))));
-}
-
+static rnd s2_star (double t) { return rnd_div (X (1), add (X (1), sq (X (t)))); }
+CLOSED (eq2_15, closed (s2_star (p->v[I])))
+CLOSED (eq2_15_abs_theta, closed (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
 static const derivation_truth UPDATE_TRUTHS[] = {
   {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO", LINE_CLOSED (truth_dm)},
   {"m_star", "argmax over m_i of the ELBO (Brent, rounding-proof bracket)", LINE_CLOSED (truth_m_star)},
@@ -799,14 +464,13 @@ static const derivation_line UPDATE_LINES[] = {
 static derivation updates = {
   .id = "s004_updates", .title = "004 Problem 4: the updates, (2.12)-(2.15), both indices",
   .points = &update_points, .n_points = 100,
-  .truths = UPDATE_TRUTHS, .n_truths = COUNT_OF (UPDATE_TRUTHS),
-  .lines = UPDATE_LINES, .n_lines = COUNT_OF (UPDATE_LINES),
+  DERIVATION_TABLES (UPDATE_TRUTHS, UPDATE_LINES),
 };
 
 /* ---------------------------------------------------------------------
  * Problem 2: N(μ, I) fitted to p by KL(p || q), (1.9)-(1.12).  p is a
- * skewed three-component mixture in the plane; a point is (μ1, μ2, i),
- * a draw x ~ p.
+ * skewed three-component mixture in the plane (lib/gmm); a point is
+ * (μ1, μ2, i), a draw x ~ p.
  * --------------------------------------------------------------------- */
 
 #define MIX_K 3
@@ -815,7 +479,7 @@ static const double MIX_MEAN[MIX_K][2] = { {-2, 0}, {1.5, 2}, {3, -1.5} };
 static const double MIX_COV[MIX_K][4] = {
   {0.5, 0.2, 0.2, 1.5}, {1.0, -0.6, -0.6, 0.8}, {0.3, 0, 0, 0.3}
 };
-static mvn *mix[MIX_K];
+static gmm *mixture, *equal_weights;
 
 static const point_coord FIT[] = {
   {"μ1", -3, 3, 0, 0}, {"μ2", -3, 3, 0, 0}, {"i", 1, 2, 0, 1},
@@ -826,39 +490,14 @@ static void
 sample_mixture (const gsl_rng * r, const point * p, const void *prep, double *x)
 {
   (void) p, (void) prep;
-  double u = gsl_rng_uniform (r), cum = 0;
-  int k = 0;
-  while (k + 1 < MIX_K && u >= (cum += MIX_W[k]))
-    k++;
   gsl_vector_view xv = gsl_vector_view_array (x, 2);
-  mvn_sample (r, mix[k], &xv.vector);
+  gmm_sample (r, mixture, &xv.vector);
 }
 
-/* E_p[x] = Σ w_k m_k; WEIGHTED = 0 is the mutant with equal weights */
-static rnd
-mixture_mean (int c, int weighted)
-{
-  rnd s = X (0);
-  for (int k = 0; k < MIX_K; k++)
-    s = add (s, mul (rnd_leaf (weighted ? MIX_W[k] : 1.0 / MIX_K, 1), X (MIX_MEAN[k][c])));
-  return s;
-}
-
-/* The harness's closed form: E_p[log N(x; μ, I)]
-   = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²). */
-static rnd
-ep_log_q (const double mu[2])
-{
-  rnd acc = X (0);
-  for (int k = 0; k < MIX_K; k++)
-    {
-      rnd tr = add (X (MIX_COV[k][0]), X (MIX_COV[k][3]));
-      rnd d = add (sq (sub (X (MIX_MEAN[k][0]), X (mu[0]))),
-                   sq (sub (X (MIX_MEAN[k][1]), X (mu[1]))));
-      acc = add (acc, mul (rnd_leaf (MIX_W[k], 1), add (tr, d)));
-    }
-  return sub (rnd_scale (-1, rnd_leaf (2 * LOG_SQRT_2PI, 1)), rnd_scale (0.5, acc));
-}
+/* E_p[x_c] = Σ w_k m_kc, and (the mutant) with equal weights; the
+   harness's closed form E_p[log N(x; μ, I)] (lib/gmm) */
+static rnd mixture_mean (int c, int weighted) { return gmm_mean_rnd (weighted ? mixture : equal_weights, (size_t) c); }
+static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixture, mu); }
 
 static double
 log_q_iso (const double *x, const double mu[2])
@@ -866,20 +505,19 @@ log_q_iso (const double *x, const double mu[2])
   return normal_log_pdf (x[0], mu[0], 1) + normal_log_pdf (x[1], mu[1], 1);
 }
 
+/* Truths by Monte Carlo: E_p[log q(x|μ)], and E_p[log q(x|μ) - log q(x|0)],
+   where c cancels draw by draw */
 static double
 truth_log_q_draw (const point * p, const void *u, const double *x, double *b)
 {
   (void) u, (void) b;
   return log_q_iso (x, p->v);
 }
-
-/* c cancels draw by draw: E_p[log q(x|μ) - log q(x|0)] */
 static double
 truth_log_q_diff (const point * p, const void *u, const double *x, double *b)
 {
   (void) u, (void) b;
-  const double zero[2] = { 0, 0 };
-  return log_q_iso (x, p->v) - log_q_iso (x, zero);
+  return log_q_iso (x, p->v) - log_q_iso (x, (const double[2]) { 0, 0 });
 }
 
 static double
@@ -895,10 +533,9 @@ static estimate
 truth_grad (const point * p, const void *u)
 {
   (void) u;
-  int i = (int) p->v[2] - 1;
   double params[3] = { p->v[0], p->v[1], p->v[2] }, d, err;
   gsl_function f = { ep_along, params };
-  gsl_deriv_central (&f, p->v[i], 1e-2, &d, &err);
+  gsl_deriv_central (&f, p->v[(int) p->v[2] - 1], 1e-2, &d, &err);
   return est_numeric (d, err);
 }
 
@@ -906,37 +543,26 @@ static double
 neg_ep_vec (const gsl_vector * v, void *params)
 {
   (void) params;
-  double mu[2] = { gsl_vector_get (v, 0), gsl_vector_get (v, 1) };
-  return -ep_log_q (mu).value;
+  return -ep_log_q ((const double[2]) { gsl_vector_get (v, 0), gsl_vector_get (v, 1) }).value;
 }
-
-/* An a-posteriori bound on |x - x*| for F strongly convex with modulus MU:
-   |∇F(x)| / MU, the gradient by GSL's central differences with their error
-   estimates added.  Nelder-Mead's simplex size is not such a bound. */
-static double
-distance_to_minimum (minnd_fn f, void *params, const gsl_vector * x, double mu_c);
 
 static estimate
 truth_argmin (const point * p, const void *u)
 {
   (void) u;
-  gsl_vector *x0 = gsl_vector_alloc (2);
-  gsl_vector_set (x0, 0, p->v[0]);
-  gsl_vector_set (x0, 1, p->v[1]);
-  minnd_result res = minimize_nd (neg_ep_vec, NULL, x0, 1.0, 1e-7, 10000);
+  gsl_vector_const_view x0 = gsl_vector_const_view_array (p->v, 2);
+  minnd_result res = minimize_nd (neg_ep_vec, NULL, &x0.vector, 1.0, 1e-7, 10000);
   if (!res.converged)
     die_runtime ("Nelder-Mead did not converge on -E_p[log q]");
   /* the Hessian is I; half of it, a valid lower bound, keeps the
      differences' heuristic error estimates from deciding a tie */
-  double tol = distance_to_minimum (neg_ep_vec, NULL, res.x, 0.5);
+  double tol = minimize_distance_bound (neg_ep_vec, NULL, res.x, 0.5);
   estimate e = est_opt (gsl_vector_get (res.x, (int) p->v[2] - 1), tol);
   minimize_result_free (&res);
-  gsl_vector_free (x0);
   return e;
 }
 
-static estimate harness_ep_log_q (const point * p, const void *u) { (void) u; return closed (ep_log_q (p->v)); }
-
+CLOSED (harness_ep_log_q, closed (ep_log_q (p->v)))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)
@@ -945,14 +571,13 @@ eq1_10_with (const point * p, double quad)
   rnd lin = add (mul (m1, mixture_mean (0, 1)), mul (m2, mixture_mean (1, 1)));
   return closed (add (lin, rnd_scale (quad, add (sq (m1), sq (m2)))));
 }
-static estimate eq1_10 (const point * p, const void *u) { (void) u; return eq1_10_with (p, -0.5); }
-static estimate eq1_10_quad_sign (const point * p, const void *u) { (void) u; return eq1_10_with (p, 0.5); }
-
-static estimate eq1_11 (const point * p, const void *u) { (void) u; int i = (int) p->v[2] - 1; return closed (sub (mixture_mean (i, 1), X (p->v[i]))); }
-static estimate eq1_11_sign (const point * p, const void *u) { (void) u; int i = (int) p->v[2] - 1; return closed (sub (X (p->v[i]), mixture_mean (i, 1))); }
-static estimate eq1_12 (const point * p, const void *u) { (void) u; return closed (mixture_mean ((int) p->v[2] - 1, 1)); }
-static estimate eq1_12_equal_weights (const point * p, const void *u) { (void) u; return closed (mixture_mean ((int) p->v[2] - 1, 0)); }
-
+CLOSED (eq1_10, eq1_10_with (p, -0.5))
+CLOSED (eq1_10_quad_sign, eq1_10_with (p, 0.5))
+#define FI ((int) p->v[2] - 1)
+CLOSED (eq1_11, closed (sub (mixture_mean (FI, 1), X (p->v[FI]))))
+CLOSED (eq1_11_sign, closed (sub (X (p->v[FI]), mixture_mean (FI, 1))))
+CLOSED (eq1_12, closed (mixture_mean (FI, 1)))
+CLOSED (eq1_12_equal_weights, closed (mixture_mean (FI, 0)))
 static const derivation_truth FIT_TRUTHS[] = {
   {"ep_log_q", "E_p[log q(x|μ)] by Monte Carlo", LINE_EXPECT (truth_log_q_draw)},
   {"ep_log_q_diff", "E_p[log q(x|μ) - log q(x|0)] by Monte Carlo, draw by draw", LINE_EXPECT (truth_log_q_diff)},
@@ -987,8 +612,7 @@ static derivation fit = {
   .id = "s004_fit", .title = "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
   .points = &fit_points, .n_points = 6, .n_mc_points = 6, .x_dim = 2,
   .sample = sample_mixture,
-  .truths = FIT_TRUTHS, .n_truths = COUNT_OF (FIT_TRUTHS),
-  .lines = FIT_LINES, .n_lines = COUNT_OF (FIT_LINES),
+  DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
 };
 
 /* ---------------------------------------------------------------------
@@ -1011,35 +635,35 @@ static const check_spec CHECKS[] = {
    REL_LE, EXPECT_HOLDS, NULL},
 };
 
-static const mutant_spec MUTANTS[] = {
+enum { M_OTHER_NEGATED, M_X_SCALED, M_S2_REL, M_S2_NO_PRIOR, N_MUTANTS };
+static int on[N_MUTANTS];           /* MUTANTS' flags, set once */
+static const mutant_spec MUTANTS[N_MUTANTS] = {
   {"update_other_negated", "mean update given -m_j for the other mean m_j", "update_monotone"},
   {"update_x_scaled", "mean update with x scaled by 1 + 1e-3", "fixed_point_mean"},
   {"update_s2_rel", "variance update scaled by 1 + 1e-4", "fixed_point_vs_optimizer"},
   {"update_s2_no_prior", "variance update 1/θ1² (the prior's 1 dropped)", "mf_var_underestimates"},
 };
 
-static int m_other_negated, m_x_scaled, m_s2_rel, m_s2_no_prior;
-
 /* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15). */
 static void
-coordinate_step (vpoint * v, int step)
+coordinate_step (lingauss2 * v, int step)
 {
   int i = step / 2;
   if (step % 2 == 0)
     {
-      vpoint u = *v;
-      if (m_other_negated)
+      lingauss2 u = *v;
+      if (on[M_OTHER_NEGATED])
         u.m[1 - i] = -u.m[1 - i];
-      if (m_x_scaled)
+      if (on[M_X_SCALED])
         u.x *= 1 + 1e-3;
-      v->m[i] = m_star (&u, i, u.t[i]).value;
+      v->m[i] = m_star (&u, i, u.theta[i]).value;
       return;
     }
-  double s2 = s2_star (v->t[i]).value;
-  if (m_s2_rel)
+  double s2 = s2_star (v->theta[i]).value;
+  if (on[M_S2_REL])
     s2 *= 1 + 1e-4;
-  if (m_s2_no_prior)
-    s2 = 1 / (v->t[i] * v->t[i]);
+  if (on[M_S2_NO_PRIOR])
+    s2 = 1 / (v->theta[i] * v->theta[i]);
   v->s[i] = sqrt (s2);
 }
 
@@ -1047,7 +671,7 @@ coordinate_step (vpoint * v, int step)
    With H, every step's ELBO change is a point of update_monotone; with
    PATH and TRACE, the first sweeps are written for the figure. */
 static double
-coordinate_ascent (harness * h, vpoint * v, sbuf * path, sbuf * trace)
+coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, sbuf * trace)
 {
   double last = INFINITY;
   int step_no = 0;
@@ -1056,9 +680,9 @@ coordinate_ascent (harness * h, vpoint * v, sbuf * path, sbuf * trace)
       double m2_old = v->m[1];
       for (int step = 0; step < 4; step++)
         {
-          rnd before = elbo_closed (v);
+          rnd before = lingauss2_elbo (v);
           coordinate_step (v, step);
-          rnd after = elbo_closed (v);
+          rnd after = lingauss2_elbo (v);
           step_no++;
           if (h)
             check_point (h, "update_monotone", closed (sub (after, before)),
@@ -1080,91 +704,33 @@ coordinate_ascent (harness * h, vpoint * v, sbuf * path, sbuf * trace)
    c_i = θ1θ2/(1 + θ_i²) (the m1 error is -c1 times the previous m2
    error); one sweep's own rounding is that of (2.13) at both indices. */
 static double
-fixed_point_bound (const vpoint * v, double delta)
+fixed_point_bound (const lingauss2 * v, double delta)
 {
-  double t1 = v->t[0], t2 = v->t[1];
+  double t1 = v->theta[0], t2 = v->theta[1];
   double c1 = t1 * t2 / (1 + t1 * t1), c2 = t1 * t2 / (1 + t2 * t2);
   double rho = fabs (c1 * c2);
   double r = rnd_bound (m_star (v, 0, t1)) + rnd_bound (m_star (v, 1, t2));
   return ((1 + fabs (c1)) * delta + 2 * r) / (1 - rho);
 }
 
-typedef struct
-{
-  minnd_fn f;
-  void *params;
-  gsl_vector *x;
-  size_t k;
-} vec_slice;
-
-static double
-vec_slice_eval (double a, void *params)
-{
-  vec_slice *s = params;
-  double keep = gsl_vector_get (s->x, s->k);
-  gsl_vector_set (s->x, s->k, a);
-  double f = s->f (s->x, s->params);
-  gsl_vector_set (s->x, s->k, keep);
-  return f;
-}
-
-static double
-distance_to_minimum (minnd_fn f, void *params, const gsl_vector * x, double mu_c)
-{
-  vec_slice s = { f, params, gsl_vector_alloc (x->size), 0 };
-  gsl_vector_memcpy (s.x, x);
-  gsl_function fn = { vec_slice_eval, &s };
-  double g2 = 0, err = 0;
-  for (s.k = 0; s.k < x->size; s.k++)
-    {
-      double d, e;
-      gsl_deriv_central (&fn, gsl_vector_get (x, s.k), 1e-3, &d, &e);
-      g2 += d * d;
-      err += e;
-    }
-  gsl_vector_free (s.x);
-  return (sqrt (g2) + err) / mu_c;
-}
-
-/* -ELBO over (m1, m2, log s1, log s2), for Nelder-Mead. */
-static double
-neg_elbo_vec (const gsl_vector * a, void *params)
-{
-  vpoint v = *(const vpoint *) params;
-  v.m[0] = gsl_vector_get (a, 0);
-  v.m[1] = gsl_vector_get (a, 1);
-  v.s[0] = exp (gsl_vector_get (a, 2));
-  v.s[1] = exp (gsl_vector_get (a, 3));
-  return -elbo_closed (&v).value;
-}
-
+/* The fixed point against the maximiser of the ELBO over all of q, by
+   Nelder-Mead from a random start (lib/lingauss2). */
 static void
-compare_with_optimizer (harness * h, const vpoint * fixed, double bound)
+compare_with_optimizer (harness * h, const lingauss2 * fixed, double bound)
 {
   gsl_rng *r = harness_rng (h);
-  vpoint v = *fixed;
-  gsl_vector *x0 = gsl_vector_alloc (4);
+  double start[4], best[4];
   for (size_t i = 0; i < 4; i++)
-    gsl_vector_set (x0, i, gsl_ran_gaussian (r, 1.0));
-  minnd_result res = minimize_nd (neg_elbo_vec, &v, x0, 0.5, 1e-6, 20000);
-  if (!res.converged)
-    die_runtime ("Nelder-Mead did not converge on the ELBO");
-  /* The Hessian of -L in (m, log s) is block-diagonal: I + θθᵀ >= 1 for
-     m, and 2 s_i²(1+θ_i²) for log s_i, which is 2 at the maximum and >= 1
-     within 0.3 of it. */
-  double tol = distance_to_minimum (neg_elbo_vec, &v, res.x, 0.5);
-  if (!(tol < 0.3))
-    die_runtime ("Nelder-Mead stopped too far from the ELBO's maximum");
+    start[i] = gsl_ran_gaussian (r, 1.0);
+  double tol = lingauss2_elbo_maximize (fixed, start, best);
   for (size_t i = 0; i < 2; i++)
     {
       check_point (h, "fixed_point_vs_optimizer", est_exact (fixed->m[i], bound),
-                   est_opt (gsl_vector_get (res.x, i), tol));
-      double s2 = exp (2 * gsl_vector_get (res.x, 2 + i));
+                   est_opt (best[i], tol));
+      double s2 = exp (2 * best[2 + i]);
       check_point (h, "fixed_point_vs_optimizer",
                    closed (sq (X (fixed->s[i]))), est_opt (s2, s2 * expm1 (2 * tol)));
     }
-  minimize_result_free (&res);
-  gsl_vector_free (x0);
 }
 
 static void
@@ -1174,25 +740,20 @@ check_coordinate_ascent (harness * h)
   const int n_models = 50, n_optimised = 10;
   for (int k = 0; k < n_models; k++)
     {
-      vpoint v = { {gsl_ran_gaussian (r, 1.5), gsl_ran_gaussian (r, 1.5)},
+      lingauss2 v = { {gsl_ran_gaussian (r, 1.5), gsl_ran_gaussian (r, 1.5)},
         gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0} };
       for (int i = 0; i < 2; i++)
         {
           v.m[i] = gsl_ran_gaussian (r, 2.0);
           v.s[i] = exp (gsl_ran_gaussian (r, 0.7));
         }
-      double delta = coordinate_ascent (h, &v, NULL, NULL);
-      double bound = fixed_point_bound (&v, delta);
-      double t1 = v.t[0], t2 = v.t[1];
-      rnd vv = add (X (1), add (sq (X (t1)), sq (X (t2))));
+      double bound = fixed_point_bound (&v, coordinate_ascent (h, &v, NULL, NULL));
       for (int i = 0; i < 2; i++)
         {
-          double ti = v.t[i], tj = v.t[1 - i];
-          rnd mean = rnd_div (mul (X (ti), X (v.x)), vv);
-          rnd var = sub (X (1), rnd_div (sq (X (ti)), vv));   /* Σ_ii = 1 - θ_i²/v */
-          (void) tj;
-          check_point (h, "fixed_point_mean", est_exact (v.m[i], bound), closed (mean));
-          check_point (h, "mf_var_underestimates", closed (sq (X (v.s[i]))), closed (var));
+          check_point (h, "fixed_point_mean", est_exact (v.m[i], bound),
+                       closed (lingauss2_post_mean (&v, i)));
+          check_point (h, "mf_var_underestimates", closed (sq (X (v.s[i]))),
+                       closed (lingauss2_post_var (&v, i)));
         }
       if (k < n_optimised)
         compare_with_optimizer (h, &v, bound);
@@ -1221,32 +782,20 @@ static const param_spec PARAMS[] = {
   {"points", 200, 10, 100000, "points (θ, x) at which (2.1)-(2.3) are checked", PARAM_INTEGER},
 };
 
-/* Ellipses {μ + r L (cos t, sin t)} at Mahalanobis radius 1 and 2. */
-static void
-write_ellipses (sbuf * fig, const mvn * g)
+static lingauss2
+figure_model (harness * h)
 {
-  double l11 = gsl_matrix_get (g->chol, 0, 0), l21 = gsl_matrix_get (g->chol, 1, 0);
-  double l22 = gsl_matrix_get (g->chol, 1, 1);
-  for (int radius = 1; radius <= 2; radius++)
-    {
-      for (int k = 0; k <= 200; k++)
-        {
-          double t = 2 * M_PI * k / 200.0, a = radius * cos (t), b = radius * sin (t);
-          sbuf_printf (fig, "%.6f %.6f\n", gsl_vector_get (g->mu, 0) + l11 * a,
-                       gsl_vector_get (g->mu, 1) + l21 * a + l22 * b);
-        }
-      sbuf_append (fig, "\n");
-    }
+  return (lingauss2) { {harness_param (h, "theta1"), harness_param (h, "theta2")},
+    harness_param (h, "x"), {0, 0}, {1, 1} };
 }
 
 static void
 draw_figure (harness * h)
 {
-  vpoint v = { {harness_param (h, "theta1"), harness_param (h, "theta2")},
-    harness_param (h, "x"), {0, 0}, {1, 1} };
-  double t1 = v.t[0], t2 = v.t[1], iv = 1 / (1 + t1 * t1 + t2 * t2);
-  double mu[2] = { t1 * v.x * iv, t2 * v.x * iv };
-  double sig[4] = { 1 - t1 * t1 * iv, -t1 * t2 * iv, -t1 * t2 * iv, 1 - t2 * t2 * iv };
+  lingauss2 v = figure_model (h);
+  double c = lingauss2_post_cov (&v).value;
+  double mu[2] = { lingauss2_post_mean (&v, 0).value, lingauss2_post_mean (&v, 1).value };
+  double sig[4] = { lingauss2_post_var (&v, 0).value, c, c, lingauss2_post_var (&v, 1).value };
   mvn *post = mvn_from_arrays (2, mu, sig);
   v.m[0] = mu[0] - 2.0;           /* a poor start, against the correlation */
   v.m[1] = mu[1] + 2.5;
@@ -1255,26 +804,26 @@ draw_figure (harness * h)
   sbuf_append (gp, "set multiplot layout 1,3\nset key font ',8' spacing 0.75\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
   sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
-  write_ellipses (fig, post);
+  mvn_write_ellipses (fig, post, 2);
   sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,
                v.m[0], v.m[1]);
   sbuf path, trace;
   sbuf_init (&path);
   sbuf_init (&trace);
-  sbuf_printf (&trace, "0 %.10g\n", elbo_closed (&v).value);
+  sbuf_printf (&trace, "0 %.10g\n", lingauss2_elbo (&v).value);
   coordinate_ascent (NULL, &v, &path, &trace);
   sbuf_append (fig, sbuf_str (&path));
   double qm[2] = { v.m[0], v.m[1] }, qs[4] = { v.s[0] * v.s[0], 0, 0, v.s[1] * v.s[1] };
   mvn *qg = mvn_from_arrays (2, qm, qs);
   sbuf_printf (fig, "\n\n# block %d: mean-field fit q*\n", b + 2);
-  write_ellipses (fig, qg);
+  mvn_write_ellipses (fig, qg, 2);
   sbuf_printf (fig, "\n# block %d: ELBO after each update\n%s", b + 3, sbuf_str (&trace));
   sbuf_free (&path);
   sbuf_free (&trace);
-  double log_px = log_evidence (t1, t2, v.x).value, kl = mvn_kl (qg, post);
+  double log_px = lingauss2_log_evidence (&v).value, kl = mvn_kl (qg, post);
   sbuf_printf (gp, "log_px = %.10g\nelbo_star = %.10g\nseed_star = %.10g\n"
                "mu1 = %.10g\nmu2 = %.10g\n", log_px, log_px - kl,
-               seed_total (&v, -1).value, mu[0], mu[1]);
+               seed_total (&v).value, mu[0], mu[1]);
   sbuf_printf (gp,
     "set title 'p(z|x) and q*(z), θ = (%g, %g), x = %g'\n"
     "set xlabel 'z_1'\nset ylabel 'z_2'\nset size ratio -1\nset key inside top right font ',11' spacing 1\n"
@@ -1289,7 +838,7 @@ draw_figure (harness * h)
     "     log_px with lines ls 7 title 'log p(x)', \\\n"
     "     elbo_star with lines ls 8 title 'log p(x) - KL(q*||p)', \\\n"
     "     seed_star with lines ls 2 dt 3 title 'seed (2.10)-(2.11) at q*'\n"
-    "unset multiplot\n", t1, t2, v.x, b, b + 2, b + 1, b + 3);
+    "unset multiplot\n", v.theta[0], v.theta[1], v.x, b, b + 2, b + 1, b + 3);
   mvn_free (qg);
   mvn_free (post);
 }
@@ -1297,8 +846,7 @@ draw_figure (harness * h)
 static void
 write_notes (harness * h)
 {
-  double t1 = harness_param (h, "theta1"), t2 = harness_param (h, "theta2");
-  double iv = 1 / (1 + t1 * t1 + t2 * t2);
+  lingauss2 v = figure_model (h);
   sbuf_printf (harness_notes (h),
     "**Model.** z ~ N(0, I₂), x | z ~ N(θᵀz, 1); by conjugacy p(z|x) = N(θx/v, (I + θθᵀ)⁻¹),"
     " v = 1 + θᵀθ. (2.3)'s exponent is -½ zᵀ(I + θθᵀ)z + x θᵀz up to -½x², so its cross term"
@@ -1321,7 +869,8 @@ write_notes (harness * h)
     "**Problem 2.** q(x|μ) = N(μ, I), as (1.10)'s -½μᵀμ implies. p is a mixture of three"
     " Gaussians with weights 0.5, 0.3, 0.2, E_p[x] = (%.3g, %.3g). (1.10)'s c is checked"
     " through differences against μ = 0, draw by draw.\n",
-    1 - t1 * t1 * iv, 1 - t2 * t2 * iv, 1 / (1 + t1 * t1), 1 / (1 + t2 * t2),
+    lingauss2_post_var (&v, 0).value, lingauss2_post_var (&v, 1).value,
+    s2_star (v.theta[0]).value, s2_star (v.theta[1]).value,
     mixture_mean (0, 1).value, mixture_mean (1, 1).value);
 }
 
@@ -1355,23 +904,17 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  model_points = point_box_template;
-  model_points.coords = MODEL, model_points.n_coords = COUNT_OF (MODEL);
-  variational_points = point_box_template;
-  variational_points.coords = VARIATIONAL;
-  variational_points.n_coords = COUNT_OF (VARIATIONAL) - 1;     /* without i */
-  update_points = variational_points;
-  update_points.n_coords = COUNT_OF (VARIATIONAL);
-  fit_points = point_box_template;
-  fit_points.coords = FIT, fit_points.n_coords = COUNT_OF (FIT);
-  for (int k = 0; k < MIX_K; k++)
-    mix[k] = mvn_from_arrays (2, MIX_MEAN[k], MIX_COV[k]);
+  model_points = point_box (MODEL, COUNT_OF (MODEL), NULL);
+  variational_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL) - 1, NULL);  /* without i */
+  update_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL), NULL);
+  fit_points = point_box (FIT, COUNT_OF (FIT), NULL);
+  mixture = gmm_from_arrays (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0]);
+  equal_weights = gmm_from_arrays (MIX_K, 2, (const double[MIX_K]) { 1.0 / MIX_K, 1.0 / MIX_K, 1.0 / MIX_K },
+                                   &MIX_MEAN[0][0], &MIX_COV[0][0]);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_other_negated = mutant (h, "update_other_negated");
-  m_x_scaled = mutant (h, "update_x_scaled");
-  m_s2_rel = mutant (h, "update_s2_rel");
-  m_s2_no_prior = mutant (h, "update_s2_no_prior");
+  for (int k = 0; k < N_MUTANTS; k++)
+    on[k] = mutant (h, MUTANTS[k].id);
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   derivation_run (h, &bayes);
   derivation_run (h, &posterior);
@@ -1382,7 +925,7 @@ main (int argc, char **argv)
   draw_figure (h);
   write_notes (h);
   int status = harness_end (h);
-  for (int k = 0; k < MIX_K; k++)
-    mvn_free (mix[k]);
+  gmm_free (mixture);
+  gmm_free (equal_weights);
   return status;
 }

@@ -19,30 +19,18 @@
  * discriminator fitted to samples recovers f1 = f0 D/(1 - D). */
 #include "harness.h"
 #include "figure_panel.h"
+#include "logistic.h"
 #include "matrix.h"
 #include "minimize.h"
 #include "normal.h"
+#include "normal_pair.h"
+#include "root.h"
 
 #include <float.h>
-#include <gsl/gsl_blas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
-
-/* log sigma(eta) = -log(1 + e^{-eta}), without overflow. */
-static double
-log_sigmoid (double eta)
-{
-  return eta >= 0 ? -log1p (exp (-eta)) : eta - log1p (exp (eta));
-}
-
-static double
-sigmoid (double eta)
-{
-  return eta >= 0 ? 1 / (1 + exp (-eta)) : exp (eta) / (1 + exp (eta));
-}
 
 /* ======================================================================
  * 003 Q5, line by line.  A point is the two densities' values at one x.
@@ -57,13 +45,6 @@ typedef struct
 {
   double f0, f1;
 } densities;
-
-static densities
-densities_at (const point * p)
-{
-  densities f = { p->v[0], p->v[1] };
-  return f;
-}
 
 /* D runs over the sigmoid of a grid uniform in the logit on [-20, 20]:
    the densities' ratio is at most 1e4, so D* lies well inside. */
@@ -98,119 +79,60 @@ maximiser (double a, double b)
   return est_opt (m.x, m.x_err);
 }
 
-/* g(D) of an equation 0 = g(D), with a bound on the rounding of g. */
-typedef double (*equation_fn) (const densities * f, double d, double *rounding);
+/* Lines (3)-(6) are equations 0 = g(D) in D; g returns g(D) and a bound
+   on its rounding.  Each quotient, product and difference adds half an
+   ulp of its terms, 1 - D at most half an ulp of itself. */
+#define F ((const densities *) f)
 
-/* The D in (0, 1) with g(D) = 0, by bisection.  The bracket's ends only
-   ever move to points where |g| exceeds its rounding bound, so their signs
-   are certain and (g continuous) the root lies between them; the loop
-   stops when the bracket cannot shrink or the midpoint's sign is
-   uncertain.  NaN when no D satisfies the equation: g not finite (a zero
-   denominator) or without a change of sign on (0, 1). */
-static estimate
-root_in_unit (equation_fn g, const densities * f)
-{
-  double lo = 0x1p-40, hi = 1 - 0x1p-40, blo, bhi;
-  double glo = g (f, lo, &blo), ghi = g (f, hi, &bhi);
-  if (!isfinite (glo) || !isfinite (ghi) || fabs (glo) <= blo
-      || fabs (ghi) <= bhi || (glo > 0) == (ghi > 0))
-    return est_opt (NAN, 0);
-  for (int it = 0; it < 200; it++)
-    {
-      double mid = lo + (hi - lo) / 2, b;
-      if (mid <= lo || mid >= hi)
-        break;
-      double gm = g (f, mid, &b);
-      if (!isfinite (gm))
-        return est_opt (NAN, 0);
-      if (fabs (gm) <= b)
-        break;
-      if ((gm > 0) == (glo > 0))
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return est_opt (lo + (hi - lo) / 2, (hi - lo) / 2);
-}
-
-/* ---- the lines' equations; each quotient, product and difference adds
-   half an ulp of its terms, 1 - D at most half an ulp of itself ---- */
-
+/* g = A op B of two positive sides: a side of r <= 3 such roundings (u =
+   eps/2 each) is within r u (1 + O(u)) of itself, the sum or difference
+   adds u (A + B), so (r + 1) u (A + B) <= K eps (A + B) for K >= 2. */
+#define EQ_SIDES(name, A, op, B, k) \
+  static double name (double d, void *f, double *rounding) \
+  { double a = (A), b = (B); *rounding = (k) * DBL_EPSILON * (a + b); return a op b; }
 /* (3) 0 = f0/D - f1/(1 - D) */
-static double
-eq_line3 (const densities * f, double d, double *rounding)
-{
-  double a = f->f0 / d, b = f->f1 / (1 - d);
-  *rounding = 4 * DBL_EPSILON * (a + b);
-  return a - b;
-}
-static double
-eq_line3_sign (const densities * f, double d, double *rounding)
-{
-  double a = f->f0 / d, b = f->f1 / (1 - d);
-  *rounding = 4 * DBL_EPSILON * (a + b);
-  return a + b;
-}
+EQ_SIDES (eq_line3, F->f0 / d, -, F->f1 / (1 - d), 4)
+EQ_SIDES (eq_line3_sign, F->f0 / d, +, F->f1 / (1 - d), 4)
+/* (5) f1 D = f0 (1 - D) */
+EQ_SIDES (eq_line5, F->f1 * d, -, F->f0 * (1 - d), 4)
+EQ_SIDES (eq_line5_swapped, F->f0 * d, -, F->f1 * (1 - d), 4)
+/* (6) f1 = f0 D/(1 - D), and what follows from (5): f1 = f0 (1 - D)/D;
+   the quotient's three roundings make K = 6 */
+EQ_SIDES (eq_line6, F->f1, -, F->f0 * d / (1 - d), 6)
+EQ_SIDES (eq_line6_from_line5, F->f1, -, F->f0 * (1 - d) / d, 6)
 
 /* (4) 0 = (f0 (1 - D) - f1 D) / (D · 1 - D), or with the denominator
    D (1 - D).  As printed the denominator is D - D = 0: no D satisfies it. */
 static double
-line4_numerator (const densities * f, double d, double *terms)
+line4_numerator (double d, const void *f, double *terms)
 {
-  double a = f->f0 * (1 - d), b = f->f1 * d;
+  double a = F->f0 * (1 - d), b = F->f1 * d;
   *terms = a + b;
   return a - b;
 }
 static double
-eq_line4_as_printed (const densities * f, double d, double *rounding)
+eq_line4_as_printed (double d, void *f, double *rounding)
 {
-  double terms, top = line4_numerator (f, d, &terms);
+  double terms, top = line4_numerator (d, f, &terms);
   *rounding = 0;
   return top / (d * 1 - d);
 }
 static double
-eq_line4_bracketed (const densities * f, double d, double *rounding)
+eq_line4_bracketed (double d, void *f, double *rounding)
 {
-  double terms, top = line4_numerator (f, d, &terms), den = d * (1 - d);
+  double terms, top = line4_numerator (d, f, &terms), den = d * (1 - d);
   *rounding = 4 * DBL_EPSILON * (terms + fabs (top)) / den;
   return top / den;
 }
 
-/* (5) f1 D = f0 (1 - D) */
-static double
-eq_line5 (const densities * f, double d, double *rounding)
-{
-  double a = f->f1 * d, b = f->f0 * (1 - d);
-  *rounding = 4 * DBL_EPSILON * (a + b);
-  return a - b;
-}
-static double
-eq_line5_swapped (const densities * f, double d, double *rounding)
-{
-  double a = f->f0 * d, b = f->f1 * (1 - d);
-  *rounding = 4 * DBL_EPSILON * (a + b);
-  return a - b;
-}
-
-/* (6) f1 = f0 D/(1 - D), and what follows from (5): f1 = f0 (1 - D)/D */
-static double
-eq_line6 (const densities * f, double d, double *rounding)
-{
-  double t = f->f0 * d / (1 - d);
-  *rounding = 6 * DBL_EPSILON * (f->f1 + t);
-  return f->f1 - t;
-}
-static double
-eq_line6_from_line5 (const densities * f, double d, double *rounding)
-{
-  double t = f->f0 * (1 - d) / d;
-  *rounding = 6 * DBL_EPSILON * (f->f1 + t);
-  return f->f1 - t;
-}
-
+/* The D in (0, 1) a line determines: the root of its g, by bisection
+   with a bracket whose ends have certain signs (lib/root); NaN when no D
+   satisfies it (g not finite, a zero denominator, or no change of sign). */
 #define LINE_ROOT(name, eq) \
   static estimate name (const point * p, const void *u) \
-  { (void) u; densities f = densities_at (p); return root_in_unit (eq, &f); }
+  { (void) u; densities f = { p->v[0], p->v[1] }; \
+    root_result r = root_bisect_certain (eq, &f, 0x1p-40, 1 - 0x1p-40); \
+    return est_opt (r.x, r.x_err); }
 LINE_ROOT (line3, eq_line3)
 LINE_ROOT (line3_sign, eq_line3_sign)
 LINE_ROOT (line4_as_printed, eq_line4_as_printed)
@@ -220,43 +142,21 @@ LINE_ROOT (line5_swapped, eq_line5_swapped)
 LINE_ROOT (line6, eq_line6)
 LINE_ROOT (line6_from_line5, eq_line6_from_line5)
 
+/* The maximiser of v[A] log D + v[B] log(1 - D), v = (f0, f1). */
+#define LINE_ARGMAX(name, a, b) \
+  static estimate name (const point * p, const void *u) \
+  { (void) u; return maximiser (p->v[a], p->v[b]); }
 /* (1) ∫ f0 log D + ∫ f1 log(1 - D), (2) ∫ f0 log D + f1 log(1 - D): the
    maximiser of the integrand, pointwise. */
-static estimate
-line1 (const point * p, const void *u)
-{
-  (void) u;
-  return maximiser (p->v[0], p->v[1]);
-}
-static estimate
-line1_unswapped (const point * p, const void *u)
-{
-  (void) u;
-  return maximiser (p->v[1], p->v[0]);
-}
-static estimate
-line2 (const point * p, const void *u)
-{
-  (void) u;
-  return maximiser (p->v[0], p->v[1]);
-}
-static estimate
-line2_weight_f0 (const point * p, const void *u)
-{
-  (void) u;
-  return maximiser (p->v[0], p->v[0]);
-}
-
+LINE_ARGMAX (line1, 0, 1)
+LINE_ARGMAX (line1_unswapped, 1, 0)
+LINE_ARGMAX (line2, 0, 1)
+LINE_ARGMAX (line2_weight_f0, 0, 0)
 /* The truth: the objective E_{P1}[log D] + E_{P0}[log(1 - D)] integrates
    f1 log D + f0 log(1 - D) (check `objective_by_quadrature`); its
    maximiser at x, by Brent.  (The closed form f1/(f0 + f1) is the
    harness's check `pointwise_argmax`.) */
-static estimate
-truth_dstar (const point * p, const void *u)
-{
-  (void) u;
-  return maximiser (p->v[1], p->v[0]);
-}
+LINE_ARGMAX (truth_dstar, 1, 0)
 
 static const derivation_truth Q5_TRUTHS[] = {
   {"dstar", "D*(x) = argmax_D f1 log D + f0 log(1 - D), the objective's"
@@ -375,26 +275,11 @@ static const mutant_spec MUTANTS[] = {
 static int m_dstar_rel, m_objective_swapped, m_logit_shift, m_gap_one_kl,
   m_unequal_classes, m_labels_swapped, m_missing_odds;
 
-typedef struct
-{
-  double m0, s0, m1, s1;    /* f0 = N(m0, s0^2), f1 = N(m1, s1^2) */
-} gauss_pair;
-
-static gauss_pair
-random_pair (const gsl_rng * r)
-{
-  gauss_pair g = { gsl_ran_gaussian (r, 1.0), exp (gsl_ran_flat (r, -0.5, 0.5)),
-    gsl_ran_gaussian (r, 1.0), exp (gsl_ran_flat (r, -0.5, 0.5))
-  };
-  return g;
-}
-
-/* log f1/f0 at x */
-static double
-log_ratio (const gauss_pair * g, double x)
-{
-  return normal_log_pdf (x, g->m1, g->s1) - normal_log_pdf (x, g->m0, g->s0);
-}
+/* Random pairs f0 = N(ma, sa^2), f1 = N(mb, sb^2) (lib/normal_pair: a is
+   f0, b is f1) */
+#define random_pair(r) normal_pair_draw (r, -0.5, 0.5)
+/* log f1(x)/f0(x) */
+#define log_ratio(g, x) (-normal_pair_log_ratio (g, x))
 
 /* The claimed optimum D* = f1/(f0 + f1), through its logit log(f1/f0). */
 static double
@@ -410,16 +295,16 @@ check_pointwise_argmax (harness * h)
   int n = 0;
   for (int k = 0; k < 12; k++)
     {
-      gauss_pair g = random_pair (r);
-      double lo = fmin (g.m0, g.m1) - 2 * fmax (g.s0, g.s1);
-      double hi = fmax (g.m0, g.m1) + 2 * fmax (g.s0, g.s1);
+      normal_pair g = random_pair (r);
+      double lo = fmin (g.ma, g.mb) - 2 * fmax (g.sa, g.sb);
+      double hi = fmax (g.ma, g.mb) + 2 * fmax (g.sa, g.sb);
       for (int i = 0; i <= 12; i++)
         {
           double x = lo + (hi - lo) * i / 12.0, lr = log_ratio (&g, x);
           if (fabs (lr) > 9)    /* the ratio within the grid's reach */
             continue;
-          double f0 = normal_pdf (x, g.m0, g.s0), f1 = normal_pdf (x, g.m1, g.s1);
-          double dc = sigmoid (dstar_logit_claimed (lr));
+          double f0 = normal_pdf (x, g.ma, g.sa), f1 = normal_pdf (x, g.mb, g.sb);
+          double dc = logistic_sigmoid (dstar_logit_claimed (lr));
           if (m_dstar_rel)
             dc *= 1 + 1e-3;
           /* sigmoid of a logit with error ~8 eps |lr|: D (1 - D) times that */
@@ -445,13 +330,15 @@ typedef struct
 
 typedef struct
 {
-  const gauss_pair *g;
+  const normal_pair *g;
   const discriminator *d;
 } disc_ctx;
 
+/* T = logit D at x, the critic (lib/normal_pair) */
 static double
-disc_logit (const disc_ctx * c, double x)
+disc_logit (double x, void *ctx)
 {
+  const disc_ctx *c = ctx;
   const discriminator *d = c->d;
   switch (d->kind)
     {
@@ -465,63 +352,21 @@ disc_logit (const disc_ctx * c, double x)
   return NAN;
 }
 
-/* QAGI samples |x| up to ~1e300, where x^2 overflows; every integrand
-   here carries a Gaussian factor, zero in double precision far before. */
-static int
-far_tail (double x)
-{
-  return fabs (x) > 1e100;
-}
-
-typedef struct
-{
-  const disc_ctx *c;
-  int swap;              /* weight log D by f0 and log(1 - D) by f1 */
-} objective_params;
-
-/* f1 log D + f0 log(1 - D), or with f0 and f1 swapped. */
+/* the links log D = log sigma(T) and log(1 - D) = log sigma(-T) */
 static double
-objective_integrand (double x, void *params)
+log_sigmoid_neg (double t)
 {
-  const objective_params *op = params;
-  if (far_tail (x))
-    return 0.0;
-  const gauss_pair *g = op->c->g;
-  double f0 = normal_pdf (x, g->m0, g->s0), f1 = normal_pdf (x, g->m1, g->s1);
-  double eta = disc_logit (op->c, x);
-  double on_d = op->swap ? f0 : f1, on_1md = op->swap ? f1 : f0, v = 0.0;
-  if (on_d > 0)
-    v += on_d * log_sigmoid (eta);
-  if (on_1md > 0)
-    v += on_1md * log_sigmoid (-eta);
-  return v;
+  return logistic_log_sigmoid (-t);
 }
 
-/* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature. */
+/* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature, or with f0 and f1
+   swapped (the mutant). */
 static quad_result
 objective_value (const disc_ctx * c, int swap)
 {
-  objective_params op = { c, swap };
-  /* weighted by f0 and f1: their hull, at the narrower one's scale */
-  double center[2] = { c->g->m0, c->g->m1 }, scale[2] = { c->g->s0, c->g->s1 };
-  return quad_real_line_hull (objective_integrand, &op, 2, center, scale);
-}
-
-/* E_{P1}[log D] + E_{P0}[log(1 - D)] by Monte Carlo: N draws of each. */
-static estimate
-objective_mc (const gsl_rng * r, const disc_ctx * c, long n)
-{
-  mc_acc a1, a0;
-  mc_init (&a1);
-  mc_init (&a0);
-  for (long i = 0; i < n; i++)
-    {
-      double x1 = c->g->m1 + gsl_ran_gaussian (r, c->g->s1);
-      double x0 = c->g->m0 + gsl_ran_gaussian (r, c->g->s0);
-      mc_add (&a1, log_sigmoid (disc_logit (c, x1)));
-      mc_add (&a0, log_sigmoid (-disc_logit (c, x0)));
-    }
-  return est_add (est_mc_acc (&a1), est_mc_acc (&a0));
+  return normal_pair_objective_quad (c->g, disc_logit, (void *) c,
+                                     swap ? logistic_log_sigmoid : log_sigmoid_neg,
+                                     swap ? log_sigmoid_neg : logistic_log_sigmoid);
 }
 
 static discriminator
@@ -540,10 +385,12 @@ check_objective (harness * h)
   long n = harness_samples (h);
   for (int k = 0; k < 12; k++)
     {
-      gauss_pair g = random_pair (r);
+      normal_pair g = random_pair (r);
       discriminator d = random_discriminator (r);
       disc_ctx c = { &g, &d };
-      check_point (h, "objective_by_quadrature", objective_mc (r, &c, n),
+      check_point (h, "objective_by_quadrature",
+                   normal_pair_objective_mc (r, &g, disc_logit, &c, log_sigmoid_neg,
+                                             logistic_log_sigmoid, n),
                    est_quad (objective_value (&c, m_objective_swapped)));
     }
   check_close (h, "objective_by_quadrature", "12 Gaussian pairs and logistic"
@@ -552,10 +399,10 @@ check_objective (harness * h)
 
 /* KL(f1||f0) + KL(f0||f1), the gap of the seed's stationary point. */
 static double
-jeffreys_claimed (const gauss_pair * g)
+jeffreys_claimed (const normal_pair * g)
 {
-  double kl10 = normal_kl (g->m1, g->s1, g->m0, g->s0);
-  return m_gap_one_kl ? kl10 : kl10 + normal_kl (g->m0, g->s0, g->m1, g->s1);
+  double kl10 = normal_kl (g->mb, g->sb, g->ma, g->sa);
+  return m_gap_one_kl ? kl10 : kl10 + normal_pair_kl (g);
 }
 
 static void
@@ -566,7 +413,7 @@ check_dstar_maximises (harness * h, sbuf * notes)
   static const double shifts[] = { -1, -0.1, -0.01, 0.01, 0.1, 1 };
   for (int k = 0; k < 10; k++)
     {
-      gauss_pair g = random_pair (r);
+      normal_pair g = random_pair (r);
       discriminator opt = { DISC_OPTIMAL, 0, 0, 0 };
       disc_ctx c = { &g, &opt };
       estimate vstar = est_quad (objective_value (&c, 0));
@@ -606,148 +453,38 @@ check_dstar_maximises (harness * h, sbuf * notes)
 
 #define N_FEATURES 3
 
+/* D = sigma(theta . [1, x, x^2]) fitted to draws of P1 (label 1) and P0
+   (label 0), f1 = N(m1, s1^2) and f0 = N(m0, s0^2) (lib/logistic). */
 typedef struct
 {
-  const double *x;
-  const double *y;         /* 1 for a draw of P1, 0 for P0 */
-  size_t n;
-} labelled_sample;
-
-static void
-features (double x, double *phi)
-{
-  phi[0] = 1.0;
-  phi[1] = x;
-  phi[2] = x * x;
-}
-
-static double
-linear_score (const gsl_vector * theta, const double *phi)
-{
-  double eta = 0.0;
-  for (int j = 0; j < N_FEATURES; j++)
-    eta += gsl_vector_get (theta, j) * phi[j];
-  return eta;
-}
-
-/* The mean negative log-likelihood: log(1 + e^eta) - y eta. */
-static double
-logistic_nll (const gsl_vector * theta, void *params)
-{
-  const labelled_sample *s = params;
-  double sum = 0.0, phi[N_FEATURES];
-  for (size_t i = 0; i < s->n; i++)
-    {
-      features (s->x[i], phi);
-      double eta = linear_score (theta, phi);
-      sum += -log_sigmoid (eta) + (1 - s->y[i]) * eta;
-    }
-  return sum / (double) s->n;
-}
-
-static void
-logistic_nll_grad (const gsl_vector * theta, void *params, gsl_vector * grad)
-{
-  const labelled_sample *s = params;
-  double phi[N_FEATURES], g[N_FEATURES] = { 0 };
-  for (size_t i = 0; i < s->n; i++)
-    {
-      features (s->x[i], phi);
-      double resid = sigmoid (linear_score (theta, phi)) - s->y[i];
-      for (int j = 0; j < N_FEATURES; j++)
-        g[j] += resid * phi[j];
-    }
-  for (int j = 0; j < N_FEATURES; j++)
-    gsl_vector_set (grad, j, g[j] / (double) s->n);
-}
-
-/* The inverse of the Hessian of the total NLL, sum sigma (1 - sigma)
-   phi phi^T: the asymptotic covariance of the fitted theta. */
-static void
-logistic_covariance (const gsl_vector * theta, const labelled_sample * s,
-                     gsl_matrix * cov)
-{
-  gsl_matrix *hess = gsl_matrix_calloc (N_FEATURES, N_FEATURES);
-  double phi[N_FEATURES];
-  for (size_t i = 0; i < s->n; i++)
-    {
-      features (s->x[i], phi);
-      double p = sigmoid (linear_score (theta, phi)), w = p * (1 - p);
-      for (int a = 0; a < N_FEATURES; a++)
-        for (int b = 0; b < N_FEATURES; b++)
-          *gsl_matrix_ptr (hess, a, b) += w * phi[a] * phi[b];
-    }
-  matrix_inverse (hess, cov);
-  gsl_matrix_free (hess);
-}
-
-/* log f1/f0 = theta . [1, x, x^2] for two Gaussians. */
-static void
-true_log_ratio_coefficients (const gauss_pair * g, double *theta)
-{
-  double v0 = g->s0 * g->s0, v1 = g->s1 * g->s1;
-  theta[0] = -g->m1 * g->m1 / (2 * v1) + g->m0 * g->m0 / (2 * v0)
-    - log (g->s1) + log (g->s0);
-  theta[1] = g->m1 / v1 - g->m0 / v0;
-  theta[2] = -1 / (2 * v1) + 1 / (2 * v0);
-}
-
-typedef struct
-{
-  gauss_pair g;
-  gsl_vector *theta;
-  gsl_matrix *cov;
-  double newton_step;      /* |H^-1 grad| at the end: the optimiser's error */
+  normal_pair g;
+  logistic_fit lf;
   size_t n1, n0;
-} logistic_fit;
+} disc_fit;
 
 static void
-fit_logistic (harness * h, long n, logistic_fit * fit)
+fit_logistic (harness * h, long n, disc_fit * fit)
 {
   gsl_rng *r = harness_rng (h);
   size_t n1 = m_unequal_classes ? (size_t) n / 2 : (size_t) n;
   size_t n0 = (size_t) n, total = n1 + n0;
   double *x = xmalloc (total * sizeof *x), *y = xmalloc (total * sizeof *y);
-  int swap = m_labels_swapped;
   for (size_t i = 0; i < total; i++)
     {
       int from_p1 = i < n1;
-      x[i] = from_p1 ? fit->g.m1 + gsl_ran_gaussian (r, fit->g.s1)
-        : fit->g.m0 + gsl_ran_gaussian (r, fit->g.s0);
-      y[i] = swap ? !from_p1 : from_p1;
+      x[i] = from_p1 ? fit->g.mb + gsl_ran_gaussian (r, fit->g.sb)
+        : fit->g.ma + gsl_ran_gaussian (r, fit->g.sa);
+      y[i] = m_labels_swapped ? !from_p1 : from_p1;
     }
-  labelled_sample s = { x, y, total };
-  gsl_vector *start = gsl_vector_calloc (N_FEATURES);
-  minnd_result m = minimize_nd_grad (logistic_nll, logistic_nll_grad, &s,
-                                     start, 0.1, 1e-6, 1000);
-  if (!m.converged)
-    die_runtime ("the logistic fit did not converge (|grad| = %g)", m.size);
-  fit->theta = m.x;
-  fit->cov = gsl_matrix_alloc (N_FEATURES, N_FEATURES);
-  /* BFGS stalls near |grad| ~ 1e-7 (line searches on a sum of 1e4 terms);
-     Newton steps theta -= H^-1 grad finish the job quadratically, and the
-     last step taken bounds the optimiser's error. */
-  gsl_vector *grad = gsl_vector_alloc (N_FEATURES);
-  gsl_vector *step = gsl_vector_alloc (N_FEATURES);
-  for (int it = 0; it < 4; it++)
-    {
-      logistic_covariance (fit->theta, &s, fit->cov);
-      logistic_nll_grad (fit->theta, &s, grad);
-      gsl_vector_scale (grad, (double) total);
-      gsl_blas_dgemv (CblasNoTrans, 1.0, fit->cov, grad, 0.0, step);
-      gsl_vector_sub (fit->theta, step);
-      fit->newton_step = gsl_blas_dnrm2 (step);
-    }
-  logistic_covariance (fit->theta, &s, fit->cov);
+  if (logistic_fit_poly (x, y, total, N_FEATURES, &fit->lf) != GSL_SUCCESS)
+    die_runtime ("the logistic fit did not converge (|grad| = %g)",
+                 fit->lf.grad_norm);
   /* The class counts are fixed by design, not drawn: the intercept then
      varies less than the inverse Hessian says, by 1/n0 + 1/n1 (Prentice &
      Pyke 1979); the other entries are unchanged. */
-  *gsl_matrix_ptr (fit->cov, 0, 0) -= 1.0 / (double) n0 + 1.0 / (double) n1;
+  *gsl_matrix_ptr (fit->lf.cov, 0, 0) -= 1.0 / (double) n0 + 1.0 / (double) n1;
   fit->n1 = n1;
   fit->n0 = n0;
-  gsl_vector_free (grad);
-  gsl_vector_free (step);
-  gsl_vector_free (start);
   free (x);
   free (y);
 }
@@ -755,21 +492,18 @@ fit_logistic (harness * h, long n, logistic_fit * fit)
 /* log of the estimate f0 D/(1 - D), as the question writes it, with its
    standard error sqrt(phi^T cov phi). */
 static double
-recovered_log_f1 (const logistic_fit * fit, double x, double *se)
+recovered_log_f1 (const disc_fit * fit, double x, double *se)
 {
-  double phi[N_FEATURES];
-  features (x, phi);
-  gsl_vector_view v = gsl_vector_view_array (phi, N_FEATURES);
-  *se = sqrt (matrix_quadratic (&v.vector, fit->cov));
-  double d = sigmoid (linear_score (fit->theta, phi));
-  double f0 = exp (normal_log_pdf (x, fit->g.m0, fit->g.s0));
+  *se = logistic_score_se (&fit->lf, x);
+  double d = logistic_sigmoid (logistic_score (fit->lf.theta, x));
+  double f0 = exp (normal_log_pdf (x, fit->g.ma, fit->g.sa));
   return log (f0 * d / (1 - d));
 }
 
 /* The estimate f0 D/(1 - D) times phi_j(x) (j < 0: the estimate alone). */
 typedef struct
 {
-  const logistic_fit *fit;
+  const disc_fit *fit;
   int j;
 } estimate_moment;
 
@@ -777,17 +511,17 @@ static double
 recovered_f1_integrand (double x, void *params)
 {
   const estimate_moment *em = params;
-  if (far_tail (x))
+  if (normal_pair_far_tail (x))
     return 0.0;
   double phi[N_FEATURES];
-  features (x, phi);
+  logistic_features (x, N_FEATURES, phi);
   /* f0 D / (1 - D) through logs: in a tail where f0 underflows D can
      round to 1, and 0 * inf would be NaN */
-  double eta = linear_score (em->fit->theta, phi);
-  double log_f0_d = normal_log_pdf (x, em->fit->g.m0, em->fit->g.s0)
-    + log_sigmoid (eta);
+  double eta = logistic_score (em->fit->lf.theta, x);
+  double log_f0_d = normal_log_pdf (x, em->fit->g.ma, em->fit->g.sa)
+    + logistic_log_sigmoid (eta);
   double est = m_missing_odds ? exp (log_f0_d)
-    : exp (log_f0_d - log_sigmoid (-eta));
+    : exp (log_f0_d - logistic_log_sigmoid (-eta));
   return em->j < 0 ? est : est * phi[em->j];
 }
 
@@ -795,24 +529,21 @@ recovered_f1_integrand (double x, void *params)
    standard error (gradient ∫ f0 e^{theta.phi} phi dx).  The integral
    diverges when the fitted x^2 coefficient reaches 1/(2 s0^2). */
 static void
-check_normalised (harness * h, const logistic_fit * fit)
+check_normalised (harness * h, const disc_fit * fit)
 {
-  double curvature = gsl_vector_get (fit->theta, 2)
-    - 1 / (2 * fit->g.s0 * fit->g.s0);
-  if (curvature >= 0)
+  /* f0 e^{theta.phi} is a Gaussian (lib/normal's tilt): the integrand's
+     location and scale */
+  const gsl_vector *th = fit->lf.theta;
+  double center, scale;
+  if (normal_tilt (fit->g.ma, fit->g.sa, gsl_vector_get (th, 1),
+                   gsl_vector_get (th, 2), &center, &scale) <= 0)
     {
       check_compare (h, "recovered_f1_normalised", est_mc (INFINITY, 0),
                      est_exact (1.0, 0.0), "the estimate is not integrable:"
-                     " fitted x² coefficient %.3g", gsl_vector_get (fit->theta, 2));
+                     " fitted x² coefficient %.3g", gsl_vector_get (th, 2));
       return;
     }
   estimate_moment em = { fit, -1 };
-  /* f0 e^{theta.phi} is a Gaussian of precision -2 curvature, centred at
-     (m0 / s0^2 + theta_1) / precision: the integrand's location and scale */
-  double precision = -2 * curvature;
-  double center = (fit->g.m0 / (fit->g.s0 * fit->g.s0)
-                   + gsl_vector_get (fit->theta, 1)) / precision;
-  double scale = 1 / sqrt (precision);
   quad_result total = quad_real_line_at (recovered_f1_integrand, &em, center,
                                          scale);
   gsl_vector *grad = gsl_vector_alloc (N_FEATURES);
@@ -823,7 +554,7 @@ check_normalised (harness * h, const logistic_fit * fit)
                                           center, scale);
       gsl_vector_set (grad, j, qj.value);
     }
-  double se = sqrt (matrix_quadratic (grad, fit->cov));
+  double se = sqrt (matrix_quadratic (grad, fit->lf.cov));
   check_compare (h, "recovered_f1_normalised", est_mc (total.value, se),
                  est_exact (1.0, 0.0), "quadrature error ±%.2g (negligible),"
                  " delta-method standard error %.3g", total.abserr, se);
@@ -834,28 +565,26 @@ static void
 check_logistic (harness * h, sbuf * fig, int block)
 {
   long n = harness_samples (h);
-  logistic_fit fit = { {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")},
-    NULL, NULL, 0, 0, 0
-  };
+  disc_fit fit = { .g = {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")} };
   fit_logistic (h, n, &fit);
   double truth[N_FEATURES];
-  true_log_ratio_coefficients (&fit.g, truth);
+  normal_log_ratio_coefficients (fit.g.mb, fit.g.sb, fit.g.ma, fit.g.sa, truth);
   for (int j = 0; j < N_FEATURES; j++)
     {
       /* the asymptotic standard error, and the last Newton step as the
          optimiser's bound (it bounds the error of the iterate before it;
          convergence is quadratic) */
-      estimate e = est_mc (gsl_vector_get (fit.theta, j),
-                           sqrt (gsl_matrix_get (fit.cov, j, j)));
-      e.bound = fit.newton_step;
+      estimate e = est_mc (gsl_vector_get (fit.lf.theta, j),
+                           sqrt (gsl_matrix_get (fit.lf.cov, j, j)));
+      e.bound = fit.lf.newton_step;
       check_point (h, "logistic_theta", e,
                    est_exact (truth[j], 8 * DBL_EPSILON * (1 + fabs (truth[j]))));
     }
   check_close (h, "logistic_theta", "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f,"
                " %.4f); %zu draws of P1, %zu of P0; BFGS then Newton, last step"
-               " %.2g", gsl_vector_get (fit.theta, 0), gsl_vector_get (fit.theta, 1),
-               gsl_vector_get (fit.theta, 2), truth[0], truth[1], truth[2],
-               fit.n1, fit.n0, fit.newton_step);
+               " %.2g", gsl_vector_get (fit.lf.theta, 0), gsl_vector_get (fit.lf.theta, 1),
+               gsl_vector_get (fit.lf.theta, 2), truth[0], truth[1], truth[2],
+               fit.n1, fit.n0, fit.lf.newton_step);
 
   /* the estimate of f1 on a grid, and the figure */
   double zc = check_critical_value (REL_EQ, CHECK_ALPHA);
@@ -863,14 +592,14 @@ check_logistic (harness * h, sbuf * fig, int block)
   int n_grid = 0;
   sbuf_printf (fig, "# f0 = N(0,1), f1 = N(%g, %g^2); %zu + %zu draws\n"
                "# block %d: x f0 f1 D* seed_D recovered_f1 lo hi err_log se_log\n",
-               fit.g.m1, fit.g.s1, fit.n1, fit.n0, block);
-  double lo = fmin (0, fit.g.m1) - 3, hi = fmax (0, fit.g.m1) + 3;
+               fit.g.mb, fit.g.sb, fit.n1, fit.n0, block);
+  double lo = fmin (0, fit.g.mb) - 3, hi = fmax (0, fit.g.mb) + 3;
   for (int i = 0; i <= 120; i++)
     {
       double x = lo + (hi - lo) * i / 120.0, se;
-      double lf0 = normal_log_pdf (x, 0, 1), lf1 = normal_log_pdf (x, fit.g.m1, fit.g.s1);
+      double lf0 = normal_log_pdf (x, 0, 1), lf1 = normal_log_pdf (x, fit.g.mb, fit.g.sb);
       double lrec = recovered_log_f1 (&fit, x, &se);
-      int on_check_grid = i % 4 == 0 && fabs (x - fit.g.m1) <= 2.5 * fit.g.s1;
+      int on_check_grid = i % 4 == 0 && fabs (x - fit.g.mb) <= 2.5 * fit.g.sb;
       if (on_check_grid)
         {
           n_grid++;
@@ -883,8 +612,8 @@ check_logistic (harness * h, sbuf * fig, int block)
             }
         }
       sbuf_printf (fig, "%.5f %.8g %.8g %.8g %.8g %.8g %.8g %.8g %.6g %.6g\n", x,
-                   exp (lf0), exp (lf1), sigmoid (lf1 - lf0),
-                   sigmoid (lf0 - lf1),
+                   exp (lf0), exp (lf1), logistic_sigmoid (lf1 - lf0),
+                   logistic_sigmoid (lf0 - lf1),
                    exp (lrec), exp (lrec - zc * se), exp (lrec + zc * se),
                    lrec - lf1, se);
     }
@@ -896,14 +625,13 @@ check_logistic (harness * h, sbuf * fig, int block)
                " at most %.3g relative on the %d grid points within m1 ± 2.5 s1,"
                " and at the worst point the standard error of log f̂1 is %.3g (check"
                " `recovered_log_f1`; the figure shows the error over x with its"
-               " band).\n\n", fit.n1, fit.n0, fit.g.m1, fit.g.s1, worst_rel,
+               " band).\n\n", fit.n1, fit.n0, fit.g.mb, fit.g.sb, worst_rel,
                n_grid, worst_se);
 
   check_normalised (h, &fit);
   sbuf_printf (harness_figure_script (h), "zc = %.4f\nm1 = %.6g\ns1 = %.6g\n",
-               zc, fit.g.m1, fit.g.s1);
-  gsl_vector_free (fit.theta);
-  gsl_matrix_free (fit.cov);
+               zc, fit.g.mb, fit.g.sb);
+  logistic_fit_free (&fit.lf);
 }
 
 
@@ -1021,28 +749,15 @@ static const claim CLAIM = {
   .figure_width = 1400, .figure_height = 1100,
 };
 
-/* How many data blocks the figure has so far. */
-static int
-figure_blocks (harness * h)
-{
-  int n = 0;
-  for (const char *s = sbuf_str (harness_figure_data (h));
-       (s = strstr (s, "# block ")); s++)
-    n++;
-  return n;
-}
-
 int
 main (int argc, char **argv)
 {
-  density_points = point_box_template;
+  density_points = point_box (DENSITIES, COUNT_OF (DENSITIES), "f0 = f0(x) and"
+                              " f1 = f1(x), the two densities' values at one x,"
+                              " each log-uniform on [0.01, 100]");
   density_points.name = "density values";
-  density_points.description = "f0 = f0(x) and f1 = f1(x), the two densities'"
-    " values at one x, each log-uniform on [0.01, 100]";
-  density_points.coords = DENSITIES;
-  density_points.n_coords = COUNT_OF (DENSITIES);
   for (size_t i = 0; i < D_GRID_N; i++)
-    d_grid[i] = sigmoid (-20.0 + 40.0 * (double) i / (D_GRID_N - 1));
+    d_grid[i] = logistic_sigmoid (-20.0 + 40.0 * (double) i / (D_GRID_N - 1));
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_dstar_rel = mutant (h, "dstar_rel_1e-3");
   m_objective_swapped = mutant (h, "objective_quad_swapped");
@@ -1059,8 +774,8 @@ main (int argc, char **argv)
   sbuf_append (harness_figure_script (h), "set multiplot title 'The optimal"
                " discriminator and the density it recovers (seed 003 Q5)'\n"
                "set origin 0,0.5\nset size 1,0.47\nset key font ',11'\n");
-  figure_lines_against_truth (h, "Each line's D*(x) against the true D*(x)");
-  int block = figure_blocks (h);
+  int block = figure_lines_against_truth (h, "Each line's D*(x) against the"
+                                         " true D*(x)");
   if (block)
     sbuf_append (harness_figure_data (h), "\n\n");
   check_logistic (h, harness_figure_data (h), block);

@@ -641,6 +641,114 @@ test_free_energy (void)
   gsl_rng_free (r);
 }
 
+/* gmm_sample_n draws what gmm_sample draws in turn; the bounded
+   log-likelihood is gmm_log_likelihood and its bound covers the distance
+   to a long-double sum; the argmax of F(·, q) by BFGS agrees with the
+   closed-form M-step (Bishop PRML 9.24-9.26) within its tolerance. */
+static void
+test_data_sets_and_argmax (void)
+{
+  gmm *g = mixture_1d ();
+  gsl_rng *r1 = rng_new (base_seed () + 11), *r2 = rng_new (base_seed () + 11);
+  gsl_matrix *x = gmm_sample_n (r1, g, 300);
+  gsl_vector *xi = gsl_vector_alloc (1);
+  int same = x->size1 == 300 && x->size2 == 1;
+  for (size_t i = 0; i < 300 && same; i++)
+    {
+      gmm_sample (r2, g, xi);
+      same = gsl_vector_get (xi, 0) == gsl_matrix_get (x, i, 0);
+    }
+  tap_ok (same, "gmm_sample_n: the draws of gmm_sample in turn, one per row");
+  double b, ll = gmm_log_likelihood_err (g, x, &b);
+  long double ref = 0;
+  for (size_t i = 0; i < 300; i++)
+    ref += gmm_log_pdf_1d (g, gsl_matrix_get (x, i, 0));
+  tap_ok (ll == gmm_log_likelihood (g, x), "gmm_log_likelihood_err: the value of gmm_log_likelihood");
+  tap_ok (fabsl (ll - ref) <= b && b < 1e-11 * fabs (ll),
+          "gmm_log_likelihood_err: |ll - long double sum| %.2Lg <= bound %.2g", fabsl (ll - ref), b);
+
+  gmm *start = gmm_alloc (3, 1), *c = gmm_alloc (3, 1);
+  for (size_t j = 0; j < 3; j++)
+    set_1d (start, j, 1, (double) j - 1, 2);
+  gmm_normalise_weights (start);
+  gsl_matrix *q = gsl_matrix_alloc (300, 3);
+  gmm_e_step (start, x, q);
+  gmm_memcpy (c, start);
+  if (gmm_m_step (c, x, q, 0.0) != GSL_SUCCESS)
+    abort ();
+  size_t np = gmm_theta_size (3, 1);
+  gsl_vector *closed = gsl_vector_alloc (np), *opt = gsl_vector_alloc (np);
+  gmm_theta_pack (c, closed);
+  double tol = gmm_free_energy_argmax (start, x, q, opt);
+  double worst = 0;
+  for (size_t i = 0; i < np; i++)
+    worst = fmax (worst, fabs (gsl_vector_get (opt, i) - gsl_vector_get (closed, i)));
+  tap_ok (tol > 0 && tol < 1e-4, "gmm_free_energy_argmax: tolerance %.3g in (0, 1e-4)", tol);
+  tap_ok (worst <= tol + 1e-12, "gmm_free_energy_argmax: the closed-form M-step within"
+          " it (%.3g)", worst);
+  /* q = 0: F is flat in θ, its Hessian 0, so no tolerance */
+  gsl_matrix_set_all (q, 0.0);
+  tap_ok (isnan (gmm_free_energy_argmax (start, x, q, opt)),
+          "gmm_free_energy_argmax: q = 0 (F flat) gives no tolerance (NaN)");
+  gsl_vector_free (opt), gsl_vector_free (closed), gsl_vector_free (xi);
+  gsl_matrix_free (q), gsl_matrix_free (x);
+  gmm_free (c), gmm_free (start), gmm_free (g);
+  gsl_rng_free (r1), gsl_rng_free (r2);
+}
+/* gmm_alloc_from against gmm_set_component; the M-step's rounding bound
+   against the closed form in long double. */
+static void
+test_alloc_from_and_m_step_rounding (void)
+{
+  const double w[] = { 2, 5, 3 }, mu[] = { -1, 0, 1.5 }, var[] = { 1, 0.25, 4 };
+  gmm *g = gmm_alloc_from (3, 1, w, mu, var, 2.0), *ref = mixture_1d ();
+  int same = 1;
+  for (size_t j = 0; j < 3; j++)
+    same &= fabs (g->weights[j] - W1[j]) <= 2 * DBL_EPSILON
+      && gsl_vector_get (g->comp[j]->mu, 0) == 2 * mu[j]
+      && gsl_matrix_get (g->comp[j]->sigma, 0, 0) == var[j];
+  tap_ok (same, "gmm_alloc_from: weights normalised, means scaled, variances as given");
+  tap_ok (fabs (gmm_log_pdf_1d (g, 0.7) - log (0.2 * gsl_ran_gaussian_pdf (0.7 + 2, 1)
+                                              + 0.5 * gsl_ran_gaussian_pdf (0.7, 0.5)
+                                              + 0.3 * gsl_ran_gaussian_pdf (0.7 - 3, 2))) < 1e-14,
+          "gmm_alloc_from: the density of the mixture it describes");
+  gsl_rng *r = rng_new (base_seed () + 13);
+  gsl_matrix *x = gmm_sample_n (r, ref, 500), *q = gsl_matrix_alloc (500, 3);
+  gmm_e_step (g, x, q);
+  if (gmm_m_step (g, x, q, 0.0) != GSL_SUCCESS)
+    abort ();
+  gsl_vector *th = gsl_vector_alloc (gmm_theta_size (3, 1));
+  gmm_theta_pack (g, th);
+  long double nj[3] = { 0 }, sx[3] = { 0 }, ss[3] = { 0 }, m[3];
+  for (size_t i = 0; i < 500; i++)
+    for (size_t j = 0; j < 3; j++)
+      {
+        nj[j] += gsl_matrix_get (q, i, j);
+        sx[j] += (long double) gsl_matrix_get (q, i, j) * gsl_matrix_get (x, i, 0);
+      }
+  for (size_t j = 0; j < 3; j++)
+    m[j] = sx[j] / nj[j];
+  for (size_t i = 0; i < 500; i++)
+    for (size_t j = 0; j < 3; j++)
+      {
+        long double dx = gsl_matrix_get (x, i, 0) - m[j];
+        ss[j] += gsl_matrix_get (q, i, j) * dx * dx;
+      }
+  double bound = gmm_m_step_rounding (x), worst = 0;
+  for (size_t j = 0; j < 3; j++)
+    {
+      if (j < 2)
+        worst = fmax (worst, fabs (gsl_vector_get (th, j) - (double) logl (nj[j] / nj[2])));
+      worst = fmax (worst, fabs (gsl_vector_get (th, 2 + 2 * j) - (double) m[j]));
+      worst = fmax (worst, fabs (gsl_vector_get (th, 3 + 2 * j) - (double) (0.5L * logl (ss[j] / nj[j]))));
+    }
+  tap_ok (worst <= bound && bound < 1e-9, "gmm_m_step_rounding: the M-step's θ within %.3g of"
+          " long double (%.3g)", bound, worst);
+  gsl_vector_free (th);
+  gsl_matrix_free (q), gsl_matrix_free (x);
+  gsl_rng_free (r);
+  gmm_free (ref), gmm_free (g);
+}
 
 /* ---------------------------------------------------------------------
  * Reference mixtures (tests/reference/gmm.tsv, gen_gmm.py: mpmath at 80
@@ -793,6 +901,8 @@ main (void)
   test_em ();
   test_mcmc_example ();
   test_free_energy ();
+  test_data_sets_and_argmax ();
+  test_alloc_from_and_m_step_rounding ();
   test_reference ();
   return tap_done ();
 }

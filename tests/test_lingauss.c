@@ -2,10 +2,12 @@
    posterior and ELBO against each other and against quadrature. */
 #include "lingauss.h"
 #include "normal.h"
+#include "mvn.h"
 #include "quad.h"
 #include "reftsv.h"
 #include "tap.h"
 
+#include <gsl/gsl_linalg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +77,93 @@ check_model (const lingauss * m, const double *x, const char *name)
              "%s: ELBO at q = p(z|x) is log p(x)", name);
 }
 
+/* q(z) log p(x | z): E_q[log p(x|z)]'s integrand. */
+static double
+ell_integrand (double z, void *params)
+{
+  const case_t *c = params;
+  double lq = normal_log_pdf (z, c->qm, sqrt (c->qv));
+  double lprior = normal_log_pdf (z, c->m->prior_mean, sqrt (c->m->prior_var));
+  return exp (lq) * (lingauss_log_joint (c->m, c->x, z) - lprior);
+}
+
+/* E_q[log p(x|z)] by quadrature, and as the ELBO minus E_q[log p(z)] + H[q]
+   (both in closed form for a normal q and prior). */
+static void
+check_expected_log_lik (const lingauss * m, const double *x, double qm, double qv,
+                        const char *name)
+{
+  case_t c = { m, x, qm, qv, 0 };
+  estimate e = lingauss_expected_log_lik (m, x, qm, qv);
+  quad_result q = quad_real_line_at (ell_integrand, &c, qm, sqrt (qv));
+  tap_close (e.value, q.value, e.err + q.abserr + 1e-10 * fabs (q.value),
+             "%s: E_q[log p(x|z)] = quadrature", name);
+  double dm = qm - m->prior_mean;
+  double rest = -0.5 * log (2 * M_PI * m->prior_var) - (dm * dm + qv) / (2 * m->prior_var)
+    + 0.5 * log (2 * M_PI * M_E * qv);
+  estimate elbo = lingauss_elbo (m, x, qm, qv);
+  tap_close (e.value + rest, elbo.value, e.err + elbo.err + 1e-14 * fabs (elbo.value),
+             "%s: E_q[log p(x|z)] + E_q[log p(z)] + H[q] = ELBO", name);
+}
+
+/* The two-latent factor model against GSL's linear algebra: Σ = Λ⁻¹ by a
+   Cholesky inverse of Λ = I + w wᵀ/ψ, μ = Σ w (x - b)/ψ, the KLs by
+   lib/mvn (Cholesky), log p(x) by the scalar normal density; and Bayes'
+   rule log p(x) = log p(x|z) + log p(z) - log p(z|x) at two z. */
+static void
+check_model2 (const lingauss_fa2 * f, const lingauss_fa2_q * q, const char *name)
+{
+  double lam[4], mu[2], sig[4];
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++)
+      lam[2 * i + j] = (i == j) + f->w[i] * f->w[j] / f->psi;
+  gsl_matrix_view lv = gsl_matrix_view_array (lam, 2, 2);
+  gsl_linalg_cholesky_decomp1 (&lv.matrix);
+  gsl_linalg_cholesky_invert (&lv.matrix);
+  for (int i = 0; i < 4; i++)
+    sig[i] = lam[i];
+  for (int j = 0; j < 2; j++)
+    {
+      mu[j] = (sig[2 * j] * f->w[0] + sig[2 * j + 1] * f->w[1]) * (f->x - f->b) / f->psi;
+      rnd m = lingauss_fa2_post_mean (f, j);
+      tap_close (m.value, mu[j], rnd_bound (m) + 1e-14 * (1 + fabs (mu[j])),
+                 "%s: posterior mean %d = Σ w (x - b)/ψ (Cholesky)", name, j + 1);
+    }
+  mvn *post = mvn_from_arrays (2, mu, sig);
+  double qs[4] = { q->s[0] * q->s[0], 0, 0, q->s[1] * q->s[1] };
+  mvn *qg = mvn_from_arrays (2, q->m, qs);
+  double zero[2] = { 0, 0 }, id[4] = { 1, 0, 0, 1 };
+  mvn *prior = mvn_from_arrays (2, zero, id);
+  rnd klp = lingauss_fa2_kl_post (f, q), kl0 = lingauss_fa2_kl_prior (q);
+  tap_close (klp.value, mvn_kl (qg, post), rnd_bound (klp) + mvn_kl_rounding_bound (qg, post),
+             "%s: KL(q || p(z|x)) = mvn_kl", name);
+  tap_close (kl0.value, mvn_kl (qg, prior), rnd_bound (kl0) + mvn_kl_rounding_bound (qg, prior),
+             "%s: KL(q || p(z)) = mvn_kl", name);
+  rnd lpx = lingauss_fa2_log_evidence (f);
+  double ref = normal_log_pdf (f->x, f->b, sqrt (f->w[0] * f->w[0] + f->w[1] * f->w[1] + f->psi));
+  tap_close (lpx.value, ref, rnd_bound (lpx) + 1e-14 * (1 + fabs (ref)),
+             "%s: log p(x) = log N(x; b, |w|² + ψ)", name);
+  double work[2];
+  gsl_vector_view wv = gsl_vector_view_array (work, 2);
+  for (int k = 0; k < 2; k++)
+    {
+      double z[2] = { 0.3 - 1.1 * k, -0.8 + 2 * k };
+      gsl_vector_view zv = gsl_vector_view_array (z, 2);
+      double lp = lingauss_fa2_log_post (f, z), ref_post = mvn_log_pdf (post, &zv.vector, &wv.vector);
+      tap_close (lp, ref_post, 1e-12 * (1 + fabs (ref_post)), "%s: log p(z|x) = mvn_log_pdf at z %d", name, k + 1);
+      double bayes = normal_log_pdf (f->x, f->w[0] * z[0] + f->w[1] * z[1] + f->b, sqrt (f->psi))
+        + normal_log_pdf (z[0], 0, 1) + normal_log_pdf (z[1], 0, 1) - lp;
+      tap_close (bayes, lpx.value, 1e-12 * (1 + fabs (bayes)), "%s: Bayes' rule gives log p(x) at z %d", name, k + 1);
+    }
+  /* log p(x) = ELBO + KL(q || p(z|x)), and E_q[log p(x|z)] as the ELBO's part */
+  rnd elbo = lingauss_fa2_elbo (f, q), ell = lingauss_fa2_expected_log_lik (f, q);
+  tap_close (elbo.value + klp.value, lpx.value, rnd_bound (elbo) + rnd_bound (klp) + rnd_bound (lpx) + 4e-16 * fabs (lpx.value),
+             "%s: log p(x) = ELBO + KL(q || p(z|x))", name);
+  tap_close (ell.value - kl0.value, elbo.value, rnd_bound (ell) + rnd_bound (kl0) + rnd_bound (elbo),
+             "%s: ELBO = E_q[log p(x|z)] - KL(q || p(z))", name);
+  mvn_free (post), mvn_free (qg), mvn_free (prior);
+}
+
 /* ---------------------------------------------------------------------
  * Reference models (tests/reference/lingauss.tsv, gen_lingauss.py: the
  * joint Gaussian with a d x d covariance in mpmath at 60 digits, no
@@ -111,18 +200,19 @@ lg_check (lg_tally * t, const char *name, double got, const char *want_s, double
 static void
 test_reference (void)
 {
-  lg_tally t[4] = { {"posterior mean", 0, 1, 0, ""}, {"posterior variance", 0, 1, 0, ""},
-                    {"log evidence", 0, 1, 0, ""}, {"ELBO", 0, 1, 0, ""} };
+  lg_tally t[5] = { {"posterior mean", 0, 1, 0, ""}, {"posterior variance", 0, 1, 0, ""},
+                    {"log evidence", 0, 1, 0, ""}, {"ELBO", 0, 1, 0, ""},
+                    {"E_q[log p(x|z)]", 0, 1, 0, ""} };
   FILE *f = reftsv_open ("lingauss");
   char **fl;
   size_t nf;
   int malformed = f == NULL;
   while (f && (nf = reftsv_next (f, &fl)))
     {
-      size_t d = nf == 14 ? strtoul (fl[1], NULL, 10) : 0;
+      size_t d = nf == 15 ? strtoul (fl[1], NULL, 10) : 0;
       double *w = malloc ((d + 1) * sizeof *w), *b = malloc ((d + 1) * sizeof *b);
       double *x = malloc ((d + 1) * sizeof *x);
-      int has_b = nf == 14 && strcmp (fl[3], "-") != 0;
+      int has_b = nf == 15 && strcmp (fl[3], "-") != 0;
       if (d == 0 || reftsv_doubles (fl[2], w, d) != d || reftsv_doubles (fl[4], x, d) != d
           || (has_b && reftsv_doubles (fl[3], b, d) != d))
         {
@@ -142,13 +232,15 @@ test_reference (void)
           lg_check (&t[2], fl[0], e.value, fl[12], e.err);
           e = lingauss_elbo (&m, x, qm, qv);
           lg_check (&t[3], fl[0], e.value, fl[13], e.err);
+          e = lingauss_expected_log_lik (&m, x, qm, qv);
+          lg_check (&t[4], fl[0], e.value, fl[14], e.err);
         }
       free (w);
       free (b);
       free (x);
     }
   reftsv_close (f);
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < 5; i++)
     tap_ok (!malformed && t[i].cases > 0 && t[i].ok,
             "lingauss.tsv: %s within its bound on all %d cases (worst %.2g of it, %s)",
             t[i].what, t[i].cases, t[i].worst, t[i].worst_name);
@@ -174,6 +266,13 @@ main (void)
   estimate l1 = lingauss_log_evidence (&m1, x1);
   tap_close (l1.value, normal_log_pdf (2.0, 0.0, sqrt (1.5 * 1.5 + 0.64)),
              l1.err + 1e-15, "d = 1: log p(x) = log N(x; 0, a^2 + s^2)");
+  check_expected_log_lik (&m1, x1, 0.4, 0.3, "d = 1");
+  check_expected_log_lik (&m3, x3, -1.1, 0.8, "d = 3");
+  /* two latents, one observation: elbo_gap's shape, and a correlated tail */
+  lingauss_fa2 f1 = { {1.2, 0.7}, 0.4, 0.5, -1.3 }, f2 = { {1.9, 1.6}, -0.8, 0.2, 2.9 };
+  lingauss_fa2_q q1 = { {0.2, -0.9}, {0.6, 1.1} }, q2 = { {-1.5, 1.8}, {0.25, 0.3} };
+  check_model2 (&f1, &q1, "two latents");
+  check_model2 (&f2, &q2, "two latents, correlated");
   test_reference ();
   return tap_done ();
 }

@@ -20,6 +20,16 @@ kl_integrand (double x, void *params)
   return exp (lp) * (lp - normal_log_pdf (x, p->m2, p->s2));
 }
 
+/* N(x; m, s^2) e^{b x + c x^2} x^k */
+typedef struct { double m, s, b, c; int k; } tilt;
+
+static double
+tilt_integrand (double x, void *params)
+{
+  const tilt *t = params;
+  return exp (normal_log_pdf (x, t->m, t->s) + t->b * x + t->c * x * x) * pow (x, t->k);
+}
+
 static double
 entropy_integrand (double x, void *params)
 {
@@ -183,6 +193,40 @@ main (void)
                   "normal_kl case %zu = quadrature", i);
     }
   tap_close (normal_kl (1, 2, 1, 2), 0.0, 0.0, "KL of a normal to itself is 0");
+
+  /* the log-ratio's coefficients against the two log-densities */
+  const double lr[][4] = { {1, 0.6, 0, 1}, {-2, 3, 0.5, 0.2}, {0, 1, 0, 1} };
+  for (size_t i = 0; i < sizeof lr / sizeof lr[0]; i++)
+    for (double x = -3; x <= 3; x += 1.5)
+      {
+        double th[3], want = normal_log_pdf (x, lr[i][0], lr[i][1])
+          - normal_log_pdf (x, lr[i][2], lr[i][3]);
+        normal_log_ratio_coefficients (lr[i][0], lr[i][1], lr[i][2], lr[i][3], th);
+        tap_close (th[0] + th[1] * x + th[2] * x * x, want, 1e-12 * (1 + fabs (want)),
+                   "log-ratio coefficients, case %zu at x = %g", i, x);
+      }
+
+  /* the tilt's centre and scale: the mean and sd of the tilted density by
+     quadrature (moments 0, 1, 2 on the centre +- 40 scales) */
+  const tilt tl[] = { {0, 1, 0.3, -0.2, 0}, {1.5, 0.4, -2, 1.5, 0}, {-1, 2, 1, 0.1, 0} };
+  for (size_t i = 0; i < sizeof tl / sizeof tl[0]; i++)
+    {
+      double center, scale, mom[3];
+      double prec = normal_tilt (tl[i].m, tl[i].s, tl[i].b, tl[i].c, &center, &scale);
+      tap_close (prec, 1 / (tl[i].s * tl[i].s) - 2 * tl[i].c, 1e-14, "tilt %zu: precision", i);
+      for (int k = 0; k < 3; k++)
+        {
+          tilt t = tl[i];
+          t.k = k;
+          mom[k] = quad_interval (tilt_integrand, &t, center - 40 * scale, center + 40 * scale).value;
+        }
+      double mean = mom[1] / mom[0], sd = sqrt (mom[2] / mom[0] - mean * mean);
+      tap_close (center, mean, 1e-9 * (1 + fabs (mean)), "tilt %zu: centre = mean", i);
+      tap_close (scale, sd, 1e-8 * sd, "tilt %zu: scale = sd", i);
+    }
+  double c0 = 7, s0 = 7;
+  tap_ok (normal_tilt (0, 1, 0, 0.5, &c0, &s0) <= 0 && c0 == 7 && s0 == 7,
+          "tilt with c = 1/(2 s^2): not integrable, outputs untouched");
   test_reference ();
   return tap_done ();
 }

@@ -3,7 +3,7 @@
 
 Writes lingauss.tsv: one case per line,
   name d w b x noise_var prior_mean prior_var qm qv
-       post_mean post_var log_evidence elbo
+       post_mean post_var log_evidence elbo expected_log_lik
 w, b, x comma-separated (b "-" for none), all inputs with %.17g.  The
 references, by mpmath at 60 digits, take the route lib/lingauss does not:
 the joint Gaussian of (z, x) with the d x d covariance C = s^2 I + v0 w w^T
@@ -11,6 +11,7 @@ as an mpmath matrix,
   log p(x)   = -1/2 (d log 2 pi + log det C + r^T C^-1 r), r = x - w m0 - b
   p(z | x)   : mean m0 + v0 w^T C^-1 r, variance v0 - v0^2 w^T C^-1 w
   ELBO(q)    = log p(x) - KL(q || p(z | x))
+  E_q[log p(x | z)] = ELBO(q) - E_q[log p(z)] - H[q]
 (no determinant lemma, no Sherman-Morrison, no closed-form ELBO), printed
 to 25 significant digits.  Models: random, and ill-conditioned -- noise
 variance down to 1e-20, loadings to 1e8, prior variances from 1e-10 to
@@ -50,7 +51,10 @@ def references(w, b, x, s2, m0, v0, qm, qv):
     var = mp.mpf(v0) - mp.mpf(v0) ** 2 * (W.T * Ci_w)[0]
     qm, qv = mp.mpf(qm), mp.mpf(qv)
     kl = (mp.log(var / qv) + (qv + (qm - mean) ** 2) / var - 1) / 2
-    return mean, var, lpx, lpx - kl
+    m0, v0 = mp.mpf(m0), mp.mpf(v0)
+    e_log_prior = -(mp.log(2 * mp.pi * v0) + ((qm - m0) ** 2 + qv) / v0) / 2
+    entropy = mp.log(2 * mp.pi * mp.e * qv) / 2
+    return mean, var, lpx, lpx - kl, lpx - kl - e_log_prior - entropy
 
 
 def models(rnd):
@@ -82,7 +86,7 @@ def main():
     out = ["# lingauss.tsv -- written by gen_lingauss.py; do not edit",
            "# python %s, mpmath %s, mp.dps = %d" % (sys.version.split()[0], mpmath.__version__, mp.dps),
            "# name\td\tw\tb\tx\tnoise_var\tprior_mean\tprior_var\tqm\tqv"
-           "\tpost_mean\tpost_var\tlog_evidence\telbo"]
+           "\tpost_mean\tpost_var\tlog_evidence\telbo\texpected_log_lik"]
     for name, w, b, s2, m0, v0, spread in models(rnd):
         d = len(w)
         if name.startswith("residual_cancel"):
@@ -90,15 +94,15 @@ def main():
         else:
             z = m0 + math.sqrt(v0) * rnd.gauss(0, 1)
             x = [w[i] * z + (b[i] if b else 0) + math.sqrt(s2) * rnd.gauss(0, 1) for i in range(d)]
-        mean, var, _, _ = references(w, b, x, s2, m0, v0, 0.0, 1.0)
+        mean, var, _, _, _ = references(w, b, x, s2, m0, v0, 0.0, 1.0)
         for tag, qm, qv in (("post", float(mean), float(var)),
                             ("near", float(mean + mp.sqrt(var) / 10), float(var * 1.1)),
                             ("far", float(mean + 5 * mp.sqrt(var)), float(var * 9))):
-            mean, var, lpx, elbo = references(w, b, x, s2, m0, v0, qm, qv)
+            mean, var, lpx, elbo, ell = references(w, b, x, s2, m0, v0, qm, qv)
             out.append("\t".join([name + "_q" + tag, str(d), ",".join(map(fmt, w)),
                                   ",".join(map(fmt, b)) if b else "-", ",".join(map(fmt, x)),
                                   fmt(s2), fmt(m0), fmt(v0), fmt(qm), fmt(qv),
-                                  ref(mean), ref(var), ref(lpx), ref(elbo)]))
+                                  ref(mean), ref(var), ref(lpx), ref(elbo), ref(ell)]))
     with open("lingauss.tsv", "w") as f:
         f.write("\n".join(out) + "\n")
 

@@ -1,0 +1,83 @@
+/* lingauss2.h -- the linear-Gaussian model with two latents and one
+ * observation, every closed form with its rounding carried.
+ *
+ *     z ~ N(0, I_2),   x | z ~ N(θᵀz, 1),
+ *
+ * the model of mean_field (004 Problems 3-4); elbo_gap's factor model is
+ * this one with an offset b and a noise variance ψ.  By conjugacy (Bishop,
+ * PRML 2.3.3), with v = 1 + θᵀθ = det Λ:
+ *   posterior  p(z|x) = N(θx/v, Λ⁻¹), Λ = I + θθᵀ, Λ⁻¹ = I - θθᵀ/v
+ *              (Sherman-Morrison);
+ *   evidence   p(x) = N(x; 0, v);
+ *   ELBO       of a mean-field q = N(m1, s1²) N(m2, s2²):
+ *              E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2]
+ *              = -log 2π - ½ Σ(m_i² + s_i²) - ½(log 2π + (x - θᵀm)²
+ *                + Σ θ_i² s_i²) + Σ (½(1 + log 2π) + log s_i).
+ * Each value is an rnd (lib/rounding.h), so its bound follows the sizes of
+ * the terms that cancel in it.  tests/test_lingauss2.c checks the closed
+ * forms against each other (Bayes' rule at several z, ELBO = log p(x) -
+ * KL(q || p(z|x)) by lib/mvn) and the bounds against long double. */
+#ifndef HARNESS_LINGAUSS2_H
+#define HARNESS_LINGAUSS2_H
+
+#include "estimate.h"
+#include "minimize.h"
+#include "rounding.h"
+
+typedef struct
+{
+  double theta[2], x;           /* the model and its observation */
+  double m[2], s[2];            /* q's means and standard deviations */
+} lingauss2;
+
+/* θᵀz */
+rnd lingauss2_dot (const double theta[2], double z1, double z2);
+/* v = 1 + θᵀθ */
+rnd lingauss2_v (const double theta[2]);
+/* log p(x, z) = log N(z1; 0, 1) + log N(z2; 0, 1) + log N(x; θᵀz, 1) */
+rnd lingauss2_log_joint (const lingauss2 * g, double z1, double z2);
+/* log p(x) = -½ x²/v - ½ log v - log √(2π) */
+rnd lingauss2_log_evidence (const lingauss2 * g);
+/* log p(z|x) = -½ (|z - μ|² + (θᵀ(z - μ))²) + ½ log v - log 2π */
+rnd lingauss2_log_posterior (const lingauss2 * g, double z1, double z2);
+/* The posterior's mean θ_i x/v and variance Σ_ii = 1 - θ_i²/v; its
+   covariance Σ_12 = -θ1θ2/v. */
+rnd lingauss2_post_mean (const lingauss2 * g, int i);
+rnd lingauss2_post_var (const lingauss2 * g, int i);
+rnd lingauss2_post_cov (const lingauss2 * g);
+/* The ELBO of g's q in closed form (above). */
+rnd lingauss2_elbo (const lingauss2 * g);
+
+/* ---- ground truths by other routes (lib/quad.h, lib/minimize.h) ---- */
+
+/* p(x) = ∫∫ p(x|z) p(z) dz by nested quadrature (QAGI around each
+   Gaussian factor's centre), without conjugacy.  Its error: the outer
+   routine's estimate plus PX_EPSABS + QUAD_EPSREL p(x) from the inner
+   integrals (lingauss2.c derives it; valid for p(x) > 1e-4). */
+estimate lingauss2_evidence_quad (const lingauss2 * g);
+/* The ELBO's terms by quadrature (QAGS over mean ± 40 sd), each without
+   the closed form: E_q[log p(z)], E_q[log p(x|z)] (over θᵀz ~ N(θᵀm,
+   Σ θ_i² s_i²)), E_q[log q_i] = -H[q_i], and their sum L(q). */
+estimate lingauss2_e_log_prior_quad (const lingauss2 * g);
+estimate lingauss2_e_log_lik_quad (const lingauss2 * g);
+estimate lingauss2_e_log_q_quad (const lingauss2 * g, int i);
+estimate lingauss2_elbo_quad (const lingauss2 * g);
+
+/* Along one parameter of q, COORD = 2i for m_i and 2i + 1 for s_i: ∂L by
+   GSL's central difference of the closed form (step 1e-2, relative for
+   s_i), and the maximiser by maximize_concave_1d on a grid of 81 points
+   (m_i within 4 + 2(|x| + |m_j|), which holds |m_i*| <= (|x| + |θ_j m_j|)/2
+   for |θ_j| <= 8; s_i in [0.05, 3], holding s_i* <= 1). */
+estimate lingauss2_elbo_partial (const lingauss2 * g, int coord);
+concave_max lingauss2_elbo_argmax_along (const lingauss2 * g, int coord);
+/* The maximiser of L over all of q, by Nelder-Mead in (m1, m2, log s1,
+   log s2) from START (step 0.5, simplex size 1e-6), into BEST in the same
+   coordinates; returns the error radius of BEST: -L's Hessian in (m, log s)
+   is block-diagonal, I + θθᵀ >= 1 for m and 2 s_i²(1 + θ_i²) for log s_i,
+   which is 2 at the maximum and >= 1 within 0.3 of it, so
+   minimize_distance_bound with modulus ½ bounds the distance.  Dies if
+   Nelder-Mead does not converge or stops farther than 0.3. */
+double lingauss2_elbo_maximize (const lingauss2 * g, const double start[4],
+                                double best[4]);
+
+#endif
