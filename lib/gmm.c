@@ -756,6 +756,22 @@ gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu)
   return rnd_sub (rnd_scale (-0.5 * (double) g->d, log_2pi), rnd_scale (0.5, acc));
 }
 
+gmm *
+gmm_alloc_1d (size_t k, const double *w, const double *mu, const double *sd)
+{
+  gmm *g = gmm_alloc (k, 1);
+  for (size_t j = 0; j < k; j++)
+    {
+      double m = mu[j], var = sd[j] * sd[j];
+      gsl_vector_view mv = gsl_vector_view_array (&m, 1);
+      gsl_matrix_view sv = gsl_matrix_view_array (&var, 1, 1);
+      if (!(sd[j] > 0) || gmm_set_component (g, j, w[j], &mv.vector, &sv.matrix) != GSL_SUCCESS)
+        die_internal ("gmm_alloc_1d: component %zu (w %g, sd %g)", j, w[j], sd[j]);
+    }
+  gmm_normalise_weights (g);
+  return g;
+}
+
 /* ---- rounding bounds ----
    One component, l = log w + log N(x; mu, Sigma) as gmm_log_joint forms it
    (Higham, Accuracy and Stability, 2nd ed.; u the unit roundoff; c =

@@ -181,4 +181,8 @@ rnd gmm_mean_rnd (const gmm * g, size_t c);
    the cross-entropy term of fitting an isotropic Gaussian to p */
 rnd gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu);
 
+/* A 1-D mixture of K components: weights W (renormalised), means MU,
+   standard deviations SD (> 0; dies otherwise). */
+gmm *gmm_alloc_1d (size_t k, const double *w, const double *mu, const double *sd);
+
 #endif

@@ -363,3 +363,15 @@ gof_chisq_equal_mass (const double *x, size_t n, gof_cdf cdf, void *params,
     nbins - 1 };
   return r;
 }
+
+double
+gof_ks_critical_value (size_t n, double alpha)
+{
+  double lo = 0, hi = 1;
+  for (int i = 0; i < 200 && hi - lo > 1e-15; i++)
+    {
+      double mid = 0.5 * (lo + hi);
+      *(gof_ks_p_value (n, mid) > alpha ? &lo : &hi) = mid;
+    }
+  return hi;
+}

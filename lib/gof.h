@@ -70,4 +70,9 @@ double gof_ks_cdf (size_t n, double d);
    d <= 1/(2n), 0 for d >= 1, NaN for n = 0 or d = NaN. */
 double gof_ks_p_value (size_t n, double d);
 
+/* The critical value of D_n at false-alarm rate ALPHA: the d with
+   P(D_n >= d) = ALPHA (gof_ks_p_value), by bisection on [0, 1] to 1e-15,
+   the upper end returned, so that D_n <= d is the same as p >= ALPHA. */
+double gof_ks_critical_value (size_t n, double alpha);
+
 #endif

@@ -198,3 +198,20 @@ gradcheck_verify (gradcheck_fn f, gradcheck_grad g, void *params,
   gsl_vector_free (an);
   return status;
 }
+
+void
+gradcheck_central_pair (gradcheck_fn f, void *params, gsl_vector * x, size_t i, double h,
+                        double *coarse, double *fine)
+{
+  double x0 = gsl_vector_get (x, i), *out[2] = { coarse, fine };
+  for (int level = 0; level < 2; level++)
+    {
+      double step = h / (1 << level);
+      gsl_vector_set (x, i, x0 + step);
+      double fp = f (x, params);
+      gsl_vector_set (x, i, x0 - step);
+      double fm = f (x, params);
+      gsl_vector_set (x, i, x0);
+      *out[level] = (fp - fm) / (2 * step);
+    }
+}

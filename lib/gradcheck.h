@@ -98,4 +98,13 @@ int gradcheck_verify (gradcheck_fn f, gradcheck_grad g, void *params,
                       const gsl_vector * x, const gradcheck_options * opt,
                       gradcheck_report * rep);
 
+/* The plain central differences of F in coordinate I at X at the steps H
+   and H/2, into *COARSE and *FINE.  While the steps are in the asymptotic
+   regime the error of the finer is about a quarter of that of the
+   coarser, so |fine - coarse| bounds it (rounding included).  X is
+   restored. */
+void gradcheck_central_pair (gradcheck_fn f, void *params, gsl_vector * x,
+                             size_t i, double h, double *coarse,
+                             double *fine);
+
 #endif

@@ -157,6 +157,8 @@ harness_begin (const claim * c, int argc, char **argv)
   h->c = c = &h->merged;
   validate_claim (c);
   cli_parse (c, argc, argv, &h->opt);
+  if (c->setup)
+    c->setup (h);
   if (h->opt.point)
     {
       h->rng = rng_new (h->opt.seed);

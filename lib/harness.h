@@ -70,6 +70,10 @@ typedef struct
   int figure_width, figure_height;   /* pixels; 0 for 960 x 620 */
   const derivation *const *derivations;  /* chains of seed lines */
   size_t n_derivations;
+  /* Optional: builds what the derivations need from the options (a target
+     that depends on --set), after they are read and before anything runs
+     -- --point included, which evaluates lines and stops. */
+  void (*setup) (struct harness_s * h);
 } claim;
 
 typedef struct

@@ -380,22 +380,30 @@ section_verdict (sbuf * b, const harness * h)
       found += check_found_seed_error (r);
       holds += r->evaluated && r->held && r->spec->expect == EXPECT_HOLDS;
     }
-  int counts[V_INCONCLUSIVE + 1] = { 0 };
-  int nl = (int) derivation_line_total (h);
+  /* The harness's own lines (source "harness") are not the seed's: they
+     are counted apart, so "Seed lines" counts only what a student wrote. */
+  int counts[V_INCONCLUSIVE + 1] = { 0 }, own[V_INCONCLUSIVE + 1] = { 0 };
+  int nl = (int) derivation_line_total (h), n_seed = 0;
   for (int i = 0; i < nl; i++)
     {
       const line_result *r = derivation_line_at (h, i);
-      counts[r->verdict]++;
+      int mine = r->line->source && strcmp (r->line->source, "harness") == 0;
+      (mine ? own : counts)[r->verdict]++;
+      n_seed += !mine;
       ok += derivation_line_expected (r);
     }
   sbuf_printf (b, "## Verdict\n\n");
-  if (nl)
+  if (n_seed)
     sbuf_printf (b, "Seed lines: %d hold, %d error(s), %d slip(s), %d carry an"
                  " earlier error, %d with no answer in the seed, %d not"
                  " checkable numerically, %d inconclusive. ",
                  counts[V_HOLDS], counts[V_ERROR], counts[V_SLIP],
                  counts[V_CARRIES], counts[V_NO_ANSWER],
                  counts[V_NOT_CHECKABLE], counts[V_INCONCLUSIVE]);
+  if (nl > n_seed)
+    sbuf_printf (b, "The harness's own lines: %d hold, %d do not, %d"
+                 " inconclusive. ", own[V_HOLDS],
+                 own[V_ERROR] + own[V_SLIP] + own[V_CARRIES], own[V_INCONCLUSIVE]);
   if (n)
     sbuf_printf (b, "Harness checks: %d relations hold, %d seed line(s) do not"
                  " hold. ", holds, found);

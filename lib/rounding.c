@@ -87,3 +87,18 @@ rnd_bound (rnd a)
   double g = est_gamma (a.n);
   return g * (1 + g) * a.abs;
 }
+
+rnd
+rnd_exp (rnd a)
+{
+  double delta = rnd_bound (a);
+  if (!(delta < 0.01))
+    die_internal ("rnd_exp: an argument with absolute error %g", delta);
+  return rnd_leaf (exp (a.value), 2 + 1.01 * delta / EST_U);
+}
+
+estimate
+rnd_estimate (rnd a)
+{
+  return est_exact (a.value, rnd_bound (a));
+}

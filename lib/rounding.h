@@ -49,4 +49,12 @@ rnd rnd_log (rnd a);
 /* A bound on |fl(y) - y|. */
 double rnd_bound (rnd a);
 
+/* exp A: the absolute error δ of A (rnd_bound) becomes the relative error
+   |e^δ - 1| <= 1.01 |δ| of exp (for |δ| < 0.01; dies otherwise), beside
+   exp's own ulp: a leaf with K = 2 + 1.01 δ / u. */
+rnd rnd_exp (rnd a);
+/* A as a closed-form estimate: its value with its rounding bound. */
+#include "estimate.h"
+estimate rnd_estimate (rnd a);
+
 #endif

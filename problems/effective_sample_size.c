@@ -8,10 +8,8 @@
  * standard error sd/sqrt(ESS) is calibrated, and it then compares MH with
  * HMC on a 2-D Gaussian mixture.
  *
- * Ground truth: AR(1) chains x_t = ρ x_{t-1} + sqrt(1-ρ²) e_t started in
- * their stationary law N(0, 1) have n Var(mean) = 1 + 2 Σ_{k<n} (1-k/n) ρ^k
- * exactly, so ESS_n = n / (1 + 2 Σ (1-k/n) ρ^k), which tends to
- * n (1-ρ)/(1+ρ).  Autocovariances against the direct O(n²) sums.  The
+ * Ground truth: stationary AR(1) chains, whose ESS is known exactly at
+ * every n (lib/ar1.h); autocovariances against the direct O(n²) sums.  The
  * tolerance of the ESS comparison is the estimator's own spread, measured
  * over replicate chains at each ρ (see check_ar1).
  *
@@ -20,13 +18,13 @@
  * k component log-densities).  ESS per second depends on the machine, so it
  * is printed on stdout as '#' lines only, never in the report. */
 #include "harness.h"
+#include "ar1.h"
 #include "ess.h"
 #include "gmm.h"
 #include "mcmc.h"
 
 #include <float.h>
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -111,41 +109,24 @@ static const claim CLAIM = {
   .figure_width = 1800, .figure_height = 620,
 };
 
-/* ----------------------------------------------------------------------
- * The estimator under test: lib/ess.c with the mutants switched in
- * ---------------------------------------------------------------------- */
+/* ---- The estimator under test: lib/ess.c's ess_geyer ----
+   Each mutant is a change of its result, defined beside the check that
+   must catch it and switched in once, at start-up (main). */
 
-static ess_result
-ess_under_test (const harness * h, const double *x, size_t stride, size_t n)
-{
-  ess_result e = ess_geyer (x, stride, n);
-  if (mutant (h, "ess_tau_plus_one"))
-    {
-      e.tau += 1;
-      e.ess = (double) n / e.tau;
-      e.se = sqrt (e.variance * e.tau / (double) n);
-    }
-  if (mutant (h, "ess_iid"))
-    e.ess = (double) n;
-  if (mutant (h, "ess_capped_at_n") && e.ess > (double) n)
-    e.ess = (double) n;
-  if (mutant (h, "se_iid"))
-    e.se = sqrt (e.variance / (double) n);
-  return e;
-}
-
-/* ----------------------------------------------------------------------
- * Autocovariance: FFT against direct sums
- * ---------------------------------------------------------------------- */
+typedef void (*ess_variant) (ess_result * e);
+static ess_variant estimator_variant;   /* every chain */
+static ess_variant mixture_variant;     /* the mixture's averages */
 
 static void
-ar1_chain (const gsl_rng * r, double rho, double *x, size_t n)
+apply (ess_variant v, ess_result * e)
 {
-  double s = sqrt (1 - rho * rho);
-  x[0] = gsl_ran_gaussian_ziggurat (r, 1.0);
-  for (size_t t = 1; t < n; t++)
-    x[t] = rho * x[t - 1] + s * gsl_ran_gaussian_ziggurat (r, 1.0);
+  if (v)
+    v (e);
 }
+
+/* ---- Autocovariance: FFT against direct sums ---- */
+
+static int acov_divisor_n_minus_k;     /* its mutant, set at start-up */
 
 static void
 check_autocovariance (harness * h)
@@ -159,7 +140,7 @@ check_autocovariance (harness * h)
   for (size_t k = 0; k < n; k++)
     {
       double v = fft[k];
-      if (mutant (h, "acov_divisor_n_minus_k"))
+      if (acov_divisor_n_minus_k)
         v *= (double) n / (double) (n - k);
       /* both sum n - k products of size up to gamma_0 ~ 1 (FFT rounding
          grows like log2 of the length): a generous 64 log2(4096) ulps */
@@ -174,21 +155,7 @@ check_autocovariance (harness * h)
   free (direct);
 }
 
-/* ----------------------------------------------------------------------
- * AR(1): estimated against exact ESS over replicate chains
- * ---------------------------------------------------------------------- */
-
-static double
-ar1_ess_exact (double rho, size_t n)
-{
-  double tau = 1.0, rk = 1.0;
-  for (size_t k = 1; k < n && fabs (rk) > 1e-300; k++)
-    {
-      rk *= rho;
-      tau += 2.0 * (1.0 - (double) k / (double) n) * rk;
-    }
-  return (double) n / tau;
-}
+/* ---- AR(1): estimated against exact ESS over replicate chains ---- */
 
 #define N_RHO 6
 static const double RHOS[N_RHO] = { -0.9, -0.5, 0.0, 0.5, 0.9, 0.99 };
@@ -201,13 +168,6 @@ typedef struct
   size_t undefined;              /* replicates where sigma^2_asy <= 0 */
   double coverage;               /* fraction with |mean| <= 1.96 se */
 } rho_summary;
-
-/* Quantile of sorted V[0..n-1], by linear interpolation. */
-static double
-quantile (const double *v, size_t n, double p)
-{
-  return gsl_stats_quantile_from_sorted_data (v, 1, n, p);
-}
 
 /* R replicate chains at RHO: the median and the standard deviation of
    log(ESS-hat/ESS).  A replicate whose estimator is undefined counts as
@@ -227,12 +187,13 @@ run_rho (harness * h, double rho, size_t n, size_t reps, rho_summary * s,
   mc_acc spread;
   mc_init (&spread);
   s->rho = rho;
-  s->ess_true = ar1_ess_exact (rho, n);
+  s->ess_true = (double) n / ar1_tau_exact (rho, n);
   s->undefined = 0;
   for (size_t i = 0; i < reps; i++)
     {
       ar1_chain (harness_rng (h), rho, x, n);
-      ess_result e = ess_under_test (h, x, 1, n);
+      ess_result e = ess_geyer (x, 1, n);
+      apply (estimator_variant, &e);
       if (!(e.ess > 0 && isfinite (e.ess)))
         {
           s->undefined++;
@@ -250,15 +211,32 @@ run_rho (harness * h, double rho, size_t n, size_t reps, rho_summary * s,
     }
   gsl_sort (logr, 1, reps);
   gsl_sort (ratio, 1, reps);
-  s->median_log = quantile (logr, reps, 0.5);
+  s->median_log = gsl_stats_quantile_from_sorted_data (logr, 1, reps, 0.5);
   s->sd_log = sqrt (mc_variance (&spread));
-  s->q10 = quantile (ratio, reps, 0.1);
-  s->q90 = quantile (ratio, reps, 0.9);
+  s->q10 = gsl_stats_quantile_from_sorted_data (ratio, 1, reps, 0.1);
+  s->q90 = gsl_stats_quantile_from_sorted_data (ratio, 1, reps, 0.9);
   s->coverage = (double) covered / (double) (reps - s->undefined);
   free (x);
   free (logr);
   free (ratio);
 }
+
+/* Mutants of ess_ar1_positive, ess_ar1_negative and se_calibrated. */
+static void ess_iid (ess_result * e) { e->ess = (double) e->n; }
+static void
+ess_tau_plus_one (ess_result * e)
+{
+  e->tau += 1;
+  e->ess = (double) e->n / e->tau;
+  e->se = sqrt (e->variance * e->tau / (double) e->n);
+}
+static void
+ess_capped_at_n (ess_result * e)
+{
+  if (e->ess > (double) e->n)
+    e->ess = (double) e->n;
+}
+static void se_iid (ess_result * e) { e->se = sqrt (e->variance / (double) e->n); }
 
 /* The check compares the median of log ESS-hat with log ESS, the error
    being the spread of a single estimate (sd over the replicates):
@@ -299,9 +277,7 @@ check_ar1 (harness * h, size_t n, size_t reps, rho_summary * s, sbuf * fig)
                  "reported in the notes)", (size_t) abs_z.n);
 }
 
-/* ----------------------------------------------------------------------
- * MH against HMC on the mixture
- * ---------------------------------------------------------------------- */
+/* ---- MH against HMC on the mixture ---- */
 
 #define D 2
 #define N_MOMENTS 5
@@ -318,7 +294,7 @@ typedef struct
 } sampler_summary;
 
 static void
-summarise (const harness * h, const gsl_matrix * chain, sampler_summary * s)
+summarise (const gsl_matrix * chain, sampler_summary * s)
 {
   size_t n = chain->size1;
   double *f = xmalloc (n * N_MOMENTS * sizeof *f);
@@ -326,22 +302,18 @@ summarise (const harness * h, const gsl_matrix * chain, sampler_summary * s)
     {
       double a = gsl_matrix_get (chain, i, 0), b = gsl_matrix_get (chain, i, 1);
       double *row = f + i * N_MOMENTS;
-      row[0] = a;
-      row[1] = b;
-      row[2] = a * a;
-      row[3] = a * b;
-      row[4] = b * b;
+      row[0] = a, row[1] = b, row[2] = a * a, row[3] = a * b, row[4] = b * b;
     }
   for (size_t m = 0; m < N_MOMENTS; m++)
     {
-      ess_result e = ess_under_test (h, f + m, N_MOMENTS, n);
-      if (mutant (h, "mixture_se_iid"))
-        e.se = sqrt (e.variance / (double) n);
-      s->moment[m] = e;
+      ess_result e = ess_geyer (f + m, N_MOMENTS, n);
       /* batch means need batches much longer than tau: >= 20 tau (their
          variance is then biased low by about tau / b <= 5%), and between
          10 and 50 of them */
-      double tau = (double) n / ess_geyer (f + m, N_MOMENTS, n).ess;
+      double tau = (double) n / e.ess;
+      apply (estimator_variant, &e);
+      apply (mixture_variant, &e);
+      s->moment[m] = e;
       double fit = floor ((double) n / (20 * fmax (tau, 1.0)));
       s->n_batches[m] = (size_t) GSL_MAX (10.0, GSL_MIN (50.0, fit));
       s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, n,
@@ -350,10 +322,16 @@ summarise (const harness * h, const gsl_matrix * chain, sampler_summary * s)
   free (f);
 }
 
-static double
-cpu_seconds (void)
+static void
+finish_run (sampler_summary * s, const char *name, const gsl_matrix * chain,
+            const mcmc_stats * st, double t0)
 {
-  return (double) clock () / CLOCKS_PER_SEC;
+  s->seconds = (double) clock () / CLOCKS_PER_SEC - t0;
+  s->name = name;
+  s->n = chain->size1;
+  s->evaluations = st->n_density_evals + st->n_gradient_evals;
+  s->acceptance = st->acceptance_rate;
+  summarise (chain, s);
 }
 
 static void
@@ -368,40 +346,30 @@ run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
 
   gmm_sample (r, g, x0);
   gsl_matrix *chain = gsl_matrix_alloc ((size_t) n, D);
-  double t0 = cpu_seconds ();
+  double t0 = (double) clock () / CLOCKS_PER_SEC;
   if (mcmc_mh (r, &t, harness_param (h, "mh_sigma"), x0, chain, &st)
       != GSL_SUCCESS)
     die_runtime ("MH refused its start");
-  mh->seconds = cpu_seconds () - t0;
-  mh->name = "MH";
-  mh->n = (size_t) n;
-  mh->evaluations = st.n_density_evals + st.n_gradient_evals;
-  mh->acceptance = st.acceptance_rate;
-  summarise (h, chain, mh);
+  finish_run (mh, "MH", chain, &st, t0);
   gsl_matrix_free (chain);
 
   mcmc_hmc_options o = { harness_param (h, "hmc_eps"),
     (size_t) harness_param (h, "hmc_steps"), 0.2
   };
-  size_t n_hmc = (size_t) GSL_MAX (n / 20, 2000);
   gmm_sample (r, g, x0);
-  chain = gsl_matrix_alloc (n_hmc, D);
-  t0 = cpu_seconds ();
+  chain = gsl_matrix_alloc ((size_t) GSL_MAX (n / 20, 2000), D);
+  t0 = (double) clock () / CLOCKS_PER_SEC;
   if (mcmc_hmc (r, &t, &o, x0, chain, NULL, &st) != GSL_SUCCESS)
     die_runtime ("HMC refused its start or options");
-  hmc->seconds = cpu_seconds () - t0;
-  hmc->name = "HMC";
-  hmc->n = n_hmc;
-  hmc->evaluations = st.n_density_evals + st.n_gradient_evals;
-  hmc->acceptance = st.acceptance_rate;
-  summarise (h, chain, hmc);
+  finish_run (hmc, "HMC", chain, &st, t0);
   gsl_matrix_free (chain);
   gsl_vector_free (x0);
   gsl_vector_free (mt.work);
   gmm_free (g);
 }
 
-/* Compared on the log scale, where both errors are nearly scale-free:
+/* The mutant mixture_se_iid is se_iid on the mixture's averages only.
+   Compared on the log scale, where both errors are nearly scale-free:
    batch means with B batches have log SE with sd about 1/sqrt(2 (B - 1))
    (a chi with B - 1 degrees of freedom); Geyer's sum over lags |k| <= M
    has relative sd about sqrt(2 (2M + 1) / n) (Bartlett's lag-window
@@ -451,9 +419,7 @@ mixture_figure_and_stdout (const sampler_summary * s, size_t n_s, sbuf * fig)
               s[i].seconds);
 }
 
-/* ----------------------------------------------------------------------
- * Figure and notes
- * ---------------------------------------------------------------------- */
+/* ---- Figure and notes ---- */
 
 static void
 draw_figure (harness * h, size_t n)
@@ -515,11 +481,9 @@ write_notes (harness * h, const rho_summary * s, size_t n, size_t reps,
     {
       /* Undefined replicates sort as +inf: a percentile that falls among
          them is undefined, not infinite. */
-      char q90[64];
+      char q90[64] = "undefined";
       if (isfinite (s[i].q90))
         snprintf (q90, sizeof q90, "%.4g", s[i].q90);
-      else
-        snprintf (q90, sizeof q90, "undefined");
       sbuf_printf (nb, "| %g | %.4g | %.4f | %.4f | %.4g – %s | %zu/%zu | %.3f |\n",
                    s[i].rho, s[i].ess_true / (double) n, exp (s[i].median_log),
                    s[i].sd_log, s[i].q10, q90, s[i].undefined, reps,
@@ -581,15 +545,28 @@ write_notes (harness * h, const rho_summary * s, size_t n, size_t reps,
     hmc_lo, hmc_hi, mh_lo, mh_hi, mh_ahead);
 }
 
+/* Each mutant of the table MUTANTS switches in its variant, defined
+   beside the check that catches it. */
+static const struct { const char *id; ess_variant *slot; ess_variant variant; } VARIANTS[] = {
+  {"ess_iid", &estimator_variant, ess_iid},
+  {"ess_tau_plus_one", &estimator_variant, ess_tau_plus_one},
+  {"ess_capped_at_n", &estimator_variant, ess_capped_at_n},
+  {"se_iid", &estimator_variant, se_iid},
+  {"mixture_se_iid", &mixture_variant, se_iid},
+};
+
 int
 main (int argc, char **argv)
 {
   no_points = point_box_template;
   no_points.coords = NO_BOX, no_points.n_coords = 1;
   harness *h = harness_begin (&CLAIM, argc, argv);
+  for (size_t i = 0; i < COUNT_OF (VARIANTS); i++)
+    if (mutant (h, VARIANTS[i].id))
+      *VARIANTS[i].slot = VARIANTS[i].variant;
+  acov_divisor_n_minus_k = mutant (h, "acov_divisor_n_minus_k");
   derivation_run (h, &seed_2_3);
   long samples = harness_samples (h);
-  /* the MH chain's batch means use at least 10 batches */
   /* AR(1) chains of at least 5e4: shorter antithetic chains (ρ = -0.9)
      leave the estimator undefined too often for a median; the quick mode
      saves on replicates instead (at least 8) */

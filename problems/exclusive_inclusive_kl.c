@@ -10,15 +10,15 @@
  * component of a two-component mixture with x observed, so every sum over z
  * is exact; the truth is KL(p(z|x) || q) with p(z|x) by the logistic route
  * 1/(1 + p(z',x)/p(z,x)) (no p(x)), and Brent's minimiser of the line-118
- * objective.  Closed forms carry their rounding (lib/rounding.h).  The
- * moment match of the inclusive fit is a harness check (check_spec). */
+ * objective.  Closed forms carry their rounding (lib/rounding.h,
+ * lib/normal_rnd.h).  That the inclusive fit is the moment match is the
+ * harness's own pair of lines, against p's exact moments. */
 #include "harness.h"
 #include "figure_panel.h"
-#include "gmm.h"
+#include "gauss_fit.h"
 #include "minimize.h"
 #include "normal.h"
-#include "quad.h"
-#include "rounding.h"
+#include "normal.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
@@ -28,24 +28,7 @@
 #include <string.h>
 #include <stdlib.h>
 
-static const check_spec CHECKS[] = {
-  {"inclusive_mean", "harness",
-   "the minimiser of KL(p || N(m, s²)) over (m, s), by BFGS on quadrature, has m = E_p[x] (the mixture's exact mean)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"inclusive_variance", "harness",
-   "the same minimiser has s² = Var_p[x] (exact, law of total variance): log s compared",
-   REL_EQ, EXPECT_HOLDS, NULL},
-};
-
-static const mutant_spec MUTANTS[] = {
-  {"incl_p_tempered", "inclusive objective weighted by p^1.1 instead of p", "inclusive_mean"},
-  {"incl_logq_scaled", "log q in the inclusive objective with (x-m)²/(2s²) times 1.02", "inclusive_variance"},
-};
-static int m_incl_p_tempered, m_incl_logq_scaled;
-
-/* ----------------------------------------------------------------------
- * The target
- * ---------------------------------------------------------------------- */
+/* ---- The target ---- */
 
 static const double W[2] = { 0.6, 0.4 }, SD[2] = { 0.8, 1.1 };
 static const double MU_UNIT[2] = { -2.5, 3.0 };
@@ -54,16 +37,8 @@ static gmm *target_p;           /* at the separation of --set separation */
 static gmm *
 target_at (double sep)
 {
-  gmm *p = gmm_alloc (2, 1);
-  for (size_t k = 0; k < 2; k++)
-    {
-      double mu = sep * MU_UNIT[k], var = SD[k] * SD[k];
-      gsl_vector_view m = gsl_vector_view_array (&mu, 1);
-      gsl_matrix_view s = gsl_matrix_view_array (&var, 1, 1);
-      gmm_set_component (p, k, W[k], &m.vector, &s.matrix);
-    }
-  gmm_normalise_weights (p);
-  return p;
+  double mu[2] = { sep * MU_UNIT[0], sep * MU_UNIT[1] };
+  return gmm_alloc_1d (2, W, mu, SD);
 }
 
 static double
@@ -81,236 +56,23 @@ exact_moments (const gmm * p, double *mean, double *var)
   gmm_covariance (p, &v.matrix);
 }
 
-/* ----------------------------------------------------------------------
- * The two objectives over q = N(m, e^{2 ls}), by quadrature
- * ---------------------------------------------------------------------- */
+/* The two fits, q = N(m, s²) against p by BFGS on quadrature (lib/gauss_fit);
+   the inclusive objective as written, or as its mutants (declared beside
+   the lines they break) write it. */
+#define INCLUSIVE GAUSS_FIT_INCLUSIVE
+#define EXCLUSIVE GAUSS_FIT_EXCLUSIVE
+enum { LITERAL, P_TEMPERED, LOGQ_SCALED };
+static const gauss_fit_variant VARIANTS[] = { {1.0, 1.0}, {1.1, 1.0}, {1.0, 1.02} };
 
-typedef struct
-{
-  const gmm *p;
-  double m, s;
-  int what;       /* which integrand */
-} fit_params;
-
-enum
-{
-  P_LOG_P_OVER_Q, P_DM, P_DLS,        /* inclusive: value, d/dm, d/dls */
-  Q_LOG_P, Q_DLOGP, Q_DLOGP_X          /* exclusive: E_q[log p], E_q[(log p)'], E_q[(log p)'(x-m)] */
-};
-
-static double
-fit_integrand (double x, void *params)
-{
-  const fit_params *f = params;
-  double lp = gmm_log_pdf_1d (f->p, x);
-  double c = m_incl_logq_scaled ? 1.02 : 1.0;   /* a mutant scales log q */
-  double z = (x - f->m) / f->s;
-  double w = exp (m_incl_p_tempered ? 1.1 * lp : lp);
-  double g;
-  gsl_vector_view xv = gsl_vector_view_array (&x, 1), gv = gsl_vector_view_array (&g, 1);
-  switch (f->what)
-    {
-    case P_LOG_P_OVER_Q:
-      return w > 0 ? w * (lp - (-0.5 * c * z * z - log (f->s) - 0.5 * log (2 * M_PI))) : 0.0;
-    case P_DM:
-      return -w * c * z / f->s;
-    case P_DLS:
-      return w * (1.0 - c * z * z);
-    default:
-      break;
-    }
-  double q = normal_pdf (x, f->m, f->s);
-  if (f->what == Q_LOG_P)
-    return q > 0 ? q * lp : 0.0;
-  gmm_grad_log_pdf (f->p, &xv.vector, &gv.vector);
-  return f->what == Q_DLOGP ? q * g : q * g * (x - f->m);
-}
-
-/* The real line for a p-weighted integrand: the hull of p's components
-   +- QUAD_SPLIT sd, at the narrowest component's scale. */
-static quad_result
-integrate_p (fit_params * f, int what)
-{
-  double lo = INFINITY, hi = -INFINITY, scale = INFINITY;
-  for (size_t k = 0; k < f->p->k; k++)
-    {
-      double m = comp_mean (f->p, k);
-      double s = sqrt (gsl_matrix_get (f->p->comp[k]->sigma, 0, 0));
-      lo = fmin (lo, m - QUAD_SPLIT * s);
-      hi = fmax (hi, m + QUAD_SPLIT * s);
-      scale = fmin (scale, s);
-    }
-  f->what = what;
-  return quad_real_line_span (fit_integrand, f, lo, hi, scale);
-}
-
-/* log p bends where one weighted component takes over from the other:
-   at the roots of log w1 N1 - log w2 N2 = a x² + b x + c, within about
-   1/|2 a x + b| of each.  Stores up to 2 roots and those widths. */
-static int
-component_crossings (const gmm * p, double *root, double *width)
-{
-  double m1 = comp_mean (p, 0), m2 = comp_mean (p, 1);
-  double v1 = SD[0] * SD[0], v2 = SD[1] * SD[1];
-  double a = 0.5 / v2 - 0.5 / v1, b = m1 / v1 - m2 / v2;
-  double c = log (p->weights[0] / SD[0]) - log (p->weights[1] / SD[1])
-    - 0.5 * m1 * m1 / v1 + 0.5 * m2 * m2 / v2;
-  double disc = b * b - 4 * a * c;
-  if (a == 0 || disc < 0)
-    return 0;
-  double t = -0.5 * (b + copysign (sqrt (disc), b));   /* no cancellation */
-  root[0] = t / a, root[1] = c / t;
-  for (int i = 0; i < 2; i++)
-    width[i] = 1.0 / fabs (2 * a * root[i] + b);
-  return 2;
-}
-
-static int
-cmp_double (const void *x, const void *y)
-{
-  double u = *(const double *) x, v = *(const double *) y;
-  return (u > v) - (u < v);
-}
-
-/* q-weighted integrals over m +- 14 s (q has mass e^-98 beyond), split at
-   m and around each bend of log p inside, so that every piece is smooth:
-   on one piece holding q's tail and the bend QAGS was 50 times its own
-   estimate off (seed 39595).  The pieces' bounds add, plus the rounding
-   of the sum (n ulps of the sum of |pieces|). */
-static quad_result
-integrate_q (fit_params * f, int what)
-{
-  double lo = f->m - 14 * f->s, hi = f->m + 14 * f->s, cut[9], root[2], width[2];
-  int n = 0;
-  cut[n++] = lo, cut[n++] = f->m, cut[n++] = hi;
-  int nr = component_crossings (f->p, root, width);
-  for (int i = 0; i < nr; i++)
-    for (int j = -1; j <= 1; j++)
-      {
-        double x = root[i] + 4 * j * width[i];
-        if (x > lo && x < hi)
-          cut[n++] = x;
-      }
-  qsort (cut, n, sizeof cut[0], cmp_double);
-  f->what = what;
-  quad_result total = { 0, 0 };
-  double absum = 0;
-  for (int i = 0; i + 1 < n; i++)
-    if (cut[i + 1] > cut[i])
-      {
-        quad_result r = quad_interval (fit_integrand, f, cut[i], cut[i + 1]);
-        total.value += r.value, total.abserr += r.abserr, absum += fabs (r.value);
-      }
-  total.abserr += n * DBL_EPSILON * absum;
-  return total;
-}
-
-enum { INCLUSIVE, EXCLUSIVE };
-typedef struct
-{
-  const gmm *p;
-  int direction;
-} objective;
-
-/* KL(p||q) or KL(q||p) at theta = (m, log s), by quadrature. */
-static double
-kl_objective (const gsl_vector * theta, void *params)
-{
-  const objective *o = params;
-  fit_params f = { o->p, gsl_vector_get (theta, 0), exp (gsl_vector_get (theta, 1)), 0 };
-  if (!(f.s > 1e-6 && f.s < 1e6))
-    return GSL_POSINF;
-  if (o->direction == INCLUSIVE)
-    return integrate_p (&f, P_LOG_P_OVER_Q).value;
-  /* KL(q||p) = -H(q) - E_q[log p] */
-  return -normal_entropy (f.s) - integrate_q (&f, Q_LOG_P).value;
-}
-
-/* The gradients: inclusive d/dm = -E_p[(x-m)/s²], d/dls = E_p[1 - (x-m)²/s²];
-   exclusive (x = m + s ε) d/dm = -E_q[(log p)'], d/dls = -1 - E_q[(log p)'(x-m)]. */
-static void
-kl_gradient (const gsl_vector * theta, void *params, gsl_vector * g)
-{
-  const objective *o = params;
-  fit_params f = { o->p, gsl_vector_get (theta, 0), exp (gsl_vector_get (theta, 1)), 0 };
-  if (o->direction == INCLUSIVE)
-    {
-      gsl_vector_set (g, 0, integrate_p (&f, P_DM).value);
-      gsl_vector_set (g, 1, integrate_p (&f, P_DLS).value);
-      return;
-    }
-  gsl_vector_set (g, 0, -integrate_q (&f, Q_DLOGP).value);
-  gsl_vector_set (g, 1, -1.0 - integrate_q (&f, Q_DLOGP_X).value);
-}
-
-typedef struct
-{
-  double m, s, tol;     /* tol: error bound on m and on log s */
-  double m0;            /* the start */
-  int converged;
-} gauss_fit;
-
-/* BFGS from (m0, log s0).  Near a minimum of either KL in (m, log s) the
-   Hessian is about diag(1/s², 2) (exact for the inclusive KL at its
-   optimum), so |θ - θ*| <= 2 |∇| / min(1/s², 2) with a factor 2 for the
-   higher-order terms. */
 static gauss_fit
-fit_gaussian (const gmm * p, int direction, double m0, double s0)
+fit_gaussian (const gmm * p, gauss_fit_direction direction, double m0, double s0, int variant)
 {
-  objective o = { p, direction };
-  double start[2] = { m0, log (s0) };
-  gsl_vector_view x0 = gsl_vector_view_array (start, 2);
-  minnd_result r = minimize_nd_grad (kl_objective, kl_gradient, &o, &x0.vector,
-                                     0.1, 1e-7, 500);
-  /* BFGS can stall in its line search short of |∇| < 1e-7 (the gradient's
-     quadrature noise); a restart from where it stopped resets it */
-  for (int restart = 0; restart < 5 && !r.converged; restart++)
-    {
-      minnd_result again = minimize_nd_grad (kl_objective, kl_gradient, &o, r.x,
-                                             0.01, 1e-7, 500);
-      minimize_result_free (&r);
-      r = again;
-    }
-  gauss_fit fit = { gsl_vector_get (r.x, 0), exp (gsl_vector_get (r.x, 1)), 0, m0,
-    r.converged };
-  fit.tol = 2.0 * r.size / fmin (1.0 / (fit.s * fit.s), 2.0);
-  minimize_result_free (&r);
-  return fit;
+  return gauss_fit_minimise (p, direction, m0, s0, &VARIANTS[variant]);
 }
 
-/* max(|m - μ_k|/σ_k, |s/σ_k - 1|): how far a fit is from component k. */
-static double
-distance_to_component (const gmm * p, size_t k, double m, double s)
-{
-  return fmax (fabs (m - comp_mean (p, k)) / SD[k], fabs (s / SD[k] - 1.0));
-}
+/* ---- 000 True or False.  A point is a start (m0, s0) of both fits. ---- */
 
-static size_t
-nearest_component (const gmm * p, double m, double s)
-{
-  return distance_to_component (p, 0, m, s) <= distance_to_component (p, 1, m, s) ? 0 : 1;
-}
-
-/* The distance of FIT to its nearest component, with its error: m is
-   within tol, log s within tol, so s/σ within (s/σ) expm1(tol). */
-static estimate
-fit_distance (const gmm * p, const gauss_fit * fit)
-{
-  /* an optimiser that did not converge is a runtime error, not a verdict */
-  if (!fit->converged)
-    die_runtime ("BFGS from m0 = %g did not converge", fit->m0);
-  size_t k = nearest_component (p, fit->m, fit->s);
-  double tol = fmax (fit->tol / SD[k], fit->s / SD[k] * expm1 (fit->tol));
-  return est_opt (distance_to_component (p, k, fit->m, fit->s), tol);
-}
-
-/* ----------------------------------------------------------------------
- * 000 True or False.  A point is a start (m0, s0) of both fits.
- * ---------------------------------------------------------------------- */
-
-static const point_coord STARTS_BOX[] = {
-  {"m0", -5, 5, 0, 0}, {"s0", 0.8, 1.25, 1, 0},
-};
+static const point_coord STARTS_BOX[] = { {"m0", -5, 5, 0, 0}, {"s0", 0.8, 1.25, 1, 0} };
 static point_kind start_points;
 
 #define LOCK_RADIUS 0.1
@@ -322,13 +84,12 @@ static point_kind start_points;
    smaller of the two, which is >= 0 exactly when both hold.  EXCL and INCL
    name the KL direction each fit minimises (the mutants swap one). */
 static estimate
-p1_margin (const point * p, int excl, int incl)
+p1_margin (const point * p, gauss_fit_direction excl, gauss_fit_direction incl)
 {
-  gauss_fit e = fit_gaussian (target_p, excl, p->v[0], p->v[1]);
-  gauss_fit i = fit_gaussian (target_p, incl, p->v[0], p->v[1]);
-  estimate de = fit_distance (target_p, &e), di = fit_distance (target_p, &i);
-  return est_opt (fmin (LOCK_RADIUS - de.value, di.value - LOCK_RADIUS),
-                  fmax (de.err, di.err));
+  gauss_fit e = fit_gaussian (target_p, excl, p->v[0], p->v[1], LITERAL);
+  gauss_fit i = fit_gaussian (target_p, incl, p->v[0], p->v[1], LITERAL);
+  estimate de = gauss_fit_lock (target_p, &e), di = gauss_fit_lock (target_p, &i);
+  return est_opt (fmin (LOCK_RADIUS - de.value, di.value - LOCK_RADIUS), fmax (de.err, di.err));
 }
 static estimate v_p1 (const point * p, const void *u) { (void) u; return p1_margin (p, EXCLUSIVE, INCLUSIVE); }
 static estimate m_p1_excl_reversed (const point * p, const void *u) { (void) u; return p1_margin (p, INCLUSIVE, INCLUSIVE); }
@@ -342,9 +103,8 @@ static const derivation_truth TF_TRUTHS[] = {
 static const derivation_line TF_LINES[] = {
   {.id = "s000_p1", .source = "000 P1", .at = 7, .truth = "zero", .rel = REL_LE,
    .text = "False; Whether q_θ collapse to all multimodal depends on whether the KL"
-   " divergence is inclusive or exclusive (checked as: from the same start (m0, s0),"
-   " argmin KL(q||p) is within 0.1 σ_k of a mode and argmin KL(p||q) is not:"
-   " min(0.1 - d_excl, d_incl - 0.1) >= 0)",
+   " divergence is inclusive or exclusive (checked as: from the same start (m0, s0), argmin KL(q||p) is "
+   "within 0.1 σ_k of a mode and argmin KL(p||q) is not: min(0.1 - d_excl, d_incl - 0.1) >= 0)",
    .eval = LINE_CLOSED (v_p1),
    .mutants = {{"excl_kl_reversed", "the exclusive fit minimises KL(p||q)", LINE_CLOSED (m_p1_excl_reversed)},
                {"incl_kl_reversed", "the inclusive fit minimises KL(q||p)", LINE_CLOSED (m_p1_incl_reversed)}}},
@@ -367,38 +127,21 @@ static derivation tf = {
   .lines = TF_LINES, .n_lines = COUNT_OF (TF_LINES),
 };
 
-/* ----------------------------------------------------------------------
- * 000 P6.4: z in {1, 2} the component of w1 N(-2.5, 0.8²) + w2 N(3, 1.1²),
- * x observed, q = (q1, 1 - q1) on z.  Every sum over z is exact, and every
- * value carries its rounding (lib/rounding.h).
- * ---------------------------------------------------------------------- */
+/* ---- 000 P6.4: z in {1, 2} the component of w1 N(-2.5, 0.8²) + w2 N(3, 1.1²),
+   x observed, q = (q1, 1 - q1) on z.  Every sum over z is exact, and every
+   value carries its rounding (lib/rounding.h). ---- */
 
-static const point_coord LATENT_BOX[] = {
-  {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0},
-};
+static const point_coord LATENT_BOX[] = { {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0} };
 static point_kind latent_points;
 
-#define LOG_SQRT_2PI 0.91893853320467274178
-
 static rnd X (double v) { return rnd_exact (v); }
+static estimate closed (rnd a) { return rnd_estimate (a); }
 
-/* exp(a): the absolute error δ of a becomes the relative error
-   |e^δ - 1| <= 1.01 |δ| (|δ| < 0.01) of exp, beside exp's own ulp. */
-static rnd
-rnd_exp_of (rnd a)
-{
-  return rnd_leaf (exp (a.value), 2 + 1.01 * rnd_bound (a) / EST_U);
-}
-
-/* log w + log N(x; μ, σ) = log w - ½((x - μ)/σ)² - log σ - log √(2π),
-   in normal_log_pdf's order of operations */
+/* log p(z, x) = log w + log N(x; μ, σ) */
 static rnd
 log_joint_at (double x, double w, double mu, double sigma)
 {
-  rnd z = rnd_div (rnd_sub (X (x), X (mu)), X (sigma));
-  rnd ln = rnd_sub (rnd_sub (rnd_scale (-0.5, rnd_mul (z, z)), rnd_log (X (sigma))),
-                    rnd_leaf (LOG_SQRT_2PI, 1));
-  return rnd_add (rnd_log (X (w)), ln);
+  return rnd_add (rnd_log (X (w)), normal_log_pdf_rnd (X (x), X (mu), sigma));
 }
 
 typedef struct
@@ -407,7 +150,7 @@ typedef struct
   rnd pj[2];                    /* p(z, x) */
   rnd px;                       /* p(x) = Σ_z p(z, x) */
   rnd post[2];                  /* p(z|x) = p(z, x) / p(x) */
-  rnd q[2];
+  rnd q[2], qpx[2];             /* q(z), q(z) p(x) */
   double w[2];
 } latent;
 
@@ -422,21 +165,19 @@ latent_at (const point * p)
   for (int z = 0; z < 2; z++)
     {
       l.lj[z] = log_joint_at (p->v[0], l.w[z], MU_UNIT[z], SD[z]);
-      l.pj[z] = rnd_exp_of (l.lj[z]);
+      l.pj[z] = rnd_exp (l.lj[z]);
     }
   l.px = rnd_add (l.pj[0], l.pj[1]);
   for (int z = 0; z < 2; z++)
-    l.post[z] = rnd_div (l.pj[z], l.px);
+    l.post[z] = rnd_div (l.pj[z], l.px), l.qpx[z] = rnd_mul (l.q[z], l.px);
   return l;
 }
-
-static estimate closed (rnd a) { return est_exact (a.value, rnd_bound (a)); }
 
 /* Truth: p(z|x) = 1 / (1 + exp(log p(z', x) - log p(z, x))), no p(x) */
 static rnd
 posterior_logistic (const latent * l, int z)
 {
-  rnd e = rnd_exp_of (rnd_sub (l->lj[1 - z], l->lj[z]));
+  rnd e = rnd_exp (rnd_sub (l->lj[1 - z], l->lj[z]));
   return rnd_div (X (1), rnd_add (X (1), e));
 }
 
@@ -488,10 +229,6 @@ t_optimum (const point * p, const void *u)
   return est_opt (m.x, 2 * m.x_err + resolution (size, r[0] * r[1]));
 }
 
-/* Line 120: the optimal q is p(z|x), as a logit: log p(1, x) - log p(2, x) */
-static estimate v_optimum (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (rnd_sub (l.lj[0], l.lj[1])); }
-static estimate m_optimum_prior (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (rnd_sub (rnd_log (X (l.w[0])), rnd_log (X (l.w[1])))); }
-
 /* Σ_z A_z log(B_z / C_z) */
 static rnd
 sum_a_log_b_over_c (const rnd * a, const rnd * b, const rnd * c)
@@ -502,59 +239,32 @@ sum_a_log_b_over_c (const rnd * a, const rnd * b, const rnd * c)
   return s;
 }
 
-/* Line 135: Σ_z p(z|x) log p(z|x)/q(z) */
-static estimate v_135a (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (sum_a_log_b_over_c (l.post, l.post, l.q)); }
-static estimate m_135a_flipped (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (sum_a_log_b_over_c (l.post, l.q, l.post)); }
+/* A line of P6.4 (or its mutant) as a closed form of the latent quantities L. */
+#define LATENT_LINE(name, expr) \
+  static estimate name (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (expr); }
+#define SUM(a, b, c) sum_a_log_b_over_c (l.a, l.b, l.c)
+#define NEG(a) rnd_scale (-1, a)
 
+/* Line 120: the optimal q is p(z|x), as a logit: log p(1, x) - log p(2, x); the mutant: the prior's */
+LATENT_LINE (v_optimum, rnd_sub (l.lj[0], l.lj[1]))
+LATENT_LINE (m_optimum_prior, rnd_sub (rnd_log (X (l.w[0])), rnd_log (X (l.w[1]))))
+/* Line 135: Σ_z p(z|x) log p(z|x)/q(z); the mutant flips the ratio */
+LATENT_LINE (v_135a, SUM (post, post, q))
+LATENT_LINE (m_135a_flipped, SUM (post, q, post))
 /* Line 135: Σ_z p(z|x) log p(z, x)/(q(z) p(x)); the mutant drops p(x) */
-static estimate
-line_135b (const point * p, int with_px)
-{
-  latent l = latent_at (p);
-  rnd den[2];
-  for (int z = 0; z < 2; z++)
-    den[z] = with_px ? rnd_mul (l.q[z], l.px) : l.q[z];
-  return closed (sum_a_log_b_over_c (l.post, l.pj, den));
-}
-static estimate v_135b (const point * p, const void *u) { (void) u; return line_135b (p, 1); }
-static estimate m_135b_px_dropped (const point * p, const void *u) { (void) u; return line_135b (p, 0); }
-
+LATENT_LINE (v_135b, SUM (post, pj, qpx))
+LATENT_LINE (m_135b_px_dropped, SUM (post, pj, q))
 /* Line 137: -Σ_z p(z|x) log q(z)/p(z, x) - log p(x); the mutant + log p(x) */
-static estimate
-line_137a (const point * p, double sign)
-{
-  latent l = latent_at (p);
-  rnd s = sum_a_log_b_over_c (l.post, l.q, l.pj);
-  return closed (rnd_sub (rnd_scale (-1, s), rnd_scale (sign, rnd_log (l.px))));
-}
-static estimate v_137a (const point * p, const void *u) { (void) u; return line_137a (p, 1); }
-static estimate m_137a_sign (const point * p, const void *u) { (void) u; return line_137a (p, -1); }
-
-/* Line 137: -(1/p(x)) Σ_z p(z, x) log q(z)/p(z, x) - log p(x); the mutant
-   multiplies by p(x) */
-static estimate
-line_137b (const point * p, int times_px)
-{
-  latent l = latent_at (p);
-  rnd s = sum_a_log_b_over_c (l.pj, l.q, l.pj);
-  rnd f = times_px ? l.px : rnd_div (X (1), l.px);
-  return closed (rnd_sub (rnd_scale (-1, rnd_mul (f, s)), rnd_log (l.px)));
-}
-static estimate v_137b (const point * p, const void *u) { (void) u; return line_137b (p, 0); }
-static estimate m_137b_px_times (const point * p, const void *u) { (void) u; return line_137b (p, 1); }
-
-/* Line 141 solved for the chain's quantity: KL(p(z|x)||q) = -log p(x) -
-   (1/p(x)) T, T the ELBO Σ_z q(z) log p(z, x)/q(z) as written; the mutant
-   puts in the term line 137 derives, Σ_z p(z, x) log q(z)/p(z, x). */
-static estimate
-line_141 (const point * p, int derived)
-{
-  latent l = latent_at (p);
-  rnd t = derived ? sum_a_log_b_over_c (l.pj, l.q, l.pj) : sum_a_log_b_over_c (l.q, l.pj, l.q);
-  return closed (rnd_sub (rnd_scale (-1, rnd_log (l.px)), rnd_div (t, l.px)));
-}
-static estimate v_141 (const point * p, const void *u) { (void) u; return line_141 (p, 0); }
-static estimate m_141_derived (const point * p, const void *u) { (void) u; return line_141 (p, 1); }
+LATENT_LINE (v_137a, rnd_sub (NEG (SUM (post, q, pj)), rnd_log (l.px)))
+LATENT_LINE (m_137a_sign, rnd_sub (NEG (SUM (post, q, pj)), NEG (rnd_log (l.px))))
+/* Line 137: -(1/p(x)) Σ_z p(z, x) log q(z)/p(z, x) - log p(x); the mutant multiplies by p(x) */
+LATENT_LINE (v_137b, rnd_sub (NEG (rnd_mul (rnd_div (X (1), l.px), SUM (pj, q, pj))), rnd_log (l.px)))
+LATENT_LINE (m_137b_px_times, rnd_sub (NEG (rnd_mul (l.px, SUM (pj, q, pj))), rnd_log (l.px)))
+/* Line 141 solved for the chain's quantity: KL(p(z|x)||q) = -log p(x) - (1/p(x)) T, T the ELBO
+   Σ_z q(z) log p(z, x)/q(z) as written; the mutant puts in the term line 137 derives,
+   Σ_z p(z, x) log q(z)/p(z, x). */
+LATENT_LINE (v_141, rnd_sub (NEG (rnd_log (l.px)), rnd_div (SUM (q, pj, q), l.px)))
+LATENT_LINE (m_141_derived, rnd_sub (NEG (rnd_log (l.px)), rnd_div (SUM (pj, q, pj), l.px)))
 
 static const derivation_truth P64_TRUTHS[] = {
   {"optimum", "Brent's minimiser over the logit of q of Σ_z p(z|x) log p(z|x)/q(z)"
@@ -580,8 +290,8 @@ static const derivation_line P64_LINES[] = {
    .mutants = {{"p64_prior_for_posterior", "the optimum q = p(z), the prior", LINE_CLOSED (m_optimum_prior)}}},
   {.id = "s000_p64_pros_cons", .source = "000 P6.4", .at = 122,
    .text = "Pros: 1. q covers all areas where p(z|x) > 0 ... 2. a diverse result, larger"
-   " areas. Cons: 1. lower confidence at the high-probability p(z|x) 2. hard to sample"
-   " from p(z|x), larger gradient variance 3. waste probability in low-probability areas",
+   " areas. Cons: 1. lower confidence at the high-probability p(z|x) 2. hard to sample from p(z|x), larger "
+   "gradient variance 3. waste probability in low-probability areas",
    .expect = V_NOT_CHECKABLE,
    .why = "qualitative properties of a fitting method ('tend to cover', 'hard to sample',"
    " 'waste'); the seed states no quantity (the notes give numbers on this target)"},
@@ -606,9 +316,9 @@ static const derivation_line P64_LINES[] = {
    " E_q[log p(z, x)/q(z)] (checked as KL = -log p(x) - (1/p(x)) ELBO)",
    .eval = LINE_CLOSED (v_141), .expect = V_ERROR,
    .correction = "-log p(x) = KL(p(z|x)||q) + (1/p(x)) Σ_z p(z,x) log q(z)/p(z,x), as"
-   " line 137 derives: that term is E_{p(z|x)}[log q(z)/p(z,x)], not the ELBO"
-   " E_q[log p(z,x)/q(z)] (the weights p(z|x) and q and the ratio are both swapped);"
-   " the ELBO belongs to the exclusive identity log p(x) = ELBO + KL(q||p(z|x))",
+   " line 137 derives: that term is E_{p(z|x)}[log q(z)/p(z,x)], not the ELBO E_q[log p(z,x)/q(z)] (the "
+   "weights p(z|x) and q and the ratio are both swapped); the ELBO belongs to the exclusive identity log "
+   "p(x) = ELBO + KL(q||p(z|x))",
    .mutants = {{"identity_derived_term", "line 141 with line 137's term for the ELBO: it holds", LINE_CLOSED (m_141_derived)}}},
   {.id = "s000_p64_remark", .source = "000 P6.4", .at = 143,
    .text = "While, does not have the beautiful formula that the exclusive KL divergence has.",
@@ -623,29 +333,75 @@ static derivation p64 = {
   .lines = P64_LINES, .n_lines = COUNT_OF (P64_LINES),
 };
 
-/* ----------------------------------------------------------------------
- * Harness checks: the inclusive fit is the moment match
- * ---------------------------------------------------------------------- */
+/* ---- The harness's lines: the inclusive fit is the moment match.  A point is
+   the start of BFGS, N(0, 1) (a box of one point). ---- */
+
+static const point_coord FIT_BOX[] = { {"m0", 0, 0, 0, 0}, {"s0", 1, 1, 0, 0} };
+static point_kind fit_points;
+
+/* The inclusive fit from (m0, s0), as written or as a mutant writes its
+   objective; the last one is kept (the lines, notes and figure share it). */
+static gauss_fit
+inclusive_fit (const point * p, int variant)
+{
+  static gauss_fit last;
+  static int have, last_variant;
+  if (have && last_variant == variant && last.m0 == p->v[0] && last.s0 == p->v[1])
+    return last;
+  last = fit_gaussian (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
+  have = 1, last_variant = variant;
+  gauss_fit_lock (target_p, &last);       /* dies if BFGS did not converge */
+  return last;
+}
+
+static estimate fit_mean (const point * p, int variant) { gauss_fit f = inclusive_fit (p, variant); return est_opt (f.m, f.tol); }
+static estimate fit_log_s (const point * p, int variant) { gauss_fit f = inclusive_fit (p, variant); return est_opt (log (f.s), f.tol); }
+static estimate v_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, LITERAL); }
+static estimate m_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, P_TEMPERED); }
+static estimate v_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, LITERAL); }
+static estimate m_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, LOGQ_SCALED); }
+
+/* E_p[x] = Σ w_k μ_k, 2 terms: gamma_3 of their size; ½ log Var_p[x]: 2
+   ulps of the log (16 u allowed) */
+static estimate
+t_moment (const point * p, const void *which)
+{
+  double mean, var, sz = W[0] * fabs (comp_mean (target_p, 0)) + W[1] * fabs (comp_mean (target_p, 1));
+  exact_moments (target_p, &mean, &var);
+  (void) p;
+  return which ? est_exact (0.5 * log (var), 16 * DBL_EPSILON) : est_exact (mean, est_gamma (3) * sz);
+}
+static estimate t_mean (const point * p, const void *u) { (void) u; return t_moment (p, NULL); }
+static estimate t_log_sd (const point * p, const void *u) { (void) u; return t_moment (p, p); }
+
+static const derivation_truth FIT_TRUTHS[] = {
+  {"mean", "E_p[x] = Σ_k w_k μ_k, exact", LINE_CLOSED (t_mean)},
+  {"log_sd", "½ log Var_p[x], Var_p[x] exact by the law of total variance", LINE_CLOSED (t_log_sd)},
+};
+
+static const derivation_line FIT_LINES[] = {
+  {.id = "inclusive_mean", .source = "harness", .truth = "mean",
+   .text = "the minimiser of KL(p || N(m, s²)) over (m, s), by BFGS on quadrature from N(0, 1), has m = E_p[x]"
+   " (the mixture's exact mean)",
+   .eval = LINE_CLOSED (v_incl_mean),
+   .mutants = {{"incl_p_tempered", "inclusive objective weighted by p^1.1 instead of p", LINE_CLOSED (m_incl_mean)}}},
+  {.id = "inclusive_variance", .source = "harness", .truth = "log_sd",
+   .text = "the same minimiser has s² = Var_p[x] (exact, law of total variance): log s compared",
+   .eval = LINE_CLOSED (v_incl_log_s),
+   .mutants = {{"incl_logq_scaled", "log q in the inclusive objective with (x-m)²/(2s²) times 1.02",
+                LINE_CLOSED (m_incl_log_s)}}},
+};
+
+static derivation fit = {
+  .id = "inclusive_fit", .title = "The inclusive fit is the moment match",
+  .points = &fit_points, .n_points = 1,
+  .truths = FIT_TRUTHS, .n_truths = COUNT_OF (FIT_TRUTHS),
+  .lines = FIT_LINES, .n_lines = COUNT_OF (FIT_LINES),
+};
 
 #define N_STARTS 5
 static const double STARTS[N_STARTS] = { -5.0, -1.5, 0.0, 1.5, 5.0 };
 
-static void
-check_moment_match (harness * h, const gmm * p, gauss_fit * incl)
-{
-  double mean, var;
-  exact_moments (p, &mean, &var);
-  *incl = fit_gaussian (p, INCLUSIVE, 0.0, 1.0);
-  fit_distance (p, incl);       /* dies if BFGS did not converge */
-  /* mean = Σ w_k μ_k, 2 terms: gamma_3 of their size; log: 2 ulps */
-  double sz = W[0] * fabs (comp_mean (p, 0)) + W[1] * fabs (comp_mean (p, 1));
-  check_compare (h, "inclusive_mean", est_opt (incl->m, incl->tol),
-                 est_exact (mean, est_gamma (3) * sz),
-                 "BFGS from N(0, 1), |∇| < 1e-7; exact mean %.10g", mean);
-  check_compare (h, "inclusive_variance", est_opt (log (incl->s), incl->tol),
-                 est_exact (0.5 * log (var), 16 * DBL_EPSILON),
-                 "log s against ½ log Var_p[x], Var_p[x] = %.10g", var);
-}
 /* One curve per mode that some exclusive run reached (runs that reach the
    same mode give the same fit to the optimiser's tolerance), and the
    starting means marked by the mode they reached. */
@@ -656,7 +412,7 @@ draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
   char from[2][128] = { "", "" };
   for (int i = 0; i < N_STARTS; i++)
     {
-      size_t k = nearest_component (p, excl[i].m, excl[i].s);
+      size_t k = gauss_fit_nearest (p, excl[i].m, excl[i].s);
       if (rep[k] < 0)
         rep[k] = i;
       size_t len = strlen (from[k]);
@@ -669,22 +425,18 @@ draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
   for (int j = 0; j <= 600; j++)
     {
       double x = -8.0 + 16.0 * j / 600.0;
-      sbuf_printf (fig, "%.6g %.8g %.8g", x, gmm_pdf_1d (p, x),
-                   normal_pdf (x, incl->m, incl->s));
+      sbuf_printf (fig, "%.6g %.8g %.8g", x, gmm_pdf_1d (p, x), normal_pdf (x, incl->m, incl->s));
       for (size_t k = 0; k < 2; k++)
-        sbuf_printf (fig, " %.8g", rep[k] < 0 ? GSL_NAN
-                     : normal_pdf (x, excl[rep[k]].m, excl[rep[k]].s));
+        sbuf_printf (fig, " %.8g", rep[k] < 0 ? GSL_NAN : normal_pdf (x, excl[rep[k]].m, excl[rep[k]].s));
       sbuf_append (fig, "\n");
     }
   sbuf_printf (fig, "\n\n# block %d: start m0, mode reached (1 or 2), fitted m, s\n", b + 1);
   for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (fig, "%g %zu %.10g %.10g\n", excl[i].m0,
-                 nearest_component (p, excl[i].m, excl[i].s) + 1, excl[i].m, excl[i].s);
+    sbuf_printf (fig, "%g %zu %.10g %.10g\n", excl[i].m0, gauss_fit_nearest (p, excl[i].m, excl[i].s) + 1,
+                 excl[i].m, excl[i].s);
   sbuf_printf (gp,
-    "set title 'One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)'\n"
-    "set xlabel 'x'\nset ylabel 'density'\n"
-    "set xrange [-8:8]\nset yrange [0:0.75]\n"
-    "set key top center maxrows 3 width -2\n"
+    "set title 'One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)'\nset xlabel 'x'\n"
+    "set ylabel 'density'\nset xrange [-8:8]\nset yrange [0:0.75]\nset key top center maxrows 3 width -2\n"
     "plot datafile index %d using 1:2 with filledcurves y1=0 ls 8 fc rgb '#999999' title 'target p', \\\n"
     "     '' index %d using 1:3 with lines ls 2 dt 2 lw 3 title 'inclusive fit (moment match)'", b, b);
   for (size_t k = 0; k < 2; k++)
@@ -692,9 +444,8 @@ draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
       sbuf_printf (gp, ", \\\n     '' index %d using 1:%zu with lines ls %d title"
                    " 'exclusive fit from m0 = %s'", b, 4 + k, k == 0 ? 1 : 3, from[k]);
   sbuf_printf (gp,
-    ", \\\n     '' index %d using 1:($2 == 1 ? 0.012 : NaN) with points ls 1 pt 9 ps 1.8 notitle"
-    ", \\\n     '' index %d using 1:($2 == 2 ? 0.012 : NaN) with points ls 3 pt 9 ps 1.8 notitle\n"
-    "unset multiplot\n", b + 1, b + 1);
+    ", \\\n     '' index %d using 1:($2 == 1 ? 0.012 : NaN) with points ls 1 pt 9 ps 1.8 notitle, \\\n"
+    "     '' index %d using 1:($2 == 2 ? 0.012 : NaN) with points ls 3 pt 9 ps 1.8 notitle\nunset multiplot\n", b + 1, b + 1);
 }
 
 /* Mode-seeking needs well separated modes: at separation 1 (modes 5.5
@@ -704,20 +455,16 @@ static void
 broad_minimum_note (sbuf * out)
 {
   gmm *p1 = target_at (1.0);
-  gauss_fit broad = fit_gaussian (p1, EXCLUSIVE, 0.0, 1.0);
-  gauss_fit minor = fit_gaussian (p1, EXCLUSIVE, 5.0, 1.0);
-  objective o = { p1, EXCLUSIVE };
-  double tb[2] = { broad.m, log (broad.s) }, tm[2] = { minor.m, log (minor.s) };
-  gsl_vector_view vb = gsl_vector_view_array (tb, 2), vm = gsl_vector_view_array (tm, 2);
+  gauss_fit broad = fit_gaussian (p1, EXCLUSIVE, 0.0, 1.0, LITERAL);
+  gauss_fit minor = fit_gaussian (p1, EXCLUSIVE, 5.0, 1.0, LITERAL);
   if (broad.converged && minor.converged)
     sbuf_printf (out, "Mode-seeking needs well separated modes. At separation 1"
-                 " (modes 5.5 apart) the exclusive fit from m0 = 0 converges to a"
-                 " broad local minimum m = %.4g, s = %.4g with KL(q||p) = %.4g,"
-                 " lower than at the minor mode's fit (m = %.4g, s = %.4g, KL ="
-                 " %.4g). At the default separation 1.5 every start locks onto a mode"
-                 " (line `s000_p1`).\n\n",
-                 broad.m, broad.s, kl_objective (&vb.vector, &o), minor.m, minor.s,
-                 kl_objective (&vm.vector, &o));
+                 " (modes 5.5 apart) the exclusive fit from m0 = 0 converges to a broad local minimum m = "
+                 "%.4g, s = %.4g with KL(q||p) = %.4g, lower than at the minor mode's fit (m = %.4g, s = "
+                 "%.4g, KL = %.4g). At the default separation 1.5 every start locks onto a mode (line "
+                 "`s000_p1`).\n\n",
+                 broad.m, broad.s, gauss_fit_objective (p1, EXCLUSIVE, &gauss_fit_kl, broad.m, broad.s), minor.m, minor.s,
+                 gauss_fit_objective (p1, EXCLUSIVE, &gauss_fit_kl, minor.m, minor.s));
   gmm_free (p1);
 }
 
@@ -728,53 +475,44 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
   exact_moments (p, &mean, &var);
   sbuf *n = harness_notes (h);
   sbuf_printf (n,
-    "Target p = 0.6 N(%.3g, 0.8²) + 0.4 N(%.3g, 1.1²): two well separated modes with"
-    " unequal weights and widths, so that neither fit is symmetric by accident."
-    " Exact moments: E_p[x] = %.8g, Var_p[x] = %.8g. The inclusive fit (BFGS on"
-    " quadrature KL(p||q), gradients by quadrature) gives m = %.8g, s² = %.8g. The"
-    " exclusive fits (BFGS on KL(q||p) = -H(q) - E_q[log p], E_q by quadrature over"
-    " m ± 14 s, gradients by the reparameterisation x = m + s ε):\n\n",
+    "Target p = 0.6 N(%.3g, 0.8²) + 0.4 N(%.3g, 1.1²): two well separated modes with unequal weights and "
+    "widths, so that neither fit is symmetric by accident. Exact moments: E_p[x] = %.8g, Var_p[x] = %.8g. "
+    "The inclusive fit (BFGS on quadrature KL(p||q), gradients by quadrature) gives m = %.8g, s² = %.8g. The "
+    "exclusive fits (BFGS on KL(q||p) = -H(q) - E_q[log p], E_q by quadrature over m ± 14 s, gradients by "
+    "the reparameterisation x = m + s ε):\n\n",
     comp_mean (p, 0), comp_mean (p, 1), mean, var, incl->m, incl->s * incl->s);
   for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (n, "- from m0 = %g: m = %.6g, s = %.6g (component %zu)\n",
-                 excl[i].m0, excl[i].m, excl[i].s,
-                 nearest_component (p, excl[i].m, excl[i].s) + 1);
-  double q_at_mode[2], p_at_mode[2];
+    sbuf_printf (n, "- from m0 = %g: m = %.6g, s = %.6g (component %zu)\n", excl[i].m0, excl[i].m, excl[i].s,
+                 gauss_fit_nearest (p, excl[i].m, excl[i].s) + 1);
+  /* q against p at the modes, and both masses in the gap [μ1 + 2σ1, μ2 - 2σ2] */
+  double q_over_p[2], lo = comp_mean (p, 0) + 2 * SD[0], hi = comp_mean (p, 1) - 2 * SD[1], p_gap = 0.0;
+  double q_gap = gsl_cdf_gaussian_P (hi - incl->m, incl->s) - gsl_cdf_gaussian_P (lo - incl->m, incl->s);
   for (size_t k = 0; k < 2; k++)
     {
-      q_at_mode[k] = normal_pdf (comp_mean (p, k), incl->m, incl->s);
-      p_at_mode[k] = gmm_pdf_1d (p, comp_mean (p, k));
+      q_over_p[k] = normal_pdf (comp_mean (p, k), incl->m, incl->s) / gmm_pdf_1d (p, comp_mean (p, k));
+      p_gap += p->weights[k] * (gsl_cdf_gaussian_P (hi - comp_mean (p, k), SD[k])
+                                - gsl_cdf_gaussian_P (lo - comp_mean (p, k), SD[k]));
     }
-  double lo = comp_mean (p, 0) + 2 * SD[0], hi = comp_mean (p, 1) - 2 * SD[1];
-  double q_gap = gsl_cdf_gaussian_P (hi - incl->m, incl->s)
-    - gsl_cdf_gaussian_P (lo - incl->m, incl->s);
-  double p_gap = 0.0;
-  for (size_t k = 0; k < 2; k++)
-    p_gap += p->weights[k] * (gsl_cdf_gaussian_P (hi - comp_mean (p, k), SD[k])
-                              - gsl_cdf_gaussian_P (lo - comp_mean (p, k), SD[k]));
   sbuf closer;
   sbuf_init (&closer);
   broad_minimum_note (&closer);
   sbuf_printf (n,
-    "\n000 P6.4's pros and cons of the inclusive KL (line 122) are qualitative; on this"
-    " target: the inclusive fit covers both modes (pros 1-2: s = %.4g against the"
-    " components' 0.8 and 1.1); it is less confident at the modes (con 1: q(μ_k)/p(μ_k)"
-    " = %.3g and %.3g); and it wastes mass in the low-density gap between them (con 3:"
-    " on [μ1 + 2σ1, μ2 - 2σ2] q has mass %.3g where p has %.3g). Con 2 (sampling from"
-    " p(z|x) is hard) has no numeric content here. P6.3 is a figure that the seed lacks;"
-    " this program's figure draws the example.\n\n"
-    "P1 is checked as one margin per start (m0, s0): min(0.1 - d_excl, d_incl - 0.1),"
-    " d the fit's distance max(|m - μ_k|/σ_k, |s/σ_k - 1|) to its nearest component,"
-    " which is >= 0 exactly when the exclusive fit locks onto a mode and the inclusive"
-    " fit, from the same start, does not.\n\n"
-    "P6.4 (line 141): lines 135-137 are right, but the term they end with, (1/p(x)) Σ_z"
-    " p(z,x) log q(z)/p(z,x) = E_{p(z|x)}[log q(z)/p(z,x)], is what line 141 calls the"
-    " ELBO. With the ELBO E_q[log p(z,x)/q(z)] the identity fails at every point; with"
-    " the derived term (mutant `identity_derived_term`) it holds. With z discrete every"
-    " sum is exact, so the failure is not a quadrature artefact. P6.4's mixture has"
-    " components N(-2.5, 0.8²) and N(3, 1.1²) and weights (w1, 1 - w1) from the point.\n\n"
-    "%s",
-    incl->s, q_at_mode[0] / p_at_mode[0], q_at_mode[1] / p_at_mode[1], q_gap, p_gap,
+    "\n"
+    "000 P6.4's pros and cons of the inclusive KL (line 122) are qualitative; on this target: the inclusive "
+    "fit covers both modes (pros 1-2: s = %.4g against the components' 0.8 and 1.1); it is less confident at "
+    "the modes (con 1: q(μ_k)/p(μ_k) = %.3g and %.3g); and it wastes mass in the low-density gap between "
+    "them (con 3: on [μ1 + 2σ1, μ2 - 2σ2] q has mass %.3g where p has %.3g). Con 2 (sampling from p(z|x) is "
+    "hard) has no numeric content here. P6.3 is a figure that the seed lacks; this program's figure draws "
+    "the example.\n\n"
+    "P1 is checked as one margin per start (m0, s0): min(0.1 - d_excl, d_incl - 0.1), d the fit's distance "
+    "max(|m - μ_k|/σ_k, |s/σ_k - 1|) to its nearest component, which is >= 0 exactly when the exclusive fit "
+    "locks onto a mode and the inclusive fit, from the same start, does not.\n\n"
+    "P6.4 (line 141): lines 135-137 are right, but the term they end with, (1/p(x)) Σ_z p(z,x) log "
+    "q(z)/p(z,x) = E_{p(z|x)}[log q(z)/p(z,x)], is what line 141 calls the ELBO. With the ELBO E_q[log "
+    "p(z,x)/q(z)] the identity fails at every point; with the derived term (mutant `identity_derived_term`) "
+    "it holds. With z discrete every sum is exact, so the failure is not a quadrature artefact. P6.4's "
+    "mixture has components N(-2.5, 0.8²) and N(3, 1.1²) and weights (w1, 1 - w1) from the point.\n\n%s",
+    incl->s, q_over_p[0], q_over_p[1], q_gap, p_gap,
     sbuf_str (&closer));
   sbuf_free (&closer);
 }
@@ -783,48 +521,45 @@ static const param_spec PARAMS[] = {
   {"separation", 1.5, 1.0, 3.0, "scale of the distance between the two modes of P1's target", PARAM_REAL},
 };
 
+static void setup_target (harness * h) { target_p = target_at (harness_param (h, "separation")); }
+
 static const claim CLAIM = {
+  .setup = setup_target,
   .slug = "exclusive_inclusive_kl",
   .title = "Inclusive and exclusive KL: fitting one Gaussian to a bimodal mixture",
   .claim = "Fitting q = N(m, s²) to a bimodal p: the inclusive KL(p||q) is minimised by "
-    "matching p's mean and variance, so q covers both modes; the exclusive KL(q||p) "
-    "has a local minimum at each mode, and a fit locks onto one mode. "
-    "For a latent z, KL(p(z|x)||q) = -(1/p(x)) Σ_z p(z,x) log q(z)/p(z,x) - log p(x); "
-    "the term there is not the ELBO.",
+    "matching p's mean and variance, so q covers both modes; the exclusive KL(q||p) has a local minimum at "
+    "each mode, and a fit locks onto one mode. For a latent z, KL(p(z|x)||q) = -(1/p(x)) Σ_z p(z,x) log "
+    "q(z)/p(z,x) - log p(x); the term there is not the ELBO.",
   .sources = "000 P1, P3, P4, P6.3 (figure), P6.4 (lines 118-143)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&tf, &p64}, .n_derivations = 2,
+  .derivations = (const derivation *const[]) {&tf, &p64, &fit}, .n_derivations = 3,
   .samples_default = 1000, .samples_quick = 1000,
   .figure_caption = "Left: each line on a row, and how far it misses its truth at every"
-    " point, in units of the decision's margin (log scale; at most 1 holds). Right: the"
-    " bimodal target p (shaded), its inclusive fit argmin KL(p||q) "
-    "(dashed: the moment match, spread over both modes) and its exclusive fits "
-    "argmin KL(q||p) from five starts (solid: each locks onto one mode; a fit is a "
-    "normalised density, so it stands taller than the weighted component of p). "
-    "The triangles mark the starting means, coloured by the mode reached.",
+    " point, in units of the decision's margin (log scale; at most 1 holds). Right: the bimodal target p "
+    "(shaded), its inclusive fit argmin KL(p||q) (dashed: the moment match, spread over both modes) and its "
+    "exclusive fits argmin KL(q||p) from five starts (solid: each locks onto one mode; a fit is a normalised "
+    "density, so it stands taller than the weighted component of p). The triangles mark the starting means, "
+    "coloured by the mode reached.",
   .figure_width = 1600, .figure_height = 600,
 };
 
 int
 main (int argc, char **argv)
 {
-  start_points = point_box_template;
-  start_points.coords = STARTS_BOX, start_points.n_coords = COUNT_OF (STARTS_BOX);
-  latent_points = point_box_template;
-  latent_points.coords = LATENT_BOX, latent_points.n_coords = COUNT_OF (LATENT_BOX);
+  start_points = point_box (STARTS_BOX, COUNT_OF (STARTS_BOX), NULL);
+  latent_points = point_box (LATENT_BOX, COUNT_OF (LATENT_BOX), NULL);
+  fit_points = point_box (FIT_BOX, COUNT_OF (FIT_BOX), "one point: the start (m0, s0) = (0, 1) of BFGS");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_incl_p_tempered = mutant (h, "incl_p_tempered");
-  m_incl_logq_scaled = mutant (h, "incl_logq_scaled");
-  target_p = target_at (harness_param (h, "separation"));
-  gauss_fit incl, excl[N_STARTS];
-  check_moment_match (h, target_p, &incl);
+  gauss_fit excl[N_STARTS];
   for (int i = 0; i < N_STARTS; i++)
-    excl[i] = fit_gaussian (target_p, EXCLUSIVE, STARTS[i], 1.0);
+    excl[i] = fit_gaussian (target_p, EXCLUSIVE, STARTS[i], 1.0, LITERAL);
   derivation_run (h, &tf);
   derivation_run (h, &p64);
+  derivation_run (h, &fit);
+  point start = { .n = 2, .v = { 0.0, 1.0 } };
+  gauss_fit incl = inclusive_fit (&start, LITERAL);
   write_notes (h, target_p, &incl, excl);
   draw_figure (h, target_p, &incl, excl);
   int status = harness_end (h);

@@ -4,20 +4,20 @@
  * Model (002 2.(a)-(c) with a learned prior; 001 1.1.3):
  *     z ~ r_λ = N(λ1, λ2),   x | z ~ N(w z, σ² I_3),   q_φ = N(μ, v),
  * so θ = w, φ = (μ, v), λ = (λ1, λ2), d = 3 and f_θ(z) = w z.
- * Ground truth: the ELBO as log p(x) - KL(q || p(z|x)) (log p(x) through a
- * Cholesky factor, lib/mvn), its gradient derived by hand; the two are
- * established against the term-by-term ELBO and finite differences
- * (lib/gradcheck) by the harness derivation at the end.  A gradient line
- * is a vector: each is evaluated along a direction c that is part of the
- * point (c·∇), so a counterexample names the component that fails.
+ * The model is lib/lingauss's (d = 3, b = 0, prior N(λ1, λ2)).  Ground
+ * truth: the ELBO as log p(x) - KL(q || p(z|x)) (the posterior route), its
+ * gradient by finite differences (lib/gradcheck); the harness derivation at
+ * the end establishes the ELBO against its term-by-term closed form and the
+ * reparameterization gradient against the finite differences.  A gradient
+ * line is a vector: each is evaluated along a direction c that is part of
+ * the point (c·∇), so a counterexample names the component that fails.
  *
  * 002 2.(c) item ② (line 50) is checked in kl_gaussians (s002_item2), not
- * here: one verdict per seed line across the harness.  The model is local
- * (wake_sleep and iwae_bound have their own): the lead consolidates. */
+ * here: one verdict per seed line across the harness. */
 #include "harness.h"
 #include "figure_panel.h"
 #include "gradcheck.h"
-#include "mvn.h"
+#include "lingauss.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
@@ -88,19 +88,20 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 }
 
 #define U const prep_t *u = prep; const model *md = &u->md; (void) p, (void) md
+/* a line's integrand: its body F with the argument that makes it the
+   literal line or a mutant */
+#define INTEGRAND(name, f, arg) \
+  static double name (const point * p, const void *u, const double *x, double *e) { (void) e; return f (p, u, x, arg); }
 #define ZOF(e) (md->m + sqrt (md->v) * (e))
 
 /* ----------------------------------------------------------------------
- * The model's closed forms
+ * The model (lib/lingauss) and what the lines need beside it
  * ---------------------------------------------------------------------- */
 
-static double
-dot (const double *a, const double *b)
+static lingauss
+lg (const model * p)
 {
-  double s = 0;
-  for (int j = 0; j < DIM; j++)
-    s += a[j] * b[j];
-  return s;
+  return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 };
 }
 
 static double
@@ -112,13 +113,15 @@ residual_sq (const model * p, double z)
   return s;
 }
 
-/* p(z|x) = N(a/b, 1/b) */
-static double post_precision (const model * p) { return dot (p->w, p->w) / (p->s * p->s) + 1 / p->l2; }
-static double post_linear (const model * p) { return dot (p->w, p->x) / (p->s * p->s) + p->l1 / p->l2; }
-
 static double log_lik (const model * p, double z) { return -0.5 * DIM * log (2 * M_PI * p->s * p->s) - residual_sq (p, z) / (2 * p->s * p->s); }
 static double log_prior (const model * p, double z) { return normal_log_pdf (z, p->l1, sqrt (p->l2)); }
 static double log_q (const model * p, double z) { return normal_log_pdf (z, p->m, sqrt (p->v)); }
+static double log_joint (const model * p, double z) { lingauss g = lg (p); return lingauss_log_joint (&g, p->x, z); }
+static double kl_q_prior (const model * p) { return normal_kl (p->m, sqrt (p->v), p->l1, sqrt (p->l2)); }
+static void posterior (const model * p, double *pm, double *pv) { lingauss g = lg (p); lingauss_posterior (&g, p->x, pm, pv); }
+static estimate log_evidence (const model * p) { lingauss g = lg (p); return lingauss_log_evidence (&g, p->x); }
+static estimate elbo_termwise (const model * p) { lingauss g = lg (p); return lingauss_elbo (&g, p->x, p->m, p->v); }
+static estimate expected_log_lik (const model * p) { lingauss g = lg (p); return lingauss_expected_log_lik (&g, p->x, p->m, p->v); }
 
 /* dlog p(x, z)/dz = wᵀ(x - w z)/σ² - (z - λ1)/λ2 */
 static double
@@ -130,57 +133,26 @@ dlogjoint_dz (const model * p, double z)
   return s / (p->s * p->s) - (z - p->l1) / p->l2;
 }
 
-static double
-kl_normal (double m1, double v1, double m2, double v2)
+/* The truth: ELBO = log p(x) - KL(q || p(z|x)), independent of the
+   termwise closed form (h_elbo_termwise checks that they agree).  The KL
+   with r = v/pv, t = (pm - m)/√pv is (-log r + r + t² - 1)/2: its rounding,
+   pv's relative gamma_{d+3} included, is within 16u (|log r| + r + t² + 1),
+   32u times the size of its terms; pm =
+   pv (λ1/λ2 + wᵀx/σ²) is off by δ <= gamma_{d+4} pv (|λ1|/λ2 + Σ|w_j x_j|/σ²),
+   which moves t²/2 by at most |t| δ/√pv + δ²/(2pv). */
+static estimate
+elbo_by_posterior (const model * p)
 {
-  return 0.5 * (v1 / v2 + (m1 - m2) * (m1 - m2) / v2 - 1 + log (v2 / v1));
+  double pm, pv, wx = 0;
+  posterior (p, &pm, &pv);
+  for (int j = 0; j < DIM; j++)
+    wx += fabs (p->w[j] * p->x[j]);
+  double r = p->v / pv, t = (pm - p->m) / sqrt (pv);
+  double dl = est_gamma (DIM + 4) * sqrt (pv) * (fabs (p->l1) / p->l2 + wx / (p->s * p->s));
+  double kl = normal_kl (p->m, sqrt (p->v), pm, sqrt (pv));
+  double bound = 16 * EST_U * (fabs (log (r)) + r + t * t + 1) + fabs (t) * dl + dl * dl / 2;
+  return est_sub (log_evidence (p), est_exact (kl, bound));
 }
-static double kl_q_prior (const model * p) { return kl_normal (p->m, p->v, p->l1, p->l2); }
-
-/* log p(x), x ~ N(w λ1, σ² I + λ2 w wᵀ); *SIZE gets the size of its terms */
-static double
-log_evidence (const model * p, double *size)
-{
-  double mu[DIM], sigma[DIM * DIM];
-  for (int i = 0; i < DIM; i++)
-    {
-      mu[i] = p->w[i] * p->l1;
-      for (int j = 0; j < DIM; j++)
-        sigma[i * DIM + j] = p->l2 * p->w[i] * p->w[j] + (i == j ? p->s * p->s : 0);
-    }
-  mvn *g = mvn_from_arrays (DIM, mu, sigma);
-  if (!g)
-    die_runtime ("the marginal covariance of x is not positive definite");
-  gsl_vector_const_view xv = gsl_vector_const_view_array (p->x, DIM);
-  gsl_vector *work = gsl_vector_alloc (DIM);
-  double lp = mvn_log_pdf (g, &xv.vector, work);
-  if (size)
-    *size = fabs (lp) + DIM * log (2 * M_PI) + fabs (g->logdet);
-  gsl_vector_free (work);
-  mvn_free (g);
-  return lp;
-}
-
-/* The truth: ELBO = log p(x) - KL(q || p(z|x)).  *SIZE: its terms. */
-static double
-elbo_by_posterior (const model * p, double *size)
-{
-  double sz, b = post_precision (p), a = post_linear (p);
-  double lp = log_evidence (p, &sz);
-  if (size)
-    *size = sz + p->v * b + b * (a / b - p->m) * (a / b - p->m) + 1 + fabs (log (p->v * b));
-  return lp - kl_normal (p->m, p->v, a / b, 1 / b);
-}
-
-/* ① = E_q[log p(x|z)] and E_q[log r(z)] in closed form */
-static double
-expected_log_lik (const model * p)
-{
-  double s2 = p->s * p->s;
-  return -0.5 * DIM * log (2 * M_PI * s2) - (residual_sq (p, p->m) + dot (p->w, p->w) * p->v) / (2 * s2);
-}
-static double expected_log_prior (const model * p) { return -0.5 * log (2 * M_PI * p->l2) - ((p->m - p->l1) * (p->m - p->l1) + p->v) / (2 * p->l2); }
-static double entropy_q (const model * p) { return 0.5 * log (2 * M_PI * M_E * p->v); }
 
 /* ---- finite differences along c (lib/gradcheck) ---- */
 
@@ -206,23 +178,23 @@ model_from_vector (const model * base, const gsl_vector * t)
 #define OF_VECTOR(name, expr) \
   static double name (const gsl_vector * t, void *base) \
   { model q = model_from_vector (base, t); const model *p = &q; return (expr); }
-OF_VECTOR (fd_elbo, elbo_by_posterior (p, NULL))
-OF_VECTOR (fd_termwise, expected_log_lik (p) + expected_log_prior (p) + entropy_q (p))
-OF_VECTOR (fd_evidence, log_evidence (p, NULL))
-OF_VECTOR (fd_item1, expected_log_lik (p))
-OF_VECTOR (fd_joint, expected_log_lik (p) + expected_log_prior (p))
+OF_VECTOR (fd_elbo, elbo_by_posterior (p).value)
+OF_VECTOR (fd_termwise, elbo_termwise (p).value)
+OF_VECTOR (fd_evidence, log_evidence (p).value)
+OF_VECTOR (fd_item1, expected_log_lik (p).value)
+OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /* E_q[log p(x, z)] */
 OF_VECTOR (fd_kl, kl_q_prior (p))
 
 static estimate
 fd_along (gradcheck_fn f, const prep_t * u, coord_block b)
 {
   model base = u->md;
-  double t[N_PAR], size, s = 0, e = 0;
+  double t[N_PAR], s = 0, e = 0;
   model_to_vector (&base, t);
-  elbo_by_posterior (&base, &size);
-  /* f's rounding declared on the size of the ELBO's terms: no f used
-     here has larger terms */
-  gradcheck_options o = { 1.0, 0, GRADCHECK_F_REL_ERR * size, 0 };
+  /* f's rounding declared as twice the ELBO's rounding bound, at least
+     32u times the size of its terms (lingauss's terms carry 18u each), as
+     GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
+  gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (&base).err, 0 };
   gsl_vector_view tv = gsl_vector_view_array (t, N_PAR);
   for (int i = b.lo; i < b.hi; i++)
     {
@@ -235,27 +207,26 @@ fd_along (gradcheck_fn f, const prep_t * u, coord_block b)
     }
   return est_numeric (s, e + N_PAR * EST_U * fabs (s));
 }
+/* a line or truth that is c·∇ of a closed form F over block B */
+#define FD_LINE(name, f, b) \
+  static estimate name (const point * p, const void *prep) { (void) p; return fd_along (f, prep, b); }
 
 /* ----------------------------------------------------------------------
  * Truths
  * ---------------------------------------------------------------------- */
 
-/* the ELBO two ways (h_elbo_termwise): 16u Σ|terms| bounds each */
-static estimate t_elbo (const point * p, const void *prep) { U; double sz, e = elbo_by_posterior (md, &sz); return est_exact (e, 16 * EST_U * sz); }
-static estimate t_log_px (const point * p, const void *prep) { U; double sz, e = log_evidence (md, &sz); return est_exact (e, 16 * EST_U * sz); }
-static estimate t_item1 (const point * p, const void *prep) { U; return EST_SUM (-0.5 * DIM * log (2 * M_PI * md->s * md->s), -residual_sq (md, md->m) / (2 * md->s * md->s), -dot (md->w, md->w) * md->v / (2 * md->s * md->s)); }
+static estimate t_elbo (const point * p, const void *prep) { U; return elbo_by_posterior (md); }
+static estimate t_log_px (const point * p, const void *prep) { U; return log_evidence (md); }
+static estimate t_item1 (const point * p, const void *prep) { U; return expected_log_lik (md); }
 
-static estimate t_grad_theta (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, THETA); }
-static estimate t_grad_phi (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, PHI); }
-static estimate t_grad_lambda (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, LAMBDA); }
-static estimate t_grad_all (const point * p, const void *prep) { (void) p; return fd_along (fd_elbo, prep, ALL); }
-static estimate t_grad_item1 (const point * p, const void *prep) { (void) p; return fd_along (fd_item1, prep, PHI); }
-static estimate t_grad_joint (const point * p, const void *prep) { (void) p; return fd_along (fd_joint, prep, PHI); }
-static estimate t_fd_kl (const point * p, const void *prep) { (void) p; return fd_along (fd_kl, prep, PHI); }
+FD_LINE (t_grad_theta, fd_elbo, THETA) FD_LINE (t_grad_phi, fd_elbo, PHI)
+FD_LINE (t_grad_lambda, fd_elbo, LAMBDA) FD_LINE (t_grad_all, fd_elbo, ALL)
+FD_LINE (t_grad_item1, fd_item1, PHI) FD_LINE (t_grad_joint, fd_joint, PHI)
+FD_LINE (t_fd_kl, fd_kl, PHI)
 
 static const derivation_truth TRUTHS[] = {
-  {"elbo", "VLB = log p(x) - KL(q || p(z|x)), log p(x) by Cholesky (lib/mvn)", LINE_CLOSED (t_elbo)},
-  {"log_px", "log p(x) = log N(x; w λ1, σ² I + λ2 w wᵀ) by Cholesky", LINE_CLOSED (t_log_px)},
+  {"elbo", "VLB = log p(x) - KL(q || p(z|x)) (lib/lingauss, the posterior route)", LINE_CLOSED (t_elbo)},
+  {"log_px", "log p(x) = log N(x; w λ1, σ² I + λ2 w wᵀ) by the determinant lemma (lib/lingauss)", LINE_CLOSED (t_log_px)},
   {"item1", "① = -d/2 log(2πσ²) - (‖x - wμ‖² + ‖w‖² v)/(2σ²)", LINE_CLOSED (t_item1)},
   {"grad_theta", "c_θ·∇θ VLB by finite differences of the closed form (lib/gradcheck)", LINE_CLOSED (t_grad_theta)},
   {"grad_phi", "c_φ·∇φ VLB by finite differences", LINE_CLOSED (t_grad_phi)},
@@ -272,8 +243,7 @@ static const derivation_truth TRUTHS[] = {
 
 /* the line's integral in closed form term by term (① + E_q[log r] + H(q)),
    differentiated by finite differences; the truth takes the posterior route */
-static estimate s002_theta_def (const point * p, const void *prep) { (void) p; return fd_along (fd_termwise, prep, THETA); }
-static estimate s002_theta_def_evidence (const point * p, const void *prep) { (void) p; return fd_along (fd_evidence, prep, THETA); }
+FD_LINE (s002_theta_def, fd_termwise, THETA) FD_LINE (s002_theta_def_evidence, fd_evidence, THETA)
 
 /* ∇θ p_θ(X|z) / p_θ(X|z), density and derivative formed apart; both carry
    the factor e^{-log p(X|μ)}, which cancels, so that p does not underflow */
@@ -287,8 +257,7 @@ theta_step_with (const point * p, const void *prep, const double *x, int z_facto
     s += u->c[P_W0 + j] * dens * (md->x[j] - md->w[j] * z) * (z_factor ? z : 1) / s2;
   return s / dens;
 }
-static double s002_theta_step (const point * p, const void *u, const double *x, double *e) { (void) e; return theta_step_with (p, u, x, 1); }
-static double s002_theta_step_no_z (const point * p, const void *u, const double *x, double *e) { (void) e; return theta_step_with (p, u, x, 0); }
+INTEGRAND (s002_theta_step, theta_step_with, 1) INTEGRAND (s002_theta_step_no_z, theta_step_with, 0)
 
 /* c_θ·∇θ log p_θ(X|z) = Σ c_j (x_j - w_j z) z / σ^POWER */
 static double
@@ -311,7 +280,7 @@ phi_score (const prep_t * u, double z, double vsign)
   double d = z - md->m;
   return u->c[P_M] * d / md->v + u->c[P_V] * (vsign / (2 * md->v) + d * d / (2 * md->v * md->v));
 }
-static double log_ratio (const model * md, double z) { return log_lik (md, z) + log_prior (md, z) - log_q (md, z); }
+static double log_ratio (const model * md, double z) { return log_joint (md, z) - log_q (md, z); }
 static double s002_phi (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return phi_score (u, z, -1) * log_ratio (md, z); }
 static double s002_phi_vsign (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return phi_score (u, z, +1) * log_ratio (md, z); }
 
@@ -341,8 +310,7 @@ estimator_k (const point * p, const void *prep, const double *x, int phi_score_o
     }
   return s / u->k;
 }
-static double s002_estimator (const point * p, const void *u, const double *x, double *e) { (void) e; return estimator_k (p, u, x, 0); }
-static double s002_estimator_score (const point * p, const void *u, const double *x, double *e) { (void) e; return estimator_k (p, u, x, 1); }
+INTEGRAND (s002_estimator, estimator_k, 0) INTEGRAND (s002_estimator_score, estimator_k, 1)
 
 static const derivation_line S002B[] = {
   {.id = "s002_b_blocks", .source = "002 2.(b)", .at = 12, .text = "∇VLB(X_i) = (∇θ VLB, ∇φ VLB, ∇λ VLB)",
@@ -385,8 +353,7 @@ static const derivation_line S002B[] = {
  * 002 2.(c): ∇φ, the "Redo" decomposition and item ①
  * ---------------------------------------------------------------------- */
 
-static estimate s002c_phi_def (const point * p, const void *prep) { (void) p; return fd_along (fd_termwise, prep, PHI); }
-static estimate s002c_phi_def_no_q (const point * p, const void *prep) { (void) p; return fd_along (fd_joint, prep, PHI); }
+FD_LINE (s002c_phi_def, fd_termwise, PHI) FD_LINE (s002c_phi_def_no_q, fd_joint, PHI)
 
 /* ① - ② + E[log(r/q)], ① and the last term per draw, ② = KL(q || r) */
 static double s002_redo (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z); }
@@ -400,8 +367,7 @@ item1_density (const point * p, const void *prep, const double *x, double half)
   double s2 = md->s * md->s, r2 = residual_sq (md, ZOF (x[0]));
   return log (pow (2 * M_PI * s2, -DIM / 2.0) * exp (-half * r2 / s2));
 }
-static double s002_item1_density (const point * p, const void *u, const double *x, double *e) { (void) e; return item1_density (p, u, x, 0.5); }
-static double s002_item1_density_no_half (const point * p, const void *u, const double *x, double *e) { (void) e; return item1_density (p, u, x, 1); }
+INTEGRAND (s002_item1_density, item1_density, 0.5) INTEGRAND (s002_item1_density_no_half, item1_density, 1)
 
 static double
 item1_expanded (const model * md, double z, double dnorm)
@@ -424,8 +390,7 @@ item1_grad (const point * p, const void *prep, const double *x, double c)
     wr += md->w[j] * (md->x[j] - md->w[j] * z);
   return c / (md->s * md->s) * (-2 * wr) * (u->c[P_M] + u->c[P_V] * x[0] / (2 * sqrt (md->v)));
 }
-static double s002_item1_grad (const point * p, const void *u, const double *x, double *e) { (void) e; return item1_grad (p, u, x, -0.5); }
-static double s002_item1_grad_no_half (const point * p, const void *u, const double *x, double *e) { (void) e; return item1_grad (p, u, x, -1); }
+INTEGRAND (s002_item1_grad, item1_grad, -0.5) INTEGRAND (s002_item1_grad_no_half, item1_grad, -1)
 
 static const derivation_line S002C[] = {
   {.id = "s002_c_theta_lambda", .source = "002 2.(c)", .at = 32,
@@ -469,15 +434,16 @@ static const derivation_line S002C[] = {
  * 001 1.1.3: the ELBO, the update rule and its reparameterization gradient
  * ---------------------------------------------------------------------- */
 
-static double s001_bound (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) + log_prior (md, z) - log_q (md, z); }
+static double s001_bound (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_ratio (md, ZOF (x[0])); }
 /* the bound plus 2 KL(q || p(z|x)) per draw: log(p(x,z) q / p(z|x)²) */
 static double
 s001_bound_past (const point * p, const void *prep, const double *x, double *e)
 {
   U;
   (void) e;
-  double z = ZOF (x[0]), b = post_precision (md), a = post_linear (md);
-  return log_lik (md, z) + log_prior (md, z) + log_q (md, z) - 2 * normal_log_pdf (z, a / b, 1 / sqrt (b));
+  double z = ZOF (x[0]), pm, pv;
+  posterior (md, &pm, &pv);
+  return log_joint (md, z) + log_q (md, z) - 2 * normal_log_pdf (z, pm, sqrt (pv));
 }
 static double
 s001_split_with (const point * p, const void *prep, const double *x, int normalised)
@@ -486,25 +452,23 @@ s001_split_with (const point * p, const void *prep, const double *x, int normali
   double z = ZOF (x[0]), lq = log_q (md, z);
   if (!normalised)
     lq = -(z - md->m) * (z - md->m) / (2 * md->v);
-  return (log_lik (md, z) + log_prior (md, z)) - lq;
+  return log_joint (md, z) - lq;
 }
-static double s001_split (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_split_with (p, u, x, 1); }
-static double s001_split_unnorm (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_split_with (p, u, x, 0); }
+INTEGRAND (s001_split, s001_split_with, 1) INTEGRAND (s001_split_unnorm, s001_split_with, 0)
 static double s001_l (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_q_prior (md); }
-static double s001_l_swapped (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_normal (md->l1, md->l2, md->m, md->v); }
+static double s001_l_swapped (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)); }
 
-static estimate s001_wake (const point * p, const void *prep) { (void) p; return fd_along (fd_item1, prep, THETA); }
+FD_LINE (s001_wake, fd_item1, THETA)
 
-static double s001_update (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) + log_prior (md, z) - kl_q_prior (md); }
+static double s001_update (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_joint (md, z) - kl_q_prior (md); }
 static double
 s001_update_reparam_with (const point * p, const void *prep, const double *x, double scale_power)
 {
   U;
   double z = md->m + pow (md->v, scale_power) * x[0];     /* z_φ(ε) = μ + σ ε */
-  return log_lik (md, z) + log_prior (md, z) - kl_q_prior (md);
+  return log_joint (md, z) - kl_q_prior (md);
 }
-static double s001_update_reparam (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_update_reparam_with (p, u, x, 0.5); }
-static double s001_update_reparam_var (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_update_reparam_with (p, u, x, 1); }
+INTEGRAND (s001_update_reparam, s001_update_reparam_with, 0.5) INTEGRAND (s001_update_reparam_var, s001_update_reparam_with, 1)
 
 /* c_φ·∇φ log p(x, z_φ(ε)) = dlog p/dz (c_μ + c_v DZDV), dz/dv = ε/(2√v) */
 static double
@@ -514,8 +478,7 @@ s001_grad_with (const point * p, const void *prep, const double *x, int chain)
   double dz = dlogjoint_dz (md, ZOF (x[0]));
   return dz * (u->c[P_M] + u->c[P_V] * (chain ? x[0] / (2 * sqrt (md->v)) : 1));
 }
-static double s001_grad (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_grad_with (p, u, x, 1); }
-static double s001_grad_no_dz (const point * p, const void *u, const double *x, double *e) { (void) e; return s001_grad_with (p, u, x, 0); }
+INTEGRAND (s001_grad, s001_grad_with, 1) INTEGRAND (s001_grad_no_dz, s001_grad_with, 0)
 
 /* ∇φ KL(q || r) analytically: ∂μ = (μ - λ1)/λ2, ∂v = ½(1/λ2 - 1/v) */
 static estimate
@@ -577,14 +540,9 @@ static const derivation_line S001[] = {
  * The harness's own ground truths, established two ways
  * ---------------------------------------------------------------------- */
 
-static estimate
-h_termwise_with (const point * p, const void *prep, double e_factor)
-{
-  U;
-  return EST_SUM (expected_log_lik (md), expected_log_prior (md), 0.5 * log (2 * M_PI * e_factor * md->v));
-}
-static estimate h_termwise (const point * p, const void *u) { return h_termwise_with (p, u, M_E); }
-static estimate h_termwise_no_e (const point * p, const void *u) { return h_termwise_with (p, u, 1); }
+static estimate h_termwise (const point * p, const void *prep) { U; return elbo_termwise (md); }
+/* H(q) without its e: ½ log(2πv) = H(q) - ½ */
+static estimate h_termwise_no_e (const point * p, const void *prep) { U; return est_sub (elbo_termwise (md), est_exact (0.5, 0)); }
 /* the reparameterization estimator of c_φ·∇φ VLB per draw:
    -log q(μ + √v ε) = ½ log(2πv) + ε²/2 depends on v alone */
 static double
@@ -594,8 +552,7 @@ reparam_with (const point * p, const void *prep, const double *x, double two)
   double dz = dlogjoint_dz (md, ZOF (x[0]));
   return u->c[P_M] * dz + u->c[P_V] * (dz * x[0] / (two * sqrt (md->v)) + 1 / (2 * md->v));
 }
-static double h_reparam (const point * p, const void *u, const double *x, double *e) { (void) e; return reparam_with (p, u, x, 2); }
-static double h_reparam_no_half (const point * p, const void *u, const double *x, double *e) { (void) e; return reparam_with (p, u, x, 1); }
+INTEGRAND (h_reparam, reparam_with, 2) INTEGRAND (h_reparam_no_half, reparam_with, 1)
 
 static const derivation_line HARNESS[] = {
   {.id = "h_elbo_termwise", .source = "harness", .text = "E_q[log p(x|z)] + E_q[log r(z)] + H(q) = log p(x) - KL(q || p(z|x))",
@@ -613,7 +570,9 @@ static const derivation_line HARNESS[] = {
     .finite_variance_why = "every integrand is a polynomial in the Gaussian draws times logs of" \
     " Gaussian densities (themselves quadratic), so all its moments are finite; the Pareto fit" \
     " read k̂ from 1.4 to 4.4 on the score-function line at quick sizes (seeds 47514, 55433," \
-    " 63352, 134623) where no Pareto tail exists", \
+    " 63352) where no Pareto tail exists: that integrand is a quartic in ε at each point" \
+    " (exact at a sixth interpolation node), and such quartics alone, e.g. -5.45 + 14.3ε" \
+    " - 4.51ε² - 2.64ε³ + 1.42ε⁴, read k̂ > 0.7 in 50 of 50 samples of 10⁴ draws (up to 5.4)", \
     .x_dim = K_MAX, .x_len = x_len, .sample = sample, \
     .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS), .lines = lines_, .n_lines = COUNT_OF (lines_) }
 DERIVATION (d002b, "002 2.(b): the gradient of the VLB by blocks and its K-sample estimator", S002B, 100);
@@ -647,9 +606,10 @@ static prep_t
 variance_point (void)
 {
   prep_t u = { {{1.5, -0.5, 1.0}, {1.0, -0.6, 0.8}, 0.8, 0.0, 1.0, 0, 0}, {0}, 1 };
-  double b = post_precision (&u.md), a = post_linear (&u.md);
-  u.md.m = a / b + 0.2 / sqrt (b);
-  u.md.v = 0.9 / b;
+  double pm, pv;
+  posterior (&u.md, &pm, &pv);
+  u.md.m = pm + 0.2 * sqrt (pv);
+  u.md.v = 0.9 * pv;
   return u;
 }
 
@@ -680,7 +640,7 @@ moment_integrand (double eps, void *params)
 static quad_result
 moment (const prep_t * u, int which, double mean, int power)
 {
-  double baseline = m_baseline && which < 2 ? elbo_by_posterior (&u->md, NULL) : 0;
+  double baseline = m_baseline && which < 2 ? elbo_by_posterior (&u->md).value : 0;
   moment_params m = { *u, which, mean, baseline, power };
   return quad_real_line_at (moment_integrand, &m, 0.0, 1.0);
 }
@@ -696,14 +656,15 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
   sbuf *fig = harness_figure_data (h);
   gsl_rng *r = harness_rng (h);
   double g[4], sigma2[4], mu4[4];
+  quad_result vs[4];
   for (int i = 0; i < 4; i++)
     {
       g[i] = moment (u, i, 0, 1).value;
-      quad_result vs = moment (u, i, g[i], 2);
-      sigma2[i] = vs.value;
+      vs[i] = moment (u, i, g[i], 2);
+      sigma2[i] = vs[i].value;
       mu4[i] = moment (u, i, g[i], 4).value;
       if (i >= 2)
-        check_point (h, "var_score_exceeds_reparam", est_quad (moment (u, i - 2, g[i - 2], 2)), est_quad (vs));
+        check_point (h, "var_score_exceeds_reparam", est_quad (vs[i - 2]), est_quad (vs[i]));
     }
   check_close (h, "var_score_exceeds_reparam", "the variance point; ∂μ and ∂v, by quadrature");
   sbuf_printf (fig, "\n\n# block %d: variance of the K-sample estimators\n"
@@ -736,7 +697,7 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
           double se = kk * sqrt ((m4 - sigma2[i] * sigma2[i] / (kk * kk)) / (double) reps);
           sbuf_printf (fig, " %.6g %.6g", mc_mean (&sq[i]), mc_se (&sq[i]));
           if (k >= 64)
-            check_point (h, "var_one_over_k", est_mc (kk * mc_mean (&sq[i]), se), est_exact (sigma2[i], 1e-9 * sigma2[i]));
+            check_point (h, "var_one_over_k", est_mc (kk * mc_mean (&sq[i]), se), est_quad (vs[i]));
         }
       for (int i = 0; i < 4; i++)
         sbuf_printf (fig, " %.6g", sigma2[i] / k);
@@ -746,7 +707,7 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
                " the per-sample moments (quadrature)", reps);
   sbuf_printf (harness_figure_script (h),
     "zc = %.4f\nunset xrange\nunset yrange\nset logscale xy\nset format x '%%g'\nset format y '10^{%%L}'\n"
-    "set xlabel 'samples per estimate K'\nset ylabel 'Var of the K-sample estimate'\nset key inside bottom left\n"
+    "set xlabel 'samples per estimate K'\nset ylabel 'Var of the K-sample estimate'\nset key inside top right\n"
     "lo(m, s) = (m - zc*s > 0) ? m - zc*s : m / 10\n", check_critical_value (REL_EQ, CHECK_ALPHA));
   for (int c = 0; c < 2; c++)
     sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\n"

@@ -323,7 +323,6 @@ over_q (const point * p, const void *prep, draw_fn f)
 #define OVER_Q(name, f) \
   static estimate name (const point * p, const void *u) { return over_q (p, u, f); }
 
-
 /* E_{w,z~q}[log p(w,z,x) - log q(w,z|x)] at one draw w; MODE 1 drops
    log q_ψ (a mutant), MODE 2 drops the log: p(w,z,x)/q(w,z|x) (a mutant). */
 static double

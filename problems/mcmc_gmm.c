@@ -1,40 +1,36 @@
 /* mcmc_gmm.c -- Metropolis-Hastings and HMC on a 2-D Gaussian mixture.
  *
- * Seed 001, section 2 (line numbers of the seed file):
- *   104  2.1: proposal N(x' - x; 0, σ²I); A(x'|x) = min(1, P(x')Q(x|x') /
- *        (P(x)Q(x'|x))) = min(1, P(x')N(x-x';0,σ²I) / (P(x)N(x'-x;0,σ²I)))
- *        = min(1, P(x')/P(x)); the algorithm (accept if u < A).
- *   111  2.2.1: H(q,p) = (1/Z) exp(-U(q)/T) exp(-K(p)/T);
- *   112  U = -log π(q), K = Σ p_i²/2, π the mixture, p Gaussian;
- *   114  2.2.2: empty.
- * The Hastings chain and the 2.2.1 line are derivations (lib/derivation.h)
- * against truths the harness computes (the acceptance in log space; U + K).
- * The samplers and the integrator are check_spec checks: the 2.1 algorithm
- * as written and HMC (lib/mcmc.c) against the mixture's exact moments
- * (gmm_second_moment) within MCMC standard errors from the ESS, over
- * CHAINS chains whose split R-hat must show that they mixed; leapfrog's
- * energy error order, reversibility and volume.  The target is
- * gmm_alloc_mcmc_example (lib/gmm.h), shared with effective_sample_size. */
+ * Seed 001 section 2: the 2.1 chain (the Hastings ratio of a symmetric
+ * proposal) and the 2.2.1 line (H as written) are derivations against
+ * truths the harness computes.  The samplers and the integrator are harness
+ * checks: the 2.1 algorithm as written and HMC against the mixture's exact
+ * moments within MCMC standard errors, over chains from every component
+ * that must have mixed (lib/mcmc_mixture); leapfrog's energy error order,
+ * reversibility and volume (lib/flow_check). */
 #include "harness.h"
-#include "ess.h"
+#include "figure_mcmc.h"
 #include "figure_panel.h"
-#include "gmm.h"
-#include "mcmc.h"
+#include "flow_check.h"
+#include "gradcheck.h"
+#include "mcmc_mixture.h"
+#include "quad_nested.h"
 
 #include <float.h>
 #include <gsl/gsl_blas.h>
-#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define D 2
-#define SAMPLES_MIN 60000
 
-static const gmm *G;            /* the target, built once in main */
+static gmm *G;                  /* the target, built once by setup_target */
+/* the harness checks' mutants, in the order of MUTANTS (set once in main) */
 static int m_tempered, m_skip_rejected, m_drift, m_k_no_half, m_temperature;
 static int m_grad_scaled, m_full_first_kick, m_growing_step, m_friction, m_hmc_t;
+static int *const MUTANT_FLAGS[] = { &m_tempered, &m_skip_rejected, &m_drift, &m_k_no_half, &m_temperature,
+  &m_grad_scaled, &m_full_first_kick, &m_growing_step, &m_friction, &m_hmc_t };
 
 static double
 log_pi (const double *x)
@@ -48,9 +44,7 @@ log_pi (const double *x)
 /* ---- 2.1: the Hastings ratio, at x, x' = x + σz ---- */
 
 static const point_coord PAIR_BOX[] = {
-  {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0},
-  {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0},
-};
+  {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0}, {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0} };
 static point_kind pair_points;
 
 typedef struct { double x[D], xp[D], s, lp, lpp; } pair;
@@ -74,6 +68,14 @@ ratio_bound (const pair * q, double log_q, double ratio)
   return 4 * DBL_EPSILON * (fabs (q->lp) + fabs (q->lpp) + 2 * fabs (log_q) + 16) * ratio;
 }
 
+/* min(1, RATIO) with its bound; LOG_Q: the logs of the proposal densities in RATIO */
+static estimate
+acceptance (const pair * q, double ratio, double log_q)
+{
+  double a = GSL_MIN (1.0, ratio);
+  return est_exact (a, ratio_bound (q, log_q, a));
+}
+
 static estimate
 accept_in_logs (const point * p, const void *u)
 {
@@ -83,16 +85,14 @@ accept_in_logs (const point * p, const void *u)
   return est_exact (a, ratio_bound (&q, 0, a));
 }
 
-/* Q(x|x') / Q(x'|x) with Q by GSL's bivariate normal; DRIFT moves the
-   proposal's mean (a mutant: not symmetric) */
+/* Q(x|x') / Q(x'|x) with Q by GSL's bivariate normal; DRIFT moves its mean (a mutant: not symmetric) */
 static estimate
 general_drift (const point * p, double drift)
 {
   pair q = pair_at (p);
   double back = gsl_ran_bivariate_gaussian_pdf (q.x[0] - q.xp[0] - drift, q.x[1] - q.xp[1], q.s, q.s, 0);
   double fwd = gsl_ran_bivariate_gaussian_pdf (q.xp[0] - q.x[0] - drift, q.xp[1] - q.x[1], q.s, q.s, 0);
-  double a = GSL_MIN (1.0, exp (q.lpp) * back / (exp (q.lp) * fwd));
-  return est_exact (a, ratio_bound (&q, log (fwd), a));
+  return acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd));
 }
 static estimate general (const point * p, const void *u) { (void) u; return general_drift (p, 0); }
 static estimate general_drifting (const point * p, const void *u) { (void) u; return general_drift (p, 0.3 * p->v[4]); }
@@ -110,8 +110,7 @@ written_sign (const point * p, double sign)
   pair q = pair_at (p);
   double back = iso_normal (q.x[0] - sign * q.xp[0], q.x[1] - sign * q.xp[1], q.s);
   double fwd = iso_normal (q.xp[0] - q.x[0], q.xp[1] - q.x[1], q.s);
-  double a = GSL_MIN (1.0, exp (q.lpp) * back / (exp (q.lp) * fwd));
-  return est_exact (a, ratio_bound (&q, log (fwd) + log (back), a));
+  return acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd) + log (back));
 }
 static estimate written (const point * p, const void *u) { (void) u; return written_sign (p, 1); }
 static estimate written_plus (const point * p, const void *u) { (void) u; return written_sign (p, -1); }
@@ -120,8 +119,7 @@ static estimate
 reduced_power (const point * p, double power)
 {
   pair q = pair_at (p);
-  double a = GSL_MIN (1.0, pow (exp (q.lpp) / exp (q.lp), power));
-  return est_exact (a, ratio_bound (&q, 0, a));
+  return acceptance (&q, pow (exp (q.lpp) / exp (q.lp), power), 0);
 }
 static estimate reduced (const point * p, const void *u) { (void) u; return reduced_power (p, 1); }
 static estimate reduced_tempered (const point * p, const void *u) { (void) u; return reduced_power (p, 0.8); }
@@ -149,16 +147,13 @@ static const derivation_line HASTINGS_LINES[] = {
 
 static derivation hastings = {
   .id = "s001_2_1", .title = "001 2.1: the Hastings ratio of a symmetric Gaussian proposal",
-  .points = &pair_points, .n_points = 200,
-  .truths = HASTINGS_TRUTHS, .n_truths = COUNT_OF (HASTINGS_TRUTHS),
+  .points = &pair_points, .n_points = 200, .truths = HASTINGS_TRUTHS, .n_truths = COUNT_OF (HASTINGS_TRUTHS),
   .lines = HASTINGS_LINES, .n_lines = COUNT_OF (HASTINGS_LINES),
 };
 
 /* ---- 2.2.1: H as written, at a phase point (q, p), T = 1, Z = 2π ---- */
 
-static const point_coord PHASE_BOX[] = {
-  {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0},
-};
+static const point_coord PHASE_BOX[] = { {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0} };
 static point_kind phase_points;
 
 /* (1/Z) exp(-U/T) exp(-K/T), K = Σ p_i²/2, as written; the mutants change
@@ -175,21 +170,21 @@ seed_221 (double u, const double *p, double z)
 static double u_at (const point * p) { return -log_pi (p->v); }
 static double k_at (const point * p) { return 0.5 * (p->v[2] * p->v[2] + p->v[3] * p->v[3]); }
 
-/* log π to a few ulps of its terms: 16 u (1 + |U|) covers the Cholesky
-   quadratic form and the log-sum-exp over three components */
+/* log π to a few ulps of its terms: 16 u (1 + |U|) covers the Cholesky quadratic form and the log-sum-exp over
+   three components */
 static estimate
 hamiltonian (const point * p, const void *u)
 {
-  (void) u;
   double uq = u_at (p), k = k_at (p);
+  (void) u;
   return est_exact (uq + k, 16 * DBL_EPSILON * (1 + fabs (uq) + k));
 }
 
 static estimate
 as_written (const point * p, const void *u)
 {
-  (void) u;
   double uq = u_at (p), k = k_at (p), v = seed_221 (uq, p->v + 2, 2 * M_PI);
+  (void) u;
   return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k) * v);
 }
 
@@ -198,9 +193,8 @@ as_written (const point * p, const void *u)
 static estimate
 implied_hamiltonian (const point * p, const void *u)
 {
+  double uq = u_at (p), k = k_at (p), v = -log (2 * M_PI * seed_221 (uq, p->v + 2, 2 * M_PI));
   (void) u;
-  double uq = u_at (p), k = k_at (p);
-  double v = -log (2 * M_PI * seed_221 (uq, p->v + 2, 2 * M_PI));
   return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k));
 }
 
@@ -225,8 +219,7 @@ static const derivation_line CANONICAL_LINES[] = {
 
 static derivation canonical = {
   .id = "s001_2_2", .title = "001 2.2.1: H as written",
-  .points = &phase_points, .n_points = 50,
-  .truths = CANONICAL_TRUTHS, .n_truths = COUNT_OF (CANONICAL_TRUTHS),
+  .points = &phase_points, .n_points = 50, .truths = CANONICAL_TRUTHS, .n_truths = COUNT_OF (CANONICAL_TRUTHS),
   .lines = CANONICAL_LINES, .n_lines = COUNT_OF (CANONICAL_LINES),
 };
 
@@ -268,6 +261,7 @@ static const mutant_spec MUTANTS[] = {
   {"leapfrog_friction", "momentum damped by 0.1% per step", "leapfrog_volume"},
   {"hmc_temperature", "HMC run on π^{1/T} with T = 1.5 (the seed's T not 1)", "hmc_moments"},
 };
+_Static_assert (COUNT_OF (MUTANT_FLAGS) == COUNT_OF (MUTANTS), "a flag per harness mutant");
 
 static const param_spec PARAMS[] = {
   {"mh_sigma", 1.2, 0.05, 5, "random-walk proposal standard deviation σ", PARAM_REAL},
@@ -276,127 +270,41 @@ static const param_spec PARAMS[] = {
   {"separation", 1.0, 0.2, 3, "scale of the component means (mode separation; above about 2 the chains stop crossing and the moment checks are inconclusive)", PARAM_REAL},
 };
 
+static void setup_target (harness * h) { G = gmm_alloc_mcmc_example (harness_param (h, "separation")); }
 static const claim CLAIM = {
+  .setup = setup_target,
   .slug = "mcmc_gmm",
   .title = "Metropolis-Hastings and Hamiltonian Monte Carlo on a Gaussian mixture",
-  .claim = "With a symmetric Gaussian proposal the Hastings ratio reduces to "
-    "P(x')/P(x), and the resulting chain leaves P invariant. HMC with "
-    "H(q,p) = U(q) + K(p), U = -log π, K = |p|²/2 and a leapfrog integrator "
-    "(energy error O(ε²), reversible, volume-preserving) samples π. Both "
-    "samplers' averages converge on the mixture's exact moments within "
-    "MCMC standard errors.",
-  .sources = "001 2.1 (Hastings ratio, algorithm); 001 2.2.1 (H as written); "
-    "001 2.2.2 (empty)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
+  .claim = "With a symmetric Gaussian proposal the Hastings ratio reduces to P(x')/P(x), and the resulting chain "
+    "leaves P invariant. HMC with H(q,p) = U(q) + K(p), U = -log π, K = |p|²/2 and a leapfrog integrator (energy error "
+    "O(ε²), reversible, volume-preserving) samples π. Both samplers' averages converge on the mixture's exact moments "
+    "within MCMC standard errors.",
+  .sources = "001 2.1 (Hastings ratio, algorithm); 001 2.2.1 (H as written); 001 2.2.2 (empty)",
+  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS), .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .derivations = (const derivation *const[]) {&hastings, &canonical}, .n_derivations = 2,
-  .samples_default = 200000, .samples_quick = 60000,
-  .samples_min = SAMPLES_MIN,
+  .samples_default = 200000, .samples_quick = 60000, .samples_min = 60000,
   .samples_min_why = "below it chance alone makes the moment checks fail or come out inconclusive at some seeds (measured over 60 seeds)",
   .figure_caption = "(a) Each 2.1 and 2.2.1 line against its truth. (b) Draws of both samplers over the mixture's density "
-    "contours. (c) Traces of x1 of one chain: MH moves locally and switches modes rarely, "
-    "HMC crosses in one trajectory. (d) Leapfrog energy error against step "
-    "size at fixed trajectory length, with the slope-2 reference. "
-    "(e) Autocorrelation of x1 for both chains, from which the ESS and the "
-    "standard errors come.",
+    "contours. (c) Traces of x1 of one chain: MH moves locally and switches modes rarely, HMC crosses in one "
+    "trajectory. (d) Leapfrog energy error against step size at fixed trajectory length, with the slope-2 reference. "
+    "(e) Autocorrelation of x1 for both chains, from which the ESS and the standard errors come.",
   .figure_width = 1800, .figure_height = 1100,
 };
 
-/* ---- the moments and the chains ---- */
+/* ---- the chains: two from an exact draw of each component (lib/mcmc_mixture.h) ---- */
 
-#define N_MOMENTS 5
-static const char *MOMENT_NAMES[N_MOMENTS] = { "x1", "x2", "x1²", "x1x2", "x2²" };
-
-static void
-moment_functions (const double *x, double *f)
-{
-  f[0] = x[0], f[1] = x[1], f[2] = x[0] * x[0], f[3] = x[0] * x[1], f[4] = x[1] * x[1];
-}
-
-static void
-exact_moments (double *m)
-{
-  gsl_matrix *m2 = gsl_matrix_alloc (D, D);
-  gsl_vector *mean = gsl_vector_alloc (D);
-  gmm_second_moment (G, m2);
-  gmm_mean (G, mean);
-  m[0] = gsl_vector_get (mean, 0), m[1] = gsl_vector_get (mean, 1);
-  m[2] = gsl_matrix_get (m2, 0, 0), m[3] = gsl_matrix_get (m2, 0, 1), m[4] = gsl_matrix_get (m2, 1, 1);
-  gsl_matrix_free (m2);
-  gsl_vector_free (mean);
-}
-
-/* CHAINS chains, CHAINS / 3 started from an exact draw of each component;
-   the pooled estimate weights chain c by w_j / (CHAINS / 3), j its
-   component.  Since Σ_j w_j N_j = π and the kernel preserves π, that
-   weighted pool has law π at every step (stationary from the first), and
-   the chains start in every mode, which is what lets split R-hat see
-   chains that never cross. */
+#define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
 #define CHAINS 6
-static const size_t CHAIN_COMPONENT[CHAINS] = { 0, 0, 1, 1, 2, 2 };
 
+/* The chains' own diagnostics first: only chains that mixed are compared. */
 static void
-chain_start (const gsl_rng * r, size_t c, double *x0)
+check_moments (harness * h, const char *id, const mcmc_mixture_run * s, const double *exact)
 {
-  gsl_vector_view v = gsl_vector_view_array (x0, D);
-  mvn_sample (r, G->comp[CHAIN_COMPONENT[c]], &v.vector);
-}
-
-typedef struct
-{
-  gsl_matrix *draws;            /* CHAINS * n rows, one chain after another */
-  size_t n;                     /* per chain */
-  ess_result moment[N_MOMENTS]; /* pooled: mean and se over the chains */
-  double batch_se[N_MOMENTS], rhat, acceptance;
-} sampler_run;
-
-/* Per moment: the weighted pooled mean, se = √(Σ w_c² se_c²) from each
-   chain's own ESS, ess = Σ ess_c; R-hat the largest over the moments. */
-static void
-summarise_chains (sampler_run * s)
-{
-  size_t n = s->n, total = CHAINS * n;
-  double *f = xmalloc (total * N_MOMENTS * sizeof *f), *col = xmalloc (total * sizeof *col);
-  for (size_t i = 0; i < total; i++)
-    moment_functions (gsl_matrix_const_ptr (s->draws, i, 0), f + i * N_MOMENTS);
-  s->rhat = 0;
-  for (size_t m = 0; m < N_MOMENTS; m++)
+  char why[160];
+  if (!mcmc_mixture_mixed (s, why, sizeof why))
     {
-      double mean = 0, var = 0, ess = 0;
-      for (size_t c = 0; c < CHAINS; c++)
-        {
-          ess_result e = ess_geyer (f + c * n * N_MOMENTS + m, N_MOMENTS, n);
-          double w = G->weights[CHAIN_COMPONENT[c]] / (CHAINS / 3);
-          mean += w * e.mean, var += w * w * e.se * e.se, ess += e.ess;
-        }
-      s->moment[m] = (ess_result) { .n = total, .mean = mean, .se = sqrt (var), .ess = ess };
-      for (size_t i = 0; i < total; i++)
-        col[i] = f[i * N_MOMENTS + m];
-      s->rhat = fmax (s->rhat, ess_split_rhat (col, n, CHAINS));
-      s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, total, 50);
-    }
-  free (f);
-  free (col);
-}
-
-/* The chains' own diagnostics first: the comparison with the exact
-   moments means something only if they mixed (Vehtari et al. 2021:
-   R-hat <= 1.01 and at least 400 effective draws). */
-static void
-check_moments (harness * h, const char *id, const sampler_run * s, const double *exact)
-{
-  double ess_min = s->moment[0].ess;
-  for (size_t m = 1; m < N_MOMENTS; m++)
-    ess_min = fmin (ess_min, s->moment[m].ess);
-  if (!(s->rhat <= 1.01))
-    {
-      check_inconclusive (h, id, "the %d chains did not mix: split R-hat %.3f > 1.01", CHAINS, s->rhat);
-      return;
-    }
-  if (!(ess_min >= 400))
-    {
-      check_inconclusive (h, id, "too few effective draws: ESS %.0f < 400", ess_min);
+      check_inconclusive (h, id, "%s", why);
       return;
     }
   for (size_t m = 0; m < N_MOMENTS; m++)
@@ -406,16 +314,15 @@ check_moments (harness * h, const char *id, const sampler_run * s, const double 
                CHAINS, s->n, s->rhat, s->moment[0].ess, s->moment[2].ess);
 }
 
-/* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1),
-   accept if u < min(1, P(x*)/P(x)) -- densities, as the seed writes them.
-   Rows FIRST.. of CHAIN receive x^1, x^2, ...  Returns the number accepted. */
-static size_t
-mh_as_written (const gsl_rng * r, double sigma, const double *x0, gsl_matrix * chain,
-               size_t first, size_t n)
+/* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1), accept if u < min(1, P(x*)/P(x)) --
+   densities, as the seed writes them. */
+static double
+mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * chain, void *params)
 {
-  double x[D] = { x0[0], x0[1] }, px = exp (log_pi (x));
-  double drift = m_drift ? 0.1 * sigma : 0.0;
-  size_t accepted = 0, t = 0;
+  (void) c;
+  double sigma = *(const double *) params, drift = m_drift ? 0.1 * sigma : 0.0;
+  double x[D] = { gsl_vector_get (x0, 0), gsl_vector_get (x0, 1) }, px = exp (log_pi (x));
+  size_t accepted = 0, t = 0, n = chain->size1;
   while (t < n)
     {
       double xs[D] = { x[0] + drift + gsl_ran_gaussian_ziggurat (r, sigma),
@@ -425,118 +332,34 @@ mh_as_written (const gsl_rng * r, double sigma, const double *x0, gsl_matrix * c
       int accept = u < GSL_MIN (1.0, ratio);
       if (accept)
         x[0] = xs[0], x[1] = xs[1], px = pxs, accepted++;
-      if (accept || !m_skip_rejected)
-        {
-          gsl_matrix_set (chain, first + t, 0, x[0]);
-          gsl_matrix_set (chain, first + t, 1, x[1]);
-          t++;
-        }
+      if (accept || !m_skip_rejected)   /* the mutant keeps only accepted states */
+        gsl_matrix_set (chain, t, 0, x[0]), gsl_matrix_set (chain, t++, 1, x[1]);
     }
-  return accepted;
-}
-
-static void
-run_mh (harness * h, double sigma, size_t n, sampler_run * run)
-{
-  run->n = n;
-  run->draws = gsl_matrix_alloc (CHAINS * n, D);
-  size_t accepted = 0;
-  for (size_t c = 0; c < CHAINS; c++)
-    {
-      double x0[D];
-      chain_start (harness_rng (h), c, x0);
-      accepted += mh_as_written (harness_rng (h), sigma, x0, run->draws, c * n, n);
-    }
-  run->acceptance = (double) accepted / (double) (CHAINS * n);
-  summarise_chains (run);
-}
-
-static void
-run_hmc (harness * h, const mcmc_target * t, size_t n, double *energy, sampler_run * run)
-{
-  mcmc_hmc_options o = { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 };
-  run->n = n;
-  run->draws = gsl_matrix_alloc (CHAINS * n, D);
-  run->acceptance = 0;
-  for (size_t c = 0; c < CHAINS; c++)
-    {
-      double x0[D];
-      chain_start (harness_rng (h), c, x0);
-      gsl_vector_view xv = gsl_vector_view_array (x0, D);
-      gsl_matrix_view rows = gsl_matrix_submatrix (run->draws, c * n, 0, n, D);
-      mcmc_stats st;
-      if (mcmc_hmc (harness_rng (h), t, &o, &xv.vector, &rows.matrix, energy + c * n, &st) != GSL_SUCCESS)
-        die_runtime ("HMC refused its start or options");
-      run->acceptance += st.acceptance_rate / CHAINS;
-    }
-  summarise_chains (run);
+  return (double) accepted / (double) n;
 }
 
 /* ---- the 2.2.1 expression as a density: its q-marginal ---- */
 
-typedef struct
-{
-  double u, p1;                 /* U(q) at the fixed q, p1 */
-  int error_pass;               /* integrate the inner bounds instead */
-} marginal_params;
-
+/* the integrand e^{-U - |p|²/2} / Z at the fixed q (PARAMS: U(q)); in p, N(0, 1) */
 static double
-marginal_inner (double p2, void *params)
+canonical_at (double p1, double p2, void *params)
 {
-  marginal_params *m = params;
-  double p[D] = { m->p1, p2 };
-  return seed_221 (m->u, p, 2 * M_PI);
-}
-
-static double
-marginal_outer (double p1, void *params)
-{
-  marginal_params *m = params;
-  m->p1 = p1;
-  /* the integrand is e^{-U - |p|^2/2} / Z: in p, N(0, 1) */
-  quad_result in = quad_real_line_at (marginal_inner, m, 0.0, 1.0);
-  return m->error_pass ? in.abserr : in.value;
-}
-
-/* The outer integral over p1, with the inner bounds carried: their
-   integral (the error pass) bounds the noise of the outer integrand and is
-   part of the result's bound.  The error pass integrates GSL's inner
-   estimates, which jump with p1, so the two rules may disagree on it; it
-   needs only an upper bound, and a disagreement there is absorbed by
-   allowing it the whole of its value as noise. */
-static quad_result
-marginal_density (marginal_params * m)
-{
-  quad_result carried, out;
-  m->error_pass = 1;
-  int status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
-                                              QUAD_EPSABS, 1e-3, 0.0, &carried);
-  if (status == QUAD_EDISAGREE)
-    status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
-                                            QUAD_EPSABS, 1e-3, fabs (carried.value)
-                                            + carried.abserr, &carried);
-  m->error_pass = 0;
-  if (!status)
-    status = quad_try_real_line_span_noisy (marginal_outer, m, -QUAD_SPLIT, QUAD_SPLIT, 1.0,
-                                            QUAD_EPSABS, QUAD_EPSREL, carried.value
-                                            + carried.abserr, &out);
-  if (status)
-    die_runtime ("nested quadrature of the 2.2.1 density refused: %s", quad_last_failure ());
-  return out;
+  double p[D] = { p1, p2 };
+  return seed_221 (*(const double *) params, p, 2 * M_PI);
 }
 
 static void
 check_density_marginal (harness * h)
 {
   gsl_vector *x = gsl_vector_alloc (D);
-  marginal_params m = { 0, 0, 0 };
   for (int i = 0; i < 10; i++)
     {
       gmm_sample (harness_rng (h), G, x);
-      m.u = -log_pi (x->data);
-      double pi_q = exp (-m.u);
-      check_point (h, "canonical_density_marginal", est_quad (marginal_density (&m)),
-                   est_exact (pi_q, 16 * DBL_EPSILON * pi_q));
+      double u = -log_pi (x->data), pi_q = exp (-u);
+      quad_result q;
+      if (quad_try_plane (canonical_at, &u, 0.0, 1.0, -QUAD_SPLIT, QUAD_SPLIT, 1.0, QUAD_EPSABS, 1e-3, QUAD_EPSREL, &q))
+        die_runtime ("nested quadrature of the 2.2.1 density refused: %s", quad_last_failure ());
+      check_point (h, "canonical_density_marginal", est_quad (q), est_exact (pi_q, 16 * DBL_EPSILON * pi_q));
     }
   check_close (h, "canonical_density_marginal", "10 points q ~ π; nested QAGS and CQUAD over p1, p2");
   gsl_vector_free (x);
@@ -544,6 +367,7 @@ check_density_marginal (harness * h)
 
 /* ---- the gradient and the leapfrog integrator ---- */
 
+/* the force under test: the mutant grad_scaled changes it */
 static void
 target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
 {
@@ -552,83 +376,53 @@ target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
     gsl_vector_scale (grad, 1.01);
 }
 
-/* d/dx_i log π by central differences at steps h and h/2; the difference
-   of the two estimates bounds the O(h²) error of the finer one (which is
-   4x smaller), rounding included. */
+/* d/dx_i log π by central differences at h and h/2, their difference bounding the finer's error (lib/gradcheck) */
 static void
 check_gradient (harness * h, const mcmc_target * t)
 {
-  gsl_rng *r = harness_rng (h);
   gsl_vector *x = gsl_vector_alloc (D), *g = gsl_vector_alloc (D);
   for (int i = 0; i < 30; i++)
     {
-      gmm_sample (r, G, x);
+      gmm_sample (harness_rng (h), G, x);
       t->grad_log_density (x, g, t->params);
       for (size_t a = 0; a < D; a++)
         {
-          double fd[2], x0 = gsl_vector_get (x, a);
-          for (int level = 0; level < 2; level++)
-            {
-              double step = 1e-4 / (1 << level);
-              gsl_vector_set (x, a, x0 + step);
-              double fp = t->log_density (x, t->params);
-              gsl_vector_set (x, a, x0 - step);
-              double fm = t->log_density (x, t->params);
-              gsl_vector_set (x, a, x0);
-              fd[level] = (fp - fm) / (2 * step);
-            }
-          check_point (h, "grad_finite_difference",
-                       est_exact (gsl_vector_get (g, a),
-                                  64 * DBL_EPSILON * (1 + fabs (fd[1]))),
-                       est_numeric (fd[1], fabs (fd[1] - fd[0]) + 1e-9));
+          double coarse, fine;
+          gradcheck_central_pair (t->log_density, t->params, x, a, 1e-4, &coarse, &fine);
+          check_point (h, "grad_finite_difference", est_exact (gsl_vector_get (g, a), 64 * DBL_EPSILON * (1 + fabs (fine))),
+                       est_numeric (fine, fabs (fine - coarse) + 1e-9));
         }
     }
-  check_close (h, "grad_finite_difference", "30 points x ~ π, both coordinates,"
-               " steps 1e-4 and 5e-5 (error bound 1e-9 + |difference|)");
+  check_close (h, "grad_finite_difference", "30 points x ~ π, both coordinates, steps 1e-4 and 5e-5 (error bound 1e-9 + |difference|)");
   gsl_vector_free (x);
   gsl_vector_free (g);
 }
 
-/* The integrator under test: N_STEPS leapfrog steps of lib/mcmc.c, one at a
-   time, from z = (q1, q2, p1, p2) to OUT. */
+/* The integrator under test (a flow_check.h map): N_STEPS leapfrog steps of lib/mcmc.c, one at a time, from
+   z = (q1, q2, p1, p2) to OUT. */
 static void
-integrate (const mcmc_target * t, double eps,
-           size_t n_steps, const double *z, double *out)
+integrate (double eps, size_t n_steps, const double *z, double *out, void *params)
 {
-  gsl_vector *q = gsl_vector_alloc (D), *p = gsl_vector_alloc (D);
+  const mcmc_target *t = params;
+  memcpy (out, z, 2 * D * sizeof *out);
+  gsl_vector_view q = gsl_vector_view_array (out, D), p = gsl_vector_view_array (out + D, D);
   gsl_vector *g = gsl_vector_alloc (D);
-  for (size_t i = 0; i < D; i++)
-    {
-      gsl_vector_set (q, i, z[i]);
-      gsl_vector_set (p, i, z[D + i]);
-    }
-  t->grad_log_density (q, g, t->params);
+  t->grad_log_density (&q.vector, g, t->params);
   if (m_full_first_kick)
-    gsl_blas_daxpy (0.5 * eps, g, p);
+    gsl_blas_daxpy (0.5 * eps, g, &p.vector);
   for (size_t l = 0; l < n_steps; l++)
     {
-      double e = eps;
-      if (m_growing_step)
-        e *= 1 + 0.01 * (double) l;
-      mcmc_leapfrog (t, e, 1, q, p, g);
+      mcmc_leapfrog (t, m_growing_step ? eps * (1 + 0.01 * (double) l) : eps, 1, &q.vector, &p.vector, g);
       if (m_friction)
-        gsl_vector_scale (p, 1 - 1e-3);
+        gsl_vector_scale (&p.vector, 1 - 1e-3);
     }
-  for (size_t i = 0; i < D; i++)
-    {
-      out[i] = gsl_vector_get (q, i);
-      out[D + i] = gsl_vector_get (p, i);
-    }
-  gsl_vector_free (q);
-  gsl_vector_free (p);
   gsl_vector_free (g);
 }
 
 static double
-hamiltonian_at (const mcmc_target * t, const double *z)
+hamiltonian_at (const double *z, void *t)
 {
-  gsl_vector_const_view q = gsl_vector_const_view_array (z, D);
-  gsl_vector_const_view p = gsl_vector_const_view_array (z + D, D);
+  gsl_vector_const_view q = gsl_vector_const_view_array (z, D), p = gsl_vector_const_view_array (z + D, D);
   return mcmc_hamiltonian (t, &q.vector, &p.vector);
 }
 
@@ -644,393 +438,162 @@ random_phase_point (const gsl_rng * r, double *z)
 #define ORDER_LEVELS 6
 #define ORDER_STARTS 50
 
-/* S(ε) = Σ_s ΔH_s(ε)² over fixed starts at ε = T/16, ..., T/512 (T = 2).
-   Leapfrog is symmetric, so each ΔH_s(ε) = c_s ε² + d_s ε⁴ + O(ε⁶) (only
-   even powers; Hairer, Lubich & Wanner, Geometric Numerical Integration,
-   II.3 and IX.8).  Then S(ε) = ε⁴ (A + B ε² + O(ε⁴)), A = Σ c_s² > 0, and
-   the ratio R(ε) = S(ε) / S(ε/2) = 16 (1 + (3/4)(B/A) ε² + O(ε⁴)): its
-   distance from 16 shrinks by 4 per halving.  The sum of squares, unlike
-   the old mean |ΔH|, is smooth in ε: a start whose c_s is near 0 makes
-   |ΔH| turn a corner, and the ratio of means then jumps (the old check
-   failed at --samples 1000 --seed 23).  Two estimates of the last ratio's
-   distance from 16: from the last two ratios, |R₄ - R₅| / 3, and from the
-   two before, |R₃ - R₄| / 12 (a further factor 4); the bound is their
-   larger, times 3 for the O(ε⁴) terms.  If the two disagree by more than a
-   factor 8 the ratios are not yet in their asymptotic regime: no verdict,
-   the check is inconclusive. */
+/* Σ_s ΔH_s(ε)² over 50 fixed starts at ε = T/16, ..., T/512 (T = 2): its
+   ratio per halving tends to 16 (flow_order_estimate says why, and when the
+   ratios are not yet asymptotic: then the check is inconclusive).  The sum
+   of squares replaced a mean |ΔH|, whose ratios jump where one start's
+   leading term is near 0 (that check failed at --samples 1000 --seed 23). */
 static void
-check_energy_order (harness * h, const mcmc_target * t, double *err)
+check_energy_order (harness * h, const flow * f, double *err)
 {
-  gsl_rng *r = harness_rng (h);
-  double starts[ORDER_STARTS][2 * D], tlen = 2.0, ratio[ORDER_LEVELS - 1];
+  double starts[ORDER_STARTS][2 * D], ratio[ORDER_LEVELS - 1], e_last, e_before;
+  estimate limit;
   for (int s = 0; s < ORDER_STARTS; s++)
-    random_phase_point (r, starts[s]);
-  for (int level = 0; level < ORDER_LEVELS; level++)
-    {
-      size_t steps = (size_t) 16 << level;
-      double eps = tlen / (double) steps, sum = 0, out[2 * D];
-      for (int s = 0; s < ORDER_STARTS; s++)
-        {
-          integrate (t, eps, steps, starts[s], out);
-          double dh = hamiltonian_at (t, out) - hamiltonian_at (t, starts[s]);
-          sum += dh * dh;
-        }
-      err[level] = sqrt (sum / ORDER_STARTS);
-      if (level > 0)
-        ratio[level - 1] = (err[level - 1] * err[level - 1]) / (err[level] * err[level]);
-    }
-  int L = ORDER_LEVELS - 2;
-  double e_last = fabs (ratio[L - 1] - ratio[L]) / 3, e_before = fabs (ratio[L - 2] - ratio[L - 1]) / 12;
-  double tiny = 64 * DBL_EPSILON * 16;
-  if (fmax (e_last, e_before) > tiny
-      && fmax (e_last, e_before) > 8 * fmax (fmin (e_last, e_before), tiny))
-    {
-      check_inconclusive (h, "leapfrog_energy_order", "the ratios are not in their asymptotic"
-                          " regime: distance from 16 estimated as %.3g and %.3g", e_last, e_before);
-      return;
-    }
-  check_compare (h, "leapfrog_energy_order",
-                 est_numeric (ratio[L], 3 * fmax (e_last, e_before)), est_exact (16, 0),
-                 "ratio %.4f at ε = 1/128 → 1/256 (before: %.4f, %.4f); 50 starts, T = 2",
-                 ratio[L], ratio[L - 1], ratio[L - 2]);
-}
-
-static double
-max_abs_row_sum (const gsl_matrix * m)
-{
-  double best = 0;
-  for (size_t i = 0; i < m->size1; i++)
-    {
-      double s = 0;
-      for (size_t j = 0; j < m->size2; j++)
-        s += fabs (gsl_matrix_get (m, i, j));
-      best = fmax (best, s);
-    }
-  return best;
-}
-
-/* The Jacobian of the leapfrog map at Z by central differences, step H. */
-static void
-leapfrog_jacobian (const mcmc_target * t, double eps,
-                   size_t steps, const double *z, double step, gsl_matrix * j)
-{
-  for (size_t c = 0; c < 2 * D; c++)
-    {
-      double zp[2 * D], zm[2 * D], fp[2 * D], fm[2 * D];
-      for (size_t i = 0; i < 2 * D; i++)
-        zp[i] = zm[i] = z[i];
-      zp[c] += step;
-      zm[c] -= step;
-      integrate (t, eps, steps, zp, fp);
-      integrate (t, eps, steps, zm, fm);
-      for (size_t i = 0; i < 2 * D; i++)
-        gsl_matrix_set (j, i, c, (fp[i] - fm[i]) / (2 * step));
-    }
-}
-
-static double
-determinant (const gsl_matrix * a)
-{
-  gsl_matrix *lu = gsl_matrix_alloc (a->size1, a->size2);
-  gsl_permutation *perm = gsl_permutation_alloc (a->size1);
-  int sign;
-  gsl_matrix_memcpy (lu, a);
-  gsl_linalg_LU_decomp (lu, perm, &sign);
-  double det = gsl_linalg_LU_det (lu, sign);
-  gsl_matrix_free (lu);
-  gsl_permutation_free (perm);
-  return det;
+    random_phase_point (harness_rng (h), starts[s]);
+  flow_energy_errors (f, hamiltonian_at, f->params, starts[0], ORDER_STARTS, 2.0, 16, ORDER_LEVELS, err, ratio);
+  if (!flow_order_estimate (ratio, ORDER_LEVELS - 1, &limit, &e_last, &e_before))
+    check_inconclusive (h, "leapfrog_energy_order", "the ratios are not in their asymptotic regime: distance from 16 "
+                        "estimated as %.3g and %.3g", e_last, e_before);
+  else
+    check_compare (h, "leapfrog_energy_order", limit, est_exact (16, 0),
+                   "ratio %.4f at ε = 1/128 → 1/256 (before: %.4f, %.4f); 50 starts, T = 2",
+                   ratio[4], ratio[3], ratio[2]);
 }
 
 #define FLOW_EPS 0.1
 #define FLOW_STEPS 30
 
-/* Reversibility and volume at 10 random phase points, trajectory
-   length 3 (30 steps of 0.1). */
 static void
-check_reversible_and_volume (harness * h, const mcmc_target * t)
+check_reversible_and_volume (harness * h, const flow * f)
 {
-  gsl_rng *r = harness_rng (h);
-  gsl_matrix *j1 = gsl_matrix_alloc (2 * D, 2 * D);
-  gsl_matrix *j2 = gsl_matrix_alloc (2 * D, 2 * D);
   for (int s = 0; s < 10; s++)
     {
-      double z[2 * D], y[2 * D], back[2 * D], worst = 0, scale = 0;
-      random_phase_point (r, z);
-      integrate (t, FLOW_EPS, FLOW_STEPS, z, y);
-      for (size_t i = D; i < 2 * D; i++)
-        y[i] = -y[i];
-      integrate (t, FLOW_EPS, FLOW_STEPS, y, back);
-      for (size_t i = D; i < 2 * D; i++)
-        back[i] = -back[i];
-      for (size_t i = 0; i < 2 * D; i++)
-        {
-          worst = fmax (worst, fabs (back[i] - z[i]));
-          scale = fmax (scale, fmax (fabs (z[i]), fabs (y[i])));
-        }
-      leapfrog_jacobian (t, FLOW_EPS, FLOW_STEPS, z, 1e-4, j1);
-      leapfrog_jacobian (t, FLOW_EPS, FLOW_STEPS, z, 5e-5, j2);
-      double growth = fmax (1, max_abs_row_sum (j2));
-      /* each of the 2L steps rounds each coordinate by a few ulps of the
-         largest, and later steps amplify that by at most the map's
-         growth */
-      double round = 2 * FLOW_STEPS * 8 * DBL_EPSILON * scale * growth;
-      check_point (h, "leapfrog_reversible", est_exact (worst, round),
-                   est_exact (0, 0));
-      double d1 = determinant (j1), d2 = determinant (j2);
-      double fd_round = DBL_EPSILON * scale / 5e-5 * pow (growth, 2 * D);
-      check_point (h, "leapfrog_volume",
-                   est_numeric (d2, fabs (d2 - d1) + fd_round), est_exact (1, 0));
+      double z[2 * D];
+      estimate reversal, det;           /* against 0 and 1 */
+      random_phase_point (harness_rng (h), z);
+      flow_probe (f, FLOW_EPS, FLOW_STEPS, z, 1e-4, &reversal, &det);
+      check_point (h, "leapfrog_reversible", reversal, est_exact (0, 0));
+      check_point (h, "leapfrog_volume", det, est_exact (1, 0));
     }
-  check_close (h, "leapfrog_reversible", "10 phase points q ~ π, p ~ N(0, I);"
-               " %d steps of ε = %g", FLOW_STEPS, FLOW_EPS);
-  check_close (h, "leapfrog_volume", "10 phase points; central differences "
-               "at 1e-4 and 5e-5, %d steps of ε = %g", FLOW_STEPS, FLOW_EPS);
-  gsl_matrix_free (j1);
-  gsl_matrix_free (j2);
+  check_close (h, "leapfrog_reversible", "10 phase points q ~ π, p ~ N(0, I); %d steps of ε = %g",
+               FLOW_STEPS, FLOW_EPS);
+  check_close (h, "leapfrog_volume", "10 phase points; central differences at 1e-4 and 5e-5, %d steps of ε = %g",
+               FLOW_STEPS, FLOW_EPS);
 }
 
-/* ---- figure ---- */
+/* ---- figure: (a) the lines, (b)-(e) the samplers and the integrator (lib/figure_mcmc); notes ---- */
 
-/* Writes the grid; returns the largest density on it. */
+static double log_pi_at (const double *x, void *params) { (void) params; return log_pi (x); }
+
+/* Returns the largest density on the grid of panel (b). */
 static double
-figure_density_grid (sbuf * fig, int block)
+draw_figure (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc, const double *err)
 {
-  double best = 0;
-  sbuf_printf (fig, "\n\n# block %d: mixture density on a grid\n# x1  x2  pi(x)\n", block);
-  for (int a = 0; a <= 60; a++)
-    {
-      for (int b = 0; b <= 60; b++)
-        {
-          double x[D] = { -4.5 + 9.0 * a / 60, -3.5 + 7.5 * b / 60 }, p = exp (log_pi (x));
-          best = fmax (best, p);
-          sbuf_printf (fig, "%.4g %.4g %.5g\n", x[0], x[1], p);
-        }
-      sbuf_append (fig, "\n");
-    }
-  return best;
-}
-
-static void
-figure_samples (const gsl_matrix * chain, const char *name, int block, sbuf * fig)
-{
-  size_t n = chain->size1, stride = GSL_MAX (1, n / 1500);
-  sbuf_printf (fig, "\n\n# block %d: %s draws (every %zu-th)\n# x1  x2\n", block, name, stride);
-  for (size_t i = 0; i < n; i += stride)
-    sbuf_printf (fig, "%.4g %.4g\n", gsl_matrix_get (chain, i, 0), gsl_matrix_get (chain, i, 1));
-}
-
-/* traces and autocorrelations of the first chain of each sampler */
-static void
-figure_traces_and_acf (const sampler_run * mh, const sampler_run * hmc, sbuf * fig, int block)
-{
-  size_t n_trace = GSL_MIN (400, GSL_MIN (mh->n, hmc->n));
-  sbuf_printf (fig, "\n\n# block %d: traces of x1\n# iteration  MH  HMC\n", block);
-  for (size_t i = 0; i < n_trace; i++)
-    sbuf_printf (fig, "%zu %.4g %.4g\n", i + 1, gsl_matrix_get (mh->draws, i, 0),
-                 gsl_matrix_get (hmc->draws, i, 0));
-  const size_t max_lag = 60;
-  double a_mh[61], a_hmc[61];
-  ess_autocovariance (mh->draws->data, D, mh->n, a_mh, max_lag);
-  ess_autocovariance (hmc->draws->data, D, hmc->n, a_hmc, max_lag);
-  sbuf_printf (fig, "\n\n# block %d: autocorrelation of x1\n# lag  MH  HMC\n", block + 1);
-  for (size_t k = 0; k <= max_lag; k++)
-    sbuf_printf (fig, "%zu %.5f %.5f\n", k, a_mh[k] / a_mh[0], a_hmc[k] / a_hmc[0]);
-}
-
-static void
-figure_energy (sbuf * fig, sbuf * gp, const double *err, int block)
-{
-  sbuf_printf (fig, "\n\n# block %d: leapfrog energy error, trajectory length 2\n# eps  rms dH\n", block);
+  static const double BOX[4] = { -4.5, 4.5, -3.5, 4 };
+  static const figure_mcmc_order_spec ORDER = { "(d) leapfrog energy error, trajectory length 2", "step size ε",
+    "rms ΔH over 50 starts", "leapfrog", "slope 2: c ε²", 0.002, 0.2, 2 };
+  figure_mcmc_sampler s[2] = { {mh->draws, mh->n, "MH (as written)"}, {hmc->draws, hmc->n, "HMC"} };
+  double step[ORDER_LEVELS];
   for (int level = 0; level < ORDER_LEVELS; level++)
-    sbuf_printf (fig, "%.6g %.6g\n", 2.0 / (double) ((size_t) 16 << level), err[level]);
-  double eps_fine = 2.0 / (double) ((size_t) 16 << (ORDER_LEVELS - 1));
-  sbuf_printf (gp, "c2 = %.6g\n", err[ORDER_LEVELS - 1] / (eps_fine * eps_fine));
-}
-
-static void
-draw_figure (harness * h, const sampler_run * mh, const sampler_run * hmc, const double *err)
-{
-  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
+    step[level] = 2.0 / (double) ((size_t) 16 << level);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n"
                "set key font ',8' spacing 0.8\n");
   int b = figure_lines_against_truth (h, "(a) each 2.1 and 2.2.1 line against its truth");
-  figure_density_grid (fig, b);
-  figure_samples (mh->draws, "MH", b + 1, fig);
-  figure_samples (hmc->draws, "HMC", b + 2, fig);
-  figure_traces_and_acf (mh, hmc, fig, b + 3);
-  figure_energy (fig, gp, err, b + 5);
-  sbuf_printf (gp,
-    "set key default\nset key font ',10'\n"
-    "set title '(b) draws over the density contours'\n"
-    "set xlabel 'x_1'\nset ylabel 'x_2'\nset xrange [-4.5:4.5]\nset yrange [-3.5:4]\n"
-    "set contour base\nunset surface\nset view map\nset cntrparam levels 8\n"
-    "set table $contours\nsplot datafile index %d using 1:2:3 with lines\nunset table\n"
-    "unset contour\nset key top left\n"
-    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'MH (as written)', \\\n"
-    "     '' index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#80D55E00' title 'HMC', \\\n"
-    "     $contours using 1:2 with lines lw 1.2 lc rgb '#404040' dt 1 title 'density contours'\n"
-    "set autoscale\nunset xrange\nunset yrange\n"
-    "set title '(c) traces of x_1 (first chain)'\nset xlabel 'iteration'\nset ylabel 'x_1'\n"
-    "set key top right\n"
-    "plot datafile index %d using 1:2 with lines ls 1 lw 1 title 'MH', \\\n"
-    "     '' index %d using 1:3 with lines ls 2 lw 1 title 'HMC'\n"
-    "set title '(d) leapfrog energy error, trajectory length 2'\n"
-    "set logscale xy\nset xrange [0.002:0.2]\nset xlabel 'step size ε'\nset ylabel 'rms ΔH over 50 starts'\n"
-    "set format x '%%g'\nset format y '10^{%%L}'\nset key top left\n"
-    "f(x) = c2 * x**2\n"
-    "plot f(x) with lines ls 7 title 'slope 2: c ε²', \\\n"
-    "     datafile index %d using 1:2 with points ls 1 ps 1.4 title 'leapfrog'\n"
-    "unset logscale\nset autoscale x\nset format x '%%g'\nset format y '%%g'\n"
-    "set title '(e) autocorrelation of x_1 (first chain)'\nset xlabel 'lag'\nset ylabel 'ρ_k'\n"
-    "set key top right\n"
-    "plot datafile index %d using 1:2 with linespoints ls 1 ps 0.4 title 'MH', \\\n"
-    "     '' index %d using 1:3 with linespoints ls 2 ps 0.4 title 'HMC', \\\n"
-    "     0 with lines ls 8 notitle\n"
-    "unset multiplot\n", b, b + 1, b + 2, b + 3, b + 3, b + 5, b + 4, b + 4);
+  sbuf_append (gp, "set key default\nset key font ',10'\n");
+  double max_density = figure_mcmc_draws (h, &b, "(b) draws over the density contours", log_pi_at, NULL, BOX, s, 2);
+  figure_mcmc_traces (h, &b, "(c) traces of x_1 (first chain)", s, 2, 400);
+  figure_mcmc_order (h, &b, &ORDER, step, err, ORDER_LEVELS);
+  figure_mcmc_acf (h, &b, "(e) autocorrelation of x_1 (first chain)", s, 2, 60);
+  sbuf_append (gp, "unset multiplot\n");
+  return max_density;
 }
 
-/* ----------------------------------------------------------------------
- * Notes
- * ---------------------------------------------------------------------- */
-
 static void
-write_notes (harness * h, const sampler_run * mh, const sampler_run * hmc,
-             const double *exact, double sigma, const double *energy)
+write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * hmc,
+             const double *exact, double sigma, const double *energy, double max_density)
 {
   sbuf *n = harness_notes (h);
-  double max_density = 0;
-  for (int a = 0; a <= 60; a++)
-    for (int b = 0; b <= 60; b++)
-      {
-        double x[D] = { -4.5 + 9.0 * a / 60, -3.5 + 7.5 * b / 60 };
-        max_density = fmax (max_density, exp (log_pi (x)));
-      }
-  /* E[exp(-ΔH)] = 1 for an integrator that is reversible and preserves
-     volume, whatever its energy error (Neal 2011, 5.4.1) */
-  size_t n_hmc = hmc->draws->size1;
-  double *w = xmalloc (n_hmc * sizeof *w);
-  mc_acc dh;
-  mc_init (&dh);
-  for (size_t i = 0; i < n_hmc; i++)
-    {
-      w[i] = exp (-energy[i]);
-      mc_add (&dh, energy[i]);
-    }
-  ess_result ew = ess_geyer (w, 1, n_hmc);
-  free (w);
+  double mean_dh;
+  ess_result ew = flow_exp_energy_error (energy, hmc->draws->size1, &mean_dh);
   sbuf_printf (n,
-    "**Model.** π is a three-component Gaussian mixture in 2-D (weights "
-    "0.45, 0.35, 0.20; means (-1.6, -0.4), (1.6, 0.6), (0.1, 2.0) times "
-    "`separation`; correlated covariances), with modes far enough apart "
-    "that a random walk must cross low-density valleys but close enough "
-    "that it does so many times per run (lib/gmm: gmm_alloc_mcmc_example). "
-    "Each sampler runs 6 chains, two started from an exact draw of each "
-    "component; pooled with weights w_j / 2, they are "
-    "stationary from the first step, and they start in every mode, so split "
-    "R-hat (rank-normalised, lib/ess) sees chains that never cross. A moment "
-    "check whose chains have R-hat above 1.01 or fewer than 400 effective "
-    "draws is *inconclusive*, not failed: with `--set separation=3` the modes "
-    "are too far apart to cross and that is what the report says (the run then "
-    "exits 1, because the repository expects these checks to hold: "
-    "inconclusive evidence is not what was expected).\n\n"
-    "**Standard errors.** Every chain average is compared with the exact "
-    "moment using the MCMC standard error sd/√ESS, the ESS from FFT "
-    "autocovariances and Geyer's initial monotone sequence (lib/ess.c). "
-    "Pooled, the standard error is √(Σ w_c² se_c²) over the chains. "
-    "Batch means (50 batches of the pooled draws) agree: for x1 the ESS-based and batch-means "
-    "standard errors are %.4f and %.4f (MH), %.4f and %.4f (HMC).\n\n",
-    mh->moment[0].se, mh->batch_se[0],
-    hmc->moment[0].se, hmc->batch_se[0]);
+    "**Model.** π is a three-component Gaussian mixture in 2-D (weights 0.45, 0.35, 0.20; means (-1.6, -0.4), (1.6, "
+    "0.6), (0.1, 2.0) times `separation`; correlated covariances), with modes far enough apart that a random walk must "
+    "cross low-density valleys but close enough that it does so many times per run (lib/gmm: gmm_alloc_mcmc_example). "
+    "Each sampler runs 6 chains, two started from an exact draw of each component; pooled with weights w_j / 2, they "
+    "are stationary from the first step, and they start in every mode, so split R-hat (rank-normalised, lib/ess) sees "
+    "chains that never cross. A moment check whose chains have R-hat above 1.01 or fewer than 400 effective draws is "
+    "*inconclusive*, not failed: with `--set separation=3` the modes are too far apart to cross and that is what the "
+    "report says (the run then exits 1, because the repository expects these checks to hold: inconclusive evidence is "
+    "not what was expected).\n\n"
+    "**Standard errors.** Every chain average is compared with the exact moment using the MCMC standard error sd/√ESS, "
+    "the ESS from FFT autocovariances and Geyer's initial monotone sequence (lib/ess.c). Pooled, the standard error is "
+    "√(Σ w_c² se_c²) over the chains. Batch means (50 batches of the pooled draws) agree: for x1 the ESS-based and "
+    "batch-means standard errors are %.4f and %.4f (MH), %.4f and %.4f (HMC).\n\n",
+    mh->moment[0].se, mh->batch_se[0], hmc->moment[0].se, hmc->batch_se[0]);
   sbuf_append (n, "| moment | exact | MH (as written) | HMC |\n|---|---|---|---|\n");
   for (size_t m = 0; m < N_MOMENTS; m++)
-    sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n",
-                 MOMENT_NAMES[m], exact[m], mh->moment[m].mean,
-                 mh->moment[m].se, mh->moment[m].ess,
-                 hmc->moment[m].mean, hmc->moment[m].se,
-                 hmc->moment[m].ess);
+    sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n", mcmc_mixture_moment_names[m],
+                 exact[m], mh->moment[m].mean, mh->moment[m].se, mh->moment[m].ess, hmc->moment[m].mean,
+                 hmc->moment[m].se, hmc->moment[m].ess);
+  sbuf_printf (n, "\n"
+    "MH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of L = %g leapfrog steps, ε = %g jittered "
+    "by ±20%% per trajectory, acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = %.4f ± %.4f, which is 1 "
+    "for a reversible, volume-preserving integrator whatever its energy error.\n\n",
+    mh->n, sigma, mh->acceptance, hmc->n, harness_param (h, "hmc_steps"), harness_param (h, "hmc_eps"),
+    hmc->acceptance, mean_dh, ew.mean, ew.se);
   sbuf_printf (n,
-    "\nMH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of "
-    "L = %g leapfrog steps, ε = %g jittered by ±20%% per trajectory, "
-    "acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = "
-    "%.4f ± %.4f, which is 1 for a reversible, volume-preserving "
-    "integrator whatever its energy error.\n\n",
-    mh->n, sigma, mh->acceptance, hmc->n,
-    harness_param (h, "hmc_steps"), harness_param (h, "hmc_eps"),
-    hmc->acceptance, mc_mean (&dh), ew.mean, ew.se);
-  sbuf_printf (n,
-    "**2.1** holds as written: with N(x' - x; 0, σ²I) the proposal is "
-    "symmetric, the two Gaussian factors of the Hastings ratio are equal "
-    "and cancel, and the algorithm (accept if u < min(1, P(x*)/P(x)), "
-    "otherwise repeat x) samples P. The seed's text switches between x' "
-    "and x* for the proposal; both denote the same point.\n\n"
-    "**2.2.1** writes the canonical *density* of HMC and calls it the "
-    "Hamiltonian. The Hamiltonian is the energy H(q,p) = U(q) + K(p); "
-    "(1/Z) exp(-H/T) is the joint density P(q,p) that HMC samples, whose "
-    "q-marginal is π when T = 1 (check `canonical_density_marginal`): a slip "
-    "of the name, the reading the student's own line 112 uses. As a "
-    "Hamiltonian the expression is wrong in value -- with T = 1 it never "
-    "exceeds max π / (2π) ≈ %.3f (max π on the figure's grid), while "
-    "U + K >= -log max π ≈ %.2f -- and in consequence: Hamilton's equations "
-    "with it, dq/dt = ∂H/∂p = -(H/T) p, run the true flow backwards and "
-    "at most %.3f times as fast. The seed "
-    "leaves T and Z unnamed; T = 1 is needed for the q-marginal to be π "
-    "(for T ≠ 1 it is π^{1/T}, renormalised).\n\n"
-    "**2.2.2** has no text in the seed (2.3 is effective_sample_size's). The HMC checks here "
-    "(energy error order, reversibility, volume preservation, moments) are "
-    "the harness's own.\n",
+    "**2.1** holds as written: with N(x' - x; 0, σ²I) the proposal is symmetric, the two Gaussian factors of the "
+    "Hastings ratio are equal and cancel, and the algorithm (accept if u < min(1, P(x*)/P(x)), otherwise repeat x) "
+    "samples P. The seed's text switches between x' and x* for the proposal; both denote the same point.\n\n"
+    "**2.2.1** writes the canonical *density* of HMC and calls it the Hamiltonian. The Hamiltonian is the energy "
+    "H(q,p) = U(q) + K(p); (1/Z) exp(-H/T) is the joint density P(q,p) that HMC samples, whose q-marginal is π when T "
+    "= 1 (check `canonical_density_marginal`): a slip of the name, the reading the student's own line 112 uses. As a "
+    "Hamiltonian the expression is wrong in value -- with T = 1 it never exceeds max π / (2π) ≈ %.3f (max π on the "
+    "figure's grid), while U + K >= -log max π ≈ %.2f -- and in consequence: Hamilton's equations with it, dq/dt = "
+    "∂H/∂p = -(H/T) p, run the true flow backwards and at most %.3f times as fast. The seed leaves T and Z unnamed; T "
+    "= 1 is needed for the q-marginal to be π (for T ≠ 1 it is π^{1/T}, renormalised).\n\n"
+    "**2.2.2** has no text in the seed (2.3 is effective_sample_size's). The HMC checks here (energy error order, "
+    "reversibility, volume preservation, moments) are the harness's own.\n",
     max_density / (2 * M_PI), -log (max_density), max_density / (2 * M_PI));
 }
 
 int
 main (int argc, char **argv)
 {
-  pair_points = point_box_template;
-  pair_points.coords = PAIR_BOX, pair_points.n_coords = COUNT_OF (PAIR_BOX);
-  pair_points.description = "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), x' = x + σz, z on [-2.5, 2.5]², σ log-uniform on [0.1, 3]";
-  phase_points = point_box_template;
-  phase_points.coords = PHASE_BOX, phase_points.n_coords = COUNT_OF (PHASE_BOX);
-  phase_points.description = "q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²";
+  pair_points = point_box (PAIR_BOX, COUNT_OF (PAIR_BOX), "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), "
+                           "x' = x + σz, z on [-2.5, 2.5]², σ log-uniform on [0.1, 3]");
+  phase_points = point_box (PHASE_BOX, COUNT_OF (PHASE_BOX), "q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²");
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_tempered = mutant (h, "mh_accept_tempered"), m_skip_rejected = mutant (h, "mh_skip_rejected");
-  m_drift = mutant (h, "mh_drifting_proposal"), m_k_no_half = mutant (h, "canonical_K_no_half");
-  m_temperature = mutant (h, "canonical_temperature"), m_grad_scaled = mutant (h, "grad_scaled");
-  m_full_first_kick = mutant (h, "leapfrog_full_first_kick");
-  m_growing_step = mutant (h, "leapfrog_growing_step");
-  m_friction = mutant (h, "leapfrog_friction"), m_hmc_t = mutant (h, "hmc_temperature");
-  gmm *g = gmm_alloc_mcmc_example (harness_param (h, "separation"));
-  G = g;
+  for (size_t i = 0; i < COUNT_OF (MUTANTS); i++)
+    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  gmm *g = G;
   size_t n = (size_t) harness_samples (h);
-  double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS];
-  exact_moments (exact);
-
+  double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
+  mcmc_mixture_exact_moments (g, exact);
   derivation_run (h, &hastings);
   derivation_run (h, &canonical);
   check_density_marginal (h);
-
-  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) };
-  mcmc_target t = { D, gmm_target_log_pdf, target_grad, &tp };
+  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
+  mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
+  t.grad_log_density = t_hmc.grad_log_density = target_grad;
   check_gradient (h, &t);
-
-  sampler_run mh, hmc;
-  run_mh (h, sigma, GSL_MAX (n / 4, 8), &mh);
+  mcmc_mixture_run mh, hmc;
+  mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, GSL_MAX (n / 4, 8), mh_as_written, &sigma, &mh);
   check_moments (h, "s001_2_1_mh_moments", &mh, exact);
-
-  gmm_target tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
-  mcmc_target t_hmc = { D, gmm_target_log_pdf, target_grad, &tp_hmc };
   size_t n_hmc = GSL_MAX (n / 40, 8);
-  double *energy = xmalloc (CHAINS * n_hmc * sizeof *energy), err[ORDER_LEVELS];
-  run_hmc (h, &t_hmc, n_hmc, energy, &hmc);
+  mcmc_mixture_hmc hp = { &t_hmc, { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 },
+    xmalloc (CHAINS * n_hmc * sizeof (double)) };
+  mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, mcmc_mixture_hmc_chain, &hp, &hmc);
   check_moments (h, "hmc_moments", &hmc, exact);
-
-  check_reversible_and_volume (h, &t);
-  check_energy_order (h, &t, err);
-  draw_figure (h, &mh, &hmc, err);
-  write_notes (h, &mh, &hmc, exact, sigma, energy);
-
-  free (energy);
-  gsl_matrix_free (mh.draws);
-  gsl_matrix_free (hmc.draws);
+  flow leapfrog = { integrate, &t, 2 * D };
+  check_reversible_and_volume (h, &leapfrog);
+  check_energy_order (h, &leapfrog, err);
+  double max_density = draw_figure (h, &mh, &hmc, err);
+  write_notes (h, &mh, &hmc, exact, sigma, hp.energy, max_density);
+  free (hp.energy);
+  mcmc_mixture_run_free (&mh);
+  mcmc_mixture_run_free (&hmc);
   gsl_vector_free (tp.work);
   gmm_free (g);
   return harness_end (h);

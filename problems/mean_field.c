@@ -552,10 +552,12 @@ truth_argmin (const point * p, const void *u)
   (void) u;
   gsl_vector_const_view x0 = gsl_vector_const_view_array (p->v, 2);
   minnd_result res = minimize_nd (neg_ep_vec, NULL, &x0.vector, 1.0, 1e-7, 10000);
-  if (!res.converged)
-    die_runtime ("Nelder-Mead did not converge on -E_p[log q]");
   /* the Hessian is I; half of it, a valid lower bound, keeps the
-     differences' heuristic error estimates from deciding a tie */
+     differences' heuristic error estimates from deciding a tie.  The
+     bound is a posteriori, from the gradient where the simplex stopped, so
+     it holds whether or not the simplex reached its size: Nelder-Mead can
+     stall once the objective's differences are rounding, or creep (seed
+     1044: 10000 iterations to a simplex of 1.1e-7, bound 1.9e-7). */
   double tol = minimize_distance_bound (neg_ep_vec, NULL, res.x, 0.5);
   estimate e = est_opt (gsl_vector_get (res.x, (int) p->v[2] - 1), tol);
   minimize_result_free (&res);

@@ -18,6 +18,7 @@
  * (sigma^2_asy = 0.0526 gamma_0), truncation loses much of it, and the
  * ESS is overestimated by ~40% at n = 5e4 -- printed as a diagnostic, a
  * known property of the estimator, not a bug. */
+#include "ar1.h"
 #include "ess.h"
 #include "mc.h"
 #include "rng.h"
@@ -30,30 +31,6 @@
 #include <gsl/gsl_randist.h>
 #include <stdlib.h>
 #include <time.h>
-
-static void
-ar1_chain (gsl_rng * r, double rho, double *x, size_t n)
-{
-  double s = sqrt (1 - rho * rho);
-  x[0] = gsl_ran_gaussian_ziggurat (r, 1.0);
-  for (size_t t = 1; t < n; t++)
-    x[t] = rho * x[t - 1] + s * gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
-/* n Var(mean) / sigma^2 for AR(1), exactly at finite n */
-static double
-ar1_tau_exact (double rho, size_t n)
-{
-  double tau = 1.0, rk = 1.0;
-  for (size_t k = 1; k < n; k++)
-    {
-      rk *= rho;
-      tau += 2.0 * (1.0 - (double) k / (double) n) * rk;
-      if (fabs (rk) < 1e-300)
-        break;
-    }
-  return tau;
-}
 
 static void
 test_autocovariance_fft_vs_direct (gsl_rng * r)
@@ -241,7 +218,7 @@ test_special_values (void)
    gamma_S), so R-hat differs by <= (8 S + 64) eps.  Kind 4: Stan's
    estimator differs by design (see gen_diagnostics.R); printed only.
    Kind 5: the exact finite-n AR(1) tau in closed form against the sum
-   ar1_tau_exact uses in these tests and in the claim (n + 2 terms of size
+   lib/ar1 sums for these tests and the claim (n + 2 terms of size
    <= 1/(1-|rho|), so 4 (n + 2) eps / (1 - |rho|)). */
 static void
 test_reference (void)

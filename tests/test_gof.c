@@ -281,6 +281,24 @@ test_power (gsl_rng * r)
   free (x);
 }
 
+/* Critical values: n = 1, where P(D_1 >= d) = 2(1 - d) on [1/2, 1]; and
+   the p-value at the critical value is ALPHA. */
+static void
+test_critical_value (void)
+{
+  tap_close (gof_ks_critical_value (1, 0.1), 0.95, 1e-12, "KS critical value, n = 1, alpha = 0.1: 0.95");
+  tap_close (gof_ks_critical_value (1, 0.5), 0.75, 1e-12, "KS critical value, n = 1, alpha = 0.5: 0.75");
+  size_t ns[] = { 20, 400, 400000 };
+  for (int i = 0; i < 3; i++)
+    {
+      double d = gof_ks_critical_value (ns[i], 0.01);
+      tap_close (gof_ks_p_value (ns[i], d), 0.01, 1e-9, "KS critical value, n = %zu: p-value 0.01 there", ns[i]);
+    }
+  /* Kolmogorov's limit: sqrt(n) d -> 1.62762 at alpha = 0.01 (Smirnov's table) */
+  tap_close (sqrt (400000.0) * gof_ks_critical_value (400000, 0.01), 1.62762, 2e-3,
+             "KS critical value, n = 4e5: sqrt(n) d near Kolmogorov's 1.6276");
+}
+
 int
 main (void)
 {
@@ -297,6 +315,7 @@ main (void)
   test_calibration (r, 2000, 0);
   test_calibration (r, 200, 1);
   test_power (r);
+  test_critical_value ();
   gsl_rng_free (r);
   return tap_done ();
 }

@@ -91,6 +91,21 @@ done < "$tmp/cx.tsv"
 [ $cx_ok -eq 1 ] && [ $cx_n -ge 5 ] && ok "--point reproduces every counterexample of a report ($cx_n findings)" \
   || nok "--point reproduces every counterexample of a report ($cx_n findings)"
 
+# every claim evaluates each counterexample its committed report prints
+# (--point runs before the claim's main work: a claim whose lines need
+# something main builds would crash here; see claim.setup)
+pt_bad=""; pt_n=0
+for s in $slugs; do
+  [ -f "reports/$s.md" ] || continue
+  sed -n 's/^- \*\*Counterexample:\*\* `\([^`]*\)`.*/\1/p' "reports/$s.md" > "$tmp/pts.$s"
+  while IFS= read -r pt; do
+    pt_n=$((pt_n + 1))
+    "$build/bin/$s" --quick --point "$pt" > /dev/null 2> "$tmp/pt.err" || pt_bad="$pt_bad $s($?: $(head -c 80 "$tmp/pt.err"))"
+  done < "$tmp/pts.$s"
+done
+[ -z "$pt_bad" ] && [ $pt_n -ge 20 ] && ok "--point evaluates every counterexample of every committed report ($pt_n)" \
+  || nok "--point evaluates every counterexample of every committed report ($pt_n)" "$pt_bad"
+
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
 [ $failed -eq 0 ]

@@ -27,6 +27,17 @@ joint_integrand (double z, void *params)
   return exp (lingauss_log_joint (c->m, c->x, z) - c->log_px);
 }
 
+/* q(z) log p(x | z) = q(z) [log p(x, z) - log p(z)]: the reconstruction
+   term's integrand. */
+static double
+recon_integrand (double z, void *params)
+{
+  const case_t *c = params;
+  double lq = normal_log_pdf (z, c->qm, sqrt (c->qv));
+  double lp = normal_log_pdf (z, c->m->prior_mean, sqrt (c->m->prior_var));
+  return exp (lq) * (lingauss_log_joint (c->m, c->x, z) - lp);
+}
+
 /* q(z) [log p(x, z) - log q(z)]: the ELBO's integrand. */
 static double
 elbo_integrand (double z, void *params)
@@ -71,6 +82,17 @@ check_model (const lingauss * m, const double *x, const char *name)
   q = quad_real_line_at (elbo_integrand, &c, c.qm, sqrt (c.qv));
   tap_close (elbo.value, q.value, elbo.err + q.abserr + 1e-12,
              "%s: ELBO = quadrature", name);
+  /* E_q[log p(x | z)]: quadrature, and the ELBO less E_q[log p(z)] + H[q] */
+  estimate rec = lingauss_expected_log_lik (m, x, c.qm, c.qv);
+  q = quad_real_line_at (recon_integrand, &c, c.qm, sqrt (c.qv));
+  tap_close (rec.value, q.value, rec.err + q.abserr + 1e-12,
+             "%s: E_q[log p(x|z)] = quadrature", name);
+  double dm = c.qm - m->prior_mean;
+  double prior_term = -0.5 * log (2 * M_PI * m->prior_var)
+    - (dm * dm + c.qv) / (2 * m->prior_var);
+  tap_close (rec.value + prior_term + normal_entropy (sqrt (c.qv)), elbo.value,
+             rec.err + elbo.err + 1e-13 * (1 + fabs (elbo.value)),
+             "%s: E_q[log p(x|z)] + E_q[log p(z)] + H[q] = ELBO", name);
   /* q = the posterior: the ELBO is log p(x) */
   estimate tight = lingauss_elbo (m, x, mu, v);
   tap_close (tight.value, lpx.value, tight.err + lpx.err,

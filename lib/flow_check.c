@@ -1,0 +1,136 @@
+/* flow_check.c -- an integrator tested by experiment (see flow_check.h). */
+#include "flow_check.h"
+#include "errors.h"
+#include "mc.h"
+#include "matrix.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+double
+flow_reversal_error (const flow * f, double eps, size_t n_steps, const double *z, double *scale)
+{
+  size_t n = f->dim, d = n / 2;
+  double *y = xmalloc (2 * n * sizeof *y), *back = y + n, worst = 0;
+  f->map (eps, n_steps, z, y, f->params);
+  for (size_t i = d; i < n; i++)
+    y[i] = -y[i];
+  f->map (eps, n_steps, y, back, f->params);
+  for (size_t i = d; i < n; i++)
+    back[i] = -back[i];
+  *scale = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      worst = fmax (worst, fabs (back[i] - z[i]));
+      *scale = fmax (*scale, fmax (fabs (z[i]), fabs (y[i])));
+    }
+  free (y);
+  return worst;
+}
+
+void
+flow_jacobian (const flow * f, double eps, size_t n_steps, const double *z, double h, gsl_matrix * j)
+{
+  size_t n = f->dim;
+  if (j->size1 != n || j->size2 != n)
+    die_internal ("flow_jacobian: J is not %zu x %zu", n, n);
+  double *zp = xmalloc (4 * n * sizeof *zp), *zm = zp + n, *fp = zm + n, *fm = fp + n;
+  for (size_t c = 0; c < n; c++)
+    {
+      for (size_t i = 0; i < n; i++)
+        zp[i] = zm[i] = z[i];
+      zp[c] += h;
+      zm[c] -= h;
+      f->map (eps, n_steps, zp, fp, f->params);
+      f->map (eps, n_steps, zm, fm, f->params);
+      for (size_t i = 0; i < n; i++)
+        gsl_matrix_set (j, i, c, (fp[i] - fm[i]) / (2 * h));
+    }
+  free (zp);
+}
+
+double
+flow_growth (const gsl_matrix * j)
+{
+  double best = 0;
+  for (size_t i = 0; i < j->size1; i++)
+    {
+      double s = 0;
+      for (size_t k = 0; k < j->size2; k++)
+        s += fabs (gsl_matrix_get (j, i, k));
+      best = fmax (best, s);
+    }
+  return fmax (1, best);
+}
+
+void
+flow_energy_errors (const flow * f, flow_energy_fn energy, void *eparams, const double *starts,
+                    size_t n_starts, double tlen, size_t steps0, size_t levels, double *err,
+                    double *ratio)
+{
+  double *out = xmalloc (f->dim * sizeof *out);
+  for (size_t level = 0; level < levels; level++)
+    {
+      size_t steps = steps0 << level;
+      double eps = tlen / (double) steps, sum = 0;
+      for (size_t s = 0; s < n_starts; s++)
+        {
+          const double *z = starts + s * f->dim;
+          f->map (eps, steps, z, out, f->params);
+          double dh = energy (out, eparams) - energy (z, eparams);
+          sum += dh * dh;
+        }
+      err[level] = sqrt (sum / (double) n_starts);
+      if (level > 0)
+        ratio[level - 1] = (err[level - 1] * err[level - 1]) / (err[level] * err[level]);
+    }
+  free (out);
+}
+
+void
+flow_probe (const flow * f, double eps, size_t n_steps, const double *z, double h,
+            estimate * reversal, estimate * det)
+{
+  gsl_matrix *j1 = gsl_matrix_alloc (f->dim, f->dim), *j2 = gsl_matrix_alloc (f->dim, f->dim);
+  double scale, worst = flow_reversal_error (f, eps, n_steps, z, &scale);
+  flow_jacobian (f, eps, n_steps, z, h, j1);
+  flow_jacobian (f, eps, n_steps, z, h / 2, j2);
+  double growth = flow_growth (j2);
+  *reversal = est_exact (worst, 2 * n_steps * 8 * DBL_EPSILON * scale * growth);
+  double d1 = matrix_det (j1), d2 = matrix_det (j2);
+  double fd_round = DBL_EPSILON * scale / (h / 2) * pow (growth, (double) f->dim);
+  *det = est_numeric (d2, fabs (d2 - d1) + fd_round);
+  gsl_matrix_free (j1);
+  gsl_matrix_free (j2);
+}
+
+int
+flow_order_estimate (const double *ratio, size_t n, estimate * out, double *e_last, double *e_before)
+{
+  if (n < 3)
+    die_internal ("flow_order_estimate: %zu ratios, 3 needed", n);
+  size_t L = n - 1;
+  *e_last = fabs (ratio[L - 1] - ratio[L]) / 3, *e_before = fabs (ratio[L - 2] - ratio[L - 1]) / 12;
+  double tiny = 64 * DBL_EPSILON * 16, hi = fmax (*e_last, *e_before);
+  if (hi > tiny && hi > 8 * fmax (fmin (*e_last, *e_before), tiny))
+    return 0;
+  *out = est_numeric (ratio[L], 3 * hi);
+  return 1;
+}
+
+ess_result
+flow_exp_energy_error (const double *dh, size_t n, double *mean_dh)
+{
+  double *w = xmalloc (n * sizeof *w);
+  mc_acc a;
+  mc_init (&a);
+  for (size_t i = 0; i < n; i++)
+    {
+      w[i] = exp (-dh[i]);
+      mc_add (&a, dh[i]);
+    }
+  ess_result e = ess_geyer (w, 1, n);
+  free (w);
+  *mean_dh = mc_mean (&a);
+  return e;
+}

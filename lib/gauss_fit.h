@@ -1,0 +1,69 @@
+/* gauss_fit.h -- one Gaussian fitted to a 1-D mixture by either KL.
+ *
+ * q = N(m, s²), over θ = (m, log s), minimising
+ *   inclusive  KL(p || q) = E_p[log p - log q]   (mass-covering: its
+ *              minimiser matches p's mean and variance), or
+ *   exclusive  KL(q || p) = -H(q) - E_q[log p]   (mode-seeking: a local
+ *              minimum near each well separated mode),
+ * every expectation by quadrature (lib/quad.h), and the gradients too:
+ *   inclusive  ∂/∂m = -E_p[(x - m)/s²],  ∂/∂log s = E_p[1 - (x - m)²/s²];
+ *   exclusive  (x = m + s ε) ∂/∂m = -E_q[(log p)'],
+ *              ∂/∂log s = -1 - E_q[(log p)'(x - m)].
+ * E_p runs over the hull of p's components ± QUAD_SPLIT sd at the
+ * narrowest one's scale.  E_q runs over m ± 14 s (q has mass e^-98
+ * beyond), split at m and, for two components, around each bend of log p
+ * inside (where one weighted component takes over from the other), so
+ * that every piece is smooth: on one piece holding q's tail and a bend
+ * QAGS was 50 times its own estimate off.  The pieces' bounds add, plus
+ * the rounding of their sum.
+ *
+ * A generalised inclusive objective E_{p^a}[log p - log q_c], q_c with its
+ * quadratic form (x - m)²/(2s²) scaled by c, serves negative controls
+ * (a = c = 1 is the KL, and evaluates exactly as it). */
+#ifndef HARNESS_GAUSS_FIT_H
+#define HARNESS_GAUSS_FIT_H
+
+#include "estimate.h"
+#include "gmm.h"
+
+typedef enum { GAUSS_FIT_INCLUSIVE, GAUSS_FIT_EXCLUSIVE } gauss_fit_direction;
+
+typedef struct
+{
+  double p_power;      /* a: the weight p^a of the inclusive objective */
+  double quad_scale;   /* c: log q_c's quadratic form scaled */
+} gauss_fit_variant;
+
+extern const gauss_fit_variant gauss_fit_kl;   /* { 1, 1 } */
+
+typedef struct
+{
+  double m, s, tol;    /* tol: error bound on m and on log s */
+  double m0, s0;       /* the start */
+  int converged;
+} gauss_fit;
+
+/* The objective at (m, s): KL(p || q) or KL(q || p) (under V). */
+double gauss_fit_objective (const gmm * p, gauss_fit_direction dir,
+                            const gauss_fit_variant * v, double m, double s);
+
+/* BFGS (lib/minimize) from (m0, log s0), to |∇| < 1e-7, restarted up to 5
+   times where its line search stalls on the gradient's quadrature noise.
+   Near a minimum of either KL in (m, log s) the Hessian is about
+   diag(1/s², 2) (exact for the inclusive KL at its optimum), so the error
+   radius is |θ - θ*| <= 2 |∇| / min(1/s², 2), a factor 2 for the
+   higher-order terms.  P is 1-D. */
+gauss_fit gauss_fit_minimise (const gmm * p, gauss_fit_direction dir,
+                              double m0, double s0,
+                              const gauss_fit_variant * v);
+
+/* How far (M, S) is from component K of P: max(|m - μ_k|/σ_k, |s/σ_k - 1|),
+   and the component nearest by it (the first of equals). */
+double gauss_fit_distance (const gmm * p, size_t k, double m, double s);
+size_t gauss_fit_nearest (const gmm * p, double m, double s);
+/* The distance of FIT to its nearest component with its error: m is within
+   tol and log s within tol, so s/σ within (s/σ) expm1(tol).  A fit that did
+   not converge is a runtime error (die_runtime), not a verdict. */
+estimate gauss_fit_lock (const gmm * p, const gauss_fit * fit);
+
+#endif

@@ -1,0 +1,34 @@
+/* gauss_sample.h -- harness checks that a sample has a claimed Gaussian law.
+ *
+ * For samplers (a reparameterization, a transformation): the sample of
+ * N(μ, Σ) in R^d is checked three ways, each a harness check of its own:
+ *   mean         each coordinate's sample mean against μ_i (Monte Carlo
+ *                standard error);
+ *   covariance   each entry (i >= j) of the mean of (x_i - μ_i)(x_j - μ_j),
+ *                the products about the known mean, against Σ_ij (its
+ *                rounding gamma_4 tr Σ);
+ *   KS           Kolmogorov-Smirnov of the projections uᵀx on random unit
+ *                u against N(uᵀμ, uᵀΣu), decided as D_n <= the critical
+ *                value at CHECK_ALPHA split over the projections (lib/gof).
+ * The draws are independent (gof.h's assumption). */
+#ifndef HARNESS_GAUSS_SAMPLE_H
+#define HARNESS_GAUSS_SAMPLE_H
+
+#include "harness.h"
+
+/* KS of X[0..n-1] (sorted in place) against N(MEAN, SD²) at false-alarm
+   rate ALPHA, as one point of check ID.  Returns the p-value. */
+double gauss_sample_ks (harness * h, const char *id, double *x, size_t n,
+                        double mean, double sd, double alpha);
+
+/* The three checks IDS (mean, covariance, KS) of the N x D row-major
+   sample XS against N(MU, COV), N_PROJ random directions drawn from the
+   harness's generator (gsl_ran_dir_2d for d = 2, gsl_ran_dir_nd above);
+   WHAT names the sampler in the checks' notes.  Closes the three checks
+   and returns the smallest KS p-value. */
+double gauss_sample_check (harness * h, const char *const ids[3],
+                           const double *xs, long n, size_t d,
+                           const double *mu, const double *cov, int n_proj,
+                           const char *what);
+
+#endif

@@ -1,0 +1,129 @@
+/* test_flow_check.c -- lib/flow_check.c on the harmonic oscillator.
+ *
+ * H = (q² + p²)/2 in d = 1.  Leapfrog is the linear map
+ *   q' = (1 - ε²/2) q + ε p,  p' = -ε (1 - ε²/4) q + (1 - ε²/2) p
+ * per step, with determinant 1; it is reversible, and its energy error
+ * is O(ε²) at fixed trajectory length (ratio 16 per halving of ε).
+ * Explicit Euler, q' = q + ε p, p' = p - ε q, has determinant 1 + ε² per
+ * step, is not reversible, and its energy error is O(ε) (ratio 4). */
+#include "flow_check.h"
+#include "tap.h"
+
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
+#include <stdlib.h>
+
+static void
+leapfrog (double eps, size_t n, const double *z, double *out, void *params)
+{
+  (void) params;
+  double q = z[0], p = z[1];
+  for (size_t i = 0; i < n; i++)
+    {
+      p -= 0.5 * eps * q;
+      q += eps * p;
+      p -= 0.5 * eps * q;
+    }
+  out[0] = q, out[1] = p;
+}
+
+static void
+euler (double eps, size_t n, const double *z, double *out, void *params)
+{
+  (void) params;
+  double q = z[0], p = z[1];
+  for (size_t i = 0; i < n; i++)
+    {
+      double qn = q + eps * p;
+      p -= eps * q;
+      q = qn;
+    }
+  out[0] = q, out[1] = p;
+}
+
+static double
+energy (const double *z, void *params)
+{
+  (void) params;
+  return 0.5 * (z[0] * z[0] + z[1] * z[1]);
+}
+
+static double
+det2 (const gsl_matrix * j)
+{
+  return gsl_matrix_get (j, 0, 0) * gsl_matrix_get (j, 1, 1)
+    - gsl_matrix_get (j, 0, 1) * gsl_matrix_get (j, 1, 0);
+}
+
+int
+main (void)
+{
+  flow lf = { leapfrog, NULL, 2 }, eu = { euler, NULL, 2 };
+  double z[2] = { 0.7, -1.3 }, scale;
+  double rev = flow_reversal_error (&lf, 0.1, 30, z, &scale);
+  tap_ok (rev < 1e-13, "leapfrog is reversible: error %.3g", rev);
+  tap_ok (scale >= 1.3 && scale < 2, "scale %.4g is the largest coordinate", scale);
+  double rev_e = flow_reversal_error (&eu, 0.1, 30, z, &scale);
+  tap_ok (rev_e > 0.1, "Euler is not: error %.3g", rev_e);
+
+  gsl_matrix *j = gsl_matrix_alloc (2, 2);
+  flow_jacobian (&lf, 0.1, 1, z, 1e-4, j);
+  /* one step, the exact linear map */
+  tap_close (gsl_matrix_get (j, 0, 0), 1 - 0.005, 1e-10, "∂q'/∂q = 1 - ε²/2");
+  tap_close (gsl_matrix_get (j, 0, 1), 0.1, 1e-10, "∂q'/∂p = ε");
+  tap_close (gsl_matrix_get (j, 1, 0), -0.1 * (1 - 0.0025), 1e-10, "∂p'/∂q = -ε(1 - ε²/4)");
+  flow_jacobian (&lf, 0.1, 30, z, 1e-4, j);
+  tap_close (det2 (j), 1, 1e-9, "leapfrog preserves volume over 30 steps");
+  tap_ok (flow_growth (j) >= 1 && flow_growth (j) < 2.5, "growth %.4g of a rotation-like map",
+          flow_growth (j));
+  flow_jacobian (&eu, 0.1, 30, z, 1e-4, j);
+  tap_close (det2 (j), pow (1.01, 30), 1e-8, "Euler's determinant (1 + ε²)^30");
+  gsl_matrix_set_zero (j);
+  tap_ok (flow_growth (j) == 1, "growth of the zero map is 1 (the floor)");
+  gsl_matrix_free (j);
+
+  double starts[3][2] = { {1, 0}, {0.3, -0.8}, {-1.2, 0.4} }, err[6], ratio[5];
+  flow_energy_errors (&lf, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
+  tap_close (ratio[4], 16, 0.01, "leapfrog: error ratio per halving tends to 16 (%.5f)", ratio[4]);
+  tap_ok (err[0] > err[5] && err[5] > 0, "errors fall with ε (%.3g to %.3g)", err[0], err[5]);
+  flow_energy_errors (&eu, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
+  tap_close (ratio[4], 4, 0.05, "Euler: ratio tends to 4, first order (%.5f)", ratio[4]);
+
+  /* the order estimate: leapfrog's ratios converge on 16, Euler's on 4 */
+  estimate lim;
+  double el, eb;
+  flow_energy_errors (&lf, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
+  tap_ok (flow_order_estimate (ratio, 5, &lim, &el, &eb), "leapfrog's ratios are asymptotic (%.3g, %.3g)", el, eb);
+  tap_ok (fabs (lim.value - 16) <= lim.err && lim.err < 0.01, "and their limit is 16 within %.3g", lim.err);
+  double far[5] = { 30, 20, 16.5, 16.4, 10 };
+  tap_ok (!flow_order_estimate (far, 5, &lim, &el, &eb), "ratios that jump are not asymptotic (%.3g, %.3g)", el, eb);
+  flow_energy_errors (&eu, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
+  tap_ok (!flow_order_estimate (ratio, 5, &lim, &el, &eb) || fabs (lim.value - 16) > lim.err,
+          "Euler's limit is not 16");
+
+  /* the probe: leapfrog reversible and volume-preserving within its bounds, Euler not */
+  estimate rv, det;
+  flow_probe (&lf, 0.1, 30, z, 1e-4, &rv, &det);
+  tap_ok (rv.value <= rv.err && rv.err < 1e-12, "leapfrog reversal %.3g within %.3g", rv.value, rv.err);
+  tap_ok (fabs (det.value - 1) <= det.err && det.err < 1e-6, "leapfrog det %.12f within %.3g of 1", det.value, det.err);
+  flow_probe (&eu, 0.1, 30, z, 1e-4, &rv, &det);
+  tap_ok (rv.value > rv.err, "Euler's reversal %.3g exceeds its bound %.3g", rv.value, rv.err);
+  tap_ok (fabs (det.value - 1) > det.err, "Euler's det %.6f is not 1 within %.3g", det.value, det.err);
+
+  /* E[exp(-ΔH)]: for ΔH ~ N(σ²/2, σ²) exactly 1 (the lognormal mean) */
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  size_t n = 100000;
+  double *dh = malloc (n * sizeof *dh), mean_dh;
+  for (size_t i = 0; i < n; i++)
+    dh[i] = 0.02 + gsl_ran_gaussian (r, 0.2);
+  ess_result e = flow_exp_energy_error (dh, n, &mean_dh);
+  tap_ok (fabs (e.mean - 1) < 5 * e.se, "E[exp(-ΔH)] = %.5f ± %.5f is 1", e.mean, e.se);
+  tap_close (mean_dh, 0.02, 5 * 0.2 / sqrt ((double) n), "mean ΔH");
+  for (size_t i = 0; i < n; i++)
+    dh[i] += 0.05;
+  e = flow_exp_energy_error (dh, n, &mean_dh);
+  tap_ok (fabs (e.mean - 1) > 5 * e.se, "shifted by 0.05 it is not (%.5f ± %.5f)", e.mean, e.se);
+  free (dh);
+  gsl_rng_free (r);
+  return tap_done ();
+}

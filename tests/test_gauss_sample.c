@@ -1,0 +1,127 @@
+/* test_gauss_sample.c -- the Gaussian-sample checks hold on samples of the
+   claimed law (d = 2 and 3) and fail on a wrong mean, a wrong covariance
+   and non-Gaussian noise of the right moments.  A claim of its own, run
+   inside the test; its TAP goes to /dev/null. */
+#include "gauss_sample.h"
+#include "tap.h"
+
+#include <fcntl.h>
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CHECK3(p) {p "_mean", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {p "_cov", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, {p "_ks", "harness", "", REL_LE, EXPECT_HOLDS, NULL}
+static const check_spec CHECKS[] = { CHECK3 ("good2"), CHECK3 ("good3"), CHECK3 ("mean"), CHECK3 ("cov"),
+  CHECK3 ("unif"), {"ks1", "harness", "", REL_LE, EXPECT_HOLDS, NULL}, {"ks1_bad", "harness", "", REL_LE, EXPECT_HOLDS, NULL} };
+static const claim CLAIM = {
+  .slug = "test_gauss_sample", .title = "gauss_sample test", .claim = "", .sources = "",
+  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS), .samples_default = 20000, .samples_quick = 20000,
+  .figure_caption = "",
+};
+
+/* N x D draws of MU + L e, L lower triangular (row major), e standard
+   normal (UNIFORM: uniform of unit variance); MEAN_SHIFT added to x_0. */
+static void
+draw (gsl_rng * r, double *xs, long n, size_t d, const double *mu, const double *l, int uniform)
+{
+  double e[3];
+  for (long t = 0; t < n; t++)
+    {
+      for (size_t i = 0; i < d; i++)
+        e[i] = uniform ? sqrt (3.0) * (2 * gsl_rng_uniform (r) - 1) : gsl_ran_gaussian (r, 1.0);
+      for (size_t i = 0; i < d; i++)
+        {
+          xs[d * t + i] = mu[i];
+          for (size_t j = 0; j <= i; j++)
+            xs[d * t + i] += l[i * d + j] * e[j];
+        }
+    }
+}
+
+static int
+held (const harness * h, const char *id)
+{
+  for (size_t i = 0; i < h->c->n_checks; i++)
+    if (strcmp (h->c->checks[i].id, id) == 0)
+      return h->results[i].held;
+  return -1;
+}
+
+int
+main (void)
+{
+  char dir[] = "/tmp/test_gauss_sample.XXXXXX";
+  if (!mkdtemp (dir))
+    return 99;
+  char *argv[] = { "test_gauss_sample", "--outdir", dir, NULL };
+  fflush (stdout);
+  int saved = dup (1), null = open ("/dev/null", O_WRONLY);
+  dup2 (null, 1);
+  harness *h = harness_begin (&CLAIM, 3, argv);
+  gsl_rng *r = harness_rng (h);
+  long n = 20000;
+  double *xs = malloc ((size_t) n * 3 * sizeof *xs);
+  const double mu2[2] = { 0.5, -1 }, l2[4] = { 1.5, 0, -0.6, 0.8 };
+  const double cov2[4] = { 2.25, -0.9, -0.9, 1.0 };
+  const double mu3[3] = { 1, 0, -2 }, l3[9] = { 1, 0, 0, 0.5, 2, 0, -1, 0.3, 0.7 };
+  double cov3[9];
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++)
+      {
+        cov3[i * 3 + j] = 0;
+        for (int k = 0; k < 3; k++)
+          cov3[i * 3 + j] += l3[i * 3 + k] * l3[j * 3 + k];
+      }
+  const char *const good2[3] = { "good2_mean", "good2_cov", "good2_ks" };
+  const char *const good3[3] = { "good3_mean", "good3_cov", "good3_ks" };
+  const char *const mean[3] = { "mean_mean", "mean_cov", "mean_ks" };
+  const char *const cov[3] = { "cov_mean", "cov_cov", "cov_ks" };
+  const char *const unif[3] = { "unif_mean", "unif_cov", "unif_ks" };
+  draw (r, xs, n, 2, mu2, l2, 0);
+  gauss_sample_check (h, good2, xs, n, 2, mu2, cov2, 8, "good");
+  draw (r, xs, n, 3, mu3, l3, 0);
+  gauss_sample_check (h, good3, xs, n, 3, mu3, cov3, 8, "good");
+  const double mu_off[2] = { 0.65, -1 };
+  draw (r, xs, n, 2, mu_off, l2, 0);
+  gauss_sample_check (h, mean, xs, n, 2, mu2, cov2, 8, "shifted");
+  const double l_big[4] = { 1.5, 0, -0.6, 0.9 };
+  draw (r, xs, n, 2, mu2, l_big, 0);
+  gauss_sample_check (h, cov, xs, n, 2, mu2, cov2, 8, "wider");
+  draw (r, xs, n, 2, mu2, l2, 1);
+  double p_unif = gauss_sample_check (h, unif, xs, n, 2, mu2, cov2, 8, "uniform noise");
+  for (long t = 0; t < n; t++)
+    xs[t] = 0.7 + 1.7 * gsl_ran_gaussian (r, 1.0);
+  double p1 = gauss_sample_ks (h, "ks1", xs, (size_t) n, 0.7, 1.7, CHECK_ALPHA);
+  check_close (h, "ks1", "%s", "d = 1");
+  for (long t = 0; t < n; t++)
+    xs[t] = 0.7 + 1.7 * 1.7 * gsl_ran_gaussian (r, 1.0);
+  gauss_sample_ks (h, "ks1_bad", xs, (size_t) n, 0.7, 1.7, CHECK_ALPHA);
+  check_close (h, "ks1_bad", "%s", "d = 1, σ² for σ");
+  fflush (stdout);
+  dup2 (saved, 1);
+  tap_ok (held (h, "good2_mean") == 1 && held (h, "good2_cov") == 1 && held (h, "good2_ks") == 1,
+          "d = 2: a sample of the law passes mean, covariance and KS");
+  tap_ok (held (h, "good3_mean") == 1 && held (h, "good3_cov") == 1 && held (h, "good3_ks") == 1,
+          "d = 3: a sample of the law passes mean, covariance and KS");
+  tap_ok (held (h, "mean_mean") == 0, "a mean off by 0.15 (14 standard errors) fails the mean check");
+  tap_ok (held (h, "cov_cov") == 0, "Σ22 = 1.17 for 1 fails the covariance check");
+  tap_ok (held (h, "unif_mean") == 1 && held (h, "unif_cov") == 1 && held (h, "unif_ks") == 0,
+          "uniform noise of the right moments passes the moments and fails KS (p = %.2g)", p_unif);
+  tap_ok (held (h, "ks1") == 1 && p1 > 0 && p1 <= 1, "d = 1: KS of a N(0.7, 1.7²) sample holds");
+  tap_ok (held (h, "ks1_bad") == 0, "d = 1: σ² for σ fails KS");
+  fflush (stdout);
+  dup2 (null, 1);
+  sbuf_append (harness_figure_script (h), "plot x\n");    /* harness_end wants a figure */
+  harness_end (h);
+  fflush (stdout);
+  dup2 (saved, 1);
+  free (xs);
+  char cmd[200];
+  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
+  if (system (cmd) != 0)
+    return 99;
+  return tap_done ();
+}

@@ -1,0 +1,119 @@
+/* test_iw_gauss.c -- Gaussian importance weights: their moments against
+ * quadrature, their minimum against a grid, and the Frullani gap
+ * log p(x) - L_k against KL (k = 1), Monte Carlo (k = 2, 5), the delta
+ * method (large k) and 0 when q is the target. */
+#include "iw_gauss.h"
+#include "normal.h"
+#include "tap.h"
+
+#include <float.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+
+typedef struct { const iw_gauss *g; double n; } moment_arg;
+
+static double
+log_wtilde (const iw_gauss * g, double z)
+{
+  return normal_log_pdf (z, g->mu, sqrt (g->v))
+    - normal_log_pdf (z, g->m, sqrt (g->vq));
+}
+
+/* q(z) w~(z)^n */
+static double
+moment_integrand (double z, void *params)
+{
+  const moment_arg *a = params;
+  return exp (normal_log_pdf (z, a->g->m, sqrt (a->g->vq))
+              + a->n * log_wtilde (a->g, z));
+}
+
+/* -E[log mean_k w~] by Monte Carlo: mean and standard error */
+static void
+gap_mc (gsl_rng * r, const iw_gauss * g, int k, size_t reps, double *mean,
+        double *se)
+{
+  double s = 0, s2 = 0;
+  for (size_t i = 0; i < reps; i++)
+    {
+      double sum = 0;
+      for (int j = 0; j < k; j++)
+        sum += exp (log_wtilde (g, g->m + gsl_ran_gaussian (r, sqrt (g->vq))));
+      double y = -log (sum / k);
+      s += y, s2 += y * y;
+    }
+  *mean = s / (double) reps;
+  *se = sqrt ((s2 / (double) reps - *mean * *mean) / (double) reps);
+}
+
+int
+main (void)
+{
+  /* wide (bounded ratio), narrow (vq < v), and one off to the side */
+  static const iw_gauss G[] = {
+    {0.3, 0.5, 1.0, 1.5}, {-0.2, 1.0, 0.3, 0.9}, {1.0, 2.0, -0.5, 1.2},
+  };
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 20261122);
+  for (size_t i = 0; i < sizeof G / sizeof G[0]; i++)
+    {
+      const iw_gauss *g = &G[i];
+      tap_close (iw_gauss_moment (g, 0), 1, 16 * DBL_EPSILON, "g%zu: E_q[w~^0] = 1", i);
+      tap_close (iw_gauss_moment (g, 1), 1, 16 * DBL_EPSILON, "g%zu: E_q[w~] = 1", i);
+      for (double n = 2; n <= 3; n++)
+        {
+          moment_arg a = { g, n };
+          double want = iw_gauss_moment (g, n);
+          if (!isfinite (want))
+            {
+              tap_ok (n / g->v + (1 - n) / g->vq <= 0, "g%zu: E_q[w~^%g] = inf only when its form is not positive", i, n);
+              continue;
+            }
+          quad_result q = quad_real_line_at (moment_integrand, &a, g->m, sqrt (g->vq));
+          tap_close (want, q.value, q.abserr + 64 * DBL_EPSILON * want,
+                     "g%zu: E_q[w~^%g] = quadrature", i, n);
+        }
+      if (g->vq < g->v)
+        {
+          /* the grid's least w~ is >= the minimum and, at spacing 1e-4
+             near it (w~ smooth, second derivative O(1)), within 1e-6 */
+          double least = INFINITY;
+          for (double z = g->m - 20; z <= g->m + 20; z += 1e-4)
+            least = fmin (least, exp (log_wtilde (g, z)));
+          double w_min = iw_gauss_min (g);
+          tap_ok (least >= w_min * (1 - 1e-12) && least - w_min <= 1e-6 * (1 + w_min),
+                  "g%zu: min w~ = %.12g, the grid's least %.12g", i, w_min, least);
+        }
+      /* k = 1: the gap is KL(q || target) */
+      quad_result g1 = iw_gauss_gap (g, 1, IW_GAP_FOR_MC, 0);
+      double kl = normal_kl (g->m, sqrt (g->vq), g->mu, sqrt (g->v));
+      tap_close (g1.value, kl, g1.abserr + 1e-13, "g%zu: gap(k = 1) = KL(q || p)", i);
+      /* k = 2, 5 against Monte Carlo, 6 standard errors */
+      for (int k = 2; k <= 5; k += 3)
+        {
+          double mean, se;
+          gap_mc (r, g, k, 400000, &mean, &se);
+          quad_result gk = iw_gauss_gap (g, k, IW_GAP_FOR_MC, 0);
+          tap_close (gk.value, mean, gk.abserr + 6 * se,
+                     "g%zu: gap(k = %d) = Monte Carlo (%.6g ± %.2g)", i, k, mean, se);
+          tap_ok (gk.value < g1.value, "g%zu: gap(k = %d) < gap(1)", i, k);
+        }
+      /* large k: k gap -> Var(w~)/2 + c1/k, c1 = 3 m2^2/4 - m3/3 */
+      double e2 = iw_gauss_moment (g, 2), e3 = iw_gauss_moment (g, 3);
+      if (isfinite (e3))
+        {
+          double m2 = e2 - 1, m3 = e3 - 3 * e2 + 2, c1 = 0.75 * m2 * m2 - m3 / 3;
+          double k = 1e6;
+          quad_result gk = iw_gauss_gap (g, k, IW_GAP_PRECISE, 0);
+          tap_close (k * gk.value, m2 / 2, k * gk.abserr + 2 * fabs (c1) / k,
+                     "g%zu: k gap(k = 1e6) = Var(w~)/2 (delta method)", i);
+        }
+    }
+  /* q = the target: every weight is 1, the gap 0 */
+  iw_gauss same = { 0.4, 0.7, 0.4, 0.7 };
+  quad_result g0 = iw_gauss_gap (&same, 4, IW_GAP_FOR_MC, 1e-14);
+  tap_close (g0.value, 0, g0.abserr + 1e-14, "q = target: gap 0");
+  gsl_rng_free (r);
+  return tap_done ();
+}

@@ -1,0 +1,147 @@
+/* test_mcmc_mixture.c -- lib/mcmc_mixture.c against independent values.
+ *
+ * The exact moments of gmm_alloc_mcmc_example (1) against a hand
+ * computation from its components (Σ_j w_j μ_j, Σ_j w_j (Σ_j + μ_j μ_jᵀ)),
+ * the target against gmm_log_pdf, and the pooled chains: with exact i.i.d.
+ * draws from each component as the "sampler" the weighted pool is exact,
+ * so its averages must match the moments within a few standard errors;
+ * unweighted pooling (the mistake the weights prevent) must not. */
+#include "errors.h"
+#include "mcmc_mixture.h"
+#include "rng.h"
+#include "tap.h"
+
+#include <gsl/gsl_math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* exact draws from the chain's own component: the kernel "jump to a fresh
+   draw of component c / 2", which preserves that component, so the pool
+   weighted by w_j / 2 has law π */
+static double
+fresh_draws (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * rows, void *params)
+{
+  const gmm *g = params;
+  (void) x0;
+  gsl_vector *x = gsl_vector_alloc (2);
+  for (size_t i = 0; i < rows->size1; i++)
+    {
+      mvn_sample (r, g->comp[c / 2], x);
+      gsl_matrix_set_row (rows, i, x);
+    }
+  gsl_vector_free (x);
+  return 0.5;
+}
+
+/* exact draws from the whole mixture: chains that mix at once */
+static double
+mixing_draws (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * rows, void *params)
+{
+  (void) c, (void) x0;
+  gsl_vector *x = gsl_vector_alloc (2);
+  for (size_t i = 0; i < rows->size1; i++)
+    {
+      gmm_sample (r, params, x);
+      gsl_matrix_set_row (rows, i, x);
+    }
+  gsl_vector_free (x);
+  return 0.5;
+}
+
+int
+main (void)
+{
+  gmm *g = gmm_alloc_mcmc_example (1.0);
+  double m[MCMC_MIXTURE_N_MOMENTS];
+  mcmc_mixture_exact_moments (g, m);
+  /* by hand: weights 0.45, 0.35, 0.2; means (-1.6, -0.4), (1.6, 0.6), (0.1, 2) */
+  double want[MCMC_MIXTURE_N_MOMENTS] = {
+    0.45 * -1.6 + 0.35 * 1.6 + 0.2 * 0.1,
+    0.45 * -0.4 + 0.35 * 0.6 + 0.2 * 2.0,
+    0.45 * (0.55 + 2.56) + 0.35 * (0.45 + 2.56) + 0.2 * (0.70 + 0.01),
+    0.45 * (0.25 + 0.64) + 0.35 * (-0.20 + 0.96) + 0.2 * (0.0 + 0.2),
+    0.45 * (0.45 + 0.16) + 0.35 * (0.60 + 0.36) + 0.2 * (0.25 + 4.0),
+  };
+  for (size_t k = 0; k < MCMC_MIXTURE_N_MOMENTS; k++)
+    tap_close (m[k], want[k], 1e-14, "exact E %s", mcmc_mixture_moment_names[k]);
+
+  double f[MCMC_MIXTURE_N_MOMENTS], x[2] = { 1.5, -2 };
+  mcmc_mixture_moments (x, f);
+  tap_ok (f[0] == 1.5 && f[1] == -2 && f[2] == 2.25 && f[3] == -3 && f[4] == 4,
+          "moment functions at (1.5, -2)");
+
+  gmm_target tp = { g, 0.5, gsl_vector_alloc (2) };
+  mcmc_target t = mcmc_mixture_target (&tp);
+  gsl_vector_view xv = gsl_vector_view_array (x, 2);
+  gsl_vector *work = gsl_vector_alloc (2), *grad = gsl_vector_alloc (2), *want_g = gsl_vector_alloc (2);
+  tap_close (t.log_density (&xv.vector, t.params), 0.5 * gmm_log_pdf (g, &xv.vector, work),
+             1e-15, "target: log p / T at T = 2");
+  t.grad_log_density (&xv.vector, grad, t.params);
+  gmm_grad_log_pdf (g, &xv.vector, want_g);
+  tap_close (gsl_vector_get (grad, 1), 0.5 * gsl_vector_get (want_g, 1), 1e-15,
+             "target: gradient / T at T = 2");
+  tap_ok (t.d == 2, "target dimension");
+
+  gsl_rng *r = rng_new (RNG_DEFAULT_SEED);
+  mcmc_mixture_run run;
+  mcmc_mixture_run_chains (r, g, 6, 20000, fresh_draws, g, &run);
+  tap_ok (run.draws->size1 == 120000 && run.n == 20000 && run.n_chains == 6,
+          "six chains of 20000 draws");
+  tap_close (run.acceptance, 0.5, 1e-15, "acceptance: the chains' mean");
+  int weighted_ok = 1, plain_far = 0;
+  for (size_t k = 0; k < MCMC_MIXTURE_N_MOMENTS; k++)
+    {
+      const ess_result *e = &run.moment[k];
+      weighted_ok &= fabs (e->mean - m[k]) <= 5 * e->se;
+      /* i.i.d. draws: ESS about the number of draws */
+      tap_ok (e->ess > 0.8 * 120000 && e->ess < 1.2 * 120000, "ESS of E %s is %.0f, about n",
+              mcmc_mixture_moment_names[k], e->ess);
+      double plain = 0;
+      for (size_t i = 0; i < run.draws->size1; i++)
+        {
+          double fi[MCMC_MIXTURE_N_MOMENTS];
+          mcmc_mixture_moments (gsl_matrix_const_ptr (run.draws, i, 0), fi);
+          plain += fi[k] / (double) run.draws->size1;
+        }
+      plain_far |= fabs (plain - m[k]) > 20 * e->se;
+    }
+  tap_ok (weighted_ok, "the weighted pool matches the exact moments within 5 se");
+  tap_ok (plain_far, "the unweighted pool does not (the weights matter)");
+  /* chains that never leave their component: R-hat must say so */
+  tap_ok (run.rhat > 1.1, "split R-hat %.4f of chains that never cross", run.rhat);
+  char why[160];
+  tap_ok (!mcmc_mixture_mixed (&run, why, sizeof why) && strstr (why, "did not mix"), "so they did not mix: %s", why);
+  mcmc_mixture_run_free (&run);
+  tap_ok (run.draws == NULL, "run freed");
+  mcmc_mixture_run_chains (r, g, 6, 20000, mixing_draws, g, &run);
+  tap_ok (run.rhat < 1.01, "split R-hat %.4f of chains that mix", run.rhat);
+  tap_ok (mcmc_mixture_mixed (&run, why, sizeof why), "and they mixed");
+  mcmc_mixture_run_free (&run);
+  mcmc_mixture_run_chains (r, g, 6, 30, mixing_draws, g, &run);
+  tap_ok (!mcmc_mixture_mixed (&run, why, sizeof why), "6 chains of 30: %s", why);
+  mcmc_mixture_run_free (&run);
+
+  /* HMC chains on the mixture itself: the pool's averages are the moments */
+  tp.inv_temperature = 1;
+  double *energy = malloc (6 * 3000 * sizeof *energy);
+  mcmc_mixture_hmc hp = { &t, { 0.4, 10, 0.2 }, energy };
+  mcmc_mixture_run_chains (r, g, 6, 3000, mcmc_mixture_hmc_chain, &hp, &run);
+  int hmc_ok = 1, finite = 1;
+  for (size_t k = 0; k < MCMC_MIXTURE_N_MOMENTS; k++)
+    hmc_ok &= fabs (run.moment[k].mean - m[k]) <= 5 * run.moment[k].se;
+  for (size_t i = 0; i < 6 * 3000; i++)
+    finite &= isfinite (energy[i]);
+  tap_ok (hmc_ok, "HMC chains: averages within 5 se of the exact moments");
+  tap_ok (run.acceptance > 0.5 && run.acceptance <= 1, "HMC acceptance %.3f", run.acceptance);
+  tap_ok (finite, "every energy error recorded");
+  mcmc_mixture_run_free (&run);
+  free (energy);
+
+  gsl_rng_free (r);
+  gsl_vector_free (tp.work);
+  gsl_vector_free (work);
+  gsl_vector_free (grad);
+  gsl_vector_free (want_g);
+  gmm_free (g);
+  return tap_done ();
+}
