@@ -150,6 +150,39 @@ where (const char *fmt, ...)
   va_end (ap);
 }
 
+/* The integrand, watched for a value that is not finite at a point
+   strictly inside (LO, HI): CQUAD drops such values and QAGS's estimate
+   turns NaN ("roundoff error"), so a refusal names the point instead. */
+typedef struct
+{
+  quad_fn f;
+  void *params;
+  double lo, hi;
+  int bad;
+  double bad_x, bad_value;
+} watch;
+
+static double
+watched (double x, void *params)
+{
+  watch *w = params;
+  double v = w->f (x, w->params);
+  if (!isfinite (v) && !w->bad && x > w->lo && x < w->hi && isfinite (x))
+    {
+      w->bad = 1;
+      w->bad_x = x;
+      w->bad_value = v;
+    }
+  return v;
+}
+
+static void
+where_bad (const watch * w)
+{
+  if (w->bad)
+    where ("(the integrand was %g at x = %.17g)", w->bad_value, w->bad_x);
+}
+
 /* Runs a pair of independent rules at (EPSABS, EPSREL): *P the primary
    (whose value is returned), *Q the other. */
 typedef void (*pair_run) (void *ctx, double epsabs, double epsrel,
@@ -247,10 +280,13 @@ try_interval (quad_fn f, void *params, double a, double b, double epsabs,
               double epsrel, double noise, int cquad_first,
               quad_result * out)
 {
-  interval_ctx c = { { f, params }, a, b, cquad_first };
+  watch w = { f, params, a, b, 0, 0, 0 };
+  interval_ctx c = { { watched, &w }, a, b, cquad_first };
   int status = settle (interval_pair, &c, epsabs, epsrel, noise, out);
   if (status)
     where ("on [%.17g, %.17g]", a, b);
+  if (status)
+    where_bad (&w);
   return status;
 }
 
@@ -309,11 +345,16 @@ try_half_line (quad_fn f, void *params, double origin, double scale,
                 " got scale %g", origin, scale);
       return GSL_EINVAL;
     }
-  half_line h = { f, params, origin, scale, sign };
+  watch w = { f, params, sign > 0 ? origin : -INFINITY,
+    sign > 0 ? INFINITY : origin, 0, 0, 0
+  };
+  half_line h = { watched, &w, origin, scale, sign };
   int status = settle (half_line_pair, &h, epsabs, epsrel, noise, out);
   if (status)
     where ("on the half-line from %.17g, %s, scale %g", origin,
            sign > 0 ? "up" : "down", scale);
+  if (status)
+    where_bad (&w);
   return status;
 }
 

@@ -422,6 +422,33 @@ regression_default_seeds (void)
                    " (x - m)] on [m - 14 s, m]");
 }
 
+/* A refusal caused by an integrand that is NaN inside the range names the
+   point (iwae_bound --seed 1019: QAGIU said only "roundoff error" with a
+   NaN estimate, from log of a negative inner integral at u = 248). */
+static double
+f_gauss_nan_strip (double x, void *p)
+{
+  const double *at = p;
+  return x > *at && x < *at + 0.2 ? NAN : exp (-0.5 * x * x);
+}
+
+static void
+regression_nan_named (void)
+{
+  quad_result r;
+  double at = 0.3;
+  int st = quad_try_interval (f_gauss_nan_strip, &at, -3, 2, 1e-13, 1e-11,
+                              &r);
+  tap_ok (st != 0 && strstr (quad_last_failure (), "the integrand was nan at"
+                             " x = 0.3"), "NaN on (0.3, 0.5): refused,"
+          " naming the point (%s)", quad_last_failure ());
+  at = 3.2;
+  st = quad_try_upper (f_gauss_nan_strip, &at, 1, 1, 1e-13, 1e-11, &r);
+  tap_ok (st != 0 && strstr (quad_last_failure (), "the integrand was nan at"
+                             " x = 3."), "NaN on (3.2, 3.4) in a half-line:"
+          " refused, naming the point (%s)", quad_last_failure ());
+}
+
 int
 main (void)
 {
@@ -441,6 +468,7 @@ main (void)
   regression_qagi_missed_peak (1e4, 1);
   regression_qags_optimistic ();
   regression_default_seeds ();
+  regression_nan_named ();
   reference_suite ();
   test_quad_log ();
   return tap_done ();
