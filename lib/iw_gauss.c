@@ -112,6 +112,11 @@ inner_integral (quad_fn f, gap_integral * g)
     die_runtime ("inner quadrature at r = %g did not converge: %s (estimate"
                  " %.17g +- %.3g)", g->r, gsl_strerror (status), q.value,
                  q.abserr);
+  /* chi and phi integrate functions >= 0, so they are >= 0: QAGI's
+     extrapolation can return -3.6e-83 +- 1.8e-75 for a phi near 0
+     (iwae_bound seed 1019, u = 248), whose log was NaN; 0 is no farther
+     from the integral, so the estimate still bounds it. */
+  q.value = fmax (q.value, 0.0);
   q.abserr = fmax (q.abserr, g->inner_epsrel * fabs (q.value));
   return q;
 }

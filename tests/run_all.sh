@@ -47,6 +47,7 @@ echo "== the harness end to end"
 run_tap harness tests/test_harness.sh "$build" "$slugs"
 run_tap regress_mean_field tests/regress_mean_field.sh "$build"
 run_tap regress_mcmc_gmm tests/regress_mcmc_gmm.sh "$build"
+run_tap regress_quad_seeds tests/regress_quad_seeds.sh "$build"
 run_tap interrupt tests/test_interrupt.sh "$build" "$(echo $slugs | awk '{ print $1 }')"
 run_tap soak_short tests/soak.sh "$build" "$(echo $slugs | awk '{ print $1 }')" 40
 run_tap concurrency_short tests/concurrency.sh "$build" "$(echo $slugs | awk '{ print $1 }')" 20

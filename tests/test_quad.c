@@ -297,6 +297,158 @@ test_quad_log (void)
           "quad_log of 1e-3 ± 2e-3 dies with exit 3");
 }
 
+/* ------------------------------------------ issue 10: seeds at default sizes */
+
+/* Smooth integrands on which QAGS's estimate was 3 to 20 times below its
+   actual error while CQUAD's held (calibration seeds 1015, 1117 of
+   conjugate_duals, 1045 of exclusive_inclusive_kl): the old wrapper
+   refused (exit 3).  The parameters are the claims' doubles; the
+   references are mpmath's at 40 digits (tanh_case, gmm_dlogp_case). */
+
+/* p(x) e^{(shift + eps tanh(freq x + phase) - log_z) / power}, p = N(m, s²):
+   e^T q with T a perturbed log-ratio (power 1), or sqrt(p r q) (power 2,
+   times p^(1/2) more). */
+typedef struct
+{
+  double m, s, shift, eps, freq, phase, log_z, power;
+} tanh_case;
+
+static double
+f_tanh_tilt (double x, void *p)
+{
+  const tanh_case *c = p;
+  double z = (x - c->m) / c->s;
+  double lp = -0.5 * z * z - log (c->s) - 0.5 * log (2 * M_PI);
+  return exp (lp + (c->shift + c->eps * tanh (c->freq * x + c->phase)
+                    - c->log_z) / c->power);
+}
+
+/* q(x) (log p)'(x) (x - m), q = N(m, s²), p a two-component mixture */
+typedef struct
+{
+  double m, s, w[2], mu[2], var[2];
+} gmm_dlogp_case;
+
+static double
+f_gmm_dlogp_x (double x, void *p)
+{
+  const gmm_dlogp_case *c = p;
+  double d = 0, dd = 0;
+  for (int i = 0; i < 2; i++)
+    {
+      double n = c->w[i] * exp (log_gauss (x, c->mu[i], sqrt (c->var[i])));
+      d += n, dd -= n * (x - c->mu[i]) / c->var[i];
+    }
+  double q = exp (log_gauss (x, c->m, c->s));
+  return q > 0 ? q * dd / d * (x - c->m) : 0.0;
+}
+
+/* The premise on the bare GSL rule: QAGS's error beyond its estimate. */
+static void
+premise_qags_optimistic (quad_fn f, void *p, double a, double b,
+                         double epsabs, double epsrel, double truth,
+                         const char *what)
+{
+  gsl_function fn = { f, p };
+  gsl_integration_workspace *w = gsl_integration_workspace_alloc (2000);
+  double v, e;
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  int st = gsl_integration_qags (&fn, a, b, epsabs, epsrel, 2000, w, &v, &e);
+  gsl_set_error_handler (old);
+  gsl_integration_workspace_free (w);
+  tap_ok (st == GSL_SUCCESS && fabs (v - truth) > 2 * e, "premise: bare QAGS"
+          " on %s: error %.3g, over twice its estimate %.3g", what,
+          fabs (v - truth), e);
+}
+
+static void
+expect_accepted (int st, quad_result r, double truth, const char *what)
+{
+  tap_ok (st == 0 && fabs (r.value - truth) <= r.abserr, "%s: accepted"
+          " (status %d%s%s), error %.3g <= bound %.3g", what, st,
+          st ? ", " : "", st ? quad_last_failure () : "",
+          fabs (r.value - truth), r.abserr);
+}
+
+/* As conjugate_duals' critic_quad: the hull of p, q and p at scale
+   min (s_p, 1 / freq), via quad_try_real_line_span. */
+static void
+regression_tanh_line (tanh_case c, double mq, double sq, double piece_a,
+                      double piece_b, double piece_truth, double truth,
+                      const char *what)
+{
+  double scale = fmin (fmin (c.s, sq), 1 / c.freq);
+  double lo = fmin (c.m - QUAD_SPLIT * c.s, mq - QUAD_SPLIT * sq);
+  double hi = fmax (c.m + QUAD_SPLIT * c.s, mq + QUAD_SPLIT * sq);
+  premise_qags_optimistic (f_tanh_tilt, &c, piece_a, piece_b,
+                           QUAD_EPSREL * truth, QUAD_EPSREL, piece_truth, what);
+  quad_result r;
+  int st = quad_try_real_line_span (f_tanh_tilt, &c, lo, hi, scale,
+                                    QUAD_EPSABS, QUAD_EPSREL, &r);
+  expect_accepted (st, r, truth, what);
+}
+
+static void
+regression_default_seeds (void)
+{
+  tanh_case c1015 = { -0.26041241623771638, 1.7094682235520076,
+    0.28701353073120117, -0.0013343968894332647, 2.1459951320663095,
+    1.0043247838646661, 1.0, 1.0
+  };
+  regression_tanh_line (c1015, 0.11426524237350802, 1.0041026029491218,
+                        -7.0982853104457471, -0.26041241623771683,
+                        0.2453153354144973479082382, 0.49011704271939370038883,
+                        "conjugate_duals 1015, E_q[e^{T-1}]");
+  tanh_case c1117 = { 0.16363279991102264, 1.5714970251418927,
+    -2.5018095136620104, 1.2434146106243134, 1.9279212828492747,
+    0.82928053746405661, log (0.17263060862094353), 2.0
+  };
+  regression_tanh_line (c1117, 0.47799722580863319, 1.5058693671513677,
+                        0.16363279991102253, 6.4496209004785925,
+                        0.6318116830303699080844922, 0.922315548124738168166848,
+                        "conjugate_duals 1117, Bhattacharyya coefficient");
+  gmm_dlogp_case g = { -1.4044107679578612, 2.7830325269369696, {0.6, 0.4},
+    {-3.75, 4.5}, {0.64000000000000012, 1.2100000000000002}
+  };
+  /* the piece from a cut of lib/gauss_fit (a crossing of the components'
+     log densities, minus 4 widths) to m */
+  double a = -25.402882090516034, truth = -1.981874095762832189074154;
+  premise_qags_optimistic (f_gmm_dlogp_x, &g, a, g.m, QUAD_EPSABS,
+                           QUAD_EPSREL, truth, "exclusive_inclusive_kl 1045");
+  quad_result r;
+  int st = quad_try_interval (f_gmm_dlogp_x, &g, a, g.m, QUAD_EPSABS,
+                              QUAD_EPSREL, &r);
+  expect_accepted (st, r, truth, "exclusive_inclusive_kl 1045, E_q[(log p)'"
+                   " (x - m)] on [m - 14 s, m]");
+}
+
+/* A refusal caused by an integrand that is NaN inside the range names the
+   point (iwae_bound --seed 1019: QAGIU said only "roundoff error" with a
+   NaN estimate, from log of a negative inner integral at u = 248). */
+static double
+f_gauss_nan_strip (double x, void *p)
+{
+  const double *at = p;
+  return x > *at && x < *at + 0.2 ? NAN : exp (-0.5 * x * x);
+}
+
+static void
+regression_nan_named (void)
+{
+  quad_result r;
+  double at = 0.3;
+  int st = quad_try_interval (f_gauss_nan_strip, &at, -3, 2, 1e-13, 1e-11,
+                              &r);
+  tap_ok (st != 0 && strstr (quad_last_failure (), "the integrand was nan at"
+                             " x = 0.3"), "NaN on (0.3, 0.5): refused,"
+          " naming the point (%s)", quad_last_failure ());
+  at = 3.2;
+  st = quad_try_upper (f_gauss_nan_strip, &at, 1, 1, 1e-13, 1e-11, &r);
+  tap_ok (st != 0 && strstr (quad_last_failure (), "the integrand was nan at"
+                             " x = 3."), "NaN on (3.2, 3.4) in a half-line:"
+          " refused, naming the point (%s)", quad_last_failure ());
+}
+
 int
 main (void)
 {
@@ -315,6 +467,8 @@ main (void)
   regression_qagi_missed_peak (0, 1e-6);
   regression_qagi_missed_peak (1e4, 1);
   regression_qags_optimistic ();
+  regression_default_seeds ();
+  regression_nan_named ();
   reference_suite ();
   test_quad_log ();
   return tap_done ();
