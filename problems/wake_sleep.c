@@ -69,7 +69,9 @@ static const claim CLAIM = {
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .derivations = (const derivation *const[]) {&wake_dv, &sleep_dv}, .n_derivations = 2,
-  .samples_default = 200000, .samples_quick = 10000,
+  .samples_default = 200000, .samples_quick = 40000, .samples_min = 40000,
+  .samples_min_why = "below it the 0.04 that line 27's third equality is off by is not resolved"
+    " at every seed, and the line comes out inconclusive instead of a slip (seed 1183 at 10000)",
   .figure_caption = "Left: each seed line against its truth at every point it was checked "
     "at, in units of the decision's margin (findings as squares). Wake-sleep on N training "
     "points (see Notes), each phase on samples: middle, the wake objective (the ELBO averaged over the data) and the "
