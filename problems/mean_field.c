@@ -16,6 +16,7 @@
  * lib/rounding.h: each value carries the size of the terms that cancel in
  * it and its rounding count (Higham, Lemma 3.3). */
 #include "harness.h"
+#include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gmm.h"
 #include "lingauss2.h"
@@ -806,7 +807,7 @@ draw_figure (harness * h)
   sbuf_append (gp, "set multiplot layout 1,3\nset key font ',8' spacing 0.75\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
   sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
-  mvn_write_ellipses (fig, post, 2);
+  figure_ellipse_write (fig, mu, sig, 2);
   sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,
                v.m[0], v.m[1]);
   sbuf path, trace;
@@ -818,7 +819,7 @@ draw_figure (harness * h)
   double qm[2] = { v.m[0], v.m[1] }, qs[4] = { v.s[0] * v.s[0], 0, 0, v.s[1] * v.s[1] };
   mvn *qg = mvn_from_arrays (2, qm, qs);
   sbuf_printf (fig, "\n\n# block %d: mean-field fit q*\n", b + 2);
-  mvn_write_ellipses (fig, qg, 2);
+  figure_ellipse_write (fig, qm, qs, 2);
   sbuf_printf (fig, "\n# block %d: ELBO after each update\n%s", b + 3, sbuf_str (&trace));
   sbuf_free (&path);
   sbuf_free (&trace);
