@@ -3,6 +3,7 @@
 #include "check.h"
 #include "errors.h"
 #include "normal.h"
+#include "optimum.h"
 #include "quad.h"
 
 #include <gsl/gsl_deriv.h>
@@ -259,7 +260,7 @@ lingauss2_elbo_maximize (const lingauss2 * g, const double start[4], double best
   minnd_result res = minimize_nd (neg_elbo_vec, &v, &x0.vector, 0.5, 1e-6, 20000);
   if (!res.converged)
     die_runtime ("Nelder-Mead did not converge on the ELBO");
-  double tol = minimize_distance_bound (neg_elbo_vec, &v, res.x, 0.5);
+  double tol = optimum_distance_bound (neg_elbo_vec, &v, res.x, 0.5);
   if (!(tol < 0.3))
     die_runtime ("Nelder-Mead stopped too far from the ELBO's maximum");
   for (size_t k = 0; k < 4; k++)

@@ -75,7 +75,7 @@ concave_max lingauss2_elbo_argmax_along (const lingauss2 * g, int coord);
    coordinates; returns the error radius of BEST: -L's Hessian in (m, log s)
    is block-diagonal, I + θθᵀ >= 1 for m and 2 s_i²(1 + θ_i²) for log s_i,
    which is 2 at the maximum and >= 1 within 0.3 of it, so
-   minimize_distance_bound with modulus ½ bounds the distance.  Dies if
+   optimum_distance_bound with modulus ½ bounds the distance.  Dies if
    Nelder-Mead does not converge or stops farther than 0.3. */
 double lingauss2_elbo_maximize (const lingauss2 * g, const double start[4],
                                 double best[4]);

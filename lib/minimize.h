@@ -83,23 +83,4 @@ concave_max maximize_concave_1d (concave_fn g, void *params,
                                  const double *grid, size_t n,
                                  double xtol_abs, double xtol_rel);
 
-/* An a-posteriori bound on |x - x*| for F strongly convex near X with
-   modulus MU (F(y) >= F(x) + ∇F(x)ᵀ(y - x) + MU |y - x|²/2): |∇F(x)| / MU,
-   the gradient by GSL's central differences (gsl_deriv_central, step 1e-3
-   per coordinate) with their error estimates added to its norm.  The
-   simplex size of Nelder-Mead is no such bound; this is.  Pass a MU below
-   the true modulus (half of it, say) so that the differences' heuristic
-   error estimates cannot decide a tie. */
-double minimize_distance_bound (minnd_fn f, void *params, const gsl_vector * x,
-                                double mu);
-/* The error radius of X as a numerical minimiser of a smooth f with
-   gradient GRAD.  Near a minimum x* where f is locally strongly convex,
-   ‖x - x*‖ <= ‖∇f(x)‖ / λ_min(∇²f) to first order.  The Hessian comes from
-   central differences of GRAD (step 1e-5 max(1, |x_j|)), symmetrised, its
-   smallest eigenvalue from gsl_eigen_symm; the radius is widened by 10% for
-   the change of the Hessian over that distance and the differencing error.
-   INFINITY when λ_min <= 0 (no strong convexity: no radius). */
-double minimize_error_radius (minnd_grad grad, void *params,
-                              const gsl_vector * x);
-
 #endif

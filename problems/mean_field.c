@@ -21,6 +21,7 @@
 #include "gmm.h"
 #include "lingauss2.h"
 #include "minimize.h"
+#include "optimum.h"
 #include "normal.h"
 
 #include <gsl/gsl_deriv.h>
@@ -559,7 +560,7 @@ truth_argmin (const point * p, const void *u)
      it holds whether or not the simplex reached its size: Nelder-Mead can
      stall once the objective's differences are rounding, or creep (seed
      1044: 10000 iterations to a simplex of 1.1e-7, bound 1.9e-7). */
-  double tol = minimize_distance_bound (neg_ep_vec, NULL, res.x, 0.5);
+  double tol = optimum_distance_bound (neg_ep_vec, NULL, res.x, 0.5);
   estimate e = est_opt (gsl_vector_get (res.x, (int) p->v[2] - 1), tol);
   minimize_result_free (&res);
   return e;

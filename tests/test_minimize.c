@@ -358,40 +358,6 @@ test_maximize_concave (void)
   tap_ok (fabs (m.value - sup) <= m.err, "concave max of 3x - e^x = 3 log 3 - 3 within err");
 }
 
-/* minimize_error_radius on f = ½ (x - c)ᵀ A (x - c) with A = [[a, b], [b, d]]:
-   the gradient A (x - c) is linear, so the differenced Hessian is A up to
-   rounding, and the radius is 1.1 ‖A (x - c)‖ / λ_min with λ_min =
-   (a + d)/2 - sqrt(((a - d)/2)² + b²) in closed form; it must cover the
-   true distance ‖x - c‖ (‖A⁻¹ g‖ <= ‖g‖ / λ_min).  An indefinite A has no
-   radius. */
-typedef struct { double a, b, d, c[2]; } quad2;
-
-static void
-quad2_grad (const gsl_vector * x, void *p, gsl_vector * g)
-{
-  const quad2 *q = p;
-  double u = gsl_vector_get (x, 0) - q->c[0], v = gsl_vector_get (x, 1) - q->c[1];
-  gsl_vector_set (g, 0, q->a * u + q->b * v);
-  gsl_vector_set (g, 1, q->b * u + q->d * v);
-}
-
-static void
-test_error_radius (void)
-{
-  quad2 q = { 3.0, 1.2, 0.5, {2.0, -1.0} };
-  double x[2] = { 2.3, -0.6 };
-  gsl_vector_view xv = gsl_vector_view_array (x, 2);
-  double u = x[0] - q.c[0], v = x[1] - q.c[1];
-  double lmin = (q.a + q.d) / 2 - sqrt ((q.a - q.d) * (q.a - q.d) / 4 + q.b * q.b);
-  double want = 1.1 * hypot (q.a * u + q.b * v, q.b * u + q.d * v) / lmin;
-  double r = minimize_error_radius (quad2_grad, &q, &xv.vector);
-  tap_close (r, want, 1e-6 * want, "error radius = 1.1 |g| / lambda_min (closed form %.6g)", want);
-  tap_ok (r >= hypot (u, v), "error radius %.3g covers the distance %.3g", r, hypot (u, v));
-  q.d = -0.5;
-  tap_ok (isinf (minimize_error_radius (quad2_grad, &q, &xv.vector)),
-          "error radius: an indefinite Hessian has none (INFINITY)");
-}
-
 int
 main (void)
 {
@@ -403,6 +369,5 @@ main (void)
   test_rosenbrock ();
   test_quadratic_3d ();
   test_maximize_concave ();
-  test_error_radius ();
   return tap_done ();
 }
