@@ -912,9 +912,10 @@ main (int argc, char **argv)
   variational_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL) - 1, NULL);  /* without i */
   update_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL), NULL);
   fit_points = point_box (FIT, COUNT_OF (FIT), NULL);
-  mixture = gmm_from_arrays (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0]);
-  equal_weights = gmm_from_arrays (MIX_K, 2, (const double[MIX_K]) { 1.0 / MIX_K, 1.0 / MIX_K, 1.0 / MIX_K },
-                                   &MIX_MEAN[0][0], &MIX_COV[0][0]);
+  /* both weight vectors sum to 1 in floating point: kept bit for bit */
+  mixture = gmm_alloc_from (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
+  equal_weights = gmm_alloc_from (MIX_K, 2, (const double[MIX_K]) { 1.0 / MIX_K, 1.0 / MIX_K, 1.0 / MIX_K },
+                                  &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (int k = 0; k < N_MUTANTS; k++)
