@@ -445,7 +445,7 @@ log_of_integral (quad_fn f, const lp * a)
   if (!(q.value > 2 * q.abserr))
     die_runtime ("002 2.(a): the integral %g is not resolved (error %g)", q.value, q.abserr);
   /* |log I' - log I| <= δ/(I - δ) for |I' - I| <= δ; log's own ulp */
-  return est_numeric (log (q.value), q.abserr / (q.value - q.abserr) + 2 * EST_U * fabs (log (q.value)));
+  return est_log (est_quad (q));
 }
 static estimate e1 (const point * p, const void *u) { (void) u; return log_of_integral (f_mean_r, LP); }
 static estimate e1_plug_in (const point * p, const void *u) { (void) u; return est_exact (lp_lik (LP, LP->l1), 0); }
