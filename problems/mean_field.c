@@ -56,7 +56,7 @@ static const point_coord MODEL[] = {
 };
 static point_kind model_points;
 
-#define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0} })
+#define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0}, 0, 1 })
 
 typedef struct { estimate evidence; } post_prep;  /* p(x) by quadrature */
 
@@ -201,7 +201,7 @@ static const point_coord VARIATIONAL[] = {
 };
 static point_kind variational_points, update_points;
 
-#define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]} })
+#define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]}, 0, 1 })
 static lingauss2 vp (const point * p) { return *V; }
 
 static void
@@ -745,7 +745,7 @@ check_coordinate_ascent (harness * h)
   for (int k = 0; k < n_models; k++)
     {
       lingauss2 v = { {gsl_ran_gaussian (r, 1.5), gsl_ran_gaussian (r, 1.5)},
-        gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0} };
+        gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0}, 0, 1 };
       for (int i = 0; i < 2; i++)
         {
           v.m[i] = gsl_ran_gaussian (r, 2.0);
@@ -790,7 +790,7 @@ static lingauss2
 figure_model (harness * h)
 {
   return (lingauss2) { {harness_param (h, "theta1"), harness_param (h, "theta2")},
-    harness_param (h, "x"), {0, 0}, {1, 1} };
+    harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
 }
 
 static void
