@@ -196,6 +196,11 @@ fuzz: deps build/gen/figure_style.inc
 	@grep -E '^stat::number_of_executed_units' build/fuzz/fuzz.log | sed 's/.*: */fuzz: executed inputs: /'
 	@echo "1 passed, 0 failed"
 
+# The tail of the quasi-Monte Carlo t-statistic (lib/rqmc.c's measurements).
+$(B)/tools/rqmc_tail: tools/rqmc_tail.c $(B)/lib/libharness.a
+	@mkdir -p $(@D)
+	$(CC) $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) $< -o $@ $(B)/lib/libharness.a $(LDFLAGS) $(HARNESS_LIBS)
+
 $(B)/tools/bench: tools/bench.c $(B)/lib/libharness.a
 	@mkdir -p $(@D)
 	$(CC) $(HARNESS_CPPFLAGS) $(CPPFLAGS) $(HARNESS_CFLAGS) $(CFLAGS) $< -o $@ $(B)/lib/libharness.a $(LDFLAGS) $(HARNESS_LIBS)

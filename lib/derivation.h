@@ -151,10 +151,14 @@ typedef struct
                   double *x);
   /* Optional: the sampler as a smooth map of standard normals, x = T(z)
      with z of length base_dim(p) <= 40.  Then expectations use randomized
-     quasi-Monte Carlo (lib/rqmc.h: shifted Sobol points, 32 independent
+     quasi-Monte Carlo (lib/rqmc.h: Owen-scrambled Sobol nets, the net's
+     boundary cells drawn from an exponential tail and weighted, so that an
+     integrand growing in z no longer dominates them through one point
+     per coordinate (residual skewness: lib/rqmc.h); 32 independent
      replicates; the standard error is that of the replicate means and the
      critical value Student's t with 31 degrees of freedom), which on smooth
-     integrands resolves a hundred times smaller errors at equal time.
+     integrands resolves ten to a hundred times smaller errors at equal
+     time.
      SAMPLE may then be NULL (the engine draws z itself). */
   size_t (*base_dim) (const point * p);
   void (*transform) (const point * p, const void *prep, const double *z,
@@ -189,6 +193,9 @@ typedef struct
                                    (<= 1 holds); owned */
   double *pts_z;                /* per point: diff / se of a Monte Carlo
                                    comparison, NaN otherwise (calibration) */
+  double *pts_dof;              /* per point: the degrees of freedom of
+                                   pts_z's Student-t law (quasi-Monte Carlo:
+                                   replicates - 1), 0 when it is N(0, 1) */
 } line_compare;
 
 typedef struct

@@ -48,11 +48,16 @@ double gauss_fit_objective (const gmm * p, gauss_fit_direction dir,
                             const gauss_fit_variant * v, double m, double s);
 
 /* BFGS (lib/minimize) from (m0, log s0), to |∇| < 1e-7, restarted up to 5
-   times where its line search stalls on the gradient's quadrature noise.
-   Near a minimum of either KL in (m, log s) the Hessian is about
-   diag(1/s², 2) (exact for the inclusive KL at its optimum), so the error
-   radius is |θ - θ*| <= 2 |∇| / min(1/s², 2), a factor 2 for the
-   higher-order terms.  P is 1-D. */
+   times where its line search stalls, then finished by Newton's method on
+   the gradient alone (minimize_newton_gradient) where it still has not
+   converged: the line search needs the KL to fall by ~|∇|²/(2λ), a few
+   ulps at |∇| = 1e-7.  Near a minimum of either KL in (m, log s) the
+   Hessian is about diag(1/s², 2) (exact for the inclusive KL at its
+   optimum), so the error radius is |θ - θ*| <= 2 (|∇| + e) / min(1/s², 2),
+   e the gradient's quadrature error, a factor 2 for the curvature; where
+   the Hessian by differences of the gradient has a smaller eigenvalue,
+   that eigenvalue (over 1.1) is used instead, and with none positive the
+   fit has not converged.  P is 1-D. */
 gauss_fit gauss_fit_minimise (const gmm * p, gauss_fit_direction dir,
                               double m0, double s0,
                               const gauss_fit_variant * v);

@@ -4,6 +4,7 @@
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
 #include <float.h>
@@ -267,4 +268,74 @@ maximize_concave_1d (concave_fn g, void *params, const double *grid, size_t n,
     gap + d * (1 + 2 * fmax (dh / dl, dl / dh))
   };
   return s;
+}
+
+/* H by central differences of GRAD at X (step 1e-5 max(1, |x_j|)),
+   symmetrised. */
+static void
+gradient_hessian (minnd_grad grad, void *params, const gsl_vector * x,
+                  gsl_matrix * hess)
+{
+  size_t n = x->size;
+  gsl_vector *xp = gsl_vector_alloc (n), *gp = gsl_vector_alloc (n);
+  gsl_vector *gm = gsl_vector_alloc (n);
+  for (size_t j = 0; j < n; j++)
+    {
+      double hstep = 1e-5 * fmax (1.0, fabs (gsl_vector_get (x, j)));
+      gsl_vector_memcpy (xp, x);
+      gsl_vector_set (xp, j, gsl_vector_get (x, j) + hstep);
+      grad (xp, params, gp);
+      gsl_vector_set (xp, j, gsl_vector_get (x, j) - hstep);
+      grad (xp, params, gm);
+      for (size_t i = 0; i < n; i++)
+        gsl_matrix_set (hess, i, j, (gsl_vector_get (gp, i)
+                                     - gsl_vector_get (gm, i)) / (2 * hstep));
+    }
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < i; j++)
+      {
+        double m = 0.5 * (gsl_matrix_get (hess, i, j)
+                          + gsl_matrix_get (hess, j, i));
+        gsl_matrix_set (hess, i, j, m);
+        gsl_matrix_set (hess, j, i, m);
+      }
+  gsl_vector_free (xp);
+  gsl_vector_free (gp);
+  gsl_vector_free (gm);
+}
+
+double
+minimize_newton_gradient (minnd_grad grad, void *params, gsl_vector * x,
+                          double grad_tol, size_t max_iter)
+{
+  size_t n = x->size;
+  gsl_matrix *hess = gsl_matrix_alloc (n, n);
+  gsl_vector *g = gsl_vector_alloc (n), *step = gsl_vector_alloc (n);
+  gsl_vector *y = gsl_vector_alloc (n), *gy = gsl_vector_alloc (n);
+  grad (x, params, g);
+  double norm = gsl_blas_dnrm2 (g);
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  for (size_t it = 0; it < max_iter && norm >= grad_tol; it++)
+    {
+      gradient_hessian (grad, params, x, hess);
+      if (gsl_linalg_cholesky_decomp1 (hess) != GSL_SUCCESS)
+        break;                  /* not positive definite: no Newton step */
+      gsl_linalg_cholesky_solve (hess, g, step);
+      gsl_vector_memcpy (y, x);
+      gsl_vector_sub (y, step);
+      grad (y, params, gy);
+      double ny = gsl_blas_dnrm2 (gy);
+      if (!(ny < norm))
+        break;                  /* the gradient's own rounding reached */
+      gsl_vector_memcpy (x, y);
+      gsl_vector_memcpy (g, gy);
+      norm = ny;
+    }
+  gsl_set_error_handler (old);
+  gsl_matrix_free (hess);
+  gsl_vector_free (g);
+  gsl_vector_free (step);
+  gsl_vector_free (y);
+  gsl_vector_free (gy);
+  return norm;
 }

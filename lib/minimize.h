@@ -83,4 +83,15 @@ concave_max maximize_concave_1d (concave_fn g, void *params,
                                  const double *grid, size_t n,
                                  double xtol_abs, double xtol_rel);
 
+/* Newton's method on the gradient alone, from X (updated in place): x <-
+   x - H^-1 ∇f(x), H by central differences of GRAD (step 1e-5 max(1, |x_j|),
+   as optimum_min_curvature differences them), until |∇f| < GRAD_TOL or MAX_ITER steps.  For a
+   minimum that a line search no longer resolves: near x* the decrease a
+   step must show in f is |∇f|²/(2 λ), below f's rounding long before ∇f
+   itself is lost in its own.  A step is taken only while H is positive
+   definite (a Cholesky factorisation exists) and |∇f| falls, so X stays
+   at the best point seen.  Returns the final |∇f(x)|. */
+double minimize_newton_gradient (minnd_grad grad, void *params, gsl_vector * x,
+                                 double grad_tol, size_t max_iter);
+
 #endif

@@ -63,7 +63,7 @@ static const mutant_spec MUTANTS[] = {
 };
 
 static const param_spec PARAMS[] = {
-  {"replicates", 40, 8, 1000, "AR(1) replicate chains per ρ", PARAM_INTEGER},
+  {"replicates", 40, 8, 200, "AR(1) replicate chains per ρ", PARAM_INTEGER},
   {"mh_sigma", 1.2, 0.05, 20, "random-walk proposal standard deviation σ", PARAM_REAL},
   {"hmc_eps", 0.4, 0.01, 1, "HMC leapfrog step size ε", PARAM_REAL},
   {"hmc_steps", 10, 1, 200, "HMC leapfrog steps L per trajectory", PARAM_INTEGER},

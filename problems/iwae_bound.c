@@ -100,7 +100,7 @@ static const param_spec PARAMS[] = {
   {"a", 1.5, 0.1, 10.0, "loading: x | z ~ N(a z, s^2)", PARAM_REAL},
   {"s", 0.8, 0.1, 10.0, "observation noise standard deviation", PARAM_REAL},
   {"x", 2.0, -10.0, 10.0, "the observation", PARAM_REAL},
-  {"kmax", 10000, 100, 100000, "largest k run by Monte Carlo (default size; quick uses 1000)", PARAM_INTEGER},
+  {"kmax", 10000, 100, 10000, "largest k run by Monte Carlo (default size; quick uses at most 1000)", PARAM_INTEGER},
 };
 
 /* the seed derivations, below */

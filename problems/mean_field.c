@@ -783,7 +783,7 @@ static const param_spec PARAMS[] = {
   {"theta1", 2.0, -10.0, 10.0, "θ1 of the figure's model", PARAM_REAL},
   {"theta2", 1.5, -10.0, 10.0, "θ2 of the figure's model", PARAM_REAL},
   {"x", 3.0, -20.0, 20.0, "the observation x of the figure's model", PARAM_REAL},
-  {"points", 200, 10, 100000, "points (θ, x) at which (2.1)-(2.3) are checked", PARAM_INTEGER},
+  {"points", 200, 10, 2000, "points (θ, x) at which (2.1)-(2.3) are checked", PARAM_INTEGER},
 };
 
 static lingauss2

@@ -818,7 +818,7 @@ check_p2_sampler (harness * h, long n)
 }
 
 static const param_spec PARAMS[] = {
-  {"projections", 8, 1, 1000, "random directions for the KS tests", PARAM_INTEGER},
+  {"projections", 8, 1, 100, "random directions for the KS tests", PARAM_INTEGER},
 };
 
 static const claim CLAIM = {

@@ -12,6 +12,7 @@
  * NaN objective -- each must report converged = 0. */
 #include "errors.h"
 #include "minimize.h"
+#include "optimum.h"
 #include "tap.h"
 
 #include <float.h>
@@ -358,6 +359,57 @@ test_maximize_concave (void)
   tap_ok (fabs (m.value - sup) <= m.err, "concave max of 3x - e^x = 3 log 3 - 3 within err");
 }
 
+/* f = ½ (x - c)ᵀ A (x - c) with A = [[a, b], [b, d]] (the error radius
+   on it is tested in test_optimum.c) */
+typedef struct { double a, b, d, c[2]; } quad2;
+
+static void
+quad2_grad (const gsl_vector * x, void *p, gsl_vector * g)
+{
+  const quad2 *q = p;
+  double u = gsl_vector_get (x, 0) - q->c[0], v = gsl_vector_get (x, 1) - q->c[1];
+  gsl_vector_set (g, 0, q->a * u + q->b * v);
+  gsl_vector_set (g, 1, q->b * u + q->d * v);
+}
+
+/* minimize_newton_gradient on f = cosh(x - 1) + (y + 2)⁴/4 + (y + 2)²,
+   strictly convex with its minimum at (1, -2): from (1.3, -1.6) Newton
+   converges quadratically.  With GRAD_TOL 0 it must stop by itself where
+   |∇f| no longer falls, at the minimum; on an indefinite quadratic it
+   takes no step.  optimum_min_curvature (lib/optimum, the same
+   differences) against the closed form at the same point. */
+static void
+convex_grad (const gsl_vector * x, void *p, gsl_vector * g)
+{
+  (void) p;
+  double u = gsl_vector_get (x, 0) - 1, v = gsl_vector_get (x, 1) + 2;
+  gsl_vector_set (g, 0, sinh (u));
+  gsl_vector_set (g, 1, v * v * v + 2 * v);
+}
+
+static void
+test_newton_gradient (void)
+{
+  double x[2] = { 1.3, -1.6 };
+  gsl_vector_view xv = gsl_vector_view_array (x, 2);
+  double gn = minimize_newton_gradient (convex_grad, NULL, &xv.vector, 1e-12, 10);
+  tap_ok (gn < 1e-12 && fabs (x[0] - 1) < 1e-12 && fabs (x[1] + 2) < 1e-12,
+          "Newton on the gradient: |g| %.2g at (%.15g, %.15g), minimum (1, -2)", gn, x[0], x[1]);
+  x[0] = 1.3, x[1] = -1.6;
+  gn = minimize_newton_gradient (convex_grad, NULL, &xv.vector, 0.0, 1000);
+  tap_ok (gn < 1e-15 && fabs (x[0] - 1) < 1e-15 && fabs (x[1] + 2) < 1e-15,
+          "Newton on the gradient with tolerance 0 stops at the minimum: |g| %.2g", gn);
+  quad2 q = { 3.0, 1.2, -0.5, {2.0, -1.0} };
+  double y[2] = { 2.3, -0.6 };
+  gsl_vector_view yv = gsl_vector_view_array (y, 2);
+  gn = minimize_newton_gradient (quad2_grad, &q, &yv.vector, 1e-12, 10);
+  tap_ok (y[0] == 2.3 && y[1] == -0.6 && gn > 0.1, "Newton on the gradient: no step where H is indefinite");
+  q.d = 0.5;
+  double lmin = (q.a + q.d) / 2 - sqrt ((q.a - q.d) * (q.a - q.d) / 4 + q.b * q.b);
+  tap_close (optimum_min_curvature (quad2_grad, &q, &yv.vector, 1e-5, 1e-5), lmin, 1e-8,
+             "smallest Hessian eigenvalue %.6g (closed form)", lmin);
+}
+
 int
 main (void)
 {
@@ -369,5 +421,6 @@ main (void)
   test_rosenbrock ();
   test_quadratic_3d ();
   test_maximize_concave ();
+  test_newton_gradient ();
   return tap_done ();
 }
