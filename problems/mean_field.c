@@ -89,9 +89,9 @@ static double
 eq2_2 (const point * p, const void *prep, const double *z, double *bound)
 {
   const estimate *ev = &((const post_prep *) prep)->evidence;
-  rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log (ev->value), 2));
-  double rel = ev->err / ev->value;
-  *bound = rnd_bound (l) + rel / (1 - rel) + 2 * EST_U * fabs (log (ev->value));
+  estimate log_ev = est_log (*ev);     /* e/(v - e) and log's ulp */
+  rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log_ev.value, 2));
+  *bound = rnd_bound (l) + log_ev.err;
   return l.value;
 }
 
