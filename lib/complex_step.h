@@ -20,4 +20,14 @@ typedef double complex (*complex_step_fn) (double complex x, void *params);
 /* f'(x) = Im f(x + ih)/h, h = 1e-20 |x| (1e-20 at x = 0). */
 double complex_step_derivative (complex_step_fn f, void *params, double x);
 
+/* A bound on its rounding error, for an f whose imaginary part at x + ih
+   is evaluated within K u of TERMS h, TERMS the sum of the magnitudes of
+   the terms of f'(x) (K counts f's roundings, 2 for a libm call, plus
+   one for the division by h): K u TERMS, plus K times the subnormal
+   spacing over h for an Im f that underflows (|f'| h below DBL_MIN: an
+   absolute DBL_TRUE_MIN / h per rounding; h = 1e-20 |x| is subnormal for
+   |x| < 2e-288).  The caller adds the truncation term h^2 |f'''(x)| / 6
+   (times 2 for the higher orders) where it is not negligible. */
+double complex_step_error_bound (double x, double terms, double k);
+
 #endif

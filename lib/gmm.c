@@ -1,6 +1,7 @@
 /* gmm.c -- Gaussian mixtures (see gmm.h). */
 #include "gmm.h"
 #include "errors.h"
+#include "estimate.h"
 #include "logsumexp.h"
 #include "matrix.h"
 #include "estimate.h"
@@ -738,4 +739,159 @@ gmm_alloc_1d (size_t k, const double *w, const double *mu, const double *sd)
   gmm *g = gmm_alloc_from (k, 1, w, mu, var, 1.0);
   free (var);
   return g;
+}
+
+/* ---- rounding bounds ----
+   One component, l = log w + log N(x; mu, Sigma) as gmm_log_joint forms it
+   (Higham, Accuracy and Stability, 2nd ed.; u the unit roundoff; c =
+   cond_2(Sigma)):
+   - Cholesky (Thm 10.3): L L^T = Sigma + dS, ||dS||_2 <= gamma_{d+1} d
+     ||Sigma||_2, so ||Sigma^-1 dS||_2 <= eta = gamma_{d+1} d c; refused
+     (NaN) beyond eta = 0.1.  c itself comes from GSL's symmetric eigen-
+     solver, backward stable, so within a relative ~eta of the true c: the
+     bound uses 1.25 c.
+   - the quadratic form q = r^T Sigma^-1 r, r = x - mu: with L L^T it is
+     within a relative eta / (1 - eta) of the exact; r's rounding (u per
+     component) and the triangular solve (Thm 8.5: (L + dL) y = r, |dL| <=
+     gamma_d |L|, so ||L^-1 dL||_2 <= gamma_d sqrt(d c)) give y within a
+     relative e = gamma_d sqrt(d c) + u sqrt(c), over (1 - e); the dot
+     product adds gamma_d: rel_q = (1 + eta/(1 - eta)) (1 + e/(1 - e))^2
+     (1 + gamma_d) - 1.
+   - log det: 2 sum log L_ii = log det (Sigma + dS) exactly in exact
+     arithmetic, within d eta / (1 - eta) of log det Sigma; the d logs
+     (2u each) and their sum add gamma_{d+2} 2 sum |log L_ii|.
+   - -q/2 - logdet/2 - d log(2 pi)/2 + log w: four more roundings of terms
+     of these sizes, and log w within 2u: gamma_6 times their magnitudes.
+   Then log_sum_exp of values within b_j of the exact ones is within
+   max_j b_j of the exact log-sum-exp (it is 1-Lipschitz in the max norm),
+   plus its own rounding (log_sum_exp_error_bound). */
+static double
+component_bound (const gmm * g, size_t j, const gsl_vector * x, gsl_vector * work)
+{
+  const mvn *c = g->comp[j];
+  double d = (double) g->d, cond = 1.25 * mvn_condition (c);
+  double eta = est_gamma (d + 1) * d * cond;
+  if (!(eta <= 0.1))
+    return NAN;
+  double q = -2 * (mvn_log_pdf (c, x, work) + 0.5 * c->logdet
+                   + 0.5 * d * log (2 * M_PI));
+  q = fabs (q);
+  double e = est_gamma (d) * sqrt (d * cond) + EST_U * sqrt (cond);
+  double ye = 1 + e / (1 - e);
+  double rel_q = (1 + eta / (1 - eta)) * ye * ye * (1 + est_gamma (d)) - 1;
+  double sum_log_diag = 0;
+  for (size_t i = 0; i < g->d; i++)
+    sum_log_diag += fabs (log (gsl_matrix_get (c->chol, i, i)));
+  double logdet_err = d * eta / (1 - eta) + est_gamma (d + 2) * 2 * sum_log_diag;
+  double lw = fabs (log (g->weights[j]));
+  double mag = 0.5 * q + 0.5 * fabs (c->logdet) + 0.5 * d * log (2 * M_PI) + lw;
+  return (0.5 * q * rel_q + 0.5 * logdet_err + est_gamma (6) * mag + 2 * EST_U * lw)
+    * (1 + 8 * EST_U);
+}
+
+/* The log-joints of gmm_log_joint and the largest component bound. */
+static double
+joint_bounds (const gmm * g, const gsl_vector * x, double *logj)
+{
+  double buf[GMM_STACK_MAX];
+  double *w = scratch (buf, g->d);
+  gsl_vector_view work = gsl_vector_view_array (w, g->d);
+  gmm_log_joint (g, x, &work.vector, logj);
+  double b = 0;
+  for (size_t j = 0; j < g->k; j++)
+    {
+      double bj = component_bound (g, j, x, &work.vector);
+      b = isnan (bj) || isnan (b) ? NAN : fmax (b, bj);
+    }
+  scratch_free (w, buf);
+  return b;
+}
+
+double
+gmm_log_pdf_error_bound (const gmm * g, const gsl_vector * x)
+{
+  double buf[GMM_STACK_MAX];
+  double *logj = scratch (buf, g->k);
+  double b = joint_bounds (g, x, logj);
+  b += log_sum_exp_error_bound (logj, g->k);
+  scratch_free (logj, buf);
+  return b;
+}
+
+/* r_j = e^{l_j - m} / sum_i e^{l_i - m}.  Each l_j within B = max b_j:
+   the exact ratio changes by a factor within e^{+-2B}.  In floating point
+   l_j - m (1 rounding, of a value of size <= |l_j| + |m|: absolute
+   u (|l_j| + |m|)), exp (2u), the sum of k terms in [0, 1] (gamma_{k-1}
+   of it), the division (u): |fl(r_j) - r_j| <= r_j (e^{2B'} - 1) + r_j
+   gamma_{k+3}, B' = B + u max(|l_j| + |m|), and r_j <= fl(r_j) e^{2B'}
+   (1 + gamma_{k+3}); plus, where e^{l_j - m} or the quotient falls below
+   DBL_MIN, the subnormal spacing (twice: exp's ulp and the division's),
+   to be scaled by e^{2B'} as well; at most 1. */
+void
+gmm_responsibilities_error_bound (const gmm * g, const gsl_vector * x, double *err)
+{
+  double buf[GMM_STACK_MAX], rbuf[GMM_STACK_MAX];
+  double *logj = scratch (buf, g->k), *r = scratch (rbuf, g->k);
+  double b = joint_bounds (g, x, logj), m = -INFINITY, big = 0;
+  gmm_responsibilities (g, x, r);
+  for (size_t j = 0; j < g->k; j++)
+    m = fmax (m, logj[j]);
+  for (size_t j = 0; j < g->k; j++)
+    big = fmax (big, fabs (logj[j]) + fabs (m));
+  double bb = 2 * (b + EST_U * big), gk = est_gamma ((double) g->k + 3);
+  for (size_t j = 0; j < g->k; j++)
+    {
+      double e = (r[j] * (expm1 (bb) + gk) * (1 + gk) + 2 * DBL_TRUE_MIN) * exp (bb)
+        * (1 + 4 * EST_U);
+      err[j] = isnan (b) ? NAN : fmin (1.0, e);
+    }
+  scratch_free (logj, buf);
+  scratch_free (r, rbuf);
+}
+
+/* grad = -sum_j r_j v_j, v_j = Sigma_j^-1 (x - mu_j) by two triangular
+   solves with L_j.  With the notation of component_bound: L L^T = Sigma
+   + dS gives v within a relative eta / (1 - eta) (normwise: (I + Sigma^-1
+   dS)^-1 v); each solve (I + F)^-1 with ||F|| <= gamma_d sqrt(d c): a
+   factor (1 + e/(1 - e)) each, e = gamma_d sqrt(d c); r's rounding,
+   ||Sigma^-1 dr|| <= u ||Sigma^-1|| ||r|| <= u c ||v||.  So ||fl(v) - v||_2
+   <= rel_v ||v||_2 (||v|| within rel_v of ||fl(v)||).  Then per coordinate
+   |fl(g_i) - g_i| <= sum_j [ err_j |v_ji| + r_j ||dv_j|| + gamma_{k+1}
+   r_j |v_ji| ], with err_j the responsibilities' bound and r_j <= fl(r_j)
+   + err_j. */
+void
+gmm_grad_log_pdf_error_bound (const gmm * g, const gsl_vector * x, gsl_vector * err)
+{
+  if (err->size != g->d || x->size != g->d)
+    die_internal ("gmm_grad_log_pdf_error_bound: dimension mismatch");
+  double rbuf[GMM_STACK_MAX], ebuf[GMM_STACK_MAX], wbuf[GMM_STACK_MAX];
+  double *r = scratch (rbuf, g->k), *re = scratch (ebuf, g->k), *w = scratch (wbuf, g->d);
+  gsl_vector_view v = gsl_vector_view_array (w, g->d);
+  double d = (double) g->d, gk = est_gamma ((double) g->k + 1);
+  gmm_responsibilities (g, x, r);
+  gmm_responsibilities_error_bound (g, x, re);
+  gsl_vector_set_zero (err);
+  for (size_t j = 0; j < g->k; j++)
+    {
+      const mvn *c = g->comp[j];
+      double cond = 1.25 * mvn_condition (c), eta = est_gamma (d + 1) * d * cond;
+      double e = est_gamma (d) * sqrt (d * cond), ye = 1 + e / (1 - e);
+      double rel_v = (1 + eta / (1 - eta)) * ye * ye * (1 + EST_U * cond) - 1;
+      gsl_vector_memcpy (&v.vector, x);
+      gsl_vector_sub (&v.vector, c->mu);
+      gsl_blas_dtrsv (CblasLower, CblasNoTrans, CblasNonUnit, c->chol, &v.vector);
+      gsl_blas_dtrsv (CblasLower, CblasTrans, CblasNonUnit, c->chol, &v.vector);
+      double nv = gsl_blas_dnrm2 (&v.vector), dv = rel_v / (1 - rel_v) * nv;
+      if (!(eta <= 0.1) || !(rel_v < 0.5) || isnan (re[j]))
+        dv = NAN;
+      for (size_t i = 0; i < g->d; i++)
+        {
+          double vi = fabs (w[i]) + dv, rj = r[j] + re[j];
+          *gsl_vector_ptr (err, i) += re[j] * vi + rj * dv + gk * rj * vi;
+        }
+    }
+  gsl_vector_scale (err, 1 + 4 * EST_U * (double) g->k);
+  scratch_free (w, wbuf);
+  scratch_free (re, ebuf);
+  scratch_free (r, rbuf);
 }

@@ -117,6 +117,23 @@ double gmm_free_energy (const gmm * g, const gsl_matrix * x,
 void gmm_free_energy_grad (const gmm * g, const gsl_matrix * x,
                            const gsl_matrix * q, gsl_vector * grad);
 
+/* ---- rounding bounds (derivations in gmm.c) ----
+   A bound on |gmm_log_pdf (G, X) - log p(x)| for the stored doubles, or
+   NaN (a refusal) where a component's covariance is too ill-conditioned
+   for its Cholesky factor to carry a bound (gamma_{d+1} d cond > 0.1, as
+   mvn_kl_rounding_bound).  It grows with cond(Sigma_j) and with the size
+   of the terms |x - mu_j|^2 / sigma^2: at |x| ~ 1e150 the log-density is
+   ~ -1e300 and known only to ~ 1e285. */
+double gmm_log_pdf_error_bound (const gmm * g, const gsl_vector * x);
+/* Bounds ERR[j] on |r_j - p(z = j | x)| for gmm_responsibilities (at most
+   1: where the log-densities are known only to more than ~1, so are the
+   responsibilities); NaN where the log-density bound is. */
+void gmm_responsibilities_error_bound (const gmm * g, const gsl_vector * x,
+                                       double *err);
+/* Bounds ERR[i] on |grad_i - d log p / dx_i| for gmm_grad_log_pdf (a
+   d-vector), or NaN where the log-density bound is. */
+void gmm_grad_log_pdf_error_bound (const gmm * g, const gsl_vector * x,
+                                   gsl_vector * err);
 
 /* ---- data sets, and F's maximiser over θ (em_coordinate_ascent) ---- */
 /* N draws of G, one per row (gmm_sample in turn). */

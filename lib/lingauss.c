@@ -10,6 +10,31 @@ offset (const lingauss * m, size_t i)
   return m->b ? m->b[i] : 0.0;
 }
 
+/* x - w z - b, accurate to its own size: the residual of data that the
+   model fits cancels (x ~ w z + b to many digits), and the naive
+   fl(fl(x - fl(w z)) - b) carries an error u (|x| + |w z| + |b|) that is
+   then larger than the residual itself.  Error-free transformations
+   (Ogita, Rump & Oishi 2005): w z = p + ep exactly (fma), x - p = s + es
+   and s - b = t + et exactly (TwoSum), so x - w z - b = t + (es + et - ep)
+   exactly, and the correction's three roundings leave |error| <= u |r| +
+   gamma_3 u (|x| + |w z| + |b|) (each of es, et, ep at most u of a
+   partial result). */
+static double
+residual (double x, double w, double z, double b)
+{
+  double p = w * z, ep = fma (w, z, -p);
+  double s = x - p, sp = s - x, es = (x - (s - sp)) + (-p - sp);
+  double t = s - b, tb = t - s, et = (s - (t - tb)) + (-b - tb);
+  return t + (es + et - ep);
+}
+
+/* The absolute part of residual's bound, u gamma_3 (|x| + |w z| + |b|). */
+static double
+residual_abs_err (double x, double w, double z, double b)
+{
+  return EST_U * est_gamma (3) * (fabs (x) + fabs (w * z) + fabs (b)) * (1 + 4 * EST_U);
+}
+
 /* The relative rounding of one term: a dot product of length d (Higham's
    gamma_d, with a residual's subtraction in each product), then at most
    three multiplications or divisions and one log1p or log, each within
@@ -59,20 +84,29 @@ lingauss_posterior (const lingauss * m, const double *x, double *mean,
 estimate
 lingauss_log_evidence (const lingauss * m, const double *x)
 {
-  double ww = 0, wr = 0, rr = 0;
+  double ww = 0, wr = 0, rr = 0, rr_err = 0, wr_err = 0;
   for (size_t i = 0; i < m->d; i++)
     {
-      double r = x[i] - m->w[i] * m->prior_mean - offset (m, i);
+      double r = residual (x[i], m->w[i], m->prior_mean, offset (m, i));
+      double e = residual_abs_err (x[i], m->w[i], m->prior_mean, offset (m, i));
       ww += m->w[i] * m->w[i];
       wr += m->w[i] * r;
       rr += r * r;
+      rr_err += (2 * fabs (r) + e) * e;
+      wr_err += fabs (m->w[i]) * e;
     }
   double s2 = m->noise_var, v0 = m->prior_var, d = (double) m->d;
-  return est_sum_terms ((const double[]) {-0.5 * d * log (2 * M_PI * s2),
+  double sm = s2 * (s2 + v0 * ww);
+  estimate e = est_sum_terms ((const double[]) {-0.5 * d * log (2 * M_PI * s2),
                   -0.5 * log1p (v0 * ww / s2),
                   -0.5 * rr / s2,
-                  0.5 * v0 * wr * wr / (s2 * (s2 + v0 * ww))}, 4,
+                  0.5 * v0 * wr * wr / sm}, 4,
                         term_rel (m));
+  /* the residuals' absolute errors e_i: in rr, (2 |r_i| + e_i) e_i; in wr,
+     E = sum |w_i| e_i, and so (2 |wr| + E) E in wr^2 */
+  e.err += (rr_err / (2 * s2) + (2 * fabs (wr) + wr_err) * wr_err * v0 / (2 * sm))
+    * (1 + 8 * EST_U);
+  return e;
 }
 
 /* E_q[log N(x; w z + b, s^2 I)] = -d/2 log(2 pi s^2)
@@ -82,34 +116,68 @@ lingauss_log_evidence (const lingauss * m, const double *x)
 estimate
 lingauss_elbo (const lingauss * m, const double *x, double qm, double qv)
 {
-  double ww = 0, rr = 0;
+  double ww = 0, rr = 0, rr_err = 0;
   for (size_t i = 0; i < m->d; i++)
     {
-      double r = x[i] - m->w[i] * qm - offset (m, i);
+      double r = residual (x[i], m->w[i], qm, offset (m, i));
+      double e = residual_abs_err (x[i], m->w[i], qm, offset (m, i));
       ww += m->w[i] * m->w[i];
       rr += r * r;
+      rr_err += (2 * fabs (r) + e) * e;
     }
   double s2 = m->noise_var, v0 = m->prior_var, dm = qm - m->prior_mean;
-  return est_sum_terms ((const double[]) {
+  estimate e = est_sum_terms ((const double[]) {
                         -0.5 * (double) m->d * log (2 * M_PI * s2),
                         -rr / (2 * s2), -ww * qv / (2 * s2),
                         -0.5 * log (2 * M_PI * v0), -(dm * dm + qv) / (2 * v0),
                         0.5 * log (2 * M_PI * M_E * qv)}, 6, term_rel (m));
+  /* the residuals' absolute error: |r'^2 - r^2| <= (2 |r'| + e) e */
+  e.err += rr_err / (2 * s2) * (1 + 4 * EST_U);
+  return e;
+}
+
+/* Higham 2.2 and 3.1 (|d| <= u per operation):
+     ww = sum w_i^2, positive terms:          within gamma_d ww;
+     r_i = x_i - b_i (one rounding), wr = sum w_i r_i:
+                                  |err| <= gamma_{d+1} A, A = sum |w_i| |r_i|;
+     prec = 1/v0 + ww/s^2, positive terms:    within gamma_{d+2} prec;
+     var = 1/prec:                            within gamma_{d+3} var;
+     num = m0/v0 + wr/s^2:   |err| <= gamma_{d+3} N, N = |m0|/v0 + A/s^2;
+     mean = num/prec: |err| <= (gamma_{d+3} N + |num| gamma_{d+3}) / prec
+                               + u |mean|  <=  gamma_{2d+7} N / prec,
+   since |num| <= N; 1/prec is var within gamma_{d+3}: gamma_{2d+10} N var
+   and gamma_{d+4} var cover the bounds' own rounding. */
+void
+lingauss_posterior_error_bound (const lingauss * m, const double *x,
+                                double *mean_err, double *var_err)
+{
+  double mean, var, a = 0, d = (double) m->d;
+  lingauss_posterior (m, x, &mean, &var);
+  for (size_t i = 0; i < m->d; i++)
+    a += fabs (m->w[i]) * fabs (x[i] - offset (m, i));
+  double n = fabs (m->prior_mean) / m->prior_var + a / m->noise_var;
+  *mean_err = est_gamma (2 * d + 10) * n * var;
+  *var_err = est_gamma (d + 4) * var;
 }
 
 estimate
 lingauss_expected_log_lik (const lingauss * m, const double *x, double qm,
                            double qv)
 {
-  double ww = 0, rr = 0;
+  double ww = 0, rr = 0, rr_err = 0;
   for (size_t i = 0; i < m->d; i++)
     {
-      double r = x[i] - offset (m, i) - m->w[i] * qm;
+      double r = residual (x[i], m->w[i], qm, offset (m, i));
+      double e = residual_abs_err (x[i], m->w[i], qm, offset (m, i));
       ww += m->w[i] * m->w[i];
       rr += r * r;
+      rr_err += (2 * fabs (r) + e) * e;
     }
   double s2 = m->noise_var;
   double terms[] = { -0.5 * (double) m->d * log (2 * M_PI * s2),
     -rr / (2 * s2), -ww * qv / (2 * s2) };
-  return est_sum_terms (terms, 3, term_rel (m));
+  estimate est = est_sum_terms (terms, 3, term_rel (m));
+  /* the residuals' absolute error, as in lingauss_elbo */
+  est.err += rr_err / (2 * s2) * (1 + 4 * EST_U);
+  return est;
 }

@@ -55,4 +55,9 @@ estimate lingauss_elbo (const lingauss * m, const double *x, double qm,
 estimate lingauss_expected_log_lik (const lingauss * m, const double *x,
                                     double qm, double qv);
 
+/* Bounds on the rounding errors of lingauss_posterior's mean and variance
+   (derivation in lingauss.c). */
+void lingauss_posterior_error_bound (const lingauss * m, const double *x,
+                                     double *mean_err, double *var_err);
+
 #endif

@@ -23,6 +23,25 @@ call1d (double x, void *p)
   return w->f (x, w->params);
 }
 
+/* Walk from X in direction DIR with doubling steps from E0 until f rises
+   above f(x) by more than the rounding of both values (MINIMIZE_F_REL_ERR
+   of each), or the walk reaches LIMIT.  There the true f exceeds the true
+   f(x), so for f unimodal x* cannot lie beyond. */
+static double
+rise_distance (min1d_fn f, void *params, double x, double fx, double e0,
+               double dir, double limit)
+{
+  for (double e = e0;; e *= 2)
+    {
+      double y = x + dir * e;
+      if (dir * (y - limit) >= 0)
+        return fabs (limit - x);
+      double fy = f (y, params);
+      if (fy - fx > MINIMIZE_F_REL_ERR * (fabs (fx) + fabs (fy)) + 2 * DBL_MIN)
+        return e;
+    }
+}
+
 min1d_result
 minimize_1d (min1d_fn f, void *params, double lo, double guess, double hi,
              double xtol_abs, double xtol_rel, size_t max_iter)
@@ -55,9 +74,19 @@ minimize_1d (min1d_fn f, void *params, double lo, double guess, double hi,
   gsl_set_error_handler (old);
   r.x = gsl_min_fminimizer_x_minimum (s);
   r.f = gsl_min_fminimizer_f_minimum (s);
-  /* x and x* both lie in the final bracket, so its width bounds |x - x*| */
+  /* x and x* both lie in the final bracket in exact arithmetic; but Brent's
+     last comparisons fall below f's rounding, where its bracket can shrink
+     past x* (tests/reference/minimize.tsv: 1 + 1e-10 (x - a)^2 converged
+     with a bracket of 6e-7 at 2e-6 from x*).  So the bracket is rebuilt by
+     walking outwards until f rises above its rounding (rise_distance). */
   r.x_err = gsl_min_fminimizer_x_upper (s) - gsl_min_fminimizer_x_lower (s);
   gsl_min_fminimizer_free (s);
+  if (r.converged)
+    {
+      double e0 = fmax (r.x_err, fmax (4 * DBL_EPSILON * fabs (r.x), DBL_MIN));
+      r.x_err = fmax (rise_distance (f, params, r.x, r.f, e0, -1, lo),
+                      rise_distance (f, params, r.x, r.f, e0, +1, hi));
+    }
   return r;
 }
 

@@ -8,6 +8,7 @@
 #ifndef HARNESS_MINIMIZE_H
 #define HARNESS_MINIMIZE_H
 
+#include <float.h>
 #include <gsl/gsl_vector.h>
 #include <stddef.h>
 
@@ -25,7 +26,12 @@ typedef struct
    must satisfy f(guess) < f(lo) and f(guess) < f(hi).  Stops when the
    bracket is below xtol_abs + xtol_rel |x|, or after max_iter steps.
    Brent cannot locate x* closer than f's rounding allows, about
-   sqrt(4 eps |f*| / (f''(x*)/2)): a smaller xtol never converges. */
+   sqrt(4 eps |f*| / (f''(x*)/2)); with a smaller xtol it may still report
+   convergence on a bracket that missed x*, so on convergence x_err is the
+   distance at which f rises above its rounding on both sides (walking out
+   from Brent's bracket): a bound for f unimodal on [lo, hi] and evaluated
+   within MINIMIZE_F_REL_ERR of |f|. */
+#define MINIMIZE_F_REL_ERR (16 * DBL_EPSILON)
 min1d_result minimize_1d (min1d_fn f, void *params, double lo, double guess,
                           double hi, double xtol_abs, double xtol_rel,
                           size_t max_iter);

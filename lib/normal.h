@@ -42,4 +42,14 @@ double normal_tilt (double m, double s, double b, double c, double *center,
    is exact, so sigma = 1 adds no rounding for it. */
 rnd normal_log_pdf_rnd (rnd x, rnd mu, double sigma);
 
+/* Bounds on the rounding error |fl(f) - f| of each function above, for
+   finite arguments and sigma > 0 (derivations in normal.c).  The KL's is
+   relative near s1 = s2 (gamma_24 KL): a tiny KL of nearly equal normals
+   keeps its relative accuracy.  A value beyond DBL_MAX in magnitude
+   overflows to an infinity, and the bound is then meaningless. */
+double normal_log_pdf_error_bound (double x, double mu, double sigma);
+double normal_pdf_error_bound (double x, double mu, double sigma);
+double normal_entropy_error_bound (double sigma);
+double normal_kl_error_bound (double m1, double s1, double m2, double s2);
+
 #endif

@@ -2,6 +2,7 @@
 #include "normal_pair.h"
 #include "mc.h"
 #include "normal.h"
+#include "estimate.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -95,4 +96,12 @@ normal_pair_objective_mc (const gsl_rng * r, const normal_pair * g,
       mc_add (&aa, la (t (xa, params)));
     }
   return est_add (est_mc_acc (&ab), est_mc_acc (&aa));
+}
+
+double
+normal_pair_log_ratio_error_bound (const normal_pair * g, double x)
+{
+  double e = normal_log_pdf_error_bound (x, g->ma, g->sa)
+    + normal_log_pdf_error_bound (x, g->mb, g->sb);
+  return e + 2 * EST_U * fabs (normal_pair_log_ratio (g, x));
 }

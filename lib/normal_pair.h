@@ -67,4 +67,9 @@ estimate normal_pair_objective_mc (const gsl_rng * r, const normal_pair * g,
                                    normal_pair_link la, normal_pair_link lb,
                                    long n);
 
+/* A bound on the rounding error of normal_pair_log_ratio (G, X): the two
+   log-densities' bounds (normal_log_pdf_error_bound) and the subtraction's
+   u.  KL(a || b)'s is normal_kl_error_bound. */
+double normal_pair_log_ratio_error_bound (const normal_pair * g, double x);
+
 #endif

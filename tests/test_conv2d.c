@@ -8,12 +8,15 @@
  * with ==. */
 #include "conv2d.h"
 #include "rng.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* ----------------------------------------------------------------------
  * Helpers
@@ -408,6 +411,54 @@ test_errors (void)
   gsl_set_error_handler (old);
 }
 
+/* ---------------------------------------------------------------------
+ * Exact integer cases (tests/reference/conv2d.tsv, gen_conv2d.py:
+ * scipy.signal.correlate2d of the zero-padded input with the masked
+ * kernel, in int64): every sum is an integer below 2^53, so conv2d must
+ * reproduce it exactly.
+ * --------------------------------------------------------------------- */
+static void
+test_reference (void)
+{
+  FILE *f = reftsv_open ("conv2d");
+  char **fl;
+  size_t nf;
+  int cases = 0, ok = f != NULL;
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      size_t h = strtoul (fl[1], NULL, 10), w = strtoul (fl[2], NULL, 10);
+      size_t k = strtoul (fl[3], NULL, 10), pad = strtoul (fl[4], NULL, 10);
+      size_t oh = conv2d_output_length (h, k, pad), ow = conv2d_output_length (w, k, pad);
+      if (nf != 9 || oh == 0 || ow == 0)
+        {
+          printf ("# malformed case %s\n", nf ? fl[0] : "?");
+          ok = 0;
+          continue;
+        }
+      gsl_matrix *in = gsl_matrix_alloc (h, w), *ker = gsl_matrix_alloc (k, k);
+      gsl_matrix *out = gsl_matrix_alloc (oh, ow), *want = gsl_matrix_alloc (oh, ow);
+      gsl_matrix *mask = strcmp (fl[5], "none") ? gsl_matrix_alloc (k, k) : NULL;
+      int c_ok = reftsv_doubles (fl[6], in->data, h * w) == h * w
+        && reftsv_doubles (fl[7], ker->data, k * k) == k * k
+        && reftsv_doubles (fl[8], want->data, oh * ow) == oh * ow;
+      if (mask)
+        c_ok &= conv2d_mask (fl[5][0] == 'A' ? CONV2D_MASK_A : CONV2D_MASK_B, mask) == GSL_SUCCESS;
+      c_ok = c_ok && conv2d (in, ker, mask, pad, out) == GSL_SUCCESS && gsl_matrix_equal (out, want);
+      if (!c_ok)
+        printf ("# %s: conv2d differs from scipy's correlate2d\n", fl[0]);
+      ok &= c_ok;
+      cases++;
+      gsl_matrix_free (in);
+      gsl_matrix_free (ker);
+      gsl_matrix_free (out);
+      gsl_matrix_free (want);
+      if (mask)
+        gsl_matrix_free (mask);
+    }
+  reftsv_close (f);
+  tap_ok (ok && cases > 0, "conv2d.tsv: all %d integer cases equal scipy's correlate2d exactly", cases);
+}
+
 int
 main (void)
 {
@@ -422,6 +473,7 @@ main (void)
   test_nan_through_mask ();
   test_inf_corner ();
   test_errors ();
+  test_reference ();
   gsl_rng_free (r);
   return tap_done ();
 }

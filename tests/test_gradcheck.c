@@ -7,6 +7,7 @@
  * and must be small enough to reject a gradient wrong by one part in 1e6.
  * Seeds are fixed; GSL_RNG_SEED overrides them. */
 #include "gradcheck.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <float.h>
@@ -512,6 +513,90 @@ test_special_values (void)
   gsl_vector_free (x);
 }
 
+/* ---------------------------------------------------------------------
+ * Exact derivatives (tests/reference/gradcheck.tsv, gen_gradcheck.py:
+ * closed forms at 60 digits, checked with mpmath.diff): where
+ * gradcheck_partial_derivative returns GSL_SUCCESS, |value - f'| <= err.
+ * --------------------------------------------------------------------- */
+
+static const double ref_s6[6] = { 1e-3, 0.1, 1.0, 3.0, 100.0, 1e3 };
+static const double ref_m6[6] = { 0.5, -1.0, 2.0, 0.0, 10.0, -300.0 };
+
+static double
+ref_fn (const gsl_vector * v, void *params)
+{
+  const char *fn = params;
+  double x0 = gsl_vector_get (v, 0), x1 = v->size > 1 ? gsl_vector_get (v, 1) : 0;
+  if (!strcmp (fn, "exp_sin"))
+    return exp (x0) * sin (x1);
+  if (!strcmp (fn, "rosen"))
+    return 100 * (x1 - x0 * x0) * (x1 - x0 * x0) + (1 - x0) * (1 - x0);
+  if (!strcmp (fn, "log_poly"))
+    return log (1 + x0 * x0 + x1 * x1 * x1 * x1);
+  if (!strcmp (fn, "high_freq"))
+    return sin (1000 * x0) + x1;
+  if (!strcmp (fn, "steep"))
+    return exp (30 * x0);
+  if (!strcmp (fn, "log"))
+    return log (x0);
+  if (!strcmp (fn, "poly5"))
+    return x0 * x0 * x0 * x0 * x0;
+  if (!strcmp (fn, "cancel"))
+    return (x0 + 1e8) * (x0 + 1e8) - 1e16 - 2e8 * x0;
+  double s = 0;                 /* gauss6 */
+  for (size_t k = 0; k < 6; k++)
+    {
+      double z = (gsl_vector_get (v, k) - ref_m6[k]) / ref_s6[k];
+      s -= 0.5 * z * z;
+    }
+  return s;
+}
+
+static void
+test_reference (void)
+{
+  FILE *f = reftsv_open ("gradcheck");
+  char **fl;
+  size_t nf;
+  int cases = 0, refused = 0, ok = f != NULL;
+  double worst = 0;
+  char worst_name[80] = "";
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      size_t n = nf == 7 ? strtoul (fl[2], NULL, 10) : 0, i = nf == 7 ? strtoul (fl[4], NULL, 10) : 0;
+      double xs[8];
+      if (n == 0 || n > 8 || i >= n || reftsv_doubles (fl[3], xs, n) != n)
+        {
+          printf ("# malformed case %s\n", nf ? fl[0] : "?");
+          ok = 0;
+          continue;
+        }
+      gsl_vector_view x = gsl_vector_view_array (xs, n);
+      gradcheck_options opt = { 0, 0, strtod (fl[5], NULL), 0 };
+      gradcheck_partial p;
+      if (gradcheck_partial_derivative (ref_fn, fl[1], &x.vector, i, &opt, &p) != GSL_SUCCESS)
+        {
+          refused++;
+          continue;
+        }
+      long double err = fabsl ((long double) p.value - strtold (fl[6], NULL));
+      int c_ok = err <= p.err;
+      if (!c_ok)
+        printf ("# %s: %.17g, want %s, error %.3Lg, err %.3g (trunc %.3g, round %.3g, h %.3g)\n",
+                fl[0], p.value, fl[6], err, p.err, p.trunc, p.round, p.step);
+      ok &= c_ok;
+      cases++;
+      if (p.err > 0 && (double) (err / p.err) > worst)
+        {
+          worst = (double) (err / p.err);
+          snprintf (worst_name, sizeof worst_name, "%s", fl[0]);
+        }
+    }
+  reftsv_close (f);
+  tap_ok (ok && cases > 0, "gradcheck.tsv: err bounds the actual error on all %d partials, %d "
+          "refused (worst %.2g of it, %s)", cases, refused, worst, worst_name);
+}
+
 int
 main (void)
 {
@@ -525,6 +610,7 @@ main (void)
   test_wrong_gradients ();
   test_noisy_function ();
   test_special_values ();
+  test_reference ();
   gsl_rng_free (r);
   return tap_done ();
 }

@@ -13,6 +13,7 @@
 #include "errors.h"
 #include "minimize.h"
 #include "optimum.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <float.h>
@@ -410,6 +411,130 @@ test_newton_gradient (void)
              "smallest Hessian eigenvalue %.6g (closed form)", lmin);
 }
 
+/* ---------------------------------------------------------------------
+ * Exact optima (tests/reference/minimize.tsv, gen_minimize.py: closed
+ * forms at 50 digits).  minimize_1d: where it reports convergence, the
+ * minimiser lies within x_err of x*.  maximize_concave_1d: the maximiser
+ * within x_err of x*, the value within err of sup g.  Each g states its
+ * rounding as 8u of the sum of the magnitudes of its terms (+ 8u: the
+ * absolute error of a log), more than its few operations can make.
+ * --------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *fn;
+  double a;
+} ref_fn;
+
+static double
+ref_min_fn (double x, void *params)
+{
+  const ref_fn *p = params;
+  double a = p->a, t = x - a;
+  if (!strcmp (p->fn, "quad"))
+    return t * t;
+  if (!strcmp (p->fn, "cosh"))
+    return cosh (t) + 1;
+  if (!strcmp (p->fn, "exp_lin"))
+    return exp (x) - a * x;
+  if (!strcmp (p->fn, "x_log_x"))
+    return x * log (x) - a * x;
+  if (!strcmp (p->fn, "flat"))
+    return 1 + 1e-10 * t * t;
+  if (!strcmp (p->fn, "quartic"))
+    return t * t * t * t;
+  t = (x - a) / a;              /* "big" */
+  return 1 + t * t;
+}
+
+static double
+ref_concave_fn (double x, void *params, double *rounding)
+{
+  const ref_fn *p = params;
+  double a = p->a, t = x - a, v, mag;
+  if (!strcmp (p->fn, "neg_quad"))
+    v = -t * t, mag = t * t;
+  else if (!strcmp (p->fn, "log_lin"))
+    v = log (x) - a * x, mag = fabs (log (x)) + fabs (a * x) + 1;
+  else if (!strcmp (p->fn, "neg_cosh"))
+    v = -cosh (t), mag = cosh (t);
+  else if (!strcmp (p->fn, "neg_flat"))
+    v = 1 - 1e-10 * t * t, mag = 1 + 1e-10 * t * t;
+  else
+    {
+      double l1 = x * log (x), l2 = (1 - x) * log1p (-x);
+      v = -l1 - l2 + a * x, mag = fabs (l1) + fabs (l2) + fabs (a * x) + 1;
+    }
+  *rounding = 8 * DBL_EPSILON / 2 * mag;
+  return v;
+}
+
+static void
+test_reference (void)
+{
+  FILE *f = reftsv_open ("minimize");
+  char **fl;
+  size_t nf;
+  int n_min = 0, refused = 0, ok_min = f != NULL, n_max = 0, ok_max = f != NULL;
+  double worst_x = 0, worst_v = 0;
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      ref_fn p = { fl[2], nf > 3 ? strtod (fl[3], NULL) : 0 };
+      if (!strcmp (fl[1], "min1d") && nf == 11)
+        {
+          double v[6];
+          for (int i = 0; i < 6; i++)
+            v[i] = strtod (fl[3 + i], NULL);
+          min1d_result r = minimize_1d (ref_min_fn, &p, v[1], v[2], v[3], v[4], v[5], 500);
+          if (!r.converged)
+            {
+              refused++;
+              continue;
+            }
+          long double err = fabsl ((long double) r.x - strtold (fl[9], NULL));
+          int c_ok = err <= r.x_err;
+          if (!c_ok)
+            printf ("# %s: x %.17g, want %s, error %.3Lg, x_err %.3g\n", fl[0], r.x, fl[9], err, r.x_err);
+          ok_min &= c_ok;
+          n_min++;
+          if (r.x_err > 0)
+            worst_x = fmax (worst_x, (double) (err / r.x_err));
+        }
+      else if (!strcmp (fl[1], "concave") && nf == 11)
+        {
+          double lo = strtod (fl[4], NULL), hi = strtod (fl[5], NULL);
+          size_t n = strtoul (fl[6], NULL, 10);
+          double grid[64];
+          for (size_t i = 0; i < n && n <= 64; i++)
+            grid[i] = i + 1 == n ? hi : lo + (hi - lo) * (double) i / (double) (n - 1);
+          concave_max m = maximize_concave_1d (ref_concave_fn, &p, grid, n,
+                                               strtod (fl[7], NULL), strtod (fl[8], NULL));
+          long double ex = fabsl ((long double) m.x - strtold (fl[9], NULL));
+          long double ev = fabsl ((long double) m.value - strtold (fl[10], NULL));
+          int c_ok = ex <= m.x_err && ev <= m.err;
+          if (!c_ok)
+            printf ("# %s: x %.17g (error %.3Lg, x_err %.3g), value %.17g (error %.3Lg, err %.3g)\n",
+                    fl[0], m.x, ex, m.x_err, m.value, ev, m.err);
+          ok_max &= c_ok;
+          n_max++;
+          if (m.x_err > 0)
+            worst_x = fmax (worst_x, (double) (ex / m.x_err));
+          if (m.err > 0)
+            worst_v = fmax (worst_v, (double) (ev / m.err));
+        }
+      else
+        {
+          printf ("# malformed case %s\n", fl[0]);
+          ok_min = ok_max = 0;
+        }
+    }
+  reftsv_close (f);
+  tap_ok (ok_min && n_min > 0, "minimize.tsv: minimize_1d's x_err bounds |x - x*| on all %d "
+          "converged cases (%d not converged)", n_min, refused);
+  tap_ok (ok_max && n_max > 0, "minimize.tsv: maximize_concave_1d's x_err and err hold on all %d "
+          "cases (worst %.2g of x_err, %.2g of err)", n_max, worst_x, worst_v);
+}
+
 int
 main (void)
 {
@@ -422,5 +547,6 @@ main (void)
   test_quadratic_3d ();
   test_maximize_concave ();
   test_newton_gradient ();
+  test_reference ();
   return tap_done ();
 }

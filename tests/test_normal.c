@@ -1,10 +1,14 @@
 /* test_normal.c -- the univariate normal against GSL and quadrature. */
 #include "normal.h"
+#include "normal_pair.h"
 #include "quad.h"
+#include "reftsv.h"
 #include "tap.h"
 
+#include <float.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <string.h>
 
 typedef struct { double m1, s1, m2, s2; } pair;
 
@@ -32,6 +36,139 @@ entropy_integrand (double x, void *params)
   const pair *p = params;
   double lp = normal_log_pdf (x, p->m1, p->s1);
   return -exp (lp) * lp;
+}
+
+/* ---------------------------------------------------------------------
+ * Reference cases (tests/reference/normal.tsv, gen_normal.py: mpmath at
+ * 60 digits): every actual error within the function's stated bound.
+ * --------------------------------------------------------------------- */
+
+/* |got - want| <= bound; a WANT beyond the double range must overflow to
+   the infinity of its sign.  The error in units of the bound in *R. */
+static int
+ref_within (double got, long double want, double bound, double *r)
+{
+  *r = 0;
+  if (fabsl (want) > DBL_MAX)
+    return isinf (got) && (got > 0) == (want > 0);
+  if (!isfinite (got) || !(bound >= 0))
+    return 0;
+  long double err = fabsl ((long double) got - want);
+  *r = bound > 0 ? (double) (err / bound) : (err > 0 ? INFINITY : 0);
+  return err <= bound;
+}
+
+typedef struct
+{
+  const char *what;
+  normal_pair g;
+  double c, s;
+} quad_case;
+
+static double
+pair_integrand (double x, void *params)
+{
+  const quad_case *q = params;
+  const normal_pair *g = &q->g;
+  if (normal_pair_far_tail (x))
+    return 0;
+  double la = normal_log_pdf (x, g->ma, g->sa);
+  if (!strcmp (q->what, "kl"))
+    return exp (la) * normal_pair_log_ratio (g, x);
+  if (!strcmp (q->what, "overlap"))
+    return exp (la + normal_log_pdf (x, g->mb, g->sb));
+  if (!strcmp (q->what, "bump"))
+    return exp (la + normal_log_pdf (x, q->c, q->s));
+  return normal_pdf (x, g->mb, g->sb) * x * x;
+}
+
+typedef struct
+{
+  const char *kind;
+  int cases, ok;
+  double worst;
+  char worst_name[80];
+} ref_tally;
+
+static void
+tally (ref_tally * t, const char *name, const char *what, double got,
+       const char *want, double bound, int extra_ok)
+{
+  double r;
+  int ok = ref_within (got, strtold (want, NULL), bound, &r) && extra_ok;
+  t->cases++;
+  if (!ok)
+    printf ("# %s: %s %.17g, want %s, bound %.3g\n", name, what, got, want, bound);
+  t->ok &= ok;
+  if (r > t->worst)
+    {
+      t->worst = r;
+      snprintf (t->worst_name, sizeof t->worst_name, "%s (%s)", name, what);
+    }
+}
+
+static void
+test_reference (void)
+{
+  ref_tally t[4] = { {"log_pdf, pdf, entropy", 0, 1, 0, ""}, {"kl", 0, 1, 0, ""},
+                     {"log_ratio", 0, 1, 0, ""}, {"quad", 0, 1, 0, ""} };
+  FILE *f = reftsv_open ("normal");
+  char **fl;
+  size_t nf;
+  double v[8];
+  int malformed = !f;
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      const char *name = fl[0], *kind = nf > 1 ? fl[1] : "";
+      size_t k;
+      for (k = 0; k + 2 < nf && k < 8; k++)
+        v[k] = strtod (fl[k + 2], NULL);
+      if (!strcmp (kind, "pdf") && nf == 8)
+        {
+          double x = v[0], mu = v[1], s = v[2];
+          double b = normal_log_pdf_error_bound (x, mu, s), got = normal_log_pdf (x, mu, s);
+          tally (&t[0], name, "log_pdf", got, fl[5], b, 1);
+          b = normal_pdf_error_bound (x, mu, s), got = normal_pdf (x, mu, s);
+          tally (&t[0], name, "pdf", got, fl[6], b, 1);
+          b = normal_entropy_error_bound (s), got = normal_entropy (s);
+          tally (&t[0], name, "entropy", got, fl[7], b, 1);
+        }
+      else if (!strcmp (kind, "kl") && nf == 7)
+        {
+          double b = normal_kl_error_bound (v[0], v[1], v[2], v[3]);
+          double got = normal_kl (v[0], v[1], v[2], v[3]);
+          tally (&t[1], name, "kl", got, fl[6], b, got >= 0);
+        }
+      else if (!strcmp (kind, "ratio") && nf == 8)
+        {
+          normal_pair g = { v[0], v[1], v[2], v[3] };
+          double b = normal_pair_log_ratio_error_bound (&g, v[4]);
+          double got = normal_pair_log_ratio (&g, v[4]);
+          tally (&t[2], name, "log_ratio", got, fl[7], b, 1);
+        }
+      else if (!strcmp (kind, "quad") && nf == 10)
+        {
+          quad_case q = { fl[2], { 0, 0, 0, 0 }, 0, 0 };
+          for (k = 0; k < 6; k++)
+            v[k] = strtod (fl[3 + k], NULL);
+          q.g = (normal_pair) { v[0], v[1], v[2], v[3] };
+          q.c = v[4], q.s = v[5];
+          quad_result res = normal_pair_quad (pair_integrand, &q, &q.g, q.c, q.s);
+          tally (&t[3], name, q.what, res.value, fl[9], res.abserr, 1);
+        }
+      else
+        {
+          printf ("# malformed case %s\n", name);
+          malformed = 1;
+        }
+    }
+  reftsv_close (f);
+  for (int i = 0; i < 4; i++)
+    {
+      tap_ok (!malformed && t[i].cases > 0 && t[i].ok,
+              "normal.tsv: %s within the stated bound on all %d cases (worst %.2g of it, %s)",
+              t[i].kind, t[i].cases, t[i].worst, t[i].worst_name);
+    }
 }
 
 int
@@ -90,5 +227,6 @@ main (void)
   double c0 = 7, s0 = 7;
   tap_ok (normal_tilt (0, 1, 0, 0.5, &c0, &s0) <= 0 && c0 == 7 && s0 == 7,
           "tilt with c = 1/(2 s^2): not integrable, outputs untouched");
+  test_reference ();
   return tap_done ();
 }

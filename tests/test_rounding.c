@@ -1,11 +1,13 @@
 /* test_rounding.c -- rounding bounds that travel with a value, against
    the same expressions in long double (u = 2^-64, 2^11 times finer). */
 #include "rounding.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <string.h>
 
 /* The exponent of 004 (2.3) in double with its bound, and in long double. */
 static rnd
@@ -26,6 +28,94 @@ exponent_ld (long double t1, long double t2, long double x, long double z1,
 {
   return -0.5L * (z1 * z1 * (1 + t1 * t1) + z2 * z2 * (1 + t2 * t2)
                   - 2 * x * (t1 * z1 + t2 * z2) + 2 * t1 * t2 * z1 * z2);
+}
+
+/* ---------------------------------------------------------------------
+ * Reference trees (tests/reference/rounding.tsv, gen_rounding.py): random
+ * and adversarial expressions in reverse Polish notation, their exact
+ * values by mpmath at 250 digits.  Each is evaluated here with rnd_*; the
+ * actual error |fl(y) - y| must lie within rnd_bound (y).
+ * --------------------------------------------------------------------- */
+
+/* Evaluate RPN (modified in place by strtok_r) into *OUT; 0 if malformed. */
+static int
+rpn_eval (char *rpn, rnd * out)
+{
+  rnd st[64];
+  size_t n = 0;
+  char *save, *t = strtok_r (rpn, " ", &save);
+  for (; t; t = strtok_r (NULL, " ", &save))
+    {
+      char c = t[0];
+      if ((c == 'e' || c == 'g' || c == 's') && t[1] != '\0')
+        {
+          double v = strtod (t + 1, NULL);
+          if (c == 's')
+            {
+              if (n < 1)
+                return 0;
+              st[n - 1] = rnd_scale (v, st[n - 1]);
+            }
+          else if (n < 64)
+            st[n++] = c == 'e' ? rnd_exact (v) : rnd_leaf (log (v), 2);
+          else
+            return 0;
+        }
+      else if (c == 'L' && n >= 1)
+        st[n - 1] = rnd_log (st[n - 1]);
+      else if (strchr ("+-*/", c) && t[1] == '\0' && n >= 2)
+        {
+          rnd a = st[n - 2], b = st[n - 1];
+          st[n - 2] = c == '+' ? rnd_add (a, b) : c == '-' ? rnd_sub (a, b)
+            : c == '*' ? rnd_mul (a, b) : rnd_div (a, b);
+          n--;
+        }
+      else
+        return 0;
+    }
+  if (n != 1)
+    return 0;
+  *out = st[0];
+  return 1;
+}
+
+static void
+test_reference (void)
+{
+  FILE *f = reftsv_open ("rounding");
+  char **fl;
+  size_t nf;
+  int cases = 0, ok = f != NULL;
+  double worst = 0;
+  char worst_name[64] = "";
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      rnd y;
+      char name[64];
+      snprintf (name, sizeof name, "%s", fl[0]);
+      long double want = nf == 3 ? strtold (fl[2], NULL) : 0;
+      if (nf != 3 || !rpn_eval (fl[1], &y))
+        {
+          printf ("# malformed case %s\n", name);
+          ok = 0;
+          continue;
+        }
+      long double err = fabsl ((long double) y.value - want);
+      double b = rnd_bound (y);
+      int c_ok = isfinite (y.value) && err <= b;
+      if (!c_ok)
+        printf ("# %s: %.17g, want %.21Lg, error %.3Lg, bound %.3g\n", name, y.value, want, err, b);
+      ok &= c_ok;
+      cases++;
+      if (b > 0 && (double) (err / b) > worst)
+        {
+          worst = (double) (err / b);
+          snprintf (worst_name, sizeof worst_name, "%s", name);
+        }
+    }
+  reftsv_close (f);
+  tap_ok (ok && cases > 0, "rounding.tsv: rnd_bound bounds the actual error of all %d trees "
+          "(worst %.2g of it, %s)", cases, worst, worst_name);
 }
 
 int
@@ -69,5 +159,6 @@ main (void)
   tap_ok (worst > 1e-3, "the bound is not loose by more than 1000 (%.3g)",
           worst);
   gsl_rng_free (r);
+  test_reference ();
   return tap_done ();
 }

@@ -29,12 +29,14 @@
 #include "rqmc.h"
 #include "mc.h"
 #include "rng.h"
+#include "reftsv.h"
 #include "tap.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_qrng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
+#include <math.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -459,6 +461,8 @@ test_calibration (void)
     }
 }
 
+static void test_t_critical_reference (void);
+
 int
 main (void)
 {
@@ -487,6 +491,56 @@ main (void)
       test_variance_reduction ("log p - log q", dims[k], log_ratio);
     }
   test_calibration ();
+  test_t_critical_reference ();
   gsl_rng_free (r);
   return tap_done ();
+}
+
+/* ---------------------------------------------------------------------
+ * rqmc_t_critical against tests/reference/rqmc.tsv (gen_rqmc.py: mpmath
+ * at 40 digits, cross-checked with scipy.stats.t.isf).  lib/rqmc states no
+ * bound of its own; what a check needs of c is its false-alarm rate.  A
+ * relative error d in c moves alpha by a relative d * sensitivity (the
+ * .tsv's 2 c f(c) / alpha), and RQMC_T_ALPHA_REL = 1e-3 is the test's
+ * requirement: the decision's false-alarm rate (CHECK_ALPHA shared out,
+ * alpha down to 1e-12 at dof = R - 1 = 31) within 0.1% of the stated one.
+ * The worst relative error of c itself is printed beside it.
+ * --------------------------------------------------------------------- */
+#define RQMC_T_ALPHA_REL 1e-3
+
+static void
+test_t_critical_reference (void)
+{
+  FILE *f = reftsv_open ("rqmc");
+  char **fl;
+  size_t nf, rows = 0;
+  int ok = f != NULL;
+  double worst = 0, worst_c = 0, w_alpha = 0, w_dof = 0;
+  while (f && (nf = reftsv_next (f, &fl)))
+    {
+      if (nf != 6)
+        {
+          ok = 0;
+          continue;
+        }
+      double alpha = strtod (fl[1], NULL), dof = strtod (fl[2], NULL);
+      long double want = strtold (fl[3], NULL);
+      double got = rqmc_t_critical (alpha, dof);
+      double rel = (double) (fabsl ((long double) got - want) / want);
+      double alpha_rel = rel * strtod (fl[5], NULL);
+      if (!(alpha_rel <= RQMC_T_ALPHA_REL))
+        {
+          printf ("# %s: %.17g, want %s (relative error %.2g, of alpha %.2g)\n", fl[0], got,
+                  fl[3], rel, alpha_rel);
+          ok = 0;
+        }
+      worst_c = fmax (worst_c, rel);
+      if (alpha_rel > worst)
+        worst = alpha_rel, w_alpha = alpha, w_dof = dof;
+      rows++;
+    }
+  reftsv_close (f);
+  tap_ok (ok && rows > 0, "rqmc.tsv: rqmc_t_critical's false-alarm rate within %g relative on "
+          "all %zu cases (worst %.2g at alpha %g, dof %g; worst relative error of c %.2g)",
+          RQMC_T_ALPHA_REL, rows, worst, w_alpha, w_dof, worst_c);
 }
