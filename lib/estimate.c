@@ -1,5 +1,6 @@
 /* estimate.c -- estimates and their arithmetic (see estimate.h). */
 #include "estimate.h"
+#include "errors.h"
 
 #include <math.h>
 
@@ -125,4 +126,18 @@ est_sum_terms (const double *t, size_t n, double rel)
     }
   double g = n > 1 ? est_gamma ((double) (n - 1)) : 0.0;
   return est_exact (s, (g + rel) * abs_sum);
+}
+
+estimate
+est_log (estimate v)
+{
+  if (v.kind == EST_MC)
+    die_internal ("est_log: a Monte Carlo estimate (%g ± %g SE) has no"
+                  " deterministic log bound", v.value, v.err);
+  if (!(v.value > v.err))
+    die_runtime ("the estimate %g ± %g is too uncertain to take its log",
+                 v.value, v.err);
+  double l = log (v.value);
+  estimate e = { l, v.err / (v.value - v.err) + 2 * EST_U * fabs (l), v.kind, 0 };
+  return e;
 }

@@ -57,4 +57,15 @@ estimate est_sum_terms (const double *t, size_t n, double rel);
                  sizeof ((const double[]) { __VA_ARGS__ }) / sizeof (double), \
                  4 * EST_U)
 
+/* The log of a positive estimate V ± E with a deterministic error (every
+   kind but EST_MC), the one "log of an estimate" of the harness.  log is
+   concave with slope 1/(v - e) at v - e, so for any true value in
+   [v - e, v + e], |log(true) - log v| <= e / (v - e) (the larger of the
+   two one-sided slopes times e; not first order).  log's own rounding adds
+   one ulp, at most 2 u |log v| (glibc's log is within 1 ulp).  The result
+   keeps V's kind.  Dies (die_runtime, exit 3) when v <= e, where no bound
+   exists, and (die_internal) on an EST_MC, whose standard error has no
+   such image. */
+estimate est_log (estimate v);
+
 #endif

@@ -3,7 +3,7 @@
  *
  * {μ + r L (cos t, sin t)}, L the Cholesky factor of Σ: the points at
  * Mahalanobis radius r.  Written by reparameterization (sampler against
- * its claimed law) and drawn the same way by mean_field. */
+ * its claimed law) and mean_field (its posterior and its mean-field fit). */
 #ifndef HARNESS_FIGURE_ELLIPSE_H
 #define HARNESS_FIGURE_ELLIPSE_H
 

@@ -2,6 +2,7 @@
 #include "gauss_fit.h"
 #include "errors.h"
 #include "minimize.h"
+#include "optimum.h"
 #include "normal.h"
 #include "quad.h"
 
@@ -180,7 +181,7 @@ static double
 fit_radius (const objective * o, const gsl_vector * theta, double gnorm, double s)
 {
   double g = gnorm + kl_gradient_abserr (theta, o), mu = fmin (1.0 / (s * s), 2.0);
-  double lmin = minimize_hessian_min_eigen (kl_gradient, (void *) o, theta) / 1.1;
+  double lmin = optimum_min_curvature (kl_gradient, (void *) o, theta, 1e-5, 1e-5) / 1.1;
   if (lmin >= 0.5 * mu)
     return 2.0 * g / mu;
   return lmin > 0 ? g / lmin : INFINITY;

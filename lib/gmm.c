@@ -394,23 +394,7 @@ gmm_alloc_mcmc_example (double separation)
   };
   if (!(separation > 0) || !isfinite (separation))
     die_internal ("gmm_alloc_mcmc_example: separation %g", separation);
-  gmm *g = gmm_alloc (3, 2);
-  double m[2], s[4];
-  for (size_t j = 0; j < 3; j++)
-    {
-      for (size_t a = 0; a < 2; a++)
-        {
-          m[a] = separation * mu[j][a];
-          for (size_t b = 0; b < 2; b++)
-            s[2 * a + b] = sigma[j][a][b];
-        }
-      gsl_vector_view mv = gsl_vector_view_array (m, 2);
-      gsl_matrix_view sv = gsl_matrix_view_array (s, 2, 2);
-      if (gmm_set_component (g, j, w[j], &mv.vector, &sv.matrix) != GSL_SUCCESS)
-        die_internal ("gmm_alloc_mcmc_example: component %zu is not SPD", j);
-    }
-  gmm_normalise_weights (g);
-  return g;
+  return gmm_alloc_from (3, 2, w, &mu[0][0], &sigma[0][0][0], separation);
 }
 
 double
@@ -691,7 +675,8 @@ gmm_alloc_from (size_t k, size_t d, const double *w, const double *mu,
       gsl_vector_view mv = gsl_vector_view_array (m, d);
       gsl_matrix_const_view sv = gsl_matrix_const_view_array (sigma + j * d * d, d, d);
       if (gmm_set_component (g, j, w[j], &mv.vector, &sv.matrix) != GSL_SUCCESS)
-        die_internal ("gmm_alloc_from: component %zu is not SPD", j);
+        die_internal ("gmm_alloc_from: component %zu: weight %g not positive or"
+                      " covariance not SPD", j, w[j]);
     }
   gmm_normalise_weights (g);
   return g;
@@ -705,21 +690,6 @@ gmm_m_step_rounding (const gsl_matrix * x)
     for (size_t a = 0; a < x->size2; a++)
       mx = fmax (mx, fabs (gsl_matrix_get (x, i, a)));
   return est_gamma (3 * (double) x->size1 + 12) * (1 + mx) * (1 + mx);
-}
-
-gmm *
-gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
-                 const double *sigma)
-{
-  gmm *g = gmm_alloc (k, d);
-  for (size_t j = 0; j < k; j++)
-    {
-      gsl_vector_const_view m = gsl_vector_const_view_array (mu + j * d, d);
-      gsl_matrix_const_view s = gsl_matrix_const_view_array (sigma + j * d * d, d, d);
-      if (gmm_set_component (g, j, w[j], &m.vector, &s.matrix) != GSL_SUCCESS)
-        die_internal ("gmm_from_arrays: component %zu (weight %g) is not valid", j, w[j]);
-    }
-  return g;
 }
 
 rnd
@@ -759,16 +729,15 @@ gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu)
 gmm *
 gmm_alloc_1d (size_t k, const double *w, const double *mu, const double *sd)
 {
-  gmm *g = gmm_alloc (k, 1);
+  double *var = xmalloc (k * sizeof *var);
   for (size_t j = 0; j < k; j++)
     {
-      double m = mu[j], var = sd[j] * sd[j];
-      gsl_vector_view mv = gsl_vector_view_array (&m, 1);
-      gsl_matrix_view sv = gsl_matrix_view_array (&var, 1, 1);
-      if (!(sd[j] > 0) || gmm_set_component (g, j, w[j], &mv.vector, &sv.matrix) != GSL_SUCCESS)
+      if (!(sd[j] > 0))
         die_internal ("gmm_alloc_1d: component %zu (w %g, sd %g)", j, w[j], sd[j]);
+      var[j] = sd[j] * sd[j];
     }
-  gmm_normalise_weights (g);
+  gmm *g = gmm_alloc_from (k, 1, w, mu, var, 1.0);
+  free (var);
   return g;
 }
 

@@ -151,9 +151,14 @@ double gmm_log_likelihood_err (const gmm * g, const gsl_matrix * x,
 double gmm_free_energy_argmax (const gmm * g, const gsl_matrix * x,
                                const gsl_matrix * q, gsl_vector * opt);
 
-/* A mixture from arrays: weights W[k] (normalised here), means MU[k d]
-   times MU_SCALE, covariances SIGMA[k d d] (row-major); dies if a
-   covariance is not SPD or a weight not positive (fixed models). */
+/* THE constructor of a mixture from a claim's constants (every other one
+   -- gmm_alloc_1d, gmm_alloc_mcmc_example -- goes through it): K
+   components of dimension D, weights W[k] (renormalised here to sum to 1;
+   weights that already do are left bit for bit when their floating sum is
+   1), means MU (k x d, row-major) times MU_SCALE (1.0 for as given), and
+   covariances SIGMA (k blocks of d x d, row-major), as mvn_from_arrays
+   takes them.  Dies (die_internal) if a weight is not positive or a
+   covariance not SPD: the arrays are a claim's constants. */
 gmm *gmm_alloc_from (size_t k, size_t d, const double *w, const double *mu,
                      const double *sigma, double mu_scale);
 /* A bound on the rounding of every coordinate of θ (logits, means, log
@@ -163,13 +168,6 @@ gmm *gmm_alloc_from (size_t k, size_t d, const double *w, const double *mu,
    (1 + M)².  (M over every entry of X: em_coordinate_ascent applies it to
    its 2-D run too.) */
 double gmm_m_step_rounding (const gsl_matrix * x);
-/* K components of dimension D from arrays: weights W[k] (used as given,
-   so they should sum to 1), means MU (k x d, row-major) and covariances
-   SIGMA (k blocks of d x d, row-major), as mvn_from_arrays takes them.
-   Dies (die_internal) if a weight is not positive or a covariance is not
-   SPD: the arrays are a claim's constants. */
-gmm *gmm_from_arrays (size_t k, size_t d, const double *w, const double *mu,
-                      const double *sigma);
 
 /* ---- closed forms with their rounding carried (lib/rounding.h) ----
    The weights are rounded constants (one rounding each), means and
@@ -182,7 +180,8 @@ rnd gmm_mean_rnd (const gmm * g, size_t c);
 rnd gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu);
 
 /* A 1-D mixture of K components: weights W (renormalised), means MU,
-   standard deviations SD (> 0; dies otherwise). */
+   standard deviations SD (> 0; dies otherwise) -- gmm_alloc_from with
+   variances SD². */
 gmm *gmm_alloc_1d (size_t k, const double *w, const double *mu, const double *sd);
 
 #endif

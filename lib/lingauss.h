@@ -48,34 +48,6 @@ estimate lingauss_log_evidence (const lingauss * m, const double *x);
 estimate lingauss_elbo (const lingauss * m, const double *x, double qm,
                         double qv);
 
-/* The factor model with two latents and one observation (elbo_gap; the
- * model of mean_field with b = 0, ψ = 1):
- *
- *     z ~ N(0, I_2),   x | z ~ N(w·z + b, ψ),   q = N(m, diag(s1², s2²)).
- *
- * The posterior has precision Λ = I + w wᵀ/ψ and is correlated, so no q of
- * the diagonal family is exact.  The closed forms carry their rounding as
- * lib/rounding.h expression trees (x - b is one rounded leaf); no matrix is
- * inverted.  tests/test_lingauss.c checks them against GSL's linear algebra
- * (lib/mvn), quadrature-free identities and each other. */
-typedef struct { double w[2], b, psi, x; } lingauss_fa2;  /* model and datum */
-typedef struct { double m[2], s[2]; } lingauss_fa2_q;     /* means, sds */
-
-/* The posterior mean μ_j = w_j (x - b)/(ψ + |w|²). */
-rnd lingauss_fa2_post_mean (const lingauss_fa2 * f, int j);
-/* log N(z; μ, Λ⁻¹) at one z (no bound: for Monte Carlo integrands). */
-double lingauss_fa2_log_post (const lingauss_fa2 * f, const double *z);
-/* log p(x) = log N(x; b, |w|² + ψ). */
-rnd lingauss_fa2_log_evidence (const lingauss_fa2 * f);
-/* E_q[log p(x|z)] = -((x - b - w·m)² + Σ w_j² s_j²)/(2ψ) - log(2πψ)/2. */
-rnd lingauss_fa2_expected_log_lik (const lingauss_fa2 * f, const lingauss_fa2_q * q);
-/* KL(q || N(0, I)) = Σ_j (s_j² + m_j² - 1)/2 - log s_j. */
-rnd lingauss_fa2_kl_prior (const lingauss_fa2_q * q);
-/* KL(q || p(z|x)) = (tr ΛS + dᵀΛd - 2 - log det Λ)/2 - Σ log s_j, d = m - μ. */
-rnd lingauss_fa2_kl_post (const lingauss_fa2 * f, const lingauss_fa2_q * q);
-/* The ELBO E_q[log p(x|z)] - KL(q || p(z)). */
-rnd lingauss_fa2_elbo (const lingauss_fa2 * f, const lingauss_fa2_q * q);
-
 /* E_q[log p(x | z)] of q = N(qm, qv) in closed form, the ELBO's first part
    (wake_sleep's M-step objective; gradient_estimators' term ①), with the
    rounding bound of its three terms:

@@ -1,22 +1,25 @@
 /* lingauss2.h -- the linear-Gaussian model with two latents and one
  * observation, every closed form with its rounding carried.
  *
- *     z ~ N(0, I_2),   x | z ~ N(θᵀz, 1),
+ *     z ~ N(0, I_2),   x | z ~ N(θᵀz + b, ψ),   q = N(m, diag(s1², s2²)),
  *
- * the model of mean_field (004 Problems 3-4); elbo_gap's factor model is
- * this one with an offset b and a noise variance ψ.  By conjugacy (Bishop,
- * PRML 2.3.3), with v = 1 + θᵀθ = det Λ:
- *   posterior  p(z|x) = N(θx/v, Λ⁻¹), Λ = I + θθᵀ, Λ⁻¹ = I - θθᵀ/v
- *              (Sherman-Morrison);
- *   evidence   p(x) = N(x; 0, v);
- *   ELBO       of a mean-field q = N(m1, s1²) N(m2, s2²):
+ * the one model of mean_field (004 Problems 3-4: b = 0, ψ = 1) and of
+ * elbo_gap's factor model (w = θ; was lingauss_fa2 in lib/lingauss).  By
+ * conjugacy (Bishop, PRML 2.3.3), with v = ψ + θᵀθ:
+ *   posterior  p(z|x) = N(θ(x - b)/v, Λ⁻¹), Λ = I + θθᵀ/ψ,
+ *              Λ⁻¹ = I - θθᵀ/v (Sherman-Morrison), det Λ = v/ψ;
+ *   evidence   p(x) = N(x; b, v);
+ *   ELBO       of a mean-field q:
  *              E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2]
- *              = -log 2π - ½ Σ(m_i² + s_i²) - ½(log 2π + (x - θᵀm)²
- *                + Σ θ_i² s_i²) + Σ (½(1 + log 2π) + log s_i).
+ *              = -log 2π - ½ Σ(m_i² + s_i²) - ½(log 2πψ + ((x - b - θᵀm)²
+ *                + Σ θ_i² s_i²)/ψ) + Σ (½(1 + log 2π) + log s_i),
+ *              and by the other route E_q[log p(x|z)] - KL(q || p(z)).
  * Each value is an rnd (lib/rounding.h), so its bound follows the sizes of
- * the terms that cancel in it.  tests/test_lingauss2.c checks the closed
- * forms against each other (Bayes' rule at several z, ELBO = log p(x) -
- * KL(q || p(z|x)) by lib/mvn) and the bounds against long double. */
+ * the terms that cancel in it; x - b, a/ψ and log ψ are taken exactly
+ * when b = 0, ψ = 1.  tests/test_lingauss2.c checks the closed forms
+ * against each other (Bayes' rule at several z, ELBO = log p(x) -
+ * KL(q || p(z|x)), both ELBO routes), against GSL's linear algebra
+ * (lib/mvn) and the bounds against long double. */
 #ifndef HARNESS_LINGAUSS2_H
 #define HARNESS_LINGAUSS2_H
 
@@ -26,27 +29,37 @@
 
 typedef struct
 {
-  double theta[2], x;           /* the model and its observation */
+  double theta[2], x;           /* the weights (elbo_gap's w) and the observation */
   double m[2], s[2];            /* q's means and standard deviations */
+  double b, psi;                /* offset and noise variance (> 0): mean_field 0, 1 */
 } lingauss2;
 
 /* θᵀz */
 rnd lingauss2_dot (const double theta[2], double z1, double z2);
-/* v = 1 + θᵀθ */
-rnd lingauss2_v (const double theta[2]);
-/* log p(x, z) = log N(z1; 0, 1) + log N(z2; 0, 1) + log N(x; θᵀz, 1) */
+/* v = ψ + θᵀθ, the evidence's variance (dies unless ψ > 0) */
+rnd lingauss2_v (const lingauss2 * g);
+/* log p(x, z) = log N(z1; 0, 1) + log N(z2; 0, 1) + log N(x; θᵀz + b, ψ)
+   (for ψ whose square root is exact: dies otherwise) */
 rnd lingauss2_log_joint (const lingauss2 * g, double z1, double z2);
-/* log p(x) = -½ x²/v - ½ log v - log √(2π) */
+/* log p(x) = -½ (x - b)²/v - ½ log v - log √(2π) */
 rnd lingauss2_log_evidence (const lingauss2 * g);
-/* log p(z|x) = -½ (|z - μ|² + (θᵀ(z - μ))²) + ½ log v - log 2π */
+/* log p(z|x) = -½ (|z - μ|² + (θᵀ(z - μ))²/ψ) + ½ log (v/ψ) - log 2π */
 rnd lingauss2_log_posterior (const lingauss2 * g, double z1, double z2);
-/* The posterior's mean θ_i x/v and variance Σ_ii = 1 - θ_i²/v; its
+/* The posterior's mean θ_i (x - b)/v and variance Σ_ii = 1 - θ_i²/v; its
    covariance Σ_12 = -θ1θ2/v. */
 rnd lingauss2_post_mean (const lingauss2 * g, int i);
 rnd lingauss2_post_var (const lingauss2 * g, int i);
 rnd lingauss2_post_cov (const lingauss2 * g);
 /* The ELBO of g's q in closed form (above). */
 rnd lingauss2_elbo (const lingauss2 * g);
+/* The ELBO's decomposition (elbo_gap):
+   E_q[log p(x|z)] = -((x - b - θ·m)² + Σ θ_j² s_j²)/(2ψ) - log(2πψ)/2;
+   KL(q || N(0, I)) = Σ_j (s_j² + m_j² - 1)/2 - log s_j;
+   KL(q || p(z|x)) = (tr ΛS + dᵀΛd - 2 - log det Λ)/2 - Σ log s_j, d = m - μ
+   (Λ written out, no matrix inverted). */
+rnd lingauss2_expected_log_lik (const lingauss2 * g);
+rnd lingauss2_kl_prior (const lingauss2 * g);
+rnd lingauss2_kl_post (const lingauss2 * g);
 
 /* ---- ground truths by other routes (lib/quad.h, lib/minimize.h) ---- */
 
@@ -75,8 +88,9 @@ concave_max lingauss2_elbo_argmax_along (const lingauss2 * g, int coord);
    coordinates; returns the error radius of BEST: -L's Hessian in (m, log s)
    is block-diagonal, I + θθᵀ >= 1 for m and 2 s_i²(1 + θ_i²) for log s_i,
    which is 2 at the maximum and >= 1 within 0.3 of it, so
-   minimize_distance_bound with modulus ½ bounds the distance.  Dies if
-   Nelder-Mead does not converge or stops farther than 0.3. */
+   optimum_distance_bound with modulus ½ bounds the distance.  Dies if
+   Nelder-Mead does not converge or stops farther than 0.3.  These two
+   maximisers are derived for b = 0, ψ = 1 (mean_field) and die otherwise. */
 double lingauss2_elbo_maximize (const lingauss2 * g, const double start[4],
                                 double best[4]);
 

@@ -3,8 +3,6 @@
 #include "errors.h"
 
 #include <gsl/gsl_blas.h>
-#include <gsl/gsl_deriv.h>
-#include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_min.h>
@@ -301,86 +299,6 @@ maximize_concave_1d (concave_fn g, void *params, const double *grid, size_t n,
   return s;
 }
 
-typedef struct
-{
-  minnd_fn f;
-  void *params;
-  gsl_vector *x;
-  size_t k;
-} coordinate_slice;
-
-static double
-coordinate_slice_eval (double a, void *params)
-{
-  coordinate_slice *s = params;
-  double keep = gsl_vector_get (s->x, s->k);
-  gsl_vector_set (s->x, s->k, a);
-  double f = s->f (s->x, s->params);
-  gsl_vector_set (s->x, s->k, keep);
-  return f;
-}
-
-double
-minimize_distance_bound (minnd_fn f, void *params, const gsl_vector * x, double mu)
-{
-  coordinate_slice s = { f, params, gsl_vector_alloc (x->size), 0 };
-  gsl_vector_memcpy (s.x, x);
-  gsl_function fn = { coordinate_slice_eval, &s };
-  double g2 = 0, err = 0;
-  for (s.k = 0; s.k < x->size; s.k++)
-    {
-      double d, e;
-      gsl_deriv_central (&fn, gsl_vector_get (x, s.k), 1e-3, &d, &e);
-      g2 += d * d;
-      err += e;
-    }
-  gsl_vector_free (s.x);
-  return (sqrt (g2) + err) / mu;
-}
-
-double
-minimize_error_radius (minnd_grad grad, void *params, const gsl_vector * x)
-{
-  size_t n = x->size;
-  gsl_matrix *hess = gsl_matrix_alloc (n, n);
-  gsl_vector *xp = gsl_vector_alloc (n), *gp = gsl_vector_alloc (n);
-  gsl_vector *gm = gsl_vector_alloc (n), *g = gsl_vector_alloc (n);
-  gsl_vector *eval = gsl_vector_alloc (n);
-  for (size_t j = 0; j < n; j++)
-    {
-      double hstep = 1e-5 * fmax (1.0, fabs (gsl_vector_get (x, j)));
-      gsl_vector_memcpy (xp, x);
-      gsl_vector_set (xp, j, gsl_vector_get (x, j) + hstep);
-      grad (xp, params, gp);
-      gsl_vector_set (xp, j, gsl_vector_get (x, j) - hstep);
-      grad (xp, params, gm);
-      for (size_t i = 0; i < n; i++)
-        gsl_matrix_set (hess, i, j, (gsl_vector_get (gp, i)
-                                     - gsl_vector_get (gm, i)) / (2 * hstep));
-    }
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < i; j++)
-      {
-        double m = 0.5 * (gsl_matrix_get (hess, i, j)
-                          + gsl_matrix_get (hess, j, i));
-        gsl_matrix_set (hess, i, j, m);
-        gsl_matrix_set (hess, j, i, m);
-      }
-  gsl_eigen_symm_workspace *ws = gsl_eigen_symm_alloc (n);
-  gsl_eigen_symm (hess, eval, ws);
-  gsl_eigen_symm_free (ws);
-  double lmin = gsl_vector_min (eval);
-  grad (x, params, g);
-  double radius = lmin > 0 ? 1.1 * gsl_blas_dnrm2 (g) / lmin : INFINITY;
-  gsl_matrix_free (hess);
-  gsl_vector_free (xp);
-  gsl_vector_free (gp);
-  gsl_vector_free (gm);
-  gsl_vector_free (g);
-  gsl_vector_free (eval);
-  return radius;
-}
-
 /* H by central differences of GRAD at X (step 1e-5 max(1, |x_j|)),
    symmetrised. */
 static void
@@ -449,20 +367,4 @@ minimize_newton_gradient (minnd_grad grad, void *params, gsl_vector * x,
   gsl_vector_free (y);
   gsl_vector_free (gy);
   return norm;
-}
-
-double
-minimize_hessian_min_eigen (minnd_grad grad, void *params, const gsl_vector * x)
-{
-  size_t n = x->size;
-  gsl_matrix *hess = gsl_matrix_alloc (n, n);
-  gsl_vector *eval = gsl_vector_alloc (n);
-  gradient_hessian (grad, params, x, hess);
-  gsl_eigen_symm_workspace *ws = gsl_eigen_symm_alloc (n);
-  gsl_eigen_symm (hess, eval, ws);
-  gsl_eigen_symm_free (ws);
-  double lmin = gsl_vector_min (eval);
-  gsl_matrix_free (hess);
-  gsl_vector_free (eval);
-  return lmin;
 }

@@ -89,28 +89,9 @@ concave_max maximize_concave_1d (concave_fn g, void *params,
                                  const double *grid, size_t n,
                                  double xtol_abs, double xtol_rel);
 
-/* An a-posteriori bound on |x - x*| for F strongly convex near X with
-   modulus MU (F(y) >= F(x) + ∇F(x)ᵀ(y - x) + MU |y - x|²/2): |∇F(x)| / MU,
-   the gradient by GSL's central differences (gsl_deriv_central, step 1e-3
-   per coordinate) with their error estimates added to its norm.  The
-   simplex size of Nelder-Mead is no such bound; this is.  Pass a MU below
-   the true modulus (half of it, say) so that the differences' heuristic
-   error estimates cannot decide a tie. */
-double minimize_distance_bound (minnd_fn f, void *params, const gsl_vector * x,
-                                double mu);
-/* The error radius of X as a numerical minimiser of a smooth f with
-   gradient GRAD.  Near a minimum x* where f is locally strongly convex,
-   ‖x - x*‖ <= ‖∇f(x)‖ / λ_min(∇²f) to first order.  The Hessian comes from
-   central differences of GRAD (step 1e-5 max(1, |x_j|)), symmetrised, its
-   smallest eigenvalue from gsl_eigen_symm; the radius is widened by 10% for
-   the change of the Hessian over that distance and the differencing error.
-   INFINITY when λ_min <= 0 (no strong convexity: no radius). */
-double minimize_error_radius (minnd_grad grad, void *params,
-                              const gsl_vector * x);
-
 /* Newton's method on the gradient alone, from X (updated in place): x <-
-   x - H^-1 ∇f(x), H by central differences of GRAD (as in
-   minimize_error_radius), until |∇f| < GRAD_TOL or MAX_ITER steps.  For a
+   x - H^-1 ∇f(x), H by central differences of GRAD (step 1e-5 max(1, |x_j|),
+   as optimum_min_curvature differences them), until |∇f| < GRAD_TOL or MAX_ITER steps.  For a
    minimum that a line search no longer resolves: near x* the decrease a
    step must show in f is |∇f|²/(2 λ), below f's rounding long before ∇f
    itself is lost in its own.  A step is taken only while H is positive
@@ -118,10 +99,5 @@ double minimize_error_radius (minnd_grad grad, void *params,
    at the best point seen.  Returns the final |∇f(x)|. */
 double minimize_newton_gradient (minnd_grad grad, void *params, gsl_vector * x,
                                  double grad_tol, size_t max_iter);
-
-/* The smallest eigenvalue of the Hessian at X, by central differences of
-   GRAD (as in minimize_error_radius), from gsl_eigen_symm. */
-double minimize_hessian_min_eigen (minnd_grad grad, void *params,
-                                   const gsl_vector * x);
 
 #endif

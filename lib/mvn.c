@@ -389,22 +389,3 @@ mvn_kl_mc (const gsl_rng * r, const mvn * p, const mvn * q, size_t pairs,
       mc_add (acc, 0.25 * (uu + vv) - 0.5 * zz + half_logdet);
     }
 }
-
-void
-mvn_write_ellipses (sbuf * out, const mvn * g, int radii)
-{
-  if (g->d != 2)
-    die_internal ("mvn_write_ellipses: dimension %zu, not 2", g->d);
-  double l11 = gsl_matrix_get (g->chol, 0, 0), l21 = gsl_matrix_get (g->chol, 1, 0);
-  double l22 = gsl_matrix_get (g->chol, 1, 1);
-  for (int radius = 1; radius <= radii; radius++)
-    {
-      for (int k = 0; k <= 200; k++)
-        {
-          double t = 2 * M_PI * k / 200.0, a = radius * cos (t), b = radius * sin (t);
-          sbuf_printf (out, "%.6f %.6f\n", gsl_vector_get (g->mu, 0) + l11 * a,
-                       gsl_vector_get (g->mu, 1) + l21 * a + l22 * b);
-        }
-      sbuf_append (out, "\n");
-    }
-}

@@ -74,12 +74,6 @@ double mvn_condition (const mvn * g);
    geometrically from SCALE to SCALE * COND, in random order. */
 void spd_random (const gsl_rng * r, double scale, double cond, gsl_matrix * out);
 
-/* For a figure (d = 2): the ellipses {mu + r L (cos t, sin t)} at
-   Mahalanobis radius r = 1 .. RADII, 201 points each as "%.6f %.6f" lines,
-   a blank line after each (one gnuplot block, one line per ellipse). */
-#include "sbuf.h"
-void mvn_write_ellipses (sbuf * out, const mvn * g, int radii);
-
 #endif
 
 /* Monte Carlo of KL(p || q) = E_p[log p(x) - log q(x)] from PAIRS

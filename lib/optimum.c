@@ -1,6 +1,8 @@
-/* optimum.c -- error radii of numerical minimisers (see optimum.h). */
+/* optimum.c -- a-posteriori error radii of numerical minimisers (see optimum.h). */
 #include "optimum.h"
 
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_deriv.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_matrix.h>
 #include <math.h>
@@ -48,4 +50,53 @@ double
 optimum_radius (double grad_norm, double lambda_min, double slack)
 {
   return lambda_min > 0 ? slack * grad_norm / lambda_min : NAN;
+}
+
+double
+optimum_error_radius (minnd_grad grad, void *params, const gsl_vector * x)
+{
+  double lmin = optimum_min_curvature (grad, params, x, 1e-5, 1e-5);
+  gsl_vector *g = gsl_vector_alloc (x->size);
+  grad (x, params, g);
+  double radius = optimum_radius (gsl_blas_dnrm2 (g), lmin, 1.1);
+  gsl_vector_free (g);
+  return radius;
+}
+
+/* F along coordinate K of X, the others held */
+typedef struct
+{
+  minnd_fn f;
+  void *params;
+  gsl_vector *x;
+  size_t k;
+} coordinate_slice;
+
+static double
+coordinate_slice_eval (double a, void *params)
+{
+  coordinate_slice *s = params;
+  double keep = gsl_vector_get (s->x, s->k);
+  gsl_vector_set (s->x, s->k, a);
+  double f = s->f (s->x, s->params);
+  gsl_vector_set (s->x, s->k, keep);
+  return f;
+}
+
+double
+optimum_distance_bound (minnd_fn f, void *params, const gsl_vector * x, double mu)
+{
+  coordinate_slice s = { f, params, gsl_vector_alloc (x->size), 0 };
+  gsl_vector_memcpy (s.x, x);
+  gsl_function fn = { coordinate_slice_eval, &s };
+  double g2 = 0, err = 0;
+  for (s.k = 0; s.k < x->size; s.k++)
+    {
+      double d, e;
+      gsl_deriv_central (&fn, gsl_vector_get (x, s.k), 1e-3, &d, &e);
+      g2 += d * d;
+      err += e;
+    }
+  gsl_vector_free (s.x);
+  return (sqrt (g2) + err) / mu;
 }

@@ -277,8 +277,9 @@ log_px (const point * p, const void *prep)
     s = fmin (s, md->sd[k]);
   quad_result r = log_px_pieces (md, q.shift, q.lo, q.hi, s);
   double err = r.abserr + exp (lout - q.shift);
-  /* |log(1 + e)| <= 1.01 |e| for |e| <= 0.01 */
-  return est_quad ((quad_result) { q.shift + log (r.value), 1.01 * err / r.value });
+  /* log of the shifted integral, within e/(v - e) (lib/estimate's est_log) */
+  estimate l = est_log (est_quad ((quad_result) { r.value, err }));
+  return est_quad ((quad_result) { q.shift + l.value, l.err });
 }
 
 static estimate t_elbo (const point * p, const void *prep) { (void) p; return expect_q (prep, g_elbo_by_gap); }

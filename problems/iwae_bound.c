@@ -864,15 +864,6 @@ integral (quad_fn f, const void *u)
   double scale[2] = { sqrt (D->q.v), sqrt (D->md.v_post) };
   return est_quad (quad_real_line_hull (f, (void *) u, 2, center, scale));
 }
-/* log of a positive estimate: its error to first order, plus log's ulp */
-static estimate
-log_of (estimate x)
-{
-  estimate l = x;
-  l.value = log (x.value);
-  l.err = x.err / x.value + 2 * EST_U * fabs (l.value);
-  return l;
-}
 /* (1/DENOM) sum_{j=1}^{K} X, the K terms summed as the seed writes them:
    relative error (K + 1) u added. */
 static estimate
@@ -891,8 +882,8 @@ mean_of_k (const void *u, estimate x, double denom)
 #define IG(name, expr) \
   static double name (const point * p, const void *u, const double *z, double *bound) \
   { (void) p, (void) z, (void) bound; return (expr); }
-static estimate a84_log_e (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (q_times_w, u), KK)); }
-static estimate a84_log_e_k1 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (q_times_w, u), KK + 1)); }
+static estimate a84_log_e (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_w, u), KK)); }
+static estimate a84_log_e_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_w, u), KK + 1)); }
 IG (a84_lk, log_mean_w (u, z, D->k, KK, NULL))
 IG (a84_log_sum, log_mean_w (u, z, D->k, 1, NULL))
 static double
@@ -982,19 +973,19 @@ q_moment (const void *u, double denom)
 {
   /* E_q[w] = p(x) E_q[w~], E_q[w~] the Gaussian integral weight_moment */
   double m = weight_moment (&D->md, &D->q, 1) * exp (D->md.log_px);
-  return log_of (est_exact (m * KK / denom, 16 * EST_U * m));
+  return est_log (est_exact (m * KK / denom, 16 * EST_U * m));
 }
 static estimate q31_l2 (const point * p, const void *u) { (void) p; return q_moment (u, KK); }
 static estimate q31_l2_k1 (const point * p, const void *u) { (void) p; return q_moment (u, KK + 1); }
-static estimate q31_l4 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (q_times_ratio, u), KK)); }
-static estimate q31_l4_k1 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (q_times_ratio, u), KK + 1)); }
-static estimate q31_l5 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (joint_fn, u), KK)); }
-static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return log_of (mean_of_k (u, integral (joint_fn, u), KK + 1)); }
+static estimate q31_l4 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK)); }
+static estimate q31_l4_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK + 1)); }
+static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint_fn, u), KK)); }
+static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint_fn, u), KK + 1)); }
 static estimate
 px_mean (const void *u, double denom)
 {
   double px = exp (D->md.log_px);
-  return log_of (mean_of_k (u, est_exact (px, 16 * EST_U * px), denom));
+  return est_log (mean_of_k (u, est_exact (px, 16 * EST_U * px), denom));
 }
 static estimate q31_l6 (const point * p, const void *u) { (void) p; return px_mean (u, KK); }
 static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return px_mean (u, KK + 1); }
@@ -1099,7 +1090,7 @@ c8_mean_p (const void *u, int literal, double denom)
 {
   double l = literal ? log_prior_at_x (u) : D->md.log_px;
   estimate e = mean_of_k (u, est_exact (exp (l), 8 * EST_U * exp (l)), denom);
-  return log_of (e);
+  return est_log (e);
 }
 static estimate c8_log_mean_literal (const point * p, const void *u) { (void) p; return c8_mean_p (u, 1, KK); }
 static estimate c8_log_mean_x (const point * p, const void *u) { (void) p; return c8_mean_p (u, 0, KK); }

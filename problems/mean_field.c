@@ -16,10 +16,12 @@
  * lib/rounding.h: each value carries the size of the terms that cancel in
  * it and its rounding count (Higham, Lemma 3.3). */
 #include "harness.h"
+#include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gmm.h"
 #include "lingauss2.h"
 #include "minimize.h"
+#include "optimum.h"
 #include "normal.h"
 
 #include <gsl/gsl_deriv.h>
@@ -54,7 +56,7 @@ static const point_coord MODEL[] = {
 };
 static point_kind model_points;
 
-#define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0} })
+#define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0}, 0, 1 })
 
 typedef struct { estimate evidence; } post_prep;  /* p(x) by quadrature */
 
@@ -87,9 +89,9 @@ static double
 eq2_2 (const point * p, const void *prep, const double *z, double *bound)
 {
   const estimate *ev = &((const post_prep *) prep)->evidence;
-  rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log (ev->value), 2));
-  double rel = ev->err / ev->value;
-  *bound = rnd_bound (l) + rel / (1 - rel) + 2 * EST_U * fabs (log (ev->value));
+  estimate log_ev = est_log (*ev);     /* e/(v - e) and log's ulp */
+  rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log_ev.value, 2));
+  *bound = rnd_bound (l) + log_ev.err;
   return l.value;
 }
 
@@ -199,7 +201,7 @@ static const point_coord VARIATIONAL[] = {
 };
 static point_kind variational_points, update_points;
 
-#define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]} })
+#define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]}, 0, 1 })
 static lingauss2 vp (const point * p) { return *V; }
 
 static void
@@ -558,7 +560,7 @@ truth_argmin (const point * p, const void *u)
      it holds whether or not the simplex reached its size: Nelder-Mead can
      stall once the objective's differences are rounding, or creep (seed
      1044: 10000 iterations to a simplex of 1.1e-7, bound 1.9e-7). */
-  double tol = minimize_distance_bound (neg_ep_vec, NULL, res.x, 0.5);
+  double tol = optimum_distance_bound (neg_ep_vec, NULL, res.x, 0.5);
   estimate e = est_opt (gsl_vector_get (res.x, (int) p->v[2] - 1), tol);
   minimize_result_free (&res);
   return e;
@@ -743,7 +745,7 @@ check_coordinate_ascent (harness * h)
   for (int k = 0; k < n_models; k++)
     {
       lingauss2 v = { {gsl_ran_gaussian (r, 1.5), gsl_ran_gaussian (r, 1.5)},
-        gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0} };
+        gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0}, 0, 1 };
       for (int i = 0; i < 2; i++)
         {
           v.m[i] = gsl_ran_gaussian (r, 2.0);
@@ -788,7 +790,7 @@ static lingauss2
 figure_model (harness * h)
 {
   return (lingauss2) { {harness_param (h, "theta1"), harness_param (h, "theta2")},
-    harness_param (h, "x"), {0, 0}, {1, 1} };
+    harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
 }
 
 static void
@@ -806,7 +808,7 @@ draw_figure (harness * h)
   sbuf_append (gp, "set multiplot layout 1,3\nset key font ',8' spacing 0.75\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
   sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
-  mvn_write_ellipses (fig, post, 2);
+  figure_ellipse_write (fig, mu, sig, 2);
   sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,
                v.m[0], v.m[1]);
   sbuf path, trace;
@@ -818,7 +820,7 @@ draw_figure (harness * h)
   double qm[2] = { v.m[0], v.m[1] }, qs[4] = { v.s[0] * v.s[0], 0, 0, v.s[1] * v.s[1] };
   mvn *qg = mvn_from_arrays (2, qm, qs);
   sbuf_printf (fig, "\n\n# block %d: mean-field fit q*\n", b + 2);
-  mvn_write_ellipses (fig, qg, 2);
+  figure_ellipse_write (fig, qm, qs, 2);
   sbuf_printf (fig, "\n# block %d: ELBO after each update\n%s", b + 3, sbuf_str (&trace));
   sbuf_free (&path);
   sbuf_free (&trace);
@@ -910,9 +912,10 @@ main (int argc, char **argv)
   variational_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL) - 1, NULL);  /* without i */
   update_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL), NULL);
   fit_points = point_box (FIT, COUNT_OF (FIT), NULL);
-  mixture = gmm_from_arrays (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0]);
-  equal_weights = gmm_from_arrays (MIX_K, 2, (const double[MIX_K]) { 1.0 / MIX_K, 1.0 / MIX_K, 1.0 / MIX_K },
-                                   &MIX_MEAN[0][0], &MIX_COV[0][0]);
+  /* both weight vectors sum to 1 in floating point: kept bit for bit */
+  mixture = gmm_alloc_from (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
+  equal_weights = gmm_alloc_from (MIX_K, 2, (const double[MIX_K]) { 1.0 / MIX_K, 1.0 / MIX_K, 1.0 / MIX_K },
+                                  &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (int k = 0; k < N_MUTANTS; k++)

@@ -15,6 +15,7 @@
 #include "harness.h"
 #include "gradcheck.h"
 #include "minimize.h"
+#include "optimum.h"
 #include "figure_panel.h"
 #include "lingauss.h"
 #include "normal.h"
@@ -371,7 +372,7 @@ bfgs_minimise (minnd_fn f, minnd_grad g, void *params, const gsl_vector * x0,
                double *radius)
 {
   minnd_result r = minimize_nd_grad (f, g, params, x0, 0.1, 1e-11, 2000);
-  *radius = minimize_error_radius (g, params, r.x);
+  *radius = optimum_error_radius (g, params, r.x);
   return r;
 }
 

@@ -1,5 +1,8 @@
 /* test_figure_ellipse.c -- every written point lies at its Mahalanobis
-   radius, computed independently with the inverse covariance. */
+   radius, computed independently with the inverse covariance; 201 points
+   per ellipse and a blank line after each, for two covariances (the second
+   was test_mvn_ellipses.c's, before mvn_write_ellipses merged into this
+   module). */
 #include "figure_ellipse.h"
 #include "tap.h"
 
@@ -7,10 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-int
-main (void)
+static void
+check_ellipses (const double mu[2], const double cov[4])
 {
-  const double mu[2] = { 0.5, -1.25 }, cov[4] = { 2.0, -0.9, -0.9, 0.75 };
   double det = cov[0] * cov[3] - cov[1] * cov[2];
   double inv[4] = { cov[3] / det, -cov[1] / det, -cov[2] / det, cov[0] / det };
   sbuf b;
@@ -37,9 +39,17 @@ main (void)
       radius_ok &= fabs (sqrt (q) - r) < 1e-5 * (r + 1) * 10;
       points++, in_block = 1;
     }
-  tap_ok (points == 3 * 201, "3 ellipses of 201 points (got %d)", points);
+  tap_ok (points == 3 * 201, "Σ = (%g %g; %g %g): 3 ellipses of 201 points (got %d)",
+          cov[0], cov[1], cov[2], cov[3], points);
   tap_ok (blocks == 3, "each ellipse ends with a blank line (got %d)", blocks);
   tap_ok (radius_ok, "every point at Mahalanobis radius 1, 2 or 3 (worst miss %.2g)", worst);
   sbuf_free (&b);
+}
+
+int
+main (void)
+{
+  check_ellipses ((const double[2]) { 0.5, -1.25 }, (const double[4]) { 2.0, -0.9, -0.9, 0.75 });
+  check_ellipses ((const double[2]) { 0.5, -1 }, (const double[4]) { 2, -0.7, -0.7, 0.5 });
   return tap_done ();
 }

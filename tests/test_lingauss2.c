@@ -4,6 +4,7 @@
    double. */
 #include "lingauss2.h"
 #include "mvn.h"
+#include "normal.h"
 #include "tap.h"
 
 #include <gsl/gsl_linalg.h>
@@ -27,6 +28,65 @@ elbo_ld (const lingauss2 * g)
   return e - 0.5L * (r * r + lv);
 }
 
+/* (was test_lingauss.c's, for lingauss_fa2) The general model (b, ψ)
+   against GSL's linear algebra: Σ = Λ⁻¹ by a
+   Cholesky inverse of Λ = I + w wᵀ/ψ, μ = Σ w (x - b)/ψ, the KLs by
+   lib/mvn (Cholesky), log p(x) by the scalar normal density; and Bayes'
+   rule log p(x) = log p(x|z) + log p(z) - log p(z|x) at two z. */
+static void
+check_model2 (const lingauss2 * f, const char *name)
+{
+  double lam[4], mu[2], sig[4];
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++)
+      lam[2 * i + j] = (i == j) + f->theta[i] * f->theta[j] / f->psi;
+  gsl_matrix_view lv = gsl_matrix_view_array (lam, 2, 2);
+  gsl_linalg_cholesky_decomp1 (&lv.matrix);
+  gsl_linalg_cholesky_invert (&lv.matrix);
+  for (int i = 0; i < 4; i++)
+    sig[i] = lam[i];
+  for (int j = 0; j < 2; j++)
+    {
+      mu[j] = (sig[2 * j] * f->theta[0] + sig[2 * j + 1] * f->theta[1]) * (f->x - f->b) / f->psi;
+      rnd m = lingauss2_post_mean (f, j);
+      tap_close (m.value, mu[j], rnd_bound (m) + 1e-14 * (1 + fabs (mu[j])),
+                 "%s: posterior mean %d = Σ w (x - b)/ψ (Cholesky)", name, j + 1);
+    }
+  mvn *post = mvn_from_arrays (2, mu, sig);
+  double qs[4] = { f->s[0] * f->s[0], 0, 0, f->s[1] * f->s[1] };
+  mvn *qg = mvn_from_arrays (2, f->m, qs);
+  double zero[2] = { 0, 0 }, id[4] = { 1, 0, 0, 1 };
+  mvn *prior = mvn_from_arrays (2, zero, id);
+  rnd klp = lingauss2_kl_post (f), kl0 = lingauss2_kl_prior (f);
+  tap_close (klp.value, mvn_kl (qg, post), rnd_bound (klp) + mvn_kl_rounding_bound (qg, post),
+             "%s: KL(q || p(z|x)) = mvn_kl", name);
+  tap_close (kl0.value, mvn_kl (qg, prior), rnd_bound (kl0) + mvn_kl_rounding_bound (qg, prior),
+             "%s: KL(q || p(z)) = mvn_kl", name);
+  rnd lpx = lingauss2_log_evidence (f);
+  double ref = normal_log_pdf (f->x, f->b, sqrt (f->theta[0] * f->theta[0] + f->theta[1] * f->theta[1] + f->psi));
+  tap_close (lpx.value, ref, rnd_bound (lpx) + 1e-14 * (1 + fabs (ref)),
+             "%s: log p(x) = log N(x; b, |w|² + ψ)", name);
+  double work[2];
+  gsl_vector_view wv = gsl_vector_view_array (work, 2);
+  for (int k = 0; k < 2; k++)
+    {
+      double z[2] = { 0.3 - 1.1 * k, -0.8 + 2 * k };
+      gsl_vector_view zv = gsl_vector_view_array (z, 2);
+      double lp = lingauss2_log_posterior (f, z[0], z[1]).value, ref_post = mvn_log_pdf (post, &zv.vector, &wv.vector);
+      tap_close (lp, ref_post, 1e-12 * (1 + fabs (ref_post)), "%s: log p(z|x) = mvn_log_pdf at z %d", name, k + 1);
+      double bayes = normal_log_pdf (f->x, f->theta[0] * z[0] + f->theta[1] * z[1] + f->b, sqrt (f->psi))
+        + normal_log_pdf (z[0], 0, 1) + normal_log_pdf (z[1], 0, 1) - lp;
+      tap_close (bayes, lpx.value, 1e-12 * (1 + fabs (bayes)), "%s: Bayes' rule gives log p(x) at z %d", name, k + 1);
+    }
+  /* log p(x) = ELBO + KL(q || p(z|x)), and E_q[log p(x|z)] as the ELBO's part */
+  rnd elbo = lingauss2_elbo (f), ell = lingauss2_expected_log_lik (f);
+  tap_close (elbo.value + klp.value, lpx.value, rnd_bound (elbo) + rnd_bound (klp) + rnd_bound (lpx) + 4e-16 * fabs (lpx.value),
+             "%s: log p(x) = ELBO + KL(q || p(z|x))", name);
+  tap_close (ell.value - kl0.value, elbo.value, rnd_bound (ell) + rnd_bound (kl0) + rnd_bound (elbo),
+             "%s: ELBO (closed form) = E_q[log p(x|z)] - KL(q || p(z))", name);
+  mvn_free (post), mvn_free (qg), mvn_free (prior);
+}
+
 int
 main (void)
 {
@@ -37,7 +97,7 @@ main (void)
     {
       lingauss2 g = { {4 * (gsl_rng_uniform (r) - 0.5), 4 * (gsl_rng_uniform (r) - 0.5)},
         6 * (gsl_rng_uniform (r) - 0.5), {2 * (gsl_rng_uniform (r) - 0.5), gsl_rng_uniform (r) - 0.5},
-        {0.2 + gsl_rng_uniform (r), 0.2 + 2 * gsl_rng_uniform (r)} };
+        {0.2 + gsl_rng_uniform (r), 0.2 + 2 * gsl_rng_uniform (r)}, 0, 1 };
       /* Bayes: log p(x, z) - log p(z|x) = log p(x) at every z */
       double z1 = 3 * (gsl_rng_uniform (r) - 0.5), z2 = 3 * (gsl_rng_uniform (r) - 0.5);
       rnd lhs = rnd_sub (lingauss2_log_joint (&g, z1, z2), lingauss2_log_posterior (&g, z1, z2));
@@ -75,15 +135,15 @@ main (void)
   tap_ok (worst_elbo < 1, "ELBO's rounding bound covers its error against long double"
           " (worst ratio %.3g)", worst_elbo);
   /* a value the reader can check by hand: θ = 0 leaves the prior */
-  lingauss2 zero = { {0, 0}, 1.5, {0, 0}, {1, 1} };
+  lingauss2 zero = { {0, 0}, 1.5, {0, 0}, {1, 1}, 0, 1 };
   tap_close (lingauss2_log_evidence (&zero).value, -0.5 * 2.25 - 0.91893853320467274178,
              1e-15, "θ = 0: log p(x) = log N(x; 0, 1)");
   tap_close (lingauss2_elbo (&zero).value, lingauss2_log_evidence (&zero).value, 1e-15,
              "θ = 0, q = N(0, I) = p(z|x): ELBO = log p(x)");
-  tap_ok (lingauss2_dot (zero.m, 3, 4).value == 0 && lingauss2_v ((double[2]) { 3, 4 }).value == 26,
+  tap_ok (lingauss2_dot (zero.m, 3, 4).value == 0 && lingauss2_v (&(lingauss2) { {3, 4}, 0, {0, 0}, {1, 1}, 0, 1 }).value == 26,
           "θᵀz and v = 1 + θᵀθ");
   /* the other routes: quadrature and optimisers against the closed forms */
-  lingauss2 g = { {0.7, -1.3}, 1.9, {0.4, -0.8}, {1.6, 0.6} };
+  lingauss2 g = { {0.7, -1.3}, 1.9, {0.4, -0.8}, {1.6, 0.6}, 0, 1 };
   estimate ev = lingauss2_evidence_quad (&g);
   double px = exp (lingauss2_log_evidence (&g).value);
   tap_ok (fabs (ev.value - px) <= ev.err + 1e-15 && ev.err < 1e-9,
@@ -114,6 +174,21 @@ main (void)
     far = fmax (far, fmax (fabs (best[i] - lingauss2_post_mean (&g, i).value),
                            fabs (best[2 + i] + 0.5 * log1p (g.theta[i] * g.theta[i]))));
   tap_ok (far <= tol && tol < 1e-4, "Nelder-Mead's maximiser within its radius %.3g (off by %.3g)", tol, far);
+  /* two latents, one observation: elbo_gap's shape, a correlated tail,
+     and mean_field's b = 0, ψ = 1 */
+  check_model2 (&(lingauss2) { {1.2, 0.7}, -1.3, {0.2, -0.9}, {0.6, 1.1}, 0.4, 0.5 }, "b, ψ");
+  check_model2 (&(lingauss2) { {1.9, 1.6}, 2.9, {-1.5, 1.8}, {0.25, 0.3}, -0.8, 0.2 }, "b, ψ, correlated");
+  check_model2 (&g, "b = 0, ψ = 1");
+  /* p(x) and E_q[log p(x|z)] by quadrature with b and ψ */
+  lingauss2 h = { {0.7, -1.3}, 1.9, {0.4, -0.8}, {1.6, 0.6}, -0.6, 0.45 };
+  estimate evh = lingauss2_evidence_quad (&h);
+  double pxh = exp (lingauss2_log_evidence (&h).value);
+  tap_ok (fabs (evh.value - pxh) <= evh.err + 1e-15 && evh.err < 1e-9,
+          "b, ψ: p(x) by nested quadrature %.15g = N(x; b, v) %.15g", evh.value, pxh);
+  estimate ellq = lingauss2_e_log_lik_quad (&h);
+  rnd ellc = lingauss2_expected_log_lik (&h);
+  tap_ok (fabs (ellq.value - ellc.value) <= ellq.err + rnd_bound (ellc) && ellq.err < 1e-8,
+          "b, ψ: E_q[log p(x|z)] by quadrature %.15g = closed form %.15g", ellq.value, ellc.value);
   gsl_rng_free (r);
   return tap_done ();
 }

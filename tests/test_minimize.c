@@ -12,6 +12,7 @@
  * NaN objective -- each must report converged = 0. */
 #include "errors.h"
 #include "minimize.h"
+#include "optimum.h"
 #include "reftsv.h"
 #include "tap.h"
 
@@ -359,12 +360,8 @@ test_maximize_concave (void)
   tap_ok (fabs (m.value - sup) <= m.err, "concave max of 3x - e^x = 3 log 3 - 3 within err");
 }
 
-/* minimize_error_radius on f = ½ (x - c)ᵀ A (x - c) with A = [[a, b], [b, d]]:
-   the gradient A (x - c) is linear, so the differenced Hessian is A up to
-   rounding, and the radius is 1.1 ‖A (x - c)‖ / λ_min with λ_min =
-   (a + d)/2 - sqrt(((a - d)/2)² + b²) in closed form; it must cover the
-   true distance ‖x - c‖ (‖A⁻¹ g‖ <= ‖g‖ / λ_min).  An indefinite A has no
-   radius. */
+/* f = ½ (x - c)ᵀ A (x - c) with A = [[a, b], [b, d]] (the error radius
+   on it is tested in test_optimum.c) */
 typedef struct { double a, b, d, c[2]; } quad2;
 
 static void
@@ -376,28 +373,12 @@ quad2_grad (const gsl_vector * x, void *p, gsl_vector * g)
   gsl_vector_set (g, 1, q->b * u + q->d * v);
 }
 
-static void
-test_error_radius (void)
-{
-  quad2 q = { 3.0, 1.2, 0.5, {2.0, -1.0} };
-  double x[2] = { 2.3, -0.6 };
-  gsl_vector_view xv = gsl_vector_view_array (x, 2);
-  double u = x[0] - q.c[0], v = x[1] - q.c[1];
-  double lmin = (q.a + q.d) / 2 - sqrt ((q.a - q.d) * (q.a - q.d) / 4 + q.b * q.b);
-  double want = 1.1 * hypot (q.a * u + q.b * v, q.b * u + q.d * v) / lmin;
-  double r = minimize_error_radius (quad2_grad, &q, &xv.vector);
-  tap_close (r, want, 1e-6 * want, "error radius = 1.1 |g| / lambda_min (closed form %.6g)", want);
-  tap_ok (r >= hypot (u, v), "error radius %.3g covers the distance %.3g", r, hypot (u, v));
-  q.d = -0.5;
-  tap_ok (isinf (minimize_error_radius (quad2_grad, &q, &xv.vector)),
-          "error radius: an indefinite Hessian has none (INFINITY)");
-}
-
 /* minimize_newton_gradient on f = cosh(x - 1) + (y + 2)⁴/4 + (y + 2)²,
    strictly convex with its minimum at (1, -2): from (1.3, -1.6) Newton
    converges quadratically.  With GRAD_TOL 0 it must stop by itself where
    |∇f| no longer falls, at the minimum; on an indefinite quadratic it
-   takes no step.  minimize_hessian_min_eigen against the closed form. */
+   takes no step.  optimum_min_curvature (lib/optimum, the same
+   differences) against the closed form at the same point. */
 static void
 convex_grad (const gsl_vector * x, void *p, gsl_vector * g)
 {
@@ -426,7 +407,7 @@ test_newton_gradient (void)
   tap_ok (y[0] == 2.3 && y[1] == -0.6 && gn > 0.1, "Newton on the gradient: no step where H is indefinite");
   q.d = 0.5;
   double lmin = (q.a + q.d) / 2 - sqrt ((q.a - q.d) * (q.a - q.d) / 4 + q.b * q.b);
-  tap_close (minimize_hessian_min_eigen (quad2_grad, &q, &yv.vector), lmin, 1e-8,
+  tap_close (optimum_min_curvature (quad2_grad, &q, &yv.vector, 1e-5, 1e-5), lmin, 1e-8,
              "smallest Hessian eigenvalue %.6g (closed form)", lmin);
 }
 
@@ -565,7 +546,6 @@ main (void)
   test_rosenbrock ();
   test_quadratic_3d ();
   test_maximize_concave ();
-  test_error_radius ();
   test_newton_gradient ();
   test_reference ();
   return tap_done ();

@@ -42,6 +42,71 @@ saddle_grad (const gsl_vector * x, void *p, gsl_vector * g)
   gsl_vector_set (g, 1, -2 * gsl_vector_get (x, 1));
 }
 
+/* optimum_error_radius on f = ½ (x - c)ᵀ A (x - c) with A = [[a, b], [b, d]]:
+   the gradient A (x - c) is linear, so the differenced Hessian is A up to
+   rounding, and the radius is 1.1 ‖A (x - c)‖ / λ_min with λ_min =
+   (a + d)/2 - sqrt(((a - d)/2)² + b²) in closed form; it must cover the
+   true distance ‖x - c‖ (‖A⁻¹ g‖ <= ‖g‖ / λ_min).  An indefinite A has no
+   radius. */
+typedef struct { double a, b, d, c[2]; } quad2;
+
+static void
+quad2_grad (const gsl_vector * x, void *p, gsl_vector * g)
+{
+  const quad2 *q = p;
+  double u = gsl_vector_get (x, 0) - q->c[0], v = gsl_vector_get (x, 1) - q->c[1];
+  gsl_vector_set (g, 0, q->a * u + q->b * v);
+  gsl_vector_set (g, 1, q->b * u + q->d * v);
+}
+
+static void
+test_error_radius (void)
+{
+  quad2 q = { 3.0, 1.2, 0.5, {2.0, -1.0} };
+  double x[2] = { 2.3, -0.6 };
+  gsl_vector_view xv = gsl_vector_view_array (x, 2);
+  double u = x[0] - q.c[0], v = x[1] - q.c[1];
+  double lmin = (q.a + q.d) / 2 - sqrt ((q.a - q.d) * (q.a - q.d) / 4 + q.b * q.b);
+  double want = 1.1 * hypot (q.a * u + q.b * v, q.b * u + q.d * v) / lmin;
+  double r = optimum_error_radius (quad2_grad, &q, &xv.vector);
+  tap_close (r, want, 1e-6 * want, "error radius = 1.1 |g| / lambda_min (closed form %.6g)", want);
+  tap_ok (r >= hypot (u, v), "error radius %.3g covers the distance %.3g", r, hypot (u, v));
+  q.d = -0.5;
+  tap_ok (isnan (optimum_error_radius (quad2_grad, &q, &xv.vector)),
+          "error radius: an indefinite Hessian has none (NaN)");
+}
+
+/* optimum_distance_bound (was test_minimize_distance.c) on a quadratic whose
+   minimiser is known: the bound covers the distance and is not vacuous. */
+/* F(x) = ½ (x - a)ᵀ H (x - a), H = [[2, 0.5], [0.5, 1]] (eigenvalues
+   1.5 ± √0.5 > 0.79), a = (1, -2) */
+static double
+quadratic (const gsl_vector * x, void *params)
+{
+  (void) params;
+  double d0 = gsl_vector_get (x, 0) - 1, d1 = gsl_vector_get (x, 1) + 2;
+  return 0.5 * (2 * d0 * d0 + 2 * 0.5 * d0 * d1 + d1 * d1);
+}
+
+static void
+test_distance_bound (void)
+{
+  const double mu = 1.5 - sqrt (0.5);
+  const double pts[][2] = { {1, -2}, {1.1, -2}, {0.5, -1.7}, {3, 2}, {1 + 1e-6, -2 - 1e-6} };
+  gsl_vector *x = gsl_vector_alloc (2);
+  for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++)
+    {
+      gsl_vector_set (x, 0, pts[i][0]);
+      gsl_vector_set (x, 1, pts[i][1]);
+      double dist = hypot (pts[i][0] - 1, pts[i][1] + 2);
+      double b = optimum_distance_bound (quadratic, NULL, x, mu);
+      tap_ok (dist <= b && b <= 3 * dist + 1e-8, "at (%g, %g): distance %.3g <= bound %.3g"
+              " <= 3 distance + 1e-8", pts[i][0], pts[i][1], dist, b);
+    }
+  tap_ok (gsl_vector_get (x, 0) == 1 + 1e-6, "x is left as it was");
+  gsl_vector_free (x);
+}
+
 int
 main (void)
 {
@@ -95,5 +160,7 @@ main (void)
   tap_ok (isnan (optimum_radius (1e-3, 0, 2)), "flat: no radius (NaN)");
   tap_close (optimum_radius (1e-3, 4, 2), 5e-4, 1e-18, "radius = slack |grad| / lambda_min");
   gsl_vector_free (z);
+  test_error_radius ();
+  test_distance_bound ();
   return tap_done ();
 }
