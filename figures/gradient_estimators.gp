@@ -73,7 +73,7 @@ set format x '%g'
 set format y '10^{%L}'
 set xlabel 'samples per estimate K'
 set ylabel 'Var of the K-sample estimate'
-set key inside bottom left
+set key inside top right
 lo(m, s) = (m - zc*s > 0) ? m - zc*s : m / 10
 set origin 0.46,0
 set size 0.27,1

@@ -48,7 +48,6 @@ set ytics font ''
 set ytics auto
 set grid
 set key default
-c2 = 0.916563
 set key default
 set key font ',10'
 set title '(b) draws over the density contours'
@@ -75,8 +74,9 @@ set title '(c) traces of x_1 (first chain)'
 set xlabel 'iteration'
 set ylabel 'x_1'
 set key top right
-plot datafile index 7 using 1:2 with lines ls 1 lw 1 title 'MH', \
-     '' index 7 using 1:3 with lines ls 2 lw 1 title 'HMC'
+plot datafile index 7 using 1:2 with lines ls 1 lw 1 title 'MH (as written)', \
+    '' index 7 using 1:3 with lines ls 2 lw 1 title 'HMC'
+c_ref = 0.916563
 set title '(d) leapfrog energy error, trajectory length 2'
 set logscale xy
 set xrange [0.002:0.2]
@@ -85,9 +85,8 @@ set ylabel 'rms ΔH over 50 starts'
 set format x '%g'
 set format y '10^{%L}'
 set key top left
-f(x) = c2 * x**2
-plot f(x) with lines ls 7 title 'slope 2: c ε²', \
-     datafile index 9 using 1:2 with points ls 1 ps 1.4 title 'leapfrog'
+plot c_ref * x**2 with lines ls 7 title 'slope 2: c ε²', \
+     datafile index 8 using 1:2 with points ls 1 ps 1.4 title 'leapfrog'
 unset logscale
 set autoscale x
 set format x '%g'
@@ -96,8 +95,8 @@ set title '(e) autocorrelation of x_1 (first chain)'
 set xlabel 'lag'
 set ylabel 'ρ_k'
 set key top right
-plot datafile index 8 using 1:2 with linespoints ls 1 ps 0.4 title 'MH', \
-     '' index 8 using 1:3 with linespoints ls 2 ps 0.4 title 'HMC', \
+plot datafile index 9 using 1:2 with linespoints ls 1 ps 0.4 title 'MH (as written)', \
+    '' index 9 using 1:3 with linespoints ls 2 ps 0.4 title 'HMC', \
      0 with lines ls 8 notitle
 unset multiplot
 unset output
