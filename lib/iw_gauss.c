@@ -2,6 +2,7 @@
    target, and the gap log p(x) - L_k by quadrature (see iw_gauss.h). */
 #include "iw_gauss.h"
 #include "errors.h"
+#include "quad_nested.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
@@ -163,27 +164,6 @@ gap_integrand (double u, void *params)
 #define GAP_U_LO -30.0
 #define GAP_U_HI 15.0
 
-static quad_result
-gap_outer (gap_integral * g, double epsabs, double epsrel, double noise)
-{
-  quad_result r;
-  int status = quad_try_real_line_span_noisy (gap_integrand, g, GAP_U_LO,
-                                              GAP_U_HI, 1.0, epsabs, epsrel,
-                                              noise, &r);
-  /* The error pass integrates GSL's inner estimates, which jump with u:
-     the two rules can differ by more than their estimates of so jagged an
-     integrand.  It needs only an upper bound, so a disagreement there is
-     absorbed by allowing it the whole of its value as noise. */
-  if (status == QUAD_EDISAGREE && g->error_pass)
-    status = quad_try_real_line_span_noisy (gap_integrand, g, GAP_U_LO,
-                                            GAP_U_HI, 1.0, epsabs, epsrel,
-                                            fabs (r.value) + r.abserr, &r);
-  if (status)
-    die_runtime ("outer quadrature of the gap at k = %g refused: %s", g->k,
-                 quad_last_failure ());
-  return r;
-}
-
 quad_result
 iw_gauss_gap (const iw_gauss * w, double k, iw_gap_precision precision,
               double epsabs)
@@ -193,13 +173,17 @@ iw_gauss_gap (const iw_gauss * w, double k, iw_gap_precision precision,
     precision == IW_GAP_PRECISE ? INNER_EPSREL : INNER_EPSREL_MC, 0,
     gsl_integration_workspace_alloc (INNER_LIMIT)
   };
-  /* the inner errors first: they bound the noise of the outer integrand */
-  g.error_pass = 1;
-  quad_result carried = gap_outer (&g, epsabs, ERROR_PASS_EPSREL, 0.0);
-  g.error_pass = 0;
-  quad_result main = gap_outer (&g, epsabs, precision == IW_GAP_PRECISE ? OUTER_EPSREL
-                                : OUTER_EPSREL_MC,
-                                carried.value + carried.abserr);
+  /* the inner errors first: they bound the noise of the outer integrand
+     (lib/quad_nested) */
+  quad_result main;
+  int status = quad_try_nested_span (gap_integrand, &g, &g.error_pass,
+                                     GAP_U_LO, GAP_U_HI, 1.0, epsabs,
+                                     ERROR_PASS_EPSREL,
+                                     precision == IW_GAP_PRECISE
+                                     ? OUTER_EPSREL : OUTER_EPSREL_MC, &main);
   gsl_integration_workspace_free (g.workspace);
+  if (status)
+    die_runtime ("outer quadrature of the gap at k = %g refused: %s", k,
+                 quad_last_failure ());
   return main;
 }
