@@ -26,12 +26,24 @@ line_is_drawn (const line_result * r)
     && (with_harness_lines || strncmp (r->line->source, "harness", 7) != 0);
 }
 
+/* An error in the step of a true line (it does not follow from the line
+   before it, but is right): its statement's misses are all below 1, so
+   the row shows the step's misses -- against the line before -- which are
+   what the verdict rests on, and its label says so. */
+static int
+error_is_in_step (const line_result * r)
+{
+  return r->verdict == V_ERROR && r->statement.held && r->step.evaluated
+    && !r->step.held && r->step.pts_ratio
+    && r->step.n_points == r->statement.n_points;
+}
+
 /* One block per line: the miss over the margin at each point, floored
    (and capped, for the infinities of a line with no value). */
 static void
 write_block (sbuf * data, const line_result * r, int block)
 {
-  const line_compare *c = &r->statement;
+  const line_compare *c = error_is_in_step (r) ? &r->step : &r->statement;
   sbuf_printf (data, "%s# block %d: %s (%s), %s\n# |miss| / margin\n",
                block ? "\n\n" : "", block, r->line->source, r->line->id,
                verdict_name (r->verdict));
@@ -62,6 +74,9 @@ put_label (sbuf * gp, const line_result * r, int row, int first)
             : r->verdict == V_HOLDS ? "holds" : verdict_name (r->verdict));
   if (strstr (label, "carries"))
     snprintf (label, sizeof label, "%s (carries an error)", r->line->source);
+  if (error_is_in_step (r))
+    snprintf (label, sizeof label, "%s (error: does not follow)",
+              r->line->source);
   sbuf_append (gp, first ? "" : ", ");
   put_gp_string (gp, label);
   sbuf_printf (gp, " %d", row);
