@@ -109,6 +109,23 @@ lingauss_log_evidence (const lingauss * m, const double *x)
   return e;
 }
 
+/* |w|^2, |x - w qm - b|^2 and the latter's absolute error from the
+   residuals' own: |r'^2 - r^2| <= (2 |r'| + e) e. */
+static void
+residual_sums (const lingauss * m, const double *x, double qm, double *ww,
+               double *rr, double *rr_err)
+{
+  *ww = *rr = *rr_err = 0;
+  for (size_t i = 0; i < m->d; i++)
+    {
+      double r = residual (x[i], m->w[i], qm, offset (m, i));
+      double e = residual_abs_err (x[i], m->w[i], qm, offset (m, i));
+      *ww += m->w[i] * m->w[i];
+      *rr += r * r;
+      *rr_err += (2 * fabs (r) + e) * e;
+    }
+}
+
 /* E_q[log N(x; w z + b, s^2 I)] = -d/2 log(2 pi s^2)
      - (|x - w qm - b|^2 + |w|^2 qv) / (2 s^2);
    E_q[log N(z; m0, v0)] = -1/2 log(2 pi v0) - ((qm - m0)^2 + qv) / (2 v0);
@@ -116,15 +133,8 @@ lingauss_log_evidence (const lingauss * m, const double *x)
 estimate
 lingauss_elbo (const lingauss * m, const double *x, double qm, double qv)
 {
-  double ww = 0, rr = 0, rr_err = 0;
-  for (size_t i = 0; i < m->d; i++)
-    {
-      double r = residual (x[i], m->w[i], qm, offset (m, i));
-      double e = residual_abs_err (x[i], m->w[i], qm, offset (m, i));
-      ww += m->w[i] * m->w[i];
-      rr += r * r;
-      rr_err += (2 * fabs (r) + e) * e;
-    }
+  double ww, rr, rr_err;
+  residual_sums (m, x, qm, &ww, &rr, &rr_err);
   double s2 = m->noise_var, v0 = m->prior_var, dm = qm - m->prior_mean;
   estimate e = est_sum_terms ((const double[]) {
                         -0.5 * (double) m->d * log (2 * M_PI * s2),
@@ -164,15 +174,8 @@ estimate
 lingauss_expected_log_lik (const lingauss * m, const double *x, double qm,
                            double qv)
 {
-  double ww = 0, rr = 0, rr_err = 0;
-  for (size_t i = 0; i < m->d; i++)
-    {
-      double r = residual (x[i], m->w[i], qm, offset (m, i));
-      double e = residual_abs_err (x[i], m->w[i], qm, offset (m, i));
-      ww += m->w[i] * m->w[i];
-      rr += r * r;
-      rr_err += (2 * fabs (r) + e) * e;
-    }
+  double ww, rr, rr_err;
+  residual_sums (m, x, qm, &ww, &rr, &rr_err);
   double s2 = m->noise_var;
   double terms[] = { -0.5 * (double) m->d * log (2 * M_PI * s2),
     -rr / (2 * s2), -ww * qv / (2 * s2) };
