@@ -561,13 +561,3 @@ quad_real_line_at (quad_fn f, void *params, double center, double scale)
   return quad_real_line_at_tol (f, params, center, scale, QUAD_EPSABS,
                                 QUAD_EPSREL);
 }
-
-quad_result
-quad_log (quad_result q)
-{
-  if (!(q.value > q.abserr))
-    die_runtime ("quadrature %g ± %g too uncertain to take its log",
-                 q.value, q.abserr);
-  quad_result r = { log (q.value), q.abserr / (q.value - q.abserr) };
-  return r;
-}

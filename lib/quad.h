@@ -159,10 +159,4 @@ quad_result quad_interval_cquad_tol (quad_fn f, void *params, double a,
    line returned 0 +- 0 for peaks it never sampled.  Pass a location and a
    scale. */
 
-/* The log of a quadrature result: log is concave with slope 1/(v - e) at
-   v - e, so |log(v ± e) - log v| <= e / (v - e) for v > e.  Returns
-   {log v, e / (v - e)}, without log's own rounding (the caller's to add);
-   dies (exit 3) when v <= e, where no bound exists. */
-quad_result quad_log (quad_result q);
-
 #endif

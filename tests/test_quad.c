@@ -264,38 +264,6 @@ bad_input (void)
           == GSL_EINVAL, "a negative scale is refused");
 }
 
-/* quad_log: the bound e/(v - e) covers log over the whole interval, and is
-   the slope bound (not much wider); v <= e dies (in a child). */
-static void
-test_quad_log (void)
-{
-  const quad_result cases[] = { {2.5, 1e-9}, {1e-3, 4e-4}, {7.0, 0} };
-  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-    {
-      quad_result q = cases[i], l = quad_log (q);
-      double lo = log (q.value - q.abserr), hi = log (q.value + q.abserr);
-      tap_ok (l.value == log (q.value), "quad_log value is log v (case %zu)", i);
-      double rd = 4 * DBL_EPSILON * (fabs (lo) + fabs (hi));   /* log's rounding */
-      tap_ok (l.value - lo <= l.abserr + rd && hi - l.value <= l.abserr + rd,
-              "quad_log: log(v ± e) within the bound (case %zu)", i);
-      tap_close (l.abserr, q.abserr / (q.value - q.abserr), 0,
-                 "quad_log bound is e / (v - e) (case %zu)", i);
-    }
-  fflush (stdout);
-  pid_t pid = fork ();
-  if (pid == 0)
-    {
-      int fd = open ("/dev/null", O_WRONLY);
-      dup2 (fd, 2);
-      quad_result bad = { 1e-3, 2e-3 };
-      quad_log (bad);
-      _exit (0);
-    }
-  int status = 0;
-  waitpid (pid, &status, 0);
-  tap_ok (WIFEXITED (status) && WEXITSTATUS (status) == 3,
-          "quad_log of 1e-3 ± 2e-3 dies with exit 3");
-}
 
 /* ------------------------------------------ issue 10: seeds at default sizes */
 
@@ -470,6 +438,5 @@ main (void)
   regression_default_seeds ();
   regression_nan_named ();
   reference_suite ();
-  test_quad_log ();
   return tap_done ();
 }
