@@ -299,22 +299,20 @@ maximize_concave_1d (concave_fn g, void *params, const double *grid, size_t n,
   return s;
 }
 
-/* H by central differences of GRAD at X (step 1e-5 max(1, |x_j|)),
-   symmetrised. */
-static void
-gradient_hessian (minnd_grad grad, void *params, const gsl_vector * x,
-                  gsl_matrix * hess)
+void
+minimize_gradient_hessian (minnd_grad grad, void *params, const gsl_vector * x,
+                           double h_abs, double h_rel, gsl_matrix * hess)
 {
   size_t n = x->size;
   gsl_vector *xp = gsl_vector_alloc (n), *gp = gsl_vector_alloc (n);
   gsl_vector *gm = gsl_vector_alloc (n);
   for (size_t j = 0; j < n; j++)
     {
-      double hstep = 1e-5 * fmax (1.0, fabs (gsl_vector_get (x, j)));
+      double xj = gsl_vector_get (x, j), hstep = fmax (h_abs, h_rel * fabs (xj));
       gsl_vector_memcpy (xp, x);
-      gsl_vector_set (xp, j, gsl_vector_get (x, j) + hstep);
+      gsl_vector_set (xp, j, xj + hstep);
       grad (xp, params, gp);
-      gsl_vector_set (xp, j, gsl_vector_get (x, j) - hstep);
+      gsl_vector_set (xp, j, xj - hstep);
       grad (xp, params, gm);
       for (size_t i = 0; i < n; i++)
         gsl_matrix_set (hess, i, j, (gsl_vector_get (gp, i)
@@ -346,7 +344,7 @@ minimize_newton_gradient (minnd_grad grad, void *params, gsl_vector * x,
   gsl_error_handler_t *old = gsl_set_error_handler_off ();
   for (size_t it = 0; it < max_iter && norm >= grad_tol; it++)
     {
-      gradient_hessian (grad, params, x, hess);
+      minimize_gradient_hessian (grad, params, x, 1e-5, 1e-5, hess);
       if (gsl_linalg_cholesky_decomp1 (hess) != GSL_SUCCESS)
         break;                  /* not positive definite: no Newton step */
       gsl_linalg_cholesky_solve (hess, g, step);

@@ -9,6 +9,7 @@
 #define HARNESS_MINIMIZE_H
 
 #include <float.h>
+#include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 #include <stddef.h>
 
@@ -99,5 +100,12 @@ concave_max maximize_concave_1d (concave_fn g, void *params,
    at the best point seen.  Returns the final |∇f(x)|. */
 double minimize_newton_gradient (minnd_grad grad, void *params, gsl_vector * x,
                                  double grad_tol, size_t max_iter);
+
+/* HESS (n x n, allocated by the caller) = the Hessian at X by central
+   differences of GRAD, step max(H_ABS, H_REL |x_j|) in coordinate j,
+   symmetrised. */
+void minimize_gradient_hessian (minnd_grad grad, void *params,
+                                const gsl_vector * x, double h_abs,
+                                double h_rel, gsl_matrix * hess);
 
 #endif

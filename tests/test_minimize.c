@@ -535,6 +535,54 @@ test_reference (void)
           "cases (worst %.2g of x_err, %.2g of err)", n_max, worst_x, worst_v);
 }
 
+/* minimize_gradient_hessian: for f(x) = x^T A x / 2 + x_0^4 / 12 the
+   gradient is A x + (x_0^3 / 3) e_0, so the Hessian is A + x_0^2 e_0 e_0^T.
+   Central differences of a gradient are exact for its linear part up to
+   rounding, and for x_0^3/3 they add h^2/3 (h the step): the result must
+   be within that plus rounding of the closed form, and symmetric, and a
+   step of 1e-2 must show the h^2/3 it predicts. */
+static void
+hess_grad (const gsl_vector * x, void *params, gsl_vector * g)
+{
+  const double *a = params;
+  for (size_t i = 0; i < 3; i++)
+    {
+      double s = 0;
+      for (size_t j = 0; j < 3; j++)
+        s += a[3 * i + j] * gsl_vector_get (x, j);
+      gsl_vector_set (g, i, s + (i == 0 ? pow (gsl_vector_get (x, 0), 3) / 3 : 0));
+    }
+}
+
+static void
+test_gradient_hessian (void)
+{
+  double a[9] = { 4, 1, -2, 1, 3, 0.5, -2, 0.5, 5 };
+  double x0[3] = { 1.5, -0.7, 2.0 };
+  gsl_vector_view x = gsl_vector_view_array (x0, 3);
+  gsl_matrix *h = gsl_matrix_alloc (3, 3);
+  for (int k = 0; k < 2; k++)
+    {
+      double step = k ? 1e-2 : 1e-5;
+      minimize_gradient_hessian (hess_grad, a, &x.vector, step, step, h);
+      double hs = fmax (step, step * fabs (x0[0])), worst = 0, asym = 0;
+      for (size_t i = 0; i < 3; i++)
+        for (size_t j = 0; j < 3; j++)
+          {
+            double exact = a[3 * i + j] + (i == 0 && j == 0 ? x0[0] * x0[0] : 0)
+              + (i == 0 && j == 0 ? hs * hs / 3 : 0);
+            worst = fmax (worst, fabs (gsl_matrix_get (h, i, j) - exact));
+            asym = fmax (asym, fabs (gsl_matrix_get (h, i, j) - gsl_matrix_get (h, j, i)));
+          }
+      /* rounding: each difference of gradients ~ 10 eps |g| over 2h */
+      double tol = 1e-6 + 100 * DBL_EPSILON * 20 / (2 * step);
+      tap_ok (worst <= tol, "minimize_gradient_hessian at step %g: within %.2g of"
+              " A + x0^2 e0 e0^T + h0^2/3 (worst %.2g)", step, tol, worst);
+      tap_ok (asym == 0, "minimize_gradient_hessian at step %g: symmetric", step);
+    }
+  gsl_matrix_free (h);
+}
+
 int
 main (void)
 {
@@ -548,5 +596,6 @@ main (void)
   test_maximize_concave ();
   test_newton_gradient ();
   test_reference ();
+  test_gradient_hessian ();
   return tap_done ();
 }
