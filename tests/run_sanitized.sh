@@ -1,22 +1,25 @@
 #!/bin/sh
 # run_sanitized.sh BUILD "TESTS" "SLUGS" -- every unit test and every claim
 # program (quick sizes) built with -fsanitize=address,undefined must run
-# clean: any report makes the program exit non-zero (halt_on_error).
+# clean: any report makes the program exit non-zero (halt_on_error).  Two
+# run at a time (the machine's cores); the results print in a fixed order.
 build=$1; tests=$2; slugs=$3
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:exitcode=86:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=87
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
+{ for t in $tests; do echo "t $t"; done; for s in $slugs; do echo "p $s"; done; } > "$out/jobs"
+SAN_BUILD=$build SAN_OUT=$out; export SAN_BUILD SAN_OUT
+xargs -P 2 -n 2 sh -c '
+  if [ "$1" = t ]; then "$SAN_BUILD/tests/$2" > "$SAN_OUT/$2.log" 2>&1
+  else mkdir -p "$SAN_OUT/o.$2"; "$SAN_BUILD/bin/$2" --quick --outdir "$SAN_OUT/o.$2" > "$SAN_OUT/$2.log" 2>&1; fi
+  echo $? > "$SAN_OUT/$2.st"' run_sanitized < "$out/jobs"
 n=0; failed=0
-for t in $tests; do
+while read -r kind name; do
   n=$((n + 1))
-  if "$build/tests/$t" > "$out/log" 2>&1; then echo "ok $n - $t under sanitizers"
-  else failed=$((failed + 1)); echo "not ok $n - $t under sanitizers"; grep -E 'ERROR|runtime error|not ok' "$out/log" | head -n 5 | sed 's/^/#   /'; fi
-done
-for s in $slugs; do
-  n=$((n + 1))
-  if "$build/bin/$s" --quick --outdir "$out" > "$out/log" 2>&1; then echo "ok $n - $s --quick under sanitizers"
-  else failed=$((failed + 1)); echo "not ok $n - $s --quick under sanitizers"; grep -E 'ERROR|runtime error|^not ok' "$out/log" | head -n 5 | sed 's/^/#   /'; fi
-done
+  what="$name under sanitizers"; [ "$kind" = p ] && what="$name --quick under sanitizers"
+  if [ "$(cat "$out/$name.st" 2>/dev/null)" = 0 ]; then echo "ok $n - $what"
+  else failed=$((failed + 1)); echo "not ok $n - $what"; grep -E 'ERROR|runtime error|^not ok' "$out/$name.log" | head -n 5 | sed 's/^/#   /'; fi
+done < "$out/jobs"
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
 [ $failed -eq 0 ]
