@@ -321,6 +321,8 @@ typedef struct
   double khat;                  /* Pareto k-hat of the paired differences */
   double z;                     /* diff / se of a Monte Carlo comparison */
   double dof;                   /* z's Student-t degrees of freedom, 0: normal */
+  long draws;                   /* draws taken at the point, 0: closed forms */
+  int quasi;                    /* they were RQMC points */
 } compare_req;
 
 /* The tail diagnostic looks at the first KHAT_DRAWS paired differences:
@@ -428,6 +430,8 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
       req[i].khat = NAN;
       req[i].z = NAN;
       req[i].dof = 0;
+      req[i].draws = 0;
+      req[i].quasi = 0;
       r_closed[i] = side_closed (&req[i].ref, p, prep);
       int has_int = any_int || side_has_integrand (&req[i].ref);
       if (!has_int)
@@ -474,6 +478,13 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
     }
   if (q)
     nd = (long) (npr * RQMC_REPLICATES);
+  for (size_t i = 0; i < n; i++)
+    if (any_int || side_has_integrand (&req[i].ref))
+      {
+        req[i].draws = req[i].pointwise && nd > POINTWISE_DRAWS
+          ? POINTWISE_DRAWS : nd;
+        req[i].quasi = q && !req[i].pointwise;
+      }
   double z[40];
   for (long t = 0; t < nd; t++)
     {
@@ -703,6 +714,8 @@ compare_all (run_state * st, const side * a, compare_req * req, size_t n,
               o->worst = j;
               o->obs = req[i].obs;
               o->ref = req[i].ref_value;
+              o->draws = req[i].draws;
+              o->quasi = req[i].quasi;
             }
         }
     }
@@ -1158,11 +1171,14 @@ print_data (const line_result * r, const char *what, const line_compare * c)
   double z = c->n_points == 1 && c->se > 0 ? c->diff / c->se : NAN;
   double detectable = (c->stat_is_z ? (c->crit + CHECK_POWER_Z) * c->se : 0)
     + c->bound;
-  printf ("#   data\t%s.%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%s\n",
+  /* the last two fields: the draws at the deciding point and how they
+     were taken (make bench's resolution table) */
+  printf ("#   data\t%s.%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%s\t%ld\t%s\n",
           r->line->id, what,
           r->line->expect == V_HOLDS ? "holds" : "seed-error", c->held,
           c->n_points, c->n_failed, z, fabs (c->diff), detectable,
-          relation_symbol (c->rel));
+          relation_symbol (c->rel), c->draws,
+          !c->draws ? "closed" : c->quasi ? "rqmc" : c->pointwise ? "pointwise" : "mc");
   /* one z per Monte Carlo point: make calibrate tests they are N(0, 1),
      or Student-t with the degrees of freedom a fifth field gives */
   for (size_t j = 0; c->pts_z && j < c->n_points; j++)

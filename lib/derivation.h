@@ -186,6 +186,8 @@ typedef struct
   double diff, statistic, crit, se, bound;
   int stat_is_z, pointwise;
   size_t worst;                 /* index of the deciding point */
+  long draws;                   /* draws there, 0 when closed forms decided */
+  int quasi;                    /* those draws were RQMC points */
   char why[160];                /* inconclusive: the diagnostic */
   estimate *pts_obs, *pts_ref;  /* per point (for figures); owned */
   double *pts_ratio;            /* per point: the excess the relation
