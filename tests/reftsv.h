@@ -15,9 +15,12 @@
  * significant digits and are read with strtold().  The directory is
  * tests/reference, or $HARNESS_REFERENCE_DIR.
  *
+ *   static int one (char **field, size_t nf, void *tally)   a case; 0: malformed
+ *   { ...; reftsv_tally_add_text (tally, field[0], got, field[3], bound); return 1; }
+ *
  *   reftsv_tally t = REFTSV_TALLY ("log_pdf", REFTSV_FINITE);
- *   reftsv_tally_add_text (&t, field[0], got, field[3], bound);   a case
- *   reftsv_tally_report (&t, f != NULL, "x.tsv: ... %d cases (worst %.2g of it, %s)",
+ *   int read = reftsv_each ("normal", one, &t);    every case; 0: absent, malformed
+ *   reftsv_tally_report (&t, read, "normal.tsv: ... %d cases (worst %.2g of it, %s)",
  *                        t.cases, t.worst, t.worst_name);        one TAP line
  *
  * A tally judges each case by |got - want| <= bound (in long double) and
@@ -77,23 +80,41 @@ static size_t reftsv_next (FILE * f, char ***field)
   return 0;
 }
 
-/* Parse N numbers separated by spaces or commas into OUT; the count read. */
+/* Parse up to N numbers separated by spaces or commas into D (with strtod)
+   or, when D is NULL, into LD (with strtold); the count read. */
 __attribute__ ((unused))
-static size_t reftsv_doubles (const char *s, double *out, size_t n)
+static size_t reftsv_numbers (const char *s, double *d, long double *ld, size_t n)
 {
   size_t k = 0;
   char *end;
   while (k < n)
     {
-      double v = strtod (s, &end);
+      long double v = d ? strtod (s, &end) : strtold (s, &end);
       if (end == s)
         break;
-      out[k++] = v;
+      if (d)
+        d[k++] = (double) v;    /* exact: it was a double */
+      else
+        ld[k++] = v;
       s = end;
       while (*s == ' ' || *s == ',')
         s++;
     }
   return k;
+}
+
+/* Parse N numbers separated by spaces or commas into OUT; the count read. */
+__attribute__ ((unused))
+static size_t reftsv_doubles (const char *s, double *out, size_t n)
+{
+  return reftsv_numbers (s, out, NULL, n);
+}
+
+/* The same for long-double references (strtold). */
+__attribute__ ((unused))
+static size_t reftsv_long_doubles (const char *s, long double *out, size_t n)
+{
+  return reftsv_numbers (s, NULL, out, n);
 }
 
 __attribute__ ((unused))
@@ -104,6 +125,28 @@ static void reftsv_close (FILE * f)
   free (reftsv_line);
   reftsv_line = NULL;
   reftsv_cap = 0;
+}
+
+/* Every case of MODULE through ONE (its fields, their count, CTX), which
+   returns 0 for a case it cannot read: a '# malformed case' line.  1 when
+   the file was read and no case was malformed. */
+typedef int reftsv_case_fn (char **field, size_t nf, void *ctx);
+
+__attribute__ ((unused))
+static int reftsv_each (const char *module, reftsv_case_fn * one, void *ctx)
+{
+  FILE *f = reftsv_open (module);
+  char **field;
+  size_t nf;
+  int ok = f != NULL;
+  while (f && (nf = reftsv_next (f, &field)))
+    if (!one (field, nf, ctx))
+      {
+        printf ("# malformed case %s\n", field[0]);
+        ok = 0;
+      }
+  reftsv_close (f);
+  return ok;
 }
 
 /* Every case of MODULE as COLS numbers (strtod: "nan", "inf" allowed), row
@@ -251,14 +294,6 @@ static int reftsv_tally_require (reftsv_tally * t, const char *name, int cond, c
   return cond;
 }
 
-/* A case that cannot be read: the tally fails. */
-__attribute__ ((unused))
-static void reftsv_tally_malformed (reftsv_tally * t, const char *name)
-{
-  printf ("# malformed case %s\n", name);
-  t->ok = 0;
-}
-
 /* The tally's TAP line: ok when OK (the file read, nothing malformed), at
    least one case judged and every case within.  FMT and its arguments
    describe it (usually with t->cases, t->worst, t->worst_name). */
@@ -271,6 +306,26 @@ static int reftsv_tally_report (const reftsv_tally * t, int ok, const char *fmt,
   tap_vok (ok, fmt, ap);
   va_end (ap);
   return ok;
+}
+
+
+/* One TAP line for each of the N tallies T of FILE, as reftsv_tally_report
+   and in one form: "FILE: <what> within WITHIN on all <n> cases[, <n>
+   refused] (worst <error/bound> of it, <case>)", the refusals where the
+   rule has them. */
+__attribute__ ((unused))
+static void reftsv_tally_report_each (const reftsv_tally * t, size_t n, int ok, const char *file,
+                                      const char *within)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      char refused[32] = "";
+      if (t[i].rule & REFTSV_REFUSE)
+        snprintf (refused, sizeof refused, ", %d refused", t[i].refused);
+      reftsv_tally_report (&t[i], ok, "%s: %s within %s on all %d cases%s (worst %.2g of it, %s)",
+                           file, t[i].what, within, t[i].cases, refused, t[i].worst,
+                           t[i].worst_name);
+    }
 }
 
 #endif

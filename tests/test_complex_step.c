@@ -63,34 +63,31 @@ call_ref_fn (double complex x, void *params)
   return f (x);
 }
 
+/* One case: its name, the function, x, the derivative, the size of the
+   terms (for the rounding bound), the step's truncation term. */
+static int
+reference_case (char **fl, size_t nf, void *tally)
+{
+  size_t j = 0;
+  while (nf == 6 && j < sizeof ref_fns / sizeof ref_fns[0] && strcmp (ref_fns[j].name, fl[1]))
+    j++;
+  if (nf != 6 || j == sizeof ref_fns / sizeof ref_fns[0])
+    return 0;
+  double x = strtod (fl[2], NULL);
+  double bound = complex_step_error_bound (x, strtod (fl[4], NULL), CS_K) + strtod (fl[5], NULL);
+  double complex (*fn) (double complex) = ref_fns[j].f;
+  reftsv_tally_add_text (tally, fl[0], complex_step_derivative (call_ref_fn, &fn, x), fl[3], bound);
+  return 1;
+}
+
 static void
 test_reference (void)
 {
   reftsv_tally t = REFTSV_TALLY (NULL, REFTSV_FINITE);
-  FILE *f = reftsv_open ("complex_step");
-  char **fl;
-  size_t nf;
-  while (f && (nf = reftsv_next (f, &fl)))
-    {
-      size_t j = 0;
-      while (j < sizeof ref_fns / sizeof ref_fns[0] && strcmp (ref_fns[j].name, fl[1]))
-        j++;
-      if (nf != 6 || j == sizeof ref_fns / sizeof ref_fns[0])
-        {
-          reftsv_tally_malformed (&t, fl[0]);
-          continue;
-        }
-      double x = strtod (fl[2], NULL);
-      double bound = complex_step_error_bound (x, strtod (fl[4], NULL), CS_K)
-        + strtod (fl[5], NULL);
-      double complex (*fn) (double complex) = ref_fns[j].f;
-      reftsv_tally_add_text (&t, fl[0], complex_step_derivative (call_ref_fn, &fn, x), fl[3],
-                             bound);
-    }
-  reftsv_tally_report (&t, f != NULL, "complex_step.tsv: all %d derivatives within "
+  int read = reftsv_each ("complex_step", reference_case, &t);
+  reftsv_tally_report (&t, read, "complex_step.tsv: all %d derivatives within "
                        "complex_step_error_bound (K = %d; worst %.2g of it, %s)", t.cases, CS_K,
                        t.worst, t.worst_name);
-  reftsv_close (f);
 }
 
 int

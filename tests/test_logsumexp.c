@@ -188,36 +188,35 @@ expand_runs (const char *runs, size_t *n)
   return x;
 }
 
+/* One case: its name, the runs, log_sum_exp, log_mean_exp; into the two
+   tallies T. */
+static int
+reference_case (char **fl, size_t nf, void *tallies)
+{
+  reftsv_tally *t = tallies;
+  if (nf < 4)
+    return 0;
+  size_t n;
+  double *x = expand_runs (fl[1], &n), b;
+  double got = log_sum_exp_bounded (x, n, &b);
+  reftsv_tally_add_text (&t[0], fl[0], got, fl[2], b);
+  reftsv_tally_require (&t[0], fl[0], got == log_sum_exp (x, n)
+                        && b == log_sum_exp_error_bound (x, n),
+                        "the same as log_sum_exp and log_sum_exp_error_bound");
+  reftsv_tally_add_text (&t[1], fl[0], log_mean_exp (x, n), fl[3], log_mean_exp_error_bound (x, n));
+  free (x);
+  return 1;
+}
+
 static void
 test_reference (void)
 {
   /* the special values must agree exactly (NaN with NaN) */
   const unsigned rule = REFTSV_SPECIAL | REFTSV_NAN;
-  reftsv_tally t = REFTSV_TALLY ("log_sum_exp", rule), mean = REFTSV_TALLY ("log_mean_exp", rule);
-  FILE *f = reftsv_open ("logsumexp");
-  char **fl;
-  size_t nf;
-  while (f && (nf = reftsv_next (f, &fl)))
-    {
-      if (nf < 4)
-        {
-          reftsv_tally_malformed (&t, fl[0]);
-          continue;
-        }
-      size_t n;
-      double *x = expand_runs (fl[1], &n), b;
-      double got = log_sum_exp_bounded (x, n, &b);
-      reftsv_tally_add_text (&t, fl[0], got, fl[2], b);
-      reftsv_tally_require (&t, fl[0], got == log_sum_exp (x, n)
-                            && b == log_sum_exp_error_bound (x, n),
-                            "the same as log_sum_exp and log_sum_exp_error_bound");
-      reftsv_tally_add_text (&mean, fl[0], log_mean_exp (x, n), fl[3],
-                             log_mean_exp_error_bound (x, n));
-      free (x);
-    }
-  reftsv_tally_report (&t, f != NULL, "log_sum_exp within log_sum_exp_error_bound of mpmath on %d reference cases (n up to 10^7, values to +-1e300; worst error/bound %.3g, %s)", t.cases, t.worst, t.worst_name);
-  reftsv_tally_report (&mean, f != NULL, "log_mean_exp within log_mean_exp_error_bound on the same cases (worst %.3g)", mean.worst);
-  reftsv_close (f);
+  reftsv_tally t[2] = { REFTSV_TALLY ("log_sum_exp", rule), REFTSV_TALLY ("log_mean_exp", rule) };
+  int read = reftsv_each ("logsumexp", reference_case, t);
+  reftsv_tally_report (&t[0], read, "log_sum_exp within log_sum_exp_error_bound of mpmath on %d reference cases (n up to 10^7, values to +-1e300; worst error/bound %.3g, %s)", t[0].cases, t[0].worst, t[0].worst_name);
+  reftsv_tally_report (&t[1], read, "log_mean_exp within log_mean_exp_error_bound on the same cases (worst %.3g)", t[1].worst);
 }
 
 /* The issue's reproducers: naive summation of exp(x_i - max) loses the

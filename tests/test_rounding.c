@@ -79,26 +79,24 @@ rpn_eval (char *rpn, rnd * out)
   return 1;
 }
 
+/* One case: its name, the tree in RPN, the exact value. */
+static int
+reference_case (char **fl, size_t nf, void *tally)
+{
+  rnd y;
+  if (nf != 3 || !rpn_eval (fl[1], &y))
+    return 0;
+  reftsv_tally_add (tally, fl[0], y.value, strtold (fl[2], NULL), rnd_bound (y));
+  return 1;
+}
+
 static void
 test_reference (void)
 {
   reftsv_tally t = REFTSV_TALLY (NULL, REFTSV_FINITE);
-  FILE *f = reftsv_open ("rounding");
-  char **fl;
-  size_t nf;
-  while (f && (nf = reftsv_next (f, &fl)))
-    {
-      rnd y;
-      if (nf != 3 || !rpn_eval (fl[1], &y))
-        {
-          reftsv_tally_malformed (&t, fl[0]);
-          continue;
-        }
-      reftsv_tally_add (&t, fl[0], y.value, strtold (fl[2], NULL), rnd_bound (y));
-    }
-  reftsv_tally_report (&t, f != NULL, "rounding.tsv: rnd_bound bounds the actual error of all "
-                       "%d trees (worst %.2g of it, %s)", t.cases, t.worst, t.worst_name);
-  reftsv_close (f);
+  int read = reftsv_each ("rounding", reference_case, &t);
+  reftsv_tally_report (&t, read, "rounding.tsv: rnd_bound bounds the actual error of all %d "
+                       "trees (worst %.2g of it, %s)", t.cases, t.worst, t.worst_name);
 }
 
 int
