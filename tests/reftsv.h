@@ -308,7 +308,6 @@ static int reftsv_tally_report (const reftsv_tally * t, int ok, const char *fmt,
   return ok;
 }
 
-
 /* One TAP line for each of the N tallies T of FILE, as reftsv_tally_report
    and in one form: "FILE: <what> within WITHIN on all <n> cases[, <n>
    refused] (worst <error/bound> of it, <case>)", the refusals where the

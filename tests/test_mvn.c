@@ -183,7 +183,8 @@ mvn_from_text (size_t d, const char *mu_text, const char *low_text)
 }
 
 /* One pair: its name, d, the mean and lower triangle of p, of q, KL(p||q).
-   A pair that is not SPD in floating point is malformed. */
+   A pair that cannot be read or is not SPD in floating point is malformed
+   (and the test fails). */
 static int
 reference_case (char **fl, size_t nf, void *tally)
 {
