@@ -63,47 +63,31 @@ call_ref_fn (double complex x, void *params)
   return f (x);
 }
 
+/* One case: its name, the function, x, the derivative, the size of the
+   terms (for the rounding bound), the step's truncation term. */
+static int
+reference_case (char **fl, size_t nf, void *tally)
+{
+  size_t j = 0;
+  while (nf == 6 && j < sizeof ref_fns / sizeof ref_fns[0] && strcmp (ref_fns[j].name, fl[1]))
+    j++;
+  if (nf != 6 || j == sizeof ref_fns / sizeof ref_fns[0])
+    return 0;
+  double x = strtod (fl[2], NULL);
+  double bound = complex_step_error_bound (x, strtod (fl[4], NULL), CS_K) + strtod (fl[5], NULL);
+  double complex (*fn) (double complex) = ref_fns[j].f;
+  reftsv_tally_add_text (tally, fl[0], complex_step_derivative (call_ref_fn, &fn, x), fl[3], bound);
+  return 1;
+}
+
 static void
 test_reference (void)
 {
-  FILE *f = reftsv_open ("complex_step");
-  char **fl;
-  size_t nf;
-  int cases = 0, ok = f != NULL;
-  double worst = 0;
-  char worst_name[64] = "";
-  while (f && (nf = reftsv_next (f, &fl)))
-    {
-      size_t j = 0;
-      while (j < sizeof ref_fns / sizeof ref_fns[0] && strcmp (ref_fns[j].name, fl[1]))
-        j++;
-      if (nf != 6 || j == sizeof ref_fns / sizeof ref_fns[0])
-        {
-          printf ("# malformed case %s\n", fl[0]);
-          ok = 0;
-          continue;
-        }
-      double x = strtod (fl[2], NULL);
-      long double want = strtold (fl[3], NULL);
-      double bound = complex_step_error_bound (x, strtod (fl[4], NULL), CS_K)
-        + strtod (fl[5], NULL);
-      double complex (*fn) (double complex) = ref_fns[j].f;
-      double got = complex_step_derivative (call_ref_fn, &fn, x);
-      long double err = fabsl ((long double) got - want);
-      int c_ok = isfinite (got) && err <= bound;
-      if (!c_ok)
-        printf ("# %s: %.17g, want %s, bound %.3g\n", fl[0], got, fl[3], bound);
-      ok &= c_ok;
-      cases++;
-      if (bound > 0 && (double) (err / bound) > worst)
-        {
-          worst = (double) (err / bound);
-          snprintf (worst_name, sizeof worst_name, "%s", fl[0]);
-        }
-    }
-  reftsv_close (f);
-  tap_ok (ok && cases > 0, "complex_step.tsv: all %d derivatives within complex_step_error_bound "
-          "(K = %d; worst %.2g of it, %s)", cases, CS_K, worst, worst_name);
+  reftsv_tally t = REFTSV_TALLY (NULL, REFTSV_FINITE);
+  int read = reftsv_each ("complex_step", reference_case, &t);
+  reftsv_tally_report (&t, read, "complex_step.tsv: all %d derivatives within "
+                       "complex_step_error_bound (K = %d; worst %.2g of it, %s)", t.cases, CS_K,
+                       t.worst, t.worst_name);
 }
 
 int

@@ -464,69 +464,44 @@ test_gen_kl (const gsl_rng * r)
  * every actual error within the stated bound.
  * ---------------------------------------------------------------------- */
 
-/* |got - want| <= bound, the infinite values exactly; error/bound in *R. */
-static int
-ref_within (double got, long double want, double bound, double *r)
+typedef struct
 {
-  *r = 0;
-  if (isinf (want) || isinf (got) || isnan (got))
-    return (long double) got == want;
-  long double err = fabsl ((long double) got - want);
-  *r = bound > 0 ? (double) (err / bound) : (err > 0 ? INFINITY : 0);
-  return err <= bound;
+  reftsv_tally kl, jsd;
+  double worst_rel;             /* of JSD, in units of u = DBL_EPSILON / 2 */
+} discrete_ref;
+
+/* One pair: its name, n, p, q, KL(p||q), JSD(p, q). */
+static int
+reference_case (char **fl, size_t nf, void *ctx)
+{
+  discrete_ref *t = ctx;
+  size_t n = nf >= 6 ? strtoul (fl[1], NULL, 10) : 0;
+  double *p = malloc ((n + 1) * sizeof *p), *q = malloc ((n + 1) * sizeof *q);
+  int read = n > 0 && reftsv_doubles (fl[2], p, n) == n && reftsv_doubles (fl[3], q, n) == n;
+  if (read)
+    {
+      reftsv_tally_add_text (&t->kl, fl[0], discrete_kl (p, q, n), fl[4],
+                             discrete_gen_kl_rounding_bound (p, q, n));
+      double got = discrete_jsd (p, q, n);
+      long double want = strtold (fl[5], NULL);
+      reftsv_tally_add_text (&t->jsd, fl[0], got, fl[5], discrete_jsd_rounding_bound (p, q, n));
+      reftsv_tally_require (&t->jsd, fl[0], got >= 0, "JSD >= 0");
+      if (want > 1e-300L)
+        t->worst_rel = fmax (t->worst_rel, (double) (fabsl (got - want) / want) / (DBL_EPSILON / 2));
+    }
+  free (p);
+  free (q);
+  return read;
 }
 
 static void
 test_reference (void)
 {
-  FILE *f = reftsv_open ("discrete");
-  char **fl;
-  size_t nf;
-  int cases = 0, ok_kl = 1, ok_jsd = 1;
-  double worst_kl = 0, worst_jsd = 0, worst_rel = 0;
-  char worst_name[64] = "";
-  while (f && (nf = reftsv_next (f, &fl)))
-    {
-      size_t n = nf >= 6 ? strtoul (fl[1], NULL, 10) : 0;
-      double *p = malloc ((n + 1) * sizeof *p), *q = malloc ((n + 1) * sizeof *q);
-      if (n == 0 || reftsv_doubles (fl[2], p, n) != n || reftsv_doubles (fl[3], q, n) != n)
-        {
-          ok_kl = ok_jsd = 0;
-          printf ("# malformed case %s\n", nf ? fl[0] : "?");
-          free (p);
-          free (q);
-          continue;
-        }
-      double r;
-      double kl = discrete_kl (p, q, n);
-      int k_ok = ref_within (kl, strtold (fl[4], NULL),
-                             discrete_gen_kl_rounding_bound (p, q, n), &r);
-      if (!k_ok)
-        printf ("# %s: KL %.17g, want %s, bound %.3g\n", fl[0], kl, fl[4],
-                discrete_gen_kl_rounding_bound (p, q, n));
-      ok_kl &= k_ok;
-      worst_kl = fmax (worst_kl, r);
-      double jsd = discrete_jsd (p, q, n);
-      long double want = strtold (fl[5], NULL);
-      int j_ok = ref_within (jsd, want, discrete_jsd_rounding_bound (p, q, n), &r);
-      if (!j_ok)
-        printf ("# %s: JSD %.17g, want %s, bound %.3g\n", fl[0], jsd, fl[5],
-                discrete_jsd_rounding_bound (p, q, n));
-      ok_jsd &= j_ok && jsd >= 0;
-      if (r > worst_jsd)
-        {
-          worst_jsd = r;
-          snprintf (worst_name, sizeof worst_name, "%s", fl[0]);
-        }
-      if (want > 1e-300L)
-        worst_rel = fmax (worst_rel, (double) (fabsl (jsd - want) / want) / (DBL_EPSILON / 2));
-      cases++;
-      free (p);
-      free (q);
-    }
-  tap_ok (f && cases > 0 && ok_kl, "KL within discrete_gen_kl_rounding_bound of mpmath on %d reference pairs (nearly equal, zeros, n up to 1000; worst error/bound %.3g)", cases, worst_kl);
-  tap_ok (f && cases > 0 && ok_jsd, "JSD >= 0 and within discrete_jsd_rounding_bound on the same pairs (worst error/bound %.3g, %s; worst relative error %.3g u)", worst_jsd, worst_name, worst_rel);
-  reftsv_close (f);
+  /* the infinite values (and a NaN result) exactly */
+  discrete_ref t = { REFTSV_TALLY ("KL", REFTSV_SPECIAL), REFTSV_TALLY ("JSD", REFTSV_SPECIAL), 0 };
+  int read = reftsv_each ("discrete", reference_case, &t);
+  reftsv_tally_report (&t.kl, read, "KL within discrete_gen_kl_rounding_bound of mpmath on %d reference pairs (nearly equal, zeros, n up to 1000; worst error/bound %.3g)", t.kl.cases, t.kl.worst);
+  reftsv_tally_report (&t.jsd, read, "JSD >= 0 and within discrete_jsd_rounding_bound on the same pairs (worst error/bound %.3g, %s; worst relative error %.3g u)", t.jsd.worst, t.jsd.worst_name, t.worst_rel);
 }
 
 /* The issue's reproducer: JSD of nearly equal vectors summed as the

@@ -136,78 +136,50 @@ check_expected_log_lik (const lingauss * m, const double *x, double qm, double q
  * their estimates' bounds.
  * --------------------------------------------------------------------- */
 
-typedef struct
+/* One model and q (columns as gen_lingauss.py writes them) into the five
+   tallies T. */
+static int
+reference_case (char **fl, size_t nf, void *tallies)
 {
-  const char *what;
-  int cases, ok;
-  double worst;
-  char worst_name[64];
-} lg_tally;
-
-static void
-lg_check (lg_tally * t, const char *name, double got, const char *want_s, double bound)
-{
-  long double want = strtold (want_s, NULL), err = fabsl ((long double) got - want);
-  int ok = isfinite (got) && err <= bound;
-  if (!ok)
-    printf ("# %s: %s %.17g, want %s, error %.3Lg, bound %.3g\n", name, t->what, got, want_s,
-            err, bound);
-  t->ok &= ok;
-  t->cases++;
-  if (bound > 0 && (double) (err / bound) > t->worst)
+  reftsv_tally *t = tallies;
+  size_t d = nf == 15 ? strtoul (fl[1], NULL, 10) : 0;
+  double *w = malloc ((d + 1) * sizeof *w), *b = malloc ((d + 1) * sizeof *b);
+  double *x = malloc ((d + 1) * sizeof *x);
+  int has_b = nf == 15 && strcmp (fl[3], "-") != 0;
+  int read = d > 0 && reftsv_doubles (fl[2], w, d) == d && reftsv_doubles (fl[4], x, d) == d
+    && (!has_b || reftsv_doubles (fl[3], b, d) == d);
+  if (read)
     {
-      t->worst = (double) (err / bound);
-      snprintf (t->worst_name, sizeof t->worst_name, "%s", name);
+      lingauss m = { d, w, has_b ? b : NULL, strtod (fl[5], NULL), strtod (fl[6], NULL),
+                     strtod (fl[7], NULL) };
+      double qm = strtod (fl[8], NULL), qv = strtod (fl[9], NULL), mean, var, me, ve;
+      lingauss_posterior (&m, x, &mean, &var);
+      lingauss_posterior_error_bound (&m, x, &me, &ve);
+      reftsv_tally_add_text (&t[0], fl[0], mean, fl[10], me);
+      reftsv_tally_add_text (&t[1], fl[0], var, fl[11], ve);
+      estimate e = lingauss_log_evidence (&m, x);
+      reftsv_tally_add_text (&t[2], fl[0], e.value, fl[12], e.err);
+      e = lingauss_elbo (&m, x, qm, qv);
+      reftsv_tally_add_text (&t[3], fl[0], e.value, fl[13], e.err);
+      e = lingauss_expected_log_lik (&m, x, qm, qv);
+      reftsv_tally_add_text (&t[4], fl[0], e.value, fl[14], e.err);
     }
+  free (w);
+  free (b);
+  free (x);
+  return read;
 }
 
 static void
 test_reference (void)
 {
-  lg_tally t[5] = { {"posterior mean", 0, 1, 0, ""}, {"posterior variance", 0, 1, 0, ""},
-                    {"log evidence", 0, 1, 0, ""}, {"ELBO", 0, 1, 0, ""},
-                    {"E_q[log p(x|z)]", 0, 1, 0, ""} };
-  FILE *f = reftsv_open ("lingauss");
-  char **fl;
-  size_t nf;
-  int malformed = f == NULL;
-  while (f && (nf = reftsv_next (f, &fl)))
-    {
-      size_t d = nf == 15 ? strtoul (fl[1], NULL, 10) : 0;
-      double *w = malloc ((d + 1) * sizeof *w), *b = malloc ((d + 1) * sizeof *b);
-      double *x = malloc ((d + 1) * sizeof *x);
-      int has_b = nf == 15 && strcmp (fl[3], "-") != 0;
-      if (d == 0 || reftsv_doubles (fl[2], w, d) != d || reftsv_doubles (fl[4], x, d) != d
-          || (has_b && reftsv_doubles (fl[3], b, d) != d))
-        {
-          printf ("# malformed case %s\n", fl[0]);
-          malformed = 1;
-        }
-      else
-        {
-          lingauss m = { d, w, has_b ? b : NULL, strtod (fl[5], NULL), strtod (fl[6], NULL),
-                         strtod (fl[7], NULL) };
-          double qm = strtod (fl[8], NULL), qv = strtod (fl[9], NULL), mean, var, me, ve;
-          lingauss_posterior (&m, x, &mean, &var);
-          lingauss_posterior_error_bound (&m, x, &me, &ve);
-          lg_check (&t[0], fl[0], mean, fl[10], me);
-          lg_check (&t[1], fl[0], var, fl[11], ve);
-          estimate e = lingauss_log_evidence (&m, x);
-          lg_check (&t[2], fl[0], e.value, fl[12], e.err);
-          e = lingauss_elbo (&m, x, qm, qv);
-          lg_check (&t[3], fl[0], e.value, fl[13], e.err);
-          e = lingauss_expected_log_lik (&m, x, qm, qv);
-          lg_check (&t[4], fl[0], e.value, fl[14], e.err);
-        }
-      free (w);
-      free (b);
-      free (x);
-    }
-  reftsv_close (f);
-  for (int i = 0; i < 5; i++)
-    tap_ok (!malformed && t[i].cases > 0 && t[i].ok,
-            "lingauss.tsv: %s within its bound on all %d cases (worst %.2g of it, %s)",
-            t[i].what, t[i].cases, t[i].worst, t[i].worst_name);
+  reftsv_tally t[5] = { REFTSV_TALLY ("posterior mean", REFTSV_FINITE),
+                        REFTSV_TALLY ("posterior variance", REFTSV_FINITE),
+                        REFTSV_TALLY ("log evidence", REFTSV_FINITE),
+                        REFTSV_TALLY ("ELBO", REFTSV_FINITE),
+                        REFTSV_TALLY ("E_q[log p(x|z)]", REFTSV_FINITE) };
+  int read = reftsv_each ("lingauss", reference_case, t);
+  reftsv_tally_report_each (t, 5, read, "lingauss.tsv", "its bound");
 }
 
 int
