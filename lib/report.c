@@ -558,6 +558,9 @@ section_seed_lines (sbuf * b, const harness * h)
   sbuf_append (b, "## Seed lines\n\n");
   char docs[32][64];
   size_t nd = claim_documents (h, docs, 32);
+  if (nd == 0)
+    sbuf_append (b, "None: this claim checks only the harness's own lines"
+                 " (see Sources).\n\n");
   for (size_t k = 0; k < nd; k++)
     {
       sbuf_printf (b, "Seed %s:\n\n", docs[k]);
@@ -683,13 +686,21 @@ report_write (const harness * h)
   section_header (&b, h);
   section_verdict (&b, h);
   section_findings (&b, h);
-  sbuf_append (&b, "\n");
+  /* a blank line after the last finding or bullet, not a second one */
+  if (b.len < 2 || strcmp (b.data + b.len - 2, "\n\n") != 0)
+    sbuf_append (&b, "\n");
   section_seed_lines (&b, h);
   section_derivations (&b, h);
   if (h->c->n_checks)
     section_table (&b, h);
   if (h->notes.len)
-    sbuf_printf (&b, "## Notes\n\n%s\n", sbuf_str (&h->notes));
+    {
+      /* notes end with a blank line or a newline: one blank line after */
+      const char *n = sbuf_str (&h->notes);
+      size_t len = strlen (n);
+      sbuf_printf (&b, "## Notes\n\n%s%s", n, len >= 2
+                   && strcmp (n + len - 2, "\n\n") == 0 ? "" : "\n");
+    }
   section_rules (&b, h);
   section_reproduce (&b, h);
   char path[4200];
