@@ -16,6 +16,7 @@
  * of Q6.1(b) and Q6.2(b) over all critics (attained, bounded, equality
  * only at log(p/q) + c) are harness checks at random critics. */
 #include "complex_step.h"
+#include "critic.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "minimize.h"
@@ -448,133 +449,6 @@ static derivation kl_dv = {
   TABLES (KL_TRUTHS, KL_LINES),
 };
 
-/* ---- critics T(x) and their integrals against p and q ---- */
-
-/* T(x) = log(p(x)/q(x)) + shift + eps phi(x)   (CRITIC_LOG_RATIO), or
-   T(x) = a + b x + c x² + eps phi(x)           (CRITIC_QUADRATIC), with
-   phi = sin(freq x + phase), tanh(freq x + phase) or x. */
-typedef enum { CRITIC_LOG_RATIO, CRITIC_QUADRATIC } critic_kind;
-typedef enum { SHAPE_NONE, SHAPE_SIN, SHAPE_TANH, SHAPE_TILT } critic_shape;
-typedef struct
-{
-  critic_kind kind;
-  double shift, a, b, c;
-  critic_shape shape;
-  double eps, freq, phase;
-} critic;
-
-typedef struct
-{
-  const normal_pair *g;         /* p = N(ma, sa²), q = N(mb, sb²) */
-  const critic *t;
-  double log_z;                 /* r q = e^{T - log_z} q */
-} critic_ctx;
-
-/* the harness checks' mutants (set in main; harness.h) */
-static int m_klrq, m_r2_jensen_flag, m_r1_exponent, m_r1_penalty, m_r1_sign_flag, m_r2_no_log, m_r2_shift;
-
-static double
-perturbation (const critic * t, double x)
-{
-  switch (t->shape)
-    {
-    case SHAPE_SIN: return sin (t->freq * x + t->phase);
-    case SHAPE_TANH: return tanh (t->freq * x + t->phase);
-    case SHAPE_TILT: return x;
-    case SHAPE_NONE: break;
-    }
-  return 0.0;
-}
-
-/* T(x) minus its log-ratio part; T(x); and log q(x) + T(x) without
-   cancelling log q against log q. */
-static double
-critic_offset (const critic * t, double x)
-{
-  double base = t->kind == CRITIC_LOG_RATIO ? t->shift : t->a + t->b * x + t->c * x * x;
-  return base + t->eps * perturbation (t, x);
-}
-static double
-critic_value (const critic_ctx * c, double x)
-{
-  return (c->t->kind == CRITIC_LOG_RATIO ? normal_pair_log_ratio (c->g, x) : 0.0) + critic_offset (c->t, x);
-}
-static double
-log_q_plus_critic (const critic_ctx * c, double x)
-{
-  const normal_pair *g = c->g;
-  return (c->t->kind == CRITIC_LOG_RATIO ? normal_log_pdf (x, g->ma, g->sa) : normal_log_pdf (x, g->mb, g->sb))
-    + critic_offset (c->t, x);
-}
-
-/* N(m, s²)(x) T(x), zero where the density underflows */
-static double
-density_times_critic (const critic_ctx * c, double x, double m, double s)
-{
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  double w = exp (normal_log_pdf (x, m, s));
-  return w > 0 ? w * critic_value (c, x) : 0.0;
-}
-static double integrand_p_critic (double x, void *a) { const critic_ctx *c = a; return density_times_critic (c, x, c->g->ma, c->g->sa); }
-static double integrand_q_critic (double x, void *a) { const critic_ctx *c = a; return density_times_critic (c, x, c->g->mb, c->g->sb); }
-/* e^{T - log_z} q */
-static double
-integrand_rq (double x, void *a)
-{
-  const critic_ctx *c = a;
-  return normal_pair_far_tail (x) ? 0.0 : exp (log_q_plus_critic (c, x) - c->log_z);
-}
-/* p log(p / (r q)) */
-static double
-integrand_kl_p_rq (double x, void *a)
-{
-  const critic_ctx *c = a;
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  double lp = normal_log_pdf (x, c->g->ma, c->g->sa), p = exp (lp);
-  double log_z = m_klrq ? 0.0 : c->log_z;
-  return p > 0 ? p * (lp - log_q_plus_critic (c, x) + log_z) : 0.0;
-}
-/* sqrt(p r q): its integral is the Bhattacharyya coefficient BC(p, rq) */
-static double
-integrand_bhattacharyya (double x, void *a)
-{
-  const critic_ctx *c = a;
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  double lp = normal_log_pdf (x, c->g->ma, c->g->sa);
-  return exp (0.5 * (lp + log_q_plus_critic (c, x) - c->log_z));
-}
-
-/* e^T q for a quadratic critic is a Gaussian of precision 1/sq² - 2c and
-   mean (mq/sq² + b)/precision: its location and scale. */
-static void
-critic_tilt (const normal_pair * g, const critic * t, double *center, double *scale)
-{
-  double precision = 1 / (g->sb * g->sb) - 2 * t->c;
-  *center = (g->mb / (g->sb * g->sb) + t->b) / precision;
-  *scale = 1 / sqrt (precision);
-}
-
-/* The real line for an integrand built from p, q and e^T q: the hull of
-   p, q and the tilted measure (p e^{eps phi} for a log-ratio critic), at
-   the smallest of their scales and of the perturbation's period 1/freq. */
-static quad_result
-critic_quad (quad_fn f, const critic_ctx * c)
-{
-  const normal_pair *g = c->g;
-  const critic *t = c->t;
-  double center = g->ma, scale = g->sa;
-  if (t->kind == CRITIC_QUADRATIC)
-    critic_tilt (g, t, &center, &scale);
-  else if (t->shape == SHAPE_TILT)
-    center = g->ma + t->eps * g->sa * g->sa;
-  if ((t->shape == SHAPE_SIN || t->shape == SHAPE_TANH) && t->freq > 0)
-    scale = fmin (scale, 1 / t->freq);
-  return normal_pair_quad (f, (void *) c, g, center, scale);
-}
-
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
 
 static const point_coord QUAD_CRITIC[] = {
@@ -583,40 +457,34 @@ static const point_coord QUAD_CRITIC[] = {
 };
 static point_kind critic_points;
 
+static critic
+quadratic_of (const point * p)
+{
+  return (critic) { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], CRITIC_FLAT, 0, 0, 0 };
+}
+
 /* ∫ e^{T + shift} q dx over the hull of q and the tilted Gaussian, and
    ∫ p T dx over p's. */
 static quad_result
 quad_exp_t_q (const point * p, double shift)
 {
   normal_pair g = pair_of (p);
-  critic t = { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], SHAPE_NONE, 0, 0, 0 };
+  critic t = quadratic_of (p);
   critic_ctx c = { &g, &t, -shift };
   double center[2] = { g.mb, 0 }, scale[2] = { g.sb, 0 };
   critic_tilt (&g, &t, &center[1], &scale[1]);
-  return quad_real_line_hull (integrand_rq, &c, 2, center, scale);
+  return quad_real_line_hull (critic_rq, &c, 2, center, scale);
 }
 static quad_result
 quad_p_t (const point * p)
 {
   normal_pair g = pair_of (p);
-  critic t = { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], SHAPE_NONE, 0, 0, 0 };
+  critic t = quadratic_of (p);
   critic_ctx c = { &g, &t, 0 };
-  return quad_real_line_hull (integrand_p_critic, &c, 1, &g.ma, &g.sa);
+  return quad_real_line_hull (critic_p_t, &c, 1, &g.ma, &g.sa);
 }
-
-/* log E_q[e^T] in closed form: x = mq + sq z, T = T(mq) + β z + γ z²,
-   β = sq (b + 2c mq), γ = c sq², E[e^{βz + γz²}] = (1 - 2γ)^{-1/2}
-   e^{β²/(2(1 - 2γ))}; five terms. */
-static estimate
-log_mgf (const point * p)
-{
-  const double *v = p->v;
-  double m = v[2], s = v[3], beta = s * (v[5] + 2 * v[6] * m), gamma = v[6] * s * s;
-  return est_sum_terms ((const double[]) { v[4], v[5] * m, v[6] * m * m, -0.5 * log1p (-2 * gamma),
-                        beta * beta / (2 * (1 - 2 * gamma)) }, 5, 16 * EST_U);
-}
-/* E_p[T] = a + b mp + c (mp² + sp²) */
-static estimate ep_t (const point * p) { const double *v = p->v; return EST_SUM (v[4], v[5] * v[0], v[6] * v[0] * v[0], v[6] * v[1] * v[1]); }
+static estimate log_mgf (const point * p) { normal_pair g = pair_of (p); critic t = quadratic_of (p); return critic_log_mgf (&g, &t); }
+static estimate ep_t (const point * p) { normal_pair g = pair_of (p); critic t = quadratic_of (p); return critic_mean (&g, &t); }
 
 static estimate tr_one (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (1.0, 0.0); }
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
@@ -789,6 +657,9 @@ static const mutant_spec MUTANTS[] = {
 };
 /* ---- the claims over all critics (harness checks): random critics ---- */
 
+/* the harness checks' mutants (set in main; harness.h) */
+static int m_klrq, m_r2_jensen_flag, m_r1_exponent, m_r1_penalty, m_r1_sign_flag, m_r2_no_log, m_r2_shift;
+
 static estimate
 kl_estimate (const normal_pair * g)
 {
@@ -824,12 +695,12 @@ static void
 critic_integrate (const normal_pair * g, const critic * t, critic_integrals * ci)
 {
   critic_ctx c = { g, t, 0.0 }, c1 = { g, t, 1.0 };
-  ci->e_p_t = critic_quad (integrand_p_critic, &c);
-  ci->e_q_exp_t_m1 = critic_quad (integrand_rq, &c1);
-  ci->e_q_exp_t = critic_quad (integrand_rq, &c);
+  ci->e_p_t = critic_quad (critic_p_t, &c);
+  ci->e_q_exp_t_m1 = critic_quad (critic_rq, &c1);
+  ci->e_q_exp_t = critic_quad (critic_rq, &c);
   ci->e_q_t.value = ci->e_q_t.abserr = 0.0;
   if (m_r2_jensen_flag)
-    ci->e_q_t = critic_quad (integrand_q_critic, &c);
+    ci->e_q_t = critic_quad (critic_q_t, &c);
 }
 
 /* R1[T] = E_p[T] - E_q[e^{T-1}] (003 Q6.1). */
@@ -855,38 +726,6 @@ r2_under_test (const critic_integrals * ci)
   return est_quad (quad_combine (1.0, ci->e_p_t, -1.0, log_z));
 }
 
-/* A random critic: a log-ratio critic with a random shift and a sine,
-   tanh or linear perturbation, or a random quadratic (integrable against
-   q: c < 0.4 / sq²).  Drawn in this order: shift, freq, phase, the case. */
-static critic
-random_critic (const gsl_rng * r, const normal_pair * g)
-{
-  critic t = { CRITIC_LOG_RATIO, 0, 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
-  t.shift = gsl_ran_flat (r, -3, 3);
-  t.freq = gsl_ran_flat (r, 0.3, 3);
-  t.phase = gsl_ran_flat (r, 0, 2 * M_PI);
-  switch (gsl_rng_uniform_int (r, 4))
-    {
-    case 0:
-      t.shape = SHAPE_SIN, t.eps = gsl_ran_flat (r, -1.5, 1.5);
-      break;
-    case 1:                    /* the step of tanh inside p's bulk */
-      t.shape = SHAPE_TANH, t.eps = gsl_ran_flat (r, -1.5, 1.5);
-      t.phase = gsl_ran_flat (r, -1.5, 1.5) - t.freq * g->ma;
-      break;
-    case 2:
-      t.shape = SHAPE_TILT, t.eps = gsl_ran_flat (r, -1, 1);
-      break;
-    default:
-      t.kind = CRITIC_QUADRATIC;
-      t.a = gsl_ran_flat (r, -2, 2);
-      t.b = gsl_ran_flat (r, -1.5, 1.5);
-      t.c = gsl_ran_flat (r, -0.5, 0.4 / (g->sb * g->sb));
-      break;
-    }
-  return t;
-}
-
 /* The per-critic checks of Q6.1(b), Q6.2(b) and Q6.3.  Returns
    D_1/2(p || rq) for a STRICT critic, else +inf. */
 static double
@@ -903,14 +742,14 @@ check_one_critic (harness * h, const normal_pair * g, const critic * t, int stri
 
   /* KL - R2 = KL(p || rq), and the Renyi divergence D_1/2 below it */
   quad_result log_z = quad_result_log (ci.e_q_exp_t);
-  critic_ctx c = { g, t, log_z.value };
-  quad_result klrq = critic_quad (integrand_kl_p_rq, &c);
+  critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, m_klrq ? 0.0 : log_z.value };
+  quad_result klrq = critic_quad (critic_kl_rq, &c_kl);
   klrq.abserr += log_z.abserr;
   check_point (h, "kl_gap_identity", est_exact (kl.value - r2.value, kl.err + r2.err), est_quad (klrq));
   if (!strict)
     return INFINITY;
   /* Renyi order 1/2: D_1/2(p||rq) = -2 log BC <= KL(p||rq) */
-  quad_result log_bc = quad_result_log (critic_quad (integrand_bhattacharyya, &c));
+  quad_result log_bc = quad_result_log (critic_quad (critic_bc, &c));
   double d_half = -2 * log_bc.value, d_err = 2 * log_bc.abserr + log_z.abserr;
   quad_result lhs = { r2.value + d_half, r2.err + d_err };
   check_point (h, "r2_strict", est_quad (lhs), kl);
@@ -926,12 +765,12 @@ check_random_critics (harness * h)
   for (long k = 0; k < n; k++)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
-      critic t = random_critic (r, &g);
+      critic t = critic_random (r, &g);
       if (k % 8 == 0)          /* the optimum of R1: R1 = R2 = KL there */
-        t = (critic) { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
+        t = (critic) { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
       else if (k % 8 == 1)     /* a small perturbation: R2 just below KL */
-        t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO, t.shape = SHAPE_SIN;
-      int strict = t.shape != SHAPE_NONE || t.kind == CRITIC_QUADRATIC;
+        t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO, t.shape = CRITIC_SIN;
+      int strict = t.shape != CRITIC_FLAT || t.kind == CRITIC_QUADRATIC;
       n_strict += strict;
       min_d_half = fmin (min_d_half, check_one_critic (h, &g, &t, strict));
     }
@@ -953,7 +792,7 @@ check_equality_at_shift (harness * h)
   for (int k = 0; k < 40; k++)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
-      critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
+      critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
       critic_integrals ci;
       critic_integrate (&g, &t, &ci);
       check_point (h, "r2_equal_at_shift", r2_under_test (&ci), kl_estimate (&g));
@@ -977,7 +816,7 @@ figure_critic_paths (sbuf * fig)
       sbuf_append (fig, head[path]);
       for (int i = 0; i <= 60; i++)
         {
-          critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? SHAPE_SIN : SHAPE_NONE, 0, path ? 1.5 : 0, 0 };
+          critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? CRITIC_SIN : CRITIC_FLAT, 0, path ? 1.5 : 0, 0 };
           double x = path ? (t.eps = -1.5 + 0.05 * i) : (t.shift = -2.0 + 0.1 * i);
           critic_integrals ci;
           critic_integrate (&g, &t, &ci);

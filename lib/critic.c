@@ -1,0 +1,161 @@
+/* critic.c -- critics for the variational bounds on KL of two normals. */
+#include "critic.h"
+#include "normal.h"
+
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
+#include <math.h>
+
+static double
+perturbation (const critic * t, double x)
+{
+  switch (t->shape)
+    {
+    case CRITIC_SIN: return sin (t->freq * x + t->phase);
+    case CRITIC_TANH: return tanh (t->freq * x + t->phase);
+    case CRITIC_TILT: return x;
+    case CRITIC_FLAT: break;
+    }
+  return 0.0;
+}
+
+/* T(x) minus its log-ratio part */
+static double
+critic_offset (const critic * t, double x)
+{
+  double base = t->kind == CRITIC_LOG_RATIO ? t->shift : t->a + t->b * x + t->c * x * x;
+  return base + t->eps * perturbation (t, x);
+}
+
+double
+critic_value (const critic_ctx * c, double x)
+{
+  return (c->t->kind == CRITIC_LOG_RATIO ? normal_pair_log_ratio (c->g, x) : 0.0)
+    + critic_offset (c->t, x);
+}
+
+static double
+log_q_plus_critic (const critic_ctx * c, double x)
+{
+  const normal_pair *g = c->g;
+  return (c->t->kind == CRITIC_LOG_RATIO ? normal_log_pdf (x, g->ma, g->sa)
+          : normal_log_pdf (x, g->mb, g->sb)) + critic_offset (c->t, x);
+}
+
+/* N(m, s²)(x) T(x), zero where the density underflows */
+static double
+density_times_critic (const critic_ctx * c, double x, double m, double s)
+{
+  if (normal_pair_far_tail (x))
+    return 0.0;
+  double w = exp (normal_log_pdf (x, m, s));
+  return w > 0 ? w * critic_value (c, x) : 0.0;
+}
+
+double
+critic_p_t (double x, void *ctx)
+{
+  const critic_ctx *c = ctx;
+  return density_times_critic (c, x, c->g->ma, c->g->sa);
+}
+
+double
+critic_q_t (double x, void *ctx)
+{
+  const critic_ctx *c = ctx;
+  return density_times_critic (c, x, c->g->mb, c->g->sb);
+}
+
+double
+critic_rq (double x, void *ctx)
+{
+  const critic_ctx *c = ctx;
+  return normal_pair_far_tail (x) ? 0.0 : exp (log_q_plus_critic (c, x) - c->log_z);
+}
+
+double
+critic_kl_rq (double x, void *ctx)
+{
+  const critic_ctx *c = ctx;
+  if (normal_pair_far_tail (x))
+    return 0.0;
+  double lp = normal_log_pdf (x, c->g->ma, c->g->sa), p = exp (lp);
+  return p > 0 ? p * (lp - log_q_plus_critic (c, x) + c->log_z) : 0.0;
+}
+
+double
+critic_bc (double x, void *ctx)
+{
+  const critic_ctx *c = ctx;
+  if (normal_pair_far_tail (x))
+    return 0.0;
+  double lp = normal_log_pdf (x, c->g->ma, c->g->sa);
+  return exp (0.5 * (lp + log_q_plus_critic (c, x) - c->log_z));
+}
+
+void
+critic_tilt (const normal_pair * g, const critic * t, double *center, double *scale)
+{
+  double precision = 1 / (g->sb * g->sb) - 2 * t->c;
+  *center = (g->mb / (g->sb * g->sb) + t->b) / precision;
+  *scale = 1 / sqrt (precision);
+}
+
+quad_result
+critic_quad (quad_fn f, const critic_ctx * c)
+{
+  const normal_pair *g = c->g;
+  const critic *t = c->t;
+  double center = g->ma, scale = g->sa;
+  if (t->kind == CRITIC_QUADRATIC)
+    critic_tilt (g, t, &center, &scale);
+  else if (t->shape == CRITIC_TILT)
+    center = g->ma + t->eps * g->sa * g->sa;
+  if ((t->shape == CRITIC_SIN || t->shape == CRITIC_TANH) && t->freq > 0)
+    scale = fmin (scale, 1 / t->freq);
+  return normal_pair_quad (f, (void *) c, g, center, scale);
+}
+
+critic
+critic_random (const gsl_rng * r, const normal_pair * g)
+{
+  critic t = { CRITIC_LOG_RATIO, 0, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
+  t.shift = gsl_ran_flat (r, -3, 3);
+  t.freq = gsl_ran_flat (r, 0.3, 3);
+  t.phase = gsl_ran_flat (r, 0, 2 * M_PI);
+  switch (gsl_rng_uniform_int (r, 4))
+    {
+    case 0:
+      t.shape = CRITIC_SIN, t.eps = gsl_ran_flat (r, -1.5, 1.5);
+      break;
+    case 1:                    /* the step of tanh inside p's bulk */
+      t.shape = CRITIC_TANH, t.eps = gsl_ran_flat (r, -1.5, 1.5);
+      t.phase = gsl_ran_flat (r, -1.5, 1.5) - t.freq * g->ma;
+      break;
+    case 2:
+      t.shape = CRITIC_TILT, t.eps = gsl_ran_flat (r, -1, 1);
+      break;
+    default:
+      t.kind = CRITIC_QUADRATIC;
+      t.a = gsl_ran_flat (r, -2, 2);
+      t.b = gsl_ran_flat (r, -1.5, 1.5);
+      t.c = gsl_ran_flat (r, -0.5, 0.4 / (g->sb * g->sb));
+      break;
+    }
+  return t;
+}
+
+estimate
+critic_log_mgf (const normal_pair * g, const critic * t)
+{
+  double m = g->mb, s = g->sb, beta = s * (t->b + 2 * t->c * m), gamma = t->c * s * s;
+  double terms[5] = { t->a, t->b * m, t->c * m * m, -0.5 * log1p (-2 * gamma),
+                      beta * beta / (2 * (1 - 2 * gamma)) };
+  return est_sum_terms (terms, 5, 16 * EST_U);
+}
+
+estimate
+critic_mean (const normal_pair * g, const critic * t)
+{
+  return EST_SUM (t->a, t->b * g->ma, t->c * g->ma * g->ma, t->c * g->sa * g->sa);
+}
