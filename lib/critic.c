@@ -1,5 +1,6 @@
 /* critic.c -- critics for the variational bounds on KL of two normals. */
 #include "critic.h"
+#include "check.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
@@ -96,9 +97,8 @@ critic_bc (double x, void *ctx)
 void
 critic_tilt (const normal_pair * g, const critic * t, double *center, double *scale)
 {
-  double precision = 1 / (g->sb * g->sb) - 2 * t->c;
-  *center = (g->mb / (g->sb * g->sb) + t->b) / precision;
-  *scale = 1 / sqrt (precision);
+  if (normal_tilt (g->mb, g->sb, t->b, t->c, center, scale) <= 0)
+    *center = *scale = GSL_NAN;     /* e^T q is not integrable */
 }
 
 quad_result
@@ -158,4 +158,32 @@ estimate
 critic_mean (const normal_pair * g, const critic * t)
 {
   return EST_SUM (t->a, t->b * g->ma, t->c * g->ma * g->ma, t->c * g->sa * g->sa);
+}
+
+critic_integrals
+critic_integrate (const normal_pair * g, const critic * t, int with_q_t)
+{
+  critic_integrals ci;
+  critic_ctx c = { g, t, 0.0 }, c1 = { g, t, 1.0 };
+  ci.e_p_t = critic_quad (critic_p_t, &c);
+  ci.e_q_exp_t_m1 = critic_quad (critic_rq, &c1);
+  ci.e_q_exp_t = critic_quad (critic_rq, &c);
+  ci.e_q_t.value = ci.e_q_t.abserr = 0.0;
+  if (with_q_t)
+    ci.e_q_t = critic_quad (critic_q_t, &c);
+  return ci;
+}
+
+quad_result
+critic_combine (double ka, quad_result a, double kb, quad_result b)
+{
+  quad_result s = { ka * a.value + kb * b.value, fabs (ka) * a.abserr + fabs (kb) * b.abserr };
+  return s;
+}
+
+quad_result
+critic_log (quad_result q)
+{
+  estimate l = est_log (est_quad (q));
+  return (quad_result) { l.value, l.err };
 }

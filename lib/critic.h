@@ -77,4 +77,18 @@ critic critic_random (const gsl_rng * r, const normal_pair * g);
 estimate critic_log_mgf (const normal_pair * g, const critic * t);
 estimate critic_mean (const normal_pair * g, const critic * t);
 
+/* ---- the bounds' integrals, by critic_quad ----
+   E_p[T], E_q[e^{T-1}], E_q[e^T], and E_q[T] when WITH_Q_T (else 0 ± 0). */
+typedef struct
+{
+  quad_result e_p_t, e_q_exp_t_m1, e_q_exp_t, e_q_t;
+} critic_integrals;
+critic_integrals critic_integrate (const normal_pair * g, const critic * t, int with_q_t);
+
+/* Arithmetic on quadrature results: KA A + KB B with the error |KA| e_A +
+   |KB| e_B (no rounding added); the log, with est_log's bound (log's own
+   rounding included; dies when the value is within its error of 0). */
+quad_result critic_combine (double ka, quad_result a, double kb, quad_result b);
+quad_result critic_log (quad_result q);
+
 #endif

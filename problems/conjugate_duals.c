@@ -76,9 +76,6 @@ nested_objective (double t, void *a, double *rd)
   return v;
 }
 
-/* a derivation's truths and lines */
-#define TABLES(t, l) .truths = t, .n_truths = COUNT_OF (t), .lines = l, .n_lines = COUNT_OF (l)
-
 static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
 static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
 
@@ -109,7 +106,7 @@ static const derivation_line DU_LINES[] = {
 static derivation du_dv = {
   .id = "s003_q61a_derivative", .title = "003 Q6.1(a): the derivative of ut - u log u",
   .points = &tu_points, .n_points = 100,
-  TABLES (DU_TRUTHS, DU_LINES),
+  DERIVATION_TABLES (DU_TRUTHS, DU_LINES),
 };
 
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
@@ -183,7 +180,7 @@ static derivation conj_dv = {
   .id = "s003_q61a_conjugate", .title = "003 Q6.1(a): the conjugate f*(t) of u log u",
   .points = &t_points, .n_points = 60,
   .prep_size = sizeof (concave_max), .prepare = prep_conj,
-  TABLES (CONJ_TRUTHS, CONJ_LINES),
+  DERIVATION_TABLES (CONJ_TRUTHS, CONJ_LINES),
 };
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
@@ -287,7 +284,7 @@ static derivation biconj_dv = {
   .id = "s003_q61a_biconjugate", .title = "003 Q6.1(a): the biconjugate f**(u) of u log u",
   .points = &u_points, .n_points = 40,
   .prep_size = sizeof (biconj_prep), .prepare = prep_biconj,
-  TABLES (BI_TRUTHS, BI_LINES),
+  DERIVATION_TABLES (BI_TRUTHS, BI_LINES),
 };
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
@@ -398,7 +395,7 @@ static derivation pointwise_dv = {
   .id = "s003_q61b_pointwise", .title = "003 Q6.1(b): the integrands at x = mp + sp z",
   .points = &pair_x_points, .n_points = 60,
   .prep_size = sizeof (pointwise_prep), .prepare = prep_pointwise,
-  TABLES (PW_TRUTHS, PW_LINES),
+  DERIVATION_TABLES (PW_TRUTHS, PW_LINES),
 };
 
 /* The integral: KL(p||q) in closed form against quadrature. */
@@ -446,7 +443,7 @@ static const derivation_line KL_LINES[] = {
 static derivation kl_dv = {
   .id = "s003_q61b_kl", .title = "003 Q6.1(b): the integral is KL(p||q)",
   .points = &pair_points, .n_points = 30,
-  TABLES (KL_TRUTHS, KL_LINES),
+  DERIVATION_TABLES (KL_TRUTHS, KL_LINES),
 };
 
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
@@ -523,7 +520,7 @@ static const derivation_line RQ_LINES[] = {
 static derivation rq_dv = {
   .id = "s003_q62a", .title = "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
   .points = &critic_points, .n_points = 30,
-  TABLES (RQ_TRUTHS, RQ_LINES),
+  DERIVATION_TABLES (RQ_TRUTHS, RQ_LINES),
 };
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
@@ -569,7 +566,7 @@ static const derivation_line LOGX_LINES[] = {
 static derivation logx_dv = {
   .id = "s003_q63_log_bound", .title = "003 Q6.3: log x ≤ x - 1",
   .points = &x_points, .n_points = 100,
-  TABLES (LOGX_TRUTHS, LOGX_LINES),
+  DERIVATION_TABLES (LOGX_TRUTHS, LOGX_LINES),
 };
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
@@ -634,7 +631,7 @@ static const derivation_line SHIFT_LINES[] = {
 static derivation shift_dv = {
   .id = "s003_q63", .title = "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
   .points = &critic_points, .n_points = 30,
-  TABLES (SHIFT_TRUTHS, SHIFT_LINES),
+  DERIVATION_TABLES (SHIFT_TRUTHS, SHIFT_LINES),
 };
 
 static const check_spec CHECKS[] = {
@@ -667,63 +664,27 @@ kl_estimate (const normal_pair * g)
   return est_exact (kl, 16 * DBL_EPSILON * (fabs (kl) + 1 + fabs (log (g->sb / g->sa))));
 }
 
-/* log of a quadrature as a quadrature result, for the sums below
-   (lib/estimate's est_log) */
-static quad_result
-quad_result_log (quad_result q)
-{
-  estimate l = est_log (est_quad (q));
-  return (quad_result) { l.value, l.err };
-}
-
-/* Sums of quadratures with their error bounds. */
-static quad_result
-quad_combine (double ka, quad_result a, double kb, quad_result b)
-{
-  quad_result s = { ka * a.value + kb * b.value, fabs (ka) * a.abserr + fabs (kb) * b.abserr };
-  return s;
-}
-
-/* The expectations R1 and R2 are built from. */
-typedef struct
-{
-  quad_result e_p_t, e_q_exp_t_m1, e_q_exp_t;   /* E_p[T], E_q[e^{T-1}], E_q[e^T] */
-  quad_result e_q_t;                            /* E_q[T] (only for a mutant) */
-} critic_integrals;
-
-static void
-critic_integrate (const normal_pair * g, const critic * t, critic_integrals * ci)
-{
-  critic_ctx c = { g, t, 0.0 }, c1 = { g, t, 1.0 };
-  ci->e_p_t = critic_quad (critic_p_t, &c);
-  ci->e_q_exp_t_m1 = critic_quad (critic_rq, &c1);
-  ci->e_q_exp_t = critic_quad (critic_rq, &c);
-  ci->e_q_t.value = ci->e_q_t.abserr = 0.0;
-  if (m_r2_jensen_flag)
-    ci->e_q_t = critic_quad (critic_q_t, &c);
-}
-
 /* R1[T] = E_p[T] - E_q[e^{T-1}] (003 Q6.1). */
 static estimate
 r1_under_test (const critic_integrals * ci)
 {
   quad_result penalty = m_r1_exponent ? ci->e_q_exp_t : ci->e_q_exp_t_m1;
   double k = m_r1_penalty ? 0.99 : 1.0;
-  return est_quad (quad_combine (1.0, ci->e_p_t, m_r1_sign_flag ? k : -k, penalty));
+  return est_quad (critic_combine (1.0, ci->e_p_t, m_r1_sign_flag ? k : -k, penalty));
 }
 
 /* R2[T] = E_p[T] - log E_q[e^T] (003 Q6.2). */
 static estimate
 r2_under_test (const critic_integrals * ci)
 {
-  quad_result log_z = quad_result_log (ci->e_q_exp_t);
+  quad_result log_z = critic_log (ci->e_q_exp_t);
   if (m_r2_jensen_flag)
     log_z = ci->e_q_t;
   if (m_r2_no_log)
     log_z = ci->e_q_exp_t, log_z.value -= 1.0;
   if (m_r2_shift)
     log_z.value -= 0.01;
-  return est_quad (quad_combine (1.0, ci->e_p_t, -1.0, log_z));
+  return est_quad (critic_combine (1.0, ci->e_p_t, -1.0, log_z));
 }
 
 /* The per-critic checks of Q6.1(b), Q6.2(b) and Q6.3.  Returns
@@ -731,8 +692,7 @@ r2_under_test (const critic_integrals * ci)
 static double
 check_one_critic (harness * h, const normal_pair * g, const critic * t, int strict)
 {
-  critic_integrals ci;
-  critic_integrate (g, t, &ci);
+  critic_integrals ci = critic_integrate (g, t, m_r2_jensen_flag);
   estimate kl = kl_estimate (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
   check_point (h, "r1_below_kl", r1, kl);
   check_point (h, "r2_below_kl", r2, kl);
@@ -741,7 +701,7 @@ check_one_critic (harness * h, const normal_pair * g, const critic * t, int stri
     check_point (h, "r1_at_optimum", r1, kl);
 
   /* KL - R2 = KL(p || rq), and the Renyi divergence D_1/2 below it */
-  quad_result log_z = quad_result_log (ci.e_q_exp_t);
+  quad_result log_z = critic_log (ci.e_q_exp_t);
   critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, m_klrq ? 0.0 : log_z.value };
   quad_result klrq = critic_quad (critic_kl_rq, &c_kl);
   klrq.abserr += log_z.abserr;
@@ -749,7 +709,7 @@ check_one_critic (harness * h, const normal_pair * g, const critic * t, int stri
   if (!strict)
     return INFINITY;
   /* Renyi order 1/2: D_1/2(p||rq) = -2 log BC <= KL(p||rq) */
-  quad_result log_bc = quad_result_log (critic_quad (critic_bc, &c));
+  quad_result log_bc = critic_log (critic_quad (critic_bc, &c));
   double d_half = -2 * log_bc.value, d_err = 2 * log_bc.abserr + log_z.abserr;
   quad_result lhs = { r2.value + d_half, r2.err + d_err };
   check_point (h, "r2_strict", est_quad (lhs), kl);
@@ -793,8 +753,7 @@ check_equality_at_shift (harness * h)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
       critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
-      critic_integrals ci;
-      critic_integrate (&g, &t, &ci);
+      critic_integrals ci = critic_integrate (&g, &t, m_r2_jensen_flag);
       check_point (h, "r2_equal_at_shift", r2_under_test (&ci), kl_estimate (&g));
     }
   check_close (h, "r2_equal_at_shift", "40 random Gaussian pairs, c uniform on [-5, 5]");
@@ -818,8 +777,7 @@ figure_critic_paths (sbuf * fig)
         {
           critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? CRITIC_SIN : CRITIC_FLAT, 0, path ? 1.5 : 0, 0 };
           double x = path ? (t.eps = -1.5 + 0.05 * i) : (t.shift = -2.0 + 0.1 * i);
-          critic_integrals ci;
-          critic_integrate (&g, &t, &ci);
+          critic_integrals ci = critic_integrate (&g, &t, m_r2_jensen_flag);
           sbuf_printf (fig, "%.3f %.10g %.10g %.10g\n", x, r1_under_test (&ci).value,
                        r2_under_test (&ci).value, normal_pair_kl (&g));
         }

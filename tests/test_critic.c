@@ -102,11 +102,38 @@ test_random (void)
   gsl_rng_free (a), gsl_rng_free (b), gsl_rng_free (r);
 }
 
+/* At the optimum T = 1 + log(p/q): E_q[e^{T-1}] = 1, E_q[e^T] = e,
+   E_p[T] = 1 + KL, so NWJ = DV = KL; the arithmetic's error rules. */
+static void
+test_integrals (void)
+{
+  normal_pair g = { 0.4, 1.1, -0.3, 0.7 };
+  critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
+  double kl = normal_pair_kl (&g);
+  critic_integrals ci = critic_integrate (&g, &t, 0), cq = critic_integrate (&g, &t, 1);
+  tap_close (ci.e_q_exp_t_m1.value, 1, 1e-9, "E_q[e^{T-1}] = 1 at the optimum");
+  tap_close (ci.e_q_exp_t.value, M_E, 1e-9, "E_q[e^T] = e at the optimum");
+  tap_close (ci.e_p_t.value, 1 + kl, 1e-9, "E_p[T] = 1 + KL at the optimum");
+  tap_ok (ci.e_q_t.value == 0 && ci.e_q_t.abserr == 0, "E_q[T] left at 0 ± 0 unless asked");
+  normal_pair sw = { g.mb, g.sb, g.ma, g.sa };
+  tap_close (cq.e_q_t.value, 1 - normal_pair_kl (&sw), 1e-9, "E_q[T] = 1 - KL(q||p) when asked");
+  quad_result nwj = critic_combine (1, ci.e_p_t, -1, ci.e_q_exp_t_m1);
+  quad_result dv = critic_combine (1, ci.e_p_t, -1, critic_log (ci.e_q_exp_t));
+  tap_close (nwj.value, kl, 1e-9, "NWJ bound = KL at the optimum");
+  tap_close (dv.value, kl, 1e-9, "DV bound = KL at the optimum");
+  quad_result a = { 2, 0.1 }, b = { 3, 0.2 }, s = critic_combine (-2, a, 0.5, b);
+  tap_ok (s.value == -2.5 && fabs (s.abserr - 0.3) < 1e-15, "combine: -2a + b/2 = %g ± %g", s.value, s.abserr);
+  quad_result l = critic_log (b);
+  tap_ok (l.value == log (3) && l.abserr >= 0.2 / 2.8 && l.abserr < 0.2 / 2.8 + 1e-15,
+          "log: log 3 ± 0.2/2.8 + its rounding");
+}
+
 int
 main (void)
 {
   test_quadratic ();
   test_log_ratio ();
   test_random ();
+  test_integrals ();
   return tap_done ();
 }
