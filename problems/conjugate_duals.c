@@ -7,8 +7,8 @@
  *   Q6.2(b)  KL >= R2[T] = E_p[T] - log E_q[e^T] (no answer in the seed);
  *   Q6.3     R2 >= R1, from log x <= x - 1.
  *
- * Ground truth.  Every supremum is computed (a grid, then Brent on a
- * concave objective with bounds that survive rounding: lib/minimize.h),
+ * Ground truth.  Every supremum is computed (lib/conjugate: a grid, then
+ * Brent on a concave objective, with bounds that survive rounding),
  * never by substituting a stationary point; derivatives by the complex
  * step (no difference taken: exact to rounding); expectations under 1-D
  * Gaussians by two agreeing quadrature rules (lib/quad.h); KL(p||q) and,
@@ -16,10 +16,10 @@
  * of Q6.1(b) and Q6.2(b) over all critics (attained, bounded, equality
  * only at log(p/q) + c) are harness checks at random critics. */
 #include "complex_step.h"
+#include "conjugate.h"
 #include "critic.h"
 #include "figure_panel.h"
 #include "harness.h"
-#include "minimize.h"
 #include "normal.h"
 #include "normal_pair.h"
 
@@ -29,55 +29,22 @@
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
 
-/* ---- suprema of concave functions ---- */
-
-/* Brent stops when its bracket is below xtol_abs + 3e-7 |x|: much tighter
-   and the flat top drowns in rounding (g(x* + e) - g(x*) ~ g'' e^2 / 2
-   must stay above the rounding of g: e >> sqrt(u |g| / |g''|), ~1e-8 |u|
-   for ut - u log u, ~1.5e-8 sqrt(1 + |t|) for the objectives in t). */
-#define SUP_XTOL_REL 3e-7
-#define U_GRID_N 161            /* u geometric on [1e-8, 1e8] */
-#define T_GRID_N 2401           /* t linear on [-300, 300]: |log(p/q)| ~ 150 */
-static double u_grid[U_GRID_N], t_grid[T_GRID_N];
-
-static void
-grids_init (void)
-{
-  for (size_t i = 0; i < U_GRID_N; i++)
-    u_grid[i] = 1e-8 * pow (1e16, (double) i / (U_GRID_N - 1));
-  for (size_t i = 0; i < T_GRID_N; i++)
-    t_grid[i] = -300.0 + 600.0 * (double) i / (T_GRID_N - 1);
-}
-
-static concave_max sup_u (concave_fn g, void *a) { return maximize_concave_1d (g, a, u_grid, U_GRID_N, 1e-12, SUP_XTOL_REL); }
-static concave_max sup_t (concave_fn g, void *a) { return maximize_concave_1d (g, a, t_grid, T_GRID_N, 3e-7, SUP_XTOL_REL); }
-
-/* a - b, rounding 4u(|a| + |b|) (each product and exp within 2u, the
-   difference within u). */
-static double
-diff_rounded (double a, double b, double *rounding)
-{
-  *rounding = 4 * EST_U * (fabs (a) + fabs (b));
-  return a - b;
-}
+/* ---- the objectives whose suprema are f*, f** (lib/conjugate) ---- */
 
 /* ut - u log u over u > 0 (PARAMS: t); t u - e^{t-1} over t (PARAMS: u). */
-static double conj_objective (double u, void *a, double *rd) { return diff_rounded (u * *(double *) a, u * log (u), rd); }
-static double biconj_objective (double t, void *a, double *rd) { return diff_rounded (t * *(double *) a, exp (t - 1), rd); }
+static double conj_objective (double u, void *a, double *rd) { return conjugate_diff (u * *(double *) a, u * log (u), rd); }
+static double biconj_objective (double t, void *a, double *rd) { return conjugate_diff (t * *(double *) a, exp (t - 1), rd); }
 
 /* tu - f*(t) with f*(t) itself the numerical supremum: f** with no closed
    form used (Fenchel-Moreau), the inner bound carried into the outer. */
 static double
 nested_objective (double t, void *a, double *rd)
 {
-  concave_max in = sup_u (conj_objective, &t);
-  double v = diff_rounded (t * *(double *) a, in.value, rd);
+  concave_max in = conjugate_sup_positive (conj_objective, &t);
+  double v = conjugate_diff (t * *(double *) a, in.value, rd);
   *rd += in.err;
   return v;
 }
-
-static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
-static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
 
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
 
@@ -114,11 +81,11 @@ static derivation du_dv = {
 static const point_coord T_ONLY[] = { {"t", -4, 4, 0, 0} };
 static point_kind t_points;
 
-static void prep_conj (const point * p, void *prep) { double t = p->v[0]; *(concave_max *) prep = sup_u (conj_objective, &t); }
+static void prep_conj (const point * p, void *prep) { double t = p->v[0]; *(concave_max *) prep = conjugate_sup_positive (conj_objective, &t); }
 #define CONJ(prep) (*(const concave_max *) (prep))
 
-static estimate tr_conj_sup (const point * p, const void *prep) { (void) p; return opt_value (CONJ (prep)); }
-static estimate tr_conj_argmax (const point * p, const void *prep) { (void) p; return opt_x (CONJ (prep)); }
+static estimate tr_conj_sup (const point * p, const void *prep) { (void) p; return conjugate_value (CONJ (prep)); }
+static estimate tr_conj_argmax (const point * p, const void *prep) { (void) p; return conjugate_argmax (CONJ (prep)); }
 static estimate tr_zero (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (0.0, 0.0); }
 /* d/du at Brent's maximiser u_B by the complex step: |d2g/du2| = 1/u, so
    the distance x_err to the true maximiser moves it by at most x_err/u. */
@@ -201,14 +168,14 @@ prep_biconj (const point * p, void *prep)
 {
   biconj_prep *b = prep;
   double u = p->v[0];
-  b->bi = sup_t (biconj_objective, &u);
-  b->nested = maximize_concave_1d (nested_objective, &u, nested_grid, COUNT_OF (nested_grid), 3e-7, SUP_XTOL_REL);
+  b->bi = conjugate_sup_real (biconj_objective, &u);
+  b->nested = maximize_concave_1d (nested_objective, &u, nested_grid, COUNT_OF (nested_grid), 3e-7, CONJUGATE_XTOL_REL);
 }
 #define BI(prep) ((const biconj_prep *) (prep))
 
-static estimate tr_bi_nested (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->nested); }
-static estimate bi_sup (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->bi); }
-static estimate tr_bi_argmax (const point * p, const void *prep) { (void) p; return opt_x (BI (prep)->bi); }
+static estimate tr_bi_nested (const point * p, const void *prep) { (void) p; return conjugate_value (BI (prep)->nested); }
+static estimate bi_sup (const point * p, const void *prep) { (void) p; return conjugate_value (BI (prep)->bi); }
+static estimate tr_bi_argmax (const point * p, const void *prep) { (void) p; return conjugate_argmax (BI (prep)->bi); }
 /* d/dt (tu - e^{t-1}) at Brent's t_B: |d2/dt2| = e^{t-1} <= u e^{x_err}
    near the maximiser, so x_err moves it by at most u x_err e^{x_err}. */
 static estimate
@@ -303,16 +270,16 @@ typedef struct
   concave_max f;        /* sup_t t p/q - e^{t-1} */
 } pointwise_prep;
 
-static double whole_objective (double t, void *a, double *rd) { const double *pq = a; return diff_rounded (pq[0] * t, pq[1] * exp (t - 1), rd); }
+static double whole_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (pq[0] * t, pq[1] * exp (t - 1), rd); }
 static double
 inside_objective (double t, void *a, double *rd)
 {
   const double *pq = a;
-  double v = pq[1] * diff_rounded (t * pq[0] / pq[1], exp (t - 1), rd);
+  double v = pq[1] * conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd);
   *rd = pq[1] * *rd + 2 * EST_U * fabs (v);
   return v;
 }
-static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return diff_rounded (t * pq[0] / pq[1], exp (t - 1), rd); }
+static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd); }
 
 static void
 prep_pointwise (const point * p, void *prep)
@@ -322,9 +289,9 @@ prep_pointwise (const point * p, void *prep)
   w->lp = normal_log_pdf (x, p->v[0], p->v[1]), w->lq = normal_log_pdf (x, p->v[2], p->v[3]);
   w->p = exp (w->lp), w->q = exp (w->lq);
   double pq[2] = { w->p, w->q };
-  w->whole = sup_t (whole_objective, pq);
-  w->inside = sup_t (inside_objective, pq);
-  w->f = sup_t (factored_objective, pq);
+  w->whole = conjugate_sup_real (whole_objective, pq);
+  w->inside = conjugate_sup_real (inside_objective, pq);
+  w->f = conjugate_sup_real (factored_objective, pq);
 }
 #define PW(prep) ((const pointwise_prep *) (prep))
 
@@ -338,9 +305,9 @@ tr_kl_integrand (const point * p, const void *prep)
   double l = w->lp - w->lq;
   return est_exact (w->p * l, w->p * (8 * EST_U * (fabs (w->lp) + fabs (w->lq)) + 4 * EST_U * fabs (l)));
 }
-static estimate tr_sup_f (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->f); }
-static estimate v_pw_whole (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->whole); }
-static estimate v_pw_inside (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->inside); }
+static estimate tr_sup_f (const point * p, const void *prep) { (void) p; return conjugate_value (PW (prep)->f); }
+static estimate v_pw_whole (const point * p, const void *prep) { (void) p; return conjugate_value (PW (prep)->whole); }
+static estimate v_pw_inside (const point * p, const void *prep) { (void) p; return conjugate_value (PW (prep)->inside); }
 static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
 static estimate m_pw_q2_sup_f (const point * p, const void *prep) { return est_scale (PW (prep)->q, v_pw_q_sup_f (p, prep)); }
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
@@ -861,7 +828,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  grids_init ();
   tu_points = point_box (TU, COUNT_OF (TU), NULL);
   t_points = point_box (T_ONLY, COUNT_OF (T_ONLY), NULL);
   u_points = point_box (U_ONLY, COUNT_OF (U_ONLY), NULL);
