@@ -27,9 +27,16 @@
 
 #define K 3
 
-/* ---------------------------------------------------------------------
- * 000 P5 at one observation
- * --------------------------------------------------------------------- */
+/* A mixture, EM's start, and a data set drawn from it */
+typedef struct
+{
+  const char *name;
+  gmm *truth, *start;
+  gsl_matrix *x;
+} em_case;
+static em_case line45;          /* line 45's 1-D mixture: set by setup */
+
+/* ---- 000 P5 at one observation ---- */
 
 static const point_coord P5[] = {
   {"x", -4, 4, 0, 0},
@@ -164,28 +171,17 @@ static estimate estep (const point * p, const void *u) { return F_at_estep (p, u
 static estimate estep_tempered (const point * p, const void *u) { return F_at_estep (p, u, 0.9, 0); }
 static estimate estep_no_prior (const point * p, const void *u) { return F_at_estep (p, u, 1, 1); }
 
-/* line 41: Q(θ|θ^t) = E_{q^t}[log p_θ(x, z)] plus an entropy */
+/* line 41: Q(θ|θ^t) = E_{q^t}[log p_θ(x, z)] plus an entropy; F(θ, q^t) */
 static double Q_val (const void *u) { return QSUM (U->qt, U->lj[z]); }
+static double F_qt (const void *u) { return QSUM (U->qt, U->lj[z]) - QSUM (U->qt, log (U->qt[z])); }
 static double bound41 (const void *u) { return B (U->qt) + 16 * EST_U * QSUM (U->wt, 1 + fabs (U->ht[z])) * 2; }
 static estimate m41_h_x_given_z (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) + QSUM (U->wt, U->ht[z]), bound41 (u)); }
 static estimate m41_h_qweighted (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) + QSUM (U->qt, U->ht[z]), bound41 (u)); }
 static estimate m41_h_qt (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) - QSUM (U->qt, log (U->qt[z])), bound41 (u)); }
 
 /* line 43: F(θ, q^t) - Q(θ|θ^t), the term F has beyond Q, at θ */
-static estimate
-gap_at_theta (const point * p, const void *u)
-{
-  (void) p;
-  double f = QSUM (U->qt, U->lj[z]) - QSUM (U->qt, log (U->qt[z]));
-  return est_exact (f - Q_val (u), 2 * B (U->qt));
-}
-static estimate
-gap_q_at_t (const point * p, const void *u)
-{
-  (void) p;
-  double f = QSUM (U->qt, U->lj[z]) - QSUM (U->qt, log (U->qt[z]));
-  return est_exact (f - QSUM (U->qt, U->ljt[z]), 2 * B (U->qt));
-}
+static estimate gap_at_theta (const point * p, const void *u) { (void) p; return est_exact (F_qt (u) - Q_val (u), 2 * B (U->qt)); }
+static estimate gap_q_at_t (const point * p, const void *u) { (void) p; return est_exact (F_qt (u) - QSUM (U->qt, U->ljt[z]), 2 * B (U->qt)); }
 
 static const derivation_truth P5_TRUTHS[] = {
   {"kl", "KL(q || p(z|x)), the posterior by Bayes' rule from GSL's densities, summed directly", LINE_CLOSED (t_kl)},
@@ -264,9 +260,7 @@ static derivation p5 = {
   .lines = P5_LINES, .n_lines = COUNT_OF (P5_LINES),
 };
 
-/* ---------------------------------------------------------------------
- * Line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t)
- * --------------------------------------------------------------------- */
+/* ---- line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t) ---- */
 
 static const point_coord MSTEP[] = {
   {"data", 1, 1000, 0, 1},      /* the seed of the data set's generator */
@@ -275,7 +269,6 @@ static const point_coord MSTEP[] = {
 };
 static point_kind mstep_points;
 enum { MSTEP_N = 400, NTH = (K - 1) + 2 * K };
-static gmm *truth_1d, *start_1d;    /* set once in main */
 
 typedef struct
 {
@@ -287,9 +280,9 @@ mstep_prepare (const point * p, void *out)
 {
   mstep_prep *u = out;
   gsl_rng *r = rng_new ((unsigned long) p->v[0]);
-  gsl_matrix *x = gmm_sample_n (r, truth_1d, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
+  gsl_matrix *x = gmm_sample_n (r, line45.truth, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
   gmm *g = gmm_alloc (K, 1), *c = gmm_alloc (K, 1);
-  gmm_memcpy (g, start_1d);
+  gmm_memcpy (g, line45.start);
   for (int t = 0; t < (int) p->v[1]; t++)
     {
       gmm_e_step (g, x, q);
@@ -343,9 +336,7 @@ static derivation mstep = {
   .lines = MSTEP_LINES, .n_lines = COUNT_OF (MSTEP_LINES),
 };
 
-/* ---------------------------------------------------------------------
- * EM itself, 1-D and 2-D: harness properties, not chains
- * --------------------------------------------------------------------- */
+/* ---- EM itself, 1-D and 2-D: harness properties, not chains ---- */
 
 static const check_spec CHECKS[] = {
   {"em_estep_tight", "harness", "after every E-step q <- p_θ(z|x), F(θ, q) = log p(x|θ) for the data set",
@@ -368,7 +359,9 @@ static const mutant_spec MUTANTS[] = {
   {"mstep_mean_overshoot", "M-step means μ^t + 2.5 (μ_closed - μ^t)", "em_loglik_monotone"},
   {"mstep_cov_diagonal", "M-step covariance with its off-diagonal dropped", "mstep_argmax_2d"},
 };
+/* the harness checks' mutants, in the order of MUTANTS (set once by setup) */
 static int m_tempered, m_ll_before, m_smoothed, m_overshoot, m_diagonal;
+static int *const MUTANT_FLAGS[] = { &m_tempered, &m_ll_before, &m_smoothed, &m_overshoot, &m_diagonal };
 
 static const param_spec PARAMS[] = {
   {"iterations", 60, 5, 1000, "EM iterations per data set", PARAM_INTEGER},
@@ -453,13 +446,6 @@ compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_m
   gsl_vector_free (po), gsl_vector_free (pc);
   gmm_free (c);
 }
-
-typedef struct
-{
-  const char *name;
-  gmm *truth, *start;
-  gsl_matrix *x;
-} em_case;
 
 /* The figure's data block for one run: per iteration the gaps ll* + bound
    - value of F after the E half-step (at t), after the M half-step (at t +
@@ -574,6 +560,13 @@ case_2d (em_case * c, double sep)
 }
 
 static void
+em_case_free (em_case * c)
+{
+  gmm_free (c->truth), gmm_free (c->start);
+  gsl_matrix_free (c->x);
+}
+
+static void
 draw_figure (harness * h, int b, int iters)
 {
   sbuf_printf (harness_figure_script (h), "set xrange [0:%d]\nset logscale y\nset format y '10^{%%L}'\n"
@@ -592,7 +585,17 @@ draw_figure (harness * h, int b, int iters)
     iters, b, b, b, b, b);
 }
 
+/* Before anything runs (--point included): the mutant flags, line 45's mixture. */
+static void
+setup (harness * h)
+{
+  for (size_t i = 0; i < COUNT_OF (MUTANT_FLAGS); i++)
+    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  case_1d (&line45, 1.0);
+}
+
 static const claim CLAIM = {
+  .setup = setup,
   .slug = "em_coordinate_ascent",
   .title = "EM is coordinate ascent on F(θ, q)",
   .claim = "For a latent-variable model p_θ(x, z), F(θ, q) = E_q[log p_θ(x,z)] + H(q) "
@@ -630,17 +633,10 @@ main (int argc, char **argv)
     " start; coordinate j of θ");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_tempered = mutant (h, "em_estep_tempered");
-  m_ll_before = mutant (h, "F_le_ll_before");
-  m_smoothed = mutant (h, "mstep_weights_smoothed");
-  m_overshoot = mutant (h, "mstep_mean_overshoot");
-  m_diagonal = mutant (h, "mstep_cov_diagonal");
   double sep = harness_param (h, "separation");
   int iters = (int) harness_param (h, "iterations");
   long n = harness_samples (h);
-  em_case c1, c2, line45;
-  case_1d (&line45, 1.0);
-  truth_1d = line45.truth, start_1d = line45.start;
+  em_case c1, c2;
   case_1d (&c1, sep);
   case_2d (&c2, sep);
   c1.x = gmm_sample_n (harness_rng (h), c1.truth, (size_t) n);
@@ -665,12 +661,6 @@ main (int argc, char **argv)
     " right-hand side a number; both literal senses of H(p_θ^t(x|z)) fail, and F - Q is H(q^t) ="
     " H(p_θ^t(z|x)), the reading lines 33 and 37 use. Line 45 still holds: both its H and the"
     " correct one are constant in θ (line 43).\n");
-  em_case *cs[] = { &c1, &c2, &line45 };
-  for (int i = 0; i < 3; i++)
-    {
-      gmm_free (cs[i]->truth), gmm_free (cs[i]->start);
-      if (i < 2)
-        gsl_matrix_free (cs[i]->x);
-    }
+  em_case_free (&c1), em_case_free (&c2), em_case_free (&line45);
   return harness_end (h);
 }
