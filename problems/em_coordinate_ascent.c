@@ -11,14 +11,13 @@
  * decrease, F = log p(x|θ) after every E-step, the 2-D M-step against BFGS
  * -- is a harness property, checked by check_spec checks. */
 #include "harness.h"
+#include "discrete.h"
 #include "figure_panel.h"
 #include "gmm.h"
 #include "logsumexp.h"
-#include "minimize.h"
 #include "normal.h"
 #include "rng.h"
 
-#include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -105,14 +104,10 @@ p5_bound (const double *q, const double *lj, double lpx)
 #define U ((const p5_prep *) u)
 #define B(q) p5_bound (q, U->lj, U->lpx)
 
-static double
-kl_to (const double *q, const double *post)
-{
-  double s = 0;
-  for (int z = 0; z < K; z++)
-    s += q[z] * log (q[z] / post[z]);
-  return s;
-}
+/* Σ_z Q_z f(z) for the lines below */
+#define QSUM(q, expr) ({ double s_ = 0; for (int z = 0; z < K; z++) s_ += (q)[z] * (expr); s_; })
+
+static double kl_to (const double *q, const double *post) { return QSUM (q, log (q[z] / post[z])); }
 
 /* truths */
 static estimate t_kl (const point * p, const void *u) { (void) p; return est_exact (kl_to (U->q, U->post), B (U->q)); }
@@ -130,9 +125,6 @@ t_gap_at_t (const point * p, const void *u)
   return est_exact (s, p5_bound (U->qt, U->ljt, U->lpxt));
 }
 
-/* Σ_z Q_z f(z) for the lines below */
-#define QSUM(q, expr) ({ double s_ = 0; for (int z = 0; z < K; z++) s_ += (q)[z] * (expr); s_; })
-
 /* line 23, Lemma 1 */
 static estimate lemma1 (const point * p, const void *u) { (void) p; return est_exact (U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
 static estimate lemma1_inverted (const point * p, const void *u) { (void) p; return est_exact (U->lpx - QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q)); }
@@ -143,7 +135,6 @@ static estimate proof_bayes (const point * p, const void *u) { (void) p; return 
 static estimate proof_bayes_no_px (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q)); }
 static estimate proof_split (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lpx) - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
 static estimate proof_split_sign (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lpx) + QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate proof_sum_q (const point * p, const void *u) { return lemma1 (p, u); }
 static estimate proof_sum_q_k (const point * p, const void *u) { (void) p; return est_exact (K * U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
 /* lines 33 and 35, F */
 static estimate F_def (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lj[z]) - QSUM (U->q, log (U->q[z])), B (U->q)); }
@@ -162,9 +153,7 @@ F_at_estep (const point * p, const void *u, double temper, int no_prior)
   double l[K], r[K];
   for (int z = 0; z < K; z++)
     l[z] = temper * (U->lj[z] - (no_prior ? log (w[z]) : 0));
-  double lse = log_sum_exp (l, K);
-  for (int z = 0; z < K; z++)
-    r[z] = exp (l[z] - lse);
+  discrete_normalize_log (l, K, r, NULL);
   return est_exact (QSUM (r, U->lj[z]) - QSUM (r, log (r[z])), B (r));
 }
 static estimate estep (const point * p, const void *u) { return F_at_estep (p, u, 1, 0); }
@@ -180,8 +169,10 @@ static estimate m41_h_qweighted (const point * p, const void *u) { (void) p; ret
 static estimate m41_h_qt (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) - QSUM (U->qt, log (U->qt[z])), bound41 (u)); }
 
 /* line 43: F(θ, q^t) - Q(θ|θ^t), the term F has beyond Q, at θ */
-static estimate gap_at_theta (const point * p, const void *u) { (void) p; return est_exact (F_qt (u) - Q_val (u), 2 * B (U->qt)); }
-static estimate gap_q_at_t (const point * p, const void *u) { (void) p; return est_exact (F_qt (u) - QSUM (U->qt, U->ljt[z]), 2 * B (U->qt)); }
+static estimate gap_at_theta (const point * p, const void *u)
+{ (void) p; return est_exact (F_qt (u) - Q_val (u), 2 * B (U->qt)); }
+static estimate gap_q_at_t (const point * p, const void *u)
+{ (void) p; return est_exact (F_qt (u) - QSUM (U->qt, U->ljt[z]), 2 * B (U->qt)); }
 
 static const derivation_truth P5_TRUTHS[] = {
   {"kl", "KL(q || p(z|x)), the posterior by Bayes' rule from GSL's densities, summed directly", LINE_CLOSED (t_kl)},
@@ -192,37 +183,29 @@ static const derivation_truth P5_TRUTHS[] = {
 };
 
 static const derivation_line P5_LINES[] = {
-  {.id = "s000_lemma1", .source = "000 P5 Lemma 1", .at = 23,
-   .text = "KL(q(z)||p(z|x)) = log p(x) - Σ_z q(z) log p(z,x)/q(z)",
-   .eval = LINE_CLOSED (lemma1), .truth = "kl",
+  {.id = "s000_lemma1", .source = "000 P5 Lemma 1", .at = 23, .truth = "kl",
+   .text = "KL(q(z)||p(z|x)) = log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (lemma1),
    .mutants = {{"lemma1_ratio_inverted", "log q/p(z,x) in place of log p(z,x)/q", LINE_CLOSED (lemma1_inverted)}}},
-  {.id = "s000_proof_def", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "KL(q(z)||p(z|x)) = Σ_z q(z) log q(z)/p(z|x)",
-   .eval = LINE_CLOSED (proof_def), .truth = "kl",
+  {.id = "s000_proof_def", .source = "000 P5 Lemma 1 proof", .at = 27, .truth = "kl",
+   .text = "KL(q(z)||p(z|x)) = Σ_z q(z) log q(z)/p(z|x)", .eval = LINE_CLOSED (proof_def),
    .mutants = {{"proof_def_flipped", "Σ q log p(z|x)/q", LINE_CLOSED (proof_def_flipped)}}},
   {.id = "s000_proof_bayes", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= Σ_z q(z) log q(z)p(x)/p(z,x)",
-   .eval = LINE_CLOSED (proof_bayes),
+   .text = "= Σ_z q(z) log q(z)p(x)/p(z,x)", .eval = LINE_CLOSED (proof_bayes),
    .mutants = {{"step_a_px_dropped", "Σ q log q/p(z,x), p(x) dropped", LINE_CLOSED (proof_bayes_no_px)}}},
   {.id = "s000_proof_split", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= Σ_z q(z) log p(x) - Σ_z q(z) log p(z,x)/q(z)",
-   .eval = LINE_CLOSED (proof_split),
+   .text = "= Σ_z q(z) log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (proof_split),
    .mutants = {{"step_b_sign", "Σ q log p(x) + Σ q log p(z,x)/q", LINE_CLOSED (proof_split_sign)}}},
   {.id = "s000_proof_end", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= log p(x) - Σ_z q(z) log p(z,x)/q(z)",
-   .eval = LINE_CLOSED (proof_sum_q),
+   .text = "= log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (lemma1),
    .mutants = {{"proof_sum_q_dropped", "Σ_z log p(x) = K log p(x) (Σ q = 1 not used)", LINE_CLOSED (proof_sum_q_k)}}},
-  {.id = "s000_F_line33", .source = "000 P5 F(θ,q)", .at = 33,
-   .text = "F(θ, q) = Σ_z q(z) log p_θ(x,z) - Σ_z q(z) log q(z)",
-   .eval = LINE_CLOSED (F_def), .truth = "F",
+  {.id = "s000_F_line33", .source = "000 P5 F(θ,q)", .at = 33, .truth = "F",
+   .text = "F(θ, q) = Σ_z q(z) log p_θ(x,z) - Σ_z q(z) log q(z)", .eval = LINE_CLOSED (F_def),
    .mutants = {{"F_entropy_sign", "F with + Σ q log q", LINE_CLOSED (F_def_sign)}}},
   {.id = "s000_F_line35_ratio", .source = "000 P5 F(θ,q)", .at = 35,
-   .text = "= Σ_z q(z) log p(z,x)/q(z)",
-   .eval = LINE_CLOSED (F_ratio),
+   .text = "= Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (F_ratio),
    .mutants = {{"line35_q_dropped", "Σ q log p(z,x) in place of Σ q log p(z,x)/q", LINE_CLOSED (F_ratio_no_q)}}},
   {.id = "s000_F_line35_kl", .source = "000 P5 F(θ,q)", .at = 35,
-   .text = "= log p(x) - KL(q(z)||p(z|x))",
-   .eval = LINE_CLOSED (F_kl),
+   .text = "= log p(x) - KL(q(z)||p(z|x))", .eval = LINE_CLOSED (F_kl),
    .mutants = {{"line35_kl_sign", "log p(x) + KL", LINE_CLOSED (F_kl_sign)}}},
   {.id = "s000_estep", .source = "000 P5 E-step", .at = 37,
    .text = "to maximize [F over] q is to minimize KL(q(z)||p(z|x)), thus q(z) <- p(z|x) is the E-step"
@@ -256,8 +239,7 @@ static const derivation_line P5_LINES[] = {
 static derivation p5 = {
   .id = "s000_p5", .title = "000 P5: Lemma 1, F(θ, q), the E-step and the M-step at one observation",
   .points = &p5_points, .n_points = 200, .prep_size = sizeof (p5_prep), .prepare = p5_prepare,
-  .truths = P5_TRUTHS, .n_truths = COUNT_OF (P5_TRUTHS),
-  .lines = P5_LINES, .n_lines = COUNT_OF (P5_LINES),
+  DERIVATION_TABLES (P5_TRUTHS, P5_LINES),
 };
 
 /* ---- line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t) ---- */
@@ -332,8 +314,7 @@ static const derivation_line MSTEP_LINES[] = {
 static derivation mstep = {
   .id = "s000_mstep", .title = "000 P5 line 45: the M-step on a data set of 400 points",
   .points = &mstep_points, .n_points = 12, .prep_size = sizeof (mstep_prep), .prepare = mstep_prepare,
-  .truths = MSTEP_TRUTHS, .n_truths = COUNT_OF (MSTEP_TRUTHS),
-  .lines = MSTEP_LINES, .n_lines = COUNT_OF (MSTEP_LINES),
+  DERIVATION_TABLES (MSTEP_TRUTHS, MSTEP_LINES),
 };
 
 /* ---- EM itself, 1-D and 2-D: harness properties, not chains ---- */
@@ -476,9 +457,8 @@ run_em (harness * h, em_case * c, int iters)
   gmm *g = gmm_alloc (k, d);
   gmm_memcpy (g, c->start);
   gsl_matrix *q = gsl_matrix_alloc (n, k);
-  double *fe = xcalloc ((size_t) iters + 1, sizeof (double));
-  double *fm = xcalloc ((size_t) iters + 1, sizeof (double));
-  double *ll = xcalloc ((size_t) iters + 1, sizeof (double));
+  size_t len = (size_t) iters + 1;      /* F after E, F after M, log p(x|θ^t) */
+  double *fe = xcalloc (3 * len, sizeof (double)), *fm = fe + len, *ll = fm + len;
   estimate prev_f = est_exact (GSL_NEGINF, 0), prev_ll = loglik (g, c->x);
   ll[0] = prev_ll.value;
   for (int t = 0; t < iters; t++)
@@ -527,7 +507,7 @@ run_em (harness * h, em_case * c, int iters)
   write_trace (h, c, iters, fe, fm, ll, ll_star, prev_ll.err);
   sbuf_printf (harness_notes (h), "- %s: n = %zu points, %d checked iterations; log-likelihood"
                " from %.6g to %.6g (converged: %.6g).\n", c->name, n, iters, ll[0], ll[iters], ll_star);
-  free (ll), free (fm), free (fe);
+  free (fe);
   gsl_matrix_free (q);
   gmm_free (g);
 }
