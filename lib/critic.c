@@ -160,6 +160,22 @@ critic_mean (const normal_pair * g, const critic * t)
   return EST_SUM (t->a, t->b * g->ma, t->c * g->ma * g->ma, t->c * g->sa * g->sa);
 }
 
+quad_result
+critic_quadratic_rq (const normal_pair * g, const critic * t, double log_z)
+{
+  critic_ctx c = { g, t, log_z };
+  double center[2] = { g->mb, 0 }, scale[2] = { g->sb, 0 };
+  critic_tilt (g, t, &center[1], &scale[1]);
+  return quad_real_line_hull (critic_rq, &c, 2, center, scale);
+}
+
+quad_result
+critic_quadratic_p_t (const normal_pair * g, const critic * t)
+{
+  critic_ctx c = { g, t, 0 };
+  return quad_real_line_hull (critic_p_t, &c, 1, &g->ma, &g->sa);
+}
+
 critic_integrals
 critic_integrate (const normal_pair * g, const critic * t, int with_q_t)
 {

@@ -76,6 +76,11 @@ critic critic_random (const gsl_rng * r, const normal_pair * g);
    and E_p[T] = a + b ma + c (ma² + sa²). */
 estimate critic_log_mgf (const normal_pair * g, const critic * t);
 estimate critic_mean (const normal_pair * g, const critic * t);
+/* ... and the same by quadrature (quad_real_line_hull): ∫ e^{T - log_z} q
+   dx over the hull of q and the tilted Gaussian e^T q (critic_tilt), and
+   ∫ p T dx over p's. */
+quad_result critic_quadratic_rq (const normal_pair * g, const critic * t, double log_z);
+quad_result critic_quadratic_p_t (const normal_pair * g, const critic * t);
 
 /* ---- the bounds' integrals, by critic_quad ----
    E_p[T], E_q[e^{T-1}], E_q[e^T], and E_q[T] when WITH_Q_T (else 0 ± 0). */

@@ -256,10 +256,10 @@ static derivation biconj_dv = {
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
 
-static const point_coord PAIR_X[] = {
-  {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, {"sq", 0.6, 1.8, 1, 0},
-  {"z", -3, 3, 0, 0},
-};
+/* p = N(mp, sp²), q = N(mq, sq²): the first coordinates of the points below */
+#define PAIR_COORDS {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, \
+    {"sq", 0.6, 1.8, 1, 0}
+static const point_coord PAIR_X[] = { PAIR_COORDS, {"z", -3, 3, 0, 0} };
 static point_kind pair_x_points;
 
 typedef struct
@@ -366,9 +366,7 @@ static derivation pointwise_dv = {
 };
 
 /* The integral: KL(p||q) in closed form against quadrature. */
-static const point_coord PAIR[] = {
-  {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, {"sq", 0.6, 1.8, 1, 0},
-};
+static const point_coord PAIR[] = { PAIR_COORDS };
 static point_kind pair_points;
 
 static normal_pair pair_of (const point * p) { normal_pair g = { p->v[0], p->v[1], p->v[2], p->v[3] }; return g; }
@@ -407,39 +405,25 @@ static derivation kl_dv = {
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
 
 static const point_coord QUAD_CRITIC[] = {
-  {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, {"sq", 0.6, 1.8, 1, 0},
-  {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0},   /* c sq² < 1/2 */
+  PAIR_COORDS, {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0},   /* c sq² < 1/2 */
 };
 static point_kind critic_points;
 
-static critic
-quadratic_of (const point * p)
+/* a point's pair p, q and its quadratic critic */
+typedef struct { normal_pair g; critic t; } quad_case;
+static quad_case
+case_of (const point * p)
 {
-  return (critic) { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], CRITIC_FLAT, 0, 0, 0 };
+  quad_case c = { pair_of (p), { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], CRITIC_FLAT, 0, 0, 0 } };
+  return c;
 }
-
-/* ∫ e^{T + shift} q dx over the hull of q and the tilted Gaussian, and
-   ∫ p T dx over p's. */
-static quad_result
-quad_exp_t_q (const point * p, double shift)
-{
-  normal_pair g = pair_of (p);
-  critic t = quadratic_of (p);
-  critic_ctx c = { &g, &t, -shift };
-  double center[2] = { g.mb, 0 }, scale[2] = { g.sb, 0 };
-  critic_tilt (&g, &t, &center[1], &scale[1]);
-  return quad_real_line_hull (critic_rq, &c, 2, center, scale);
-}
-static quad_result
-quad_p_t (const point * p)
-{
-  normal_pair g = pair_of (p);
-  critic t = quadratic_of (p);
-  critic_ctx c = { &g, &t, 0 };
-  return quad_real_line_hull (critic_p_t, &c, 1, &g.ma, &g.sa);
-}
-static estimate log_mgf (const point * p) { normal_pair g = pair_of (p); critic t = quadratic_of (p); return critic_log_mgf (&g, &t); }
-static estimate ep_t (const point * p) { normal_pair g = pair_of (p); critic t = quadratic_of (p); return critic_mean (&g, &t); }
+/* ∫ e^{T + shift} q dx and ∫ p T dx by quadrature, log E_q[e^T] and E_p[T] closed (lib/critic) */
+static quad_result quad_exp_t_q (const point * p, double shift)
+{ quad_case c = case_of (p); return critic_quadratic_rq (&c.g, &c.t, -shift); }
+static quad_result quad_p_t (const point * p)
+{ quad_case c = case_of (p); return critic_quadratic_p_t (&c.g, &c.t); }
+static estimate log_mgf (const point * p) { quad_case c = case_of (p); return critic_log_mgf (&c.g, &c.t); }
+static estimate ep_t (const point * p) { quad_case c = case_of (p); return critic_mean (&c.g, &c.t); }
 
 static estimate tr_one (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (1.0, 0.0); }
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
@@ -612,8 +596,10 @@ static const mutant_spec MUTANTS[] = {
 };
 /* ---- the claims over all critics (harness checks): random critics ---- */
 
-/* the harness checks' mutants (set in main; harness.h) */
-static int m_klrq, m_r2_jensen_flag, m_r1_exponent, m_r1_penalty, m_r1_sign_flag, m_r2_no_log, m_r2_shift;
+/* the harness checks' mutants, in the order of MUTANTS (set once in main) */
+static int m_r1_exponent, m_r1_penalty, m_r2_jensen_flag, m_r2_no_log, m_r2_shift, m_klrq, m_r1_sign_flag;
+static int *const MUTANT_FLAGS[] = { &m_r1_exponent, &m_r1_penalty, &m_r2_jensen_flag, &m_r2_no_log,
+  &m_r2_shift, &m_klrq, &m_r1_sign_flag };
 
 static estimate
 kl_estimate (const normal_pair * g)
@@ -828,13 +814,8 @@ main (int argc, char **argv)
                             "p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²");
   x_points = point_box (X_POS, COUNT_OF (X_POS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_klrq = mutant (h, "klrq_unnormalised");
-  m_r2_jensen_flag = mutant (h, "r2_jensen_wrong_way");
-  m_r1_exponent = mutant (h, "r1_exponent");
-  m_r1_penalty = mutant (h, "r1_penalty_0.99");
-  m_r1_sign_flag = mutant (h, "r1_sign");
-  m_r2_no_log = mutant (h, "r2_no_log");
-  m_r2_shift = mutant (h, "r2_shift_0.01");
+  for (size_t i = 0; i < COUNT_OF (MUTANT_FLAGS); i++)
+    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
   harness_run_derivations (h);
   check_random_critics (h);
   check_equality_at_shift (h);

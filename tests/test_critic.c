@@ -37,6 +37,9 @@ test_quadratic (void)
       double ep = t.a + t.b * g.ma + t.c * (g.ma * g.ma + g.sa * g.sa);
       tap_close (m.value, ep, 1e-14, "E_p[T] closed form, case %d", i);
       tap_close (critic_quad (critic_p_t, &c).value, ep, 1e-9, "E_p[T] by quadrature, case %d", i);
+      tap_close (critic_quadratic_p_t (&g, &t).value, ep, 1e-9, "E_p[T] over p's own span, case %d", i);
+      tap_close (critic_quadratic_rq (&g, &t, 0.7).value, want * exp (-0.7), 1e-9 * want,
+                 "∫ e^{T - log_z} q over the hull of q and the tilt, case %d", i);
       double center, scale;
       critic_tilt (&g, &t, &center, &scale);
       /* d/dx log(q e^T) = (mb - x)/sb² + b + 2cx vanishes at the centre */
