@@ -40,6 +40,3 @@ conjugate_diff (double a, double b, double *rounding)
   *rounding = 4 * EST_U * (fabs (a) + fabs (b));
   return a - b;
 }
-
-estimate conjugate_value (concave_max m) { return est_opt (m.value, m.err); }
-estimate conjugate_argmax (concave_max m) { return est_opt (m.x, m.x_err); }

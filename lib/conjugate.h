@@ -31,8 +31,4 @@ concave_max conjugate_sup_real (concave_fn g, void *params);
    the difference within u. */
 double conjugate_diff (double a, double b, double *rounding);
 
-/* The supremum and the maximiser as optimiser estimates (est_opt). */
-estimate conjugate_value (concave_max m);
-estimate conjugate_argmax (concave_max m);
-
 #endif

@@ -342,7 +342,8 @@ static const mutant_spec MUTANTS[] = {
 };
 /* the harness checks' mutants, in the order of MUTANTS (set once by setup) */
 static int m_tempered, m_ll_before, m_smoothed, m_overshoot, m_diagonal;
-static int *const MUTANT_FLAGS[] = { &m_tempered, &m_ll_before, &m_smoothed, &m_overshoot, &m_diagonal };
+static int *const MUTANT_FLAGS[] = {
+  &m_tempered, &m_ll_before, &m_smoothed, &m_overshoot, &m_diagonal };
 
 static const param_spec PARAMS[] = {
   {"iterations", 60, 5, 1000, "EM iterations per data set", PARAM_INTEGER},

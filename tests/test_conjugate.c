@@ -7,18 +7,33 @@
 
 #include <math.h>
 
-static double u_log_u (double u, void *a, double *rd) { return conjugate_diff (u * *(double *) a, u * log (u), rd); }
-static double half_square (double x, void *a, double *rd) { return conjugate_diff (x * *(double *) a, 0.5 * x * x, rd); }
-static double exponential (double x, void *a, double *rd) { return conjugate_diff (x * *(double *) a, exp (x), rd); }
+/* x t - f(x), PARAMS t */
+static double
+u_log_u (double u, void *a, double *rd)
+{
+  return conjugate_diff (u * *(double *) a, u * log (u), rd);
+}
+
+static double
+half_square (double x, void *a, double *rd)
+{
+  return conjugate_diff (x * *(double *) a, 0.5 * x * x, rd);
+}
+
+static double
+exponential (double x, void *a, double *rd)
+{
+  return conjugate_diff (x * *(double *) a, exp (x), rd);
+}
 
 static void
 expect (concave_max m, double value, double x, const char *what, double t)
 {
   double slack = 8 * EST_U * (fabs (value) + 1);
-  tap_ok (fabs (m.value - value) <= m.err + slack, "%s at t = %g: %.17g within %.3g of %.17g",
-          what, t, m.value, m.err, value);
-  tap_ok (fabs (m.x - x) <= m.x_err + 8 * EST_U * fabs (x), "%s at t = %g: maximiser %.17g within %.3g of %.17g",
-          what, t, m.x, m.x_err, x);
+  tap_ok (fabs (m.value - value) <= m.err + slack,
+          "%s at t = %g: %.17g within %.3g of %.17g", what, t, m.value, m.err, value);
+  tap_ok (fabs (m.x - x) <= m.x_err + 8 * EST_U * fabs (x),
+          "%s at t = %g: maximiser %.17g within %.3g of %.17g", what, t, m.x, m.x_err, x);
   tap_ok (m.err < 1e-9 * (1 + fabs (value)) && m.x_err < 1e-5 * (1 + fabs (x)),
           "%s at t = %g: bounds small (%.3g, %.3g)", what, t, m.err, m.x_err);
 }
@@ -37,9 +52,5 @@ main (void)
     }
   double rd, v = conjugate_diff (3.0, -2.0, &rd);
   tap_ok (v == 5.0 && rd == 4 * EST_U * 5.0, "conjugate_diff: 3 - (-2) = 5, rounding 20u");
-  concave_max m = { 1.5, 0.1, 2.5, 0.01 };
-  estimate a = conjugate_value (m), b = conjugate_argmax (m);
-  tap_ok (a.value == 2.5 && a.err == 0.01 && a.kind == EST_OPT, "conjugate_value is the supremum ± its bound");
-  tap_ok (b.value == 1.5 && b.err == 0.1 && b.kind == EST_OPT, "conjugate_argmax is the maximiser ± x_err");
   return tap_done ();
 }

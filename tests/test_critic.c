@@ -28,8 +28,10 @@ test_quadratic (void)
       critic t = { CRITIC_QUADRATIC, 0, abc[i][0], abc[i][1], abc[i][2], CRITIC_FLAT, 0, 0, 0 };
       double want = mgf_by_hand (g.mb, g.sb, t.a, t.b, t.c);
       estimate lm = critic_log_mgf (&g, &t);
-      tap_close (lm.value, log (want), 1e-13 * (1 + fabs (log (want))), "log E_q[e^T] closed form, case %d", i);
-      tap_ok (lm.err > 0 || (t.a == 0 && t.b == 0 && t.c == 0), "log E_q[e^T] carries a rounding bound, case %d", i);
+      tap_close (lm.value, log (want), 1e-13 * (1 + fabs (log (want))),
+                 "log E_q[e^T] closed form, case %d", i);
+      tap_ok (lm.err > 0 || (t.a == 0 && t.b == 0 && t.c == 0),
+              "log E_q[e^T] carries a rounding bound, case %d", i);
       critic_ctx c = { &g, &t, 0 };
       quad_result q = critic_quad (critic_rq, &c);
       tap_close (q.value, want, 1e-9 * want, "∫ e^T q by quadrature, case %d", i);
@@ -37,7 +39,8 @@ test_quadratic (void)
       double ep = t.a + t.b * g.ma + t.c * (g.ma * g.ma + g.sa * g.sa);
       tap_close (m.value, ep, 1e-14, "E_p[T] closed form, case %d", i);
       tap_close (critic_quad (critic_p_t, &c).value, ep, 1e-9, "E_p[T] by quadrature, case %d", i);
-      tap_close (critic_quadratic_p_t (&g, &t).value, ep, 1e-9, "E_p[T] over p's own span, case %d", i);
+      tap_close (critic_quadratic_p_t (&g, &t).value, ep, 1e-9,
+                 "E_p[T] over p's own span, case %d", i);
       tap_close (critic_quadratic_rq (&g, &t, 0.7).value, want * exp (-0.7), 1e-9 * want,
                  "∫ e^{T - log_z} q over the hull of q and the tilt, case %d", i);
       double center, scale;
@@ -45,7 +48,8 @@ test_quadratic (void)
       /* d/dx log(q e^T) = (mb - x)/sb² + b + 2cx vanishes at the centre */
       tap_close ((g.mb - center) / (g.sb * g.sb) + t.b + 2 * t.c * center, 0, 1e-13,
                  "the tilt's centre is the mode of e^T q, case %d", i);
-      tap_close (scale, 1 / sqrt (1 / (g.sb * g.sb) - 2 * t.c), 1e-15, "the tilt's scale, case %d", i);
+      tap_close (scale, 1 / sqrt (1 / (g.sb * g.sb) - 2 * t.c), 1e-15,
+                 "the tilt's scale, case %d", i);
     }
 }
 
@@ -59,7 +63,8 @@ test_log_ratio (void)
   double kl = normal_pair_kl (&g), kl_qp = normal_pair_kl (&swapped);
   critic t = { CRITIC_LOG_RATIO, 0.6, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
   critic_ctx c = { &g, &t, 0 }, cz = { &g, &t, 0.6 };
-  tap_close (critic_value (&c, 0.4), normal_pair_log_ratio (&g, 0.4) + 0.6, 1e-15, "T(x) of a log-ratio critic");
+  tap_close (critic_value (&c, 0.4), normal_pair_log_ratio (&g, 0.4) + 0.6, 1e-15,
+             "T(x) of a log-ratio critic");
   tap_close (critic_quad (critic_rq, &c).value, exp (0.6), 1e-9, "E_q[e^T] = e^shift");
   tap_close (critic_quad (critic_p_t, &c).value, kl + 0.6, 1e-9, "E_p[T] = KL(p||q) + shift");
   tap_close (critic_quad (critic_q_t, &c).value, 0.6 - kl_qp, 1e-9, "E_q[T] = shift - KL(q||p)");
@@ -96,12 +101,15 @@ test_random (void)
         ok &= fabs (t.shift) <= 3 && t.shape != CRITIC_FLAT && fabs (t.eps) <= 1.5;
     }
   tap_ok (ok, "random critics lie in their ranges (quadratics integrable against q)");
-  tap_ok (seen[CRITIC_SIN] && seen[CRITIC_TANH] && seen[CRITIC_TILT] && seen[4] && !seen[CRITIC_FLAT],
-          "every case drawn: sin %d, tanh %d, tilt %d, quadratic %d", seen[1], seen[2], seen[3], seen[4]);
+  tap_ok (seen[CRITIC_SIN] && seen[CRITIC_TANH] && seen[CRITIC_TILT] && seen[4]
+          && !seen[CRITIC_FLAT],
+          "every case drawn: sin %d, tanh %d, tilt %d, quadratic %d",
+          seen[1], seen[2], seen[3], seen[4]);
   gsl_rng *a = rng_new (11), *b = rng_new (11);
   normal_pair g = { 0, 1, 0.5, 1.2 };
   critic ta = critic_random (a, &g), tb = critic_random (b, &g);
-  tap_ok (ta.shift == tb.shift && ta.eps == tb.eps && ta.kind == tb.kind, "the same seed, the same critic");
+  tap_ok (ta.shift == tb.shift && ta.eps == tb.eps && ta.kind == tb.kind,
+          "the same seed, the same critic");
   gsl_rng_free (a), gsl_rng_free (b), gsl_rng_free (r);
 }
 
@@ -125,7 +133,8 @@ test_integrals (void)
   tap_close (nwj.value, kl, 1e-9, "NWJ bound = KL at the optimum");
   tap_close (dv.value, kl, 1e-9, "DV bound = KL at the optimum");
   quad_result a = { 2, 0.1 }, b = { 3, 0.2 }, s = critic_combine (-2, a, 0.5, b);
-  tap_ok (s.value == -2.5 && fabs (s.abserr - 0.3) < 1e-15, "combine: -2a + b/2 = %g ± %g", s.value, s.abserr);
+  tap_ok (s.value == -2.5 && fabs (s.abserr - 0.3) < 1e-15,
+          "combine: -2a + b/2 = %g ± %g", s.value, s.abserr);
   quad_result l = critic_log (b);
   tap_ok (l.value == log (3) && l.abserr >= 0.2 / 2.8 && l.abserr < 0.2 / 2.8 + 1e-15,
           "log: log 3 ± 0.2/2.8 + its rounding");
