@@ -29,6 +29,11 @@
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
 
+/* A line's (or truth's) value at point P, PREP what the derivation's
+   prepare() computed for it: an expression of either. */
+#define CLOSED(name, expr) \
+  static estimate name (const point * p, const void *prep) { (void) p, (void) prep; return (expr); }
+
 /* ---- the objectives whose suprema are f*, f** (lib/conjugate) ---- */
 
 /* sup over u > 0, over t ∈ ℝ; Brent's value and maximiser with their bounds */
@@ -65,8 +70,8 @@ tr_du_complex (const point * p, const void *prep)
   double t = p->v[0], u = p->v[1];
   return est_exact (complex_step_derivative (conj_objective_c, &t, u), 8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
 }
-static estimate v_du (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0], -log (p->v[1]), -1.0); }
-static estimate m_du_no_1 (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0], -log (p->v[1])); }
+CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
+CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
 static const derivation_truth DU_TRUTHS[] = {
   {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (tr_du_complex)},
@@ -90,9 +95,9 @@ static point_kind t_points;
 static void prep_conj (const point * p, void *prep) { double t = p->v[0]; *(concave_max *) prep = sup_u (conj_objective, &t); }
 #define CONJ(prep) (*(const concave_max *) (prep))
 
-static estimate tr_conj_sup (const point * p, const void *prep) { (void) p; return opt_value (CONJ (prep)); }
-static estimate tr_conj_argmax (const point * p, const void *prep) { (void) p; return opt_x (CONJ (prep)); }
-static estimate tr_zero (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (0.0, 0.0); }
+CLOSED (tr_conj_sup, opt_value (CONJ (prep)))
+CLOSED (tr_conj_argmax, opt_x (CONJ (prep)))
+CLOSED (tr_zero, est_exact (0.0, 0.0))
 /* d/du at Brent's maximiser u_B by the complex step: |d2g/du2| = 1/u, so
    the distance x_err to the true maximiser moves it by at most x_err/u. */
 static estimate
@@ -112,11 +117,11 @@ stationary_at (const point * p, const void *prep, double one)
   double v = p->v[0] - (log (m.x) + one);
   return est_exact (v, m.x_err / (m.x - m.x_err) + 4 * EST_U * (fabs (p->v[0]) + fabs (log (m.x)) + 1));
 }
-static estimate v_conj_stationary (const point * p, const void *prep) { return stationary_at (p, prep, 1.0); }
-static estimate m_conj_stationary_no_1 (const point * p, const void *prep) { return stationary_at (p, prep, 0.0); }
+CLOSED (v_conj_stationary, stationary_at (p, prep, 1.0))
+CLOSED (m_conj_stationary_no_1, stationary_at (p, prep, 0.0))
 static estimate v_exp_t1 (const point * p, const void *prep) { (void) prep; double v = exp (p->v[0] - 1); return est_exact (v, 2 * EST_U * v); }
-static estimate m_exp_t1_rel5 (const point * p, const void *prep) { return est_scale (1 + 1e-5, v_exp_t1 (p, prep)); }
-static estimate m_exp_t1_rel6 (const point * p, const void *prep) { return est_scale (1 + 1e-6, v_exp_t1 (p, prep)); }
+CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, prep)))
+CLOSED (m_exp_t1_rel6, est_scale (1 + 1e-6, v_exp_t1 (p, prep)))
 
 static const derivation_truth CONJ_TRUTHS[] = {
   {"sup", "f*(t) = sup_u ut - u log u by Brent (grid u in [1e-8, 1e8])", LINE_CLOSED (tr_conj_sup)},
@@ -180,9 +185,9 @@ prep_biconj (const point * p, void *prep)
 }
 #define BI(prep) ((const biconj_prep *) (prep))
 
-static estimate tr_bi_nested (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->nested); }
-static estimate bi_sup (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->bi); }
-static estimate tr_bi_argmax (const point * p, const void *prep) { (void) p; return opt_x (BI (prep)->bi); }
+CLOSED (tr_bi_nested, opt_value (BI (prep)->nested))
+CLOSED (bi_sup, opt_value (BI (prep)->bi))
+CLOSED (tr_bi_argmax, opt_x (BI (prep)->bi))
 /* d/dt (tu - e^{t-1}) at Brent's t_B: |d2/dt2| = e^{t-1} <= u e^{x_err}
    near the maximiser, so x_err moves it by at most u x_err e^{x_err}. */
 static estimate
@@ -192,15 +197,15 @@ bi_dt_at (const point * p, const void *prep, double sign)
   double u = p->v[0], e = exp (m.x - 1);
   return est_exact (u + sign * e, u * m.x_err * exp (m.x_err) + 4 * EST_U * (u + e));
 }
-static estimate tr_bi_dt_at_max (const point * p, const void *prep) { return bi_dt_at (p, prep, -1.0); }
-static estimate m_bi_stationary_sign (const point * p, const void *prep) { return bi_dt_at (p, prep, 1.0); }
+CLOSED (tr_bi_dt_at_max, bi_dt_at (p, prep, -1.0))
+CLOSED (m_bi_stationary_sign, bi_dt_at (p, prep, 1.0))
 static estimate v_ulogu (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u), 4 * EST_U * fabs (u * log (u))); }
 static estimate m_ulog2u (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log2 (u), 4 * EST_U * fabs (u * log2 (u))); }
 static estimate m_ulogu_rel6 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u * (1 + 1e-6)), 4 * EST_U * (fabs (u * log (u)) + u)); }
 /* f*(t) taken as e^t: sup_t tu - e^t = u log u - u */
 static estimate m_bi_sup_no_1 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * log (u), -u); }
-static estimate v_tstar (const point * p, const void *prep) { (void) prep; return EST_SUM (log (p->v[0]), 1.0); }
-static estimate m_tstar_sign (const point * p, const void *prep) { (void) prep; return EST_SUM (log (p->v[0]), -1.0); }
+CLOSED (v_tstar, EST_SUM (log (p->v[0]), 1.0))
+CLOSED (m_tstar_sign, EST_SUM (log (p->v[0]), -1.0))
 /* t* u - f*(t*) at t* = log u + 1, and its expansion u (log u + 1) - e^{log u + 1 - 1} */
 static estimate v_bi_subst (const point * p, const void *prep) { (void) prep; double u = p->v[0], ts = log (u) + 1; return EST_SUM (ts * u, -exp (ts - 1)); }
 static estimate m_bi_subst_plus (const point * p, const void *prep) { (void) prep; double u = p->v[0], ts = log (u) + 1; return EST_SUM (ts * u, exp (ts - 1)); }
@@ -312,13 +317,13 @@ tr_kl_integrand (const point * p, const void *prep)
   double l = w->lp - w->lq;
   return est_exact (w->p * l, w->p * (8 * EST_U * (fabs (w->lp) + fabs (w->lq)) + 4 * EST_U * fabs (l)));
 }
-static estimate tr_sup_f (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->f); }
-static estimate v_pw_whole (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->whole); }
-static estimate v_pw_inside (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->inside); }
+CLOSED (tr_sup_f, opt_value (PW (prep)->f))
+CLOSED (v_pw_whole, opt_value (PW (prep)->whole))
+CLOSED (v_pw_inside, opt_value (PW (prep)->inside))
 static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
-static estimate m_pw_q2_sup_f (const point * p, const void *prep) { return est_scale (PW (prep)->q, v_pw_q_sup_f (p, prep)); }
+CLOSED (m_pw_q2_sup_f, est_scale (PW (prep)->q, v_pw_q_sup_f (p, prep)))
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
-static estimate m_pw_whole_no_1 (const point * p, const void *prep) { return est_sub (tr_kl_integrand (p, prep), est_exact (PW (prep)->p, 0)); }
+CLOSED (m_pw_whole_no_1, est_sub (tr_kl_integrand (p, prep), est_exact (PW (prep)->p, 0)))
 static estimate
 v_ratio_log_ratio (const point * p, const void *prep, int times_q, int inverted)
 {
@@ -329,10 +334,10 @@ v_ratio_log_ratio (const point * p, const void *prep, int times_q, int inverted)
   /* r within 2u; log r within u + (2u / |log r|)|log r| = 3u abs: */
   return est_exact (v, (times_q ? w->q : 1.0) * r * (6 * EST_U * fabs (l) + 3 * EST_U));
 }
-static estimate v_pw_conj_of_fstar (const point * p, const void *prep) { return v_ratio_log_ratio (p, prep, 0, 0); }
+CLOSED (v_pw_conj_of_fstar, v_ratio_log_ratio (p, prep, 0, 0))
 static estimate m_pw_conj_is_fstar (const point * p, const void *prep) { (void) p; double r = PW (prep)->p / PW (prep)->q; return est_exact (exp (r - 1), 4 * EST_U * exp (r - 1)); }
-static estimate v_pw_substituted (const point * p, const void *prep) { return v_ratio_log_ratio (p, prep, 1, 0); }
-static estimate m_pw_substituted_inverted (const point * p, const void *prep) { return v_ratio_log_ratio (p, prep, 1, 1); }
+CLOSED (v_pw_substituted, v_ratio_log_ratio (p, prep, 1, 0))
+CLOSED (m_pw_substituted_inverted, v_ratio_log_ratio (p, prep, 1, 1))
 static estimate v_pw_p_log (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); double l = log (w->p / w->q); return est_exact (w->p * l, w->p * (6 * EST_U * fabs (l) + 3 * EST_U)); }
 static estimate m_pw_q_log (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); double l = log (w->p / w->q); return est_exact (w->q * l, w->q * (6 * EST_U * fabs (l) + 3 * EST_U)); }
 
@@ -392,8 +397,8 @@ kl_closed (const point * p, double half)
   double d = p->v[0] - p->v[2], sp = p->v[1], sq = p->v[3];
   return EST_SUM (log (sq / sp), (sp * sp + d * d) / (2 * sq * sq), -half);
 }
-static estimate v_kl (const point * p, const void *prep) { (void) prep; return kl_closed (p, 0.5); }
-static estimate m_kl_no_half (const point * p, const void *prep) { (void) prep; return kl_closed (p, 0.0); }
+CLOSED (v_kl, kl_closed (p, 0.5))
+CLOSED (m_kl_no_half, kl_closed (p, 0.0))
 
 static const derivation_truth KL_TRUTHS[] = {
   {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)},
@@ -436,14 +441,14 @@ static estimate log_mgf (const point * p)
 static estimate ep_t (const point * p)
 { quad_case c = case_of (p); return critic_mean (&c.g, &c.t); }
 
-static estimate tr_one (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (1.0, 0.0); }
+CLOSED (tr_one, est_exact (1.0, 0.0))
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
-static estimate v_rq (const point * p, const void *prep) { (void) prep; return est_quad (quad_exp_t_q (p, -log_mgf (p).value)); }
-static estimate m_rq_exponent (const point * p, const void *prep) { (void) prep; return est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)); }
-static estimate v_rq_pulled (const point * p, const void *prep) { (void) prep; return est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))); }
-static estimate m_rq_pulled_twice (const point * p, const void *prep) { (void) prep; return est_scale (exp (-2 * log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))); }
+CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
+CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
+CLOSED (v_rq_pulled, est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
+CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
 static estimate v_rq_one (const point * p, const void *prep) { (void) prep; double z = exp (log_mgf (p).value); return est_exact ((1 / z) * z, 2 * EST_U); }
-static estimate m_rq_one_e (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (M_E, 0); }
+CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
 static const derivation_truth RQ_TRUTHS[] = {
   {"one", "1", LINE_CLOSED (tr_one)},
@@ -489,14 +494,14 @@ tr_log (const point * p, const void *prep)
   return est_exact (r.val, r.err);
 }
 static estimate v_log (const point * p, const void *prep) { (void) prep; double l = log (p->v[0]); return est_exact (l, EST_U * fabs (l)); }
-static estimate m_log_plus (const point * p, const void *prep) { return EST_SUM (v_log (p, prep).value, 0.01); }
-static estimate v_x_minus_1 (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0], -1.0); }
-static estimate m_half_x_minus_1 (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0] / 2, -0.5); }
-static estimate tr_one_plus_log (const point * p, const void *prep) { return est_add (est_exact (1, 0), tr_log (p, prep)); }
-static estimate v_one_plus_log (const point * p, const void *prep) { (void) prep; return EST_SUM (1.0, log (p->v[0])); }
-static estimate m_one_plus_log2 (const point * p, const void *prep) { (void) prep; return EST_SUM (1.0, log2 (p->v[0])); }
-static estimate v_x (const point * p, const void *prep) { (void) prep; return est_exact (p->v[0], 0); }
-static estimate m_half_x (const point * p, const void *prep) { (void) prep; return est_exact (p->v[0] / 2, 0); }
+CLOSED (m_log_plus, EST_SUM (v_log (p, prep).value, 0.01))
+CLOSED (v_x_minus_1, EST_SUM (p->v[0], -1.0))
+CLOSED (m_half_x_minus_1, EST_SUM (p->v[0] / 2, -0.5))
+CLOSED (tr_one_plus_log, est_add (est_exact (1, 0), tr_log (p, prep)))
+CLOSED (v_one_plus_log, EST_SUM (1.0, log (p->v[0])))
+CLOSED (m_one_plus_log2, EST_SUM (1.0, log2 (p->v[0])))
+CLOSED (v_x, est_exact (p->v[0], 0))
+CLOSED (m_half_x, est_exact (p->v[0] / 2, 0))
 
 static const derivation_truth LOGX_TRUTHS[] = {
   {"log", "log x by gsl_sf_log_e", LINE_CLOSED (tr_log)},
@@ -523,27 +528,27 @@ static derivation logx_dv = {
 };
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
-static estimate tr_log_mgf (const point * p, const void *prep) { (void) prep; return log_mgf (p); }
-static estimate tr_r2 (const point * p, const void *prep) { (void) prep; return est_sub (ep_t (p), log_mgf (p)); }
+CLOSED (tr_log_mgf, log_mgf (p))
+CLOSED (tr_r2, est_sub (ep_t (p), log_mgf (p)))
 static estimate log_eq (const point * p, double shift) { return est_log (est_quad (quad_exp_t_q (p, shift))); }
-static estimate v_log_eq (const point * p, const void *prep) { (void) prep; return log_eq (p, 0); }
-static estimate m_log_eq_minus_1 (const point * p, const void *prep) { (void) prep; return log_eq (p, -1); }
-static estimate v_log_eq_m1p1 (const point * p, const void *prep) { (void) prep; return log_eq (p, -1.0 + 1.0); }
-static estimate m_log_eq_m1p2 (const point * p, const void *prep) { (void) prep; return log_eq (p, -1.0 + 2.0); }
-static estimate v_log_eq_times_e (const point * p, const void *prep) { (void) prep; return est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })); }
-static estimate m_log_eq_no_e (const point * p, const void *prep) { (void) prep; return log_eq (p, -1); }
-static estimate v_log_e_plus (const point * p, const void *prep) { (void) prep; return est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)); }
-static estimate m_log_e_as_e (const point * p, const void *prep) { (void) prep; return est_add (est_exact (M_E, 0), log_eq (p, -1)); }
-static estimate v_one_plus_log_eq (const point * p, const void *prep) { (void) prep; return est_add (est_exact (1, 0), log_eq (p, -1)); }
-static estimate m_two_plus_log_eq (const point * p, const void *prep) { (void) prep; return est_add (est_exact (2, 0), log_eq (p, -1)); }
-static estimate v_eq_m1 (const point * p, const void *prep) { (void) prep; return est_quad (quad_exp_t_q (p, -1)); }
-static estimate m_eq_m1_minus_half (const point * p, const void *prep) { (void) prep; return est_sub (est_quad (quad_exp_t_q (p, -1)), est_exact (0.5, 0)); }
-static estimate v_r2_quad (const point * p, const void *prep) { (void) prep; return est_sub (est_quad (quad_p_t (p)), log_eq (p, 0)); }
-static estimate m_r2_jensen (const point * p, const void *prep) { (void) prep; return est_sub (est_quad (quad_p_t (p)), est_sub (est_quad (quad_exp_t_q (p, 0)), est_exact (1, 0))); }
-static estimate v_r1_quad (const point * p, const void *prep) { (void) prep; return est_sub (est_quad (quad_p_t (p)), est_quad (quad_exp_t_q (p, -1))); }
-static estimate m_r1_quad_plus (const point * p, const void *prep) { (void) prep; return est_add (est_quad (quad_p_t (p)), est_exact (0.5, 0)); }
-static estimate v_r1_closed (const point * p, const void *prep) { (void) prep; return est_sub (ep_t (p), est_exact (exp (log_mgf (p).value - 1), 4 * EST_U * exp (log_mgf (p).value - 1) + exp (log_mgf (p).value - 1) * 2 * log_mgf (p).err)); }
-static estimate m_r1_sign (const point * p, const void *prep) { return est_add (ep_t (p), est_sub (ep_t (p), v_r1_closed (p, prep))); }
+CLOSED (v_log_eq, log_eq (p, 0))
+CLOSED (m_log_eq_minus_1, log_eq (p, -1))
+CLOSED (v_log_eq_m1p1, log_eq (p, -1.0 + 1.0))
+CLOSED (m_log_eq_m1p2, log_eq (p, -1.0 + 2.0))
+CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })))
+CLOSED (m_log_eq_no_e, log_eq (p, -1))
+CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)))
+CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), log_eq (p, -1)))
+CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), log_eq (p, -1)))
+CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), log_eq (p, -1)))
+CLOSED (v_eq_m1, est_quad (quad_exp_t_q (p, -1)))
+CLOSED (m_eq_m1_minus_half, est_sub (est_quad (quad_exp_t_q (p, -1)), est_exact (0.5, 0)))
+CLOSED (v_r2_quad, est_sub (est_quad (quad_p_t (p)), log_eq (p, 0)))
+CLOSED (m_r2_jensen, est_sub (est_quad (quad_p_t (p)), est_sub (est_quad (quad_exp_t_q (p, 0)), est_exact (1, 0))))
+CLOSED (v_r1_quad, est_sub (est_quad (quad_p_t (p)), est_quad (quad_exp_t_q (p, -1))))
+CLOSED (m_r1_quad_plus, est_add (est_quad (quad_p_t (p)), est_exact (0.5, 0)))
+CLOSED (v_r1_closed, est_sub (ep_t (p), est_exact (exp (log_mgf (p).value - 1), 4 * EST_U * exp (log_mgf (p).value - 1) + exp (log_mgf (p).value - 1) * 2 * log_mgf (p).err)))
+CLOSED (m_r1_sign, est_add (ep_t (p), est_sub (ep_t (p), v_r1_closed (p, prep))))
 
 static const derivation_truth SHIFT_TRUTHS[] = {
   {"log_mgf", "log E_q[e^T] in closed form (a Gaussian integral)", LINE_CLOSED (tr_log_mgf)},

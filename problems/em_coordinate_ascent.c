@@ -103,6 +103,9 @@ p5_bound (const double *q, const double *lj, double lpx)
 }
 #define U ((const p5_prep *) u)
 #define B(q) p5_bound (q, U->lj, U->lpx)
+/* A line or a truth at the point: VALUE within BOUND, both read from U */
+#define P5_VALUE(name, value, bound) static estimate name (const point * p, const void *u) \
+  { (void) p; return est_exact ((value), (bound)); }
 
 /* Σ_z Q_z f(z) for the lines below */
 #define QSUM(q, expr) ({ double s_ = 0; for (int z = 0; z < K; z++) s_ += (q)[z] * (expr); s_; })
@@ -110,10 +113,10 @@ p5_bound (const double *q, const double *lj, double lpx)
 static double kl_to (const double *q, const double *post) { return QSUM (q, log (q[z] / post[z])); }
 
 /* truths */
-static estimate t_kl (const point * p, const void *u) { (void) p; return est_exact (kl_to (U->q, U->post), B (U->q)); }
-static estimate t_F (const point * p, const void *u) { (void) p; return est_exact (U->gpx - kl_to (U->q, U->post), B (U->q)); }
-static estimate t_log_px (const point * p, const void *u) { (void) p; return est_exact (U->gpx, B (U->post)); }
-static estimate t_F_qt (const point * p, const void *u) { (void) p; return est_exact (U->gpx - kl_to (U->qt, U->post), B (U->qt)); }
+P5_VALUE (t_kl, kl_to (U->q, U->post), B (U->q))
+P5_VALUE (t_F, U->gpx - kl_to (U->q, U->post), B (U->q))
+P5_VALUE (t_log_px, U->gpx, B (U->post))
+P5_VALUE (t_F_qt, U->gpx - kl_to (U->qt, U->post), B (U->qt))
 /* F(θ^t, q^t) - Q(θ^t|θ^t) at θ^t, from GSL's densities: log p_θ^t(x) - Σ q^t log p_θ^t(x, z) */
 static estimate
 t_gap_at_t (const point * p, const void *u)
@@ -126,24 +129,24 @@ t_gap_at_t (const point * p, const void *u)
 }
 
 /* line 23, Lemma 1 */
-static estimate lemma1 (const point * p, const void *u) { (void) p; return est_exact (U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate lemma1_inverted (const point * p, const void *u) { (void) p; return est_exact (U->lpx - QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q)); }
+P5_VALUE (lemma1, U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
+P5_VALUE (lemma1_inverted, U->lpx - QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q))
 /* line 27, the proof */
-static estimate proof_def (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (U->q[z] / exp (U->lj[z] - U->lpx))), B (U->q)); }
-static estimate proof_def_flipped (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (exp (U->lj[z] - U->lpx) / U->q[z])), B (U->q)); }
-static estimate proof_bayes (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (U->q[z] * exp (U->lpx) / exp (U->lj[z]))), B (U->q)); }
-static estimate proof_bayes_no_px (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q)); }
-static estimate proof_split (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lpx) - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate proof_split_sign (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lpx) + QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate proof_sum_q_k (const point * p, const void *u) { (void) p; return est_exact (K * U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
+P5_VALUE (proof_def, QSUM (U->q, log (U->q[z] / exp (U->lj[z] - U->lpx))), B (U->q))
+P5_VALUE (proof_def_flipped, QSUM (U->q, log (exp (U->lj[z] - U->lpx) / U->q[z])), B (U->q))
+P5_VALUE (proof_bayes, QSUM (U->q, log (U->q[z] * exp (U->lpx) / exp (U->lj[z]))), B (U->q))
+P5_VALUE (proof_bayes_no_px, QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q))
+P5_VALUE (proof_split, QSUM (U->q, U->lpx) - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
+P5_VALUE (proof_split_sign, QSUM (U->q, U->lpx) + QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
+P5_VALUE (proof_sum_q_k, K * U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
 /* lines 33 and 35, F */
-static estimate F_def (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lj[z]) - QSUM (U->q, log (U->q[z])), B (U->q)); }
-static estimate F_def_sign (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lj[z]) + QSUM (U->q, log (U->q[z])), B (U->q)); }
-static estimate F_ratio (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate F_ratio_no_q (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lj[z]), B (U->q)); }
+P5_VALUE (F_def, QSUM (U->q, U->lj[z]) - QSUM (U->q, log (U->q[z])), B (U->q))
+P5_VALUE (F_def_sign, QSUM (U->q, U->lj[z]) + QSUM (U->q, log (U->q[z])), B (U->q))
+P5_VALUE (F_ratio, QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
+P5_VALUE (F_ratio_no_q, QSUM (U->q, U->lj[z]), B (U->q))
 static double kl_own (const double *q, const double *lj, double lpx) { return QSUM (q, log (q[z] / exp (lj[z] - lpx))); }
-static estimate F_kl (const point * p, const void *u) { (void) p; return est_exact (U->lpx - kl_own (U->q, U->lj, U->lpx), B (U->q)); }
-static estimate F_kl_sign (const point * p, const void *u) { (void) p; return est_exact (U->lpx + kl_own (U->q, U->lj, U->lpx), B (U->q)); }
+P5_VALUE (F_kl, U->lpx - kl_own (U->q, U->lj, U->lpx), B (U->q))
+P5_VALUE (F_kl_sign, U->lpx + kl_own (U->q, U->lj, U->lpx), B (U->q))
 
 /* line 37: F at q(z) <- p(z|x), the E-step (softmax of log p(x, z)) */
 static estimate
@@ -164,15 +167,13 @@ static estimate estep_no_prior (const point * p, const void *u) { return F_at_es
 static double Q_val (const void *u) { return QSUM (U->qt, U->lj[z]); }
 static double F_qt (const void *u) { return QSUM (U->qt, U->lj[z]) - QSUM (U->qt, log (U->qt[z])); }
 static double bound41 (const void *u) { return B (U->qt) + 16 * EST_U * QSUM (U->wt, 1 + fabs (U->ht[z])) * 2; }
-static estimate m41_h_x_given_z (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) + QSUM (U->wt, U->ht[z]), bound41 (u)); }
-static estimate m41_h_qweighted (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) + QSUM (U->qt, U->ht[z]), bound41 (u)); }
-static estimate m41_h_qt (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) - QSUM (U->qt, log (U->qt[z])), bound41 (u)); }
+P5_VALUE (m41_h_x_given_z, Q_val (u) + QSUM (U->wt, U->ht[z]), bound41 (u))
+P5_VALUE (m41_h_qweighted, Q_val (u) + QSUM (U->qt, U->ht[z]), bound41 (u))
+P5_VALUE (m41_h_qt, Q_val (u) - QSUM (U->qt, log (U->qt[z])), bound41 (u))
 
 /* line 43: F(θ, q^t) - Q(θ|θ^t), the term F has beyond Q, at θ */
-static estimate gap_at_theta (const point * p, const void *u)
-{ (void) p; return est_exact (F_qt (u) - Q_val (u), 2 * B (U->qt)); }
-static estimate gap_q_at_t (const point * p, const void *u)
-{ (void) p; return est_exact (F_qt (u) - QSUM (U->qt, U->ljt[z]), 2 * B (U->qt)); }
+P5_VALUE (gap_at_theta, F_qt (u) - Q_val (u), 2 * B (U->qt))
+P5_VALUE (gap_q_at_t, F_qt (u) - QSUM (U->qt, U->ljt[z]), 2 * B (U->qt))
 
 static const derivation_truth P5_TRUTHS[] = {
   {"kl", "KL(q || p(z|x)), the posterior by Bayes' rule from GSL's densities, summed directly", LINE_CLOSED (t_kl)},
