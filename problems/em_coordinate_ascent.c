@@ -86,6 +86,9 @@ p5_prepare (const point * p, void *out)
     }
 }
 
+/* Σ_z Q_z f(z) for the bound and the lines below */
+#define QSUM(q, expr) ({ double s_ = 0; for (int z = 0; z < K; z++) s_ += (q)[z] * (expr); s_; })
+
 /* Every line is a sum over z of Q_z times logs of lj, log q, log p(x).
    Each of those is within 8 u (1 + |.|) (a log-density is five roundings
    of terms at most as large as it plus 1; log within an ulp), a product or
@@ -96,19 +99,14 @@ p5_prepare (const point * p, void *out)
 static double
 p5_bound (const double *q, const double *lj, double lpx)
 {
-  double s = 0;
-  for (int z = 0; z < K; z++)
-    s += q[z] * (2 + fabs (lj[z]) + fabs (log (q[z])) + fabs (lpx));
-  return 2 * (16 * EST_U + est_gamma (2 * K + 2)) * s;
+  return 2 * (16 * EST_U + est_gamma (2 * K + 2))
+    * QSUM (q, 2 + fabs (lj[z]) + fabs (log (q[z])) + fabs (lpx));
 }
 #define U ((const p5_prep *) u)
 #define B(q) p5_bound (q, U->lj, U->lpx)
 /* A line or a truth at the point: VALUE within BOUND, both read from U */
 #define P5_VALUE(name, value, bound) static estimate name (const point * p, const void *u) \
   { (void) p; return est_exact ((value), (bound)); }
-
-/* Σ_z Q_z f(z) for the lines below */
-#define QSUM(q, expr) ({ double s_ = 0; for (int z = 0; z < K; z++) s_ += (q)[z] * (expr); s_; })
 
 static double kl_to (const double *q, const double *post) { return QSUM (q, log (q[z] / post[z])); }
 
