@@ -11,10 +11,11 @@
  * Brent on a concave objective, with bounds that survive rounding),
  * never by substituting a stationary point; derivatives by the complex
  * step (no difference taken: exact to rounding); expectations under 1-D
- * Gaussians by two agreeing quadrature rules (lib/quad.h); KL(p||q) and,
- * for a quadratic critic, E_q[e^T] and E_p[T] in closed form.  The claims
- * of Q6.1(b) and Q6.2(b) over all critics (attained, bounded, equality
- * only at log(p/q) + c) are harness checks at random critics. */
+ * Gaussians by two agreeing quadrature rules (lib/quad.h; the critics, their
+ * integrands and spans: lib/critic); KL(p||q) and, for a quadratic critic,
+ * E_q[e^T] and E_p[T] in closed form.  The claims of Q6.1(b) and Q6.2(b)
+ * over all critics (attained, bounded, equality only at log(p/q) + c) are
+ * harness checks at random critics. */
 #include "complex_step.h"
 #include "conjugate.h"
 #include "critic.h"
