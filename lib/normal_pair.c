@@ -105,3 +105,19 @@ normal_pair_log_ratio_error_bound (const normal_pair * g, double x)
     + normal_log_pdf_error_bound (x, g->mb, g->sb);
   return e + 2 * EST_U * fabs (normal_pair_log_ratio (g, x));
 }
+
+static double
+kl_quad_integrand (double x, void *params)
+{
+  const normal_pair *g = params;
+  if (normal_pair_far_tail (x))
+    return 0.0;
+  double lp = normal_log_pdf (x, g->ma, g->sa);
+  return exp (lp) * (lp - normal_log_pdf (x, g->mb, g->sb));
+}
+
+quad_result
+normal_pair_kl_quad (const normal_pair * g)
+{
+  return normal_pair_quad (kl_quad_integrand, (void *) g, g, g->ma, g->sa);
+}

@@ -72,4 +72,9 @@ estimate normal_pair_objective_mc (const gsl_rng * r, const normal_pair * g,
    u.  KL(a || b)'s is normal_kl_error_bound. */
 double normal_pair_log_ratio_error_bound (const normal_pair * g, double x);
 
+/* KL(a || b) by quadrature: ∫ a log(a/b) dx, log a - log b by normal_log_pdf,
+   over a's span (normal_pair_quad); an independent route to
+   normal_pair_kl.  Dies (exit 3) when the two rules disagree. */
+quad_result normal_pair_kl_quad (const normal_pair * g);
+
 #endif

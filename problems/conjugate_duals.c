@@ -7,18 +7,20 @@
  *   Q6.2(b)  KL >= R2[T] = E_p[T] - log E_q[e^T] (no answer in the seed);
  *   Q6.3     R2 >= R1, from log x <= x - 1.
  *
- * Ground truth.  Every supremum is computed (a grid, then Brent on a
- * concave objective with bounds that survive rounding: lib/minimize.h),
+ * Ground truth.  Every supremum is computed (lib/conjugate: a grid, then
+ * Brent on a concave objective, with bounds that survive rounding),
  * never by substituting a stationary point; derivatives by the complex
  * step (no difference taken: exact to rounding); expectations under 1-D
- * Gaussians by two agreeing quadrature rules (lib/quad.h); KL(p||q) and,
- * for a quadratic critic, E_q[e^T] and E_p[T] in closed form.  The claims
- * of Q6.1(b) and Q6.2(b) over all critics (attained, bounded, equality
- * only at log(p/q) + c) are harness checks at random critics. */
+ * Gaussians by two agreeing quadrature rules (lib/quad.h; the critics, their
+ * integrands and spans: lib/critic); KL(p||q) and, for a quadratic critic,
+ * E_q[e^T] and E_p[T] in closed form.  The claims of Q6.1(b) and Q6.2(b)
+ * over all critics (attained, bounded, equality only at log(p/q) + c) are
+ * harness checks at random critics. */
 #include "complex_step.h"
+#include "conjugate.h"
+#include "critic.h"
 #include "figure_panel.h"
 #include "harness.h"
-#include "minimize.h"
 #include "normal.h"
 #include "normal_pair.h"
 
@@ -28,41 +30,22 @@
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
 
-/* ---- suprema of concave functions ---- */
+/* A line's (or truth's) value at point P, PREP what the derivation's
+   prepare() computed for it: an expression of either. */
+#define CLOSED(name, expr) \
+  static estimate name (const point * p, const void *prep) { (void) p, (void) prep; return (expr); }
 
-/* Brent stops when its bracket is below xtol_abs + 3e-7 |x|: much tighter
-   and the flat top drowns in rounding (g(x* + e) - g(x*) ~ g'' e^2 / 2
-   must stay above the rounding of g: e >> sqrt(u |g| / |g''|), ~1e-8 |u|
-   for ut - u log u, ~1.5e-8 sqrt(1 + |t|) for the objectives in t). */
-#define SUP_XTOL_REL 3e-7
-#define U_GRID_N 161            /* u geometric on [1e-8, 1e8] */
-#define T_GRID_N 2401           /* t linear on [-300, 300]: |log(p/q)| ~ 150 */
-static double u_grid[U_GRID_N], t_grid[T_GRID_N];
+/* ---- the objectives whose suprema are f*, f** (lib/conjugate) ---- */
 
-static void
-grids_init (void)
-{
-  for (size_t i = 0; i < U_GRID_N; i++)
-    u_grid[i] = 1e-8 * pow (1e16, (double) i / (U_GRID_N - 1));
-  for (size_t i = 0; i < T_GRID_N; i++)
-    t_grid[i] = -300.0 + 600.0 * (double) i / (T_GRID_N - 1);
-}
-
-static concave_max sup_u (concave_fn g, void *a) { return maximize_concave_1d (g, a, u_grid, U_GRID_N, 1e-12, SUP_XTOL_REL); }
-static concave_max sup_t (concave_fn g, void *a) { return maximize_concave_1d (g, a, t_grid, T_GRID_N, 3e-7, SUP_XTOL_REL); }
-
-/* a - b, rounding 4u(|a| + |b|) (each product and exp within 2u, the
-   difference within u). */
-static double
-diff_rounded (double a, double b, double *rounding)
-{
-  *rounding = 4 * EST_U * (fabs (a) + fabs (b));
-  return a - b;
-}
+/* sup over u > 0, over t ∈ ℝ; Brent's value and maximiser with their bounds */
+static concave_max sup_u (concave_fn g, void *a) { return conjugate_sup_positive (g, a); }
+static concave_max sup_t (concave_fn g, void *a) { return conjugate_sup_real (g, a); }
+static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
+static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
 
 /* ut - u log u over u > 0 (PARAMS: t); t u - e^{t-1} over t (PARAMS: u). */
-static double conj_objective (double u, void *a, double *rd) { return diff_rounded (u * *(double *) a, u * log (u), rd); }
-static double biconj_objective (double t, void *a, double *rd) { return diff_rounded (t * *(double *) a, exp (t - 1), rd); }
+static double conj_objective (double u, void *a, double *rd) { return conjugate_diff (u * *(double *) a, u * log (u), rd); }
+static double biconj_objective (double t, void *a, double *rd) { return conjugate_diff (t * *(double *) a, exp (t - 1), rd); }
 
 /* tu - f*(t) with f*(t) itself the numerical supremum: f** with no closed
    form used (Fenchel-Moreau), the inner bound carried into the outer. */
@@ -70,16 +53,10 @@ static double
 nested_objective (double t, void *a, double *rd)
 {
   concave_max in = sup_u (conj_objective, &t);
-  double v = diff_rounded (t * *(double *) a, in.value, rd);
+  double v = conjugate_diff (t * *(double *) a, in.value, rd);
   *rd += in.err;
   return v;
 }
-
-/* a derivation's truths and lines */
-#define TABLES(t, l) .truths = t, .n_truths = COUNT_OF (t), .lines = l, .n_lines = COUNT_OF (l)
-
-static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
-static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
 
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
 
@@ -94,8 +71,8 @@ tr_du_complex (const point * p, const void *prep)
   double t = p->v[0], u = p->v[1];
   return est_exact (complex_step_derivative (conj_objective_c, &t, u), 8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
 }
-static estimate v_du (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0], -log (p->v[1]), -1.0); }
-static estimate m_du_no_1 (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0], -log (p->v[1])); }
+CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
+CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
 static const derivation_truth DU_TRUTHS[] = {
   {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (tr_du_complex)},
@@ -108,7 +85,7 @@ static const derivation_line DU_LINES[] = {
 static derivation du_dv = {
   .id = "s003_q61a_derivative", .title = "003 Q6.1(a): the derivative of ut - u log u",
   .points = &tu_points, .n_points = 100,
-  TABLES (DU_TRUTHS, DU_LINES),
+  DERIVATION_TABLES (DU_TRUTHS, DU_LINES),
 };
 
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
@@ -119,9 +96,9 @@ static point_kind t_points;
 static void prep_conj (const point * p, void *prep) { double t = p->v[0]; *(concave_max *) prep = sup_u (conj_objective, &t); }
 #define CONJ(prep) (*(const concave_max *) (prep))
 
-static estimate tr_conj_sup (const point * p, const void *prep) { (void) p; return opt_value (CONJ (prep)); }
-static estimate tr_conj_argmax (const point * p, const void *prep) { (void) p; return opt_x (CONJ (prep)); }
-static estimate tr_zero (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (0.0, 0.0); }
+CLOSED (tr_conj_sup, opt_value (CONJ (prep)))
+CLOSED (tr_conj_argmax, opt_x (CONJ (prep)))
+CLOSED (tr_zero, est_exact (0.0, 0.0))
 /* d/du at Brent's maximiser u_B by the complex step: |d2g/du2| = 1/u, so
    the distance x_err to the true maximiser moves it by at most x_err/u. */
 static estimate
@@ -141,11 +118,11 @@ stationary_at (const point * p, const void *prep, double one)
   double v = p->v[0] - (log (m.x) + one);
   return est_exact (v, m.x_err / (m.x - m.x_err) + 4 * EST_U * (fabs (p->v[0]) + fabs (log (m.x)) + 1));
 }
-static estimate v_conj_stationary (const point * p, const void *prep) { return stationary_at (p, prep, 1.0); }
-static estimate m_conj_stationary_no_1 (const point * p, const void *prep) { return stationary_at (p, prep, 0.0); }
+CLOSED (v_conj_stationary, stationary_at (p, prep, 1.0))
+CLOSED (m_conj_stationary_no_1, stationary_at (p, prep, 0.0))
 static estimate v_exp_t1 (const point * p, const void *prep) { (void) prep; double v = exp (p->v[0] - 1); return est_exact (v, 2 * EST_U * v); }
-static estimate m_exp_t1_rel5 (const point * p, const void *prep) { return est_scale (1 + 1e-5, v_exp_t1 (p, prep)); }
-static estimate m_exp_t1_rel6 (const point * p, const void *prep) { return est_scale (1 + 1e-6, v_exp_t1 (p, prep)); }
+CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, prep)))
+CLOSED (m_exp_t1_rel6, est_scale (1 + 1e-6, v_exp_t1 (p, prep)))
 
 static const derivation_truth CONJ_TRUTHS[] = {
   {"sup", "f*(t) = sup_u ut - u log u by Brent (grid u in [1e-8, 1e8])", LINE_CLOSED (tr_conj_sup)},
@@ -182,7 +159,7 @@ static derivation conj_dv = {
   .id = "s003_q61a_conjugate", .title = "003 Q6.1(a): the conjugate f*(t) of u log u",
   .points = &t_points, .n_points = 60,
   .prep_size = sizeof (concave_max), .prepare = prep_conj,
-  TABLES (CONJ_TRUTHS, CONJ_LINES),
+  DERIVATION_TABLES (CONJ_TRUTHS, CONJ_LINES),
 };
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
@@ -204,13 +181,14 @@ prep_biconj (const point * p, void *prep)
   biconj_prep *b = prep;
   double u = p->v[0];
   b->bi = sup_t (biconj_objective, &u);
-  b->nested = maximize_concave_1d (nested_objective, &u, nested_grid, COUNT_OF (nested_grid), 3e-7, SUP_XTOL_REL);
+  b->nested = maximize_concave_1d (nested_objective, &u, nested_grid, COUNT_OF (nested_grid),
+                                   3e-7, CONJUGATE_XTOL_REL);
 }
 #define BI(prep) ((const biconj_prep *) (prep))
 
-static estimate tr_bi_nested (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->nested); }
-static estimate bi_sup (const point * p, const void *prep) { (void) p; return opt_value (BI (prep)->bi); }
-static estimate tr_bi_argmax (const point * p, const void *prep) { (void) p; return opt_x (BI (prep)->bi); }
+CLOSED (tr_bi_nested, opt_value (BI (prep)->nested))
+CLOSED (bi_sup, opt_value (BI (prep)->bi))
+CLOSED (tr_bi_argmax, opt_x (BI (prep)->bi))
 /* d/dt (tu - e^{t-1}) at Brent's t_B: |d2/dt2| = e^{t-1} <= u e^{x_err}
    near the maximiser, so x_err moves it by at most u x_err e^{x_err}. */
 static estimate
@@ -220,15 +198,15 @@ bi_dt_at (const point * p, const void *prep, double sign)
   double u = p->v[0], e = exp (m.x - 1);
   return est_exact (u + sign * e, u * m.x_err * exp (m.x_err) + 4 * EST_U * (u + e));
 }
-static estimate tr_bi_dt_at_max (const point * p, const void *prep) { return bi_dt_at (p, prep, -1.0); }
-static estimate m_bi_stationary_sign (const point * p, const void *prep) { return bi_dt_at (p, prep, 1.0); }
+CLOSED (tr_bi_dt_at_max, bi_dt_at (p, prep, -1.0))
+CLOSED (m_bi_stationary_sign, bi_dt_at (p, prep, 1.0))
 static estimate v_ulogu (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u), 4 * EST_U * fabs (u * log (u))); }
 static estimate m_ulog2u (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log2 (u), 4 * EST_U * fabs (u * log2 (u))); }
 static estimate m_ulogu_rel6 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u * (1 + 1e-6)), 4 * EST_U * (fabs (u * log (u)) + u)); }
 /* f*(t) taken as e^t: sup_t tu - e^t = u log u - u */
 static estimate m_bi_sup_no_1 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * log (u), -u); }
-static estimate v_tstar (const point * p, const void *prep) { (void) prep; return EST_SUM (log (p->v[0]), 1.0); }
-static estimate m_tstar_sign (const point * p, const void *prep) { (void) prep; return EST_SUM (log (p->v[0]), -1.0); }
+CLOSED (v_tstar, EST_SUM (log (p->v[0]), 1.0))
+CLOSED (m_tstar_sign, EST_SUM (log (p->v[0]), -1.0))
 /* t* u - f*(t*) at t* = log u + 1, and its expansion u (log u + 1) - e^{log u + 1 - 1} */
 static estimate v_bi_subst (const point * p, const void *prep) { (void) prep; double u = p->v[0], ts = log (u) + 1; return EST_SUM (ts * u, -exp (ts - 1)); }
 static estimate m_bi_subst_plus (const point * p, const void *prep) { (void) prep; double u = p->v[0], ts = log (u) + 1; return EST_SUM (ts * u, exp (ts - 1)); }
@@ -286,15 +264,15 @@ static derivation biconj_dv = {
   .id = "s003_q61a_biconjugate", .title = "003 Q6.1(a): the biconjugate f**(u) of u log u",
   .points = &u_points, .n_points = 40,
   .prep_size = sizeof (biconj_prep), .prepare = prep_biconj,
-  TABLES (BI_TRUTHS, BI_LINES),
+  DERIVATION_TABLES (BI_TRUTHS, BI_LINES),
 };
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
 
-static const point_coord PAIR_X[] = {
-  {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, {"sq", 0.6, 1.8, 1, 0},
-  {"z", -3, 3, 0, 0},
-};
+/* p = N(mp, sp²), q = N(mq, sq²): the first coordinates of the points below */
+#define PAIR_COORDS {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, \
+    {"sq", 0.6, 1.8, 1, 0}
+static const point_coord PAIR_X[] = { PAIR_COORDS, {"z", -3, 3, 0, 0} };
 static point_kind pair_x_points;
 
 typedef struct
@@ -305,16 +283,16 @@ typedef struct
   concave_max f;        /* sup_t t p/q - e^{t-1} */
 } pointwise_prep;
 
-static double whole_objective (double t, void *a, double *rd) { const double *pq = a; return diff_rounded (pq[0] * t, pq[1] * exp (t - 1), rd); }
+static double whole_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (pq[0] * t, pq[1] * exp (t - 1), rd); }
 static double
 inside_objective (double t, void *a, double *rd)
 {
   const double *pq = a;
-  double v = pq[1] * diff_rounded (t * pq[0] / pq[1], exp (t - 1), rd);
+  double v = pq[1] * conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd);
   *rd = pq[1] * *rd + 2 * EST_U * fabs (v);
   return v;
 }
-static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return diff_rounded (t * pq[0] / pq[1], exp (t - 1), rd); }
+static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd); }
 
 static void
 prep_pointwise (const point * p, void *prep)
@@ -340,13 +318,13 @@ tr_kl_integrand (const point * p, const void *prep)
   double l = w->lp - w->lq;
   return est_exact (w->p * l, w->p * (8 * EST_U * (fabs (w->lp) + fabs (w->lq)) + 4 * EST_U * fabs (l)));
 }
-static estimate tr_sup_f (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->f); }
-static estimate v_pw_whole (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->whole); }
-static estimate v_pw_inside (const point * p, const void *prep) { (void) p; return opt_value (PW (prep)->inside); }
+CLOSED (tr_sup_f, opt_value (PW (prep)->f))
+CLOSED (v_pw_whole, opt_value (PW (prep)->whole))
+CLOSED (v_pw_inside, opt_value (PW (prep)->inside))
 static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
-static estimate m_pw_q2_sup_f (const point * p, const void *prep) { return est_scale (PW (prep)->q, v_pw_q_sup_f (p, prep)); }
+CLOSED (m_pw_q2_sup_f, est_scale (PW (prep)->q, v_pw_q_sup_f (p, prep)))
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
-static estimate m_pw_whole_no_1 (const point * p, const void *prep) { return est_sub (tr_kl_integrand (p, prep), est_exact (PW (prep)->p, 0)); }
+CLOSED (m_pw_whole_no_1, est_sub (tr_kl_integrand (p, prep), est_exact (PW (prep)->p, 0)))
 static estimate
 v_ratio_log_ratio (const point * p, const void *prep, int times_q, int inverted)
 {
@@ -357,10 +335,10 @@ v_ratio_log_ratio (const point * p, const void *prep, int times_q, int inverted)
   /* r within 2u; log r within u + (2u / |log r|)|log r| = 3u abs: */
   return est_exact (v, (times_q ? w->q : 1.0) * r * (6 * EST_U * fabs (l) + 3 * EST_U));
 }
-static estimate v_pw_conj_of_fstar (const point * p, const void *prep) { return v_ratio_log_ratio (p, prep, 0, 0); }
+CLOSED (v_pw_conj_of_fstar, v_ratio_log_ratio (p, prep, 0, 0))
 static estimate m_pw_conj_is_fstar (const point * p, const void *prep) { (void) p; double r = PW (prep)->p / PW (prep)->q; return est_exact (exp (r - 1), 4 * EST_U * exp (r - 1)); }
-static estimate v_pw_substituted (const point * p, const void *prep) { return v_ratio_log_ratio (p, prep, 1, 0); }
-static estimate m_pw_substituted_inverted (const point * p, const void *prep) { return v_ratio_log_ratio (p, prep, 1, 1); }
+CLOSED (v_pw_substituted, v_ratio_log_ratio (p, prep, 1, 0))
+CLOSED (m_pw_substituted_inverted, v_ratio_log_ratio (p, prep, 1, 1))
 static estimate v_pw_p_log (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); double l = log (w->p / w->q); return est_exact (w->p * l, w->p * (6 * EST_U * fabs (l) + 3 * EST_U)); }
 static estimate m_pw_q_log (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); double l = log (w->p / w->q); return est_exact (w->q * l, w->q * (6 * EST_U * fabs (l) + 3 * EST_U)); }
 
@@ -397,32 +375,21 @@ static derivation pointwise_dv = {
   .id = "s003_q61b_pointwise", .title = "003 Q6.1(b): the integrands at x = mp + sp z",
   .points = &pair_x_points, .n_points = 60,
   .prep_size = sizeof (pointwise_prep), .prepare = prep_pointwise,
-  TABLES (PW_TRUTHS, PW_LINES),
+  DERIVATION_TABLES (PW_TRUTHS, PW_LINES),
 };
 
 /* The integral: KL(p||q) in closed form against quadrature. */
-static const point_coord PAIR[] = {
-  {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, {"sq", 0.6, 1.8, 1, 0},
-};
+static const point_coord PAIR[] = { PAIR_COORDS };
 static point_kind pair_points;
 
 static normal_pair pair_of (const point * p) { normal_pair g = { p->v[0], p->v[1], p->v[2], p->v[3] }; return g; }
 
-static double
-integrand_p_log (double x, void *a)
-{
-  const double *g = a;
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  double lp = normal_log_pdf (x, g[0], g[1]);
-  return exp (lp) * (lp - normal_log_pdf (x, g[2], g[3]));
-}
 static estimate
 tr_kl_quad (const point * p, const void *prep)
 {
   (void) prep;
   normal_pair g = pair_of (p);
-  return est_quad (normal_pair_quad (integrand_p_log, (void *) p->v, &g, g.ma, g.sa));
+  return est_quad (normal_pair_kl_quad (&g));
 }
 /* log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2: three terms */
 static estimate
@@ -431,8 +398,8 @@ kl_closed (const point * p, double half)
   double d = p->v[0] - p->v[2], sp = p->v[1], sq = p->v[3];
   return EST_SUM (log (sq / sp), (sp * sp + d * d) / (2 * sq * sq), -half);
 }
-static estimate v_kl (const point * p, const void *prep) { (void) prep; return kl_closed (p, 0.5); }
-static estimate m_kl_no_half (const point * p, const void *prep) { (void) prep; return kl_closed (p, 0.0); }
+CLOSED (v_kl, kl_closed (p, 0.5))
+CLOSED (m_kl_no_half, kl_closed (p, 0.0))
 
 static const derivation_truth KL_TRUTHS[] = {
   {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)},
@@ -445,187 +412,44 @@ static const derivation_line KL_LINES[] = {
 static derivation kl_dv = {
   .id = "s003_q61b_kl", .title = "003 Q6.1(b): the integral is KL(p||q)",
   .points = &pair_points, .n_points = 30,
-  TABLES (KL_TRUTHS, KL_LINES),
+  DERIVATION_TABLES (KL_TRUTHS, KL_LINES),
 };
-
-/* ---- critics T(x) and their integrals against p and q ---- */
-
-/* T(x) = log(p(x)/q(x)) + shift + eps phi(x)   (CRITIC_LOG_RATIO), or
-   T(x) = a + b x + c x² + eps phi(x)           (CRITIC_QUADRATIC), with
-   phi = sin(freq x + phase), tanh(freq x + phase) or x. */
-typedef enum { CRITIC_LOG_RATIO, CRITIC_QUADRATIC } critic_kind;
-typedef enum { SHAPE_NONE, SHAPE_SIN, SHAPE_TANH, SHAPE_TILT } critic_shape;
-typedef struct
-{
-  critic_kind kind;
-  double shift, a, b, c;
-  critic_shape shape;
-  double eps, freq, phase;
-} critic;
-
-typedef struct
-{
-  const normal_pair *g;         /* p = N(ma, sa²), q = N(mb, sb²) */
-  const critic *t;
-  double log_z;                 /* r q = e^{T - log_z} q */
-} critic_ctx;
-
-/* the harness checks' mutants (set in main; harness.h) */
-static int m_klrq, m_r2_jensen_flag, m_r1_exponent, m_r1_penalty, m_r1_sign_flag, m_r2_no_log, m_r2_shift;
-
-static double
-perturbation (const critic * t, double x)
-{
-  switch (t->shape)
-    {
-    case SHAPE_SIN: return sin (t->freq * x + t->phase);
-    case SHAPE_TANH: return tanh (t->freq * x + t->phase);
-    case SHAPE_TILT: return x;
-    case SHAPE_NONE: break;
-    }
-  return 0.0;
-}
-
-/* T(x) minus its log-ratio part; T(x); and log q(x) + T(x) without
-   cancelling log q against log q. */
-static double
-critic_offset (const critic * t, double x)
-{
-  double base = t->kind == CRITIC_LOG_RATIO ? t->shift : t->a + t->b * x + t->c * x * x;
-  return base + t->eps * perturbation (t, x);
-}
-static double
-critic_value (const critic_ctx * c, double x)
-{
-  return (c->t->kind == CRITIC_LOG_RATIO ? normal_pair_log_ratio (c->g, x) : 0.0) + critic_offset (c->t, x);
-}
-static double
-log_q_plus_critic (const critic_ctx * c, double x)
-{
-  const normal_pair *g = c->g;
-  return (c->t->kind == CRITIC_LOG_RATIO ? normal_log_pdf (x, g->ma, g->sa) : normal_log_pdf (x, g->mb, g->sb))
-    + critic_offset (c->t, x);
-}
-
-/* N(m, s²)(x) T(x), zero where the density underflows */
-static double
-density_times_critic (const critic_ctx * c, double x, double m, double s)
-{
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  double w = exp (normal_log_pdf (x, m, s));
-  return w > 0 ? w * critic_value (c, x) : 0.0;
-}
-static double integrand_p_critic (double x, void *a) { const critic_ctx *c = a; return density_times_critic (c, x, c->g->ma, c->g->sa); }
-static double integrand_q_critic (double x, void *a) { const critic_ctx *c = a; return density_times_critic (c, x, c->g->mb, c->g->sb); }
-/* e^{T - log_z} q */
-static double
-integrand_rq (double x, void *a)
-{
-  const critic_ctx *c = a;
-  return normal_pair_far_tail (x) ? 0.0 : exp (log_q_plus_critic (c, x) - c->log_z);
-}
-/* p log(p / (r q)) */
-static double
-integrand_kl_p_rq (double x, void *a)
-{
-  const critic_ctx *c = a;
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  double lp = normal_log_pdf (x, c->g->ma, c->g->sa), p = exp (lp);
-  double log_z = m_klrq ? 0.0 : c->log_z;
-  return p > 0 ? p * (lp - log_q_plus_critic (c, x) + log_z) : 0.0;
-}
-/* sqrt(p r q): its integral is the Bhattacharyya coefficient BC(p, rq) */
-static double
-integrand_bhattacharyya (double x, void *a)
-{
-  const critic_ctx *c = a;
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  double lp = normal_log_pdf (x, c->g->ma, c->g->sa);
-  return exp (0.5 * (lp + log_q_plus_critic (c, x) - c->log_z));
-}
-
-/* e^T q for a quadratic critic is a Gaussian of precision 1/sq² - 2c and
-   mean (mq/sq² + b)/precision: its location and scale. */
-static void
-critic_tilt (const normal_pair * g, const critic * t, double *center, double *scale)
-{
-  double precision = 1 / (g->sb * g->sb) - 2 * t->c;
-  *center = (g->mb / (g->sb * g->sb) + t->b) / precision;
-  *scale = 1 / sqrt (precision);
-}
-
-/* The real line for an integrand built from p, q and e^T q: the hull of
-   p, q and the tilted measure (p e^{eps phi} for a log-ratio critic), at
-   the smallest of their scales and of the perturbation's period 1/freq. */
-static quad_result
-critic_quad (quad_fn f, const critic_ctx * c)
-{
-  const normal_pair *g = c->g;
-  const critic *t = c->t;
-  double center = g->ma, scale = g->sa;
-  if (t->kind == CRITIC_QUADRATIC)
-    critic_tilt (g, t, &center, &scale);
-  else if (t->shape == SHAPE_TILT)
-    center = g->ma + t->eps * g->sa * g->sa;
-  if ((t->shape == SHAPE_SIN || t->shape == SHAPE_TANH) && t->freq > 0)
-    scale = fmin (scale, 1 / t->freq);
-  return normal_pair_quad (f, (void *) c, g, center, scale);
-}
 
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
 
 static const point_coord QUAD_CRITIC[] = {
-  {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, {"sq", 0.6, 1.8, 1, 0},
-  {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0},   /* c sq² < 1/2 */
+  PAIR_COORDS, {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0}, /* c sq² < 1/2 */
 };
 static point_kind critic_points;
 
-/* ∫ e^{T + shift} q dx over the hull of q and the tilted Gaussian, and
-   ∫ p T dx over p's. */
-static quad_result
-quad_exp_t_q (const point * p, double shift)
-{
-  normal_pair g = pair_of (p);
-  critic t = { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], SHAPE_NONE, 0, 0, 0 };
-  critic_ctx c = { &g, &t, -shift };
-  double center[2] = { g.mb, 0 }, scale[2] = { g.sb, 0 };
-  critic_tilt (&g, &t, &center[1], &scale[1]);
-  return quad_real_line_hull (integrand_rq, &c, 2, center, scale);
-}
-static quad_result
-quad_p_t (const point * p)
-{
-  normal_pair g = pair_of (p);
-  critic t = { CRITIC_QUADRATIC, 0, p->v[4], p->v[5], p->v[6], SHAPE_NONE, 0, 0, 0 };
-  critic_ctx c = { &g, &t, 0 };
-  return quad_real_line_hull (integrand_p_critic, &c, 1, &g.ma, &g.sa);
-}
-
-/* log E_q[e^T] in closed form: x = mq + sq z, T = T(mq) + β z + γ z²,
-   β = sq (b + 2c mq), γ = c sq², E[e^{βz + γz²}] = (1 - 2γ)^{-1/2}
-   e^{β²/(2(1 - 2γ))}; five terms. */
-static estimate
-log_mgf (const point * p)
+/* a point's pair p, q and its quadratic critic */
+typedef struct { normal_pair g; critic t; } quad_case;
+static quad_case
+case_of (const point * p)
 {
   const double *v = p->v;
-  double m = v[2], s = v[3], beta = s * (v[5] + 2 * v[6] * m), gamma = v[6] * s * s;
-  return est_sum_terms ((const double[]) { v[4], v[5] * m, v[6] * m * m, -0.5 * log1p (-2 * gamma),
-                        beta * beta / (2 * (1 - 2 * gamma)) }, 5, 16 * EST_U);
+  quad_case c = { pair_of (p), { CRITIC_QUADRATIC, 0, v[4], v[5], v[6], CRITIC_FLAT, 0, 0, 0 } };
+  return c;
 }
-/* E_p[T] = a + b mp + c (mp² + sp²) */
-static estimate ep_t (const point * p) { const double *v = p->v; return EST_SUM (v[4], v[5] * v[0], v[6] * v[0] * v[0], v[6] * v[1] * v[1]); }
+/* ∫ e^{T + shift} q dx and ∫ p T dx by quadrature, log E_q[e^T] and E_p[T]
+   in closed form (lib/critic) */
+static quad_result quad_exp_t_q (const point * p, double shift)
+{ quad_case c = case_of (p); return critic_quadratic_rq (&c.g, &c.t, -shift); }
+static quad_result quad_p_t (const point * p)
+{ quad_case c = case_of (p); return critic_quadratic_p_t (&c.g, &c.t); }
+static estimate log_mgf (const point * p)
+{ quad_case c = case_of (p); return critic_log_mgf (&c.g, &c.t); }
+static estimate ep_t (const point * p)
+{ quad_case c = case_of (p); return critic_mean (&c.g, &c.t); }
 
-static estimate tr_one (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (1.0, 0.0); }
+CLOSED (tr_one, est_exact (1.0, 0.0))
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
-static estimate v_rq (const point * p, const void *prep) { (void) prep; return est_quad (quad_exp_t_q (p, -log_mgf (p).value)); }
-static estimate m_rq_exponent (const point * p, const void *prep) { (void) prep; return est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)); }
-static estimate v_rq_pulled (const point * p, const void *prep) { (void) prep; return est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))); }
-static estimate m_rq_pulled_twice (const point * p, const void *prep) { (void) prep; return est_scale (exp (-2 * log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))); }
+CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
+CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
+CLOSED (v_rq_pulled, est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
+CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
 static estimate v_rq_one (const point * p, const void *prep) { (void) prep; double z = exp (log_mgf (p).value); return est_exact ((1 / z) * z, 2 * EST_U); }
-static estimate m_rq_one_e (const point * p, const void *prep) { (void) p, (void) prep; return est_exact (M_E, 0); }
+CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
 static const derivation_truth RQ_TRUTHS[] = {
   {"one", "1", LINE_CLOSED (tr_one)},
@@ -655,7 +479,7 @@ static const derivation_line RQ_LINES[] = {
 static derivation rq_dv = {
   .id = "s003_q62a", .title = "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
   .points = &critic_points, .n_points = 30,
-  TABLES (RQ_TRUTHS, RQ_LINES),
+  DERIVATION_TABLES (RQ_TRUTHS, RQ_LINES),
 };
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
@@ -671,14 +495,14 @@ tr_log (const point * p, const void *prep)
   return est_exact (r.val, r.err);
 }
 static estimate v_log (const point * p, const void *prep) { (void) prep; double l = log (p->v[0]); return est_exact (l, EST_U * fabs (l)); }
-static estimate m_log_plus (const point * p, const void *prep) { return EST_SUM (v_log (p, prep).value, 0.01); }
-static estimate v_x_minus_1 (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0], -1.0); }
-static estimate m_half_x_minus_1 (const point * p, const void *prep) { (void) prep; return EST_SUM (p->v[0] / 2, -0.5); }
-static estimate tr_one_plus_log (const point * p, const void *prep) { return est_add (est_exact (1, 0), tr_log (p, prep)); }
-static estimate v_one_plus_log (const point * p, const void *prep) { (void) prep; return EST_SUM (1.0, log (p->v[0])); }
-static estimate m_one_plus_log2 (const point * p, const void *prep) { (void) prep; return EST_SUM (1.0, log2 (p->v[0])); }
-static estimate v_x (const point * p, const void *prep) { (void) prep; return est_exact (p->v[0], 0); }
-static estimate m_half_x (const point * p, const void *prep) { (void) prep; return est_exact (p->v[0] / 2, 0); }
+CLOSED (m_log_plus, EST_SUM (v_log (p, prep).value, 0.01))
+CLOSED (v_x_minus_1, EST_SUM (p->v[0], -1.0))
+CLOSED (m_half_x_minus_1, EST_SUM (p->v[0] / 2, -0.5))
+CLOSED (tr_one_plus_log, est_add (est_exact (1, 0), tr_log (p, prep)))
+CLOSED (v_one_plus_log, EST_SUM (1.0, log (p->v[0])))
+CLOSED (m_one_plus_log2, EST_SUM (1.0, log2 (p->v[0])))
+CLOSED (v_x, est_exact (p->v[0], 0))
+CLOSED (m_half_x, est_exact (p->v[0] / 2, 0))
 
 static const derivation_truth LOGX_TRUTHS[] = {
   {"log", "log x by gsl_sf_log_e", LINE_CLOSED (tr_log)},
@@ -701,31 +525,31 @@ static const derivation_line LOGX_LINES[] = {
 static derivation logx_dv = {
   .id = "s003_q63_log_bound", .title = "003 Q6.3: log x ≤ x - 1",
   .points = &x_points, .n_points = 100,
-  TABLES (LOGX_TRUTHS, LOGX_LINES),
+  DERIVATION_TABLES (LOGX_TRUTHS, LOGX_LINES),
 };
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
-static estimate tr_log_mgf (const point * p, const void *prep) { (void) prep; return log_mgf (p); }
-static estimate tr_r2 (const point * p, const void *prep) { (void) prep; return est_sub (ep_t (p), log_mgf (p)); }
+CLOSED (tr_log_mgf, log_mgf (p))
+CLOSED (tr_r2, est_sub (ep_t (p), log_mgf (p)))
 static estimate log_eq (const point * p, double shift) { return est_log (est_quad (quad_exp_t_q (p, shift))); }
-static estimate v_log_eq (const point * p, const void *prep) { (void) prep; return log_eq (p, 0); }
-static estimate m_log_eq_minus_1 (const point * p, const void *prep) { (void) prep; return log_eq (p, -1); }
-static estimate v_log_eq_m1p1 (const point * p, const void *prep) { (void) prep; return log_eq (p, -1.0 + 1.0); }
-static estimate m_log_eq_m1p2 (const point * p, const void *prep) { (void) prep; return log_eq (p, -1.0 + 2.0); }
-static estimate v_log_eq_times_e (const point * p, const void *prep) { (void) prep; return est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })); }
-static estimate m_log_eq_no_e (const point * p, const void *prep) { (void) prep; return log_eq (p, -1); }
-static estimate v_log_e_plus (const point * p, const void *prep) { (void) prep; return est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)); }
-static estimate m_log_e_as_e (const point * p, const void *prep) { (void) prep; return est_add (est_exact (M_E, 0), log_eq (p, -1)); }
-static estimate v_one_plus_log_eq (const point * p, const void *prep) { (void) prep; return est_add (est_exact (1, 0), log_eq (p, -1)); }
-static estimate m_two_plus_log_eq (const point * p, const void *prep) { (void) prep; return est_add (est_exact (2, 0), log_eq (p, -1)); }
-static estimate v_eq_m1 (const point * p, const void *prep) { (void) prep; return est_quad (quad_exp_t_q (p, -1)); }
-static estimate m_eq_m1_minus_half (const point * p, const void *prep) { (void) prep; return est_sub (est_quad (quad_exp_t_q (p, -1)), est_exact (0.5, 0)); }
-static estimate v_r2_quad (const point * p, const void *prep) { (void) prep; return est_sub (est_quad (quad_p_t (p)), log_eq (p, 0)); }
-static estimate m_r2_jensen (const point * p, const void *prep) { (void) prep; return est_sub (est_quad (quad_p_t (p)), est_sub (est_quad (quad_exp_t_q (p, 0)), est_exact (1, 0))); }
-static estimate v_r1_quad (const point * p, const void *prep) { (void) prep; return est_sub (est_quad (quad_p_t (p)), est_quad (quad_exp_t_q (p, -1))); }
-static estimate m_r1_quad_plus (const point * p, const void *prep) { (void) prep; return est_add (est_quad (quad_p_t (p)), est_exact (0.5, 0)); }
-static estimate v_r1_closed (const point * p, const void *prep) { (void) prep; return est_sub (ep_t (p), est_exact (exp (log_mgf (p).value - 1), 4 * EST_U * exp (log_mgf (p).value - 1) + exp (log_mgf (p).value - 1) * 2 * log_mgf (p).err)); }
-static estimate m_r1_sign (const point * p, const void *prep) { return est_add (ep_t (p), est_sub (ep_t (p), v_r1_closed (p, prep))); }
+CLOSED (v_log_eq, log_eq (p, 0))
+CLOSED (m_log_eq_minus_1, log_eq (p, -1))
+CLOSED (v_log_eq_m1p1, log_eq (p, -1.0 + 1.0))
+CLOSED (m_log_eq_m1p2, log_eq (p, -1.0 + 2.0))
+CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })))
+CLOSED (m_log_eq_no_e, log_eq (p, -1))
+CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)))
+CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), log_eq (p, -1)))
+CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), log_eq (p, -1)))
+CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), log_eq (p, -1)))
+CLOSED (v_eq_m1, est_quad (quad_exp_t_q (p, -1)))
+CLOSED (m_eq_m1_minus_half, est_sub (est_quad (quad_exp_t_q (p, -1)), est_exact (0.5, 0)))
+CLOSED (v_r2_quad, est_sub (est_quad (quad_p_t (p)), log_eq (p, 0)))
+CLOSED (m_r2_jensen, est_sub (est_quad (quad_p_t (p)), est_sub (est_quad (quad_exp_t_q (p, 0)), est_exact (1, 0))))
+CLOSED (v_r1_quad, est_sub (est_quad (quad_p_t (p)), est_quad (quad_exp_t_q (p, -1))))
+CLOSED (m_r1_quad_plus, est_add (est_quad (quad_p_t (p)), est_exact (0.5, 0)))
+CLOSED (v_r1_closed, est_sub (ep_t (p), est_exact (exp (log_mgf (p).value - 1), 4 * EST_U * exp (log_mgf (p).value - 1) + exp (log_mgf (p).value - 1) * 2 * log_mgf (p).err)))
+CLOSED (m_r1_sign, est_add (ep_t (p), est_sub (ep_t (p), v_r1_closed (p, prep))))
 
 static const derivation_truth SHIFT_TRUTHS[] = {
   {"log_mgf", "log E_q[e^T] in closed form (a Gaussian integral)", LINE_CLOSED (tr_log_mgf)},
@@ -766,7 +590,7 @@ static const derivation_line SHIFT_LINES[] = {
 static derivation shift_dv = {
   .id = "s003_q63", .title = "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
   .points = &critic_points, .n_points = 30,
-  TABLES (SHIFT_TRUTHS, SHIFT_LINES),
+  DERIVATION_TABLES (SHIFT_TRUTHS, SHIFT_LINES),
 };
 
 static const check_spec CHECKS[] = {
@@ -789,47 +613,17 @@ static const mutant_spec MUTANTS[] = {
 };
 /* ---- the claims over all critics (harness checks): random critics ---- */
 
+/* the harness checks' mutants, in the order of MUTANTS (set once in main) */
+static int m_r1_exponent, m_r1_penalty, m_r2_jensen_flag, m_r2_no_log, m_r2_shift, m_klrq;
+static int m_r1_sign_flag;
+static int *const MUTANT_FLAGS[] = { &m_r1_exponent, &m_r1_penalty, &m_r2_jensen_flag, &m_r2_no_log,
+  &m_r2_shift, &m_klrq, &m_r1_sign_flag };
+
 static estimate
 kl_estimate (const normal_pair * g)
 {
   double kl = normal_pair_kl (g);
   return est_exact (kl, 16 * DBL_EPSILON * (fabs (kl) + 1 + fabs (log (g->sb / g->sa))));
-}
-
-/* log of a quadrature as a quadrature result, for the sums below
-   (lib/estimate's est_log) */
-static quad_result
-quad_result_log (quad_result q)
-{
-  estimate l = est_log (est_quad (q));
-  return (quad_result) { l.value, l.err };
-}
-
-/* Sums of quadratures with their error bounds. */
-static quad_result
-quad_combine (double ka, quad_result a, double kb, quad_result b)
-{
-  quad_result s = { ka * a.value + kb * b.value, fabs (ka) * a.abserr + fabs (kb) * b.abserr };
-  return s;
-}
-
-/* The expectations R1 and R2 are built from. */
-typedef struct
-{
-  quad_result e_p_t, e_q_exp_t_m1, e_q_exp_t;   /* E_p[T], E_q[e^{T-1}], E_q[e^T] */
-  quad_result e_q_t;                            /* E_q[T] (only for a mutant) */
-} critic_integrals;
-
-static void
-critic_integrate (const normal_pair * g, const critic * t, critic_integrals * ci)
-{
-  critic_ctx c = { g, t, 0.0 }, c1 = { g, t, 1.0 };
-  ci->e_p_t = critic_quad (integrand_p_critic, &c);
-  ci->e_q_exp_t_m1 = critic_quad (integrand_rq, &c1);
-  ci->e_q_exp_t = critic_quad (integrand_rq, &c);
-  ci->e_q_t.value = ci->e_q_t.abserr = 0.0;
-  if (m_r2_jensen_flag)
-    ci->e_q_t = critic_quad (integrand_q_critic, &c);
 }
 
 /* R1[T] = E_p[T] - E_q[e^{T-1}] (003 Q6.1). */
@@ -838,53 +632,21 @@ r1_under_test (const critic_integrals * ci)
 {
   quad_result penalty = m_r1_exponent ? ci->e_q_exp_t : ci->e_q_exp_t_m1;
   double k = m_r1_penalty ? 0.99 : 1.0;
-  return est_quad (quad_combine (1.0, ci->e_p_t, m_r1_sign_flag ? k : -k, penalty));
+  return est_quad (critic_combine (1.0, ci->e_p_t, m_r1_sign_flag ? k : -k, penalty));
 }
 
 /* R2[T] = E_p[T] - log E_q[e^T] (003 Q6.2). */
 static estimate
 r2_under_test (const critic_integrals * ci)
 {
-  quad_result log_z = quad_result_log (ci->e_q_exp_t);
+  quad_result log_z = critic_log (ci->e_q_exp_t);
   if (m_r2_jensen_flag)
     log_z = ci->e_q_t;
   if (m_r2_no_log)
     log_z = ci->e_q_exp_t, log_z.value -= 1.0;
   if (m_r2_shift)
     log_z.value -= 0.01;
-  return est_quad (quad_combine (1.0, ci->e_p_t, -1.0, log_z));
-}
-
-/* A random critic: a log-ratio critic with a random shift and a sine,
-   tanh or linear perturbation, or a random quadratic (integrable against
-   q: c < 0.4 / sq²).  Drawn in this order: shift, freq, phase, the case. */
-static critic
-random_critic (const gsl_rng * r, const normal_pair * g)
-{
-  critic t = { CRITIC_LOG_RATIO, 0, 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
-  t.shift = gsl_ran_flat (r, -3, 3);
-  t.freq = gsl_ran_flat (r, 0.3, 3);
-  t.phase = gsl_ran_flat (r, 0, 2 * M_PI);
-  switch (gsl_rng_uniform_int (r, 4))
-    {
-    case 0:
-      t.shape = SHAPE_SIN, t.eps = gsl_ran_flat (r, -1.5, 1.5);
-      break;
-    case 1:                    /* the step of tanh inside p's bulk */
-      t.shape = SHAPE_TANH, t.eps = gsl_ran_flat (r, -1.5, 1.5);
-      t.phase = gsl_ran_flat (r, -1.5, 1.5) - t.freq * g->ma;
-      break;
-    case 2:
-      t.shape = SHAPE_TILT, t.eps = gsl_ran_flat (r, -1, 1);
-      break;
-    default:
-      t.kind = CRITIC_QUADRATIC;
-      t.a = gsl_ran_flat (r, -2, 2);
-      t.b = gsl_ran_flat (r, -1.5, 1.5);
-      t.c = gsl_ran_flat (r, -0.5, 0.4 / (g->sb * g->sb));
-      break;
-    }
-  return t;
+  return est_quad (critic_combine (1.0, ci->e_p_t, -1.0, log_z));
 }
 
 /* The per-critic checks of Q6.1(b), Q6.2(b) and Q6.3.  Returns
@@ -892,8 +654,7 @@ random_critic (const gsl_rng * r, const normal_pair * g)
 static double
 check_one_critic (harness * h, const normal_pair * g, const critic * t, int strict)
 {
-  critic_integrals ci;
-  critic_integrate (g, t, &ci);
+  critic_integrals ci = critic_integrate (g, t, m_r2_jensen_flag);
   estimate kl = kl_estimate (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
   check_point (h, "r1_below_kl", r1, kl);
   check_point (h, "r2_below_kl", r2, kl);
@@ -902,15 +663,15 @@ check_one_critic (harness * h, const normal_pair * g, const critic * t, int stri
     check_point (h, "r1_at_optimum", r1, kl);
 
   /* KL - R2 = KL(p || rq), and the Renyi divergence D_1/2 below it */
-  quad_result log_z = quad_result_log (ci.e_q_exp_t);
-  critic_ctx c = { g, t, log_z.value };
-  quad_result klrq = critic_quad (integrand_kl_p_rq, &c);
+  quad_result log_z = critic_log (ci.e_q_exp_t);
+  critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, m_klrq ? 0.0 : log_z.value };
+  quad_result klrq = critic_quad (critic_kl_rq, &c_kl);
   klrq.abserr += log_z.abserr;
   check_point (h, "kl_gap_identity", est_exact (kl.value - r2.value, kl.err + r2.err), est_quad (klrq));
   if (!strict)
     return INFINITY;
   /* Renyi order 1/2: D_1/2(p||rq) = -2 log BC <= KL(p||rq) */
-  quad_result log_bc = quad_result_log (critic_quad (integrand_bhattacharyya, &c));
+  quad_result log_bc = critic_log (critic_quad (critic_bc, &c));
   double d_half = -2 * log_bc.value, d_err = 2 * log_bc.abserr + log_z.abserr;
   quad_result lhs = { r2.value + d_half, r2.err + d_err };
   check_point (h, "r2_strict", est_quad (lhs), kl);
@@ -926,12 +687,12 @@ check_random_critics (harness * h)
   for (long k = 0; k < n; k++)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
-      critic t = random_critic (r, &g);
+      critic t = critic_random (r, &g);
       if (k % 8 == 0)          /* the optimum of R1: R1 = R2 = KL there */
-        t = (critic) { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
+        t = (critic) { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
       else if (k % 8 == 1)     /* a small perturbation: R2 just below KL */
-        t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO, t.shape = SHAPE_SIN;
-      int strict = t.shape != SHAPE_NONE || t.kind == CRITIC_QUADRATIC;
+        t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO, t.shape = CRITIC_SIN;
+      int strict = t.shape != CRITIC_FLAT || t.kind == CRITIC_QUADRATIC;
       n_strict += strict;
       min_d_half = fmin (min_d_half, check_one_critic (h, &g, &t, strict));
     }
@@ -953,9 +714,8 @@ check_equality_at_shift (harness * h)
   for (int k = 0; k < 40; k++)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
-      critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, SHAPE_NONE, 0, 0, 0 };
-      critic_integrals ci;
-      critic_integrate (&g, &t, &ci);
+      critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
+      critic_integrals ci = critic_integrate (&g, &t, m_r2_jensen_flag);
       check_point (h, "r2_equal_at_shift", r2_under_test (&ci), kl_estimate (&g));
     }
   check_close (h, "r2_equal_at_shift", "40 random Gaussian pairs, c uniform on [-5, 5]");
@@ -977,10 +737,9 @@ figure_critic_paths (sbuf * fig)
       sbuf_append (fig, head[path]);
       for (int i = 0; i <= 60; i++)
         {
-          critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? SHAPE_SIN : SHAPE_NONE, 0, path ? 1.5 : 0, 0 };
+          critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? CRITIC_SIN : CRITIC_FLAT, 0, path ? 1.5 : 0, 0 };
           double x = path ? (t.eps = -1.5 + 0.05 * i) : (t.shift = -2.0 + 0.1 * i);
-          critic_integrals ci;
-          critic_integrate (&g, &t, &ci);
+          critic_integrals ci = critic_integrate (&g, &t, m_r2_jensen_flag);
           sbuf_printf (fig, "%.3f %.10g %.10g %.10g\n", x, r1_under_test (&ci).value,
                        r2_under_test (&ci).value, normal_pair_kl (&g));
         }
@@ -1064,7 +823,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  grids_init ();
   tu_points = point_box (TU, COUNT_OF (TU), NULL);
   t_points = point_box (T_ONLY, COUNT_OF (T_ONLY), NULL);
   u_points = point_box (U_ONLY, COUNT_OF (U_ONLY), NULL);
@@ -1074,15 +832,9 @@ main (int argc, char **argv)
                             "p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²");
   x_points = point_box (X_POS, COUNT_OF (X_POS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_klrq = mutant (h, "klrq_unnormalised");
-  m_r2_jensen_flag = mutant (h, "r2_jensen_wrong_way");
-  m_r1_exponent = mutant (h, "r1_exponent");
-  m_r1_penalty = mutant (h, "r1_penalty_0.99");
-  m_r1_sign_flag = mutant (h, "r1_sign");
-  m_r2_no_log = mutant (h, "r2_no_log");
-  m_r2_shift = mutant (h, "r2_shift_0.01");
-  for (size_t i = 0; i < CLAIM.n_derivations; i++)
-    derivation_run (h, CLAIM.derivations[i]);
+  for (size_t i = 0; i < COUNT_OF (MUTANT_FLAGS); i++)
+    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  harness_run_derivations (h);
   check_random_critics (h);
   check_equality_at_shift (h);
   draw_figure (h);

@@ -11,14 +11,13 @@
  * decrease, F = log p(x|θ) after every E-step, the 2-D M-step against BFGS
  * -- is a harness property, checked by check_spec checks. */
 #include "harness.h"
+#include "discrete.h"
 #include "figure_panel.h"
 #include "gmm.h"
 #include "logsumexp.h"
-#include "minimize.h"
 #include "normal.h"
 #include "rng.h"
 
-#include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -27,9 +26,16 @@
 
 #define K 3
 
-/* ---------------------------------------------------------------------
- * 000 P5 at one observation
- * --------------------------------------------------------------------- */
+/* A mixture, EM's start, and a data set drawn from it */
+typedef struct
+{
+  const char *name;
+  gmm *truth, *start;
+  gsl_matrix *x;
+} em_case;
+static em_case line45;          /* line 45's 1-D mixture: set by setup */
+
+/* ---- 000 P5 at one observation ---- */
 
 static const point_coord P5[] = {
   {"x", -4, 4, 0, 0},
@@ -80,6 +86,9 @@ p5_prepare (const point * p, void *out)
     }
 }
 
+/* Σ_z Q_z f(z) for the bound and the lines below */
+#define QSUM(q, expr) ({ double s_ = 0; for (int z = 0; z < K; z++) s_ += (q)[z] * (expr); s_; })
+
 /* Every line is a sum over z of Q_z times logs of lj, log q, log p(x).
    Each of those is within 8 u (1 + |.|) (a log-density is five roundings
    of terms at most as large as it plus 1; log within an ulp), a product or
@@ -90,28 +99,22 @@ p5_prepare (const point * p, void *out)
 static double
 p5_bound (const double *q, const double *lj, double lpx)
 {
-  double s = 0;
-  for (int z = 0; z < K; z++)
-    s += q[z] * (2 + fabs (lj[z]) + fabs (log (q[z])) + fabs (lpx));
-  return 2 * (16 * EST_U + est_gamma (2 * K + 2)) * s;
+  return 2 * (16 * EST_U + est_gamma (2 * K + 2))
+    * QSUM (q, 2 + fabs (lj[z]) + fabs (log (q[z])) + fabs (lpx));
 }
 #define U ((const p5_prep *) u)
 #define B(q) p5_bound (q, U->lj, U->lpx)
+/* A line or a truth at the point: VALUE within BOUND, both read from U */
+#define P5_VALUE(name, value, bound) static estimate name (const point * p, const void *u) \
+  { (void) p; return est_exact ((value), (bound)); }
 
-static double
-kl_to (const double *q, const double *post)
-{
-  double s = 0;
-  for (int z = 0; z < K; z++)
-    s += q[z] * log (q[z] / post[z]);
-  return s;
-}
+static double kl_to (const double *q, const double *post) { return QSUM (q, log (q[z] / post[z])); }
 
 /* truths */
-static estimate t_kl (const point * p, const void *u) { (void) p; return est_exact (kl_to (U->q, U->post), B (U->q)); }
-static estimate t_F (const point * p, const void *u) { (void) p; return est_exact (U->gpx - kl_to (U->q, U->post), B (U->q)); }
-static estimate t_log_px (const point * p, const void *u) { (void) p; return est_exact (U->gpx, B (U->post)); }
-static estimate t_F_qt (const point * p, const void *u) { (void) p; return est_exact (U->gpx - kl_to (U->qt, U->post), B (U->qt)); }
+P5_VALUE (t_kl, kl_to (U->q, U->post), B (U->q))
+P5_VALUE (t_F, U->gpx - kl_to (U->q, U->post), B (U->q))
+P5_VALUE (t_log_px, U->gpx, B (U->post))
+P5_VALUE (t_F_qt, U->gpx - kl_to (U->qt, U->post), B (U->qt))
 /* F(θ^t, q^t) - Q(θ^t|θ^t) at θ^t, from GSL's densities: log p_θ^t(x) - Σ q^t log p_θ^t(x, z) */
 static estimate
 t_gap_at_t (const point * p, const void *u)
@@ -123,29 +126,25 @@ t_gap_at_t (const point * p, const void *u)
   return est_exact (s, p5_bound (U->qt, U->ljt, U->lpxt));
 }
 
-/* Σ_z Q_z f(z) for the lines below */
-#define QSUM(q, expr) ({ double s_ = 0; for (int z = 0; z < K; z++) s_ += (q)[z] * (expr); s_; })
-
 /* line 23, Lemma 1 */
-static estimate lemma1 (const point * p, const void *u) { (void) p; return est_exact (U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate lemma1_inverted (const point * p, const void *u) { (void) p; return est_exact (U->lpx - QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q)); }
+P5_VALUE (lemma1, U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
+P5_VALUE (lemma1_inverted, U->lpx - QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q))
 /* line 27, the proof */
-static estimate proof_def (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (U->q[z] / exp (U->lj[z] - U->lpx))), B (U->q)); }
-static estimate proof_def_flipped (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (exp (U->lj[z] - U->lpx) / U->q[z])), B (U->q)); }
-static estimate proof_bayes (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (U->q[z] * exp (U->lpx) / exp (U->lj[z]))), B (U->q)); }
-static estimate proof_bayes_no_px (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q)); }
-static estimate proof_split (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lpx) - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate proof_split_sign (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lpx) + QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate proof_sum_q (const point * p, const void *u) { return lemma1 (p, u); }
-static estimate proof_sum_q_k (const point * p, const void *u) { (void) p; return est_exact (K * U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
+P5_VALUE (proof_def, QSUM (U->q, log (U->q[z] / exp (U->lj[z] - U->lpx))), B (U->q))
+P5_VALUE (proof_def_flipped, QSUM (U->q, log (exp (U->lj[z] - U->lpx) / U->q[z])), B (U->q))
+P5_VALUE (proof_bayes, QSUM (U->q, log (U->q[z] * exp (U->lpx) / exp (U->lj[z]))), B (U->q))
+P5_VALUE (proof_bayes_no_px, QSUM (U->q, log (U->q[z] / exp (U->lj[z]))), B (U->q))
+P5_VALUE (proof_split, QSUM (U->q, U->lpx) - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
+P5_VALUE (proof_split_sign, QSUM (U->q, U->lpx) + QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
+P5_VALUE (proof_sum_q_k, K * U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
 /* lines 33 and 35, F */
-static estimate F_def (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lj[z]) - QSUM (U->q, log (U->q[z])), B (U->q)); }
-static estimate F_def_sign (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lj[z]) + QSUM (U->q, log (U->q[z])), B (U->q)); }
-static estimate F_ratio (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q)); }
-static estimate F_ratio_no_q (const point * p, const void *u) { (void) p; return est_exact (QSUM (U->q, U->lj[z]), B (U->q)); }
+P5_VALUE (F_def, QSUM (U->q, U->lj[z]) - QSUM (U->q, log (U->q[z])), B (U->q))
+P5_VALUE (F_def_sign, QSUM (U->q, U->lj[z]) + QSUM (U->q, log (U->q[z])), B (U->q))
+P5_VALUE (F_ratio, QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
+P5_VALUE (F_ratio_no_q, QSUM (U->q, U->lj[z]), B (U->q))
 static double kl_own (const double *q, const double *lj, double lpx) { return QSUM (q, log (q[z] / exp (lj[z] - lpx))); }
-static estimate F_kl (const point * p, const void *u) { (void) p; return est_exact (U->lpx - kl_own (U->q, U->lj, U->lpx), B (U->q)); }
-static estimate F_kl_sign (const point * p, const void *u) { (void) p; return est_exact (U->lpx + kl_own (U->q, U->lj, U->lpx), B (U->q)); }
+P5_VALUE (F_kl, U->lpx - kl_own (U->q, U->lj, U->lpx), B (U->q))
+P5_VALUE (F_kl_sign, U->lpx + kl_own (U->q, U->lj, U->lpx), B (U->q))
 
 /* line 37: F at q(z) <- p(z|x), the E-step (softmax of log p(x, z)) */
 static estimate
@@ -155,37 +154,24 @@ F_at_estep (const point * p, const void *u, double temper, int no_prior)
   double l[K], r[K];
   for (int z = 0; z < K; z++)
     l[z] = temper * (U->lj[z] - (no_prior ? log (w[z]) : 0));
-  double lse = log_sum_exp (l, K);
-  for (int z = 0; z < K; z++)
-    r[z] = exp (l[z] - lse);
+  discrete_normalize_log (l, K, r, NULL);
   return est_exact (QSUM (r, U->lj[z]) - QSUM (r, log (r[z])), B (r));
 }
 static estimate estep (const point * p, const void *u) { return F_at_estep (p, u, 1, 0); }
 static estimate estep_tempered (const point * p, const void *u) { return F_at_estep (p, u, 0.9, 0); }
 static estimate estep_no_prior (const point * p, const void *u) { return F_at_estep (p, u, 1, 1); }
 
-/* line 41: Q(θ|θ^t) = E_{q^t}[log p_θ(x, z)] plus an entropy */
+/* line 41: Q(θ|θ^t) = E_{q^t}[log p_θ(x, z)] plus an entropy; F(θ, q^t) */
 static double Q_val (const void *u) { return QSUM (U->qt, U->lj[z]); }
+static double F_qt (const void *u) { return QSUM (U->qt, U->lj[z]) - QSUM (U->qt, log (U->qt[z])); }
 static double bound41 (const void *u) { return B (U->qt) + 16 * EST_U * QSUM (U->wt, 1 + fabs (U->ht[z])) * 2; }
-static estimate m41_h_x_given_z (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) + QSUM (U->wt, U->ht[z]), bound41 (u)); }
-static estimate m41_h_qweighted (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) + QSUM (U->qt, U->ht[z]), bound41 (u)); }
-static estimate m41_h_qt (const point * p, const void *u) { (void) p; return est_exact (Q_val (u) - QSUM (U->qt, log (U->qt[z])), bound41 (u)); }
+P5_VALUE (m41_h_x_given_z, Q_val (u) + QSUM (U->wt, U->ht[z]), bound41 (u))
+P5_VALUE (m41_h_qweighted, Q_val (u) + QSUM (U->qt, U->ht[z]), bound41 (u))
+P5_VALUE (m41_h_qt, Q_val (u) - QSUM (U->qt, log (U->qt[z])), bound41 (u))
 
 /* line 43: F(θ, q^t) - Q(θ|θ^t), the term F has beyond Q, at θ */
-static estimate
-gap_at_theta (const point * p, const void *u)
-{
-  (void) p;
-  double f = QSUM (U->qt, U->lj[z]) - QSUM (U->qt, log (U->qt[z]));
-  return est_exact (f - Q_val (u), 2 * B (U->qt));
-}
-static estimate
-gap_q_at_t (const point * p, const void *u)
-{
-  (void) p;
-  double f = QSUM (U->qt, U->lj[z]) - QSUM (U->qt, log (U->qt[z]));
-  return est_exact (f - QSUM (U->qt, U->ljt[z]), 2 * B (U->qt));
-}
+P5_VALUE (gap_at_theta, F_qt (u) - Q_val (u), 2 * B (U->qt))
+P5_VALUE (gap_q_at_t, F_qt (u) - QSUM (U->qt, U->ljt[z]), 2 * B (U->qt))
 
 static const derivation_truth P5_TRUTHS[] = {
   {"kl", "KL(q || p(z|x)), the posterior by Bayes' rule from GSL's densities, summed directly", LINE_CLOSED (t_kl)},
@@ -196,37 +182,29 @@ static const derivation_truth P5_TRUTHS[] = {
 };
 
 static const derivation_line P5_LINES[] = {
-  {.id = "s000_lemma1", .source = "000 P5 Lemma 1", .at = 23,
-   .text = "KL(q(z)||p(z|x)) = log p(x) - Σ_z q(z) log p(z,x)/q(z)",
-   .eval = LINE_CLOSED (lemma1), .truth = "kl",
+  {.id = "s000_lemma1", .source = "000 P5 Lemma 1", .at = 23, .truth = "kl",
+   .text = "KL(q(z)||p(z|x)) = log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (lemma1),
    .mutants = {{"lemma1_ratio_inverted", "log q/p(z,x) in place of log p(z,x)/q", LINE_CLOSED (lemma1_inverted)}}},
-  {.id = "s000_proof_def", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "KL(q(z)||p(z|x)) = Σ_z q(z) log q(z)/p(z|x)",
-   .eval = LINE_CLOSED (proof_def), .truth = "kl",
+  {.id = "s000_proof_def", .source = "000 P5 Lemma 1 proof", .at = 27, .truth = "kl",
+   .text = "KL(q(z)||p(z|x)) = Σ_z q(z) log q(z)/p(z|x)", .eval = LINE_CLOSED (proof_def),
    .mutants = {{"proof_def_flipped", "Σ q log p(z|x)/q", LINE_CLOSED (proof_def_flipped)}}},
   {.id = "s000_proof_bayes", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= Σ_z q(z) log q(z)p(x)/p(z,x)",
-   .eval = LINE_CLOSED (proof_bayes),
+   .text = "= Σ_z q(z) log q(z)p(x)/p(z,x)", .eval = LINE_CLOSED (proof_bayes),
    .mutants = {{"step_a_px_dropped", "Σ q log q/p(z,x), p(x) dropped", LINE_CLOSED (proof_bayes_no_px)}}},
   {.id = "s000_proof_split", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= Σ_z q(z) log p(x) - Σ_z q(z) log p(z,x)/q(z)",
-   .eval = LINE_CLOSED (proof_split),
+   .text = "= Σ_z q(z) log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (proof_split),
    .mutants = {{"step_b_sign", "Σ q log p(x) + Σ q log p(z,x)/q", LINE_CLOSED (proof_split_sign)}}},
   {.id = "s000_proof_end", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= log p(x) - Σ_z q(z) log p(z,x)/q(z)",
-   .eval = LINE_CLOSED (proof_sum_q),
+   .text = "= log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (lemma1),
    .mutants = {{"proof_sum_q_dropped", "Σ_z log p(x) = K log p(x) (Σ q = 1 not used)", LINE_CLOSED (proof_sum_q_k)}}},
-  {.id = "s000_F_line33", .source = "000 P5 F(θ,q)", .at = 33,
-   .text = "F(θ, q) = Σ_z q(z) log p_θ(x,z) - Σ_z q(z) log q(z)",
-   .eval = LINE_CLOSED (F_def), .truth = "F",
+  {.id = "s000_F_line33", .source = "000 P5 F(θ,q)", .at = 33, .truth = "F",
+   .text = "F(θ, q) = Σ_z q(z) log p_θ(x,z) - Σ_z q(z) log q(z)", .eval = LINE_CLOSED (F_def),
    .mutants = {{"F_entropy_sign", "F with + Σ q log q", LINE_CLOSED (F_def_sign)}}},
   {.id = "s000_F_line35_ratio", .source = "000 P5 F(θ,q)", .at = 35,
-   .text = "= Σ_z q(z) log p(z,x)/q(z)",
-   .eval = LINE_CLOSED (F_ratio),
+   .text = "= Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (F_ratio),
    .mutants = {{"line35_q_dropped", "Σ q log p(z,x) in place of Σ q log p(z,x)/q", LINE_CLOSED (F_ratio_no_q)}}},
   {.id = "s000_F_line35_kl", .source = "000 P5 F(θ,q)", .at = 35,
-   .text = "= log p(x) - KL(q(z)||p(z|x))",
-   .eval = LINE_CLOSED (F_kl),
+   .text = "= log p(x) - KL(q(z)||p(z|x))", .eval = LINE_CLOSED (F_kl),
    .mutants = {{"line35_kl_sign", "log p(x) + KL", LINE_CLOSED (F_kl_sign)}}},
   {.id = "s000_estep", .source = "000 P5 E-step", .at = 37,
    .text = "to maximize [F over] q is to minimize KL(q(z)||p(z|x)), thus q(z) <- p(z|x) is the E-step"
@@ -260,13 +238,10 @@ static const derivation_line P5_LINES[] = {
 static derivation p5 = {
   .id = "s000_p5", .title = "000 P5: Lemma 1, F(θ, q), the E-step and the M-step at one observation",
   .points = &p5_points, .n_points = 200, .prep_size = sizeof (p5_prep), .prepare = p5_prepare,
-  .truths = P5_TRUTHS, .n_truths = COUNT_OF (P5_TRUTHS),
-  .lines = P5_LINES, .n_lines = COUNT_OF (P5_LINES),
+  DERIVATION_TABLES (P5_TRUTHS, P5_LINES),
 };
 
-/* ---------------------------------------------------------------------
- * Line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t)
- * --------------------------------------------------------------------- */
+/* ---- line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t) ---- */
 
 static const point_coord MSTEP[] = {
   {"data", 1, 1000, 0, 1},      /* the seed of the data set's generator */
@@ -275,7 +250,6 @@ static const point_coord MSTEP[] = {
 };
 static point_kind mstep_points;
 enum { MSTEP_N = 400, NTH = (K - 1) + 2 * K };
-static gmm *truth_1d, *start_1d;    /* set once in main */
 
 typedef struct
 {
@@ -287,9 +261,9 @@ mstep_prepare (const point * p, void *out)
 {
   mstep_prep *u = out;
   gsl_rng *r = rng_new ((unsigned long) p->v[0]);
-  gsl_matrix *x = gmm_sample_n (r, truth_1d, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
+  gsl_matrix *x = gmm_sample_n (r, line45.truth, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
   gmm *g = gmm_alloc (K, 1), *c = gmm_alloc (K, 1);
-  gmm_memcpy (g, start_1d);
+  gmm_memcpy (g, line45.start);
   for (int t = 0; t < (int) p->v[1]; t++)
     {
       gmm_e_step (g, x, q);
@@ -339,13 +313,10 @@ static const derivation_line MSTEP_LINES[] = {
 static derivation mstep = {
   .id = "s000_mstep", .title = "000 P5 line 45: the M-step on a data set of 400 points",
   .points = &mstep_points, .n_points = 12, .prep_size = sizeof (mstep_prep), .prepare = mstep_prepare,
-  .truths = MSTEP_TRUTHS, .n_truths = COUNT_OF (MSTEP_TRUTHS),
-  .lines = MSTEP_LINES, .n_lines = COUNT_OF (MSTEP_LINES),
+  DERIVATION_TABLES (MSTEP_TRUTHS, MSTEP_LINES),
 };
 
-/* ---------------------------------------------------------------------
- * EM itself, 1-D and 2-D: harness properties, not chains
- * --------------------------------------------------------------------- */
+/* ---- EM itself, 1-D and 2-D: harness properties, not chains ---- */
 
 static const check_spec CHECKS[] = {
   {"em_estep_tight", "harness", "after every E-step q <- p_θ(z|x), F(θ, q) = log p(x|θ) for the data set",
@@ -368,7 +339,10 @@ static const mutant_spec MUTANTS[] = {
   {"mstep_mean_overshoot", "M-step means μ^t + 2.5 (μ_closed - μ^t)", "em_loglik_monotone"},
   {"mstep_cov_diagonal", "M-step covariance with its off-diagonal dropped", "mstep_argmax_2d"},
 };
+/* the harness checks' mutants, in the order of MUTANTS (set once by setup) */
 static int m_tempered, m_ll_before, m_smoothed, m_overshoot, m_diagonal;
+static int *const MUTANT_FLAGS[] = {
+  &m_tempered, &m_ll_before, &m_smoothed, &m_overshoot, &m_diagonal };
 
 static const param_spec PARAMS[] = {
   {"iterations", 60, 5, 1000, "EM iterations per data set", PARAM_INTEGER},
@@ -454,13 +428,6 @@ compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_m
   gmm_free (c);
 }
 
-typedef struct
-{
-  const char *name;
-  gmm *truth, *start;
-  gsl_matrix *x;
-} em_case;
-
 /* The figure's data block for one run: per iteration the gaps ll* + bound
    - value of F after the E half-step (at t), after the M half-step (at t +
    ½) and of log p(x|θ^t), then the increments of F at each half-step
@@ -490,9 +457,8 @@ run_em (harness * h, em_case * c, int iters)
   gmm *g = gmm_alloc (k, d);
   gmm_memcpy (g, c->start);
   gsl_matrix *q = gsl_matrix_alloc (n, k);
-  double *fe = xcalloc ((size_t) iters + 1, sizeof (double));
-  double *fm = xcalloc ((size_t) iters + 1, sizeof (double));
-  double *ll = xcalloc ((size_t) iters + 1, sizeof (double));
+  size_t len = (size_t) iters + 1;      /* F after E, F after M, log p(x|θ^t) */
+  double *fe = xcalloc (3 * len, sizeof (double)), *fm = fe + len, *ll = fm + len;
   estimate prev_f = est_exact (GSL_NEGINF, 0), prev_ll = loglik (g, c->x);
   ll[0] = prev_ll.value;
   for (int t = 0; t < iters; t++)
@@ -541,7 +507,7 @@ run_em (harness * h, em_case * c, int iters)
   write_trace (h, c, iters, fe, fm, ll, ll_star, prev_ll.err);
   sbuf_printf (harness_notes (h), "- %s: n = %zu points, %d checked iterations; log-likelihood"
                " from %.6g to %.6g (converged: %.6g).\n", c->name, n, iters, ll[0], ll[iters], ll_star);
-  free (ll), free (fm), free (fe);
+  free (fe);
   gsl_matrix_free (q);
   gmm_free (g);
 }
@@ -574,6 +540,13 @@ case_2d (em_case * c, double sep)
 }
 
 static void
+em_case_free (em_case * c)
+{
+  gmm_free (c->truth), gmm_free (c->start);
+  gsl_matrix_free (c->x);
+}
+
+static void
 draw_figure (harness * h, int b, int iters)
 {
   sbuf_printf (harness_figure_script (h), "set xrange [0:%d]\nset logscale y\nset format y '10^{%%L}'\n"
@@ -592,7 +565,17 @@ draw_figure (harness * h, int b, int iters)
     iters, b, b, b, b, b);
 }
 
+/* Before anything runs (--point included): the mutant flags, line 45's mixture. */
+static void
+setup (harness * h)
+{
+  for (size_t i = 0; i < COUNT_OF (MUTANT_FLAGS); i++)
+    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  case_1d (&line45, 1.0);
+}
+
 static const claim CLAIM = {
+  .setup = setup,
   .slug = "em_coordinate_ascent",
   .title = "EM is coordinate ascent on F(θ, q)",
   .claim = "For a latent-variable model p_θ(x, z), F(θ, q) = E_q[log p_θ(x,z)] + H(q) "
@@ -630,17 +613,10 @@ main (int argc, char **argv)
     " start; coordinate j of θ");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_tempered = mutant (h, "em_estep_tempered");
-  m_ll_before = mutant (h, "F_le_ll_before");
-  m_smoothed = mutant (h, "mstep_weights_smoothed");
-  m_overshoot = mutant (h, "mstep_mean_overshoot");
-  m_diagonal = mutant (h, "mstep_cov_diagonal");
   double sep = harness_param (h, "separation");
   int iters = (int) harness_param (h, "iterations");
   long n = harness_samples (h);
-  em_case c1, c2, line45;
-  case_1d (&line45, 1.0);
-  truth_1d = line45.truth, start_1d = line45.start;
+  em_case c1, c2;
   case_1d (&c1, sep);
   case_2d (&c2, sep);
   c1.x = gmm_sample_n (harness_rng (h), c1.truth, (size_t) n);
@@ -665,12 +641,6 @@ main (int argc, char **argv)
     " right-hand side a number; both literal senses of H(p_θ^t(x|z)) fail, and F - Q is H(q^t) ="
     " H(p_θ^t(z|x)), the reading lines 33 and 37 use. Line 45 still holds: both its H and the"
     " correct one are constant in θ (line 43).\n");
-  em_case *cs[] = { &c1, &c2, &line45 };
-  for (int i = 0; i < 3; i++)
-    {
-      gmm_free (cs[i]->truth), gmm_free (cs[i]->start);
-      if (i < 2)
-        gsl_matrix_free (cs[i]->x);
-    }
+  em_case_free (&c1), em_case_free (&c2), em_case_free (&line45);
   return harness_end (h);
 }

@@ -88,6 +88,9 @@ main (void)
       quad_result q = normal_pair_quad (kl_integrand, &g, &g, g.ma, g.sa);
       tap_close (normal_pair_kl (&g), q.value, 1e-11 + q.abserr,
                  "draw %d: KL(a||b) = quadrature of a log(a/b)", k);
+      quad_result lq = normal_pair_kl_quad (&g);
+      tap_close (lq.value, normal_pair_kl (&g), 1e-11 + lq.abserr,
+                 "draw %d: normal_pair_kl_quad = the closed form", k);
       quad_result one = normal_pair_quad (density_b, &g, &g, g.mb + 3, 0.1);
       tap_close (one.value, 1.0, 1e-12 + one.abserr,
                  "draw %d: b integrates to 1 over the hull with a narrow third bump", k);
