@@ -20,11 +20,8 @@
 #include "figure_panel.h"
 #include "gmm.h"
 #include "lingauss2.h"
-#include "minimize.h"
-#include "optimum.h"
 #include "normal.h"
 
-#include <gsl/gsl_deriv.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -522,49 +519,9 @@ truth_log_q_diff (const point * p, const void *u, const double *x, double *b)
   return log_q_iso (x, p->v) - log_q_iso (x, (const double[2]) { 0, 0 });
 }
 
-static double
-ep_along (double a, void *params)
-{
-  const double *mu_i = params;    /* μ1, μ2, i */
-  double mu[2] = { mu_i[0], mu_i[1] };
-  mu[(int) mu_i[2] - 1] = a;
-  return ep_log_q (mu).value;
-}
-
-static estimate
-truth_grad (const point * p, const void *u)
-{
-  (void) u;
-  double params[3] = { p->v[0], p->v[1], p->v[2] }, d, err;
-  gsl_function f = { ep_along, params };
-  gsl_deriv_central (&f, p->v[(int) p->v[2] - 1], 1e-2, &d, &err);
-  return est_numeric (d, err);
-}
-
-static double
-neg_ep_vec (const gsl_vector * v, void *params)
-{
-  (void) params;
-  return -ep_log_q ((const double[2]) { gsl_vector_get (v, 0), gsl_vector_get (v, 1) }).value;
-}
-
-static estimate
-truth_argmin (const point * p, const void *u)
-{
-  (void) u;
-  gsl_vector_const_view x0 = gsl_vector_const_view_array (p->v, 2);
-  minnd_result res = minimize_nd (neg_ep_vec, NULL, &x0.vector, 1.0, 1e-7, 10000);
-  /* the Hessian is I; half of it, a valid lower bound, keeps the
-     differences' heuristic error estimates from deciding a tie.  The
-     bound is a posteriori, from the gradient where the simplex stopped, so
-     it holds whether or not the simplex reached its size: Nelder-Mead can
-     stall once the objective's differences are rounding, or creep (seed
-     1044: 10000 iterations to a simplex of 1.1e-7, bound 1.9e-7). */
-  double tol = optimum_distance_bound (neg_ep_vec, NULL, res.x, 0.5);
-  estimate e = est_opt (gsl_vector_get (res.x, (int) p->v[2] - 1), tol);
-  minimize_result_free (&res);
-  return e;
-}
+/* Truths for (1.11)-(1.12) without the closed form's algebra (lib/gmm) */
+CLOSED (truth_grad, gmm_e_log_normal_iso_partial (mixture, p->v, (size_t) p->v[2] - 1))
+CLOSED (truth_argmin, gmm_e_log_normal_iso_argmax (mixture, p->v, (size_t) p->v[2] - 1))
 
 CLOSED (harness_ep_log_q, closed (ep_log_q (p->v)))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
