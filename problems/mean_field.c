@@ -433,9 +433,8 @@ eq2_14_with (const point * p, int power)
 CLOSED (eq2_14, eq2_14_with (p, 1))
 CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
 
-/* (2.15): s_i²* = 1 / (1 + θ_i²) */
-static rnd s2_star (double t) { return rnd_div (X (1), add (X (1), sq (X (t)))); }
-CLOSED (eq2_15, closed (s2_star (p->v[I])))
+/* (2.15): s_i²* = 1 / (1 + θ_i²), lib/lingauss2's update */
+CLOSED (eq2_15, closed (lingauss2_cavi_var (V, I)))
 CLOSED (eq2_15_abs_theta, closed (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
 static const derivation_truth UPDATE_TRUTHS[] = {
   {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO", LINE_CLOSED (truth_dm)},
@@ -620,7 +619,7 @@ coordinate_step (lingauss2 * v, int step)
       v->m[i] = m_star (&u, i, u.theta[i]).value;
       return;
     }
-  double s2 = s2_star (v->theta[i]).value;
+  double s2 = lingauss2_cavi_var (v, i).value;
   if (on[M_S2_REL])
     s2 *= 1 + 1e-4;
   if (on[M_S2_NO_PRIOR])
@@ -660,20 +659,6 @@ coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, sbuf * trace)
   return last;
 }
 
-/* A bound on |m - m*| after the ascent stopped with last change DELTA: a
-   Gauss-Seidel sweep on the means contracts errors by ρ = c1 c2,
-   c_i = θ1θ2/(1 + θ_i²) (the m1 error is -c1 times the previous m2
-   error); one sweep's own rounding is that of (2.13) at both indices. */
-static double
-fixed_point_bound (const lingauss2 * v, double delta)
-{
-  double t1 = v->theta[0], t2 = v->theta[1];
-  double c1 = t1 * t2 / (1 + t1 * t1), c2 = t1 * t2 / (1 + t2 * t2);
-  double rho = fabs (c1 * c2);
-  double r = rnd_bound (m_star (v, 0, t1)) + rnd_bound (m_star (v, 1, t2));
-  return ((1 + fabs (c1)) * delta + 2 * r) / (1 - rho);
-}
-
 /* The fixed point against the maximiser of the ELBO over all of q, by
    Nelder-Mead from a random start (lib/lingauss2). */
 static void
@@ -708,7 +693,8 @@ check_coordinate_ascent (harness * h)
           v.m[i] = gsl_ran_gaussian (r, 2.0);
           v.s[i] = exp (gsl_ran_gaussian (r, 0.7));
         }
-      double bound = fixed_point_bound (&v, coordinate_ascent (h, &v, NULL, NULL));
+      /* |m - m*| from the sweep's contraction (lib/lingauss2) */
+      double bound = lingauss2_cavi_bound (&v, coordinate_ascent (h, &v, NULL, NULL));
       for (int i = 0; i < 2; i++)
         {
           check_point (h, "fixed_point_mean", est_exact (v.m[i], bound),
@@ -831,7 +817,7 @@ write_notes (harness * h)
     " Gaussians with weights 0.5, 0.3, 0.2, E_p[x] = (%.3g, %.3g). (1.10)'s c is checked"
     " through differences against μ = 0, draw by draw.\n",
     lingauss2_post_var (&v, 0).value, lingauss2_post_var (&v, 1).value,
-    s2_star (v.theta[0]).value, s2_star (v.theta[1]).value,
+    lingauss2_cavi_var (&v, 0).value, lingauss2_cavi_var (&v, 1).value,
     mixture_mean (0, 1).value, mixture_mean (1, 1).value);
 }
 
