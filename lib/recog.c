@@ -180,6 +180,20 @@ recog_inclusive_kl_gradient (const recog_theta * t, const recog_phi * p, gsl_vec
   gsl_vector_set (g, RECOG_LOGTAU2, 0.5 * (1 - (e.e.tau2 + e.e_d2) / p->tau2));
 }
 
+double
+recog_inclusive_kl_fn (const gsl_vector * v, void *params)
+{
+  recog_phi p = recog_phi_from_vector (v);
+  return recog_inclusive_kl (params, &p);
+}
+
+void
+recog_inclusive_kl_grad_fn (const gsl_vector * v, void *params, gsl_vector * g)
+{
+  recog_phi p = recog_phi_from_vector (v);
+  recog_inclusive_kl_gradient (params, &p, g);
+}
+
 /* E(z - a·x - c)² = 1 - 2 a·W + aᵀCa + (a·b + c)² */
 double
 recog_sleep_objective (const recog_theta * t, const recog_phi * p)

@@ -69,6 +69,10 @@ void recog_wake_gradient (const recog_theta * t, const recog_phi * p, double tau
 /* E_{x~p_θ}[KL(p_θ(z|x) || q_φ(z|x))] and its gradient in φ's coordinates */
 double recog_inclusive_kl (const recog_theta * t, const recog_phi * p);
 void recog_inclusive_kl_gradient (const recog_theta * t, const recog_phi * p, gsl_vector * g);
+/* The same as functions of φ's vector for lib/minimize and lib/gradcheck,
+   PARAMS a const recog_theta * */
+double recog_inclusive_kl_fn (const gsl_vector * v, void *params);
+void recog_inclusive_kl_grad_fn (const gsl_vector * v, void *params, gsl_vector * g);
 /* E_{p_θ(z,x)}[log q_φ(z|x)] */
 double recog_sleep_objective (const recog_theta * t, const recog_phi * p);
 /* E_{p_θ(x)}[F'] = E[-log p(x)] + E_x KL = H[N(b, C)] + inclusive KL */
