@@ -42,6 +42,11 @@ static double bounded (rnd a, double *bound) { *bound = rnd_bound (a); return a.
 #define AT_DRAW(name, expr) static double \
   name (const point * p, const void *u, const double *z, double *bound) \
   { (void) p, (void) u, (void) z; return bounded ((expr), bound); }
+/* the same from a plain double, with no rounding bound (a line evaluated
+   in floating point as written, or a Monte Carlo truth's draw) */
+#define AT_DRAW_PLAIN(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) u, (void) bound; return (expr); }
 
 /* ---------------------------------------------------------------------
  * Problem 3: the posterior, (2.1)-(2.3).  A point is (θ1, θ2, x); a draw
@@ -276,12 +281,9 @@ eq2_8_mid (const point * p, const double *z, int close)
     return -0.5 * (log (2 * M_PI) - log (s)) - qd / (2 * s * s);
   return -0.5 * log (2 * M_PI) - log (s) - qd / (2 * s * s);
 }
-#define EQ2_8_MID(name, close) static double \
-  name (const point * p, const void *u, const double *z, double *b) \
-  { (void) u, (void) b; return eq2_8_mid (p, z, close); }
-EQ2_8_MID (eq2_8_mid_end, 0)
-EQ2_8_MID (eq2_8_mid_after_log_s, 1)
-EQ2_8_MID (eq2_8_mid_after_log_2pi, 2)
+AT_DRAW_PLAIN (eq2_8_mid_end, eq2_8_mid (p, z, 0))
+AT_DRAW_PLAIN (eq2_8_mid_after_log_s, eq2_8_mid (p, z, 1))
+AT_DRAW_PLAIN (eq2_8_mid_after_log_2pi, eq2_8_mid (p, z, 2))
 
 /* (2.8), (2.9): -HALF - ½ log(2π) - LOG_S */
 static estimate entropy_term (double half, double log_s)
@@ -468,7 +470,7 @@ static derivation updates = {
 /* ---------------------------------------------------------------------
  * Problem 2: N(μ, I) fitted to p by KL(p || q), (1.9)-(1.12).  p is a
  * skewed three-component mixture in the plane (lib/gmm); a point is
- * (μ1, μ2, i), a draw x ~ p.
+ * (μ1, μ2, i), a draw x ~ p (z in the AT_DRAW macros).
  * --------------------------------------------------------------------- */
 
 #define MIX_K 3
@@ -505,18 +507,8 @@ log_q_iso (const double *x, const double mu[2])
 
 /* Truths by Monte Carlo: E_p[log q(x|μ)], and E_p[log q(x|μ) - log q(x|0)],
    where c cancels draw by draw */
-static double
-truth_log_q_draw (const point * p, const void *u, const double *x, double *b)
-{
-  (void) u, (void) b;
-  return log_q_iso (x, p->v);
-}
-static double
-truth_log_q_diff (const point * p, const void *u, const double *x, double *b)
-{
-  (void) u, (void) b;
-  return log_q_iso (x, p->v) - log_q_iso (x, (const double[2]) { 0, 0 });
-}
+AT_DRAW_PLAIN (truth_log_q_draw, log_q_iso (z, p->v))
+AT_DRAW_PLAIN (truth_log_q_diff, log_q_iso (z, p->v) - log_q_iso (z, (const double[2]) { 0, 0 }))
 
 /* Truths for (1.11)-(1.12) without the closed form's algebra (lib/gmm) */
 CLOSED (truth_grad, gmm_e_log_normal_iso_partial (mixture, p->v, (size_t) p->v[2] - 1))
