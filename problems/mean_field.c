@@ -678,8 +678,9 @@ check_coordinate_ascent (harness * h)
   const int n_models = 50, n_optimised = 10;
   for (int k = 0; k < n_models; k++)
     {
-      lingauss2 v = { {gsl_ran_gaussian (r, 1.5), gsl_ran_gaussian (r, 1.5)},
-        gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0}, 0, 1 };
+      /* draws in declarators, not in one initialiser list (unsequenced) */
+      double t1 = gsl_ran_gaussian (r, 1.5), t2 = gsl_ran_gaussian (r, 1.5);
+      lingauss2 v = { {t1, t2}, gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0}, 0, 1 };
       for (int i = 0; i < 2; i++)
         {
           v.m[i] = gsl_ran_gaussian (r, 2.0);
