@@ -184,4 +184,14 @@ rnd gmm_e_log_normal_iso_rnd (const gmm * g, const double *mu);
    variances SD². */
 gmm *gmm_alloc_1d (size_t k, const double *w, const double *mu, const double *sd);
 
+/* Ground truths for fitting N(μ, I) to p, by routes other than the closed
+   form's algebra (mean_field's Problem 2): along coordinate I of MU,
+   ∂E_p[log N(x; μ, I)]/∂μ_i by GSL's central difference of
+   gmm_e_log_normal_iso_rnd (step 1e-2) with its error estimate; and
+   coordinate I of argmax_μ E_p[log N(x; μ, I)] by GSL's Nelder-Mead from
+   MU (step 1, simplex size 1e-7, at most 10000 iterations), with the a
+   posteriori distance bound of lib/optimum (derivation in gmm.c). */
+estimate gmm_e_log_normal_iso_partial (const gmm * g, const double *mu, size_t i);
+estimate gmm_e_log_normal_iso_argmax (const gmm * g, const double *mu, size_t i);
+
 #endif

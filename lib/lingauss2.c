@@ -378,3 +378,32 @@ lingauss2_elbo_maximize (const lingauss2 * g, const double start[4], double best
   minimize_result_free (&res);
   return tol;
 }
+
+rnd
+lingauss2_cavi_mean (const lingauss2 * g, int i)
+{
+  mean_field_only (g, "lingauss2_cavi_mean");
+  int j = 1 - i;
+  rnd num = rnd_mul (X (g->theta[i]), rnd_sub (X (g->x), rnd_mul (X (g->theta[j]), X (g->m[j]))));
+  return rnd_div (num, rnd_add (X (1), sq (X (g->theta[i]))));
+}
+
+rnd
+lingauss2_cavi_var (const lingauss2 * g, int i)
+{
+  mean_field_only (g, "lingauss2_cavi_var");
+  return inv (rnd_add (X (1), sq (X (g->theta[i]))));
+}
+
+/* A Gauss-Seidel sweep on the means contracts errors by ρ = c1 c2,
+   c_i = θ1θ2/(1 + θ_i²) (the m1 error is -c1 times the previous m2
+   error); one sweep's own rounding is that of the two mean updates. */
+double
+lingauss2_cavi_bound (const lingauss2 * g, double delta)
+{
+  double t1 = g->theta[0], t2 = g->theta[1];
+  double c1 = t1 * t2 / (1 + t1 * t1), c2 = t1 * t2 / (1 + t2 * t2);
+  double rho = fabs (c1 * c2);
+  double r = rnd_bound (lingauss2_cavi_mean (g, 0)) + rnd_bound (lingauss2_cavi_mean (g, 1));
+  return ((1 + fabs (c1)) * delta + 2 * r) / (1 - rho);
+}

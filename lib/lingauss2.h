@@ -94,4 +94,17 @@ concave_max lingauss2_elbo_argmax_along (const lingauss2 * g, int coord);
 double lingauss2_elbo_maximize (const lingauss2 * g, const double start[4],
                                 double best[4]);
 
+/* ---- mean-field coordinate ascent (b = 0, ψ = 1: mean_field) ---- */
+
+/* The maximisers of the ELBO along m_i and s_i with the rest of q fixed
+   (Bishop, PRML 10.1.2): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²), the
+   posterior's conditional mean E[z_i | z_j = m_j, x], and
+   s_i²* = 1 / (1 + θ_i²) = 1/Λ_ii, its conditional variance. */
+rnd lingauss2_cavi_mean (const lingauss2 * g, int i);
+rnd lingauss2_cavi_var (const lingauss2 * g, int i);
+/* A bound on |m_i - μ_i| for both i after a sweep of the mean updates
+   (m1 then m2) at G's θ, x stopped with a last change DELTA of m2
+   (derivation in lingauss2.c). */
+double lingauss2_cavi_bound (const lingauss2 * g, double delta);
+
 #endif

@@ -20,11 +20,8 @@
 #include "figure_panel.h"
 #include "gmm.h"
 #include "lingauss2.h"
-#include "minimize.h"
-#include "optimum.h"
 #include "normal.h"
 
-#include <gsl/gsl_deriv.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -45,6 +42,11 @@ static double bounded (rnd a, double *bound) { *bound = rnd_bound (a); return a.
 #define AT_DRAW(name, expr) static double \
   name (const point * p, const void *u, const double *z, double *bound) \
   { (void) p, (void) u, (void) z; return bounded ((expr), bound); }
+/* the same from a plain double, with no rounding bound (a line evaluated
+   in floating point as written, or a Monte Carlo truth's draw) */
+#define AT_DRAW_PLAIN(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) u, (void) bound; return (expr); }
 
 /* ---------------------------------------------------------------------
  * Problem 3: the posterior, (2.1)-(2.3).  A point is (θ1, θ2, x); a draw
@@ -279,12 +281,9 @@ eq2_8_mid (const point * p, const double *z, int close)
     return -0.5 * (log (2 * M_PI) - log (s)) - qd / (2 * s * s);
   return -0.5 * log (2 * M_PI) - log (s) - qd / (2 * s * s);
 }
-#define EQ2_8_MID(name, close) static double \
-  name (const point * p, const void *u, const double *z, double *b) \
-  { (void) u, (void) b; return eq2_8_mid (p, z, close); }
-EQ2_8_MID (eq2_8_mid_end, 0)
-EQ2_8_MID (eq2_8_mid_after_log_s, 1)
-EQ2_8_MID (eq2_8_mid_after_log_2pi, 2)
+AT_DRAW_PLAIN (eq2_8_mid_end, eq2_8_mid (p, z, 0))
+AT_DRAW_PLAIN (eq2_8_mid_after_log_s, eq2_8_mid (p, z, 1))
+AT_DRAW_PLAIN (eq2_8_mid_after_log_2pi, eq2_8_mid (p, z, 2))
 
 /* (2.8), (2.9): -HALF - ½ log(2π) - LOG_S */
 static estimate entropy_term (double half, double log_s)
@@ -436,9 +435,8 @@ eq2_14_with (const point * p, int power)
 CLOSED (eq2_14, eq2_14_with (p, 1))
 CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
 
-/* (2.15): s_i²* = 1 / (1 + θ_i²) */
-static rnd s2_star (double t) { return rnd_div (X (1), add (X (1), sq (X (t)))); }
-CLOSED (eq2_15, closed (s2_star (p->v[I])))
+/* (2.15): s_i²* = 1 / (1 + θ_i²), lib/lingauss2's update */
+CLOSED (eq2_15, closed (lingauss2_cavi_var (V, I)))
 CLOSED (eq2_15_abs_theta, closed (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
 static const derivation_truth UPDATE_TRUTHS[] = {
   {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO", LINE_CLOSED (truth_dm)},
@@ -472,7 +470,7 @@ static derivation updates = {
 /* ---------------------------------------------------------------------
  * Problem 2: N(μ, I) fitted to p by KL(p || q), (1.9)-(1.12).  p is a
  * skewed three-component mixture in the plane (lib/gmm); a point is
- * (μ1, μ2, i), a draw x ~ p.
+ * (μ1, μ2, i), a draw x ~ p (z in the AT_DRAW macros).
  * --------------------------------------------------------------------- */
 
 #define MIX_K 3
@@ -509,62 +507,12 @@ log_q_iso (const double *x, const double mu[2])
 
 /* Truths by Monte Carlo: E_p[log q(x|μ)], and E_p[log q(x|μ) - log q(x|0)],
    where c cancels draw by draw */
-static double
-truth_log_q_draw (const point * p, const void *u, const double *x, double *b)
-{
-  (void) u, (void) b;
-  return log_q_iso (x, p->v);
-}
-static double
-truth_log_q_diff (const point * p, const void *u, const double *x, double *b)
-{
-  (void) u, (void) b;
-  return log_q_iso (x, p->v) - log_q_iso (x, (const double[2]) { 0, 0 });
-}
+AT_DRAW_PLAIN (truth_log_q_draw, log_q_iso (z, p->v))
+AT_DRAW_PLAIN (truth_log_q_diff, log_q_iso (z, p->v) - log_q_iso (z, (const double[2]) { 0, 0 }))
 
-static double
-ep_along (double a, void *params)
-{
-  const double *mu_i = params;    /* μ1, μ2, i */
-  double mu[2] = { mu_i[0], mu_i[1] };
-  mu[(int) mu_i[2] - 1] = a;
-  return ep_log_q (mu).value;
-}
-
-static estimate
-truth_grad (const point * p, const void *u)
-{
-  (void) u;
-  double params[3] = { p->v[0], p->v[1], p->v[2] }, d, err;
-  gsl_function f = { ep_along, params };
-  gsl_deriv_central (&f, p->v[(int) p->v[2] - 1], 1e-2, &d, &err);
-  return est_numeric (d, err);
-}
-
-static double
-neg_ep_vec (const gsl_vector * v, void *params)
-{
-  (void) params;
-  return -ep_log_q ((const double[2]) { gsl_vector_get (v, 0), gsl_vector_get (v, 1) }).value;
-}
-
-static estimate
-truth_argmin (const point * p, const void *u)
-{
-  (void) u;
-  gsl_vector_const_view x0 = gsl_vector_const_view_array (p->v, 2);
-  minnd_result res = minimize_nd (neg_ep_vec, NULL, &x0.vector, 1.0, 1e-7, 10000);
-  /* the Hessian is I; half of it, a valid lower bound, keeps the
-     differences' heuristic error estimates from deciding a tie.  The
-     bound is a posteriori, from the gradient where the simplex stopped, so
-     it holds whether or not the simplex reached its size: Nelder-Mead can
-     stall once the objective's differences are rounding, or creep (seed
-     1044: 10000 iterations to a simplex of 1.1e-7, bound 1.9e-7). */
-  double tol = optimum_distance_bound (neg_ep_vec, NULL, res.x, 0.5);
-  estimate e = est_opt (gsl_vector_get (res.x, (int) p->v[2] - 1), tol);
-  minimize_result_free (&res);
-  return e;
-}
+/* Truths for (1.11)-(1.12) without the closed form's algebra (lib/gmm) */
+CLOSED (truth_grad, gmm_e_log_normal_iso_partial (mixture, p->v, (size_t) p->v[2] - 1))
+CLOSED (truth_argmin, gmm_e_log_normal_iso_argmax (mixture, p->v, (size_t) p->v[2] - 1))
 
 CLOSED (harness_ep_log_q, closed (ep_log_q (p->v)))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
@@ -663,7 +611,7 @@ coordinate_step (lingauss2 * v, int step)
       v->m[i] = m_star (&u, i, u.theta[i]).value;
       return;
     }
-  double s2 = s2_star (v->theta[i]).value;
+  double s2 = lingauss2_cavi_var (v, i).value;
   if (on[M_S2_REL])
     s2 *= 1 + 1e-4;
   if (on[M_S2_NO_PRIOR])
@@ -703,20 +651,6 @@ coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, sbuf * trace)
   return last;
 }
 
-/* A bound on |m - m*| after the ascent stopped with last change DELTA: a
-   Gauss-Seidel sweep on the means contracts errors by ρ = c1 c2,
-   c_i = θ1θ2/(1 + θ_i²) (the m1 error is -c1 times the previous m2
-   error); one sweep's own rounding is that of (2.13) at both indices. */
-static double
-fixed_point_bound (const lingauss2 * v, double delta)
-{
-  double t1 = v->theta[0], t2 = v->theta[1];
-  double c1 = t1 * t2 / (1 + t1 * t1), c2 = t1 * t2 / (1 + t2 * t2);
-  double rho = fabs (c1 * c2);
-  double r = rnd_bound (m_star (v, 0, t1)) + rnd_bound (m_star (v, 1, t2));
-  return ((1 + fabs (c1)) * delta + 2 * r) / (1 - rho);
-}
-
 /* The fixed point against the maximiser of the ELBO over all of q, by
    Nelder-Mead from a random start (lib/lingauss2). */
 static void
@@ -744,14 +678,16 @@ check_coordinate_ascent (harness * h)
   const int n_models = 50, n_optimised = 10;
   for (int k = 0; k < n_models; k++)
     {
-      lingauss2 v = { {gsl_ran_gaussian (r, 1.5), gsl_ran_gaussian (r, 1.5)},
-        gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0}, 0, 1 };
+      /* draws in declarators, not in one initialiser list (unsequenced) */
+      double t1 = gsl_ran_gaussian (r, 1.5), t2 = gsl_ran_gaussian (r, 1.5);
+      lingauss2 v = { {t1, t2}, gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0}, 0, 1 };
       for (int i = 0; i < 2; i++)
         {
           v.m[i] = gsl_ran_gaussian (r, 2.0);
           v.s[i] = exp (gsl_ran_gaussian (r, 0.7));
         }
-      double bound = fixed_point_bound (&v, coordinate_ascent (h, &v, NULL, NULL));
+      /* |m - m*| from the sweep's contraction (lib/lingauss2) */
+      double bound = lingauss2_cavi_bound (&v, coordinate_ascent (h, &v, NULL, NULL));
       for (int i = 0; i < 2; i++)
         {
           check_point (h, "fixed_point_mean", est_exact (v.m[i], bound),
@@ -874,7 +810,7 @@ write_notes (harness * h)
     " Gaussians with weights 0.5, 0.3, 0.2, E_p[x] = (%.3g, %.3g). (1.10)'s c is checked"
     " through differences against μ = 0, draw by draw.\n",
     lingauss2_post_var (&v, 0).value, lingauss2_post_var (&v, 1).value,
-    s2_star (v.theta[0]).value, s2_star (v.theta[1]).value,
+    lingauss2_cavi_var (&v, 0).value, lingauss2_cavi_var (&v, 1).value,
     mixture_mean (0, 1).value, mixture_mean (1, 1).value);
 }
 

@@ -1,28 +1,23 @@
 /* wake_sleep.c -- the wake and sleep objectives on a linear-Gaussian model.
  *
- * Model (seed 001 1.1.2): z ~ N(0, 1), x | z ~ N(W z + b, s² I₂), with
- * θ = (W, b, s²), and the recognition model q_φ(z|x) = N(a·x + c, τ²),
- * φ = (a, c, τ²).  The family contains the exact posterior
- *     p_θ(z|x) = N(a*·x + c*, τ*²),  τ*² = 1/(1 + ‖W‖²/s²),
- *     a* = τ*² W / s²,  c* = -a*·b,
- * so every objective has a closed form: the ELBO, log p_θ(x) =
- * log N(x; b, W Wᵀ + s² I), the sleep objective E_{p_θ(z,x)}[log q_φ(z|x)]
- * and the inclusive KL E_{p_θ(x)}[KL(p_θ(z|x) || q_φ(z|x))] (ELBO and
- * log p(x) also in lib/lingauss).  The seed's lines (001 1.1.2, the wake
- * and the sleep display) are evaluated as written by Monte Carlo on the
- * derivation engine; the harness checks use finite differences
- * (lib/gradcheck) and GSL's BFGS against these closed forms. */
+ * Model (seed 001 1.1.2): z ~ N(0, 1), x | z ~ N(W z + b, s² I₂), θ =
+ * (W, b, s²), and the recognition model q_φ(z|x) = N(a·x + c, τ²), φ =
+ * (a, c, τ²), whose family contains the exact posterior, so that every
+ * objective has a closed form (lib/recog; the ELBO and log p(x) also in
+ * lib/lingauss).  The seed's lines (001 1.1.2, the wake and the sleep
+ * display) are evaluated as written by Monte Carlo on the derivation
+ * engine; the harness checks use finite differences (lib/gradcheck) and
+ * GSL's BFGS against these closed forms. */
 #include "harness.h"
 #include "gradcheck.h"
 #include "minimize.h"
 #include "optimum.h"
 #include "figure_panel.h"
 #include "lingauss.h"
+#include "recog.h"
 #include "normal.h"
 
 #include <float.h>
-#include <gsl/gsl_linalg.h>
-#include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
@@ -55,237 +50,29 @@ static const param_spec PARAMS[] = {
   {"iterations", 40, 2, 1000, "wake-sleep iterations for the figure", PARAM_INTEGER},
 };
 
-static derivation wake_dv, sleep_dv;
-
-static const claim CLAIM = {
-  .slug = "wake_sleep",
-  .title = "Wake and sleep objectives on a linear-Gaussian model",
-  .claim = "The wake phase maximises the ELBO L(θ, φ) over θ for fixed q_φ, which is the "
-    "M-step argmax_θ E_q[log p_θ(x|z)]; the sleep phase maximises "
-    "E_{p_θ(z,x)}[log q_φ(z|x)], i.e. minimises the inclusive KL "
-    "E_x KL(p_θ(z|x) || q_φ(z|x)), and recovers the exact posterior when the family "
-    "contains it.",
-  .sources = "001 1.1.2 (the wake and sleep objectives)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&wake_dv, &sleep_dv}, .n_derivations = 2,
-  .samples_default = 200000, .samples_quick = 40000, .samples_min = 40000,
-  .samples_min_why = "below it the 0.04 that line 27's third equality is off by is not resolved"
-    " at every seed, and the line comes out inconclusive instead of a slip (seed 1183 at 10000)",
-  .figure_caption = "Left: each seed line against its truth at every point it was checked "
-    "at, in units of the decision's margin (findings as squares). Wake-sleep on N training "
-    "points (see Notes), each phase on samples: middle, the wake objective (the ELBO averaged over the data) and the "
-    "log-likelihood after each iteration, with the maximum likelihood (closed form) for "
-    "reference; right, the sleep objective's φ-dependent part, the inclusive KL "
-    "E_x KL(p_θ(z|x) || q_φ(z|x)), after the wake step (θ moved) and after the sleep "
-    "step.",
-  .figure_width = 2100, .figure_height = 650,
-};
-
-/* ----------------------------------------------------------------------
- * The model and its closed forms
- * ---------------------------------------------------------------------- */
-
-#define DIM 2
-
-typedef struct { double w[DIM], b[DIM], s2; } theta_t;
-typedef struct { double a[DIM], c, tau2; } phi_t;
-typedef struct { size_t n; double (*x)[DIM]; } dataset;
-
-static double
-dot (const double *u, const double *v)
-{
-  double s = 0;
-  for (int j = 0; j < DIM; j++)
-    s += u[j] * v[j];
-  return s;
-}
-
-static double recog_mean (const phi_t * p, const double *x) { return dot (p->a, x) + p->c; }
-
-/* The exact posterior p_θ(z|x) = N(a*·x + c*, τ*²) in precision form. */
-static phi_t
-exact_posterior (const theta_t * t)
-{
-  phi_t p;
-  p.tau2 = 1 / (1 + dot (t->w, t->w) / t->s2);
-  for (int j = 0; j < DIM; j++)
-    p.a[j] = p.tau2 * t->w[j] / t->s2;
-  p.c = -dot (p.a, t->b);
-  return p;
-}
-
-/* The sleep phase's solution in closed form: the population least-squares
-   regression of z on x under p_θ(z, x), a = C⁻¹ W = C⁻¹ Cov(x, z) through a
-   Cholesky solve of C = W Wᵀ + s² I. */
-static phi_t
-population_regression (const harness * h, const theta_t * t)
-{
-  double cm[DIM * DIM];
-  for (int i = 0; i < DIM; i++)
-    for (int j = 0; j < DIM; j++)
-      cm[i * DIM + j] = t->w[i] * t->w[j] + (i == j ? t->s2 : 0);
-  phi_t p;
-  gsl_matrix_view c = gsl_matrix_view_array (cm, DIM, DIM);
-  gsl_vector_const_view w = gsl_vector_const_view_array (t->w, DIM);
-  gsl_vector_view a = gsl_vector_view_array (p.a, DIM);
-  gsl_linalg_cholesky_decomp1 (&c.matrix);
-  gsl_linalg_cholesky_solve (&c.matrix, &w.vector, &a.vector);
-  double explained = dot (p.a, t->w);        /* Wᵀ C⁻¹ W */
-  p.tau2 = mutant (h, "regression_tau_sign") ? 1 + explained : 1 - explained;
-  p.c = mutant (h, "sleep_no_intercept") ? 0 : -dot (p.a, t->b);
-  return p;
-}
-
-/* ELBO(θ, φ; x) = E_q[log p_θ(x|z)] + E_q[log p(z)] + H(q) in closed form.
-   lingauss_elbo is the same ELBO; this copy keeps the wake objective's
-   evaluation order, on which the optimiser and finite-difference checks'
-   recorded output (and their calibration) depend bit for bit. */
-static double
-elbo_at (const theta_t * t, const phi_t * p, const double *x)
-{
-  double mu = recog_mean (p, x), r2 = 0;
-  for (int j = 0; j < DIM; j++)
-    r2 += (x[j] - t->b[j] - t->w[j] * mu) * (x[j] - t->b[j] - t->w[j] * mu);
-  double ell = -0.5 * DIM * log (2 * M_PI * t->s2)
-    - (r2 + dot (t->w, t->w) * p->tau2) / (2 * t->s2);
-  double prior = -0.5 * log (2 * M_PI) - (mu * mu + p->tau2) / 2;
-  return ell + prior + 0.5 * log (M_E * 2 * M_PI * p->tau2);
-}
-
-static double
-average_elbo (const theta_t * t, const phi_t * p, const dataset * d)
-{
-  double s = 0;
-  for (size_t i = 0; i < d->n; i++)
-    s += elbo_at (t, p, d->x[i]);
-  return s / (double) d->n;
-}
-
-static double
-average_log_lik (const theta_t * t, const dataset * d)
-{
-  lingauss m = { DIM, t->w, t->b, t->s2, 0, 1 };
-  double s = 0;
-  for (size_t i = 0; i < d->n; i++)
-    s += lingauss_log_evidence (&m, d->x[i]).value;
-  return s / (double) d->n;
-}
-
-/* q_φ's distance from the exact posterior over x ~ p_θ: with
-   δ(x) = (a* - a)·x + (c* - c), E δ² = δaᵀ C δa + (δa·b + δc)². */
-typedef struct { phi_t e; double da[DIM], wda, m, e_d2; } post_gap;
-
-static post_gap
-gap_to_posterior (const theta_t * t, const phi_t * p)
-{
-  post_gap g = { exact_posterior (t), {0}, 0, 0, 0 };
-  for (int j = 0; j < DIM; j++)
-    g.da[j] = g.e.a[j] - p->a[j];
-  g.wda = dot (t->w, g.da), g.m = dot (g.da, t->b) + (g.e.c - p->c);
-  g.e_d2 = g.wda * g.wda + t->s2 * dot (g.da, g.da) + g.m * g.m;
-  return g;
-}
-
-/* E_{x~p_θ}[KL(p_θ(z|x) || q_φ(z|x))] */
-static double
-inclusive_kl (const theta_t * t, const phi_t * p)
-{
-  post_gap g = gap_to_posterior (t, p);
-  return 0.5 * (g.e.tau2 / p->tau2 + g.e_d2 / p->tau2 - 1 + log (p->tau2 / g.e.tau2));
-}
-
-/* E_{p_θ(z,x)}[log q_φ(z|x)]: E(z - a·x - c)² = 1 - 2 a·W + aᵀCa + (a·b + c)². */
-static double
-sleep_objective (const theta_t * t, const phi_t * p)
-{
-  double aw = dot (p->a, t->w), m = dot (p->a, t->b) + p->c;
-  double e_r2 = 1 - 2 * aw + aw * aw + t->s2 * dot (p->a, p->a) + m * m;
-  return -0.5 * log (2 * M_PI * p->tau2) - e_r2 / (2 * p->tau2);
-}
-
-/* E_{p_θ(x)}[F'] = E[-log p(x)] + E_x KL = H[N(b, C)] + inclusive KL. */
-static double
-expected_fprime (const theta_t * t, const phi_t * p)
-{
-  double c00 = t->w[0] * t->w[0] + t->s2, c01 = t->w[0] * t->w[1];
-  double c11 = t->w[1] * t->w[1] + t->s2;
-  double entropy = 0.5 * (DIM * log (2 * M_PI * M_E) + log (c00 * c11 - c01 * c01));
-  return entropy + inclusive_kl (t, p);
-}
-
 /* ----------------------------------------------------------------------
  * The wake objective L(θ) = (1/N) Σ_i ELBO(θ, φ; x^i), its M-step, and
- * the sleep objective's φ-dependent part, the inclusive KL
+ * the sleep objective's φ-dependent part, the inclusive KL, on lib/recog
+ * with this claim's mutants
  * ---------------------------------------------------------------------- */
 
-/* θ = (W0, W1, b0, b1, log s²), φ = (a0, a1, c, log τ²) as vectors
-   (DIM = 2 written out) */
-enum { T_W0, T_B0 = T_W0 + DIM, T_LOGS2 = T_B0 + DIM, N_THETA };
-enum { F_A0, F_C = F_A0 + DIM, F_LOGTAU2, N_PHI };
-
-#define V(i) gsl_vector_get (v, i)
-static theta_t theta_from_vector (const gsl_vector * v) { return (theta_t) { {V (0), V (1)}, {V (2), V (3)}, exp (V (4)) }; }
-static phi_t phi_from_vector (const gsl_vector * v) { return (phi_t) { {V (0), V (1)}, V (2), exp (V (3)) }; }
-#undef V
-
-static void
-theta_to_vector (const theta_t * t, gsl_vector * v)
-{
-  const double a[N_THETA] = { t->w[0], t->w[1], t->b[0], t->b[1], log (t->s2) };
-  for (int i = 0; i < N_THETA; i++)
-    gsl_vector_set (v, i, a[i]);
-}
-
-static void
-phi_to_vector (const phi_t * p, gsl_vector * v)
-{
-  const double a[N_PHI] = { p->a[0], p->a[1], p->c, log (p->tau2) };
-  for (int i = 0; i < N_PHI; i++)
-    gsl_vector_set (v, i, a[i]);
-}
-
-typedef struct { const harness *h; const dataset *data; phi_t phi; } wake_problem;
-typedef struct { const harness *h; theta_t theta; } sleep_problem;
+typedef struct { const harness *h; const recog_data *data; recog_phi phi; } wake_problem;
 
 static double
 wake_objective (const gsl_vector * v, void *params)
 {
   const wake_problem *w = params;
-  theta_t t = theta_from_vector (v);
-  return average_elbo (&t, &w->phi, w->data);
+  recog_theta t = recog_theta_from_vector (v);
+  return recog_average_elbo (&t, &w->phi, w->data);
 }
 
-/* ∂L/∂W = (1/N) Σ (r_i μ_i - W τ²)/s², ∂L/∂b = (1/N) Σ r_i / s²,
-   ∂L/∂log s² = -d/2 + A/(2 s²), r_i = x_i - b - W μ_i,
-   A = (1/N) Σ (‖r_i‖² + ‖W‖² τ²). */
 static void
 wake_gradient (const gsl_vector * v, void *params, gsl_vector * g)
 {
   const wake_problem *w = params;
-  theta_t t = theta_from_vector (v);
-  double gw[DIM] = { 0 }, gb[DIM] = { 0 }, a = 0, n = (double) w->data->n;
+  recog_theta t = recog_theta_from_vector (v);
   double tau2 = mutant (w->h, "wake_grad_no_tau") ? 0 : w->phi.tau2;
-  for (size_t i = 0; i < w->data->n; i++)
-    {
-      const double *x = w->data->x[i];
-      double mu = recog_mean (&w->phi, x);
-      for (int j = 0; j < DIM; j++)
-        {
-          double r = x[j] - t.b[j] - t.w[j] * mu;
-          gw[j] += r * mu - t.w[j] * tau2;
-          gb[j] += r;
-          a += r * r;
-        }
-    }
-  a = (a + n * dot (t.w, t.w) * w->phi.tau2) / n;
-  for (int j = 0; j < DIM; j++)
-    {
-      gsl_vector_set (g, T_W0 + j, gw[j] / (n * t.s2));
-      gsl_vector_set (g, T_B0 + j, gb[j] / (n * t.s2));
-    }
-  gsl_vector_set (g, T_LOGS2, -0.5 * DIM + a / (2 * t.s2));
+  recog_wake_gradient (&t, &w->phi, tau2, w->data, g);
 }
 
 static double neg_wake_objective (const gsl_vector * v, void *params) { return -wake_objective (v, params); }
@@ -296,74 +83,26 @@ neg_wake_gradient (const gsl_vector * v, void *params, gsl_vector * g)
   gsl_vector_scale (g, -1.0);
 }
 
-/* Least squares of x on (u, 1) with second moments E[u_i²] = u_i² + E2:
-   W and b, and s² = Σ (‖x_i - b - W u_i‖² + ‖W‖² ER) / DENOM.  The M-step
-   takes u_i = E_q[z|x^i] (E2 = ER = τ²); the sampled wake step u_i = z^i
-   (E2 = ER = 0). */
-static theta_t
-regress_x (const dataset * d, const double *u, double e2, double er, double denom)
+/* The M-step argmax_θ (1/N) Σ_i E_q[log p_θ(x^i|z)] (lib/recog). */
+static recog_theta
+closed_mstep (const harness * h, const recog_data * d, const recog_phi * p)
 {
-  double suu[2][2] = { {0, 0}, {0, 0} }, sxu[DIM][2] = { {0, 0}, {0, 0} };
-  for (size_t i = 0; i < d->n; i++)
-    {
-      suu[0][0] += u[i] * u[i] + e2;
-      suu[0][1] += u[i];
-      suu[1][1] += 1;
-      for (int j = 0; j < DIM; j++)
-        sxu[j][0] += d->x[i][j] * u[i], sxu[j][1] += d->x[i][j];
-    }
-  double det = suu[0][0] * suu[1][1] - suu[0][1] * suu[0][1], a = 0;
-  theta_t t;
-  for (int j = 0; j < DIM; j++)
-    {
-      t.w[j] = (sxu[j][0] * suu[1][1] - sxu[j][1] * suu[0][1]) / det;
-      t.b[j] = (sxu[j][1] * suu[0][0] - sxu[j][0] * suu[0][1]) / det;
-    }
-  for (size_t i = 0; i < d->n; i++)
-    for (int j = 0; j < DIM; j++)
-      {
-        double r = d->x[i][j] - t.b[j] - t.w[j] * u[i];
-        a += r * r + t.w[j] * t.w[j] * er;
-      }
-  t.s2 = a / denom;
-  return t;
+  double denom = (double) (d->n * RECOG_D) - (mutant (h, "mstep_s2_n_minus_1") ? 1 : 0);
+  double e2 = mutant (h, "mstep_mean_for_second_moment") ? 0 : p->tau2;
+  return recog_mstep (d, p, e2, denom);
 }
 
-/* The M-step: argmax_θ (1/N) Σ_i E_q[log p_θ(x^i|z)], a regression of x on
-   (z, 1) with the expected statistics E[z] = μ_i, E[z²] = μ_i² + τ². */
-static theta_t
-closed_mstep (const harness * h, const dataset * d, const phi_t * p)
+/* The sleep phase's solution in closed form, the population regression. */
+static recog_phi
+population_regression (const harness * h, const recog_theta * t)
 {
-  double *mu = xmalloc (d->n * sizeof *mu);
-  for (size_t i = 0; i < d->n; i++)
-    mu[i] = recog_mean (p, d->x[i]);
-  double denom = (double) (d->n * DIM) - (mutant (h, "mstep_s2_n_minus_1") ? 1 : 0);
-  theta_t t = regress_x (d, mu, mutant (h, "mstep_mean_for_second_moment") ? 0 : p->tau2,
-                         p->tau2, denom);
-  free (mu);
-  return t;
-}
-
-static double
-inclusive_kl_of_vector (const gsl_vector * v, void *params)
-{
-  const sleep_problem *s = params;
-  phi_t p = phi_from_vector (v);
-  return inclusive_kl (&s->theta, &p);
-}
-
-/* ∂/∂a = -(C δa + (δa·b + δc) b)/τ², ∂/∂c = -(δa·b + δc)/τ²,
-   ∂/∂log τ² = ½(1 - (τ*² + E δ²)/τ²), δa = a* - a, δc = c* - c. */
-static void
-inclusive_kl_gradient (const gsl_vector * v, void *params, gsl_vector * g)
-{
-  const theta_t *t = &((const sleep_problem *) params)->theta;
-  phi_t p = phi_from_vector (v);
-  post_gap e = gap_to_posterior (t, &p);
-  for (int j = 0; j < DIM; j++)
-    gsl_vector_set (g, F_A0 + j, -(t->w[j] * e.wda + t->s2 * e.da[j] + e.m * t->b[j]) / p.tau2);
-  gsl_vector_set (g, F_C, -e.m / p.tau2);
-  gsl_vector_set (g, F_LOGTAU2, 0.5 * (1 - (e.e.tau2 + e.e_d2) / p.tau2));
+  double explained;             /* Wᵀ C⁻¹ W */
+  recog_phi p = recog_regression (t, &explained);
+  if (mutant (h, "regression_tau_sign"))
+    p.tau2 = 1 + explained;
+  if (mutant (h, "sleep_no_intercept"))
+    p.c = 0;
+  return p;
 }
 
 /* Minimise by BFGS from X0; the result and its error radius. */
@@ -376,67 +115,21 @@ bfgs_minimise (minnd_fn f, minnd_grad g, void *params, const gsl_vector * x0,
   return r;
 }
 
-/* ----------------------------------------------------------------------
- * Sampling
- * ---------------------------------------------------------------------- */
-
-static void
-sample_model (const gsl_rng * r, const theta_t * t, double *z, double *x)
+/* The sleep fit on M samples from p_θ (lib/recog). */
+static recog_phi
+sleep_fit (harness * h, const recog_theta * t, long m, double *inv_diag)
 {
-  *z = gsl_ran_gaussian_ziggurat (r, 1.0);
-  double sd = sqrt (t->s2);
-  for (int j = 0; j < DIM; j++)
-    x[j] = t->w[j] * *z + t->b[j] + gsl_ran_gaussian_ziggurat (r, sd);
-}
-
-/* The sleep fit: max_φ (1/M) Σ log q_φ(z^i|x^i) over M samples from p_θ,
-   i.e. least squares of z on (x, 1) and τ² = RSS/M.  Returns the fitted φ
-   and (XᵀX)⁻¹'s diagonal for the standard errors. */
-static phi_t
-sleep_fit (harness * h, const theta_t * t, long m, double *inv_diag)
-{
-  gsl_rng *r = harness_rng (h);
-  double xtx[(DIM + 1) * (DIM + 1)] = { 0 }, xtz[DIM + 1] = { 0 }, beta[DIM + 1];
-  double (*xs)[DIM + 1] = xmalloc ((size_t) m * sizeof *xs);
-  double *zs = xmalloc ((size_t) m * sizeof *zs);
-  for (long i = 0; i < m; i++)
-    {
-      sample_model (r, t, &zs[i], xs[i]);
-      xs[i][DIM] = 1;
-      for (int j = 0; j <= DIM; j++)
-        {
-          xtz[j] += xs[i][j] * zs[i];
-          for (int k = 0; k <= DIM; k++)
-            xtx[j * (DIM + 1) + k] += xs[i][j] * xs[i][k];
-        }
-    }
-  gsl_matrix_view a = gsl_matrix_view_array (xtx, DIM + 1, DIM + 1);
-  gsl_vector_view y = gsl_vector_view_array (xtz, DIM + 1), bv = gsl_vector_view_array (beta, DIM + 1);
-  gsl_linalg_cholesky_decomp1 (&a.matrix);
-  gsl_linalg_cholesky_solve (&a.matrix, &y.vector, &bv.vector);
-  gsl_linalg_cholesky_invert (&a.matrix);
-  phi_t p = { {beta[0], beta[1]}, beta[DIM], 0 };
-  double rss = 0;
-  mc_acc z;
-  mc_init (&z);
-  for (long i = 0; i < m; i++)
-    {
-      double e = zs[i] - dot (p.a, xs[i]) - p.c;
-      rss += e * e;
-      mc_add (&z, zs[i]);
-    }
-  p.tau2 = mutant (h, "fit_tau2_marginal") ? mc_variance (&z) : rss / (double) m;
-  for (int j = 0; j <= DIM; j++)
-    inv_diag[j] = xtx[j * (DIM + 1) + j];
-  free (xs);
-  free (zs);
+  double z_var;
+  recog_phi p = recog_sleep_fit (harness_rng (h), t, m, inv_diag, &z_var);
+  if (mutant (h, "fit_tau2_marginal"))
+    p.tau2 = z_var;
   return p;
 }
 
 /* ----------------------------------------------------------------------
  * The seed's lines (001 1.1.2, seed lines 17-49) on the derivation engine.
  * A point is a model θ = (W, b, s²), a recognition model φ = (a, c, τ²)
- * and one datum x; the closed forms come from lib/lingauss.h.
+ * and one datum x; the closed forms come from lib/lingauss and lib/recog.
  * ---------------------------------------------------------------------- */
 
 static const point_coord BOX[] = {
@@ -446,21 +139,23 @@ static const point_coord BOX[] = {
 };
 static point_kind box;
 
-typedef struct { theta_t t; phi_t f; double x[DIM], qm, pm, pv; lingauss m; } ws_prep;
+typedef struct { recog_theta t; recog_phi f; double x[RECOG_D], qm, pm, pv; lingauss m; } ws_prep;
 
 static void
 ws_prepare (const point * p, void *u)
 {
   ws_prep *w = u;
   const double *v = p->v;
-  w->t = (theta_t) { {v[0], v[1]}, {v[2], v[3]}, v[4] };
-  w->f = (phi_t) { {v[5], v[6]}, v[7], v[8] };
+  w->t = (recog_theta) { {v[0], v[1]}, {v[2], v[3]}, v[4] };
+  w->f = (recog_phi) { {v[5], v[6]}, v[7], v[8] };
   w->x[0] = v[9], w->x[1] = v[10];
   w->qm = recog_mean (&w->f, w->x);
-  w->m = (lingauss) { DIM, w->t.w, w->t.b, w->t.s2, 0, 1 };
+  w->m = (lingauss) { RECOG_D, w->t.w, w->t.b, w->t.s2, 0, 1 };
   lingauss_posterior (&w->m, w->x, &w->pm, &w->pv);
 }
 #define WP ((const ws_prep *) u)
+#define CLOSED(name, expr) \
+  static estimate name (const point * p, const void *u) { (void) p; return (expr); }
 
 /* wake: z ~ q_φ(z|x); x[1] keeps the standard normal behind it */
 static void
@@ -484,9 +179,8 @@ INTEGRAND (w_post, log_post (u, x[0]) - log_q (u, x[0]))
 INTEGRAND (w_sampled, log_lik_z (u, x[0]))
 INTEGRAND (w_sampled_prior, log_lik_z (u, x[1]))
 
-static estimate t_elbo (const point * p, const void *u) { (void) p; return lingauss_elbo (&WP->m, WP->x, WP->qm, WP->f.tau2); }
-
-static estimate t_ell (const point * p, const void *u) { (void) p; return lingauss_expected_log_lik (&WP->m, WP->x, WP->qm, WP->f.tau2); }
+CLOSED (t_elbo, lingauss_elbo (&WP->m, WP->x, WP->qm, WP->f.tau2))
+CLOSED (t_ell, lingauss_expected_log_lik (&WP->m, WP->x, WP->qm, WP->f.tau2))
 
 /* The argmax reading: E_q[log p_θ(x|z)] + C with C = L - E_q[log p_θ(x|z)]
    taken at another θ' = (2W + 1, b + 1, 3 s²): equal to L(θ) exactly when
@@ -494,11 +188,11 @@ static estimate t_ell (const point * p, const void *u) { (void) p; return lingau
 static estimate
 w_ell_argmax (const point * p, const void *u)
 {
-  theta_t t2 = WP->t;
-  for (int j = 0; j < DIM; j++)
+  recog_theta t2 = WP->t;
+  for (int j = 0; j < RECOG_D; j++)
     t2.w[j] = 2 * t2.w[j] + 1, t2.b[j] += 1;
   t2.s2 *= 3;
-  lingauss m2 = { DIM, t2.w, t2.b, t2.s2, 0, 1 };
+  lingauss m2 = { RECOG_D, t2.w, t2.b, t2.s2, 0, 1 };
   estimate c = est_sub (lingauss_elbo (&m2, WP->x, WP->qm, WP->f.tau2),
                         lingauss_expected_log_lik (&m2, WP->x, WP->qm, WP->f.tau2));
   return est_add (t_ell (p, u), c);
@@ -542,7 +236,7 @@ sample_sleep (const gsl_rng * r, const point * p, const void *u, double *x)
 {
   (void) p;
   x[0] = gsl_ran_gaussian_ziggurat (r, 1.0);
-  for (int j = 0; j < DIM; j++)
+  for (int j = 0; j < RECOG_D; j++)
     {
       x[3 + j] = WP->t.w[j] * x[0] + WP->t.b[j];
       x[1 + j] = x[3 + j] + gsl_ran_gaussian_ziggurat (r, sqrt (WP->t.s2));
@@ -555,25 +249,18 @@ INTEGRAND (s_log_q_unpaired, normal_log_pdf (-x[0], recog_mean (&WP->f, x + 1), 
 /* closed forms in a few operations each: a bound of 32 u |value| covers
    γ_n for the n <= 12 multiplications, additions and one log of each */
 static estimate closed (double v) { return est_exact (v, 32 * EST_U * (fabs (v) + 1)); }
-static estimate t_sleep (const point * p, const void *u) { (void) p; return closed (sleep_objective (&WP->t, &WP->f)); }
-static estimate t_fprime (const point * p, const void *u) { (void) p; return closed (expected_fprime (&WP->t, &WP->f)); }
-static estimate
-s_fprime_at_sleep (const point * p, const void *u)
-{
-  (void) p;
-  phi_t star = exact_posterior (&WP->t);  /* the sleep objective's maximiser (sleep_minimises) */
-  return closed (expected_fprime (&WP->t, &star));
-}
+#define T (&WP->t)
+#define F (&WP->f)
+CLOSED (t_sleep, closed (recog_sleep_objective (T, F)))
+CLOSED (t_fprime, closed (recog_expected_fprime (T, F)))
+/* F' at the sleep objective's maximiser, the posterior (sleep_minimises) */
+CLOSED (s_fprime_at_sleep, closed (recog_expected_fprime (T, (recog_phi[]) {recog_posterior (T)})))
 /* ∂/∂c of the sleep objective E_p[log q_φ]: E(z - a·x - c)/τ² = -(a·b + c)/τ² */
-static estimate s_grad_sleep (const point * p, const void *u) { (void) p; return closed (-(dot (WP->f.a, WP->t.b) + WP->f.c) / WP->f.tau2); }
+CLOSED (s_grad_sleep, closed (-(recog_dot (F->a, T->b) + F->c) / F->tau2))
 /* ∂/∂c of the bound E_{x~p_θ}[L(θ, φ; x)]: through μ = a·x + c,
    E[W·(x - b - Wμ)/s² - μ] = -(a·b + c)(1 + |W|²/s²) = -(a·b + c)/τ*² */
-static estimate
-t_grad_bound (const point * p, const void *u)
-{
-  (void) p;
-  return closed (-(dot (WP->f.a, WP->t.b) + WP->f.c) * (1 + dot (WP->t.w, WP->t.w) / WP->t.s2));
-}
+CLOSED (t_grad_bound,
+        closed (-(recog_dot (F->a, T->b) + F->c) * (1 + recog_dot (T->w, T->w) / T->s2)))
 
 static const derivation_truth SLEEP_TRUTHS[] = {
   {"fprime", "E_x F'(θ, φ; x) = H[N(b, WWᵀ + s²I)] + E_x KL(p_θ(z|x) || q_φ(z|x)) at the point's φ, closed form", LINE_CLOSED (t_fprime)},
@@ -615,47 +302,36 @@ static const derivation_line SLEEP_LINES[] = {
 
 static derivation wake_dv = {
   .id = "s001_112_wake", .title = "001 1.1.2: the wake objective",
-  .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep), .prepare = ws_prepare,
-  .x_dim = 2, .sample = sample_wake, .truths = WAKE_TRUTHS, .n_truths = COUNT_OF (WAKE_TRUTHS),
-  .lines = WAKE_LINES, .n_lines = COUNT_OF (WAKE_LINES),
+  .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
+  .prepare = ws_prepare, .x_dim = 2, .sample = sample_wake,
+  DERIVATION_TABLES (WAKE_TRUTHS, WAKE_LINES),
 };
 static derivation sleep_dv = {
   .id = "s001_112_sleep", .title = "001 1.1.2: the sleep objective and the lists",
-  .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep), .prepare = ws_prepare,
-  .x_dim = 5, .sample = sample_sleep, .truths = SLEEP_TRUTHS, .n_truths = COUNT_OF (SLEEP_TRUTHS),
-  .lines = SLEEP_LINES, .n_lines = COUNT_OF (SLEEP_LINES),
+  .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
+  .prepare = ws_prepare, .x_dim = 5, .sample = sample_sleep,
+  DERIVATION_TABLES (SLEEP_TRUTHS, SLEEP_LINES),
 };
 
 /* ----------------------------------------------------------------------
  * Checks
  * ---------------------------------------------------------------------- */
 
-static const theta_t THETA0 = { {1.2, -0.7}, {0.5, -1.0}, 0.5 };
+static const recog_theta THETA0 = { {1.2, -0.7}, {0.5, -1.0}, 0.5 };
 
 /* A recognition model away from the posterior, for the wake checks. */
-static phi_t
+static recog_phi
 random_phi (const gsl_rng * r)
 {
-  phi_t p;
-  for (int j = 0; j < DIM; j++)
+  recog_phi p;
+  for (int j = 0; j < RECOG_D; j++)
     p.a[j] = gsl_ran_gaussian (r, 0.5);
   p.c = gsl_ran_gaussian (r, 0.5);
   p.tau2 = gsl_ran_flat (r, 0.2, 0.6);
   return p;
 }
 
-static dataset
-make_data (const gsl_rng * r, const theta_t * t, size_t n)
-{
-  dataset d = { n, xmalloc (n * sizeof *d.x) };
-  for (size_t i = 0; i < n; i++)
-    {
-      double z;
-      sample_model (r, t, &z, d.x[i]);
-    }
-  return d;
-}
-
+#define VIEW(a) gsl_vector_view_array (a, COUNT_OF (a))
 static estimate exact (double v) { return est_exact (v, 64 * DBL_EPSILON * (fabs (v) + 1)); }
 
 /* Each partial of F at X by finite differences (lib/gradcheck, F's
@@ -678,52 +354,51 @@ fd_points (harness * h, const char *id, minnd_fn f, void *params,
 }
 
 static void
-check_gradients (harness * h, wake_problem * wp, sleep_problem * sp)
+check_gradients (harness * h, wake_problem * wp, void *sp)
 {
   gsl_rng *r = harness_rng (h);
-  double vv[N_THETA], gv[N_THETA], uv[N_PHI], guv[N_PHI];
-  gsl_vector_view v = gsl_vector_view_array (vv, N_THETA), g = gsl_vector_view_array (gv, N_THETA);
-  gsl_vector_view u = gsl_vector_view_array (uv, N_PHI), gu = gsl_vector_view_array (guv, N_PHI);
+  double vv[RECOG_N_THETA], gv[RECOG_N_THETA], uv[RECOG_N_PHI], guv[RECOG_N_PHI];
+  gsl_vector_view v = VIEW (vv), g = VIEW (gv), u = VIEW (uv), gu = VIEW (guv);
   for (int k = 0; k < 10; k++)
     {
-      theta_t t = THETA0;
-      for (int j = 0; j < DIM; j++)
+      recog_theta t = THETA0;
+      for (int j = 0; j < RECOG_D; j++)
         {
           t.w[j] += gsl_ran_gaussian (r, 0.3);
           t.b[j] += gsl_ran_gaussian (r, 0.3);
         }
       t.s2 *= exp (gsl_ran_gaussian (r, 0.3));
-      theta_to_vector (&t, &v.vector);
+      recog_theta_to_vector (&t, &v.vector);
       wake_gradient (&v.vector, wp, &g.vector);
       fd_points (h, "gradients_vs_fd", wake_objective, wp, &v.vector, &g.vector,
                  20 * fabs (wake_objective (&v.vector, wp)));
-      phi_t p = random_phi (r);
-      phi_to_vector (&p, &u.vector);
-      inclusive_kl_gradient (&u.vector, sp, &gu.vector);
-      fd_points (h, "gradients_vs_fd", inclusive_kl_of_vector, sp, &u.vector, &gu.vector,
-                 20 * (1 + inclusive_kl_of_vector (&u.vector, sp)));
+      recog_phi p = random_phi (r);
+      recog_phi_to_vector (&p, &u.vector);
+      recog_inclusive_kl_grad_fn (&u.vector, sp, &gu.vector);
+      fd_points (h, "gradients_vs_fd", recog_inclusive_kl_fn, sp, &u.vector, &gu.vector,
+                 20 * (1 + recog_inclusive_kl_fn (&u.vector, sp)));
     }
   check_close (h, "gradients_vs_fd", "10 random θ and φ; 5 + 4 coordinates each");
 }
 
 /* The wake checks at a recognition model φ away from the posterior. */
 static void
-check_wake (harness * h, const dataset * d, theta_t * mstep_out)
+check_wake (harness * h, const recog_data * d, recog_theta * mstep_out)
 {
   gsl_rng *r = harness_rng (h);
   wake_problem wp = { h, d, random_phi (r) };
-  theta_t star = closed_mstep (h, d, &wp.phi), start = THETA0;
+  recog_theta star = closed_mstep (h, d, &wp.phi), start = THETA0;
   *mstep_out = star;
-  double vv[N_THETA], x0v[N_THETA];
-  gsl_vector_view v = gsl_vector_view_array (vv, N_THETA), x0 = gsl_vector_view_array (x0v, N_THETA);
+  double vv[RECOG_N_THETA], x0v[RECOG_N_THETA];
+  gsl_vector_view v = VIEW (vv), x0 = VIEW (x0v);
 
   /* the optimiser on L against the M-step */
   start.w[0] = -start.w[0];
-  theta_to_vector (&start, &x0.vector);
+  recog_theta_to_vector (&start, &x0.vector);
   double radius;
   minnd_result opt = bfgs_minimise (neg_wake_objective, neg_wake_gradient, &wp, &x0.vector, &radius);
-  theta_to_vector (&star, &v.vector);
-  for (size_t i = 0; i < N_THETA; i++)
+  recog_theta_to_vector (&star, &v.vector);
+  for (size_t i = 0; i < RECOG_N_THETA; i++)
     check_point (h, "s001_112_wake_is_mstep", est_opt (gsl_vector_get (opt.x, i), radius), exact (vv[i]));
   check_close (h, "s001_112_wake_is_mstep", "N = %zu, BFGS converged %s after %zu"
                " iterations, error radius %.2g", d->n, opt.converged ? "yes" : "no",
@@ -738,23 +413,24 @@ check_wake (harness * h, const dataset * d, theta_t * mstep_out)
 static void
 check_sleep (harness * h, long n)
 {
-  const theta_t *t = &THETA0;
-  phi_t post = exact_posterior (t), reg = population_regression (h, t);
-  double pv[N_PHI], rv[N_PHI];
-  gsl_vector_view pvv = gsl_vector_view_array (pv, N_PHI), rvv = gsl_vector_view_array (rv, N_PHI);
-  phi_to_vector (&post, &pvv.vector);
-  phi_to_vector (&reg, &rvv.vector);
-  for (int i = 0; i < N_PHI; i++)
+  const recog_theta *t = &THETA0;
+  recog_phi post = recog_posterior (t), reg = population_regression (h, t);
+  double pv[RECOG_N_PHI], rv[RECOG_N_PHI];
+  gsl_vector_view pvv = VIEW (pv), rvv = VIEW (rv);
+  recog_phi_to_vector (&post, &pvv.vector);
+  recog_phi_to_vector (&reg, &rvv.vector);
+  for (int i = 0; i < RECOG_N_PHI; i++)
     check_point (h, "sleep_population_is_posterior", exact (rv[i]), exact (pv[i]));
   check_close (h, "sleep_population_is_posterior", "θ = θ0; a (2), c, log τ²");
 
   /* the inclusive KL's minimiser by BFGS against the closed-form sleep
      solution */
-  sleep_problem sp = { h, *t };
-  double x0v[N_PHI] = { 0 }, radius;
-  gsl_vector_view x0 = gsl_vector_view_array (x0v, N_PHI);
-  minnd_result opt = bfgs_minimise (inclusive_kl_of_vector, inclusive_kl_gradient, &sp, &x0.vector, &radius);
-  for (int i = 0; i < N_PHI; i++)
+  void *sp = (void *) t;        /* the inclusive KL's parameters: θ */
+  double x0v[RECOG_N_PHI] = { 0 }, radius;
+  gsl_vector_view x0 = VIEW (x0v);
+  minnd_result opt = bfgs_minimise (recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn, sp,
+                                    &x0.vector, &radius);
+  for (int i = 0; i < RECOG_N_PHI; i++)
     check_point (h, "s001_112_sleep_minimises", exact (rv[i]),
                  est_opt (gsl_vector_get (opt.x, i), radius));
   check_close (h, "s001_112_sleep_minimises", "θ = θ0, BFGS from φ = 0 converged %s after"
@@ -763,14 +439,14 @@ check_sleep (harness * h, long n)
   minimize_result_free (&opt);
 
   /* the sleep fit from samples recovers the posterior */
-  double inv_diag[DIM + 1];
-  phi_t fit = sleep_fit (h, t, n, inv_diag);
+  double inv_diag[RECOG_D + 1];
+  recog_phi fit = sleep_fit (h, t, n, inv_diag);
   double sd = sqrt (post.tau2);
-  for (int j = 0; j < DIM; j++)
+  for (int j = 0; j < RECOG_D; j++)
     check_point (h, "s001_112_sleep_recovers_posterior",
                  est_mc (fit.a[j], sd * sqrt (inv_diag[j])), exact (post.a[j]));
   check_point (h, "s001_112_sleep_recovers_posterior",
-               est_mc (fit.c, sd * sqrt (inv_diag[DIM])), exact (post.c));
+               est_mc (fit.c, sd * sqrt (inv_diag[RECOG_D])), exact (post.c));
   /* M τ̂²/τ*² = RSS/τ*² ~ χ²_ν, ν = M - 3; Wilson-Hilferty: (χ²/ν)^{1/3}
      is close to N(1 - 2/(9ν), 2/(9ν)) far into the tails. */
   double nu = (double) n - 3;
@@ -786,67 +462,33 @@ check_sleep (harness * h, long n)
  * Wake-sleep iterations, for the figure
  * ---------------------------------------------------------------------- */
 
-/* One wake step as the seed writes it: z^i ~ q_φ(z|x^i), then
-   max_θ (1/N) Σ log p_θ(x^i|z^i), a least-squares fit of x on (z, 1) and
-   the residual variance that maximises the sampled likelihood. */
-static theta_t
-wake_step (const gsl_rng * r, const dataset * d, const phi_t * p)
-{
-  double *z = xmalloc (d->n * sizeof *z);
-  for (size_t i = 0; i < d->n; i++)
-    z[i] = recog_mean (p, d->x[i]) + gsl_ran_gaussian_ziggurat (r, sqrt (p->tau2));
-  theta_t t = regress_x (d, z, 0, 0, (double) (d->n * DIM));
-  free (z);
-  return t;
-}
-
-/* The maximum of the average log-likelihood over θ, a reference line for
-   the figure.  With d = 2 and one latent, C = W Wᵀ + s² I has eigenvalues
-   |W|² + s² >= s² along any direction, so it is any SPD matrix: the model's
-   maximum is the Gaussian one, at C = S (the 1/N sample covariance) and
-   b = x̄, where (1/N) Σ log N(x^i; x̄, S) = -(d log 2π + log det S + d)/2. */
-static double
-max_log_lik (const dataset * d)
-{
-  double m[DIM] = { 0 }, s[3] = { 0 }, n = (double) d->n;
-  for (size_t i = 0; i < d->n; i++)
-    for (int j = 0; j < DIM; j++)
-      m[j] += d->x[i][j] / n;
-  for (size_t i = 0; i < d->n; i++)
-    {
-      double u = d->x[i][0] - m[0], v = d->x[i][1] - m[1];
-      s[0] += u * u / n, s[1] += u * v / n, s[2] += v * v / n;
-    }
-  return -0.5 * (DIM * log (2 * M_PI) + log (s[0] * s[2] - s[1] * s[1]) + DIM);
-}
-
 static void
-run_wake_sleep (harness * h, const dataset * d, long m, int block)
+run_wake_sleep (harness * h, const recog_data * d, long m, int block)
 {
   gsl_rng *r = harness_rng (h);
   int iters = (int) harness_param (h, "iterations");
   sbuf *fig = harness_figure_data (h);
-  theta_t t = { {0.3, 0.3}, {0.0, 0.0}, 2.0 };
-  phi_t p = { {0.0, 0.0}, 0.0, 1.0 };
+  recog_theta t = { {0.3, 0.3}, {0.0, 0.0}, 2.0 };
+  recog_phi p = { {0.0, 0.0}, 0.0, 1.0 };
   sbuf_printf (fig, "\n\n# block %d: wake-sleep, N = %zu data, M = %ld sleep samples per"
                " iteration\n# iteration  ELBO  log-lik  inclusive KL after wake"
                "  inclusive KL after sleep\n", block, d->n, m);
-  sbuf_printf (fig, "0 %.8g %.8g NaN %.8g\n", average_elbo (&t, &p, d),
-               average_log_lik (&t, d), inclusive_kl (&t, &p));
+  sbuf_printf (fig, "0 %.8g %.8g NaN %.8g\n", recog_average_elbo (&t, &p, d),
+               recog_average_log_lik (&t, d), recog_inclusive_kl (&t, &p));
   for (int it = 1; it <= iters; it++)
     {
-      t = wake_step (r, d, &p);
-      double kl_wake = inclusive_kl (&t, &p), inv_diag[DIM + 1];
+      t = recog_wake_step (r, d, &p);
+      double kl_wake = recog_inclusive_kl (&t, &p), inv_diag[RECOG_D + 1];
       p = sleep_fit (h, &t, m, inv_diag);
-      sbuf_printf (fig, "%d %.8g %.8g %.8g %.8g\n", it, average_elbo (&t, &p, d),
-                   average_log_lik (&t, d), kl_wake, inclusive_kl (&t, &p));
+      sbuf_printf (fig, "%d %.8g %.8g %.8g %.8g\n", it, recog_average_elbo (&t, &p, d),
+                   recog_average_log_lik (&t, d), kl_wake, recog_inclusive_kl (&t, &p));
     }
-  double mle = max_log_lik (d);
+  double mle = recog_max_log_lik (d);  /* a reference line for the figure */
   sbuf_printf (harness_figure_script (h), "mle = %.8g\n", mle);
   sbuf_printf (harness_notes (h), "After %d wake-sleep iterations the average"
                " log-likelihood is %.5g against the maximum %.5g (closed form), and the"
                " inclusive KL after the sleep step is %.2g.\n\n", iters,
-               average_log_lik (&t, d), mle, inclusive_kl (&t, &p));
+               recog_average_log_lik (&t, d), mle, recog_inclusive_kl (&t, &p));
 }
 
 /* The seed lines' panel first (its data blocks come first), then the
@@ -882,7 +524,7 @@ draw_figure (harness * h, int b)
 /* The seed lines' readings and corrections are in the report's line
    sections; the notes say what the harness checks ran on. */
 static void
-write_notes (harness * h, const theta_t * star)
+write_notes (harness * h, const recog_theta * star)
 {
   sbuf_printf (harness_notes (h),
     "Model: z ~ N(0, 1), x | z ~ N(W z + b, s² I₂), q_φ(z|x) = N(a·x + c, τ²);"
@@ -902,6 +544,32 @@ write_notes (harness * h, const theta_t * star)
     star->w[0], star->w[1], star->b[0], star->b[1], star->s2);
 }
 
+static const claim CLAIM = {
+  .slug = "wake_sleep",
+  .title = "Wake and sleep objectives on a linear-Gaussian model",
+  .claim = "The wake phase maximises the ELBO L(θ, φ) over θ for fixed q_φ, which is the "
+    "M-step argmax_θ E_q[log p_θ(x|z)]; the sleep phase maximises "
+    "E_{p_θ(z,x)}[log q_φ(z|x)], i.e. minimises the inclusive KL "
+    "E_x KL(p_θ(z|x) || q_φ(z|x)), and recovers the exact posterior when the family "
+    "contains it.",
+  .sources = "001 1.1.2 (the wake and sleep objectives)",
+  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
+  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
+  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
+  .derivations = (const derivation *const[]) {&wake_dv, &sleep_dv}, .n_derivations = 2,
+  .samples_default = 200000, .samples_quick = 40000, .samples_min = 40000,
+  .samples_min_why = "below it the 0.04 that line 27's third equality is off by is not resolved"
+    " at every seed, and the line comes out inconclusive instead of a slip (seed 1183 at 10000)",
+  .figure_caption = "Left: each seed line against its truth at every point it was checked "
+    "at, in units of the decision's margin (findings as squares). Wake-sleep on N training "
+    "points (see Notes), each phase on samples: middle, the wake objective (the ELBO averaged over the data) and the "
+    "log-likelihood after each iteration, with the maximum likelihood (closed form) for "
+    "reference; right, the sleep objective's φ-dependent part, the inclusive KL "
+    "E_x KL(p_θ(z|x) || q_φ(z|x)), after the wake step (θ moved) and after the sleep "
+    "step.",
+  .figure_width = 2100, .figure_height = 650,
+};
+
 int
 main (int argc, char **argv)
 {
@@ -913,11 +581,10 @@ main (int argc, char **argv)
   if (n < 100)
     n = 100;
   gsl_rng *r = harness_rng (h);
-  dataset d = make_data (r, &THETA0, (size_t) harness_param (h, "data"));
+  recog_data d = recog_data_sample (r, &THETA0, (size_t) harness_param (h, "data"));
   wake_problem wp = { h, &d, random_phi (r) };
-  sleep_problem sp = { h, THETA0 };
-  check_gradients (h, &wp, &sp);
-  theta_t star;
+  check_gradients (h, &wp, (void *) &THETA0);
+  recog_theta star;
   check_wake (h, &d, &star);
   check_sleep (h, n);
   int b = begin_figure (h);

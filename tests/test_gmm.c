@@ -907,6 +907,35 @@ test_reference (void)
   reftsv_tally_report_each (t, 4, read, "gmm.tsv", "its bound");
 }
 
+/* The isotropic fit's ground truths against the moments: ∂/∂μ_i of
+   E_p[log N(x; μ, I)] is E_p[x_i] - μ_i, its maximiser E_p[x]. */
+static void
+test_iso_fit_truths (void)
+{
+  const double w[3] = { 0.5, 0.3, 0.2 };
+  const double mu[3][2] = { {-2, 0}, {1.5, 2}, {3, -1.5} };
+  const double cov[3][4] = { {0.5, 0.2, 0.2, 1.5}, {1.0, -0.6, -0.6, 0.8}, {0.3, 0, 0, 0.3} };
+  gmm *g = gmm_alloc_from (3, 2, w, &mu[0][0], &cov[0][0], 1.0);
+  gsl_vector *m = gsl_vector_alloc (2);
+  gmm_mean (g, m);
+  const double at[][2] = { {0, 0}, {2.5, -1}, {-3, 3} };
+  for (size_t k = 0; k < 3; k++)
+    for (size_t i = 0; i < 2; i++)
+      {
+        estimate d = gmm_e_log_normal_iso_partial (g, at[k], i);
+        double want = gsl_vector_get (m, i) - at[k][i];
+        tap_ok (fabs (d.value - want) <= d.err + 1e-12 && d.err < 1e-6,
+                "∂E_p[log N]/∂μ_%zu at (%g, %g) = E_p[x] - μ (err %.2g)", i, at[k][0],
+                at[k][1], d.err);
+        estimate a = gmm_e_log_normal_iso_argmax (g, at[k], i);
+        tap_ok (fabs (a.value - gsl_vector_get (m, i)) <= a.err && a.err < 1e-5,
+                "argmax_μ from (%g, %g), coordinate %zu = E_p[x] (within %.2g)", at[k][0],
+                at[k][1], i, a.err);
+      }
+  gsl_vector_free (m);
+  gmm_free (g);
+}
+
 int
 main (void)
 {
@@ -929,6 +958,7 @@ main (void)
   test_alloc_from_and_m_step_rounding ();
   test_alloc_from_2d ();
   test_alloc_1d ();
+  test_iso_fit_truths ();
   test_reference ();
   return tap_done ();
 }

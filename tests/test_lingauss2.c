@@ -87,6 +87,51 @@ check_model2 (const lingauss2 * f, const char *name)
   mvn_free (post), mvn_free (qg), mvn_free (prior);
 }
 
+/* Mean-field coordinate ascent: each update against the 1-D maximiser of
+   the ELBO along its coordinate, and the contraction bound against the
+   distance of the swept means from the exact posterior mean. */
+static void
+test_cavi (gsl_rng * r)
+{
+  double worst_update = 0, worst_fixed = 0;
+  int bound_ok = 1;
+  for (int k = 0; k < 20; k++)
+    {
+      lingauss2 g = { {3 * (gsl_rng_uniform (r) - 0.5), 3 * (gsl_rng_uniform (r) - 0.5)},
+        4 * (gsl_rng_uniform (r) - 0.5), {gsl_rng_uniform (r) - 0.5, gsl_rng_uniform (r)},
+        {0.5 + gsl_rng_uniform (r), 0.5 + gsl_rng_uniform (r)}, 0, 1 };
+      for (int i = 0; i < 2; i++)
+        {
+          concave_max cm = lingauss2_elbo_argmax_along (&g, 2 * i);
+          concave_max cs = lingauss2_elbo_argmax_along (&g, 2 * i + 1);
+          rnd m = lingauss2_cavi_mean (&g, i), v = lingauss2_cavi_var (&g, i);
+          worst_update = fmax (worst_update, fabs (m.value - cm.x) / (cm.x_err + rnd_bound (m)));
+          double s2_err = cs.x_err * (2 * cs.x + cs.x_err) + rnd_bound (v);
+          worst_update = fmax (worst_update, fabs (v.value - cs.x * cs.x) / s2_err);
+        }
+      /* three sweeps only, so that the bound has a distance to cover */
+      double last = 0;
+      for (int sweep = 0; sweep < 3; sweep++)
+        {
+          double old = g.m[1];
+          g.m[0] = lingauss2_cavi_mean (&g, 0).value;
+          g.m[1] = lingauss2_cavi_mean (&g, 1).value;
+          last = fabs (g.m[1] - old);
+        }
+      double b = lingauss2_cavi_bound (&g, last);
+      for (int i = 0; i < 2; i++)
+        {
+          double d = fabs (g.m[i] - lingauss2_post_mean (&g, i).value);
+          bound_ok &= d <= b;
+          worst_fixed = fmax (worst_fixed, d / b);
+        }
+    }
+  tap_ok (worst_update <= 1, "CAVI updates = the ELBO's 1-D maximisers (worst %.3g of the bound)",
+          worst_update);
+  tap_ok (bound_ok, "the contraction bound holds after 3 sweeps (worst %.3g of it)", worst_fixed);
+  tap_ok (worst_fixed > 1e-3, "... and is not vacuous (some distance is %.3g of it)", worst_fixed);
+}
+
 int
 main (void)
 {
@@ -189,6 +234,8 @@ main (void)
   rnd ellc = lingauss2_expected_log_lik (&h);
   tap_ok (fabs (ellq.value - ellc.value) <= ellq.err + rnd_bound (ellc) && ellq.err < 1e-8,
           "b, ψ: E_q[log p(x|z)] by quadrature %.15g = closed form %.15g", ellq.value, ellc.value);
+  gsl_rng_set (r, 12);
+  test_cavi (r);
   gsl_rng_free (r);
   return tap_done ();
 }
