@@ -5,52 +5,39 @@
  * Ground truth: the Gaussian density through a Cholesky factor (lib/mvn),
  * GSL's standard normal density, the Jacobian by central differences of
  * the map itself and its determinant by LU; Monte Carlo of a
- * characteristic function for "g(z0) ~ N(...)".  Points: lib/point_affine.
+ * characteristic function for "g(z0) ~ N(...)".  Points: lib/point_affine;
+ * the literal (LU) and Cholesky routes and their rounding: lib/affine_gauss.
  * Harness checks (samplers, not chains): sample means, covariances and KS
  * tests of projections (lib/gauss_sample).
  *
  * A matrix or vector equation A = B is checked as uᵀAv = uᵀBv (uᵀa = uᵀb)
- * for random u, v drawn with z0 ~ N(0, I): a draw is x = (z0, u, v).
- *
- * Rounding.  Literal inverses and determinants are by LU, as in
- * lib/gauss_pair.h: a quadratic form with an LU inverse of a matrix of
- * condition k is off by at most 8 d² k² u of itself, a log-determinant by
- * d² k u; REL = 16 d² k² u with k the largest condition number in play
- * (that of S Sᵀ or diag σ², cond(S)² and (σmax/σmin)²) bounds either,
- * relative to the magnitudes of the log-domain terms.  Forming g - μ from
- * g = μ + S z0 loses 8u(|μ| + s_max|z0|)√d, which S⁻¹ amplifies by 1/s_min
- * into z0 and 2|z0|δ + δ² into |z0|² (exponent_rounding).  A density V
- * whose logarithm is off by at most b is off by at most V expm1(b). */
+ * for random u, v drawn with z0 ~ N(0, I): a draw is x = (z0, u, v). */
+#include "affine_gauss.h"
 #include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gauss_sample.h"
 #include "harness.h"
-#include "matrix.h"
-#include "mvn.h"
 #include "point_affine.h"
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
-#include <string.h>
 
-#define DMAX 6
+#define DMAX AFFINE_GAUSS_DMAX
 
 #define MU(p) point_affine_mu (p)
 #define SIG(p) point_affine_sigma (p)
 #define SM(p) point_affine_s (p)
+#define bilinear affine_gauss_bilinear
 
-/* ---- what every line of a point needs: literal (LU) and Cholesky routes ---- */
+/* ---- what every line of a point needs ---- */
 
 typedef struct
 {
-  size_t d;
-  double s_inv[DMAX * DMAX], gram_inv[DMAX * DMAX], var_inv[DMAX * DMAX];
-  double det_s, det_gram, det_var;      /* by LU */
+  affine_gauss g;                       /* literal (LU) and Cholesky routes */
   double det_jd, det_jf;                /* |det| of the central-difference Jacobians */
   double t_d[DMAX], t_f[DMAX];          /* characteristic-function arguments */
-  mvn *nd, *nf;                         /* N(μ, diag σ²), N(μ, S Sᵀ) */
-  double rel, s_min, s_max, jerr;
+  double jerr;                          /* the Jacobians' entrywise error */
 } affine_prep;
 
 #define PP const affine_prep *pp = prep
@@ -64,110 +51,29 @@ typedef struct
 #define DD ((double) p->d)
 
 static void
-mat_of (double *out, const point * p, int which)   /* 0: diag σ², 1: S Sᵀ */
-{
-  size_t d = p->d;
-  for (size_t i = 0; i < d; i++)
-    for (size_t j = 0; j < d; j++)
-      {
-        double s = 0;
-        for (size_t l = 0; which && l < d; l++)
-          s += SM (p)[i * d + l] * SM (p)[j * d + l];
-        out[i * d + j] = which ? s : (i == j) * SIG (p)[i] * SIG (p)[i];
-      }
-}
-
-static void
-lu (const double *a, size_t d, double *inv, double *det)
-{
-  gsl_matrix_const_view av = gsl_matrix_const_view_array (a, d, d);
-  gsl_matrix_view iv = gsl_matrix_view_array (inv, d, d);
-  *det = fabs (matrix_det (&av.matrix));
-  matrix_inverse (&av.matrix, &iv.matrix);
-}
-
-static void
-map_diag (const point * p, const double *z, double *g)
-{
-  for (size_t i = 0; i < p->d; i++)
-    g[i] = MU (p)[i] + SIG (p)[i] * z[i];
-}
-
-static void
-map_full (const point * p, const double *z, double *g)
-{
-  for (size_t i = 0; i < p->d; i++)
-    {
-      g[i] = MU (p)[i];
-      for (size_t j = 0; j < p->d; j++)
-        g[i] += SM (p)[i * p->d + j] * z[j];
-    }
-}
-
-/* J[:, j] = (g(z0 + e_j) - g(z0 - e_j)) / 2, exact for an affine map up to
-   rounding: each g_i carries at most d + 1 roundings of terms of size at
-   most |μ_i| + Σ_j |S_ij| (|z_j| + 1) =: m, so an entry is off by at most
-   gamma_{d+2} m (returned, for the largest m). */
-static double
-jacobian (const point * p, void (*g) (const point *, const double *, double *),
-          const double *z0, double *jac)
-{
-  size_t d = p->d;
-  double zp[DMAX], gp[DMAX], gm[DMAX], m = 0;
-  for (size_t j = 0; j < d; j++)
-    {
-      memcpy (zp, z0, d * sizeof *zp);
-      zp[j] = z0[j] + 1, g (p, zp, gp);
-      zp[j] = z0[j] - 1, g (p, zp, gm);
-      for (size_t i = 0; i < d; i++)
-        jac[i * d + j] = 0.5 * (gp[i] - gm[i]);
-    }
-  for (size_t i = 0; i < d; i++)
-    {
-      double mi = fabs (MU (p)[i]);
-      for (size_t j = 0; j < d; j++)
-        mi += fmax (fabs (SM (p)[i * d + j]), i == j ? SIG (p)[i] : 0) * (fabs (z0[j]) + 1);
-      m = fmax (m, mi);
-    }
-  return est_gamma (DD + 2) * m;
-}
-
-static void
 affine_prepare (const point * p, void *prep)
 {
   affine_prep *pp = prep;
   size_t d = p->d;
-  double var[DMAX * DMAX], gram[DMAX * DMAX], jac[DMAX * DMAX], z[DMAX] = { 0 }, scratch[DMAX * DMAX];
-  pp->d = d;
-  mat_of (var, p, 0), mat_of (gram, p, 1);
-  lu (SM (p), d, pp->s_inv, &pp->det_s);
-  lu (gram, d, pp->gram_inv, &pp->det_gram);
-  lu (var, d, pp->var_inv, &pp->det_var);
-  pp->jerr = jacobian (p, map_diag, z, jac);
-  lu (jac, d, scratch, &pp->det_jd);
-  pp->jerr = fmax (pp->jerr, jacobian (p, map_full, z, jac));
-  lu (jac, d, scratch, &pp->det_jf);
-  pp->nd = mvn_from_arrays (d, MU (p), var);
-  pp->nf = mvn_from_arrays (d, MU (p), gram);
-  point_affine_singular_range (SM (p), d, &pp->s_min, &pp->s_max);
-  for (size_t i = 0; i < d; i++)
-    pp->s_min = fmin (pp->s_min, SIG (p)[i]), pp->s_max = fmax (pp->s_max, SIG (p)[i]);
-  double k = gsl_pow_2 (pp->s_max / pp->s_min);
-  pp->rel = 16 * DD * DD * k * k * EST_U;
+  double jac[DMAX * DMAX], z[DMAX] = { 0 }, scratch[DMAX * DMAX];
+  affine_gauss_prepare (p, &pp->g);
+  pp->jerr = affine_gauss_jacobian (p, 0, z, jac);
+  affine_gauss_lu (jac, d, scratch, &pp->det_jd);
+  pp->jerr = fmax (pp->jerr, affine_gauss_jacobian (p, 1, z, jac));
+  affine_gauss_lu (jac, d, scratch, &pp->det_jf);
   for (size_t i = 0; i < d; i++)   /* tᵀ Σ t = 1 for both Gaussians */
     {
       pp->t_d[i] = 1 / (SIG (p)[i] * sqrt (DD));
       pp->t_f[i] = 0;
       for (size_t j = 0; j < d; j++)
-        pp->t_f[i] += pp->s_inv[j * d + i] / sqrt (DD);
+        pp->t_f[i] += pp->g.s_inv[j * d + i] / sqrt (DD);
     }
 }
 
 static void
 affine_release (void *prep)
 {
-  affine_prep *pp = prep;
-  mvn_free (pp->nd), mvn_free (pp->nf);
+  affine_gauss_release (&((affine_prep *) prep)->g);
 }
 
 static size_t x_len (const point * p) { return 3 * p->d; }
@@ -180,58 +86,10 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
     x[i] = gsl_ran_gaussian_ziggurat (r, 1.0);
 }
 
-/* uᵀ A v with its rounding bound gamma_{2d} Σ |u_i A_ij v_j|. */
-static double
-bilinear (const double *u, const double *a, const double *v, size_t d, double *bound)
-{
-  double s = 0, abs = 0;
-  for (size_t i = 0; i < d; i++)
-    for (size_t j = 0; j < d; j++)
-      s += u[i] * a[i * d + j] * v[j], abs += fabs (u[i] * a[i * d + j] * v[j]);
-  *bound = est_gamma (2.0 * (double) d) * abs;
-  return s;
-}
-
 static double norm1 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += fabs (x[i]); return s; }
 static double norm2 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += x[i] * x[i]; return sqrt (s); }
 static double dot (const double *a, const double *b, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += a[i] * b[i]; return s; }
-
-/* δ bounds the error of z0 recovered from g - μ; |z0|² then moves by
-   2|z0|δ + δ² (the comment at the top). */
-static double
-exponent_rounding (const point * p, const affine_prep * pp, const double *z0, double *delta)
-{
-  double z = norm2 (z0, p->d);
-  double dl = 8 * EST_U * (norm2 (MU (p), p->d) + pp->s_max * z) * sqrt (DD) / pp->s_min
-    + pp->rel * z;
-  if (delta)
-    *delta = dl;
-  return 2 * z * dl + dl * dl;
-}
-
-/* NORM exp(-½ Q): its value and the bound V expm1(b), b from Q, NORM's log
-   and the exponent's rounding. */
-static double
-density (const point * p, const affine_prep * pp, const double *z0, double norm,
-         double q, double *bound)
-{
-  double v = norm * exp (-0.5 * q);
-  double b = pp->rel * (fabs (log (norm)) + q + DD + 1) + exponent_rounding (p, pp, z0, NULL);
-  *bound = v * expm1 (b);
-  return v;
-}
-
 static double pow_2pi (const point * p, double power) { return pow (2 * M_PI, power * DD); }
-
-/* (g - μ) for g = μ + σ⊙z0 (FULL = 0) or μ + S z0 (FULL = 1) */
-static void
-residual (const point * p, const double *z0, int full, double *r)
-{
-  (full ? map_full : map_diag) (p, z0, r);
-  for (size_t i = 0; i < p->d; i++)
-    r[i] -= MU (p)[i];
-}
-
 static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
 
 /* ---- the truths ---- */
@@ -240,13 +98,7 @@ static double
 tr_q_g (const point * p, const void *prep, const double *x, double *bound, int full)
 {
   PP;
-  double g[DMAX], w[DMAX];
-  (full ? map_full : map_diag) (p, x, g);
-  gsl_vector_view gv = gsl_vector_view_array (g, p->d), wv = gsl_vector_view_array (w, p->d);
-  double l = mvn_log_pdf (full ? pp->nf : pp->nd, &gv.vector, &wv.vector);
-  double v = exp (l);
-  *bound = v * expm1 (pp->rel * (fabs (l) + DD + 1) + exponent_rounding (p, pp, x, NULL));
-  return v;
+  return affine_gauss_pdf (p, &pp->g, full, x, bound);
 }
 LINE_FN (tr_q_gd, tr_q_g, 0) LINE_FN (tr_q_gf, tr_q_g, 1)
 
@@ -268,7 +120,7 @@ tr_jac (const point * p, const void *prep, const double *x, double *bound, int f
   (void) prep;
   double jac[DMAX * DMAX];
   const double *u = x + p->d, *v = x + 2 * p->d;
-  double e = jacobian (p, full ? map_full : map_diag, x, jac);
+  double e = affine_gauss_jacobian (p, full, x, jac);
   double s = bilinear (u, jac, v, p->d, bound);
   *bound += e * norm1 (u, p->d) * norm1 (v, p->d);
   return s;
@@ -288,7 +140,7 @@ tr_z0 (const point * p, const void *prep, const double *x, double *bound)
 
 /* |det J| by LU of the central-difference Jacobian: an entrywise error e
    moves it by a relative d e / s_min to first order (Weyl), LU adds REL. */
-static double det_rel (const point * p, const affine_prep * pp) { return 2 * DD * pp->jerr / pp->s_min + pp->rel; }
+static double det_rel (const point * p, const affine_prep * pp) { return 2 * DD * pp->jerr / pp->g.s_min + pp->g.rel; }
 static estimate tr_det_d (const point * p, const void *prep) { PP; return est_exact (pp->det_jd, det_rel (p, pp) * pp->det_jd); }
 static estimate tr_inv_det_d (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jd, 2 * det_rel (p, pp) / pp->det_jd); }
 static estimate tr_inv_det_f (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jf, 2 * det_rel (p, pp) / pp->det_jf); }
@@ -303,10 +155,10 @@ eq1_with (const point * p, const void *prep, const double *x, double *bound, dou
 {
   PP;
   double jac[DMAX * DMAX], scratch[DMAX * DMAX], det, bq;
-  double e = jacobian (p, map_full, x, jac);
-  lu (jac, p->d, scratch, &det);
+  double e = affine_gauss_jacobian (p, 1, x, jac);
+  affine_gauss_lu (jac, p->d, scratch, &det);
   double v = tr_q_z0 (p, prep, x, &bq) * pow (det, power);
-  *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
+  *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->g.s_min + pp->g.rel);
   return v;
 }
 LINE_FN (l_eq1, eq1_with, -1) LINE_FN (m_eq1, eq1_with, 1)
@@ -332,8 +184,8 @@ prod_sigma (const point * p, size_t n)
 }
 static estimate l_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d); return est_exact (s, est_gamma (DD) * s); }
 static estimate m_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d - 1); return est_exact (s, est_gamma (DD) * s); }
-static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->det_var); return est_exact (s, pp->rel * s); }
-static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_var, pp->rel * pp->det_var); }
+static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->g.det_var); return est_exact (s, pp->g.rel * s); }
+static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->g.det_var, pp->g.rel * pp->g.det_var); }
 
 /* (2) as a difference: |LHS - 1/∏σ| + |1/∏σ - 1/sqrt(|diag σ²|)|, 0 when
    the line holds.  Literally the left side is the Jacobian, a matrix (read
@@ -341,8 +193,8 @@ static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; r
 static double
 eq2_tail (const point * p, const affine_prep * pp, double *bound)
 {
-  double ip = 1 / prod_sigma (p, p->d), is = 1 / sqrt (pp->det_var);
-  *bound = est_gamma (DD + 1) * ip + pp->rel * is;
+  double ip = 1 / prod_sigma (p, p->d), is = 1 / sqrt (pp->g.det_var);
+  *bound = est_gamma (DD + 1) * ip + pp->g.rel * is;
   return fabs (ip - is);
 }
 static double
@@ -385,13 +237,13 @@ recover_with (const point * p, const void *prep, const double *x, double *bound,
 {
   PP;
   double r[DMAX], a[DMAX * DMAX] = { 0 }, delta;
-  residual (p, x, full, r);
+  affine_gauss_residual (p, full, x, r);
   for (size_t i = 0; i < p->d; i++)
     for (size_t j = 0; j < p->d; j++)
-      a[i * p->d + j] = full ? pp->s_inv[transposed ? j * p->d + i : i * p->d + j]
+      a[i * p->d + j] = full ? pp->g.s_inv[transposed ? j * p->d + i : i * p->d + j]
         : (i == j) * pow (SIG (p)[i], power);
   double b, v = bilinear (x + p->d, a, r, p->d, &b);
-  (void) exponent_rounding (p, pp, x, &delta);
+  (void) affine_gauss_exponent_rounding (p, &pp->g, x, &delta);
   *bound = b + norm1 (x + p->d, p->d) * delta;
   return v;
 }
@@ -417,13 +269,13 @@ exponent (const point * p, const affine_prep * pp, const double *r, int how)
       if (how == Q_VAR_SIGMA)
         for (size_t i = 0; i < d; i++)
           a[i * d + i] = 1 / SIG (p)[i];
-      return form (r, how == Q_VAR ? pp->var_inv : a, r, d);
+      return form (r, how == Q_VAR ? pp->g.var_inv : a, r, d);
     case Q_S_T: case Q_S_INV_T: case Q_S_NO_T:             /* (A r)ᵀ(B r) */
       for (size_t i = 0; i < d; i++)
         for (size_t j = 0; j < d; j++)
           {
-            t[i] += pp->s_inv[how == Q_S_INV_T ? j * d + i : i * d + j] * r[j];
-            t2[i] += pp->s_inv[how == Q_S_NO_T ? j * d + i : i * d + j] * r[j];
+            t[i] += pp->g.s_inv[how == Q_S_INV_T ? j * d + i : i * d + j] * r[j];
+            t2[i] += pp->g.s_inv[how == Q_S_NO_T ? j * d + i : i * d + j] * r[j];
           }
       return dot (t, t2, d);
     case Q_GRAM_SWAPPED:                                   /* rᵀ (Sᵀ S)⁻¹ r */
@@ -432,10 +284,10 @@ exponent (const point * p, const affine_prep * pp, const double *r, int how)
           for (size_t l = 0; l < d; l++)
             a[i * d + j] += SM (p)[l * d + i] * SM (p)[l * d + j];
       double det;
-      lu (a, d, b, &det);
+      affine_gauss_lu (a, d, b, &det);
       return form (r, b, r, d);
     default:
-      return form (r, pp->gram_inv, r, d);
+      return form (r, pp->g.gram_inv, r, d);
     }
 }
 
@@ -446,9 +298,9 @@ dens_with (const point * p, const void *prep, const double *x, double *bound, in
            int how, int norm_kind)
 {
   PP;
-  double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
-  residual (p, x, full, r);
-  return density (p, pp, x, pow_2pi (p, -0.5) / det[norm_kind], exponent (p, pp, r, how), bound);
+  double r[DMAX], det[5] = { 1, sqrt (pp->g.det_var), sqrt (pp->g.det_gram), pp->g.det_var, pp->g.det_gram };
+  affine_gauss_residual (p, full, x, r);
+  return affine_gauss_density (p, &pp->g, x, pow_2pi (p, -0.5) / det[norm_kind], exponent (p, pp, r, how), bound);
 }
 LINE_FN (l_eq7, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, Q_DIAG_NOT_INV, 0)
 LINE_FN (l_eq8, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, Q_DIAG_NO_T, 0)
@@ -469,7 +321,7 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
 {
   double ba, bb, bl, g[DMAX];
   double a = dens_with (p, prep, x, &ba, 0, Q_VAR, 1), b = dens_with (p, prep, x, &bb, 0, Q_VAR, b_kind);
-  map_diag (p, x, g);
+  affine_gauss_map (p, 0, x, g);
   const double *u = x + p->d;
   double lhs = reading ? tr_q_gd (p, prep, x, &bl) : dot (u, g, p->d);
   double rhs = reading ? a : a * ({ double s = 0; for (size_t i = 0; i < p->d; i++) s += u[i]; s; });
@@ -486,7 +338,7 @@ law_with (const point * p, const void *prep, const double *x, double *bound, int
 {
   PP;
   double g[DMAX];
-  (full ? map_full : map_diag) (p, x, g);
+  affine_gauss_map (p, full, x, g);
   for (size_t i = 0; wrong && !full && i < p->d; i++)
     g[i] += (SIG (p)[i] - 1) * SIG (p)[i] * x[i];           /* μ + σ²⊙z0 */
   for (size_t i = 0; wrong && full && i < p->d; i++)       /* μ + Sᵀz0 */
@@ -504,10 +356,10 @@ law_with (const point * p, const void *prep, const double *x, double *bound, int
 LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
 LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
 
-static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_s, pp->rel / pp->det_s); }
-static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_s, pp->rel * pp->det_s); }
-static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->det_gram); return est_exact (v, pp->rel * v); }
-static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_gram, pp->rel / pp->det_gram); }
+static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->g.det_s, pp->g.rel / pp->g.det_s); }
+static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->g.det_s, pp->g.rel * pp->g.det_s); }
+static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->g.det_gram); return est_exact (v, pp->g.rel * v); }
+static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->g.det_gram, pp->g.rel / pp->g.det_gram); }
 
 static double
 l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
@@ -780,7 +632,7 @@ draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, d
           xs[2 * t + i] = g[i];
         }
     }
-  mat_of (cov, p, full);
+  affine_gauss_cov (p, full, cov);
 }
 
 static double

@@ -1,0 +1,184 @@
+/* affine_gauss.c -- an affine map of standard normals and its Gaussian law
+   (see affine_gauss.h). */
+#include "affine_gauss.h"
+#include "estimate.h"
+#include "matrix.h"
+#include "point_affine.h"
+
+#include <gsl/gsl_math.h>
+#include <math.h>
+#include <string.h>
+
+#define MU(p) point_affine_mu (p)
+#define SIG(p) point_affine_sigma (p)
+#define SM(p) point_affine_s (p)
+#define DD ((double) p->d)
+
+static double
+norm2 (const double *x, size_t d)
+{
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    s += x[i] * x[i];
+  return sqrt (s);
+}
+
+void
+affine_gauss_cov (const point * p, int full, double *out)
+{
+  size_t d = p->d;
+  for (size_t i = 0; i < d; i++)
+    for (size_t j = 0; j < d; j++)
+      {
+        double s = 0;
+        for (size_t l = 0; full && l < d; l++)
+          s += SM (p)[i * d + l] * SM (p)[j * d + l];
+        out[i * d + j] = full ? s : (i == j) * SIG (p)[i] * SIG (p)[i];
+      }
+}
+
+void
+affine_gauss_lu (const double *a, size_t d, double *inv, double *det)
+{
+  gsl_matrix_const_view av = gsl_matrix_const_view_array (a, d, d);
+  gsl_matrix_view iv = gsl_matrix_view_array (inv, d, d);
+  *det = fabs (matrix_det (&av.matrix));
+  matrix_inverse (&av.matrix, &iv.matrix);
+}
+
+void
+affine_gauss_map (const point * p, int full, const double *z0, double *g)
+{
+  for (size_t i = 0; i < p->d; i++)
+    if (!full)
+      g[i] = MU (p)[i] + SIG (p)[i] * z0[i];
+    else
+      {
+        g[i] = MU (p)[i];
+        for (size_t j = 0; j < p->d; j++)
+          g[i] += SM (p)[i * p->d + j] * z0[j];
+      }
+}
+
+void
+affine_gauss_residual (const point * p, int full, const double *z0, double *r)
+{
+  affine_gauss_map (p, full, z0, r);
+  for (size_t i = 0; i < p->d; i++)
+    r[i] -= MU (p)[i];
+}
+
+/* Each g_i carries at most d + 1 roundings of terms of size at most
+   |μ_i| + Σ_j |S_ij| (|z_j| + 1) =: m (σ_i for S_ii in the diagonal map),
+   so an entry is off by at most gamma_{d+2} m (for the largest m). */
+double
+affine_gauss_jacobian (const point * p, int full, const double *z0,
+                       double *jac)
+{
+  size_t d = p->d;
+  double zp[AFFINE_GAUSS_DMAX], gp[AFFINE_GAUSS_DMAX], gm[AFFINE_GAUSS_DMAX];
+  double m = 0;
+  for (size_t j = 0; j < d; j++)
+    {
+      memcpy (zp, z0, d * sizeof *zp);
+      zp[j] = z0[j] + 1;
+      affine_gauss_map (p, full, zp, gp);
+      zp[j] = z0[j] - 1;
+      affine_gauss_map (p, full, zp, gm);
+      for (size_t i = 0; i < d; i++)
+        jac[i * d + j] = 0.5 * (gp[i] - gm[i]);
+    }
+  for (size_t i = 0; i < d; i++)
+    {
+      double mi = fabs (MU (p)[i]);
+      for (size_t j = 0; j < d; j++)
+        mi += fmax (fabs (SM (p)[i * d + j]), i == j ? SIG (p)[i] : 0)
+          * (fabs (z0[j]) + 1);
+      m = fmax (m, mi);
+    }
+  return est_gamma (DD + 2) * m;
+}
+
+void
+affine_gauss_prepare (const point * p, affine_gauss * g)
+{
+  size_t d = p->d;
+  double var[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
+  double gram[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
+  g->d = d;
+  affine_gauss_cov (p, 0, var);
+  affine_gauss_cov (p, 1, gram);
+  affine_gauss_lu (SM (p), d, g->s_inv, &g->det_s);
+  affine_gauss_lu (gram, d, g->gram_inv, &g->det_gram);
+  affine_gauss_lu (var, d, g->var_inv, &g->det_var);
+  g->nd = mvn_from_arrays (d, MU (p), var);
+  g->nf = mvn_from_arrays (d, MU (p), gram);
+  point_affine_singular_range (SM (p), d, &g->s_min, &g->s_max);
+  for (size_t i = 0; i < d; i++)
+    {
+      g->s_min = fmin (g->s_min, SIG (p)[i]);
+      g->s_max = fmax (g->s_max, SIG (p)[i]);
+    }
+  double k = gsl_pow_2 (g->s_max / g->s_min);
+  g->rel = 16 * DD * DD * k * k * EST_U;
+}
+
+void
+affine_gauss_release (affine_gauss * g)
+{
+  mvn_free (g->nd);
+  mvn_free (g->nf);
+}
+
+double
+affine_gauss_bilinear (const double *u, const double *a, const double *v,
+                       size_t d, double *bound)
+{
+  double s = 0, abs = 0;
+  for (size_t i = 0; i < d; i++)
+    for (size_t j = 0; j < d; j++)
+      {
+        s += u[i] * a[i * d + j] * v[j];
+        abs += fabs (u[i] * a[i * d + j] * v[j]);
+      }
+  *bound = est_gamma (2.0 * (double) d) * abs;
+  return s;
+}
+
+double
+affine_gauss_exponent_rounding (const point * p, const affine_gauss * g,
+                                const double *z0, double *delta)
+{
+  double z = norm2 (z0, p->d);
+  double dl = 8 * EST_U * (norm2 (MU (p), p->d) + g->s_max * z) * sqrt (DD)
+    / g->s_min + g->rel * z;
+  if (delta)
+    *delta = dl;
+  return 2 * z * dl + dl * dl;
+}
+
+double
+affine_gauss_density (const point * p, const affine_gauss * g,
+                      const double *z0, double norm, double q, double *bound)
+{
+  double v = norm * exp (-0.5 * q);
+  double b = g->rel * (fabs (log (norm)) + q + DD + 1)
+    + affine_gauss_exponent_rounding (p, g, z0, NULL);
+  *bound = v * expm1 (b);
+  return v;
+}
+
+double
+affine_gauss_pdf (const point * p, const affine_gauss * g, int full,
+                  const double *z0, double *bound)
+{
+  double x[AFFINE_GAUSS_DMAX], w[AFFINE_GAUSS_DMAX];
+  affine_gauss_map (p, full, z0, x);
+  gsl_vector_view xv = gsl_vector_view_array (x, p->d);
+  gsl_vector_view wv = gsl_vector_view_array (w, p->d);
+  double l = mvn_log_pdf (full ? g->nf : g->nd, &xv.vector, &wv.vector);
+  double v = exp (l);
+  *bound = v * expm1 (g->rel * (fabs (l) + DD + 1)
+                      + affine_gauss_exponent_rounding (p, g, z0, NULL));
+  return v;
+}

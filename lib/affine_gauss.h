@@ -1,0 +1,81 @@
+/* affine_gauss.h -- an affine map of standard normals and the Gaussian it
+ * induces, prepared for derivation lines.
+ *
+ * A point of point_affine_template (point_affine.h) holds the maps
+ * g(z0) = μ + σ⊙z0 ("diag", FULL = 0) and g(z0) = μ + S z0 ("full",
+ * FULL = 1), z0 ~ N(0, I_d), whose laws are N(μ, diag σ²) and N(μ, S Sᵀ).
+ * Seeds write inverses and determinants literally; the truths go through
+ * Cholesky factors.  affine_gauss_prepare() makes both, as gauss_pair.h
+ * does for two Gaussians: LU inverses and determinants of S, S Sᵀ and
+ * diag σ² (the literal route) and the two Gaussians by lib/mvn (the
+ * truth's route), so a seed line and its truth share no code.
+ *
+ * Rounding.  A quadratic form with an LU inverse of a matrix of condition
+ * k is off by at most 8 d² k² u of itself, a log-determinant by d² k u
+ * (gauss_pair.h); REL = 16 d² k² u with k the largest condition number in
+ * play (that of S Sᵀ or diag σ², cond(S)² and (σmax/σmin)²) bounds either,
+ * relative to the magnitudes of the log-domain terms.  Forming g - μ from
+ * g = μ + S z0 loses 8u(|μ| + s_max|z0|)√d, which S⁻¹ amplifies by 1/s_min
+ * into z0 and 2|z0|δ + δ² into |z0|² (affine_gauss_exponent_rounding).  A
+ * density V whose logarithm is off by at most b is off by at most
+ * V expm1(b). */
+#ifndef HARNESS_AFFINE_GAUSS_H
+#define HARNESS_AFFINE_GAUSS_H
+
+#include "mvn.h"
+#include "point.h"
+
+#define AFFINE_GAUSS_DMAX 6     /* point_affine_template's dmax */
+
+typedef struct
+{
+  size_t d;
+  double s_inv[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];     /* by LU */
+  double gram_inv[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];  /* (S Sᵀ)⁻¹ */
+  double var_inv[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];   /* diag(σ²)⁻¹ */
+  double det_s, det_gram, det_var;      /* |det| by LU */
+  mvn *nd, *nf;                         /* N(μ, diag σ²), N(μ, S Sᵀ) */
+  double rel;                           /* REL above */
+  double s_min, s_max;                  /* over S's singular values and σ */
+} affine_gauss;
+
+/* Fill G for P (P's d at most AFFINE_GAUSS_DMAX); release frees the two
+   Gaussians. */
+void affine_gauss_prepare (const point * p, affine_gauss * g);
+void affine_gauss_release (affine_gauss * g);
+
+/* g(z0) into G (d entries), and g(z0) - μ into R as g(z0) computes it. */
+void affine_gauss_map (const point * p, int full, const double *z0,
+                       double *g);
+void affine_gauss_residual (const point * p, int full, const double *z0,
+                            double *r);
+/* The law's covariance, diag σ² or S Sᵀ, d x d row major. */
+void affine_gauss_cov (const point * p, int full, double *out);
+
+/* J[:, j] = (g(z0 + e_j) - g(z0 - e_j)) / 2, d x d row major into JAC:
+   exact for an affine map up to rounding.  Returns a bound on an entry's
+   error (one bound for both maps). */
+double affine_gauss_jacobian (const point * p, int full, const double *z0,
+                              double *jac);
+
+/* |det A| and A⁻¹ by LU of the d x d row-major A (lib/matrix). */
+void affine_gauss_lu (const double *a, size_t d, double *inv, double *det);
+/* uᵀ A v, d x d row-major A, with its rounding bound gamma_{2d} Σ |u_i A_ij
+   v_j| in *BOUND. */
+double affine_gauss_bilinear (const double *u, const double *a,
+                              const double *v, size_t d, double *bound);
+
+/* The rounding of |z0|² recovered from g(z0) - μ (the comment at the top);
+   *DELTA (if not NULL) the bound on z0's own error. */
+double affine_gauss_exponent_rounding (const point * p, const affine_gauss * g,
+                                       const double *z0, double *delta);
+/* NORM exp(-½ Q) at the draw Z0: its value and the bound V expm1(b), b from
+   Q, NORM's log and the exponent's rounding. */
+double affine_gauss_density (const point * p, const affine_gauss * g,
+                             const double *z0, double norm, double q,
+                             double *bound);
+/* The truth N(g(z0); μ, Σ) by the law's Cholesky factor, with its bound. */
+double affine_gauss_pdf (const point * p, const affine_gauss * g, int full,
+                         const double *z0, double *bound);
+
+#endif
