@@ -6,6 +6,7 @@
 #include "point_affine.h"
 
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
@@ -100,17 +101,24 @@ affine_gauss_jacobian (const point * p, int full, const double *z0,
 }
 
 void
-affine_gauss_prepare (const point * p, affine_gauss * g)
+affine_gauss_prepare (const point * p, void *prep)
 {
+  affine_gauss *g = prep;
   size_t d = p->d;
   double var[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
   double gram[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
+  double jac[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
+  double scratch[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX], z[AFFINE_GAUSS_DMAX] = { 0 };
   g->d = d;
   affine_gauss_cov (p, 0, var);
   affine_gauss_cov (p, 1, gram);
   affine_gauss_lu (SM (p), d, g->s_inv, &g->det_s);
   affine_gauss_lu (gram, d, g->gram_inv, &g->det_gram);
   affine_gauss_lu (var, d, g->var_inv, &g->det_var);
+  g->jerr = affine_gauss_jacobian (p, 0, z, jac);
+  affine_gauss_lu (jac, d, scratch, &g->det_jd);
+  g->jerr = fmax (g->jerr, affine_gauss_jacobian (p, 1, z, jac));
+  affine_gauss_lu (jac, d, scratch, &g->det_jf);
   g->nd = mvn_from_arrays (d, MU (p), var);
   g->nf = mvn_from_arrays (d, MU (p), gram);
   point_affine_singular_range (SM (p), d, &g->s_min, &g->s_max);
@@ -121,13 +129,36 @@ affine_gauss_prepare (const point * p, affine_gauss * g)
     }
   double k = gsl_pow_2 (g->s_max / g->s_min);
   g->rel = 16 * DD * DD * k * k * EST_U;
+  for (size_t i = 0; i < d; i++)        /* tᵀ Σ t = 1 for both Gaussians */
+    {
+      g->t_d[i] = 1 / (SIG (p)[i] * sqrt (DD));
+      g->t_f[i] = 0;
+      for (size_t j = 0; j < d; j++)
+        g->t_f[i] += g->s_inv[j * d + i] / sqrt (DD);
+    }
 }
 
 void
-affine_gauss_release (affine_gauss * g)
+affine_gauss_release (void *prep)
 {
+  affine_gauss *g = prep;
   mvn_free (g->nd);
   mvn_free (g->nf);
+}
+
+void
+affine_gauss_sample (const gsl_rng * r, const point * p, const void *prep,
+                     double *x)
+{
+  (void) prep;
+  for (size_t i = 0; i < 3 * p->d; i++)
+    x[i] = gsl_ran_gaussian_ziggurat (r, 1.0);
+}
+
+size_t
+affine_gauss_x_len (const point * p)
+{
+  return 3 * p->d;
 }
 
 double
@@ -181,4 +212,42 @@ affine_gauss_pdf (const point * p, const affine_gauss * g, int full,
   *bound = v * expm1 (g->rel * (fabs (l) + DD + 1)
                       + affine_gauss_exponent_rounding (p, g, z0, NULL));
   return v;
+}
+
+static double
+norm1 (const double *x, size_t d)
+{
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    s += fabs (x[i]);
+  return s;
+}
+
+/* d products of values within a few ulps */
+double
+affine_gauss_q0 (const point * p, const double *z0, double *bound)
+{
+  double v = 1;
+  for (size_t i = 0; i < p->d; i++)
+    v *= gsl_ran_ugaussian_pdf (z0[i]);
+  *bound = est_gamma (4 * DD + 4 * (1 + norm2 (z0, p->d) * norm2 (z0, p->d))) * v;
+  return v;
+}
+
+double
+affine_gauss_jacobian_form (const point * p, int full, const double *x,
+                            double *bound)
+{
+  double jac[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
+  const double *u = x + p->d, *v = x + 2 * p->d;
+  double e = affine_gauss_jacobian (p, full, x, jac);
+  double s = affine_gauss_bilinear (u, jac, v, p->d, bound);
+  *bound += e * norm1 (u, p->d) * norm1 (v, p->d);
+  return s;
+}
+
+double
+affine_gauss_det_rel (const point * p, const affine_gauss * g)
+{
+  return 2 * DD * g->jerr / g->s_min + g->rel;
 }

@@ -8,7 +8,10 @@
  * Cholesky factors.  affine_gauss_prepare() makes both, as gauss_pair.h
  * does for two Gaussians: LU inverses and determinants of S, S Sᵀ and
  * diag σ² (the literal route) and the two Gaussians by lib/mvn (the
- * truth's route), so a seed line and its truth share no code.
+ * truth's route), so a seed line and its truth share no code; beside them
+ * the Jacobians by central differences of the maps themselves (the change
+ * of variables' truth).  A draw is x = (z0, u, v), 3d standard normals: a
+ * matrix or vector equation A = B is checked as uᵀAv = uᵀBv (uᵀa = uᵀb).
  *
  * Rounding.  A quadratic form with an LU inverse of a matrix of condition
  * k is off by at most 8 d² k² u of itself, a log-determinant by d² k u
@@ -25,6 +28,8 @@
 #include "mvn.h"
 #include "point.h"
 
+#include <gsl/gsl_rng.h>
+
 #define AFFINE_GAUSS_DMAX 6     /* point_affine_template's dmax */
 
 typedef struct
@@ -37,12 +42,20 @@ typedef struct
   mvn *nd, *nf;                         /* N(μ, diag σ²), N(μ, S Sᵀ) */
   double rel;                           /* REL above */
   double s_min, s_max;                  /* over S's singular values and σ */
+  double det_jd, det_jf;                /* |det| of the central-difference
+                                           Jacobians at z0 = 0 (diag, full) */
+  double jerr;                          /* their entrywise error */
+  double t_d[AFFINE_GAUSS_DMAX], t_f[AFFINE_GAUSS_DMAX];  /* tᵀΣt = 1 */
 } affine_gauss;
 
-/* Fill G for P (P's d at most AFFINE_GAUSS_DMAX); release frees the two
-   Gaussians. */
-void affine_gauss_prepare (const point * p, affine_gauss * g);
-void affine_gauss_release (affine_gauss * g);
+/* The derivation hooks: .prep_size = sizeof (affine_gauss), .prepare
+   (P's d at most AFFINE_GAUSS_DMAX), .release (frees the two Gaussians),
+   .sample (x = (z0, u, v)) and .x_len (3d). */
+void affine_gauss_prepare (const point * p, void *prep);
+void affine_gauss_release (void *prep);
+void affine_gauss_sample (const gsl_rng * r, const point * p, const void *prep,
+                          double *x);
+size_t affine_gauss_x_len (const point * p);
 
 /* g(z0) into G (d entries), and g(z0) - μ into R as g(z0) computes it. */
 void affine_gauss_map (const point * p, int full, const double *z0,
@@ -77,5 +90,14 @@ double affine_gauss_density (const point * p, const affine_gauss * g,
 /* The truth N(g(z0); μ, Σ) by the law's Cholesky factor, with its bound. */
 double affine_gauss_pdf (const point * p, const affine_gauss * g, int full,
                          const double *z0, double *bound);
+/* The truth q(z0) = Π N(z_i; 0, 1) by GSL, with its bound. */
+double affine_gauss_q0 (const point * p, const double *z0, double *bound);
+/* The truth uᵀ(∂g/∂z0)v at the draw X = (z0, u, v), the Jacobian by
+   central differences, with its bound. */
+double affine_gauss_jacobian_form (const point * p, int full, const double *x,
+                                   double *bound);
+/* The relative error of det_jd and det_jf: an entrywise error e moves
+   |det J| by a relative d e / s_min to first order (Weyl), LU adds REL. */
+double affine_gauss_det_rel (const point * p, const affine_gauss * g);
 
 #endif

@@ -30,17 +30,7 @@
 #define SM(p) point_affine_s (p)
 #define bilinear affine_gauss_bilinear
 
-/* ---- what every line of a point needs ---- */
-
-typedef struct
-{
-  affine_gauss g;                       /* literal (LU) and Cholesky routes */
-  double det_jd, det_jf;                /* |det| of the central-difference Jacobians */
-  double t_d[DMAX], t_f[DMAX];          /* characteristic-function arguments */
-  double jerr;                          /* the Jacobians' entrywise error */
-} affine_prep;
-
-#define PP const affine_prep *pp = prep
+#define PP const affine_gauss *pp = prep
 /* a line's function: its body F with the arguments that make it the
    literal line or one of its mutants (F (p, u, x, b, ...) or, for bodies
    that need no preparation, F (p, x, b, ...)) */
@@ -49,42 +39,6 @@ typedef struct
 #define LINE_FN_NOPREP(name, f, ...) \
   static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
-
-static void
-affine_prepare (const point * p, void *prep)
-{
-  affine_prep *pp = prep;
-  size_t d = p->d;
-  double jac[DMAX * DMAX], z[DMAX] = { 0 }, scratch[DMAX * DMAX];
-  affine_gauss_prepare (p, &pp->g);
-  pp->jerr = affine_gauss_jacobian (p, 0, z, jac);
-  affine_gauss_lu (jac, d, scratch, &pp->det_jd);
-  pp->jerr = fmax (pp->jerr, affine_gauss_jacobian (p, 1, z, jac));
-  affine_gauss_lu (jac, d, scratch, &pp->det_jf);
-  for (size_t i = 0; i < d; i++)   /* tᵀ Σ t = 1 for both Gaussians */
-    {
-      pp->t_d[i] = 1 / (SIG (p)[i] * sqrt (DD));
-      pp->t_f[i] = 0;
-      for (size_t j = 0; j < d; j++)
-        pp->t_f[i] += pp->g.s_inv[j * d + i] / sqrt (DD);
-    }
-}
-
-static void
-affine_release (void *prep)
-{
-  affine_gauss_release (&((affine_prep *) prep)->g);
-}
-
-static size_t x_len (const point * p) { return 3 * p->d; }
-
-static void
-sample (const gsl_rng * r, const point * p, const void *prep, double *x)
-{
-  (void) prep;
-  for (size_t i = 0; i < 3 * p->d; i++)
-    x[i] = gsl_ran_gaussian_ziggurat (r, 1.0);
-}
 
 static double norm1 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += fabs (x[i]); return s; }
 static double norm2 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += x[i] * x[i]; return sqrt (s); }
@@ -95,37 +49,25 @@ static double form (const double *x, const double *a, const double *y, size_t d)
 /* ---- the truths ---- */
 
 static double
-tr_q_g (const point * p, const void *prep, const double *x, double *bound, int full)
+tr_q_g (const point * p, const void *prep, const double *x, double *b, int full)
 {
-  PP;
-  return affine_gauss_pdf (p, &pp->g, full, x, bound);
+  return affine_gauss_pdf (p, prep, full, x, b);
 }
 LINE_FN (tr_q_gd, tr_q_g, 0) LINE_FN (tr_q_gf, tr_q_g, 1)
 
-/* Π N(z_i; 0, 1) by GSL: d products of values within a few ulps */
 static double
-tr_q_z0 (const point * p, const void *prep, const double *x, double *bound)
+tr_q_z0 (const point * p, const void *prep, const double *x, double *b)
 {
   (void) prep;
-  double v = 1;
-  for (size_t i = 0; i < p->d; i++)
-    v *= gsl_ran_ugaussian_pdf (x[i]);
-  *bound = est_gamma (4 * DD + 4 * (1 + norm2 (x, p->d) * norm2 (x, p->d))) * v;
-  return v;
+  return affine_gauss_q0 (p, x, b);
 }
 
 static double
-tr_jac (const point * p, const void *prep, const double *x, double *bound, int full)
+tr_jac (const point * p, const double *x, double *b, int full)
 {
-  (void) prep;
-  double jac[DMAX * DMAX];
-  const double *u = x + p->d, *v = x + 2 * p->d;
-  double e = affine_gauss_jacobian (p, full, x, jac);
-  double s = bilinear (u, jac, v, p->d, bound);
-  *bound += e * norm1 (u, p->d) * norm1 (v, p->d);
-  return s;
+  return affine_gauss_jacobian_form (p, full, x, b);
 }
-LINE_FN (tr_jac_d, tr_jac, 0) LINE_FN (tr_jac_f, tr_jac, 1)
+LINE_FN_NOPREP (tr_jac_d, tr_jac, 0) LINE_FN_NOPREP (tr_jac_f, tr_jac, 1)
 
 static double
 tr_z0 (const point * p, const void *prep, const double *x, double *bound)
@@ -138,9 +80,7 @@ tr_z0 (const point * p, const void *prep, const double *x, double *bound)
   return s;
 }
 
-/* |det J| by LU of the central-difference Jacobian: an entrywise error e
-   moves it by a relative d e / s_min to first order (Weyl), LU adds REL. */
-static double det_rel (const point * p, const affine_prep * pp) { return 2 * DD * pp->jerr / pp->g.s_min + pp->g.rel; }
+#define det_rel affine_gauss_det_rel
 static estimate tr_det_d (const point * p, const void *prep) { PP; return est_exact (pp->det_jd, det_rel (p, pp) * pp->det_jd); }
 static estimate tr_inv_det_d (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jd, 2 * det_rel (p, pp) / pp->det_jd); }
 static estimate tr_inv_det_f (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jf, 2 * det_rel (p, pp) / pp->det_jf); }
@@ -158,7 +98,7 @@ eq1_with (const point * p, const void *prep, const double *x, double *bound, dou
   double e = affine_gauss_jacobian (p, 1, x, jac);
   affine_gauss_lu (jac, p->d, scratch, &det);
   double v = tr_q_z0 (p, prep, x, &bq) * pow (det, power);
-  *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->g.s_min + pp->g.rel);
+  *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
   return v;
 }
 LINE_FN (l_eq1, eq1_with, -1) LINE_FN (m_eq1, eq1_with, 1)
@@ -184,17 +124,17 @@ prod_sigma (const point * p, size_t n)
 }
 static estimate l_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d); return est_exact (s, est_gamma (DD) * s); }
 static estimate m_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d - 1); return est_exact (s, est_gamma (DD) * s); }
-static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->g.det_var); return est_exact (s, pp->g.rel * s); }
-static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->g.det_var, pp->g.rel * pp->g.det_var); }
+static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->det_var); return est_exact (s, pp->rel * s); }
+static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_var, pp->rel * pp->det_var); }
 
 /* (2) as a difference: |LHS - 1/∏σ| + |1/∏σ - 1/sqrt(|diag σ²|)|, 0 when
    the line holds.  Literally the left side is the Jacobian, a matrix (read
    as the scalar times I); the reading takes it as |det ∂g/∂z0|⁻¹. */
 static double
-eq2_tail (const point * p, const affine_prep * pp, double *bound)
+eq2_tail (const point * p, const affine_gauss * pp, double *bound)
 {
-  double ip = 1 / prod_sigma (p, p->d), is = 1 / sqrt (pp->g.det_var);
-  *bound = est_gamma (DD + 1) * ip + pp->g.rel * is;
+  double ip = 1 / prod_sigma (p, p->d), is = 1 / sqrt (pp->det_var);
+  *bound = est_gamma (DD + 1) * ip + pp->rel * is;
   return fabs (ip - is);
 }
 static double
@@ -240,10 +180,10 @@ recover_with (const point * p, const void *prep, const double *x, double *bound,
   affine_gauss_residual (p, full, x, r);
   for (size_t i = 0; i < p->d; i++)
     for (size_t j = 0; j < p->d; j++)
-      a[i * p->d + j] = full ? pp->g.s_inv[transposed ? j * p->d + i : i * p->d + j]
+      a[i * p->d + j] = full ? pp->s_inv[transposed ? j * p->d + i : i * p->d + j]
         : (i == j) * pow (SIG (p)[i], power);
   double b, v = bilinear (x + p->d, a, r, p->d, &b);
-  (void) affine_gauss_exponent_rounding (p, &pp->g, x, &delta);
+  (void) affine_gauss_exponent_rounding (p, pp, x, &delta);
   *bound = b + norm1 (x + p->d, p->d) * delta;
   return v;
 }
@@ -255,7 +195,7 @@ enum { Q_DIAG_T, Q_DIAG_NOT_INV, Q_DIAG_NO_T, Q_VAR, Q_VAR_SIGMA, Q_S_T, Q_S_INV
        Q_GRAM, Q_GRAM_SWAPPED };
 
 static double
-exponent (const point * p, const affine_prep * pp, const double *r, int how)
+exponent (const point * p, const affine_gauss * pp, const double *r, int how)
 {
   size_t d = p->d;
   double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX] = { 0 }, t2[DMAX] = { 0 };
@@ -269,13 +209,13 @@ exponent (const point * p, const affine_prep * pp, const double *r, int how)
       if (how == Q_VAR_SIGMA)
         for (size_t i = 0; i < d; i++)
           a[i * d + i] = 1 / SIG (p)[i];
-      return form (r, how == Q_VAR ? pp->g.var_inv : a, r, d);
+      return form (r, how == Q_VAR ? pp->var_inv : a, r, d);
     case Q_S_T: case Q_S_INV_T: case Q_S_NO_T:             /* (A r)ᵀ(B r) */
       for (size_t i = 0; i < d; i++)
         for (size_t j = 0; j < d; j++)
           {
-            t[i] += pp->g.s_inv[how == Q_S_INV_T ? j * d + i : i * d + j] * r[j];
-            t2[i] += pp->g.s_inv[how == Q_S_NO_T ? j * d + i : i * d + j] * r[j];
+            t[i] += pp->s_inv[how == Q_S_INV_T ? j * d + i : i * d + j] * r[j];
+            t2[i] += pp->s_inv[how == Q_S_NO_T ? j * d + i : i * d + j] * r[j];
           }
       return dot (t, t2, d);
     case Q_GRAM_SWAPPED:                                   /* rᵀ (Sᵀ S)⁻¹ r */
@@ -287,7 +227,7 @@ exponent (const point * p, const affine_prep * pp, const double *r, int how)
       affine_gauss_lu (a, d, b, &det);
       return form (r, b, r, d);
     default:
-      return form (r, pp->g.gram_inv, r, d);
+      return form (r, pp->gram_inv, r, d);
     }
 }
 
@@ -298,9 +238,9 @@ dens_with (const point * p, const void *prep, const double *x, double *bound, in
            int how, int norm_kind)
 {
   PP;
-  double r[DMAX], det[5] = { 1, sqrt (pp->g.det_var), sqrt (pp->g.det_gram), pp->g.det_var, pp->g.det_gram };
+  double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
   affine_gauss_residual (p, full, x, r);
-  return affine_gauss_density (p, &pp->g, x, pow_2pi (p, -0.5) / det[norm_kind], exponent (p, pp, r, how), bound);
+  return affine_gauss_density (p, pp, x, pow_2pi (p, -0.5) / det[norm_kind], exponent (p, pp, r, how), bound);
 }
 LINE_FN (l_eq7, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, Q_DIAG_NOT_INV, 0)
 LINE_FN (l_eq8, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, Q_DIAG_NO_T, 0)
@@ -356,10 +296,10 @@ law_with (const point * p, const void *prep, const double *x, double *bound, int
 LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
 LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
 
-static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->g.det_s, pp->g.rel / pp->g.det_s); }
-static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->g.det_s, pp->g.rel * pp->g.det_s); }
-static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->g.det_gram); return est_exact (v, pp->g.rel * v); }
-static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->g.det_gram, pp->g.rel / pp->g.det_gram); }
+static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_s, pp->rel / pp->det_s); }
+static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_s, pp->rel * pp->det_s); }
+static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->det_gram); return est_exact (v, pp->rel * v); }
+static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_gram, pp->rel / pp->det_gram); }
 
 static double
 l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
@@ -507,8 +447,9 @@ static const derivation_line Q1_LINES[] = {
 static derivation q1 = {
   .id = "s003_q1", .title = "003 Q1: the density of μ + σ⊙z0 and μ + S z0 by eq. (1)",
   .points = &point_affine_template, .n_points = 100, .n_mc_points = 4, .draws_share = 0.25,
-  .min_draws = 4000, .prep_size = sizeof (affine_prep), .prepare = affine_prepare,
-  .release = affine_release, .x_dim = 3 * DMAX, .x_len = x_len, .sample = sample,
+  .min_draws = 4000, .prep_size = sizeof (affine_gauss), .prepare = affine_gauss_prepare,
+  .release = affine_gauss_release, .x_dim = 3 * DMAX, .x_len = affine_gauss_x_len,
+  .sample = affine_gauss_sample,
   .truths = Q1_TRUTHS, .n_truths = COUNT_OF (Q1_TRUTHS),
   .lines = Q1_LINES, .n_lines = COUNT_OF (Q1_LINES),
 };

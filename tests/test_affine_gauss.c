@@ -76,6 +76,19 @@ test_hand (void)
   double er = affine_gauss_exponent_rounding (p, &ag, z, &delta);
   tap_ok (delta > 0 && er == 2 * sqrt (2) * delta + delta * delta,
           "the exponent's rounding is 2|z0|δ + δ² (δ = %.3g)", delta);
+  tap_close (ag.det_jd, 2, 1e-15, "|det| of the diagonal map's Jacobian = Π σ = 2");
+  tap_close (ag.det_jf, 2, 1e-15, "|det| of the full map's Jacobian = |det S| = 2");
+  tap_ok (ag.jerr > 0 && affine_gauss_det_rel (p, &ag) == 2 * 2 * ag.jerr / ag.s_min + ag.rel,
+          "det_rel = 2 d jerr / s_min + REL");
+  double td = ag.t_d[0] * ag.t_d[0] + 4 * ag.t_d[1] * ag.t_d[1];
+  double tf = 1.25 * ag.t_f[0] * ag.t_f[0] + 2 * ag.t_f[0] * ag.t_f[1] + 4 * ag.t_f[1] * ag.t_f[1];
+  tap_close (td, 1, 1e-15, "tᵀ diag(σ²) t = 1");
+  tap_close (tf, 1, 1e-15, "tᵀ S Sᵀ t = 1");
+  tap_close (affine_gauss_q0 (p, z, &b), exp (-1) / (2 * M_PI), 1e-16, "q(z0) = e^{-1}/(2π) at (1, 1)");
+  const double x[6] = { 1, 1, 1, 2, 1, -1 };
+  tap_close (affine_gauss_jacobian_form (p, 1, x, &b), -3.5, 1e-14, "uᵀ S v = -3.5 at u = (1, 2), v = (1, -1)");
+  tap_close (affine_gauss_jacobian_form (p, 0, x, &b), -3, 1e-14, "uᵀ diag(σ) v = -3");
+  tap_ok (affine_gauss_x_len (p) == 6, "a draw has 3d = 6 numbers");
   affine_gauss_release (&ag);
   free (p);
 }
