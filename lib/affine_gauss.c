@@ -223,20 +223,41 @@ norm1 (const double *x, size_t d)
   return s;
 }
 
-/* d products of values within a few ulps */
 double
-affine_gauss_q0 (const point * p, const double *z0, double *bound)
+affine_gauss_det_rel (const point * p, const affine_gauss * g)
 {
-  double v = 1;
-  for (size_t i = 0; i < p->d; i++)
-    v *= gsl_ran_ugaussian_pdf (z0[i]);
-  *bound = est_gamma (4 * DD + 4 * (1 + norm2 (z0, p->d) * norm2 (z0, p->d))) * v;
-  return v;
+  return 2 * DD * g->jerr / g->s_min + g->rel;
 }
 
 double
-affine_gauss_jacobian_form (const point * p, int full, const double *x,
-                            double *bound)
+affine_gauss_pdf_diag (const point * p, const void *prep, const double *x,
+                       double *bound)
+{
+  return affine_gauss_pdf (p, prep, 0, x, bound);
+}
+
+double
+affine_gauss_pdf_full (const point * p, const void *prep, const double *x,
+                       double *bound)
+{
+  return affine_gauss_pdf (p, prep, 1, x, bound);
+}
+
+/* d products of values within a few ulps */
+double
+affine_gauss_q0 (const point * p, const void *prep, const double *x,
+                 double *bound)
+{
+  (void) prep;
+  double v = 1;
+  for (size_t i = 0; i < p->d; i++)
+    v *= gsl_ran_ugaussian_pdf (x[i]);
+  *bound = est_gamma (4 * DD + 4 * (1 + norm2 (x, p->d) * norm2 (x, p->d))) * v;
+  return v;
+}
+
+static double
+jacobian_form (const point * p, int full, const double *x, double *bound)
 {
   double jac[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
   const double *u = x + p->d, *v = x + 2 * p->d;
@@ -247,7 +268,53 @@ affine_gauss_jacobian_form (const point * p, int full, const double *x,
 }
 
 double
-affine_gauss_det_rel (const point * p, const affine_gauss * g)
+affine_gauss_jacobian_diag (const point * p, const void *prep,
+                            const double *x, double *bound)
 {
-  return 2 * DD * g->jerr / g->s_min + g->rel;
+  (void) prep;
+  return jacobian_form (p, 0, x, bound);
+}
+
+double
+affine_gauss_jacobian_full (const point * p, const void *prep,
+                            const double *x, double *bound)
+{
+  (void) prep;
+  return jacobian_form (p, 1, x, bound);
+}
+
+double
+affine_gauss_u_z0 (const point * p, const void *prep, const double *x,
+                   double *bound)
+{
+  (void) prep;
+  double s = 0, abs = 0;
+  for (size_t i = 0; i < p->d; i++)
+    {
+      s += x[p->d + i] * x[i];
+      abs += fabs (x[p->d + i] * x[i]);
+    }
+  *bound = est_gamma (DD) * abs;
+  return s;
+}
+
+estimate
+affine_gauss_det_jd (const point * p, const void *prep)
+{
+  const affine_gauss *g = prep;
+  return est_exact (g->det_jd, affine_gauss_det_rel (p, g) * g->det_jd);
+}
+
+estimate
+affine_gauss_inv_det_jd (const point * p, const void *prep)
+{
+  const affine_gauss *g = prep;
+  return est_exact (1 / g->det_jd, 2 * affine_gauss_det_rel (p, g) / g->det_jd);
+}
+
+estimate
+affine_gauss_inv_det_jf (const point * p, const void *prep)
+{
+  const affine_gauss *g = prep;
+  return est_exact (1 / g->det_jf, 2 * affine_gauss_det_rel (p, g) / g->det_jf);
 }

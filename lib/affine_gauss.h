@@ -25,6 +25,7 @@
 #ifndef HARNESS_AFFINE_GAUSS_H
 #define HARNESS_AFFINE_GAUSS_H
 
+#include "estimate.h"
 #include "mvn.h"
 #include "point.h"
 
@@ -90,14 +91,33 @@ double affine_gauss_density (const point * p, const affine_gauss * g,
 /* The truth N(g(z0); μ, Σ) by the law's Cholesky factor, with its bound. */
 double affine_gauss_pdf (const point * p, const affine_gauss * g, int full,
                          const double *z0, double *bound);
-/* The truth q(z0) = Π N(z_i; 0, 1) by GSL, with its bound. */
-double affine_gauss_q0 (const point * p, const double *z0, double *bound);
-/* The truth uᵀ(∂g/∂z0)v at the draw X = (z0, u, v), the Jacobian by
-   central differences, with its bound. */
-double affine_gauss_jacobian_form (const point * p, int full, const double *x,
-                                   double *bound);
 /* The relative error of det_jd and det_jf: an entrywise error e moves
    |det J| by a relative d e / s_min to first order (Weyl), LU adds REL. */
 double affine_gauss_det_rel (const point * p, const affine_gauss * g);
+
+/* ---- truths, as derivation hooks (PREP an affine_gauss, X = (z0, u, v)) ---- */
+
+/* N(g(z0); μ, diag σ²) and N(g(z0); μ, S Sᵀ) by affine_gauss_pdf. */
+double affine_gauss_pdf_diag (const point * p, const void *prep,
+                              const double *x, double *bound);
+double affine_gauss_pdf_full (const point * p, const void *prep,
+                              const double *x, double *bound);
+/* q(z0) = Π N(z_i; 0, 1) by GSL. */
+double affine_gauss_q0 (const point * p, const void *prep, const double *x,
+                        double *bound);
+/* uᵀ(∂g/∂z0)v, the Jacobian by central differences (affine_gauss_jacobian),
+   of the diagonal and the full map. */
+double affine_gauss_jacobian_diag (const point * p, const void *prep,
+                                   const double *x, double *bound);
+double affine_gauss_jacobian_full (const point * p, const void *prep,
+                                   const double *x, double *bound);
+/* uᵀz0, the draw itself. */
+double affine_gauss_u_z0 (const point * p, const void *prep, const double *x,
+                          double *bound);
+/* |det ∂g/∂z0| of the diagonal map, and |det ∂g/∂z0|⁻¹ of either, from
+   det_jd and det_jf with affine_gauss_det_rel (twice for the inverse). */
+estimate affine_gauss_det_jd (const point * p, const void *prep);
+estimate affine_gauss_inv_det_jd (const point * p, const void *prep);
+estimate affine_gauss_inv_det_jf (const point * p, const void *prep);
 
 #endif

@@ -46,44 +46,8 @@ static double dot (const double *a, const double *b, size_t d) { double s = 0; f
 static double pow_2pi (const point * p, double power) { return pow (2 * M_PI, power * DD); }
 static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
 
-/* ---- the truths ---- */
+/* ---- the truths (besides lib/affine_gauss's) ---- */
 
-static double
-tr_q_g (const point * p, const void *prep, const double *x, double *b, int full)
-{
-  return affine_gauss_pdf (p, prep, full, x, b);
-}
-LINE_FN (tr_q_gd, tr_q_g, 0) LINE_FN (tr_q_gf, tr_q_g, 1)
-
-static double
-tr_q_z0 (const point * p, const void *prep, const double *x, double *b)
-{
-  (void) prep;
-  return affine_gauss_q0 (p, x, b);
-}
-
-static double
-tr_jac (const point * p, const double *x, double *b, int full)
-{
-  return affine_gauss_jacobian_form (p, full, x, b);
-}
-LINE_FN_NOPREP (tr_jac_d, tr_jac, 0) LINE_FN_NOPREP (tr_jac_f, tr_jac, 1)
-
-static double
-tr_z0 (const point * p, const void *prep, const double *x, double *bound)
-{
-  (void) prep;
-  double s = 0, abs = 0;
-  for (size_t i = 0; i < p->d; i++)
-    s += x[p->d + i] * x[i], abs += fabs (x[p->d + i] * x[i]);
-  *bound = est_gamma (DD) * abs;
-  return s;
-}
-
-#define det_rel affine_gauss_det_rel
-static estimate tr_det_d (const point * p, const void *prep) { PP; return est_exact (pp->det_jd, det_rel (p, pp) * pp->det_jd); }
-static estimate tr_inv_det_d (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jd, 2 * det_rel (p, pp) / pp->det_jd); }
-static estimate tr_inv_det_f (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jf, 2 * det_rel (p, pp) / pp->det_jf); }
 static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 static estimate tr_char (const point * p, const void *u) { (void) p, (void) u; return est_exact (exp (-0.5), EST_U); }
 
@@ -97,7 +61,7 @@ eq1_with (const point * p, const void *prep, const double *x, double *bound, dou
   double jac[DMAX * DMAX], scratch[DMAX * DMAX], det, bq;
   double e = affine_gauss_jacobian (p, 1, x, jac);
   affine_gauss_lu (jac, p->d, scratch, &det);
-  double v = tr_q_z0 (p, prep, x, &bq) * pow (det, power);
+  double v = affine_gauss_q0 (p, prep, x, &bq) * pow (det, power);
   *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
   return v;
 }
@@ -143,7 +107,7 @@ l_eq2 (const point * p, const void *prep, const double *x, double *bound)
   PP;
   double bj, bt, ip = 1 / prod_sigma (p, p->d);
   const double *u = x + p->d, *v = x + 2 * p->d;
-  double jv = tr_jac_d (p, prep, x, &bj), uv = dot (u, v, p->d), t = eq2_tail (p, pp, &bt);
+  double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = dot (u, v, p->d), t = eq2_tail (p, pp, &bt);
   *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + norm1 (u, p->d) * norm1 (v, p->d) * ip);
   return fabs (jv - ip * uv) + t;
 }
@@ -152,7 +116,7 @@ r_eq2 (const point * p, const void *prep)
 {
   PP;
   double bt, ip = 1 / prod_sigma (p, p->d);
-  estimate inv = tr_inv_det_d (p, prep);
+  estimate inv = affine_gauss_inv_det_jd (p, prep);
   double t = eq2_tail (p, pp, &bt);
   return est_exact (fabs (inv.value - ip) + t, inv.err + bt + est_gamma (DD + 1) * ip);
 }
@@ -263,7 +227,7 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
   double a = dens_with (p, prep, x, &ba, 0, Q_VAR, 1), b = dens_with (p, prep, x, &bb, 0, Q_VAR, b_kind);
   affine_gauss_map (p, 0, x, g);
   const double *u = x + p->d;
-  double lhs = reading ? tr_q_gd (p, prep, x, &bl) : dot (u, g, p->d);
+  double lhs = reading ? affine_gauss_pdf_diag (p, prep, x, &bl) : dot (u, g, p->d);
   double rhs = reading ? a : a * ({ double s = 0; for (size_t i = 0; i < p->d; i++) s += u[i]; s; });
   if (!reading)
     bl = est_gamma (DD + 2) * (norm1 (u, p->d) * (norm2 (g, p->d) + a) + fabs (lhs));
@@ -313,14 +277,14 @@ l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
 LINE_FN_NOPREP (l_eq12, l_jac_f_with, 0) LINE_FN_NOPREP (m_eq12, l_jac_f_with, 1)
 
 static const derivation_truth Q1_TRUTHS[] = {
-  {"q_gd", "N(g(z0); μ, diag σ²) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (tr_q_gd)},
-  {"q_gf", "N(g(z0); μ, S Sᵀ) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (tr_q_gf)},
-  {"q_z0", "q(z0) = Π N(z_i; 0, 1) by GSL", LINE_POINTWISE (tr_q_z0)},
-  {"jac_d", "uᵀ(∂g/∂z0)v, the Jacobian of μ + σ⊙z0 by central differences", LINE_POINTWISE (tr_jac_d)},
-  {"jac_f", "uᵀ(∂g/∂z0)v, the Jacobian of μ + S z0 by central differences", LINE_POINTWISE (tr_jac_f)},
-  {"z0", "uᵀz0, the draw itself", LINE_POINTWISE (tr_z0)},
-  {"det_d", "|det ∂g/∂z0| of μ + σ⊙z0: central differences, LU", LINE_CLOSED (tr_det_d)},
-  {"inv_det_f", "|det ∂g/∂z0|⁻¹ of μ + S z0: central differences, LU", LINE_CLOSED (tr_inv_det_f)},
+  {"q_gd", "N(g(z0); μ, diag σ²) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (affine_gauss_pdf_diag)},
+  {"q_gf", "N(g(z0); μ, S Sᵀ) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (affine_gauss_pdf_full)},
+  {"q_z0", "q(z0) = Π N(z_i; 0, 1) by GSL", LINE_POINTWISE (affine_gauss_q0)},
+  {"jac_d", "uᵀ(∂g/∂z0)v, the Jacobian of μ + σ⊙z0 by central differences", LINE_POINTWISE (affine_gauss_jacobian_diag)},
+  {"jac_f", "uᵀ(∂g/∂z0)v, the Jacobian of μ + S z0 by central differences", LINE_POINTWISE (affine_gauss_jacobian_full)},
+  {"z0", "uᵀz0, the draw itself", LINE_POINTWISE (affine_gauss_u_z0)},
+  {"det_d", "|det ∂g/∂z0| of μ + σ⊙z0: central differences, LU", LINE_CLOSED (affine_gauss_det_jd)},
+  {"inv_det_f", "|det ∂g/∂z0|⁻¹ of μ + S z0: central differences, LU", LINE_CLOSED (affine_gauss_inv_det_jf)},
   {"zero", "0: both sides of the line agree", LINE_CLOSED (tr_zero)},
   {"char", "E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} for N(μ, Σ), tᵀΣt = 1", LINE_CLOSED (tr_char)},
 };

@@ -84,10 +84,15 @@ test_hand (void)
   double tf = 1.25 * ag.t_f[0] * ag.t_f[0] + 2 * ag.t_f[0] * ag.t_f[1] + 4 * ag.t_f[1] * ag.t_f[1];
   tap_close (td, 1, 1e-15, "tᵀ diag(σ²) t = 1");
   tap_close (tf, 1, 1e-15, "tᵀ S Sᵀ t = 1");
-  tap_close (affine_gauss_q0 (p, z, &b), exp (-1) / (2 * M_PI), 1e-16, "q(z0) = e^{-1}/(2π) at (1, 1)");
+  tap_close (affine_gauss_q0 (p, NULL, z, &b), exp (-1) / (2 * M_PI), 1e-16, "q(z0) = e^{-1}/(2π) at (1, 1)");
   const double x[6] = { 1, 1, 1, 2, 1, -1 };
-  tap_close (affine_gauss_jacobian_form (p, 1, x, &b), -3.5, 1e-14, "uᵀ S v = -3.5 at u = (1, 2), v = (1, -1)");
-  tap_close (affine_gauss_jacobian_form (p, 0, x, &b), -3, 1e-14, "uᵀ diag(σ) v = -3");
+  tap_close (affine_gauss_jacobian_full (p, NULL, x, &b), -3.5, 1e-14, "uᵀ S v = -3.5 at u = (1, 2), v = (1, -1)");
+  tap_close (affine_gauss_jacobian_diag (p, NULL, x, &b), -3, 1e-14, "uᵀ diag(σ) v = -3");
+  tap_close (affine_gauss_u_z0 (p, NULL, x, &b), 3, 1e-15, "uᵀz0 = 3");
+  tap_close (affine_gauss_det_jd (p, &ag).value, 2, 1e-15, "the diagonal map's |det J| = 2");
+  tap_close (affine_gauss_inv_det_jf (p, &ag).value, 0.5, 1e-15, "the full map's |det J|⁻¹ = 1/2");
+  tap_ok (affine_gauss_inv_det_jd (p, &ag).err == 2 * affine_gauss_det_rel (p, &ag) / 2,
+          "an inverse determinant's bound is twice det_rel, relative");
   tap_ok (affine_gauss_x_len (p) == 6, "a draw has 3d = 6 numbers");
   affine_gauss_release (&ag);
   free (p);
