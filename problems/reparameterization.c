@@ -550,14 +550,9 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
   double p_min = gauss_sample_check (h, ids[full], xs, n, 2, MU (p), cov,
                                      (int) harness_param (h, "projections"), what);
   sbuf *fig = harness_figure_data (h);
-  /* the panel's last block has no closing blank lines: the first block here closes it */
-  sbuf_printf (fig, "%s# block %d: first draws of %s\n# g1 g2\n", full ? "" : "\n\n", block, what);
-  for (long t = 0; t < n && t < 2000; t++)
-    sbuf_printf (fig, "%.5f %.5f\n", xs[2 * t], xs[2 * t + 1]);
-  sbuf_printf (fig, "\n\n# block %d: ellipses of N(μ, %s), radius 1, 2, 3\n# g1 g2\n", block + 1,
-               full ? "S Sᵀ" : "diag σ²");
-  figure_ellipse_write (fig, MU (p), cov, 3);
-  sbuf_append (fig, "\n");
+  if (!full)     /* the panel's last block has no closing blank lines: close it */
+    sbuf_append (fig, "\n\n");
+  figure_ellipse_sample (fig, block, what, full ? "S Sᵀ" : "diag σ²", "g1 g2", xs, n, MU (p), cov);
   free (xs);
   return p_min;
 }
@@ -621,15 +616,10 @@ main (int argc, char **argv)
   long n = harness_samples (h);
   double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
   double p_1 = check_p2_sampler (h, n);
-  sbuf_printf (script,
-    "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n"
-    "set title 'μ + σ⊙z_0 ∼ N(μ, diag σ^2)'\n"
-    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'samples', \\\n"
-    "     '' index %d using 1:2 with lines ls 2 title 'radius 1, 2, 3'\n"
-    "set title 'μ + S z_0 ∼ N(μ, S S^T)'\n"
-    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#80009E73' title 'samples', \\\n"
-    "     '' index %d using 1:2 with lines ls 2 title 'radius 1, 2, 3'\nunset multiplot\n",
-    b, b + 1, b + 2, b + 3);
+  sbuf_append (script, "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n");
+  figure_ellipse_sample_plot (script, "μ + σ⊙z_0 ∼ N(μ, diag σ^2)", b, "#800072B2");
+  figure_ellipse_sample_plot (script, "μ + S z_0 ∼ N(μ, S S^T)", b + 2, "#80009E73");
+  sbuf_append (script, "unset multiplot\n");
   sbuf_printf (harness_notes (h),
     "**Method.** Matrix and vector lines A = B are checked as uᵀAv = uᵀBv (uᵀa = uᵀb) for u, v"
     " drawn with z0 ~ N(0, I), pointwise at every draw. Densities are evaluated as written, as"
