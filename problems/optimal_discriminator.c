@@ -1,22 +1,16 @@
-/* optimal_discriminator.c -- the optimal GAN discriminator and the density
- * ratio it encodes.
+/* optimal_discriminator.c -- the optimal GAN discriminator and the density ratio it encodes.
  *
- * Seed 003 Question 5: D* := argmax_D E_{x~P1}[log D(x)] + E_{x~P0}[log(1 -
- * D(x))] satisfies f1 = f0 D* / (1 - D*).  The question's first sentence
- * gives P1 and P0 "densities f_0 and f_1 (respectively)"; the identity it
- * asks for is true only when P1 has density f1 (then D* = f1/(f0 + f1)),
- * so the harness reads the question that way (CLAIMS); see write_notes.
+ * Seed 003 Q5: D* := argmax_D E_{x~P1}[log D(x)] + E_{x~P0}[log(1 - D(x))] satisfies
+ * f1 = f0 D* / (1 - D*).  The identity is true only when P1 has density f1 (then
+ * D* = f1/(f0 + f1)), though the question's first sentence gives P1 the density f0: the
+ * harness reads the question as its identity requires (CLAIMS; the notes say why).
  *
- * The seed's six lines are one chain (derivation `s003_q5`).  Every line
- * is pointwise in x and says which D*(x) it determines: lines (1)-(2) are
- * objectives, the D* they determine is their maximiser (Brent, with a
- * rounding-proof bracket); lines (3)-(6) are equations in D*, the D* they
- * determine is the root (bisection, with a bracket whose ends have certain
- * signs).  The ground truth is the maximiser of the objective's integrand
- * f1 log D + f0 log(1 - D).  Harness checks (check_spec) show that the
- * objective integrates that integrand (Monte Carlo against quadrature),
- * that D* maximises it among other discriminators, and that a logistic
- * discriminator fitted to samples recovers f1 = f0 D/(1 - D). */
+ * The seed's six lines are one chain (derivation `s003_q5`), each evaluated as the D*(x) it
+ * determines: the maximiser of an objective (lines (1)-(2)) or the root of an equation
+ * (lines (3)-(6)).  The truth is the maximiser of the objective's integrand.  Harness checks:
+ * the objective integrates that integrand (Monte Carlo against quadrature), D* maximises it
+ * among other discriminators, and a logistic discriminator fitted to samples recovers
+ * f1 = f0 D/(1 - D). */
 #include "harness.h"
 #include "figure_panel.h"
 #include "logistic.h"
@@ -24,6 +18,7 @@
 #include "minimize.h"
 #include "normal.h"
 #include "normal_pair.h"
+#include "ratio_fit.h"
 #include "root.h"
 
 #include <float.h>
@@ -32,9 +27,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* ======================================================================
- * 003 Q5, line by line.  A point is the two densities' values at one x.
- * ====================================================================== */
+/* ---- 003 Q5, line by line: a point is the two densities' values at one x ---- */
 
 static const point_coord DENSITIES[] = {
   {"f0", 0.01, 100, 1, 0}, {"f1", 0.01, 100, 1, 0},
@@ -159,9 +152,9 @@ LINE_ARGMAX (line2_weight_f0, 0, 0)
 LINE_ARGMAX (truth_dstar, 1, 0)
 
 static const derivation_truth Q5_TRUTHS[] = {
-  {"dstar", "D*(x) = argmax_D f1 log D + f0 log(1 - D), the objective's"
-   " integrand at x with P1 of density f1, by Brent with a bracket that"
-   " rounding cannot break (lib/minimize)", LINE_CLOSED (truth_dstar)},
+  {"dstar", "D*(x) = argmax_D f1 log D + f0 log(1 - D), the objective's integrand at x with P1"
+   " of density f1, by Brent with a bracket that rounding cannot break (lib/minimize)",
+   LINE_CLOSED (truth_dstar)},
 };
 
 static const derivation_line Q5_LINES[] = {
@@ -169,106 +162,82 @@ static const derivation_line Q5_LINES[] = {
    .text = "E_{P1}[log D] + E_{P0}[log(1 - D)] = ∫ f0 log D + ∫ f1 log(1 - D)"
    " (the D* it determines: its maximiser)",
    .eval = LINE_CLOSED (line1), .truth = "dstar", .expect = V_ERROR,
-   .correction = "= ∫ f1 log D + ∫ f0 log(1 - D): P1 has density f1 (the only"
-   " reading under which the identity asked for is true); the line pairs"
-   " log D with f0, following the question's garbled first sentence, and"
-   " its maximiser is f0/(f0 + f1) instead of f1/(f0 + f1)",
+   .correction = "= ∫ f1 log D + ∫ f0 log(1 - D): P1 has density f1 (the only reading under"
+   " which the identity asked for is true); the line pairs log D with f0, following the"
+   " question's garbled first sentence, and its maximiser is f0/(f0 + f1) instead of"
+   " f1/(f0 + f1)",
    .mutants = {{"line1_unswapped", "line (1) as ∫ f1 log D + ∫ f0 log(1 - D)",
                 LINE_CLOSED (line1_unswapped)}}},
   {.id = "s003_q5_line2", .source = "003 Q5 (line 2)",
    .text = "= ∫ f0 log D + f1 log(1 - D) (its maximiser)",
    .eval = LINE_CLOSED (line2), .expect = V_CARRIES,
-   .mutants = {{"line2_weight_f0", "line (2) with f0 log(1 - D) for"
-                " f1 log(1 - D)", LINE_CLOSED (line2_weight_f0)}}},
+   .mutants = {{"line2_weight_f0", "line (2) with f0 log(1 - D) for f1 log(1 - D)",
+                LINE_CLOSED (line2_weight_f0)}}},
   {.id = "s003_q5_line3", .source = "003 Q5 (line 3)",
-   .text = "0 = f0/D* - f1/(1 - D*) (its root)",
-   .eval = LINE_CLOSED (line3), .expect = V_CARRIES,
-   .mutants = {{"line3_sign", "line (3) as f0/D + f1/(1 - D)",
-                LINE_CLOSED (line3_sign)}}},
+   .text = "0 = f0/D* - f1/(1 - D*) (its root)", .eval = LINE_CLOSED (line3), .expect = V_CARRIES,
+   .mutants = {{"line3_sign", "line (3) as f0/D + f1/(1 - D)", LINE_CLOSED (line3_sign)}}},
   {.id = "s003_q5_line4", .source = "003 Q5 (line 4)",
    .text = "0 = (f0 · (1 - D*) - f1 · D*) / (D* · 1 - D*) (its root)",
    .eval = LINE_CLOSED (line4_as_printed), .expect = V_SLIP,
-   .readings = {{"the denominator D* · (1 - D*)", "as printed the denominator"
-                 " D*·1 - D* is 0 and no D* satisfies the line; the"
-                 " student's lines (3), (5) and (6) all write 1 - D* as one"
-                 " factor, and the numerator is line (3) over the common"
+   .readings = {{"the denominator D* · (1 - D*)", "as printed the denominator D*·1 - D* is 0 and"
+                 " no D* satisfies the line; the student's lines (3), (5) and (6) all write"
+                 " 1 - D* as one factor, and the numerator is line (3) over the common"
                  " denominator D*(1 - D*)", 0, LINE_CLOSED (line4_bracketed)}},
    .correction = "0 = (f0 (1 - D*) - f1 D*) / (D* (1 - D*))",
-   .mutants = {{"line4_brackets_kept", "line (4) printed with the brackets"
-                " (the literal reading then holds)",
-                LINE_CLOSED (line4_bracketed)}}},
+   .mutants = {{"line4_brackets_kept", "line (4) printed with the brackets (the literal reading"
+                " then holds)", LINE_CLOSED (line4_bracketed)}}},
   {.id = "s003_q5_line5", .source = "003 Q5 (line 5)",
-   .text = "f1 · D* = f0 · (1 - D*) (its root)",
-   .eval = LINE_CLOSED (line5), .expect = V_CARRIES,
-   .mutants = {{"line5_swapped", "line (5) as f0 D = f1 (1 - D)",
-                LINE_CLOSED (line5_swapped)}}},
+   .text = "f1 · D* = f0 · (1 - D*) (its root)", .eval = LINE_CLOSED (line5), .expect = V_CARRIES,
+   .mutants = {{"line5_swapped", "line (5) as f0 D = f1 (1 - D)", LINE_CLOSED (line5_swapped)}}},
   {.id = "s003_q5_line6", .source = "003 Q5 (line 6)",
-   .text = "f1 = f0 · D*/(1 - D*) (its root)",
-   .eval = LINE_CLOSED (line6), .expect = V_ERROR,
-   .correction = "from line (5), f1 = f0 (1 - D*)/D*; line (6) inverts the"
-   " ratio.  The identity it writes is true (it follows from the correct"
-   " f0 D* = f1 (1 - D*)), so this second error cancels the swap of line (1)"
-   " and the seed reaches the asked-for identity without deriving it",
-   .mutants = {{"line6_follows", "line (6) as f1 = f0 (1 - D)/D, what line (5)"
-                " gives", LINE_CLOSED (line6_from_line5)}}},
+   .text = "f1 = f0 · D*/(1 - D*) (its root)", .eval = LINE_CLOSED (line6), .expect = V_ERROR,
+   .correction = "from line (5), f1 = f0 (1 - D*)/D*; line (6) inverts the ratio.  The identity"
+   " it writes is true (it follows from the correct f0 D* = f1 (1 - D*)), so this second error"
+   " cancels the swap of line (1) and the seed reaches the asked-for identity without deriving"
+   " it",
+   .mutants = {{"line6_follows", "line (6) as f1 = f0 (1 - D)/D, what line (5) gives",
+                LINE_CLOSED (line6_from_line5)}}},
 };
 
 static derivation q5 = {
   .id = "s003_q5", .title = "003 Q5: the optimal discriminator, line by line"
     " (the D* each line determines)",
-  .points = &density_points, .n_points = 60,
-  .truths = Q5_TRUTHS, .n_truths = COUNT_OF (Q5_TRUTHS),
-  .lines = Q5_LINES, .n_lines = COUNT_OF (Q5_LINES),
+  .points = &density_points, .n_points = 60, DERIVATION_TABLES (Q5_TRUTHS, Q5_LINES),
 };
 
-/* ======================================================================
- * Harness checks: the objective itself, and D* against other D
- * ====================================================================== */
+/* ---- harness checks: the objective itself, and D* against other D ---- */
 
 static const check_spec CHECKS[] = {
-  {"pointwise_argmax", "harness",
-   "D*(x) = f1/(f0 + f1) maximises f1 log D + f0 log(1 - D) pointwise"
-   " (against Brent's maximiser)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"objective_by_quadrature", "harness",
-   "E_{P1}[log D] + E_{P0}[log(1 - D)] (Monte Carlo) = ∫ f1 log D + f0 log(1 - D)"
-   " (quadrature) for random discriminators D",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"objective_max_at_dstar", "harness",
-   "V(D*) >= V(D) for V(D) = ∫ f1 log D + f0 log(1 - D): random logistic D,"
-   " D* with its logit shifted, and the seed's f0/(f0 + f1)",
-   REL_GE, EXPECT_HOLDS, NULL},
-  {"seed_point_gap", "harness",
-   "V(D*) - V(f0/(f0 + f1)) = KL(f1||f0) + KL(f0||f1): what the seed's"
-   " stationary point loses, by quadrature against the Gaussian closed form",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"logistic_theta", "harness",
-   "a logistic discriminator on [1, x, x²] fitted to equal samples of P1 and"
-   " P0 recovers log(f1/f0) = θ·[1, x, x²] (asymptotic standard errors)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"recovered_log_f1", "harness",
-   "the question's estimate f1 ≈ f0 D/(1 - D) with the fitted D: log of the"
-   " estimate against log f1 on a grid of x (asymptotic standard errors)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"recovered_f1_normalised", "harness",
-   "∫ f0 D/(1 - D) dx = 1 for the fitted D (quadrature; delta-method"
-   " standard error)",
-   REL_EQ, EXPECT_HOLDS, NULL},
+  {"pointwise_argmax", "harness", "D*(x) = f1/(f0 + f1) maximises f1 log D + f0 log(1 - D)"
+   " pointwise (against Brent's maximiser)", REL_EQ, EXPECT_HOLDS, NULL},
+  {"objective_by_quadrature", "harness", "E_{P1}[log D] + E_{P0}[log(1 - D)] (Monte Carlo) ="
+   " ∫ f1 log D + f0 log(1 - D) (quadrature) for random discriminators D", REL_EQ, EXPECT_HOLDS,
+   NULL},
+  {"objective_max_at_dstar", "harness", "V(D*) >= V(D) for V(D) = ∫ f1 log D + f0 log(1 - D):"
+   " random logistic D, D* with its logit shifted, and the seed's f0/(f0 + f1)", REL_GE,
+   EXPECT_HOLDS, NULL},
+  {"seed_point_gap", "harness", "V(D*) - V(f0/(f0 + f1)) = KL(f1||f0) + KL(f0||f1): what the"
+   " seed's stationary point loses, by quadrature against the Gaussian closed form", REL_EQ,
+   EXPECT_HOLDS, NULL},
+  {"logistic_theta", "harness", "a logistic discriminator on [1, x, x²] fitted to equal samples"
+   " of P1 and P0 recovers log(f1/f0) = θ·[1, x, x²] (asymptotic standard errors)", REL_EQ,
+   EXPECT_HOLDS, NULL},
+  {"recovered_log_f1", "harness", "the question's estimate f1 ≈ f0 D/(1 - D) with the fitted D:"
+   " log of the estimate against log f1 on a grid of x (asymptotic standard errors)", REL_EQ,
+   EXPECT_HOLDS, NULL},
+  {"recovered_f1_normalised", "harness", "∫ f0 D/(1 - D) dx = 1 for the fitted D (quadrature;"
+   " delta-method standard error)", REL_EQ, EXPECT_HOLDS, NULL},
 };
 
 static const mutant_spec MUTANTS[] = {
   {"dstar_rel_1e-3", "D* = f1/(f0 + f1) (1 + 1e-3)", "pointwise_argmax"},
   {"objective_quad_swapped", "the quadrature objective with f0 and f1 swapped",
    "objective_by_quadrature"},
-  {"dstar_logit_shift", "D* with its logit shifted by 0.05",
-   "objective_max_at_dstar"},
+  {"dstar_logit_shift", "D* with its logit shifted by 0.05", "objective_max_at_dstar"},
   {"gap_one_kl", "the gap as KL(f1||f0) alone", "seed_point_gap"},
-  {"fit_unequal_classes", "half as many P1 samples, prior odds not corrected",
-   "logistic_theta"},
-  {"fit_labels_swapped", "the fit with the labels of P1 and P0 swapped",
-   "recovered_log_f1"},
-  {"recovered_missing_odds", "the estimate f0 D without 1/(1 - D)",
-   "recovered_f1_normalised"},
+  {"fit_unequal_classes", "half as many P1 samples, prior odds not corrected", "logistic_theta"},
+  {"fit_labels_swapped", "the fit with the labels of P1 and P0 swapped", "recovered_log_f1"},
+  {"recovered_missing_odds", "the estimate f0 D without 1/(1 - D)", "recovered_f1_normalised"},
 };
 
 /* mutant flags, set once after harness_begin */
@@ -447,19 +416,14 @@ check_dstar_maximises (harness * h, sbuf * notes)
                worst_seed_gap);
 }
 
-/* ======================================================================
- * A logistic discriminator fitted to samples
- * ====================================================================== */
+/* ---- a logistic discriminator fitted to samples ---- */
 
-#define N_FEATURES 3
-
-/* D = sigma(theta . [1, x, x^2]) fitted to draws of P1 (label 1) and P0
-   (label 0), f1 = N(m1, s1^2) and f0 = N(m0, s0^2) (lib/logistic). */
+/* D = σ(θ·[1, x, x²]) fitted to draws of P1 = N(mb, sb²) (label 1) and P0 = N(ma, sa²)
+   (label 0), lib/ratio_fit */
 typedef struct
 {
   normal_pair g;
-  logistic_fit lf;
-  size_t n1, n0;
+  ratio_fit rf;
 } disc_fit;
 
 static void
@@ -476,89 +440,45 @@ fit_logistic (harness * h, long n, disc_fit * fit)
         : fit->g.ma + gsl_ran_gaussian (r, fit->g.sa);
       y[i] = m_labels_swapped ? !from_p1 : from_p1;
     }
-  if (logistic_fit_poly (x, y, total, N_FEATURES, &fit->lf) != GSL_SUCCESS)
-    die_runtime ("the logistic fit did not converge (|grad| = %g)",
-                 fit->lf.grad_norm);
-  /* The class counts are fixed by design, not drawn: the intercept then
-     varies less than the inverse Hessian says, by 1/n0 + 1/n1 (Prentice &
-     Pyke 1979); the other entries are unchanged. */
-  *gsl_matrix_ptr (fit->lf.cov, 0, 0) -= 1.0 / (double) n0 + 1.0 / (double) n1;
-  fit->n1 = n1;
-  fit->n0 = n0;
+  ratio_fit_logistic (x, y, n1, n0, &fit->rf);
   free (x);
   free (y);
 }
 
-/* log of the estimate f0 D/(1 - D), as the question writes it, with its
-   standard error sqrt(phi^T cov phi). */
+/* The estimate f0 D/(1 - D), through logs: in a tail where f0 underflows D can round to 1,
+   and 0 * inf would be NaN. */
 static double
-recovered_log_f1 (const disc_fit * fit, double x, double *se)
+recovered_f1 (double x, void *params)
 {
-  *se = logistic_score_se (&fit->lf, x);
-  double d = logistic_sigmoid (logistic_score (fit->lf.theta, x));
-  double f0 = exp (normal_log_pdf (x, fit->g.ma, fit->g.sa));
-  return log (f0 * d / (1 - d));
-}
-
-/* The estimate f0 D/(1 - D) times phi_j(x) (j < 0: the estimate alone). */
-typedef struct
-{
-  const disc_fit *fit;
-  int j;
-} estimate_moment;
-
-static double
-recovered_f1_integrand (double x, void *params)
-{
-  const estimate_moment *em = params;
+  const disc_fit *fit = params;
   if (normal_pair_far_tail (x))
     return 0.0;
-  double phi[N_FEATURES];
-  logistic_features (x, N_FEATURES, phi);
-  /* f0 D / (1 - D) through logs: in a tail where f0 underflows D can
-     round to 1, and 0 * inf would be NaN */
-  double eta = logistic_score (em->fit->lf.theta, x);
-  double log_f0_d = normal_log_pdf (x, em->fit->g.ma, em->fit->g.sa)
-    + logistic_log_sigmoid (eta);
-  double est = m_missing_odds ? exp (log_f0_d)
-    : exp (log_f0_d - logistic_log_sigmoid (-eta));
-  return em->j < 0 ? est : est * phi[em->j];
+  double eta = logistic_score (fit->rf.lf.theta, x);
+  double log_f0_d = normal_log_pdf (x, fit->g.ma, fit->g.sa) + logistic_log_sigmoid (eta);
+  return m_missing_odds ? exp (log_f0_d) : exp (log_f0_d - logistic_log_sigmoid (-eta));
 }
 
-/* ∫ f0 D/(1 - D) dx = ∫ f0 e^{theta.phi} dx = 1, with the delta-method
-   standard error (gradient ∫ f0 e^{theta.phi} phi dx).  The integral
-   diverges when the fitted x^2 coefficient reaches 1/(2 s0^2). */
+/* ∫ f0 D/(1 - D) dx = ∫ f0 e^{θ·φ} dx = 1, with the delta-method standard error.  f0 e^{θ·φ}
+   is a Gaussian (lib/normal's tilt) whose location and scale guide the quadrature; the
+   integral diverges when the fitted x² coefficient reaches 1/(2 s0²). */
 static void
 check_normalised (harness * h, const disc_fit * fit)
 {
-  /* f0 e^{theta.phi} is a Gaussian (lib/normal's tilt): the integrand's
-     location and scale */
-  const gsl_vector *th = fit->lf.theta;
-  double center, scale;
-  if (normal_tilt (fit->g.ma, fit->g.sa, gsl_vector_get (th, 1),
-                   gsl_vector_get (th, 2), &center, &scale) <= 0)
+  const gsl_vector *th = fit->rf.lf.theta;
+  double center, scale, abserr, se;
+  if (normal_tilt (fit->g.ma, fit->g.sa, gsl_vector_get (th, 1), gsl_vector_get (th, 2),
+                   &center, &scale) <= 0)
     {
-      check_compare (h, "recovered_f1_normalised", est_mc (INFINITY, 0),
-                     est_exact (1.0, 0.0), "the estimate is not integrable:"
-                     " fitted x² coefficient %.3g", gsl_vector_get (th, 2));
+      check_compare (h, "recovered_f1_normalised", est_mc (INFINITY, 0), est_exact (1.0, 0.0),
+                     "the estimate is not integrable: fitted x² coefficient %.3g",
+                     gsl_vector_get (th, 2));
       return;
     }
-  estimate_moment em = { fit, -1 };
-  quad_result total = quad_real_line_at (recovered_f1_integrand, &em, center,
-                                         scale);
-  gsl_vector *grad = gsl_vector_alloc (N_FEATURES);
-  for (int j = 0; j < N_FEATURES; j++)
-    {
-      em.j = j;
-      quad_result qj = quad_real_line_at (recovered_f1_integrand, &em,
-                                          center, scale);
-      gsl_vector_set (grad, j, qj.value);
-    }
-  double se = sqrt (matrix_quadratic (grad, fit->lf.cov));
-  check_compare (h, "recovered_f1_normalised", est_mc (total.value, se),
-                 est_exact (1.0, 0.0), "quadrature error ±%.2g (negligible),"
-                 " delta-method standard error %.3g", total.abserr, se);
-  gsl_vector_free (grad);
+  double total = ratio_fit_integral (&fit->rf, recovered_f1, (void *) fit, center, scale,
+                                     &abserr, &se);
+  check_compare (h, "recovered_f1_normalised", est_mc (total, se), est_exact (1.0, 0.0),
+                 "quadrature error ±%.2g (negligible), delta-method standard error %.3g",
+                 abserr, se);
 }
 
 static void
@@ -567,40 +487,37 @@ check_logistic (harness * h, sbuf * fig, int block)
   long n = harness_samples (h);
   disc_fit fit = { .g = {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")} };
   fit_logistic (h, n, &fit);
-  double truth[N_FEATURES];
+  const logistic_fit *lf = &fit.rf.lf;
+  double truth[RATIO_FIT_FEATURES];
   normal_log_ratio_coefficients (fit.g.mb, fit.g.sb, fit.g.ma, fit.g.sa, truth);
-  for (int j = 0; j < N_FEATURES; j++)
+  for (int j = 0; j < RATIO_FIT_FEATURES; j++)
     {
-      /* the asymptotic standard error, and the last Newton step as the
-         optimiser's bound (it bounds the error of the iterate before it;
-         convergence is quadratic) */
-      estimate e = est_mc (gsl_vector_get (fit.lf.theta, j),
-                           sqrt (gsl_matrix_get (fit.lf.cov, j, j)));
-      e.bound = fit.lf.newton_step;
+      /* the asymptotic standard error, and the last Newton step as the optimiser's bound (it
+         bounds the error of the iterate before it; convergence is quadratic) */
+      estimate e = est_mc (gsl_vector_get (lf->theta, j), sqrt (gsl_matrix_get (lf->cov, j, j)));
+      e.bound = lf->newton_step;
       check_point (h, "logistic_theta", e,
                    est_exact (truth[j], 8 * DBL_EPSILON * (1 + fabs (truth[j]))));
     }
-  check_close (h, "logistic_theta", "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f,"
-               " %.4f); %zu draws of P1, %zu of P0; BFGS then Newton, last step"
-               " %.2g", gsl_vector_get (fit.lf.theta, 0), gsl_vector_get (fit.lf.theta, 1),
-               gsl_vector_get (fit.lf.theta, 2), truth[0], truth[1], truth[2],
-               fit.n1, fit.n0, fit.lf.newton_step);
+  check_close (h, "logistic_theta", "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f, %.4f); %zu"
+               " draws of P1, %zu of P0; BFGS then Newton, last step %.2g",
+               gsl_vector_get (lf->theta, 0), gsl_vector_get (lf->theta, 1),
+               gsl_vector_get (lf->theta, 2), truth[0], truth[1], truth[2], fit.rf.n1,
+               fit.rf.n0, lf->newton_step);
 
   /* the estimate of f1 on a grid, and the figure */
-  double zc = check_critical_value (REL_EQ, CHECK_ALPHA);
-  double worst_rel = 0.0, worst_se = 0.0;
+  double zc = check_critical_value (REL_EQ, CHECK_ALPHA), worst_rel = 0.0, worst_se = 0.0;
   int n_grid = 0;
   sbuf_printf (fig, "# f0 = N(0,1), f1 = N(%g, %g^2); %zu + %zu draws\n"
                "# block %d: x f0 f1 D* seed_D recovered_f1 lo hi err_log se_log\n",
-               fit.g.mb, fit.g.sb, fit.n1, fit.n0, block);
+               fit.g.mb, fit.g.sb, fit.rf.n1, fit.rf.n0, block);
   double lo = fmin (0, fit.g.mb) - 3, hi = fmax (0, fit.g.mb) + 3;
   for (int i = 0; i <= 120; i++)
     {
       double x = lo + (hi - lo) * i / 120.0, se;
       double lf0 = normal_log_pdf (x, 0, 1), lf1 = normal_log_pdf (x, fit.g.mb, fit.g.sb);
-      double lrec = recovered_log_f1 (&fit, x, &se);
-      int on_check_grid = i % 4 == 0 && fabs (x - fit.g.mb) <= 2.5 * fit.g.sb;
-      if (on_check_grid)
+      double lrec = ratio_fit_log_f1 (&fit.rf, fit.g.ma, fit.g.sa, x, &se);
+      if (i % 4 == 0 && fabs (x - fit.g.mb) <= 2.5 * fit.g.sb)      /* the check's grid */
         {
           n_grid++;
           check_point (h, "recovered_log_f1", est_mc (lrec, se),
@@ -611,33 +528,27 @@ check_logistic (harness * h, sbuf * fig, int block)
               worst_se = se;
             }
         }
-      sbuf_printf (fig, "%.5f %.8g %.8g %.8g %.8g %.8g %.8g %.8g %.6g %.6g\n", x,
-                   exp (lf0), exp (lf1), logistic_sigmoid (lf1 - lf0),
-                   logistic_sigmoid (lf0 - lf1),
-                   exp (lrec), exp (lrec - zc * se), exp (lrec + zc * se),
-                   lrec - lf1, se);
+      sbuf_printf (fig, "%.5f %.8g %.8g %.8g %.8g %.8g %.8g %.8g %.6g %.6g\n", x, exp (lf0),
+                   exp (lf1), logistic_sigmoid (lf1 - lf0), logistic_sigmoid (lf0 - lf1),
+                   exp (lrec), exp (lrec - zc * se), exp (lrec + zc * se), lrec - lf1, se);
     }
-  check_close (h, "recovered_log_f1", "%d points x on a grid within m1 ± 2.5 s1;"
-               " largest relative error of the estimated f1 %.3g, where its"
-               " standard error (in log f1) is %.3g", n_grid, worst_rel, worst_se);
-  sbuf_printf (harness_notes (h), "At this run's seed and size (%zu + %zu"
-               " draws) the estimate f0 D/(1 - D) of f1 = N(%g, %g²) is off by"
-               " at most %.3g relative on the %d grid points within m1 ± 2.5 s1,"
-               " and at the worst point the standard error of log f̂1 is %.3g (check"
-               " `recovered_log_f1`; the figure shows the error over x with its"
-               " band).\n\n", fit.n1, fit.n0, fit.g.mb, fit.g.sb, worst_rel,
-               n_grid, worst_se);
+  check_close (h, "recovered_log_f1", "%d points x on a grid within m1 ± 2.5 s1; largest"
+               " relative error of the estimated f1 %.3g, where its standard error (in log f1)"
+               " is %.3g", n_grid, worst_rel, worst_se);
+  sbuf_printf (harness_notes (h), "At this run's seed and size (%zu + %zu draws) the estimate"
+               " f0 D/(1 - D) of f1 = N(%g, %g²) is off by at most %.3g relative on the %d grid"
+               " points within m1 ± 2.5 s1, and at the worst point the standard error of log f̂1"
+               " is %.3g (check `recovered_log_f1`; the figure shows the error over x with its"
+               " band).\n\n", fit.rf.n1, fit.rf.n0, fit.g.mb, fit.g.sb, worst_rel, n_grid,
+               worst_se);
 
   check_normalised (h, &fit);
-  sbuf_printf (harness_figure_script (h), "zc = %.4f\nm1 = %.6g\ns1 = %.6g\n",
-               zc, fit.g.mb, fit.g.sb);
-  logistic_fit_free (&fit.lf);
+  sbuf_printf (harness_figure_script (h), "zc = %.4f\nm1 = %.6g\ns1 = %.6g\n", zc, fit.g.mb,
+               fit.g.sb);
+  ratio_fit_free (&fit.rf);
 }
 
-
-/* ======================================================================
- * The figure, the notes, the claim
- * ====================================================================== */
+/* ---- the figure, the notes, the claim ---- */
 
 /* The two panels special to the claim, after the lines-against-truth
    panel; BLOCK is the data block of the densities. */
@@ -674,47 +585,38 @@ static void
 write_notes (harness * h)
 {
   sbuf_append (harness_notes (h),
-    "**Which density P1 has.** The question reads \"Let P_1 and P_0 be two"
-    " probability distributions with densities f_0 and f_1 (respectively)\","
-    " which literally gives P1 the density f0, and then asks to show"
-    " f1 = f0 D*/(1 - D*) for D* := argmax E_{P1}[log D] + E_{P0}[log(1 - D)]."
-    " Under the sentence's labelling D* = f0/(f0 + f1) and f0 D*/(1 - D*) ="
-    " f0²/f1: the identity asked for would be false, so the sentence, not"
-    " the identity, is the garbled part. The harness reads the question as"
-    " its identity and the GAN objective require (P1 has density f1,"
-    " D* = f1/(f0 + f1), as in CLAIMS), for every line alike. The labelling"
-    " is a property of the question, not a reading of one line: it cannot"
-    " be declared per line without changing every other line's meaning."
-    " Under the sentence's labelling the verdicts would be: lines (1)-(5)"
-    " hold and line (6) is an error, as a step and as a statement. Both"
-    " labellings agree that line (6) does not follow from line (5); they"
-    " differ only on whether line (1)'s swap is the student's or the"
-    " question's.\n\n"
-    "**How the lines are evaluated.** Each line is pointwise in x, so a"
-    " point is the two densities' values f0, f1 at one x, and each line is"
-    " evaluated as the D*(x) it determines: lines (1) and (2) are objectives"
-    " (the D* is their maximiser, by Brent on their integrand), lines (3)-(6)"
-    " are equations in D* (the D* is their root, by bisection with a bracket"
-    " whose ends have certain signs, so the root is bracketed despite"
-    " rounding; no root is NaN). A step holds when the line determines the"
-    " same D* as the line above; a statement is true when it is the"
-    " objective's maximiser. So lines (2)-(5) follow from line (1) and"
-    " determine the seed's stationary point f0/(f0 + f1): they carry line"
-    " (1)'s error. Line (4) as printed has the denominator D*·1 - D* = 0; read"
-    " as D*(1 - D*), as the student's other lines write 1 - D*, it follows."
-    " Line (6) determines f1/(f0 + f1), which is the true D* but not what"
-    " line (5) gives (f0/(f0 + f1)): the two errors cancel.\n\n"
-    "Recovery from samples: n draws of each of P1 = N(m1, s1²) and"
-    " P0 = N(0, 1). With equal class sizes the logistic log-odds is exactly"
-    " log(f1/f0) = θ·[1, x, x²], so the fitted discriminator estimates D*"
-    " without bias to first order. The standard errors are the inverse"
-    " Hessian of the negative log-likelihood with the correction for fixed"
-    " class counts (Prentice & Pyke 1979): the intercept's variance is"
-    " smaller by 1/n0 + 1/n1. (Over 400 seeds at n = 2000 the uncorrected"
-    " z-scores of the intercept had variance 0.79 against the predicted"
-    " 0.74; corrected, 0.91 over 600 seeds.) log f̂1 = log f0 + θ̂·φ(x) is linear in θ̂,"
-    " so its standard error sqrt(φᵀ Σ φ) needs no delta method;"
-    " ∫ f̂1 uses the delta method with gradient ∫ f̂1 φ dx.\n\n");
+    "**Which density P1 has.** The question reads \"Let P_1 and P_0 be two probability"
+    " distributions with densities f_0 and f_1 (respectively)\", which literally gives P1 the"
+    " density f0, and then asks to show f1 = f0 D*/(1 - D*) for D* := argmax E_{P1}[log D] +"
+    " E_{P0}[log(1 - D)]. Under the sentence's labelling D* = f0/(f0 + f1) and f0 D*/(1 - D*) ="
+    " f0²/f1: the identity asked for would be false, so the sentence, not the identity, is the"
+    " garbled part. The harness reads the question as its identity and the GAN objective require"
+    " (P1 has density f1, D* = f1/(f0 + f1), as in CLAIMS), for every line alike. The labelling is"
+    " a property of the question, not a reading of one line: it cannot be declared per line without"
+    " changing every other line's meaning. Under the sentence's labelling the verdicts would be:"
+    " lines (1)-(5) hold and line (6) is an error, as a step and as a statement. Both labellings"
+    " agree that line (6) does not follow from line (5); they differ only on whether line (1)'s"
+    " swap is the student's or the question's.\n\n"
+    "**How the lines are evaluated.** Each line is pointwise in x, so a point is the two densities'"
+    " values f0, f1 at one x, and each line is evaluated as the D*(x) it determines: lines (1) and"
+    " (2) are objectives (the D* is their maximiser, by Brent on their integrand), lines (3)-(6)"
+    " are equations in D* (the D* is their root, by bisection with a bracket whose ends have"
+    " certain signs, so the root is bracketed despite rounding; no root is NaN). A step holds when"
+    " the line determines the same D* as the line above; a statement is true when it is the"
+    " objective's maximiser. So lines (2)-(5) follow from line (1) and determine the seed's"
+    " stationary point f0/(f0 + f1): they carry line (1)'s error. Line (4) as printed has the"
+    " denominator D*·1 - D* = 0; read as D*(1 - D*), as the student's other lines write 1 - D*, it"
+    " follows. Line (6) determines f1/(f0 + f1), which is the true D* but not what line (5) gives"
+    " (f0/(f0 + f1)): the two errors cancel.\n\n"
+    "Recovery from samples: n draws of each of P1 = N(m1, s1²) and P0 = N(0, 1). With equal class"
+    " sizes the logistic log-odds is exactly log(f1/f0) = θ·[1, x, x²], so the fitted discriminator"
+    " estimates D* without bias to first order. The standard errors are the inverse Hessian of the"
+    " negative log-likelihood with the correction for fixed class counts (Prentice & Pyke 1979):"
+    " the intercept's variance is smaller by 1/n0 + 1/n1. (Over 400 seeds at n = 2000 the"
+    " uncorrected z-scores of the intercept had variance 0.79 against the predicted 0.74;"
+    " corrected, 0.91 over 600 seeds.) log f̂1 = log f0 + θ̂·φ(x) is linear in θ̂, so its standard"
+    " error sqrt(φᵀ Σ φ) needs no delta method; ∫ f̂1 uses the delta method with gradient ∫ f̂1 φ"
+    " dx.\n\n");
 }
 
 static const param_spec PARAMS[] = {

@@ -1,0 +1,69 @@
+/* ratio_fit.c -- a density ratio by a logistic discriminator (see ratio_fit.h). */
+#include "ratio_fit.h"
+#include "errors.h"
+#include "matrix.h"
+#include "normal.h"
+
+#include <gsl/gsl_errno.h>
+#include <math.h>
+
+void
+ratio_fit_logistic (const double *x, const double *y, size_t n1, size_t n0, ratio_fit * fit)
+{
+  if (logistic_fit_poly (x, y, n1 + n0, RATIO_FIT_FEATURES, &fit->lf) != GSL_SUCCESS)
+    die_runtime ("the logistic fit did not converge (|grad| = %g)", fit->lf.grad_norm);
+  *gsl_matrix_ptr (fit->lf.cov, 0, 0) -= 1.0 / (double) n0 + 1.0 / (double) n1;
+  fit->n1 = n1;
+  fit->n0 = n0;
+}
+
+void
+ratio_fit_free (ratio_fit * fit)
+{
+  logistic_fit_free (&fit->lf);
+}
+
+double
+ratio_fit_log_f1 (const ratio_fit * fit, double m0, double s0, double x, double *se)
+{
+  *se = logistic_score_se (&fit->lf, x);
+  double d = logistic_sigmoid (logistic_score (fit->lf.theta, x));
+  double f0 = exp (normal_log_pdf (x, m0, s0));
+  return log (f0 * d / (1 - d));
+}
+
+typedef struct
+{
+  quad_fn f;
+  void *params;
+  int j;                /* < 0: F itself */
+} moment;
+
+static double
+moment_at (double x, void *params)
+{
+  const moment *m = params;
+  double v = m->f (x, m->params), phi[RATIO_FIT_FEATURES];
+  if (m->j < 0 || v == 0)
+    return v;
+  logistic_features (x, RATIO_FIT_FEATURES, phi);
+  return v * phi[m->j];
+}
+
+double
+ratio_fit_integral (const ratio_fit * fit, quad_fn f, void *params, double center,
+                    double scale, double *abserr, double *se)
+{
+  moment m = { f, params, -1 };
+  quad_result total = quad_real_line_at (moment_at, &m, center, scale);
+  gsl_vector *grad = gsl_vector_alloc (RATIO_FIT_FEATURES);
+  for (int j = 0; j < RATIO_FIT_FEATURES; j++)
+    {
+      m.j = j;
+      gsl_vector_set (grad, j, quad_real_line_at (moment_at, &m, center, scale).value);
+    }
+  *se = sqrt (matrix_quadratic (grad, fit->lf.cov));
+  *abserr = total.abserr;
+  gsl_vector_free (grad);
+  return total.value;
+}
