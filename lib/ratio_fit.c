@@ -2,10 +2,43 @@
 #include "ratio_fit.h"
 #include "errors.h"
 #include "matrix.h"
+#include "minimize.h"
 #include "normal.h"
 
+#include <float.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
+
+#define D_GRID_N 401
+
+typedef struct
+{
+  double on_log_d, on_log_1md;
+} weights;
+
+/* a log D + b log(1 - D); 1 - D is exact for D >= 1/2 (Sterbenz) and within half an ulp
+   below, log within an ulp, each product and the sum half an ulp:
+   4 eps (|a log D| + |b log(1 - D)| + a + b) bounds it. */
+static double
+weighted_log (double d, void *params, double *rounding)
+{
+  const weights *w = params;
+  double a = w->on_log_d * log (d), b = w->on_log_1md * log1p (-d);
+  *rounding = 4 * DBL_EPSILON * (fabs (a) + fabs (b) + w->on_log_d + w->on_log_1md);
+  return a + b;
+}
+
+estimate
+ratio_fit_argmax (double a, double b)
+{
+  static double grid[D_GRID_N];
+  if (grid[D_GRID_N - 1] == 0)
+    for (size_t i = 0; i < D_GRID_N; i++)
+      grid[i] = logistic_sigmoid (-20.0 + 40.0 * (double) i / (D_GRID_N - 1));
+  weights w = { a, b };
+  concave_max m = maximize_concave_1d (weighted_log, &w, grid, D_GRID_N, 1e-15, 3e-7);
+  return est_opt (m.x, m.x_err);
+}
 
 void
 ratio_fit_logistic (const double *x, const double *y, size_t n1, size_t n0, ratio_fit * fit)

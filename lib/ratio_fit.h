@@ -14,10 +14,18 @@
 #ifndef HARNESS_RATIO_FIT_H
 #define HARNESS_RATIO_FIT_H
 
+#include "estimate.h"
 #include "logistic.h"
 #include "quad.h"
 
 #define RATIO_FIT_FEATURES 3
+
+/* The D in (0, 1) that maximises a log D + b log(1 - D) for a, b > 0 (the GAN objective's
+   integrand at one x, a = f1(x), b = f0(x)), by Brent with a bracket that rounding cannot
+   break (maximize_concave_1d) over a grid uniform in the logit on [-20, 20]: for a/b within
+   1e±4, D lies well inside.  An optimiser's estimate, independent of the closed form
+   a/(a + b). */
+estimate ratio_fit_argmax (double a, double b);
 
 typedef struct
 {

@@ -14,8 +14,6 @@
 #include "harness.h"
 #include "figure_panel.h"
 #include "logistic.h"
-#include "matrix.h"
-#include "minimize.h"
 #include "normal.h"
 #include "normal_pair.h"
 #include "ratio_fit.h"
@@ -34,72 +32,35 @@ static const point_coord DENSITIES[] = {
 };
 static point_kind density_points;
 
-typedef struct
-{
-  double f0, f1;
-} densities;
+/* Lines (3)-(6) are equations 0 = g(D) in D of the point F = (f0, f1); g returns g(D) and a
+   bound on its rounding.  Each quotient, product and difference adds half an ulp of its
+   terms, 1 - D at most half an ulp of itself. */
+#define F0 (((const double *) f)[0])
+#define F1 (((const double *) f)[1])
 
-/* D runs over the sigmoid of a grid uniform in the logit on [-20, 20]:
-   the densities' ratio is at most 1e4, so D* lies well inside. */
-#define D_GRID_N 401
-static double d_grid[D_GRID_N];
-
-typedef struct
-{
-  double on_log_d, on_log_1md;
-} weights;
-
-/* a log D + b log(1 - D); 1 - D is exact for D >= 1/2 (Sterbenz) and
-   within half an ulp below, log within an ulp, each product and the sum
-   half an ulp: 4 eps (|a log D| + |b log(1 - D)| + a + b) bounds it. */
-static double
-weighted_log (double d, void *params, double *rounding)
-{
-  const weights *w = params;
-  double a = w->on_log_d * log (d), b = w->on_log_1md * log1p (-d);
-  *rounding = 4 * DBL_EPSILON * (fabs (a) + fabs (b) + w->on_log_d
-                                 + w->on_log_1md);
-  return a + b;
-}
-
-/* The D that maximises a log D + b log(1 - D) (concave in D). */
-static estimate
-maximiser (double a, double b)
-{
-  weights w = { a, b };
-  concave_max m = maximize_concave_1d (weighted_log, &w, d_grid, D_GRID_N,
-                                       1e-15, 3e-7);
-  return est_opt (m.x, m.x_err);
-}
-
-/* Lines (3)-(6) are equations 0 = g(D) in D; g returns g(D) and a bound
-   on its rounding.  Each quotient, product and difference adds half an
-   ulp of its terms, 1 - D at most half an ulp of itself. */
-#define F ((const densities *) f)
-
-/* g = A op B of two positive sides: a side of r <= 3 such roundings (u =
-   eps/2 each) is within r u (1 + O(u)) of itself, the sum or difference
-   adds u (A + B), so (r + 1) u (A + B) <= K eps (A + B) for K >= 2. */
+/* g = A op B of two positive sides: a side of r <= 3 such roundings (u = eps/2 each) is within
+   r u (1 + O(u)) of itself, the sum or difference adds u (A + B), so
+   (r + 1) u (A + B) <= K eps (A + B) for K >= 2. */
 #define EQ_SIDES(name, A, op, B, k) \
   static double name (double d, void *f, double *rounding) \
   { double a = (A), b = (B); *rounding = (k) * DBL_EPSILON * (a + b); return a op b; }
 /* (3) 0 = f0/D - f1/(1 - D) */
-EQ_SIDES (eq_line3, F->f0 / d, -, F->f1 / (1 - d), 4)
-EQ_SIDES (eq_line3_sign, F->f0 / d, +, F->f1 / (1 - d), 4)
+EQ_SIDES (eq_line3, F0 / d, -, F1 / (1 - d), 4)
+EQ_SIDES (eq_line3_sign, F0 / d, +, F1 / (1 - d), 4)
 /* (5) f1 D = f0 (1 - D) */
-EQ_SIDES (eq_line5, F->f1 * d, -, F->f0 * (1 - d), 4)
-EQ_SIDES (eq_line5_swapped, F->f0 * d, -, F->f1 * (1 - d), 4)
-/* (6) f1 = f0 D/(1 - D), and what follows from (5): f1 = f0 (1 - D)/D;
-   the quotient's three roundings make K = 6 */
-EQ_SIDES (eq_line6, F->f1, -, F->f0 * d / (1 - d), 6)
-EQ_SIDES (eq_line6_from_line5, F->f1, -, F->f0 * (1 - d) / d, 6)
+EQ_SIDES (eq_line5, F1 * d, -, F0 * (1 - d), 4)
+EQ_SIDES (eq_line5_swapped, F0 * d, -, F1 * (1 - d), 4)
+/* (6) f1 = f0 D/(1 - D), and what follows from (5): f1 = f0 (1 - D)/D; the quotient's three
+   roundings make K = 6 */
+EQ_SIDES (eq_line6, F1, -, F0 * d / (1 - d), 6)
+EQ_SIDES (eq_line6_from_line5, F1, -, F0 * (1 - d) / d, 6)
 
-/* (4) 0 = (f0 (1 - D) - f1 D) / (D · 1 - D), or with the denominator
-   D (1 - D).  As printed the denominator is D - D = 0: no D satisfies it. */
+/* (4) 0 = (f0 (1 - D) - f1 D) / (D · 1 - D), or with the denominator D (1 - D).  As printed
+   the denominator is D - D = 0: no D satisfies it. */
 static double
 line4_numerator (double d, const void *f, double *terms)
 {
-  double a = F->f0 * (1 - d), b = F->f1 * d;
+  double a = F0 * (1 - d), b = F1 * d;
   *terms = a + b;
   return a - b;
 }
@@ -118,13 +79,12 @@ eq_line4_bracketed (double d, void *f, double *rounding)
   return top / den;
 }
 
-/* The D in (0, 1) a line determines: the root of its g, by bisection
-   with a bracket whose ends have certain signs (lib/root); NaN when no D
-   satisfies it (g not finite, a zero denominator, or no change of sign). */
+/* The D in (0, 1) a line determines: the root of its g, by bisection with a bracket whose ends
+   have certain signs (lib/root); NaN when no D satisfies it (g not finite, a zero
+   denominator, or no change of sign). */
 #define LINE_ROOT(name, eq) \
   static estimate name (const point * p, const void *u) \
-  { (void) u; densities f = { p->v[0], p->v[1] }; \
-    root_result r = root_bisect_certain (eq, &f, 0x1p-40, 1 - 0x1p-40); \
+  { (void) u; root_result r = root_bisect_certain (eq, (void *) p->v, 0x1p-40, 1 - 0x1p-40); \
     return est_opt (r.x, r.x_err); }
 LINE_ROOT (line3, eq_line3)
 LINE_ROOT (line3_sign, eq_line3_sign)
@@ -135,20 +95,19 @@ LINE_ROOT (line5_swapped, eq_line5_swapped)
 LINE_ROOT (line6, eq_line6)
 LINE_ROOT (line6_from_line5, eq_line6_from_line5)
 
-/* The maximiser of v[A] log D + v[B] log(1 - D), v = (f0, f1). */
+/* The maximiser of v[A] log D + v[B] log(1 - D), v = (f0, f1), by Brent (lib/ratio_fit). */
 #define LINE_ARGMAX(name, a, b) \
   static estimate name (const point * p, const void *u) \
-  { (void) u; return maximiser (p->v[a], p->v[b]); }
-/* (1) ∫ f0 log D + ∫ f1 log(1 - D), (2) ∫ f0 log D + f1 log(1 - D): the
-   maximiser of the integrand, pointwise. */
+  { (void) u; return ratio_fit_argmax (p->v[a], p->v[b]); }
+/* (1) ∫ f0 log D + ∫ f1 log(1 - D), (2) ∫ f0 log D + f1 log(1 - D): the maximiser of the
+   integrand, pointwise. */
 LINE_ARGMAX (line1, 0, 1)
 LINE_ARGMAX (line1_unswapped, 1, 0)
 LINE_ARGMAX (line2, 0, 1)
 LINE_ARGMAX (line2_weight_f0, 0, 0)
 /* The truth: the objective E_{P1}[log D] + E_{P0}[log(1 - D)] integrates
-   f1 log D + f0 log(1 - D) (check `objective_by_quadrature`); its
-   maximiser at x, by Brent.  (The closed form f1/(f0 + f1) is the
-   harness's check `pointwise_argmax`.) */
+   f1 log D + f0 log(1 - D) (check `objective_by_quadrature`); its maximiser at x.  (The
+   closed form f1/(f0 + f1) is the harness's check `pointwise_argmax`.) */
 LINE_ARGMAX (truth_dstar, 1, 0)
 
 static const derivation_truth Q5_TRUTHS[] = {
@@ -241,13 +200,11 @@ static const mutant_spec MUTANTS[] = {
 };
 
 /* mutant flags, set once after harness_begin */
-static int m_dstar_rel, m_objective_swapped, m_logit_shift, m_gap_one_kl,
-  m_unequal_classes, m_labels_swapped, m_missing_odds;
+static int m_dstar_rel, m_objective_swapped, m_logit_shift, m_gap_one_kl, m_unequal_classes,
+  m_labels_swapped, m_missing_odds;
 
-/* Random pairs f0 = N(ma, sa^2), f1 = N(mb, sb^2) (lib/normal_pair: a is
-   f0, b is f1) */
+/* random pairs f0 = N(ma, sa²), f1 = N(mb, sb²) (lib/normal_pair: a is f0), log f1(x)/f0(x) */
 #define random_pair(r) normal_pair_draw (r, -0.5, 0.5)
-/* log f1(x)/f0(x) */
 #define log_ratio(g, x) (-normal_pair_log_ratio (g, x))
 
 /* The claimed optimum D* = f1/(f0 + f1), through its logit log(f1/f0). */
@@ -277,72 +234,58 @@ check_pointwise_argmax (harness * h)
           if (m_dstar_rel)
             dc *= 1 + 1e-3;
           /* sigmoid of a logit with error ~8 eps |lr|: D (1 - D) times that */
-          check_point (h, "pointwise_argmax",
-                       est_exact (dc, 8 * DBL_EPSILON * (1 + fabs (lr)) * dc),
-                       maximiser (f1, f0));
+          estimate claimed = est_exact (dc, 8 * DBL_EPSILON * (1 + fabs (lr)) * dc);
+          check_point (h, "pointwise_argmax", claimed, ratio_fit_argmax (f1, f0));
           n++;
         }
     }
-  check_close (h, "pointwise_argmax", "%d points x in 12 random Gaussian"
-               " pairs, |log f1/f0| <= 9; Brent over D from a logistic grid", n);
+  check_close (h, "pointwise_argmax", "%d points x in 12 random Gaussian pairs, |log f1/f0| <= 9;"
+               " Brent over D from a logistic grid", n);
 }
 
-/* A discriminator: D = sigma(a + b x + c x^2), or D* (optionally with its
-   logit shifted by a), or the seed's stationary point f0/(f0 + f1). */
+/* A discriminator: D = σ(a + b x + c x²), or D* (its logit shifted by a), or the seed's
+   stationary point f0/(f0 + f1); against a pair G. */
 typedef enum { DISC_LOGISTIC, DISC_OPTIMAL, DISC_SEED } disc_kind;
 
 typedef struct
 {
   disc_kind kind;
   double a, b, c;
-} discriminator;
-
-typedef struct
-{
   const normal_pair *g;
-  const discriminator *d;
-} disc_ctx;
+} discriminator;
 
 /* T = logit D at x, the critic (lib/normal_pair) */
 static double
-disc_logit (double x, void *ctx)
+disc_logit (double x, void *params)
 {
-  const disc_ctx *c = ctx;
-  const discriminator *d = c->d;
+  const discriminator *d = params;
   switch (d->kind)
     {
     case DISC_LOGISTIC:
       return d->a + d->b * x + d->c * x * x;
     case DISC_OPTIMAL:
-      return dstar_logit_claimed (log_ratio (c->g, x)) + d->a;
+      return dstar_logit_claimed (log_ratio (d->g, x)) + d->a;
     case DISC_SEED:
-      return -log_ratio (c->g, x);
+      return -log_ratio (d->g, x);
     }
   return NAN;
 }
 
-/* the links log D = log sigma(T) and log(1 - D) = log sigma(-T) */
-static double
-log_sigmoid_neg (double t)
+/* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature (the links log D = log σ(T) and
+   log(1 - D) = log σ(-T)), or with f0 and f1 swapped (the mutant). */
+static estimate
+objective_value (const discriminator * d, int swap)
 {
-  return logistic_log_sigmoid (-t);
-}
-
-/* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature, or with f0 and f1
-   swapped (the mutant). */
-static quad_result
-objective_value (const disc_ctx * c, int swap)
-{
-  return normal_pair_objective_quad (c->g, disc_logit, (void *) c,
-                                     swap ? logistic_log_sigmoid : log_sigmoid_neg,
-                                     swap ? log_sigmoid_neg : logistic_log_sigmoid);
+  normal_pair_link log_d = logistic_log_sigmoid, log_1md = logistic_log_sigmoid_neg;
+  return est_quad (normal_pair_objective_quad (d->g, disc_logit, (void *) d,
+                                               swap ? log_d : log_1md, swap ? log_1md : log_d));
 }
 
 static discriminator
-random_discriminator (const gsl_rng * r)
+random_discriminator (const gsl_rng * r, const normal_pair * g)
 {
-  discriminator d = { DISC_LOGISTIC, gsl_ran_flat (r, -1, 1),
-    gsl_ran_flat (r, -2, 2), gsl_ran_flat (r, -0.4, 0.4)
+  discriminator d = { DISC_LOGISTIC, gsl_ran_flat (r, -1, 1), gsl_ran_flat (r, -2, 2),
+    gsl_ran_flat (r, -0.4, 0.4), g
   };
   return d;
 }
@@ -355,15 +298,14 @@ check_objective (harness * h)
   for (int k = 0; k < 12; k++)
     {
       normal_pair g = random_pair (r);
-      discriminator d = random_discriminator (r);
-      disc_ctx c = { &g, &d };
+      discriminator d = random_discriminator (r, &g);
       check_point (h, "objective_by_quadrature",
-                   normal_pair_objective_mc (r, &g, disc_logit, &c, log_sigmoid_neg,
+                   normal_pair_objective_mc (r, &g, disc_logit, &d, logistic_log_sigmoid_neg,
                                              logistic_log_sigmoid, n),
-                   est_quad (objective_value (&c, m_objective_swapped)));
+                   objective_value (&d, m_objective_swapped));
     }
-  check_close (h, "objective_by_quadrature", "12 Gaussian pairs and logistic"
-               " discriminators, %ld draws from each of P1 and P0", n);
+  check_close (h, "objective_by_quadrature", "12 Gaussian pairs and logistic discriminators,"
+               " %ld draws from each of P1 and P0", n);
 }
 
 /* KL(f1||f0) + KL(f0||f1), the gap of the seed's stationary point. */
@@ -383,17 +325,14 @@ check_dstar_maximises (harness * h, sbuf * notes)
   for (int k = 0; k < 10; k++)
     {
       normal_pair g = random_pair (r);
-      discriminator opt = { DISC_OPTIMAL, 0, 0, 0 };
-      disc_ctx c = { &g, &opt };
-      estimate vstar = est_quad (objective_value (&c, 0));
+      estimate vstar = objective_value (&(discriminator) { DISC_OPTIMAL, 0, 0, 0, &g }, 0);
       for (size_t i = 0; i < COUNT_OF (shifts) + 6; i++)
         {
           discriminator d = i < COUNT_OF (shifts)
-            ? (discriminator) { DISC_OPTIMAL, shifts[i], 0, 0 }
-          : i == COUNT_OF (shifts) ? (discriminator) { DISC_SEED, 0, 0, 0 }
-          : random_discriminator (r);
-          disc_ctx cd = { &g, &d };
-          estimate v = est_quad (objective_value (&cd, 0));
+            ? (discriminator) { DISC_OPTIMAL, shifts[i], 0, 0, &g }
+          : i == COUNT_OF (shifts) ? (discriminator) { DISC_SEED, 0, 0, 0, &g }
+          : random_discriminator (r, &g);
+          estimate v = objective_value (&d, 0);
           check_point (h, "objective_max_at_dstar", vstar, v);
           if (d.kind == DISC_SEED)
             {
@@ -405,15 +344,13 @@ check_dstar_maximises (harness * h, sbuf * notes)
             }
         }
     }
-  check_close (h, "objective_max_at_dstar", "10 random Gaussian pairs; D* with"
-               " logit shifts ±0.01, ±0.1, ±1, the seed's f0/(f0 + f1) and 5"
-               " random logistic D");
+  check_close (h, "objective_max_at_dstar", "10 random Gaussian pairs; D* with logit shifts"
+               " ±0.01, ±0.1, ±1, the seed's f0/(f0 + f1) and 5 random logistic D");
   check_close (h, "seed_point_gap", "the same 10 pairs");
-  sbuf_printf (notes, "The seed's stationary point f0/(f0 + f1) is not the"
-               " maximiser: its objective is below V(D*) by exactly"
-               " KL(f1||f0) + KL(f0||f1) (check `seed_point_gap`), at least"
-               " %.3g over the 10 random pairs, zero only if f0 = f1.\n\n",
-               worst_seed_gap);
+  sbuf_printf (notes, "The seed's stationary point f0/(f0 + f1) is not the maximiser: its"
+               " objective is below V(D*) by exactly KL(f1||f0) + KL(f0||f1) (check"
+               " `seed_point_gap`), at least %.3g over the 10 random pairs, zero only if"
+               " f0 = f1.\n\n", worst_seed_gap);
 }
 
 /* ---- a logistic discriminator fitted to samples ---- */
@@ -550,8 +487,8 @@ check_logistic (harness * h, sbuf * fig, int block)
 
 /* ---- the figure, the notes, the claim ---- */
 
-/* The two panels special to the claim, after the lines-against-truth
-   panel; BLOCK is the data block of the densities. */
+/* The two panels special to the claim, after the lines-against-truth panel; BLOCK is the data
+   block of the densities. */
 static void
 draw_figure (harness * h, int block)
 {
@@ -581,10 +518,7 @@ draw_figure (harness * h, int block)
     block);
 }
 
-static void
-write_notes (harness * h)
-{
-  sbuf_append (harness_notes (h),
+static const char NOTES[] =
     "**Which density P1 has.** The question reads \"Let P_1 and P_0 be two probability"
     " distributions with densities f_0 and f_1 (respectively)\", which literally gives P1 the"
     " density f0, and then asks to show f1 = f0 D*/(1 - D*) for D* := argmax E_{P1}[log D] +"
@@ -616,8 +550,7 @@ write_notes (harness * h)
     " uncorrected z-scores of the intercept had variance 0.79 against the predicted 0.74;"
     " corrected, 0.91 over 600 seeds.) log f̂1 = log f0 + θ̂·φ(x) is linear in θ̂, so its standard"
     " error sqrt(φᵀ Σ φ) needs no delta method; ∫ f̂1 uses the delta method with gradient ∫ f̂1 φ"
-    " dx.\n\n");
-}
+    " dx.\n\n";
 
 static const param_spec PARAMS[] = {
   {"m1", 1.0, -3, 3, "mean of f1 in the logistic fit and the figure (f0 = N(0, 1))", PARAM_REAL},
@@ -627,57 +560,48 @@ static const param_spec PARAMS[] = {
 static const claim CLAIM = {
   .slug = "optimal_discriminator",
   .title = "The optimal GAN discriminator recovers the density ratio",
-  .claim = "For P1 with density f1 and P0 with density f0 on the same support, "
-    "D* = argmax_D E_{P1}[log D] + E_{P0}[log(1 - D)] is D* = f1/(f0 + f1), "
-    "so f1 = f0 D*/(1 - D*); a discriminator fitted to samples therefore "
-    "estimates f1 from f0.",
+  .claim = "For P1 with density f1 and P0 with density f0 on the same support, D* = argmax_D"
+    " E_{P1}[log D] + E_{P0}[log(1 - D)] is D* = f1/(f0 + f1), so f1 = f0 D*/(1 - D*); a"
+    " discriminator fitted to samples therefore estimates f1 from f0.",
   .sources = "003 Q5",
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .derivations = (const derivation *const[]) {&q5}, .n_derivations = 1,
-  .samples_default = 20000, .samples_quick = 2000,
-  .samples_min = 1000,
+  .samples_default = 20000, .samples_quick = 2000, .samples_min = 1000,
   .samples_min_why = "the logistic fit needs 1000 draws per class",
-  .figure_caption = "Top: each seed line on a row, and how far the D*(x) it determines"
-    " misses the true D*(x) at every point, in units of the decision's margin z·SE +"
-    " bound (log scale: at most 1 holds; lines (1)-(5) give f0/(f0 + f1), line (6)"
-    " f1/(f0 + f1)). Bottom left: f0 = N(0, 1),"
-    " f1 = N(m1, s1²), the optimal discriminator D* = f1/(f0 + f1), the seed's"
-    " stationary point f0/(f0 + f1), and the estimate f0 D/(1 - D) from a"
-    " logistic discriminator fitted to samples, with its band of ±z·SE (z for"
-    " α = 1e-7). Bottom right: the error of the recovered log-density against x with"
-    " the same band.",
+  .figure_caption = "Top: each seed line on a row, and how far the D*(x) it determines misses the"
+    " true D*(x) at every point, in units of the decision's margin z·SE + bound (log scale: at"
+    " most 1 holds; lines (1)-(5) give f0/(f0 + f1), line (6) f1/(f0 + f1)). Bottom left:"
+    " f0 = N(0, 1), f1 = N(m1, s1²), the optimal discriminator D* = f1/(f0 + f1), the seed's"
+    " stationary point f0/(f0 + f1), and the estimate f0 D/(1 - D) from a logistic"
+    " discriminator fitted to samples, with its band of ±z·SE (z for α = 1e-7). Bottom right:"
+    " the error of the recovered log-density against x with the same band.",
   .figure_width = 1400, .figure_height = 1100,
 };
 
 int
 main (int argc, char **argv)
 {
-  density_points = point_box (DENSITIES, COUNT_OF (DENSITIES), "f0 = f0(x) and"
-                              " f1 = f1(x), the two densities' values at one x,"
-                              " each log-uniform on [0.01, 100]");
+  density_points = point_box (DENSITIES, COUNT_OF (DENSITIES), "f0 = f0(x) and f1 = f1(x), the"
+                              " two densities' values at one x, each log-uniform on [0.01, 100]");
   density_points.name = "density values";
-  for (size_t i = 0; i < D_GRID_N; i++)
-    d_grid[i] = logistic_sigmoid (-20.0 + 40.0 * (double) i / (D_GRID_N - 1));
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_dstar_rel = mutant (h, "dstar_rel_1e-3");
   m_objective_swapped = mutant (h, "objective_quad_swapped");
-  m_logit_shift = mutant (h, "dstar_logit_shift");
-  m_gap_one_kl = mutant (h, "gap_one_kl");
+  m_logit_shift = mutant (h, "dstar_logit_shift"), m_gap_one_kl = mutant (h, "gap_one_kl");
   m_unequal_classes = mutant (h, "fit_unequal_classes");
   m_labels_swapped = mutant (h, "fit_labels_swapped");
   m_missing_odds = mutant (h, "recovered_missing_odds");
-  write_notes (h);
+  sbuf_append (harness_notes (h), NOTES);
   derivation_run (h, &q5);
   check_pointwise_argmax (h);
   check_objective (h);
   check_dstar_maximises (h, harness_notes (h));
-  sbuf_append (harness_figure_script (h), "set multiplot title 'The optimal"
-               " discriminator and the density it recovers (seed 003 Q5)'\n"
-               "set origin 0,0.5\nset size 1,0.47\nset key font ',11'\n");
-  int block = figure_lines_against_truth (h, "Each line's D*(x) against the"
-                                         " true D*(x)");
+  sbuf_append (harness_figure_script (h), "set multiplot title 'The optimal discriminator and the"
+               " density it recovers (seed 003 Q5)'\nset origin 0,0.5\nset size 1,0.47\n"
+               "set key font ',11'\n");
+  int block = figure_lines_against_truth (h, "Each line's D*(x) against the true D*(x)");
   if (block)
     sbuf_append (harness_figure_data (h), "\n\n");
   check_logistic (h, harness_figure_data (h), block);
