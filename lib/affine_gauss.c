@@ -48,17 +48,32 @@ affine_gauss_lu (const double *a, size_t d, double *inv, double *det)
 }
 
 void
+affine_gauss_apply (const double *mu, const double *a, const double *z, size_t d, double *g)
+{
+  for (size_t i = 0; i < d; i++)
+    {
+      g[i] = mu[i];
+      for (size_t j = 0; j < d; j++)
+        g[i] += a[i * d + j] * z[j];
+    }
+}
+
+void
+affine_gauss_transpose (const double *a, size_t d, double *out)
+{
+  for (size_t i = 0; i < d; i++)
+    for (size_t j = 0; j < d; j++)
+      out[i * d + j] = a[j * d + i];
+}
+
+void
 affine_gauss_map (const point * p, int full, const double *z0, double *g)
 {
-  for (size_t i = 0; i < p->d; i++)
-    if (!full)
+  if (full)
+    affine_gauss_apply (MU (p), SM (p), z0, p->d, g);
+  else
+    for (size_t i = 0; i < p->d; i++)
       g[i] = MU (p)[i] + SIG (p)[i] * z0[i];
-    else
-      {
-        g[i] = MU (p)[i];
-        for (size_t j = 0; j < p->d; j++)
-          g[i] += SM (p)[i * p->d + j] * z0[j];
-      }
 }
 
 void

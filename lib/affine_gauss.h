@@ -63,6 +63,11 @@ void affine_gauss_map (const point * p, int full, const double *z0,
                        double *g);
 void affine_gauss_residual (const point * p, int full, const double *z0,
                             double *r);
+/* g = μ + A z for the d x d row-major A, summed as affine_gauss_map sums μ + S z0 (a seed's
+   other maps: μ + Sᵀz0, say); and the transpose of A into OUT. */
+void affine_gauss_apply (const double *mu, const double *a, const double *z, size_t d,
+                         double *g);
+void affine_gauss_transpose (const double *a, size_t d, double *out);
 /* The law's covariance, diag σ² or S Sᵀ, d x d row major. */
 void affine_gauss_cov (const point * p, int full, double *out);
 

@@ -1,17 +1,13 @@
 /* reparameterization.c -- the reparameterization trick for Gaussians.
  *
- * Sources: 003 Q1.1-1.2 (eq. (1) of the question, the student's (2)-(19)
- * and both final blocks); 000 P2 (the answer True and its reason).
- * Ground truth: the Gaussian density through a Cholesky factor (lib/mvn),
- * GSL's standard normal density, the Jacobian by central differences of
- * the map itself and its determinant by LU; Monte Carlo of a
- * characteristic function for "g(z0) ~ N(...)".  Points: lib/point_affine;
- * the literal (LU) and Cholesky routes and their rounding: lib/affine_gauss.
- * Harness checks (samplers, not chains): sample means, covariances and KS
- * tests of projections (lib/gauss_sample).
- *
- * A matrix or vector equation A = B is checked as uᵀAv = uᵀBv (uᵀa = uᵀb)
- * for random u, v drawn with z0 ~ N(0, I): a draw is x = (z0, u, v). */
+ * Sources: 003 Q1.1-1.2 (eq. (1) of the question, the student's (2)-(19) and both final
+ * blocks); 000 P2 (the answer True and its reason).  Ground truth: the Gaussian density
+ * through a Cholesky factor (lib/mvn), GSL's standard normal density, the Jacobian by central
+ * differences of the map itself and its determinant by LU; Monte Carlo of a characteristic
+ * function for "g(z0) ~ N(...)".  Points: lib/point_affine; the literal (LU) and Cholesky
+ * routes, their rounding and the draws x = (z0, u, v) that check a matrix or vector equation
+ * A = B as uᵀAv = uᵀBv (uᵀa = uᵀb): lib/affine_gauss.  Harness checks (samplers, not
+ * chains): sample means, covariances and KS tests of projections (lib/gauss_sample). */
 #include "affine_gauss.h"
 #include "figure_ellipse.h"
 #include "figure_panel.h"
@@ -162,7 +158,7 @@ static double
 exponent (const point * p, const affine_gauss * pp, const double *r, int how)
 {
   size_t d = p->d;
-  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX] = { 0 }, t2[DMAX] = { 0 };
+  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX], t2[DMAX], zero[DMAX] = { 0 };
   switch (how)
     {
     case Q_DIAG_T: case Q_DIAG_NOT_INV: case Q_DIAG_NO_T:   /* (D r)ᵀ(D r) */
@@ -175,12 +171,9 @@ exponent (const point * p, const affine_gauss * pp, const double *r, int how)
           a[i * d + i] = 1 / SIG (p)[i];
       return form (r, how == Q_VAR ? pp->var_inv : a, r, d);
     case Q_S_T: case Q_S_INV_T: case Q_S_NO_T:             /* (A r)ᵀ(B r) */
-      for (size_t i = 0; i < d; i++)
-        for (size_t j = 0; j < d; j++)
-          {
-            t[i] += pp->s_inv[how == Q_S_INV_T ? j * d + i : i * d + j] * r[j];
-            t2[i] += pp->s_inv[how == Q_S_NO_T ? j * d + i : i * d + j] * r[j];
-          }
+      affine_gauss_transpose (pp->s_inv, d, b);
+      affine_gauss_apply (zero, how == Q_S_INV_T ? b : pp->s_inv, r, d, t);
+      affine_gauss_apply (zero, how == Q_S_NO_T ? b : pp->s_inv, r, d, t2);
       return dot (t, t2, d);
     case Q_GRAM_SWAPPED:                                   /* rᵀ (Sᵀ S)⁻¹ r */
       for (size_t i = 0; i < d; i++)
@@ -241,15 +234,14 @@ static double
 law_with (const point * p, const void *prep, const double *x, double *bound, int full, int wrong)
 {
   PP;
-  double g[DMAX];
+  double g[DMAX], st[DMAX * DMAX];
   affine_gauss_map (p, full, x, g);
   for (size_t i = 0; wrong && !full && i < p->d; i++)
     g[i] += (SIG (p)[i] - 1) * SIG (p)[i] * x[i];           /* μ + σ²⊙z0 */
-  for (size_t i = 0; wrong && full && i < p->d; i++)       /* μ + Sᵀz0 */
+  if (wrong && full)                                       /* μ + Sᵀz0 */
     {
-      g[i] = MU (p)[i];
-      for (size_t j = 0; j < p->d; j++)
-        g[i] += SM (p)[j * p->d + i] * x[j];
+      affine_gauss_transpose (SM (p), p->d, st);
+      affine_gauss_apply (MU (p), st, x, p->d, g);
     }
   double s = 0;
   for (size_t i = 0; i < p->d; i++)
@@ -268,11 +260,9 @@ static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void)
 static double
 l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
 {
-  double a[DMAX * DMAX];
-  for (size_t i = 0; i < p->d; i++)
-    for (size_t j = 0; j < p->d; j++)
-      a[i * p->d + j] = SM (p)[transposed ? j * p->d + i : i * p->d + j];
-  return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
+  double st[DMAX * DMAX];
+  affine_gauss_transpose (SM (p), p->d, st);
+  return bilinear (x + p->d, transposed ? st : SM (p), x + 2 * p->d, p->d, bound);
 }
 LINE_FN_NOPREP (l_eq12, l_jac_f_with, 0) LINE_FN_NOPREP (m_eq12, l_jac_f_with, 1)
 
@@ -575,10 +565,9 @@ static const param_spec PARAMS[] = {
 
 static const claim CLAIM = {
   .slug = "reparameterization", .title = "The reparameterization trick for Gaussians",
-  .claim = "For z0 ~ N(0, I_K), μ + σ⊙z0 ~ N(μ, diag σ²) and μ + S z0 ~ N(μ, S Sᵀ) "
-    "for non-singular S, by the change of variables q(g(z0)) = q(z0)|det ∂g/∂z0|⁻¹; "
-    "in one dimension z = μ + σε moves the randomness into ε, so z is a "
-    "differentiable function of (μ, σ).",
+  .claim = "For z0 ~ N(0, I_K), μ + σ⊙z0 ~ N(μ, diag σ²) and μ + S z0 ~ N(μ, S Sᵀ) for"
+    " non-singular S, by the change of variables q(g(z0)) = q(z0)|det ∂g/∂z0|⁻¹; in one dimension"
+    " z = μ + σε moves the randomness into ε, so z is a differentiable function of (μ, σ).",
   .sources = "003 Q1.1-1.2 (eq. (1), eqs. (2)-(19) and both final blocks); 000 P2",
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
@@ -587,17 +576,16 @@ static const claim CLAIM = {
   .samples_default = 400000, .samples_quick = 20000, .samples_min = 1000,
   .figure_caption = "Left: how far each seed line misses its truth at every point it was checked"
     " at, in units of the decision's margin z·SE + bound (a line that holds stays left of 1; eq. (2)"
-    " and line 62 are checked as differences, 0 when they hold). Middle and right: the first 2000 draws of the two samplers (K = 2)"
-    " against the ellipses of the claimed Gaussian at Mahalanobis radius 1, 2, 3.",
+    " and line 62 are checked as differences, 0 when they hold). Middle and right: the first 2000"
+    " draws of the two samplers (K = 2) against the ellipses of the claimed Gaussian at"
+    " Mahalanobis radius 1, 2, 3.",
   .figure_width = 1500, .figure_height = 560,
 };
 
 int
 main (int argc, char **argv)
 {
-  p2_points = point_box_template;
-  p2_points.coords = P2_BOX, p2_points.n_coords = COUNT_OF (P2_BOX);
-  p2_points.description = "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]";
+  p2_points = point_box (P2_BOX, COUNT_OF (P2_BOX), "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_diag_mean = mutant (h, "diag_mean_mapped"), m_diag_sq = mutant (h, "diag_sigma_squared");
   m_diag_unif = mutant (h, "diag_uniform_noise"), m_full_mean = mutant (h, "full_mean_mapped");

@@ -34,6 +34,11 @@ test_hand (void)
   tap_ok (g[0] == 2 && g[1] == 1, "μ + S z0 at z0 = (1, 1) is (2, 1)");
   affine_gauss_map (p, 0, z, g);
   tap_ok (g[0] == 1.5 && g[1] == 1, "μ + σ⊙z0 is (1.5, 1)");
+  double st[4], h[2];
+  affine_gauss_transpose (point_affine_s (p), 2, st);
+  tap_ok (st[0] == 1 && st[1] == 0 && st[2] == 0.5 && st[3] == 2, "Sᵀ = ((1, 0), (0.5, 2))");
+  affine_gauss_apply (point_affine_mu (p), st, z, 2, h);
+  tap_ok (h[0] == 1.5 && h[1] == 1.5, "μ + Sᵀ z0 = (1.5, 1.5)");
   affine_gauss_residual (p, 1, z, g);
   tap_ok (g[0] == 1.5 && g[1] == 2, "S z0 = (1.5, 2)");
   affine_gauss_cov (p, 1, c);
