@@ -84,9 +84,13 @@ moment_at (double x, void *params)
 }
 
 double
-ratio_fit_integral (const ratio_fit * fit, quad_fn f, void *params, double center,
-                    double scale, double *abserr, double *se)
+ratio_fit_normaliser (const ratio_fit * fit, double m0, double s0, quad_fn f, void *params,
+                      double *abserr, double *se)
 {
+  const gsl_vector *th = fit->lf.theta;
+  double center, scale;
+  if (normal_tilt (m0, s0, gsl_vector_get (th, 1), gsl_vector_get (th, 2), &center, &scale) <= 0)
+    return INFINITY;
   moment m = { f, params, -1 };
   quad_result total = quad_real_line_at (moment_at, &m, center, scale);
   gsl_vector *grad = gsl_vector_alloc (RATIO_FIT_FEATURES);

@@ -44,10 +44,13 @@ void ratio_fit_free (ratio_fit * fit);
    standard error sqrt(φᵀ Σ φ) in *SE. */
 double ratio_fit_log_f1 (const ratio_fit * fit, double m0, double s0, double x, double *se);
 
-/* ∫ F dx by quad_real_line_at about CENTER at SCALE, its quadrature error in *ABSERR, and the
-   delta-method standard error in *SE from g_j = ∫ F φ_j dx (F is taken as proportional to
-   e^{θ·φ}).  F must return 0 where φ overflows (normal_pair_far_tail). */
-double ratio_fit_integral (const ratio_fit * fit, quad_fn f, void *params, double center,
-                           double scale, double *abserr, double *se);
+/* ∫ F dx for an F proportional to f0 e^{θ·φ}, f0 = N(M0, S0²) (the estimate f0 D/(1 - D) of
+   f1, say, whose integral is 1): by quad_real_line_at at the location and scale of that
+   Gaussian (normal_tilt), its quadrature error in *ABSERR, and the delta-method standard
+   error in *SE from g_j = ∫ F φ_j dx.  +inf, *ABSERR and *SE untouched, when f0 e^{θ·φ} is
+   not integrable (the x² coefficient at least 1/(2 S0²)).  F must return 0 where φ overflows
+   (normal_pair_far_tail). */
+double ratio_fit_normaliser (const ratio_fit * fit, double m0, double s0, quad_fn f,
+                             void *params, double *abserr, double *se);
 
 #endif

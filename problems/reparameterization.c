@@ -403,9 +403,7 @@ static derivation q1 = {
   .points = &point_affine_template, .n_points = 100, .n_mc_points = 4, .draws_share = 0.25,
   .min_draws = 4000, .prep_size = sizeof (affine_gauss), .prepare = affine_gauss_prepare,
   .release = affine_gauss_release, .x_dim = 3 * DMAX, .x_len = affine_gauss_x_len,
-  .sample = affine_gauss_sample,
-  .truths = Q1_TRUTHS, .n_truths = COUNT_OF (Q1_TRUTHS),
-  .lines = Q1_LINES, .n_lines = COUNT_OF (Q1_LINES),
+  .sample = affine_gauss_sample, DERIVATION_TABLES (Q1_TRUTHS, Q1_LINES),
 };
 
 /* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */
@@ -470,8 +468,7 @@ static const derivation_line P2_LINES[] = {
 static derivation p2 = {
   .id = "s000_p2", .title = "000 P2: z = μ + σ·ε",
   .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1, .sample = p2_sample,
-  .truths = P2_TRUTHS, .n_truths = COUNT_OF (P2_TRUTHS),
-  .lines = P2_LINES, .n_lines = COUNT_OF (P2_LINES),
+  DERIVATION_TABLES (P2_TRUTHS, P2_LINES),
 };
 
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */
@@ -591,8 +588,7 @@ main (int argc, char **argv)
   m_diag_unif = mutant (h, "diag_uniform_noise"), m_full_mean = mutant (h, "full_mean_mapped");
   m_full_t = mutant (h, "full_sampler_transposed"), m_full_lap = mutant (h, "full_laplace_noise");
   m_p2_sq = mutant (h, "p2_sampler_sigma_squared");
-  derivation_run (h, &q1);
-  derivation_run (h, &p2);
+  harness_run_derivations (h);
 
   sbuf *script = harness_figure_script (h);
   sbuf_append (script, "set multiplot layout 1,3\n");
