@@ -25,17 +25,28 @@ norm2 (const double *x, size_t d)
 }
 
 void
-affine_gauss_cov (const point * p, int full, double *out)
+affine_gauss_gram (const double *a, size_t d, double *out)
 {
-  size_t d = p->d;
   for (size_t i = 0; i < d; i++)
     for (size_t j = 0; j < d; j++)
       {
         double s = 0;
-        for (size_t l = 0; full && l < d; l++)
-          s += SM (p)[i * d + l] * SM (p)[j * d + l];
-        out[i * d + j] = full ? s : (i == j) * SIG (p)[i] * SIG (p)[i];
+        for (size_t l = 0; l < d; l++)
+          s += a[i * d + l] * a[j * d + l];
+        out[i * d + j] = s;
       }
+}
+
+void
+affine_gauss_cov (const point * p, int full, double *out)
+{
+  size_t d = p->d;
+  if (full)
+    affine_gauss_gram (SM (p), d, out);
+  else
+    for (size_t i = 0; i < d; i++)
+      for (size_t j = 0; j < d; j++)
+        out[i * d + j] = (i == j) * SIG (p)[i] * SIG (p)[i];
 }
 
 void

@@ -68,6 +68,8 @@ void affine_gauss_residual (const point * p, int full, const double *z0,
 void affine_gauss_apply (const double *mu, const double *a, const double *z, size_t d,
                          double *g);
 void affine_gauss_transpose (const double *a, size_t d, double *out);
+/* A Aᵀ into OUT, each entry summed over l = 0, ..., d - 1 (S Sᵀ, or Sᵀ S from Sᵀ). */
+void affine_gauss_gram (const double *a, size_t d, double *out);
 /* The law's covariance, diag σ² or S Sᵀ, d x d row major. */
 void affine_gauss_cov (const point * p, int full, double *out);
 

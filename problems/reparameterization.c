@@ -158,7 +158,7 @@ static double
 exponent (const point * p, const affine_gauss * pp, const double *r, int how)
 {
   size_t d = p->d;
-  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX], t2[DMAX], zero[DMAX] = { 0 };
+  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX], t2[DMAX], zero[DMAX] = { 0 }, det;
   switch (how)
     {
     case Q_DIAG_T: case Q_DIAG_NOT_INV: case Q_DIAG_NO_T:   /* (D r)ᵀ(D r) */
@@ -176,11 +176,8 @@ exponent (const point * p, const affine_gauss * pp, const double *r, int how)
       affine_gauss_apply (zero, how == Q_S_NO_T ? b : pp->s_inv, r, d, t2);
       return dot (t, t2, d);
     case Q_GRAM_SWAPPED:                                   /* rᵀ (Sᵀ S)⁻¹ r */
-      for (size_t i = 0; i < d; i++)
-        for (size_t j = 0; j < d; j++)
-          for (size_t l = 0; l < d; l++)
-            a[i * d + j] += SM (p)[l * d + i] * SM (p)[l * d + j];
-      double det;
+      affine_gauss_transpose (SM (p), d, b);
+      affine_gauss_gram (b, d, a);
       affine_gauss_lu (a, d, b, &det);
       return form (r, b, r, d);
     default:
@@ -497,22 +494,17 @@ static const mutant_spec MUTANTS[] = {
 };
 static int m_diag_mean, m_diag_sq, m_diag_unif, m_full_mean, m_full_t, m_full_lap, m_p2_sq;
 
-static double
-base_noise (const gsl_rng * r, int uniform, int laplace)
-{
-  return uniform ? sqrt (3.0) * (2 * gsl_rng_uniform (r) - 1)
-    : laplace ? gsl_ran_laplace (r, M_SQRT1_2) : gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
 /* draws of the sampler under test (K = 2) into XS, and its covariance */
 static void
 draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, double *cov)
 {
   double z[2], g[2];
+  gauss_noise noise = !full && m_diag_unif ? GAUSS_NOISE_UNIFORM
+    : full && m_full_lap ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
   for (long t = 0; t < n; t++)
     {
       for (int i = 0; i < 2; i++)
-        z[i] = base_noise (r, !full && m_diag_unif, full && m_full_lap);
+        z[i] = gauss_sample_noise (r, noise);
       for (int i = 0; i < 2; i++)
         {
           double s = SIG (p)[i] * (!full && m_diag_sq ? SIG (p)[i] : 1);

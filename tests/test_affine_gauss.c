@@ -39,6 +39,9 @@ test_hand (void)
   tap_ok (st[0] == 1 && st[1] == 0 && st[2] == 0.5 && st[3] == 2, "Sᵀ = ((1, 0), (0.5, 2))");
   affine_gauss_apply (point_affine_mu (p), st, z, 2, h);
   tap_ok (h[0] == 1.5 && h[1] == 1.5, "μ + Sᵀ z0 = (1.5, 1.5)");
+  double sts[4];
+  affine_gauss_gram (st, 2, sts);
+  tap_ok (sts[0] == 1 && sts[1] == 0.5 && sts[2] == 0.5 && sts[3] == 4.25, "Sᵀ S = ((1, 0.5), (0.5, 4.25))");
   affine_gauss_residual (p, 1, z, g);
   tap_ok (g[0] == 1.5 && g[1] == 2, "S z0 = (1.5, 2)");
   affine_gauss_cov (p, 1, c);
