@@ -344,3 +344,21 @@ affine_gauss_inv_det_jf (const point * p, const void *prep)
   const affine_gauss *g = prep;
   return est_exact (1 / g->det_jf, 2 * affine_gauss_det_rel (p, g) / g->det_jf);
 }
+
+double
+affine_gauss_char (const point * p, const affine_gauss * g, int full, const double *gv,
+                   double *bound)
+{
+  double s = 0;
+  for (size_t i = 0; i < p->d; i++)
+    s += (full ? g->t_f : g->t_d)[i] * (gv[i] - MU (p)[i]);
+  *bound = 8 * EST_U * DD * (1 + fabs (s));
+  return cos (s);
+}
+
+estimate
+affine_gauss_char_mean (const point * p, const void *prep)
+{
+  (void) p, (void) prep;
+  return est_exact (exp (-0.5), EST_U);
+}

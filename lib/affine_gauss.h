@@ -102,6 +102,12 @@ double affine_gauss_pdf (const point * p, const affine_gauss * g, int full,
    |det J| by a relative d e / s_min to first order (Weyl), LU adds REL. */
 double affine_gauss_det_rel (const point * p, const affine_gauss * g);
 
+/* "g ~ N(μ, Σ)" through its characteristic function: cos(tᵀ(G - μ)) for the t of the law
+   (t_d, FULL = 0, or t_f) at a draw G of a map, whose mean under N(μ, Σ) is
+   exp(-½ tᵀΣt) = e^{-1/2}; with its rounding bound 8 u d (1 + |tᵀ(G - μ)|). */
+double affine_gauss_char (const point * p, const affine_gauss * g, int full, const double *gv,
+                          double *bound);
+
 /* ---- truths, as derivation hooks (PREP an affine_gauss, X = (z0, u, v)) ---- */
 
 /* N(g(z0); μ, diag σ²) and N(g(z0); μ, S Sᵀ) by affine_gauss_pdf. */
@@ -126,5 +132,7 @@ double affine_gauss_u_z0 (const point * p, const void *prep, const double *x,
 estimate affine_gauss_det_jd (const point * p, const void *prep);
 estimate affine_gauss_inv_det_jd (const point * p, const void *prep);
 estimate affine_gauss_inv_det_jf (const point * p, const void *prep);
+/* E[cos(tᵀ(g - μ))] = e^{-1/2}, exact but for its one rounding. */
+estimate affine_gauss_char_mean (const point * p, const void *prep);
 
 #endif

@@ -102,6 +102,10 @@ test_hand (void)
   tap_ok (affine_gauss_inv_det_jd (p, &ag).err == 2 * affine_gauss_det_rel (p, &ag) / 2,
           "an inverse determinant's bound is twice det_rel, relative");
   tap_ok (affine_gauss_x_len (p) == 6, "a draw has 3d = 6 numbers");
+  affine_gauss_map (p, 0, z, g);
+  tap_close (affine_gauss_char (p, &ag, 0, g, &b), cos (sqrt (2)), 1e-15,
+             "cos(t_dᵀ(g - μ)) = cos √2 at z0 = (1, 1)");
+  tap_close (affine_gauss_char_mean (p, &ag).value, exp (-0.5), 1e-16, "its mean is e^{-1/2}");
   affine_gauss_release (&ag);
   free (p);
 }
@@ -134,6 +138,25 @@ test_bounds (const gsl_rng * r)
       dens_ok &= fabs (lit - tru) <= bq + bt;
       affine_gauss_release (&ag);
     }
+  /* the characteristic function's mean under the full map, by Monte Carlo at the last point */
+  {
+    affine_gauss ag;
+    affine_gauss_prepare (p, &ag);
+    double s = 0, s2 = 0, z[AFFINE_GAUSS_DMAX], g[AFFINE_GAUSS_DMAX], b;
+    int n = 100000;
+    for (int t = 0; t < n; t++)
+      {
+        for (size_t i = 0; i < p->d; i++)
+          z[i] = gsl_ran_gaussian (r, 1.0);
+        affine_gauss_map (p, 1, z, g);
+        double c = affine_gauss_char (p, &ag, 1, g, &b);
+        s += c, s2 += c * c;
+      }
+    double m = s / n, se = sqrt ((s2 / n - m * m) / n);
+    tap_ok (fabs (m - exp (-0.5)) < 5 * se, "E cos(t_fᵀ(g - μ)) = e^{-1/2} for μ + S z0 (d = %zu):"
+            " %.4f ± %.4f", p->d, m, se);
+    affine_gauss_release (&ag);
+  }
   tap_ok (jac_ok, "200 random points: the central-difference Jacobian is within its bound of S");
   tap_ok (dens_ok, "the LU density agrees with the Cholesky one within their bounds");
   free (p);
