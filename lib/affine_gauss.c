@@ -15,8 +15,17 @@
 #define SM(p) point_affine_s (p)
 #define DD ((double) p->d)
 
-static double
-norm2 (const double *x, size_t d)
+double
+affine_gauss_norm1 (const double *x, size_t d)
+{
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    s += fabs (x[i]);
+  return s;
+}
+
+double
+affine_gauss_norm2 (const double *x, size_t d)
 {
   double s = 0;
   for (size_t i = 0; i < d; i++)
@@ -206,8 +215,8 @@ double
 affine_gauss_exponent_rounding (const point * p, const affine_gauss * g,
                                 const double *z0, double *delta)
 {
-  double z = norm2 (z0, p->d);
-  double dl = 8 * EST_U * (norm2 (MU (p), p->d) + g->s_max * z) * sqrt (DD)
+  double z = affine_gauss_norm2 (z0, p->d);
+  double dl = 8 * EST_U * (affine_gauss_norm2 (MU (p), p->d) + g->s_max * z) * sqrt (DD)
     / g->s_min + g->rel * z;
   if (delta)
     *delta = dl;
@@ -240,15 +249,6 @@ affine_gauss_pdf (const point * p, const affine_gauss * g, int full,
   return v;
 }
 
-static double
-norm1 (const double *x, size_t d)
-{
-  double s = 0;
-  for (size_t i = 0; i < d; i++)
-    s += fabs (x[i]);
-  return s;
-}
-
 double
 affine_gauss_det_rel (const point * p, const affine_gauss * g)
 {
@@ -278,7 +278,8 @@ affine_gauss_q0 (const point * p, const void *prep, const double *x,
   double v = 1;
   for (size_t i = 0; i < p->d; i++)
     v *= gsl_ran_ugaussian_pdf (x[i]);
-  *bound = est_gamma (4 * DD + 4 * (1 + norm2 (x, p->d) * norm2 (x, p->d))) * v;
+  double z = affine_gauss_norm2 (x, p->d);
+  *bound = est_gamma (4 * DD + 4 * (1 + z * z)) * v;
   return v;
 }
 
@@ -289,7 +290,7 @@ jacobian_form (const point * p, int full, const double *x, double *bound)
   const double *u = x + p->d, *v = x + 2 * p->d;
   double e = affine_gauss_jacobian (p, full, x, jac);
   double s = affine_gauss_bilinear (u, jac, v, p->d, bound);
-  *bound += e * norm1 (u, p->d) * norm1 (v, p->d);
+  *bound += e * affine_gauss_norm1 (u, p->d) * affine_gauss_norm1 (v, p->d);
   return s;
 }
 

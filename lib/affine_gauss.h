@@ -57,6 +57,11 @@ void affine_gauss_release (void *prep);
 void affine_gauss_sample (const gsl_rng * r, const point * p, const void *prep,
                           double *x);
 size_t affine_gauss_x_len (const point * p);
+/* ... as one initialiser of a derivation (with .x_dim = 3 AFFINE_GAUSS_DMAX) */
+#define AFFINE_GAUSS_HOOKS \
+  .prep_size = sizeof (affine_gauss), .prepare = affine_gauss_prepare, \
+  .release = affine_gauss_release, .x_dim = 3 * AFFINE_GAUSS_DMAX, .x_len = affine_gauss_x_len, \
+  .sample = affine_gauss_sample
 
 /* g(z0) into G (d entries), and g(z0) - μ into R as g(z0) computes it. */
 void affine_gauss_map (const point * p, int full, const double *z0,
@@ -79,6 +84,9 @@ void affine_gauss_cov (const point * p, int full, double *out);
 double affine_gauss_jacobian (const point * p, int full, const double *z0,
                               double *jac);
 
+/* |x|₁ and |x|₂ of the d-vector X, summed in order (the bounds' sizes). */
+double affine_gauss_norm1 (const double *x, size_t d);
+double affine_gauss_norm2 (const double *x, size_t d);
 /* |det A| and A⁻¹ by LU of the d x d row-major A (lib/matrix). */
 void affine_gauss_lu (const double *a, size_t d, double *inv, double *det);
 /* uᵀ A v, d x d row-major A, with its rounding bound gamma_{2d} Σ |u_i A_ij

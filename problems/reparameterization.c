@@ -4,10 +4,9 @@
  * blocks); 000 P2 (the answer True and its reason).  Ground truth: the Gaussian density
  * through a Cholesky factor (lib/mvn), GSL's standard normal density, the Jacobian by central
  * differences of the map itself and its determinant by LU; Monte Carlo of a characteristic
- * function for "g(z0) ~ N(...)".  Points: lib/point_affine; the literal (LU) and Cholesky
- * routes, their rounding and the draws x = (z0, u, v) that check a matrix or vector equation
- * A = B as uᵀAv = uᵀBv (uᵀa = uᵀb): lib/affine_gauss.  Harness checks (samplers, not
- * chains): sample means, covariances and KS tests of projections (lib/gauss_sample). */
+ * function for "g(z0) ~ N(...)".  Points: lib/point_affine.  The literal (LU) and Cholesky
+ * routes, their rounding, and the draws x = (z0, u, v) that check A = B as uᵀAv = uᵀBv:
+ * lib/affine_gauss.  Harness checks of the samplers: lib/gauss_sample. */
 #include "affine_gauss.h"
 #include "figure_ellipse.h"
 #include "figure_panel.h"
@@ -25,6 +24,8 @@
 #define SIG(p) point_affine_sigma (p)
 #define SM(p) point_affine_s (p)
 #define bilinear affine_gauss_bilinear
+#define norm1 affine_gauss_norm1
+#define norm2 affine_gauss_norm2
 
 #define PP const affine_gauss *pp = prep
 /* a line's function: its body F with the arguments that make it the
@@ -36,15 +37,8 @@
   static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
 
-static double norm1 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += fabs (x[i]); return s; }
-static double norm2 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += x[i] * x[i]; return sqrt (s); }
 static double dot (const double *a, const double *b, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += a[i] * b[i]; return s; }
-static double pow_2pi (const point * p, double power) { return pow (2 * M_PI, power * DD); }
 static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
-
-/* ---- the truths (besides lib/affine_gauss's) ---- */
-
-static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 
 /* ---- 003 Q1: the seed's lines as written ---- */
 
@@ -119,15 +113,15 @@ static double m_eq2 (const point * p, const void *prep, const double *x, double 
 
 /* (3) and (16): (2π)^{-K/2} exp(-½ z0ᵀz0) */
 static double
-q0_with (const point * p, const void *prep, const double *x, double *bound, double np, double half)
+q0_with (const point * p, const double *x, double *bound, double np, double half)
 {
   double zz = norm2 (x, p->d);
-  double v = pow_2pi (p, np) * exp (-half * zz * zz);
-  (void) prep;
+  double v = pow (2 * M_PI, np * DD) * exp (-half * zz * zz);
   *bound = v * expm1 (est_gamma (DD + 4) * (zz * zz + DD * 2 + 1));
   return v;
 }
-LINE_FN (l_eq3, q0_with, -0.5, 0.5) LINE_FN (m_eq3, q0_with, -1, 0.5) LINE_FN (m_eq16, q0_with, -0.5, 1)
+LINE_FN_NOPREP (l_eq3, q0_with, -0.5, 0.5) LINE_FN_NOPREP (m_eq3, q0_with, -1, 0.5)
+LINE_FN_NOPREP (m_eq16, q0_with, -0.5, 1)
 
 /* (5), (6), (15): uᵀ A (g - μ) for A = diag(σ^POWER) or S⁻¹ (or S^-T) */
 static double
@@ -193,7 +187,7 @@ dens_with (const point * p, const void *prep, const double *x, double *bound, in
   PP;
   double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
   affine_gauss_residual (p, full, x, r);
-  return affine_gauss_density (p, pp, x, pow_2pi (p, -0.5) / det[norm_kind], exponent (p, pp, r, how), bound);
+  return affine_gauss_density (p, pp, x, pow (2 * M_PI, -0.5 * DD) / det[norm_kind], exponent (p, pp, r, how), bound);
 }
 LINE_FN (l_eq7, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, Q_DIAG_NOT_INV, 0)
 LINE_FN (l_eq8, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, Q_DIAG_NO_T, 0)
@@ -229,7 +223,6 @@ LINE_FN (l_fin1, final_diag_with, 0, 1) LINE_FN (r_fin1, final_diag_with, 1, 1)
 static double
 law_with (const point * p, const void *prep, const double *x, double *bound, int full, int wrong)
 {
-  PP;
   double g[DMAX], st[DMAX * DMAX];
   affine_gauss_map (p, full, x, g);
   for (size_t i = 0; wrong && !full && i < p->d; i++)
@@ -239,7 +232,7 @@ law_with (const point * p, const void *prep, const double *x, double *bound, int
       affine_gauss_transpose (SM (p), p->d, st);
       affine_gauss_apply (MU (p), st, x, p->d, g);
     }
-  return affine_gauss_char (p, pp, full, g, bound);
+  return affine_gauss_char (p, prep, full, g, bound);
 }
 LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
 LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
@@ -257,6 +250,8 @@ l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
   return bilinear (x + p->d, transposed ? st : SM (p), x + 2 * p->d, p->d, bound);
 }
 LINE_FN_NOPREP (l_eq12, l_jac_f_with, 0) LINE_FN_NOPREP (m_eq12, l_jac_f_with, 1)
+
+static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 
 static const derivation_truth Q1_TRUTHS[] = {
   {"q_gd", "N(g(z0); μ, diag σ²) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (affine_gauss_pdf_diag)},
@@ -393,9 +388,7 @@ static const derivation_line Q1_LINES[] = {
 static derivation q1 = {
   .id = "s003_q1", .title = "003 Q1: the density of μ + σ⊙z0 and μ + S z0 by eq. (1)",
   .points = &point_affine_template, .n_points = 100, .n_mc_points = 4, .draws_share = 0.25,
-  .min_draws = 4000, .prep_size = sizeof (affine_gauss), .prepare = affine_gauss_prepare,
-  .release = affine_gauss_release, .x_dim = 3 * DMAX, .x_len = affine_gauss_x_len,
-  .sample = affine_gauss_sample, DERIVATION_TABLES (Q1_TRUTHS, Q1_LINES),
+  .min_draws = 4000, AFFINE_GAUSS_HOOKS, DERIVATION_TABLES (Q1_TRUTHS, Q1_LINES),
 };
 
 /* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */
@@ -458,9 +451,8 @@ static const derivation_line P2_LINES[] = {
 };
 
 static derivation p2 = {
-  .id = "s000_p2", .title = "000 P2: z = μ + σ·ε",
+  .id = "s000_p2", .title = "000 P2: z = μ + σ·ε", DERIVATION_TABLES (P2_TRUTHS, P2_LINES),
   .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1, .sample = p2_sample,
-  DERIVATION_TABLES (P2_TRUTHS, P2_LINES),
 };
 
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */

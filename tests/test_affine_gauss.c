@@ -41,7 +41,8 @@ test_hand (void)
   tap_ok (h[0] == 1.5 && h[1] == 1.5, "μ + Sᵀ z0 = (1.5, 1.5)");
   double sts[4];
   affine_gauss_gram (st, 2, sts);
-  tap_ok (sts[0] == 1 && sts[1] == 0.5 && sts[2] == 0.5 && sts[3] == 4.25, "Sᵀ S = ((1, 0.5), (0.5, 4.25))");
+  tap_ok (sts[0] == 1 && sts[1] == 0.5 && sts[2] == 0.5 && sts[3] == 4.25,
+          "Sᵀ S = ((1, 0.5), (0.5, 4.25))");
   affine_gauss_residual (p, 1, z, g);
   tap_ok (g[0] == 1.5 && g[1] == 2, "S z0 = (1.5, 2)");
   affine_gauss_cov (p, 1, c);
@@ -77,7 +78,8 @@ test_hand (void)
   double want = exp (-1) / (4 * M_PI);
   tap_close (affine_gauss_pdf (p, &ag, 1, z, &b), want, 1e-16, "the density of μ + S z0 at (2, 1)");
   tap_ok (b > 0 && b < 1e-11 * want, "with a small positive bound (%.3g)", b);
-  tap_close (affine_gauss_pdf (p, &ag, 0, z, &b), want, 1e-16, "the density of μ + σ⊙z0 at (1.5, 1)");
+  tap_close (affine_gauss_pdf (p, &ag, 0, z, &b), want, 1e-16,
+             "the density of μ + σ⊙z0 at (1.5, 1)");
   tap_close (affine_gauss_density (p, &ag, z, 1 / (4 * M_PI), 2, &b), want, 1e-16,
              "NORM exp(-Q/2) with Q = 2");
   double delta;
@@ -92,9 +94,11 @@ test_hand (void)
   double tf = 1.25 * ag.t_f[0] * ag.t_f[0] + 2 * ag.t_f[0] * ag.t_f[1] + 4 * ag.t_f[1] * ag.t_f[1];
   tap_close (td, 1, 1e-15, "tᵀ diag(σ²) t = 1");
   tap_close (tf, 1, 1e-15, "tᵀ S Sᵀ t = 1");
-  tap_close (affine_gauss_q0 (p, NULL, z, &b), exp (-1) / (2 * M_PI), 1e-16, "q(z0) = e^{-1}/(2π) at (1, 1)");
+  tap_close (affine_gauss_q0 (p, NULL, z, &b), exp (-1) / (2 * M_PI), 1e-16,
+             "q(z0) = e^{-1}/(2π) at (1, 1)");
   const double x[6] = { 1, 1, 1, 2, 1, -1 };
-  tap_close (affine_gauss_jacobian_full (p, NULL, x, &b), -3.5, 1e-14, "uᵀ S v = -3.5 at u = (1, 2), v = (1, -1)");
+  tap_close (affine_gauss_jacobian_full (p, NULL, x, &b), -3.5, 1e-14,
+             "uᵀ S v = -3.5 at u = (1, 2), v = (1, -1)");
   tap_close (affine_gauss_jacobian_diag (p, NULL, x, &b), -3, 1e-14, "uᵀ diag(σ) v = -3");
   tap_close (affine_gauss_u_z0 (p, NULL, x, &b), 3, 1e-15, "uᵀz0 = 3");
   tap_close (affine_gauss_det_jd (p, &ag).value, 2, 1e-15, "the diagonal map's |det J| = 2");
@@ -122,7 +126,8 @@ test_bounds (const gsl_rng * r)
     {
       point_affine_template.draw (&point_affine_template, r, p);
       size_t d = p->d;
-      double z[AFFINE_GAUSS_DMAX], jac[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX], res[AFFINE_GAUSS_DMAX];
+      double z[AFFINE_GAUSS_DMAX], res[AFFINE_GAUSS_DMAX];
+      double jac[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
       for (size_t i = 0; i < d; i++)
         z[i] = gsl_ran_gaussian (r, 1.0);
       double e = affine_gauss_jacobian (p, 1, z, jac);

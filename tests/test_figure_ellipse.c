@@ -72,15 +72,16 @@ check_sample (long n)
     }
   size_t len = strlen (s);
   tap_ok (head_ok && e, "n = %ld: both blocks are headed", n);
-  tap_ok (rows == want && last == want - 1, "the draws block holds the first %ld draws in order (got %ld)",
-          want, rows);
+  tap_ok (rows == want && last == want - 1,
+          "the draws block holds the first %ld draws in order (got %ld)", want, rows);
   tap_ok (len > 2 && s[len - 1] == '\n' && s[len - 2] == '\n' && s[len - 3] == '\n',
           "the ellipse block ends with two blank lines");
   sbuf_free (&b);
   sbuf_init (&b);
   figure_ellipse_sample_plot (&b, "T", 7, "#80112233");
   tap_ok (strstr (sbuf_str (&b), "set title 'T'\nplot datafile index 7 using 1:2 with points")
-          && strstr (sbuf_str (&b), "lc rgb '#80112233'") && strstr (sbuf_str (&b), "'' index 8 using 1:2"),
+          && strstr (sbuf_str (&b), "lc rgb '#80112233'")
+          && strstr (sbuf_str (&b), "'' index 8 using 1:2"),
           "the panel plots blocks 7 and 8");
   sbuf_free (&b);
   free (xs);

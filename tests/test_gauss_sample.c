@@ -69,7 +69,8 @@ test_noise (void)
         }
       tap_ok (fabs (s1 / n) < 5 / sqrt (n) && fabs (s2 / n - 1) < 5 * sqrt (kurt[k] - 1) / sqrt (n),
               "%s noise: mean %.4f, variance %.4f", name[k], s1 / n, s2 / n);
-      tap_ok (fabs (s4 / n - kurt[k]) < tol[k], "%s noise: kurtosis %.3f (%g)", name[k], s4 / n, kurt[k]);
+      tap_ok (fabs (s4 / n - kurt[k]) < tol[k], "%s noise: kurtosis %.3f (%g)", name[k], s4 / n,
+              kurt[k]);
       if (k == 1)
         tap_ok (top <= sqrt (3.0), "uniform noise stays within ±√3");
     }
