@@ -143,4 +143,26 @@ estimate affine_gauss_inv_det_jf (const point * p, const void *prep);
 /* E[cos(tᵀ(g - μ))] = e^{-1/2}, exact but for its one rounding. */
 estimate affine_gauss_char_mean (const point * p, const void *prep);
 
+/* The truths above as derivation_truth entries, each with its id (the name lines use in
+   .truth) and its description (lib/derivation.h): all but the characteristic function's
+   mean, and that one (a table lists them in the order it wants them reported). */
+#define AFFINE_GAUSS_TRUTHS \
+  {"q_gd", "N(g(z0); μ, diag σ²) through a Cholesky factor (lib/mvn)", \
+   LINE_POINTWISE (affine_gauss_pdf_diag)}, \
+  {"q_gf", "N(g(z0); μ, S Sᵀ) through a Cholesky factor (lib/mvn)", \
+   LINE_POINTWISE (affine_gauss_pdf_full)}, \
+  {"q_z0", "q(z0) = Π N(z_i; 0, 1) by GSL", LINE_POINTWISE (affine_gauss_q0)}, \
+  {"jac_d", "uᵀ(∂g/∂z0)v, the Jacobian of μ + σ⊙z0 by central differences", \
+   LINE_POINTWISE (affine_gauss_jacobian_diag)}, \
+  {"jac_f", "uᵀ(∂g/∂z0)v, the Jacobian of μ + S z0 by central differences", \
+   LINE_POINTWISE (affine_gauss_jacobian_full)}, \
+  {"z0", "uᵀz0, the draw itself", LINE_POINTWISE (affine_gauss_u_z0)}, \
+  {"det_d", "|det ∂g/∂z0| of μ + σ⊙z0: central differences, LU", \
+   LINE_CLOSED (affine_gauss_det_jd)}, \
+  {"inv_det_f", "|det ∂g/∂z0|⁻¹ of μ + S z0: central differences, LU", \
+   LINE_CLOSED (affine_gauss_inv_det_jf)}
+#define AFFINE_GAUSS_TRUTH_CHAR \
+  {"char", "E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} for N(μ, Σ), tᵀΣt = 1", \
+   LINE_CLOSED (affine_gauss_char_mean)}
+
 #endif

@@ -96,7 +96,8 @@ l_eq2 (const point * p, const void *prep, const double *x, double *bound)
   PP;
   double bj, bt, ip = 1 / prod_sigma (p, p->d);
   const double *u = x + p->d, *v = x + 2 * p->d;
-  double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = dot (u, v, p->d), t = eq2_tail (p, pp, &bt);
+  double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = dot (u, v, p->d);
+  double t = eq2_tail (p, pp, &bt);
   *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + norm1 (u, p->d) * norm1 (v, p->d) * ip);
   return fabs (jv - ip * uv) + t;
 }
@@ -187,7 +188,8 @@ dens_with (const point * p, const void *prep, const double *x, double *bound, in
   PP;
   double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
   affine_gauss_residual (p, full, x, r);
-  return affine_gauss_density (p, pp, x, pow (2 * M_PI, -0.5 * DD) / det[norm_kind], exponent (p, pp, r, how), bound);
+  return affine_gauss_density (p, pp, x, pow (2 * M_PI, -0.5 * DD) / det[norm_kind],
+                               exponent (p, pp, r, how), bound);
 }
 LINE_FN (l_eq7, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, Q_DIAG_NOT_INV, 0)
 LINE_FN (l_eq8, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, Q_DIAG_NO_T, 0)
@@ -254,16 +256,9 @@ LINE_FN_NOPREP (l_eq12, l_jac_f_with, 0) LINE_FN_NOPREP (m_eq12, l_jac_f_with, 1
 static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 
 static const derivation_truth Q1_TRUTHS[] = {
-  {"q_gd", "N(g(z0); μ, diag σ²) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (affine_gauss_pdf_diag)},
-  {"q_gf", "N(g(z0); μ, S Sᵀ) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (affine_gauss_pdf_full)},
-  {"q_z0", "q(z0) = Π N(z_i; 0, 1) by GSL", LINE_POINTWISE (affine_gauss_q0)},
-  {"jac_d", "uᵀ(∂g/∂z0)v, the Jacobian of μ + σ⊙z0 by central differences", LINE_POINTWISE (affine_gauss_jacobian_diag)},
-  {"jac_f", "uᵀ(∂g/∂z0)v, the Jacobian of μ + S z0 by central differences", LINE_POINTWISE (affine_gauss_jacobian_full)},
-  {"z0", "uᵀz0, the draw itself", LINE_POINTWISE (affine_gauss_u_z0)},
-  {"det_d", "|det ∂g/∂z0| of μ + σ⊙z0: central differences, LU", LINE_CLOSED (affine_gauss_det_jd)},
-  {"inv_det_f", "|det ∂g/∂z0|⁻¹ of μ + S z0: central differences, LU", LINE_CLOSED (affine_gauss_inv_det_jf)},
+  AFFINE_GAUSS_TRUTHS,
   {"zero", "0: both sides of the line agree", LINE_CLOSED (tr_zero)},
-  {"char", "E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} for N(μ, Σ), tᵀΣt = 1", LINE_CLOSED (affine_gauss_char_mean)},
+  AFFINE_GAUSS_TRUTH_CHAR,
 };
 
 #define NC(id_, at_, text_, why_) \
@@ -561,7 +556,8 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  p2_points = point_box (P2_BOX, COUNT_OF (P2_BOX), "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
+  p2_points = point_box (P2_BOX, COUNT_OF (P2_BOX),
+                         "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_diag_mean = mutant (h, "diag_mean_mapped"), m_diag_sq = mutant (h, "diag_sigma_squared");
   m_diag_unif = mutant (h, "diag_uniform_noise"), m_full_mean = mutant (h, "full_mean_mapped");

@@ -3,6 +3,7 @@
    and the density's rounding bounds against the exact values at random
    points. */
 #include "affine_gauss.h"
+#include "derivation.h"
 #include "point_affine.h"
 #include "tap.h"
 
@@ -11,6 +12,7 @@
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static point *
 parse (const char *text)
@@ -167,9 +169,26 @@ test_bounds (const gsl_rng * r)
   free (p);
 }
 
+/* the truth table: nine entries, distinct ids, each with exactly one of value and integrand */
+static void
+test_truths (void)
+{
+  static const derivation_truth t[] = { AFFINE_GAUSS_TRUTHS, AFFINE_GAUSS_TRUTH_CHAR };
+  size_t n = sizeof t / sizeof t[0];
+  int ok = n == 9 && strcmp (t[0].id, "q_gd") == 0 && strcmp (t[8].id, "char") == 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      ok &= (t[i].eval.value != NULL) != (t[i].eval.integrand != NULL) && t[i].text[0];
+      for (size_t j = 0; j < i; j++)
+        ok &= strcmp (t[i].id, t[j].id) != 0;
+    }
+  tap_ok (ok, "the truth table: %zu entries, distinct ids, one evaluation each", n);
+}
+
 int
 main (void)
 {
+  test_truths ();
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (r, 20261122);
   test_hand ();
