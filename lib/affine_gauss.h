@@ -110,9 +110,9 @@ double affine_gauss_pdf (const point * p, const affine_gauss * g, int full,
    |det J| by a relative d e / s_min to first order (Weyl), LU adds REL. */
 double affine_gauss_det_rel (const point * p, const affine_gauss * g);
 
-/* "g ~ N(μ, Σ)" through its characteristic function: cos(tᵀ(G - μ)) for the t of the law
-   (t_d, FULL = 0, or t_f) at a draw G of a map, whose mean under N(μ, Σ) is
-   exp(-½ tᵀΣt) = e^{-1/2}; with its rounding bound 8 u d (1 + |tᵀ(G - μ)|). */
+/* "g ~ N(μ, Σ)" through its characteristic function: cos(tᵀ(GV - μ)) for the t of the law
+   (t_d, FULL = 0, or t_f) at the value GV of a map, whose mean under N(μ, Σ) is
+   exp(-½ tᵀΣt) = e^{-1/2}; with its rounding bound 8 u d (1 + |tᵀ(GV - μ)|). */
 double affine_gauss_char (const point * p, const affine_gauss * g, int full, const double *gv,
                           double *bound);
 
