@@ -16,3 +16,28 @@ figure_ellipse_write (sbuf * fig, const double *mu, const double *cov,
         sbuf_printf (fig, "%.6f %.6f\n", mu[0] + l11 * c, mu[1] + l21 * c + l22 * s);
       }
 }
+
+void
+figure_ellipse_sample (sbuf * fig, int block, const char *what, const char *law,
+                       const char *cols, const double *xs, long n,
+                       const double *mu, const double *cov)
+{
+  sbuf_printf (fig, "# block %d: first draws of %s\n# %s\n", block, what, cols);
+  for (long t = 0; t < n && t < FIGURE_ELLIPSE_DRAWS; t++)
+    sbuf_printf (fig, "%.5f %.5f\n", xs[2 * t], xs[2 * t + 1]);
+  sbuf_printf (fig, "\n\n# block %d: ellipses of N(μ, %s), radius 1, 2, 3\n# %s\n",
+               block + 1, law, cols);
+  figure_ellipse_write (fig, mu, cov, 3);
+  sbuf_append (fig, "\n");
+}
+
+void
+figure_ellipse_sample_plot (sbuf * script, const char *title, int block,
+                            const char *rgb)
+{
+  sbuf_printf (script, "set title '%s'\n"
+               "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '%s'"
+               " title 'samples', \\\n"
+               "     '' index %d using 1:2 with lines ls 2 title 'radius 1, 2, 3'\n",
+               title, block, rgb, block + 1);
+}

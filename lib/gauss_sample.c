@@ -94,3 +94,11 @@ gauss_sample_check (harness * h, const char *const ids[3], const double *xs,
   free (y), free (u);
   return p_min;
 }
+
+double
+gauss_sample_noise (const gsl_rng * r, gauss_noise kind)
+{
+  return kind == GAUSS_NOISE_UNIFORM ? sqrt (3.0) * (2 * gsl_rng_uniform (r) - 1)
+    : kind == GAUSS_NOISE_LAPLACE ? gsl_ran_laplace (r, M_SQRT1_2)
+    : gsl_ran_gaussian_ziggurat (r, 1.0);
+}

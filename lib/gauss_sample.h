@@ -31,4 +31,10 @@ double gauss_sample_check (harness * h, const char *const ids[3],
                            const double *mu, const double *cov, int n_proj,
                            const char *what);
 
+/* Noise of mean 0 and variance 1 for a sampler under test: standard normal (ziggurat), or,
+   as negative controls that match the first two moments and so must fail only the KS check,
+   uniform on [-√3, √3] or Laplace of scale 1/√2. */
+typedef enum { GAUSS_NOISE_NORMAL, GAUSS_NOISE_UNIFORM, GAUSS_NOISE_LAPLACE } gauss_noise;
+double gauss_sample_noise (const gsl_rng * r, gauss_noise kind);
+
 #endif

@@ -158,3 +158,9 @@ logistic_score_se (const logistic_fit * fit, double x)
   gsl_vector_view v = gsl_vector_view_array (phi, fit->theta->size);
   return sqrt (matrix_quadratic (&v.vector, fit->cov));
 }
+
+double
+logistic_log_sigmoid_neg (double t)
+{
+  return logistic_log_sigmoid (-t);
+}

@@ -50,4 +50,8 @@ void logistic_fit_free (logistic_fit * fit);
    sqrt(phi^T cov phi): theta.phi is linear in theta. */
 double logistic_score_se (const logistic_fit * fit, double x);
 
+/* log(1 - sigma(t)) = log sigma(-t): the link of log(1 - D) for a discriminator D = sigma(t)
+   (a GAN objective's second term), without overflow at any t. */
+double logistic_log_sigmoid_neg (double t);
+
 #endif

@@ -1,59 +1,33 @@
 /* reparameterization.c -- the reparameterization trick for Gaussians.
  *
- * Sources: 003 Q1.1-1.2 (eq. (1) of the question, the student's (2)-(19)
- * and both final blocks); 000 P2 (the answer True and its reason).
- * Ground truth: the Gaussian density through a Cholesky factor (lib/mvn),
- * GSL's standard normal density, the Jacobian by central differences of
- * the map itself and its determinant by LU; Monte Carlo of a
- * characteristic function for "g(z0) ~ N(...)".  Points: lib/point_affine.
- * Harness checks (samplers, not chains): sample means, covariances and KS
- * tests of projections (lib/gauss_sample).
- *
- * A matrix or vector equation A = B is checked as uᵀAv = uᵀBv (uᵀa = uᵀb)
- * for random u, v drawn with z0 ~ N(0, I): a draw is x = (z0, u, v).
- *
- * Rounding.  Literal inverses and determinants are by LU, as in
- * lib/gauss_pair.h: a quadratic form with an LU inverse of a matrix of
- * condition k is off by at most 8 d² k² u of itself, a log-determinant by
- * d² k u; REL = 16 d² k² u with k the largest condition number in play
- * (that of S Sᵀ or diag σ², cond(S)² and (σmax/σmin)²) bounds either,
- * relative to the magnitudes of the log-domain terms.  Forming g - μ from
- * g = μ + S z0 loses 8u(|μ| + s_max|z0|)√d, which S⁻¹ amplifies by 1/s_min
- * into z0 and 2|z0|δ + δ² into |z0|² (exponent_rounding).  A density V
- * whose logarithm is off by at most b is off by at most V expm1(b). */
+ * Sources: 003 Q1.1-1.2 (eq. (1) of the question, the student's (2)-(19) and both final
+ * blocks); 000 P2 (the answer True and its reason).  Ground truth: the Gaussian density
+ * through a Cholesky factor (lib/mvn), GSL's standard normal density, the Jacobian by central
+ * differences of the map itself and its determinant by LU; Monte Carlo of a characteristic
+ * function for "g(z0) ~ N(...)".  Points: lib/point_affine.  The literal (LU) and Cholesky
+ * routes, their rounding, and the draws x = (z0, u, v) that check A = B as uᵀAv = uᵀBv:
+ * lib/affine_gauss.  Harness checks of the samplers: lib/gauss_sample. */
+#include "affine_gauss.h"
 #include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gauss_sample.h"
 #include "harness.h"
-#include "matrix.h"
-#include "mvn.h"
 #include "point_affine.h"
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
-#include <string.h>
 
-#define DMAX 6
+#define DMAX AFFINE_GAUSS_DMAX
 
 #define MU(p) point_affine_mu (p)
 #define SIG(p) point_affine_sigma (p)
 #define SM(p) point_affine_s (p)
+#define bilinear affine_gauss_bilinear
+#define norm1 affine_gauss_norm1
+#define norm2 affine_gauss_norm2
 
-/* ---- what every line of a point needs: literal (LU) and Cholesky routes ---- */
-
-typedef struct
-{
-  size_t d;
-  double s_inv[DMAX * DMAX], gram_inv[DMAX * DMAX], var_inv[DMAX * DMAX];
-  double det_s, det_gram, det_var;      /* by LU */
-  double det_jd, det_jf;                /* |det| of the central-difference Jacobians */
-  double t_d[DMAX], t_f[DMAX];          /* characteristic-function arguments */
-  mvn *nd, *nf;                         /* N(μ, diag σ²), N(μ, S Sᵀ) */
-  double rel, s_min, s_max, jerr;
-} affine_prep;
-
-#define PP const affine_prep *pp = prep
+#define PP const affine_gauss *pp = prep
 /* a line's function: its body F with the arguments that make it the
    literal line or one of its mutants (F (p, u, x, b, ...) or, for bodies
    that need no preparation, F (p, x, b, ...)) */
@@ -63,237 +37,8 @@ typedef struct
   static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
 
-static void
-mat_of (double *out, const point * p, int which)   /* 0: diag σ², 1: S Sᵀ */
-{
-  size_t d = p->d;
-  for (size_t i = 0; i < d; i++)
-    for (size_t j = 0; j < d; j++)
-      {
-        double s = 0;
-        for (size_t l = 0; which && l < d; l++)
-          s += SM (p)[i * d + l] * SM (p)[j * d + l];
-        out[i * d + j] = which ? s : (i == j) * SIG (p)[i] * SIG (p)[i];
-      }
-}
-
-static void
-lu (const double *a, size_t d, double *inv, double *det)
-{
-  gsl_matrix_const_view av = gsl_matrix_const_view_array (a, d, d);
-  gsl_matrix_view iv = gsl_matrix_view_array (inv, d, d);
-  *det = fabs (matrix_det (&av.matrix));
-  matrix_inverse (&av.matrix, &iv.matrix);
-}
-
-static void
-map_diag (const point * p, const double *z, double *g)
-{
-  for (size_t i = 0; i < p->d; i++)
-    g[i] = MU (p)[i] + SIG (p)[i] * z[i];
-}
-
-static void
-map_full (const point * p, const double *z, double *g)
-{
-  for (size_t i = 0; i < p->d; i++)
-    {
-      g[i] = MU (p)[i];
-      for (size_t j = 0; j < p->d; j++)
-        g[i] += SM (p)[i * p->d + j] * z[j];
-    }
-}
-
-/* J[:, j] = (g(z0 + e_j) - g(z0 - e_j)) / 2, exact for an affine map up to
-   rounding: each g_i carries at most d + 1 roundings of terms of size at
-   most |μ_i| + Σ_j |S_ij| (|z_j| + 1) =: m, so an entry is off by at most
-   gamma_{d+2} m (returned, for the largest m). */
-static double
-jacobian (const point * p, void (*g) (const point *, const double *, double *),
-          const double *z0, double *jac)
-{
-  size_t d = p->d;
-  double zp[DMAX], gp[DMAX], gm[DMAX], m = 0;
-  for (size_t j = 0; j < d; j++)
-    {
-      memcpy (zp, z0, d * sizeof *zp);
-      zp[j] = z0[j] + 1, g (p, zp, gp);
-      zp[j] = z0[j] - 1, g (p, zp, gm);
-      for (size_t i = 0; i < d; i++)
-        jac[i * d + j] = 0.5 * (gp[i] - gm[i]);
-    }
-  for (size_t i = 0; i < d; i++)
-    {
-      double mi = fabs (MU (p)[i]);
-      for (size_t j = 0; j < d; j++)
-        mi += fmax (fabs (SM (p)[i * d + j]), i == j ? SIG (p)[i] : 0) * (fabs (z0[j]) + 1);
-      m = fmax (m, mi);
-    }
-  return est_gamma (DD + 2) * m;
-}
-
-static void
-affine_prepare (const point * p, void *prep)
-{
-  affine_prep *pp = prep;
-  size_t d = p->d;
-  double var[DMAX * DMAX], gram[DMAX * DMAX], jac[DMAX * DMAX], z[DMAX] = { 0 }, scratch[DMAX * DMAX];
-  pp->d = d;
-  mat_of (var, p, 0), mat_of (gram, p, 1);
-  lu (SM (p), d, pp->s_inv, &pp->det_s);
-  lu (gram, d, pp->gram_inv, &pp->det_gram);
-  lu (var, d, pp->var_inv, &pp->det_var);
-  pp->jerr = jacobian (p, map_diag, z, jac);
-  lu (jac, d, scratch, &pp->det_jd);
-  pp->jerr = fmax (pp->jerr, jacobian (p, map_full, z, jac));
-  lu (jac, d, scratch, &pp->det_jf);
-  pp->nd = mvn_from_arrays (d, MU (p), var);
-  pp->nf = mvn_from_arrays (d, MU (p), gram);
-  point_affine_singular_range (SM (p), d, &pp->s_min, &pp->s_max);
-  for (size_t i = 0; i < d; i++)
-    pp->s_min = fmin (pp->s_min, SIG (p)[i]), pp->s_max = fmax (pp->s_max, SIG (p)[i]);
-  double k = gsl_pow_2 (pp->s_max / pp->s_min);
-  pp->rel = 16 * DD * DD * k * k * EST_U;
-  for (size_t i = 0; i < d; i++)   /* tᵀ Σ t = 1 for both Gaussians */
-    {
-      pp->t_d[i] = 1 / (SIG (p)[i] * sqrt (DD));
-      pp->t_f[i] = 0;
-      for (size_t j = 0; j < d; j++)
-        pp->t_f[i] += pp->s_inv[j * d + i] / sqrt (DD);
-    }
-}
-
-static void
-affine_release (void *prep)
-{
-  affine_prep *pp = prep;
-  mvn_free (pp->nd), mvn_free (pp->nf);
-}
-
-static size_t x_len (const point * p) { return 3 * p->d; }
-
-static void
-sample (const gsl_rng * r, const point * p, const void *prep, double *x)
-{
-  (void) prep;
-  for (size_t i = 0; i < 3 * p->d; i++)
-    x[i] = gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
-/* uᵀ A v with its rounding bound gamma_{2d} Σ |u_i A_ij v_j|. */
-static double
-bilinear (const double *u, const double *a, const double *v, size_t d, double *bound)
-{
-  double s = 0, abs = 0;
-  for (size_t i = 0; i < d; i++)
-    for (size_t j = 0; j < d; j++)
-      s += u[i] * a[i * d + j] * v[j], abs += fabs (u[i] * a[i * d + j] * v[j]);
-  *bound = est_gamma (2.0 * (double) d) * abs;
-  return s;
-}
-
-static double norm1 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += fabs (x[i]); return s; }
-static double norm2 (const double *x, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += x[i] * x[i]; return sqrt (s); }
 static double dot (const double *a, const double *b, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += a[i] * b[i]; return s; }
-
-/* δ bounds the error of z0 recovered from g - μ; |z0|² then moves by
-   2|z0|δ + δ² (the comment at the top). */
-static double
-exponent_rounding (const point * p, const affine_prep * pp, const double *z0, double *delta)
-{
-  double z = norm2 (z0, p->d);
-  double dl = 8 * EST_U * (norm2 (MU (p), p->d) + pp->s_max * z) * sqrt (DD) / pp->s_min
-    + pp->rel * z;
-  if (delta)
-    *delta = dl;
-  return 2 * z * dl + dl * dl;
-}
-
-/* NORM exp(-½ Q): its value and the bound V expm1(b), b from Q, NORM's log
-   and the exponent's rounding. */
-static double
-density (const point * p, const affine_prep * pp, const double *z0, double norm,
-         double q, double *bound)
-{
-  double v = norm * exp (-0.5 * q);
-  double b = pp->rel * (fabs (log (norm)) + q + DD + 1) + exponent_rounding (p, pp, z0, NULL);
-  *bound = v * expm1 (b);
-  return v;
-}
-
-static double pow_2pi (const point * p, double power) { return pow (2 * M_PI, power * DD); }
-
-/* (g - μ) for g = μ + σ⊙z0 (FULL = 0) or μ + S z0 (FULL = 1) */
-static void
-residual (const point * p, const double *z0, int full, double *r)
-{
-  (full ? map_full : map_diag) (p, z0, r);
-  for (size_t i = 0; i < p->d; i++)
-    r[i] -= MU (p)[i];
-}
-
 static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
-
-/* ---- the truths ---- */
-
-static double
-tr_q_g (const point * p, const void *prep, const double *x, double *bound, int full)
-{
-  PP;
-  double g[DMAX], w[DMAX];
-  (full ? map_full : map_diag) (p, x, g);
-  gsl_vector_view gv = gsl_vector_view_array (g, p->d), wv = gsl_vector_view_array (w, p->d);
-  double l = mvn_log_pdf (full ? pp->nf : pp->nd, &gv.vector, &wv.vector);
-  double v = exp (l);
-  *bound = v * expm1 (pp->rel * (fabs (l) + DD + 1) + exponent_rounding (p, pp, x, NULL));
-  return v;
-}
-LINE_FN (tr_q_gd, tr_q_g, 0) LINE_FN (tr_q_gf, tr_q_g, 1)
-
-/* Π N(z_i; 0, 1) by GSL: d products of values within a few ulps */
-static double
-tr_q_z0 (const point * p, const void *prep, const double *x, double *bound)
-{
-  (void) prep;
-  double v = 1;
-  for (size_t i = 0; i < p->d; i++)
-    v *= gsl_ran_ugaussian_pdf (x[i]);
-  *bound = est_gamma (4 * DD + 4 * (1 + norm2 (x, p->d) * norm2 (x, p->d))) * v;
-  return v;
-}
-
-static double
-tr_jac (const point * p, const void *prep, const double *x, double *bound, int full)
-{
-  (void) prep;
-  double jac[DMAX * DMAX];
-  const double *u = x + p->d, *v = x + 2 * p->d;
-  double e = jacobian (p, full ? map_full : map_diag, x, jac);
-  double s = bilinear (u, jac, v, p->d, bound);
-  *bound += e * norm1 (u, p->d) * norm1 (v, p->d);
-  return s;
-}
-LINE_FN (tr_jac_d, tr_jac, 0) LINE_FN (tr_jac_f, tr_jac, 1)
-
-static double
-tr_z0 (const point * p, const void *prep, const double *x, double *bound)
-{
-  (void) prep;
-  double s = 0, abs = 0;
-  for (size_t i = 0; i < p->d; i++)
-    s += x[p->d + i] * x[i], abs += fabs (x[p->d + i] * x[i]);
-  *bound = est_gamma (DD) * abs;
-  return s;
-}
-
-/* |det J| by LU of the central-difference Jacobian: an entrywise error e
-   moves it by a relative d e / s_min to first order (Weyl), LU adds REL. */
-static double det_rel (const point * p, const affine_prep * pp) { return 2 * DD * pp->jerr / pp->s_min + pp->rel; }
-static estimate tr_det_d (const point * p, const void *prep) { PP; return est_exact (pp->det_jd, det_rel (p, pp) * pp->det_jd); }
-static estimate tr_inv_det_d (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jd, 2 * det_rel (p, pp) / pp->det_jd); }
-static estimate tr_inv_det_f (const point * p, const void *prep) { PP; return est_exact (1 / pp->det_jf, 2 * det_rel (p, pp) / pp->det_jf); }
-static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
-static estimate tr_char (const point * p, const void *u) { (void) p, (void) u; return est_exact (exp (-0.5), EST_U); }
 
 /* ---- 003 Q1: the seed's lines as written ---- */
 
@@ -303,9 +48,9 @@ eq1_with (const point * p, const void *prep, const double *x, double *bound, dou
 {
   PP;
   double jac[DMAX * DMAX], scratch[DMAX * DMAX], det, bq;
-  double e = jacobian (p, map_full, x, jac);
-  lu (jac, p->d, scratch, &det);
-  double v = tr_q_z0 (p, prep, x, &bq) * pow (det, power);
+  double e = affine_gauss_jacobian (p, 1, x, jac);
+  affine_gauss_lu (jac, p->d, scratch, &det);
+  double v = affine_gauss_q0 (p, prep, x, &bq) * pow (det, power);
   *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
   return v;
 }
@@ -339,7 +84,7 @@ static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; r
    the line holds.  Literally the left side is the Jacobian, a matrix (read
    as the scalar times I); the reading takes it as |det ∂g/∂z0|⁻¹. */
 static double
-eq2_tail (const point * p, const affine_prep * pp, double *bound)
+eq2_tail (const point * p, const affine_gauss * pp, double *bound)
 {
   double ip = 1 / prod_sigma (p, p->d), is = 1 / sqrt (pp->det_var);
   *bound = est_gamma (DD + 1) * ip + pp->rel * is;
@@ -351,7 +96,8 @@ l_eq2 (const point * p, const void *prep, const double *x, double *bound)
   PP;
   double bj, bt, ip = 1 / prod_sigma (p, p->d);
   const double *u = x + p->d, *v = x + 2 * p->d;
-  double jv = tr_jac_d (p, prep, x, &bj), uv = dot (u, v, p->d), t = eq2_tail (p, pp, &bt);
+  double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = dot (u, v, p->d);
+  double t = eq2_tail (p, pp, &bt);
   *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + norm1 (u, p->d) * norm1 (v, p->d) * ip);
   return fabs (jv - ip * uv) + t;
 }
@@ -360,7 +106,7 @@ r_eq2 (const point * p, const void *prep)
 {
   PP;
   double bt, ip = 1 / prod_sigma (p, p->d);
-  estimate inv = tr_inv_det_d (p, prep);
+  estimate inv = affine_gauss_inv_det_jd (p, prep);
   double t = eq2_tail (p, pp, &bt);
   return est_exact (fabs (inv.value - ip) + t, inv.err + bt + est_gamma (DD + 1) * ip);
 }
@@ -368,15 +114,15 @@ static double m_eq2 (const point * p, const void *prep, const double *x, double 
 
 /* (3) and (16): (2π)^{-K/2} exp(-½ z0ᵀz0) */
 static double
-q0_with (const point * p, const void *prep, const double *x, double *bound, double np, double half)
+q0_with (const point * p, const double *x, double *bound, double np, double half)
 {
   double zz = norm2 (x, p->d);
-  double v = pow_2pi (p, np) * exp (-half * zz * zz);
-  (void) prep;
+  double v = pow (2 * M_PI, np * DD) * exp (-half * zz * zz);
   *bound = v * expm1 (est_gamma (DD + 4) * (zz * zz + DD * 2 + 1));
   return v;
 }
-LINE_FN (l_eq3, q0_with, -0.5, 0.5) LINE_FN (m_eq3, q0_with, -1, 0.5) LINE_FN (m_eq16, q0_with, -0.5, 1)
+LINE_FN_NOPREP (l_eq3, q0_with, -0.5, 0.5) LINE_FN_NOPREP (m_eq3, q0_with, -1, 0.5)
+LINE_FN_NOPREP (m_eq16, q0_with, -0.5, 1)
 
 /* (5), (6), (15): uᵀ A (g - μ) for A = diag(σ^POWER) or S⁻¹ (or S^-T) */
 static double
@@ -385,13 +131,13 @@ recover_with (const point * p, const void *prep, const double *x, double *bound,
 {
   PP;
   double r[DMAX], a[DMAX * DMAX] = { 0 }, delta;
-  residual (p, x, full, r);
+  affine_gauss_residual (p, full, x, r);
   for (size_t i = 0; i < p->d; i++)
     for (size_t j = 0; j < p->d; j++)
       a[i * p->d + j] = full ? pp->s_inv[transposed ? j * p->d + i : i * p->d + j]
         : (i == j) * pow (SIG (p)[i], power);
   double b, v = bilinear (x + p->d, a, r, p->d, &b);
-  (void) exponent_rounding (p, pp, x, &delta);
+  (void) affine_gauss_exponent_rounding (p, pp, x, &delta);
   *bound = b + norm1 (x + p->d, p->d) * delta;
   return v;
 }
@@ -403,10 +149,10 @@ enum { Q_DIAG_T, Q_DIAG_NOT_INV, Q_DIAG_NO_T, Q_VAR, Q_VAR_SIGMA, Q_S_T, Q_S_INV
        Q_GRAM, Q_GRAM_SWAPPED };
 
 static double
-exponent (const point * p, const affine_prep * pp, const double *r, int how)
+exponent (const point * p, const affine_gauss * pp, const double *r, int how)
 {
   size_t d = p->d;
-  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX] = { 0 }, t2[DMAX] = { 0 };
+  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX], t2[DMAX], zero[DMAX] = { 0 }, det;
   switch (how)
     {
     case Q_DIAG_T: case Q_DIAG_NOT_INV: case Q_DIAG_NO_T:   /* (D r)ᵀ(D r) */
@@ -419,20 +165,14 @@ exponent (const point * p, const affine_prep * pp, const double *r, int how)
           a[i * d + i] = 1 / SIG (p)[i];
       return form (r, how == Q_VAR ? pp->var_inv : a, r, d);
     case Q_S_T: case Q_S_INV_T: case Q_S_NO_T:             /* (A r)ᵀ(B r) */
-      for (size_t i = 0; i < d; i++)
-        for (size_t j = 0; j < d; j++)
-          {
-            t[i] += pp->s_inv[how == Q_S_INV_T ? j * d + i : i * d + j] * r[j];
-            t2[i] += pp->s_inv[how == Q_S_NO_T ? j * d + i : i * d + j] * r[j];
-          }
+      affine_gauss_transpose (pp->s_inv, d, b);
+      affine_gauss_apply (zero, how == Q_S_INV_T ? b : pp->s_inv, r, d, t);
+      affine_gauss_apply (zero, how == Q_S_NO_T ? b : pp->s_inv, r, d, t2);
       return dot (t, t2, d);
     case Q_GRAM_SWAPPED:                                   /* rᵀ (Sᵀ S)⁻¹ r */
-      for (size_t i = 0; i < d; i++)
-        for (size_t j = 0; j < d; j++)
-          for (size_t l = 0; l < d; l++)
-            a[i * d + j] += SM (p)[l * d + i] * SM (p)[l * d + j];
-      double det;
-      lu (a, d, b, &det);
+      affine_gauss_transpose (SM (p), d, b);
+      affine_gauss_gram (b, d, a);
+      affine_gauss_lu (a, d, b, &det);
       return form (r, b, r, d);
     default:
       return form (r, pp->gram_inv, r, d);
@@ -447,8 +187,9 @@ dens_with (const point * p, const void *prep, const double *x, double *bound, in
 {
   PP;
   double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
-  residual (p, x, full, r);
-  return density (p, pp, x, pow_2pi (p, -0.5) / det[norm_kind], exponent (p, pp, r, how), bound);
+  affine_gauss_residual (p, full, x, r);
+  return affine_gauss_density (p, pp, x, pow (2 * M_PI, -0.5 * DD) / det[norm_kind],
+                               exponent (p, pp, r, how), bound);
 }
 LINE_FN (l_eq7, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, Q_DIAG_NOT_INV, 0)
 LINE_FN (l_eq8, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, Q_DIAG_NO_T, 0)
@@ -469,9 +210,9 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
 {
   double ba, bb, bl, g[DMAX];
   double a = dens_with (p, prep, x, &ba, 0, Q_VAR, 1), b = dens_with (p, prep, x, &bb, 0, Q_VAR, b_kind);
-  map_diag (p, x, g);
+  affine_gauss_map (p, 0, x, g);
   const double *u = x + p->d;
-  double lhs = reading ? tr_q_gd (p, prep, x, &bl) : dot (u, g, p->d);
+  double lhs = reading ? affine_gauss_pdf_diag (p, prep, x, &bl) : dot (u, g, p->d);
   double rhs = reading ? a : a * ({ double s = 0; for (size_t i = 0; i < p->d; i++) s += u[i]; s; });
   if (!reading)
     bl = est_gamma (DD + 2) * (norm1 (u, p->d) * (norm2 (g, p->d) + a) + fabs (lhs));
@@ -484,22 +225,16 @@ LINE_FN (l_fin1, final_diag_with, 0, 1) LINE_FN (r_fin1, final_diag_with, 1, 1)
 static double
 law_with (const point * p, const void *prep, const double *x, double *bound, int full, int wrong)
 {
-  PP;
-  double g[DMAX];
-  (full ? map_full : map_diag) (p, x, g);
+  double g[DMAX], st[DMAX * DMAX];
+  affine_gauss_map (p, full, x, g);
   for (size_t i = 0; wrong && !full && i < p->d; i++)
     g[i] += (SIG (p)[i] - 1) * SIG (p)[i] * x[i];           /* μ + σ²⊙z0 */
-  for (size_t i = 0; wrong && full && i < p->d; i++)       /* μ + Sᵀz0 */
+  if (wrong && full)                                       /* μ + Sᵀz0 */
     {
-      g[i] = MU (p)[i];
-      for (size_t j = 0; j < p->d; j++)
-        g[i] += SM (p)[j * p->d + i] * x[j];
+      affine_gauss_transpose (SM (p), p->d, st);
+      affine_gauss_apply (MU (p), st, x, p->d, g);
     }
-  double s = 0;
-  for (size_t i = 0; i < p->d; i++)
-    s += (full ? pp->t_f : pp->t_d)[i] * (g[i] - MU (p)[i]);
-  *bound = 8 * EST_U * DD * (1 + fabs (s));
-  return cos (s);
+  return affine_gauss_char (p, prep, full, g, bound);
 }
 LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
 LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
@@ -512,25 +247,18 @@ static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void)
 static double
 l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
 {
-  double a[DMAX * DMAX];
-  for (size_t i = 0; i < p->d; i++)
-    for (size_t j = 0; j < p->d; j++)
-      a[i * p->d + j] = SM (p)[transposed ? j * p->d + i : i * p->d + j];
-  return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
+  double st[DMAX * DMAX];
+  affine_gauss_transpose (SM (p), p->d, st);
+  return bilinear (x + p->d, transposed ? st : SM (p), x + 2 * p->d, p->d, bound);
 }
 LINE_FN_NOPREP (l_eq12, l_jac_f_with, 0) LINE_FN_NOPREP (m_eq12, l_jac_f_with, 1)
 
+static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
+
 static const derivation_truth Q1_TRUTHS[] = {
-  {"q_gd", "N(g(z0); μ, diag σ²) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (tr_q_gd)},
-  {"q_gf", "N(g(z0); μ, S Sᵀ) through a Cholesky factor (lib/mvn)", LINE_POINTWISE (tr_q_gf)},
-  {"q_z0", "q(z0) = Π N(z_i; 0, 1) by GSL", LINE_POINTWISE (tr_q_z0)},
-  {"jac_d", "uᵀ(∂g/∂z0)v, the Jacobian of μ + σ⊙z0 by central differences", LINE_POINTWISE (tr_jac_d)},
-  {"jac_f", "uᵀ(∂g/∂z0)v, the Jacobian of μ + S z0 by central differences", LINE_POINTWISE (tr_jac_f)},
-  {"z0", "uᵀz0, the draw itself", LINE_POINTWISE (tr_z0)},
-  {"det_d", "|det ∂g/∂z0| of μ + σ⊙z0: central differences, LU", LINE_CLOSED (tr_det_d)},
-  {"inv_det_f", "|det ∂g/∂z0|⁻¹ of μ + S z0: central differences, LU", LINE_CLOSED (tr_inv_det_f)},
+  AFFINE_GAUSS_TRUTHS,
   {"zero", "0: both sides of the line agree", LINE_CLOSED (tr_zero)},
-  {"char", "E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} for N(μ, Σ), tᵀΣt = 1", LINE_CLOSED (tr_char)},
+  AFFINE_GAUSS_TRUTH_CHAR,
 };
 
 #define NC(id_, at_, text_, why_) \
@@ -655,10 +383,7 @@ static const derivation_line Q1_LINES[] = {
 static derivation q1 = {
   .id = "s003_q1", .title = "003 Q1: the density of μ + σ⊙z0 and μ + S z0 by eq. (1)",
   .points = &point_affine_template, .n_points = 100, .n_mc_points = 4, .draws_share = 0.25,
-  .min_draws = 4000, .prep_size = sizeof (affine_prep), .prepare = affine_prepare,
-  .release = affine_release, .x_dim = 3 * DMAX, .x_len = x_len, .sample = sample,
-  .truths = Q1_TRUTHS, .n_truths = COUNT_OF (Q1_TRUTHS),
-  .lines = Q1_LINES, .n_lines = COUNT_OF (Q1_LINES),
+  .min_draws = 4000, AFFINE_GAUSS_HOOKS, DERIVATION_TABLES (Q1_TRUTHS, Q1_LINES),
 };
 
 /* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */
@@ -721,10 +446,8 @@ static const derivation_line P2_LINES[] = {
 };
 
 static derivation p2 = {
-  .id = "s000_p2", .title = "000 P2: z = μ + σ·ε",
+  .id = "s000_p2", .title = "000 P2: z = μ + σ·ε", DERIVATION_TABLES (P2_TRUTHS, P2_LINES),
   .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1, .sample = p2_sample,
-  .truths = P2_TRUTHS, .n_truths = COUNT_OF (P2_TRUTHS),
-  .lines = P2_LINES, .n_lines = COUNT_OF (P2_LINES),
 };
 
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */
@@ -753,22 +476,17 @@ static const mutant_spec MUTANTS[] = {
 };
 static int m_diag_mean, m_diag_sq, m_diag_unif, m_full_mean, m_full_t, m_full_lap, m_p2_sq;
 
-static double
-base_noise (const gsl_rng * r, int uniform, int laplace)
-{
-  return uniform ? sqrt (3.0) * (2 * gsl_rng_uniform (r) - 1)
-    : laplace ? gsl_ran_laplace (r, M_SQRT1_2) : gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
 /* draws of the sampler under test (K = 2) into XS, and its covariance */
 static void
 draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, double *cov)
 {
   double z[2], g[2];
+  gauss_noise noise = !full && m_diag_unif ? GAUSS_NOISE_UNIFORM
+    : full && m_full_lap ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
   for (long t = 0; t < n; t++)
     {
       for (int i = 0; i < 2; i++)
-        z[i] = base_noise (r, !full && m_diag_unif, full && m_full_lap);
+        z[i] = gauss_sample_noise (r, noise);
       for (int i = 0; i < 2; i++)
         {
           double s = SIG (p)[i] * (!full && m_diag_sq ? SIG (p)[i] : 1);
@@ -780,7 +498,7 @@ draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, d
           xs[2 * t + i] = g[i];
         }
     }
-  mat_of (cov, p, full);
+  affine_gauss_cov (p, full, cov);
 }
 
 static double
@@ -793,14 +511,9 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
   double p_min = gauss_sample_check (h, ids[full], xs, n, 2, MU (p), cov,
                                      (int) harness_param (h, "projections"), what);
   sbuf *fig = harness_figure_data (h);
-  /* the panel's last block has no closing blank lines: the first block here closes it */
-  sbuf_printf (fig, "%s# block %d: first draws of %s\n# g1 g2\n", full ? "" : "\n\n", block, what);
-  for (long t = 0; t < n && t < 2000; t++)
-    sbuf_printf (fig, "%.5f %.5f\n", xs[2 * t], xs[2 * t + 1]);
-  sbuf_printf (fig, "\n\n# block %d: ellipses of N(μ, %s), radius 1, 2, 3\n# g1 g2\n", block + 1,
-               full ? "S Sᵀ" : "diag σ²");
-  figure_ellipse_write (fig, MU (p), cov, 3);
-  sbuf_append (fig, "\n");
+  if (!full)     /* the panel's last block has no closing blank lines: close it */
+    sbuf_append (fig, "\n\n");
+  figure_ellipse_sample (fig, block, what, full ? "S Sᵀ" : "diag σ²", "g1 g2", xs, n, MU (p), cov);
   free (xs);
   return p_min;
 }
@@ -823,10 +536,9 @@ static const param_spec PARAMS[] = {
 
 static const claim CLAIM = {
   .slug = "reparameterization", .title = "The reparameterization trick for Gaussians",
-  .claim = "For z0 ~ N(0, I_K), μ + σ⊙z0 ~ N(μ, diag σ²) and μ + S z0 ~ N(μ, S Sᵀ) "
-    "for non-singular S, by the change of variables q(g(z0)) = q(z0)|det ∂g/∂z0|⁻¹; "
-    "in one dimension z = μ + σε moves the randomness into ε, so z is a "
-    "differentiable function of (μ, σ).",
+  .claim = "For z0 ~ N(0, I_K), μ + σ⊙z0 ~ N(μ, diag σ²) and μ + S z0 ~ N(μ, S Sᵀ) for"
+    " non-singular S, by the change of variables q(g(z0)) = q(z0)|det ∂g/∂z0|⁻¹; in one dimension"
+    " z = μ + σε moves the randomness into ε, so z is a differentiable function of (μ, σ).",
   .sources = "003 Q1.1-1.2 (eq. (1), eqs. (2)-(19) and both final blocks); 000 P2",
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
   .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
@@ -835,24 +547,23 @@ static const claim CLAIM = {
   .samples_default = 400000, .samples_quick = 20000, .samples_min = 1000,
   .figure_caption = "Left: how far each seed line misses its truth at every point it was checked"
     " at, in units of the decision's margin z·SE + bound (a line that holds stays left of 1; eq. (2)"
-    " and line 62 are checked as differences, 0 when they hold). Middle and right: the first 2000 draws of the two samplers (K = 2)"
-    " against the ellipses of the claimed Gaussian at Mahalanobis radius 1, 2, 3.",
+    " and line 62 are checked as differences, 0 when they hold). Middle and right: the first 2000"
+    " draws of the two samplers (K = 2) against the ellipses of the claimed Gaussian at"
+    " Mahalanobis radius 1, 2, 3.",
   .figure_width = 1500, .figure_height = 560,
 };
 
 int
 main (int argc, char **argv)
 {
-  p2_points = point_box_template;
-  p2_points.coords = P2_BOX, p2_points.n_coords = COUNT_OF (P2_BOX);
-  p2_points.description = "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]";
+  p2_points = point_box (P2_BOX, COUNT_OF (P2_BOX),
+                         "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_diag_mean = mutant (h, "diag_mean_mapped"), m_diag_sq = mutant (h, "diag_sigma_squared");
   m_diag_unif = mutant (h, "diag_uniform_noise"), m_full_mean = mutant (h, "full_mean_mapped");
   m_full_t = mutant (h, "full_sampler_transposed"), m_full_lap = mutant (h, "full_laplace_noise");
   m_p2_sq = mutant (h, "p2_sampler_sigma_squared");
-  derivation_run (h, &q1);
-  derivation_run (h, &p2);
+  harness_run_derivations (h);
 
   sbuf *script = harness_figure_script (h);
   sbuf_append (script, "set multiplot layout 1,3\n");
@@ -864,15 +575,10 @@ main (int argc, char **argv)
   long n = harness_samples (h);
   double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
   double p_1 = check_p2_sampler (h, n);
-  sbuf_printf (script,
-    "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n"
-    "set title 'μ + σ⊙z_0 ∼ N(μ, diag σ^2)'\n"
-    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#800072B2' title 'samples', \\\n"
-    "     '' index %d using 1:2 with lines ls 2 title 'radius 1, 2, 3'\n"
-    "set title 'μ + S z_0 ∼ N(μ, S S^T)'\n"
-    "plot datafile index %d using 1:2 with points pt 7 ps 0.25 lc rgb '#80009E73' title 'samples', \\\n"
-    "     '' index %d using 1:2 with lines ls 2 title 'radius 1, 2, 3'\nunset multiplot\n",
-    b, b + 1, b + 2, b + 3);
+  sbuf_append (script, "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n");
+  figure_ellipse_sample_plot (script, "μ + σ⊙z_0 ∼ N(μ, diag σ^2)", b, "#800072B2");
+  figure_ellipse_sample_plot (script, "μ + S z_0 ∼ N(μ, S S^T)", b + 2, "#80009E73");
+  sbuf_append (script, "unset multiplot\n");
   sbuf_printf (harness_notes (h),
     "**Method.** Matrix and vector lines A = B are checked as uᵀAv = uᵀBv (uᵀa = uᵀb) for u, v"
     " drawn with z0 ~ N(0, I), pointwise at every draw. Densities are evaluated as written, as"

@@ -7,6 +7,7 @@
 #include "tap.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,9 +47,51 @@ check_ellipses (const double mu[2], const double cov[4])
   sbuf_free (&b);
 }
 
+/* the draws block holds the first FIGURE_ELLIPSE_DRAWS draws, as written;
+   the ellipse block 3 x 201 points; both close with two blank lines */
+static void
+check_sample (long n)
+{
+  double *xs = malloc ((size_t) n * 2 * sizeof *xs);
+  for (long t = 0; t < 2 * n; t++)
+    xs[t] = 0.25 * (double) t;
+  sbuf b;
+  sbuf_init (&b);
+  figure_ellipse_sample (&b, 4, "a sampler", "Σ", "g1 g2", xs, n, (const double[2]) { 0, 0 },
+                         (const double[4]) { 1, 0, 0, 1 });
+  const char *s = sbuf_str (&b);
+  const char *head = "# block 4: first draws of a sampler\n# g1 g2\n";
+  int head_ok = strncmp (s, head, strlen (head)) == 0;
+  const char *e = strstr (s, "\n\n# block 5: ellipses of N(μ, Σ), radius 1, 2, 3\n# g1 g2\n");
+  long rows = 0, want = n < FIGURE_ELLIPSE_DRAWS ? n : FIGURE_ELLIPSE_DRAWS, last = -1;
+  for (const char *c = s + strlen (head); e && c < e + 1; c = strchr (c, '\n') + 1)
+    {
+      double x, y;
+      if (sscanf (c, "%lf %lf", &x, &y) == 2)
+        rows++, last = (x == 0.25 * (double) (2 * rows - 2) && y == x + 0.25) ? last + 1 : -1000;
+    }
+  size_t len = strlen (s);
+  tap_ok (head_ok && e, "n = %ld: both blocks are headed", n);
+  tap_ok (rows == want && last == want - 1,
+          "the draws block holds the first %ld draws in order (got %ld)", want, rows);
+  tap_ok (len > 2 && s[len - 1] == '\n' && s[len - 2] == '\n' && s[len - 3] == '\n',
+          "the ellipse block ends with two blank lines");
+  sbuf_free (&b);
+  sbuf_init (&b);
+  figure_ellipse_sample_plot (&b, "T", 7, "#80112233");
+  tap_ok (strstr (sbuf_str (&b), "set title 'T'\nplot datafile index 7 using 1:2 with points")
+          && strstr (sbuf_str (&b), "lc rgb '#80112233'")
+          && strstr (sbuf_str (&b), "'' index 8 using 1:2"),
+          "the panel plots blocks 7 and 8");
+  sbuf_free (&b);
+  free (xs);
+}
+
 int
 main (void)
 {
+  check_sample (10);
+  check_sample (2500);
   check_ellipses ((const double[2]) { 0.5, -1.25 }, (const double[4]) { 2.0, -0.9, -0.9, 0.75 });
   check_ellipses ((const double[2]) { 0.5, -1 }, (const double[4]) { 2, -0.7, -0.7, 0.5 });
   return tap_done ();

@@ -50,9 +50,37 @@ held (const harness * h, const char *id)
   return -1;
 }
 
+/* Each noise has mean 0 and variance 1 (within 5 standard errors of 2e5 draws) and its own
+   kurtosis: 3 (normal), 9/5 (uniform), 6 (Laplace: E x⁴ = 4! b⁴, b² = 1/2; E x⁸ = 8! b⁸ = 2520
+   gives the kurtosis a standard error of 0.11). */
+static void
+test_noise (void)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  const double kurt[3] = { 3, 1.8, 6 }, tol[3] = { 0.1, 0.05, 0.6 };
+  const char *name[3] = { "normal", "uniform", "Laplace" };
+  for (int k = 0; k < 3; k++)
+    {
+      double s1 = 0, s2 = 0, s4 = 0, top = 0, n = 200000;
+      for (int i = 0; i < n; i++)
+        {
+          double x = gauss_sample_noise (r, (gauss_noise) k);
+          s1 += x, s2 += x * x, s4 += x * x * x * x, top = fmax (top, fabs (x));
+        }
+      tap_ok (fabs (s1 / n) < 5 / sqrt (n) && fabs (s2 / n - 1) < 5 * sqrt (kurt[k] - 1) / sqrt (n),
+              "%s noise: mean %.4f, variance %.4f", name[k], s1 / n, s2 / n);
+      tap_ok (fabs (s4 / n - kurt[k]) < tol[k], "%s noise: kurtosis %.3f (%g)", name[k], s4 / n,
+              kurt[k]);
+      if (k == 1)
+        tap_ok (top <= sqrt (3.0), "uniform noise stays within ±√3");
+    }
+  gsl_rng_free (r);
+}
+
 int
 main (void)
 {
+  test_noise ();
   char dir[] = "/tmp/test_gauss_sample.XXXXXX";
   if (!mkdtemp (dir))
     return 99;

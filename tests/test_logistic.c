@@ -134,6 +134,11 @@ main (void)
     if (st == GSL_SUCCESS)
       logistic_fit_free (&f);
   }
+  /* log(1 - sigma(t)) against log1p(-sigma(t)) where that is exact enough, and -t far out */
+  tap_close (logistic_log_sigmoid_neg (0.5), log1p (-1 / (1 + exp (-0.5))), 1e-15,
+             "log(1 - sigma(0.5))");
+  tap_close (logistic_log_sigmoid_neg (-3), log1p (-1 / (1 + exp (3))), 1e-15, "log(1 - sigma(-3))");
+  tap_close (logistic_log_sigmoid_neg (800), -800, 1e-12, "log(1 - sigma(800)) = -800, no overflow");
   free (x);
   free (y);
   return tap_done ();

@@ -1,0 +1,56 @@
+/* ratio_fit.h -- a density ratio f1/f0 estimated by a logistic discriminator.
+ *
+ * A logistic regression (lib/logistic) of the labels 1 (draws of f1) and 0 (draws of f0) on
+ * the features φ(x) = [1, x, x²] estimates log(f1/f0) + log(n1/n0), which is θ·φ exactly for
+ * two Gaussians; with equal class counts f1 ≈ f0 D/(1 - D) = f0 e^{θ·φ}, the density a GAN
+ * discriminator recovers (optimal_discriminator).
+ *
+ * Standard errors.  The covariance is the inverse Hessian of the negative log-likelihood,
+ * corrected for class counts fixed by design, not drawn: the intercept then varies less than
+ * the inverse Hessian says, by 1/n0 + 1/n1 (Prentice & Pyke 1979); the other entries are
+ * unchanged.  log f̂1 = log f0 + θ̂·φ(x) is linear in θ̂, so its standard error is
+ * sqrt(φᵀ Σ φ) with no delta method; an integral ∫ F(x; θ̂) dx of an F proportional to
+ * e^{θ·φ} has the delta-method standard error sqrt(gᵀ Σ g), gradient g = ∫ F φ dx. */
+#ifndef HARNESS_RATIO_FIT_H
+#define HARNESS_RATIO_FIT_H
+
+#include "estimate.h"
+#include "logistic.h"
+#include "quad.h"
+
+#define RATIO_FIT_FEATURES 3
+
+/* The D in (0, 1) that maximises a log D + b log(1 - D) for a, b > 0 (the GAN objective's
+   integrand at one x, a = f1(x), b = f0(x)), by Brent with a bracket that rounding cannot
+   break (maximize_concave_1d) over a grid uniform in the logit on [-20, 20]: for a/b within
+   1e±4, D lies well inside.  An optimiser's estimate, independent of the closed form
+   a/(a + b). */
+estimate ratio_fit_argmax (double a, double b);
+
+typedef struct
+{
+  logistic_fit lf;      /* θ and its corrected covariance */
+  size_t n1, n0;        /* the class counts */
+} ratio_fit;
+
+/* Fit to the N1 + N0 pairs (X[i], Y[i]), Y[i] in {0, 1} (the caller's labels; N1 and N0 are
+   the class counts the correction uses).  Dies (die_runtime, exit 3) if the fit does not
+   converge. */
+void ratio_fit_logistic (const double *x, const double *y, size_t n1, size_t n0,
+                         ratio_fit * fit);
+void ratio_fit_free (ratio_fit * fit);
+
+/* log(f0(x) D/(1 - D)) for f0 = N(M0, S0²), as the question writes the estimate, and its
+   standard error sqrt(φᵀ Σ φ) in *SE. */
+double ratio_fit_log_f1 (const ratio_fit * fit, double m0, double s0, double x, double *se);
+
+/* ∫ F dx for an F proportional to f0 e^{θ·φ}, f0 = N(M0, S0²) (the estimate f0 D/(1 - D) of
+   f1, say, whose integral is 1): by quad_real_line_at at the location and scale of that
+   Gaussian (normal_tilt), its quadrature error in *ABSERR, and the delta-method standard
+   error in *SE from g_j = ∫ F φ_j dx.  +inf, *ABSERR and *SE untouched, when f0 e^{θ·φ} is
+   not integrable (the x² coefficient at least 1/(2 S0²)).  F must return 0 where φ overflows
+   (normal_pair_far_tail). */
+double ratio_fit_normaliser (const ratio_fit * fit, double m0, double s0, quad_fn f,
+                             void *params, double *abserr, double *se);
+
+#endif

@@ -1,0 +1,77 @@
+/* test_ratio_fit.c -- lib/ratio_fit against closed forms.
+ *
+ * A saturated fit: with labels at three values x in {-1, 0, 1} the three coefficients
+ * reproduce the group logits L_g (test_logistic.c), θ0 = L0 with inverse-Hessian variance
+ * 1/a0 + 1/b0 (a0 ones, b0 zeros at x = 0), from which the correction for fixed class counts
+ * takes 1/n0 + 1/n1.  The recovered log f1 at 0 is log f0(0) + L0.  The integral of
+ * F = N(x; 0, 1) e^{a + bx + cx²} is e^a (1 - 2c)^{-1/2} exp(b²/(2(1 - 2c))) = Z, with moments
+ * ∫ F x = Z μ and ∫ F x² = Z (v + μ²), v = 1/(1 - 2c), μ = b v: the delta-method standard
+ * error against sqrt(gᵀ Σ g) from those. */
+#include "matrix.h"
+#include "normal.h"
+#include "ratio_fit.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct
+{
+  double a, b, c;
+} quadratic;
+
+static double
+tilted (double x, void *params)
+{
+  const quadratic *q = params;
+  if (fabs (x) > 1e100)
+    return 0;
+  return exp (normal_log_pdf (x, 0, 1) + q->a + q->b * x + q->c * x * x);
+}
+
+int
+main (void)
+{
+  /* ones and zeros at x = -1, 0, 1 */
+  const int ones[3] = { 30, 45, 70 }, zeros[3] = { 70, 55, 30 };
+  double x[300], y[300];
+  size_t n = 0, n1 = 0, n0 = 0;
+  for (int g = 0; g < 3; g++)
+    for (int i = 0; i < ones[g] + zeros[g]; i++, n++)
+      {
+        x[n] = g - 1.0;
+        y[n] = i < ones[g];
+        n1 += i < ones[g], n0 += i >= ones[g];
+      }
+  ratio_fit rf;
+  ratio_fit_logistic (x, y, n1, n0, &rf);
+  double l0 = log (45.0 / 55.0), lm = log (30.0 / 70.0), lp = log (70.0 / 30.0);
+  const gsl_vector *th = rf.lf.theta;
+  tap_close (gsl_vector_get (th, 0), l0, 1e-6, "θ0 is the logit at x = 0");
+  tap_close (gsl_vector_get (th, 1), (lp - lm) / 2, 1e-6, "θ1 = (L1 - L-1)/2");
+  tap_close (gsl_vector_get (th, 2), (lp + lm) / 2 - l0, 1e-6, "θ2 = (L1 + L-1)/2 - L0");
+  tap_ok (rf.n1 == 145 && rf.n0 == 155, "the class counts are kept (%zu, %zu)", rf.n1, rf.n0);
+  double var0 = 1.0 / 45 + 1.0 / 55 - 1.0 / 155 - 1.0 / 145;
+  tap_close (gsl_matrix_get (rf.lf.cov, 0, 0), var0, 1e-6,
+             "var θ0 = 1/a0 + 1/b0 - (1/n0 + 1/n1): the fixed-counts correction");
+  double se, l = ratio_fit_log_f1 (&rf, 0.5, 2, 0, &se);
+  tap_close (l, normal_log_pdf (0, 0.5, 2) + l0, 1e-6, "log f̂1(0) = log f0(0) + L0");
+  tap_close (se, sqrt (var0), 1e-6, "its standard error is sqrt(var θ0)");
+
+  quadratic q = { gsl_vector_get (th, 0), gsl_vector_get (th, 1), gsl_vector_get (th, 2) };
+  double v = 1 / (1 - 2 * q.c), mu = q.b * v, z = exp (q.a) * sqrt (v) * exp (q.b * q.b * v / 2);
+  double abserr;
+  double total = ratio_fit_normaliser (&rf, 0, 1, tilted, &q, &abserr, &se);
+  tap_close (total, z, 1e-9 * z, "∫ N(x; 0, 1) e^{θ·φ} dx in closed form");
+  tap_ok (abserr >= 0 && abserr < 1e-8 * z, "with a small quadrature error (%.2g)", abserr);
+  gsl_vector *g = gsl_vector_alloc (3);
+  gsl_vector_set (g, 0, z), gsl_vector_set (g, 1, z * mu), gsl_vector_set (g, 2, z * (v + mu * mu));
+  double want = sqrt (matrix_quadratic (g, rf.lf.cov));
+  tap_close (se, want, 1e-8 * want, "the delta-method standard error from the closed-form moments");
+  gsl_vector_free (g);
+  gsl_vector_set (rf.lf.theta, 2, 0.5);
+  tap_ok (isinf (ratio_fit_normaliser (&rf, 0, 1, tilted, &q, &abserr, &se)),
+          "an x² coefficient of 1/(2 s0²) is not integrable: +inf");
+  ratio_fit_free (&rf);
+  return tap_done ();
+}
