@@ -35,38 +35,33 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+/* A harness check: a property of the estimators and references, expected
+   to hold. */
+#define HARNESS_CHECK(id, rel, statement) {id, "harness", statement, rel, EXPECT_HOLDS, NULL}
 
 static const check_spec CHECKS[] = {
-  {"elbo_mc_vs_closed", "harness",
-   "L_1 = E_q[log p(x,z) - log q(z)] by Monte Carlo = the closed-form ELBO, for the three proposals",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"quad_l1_vs_elbo", "harness",
-   "the quadrature L_1 (Frullani representation, k = 1) = the closed-form ELBO, for the three proposals",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"lk_mc_vs_quad", "harness",
-   "L_k by Monte Carlo (log_mean_exp over replicates) = L_k by quadrature, k from 1 to kmax, three proposals",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"gap_cv_vs_quad", "harness",
-   "the gap estimator E[e - log(1+e)], e = mean_k(w)/p(x) - 1 (control variate E[e] = 0), = log p(x) - L_k by quadrature (wide and narrow q)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"unbounded_gap_bound", "harness",
-   "narrow q (p/q unbounded, but w >= w_min > 0): log p(x) - L_k (quadrature) <= Var_q(w) / (2 k p(x) w_min) for k up to 10^8",
-   REL_LE, EXPECT_HOLDS, NULL},
-  {"delta_method_limit", "harness",
-   "k (log p(x) - L_k) (quadrature, k = 10^6 and 10^8) = Var_q(w)/(2 p(x)^2) (delta method) within twice the next term, 2|c1|/k; wide and narrow q",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"mean_weight_unbiased", "harness",
-   "E[(1/k) sum_i w_i] by Monte Carlo = p(x) (the weights are unbiased), wide and narrow q",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"lk_below_log_px", "harness",
-   "L_k <= log p(x), Monte Carlo at every k of the grid, three proposals",
-   REL_LE, EXPECT_HOLDS, NULL},
-  {"lk_monotone", "harness",
-   "L_{k+1} - E[E_M log (1/k) sum_{j in M} w_j] >= 0: per-replicate difference on common draws, every k of the grid, three proposals",
-   REL_GE, EXPECT_HOLDS, NULL},
-  {"loo_equals_lk", "harness",
-   "E[E_M log (1/k) sum_{j in M} w_j] over k+1 draws = L_k by quadrature, every k of the grid",
-   REL_EQ, EXPECT_HOLDS, NULL},
+  HARNESS_CHECK ("elbo_mc_vs_closed", REL_EQ,
+                 "L_1 = E_q[log p(x,z) - log q(z)] by Monte Carlo = the closed-form ELBO, for the three proposals"),
+  HARNESS_CHECK ("quad_l1_vs_elbo", REL_EQ,
+                 "the quadrature L_1 (Frullani representation, k = 1) = the closed-form ELBO, for the three proposals"),
+  HARNESS_CHECK ("lk_mc_vs_quad", REL_EQ,
+                 "L_k by Monte Carlo (log_mean_exp over replicates) = L_k by quadrature, k from 1 to kmax, three proposals"),
+  HARNESS_CHECK ("gap_cv_vs_quad", REL_EQ,
+                 "the gap estimator E[e - log(1+e)], e = mean_k(w)/p(x) - 1 (control variate E[e] = 0), = log p(x) - L_k by quadrature (wide and narrow q)"),
+  HARNESS_CHECK ("unbounded_gap_bound", REL_LE,
+                 "narrow q (p/q unbounded, but w >= w_min > 0): log p(x) - L_k (quadrature) <= Var_q(w) / (2 k p(x) w_min) for k up to 10^8"),
+  HARNESS_CHECK ("delta_method_limit", REL_EQ,
+                 "k (log p(x) - L_k) (quadrature, k = 10^6 and 10^8) = Var_q(w)/(2 p(x)^2) (delta method) within twice the next term, 2|c1|/k; wide and narrow q"),
+  HARNESS_CHECK ("mean_weight_unbiased", REL_EQ,
+                 "E[(1/k) sum_i w_i] by Monte Carlo = p(x) (the weights are unbiased), wide and narrow q"),
+  HARNESS_CHECK ("lk_below_log_px", REL_LE,
+                 "L_k <= log p(x), Monte Carlo at every k of the grid, three proposals"),
+  HARNESS_CHECK ("lk_monotone", REL_GE,
+                 "L_{k+1} - E[E_M log (1/k) sum_{j in M} w_j] >= 0: per-replicate difference on common draws, every k of the grid, three proposals"),
+  HARNESS_CHECK ("loo_equals_lk", REL_EQ,
+                 "E[E_M log (1/k) sum_{j in M} w_j] over k+1 draws = L_k by quadrature, every k of the grid"),
   {"s001_115_limit", "001 1.1.5",
    "(seed line 97) L_k -> log p(x) needs p/q bounded; otherwise L_{k->inf} < log p(x). For narrow q (p/q unbounded): log p(x) - L_inf, extrapolated from the quadrature gaps at k = 10^6 .. 8 10^6, is != 0",
    REL_NE, EXPECT_SEED_ERROR,
@@ -516,27 +511,19 @@ typedef struct
 } iw_prep;
 
 static void
-prepare_q (const point * p, void *u)
+prepare (const point * p, iw_prep * d, int posterior)
 {
-  iw_prep *d = u;
   model_set (&d->md, p->v[0], p->v[1], p->v[2]);
   double sd = sqrt (d->md.v_post);
   d->q = (proposal) { "q", d->md.mu_post + p->v[3] * sd, p->v[4] * d->md.v_post };
+  if (posterior)    /* 002 1.(c): the most powerful q_φ is the posterior itself */
+    d->q = (proposal) { "posterior", d->md.mu_post, d->md.v_post };
   d->f = log_weight_of (&d->md, &d->q);
   d->g = iw_of (&d->md, &d->q);
   d->k = (int) p->v[5];
 }
-
-/* 002 1.(c): the most powerful q_φ is the posterior itself. */
-static void
-prepare_posterior (const point * p, void *u)
-{
-  iw_prep *d = u;
-  prepare_q (p, u);
-  d->q = (proposal) { "posterior", d->md.mu_post, d->md.v_post };
-  d->f = log_weight_of (&d->md, &d->q);
-  d->g = iw_of (&d->md, &d->q);
-}
+static void prepare_q (const point * p, void *u) { prepare (p, u, 0); }
+static void prepare_posterior (const point * p, void *u) { prepare (p, u, 1); }
 
 static size_t iw_len (const point * p) { return (size_t) p->v[5] + 1; }
 
@@ -552,7 +539,7 @@ sample_q (const gsl_rng * r, const point * p, const void *u, double *z)
 #define KK ((double) D->k)
 
 /* The draw's log weights LW[i] = log w(z_i), i < n; returns the largest,
-   and in *SIZE the largest sum of a weight's term magnitudes (log_weight),
+   and in *SIZE the largest sum of a weight's term magnitudes (iw_log_weight_at),
    which the rounding bounds below are made of. */
 static double
 draw_log_weights (const void *u, const double *z, size_t n, double *lw,
@@ -561,12 +548,15 @@ draw_log_weights (const void *u, const double *z, size_t n, double *lw,
   double top = -DBL_MAX, sz;
   *size = 0;
   for (size_t i = 0; i < n; i++)
-    lw[i] = iw_log_weight_at (&D->f, z[i], &sz), top = fmax (top, lw[i]), *size = fmax (*size, sz);
+    {
+      lw[i] = iw_log_weight_at (&D->f, z[i], &sz);
+      top = fmax (top, lw[i]), *size = fmax (*size, sz);
+    }
   return top;
 }
 
 /* log (1/denom) sum_{i<n} w(z_i).  *BOUND: the log weights' terms are
-   summed with relative error <= 4u each (size from log_weight); the
+   summed with relative error <= 4u each (size from iw_log_weight_at); the
    log-sum-exp of n <= 11 scaled terms adds (n + 3) u; so (n + 8) u (1 +
    max size) bounds its rounding. */
 static double
@@ -1116,12 +1106,9 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
 int
 main (int argc, char **argv)
 {
-  iw_points = point_box_template;
-  iw_points.coords = COORDS, iw_points.n_coords = COUNT_OF (COORDS);
+  iw_points = point_box (COORDS, COUNT_OF (COORDS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  derivation_run (h, &d001);
-  derivation_run (h, &d003);
-  derivation_run (h, &d002);
+  harness_run_derivations (h);
   /* gap_cv_vs_quad needs GAP_CV_MIN_REPLICATES at k = 1 (replicates are
      samples / k there): samples_min */
   experiment *e = xcalloc (1, sizeof *e);
