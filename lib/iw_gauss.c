@@ -190,7 +190,6 @@ iw_gauss_gap (const iw_gauss * w, double k, iw_gap_precision precision,
 
 /* ---- appended: the model's weights, the estimators, and the gap's rates ---- */
 
-#include "errors.h"
 #include "logsumexp.h"
 #include "psis.h"
 
@@ -253,6 +252,9 @@ iw_mc_run (gsl_rng * r, const iw_log_weight * f,
            const iw_estimators * est, double log_px, size_t k, size_t reps,
            iw_mc * out)
 {
+  static const iw_estimators correct;
+  if (!est)
+    est = &correct;
   double *lw = xmalloc ((k + 2) * sizeof *lw);
   double *work = xmalloc ((2 * k + 3) * sizeof *work);
   double *lks = xmalloc (reps * sizeof *lks);

@@ -108,7 +108,8 @@ typedef struct
 } iw_mc;
 
 /* REPS replicates of k + 1 draws z ~ q = N(f->m, f->v) (the ziggurat,
-   in order), their log weights F, and ESTIMATORS on them. */
+   in order), their log weights F, and ESTIMATORS (NULL: the correct ones)
+   on them. */
 void iw_mc_run (gsl_rng * r, const iw_log_weight * f,
                 const iw_estimators * estimators, double log_px, size_t k,
                 size_t reps, iw_mc * out);
