@@ -119,9 +119,7 @@ static const claim CLAIM = {
 };
 
 
-/* ----------------------------------------------------------------------
- * The model and the proposals
- * ---------------------------------------------------------------------- */
+/* ---- The model and the proposals ---- */
 
 typedef struct
 {
@@ -195,10 +193,7 @@ log_weight_of (const model * md, const proposal * q)
   return iw_log_weight_init (md->a, md->s, md->x, q->m, q->v);
 }
 
-/* ----------------------------------------------------------------------
- * Monte Carlo: replicates of k + 1 weights (lib/iw_gauss), with the
- * estimators' mutants
- * ---------------------------------------------------------------------- */
+/* ---- Monte Carlo: the estimators' mutants (lib/iw_gauss runs them) ---- */
 
 static double lme_k_plus_1 (const double *lw, size_t n) { return log_sum_exp (lw, n) - log ((double) n + 1); }
 static double lme_without_mean (const double *lw, size_t n) { return log_sum_exp (lw, n); }
@@ -230,9 +225,7 @@ estimators_init (const harness * h)
   return est;
 }
 
-/* ----------------------------------------------------------------------
- * The experiment: Monte Carlo and quadrature over a grid of k
- * ---------------------------------------------------------------------- */
+/* ---- The experiment: Monte Carlo and quadrature over a grid of k ---- */
 
 #define MAX_GRID 40
 
@@ -336,9 +329,7 @@ lk_quad (const experiment * e, int p, size_t i)
   return est_quad (l);
 }
 
-/* ----------------------------------------------------------------------
- * Checks on L_1, L_k and the gap
- * ---------------------------------------------------------------------- */
+/* ---- Checks on L_1, L_k and the gap ---- */
 
 static void
 check_elbo (harness * h, const experiment * e)
@@ -466,9 +457,7 @@ check_rates (harness * h, const experiment * e)
                " Var(w)/p(x)^2 = %.6g and %.6g", e->var_w[WIDE], e->var_w[NARROW]);
 }
 
-/* ----------------------------------------------------------------------
- * 001 1.1.5: the limit for a proposal with unbounded p/q
- * ---------------------------------------------------------------------- */
+/* ---- 001 1.1.5: the limit for a proposal with unbounded p/q ---- */
 
 static void
 check_limit (harness * h, const experiment * e, quad_result * limits)
@@ -919,9 +908,7 @@ IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TR
 IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002, TRUTH_001, prepare_posterior);
 #undef D
 
-/* ----------------------------------------------------------------------
- * Figure and notes
- * ---------------------------------------------------------------------- */
+/* ---- Figure and notes ---- */
 
 static void
 write_figure_data (harness * h, const experiment * e)
