@@ -528,8 +528,8 @@ sample_q (const gsl_rng * r, const point * p, const void *u, double *z)
 #define KK ((double) D->k)
 
 /* The draw's log weights LW[i] = log w(z_i), i < n; returns the largest,
-   and in *SIZE the largest sum of a weight's term magnitudes (iw_log_weight_at),
-   which the rounding bounds below are made of. */
+   and in *SIZE the largest sum of a weight's term magnitudes
+   (iw_log_weight_at), which the rounding bounds below are made of. */
 static double
 draw_log_weights (const void *u, const double *z, size_t n, double *lw,
                   double *size)
