@@ -187,3 +187,174 @@ iw_gauss_gap (const iw_gauss * w, double k, iw_gap_precision precision,
                  quad_last_failure ());
   return main;
 }
+
+/* ---- appended: the model's weights, the estimators, and the gap's rates ---- */
+
+#include "logsumexp.h"
+#include "psis.h"
+
+#include <gsl/gsl_randist.h>
+#include <stdlib.h>
+
+iw_log_weight
+iw_log_weight_init (double a, double s, double x, double m, double vq)
+{
+  iw_log_weight f = { x, a, s * s, m, vq, 0, 0 };
+  double lik = -0.5 * log (2 * M_PI * f.s2), prior = -0.5 * log (2 * M_PI);
+  double lq = -0.5 * log (2 * M_PI * vq);
+  f.log_norm = lik + prior - lq;
+  f.norm_size = fabs (lik) + fabs (prior) + fabs (lq);
+  return f;
+}
+
+double
+iw_log_weight_at (const iw_log_weight * f, double z, double *size)
+{
+  double r = f->x - f->a * z, d = z - f->m;
+  double lik = r * r / (2 * f->s2), prior = 0.5 * z * z;
+  double lq = d * d / (2 * f->v);
+  if (size)
+    *size = f->norm_size + lik + prior + lq;
+  return f->log_norm - lik - prior + lq;
+}
+
+double
+iw_loo_mean_log (const double *lw, size_t n, double *work)
+{
+  double top = lw[0];
+  for (size_t i = 1; i < n; i++)
+    top = fmax (top, lw[i]);
+  double *scaled = work, *suffix = work + n;
+  suffix[n] = 0.0;
+  for (size_t i = n; i-- > 0;)
+    {
+      scaled[i] = exp (lw[i] - top);
+      suffix[i] = suffix[i + 1] + scaled[i];
+    }
+  double k = (double) n - 1;
+  double prefix = 0.0, acc = 0.0;
+  for (size_t j = 0; j < n; j++)
+    {
+      acc += log ((prefix + suffix[j + 1]) / k);
+      prefix += scaled[j];
+    }
+  return acc / (double) n + top;
+}
+
+double
+iw_gap_summand (double l)
+{
+  return expm1 (l) - l;
+}
+
+void
+iw_mc_run (gsl_rng * r, const iw_log_weight * f,
+           const iw_estimators * est, double log_px, size_t k, size_t reps,
+           iw_mc * out)
+{
+  static const iw_estimators correct;
+  if (!est)
+    est = &correct;
+  double *lw = xmalloc ((k + 2) * sizeof *lw);
+  double *work = xmalloc ((2 * k + 3) * sizeof *work);
+  double *lks = xmalloc (reps * sizeof *lks);
+  double sd = sqrt (f->v);
+  mc_acc *all[] = { &out->lk, &out->loo, &out->rise, &out->gap_cv,
+    &out->mean_w
+  };
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+    mc_init (all[i]);
+  for (size_t rep = 0; rep < reps; rep++)
+    {
+      for (size_t i = 0; i <= k; i++)
+        lw[i] = iw_log_weight_at (f, f->m + gsl_ran_gaussian_ziggurat (r, sd),
+                                  NULL);
+      double (*log_mean) (const double *, size_t) =
+        est->log_mean ? est->log_mean : log_mean_exp;
+      double lk = log_mean (lw, k), lk1 = log_mean (lw, k + 1);
+      double loo = est->loo_mean_log ? est->loo_mean_log (lw, k + 1, work)
+        : iw_loo_mean_log (lw, k + 1, work);
+      double l = lk - log_px;
+      mc_add (&out->lk, lk);
+      lks[rep] = lk;
+      mc_add (&out->loo, loo);
+      mc_add (&out->rise, lk1 - loo);
+      mc_add (&out->gap_cv, est->gap_summand ? est->gap_summand (l)
+              : iw_gap_summand (l));
+      mc_add (&out->mean_w, est->mean_weight ? est->mean_weight (lk, k)
+              : exp (lk));
+    }
+  /* the tail the standard error of L_k depends on: either side */
+  double mean = mc_mean (&out->lk);
+  for (size_t rep = 0; rep < reps; rep++)
+    lks[rep] = fabs (lks[rep] - mean);
+  out->khat = psis_khat_tail (lks, reps);
+  free (lks);
+  free (work);
+  free (lw);
+}
+
+#define GAP_CACHE 256
+
+typedef struct
+{
+  iw_gauss g;
+  double k, epsabs;
+  iw_gap_precision precision;
+  quad_result r;
+} gap_cache_entry;
+
+quad_result
+iw_gauss_gap_cached (const iw_gauss * g, double k,
+                     iw_gap_precision precision, double epsabs)
+{
+  static gap_cache_entry cache[GAP_CACHE];
+  static size_t n, next;
+  for (size_t i = 0; i < n; i++)
+    {
+      const gap_cache_entry *c = &cache[i];
+      if (c->g.mu == g->mu && c->g.v == g->v && c->g.m == g->m
+          && c->g.vq == g->vq && c->k == k && c->epsabs == epsabs
+          && c->precision == precision)
+        return c->r;
+    }
+  quad_result r = iw_gauss_gap (g, k, precision, epsabs);
+  cache[next] = (gap_cache_entry) { *g, k, epsabs, precision, r };
+  next = (next + 1) % GAP_CACHE;
+  n += n < GAP_CACHE;
+  return r;
+}
+
+double
+iw_gauss_variance (const iw_gauss * g)
+{
+  return iw_gauss_moment (g, 2) - 1;
+}
+
+double
+iw_gauss_delta_c1 (const iw_gauss * g)
+{
+  double e2 = iw_gauss_moment (g, 2), e3 = iw_gauss_moment (g, 3);
+  double m2 = e2 - 1, m3 = e3 - 3 * e2 + 2;
+  return 0.75 * m2 * m2 - m3 / 3;
+}
+
+double
+iw_gauss_gap_bound (const iw_gauss * g, double k)
+{
+  return iw_gauss_variance (g) / (2 * k * iw_gauss_min (g));
+}
+
+quad_result
+iw_gauss_gap_limit (const iw_gauss * w, double k)
+{
+  quad_result g[4];
+  for (int i = 0; i < 4; i++)
+    g[i] = iw_gauss_gap (w, k * (1 << i), IW_GAP_PRECISE, 0.0);
+  double d1 = (8 * g[2].value - 6 * g[1].value + g[0].value) / 3;
+  double d2 = (8 * g[3].value - 6 * g[2].value + g[1].value) / 3;
+  quad_result d = { d2, (8 * g[3].abserr + 6 * g[2].abserr + g[1].abserr) / 3
+    + fabs (d2 - d1)
+  };
+  return d;
+}

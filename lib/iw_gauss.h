@@ -50,4 +50,96 @@ typedef enum { IW_GAP_FOR_MC, IW_GAP_PRECISE } iw_gap_precision;
 quad_result iw_gauss_gap (const iw_gauss * g, double k,
                           iw_gap_precision precision, double epsabs);
 
+/* ---- appended: the model's weights, the estimators, and the gap's rates ---- */
+
+#include "mc.h"
+
+#include <gsl/gsl_rng.h>
+#include <stddef.h>
+
+/* log w = log p(x | z) + log p(z) - log q(z) for the 1-D linear-Gaussian
+   model z ~ N(0, 1), x | z ~ N(a z, s^2) under q = N(m, vq), the way an
+   IWAE computes it: the three Gaussian normalisers summed once. */
+typedef struct
+{
+  double x, a, s2, m, v;
+  double log_norm;   /* -1/2 log(2 pi s^2) - 1/2 log(2 pi) + 1/2 log(2 pi vq) */
+  double norm_size;  /* the sum of their magnitudes */
+} iw_log_weight;
+
+iw_log_weight iw_log_weight_init (double a, double s, double x, double m,
+                                  double vq);
+/* log w(z).  SIZE (if given) receives the sum of the terms' magnitudes,
+   which bounds the rounding error. */
+double iw_log_weight_at (const iw_log_weight * f, double z, double *size);
+
+/* The E_M term of the monotonicity proof (Burda et al.): the average over
+   the n = k+1 subsets M of size k of log (1/k) sum_{j in M} w_j, from log
+   weights LW.  The subset sums come from prefix and suffix sums of
+   w_j / max w, never from a total minus w_j, which would cancel when one
+   weight dominates.  WORK has length 2n + 1. */
+double iw_loo_mean_log (const double *lw, size_t n, double *work);
+
+/* e - log(1 + e) from l = log(1 + e), e = mean_k(w)/p(x) - 1: unbiased for
+   log p(x) - L_k because E[e] = 0 exactly, and >= 0 draw by draw. */
+double iw_gap_summand (double l);
+
+/* The estimators a Monte Carlo run applies to each replicate; a NULL
+   member is the correct one (log_mean_exp, iw_loo_mean_log,
+   iw_gap_summand, exp (log mean)), so a claim can run its own, or
+   deliberately broken, versions on the same draws. */
+typedef struct
+{
+  double (*log_mean) (const double *lw, size_t n);
+  double (*loo_mean_log) (const double *lw, size_t n, double *work);
+  double (*gap_summand) (double l);
+  double (*mean_weight) (double log_mean, size_t k);
+} iw_estimators;
+
+typedef struct
+{
+  mc_acc lk;        /* log mean of w_1..w_k: L_k */
+  mc_acc loo;       /* the E_M term over the k+1 weights: L_k again */
+  mc_acc rise;      /* log mean of w_1..w_{k+1} minus the E_M term, per
+                       replicate: L_{k+1} - L_k, >= 0 */
+  mc_acc gap_cv;    /* the gap summand of log mean_k(w) - log p(x) */
+  mc_acc mean_w;    /* (1/k) sum_i w_i */
+  double khat;      /* Pareto k-hat of |log mean_k(w) - its mean| */
+} iw_mc;
+
+/* REPS replicates of k + 1 draws z ~ q = N(f->m, f->v) (the ziggurat,
+   in order), their log weights F, and ESTIMATORS (NULL: the correct ones)
+   on them. */
+void iw_mc_run (gsl_rng * r, const iw_log_weight * f,
+                const iw_estimators * estimators, double log_px, size_t k,
+                size_t reps, iw_mc * out);
+
+/* iw_gauss_gap, remembered: the last 256 distinct arguments are kept (a
+   derivation asks for the same L_k once for every line whose chain needs
+   it).  The result is iw_gauss_gap's, bit for bit. */
+quad_result iw_gauss_gap_cached (const iw_gauss * g, double k,
+                                 iw_gap_precision precision, double epsabs);
+
+/* Var_q(w~) = E[w~^2] - 1 (E[w~] = 1); +inf when E[w~^2] is. */
+double iw_gauss_variance (const iw_gauss * g);
+
+/* The delta method: k gap = m2/2 + c1/k + O(1/k^2), with m_n the central
+   moments of w~ and c1 = 3 m2^2 / 4 - m3 / 3. */
+double iw_gauss_delta_c1 (const iw_gauss * g);
+
+/* For a proposal narrower than the target, a bound on the gap at every k:
+   -log(1+e) <= -e + e^2 / (2 (1 + e_min)) for e >= e_min > -1 (the
+   difference vanishes at 0 with a derivative of the sign of -e), and
+   e = mean_k(w~) - 1 >= w~_min - 1, so
+       log p(x) - L_k <= Var(w~) / (2 k w~_min)  ->  0:
+   a bounded ratio p/q is not needed for L_k -> log p(x). */
+double iw_gauss_gap_bound (const iw_gauss * g, double k);
+
+/* log p(x) - L_inf by Richardson extrapolation, exact for gap = d + C/k +
+   D/k^2: (8 g(4k) - 6 g(2k) + g(k)) / 3 = d.  Done from k and from 2k (the
+   gaps IW_GAP_PRECISE); the estimate is the second, and the change between
+   the two joins the quadrature errors as the estimate of what the
+   neglected O(1/k^3) terms leave. */
+quad_result iw_gauss_gap_limit (const iw_gauss * g, double k);
+
 #endif

@@ -9,27 +9,18 @@
  * 001 1.1.5 claims that L_k -> log p(x) needs a bounded ratio p/q, with
  * L_{k->inf} < log p(x) otherwise.
  *
- * Model: z ~ N(0, 1), x | z ~ N(a z, s^2), one observation x.  Then
- * p(x) = N(x; 0, a^2 + s^2) and p(z | x) = N(mu, v) with v = s^2/(a^2+s^2),
- * mu = a x/(a^2+s^2), so log p(x) and every L_k have exact references:
- *
- *   - Monte Carlo: replicates of k weights through log_mean_exp.
- *   - Quadrature, for every k at a cost independent of k: Frullani's
- *     integral for -log of the mean of k weights w~ = w / p(x),
- *     log p(x) - L_k = int_0^inf (phi(t/k)^k - e^{-t}) dt / t with
- *     phi(r) = E_q[exp(-r w~)] (derived in lib/iw_gauss.h).
+ * Model: z ~ N(0, 1), x | z ~ N(a z, s^2), one observation x, so log p(x)
+ * and p(z | x) = N(mu, v) are closed forms (lib/lingauss), and every L_k
+ * has two references: Monte Carlo replicates of k weights, and Frullani's
+ * integral at a cost independent of k (lib/iw_gauss.h).
  *
  * Three proposals N(m, c v), in units of the posterior: "wide" (c = 3, p/q
  * bounded), "narrow" (c = 0.9: p/q unbounded, E_q[w^9] finite), "heavy"
  * (c = 0.4: p/q unbounded and Var_q(w) infinite), each with its mean moved
  * off the posterior mean.  For q narrower than the posterior, w has a
- * positive minimum w_min; from -log(1+e) <= -e + e^2 / (2 (1 + e_min)) for
- * e >= e_min > -1 (a two-line calculus argument, see gap_bound_narrow),
- *
- *     log p(x) - L_k <= Var_q(w~) / (2 k w~_min)  ->  0,
- *
- * so a bounded ratio is not necessary: E_q[w] = p(x) < inf is what the
- * limit needs.  When Var_q(w) is finite the delta method gives
+ * positive minimum w_min, and log p(x) - L_k <= Var_q(w~) / (2 k w~_min)
+ * -> 0 (derived in lib/iw_gauss.h, w~ = w / p(x)): a bounded ratio is not
+ * necessary.  When Var_q(w) is finite the delta method gives
  * k (log p(x) - L_k) -> Var_q(w~) / 2. */
 #include "harness.h"
 #include "figure_panel.h"
@@ -46,37 +37,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* A harness check: a property of the estimators and references, expected
+   to hold. */
+#define HARNESS_CHECK(id, rel, statement) {id, "harness", statement, rel, EXPECT_HOLDS, NULL}
+
 static const check_spec CHECKS[] = {
-  {"elbo_mc_vs_closed", "harness",
-   "L_1 = E_q[log p(x,z) - log q(z)] by Monte Carlo = the closed-form ELBO, for the three proposals",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"quad_l1_vs_elbo", "harness",
-   "the quadrature L_1 (Frullani representation, k = 1) = the closed-form ELBO, for the three proposals",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"lk_mc_vs_quad", "harness",
-   "L_k by Monte Carlo (log_mean_exp over replicates) = L_k by quadrature, k from 1 to kmax, three proposals",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"gap_cv_vs_quad", "harness",
-   "the gap estimator E[e - log(1+e)], e = mean_k(w)/p(x) - 1 (control variate E[e] = 0), = log p(x) - L_k by quadrature (wide and narrow q)",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"unbounded_gap_bound", "harness",
-   "narrow q (p/q unbounded, but w >= w_min > 0): log p(x) - L_k (quadrature) <= Var_q(w) / (2 k p(x) w_min) for k up to 10^8",
-   REL_LE, EXPECT_HOLDS, NULL},
-  {"delta_method_limit", "harness",
-   "k (log p(x) - L_k) (quadrature, k = 10^6 and 10^8) = Var_q(w)/(2 p(x)^2) (delta method) within twice the next term, 2|c1|/k; wide and narrow q",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"mean_weight_unbiased", "harness",
-   "E[(1/k) sum_i w_i] by Monte Carlo = p(x) (the weights are unbiased), wide and narrow q",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"lk_below_log_px", "harness",
-   "L_k <= log p(x), Monte Carlo at every k of the grid, three proposals",
-   REL_LE, EXPECT_HOLDS, NULL},
-  {"lk_monotone", "harness",
-   "L_{k+1} - E[E_M log (1/k) sum_{j in M} w_j] >= 0: per-replicate difference on common draws, every k of the grid, three proposals",
-   REL_GE, EXPECT_HOLDS, NULL},
-  {"loo_equals_lk", "harness",
-   "E[E_M log (1/k) sum_{j in M} w_j] over k+1 draws = L_k by quadrature, every k of the grid",
-   REL_EQ, EXPECT_HOLDS, NULL},
+  HARNESS_CHECK ("elbo_mc_vs_closed", REL_EQ,
+                 "L_1 = E_q[log p(x,z) - log q(z)] by Monte Carlo = the closed-form ELBO, for the three proposals"),
+  HARNESS_CHECK ("quad_l1_vs_elbo", REL_EQ,
+                 "the quadrature L_1 (Frullani representation, k = 1) = the closed-form ELBO, for the three proposals"),
+  HARNESS_CHECK ("lk_mc_vs_quad", REL_EQ,
+                 "L_k by Monte Carlo (log_mean_exp over replicates) = L_k by quadrature, k from 1 to kmax, three proposals"),
+  HARNESS_CHECK ("gap_cv_vs_quad", REL_EQ,
+                 "the gap estimator E[e - log(1+e)], e = mean_k(w)/p(x) - 1 (control variate E[e] = 0), = log p(x) - L_k by quadrature (wide and narrow q)"),
+  HARNESS_CHECK ("unbounded_gap_bound", REL_LE,
+                 "narrow q (p/q unbounded, but w >= w_min > 0): log p(x) - L_k (quadrature) <= Var_q(w) / (2 k p(x) w_min) for k up to 10^8"),
+  HARNESS_CHECK ("delta_method_limit", REL_EQ,
+                 "k (log p(x) - L_k) (quadrature, k = 10^6 and 10^8) = Var_q(w)/(2 p(x)^2) (delta method) within twice the next term, 2|c1|/k; wide and narrow q"),
+  HARNESS_CHECK ("mean_weight_unbiased", REL_EQ,
+                 "E[(1/k) sum_i w_i] by Monte Carlo = p(x) (the weights are unbiased), wide and narrow q"),
+  HARNESS_CHECK ("lk_below_log_px", REL_LE,
+                 "L_k <= log p(x), Monte Carlo at every k of the grid, three proposals"),
+  HARNESS_CHECK ("lk_monotone", REL_GE,
+                 "L_{k+1} - E[E_M log (1/k) sum_{j in M} w_j] >= 0: per-replicate difference on common draws, every k of the grid, three proposals"),
+  HARNESS_CHECK ("loo_equals_lk", REL_EQ,
+                 "E[E_M log (1/k) sum_{j in M} w_j] over k+1 draws = L_k by quadrature, every k of the grid"),
   {"s001_115_limit", "001 1.1.5",
    "(seed line 97) L_k -> log p(x) needs p/q bounded; otherwise L_{k->inf} < log p(x). For narrow q (p/q unbounded): log p(x) - L_inf, extrapolated from the quadrature gaps at k = 10^6 .. 8 10^6, is != 0",
    REL_NE, EXPECT_SEED_ERROR,
@@ -133,9 +118,8 @@ static const claim CLAIM = {
   .figure_width = 1800, .figure_height = 620,
 };
 
-/* ----------------------------------------------------------------------
- * The model and the proposals
- * ---------------------------------------------------------------------- */
+
+/* ---- The model and the proposals ---- */
 
 typedef struct
 {
@@ -151,10 +135,6 @@ typedef struct
 } proposal;
 
 enum { WIDE, NARROW, HEAVY, N_PROPOSALS };
-
-/* Mutants of the harness checks, set once after harness_begin; the
-   derivations call the shared functions with them off. */
-static int m_logq_logdet, m_quad_scaled;
 
 static void
 model_set (model * md, double a, double s, double x)
@@ -191,41 +171,6 @@ proposals_init (const model * md, proposal * q)
   q[HEAVY] = (proposal) { "heavy", md->mu_post + 0.5 * sd, 0.4 * md->v_post };
 }
 
-/* log w = log p(x | z) + log p(z) - log q(z), the way an IWAE computes it,
-   with the three Gaussian normalisers summed once per proposal. */
-typedef struct
-{
-  double x, a, s2, m, v;
-  double log_norm;   /* -1/2 log(2 pi s^2) - 1/2 log(2 pi) + 1/2 log(2 pi v) */
-  double norm_size;  /* the sum of their magnitudes */
-} log_weight_fn;
-
-static log_weight_fn
-log_weight_init (const model * md, const proposal * q, int drop_logdet)
-{
-  log_weight_fn f = { md->x, md->a, md->s * md->s, q->m, q->v, 0, 0 };
-  double lik = -0.5 * log (2 * M_PI * f.s2), prior = -0.5 * log (2 * M_PI);
-  double lq = -0.5 * log (2 * M_PI * q->v);
-  if (drop_logdet)
-    lq += 0.5 * log (q->v);
-  f.log_norm = lik + prior - lq;
-  f.norm_size = fabs (lik) + fabs (prior) + fabs (lq);
-  return f;
-}
-
-/* SIZE (if given) receives the sum of the terms' magnitudes, which bounds
-   the rounding error. */
-static double
-log_weight (const log_weight_fn * f, double z, double *size)
-{
-  double r = f->x - f->a * z, d = z - f->m;
-  double lik = r * r / (2 * f->s2), prior = 0.5 * z * z;
-  double lq = d * d / (2 * f->v);
-  if (size)
-    *size = f->norm_size + lik + prior + lq;
-  return f->log_norm - lik - prior + lq;
-}
-
 /* The ELBO in closed form, with its rounding bound (lib/lingauss). */
 static estimate
 elbo_closed (const model * md, const proposal * q)
@@ -234,165 +179,53 @@ elbo_closed (const model * md, const proposal * q)
   return lingauss_elbo (&m, &md->x, q->m, q->v);
 }
 
-/* The weights w~ = w / p(x) of q (lib/iw_gauss). */
+/* The weights w~ = w / p(x) of q, and log w as an IWAE computes it
+   (lib/iw_gauss). */
 static iw_gauss
 iw_of (const model * md, const proposal * q)
 {
   return (iw_gauss) { md->mu_post, md->v_post, q->m, q->v };
 }
 
-static double weight_moment (const model * md, const proposal * q, double n) { iw_gauss g = iw_of (md, q); return iw_gauss_moment (&g, n); }
-static double weight_min (const model * md, const proposal * q) { iw_gauss g = iw_of (md, q); return iw_gauss_min (&g); }
+static iw_log_weight
+log_weight_of (const model * md, const proposal * q)
+{
+  return iw_log_weight_init (md->a, md->s, md->x, q->m, q->v);
+}
 
-/* Var_q(w~) = E[w~^2] - 1 (E[w~] = 1). */
+/* ---- Monte Carlo: the estimators' mutants (lib/iw_gauss runs them) ---- */
+
+static double lme_k_plus_1 (const double *lw, size_t n) { return log_sum_exp (lw, n) - log ((double) n + 1); }
+static double lme_without_mean (const double *lw, size_t n) { return log_sum_exp (lw, n); }
 static double
-weight_variance (const harness * h, const model * md, const proposal * q)
+loo_full_sum (const double *lw, size_t n, double *work)
 {
-  double m2 = weight_moment (md, q, 2);
-  return mutant (h, "delta_second_moment") ? m2 : m2 - 1;
+  (void) work;
+  return log_sum_exp (lw, n) - log ((double) n - 1);
 }
-
-/* log p(x) - L_k by quadrature (lib/iw_gauss).  SCALED: the mutant
-   quad_weight_scaled, the weights multiplied by c = 1 + 1e-3, which takes
-   log c off the gap. */
-static quad_result
-gap_quadrature (const model * md, const proposal * q, double k,
-                iw_gap_precision precision, int scaled, double epsabs)
+static double
+loo_k_plus_1 (const double *lw, size_t n, double *work)
 {
-  iw_gauss g = iw_of (md, q);
-  quad_result r = iw_gauss_gap (&g, k, precision, epsabs);
-  if (scaled)
-    r.value -= log1p (1e-3);
-  return r;
+  return iw_loo_mean_log (lw, n, work) - log ((double) n / ((double) n - 1));
 }
+static double cv_quadratic (double l) { double e = expm1 (l); return 0.5 * e * e; }
+static double mean_w_k_plus_1 (double lk, size_t k) { return exp (lk) * ((double) k / ((double) k + 1)); }
 
-/* ----------------------------------------------------------------------
- * Monte Carlo: replicates of k + 1 weights
- * ---------------------------------------------------------------------- */
-
-/* The estimator's switches for the mutants, set once at start-up (main). */
-typedef struct
+static iw_estimators
+estimators_init (const harness * h)
 {
-  int lme_k_plus_1, lme_no_mean;   /* lme_denominator_k_plus_1,
-                                      lme_without_mean */
-  int loo_full_sum, loo_k_plus_1;  /* loo_full_sum, loo_divides_by_k_plus_1 */
-  int cv_quadratic, mean_w_k_plus_1;
-} iwae_switches;
-
-static iwae_switches
-iwae_switches_init (const harness * h)
-{
-  iwae_switches sw = {
-    mutant (h, "lme_denominator_k_plus_1"), mutant (h, "lme_without_mean"),
-    mutant (h, "loo_full_sum"), mutant (h, "loo_divides_by_k_plus_1"),
-    mutant (h, "cv_quadratic"), mutant (h, "mean_weight_k_plus_1")
+  iw_estimators est = {
+    mutant (h, "lme_denominator_k_plus_1") ? lme_k_plus_1
+      : mutant (h, "lme_without_mean") ? lme_without_mean : NULL,
+    mutant (h, "loo_full_sum") ? loo_full_sum
+      : mutant (h, "loo_divides_by_k_plus_1") ? loo_k_plus_1 : NULL,
+    mutant (h, "cv_quadratic") ? cv_quadratic : NULL,
+    mutant (h, "mean_weight_k_plus_1") ? mean_w_k_plus_1 : NULL,
   };
-  return sw;
-}
-static iwae_switches mc_switches;
-
-/* log (1/n) sum_i w_i from log weights: the IWAE estimator under test. */
-static double
-iwae_log_mean (const iwae_switches * sw, const double *lw, size_t n)
-{
-  if (sw->lme_k_plus_1)
-    return log_sum_exp (lw, n) - log ((double) n + 1);
-  if (sw->lme_no_mean)
-    return log_sum_exp (lw, n);
-  return log_mean_exp (lw, n);
+  return est;
 }
 
-/* The seed's E_M term (001 1.1.4): the average over the n = k+1 subsets M
-   of size k of log (1/k) sum_{j in M} w_j.  The subset sums come from
-   prefix and suffix sums of w_j / max w, never from a total minus w_j,
-   which would cancel when one weight dominates.  WORK has length 2n + 1. */
-static double
-leave_one_out_mean_log (const iwae_switches * sw, const double *lw, size_t n,
-                        double *work)
-{
-  double top = lw[0];
-  for (size_t i = 1; i < n; i++)
-    top = fmax (top, lw[i]);
-  double *scaled = work, *suffix = work + n;
-  suffix[n] = 0.0;
-  for (size_t i = n; i-- > 0;)
-    {
-      scaled[i] = exp (lw[i] - top);
-      suffix[i] = suffix[i + 1] + scaled[i];
-    }
-  double k = (double) n - 1, denom = sw->loo_k_plus_1 ? k + 1 : k;
-  double prefix = 0.0, acc = 0.0;
-  for (size_t j = 0; j < n; j++)
-    {
-      double subset = sw->loo_full_sum ? suffix[0] : prefix + suffix[j + 1];
-      acc += log (subset / denom);
-      prefix += scaled[j];
-    }
-  return acc / (double) n + top;
-}
-
-typedef struct
-{
-  mc_acc lk;        /* log mean of w_1..w_k: L_k */
-  mc_acc loo;       /* the E_M term over the k+1 weights: L_k again */
-  mc_acc rise;      /* log mean of w_1..w_{k+1} minus the E_M term, per
-                       replicate: L_{k+1} - L_k, >= 0 */
-  mc_acc gap_cv;    /* e - log(1+e), e = mean_k(w)/p(x) - 1 */
-  mc_acc mean_w;    /* (1/k) sum_i w_i */
-  double khat;      /* Pareto k-hat of |log mean_k(w) - its mean| */
-} iwae_mc;
-
-/* e - log(1 + e) from l = log(1 + e): unbiased for log p(x) - L_k because
-   E[e] = 0 exactly, and >= 0 draw by draw. */
-static double
-gap_summand (const iwae_switches * sw, double l)
-{
-  double e = expm1 (l);
-  return sw->cv_quadratic ? 0.5 * e * e : e - l;
-}
-
-static void
-iwae_run (harness * h, const model * md, const proposal * q, size_t k,
-          size_t reps, double *lw, double *work, iwae_mc * out)
-{
-  double *lks = xmalloc (reps * sizeof *lks);
-  gsl_rng *r = harness_rng (h);
-  iwae_switches sw = mc_switches;
-  log_weight_fn f = log_weight_init (md, q, m_logq_logdet);
-  double sd = sqrt (q->v);
-  mc_acc *all[] = { &out->lk, &out->loo, &out->rise,
-    &out->gap_cv, &out->mean_w
-  };
-  for (size_t i = 0; i < COUNT_OF (all); i++)
-    mc_init (all[i]);
-  for (size_t rep = 0; rep < reps; rep++)
-    {
-      for (size_t i = 0; i <= k; i++)
-        lw[i] = log_weight (&f, q->m + gsl_ran_gaussian_ziggurat (r, sd), NULL);
-      double lk = iwae_log_mean (&sw, lw, k);
-      double lk1 = iwae_log_mean (&sw, lw, k + 1);
-      double loo = leave_one_out_mean_log (&sw, lw, k + 1, work);
-      double mean_w = exp (lk);
-      if (sw.mean_w_k_plus_1)
-        mean_w *= (double) k / ((double) k + 1);
-      mc_add (&out->lk, lk);
-      lks[rep] = lk;
-      mc_add (&out->loo, loo);
-      mc_add (&out->rise, lk1 - loo);
-      mc_add (&out->gap_cv, gap_summand (&sw, lk - md->log_px));
-      mc_add (&out->mean_w, mean_w);
-    }
-  /* the tail the standard error of L_k depends on: either side */
-  double mean = mc_mean (&out->lk);
-  for (size_t rep = 0; rep < reps; rep++)
-    lks[rep] = fabs (lks[rep] - mean);
-  out->khat = psis_khat_tail (lks, reps);
-  free (lks);
-}
-
-/* ----------------------------------------------------------------------
- * The experiment: Monte Carlo and quadrature over a grid of k
- * ---------------------------------------------------------------------- */
+/* ---- The experiment: Monte Carlo and quadrature over a grid of k ---- */
 
 #define MAX_GRID 40
 
@@ -406,10 +239,11 @@ typedef struct
 {
   model md;
   proposal q[N_PROPOSALS];
+  iw_gauss g[N_PROPOSALS];               /* the weights w~ of q */
   k_grid mc_ks;                          /* run by Monte Carlo */
   k_grid quad_ks;                        /* mc_ks, then 10^5 .. 10^8 */
   size_t reps[MAX_GRID];                 /* replicates at mc_ks */
-  iwae_mc mc[N_PROPOSALS][MAX_GRID];
+  iw_mc mc[N_PROPOSALS][MAX_GRID];
   quad_result gap[N_PROPOSALS][MAX_GRID];   /* log p(x) - L_k at quad_ks */
   double var_w[N_PROPOSALS];             /* Var_q(w~), inf for heavy */
 } experiment;
@@ -461,24 +295,30 @@ experiment_run (harness * h, experiment * e)
   model_init (h, &e->md);
   proposals_init (&e->md, e->q);
   grids_init (h, e);
-  size_t kmax = (size_t) e->mc_ks.k[e->mc_ks.n - 1];
-  double *lw = xmalloc ((kmax + 2) * sizeof *lw);
-  double *work = xmalloc ((2 * kmax + 3) * sizeof *work);
+  iw_estimators est = estimators_init (h);
   for (size_t i = 0; i < e->mc_ks.n; i++)
     e->reps[i] = replicates (h, e->mc_ks.k[i]);
   for (int p = 0; p < N_PROPOSALS; p++)
     {
+      iw_log_weight f = log_weight_of (&e->md, &e->q[p]);
+      if (mutant (h, "logq_missing_logdet"))
+        f.log_norm += 0.5 * log (e->q[p].v);
+      e->g[p] = iw_of (&e->md, &e->q[p]);
       for (size_t i = 0; i < e->mc_ks.n; i++)
-        iwae_run (h, &e->md, &e->q[p], (size_t) e->mc_ks.k[i], e->reps[i],
-                  lw, work, &e->mc[p][i]);
+        iw_mc_run (harness_rng (h), &f, &est, e->md.log_px,
+                   (size_t) e->mc_ks.k[i], e->reps[i], &e->mc[p][i]);
       for (size_t i = 0; i < e->quad_ks.n; i++)
-        e->gap[p][i] = gap_quadrature (&e->md, &e->q[p], e->quad_ks.k[i],
+        {
+          e->gap[p][i] = iw_gauss_gap (&e->g[p], e->quad_ks.k[i],
                                        i < e->mc_ks.n ? IW_GAP_FOR_MC
-                                       : IW_GAP_PRECISE, m_quad_scaled, 0.0);
-      e->var_w[p] = weight_variance (h, &e->md, &e->q[p]);
+                                       : IW_GAP_PRECISE, 0.0);
+          /* the weights times c = 1 + 1e-3 take log c off the gap */
+          if (mutant (h, "quad_weight_scaled"))
+            e->gap[p][i].value -= log1p (1e-3);
+        }
+      e->var_w[p] = mutant (h, "delta_second_moment")
+        ? iw_gauss_moment (&e->g[p], 2) : iw_gauss_variance (&e->g[p]);
     }
-  free (lw);
-  free (work);
 }
 
 /* L_k = log p(x) - gap as an estimate. */
@@ -489,9 +329,7 @@ lk_quad (const experiment * e, int p, size_t i)
   return est_quad (l);
 }
 
-/* ----------------------------------------------------------------------
- * Checks on L_1, L_k and the gap
- * ---------------------------------------------------------------------- */
+/* ---- Checks on L_1, L_k and the gap ---- */
 
 static void
 check_elbo (harness * h, const experiment * e)
@@ -513,7 +351,7 @@ check_elbo (harness * h, const experiment * e)
    left out of the L_k checks (in practice heavy q at large k, few
    replicates of a skewed log-mean); a check with no point left would be
    inconclusive.  Checks that average the weights themselves leave heavy q
-   out for a derived reason, E_q[w^2] = inf (weight_moment).  The gap
+   out for a derived reason, E_q[w^2] = inf (iw_gauss_moment).  The gap
    estimator e - log(1+e) (close to a chi-square with one degree of
    freedom at large k) needs 1000 replicates. */
 #define GAP_CV_MIN_REPLICATES 1000
@@ -534,7 +372,7 @@ check_lk_grid (harness * h, const experiment * e)
   for (int p = 0; p < N_PROPOSALS; p++)
     for (size_t i = 0; i < e->mc_ks.n; i++)
       {
-        const iwae_mc *m = &e->mc[p][i];
+        const iw_mc *m = &e->mc[p][i];
         if (!(m->khat <= khat_threshold (e->reps[i])))
           {
             if (!(m->khat <= worst))
@@ -584,26 +422,14 @@ check_lk_grid (harness * h, const experiment * e)
                GAP_CV_MIN_REPLICATES, e->mc_ks.k[n_cv - 1]);
 }
 
-/* -log(1+e) <= -e + e^2 / (2 (1 + e_min)) for e >= e_min > -1 (the
-   difference vanishes at 0 with a derivative of the sign of -e), and
-   mean_k(w~) >= w~_min, so gap <= Var(w~) / (2 k w~_min). */
+/* The bound of lib/iw_gauss.h for narrow q (bound_sign: 1 - e_min in
+   place of 1 + e_min). */
 static double
 gap_bound_narrow (const harness * h, const experiment * e, double k)
 {
-  double w_min = weight_min (&e->md, &e->q[NARROW]);
-  double one_plus_e_min = mutant (h, "bound_sign") ? 2 - w_min : w_min;
-  return e->var_w[NARROW] / (2 * k * one_plus_e_min);
-}
-
-/* The delta method: k gap = m2/2 + c1/k + O(1/k^2), with m_n the central
-   moments of w~ and c1 = 3 m2^2 / 4 - m3 / 3. */
-static double
-delta_c1 (const experiment * e, int p)
-{
-  double e2 = weight_moment (&e->md, &e->q[p], 2);
-  double e3 = weight_moment (&e->md, &e->q[p], 3);
-  double m2 = e2 - 1, m3 = e3 - 3 * e2 + 2;
-  return 0.75 * m2 * m2 - m3 / 3;
+  if (mutant (h, "bound_sign"))
+    return e->var_w[NARROW] / (2 * k * (2 - iw_gauss_min (&e->g[NARROW])));
+  return iw_gauss_gap_bound (&e->g[NARROW], k);
 }
 
 static void
@@ -621,48 +447,26 @@ check_rates (harness * h, const experiment * e)
           quad_result kg = { k * e->gap[p][i].value, k * e->gap[p][i].abserr };
           check_point (h, "delta_method_limit", est_quad (kg),
                        est_exact (e->var_w[p] / 2,
-                                  2 * fabs (delta_c1 (e, p)) / k));
+                                  2 * fabs (iw_gauss_delta_c1 (&e->g[p])) / k));
         }
     }
   check_close (h, "unbounded_gap_bound",
                "narrow q, w_min/p(x) = %.4g, k = 1 .. %g",
-               weight_min (&e->md, &e->q[NARROW]),
-               e->quad_ks.k[e->quad_ks.n - 1]);
+               iw_gauss_min (&e->g[NARROW]), e->quad_ks.k[e->quad_ks.n - 1]);
   check_close (h, "delta_method_limit", "wide and narrow q, k = 10^6 and 10^8;"
                " Var(w)/p(x)^2 = %.6g and %.6g", e->var_w[WIDE], e->var_w[NARROW]);
 }
 
-/* ----------------------------------------------------------------------
- * 001 1.1.5: the limit for a proposal with unbounded p/q
- * ---------------------------------------------------------------------- */
-
-/* Richardson extrapolation to k = inf, exact for gap = d + C/k + D/k^2:
-   (8 g(4k) - 6 g(2k) + g(k)) / 3 = d.  Done from k and from 2k; the
-   estimate is the second, and the change between the two joins the
-   quadrature errors as the estimate of what the neglected O(1/k^3) terms
-   leave. */
-static quad_result
-limit_gap (const experiment * e, int p, double k)
-{
-  quad_result g[4];
-  for (int i = 0; i < 4; i++)
-    g[i] = gap_quadrature (&e->md, &e->q[p], k * (1 << i), IW_GAP_PRECISE, 0, 0.0);
-  double d1 = (8 * g[2].value - 6 * g[1].value + g[0].value) / 3;
-  double d2 = (8 * g[3].value - 6 * g[2].value + g[1].value) / 3;
-  quad_result d = { d2, (8 * g[3].abserr + 6 * g[2].abserr + g[1].abserr) / 3
-    + fabs (d2 - d1)
-  };
-  return d;
-}
+/* ---- 001 1.1.5: the limit for a proposal with unbounded p/q ---- */
 
 static void
 check_limit (harness * h, const experiment * e, quad_result * limits)
 {
   double k = 1e6;
-  limits[NARROW] = limit_gap (e, NARROW, k);
+  limits[NARROW] = iw_gauss_gap_limit (&e->g[NARROW], k);
   /* the wide proposal's limit only informs the notes: skipped when quick */
   limits[WIDE] = harness_quick (h) ? (quad_result) { NAN, NAN }
-    : limit_gap (e, WIDE, k);
+    : iw_gauss_gap_limit (&e->g[WIDE], k);
   const proposal *q = &e->q[NARROW];
   check_compare (h, "s001_115_limit", est_quad (limits[NARROW]),
                  est_exact (0, 0), "at a = %g, s = %g, x = %g, narrow q ="
@@ -690,30 +494,25 @@ typedef struct
 {
   model md;
   proposal q;
-  log_weight_fn f;
+  iw_gauss g;
+  iw_log_weight f;
   int k;
 } iw_prep;
 
 static void
-prepare_q (const point * p, void *u)
+prepare (const point * p, iw_prep * d, int posterior)
 {
-  iw_prep *d = u;
   model_set (&d->md, p->v[0], p->v[1], p->v[2]);
   double sd = sqrt (d->md.v_post);
   d->q = (proposal) { "q", d->md.mu_post + p->v[3] * sd, p->v[4] * d->md.v_post };
-  d->f = log_weight_init (&d->md, &d->q, 0);
+  if (posterior)    /* 002 1.(c): the most powerful q_φ is the posterior itself */
+    d->q = (proposal) { "posterior", d->md.mu_post, d->md.v_post };
+  d->f = log_weight_of (&d->md, &d->q);
+  d->g = iw_of (&d->md, &d->q);
   d->k = (int) p->v[5];
 }
-
-/* 002 1.(c): the most powerful q_φ is the posterior itself. */
-static void
-prepare_posterior (const point * p, void *u)
-{
-  iw_prep *d = u;
-  prepare_q (p, u);
-  d->q = (proposal) { "posterior", d->md.mu_post, d->md.v_post };
-  d->f = log_weight_init (&d->md, &d->q, 0);
-}
+static void prepare_q (const point * p, void *u) { prepare (p, u, 0); }
+static void prepare_posterior (const point * p, void *u) { prepare (p, u, 1); }
 
 static size_t iw_len (const point * p) { return (size_t) p->v[5] + 1; }
 
@@ -729,8 +528,8 @@ sample_q (const gsl_rng * r, const point * p, const void *u, double *z)
 #define KK ((double) D->k)
 
 /* The draw's log weights LW[i] = log w(z_i), i < n; returns the largest,
-   and in *SIZE the largest sum of a weight's term magnitudes (log_weight),
-   which the rounding bounds below are made of. */
+   and in *SIZE the largest sum of a weight's term magnitudes
+   (iw_log_weight_at), which the rounding bounds below are made of. */
 static double
 draw_log_weights (const void *u, const double *z, size_t n, double *lw,
                   double *size)
@@ -738,12 +537,15 @@ draw_log_weights (const void *u, const double *z, size_t n, double *lw,
   double top = -DBL_MAX, sz;
   *size = 0;
   for (size_t i = 0; i < n; i++)
-    lw[i] = log_weight (&D->f, z[i], &sz), top = fmax (top, lw[i]), *size = fmax (*size, sz);
+    {
+      lw[i] = iw_log_weight_at (&D->f, z[i], &sz);
+      top = fmax (top, lw[i]), *size = fmax (*size, sz);
+    }
   return top;
 }
 
 /* log (1/denom) sum_{i<n} w(z_i).  *BOUND: the log weights' terms are
-   summed with relative error <= 4u each (size from log_weight); the
+   summed with relative error <= 4u each (size from iw_log_weight_at); the
    log-sum-exp of n <= 11 scaled terms adds (n + 3) u; so (n + 8) u (1 +
    max size) bounds its rounding. */
 static double
@@ -790,41 +592,19 @@ subset_average (const double *a, int k, double denom)
 
 /* ---- truths ---- */
 static estimate t_log_px (const point * p, const void *u) { (void) p; return est_exact (D->md.log_px, 8 * EST_U * (1 + fabs (D->md.log_px))); }
-/* The engine asks for the same L_k at a point once for every line whose
-   chain needs it (a quick run made 248 quadratures for 72 distinct ones,
-   86% of its time): the gaps are kept, keyed by all they depend on. */
-#define GAP_MEMO 256
-typedef struct { double a, s, x, m, v, k; quad_result g; } gap_memo_entry;
-static gap_memo_entry gap_memo[GAP_MEMO];
-static size_t gap_memo_n, gap_memo_next;
-
 static estimate
 lk_at (const void *u, double k, double sign)
 {
-  const model *md = &D->md;
-  const proposal *q = &D->q;
-  quad_result g;
-  size_t i = 0;
-  while (i < gap_memo_n && !(gap_memo[i].a == md->a && gap_memo[i].s == md->s
-                             && gap_memo[i].x == md->x && gap_memo[i].m == q->m
-                             && gap_memo[i].v == q->v && gap_memo[i].k == k))
-    i++;
-  if (i < gap_memo_n)
-    g = gap_memo[i].g;
-  else
-    {
-      /* q near the posterior makes the gap vanish (w~ = 1: the integrand
-         is rounding noise, which no relative tolerance meets).  An
-         absolute tolerance at the rounding of log p(x) itself (t_log_px's
-         bound) costs nothing: L_k = log p(x) - gap carries that error
-         anyway, and the returned abserr, which the estimate keeps, is
-         GSL's own. */
-      double floor = 8 * EST_U * (1 + fabs (md->log_px));
-      g = gap_quadrature (md, q, k, IW_GAP_FOR_MC, 0, floor);
-      gap_memo[gap_memo_next] = (gap_memo_entry) { md->a, md->s, md->x, q->m, q->v, k, g };
-      gap_memo_next = (gap_memo_next + 1) % GAP_MEMO;
-      gap_memo_n += gap_memo_n < GAP_MEMO;
-    }
+  /* q near the posterior makes the gap vanish (w~ = 1: the integrand is
+     rounding noise, which no relative tolerance meets).  An absolute
+     tolerance at the rounding of log p(x) itself (t_log_px's bound) costs
+     nothing: L_k = log p(x) - gap carries that error anyway, and the
+     returned abserr, which the estimate keeps, is GSL's own.  The engine
+     asks for the same L_k once for every line whose chain needs it: the
+     gaps are cached (a quick run made 248 quadratures for 72 distinct
+     ones). */
+  double floor = 8 * EST_U * (1 + fabs (D->md.log_px));
+  quad_result g = iw_gauss_gap_cached (&D->g, k, IW_GAP_FOR_MC, floor);
   quad_result l = { D->md.log_px - sign * g.value, g.abserr };
   return est_quad (l);
 }
@@ -854,9 +634,9 @@ q_times_ratio (double h, void *u)
   double qh = q_density (u, h), r = joint (u, h) / qh;
   return qh == 0 || !isfinite (r) ? joint (u, h) : qh * r;
 }
-static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->q.m, sqrt (D->q.v)) + log_weight (&D->f, h, NULL)); }
+static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->q.m, sqrt (D->q.v)) + iw_log_weight_at (&D->f, h, NULL)); }
 static double joint_fn (double h, void *u) { return joint (u, h); }
-static double q_log_w (double h, void *u) { return q_density (u, h) * log_weight (&D->f, h, NULL); }
+static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_weight_at (&D->f, h, NULL); }
 static estimate
 integral (quad_fn f, const void *u)
 {
@@ -917,10 +697,9 @@ static double
 em_log (const void *u, const double *z, int full_sum)
 {
   double lw[KMAX_DV + 1], work[2 * KMAX_DV + 3], size;
-  iwae_switches sw = { 0 };
-  sw.loo_full_sum = full_sum;
-  draw_log_weights (u, z, (size_t) D->k + 1, lw, &size);
-  return leave_one_out_mean_log (&sw, lw, (size_t) D->k + 1, work);
+  size_t n = (size_t) D->k + 1;
+  draw_log_weights (u, z, n, lw, &size);
+  return full_sum ? loo_full_sum (lw, n, work) : iw_loo_mean_log (lw, n, work);
 }
 IG (b91_em_log, em_log (u, z, 0))
 IG (b91_em_log_full, em_log (u, z, 1))
@@ -971,8 +750,8 @@ IG (q_l1_no_logdet, log_mean_w (u, z, 1, 1, NULL) + 0.5 * log (D->q.v))   /* log
 static estimate
 q_moment (const void *u, double denom)
 {
-  /* E_q[w] = p(x) E_q[w~], E_q[w~] the Gaussian integral weight_moment */
-  double m = weight_moment (&D->md, &D->q, 1) * exp (D->md.log_px);
+  /* E_q[w] = p(x) E_q[w~], E_q[w~] the Gaussian integral iw_gauss_moment */
+  double m = iw_gauss_moment (&D->g, 1) * exp (D->md.log_px);
   return est_log (est_exact (m * KK / denom, 16 * EST_U * m));
 }
 static estimate q31_l2 (const point * p, const void *u) { (void) p; return q_moment (u, KK); }
@@ -1129,9 +908,7 @@ IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TR
 IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002, TRUTH_001, prepare_posterior);
 #undef D
 
-/* ----------------------------------------------------------------------
- * Figure and notes
- * ---------------------------------------------------------------------- */
+/* ---- Figure and notes ---- */
 
 static void
 write_figure_data (harness * h, const experiment * e)
@@ -1306,7 +1083,7 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
     md->a, md->s, md->x, md->mu_post, md->v_post,
     GAP_CV_MIN_REPLICATES, e->gap[NARROW][0].value, e->gap[NARROW][n - 1].value,
     e->var_w[NARROW] / 2, e->var_w[WIDE] / 2,
-    weight_min (md, &e->q[NARROW]),
+    iw_gauss_min (&e->g[NARROW]),
     limits[NARROW].value, limits[NARROW].abserr, wide_text,
     e->gap[NARROW][0].value,
     e->gap[HEAVY][n - 1].value, last_slope (e, HEAVY));
@@ -1316,15 +1093,9 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
 int
 main (int argc, char **argv)
 {
-  iw_points = point_box_template;
-  iw_points.coords = COORDS, iw_points.n_coords = COUNT_OF (COORDS);
+  iw_points = point_box (COORDS, COUNT_OF (COORDS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_logq_logdet = mutant (h, "logq_missing_logdet");
-  mc_switches = iwae_switches_init (h);
-  m_quad_scaled = mutant (h, "quad_weight_scaled");
-  derivation_run (h, &d001);
-  derivation_run (h, &d003);
-  derivation_run (h, &d002);
+  harness_run_derivations (h);
   /* gap_cv_vs_quad needs GAP_CV_MIN_REPLICATES at k = 1 (replicates are
      samples / k there): samples_min */
   experiment *e = xcalloc (1, sizeof *e);

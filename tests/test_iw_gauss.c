@@ -3,6 +3,7 @@
  * log p(x) - L_k against KL (k = 1), Monte Carlo (k = 2, 5), the delta
  * method (large k) and 0 when q is the target. */
 #include "iw_gauss.h"
+#include "logsumexp.h"
 #include "normal.h"
 #include "tap.h"
 
@@ -45,6 +46,83 @@ gap_mc (gsl_rng * r, const iw_gauss * g, int k, size_t reps, double *mean,
     }
   *mean = s / (double) reps;
   *se = sqrt ((s2 / (double) reps - *mean * *mean) / (double) reps);
+}
+
+/* The appended part: the model's log weight against lib/normal, the E_M
+   term against leave-one-out log-sum-exps, a Monte Carlo run against the
+   quadrature, the cache against the uncached gap, and the rates of the
+   gap (delta method's c1, the narrow-q bound, the limit) against gaps at
+   finite k. */
+static void
+test_appended (gsl_rng * r)
+{
+  double a = 1.5, s = 0.8, x = 2, mu = a * x / (a * a + s * s);
+  double v = s * s / (a * a + s * s), log_px = normal_log_pdf (x, 0, sqrt (a * a + s * s));
+  iw_gauss narrow = { mu, v, mu + 0.5 * sqrt (v), 0.9 * v };
+  iw_log_weight f = iw_log_weight_init (a, s, x, narrow.m, narrow.vq);
+  for (double z = -3; z <= 3; z += 1.5)
+    {
+      double size, lw = iw_log_weight_at (&f, z, &size);
+      double want = normal_log_pdf (x, a * z, s) + normal_log_pdf (z, 0, 1)
+        - normal_log_pdf (z, narrow.m, sqrt (narrow.vq));
+      tap_close (lw, want, 64 * DBL_EPSILON * size, "log w(%g) = log p(x|z) + log p(z) - log q(z)", z);
+      tap_close (lw, log_px + log_wtilde (&narrow, z), 64 * DBL_EPSILON * size,
+                 "log w(%g) = log p(x) + log w~", z);
+    }
+  /* E_M: one weight dominating by e^40, then weights of one size */
+  double lw[6] = { 0.3, 40.0, -1.2, 0.0, 2.5, -7 }, work[13];
+  for (size_t n = 2; n <= 6; n += 4)
+    {
+      double want = 0, rest[5];
+      for (size_t j = 0; j < n; j++)
+        {
+          size_t m = 0;
+          for (size_t i = 0; i < n; i++)
+            if (i != j)
+              rest[m++] = lw[i];
+          want += log_mean_exp (rest, n - 1) / (double) n;
+        }
+      tap_close (iw_loo_mean_log (lw, n, work), want, 1e-13 * (1 + fabs (want)),
+                 "E_M term over %zu weights = mean of leave-one-out log means", n);
+    }
+  tap_close (iw_gap_summand (log1p (0.25)), 0.25 - log1p (0.25), 4 * DBL_EPSILON,
+             "gap summand e - log(1+e)");
+  /* a run: L_k, the E_M term and the mean weight against the quadrature */
+  iw_mc m;
+  iw_estimators correct = { 0 };
+  iw_mc_run (r, &f, &correct, log_px, 5, 200000, &m);
+  double lk = log_px - iw_gauss_gap (&narrow, 5, IW_GAP_FOR_MC, 0).value;
+  tap_close (mc_mean (&m.lk), lk, 6 * mc_se (&m.lk), "Monte Carlo L_5 = quadrature");
+  tap_close (mc_mean (&m.loo), lk, 6 * mc_se (&m.loo), "Monte Carlo E_M term = L_5");
+  tap_close (mc_mean (&m.gap_cv), log_px - lk, 6 * mc_se (&m.gap_cv), "gap estimator = log p(x) - L_5");
+  tap_close (mc_mean (&m.mean_w), exp (log_px), 6 * mc_se (&m.mean_w), "mean weight = p(x)");
+  tap_ok (mc_mean (&m.rise) > 0 && m.khat < 0.5, "L_6 - E_M > 0 (%.3g), k-hat %.2f", mc_mean (&m.rise), m.khat);
+  /* the cache returns the gap itself, bit for bit, also on a second call */
+  for (int i = 0; i < 2; i++)
+    {
+      quad_result c = iw_gauss_gap_cached (&narrow, 7, IW_GAP_FOR_MC, 0);
+      quad_result u = iw_gauss_gap (&narrow, 7, IW_GAP_FOR_MC, 0);
+      tap_ok (c.value == u.value && c.abserr == u.abserr, "cached gap = gap (call %d)", i + 1);
+    }
+  /* c1 from k (k gap - m2/2) at k = 1e4: c1 + O(1/k) */
+  double m2 = iw_gauss_variance (&narrow), k = 1e4;
+  tap_close (m2, iw_gauss_moment (&narrow, 2) - 1, 0, "Var(w~) = E[w~^2] - 1");
+  double c1 = iw_gauss_delta_c1 (&narrow);
+  double c1_k = k * (k * iw_gauss_gap (&narrow, k, IW_GAP_PRECISE, 0).value - m2 / 2);
+  tap_close (c1_k, c1, 0.02 * fabs (c1), "delta method: k (k gap - Var/2) = c1 (%.6g) at k = 1e4", c1);
+  /* the bound holds at every k, and is tight to its factor 1/w~_min */
+  for (double kb = 1; kb <= 1e6; kb *= 100)
+    {
+      double gap = iw_gauss_gap (&narrow, kb, IW_GAP_PRECISE, 0).value;
+      double b = iw_gauss_gap_bound (&narrow, kb);
+      tap_ok (gap <= b && (kb < 1e6 || gap >= 0.9 * b * iw_gauss_min (&narrow)),
+              "narrow q: gap %.6g <= bound %.6g at k = %g", gap, b, kb);
+    }
+  /* the limit is 0, well inside the gap at 1e6 */
+  quad_result d = iw_gauss_gap_limit (&narrow, 1e6);
+  double g6 = iw_gauss_gap (&narrow, 1e6, IW_GAP_PRECISE, 0).value;
+  tap_ok (fabs (d.value) <= d.abserr && d.abserr < 1e-3 * g6,
+          "Richardson limit %.3g +- %.2g = 0 (gap at 1e6: %.3g)", d.value, d.abserr, g6);
 }
 
 int
@@ -114,6 +192,7 @@ main (void)
   iw_gauss same = { 0.4, 0.7, 0.4, 0.7 };
   quad_result g0 = iw_gauss_gap (&same, 4, IW_GAP_FOR_MC, 1e-14);
   tap_close (g0.value, 0, g0.abserr + 1e-14, "q = target: gap 0");
+  test_appended (r);
   gsl_rng_free (r);
   return tap_done ();
 }
