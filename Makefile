@@ -135,7 +135,11 @@ endif
 # Every figure of OUTDIR as a PNG beside its SVG (for viewers without SVG).
 png:
 	@tools/deps_pkg.sh librsvg2-bin rsvg-convert
-	@set -e; for f in $(OUTDIR)/figures/*.svg; do rsvg-convert -o "$${f%.svg}.png" "$$f"; done
+	@# gnuplot's SVG puts the space after a subscript at the start of a
+	@# tspan, which librsvg drops ("L_k closes" as "L_kcloses") unless
+	@# whitespace is declared preserved
+	@set -e; for f in $(OUTDIR)/figures/*.svg; do \
+	  sed '0,/<svg /s//<svg xml:space="preserve" /' "$$f" | rsvg-convert -o "$${f%.svg}.png"; done
 	@echo "png: $$(ls $(OUTDIR)/figures/*.png | wc -l) figure(s) in $(OUTDIR)/figures"
 
 # Interrupts and concurrent runs at scale (make test runs short forms).
