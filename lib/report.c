@@ -482,6 +482,12 @@ put_finding (sbuf * b, const check_result * r, int k)
   sbuf_append (b, " absolute, ");
   put_err (b, r->max_rel_diff);
   sbuf_append (b, " relative.\n");
+  /* a harness check of a seed statement runs at one point, which its
+     note states in full: that point is the counterexample (nothing to
+     shrink) */
+  if (r->n_points == 1 && r->note[0])
+    sbuf_printf (b, "- **Counterexample:** the one point it is checked at: %s.\n",
+                 r->note);
   if (r->spec->correction)
     sbuf_printf (b, "- **Correct:** %s\n", r->spec->correction);
   sbuf_append (b, "\n");
