@@ -7,6 +7,7 @@
 #include "reftsv.h"
 #include "tap.h"
 
+#include <gsl/gsl_deriv.h>
 #include <gsl/gsl_linalg.h>
 #include <math.h>
 #include <stdlib.h>
@@ -25,6 +26,14 @@ joint_integrand (double z, void *params)
 {
   const case_t *c = params;
   return exp (lingauss_log_joint (c->m, c->x, z) - c->log_px);
+}
+
+/* log p(x, z) as a function of z alone (for gsl_deriv_central). */
+static double
+joint_at (double z, void *params)
+{
+  const case_t *c = params;
+  return lingauss_log_joint (c->m, c->x, z);
 }
 
 /* q(z) log p(x | z) = q(z) [log p(x, z) - log p(z)]: the reconstruction
@@ -93,6 +102,20 @@ check_model (const lingauss * m, const double *x, const char *name)
   tap_close (rec.value + prior_term + normal_entropy (sqrt (c.qv)), elbo.value,
              rec.err + elbo.err + 1e-13 * (1 + fabs (elbo.value)),
              "%s: E_q[log p(x|z)] + E_q[log p(z)] + H[q] = ELBO", name);
+  /* the posterior route against the term-by-term closed form */
+  estimate via = lingauss_elbo_via_posterior (m, x, c.qm, c.qv);
+  tap_close (via.value, elbo.value, via.err + elbo.err,
+             "%s: ELBO via log p(x) - KL(q || p(z|x)) = term by term", name);
+  /* d log p(x, z)/dz against GSL's central difference */
+  for (int i = -1; i <= 1; i++)
+    {
+      double z = mu + 1.3 * i * sqrt (v), d, d_err;
+      gsl_function F = { joint_at, &c };
+      gsl_deriv_central (&F, z, 1e-3 * sqrt (v), &d, &d_err);
+      tap_close (lingauss_dlog_joint_dz (m, x, z), d, d_err + 1e-9 * (1 + fabs (d)),
+                 "%s: d log p(x,z)/dz = central difference at z = mu %+1.1f sd", name,
+                 1.3 * i);
+    }
   /* q = the posterior: the ELBO is log p(x) */
   estimate tight = lingauss_elbo (m, x, mu, v);
   tap_close (tight.value, lpx.value, tight.err + lpx.err,
@@ -164,9 +187,9 @@ lg_check (lg_tally * t, const char *name, double got, const char *want_s, double
 static void
 test_reference (void)
 {
-  lg_tally t[5] = { {"posterior mean", 0, 1, 0, ""}, {"posterior variance", 0, 1, 0, ""},
+  lg_tally t[6] = { {"posterior mean", 0, 1, 0, ""}, {"posterior variance", 0, 1, 0, ""},
                     {"log evidence", 0, 1, 0, ""}, {"ELBO", 0, 1, 0, ""},
-                    {"E_q[log p(x|z)]", 0, 1, 0, ""} };
+                    {"E_q[log p(x|z)]", 0, 1, 0, ""}, {"ELBO via the posterior", 0, 1, 0, ""} };
   FILE *f = reftsv_open ("lingauss");
   char **fl;
   size_t nf;
@@ -198,13 +221,15 @@ test_reference (void)
           lg_check (&t[3], fl[0], e.value, fl[13], e.err);
           e = lingauss_expected_log_lik (&m, x, qm, qv);
           lg_check (&t[4], fl[0], e.value, fl[14], e.err);
+          e = lingauss_elbo_via_posterior (&m, x, qm, qv);
+          lg_check (&t[5], fl[0], e.value, fl[13], e.err);
         }
       free (w);
       free (b);
       free (x);
     }
   reftsv_close (f);
-  for (int i = 0; i < 5; i++)
+  for (int i = 0; i < 6; i++)
     tap_ok (!malformed && t[i].cases > 0 && t[i].ok,
             "lingauss.tsv: %s within its bound on all %d cases (worst %.2g of it, %s)",
             t[i].what, t[i].cases, t[i].worst, t[i].worst_name);
