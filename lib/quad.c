@@ -6,6 +6,8 @@
 #include <float.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -570,4 +572,26 @@ quad_log (quad_result q)
                  q.value, q.abserr);
   quad_result r = { log (q.value), q.abserr / (q.value - q.abserr) };
   return r;
+}
+
+typedef struct
+{
+  quad_fn f;
+  void *params;
+  double mean;
+  int power;
+} normal_moment;
+
+static double
+normal_moment_integrand (double e, void *params)
+{
+  const normal_moment *m = params;
+  return gsl_ran_ugaussian_pdf (e) * gsl_pow_int (m->f (e, m->params) - m->mean, m->power);
+}
+
+quad_result
+quad_normal_moment (quad_fn f, void *params, double mean, int power)
+{
+  normal_moment m = { f, params, mean, power };
+  return quad_real_line_at (normal_moment_integrand, &m, 0.0, 1.0);
 }

@@ -165,4 +165,10 @@ quad_result quad_interval_cquad_tol (quad_fn f, void *params, double a,
    dies (exit 3) when v <= e, where no bound exists. */
 quad_result quad_log (quad_result q);
 
+/* E[(f(e) - MEAN)^POWER] for e ~ N(0, 1): quad_real_line_at of
+   phi(e) (f(e) - MEAN)^POWER around 0 at scale 1 (the moments of an
+   estimator that is a function of one standard normal draw). */
+quad_result quad_normal_moment (quad_fn f, void *params, double mean,
+                                int power);
+
 #endif

@@ -23,6 +23,7 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <string.h>
 
 #define DIM 3
 #define K_MAX 8
@@ -62,18 +63,26 @@ typedef struct { int lo, hi; } coord_block;
 static const coord_block PHI = { P_M, P_V + 1 }, THETA = { P_W0, P_W0 + DIM },
   LAMBDA = { P_L1, P_L2 + 1 }, ALL = { 0, N_PAR };
 
+/* The model at the point's coordinates (BOX's order). */
+static model
+model_of (const double *v)
+{
+  model md = { .s = v[0], .l1 = v[4], .l2 = v[5], .m = v[9], .v = v[10] };
+  for (int j = 0; j < DIM; j++)
+    md.w[j] = v[1 + j], md.x[j] = v[6 + j];
+  return md;
+}
+/* where each gradient coordinate sits in the point */
+static const int AT[N_PAR] = { 9, 10, 1, 2, 3, 4, 5 };
+
 static void
 prepare (const point * p, void *out)
 {
   prep_t *u = out;
-  const double *v = p->v;
-  u->md.s = v[0];
-  for (int j = 0; j < DIM; j++)
-    u->md.w[j] = v[1 + j], u->md.x[j] = v[6 + j];
-  u->md.l1 = v[4], u->md.l2 = v[5], u->md.m = v[9], u->md.v = v[10];
+  u->md = model_of (p->v);
   for (int i = 0; i < N_PAR; i++)
-    u->c[i] = v[11 + i];
-  u->k = (int) v[18];
+    u->c[i] = p->v[11 + i];
+  u->k = (int) p->v[18];
 }
 
 static size_t x_len (const point * p) { return (size_t) p->v[18]; }
@@ -130,28 +139,10 @@ static estimate elbo_by_posterior (const model * p) { lingauss g = lg (p); retur
 
 /* ---- finite differences along c (lib/gradcheck) ---- */
 
-static void
-model_to_vector (const model * p, double *t)
-{
-  t[P_M] = p->m, t[P_V] = p->v, t[P_L1] = p->l1, t[P_L2] = p->l2;
-  for (int j = 0; j < DIM; j++)
-    t[P_W0 + j] = p->w[j];
-}
-
-static model
-model_from_vector (const model * base, const gsl_vector * t)
-{
-  model p = *base;
-  p.m = gsl_vector_get (t, P_M), p.v = gsl_vector_get (t, P_V);
-  p.l1 = gsl_vector_get (t, P_L1), p.l2 = gsl_vector_get (t, P_L2);
-  for (int j = 0; j < DIM; j++)
-    p.w[j] = gsl_vector_get (t, P_W0 + j);
-  return p;
-}
-
+/* a closed form of the model at the point T (the point's coordinates) */
 #define OF_VECTOR(name, expr) \
-  static double name (const gsl_vector * t, void *base) \
-  { model q = model_from_vector (base, t); const model *p = &q; return (expr); }
+  static double name (const gsl_vector * t, void *unused) \
+  { model q = model_of (t->data); const model *p = &q; (void) unused; return (expr); }
 OF_VECTOR (fd_elbo, elbo_by_posterior (p).value)
 OF_VECTOR (fd_termwise, elbo_termwise (p).value)
 OF_VECTOR (fd_evidence, log_evidence (p).value)
@@ -160,22 +151,21 @@ OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /
 OF_VECTOR (fd_kl, kl_q_prior (p))
 
 static estimate
-fd_along (gradcheck_fn f, const prep_t * u, coord_block b)
+fd_along (gradcheck_fn f, const point * p, const prep_t * u, coord_block b)
 {
-  model base = u->md;
-  double t[N_PAR], s = 0, e = 0;
-  model_to_vector (&base, t);
+  double t[COUNT_OF (BOX)], s = 0, e = 0;
+  memcpy (t, p->v, sizeof t);
   /* f's rounding declared as twice the ELBO's rounding bound, at least
      32u times the size of its terms (lingauss's terms carry 18u each), as
      GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
-  gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (&base).err, 0 };
-  gsl_vector_view tv = gsl_vector_view_array (t, N_PAR);
+  gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (&u->md).err, 0 };
+  gsl_vector_view tv = gsl_vector_view_array (t, COUNT_OF (BOX));
   for (int i = b.lo; i < b.hi; i++)
     {
       gradcheck_partial d;
       if (u->c[i] == 0)
         continue;
-      if (gradcheck_partial_derivative (f, &base, &tv.vector, i, &o, &d) != GSL_SUCCESS)
+      if (gradcheck_partial_derivative (f, NULL, &tv.vector, AT[i], &o, &d) != GSL_SUCCESS)
         die_runtime ("a finite difference failed in coordinate %d", i);
       s += u->c[i] * d.value, e += fabs (u->c[i]) * d.err;
     }
@@ -183,7 +173,7 @@ fd_along (gradcheck_fn f, const prep_t * u, coord_block b)
 }
 /* a line or truth that is c·∇ of a closed form F over block B */
 #define FD_LINE(name, f, b) \
-  static estimate name (const point * p, const void *prep) { (void) p; return fd_along (f, prep, b); }
+  static estimate name (const point * p, const void *prep) { return fd_along (f, p, prep, b); }
 
 /* ----------------------------------------------------------------------
  * Truths
@@ -588,11 +578,12 @@ variance_point (void)
 }
 
 /* Estimator WHICH at one ε (0, 1: score ∂μ, ∂v; 2, 3: reparameterization). */
-typedef struct { prep_t u; int which; double mean, baseline; int power; } moment_params;
+typedef struct { prep_t u; int which; double baseline; } estimator;
 
 static double
-estimator_at (const moment_params * m, double eps)
+estimator_at (double eps, void *params)
 {
+  const estimator *m = params;
   prep_t u = m->u;
   const model *md = &u.md;
   double z = ZOF (eps);
@@ -604,19 +595,12 @@ estimator_at (const moment_params * m, double eps)
   return reparam_with (NULL, &u, &eps, 2);
 }
 
-static double
-moment_integrand (double eps, void *params)
-{
-  const moment_params *m = params;
-  return gsl_ran_ugaussian_pdf (eps) * gsl_pow_int (estimator_at (m, eps) - m->mean, m->power);
-}
-
 static quad_result
 moment (const prep_t * u, int which, double mean, int power)
 {
   double baseline = m_baseline && which < 2 ? elbo_by_posterior (&u->md).value : 0;
-  moment_params m = { *u, which, mean, baseline, power };
-  return quad_real_line_at (moment_integrand, &m, 0.0, 1.0);
+  estimator m = { *u, which, baseline };
+  return quad_normal_moment (estimator_at, &m, mean, power);
 }
 
 /* Variance of the K-sample averages over REPS replicates.  The 1/K check
@@ -631,8 +615,10 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
   gsl_rng *r = harness_rng (h);
   double g[4], sigma2[4], mu4[4];
   quad_result vs[4];
+  estimator plain[4];           /* without the baseline of the mutant */
   for (int i = 0; i < 4; i++)
     {
+      plain[i] = (estimator) { *u, i, 0 };
       g[i] = moment (u, i, 0, 1).value;
       vs[i] = moment (u, i, g[i], 2);
       sigma2[i] = vs[i].value;
@@ -656,10 +642,7 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
               if (!m_reuse || j % 2 == 0)
                 eps = gsl_ran_gaussian_ziggurat (r, 1.0);
               for (int i = 0; i < 4; i++)
-                {
-                  moment_params m = { *u, i, 0, 0, 1 };
-                  sum[i] += estimator_at (&m, eps);
-                }
+                sum[i] += estimator_at (eps, &plain[i]);
             }
           for (int i = 0; i < 4; i++)
             mc_add (&sq[i], gsl_pow_2 (sum[i] / k - g[i]));
@@ -732,10 +715,7 @@ main (int argc, char **argv)
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_baseline = mutant (h, "score_baseline");
   m_reuse = mutant (h, "batch_reuses_draws");
-  derivation_run (h, &d002b);
-  derivation_run (h, &d002c);
-  derivation_run (h, &d001);
-  derivation_run (h, &dharness);
+  harness_run_derivations (h);
   sbuf_append (harness_figure_script (h), "set multiplot\nset origin 0,0\nset size 0.46,1\n");
   int block = figure_lines_against_truth (h, "Each seed line against its truth");
   prep_t vp = variance_point ();
