@@ -102,6 +102,10 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 #define INTEGRAND(name, f, arg) \
   static double name (const point * p, const void *u, const double *x, double *e) { (void) e; return f (p, u, x, arg); }
 #define ZOF(e) (md->m + sqrt (md->v) * (e))
+/* a line's integrand as one expression of z = μ + √v ε (the first draw) */
+#define DRAW(name, expr) \
+  static double name (const point * p, const void *prep, const double *x, double *e) \
+  { U; double z = ZOF (x[0]); (void) e, (void) z; return (expr); }
 
 /* ----------------------------------------------------------------------
  * The model (lib/lingauss) and what the lines need beside it
@@ -128,6 +132,7 @@ static double log_q (const model * p, double z) { return normal_log_pdf (z, p->m
 static double log_joint (const model * p, double z) { lingauss g = lg (p); return lingauss_log_joint (&g, p->x, z); }
 static double kl_q_prior (const model * p) { return normal_kl (p->m, sqrt (p->v), p->l1, sqrt (p->l2)); }
 static void posterior (const model * p, double *pm, double *pv) { lingauss g = lg (p); lingauss_posterior (&g, p->x, pm, pv); }
+static double log_post (const model * p, double z) { double pm, pv; posterior (p, &pm, &pv); return normal_log_pdf (z, pm, sqrt (pv)); }
 static estimate log_evidence (const model * p) { lingauss g = lg (p); return lingauss_log_evidence (&g, p->x); }
 static estimate elbo_termwise (const model * p) { lingauss g = lg (p); return lingauss_elbo (&g, p->x, p->m, p->v); }
 static estimate expected_log_lik (const model * p) { lingauss g = lg (p); return lingauss_expected_log_lik (&g, p->x, p->m, p->v); }
@@ -233,8 +238,8 @@ theta_score (const prep_t * u, double z, int power)
     s += u->c[P_W0 + j] * (md->x[j] - md->w[j] * z) * z;
   return s / pow (md->s, power);
 }
-static double s002_theta (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return theta_score (u, ZOF (x[0]), 2); }
-static double s002_theta_s (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return theta_score (u, ZOF (x[0]), 1); }
+DRAW (s002_theta, theta_score (u, z, 2))
+DRAW (s002_theta_s, theta_score (u, z, 1))
 
 /* c_φ·(∂μ, ∂v) log q(z), with the sign of the 1/(2v) term */
 static double
@@ -245,8 +250,8 @@ phi_score (const prep_t * u, double z, double vsign)
   return u->c[P_M] * d / md->v + u->c[P_V] * (vsign / (2 * md->v) + d * d / (2 * md->v * md->v));
 }
 static double log_ratio (const model * md, double z) { return log_joint (md, z) - log_q (md, z); }
-static double s002_phi (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return phi_score (u, z, -1) * log_ratio (md, z); }
-static double s002_phi_vsign (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return phi_score (u, z, +1) * log_ratio (md, z); }
+DRAW (s002_phi, phi_score (u, z, -1) * log_ratio (md, z))
+DRAW (s002_phi_vsign, phi_score (u, z, +1) * log_ratio (md, z))
 
 /* c_λ·∇λ log r(z): ∂λ1 = (z - λ1)/λ2, ∂λ2 = -1/(HALF λ2) + (z - λ1)²/(2λ2²) */
 static double
@@ -256,8 +261,8 @@ lambda_score (const prep_t * u, double z, double half)
   double d = z - md->l1;
   return u->c[P_L1] * d / md->l2 + u->c[P_L2] * (-1 / (half * md->l2) + d * d / (2 * md->l2 * md->l2));
 }
-static double s002_lambda (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return lambda_score (u, ZOF (x[0]), 2); }
-static double s002_lambda_half (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return lambda_score (u, ZOF (x[0]), 1); }
+DRAW (s002_lambda, lambda_score (u, z, 2))
+DRAW (s002_lambda_half, lambda_score (u, z, 1))
 
 /* The K-sample estimator; PHI_SCORE: the φ block with the score of q_φ
    (else as written, ∇φ log(z_k) = 0 for a draw z_k). */
@@ -320,8 +325,8 @@ static const derivation_line S002B[] = {
 FD_LINE (s002c_phi_def, fd_termwise, PHI) FD_LINE (s002c_phi_def_no_q, fd_joint, PHI)
 
 /* ① - ② + E[log(r/q)], ① and the last term per draw, ② = KL(q || r) */
-static double s002_redo (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z); }
-static double s002_redo_two (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_q_prior (md); }
+DRAW (s002_redo, log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z))
+DRAW (s002_redo_two, log_lik (md, z) - kl_q_prior (md))
 
 /* ① per draw, the density as written; HALF the factor in its exponent */
 static double
@@ -339,9 +344,9 @@ item1_expanded (const model * md, double z, double dnorm)
   double s2 = md->s * md->s;
   return -residual_sq (md, z) / (2 * s2) - dnorm * DIM * log (2 * M_PI * s2);
 }
-static double s002_item1 (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return item1_expanded (md, ZOF (x[0]), 0.5); }
-static double s002_item1_d (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return item1_expanded (md, ZOF (x[0]), 1); }
-static double s002_item1_sd_var (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return item1_expanded (md, md->m + md->v * x[0], 0.5); }
+DRAW (s002_item1, item1_expanded (md, z, 0.5))
+DRAW (s002_item1_d, item1_expanded (md, z, 1))
+DRAW (s002_item1_sd_var, item1_expanded (md, md->m + md->v * x[0], 0.5))
 
 /* c_φ·∇φ of -‖X - w(μ + √v ε)‖²/(2σ²) per ε: ∇φ z = (1, ε/(2√v)); C the
    factor before E (-1/(2σ²) as written) */
@@ -398,51 +403,26 @@ static const derivation_line S002C[] = {
  * 001 1.1.3: the ELBO, the update rule and its reparameterization gradient
  * ---------------------------------------------------------------------- */
 
-static double s001_bound (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_ratio (md, ZOF (x[0])); }
+DRAW (s001_bound, log_ratio (md, z))
 /* the bound plus 2 KL(q || p(z|x)) per draw: log(p(x,z) q / p(z|x)²) */
-static double
-s001_bound_past (const point * p, const void *prep, const double *x, double *e)
-{
-  U;
-  (void) e;
-  double z = ZOF (x[0]), pm, pv;
-  posterior (md, &pm, &pv);
-  return log_joint (md, z) + log_q (md, z) - 2 * normal_log_pdf (z, pm, sqrt (pv));
-}
-static double
-s001_split_with (const point * p, const void *prep, const double *x, int normalised)
-{
-  U;
-  double z = ZOF (x[0]), lq = log_q (md, z);
-  if (!normalised)
-    lq = -(z - md->m) * (z - md->m) / (2 * md->v);
-  return log_joint (md, z) - lq;
-}
-INTEGRAND (s001_split, s001_split_with, 1) INTEGRAND (s001_split_unnorm, s001_split_with, 0)
-static double s001_l (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_q_prior (md); }
-static double s001_l_swapped (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)); }
+DRAW (s001_bound_past, log_joint (md, z) + log_q (md, z) - 2 * log_post (md, z))
+DRAW (s001_split, log_joint (md, z) - log_q (md, z))
+/* log q without its -½ log(2πv): log p(x, z) - (-(z - μ)²/(2v)) */
+DRAW (s001_split_unnorm, log_joint (md, z) + (z - md->m) * (z - md->m) / (2 * md->v))
+DRAW (s001_l, log_lik (md, z) - kl_q_prior (md))
+DRAW (s001_l_swapped, log_lik (md, z) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)))
 
 FD_LINE (s001_wake, fd_item1, THETA)
 
-static double s001_update (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_joint (md, z) - kl_q_prior (md); }
-static double
-s001_update_reparam_with (const point * p, const void *prep, const double *x, double scale_power)
-{
-  U;
-  double z = md->m + pow (md->v, scale_power) * x[0];     /* z_φ(ε) = μ + σ ε */
-  return log_joint (md, z) - kl_q_prior (md);
-}
-INTEGRAND (s001_update_reparam, s001_update_reparam_with, 0.5) INTEGRAND (s001_update_reparam_var, s001_update_reparam_with, 1)
+DRAW (s001_update, log_joint (md, z) - kl_q_prior (md))
+/* z_φ(ε) = μ + σ ε, and the mutant's μ + σ² ε */
+DRAW (s001_update_reparam, log_joint (md, md->m + pow (md->v, 0.5) * x[0]) - kl_q_prior (md))
+DRAW (s001_update_reparam_var, log_joint (md, md->m + md->v * x[0]) - kl_q_prior (md))
 
-/* c_φ·∇φ log p(x, z_φ(ε)) = dlog p/dz (c_μ + c_v DZDV), dz/dv = ε/(2√v) */
-static double
-s001_grad_with (const point * p, const void *prep, const double *x, int chain)
-{
-  U;
-  double dz = dlogjoint_dz (md, ZOF (x[0]));
-  return dz * (u->c[P_M] + u->c[P_V] * (chain ? x[0] / (2 * sqrt (md->v)) : 1));
-}
-INTEGRAND (s001_grad, s001_grad_with, 1) INTEGRAND (s001_grad_no_dz, s001_grad_with, 0)
+/* c_φ·∇φ log p(x, z_φ(ε)) = dlog p/dz (c_μ + c_v dz/dv), dz/dv = ε/(2√v)
+   (the mutant's dz/dv = 1) */
+DRAW (s001_grad, dlogjoint_dz (md, z) * (u->c[P_M] + u->c[P_V] * (x[0] / (2 * sqrt (md->v)))))
+DRAW (s001_grad_no_dz, dlogjoint_dz (md, z) * (u->c[P_M] + u->c[P_V]))
 
 /* ∇φ KL(q || r) analytically: ∂μ = (μ - λ1)/λ2, ∂v = ½(1/λ2 - 1/v) */
 static estimate
