@@ -107,9 +107,7 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
   static double name (const point * p, const void *prep, const double *x, double *e) \
   { U; double z = ZOF (x[0]); (void) e, (void) z; return (expr); }
 
-/* ----------------------------------------------------------------------
- * The model (lib/lingauss) and what the lines need beside it
- * ---------------------------------------------------------------------- */
+/* ---- The model (lib/lingauss) and what the lines need beside it ---- */
 
 static lingauss
 lg (const model * p)
@@ -158,31 +156,23 @@ OF_VECTOR (fd_kl, kl_q_prior (p))
 static estimate
 fd_along (gradcheck_fn f, const point * p, const prep_t * u, coord_block b)
 {
-  double t[COUNT_OF (BOX)], s = 0, e = 0;
+  double t[COUNT_OF (BOX)], s, e;
   memcpy (t, p->v, sizeof t);
   /* f's rounding declared as twice the ELBO's rounding bound, at least
      32u times the size of its terms (lingauss's terms carry 18u each), as
      GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
   gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (&u->md).err, 0 };
   gsl_vector_view tv = gsl_vector_view_array (t, COUNT_OF (BOX));
-  for (int i = b.lo; i < b.hi; i++)
-    {
-      gradcheck_partial d;
-      if (u->c[i] == 0)
-        continue;
-      if (gradcheck_partial_derivative (f, NULL, &tv.vector, AT[i], &o, &d) != GSL_SUCCESS)
-        die_runtime ("a finite difference failed in coordinate %d", i);
-      s += u->c[i] * d.value, e += fabs (u->c[i]) * d.err;
-    }
+  if (gradcheck_directional (f, NULL, &tv.vector, u->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo),
+                             &o, &s, &e) != GSL_SUCCESS)
+    die_runtime ("a finite difference failed in coordinates %d to %d", b.lo, b.hi - 1);
   return est_numeric (s, e + N_PAR * EST_U * fabs (s));
 }
 /* a line or truth that is c·∇ of a closed form F over block B */
 #define FD_LINE(name, f, b) \
   static estimate name (const point * p, const void *prep) { return fd_along (f, p, prep, b); }
 
-/* ----------------------------------------------------------------------
- * Truths
- * ---------------------------------------------------------------------- */
+/* ---- Truths ---- */
 
 static estimate t_elbo (const point * p, const void *prep) { U; return elbo_by_posterior (md); }
 static estimate t_log_px (const point * p, const void *prep) { U; return log_evidence (md); }
@@ -206,9 +196,7 @@ static const derivation_truth TRUTHS[] = {
   {"fd_kl", "c_φ·∇φ KL(q || r) by finite differences", LINE_CLOSED (t_fd_kl)},
 };
 
-/* ----------------------------------------------------------------------
- * 002 2.(b): ∇θ, ∇φ (log-derivative trick), ∇λ and the K-sample estimator
- * ---------------------------------------------------------------------- */
+/* ---- 002 2.(b): ∇θ, ∇φ (log-derivative trick), ∇λ and the K-sample estimator ---- */
 
 /* the line's integral in closed form term by term (① + E_q[log r] + H(q)),
    differentiated by finite differences; the truth takes the posterior route */
@@ -318,9 +306,7 @@ static const derivation_line S002B[] = {
    .expect = V_NOT_CHECKABLE, .why = "annotations of the estimator's notation (batch size, one sample set per X_i)"},
 };
 
-/* ----------------------------------------------------------------------
- * 002 2.(c): ∇φ, the "Redo" decomposition and item ①
- * ---------------------------------------------------------------------- */
+/* ---- 002 2.(c): ∇φ, the "Redo" decomposition and item ① ---- */
 
 FD_LINE (s002c_phi_def, fd_termwise, PHI) FD_LINE (s002c_phi_def_no_q, fd_joint, PHI)
 
@@ -399,9 +385,7 @@ static const derivation_line S002C[] = {
    .mutants = {{"item1_grad_no_half", "-1/σ² in place of -1/(2σ²)", LINE_EXPECT (s002_item1_grad_no_half)}}},
 };
 
-/* ----------------------------------------------------------------------
- * 001 1.1.3: the ELBO, the update rule and its reparameterization gradient
- * ---------------------------------------------------------------------- */
+/* ---- 001 1.1.3: the ELBO, the update rule and its reparameterization gradient ---- */
 
 DRAW (s001_bound, log_ratio (md, z))
 /* the bound plus 2 KL(q || p(z|x)) per draw: log(p(x,z) q / p(z|x)²) */
@@ -480,9 +464,7 @@ static const derivation_line S001[] = {
    .expect = V_NOT_CHECKABLE, .why = "prose about applicability and modelling choices"},
 };
 
-/* ----------------------------------------------------------------------
- * The harness's own ground truths, established two ways
- * ---------------------------------------------------------------------- */
+/* ---- The harness's own ground truths, established two ways ---- */
 
 static estimate h_termwise (const point * p, const void *prep) { U; return elbo_termwise (md); }
 /* H(q) without its e: ½ log(2πv) = H(q) - ½ */
@@ -524,10 +506,7 @@ DERIVATION (d002c, "002 2.(c): ∇φ, the Redo decomposition and item ①", S002
 DERIVATION (d001, "001 1.1.3: the ELBO, the update rule and its reparameterization gradient", S001, 100);
 DERIVATION (dharness, "The harness's ground truths, two ways", HARNESS, 100);
 
-
-/* ----------------------------------------------------------------------
- * Variances at one fixed point (harness checks, not chains)
- * ---------------------------------------------------------------------- */
+/* ---- Variances at one fixed point (harness checks, not chains) ---- */
 
 static const check_spec CHECKS[] = {
   {"var_score_exceeds_reparam", "harness",
