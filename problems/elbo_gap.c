@@ -22,7 +22,6 @@
 #include "lingauss2.h"
 #include "figure_panel.h"
 #include "minimize.h"
-#include "mvn.h"
 #include "normal.h"
 #include "rounding.h"
 
@@ -32,8 +31,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define LOG_SQRT_2PI 0.91893853320467274178
 
 static rnd X (double v) { return rnd_exact (v); }
 static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
@@ -117,7 +114,7 @@ static rnd elbo (const fa1 * f) { return rnd_sub (expected_log_lik (f), kl_prior
 #define Z (const double *) z
 #define INTEGRAND(name, expr) \
   static double name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) p, (void) z, (void) bound; return (expr); }
+  { (void) p, (void) u, (void) z, (void) bound; return (expr); }
 /* closed forms at the point's q, each the truth, line or mutant of several */
 #define CLOSED(name, expr) \
   static estimate name (const point * p, const void *u) { (void) p, (void) u; return (expr); }
@@ -413,7 +410,7 @@ e_log_px_r (const point * p, const void *u)
   rnd r = sub (rnd_leaf (a->x - a->b, 1), mul (X (a->w), X (a->l1)));
   rnd v = add (mul (sq (X (a->w)), X (a->l2)), X (a->psi));
   return closed (sub (sub (rnd_scale (-0.5, mul (sq (r), inv (v))), rnd_scale (0.5, rnd_log (v))),
-                      rnd_leaf (LOG_SQRT_2PI, 1)));
+                      rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)));
 }
 static double f_mean_r (double z, void *a) { return exp (lp_r (a, z) + lp_lik (a, z)); }
 static double
@@ -433,24 +430,11 @@ log_of_integral (quad_fn f, const lp * a)
 CLOSED (e1, log_of_integral (f_mean_r, LP))
 CLOSED (e1_plug_in, est_exact (lp_lik (LP, LP->l1), 0))
 CLOSED (e2, log_of_integral (f_mean_q, LP))
-static estimate
-e2_no_r (const point * p, const void *u)
-{
-  (void) u;                     /* the learned prior forgotten: p(X) under N(0, 1) */
-  return est_exact (normal_log_pdf (LP->x, LP->b, sqrt (LP->w * LP->w + LP->psi)), 0);
-}
-static double
-e3 (const point * p, const void *u, const double *z, double *bound)
-{
-  (void) u, (void) bound;
-  return lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0]);
-}
-static double
-e3_gap_added (const point * p, const void *u, const double *z, double *bound)
-{
-  return e3 (p, u, z, bound)
-    + 2 * normal_kl (LP->m, LP->s, lp_post_mean (LP), sqrt (lp_post_var (LP)));
-}
+/* the learned prior forgotten: p(X) under N(0, 1) */
+CLOSED (e2_no_r, est_exact (normal_log_pdf (LP->x, LP->b, sqrt (LP->w * LP->w + LP->psi)), 0))
+INTEGRAND (e3, lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0]))
+INTEGRAND (e3_gap_added, lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0])
+           + 2 * normal_kl (LP->m, LP->s, lp_post_mean (LP), sqrt (lp_post_var (LP))))
 
 static const derivation_truth TRUTH_002[] = {
   {"log_px_r", "log p_θ(X) = log N(X; w λ1 + b, w² λ2 + ψ), the marginal under r_λ", LINE_CLOSED (e_log_px_r)},

@@ -312,7 +312,8 @@ FD_LINE (s002c_phi_def, fd_termwise, PHI) FD_LINE (s002c_phi_def_no_q, fd_joint,
 
 /* ① - ② + E[log(r/q)], ① and the last term per draw, ② = KL(q || r) */
 DRAW (s002_redo, log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z))
-DRAW (s002_redo_two, log_lik (md, z) - kl_q_prior (md))
+/* ① - ② per draw: the Redo line's reading, and 001 1.1.3's L */
+DRAW (one_minus_two, log_lik (md, z) - kl_q_prior (md))
 
 /* ① per draw, the density as written; HALF the factor in its exponent */
 static double
@@ -363,7 +364,7 @@ static const derivation_line S002C[] = {
    .text = "VLB(X_i) = ① E_{Z~q_φ}[log p_θ(X_i|Z)] - ② D_KL(q_φ(Z|X_i) || r_λ(Z)) + E[log(r_λ/q_φ)] (slide 89)",
    .eval = LINE_EXPECT (s002_redo), .truth = "elbo", .expect = V_SLIP,
    .readings = {{"VLB = ① - ②, the last term a restatement of -②", "the bullets that follow (40-50)"
-                 " evaluate ① and ② and no third term; E_q[log(r/q)] = -②", 0, LINE_EXPECT (s002_redo_two), 0}},
+                 " evaluate ① and ② and no third term; E_q[log(r/q)] = -②", 0, LINE_EXPECT (one_minus_two), 0}},
    .correction = "VLB = ① - ② = ① + E_q[log(r_λ/q_φ)]: E_q[log(r_λ/q_φ)] = -②, so as written the KL"
    " term is counted twice (the line is VLB - D_KL(q_φ || r_λ))"},
   {.id = "s002_c_item1_density", .source = "002 2.(c) item ①", .at = 40,
@@ -393,7 +394,6 @@ DRAW (s001_bound_past, log_joint (md, z) + log_q (md, z) - 2 * log_post (md, z))
 DRAW (s001_split, log_joint (md, z) - log_q (md, z))
 /* log q without its -½ log(2πv): log p(x, z) - (-(z - μ)²/(2v)) */
 DRAW (s001_split_unnorm, log_joint (md, z) + (z - md->m) * (z - md->m) / (2 * md->v))
-DRAW (s001_l, log_lik (md, z) - kl_q_prior (md))
 DRAW (s001_l_swapped, log_lik (md, z) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)))
 
 FD_LINE (s001_wake, fd_item1, THETA)
@@ -429,7 +429,7 @@ static const derivation_line S001[] = {
    .truth = "elbo",
    .mutants = {{"line1_log_q_unnormalised", "∫ q log q with log q missing -½ log(2πv)", LINE_EXPECT (s001_split_unnorm)}}},
   {.id = "s001_113_l", .source = "001 1.1.3", .at = 59,
-   .text = "= E_{q_φ(z|x)}[log p_θ(x|z)] - KL(q_φ(z|x) || p(z)) := L(θ, φ; x)", .eval = LINE_EXPECT (s001_l),
+   .text = "= E_{q_φ(z|x)}[log p_θ(x|z)] - KL(q_φ(z|x) || p(z)) := L(θ, φ; x)", .eval = LINE_EXPECT (one_minus_two),
    .mutants = {{"line2_kl_swapped", "KL(p(z) || q) in place of KL(q || p(z))", LINE_EXPECT (s001_l_swapped)}}},
   {.id = "s001_113_wake", .source = "001 1.1.3", .at = 61,
    .text = "Optimize L w.r.t. p_θ(x|z) is the same with the wake phase: max_θ E_{q_φ(z|x)}[log p_θ(x|z)]"
