@@ -109,11 +109,7 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 
 /* ---- The model (lib/lingauss) and what the lines need beside it ---- */
 
-static lingauss
-lg (const model * p)
-{
-  return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 };
-}
+static lingauss lg (const model * p) { return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 }; }
 
 static double
 residual_sq (const model * p, double z)
