@@ -118,14 +118,14 @@ static rnd elbo (const fa1 * f) { return rnd_sub (expected_log_lik (f), kl_prior
 /* closed forms at the point's q, each the truth, line or mutant of several */
 #define CLOSED(name, expr) \
   static estimate name (const point * p, const void *u) { (void) p, (void) u; return (expr); }
-CLOSED (log_px_closed, closed (log_marginal (F)))
+CLOSED (log_px, closed (log_marginal (F)))
 CLOSED (t_ell, closed (expected_log_lik (F)))
-CLOSED (kl_post_closed, closed (kl_post (F)))
-CLOSED (minus_kl_closed, closed (rnd_scale (-1, kl_post (F))))
-CLOSED (gap_closed, closed (sub (log_marginal (F), elbo (F))))   /* log p(x) - L */
+CLOSED (kl_q_post, closed (kl_post (F)))
+CLOSED (minus_kl, closed (rnd_scale (-1, kl_post (F))))
+CLOSED (px_minus_l, closed (sub (log_marginal (F), elbo (F))))   /* log p(x) - L */
 CLOSED (zero, est_exact (0, 0))
-/* log p(x, z) - log q(z), the ELBO's integrand */
-INTEGRAND (elbo_draw, log_joint (F, Z) - log_q (F, Z))
+/* log w = log p(x, z) - log q(z), the ELBO's integrand */
+INTEGRAND (log_w, log_joint (F, Z) - log_q (F, Z))
 /* The left side of 003 line 116 by Monte Carlo: log p(x|z) - KL(q || p(z)). */
 INTEGRAND (t_lhs_116, log_lik (F, Z) - kl_prior (&F->q).value)
 /* The family's best at the point: q_i* (prepare_optimum), whose optimality
@@ -149,7 +149,7 @@ INTEGRAND (a5_no_logdet, kl_post (F).value
 INTEGRAND (a6_gap_added, log_joint (F, Z) - log_q (F, Z) + 2 * kl_post (F).value)
 
 static const derivation_truth TRUTH_001[] = {
-  {"log_px", "log p(x) = log N(x; b, |w|² + ψ), closed form", LINE_CLOSED (log_px_closed)},
+  {"log_px", "log p(x) = log N(x; b, |w|² + ψ), closed form", LINE_CLOSED (log_px)},
 };
 
 static const derivation_line LINES_001[] = {
@@ -158,7 +158,7 @@ static const derivation_line LINES_001[] = {
    .mutants = {{"s001_l1_no_psi", "log p(x) with the noise ψ left out of its variance", LINE_EXPECT (a1_log_px_no_psi)}}},
   {.id = "s001_l2", .source = "001 1.1.1", .at = 13,
    .text = "= ∫_z q_φ(z|x) log p_θ(x,z)/p_θ(z|x)", .eval = LINE_EXPECT (a2),
-   .mutants = {{"s001_l2_q", "q_φ(z|x) in place of p_θ(z|x) (the line becomes the ELBO)", LINE_EXPECT (elbo_draw)}}},
+   .mutants = {{"s001_l2_q", "q_φ(z|x) in place of p_θ(z|x) (the line becomes the ELBO)", LINE_EXPECT (log_w)}}},
   {.id = "s001_l3", .source = "001 1.1.1", .at = 13,
    .text = "= ∫_z q_φ(z|x) log [p_θ(x|z)/p_θ(z|x)] [p_θ(x,z)/q_φ(z|x)]",
    .eval = LINE_EXPECT (a3_literal), .expect = V_SLIP,
@@ -175,7 +175,7 @@ static const derivation_line LINES_001[] = {
    .text = "= KL(q_φ(z|x)||p_θ(z|x)) + ∫_z q_φ(z|x) log p_θ(x,z)/q_φ(z|x)", .eval = LINE_EXPECT (a5),
    .mutants = {{"s001_l5_no_logdet", "the KL without its log det Λ / 2", LINE_EXPECT (a5_no_logdet)}}},
   {.id = "s001_l6", .source = "001 1.1.1", .at = 13, .rel = REL_GE,
-   .text = "≥ ∫_z q_φ(z|x) log p_θ(x,z)/q_φ(z|x)", .eval = LINE_EXPECT (elbo_draw),
+   .text = "≥ ∫_z q_φ(z|x) log p_θ(x,z)/q_φ(z|x)", .eval = LINE_EXPECT (log_w),
    .mutants = {{"s001_l6_gap_added", "the KL added twice instead of dropped", LINE_EXPECT (a6_gap_added)}}},
   {.id = "s001_l7", .source = "001 1.1.1", .at = 13, .text = ":= L(θ,φ;x)",
    .expect = V_NOT_CHECKABLE, .why = "a definition: names the line above"},
@@ -272,7 +272,7 @@ static const derivation_line LINES_Q21[] = {
   {Q21 ("q21_l1", "E_q[log p_θ(x|z)] = ∫ q(z|x) · log p_θ(x|z) · dz"), .truth = "ell",
    .eval = LINE_EXPECT (b1), .mutants = {{"q21_l1_var", "ψ used as the standard deviation", LINE_EXPECT (b1_var)}}},
   {Q21 ("q21_l2", "= ∫ q(z|x) [log p_θ(x,z)/p_θ(z)] dz"), .eval = LINE_EXPECT (b2),
-   .mutants = {{"q21_l2_q", "q(z|x) in place of p_θ(z)", LINE_EXPECT (elbo_draw)}}},
+   .mutants = {{"q21_l2_q", "q(z|x) in place of p_θ(z)", LINE_EXPECT (log_w)}}},
   {Q21 ("q21_l3", "= ∫ q(z|x) [log p_θ(z|x) · p_θ(x)/p_θ(z)] dz"), .eval = LINE_EXPECT (b3),
    .mutants = {{"q21_l3_div", "p_θ(x) in the denominator", LINE_EXPECT (b3_div)}}},
   {Q21 ("q21_l4", "= ∫ q(z|x) · log p_θ(x) · dz + ∫ q(z|x) · log [p_θ(z|x)/p_θ(z)] · dz"),
@@ -294,8 +294,8 @@ static const derivation_line LINES_Q21[] = {
    .eval = LINE_CLOSED (b118),
    .mutants = {{"q21_118_plug_in", "the argmax with q's spread left out: (x - b)/wᵀm", LINE_CLOSED (b118_plug_in)}}},
   {.id = "q21_120", .source = "003 Q2.1", .at = 120, .truth = "zero", .rel = REL_GE,
-   .text = "B(θ) = -KL(q(z|x)||p_θ(z|x)) (non-positive, lines 108, 118)", .eval = LINE_CLOSED (minus_kl_closed),
-   .mutants = {{"q21_120_sign", "B(θ) = +KL", LINE_CLOSED (kl_post_closed)}}},
+   .text = "B(θ) = -KL(q(z|x)||p_θ(z|x)) (non-positive, lines 108, 118)", .eval = LINE_CLOSED (minus_kl),
+   .mutants = {{"q21_120_sign", "B(θ) = +KL", LINE_CLOSED (kl_q_post)}}},
 };
 
 /* ---- 003 Q2.2, seed lines 129-133 (q_φ*: any q of the family at one
@@ -310,7 +310,7 @@ CLOSED (c4_sign, closed (sub (log_marginal (F), add (expected_log_lik (F), kl_pr
 CLOSED (c5_plus, closed (add (log_marginal (F), elbo (F))))
 
 static const derivation_truth TRUTH_Q22[] = {
-  {"kl_post", "KL(q || p(z|x)), closed form (Λ = I + w wᵀ/ψ written out)", LINE_CLOSED (kl_post_closed)},
+  {"kl_post", "KL(q || p(z|x)), closed form (Λ = I + w wᵀ/ψ written out)", LINE_CLOSED (kl_q_post)},
 };
 
 #define Q22_CHAIN(tag, at0, qname) \
@@ -324,10 +324,10 @@ static const derivation_truth TRUTH_Q22[] = {
    .text = "= ∫ q log p_θ(x_i) dz - ∫ q log p_θ(x_i|z) dz + ∫ q log q/p_θ(z) dz", .eval = LINE_EXPECT (c3), \
    .mutants = {{"q22" tag "_3_sign", "- before the last integral", LINE_EXPECT (c3_sign)}}}, \
   {.id = "q22" tag "_4", .source = "003 Q2.2", .at = at0 + 3, \
-   .text = "= log p_θ(x_i) - (E_q[log p_θ(x_i|z)] - D_KL(q||p_θ(z)))", .eval = LINE_CLOSED (gap_closed), \
+   .text = "= log p_θ(x_i) - (E_q[log p_θ(x_i|z)] - D_KL(q||p_θ(z)))", .eval = LINE_CLOSED (px_minus_l), \
    .mutants = {{"q22" tag "_4_sign", "+ D_KL inside the bracket", LINE_CLOSED (c4_sign)}}}, \
   {.id = "q22" tag "_5", .source = "003 Q2.2", .at = at0 + 4, \
-   .text = "= log p_θ(x_i) - L(θ, " qname ", x_i)", .eval = LINE_CLOSED (gap_closed), \
+   .text = "= log p_θ(x_i) - L(θ, " qname ", x_i)", .eval = LINE_CLOSED (px_minus_l), \
    .mutants = {{"q22" tag "_5_plus", "+ L", LINE_CLOSED (c5_plus)}}}
 
 static const derivation_line LINES_Q22A[] = { Q22_CHAIN ("a", 129, "q_φ*") };
@@ -346,20 +346,20 @@ static const derivation_truth TRUTH_ORDER[] = {
 
 #define KL_ORDER(id_, source_, at_) \
   {.id = id_, .source = source_, .at = at_, .truth = "kl_opt", .rel = REL_LE, \
-   .text = "D_KL(q_φ*(z|x_i)||p_θ(z|x_i)) ≥ D_KL(q_i*(z)||p_θ(z|x_i))", .eval = LINE_CLOSED (kl_post_closed), \
+   .text = "D_KL(q_φ*(z|x_i)||p_θ(z|x_i)) ≥ D_KL(q_i*(z)||p_θ(z|x_i))", .eval = LINE_CLOSED (kl_q_post), \
    .mutants = {{id_ "_zero", "the amortized KL taken as 0 (q_φ* exact)", LINE_CLOSED (zero)}}}
 static const derivation_line LINES_ORDER[] = {
   {.id = "q22_149", .source = "003 Q2.2", .at = 149, .truth = "elbo_opt", .rel = REL_GE,
    .text = "L(θ, φ*, x_i) ≤ L(θ, φ_i*, x_i) (the ELBO for x_i is maximised by q*)", .eval = LINE_CLOSED (d_elbo),
-   .mutants = {{"q22_149_no_gap", "L(θ, φ*, x_i) taken as log p(x_i)", LINE_CLOSED (log_px_closed)}}},
+   .mutants = {{"q22_149_no_gap", "L(θ, φ*, x_i) taken as log p(x_i)", LINE_CLOSED (log_px)}}},
   KL_ORDER ("q22_150", "003 Q2.2", 150),
   {.id = "q23a_157", .source = "003 Q2.3(a)", .at = 157, .truth = "bias", .expect = V_SLIP,
    .text = "The non-positive bias is equal to the KL divergence between the q and p: "
      "D_KL(q_φ*||p_θ(z|x_i)) amortized, D_KL(q_i*||p_θ(z|x_i)) per datapoint",
-   .eval = LINE_CLOSED (kl_post_closed),
+   .eval = LINE_CLOSED (kl_q_post),
    .readings = {{"the bias is minus the KL (the KL is its size)",
                  "the sentence calls the bias non-positive, and line 120 writes B(θ) = -KL(q||p_θ(z|x))",
-                 0, LINE_CLOSED (minus_kl_closed), 0}},
+                 0, LINE_CLOSED (minus_kl), 0}},
    .correction = "the bias E_q[ELBO] - log p(x) is -D_KL(q||p_θ(z|x_i)) <= 0; the KL is its magnitude"},
   KL_ORDER ("q23a_159", "003 Q2.3(a)", 159),
   {.id = "q23b_163", .source = "003 Q2.3(b)", .at = 163, .text = "the amortized approach is computationally cheaper",
