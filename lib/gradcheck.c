@@ -215,3 +215,23 @@ gradcheck_central_pair (gradcheck_fn f, void *params, gsl_vector * x, size_t i, 
       *out[level] = (fp - fm) / (2 * step);
     }
 }
+
+int
+gradcheck_directional (gradcheck_fn f, void *params, const gsl_vector * x, const double *c,
+                       const int *idx, size_t n, const gradcheck_options * opt, double *value,
+                       double *err)
+{
+  double s = 0, e = 0;
+  int status = GSL_SUCCESS;
+  for (size_t k = 0; k < n && status == GSL_SUCCESS; k++)
+    {
+      gradcheck_partial d;
+      if (c[k] == 0)
+        continue;
+      status = gradcheck_partial_derivative (f, params, x, (size_t) idx[k], opt, &d);
+      if (status == GSL_SUCCESS)
+        s += c[k] * d.value, e += fabs (c[k]) * d.err;
+    }
+  *value = s, *err = e;
+  return status;
+}

@@ -107,4 +107,15 @@ void gradcheck_central_pair (gradcheck_fn f, void *params, gsl_vector * x,
                              size_t i, double h, double *coarse,
                              double *fine);
 
+/* The derivative along C, c.grad f at X, over the N coordinates IDX[k] of X
+   (C[k] the weight of coordinate IDX[k]; a zero weight skips it): the sum
+   of C[k] times each partial derivative (gradcheck_partial_derivative) into
+   *VALUE and of |C[k]| times their errors into *ERR, in the order of IDX.
+   Returns GSL_SUCCESS, or the first failing partial's status (*VALUE and
+   *ERR then hold the sums before it). */
+int gradcheck_directional (gradcheck_fn f, void *params, const gsl_vector * x,
+                           const double *c, const int *idx, size_t n,
+                           const gradcheck_options * opt, double *value,
+                           double *err);
+
 #endif

@@ -60,4 +60,14 @@ estimate lingauss_expected_log_lik (const lingauss * m, const double *x,
 void lingauss_posterior_error_bound (const lingauss * m, const double *x,
                                      double *mean_err, double *var_err);
 
+/* d log p(x, z)/dz = w.(x - b - w z)/s^2 - (z - m0)/v0 (the score in z that
+   a reparameterization gradient chains through). */
+double lingauss_dlog_joint_dz (const lingauss * m, const double *x, double z);
+
+/* The ELBO of q = N(qm, qv) by the posterior route, log p(x) - KL(q ||
+   p(z|x)), independent of lingauss_elbo's term-by-term closed form, with
+   the rounding bound derived in lingauss.c. */
+estimate lingauss_elbo_via_posterior (const lingauss * m, const double *x,
+                                      double qm, double qv);
+
 #endif

@@ -6,6 +6,8 @@
 #include <float.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -560,4 +562,26 @@ quad_real_line_at (quad_fn f, void *params, double center, double scale)
 {
   return quad_real_line_at_tol (f, params, center, scale, QUAD_EPSABS,
                                 QUAD_EPSREL);
+}
+
+typedef struct
+{
+  quad_fn f;
+  void *params;
+  double mean;
+  int power;
+} normal_moment;
+
+static double
+normal_moment_integrand (double e, void *params)
+{
+  const normal_moment *m = params;
+  return gsl_ran_ugaussian_pdf (e) * gsl_pow_int (m->f (e, m->params) - m->mean, m->power);
+}
+
+quad_result
+quad_normal_moment (quad_fn f, void *params, double mean, int power)
+{
+  normal_moment m = { f, params, mean, power };
+  return quad_real_line_at (normal_moment_integrand, &m, 0.0, 1.0);
 }

@@ -159,4 +159,10 @@ quad_result quad_interval_cquad_tol (quad_fn f, void *params, double a,
    line returned 0 +- 0 for peaks it never sampled.  Pass a location and a
    scale. */
 
+/* E[(f(e) - MEAN)^POWER] for e ~ N(0, 1): quad_real_line_at of
+   phi(e) (f(e) - MEAN)^POWER around 0 at scale 1 (the moments of an
+   estimator that is a function of one standard normal draw). */
+quad_result quad_normal_moment (quad_fn f, void *params, double mean,
+                                int power);
+
 #endif

@@ -23,6 +23,7 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <string.h>
 
 #define DIM 3
 #define K_MAX 8
@@ -62,18 +63,26 @@ typedef struct { int lo, hi; } coord_block;
 static const coord_block PHI = { P_M, P_V + 1 }, THETA = { P_W0, P_W0 + DIM },
   LAMBDA = { P_L1, P_L2 + 1 }, ALL = { 0, N_PAR };
 
+/* The model at the point's coordinates (BOX's order). */
+static model
+model_of (const double *v)
+{
+  model md = { .s = v[0], .l1 = v[4], .l2 = v[5], .m = v[9], .v = v[10] };
+  for (int j = 0; j < DIM; j++)
+    md.w[j] = v[1 + j], md.x[j] = v[6 + j];
+  return md;
+}
+/* where each gradient coordinate sits in the point */
+static const int AT[N_PAR] = { 9, 10, 1, 2, 3, 4, 5 };
+
 static void
 prepare (const point * p, void *out)
 {
   prep_t *u = out;
-  const double *v = p->v;
-  u->md.s = v[0];
-  for (int j = 0; j < DIM; j++)
-    u->md.w[j] = v[1 + j], u->md.x[j] = v[6 + j];
-  u->md.l1 = v[4], u->md.l2 = v[5], u->md.m = v[9], u->md.v = v[10];
+  u->md = model_of (p->v);
   for (int i = 0; i < N_PAR; i++)
-    u->c[i] = v[11 + i];
-  u->k = (int) v[18];
+    u->c[i] = p->v[11 + i];
+  u->k = (int) p->v[18];
 }
 
 static size_t x_len (const point * p) { return (size_t) p->v[18]; }
@@ -93,16 +102,14 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 #define INTEGRAND(name, f, arg) \
   static double name (const point * p, const void *u, const double *x, double *e) { (void) e; return f (p, u, x, arg); }
 #define ZOF(e) (md->m + sqrt (md->v) * (e))
+/* a line's integrand as one expression of z = μ + √v ε (the first draw) */
+#define DRAW(name, expr) \
+  static double name (const point * p, const void *prep, const double *x, double *e) \
+  { U; double z = ZOF (x[0]); (void) e, (void) z; return (expr); }
 
-/* ----------------------------------------------------------------------
- * The model (lib/lingauss) and what the lines need beside it
- * ---------------------------------------------------------------------- */
+/* ---- The model (lib/lingauss) and what the lines need beside it ---- */
 
-static lingauss
-lg (const model * p)
-{
-  return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 };
-}
+static lingauss lg (const model * p) { return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 }; }
 
 static double
 residual_sq (const model * p, double z)
@@ -119,65 +126,22 @@ static double log_q (const model * p, double z) { return normal_log_pdf (z, p->m
 static double log_joint (const model * p, double z) { lingauss g = lg (p); return lingauss_log_joint (&g, p->x, z); }
 static double kl_q_prior (const model * p) { return normal_kl (p->m, sqrt (p->v), p->l1, sqrt (p->l2)); }
 static void posterior (const model * p, double *pm, double *pv) { lingauss g = lg (p); lingauss_posterior (&g, p->x, pm, pv); }
+static double log_post (const model * p, double z) { double pm, pv; posterior (p, &pm, &pv); return normal_log_pdf (z, pm, sqrt (pv)); }
 static estimate log_evidence (const model * p) { lingauss g = lg (p); return lingauss_log_evidence (&g, p->x); }
 static estimate elbo_termwise (const model * p) { lingauss g = lg (p); return lingauss_elbo (&g, p->x, p->m, p->v); }
 static estimate expected_log_lik (const model * p) { lingauss g = lg (p); return lingauss_expected_log_lik (&g, p->x, p->m, p->v); }
 
-/* dlog p(x, z)/dz = wᵀ(x - w z)/σ² - (z - λ1)/λ2 */
-static double
-dlogjoint_dz (const model * p, double z)
-{
-  double s = 0;
-  for (int j = 0; j < DIM; j++)
-    s += p->w[j] * (p->x[j] - p->w[j] * z);
-  return s / (p->s * p->s) - (z - p->l1) / p->l2;
-}
-
+static double dlogjoint_dz (const model * p, double z) { lingauss g = lg (p); return lingauss_dlog_joint_dz (&g, p->x, z); }
 /* The truth: ELBO = log p(x) - KL(q || p(z|x)), independent of the
-   termwise closed form (h_elbo_termwise checks that they agree).  The KL
-   with r = v/pv, t = (pm - m)/√pv is (-log r + r + t² - 1)/2: its rounding,
-   pv's relative gamma_{d+3} included, is within 16u (|log r| + r + t² + 1),
-   32u times the size of its terms; pm =
-   pv (λ1/λ2 + wᵀx/σ²) is off by δ <= gamma_{d+4} pv (|λ1|/λ2 + Σ|w_j x_j|/σ²),
-   which moves t²/2 by at most |t| δ/√pv + δ²/(2pv). */
-static estimate
-elbo_by_posterior (const model * p)
-{
-  double pm, pv, wx = 0;
-  posterior (p, &pm, &pv);
-  for (int j = 0; j < DIM; j++)
-    wx += fabs (p->w[j] * p->x[j]);
-  double r = p->v / pv, t = (pm - p->m) / sqrt (pv);
-  double dl = est_gamma (DIM + 4) * sqrt (pv) * (fabs (p->l1) / p->l2 + wx / (p->s * p->s));
-  double kl = normal_kl (p->m, sqrt (p->v), pm, sqrt (pv));
-  double bound = 16 * EST_U * (fabs (log (r)) + r + t * t + 1) + fabs (t) * dl + dl * dl / 2;
-  return est_sub (log_evidence (p), est_exact (kl, bound));
-}
+   termwise closed form (h_elbo_termwise checks that they agree). */
+static estimate elbo_by_posterior (const model * p) { lingauss g = lg (p); return lingauss_elbo_via_posterior (&g, p->x, p->m, p->v); }
 
 /* ---- finite differences along c (lib/gradcheck) ---- */
 
-static void
-model_to_vector (const model * p, double *t)
-{
-  t[P_M] = p->m, t[P_V] = p->v, t[P_L1] = p->l1, t[P_L2] = p->l2;
-  for (int j = 0; j < DIM; j++)
-    t[P_W0 + j] = p->w[j];
-}
-
-static model
-model_from_vector (const model * base, const gsl_vector * t)
-{
-  model p = *base;
-  p.m = gsl_vector_get (t, P_M), p.v = gsl_vector_get (t, P_V);
-  p.l1 = gsl_vector_get (t, P_L1), p.l2 = gsl_vector_get (t, P_L2);
-  for (int j = 0; j < DIM; j++)
-    p.w[j] = gsl_vector_get (t, P_W0 + j);
-  return p;
-}
-
+/* a closed form of the model at the point T (the point's coordinates) */
 #define OF_VECTOR(name, expr) \
-  static double name (const gsl_vector * t, void *base) \
-  { model q = model_from_vector (base, t); const model *p = &q; return (expr); }
+  static double name (const gsl_vector * t, void *unused) \
+  { model q = model_of (t->data); const model *p = &q; (void) unused; return (expr); }
 OF_VECTOR (fd_elbo, elbo_by_posterior (p).value)
 OF_VECTOR (fd_termwise, elbo_termwise (p).value)
 OF_VECTOR (fd_evidence, log_evidence (p).value)
@@ -186,34 +150,25 @@ OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /
 OF_VECTOR (fd_kl, kl_q_prior (p))
 
 static estimate
-fd_along (gradcheck_fn f, const prep_t * u, coord_block b)
+fd_along (gradcheck_fn f, const point * p, const prep_t * u, coord_block b)
 {
-  model base = u->md;
-  double t[N_PAR], s = 0, e = 0;
-  model_to_vector (&base, t);
+  double t[COUNT_OF (BOX)], s, e;
+  memcpy (t, p->v, sizeof t);
   /* f's rounding declared as twice the ELBO's rounding bound, at least
      32u times the size of its terms (lingauss's terms carry 18u each), as
      GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
-  gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (&base).err, 0 };
-  gsl_vector_view tv = gsl_vector_view_array (t, N_PAR);
-  for (int i = b.lo; i < b.hi; i++)
-    {
-      gradcheck_partial d;
-      if (u->c[i] == 0)
-        continue;
-      if (gradcheck_partial_derivative (f, &base, &tv.vector, i, &o, &d) != GSL_SUCCESS)
-        die_runtime ("a finite difference failed in coordinate %d", i);
-      s += u->c[i] * d.value, e += fabs (u->c[i]) * d.err;
-    }
+  gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (&u->md).err, 0 };
+  gsl_vector_view tv = gsl_vector_view_array (t, COUNT_OF (BOX));
+  if (gradcheck_directional (f, NULL, &tv.vector, u->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo),
+                             &o, &s, &e) != GSL_SUCCESS)
+    die_runtime ("a finite difference failed in coordinates %d to %d", b.lo, b.hi - 1);
   return est_numeric (s, e + N_PAR * EST_U * fabs (s));
 }
 /* a line or truth that is c·∇ of a closed form F over block B */
 #define FD_LINE(name, f, b) \
-  static estimate name (const point * p, const void *prep) { (void) p; return fd_along (f, prep, b); }
+  static estimate name (const point * p, const void *prep) { return fd_along (f, p, prep, b); }
 
-/* ----------------------------------------------------------------------
- * Truths
- * ---------------------------------------------------------------------- */
+/* ---- Truths ---- */
 
 static estimate t_elbo (const point * p, const void *prep) { U; return elbo_by_posterior (md); }
 static estimate t_log_px (const point * p, const void *prep) { U; return log_evidence (md); }
@@ -237,9 +192,7 @@ static const derivation_truth TRUTHS[] = {
   {"fd_kl", "c_φ·∇φ KL(q || r) by finite differences", LINE_CLOSED (t_fd_kl)},
 };
 
-/* ----------------------------------------------------------------------
- * 002 2.(b): ∇θ, ∇φ (log-derivative trick), ∇λ and the K-sample estimator
- * ---------------------------------------------------------------------- */
+/* ---- 002 2.(b): ∇θ, ∇φ (log-derivative trick), ∇λ and the K-sample estimator ---- */
 
 /* the line's integral in closed form term by term (① + E_q[log r] + H(q)),
    differentiated by finite differences; the truth takes the posterior route */
@@ -269,8 +222,8 @@ theta_score (const prep_t * u, double z, int power)
     s += u->c[P_W0 + j] * (md->x[j] - md->w[j] * z) * z;
   return s / pow (md->s, power);
 }
-static double s002_theta (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return theta_score (u, ZOF (x[0]), 2); }
-static double s002_theta_s (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return theta_score (u, ZOF (x[0]), 1); }
+DRAW (s002_theta, theta_score (u, z, 2))
+DRAW (s002_theta_s, theta_score (u, z, 1))
 
 /* c_φ·(∂μ, ∂v) log q(z), with the sign of the 1/(2v) term */
 static double
@@ -281,8 +234,8 @@ phi_score (const prep_t * u, double z, double vsign)
   return u->c[P_M] * d / md->v + u->c[P_V] * (vsign / (2 * md->v) + d * d / (2 * md->v * md->v));
 }
 static double log_ratio (const model * md, double z) { return log_joint (md, z) - log_q (md, z); }
-static double s002_phi (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return phi_score (u, z, -1) * log_ratio (md, z); }
-static double s002_phi_vsign (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return phi_score (u, z, +1) * log_ratio (md, z); }
+DRAW (s002_phi, phi_score (u, z, -1) * log_ratio (md, z))
+DRAW (s002_phi_vsign, phi_score (u, z, +1) * log_ratio (md, z))
 
 /* c_λ·∇λ log r(z): ∂λ1 = (z - λ1)/λ2, ∂λ2 = -1/(HALF λ2) + (z - λ1)²/(2λ2²) */
 static double
@@ -292,8 +245,8 @@ lambda_score (const prep_t * u, double z, double half)
   double d = z - md->l1;
   return u->c[P_L1] * d / md->l2 + u->c[P_L2] * (-1 / (half * md->l2) + d * d / (2 * md->l2 * md->l2));
 }
-static double s002_lambda (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return lambda_score (u, ZOF (x[0]), 2); }
-static double s002_lambda_half (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return lambda_score (u, ZOF (x[0]), 1); }
+DRAW (s002_lambda, lambda_score (u, z, 2))
+DRAW (s002_lambda_half, lambda_score (u, z, 1))
 
 /* The K-sample estimator; PHI_SCORE: the φ block with the score of q_φ
    (else as written, ∇φ log(z_k) = 0 for a draw z_k). */
@@ -349,15 +302,14 @@ static const derivation_line S002B[] = {
    .expect = V_NOT_CHECKABLE, .why = "annotations of the estimator's notation (batch size, one sample set per X_i)"},
 };
 
-/* ----------------------------------------------------------------------
- * 002 2.(c): ∇φ, the "Redo" decomposition and item ①
- * ---------------------------------------------------------------------- */
+/* ---- 002 2.(c): ∇φ, the "Redo" decomposition and item ① ---- */
 
 FD_LINE (s002c_phi_def, fd_termwise, PHI) FD_LINE (s002c_phi_def_no_q, fd_joint, PHI)
 
 /* ① - ② + E[log(r/q)], ① and the last term per draw, ② = KL(q || r) */
-static double s002_redo (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z); }
-static double s002_redo_two (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_q_prior (md); }
+DRAW (s002_redo, log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z))
+/* ① - ② per draw: the Redo line's reading, and 001 1.1.3's L */
+DRAW (one_minus_two, log_lik (md, z) - kl_q_prior (md))
 
 /* ① per draw, the density as written; HALF the factor in its exponent */
 static double
@@ -375,9 +327,9 @@ item1_expanded (const model * md, double z, double dnorm)
   double s2 = md->s * md->s;
   return -residual_sq (md, z) / (2 * s2) - dnorm * DIM * log (2 * M_PI * s2);
 }
-static double s002_item1 (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return item1_expanded (md, ZOF (x[0]), 0.5); }
-static double s002_item1_d (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return item1_expanded (md, ZOF (x[0]), 1); }
-static double s002_item1_sd_var (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return item1_expanded (md, md->m + md->v * x[0], 0.5); }
+DRAW (s002_item1, item1_expanded (md, z, 0.5))
+DRAW (s002_item1_d, item1_expanded (md, z, 1))
+DRAW (s002_item1_sd_var, item1_expanded (md, md->m + md->v * x[0], 0.5))
 
 /* c_φ·∇φ of -‖X - w(μ + √v ε)‖²/(2σ²) per ε: ∇φ z = (1, ε/(2√v)); C the
    factor before E (-1/(2σ²) as written) */
@@ -408,7 +360,7 @@ static const derivation_line S002C[] = {
    .text = "VLB(X_i) = ① E_{Z~q_φ}[log p_θ(X_i|Z)] - ② D_KL(q_φ(Z|X_i) || r_λ(Z)) + E[log(r_λ/q_φ)] (slide 89)",
    .eval = LINE_EXPECT (s002_redo), .truth = "elbo", .expect = V_SLIP,
    .readings = {{"VLB = ① - ②, the last term a restatement of -②", "the bullets that follow (40-50)"
-                 " evaluate ① and ② and no third term; E_q[log(r/q)] = -②", 0, LINE_EXPECT (s002_redo_two), 0}},
+                 " evaluate ① and ② and no third term; E_q[log(r/q)] = -②", 0, LINE_EXPECT (one_minus_two), 0}},
    .correction = "VLB = ① - ② = ① + E_q[log(r_λ/q_φ)]: E_q[log(r_λ/q_φ)] = -②, so as written the KL"
    " term is counted twice (the line is VLB - D_KL(q_φ || r_λ))"},
   {.id = "s002_c_item1_density", .source = "002 2.(c) item ①", .at = 40,
@@ -430,55 +382,27 @@ static const derivation_line S002C[] = {
    .mutants = {{"item1_grad_no_half", "-1/σ² in place of -1/(2σ²)", LINE_EXPECT (s002_item1_grad_no_half)}}},
 };
 
-/* ----------------------------------------------------------------------
- * 001 1.1.3: the ELBO, the update rule and its reparameterization gradient
- * ---------------------------------------------------------------------- */
+/* ---- 001 1.1.3: the ELBO, the update rule and its reparameterization gradient ---- */
 
-static double s001_bound (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_ratio (md, ZOF (x[0])); }
+DRAW (s001_bound, log_ratio (md, z))
 /* the bound plus 2 KL(q || p(z|x)) per draw: log(p(x,z) q / p(z|x)²) */
-static double
-s001_bound_past (const point * p, const void *prep, const double *x, double *e)
-{
-  U;
-  (void) e;
-  double z = ZOF (x[0]), pm, pv;
-  posterior (md, &pm, &pv);
-  return log_joint (md, z) + log_q (md, z) - 2 * normal_log_pdf (z, pm, sqrt (pv));
-}
-static double
-s001_split_with (const point * p, const void *prep, const double *x, int normalised)
-{
-  U;
-  double z = ZOF (x[0]), lq = log_q (md, z);
-  if (!normalised)
-    lq = -(z - md->m) * (z - md->m) / (2 * md->v);
-  return log_joint (md, z) - lq;
-}
-INTEGRAND (s001_split, s001_split_with, 1) INTEGRAND (s001_split_unnorm, s001_split_with, 0)
-static double s001_l (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - kl_q_prior (md); }
-static double s001_l_swapped (const point * p, const void *prep, const double *x, double *e) { U; (void) e; return log_lik (md, ZOF (x[0])) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)); }
+DRAW (s001_bound_past, log_joint (md, z) + log_q (md, z) - 2 * log_post (md, z))
+DRAW (s001_split, log_joint (md, z) - log_q (md, z))
+/* log q without its -½ log(2πv): log p(x, z) - (-(z - μ)²/(2v)) */
+DRAW (s001_split_unnorm, log_joint (md, z) + (z - md->m) * (z - md->m) / (2 * md->v))
+DRAW (s001_l_swapped, log_lik (md, z) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)))
 
 FD_LINE (s001_wake, fd_item1, THETA)
 
-static double s001_update (const point * p, const void *prep, const double *x, double *e) { U; (void) e; double z = ZOF (x[0]); return log_joint (md, z) - kl_q_prior (md); }
-static double
-s001_update_reparam_with (const point * p, const void *prep, const double *x, double scale_power)
-{
-  U;
-  double z = md->m + pow (md->v, scale_power) * x[0];     /* z_φ(ε) = μ + σ ε */
-  return log_joint (md, z) - kl_q_prior (md);
-}
-INTEGRAND (s001_update_reparam, s001_update_reparam_with, 0.5) INTEGRAND (s001_update_reparam_var, s001_update_reparam_with, 1)
+DRAW (s001_update, log_joint (md, z) - kl_q_prior (md))
+/* z_φ(ε) = μ + σ ε, and the mutant's μ + σ² ε */
+DRAW (s001_update_reparam, log_joint (md, md->m + pow (md->v, 0.5) * x[0]) - kl_q_prior (md))
+DRAW (s001_update_reparam_var, log_joint (md, md->m + md->v * x[0]) - kl_q_prior (md))
 
-/* c_φ·∇φ log p(x, z_φ(ε)) = dlog p/dz (c_μ + c_v DZDV), dz/dv = ε/(2√v) */
-static double
-s001_grad_with (const point * p, const void *prep, const double *x, int chain)
-{
-  U;
-  double dz = dlogjoint_dz (md, ZOF (x[0]));
-  return dz * (u->c[P_M] + u->c[P_V] * (chain ? x[0] / (2 * sqrt (md->v)) : 1));
-}
-INTEGRAND (s001_grad, s001_grad_with, 1) INTEGRAND (s001_grad_no_dz, s001_grad_with, 0)
+/* c_φ·∇φ log p(x, z_φ(ε)) = dlog p/dz (c_μ + c_v dz/dv), dz/dv = ε/(2√v)
+   (the mutant's dz/dv = 1) */
+DRAW (s001_grad, dlogjoint_dz (md, z) * (u->c[P_M] + u->c[P_V] * (x[0] / (2 * sqrt (md->v)))))
+DRAW (s001_grad_no_dz, dlogjoint_dz (md, z) * (u->c[P_M] + u->c[P_V]))
 
 /* ∇φ KL(q || r) analytically: ∂μ = (μ - λ1)/λ2, ∂v = ½(1/λ2 - 1/v) */
 static estimate
@@ -501,7 +425,7 @@ static const derivation_line S001[] = {
    .truth = "elbo",
    .mutants = {{"line1_log_q_unnormalised", "∫ q log q with log q missing -½ log(2πv)", LINE_EXPECT (s001_split_unnorm)}}},
   {.id = "s001_113_l", .source = "001 1.1.3", .at = 59,
-   .text = "= E_{q_φ(z|x)}[log p_θ(x|z)] - KL(q_φ(z|x) || p(z)) := L(θ, φ; x)", .eval = LINE_EXPECT (s001_l),
+   .text = "= E_{q_φ(z|x)}[log p_θ(x|z)] - KL(q_φ(z|x) || p(z)) := L(θ, φ; x)", .eval = LINE_EXPECT (one_minus_two),
    .mutants = {{"line2_kl_swapped", "KL(p(z) || q) in place of KL(q || p(z))", LINE_EXPECT (s001_l_swapped)}}},
   {.id = "s001_113_wake", .source = "001 1.1.3", .at = 61,
    .text = "Optimize L w.r.t. p_θ(x|z) is the same with the wake phase: max_θ E_{q_φ(z|x)}[log p_θ(x|z)]"
@@ -536,9 +460,7 @@ static const derivation_line S001[] = {
    .expect = V_NOT_CHECKABLE, .why = "prose about applicability and modelling choices"},
 };
 
-/* ----------------------------------------------------------------------
- * The harness's own ground truths, established two ways
- * ---------------------------------------------------------------------- */
+/* ---- The harness's own ground truths, established two ways ---- */
 
 static estimate h_termwise (const point * p, const void *prep) { U; return elbo_termwise (md); }
 /* H(q) without its e: ½ log(2πv) = H(q) - ½ */
@@ -580,10 +502,7 @@ DERIVATION (d002c, "002 2.(c): ∇φ, the Redo decomposition and item ①", S002
 DERIVATION (d001, "001 1.1.3: the ELBO, the update rule and its reparameterization gradient", S001, 100);
 DERIVATION (dharness, "The harness's ground truths, two ways", HARNESS, 100);
 
-
-/* ----------------------------------------------------------------------
- * Variances at one fixed point (harness checks, not chains)
- * ---------------------------------------------------------------------- */
+/* ---- Variances at one fixed point (harness checks, not chains) ---- */
 
 static const check_spec CHECKS[] = {
   {"var_score_exceeds_reparam", "harness",
@@ -614,11 +533,12 @@ variance_point (void)
 }
 
 /* Estimator WHICH at one ε (0, 1: score ∂μ, ∂v; 2, 3: reparameterization). */
-typedef struct { prep_t u; int which; double mean, baseline; int power; } moment_params;
+typedef struct { prep_t u; int which; double baseline; } estimator;
 
 static double
-estimator_at (const moment_params * m, double eps)
+estimator_at (double eps, void *params)
 {
+  const estimator *m = params;
   prep_t u = m->u;
   const model *md = &u.md;
   double z = ZOF (eps);
@@ -630,19 +550,12 @@ estimator_at (const moment_params * m, double eps)
   return reparam_with (NULL, &u, &eps, 2);
 }
 
-static double
-moment_integrand (double eps, void *params)
-{
-  const moment_params *m = params;
-  return gsl_ran_ugaussian_pdf (eps) * gsl_pow_int (estimator_at (m, eps) - m->mean, m->power);
-}
-
 static quad_result
 moment (const prep_t * u, int which, double mean, int power)
 {
   double baseline = m_baseline && which < 2 ? elbo_by_posterior (&u->md).value : 0;
-  moment_params m = { *u, which, mean, baseline, power };
-  return quad_real_line_at (moment_integrand, &m, 0.0, 1.0);
+  estimator m = { *u, which, baseline };
+  return quad_normal_moment (estimator_at, &m, mean, power);
 }
 
 /* Variance of the K-sample averages over REPS replicates.  The 1/K check
@@ -657,8 +570,10 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
   gsl_rng *r = harness_rng (h);
   double g[4], sigma2[4], mu4[4];
   quad_result vs[4];
+  estimator plain[4];           /* without the baseline of the mutant */
   for (int i = 0; i < 4; i++)
     {
+      plain[i] = (estimator) { *u, i, 0 };
       g[i] = moment (u, i, 0, 1).value;
       vs[i] = moment (u, i, g[i], 2);
       sigma2[i] = vs[i].value;
@@ -682,10 +597,7 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
               if (!m_reuse || j % 2 == 0)
                 eps = gsl_ran_gaussian_ziggurat (r, 1.0);
               for (int i = 0; i < 4; i++)
-                {
-                  moment_params m = { *u, i, 0, 0, 1 };
-                  sum[i] += estimator_at (&m, eps);
-                }
+                sum[i] += estimator_at (eps, &plain[i]);
             }
           for (int i = 0; i < 4; i++)
             mc_add (&sq[i], gsl_pow_2 (sum[i] / k - g[i]));
@@ -758,10 +670,7 @@ main (int argc, char **argv)
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_baseline = mutant (h, "score_baseline");
   m_reuse = mutant (h, "batch_reuses_draws");
-  derivation_run (h, &d002b);
-  derivation_run (h, &d002c);
-  derivation_run (h, &d001);
-  derivation_run (h, &dharness);
+  harness_run_derivations (h);
   sbuf_append (harness_figure_script (h), "set multiplot\nset origin 0,0\nset size 0.46,1\n");
   int block = figure_lines_against_truth (h, "Each seed line against its truth");
   prep_t vp = variance_point ();

@@ -582,6 +582,41 @@ test_reference (void)
                        t.worst_name);
 }
 
+/* f(x) = x0² x1 + sin x2 + x3 (x3 is never weighted) */
+static double
+mixed (const gsl_vector * x, void *params)
+{
+  (void) params;
+  double a = gsl_vector_get (x, 0), b = gsl_vector_get (x, 1);
+  return a * a * b + sin (gsl_vector_get (x, 2)) + gsl_vector_get (x, 3);
+}
+
+/* c.grad f against the analytic gradient: within the summed bounds, the
+   weights' order and zeros honoured, a failing partial reported. */
+static void
+test_directional (void)
+{
+  double xv[] = { 0.7, -1.3, 0.4, 2.0 }, v, e;
+  gsl_vector_view x = gsl_vector_view_array (xv, 4);
+  const int idx[] = { 2, 0, 1 };
+  const double c[] = { 0.5, -2.0, 0 };
+  int s = gradcheck_directional (mixed, NULL, &x.vector, c, idx, 3, NULL, &v, &e);
+  double want = 0.5 * cos (0.4) - 2.0 * (2 * 0.7 * -1.3);
+  tap_ok (s == GSL_SUCCESS && fabs (v - want) <= e && e < 1e-8,
+          "directional: c.grad f = %.17g, want %.17g, error %.3g within bound %.3g", v, want,
+          fabs (v - want), e);
+  gradcheck_partial d;
+  gradcheck_partial_derivative (mixed, NULL, &x.vector, 2, NULL, &d);
+  double one_v, one_e;
+  gradcheck_directional (mixed, NULL, &x.vector, c, idx, 1, NULL, &one_v, &one_e);
+  tap_ok (one_v == 0.5 * d.value && one_e == 0.5 * d.err,
+          "directional: one coordinate is c times its partial, c times its error");
+  xv[0] = INFINITY;
+  s = gradcheck_directional (mixed, NULL, &x.vector, c, idx, 3, NULL, &v, &e);
+  tap_ok (s == GSL_EDOM && v == 0 && e == 0, "directional: f not finite reported at the first"
+          " partial (status %d), nothing summed", s);
+}
+
 int
 main (void)
 {
@@ -596,6 +631,7 @@ main (void)
   test_noisy_function ();
   test_special_values ();
   test_reference ();
+  test_directional ();
   gsl_rng_free (r);
   return tap_done ();
 }

@@ -7,6 +7,7 @@
 #include "reftsv.h"
 #include "tap.h"
 
+#include <gsl/gsl_deriv.h>
 #include <gsl/gsl_linalg.h>
 #include <math.h>
 #include <stdlib.h>
@@ -25,6 +26,14 @@ joint_integrand (double z, void *params)
 {
   const case_t *c = params;
   return exp (lingauss_log_joint (c->m, c->x, z) - c->log_px);
+}
+
+/* log p(x, z) as a function of z alone (for gsl_deriv_central). */
+static double
+joint_at (double z, void *params)
+{
+  const case_t *c = params;
+  return lingauss_log_joint (c->m, c->x, z);
 }
 
 /* q(z) log p(x | z) = q(z) [log p(x, z) - log p(z)]: the reconstruction
@@ -93,6 +102,20 @@ check_model (const lingauss * m, const double *x, const char *name)
   tap_close (rec.value + prior_term + normal_entropy (sqrt (c.qv)), elbo.value,
              rec.err + elbo.err + 1e-13 * (1 + fabs (elbo.value)),
              "%s: E_q[log p(x|z)] + E_q[log p(z)] + H[q] = ELBO", name);
+  /* the posterior route against the term-by-term closed form */
+  estimate via = lingauss_elbo_via_posterior (m, x, c.qm, c.qv);
+  tap_close (via.value, elbo.value, via.err + elbo.err,
+             "%s: ELBO via log p(x) - KL(q || p(z|x)) = term by term", name);
+  /* d log p(x, z)/dz against GSL's central difference */
+  for (int i = -1; i <= 1; i++)
+    {
+      double z = mu + 1.3 * i * sqrt (v), d, d_err;
+      gsl_function F = { joint_at, &c };
+      gsl_deriv_central (&F, z, 1e-3 * sqrt (v), &d, &d_err);
+      tap_close (lingauss_dlog_joint_dz (m, x, z), d, d_err + 1e-9 * (1 + fabs (d)),
+                 "%s: d log p(x,z)/dz = central difference at z = mu %+1.1f sd", name,
+                 1.3 * i);
+    }
   /* q = the posterior: the ELBO is log p(x) */
   estimate tight = lingauss_elbo (m, x, mu, v);
   tap_close (tight.value, lpx.value, tight.err + lpx.err,
@@ -136,7 +159,7 @@ check_expected_log_lik (const lingauss * m, const double *x, double qm, double q
  * their estimates' bounds.
  * --------------------------------------------------------------------- */
 
-/* One model and q (columns as gen_lingauss.py writes them) into the five
+/* One model and q (columns as gen_lingauss.py writes them) into the six
    tallies T. */
 static int
 reference_case (char **fl, size_t nf, void *tallies)
@@ -163,6 +186,8 @@ reference_case (char **fl, size_t nf, void *tallies)
       reftsv_tally_add_text (&t[3], fl[0], e.value, fl[13], e.err);
       e = lingauss_expected_log_lik (&m, x, qm, qv);
       reftsv_tally_add_text (&t[4], fl[0], e.value, fl[14], e.err);
+      e = lingauss_elbo_via_posterior (&m, x, qm, qv);
+      reftsv_tally_add_text (&t[5], fl[0], e.value, fl[13], e.err);
     }
   free (w);
   free (b);
@@ -173,13 +198,14 @@ reference_case (char **fl, size_t nf, void *tallies)
 static void
 test_reference (void)
 {
-  reftsv_tally t[5] = { REFTSV_TALLY ("posterior mean", REFTSV_FINITE),
+  reftsv_tally t[6] = { REFTSV_TALLY ("posterior mean", REFTSV_FINITE),
                         REFTSV_TALLY ("posterior variance", REFTSV_FINITE),
                         REFTSV_TALLY ("log evidence", REFTSV_FINITE),
                         REFTSV_TALLY ("ELBO", REFTSV_FINITE),
-                        REFTSV_TALLY ("E_q[log p(x|z)]", REFTSV_FINITE) };
+                        REFTSV_TALLY ("E_q[log p(x|z)]", REFTSV_FINITE),
+                        REFTSV_TALLY ("ELBO via the posterior", REFTSV_FINITE) };
   int read = reftsv_each ("lingauss", reference_case, t);
-  reftsv_tally_report_each (t, 5, read, "lingauss.tsv", "its bound");
+  reftsv_tally_report_each (t, 6, read, "lingauss.tsv", "its bound");
 }
 
 int

@@ -417,6 +417,23 @@ regression_nan_named (void)
           " refused, naming the point (%s)", quad_last_failure ());
 }
 
+static double identity (double x, void *params) { (void) params; return x; }
+static double square (double x, void *params) { (void) params; return x * x; }
+static double exponential (double x, void *params) { (void) params; return exp (x); }
+
+/* Moments of functions of e ~ N(0, 1) whose values are known exactly. */
+static void
+normal_moments (void)
+{
+  expect (quad_normal_moment (identity, NULL, 0, 1), 0.0, "E[e] = 0");
+  expect (quad_normal_moment (identity, NULL, 0, 4), 3.0, "E[e⁴] = 3");
+  expect (quad_normal_moment (identity, NULL, 2, 2), 5.0, "E[(e - 2)²] = 5");
+  expect (quad_normal_moment (square, NULL, 1, 2), 2.0, "Var e² = 2");
+  expect (quad_normal_moment (square, NULL, 1, 4), 60.0, "E[(e² - 1)⁴] = 60");
+  expect (quad_normal_moment (exponential, NULL, 0, 1), exp (0.5), "E[exp e] = e^½");
+  expect (quad_normal_moment (exponential, NULL, 0, 2), exp (2.0), "E[exp 2e] = e²");
+}
+
 int
 main (void)
 {
@@ -430,6 +447,7 @@ main (void)
   double mu[2] = { -3, 40 }, sd[2] = { 0.5, 2 };
   expect (quad_real_line_hull (gauss, NULL, 2, mu, sd), sqrt (2 * M_PI),
           "hull of two bumps: ∫ exp(-x²/2)");
+  normal_moments ();
   bad_input ();
   regression_cquad_unconverged ();
   regression_qagi_missed_peak (0, 1e-6);
