@@ -195,28 +195,25 @@ lingauss_dlog_joint_dz (const lingauss * m, const double *x, double z)
   return s / m->noise_var - (z - m->prior_mean) / m->prior_var;
 }
 
-/* The KL with r = qv/v, t = (mu - qm)/sqrt(v) is (-log r + r + t^2 - 1)/2:
-   its rounding, v's relative gamma_{d+3} included, is within
-   16u (|log r| + r + t^2 + 1), 32u times the size of its terms; mu =
-   v (m0/v0 + w.(x - b)/s^2) is off by delta <= gamma_{d+4} v (|m0|/v0 +
-   sum |w_i (x_i - b_i)|/s^2), which moves t^2/2 by at most
-   |t| delta/sqrt(v) + delta^2/(2v).  (lingauss_posterior_error_bound derives
-   gamma_{2d+10} for the mean, its division by the precision included; this
-   gamma_{d+4} predates it and is kept while gradient_estimators' outputs are
-   held byte-identical: to be reconciled.) */
+/* The KL with r = qv/v, t = (mu - qm)/sqrt(v) is (-log r + r + t^2 - 1)/2.
+   Its own rounding, from exact mu and v, is within 16u (|log r| + r + t^2
+   + 1), 32u times the size of its terms.  The posterior's errors come on
+   top (lingauss_posterior_error_bound): v off by a relative rho <=
+   gamma_{d+4} moves the KL by (rho/2) |1 - r - t^2| to first order, within
+   rho (1 + r + t^2) with the second order; mu off by delta <= gamma_{2d+10}
+   (|m0|/v0 + sum |w_i (x_i - b_i)|/s^2) v moves t^2/2 by at most
+   |t| delta/sqrt(v) + delta^2/(2v). */
 estimate
 lingauss_elbo_via_posterior (const lingauss * m, const double *x, double qm,
                              double qv)
 {
-  double mu, v, wx = 0;
+  double mu, v, mu_err, v_err;
   lingauss_posterior (m, x, &mu, &v);
-  for (size_t i = 0; i < m->d; i++)
-    wx += fabs (m->w[i] * (x[i] - offset (m, i)));
+  lingauss_posterior_error_bound (m, x, &mu_err, &v_err);
   double r = qv / v, t = (mu - qm) / sqrt (v);
-  double dl = est_gamma ((double) m->d + 4) * sqrt (v)
-    * (fabs (m->prior_mean) / m->prior_var + wx / m->noise_var);
+  double dl = mu_err / sqrt (v), rho = v_err / v;
   double kl = normal_kl (qm, sqrt (qv), mu, sqrt (v));
-  double bound = 16 * EST_U * (fabs (log (r)) + r + t * t + 1) + fabs (t) * dl
-    + dl * dl / 2;
+  double bound = 16 * EST_U * (fabs (log (r)) + r + t * t + 1)
+    + rho * (1 + r + t * t) + fabs (t) * dl + dl * dl / 2;
   return est_sub (lingauss_log_evidence (m, x), est_exact (kl, bound));
 }
