@@ -36,7 +36,7 @@ unset ylabel
 set key off
 set grid xtics
 set arrow from 1, graph 0 to 1, graph 1 nohead ls 7
-set ytics font ',10' ('003 Q5 (line 1) (error)' 1, '003 Q5 (line 2) (carries an error)' 2, '003 Q5 (line 3) (carries an error)' 3, '003 Q5 (line 4) (slip)' 4, '003 Q5 (line 5) (carries an error)' 5, '003 Q5 (line 6) (error)' 6)
+set ytics font ',10' ('003 Q5 (line 1) (error)' 1, '003 Q5 (line 2) (carries an error)' 2, '003 Q5 (line 3) (carries an error)' 3, '003 Q5 (line 4) (slip)' 4, '003 Q5 (line 5) (carries an error)' 5, '003 Q5 (line 6) (error: does not follow)' 6)
 plot datafile index 0 using 1:(1) with points ls 2, \
      datafile index 1 using 1:(2) with points ls 2, \
      datafile index 2 using 1:(3) with points ls 2, \
