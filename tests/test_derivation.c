@@ -113,6 +113,54 @@ expect_verdict (harness * h, const char *id, verdict_kind v)
           r ? verdict_name (r->verdict) : "nothing");
 }
 
+/* The text of DIR/NAME, or NULL (the caller frees it). */
+static char *
+slurp (const char *dir, const char *name)
+{
+  char path[512];
+  snprintf (path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen (path, "r");
+  if (!f)
+    return NULL;
+  char *text = NULL;
+  size_t cap = 0, len = 0, n;
+  char buf[4096];
+  while ((n = fread (buf, 1, sizeof buf, f)) > 0)
+    {
+      if (len + n + 1 > cap)
+        text = realloc (text, cap = 2 * (len + n + 1));
+      memcpy (text + len, buf, n);
+      len += n;
+    }
+  fclose (f);
+  if (text)
+    text[len] = 0;
+  return text;
+}
+
+/* What the run wrote: each line's data records its draws and how they
+   were taken, and the figure labels each line by its verdict. */
+static void
+check_engine_output (const char *dir)
+{
+  char *tap = slurp (dir, "engine.tap");
+  char *gp = slurp (dir, "figures/test_derivation.gp");
+  tap_ok (tap && strstr (tap, "#   data\tc1.statement\t") && strstr (tap, "\t0\tclosed\n"),
+          "a closed-form line's data says so (draws 0, closed)");
+  const char *m1 = tap ? strstr (tap, "#   data\tm1.statement\t") : NULL;
+  const char *q1 = tap ? strstr (tap, "#   data\tq1.statement\t") : NULL;
+  const char *m1_end = m1 ? strchr (m1, '\n') : NULL, *q1_end = q1 ? strchr (q1, '\n') : NULL;
+  tap_ok (m1_end && m1_end - m1 > 3 && strncmp (m1_end - 3, "\tmc", 3) == 0
+          && strstr (m1, "\t13333\tmc\n") == m1_end - 9,
+          "an expectation's data gives its draws and 'mc' (13333 draws: 40000 over 3)");
+  tap_ok (q1_end && strncmp (q1_end - 5, "\trqmc", 5) == 0,
+          "a quasi-Monte Carlo line's data says 'rqmc'");
+  tap_ok (gp && strstr (gp, "'T 2 (error)'") && strstr (gp, "'T 3 (carries an error)'")
+          && strstr (gp, "(slip)'"), "the figure labels lines by verdict (error, carries, slip)");
+  free (tap);
+  free (gp);
+}
+
 int
 main (void)
 {
@@ -123,9 +171,11 @@ main (void)
     return 99;
   char *argv[] = { "test_derivation", "--outdir", dir, NULL };
   fflush (stdout);
-  /* TEST_DERIVATION_TAP=1 shows the engine's own TAP, for debugging */
-  int saved = dup (1), null = getenv ("TEST_DERIVATION_TAP") ? dup (2)
-    : open ("/dev/null", O_WRONLY);
+  /* the engine's own TAP goes to a file that the checks below read
+     (TEST_DERIVATION_TAP=1 shows it on stderr, for debugging) */
+  char tap_path[sizeof dir + 16];
+  snprintf (tap_path, sizeof tap_path, "%s/engine.tap", dir);
+  int saved = dup (1), null = open (tap_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   dup2 (null, 1);
   harness *h = harness_begin (&CLAIM, 3, argv);
   derivation_run (h, &d_chain);
@@ -179,6 +229,14 @@ main (void)
   fflush (stdout);
   dup2 (saved, 1);
   tap_ok (status == EXIT_AS_EXPECTED, "every line came out as its table expects");
+  check_engine_output (dir);
+  if (getenv ("TEST_DERIVATION_TAP"))
+    {
+      char show[sizeof tap_path + 16];
+      snprintf (show, sizeof show, "cat '%s' >&2", tap_path);
+      if (system (show) != 0)
+        return 99;
+    }
   char cmd[200];
   snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system (cmd) != 0)
