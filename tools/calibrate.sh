@@ -47,7 +47,7 @@ done > "$tmp/jobs"
 CAL_TMP=$tmp; CAL_BUILD=$build; CAL_CACHE=$cache
 GNUPLOT=$(cd "$(dirname "$0")" && pwd)/figure_blank.sh   # figures are thrown away
 export CAL_TMP CAL_BUILD CAL_CACHE GNUPLOT
-xargs -P 2 -n 3 sh -c '
+xargs -r -P 2 -n 3 sh -c '
   d="$CAL_TMP/o.$1.$2.$3"; mkdir -p "$d"; f="$CAL_CACHE/$1.$2.$3.tap"
   "$CAL_BUILD/bin/$1" $(cat "$CAL_CACHE/$1.$2.args") --seed "$3" --outdir "$d" > "$f.tmp" 2>/dev/null
   echo "# exit $?" >> "$f.tmp"
@@ -75,6 +75,9 @@ unexpected_rows () {
     [ -e "$f" ] || continue
     o=$(run_outcome "$f")
     [ "$o" = ok ] && continue
+    # an inconclusive run at a user's limit is counted in the edges table,
+    # where it is an honest outcome: listing each would bury the failures
+    [ "$1" = edges ] && [ "$o" = inconclusive ] && continue
     b=${f##*/}; b=${b%.tap}; seed=${b##*.}; b=${b%.*}; cfg=${b#*.}; slug=${b%%.*}
     what=$(grep '^#   UNEXPECTED' "$f" | sed 's/^#   UNEXPECTED: //; s/ was expected to be: .*//' | tr '\n' ' ')
     echo "| $1 | $slug | \`$(cat "$root/$1/$slug.$cfg.args" 2>/dev/null)\` | $seed | $o: ${what:-(no check line: the run stopped)} |"
@@ -125,9 +128,13 @@ st=0
   echo
   echo "## Runs with an unexpected outcome"
   echo
+  echo "Every run of every size that did not end with each check as expected, except the"
+  echo "inconclusive runs at the edges, which the edges table counts per configuration."
+  echo
   rows=$(for z in quick default edges; do unexpected_rows "$z"; done)
   if [ -z "$rows" ]; then
-    echo "None: every run kept, of every size, ended with every check as expected."
+    echo "None: every run kept, of every size (at the edges, every run that was not"
+    echo "inconclusive), ended with every check as expected."
   else
     # a false alarm or a stop fails every size; an inconclusive fails the
     # sizes make check uses (make check would be red), not the edges
