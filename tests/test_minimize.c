@@ -13,6 +13,7 @@
 #include "errors.h"
 #include "minimize.h"
 #include "optimum.h"
+#include "fixture_quad2.h"
 #include "reftsv.h"
 #include "tap.h"
 
@@ -358,19 +359,6 @@ test_maximize_concave (void)
   double sup = 3 * log (3.0) - 3;
   tap_ok (fabs (m.x - log (3.0)) <= m.x_err, "concave max of 3x - e^x at log 3 within x_err");
   tap_ok (fabs (m.value - sup) <= m.err, "concave max of 3x - e^x = 3 log 3 - 3 within err");
-}
-
-/* f = ½ (x - c)ᵀ A (x - c) with A = [[a, b], [b, d]] (the error radius
-   on it is tested in test_optimum.c) */
-typedef struct { double a, b, d, c[2]; } quad2;
-
-static void
-quad2_grad (const gsl_vector * x, void *p, gsl_vector * g)
-{
-  const quad2 *q = p;
-  double u = gsl_vector_get (x, 0) - q->c[0], v = gsl_vector_get (x, 1) - q->c[1];
-  gsl_vector_set (g, 0, q->a * u + q->b * v);
-  gsl_vector_set (g, 1, q->b * u + q->d * v);
 }
 
 /* minimize_newton_gradient on f = cosh(x - 1) + (y + 2)⁴/4 + (y + 2)²,

@@ -9,6 +9,7 @@
  * at x = x* + delta, |x - x*| = |A^-1 grad| <= |grad| / lambda_min, with
  * equality along the eigenvector of lambda_min. */
 #include "optimum.h"
+#include "fixture_quad2.h"
 #include "tap.h"
 
 #include <float.h>
@@ -47,17 +48,7 @@ saddle_grad (const gsl_vector * x, void *p, gsl_vector * g)
    rounding, and the radius is 1.1 ‖A (x - c)‖ / λ_min with λ_min =
    (a + d)/2 - sqrt(((a - d)/2)² + b²) in closed form; it must cover the
    true distance ‖x - c‖ (‖A⁻¹ g‖ <= ‖g‖ / λ_min).  An indefinite A has no
-   radius. */
-typedef struct { double a, b, d, c[2]; } quad2;
-
-static void
-quad2_grad (const gsl_vector * x, void *p, gsl_vector * g)
-{
-  const quad2 *q = p;
-  double u = gsl_vector_get (x, 0) - q->c[0], v = gsl_vector_get (x, 1) - q->c[1];
-  gsl_vector_set (g, 0, q->a * u + q->b * v);
-  gsl_vector_set (g, 1, q->b * u + q->d * v);
-}
+   radius.  The fixture is tests/fixture_quad2.h. */
 
 static void
 test_error_radius (void)
