@@ -486,8 +486,8 @@ put_finding (sbuf * b, const check_result * r, int k)
      note states in full: that point is the counterexample (nothing to
      shrink) */
   if (r->n_points == 1 && r->note[0])
-    sbuf_printf (b, "- **Counterexample:** the one point it is checked at: %s.\n",
-                 r->note);
+    sbuf_printf (b, "- **Counterexample** (the one point it is checked at, as its"
+                 " note states it): %s.\n", r->note);
   if (r->spec->correction)
     sbuf_printf (b, "- **Correct:** %s\n", r->spec->correction);
   sbuf_append (b, "\n");
