@@ -9,6 +9,9 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 double
 iw_gauss_moment (const iw_gauss * g, double n)
@@ -49,7 +52,35 @@ typedef struct
   double inner_epsrel;
   int error_pass;
   gsl_integration_workspace *workspace;   /* for the inner integrals */
+  struct inner_memo *memo;
 } gap_integral;
+
+/* The inner integral at u, remembered: the error pass and the integral
+   itself, and the outer rules within each, ask for it at many of the same
+   u (about 45% of the calls), and it is a function of u alone, so a
+   remembered value is the value.  Open addressing on u's bits; a full
+   table stops remembering, never answers wrongly. */
+#define INNER_MEMO_SIZE 8192    /* a power of two */
+#define INNER_MEMO_FILL 6144
+
+struct inner_memo
+{
+  size_t n;
+  unsigned char used[INNER_MEMO_SIZE];
+  double u[INNER_MEMO_SIZE];
+  quad_result inner[INNER_MEMO_SIZE];
+};
+
+static size_t
+inner_memo_slot (const struct inner_memo *m, double u)
+{
+  uint64_t b;
+  memcpy (&b, &u, sizeof b);
+  size_t i = (size_t) ((b * 0x9E3779B97F4A7C15u) >> 51) & (INNER_MEMO_SIZE - 1);
+  while (m->used[i] && memcmp (&m->u[i], &u, sizeof u) != 0)
+    i = (i + 1) & (INNER_MEMO_SIZE - 1);
+  return i;
+}
 
 static double
 log_wtilde (const gap_integral * g, double y)
@@ -122,6 +153,27 @@ inner_integral (quad_fn f, gap_integral * g)
   return q;
 }
 
+/* chi(r) for r < 1, else phi(r), at r = e^u / k (G's r, set by the
+   caller), remembered. */
+static quad_result
+inner_at (gap_integral * g, double u)
+{
+  struct inner_memo *m = g->memo;
+  size_t slot = inner_memo_slot (m, u);
+  if (m->used[slot])
+    return m->inner[slot];
+  quad_result inner = inner_integral (g->r < 1 ? chi_integrand
+                                      : phi_integrand, g);
+  if (m->n < INNER_MEMO_FILL)
+    {
+      m->used[slot] = 1;
+      m->u[slot] = u;
+      m->inner[slot] = inner;
+      m->n++;
+    }
+  return inner;
+}
+
 /* The outer integrand in u = log t: phi(t/k)^k - e^{-t}, or for the error
    pass k phi^(k-1) err(I), the error of the inner integral I (chi or phi)
    as it reaches the outer integrand. */
@@ -134,13 +186,12 @@ gap_integrand (double u, void *params)
     return 0.0;
   g->r = t / k;
   g->log_r = u - log (k);
-  quad_result inner;
+  quad_result inner = inner_at (g, u);
   double log_phi, value;
   if (g->r < 1)
     {
       /* phi = 1 - r + chi; D = k log(phi) + t computed as
          k [log(1 + x) - x] + k chi with x = chi - r. */
-      inner = inner_integral (chi_integrand, g);
       double x = inner.value - g->r;
       log_phi = log1p (x);
       double D = k * gsl_sf_log_1plusx_mx (x) + k * inner.value;
@@ -149,7 +200,6 @@ gap_integrand (double u, void *params)
     }
   else
     {
-      inner = inner_integral (phi_integrand, g);
       log_phi = log (inner.value);
       value = exp (k * log_phi) - exp (-t);
     }
@@ -171,7 +221,8 @@ iw_gauss_gap (const iw_gauss * w, double k, iw_gap_precision precision,
   gap_integral g = { w->m, sqrt (w->vq), w->mu, w->v,
     0.5 * log (w->vq / w->v), k, 0, 0,
     precision == IW_GAP_PRECISE ? INNER_EPSREL : INNER_EPSREL_MC, 0,
-    gsl_integration_workspace_alloc (INNER_LIMIT)
+    gsl_integration_workspace_alloc (INNER_LIMIT),
+    xcalloc (1, sizeof (struct inner_memo))
   };
   /* the inner errors first: they bound the noise of the outer integrand
      (lib/quad_nested) */
@@ -182,6 +233,7 @@ iw_gauss_gap (const iw_gauss * w, double k, iw_gap_precision precision,
                                      precision == IW_GAP_PRECISE
                                      ? OUTER_EPSREL : OUTER_EPSREL_MC, &main);
   gsl_integration_workspace_free (g.workspace);
+  free (g.memo);
   if (status)
     die_runtime ("outer quadrature of the gap at k = %g refused: %s", k,
                  quad_last_failure ());
