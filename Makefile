@@ -123,12 +123,15 @@ FORCE:
 
 # PROBLEM=slug: that claim only, in seconds (negative controls, 3 seeds,
 # reproducibility, bad input).
+# make test builds on every core unless the caller chose its own -j.
+BUILD_JOBS = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 2))
+
 test: deps
 ifneq ($(PROBLEM),)
 	@$(MAKE) --no-print-directory $(B)/bin/$(PROBLEM)
 	@tests/check_problem.sh $(B)/bin/$(PROBLEM) $(or $(TEST_SEEDS),3)
 else
-	@$(MAKE) --no-print-directory all $(TEST_BINS) $(B)/tests/fuzz_cli $(B)/tools/calibrate
+	@$(MAKE) $(BUILD_JOBS) --no-print-directory all $(TEST_BINS) $(B)/tests/fuzz_cli $(B)/tools/calibrate
 	@tests/run_all.sh $(B) "$(TESTS)" "$(SLUGS)"
 endif
 
@@ -158,7 +161,7 @@ concurrency: deps
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 sanitize: deps
-	@$(MAKE) --no-print-directory B=build/san CFLAGS="$(SAN_FLAGS)" \
+	@$(MAKE) $(BUILD_JOBS) --no-print-directory B=build/san CFLAGS="$(SAN_FLAGS)" \
 	  LDFLAGS="-fsanitize=address,undefined" all $(TESTS:%=build/san/tests/%)
 	@tests/run_sanitized.sh build/san "$(TESTS)" "$(SLUGS)"
 
