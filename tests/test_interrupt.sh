@@ -122,8 +122,8 @@ old_or_new() {
   [ -z "$bad$left" ] || { echo "mixed:$bad leftovers: $left"; return 1; }
 }
 # -- make check, killed at random moments
-make --no-print-directory check QUICK=1 SEED=1 OUTDIR="$tmp/mold" > /dev/null 2>&1
-make --no-print-directory check QUICK=1 SEED=2 OUTDIR="$tmp/mnew" > /dev/null 2>&1
+make -j2 --no-print-directory check QUICK=1 SEED=1 OUTDIR="$tmp/mold" > /dev/null 2>&1
+make -j2 --no-print-directory check QUICK=1 SEED=2 OUTDIR="$tmp/mnew" > /dev/null 2>&1
 [ -s "$tmp/mold/reports/README.md" ] && [ -s "$tmp/mnew/reports/README.md" ] \
   || nok "make check QUICK=1 produced reference outputs for the interrupt test"
 i=1; all=1
