@@ -58,8 +58,7 @@ typedef struct
   double q[K], qt[K];           /* arbitrary q; q^t = p_θ^t(z|x) */
   double post[K], gpx;          /* p_θ(z|x), log p_θ(x), from GSL */
   double postt[K], gpxt;        /* the same under θ^t */
-  double ht[K];                 /* H(N(μ_z^t, σ_z^t²)) */
-  double wt[K];
+  double ht[K], wt[K];          /* H(N(μ_z^t, σ_z^t²)) and w^t */
 } p5_prep;
 
 static void
