@@ -1,16 +1,14 @@
 /* em_coordinate_ascent.c -- EM is coordinate ascent on F(θ, q).
  *
- * Seed 000 P5, read top to bottom as one derivation at a parameter point:
- * an observation x, a three-component 1-D mixture θ (means, scales,
- * weights w), an arbitrary q, and the previous iterate θ^t (with q^t =
- * p_θ^t(z|x), its E-step).  Truths by Bayes' rule from GSL's own densities
- * (gsl_ran_gaussian_pdf), the discrete KL summed directly.  Line 45, an
- * argmax over θ, needs a data set: a second derivation draws one from its
- * point and compares the closed-form M-step (Bishop PRML 9.24-9.26) with
- * BFGS maximising F(·, q^t).  EM itself -- F and the log-likelihood never
- * decrease, F <= log p(x|θ), the 2-D M-step against BFGS -- is a harness
- * property, checked by check_spec checks (F = log p(x|θ) after an E-step is
- * line 37's). */
+ * Seed 000 P5, read top to bottom as one derivation at a parameter point
+ * (an observation x, a three-component 1-D mixture θ, an arbitrary q, the
+ * previous iterate θ^t and its E-step q^t = p_θ^t(z|x)); truths by Bayes'
+ * rule from GSL's own densities (gsl_ran_gaussian_pdf), the discrete KL
+ * summed directly.  Line 45, an argmax over θ, needs a data set: a second
+ * derivation draws one from its point and compares the closed-form M-step
+ * (Bishop PRML 9.24-9.26) with BFGS maximising F(·, q^t).  EM itself (F and
+ * the log-likelihood never decrease, F <= log p(x|θ), the 2-D M-step
+ * against BFGS) is a harness property, checked by check_spec checks. */
 #include "harness.h"
 #include "discrete.h"
 #include "figure_panel.h"
@@ -28,12 +26,7 @@
 #define K 3
 
 /* A mixture, EM's start, and a data set drawn from it */
-typedef struct
-{
-  const char *name;
-  gmm *truth, *start;
-  gsl_matrix *x;
-} em_case;
+typedef struct { const char *name; gmm *truth, *start; gsl_matrix *x; } em_case;
 static em_case line45;          /* line 45's 1-D mixture: set by setup */
 
 /* ---- 000 P5 at one observation ---- */
@@ -273,13 +266,10 @@ mstep_prepare (const point * p, void *out)
     die_runtime ("the M-step broke down on data set %g", p->v[0]);
   gsl_vector_view cv = gsl_vector_view_array (u->closed, NTH);
   gmm_theta_pack (c, &cv.vector);
-  /* the mutant: variances N_j/(N_j - 1) larger; log σ moves by half its log */
+  /* the mutant: variances N_j/(N_j - 1) larger, log σ_j = θ_{K+2j} by half its log */
   memcpy (u->unbiased, u->closed, sizeof u->closed);
   for (int j = 0; j < K; j++)
-    {
-      double nj = c->weights[j] * MSTEP_N;
-      u->unbiased[K - 1 + 2 * j + 1] += 0.5 * log (nj / (nj - 1));
-    }
+    u->unbiased[K + 2 * j] += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
   gsl_vector_view ov = gsl_vector_view_array (u->opt, NTH);
   u->tol = gmm_free_energy_argmax (g, x, q, &ov.vector);
   u->bound = gmm_m_step_rounding (x);     /* derived in lib/gmm.h */
@@ -481,8 +471,7 @@ run_em (harness * h, em_case * c, int iters)
   gmm_free (g);
 }
 
-/* 1-D: weights ½, 0.3, 0.2; means (-3, 0.5, 4) times SEP; variances 1,
-   ¼, ½.  EM starts at weights 3:2:1, means -1, 0, 1, variances 4. */
+/* 1-D: three components, the means scaled by SEP; EM starts wide (variances 4). */
 static void
 case_1d (em_case * c, double sep)
 {
@@ -510,10 +499,7 @@ case_2d (em_case * c, double sep)
 
 static void
 em_case_free (em_case * c)
-{
-  gmm_free (c->truth), gmm_free (c->start);
-  gsl_matrix_free (c->x);
-}
+{ gmm_free (c->truth), gmm_free (c->start), gsl_matrix_free (c->x); }
 
 static void
 draw_figure (harness * h, int b, int iters)
