@@ -225,28 +225,27 @@ theta_score (const prep_t * u, double z, int power)
 DRAW (s002_theta, theta_score (u, z, 2))
 DRAW (s002_theta_s, theta_score (u, z, 1))
 
-/* c_φ·(∂μ, ∂v) log q(z), with the sign of the 1/(2v) term */
+/* c_m ∂m + c_v ∂v of log N(z; m, v) = c_m (z - m)/v + c_v (K/(2v) + (z - m)²/(2v²)),
+   K = -1 (the mutants: +1, and -2 for -1/v) */
 static double
-phi_score (const prep_t * u, double z, double vsign)
+normal_score (double z, double m, double v, double cm, double cv, double k)
 {
-  const model *md = &u->md;
-  double d = z - md->m;
-  return u->c[P_M] * d / md->v + u->c[P_V] * (vsign / (2 * md->v) + d * d / (2 * md->v * md->v));
+  double d = z - m;
+  return cm * d / v + cv * (k / (2 * v) + d * d / (2 * v * v));
 }
+/* c_φ·∇φ log q(z) and c_λ·∇λ log r(z) */
+static double
+phi_score (const prep_t * u, double z, double k)
+{ return normal_score (z, u->md.m, u->md.v, u->c[P_M], u->c[P_V], k); }
+static double
+lambda_score (const prep_t * u, double z, double k)
+{ return normal_score (z, u->md.l1, u->md.l2, u->c[P_L1], u->c[P_L2], k); }
 static double log_ratio (const model * md, double z) { return log_joint (md, z) - log_q (md, z); }
 DRAW (s002_phi, phi_score (u, z, -1) * log_ratio (md, z))
 DRAW (s002_phi_vsign, phi_score (u, z, +1) * log_ratio (md, z))
 
-/* c_λ·∇λ log r(z): ∂λ1 = (z - λ1)/λ2, ∂λ2 = -1/(HALF λ2) + (z - λ1)²/(2λ2²) */
-static double
-lambda_score (const prep_t * u, double z, double half)
-{
-  const model *md = &u->md;
-  double d = z - md->l1;
-  return u->c[P_L1] * d / md->l2 + u->c[P_L2] * (-1 / (half * md->l2) + d * d / (2 * md->l2 * md->l2));
-}
-DRAW (s002_lambda, lambda_score (u, z, 2))
-DRAW (s002_lambda_half, lambda_score (u, z, 1))
+DRAW (s002_lambda, lambda_score (u, z, -1))
+DRAW (s002_lambda_half, lambda_score (u, z, -2))
 
 /* The K-sample estimator; PHI_SCORE: the φ block with the score of q_φ
    (else as written, ∇φ log(z_k) = 0 for a draw z_k). */
@@ -258,7 +257,7 @@ estimator_k (const point * p, const void *prep, const double *x, int phi_score_o
   for (int k = 0; k < u->k; k++)
     {
       double z = ZOF (x[k]);
-      s += theta_score (u, z, 2) + lambda_score (u, z, 2)
+      s += theta_score (u, z, 2) + lambda_score (u, z, -1)
         + (phi_score_on ? phi_score (u, z, -1) * log_ratio (md, z) : 0);
     }
   return s / u->k;
