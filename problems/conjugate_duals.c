@@ -34,6 +34,12 @@
    prepare() computed for it: an expression of either. */
 #define CLOSED(name, expr) \
   static estimate name (const point * p, const void *prep) { (void) p, (void) prep; return (expr); }
+/* The derivation NAME: the rows LINES against TRUTHS at N points of KIND;
+   then PREPARE (type, f) where f computes, once a point, what its rows use. */
+#define DERIVATION(name, id_, title_, kind, n, truths, lines, ...) \
+  static derivation name = {.id = id_, .title = title_, .points = &kind, .n_points = n, \
+                            DERIVATION_TABLES (truths, lines), __VA_ARGS__}
+#define PREPARE(type, f) .prep_size = sizeof (type), .prepare = f
 
 /* ---- the objectives whose suprema are f*, f** (lib/conjugate) ---- */
 
@@ -65,12 +71,11 @@ static point_kind tu_points;
 
 static double complex conj_objective_c (double complex u, void *t) { return u * *(double *) t - u * clog (u); }
 static estimate
-tr_du_complex (const point * p, const void *prep)
+du_complex (double t, double u)
 {
-  (void) prep;
-  double t = p->v[0], u = p->v[1];
   return est_exact (complex_step_derivative (conj_objective_c, &t, u), 8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
 }
+CLOSED (tr_du_complex, du_complex (p->v[0], p->v[1]))
 CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
 CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
@@ -82,11 +87,8 @@ static const derivation_line DU_LINES[] = {
    .text = "d/du(ut - u log u) = t - log u - 1", .eval = LINE_CLOSED (v_du),
    .mutants = {{"q61a_derivative_no_1", "t - log u (the -1 of d(u log u)/du dropped)", LINE_CLOSED (m_du_no_1)}}},
 };
-static derivation du_dv = {
-  .id = "s003_q61a_derivative", .title = "003 Q6.1(a): the derivative of ut - u log u",
-  .points = &tu_points, .n_points = 100,
-  DERIVATION_TABLES (DU_TRUTHS, DU_LINES),
-};
+DERIVATION (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative of ut - u log u",
+            tu_points, 100, DU_TRUTHS, DU_LINES);
 
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
 
@@ -105,9 +107,7 @@ static estimate
 tr_conj_du_at_max (const point * p, const void *prep)
 {
   concave_max m = CONJ (prep);
-  point q = *p;
-  q.v[1] = m.x;
-  estimate d = tr_du_complex (&q, NULL);
+  estimate d = du_complex (p->v[0], m.x);
   d.err += m.x_err / (m.x - m.x_err);
   return d;
 }
@@ -155,12 +155,8 @@ static const derivation_line CONJ_LINES[] = {
    .text = "Therefore, f*(t) = e^{t-1}", .eval = LINE_CLOSED (v_exp_t1),
    .mutants = {{"q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", LINE_CLOSED (m_exp_t1_rel6)}}},
 };
-static derivation conj_dv = {
-  .id = "s003_q61a_conjugate", .title = "003 Q6.1(a): the conjugate f*(t) of u log u",
-  .points = &t_points, .n_points = 60,
-  .prep_size = sizeof (concave_max), .prepare = prep_conj,
-  DERIVATION_TABLES (CONJ_TRUTHS, CONJ_LINES),
-};
+DERIVATION (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f*(t) of u log u",
+            t_points, 60, CONJ_TRUTHS, CONJ_LINES, PREPARE (concave_max, prep_conj));
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
 
@@ -200,18 +196,20 @@ bi_dt_at (const point * p, const void *prep, double sign)
 }
 CLOSED (tr_bi_dt_at_max, bi_dt_at (p, prep, -1.0))
 CLOSED (m_bi_stationary_sign, bi_dt_at (p, prep, 1.0))
-static estimate v_ulogu (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u), 4 * EST_U * fabs (u * log (u))); }
-static estimate m_ulog2u (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log2 (u), 4 * EST_U * fabs (u * log2 (u))); }
-static estimate m_ulogu_rel6 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u * (1 + 1e-6)), 4 * EST_U * (fabs (u * log (u)) + u)); }
+#define U (p->v[0])      /* the point's u */
+CLOSED (v_ulogu, est_exact (U * log (U), 4 * EST_U * fabs (U * log (U))))
+CLOSED (m_ulog2u, est_exact (U * log2 (U), 4 * EST_U * fabs (U * log2 (U))))
+CLOSED (m_ulogu_rel6, est_exact (U * log (U * (1 + 1e-6)), 4 * EST_U * (fabs (U * log (U)) + U)))
 /* f*(t) taken as e^t: sup_t tu - e^t = u log u - u */
-static estimate m_bi_sup_no_1 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * log (u), -u); }
-CLOSED (v_tstar, EST_SUM (log (p->v[0]), 1.0))
-CLOSED (m_tstar_sign, EST_SUM (log (p->v[0]), -1.0))
+CLOSED (m_bi_sup_no_1, EST_SUM (U * log (U), -U))
+CLOSED (v_tstar, EST_SUM (log (U), 1.0))
+CLOSED (m_tstar_sign, EST_SUM (log (U), -1.0))
 /* t* u - f*(t*) at t* = log u + 1, and its expansion u (log u + 1) - e^{log u + 1 - 1} */
-static estimate v_bi_subst (const point * p, const void *prep) { (void) prep; double u = p->v[0], ts = log (u) + 1; return EST_SUM (ts * u, -exp (ts - 1)); }
-static estimate m_bi_subst_plus (const point * p, const void *prep) { (void) prep; double u = p->v[0], ts = log (u) + 1; return EST_SUM (ts * u, exp (ts - 1)); }
-static estimate v_bi_expanded (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * (log (u) + 1), -exp (log (u) + 1 - 1)); }
-static estimate m_bi_expanded_exponent (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * (log (u) + 1), -exp (log (u) + 1)); }
+CLOSED (v_bi_subst, EST_SUM ((log (U) + 1) * U, -exp (log (U) + 1 - 1)))
+CLOSED (m_bi_subst_plus, EST_SUM ((log (U) + 1) * U, exp (log (U) + 1 - 1)))
+CLOSED (v_bi_expanded, EST_SUM (U * (log (U) + 1), -exp (log (U) + 1 - 1)))
+CLOSED (m_bi_expanded_exponent, EST_SUM (U * (log (U) + 1), -exp (log (U) + 1)))
+#undef U
 
 static const derivation_truth BI_TRUTHS[] = {
   {"nested", "f**(u) = sup_t [tu - f*(t)], f*(t) itself sup_u [ut - u log u]: nested Brent, no closed form", LINE_CLOSED (tr_bi_nested)},
@@ -260,12 +258,8 @@ static const derivation_line BI_LINES[] = {
    .expect = V_NOT_CHECKABLE, .why = "a theorem quoted for every such f (Fenchel-Moreau, misspelt);"
      " its instance f = u log u is row s003_q61a_bi_goal, checked against the nested numerical biconjugate"},
 };
-static derivation biconj_dv = {
-  .id = "s003_q61a_biconjugate", .title = "003 Q6.1(a): the biconjugate f**(u) of u log u",
-  .points = &u_points, .n_points = 40,
-  .prep_size = sizeof (biconj_prep), .prepare = prep_biconj,
-  DERIVATION_TABLES (BI_TRUTHS, BI_LINES),
-};
+DERIVATION (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconjugate f**(u) of u log u",
+            u_points, 40, BI_TRUTHS, BI_LINES, PREPARE (biconj_prep, prep_biconj));
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
 
@@ -371,25 +365,21 @@ static const derivation_line PW_LINES[] = {
    .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)", .eval = LINE_CLOSED (v_pw_p_log),
    .mutants = {{"q61b_p_log_q", "q log(p/q)", LINE_CLOSED (m_pw_q_log)}}},
 };
-static derivation pointwise_dv = {
-  .id = "s003_q61b_pointwise", .title = "003 Q6.1(b): the integrands at x = mp + sp z",
-  .points = &pair_x_points, .n_points = 60,
-  .prep_size = sizeof (pointwise_prep), .prepare = prep_pointwise,
-  DERIVATION_TABLES (PW_TRUTHS, PW_LINES),
-};
+DERIVATION (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
+            pair_x_points, 60, PW_TRUTHS, PW_LINES, PREPARE (pointwise_prep, prep_pointwise));
 
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_coord PAIR[] = { PAIR_COORDS };
 static point_kind pair_points;
 
-static normal_pair pair_of (const point * p) { normal_pair g = { p->v[0], p->v[1], p->v[2], p->v[3] }; return g; }
+/* a point's p, q (its first four coordinates) */
+#define PAIR_OF(p) ((normal_pair) { (p)->v[0], (p)->v[1], (p)->v[2], (p)->v[3] })
 
 static estimate
 tr_kl_quad (const point * p, const void *prep)
 {
   (void) prep;
-  normal_pair g = pair_of (p);
-  return est_quad (normal_pair_kl_quad (&g));
+  return est_quad (normal_pair_kl_quad (&PAIR_OF (p)));
 }
 /* log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2: three terms */
 static estimate
@@ -409,11 +399,8 @@ static const derivation_line KL_LINES[] = {
    .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)", .eval = LINE_CLOSED (v_kl),
    .mutants = {{"q61b_kl_no_half", "the closed form without its -1/2", LINE_CLOSED (m_kl_no_half)}}},
 };
-static derivation kl_dv = {
-  .id = "s003_q61b_kl", .title = "003 Q6.1(b): the integral is KL(p||q)",
-  .points = &pair_points, .n_points = 30,
-  DERIVATION_TABLES (KL_TRUTHS, KL_LINES),
-};
+DERIVATION (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)",
+            pair_points, 30, KL_TRUTHS, KL_LINES);
 
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
 
@@ -422,25 +409,15 @@ static const point_coord QUAD_CRITIC[] = {
 };
 static point_kind critic_points;
 
-/* a point's pair p, q and its quadratic critic */
-typedef struct { normal_pair g; critic t; } quad_case;
-static quad_case
-case_of (const point * p)
-{
-  const double *v = p->v;
-  quad_case c = { pair_of (p), { CRITIC_QUADRATIC, 0, v[4], v[5], v[6], CRITIC_FLAT, 0, 0, 0 } };
-  return c;
-}
-/* ∫ e^{T + shift} q dx and ∫ p T dx by quadrature, log E_q[e^T] and E_p[T]
-   in closed form (lib/critic) */
+/* a point's pair p, q and its quadratic critic; ∫ e^{T + shift} q dx and
+   ∫ p T dx by quadrature, log E_q[e^T] and E_p[T] in closed form (lib/critic) */
+#define CASE_OF(p) &PAIR_OF (p), \
+    &(critic) { CRITIC_QUADRATIC, 0, (p)->v[4], (p)->v[5], (p)->v[6], CRITIC_FLAT, 0, 0, 0 }
 static quad_result quad_exp_t_q (const point * p, double shift)
-{ quad_case c = case_of (p); return critic_quadratic_rq (&c.g, &c.t, -shift); }
-static quad_result quad_p_t (const point * p)
-{ quad_case c = case_of (p); return critic_quadratic_p_t (&c.g, &c.t); }
-static estimate log_mgf (const point * p)
-{ quad_case c = case_of (p); return critic_log_mgf (&c.g, &c.t); }
-static estimate ep_t (const point * p)
-{ quad_case c = case_of (p); return critic_mean (&c.g, &c.t); }
+{ return critic_quadratic_rq (CASE_OF (p), -shift); }
+static quad_result quad_p_t (const point * p) { return critic_quadratic_p_t (CASE_OF (p)); }
+static estimate log_mgf (const point * p) { return critic_log_mgf (CASE_OF (p)); }
+static estimate ep_t (const point * p) { return critic_mean (CASE_OF (p)); }
 
 CLOSED (tr_one, est_exact (1.0, 0.0))
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
@@ -476,11 +453,8 @@ static const derivation_line RQ_LINES[] = {
    .text = "Show that KL(p||q) ≥ R2[T], with equality iff T(x) = log(p(x)/q(x)) + c",
    .expect = V_NO_ANSWER, .why = "the seed gives no answer; the claim itself is harness checks r2_*"},
 };
-static derivation rq_dv = {
-  .id = "s003_q62a", .title = "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
-  .points = &critic_points, .n_points = 30,
-  DERIVATION_TABLES (RQ_TRUTHS, RQ_LINES),
-};
+DERIVATION (rq_dv, "s003_q62a", "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
+            critic_points, 30, RQ_TRUTHS, RQ_LINES);
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
 static const point_coord X_POS[] = { {"x", 0.0183, 54.6, 1, 0} };    /* e^±4 */
@@ -522,11 +496,8 @@ static const derivation_line LOGX_LINES[] = {
    .text = "≤ x", .eval = LINE_CLOSED (v_x),
    .mutants = {{"q63_shifted_bound_half", "≤ x/2", LINE_CLOSED (m_half_x)}}},
 };
-static derivation logx_dv = {
-  .id = "s003_q63_log_bound", .title = "003 Q6.3: log x ≤ x - 1",
-  .points = &x_points, .n_points = 100,
-  DERIVATION_TABLES (LOGX_TRUTHS, LOGX_LINES),
-};
+DERIVATION (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
+            x_points, 100, LOGX_TRUTHS, LOGX_LINES);
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
 CLOSED (tr_log_mgf, log_mgf (p))
@@ -587,11 +558,8 @@ static const derivation_line SHIFT_LINES[] = {
    .text = "R2[T] ≥ R1[T]  (R1 in closed form)", .eval = LINE_CLOSED (v_r1_closed),
    .mutants = {{"q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", LINE_CLOSED (m_r1_sign)}}},
 };
-static derivation shift_dv = {
-  .id = "s003_q63", .title = "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
-  .points = &critic_points, .n_points = 30,
-  DERIVATION_TABLES (SHIFT_TRUTHS, SHIFT_LINES),
-};
+DERIVATION (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
+            critic_points, 30, SHIFT_TRUTHS, SHIFT_LINES);
 
 static const check_spec CHECKS[] = {
   {"r1_at_optimum", "harness", "Q6.1(b)'s claim, attained: R1[T] = KL(p||q) at T = 1 + log(p/q)", REL_EQ, EXPECT_HOLDS, NULL},
@@ -614,10 +582,8 @@ static const mutant_spec MUTANTS[] = {
 /* ---- the claims over all critics (harness checks): random critics ---- */
 
 /* the harness checks' mutants, in the order of MUTANTS (set once in main) */
-static int m_r1_exponent, m_r1_penalty, m_r2_jensen_flag, m_r2_no_log, m_r2_shift, m_klrq;
-static int m_r1_sign_flag;
-static int *const MUTANT_FLAGS[] = { &m_r1_exponent, &m_r1_penalty, &m_r2_jensen_flag, &m_r2_no_log,
-  &m_r2_shift, &m_klrq, &m_r1_sign_flag };
+enum { R1_EXPONENT, R1_PENALTY, R2_JENSEN, R2_NO_LOG, R2_SHIFT, KLRQ_UNNORMALISED, R1_SIGN };
+static int mut[COUNT_OF (MUTANTS)];
 
 static estimate
 kl_estimate (const normal_pair * g)
@@ -630,9 +596,9 @@ kl_estimate (const normal_pair * g)
 static estimate
 r1_under_test (const critic_integrals * ci)
 {
-  quad_result penalty = m_r1_exponent ? ci->e_q_exp_t : ci->e_q_exp_t_m1;
-  double k = m_r1_penalty ? 0.99 : 1.0;
-  return est_quad (critic_combine (1.0, ci->e_p_t, m_r1_sign_flag ? k : -k, penalty));
+  quad_result penalty = mut[R1_EXPONENT] ? ci->e_q_exp_t : ci->e_q_exp_t_m1;
+  double k = mut[R1_PENALTY] ? 0.99 : 1.0;
+  return est_quad (critic_combine (1.0, ci->e_p_t, mut[R1_SIGN] ? k : -k, penalty));
 }
 
 /* R2[T] = E_p[T] - log E_q[e^T] (003 Q6.2). */
@@ -640,11 +606,11 @@ static estimate
 r2_under_test (const critic_integrals * ci)
 {
   quad_result log_z = critic_log (ci->e_q_exp_t);
-  if (m_r2_jensen_flag)
+  if (mut[R2_JENSEN])
     log_z = ci->e_q_t;
-  if (m_r2_no_log)
+  if (mut[R2_NO_LOG])
     log_z = ci->e_q_exp_t, log_z.value -= 1.0;
-  if (m_r2_shift)
+  if (mut[R2_SHIFT])
     log_z.value -= 0.01;
   return est_quad (critic_combine (1.0, ci->e_p_t, -1.0, log_z));
 }
@@ -654,7 +620,7 @@ r2_under_test (const critic_integrals * ci)
 static double
 check_one_critic (harness * h, const normal_pair * g, const critic * t, int strict)
 {
-  critic_integrals ci = critic_integrate (g, t, m_r2_jensen_flag);
+  critic_integrals ci = critic_integrate (g, t, mut[R2_JENSEN]);
   estimate kl = kl_estimate (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
   check_point (h, "r1_below_kl", r1, kl);
   check_point (h, "r2_below_kl", r2, kl);
@@ -664,7 +630,7 @@ check_one_critic (harness * h, const normal_pair * g, const critic * t, int stri
 
   /* KL - R2 = KL(p || rq), and the Renyi divergence D_1/2 below it */
   quad_result log_z = critic_log (ci.e_q_exp_t);
-  critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, m_klrq ? 0.0 : log_z.value };
+  critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, mut[KLRQ_UNNORMALISED] ? 0.0 : log_z.value };
   quad_result klrq = critic_quad (critic_kl_rq, &c_kl);
   klrq.abserr += log_z.abserr;
   check_point (h, "kl_gap_identity", est_exact (kl.value - r2.value, kl.err + r2.err), est_quad (klrq));
@@ -715,7 +681,7 @@ check_equality_at_shift (harness * h)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
       critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
-      critic_integrals ci = critic_integrate (&g, &t, m_r2_jensen_flag);
+      critic_integrals ci = critic_integrate (&g, &t, mut[R2_JENSEN]);
       check_point (h, "r2_equal_at_shift", r2_under_test (&ci), kl_estimate (&g));
     }
   check_close (h, "r2_equal_at_shift", "40 random Gaussian pairs, c uniform on [-5, 5]");
@@ -739,7 +705,7 @@ figure_critic_paths (sbuf * fig)
         {
           critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? CRITIC_SIN : CRITIC_FLAT, 0, path ? 1.5 : 0, 0 };
           double x = path ? (t.eps = -1.5 + 0.05 * i) : (t.shift = -2.0 + 0.1 * i);
-          critic_integrals ci = critic_integrate (&g, &t, m_r2_jensen_flag);
+          critic_integrals ci = critic_integrate (&g, &t, mut[R2_JENSEN]);
           sbuf_printf (fig, "%.3f %.10g %.10g %.10g\n", x, r1_under_test (&ci).value,
                        r2_under_test (&ci).value, normal_pair_kl (&g));
         }
@@ -832,8 +798,8 @@ main (int argc, char **argv)
                             "p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²");
   x_points = point_box (X_POS, COUNT_OF (X_POS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  for (size_t i = 0; i < COUNT_OF (MUTANT_FLAGS); i++)
-    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  for (size_t i = 0; i < COUNT_OF (mut); i++)
+    mut[i] = mutant (h, MUTANTS[i].id);
   harness_run_derivations (h);
   check_random_critics (h);
   check_equality_at_shift (h);
