@@ -116,7 +116,7 @@ stationary_at (const point * p, const void *prep, double one)
 }
 CLOSED (v_conj_stationary, stationary_at (p, prep, 1.0))
 CLOSED (m_conj_stationary_no_1, stationary_at (p, prep, 0.0))
-static estimate v_exp_t1 (const point * p, const void *prep) { (void) prep; double v = exp (p->v[0] - 1); return est_exact (v, 2 * EST_U * v); }
+CLOSED (v_exp_t1, est_exact (exp (p->v[0] - 1), 2 * EST_U * exp (p->v[0] - 1)))
 CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, prep)))
 CLOSED (m_exp_t1_rel6, est_scale (1 + 1e-6, v_exp_t1 (p, prep)))
 
@@ -415,7 +415,7 @@ CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
 CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
 CLOSED (v_rq_pulled, est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
 CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
-static estimate v_rq_one (const point * p, const void *prep) { (void) prep; double z = exp (log_mgf (p).value); return est_exact ((1 / z) * z, 2 * EST_U); }
+CLOSED (v_rq_one, est_exact ((1 / exp (log_mgf (p).value)) * exp (log_mgf (p).value), 2 * EST_U))
 CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
 static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (tr_one)} };
@@ -456,7 +456,7 @@ tr_log (const point * p, const void *prep)
   gsl_sf_log_e (p->v[0], &r);
   return est_exact (r.val, r.err);
 }
-static estimate v_log (const point * p, const void *prep) { (void) prep; double l = log (p->v[0]); return est_exact (l, EST_U * fabs (l)); }
+CLOSED (v_log, est_exact (log (p->v[0]), EST_U * fabs (log (p->v[0]))))
 CLOSED (m_log_plus, EST_SUM (v_log (p, prep).value, 0.01))
 CLOSED (v_x_minus_1, EST_SUM (p->v[0], -1.0))
 CLOSED (m_half_x_minus_1, EST_SUM (p->v[0] / 2, -0.5))
