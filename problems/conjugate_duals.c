@@ -399,8 +399,9 @@ static const point_coord QUAD_CRITIC[] = {
 };
 static point_kind critic_points;
 
-/* a point's pair p, q and its quadratic critic; ∫ e^{T + shift} q dx and
-   ∫ p T dx by quadrature, log E_q[e^T] and E_p[T] in closed form (lib/critic) */
+/* CASE_OF (p): a point's pair p, q and its quadratic critic, as the first two
+   arguments of lib/critic's functions; ∫ e^{T + shift} q dx and ∫ p T dx by
+   quadrature, log E_q[e^T] and E_p[T] in closed form */
 #define CASE_OF(p) &PAIR_OF (p), \
     &(critic) { CRITIC_QUADRATIC, 0, (p)->v[4], (p)->v[5], (p)->v[6], CRITIC_FLAT, 0, 0, 0 }
 static quad_result quad_exp_t_q (const point * p, double shift)
