@@ -36,6 +36,15 @@
   static derivation name = {.id = id_, .title = title_, .points = &kind, .n_points = n, \
                             DERIVATION_TABLES (truths, lines), __VA_ARGS__}
 #define PREPARE(type, f) .prep_size = sizeof (type), .prepare = f
+/* A row of 003 Question 6: its id and its line in the seed (Q61A: Q6.1(a),
+   ...); EVAL (f, id, what, g): its value f, and its one mutant ID, which
+   does WHAT, of value g; PROSE (why): not checkable numerically, and why. */
+#define Q61A(id_, at_) .id = id_, .source = "003 Q6.1(a)", .at = at_
+#define Q61B(id_, at_) .id = id_, .source = "003 Q6.1(b)", .at = at_
+#define Q62A(id_, at_) .id = id_, .source = "003 Q6.2(a)", .at = at_
+#define Q63(id_, at_) .id = id_, .source = "003 Q6.3", .at = at_
+#define EVAL(f, id_, what, g) .eval = LINE_CLOSED (f), .mutants = {{id_, what, LINE_CLOSED (g)}}
+#define PROSE(why_) .expect = V_NOT_CHECKABLE, .why = why_
 
 /* ---- the objectives whose suprema are f*, f** (lib/conjugate) ---- */
 
@@ -79,9 +88,8 @@ static const derivation_truth DU_TRUTHS[] = {
   {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (tr_du_complex)},
 };
 static const derivation_line DU_LINES[] = {
-  {.id = "s003_q61a_derivative", .source = "003 Q6.1(a)", .at = 266, .truth = "du",
-   .text = "d/du(ut - u log u) = t - log u - 1", .eval = LINE_CLOSED (v_du),
-   .mutants = {{"q61a_derivative_no_1", "t - log u (the -1 of d(u log u)/du dropped)", LINE_CLOSED (m_du_no_1)}}},
+  {Q61A ("s003_q61a_derivative", 266), .truth = "du", .text = "d/du(ut - u log u) = t - log u - 1",
+   EVAL (v_du, "q61a_derivative_no_1", "t - log u (the -1 of d(u log u)/du dropped)", m_du_no_1)},
 };
 DERIVATION (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative of ut - u log u",
             tu_points, 100, DU_TRUTHS, DU_LINES);
@@ -127,29 +135,27 @@ static const derivation_truth CONJ_TRUTHS[] = {
   {"zero", "0", LINE_CLOSED (tr_zero)},
 };
 static const derivation_line CONJ_LINES[] = {
-  {.id = "s003_q61a_definition", .source = "003 Q6.1(a)", .at = 262,
+  {Q61A ("s003_q61a_definition", 262),
    .text = "f*(t) = sup_{u ∈ dom f} ut - f(u) = sup_{u ∈ dom f} ut - u log u",
-   .expect = V_NOT_CHECKABLE, .why = "the definition of f*, with f(u) = u log u substituted"},
-  {.id = "s003_q61a_method", .source = "003 Q6.1(a)", .at = 264,
+   PROSE ("the definition of f*, with f(u) = u log u substituted")},
+  {Q61A ("s003_q61a_method", 264),
    .text = "for a fixed value of t we maximize the function ut - u log u by setting it to 0",
-   .expect = V_NOT_CHECKABLE, .why = "the method in words (\"it\" is the derivative, as the display below"
-     " shows); the rows below are checked"},
-  {.id = "s003_q61a_dangling", .source = "003 Q6.1(a)", .at = 266, .truth = "du_at_max",
+   PROSE ("the method in words (\"it\" is the derivative, as the display below shows); the rows"
+          " below are checked")},
+  {Q61A ("s003_q61a_dangling", 266), .truth = "du_at_max",
    .text = "= d/du(ut - u log u)  (the row has no left side; at the maximiser)",
    .eval = LINE_CLOSED (tr_conj_sup), .expect = V_SLIP,     /* read literally: f*(t), the chain above */
    .readings = {{"0 = d/du(ut - u log u)", "the sentence above says \"by setting it to 0\" and the"
                  " third row writes 0 = t - [log u* + 1]", 0, LINE_CLOSED (tr_zero), 0}},
    .correction = "0 = d/du(ut - u log u): the display's leading \"=\" continues, as written, the chain"
      " f*(t) = sup_u ut - u log u above, and f*(t) = e^{t-1} is not the derivative (0 at the maximiser)"},
-  {.id = "s003_q61a_stationary", .source = "003 Q6.1(a)", .at = 266, .truth = "zero",
-   .text = "0 = t - [log u* + 1]  (at Brent's maximiser u*)", .eval = LINE_CLOSED (v_conj_stationary),
-   .mutants = {{"q61a_stationary_no_1", "0 = t - log u*", LINE_CLOSED (m_conj_stationary_no_1)}}},
-  {.id = "s003_q61a_maximiser", .source = "003 Q6.1(a)", .at = 266, .truth = "argmax",
-   .text = "u* = e^{t-1}", .eval = LINE_CLOSED (v_exp_t1),
-   .mutants = {{"q61a_maximiser_rel_1e-5", "u* = e^{t-1} (1 + 1e-5)", LINE_CLOSED (m_exp_t1_rel5)}}},
-  {.id = "s003_q61a_conjugate", .source = "003 Q6.1(a)", .at = 268, .truth = "sup",
-   .text = "Therefore, f*(t) = e^{t-1}", .eval = LINE_CLOSED (v_exp_t1),
-   .mutants = {{"q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", LINE_CLOSED (m_exp_t1_rel6)}}},
+  {Q61A ("s003_q61a_stationary", 266), .truth = "zero",
+   .text = "0 = t - [log u* + 1]  (at Brent's maximiser u*)",
+   EVAL (v_conj_stationary, "q61a_stationary_no_1", "0 = t - log u*", m_conj_stationary_no_1)},
+  {Q61A ("s003_q61a_maximiser", 266), .truth = "argmax", .text = "u* = e^{t-1}",
+   EVAL (v_exp_t1, "q61a_maximiser_rel_1e-5", "u* = e^{t-1} (1 + 1e-5)", m_exp_t1_rel5)},
+  {Q61A ("s003_q61a_conjugate", 268), .truth = "sup", .text = "Therefore, f*(t) = e^{t-1}",
+   EVAL (v_exp_t1, "q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", m_exp_t1_rel6)},
 };
 DERIVATION (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f*(t) of u log u",
             t_points, 60, CONJ_TRUTHS, CONJ_LINES, PREPARE (concave_max, prep_conj));
@@ -215,44 +221,41 @@ static const derivation_truth BI_TRUTHS[] = {
   {"zero", "0", LINE_CLOSED (tr_zero)},
 };
 static const derivation_line BI_LINES[] = {
-  {.id = "s003_q61a_bi_goal", .source = "003 Q6.1(a)", .at = 272, .truth = "nested",
-   .text = "f**(u) = (f*)*(u) = u log u", .eval = LINE_CLOSED (v_ulogu),
-   .mutants = {{"q61a_bi_goal_log2", "u log2 u", LINE_CLOSED (m_ulog2u)}}},
-  {.id = "s003_q61a_bi_sup", .source = "003 Q6.1(a)", .at = 272,
-   .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)", .eval = LINE_CLOSED (bi_sup),
-   .mutants = {{"q61a_bi_sup_no_1", "f*(t) taken as e^t", LINE_CLOSED (m_bi_sup_no_1)}}},
-  {.id = "s003_q61a_bi_method", .source = "003 Q6.1(a)", .at = 274,
+  {Q61A ("s003_q61a_bi_goal", 272), .truth = "nested", .text = "f**(u) = (f*)*(u) = u log u",
+   EVAL (v_ulogu, "q61a_bi_goal_log2", "u log2 u", m_ulog2u)},
+  {Q61A ("s003_q61a_bi_sup", 272),
+   .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)",
+   EVAL (bi_sup, "q61a_bi_sup_no_1", "f*(t) taken as e^t", m_bi_sup_no_1)},
+  {Q61A ("s003_q61a_bi_method", 274),
    .text = "For a fixed value of u, we find the value of t that maximizes tu - e^{t-1} by setting it to 0",
-   .expect = V_NOT_CHECKABLE, .why = "the method in words; the rows below are checked"},
-  {.id = "s003_q61a_bi_dangling", .source = "003 Q6.1(a)", .at = 276, .truth = "dt_at_max",
+   PROSE ("the method in words; the rows below are checked")},
+  {Q61A ("s003_q61a_bi_dangling", 276), .truth = "dt_at_max",
    .text = "= d/dt(tu - e^{t-1})  (the row has no left side; at the maximiser)",
    .eval = LINE_CLOSED (bi_sup), .expect = V_SLIP,     /* read literally: f**(u), the chain above */
    .readings = {{"0 = d/dt(tu - e^{t-1})", "the sentence above says \"by setting it to 0\" and the"
                  " next row writes 0 = u - e^{t-1}", 0, LINE_CLOSED (tr_zero), 0}},
    .correction = "0 = d/dt(tu - e^{t-1}): as written the row continues the chain f**(u) = sup_t tu - f*(t)"
      " above, and f**(u) = u log u is not the derivative (0 at the maximiser)"},
-  {.id = "s003_q61a_bi_stationary", .source = "003 Q6.1(a)", .at = 276, .truth = "zero",
-   .text = "0 = u - e^{t-1}  (at Brent's maximiser)", .eval = LINE_CLOSED (tr_bi_dt_at_max),
-   .mutants = {{"q61a_bi_stationary_sign", "0 = u + e^{t-1}", LINE_CLOSED (m_bi_stationary_sign)}}},
-  {.id = "s003_q61a_bi_maximiser", .source = "003 Q6.1(a)", .at = 276, .truth = "argmax",
-   .text = "t* = log u + 1", .eval = LINE_CLOSED (v_tstar),
-   .mutants = {{"q61a_bi_maximiser_sign", "t* = log u - 1", LINE_CLOSED (m_tstar_sign)}}},
-  {.id = "s003_q61a_bi_substitute", .source = "003 Q6.1(a)", .at = 278,
-   .text = "Now we substitute this back into the above equation", .expect = V_NOT_CHECKABLE,
-   .why = "the method in words; the substitution is the next row"},
-  {.id = "s003_q61a_bi_substituted", .source = "003 Q6.1(a)", .at = 280, .truth = "sup",
-   .text = "f**(u) = t*u - f*(t*)", .eval = LINE_CLOSED (v_bi_subst),
-   .mutants = {{"q61a_bi_substituted_plus", "t*u + f*(t*)", LINE_CLOSED (m_bi_subst_plus)}}},
-  {.id = "s003_q61a_bi_expanded", .source = "003 Q6.1(a)", .at = 280,
-   .text = "= u·(log u + 1) [= u log u + u] - e^{log u + 1 - 1} [= u]", .eval = LINE_CLOSED (v_bi_expanded),
-   .mutants = {{"q61a_bi_expanded_exponent", "e^{log u + 1} in place of e^{log u + 1 - 1}", LINE_CLOSED (m_bi_expanded_exponent)}}},
-  {.id = "s003_q61a_biconjugate", .source = "003 Q6.1(a)", .at = 280,
-   .text = "f**(u) = u log u", .eval = LINE_CLOSED (v_ulogu),
-   .mutants = {{"q61a_biconjugate_rel_1e-6", "u log(u (1 + 1e-6))", LINE_CLOSED (m_ulogu_rel6)}}},
-  {.id = "s003_q61a_fenchel_moreau", .source = "003 Q6.1(a)", .at = 282,
+  {Q61A ("s003_q61a_bi_stationary", 276), .truth = "zero",
+   .text = "0 = u - e^{t-1}  (at Brent's maximiser)",
+   EVAL (tr_bi_dt_at_max, "q61a_bi_stationary_sign", "0 = u + e^{t-1}", m_bi_stationary_sign)},
+  {Q61A ("s003_q61a_bi_maximiser", 276), .truth = "argmax", .text = "t* = log u + 1",
+   EVAL (v_tstar, "q61a_bi_maximiser_sign", "t* = log u - 1", m_tstar_sign)},
+  {Q61A ("s003_q61a_bi_substitute", 278),
+   .text = "Now we substitute this back into the above equation",
+   PROSE ("the method in words; the substitution is the next row")},
+  {Q61A ("s003_q61a_bi_substituted", 280), .truth = "sup", .text = "f**(u) = t*u - f*(t*)",
+   EVAL (v_bi_subst, "q61a_bi_substituted_plus", "t*u + f*(t*)", m_bi_subst_plus)},
+  {Q61A ("s003_q61a_bi_expanded", 280),
+   .text = "= u·(log u + 1) [= u log u + u] - e^{log u + 1 - 1} [= u]",
+   EVAL (v_bi_expanded, "q61a_bi_expanded_exponent", "e^{log u + 1} in place of e^{log u + 1 - 1}",
+         m_bi_expanded_exponent)},
+  {Q61A ("s003_q61a_biconjugate", 280), .text = "f**(u) = u log u",
+   EVAL (v_ulogu, "q61a_biconjugate_rel_1e-6", "u log(u (1 + 1e-6))", m_ulogu_rel6)},
+  {Q61A ("s003_q61a_fenchel_moreau", 282),
    .text = "footnote 3: f** = f if f is lower semi-continuous and convex (\"Fenchel-Monreau\")",
-   .expect = V_NOT_CHECKABLE, .why = "a theorem quoted for every such f (Fenchel-Moreau, misspelt);"
-     " its instance f = u log u is row s003_q61a_bi_goal, checked against the nested numerical biconjugate"},
+   PROSE ("a theorem quoted for every such f (Fenchel-Moreau, misspelt); its instance f = u log u"
+          " is row s003_q61a_bi_goal, checked against the nested numerical biconjugate")},
 };
 DERIVATION (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconjugate f**(u) of u log u",
             u_points, 40, BI_TRUTHS, BI_LINES, PREPARE (biconj_prep, prep_biconj));
@@ -337,29 +340,27 @@ static const derivation_truth PW_TRUTHS[] = {
   {"sup_f", "sup_t t p/q - e^{t-1} by Brent", LINE_CLOSED (tr_sup_f)},
 };
 static const derivation_line PW_LINES[] = {
-  {.id = "s003_q61b_given", .source = "003 Q6.1(b)", .at = 290, .truth = "p_log",
+  {Q61B ("s003_q61b_given", 290), .truth = "p_log",
    .text = "sup_T R1[T] = ∫ sup_t p(x)t - q(x)e^{t-1} dx  (the given step; its integrand at x, by Brent)",
-   .eval = LINE_CLOSED (v_pw_whole),
-   .mutants = {{"q61b_given_no_1", "p t - q e^t inside the supremum", LINE_CLOSED (m_pw_whole_no_1)}}},
-  {.id = "s003_q61b_factored", .source = "003 Q6.1(b)", .at = 290,
-   .text = "= ∫ sup_t q(x)·(t·p(x)/q(x) - e^{t-1}) dx  (integrand, by Brent)", .eval = LINE_CLOSED (v_pw_inside),
-   .mutants = {{"q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q", LINE_CLOSED (tr_sup_f)}}},
-  {.id = "s003_q61b_factor_rule", .source = "003 Q6.1(b)", .at = 292,
-   .text = "since q(x) ≥ 0, sup q(x)·F = q(x) sup F  (F = t p/q - e^{t-1})", .eval = LINE_CLOSED (v_pw_q_sup_f),
-   .mutants = {{"q61b_factor_rule_q2", "q² sup F", LINE_CLOSED (m_pw_q2_sup_f)}}},
-  {.id = "s003_q61b_factor_out", .source = "003 Q6.1(b)", .at = 294,
-   .text = "= ∫ q(x) sup_t (t·p(x)/q(x) - e^{t-1}) dx  (integrand)", .eval = LINE_CLOSED (v_pw_q_sup_f),
-   .mutants = {{"q61b_factor_out_no_q", "sup F without q", LINE_CLOSED (tr_sup_f)}}},
-  {.id = "s003_q61b_conjugate_of_fstar", .source = "003 Q6.1(b)", .at = 296, .truth = "sup_f",
+   EVAL (v_pw_whole, "q61b_given_no_1", "p t - q e^t inside the supremum", m_pw_whole_no_1)},
+  {Q61B ("s003_q61b_factored", 290),
+   .text = "= ∫ sup_t q(x)·(t·p(x)/q(x) - e^{t-1}) dx  (integrand, by Brent)",
+   EVAL (v_pw_inside, "q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q", tr_sup_f)},
+  {Q61B ("s003_q61b_factor_rule", 292),
+   .text = "since q(x) ≥ 0, sup q(x)·F = q(x) sup F  (F = t p/q - e^{t-1})",
+   EVAL (v_pw_q_sup_f, "q61b_factor_rule_q2", "q² sup F", m_pw_q2_sup_f)},
+  {Q61B ("s003_q61b_factor_out", 294),
+   .text = "= ∫ q(x) sup_t (t·p(x)/q(x) - e^{t-1}) dx  (integrand)",
+   EVAL (v_pw_q_sup_f, "q61b_factor_out_no_q", "sup F without q", tr_sup_f)},
+  {Q61B ("s003_q61b_conjugate_of_fstar", 296), .truth = "sup_f",
    .text = "the convex conjugate of f*(t) = e^{t-1} from the above question: sup_t (tu - e^{t-1}) = u log u at u = p/q",
-   .eval = LINE_CLOSED (v_pw_conj_of_fstar),
-   .mutants = {{"q61b_conjugate_is_fstar", "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", LINE_CLOSED (m_pw_conj_is_fstar)}}},
-  {.id = "s003_q61b_substituted", .source = "003 Q6.1(b)", .at = 298, .from = {"s003_q61b_factor_out"},
-   .text = "sup_T R1[T] = ∫ q(x)·(p(x)/q(x)·log p(x)/q(x)) dx  (integrand)", .eval = LINE_CLOSED (v_pw_substituted),
-   .mutants = {{"q61b_substituted_inverted", "q (p/q) log(q/p)", LINE_CLOSED (m_pw_substituted_inverted)}}},
-  {.id = "s003_q61b_p_log", .source = "003 Q6.1(b)", .at = 298,
-   .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)", .eval = LINE_CLOSED (v_pw_p_log),
-   .mutants = {{"q61b_p_log_q", "q log(p/q)", LINE_CLOSED (m_pw_q_log)}}},
+   EVAL (v_pw_conj_of_fstar, "q61b_conjugate_is_fstar",
+         "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", m_pw_conj_is_fstar)},
+  {Q61B ("s003_q61b_substituted", 298), .from = {"s003_q61b_factor_out"},
+   .text = "sup_T R1[T] = ∫ q(x)·(p(x)/q(x)·log p(x)/q(x)) dx  (integrand)",
+   EVAL (v_pw_substituted, "q61b_substituted_inverted", "q (p/q) log(q/p)", m_pw_substituted_inverted)},
+  {Q61B ("s003_q61b_p_log", 298), .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)",
+   EVAL (v_pw_p_log, "q61b_p_log_q", "q log(p/q)", m_pw_q_log)},
 };
 DERIVATION (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
             pair_x_points, 60, PW_TRUTHS, PW_LINES, PREPARE (pointwise_prep, prep_pointwise));
@@ -385,9 +386,9 @@ CLOSED (m_kl_no_half, kl_closed (p, 0.0))
 static const derivation_truth KL_TRUTHS[] =
   { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)} };
 static const derivation_line KL_LINES[] = {
-  {.id = "s003_q61b_kl", .source = "003 Q6.1(b)", .at = 298, .truth = "kl_quad",
-   .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)", .eval = LINE_CLOSED (v_kl),
-   .mutants = {{"q61b_kl_no_half", "the closed form without its -1/2", LINE_CLOSED (m_kl_no_half)}}},
+  {Q61B ("s003_q61b_kl", 298), .truth = "kl_quad",
+   .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)",
+   EVAL (v_kl, "q61b_kl_no_half", "the closed form without its -1/2", m_kl_no_half)},
 };
 DERIVATION (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)",
             pair_points, 30, KL_TRUTHS, KL_LINES);
@@ -421,23 +422,17 @@ CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
 static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (tr_one)} };
 static const derivation_line RQ_LINES[] = {
-  {.id = "s003_q62a_domain", .source = "003 Q6.2(a)", .at = 304, .text = "For x ∈ ℝ,",
-   .expect = V_NOT_CHECKABLE, .why = "the domain of x, no statement"},
-  {.id = "s003_q62a_integral", .source = "003 Q6.2(a)", .at = 306, .truth = "one",
-   .text = "= ∫_x r(x)·q(x)·dx", .eval = LINE_CLOSED (v_rq),
-   .mutants = {{"q62a_normaliser_exponent", "r normalised by E_q[e^{T-1}]", LINE_CLOSED (m_rq_exponent)}}},
-  {.id = "s003_q62a_expanded", .source = "003 Q6.2(a)", .at = 306,
-   .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx", .eval = LINE_CLOSED (v_rq),
-   .mutants = {{"q62a_expanded_plus_1", "e^{T+1} in the numerator", LINE_CLOSED (m_rq_exponent)}}},
-  {.id = "s003_q62a_pulled", .source = "003 Q6.2(a)", .at = 306,
-   .text = "= 1/E_q[e^{T(x)}] ∫_x e^{T(x)}·q(x)·dx", .eval = LINE_CLOSED (v_rq_pulled),
-   .mutants = {{"q62a_pulled_twice", "1/E_q[e^T]² in front", LINE_CLOSED (m_rq_pulled_twice)}}},
-  {.id = "s003_q62a_one", .source = "003 Q6.2(a)", .at = 306,
-   .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1", .eval = LINE_CLOSED (v_rq_one),
-   .mutants = {{"q62a_one_e", "the ratio taken as e", LINE_CLOSED (m_rq_one_e)}}},
-  {.id = "s003_q62a_density", .source = "003 Q6.2(a)", .at = 308,
-   .text = "Therefore, rq is a proper density function.", .expect = V_NOT_CHECKABLE,
-   .why = "the conclusion in words of row s003_q62a_one (rq = e^T q / E_q[e^T] ≥ 0 is evident)"},
+  {Q62A ("s003_q62a_domain", 304), .text = "For x ∈ ℝ,", PROSE ("the domain of x, no statement")},
+  {Q62A ("s003_q62a_integral", 306), .truth = "one", .text = "= ∫_x r(x)·q(x)·dx",
+   EVAL (v_rq, "q62a_normaliser_exponent", "r normalised by E_q[e^{T-1}]", m_rq_exponent)},
+  {Q62A ("s003_q62a_expanded", 306), .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx",
+   EVAL (v_rq, "q62a_expanded_plus_1", "e^{T+1} in the numerator", m_rq_exponent)},
+  {Q62A ("s003_q62a_pulled", 306), .text = "= 1/E_q[e^{T(x)}] ∫_x e^{T(x)}·q(x)·dx",
+   EVAL (v_rq_pulled, "q62a_pulled_twice", "1/E_q[e^T]² in front", m_rq_pulled_twice)},
+  {Q62A ("s003_q62a_one", 306), .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1",
+   EVAL (v_rq_one, "q62a_one_e", "the ratio taken as e", m_rq_one_e)},
+  {Q62A ("s003_q62a_density", 308), .text = "Therefore, rq is a proper density function.",
+   PROSE ("the conclusion in words of row s003_q62a_one (rq = e^T q / E_q[e^T] ≥ 0 is evident)")},
   {.id = "s003_q62b", .source = "003 Q6.2(b)", .at = 310,
    .text = "Show that KL(p||q) ≥ R2[T], with equality iff T(x) = log(p(x)/q(x)) + c",
    .expect = V_NO_ANSWER, .why = "the seed gives no answer; the claim itself is harness checks r2_*"},
@@ -472,18 +467,14 @@ static const derivation_truth LOGX_TRUTHS[] = {
   {"one_plus_log", "1 + log x by gsl_sf_log_e", LINE_CLOSED (tr_one_plus_log)},
 };
 static const derivation_line LOGX_LINES[] = {
-  {.id = "s003_q63_log_x", .source = "003 Q6.3", .at = 314, .truth = "log",
-   .text = "log x  (x ∈ (0, +∞))", .eval = LINE_CLOSED (v_log),
-   .mutants = {{"q63_log_x_plus", "log x + 0.01", LINE_CLOSED (m_log_plus)}}},
-  {.id = "s003_q63_log_bound", .source = "003 Q6.3", .at = 314, .rel = REL_LE,
-   .text = "≤ (x - 1)", .eval = LINE_CLOSED (v_x_minus_1),
-   .mutants = {{"q63_log_bound_half", "≤ (x - 1)/2", LINE_CLOSED (m_half_x_minus_1)}}},
-  {.id = "s003_q63_one_plus_log", .source = "003 Q6.3", .at = 314, .truth = "one_plus_log",
-   .text = "And thus (1 + log x)", .eval = LINE_CLOSED (v_one_plus_log),
-   .mutants = {{"q63_one_plus_log2", "1 + log2 x", LINE_CLOSED (m_one_plus_log2)}}},
-  {.id = "s003_q63_shifted_bound", .source = "003 Q6.3", .at = 314, .rel = REL_LE,
-   .text = "≤ x", .eval = LINE_CLOSED (v_x),
-   .mutants = {{"q63_shifted_bound_half", "≤ x/2", LINE_CLOSED (m_half_x)}}},
+  {Q63 ("s003_q63_log_x", 314), .truth = "log", .text = "log x  (x ∈ (0, +∞))",
+   EVAL (v_log, "q63_log_x_plus", "log x + 0.01", m_log_plus)},
+  {Q63 ("s003_q63_log_bound", 314), .rel = REL_LE, .text = "≤ (x - 1)",
+   EVAL (v_x_minus_1, "q63_log_bound_half", "≤ (x - 1)/2", m_half_x_minus_1)},
+  {Q63 ("s003_q63_one_plus_log", 314), .truth = "one_plus_log", .text = "And thus (1 + log x)",
+   EVAL (v_one_plus_log, "q63_one_plus_log2", "1 + log2 x", m_one_plus_log2)},
+  {Q63 ("s003_q63_shifted_bound", 314), .rel = REL_LE, .text = "≤ x",
+   EVAL (v_x, "q63_shifted_bound_half", "≤ x/2", m_half_x)},
 };
 DERIVATION (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
             x_points, 100, LOGX_TRUTHS, LOGX_LINES);
@@ -515,36 +506,29 @@ static const derivation_truth SHIFT_TRUTHS[] = {
   {"r2", "R2[T] = E_p[T] - log E_q[e^T] in closed form", LINE_CLOSED (tr_r2)},
 };
 static const derivation_line SHIFT_LINES[] = {
-  {.id = "s003_q63_log_z", .source = "003 Q6.3", .at = 316, .truth = "log_mgf",
-   .text = "log E_q[e^{T(x)}]  (quadrature)", .eval = LINE_CLOSED (v_log_eq),
-   .mutants = {{"q63_log_z_exponent", "log E_q[e^{T-1}]", LINE_CLOSED (m_log_eq_minus_1)}}},
-  {.id = "s003_q63_plus_one", .source = "003 Q6.3", .at = 316,
-   .text = "= log E_q[e^{T(x)-1+1}]", .eval = LINE_CLOSED (v_log_eq_m1p1),
-   .mutants = {{"q63_plus_two", "e^{T-1+2}", LINE_CLOSED (m_log_eq_m1p2)}}},
-  {.id = "s003_q63_times_e", .source = "003 Q6.3", .at = 316,
-   .text = "= log E_q[e^{T(x)-1}·e]", .eval = LINE_CLOSED (v_log_eq_times_e),
-   .mutants = {{"q63_times_e_dropped", "the factor e dropped", LINE_CLOSED (m_log_eq_minus_1)}}},
-  {.id = "s003_q63_log_e", .source = "003 Q6.3", .at = 316,
-   .text = "= log e + log E_q[e^{T(x)-1}]", .eval = LINE_CLOSED (v_log_e_plus),
-   .mutants = {{"q63_log_e_as_e", "log e evaluated as e", LINE_CLOSED (m_log_e_as_e)}}},
-  {.id = "s003_q63_shift", .source = "003 Q6.3", .at = 316,
-   .text = "= 1 + log E_q[e^{T(x)-1}]", .eval = LINE_CLOSED (v_one_plus_log_eq),
-   .mutants = {{"q63_shift_two", "2 + log E_q[e^{T-1}]", LINE_CLOSED (m_two_plus_log_eq)}}},
-  {.id = "s003_q63_step", .source = "003 Q6.3", .at = 316, .rel = REL_LE,
-   .text = "1 + log E_q[e^{T(x)-1}] ≤ E_q[e^{T(x)-1}]", .eval = LINE_CLOSED (v_eq_m1),
-   .mutants = {{"q63_step_minus_half", "≤ E_q[e^{T-1}] - 0.5", LINE_CLOSED (m_eq_m1_minus_half)}}},
-  {.id = "s003_q63_using", .source = "003 Q6.3", .at = 318,
+  {Q63 ("s003_q63_log_z", 316), .truth = "log_mgf", .text = "log E_q[e^{T(x)}]  (quadrature)",
+   EVAL (v_log_eq, "q63_log_z_exponent", "log E_q[e^{T-1}]", m_log_eq_minus_1)},
+  {Q63 ("s003_q63_plus_one", 316), .text = "= log E_q[e^{T(x)-1+1}]",
+   EVAL (v_log_eq_m1p1, "q63_plus_two", "e^{T-1+2}", m_log_eq_m1p2)},
+  {Q63 ("s003_q63_times_e", 316), .text = "= log E_q[e^{T(x)-1}·e]",
+   EVAL (v_log_eq_times_e, "q63_times_e_dropped", "the factor e dropped", m_log_eq_minus_1)},
+  {Q63 ("s003_q63_log_e", 316), .text = "= log e + log E_q[e^{T(x)-1}]",
+   EVAL (v_log_e_plus, "q63_log_e_as_e", "log e evaluated as e", m_log_e_as_e)},
+  {Q63 ("s003_q63_shift", 316), .text = "= 1 + log E_q[e^{T(x)-1}]",
+   EVAL (v_one_plus_log_eq, "q63_shift_two", "2 + log E_q[e^{T-1}]", m_two_plus_log_eq)},
+  {Q63 ("s003_q63_step", 316), .rel = REL_LE, .text = "1 + log E_q[e^{T(x)-1}] ≤ E_q[e^{T(x)-1}]",
+   EVAL (v_eq_m1, "q63_step_minus_half", "≤ E_q[e^{T-1}] - 0.5", m_eq_m1_minus_half)},
+  {Q63 ("s003_q63_using", 318),
    .text = "For a fixed value of T(x), p(x) and q(x) and using the result in the above equation",
-   .expect = V_NOT_CHECKABLE, .why = "the method in words"},
-  {.id = "s003_q63_r2", .source = "003 Q6.3", .at = 320, .truth = "r2",
-   .text = "R2[T] = E_p[T(x)] - log E_q[e^{T(x)}]  (quadrature)", .eval = LINE_CLOSED (v_r2_quad),
-   .mutants = {{"q63_r2_no_log", "E_q[e^T] - 1 in place of log E_q[e^T]", LINE_CLOSED (m_r2_jensen)}}},
-  {.id = "s003_q63_ge", .source = "003 Q6.3", .at = 320, .rel = REL_GE,
-   .text = "E_p[T(x)] - log E_q[e^{T(x)}] ≥ E_p[T(x)] - E_q[e^{T(x)-1}]", .eval = LINE_CLOSED (v_r1_quad),
-   .mutants = {{"q63_ge_plus", "≥ E_p[T] + 0.5", LINE_CLOSED (m_r1_quad_plus)}}},
-  {.id = "s003_q63_r2_ge_r1", .source = "003 Q6.3", .at = 320,
-   .text = "R2[T] ≥ R1[T]  (R1 in closed form)", .eval = LINE_CLOSED (v_r1_closed),
-   .mutants = {{"q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", LINE_CLOSED (m_r1_sign)}}},
+   PROSE ("the method in words")},
+  {Q63 ("s003_q63_r2", 320), .truth = "r2",
+   .text = "R2[T] = E_p[T(x)] - log E_q[e^{T(x)}]  (quadrature)",
+   EVAL (v_r2_quad, "q63_r2_no_log", "E_q[e^T] - 1 in place of log E_q[e^T]", m_r2_jensen)},
+  {Q63 ("s003_q63_ge", 320), .rel = REL_GE,
+   .text = "E_p[T(x)] - log E_q[e^{T(x)}] ≥ E_p[T(x)] - E_q[e^{T(x)-1}]",
+   EVAL (v_r1_quad, "q63_ge_plus", "≥ E_p[T] + 0.5", m_r1_quad_plus)},
+  {Q63 ("s003_q63_r2_ge_r1", 320), .text = "R2[T] ≥ R1[T]  (R1 in closed form)",
+   EVAL (v_r1_closed, "q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", m_r1_sign)},
 };
 DERIVATION (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
             critic_points, 30, SHIFT_TRUTHS, SHIFT_LINES);
