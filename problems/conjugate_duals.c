@@ -36,6 +36,7 @@
   static derivation name = {.id = id_, .title = title_, .points = &kind, .n_points = n, \
                             DERIVATION_TABLES (truths, lines), __VA_ARGS__}
 #define PREPARE(type, f) .prep_size = sizeof (type), .prepare = f
+
 /* A row of 003 Question 6: its id and its line in the seed (Q61A: Q6.1(a),
    ...); EVAL (f, id, what, g): its value f, and its one mutant ID, which
    does WHAT, of value g; PROSE (why): not checkable numerically, and why. */
