@@ -7,15 +7,11 @@
  *   Q6.2(b)  KL >= R2[T] = E_p[T] - log E_q[e^T] (no answer in the seed);
  *   Q6.3     R2 >= R1, from log x <= x - 1.
  *
- * Ground truth.  Every supremum is computed (lib/conjugate: a grid, then
- * Brent on a concave objective, with bounds that survive rounding),
- * never by substituting a stationary point; derivatives by the complex
- * step (no difference taken: exact to rounding); expectations under 1-D
- * Gaussians by two agreeing quadrature rules (lib/quad.h; the critics, their
- * integrands and spans: lib/critic); KL(p||q) and, for a quadratic critic,
- * E_q[e^T] and E_p[T] in closed form.  The claims of Q6.1(b) and Q6.2(b)
- * over all critics (attained, bounded, equality only at log(p/q) + c) are
- * harness checks at random critics. */
+ * Ground truth (NOTES below says more): every supremum computed (lib/conjugate),
+ * never substituted; derivatives by the complex step (exact to rounding);
+ * expectations under 1-D Gaussians by two agreeing quadrature rules (lib/quad,
+ * lib/critic); KL(p||q) and a quadratic critic's E_q[e^T], E_p[T] in closed
+ * form.  The claims over all critics are harness checks at random critics. */
 #include "complex_step.h"
 #include "conjugate.h"
 #include "critic.h"
@@ -34,6 +30,22 @@
    prepare() computed for it: an expression of either. */
 #define CLOSED(name, expr) \
   static estimate name (const point * p, const void *prep) { (void) p, (void) prep; return (expr); }
+/* The derivation NAME: the rows LINES against TRUTHS at N points of KIND;
+   then PREPARE (type, f) where f computes, once a point, what its rows use. */
+#define DERIVATION(name, id_, title_, kind, n, truths, lines, ...) \
+  static derivation name = {.id = id_, .title = title_, .points = &kind, .n_points = n, \
+                            DERIVATION_TABLES (truths, lines), __VA_ARGS__}
+#define PREPARE(type, f) .prep_size = sizeof (type), .prepare = f
+
+/* A row of 003 Question 6: its id and its line in the seed (Q61A: Q6.1(a),
+   ...); EVAL (f, id, what, g): its value f, and its one mutant ID, which
+   does WHAT, of value g; PROSE (why): not checkable numerically, and why. */
+#define Q61A(id_, at_) .id = id_, .source = "003 Q6.1(a)", .at = at_
+#define Q61B(id_, at_) .id = id_, .source = "003 Q6.1(b)", .at = at_
+#define Q62A(id_, at_) .id = id_, .source = "003 Q6.2(a)", .at = at_
+#define Q63(id_, at_) .id = id_, .source = "003 Q6.3", .at = at_
+#define EVAL(f, id_, what, g) .eval = LINE_CLOSED (f), .mutants = {{id_, what, LINE_CLOSED (g)}}
+#define PROSE(why_) .expect = V_NOT_CHECKABLE, .why = why_
 
 /* ---- the objectives whose suprema are f*, f** (lib/conjugate) ---- */
 
@@ -65,12 +77,11 @@ static point_kind tu_points;
 
 static double complex conj_objective_c (double complex u, void *t) { return u * *(double *) t - u * clog (u); }
 static estimate
-tr_du_complex (const point * p, const void *prep)
+du_complex (double t, double u)
 {
-  (void) prep;
-  double t = p->v[0], u = p->v[1];
   return est_exact (complex_step_derivative (conj_objective_c, &t, u), 8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
 }
+CLOSED (tr_du_complex, du_complex (p->v[0], p->v[1]))
 CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
 CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
@@ -78,15 +89,11 @@ static const derivation_truth DU_TRUTHS[] = {
   {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (tr_du_complex)},
 };
 static const derivation_line DU_LINES[] = {
-  {.id = "s003_q61a_derivative", .source = "003 Q6.1(a)", .at = 266, .truth = "du",
-   .text = "d/du(ut - u log u) = t - log u - 1", .eval = LINE_CLOSED (v_du),
-   .mutants = {{"q61a_derivative_no_1", "t - log u (the -1 of d(u log u)/du dropped)", LINE_CLOSED (m_du_no_1)}}},
+  {Q61A ("s003_q61a_derivative", 266), .truth = "du", .text = "d/du(ut - u log u) = t - log u - 1",
+   EVAL (v_du, "q61a_derivative_no_1", "t - log u (the -1 of d(u log u)/du dropped)", m_du_no_1)},
 };
-static derivation du_dv = {
-  .id = "s003_q61a_derivative", .title = "003 Q6.1(a): the derivative of ut - u log u",
-  .points = &tu_points, .n_points = 100,
-  DERIVATION_TABLES (DU_TRUTHS, DU_LINES),
-};
+DERIVATION (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative of ut - u log u",
+            tu_points, 100, DU_TRUTHS, DU_LINES);
 
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
 
@@ -105,9 +112,7 @@ static estimate
 tr_conj_du_at_max (const point * p, const void *prep)
 {
   concave_max m = CONJ (prep);
-  point q = *p;
-  q.v[1] = m.x;
-  estimate d = tr_du_complex (&q, NULL);
+  estimate d = du_complex (p->v[0], m.x);
   d.err += m.x_err / (m.x - m.x_err);
   return d;
 }
@@ -120,7 +125,7 @@ stationary_at (const point * p, const void *prep, double one)
 }
 CLOSED (v_conj_stationary, stationary_at (p, prep, 1.0))
 CLOSED (m_conj_stationary_no_1, stationary_at (p, prep, 0.0))
-static estimate v_exp_t1 (const point * p, const void *prep) { (void) prep; double v = exp (p->v[0] - 1); return est_exact (v, 2 * EST_U * v); }
+CLOSED (v_exp_t1, est_exact (exp (p->v[0] - 1), 2 * EST_U * exp (p->v[0] - 1)))
 CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, prep)))
 CLOSED (m_exp_t1_rel6, est_scale (1 + 1e-6, v_exp_t1 (p, prep)))
 
@@ -131,36 +136,30 @@ static const derivation_truth CONJ_TRUTHS[] = {
   {"zero", "0", LINE_CLOSED (tr_zero)},
 };
 static const derivation_line CONJ_LINES[] = {
-  {.id = "s003_q61a_definition", .source = "003 Q6.1(a)", .at = 262,
+  {Q61A ("s003_q61a_definition", 262),
    .text = "f*(t) = sup_{u ∈ dom f} ut - f(u) = sup_{u ∈ dom f} ut - u log u",
-   .expect = V_NOT_CHECKABLE, .why = "the definition of f*, with f(u) = u log u substituted"},
-  {.id = "s003_q61a_method", .source = "003 Q6.1(a)", .at = 264,
+   PROSE ("the definition of f*, with f(u) = u log u substituted")},
+  {Q61A ("s003_q61a_method", 264),
    .text = "for a fixed value of t we maximize the function ut - u log u by setting it to 0",
-   .expect = V_NOT_CHECKABLE, .why = "the method in words (\"it\" is the derivative, as the display below"
-     " shows); the rows below are checked"},
-  {.id = "s003_q61a_dangling", .source = "003 Q6.1(a)", .at = 266, .truth = "du_at_max",
+   PROSE ("the method in words (\"it\" is the derivative, as the display below shows); the rows"
+          " below are checked")},
+  {Q61A ("s003_q61a_dangling", 266), .truth = "du_at_max",
    .text = "= d/du(ut - u log u)  (the row has no left side; at the maximiser)",
    .eval = LINE_CLOSED (tr_conj_sup), .expect = V_SLIP,     /* read literally: f*(t), the chain above */
    .readings = {{"0 = d/du(ut - u log u)", "the sentence above says \"by setting it to 0\" and the"
                  " third row writes 0 = t - [log u* + 1]", 0, LINE_CLOSED (tr_zero), 0}},
    .correction = "0 = d/du(ut - u log u): the display's leading \"=\" continues, as written, the chain"
      " f*(t) = sup_u ut - u log u above, and f*(t) = e^{t-1} is not the derivative (0 at the maximiser)"},
-  {.id = "s003_q61a_stationary", .source = "003 Q6.1(a)", .at = 266, .truth = "zero",
-   .text = "0 = t - [log u* + 1]  (at Brent's maximiser u*)", .eval = LINE_CLOSED (v_conj_stationary),
-   .mutants = {{"q61a_stationary_no_1", "0 = t - log u*", LINE_CLOSED (m_conj_stationary_no_1)}}},
-  {.id = "s003_q61a_maximiser", .source = "003 Q6.1(a)", .at = 266, .truth = "argmax",
-   .text = "u* = e^{t-1}", .eval = LINE_CLOSED (v_exp_t1),
-   .mutants = {{"q61a_maximiser_rel_1e-5", "u* = e^{t-1} (1 + 1e-5)", LINE_CLOSED (m_exp_t1_rel5)}}},
-  {.id = "s003_q61a_conjugate", .source = "003 Q6.1(a)", .at = 268, .truth = "sup",
-   .text = "Therefore, f*(t) = e^{t-1}", .eval = LINE_CLOSED (v_exp_t1),
-   .mutants = {{"q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", LINE_CLOSED (m_exp_t1_rel6)}}},
+  {Q61A ("s003_q61a_stationary", 266), .truth = "zero",
+   .text = "0 = t - [log u* + 1]  (at Brent's maximiser u*)",
+   EVAL (v_conj_stationary, "q61a_stationary_no_1", "0 = t - log u*", m_conj_stationary_no_1)},
+  {Q61A ("s003_q61a_maximiser", 266), .truth = "argmax", .text = "u* = e^{t-1}",
+   EVAL (v_exp_t1, "q61a_maximiser_rel_1e-5", "u* = e^{t-1} (1 + 1e-5)", m_exp_t1_rel5)},
+  {Q61A ("s003_q61a_conjugate", 268), .truth = "sup", .text = "Therefore, f*(t) = e^{t-1}",
+   EVAL (v_exp_t1, "q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", m_exp_t1_rel6)},
 };
-static derivation conj_dv = {
-  .id = "s003_q61a_conjugate", .title = "003 Q6.1(a): the conjugate f*(t) of u log u",
-  .points = &t_points, .n_points = 60,
-  .prep_size = sizeof (concave_max), .prepare = prep_conj,
-  DERIVATION_TABLES (CONJ_TRUTHS, CONJ_LINES),
-};
+DERIVATION (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f*(t) of u log u",
+            t_points, 60, CONJ_TRUTHS, CONJ_LINES, PREPARE (concave_max, prep_conj));
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
 
@@ -200,18 +199,20 @@ bi_dt_at (const point * p, const void *prep, double sign)
 }
 CLOSED (tr_bi_dt_at_max, bi_dt_at (p, prep, -1.0))
 CLOSED (m_bi_stationary_sign, bi_dt_at (p, prep, 1.0))
-static estimate v_ulogu (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u), 4 * EST_U * fabs (u * log (u))); }
-static estimate m_ulog2u (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log2 (u), 4 * EST_U * fabs (u * log2 (u))); }
-static estimate m_ulogu_rel6 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return est_exact (u * log (u * (1 + 1e-6)), 4 * EST_U * (fabs (u * log (u)) + u)); }
+#define U (p->v[0])      /* the point's u */
+CLOSED (v_ulogu, est_exact (U * log (U), 4 * EST_U * fabs (U * log (U))))
+CLOSED (m_ulog2u, est_exact (U * log2 (U), 4 * EST_U * fabs (U * log2 (U))))
+CLOSED (m_ulogu_rel6, est_exact (U * log (U * (1 + 1e-6)), 4 * EST_U * (fabs (U * log (U)) + U)))
 /* f*(t) taken as e^t: sup_t tu - e^t = u log u - u */
-static estimate m_bi_sup_no_1 (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * log (u), -u); }
-CLOSED (v_tstar, EST_SUM (log (p->v[0]), 1.0))
-CLOSED (m_tstar_sign, EST_SUM (log (p->v[0]), -1.0))
+CLOSED (m_bi_sup_no_1, EST_SUM (U * log (U), -U))
+CLOSED (v_tstar, EST_SUM (log (U), 1.0))
+CLOSED (m_tstar_sign, EST_SUM (log (U), -1.0))
 /* t* u - f*(t*) at t* = log u + 1, and its expansion u (log u + 1) - e^{log u + 1 - 1} */
-static estimate v_bi_subst (const point * p, const void *prep) { (void) prep; double u = p->v[0], ts = log (u) + 1; return EST_SUM (ts * u, -exp (ts - 1)); }
-static estimate m_bi_subst_plus (const point * p, const void *prep) { (void) prep; double u = p->v[0], ts = log (u) + 1; return EST_SUM (ts * u, exp (ts - 1)); }
-static estimate v_bi_expanded (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * (log (u) + 1), -exp (log (u) + 1 - 1)); }
-static estimate m_bi_expanded_exponent (const point * p, const void *prep) { (void) prep; double u = p->v[0]; return EST_SUM (u * (log (u) + 1), -exp (log (u) + 1)); }
+CLOSED (v_bi_subst, EST_SUM ((log (U) + 1) * U, -exp (log (U) + 1 - 1)))
+CLOSED (m_bi_subst_plus, EST_SUM ((log (U) + 1) * U, exp (log (U) + 1 - 1)))
+CLOSED (v_bi_expanded, EST_SUM (U * (log (U) + 1), -exp (log (U) + 1 - 1)))
+CLOSED (m_bi_expanded_exponent, EST_SUM (U * (log (U) + 1), -exp (log (U) + 1)))
+#undef U
 
 static const derivation_truth BI_TRUTHS[] = {
   {"nested", "f**(u) = sup_t [tu - f*(t)], f*(t) itself sup_u [ut - u log u]: nested Brent, no closed form", LINE_CLOSED (tr_bi_nested)},
@@ -221,51 +222,44 @@ static const derivation_truth BI_TRUTHS[] = {
   {"zero", "0", LINE_CLOSED (tr_zero)},
 };
 static const derivation_line BI_LINES[] = {
-  {.id = "s003_q61a_bi_goal", .source = "003 Q6.1(a)", .at = 272, .truth = "nested",
-   .text = "f**(u) = (f*)*(u) = u log u", .eval = LINE_CLOSED (v_ulogu),
-   .mutants = {{"q61a_bi_goal_log2", "u log2 u", LINE_CLOSED (m_ulog2u)}}},
-  {.id = "s003_q61a_bi_sup", .source = "003 Q6.1(a)", .at = 272,
-   .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)", .eval = LINE_CLOSED (bi_sup),
-   .mutants = {{"q61a_bi_sup_no_1", "f*(t) taken as e^t", LINE_CLOSED (m_bi_sup_no_1)}}},
-  {.id = "s003_q61a_bi_method", .source = "003 Q6.1(a)", .at = 274,
+  {Q61A ("s003_q61a_bi_goal", 272), .truth = "nested", .text = "f**(u) = (f*)*(u) = u log u",
+   EVAL (v_ulogu, "q61a_bi_goal_log2", "u log2 u", m_ulog2u)},
+  {Q61A ("s003_q61a_bi_sup", 272),
+   .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)",
+   EVAL (bi_sup, "q61a_bi_sup_no_1", "f*(t) taken as e^t", m_bi_sup_no_1)},
+  {Q61A ("s003_q61a_bi_method", 274),
    .text = "For a fixed value of u, we find the value of t that maximizes tu - e^{t-1} by setting it to 0",
-   .expect = V_NOT_CHECKABLE, .why = "the method in words; the rows below are checked"},
-  {.id = "s003_q61a_bi_dangling", .source = "003 Q6.1(a)", .at = 276, .truth = "dt_at_max",
+   PROSE ("the method in words; the rows below are checked")},
+  {Q61A ("s003_q61a_bi_dangling", 276), .truth = "dt_at_max",
    .text = "= d/dt(tu - e^{t-1})  (the row has no left side; at the maximiser)",
    .eval = LINE_CLOSED (bi_sup), .expect = V_SLIP,     /* read literally: f**(u), the chain above */
    .readings = {{"0 = d/dt(tu - e^{t-1})", "the sentence above says \"by setting it to 0\" and the"
                  " next row writes 0 = u - e^{t-1}", 0, LINE_CLOSED (tr_zero), 0}},
    .correction = "0 = d/dt(tu - e^{t-1}): as written the row continues the chain f**(u) = sup_t tu - f*(t)"
      " above, and f**(u) = u log u is not the derivative (0 at the maximiser)"},
-  {.id = "s003_q61a_bi_stationary", .source = "003 Q6.1(a)", .at = 276, .truth = "zero",
-   .text = "0 = u - e^{t-1}  (at Brent's maximiser)", .eval = LINE_CLOSED (tr_bi_dt_at_max),
-   .mutants = {{"q61a_bi_stationary_sign", "0 = u + e^{t-1}", LINE_CLOSED (m_bi_stationary_sign)}}},
-  {.id = "s003_q61a_bi_maximiser", .source = "003 Q6.1(a)", .at = 276, .truth = "argmax",
-   .text = "t* = log u + 1", .eval = LINE_CLOSED (v_tstar),
-   .mutants = {{"q61a_bi_maximiser_sign", "t* = log u - 1", LINE_CLOSED (m_tstar_sign)}}},
-  {.id = "s003_q61a_bi_substitute", .source = "003 Q6.1(a)", .at = 278,
-   .text = "Now we substitute this back into the above equation", .expect = V_NOT_CHECKABLE,
-   .why = "the method in words; the substitution is the next row"},
-  {.id = "s003_q61a_bi_substituted", .source = "003 Q6.1(a)", .at = 280, .truth = "sup",
-   .text = "f**(u) = t*u - f*(t*)", .eval = LINE_CLOSED (v_bi_subst),
-   .mutants = {{"q61a_bi_substituted_plus", "t*u + f*(t*)", LINE_CLOSED (m_bi_subst_plus)}}},
-  {.id = "s003_q61a_bi_expanded", .source = "003 Q6.1(a)", .at = 280,
-   .text = "= u·(log u + 1) [= u log u + u] - e^{log u + 1 - 1} [= u]", .eval = LINE_CLOSED (v_bi_expanded),
-   .mutants = {{"q61a_bi_expanded_exponent", "e^{log u + 1} in place of e^{log u + 1 - 1}", LINE_CLOSED (m_bi_expanded_exponent)}}},
-  {.id = "s003_q61a_biconjugate", .source = "003 Q6.1(a)", .at = 280,
-   .text = "f**(u) = u log u", .eval = LINE_CLOSED (v_ulogu),
-   .mutants = {{"q61a_biconjugate_rel_1e-6", "u log(u (1 + 1e-6))", LINE_CLOSED (m_ulogu_rel6)}}},
-  {.id = "s003_q61a_fenchel_moreau", .source = "003 Q6.1(a)", .at = 282,
+  {Q61A ("s003_q61a_bi_stationary", 276), .truth = "zero",
+   .text = "0 = u - e^{t-1}  (at Brent's maximiser)",
+   EVAL (tr_bi_dt_at_max, "q61a_bi_stationary_sign", "0 = u + e^{t-1}", m_bi_stationary_sign)},
+  {Q61A ("s003_q61a_bi_maximiser", 276), .truth = "argmax", .text = "t* = log u + 1",
+   EVAL (v_tstar, "q61a_bi_maximiser_sign", "t* = log u - 1", m_tstar_sign)},
+  {Q61A ("s003_q61a_bi_substitute", 278),
+   .text = "Now we substitute this back into the above equation",
+   PROSE ("the method in words; the substitution is the next row")},
+  {Q61A ("s003_q61a_bi_substituted", 280), .truth = "sup", .text = "f**(u) = t*u - f*(t*)",
+   EVAL (v_bi_subst, "q61a_bi_substituted_plus", "t*u + f*(t*)", m_bi_subst_plus)},
+  {Q61A ("s003_q61a_bi_expanded", 280),
+   .text = "= u·(log u + 1) [= u log u + u] - e^{log u + 1 - 1} [= u]",
+   EVAL (v_bi_expanded, "q61a_bi_expanded_exponent", "e^{log u + 1} in place of e^{log u + 1 - 1}",
+         m_bi_expanded_exponent)},
+  {Q61A ("s003_q61a_biconjugate", 280), .text = "f**(u) = u log u",
+   EVAL (v_ulogu, "q61a_biconjugate_rel_1e-6", "u log(u (1 + 1e-6))", m_ulogu_rel6)},
+  {Q61A ("s003_q61a_fenchel_moreau", 282),
    .text = "footnote 3: f** = f if f is lower semi-continuous and convex (\"Fenchel-Monreau\")",
-   .expect = V_NOT_CHECKABLE, .why = "a theorem quoted for every such f (Fenchel-Moreau, misspelt);"
-     " its instance f = u log u is row s003_q61a_bi_goal, checked against the nested numerical biconjugate"},
+   PROSE ("a theorem quoted for every such f (Fenchel-Moreau, misspelt); its instance f = u log u"
+          " is row s003_q61a_bi_goal, checked against the nested numerical biconjugate")},
 };
-static derivation biconj_dv = {
-  .id = "s003_q61a_biconjugate", .title = "003 Q6.1(a): the biconjugate f**(u) of u log u",
-  .points = &u_points, .n_points = 40,
-  .prep_size = sizeof (biconj_prep), .prepare = prep_biconj,
-  DERIVATION_TABLES (BI_TRUTHS, BI_LINES),
-};
+DERIVATION (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconjugate f**(u) of u log u",
+            u_points, 40, BI_TRUTHS, BI_LINES, PREPARE (biconj_prep, prep_biconj));
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
 
@@ -347,50 +341,39 @@ static const derivation_truth PW_TRUTHS[] = {
   {"sup_f", "sup_t t p/q - e^{t-1} by Brent", LINE_CLOSED (tr_sup_f)},
 };
 static const derivation_line PW_LINES[] = {
-  {.id = "s003_q61b_given", .source = "003 Q6.1(b)", .at = 290, .truth = "p_log",
+  {Q61B ("s003_q61b_given", 290), .truth = "p_log",
    .text = "sup_T R1[T] = ∫ sup_t p(x)t - q(x)e^{t-1} dx  (the given step; its integrand at x, by Brent)",
-   .eval = LINE_CLOSED (v_pw_whole),
-   .mutants = {{"q61b_given_no_1", "p t - q e^t inside the supremum", LINE_CLOSED (m_pw_whole_no_1)}}},
-  {.id = "s003_q61b_factored", .source = "003 Q6.1(b)", .at = 290,
-   .text = "= ∫ sup_t q(x)·(t·p(x)/q(x) - e^{t-1}) dx  (integrand, by Brent)", .eval = LINE_CLOSED (v_pw_inside),
-   .mutants = {{"q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q", LINE_CLOSED (tr_sup_f)}}},
-  {.id = "s003_q61b_factor_rule", .source = "003 Q6.1(b)", .at = 292,
-   .text = "since q(x) ≥ 0, sup q(x)·F = q(x) sup F  (F = t p/q - e^{t-1})", .eval = LINE_CLOSED (v_pw_q_sup_f),
-   .mutants = {{"q61b_factor_rule_q2", "q² sup F", LINE_CLOSED (m_pw_q2_sup_f)}}},
-  {.id = "s003_q61b_factor_out", .source = "003 Q6.1(b)", .at = 294,
-   .text = "= ∫ q(x) sup_t (t·p(x)/q(x) - e^{t-1}) dx  (integrand)", .eval = LINE_CLOSED (v_pw_q_sup_f),
-   .mutants = {{"q61b_factor_out_no_q", "sup F without q", LINE_CLOSED (tr_sup_f)}}},
-  {.id = "s003_q61b_conjugate_of_fstar", .source = "003 Q6.1(b)", .at = 296, .truth = "sup_f",
+   EVAL (v_pw_whole, "q61b_given_no_1", "p t - q e^t inside the supremum", m_pw_whole_no_1)},
+  {Q61B ("s003_q61b_factored", 290),
+   .text = "= ∫ sup_t q(x)·(t·p(x)/q(x) - e^{t-1}) dx  (integrand, by Brent)",
+   EVAL (v_pw_inside, "q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q", tr_sup_f)},
+  {Q61B ("s003_q61b_factor_rule", 292),
+   .text = "since q(x) ≥ 0, sup q(x)·F = q(x) sup F  (F = t p/q - e^{t-1})",
+   EVAL (v_pw_q_sup_f, "q61b_factor_rule_q2", "q² sup F", m_pw_q2_sup_f)},
+  {Q61B ("s003_q61b_factor_out", 294),
+   .text = "= ∫ q(x) sup_t (t·p(x)/q(x) - e^{t-1}) dx  (integrand)",
+   EVAL (v_pw_q_sup_f, "q61b_factor_out_no_q", "sup F without q", tr_sup_f)},
+  {Q61B ("s003_q61b_conjugate_of_fstar", 296), .truth = "sup_f",
    .text = "the convex conjugate of f*(t) = e^{t-1} from the above question: sup_t (tu - e^{t-1}) = u log u at u = p/q",
-   .eval = LINE_CLOSED (v_pw_conj_of_fstar),
-   .mutants = {{"q61b_conjugate_is_fstar", "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", LINE_CLOSED (m_pw_conj_is_fstar)}}},
-  {.id = "s003_q61b_substituted", .source = "003 Q6.1(b)", .at = 298, .from = {"s003_q61b_factor_out"},
-   .text = "sup_T R1[T] = ∫ q(x)·(p(x)/q(x)·log p(x)/q(x)) dx  (integrand)", .eval = LINE_CLOSED (v_pw_substituted),
-   .mutants = {{"q61b_substituted_inverted", "q (p/q) log(q/p)", LINE_CLOSED (m_pw_substituted_inverted)}}},
-  {.id = "s003_q61b_p_log", .source = "003 Q6.1(b)", .at = 298,
-   .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)", .eval = LINE_CLOSED (v_pw_p_log),
-   .mutants = {{"q61b_p_log_q", "q log(p/q)", LINE_CLOSED (m_pw_q_log)}}},
+   EVAL (v_pw_conj_of_fstar, "q61b_conjugate_is_fstar",
+         "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", m_pw_conj_is_fstar)},
+  {Q61B ("s003_q61b_substituted", 298), .from = {"s003_q61b_factor_out"},
+   .text = "sup_T R1[T] = ∫ q(x)·(p(x)/q(x)·log p(x)/q(x)) dx  (integrand)",
+   EVAL (v_pw_substituted, "q61b_substituted_inverted", "q (p/q) log(q/p)", m_pw_substituted_inverted)},
+  {Q61B ("s003_q61b_p_log", 298), .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)",
+   EVAL (v_pw_p_log, "q61b_p_log_q", "q log(p/q)", m_pw_q_log)},
 };
-static derivation pointwise_dv = {
-  .id = "s003_q61b_pointwise", .title = "003 Q6.1(b): the integrands at x = mp + sp z",
-  .points = &pair_x_points, .n_points = 60,
-  .prep_size = sizeof (pointwise_prep), .prepare = prep_pointwise,
-  DERIVATION_TABLES (PW_TRUTHS, PW_LINES),
-};
+DERIVATION (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
+            pair_x_points, 60, PW_TRUTHS, PW_LINES, PREPARE (pointwise_prep, prep_pointwise));
 
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_coord PAIR[] = { PAIR_COORDS };
 static point_kind pair_points;
 
-static normal_pair pair_of (const point * p) { normal_pair g = { p->v[0], p->v[1], p->v[2], p->v[3] }; return g; }
+/* a point's p, q (its first four coordinates) */
+#define PAIR_OF(p) ((normal_pair) { (p)->v[0], (p)->v[1], (p)->v[2], (p)->v[3] })
 
-static estimate
-tr_kl_quad (const point * p, const void *prep)
-{
-  (void) prep;
-  normal_pair g = pair_of (p);
-  return est_quad (normal_pair_kl_quad (&g));
-}
+CLOSED (tr_kl_quad, est_quad (normal_pair_kl_quad (&PAIR_OF (p))))
 /* log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2: three terms */
 static estimate
 kl_closed (const point * p, double half)
@@ -401,19 +384,15 @@ kl_closed (const point * p, double half)
 CLOSED (v_kl, kl_closed (p, 0.5))
 CLOSED (m_kl_no_half, kl_closed (p, 0.0))
 
-static const derivation_truth KL_TRUTHS[] = {
-  {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)},
-};
+static const derivation_truth KL_TRUTHS[] =
+  { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)} };
 static const derivation_line KL_LINES[] = {
-  {.id = "s003_q61b_kl", .source = "003 Q6.1(b)", .at = 298, .truth = "kl_quad",
-   .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)", .eval = LINE_CLOSED (v_kl),
-   .mutants = {{"q61b_kl_no_half", "the closed form without its -1/2", LINE_CLOSED (m_kl_no_half)}}},
+  {Q61B ("s003_q61b_kl", 298), .truth = "kl_quad",
+   .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)",
+   EVAL (v_kl, "q61b_kl_no_half", "the closed form without its -1/2", m_kl_no_half)},
 };
-static derivation kl_dv = {
-  .id = "s003_q61b_kl", .title = "003 Q6.1(b): the integral is KL(p||q)",
-  .points = &pair_points, .n_points = 30,
-  DERIVATION_TABLES (KL_TRUTHS, KL_LINES),
-};
+DERIVATION (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)",
+            pair_points, 30, KL_TRUTHS, KL_LINES);
 
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
 
@@ -422,25 +401,16 @@ static const point_coord QUAD_CRITIC[] = {
 };
 static point_kind critic_points;
 
-/* a point's pair p, q and its quadratic critic */
-typedef struct { normal_pair g; critic t; } quad_case;
-static quad_case
-case_of (const point * p)
-{
-  const double *v = p->v;
-  quad_case c = { pair_of (p), { CRITIC_QUADRATIC, 0, v[4], v[5], v[6], CRITIC_FLAT, 0, 0, 0 } };
-  return c;
-}
-/* ∫ e^{T + shift} q dx and ∫ p T dx by quadrature, log E_q[e^T] and E_p[T]
-   in closed form (lib/critic) */
+/* CASE_OF (p): a point's pair p, q and its quadratic critic, as the first two
+   arguments of lib/critic's functions; ∫ e^{T + shift} q dx and ∫ p T dx by
+   quadrature, log E_q[e^T] and E_p[T] in closed form */
+#define CASE_OF(p) &PAIR_OF (p), \
+    &(critic) { CRITIC_QUADRATIC, 0, (p)->v[4], (p)->v[5], (p)->v[6], CRITIC_FLAT, 0, 0, 0 }
 static quad_result quad_exp_t_q (const point * p, double shift)
-{ quad_case c = case_of (p); return critic_quadratic_rq (&c.g, &c.t, -shift); }
-static quad_result quad_p_t (const point * p)
-{ quad_case c = case_of (p); return critic_quadratic_p_t (&c.g, &c.t); }
-static estimate log_mgf (const point * p)
-{ quad_case c = case_of (p); return critic_log_mgf (&c.g, &c.t); }
-static estimate ep_t (const point * p)
-{ quad_case c = case_of (p); return critic_mean (&c.g, &c.t); }
+{ return critic_quadratic_rq (CASE_OF (p), -shift); }
+static quad_result quad_p_t (const point * p) { return critic_quadratic_p_t (CASE_OF (p)); }
+static estimate log_mgf (const point * p) { return critic_log_mgf (CASE_OF (p)); }
+static estimate ep_t (const point * p) { return critic_mean (CASE_OF (p)); }
 
 CLOSED (tr_one, est_exact (1.0, 0.0))
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
@@ -448,39 +418,28 @@ CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
 CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
 CLOSED (v_rq_pulled, est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
 CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
-static estimate v_rq_one (const point * p, const void *prep) { (void) prep; double z = exp (log_mgf (p).value); return est_exact ((1 / z) * z, 2 * EST_U); }
+CLOSED (v_rq_one, est_exact ((1 / exp (log_mgf (p).value)) * exp (log_mgf (p).value), 2 * EST_U))
 CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
-static const derivation_truth RQ_TRUTHS[] = {
-  {"one", "1", LINE_CLOSED (tr_one)},
-};
+static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (tr_one)} };
 static const derivation_line RQ_LINES[] = {
-  {.id = "s003_q62a_domain", .source = "003 Q6.2(a)", .at = 304, .text = "For x ∈ ℝ,",
-   .expect = V_NOT_CHECKABLE, .why = "the domain of x, no statement"},
-  {.id = "s003_q62a_integral", .source = "003 Q6.2(a)", .at = 306, .truth = "one",
-   .text = "= ∫_x r(x)·q(x)·dx", .eval = LINE_CLOSED (v_rq),
-   .mutants = {{"q62a_normaliser_exponent", "r normalised by E_q[e^{T-1}]", LINE_CLOSED (m_rq_exponent)}}},
-  {.id = "s003_q62a_expanded", .source = "003 Q6.2(a)", .at = 306,
-   .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx", .eval = LINE_CLOSED (v_rq),
-   .mutants = {{"q62a_expanded_plus_1", "e^{T+1} in the numerator", LINE_CLOSED (m_rq_exponent)}}},
-  {.id = "s003_q62a_pulled", .source = "003 Q6.2(a)", .at = 306,
-   .text = "= 1/E_q[e^{T(x)}] ∫_x e^{T(x)}·q(x)·dx", .eval = LINE_CLOSED (v_rq_pulled),
-   .mutants = {{"q62a_pulled_twice", "1/E_q[e^T]² in front", LINE_CLOSED (m_rq_pulled_twice)}}},
-  {.id = "s003_q62a_one", .source = "003 Q6.2(a)", .at = 306,
-   .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1", .eval = LINE_CLOSED (v_rq_one),
-   .mutants = {{"q62a_one_e", "the ratio taken as e", LINE_CLOSED (m_rq_one_e)}}},
-  {.id = "s003_q62a_density", .source = "003 Q6.2(a)", .at = 308,
-   .text = "Therefore, rq is a proper density function.", .expect = V_NOT_CHECKABLE,
-   .why = "the conclusion in words of row s003_q62a_one (rq = e^T q / E_q[e^T] ≥ 0 is evident)"},
+  {Q62A ("s003_q62a_domain", 304), .text = "For x ∈ ℝ,", PROSE ("the domain of x, no statement")},
+  {Q62A ("s003_q62a_integral", 306), .truth = "one", .text = "= ∫_x r(x)·q(x)·dx",
+   EVAL (v_rq, "q62a_normaliser_exponent", "r normalised by E_q[e^{T-1}]", m_rq_exponent)},
+  {Q62A ("s003_q62a_expanded", 306), .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx",
+   EVAL (v_rq, "q62a_expanded_plus_1", "e^{T+1} in the numerator", m_rq_exponent)},
+  {Q62A ("s003_q62a_pulled", 306), .text = "= 1/E_q[e^{T(x)}] ∫_x e^{T(x)}·q(x)·dx",
+   EVAL (v_rq_pulled, "q62a_pulled_twice", "1/E_q[e^T]² in front", m_rq_pulled_twice)},
+  {Q62A ("s003_q62a_one", 306), .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1",
+   EVAL (v_rq_one, "q62a_one_e", "the ratio taken as e", m_rq_one_e)},
+  {Q62A ("s003_q62a_density", 308), .text = "Therefore, rq is a proper density function.",
+   PROSE ("the conclusion in words of row s003_q62a_one (rq = e^T q / E_q[e^T] ≥ 0 is evident)")},
   {.id = "s003_q62b", .source = "003 Q6.2(b)", .at = 310,
    .text = "Show that KL(p||q) ≥ R2[T], with equality iff T(x) = log(p(x)/q(x)) + c",
    .expect = V_NO_ANSWER, .why = "the seed gives no answer; the claim itself is harness checks r2_*"},
 };
-static derivation rq_dv = {
-  .id = "s003_q62a", .title = "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
-  .points = &critic_points, .n_points = 30,
-  DERIVATION_TABLES (RQ_TRUTHS, RQ_LINES),
-};
+DERIVATION (rq_dv, "s003_q62a", "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
+            critic_points, 30, RQ_TRUTHS, RQ_LINES);
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
 static const point_coord X_POS[] = { {"x", 0.0183, 54.6, 1, 0} };    /* e^±4 */
@@ -494,7 +453,7 @@ tr_log (const point * p, const void *prep)
   gsl_sf_log_e (p->v[0], &r);
   return est_exact (r.val, r.err);
 }
-static estimate v_log (const point * p, const void *prep) { (void) prep; double l = log (p->v[0]); return est_exact (l, EST_U * fabs (l)); }
+CLOSED (v_log, est_exact (log (p->v[0]), EST_U * fabs (log (p->v[0]))))
 CLOSED (m_log_plus, EST_SUM (v_log (p, prep).value, 0.01))
 CLOSED (v_x_minus_1, EST_SUM (p->v[0], -1.0))
 CLOSED (m_half_x_minus_1, EST_SUM (p->v[0] / 2, -0.5))
@@ -509,24 +468,17 @@ static const derivation_truth LOGX_TRUTHS[] = {
   {"one_plus_log", "1 + log x by gsl_sf_log_e", LINE_CLOSED (tr_one_plus_log)},
 };
 static const derivation_line LOGX_LINES[] = {
-  {.id = "s003_q63_log_x", .source = "003 Q6.3", .at = 314, .truth = "log",
-   .text = "log x  (x ∈ (0, +∞))", .eval = LINE_CLOSED (v_log),
-   .mutants = {{"q63_log_x_plus", "log x + 0.01", LINE_CLOSED (m_log_plus)}}},
-  {.id = "s003_q63_log_bound", .source = "003 Q6.3", .at = 314, .rel = REL_LE,
-   .text = "≤ (x - 1)", .eval = LINE_CLOSED (v_x_minus_1),
-   .mutants = {{"q63_log_bound_half", "≤ (x - 1)/2", LINE_CLOSED (m_half_x_minus_1)}}},
-  {.id = "s003_q63_one_plus_log", .source = "003 Q6.3", .at = 314, .truth = "one_plus_log",
-   .text = "And thus (1 + log x)", .eval = LINE_CLOSED (v_one_plus_log),
-   .mutants = {{"q63_one_plus_log2", "1 + log2 x", LINE_CLOSED (m_one_plus_log2)}}},
-  {.id = "s003_q63_shifted_bound", .source = "003 Q6.3", .at = 314, .rel = REL_LE,
-   .text = "≤ x", .eval = LINE_CLOSED (v_x),
-   .mutants = {{"q63_shifted_bound_half", "≤ x/2", LINE_CLOSED (m_half_x)}}},
+  {Q63 ("s003_q63_log_x", 314), .truth = "log", .text = "log x  (x ∈ (0, +∞))",
+   EVAL (v_log, "q63_log_x_plus", "log x + 0.01", m_log_plus)},
+  {Q63 ("s003_q63_log_bound", 314), .rel = REL_LE, .text = "≤ (x - 1)",
+   EVAL (v_x_minus_1, "q63_log_bound_half", "≤ (x - 1)/2", m_half_x_minus_1)},
+  {Q63 ("s003_q63_one_plus_log", 314), .truth = "one_plus_log", .text = "And thus (1 + log x)",
+   EVAL (v_one_plus_log, "q63_one_plus_log2", "1 + log2 x", m_one_plus_log2)},
+  {Q63 ("s003_q63_shifted_bound", 314), .rel = REL_LE, .text = "≤ x",
+   EVAL (v_x, "q63_shifted_bound_half", "≤ x/2", m_half_x)},
 };
-static derivation logx_dv = {
-  .id = "s003_q63_log_bound", .title = "003 Q6.3: log x ≤ x - 1",
-  .points = &x_points, .n_points = 100,
-  DERIVATION_TABLES (LOGX_TRUTHS, LOGX_LINES),
-};
+DERIVATION (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
+            x_points, 100, LOGX_TRUTHS, LOGX_LINES);
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
 CLOSED (tr_log_mgf, log_mgf (p))
@@ -537,7 +489,6 @@ CLOSED (m_log_eq_minus_1, log_eq (p, -1))
 CLOSED (v_log_eq_m1p1, log_eq (p, -1.0 + 1.0))
 CLOSED (m_log_eq_m1p2, log_eq (p, -1.0 + 2.0))
 CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })))
-CLOSED (m_log_eq_no_e, log_eq (p, -1))
 CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)))
 CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), log_eq (p, -1)))
 CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), log_eq (p, -1)))
@@ -556,42 +507,32 @@ static const derivation_truth SHIFT_TRUTHS[] = {
   {"r2", "R2[T] = E_p[T] - log E_q[e^T] in closed form", LINE_CLOSED (tr_r2)},
 };
 static const derivation_line SHIFT_LINES[] = {
-  {.id = "s003_q63_log_z", .source = "003 Q6.3", .at = 316, .truth = "log_mgf",
-   .text = "log E_q[e^{T(x)}]  (quadrature)", .eval = LINE_CLOSED (v_log_eq),
-   .mutants = {{"q63_log_z_exponent", "log E_q[e^{T-1}]", LINE_CLOSED (m_log_eq_minus_1)}}},
-  {.id = "s003_q63_plus_one", .source = "003 Q6.3", .at = 316,
-   .text = "= log E_q[e^{T(x)-1+1}]", .eval = LINE_CLOSED (v_log_eq_m1p1),
-   .mutants = {{"q63_plus_two", "e^{T-1+2}", LINE_CLOSED (m_log_eq_m1p2)}}},
-  {.id = "s003_q63_times_e", .source = "003 Q6.3", .at = 316,
-   .text = "= log E_q[e^{T(x)-1}·e]", .eval = LINE_CLOSED (v_log_eq_times_e),
-   .mutants = {{"q63_times_e_dropped", "the factor e dropped", LINE_CLOSED (m_log_eq_no_e)}}},
-  {.id = "s003_q63_log_e", .source = "003 Q6.3", .at = 316,
-   .text = "= log e + log E_q[e^{T(x)-1}]", .eval = LINE_CLOSED (v_log_e_plus),
-   .mutants = {{"q63_log_e_as_e", "log e evaluated as e", LINE_CLOSED (m_log_e_as_e)}}},
-  {.id = "s003_q63_shift", .source = "003 Q6.3", .at = 316,
-   .text = "= 1 + log E_q[e^{T(x)-1}]", .eval = LINE_CLOSED (v_one_plus_log_eq),
-   .mutants = {{"q63_shift_two", "2 + log E_q[e^{T-1}]", LINE_CLOSED (m_two_plus_log_eq)}}},
-  {.id = "s003_q63_step", .source = "003 Q6.3", .at = 316, .rel = REL_LE,
-   .text = "1 + log E_q[e^{T(x)-1}] ≤ E_q[e^{T(x)-1}]", .eval = LINE_CLOSED (v_eq_m1),
-   .mutants = {{"q63_step_minus_half", "≤ E_q[e^{T-1}] - 0.5", LINE_CLOSED (m_eq_m1_minus_half)}}},
-  {.id = "s003_q63_using", .source = "003 Q6.3", .at = 318,
+  {Q63 ("s003_q63_log_z", 316), .truth = "log_mgf", .text = "log E_q[e^{T(x)}]  (quadrature)",
+   EVAL (v_log_eq, "q63_log_z_exponent", "log E_q[e^{T-1}]", m_log_eq_minus_1)},
+  {Q63 ("s003_q63_plus_one", 316), .text = "= log E_q[e^{T(x)-1+1}]",
+   EVAL (v_log_eq_m1p1, "q63_plus_two", "e^{T-1+2}", m_log_eq_m1p2)},
+  {Q63 ("s003_q63_times_e", 316), .text = "= log E_q[e^{T(x)-1}·e]",
+   EVAL (v_log_eq_times_e, "q63_times_e_dropped", "the factor e dropped", m_log_eq_minus_1)},
+  {Q63 ("s003_q63_log_e", 316), .text = "= log e + log E_q[e^{T(x)-1}]",
+   EVAL (v_log_e_plus, "q63_log_e_as_e", "log e evaluated as e", m_log_e_as_e)},
+  {Q63 ("s003_q63_shift", 316), .text = "= 1 + log E_q[e^{T(x)-1}]",
+   EVAL (v_one_plus_log_eq, "q63_shift_two", "2 + log E_q[e^{T-1}]", m_two_plus_log_eq)},
+  {Q63 ("s003_q63_step", 316), .rel = REL_LE, .text = "1 + log E_q[e^{T(x)-1}] ≤ E_q[e^{T(x)-1}]",
+   EVAL (v_eq_m1, "q63_step_minus_half", "≤ E_q[e^{T-1}] - 0.5", m_eq_m1_minus_half)},
+  {Q63 ("s003_q63_using", 318),
    .text = "For a fixed value of T(x), p(x) and q(x) and using the result in the above equation",
-   .expect = V_NOT_CHECKABLE, .why = "the method in words"},
-  {.id = "s003_q63_r2", .source = "003 Q6.3", .at = 320, .truth = "r2",
-   .text = "R2[T] = E_p[T(x)] - log E_q[e^{T(x)}]  (quadrature)", .eval = LINE_CLOSED (v_r2_quad),
-   .mutants = {{"q63_r2_no_log", "E_q[e^T] - 1 in place of log E_q[e^T]", LINE_CLOSED (m_r2_jensen)}}},
-  {.id = "s003_q63_ge", .source = "003 Q6.3", .at = 320, .rel = REL_GE,
-   .text = "E_p[T(x)] - log E_q[e^{T(x)}] ≥ E_p[T(x)] - E_q[e^{T(x)-1}]", .eval = LINE_CLOSED (v_r1_quad),
-   .mutants = {{"q63_ge_plus", "≥ E_p[T] + 0.5", LINE_CLOSED (m_r1_quad_plus)}}},
-  {.id = "s003_q63_r2_ge_r1", .source = "003 Q6.3", .at = 320,
-   .text = "R2[T] ≥ R1[T]  (R1 in closed form)", .eval = LINE_CLOSED (v_r1_closed),
-   .mutants = {{"q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", LINE_CLOSED (m_r1_sign)}}},
+   PROSE ("the method in words")},
+  {Q63 ("s003_q63_r2", 320), .truth = "r2",
+   .text = "R2[T] = E_p[T(x)] - log E_q[e^{T(x)}]  (quadrature)",
+   EVAL (v_r2_quad, "q63_r2_no_log", "E_q[e^T] - 1 in place of log E_q[e^T]", m_r2_jensen)},
+  {Q63 ("s003_q63_ge", 320), .rel = REL_GE,
+   .text = "E_p[T(x)] - log E_q[e^{T(x)}] ≥ E_p[T(x)] - E_q[e^{T(x)-1}]",
+   EVAL (v_r1_quad, "q63_ge_plus", "≥ E_p[T] + 0.5", m_r1_quad_plus)},
+  {Q63 ("s003_q63_r2_ge_r1", 320), .text = "R2[T] ≥ R1[T]  (R1 in closed form)",
+   EVAL (v_r1_closed, "q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", m_r1_sign)},
 };
-static derivation shift_dv = {
-  .id = "s003_q63", .title = "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
-  .points = &critic_points, .n_points = 30,
-  DERIVATION_TABLES (SHIFT_TRUTHS, SHIFT_LINES),
-};
+DERIVATION (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
+            critic_points, 30, SHIFT_TRUTHS, SHIFT_LINES);
 
 static const check_spec CHECKS[] = {
   {"r1_at_optimum", "harness", "Q6.1(b)'s claim, attained: R1[T] = KL(p||q) at T = 1 + log(p/q)", REL_EQ, EXPECT_HOLDS, NULL},
@@ -614,10 +555,8 @@ static const mutant_spec MUTANTS[] = {
 /* ---- the claims over all critics (harness checks): random critics ---- */
 
 /* the harness checks' mutants, in the order of MUTANTS (set once in main) */
-static int m_r1_exponent, m_r1_penalty, m_r2_jensen_flag, m_r2_no_log, m_r2_shift, m_klrq;
-static int m_r1_sign_flag;
-static int *const MUTANT_FLAGS[] = { &m_r1_exponent, &m_r1_penalty, &m_r2_jensen_flag, &m_r2_no_log,
-  &m_r2_shift, &m_klrq, &m_r1_sign_flag };
+enum { R1_EXPONENT, R1_PENALTY, R2_JENSEN, R2_NO_LOG, R2_SHIFT, KLRQ_UNNORMALISED, R1_SIGN };
+static int mut[COUNT_OF (MUTANTS)];
 
 static estimate
 kl_estimate (const normal_pair * g)
@@ -630,9 +569,9 @@ kl_estimate (const normal_pair * g)
 static estimate
 r1_under_test (const critic_integrals * ci)
 {
-  quad_result penalty = m_r1_exponent ? ci->e_q_exp_t : ci->e_q_exp_t_m1;
-  double k = m_r1_penalty ? 0.99 : 1.0;
-  return est_quad (critic_combine (1.0, ci->e_p_t, m_r1_sign_flag ? k : -k, penalty));
+  quad_result penalty = mut[R1_EXPONENT] ? ci->e_q_exp_t : ci->e_q_exp_t_m1;
+  double k = mut[R1_PENALTY] ? 0.99 : 1.0;
+  return est_quad (critic_combine (1.0, ci->e_p_t, mut[R1_SIGN] ? k : -k, penalty));
 }
 
 /* R2[T] = E_p[T] - log E_q[e^T] (003 Q6.2). */
@@ -640,11 +579,11 @@ static estimate
 r2_under_test (const critic_integrals * ci)
 {
   quad_result log_z = critic_log (ci->e_q_exp_t);
-  if (m_r2_jensen_flag)
+  if (mut[R2_JENSEN])
     log_z = ci->e_q_t;
-  if (m_r2_no_log)
+  if (mut[R2_NO_LOG])
     log_z = ci->e_q_exp_t, log_z.value -= 1.0;
-  if (m_r2_shift)
+  if (mut[R2_SHIFT])
     log_z.value -= 0.01;
   return est_quad (critic_combine (1.0, ci->e_p_t, -1.0, log_z));
 }
@@ -654,7 +593,7 @@ r2_under_test (const critic_integrals * ci)
 static double
 check_one_critic (harness * h, const normal_pair * g, const critic * t, int strict)
 {
-  critic_integrals ci = critic_integrate (g, t, m_r2_jensen_flag);
+  critic_integrals ci = critic_integrate (g, t, mut[R2_JENSEN]);
   estimate kl = kl_estimate (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
   check_point (h, "r1_below_kl", r1, kl);
   check_point (h, "r2_below_kl", r2, kl);
@@ -664,7 +603,7 @@ check_one_critic (harness * h, const normal_pair * g, const critic * t, int stri
 
   /* KL - R2 = KL(p || rq), and the Renyi divergence D_1/2 below it */
   quad_result log_z = critic_log (ci.e_q_exp_t);
-  critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, m_klrq ? 0.0 : log_z.value };
+  critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, mut[KLRQ_UNNORMALISED] ? 0.0 : log_z.value };
   quad_result klrq = critic_quad (critic_kl_rq, &c_kl);
   klrq.abserr += log_z.abserr;
   check_point (h, "kl_gap_identity", est_exact (kl.value - r2.value, kl.err + r2.err), est_quad (klrq));
@@ -715,7 +654,7 @@ check_equality_at_shift (harness * h)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
       critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
-      critic_integrals ci = critic_integrate (&g, &t, m_r2_jensen_flag);
+      critic_integrals ci = critic_integrate (&g, &t, mut[R2_JENSEN]);
       check_point (h, "r2_equal_at_shift", r2_under_test (&ci), kl_estimate (&g));
     }
   check_close (h, "r2_equal_at_shift", "40 random Gaussian pairs, c uniform on [-5, 5]");
@@ -739,7 +678,7 @@ figure_critic_paths (sbuf * fig)
         {
           critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? CRITIC_SIN : CRITIC_FLAT, 0, path ? 1.5 : 0, 0 };
           double x = path ? (t.eps = -1.5 + 0.05 * i) : (t.shift = -2.0 + 0.1 * i);
-          critic_integrals ci = critic_integrate (&g, &t, m_r2_jensen_flag);
+          critic_integrals ci = critic_integrate (&g, &t, mut[R2_JENSEN]);
           sbuf_printf (fig, "%.3f %.10g %.10g %.10g\n", x, r1_under_test (&ci).value,
                        r2_under_test (&ci).value, normal_pair_kl (&g));
         }
@@ -832,8 +771,8 @@ main (int argc, char **argv)
                             "p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²");
   x_points = point_box (X_POS, COUNT_OF (X_POS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  for (size_t i = 0; i < COUNT_OF (MUTANT_FLAGS); i++)
-    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  for (size_t i = 0; i < COUNT_OF (mut); i++)
+    mut[i] = mutant (h, MUTANTS[i].id);
   harness_run_derivations (h);
   check_random_critics (h);
   check_equality_at_shift (h);
