@@ -241,11 +241,26 @@ put_gp_string (sbuf * b, const char *s)
   sbuf_append (b, "'");
 }
 
-/* A log axis over more than four decades reads best as powers of ten. */
-static const char *
-log_format (double lo, double hi)
+/* A log axis over more than four decades reads best as powers of ten; one
+   over less than three gets tics at 1, 2 and 5 times the powers of ten
+   (gnuplot would label only the powers, often one or two of them). */
+static void
+put_log_axis (sbuf * gp, char axis, double lo, double hi)
 {
-  return hi / lo >= 1e4 ? "'10^{%L}'" : "'%g'";
+  sbuf_printf (gp, "set logscale %c\nset format %c %s\n", axis, axis,
+               hi / lo >= 1e4 ? "'10^{%L}'" : "'%g'");
+  if (!(lo > 0 && hi / lo < 1e3))
+    return;
+  sbuf_printf (gp, "set %ctics (", axis);
+  int first = 1;
+  for (double p = pow (10, floor (log10 (lo))); p <= hi; p *= 10)
+    for (int m = 1; m <= 5; m += m == 1 ? 1 : 3)
+      if (m * p >= lo * (1 - 1e-9) && m * p <= hi * (1 + 1e-9))
+        {
+          sbuf_printf (gp, "%s%.6g", first ? "" : ", ", m * p);
+          first = 0;
+        }
+  sbuf_append (gp, ")\n");
 }
 
 static void
@@ -278,14 +293,13 @@ put_axes (sbuf * gp, const figure_converge_spec * s)
   put_gp_string (gp, s->ylabel);
   sbuf_append (gp, "\nunset logscale\n");
   if (s->log_x)
-    sbuf_printf (gp, "set logscale x\nset format x %s\n", log_format (s->x[0], s->x[s->n - 1]));
+    put_log_axis (gp, 'x', s->xlo < s->xhi ? s->xlo : s->x[0], s->xlo < s->xhi ? s->xhi : s->x[s->n - 1]);
   else
     sbuf_append (gp, "set format x '%g'\n");
   double ylo, yhi;
   y_extent (s, &ylo, &yhi);
   if (s->log_y)
-    sbuf_printf (gp, "set logscale y\nset format y %s\n",
-                 log_format (s->ylo < s->yhi ? s->ylo : ylo, s->ylo < s->yhi ? s->yhi : yhi));
+    put_log_axis (gp, 'y', s->ylo < s->yhi ? s->ylo : ylo, s->ylo < s->yhi ? s->yhi : yhi);
   else
     sbuf_append (gp, "set format y '%g'\n");
   if (s->xlo < s->xhi)
@@ -328,7 +342,7 @@ put_series_bands (sbuf * gp, const figure_converge_spec * s, int block, int *fir
         continue;
       snprintf (using, sizeof using, "1:%zu:%zu", b + 1, b + 2);
       snprintf (with, sizeof with, "filledcurves ls %d", SERIES_LS[k]);
-      snprintf (title, sizeof title, "%s%s%s (z = %.3g)", s->n_series > 1 ? c->label : "",
+      snprintf (title, sizeof title, "%s%sband %s, z = %.3g", s->n_series > 1 ? c->label : "",
                 s->n_series > 1 ? ": " : "", c->se_of_log ? "× e^{±z·SE}" : "± z·SE", series_z (s, c));
       put_item (gp, first, block, using, with, title);
     }
@@ -438,6 +452,7 @@ figure_converge (harness * h, int *block, const figure_converge_spec * s)
   put_plot (gp, s, *block);
   /* the claim's next panel starts from the style's axes and key */
   sbuf_append (gp, "unset logscale\nset format x '%g'\nset format y '%g'\n"
+               "set xtics autofreq\nset ytics autofreq\n"
                "set xrange [*:*]\nset yrange [*:*]\nset key default\n"
                "set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2\n");
   (*block)++;
