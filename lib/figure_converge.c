@@ -98,7 +98,7 @@ figure_converge_validate (const figure_converge_spec * s, char *why, size_t size
   for (size_t i = 0; i < s->n; i++)
     if (!isfinite (s->x[i]) || (i && !(s->x[i] > s->x[i - 1]))
         || (s->log_x && s->x[i] <= 0))
-      return refuse (why, size, "'%s': x[%zu] = %g is not finite, increasing%s",
+      return refuse (why, size, "'%s': x[%zu] = %g (x must be finite, increasing%s)",
                      s->title, i, s->x[i], s->log_x ? " and > 0 (log x)" : "");
   if (!(s->z > 0 && isfinite (s->z)))
     return refuse (why, size, "'%s': z = %g (the band needs the check's z > 0)", s->title, s->z);
