@@ -38,7 +38,8 @@
 
 /* One estimate over x.  ESTIMATE[i] is its value at x[i] (NaN or an
    infinity where it is undefined: not drawn), SE[i] its standard error
-   (>= 0; NULL when it has none worth a band, as a quadrature's).  The band
+   (>= 0, NaN: no band there; NULL when it has none worth a band, as a
+   quadrature's).  The band
    is ESTIMATE ± z·SE, or, when SE_OF_LOG is set (a check made on the log
    scale), ESTIMATE·exp(±z·SE).  The closed form is TRUTH[i] at each x, or
    the constant TRUTH_VALUE when TRUTH is NULL (TRUTH_LABEL NULL: "closed
@@ -73,7 +74,10 @@ typedef struct
   const char *title, *xlabel, *ylabel;
   const double *x;             /* N values, strictly increasing, finite */
   size_t n;
-  int log_x, log_y;            /* log scale (x > 0; then every value > 0) */
+  int log_x, log_y;            /* log scale: x > 0; on a log y the closed
+                                  forms and bounds > 0, while an estimate,
+                                  spread or seed value <= 0 (noise, or a
+                                  claim) stays in the data, not drawn */
   double z;                    /* the band's half-width in SEs: the check's
                                   critical value, check_critical_value () */
   const figure_converge_series *series;   /* 1 .. MAX_SERIES */
@@ -91,17 +95,23 @@ typedef struct
                                   separate x) instead of a filled tube */
 } figure_converge_spec;
 
-/* The critical value z that check ID was decided with (check_close first):
-   the panel's band is then the decision's band.  Dies (EXIT_RUNTIME) if ID
-   is not a check of the claim, is not closed, or was decided on a bound
-   alone (no z). */
+/* The critical value z that check ID decides its points with (after
+   check_close): CHECK_ALPHA split among its points, so that the panel's
+   band is the decision's band (one point's z if it was closed
+   inconclusive).  Dies (EXIT_RUNTIME) if ID is not a check of the claim or
+   is not closed yet. */
 double figure_converge_z (const harness * h, const char *id);
 
 /* 0 when S describes a panel; otherwise -1 and the reason in WHY (SIZE
-   bytes): no x, x not finite or not increasing, no series or too many, a
-   series, seed or spread without a label, a negative or NaN SE, z not
-   positive and finite (the panel's, or a series' own when given), a spread or bracket given by one end only, a value
-   <= 0 on a log axis. */
+   bytes): no title or axis label, fewer than 2 x, x not finite or not
+   increasing, no series or too many, a series, seed, spread or bounds
+   without a label, a negative SE, z not positive and finite (the panel's,
+   or a series' own when given), a closed form not finite, a spread or bounds
+   given by one end only, bounds lo > hi, an x <= 0 on a log x axis, a closed
+   form or bound <= 0 on a log y axis, a range with lo >= hi.  What it
+   refuses is a defect of the claim's description, never of its data:
+   estimates, SEs and seed values that noise (or a mutant) makes NaN or
+   <= 0 are drawn where they can be. */
 int figure_converge_validate (const figure_converge_spec * s, char *why,
                               size_t size);
 
