@@ -290,8 +290,11 @@ put_axes (sbuf * gp, const figure_converge_spec * s)
     sbuf_append (gp, "set format x '%g'\n");
   double ylo, yhi;
   y_extent (s, &ylo, &yhi);
-  if (s->log_y)
-    put_log_axis (gp, 'y', s->ylo < s->yhi ? s->ylo : ylo, s->ylo < s->yhi ? s->yhi : yhi);
+  /* an automatic log range extends to whole decades: so do its tics */
+  if (s->log_y && s->ylo < s->yhi)
+    put_log_axis (gp, 'y', s->ylo, s->yhi);
+  else if (s->log_y)
+    put_log_axis (gp, 'y', pow (10, floor (log10 (ylo))), pow (10, ceil (log10 (yhi))));
   else
     sbuf_append (gp, "set format y '%g'\n");
   if (s->xlo < s->xhi)

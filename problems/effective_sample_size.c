@@ -450,7 +450,7 @@ draw_relative_error (harness * h, const rho_summary * s, size_t n)
   const figure_converge_spec panel = {
     .title = "(b) estimated / exact ESS in each check's band", .xlabel = "lag-1 autocorrelation ρ",
     .ylabel = "estimated / exact ESS", .x = RHOS, .n = N_RHO, .log_y = 1, .z = 1,
-    .series = series, .n_series = 2, .xlo = -1.05, .xhi = 1.05, .ylo = 0.2, .yhi = 40,
+    .series = series, .n_series = 2, .xlo = -1.05, .xhi = 1.05,
     .key = "top center font ',11' spacing 1" };
   int block = 2;
   figure_converge (h, &block, &panel);

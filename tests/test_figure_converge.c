@@ -282,8 +282,8 @@ main (void)
   tap_ok (strstr (gp, "index 1 using 1:3:4 with filledcurves ls 1 title 'band ± z·SE, z = 2'") != NULL
           && strstr (gp, "index 1 using 1:5 with lines ls 7 title 'closed form'") != NULL,
           "one series: its band, and the closed form black dashed");
-  tap_ok (strstr (gp, "set logscale y\nset format y '%g'\nset ytics (0.1, 0.2, 0.5, 1, 2)\n") != NULL,
-          "log y over 0.1 to 3: tics at 1, 2, 5 times the powers of ten");
+  tap_ok (strstr (gp, "set logscale y\nset format y '%g'\nset ytics (0.1, 0.2, 0.5, 1, 2, 5, 10)\n") != NULL,
+          "log y over 0.1 to 3, drawn over the decades 0.1 to 10: tics at 1, 2, 5 times their powers");
   tap_ok (strstr (gp, "set key top left\n") != NULL, "the key where the description puts it");
 
   test_refusals ();
