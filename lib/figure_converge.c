@@ -106,11 +106,14 @@ figure_converge_validate (const figure_converge_spec * s, char *why, size_t size
     return refuse (why, size, "'%s': %zu seed lines (0 to %d)", s->title, s->n_seeds,
                    FIGURE_CONVERGE_MAX_SEEDS);
   for (size_t j = 0; j < s->n_seeds; j++)
-    {
-      const figure_converge_seed *e = &s->seeds[j];
-      if (!is_label (e->label))
-        return refuse (why, size, "'%s': seed line %zu has no label", s->title, j);
-    }
+    if (!is_label (s->seeds[j].label))
+      return refuse (why, size, "'%s': seed line %zu has no label", s->title, j);
+  if (s->n_refs > FIGURE_CONVERGE_MAX_REFS || (s->n_refs && !s->refs))
+    return refuse (why, size, "'%s': %zu references (0 to %d)", s->title, s->n_refs,
+                   FIGURE_CONVERGE_MAX_REFS);
+  for (size_t j = 0; j < s->n_refs; j++)
+    if (!is_label (s->refs[j].label))
+      return refuse (why, size, "'%s': reference %zu has no label", s->title, j);
   if (!s->bracket_lo != !s->bracket_hi)
     return refuse (why, size, "'%s': a bracket needs both bounds", s->title);
   if (s->bracket_lo && !is_label (s->bracket_label))
@@ -192,6 +195,8 @@ write_header (sbuf * fig, const figure_converge_spec * s, int block)
   sbuf_printf (fig, "# columns %zu-%zu: bracket lo, hi%s%s\n", b + s->n_seeds,
                b + s->n_seeds + 1, s->bracket_label ? ": " : "",
                s->bracket_label ? s->bracket_label : " (none)");
+  for (size_t j = 0; j < s->n_refs; j++)
+    sbuf_printf (fig, "# column %zu: reference: %s\n", b + s->n_seeds + 2 + j, s->refs[j].label);
 }
 
 static void
@@ -217,6 +222,8 @@ write_block (sbuf * fig, const figure_converge_spec * s, int block)
         put_value (fig, at (s->seeds[j].value, i, s->seeds[j].constant));
       put_value (fig, at (s->bracket_lo, i, NAN));
       put_value (fig, at (s->bracket_hi, i, NAN));
+      for (size_t j = 0; j < s->n_refs; j++)
+        put_value (fig, at (s->refs[j].value, i, s->refs[j].constant));
       sbuf_append (fig, "\n");
     }
 }
@@ -255,23 +262,62 @@ put_log_axis (sbuf * gp, char axis, double lo, double hi)
   sbuf_append (gp, ")\n");
 }
 
+/* Widen [*LO, *HI] to V, if V can be drawn (finite; > 0 on a log axis). */
+static void
+widen (double v, int log_axis, double *lo, double *hi)
+{
+  if (isfinite (v) && (!log_axis || v > 0))
+    *lo = fmin (*lo, v), *hi = fmax (*hi, v);
+}
+
+/* The extent of everything drawn, for the tics of an automatic log y. */
 static void
 y_extent (const figure_converge_spec * s, double *lo, double *hi)
 {
   *lo = INFINITY, *hi = -INFINITY;
   for (size_t i = 0; i < s->n; i++)
-    for (size_t k = 0; k < s->n_series; k++)
-      {
-        const figure_converge_series *c = &s->series[k];
-        double v[3] = { c->estimate[i], at (c->truth, i, c->truth_value), 0 }, b_lo, b_hi;
-        band (s, c, i, &b_lo, &b_hi);
-        v[2] = b_lo;
-        for (int j = 0; j < 3; j++)
-          if (isfinite (v[j]))
-            *lo = fmin (*lo, v[j]), *hi = fmax (*hi, v[j]);
-        if (isfinite (b_hi))
-          *hi = fmax (*hi, b_hi);
-      }
+    {
+      for (size_t k = 0; k < s->n_series; k++)
+        {
+          const figure_converge_series *c = &s->series[k];
+          double b_lo, b_hi;
+          band (s, c, i, &b_lo, &b_hi);
+          widen (c->estimate[i], s->log_y, lo, hi);
+          widen (at (c->truth, i, c->truth_value), s->log_y, lo, hi);
+          widen (b_lo, s->log_y, lo, hi);
+          widen (b_hi, s->log_y, lo, hi);
+          widen (at (c->spread_lo, i, NAN), s->log_y, lo, hi);
+          widen (at (c->spread_hi, i, NAN), s->log_y, lo, hi);
+        }
+      for (size_t j = 0; j < s->n_seeds; j++)
+        widen (at (s->seeds[j].value, i, s->seeds[j].constant), s->log_y, lo, hi);
+      for (size_t j = 0; j < s->n_refs; j++)
+        widen (at (s->refs[j].value, i, s->refs[j].constant), s->log_y, lo, hi);
+      widen (at (s->bracket_lo, i, NAN), s->log_y, lo, hi);
+      widen (at (s->bracket_hi, i, NAN), s->log_y, lo, hi);
+    }
+}
+
+/* One series, or several on the same constant: one black dashed line. */
+static int
+shared_constant_truth (const figure_converge_spec * s)
+{
+  for (size_t k = 0; k < s->n_series; k++)
+    if (s->series[k].truth || s->series[k].truth_value != s->series[0].truth_value)
+      return s->n_series == 1;
+  return 1;
+}
+
+/* The key's entries: bounds, bands, closed forms, estimates, spreads,
+   seed lines and references, as put_plot draws them. */
+static int
+count_entries (const figure_converge_spec * s)
+{
+  int n = (s->bracket_lo != NULL) + (int) s->n_seeds + (int) s->n_refs;
+  n += shared_constant_truth (s) ? 1 : (int) s->n_series;
+  for (size_t k = 0; k < s->n_series; k++)
+    n += 1 + (s->series[k].se && !s->bars) + (s->series[k].spread_lo != NULL);
+  return n;
 }
 
 static void
@@ -293,8 +339,10 @@ put_axes (sbuf * gp, const figure_converge_spec * s)
   /* an automatic log range extends to whole decades: so do its tics */
   if (s->log_y && s->ylo < s->yhi)
     put_log_axis (gp, 'y', s->ylo, s->yhi);
-  else if (s->log_y)
+  else if (s->log_y && ylo <= yhi)
     put_log_axis (gp, 'y', pow (10, floor (log10 (ylo))), pow (10, ceil (log10 (yhi))));
+  else if (s->log_y)
+    sbuf_append (gp, "set logscale y\nset format y '%g'\n");      /* nothing to draw */
   else
     sbuf_append (gp, "set format y '%g'\n");
   if (s->xlo < s->xhi)
@@ -305,7 +353,14 @@ put_axes (sbuf * gp, const figure_converge_spec * s)
     sbuf_printf (gp, "set yrange [%.9g:%.9g]\n", s->ylo, s->yhi);
   else
     sbuf_append (gp, "set yrange [*:*]\n");
-  sbuf_printf (gp, "set key %s\n", s->key ? s->key : "below center horizontal maxcols 3");
+  /* The default key stands below the axes, one entry a row, and the
+     bottom margin is made room for it: gnuplot's own margin for a key
+     below lets it cover the x label in a multiplot. */
+  if (s->key)
+    sbuf_printf (gp, "set key %s\n", s->key);
+  else
+    sbuf_printf (gp, "set key below center vertical maxcols 1\nset bmargin %.1f\n",
+                 4.5 + 1.3 * (double) count_entries (s));
 }
 
 /* One plot element: the first names the data file, the rest reuse it. */
@@ -341,16 +396,6 @@ put_series_bands (sbuf * gp, const figure_converge_spec * s, int block, int *fir
                 s->n_series > 1 ? ": " : "", c->se_of_log ? "× e^{±z·SE}" : "± z·SE", series_z (s, c));
       put_item (gp, first, block, using, with, title);
     }
-}
-
-/* One series, or several on the same constant: one black dashed line. */
-static int
-shared_constant_truth (const figure_converge_spec * s)
-{
-  for (size_t k = 0; k < s->n_series; k++)
-    if (s->series[k].truth || s->series[k].truth_value != s->series[0].truth_value)
-      return s->n_series == 1;
-  return 1;
 }
 
 static void
@@ -409,6 +454,13 @@ put_plot (sbuf * gp, const figure_converge_spec * s, int block)
       put_item (gp, &first, block, using, "filledcurves fc rgb '#999999' fs transparent solid 0.35 noborder", s->bracket_label);
     }
   put_series_bands (gp, s, block, &first);
+  static const char *const REF_DASH[FIGURE_CONVERGE_MAX_REFS] = { "3", "2", "4" };
+  for (size_t j = 0; j < s->n_refs; j++)
+    {
+      snprintf (using, sizeof using, "1:%zu", b + s->n_seeds + 2 + j);
+      snprintf (with, sizeof with, "lines ls 8 dt %s lw 1.6", REF_DASH[j]);
+      put_item (gp, &first, block, using, with, s->refs[j].label);
+    }
   put_series_lines (gp, s, block, &first);
   static const char *const DASH[FIGURE_CONVERGE_MAX_SEEDS] = { "4", "5", "3" };
   for (size_t j = 0; j < s->n_seeds; j++)
@@ -454,5 +506,7 @@ figure_converge (harness * h, int *block, const figure_converge_spec * s)
                "set xtics autofreq\nset ytics autofreq\n"
                "set xrange [*:*]\nset yrange [*:*]\nset key default\n"
                "set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2\n");
+  if (!s->key)
+    sbuf_append (gp, "set bmargin -1\n");
   (*block)++;
 }

@@ -5,7 +5,8 @@
  * of samples k, a separation, a grid of points) the estimate of each series
  * with the band ±z·SE its check decides with, on the closed form it must
  * agree with (a constant line or a curve over x); a closed-form bracket
- * (a lower and an upper bound) where the claim has one; and the value a
+ * (a lower and an upper bound) where the claim has one; other reference
+ * curves (an asymptote, a rate) in grey; and the value a
  * seed line claims, drawn distinctly (vermillion, dash-dot, squares) and
  * labelled, so that a finding shows on the panel.  In the manner of
  * figure_panel.h and figure_mcmc.h: the claim describes the panel in a
@@ -25,7 +26,7 @@
  * The data block's columns (named in its header): x, then per series the
  * estimate, the band's lower and upper edge, the closed form, the spread's
  * lower and upper end; then each seed line's value; then the bracket's
- * lower and upper bound.  Columns a description leaves out hold NaN.
+ * lower and upper bound; then each reference curve.  Columns a description leaves out hold NaN.
  * Series are drawn in line styles 1, 3, 4, 5, 6 of lib/figure_style.gp
  * (2, vermillion, is the findings' colour). */
 #ifndef HARNESS_FIGURE_CONVERGE_H
@@ -35,6 +36,7 @@
 
 #define FIGURE_CONVERGE_MAX_SERIES 5
 #define FIGURE_CONVERGE_MAX_SEEDS 3
+#define FIGURE_CONVERGE_MAX_REFS 3
 
 /* One estimate over x.  ESTIMATE[i] is its value at x[i] (NaN or an
    infinity where it is undefined: not drawn), SE[i] its standard error
@@ -60,14 +62,15 @@ typedef struct
   const char *spread_label;
 } figure_converge_series;
 
-/* The value a seed line claims: VALUE[i] at each x, or the constant
-   CONSTANT when VALUE is NULL.  LABEL names the line and its verdict. */
+/* A curve over x: VALUE[i] at each x, or the constant CONSTANT when VALUE
+   is NULL.  As a seed line: the value the line claims, LABEL naming the
+   line and its verdict; as a reference: an asymptote or a rate. */
 typedef struct
 {
   const char *label;
   const double *value;
   double constant;
-} figure_converge_seed;
+} figure_converge_curve;
 
 typedef struct
 {
@@ -82,8 +85,10 @@ typedef struct
                                   critical value, check_critical_value () */
   const figure_converge_series *series;   /* 1 .. MAX_SERIES */
   size_t n_series;
-  const figure_converge_seed *seeds;      /* 0 .. MAX_SEEDS */
+  const figure_converge_curve *seeds;     /* 0 .. MAX_SEEDS */
   size_t n_seeds;
+  const figure_converge_curve *refs;      /* 0 .. MAX_REFS, grey */
+  size_t n_refs;
   /* closed-form bounds lo <= estimate <= hi at each x (both or neither),
      drawn as a grey band */
   const double *bracket_lo, *bracket_hi;
@@ -104,8 +109,8 @@ double figure_converge_z (const harness * h, const char *id);
 
 /* 0 when S describes a panel; otherwise -1 and the reason in WHY (SIZE
    bytes): no title or axis label, fewer than 2 x, x not finite or not
-   increasing, no series or too many, a series, seed, spread or bounds
-   without a label, a negative SE, z not positive and finite (the panel's,
+   increasing, no series or too many (seeds, references), a series, seed,
+   reference, spread or bounds without a label, a negative SE, z not positive and finite (the panel's,
    or a series' own when given), a closed form not finite, a spread or bounds
    given by one end only, bounds lo > hi, an x <= 0 on a log x axis, a closed
    form or bound <= 0 on a log y axis, a range with lo >= hi.  What it

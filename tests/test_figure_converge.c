@@ -76,7 +76,7 @@ static const double SEED[3] = { 3, 2, 1.5 };
 static const double BR_LO[3] = { 1.5, 1.2, 1.1 }, BR_HI[3] = { 2.5, 1.8, 1.4 };
 
 static figure_converge_series series[2];
-static figure_converge_seed seed;
+static figure_converge_curve seed;
 
 static figure_converge_spec
 good_spec (void)
@@ -86,7 +86,7 @@ good_spec (void)
   series[1] = (figure_converge_series) { .label = "estimator B", .estimate = EST_B,
     .se = SE_B, .se_of_log = 1, .z = 1, .truth_value = 1, .spread_lo = LO_B,
     .spread_hi = HI_B, .spread_label = "10-90% of B" };
-  seed = (figure_converge_seed) { .label = "the student's line (error)", .value = SEED };
+  seed = (figure_converge_curve) { .label = "the student's line (error)", .value = SEED };
   return (figure_converge_spec) { .title = "converging", .xlabel = "samples n",
     .ylabel = "estimate", .x = X, .n = 3, .log_x = 1, .z = 2, .series = series,
     .n_series = 2, .seeds = &seed, .n_seeds = 1, .bracket_lo = BR_LO, .bracket_hi = BR_HI,
@@ -143,7 +143,9 @@ test_script (const char *gp)
           "the seed line vermillion, dash-dot, labelled");
   tap_ok (strstr (gp, "set logscale x\nset format x '%g'\nset xtics (1, 2, 5, 10, 20, 50, 100)\n") != NULL,
           "log x over two decades: tics at 1, 2, 5 times the powers of ten");
-  tap_ok (strstr (gp, "set key below") != NULL, "the default key sits below the axes");
+  tap_ok (strstr (gp, "set key below center vertical maxcols 1\nset bmargin 16.2\n") != NULL,
+          "the default key sits below the axes, the margin made for its 9 entries (4.5 + 1.3·9)");
+  tap_ok (strstr (gp, "set bmargin -1\n") != NULL, "and the margin is automatic again after");
   tap_ok (strstr (gp, "unset logscale\nset format x '%g'") != NULL && strstr (gp, "set key default\n") != NULL,
           "the axes and key are reset for the next panel");
 }
@@ -194,6 +196,9 @@ test_refusals (void)
   REFUSED ("a spread without a label", "no label", series[1].spread_label = NULL);
   REFUSED ("a seed line without a label", "no label", seed.label = "");
   REFUSED ("four seed lines", "4 seed lines", t.n_seeds = 4);
+  REFUSED ("four references", "4 references", (t.refs = &seed, t.n_refs = 4));
+  static const figure_converge_curve unlabelled = { NULL, NULL, 1 };
+  REFUSED ("a reference without a label", "reference 0 has no label", (t.refs = &unlabelled, t.n_refs = 1));
   REFUSED ("bounds with one end", "both bounds", t.bracket_hi = NULL);
   REFUSED ("bounds without a label", "no label", t.bracket_label = NULL);
   REFUSED ("bounds lo > hi", "bracket", t.bracket_lo = BR_BAD);
@@ -286,6 +291,30 @@ main (void)
           "log y over 0.1 to 3, drawn over the decades 0.1 to 10: tics at 1, 2, 5 times their powers");
   tap_ok (strstr (gp, "set key top left\n") != NULL, "the key where the description puts it");
 
+  /* a third panel: 40 x (lines, no points), the band as bars, two
+     reference curves after the bounds' columns */
+  double x40[40], e40[40], se40[40], asym[40];
+  for (int i = 0; i < 40; i++)
+    x40[i] = i + 1, e40[i] = 1.0 / (i + 1), se40[i] = 0.01, asym[i] = 0.5 / (i + 1);
+  figure_converge_series f = { .label = "gap", .estimate = e40, .se = se40, .truth = e40,
+    .truth_label = "exact" };
+  figure_converge_curve refs[2] = { {"Var/(2k)", asym, 0}, {"floor", NULL, 0.01} };
+  figure_converge_spec many = { .title = "third", .xlabel = "k", .ylabel = "gap", .x = x40,
+    .n = 40, .z = 3, .series = &f, .n_series = 1, .refs = refs, .n_refs = 2, .bars = 1 };
+  figure_converge (h, &b, &many);
+  data = sbuf_str (harness_figure_data (h)), gp = sbuf_str (harness_figure_script (h));
+  tap_ok (read_row (data, 2, 9, v, 16) == 11 && v[0] == 10 && v[9] == 0.05 && v[10] == 0.01,
+          "references: columns 10 and 11, after the bounds (row x = 10: 0.5/10, the constant)");
+  tap_ok (strstr (data, "# column 10: reference: Var/(2k)\n# column 11: reference: floor\n") != NULL,
+          "the header names the references");
+  tap_ok (strstr (gp, "index 2 using 1:10 with lines ls 8 dt 3 lw 1.6 title 'Var/(2k)'") != NULL
+          && strstr (gp, "index 2 using 1:11 with lines ls 8 dt 2 lw 1.6 title 'floor'") != NULL,
+          "the references grey, dashed apart");
+  tap_ok (strstr (gp, "index 2 using 1:2:3:4 with yerrorbars ls 1 title 'gap ± z·SE (z = 3)'") != NULL
+          && strstr (gp, "index 2 using 1:3:4 with filledcurves") == NULL,
+          "bars: the band as error bars on the estimate, no filled band");
+  tap_ok (strstr (gp, "index 2 using 1:5 with lines ls 7 title 'exact'") != NULL
+          && strstr (gp, "index 2 using 1:2 with linespoints") == NULL, "40 x: the closed form as a line");
   test_refusals ();
   tap_ok (dies (h, 0) == EXIT_RUNTIME, "figure_converge dies on a refused description (exit 3)");
   tap_ok (dies (h, 1) == EXIT_RUNTIME, "figure_converge_z dies on an unknown check (exit 3)");
