@@ -30,7 +30,7 @@ is_label (const char *s)
   return s && *s;
 }
 
-/* The first index of A (N values) that is NaN-free but <= 0, or -1. */
+/* The first index of A (N values) whose value is <= 0 (NaN is not), or -1. */
 static long
 first_not_positive (const double *a, size_t n)
 {

@@ -4,11 +4,11 @@
  * The picture most Monte Carlo claims draw: over x (a sample size, a number
  * of samples k, a separation, a grid of points) the estimate of each series
  * with the band ±z·SE its check decides with, on the closed form it must
- * agree with (a constant line or a curve over x); a closed-form bracket
- * (a lower and an upper bound) where the claim has one; other reference
- * curves (an asymptote, a rate) in grey; and the value a
- * seed line claims, drawn distinctly (vermillion, dash-dot, squares) and
- * labelled, so that a finding shows on the panel.  In the manner of
+ * agree with (a constant line or a curve over x); closed-form bounds (a
+ * lower and an upper one) where the claim has them; other reference curves
+ * (an asymptote, a rate) in grey; and the value a seed line claims, drawn
+ * distinctly (vermillion, dash-dot, squares) and labelled, so that a
+ * finding shows on the panel.  In the manner of
  * figure_panel.h and figure_mcmc.h: the claim describes the panel in a
  * figure_converge_spec, the panel writes data block *BLOCK (and advances
  * it) and the gnuplot commands, inside a multiplot the claim opens and
@@ -25,9 +25,10 @@
  *
  * The data block's columns (named in its header): x, then per series the
  * estimate, the band's lower and upper edge, the closed form, the spread's
- * lower and upper end; then each seed line's value; then the bracket's
- * lower and upper bound; then each reference curve.  Columns a description leaves out hold NaN.
- * Series are drawn in line styles 1, 3, 4, 5, 6 of lib/figure_style.gp
+ * lower and upper end; then each seed line's value; then the lower and
+ * the upper bound; then each reference curve.  Columns a description
+ * leaves out hold NaN.  On a log y axis a band's lower edge <= 0 is drawn
+ * at a tenth of the estimate (the header says so).  Series are drawn in line styles 1, 3, 4, 5, 6 of lib/figure_style.gp
  * (2, vermillion, is the findings' colour). */
 #ifndef HARNESS_FIGURE_CONVERGE_H
 #define HARNESS_FIGURE_CONVERGE_H
@@ -40,9 +41,8 @@
 
 /* One estimate over x.  ESTIMATE[i] is its value at x[i] (NaN or an
    infinity where it is undefined: not drawn), SE[i] its standard error
-   (>= 0, NaN: no band there; NULL when it has none worth a band, as a
-   quadrature's).  The band
-   is ESTIMATE ± z·SE, or, when SE_OF_LOG is set (a check made on the log
+   (>= 0; NaN: no band there; SE NULL when it has none worth a band, as a
+   quadrature's).  The band is ESTIMATE ± z·SE, or, when SE_OF_LOG is set (a check made on the log
    scale), ESTIMATE·exp(±z·SE).  The closed form is TRUTH[i] at each x, or
    the constant TRUTH_VALUE when TRUTH is NULL (TRUTH_LABEL NULL: "closed
    form").  SPREAD_LO and SPREAD_HI (both or neither) are a spread drawn as
@@ -110,10 +110,11 @@ double figure_converge_z (const harness * h, const char *id);
 /* 0 when S describes a panel; otherwise -1 and the reason in WHY (SIZE
    bytes): no title or axis label, fewer than 2 x, x not finite or not
    increasing, no series or too many (seeds, references), a series, seed,
-   reference, spread or bounds without a label, a negative SE, z not positive and finite (the panel's,
-   or a series' own when given), a closed form not finite, a spread or bounds
-   given by one end only, bounds lo > hi, an x <= 0 on a log x axis, a closed
-   form or bound <= 0 on a log y axis, a range with lo >= hi.  What it
+   reference, spread or bounds without a label, a negative SE, z not
+   positive and finite (the panel's, or a series' own when given), a closed
+   form not finite, a spread or bounds given by one end only, bounds lo >
+   hi, an x <= 0 on a log x axis, a closed form or bound <= 0 on a log y
+   axis, a range with lo >= hi.  What it
    refuses is a defect of the claim's description, never of its data:
    estimates, SEs and seed values that noise (or a mutant) makes NaN or
    <= 0 are drawn where they can be. */
