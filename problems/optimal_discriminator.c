@@ -477,7 +477,8 @@ check_logistic (harness * h, sbuf * fig, int block)
     .se = ses, .truth_value = 0, .truth_label = "exact" };
   const figure_converge_spec panel = {
     .title = "Error of the recovered log-density (f1 within ±3 s1)", .xlabel = "x",
-    .ylabel = "log(f0 D/(1-D)) - log f1", .x = xs, .n = n_err, .z = zc,
+    .ylabel = "log(f0 D/(1-D)) - log f1", .x = xs, .n = n_err,
+    .z = figure_converge_z (h, "recovered_log_f1"),
     .series = &fitted, .n_series = 1, .key = "outside below horizontal font ',10'" };
   figure_converge (h, &(int) { block + 1 }, &panel);
   ratio_fit_free (&fit.rf);
@@ -565,7 +566,8 @@ static const claim CLAIM = {
     " f0 = N(0, 1), f1 = N(m1, s1²), the optimal discriminator D* = f1/(f0 + f1), the seed's"
     " stationary point f0/(f0 + f1), and the estimate f0 D/(1 - D) from a logistic"
     " discriminator fitted to samples, with its band of ±z·SE (z for α = 1e-7). Bottom right:"
-    " the error of the recovered log-density against x with the same band.",
+    " the error of the recovered log-density against x, with the band ±z·SE the check"
+    " recovered_log_f1 decides with (z for α = 1e-7 split over its grid points).",
   .figure_width = 1400, .figure_height = 1100,
 };
 
