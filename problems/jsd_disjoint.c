@@ -15,6 +15,7 @@
  *     log 2 * 2 Q(d/2)  <=  log 2 - JSD  <=  log 2 * exp(-d^2/8)
  * (Lin 1991, Topsoe 2000), so JSD < log 2 and JSD -> log 2 as d grows. */
 #include "discrete.h"
+#include "figure_converge.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "logsumexp.h"
@@ -439,18 +440,21 @@ gauss_jsd_quad (double d)
   return quad_interval_cquad_tol (gauss_jsd_integrand, &d, -40.0, d + 40.0, CQUAD_EPSABS, CQUAD_EPSREL);
 }
 
+/* The checks over d = 0, 0.25, ..., dmax (<= 16), and the figure's panel of JSD by
+   quadrature inside its closed-form bounds log 2 - gap_upper <= JSD <= log 2 - gap_lower,
+   data block BLOCK. */
 static void
-check_gaussians (harness * h, sbuf * fig)
+check_gaussians (harness * h, int block)
 {
-  double dmax = harness_param (h, "dmax");
+  double dmax = harness_param (h, "dmax"), ds[65], jsds[65], los[65], his[65];
   int n = 0;
-  sbuf_append (fig, "# d  JSD  abserr  gap_lower  gap_upper\n");
+  size_t n_d = 0;
   for (int i = 0; 0.25 * i <= dmax; i++)
     {
       double d = 0.25 * i;
       quad_result truth = gauss_jsd_quad (d);
       double up = M_LN2 * exp (-d * d / 8), lo = M_LN2 * 2 * gsl_cdf_ugaussian_Q (d / 2);
-      sbuf_printf (fig, "%.2f %.12g %.3g %.12g %.12g\n", d, truth.value, truth.abserr, lo, up);
+      ds[n_d] = d, jsds[n_d] = truth.value, los[n_d] = M_LN2 - up, his[n_d++] = M_LN2 - lo;
       if (i == 0)
         continue;               /* d = 0: both bounds are equalities */
       quad_result jsd = m_half_sep ? gauss_jsd_quad (d / 2) : truth;
@@ -463,6 +467,15 @@ check_gaussians (harness * h, sbuf * fig)
     }
   check_close (h, "jsd_gauss_gap_upper", "%d separations d = 0.25 to %g, JSD by CQUAD", n, dmax);
   check_close (h, "jsd_gauss_gap_lower", "%d separations d = 0.25 to %g, JSD by CQUAD", n, dmax);
+  /* a quadrature's error (~1e-13) is a bound, too small for a band */
+  const figure_converge_series jsd = { .label = "JSD by quadrature", .estimate = jsds,
+    .truth_value = M_LN2, .truth_label = "log 2" };
+  const figure_converge_spec panel = {
+    .title = "JSD of N(0,1) and N(d,1) tends to log 2", .xlabel = "separation d",
+    .ylabel = "JSD (nats)", .x = ds, .n = n_d, .z = 1, .series = &jsd, .n_series = 1,
+    .bracket_lo = los, .bracket_hi = his, .ylo = 0, .yhi = 0.8, .key = "inside bottom right",
+    .bracket_label = "closed-form band log 2 (1 - 2Q(d/2)) ≥ JSD ≥ log 2 (1 - e^{-d²/8})" };
+  figure_converge (h, &block, &panel);
 }
 
 /* ---- the figure: the lines against the truth, and the Gaussian limit ---- */
@@ -470,19 +483,10 @@ check_gaussians (harness * h, sbuf * fig)
 static void
 draw_figure (harness * h)
 {
-  sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
-  int block = figure_lines_against_truth (h, "003 Q7: each line against its truth (nats)");
-  sbuf_append (fig, "\n\n");
-  check_gaussians (h, fig);
-  sbuf_printf (gp,
-    "set title 'JSD of N(0,1) and N(d,1) tends to log 2'\n"
-    "set xlabel 'separation d'\nset ylabel 'JSD (nats)'\nset key inside bottom right\n"
-    "set xrange [0:12]\nset yrange [0:0.8]\nln2 = log(2)\n"
-    "plot datafile index %d using 1:(ln2 - $5):(ln2 - $4) with filledcurves ls 3 title 'closed-form band', \\\n"
-    "     '' index %d using 1:2 with lines ls 1 title 'JSD by quadrature', \\\n"
-    "     ln2 with lines ls 7 title 'log 2'\n"
-    "unset multiplot\n", block, block);
+  check_gaussians (h, figure_lines_against_truth (h, "003 Q7: each line against its truth (nats)"));
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 static const claim CLAIM = {

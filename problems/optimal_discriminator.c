@@ -12,6 +12,7 @@
  * among other discriminators, and a logistic discriminator fitted to samples recovers
  * f1 = f0 D/(1 - D). */
 #include "harness.h"
+#include "figure_converge.h"
 #include "figure_panel.h"
 #include "logistic.h"
 #include "normal.h"
@@ -433,9 +434,10 @@ check_logistic (harness * h, sbuf * fig, int block)
   double zc = check_critical_value (REL_EQ, CHECK_ALPHA), worst_rel = 0.0, worst_se = 0.0;
   int n_grid = 0;
   sbuf_printf (fig, "# f0 = N(0,1), f1 = N(%g, %g^2); %zu + %zu draws\n"
-               "# block %d: x f0 f1 D* seed_D recovered_f1 lo hi err_log se_log\n",
+               "# block %d: x f0 f1 D* seed_D recovered_f1 lo hi\n",
                fit.g.mb, fit.g.sb, fit.rf.n1, fit.rf.n0, block);
-  double lo = fmin (0, fit.g.mb) - 3, hi = fmax (0, fit.g.mb) + 3;
+  double lo = fmin (0, fit.g.mb) - 3, hi = fmax (0, fit.g.mb) + 3, xs[121], err[121], ses[121];
+  size_t n_err = 0;             /* the error over x within m1 ± 3 s1, for the figure */
   for (int i = 0; i <= 120; i++)
     {
       double x = lo + (hi - lo) * i / 120.0, se;
@@ -452,9 +454,11 @@ check_logistic (harness * h, sbuf * fig, int block)
               worst_se = se;
             }
         }
-      sbuf_printf (fig, "%.5f %.8g %.8g %.8g %.8g %.8g %.8g %.8g %.6g %.6g\n", x, exp (lf0),
+      sbuf_printf (fig, "%.5f %.8g %.8g %.8g %.8g %.8g %.8g %.8g\n", x, exp (lf0),
                    exp (lf1), logistic_sigmoid (lf1 - lf0), logistic_sigmoid (lf0 - lf1),
-                   exp (lrec), exp (lrec - zc * se), exp (lrec + zc * se), lrec - lf1, se);
+                   exp (lrec), exp (lrec - zc * se), exp (lrec + zc * se));
+      if (fabs (x - fit.g.mb) <= 3 * fit.g.sb)
+        xs[n_err] = x, err[n_err] = lrec - lf1, ses[n_err++] = se;
     }
   check_close (h, "recovered_log_f1", "%d points x on a grid within m1 ± 2.5 s1; largest"
                " relative error of the estimated f1 %.3g, where its standard error (in log f1)"
@@ -467,15 +471,23 @@ check_logistic (harness * h, sbuf * fig, int block)
                worst_se);
 
   check_normalised (h, &fit);
-  sbuf_printf (harness_figure_script (h), "zc = %.4f\nm1 = %.6g\ns1 = %.6g\n", zc, fit.g.mb,
-               fit.g.sb);
+  /* bottom right, beside the densities' panel (draw_figure); block + 1 follows theirs */
+  sbuf_append (harness_figure_script (h), "set origin 0.5,0\nset size 0.5,0.5\nset bmargin 9\n");
+  const figure_converge_series fitted = { .label = "fitted logistic D", .estimate = err,
+    .se = ses, .truth_value = 0, .truth_label = "exact" };
+  const figure_converge_spec panel = {
+    .title = "Error of the recovered log-density (f1 within ±3 s1)", .xlabel = "x",
+    .ylabel = "log(f0 D/(1-D)) - log f1", .x = xs, .n = n_err,
+    .z = figure_converge_z (h, "recovered_log_f1"),
+    .series = &fitted, .n_series = 1, .key = "outside below horizontal font ',10'" };
+  figure_converge (h, &(int) { block + 1 }, &panel);
   ratio_fit_free (&fit.rf);
 }
 
 /* ---- the figure, the notes, the claim ---- */
 
-/* The two panels special to the claim, after the lines-against-truth panel; BLOCK is the data
-   block of the densities. */
+/* The densities' panel, special to the claim (the error's panel is drawn by check_logistic);
+   BLOCK is the data block of the densities. */
 static void
 draw_figure (harness * h, int block)
 {
@@ -492,16 +504,8 @@ draw_figure (harness * h, int block)
     "     '' index %d using 1:6 with lines ls 3 title 'f0 D/(1-D), fitted D', \\\n"
     "     '' index %d using 1:4 axes x1y2 with lines ls 1 title 'D* = f1/(f0+f1)', \\\n"
     "     '' index %d using 1:5 axes x1y2 with lines ls 2 dt 4 title 'seed lines (1)-(5): f0/(f0+f1)'\n"
-    "unset y2label\nunset y2tics\nset ytics mirror\n"
-    "set origin 0.5,0\nset size 0.5,0.5\n"
-    "set title 'Error of the recovered log-density (f1 within ±3 s1)'\n"
-    "set xlabel 'x' offset 0,0.3\nset ylabel 'log(f0 D/(1-D)) - log f1'\n"
-    "set xrange [m1 - 3*s1 : m1 + 3*s1]\n"
-    "set key outside below horizontal font ',10'\nset bmargin 9\n"
-    "plot datafile index %d using 1:($9 - zc*$10):($9 + zc*$10) with filledcurves ls 3 title '± z·SE (asymptotic)', \\\n"
-    "     '' index %d using 1:9 with lines ls 3 title 'fitted logistic D', \\\n"
-    "     0 with lines ls 7 title 'exact'\n"
-    "unset multiplot\n", block, block, block, block, block, block, block, block);
+    "unset y2label\nunset y2tics\nset ytics mirror\nunset multiplot\n",
+    block, block, block, block, block, block);
 }
 
 static const char NOTES[] =
@@ -562,7 +566,8 @@ static const claim CLAIM = {
     " f0 = N(0, 1), f1 = N(m1, s1²), the optimal discriminator D* = f1/(f0 + f1), the seed's"
     " stationary point f0/(f0 + f1), and the estimate f0 D/(1 - D) from a logistic"
     " discriminator fitted to samples, with its band of ±z·SE (z for α = 1e-7). Bottom right:"
-    " the error of the recovered log-density against x with the same band.",
+    " the error of the recovered log-density against x, with the band ±z·SE the check"
+    " recovered_log_f1 decides with (z for α = 1e-7 split over its grid points).",
   .figure_width = 1400, .figure_height = 1100,
 };
 
