@@ -18,7 +18,6 @@
 #include "gauss_fit.h"
 #include "minimize.h"
 #include "normal.h"
-#include "normal.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
@@ -26,7 +25,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <stdlib.h>
 
 /* ---- The target ---- */
 
@@ -77,12 +75,10 @@ static point_kind start_points;
 
 #define LOCK_RADIUS 0.1
 
-/* P1's answer "False: whether q collapses onto one mode depends on the
-   direction of the KL" as one margin: from the same start, the exclusive
-   fit is within LOCK_RADIUS of a mode (LOCK_RADIUS - d_excl >= 0) and the
-   inclusive fit is not (d_incl - LOCK_RADIUS >= 0); the line is the
-   smaller of the two, which is >= 0 exactly when both hold.  EXCL and INCL
-   name the KL direction each fit minimises (the mutants swap one). */
+/* P1's answer as one margin, min(LOCK_RADIUS - d_excl, d_incl - LOCK_RADIUS),
+   >= 0 exactly when, from the same start, the exclusive fit locks onto a
+   mode and the inclusive fit does not.  EXCL and INCL name the KL direction
+   each fit minimises (the mutants swap one). */
 static estimate
 p1_margin (const point * p, gauss_fit_direction excl, gauss_fit_direction incl)
 {
@@ -123,8 +119,7 @@ static const derivation_line TF_LINES[] = {
 static derivation tf = {
   .id = "s000_tf", .title = "000 True or False: P1, P3, P4",
   .points = &start_points, .n_points = 12,
-  .truths = TF_TRUTHS, .n_truths = COUNT_OF (TF_TRUTHS),
-  .lines = TF_LINES, .n_lines = COUNT_OF (TF_LINES),
+  DERIVATION_TABLES (TF_TRUTHS, TF_LINES),
 };
 
 /* ---- 000 P6.4: z in {1, 2} the component of w1 N(-2.5, 0.8²) + w2 N(3, 1.1²),
@@ -151,8 +146,17 @@ typedef struct
   rnd px;                       /* p(x) = Σ_z p(z, x) */
   rnd post[2];                  /* p(z|x) = p(z, x) / p(x) */
   rnd q[2], qpx[2];             /* q(z), q(z) p(x) */
+  rnd r[2];                     /* the truth's p(z|x), by the logistic route */
   double w[2];
 } latent;
+
+/* Truth: p(z|x) = 1 / (1 + exp(log p(z', x) - log p(z, x))), no p(x) */
+static rnd
+posterior_logistic (const latent * l, int z)
+{
+  rnd e = rnd_exp (rnd_sub (l->lj[1 - z], l->lj[z]));
+  return rnd_div (X (1), rnd_add (X (1), e));
+}
 
 /* w2 = fl(1 - w1) and q2 = fl(1 - q1) are the point's own numbers: every
    line and truth uses the same doubles. */
@@ -170,29 +174,9 @@ latent_at (const point * p)
   l.px = rnd_add (l.pj[0], l.pj[1]);
   for (int z = 0; z < 2; z++)
     l.post[z] = rnd_div (l.pj[z], l.px), l.qpx[z] = rnd_mul (l.q[z], l.px);
-  return l;
-}
-
-/* Truth: p(z|x) = 1 / (1 + exp(log p(z', x) - log p(z, x))), no p(x) */
-static rnd
-posterior_logistic (const latent * l, int z)
-{
-  rnd e = rnd_exp (rnd_sub (l->lj[1 - z], l->lj[z]));
-  return rnd_div (X (1), rnd_add (X (1), e));
-}
-
-static estimate
-t_kl (const point * p, const void *u)
-{
-  (void) u;
-  latent l = latent_at (p);
-  rnd kl = X (0);
   for (int z = 0; z < 2; z++)
-    {
-      rnd r = posterior_logistic (&l, z);
-      kl = rnd_add (kl, rnd_mul (r, rnd_log (rnd_div (r, l.q[z]))));
-    }
-  return closed (kl);
+    l.r[z] = posterior_logistic (&l, z);
+  return l;
 }
 
 /* Line 118's objective at q = (σ(η), σ(-η)), the posterior R given. */
@@ -221,7 +205,7 @@ t_optimum (const point * p, const void *u)
 {
   (void) u;
   latent l = latent_at (p);
-  double r[2] = { posterior_logistic (&l, 0).value, posterior_logistic (&l, 1).value };
+  double r[2] = { l.r[0].value, l.r[1].value };
   min1d_result m = minimize_1d_grid (objective_118, r, -40.0, 40.0, 161, 1e-5, 0.0, 200);
   if (!m.converged)
     die_runtime ("Brent did not converge on line 118's objective");
@@ -245,6 +229,8 @@ sum_a_log_b_over_c (const rnd * a, const rnd * b, const rnd * c)
 #define SUM(a, b, c) sum_a_log_b_over_c (l.a, l.b, l.c)
 #define NEG(a) rnd_scale (-1, a)
 
+/* Truth: KL(p(z|x)||q) = Σ_z r_z log r_z/q_z */
+LATENT_LINE (t_kl, SUM (r, r, q))
 /* Line 120: the optimal q is p(z|x), as a logit: log p(1, x) - log p(2, x); the mutant: the prior's */
 LATENT_LINE (v_optimum, rnd_sub (l.lj[0], l.lj[1]))
 LATENT_LINE (m_optimum_prior, rnd_sub (rnd_log (X (l.w[0])), rnd_log (X (l.w[1]))))
@@ -329,8 +315,7 @@ static const derivation_line P64_LINES[] = {
 static derivation p64 = {
   .id = "s000_p64", .title = "000 P6.3-P6.4: the inclusive KL with a discrete latent",
   .points = &latent_points, .n_points = 60,
-  .truths = P64_TRUTHS, .n_truths = COUNT_OF (P64_TRUTHS),
-  .lines = P64_LINES, .n_lines = COUNT_OF (P64_LINES),
+  DERIVATION_TABLES (P64_TRUTHS, P64_LINES),
 };
 
 /* ---- The harness's lines: the inclusive fit is the moment match.  A point is
@@ -395,8 +380,7 @@ static const derivation_line FIT_LINES[] = {
 static derivation fit = {
   .id = "inclusive_fit", .title = "The inclusive fit is the moment match",
   .points = &fit_points, .n_points = 1,
-  .truths = FIT_TRUTHS, .n_truths = COUNT_OF (FIT_TRUTHS),
-  .lines = FIT_LINES, .n_lines = COUNT_OF (FIT_LINES),
+  DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
 };
 
 #define N_STARTS 5
@@ -493,9 +477,6 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
       p_gap += p->weights[k] * (gsl_cdf_gaussian_P (hi - comp_mean (p, k), SD[k])
                                 - gsl_cdf_gaussian_P (lo - comp_mean (p, k), SD[k]));
     }
-  sbuf closer;
-  sbuf_init (&closer);
-  broad_minimum_note (&closer);
   sbuf_printf (n,
     "\n"
     "000 P6.4's pros and cons of the inclusive KL (line 122) are qualitative; on this target: the inclusive "
@@ -511,10 +492,9 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     "q(z)/p(z,x) = E_{p(z|x)}[log q(z)/p(z,x)], is what line 141 calls the ELBO. With the ELBO E_q[log "
     "p(z,x)/q(z)] the identity fails at every point; with the derived term (mutant `identity_derived_term`) "
     "it holds. With z discrete every sum is exact, so the failure is not a quadrature artefact. P6.4's "
-    "mixture has components N(-2.5, 0.8²) and N(3, 1.1²) and weights (w1, 1 - w1) from the point.\n\n%s",
-    incl->s, q_over_p[0], q_over_p[1], q_gap, p_gap,
-    sbuf_str (&closer));
-  sbuf_free (&closer);
+    "mixture has components N(-2.5, 0.8²) and N(3, 1.1²) and weights (w1, 1 - w1) from the point.\n\n",
+    incl->s, q_over_p[0], q_over_p[1], q_gap, p_gap);
+  broad_minimum_note (n);
 }
 
 static const param_spec PARAMS[] = {
