@@ -55,18 +55,12 @@ exact_moments (const gmm * p, double *mean, double *var)
 }
 
 /* The two fits, q = N(m, s²) against p by BFGS on quadrature (lib/gauss_fit);
-   the inclusive objective as written, or as its mutants (declared beside
-   the lines they break) write it. */
+   the objective as written (LITERAL), or as the inclusive fit's mutants
+   (declared beside the lines they break) write it. */
 #define INCLUSIVE GAUSS_FIT_INCLUSIVE
 #define EXCLUSIVE GAUSS_FIT_EXCLUSIVE
-enum { LITERAL, P_TEMPERED, LOGQ_SCALED };
-static const gauss_fit_variant VARIANTS[] = { {1.0, 1.0}, {1.1, 1.0}, {1.0, 1.02} };
-
-static gauss_fit
-fit_gaussian (const gmm * p, gauss_fit_direction direction, double m0, double s0, int variant)
-{
-  return gauss_fit_minimise (p, direction, m0, s0, &VARIANTS[variant]);
-}
+#define LITERAL (&gauss_fit_kl)
+static const gauss_fit_variant P_TEMPERED = { 1.1, 1.0 }, LOGQ_SCALED = { 1.0, 1.02 };
 
 /* ---- 000 True or False.  A point is a start (m0, s0) of both fits. ---- */
 
@@ -82,8 +76,8 @@ static point_kind start_points;
 static estimate
 p1_margin (const point * p, gauss_fit_direction excl, gauss_fit_direction incl)
 {
-  gauss_fit e = fit_gaussian (target_p, excl, p->v[0], p->v[1], LITERAL);
-  gauss_fit i = fit_gaussian (target_p, incl, p->v[0], p->v[1], LITERAL);
+  gauss_fit e = gauss_fit_minimise (target_p, excl, p->v[0], p->v[1], LITERAL);
+  gauss_fit i = gauss_fit_minimise (target_p, incl, p->v[0], p->v[1], LITERAL);
   estimate de = gauss_fit_lock (target_p, &e), di = gauss_fit_lock (target_p, &i);
   return est_opt (fmin (LOCK_RADIUS - de.value, di.value - LOCK_RADIUS), fmax (de.err, di.err));
 }
@@ -327,24 +321,24 @@ static point_kind fit_points;
 /* The inclusive fit from (m0, s0), as written or as a mutant writes its
    objective; the last one is kept (the lines, notes and figure share it). */
 static gauss_fit
-inclusive_fit (const point * p, int variant)
+inclusive_fit (const point * p, const gauss_fit_variant * variant)
 {
   static gauss_fit last;
-  static int have, last_variant;
-  if (have && last_variant == variant && last.m0 == p->v[0] && last.s0 == p->v[1])
+  static const gauss_fit_variant *last_variant;
+  if (last_variant == variant && last.m0 == p->v[0] && last.s0 == p->v[1])
     return last;
-  last = fit_gaussian (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
-  have = 1, last_variant = variant;
+  last = gauss_fit_minimise (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
+  last_variant = variant;
   gauss_fit_lock (target_p, &last);       /* dies if BFGS did not converge */
   return last;
 }
 
-static estimate fit_mean (const point * p, int variant) { gauss_fit f = inclusive_fit (p, variant); return est_opt (f.m, f.tol); }
-static estimate fit_log_s (const point * p, int variant) { gauss_fit f = inclusive_fit (p, variant); return est_opt (log (f.s), f.tol); }
+static estimate fit_mean (const point * p, const gauss_fit_variant * v) { gauss_fit f = inclusive_fit (p, v); return est_opt (f.m, f.tol); }
+static estimate fit_log_s (const point * p, const gauss_fit_variant * v) { gauss_fit f = inclusive_fit (p, v); return est_opt (log (f.s), f.tol); }
 static estimate v_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, LITERAL); }
-static estimate m_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, P_TEMPERED); }
+static estimate m_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, &P_TEMPERED); }
 static estimate v_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, LITERAL); }
-static estimate m_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, LOGQ_SCALED); }
+static estimate m_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, &LOGQ_SCALED); }
 
 /* E_p[x] = Σ w_k μ_k, 2 terms: gamma_3 of their size; ½ log Var_p[x]: 2
    ulps of the log (16 u allowed) */
@@ -439,8 +433,8 @@ static void
 broad_minimum_note (sbuf * out)
 {
   gmm *p1 = target_at (1.0);
-  gauss_fit broad = fit_gaussian (p1, EXCLUSIVE, 0.0, 1.0, LITERAL);
-  gauss_fit minor = fit_gaussian (p1, EXCLUSIVE, 5.0, 1.0, LITERAL);
+  gauss_fit broad = gauss_fit_minimise (p1, EXCLUSIVE, 0.0, 1.0, LITERAL);
+  gauss_fit minor = gauss_fit_minimise (p1, EXCLUSIVE, 5.0, 1.0, LITERAL);
   if (broad.converged && minor.converged)
     sbuf_printf (out, "Mode-seeking needs well separated modes. At separation 1"
                  " (modes 5.5 apart) the exclusive fit from m0 = 0 converges to a broad local minimum m = "
@@ -534,10 +528,8 @@ main (int argc, char **argv)
   harness *h = harness_begin (&CLAIM, argc, argv);
   gauss_fit excl[N_STARTS];
   for (int i = 0; i < N_STARTS; i++)
-    excl[i] = fit_gaussian (target_p, EXCLUSIVE, STARTS[i], 1.0, LITERAL);
-  derivation_run (h, &tf);
-  derivation_run (h, &p64);
-  derivation_run (h, &fit);
+    excl[i] = gauss_fit_minimise (target_p, EXCLUSIVE, STARTS[i], 1.0, LITERAL);
+  harness_run_derivations (h);
   point start = { .n = 2, .v = { 0.0, 1.0 } };
   gauss_fit incl = inclusive_fit (&start, LITERAL);
   write_notes (h, target_p, &incl, excl);
