@@ -251,23 +251,29 @@ max_tap_potential (void)
 
 /* ---- the network under test ---- */
 
-/* Maps and kernels live in fixed buffers viewed at their run-time size (a
-   no-padding mutant shrinks the maps to 3 x 3 and 1 x 1). */
+/* Maps and kernels live in fixed buffers, viewed once at their run-time
+   size (a no-padding mutant shrinks the maps to 3 x 3 and 1 x 1). */
 typedef struct
 {
   double kbuf[LAYERS][KSIZE * KSIZE], mbuf[LAYERS][KSIZE * KSIZE];
   double xbuf[LAYERS + 1][MAP * MAP];
-  size_t n[LAYERS + 1];         /* map sizes: input, hidden, output */
+  gsl_matrix_view k[LAYERS], mk[LAYERS];
+  gsl_matrix_view x[LAYERS + 1];        /* input, hidden, output */
   size_t pad;
 } masked_net;
 
 static void
 net_init (masked_net * net)
 {
+  size_t n = MAP;
   net->pad = on[M_PADDING_0] ? 0 : PAD;
-  net->n[0] = MAP;
+  for (int l = 0; l <= LAYERS; l++, n = conv2d_output_length (n, KSIZE, net->pad))
+    net->x[l] = gsl_matrix_view_array (net->xbuf[l], n, n);
   for (int l = 0; l < LAYERS; l++)
-    net->n[l + 1] = conv2d_output_length (net->n[l], KSIZE, net->pad);
+    {
+      net->k[l] = gsl_matrix_view_array (net->kbuf[l], KSIZE, KSIZE);
+      net->mk[l] = gsl_matrix_view_array (net->mbuf[l], KSIZE, KSIZE);
+    }
 }
 
 /* The mask of layer L (0-based) of type T: lib's conv2d_mask, with the
@@ -306,10 +312,9 @@ net_draw (harness * h, masked_net * net, const mask_case * mc, long m)
   gsl_rng *r = harness_rng (h);
   for (int l = 0; l < LAYERS; l++)
     {
-      gsl_matrix_view mk = gsl_matrix_view_array (net->mbuf[l], KSIZE, KSIZE);
       for (size_t a = 0; a < KSIZE * KSIZE; a++)
         net->kbuf[l][a] = random_integer (r, m);
-      mask_under_test (mc->layer[l], l, &mk.matrix);
+      mask_under_test (mc->layer[l], l, &net->mk[l].matrix);
       if (on[M_KERNEL_FLIP])        /* row-major reversal = rotation by 180° */
         {
           gsl_vector_view kv = gsl_vector_view_array (net->kbuf[l], KSIZE * KSIZE),
@@ -324,17 +329,12 @@ net_draw (harness * h, masked_net * net, const mask_case * mc, long m)
 static int
 net_output_33 (masked_net * net, double *y)
 {
-  if (net->n[LAYERS] <= TARGET_ROW)
+  gsl_matrix *out = &net->x[LAYERS].matrix;
+  if (out->size1 <= TARGET_ROW)
     return 0;
   for (int l = 0; l < LAYERS; l++)
-    {
-      gsl_matrix_view in = gsl_matrix_view_array (net->xbuf[l], net->n[l], net->n[l]);
-      gsl_matrix_view out = gsl_matrix_view_array (net->xbuf[l + 1], net->n[l + 1], net->n[l + 1]);
-      gsl_matrix_view k = gsl_matrix_view_array (net->kbuf[l], KSIZE, KSIZE);
-      gsl_matrix_view mk = gsl_matrix_view_array (net->mbuf[l], KSIZE, KSIZE);
-      conv2d (&in.matrix, &k.matrix, &mk.matrix, net->pad, &out.matrix);
-    }
-  *y = net->xbuf[LAYERS][TARGET_ROW * net->n[LAYERS] + TARGET_COL];
+    conv2d (&net->x[l].matrix, &net->k[l].matrix, &net->mk[l].matrix, net->pad, &net->x[l + 1].matrix);
+  *y = gsl_matrix_get (out, TARGET_ROW, TARGET_COL);
   return 1;
 }
 
@@ -399,7 +399,7 @@ check_output_size (harness * h)
   masked_net net;
   net_init (&net);
   for (int l = 1; l <= LAYERS; l++)
-    check_point (h, "output_size", est_exact ((double) net.n[l], 0), est_exact (MAP, 0));
+    check_point (h, "output_size", est_exact ((double) net.x[l].matrix.size1, 0), est_exact (MAP, 0));
   check_close (h, "output_size", "side of the hidden and output maps of the"
                " network as run (padding %zu; maps are square)", net.pad);
 }
