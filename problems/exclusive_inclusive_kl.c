@@ -333,8 +333,10 @@ inclusive_fit (const point * p, const gauss_fit_variant * variant)
   return last;
 }
 
-static estimate fit_mean (const point * p, const gauss_fit_variant * v) { gauss_fit f = inclusive_fit (p, v); return est_opt (f.m, f.tol); }
-static estimate fit_log_s (const point * p, const gauss_fit_variant * v) { gauss_fit f = inclusive_fit (p, v); return est_opt (log (f.s), f.tol); }
+static estimate fit_mean (const point * p, const gauss_fit_variant * v)
+{ gauss_fit f = inclusive_fit (p, v); return est_opt (f.m, f.tol); }
+static estimate fit_log_s (const point * p, const gauss_fit_variant * v)
+{ gauss_fit f = inclusive_fit (p, v); return est_opt (log (f.s), f.tol); }
 static estimate v_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, LITERAL); }
 static estimate m_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, &P_TEMPERED); }
 static estimate v_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, LITERAL); }
