@@ -18,7 +18,6 @@
 #include "gauss_fit.h"
 #include "minimize.h"
 #include "normal.h"
-#include "normal.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
@@ -26,7 +25,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <stdlib.h>
 
 /* ---- The target ---- */
 
@@ -57,18 +55,12 @@ exact_moments (const gmm * p, double *mean, double *var)
 }
 
 /* The two fits, q = N(m, s²) against p by BFGS on quadrature (lib/gauss_fit);
-   the inclusive objective as written, or as its mutants (declared beside
-   the lines they break) write it. */
+   the objective as written (LITERAL), or as the inclusive fit's mutants
+   (declared beside the lines they break) write it. */
 #define INCLUSIVE GAUSS_FIT_INCLUSIVE
 #define EXCLUSIVE GAUSS_FIT_EXCLUSIVE
-enum { LITERAL, P_TEMPERED, LOGQ_SCALED };
-static const gauss_fit_variant VARIANTS[] = { {1.0, 1.0}, {1.1, 1.0}, {1.0, 1.02} };
-
-static gauss_fit
-fit_gaussian (const gmm * p, gauss_fit_direction direction, double m0, double s0, int variant)
-{
-  return gauss_fit_minimise (p, direction, m0, s0, &VARIANTS[variant]);
-}
+#define LITERAL (&gauss_fit_kl)
+static const gauss_fit_variant P_TEMPERED = { 1.1, 1.0 }, LOGQ_SCALED = { 1.0, 1.02 };
 
 /* ---- 000 True or False.  A point is a start (m0, s0) of both fits. ---- */
 
@@ -77,17 +69,15 @@ static point_kind start_points;
 
 #define LOCK_RADIUS 0.1
 
-/* P1's answer "False: whether q collapses onto one mode depends on the
-   direction of the KL" as one margin: from the same start, the exclusive
-   fit is within LOCK_RADIUS of a mode (LOCK_RADIUS - d_excl >= 0) and the
-   inclusive fit is not (d_incl - LOCK_RADIUS >= 0); the line is the
-   smaller of the two, which is >= 0 exactly when both hold.  EXCL and INCL
-   name the KL direction each fit minimises (the mutants swap one). */
+/* P1's answer as one margin, min(LOCK_RADIUS - d_excl, d_incl - LOCK_RADIUS),
+   >= 0 exactly when, from the same start, the exclusive fit locks onto a
+   mode and the inclusive fit does not.  EXCL and INCL name the KL direction
+   each fit minimises (the mutants swap one). */
 static estimate
 p1_margin (const point * p, gauss_fit_direction excl, gauss_fit_direction incl)
 {
-  gauss_fit e = fit_gaussian (target_p, excl, p->v[0], p->v[1], LITERAL);
-  gauss_fit i = fit_gaussian (target_p, incl, p->v[0], p->v[1], LITERAL);
+  gauss_fit e = gauss_fit_minimise (target_p, excl, p->v[0], p->v[1], LITERAL);
+  gauss_fit i = gauss_fit_minimise (target_p, incl, p->v[0], p->v[1], LITERAL);
   estimate de = gauss_fit_lock (target_p, &e), di = gauss_fit_lock (target_p, &i);
   return est_opt (fmin (LOCK_RADIUS - de.value, di.value - LOCK_RADIUS), fmax (de.err, di.err));
 }
@@ -123,8 +113,7 @@ static const derivation_line TF_LINES[] = {
 static derivation tf = {
   .id = "s000_tf", .title = "000 True or False: P1, P3, P4",
   .points = &start_points, .n_points = 12,
-  .truths = TF_TRUTHS, .n_truths = COUNT_OF (TF_TRUTHS),
-  .lines = TF_LINES, .n_lines = COUNT_OF (TF_LINES),
+  DERIVATION_TABLES (TF_TRUTHS, TF_LINES),
 };
 
 /* ---- 000 P6.4: z in {1, 2} the component of w1 N(-2.5, 0.8²) + w2 N(3, 1.1²),
@@ -151,8 +140,17 @@ typedef struct
   rnd px;                       /* p(x) = Σ_z p(z, x) */
   rnd post[2];                  /* p(z|x) = p(z, x) / p(x) */
   rnd q[2], qpx[2];             /* q(z), q(z) p(x) */
+  rnd r[2];                     /* the truth's p(z|x), by the logistic route */
   double w[2];
 } latent;
+
+/* Truth: p(z|x) = 1 / (1 + exp(log p(z', x) - log p(z, x))), no p(x) */
+static rnd
+posterior_logistic (const latent * l, int z)
+{
+  rnd e = rnd_exp (rnd_sub (l->lj[1 - z], l->lj[z]));
+  return rnd_div (X (1), rnd_add (X (1), e));
+}
 
 /* w2 = fl(1 - w1) and q2 = fl(1 - q1) are the point's own numbers: every
    line and truth uses the same doubles. */
@@ -170,29 +168,9 @@ latent_at (const point * p)
   l.px = rnd_add (l.pj[0], l.pj[1]);
   for (int z = 0; z < 2; z++)
     l.post[z] = rnd_div (l.pj[z], l.px), l.qpx[z] = rnd_mul (l.q[z], l.px);
-  return l;
-}
-
-/* Truth: p(z|x) = 1 / (1 + exp(log p(z', x) - log p(z, x))), no p(x) */
-static rnd
-posterior_logistic (const latent * l, int z)
-{
-  rnd e = rnd_exp (rnd_sub (l->lj[1 - z], l->lj[z]));
-  return rnd_div (X (1), rnd_add (X (1), e));
-}
-
-static estimate
-t_kl (const point * p, const void *u)
-{
-  (void) u;
-  latent l = latent_at (p);
-  rnd kl = X (0);
   for (int z = 0; z < 2; z++)
-    {
-      rnd r = posterior_logistic (&l, z);
-      kl = rnd_add (kl, rnd_mul (r, rnd_log (rnd_div (r, l.q[z]))));
-    }
-  return closed (kl);
+    l.r[z] = posterior_logistic (&l, z);
+  return l;
 }
 
 /* Line 118's objective at q = (σ(η), σ(-η)), the posterior R given. */
@@ -221,7 +199,7 @@ t_optimum (const point * p, const void *u)
 {
   (void) u;
   latent l = latent_at (p);
-  double r[2] = { posterior_logistic (&l, 0).value, posterior_logistic (&l, 1).value };
+  double r[2] = { l.r[0].value, l.r[1].value };
   min1d_result m = minimize_1d_grid (objective_118, r, -40.0, 40.0, 161, 1e-5, 0.0, 200);
   if (!m.converged)
     die_runtime ("Brent did not converge on line 118's objective");
@@ -245,6 +223,8 @@ sum_a_log_b_over_c (const rnd * a, const rnd * b, const rnd * c)
 #define SUM(a, b, c) sum_a_log_b_over_c (l.a, l.b, l.c)
 #define NEG(a) rnd_scale (-1, a)
 
+/* Truth: KL(p(z|x)||q) = Σ_z r_z log r_z/q_z */
+LATENT_LINE (t_kl, SUM (r, r, q))
 /* Line 120: the optimal q is p(z|x), as a logit: log p(1, x) - log p(2, x); the mutant: the prior's */
 LATENT_LINE (v_optimum, rnd_sub (l.lj[0], l.lj[1]))
 LATENT_LINE (m_optimum_prior, rnd_sub (rnd_log (X (l.w[0])), rnd_log (X (l.w[1]))))
@@ -329,8 +309,7 @@ static const derivation_line P64_LINES[] = {
 static derivation p64 = {
   .id = "s000_p64", .title = "000 P6.3-P6.4: the inclusive KL with a discrete latent",
   .points = &latent_points, .n_points = 60,
-  .truths = P64_TRUTHS, .n_truths = COUNT_OF (P64_TRUTHS),
-  .lines = P64_LINES, .n_lines = COUNT_OF (P64_LINES),
+  DERIVATION_TABLES (P64_TRUTHS, P64_LINES),
 };
 
 /* ---- The harness's lines: the inclusive fit is the moment match.  A point is
@@ -342,24 +321,26 @@ static point_kind fit_points;
 /* The inclusive fit from (m0, s0), as written or as a mutant writes its
    objective; the last one is kept (the lines, notes and figure share it). */
 static gauss_fit
-inclusive_fit (const point * p, int variant)
+inclusive_fit (const point * p, const gauss_fit_variant * variant)
 {
   static gauss_fit last;
-  static int have, last_variant;
-  if (have && last_variant == variant && last.m0 == p->v[0] && last.s0 == p->v[1])
+  static const gauss_fit_variant *last_variant;
+  if (last_variant == variant && last.m0 == p->v[0] && last.s0 == p->v[1])
     return last;
-  last = fit_gaussian (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
-  have = 1, last_variant = variant;
+  last = gauss_fit_minimise (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
+  last_variant = variant;
   gauss_fit_lock (target_p, &last);       /* dies if BFGS did not converge */
   return last;
 }
 
-static estimate fit_mean (const point * p, int variant) { gauss_fit f = inclusive_fit (p, variant); return est_opt (f.m, f.tol); }
-static estimate fit_log_s (const point * p, int variant) { gauss_fit f = inclusive_fit (p, variant); return est_opt (log (f.s), f.tol); }
+static estimate fit_mean (const point * p, const gauss_fit_variant * v)
+{ gauss_fit f = inclusive_fit (p, v); return est_opt (f.m, f.tol); }
+static estimate fit_log_s (const point * p, const gauss_fit_variant * v)
+{ gauss_fit f = inclusive_fit (p, v); return est_opt (log (f.s), f.tol); }
 static estimate v_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, LITERAL); }
-static estimate m_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, P_TEMPERED); }
+static estimate m_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, &P_TEMPERED); }
 static estimate v_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, LITERAL); }
-static estimate m_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, LOGQ_SCALED); }
+static estimate m_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, &LOGQ_SCALED); }
 
 /* E_p[x] = Σ w_k μ_k, 2 terms: gamma_3 of their size; ½ log Var_p[x]: 2
    ulps of the log (16 u allowed) */
@@ -395,8 +376,7 @@ static const derivation_line FIT_LINES[] = {
 static derivation fit = {
   .id = "inclusive_fit", .title = "The inclusive fit is the moment match",
   .points = &fit_points, .n_points = 1,
-  .truths = FIT_TRUTHS, .n_truths = COUNT_OF (FIT_TRUTHS),
-  .lines = FIT_LINES, .n_lines = COUNT_OF (FIT_LINES),
+  DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
 };
 
 #define N_STARTS 5
@@ -455,8 +435,8 @@ static void
 broad_minimum_note (sbuf * out)
 {
   gmm *p1 = target_at (1.0);
-  gauss_fit broad = fit_gaussian (p1, EXCLUSIVE, 0.0, 1.0, LITERAL);
-  gauss_fit minor = fit_gaussian (p1, EXCLUSIVE, 5.0, 1.0, LITERAL);
+  gauss_fit broad = gauss_fit_minimise (p1, EXCLUSIVE, 0.0, 1.0, LITERAL);
+  gauss_fit minor = gauss_fit_minimise (p1, EXCLUSIVE, 5.0, 1.0, LITERAL);
   if (broad.converged && minor.converged)
     sbuf_printf (out, "Mode-seeking needs well separated modes. At separation 1"
                  " (modes 5.5 apart) the exclusive fit from m0 = 0 converges to a broad local minimum m = "
@@ -493,9 +473,6 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
       p_gap += p->weights[k] * (gsl_cdf_gaussian_P (hi - comp_mean (p, k), SD[k])
                                 - gsl_cdf_gaussian_P (lo - comp_mean (p, k), SD[k]));
     }
-  sbuf closer;
-  sbuf_init (&closer);
-  broad_minimum_note (&closer);
   sbuf_printf (n,
     "\n"
     "000 P6.4's pros and cons of the inclusive KL (line 122) are qualitative; on this target: the inclusive "
@@ -511,10 +488,9 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     "q(z)/p(z,x) = E_{p(z|x)}[log q(z)/p(z,x)], is what line 141 calls the ELBO. With the ELBO E_q[log "
     "p(z,x)/q(z)] the identity fails at every point; with the derived term (mutant `identity_derived_term`) "
     "it holds. With z discrete every sum is exact, so the failure is not a quadrature artefact. P6.4's "
-    "mixture has components N(-2.5, 0.8²) and N(3, 1.1²) and weights (w1, 1 - w1) from the point.\n\n%s",
-    incl->s, q_over_p[0], q_over_p[1], q_gap, p_gap,
-    sbuf_str (&closer));
-  sbuf_free (&closer);
+    "mixture has components N(-2.5, 0.8²) and N(3, 1.1²) and weights (w1, 1 - w1) from the point.\n\n",
+    incl->s, q_over_p[0], q_over_p[1], q_gap, p_gap);
+  broad_minimum_note (n);
 }
 
 static const param_spec PARAMS[] = {
@@ -554,10 +530,8 @@ main (int argc, char **argv)
   harness *h = harness_begin (&CLAIM, argc, argv);
   gauss_fit excl[N_STARTS];
   for (int i = 0; i < N_STARTS; i++)
-    excl[i] = fit_gaussian (target_p, EXCLUSIVE, STARTS[i], 1.0, LITERAL);
-  derivation_run (h, &tf);
-  derivation_run (h, &p64);
-  derivation_run (h, &fit);
+    excl[i] = gauss_fit_minimise (target_p, EXCLUSIVE, STARTS[i], 1.0, LITERAL);
+  harness_run_derivations (h);
   point start = { .n = 2, .v = { 0.0, 1.0 } };
   gauss_fit incl = inclusive_fit (&start, LITERAL);
   write_notes (h, target_p, &incl, excl);

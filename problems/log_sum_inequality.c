@@ -264,8 +264,7 @@ static const derivation_line TWO_TERM_LINES[] = {
 static derivation two_term_dv = {
   .id = "s000_two_term", .title = "000 P6.2: the two-term inequality and the stationary point of F",
   .points = &two_term_points, .n_points = 100,
-  .truths = TWO_TERM_TRUTHS, .n_truths = COUNT_OF (TWO_TERM_TRUTHS),
-  .lines = TWO_TERM_LINES, .n_lines = COUNT_OF (TWO_TERM_LINES),
+  DERIVATION_TABLES (TWO_TERM_TRUTHS, TWO_TERM_LINES),
 };
 
 /* ---- 000 P6.2 at q = p/k: LHS = (λp1 + (1-λ)p2) log k = RHS ---- */
@@ -309,8 +308,7 @@ static const derivation_line AT_K_LINES[] = {
 static derivation at_k_dv = {
   .id = "s000_at_k", .title = "000 P6.2: both sides at p1/q1 = p2/q2 = k",
   .points = &at_k_points, .n_points = 100,
-  .truths = AT_K_TRUTHS, .n_truths = COUNT_OF (AT_K_TRUTHS),
-  .lines = AT_K_LINES, .n_lines = COUNT_OF (AT_K_LINES),
+  DERIVATION_TABLES (AT_K_TRUTHS, AT_K_LINES),
 };
 
 /* ---- 000 P6.2 integrated over x: joint convexity of KL ---- */
@@ -364,8 +362,7 @@ static const derivation_line MIX_LINES[] = {
 static derivation mixture_dv = {
   .id = "s000_joint_convexity", .title = "000 P6.2 integrated: the joint convexity of KL",
   .points = &mixture_points, .n_points = 200,
-  .truths = MIX_TRUTHS, .n_truths = COUNT_OF (MIX_TRUTHS),
-  .lines = MIX_LINES, .n_lines = COUNT_OF (MIX_LINES),
+  DERIVATION_TABLES (MIX_TRUTHS, MIX_LINES),
 };
 
 /* ---- 003 Q3.2: log((1/K) sum w_j) >= (1/K) sum log w_j, every draw ---- */
@@ -438,8 +435,7 @@ static derivation weights_dv = {
   .id = "s003_q3_2", .title = "003 Q3.2: the step labelled \"log sum inequality\"",
   .points = &weight_points, .n_points = 60, .n_mc_points = 60, .x_dim = 1000,
   .sample = sample_log_weights,
-  .truths = WEIGHT_TRUTHS, .n_truths = COUNT_OF (WEIGHT_TRUTHS),
-  .lines = WEIGHT_LINES, .n_lines = COUNT_OF (WEIGHT_LINES),
+  DERIVATION_TABLES (WEIGHT_TRUTHS, WEIGHT_LINES),
 };
 
 /* ---- harness checks beside the derivations ---- */
@@ -567,8 +563,7 @@ main (int argc, char **argv)
   m_rhs_drop = mutant (h, "log_sum_rhs_drop_last_b");
   m_no_lambda = mutant (h, "dF_closed_no_lambda");
   m_a_is_w = mutant (h, "log_sum_label_a_is_w");
-  for (size_t i = 0; i < CLAIM.n_derivations; i++)
-    derivation_run (h, CLAIM.derivations[i]);
+  harness_run_derivations (h);
   check_log_sum_vectors (h);
   check_complex_step (h);
   check_log_sum_label (h);

@@ -66,7 +66,12 @@ static const derivation_truth TRUTHS[] = {
   {"def_b", "(M^B)_{::ij} by the case definition of line 195", LINE_CLOSED (def_b)},
 };
 
-#define FIGURE_2 "figure 2 (lines 214-238) holds four copies of the 5×5 grid of pixel labels 11..55 with nothing marked; the harness's answer: check "
+/* Case N's answer, "figure 2, grid N" at line AT: the grid is unmarked. */
+#define FIGURE_2_GRID(n, at_line, written, check)                                \
+  {.id = "q4_" #n "_answer", .source = "003 Q4." #n " (figure 2, grid " #n ")",   \
+   .at = (at_line), .text = written, .expect = V_NO_ANSWER,                       \
+   .why = "figure 2 (lines 214-238) holds four copies of the 5×5 grid of pixel"   \
+   " labels 11..55 with nothing marked; the harness's answer: check " check}
 
 static const derivation_line LINES[] = {
   {.id = "q4_ma_written", .source = "003 Q4 (M^A)", .at = 212,
@@ -79,18 +84,10 @@ static const derivation_line LINES[] = {
    .eval = LINE_CLOSED (mb_written), .truth = "def_b",
    .mutants = {{"mb_centre_off", "M^B written with its centre entry 0", LINE_CLOSED (mb_centre_off)},
                {"mb_rows_flipped", "M^B written upside down", LINE_CLOSED (mb_rows_flipped)}}},
-  {.id = "q4_1_answer", .source = "003 Q4.1 (figure 2, grid 1)", .at = 214,
-   .text = "M^A then M^A: \"the receptive field is illustrated in figure 2\"",
-   .expect = V_NO_ANSWER, .why = FIGURE_2 "rf_aa"},
-  {.id = "q4_2_answer", .source = "003 Q4.2 (figure 2, grid 2)", .at = 220,
-   .text = "M^A then M^B: figure 2, second grid",
-   .expect = V_NO_ANSWER, .why = FIGURE_2 "rf_ab"},
-  {.id = "q4_3_answer", .source = "003 Q4.3 (figure 2, grid 3)", .at = 226,
-   .text = "M^B then M^A: figure 2, third grid",
-   .expect = V_NO_ANSWER, .why = FIGURE_2 "rf_ba"},
-  {.id = "q4_4_answer", .source = "003 Q4.4 (figure 2, grid 4)", .at = 232,
-   .text = "M^B then M^B: figure 2, fourth grid",
-   .expect = V_NO_ANSWER, .why = FIGURE_2 "rf_bb"},
+  FIGURE_2_GRID (1, 214, "M^A then M^A: \"the receptive field is illustrated in figure 2\"", "rf_aa"),
+  FIGURE_2_GRID (2, 220, "M^A then M^B: figure 2, second grid", "rf_ab"),
+  FIGURE_2_GRID (3, 226, "M^B then M^A: figure 2, third grid", "rf_ba"),
+  FIGURE_2_GRID (4, 232, "M^B then M^B: figure 2, fourth grid", "rf_bb"),
 };
 
 static derivation q4_masks = {
@@ -101,17 +98,17 @@ static derivation q4_masks = {
 
 /* ---- the harness's own answer ---- */
 
+#define RF_SPEC(id, which) {id, "harness", which ": probed receptive field of output 33"  \
+    " = reachability over the written masks", REL_EQ, EXPECT_HOLDS, NULL}
+
 static const check_spec CHECKS[] = {
   {"output_size", "harness",
    "3 x 3 kernels with padding 1 on each border: a 5 x 5 input map is convolved into a 5 x 5 output (both layers; the question's premise)", REL_EQ, EXPECT_HOLDS, NULL},
   {"rf_aa", "harness",
    "case 1, M^A then M^A: the inputs on which output 33 depends (probed) = the inputs with a path to 33 over the written masks' nonzero taps", REL_EQ, EXPECT_HOLDS, NULL},
-  {"rf_ab", "harness",
-   "case 2, M^A then M^B: probed receptive field of output 33 = reachability over the written masks", REL_EQ, EXPECT_HOLDS, NULL},
-  {"rf_ba", "harness",
-   "case 3, M^B then M^A: probed receptive field of output 33 = reachability over the written masks", REL_EQ, EXPECT_HOLDS, NULL},
-  {"rf_bb", "harness",
-   "case 4, M^B then M^B: probed receptive field of output 33 = reachability over the written masks", REL_EQ, EXPECT_HOLDS, NULL},
+  RF_SPEC ("rf_ab", "case 2, M^A then M^B"),
+  RF_SPEC ("rf_ba", "case 3, M^B then M^A"),
+  RF_SPEC ("rf_bb", "case 4, M^B then M^B"),
   {"causal_a_first", "harness",
    "with M^A in layer 1 (cases 1, 2), output 33 depends on no input at or after 33 in raster order", REL_EQ, EXPECT_HOLDS, NULL},
   {"causal_ba", "harness",
@@ -186,6 +183,28 @@ static int in_field (const pixel_map * hits, size_t r, size_t c) { return hits->
 static size_t raster_index (size_t r, size_t c) { return r * MAP + c; }
 static const size_t TARGET_RASTER = TARGET_ROW * MAP + TARGET_COL;
 
+/* 2 = seen, 1 = blind spot (before 33, unseen), 0 = 33 or later, unseen. */
+static int pixel_category (const pixel_map * hits, size_t r, size_t c)
+{ return in_field (hits, r, c) ? 2 : raster_index (r, c) < TARGET_RASTER ? 1 : 0; }
+
+/* " label" for each pixel of category CAT; returns how many. */
+static int
+append_labels (sbuf * s, const pixel_map * hits, int cat)
+{
+  int n = 0;
+  FOR_PIXELS (r, c)
+    if (pixel_category (hits, r, c) == cat)
+      n++, sbuf_printf (s, " %d", pixel_label (r, c));
+  return n;
+}
+
+static void
+append_blind_spot (sbuf * s, const pixel_map * hits)
+{
+  if (!append_labels (s, hits, 1))
+    sbuf_append (s, " none");
+}
+
 /* Unit (r, c) of layer l reads unit (r - PAD + a, c - PAD + b) of layer
    l - 1 through tap (a, b) (cross-correlation, the seed's "without kernel
    flipping"); taps outside the map read zero padding and join nothing.
@@ -232,23 +251,29 @@ max_tap_potential (void)
 
 /* ---- the network under test ---- */
 
-/* Maps and kernels live in fixed buffers viewed at their run-time size (a
-   no-padding mutant shrinks the maps to 3 x 3 and 1 x 1). */
+/* Maps and kernels live in fixed buffers, viewed once at their run-time
+   size (a no-padding mutant shrinks the maps to 3 x 3 and 1 x 1). */
 typedef struct
 {
   double kbuf[LAYERS][KSIZE * KSIZE], mbuf[LAYERS][KSIZE * KSIZE];
   double xbuf[LAYERS + 1][MAP * MAP];
-  size_t n[LAYERS + 1];         /* map sizes: input, hidden, output */
+  gsl_matrix_view k[LAYERS], mk[LAYERS];
+  gsl_matrix_view x[LAYERS + 1];        /* input, hidden, output */
   size_t pad;
 } masked_net;
 
 static void
 net_init (masked_net * net)
 {
+  size_t n = MAP;
   net->pad = on[M_PADDING_0] ? 0 : PAD;
-  net->n[0] = MAP;
+  for (int l = 0; l <= LAYERS; l++, n = conv2d_output_length (n, KSIZE, net->pad))
+    net->x[l] = gsl_matrix_view_array (net->xbuf[l], n, n);
   for (int l = 0; l < LAYERS; l++)
-    net->n[l + 1] = conv2d_output_length (net->n[l], KSIZE, net->pad);
+    {
+      net->k[l] = gsl_matrix_view_array (net->kbuf[l], KSIZE, KSIZE);
+      net->mk[l] = gsl_matrix_view_array (net->mbuf[l], KSIZE, KSIZE);
+    }
 }
 
 /* The mask of layer L (0-based) of type T: lib's conv2d_mask, with the
@@ -287,10 +312,9 @@ net_draw (harness * h, masked_net * net, const mask_case * mc, long m)
   gsl_rng *r = harness_rng (h);
   for (int l = 0; l < LAYERS; l++)
     {
-      gsl_matrix_view mk = gsl_matrix_view_array (net->mbuf[l], KSIZE, KSIZE);
       for (size_t a = 0; a < KSIZE * KSIZE; a++)
         net->kbuf[l][a] = random_integer (r, m);
-      mask_under_test (mc->layer[l], l, &mk.matrix);
+      mask_under_test (mc->layer[l], l, &net->mk[l].matrix);
       if (on[M_KERNEL_FLIP])        /* row-major reversal = rotation by 180° */
         {
           gsl_vector_view kv = gsl_vector_view_array (net->kbuf[l], KSIZE * KSIZE),
@@ -305,17 +329,12 @@ net_draw (harness * h, masked_net * net, const mask_case * mc, long m)
 static int
 net_output_33 (masked_net * net, double *y)
 {
-  if (net->n[LAYERS] <= TARGET_ROW)
+  gsl_matrix *out = &net->x[LAYERS].matrix;
+  if (out->size1 <= TARGET_ROW)
     return 0;
   for (int l = 0; l < LAYERS; l++)
-    {
-      gsl_matrix_view in = gsl_matrix_view_array (net->xbuf[l], net->n[l], net->n[l]);
-      gsl_matrix_view out = gsl_matrix_view_array (net->xbuf[l + 1], net->n[l + 1], net->n[l + 1]);
-      gsl_matrix_view k = gsl_matrix_view_array (net->kbuf[l], KSIZE, KSIZE);
-      gsl_matrix_view mk = gsl_matrix_view_array (net->mbuf[l], KSIZE, KSIZE);
-      conv2d (&in.matrix, &k.matrix, &mk.matrix, net->pad, &out.matrix);
-    }
-  *y = net->xbuf[LAYERS][TARGET_ROW * net->n[LAYERS] + TARGET_COL];
+    conv2d (&net->x[l].matrix, &net->k[l].matrix, &net->mk[l].matrix, net->pad, &net->x[l + 1].matrix);
+  *y = gsl_matrix_get (out, TARGET_ROW, TARGET_COL);
   return 1;
 }
 
@@ -380,7 +399,7 @@ check_output_size (harness * h)
   masked_net net;
   net_init (&net);
   for (int l = 1; l <= LAYERS; l++)
-    check_point (h, "output_size", est_exact ((double) net.n[l], 0), est_exact (MAP, 0));
+    check_point (h, "output_size", est_exact ((double) net.x[l].matrix.size1, 0), est_exact (MAP, 0));
   check_close (h, "output_size", "side of the hidden and output maps of the"
                " network as run (padding %zu; maps are square)", net.pad);
 }
@@ -391,16 +410,11 @@ check_receptive_field (harness * h, const mask_case * mc,
 {
   pixel_map truth;
   reachable_inputs (mc, &truth);
-  int size = 0;
+  FOR_PIXELS (r, c)
+    check_point (h, mc->check, est_exact (in_field (hits, r, c), 0), est_exact (truth.v[r][c], 0));
   sbuf labels;
   sbuf_init (&labels);
-  FOR_PIXELS (r, c)
-    {
-      check_point (h, mc->check, est_exact (in_field (hits, r, c), 0),
-                   est_exact (truth.v[r][c], 0));
-      if (in_field (hits, r, c))
-        size++, sbuf_printf (&labels, " %d", pixel_label (r, c));
-    }
+  int size = append_labels (&labels, hits, 2);
   check_close (h, mc->check, "25 input pixels, %d draws, weights in -%ld..%ld"
                " (a true dependence missed with probability <= %.1e);"
                " probed field (%d):%s", draws, m, m, miss_probability (m, draws),
@@ -452,21 +466,6 @@ check_blind_spot (harness * h, const pixel_map hits[])
 
 /* ---- figure and notes ---- */
 
-/* 2 = seen, 1 = blind spot (before 33, unseen), 0 = 33 or later, unseen. */
-static int pixel_category (const pixel_map * hits, size_t r, size_t c)
-{ return in_field (hits, r, c) ? 2 : raster_index (r, c) < TARGET_RASTER ? 1 : 0; }
-
-static void
-append_blind_spot (sbuf * s, const pixel_map * hits)
-{
-  int any = 0;
-  FOR_PIXELS (r, c)
-    if (pixel_category (hits, r, c) == 1)
-      sbuf_printf (s, "%s%d", any++ ? " " : "", pixel_label (r, c));
-  if (!any)
-    sbuf_append (s, "none");
-}
-
 /* One panel per case after the engine's panel: a 5 x 5 image of the
    categories with the pixel labels on it. */
 static void
@@ -497,7 +496,7 @@ draw_figure (harness * h, const pixel_map hits[], int draws)
       sbuf blind;
       sbuf_init (&blind);
       append_blind_spot (&blind, &hits[k]);
-      sbuf_printf (gp, "set title \"%s: %d inputs; blind spot %s\"\n", CASES[k].name,
+      sbuf_printf (gp, "set title \"%s: %d inputs; blind spot%s\"\n", CASES[k].name,
                    size, sbuf_str (&blind));
       sbuf_free (&blind);
       sbuf_printf (gp,
@@ -550,7 +549,7 @@ write_notes (harness * h, const pixel_map hits[], int draws, long m)
     draws, miss_probability (m, draws));
   for (size_t k = 0; k < N_CASES; k++)
     {
-      sbuf_printf (n, "%s; blind spot (before 33, unseen): ", CASES[k].name);
+      sbuf_printf (n, "%s; blind spot (before 33, unseen):", CASES[k].name);
       append_blind_spot (n, &hits[k]);
       sbuf_append (n, "\n\n");
       append_field_grid (n, &hits[k]);
