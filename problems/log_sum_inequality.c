@@ -447,8 +447,14 @@ check_complex_step (harness * h)
   long n = GSL_MAX (harness_samples (h) / 10, 10);
   for (long i = 0; i < n; i++)
     {
-      two_term t = { 0.1 + 0.8 * gsl_rng_uniform (r), log_uniform (r, 3.0),
-        log_uniform (r, 3.0), log_uniform (r, 3.0), log_uniform (r, 3.0) };
+      /* one draw per statement: C leaves the order of the draws in one
+         initialiser list unspecified */
+      two_term t;
+      t.lambda = 0.1 + 0.8 * gsl_rng_uniform (r);
+      t.p1 = log_uniform (r, 3.0);
+      t.p2 = log_uniform (r, 3.0);
+      t.q1 = log_uniform (r, 3.0);
+      t.q2 = log_uniform (r, 3.0);
       check_point (h, "dF_closed_vs_complex_step", est_exact (dF_closed (&t, !m_no_lambda), dF_bound (&t)),
                    est_exact (dF_complex_step (&t), dF_bound (&t)));
     }
