@@ -447,8 +447,7 @@ check_complex_step (harness * h)
   long n = GSL_MAX (harness_samples (h) / 10, 10);
   for (long i = 0; i < n; i++)
     {
-      /* one draw per statement: C leaves the order of the draws in one
-         initialiser list unspecified */
+      /* one draw a statement: C leaves an initialiser list's order open */
       two_term t;
       t.lambda = 0.1 + 0.8 * gsl_rng_uniform (r);
       t.p1 = log_uniform (r, 3.0);
