@@ -126,12 +126,6 @@ expect_q (const model * md, w_fn g)
 }
 
 static double
-g_log_lik (const model * md, double w)
-{
-  return log_lik (md, w);
-}
-
-static double
 g_kl_qz_prior (const model * md, double w)
 {
   double lq[K], q[K], pi[K];
@@ -283,7 +277,7 @@ log_px (const point * p, const void *prep)
 }
 
 static estimate t_elbo (const point * p, const void *prep) { (void) p; return expect_q (prep, g_elbo_by_gap); }
-static estimate t_log_lik (const point * p, const void *prep) { (void) p; return expect_q (prep, g_log_lik); }
+static estimate t_log_lik (const point * p, const void *prep) { (void) p; return expect_q (prep, log_lik); }
 static estimate t_kl_z (const point * p, const void *prep) { (void) p; return expect_q (prep, g_kl_qz_prior); }
 static estimate t_kl_w (const point * p, const void *prep) { (void) p; return expect_q (prep, g_kl_qw_mixture); }
 
@@ -298,8 +292,8 @@ static estimate t_kl_w (const point * p, const void *prep) { (void) p; return ex
    gives the line's value at w and its rounding bound; the expectation of
    the bound bounds the evaluation's error, and the quadrature adds its own
    (two rules, lib/quad). */
-typedef double (*draw_fn) (const point * p, const void *prep, const double *x, double *b);
-typedef struct { const point *p; const model *md; draw_fn f; int want_bound; } line_quad;
+typedef double (*at_w_fn) (const model * md, double w, double *bound);
+typedef struct { const model *md; at_w_fn f; int want_bound; } line_quad;
 
 static double
 line_integrand (double w, void *params)
@@ -308,21 +302,23 @@ line_integrand (double w, void *params)
   double lq = log_qw (q->md, w), b, v;
   if (lq < -745)
     return 0.0;
-  v = q->f (q->p, q->md, &w, &b);
+  v = q->f (q->md, w, &b);
   return exp (lq) * (q->want_bound ? b : v);
 }
 
 static estimate
-over_q (const point * p, const void *prep, draw_fn f)
+over_q (const model * md, at_w_fn f)
 {
-  const model *md = prep;
-  line_quad qv = { p, md, f, 0 }, qb = { p, md, f, 1 };
+  line_quad qv = { md, f, 0 }, qb = { md, f, 1 };
   estimate b = est_quad (quad_real_line_at (line_integrand, &qb, md->m, md->sq));
   estimate v = est_quad (quad_real_line_at (line_integrand, &qv, md->m, md->sq));
   return est_add (v, est_exact (0, b.value + est_bound (b)));
 }
-#define OVER_Q(name, f) \
-  static estimate name (const point * p, const void *u) { return over_q (p, u, f); }
+/* A line NAME: E_{w~q_ψ} of EXPR, the line's value at one w (model MD)
+   that states its rounding bound in *B. */
+#define OVER_Q(name, expr) \
+  static double name##_at (const model * md, double w, double *b) { return (expr); } \
+  static estimate name (const point * p, const void *u) { (void) p; return over_q (u, name##_at); }
 
 /* E_{w,z~q}[log p(w,z,x) - log q(w,z|x)] at one draw w; MODE 1 drops
    log q_ψ (a mutant), MODE 2 drops the log: p(w,z,x)/q(w,z|x) (a mutant). */
@@ -342,10 +338,10 @@ elbo_with (const model * md, double w, double *bound, int mode)
   *bound = round_bound (t, 2 * K);
   return s;
 }
-static double p71_bound (const point * p, const void *u, const double *x, double *b) { (void) p; return elbo_with (u, x[0], b, 0); }
-static double p71_bound_no_log (const point * p, const void *u, const double *x, double *b) { (void) p; return elbo_with (u, x[0], b, 2); }
-static double p71_sum (const point * p, const void *u, const double *x, double *b) { (void) p; return elbo_with (u, x[0], b, 0); }
-static double p71_sum_no_qw (const point * p, const void *u, const double *x, double *b) { (void) p; return elbo_with (u, x[0], b, 1); }
+/* the bound's right side and line 1, the same sum */
+OVER_Q (q_p71_elbo, elbo_with (md, w, b, 0))
+OVER_Q (q_p71_bound_no_log, elbo_with (md, w, b, 2))
+OVER_Q (q_p71_sum_no_qw, elbo_with (md, w, b, 1))
 
 /* Line 2's five terms at one draw; DROP_PZ leaves out E_q[log p(z)]. */
 static double
@@ -364,16 +360,14 @@ five_terms (const model * md, double w, double *bound, int drop_pz)
   *bound = round_bound (t, 5);
   return t[0] + t[1] + (drop_pz ? 0 : t[2]) + t[3] + t[4];
 }
-static double p71_terms (const point * p, const void *u, const double *x, double *b) { (void) p; return five_terms (u, x[0], b, 0); }
-static double p71_terms_no_pz (const point * p, const void *u, const double *x, double *b) { (void) p; return five_terms (u, x[0], b, 1); }
+OVER_Q (q_p71_terms, five_terms (md, w, b, 0))
+OVER_Q (q_p71_terms_no_pz, five_terms (md, w, b, 1))
 
 /* The last line as written: the middle KL against p(z). */
 static double
-p71_kl_form (const point * p, const void *u, const double *x, double *b)
+kl_form (const model * md, double w, double *b)
 {
-  (void) p;
-  const model *md = u;
-  double w = x[0], lq[K], t[3], kz = 0;
+  double lq[K], t[3], kz = 0;
   log_qz (md, w, lq);
   for (int k = 0; k < K; k++)
     kz += exp (lq[k]) * (lq[k] - md->lpi[k]);
@@ -381,6 +375,7 @@ p71_kl_form (const point * p, const void *u, const double *x, double *b)
   *b = round_bound (t, 3);
   return t[0] + t[1] + t[2];
 }
+OVER_Q (q_p71_kl_form, kl_form (md, w, b))
 
 /* ---- 000 P7.2 ---- */
 
@@ -396,9 +391,9 @@ term1 (const model * md, double w, double *b, double sign_det, double sign_q)
   *b = round_bound (t, 3);
   return t[0] + t[1] + t[2];
 }
-static double p72_term1 (const point * p, const void *u, const double *x, double *b) { (void) p; return term1 (u, x[0], b, -1, +1); }
+OVER_Q (q_p72_term1, term1 (md, w, b, -1, +1))
 /* the loss -E[log p] read as the line: E[log p] = E[+log σ - r²/2σ²] - ½ log 2π */
-static double p72_term1_loss (const point * p, const void *u, const double *x, double *b) { (void) p; return term1 (u, x[0], b, +1, -1); }
+OVER_Q (q_p72_term1_loss, term1 (md, w, b, +1, -1))
 
 /* Term 2: E_{q_ψ} Σ_k q_φ(k|w,x) log(q_φ(k|w,x)/π_k), K_USED terms (a
    mutant: K - 1), by quadrature over w, not under the sampler: the sum
@@ -456,32 +451,9 @@ term3_at (const model * md, double w, int mode, double *b)
   *b = round_bound (t, 2);
   return t[0] + t[1];
 }
-static double g3_w (const model * md, double w) { double b; return term3_at (md, w, AT_W, &b); }
-static double g3_w_unweighted (const model * md, double w) { double b; return term3_at (md, w, AT_W_UNWEIGHTED, &b); }
-static double g3_x (const model * md, double w) { double b; return term3_at (md, w, AT_X, &b); }
-/* the expectation of the evaluation's rounding bound bounds its error */
-static double g3_w_b (const model * md, double w) { double b; term3_at (md, w, AT_W, &b); return b; }
-static double g3_w_unweighted_b (const model * md, double w) { double b; term3_at (md, w, AT_W_UNWEIGHTED, &b); return b; }
-static double g3_x_b (const model * md, double w) { double b; term3_at (md, w, AT_X, &b); return b; }
-static estimate
-term3 (const model * md, w_fn g, w_fn g_b)
-{
-  estimate r = expect_q (md, g_b);
-  return est_add (expect_q (md, g), est_exact (0, r.value + est_bound (r)));
-}
-static estimate p72_term3 (const point * p, const void *u) { (void) p; return term3 (u, g3_w, g3_w_b); }
-static estimate p72_term3_unweighted (const point * p, const void *u) { (void) p; return term3 (u, g3_w_unweighted, g3_w_unweighted_b); }
-static estimate p72_term3_at_x (const point * p, const void *u) { (void) p; return term3 (u, g3_x, g3_x_b); }
-
-OVER_Q (q_p71_bound, p71_bound)
-OVER_Q (q_p71_bound_no_log, p71_bound_no_log)
-OVER_Q (q_p71_sum, p71_sum)
-OVER_Q (q_p71_sum_no_qw, p71_sum_no_qw)
-OVER_Q (q_p71_terms, p71_terms)
-OVER_Q (q_p71_terms_no_pz, p71_terms_no_pz)
-OVER_Q (q_p71_kl_form, p71_kl_form)
-OVER_Q (q_p72_term1, p72_term1)
-OVER_Q (q_p72_term1_loss, p72_term1_loss)
+OVER_Q (q_p72_term3, term3_at (md, w, AT_W, b))
+OVER_Q (q_p72_term3_unweighted, term3_at (md, w, AT_W_UNWEIGHTED, b))
+OVER_Q (q_p72_term3_at_x, term3_at (md, w, AT_X, b))
 
 static const derivation_truth TRUTHS[] = {
   {"log_px", "log p(x) = log ∫ Σ_k π_k N(w; μ_k, σ_k²) p(x|w) dw by quadrature", LINE_CLOSED (log_px)},
@@ -500,11 +472,11 @@ static const char NO_REPARAM[] =
 static const derivation_line LINES[] = {
   {.id = "s000_p71_bound", .at = 147, .source = "000 P7.1",
    .text = "log p_{μ,σ,θ}(x) ≥ E_{w,z~q_{ψ,φ}(w,z|x)}[log p(w,z,x)/q_{ψ,φ}(w,z|x)] = ELBO",
-   .eval = LINE_CLOSED (q_p71_bound), .rel = REL_GE, .truth = "log_px",
+   .eval = LINE_CLOSED (q_p71_elbo), .rel = REL_GE, .truth = "log_px",
    .mutants = {{"p71_bound_no_log", "the bound without its log: E_q[p(w,z,x)/q] = p(x)", LINE_CLOSED (q_p71_bound_no_log)}}},
   {.id = "s000_p71_sum", .at = 151, .source = "000 P7.1 line 1",
    .text = "ELBO = Σ q_ψ(w|x) q_φ(z|w,x) log p(w,z,x)/(q_ψ(w|x) q_φ(z|w,x))",
-   .eval = LINE_CLOSED (q_p71_sum), .from = {"s000_p71_bound"}, .truth = "elbo",
+   .eval = LINE_CLOSED (q_p71_elbo), .from = {"s000_p71_bound"}, .truth = "elbo",
    .mutants = {{"p71_sum_no_qw", "q_ψ(w|x) dropped from the denominator", LINE_CLOSED (q_p71_sum_no_qw)}}},
   {.id = "s000_p71_terms", .at = 151, .source = "000 P7.1 line 2",
    .text = "= E_q[log p_θ(x|w)] + E_q[log p_{μ,σ}(w|z)] + E_q[log p(z)] - E_q[log q_ψ(w|x)] - E_q[log q_φ(z|w,x)]",
@@ -538,13 +510,13 @@ static const derivation_line LINES[] = {
    .text = "w = μ_z + σ_z·ε, ε ~ N(0, I) to back propagate the gradients", .expect = V_NOT_CHECKABLE, .why = NO_REPARAM},
   {.id = "s000_p72_term3", .at = 173, .source = "000 P7.2 term 3 line 1",
    .text = "KL(q_ψ(w|x) || E_{z~p(z)}[p_{μ,σ}(w|z)]) = E_{w~q_ψ}[log q_ψ(w|x) - log E_{z~p(z)}[p_{μ,σ}(w|z)]]",
-   .eval = LINE_CLOSED (p72_term3), .truth = "kl_w",
-   .mutants = {{"p72_term3_unweighted", "the mixture density without its weights π_k", LINE_CLOSED (p72_term3_unweighted)}}},
+   .eval = LINE_CLOSED (q_p72_term3), .truth = "kl_w",
+   .mutants = {{"p72_term3_unweighted", "the mixture density without its weights π_k", LINE_CLOSED (q_p72_term3_unweighted)}}},
   {.id = "s000_p72_term3_density", .at = 175, .source = "000 P7.2 term 3 line 2",
    .text = "= E_{w~q_ψ}[log q_ψ(w|x) - log Σ_k π_k (2π)^{-½} σ_k⁻¹ e^{-(x-μ_k)²/(2σ_k²)}]",
-   .eval = LINE_CLOSED (p72_term3_at_x), .expect = V_SLIP,
+   .eval = LINE_CLOSED (q_p72_term3_at_x), .expect = V_SLIP,
    .readings = {{"(w-μ_k)² for (x-μ_k)²", "the line above (173) writes the same density as"
-                 " p_{μ,σ}(w|z), a density of w, and the expectation is over w", 0, LINE_CLOSED (p72_term3), 0}},
+                 " p_{μ,σ}(w|z), a density of w, and the expectation is over w", 0, LINE_CLOSED (q_p72_term3), 0}},
    .correction = "E_w[log q_ψ(w|x) - log Σ_k π_k (2π)^{-½} σ_k⁻¹ e^{-(w-μ_k)²/(2σ_k²)}]: the mixture"
    " density of w, at w"},
   {.id = "s000_p72_training", .at = 177, .source = "000 P7.2 closing prose",
