@@ -18,6 +18,7 @@
 #include "logsumexp.h"
 #include "normal.h"
 #include "quad.h"
+#include "quad_log.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
@@ -106,7 +107,7 @@ round_bound (const double *t, size_t n)
 /* ---- truths: quadrature over w ---- */
 
 typedef double (*w_fn) (const model * md, double w);
-typedef struct { const model *md; w_fn g; double shift, lo, hi; } quad_params;
+typedef struct { const model *md; w_fn g; } quad_params;
 
 static double
 eq_integrand (double w, void *params)
@@ -121,7 +122,7 @@ eq_integrand (double w, void *params)
 static estimate
 expect_q (const model * md, w_fn g)
 {
-  quad_params q = { md, g, 0, 0, 0 };
+  quad_params q = { md, g };
   return est_quad (quad_real_line_at (eq_integrand, &q, md->m, md->sq));
 }
 
@@ -156,18 +157,11 @@ g_elbo_by_gap (const model * md, double w)
   return lse + log_lik (md, w) - log_qw (md, w) - kl;
 }
 
+/* log p(w) + log p(x|w), PARAMS the model */
 static double
 log_joint_x (double w, void *params)
 {
-  const quad_params *q = params;
-  return log_mixture (q->md, w) + log_lik (q->md, w);
-}
-
-static double
-joint_x_integrand (double w, void *params)
-{
-  const quad_params *q = params;
-  return exp (log_joint_x (w, params) - q->shift);
+  return log_mixture (params, w) + log_lik (params, w);
 }
 
 /* log of a bound on ∫ p(w) p(x|w) dw over w outside [LO, HI]: p(x|w) <=
@@ -187,55 +181,6 @@ outside_log_mass (const model * md, double lo, double hi)
   return log_sum_exp (t, K) - log (sqrt (2 * M_PI) * md->s_dec);
 }
 
-/* ∫_A^B e^{log_joint_x - SHIFT} dw into SUM by both rules of lib/quad.h,
-   the piece scaled by its own largest value on a grid of 65 points, so
-   that both rules work at values near 1: scaled by the global peak, a
-   piece of 1e-226 came back from CQUAD as 9.87e-227 ± 0 and from QAGS as
-   1.016e-226 ± 1.5e-240 (CQUAD's error estimate is a norm of
-   coefficients, whose squares underflow below 1e-154), and was refused.
-   Where σ_θ(w) = σθ e^{δw} has shrunk far out, the integrand falls off an
-   end point faster than any SCALE (QAGS 9e-59, CQUAD 1.4e-5 on
-   [-11.71, -10.09]): a piece the rules disagree on is halved, and a
-   result is only taken where they agree.  A piece whose rescaled value
-   underflows adds DBL_MIN to the error. */
-static void
-log_px_piece (const model * md, double shift, double a, double b, int depth,
-              quad_result * sum, double *absum, long *pieces)
-{
-  quad_params q = { md, NULL, -INFINITY, a, b };
-  for (int j = 0; j <= 64; j++)
-    q.shift = fmax (q.shift, log_joint_x (a + (b - a) * j / 64, &q));
-  quad_result r;
-  if (quad_try_interval (joint_x_integrand, &q, a, b, QUAD_EPSABS, QUAD_EPSREL, &r))
-    {
-      if (depth >= 30)
-        die_runtime ("log p(x): quadrature on [%.17g, %.17g] refused: %s", a, b, quad_last_failure ());
-      log_px_piece (md, shift, a, (a + b) / 2, depth + 1, sum, absum, pieces);
-      log_px_piece (md, shift, (a + b) / 2, b, depth + 1, sum, absum, pieces);
-      return;
-    }
-  double f = exp (q.shift - shift);
-  sum->value += f * r.value, sum->abserr += f * r.abserr + DBL_MIN;
-  *absum += fabs (f * r.value);
-  ++*pieces;
-}
-
-/* ∫_LO^HI in pieces of width at most 2 QUAD_SPLIT SCALE (features of width
-   SCALE are seen), with no half-lines: the caller bounds what lies
-   outside.  The sum of the pieces adds (pieces) u Σ|piece| (Higham (4.4)). */
-static quad_result
-log_px_pieces (const model * md, double shift, double lo, double hi, double scale)
-{
-  int n = (int) ceil ((hi - lo) / (2 * QUAD_SPLIT * scale));
-  quad_result sum = { 0, 0 };
-  double absum = 0, width = (hi - lo) / n;
-  long pieces = 0;
-  for (int i = 0; i < n; i++)
-    log_px_piece (md, shift, lo + i * width, i == n - 1 ? hi : lo + (i + 1) * width, 0, &sum, &absum, &pieces);
-  sum.abserr += (double) pieces * DBL_EPSILON * absum;
-  return sum;
-}
-
 /* log p(x) = log ∫ p(w) p(x|w) dw, the integrand scaled by its largest
    value on a grid (so that it cannot underflow).  Its features: the K
    components and the likelihood's bump at w = (x - β)/α.  Far out the
@@ -243,37 +188,38 @@ log_px_pieces (const model * md, double shift, double lo, double hi, double scal
    absolute rounding of ~600u and so the value a relative noise above both
    rules' estimates (at x = -3.2, α = 2.4, δ = 0.107 the rules differed by
    1e-13 of 1e-270 on [18.9, 20.4], and QAGIU missed a bump of 1e-236 at
-   w = 17 that CQUAD saw): so the integral (in finite pieces) stops at the components' mean
-   ± Z σ_k, Z the smallest half-integer from 8 whose left-out mass
-   (bounded above, in closed form) is below 1e-16 of the scaled peak
-   times the likelihood's width, and that bound joins the error. */
+   w = 17 that CQUAD saw): so the integral (in finite pieces, each scaled
+   by its own peak: lib/quad_log) stops at the components' mean ± Z σ_k,
+   Z the smallest half-integer from 8 whose left-out mass (bounded above,
+   in closed form) is below 1e-16 of the scaled peak times the
+   likelihood's width, and that bound joins the error. */
 static estimate
 log_px (const point * p, const void *prep)
 {
   (void) p;
   const model *md = prep;
-  quad_params q = { md, NULL, -INFINITY, 0, 0 };
+  double shift = -INFINITY, lo = 0, hi = 0;
   for (int i = 0; i <= 400; i++)
-    q.shift = fmax (q.shift, log_joint_x (-12 + 0.06 * i, &q));
+    shift = fmax (shift, log_joint_x (-12 + 0.06 * i, (void *) md));
   double c = (md->x - md->beta) / md->alpha, s = fmin (dec_sd (md, c), 1) / md->alpha;
   double lout = INFINITY;
-  for (double z = 8; lout - q.shift > log (1e-16 * s) && z < 40; z += 0.5)
+  for (double z = 8; lout - shift > log (1e-16 * s) && z < 40; z += 0.5)
     {
-      q.lo = INFINITY, q.hi = -INFINITY;
+      lo = INFINITY, hi = -INFINITY;
       for (int k = 0; k < K; k++)
         {
           double m = md->mu[k] - md->delta * md->sd[k] * md->sd[k];
-          q.lo = fmin (q.lo, m - z * md->sd[k]), q.hi = fmax (q.hi, m + z * md->sd[k]);
+          lo = fmin (lo, m - z * md->sd[k]), hi = fmax (hi, m + z * md->sd[k]);
         }
-      lout = outside_log_mass (md, q.lo, q.hi);
+      lout = outside_log_mass (md, lo, hi);
     }
   for (int k = 0; k < K; k++)
     s = fmin (s, md->sd[k]);
-  quad_result r = log_px_pieces (md, q.shift, q.lo, q.hi, s);
-  double err = r.abserr + exp (lout - q.shift);
+  quad_result r = quad_log_pieces (log_joint_x, (void *) md, shift, lo, hi, s, "log p(x)");
+  double err = r.abserr + exp (lout - shift);
   /* log of the shifted integral, within e/(v - e) (lib/estimate's est_log) */
   estimate l = est_log (est_quad ((quad_result) { r.value, err }));
-  return est_quad ((quad_result) { q.shift + l.value, l.err });
+  return est_quad ((quad_result) { shift + l.value, l.err });
 }
 
 static estimate t_elbo (const point * p, const void *prep) { (void) p; return expect_q (prep, g_elbo_by_gap); }
