@@ -415,8 +415,9 @@ CLOSED (eq2_12_cross_sign, eq2_12_with (V, I, 1))
 /* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²), lib/lingauss2's update;
    the mutant has 1 for its leading θ_i */
 CLOSED (eq2_13, closed (lingauss2_cavi_mean (V, I)))
-CLOSED (eq2_13_no_theta, closed (rnd_div (mul (X (1), sub (X (V->x), mul (X (V->theta[J]), X (V->m[J])))),
-                                          add (X (1), sq (X (V->theta[I]))))))
+CLOSED (eq2_13_no_theta,
+        closed (rnd_div (mul (X (1), sub (X (V->x), mul (X (V->theta[J]), X (V->m[J])))),
+                         add (X (1), sq (X (V->theta[I]))))))
 
 /* (2.14): -s_i(1 + θ_i²) + 1/s_i (POWER 1 as written) */
 static estimate
