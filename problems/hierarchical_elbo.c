@@ -18,6 +18,7 @@
 #include "logsumexp.h"
 #include "normal.h"
 #include "quad.h"
+#include "quad_log.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
@@ -106,7 +107,7 @@ round_bound (const double *t, size_t n)
 /* ---- truths: quadrature over w ---- */
 
 typedef double (*w_fn) (const model * md, double w);
-typedef struct { const model *md; w_fn g; double shift, lo, hi; } quad_params;
+typedef struct { const model *md; w_fn g; } quad_params;
 
 static double
 eq_integrand (double w, void *params)
@@ -121,14 +122,8 @@ eq_integrand (double w, void *params)
 static estimate
 expect_q (const model * md, w_fn g)
 {
-  quad_params q = { md, g, 0, 0, 0 };
+  quad_params q = { md, g };
   return est_quad (quad_real_line_at (eq_integrand, &q, md->m, md->sq));
-}
-
-static double
-g_log_lik (const model * md, double w)
-{
-  return log_lik (md, w);
 }
 
 static double
@@ -162,18 +157,11 @@ g_elbo_by_gap (const model * md, double w)
   return lse + log_lik (md, w) - log_qw (md, w) - kl;
 }
 
+/* log p(w) + log p(x|w), PARAMS the model */
 static double
 log_joint_x (double w, void *params)
 {
-  const quad_params *q = params;
-  return log_mixture (q->md, w) + log_lik (q->md, w);
-}
-
-static double
-joint_x_integrand (double w, void *params)
-{
-  const quad_params *q = params;
-  return exp (log_joint_x (w, params) - q->shift);
+  return log_mixture (params, w) + log_lik (params, w);
 }
 
 /* log of a bound on ∫ p(w) p(x|w) dw over w outside [LO, HI]: p(x|w) <=
@@ -193,55 +181,6 @@ outside_log_mass (const model * md, double lo, double hi)
   return log_sum_exp (t, K) - log (sqrt (2 * M_PI) * md->s_dec);
 }
 
-/* ∫_A^B e^{log_joint_x - SHIFT} dw into SUM by both rules of lib/quad.h,
-   the piece scaled by its own largest value on a grid of 65 points, so
-   that both rules work at values near 1: scaled by the global peak, a
-   piece of 1e-226 came back from CQUAD as 9.87e-227 ± 0 and from QAGS as
-   1.016e-226 ± 1.5e-240 (CQUAD's error estimate is a norm of
-   coefficients, whose squares underflow below 1e-154), and was refused.
-   Where σ_θ(w) = σθ e^{δw} has shrunk far out, the integrand falls off an
-   end point faster than any SCALE (QAGS 9e-59, CQUAD 1.4e-5 on
-   [-11.71, -10.09]): a piece the rules disagree on is halved, and a
-   result is only taken where they agree.  A piece whose rescaled value
-   underflows adds DBL_MIN to the error. */
-static void
-log_px_piece (const model * md, double shift, double a, double b, int depth,
-              quad_result * sum, double *absum, long *pieces)
-{
-  quad_params q = { md, NULL, -INFINITY, a, b };
-  for (int j = 0; j <= 64; j++)
-    q.shift = fmax (q.shift, log_joint_x (a + (b - a) * j / 64, &q));
-  quad_result r;
-  if (quad_try_interval (joint_x_integrand, &q, a, b, QUAD_EPSABS, QUAD_EPSREL, &r))
-    {
-      if (depth >= 30)
-        die_runtime ("log p(x): quadrature on [%.17g, %.17g] refused: %s", a, b, quad_last_failure ());
-      log_px_piece (md, shift, a, (a + b) / 2, depth + 1, sum, absum, pieces);
-      log_px_piece (md, shift, (a + b) / 2, b, depth + 1, sum, absum, pieces);
-      return;
-    }
-  double f = exp (q.shift - shift);
-  sum->value += f * r.value, sum->abserr += f * r.abserr + DBL_MIN;
-  *absum += fabs (f * r.value);
-  ++*pieces;
-}
-
-/* ∫_LO^HI in pieces of width at most 2 QUAD_SPLIT SCALE (features of width
-   SCALE are seen), with no half-lines: the caller bounds what lies
-   outside.  The sum of the pieces adds (pieces) u Σ|piece| (Higham (4.4)). */
-static quad_result
-log_px_pieces (const model * md, double shift, double lo, double hi, double scale)
-{
-  int n = (int) ceil ((hi - lo) / (2 * QUAD_SPLIT * scale));
-  quad_result sum = { 0, 0 };
-  double absum = 0, width = (hi - lo) / n;
-  long pieces = 0;
-  for (int i = 0; i < n; i++)
-    log_px_piece (md, shift, lo + i * width, i == n - 1 ? hi : lo + (i + 1) * width, 0, &sum, &absum, &pieces);
-  sum.abserr += (double) pieces * DBL_EPSILON * absum;
-  return sum;
-}
-
 /* log p(x) = log ∫ p(w) p(x|w) dw, the integrand scaled by its largest
    value on a grid (so that it cannot underflow).  Its features: the K
    components and the likelihood's bump at w = (x - β)/α.  Far out the
@@ -249,41 +188,42 @@ log_px_pieces (const model * md, double shift, double lo, double hi, double scal
    absolute rounding of ~600u and so the value a relative noise above both
    rules' estimates (at x = -3.2, α = 2.4, δ = 0.107 the rules differed by
    1e-13 of 1e-270 on [18.9, 20.4], and QAGIU missed a bump of 1e-236 at
-   w = 17 that CQUAD saw): so the integral (in finite pieces) stops at the components' mean
-   ± Z σ_k, Z the smallest half-integer from 8 whose left-out mass
-   (bounded above, in closed form) is below 1e-16 of the scaled peak
-   times the likelihood's width, and that bound joins the error. */
+   w = 17 that CQUAD saw): so the integral (in finite pieces, each scaled
+   by its own peak: lib/quad_log) stops at the components' mean ± Z σ_k,
+   Z the smallest half-integer from 8 whose left-out mass (bounded above,
+   in closed form) is below 1e-16 of the scaled peak times the
+   likelihood's width, and that bound joins the error. */
 static estimate
 log_px (const point * p, const void *prep)
 {
   (void) p;
   const model *md = prep;
-  quad_params q = { md, NULL, -INFINITY, 0, 0 };
+  double shift = -INFINITY, lo = 0, hi = 0;
   for (int i = 0; i <= 400; i++)
-    q.shift = fmax (q.shift, log_joint_x (-12 + 0.06 * i, &q));
+    shift = fmax (shift, log_joint_x (-12 + 0.06 * i, (void *) md));
   double c = (md->x - md->beta) / md->alpha, s = fmin (dec_sd (md, c), 1) / md->alpha;
   double lout = INFINITY;
-  for (double z = 8; lout - q.shift > log (1e-16 * s) && z < 40; z += 0.5)
+  for (double z = 8; lout - shift > log (1e-16 * s) && z < 40; z += 0.5)
     {
-      q.lo = INFINITY, q.hi = -INFINITY;
+      lo = INFINITY, hi = -INFINITY;
       for (int k = 0; k < K; k++)
         {
           double m = md->mu[k] - md->delta * md->sd[k] * md->sd[k];
-          q.lo = fmin (q.lo, m - z * md->sd[k]), q.hi = fmax (q.hi, m + z * md->sd[k]);
+          lo = fmin (lo, m - z * md->sd[k]), hi = fmax (hi, m + z * md->sd[k]);
         }
-      lout = outside_log_mass (md, q.lo, q.hi);
+      lout = outside_log_mass (md, lo, hi);
     }
   for (int k = 0; k < K; k++)
     s = fmin (s, md->sd[k]);
-  quad_result r = log_px_pieces (md, q.shift, q.lo, q.hi, s);
-  double err = r.abserr + exp (lout - q.shift);
+  quad_result r = quad_log_pieces (log_joint_x, (void *) md, shift, lo, hi, s, "log p(x)");
+  double err = r.abserr + exp (lout - shift);
   /* log of the shifted integral, within e/(v - e) (lib/estimate's est_log) */
   estimate l = est_log (est_quad ((quad_result) { r.value, err }));
-  return est_quad ((quad_result) { q.shift + l.value, l.err });
+  return est_quad ((quad_result) { shift + l.value, l.err });
 }
 
 static estimate t_elbo (const point * p, const void *prep) { (void) p; return expect_q (prep, g_elbo_by_gap); }
-static estimate t_log_lik (const point * p, const void *prep) { (void) p; return expect_q (prep, g_log_lik); }
+static estimate t_log_lik (const point * p, const void *prep) { (void) p; return expect_q (prep, log_lik); }
 static estimate t_kl_z (const point * p, const void *prep) { (void) p; return expect_q (prep, g_kl_qz_prior); }
 static estimate t_kl_w (const point * p, const void *prep) { (void) p; return expect_q (prep, g_kl_qw_mixture); }
 
@@ -298,8 +238,8 @@ static estimate t_kl_w (const point * p, const void *prep) { (void) p; return ex
    gives the line's value at w and its rounding bound; the expectation of
    the bound bounds the evaluation's error, and the quadrature adds its own
    (two rules, lib/quad). */
-typedef double (*draw_fn) (const point * p, const void *prep, const double *x, double *b);
-typedef struct { const point *p; const model *md; draw_fn f; int want_bound; } line_quad;
+typedef double (*at_w_fn) (const model * md, double w, double *bound);
+typedef struct { const model *md; at_w_fn f; int want_bound; } line_quad;
 
 static double
 line_integrand (double w, void *params)
@@ -308,21 +248,23 @@ line_integrand (double w, void *params)
   double lq = log_qw (q->md, w), b, v;
   if (lq < -745)
     return 0.0;
-  v = q->f (q->p, q->md, &w, &b);
+  v = q->f (q->md, w, &b);
   return exp (lq) * (q->want_bound ? b : v);
 }
 
 static estimate
-over_q (const point * p, const void *prep, draw_fn f)
+over_q (const model * md, at_w_fn f)
 {
-  const model *md = prep;
-  line_quad qv = { p, md, f, 0 }, qb = { p, md, f, 1 };
+  line_quad qv = { md, f, 0 }, qb = { md, f, 1 };
   estimate b = est_quad (quad_real_line_at (line_integrand, &qb, md->m, md->sq));
   estimate v = est_quad (quad_real_line_at (line_integrand, &qv, md->m, md->sq));
   return est_add (v, est_exact (0, b.value + est_bound (b)));
 }
-#define OVER_Q(name, f) \
-  static estimate name (const point * p, const void *u) { return over_q (p, u, f); }
+/* A line NAME: E_{w~q_ψ} of EXPR, the line's value at one w (model MD)
+   that states its rounding bound in *B. */
+#define OVER_Q(name, expr) \
+  static double name##_at (const model * md, double w, double *b) { return (expr); } \
+  static estimate name (const point * p, const void *u) { (void) p; return over_q (u, name##_at); }
 
 /* E_{w,z~q}[log p(w,z,x) - log q(w,z|x)] at one draw w; MODE 1 drops
    log q_ψ (a mutant), MODE 2 drops the log: p(w,z,x)/q(w,z|x) (a mutant). */
@@ -342,10 +284,10 @@ elbo_with (const model * md, double w, double *bound, int mode)
   *bound = round_bound (t, 2 * K);
   return s;
 }
-static double p71_bound (const point * p, const void *u, const double *x, double *b) { (void) p; return elbo_with (u, x[0], b, 0); }
-static double p71_bound_no_log (const point * p, const void *u, const double *x, double *b) { (void) p; return elbo_with (u, x[0], b, 2); }
-static double p71_sum (const point * p, const void *u, const double *x, double *b) { (void) p; return elbo_with (u, x[0], b, 0); }
-static double p71_sum_no_qw (const point * p, const void *u, const double *x, double *b) { (void) p; return elbo_with (u, x[0], b, 1); }
+/* the bound's right side and line 1, the same sum */
+OVER_Q (q_p71_elbo, elbo_with (md, w, b, 0))
+OVER_Q (q_p71_bound_no_log, elbo_with (md, w, b, 2))
+OVER_Q (q_p71_sum_no_qw, elbo_with (md, w, b, 1))
 
 /* Line 2's five terms at one draw; DROP_PZ leaves out E_q[log p(z)]. */
 static double
@@ -364,16 +306,14 @@ five_terms (const model * md, double w, double *bound, int drop_pz)
   *bound = round_bound (t, 5);
   return t[0] + t[1] + (drop_pz ? 0 : t[2]) + t[3] + t[4];
 }
-static double p71_terms (const point * p, const void *u, const double *x, double *b) { (void) p; return five_terms (u, x[0], b, 0); }
-static double p71_terms_no_pz (const point * p, const void *u, const double *x, double *b) { (void) p; return five_terms (u, x[0], b, 1); }
+OVER_Q (q_p71_terms, five_terms (md, w, b, 0))
+OVER_Q (q_p71_terms_no_pz, five_terms (md, w, b, 1))
 
 /* The last line as written: the middle KL against p(z). */
 static double
-p71_kl_form (const point * p, const void *u, const double *x, double *b)
+kl_form (const model * md, double w, double *b)
 {
-  (void) p;
-  const model *md = u;
-  double w = x[0], lq[K], t[3], kz = 0;
+  double lq[K], t[3], kz = 0;
   log_qz (md, w, lq);
   for (int k = 0; k < K; k++)
     kz += exp (lq[k]) * (lq[k] - md->lpi[k]);
@@ -381,6 +321,7 @@ p71_kl_form (const point * p, const void *u, const double *x, double *b)
   *b = round_bound (t, 3);
   return t[0] + t[1] + t[2];
 }
+OVER_Q (q_p71_kl_form, kl_form (md, w, b))
 
 /* ---- 000 P7.2 ---- */
 
@@ -396,9 +337,9 @@ term1 (const model * md, double w, double *b, double sign_det, double sign_q)
   *b = round_bound (t, 3);
   return t[0] + t[1] + t[2];
 }
-static double p72_term1 (const point * p, const void *u, const double *x, double *b) { (void) p; return term1 (u, x[0], b, -1, +1); }
+OVER_Q (q_p72_term1, term1 (md, w, b, -1, +1))
 /* the loss -E[log p] read as the line: E[log p] = E[+log σ - r²/2σ²] - ½ log 2π */
-static double p72_term1_loss (const point * p, const void *u, const double *x, double *b) { (void) p; return term1 (u, x[0], b, +1, -1); }
+OVER_Q (q_p72_term1_loss, term1 (md, w, b, +1, -1))
 
 /* Term 2: E_{q_ψ} Σ_k q_φ(k|w,x) log(q_φ(k|w,x)/π_k), K_USED terms (a
    mutant: K - 1), by quadrature over w, not under the sampler: the sum
@@ -456,32 +397,9 @@ term3_at (const model * md, double w, int mode, double *b)
   *b = round_bound (t, 2);
   return t[0] + t[1];
 }
-static double g3_w (const model * md, double w) { double b; return term3_at (md, w, AT_W, &b); }
-static double g3_w_unweighted (const model * md, double w) { double b; return term3_at (md, w, AT_W_UNWEIGHTED, &b); }
-static double g3_x (const model * md, double w) { double b; return term3_at (md, w, AT_X, &b); }
-/* the expectation of the evaluation's rounding bound bounds its error */
-static double g3_w_b (const model * md, double w) { double b; term3_at (md, w, AT_W, &b); return b; }
-static double g3_w_unweighted_b (const model * md, double w) { double b; term3_at (md, w, AT_W_UNWEIGHTED, &b); return b; }
-static double g3_x_b (const model * md, double w) { double b; term3_at (md, w, AT_X, &b); return b; }
-static estimate
-term3 (const model * md, w_fn g, w_fn g_b)
-{
-  estimate r = expect_q (md, g_b);
-  return est_add (expect_q (md, g), est_exact (0, r.value + est_bound (r)));
-}
-static estimate p72_term3 (const point * p, const void *u) { (void) p; return term3 (u, g3_w, g3_w_b); }
-static estimate p72_term3_unweighted (const point * p, const void *u) { (void) p; return term3 (u, g3_w_unweighted, g3_w_unweighted_b); }
-static estimate p72_term3_at_x (const point * p, const void *u) { (void) p; return term3 (u, g3_x, g3_x_b); }
-
-OVER_Q (q_p71_bound, p71_bound)
-OVER_Q (q_p71_bound_no_log, p71_bound_no_log)
-OVER_Q (q_p71_sum, p71_sum)
-OVER_Q (q_p71_sum_no_qw, p71_sum_no_qw)
-OVER_Q (q_p71_terms, p71_terms)
-OVER_Q (q_p71_terms_no_pz, p71_terms_no_pz)
-OVER_Q (q_p71_kl_form, p71_kl_form)
-OVER_Q (q_p72_term1, p72_term1)
-OVER_Q (q_p72_term1_loss, p72_term1_loss)
+OVER_Q (q_p72_term3, term3_at (md, w, AT_W, b))
+OVER_Q (q_p72_term3_unweighted, term3_at (md, w, AT_W_UNWEIGHTED, b))
+OVER_Q (q_p72_term3_at_x, term3_at (md, w, AT_X, b))
 
 static const derivation_truth TRUTHS[] = {
   {"log_px", "log p(x) = log ∫ Σ_k π_k N(w; μ_k, σ_k²) p(x|w) dw by quadrature", LINE_CLOSED (log_px)},
@@ -500,11 +418,11 @@ static const char NO_REPARAM[] =
 static const derivation_line LINES[] = {
   {.id = "s000_p71_bound", .at = 147, .source = "000 P7.1",
    .text = "log p_{μ,σ,θ}(x) ≥ E_{w,z~q_{ψ,φ}(w,z|x)}[log p(w,z,x)/q_{ψ,φ}(w,z|x)] = ELBO",
-   .eval = LINE_CLOSED (q_p71_bound), .rel = REL_GE, .truth = "log_px",
+   .eval = LINE_CLOSED (q_p71_elbo), .rel = REL_GE, .truth = "log_px",
    .mutants = {{"p71_bound_no_log", "the bound without its log: E_q[p(w,z,x)/q] = p(x)", LINE_CLOSED (q_p71_bound_no_log)}}},
   {.id = "s000_p71_sum", .at = 151, .source = "000 P7.1 line 1",
    .text = "ELBO = Σ q_ψ(w|x) q_φ(z|w,x) log p(w,z,x)/(q_ψ(w|x) q_φ(z|w,x))",
-   .eval = LINE_CLOSED (q_p71_sum), .from = {"s000_p71_bound"}, .truth = "elbo",
+   .eval = LINE_CLOSED (q_p71_elbo), .from = {"s000_p71_bound"}, .truth = "elbo",
    .mutants = {{"p71_sum_no_qw", "q_ψ(w|x) dropped from the denominator", LINE_CLOSED (q_p71_sum_no_qw)}}},
   {.id = "s000_p71_terms", .at = 151, .source = "000 P7.1 line 2",
    .text = "= E_q[log p_θ(x|w)] + E_q[log p_{μ,σ}(w|z)] + E_q[log p(z)] - E_q[log q_ψ(w|x)] - E_q[log q_φ(z|w,x)]",
@@ -538,13 +456,13 @@ static const derivation_line LINES[] = {
    .text = "w = μ_z + σ_z·ε, ε ~ N(0, I) to back propagate the gradients", .expect = V_NOT_CHECKABLE, .why = NO_REPARAM},
   {.id = "s000_p72_term3", .at = 173, .source = "000 P7.2 term 3 line 1",
    .text = "KL(q_ψ(w|x) || E_{z~p(z)}[p_{μ,σ}(w|z)]) = E_{w~q_ψ}[log q_ψ(w|x) - log E_{z~p(z)}[p_{μ,σ}(w|z)]]",
-   .eval = LINE_CLOSED (p72_term3), .truth = "kl_w",
-   .mutants = {{"p72_term3_unweighted", "the mixture density without its weights π_k", LINE_CLOSED (p72_term3_unweighted)}}},
+   .eval = LINE_CLOSED (q_p72_term3), .truth = "kl_w",
+   .mutants = {{"p72_term3_unweighted", "the mixture density without its weights π_k", LINE_CLOSED (q_p72_term3_unweighted)}}},
   {.id = "s000_p72_term3_density", .at = 175, .source = "000 P7.2 term 3 line 2",
    .text = "= E_{w~q_ψ}[log q_ψ(w|x) - log Σ_k π_k (2π)^{-½} σ_k⁻¹ e^{-(x-μ_k)²/(2σ_k²)}]",
-   .eval = LINE_CLOSED (p72_term3_at_x), .expect = V_SLIP,
+   .eval = LINE_CLOSED (q_p72_term3_at_x), .expect = V_SLIP,
    .readings = {{"(w-μ_k)² for (x-μ_k)²", "the line above (173) writes the same density as"
-                 " p_{μ,σ}(w|z), a density of w, and the expectation is over w", 0, LINE_CLOSED (p72_term3), 0}},
+                 " p_{μ,σ}(w|z), a density of w, and the expectation is over w", 0, LINE_CLOSED (q_p72_term3), 0}},
    .correction = "E_w[log q_ψ(w|x) - log Σ_k π_k (2π)^{-½} σ_k⁻¹ e^{-(w-μ_k)²/(2σ_k²)}]: the mixture"
    " density of w, at w"},
   {.id = "s000_p72_training", .at = 177, .source = "000 P7.2 closing prose",

@@ -204,7 +204,6 @@ static const point_coord VARIATIONAL[] = {
 static point_kind variational_points, update_points;
 
 #define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]}, 0, 1 })
-static lingauss2 vp (const point * p) { return *V; }
 
 static void
 sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
@@ -403,33 +402,28 @@ CLOSED (truth_s2_star, truth_star (p, 1))
 
 /* (2.12): -m_i(1 + θ_i²) - θ_iθ_j m_j + xθ_i, CROSS = -1 as written */
 static estimate
-eq2_12_with (const point * p, double cross)
+eq2_12_with (const lingauss2 * v, int i, double cross)
 {
-  lingauss2 v = vp (p);
-  rnd ti = X (v.theta[I]);
-  rnd a = rnd_scale (-1, mul (X (v.m[I]), add (X (1), sq (ti))));
-  rnd b = rnd_scale (cross, mul (mul (ti, X (v.theta[J])), X (v.m[J])));
-  return closed (add (add (a, b), mul (X (v.x), ti)));
+  rnd ti = X (v->theta[i]);
+  rnd a = rnd_scale (-1, mul (X (v->m[i]), add (X (1), sq (ti))));
+  rnd b = rnd_scale (cross, mul (mul (ti, X (v->theta[1 - i])), X (v->m[1 - i])));
+  return closed (add (add (a, b), mul (X (v->x), ti)));
 }
-CLOSED (eq2_12, eq2_12_with (p, -1))
-CLOSED (eq2_12_cross_sign, eq2_12_with (p, 1))
+CLOSED (eq2_12, eq2_12_with (V, I, -1))
+CLOSED (eq2_12_cross_sign, eq2_12_with (V, I, 1))
 
-/* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²); LEAD = θ_i as written */
-static rnd
-m_star (const lingauss2 * v, int i, double lead)
-{
-  int j = 1 - i;
-  rnd num = mul (X (lead), sub (X (v->x), mul (X (v->theta[j]), X (v->m[j]))));
-  return rnd_div (num, add (X (1), sq (X (v->theta[i]))));
-}
-CLOSED (eq2_13, closed (m_star (V, I, p->v[I])))
-CLOSED (eq2_13_no_theta, closed (m_star (V, I, 1)))
+/* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²), lib/lingauss2's update;
+   the mutant has 1 for its leading θ_i */
+CLOSED (eq2_13, closed (lingauss2_cavi_mean (V, I)))
+CLOSED (eq2_13_no_theta,
+        closed (rnd_div (mul (X (1), sub (X (V->x), mul (X (V->theta[J]), X (V->m[J])))),
+                         add (X (1), sq (X (V->theta[I]))))))
 
 /* (2.14): -s_i(1 + θ_i²) + 1/s_i (POWER 1 as written) */
 static estimate
 eq2_14_with (const point * p, int power)
 {
-  rnd s = X (vp (p).s[I]), inv = rnd_div (X (1), power == 1 ? s : sq (s));
+  rnd s = X (V->s[I]), inv = rnd_div (X (1), power == 1 ? s : sq (s));
   return closed (add (rnd_scale (-1, mul (s, add (X (1), sq (X (p->v[I]))))), inv));
 }
 CLOSED (eq2_14, eq2_14_with (p, 1))
@@ -608,7 +602,7 @@ coordinate_step (lingauss2 * v, int step)
         u.m[1 - i] = -u.m[1 - i];
       if (on[M_X_SCALED])
         u.x *= 1 + 1e-3;
-      v->m[i] = m_star (&u, i, u.theta[i]).value;
+      v->m[i] = lingauss2_cavi_mean (&u, i).value;
       return;
     }
   double s2 = lingauss2_cavi_var (v, i).value;
@@ -736,7 +730,6 @@ draw_figure (harness * h)
   double c = lingauss2_post_cov (&v).value;
   double mu[2] = { lingauss2_post_mean (&v, 0).value, lingauss2_post_mean (&v, 1).value };
   double sig[4] = { lingauss2_post_var (&v, 0).value, c, c, lingauss2_post_var (&v, 1).value };
-  mvn *post = mvn_from_arrays (2, mu, sig);
   v.m[0] = mu[0] - 2.0;           /* a poor start, against the correlation */
   v.m[1] = mu[1] + 2.5;
   sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
@@ -747,20 +740,16 @@ draw_figure (harness * h)
   figure_ellipse_write (fig, mu, sig, 2);
   sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,
                v.m[0], v.m[1]);
-  sbuf path, trace;
-  sbuf_init (&path);
+  sbuf trace;
   sbuf_init (&trace);
   sbuf_printf (&trace, "0 %.10g\n", lingauss2_elbo (&v).value);
-  coordinate_ascent (NULL, &v, &path, &trace);
-  sbuf_append (fig, sbuf_str (&path));
+  coordinate_ascent (NULL, &v, fig, &trace);
   double qm[2] = { v.m[0], v.m[1] }, qs[4] = { v.s[0] * v.s[0], 0, 0, v.s[1] * v.s[1] };
-  mvn *qg = mvn_from_arrays (2, qm, qs);
   sbuf_printf (fig, "\n\n# block %d: mean-field fit q*\n", b + 2);
   figure_ellipse_write (fig, qm, qs, 2);
   sbuf_printf (fig, "\n# block %d: ELBO after each update\n%s", b + 3, sbuf_str (&trace));
-  sbuf_free (&path);
   sbuf_free (&trace);
-  double log_px = lingauss2_log_evidence (&v).value, kl = mvn_kl (qg, post);
+  double log_px = lingauss2_log_evidence (&v).value, kl = lingauss2_kl_post (&v).value;
   sbuf_printf (gp, "log_px = %.10g\nelbo_star = %.10g\nseed_star = %.10g\n"
                "mu1 = %.10g\nmu2 = %.10g\n", log_px, log_px - kl,
                seed_total (&v).value, mu[0], mu[1]);
@@ -779,8 +768,6 @@ draw_figure (harness * h)
     "     elbo_star with lines ls 8 title 'log p(x) - KL(q*||p)', \\\n"
     "     seed_star with lines ls 2 dt 3 title 'seed (2.10)-(2.11) at q*'\n"
     "unset multiplot\n", v.theta[0], v.theta[1], v.x, b, b + 2, b + 1, b + 3);
-  mvn_free (qg);
-  mvn_free (post);
 }
 
 static void
@@ -857,11 +844,7 @@ main (int argc, char **argv)
   for (int k = 0; k < N_MUTANTS; k++)
     on[k] = mutant (h, MUTANTS[k].id);
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
-  derivation_run (h, &bayes);
-  derivation_run (h, &posterior);
-  derivation_run (h, &elbo);
-  derivation_run (h, &updates);
-  derivation_run (h, &fit);
+  harness_run_derivations (h);
   check_coordinate_ascent (h);
   draw_figure (h);
   write_notes (h);
