@@ -951,10 +951,8 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
     " closed-form KL(q || p(z|x)) to ~1e-15 (check `quad_l1_vs_elbo`).\n\n"
     "Monte Carlo: each replicate draws k+1 weights; log_mean_exp gives L_k and"
     " L_{k+1}; the seed's E_M term (the average over the k+1 leave-one-out"
-    " subsets) gives a second estimate of L_k, and L_{k+1} - E_M is the"
-    " per-replicate difference for monotonicity (common random numbers; it is"
-    " ≥ 0 draw by draw, by Jensen, and its mean is L_{k+1} - L_k). Replicates"
-    " per k: samples/k, at least max(100, samples/2500), so that at k = 10⁴"
+    " subsets) gives a second estimate of L_k. Replicates per k: samples/k,"
+    " at least max(100, samples/2500), so that at k = 10⁴"
     " there are 200 replicates (2·10⁶ weights), enough for the normal"
     " critical values the checks use. The figure's gap estimates for wide and"
     " narrow q use E[e - log(1+e)], e = mean_k(w)/p(x) - 1, unbiased because"
@@ -989,18 +987,7 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
     " %.2f, slower than 1/k). What the limit needs is E_q[w] = p(x) < ∞"
     " (true whenever q covers the posterior's support) and L_1 > -∞; the"
     " limit falls below log p(x) only when q misses posterior mass (a case"
-    " not run here), a support condition, not a boundedness one.\n\n"
-    "**003 Q3.1 and Q3.2** (derivation s003_q3). Every step holds as"
-    " written; only the first step of each chain is strict (Jensen), the"
-    " others are equalities that the seed writes as ≤ or ≥, and a true ≤ holds."
-    " Q3.2's label 'log sum inequality' is judged once in the harness, in"
-    " log_sum_inequality (check `log_sum_label`).\n\n"
-    "**001 1.1.4** (derivation s001_114) holds line by line; its sums written"
-    " Σ_{j=1}^k over terms indexed m^i are read over m^j (i is not bound)."
-    " **002 1.(c)** (derivation s002_1c) writes p_θ(z|z_k) and log p_θ(z)"
-    " where the model has p_θ(x|z_k) and log p_θ(x): read literally (z the"
-    " only free value, x) the lines fail; read with x, as 2.(a) writes the"
-    " same weight, they hold exactly: every weight equals p(x). Three slips.\n",
+    " not run here), a support condition, not a boundedness one.\n",
     md->a, md->s, md->x, md->mu, md->v,
     GAP_CV_MIN_REPLICATES, e->gap[NARROW][0].value, e->gap[NARROW][n - 1].value,
     e->var_w[NARROW] / 2, e->var_w[WIDE] / 2,
