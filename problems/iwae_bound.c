@@ -30,7 +30,6 @@
 #include "psis.h"
 
 #include <float.h>
-#include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
@@ -521,10 +520,8 @@ lk_at (const void *u, double k, double sign)
      rounding noise, which no relative tolerance meets).  An absolute
      tolerance at the rounding of log p(x) itself (t_log_px's bound) costs
      nothing: L_k = log p(x) - gap carries that error anyway, and the
-     returned abserr, which the estimate keeps, is GSL's own.  The engine
-     asks for the same L_k once for every line whose chain needs it: the
-     gaps are cached (a quick run made 248 quadratures for 72 distinct
-     ones). */
+     returned abserr, which the estimate keeps, is GSL's own.  Cached: the
+     engine asks for the same L_k once for every line whose chain needs it. */
   double floor = 8 * EST_U * (1 + fabs (D->md.log_px));
   quad_result g = iw_gauss_gap_cached (&D->md.g, k, IW_GAP_FOR_MC, floor);
   quad_result l = { D->md.log_px - sign * g.value, g.abserr };
@@ -1004,8 +1001,6 @@ main (int argc, char **argv)
   iw_points = point_box (COORDS, COUNT_OF (COORDS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
-  /* gap_cv_vs_quad needs GAP_CV_MIN_REPLICATES at k = 1 (replicates are
-     samples / k there): samples_min */
   experiment *e = xcalloc (1, sizeof *e);
   experiment_run (h, e);
   quad_result limits[N_PROPOSALS];
