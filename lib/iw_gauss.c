@@ -383,3 +383,21 @@ iw_model_elbo (const iw_model * md)
   lingauss m = { 1, &md->a, NULL, md->s * md->s, 0.0, 1.0 };
   return lingauss_elbo (&m, &md->x, md->m, md->vq);
 }
+
+/* ---- appended: one draw's log weights ---- */
+
+#include <float.h>
+
+double
+iw_log_weights (const iw_log_weight * f, const double *z, size_t n,
+                double *lw, double *size)
+{
+  double top = -DBL_MAX, sz;
+  *size = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      lw[i] = iw_log_weight_at (f, z[i], &sz);
+      top = fmax (top, lw[i]), *size = fmax (*size, sz);
+    }
+  return top;
+}

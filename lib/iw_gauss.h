@@ -167,4 +167,12 @@ void iw_model_init (iw_model * md, double a, double s, double x,
    its rounding bound (lingauss_elbo). */
 estimate iw_model_elbo (const iw_model * md);
 
+/* ---- appended: one draw's log weights ---- */
+
+/* LW[i] = log w(z_i) for the N points of one draw Z (iw_log_weight_at, in
+   order); returns the largest, and in *SIZE the largest sum of a weight's
+   term magnitudes, which bounds each log weight's rounding. */
+double iw_log_weights (const iw_log_weight * f, const double *z, size_t n,
+                       double *lw, double *size);
+
 #endif

@@ -448,23 +448,6 @@ sample_q (const gsl_rng * r, const point * p, const void *u, double *z)
 #define D ((const iw_prep *) u)
 #define KK ((double) D->k)
 
-/* The draw's log weights LW[i] = log w(z_i), i < n; returns the largest,
-   and in *SIZE the largest sum of a weight's term magnitudes
-   (iw_log_weight_at), which the rounding bounds below are made of. */
-static double
-draw_log_weights (const void *u, const double *z, size_t n, double *lw,
-                  double *size)
-{
-  double top = -DBL_MAX, sz;
-  *size = 0;
-  for (size_t i = 0; i < n; i++)
-    {
-      lw[i] = iw_log_weight_at (&D->md.f, z[i], &sz);
-      top = fmax (top, lw[i]), *size = fmax (*size, sz);
-    }
-  return top;
-}
-
 /* log (1/denom) sum_{i<n} w(z_i).  *BOUND: the log weights' terms are
    summed with relative error <= 4u each (size from iw_log_weight_at); the
    log-sum-exp of n <= 11 scaled terms adds (n + 3) u; so (n + 8) u (1 +
@@ -474,19 +457,19 @@ log_mean_w (const void *u, const double *z, size_t n, double denom,
             double *bound)
 {
   double lw[KMAX_DV + 1], size;
-  draw_log_weights (u, z, n, lw, &size);
+  iw_log_weights (&D->md.f, z, n, lw, &size);
   if (bound)
     *bound = ((double) n + 8) * EST_U * (1 + size);
   return log_sum_exp (lw, n) - log (denom);
 }
 
 /* w(z_i) / max_j w(z_j), i <= K: positive numbers a_i for line 86.
-   Returns log max_j w(z_j); *SIZE as draw_log_weights. */
+   Returns log max_j w(z_j); *SIZE as iw_log_weights. */
 static double
 scaled_weights (const void *u, const double *z, double *a, double *size)
 {
   double lw[KMAX_DV + 1];
-  double top = draw_log_weights (u, z, (size_t) D->k + 1, lw, size);
+  double top = iw_log_weights (&D->md.f, z, (size_t) D->k + 1, lw, size);
   for (int i = 0; i <= D->k; i++)
     a[i] = exp (lw[i] - top);
   return top;
@@ -617,7 +600,7 @@ em_log (const void *u, const double *z, int full_sum)
 {
   double lw[KMAX_DV + 1], work[2 * KMAX_DV + 3], size;
   size_t n = (size_t) D->k + 1;
-  draw_log_weights (u, z, n, lw, &size);
+  iw_log_weights (&D->md.f, z, n, lw, &size);
   return full_sum ? loo_full_sum (lw, n, work) : iw_loo_mean_log (lw, n, work);
 }
 IG (b91_em_log, em_log (u, z, 0))
@@ -692,7 +675,7 @@ static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
 {
   double lw[KMAX_DV + 1], size, s = 0;
-  double m = draw_log_weights (u, z, (size_t) D->k, lw, &size);
+  double m = iw_log_weights (&D->md.f, z, (size_t) D->k, lw, &size);
   for (int j = 0; j < D->k; j++)
     s += lw[j];
   return use_max ? m : s / denom;

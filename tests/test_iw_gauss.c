@@ -154,6 +154,18 @@ test_model (void)
   estimate elbo = iw_model_elbo (&md);
   tap_close (elbo.value, md.log_px - kl, 1e-13 + elbo.err,
              "iw_model: ELBO = log p(x) - KL(q || p(z|x))");
+  double z[3] = { -2, 0.5, 3 }, lw[3], size, top = -INFINITY, most = 0;
+  double got = iw_log_weights (&md.f, z, 3, lw, &size);
+  int same = 1;
+  for (int i = 0; i < 3; i++)
+    {
+      double sz, l = iw_log_weight_at (&md.f, z[i], &sz);
+      same &= l == lw[i];
+      top = fmax (top, l), most = fmax (most, sz);
+    }
+  tap_ok (same && got == top && size == most,
+          "iw_log_weights: each iw_log_weight_at, their largest (%g) and largest size (%g)",
+          top, most);
   iw_model post;
   iw_model_init (&post, a, s, x, 0, 1);
   tap_ok (post.m == post.mu && post.vq == post.v,
