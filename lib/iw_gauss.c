@@ -410,3 +410,46 @@ iw_gauss_gap_limit (const iw_gauss * w, double k)
   };
   return d;
 }
+
+/* ---- appended: the 1-D model with a proposal in units of its posterior ---- */
+
+#include "lingauss.h"
+
+void
+iw_model_init (iw_model * md, double a, double s, double x, double shift,
+               double c)
+{
+  md->a = a, md->s = s, md->x = x;
+  lingauss m = { 1, &md->a, NULL, s * s, 0.0, 1.0 };
+  md->log_px = lingauss_log_evidence (&m, &md->x).value;
+  lingauss_posterior (&m, &md->x, &md->mu, &md->v);
+  md->m = md->mu + shift * sqrt (md->v);
+  md->vq = c * md->v;
+  md->g = (iw_gauss) { md->mu, md->v, md->m, md->vq };
+  md->f = iw_log_weight_init (a, s, x, md->m, md->vq);
+}
+
+estimate
+iw_model_elbo (const iw_model * md)
+{
+  lingauss m = { 1, &md->a, NULL, md->s * md->s, 0.0, 1.0 };
+  return lingauss_elbo (&m, &md->x, md->m, md->vq);
+}
+
+/* ---- appended: one draw's log weights ---- */
+
+#include <float.h>
+
+double
+iw_log_weights (const iw_log_weight * f, const double *z, size_t n,
+                double *lw, double *size)
+{
+  double top = -DBL_MAX, sz;
+  *size = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      lw[i] = iw_log_weight_at (f, z[i], &sz);
+      top = fmax (top, lw[i]), *size = fmax (*size, sz);
+    }
+  return top;
+}

@@ -142,4 +142,37 @@ double iw_gauss_gap_bound (const iw_gauss * g, double k);
    neglected O(1/k^3) terms leave. */
 quad_result iw_gauss_gap_limit (const iw_gauss * g, double k);
 
+/* ---- appended: the 1-D model with a proposal in units of its posterior ---- */
+
+#include "estimate.h"
+
+/* z ~ N(0, 1), x | z ~ N(a z, s^2), one observation x (lib/lingauss with
+   d = 1), and a proposal q = N(mu + shift sqrt(v), c v) placed in units of
+   the posterior p(z | x) = N(mu, v): its weights w~ = w / p(x) and log w
+   as an IWAE computes it. */
+typedef struct
+{
+  double a, s, x;
+  double log_px;                /* log N(x; 0, a^2 + s^2) */
+  double mu, v;                 /* p(z | x) = N(mu, v) */
+  double m, vq;                 /* q = N(m, vq) */
+  iw_gauss g;
+  iw_log_weight f;
+} iw_model;
+
+void iw_model_init (iw_model * md, double a, double s, double x,
+                    double shift, double c);
+
+/* The ELBO E_q[log w] = log p(x) - KL(q || p(z | x)) in closed form, with
+   its rounding bound (lingauss_elbo). */
+estimate iw_model_elbo (const iw_model * md);
+
+/* ---- appended: one draw's log weights ---- */
+
+/* LW[i] = log w(z_i) for the N points of one draw Z (iw_log_weight_at, in
+   order); returns the largest, and in *SIZE the largest sum of a weight's
+   term magnitudes, which bounds each log weight's rounding. */
+double iw_log_weights (const iw_log_weight * f, const double *z, size_t n,
+                       double *lw, double *size);
+
 #endif

@@ -1,7 +1,8 @@
 /* test_iw_gauss.c -- Gaussian importance weights: their moments against
  * quadrature, their minimum against a grid, and the Frullani gap
  * log p(x) - L_k against KL (k = 1), Monte Carlo (k = 2, 5), the delta
- * method (large k) and 0 when q is the target. */
+ * method (large k) and 0 when q is the target; the 1-D model's evidence,
+ * posterior, weights and ELBO against their textbook forms. */
 #include "iw_gauss.h"
 #include "logsumexp.h"
 #include "normal.h"
@@ -125,6 +126,52 @@ test_appended (gsl_rng * r)
           "Richardson limit %.3g +- %.2g = 0 (gap at 1e6: %.3g)", d.value, d.abserr, g6);
 }
 
+/* iw_model: the 1-D model's evidence, posterior, proposal, weights and ELBO
+   against their textbook forms. */
+static void
+test_model (void)
+{
+  double a = 1.5, s = 0.8, x = 2, shift = 0.5, c = 0.9;
+  iw_model md;
+  iw_model_init (&md, a, s, x, shift, c);
+  double t = a * a + s * s, mu = a * x / t, v = s * s / t;
+  tap_close (md.log_px, log (gsl_ran_gaussian_pdf (x, sqrt (t))), 1e-14,
+             "iw_model: log p(x) = log N(x; 0, a^2 + s^2)");
+  tap_close (md.mu, mu, 1e-15, "iw_model: posterior mean a x / (a^2 + s^2)");
+  tap_close (md.v, v, 1e-15, "iw_model: posterior variance s^2 / (a^2 + s^2)");
+  tap_close (md.m, mu + shift * sqrt (v), 1e-15, "iw_model: q's mean mu + shift sd");
+  tap_close (md.vq, c * v, 1e-15, "iw_model: q's variance c v");
+  tap_close (iw_gauss_moment (&md.g, 1), 1, 1e-14, "iw_model: E_q[w~] = 1");
+  for (double z = -2; z <= 3; z += 2.5)
+    {
+      double lw = log (gsl_ran_gaussian_pdf (x - a * z, s))
+        + log (gsl_ran_gaussian_pdf (z, 1))
+        - log (gsl_ran_gaussian_pdf (z - md.m, sqrt (md.vq)));
+      tap_close (iw_log_weight_at (&md.f, z, NULL), lw, 1e-13,
+                 "iw_model: log w(%g) = log p(x|z) + log p(z) - log q(z)", z);
+    }
+  double kl = normal_kl (md.m, sqrt (md.vq), mu, sqrt (v));
+  estimate elbo = iw_model_elbo (&md);
+  tap_close (elbo.value, md.log_px - kl, 1e-13 + elbo.err,
+             "iw_model: ELBO = log p(x) - KL(q || p(z|x))");
+  double z[3] = { -2, 0.5, 3 }, lw[3], size, top = -INFINITY, most = 0;
+  double got = iw_log_weights (&md.f, z, 3, lw, &size);
+  int same = 1;
+  for (int i = 0; i < 3; i++)
+    {
+      double sz, l = iw_log_weight_at (&md.f, z[i], &sz);
+      same &= l == lw[i];
+      top = fmax (top, l), most = fmax (most, sz);
+    }
+  tap_ok (same && got == top && size == most,
+          "iw_log_weights: each iw_log_weight_at, their largest (%g) and largest size (%g)",
+          top, most);
+  iw_model post;
+  iw_model_init (&post, a, s, x, 0, 1);
+  tap_ok (post.m == post.mu && post.vq == post.v,
+          "iw_model: shift 0, c 1 is the posterior exactly");
+}
+
 int
 main (void)
 {
@@ -193,6 +240,7 @@ main (void)
   quad_result g0 = iw_gauss_gap (&same, 4, IW_GAP_FOR_MC, 1e-14);
   tap_close (g0.value, 0, g0.abserr + 1e-14, "q = target: gap 0");
   test_appended (r);
+  test_model ();
   gsl_rng_free (r);
   return tap_done ();
 }
