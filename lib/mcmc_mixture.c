@@ -1,7 +1,9 @@
 /* mcmc_mixture.c -- samplers on a Gaussian mixture (see mcmc_mixture.h). */
 #include "mcmc_mixture.h"
 #include "errors.h"
+#include "harness.h"
 
+#include <float.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -133,4 +135,21 @@ mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_
   if (mcmc_hmc (r, p->t, &p->o, x0, rows, p->energy ? p->energy + c * rows->size1 : NULL, &st) != GSL_SUCCESS)
     die_runtime ("HMC refused its start or options");
   return st.acceptance_rate;
+}
+
+void
+mcmc_mixture_check_moments (harness * h, const char *id, const mcmc_mixture_run * run,
+                            const double *exact)
+{
+  char why[160];
+  if (!mcmc_mixture_mixed (run, why, sizeof why))
+    {
+      check_inconclusive (h, id, "%s", why);
+      return;
+    }
+  for (size_t m = 0; m < M; m++)
+    check_point (h, id, est_mc (run->moment[m].mean, run->moment[m].se),
+                 est_exact (exact[m], 16 * DBL_EPSILON * (1 + fabs (exact[m]))));
+  check_close (h, id, "%zu chains of %zu; split R-hat %.4f; ESS of x1 %.0f, of x1² %.0f",
+               run->n_chains, run->n, run->rhat, run->moment[0].ess, run->moment[2].ess);
 }

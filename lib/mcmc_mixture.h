@@ -17,6 +17,7 @@
 
 #include "ess.h"
 #include "gmm.h"
+#include "harness.h"
 #include "mcmc.h"
 
 #include <gsl/gsl_matrix.h>
@@ -81,5 +82,14 @@ double mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x
    1.01 and at least 400 effective draws of every moment).  Returns 1, or
    0 with the diagnostic's value in WHY. */
 int mcmc_mixture_mixed (const mcmc_mixture_run * run, char *why, size_t len);
+
+/* Harness check ID: the pooled averages of RUN against the exact moments
+   EXACT, one point per moment (MCMC standard errors; the exact values to
+   16 u of their size), closed with the run's chains, R-hat and the ESS of
+   x1 and x1²; inconclusive, with the diagnostic's value, when the chains
+   did not mix (mcmc_mixture_mixed). */
+void mcmc_mixture_check_moments (harness * h, const char *id,
+                                 const mcmc_mixture_run * run,
+                                 const double *exact);
 
 #endif

@@ -11,9 +11,12 @@
 #include "rng.h"
 #include "tap.h"
 
+#include <fcntl.h>
 #include <gsl/gsl_math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* exact draws from the chain's own component: the kernel "jump to a fresh
    draw of component c / 2", which preserves that component, so the pool
@@ -46,6 +49,64 @@ mixing_draws (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * r
     }
   gsl_vector_free (x);
   return 0.5;
+}
+
+/* mcmc_mixture_check_moments inside a claim of its own (TAP to /dev/null): chains that mix
+   hold against the exact moments and fail against moments off by 0.05 in E x1; chains that
+   never cross are inconclusive. */
+#define C(id) {id, "harness", "", REL_EQ, EXPECT_HOLDS, NULL}
+static const check_spec CHECKS[] = { C ("good"), C ("off"), C ("stuck") };
+static const claim CLAIM = {
+  .slug = "test_mcmc_mixture", .title = "", .claim = "", .sources = "", .checks = CHECKS,
+  .n_checks = COUNT_OF (CHECKS), .samples_default = 1000, .samples_quick = 1000, .figure_caption = "",
+};
+
+static const check_result *
+result (const harness * h, const char *id)
+{
+  for (size_t i = 0; i < h->c->n_checks; i++)
+    if (strcmp (h->c->checks[i].id, id) == 0)
+      return &h->results[i];
+  return NULL;
+}
+
+static void
+test_check_moments (const gsl_rng * r, const gmm * g, const double *m)
+{
+  char dir[] = "/tmp/test_mcmc_mixture.XXXXXX", cmd[200];
+  if (!mkdtemp (dir))
+    exit (99);
+  char *argv[] = { "test_mcmc_mixture", "--outdir", dir, NULL };
+  double off[MCMC_MIXTURE_N_MOMENTS];
+  memcpy (off, m, sizeof off);
+  off[0] += 0.05;
+  fflush (stdout);
+  int saved = dup (1), null = open ("/dev/null", O_WRONLY);
+  dup2 (null, 1);
+  harness *h = harness_begin (&CLAIM, 3, argv);
+  mcmc_mixture_run run, stuck;
+  mcmc_mixture_run_chains (r, g, 6, 20000, mixing_draws, (void *) g, &run);
+  mcmc_mixture_run_chains (r, g, 6, 20000, fresh_draws, (void *) g, &stuck);
+  mcmc_mixture_check_moments (h, "good", &run, m);
+  mcmc_mixture_check_moments (h, "off", &run, off);
+  mcmc_mixture_check_moments (h, "stuck", &stuck, m);
+  fflush (stdout);
+  dup2 (saved, 1);
+  tap_ok (result (h, "good")->held == 1 && result (h, "good")->n_points == 5,
+          "check_moments: chains that mix hold at the 5 moments");
+  tap_ok (result (h, "off")->held == 0, "check_moments: E x1 off by 0.05 fails");
+  tap_ok (result (h, "stuck")->inconclusive, "check_moments: chains that never cross are inconclusive");
+  fflush (stdout);
+  dup2 (null, 1);
+  sbuf_append (harness_figure_script (h), "plot x\n");    /* harness_end wants a figure */
+  harness_end (h);
+  fflush (stdout);
+  dup2 (saved, 1);
+  mcmc_mixture_run_free (&run);
+  mcmc_mixture_run_free (&stuck);
+  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
+  if (system (cmd) != 0)
+    exit (99);
 }
 
 int
@@ -137,6 +198,7 @@ main (void)
   mcmc_mixture_run_free (&run);
   free (energy);
 
+  test_check_moments (r, g, m);
   gsl_rng_free (r);
   gsl_vector_free (tp.work);
   gsl_vector_free (work);
