@@ -1,6 +1,7 @@
 /* mcmc_mixture.c -- samplers on a Gaussian mixture (see mcmc_mixture.h). */
 #include "mcmc_mixture.h"
 #include "errors.h"
+#include "gradcheck.h"
 #include "harness.h"
 
 #include <float.h>
@@ -152,4 +153,28 @@ mcmc_mixture_check_moments (harness * h, const char *id, const mcmc_mixture_run 
                  est_exact (exact[m], 16 * DBL_EPSILON * (1 + fabs (exact[m]))));
   check_close (h, id, "%zu chains of %zu; split R-hat %.4f; ESS of x1 %.0f, of x1² %.0f",
                run->n_chains, run->n, run->rhat, run->moment[0].ess, run->moment[2].ess);
+}
+
+void
+mcmc_mixture_check_gradient (harness * h, const char *id, const gsl_rng * r, const gmm * g,
+                             const mcmc_target * t, size_t n)
+{
+  gsl_vector *x = gsl_vector_alloc (2), *grad = gsl_vector_alloc (2);
+  for (size_t i = 0; i < n; i++)
+    {
+      gmm_sample (r, g, x);
+      t->grad_log_density (x, grad, t->params);
+      for (size_t a = 0; a < 2; a++)
+        {
+          double coarse, fine;
+          gradcheck_central_pair (t->log_density, t->params, x, a, 1e-4, &coarse, &fine);
+          double v = gsl_vector_get (grad, a);
+          check_point (h, id, est_exact (v, 64 * DBL_EPSILON * (1 + fabs (fine))),
+                       est_numeric (fine, fabs (fine - coarse) + 1e-9));
+        }
+    }
+  check_close (h, id, "%zu points x ~ π, both coordinates, steps 1e-4 and 5e-5 (error bound 1e-9"
+               " + |difference|)", n);
+  gsl_vector_free (x);
+  gsl_vector_free (grad);
 }

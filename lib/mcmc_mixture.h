@@ -91,5 +91,11 @@ int mcmc_mixture_mixed (const mcmc_mixture_run * run, char *why, size_t len);
 void mcmc_mixture_check_moments (harness * h, const char *id,
                                  const mcmc_mixture_run * run,
                                  const double *exact);
+/* Harness check ID: T's gradient (the HMC force) against central
+   differences of its log density (gradcheck_central_pair at 1e-4 and
+   5e-5, the error bound 1e-9 + their difference) in both coordinates at N
+   points x ~ G drawn with R; the analytic value to 64 u (1 + |fine|). */
+void mcmc_mixture_check_gradient (harness * h, const char *id, const gsl_rng * r,
+                                  const gmm * g, const mcmc_target * t, size_t n);
 
 #endif

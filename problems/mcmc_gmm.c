@@ -11,7 +11,6 @@
 #include "figure_mcmc.h"
 #include "figure_panel.h"
 #include "flow_check.h"
-#include "gradcheck.h"
 #include "mcmc_mixture.h"
 #include "quad_nested.h"
 
@@ -359,28 +358,6 @@ target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
     gsl_vector_scale (grad, 1.01);
 }
 
-/* d/dx_i log π by central differences at h and h/2, their difference bounding the finer's error (lib/gradcheck) */
-static void
-check_gradient (harness * h, const mcmc_target * t)
-{
-  gsl_vector *x = gsl_vector_alloc (D), *g = gsl_vector_alloc (D);
-  for (int i = 0; i < 30; i++)
-    {
-      gmm_sample (harness_rng (h), G, x);
-      t->grad_log_density (x, g, t->params);
-      for (size_t a = 0; a < D; a++)
-        {
-          double coarse, fine;
-          gradcheck_central_pair (t->log_density, t->params, x, a, 1e-4, &coarse, &fine);
-          check_point (h, "grad_finite_difference", est_exact (gsl_vector_get (g, a), 64 * DBL_EPSILON * (1 + fabs (fine))),
-                       est_numeric (fine, fabs (fine - coarse) + 1e-9));
-        }
-    }
-  check_close (h, "grad_finite_difference", "30 points x ~ π, both coordinates, steps 1e-4 and 5e-5 (error bound 1e-9 + |difference|)");
-  gsl_vector_free (x);
-  gsl_vector_free (g);
-}
-
 /* The integrator under test (a flow_check.h map): N_STEPS leapfrog steps of lib/mcmc.c, one at a time, from
    z = (q1, q2, p1, p2) to OUT. */
 static void
@@ -538,7 +515,7 @@ main (int argc, char **argv)
   gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
   mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
   t.grad_log_density = t_hmc.grad_log_density = target_grad;
-  check_gradient (h, &t);
+  mcmc_mixture_check_gradient (h, "grad_finite_difference", harness_rng (h), g, &t, 30);
   mcmc_mixture_run mh, hmc;
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, GSL_MAX (n / 4, 8), mh_as_written, &sigma, &mh);
   mcmc_mixture_check_moments (h, "s001_2_1_mh_moments", &mh, exact);

@@ -53,9 +53,10 @@ mixing_draws (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * r
 
 /* mcmc_mixture_check_moments inside a claim of its own (TAP to /dev/null): chains that mix
    hold against the exact moments and fail against moments off by 0.05 in E x1; chains that
-   never cross are inconclusive. */
+   never cross are inconclusive.  mcmc_mixture_check_gradient: the target's gradient holds, the
+   gradient scaled by 1.001 does not. */
 #define C(id) {id, "harness", "", REL_EQ, EXPECT_HOLDS, NULL}
-static const check_spec CHECKS[] = { C ("good"), C ("off"), C ("stuck") };
+static const check_spec CHECKS[] = { C ("good"), C ("off"), C ("stuck"), C ("grad"), C ("grad_bad") };
 static const claim CLAIM = {
   .slug = "test_mcmc_mixture", .title = "", .claim = "", .sources = "", .checks = CHECKS,
   .n_checks = COUNT_OF (CHECKS), .samples_default = 1000, .samples_quick = 1000, .figure_caption = "",
@@ -68,6 +69,13 @@ result (const harness * h, const char *id)
     if (strcmp (h->c->checks[i].id, id) == 0)
       return &h->results[i];
   return NULL;
+}
+
+static void
+scaled_grad (const gsl_vector * x, gsl_vector * grad, void *params)
+{
+  gmm_target_grad_log_pdf (x, grad, params);
+  gsl_vector_scale (grad, 1.001);
 }
 
 static void
@@ -90,12 +98,21 @@ test_check_moments (const gsl_rng * r, const gmm * g, const double *m)
   mcmc_mixture_check_moments (h, "good", &run, m);
   mcmc_mixture_check_moments (h, "off", &run, off);
   mcmc_mixture_check_moments (h, "stuck", &stuck, m);
+  gmm_target tp = { g, 1.0, gsl_vector_alloc (2) };
+  mcmc_target t = mcmc_mixture_target (&tp), bad = t;
+  bad.grad_log_density = scaled_grad;
+  mcmc_mixture_check_gradient (h, "grad", r, g, &t, 20);
+  mcmc_mixture_check_gradient (h, "grad_bad", r, g, &bad, 20);
+  gsl_vector_free (tp.work);
   fflush (stdout);
   dup2 (saved, 1);
   tap_ok (result (h, "good")->held == 1 && result (h, "good")->n_points == 5,
           "check_moments: chains that mix hold at the 5 moments");
   tap_ok (result (h, "off")->held == 0, "check_moments: E x1 off by 0.05 fails");
   tap_ok (result (h, "stuck")->inconclusive, "check_moments: chains that never cross are inconclusive");
+  tap_ok (result (h, "grad")->held == 1 && result (h, "grad")->n_points == 40,
+          "check_gradient: the target's gradient holds at 20 points, 2 coordinates");
+  tap_ok (result (h, "grad_bad")->held == 0, "check_gradient: the gradient times 1.001 fails");
   fflush (stdout);
   dup2 (null, 1);
   sbuf_append (harness_figure_script (h), "plot x\n");    /* harness_end wants a figure */
