@@ -6,6 +6,7 @@
 
 #include <float.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,4 +178,21 @@ mcmc_mixture_check_gradient (harness * h, const char *id, const gsl_rng * r, con
                " + |difference|)", n);
   gsl_vector_free (x);
   gsl_vector_free (grad);
+}
+
+void
+mcmc_mixture_phase_point (const gsl_rng * r, const gmm * g, double *z)
+{
+  gsl_vector_view q = gsl_vector_view_array (z, 2);
+  gmm_sample (r, g, &q.vector);
+  for (size_t i = 0; i < 2; i++)
+    z[2 + i] = gsl_ran_gaussian (r, 1.0);
+}
+
+double
+mcmc_mixture_hamiltonian (const double *z, void *t)
+{
+  gsl_vector_const_view q = gsl_vector_const_view_array (z, 2);
+  gsl_vector_const_view p = gsl_vector_const_view_array (z + 2, 2);
+  return mcmc_hamiltonian (t, &q.vector, &p.vector);
 }

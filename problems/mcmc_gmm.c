@@ -379,22 +379,6 @@ integrate (double eps, size_t n_steps, const double *z, double *out, void *param
   gsl_vector_free (g);
 }
 
-static double
-hamiltonian_at (const double *z, void *t)
-{
-  gsl_vector_const_view q = gsl_vector_const_view_array (z, D), p = gsl_vector_const_view_array (z + D, D);
-  return mcmc_hamiltonian (t, &q.vector, &p.vector);
-}
-
-static void
-random_phase_point (const gsl_rng * r, double *z)
-{
-  gsl_vector_view q = gsl_vector_view_array (z, D);
-  gmm_sample (r, G, &q.vector);
-  for (size_t i = 0; i < D; i++)
-    z[D + i] = gsl_ran_gaussian (r, 1.0);
-}
-
 #define ORDER_LEVELS 6
 #define ORDER_STARTS 50
 #define FLOW_STARTS 10
@@ -410,12 +394,12 @@ check_leapfrog (harness * h, const flow * f, double *err)
 {
   double starts[ORDER_STARTS][2 * D];
   for (int s = 0; s < FLOW_STARTS; s++)
-    random_phase_point (harness_rng (h), starts[s]);
+    mcmc_mixture_phase_point (harness_rng (h), G, starts[s]);
   flow_check_probes (h, "leapfrog_reversible", "leapfrog_volume", f, starts[0], FLOW_STARTS,
                      "q ~ π, p ~ N(0, I)", 0.1, 30);
   for (int s = 0; s < ORDER_STARTS; s++)
-    random_phase_point (harness_rng (h), starts[s]);
-  flow_check_order (h, "leapfrog_energy_order", f, hamiltonian_at, f->params, starts[0],
+    mcmc_mixture_phase_point (harness_rng (h), G, starts[s]);
+  flow_check_order (h, "leapfrog_energy_order", f, mcmc_mixture_hamiltonian, f->params, starts[0],
                     ORDER_STARTS, 2.0, 16, ORDER_LEVELS, err);
 }
 

@@ -159,8 +159,24 @@ main (void)
   tap_close (gsl_vector_get (grad, 1), 0.5 * gsl_vector_get (want_g, 1), 1e-15,
              "target: gradient / T at T = 2");
   tap_ok (t.d == 2, "target dimension");
+  double z[4] = { 1.5, -2, 0.3, -1.1 };
+  double want_h = -0.5 * gmm_log_pdf (g, &xv.vector, work) + 0.5 * (0.09 + 1.21);
+  tap_close (mcmc_mixture_hamiltonian (z, &t), want_h, 1e-14, "hamiltonian: -log p / T + |p|²/2 at T = 2");
 
   gsl_rng *r = rng_new (RNG_DEFAULT_SEED);
+  /* phase points: q ~ π (its mean), p ~ N(0, I) (mean 0, E p² = 1), within 5 se of 1e5 draws */
+  double s1[4] = { 0 }, s2[4] = { 0 }, np = 100000;
+  for (int i = 0; i < np; i++)
+    {
+      mcmc_mixture_phase_point (r, g, z);
+      for (int k = 0; k < 4; k++)
+        s1[k] += z[k] / np, s2[k] += z[k] * z[k] / np;
+    }
+  tap_ok (fabs (s1[0] - m[0]) < 5 * sqrt (m[2] / np) && fabs (s1[1] - m[1]) < 5 * sqrt (m[4] / np),
+          "phase point: q has the mixture's mean (%.4f, %.4f)", s1[0], s1[1]);
+  tap_ok (fabs (s1[2]) < 5 / sqrt (np) && fabs (s1[3]) < 5 / sqrt (np)
+          && fabs (s2[2] - 1) < 5 * sqrt (2 / np) && fabs (s2[3] - 1) < 5 * sqrt (2 / np),
+          "phase point: p ~ N(0, I) (E p² = %.4f, %.4f)", s2[2], s2[3]);
   mcmc_mixture_run run;
   mcmc_mixture_run_chains (r, g, 6, 20000, fresh_draws, g, &run);
   tap_ok (run.draws->size1 == 120000 && run.n == 20000 && run.n_chains == 6,
