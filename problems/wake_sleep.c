@@ -48,11 +48,8 @@ static const param_spec PARAMS[] = {
   {"iterations", 40, 2, 1000, "wake-sleep iterations for the figure", PARAM_INTEGER},
 };
 
-/* ----------------------------------------------------------------------
- * The wake objective L(θ) = (1/N) Σ_i ELBO(θ, φ; x^i), its M-step, and
- * the sleep objective's φ-dependent part, the inclusive KL, on lib/recog
- * with this claim's mutants
- * ---------------------------------------------------------------------- */
+/* ---- the wake objective L(θ) = (1/N) Σ_i ELBO(θ, φ; x^i), its M-step, and the sleep
+   objective's φ-dependent part, the inclusive KL, on lib/recog with this claim's mutants ---- */
 
 typedef struct { const harness *h; const recog_data *data; recog_phi phi; } wake_problem;
 
@@ -124,11 +121,9 @@ sleep_fit (harness * h, const recog_theta * t, long m, double *inv_diag)
   return p;
 }
 
-/* ----------------------------------------------------------------------
- * The seed's lines (001 1.1.2, seed lines 17-49) on the derivation engine.
- * A point is a model θ = (W, b, s²), a recognition model φ = (a, c, τ²)
- * and one datum x; the closed forms come from lib/lingauss and lib/recog.
- * ---------------------------------------------------------------------- */
+/* ---- the seed's lines (001 1.1.2, seed lines 17-49) on the derivation engine: a point is a
+   model θ = (W, b, s²), a recognition model φ = (a, c, τ²) and one datum x; the closed forms
+   come from lib/lingauss and lib/recog ---- */
 
 static const point_coord BOX[] = {
   {"w1", -2, 2, 0, 0}, {"w2", -2, 2, 0, 0}, {"b1", -1, 1, 0, 0}, {"b2", -1, 1, 0, 0},
@@ -311,9 +306,7 @@ static derivation sleep_dv = {
   DERIVATION_TABLES (SLEEP_TRUTHS, SLEEP_LINES),
 };
 
-/* ----------------------------------------------------------------------
- * Checks
- * ---------------------------------------------------------------------- */
+/* ---- harness checks ---- */
 
 static const recog_theta THETA0 = { {1.2, -0.7}, {0.5, -1.0}, 0.5 };
 
@@ -449,9 +442,7 @@ check_sleep (harness * h, long n)
                " score (τ̂² = %.5g, τ*² = %.5g)", n, fit.tau2, post.tau2);
 }
 
-/* ----------------------------------------------------------------------
- * Wake-sleep iterations, for the figure
- * ---------------------------------------------------------------------- */
+/* ---- wake-sleep iterations, for the figure ---- */
 
 static void
 run_wake_sleep (harness * h, const recog_data * d, long m, int block)
@@ -482,17 +473,7 @@ run_wake_sleep (harness * h, const recog_data * d, long m, int block)
                recog_average_log_lik (&t, d), mle, recog_inclusive_kl (&t, &p));
 }
 
-/* The seed lines' panel first (its data blocks come first), then the
-   wake-sleep iterations' two panels, on data block B. */
-static int
-begin_figure (harness * h)
-{
-  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3 title"
-               " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n"
-               "set key font ',8' spacing 0.75\n");
-  return figure_lines_against_truth (h, "Each seed line against its truth");
-}
-
+/* The wake-sleep iterations' two panels, on data block B (after the seed lines' panel). */
 static void
 draw_figure (harness * h, int b)
 {
@@ -578,7 +559,10 @@ main (int argc, char **argv)
   recog_theta star;
   check_wake (h, &d, &star);
   check_sleep (h, n);
-  int b = begin_figure (h);
+  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3 title"
+               " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n"
+               "set key font ',8' spacing 0.75\n");
+  int b = figure_lines_against_truth (h, "Each seed line against its truth");
   run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100, b);
   draw_figure (h, b);
   write_notes (h, &star);
