@@ -467,28 +467,18 @@ static const mutant_spec MUTANTS[] = {
 };
 static int m_diag_mean, m_diag_sq, m_diag_unif, m_full_mean, m_full_t, m_full_lap, m_p2_sq;
 
-/* draws of the sampler under test (K = 2) into XS, and its covariance */
+/* draws of the sampler under test (K = 2) into XS (lib/gauss_sample), and its covariance */
 static void
 draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, double *cov)
 {
-  double z[2], g[2];
+  double a[4];
   gauss_noise noise = !full && m_diag_unif ? GAUSS_NOISE_UNIFORM
     : full && m_full_lap ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
-  for (long t = 0; t < n; t++)
-    {
-      for (int i = 0; i < 2; i++)
-        z[i] = gauss_sample_noise (r, noise);
-      for (int i = 0; i < 2; i++)
-        {
-          double s = SIG (p)[i] * (!full && m_diag_sq ? SIG (p)[i] : 1);
-          g[i] = !full ? (m_diag_mean ? s * (MU (p)[i] + z[i]) : MU (p)[i] + s * z[i]) : MU (p)[i];
-          for (int j = 0; full && j < 2; j++)
-            g[i] += SM (p)[m_full_t ? j * 2 + i : i * 2 + j] * (z[j] + (m_full_mean ? MU (p)[j] : 0));
-          if (full && m_full_mean)
-            g[i] -= MU (p)[i];
-          xs[2 * t + i] = g[i];
-        }
-    }
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++)
+      a[i * 2 + j] = full ? SM (p)[m_full_t ? j * 2 + i : i * 2 + j]
+        : (i == j) * SIG (p)[i] * (m_diag_sq ? SIG (p)[i] : 1);
+  gauss_sample_affine (r, noise, MU (p), a, 2, full ? m_full_mean : m_diag_mean, n, xs);
   affine_gauss_cov (p, full, cov);
 }
 
@@ -512,9 +502,9 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
 static double
 check_p2_sampler (harness * h, long n)
 {
-  double mu = 0.7, sigma = 1.7, *z = xmalloc ((size_t) n * sizeof *z);
-  for (long t = 0; t < n; t++)
-    z[t] = mu + (m_p2_sq ? sigma * sigma : sigma) * gsl_ran_gaussian_ziggurat (harness_rng (h), 1.0);
+  double mu = 0.7, sigma = 1.7, a = m_p2_sq ? sigma * sigma : sigma;
+  double *z = xmalloc ((size_t) n * sizeof *z);
+  gauss_sample_affine (harness_rng (h), GAUSS_NOISE_NORMAL, &mu, &a, 1, 0, n, z);
   double pv = gauss_sample_ks (h, "p2_ks", z, (size_t) n, mu, sigma, CHECK_ALPHA);
   check_close (h, "p2_ks", "μ = %g, σ = %g, %ld draws; p-value %.3g", mu, sigma, n, pv);
   free (z);
