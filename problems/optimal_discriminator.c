@@ -359,17 +359,11 @@ typedef struct
 static void
 fit_logistic (harness * h, long n, disc_fit * fit)
 {
-  gsl_rng *r = harness_rng (h);
-  size_t n1 = m_unequal_classes ? (size_t) n / 2 : (size_t) n;
-  size_t n0 = (size_t) n, total = n1 + n0;
-  double *x = xmalloc (total * sizeof *x), *y = xmalloc (total * sizeof *y);
-  for (size_t i = 0; i < total; i++)
-    {
-      int from_p1 = i < n1;
-      x[i] = from_p1 ? fit->g.mb + gsl_ran_gaussian (r, fit->g.sb)
-        : fit->g.ma + gsl_ran_gaussian (r, fit->g.sa);
-      y[i] = m_labels_swapped ? !from_p1 : from_p1;
-    }
+  size_t n1 = m_unequal_classes ? (size_t) n / 2 : (size_t) n, n0 = (size_t) n;
+  double *x = xmalloc ((n1 + n0) * sizeof *x), *y = xmalloc ((n1 + n0) * sizeof *y);
+  ratio_fit_draw (harness_rng (h), &fit->g, n1, n0, x, y);
+  for (size_t i = 0; m_labels_swapped && i < n1 + n0; i++)
+    y[i] = !y[i];
   ratio_fit_logistic (x, y, n1, n0, &fit->rf);
   free (x);
   free (y);
