@@ -100,16 +100,6 @@ population_regression (const harness * h, const recog_theta * t)
   return p;
 }
 
-/* Minimise by BFGS from X0; the result and its error radius. */
-static minnd_result
-bfgs_minimise (minnd_fn f, minnd_grad g, void *params, const gsl_vector * x0,
-               double *radius)
-{
-  minnd_result r = minimize_nd_grad (f, g, params, x0, 0.1, 1e-11, 2000);
-  *radius = optimum_error_radius (g, params, r.x);
-  return r;
-}
-
 /* The sleep fit on M samples from p_θ (lib/recog). */
 static recog_phi
 sleep_fit (harness * h, const recog_theta * t, long m, double *inv_diag)
@@ -310,18 +300,6 @@ static derivation sleep_dv = {
 
 static const recog_theta THETA0 = { {1.2, -0.7}, {0.5, -1.0}, 0.5 };
 
-/* A recognition model away from the posterior, for the wake checks. */
-static recog_phi
-random_phi (const gsl_rng * r)
-{
-  recog_phi p;
-  for (int j = 0; j < RECOG_D; j++)
-    p.a[j] = gsl_ran_gaussian (r, 0.5);
-  p.c = gsl_ran_gaussian (r, 0.5);
-  p.tau2 = gsl_ran_flat (r, 0.2, 0.6);
-  return p;
-}
-
 #define VIEW(a) gsl_vector_view_array (a, COUNT_OF (a))
 static estimate exact (double v) { return est_exact (v, 64 * DBL_EPSILON * (fabs (v) + 1)); }
 
@@ -349,18 +327,12 @@ check_gradients (harness * h, wake_problem * wp, void *sp)
   gsl_vector_view v = VIEW (vv), g = VIEW (gv), u = VIEW (uv), gu = VIEW (guv);
   for (int k = 0; k < 10; k++)
     {
-      recog_theta t = THETA0;
-      for (int j = 0; j < RECOG_D; j++)
-        {
-          t.w[j] += gsl_ran_gaussian (r, 0.3);
-          t.b[j] += gsl_ran_gaussian (r, 0.3);
-        }
-      t.s2 *= exp (gsl_ran_gaussian (r, 0.3));
+      recog_theta t = recog_theta_perturb (r, &THETA0, 0.3);
       recog_theta_to_vector (&t, &v.vector);
       wake_gradient (&v.vector, wp, &g.vector);
       fd_points (h, "gradients_vs_fd", wake_objective, wp, &v.vector, &g.vector,
                  20 * fabs (wake_objective (&v.vector, wp)));
-      recog_phi p = random_phi (r);
+      recog_phi p = recog_phi_random (r);
       recog_phi_to_vector (&p, &u.vector);
       recog_inclusive_kl_grad_fn (&u.vector, sp, &gu.vector);
       fd_points (h, "gradients_vs_fd", recog_inclusive_kl_fn, sp, &u.vector, &gu.vector,
@@ -374,7 +346,7 @@ static void
 check_wake (harness * h, const recog_data * d, recog_theta * mstep_out)
 {
   gsl_rng *r = harness_rng (h);
-  wake_problem wp = { h, d, random_phi (r) };
+  wake_problem wp = { h, d, recog_phi_random (r) };
   recog_theta star = closed_mstep (h, d, &wp.phi), start = THETA0;
   *mstep_out = star;
   double vv[RECOG_N_THETA], x0v[RECOG_N_THETA];
@@ -384,7 +356,7 @@ check_wake (harness * h, const recog_data * d, recog_theta * mstep_out)
   start.w[0] = -start.w[0];
   recog_theta_to_vector (&start, &x0.vector);
   double radius;
-  minnd_result opt = bfgs_minimise (neg_wake_objective, neg_wake_gradient, &wp, &x0.vector, &radius);
+  minnd_result opt = optimum_bfgs (neg_wake_objective, neg_wake_gradient, &wp, &x0.vector, &radius);
   recog_theta_to_vector (&star, &v.vector);
   for (size_t i = 0; i < RECOG_N_THETA; i++)
     check_point (h, "s001_112_wake_is_mstep", est_opt (gsl_vector_get (opt.x, i), radius), exact (vv[i]));
@@ -412,7 +384,7 @@ check_sleep (harness * h, long n)
   void *sp = (void *) t;        /* the inclusive KL's parameters: θ */
   double x0v[RECOG_N_PHI] = { 0 }, radius;
   gsl_vector_view x0 = VIEW (x0v);
-  minnd_result opt = bfgs_minimise (recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn, sp,
+  minnd_result opt = optimum_bfgs (recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn, sp,
                                     &x0.vector, &radius);
   for (int i = 0; i < RECOG_N_PHI; i++)
     check_point (h, "s001_112_sleep_minimises", exact (rv[i]),
@@ -554,7 +526,7 @@ main (int argc, char **argv)
     n = 100;
   gsl_rng *r = harness_rng (h);
   recog_data d = recog_data_sample (r, &THETA0, (size_t) harness_param (h, "data"));
-  wake_problem wp = { h, &d, random_phi (r) };
+  wake_problem wp = { h, &d, recog_phi_random (r) };
   check_gradients (h, &wp, (void *) &THETA0);
   recog_theta star;
   check_wake (h, &d, &star);

@@ -158,9 +158,33 @@ test_fits (gsl_rng * r)
   free (d.x);
 }
 
+/* the random models replay the generator in their stated order */
+static void
+test_random_models (void)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937), *r2 = gsl_rng_alloc (gsl_rng_mt19937);
+  recog_theta t = recog_theta_perturb (r, &THETA, 0.3);
+  int ok = 1;
+  for (int j = 0; j < RECOG_D; j++)
+    {
+      ok &= t.w[j] == THETA.w[j] + gsl_ran_gaussian (r2, 0.3);
+      ok &= t.b[j] == THETA.b[j] + gsl_ran_gaussian (r2, 0.3);
+    }
+  ok &= t.s2 == THETA.s2 * exp (gsl_ran_gaussian (r2, 0.3));
+  tap_ok (ok, "perturbed θ: w_j, b_j by N(0, 0.3²) in order, s² by exp N(0, 0.3²)");
+  recog_phi p = recog_phi_random (r);
+  double a0 = gsl_ran_gaussian (r2, 0.5), a1 = gsl_ran_gaussian (r2, 0.5);
+  double c = gsl_ran_gaussian (r2, 0.5), tau2 = gsl_ran_flat (r2, 0.2, 0.6);
+  tap_ok (p.a[0] == a0 && p.a[1] == a1 && p.c == c && p.tau2 == tau2 && tau2 >= 0.2 && tau2 < 0.6,
+          "random φ: a, c ~ N(0, 0.5²), τ² on [0.2, 0.6]");
+  gsl_rng_free (r);
+  gsl_rng_free (r2);
+}
+
 int
 main (void)
 {
+  test_random_models ();
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (r, 20261201);
   test_posterior ();
