@@ -365,3 +365,32 @@ recog_phi_random (const gsl_rng * r)
   p.tau2 = gsl_ran_flat (r, 0.2, 0.6);
   return p;
 }
+
+double
+recog_wake_fn (const gsl_vector * v, void *params)
+{
+  const recog_wake *w = params;
+  recog_theta t = recog_theta_from_vector (v);
+  return recog_average_elbo (&t, &w->phi, w->data);
+}
+
+void
+recog_wake_grad_fn (const gsl_vector * v, void *params, gsl_vector * g)
+{
+  const recog_wake *w = params;
+  recog_theta t = recog_theta_from_vector (v);
+  recog_wake_gradient (&t, &w->phi, w->tau2_w, w->data, g);
+}
+
+double
+recog_wake_neg_fn (const gsl_vector * v, void *params)
+{
+  return -recog_wake_fn (v, params);
+}
+
+void
+recog_wake_neg_grad_fn (const gsl_vector * v, void *params, gsl_vector * g)
+{
+  recog_wake_grad_fn (v, params, g);
+  gsl_vector_scale (g, -1.0);
+}

@@ -51,31 +51,14 @@ static const param_spec PARAMS[] = {
 /* ---- the wake objective L(θ) = (1/N) Σ_i ELBO(θ, φ; x^i), its M-step, and the sleep
    objective's φ-dependent part, the inclusive KL, on lib/recog with this claim's mutants ---- */
 
-typedef struct { const harness *h; const recog_data *data; recog_phi phi; } wake_problem;
-
-static double
-wake_objective (const gsl_vector * v, void *params)
+/* The wake objective at a random φ away from the posterior (lib/recog), with this claim's
+   mutant of its gradient. */
+static recog_wake
+wake_problem (const harness * h, const gsl_rng * r, const recog_data * d)
 {
-  const wake_problem *w = params;
-  recog_theta t = recog_theta_from_vector (v);
-  return recog_average_elbo (&t, &w->phi, w->data);
-}
-
-static void
-wake_gradient (const gsl_vector * v, void *params, gsl_vector * g)
-{
-  const wake_problem *w = params;
-  recog_theta t = recog_theta_from_vector (v);
-  double tau2 = mutant (w->h, "wake_grad_no_tau") ? 0 : w->phi.tau2;
-  recog_wake_gradient (&t, &w->phi, tau2, w->data, g);
-}
-
-static double neg_wake_objective (const gsl_vector * v, void *params) { return -wake_objective (v, params); }
-static void
-neg_wake_gradient (const gsl_vector * v, void *params, gsl_vector * g)
-{
-  wake_gradient (v, params, g);
-  gsl_vector_scale (g, -1.0);
+  recog_wake w = { d, recog_phi_random (r), 0 };
+  w.tau2_w = mutant (h, "wake_grad_no_tau") ? 0 : w.phi.tau2;
+  return w;
 }
 
 /* The M-step argmax_θ (1/N) Σ_i E_q[log p_θ(x^i|z)] (lib/recog). */
@@ -320,7 +303,7 @@ fd_points (harness * h, const char *id, minnd_fn f, void *params,
 }
 
 static void
-check_gradients (harness * h, wake_problem * wp, void *sp)
+check_gradients (harness * h, recog_wake * wp, void *sp)
 {
   gsl_rng *r = harness_rng (h);
   double vv[RECOG_N_THETA], gv[RECOG_N_THETA], uv[RECOG_N_PHI], guv[RECOG_N_PHI];
@@ -329,9 +312,9 @@ check_gradients (harness * h, wake_problem * wp, void *sp)
     {
       recog_theta t = recog_theta_perturb (r, &THETA0, 0.3);
       recog_theta_to_vector (&t, &v.vector);
-      wake_gradient (&v.vector, wp, &g.vector);
-      fd_points (h, "gradients_vs_fd", wake_objective, wp, &v.vector, &g.vector,
-                 20 * fabs (wake_objective (&v.vector, wp)));
+      recog_wake_grad_fn (&v.vector, wp, &g.vector);
+      fd_points (h, "gradients_vs_fd", recog_wake_fn, wp, &v.vector, &g.vector,
+                 20 * fabs (recog_wake_fn (&v.vector, wp)));
       recog_phi p = recog_phi_random (r);
       recog_phi_to_vector (&p, &u.vector);
       recog_inclusive_kl_grad_fn (&u.vector, sp, &gu.vector);
@@ -346,7 +329,7 @@ static void
 check_wake (harness * h, const recog_data * d, recog_theta * mstep_out)
 {
   gsl_rng *r = harness_rng (h);
-  wake_problem wp = { h, d, recog_phi_random (r) };
+  recog_wake wp = wake_problem (h, r, d);
   recog_theta star = closed_mstep (h, d, &wp.phi), start = THETA0;
   *mstep_out = star;
   double vv[RECOG_N_THETA], x0v[RECOG_N_THETA];
@@ -356,7 +339,7 @@ check_wake (harness * h, const recog_data * d, recog_theta * mstep_out)
   start.w[0] = -start.w[0];
   recog_theta_to_vector (&start, &x0.vector);
   double radius;
-  minnd_result opt = optimum_bfgs (neg_wake_objective, neg_wake_gradient, &wp, &x0.vector, &radius);
+  minnd_result opt = optimum_bfgs (recog_wake_neg_fn, recog_wake_neg_grad_fn, &wp, &x0.vector, &radius);
   recog_theta_to_vector (&star, &v.vector);
   for (size_t i = 0; i < RECOG_N_THETA; i++)
     check_point (h, "s001_112_wake_is_mstep", est_opt (gsl_vector_get (opt.x, i), radius), exact (vv[i]));
@@ -526,7 +509,7 @@ main (int argc, char **argv)
     n = 100;
   gsl_rng *r = harness_rng (h);
   recog_data d = recog_data_sample (r, &THETA0, (size_t) harness_param (h, "data"));
-  wake_problem wp = { h, &d, recog_phi_random (r) };
+  recog_wake wp = wake_problem (h, r, &d);
   check_gradients (h, &wp, (void *) &THETA0);
   recog_theta star;
   check_wake (h, &d, &star);

@@ -102,6 +102,22 @@ test_gradients (gsl_rng * r)
   gradcheck_report rep;
   gradcheck_verify (elbo_of_theta, elbo_gradient, &c, v, &o, &rep);
   tap_ok (rep.n_bad == 0, "wake gradient = finite differences (worst %.3g)", rep.worst_ratio);
+  /* the same objective as a lib function of θ's vector; with τ² dropped from ∂/∂W it fails */
+  recog_wake w = { &d, PHI, PHI.tau2 };
+  gsl_vector *g2 = gsl_vector_alloc (RECOG_N_THETA);
+  elbo_gradient (v, &c, g);
+  recog_wake_neg_grad_fn (v, &w, g2);
+  tap_ok (recog_wake_fn (v, &w) == elbo_of_theta (v, &c)
+          && recog_wake_neg_fn (v, &w) == -elbo_of_theta (v, &c)
+          && gsl_vector_get (g2, 0) == -gsl_vector_get (g, 0)
+          && gsl_vector_get (g2, 4) == -gsl_vector_get (g, 4),
+          "recog_wake_fn, _neg_fn, _neg_grad_fn: L, -L and -∇L");
+  gradcheck_verify (recog_wake_fn, recog_wake_grad_fn, &w, v, &o, &rep);
+  tap_ok (rep.n_bad == 0, "recog_wake_grad_fn = finite differences (worst %.3g)", rep.worst_ratio);
+  w.tau2_w = 0;
+  gradcheck_verify (recog_wake_fn, recog_wake_grad_fn, &w, v, &o, &rep);
+  tap_ok (rep.n_bad > 0, "and without τ² in ∂/∂W it is not");
+  gsl_vector_free (g2);
   recog_phi_to_vector (&PHI, u);
   gradcheck_verify (recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn, (void *) &THETA, u, &o,
                     &rep);
