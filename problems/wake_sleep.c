@@ -339,7 +339,8 @@ check_wake (harness * h, const recog_data * d, recog_theta * mstep_out)
   start.w[0] = -start.w[0];
   recog_theta_to_vector (&start, &x0.vector);
   double radius;
-  minnd_result opt = optimum_bfgs (recog_wake_neg_fn, recog_wake_neg_grad_fn, &wp, &x0.vector, &radius);
+  minnd_result opt = optimum_bfgs (recog_wake_neg_fn, recog_wake_neg_grad_fn, &wp, &x0.vector,
+                                   &radius);
   recog_theta_to_vector (&star, &v.vector);
   for (size_t i = 0; i < RECOG_N_THETA; i++)
     check_point (h, "s001_112_wake_is_mstep", est_opt (gsl_vector_get (opt.x, i), radius), exact (vv[i]));
@@ -368,7 +369,7 @@ check_sleep (harness * h, long n)
   double x0v[RECOG_N_PHI] = { 0 }, radius;
   gsl_vector_view x0 = VIEW (x0v);
   minnd_result opt = optimum_bfgs (recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn, sp,
-                                    &x0.vector, &radius);
+                                   &x0.vector, &radius);
   for (int i = 0; i < RECOG_N_PHI; i++)
     check_point (h, "s001_112_sleep_minimises", exact (rv[i]),
                  est_opt (gsl_vector_get (opt.x, i), radius));
