@@ -493,8 +493,7 @@ main (int argc, char **argv)
   size_t n = (size_t) harness_samples (h);
   double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
   mcmc_mixture_exact_moments (g, exact);
-  derivation_run (h, &hastings);
-  derivation_run (h, &canonical);
+  harness_run_derivations (h);
   check_density_marginal (h);
   gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
   mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
