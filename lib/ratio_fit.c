@@ -117,3 +117,12 @@ ratio_fit_draw (const gsl_rng * r, const normal_pair * g, size_t n1, size_t n0, 
       y[i] = from_f1;
     }
 }
+
+estimate
+ratio_fit_theta (const ratio_fit * fit, int j)
+{
+  double se = sqrt (gsl_matrix_get (fit->lf.cov, j, j));
+  estimate e = est_mc (gsl_vector_get (fit->lf.theta, j), se);
+  e.bound = fit->lf.newton_step;
+  return e;
+}

@@ -409,14 +409,8 @@ check_logistic (harness * h, sbuf * fig, int block)
   double truth[RATIO_FIT_FEATURES];
   normal_log_ratio_coefficients (fit.g.mb, fit.g.sb, fit.g.ma, fit.g.sa, truth);
   for (int j = 0; j < RATIO_FIT_FEATURES; j++)
-    {
-      /* the asymptotic standard error, and the last Newton step as the optimiser's bound (it
-         bounds the error of the iterate before it; convergence is quadratic) */
-      estimate e = est_mc (gsl_vector_get (lf->theta, j), sqrt (gsl_matrix_get (lf->cov, j, j)));
-      e.bound = lf->newton_step;
-      check_point (h, "logistic_theta", e,
-                   est_exact (truth[j], 8 * DBL_EPSILON * (1 + fabs (truth[j]))));
-    }
+    check_point (h, "logistic_theta", ratio_fit_theta (&fit.rf, j),
+                 est_exact (truth[j], 8 * DBL_EPSILON * (1 + fabs (truth[j]))));
   check_close (h, "logistic_theta", "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f, %.4f); %zu"
                " draws of P1, %zu of P0; BFGS then Newton, last step %.2g",
                gsl_vector_get (lf->theta, 0), gsl_vector_get (lf->theta, 1),
