@@ -66,7 +66,8 @@ static const check_spec CHECKS[] = { C ("lf_rev"), C ("lf_vol"), C ("lf_order"),
   C ("eu_vol"), C ("eu_order") };
 static const claim CLAIM = {
   .slug = "test_flow_check", .title = "", .claim = "", .sources = "", .checks = CHECKS,
-  .n_checks = COUNT_OF (CHECKS), .samples_default = 1000, .samples_quick = 1000, .figure_caption = "",
+  .n_checks = COUNT_OF (CHECKS), .samples_default = 1000, .samples_quick = 1000,
+  .figure_caption = "",
 };
 
 static int

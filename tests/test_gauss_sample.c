@@ -92,7 +92,8 @@ test_affine (void)
       for (int j = 0; j < 3; j++)
         z[j] = gauss_sample_noise (r2, GAUSS_NOISE_LAPLACE);
       for (int i = 0; i < 3; i++)
-        exact &= xs[3 * t + i] == mu[i] + a[3 * i] * z[0] + a[3 * i + 1] * z[1] + a[3 * i + 2] * z[2];
+        exact &= xs[3 * t + i]
+          == mu[i] + a[3 * i] * z[0] + a[3 * i + 1] * z[1] + a[3 * i + 2] * z[2];
     }
   tap_ok (exact, "affine: rows are μ + A z of successive noise draws");
   gauss_sample_affine (r, GAUSS_NOISE_NORMAL, mu, a, 3, 1, 50, xs);
@@ -101,8 +102,10 @@ test_affine (void)
       for (int j = 0; j < 3; j++)
         z[j] = gauss_sample_noise (r2, GAUSS_NOISE_NORMAL) + mu[j];
       for (int i = 0; i < 3; i++)
-        mapped &= fabs (xs[3 * t + i] - (a[3 * i] * z[0] + a[3 * i + 1] * z[1] + a[3 * i + 2] * z[2]))
-          <= 1e-14 * (1 + fabs (xs[3 * t + i]));
+        {
+          double want = a[3 * i] * z[0] + a[3 * i + 1] * z[1] + a[3 * i + 2] * z[2];
+          mapped &= fabs (xs[3 * t + i] - want) <= 1e-14 * (1 + fabs (want));
+        }
     }
   tap_ok (mapped, "affine, mapped: rows are A (μ + z)");
   gsl_rng_free (r);

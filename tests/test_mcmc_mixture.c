@@ -56,10 +56,13 @@ mixing_draws (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * r
    never cross are inconclusive.  mcmc_mixture_check_gradient: the target's gradient holds, the
    gradient scaled by 1.001 does not. */
 #define C(id) {id, "harness", "", REL_EQ, EXPECT_HOLDS, NULL}
-static const check_spec CHECKS[] = { C ("good"), C ("off"), C ("stuck"), C ("grad"), C ("grad_bad") };
+static const check_spec CHECKS[] = {
+  C ("good"), C ("off"), C ("stuck"), C ("grad"), C ("grad_bad"),
+};
 static const claim CLAIM = {
   .slug = "test_mcmc_mixture", .title = "", .claim = "", .sources = "", .checks = CHECKS,
-  .n_checks = COUNT_OF (CHECKS), .samples_default = 1000, .samples_quick = 1000, .figure_caption = "",
+  .n_checks = COUNT_OF (CHECKS), .samples_default = 1000, .samples_quick = 1000,
+  .figure_caption = "",
 };
 
 static const check_result *
@@ -109,7 +112,8 @@ test_check_moments (const gsl_rng * r, const gmm * g, const double *m)
   tap_ok (result (h, "good")->held == 1 && result (h, "good")->n_points == 5,
           "check_moments: chains that mix hold at the 5 moments");
   tap_ok (result (h, "off")->held == 0, "check_moments: E x1 off by 0.05 fails");
-  tap_ok (result (h, "stuck")->inconclusive, "check_moments: chains that never cross are inconclusive");
+  tap_ok (result (h, "stuck")->inconclusive,
+          "check_moments: chains that never cross are inconclusive");
   tap_ok (result (h, "grad")->held == 1 && result (h, "grad")->n_points == 40,
           "check_gradient: the target's gradient holds at 20 points, 2 coordinates");
   tap_ok (result (h, "grad_bad")->held == 0, "check_gradient: the gradient times 1.001 fails");
@@ -161,7 +165,8 @@ main (void)
   tap_ok (t.d == 2, "target dimension");
   double z[4] = { 1.5, -2, 0.3, -1.1 };
   double want_h = -0.5 * gmm_log_pdf (g, &xv.vector, work) + 0.5 * (0.09 + 1.21);
-  tap_close (mcmc_mixture_hamiltonian (z, &t), want_h, 1e-14, "hamiltonian: -log p / T + |p|²/2 at T = 2");
+  tap_close (mcmc_mixture_hamiltonian (z, &t), want_h, 1e-14,
+             "hamiltonian: -log p / T + |p|²/2 at T = 2");
 
   gsl_rng *r = rng_new (RNG_DEFAULT_SEED);
   /* phase points: q ~ π (its mean), p ~ N(0, I) (mean 0, E p² = 1), within 5 se of 1e5 draws */

@@ -75,8 +75,8 @@ main (void)
   tap_close (gsl_matrix_get (rf.lf.cov, 0, 0), var0, 1e-6,
              "var θ0 = 1/a0 + 1/b0 - (1/n0 + 1/n1): the fixed-counts correction");
   estimate e0 = ratio_fit_theta (&rf, 0);
-  tap_ok (e0.value == gsl_vector_get (th, 0) && e0.kind == EST_MC && fabs (e0.err - sqrt (var0)) < 1e-6
-          && e0.bound == rf.lf.newton_step, "ratio_fit_theta: θ0 ± its corrected se, the last"
+  tap_ok (e0.value == gsl_vector_get (th, 0) && e0.kind == EST_MC
+          && fabs (e0.err - sqrt (var0)) < 1e-6 && e0.bound == rf.lf.newton_step, "ratio_fit_theta: θ0 ± its corrected se, the last"
           " Newton step as its bound");
   double se, l = ratio_fit_log_f1 (&rf, 0.5, 2, 0, &se);
   tap_close (l, normal_log_pdf (0, 0.5, 2) + l0, 1e-6, "log f̂1(0) = log f0(0) + L0");
