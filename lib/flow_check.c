@@ -134,3 +134,40 @@ flow_exp_energy_error (const double *dh, size_t n, double *mean_dh)
   *mean_dh = mc_mean (&a);
   return e;
 }
+
+void
+flow_check_probes (harness * h, const char *rev_id, const char *vol_id, const flow * f,
+                   const double *starts, size_t n, const char *what, double eps, size_t n_steps)
+{
+  for (size_t s = 0; s < n; s++)
+    {
+      estimate reversal, det;
+      flow_probe (f, eps, n_steps, starts + s * f->dim, 1e-4, &reversal, &det);
+      check_point (h, rev_id, reversal, est_exact (0, 0));
+      check_point (h, vol_id, det, est_exact (1, 0));
+    }
+  check_close (h, rev_id, "%zu phase points %s; %zu steps of ε = %g", n, what, n_steps, eps);
+  check_close (h, vol_id, "%zu phase points; central differences at 1e-4 and 5e-5, %zu steps"
+               " of ε = %g", n, n_steps, eps);
+}
+
+void
+flow_check_order (harness * h, const char *id, const flow * f, flow_energy_fn energy,
+                  void *eparams, const double *starts, size_t n, double tlen, size_t steps0,
+                  size_t levels, double *err)
+{
+  double *ratio = xmalloc ((levels - 1) * sizeof *ratio), e_last, e_before;
+  estimate limit;
+  flow_energy_errors (f, energy, eparams, starts, n, tlen, steps0, levels, err, ratio);
+  if (!flow_order_estimate (ratio, levels - 1, &limit, &e_last, &e_before))
+    check_inconclusive (h, id, "the ratios are not in their asymptotic regime: distance from 16 "
+                        "estimated as %.3g and %.3g", e_last, e_before);
+  else
+    {
+      double fine = (double) (steps0 << (levels - 1)) / tlen;
+      check_compare (h, id, limit, est_exact (16, 0), "ratio %.4f at ε = 1/%g → 1/%g (before: %.4f,"
+                     " %.4f); %zu starts, T = %g", ratio[levels - 2], fine / 2, fine,
+                     ratio[levels - 3], ratio[levels - 4], n, tlen);
+    }
+  free (ratio);
+}

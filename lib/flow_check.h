@@ -15,6 +15,7 @@
 
 #include "ess.h"
 #include "estimate.h"
+#include "harness.h"
 
 #include <gsl/gsl_matrix.h>
 #include <stddef.h>
@@ -82,5 +83,21 @@ int flow_order_estimate (const double *ratio, size_t n, estimate * out,
    and preserves volume, whatever its energy error (Neal 2011, 5.4.1).
    *MEAN_DH receives the mean of ΔH. */
 ess_result flow_exp_energy_error (const double *dh, size_t n, double *mean_dh);
+
+/* Harness checks of F at the N phase points STARTS (rows of f->dim):
+   REV_ID and VOL_ID take flow_probe at EPS, N_STEPS (finite-difference
+   step 1e-4) of each point against 0 and 1; WHAT says how the points were
+   drawn (in REV_ID's note). */
+void flow_check_probes (harness * h, const char *rev_id, const char *vol_id,
+                        const flow * f, const double *starts, size_t n,
+                        const char *what, double eps, size_t n_steps);
+/* Harness check ID: flow_energy_errors of F (ERR receives its LEVELS >= 4
+   rms errors) at trajectory length TLEN from the N starts STARTS, and
+   flow_order_estimate of its ratios against 16; inconclusive when the
+   ratios are not yet asymptotic. */
+void flow_check_order (harness * h, const char *id, const flow * f,
+                       flow_energy_fn energy, void *eparams,
+                       const double *starts, size_t n, double tlen,
+                       size_t steps0, size_t levels, double *err);
 
 #endif

@@ -102,3 +102,24 @@ gauss_sample_noise (const gsl_rng * r, gauss_noise kind)
     : kind == GAUSS_NOISE_LAPLACE ? gsl_ran_laplace (r, M_SQRT1_2)
     : gsl_ran_gaussian_ziggurat (r, 1.0);
 }
+
+void
+gauss_sample_affine (const gsl_rng * r, gauss_noise noise, const double *mu, const double *a,
+                     size_t d, int mapped, long n, double *xs)
+{
+  double z[16];
+  if (d > 16)
+    die_internal ("gauss_sample_affine: dimension %zu above 16", d);
+  for (long t = 0; t < n; t++)
+    {
+      for (size_t j = 0; j < d; j++)
+        z[j] = gauss_sample_noise (r, noise);
+      for (size_t i = 0; i < d; i++)
+        {
+          double x = mapped ? 0 : mu[i];
+          for (size_t j = 0; j < d; j++)
+            x += a[i * d + j] * (z[j] + (mapped ? mu[j] : 0));
+          xs[d * (size_t) t + i] = x;
+        }
+    }
+}

@@ -37,4 +37,10 @@ double gauss_sample_check (harness * h, const char *const ids[3],
 typedef enum { GAUSS_NOISE_NORMAL, GAUSS_NOISE_UNIFORM, GAUSS_NOISE_LAPLACE } gauss_noise;
 double gauss_sample_noise (const gsl_rng * r, gauss_noise kind);
 
+/* N draws x = μ + A z in R^D (D <= 16; A row-major D x D; z of D draws of NOISE, in order) as
+   the rows of XS, each x_i = μ_i + Σ_j A_ij z_j summed in j order; MAPPED (a negative
+   control) draws A (μ + z) instead. */
+void gauss_sample_affine (const gsl_rng * r, gauss_noise noise, const double *mu,
+                          const double *a, size_t d, int mapped, long n, double *xs);
+
 #endif

@@ -1,8 +1,12 @@
 /* mcmc_mixture.c -- samplers on a Gaussian mixture (see mcmc_mixture.h). */
 #include "mcmc_mixture.h"
 #include "errors.h"
+#include "gradcheck.h"
+#include "harness.h"
 
+#include <float.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,4 +137,62 @@ mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_
   if (mcmc_hmc (r, p->t, &p->o, x0, rows, p->energy ? p->energy + c * rows->size1 : NULL, &st) != GSL_SUCCESS)
     die_runtime ("HMC refused its start or options");
   return st.acceptance_rate;
+}
+
+void
+mcmc_mixture_check_moments (harness * h, const char *id, const mcmc_mixture_run * run,
+                            const double *exact)
+{
+  char why[160];
+  if (!mcmc_mixture_mixed (run, why, sizeof why))
+    {
+      check_inconclusive (h, id, "%s", why);
+      return;
+    }
+  for (size_t m = 0; m < M; m++)
+    check_point (h, id, est_mc (run->moment[m].mean, run->moment[m].se),
+                 est_exact (exact[m], 16 * DBL_EPSILON * (1 + fabs (exact[m]))));
+  check_close (h, id, "%zu chains of %zu; split R-hat %.4f; ESS of x1 %.0f, of x1² %.0f",
+               run->n_chains, run->n, run->rhat, run->moment[0].ess, run->moment[2].ess);
+}
+
+void
+mcmc_mixture_check_gradient (harness * h, const char *id, const gsl_rng * r, const gmm * g,
+                             const mcmc_target * t, size_t n)
+{
+  gsl_vector *x = gsl_vector_alloc (2), *grad = gsl_vector_alloc (2);
+  for (size_t i = 0; i < n; i++)
+    {
+      gmm_sample (r, g, x);
+      t->grad_log_density (x, grad, t->params);
+      for (size_t a = 0; a < 2; a++)
+        {
+          double coarse, fine;
+          gradcheck_central_pair (t->log_density, t->params, x, a, 1e-4, &coarse, &fine);
+          double v = gsl_vector_get (grad, a);
+          check_point (h, id, est_exact (v, 64 * DBL_EPSILON * (1 + fabs (fine))),
+                       est_numeric (fine, fabs (fine - coarse) + 1e-9));
+        }
+    }
+  check_close (h, id, "%zu points x ~ π, both coordinates, steps 1e-4 and 5e-5 (error bound 1e-9"
+               " + |difference|)", n);
+  gsl_vector_free (x);
+  gsl_vector_free (grad);
+}
+
+void
+mcmc_mixture_phase_point (const gsl_rng * r, const gmm * g, double *z)
+{
+  gsl_vector_view q = gsl_vector_view_array (z, 2);
+  gmm_sample (r, g, &q.vector);
+  for (size_t i = 0; i < 2; i++)
+    z[2 + i] = gsl_ran_gaussian (r, 1.0);
+}
+
+double
+mcmc_mixture_hamiltonian (const double *z, void *t)
+{
+  gsl_vector_const_view q = gsl_vector_const_view_array (z, 2);
+  gsl_vector_const_view p = gsl_vector_const_view_array (z + 2, 2);
+  return mcmc_hamiltonian (t, &q.vector, &p.vector);
 }

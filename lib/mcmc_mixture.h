@@ -17,6 +17,7 @@
 
 #include "ess.h"
 #include "gmm.h"
+#include "harness.h"
 #include "mcmc.h"
 
 #include <gsl/gsl_matrix.h>
@@ -81,5 +82,26 @@ double mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x
    1.01 and at least 400 effective draws of every moment).  Returns 1, or
    0 with the diagnostic's value in WHY. */
 int mcmc_mixture_mixed (const mcmc_mixture_run * run, char *why, size_t len);
+
+/* Harness check ID: the pooled averages of RUN against the exact moments
+   EXACT, one point per moment (MCMC standard errors; the exact values to
+   16 u of their size), closed with the run's chains, R-hat and the ESS of
+   x1 and x1²; inconclusive, with the diagnostic's value, when the chains
+   did not mix (mcmc_mixture_mixed). */
+void mcmc_mixture_check_moments (harness * h, const char *id,
+                                 const mcmc_mixture_run * run,
+                                 const double *exact);
+/* Harness check ID: T's gradient (the HMC force) against central
+   differences of its log density (gradcheck_central_pair at 1e-4 and
+   5e-5, the error bound 1e-9 + their difference) in both coordinates at N
+   points x ~ G drawn with R; the analytic value to 64 u (1 + |fine|). */
+/* A phase point Z = (q1, q2, p1, p2): q ~ G and p ~ N(0, I), with R. */
+void mcmc_mixture_phase_point (const gsl_rng * r, const gmm * g, double *z);
+/* H(q, p) = mcmc_hamiltonian of the mcmc_target T at Z = (q1, q2, p1, p2)
+   (a flow_energy_fn of lib/flow_check). */
+double mcmc_mixture_hamiltonian (const double *z, void *t);
+
+void mcmc_mixture_check_gradient (harness * h, const char *id, const gsl_rng * r,
+                                  const gmm * g, const mcmc_target * t, size_t n);
 
 #endif

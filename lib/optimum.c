@@ -78,3 +78,11 @@ optimum_distance_bound (minnd_fn f, void *params, const gsl_vector * x, double m
   gsl_vector_free (s.x);
   return (sqrt (g2) + err) / mu;
 }
+
+minnd_result
+optimum_bfgs (minnd_fn f, minnd_grad g, void *params, const gsl_vector * x0, double *radius)
+{
+  minnd_result r = minimize_nd_grad (f, g, params, x0, 0.1, 1e-11, 2000);
+  *radius = optimum_error_radius (g, params, r.x);
+  return r;
+}

@@ -50,4 +50,9 @@ double optimum_error_radius (minnd_grad grad, void *params,
 double optimum_distance_bound (minnd_fn f, void *params, const gsl_vector * x,
                                double mu);
 
+/* Minimise F by BFGS from X0 (minimize_nd_grad: step 0.1, to |grad| < 1e-11, at most 2000
+   iterations), and the result's error radius optimum_error_radius into *RADIUS. */
+minnd_result optimum_bfgs (minnd_fn f, minnd_grad g, void *params, const gsl_vector * x0,
+                           double *radius);
+
 #endif

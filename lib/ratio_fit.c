@@ -7,6 +7,7 @@
 
 #include <float.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 
 #define D_GRID_N 401
@@ -103,4 +104,25 @@ ratio_fit_normaliser (const ratio_fit * fit, double m0, double s0, quad_fn f, vo
   *abserr = total.abserr;
   gsl_vector_free (grad);
   return total.value;
+}
+
+void
+ratio_fit_draw (const gsl_rng * r, const normal_pair * g, size_t n1, size_t n0, double *x,
+                double *y)
+{
+  for (size_t i = 0; i < n1 + n0; i++)
+    {
+      int from_f1 = i < n1;
+      x[i] = from_f1 ? g->mb + gsl_ran_gaussian (r, g->sb) : g->ma + gsl_ran_gaussian (r, g->sa);
+      y[i] = from_f1;
+    }
+}
+
+estimate
+ratio_fit_theta (const ratio_fit * fit, int j)
+{
+  double se = sqrt (gsl_matrix_get (fit->lf.cov, j, j));
+  estimate e = est_mc (gsl_vector_get (fit->lf.theta, j), se);
+  e.bound = fit->lf.newton_step;
+  return e;
 }

@@ -16,6 +16,7 @@
 
 #include "estimate.h"
 #include "logistic.h"
+#include "normal_pair.h"
 #include "quad.h"
 
 #define RATIO_FIT_FEATURES 3
@@ -52,5 +53,14 @@ double ratio_fit_log_f1 (const ratio_fit * fit, double m0, double s0, double x, 
    (normal_pair_far_tail). */
 double ratio_fit_normaliser (const ratio_fit * fit, double m0, double s0, quad_fn f,
                              void *params, double *abserr, double *se);
+
+/* θ_j of the fit as an estimate: its asymptotic standard error, and the last Newton step as the
+   optimiser's bound (it bounds the error of the iterate before it; convergence is quadratic). */
+estimate ratio_fit_theta (const ratio_fit * fit, int j);
+
+/* Labelled draws for the fit, with R in this order: X[0..N1-1] of f1 = N(G->mb, G->sb²)
+   labelled 1, then X[N1..N1+N0-1] of f0 = N(G->ma, G->sa²) labelled 0 (Y). */
+void ratio_fit_draw (const gsl_rng * r, const normal_pair * g, size_t n1, size_t n0, double *x,
+                     double *y);
 
 #endif

@@ -341,3 +341,56 @@ recog_max_log_lik (const recog_data * d)
     }
   return -0.5 * (DIM * log (2 * M_PI) + log (s[0] * s[2] - s[1] * s[1]) + DIM);
 }
+
+recog_theta
+recog_theta_perturb (const gsl_rng * r, const recog_theta * t0, double sd)
+{
+  recog_theta t = *t0;
+  for (int j = 0; j < RECOG_D; j++)
+    {
+      t.w[j] += gsl_ran_gaussian (r, sd);
+      t.b[j] += gsl_ran_gaussian (r, sd);
+    }
+  t.s2 *= exp (gsl_ran_gaussian (r, sd));
+  return t;
+}
+
+recog_phi
+recog_phi_random (const gsl_rng * r)
+{
+  recog_phi p;
+  for (int j = 0; j < RECOG_D; j++)
+    p.a[j] = gsl_ran_gaussian (r, 0.5);
+  p.c = gsl_ran_gaussian (r, 0.5);
+  p.tau2 = gsl_ran_flat (r, 0.2, 0.6);
+  return p;
+}
+
+double
+recog_wake_fn (const gsl_vector * v, void *params)
+{
+  const recog_wake *w = params;
+  recog_theta t = recog_theta_from_vector (v);
+  return recog_average_elbo (&t, &w->phi, w->data);
+}
+
+void
+recog_wake_grad_fn (const gsl_vector * v, void *params, gsl_vector * g)
+{
+  const recog_wake *w = params;
+  recog_theta t = recog_theta_from_vector (v);
+  recog_wake_gradient (&t, &w->phi, w->tau2_w, w->data, g);
+}
+
+double
+recog_wake_neg_fn (const gsl_vector * v, void *params)
+{
+  return -recog_wake_fn (v, params);
+}
+
+void
+recog_wake_neg_grad_fn (const gsl_vector * v, void *params, gsl_vector * g)
+{
+  recog_wake_grad_fn (v, params, g);
+  gsl_vector_scale (g, -1.0);
+}

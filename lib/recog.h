@@ -111,4 +111,19 @@ recog_phi recog_sleep_fit (const gsl_rng * r, const recog_theta * t, long m, dou
    (1/N) Σ log N(x^i; x̄, S) = -(d log 2π + log det S + d)/2. */
 double recog_max_log_lik (const recog_data * d);
 
+/* Random models, with R in this order: T0 moved by N(0, SD²) in each w_j, b_j (j in order,
+   w_j before b_j) and s² scaled by exp N(0, SD²); a recognition model with a_j, c ~ N(0, 0.5²)
+   and τ² uniform on [0.2, 0.6] (away from a posterior, for checks of the wake phase). */
+recog_theta recog_theta_perturb (const gsl_rng * r, const recog_theta * t0, double sd);
+recog_phi recog_phi_random (const gsl_rng * r);
+
+/* The wake objective L(θ) = recog_average_elbo at fixed φ, and its gradient recog_wake_gradient
+   (with TAU2_W), as functions of θ's vector for lib/minimize and lib/gradcheck (PARAMS a
+   recog_wake *); the _neg pair is -L and -∇L, to maximise L by a minimiser. */
+typedef struct { const recog_data *data; recog_phi phi; double tau2_w; } recog_wake;
+double recog_wake_fn (const gsl_vector * v, void *params);
+void recog_wake_grad_fn (const gsl_vector * v, void *params, gsl_vector * g);
+double recog_wake_neg_fn (const gsl_vector * v, void *params);
+void recog_wake_neg_grad_fn (const gsl_vector * v, void *params, gsl_vector * g);
+
 #endif

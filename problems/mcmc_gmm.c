@@ -11,7 +11,6 @@
 #include "figure_mcmc.h"
 #include "figure_panel.h"
 #include "flow_check.h"
-#include "gradcheck.h"
 #include "mcmc_mixture.h"
 #include "quad_nested.h"
 
@@ -297,23 +296,6 @@ static const claim CLAIM = {
 #define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
 #define CHAINS 6
 
-/* The chains' own diagnostics first: only chains that mixed are compared. */
-static void
-check_moments (harness * h, const char *id, const mcmc_mixture_run * s, const double *exact)
-{
-  char why[160];
-  if (!mcmc_mixture_mixed (s, why, sizeof why))
-    {
-      check_inconclusive (h, id, "%s", why);
-      return;
-    }
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    check_point (h, id, est_mc (s->moment[m].mean, s->moment[m].se),
-                 est_exact (exact[m], 16 * DBL_EPSILON * (1 + fabs (exact[m]))));
-  check_close (h, id, "%d chains of %zu; split R-hat %.4f; ESS of x1 %.0f, of x1² %.0f",
-               CHAINS, s->n, s->rhat, s->moment[0].ess, s->moment[2].ess);
-}
-
 /* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1), accept if u < min(1, P(x*)/P(x)) --
    densities, as the seed writes them. */
 static double
@@ -376,28 +358,6 @@ target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
     gsl_vector_scale (grad, 1.01);
 }
 
-/* d/dx_i log π by central differences at h and h/2, their difference bounding the finer's error (lib/gradcheck) */
-static void
-check_gradient (harness * h, const mcmc_target * t)
-{
-  gsl_vector *x = gsl_vector_alloc (D), *g = gsl_vector_alloc (D);
-  for (int i = 0; i < 30; i++)
-    {
-      gmm_sample (harness_rng (h), G, x);
-      t->grad_log_density (x, g, t->params);
-      for (size_t a = 0; a < D; a++)
-        {
-          double coarse, fine;
-          gradcheck_central_pair (t->log_density, t->params, x, a, 1e-4, &coarse, &fine);
-          check_point (h, "grad_finite_difference", est_exact (gsl_vector_get (g, a), 64 * DBL_EPSILON * (1 + fabs (fine))),
-                       est_numeric (fine, fabs (fine - coarse) + 1e-9));
-        }
-    }
-  check_close (h, "grad_finite_difference", "30 points x ~ π, both coordinates, steps 1e-4 and 5e-5 (error bound 1e-9 + |difference|)");
-  gsl_vector_free (x);
-  gsl_vector_free (g);
-}
-
 /* The integrator under test (a flow_check.h map): N_STEPS leapfrog steps of lib/mcmc.c, one at a time, from
    z = (q1, q2, p1, p2) to OUT. */
 static void
@@ -419,66 +379,28 @@ integrate (double eps, size_t n_steps, const double *z, double *out, void *param
   gsl_vector_free (g);
 }
 
-static double
-hamiltonian_at (const double *z, void *t)
-{
-  gsl_vector_const_view q = gsl_vector_const_view_array (z, D), p = gsl_vector_const_view_array (z + D, D);
-  return mcmc_hamiltonian (t, &q.vector, &p.vector);
-}
-
-static void
-random_phase_point (const gsl_rng * r, double *z)
-{
-  gsl_vector_view q = gsl_vector_view_array (z, D);
-  gmm_sample (r, G, &q.vector);
-  for (size_t i = 0; i < D; i++)
-    z[D + i] = gsl_ran_gaussian (r, 1.0);
-}
-
 #define ORDER_LEVELS 6
 #define ORDER_STARTS 50
+#define FLOW_STARTS 10
 
 /* Σ_s ΔH_s(ε)² over 50 fixed starts at ε = T/16, ..., T/512 (T = 2): its
    ratio per halving tends to 16 (flow_order_estimate says why, and when the
    ratios are not yet asymptotic: then the check is inconclusive).  The sum
    of squares replaced a mean |ΔH|, whose ratios jump where one start's
-   leading term is near 0 (that check failed at --samples 1000 --seed 23). */
+   leading term is near 0 (that check failed at --samples 1000 --seed 23).
+   Reversibility and volume at 10 other starts, 30 steps of ε = 0.1. */
 static void
-check_energy_order (harness * h, const flow * f, double *err)
+check_leapfrog (harness * h, const flow * f, double *err)
 {
-  double starts[ORDER_STARTS][2 * D], ratio[ORDER_LEVELS - 1], e_last, e_before;
-  estimate limit;
+  double starts[ORDER_STARTS][2 * D];
+  for (int s = 0; s < FLOW_STARTS; s++)
+    mcmc_mixture_phase_point (harness_rng (h), G, starts[s]);
+  flow_check_probes (h, "leapfrog_reversible", "leapfrog_volume", f, starts[0], FLOW_STARTS,
+                     "q ~ π, p ~ N(0, I)", 0.1, 30);
   for (int s = 0; s < ORDER_STARTS; s++)
-    random_phase_point (harness_rng (h), starts[s]);
-  flow_energy_errors (f, hamiltonian_at, f->params, starts[0], ORDER_STARTS, 2.0, 16, ORDER_LEVELS, err, ratio);
-  if (!flow_order_estimate (ratio, ORDER_LEVELS - 1, &limit, &e_last, &e_before))
-    check_inconclusive (h, "leapfrog_energy_order", "the ratios are not in their asymptotic regime: distance from 16 "
-                        "estimated as %.3g and %.3g", e_last, e_before);
-  else
-    check_compare (h, "leapfrog_energy_order", limit, est_exact (16, 0),
-                   "ratio %.4f at ε = 1/128 → 1/256 (before: %.4f, %.4f); 50 starts, T = 2",
-                   ratio[4], ratio[3], ratio[2]);
-}
-
-#define FLOW_EPS 0.1
-#define FLOW_STEPS 30
-
-static void
-check_reversible_and_volume (harness * h, const flow * f)
-{
-  for (int s = 0; s < 10; s++)
-    {
-      double z[2 * D];
-      estimate reversal, det;           /* against 0 and 1 */
-      random_phase_point (harness_rng (h), z);
-      flow_probe (f, FLOW_EPS, FLOW_STEPS, z, 1e-4, &reversal, &det);
-      check_point (h, "leapfrog_reversible", reversal, est_exact (0, 0));
-      check_point (h, "leapfrog_volume", det, est_exact (1, 0));
-    }
-  check_close (h, "leapfrog_reversible", "10 phase points q ~ π, p ~ N(0, I); %d steps of ε = %g",
-               FLOW_STEPS, FLOW_EPS);
-  check_close (h, "leapfrog_volume", "10 phase points; central differences at 1e-4 and 5e-5, %d steps of ε = %g",
-               FLOW_STEPS, FLOW_EPS);
+    mcmc_mixture_phase_point (harness_rng (h), G, starts[s]);
+  flow_check_order (h, "leapfrog_energy_order", f, mcmc_mixture_hamiltonian, f->params, starts[0],
+                    ORDER_STARTS, 2.0, 16, ORDER_LEVELS, err);
 }
 
 /* ---- figure: (a) the lines, (b)-(e) the samplers and the integrator (lib/figure_mcmc); notes ---- */
@@ -571,24 +493,22 @@ main (int argc, char **argv)
   size_t n = (size_t) harness_samples (h);
   double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
   mcmc_mixture_exact_moments (g, exact);
-  derivation_run (h, &hastings);
-  derivation_run (h, &canonical);
+  harness_run_derivations (h);
   check_density_marginal (h);
   gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
   mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
   t.grad_log_density = t_hmc.grad_log_density = target_grad;
-  check_gradient (h, &t);
+  mcmc_mixture_check_gradient (h, "grad_finite_difference", harness_rng (h), g, &t, 30);
   mcmc_mixture_run mh, hmc;
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, GSL_MAX (n / 4, 8), mh_as_written, &sigma, &mh);
-  check_moments (h, "s001_2_1_mh_moments", &mh, exact);
+  mcmc_mixture_check_moments (h, "s001_2_1_mh_moments", &mh, exact);
   size_t n_hmc = GSL_MAX (n / 40, 8);
   mcmc_mixture_hmc hp = { &t_hmc, { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 },
     xmalloc (CHAINS * n_hmc * sizeof (double)) };
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, mcmc_mixture_hmc_chain, &hp, &hmc);
-  check_moments (h, "hmc_moments", &hmc, exact);
+  mcmc_mixture_check_moments (h, "hmc_moments", &hmc, exact);
   flow leapfrog = { integrate, &t, 2 * D };
-  check_reversible_and_volume (h, &leapfrog);
-  check_energy_order (h, &leapfrog, err);
+  check_leapfrog (h, &leapfrog, err);
   double max_density = draw_figure (h, &mh, &hmc, err);
   write_notes (h, &mh, &hmc, exact, sigma, hp.energy, max_density);
   free (hp.energy);

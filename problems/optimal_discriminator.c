@@ -360,17 +360,11 @@ typedef struct
 static void
 fit_logistic (harness * h, long n, disc_fit * fit)
 {
-  gsl_rng *r = harness_rng (h);
-  size_t n1 = m_unequal_classes ? (size_t) n / 2 : (size_t) n;
-  size_t n0 = (size_t) n, total = n1 + n0;
-  double *x = xmalloc (total * sizeof *x), *y = xmalloc (total * sizeof *y);
-  for (size_t i = 0; i < total; i++)
-    {
-      int from_p1 = i < n1;
-      x[i] = from_p1 ? fit->g.mb + gsl_ran_gaussian (r, fit->g.sb)
-        : fit->g.ma + gsl_ran_gaussian (r, fit->g.sa);
-      y[i] = m_labels_swapped ? !from_p1 : from_p1;
-    }
+  size_t n1 = m_unequal_classes ? (size_t) n / 2 : (size_t) n, n0 = (size_t) n;
+  double *x = xmalloc ((n1 + n0) * sizeof *x), *y = xmalloc ((n1 + n0) * sizeof *y);
+  ratio_fit_draw (harness_rng (h), &fit->g, n1, n0, x, y);
+  for (size_t i = 0; m_labels_swapped && i < n1 + n0; i++)
+    y[i] = !y[i];
   ratio_fit_logistic (x, y, n1, n0, &fit->rf);
   free (x);
   free (y);
@@ -416,14 +410,8 @@ check_logistic (harness * h, sbuf * fig, int block)
   double truth[RATIO_FIT_FEATURES];
   normal_log_ratio_coefficients (fit.g.mb, fit.g.sb, fit.g.ma, fit.g.sa, truth);
   for (int j = 0; j < RATIO_FIT_FEATURES; j++)
-    {
-      /* the asymptotic standard error, and the last Newton step as the optimiser's bound (it
-         bounds the error of the iterate before it; convergence is quadratic) */
-      estimate e = est_mc (gsl_vector_get (lf->theta, j), sqrt (gsl_matrix_get (lf->cov, j, j)));
-      e.bound = lf->newton_step;
-      check_point (h, "logistic_theta", e,
-                   est_exact (truth[j], 8 * DBL_EPSILON * (1 + fabs (truth[j]))));
-    }
+    check_point (h, "logistic_theta", ratio_fit_theta (&fit.rf, j),
+                 est_exact (truth[j], 8 * DBL_EPSILON * (1 + fabs (truth[j]))));
   check_close (h, "logistic_theta", "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f, %.4f); %zu"
                " draws of P1, %zu of P0; BFGS then Newton, last step %.2g",
                gsl_vector_get (lf->theta, 0), gsl_vector_get (lf->theta, 1),

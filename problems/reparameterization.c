@@ -263,28 +263,30 @@ static const derivation_truth Q1_TRUTHS[] = {
 
 #define NC(id_, at_, text_, why_) \
   {.id = id_, .source = "003 Q1", .at = at_, .text = text_, .expect = V_NOT_CHECKABLE, .why = why_}
+/* a line with one mutant, both evaluated by KIND: id, source, seed line, truth (or NULL), text,
+   KIND, its function, the mutant's id, what it breaks and its function */
+#define LINE1(id_, src_, at_, truth_, text_, kind, fn, m_id, m_what, m_fn) \
+  {.id = id_, .source = src_, .at = at_, .truth = truth_, .text = text_, .eval = kind (fn), \
+   .mutants = {{m_id, m_what, kind (m_fn)}}}
 
 static const derivation_line Q1_LINES[] = {
   NC ("s003_q1_setting", 20, "g: R^K → R^K bijective, differentiable, depending on ϕ; Z0 with a ϕ-independent density",
       "the question's setting (definitions)"),
-  {.id = "s003_eq1", .source = "003 Q1 eq. (1)", .at = 22, .truth = "q_gf",
-   .text = "q(g(z0)) = q(z0) |det(∂g(z0)/∂z0)|⁻¹ (for g = μ + S z0; μ + σ⊙z0 is S = diag σ)",
-   .eval = LINE_POINTWISE (l_eq1),
-   .mutants = {{"eq1_not_inverted", "eq. (1) with |det ∂g/∂z0| for its inverse", LINE_POINTWISE (m_eq1)}}},
+  LINE1 ("s003_eq1", "003 Q1 eq. (1)", 22, "q_gf",
+         "q(g(z0)) = q(z0) |det(∂g(z0)/∂z0)|⁻¹ (for g = μ + S z0; μ + σ⊙z0 is S = diag σ)",
+         LINE_POINTWISE, l_eq1, "eq1_not_inverted", "eq. (1) with |det ∂g/∂z0| for its inverse",
+         m_eq1),
   NC ("s003_q1_1_setup", 24, "Q1.1: q(z0) = N(0, I_K), g(z0) = μ + σ⊙z0; show g(z0) ~ N(μ, diag(σ²)) (lines 24-28)",
       "the question and the student's plan (prose); the answer is lines 34-62"),
   NC ("s003_q1_1_jacobian_def", 30, "∂g(z0)/∂z0 = (∂g(z0)_i/∂(z0)_j), K x K", "a definition"),
   NC ("s003_q1_1_offdiag", 32, "non-diagonal terms 0, diagonal terms (σ)_i",
       "the result of line 34 stated in words; checked there"),
-  {.id = "s003_q1_1_jacobian", .source = "003 Q1.1", .at = 34, .truth = "jac_d",
-   .text = "= diag((σ)_1, ..., (σ)_K)", .eval = LINE_POINTWISE (l_jac_d),
-   .mutants = {{"q1_1_jacobian_squared", "the displayed Jacobian as diag(σ²)", LINE_POINTWISE (m_jac_d)}}},
-  {.id = "s003_q1_1_det", .source = "003 Q1.1", .at = 36, .truth = "det_d",
-   .text = "|det ∂g(z0)/∂z0| = Π_{i=1}^K (σ)_i", .eval = LINE_CLOSED (l_prod),
-   .mutants = {{"q1_1_det_off_by_one", "Π (σ)_i over i = 1..K-1", LINE_CLOSED (m_prod)}}},
-  {.id = "s003_q1_1_det_sqrt", .source = "003 Q1.1", .at = 36, .text = "= sqrt(|diag(σ²)|)",
-   .eval = LINE_CLOSED (l_sqrt_var),
-   .mutants = {{"q1_1_det_no_sqrt", "|diag(σ²)| unsquare-rooted", LINE_CLOSED (m_sqrt_var)}}},
+  LINE1 ("s003_q1_1_jacobian", "003 Q1.1", 34, "jac_d", "= diag((σ)_1, ..., (σ)_K)", LINE_POINTWISE,
+         l_jac_d, "q1_1_jacobian_squared", "the displayed Jacobian as diag(σ²)", m_jac_d),
+  LINE1 ("s003_q1_1_det", "003 Q1.1", 36, "det_d", "|det ∂g(z0)/∂z0| = Π_{i=1}^K (σ)_i",
+         LINE_CLOSED, l_prod, "q1_1_det_off_by_one", "Π (σ)_i over i = 1..K-1", m_prod),
+  LINE1 ("s003_q1_1_det_sqrt", "003 Q1.1", 36, NULL, "= sqrt(|diag(σ²)|)", LINE_CLOSED, l_sqrt_var,
+         "q1_1_det_no_sqrt", "|diag(σ²)| unsquare-rooted", m_sqrt_var),
   {.id = "s003_eq2", .source = "003 Q1.1 eq. (2)", .at = 38, .truth = "zero",
    .text = "∂g(z0)/∂z0 = 1/Π (σ)_i = 1/sqrt(|diag(σ²)|), checked as |LHS - 1/Πσ| + |1/Πσ - 1/sqrt(|diag σ²|)| = 0",
    .eval = LINE_POINTWISE (l_eq2), .expect = V_SLIP,
@@ -297,28 +299,24 @@ static const derivation_line Q1_LINES[] = {
                 " then holds literally)", LINE_POINTWISE (m_eq2)}}},
   NC ("s003_q1_1_prose_a", 40, "lines 40, 44: \"we expand q(z0)\", \"express z0 in terms of g(z0)\"",
       "prose announcing the next step"),
-  {.id = "s003_eq3", .source = "003 Q1.1 eq. (3)", .at = 42, .truth = "q_z0",
-   .text = "q(z0) = (2π)^{-K/2} exp{-½ z0ᵀz0}", .eval = LINE_POINTWISE (l_eq3),
-   .mutants = {{"eq3_normaliser", "(3) with (2π)^{-K}", LINE_POINTWISE (m_eq3)}}},
+  LINE1 ("s003_eq3", "003 Q1.1 eq. (3)", 42, "q_z0", "q(z0) = (2π)^{-K/2} exp{-½ z0ᵀz0}",
+         LINE_POINTWISE, l_eq3, "eq3_normaliser", "(3) with (2π)^{-K}", m_eq3),
   NC ("s003_eq4", 46, "g(z0) = μ + σ⊙z0 (4)", "the map of the question (line 24), restated"),
-  {.id = "s003_eq5", .source = "003 Q1.1 eq. (5)", .at = 48, .truth = "z0",
-   .text = "z0 = σ⁻¹⊙(g(z0) - μ)", .eval = LINE_POINTWISE (l_eq5),
-   .mutants = {{"eq5_times_sigma", "(5) with σ⊙(g - μ)", LINE_POINTWISE (m_eq5)}}},
-  {.id = "s003_eq6", .source = "003 Q1.1 eq. (6)", .at = 50,
-   .text = "= diag(σ⁻¹)(g(z0) - μ)", .eval = LINE_POINTWISE (l_eq5),
-   .mutants = {{"eq6_sigma_squared", "(6) with diag(σ⁻²)", LINE_POINTWISE (m_eq6)}}},
+  LINE1 ("s003_eq5", "003 Q1.1 eq. (5)", 48, "z0", "z0 = σ⁻¹⊙(g(z0) - μ)", LINE_POINTWISE, l_eq5,
+         "eq5_times_sigma", "(5) with σ⊙(g - μ)", m_eq5),
+  LINE1 ("s003_eq6", "003 Q1.1 eq. (6)", 50, NULL, "= diag(σ⁻¹)(g(z0) - μ)", LINE_POINTWISE, l_eq5,
+         "eq6_sigma_squared", "(6) with diag(σ⁻²)", m_eq6),
   NC ("s003_q1_1_prose_b", 52, "Let us now substitute equation 6 in equation 3.", "prose"),
   {.id = "s003_eq7", .source = "003 Q1.1 eq. (7)", .at = 54, .from = {"s003_eq3"},
    .text = "= (2π)^{-K/2} exp{-½ (diag(σ⁻¹)(g(z0) - μ))ᵀ(diag(σ⁻¹)(g(z0) - μ))}",
    .eval = LINE_POINTWISE (l_eq7),
    .mutants = {{"eq7_sigma_not_inverted", "(7) with diag(σ)", LINE_POINTWISE (m_eq7)}}},
-  {.id = "s003_eq8", .source = "003 Q1.1 eq. (8)", .at = 56,
-   .text = "= (2π)^{-K/2} exp{-½ ((g(z0) - μ)ᵀ diag(σ⁻¹)ᵀ)(diag(σ⁻¹)(g(z0) - μ))}",
-   .eval = LINE_POINTWISE (l_eq8),
-   .mutants = {{"eq8_one_factor", "(8) with one factor diag(σ⁻¹) dropped", LINE_POINTWISE (m_eq8)}}},
-  {.id = "s003_eq9", .source = "003 Q1.1 eq. (9)", .at = 58,
-   .text = "= (2π)^{-K/2} exp{-½ (g(z0) - μ)ᵀ diag(σ²)⁻¹ (g(z0) - μ)}", .eval = LINE_POINTWISE (l_eq9),
-   .mutants = {{"eq9_sigma_not_squared", "(9) with diag(σ)⁻¹", LINE_POINTWISE (m_eq9)}}},
+  LINE1 ("s003_eq8", "003 Q1.1 eq. (8)", 56, NULL,
+         "= (2π)^{-K/2} exp{-½ ((g(z0) - μ)ᵀ diag(σ⁻¹)ᵀ)(diag(σ⁻¹)(g(z0) - μ))}", LINE_POINTWISE,
+         l_eq8, "eq8_one_factor", "(8) with one factor diag(σ⁻¹) dropped", m_eq8),
+  LINE1 ("s003_eq9", "003 Q1.1 eq. (9)", 58, NULL,
+         "= (2π)^{-K/2} exp{-½ (g(z0) - μ)ᵀ diag(σ²)⁻¹ (g(z0) - μ)}", LINE_POINTWISE, l_eq9,
+         "eq9_sigma_not_squared", "(9) with diag(σ)⁻¹", m_eq9),
   NC ("s003_q1_1_combine", 60, "Finally, we combine 2 and 19 as per the formula given in the question.",
       "prose naming the lines combined; \"19\" must be (9): (19) is in Q1.2, after this line, and the"
       " block at line 62 combines (2) with (9)"),
@@ -332,52 +330,45 @@ static const derivation_line Q1_LINES[] = {
    .correction = "q(g(z0)) = ...: the left side is the density of g(z0), not g(z0) itself",
    .mutants = {{"q1_1_final_as_density", "the left side written q(g(z0)) (a positive control: the"
                 " line then holds literally)", LINE_POINTWISE (r_fin1)}}},
-  {.id = "s003_q1_1_law", .source = "003 Q1.1 final", .at = 62, .truth = "char",
-   .text = "g(z0) ~ N(μ, diag(σ²)), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t_i = 1/(σ_i sqrt K)",
-   .eval = LINE_EXPECT (l_law_d),
-   .mutants = {{"q1_1_law_sigma_squared", "g(z0) = μ + σ²⊙z0", LINE_EXPECT (m_law_d)}}},
+  LINE1 ("s003_q1_1_law", "003 Q1.1 final", 62, "char",
+         "g(z0) ~ N(μ, diag(σ²)), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t_i = 1/(σ_i sqrt K)",
+         LINE_EXPECT, l_law_d, "q1_1_law_sigma_squared", "g(z0) = μ + σ²⊙z0", m_law_d),
   NC ("s003_q1_2_setup", 64, "Q1.2: g(z0) = μ + S z0, S non-singular; derive the density (lines 64-66)",
       "the question and the student's plan (prose); the answer is lines 72-96"),
   NC ("s003_eq10", 68, "g(z0) = μ + S z0 (10), (14) at line 78", "the map of the question (line 64), restated"),
   NC ("s003_eq11", 70, "∂g(z0)/∂z0 = ∂/∂z0 (μ + S z0) (11)",
       "substitutes (10) into the derivative: nothing beyond (10) and (12)"),
-  {.id = "s003_eq12", .source = "003 Q1.2 eq. (12)", .at = 72, .truth = "jac_f",
-   .text = "∂g(z0)/∂z0 = S", .eval = LINE_POINTWISE (l_eq12),
-   .mutants = {{"eq12_transposed", "(12) as Sᵀ", LINE_POINTWISE (m_eq12)}}},
-  {.id = "s003_eq13", .source = "003 Q1.2 eq. (13)", .at = 74, .truth = "inv_det_f",
-   .text = "|det(∂g(z0)/∂z0)|⁻¹ = |det(S)|⁻¹", .eval = LINE_CLOSED (l_inv_det_s),
-   .mutants = {{"eq13_not_inverted", "|det S| for its inverse", LINE_CLOSED (m_inv_det_s)}}},
-  {.id = "s003_eq13_gram", .source = "003 Q1.2 eq. (13)", .at = 74,
-   .text = "= 1/sqrt(|det(S Sᵀ)|)", .eval = LINE_CLOSED (l_inv_sqrt_gram),
-   .mutants = {{"eq13_no_sqrt", "1/|det(S Sᵀ)|", LINE_CLOSED (m_inv_sqrt_gram)}}},
+  LINE1 ("s003_eq12", "003 Q1.2 eq. (12)", 72, "jac_f", "∂g(z0)/∂z0 = S", LINE_POINTWISE, l_eq12,
+         "eq12_transposed", "(12) as Sᵀ", m_eq12),
+  LINE1 ("s003_eq13", "003 Q1.2 eq. (13)", 74, "inv_det_f", "|det(∂g(z0)/∂z0)|⁻¹ = |det(S)|⁻¹",
+         LINE_CLOSED, l_inv_det_s, "eq13_not_inverted", "|det S| for its inverse", m_inv_det_s),
+  LINE1 ("s003_eq13_gram", "003 Q1.2 eq. (13)", 74, NULL, "= 1/sqrt(|det(S Sᵀ)|)", LINE_CLOSED,
+         l_inv_sqrt_gram, "eq13_no_sqrt", "1/|det(S Sᵀ)|", m_inv_sqrt_gram),
   NC ("s003_q1_2_prose_a", 76, "we can find the inverse of S as it is non-singular (line 76); \"Using"
       " equation 3\" (line 82)", "prose: S is non-singular by the question's assumption"),
-  {.id = "s003_eq15", .source = "003 Q1.2 eq. (15)", .at = 80, .truth = "z0",
-   .text = "z0 = S⁻¹(g(z0) - μ)", .eval = LINE_POINTWISE (l_eq15),
-   .mutants = {{"eq15_transposed", "(15) with S^-T", LINE_POINTWISE (m_eq15)}}},
-  {.id = "s003_eq16", .source = "003 Q1.2 eq. (16)", .at = 84, .truth = "q_z0",
-   .text = "= (2π)^{-K/2} exp{-½ z0ᵀz0}", .eval = LINE_POINTWISE (l_eq3),
-   .mutants = {{"eq16_no_half", "(16) without its ½", LINE_POINTWISE (m_eq16)}}},
-  {.id = "s003_eq17", .source = "003 Q1.2 eq. (17)", .at = 86,
-   .text = "= (2π)^{-K/2} exp{-½ (S⁻¹(g(z0) - μ))ᵀ(S⁻¹(g(z0) - μ))}", .eval = LINE_POINTWISE (l_eq17),
-   .mutants = {{"eq17_transposed", "(17) with (S⁻¹)ᵀ in the first factor", LINE_POINTWISE (m_eq17)}}},
-  {.id = "s003_eq18", .source = "003 Q1.2 eq. (18)", .at = 88,
-   .text = "= (2π)^{-K/2} exp{-½ ((g(z0) - μ)ᵀ(S⁻¹)ᵀ)(S⁻¹(g(z0) - μ))}", .eval = LINE_POINTWISE (l_eq18),
-   .mutants = {{"eq18_no_transpose", "(18) as (g - μ)ᵀS⁻¹ S⁻¹(g - μ)", LINE_POINTWISE (m_eq18)}}},
-  {.id = "s003_eq19", .source = "003 Q1.2 eq. (19)", .at = 90,
-   .text = "= (2π)^{-K/2} exp{-½ (g(z0) - μ)ᵀ(S Sᵀ)⁻¹(g(z0) - μ)}", .eval = LINE_POINTWISE (l_eq19),
-   .mutants = {{"eq19_wrong_order", "(19) with (Sᵀ S)⁻¹", LINE_POINTWISE (m_eq19)}}},
+  LINE1 ("s003_eq15", "003 Q1.2 eq. (15)", 80, "z0", "z0 = S⁻¹(g(z0) - μ)", LINE_POINTWISE, l_eq15,
+         "eq15_transposed", "(15) with S^-T", m_eq15),
+  LINE1 ("s003_eq16", "003 Q1.2 eq. (16)", 84, "q_z0", "= (2π)^{-K/2} exp{-½ z0ᵀz0}",
+         LINE_POINTWISE, l_eq3, "eq16_no_half", "(16) without its ½", m_eq16),
+  LINE1 ("s003_eq17", "003 Q1.2 eq. (17)", 86, NULL,
+         "= (2π)^{-K/2} exp{-½ (S⁻¹(g(z0) - μ))ᵀ(S⁻¹(g(z0) - μ))}", LINE_POINTWISE, l_eq17,
+         "eq17_transposed", "(17) with (S⁻¹)ᵀ in the first factor", m_eq17),
+  LINE1 ("s003_eq18", "003 Q1.2 eq. (18)", 88, NULL,
+         "= (2π)^{-K/2} exp{-½ ((g(z0) - μ)ᵀ(S⁻¹)ᵀ)(S⁻¹(g(z0) - μ))}", LINE_POINTWISE, l_eq18,
+         "eq18_no_transpose", "(18) as (g - μ)ᵀS⁻¹ S⁻¹(g - μ)", m_eq18),
+  LINE1 ("s003_eq19", "003 Q1.2 eq. (19)", 90, NULL,
+         "= (2π)^{-K/2} exp{-½ (g(z0) - μ)ᵀ(S Sᵀ)⁻¹(g(z0) - μ)}", LINE_POINTWISE, l_eq19,
+         "eq19_wrong_order", "(19) with (Sᵀ S)⁻¹", m_eq19),
   NC ("s003_q1_2_prose_b", 92, "Now combining 13 and 19 as per Equation 1", "prose"),
-  {.id = "s003_q1_2_final", .source = "003 Q1.2 final", .at = 94, .truth = "q_gf",
-   .text = "= (2π)^{-K/2} exp{-½ (g-μ)ᵀ(S Sᵀ)⁻¹(g-μ)} · 1/sqrt(|det(S Sᵀ)|)", .eval = LINE_POINTWISE (l_fin2a),
-   .mutants = {{"q1_2_final_no_det", "the first form without 1/sqrt(|det(S Sᵀ)|)", LINE_POINTWISE (m_fin2a)}}},
-  {.id = "s003_q1_2_final_b", .source = "003 Q1.2 final", .at = 94,
-   .text = "= 1/((2π)^{K/2} sqrt(|det(S Sᵀ)|)) exp{-½ (g-μ)ᵀ(S Sᵀ)⁻¹(g-μ)}", .eval = LINE_POINTWISE (l_fin2b),
-   .mutants = {{"q1_2_final_no_sqrt", "|det(S Sᵀ)| unsquare-rooted", LINE_POINTWISE (m_fin2b)}}},
-  {.id = "s003_q1_2_law", .source = "003 Q1.2 final", .at = 96, .truth = "char",
-   .text = "g(z0) ~ N(μ, S Sᵀ), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t = S^-T 1/sqrt K",
-   .eval = LINE_EXPECT (l_law_f),
-   .mutants = {{"q1_2_law_transposed", "g(z0) = μ + Sᵀz0", LINE_EXPECT (m_law_f)}}},
+  LINE1 ("s003_q1_2_final", "003 Q1.2 final", 94, "q_gf",
+         "= (2π)^{-K/2} exp{-½ (g-μ)ᵀ(S Sᵀ)⁻¹(g-μ)} · 1/sqrt(|det(S Sᵀ)|)", LINE_POINTWISE, l_fin2a,
+         "q1_2_final_no_det", "the first form without 1/sqrt(|det(S Sᵀ)|)", m_fin2a),
+  LINE1 ("s003_q1_2_final_b", "003 Q1.2 final", 94, NULL,
+         "= 1/((2π)^{K/2} sqrt(|det(S Sᵀ)|)) exp{-½ (g-μ)ᵀ(S Sᵀ)⁻¹(g-μ)}", LINE_POINTWISE, l_fin2b,
+         "q1_2_final_no_sqrt", "|det(S Sᵀ)| unsquare-rooted", m_fin2b),
+  LINE1 ("s003_q1_2_law", "003 Q1.2 final", 96, "char",
+         "g(z0) ~ N(μ, S Sᵀ), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t = S^-T 1/sqrt K",
+         LINE_EXPECT, l_law_f, "q1_2_law_transposed", "g(z0) = μ + Sᵀz0", m_law_f),
 };
 
 static derivation q1 = {
@@ -476,28 +467,18 @@ static const mutant_spec MUTANTS[] = {
 };
 static int m_diag_mean, m_diag_sq, m_diag_unif, m_full_mean, m_full_t, m_full_lap, m_p2_sq;
 
-/* draws of the sampler under test (K = 2) into XS, and its covariance */
+/* draws of the sampler under test (K = 2) into XS (lib/gauss_sample), and its covariance */
 static void
 draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, double *cov)
 {
-  double z[2], g[2];
+  double a[4];
   gauss_noise noise = !full && m_diag_unif ? GAUSS_NOISE_UNIFORM
     : full && m_full_lap ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
-  for (long t = 0; t < n; t++)
-    {
-      for (int i = 0; i < 2; i++)
-        z[i] = gauss_sample_noise (r, noise);
-      for (int i = 0; i < 2; i++)
-        {
-          double s = SIG (p)[i] * (!full && m_diag_sq ? SIG (p)[i] : 1);
-          g[i] = !full ? (m_diag_mean ? s * (MU (p)[i] + z[i]) : MU (p)[i] + s * z[i]) : MU (p)[i];
-          for (int j = 0; full && j < 2; j++)
-            g[i] += SM (p)[m_full_t ? j * 2 + i : i * 2 + j] * (z[j] + (m_full_mean ? MU (p)[j] : 0));
-          if (full && m_full_mean)
-            g[i] -= MU (p)[i];
-          xs[2 * t + i] = g[i];
-        }
-    }
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++)
+      a[i * 2 + j] = full ? SM (p)[m_full_t ? j * 2 + i : i * 2 + j]
+        : (i == j) * SIG (p)[i] * (m_diag_sq ? SIG (p)[i] : 1);
+  gauss_sample_affine (r, noise, MU (p), a, 2, full ? m_full_mean : m_diag_mean, n, xs);
   affine_gauss_cov (p, full, cov);
 }
 
@@ -521,9 +502,9 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
 static double
 check_p2_sampler (harness * h, long n)
 {
-  double mu = 0.7, sigma = 1.7, *z = xmalloc ((size_t) n * sizeof *z);
-  for (long t = 0; t < n; t++)
-    z[t] = mu + (m_p2_sq ? sigma * sigma : sigma) * gsl_ran_gaussian_ziggurat (harness_rng (h), 1.0);
+  double mu = 0.7, sigma = 1.7, a = m_p2_sq ? sigma * sigma : sigma;
+  double *z = xmalloc ((size_t) n * sizeof *z);
+  gauss_sample_affine (harness_rng (h), GAUSS_NOISE_NORMAL, &mu, &a, 1, 0, n, z);
   double pv = gauss_sample_ks (h, "p2_ks", z, (size_t) n, mu, sigma, CHECK_ALPHA);
   check_close (h, "p2_ks", "μ = %g, σ = %g, %ld draws; p-value %.3g", mu, sigma, n, pv);
   free (z);

@@ -77,10 +77,46 @@ test_noise (void)
   gsl_rng_free (r);
 }
 
+/* gauss_sample_affine: each row is μ + A z of the next D noise draws, by hand (a second
+   generator of the same seed), and A (μ + z) when mapped. */
+static void
+test_affine (void)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937), *r2 = gsl_rng_alloc (gsl_rng_mt19937);
+  const double mu[3] = { 1, -2, 0.5 }, a[9] = { 2, 0, 0, 0.5, 1, 0, -1, 0.3, 0.7 };
+  double xs[3 * 50], z[3];
+  int exact = 1, mapped = 1;
+  gauss_sample_affine (r, GAUSS_NOISE_LAPLACE, mu, a, 3, 0, 50, xs);
+  for (int t = 0; t < 50; t++)
+    {
+      for (int j = 0; j < 3; j++)
+        z[j] = gauss_sample_noise (r2, GAUSS_NOISE_LAPLACE);
+      for (int i = 0; i < 3; i++)
+        exact &= xs[3 * t + i]
+          == mu[i] + a[3 * i] * z[0] + a[3 * i + 1] * z[1] + a[3 * i + 2] * z[2];
+    }
+  tap_ok (exact, "affine: rows are μ + A z of successive noise draws");
+  gauss_sample_affine (r, GAUSS_NOISE_NORMAL, mu, a, 3, 1, 50, xs);
+  for (int t = 0; t < 50; t++)
+    {
+      for (int j = 0; j < 3; j++)
+        z[j] = gauss_sample_noise (r2, GAUSS_NOISE_NORMAL) + mu[j];
+      for (int i = 0; i < 3; i++)
+        {
+          double want = a[3 * i] * z[0] + a[3 * i + 1] * z[1] + a[3 * i + 2] * z[2];
+          mapped &= fabs (xs[3 * t + i] - want) <= 1e-14 * (1 + fabs (want));
+        }
+    }
+  tap_ok (mapped, "affine, mapped: rows are A (μ + z)");
+  gsl_rng_free (r);
+  gsl_rng_free (r2);
+}
+
 int
 main (void)
 {
   test_noise ();
+  test_affine ();
   char dir[] = "/tmp/test_gauss_sample.XXXXXX";
   if (!mkdtemp (dir))
     return 99;

@@ -11,9 +11,12 @@
 #include "rng.h"
 #include "tap.h"
 
+#include <fcntl.h>
 #include <gsl/gsl_math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* exact draws from the chain's own component: the kernel "jump to a fresh
    draw of component c / 2", which preserves that component, so the pool
@@ -46,6 +49,85 @@ mixing_draws (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * r
     }
   gsl_vector_free (x);
   return 0.5;
+}
+
+/* mcmc_mixture_check_moments inside a claim of its own (TAP to /dev/null): chains that mix
+   hold against the exact moments and fail against moments off by 0.05 in E x1; chains that
+   never cross are inconclusive.  mcmc_mixture_check_gradient: the target's gradient holds, the
+   gradient scaled by 1.001 does not. */
+#define C(id) {id, "harness", "", REL_EQ, EXPECT_HOLDS, NULL}
+static const check_spec CHECKS[] = {
+  C ("good"), C ("off"), C ("stuck"), C ("grad"), C ("grad_bad"),
+};
+static const claim CLAIM = {
+  .slug = "test_mcmc_mixture", .title = "", .claim = "", .sources = "", .checks = CHECKS,
+  .n_checks = COUNT_OF (CHECKS), .samples_default = 1000, .samples_quick = 1000,
+  .figure_caption = "",
+};
+
+static const check_result *
+result (const harness * h, const char *id)
+{
+  for (size_t i = 0; i < h->c->n_checks; i++)
+    if (strcmp (h->c->checks[i].id, id) == 0)
+      return &h->results[i];
+  return NULL;
+}
+
+static void
+scaled_grad (const gsl_vector * x, gsl_vector * grad, void *params)
+{
+  gmm_target_grad_log_pdf (x, grad, params);
+  gsl_vector_scale (grad, 1.001);
+}
+
+static void
+test_check_moments (const gsl_rng * r, const gmm * g, const double *m)
+{
+  char dir[] = "/tmp/test_mcmc_mixture.XXXXXX", cmd[200];
+  if (!mkdtemp (dir))
+    exit (99);
+  char *argv[] = { "test_mcmc_mixture", "--outdir", dir, NULL };
+  double off[MCMC_MIXTURE_N_MOMENTS];
+  memcpy (off, m, sizeof off);
+  off[0] += 0.05;
+  fflush (stdout);
+  int saved = dup (1), null = open ("/dev/null", O_WRONLY);
+  dup2 (null, 1);
+  harness *h = harness_begin (&CLAIM, 3, argv);
+  mcmc_mixture_run run, stuck;
+  mcmc_mixture_run_chains (r, g, 6, 20000, mixing_draws, (void *) g, &run);
+  mcmc_mixture_run_chains (r, g, 6, 20000, fresh_draws, (void *) g, &stuck);
+  mcmc_mixture_check_moments (h, "good", &run, m);
+  mcmc_mixture_check_moments (h, "off", &run, off);
+  mcmc_mixture_check_moments (h, "stuck", &stuck, m);
+  gmm_target tp = { g, 1.0, gsl_vector_alloc (2) };
+  mcmc_target t = mcmc_mixture_target (&tp), bad = t;
+  bad.grad_log_density = scaled_grad;
+  mcmc_mixture_check_gradient (h, "grad", r, g, &t, 20);
+  mcmc_mixture_check_gradient (h, "grad_bad", r, g, &bad, 20);
+  gsl_vector_free (tp.work);
+  fflush (stdout);
+  dup2 (saved, 1);
+  tap_ok (result (h, "good")->held == 1 && result (h, "good")->n_points == 5,
+          "check_moments: chains that mix hold at the 5 moments");
+  tap_ok (result (h, "off")->held == 0, "check_moments: E x1 off by 0.05 fails");
+  tap_ok (result (h, "stuck")->inconclusive,
+          "check_moments: chains that never cross are inconclusive");
+  tap_ok (result (h, "grad")->held == 1 && result (h, "grad")->n_points == 40,
+          "check_gradient: the target's gradient holds at 20 points, 2 coordinates");
+  tap_ok (result (h, "grad_bad")->held == 0, "check_gradient: the gradient times 1.001 fails");
+  fflush (stdout);
+  dup2 (null, 1);
+  sbuf_append (harness_figure_script (h), "plot x\n");    /* harness_end wants a figure */
+  harness_end (h);
+  fflush (stdout);
+  dup2 (saved, 1);
+  mcmc_mixture_run_free (&run);
+  mcmc_mixture_run_free (&stuck);
+  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
+  if (system (cmd) != 0)
+    exit (99);
 }
 
 int
@@ -81,8 +163,25 @@ main (void)
   tap_close (gsl_vector_get (grad, 1), 0.5 * gsl_vector_get (want_g, 1), 1e-15,
              "target: gradient / T at T = 2");
   tap_ok (t.d == 2, "target dimension");
+  double z[4] = { 1.5, -2, 0.3, -1.1 };
+  double want_h = -0.5 * gmm_log_pdf (g, &xv.vector, work) + 0.5 * (0.09 + 1.21);
+  tap_close (mcmc_mixture_hamiltonian (z, &t), want_h, 1e-14,
+             "hamiltonian: -log p / T + |p|²/2 at T = 2");
 
   gsl_rng *r = rng_new (RNG_DEFAULT_SEED);
+  /* phase points: q ~ π (its mean), p ~ N(0, I) (mean 0, E p² = 1), within 5 se of 1e5 draws */
+  double s1[4] = { 0 }, s2[4] = { 0 }, np = 100000;
+  for (int i = 0; i < np; i++)
+    {
+      mcmc_mixture_phase_point (r, g, z);
+      for (int k = 0; k < 4; k++)
+        s1[k] += z[k] / np, s2[k] += z[k] * z[k] / np;
+    }
+  tap_ok (fabs (s1[0] - m[0]) < 5 * sqrt (m[2] / np) && fabs (s1[1] - m[1]) < 5 * sqrt (m[4] / np),
+          "phase point: q has the mixture's mean (%.4f, %.4f)", s1[0], s1[1]);
+  tap_ok (fabs (s1[2]) < 5 / sqrt (np) && fabs (s1[3]) < 5 / sqrt (np)
+          && fabs (s2[2] - 1) < 5 * sqrt (2 / np) && fabs (s2[3] - 1) < 5 * sqrt (2 / np),
+          "phase point: p ~ N(0, I) (E p² = %.4f, %.4f)", s2[2], s2[3]);
   mcmc_mixture_run run;
   mcmc_mixture_run_chains (r, g, 6, 20000, fresh_draws, g, &run);
   tap_ok (run.draws->size1 == 120000 && run.n == 20000 && run.n_chains == 6,
@@ -137,6 +236,7 @@ main (void)
   mcmc_mixture_run_free (&run);
   free (energy);
 
+  test_check_moments (r, g, m);
   gsl_rng_free (r);
   gsl_vector_free (tp.work);
   gsl_vector_free (work);

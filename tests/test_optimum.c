@@ -98,6 +98,29 @@ test_distance_bound (void)
   gsl_vector_free (x);
 }
 
+/* optimum_bfgs on the fixture from (0, 0): at the known minimum c, within its radius */
+static double
+quad2_f (const gsl_vector * x, void *p)
+{
+  const quad2 *q = p;
+  double u = gsl_vector_get (x, 0) - q->c[0], v = gsl_vector_get (x, 1) - q->c[1];
+  return 0.5 * (q->a * u * u + 2 * q->b * u * v + q->d * v * v);
+}
+
+static void
+test_bfgs (void)
+{
+  quad2 q = { 3.0, 1.2, 0.8, {2.0, -1.0} };
+  gsl_vector *x0 = gsl_vector_calloc (2);
+  double radius;
+  minnd_result r = optimum_bfgs (quad2_f, quad2_grad, &q, x0, &radius);
+  double dist = hypot (gsl_vector_get (r.x, 0) - 2, gsl_vector_get (r.x, 1) + 1);
+  tap_ok (dist <= radius && radius < 1e-9, "bfgs: at the minimum within its radius (%.3g <= %.3g)",
+          dist, radius);
+  minimize_result_free (&r);
+  gsl_vector_free (x0);
+}
+
 int
 main (void)
 {
@@ -153,5 +176,6 @@ main (void)
   gsl_vector_free (z);
   test_error_radius ();
   test_distance_bound ();
+  test_bfgs ();
   return tap_done ();
 }

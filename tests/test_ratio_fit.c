@@ -12,6 +12,7 @@
 #include "ratio_fit.h"
 #include "tap.h"
 
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -29,9 +30,28 @@ tilted (double x, void *params)
   return exp (normal_log_pdf (x, 0, 1) + q->a + q->b * x + q->c * x * x);
 }
 
+/* ratio_fit_draw: N1 draws of f1 labelled 1, then N0 of f0 labelled 0, in the generator's order
+   (a second generator of the same seed by hand) */
+static void
+test_draw (void)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937), *r2 = gsl_rng_alloc (gsl_rng_mt19937);
+  normal_pair g = { -1, 0.5, 2, 3 };
+  double x[30], y[30];
+  int ok = 1;
+  ratio_fit_draw (r, &g, 10, 20, x, y);
+  for (int i = 0; i < 30; i++)
+    ok &= i < 10 ? y[i] == 1 && x[i] == 2 + gsl_ran_gaussian (r2, 3)
+      : y[i] == 0 && x[i] == -1 + gsl_ran_gaussian (r2, 0.5);
+  tap_ok (ok, "draw: 10 of f1 = N(2, 9) labelled 1, then 20 of f0 = N(-1, 0.25) labelled 0");
+  gsl_rng_free (r);
+  gsl_rng_free (r2);
+}
+
 int
 main (void)
 {
+  test_draw ();
   /* ones and zeros at x = -1, 0, 1 */
   const int ones[3] = { 30, 45, 70 }, zeros[3] = { 70, 55, 30 };
   double x[300], y[300];
@@ -54,6 +74,10 @@ main (void)
   double var0 = 1.0 / 45 + 1.0 / 55 - 1.0 / 155 - 1.0 / 145;
   tap_close (gsl_matrix_get (rf.lf.cov, 0, 0), var0, 1e-6,
              "var θ0 = 1/a0 + 1/b0 - (1/n0 + 1/n1): the fixed-counts correction");
+  estimate e0 = ratio_fit_theta (&rf, 0);
+  tap_ok (e0.value == gsl_vector_get (th, 0) && e0.kind == EST_MC
+          && fabs (e0.err - sqrt (var0)) < 1e-6 && e0.bound == rf.lf.newton_step, "ratio_fit_theta: θ0 ± its corrected se, the last"
+          " Newton step as its bound");
   double se, l = ratio_fit_log_f1 (&rf, 0.5, 2, 0, &se);
   tap_close (l, normal_log_pdf (0, 0.5, 2) + l0, 1e-6, "log f̂1(0) = log f0(0) + L0");
   tap_close (se, sqrt (var0), 1e-6, "its standard error is sqrt(var θ0)");

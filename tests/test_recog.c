@@ -102,6 +102,22 @@ test_gradients (gsl_rng * r)
   gradcheck_report rep;
   gradcheck_verify (elbo_of_theta, elbo_gradient, &c, v, &o, &rep);
   tap_ok (rep.n_bad == 0, "wake gradient = finite differences (worst %.3g)", rep.worst_ratio);
+  /* the same objective as a lib function of θ's vector; with τ² dropped from ∂/∂W it fails */
+  recog_wake w = { &d, PHI, PHI.tau2 };
+  gsl_vector *g2 = gsl_vector_alloc (RECOG_N_THETA);
+  elbo_gradient (v, &c, g);
+  recog_wake_neg_grad_fn (v, &w, g2);
+  tap_ok (recog_wake_fn (v, &w) == elbo_of_theta (v, &c)
+          && recog_wake_neg_fn (v, &w) == -elbo_of_theta (v, &c)
+          && gsl_vector_get (g2, 0) == -gsl_vector_get (g, 0)
+          && gsl_vector_get (g2, 4) == -gsl_vector_get (g, 4),
+          "recog_wake_fn, _neg_fn, _neg_grad_fn: L, -L and -∇L");
+  gradcheck_verify (recog_wake_fn, recog_wake_grad_fn, &w, v, &o, &rep);
+  tap_ok (rep.n_bad == 0, "recog_wake_grad_fn = finite differences (worst %.3g)", rep.worst_ratio);
+  w.tau2_w = 0;
+  gradcheck_verify (recog_wake_fn, recog_wake_grad_fn, &w, v, &o, &rep);
+  tap_ok (rep.n_bad > 0, "and without τ² in ∂/∂W it is not");
+  gsl_vector_free (g2);
   recog_phi_to_vector (&PHI, u);
   gradcheck_verify (recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn, (void *) &THETA, u, &o,
                     &rep);
@@ -158,9 +174,33 @@ test_fits (gsl_rng * r)
   free (d.x);
 }
 
+/* the random models replay the generator in their stated order */
+static void
+test_random_models (void)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937), *r2 = gsl_rng_alloc (gsl_rng_mt19937);
+  recog_theta t = recog_theta_perturb (r, &THETA, 0.3);
+  int ok = 1;
+  for (int j = 0; j < RECOG_D; j++)
+    {
+      ok &= t.w[j] == THETA.w[j] + gsl_ran_gaussian (r2, 0.3);
+      ok &= t.b[j] == THETA.b[j] + gsl_ran_gaussian (r2, 0.3);
+    }
+  ok &= t.s2 == THETA.s2 * exp (gsl_ran_gaussian (r2, 0.3));
+  tap_ok (ok, "perturbed θ: w_j, b_j by N(0, 0.3²) in order, s² by exp N(0, 0.3²)");
+  recog_phi p = recog_phi_random (r);
+  double a0 = gsl_ran_gaussian (r2, 0.5), a1 = gsl_ran_gaussian (r2, 0.5);
+  double c = gsl_ran_gaussian (r2, 0.5), tau2 = gsl_ran_flat (r2, 0.2, 0.6);
+  tap_ok (p.a[0] == a0 && p.a[1] == a1 && p.c == c && p.tau2 == tau2 && tau2 >= 0.2 && tau2 < 0.6,
+          "random φ: a, c ~ N(0, 0.5²), τ² on [0.2, 0.6]");
+  gsl_rng_free (r);
+  gsl_rng_free (r2);
+}
+
 int
 main (void)
 {
+  test_random_models ();
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (r, 20261201);
   test_posterior ();
