@@ -1,17 +1,11 @@
 /* effective_sample_size.c -- the ESS estimator, and MH against HMC in ESS.
  *
- * Seed 001 section 2.3 is titled "Effective sample size" and has no text:
- * there is no seed line to evaluate.  The claim is the harness's own (as
- * the design card names it): an ESS estimator -- autocovariances by FFT
- * (GSL, zero-padded to a power of two, lib/ess.c) and Geyer's initial
- * monotone sequence -- recovers the known ESS of AR(1) chains, its
- * standard error sd/sqrt(ESS) is calibrated, and it then compares MH with
- * HMC on a 2-D Gaussian mixture.
- *
- * Ground truth: stationary AR(1) chains, whose ESS is known exactly at
- * every n (lib/ar1.h); autocovariances against the direct O(n²) sums.  The
- * tolerance of the ESS comparison is the estimator's own spread, measured
- * over replicate chains at each ρ (see check_ar1).
+ * Seed 001 section 2.3 is titled "Effective sample size" and has no text,
+ * so the claim is the harness's own (as the design card names it): the
+ * estimator of lib/ess.c, against stationary AR(1) chains, whose ESS is
+ * known exactly at every n (lib/ar1.h), and its FFT autocovariances
+ * against the direct O(n²) sums.  The tolerance of the ESS comparison is
+ * the estimator's own spread over replicate chains at each ρ (check_ar1).
  *
  * MH against HMC: ESS per 1000 evaluations of the density or its gradient
  * (a mixture's gradient costs about one density evaluation: both need the
@@ -128,8 +122,7 @@ static void
 check_autocovariance (harness * h)
 {
   const size_t n = 2000;
-  double *x = xmalloc (n * sizeof *x), *fft = xmalloc (n * sizeof *fft);
-  double *direct = xmalloc (n * sizeof *direct);
+  double *x = xmalloc (3 * n * sizeof *x), *fft = x + n, *direct = x + 2 * n;
   ar1_chain (harness_rng (h), 0.8, x, n);
   ess_autocovariance (x, 1, n, fft, n - 1);
   ess_autocovariance_direct (x, 1, n, direct, n - 1);
@@ -147,8 +140,6 @@ check_autocovariance (harness * h)
   check_close (h, "autocovariance_fft_vs_direct", "AR(1), ρ = 0.8, n = %zu, "
                "lags 0..%zu, FFT length 4096", n, n - 1);
   free (x);
-  free (fft);
-  free (direct);
 }
 
 /* ---- AR(1): estimated against exact ESS over replicate chains ---- */
@@ -193,8 +184,7 @@ run_rho (harness * h, double rho, size_t n, size_t reps, rho_summary * s,
       if (!(e.ess > 0 && isfinite (e.ess)))
         {
           s->undefined++;
-          logr[i] = INFINITY;
-          ratio[i] = INFINITY;
+          logr[i] = ratio[i] = INFINITY;
           continue;
         }
       logr[i] = log (e.ess / s->ess_true);
@@ -299,9 +289,7 @@ summarise (sampler_summary * s, const char *name, const gsl_matrix * chain,
   for (size_t m = 0; m < N_MOMENTS; m++)
     {
       ess_result e = ess_geyer (f + m, N_MOMENTS, n);
-      /* batch means need batches much longer than tau: >= 20 tau (their
-         variance is then biased low by about tau / b <= 5%), and between
-         10 and 50 of them */
+      /* 10 to 50 batches, >= 20 tau long where possible (check_mixture_se) */
       double tau = (double) n / e.ess;
       estimator_variant (&e);
       mixture_variant (&e);
@@ -573,8 +561,7 @@ static const struct { const char *id; ess_variant *slot; ess_variant variant; } 
 int
 main (int argc, char **argv)
 {
-  no_points = point_box_template;
-  no_points.coords = NO_BOX, no_points.n_coords = 1;
+  no_points = point_box (NO_BOX, 1, NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (size_t i = 0; i < COUNT_OF (VARIANTS); i++)
     if (mutant (h, VARIANTS[i].id))
