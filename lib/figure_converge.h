@@ -117,12 +117,12 @@ double figure_converge_z (const harness * h, const char *id);
    increasing, no series or too many (seeds, references), a series, seed,
    reference, spread or bounds without a label, a negative SE, z not
    positive and finite (the panel's, or a series' own when given), a closed
-   form not finite, a point label with a double quote or a newline, a spread or bounds given by one end only, bounds lo >
-   hi, an x <= 0 on a log x axis, a closed form or bound <= 0 on a log y
-   axis, a range with lo >= hi.  What it
-   refuses is a defect of the claim's description, never of its data:
-   estimates, SEs and seed values that noise (or a mutant) makes NaN or
-   <= 0 are drawn where they can be. */
+   form not finite, a point label with a double quote or a newline, a
+   spread or bounds given by one end only, bounds lo > hi, an x <= 0 on a
+   log x axis, a closed form or bound <= 0 on a log y axis, a range with
+   lo >= hi.  What it refuses is a defect of the claim's description,
+   never of its data: estimates, SEs and seed values that noise (or a
+   mutant) makes NaN or <= 0 are drawn where they can be. */
 int figure_converge_validate (const figure_converge_spec * s, char *why,
                               size_t size);
 

@@ -426,8 +426,8 @@ draw_ar1 (harness * h, int *block, const rho_summary * s, size_t n)
       .truth_value = 1, .truth_label = "exact", .spread_lo = q10, .spread_hi = q90,
       .spread_label = neg ? "10-90%, ρ < 0" : "10-90%, ρ ≥ 0" };
   figure_converge (h, block, &(figure_converge_spec) {
-    .title = "(b) estimated / exact ESS in each check's band", .xlabel = "lag-1 autocorrelation ρ",
-    .ylabel = "estimated / exact ESS", .x = RHOS, .n = N_RHO, .log_y = 1, .z = 1,
+    .title = "(b) estimated / exact ESS in each check's band",
+    .xlabel = "lag-1 autocorrelation ρ", .ylabel = "estimated / exact ESS", .x = RHOS, .n = N_RHO, .log_y = 1, .z = 1,
     .series = relative, .n_series = 2, .xlo = -1.05, .xhi = 1.05,
     .key = "top center font ',11' spacing 1" });
 }
