@@ -71,6 +71,10 @@ validate_series (const figure_converge_spec * s, size_t k, char *why, size_t siz
     return refuse (why, size, "series '%s': a spread needs both ends", c->label);
   if (c->spread_lo && !is_label (c->spread_label))
     return refuse (why, size, "series '%s': its spread has no label", c->label);
+  for (size_t i = 0; c->point_label && i < s->n; i++)
+    if (c->point_label[i] && strpbrk (c->point_label[i], "\"\n"))
+      return refuse (why, size, "series '%s': the point label at x = %g has a double quote"
+                     " or a newline", c->label, s->x[i]);
   if (!s->log_y)
     return 0;
   long bad = first_not_positive (c->truth, s->n);
@@ -172,6 +176,17 @@ band (const figure_converge_spec * s, const figure_converge_series * c, size_t i
     *lo = m / 10;
 }
 
+/* The column of series K's point labels: after the references, one
+   column per series that has them. */
+static size_t
+label_column (const figure_converge_spec * s, size_t k)
+{
+  size_t col = 2 + COLS_PER_SERIES * s->n_series + s->n_seeds + 2 + s->n_refs;
+  for (size_t j = 0; j < k; j++)
+    col += s->series[j].point_label != NULL;
+  return col;
+}
+
 static void
 write_header (sbuf * fig, const figure_converge_spec * s, int block)
 {
@@ -197,6 +212,10 @@ write_header (sbuf * fig, const figure_converge_spec * s, int block)
                s->bracket_label ? s->bracket_label : " (none)");
   for (size_t j = 0; j < s->n_refs; j++)
     sbuf_printf (fig, "# column %zu: reference: %s\n", b + s->n_seeds + 2 + j, s->refs[j].label);
+  for (size_t k = 0; k < s->n_series; k++)
+    if (s->series[k].point_label)
+      sbuf_printf (fig, "# column %zu: point labels: %s\n", label_column (s, k),
+                   s->series[k].label);
 }
 
 static void
@@ -224,6 +243,10 @@ write_block (sbuf * fig, const figure_converge_spec * s, int block)
       put_value (fig, at (s->bracket_hi, i, NAN));
       for (size_t j = 0; j < s->n_refs; j++)
         put_value (fig, at (s->refs[j].value, i, s->refs[j].constant));
+      for (size_t k = 0; k < s->n_series; k++)
+        if (s->series[k].point_label)
+          sbuf_printf (fig, " \"%s\"", s->series[k].point_label[i]
+                       ? s->series[k].point_label[i] : "");
       sbuf_append (fig, "\n");
     }
 }
@@ -438,6 +461,12 @@ put_series_lines (sbuf * gp, const figure_converge_spec * s, int block, int *fir
           snprintf (using, sizeof using, "1:%zu:%zu:%zu", b, b + 4, b + 5);
           snprintf (with, sizeof with, "yerrorbars ls %d lw 1.2 pt 7 ps 0.5", SERIES_LS[k]);
           put_item (gp, first, block, using, with, c->spread_label);
+        }
+      if (c->point_label)
+        {
+          /* below and to the right: clear of a rising curve through the point */
+          snprintf (using, sizeof using, "1:%zu:%zu", b, label_column (s, k));
+          put_item (gp, first, block, using, "labels left offset 1,-0.8 font ',11'", NULL);
         }
     }
 }

@@ -26,7 +26,8 @@
  * The data block's columns (named in its header): x, then per series the
  * estimate, the band's lower and upper edge, the closed form, the spread's
  * lower and upper end; then each seed line's value; then the lower and
- * the upper bound; then each reference curve.  Columns a description
+ * the upper bound; then each reference curve; then, per series with point
+ * labels, its labels as quoted strings.  Columns a description
  * leaves out hold NaN.  On a log y axis a band's lower edge <= 0 is drawn
  * at a tenth of the estimate (the header says so).  Series are drawn in line styles 1, 3, 4, 5, 6 of lib/figure_style.gp
  * (2, vermillion, is the findings' colour). */
@@ -60,6 +61,10 @@ typedef struct
   const char *truth_label;
   const double *spread_lo, *spread_hi;
   const char *spread_label;
+  /* POINT_LABEL[i], when given, is written beside the estimate at x[i]
+     (e.g. "ρ = 0.9": the parameter a point stands for); NULL: none there.
+     No double quote or newline (the labels are a quoted data column). */
+  const char *const *point_label;
 } figure_converge_series;
 
 /* A curve over x: VALUE[i] at each x, or the constant CONSTANT when VALUE
@@ -112,12 +117,12 @@ double figure_converge_z (const harness * h, const char *id);
    increasing, no series or too many (seeds, references), a series, seed,
    reference, spread or bounds without a label, a negative SE, z not
    positive and finite (the panel's, or a series' own when given), a closed
-   form not finite, a spread or bounds given by one end only, bounds lo >
-   hi, an x <= 0 on a log x axis, a closed form or bound <= 0 on a log y
-   axis, a range with lo >= hi.  What it
-   refuses is a defect of the claim's description, never of its data:
-   estimates, SEs and seed values that noise (or a mutant) makes NaN or
-   <= 0 are drawn where they can be. */
+   form not finite, a point label with a double quote or a newline, a
+   spread or bounds given by one end only, bounds lo > hi, an x <= 0 on a
+   log x axis, a closed form or bound <= 0 on a log y axis, a range with
+   lo >= hi.  What it refuses is a defect of the claim's description,
+   never of its data: estimates, SEs and seed values that noise (or a
+   mutant) makes NaN or <= 0 are drawn where they can be. */
 int figure_converge_validate (const figure_converge_spec * s, char *why,
                               size_t size);
 

@@ -1,17 +1,11 @@
 /* effective_sample_size.c -- the ESS estimator, and MH against HMC in ESS.
  *
- * Seed 001 section 2.3 is titled "Effective sample size" and has no text:
- * there is no seed line to evaluate.  The claim is the harness's own (as
- * the design card names it): an ESS estimator -- autocovariances by FFT
- * (GSL, zero-padded to a power of two, lib/ess.c) and Geyer's initial
- * monotone sequence -- recovers the known ESS of AR(1) chains, its
- * standard error sd/sqrt(ESS) is calibrated, and it then compares MH with
- * HMC on a 2-D Gaussian mixture.
- *
- * Ground truth: stationary AR(1) chains, whose ESS is known exactly at
- * every n (lib/ar1.h); autocovariances against the direct O(n²) sums.  The
- * tolerance of the ESS comparison is the estimator's own spread, measured
- * over replicate chains at each ρ (see check_ar1).
+ * Seed 001 section 2.3 is titled "Effective sample size" and has no text,
+ * so the claim is the harness's own (as the design card names it): the
+ * estimator of lib/ess.c, against stationary AR(1) chains, whose ESS is
+ * known exactly at every n (lib/ar1.h), and its FFT autocovariances
+ * against the direct O(n²) sums.  The tolerance of the ESS comparison is
+ * the estimator's own spread over replicate chains at each ρ (check_ar1).
  *
  * MH against HMC: ESS per 1000 evaluations of the density or its gradient
  * (a mixture's gradient costs about one density evaluation: both need the
@@ -21,8 +15,7 @@
 #include "ar1.h"
 #include "ess.h"
 #include "figure_converge.h"
-#include "gmm.h"
-#include "mcmc.h"
+#include "mcmc_mixture.h"
 
 #include <float.h>
 #include <gsl/gsl_math.h>
@@ -117,15 +110,9 @@ static const claim CLAIM = {
    must catch it and switched in once, at start-up (main). */
 
 typedef void (*ess_variant) (ess_result * e);
-static ess_variant estimator_variant;   /* every chain */
-static ess_variant mixture_variant;     /* the mixture's averages */
-
-static void
-apply (ess_variant v, ess_result * e)
-{
-  if (v)
-    v (e);
-}
+static void as_is (ess_result * e) { (void) e; }
+static ess_variant estimator_variant = as_is;   /* every chain */
+static ess_variant mixture_variant = as_is;     /* the mixture's averages */
 
 /* ---- Autocovariance: FFT against direct sums ---- */
 
@@ -135,8 +122,7 @@ static void
 check_autocovariance (harness * h)
 {
   const size_t n = 2000;
-  double *x = xmalloc (n * sizeof *x), *fft = xmalloc (n * sizeof *fft);
-  double *direct = xmalloc (n * sizeof *direct);
+  double *x = xmalloc (3 * n * sizeof *x), *fft = x + n, *direct = x + 2 * n;
   ar1_chain (harness_rng (h), 0.8, x, n);
   ess_autocovariance (x, 1, n, fft, n - 1);
   ess_autocovariance_direct (x, 1, n, direct, n - 1);
@@ -154,8 +140,6 @@ check_autocovariance (harness * h)
   check_close (h, "autocovariance_fft_vs_direct", "AR(1), ρ = 0.8, n = %zu, "
                "lags 0..%zu, FFT length 4096", n, n - 1);
   free (x);
-  free (fft);
-  free (direct);
 }
 
 /* ---- AR(1): estimated against exact ESS over replicate chains ---- */
@@ -196,12 +180,11 @@ run_rho (harness * h, double rho, size_t n, size_t reps, rho_summary * s,
     {
       ar1_chain (harness_rng (h), rho, x, n);
       ess_result e = ess_geyer (x, 1, n);
-      apply (estimator_variant, &e);
+      estimator_variant (&e);
       if (!(e.ess > 0 && isfinite (e.ess)))
         {
           s->undefined++;
-          logr[i] = INFINITY;
-          ratio[i] = INFINITY;
+          logr[i] = ratio[i] = INFINITY;
           continue;
         }
       logr[i] = log (e.ess / s->ess_true);
@@ -248,12 +231,10 @@ static void se_iid (ess_result * e) { e->se = sqrt (e->variance / (double) e->n)
    what a user of one ESS estimate needs to know; the bias itself is
    reported in the notes. */
 static void
-check_ar1 (harness * h, size_t n, size_t reps, rho_summary * s, sbuf * fig)
+check_ar1 (harness * h, size_t n, size_t reps, rho_summary * s)
 {
   mc_acc abs_z;
   mc_init (&abs_z);
-  sbuf_append (fig, "# block 0: AR(1) chains, ESS/n\n"
-               "# rho  exact  median  q10  q90  undefined_replicates\n");
   for (size_t i = 0; i < N_RHO; i++)
     {
       double rho = RHOS[i];
@@ -261,10 +242,6 @@ check_ar1 (harness * h, size_t n, size_t reps, rho_summary * s, sbuf * fig)
       const char *id = rho < 0 ? "ess_ar1_negative" : "ess_ar1_positive";
       check_point (h, id, est_mc (s[i].median_log, s[i].sd_log),
                    est_exact (0, 1e-12));
-      sbuf_printf (fig, "%g %.6g %.6g %.6g %.6g %zu\n", rho,
-                   s[i].ess_true / (double) n,
-                   exp (s[i].median_log) * s[i].ess_true / (double) n,
-                   s[i].q10, s[i].q90, s[i].undefined);
     }
   check_close (h, "ess_ar1_positive", "%zu chains of n = %zu per ρ", reps, n);
   check_close (h, "ess_ar1_negative", "%zu chains of n = %zu per ρ", reps, n);
@@ -282,9 +259,8 @@ check_ar1 (harness * h, size_t n, size_t reps, rho_summary * s, sbuf * fig)
 
 /* ---- MH against HMC on the mixture ---- */
 
-#define D 2
-#define N_MOMENTS 5
-static const char *MOMENT_NAMES[N_MOMENTS] = { "x1", "x2", "x1²", "x1x2", "x2²" };
+#define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
+#define MOMENT_NAMES mcmc_mixture_moment_names
 
 typedef struct
 {
@@ -296,45 +272,33 @@ typedef struct
   size_t n_batches[N_MOMENTS];   /* at most 50, batches >= 20 tau long */
 } sampler_summary;
 
+/* A sampler's run, started at T0 (CPU seconds): its cost, and per moment
+   average the ESS, its standard error and the batch-means one. */
 static void
-summarise (const gsl_matrix * chain, sampler_summary * s)
-{
-  size_t n = chain->size1;
-  double *f = xmalloc (n * N_MOMENTS * sizeof *f);
-  for (size_t i = 0; i < n; i++)
-    {
-      double a = gsl_matrix_get (chain, i, 0), b = gsl_matrix_get (chain, i, 1);
-      double *row = f + i * N_MOMENTS;
-      row[0] = a, row[1] = b, row[2] = a * a, row[3] = a * b, row[4] = b * b;
-    }
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    {
-      ess_result e = ess_geyer (f + m, N_MOMENTS, n);
-      /* batch means need batches much longer than tau: >= 20 tau (their
-         variance is then biased low by about tau / b <= 5%), and between
-         10 and 50 of them */
-      double tau = (double) n / e.ess;
-      apply (estimator_variant, &e);
-      apply (mixture_variant, &e);
-      s->moment[m] = e;
-      double fit = floor ((double) n / (20 * fmax (tau, 1.0)));
-      s->n_batches[m] = (size_t) GSL_MAX (10.0, GSL_MIN (50.0, fit));
-      s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, n,
-                                           s->n_batches[m]);
-    }
-  free (f);
-}
-
-static void
-finish_run (sampler_summary * s, const char *name, const gsl_matrix * chain,
-            const mcmc_stats * st, double t0)
+summarise (sampler_summary * s, const char *name, const gsl_matrix * chain,
+           const mcmc_stats * st, double t0)
 {
   s->seconds = (double) clock () / CLOCKS_PER_SEC - t0;
   s->name = name;
   s->n = chain->size1;
   s->evaluations = st->n_density_evals + st->n_gradient_evals;
   s->acceptance = st->acceptance_rate;
-  summarise (chain, s);
+  size_t n = s->n;
+  double *f = xmalloc (n * N_MOMENTS * sizeof *f);
+  mcmc_mixture_moment_table (chain, f);
+  for (size_t m = 0; m < N_MOMENTS; m++)
+    {
+      ess_result e = ess_geyer (f + m, N_MOMENTS, n);
+      /* 10 to 50 batches, >= 20 tau long where possible (check_mixture_se) */
+      double tau = (double) n / e.ess;
+      estimator_variant (&e);
+      mixture_variant (&e);
+      s->moment[m] = e;
+      double fit = floor ((double) n / (20 * fmax (tau, 1.0)));
+      s->n_batches[m] = (size_t) GSL_MAX (10.0, GSL_MIN (50.0, fit));
+      s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, n, s->n_batches[m]);
+    }
+  free (f);
 }
 
 static void
@@ -342,29 +306,28 @@ run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
 {
   gsl_rng *r = harness_rng (h);
   gmm *g = gmm_alloc_mcmc_example (1.0);
-  gmm_target mt = { g, 1.0, gsl_vector_alloc (D) };
-  mcmc_target t = { D, gmm_target_log_pdf, gmm_target_grad_log_pdf, &mt };
-  gsl_vector *x0 = gsl_vector_alloc (D);
+  gmm_target mt = { g, 1.0, gsl_vector_alloc (g->d) };
+  mcmc_target t = mcmc_mixture_target (&mt);
+  gsl_vector *x0 = gsl_vector_alloc (g->d);
   mcmc_stats st;
 
   gmm_sample (r, g, x0);
-  gsl_matrix *chain = gsl_matrix_alloc ((size_t) n, D);
+  gsl_matrix *chain = gsl_matrix_alloc ((size_t) n, g->d);
   double t0 = (double) clock () / CLOCKS_PER_SEC;
-  if (mcmc_mh (r, &t, harness_param (h, "mh_sigma"), x0, chain, &st)
-      != GSL_SUCCESS)
+  if (mcmc_mh (r, &t, harness_param (h, "mh_sigma"), x0, chain, &st) != GSL_SUCCESS)
     die_runtime ("MH refused its start");
-  finish_run (mh, "MH", chain, &st, t0);
+  summarise (mh, "MH", chain, &st, t0);
   gsl_matrix_free (chain);
 
   mcmc_hmc_options o = { harness_param (h, "hmc_eps"),
     (size_t) harness_param (h, "hmc_steps"), 0.2
   };
   gmm_sample (r, g, x0);
-  chain = gsl_matrix_alloc ((size_t) GSL_MAX (n / 20, 2000), D);
+  chain = gsl_matrix_alloc ((size_t) GSL_MAX (n / 20, 2000), g->d);
   t0 = (double) clock () / CLOCKS_PER_SEC;
   if (mcmc_hmc (r, &t, &o, x0, chain, NULL, &st) != GSL_SUCCESS)
     die_runtime ("HMC refused its start or options");
-  finish_run (hmc, "HMC", chain, &st, t0);
+  summarise (hmc, "HMC", chain, &st, t0);
   gsl_matrix_free (chain);
   gsl_vector_free (x0);
   gsl_vector_free (mt.work);
@@ -406,15 +369,10 @@ per_kilo_eval (const sampler_summary * s, size_t m)
   return s->moment[m].ess / ((double) s->evaluations / 1000.0);
 }
 
+/* Timing: stdout only, never the report or the figure. */
 static void
-mixture_figure_and_stdout (const sampler_summary * s, size_t n_s, sbuf * fig)
+print_timing (const sampler_summary * s, size_t n_s)
 {
-  sbuf_append (fig, "\n\n# block 1: ESS per 1000 evaluations\n"
-               "# moment_index  MH  HMC\n");
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    sbuf_printf (fig, "%zu \"E %s\" %.5g %.5g\n", m, MOMENT_NAMES[m],
-                 per_kilo_eval (&s[0], m), per_kilo_eval (&s[1], m));
-  /* timing: stdout only, never the report or the figure */
   for (size_t i = 0; i < n_s; i++)
     for (size_t m = 0; m < N_MOMENTS; m++)
       printf ("# %s: ESS of E %s per CPU second = %.4g (%.3f s)\n", s[i].name,
@@ -424,65 +382,78 @@ mixture_figure_and_stdout (const sampler_summary * s, size_t n_s, sbuf * fig)
 
 /* ---- Figure and notes ---- */
 
-/* Panel (b), data block 2: the median of ESS-hat/ESS at each ρ inside the band of each check
-   (ρ < 0, ρ >= 0), e^{±z·sd} of log(ESS-hat/ESS) over the replicates with the check's own z,
-   and the 10th to 90th percentile of the replicates. */
+/* Panel (a): the median ESS-hat/n at each ρ against the exact ESS/n (x,
+   which falls as ρ grows), labelled with its ρ; (b): the median of
+   ESS-hat/ESS over ρ inside the band each check (ρ < 0, ρ >= 0) decides
+   with, e^{±z·sd} of log(ESS-hat/ESS) with the check's own z.  Both with
+   the 10th to 90th percentile of the replicates. */
 static void
-draw_relative_error (harness * h, const rho_summary * s, size_t n)
+draw_ar1 (harness * h, int *block, const rho_summary * s, size_t n)
 {
-  double median[2][N_RHO], sd[2][N_RHO], q10[N_RHO], q90[N_RHO];
+  double exact[N_RHO], median[N_RHO], lo[N_RHO], hi[N_RHO];
+  double ratio[2][N_RHO], sd[2][N_RHO], q10[N_RHO], q90[N_RHO];
+  char names[N_RHO][24];
+  const char *name[N_RHO];
   for (size_t i = 0; i < N_RHO; i++)
     {
+      const rho_summary *r = &s[N_RHO - 1 - i];
+      exact[i] = r->ess_true / (double) n;
+      median[i] = exp (r->median_log) * exact[i];
+      lo[i] = r->q10, hi[i] = r->q90;
+      snprintf (names[i], sizeof names[i], "ρ = %g", r->rho);
+      name[i] = names[i];
       int neg = RHOS[i] < 0;
-      median[neg][i] = exp (s[i].median_log), median[!neg][i] = NAN;
+      ratio[neg][i] = exp (s[i].median_log), ratio[!neg][i] = NAN;
       sd[neg][i] = s[i].sd_log, sd[!neg][i] = NAN;
       q10[i] = s[i].q10 / (s[i].ess_true / (double) n);
       q90[i] = s[i].q90 / (s[i].ess_true / (double) n);
     }
-  figure_converge_series series[2];
+  char title[80];
+  snprintf (title, sizeof title, "(a) AR(1), n = %zu: estimated against exact ESS", n);
+  const figure_converge_series against = { .label = "median", .estimate = median,
+    .truth = exact, .truth_label = "estimate = exact", .spread_lo = lo, .spread_hi = hi,
+    .spread_label = "10-90% of replicates", .point_label = name };
+  figure_converge (h, block, &(figure_converge_spec) { .title = title,
+    .xlabel = "exact ESS / n", .ylabel = "estimated ESS / n", .x = exact, .n = N_RHO,
+    .log_x = 1, .log_y = 1, .z = 1, .series = &against, .n_series = 1, .bars = 1,
+    .xlo = 0.002, .xhi = 50, .ylo = 0.002, .yhi = 50, .key = "top left" });
+  figure_converge_series relative[2];
   for (int neg = 0; neg < 2; neg++)
-    series[neg] = (figure_converge_series) {
+    relative[neg] = (figure_converge_series) {
       .label = neg ? "median, ρ < 0" : "median, ρ ≥ 0",
-      .estimate = median[neg], .se = sd[neg], .se_of_log = 1,
+      .estimate = ratio[neg], .se = sd[neg], .se_of_log = 1,
       .z = figure_converge_z (h, neg ? "ess_ar1_negative" : "ess_ar1_positive"),
       .truth_value = 1, .truth_label = "exact", .spread_lo = q10, .spread_hi = q90,
       .spread_label = neg ? "10-90%, ρ < 0" : "10-90%, ρ ≥ 0" };
-  const figure_converge_spec panel = {
-    .title = "(b) estimated / exact ESS in each check's band", .xlabel = "lag-1 autocorrelation ρ",
-    .ylabel = "estimated / exact ESS", .x = RHOS, .n = N_RHO, .log_y = 1, .z = 1,
-    .series = series, .n_series = 2, .xlo = -1.05, .xhi = 1.05,
-    .key = "top center font ',11' spacing 1" };
-  int block = 2;
-  figure_converge (h, &block, &panel);
+  figure_converge (h, block, &(figure_converge_spec) {
+    .title = "(b) estimated / exact ESS in each check's band",
+    .xlabel = "lag-1 autocorrelation ρ", .ylabel = "estimated / exact ESS", .x = RHOS, .n = N_RHO, .log_y = 1, .z = 1,
+    .series = relative, .n_series = 2, .xlo = -1.05, .xhi = 1.05,
+    .key = "top center font ',11' spacing 1" });
 }
 
 static void
-draw_figure (harness * h, size_t n, const rho_summary * s)
+draw_figure (harness * h, size_t n, const rho_summary * s, const sampler_summary * mix)
 {
-  sbuf *gp = harness_figure_script (h);
-  sbuf_printf (gp, "nchain = %zu\n", n);
-  sbuf_append (gp,
-    "set multiplot layout 1,3 title 'Effective sample size: Geyer estimator on AR(1), then MH against HMC'\n"
-    "set title sprintf('(a) AR(1), n = %d: estimated against exact ESS', nchain)\n"
-    "set xlabel 'exact ESS / n'\nset ylabel 'estimated ESS / n'\n"
-    "set logscale xy\nset format x '%g'\nset format y '%g'\n"
-    "set xrange [0.002:50]\nset yrange [0.002:50]\nset size ratio -1\n"
-    "set key top left\n"
-    "plot x with lines ls 7 title 'estimate = exact', \\\n"
-    "     datafile index 0 using 2:3:4:5 with yerrorbars ls 1 pt 7 ps 0.8 title 'median, 10-90% of replicates', \\\n"
-    "     '' index 0 using 2:3:(sprintf('ρ = %g', $1)) with labels offset 4.5,-0.8 font ',11' notitle\n"
-    "unset logscale\nset size noratio\nset autoscale\nunset xrange\nunset yrange\n");
-  draw_relative_error (h, s, n);
-  sbuf_append (gp,
-    "unset xrange\nset autoscale\n"
+  sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
+  sbuf_append (gp, "set multiplot layout 1,3 title 'Effective sample size: "
+               "Geyer estimator on AR(1), then MH against HMC'\n");
+  int block = 0;
+  draw_ar1 (h, &block, s, n);
+  /* (c): ESS per 1000 evaluations of each average, MH against HMC */
+  sbuf_printf (fig, "\n\n# block %d: ESS per 1000 evaluations\n# moment_index  MH  HMC\n", block);
+  for (size_t m = 0; m < N_MOMENTS; m++)
+    sbuf_printf (fig, "%zu \"E %s\" %.5g %.5g\n", m, MOMENT_NAMES[m],
+                 per_kilo_eval (&mix[0], m), per_kilo_eval (&mix[1], m));
+  sbuf_printf (gp,
     "set title '(c) mixture: ESS per 1000 density/gradient evaluations'\n"
     "set xlabel 'chain average'\nset ylabel 'ESS per 1000 evaluations'\n"
     "set style data histograms\nset style histogram clustered gap 1\n"
     "set style fill solid 0.7 border -1\nset boxwidth 0.9\nset yrange [0:*]\n"
     "set key top left\n"
-    "plot datafile index 1 using 3:xtic(2) ls 1 title 'MH (random walk)', \\\n"
-    "     '' index 1 using 4 ls 2 title 'HMC (leapfrog)'\n"
-    "unset multiplot\n");
+    "plot datafile index %d using 3:xtic(2) ls 1 title 'MH (random walk)', \\\n"
+    "     '' index %d using 4 ls 2 title 'HMC (leapfrog)'\n"
+    "unset multiplot\n", block, block);
 }
 
 static void
@@ -590,8 +561,7 @@ static const struct { const char *id; ess_variant *slot; ess_variant variant; } 
 int
 main (int argc, char **argv)
 {
-  no_points = point_box_template;
-  no_points.coords = NO_BOX, no_points.n_coords = 1;
+  no_points = point_box (NO_BOX, 1, NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (size_t i = 0; i < COUNT_OF (VARIANTS); i++)
     if (mutant (h, VARIANTS[i].id))
@@ -612,18 +582,17 @@ main (int argc, char **argv)
                           / (double) (2 * n_chain_min));
   size_t reps = (size_t) GSL_MAX (8.0, floor (harness_param (h, "replicates")
                                               * share + 0.5));
-  sbuf *fig = harness_figure_data (h);
 
   check_autocovariance (h);
   rho_summary s[N_RHO];
-  check_ar1 (h, n_chain, reps, s, fig);
+  check_ar1 (h, n_chain, reps, s);
 
   sampler_summary runs[2];
   run_samplers (h, samples, &runs[0], &runs[1]);
   check_mixture_se (h, runs, 2);
-  mixture_figure_and_stdout (runs, 2, fig);
+  print_timing (runs, 2);
 
-  draw_figure (h, n_chain, s);
+  draw_figure (h, n_chain, s, runs);
   write_notes (h, s, n_chain, reps, &runs[0], &runs[1]);
   return harness_end (h);
 }

@@ -199,6 +199,9 @@ test_refusals (void)
   REFUSED ("four references", "4 references", (t.refs = &seed, t.n_refs = 4));
   static const figure_converge_curve unlabelled = { NULL, NULL, 1 };
   REFUSED ("a reference without a label", "reference 0 has no label", (t.refs = &unlabelled, t.n_refs = 1));
+  static const char *const QUOTED[3] = { "a", "say \"b\"", "c" }, *const BROKEN[3] = { "a\nb" };
+  REFUSED ("a point label with a double quote", "double quote", series[1].point_label = QUOTED);
+  REFUSED ("a point label with a newline", "newline", series[0].point_label = BROKEN);
   REFUSED ("bounds with one end", "both bounds", t.bracket_hi = NULL);
   REFUSED ("bounds without a label", "no label", t.bracket_label = NULL);
   REFUSED ("bounds lo > hi", "bracket", t.bracket_lo = BR_BAD);
@@ -315,6 +318,30 @@ main (void)
           "bars: the band as error bars on the estimate, no filled band");
   tap_ok (strstr (gp, "index 2 using 1:5 with lines ls 7 title 'exact'") != NULL
           && strstr (gp, "index 2 using 1:2 with linespoints") == NULL, "40 x: the closed form as a line");
+
+  /* a fourth panel: point labels on the second series only, their column
+     after a reference's; a NULL label is an empty string */
+  static const char *const NAMES[3] = { "ρ = 0.9", NULL, "ρ = -0.5" };
+  figure_converge_series two[2] = {
+    { .label = "plain", .estimate = EST_A, .truth_value = 1 },
+    { .label = "named", .estimate = EST_B, .truth = TRUTH_A, .point_label = NAMES } };
+  figure_converge_curve flat = { "flat", NULL, 2 };
+  figure_converge_spec named = { .title = "fourth", .xlabel = "x", .ylabel = "y", .x = X,
+    .n = 3, .z = 2, .series = two, .n_series = 2, .refs = &flat, .n_refs = 1, .bars = 1 };
+  figure_converge (h, &b, &named);
+  data = sbuf_str (harness_figure_data (h)), gp = sbuf_str (harness_figure_script (h));
+  tap_ok (read_row (data, 3, 0, v, 16) == 16 && v[7] == 1 && v[15] == 2
+          && strstr (data, " 2 \"ρ = 0.9\"\n") != NULL,
+          "point labels: column 17, quoted, after the reference's column 16 (row 0)");
+  tap_ok (strstr (data, " 2 \"\"\n") != NULL && strstr (data, " 2 \"ρ = -0.5\"\n") != NULL,
+          "a NULL label is the empty string; row 2 has its own");
+  tap_ok (strstr (data, "# column 16: reference: flat\n# column 17: point labels: named\n") != NULL
+          && strstr (data, "point labels: plain") == NULL, "the header names the one label column");
+  tap_ok (strstr (gp, "index 3 using 1:8:17 with labels left offset 1,-0.8 font ',11' notitle") != NULL
+          && strstr (gp, "index 3 using 1:2:17") == NULL,
+          "the labels drawn at the named series' estimates (column 8), without a key entry");
+  tap_ok (strstr (gp, "index 3 using 1:8 with points ls 3 title 'named'") != NULL,
+          "bars and no SE: the estimates as points");
   test_refusals ();
   tap_ok (dies (h, 0) == EXIT_RUNTIME, "figure_converge dies on a refused description (exit 3)");
   tap_ok (dies (h, 1) == EXIT_RUNTIME, "figure_converge_z dies on an unknown check (exit 3)");
