@@ -52,11 +52,14 @@ void flow_energy_errors (const flow * f, flow_energy_fn energy, void *eparams,
    compared with 0), DET = det ∂Φ/∂z by central differences at H/2 (to be
    compared with 1).  Bounds:
      reversal  each of the 2L steps rounds each coordinate by a few ulps
-               (8 u) of the largest, SCALE, and later steps amplify that by
+               (8 ε) of the largest, SCALE, and later steps amplify that by
                at most the map's growth G (of the Jacobian):
-               2 L · 8 u · scale · G;
-     det       two methods: |det(h/2) - det(h)|, plus u · scale / (h/2) ·
-               G^dim for the rounding of the differences. */
+               2 L · 8 ε · scale · G;
+     det       the truncation of the differences by two steps,
+               |det(h/2) - det(h)|, plus the rounding of det(h/2), derived
+               in flow_check.c (jacobian_det_bound): each image's rounding
+               (L · 8 ε · scale · G) over the step, the steps' own rounding
+               and the LU's, through Hadamard's inequality. */
 void flow_probe (const flow * f, double eps, size_t n_steps, const double *z,
                  double h, estimate * reversal, estimate * det);
 
