@@ -307,8 +307,9 @@ mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * 
   size_t accepted = 0, t = 0, n = chain->size1;
   while (t < n)
     {
-      double xs[D] = { x[0] + drift + gsl_ran_gaussian_ziggurat (r, sigma),
-        x[1] + gsl_ran_gaussian_ziggurat (r, sigma) };
+      double xs[D];     /* one draw a statement: an initialiser's order is open */
+      xs[0] = x[0] + drift + gsl_ran_gaussian_ziggurat (r, sigma);
+      xs[1] = x[1] + gsl_ran_gaussian_ziggurat (r, sigma);
       double u = gsl_rng_uniform (r), pxs = exp (log_pi (xs));
       double ratio = m_tempered ? pow (pxs / px, 0.8) : pxs / px;
       int accept = u < GSL_MIN (1.0, ratio);

@@ -284,9 +284,10 @@ objective_value (const discriminator * d, int swap)
 static discriminator
 random_discriminator (const gsl_rng * r, const normal_pair * g)
 {
-  discriminator d = { DISC_LOGISTIC, gsl_ran_flat (r, -1, 1), gsl_ran_flat (r, -2, 2),
-    gsl_ran_flat (r, -0.4, 0.4), g
-  };
+  discriminator d = { DISC_LOGISTIC, 0, 0, 0, g };
+  d.a = gsl_ran_flat (r, -1, 1);        /* one draw a statement: an */
+  d.b = gsl_ran_flat (r, -2, 2);        /* initialiser's order is open */
+  d.c = gsl_ran_flat (r, -0.4, 0.4);
   return d;
 }
 
