@@ -82,10 +82,12 @@ typedef struct
   const char *title, *xlabel, *ylabel;
   const double *x;             /* N values, strictly increasing, finite */
   size_t n;
-  int log_x, log_y;            /* log scale: x > 0; on a log y the closed
-                                  forms and bounds > 0, while an estimate,
-                                  spread or seed value <= 0 (noise, or a
-                                  claim) stays in the data, not drawn */
+  int log_x, log_y;            /* log scale: x > 0; on a log y a constant
+                                  closed form and the bounds > 0, while an
+                                  estimate, spread, seed value or closed
+                                  form over x <= 0 (noise, a quadrature
+                                  under a mutant, or a claim) stays in the
+                                  data, not drawn */
   double z;                    /* the band's half-width in SEs: the check's
                                   critical value, check_critical_value () */
   const figure_converge_series *series;   /* 1 .. MAX_SERIES */
@@ -119,7 +121,7 @@ double figure_converge_z (const harness * h, const char *id);
    positive and finite (the panel's, or a series' own when given), a closed
    form not finite, a point label with a double quote or a newline, a
    spread or bounds given by one end only, bounds lo > hi, an x <= 0 on a
-   log x axis, a closed form or bound <= 0 on a log y axis, a range with
+   log x axis, a constant closed form or a bound <= 0 on a log y axis, a range with
    lo >= hi.  What it refuses is a defect of the claim's description,
    never of its data: estimates, SEs and seed values that noise (or a
    mutant) makes NaN or <= 0 are drawn where they can be. */
