@@ -16,17 +16,24 @@ run_tap() {   # NAME COMMAND... : run, keep its output, echo a summary line
   # (a VAR=value prefix on the call is exported to COMMAND by the shell)
   name=$1; shift
   "$@" > "$logs/$name.log" 2>&1
-  st=$?
+  report_tap "$name" $?
+}
+
+report_tap() {   # NAME STATUS: the summary line of a kept log
+  name=$1; st=$2
   counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$name.log" | tail -n 1)
   [ -n "$counts" ] || counts="0 passed, 1 failed"
-  [ $st -eq 0 ] || case "$counts" in *", 0 failed") counts="${counts%, 0 failed}, 1 failed";; esac
+  [ "$st" -eq 0 ] || case "$counts" in *", 0 failed") counts="${counts%, 0 failed}, 1 failed";; esac
   printf '%-34s %s\n' "$name" "$counts"
   echo "$counts" >> "$logs/counts"
-  if [ $st -ne 0 ]; then grep -E '^not ok|^#' "$logs/$name.log" | head -n 20 | sed 's/^/    /'; fi
+  if [ "$st" -ne 0 ]; then grep -E '^not ok|^#' "$logs/$name.log" | head -n 20 | sed 's/^/    /'; fi
 }
 
 echo "== unit tests"
-for t in $tests; do run_tap "$t" "$build/tests/$t"; done
+# two at a time (the machine's cores), reported in a fixed order
+for t in $tests; do echo "$t"; done | xargs -P 2 -I{} sh -c \
+  "'$build/tests/{}' > '$logs/{}.log' 2>&1; echo \$? > '$logs/{}.st'"
+for t in $tests; do report_tap "$t" "$(cat "$logs/$t.st" 2>/dev/null || echo 1)"; done
 
 echo "== claim programs (negative controls, $seeds seeds, reproducibility, bad input)"
 # The slowest claims start first, so that the two workers end together
