@@ -15,6 +15,7 @@
  * 002 2.(c) item ② (line 50) is checked in kl_gaussians (s002_item2), not
  * here: one verdict per seed line across the harness. */
 #include "harness.h"
+#include "figure_converge.h"
 #include "figure_panel.h"
 #include "gradcheck.h"
 #include "lingauss.h"
@@ -557,6 +558,34 @@ moment (const prep_t * u, int which, double mean, int power)
   return quad_normal_moment (estimator_at, &m, mean, power);
 }
 
+enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
+
+/* The variance panels: the Monte Carlo variance of each K-sample
+   estimator with the band var_one_over_k decides with, on the per-sample
+   variance (quadrature) over K. */
+static void
+variance_panels (harness * h, int *block, const double *ks, double var[4][N_K],
+                 double se[4][N_K], double quad_k[4][N_K])
+{
+  for (int c = 0; c < 2; c++)
+    {
+      const figure_converge_series s[2] = {
+        {.label = "score function", .estimate = var[c], .se = se[c], .truth = quad_k[c],
+         .truth_label = "score function, quadrature / K"},
+        {.label = "reparameterization", .estimate = var[2 + c], .se = se[2 + c],
+         .truth = quad_k[2 + c], .truth_label = "reparameterization, quadrature / K"},
+      };
+      const figure_converge_spec panel = {
+        .title = c ? "Variance of ∂VLB/∂v estimators against K" : "Variance of ∂VLB/∂μ estimators against K",
+        .xlabel = "samples per estimate K", .ylabel = "Var of the K-sample estimate",
+        .x = ks, .n = N_K, .log_x = 1, .log_y = 1, .z = figure_converge_z (h, "var_one_over_k"),
+        .series = s, .n_series = 2, .bars = 1,
+      };
+      sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\nset key default\n", 0.46 + 0.27 * c);
+      figure_converge (h, block, &panel);
+    }
+}
+
 /* Variance of the K-sample averages over REPS replicates.  The 1/K check
    uses the exact standard error of the mean of (ĝ_K - G)², from the
    per-sample moments σ² and μ4 (quadrature): E(ĝ_K - G)⁴ = (μ4 + 3(K-1)σ⁴)/K³;
@@ -565,9 +594,8 @@ moment (const prep_t * u, int which, double mean, int power)
 static void
 variance_against_k (harness * h, const prep_t * u, long reps, int block)
 {
-  sbuf *fig = harness_figure_data (h);
   gsl_rng *r = harness_rng (h);
-  double g[4], sigma2[4], mu4[4];
+  double g[4], sigma2[4], mu4[4], ks[N_K], var[4][N_K], se[4][N_K], quad_k[4][N_K];
   quad_result vs[4];
   estimator plain[4];           /* without the baseline of the mutant */
   for (int i = 0; i < 4; i++)
@@ -581,9 +609,7 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
         check_point (h, "var_score_exceeds_reparam", est_quad (vs[i - 2]), est_quad (vs[i]));
     }
   check_close (h, "var_score_exceeds_reparam", "the variance point; ∂μ and ∂v, by quadrature");
-  sbuf_printf (fig, "\n\n# block %d: variance of the K-sample estimators\n"
-               "# K  score_m se  score_v se  reparam_m se  reparam_v se  quadrature/K: same order\n", block);
-  for (int k = 1; k <= 1024; k *= 4)
+  for (int n = 0, k = 1; n < N_K; n++, k *= 4)
     {
       mc_acc sq[4];
       for (int i = 0; i < 4; i++)
@@ -601,34 +627,20 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
           for (int i = 0; i < 4; i++)
             mc_add (&sq[i], gsl_pow_2 (sum[i] / k - g[i]));
         }
-      sbuf_printf (fig, "%d", k);
+      ks[n] = k;
       for (int i = 0; i < 4; i++)
         {
           double kk = k, m4 = (mu4[i] + 3 * (kk - 1) * sigma2[i] * sigma2[i]) / (kk * kk * kk);
-          double se = kk * sqrt ((m4 - sigma2[i] * sigma2[i] / (kk * kk)) / (double) reps);
-          sbuf_printf (fig, " %.6g %.6g", mc_mean (&sq[i]), mc_se (&sq[i]));
+          var[i][n] = mc_mean (&sq[i]);
+          se[i][n] = sqrt ((m4 - sigma2[i] * sigma2[i] / (kk * kk)) / (double) reps);
+          quad_k[i][n] = sigma2[i] / k;
           if (k >= 64)
-            check_point (h, "var_one_over_k", est_mc (kk * mc_mean (&sq[i]), se), est_quad (vs[i]));
+            check_point (h, "var_one_over_k", est_mc (kk * var[i][n], kk * se[i][n]), est_quad (vs[i]));
         }
-      for (int i = 0; i < 4; i++)
-        sbuf_printf (fig, " %.6g", sigma2[i] / k);
-      sbuf_append (fig, "\n");
     }
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
-  sbuf_printf (harness_figure_script (h),
-    "zc = %.4f\nunset xrange\nunset yrange\nset logscale xy\nset format x '%%g'\nset format y '10^{%%L}'\n"
-    "set xlabel 'samples per estimate K'\nset ylabel 'Var of the K-sample estimate'\nset key inside top right\n"
-    "lo(m, s) = (m - zc*s > 0) ? m - zc*s : m / 10\n", check_critical_value (REL_EQ, CHECK_ALPHA));
-  for (int c = 0; c < 2; c++)
-    sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\n"
-      "set title 'Variance of ∂VLB/∂%s estimators against K'\n"
-      "plot datafile index %d using 1:%d:(lo($%d,$%d)):($%d+zc*$%d) with yerrorbars ls 2 title 'score function (MC)', \\\n"
-      "     '' index %d using 1:%d with lines ls 2 dt 2 title 'score function, quadrature / K', \\\n"
-      "     '' index %d using 1:%d:(lo($%d,$%d)):($%d+zc*$%d) with yerrorbars ls 1 title 'reparameterization (MC)', \\\n"
-      "     '' index %d using 1:%d with lines ls 1 dt 2 title 'reparameterization, quadrature / K'\n",
-      0.46 + 0.27 * c, c ? "v" : "μ", block, 2 + 2 * c, 2 + 2 * c, 3 + 2 * c, 2 + 2 * c, 3 + 2 * c, block, 10 + c,
-      block, 6 + 2 * c, 6 + 2 * c, 7 + 2 * c, 6 + 2 * c, 7 + 2 * c, block, 12 + c);
+  variance_panels (h, &block, ks, var, se, quad_k);
   sbuf_printf (harness_notes (h), "At the variance point (x = (1.5, -0.5, 1), w = (1, -0.6, 0.8), σ = 0.8,"
                " λ = (0, 1), μ = a/b + 0.2/√b, v = 0.9/b) the per-sample variances by quadrature are, for ∂μ:"
                " score function %.4g, reparameterization %.4g; for ∂v: %.4g and %.4g. The score function's"
@@ -656,7 +668,7 @@ static const claim CLAIM = {
     " Middle and right: variance of the K-sample estimators of ∂/∂μ and ∂/∂v at the variance point"
     " against K, Monte Carlo over replicates with ±z·SE bars, and the per-sample variance"
     " (quadrature) divided by K; the score function sits far above the reparameterization.",
-  .figure_width = 1800, .figure_height = 600,
+  .figure_width = 1800, .figure_height = 720,
 };
 
 int
