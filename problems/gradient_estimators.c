@@ -50,16 +50,9 @@ typedef struct
   double x[DIM], w[DIM], s;     /* data point, decoder weights, noise sd */
   double l1, l2;                /* prior r = N(l1, l2) */
   double m, v;                  /* q = N(m, v) */
+  double c[N_PAR];              /* the direction of every gradient line */
 } model;
 
-typedef struct
-{
-  model md;
-  double c[N_PAR];              /* the direction of every gradient line */
-  int k;                        /* K of the 002 2.(b) estimator */
-} prep_t;
-
-/* blocks of the gradient */
 typedef struct { int lo, hi; } coord_block;
 static const coord_block PHI = { P_M, P_V + 1 }, THETA = { P_W0, P_W0 + DIM },
   LAMBDA = { P_L1, P_L2 + 1 }, ALL = { 0, N_PAR };
@@ -71,20 +64,14 @@ model_of (const double *v)
   model md = { .s = v[0], .l1 = v[4], .l2 = v[5], .m = v[9], .v = v[10] };
   for (int j = 0; j < DIM; j++)
     md.w[j] = v[1 + j], md.x[j] = v[6 + j];
+  for (int i = 0; i < N_PAR; i++)
+    md.c[i] = v[11 + i];
   return md;
 }
 /* where each gradient coordinate sits in the point */
 static const int AT[N_PAR] = { 9, 10, 1, 2, 3, 4, 5 };
 
-static void
-prepare (const point * p, void *out)
-{
-  prep_t *u = out;
-  u->md = model_of (p->v);
-  for (int i = 0; i < N_PAR; i++)
-    u->c[i] = p->v[11 + i];
-  u->k = (int) p->v[18];
-}
+static void prepare (const point * p, void *out) { *(model *) out = model_of (p->v); }
 
 static size_t x_len (const point * p) { return (size_t) p->v[18]; }
 
@@ -97,7 +84,7 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
     x[k] = gsl_ran_gaussian_ziggurat (r, 1.0);
 }
 
-#define U const prep_t *u = prep; const model *md = &u->md; (void) p, (void) md
+#define U const model *md = prep; (void) p, (void) md
 /* a line's integrand: its body F with the argument that makes it the
    literal line or a mutant */
 #define INTEGRAND(name, f, arg) \
@@ -151,16 +138,16 @@ OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /
 OF_VECTOR (fd_kl, kl_q_prior (p))
 
 static estimate
-fd_along (gradcheck_fn f, const point * p, const prep_t * u, coord_block b)
+fd_along (gradcheck_fn f, const point * p, const model * md, coord_block b)
 {
   double t[COUNT_OF (BOX)], s, e;
   memcpy (t, p->v, sizeof t);
   /* f's rounding declared as twice the ELBO's rounding bound, at least
      32u times the size of its terms (lingauss's terms carry 18u each), as
      GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
-  gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (&u->md).err, 0 };
+  gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (md).err, 0 };
   gsl_vector_view tv = gsl_vector_view_array (t, COUNT_OF (BOX));
-  if (gradcheck_directional (f, NULL, &tv.vector, u->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo),
+  if (gradcheck_directional (f, NULL, &tv.vector, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo),
                              &o, &s, &e) != GSL_SUCCESS)
     die_runtime ("a finite difference failed in coordinates %d to %d", b.lo, b.hi - 1);
   return est_numeric (s, e + N_PAR * EST_U * fabs (s));
@@ -208,23 +195,22 @@ theta_step_with (const point * p, const void *prep, const double *x, int z_facto
   double z = ZOF (x[0]), s2 = md->s * md->s, s = 0;
   double dens = exp (log_lik (md, z) - log_lik (md, md->m));
   for (int j = 0; j < DIM; j++)
-    s += u->c[P_W0 + j] * dens * (md->x[j] - md->w[j] * z) * (z_factor ? z : 1) / s2;
+    s += md->c[P_W0 + j] * dens * (md->x[j] - md->w[j] * z) * (z_factor ? z : 1) / s2;
   return s / dens;
 }
 INTEGRAND (s002_theta_step, theta_step_with, 1) INTEGRAND (s002_theta_step_no_z, theta_step_with, 0)
 
 /* c_θ·∇θ log p_θ(X|z) = Σ c_j (x_j - w_j z) z / σ^POWER */
 static double
-theta_score (const prep_t * u, double z, int power)
+theta_score (const model * md, double z, int power)
 {
-  const model *md = &u->md;
   double s = 0;
   for (int j = 0; j < DIM; j++)
-    s += u->c[P_W0 + j] * (md->x[j] - md->w[j] * z) * z;
+    s += md->c[P_W0 + j] * (md->x[j] - md->w[j] * z) * z;
   return s / pow (md->s, power);
 }
-DRAW (s002_theta, theta_score (u, z, 2))
-DRAW (s002_theta_s, theta_score (u, z, 1))
+DRAW (s002_theta, theta_score (md, z, 2))
+DRAW (s002_theta_s, theta_score (md, z, 1))
 
 /* c_m ∂m + c_v ∂v of log N(z; m, v) = c_m (z - m)/v + c_v (K/(2v) + (z - m)²/(2v²)),
    K = -1 (the mutants: +1, and -2 for -1/v) */
@@ -236,17 +222,17 @@ normal_score (double z, double m, double v, double cm, double cv, double k)
 }
 /* c_φ·∇φ log q(z) and c_λ·∇λ log r(z) */
 static double
-phi_score (const prep_t * u, double z, double k)
-{ return normal_score (z, u->md.m, u->md.v, u->c[P_M], u->c[P_V], k); }
+phi_score (const model * md, double z, double k)
+{ return normal_score (z, md->m, md->v, md->c[P_M], md->c[P_V], k); }
 static double
-lambda_score (const prep_t * u, double z, double k)
-{ return normal_score (z, u->md.l1, u->md.l2, u->c[P_L1], u->c[P_L2], k); }
+lambda_score (const model * md, double z, double k)
+{ return normal_score (z, md->l1, md->l2, md->c[P_L1], md->c[P_L2], k); }
 static double log_ratio (const model * md, double z) { return log_joint (md, z) - log_q (md, z); }
-DRAW (s002_phi, phi_score (u, z, -1) * log_ratio (md, z))
-DRAW (s002_phi_vsign, phi_score (u, z, +1) * log_ratio (md, z))
+DRAW (s002_phi, phi_score (md, z, -1) * log_ratio (md, z))
+DRAW (s002_phi_vsign, phi_score (md, z, +1) * log_ratio (md, z))
 
-DRAW (s002_lambda, lambda_score (u, z, -1))
-DRAW (s002_lambda_half, lambda_score (u, z, -2))
+DRAW (s002_lambda, lambda_score (md, z, -1))
+DRAW (s002_lambda_half, lambda_score (md, z, -2))
 
 /* The K-sample estimator; PHI_SCORE: the φ block with the score of q_φ
    (else as written, ∇φ log(z_k) = 0 for a draw z_k). */
@@ -255,13 +241,13 @@ estimator_k (const point * p, const void *prep, const double *x, int phi_score_o
 {
   U;
   double s = 0;
-  for (int k = 0; k < u->k; k++)
+  for (size_t k = 0; k < x_len (p); k++)
     {
       double z = ZOF (x[k]);
-      s += theta_score (u, z, 2) + lambda_score (u, z, -1)
-        + (phi_score_on ? phi_score (u, z, -1) * log_ratio (md, z) : 0);
+      s += theta_score (md, z, 2) + lambda_score (md, z, -1)
+        + (phi_score_on ? phi_score (md, z, -1) * log_ratio (md, z) : 0);
     }
-  return s / u->k;
+  return s / (double) x_len (p);
 }
 INTEGRAND (s002_estimator, estimator_k, 0) INTEGRAND (s002_estimator_score, estimator_k, 1)
 
@@ -340,7 +326,7 @@ item1_grad (const point * p, const void *prep, const double *x, double c)
   double z = ZOF (x[0]), wr = 0;
   for (int j = 0; j < DIM; j++)
     wr += md->w[j] * (md->x[j] - md->w[j] * z);
-  return c / (md->s * md->s) * (-2 * wr) * (u->c[P_M] + u->c[P_V] * x[0] / (2 * sqrt (md->v)));
+  return c / (md->s * md->s) * (-2 * wr) * (md->c[P_M] + md->c[P_V] * x[0] / (2 * sqrt (md->v)));
 }
 INTEGRAND (s002_item1_grad, item1_grad, -0.5) INTEGRAND (s002_item1_grad_no_half, item1_grad, -1)
 
@@ -401,16 +387,16 @@ DRAW (s001_update_reparam_var, log_joint (md, md->m + md->v * x[0]) - kl_q_prior
 
 /* c_φ·∇φ log p(x, z_φ(ε)) = dlog p/dz (c_μ + c_v dz/dv), dz/dv = ε/(2√v)
    (the mutant's dz/dv = 1) */
-DRAW (s001_grad, dlogjoint_dz (md, z) * (u->c[P_M] + u->c[P_V] * (x[0] / (2 * sqrt (md->v)))))
-DRAW (s001_grad_no_dz, dlogjoint_dz (md, z) * (u->c[P_M] + u->c[P_V]))
+DRAW (s001_grad, dlogjoint_dz (md, z) * (md->c[P_M] + md->c[P_V] * (x[0] / (2 * sqrt (md->v)))))
+DRAW (s001_grad_no_dz, dlogjoint_dz (md, z) * (md->c[P_M] + md->c[P_V]))
 
 /* ∇φ KL(q || r) analytically: ∂μ = (μ - λ1)/λ2, ∂v = ½(1/λ2 - 1/v) */
 static estimate
 s001_kl_grad_with (const point * p, const void *prep, double vsign)
 {
   U;
-  return EST_SUM (u->c[P_M] * (md->m - md->l1) / md->l2,
-                  u->c[P_V] * vsign * 0.5 / md->l2, -u->c[P_V] * vsign * 0.5 / md->v);
+  return EST_SUM (md->c[P_M] * (md->m - md->l1) / md->l2,
+                  md->c[P_V] * vsign * 0.5 / md->l2, -md->c[P_V] * vsign * 0.5 / md->v);
 }
 static estimate s001_kl_grad (const point * p, const void *u) { return s001_kl_grad_with (p, u, 1); }
 static estimate s001_kl_grad_sign (const point * p, const void *u) { return s001_kl_grad_with (p, u, -1); }
@@ -472,7 +458,7 @@ reparam_with (const point * p, const void *prep, const double *x, double two)
 {
   U;
   double dz = dlogjoint_dz (md, ZOF (x[0]));
-  return u->c[P_M] * dz + u->c[P_V] * (dz * x[0] / (two * sqrt (md->v)) + 1 / (2 * md->v));
+  return md->c[P_M] * dz + md->c[P_V] * (dz * x[0] / (two * sqrt (md->v)) + 1 / (2 * md->v));
 }
 INTEGRAND (h_reparam, reparam_with, 2) INTEGRAND (h_reparam_no_half, reparam_with, 1)
 
@@ -488,7 +474,7 @@ static const derivation_line HARNESS[] = {
 
 #define DERIVATION(name, title_, lines_, np) \
   static derivation name = { .id = #name, .title = title_, .points = &box, .n_points = np, \
-    .n_mc_points = 4, .prep_size = sizeof (prep_t), .prepare = prepare, \
+    .n_mc_points = 4, .prep_size = sizeof (model), .prepare = prepare, \
     .finite_variance_why = "every integrand is a polynomial in the Gaussian draws times logs of" \
     " Gaussian densities (themselves quadratic), so all its moments are finite; the Pareto fit" \
     " read k̂ from 1.4 to 4.4 on the score-function line at quick sizes (seeds 47514, 55433," \
@@ -521,59 +507,50 @@ static int m_baseline, m_reuse;
 /* The variance point: q near the exact posterior (μ = a/b + 0.2/√b,
    v = 0.9/b), where the score function's variance is large only through
    the size of log(p r / q) itself. */
-static prep_t
+static model
 variance_point (void)
 {
-  prep_t u = { {{1.5, -0.5, 1.0}, {1.0, -0.6, 0.8}, 0.8, 0.0, 1.0, 0, 0}, {0}, 1 };
+  model md = { {1.5, -0.5, 1.0}, {1.0, -0.6, 0.8}, 0.8, 0.0, 1.0, 0, 0, {0} };
   double pm, pv;
-  posterior (&u.md, &pm, &pv);
-  u.md.m = pm + 0.2 * sqrt (pv);
-  u.md.v = 0.9 * pv;
-  return u;
+  posterior (&md, &pm, &pv);
+  md.m = pm + 0.2 * sqrt (pv);
+  md.v = 0.9 * pv;
+  return md;
 }
 
-/* Estimator WHICH at one ε (0, 1: score ∂μ, ∂v; 2, 3: reparameterization). */
-typedef struct { prep_t u; int which; double baseline; } estimator;
+/* One estimator of a φ derivative at one ε: the score function (with the
+   mutant's BASELINE) or the reparameterization estimator, along U's c. */
+typedef struct { model md; int score; double baseline; } estimator;
 
 static double
 estimator_at (double eps, void *params)
 {
   const estimator *m = params;
-  prep_t u = m->u;
-  const model *md = &u.md;
+  const model *md = &m->md;
   double z = ZOF (eps);
-  for (int i = 0; i < N_PAR; i++)
-    u.c[i] = 0;
-  u.c[m->which % 2 ? P_V : P_M] = 1;
-  if (m->which < 2)
-    return phi_score (&u, z, -1) * (log_ratio (md, z) - m->baseline);
-  return reparam_with (NULL, &u, &eps, 2);
-}
-
-static quad_result
-moment (const prep_t * u, int which, double mean, int power)
-{
-  double baseline = m_baseline && which < 2 ? elbo_by_posterior (&u->md).value : 0;
-  estimator m = { *u, which, baseline };
-  return quad_normal_moment (estimator_at, &m, mean, power);
+  if (m->score)
+    return phi_score (md, z, -1) * (log_ratio (md, z) - m->baseline);
+  return reparam_with (NULL, md, &eps, 2);
 }
 
 enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
 
-/* The variance panels: the Monte Carlo variance of each K-sample
-   estimator with the band var_one_over_k decides with, on the per-sample
-   variance (quadrature) over K. */
+/* One estimator's variance over K: by Monte Carlo with the standard error
+   var_one_over_k decides with, and the per-sample variance over K. */
+typedef struct { double mc[N_K], se[N_K], quad[N_K]; } k_curve;
+
+/* The variance panels of ∂μ and ∂v: each K_CURVE with its band on the
+   per-sample variance over K. */
 static void
-variance_panels (harness * h, int *block, const double *ks, double var[4][N_K],
-                 double se[4][N_K], double quad_k[4][N_K])
+variance_panels (harness * h, int block, const double *ks, const k_curve * kc)
 {
   for (int c = 0; c < 2; c++)
     {
       const figure_converge_series s[2] = {
-        {.label = "score function", .estimate = var[c], .se = se[c], .truth = quad_k[c],
+        {.label = "score function", .estimate = kc[c].mc, .se = kc[c].se, .truth = kc[c].quad,
          .truth_label = "score function, quadrature / K"},
-        {.label = "reparameterization", .estimate = var[2 + c], .se = se[2 + c],
-         .truth = quad_k[2 + c], .truth_label = "reparameterization, quadrature / K"},
+        {.label = "reparameterization", .estimate = kc[2 + c].mc, .se = kc[2 + c].se,
+         .truth = kc[2 + c].quad, .truth_label = "reparameterization, quadrature / K"},
       };
       const figure_converge_spec panel = {
         .title = c ? "Variance of ∂VLB/∂v estimators against K" : "Variance of ∂VLB/∂μ estimators against K",
@@ -582,29 +559,34 @@ variance_panels (harness * h, int *block, const double *ks, double var[4][N_K],
         .series = s, .n_series = 2, .bars = 1,
       };
       sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\nset key default\n", 0.46 + 0.27 * c);
-      figure_converge (h, block, &panel);
+      figure_converge (h, &block, &panel);
     }
 }
 
-/* Variance of the K-sample averages over REPS replicates.  The 1/K check
-   uses the exact standard error of the mean of (ĝ_K - G)², from the
-   per-sample moments σ² and μ4 (quadrature): E(ĝ_K - G)⁴ = (μ4 + 3(K-1)σ⁴)/K³;
+/* Variance of the K-sample averages over REPS replicates of the four
+   estimators (0, 1: score function ∂μ, ∂v; 2, 3: reparameterization).
+   The 1/K check uses the exact standard error of the mean of (ĝ_K - G)²,
+   from the per-sample moments σ² and μ4 (quadrature): E(ĝ_K - G)⁴ = (μ4 + 3(K-1)σ⁴)/K³;
    the sample standard error of such skewed squares understates the error.
    Only K >= 64 is checked, where ĝ_K is near Gaussian; the figure shows every K. */
 static void
-variance_against_k (harness * h, const prep_t * u, long reps, int block)
+variance_against_k (harness * h, const model * md, long reps, int block)
 {
   gsl_rng *r = harness_rng (h);
-  double g[4], sigma2[4], mu4[4], ks[N_K], var[4][N_K], se[4][N_K], quad_k[4][N_K];
+  double g[4], sigma2[4], mu4[4], ks[N_K];
   quad_result vs[4];
-  estimator plain[4];           /* without the baseline of the mutant */
+  estimator plain[4], est[4];   /* plain: without the baseline of the mutant */
+  k_curve kc[4];
   for (int i = 0; i < 4; i++)
     {
-      plain[i] = (estimator) { *u, i, 0 };
-      g[i] = moment (u, i, 0, 1).value;
-      vs[i] = moment (u, i, g[i], 2);
+      plain[i] = (estimator) { *md, i < 2, 0 };
+      plain[i].md.c[i % 2 ? P_V : P_M] = 1;
+      est[i] = plain[i];
+      est[i].baseline = m_baseline && i < 2 ? elbo_by_posterior (md).value : 0;
+      g[i] = quad_normal_moment (estimator_at, &est[i], 0, 1).value;
+      vs[i] = quad_normal_moment (estimator_at, &est[i], g[i], 2);
       sigma2[i] = vs[i].value;
-      mu4[i] = moment (u, i, g[i], 4).value;
+      mu4[i] = quad_normal_moment (estimator_at, &est[i], g[i], 4).value;
       if (i >= 2)
         check_point (h, "var_score_exceeds_reparam", est_quad (vs[i - 2]), est_quad (vs[i]));
     }
@@ -631,16 +613,16 @@ variance_against_k (harness * h, const prep_t * u, long reps, int block)
       for (int i = 0; i < 4; i++)
         {
           double kk = k, m4 = (mu4[i] + 3 * (kk - 1) * sigma2[i] * sigma2[i]) / (kk * kk * kk);
-          var[i][n] = mc_mean (&sq[i]);
-          se[i][n] = sqrt ((m4 - sigma2[i] * sigma2[i] / (kk * kk)) / (double) reps);
-          quad_k[i][n] = sigma2[i] / k;
+          kc[i].mc[n] = mc_mean (&sq[i]);
+          kc[i].se[n] = sqrt ((m4 - sigma2[i] * sigma2[i] / (kk * kk)) / (double) reps);
+          kc[i].quad[n] = sigma2[i] / k;
           if (k >= 64)
-            check_point (h, "var_one_over_k", est_mc (kk * var[i][n], kk * se[i][n]), est_quad (vs[i]));
+            check_point (h, "var_one_over_k", est_mc (kk * kc[i].mc[n], kk * kc[i].se[n]), est_quad (vs[i]));
         }
     }
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
-  variance_panels (h, &block, ks, var, se, quad_k);
+  variance_panels (h, block, ks, kc);
   sbuf_printf (harness_notes (h), "At the variance point (x = (1.5, -0.5, 1), w = (1, -0.6, 0.8), σ = 0.8,"
                " λ = (0, 1), μ = a/b + 0.2/√b, v = 0.9/b) the per-sample variances by quadrature are, for ∂μ:"
                " score function %.4g, reparameterization %.4g; for ∂v: %.4g and %.4g. The score function's"
@@ -684,7 +666,7 @@ main (int argc, char **argv)
   harness_run_derivations (h);
   sbuf_append (harness_figure_script (h), "set multiplot\nset origin 0,0\nset size 0.46,1\n");
   int block = figure_lines_against_truth (h, "Each seed line against its truth");
-  prep_t vp = variance_point ();
+  model vp = variance_point ();
   long reps = harness_samples (h) / 400 > 1000 ? harness_samples (h) / 400 : 1000;
   variance_against_k (h, &vp, reps, block);
   sbuf_append (harness_figure_script (h), "unset multiplot\n");
