@@ -85,10 +85,6 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 }
 
 #define U const model *md = prep; (void) p, (void) md
-/* a line's integrand: its body F with the argument that makes it the
-   literal line or a mutant */
-#define INTEGRAND(name, f, arg) \
-  static double name (const point * p, const void *u, const double *x, double *e) { (void) e; return f (p, u, x, arg); }
 #define ZOF(e) (md->m + sqrt (md->v) * (e))
 /* a line's integrand as one expression of z = μ + √v ε (the first draw) */
 #define DRAW(name, expr) \
@@ -189,16 +185,15 @@ FD_LINE (s002_theta_def, fd_termwise, THETA) FD_LINE (s002_theta_def_evidence, f
 /* ∇θ p_θ(X|z) / p_θ(X|z), density and derivative formed apart; both carry
    the factor e^{-log p(X|μ)}, which cancels, so that p does not underflow */
 static double
-theta_step_with (const point * p, const void *prep, const double *x, int z_factor)
+theta_step (const model * md, double z, int z_factor)
 {
-  U;
-  double z = ZOF (x[0]), s2 = md->s * md->s, s = 0;
+  double s2 = md->s * md->s, s = 0;
   double dens = exp (log_lik (md, z) - log_lik (md, md->m));
   for (int j = 0; j < DIM; j++)
     s += md->c[P_W0 + j] * dens * (md->x[j] - md->w[j] * z) * (z_factor ? z : 1) / s2;
   return s / dens;
 }
-INTEGRAND (s002_theta_step, theta_step_with, 1) INTEGRAND (s002_theta_step_no_z, theta_step_with, 0)
+DRAW (s002_theta_step, theta_step (md, z, 1)) DRAW (s002_theta_step_no_z, theta_step (md, z, 0))
 
 /* c_θ·∇θ log p_θ(X|z) = Σ c_j (x_j - w_j z) z / σ^POWER */
 static double
@@ -234,22 +229,22 @@ DRAW (s002_phi_vsign, phi_score (md, z, +1) * log_ratio (md, z))
 DRAW (s002_lambda, lambda_score (md, z, -1))
 DRAW (s002_lambda_half, lambda_score (md, z, -2))
 
-/* The K-sample estimator; PHI_SCORE: the φ block with the score of q_φ
-   (else as written, ∇φ log(z_k) = 0 for a draw z_k). */
+/* The estimator over the K draws X; PHI_SCORE: the φ block with the score
+   of q_φ (else as written, ∇φ log(z_k) = 0 for a draw z_k). */
 static double
-estimator_k (const point * p, const void *prep, const double *x, int phi_score_on)
+estimator_k (const model * md, const double *x, size_t k_draws, int phi_score_on)
 {
-  U;
   double s = 0;
-  for (size_t k = 0; k < x_len (p); k++)
+  for (size_t k = 0; k < k_draws; k++)
     {
       double z = ZOF (x[k]);
       s += theta_score (md, z, 2) + lambda_score (md, z, -1)
         + (phi_score_on ? phi_score (md, z, -1) * log_ratio (md, z) : 0);
     }
-  return s / (double) x_len (p);
+  return s / (double) k_draws;
 }
-INTEGRAND (s002_estimator, estimator_k, 0) INTEGRAND (s002_estimator_score, estimator_k, 1)
+DRAW (s002_estimator, estimator_k (md, x, x_len (p), 0))
+DRAW (s002_estimator_score, estimator_k (md, x, x_len (p), 1))
 
 static const derivation_line S002B[] = {
   {.id = "s002_b_blocks", .source = "002 2.(b)", .at = 12, .text = "∇VLB(X_i) = (∇θ VLB, ∇φ VLB, ∇λ VLB)",
@@ -299,13 +294,13 @@ DRAW (one_minus_two, log_lik (md, z) - kl_q_prior (md))
 
 /* ① per draw, the density as written; HALF the factor in its exponent */
 static double
-item1_density (const point * p, const void *prep, const double *x, double half)
+item1_density (const model * md, double z, double half)
 {
-  U;
-  double s2 = md->s * md->s, r2 = residual_sq (md, ZOF (x[0]));
+  double s2 = md->s * md->s, r2 = residual_sq (md, z);
   return log (pow (2 * M_PI * s2, -DIM / 2.0) * exp (-half * r2 / s2));
 }
-INTEGRAND (s002_item1_density, item1_density, 0.5) INTEGRAND (s002_item1_density_no_half, item1_density, 1)
+DRAW (s002_item1_density, item1_density (md, z, 0.5))
+DRAW (s002_item1_density_no_half, item1_density (md, z, 1))
 
 static double
 item1_expanded (const model * md, double z, double dnorm)
@@ -320,15 +315,15 @@ DRAW (s002_item1_sd_var, item1_expanded (md, md->m + md->v * x[0], 0.5))
 /* c_φ·∇φ of -‖X - w(μ + √v ε)‖²/(2σ²) per ε: ∇φ z = (1, ε/(2√v)); C the
    factor before E (-1/(2σ²) as written) */
 static double
-item1_grad (const point * p, const void *prep, const double *x, double c)
+item1_grad (const model * md, double z, double eps, double c)
 {
-  U;
-  double z = ZOF (x[0]), wr = 0;
+  double wr = 0;
   for (int j = 0; j < DIM; j++)
     wr += md->w[j] * (md->x[j] - md->w[j] * z);
-  return c / (md->s * md->s) * (-2 * wr) * (md->c[P_M] + md->c[P_V] * x[0] / (2 * sqrt (md->v)));
+  return c / (md->s * md->s) * (-2 * wr) * (md->c[P_M] + md->c[P_V] * eps / (2 * sqrt (md->v)));
 }
-INTEGRAND (s002_item1_grad, item1_grad, -0.5) INTEGRAND (s002_item1_grad_no_half, item1_grad, -1)
+DRAW (s002_item1_grad, item1_grad (md, z, x[0], -0.5))
+DRAW (s002_item1_grad_no_half, item1_grad (md, z, x[0], -1))
 
 static const derivation_line S002C[] = {
   {.id = "s002_c_theta_lambda", .source = "002 2.(c)", .at = 32,
@@ -454,13 +449,12 @@ static estimate h_termwise_no_e (const point * p, const void *prep) { U; return 
 /* the reparameterization estimator of c_φ·∇φ VLB per draw:
    -log q(μ + √v ε) = ½ log(2πv) + ε²/2 depends on v alone */
 static double
-reparam_with (const point * p, const void *prep, const double *x, double two)
+reparam (const model * md, double z, double eps, double two)
 {
-  U;
-  double dz = dlogjoint_dz (md, ZOF (x[0]));
-  return md->c[P_M] * dz + md->c[P_V] * (dz * x[0] / (two * sqrt (md->v)) + 1 / (2 * md->v));
+  double dz = dlogjoint_dz (md, z);
+  return md->c[P_M] * dz + md->c[P_V] * (dz * eps / (two * sqrt (md->v)) + 1 / (2 * md->v));
 }
-INTEGRAND (h_reparam, reparam_with, 2) INTEGRAND (h_reparam_no_half, reparam_with, 1)
+DRAW (h_reparam, reparam (md, z, x[0], 2)) DRAW (h_reparam_no_half, reparam (md, z, x[0], 1))
 
 static const derivation_line HARNESS[] = {
   {.id = "h_elbo_termwise", .source = "harness", .text = "E_q[log p(x|z)] + E_q[log r(z)] + H(q) = log p(x) - KL(q || p(z|x))",
@@ -530,7 +524,7 @@ estimator_at (double eps, void *params)
   double z = ZOF (eps);
   if (m->score)
     return phi_score (md, z, -1) * (log_ratio (md, z) - m->baseline);
-  return reparam_with (NULL, md, &eps, 2);
+  return reparam (md, z, eps, 2);
 }
 
 enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
