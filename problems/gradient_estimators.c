@@ -513,7 +513,7 @@ variance_point (void)
 }
 
 /* One estimator of a φ derivative at one ε: the score function (with the
-   mutant's BASELINE) or the reparameterization estimator, along U's c. */
+   mutant's BASELINE) or the reparameterization estimator, along MD's c. */
 typedef struct { model md; int score; double baseline; } estimator;
 
 static double
