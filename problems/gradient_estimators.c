@@ -204,8 +204,7 @@ theta_score (const model * md, double z, int power)
     s += md->c[P_W0 + j] * (md->x[j] - md->w[j] * z) * z;
   return s / pow (md->s, power);
 }
-DRAW (s002_theta, theta_score (md, z, 2))
-DRAW (s002_theta_s, theta_score (md, z, 1))
+DRAW (s002_theta, theta_score (md, z, 2)) DRAW (s002_theta_s, theta_score (md, z, 1))
 
 /* c_m ∂m + c_v ∂v of log N(z; m, v) = c_m (z - m)/v + c_v (K/(2v) + (z - m)²/(2v²)),
    K = -1 (the mutants: +1, and -2 for -1/v) */
@@ -226,8 +225,7 @@ static double log_ratio (const model * md, double z) { return log_joint (md, z) 
 DRAW (s002_phi, phi_score (md, z, -1) * log_ratio (md, z))
 DRAW (s002_phi_vsign, phi_score (md, z, +1) * log_ratio (md, z))
 
-DRAW (s002_lambda, lambda_score (md, z, -1))
-DRAW (s002_lambda_half, lambda_score (md, z, -2))
+DRAW (s002_lambda, lambda_score (md, z, -1)) DRAW (s002_lambda_half, lambda_score (md, z, -2))
 
 /* The estimator over the K draws X; PHI_SCORE: the φ block with the score
    of q_φ (else as written, ∇φ log(z_k) = 0 for a draw z_k). */
@@ -547,12 +545,14 @@ variance_panels (harness * h, int block, const double *ks, const k_curve * kc)
          .truth = kc[2 + c].quad, .truth_label = "reparameterization, quadrature / K"},
       };
       const figure_converge_spec panel = {
-        .title = c ? "Variance of ∂VLB/∂v estimators against K" : "Variance of ∂VLB/∂μ estimators against K",
+        .title = c ? "Variance of ∂VLB/∂v estimators against K"
+                   : "Variance of ∂VLB/∂μ estimators against K",
         .xlabel = "samples per estimate K", .ylabel = "Var of the K-sample estimate",
         .x = ks, .n = N_K, .log_x = 1, .log_y = 1, .z = figure_converge_z (h, "var_one_over_k"),
         .series = s, .n_series = 2, .bars = 1,
       };
-      sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\nset key default\n", 0.46 + 0.27 * c);
+      sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\nset key default\n",
+                   0.46 + 0.27 * c);
       figure_converge (h, &block, &panel);
     }
 }
@@ -611,7 +611,8 @@ variance_against_k (harness * h, const model * md, long reps, int block)
           kc[i].se[n] = sqrt ((m4 - sigma2[i] * sigma2[i] / (kk * kk)) / (double) reps);
           kc[i].quad[n] = sigma2[i] / k;
           if (k >= 64)
-            check_point (h, "var_one_over_k", est_mc (kk * kc[i].mc[n], kk * kc[i].se[n]), est_quad (vs[i]));
+            check_point (h, "var_one_over_k", est_mc (kk * kc[i].mc[n], kk * kc[i].se[n]),
+                         est_quad (vs[i]));
         }
     }
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
