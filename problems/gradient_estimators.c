@@ -531,8 +531,8 @@ enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
    var_one_over_k decides with, and the per-sample variance over K. */
 typedef struct { double mc[N_K], se[N_K], quad[N_K]; } k_curve;
 
-/* The variance panels of ∂μ and ∂v: each K_CURVE with its band on the
-   per-sample variance over K. */
+/* The variance panels of ∂μ and ∂v: each estimator's curve in KC with its
+   band, on its per-sample variance over K. */
 static void
 variance_panels (harness * h, int block, const double *ks, const k_curve * kc)
 {
