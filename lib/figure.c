@@ -151,3 +151,12 @@ figure_write (harness * h)
   check_svg_complete (svg_tmp);
   /* Committed by harness_end with the report (atomic_file_commit_all). */
 }
+
+void
+figure_gp_string (sbuf * b, const char *s)
+{
+  sbuf_append (b, "'");
+  for (; *s; s++)
+    sbuf_append (b, *s == '\'' ? "''" : (char[2]) { *s, 0 });
+  sbuf_append (b, "'");
+}

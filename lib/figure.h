@@ -18,4 +18,8 @@ void figure_write (harness * h);
 /* The gnuplot program: $GNUPLOT, else "gnuplot". */
 const char *figure_gnuplot (void);
 
+/* S as a gnuplot single-quoted string, appended to B: a quote is doubled
+   (for the figure panels' titles and labels). */
+void figure_gp_string (sbuf * b, const char *s);
+
 #endif

@@ -1,6 +1,7 @@
 /* figure_converge.c -- an estimate with its band on a closed form (see
    figure_converge.h). */
 #include "figure_converge.h"
+#include "figure.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -243,16 +244,6 @@ write_block (sbuf * fig, const figure_converge_spec * s, int block)
 
 /* ---- the gnuplot commands ---- */
 
-/* gnuplot single-quoted string: a quote is doubled. */
-static void
-put_gp_string (sbuf * b, const char *s)
-{
-  sbuf_append (b, "'");
-  for (; *s; s++)
-    sbuf_append (b, *s == '\'' ? "''" : (char[2]) { *s, 0 });
-  sbuf_append (b, "'");
-}
-
 /* A log axis over more than four decades reads best as powers of ten; one
    over less than three gets tics at 1, 2 and 5 times the powers of ten
    (gnuplot would label only the powers, often one or two of them). */
@@ -337,11 +328,11 @@ static void
 put_axes (sbuf * gp, const figure_converge_spec * s)
 {
   sbuf_append (gp, "set title ");
-  put_gp_string (gp, s->title);
+  figure_gp_string (gp, s->title);
   sbuf_append (gp, "\nset xlabel ");
-  put_gp_string (gp, s->xlabel);
+  figure_gp_string (gp, s->xlabel);
   sbuf_append (gp, "\nset ylabel ");
-  put_gp_string (gp, s->ylabel);
+  figure_gp_string (gp, s->ylabel);
   sbuf_append (gp, "\nunset logscale\n");
   if (s->log_x)
     put_log_axis (gp, 'x', s->xlo < s->xhi ? s->xlo : s->x[0], s->xlo < s->xhi ? s->xhi : s->x[s->n - 1]);
@@ -386,7 +377,7 @@ put_item (sbuf * gp, int *first, int block, const char *using, const char *with,
   if (title)
     {
       sbuf_append (gp, "title ");
-      put_gp_string (gp, title);
+      figure_gp_string (gp, title);
     }
   else
     sbuf_append (gp, "notitle");

@@ -1,20 +1,11 @@
 /* figure_panel.c -- declarative figure panels (see figure_panel.h). */
 #include "figure_panel.h"
+#include "figure.h"
 
 #include <math.h>
 #include <string.h>
 
 #define RATIO_FLOOR 1e-3        /* smaller misses are drawn at the left edge */
-
-/* gnuplot single-quoted string: a quote is doubled. */
-static void
-put_gp_string (sbuf * b, const char *s)
-{
-  sbuf_append (b, "'");
-  for (; *s; s++)
-    sbuf_append (b, *s == '\'' ? "''" : (char[2]) { *s, 0 });
-  sbuf_append (b, "'");
-}
 
 /* Seed lines; harness lines only in a claim that has no seed line. */
 static int with_harness_lines;
@@ -78,7 +69,7 @@ put_label (sbuf * gp, const line_result * r, int row, int first)
     snprintf (label, sizeof label, "%s (error: does not follow)",
               r->line->source);
   sbuf_append (gp, first ? "" : ", ");
-  put_gp_string (gp, label);
+  figure_gp_string (gp, label);
   sbuf_printf (gp, " %d", row);
 }
 
@@ -91,7 +82,7 @@ figure_lines_against_truth (harness * h, const char *title)
     with_harness_lines = 1;
   int rows = count_drawn (h), block = 0;
   sbuf_append (gp, "set title ");
-  put_gp_string (gp, title);
+  figure_gp_string (gp, title);
   sbuf_printf (gp, "\nset logscale x\nset format x '10^{%%L}'\n"
                "set xrange [%g:*]\nset yrange [%d.5:0.5]\n"
                "set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'\n"

@@ -6,6 +6,7 @@
  * /dev/null).  The band is recomputed here from its definition: estimate
  * ± z·SE, estimate·e^{±z·SE} for a series whose SE is of the log, and on a
  * log y axis a lower edge <= 0 drawn at a tenth of the estimate. */
+#include "figure.h"
 #include "figure_converge.h"
 #include "tap.h"
 
@@ -249,6 +250,12 @@ dies (harness * h, int which)
 int
 main (void)
 {
+  sbuf q;
+  sbuf_init (&q);
+  figure_gp_string (&q, "it's 'a' test");
+  tap_ok (strcmp (sbuf_str (&q), "'it''s ''a'' test'") == 0,
+          "figure_gp_string: single-quoted, each quote doubled (%s)", sbuf_str (&q));
+  sbuf_free (&q);
   char dir[] = "/tmp/test_figure_converge.XXXXXX";
   if (!mkdtemp (dir))
     return 99;
