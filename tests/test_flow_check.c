@@ -7,15 +7,14 @@
  * Explicit Euler, q' = q + ε p, p' = p - ε q, has determinant 1 + ε² per
  * step, is not reversible, and its energy error is O(ε) (ratio 4). */
 #include "flow_check.h"
+#include "fixture_harness.h"
 #include "tap.h"
 
-#include <fcntl.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static void
 leapfrog (double eps, size_t n, const double *z, double *out, void *params)
@@ -115,47 +114,23 @@ static const claim CLAIM = {
   .figure_caption = "",
 };
 
-static int
-held (const harness * h, const char *id)
-{
-  for (size_t i = 0; i < h->c->n_checks; i++)
-    if (strcmp (h->c->checks[i].id, id) == 0)
-      return h->results[i].held;
-  return -1;
-}
-
 static void
 test_harness_checks (const flow * lf, const flow * eu)
 {
-  char dir[] = "/tmp/test_flow_check.XXXXXX", cmd[200];
-  if (!mkdtemp (dir))
-    exit (99);
-  char *argv[] = { "test_flow_check", "--outdir", dir, NULL };
-  fflush (stdout);
-  int saved = dup (1), null = open ("/dev/null", O_WRONLY);
-  dup2 (null, 1);
-  harness *h = harness_begin (&CLAIM, 3, argv);
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &CLAIM);
   double starts[4][2] = { {1, 0}, {0.3, -0.8}, {-1.2, 0.4}, {0.7, -1.3} }, err[6];
   flow_check_probes (h, "lf_rev", "lf_vol", lf, starts[0], 4, "by hand", 0.1, 30);
   flow_check_order (h, "lf_order", lf, energy, NULL, starts[0], 4, 2.0, 16, 6, err);
   flow_check_probes (h, "eu_rev", "eu_vol", eu, starts[0], 4, "by hand", 0.1, 30);
   flow_check_order (h, "eu_order", eu, energy, NULL, starts[0], 4, 2.0, 16, 6, err);
-  fflush (stdout);
-  dup2 (saved, 1);
-  tap_ok (held (h, "lf_rev") == 1 && held (h, "lf_vol") == 1 && held (h, "lf_order") == 1,
+  fixture_harness_loud (&f);
+  tap_ok (fixture_held (h, "lf_rev") == 1 && fixture_held (h, "lf_vol") == 1 && fixture_held (h, "lf_order") == 1,
           "flow_check_probes, flow_check_order: leapfrog's checks hold");
   tap_ok (err[0] > err[5], "flow_check_order fills the errors");
-  tap_ok (held (h, "eu_rev") == 0 && held (h, "eu_vol") == 0 && held (h, "eu_order") != 1,
+  tap_ok (fixture_held (h, "eu_rev") == 0 && fixture_held (h, "eu_vol") == 0 && fixture_held (h, "eu_order") != 1,
           "Euler's fail (its order check: not held)");
-  fflush (stdout);
-  dup2 (null, 1);
-  sbuf_append (harness_figure_script (h), "plot x\n");    /* harness_end wants a figure */
-  harness_end (h);
-  fflush (stdout);
-  dup2 (saved, 1);
-  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system (cmd) != 0)
-    exit (99);
+  fixture_harness_end (&f);
 }
 
 int

@@ -3,14 +3,13 @@
    and non-Gaussian noise of the right moments.  A claim of its own, run
    inside the test; its TAP goes to /dev/null. */
 #include "gauss_sample.h"
+#include "fixture_harness.h"
 #include "tap.h"
 
-#include <fcntl.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define CHECK3(p) {p "_mean", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
   {p "_cov", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, {p "_ks", "harness", "", REL_LE, EXPECT_HOLDS, NULL}
@@ -39,15 +38,6 @@ draw (gsl_rng * r, double *xs, long n, size_t d, const double *mu, const double 
             xs[d * t + i] += l[i * d + j] * e[j];
         }
     }
-}
-
-static int
-held (const harness * h, const char *id)
-{
-  for (size_t i = 0; i < h->c->n_checks; i++)
-    if (strcmp (h->c->checks[i].id, id) == 0)
-      return h->results[i].held;
-  return -1;
 }
 
 /* Each noise has mean 0 and variance 1 (within 5 standard errors of 2e5 draws) and its own
@@ -117,14 +107,8 @@ main (void)
 {
   test_noise ();
   test_affine ();
-  char dir[] = "/tmp/test_gauss_sample.XXXXXX";
-  if (!mkdtemp (dir))
-    return 99;
-  char *argv[] = { "test_gauss_sample", "--outdir", dir, NULL };
-  fflush (stdout);
-  int saved = dup (1), null = open ("/dev/null", O_WRONLY);
-  dup2 (null, 1);
-  harness *h = harness_begin (&CLAIM, 3, argv);
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &CLAIM);
   gsl_rng *r = harness_rng (h);
   long n = 20000;
   double *xs = malloc ((size_t) n * 3 * sizeof *xs);
@@ -164,28 +148,18 @@ main (void)
     xs[t] = 0.7 + 1.7 * 1.7 * gsl_ran_gaussian (r, 1.0);
   gauss_sample_ks (h, "ks1_bad", xs, (size_t) n, 0.7, 1.7, CHECK_ALPHA);
   check_close (h, "ks1_bad", "%s", "d = 1, σ² for σ");
-  fflush (stdout);
-  dup2 (saved, 1);
-  tap_ok (held (h, "good2_mean") == 1 && held (h, "good2_cov") == 1 && held (h, "good2_ks") == 1,
+  fixture_harness_loud (&f);
+  tap_ok (fixture_held (h, "good2_mean") == 1 && fixture_held (h, "good2_cov") == 1 && fixture_held (h, "good2_ks") == 1,
           "d = 2: a sample of the law passes mean, covariance and KS");
-  tap_ok (held (h, "good3_mean") == 1 && held (h, "good3_cov") == 1 && held (h, "good3_ks") == 1,
+  tap_ok (fixture_held (h, "good3_mean") == 1 && fixture_held (h, "good3_cov") == 1 && fixture_held (h, "good3_ks") == 1,
           "d = 3: a sample of the law passes mean, covariance and KS");
-  tap_ok (held (h, "mean_mean") == 0, "a mean off by 0.15 (14 standard errors) fails the mean check");
-  tap_ok (held (h, "cov_cov") == 0, "Σ22 = 1.17 for 1 fails the covariance check");
-  tap_ok (held (h, "unif_mean") == 1 && held (h, "unif_cov") == 1 && held (h, "unif_ks") == 0,
+  tap_ok (fixture_held (h, "mean_mean") == 0, "a mean off by 0.15 (14 standard errors) fails the mean check");
+  tap_ok (fixture_held (h, "cov_cov") == 0, "Σ22 = 1.17 for 1 fails the covariance check");
+  tap_ok (fixture_held (h, "unif_mean") == 1 && fixture_held (h, "unif_cov") == 1 && fixture_held (h, "unif_ks") == 0,
           "uniform noise of the right moments passes the moments and fails KS (p = %.2g)", p_unif);
-  tap_ok (held (h, "ks1") == 1 && p1 > 0 && p1 <= 1, "d = 1: KS of a N(0.7, 1.7²) sample holds");
-  tap_ok (held (h, "ks1_bad") == 0, "d = 1: σ² for σ fails KS");
-  fflush (stdout);
-  dup2 (null, 1);
-  sbuf_append (harness_figure_script (h), "plot x\n");    /* harness_end wants a figure */
-  harness_end (h);
-  fflush (stdout);
-  dup2 (saved, 1);
+  tap_ok (fixture_held (h, "ks1") == 1 && p1 > 0 && p1 <= 1, "d = 1: KS of a N(0.7, 1.7²) sample holds");
+  tap_ok (fixture_held (h, "ks1_bad") == 0, "d = 1: σ² for σ fails KS");
+  fixture_harness_end (&f);
   free (xs);
-  char cmd[200];
-  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system (cmd) != 0)
-    return 99;
   return tap_done ();
 }

@@ -9,14 +9,13 @@
 #include "errors.h"
 #include "mcmc_mixture.h"
 #include "rng.h"
+#include "fixture_harness.h"
 #include "tap.h"
 
-#include <fcntl.h>
 #include <gsl/gsl_math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* exact draws from the chain's own component: the kernel "jump to a fresh
    draw of component c / 2", which preserves that component, so the pool
@@ -65,15 +64,6 @@ static const claim CLAIM = {
   .figure_caption = "",
 };
 
-static const check_result *
-result (const harness * h, const char *id)
-{
-  for (size_t i = 0; i < h->c->n_checks; i++)
-    if (strcmp (h->c->checks[i].id, id) == 0)
-      return &h->results[i];
-  return NULL;
-}
-
 static void
 scaled_grad (const gsl_vector * x, gsl_vector * grad, void *params)
 {
@@ -84,17 +74,11 @@ scaled_grad (const gsl_vector * x, gsl_vector * grad, void *params)
 static void
 test_check_moments (const gsl_rng * r, const gmm * g, const double *m)
 {
-  char dir[] = "/tmp/test_mcmc_mixture.XXXXXX", cmd[200];
-  if (!mkdtemp (dir))
-    exit (99);
-  char *argv[] = { "test_mcmc_mixture", "--outdir", dir, NULL };
   double off[MCMC_MIXTURE_N_MOMENTS];
   memcpy (off, m, sizeof off);
   off[0] += 0.05;
-  fflush (stdout);
-  int saved = dup (1), null = open ("/dev/null", O_WRONLY);
-  dup2 (null, 1);
-  harness *h = harness_begin (&CLAIM, 3, argv);
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &CLAIM);
   mcmc_mixture_run run, stuck;
   mcmc_mixture_run_chains (r, g, 6, 20000, mixing_draws, (void *) g, &run);
   mcmc_mixture_run_chains (r, g, 6, 20000, fresh_draws, (void *) g, &stuck);
@@ -107,27 +91,18 @@ test_check_moments (const gsl_rng * r, const gmm * g, const double *m)
   mcmc_mixture_check_gradient (h, "grad", r, g, &t, 20);
   mcmc_mixture_check_gradient (h, "grad_bad", r, g, &bad, 20);
   gsl_vector_free (tp.work);
-  fflush (stdout);
-  dup2 (saved, 1);
-  tap_ok (result (h, "good")->held == 1 && result (h, "good")->n_points == 5,
+  fixture_harness_loud (&f);
+  tap_ok (fixture_result (h, "good")->held == 1 && fixture_result (h, "good")->n_points == 5,
           "check_moments: chains that mix hold at the 5 moments");
-  tap_ok (result (h, "off")->held == 0, "check_moments: E x1 off by 0.05 fails");
-  tap_ok (result (h, "stuck")->inconclusive,
+  tap_ok (fixture_result (h, "off")->held == 0, "check_moments: E x1 off by 0.05 fails");
+  tap_ok (fixture_result (h, "stuck")->inconclusive,
           "check_moments: chains that never cross are inconclusive");
-  tap_ok (result (h, "grad")->held == 1 && result (h, "grad")->n_points == 40,
+  tap_ok (fixture_result (h, "grad")->held == 1 && fixture_result (h, "grad")->n_points == 40,
           "check_gradient: the target's gradient holds at 20 points, 2 coordinates");
-  tap_ok (result (h, "grad_bad")->held == 0, "check_gradient: the gradient times 1.001 fails");
-  fflush (stdout);
-  dup2 (null, 1);
-  sbuf_append (harness_figure_script (h), "plot x\n");    /* harness_end wants a figure */
-  harness_end (h);
-  fflush (stdout);
-  dup2 (saved, 1);
+  tap_ok (fixture_result (h, "grad_bad")->held == 0, "check_gradient: the gradient times 1.001 fails");
+  fixture_harness_end (&f);
   mcmc_mixture_run_free (&run);
   mcmc_mixture_run_free (&stuck);
-  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system (cmd) != 0)
-    exit (99);
 }
 
 int
