@@ -2,12 +2,17 @@
    target, and the gap log p(x) - L_k by quadrature (see iw_gauss.h). */
 #include "iw_gauss.h"
 #include "errors.h"
+#include "lingauss.h"
+#include "logsumexp.h"
+#include "psis.h"
 #include "quad_nested.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_log.h>
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -240,13 +245,7 @@ iw_gauss_gap (const iw_gauss * w, double k, iw_gap_precision precision,
   return main;
 }
 
-/* ---- appended: the model's weights, the estimators, and the gap's rates ---- */
-
-#include "logsumexp.h"
-#include "psis.h"
-
-#include <gsl/gsl_randist.h>
-#include <stdlib.h>
+/* ---- the model's weights, the estimators, and the gap's rates ---- */
 
 iw_log_weight
 iw_log_weight_init (double a, double s, double x, double m, double vq)
@@ -411,9 +410,7 @@ iw_gauss_gap_limit (const iw_gauss * w, double k)
   return d;
 }
 
-/* ---- appended: the 1-D model with a proposal in units of its posterior ---- */
-
-#include "lingauss.h"
+/* ---- the 1-D model with a proposal in units of its posterior ---- */
 
 void
 iw_model_init (iw_model * md, double a, double s, double x, double shift,
@@ -436,9 +433,7 @@ iw_model_elbo (const iw_model * md)
   return lingauss_elbo (&m, &md->x, md->m, md->vq);
 }
 
-/* ---- appended: one draw's log weights ---- */
-
-#include <float.h>
+/* ---- one draw's log weights ---- */
 
 double
 iw_log_weights (const iw_log_weight * f, const double *z, size_t n,

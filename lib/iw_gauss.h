@@ -22,7 +22,12 @@
 #ifndef HARNESS_IW_GAUSS_H
 #define HARNESS_IW_GAUSS_H
 
+#include "estimate.h"
+#include "mc.h"
 #include "quad.h"
+
+#include <gsl/gsl_rng.h>
+#include <stddef.h>
 
 typedef struct
 {
@@ -50,12 +55,7 @@ typedef enum { IW_GAP_FOR_MC, IW_GAP_PRECISE } iw_gap_precision;
 quad_result iw_gauss_gap (const iw_gauss * g, double k,
                           iw_gap_precision precision, double epsabs);
 
-/* ---- appended: the model's weights, the estimators, and the gap's rates ---- */
-
-#include "mc.h"
-
-#include <gsl/gsl_rng.h>
-#include <stddef.h>
+/* ---- the model's weights, the estimators, and the gap's rates ---- */
 
 /* log w = log p(x | z) + log p(z) - log q(z) for the 1-D linear-Gaussian
    model z ~ N(0, 1), x | z ~ N(a z, s^2) under q = N(m, vq), the way an
@@ -142,9 +142,7 @@ double iw_gauss_gap_bound (const iw_gauss * g, double k);
    neglected O(1/k^3) terms leave. */
 quad_result iw_gauss_gap_limit (const iw_gauss * g, double k);
 
-/* ---- appended: the 1-D model with a proposal in units of its posterior ---- */
-
-#include "estimate.h"
+/* ---- the 1-D model with a proposal in units of its posterior ---- */
 
 /* z ~ N(0, 1), x | z ~ N(a z, s^2), one observation x (lib/lingauss with
    d = 1), and a proposal q = N(mu + shift sqrt(v), c v) placed in units of
@@ -167,7 +165,7 @@ void iw_model_init (iw_model * md, double a, double s, double x,
    its rounding bound (lingauss_elbo). */
 estimate iw_model_elbo (const iw_model * md);
 
-/* ---- appended: one draw's log weights ---- */
+/* ---- one draw's log weights ---- */
 
 /* LW[i] = log w(z_i) for the N points of one draw Z (iw_log_weight_at, in
    order); returns the largest, and in *SIZE the largest sum of a weight's

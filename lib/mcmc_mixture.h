@@ -95,13 +95,13 @@ void mcmc_mixture_check_moments (harness * h, const char *id,
    differences of its log density (gradcheck_central_pair at 1e-4 and
    5e-5, the error bound 1e-9 + their difference) in both coordinates at N
    points x ~ G drawn with R; the analytic value to 64 u (1 + |fine|). */
+void mcmc_mixture_check_gradient (harness * h, const char *id, const gsl_rng * r,
+                                  const gmm * g, const mcmc_target * t, size_t n);
+
 /* A phase point Z = (q1, q2, p1, p2): q ~ G and p ~ N(0, I), with R. */
 void mcmc_mixture_phase_point (const gsl_rng * r, const gmm * g, double *z);
 /* H(q, p) = mcmc_hamiltonian of the mcmc_target T at Z = (q1, q2, p1, p2)
    (a flow_energy_fn of lib/flow_check). */
 double mcmc_mixture_hamiltonian (const double *z, void *t);
-
-void mcmc_mixture_check_gradient (harness * h, const char *id, const gsl_rng * r,
-                                  const gmm * g, const mcmc_target * t, size_t n);
 
 #endif
