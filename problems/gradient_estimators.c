@@ -551,7 +551,7 @@ variance_panels (harness * h, int block, const double *ks, const k_curve * kc)
         .x = ks, .n = N_K, .log_x = 1, .log_y = 1, .z = figure_converge_z (h, "var_one_over_k"),
         .series = s, .n_series = 2, .bars = 1,
       };
-      sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\nset key default\n",
+      sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\n",
                    0.46 + 0.27 * c);
       figure_converge (h, &block, &panel);
     }

@@ -473,7 +473,7 @@ check_gaussians (harness * h, int block)
   const figure_converge_spec panel = {
     .title = "JSD of N(0,1) and N(d,1) tends to log 2", .xlabel = "separation d",
     .ylabel = "JSD (nats)", .x = ds, .n = n_d, .z = 1, .series = &jsd, .n_series = 1,
-    .bracket_lo = los, .bracket_hi = his, .ylo = 0, .yhi = 0.8, .key = "inside bottom right",
+    .bracket_lo = los, .bracket_hi = his, .ylo = 0, .yhi = 0.8,
     .bracket_label = "closed-form band log 2 (1 - 2Q(d/2)) ≥ JSD ≥ log 2 (1 - e^{-d²/8})" };
   figure_converge (h, &block, &panel);
 }
