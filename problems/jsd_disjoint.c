@@ -135,6 +135,12 @@ static double i_p_log_p (double p, double q) { (void) q; return p > 0 ? p * log 
 static double i_term (double p, double q) { return p > 0 ? p * log1p (q / p) : 0; }
 /* footnote 4 dropped: 0 · log(1 + q/0) in IEEE arithmetic is 0 · inf = NaN */
 static double i_term_ieee (double p, double q) { return p * log1p (q / p); }
+/* mutants' integrands: log(2p/(p+q)) split with a plus; log(p + q) taken
+   as log(1 + q/p), the log p of p(1 + q/p) lost; and where p = 0 < q,
+   log(1 + q/p) linearised to q/p, so p log(1 + q/p) "= q" there */
+static double i_split_plus (double p, double q) { return p > 0 ? p * (log (2 * p) + log (p + q)) : 0; }
+static double i_log_p_lost (double p, double q) { return p > 0 ? p * ((M_LN2 + log (p)) - log1p (q / p)) : 0; }
+static double i_term_linear (double p, double q) { return p > 0 ? p * log1p (q / p) : q; }
 
 /* the truths, in other forms: p log(p/r), p log((p+q)/p), H(r) - ½H(p) - ½H(q) */
 static double t_kl_pr (double p, double q) { return p > 0 ? p * (log (p) - log (0.5 * (p + q))) : 0; }
@@ -191,6 +197,11 @@ m_term_ieee (const point * pt, const void *u)
   return est_exact (i_term_ieee (scaled_beta_pdf (&bp->p, mid),
                                  scaled_beta_pdf (&bp->q, mid)), 0);
 }
+static estimate m_split_plus (const point * pt, const void *u) { (void) pt; return integrate (u, i_split_plus); }
+static estimate m_log_p_lost (const point * pt, const void *u) { (void) pt; return integrate (u, i_log_p_lost); }
+/* line 5 without its ∫ p log 2 = log 2 */
+static estimate m_log2_dropped (const point * pt, const void *u) { (void) pt; return est_scale (-1, integrate (u, i_term)); }
+static estimate m_term_linear (const point * pt, const void *u) { (void) pt; return integrate (u, i_term_linear); }
 static estimate m_bits (const point * pt, const void *u) { (void) pt, (void) u; return est_exact (1, 0); }
 static estimate m_box_quarter (const point * pt, const void *u) { (void) pt, (void) u; return EST_SUM (M_LN2 / 2, M_LN2 / 4); }
 
@@ -207,23 +218,27 @@ static const derivation_line Q7_LINES[] = {
    .eval = LINE_CLOSED (v_line1),
    .mutants = {{"s003_q7_no_2", "log(p/(p+q)), the 2 of r = (p+q)/2 lost", LINE_CLOSED (m_line1_no_2)}}},
   {.id = "s003_q7_log_split", .source = "003 Q7",
-   .text = "= ∫_0^∞ p(x)[log(2·p(x)) - log(p(x) + q(x))]", .eval = LINE_CLOSED (v_line2)},
+   .text = "= ∫_0^∞ p(x)[log(2·p(x)) - log(p(x) + q(x))]", .eval = LINE_CLOSED (v_line2),
+   .mutants = {{"s003_q7_split_plus", "log(2p/(p+q)) split as log(2p) + log(p+q)", LINE_CLOSED (m_split_plus)}}},
   {.id = "s003_q7_log1p", .source = "003 Q7",
    .text = "= ∫_0^∞ p(x)[(log 2 + log p(x)) - log p(x) - log(1 + q(x)/p(x))]",
-   .eval = LINE_CLOSED (v_line3)},
+   .eval = LINE_CLOSED (v_line3),
+   .mutants = {{"s003_q7_log_p_lost", "log(p+q) as log(1 + q/p), the log p of p(1 + q/p) lost", LINE_CLOSED (m_log_p_lost)}}},
   {.id = "s003_q7_four_integrals", .source = "003 Q7",
    .text = "= ∫_0^∞ p log 2 + ∫_0^∞ p log p - ∫_0^∞ p log p - ∫_0^∞ p log(1 + q/p)",
    .eval = LINE_CLOSED (v_line4),
    .mutants = {{"s003_q7_plogp_same_sign", "the two ∫ p log p with the same sign", LINE_CLOSED (m_line4_plogp_twice)}}},
   {.id = "s003_q7_expanded", .source = "003 Q7",
-   .text = "= log 2 - ∫_0^∞ p(x) log(1 + q(x)/p(x))", .eval = LINE_CLOSED (v_line5)},
+   .text = "= log 2 - ∫_0^∞ p(x) log(1 + q(x)/p(x))", .eval = LINE_CLOSED (v_line5),
+   .mutants = {{"s003_q7_log2_dropped", "the ∫ p log 2 = log 2 term dropped: -∫ p log(1 + q/p)", LINE_CLOSED (m_log2_dropped)}}},
   {.id = "s003_q7_term", .source = "003 Q7", .truth = "term",
    .text = "the term ∫_0^∞ p(x) log(1 + q(x)/p(x)), q/p taken as 0 where undefined (footnote 4)",
    .eval = LINE_CLOSED (v_term),
    .mutants = {{"s003_footnote_ieee", "footnote 4 dropped: 0·log(1 + q/0) in IEEE arithmetic (NaN)", LINE_CLOSED (m_term_ieee)}}},
   {.id = "s003_q7_term_zero", .source = "003 Q7 footnote 4",
    .text = "in each of the three regions q/p = 0 (footnote 4), so = ∫_0^∞ log(1 + 0) = 0",
-   .eval = LINE_CLOSED (v_zero)},
+   .eval = LINE_CLOSED (v_zero),
+   .mutants = {{"s003_q7_term_linear", "where p = 0 < q, p log(1 + q/p) taken as p·q/p = q: the term ∫ q = 1", LINE_CLOSED (m_term_linear)}}},
   {.id = "s003_eq20", .source = "003 Q7 (20)", .text = "D_KL(p||r) = log 2",
    .eval = LINE_CLOSED (v_ln2), .from = {"s003_q7_expanded"},
    .mutants = {{"s003_eq20_bits", "(20) in bits: log₂ 2 = 1", LINE_CLOSED (m_bits)}}},
