@@ -194,12 +194,20 @@ rhs_literal (two_term t, double w1, double w2)
   return est_exact (w1 * t.p1 * log (t.p1 / t.q1) + w2 * t.p2 * log (t.p2 / t.q2), two_term_bound (&t));
 }
 static estimate lhs_stable (two_term t) { return est_exact (stable_lhs (&t), two_term_bound (&t)); }
+/* a mutant: the left side with its log's ratio upside down */
+static estimate
+lhs_inverted (two_term t)
+{
+  double mp = mix_p (&t), mq = mix_q (&t);
+  return est_exact (mp * log (mq / mp), two_term_bound (&t));
+}
 
 #define TWO_TERM_LINE(name, of, expr) \
   static estimate name (const point * pt, const void *u) { (void) u; two_term t = of (pt); return (expr); }
 TWO_TERM_LINE (v_lhs, two_term_of, lhs_literal (t))
 TWO_TERM_LINE (v_rhs, two_term_of, rhs_literal (t, t.lambda, 1 - t.lambda))
 TWO_TERM_LINE (m_rhs_first_only, two_term_of, rhs_literal (t, t.lambda, 0))
+TWO_TERM_LINE (m_lhs_inverted, two_term_of, lhs_inverted (t))
 TWO_TERM_LINE (tr_lhs, two_term_of, lhs_stable (t))
 TWO_TERM_LINE (v_dF_seed, two_term_of, est_exact (dF_closed (&t, 0), dF_bound (&t)))
 TWO_TERM_LINE (v_dF_chain, two_term_of, est_exact (dF_closed (&t, 1), dF_bound (&t)))
@@ -243,7 +251,8 @@ static const derivation_truth TWO_TERM_TRUTHS[] = {
 };
 static const derivation_line TWO_TERM_LINES[] = {
   {.id = "s000_two_term_lhs", .source = "000 P6.2", .at = 87, .truth = "lhs",
-   .text = "(λp1 + (1-λ)p2) log[(λp1 + (1-λ)p2)/(λq1 + (1-λ)q2)]", .eval = LINE_CLOSED (v_lhs)},
+   .text = "(λp1 + (1-λ)p2) log[(λp1 + (1-λ)p2)/(λq1 + (1-λ)q2)]", .eval = LINE_CLOSED (v_lhs),
+   .mutants = {{"s000_lhs_ratio_inverted", "the log's ratio inverted: log[(λq1 + (1-λ)q2)/(λp1 + (1-λ)p2)]", LINE_CLOSED (m_lhs_inverted)}}},
   {.id = "s000_two_term", .source = "000 P6.2", .at = 87, .rel = REL_LE,
    .text = "≤ λp1 log(p1/q1) + (1-λ)p2 log(p2/q2), ∀ p1, p2, q1, q2", .eval = LINE_CLOSED (v_rhs),
    .mutants = {{"s000_rhs_first_only", "the right side without its (1-λ) term", LINE_CLOSED (m_rhs_first_only)}}},
@@ -275,7 +284,10 @@ static const point_coord AT_K[] = {
 static point_kind at_k_points;
 
 static two_term at_k_of (const point * pt) { double k = pt->v[3]; two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] / k, pt->v[2] / k }; return t; }
+/* a mutant's point: p/q = k read as q = k p */
+static two_term at_k_inverted_of (const point * pt) { double k = pt->v[3]; two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] * k, pt->v[2] * k }; return t; }
 TWO_TERM_LINE (v_at_k_lhs, at_k_of, lhs_literal (t))
+TWO_TERM_LINE (m_at_k_lhs_inverted, at_k_inverted_of, lhs_literal (t))
 TWO_TERM_LINE (v_at_k_rhs, at_k_of, rhs_literal (t, t.lambda, 1 - t.lambda))
 TWO_TERM_LINE (tr_at_k_lhs, at_k_of, lhs_stable (t))
 TWO_TERM_LINE (m_rhs_lambda_twice, at_k_of, est_exact (t.lambda * (t.p1 * log (t.p1 / t.q1) + t.p2 * log (t.p2 / t.q2)), two_term_bound (&t)))
@@ -294,7 +306,8 @@ static const derivation_truth AT_K_TRUTHS[] = {
 };
 static const derivation_line AT_K_LINES[] = {
   {.id = "s000_lhs_at_k", .source = "000 P6.2", .at = 105, .truth = "lhs",
-   .text = "at p1/q1 = p2/q2 = k: LHS", .eval = LINE_CLOSED (v_at_k_lhs)},
+   .text = "at p1/q1 = p2/q2 = k: LHS", .eval = LINE_CLOSED (v_at_k_lhs),
+   .mutants = {{"s000_at_k_q_times_k", "p/q = k read as q = k p: the LHS at q1 = k p1, q2 = k p2", LINE_CLOSED (m_at_k_lhs_inverted)}}},
   {.id = "s000_mk_log_k", .source = "000 P6.2", .at = 105, .text = "= (λp1 + (1-λ)p2) log k",
    .eval = LINE_CLOSED (v_mk),
    .mutants = {{"s000_at_k_mix_dropped", "(λp1 + p2) log k", LINE_CLOSED (m_mk_mix_dropped)}}},
@@ -335,18 +348,21 @@ mixture_kl (const point * pt, double lq_swap, int stable)
 static estimate v_mix_lhs (const point * pt, const void *u) { (void) u; return mixture_kl (pt, 0, 0); }
 static estimate m_mix_crossed (const point * pt, const void *u) { (void) u; return mixture_kl (pt, 1, 0); }
 static estimate tr_mix_lhs (const point * pt, const void *u) { (void) u; return mixture_kl (pt, 0, 1); }
+/* λ KL(P1||Q1) + (1-λ) KL(P2||Q2), or (CROSSED, a mutant) the weights
+   exchanged: (1-λ) KL(P1||Q1) + λ KL(P2||Q2) */
 static estimate
-v_mix_rhs (const point * pt, const void *u)
+mix_rhs (const point * pt, int crossed)
 {
-  (void) u;
   size_t n = pt->d;
-  double l = pt->v[0];
+  double l = crossed ? 1 - pt->v[0] : pt->v[0];
   const double *v = pt->v + 1;
   double k1 = discrete_kl (v, v + 2 * n, n), k2 = discrete_kl (v + n, v + 3 * n, n);
   double b = discrete_gen_kl_rounding_bound (v, v + 2 * n, n)
     + discrete_gen_kl_rounding_bound (v + n, v + 3 * n, n) + 4 * DBL_EPSILON * (k1 + k2);
   return est_exact (l * k1 + (1 - l) * k2, b);
 }
+static estimate v_mix_rhs (const point * pt, const void *u) { (void) u; return mix_rhs (pt, 0); }
+static estimate m_mix_rhs_crossed (const point * pt, const void *u) { (void) u; return mix_rhs (pt, 1); }
 
 static const derivation_truth MIX_TRUTHS[] = {
   {"kl_mix", "KL of the mixtures by lib/discrete.c", LINE_CLOSED (tr_mix_lhs)},
@@ -357,7 +373,8 @@ static const derivation_line MIX_LINES[] = {
    .eval = LINE_CLOSED (v_mix_lhs),
    .mutants = {{"s000_mix_q_crossed", "the Q mixture with crossed weights (1-λ)Q1 + λQ2", LINE_CLOSED (m_mix_crossed)}}},
   {.id = "s000_integrate", .source = "000 P6.2", .at = 89, .rel = REL_LE,
-   .text = "≤ λ KL(P1||Q1) + (1-λ) KL(P2||Q2)", .eval = LINE_CLOSED (v_mix_rhs)},
+   .text = "≤ λ KL(P1||Q1) + (1-λ) KL(P2||Q2)", .eval = LINE_CLOSED (v_mix_rhs),
+   .mutants = {{"s000_rhs_weights_crossed", "the weights crossed: (1-λ) KL(P1||Q1) + λ KL(P2||Q2)", LINE_CLOSED (m_mix_rhs_crossed)}}},
 };
 static derivation mixture_dv = {
   .id = "s000_joint_convexity", .title = "000 P6.2 integrated: the joint convexity of KL",
