@@ -82,8 +82,10 @@ sample_latents (const gsl_rng * r, const point * p, const void *prep, double *z)
 AT_DRAW (truth_log_post, lingauss2_log_posterior (G, z[0], z[1]))
 AT_DRAW (truth_log_ratio, sub (lingauss2_log_joint (G, z[0], z[1]),
                                lingauss2_log_joint (G, z[2], z[3])))
-/* (2.1): log p(x|z) + log p(z) - log p(x), p(x) = N(x; 0, v) */
+/* (2.1): log p(x|z) + log p(z) - log p(x), p(x) = N(x; 0, v); the mutant
+   drops the evidence, which is never 0: log p(x) <= -½ log(2π) as v >= 1 */
 AT_DRAW (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evidence (G)))
+AT_DRAW (eq2_1_no_evidence, lingauss2_log_joint (G, z[0], z[1]))
 
 /* (2.2): the same with p(x) = ∫ p(x|z) p(z) dz, the quadrature's relative
    error e adding at most e / (1 - e) to log p(x). */
@@ -96,6 +98,16 @@ eq2_2 (const point * p, const void *prep, const double *z, double *bound)
   *bound = rnd_bound (l) + log_ev.err;
   return l.value;
 }
+/* The mutant takes the log inside the integral: ∫ log p(x|z) p(z) dz =
+   -½(log(2π) + x² + θᵀθ) for z ~ N(0, I), below log p(x) by Jensen's gap
+   ½(θᵀθ - log v) + x²θᵀθ/(2v), which is 0 only at θ = 0. */
+static rnd
+e_log_lik_prior (const lingauss2 * g)
+{
+  rnd t1 = X (g->theta[0]), t2 = X (g->theta[1]);
+  return rnd_scale (-0.5, add (add (LOG_2PI, sq (X (g->x))), add (sq (t1), sq (t2))));
+}
+AT_DRAW (eq2_2_log_inside, sub (lingauss2_log_joint (G, z[0], z[1]), e_log_lik_prior (G)))
 
 /* (2.3)'s exponent: -½(z1²(1+θ1²) + z2²(1+θ2²) - 2x(θ1z1 + θ2z2) + 2θ1θ2z1z2),
    its cross term scaled by CROSS (1 as written; mutants -1 and 0) */
@@ -152,9 +164,13 @@ static const derivation_truth POST_TRUTHS[] = {
 static const derivation_line BAYES_LINES[] = {
   {.id = "s004_eq2_1", .source = "004 eq. (2.1)",
    .text = "p(z|x) = p(x|z) p(z) / p(x)", .eval = LINE_POINTWISE (eq2_1),
-   .truth = "log_post"},
+   .truth = "log_post",
+   .mutants = {{"eq2_1_no_evidence", "(2.1) without its denominator p(x)",
+                LINE_POINTWISE (eq2_1_no_evidence)}}},
   {.id = "s004_eq2_2", .source = "004 eq. (2.2)",
-   .text = "p(z|x) = p(x|z) p(z) / ∫ p(x|z) p(z) dz", .eval = LINE_POINTWISE (eq2_2)},
+   .text = "p(z|x) = p(x|z) p(z) / ∫ p(x|z) p(z) dz", .eval = LINE_POINTWISE (eq2_2),
+   .mutants = {{"eq2_2_log_inside", "(2.2)'s log p(x) as ∫ log p(x|z) p(z) dz (the log"
+                " taken inside the integral)", LINE_POINTWISE (eq2_2_log_inside)}}},
 };
 
 /* (2.3) on its own points (--set points): its rounding bound is what
@@ -239,11 +255,19 @@ terms_at (const lingauss2 * v, const double *z)
   name (const point * p, const void *u, const double *z, double *bound) \
   { (void) u; log_terms t = terms_at (V, z); return bounded ((expr), bound); }
 
-/* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2 */
+/* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2.
+   Their mutants: (2.4) with + log q(z), off by 2(H[q1] + H[q2]); (2.5)
+   without its last term, off by H[q2] = ½ + ½ log(2π) + log(s2) > 0 */
 AT_TERMS (eq2_4, sub (add (add (t.prior1, t.prior2), t.lik), add (t.q1, t.q2)))
+AT_TERMS (eq2_4_q_sign, add (add (add (t.prior1, t.prior2), t.lik), add (t.q1, t.q2)))
 AT_TERMS (eq2_5, sub (sub (add (add (t.prior1, t.prior2), t.lik), t.q1), t.q2))
-/* (2.6) middle: -log(2π) - ½(z1² + z2²) */
-AT_DRAW (eq2_6_mid, sub (rnd_scale (-1, LOG_2PI), rnd_scale (0.5, add (sq (X (z[0])), sq (X (z[1]))))))
+AT_TERMS (eq2_5_no_q2, sub (add (add (t.prior1, t.prior2), t.lik), t.q1))
+/* (2.6) middle: -NORM log(2π) - ½(z1² + z2²), NORM = 1 as written; the
+   mutant's ½ is one coordinate's normaliser for the two-dimensional prior */
+#define EQ2_6_MID(norm) sub (rnd_scale (-(norm), LOG_2PI), \
+                             rnd_scale (0.5, add (sq (X (z[0])), sq (X (z[1])))))
+AT_DRAW (eq2_6_mid, EQ2_6_MID (1))
+AT_DRAW (eq2_6_mid_half_norm, EQ2_6_MID (0.5))
 
 /* (2.6): -log(2π) - HALF (m1² + s1² + m2² + s2²), HALF = ½ as written */
 #define EQ2_6(half) closed (sub (rnd_scale (-1, LOG_2PI), rnd_scale (half, \
@@ -251,9 +275,13 @@ AT_DRAW (eq2_6_mid, sub (rnd_scale (-1, LOG_2PI), rnd_scale (0.5, add (sq (X (z[
 CLOSED (eq2_6, EQ2_6 (0.5))
 CLOSED (eq2_6_no_half, EQ2_6 (1))
 
-/* (2.7) middle: -½(log(2π) + (x - θᵀz)²) */
+/* (2.7) middle: -½(log(2π) + (x - θᵀz)²); the mutant leaves log(2π) out
+   of the ½, off by ½ log(2π) */
 AT_DRAW (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (sub (X (p->v[2]),
                                                             lingauss2_dot (p->v, z[0], z[1]))))))
+AT_DRAW (eq2_7_mid_log_unhalved,
+         sub (rnd_scale (-1, LOG_2PI),
+              rnd_scale (0.5, sq (sub (X (p->v[2]), lingauss2_dot (p->v, z[0], z[1]))))))
 
 /* (2.7): -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²), SIGN = -1 as written */
 static estimate
@@ -269,16 +297,21 @@ CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
 
 /* (2.8) middle: -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²],
    the bracket never closed: closed at the end, after log(s1), or right
-   after log(2π) (CLOSE 0, 1, 2) */
+   after log(2π) (CLOSE 0, 1, 2).  Its mutant, 1/(2s1) for 1/(2s1²), is in
+   what the three placements share, so it is a flag read here (set in
+   main), not a function swapped for the literal placement alone: the
+   other two, its readings, would still be evaluated as written. */
+static int eq2_8_mid_sd;
 static double
 eq2_8_mid (const point * p, const double *z, int close)
 {
   double s = p->v[4], m = p->v[3], qd = z[0] * z[0] - 2 * m * z[0] + m * m;
+  double d = eq2_8_mid_sd ? 2 * s : 2 * s * s;
   if (close == 0)
-    return -0.5 * (log (2 * M_PI) - log (s) - qd / (2 * s * s));
+    return -0.5 * (log (2 * M_PI) - log (s) - qd / d);
   if (close == 1)
-    return -0.5 * (log (2 * M_PI) - log (s)) - qd / (2 * s * s);
-  return -0.5 * log (2 * M_PI) - log (s) - qd / (2 * s * s);
+    return -0.5 * (log (2 * M_PI) - log (s)) - qd / d;
+  return -0.5 * log (2 * M_PI) - log (s) - qd / d;
 }
 AT_DRAW_PLAIN (eq2_8_mid_end, eq2_8_mid (p, z, 0))
 AT_DRAW_PLAIN (eq2_8_mid_after_log_s, eq2_8_mid (p, z, 1))
@@ -324,19 +357,25 @@ static const derivation_truth ELBO_TRUTHS[] = {
 static const derivation_line ELBO_LINES[] = {
   {.id = "s004_eq2_4", .source = "004 eq. (2.4)",
    .text = "L(q) = E_q[log(p(z, x)) - log(q(z))]", .eval = LINE_EXPECT (eq2_4),
-   .truth = "elbo"},
+   .truth = "elbo",
+   .mutants = {{"eq2_4_q_sign", "(2.4) with + log(q(z))", LINE_EXPECT (eq2_4_q_sign)}}},
   {.id = "s004_eq2_5", .source = "004 eq. (2.5)",
    .text = "= E_q[log(p(z))] + E_q[log(p(x|z))] - E_q[log(q1(z1))] - E_q[log(q2(z2))]",
-   .eval = LINE_EXPECT (eq2_5)},
+   .eval = LINE_EXPECT (eq2_5),
+   .mutants = {{"eq2_5_no_q2", "(2.5) without - E_q[log(q2(z2))]", LINE_EXPECT (eq2_5_no_q2)}}},
   {.id = "s004_eq2_6_mid", .source = "004 eq. (2.6)",
    .text = "E_q[log(p(z))] = -E_q[log(2π)] - ½E_q[z1² + z2²]",
-   .eval = LINE_EXPECT (eq2_6_mid), .truth = "e_log_prior"},
+   .eval = LINE_EXPECT (eq2_6_mid), .truth = "e_log_prior",
+   .mutants = {{"eq2_6_mid_half_norm", "(2.6)'s middle with -½ log(2π) for -log(2π)",
+                LINE_EXPECT (eq2_6_mid_half_norm)}}},
   {.id = "s004_eq2_6", .source = "004 eq. (2.6)",
    .text = "= -log(2π) - ½(m1² + s1² + m2² + s2²)", .eval = LINE_CLOSED (eq2_6),
    .mutants = {{"eq2_6_no_half", "(2.6) without the ½", LINE_CLOSED (eq2_6_no_half)}}},
   {.id = "s004_eq2_7_mid", .source = "004 eq. (2.7)",
    .text = "E_q[log(p(x|z))] = -½(log(2π) + E_q[(x - θᵀz)²])",
-   .eval = LINE_EXPECT (eq2_7_mid), .truth = "e_log_lik"},
+   .eval = LINE_EXPECT (eq2_7_mid), .truth = "e_log_lik",
+   .mutants = {{"eq2_7_mid_log_unhalved", "(2.7)'s middle with -log(2π) - ½(x - θᵀz)²",
+                LINE_EXPECT (eq2_7_mid_log_unhalved)}}},
   {.id = "s004_eq2_7", .source = "004 eq. (2.7)",
    .text = "= -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²)", .eval = LINE_CLOSED (eq2_7),
    .mutants = {{"eq2_7_mean_sign", "(2.7) with (x + θᵀm)²", LINE_CLOSED (eq2_7_mean_sign)}}},
@@ -347,7 +386,9 @@ static const derivation_line ELBO_LINES[] = {
                  " this is one of its three places", 1, LINE_EXPECT (eq2_8_mid_after_log_s)},
                 {"the bracket closed right after log(2π)", "the bracket never"
                  " closes; this placement gives the line's own result"
-                 " -½ - ½ log(2π) - log(s1)", 1, LINE_EXPECT (eq2_8_mid_after_log_2pi)}}},
+                 " -½ - ½ log(2π) - log(s1)", 1, LINE_EXPECT (eq2_8_mid_after_log_2pi)}},
+   .mutants = {{"eq2_8_mid_sd", "(2.8)'s middle with 1/(2s1) for 1/(2s1²), in all three"
+                " bracket placements", LINE_EXPECT (eq2_8_mid_end)}}},
   {.id = "s004_eq2_8", .source = "004 eq. (2.8)",
    .text = "= -½ - ½ log(2π) - log(s1)", .eval = LINE_CLOSED (eq2_8),
    .mutants = {{"eq2_8_log_sign", "(2.8) with + log(s1)", LINE_CLOSED (eq2_8_log_sign)}}},
@@ -509,6 +550,17 @@ CLOSED (truth_grad, gmm_e_log_normal_iso_partial (mixture, p->v, (size_t) p->v[2
 CLOSED (truth_argmin, gmm_e_log_normal_iso_argmax (mixture, p->v, (size_t) p->v[2] - 1))
 
 CLOSED (harness_ep_log_q, closed (ep_log_q (p->v)))
+/* the mutant: without the components' covariances, ½ Σ_k w_k tr Σ_k added
+   back (E_p|x - μ|² taken as Σ_k w_k |m_k - μ|²) */
+static rnd
+mixture_half_trace (void)
+{
+  rnd acc = X (0);
+  for (int k = 0; k < MIX_K; k++)
+    acc = add (acc, mul (X (MIX_W[k]), add (X (MIX_COV[k][0]), X (MIX_COV[k][3]))));
+  return rnd_scale (0.5, acc);
+}
+CLOSED (harness_ep_log_q_no_trace, closed (add (ep_log_q (p->v), mixture_half_trace ())))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)
@@ -551,7 +603,9 @@ static const derivation_line FIT_LINES[] = {
   {.id = "ep_log_q_closed_form", .source = "harness",
    .text = "E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
    " (the function (1.11)-(1.12) are checked against)",
-   .eval = LINE_CLOSED (harness_ep_log_q), .truth = "ep_log_q"},
+   .eval = LINE_CLOSED (harness_ep_log_q), .truth = "ep_log_q",
+   .mutants = {{"ep_log_q_no_trace", "closed form without the components' tr Σ_k",
+                LINE_CLOSED (harness_ep_log_q_no_trace)}}},
 };
 
 static derivation fit = {
@@ -843,6 +897,7 @@ main (int argc, char **argv)
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (int k = 0; k < N_MUTANTS; k++)
     on[k] = mutant (h, MUTANTS[k].id);
+  eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);
   check_coordinate_ascent (h);
