@@ -2,7 +2,7 @@
 if (!exists("datafile")) datafile = 'gradient_estimators.dat'
 if (!exists("outfile")) outfile = 'gradient_estimators.svg'
 fig_w = 1800
-fig_h = 600
+fig_h = 720
 # The one visual style of every figure (embedded into each figures/*.gp).
 # fig_w and fig_h (pixels) are set by the script before this style.
 # Okabe-Ito colours (safe for colour-blind readers), one font, light grid.
@@ -65,29 +65,65 @@ set ytics font ''
 set ytics auto
 set grid
 set key default
-zc = 5.3267
-unset xrange
-unset yrange
-set logscale xy
-set format x '%g'
-set format y '10^{%L}'
-set xlabel 'samples per estimate K'
-set ylabel 'Var of the K-sample estimate'
-set key inside top right
-lo(m, s) = (m - zc*s > 0) ? m - zc*s : m / 10
 set origin 0.46,0
 set size 0.27,1
 set title 'Variance of ∂VLB/∂μ estimators against K'
-plot datafile index 20 using 1:2:(lo($2,$3)):($2+zc*$3) with yerrorbars ls 2 title 'score function (MC)', \
-     '' index 20 using 1:10 with lines ls 2 dt 2 title 'score function, quadrature / K', \
-     '' index 20 using 1:6:(lo($6,$7)):($6+zc*$7) with yerrorbars ls 1 title 'reparameterization (MC)', \
-     '' index 20 using 1:12 with lines ls 1 dt 2 title 'reparameterization, quadrature / K'
+set xlabel 'samples per estimate K'
+set ylabel 'Var of the K-sample estimate'
+unset logscale
+set logscale x
+set format x '%g'
+set logscale y
+set format y '10^{%L}'
+set xrange [1:1024]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set key below center vertical maxcols 1
+set bmargin 9.7
+plot datafile index 20 using 1:5 with lines ls 1 dt 2 lw 1.6 title 'score function, quadrature / K', \
+     '' index 20 using 1:11 with lines ls 3 dt 2 lw 1.6 title 'reparameterization, quadrature / K', \
+     '' index 20 using 1:2:3:4 with yerrorbars ls 1 title 'score function ± z·SE (z = 5.76)', \
+     '' index 20 using 1:8:9:10 with yerrorbars ls 3 title 'reparameterization ± z·SE (z = 5.76)'
+unset logscale
+set format x '%g'
+set format y '%g'
+set xtics autofreq
+set ytics autofreq
+set xrange [*:*]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set bmargin -1
 set origin 0.73,0
 set size 0.27,1
 set title 'Variance of ∂VLB/∂v estimators against K'
-plot datafile index 20 using 1:4:(lo($4,$5)):($4+zc*$5) with yerrorbars ls 2 title 'score function (MC)', \
-     '' index 20 using 1:11 with lines ls 2 dt 2 title 'score function, quadrature / K', \
-     '' index 20 using 1:8:(lo($8,$9)):($8+zc*$9) with yerrorbars ls 1 title 'reparameterization (MC)', \
-     '' index 20 using 1:13 with lines ls 1 dt 2 title 'reparameterization, quadrature / K'
+set xlabel 'samples per estimate K'
+set ylabel 'Var of the K-sample estimate'
+unset logscale
+set logscale x
+set format x '%g'
+set logscale y
+set format y '10^{%L}'
+set xrange [1:1024]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set key below center vertical maxcols 1
+set bmargin 9.7
+plot datafile index 21 using 1:5 with lines ls 1 dt 2 lw 1.6 title 'score function, quadrature / K', \
+     '' index 21 using 1:11 with lines ls 3 dt 2 lw 1.6 title 'reparameterization, quadrature / K', \
+     '' index 21 using 1:2:3:4 with yerrorbars ls 1 title 'score function ± z·SE (z = 5.76)', \
+     '' index 21 using 1:8:9:10 with yerrorbars ls 3 title 'reparameterization ± z·SE (z = 5.76)'
+unset logscale
+set format x '%g'
+set format y '%g'
+set xtics autofreq
+set ytics autofreq
+set xrange [*:*]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set bmargin -1
 unset multiplot
 unset output

@@ -58,12 +58,27 @@ set key default
 set title 'JSD of N(0,1) and N(d,1) tends to log 2'
 set xlabel 'separation d'
 set ylabel 'JSD (nats)'
-set key inside bottom right
+unset logscale
+set format x '%g'
+set format y '%g'
 set xrange [0:12]
 set yrange [0:0.8]
-ln2 = log(2)
-plot datafile index 12 using 1:(ln2 - $5):(ln2 - $4) with filledcurves ls 3 title 'closed-form band', \
-     '' index 12 using 1:2 with lines ls 1 title 'JSD by quadrature', \
-     ln2 with lines ls 7 title 'log 2'
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set key below center vertical maxcols 1
+set bmargin 8.4
+plot datafile index 12 using 1:8:9 with filledcurves fc rgb '#999999' fs transparent solid 0.35 noborder title 'closed-form band log 2 (1 - 2Q(d/2)) ≥ JSD ≥ log 2 (1 - e^{-d²/8})', \
+     '' index 12 using 1:5 with lines ls 7 title 'log 2', \
+     '' index 12 using 1:2 with lines ls 1 title 'JSD by quadrature'
+unset logscale
+set format x '%g'
+set format y '%g'
+set xtics autofreq
+set ytics autofreq
+set xrange [*:*]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set bmargin -1
 unset multiplot
 unset output

@@ -52,9 +52,32 @@ set ytics font ''
 set ytics auto
 set grid
 set key default
-zc = 5.3267
-m1 = 1
-s1 = 0.6
+set origin 0.5,0
+set size 0.5,0.5
+set bmargin 9
+set title 'Error of the recovered log-density (f1 within ±3 s1)'
+set xlabel 'x'
+set ylabel 'log(f0 D/(1-D)) - log f1'
+unset logscale
+set format x '%g'
+set format y '%g'
+set xrange [-0.783333333:2.775]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set key outside below horizontal font ',10'
+plot datafile index 7 using 1:3:4 with filledcurves ls 1 title 'band ± z·SE, z = 5.78', \
+     '' index 7 using 1:5 with lines ls 7 title 'exact', \
+     '' index 7 using 1:2 with lines ls 1 title 'fitted logistic D'
+unset logscale
+set format x '%g'
+set format y '%g'
+set xtics autofreq
+set ytics autofreq
+set xrange [*:*]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
 set origin 0,0
 set size 0.5,0.5
 set title 'Densities and discriminators'
@@ -75,16 +98,5 @@ plot datafile index 6 using 1:7:8 with filledcurves ls 3 title 'f0 D/(1-D) ± z�
 unset y2label
 unset y2tics
 set ytics mirror
-set origin 0.5,0
-set size 0.5,0.5
-set title 'Error of the recovered log-density (f1 within ±3 s1)'
-set xlabel 'x' offset 0,0.3
-set ylabel 'log(f0 D/(1-D)) - log f1'
-set xrange [m1 - 3*s1 : m1 + 3*s1]
-set key outside below horizontal font ',10'
-set bmargin 9
-plot datafile index 6 using 1:($9 - zc*$10):($9 + zc*$10) with filledcurves ls 3 title '± z·SE (asymptotic)', \
-     '' index 6 using 1:9 with lines ls 3 title 'fitted logistic D', \
-     0 with lines ls 7 title 'exact'
 unset multiplot
 unset output
