@@ -93,14 +93,15 @@ flow_energy_errors (const flow * f, flow_energy_fn energy, void *eparams, const 
    differ from ±h by at most u (|z_c| + h) each, the two images carry
    2 ROUND, and the subtraction and division round by 2u, so that, beside
    the difference's truncation (flow_probe's Richardson term), entry (i, c)
-   is off by at most
-       e_ic = 2 |Ĵ_ic| u (|z_c| + h) / h + ROUND / h + 2u |Ĵ_ic|
-   (the factor 2 on the first term covers |J_ic| <= |Ĵ_ic| + e_ic, whose
-   e_ic u (|z_c| + h) / h is below 1e-10 e_ic at h >= 1e-6).  The LU
+   is off by at most ρ |J_ic| + ROUND / h + 2u |Ĵ_ic|, ρ = u (|z_c| + h) / h;
+   with |J_ic| <= |Ĵ_ic| + e_ic that is at most
+       e_ic = (ρ |Ĵ_ic| + ROUND / h + 2u |Ĵ_ic|) / (1 - ρ)
+   (no bound when ρ >= 1: a step below the rounding of z_c).  The LU
    determinant of Ĵ is that of Ĵ + ΔA with |ΔA_ic| <= γ_n n 2^(n-1)
    max|Ĵ| (Higham, Accuracy and Stability, Thm 9.3, with partial
-   pivoting's |l| <= 1 and growth <= 2^(n-1)), which joins e, times
-   γ_n for the product of U's diagonal.  The determinant is linear in each
+   pivoting's |l| <= 1 and growth <= 2^(n-1)), which joins e, and the
+   product of U's diagonal rounds by γ_n of it (at most Π_c (||Ĵ_c|| +
+   ||e_c||) by Hadamard).  The determinant is linear in each
    column and |det M| <= Π_c ||M_c||_2 (Hadamard), so expanding det(Ĵ + E)
    column by column gives
        |det(Ĵ + E) - det(Ĵ)| <= Π_c (||Ĵ_c|| + ||e_c||) - Π_c ||Ĵ_c||. */
@@ -119,14 +120,17 @@ jacobian_det_bound (const gsl_matrix * jhat, const double *z, double h, double r
       for (size_t i = 0; i < n; i++)
         {
           double a = fabs (gsl_matrix_get (jhat, i, c));
-          double e = 2 * a * u * (fabs (z[c]) + h) / h + round / h + 2 * u * a + lu;
+          double rho = u * (fabs (z[c]) + h) / h;
+          if (!(rho < 1))
+            return INFINITY;
+          double e = (rho * a + round / h + 2 * u * a + lu) / (1 - rho);
           col += a * a;
           err += e * e;
         }
       with *= sqrt (col) + sqrt (err);
       without *= sqrt (col);
     }
-  return (with - without) * (1 + 4 * n * u) + gamma * without;
+  return (with - without) * (1 + 4 * n * u) + gamma * with;
 }
 
 void
