@@ -38,6 +38,9 @@ OUTDIR ?= build/out
 else
 OUTDIR ?= .
 endif
+# Each claim's TAP of the last run, which the index is made from.  A test
+# that runs make check beside another gives each its own RESULTS folder.
+RESULTS ?= build/results
 RUN_ARGS := --outdir $(OUTDIR) $(if $(SEED),--seed $(SEED)) $(if $(QUICK),--quick)
 
 .PHONY: all check test png sanitize fuzz memcheck calibrate mutate new-claim bench clean \
@@ -102,20 +105,20 @@ $(B)/tests/%: tests/%.c $(B)/lib/libharness.a
 
 # ---------------------------------------------------------------- checking
 
-build/results/%.tap: $(B)/bin/% FORCE
+$(RESULTS)/%.tap: $(B)/bin/% FORCE
 	@mkdir -p $(@D) $(OUTDIR)
 	@tools/run_problem.sh $< $@ $(RUN_ARGS)
 
 check: deps
 	@$(MAKE) --no-print-directory $(RUN_SLUGS:%=$(B)/bin/%)
-	@rm -f $(RUN_SLUGS:%=build/results/%.tap)
+	@rm -f $(RUN_SLUGS:%=$(RESULTS)/%.tap)
 	@echo "Verifying $(words $(RUN_SLUGS)) claim(s); outputs in $(OUTDIR)/reports and $(OUTDIR)/figures"
-	@$(MAKE) --no-print-directory $(RUN_SLUGS:%=build/results/%.tap)
-	@tools/index.sh "$(if $(PROBLEM),,$(OUTDIR))" $(RUN_SLUGS:%=build/results/%.tap)
+	@$(MAKE) --no-print-directory $(RUN_SLUGS:%=$(RESULTS)/%.tap)
+	@tools/index.sh "$(if $(PROBLEM),,$(OUTDIR))" $(RUN_SLUGS:%=$(RESULTS)/%.tap)
 	@# PROBLEM=slug: refresh that claim's row of the index from the last
 	@# results of every claim, when a whole run has left them all
-	@$(if $(PROBLEM),[ "$$(ls $(SLUGS:%=build/results/%.tap) 2>/dev/null | wc -l)" -ne $(words $(SLUGS)) ] \
-	  || tools/index.sh "$(OUTDIR)" $(SLUGS:%=build/results/%.tap) > /dev/null,true)
+	@$(if $(PROBLEM),[ "$$(ls $(SLUGS:%=$(RESULTS)/%.tap) 2>/dev/null | wc -l)" -ne $(words $(SLUGS)) ] \
+	  || tools/index.sh "$(OUTDIR)" $(SLUGS:%=$(RESULTS)/%.tap) > /dev/null,true)
 
 FORCE:
 

@@ -103,6 +103,9 @@ print_help (const claim * c, const char *prog)
           "  --set NAME=VALUE  change a model parameter (below)\n"
           "  --mutant ID       switch on a deliberate error; the check that"
           " should catch it must fail\n"
+          "  --stop-when-caught  with --mutant: stop once that check has"
+          " failed (exit 1,\n"
+          "                    no files written)\n"
           "  --point TEXT      evaluate each derivation line at one point (a"
           " report's counterexample, as printed) and stop\n",
           RNG_DEFAULT_SEED, samples_min (c), c->samples_default,
@@ -296,6 +299,7 @@ defaults (const claim * c, harness_options * opt)
   opt->quick = 0;
   opt->outdir = ".";
   opt->mutant = NULL;
+  opt->stop_when_caught = 0;
   opt->point = NULL;
   opt->param_values = xcalloc (c->n_params, sizeof (double));
   for (size_t i = 0; i < c->n_params; i++)
@@ -308,7 +312,7 @@ cli_parse_args (const claim * c, int argc, char **argv,
                 size_t errlen)
 {
   enum { O_HELP = 1, O_LIST, O_MUTANTS, O_SEED, O_SAMPLES, O_QUICK,
-    O_OUTDIR, O_SET, O_MUTANT, O_POINT
+    O_OUTDIR, O_SET, O_MUTANT, O_STOP, O_POINT
   };
   static const struct option longopts[] = {
     {"help", no_argument, NULL, O_HELP},
@@ -320,6 +324,7 @@ cli_parse_args (const claim * c, int argc, char **argv,
     {"outdir", required_argument, NULL, O_OUTDIR},
     {"set", required_argument, NULL, O_SET},
     {"mutant", required_argument, NULL, O_MUTANT},
+    {"stop-when-caught", no_argument, NULL, O_STOP},
     {"point", required_argument, NULL, O_POINT},
     {NULL, 0, NULL, 0}
   };
@@ -374,6 +379,9 @@ cli_parse_args (const claim * c, int argc, char **argv,
           status = mutant_value (c, optarg, &e);
           opt->mutant = optarg;
           break;
+        case O_STOP:
+          opt->stop_when_caught = 1;
+          break;
         case O_POINT:
           opt->point = optarg;
           break;
@@ -387,6 +395,8 @@ cli_parse_args (const claim * c, int argc, char **argv,
     return status;
   if (optind < argc)
     return fail (&e, "%s: unexpected argument (see --help)", argv[optind]);
+  if (opt->stop_when_caught && !opt->mutant)
+    return fail (&e, "--stop-when-caught: needs --mutant ID");
   if (!opt->samples)
     opt->samples = opt->quick ? c->samples_quick : c->samples_default;
   return 0;

@@ -1216,6 +1216,7 @@ print_tap (harness * h, const line_result * r)
     printf ("#   UNEXPECTED: %s was expected to be: %s\n", l->id,
             verdict_name (l->expect));
   fflush (stdout);
+  harness_stop_if_caught (h, l->id, ok);
 }
 
 /* ----------------------------------------------------------------------

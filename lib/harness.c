@@ -280,6 +280,29 @@ harness_figure_script (harness * h)
  * Recording checks
  * ---------------------------------------------------------------------- */
 
+static const char *
+mutant_caught_by (const harness * h)
+{
+  for (size_t i = 0; h->opt.mutant && i < h->c->n_mutants; i++)
+    if (strcmp (h->c->mutants[i].id, h->opt.mutant) == 0)
+      return h->c->mutants[i].caught_by;
+  return NULL;
+}
+
+void
+harness_stop_if_caught (harness * h, const char *id, int ok)
+{
+  const char *target = h->opt.stop_when_caught ? mutant_caught_by (h) : NULL;
+  if (ok || !target || strcmp (id, target) != 0)
+    return;
+  printf ("Bail out! mutant %s caught by %s (--stop-when-caught)\n",
+          h->opt.mutant, id);
+  errors_flush_stdout ();
+  atomic_file_abandon_all ();
+  output_lock_release ();
+  exit (EXIT_UNEXPECTED);
+}
+
 static check_result *
 find_result (harness * h, const char *id)
 {
@@ -383,6 +406,7 @@ print_inconclusive_tap_line (harness * h, const check_result * r)
     printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
             expect_phrase (r->spec->expect));
   errors_flush_stdout ();
+  harness_stop_if_caught (h, r->spec->id, check_as_expected (r));
 }
 
 static void
@@ -413,6 +437,7 @@ print_tap_line (harness * h, const check_result * r)
     printf ("#   UNEXPECTED: %s was expected to %s\n", r->spec->id,
             expect_phrase (r->spec->expect));
   errors_flush_stdout ();
+  harness_stop_if_caught (h, r->spec->id, check_as_expected (r));
 }
 
 static int

@@ -83,6 +83,7 @@ typedef struct
   int quick;
   const char *outdir;
   const char *mutant;
+  int stop_when_caught;     /* --stop-when-caught: end at the mutant's check */
   const char *point;        /* --point: evaluate one point and stop */
   double *param_values;     /* parallel to claim.params */
 } harness_options;
@@ -121,6 +122,13 @@ double harness_param (const harness * h, const char *name);
    formula in an inner loop tests a flag set once from this after
    harness_begin, not this string lookup. */
 int mutant (const harness * h, const char *id);
+
+/* Called after check or line ID printed its TAP line, OK whether it was
+   as expected.  With --mutant M --stop-when-caught, when ID is the check
+   that must catch M and it is not as expected, the run ends here: "Bail
+   out!", no outputs written, exit 1.  A negative control needs nothing
+   after its own check, and make test runs hundreds of them. */
+void harness_stop_if_caught (harness * h, const char *id, int ok);
 
 /* Record one comparison for check ID; a check may collect many points. */
 void check_point (harness * h, const char *id, estimate obs, estimate ref);

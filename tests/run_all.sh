@@ -2,22 +2,16 @@
 # run_all.sh BUILD "TESTS" "SLUGS" -- the whole `make test`:
 #   1. every unit test (BUILD/tests/test_*), each a TAP program;
 #   2. every claim program through tests/check_problem.sh (negative controls,
-#      20 seeds, reproducibility, bad input), two at a time;
+#      20 seeds, reproducibility, bad input);
 #   3. the harness end to end (tests/test_harness.sh), interrupts at every
 #      named point (tests/test_interrupt.sh), and short forms of make soak
 #      (40 random kills) and make concurrency (20 pairs of runs);
 #   4. the sanitizer build (tests/run_sanitized.sh via make sanitize).
+# They run side by side (below), and report in this order.
 # Closes with "N passed, N failed" over every test; exits 1 on any failure.
 build=$1; tests=$2; slugs=$3
 logs=$(mktemp -d); trap 'rm -rf "$logs"' EXIT
 seeds=${TEST_SEEDS:-20}
-
-run_tap() {   # NAME COMMAND... : run, keep its output, echo a summary line
-  # (a VAR=value prefix on the call is exported to COMMAND by the shell)
-  name=$1; shift
-  "$@" > "$logs/$name.log" 2>&1
-  report_tap "$name" $?
-}
 
 report_tap() {   # NAME STATUS: the summary line of a kept log
   name=$1; st=$2
@@ -29,18 +23,29 @@ report_tap() {   # NAME STATUS: the summary line of a kept log
   if [ "$st" -ne 0 ]; then grep -E '^not ok|^#' "$logs/$name.log" | head -n 20 | sed 's/^/    /'; fi
 }
 
+# Everything runs in two pools that keep both cores busy, and reports in a
+# fixed order once its pool is done.  Pool 1: every claim program (the
+# slowest first, so that the two workers end together) and then every unit
+# test, which fill the tail.  Pool 2: three lanes side by side -- the
+# sanitizer build and runs; the interrupt, soak and concurrency tests; and
+# the rest of the harness end to end.  No two of them share a file: each
+# make check below has its own OUTDIR and RESULTS.
+slow="iwae_bound mean_field mcmc_gmm kl_gaussians gradient_estimators elbo_gap"
+{
+  for s in $slow $slugs; do case " $slugs " in *" $s "*) echo "p $s";; esac; done | awk '!seen[$0]++'
+  for t in $tests; do echo "t $t"; done
+} | RA_BUILD=$build RA_LOGS=$logs RA_SEEDS=$seeds xargs -P 2 -n 2 sh -c '
+  if [ "$1" = p ]; then
+    tests/check_problem.sh "$RA_BUILD/bin/$2" "$RA_SEEDS" > "$RA_LOGS/$2.problem.log" 2>&1
+    echo $? > "$RA_LOGS/$2.problem.st"
+  else
+    "$RA_BUILD/tests/$2" > "$RA_LOGS/$2.log" 2>&1; echo $? > "$RA_LOGS/$2.st"
+  fi' run_all
+
 echo "== unit tests"
-# two at a time (the machine's cores), reported in a fixed order
-for t in $tests; do echo "$t"; done | xargs -P 2 -I{} sh -c \
-  "'$build/tests/{}' > '$logs/{}.log' 2>&1; echo \$? > '$logs/{}.st'"
 for t in $tests; do report_tap "$t" "$(cat "$logs/$t.st" 2>/dev/null || echo 1)"; done
 
 echo "== claim programs (negative controls, $seeds seeds, reproducibility, bad input)"
-# The slowest claims start first, so that the two workers end together
-# (the slowest started last used to run alone for a minute).
-slow="iwae_bound mean_field mcmc_gmm kl_gaussians gradient_estimators elbo_gap"
-for s in $slow $slugs; do case " $slugs " in *" $s "*) echo "$s";; esac; done | awk '!seen[$0]++' | xargs -P 2 -I{} sh -c \
-  "tests/check_problem.sh '$build/bin/{}' $seeds > '$logs/{}.problem.log' 2>&1; echo \$? > '$logs/{}.problem.st'"
 for s in $slugs; do
   counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$s.problem.log" | tail -n 1)
   [ -n "$counts" ] || counts="0 passed, 1 failed"
@@ -49,20 +54,31 @@ for s in $slugs; do
   [ "$(cat "$logs/$s.problem.st")" = 0 ] || grep -E '^not ok|^#' "$logs/$s.problem.log" | head -n 20 | sed 's/^/    /'
 done
 
+lane() {   # NAME COMMAND...: run in the background, keep log and status
+  name=$1; shift
+  "$@" > "$logs/$name.log" 2>&1; echo $? > "$logs/$name.st"
+}
+first=$(echo $slugs | awk '{ print $1 }')
+( lane sanitize make --no-print-directory sanitize ) &
+( lane interrupt tests/test_interrupt.sh "$build" "$first"
+  lane soak_short tests/soak.sh "$build" "$first" 40
+  lane concurrency_short tests/concurrency.sh "$build" "$first" 20 ) &
+( lane fuzz_regressions "$build/tests/fuzz_cli" tests/fuzz_corpus/*
+  CALIBRATION_CACHE=$logs/cal lane calibration_short tools/calibrate.sh "$build" "$slugs" 3 quick "$logs/calibration.md"
+  lane harness tests/test_harness.sh "$build" "$slugs"
+  lane regress_mean_field tests/regress_mean_field.sh "$build"
+  lane regress_mcmc_gmm tests/regress_mcmc_gmm.sh "$build"
+  lane regress_quad_seeds tests/regress_quad_seeds.sh "$build" ) &
+wait
+
+st_of() { cat "$logs/$1.st" 2>/dev/null || echo 1; }
 echo "== fuzz regression inputs, short calibration"
-run_tap fuzz_regressions "$build/tests/fuzz_cli" tests/fuzz_corpus/*
-CALIBRATION_CACHE=$logs/cal run_tap calibration_short tools/calibrate.sh "$build" "$slugs" 3 quick "$logs/calibration.md"
-
+for t in fuzz_regressions calibration_short; do report_tap "$t" "$(st_of "$t")"; done
 echo "== the harness end to end"
-run_tap harness tests/test_harness.sh "$build" "$slugs"
-run_tap regress_mean_field tests/regress_mean_field.sh "$build"
-run_tap regress_mcmc_gmm tests/regress_mcmc_gmm.sh "$build"
-run_tap regress_quad_seeds tests/regress_quad_seeds.sh "$build"
-run_tap interrupt tests/test_interrupt.sh "$build" "$(echo $slugs | awk '{ print $1 }')"
-run_tap soak_short tests/soak.sh "$build" "$(echo $slugs | awk '{ print $1 }')" 40
-run_tap concurrency_short tests/concurrency.sh "$build" "$(echo $slugs | awk '{ print $1 }')" 20
-
+for t in harness regress_mean_field regress_mcmc_gmm regress_quad_seeds interrupt soak_short concurrency_short; do
+  report_tap "$t" "$(st_of "$t")"
+done
 echo "== sanitizers (AddressSanitizer, UndefinedBehaviorSanitizer)"
-run_tap sanitize make --no-print-directory sanitize
+report_tap sanitize "$(st_of sanitize)"
 
 awk -F'[ ,]+' '{ p += $1; f += $3 } END { printf "\n%d passed, %d failed\n", p, f; exit f > 0 }' "$logs/counts"

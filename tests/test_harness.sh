@@ -11,7 +11,7 @@ nok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-
 first=$(echo "$slugs" | awk '{ print $1 }')
 
 # make check, quick, into a scratch folder
-make --no-print-directory check QUICK=1 OUTDIR="$tmp/out" > "$tmp/check.log" 2>&1
+make --no-print-directory check QUICK=1 OUTDIR="$tmp/out" RESULTS="$tmp/results" > "$tmp/check.log" 2>&1
 st=$?
 [ $st -eq 0 ] && ok "make check QUICK=1 exits 0" || nok "make check QUICK=1 exits 0" "exit $st: $(tail -n 3 "$tmp/check.log" | tr '\n' ' ')"
 tail -n 1 "$tmp/check.log" | grep -Eq '^[0-9]+ passed, 0 failed$' && ok "make check closes with 'N passed, 0 failed'" || nok "make check closes with 'N passed, 0 failed'" "$(tail -n 1 "$tmp/check.log")"
@@ -105,6 +105,29 @@ for s in $slugs; do
 done
 [ -z "$pt_bad" ] && [ $pt_n -ge 20 ] && ok "--point evaluates every counterexample of every committed report ($pt_n)" \
   || nok "--point evaluates every counterexample of every committed report ($pt_n)" "$pt_bad"
+
+# --stop-when-caught: a mutant run ends at the check that catches it, with
+# that check's TAP line, "Bail out!", exit 1 and no file; the full run of
+# the same mutant prints more; without --mutant it is a usage error
+b="$build/bin/$first"
+"$b" --list-mutants | head -n 1 > "$tmp/mut"
+IFS="$(printf '\t')" read -r mid mcheck mdesc < "$tmp/mut"
+mkdir -p "$tmp/st" "$tmp/sf"
+"$b" --quick --outdir "$tmp/st" --mutant "$mid" --stop-when-caught > "$tmp/st.tap" 2>&1; st=$?
+"$b" --quick --outdir "$tmp/sf" --mutant "$mid" > "$tmp/sf.tap" 2>&1
+files=$(find "$tmp/st" -type f | wc -l)
+if [ $st -eq 1 ] && [ "$files" -eq 0 ] && grep -Eq "^not ok [0-9]+ - $mcheck \(" "$tmp/st.tap" &&
+   tail -n 1 "$tmp/st.tap" | grep -q "^Bail out! mutant $mid caught by $mcheck" &&
+   ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$tmp/st.tap" &&
+   [ "$(grep -c '^\(not \)\{0,1\}ok ' "$tmp/st.tap")" -lt "$(grep -c '^\(not \)\{0,1\}ok ' "$tmp/sf.tap")" ]; then
+  ok "--stop-when-caught: $mid stops at $mcheck, exit 1, no file"
+else
+  nok "--stop-when-caught: $mid stops at $mcheck, exit 1, no file" "exit $st, $files file(s): $(tail -n 1 "$tmp/st.tap")"
+fi
+"$b" --quick --outdir "$tmp/st" --stop-when-caught > /dev/null 2> "$tmp/st.err"; st=$?
+[ $st -eq 2 ] && grep -q -- "--stop-when-caught: needs --mutant" "$tmp/st.err" \
+  && ok "--stop-when-caught without --mutant: exit 2, says why" \
+  || nok "--stop-when-caught without --mutant: exit 2, says why" "exit $st: $(head -n 1 "$tmp/st.err")"
 
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"

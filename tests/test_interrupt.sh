@@ -122,8 +122,8 @@ old_or_new() {
   [ -z "$bad$left" ] || { echo "mixed:$bad leftovers: $left"; return 1; }
 }
 # -- make check, killed at random moments
-make -j2 --no-print-directory check QUICK=1 SEED=1 OUTDIR="$tmp/mold" > /dev/null 2>&1
-make -j2 --no-print-directory check QUICK=1 SEED=2 OUTDIR="$tmp/mnew" > /dev/null 2>&1
+make -j2 --no-print-directory check QUICK=1 SEED=1 OUTDIR="$tmp/mold" RESULTS="$tmp/rmold" > /dev/null 2>&1
+make -j2 --no-print-directory check QUICK=1 SEED=2 OUTDIR="$tmp/mnew" RESULTS="$tmp/rmnew" > /dev/null 2>&1
 [ -s "$tmp/mold/reports/README.md" ] && [ -s "$tmp/mnew/reports/README.md" ] \
   || nok "make check QUICK=1 produced reference outputs for the interrupt test"
 i=1; all=1
@@ -131,7 +131,7 @@ while [ $i -le 3 ] && [ -d "$tmp/mold" ]; do
   rm -rf "$tmp/mwork"; cp -r "$tmp/mold" "$tmp/mwork"
   delay=$(awk -v s=$i 'BEGIN { srand(100 + s); printf "%.2f", 0.3 + rand() * 3 }')
   sig=INT; [ $((i % 2)) -eq 0 ] && sig=TERM
-  setsid make --no-print-directory check QUICK=1 SEED=2 OUTDIR="$tmp/mwork" > /dev/null 2>&1 &
+  setsid make --no-print-directory check QUICK=1 SEED=2 OUTDIR="$tmp/mwork" RESULTS="$tmp/rmwork" > /dev/null 2>&1 &
   pid=$!
   sleep "$delay"; kill -s $sig -- -$pid 2>/dev/null; wait $pid 2>/dev/null
   msg=$(old_or_new "$tmp/mwork" "$tmp/mold" "$tmp/mnew") || { all=0; nok "make check killed by SIG$sig after ${delay}s: old or new files only" "$msg"; }
