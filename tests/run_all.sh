@@ -60,7 +60,11 @@ lane() {   # NAME COMMAND...: run in the background, keep log and status
 }
 first=$(echo $slugs | awk '{ print $1 }')
 ( lane sanitize make --no-print-directory sanitize ) &
-( lane interrupt tests/test_interrupt.sh "$build" "$first"
+# the interrupt test stops a claim at each named point of its output
+# sequence, some fifty runs: a claim that runs in 0.04 s keeps it short,
+# and a make check of four claims stands in for the whole one
+fast=masked_convolution; case " $slugs " in *" $fast "*) ;; *) fast=$first ;; esac
+( lane interrupt tests/test_interrupt.sh "$build" "$fast" "$(echo $slugs | cut -d' ' -f1-4)"
   lane soak_short tests/soak.sh "$build" "$first" 40
   lane concurrency_short tests/concurrency.sh "$build" "$first" 20 ) &
 ( lane fuzz_regressions "$build/tests/fuzz_cli" tests/fuzz_corpus/*

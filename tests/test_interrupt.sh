@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_interrupt.sh BUILD SLUG -- interrupting a run never leaves a mixed
+# test_interrupt.sh BUILD SLUG ["CLAIMS"] -- interrupting a run never leaves a mixed
 # output set or a stray file: the claim's report, .dat, .gp and .svg are
 # afterwards all the old ones or all the new ones (compared byte for byte),
 # and nothing else is in the folder.
@@ -11,11 +11,12 @@
 #   - a second run of the claim waits for the first's output lock, or gives
 #     up with exit 3 and one line;
 #   - a failed write to stdout (/dev/full, closed) exits 3 with one line;
-#   - a whole `make check` is interrupted at random moments;
+#   - a whole `make check` (of CLAIMS, default every claim) is interrupted
+#     at random moments of its length;
 #   - a full disk (a 64 KiB tmpfs, when this machine lets us mount one)
 #     gives a clear error and no file.
 # Random kills at natural timing: tests/soak.sh (make soak).
-build=$1; slug=$2
+build=$1; slug=$2; claims=${3:-}
 bin="$build/bin/$slug"
 . "$(dirname "$0")/output_sets.sh"
 tmp=$(mktemp -d); trap 'umount "$tmp/tiny" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -121,17 +122,19 @@ old_or_new() {
   left=$(find "$work" -name '*.tmp*' -o -name '.*.old' -o -name '.*.none' -o -name '.*.commit' -o -name '.*.lock' | head -n 3)
   [ -z "$bad$left" ] || { echo "mixed:$bad leftovers: $left"; return 1; }
 }
-# -- make check, killed at random moments
-make -j2 --no-print-directory check QUICK=1 SEED=1 OUTDIR="$tmp/mold" RESULTS="$tmp/rmold" > /dev/null 2>&1
-make -j2 --no-print-directory check QUICK=1 SEED=2 OUTDIR="$tmp/mnew" RESULTS="$tmp/rmnew" > /dev/null 2>&1
+# -- make check, killed at random moments of its length: the new set is
+# made by a serial run, as the killed ones are, and timed
+mc() { make --no-print-directory check QUICK=1 ${claims:+SLUGS="$claims"} "$@" > /dev/null 2>&1; }
+mc -j2 SEED=1 OUTDIR="$tmp/mold" RESULTS="$tmp/rmold"
+t0=$(date +%s.%N); mc SEED=2 OUTDIR="$tmp/mnew" RESULTS="$tmp/rmnew"; t1=$(date +%s.%N)
 [ -s "$tmp/mold/reports/README.md" ] && [ -s "$tmp/mnew/reports/README.md" ] \
   || nok "make check QUICK=1 produced reference outputs for the interrupt test"
 i=1; all=1
 while [ $i -le 3 ] && [ -d "$tmp/mold" ]; do
   rm -rf "$tmp/mwork"; cp -r "$tmp/mold" "$tmp/mwork"
-  delay=$(awk -v s=$i 'BEGIN { srand(100 + s); printf "%.2f", 0.3 + rand() * 3 }')
+  delay=$(awk -v s=$i -v a="$t0" -v b="$t1" 'BEGIN { srand(100 + s); printf "%.2f", 0.05 + rand() * (b - a) }')
   sig=INT; [ $((i % 2)) -eq 0 ] && sig=TERM
-  setsid make --no-print-directory check QUICK=1 SEED=2 OUTDIR="$tmp/mwork" RESULTS="$tmp/rmwork" > /dev/null 2>&1 &
+  setsid make --no-print-directory check QUICK=1 ${claims:+SLUGS="$claims"} SEED=2 OUTDIR="$tmp/mwork" RESULTS="$tmp/rmwork" > /dev/null 2>&1 &
   pid=$!
   sleep "$delay"; kill -s $sig -- -$pid 2>/dev/null; wait $pid 2>/dev/null
   msg=$(old_or_new "$tmp/mwork" "$tmp/mold" "$tmp/mnew") || { all=0; nok "make check killed by SIG$sig after ${delay}s: old or new files only" "$msg"; }
