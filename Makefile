@@ -54,7 +54,7 @@ help:
 	@echo "make check        verify every claim; regenerate reports/ and figures/"
 	@echo "                  (SEED=N, QUICK=1, PROBLEM=slug, OUTDIR=dir)"
 	@echo "make test         test the harness itself (unit tests, negative"
-	@echo "                  controls, 20 seeds, reproducibility, bad input,"
+	@echo "                  controls, 10 seeds (TEST_SEEDS=N), reproducibility, bad input,"
 	@echo "                  sanitizers)"
 	@echo "                  (PROBLEM=slug: one claim, in seconds)"
 	@echo "make png          every figure as a PNG beside its SVG"

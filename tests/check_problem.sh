@@ -1,13 +1,13 @@
 #!/bin/sh
 # check_problem.sh BIN [SEEDS] -- test one claim program as a user would:
 #   - every mutant (negative control) makes the check it names fail;
-#   - the verdicts are the same for SEEDS different seeds (default 20, quick);
+#   - the verdicts are the same for SEEDS different seeds (default 10, quick);
 #   - the same seed gives byte-identical report and figure;
 #   - each kind of bad option gets one line on stderr, exit 2, no file, and
 #     the line names the option (a newline or control byte typed into an
 #     argument is escaped, not printed).
 # Prints TAP and closes with "N passed, N failed"; exits 1 on any failure.
-bin=$1; seeds=${2:-20}
+bin=$1; seeds=${2:-10}
 slug=$(basename "$bin")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0; failed=0
@@ -43,9 +43,11 @@ while IFS="$(printf '\t')" read -r id check desc; do
 done < "$tmp/mutants"
 [ -s "$tmp/mutants" ] || nok "declares at least one mutant"
 
-# -- seed independence: the same verdicts for many seeds (quick sizes)
-mkdir -p "$tmp/s"
-GNUPLOT=$blank "$bin" --outdir "$tmp/s" --quick --seed 1 | grep -E '^(not )?ok ' > "$tmp/verdicts.ref"
+# -- seed independence: the same verdicts for many seeds (quick sizes),
+# against those of seed 42, whose run (with its figure drawn) is also the
+# first of the reproducibility pair below
+mkdir -p "$tmp/s" "$tmp/r1" "$tmp/r2"
+"$bin" --outdir "$tmp/r1" --quick --seed 42 2> /dev/null | grep -E '^(not )?ok ' > "$tmp/verdicts.ref"
 same=1; s=1
 while [ $s -le "$seeds" ]; do
   GNUPLOT=$blank "$bin" --outdir "$tmp/s" --quick --seed $((s * 7919)) > "$tmp/s.tap" 2>&1
@@ -59,8 +61,6 @@ done
 [ $same -eq 1 ] && ok "same verdicts, all as expected, for $seeds seeds (quick)"
 
 # -- reproducibility: byte-identical outputs for the same seed
-mkdir -p "$tmp/r1" "$tmp/r2"
-"$bin" --outdir "$tmp/r1" --quick --seed 42 > /dev/null 2>&1
 "$bin" --outdir "$tmp/r2" --quick --seed 42 > /dev/null 2>&1
 if cmp -s "$tmp/r1/reports/$slug.md" "$tmp/r2/reports/$slug.md" &&
    cmp -s "$tmp/r1/figures/$slug.svg" "$tmp/r2/figures/$slug.svg" &&

@@ -2,7 +2,7 @@
 # run_all.sh BUILD "TESTS" "SLUGS" -- the whole `make test`:
 #   1. every unit test (BUILD/tests/test_*), each a TAP program;
 #   2. every claim program through tests/check_problem.sh (negative controls,
-#      20 seeds, reproducibility, bad input);
+#      10 seeds (TEST_SEEDS), reproducibility, bad input);
 #   3. the harness end to end (tests/test_harness.sh), interrupts at every
 #      named point (tests/test_interrupt.sh), and short forms of make soak
 #      (40 random kills) and make concurrency (20 pairs of runs);
@@ -11,7 +11,7 @@
 # Closes with "N passed, N failed" over every test; exits 1 on any failure.
 build=$1; tests=$2; slugs=$3
 logs=$(mktemp -d); trap 'rm -rf "$logs"' EXIT
-seeds=${TEST_SEEDS:-20}
+seeds=${TEST_SEEDS:-10}
 
 report_tap() {   # NAME STATUS: the summary line of a kept log
   name=$1; st=$2
@@ -68,7 +68,7 @@ fast=masked_convolution; case " $slugs " in *" $fast "*) ;; *) fast=$first ;; es
   lane soak_short tests/soak.sh "$build" "$first" 40
   lane concurrency_short tests/concurrency.sh "$build" "$first" 20 ) &
 ( lane fuzz_regressions "$build/tests/fuzz_cli" tests/fuzz_corpus/*
-  CALIBRATION_CACHE=$logs/cal lane calibration_short tools/calibrate.sh "$build" "$slugs" 3 quick "$logs/calibration.md"
+  CALIBRATION_CACHE=$logs/cal lane calibration_short tools/calibrate.sh "$build" "$slugs" 2 quick "$logs/calibration.md"
   lane harness tests/test_harness.sh "$build" "$slugs"
   lane regress_mean_field tests/regress_mean_field.sh "$build"
   lane regress_mcmc_gmm tests/regress_mcmc_gmm.sh "$build"

@@ -8,11 +8,14 @@ export ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:exitcode=86:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=87
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 { for t in $tests; do echo "t $t"; done; for s in $slugs; do echo "p $s"; done; } > "$out/jobs"
+# the slowest under the sanitizers start first, so that the two workers end together
+{ grep -E ' (test_quad_nested|test_gof|mean_field|mcmc_gmm|test_rqmc|kl_gaussians)$' "$out/jobs"
+  grep -vE ' (test_quad_nested|test_gof|mean_field|mcmc_gmm|test_rqmc|kl_gaussians)$' "$out/jobs"; } > "$out/order"
 SAN_BUILD=$build SAN_OUT=$out; export SAN_BUILD SAN_OUT
 xargs -P 2 -n 2 sh -c '
   if [ "$1" = t ]; then "$SAN_BUILD/tests/$2" > "$SAN_OUT/$2.log" 2>&1
   else mkdir -p "$SAN_OUT/o.$2"; "$SAN_BUILD/bin/$2" --quick --outdir "$SAN_OUT/o.$2" > "$SAN_OUT/$2.log" 2>&1; fi
-  echo $? > "$SAN_OUT/$2.st"' run_sanitized < "$out/jobs"
+  echo $? > "$SAN_OUT/$2.st"' run_sanitized < "$out/order"
 n=0; failed=0
 while read -r kind name; do
   n=$((n + 1))
