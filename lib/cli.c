@@ -103,9 +103,10 @@ print_help (const claim * c, const char *prog)
           "  --set NAME=VALUE  change a model parameter (below)\n"
           "  --mutant ID       switch on a deliberate error; the check that"
           " should catch it must fail\n"
-          "  --stop-when-caught  with --mutant: stop once that check has"
-          " failed (exit 1,\n"
-          "                    no files written)\n"
+          "  --stop-when-caught  with --mutant: skip the derivations that"
+          " do not hold that\n"
+          "                    check, stop at it (\"Bail out!\", exit 1,"
+          " no files written)\n"
           "  --point TEXT      evaluate each derivation line at one point (a"
           " report's counterexample, as printed) and stop\n",
           RNG_DEFAULT_SEED, samples_min (c), c->samples_default,

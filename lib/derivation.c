@@ -1285,9 +1285,22 @@ derivation_count_lines (const derivation * dv)
   return dv->n_lines;
 }
 
+/* Does DV hold the line ID? */
+static int
+derivation_has_line (const derivation * dv, const char *id)
+{
+  for (size_t k = 0; id && k < dv->n_lines; k++)
+    if (strcmp (dv->lines[k].id, id) == 0)
+      return 1;
+  return 0;
+}
+
 void
 derivation_run (harness * h, const derivation * dv)
 {
+  /* a mutant run that stops at its check needs no other derivation */
+  if (harness_stop_target (h) && !derivation_has_line (dv, harness_stop_target (h)))
+    return;
   run_state st;
   setup_state (&st, h, dv);
   draw_points (&st);

@@ -289,14 +289,20 @@ mutant_caught_by (const harness * h)
   return NULL;
 }
 
+const char *
+harness_stop_target (const harness * h)
+{
+  return h->opt.stop_when_caught ? mutant_caught_by (h) : NULL;
+}
+
 void
 harness_stop_if_caught (harness * h, const char *id, int ok)
 {
-  const char *target = h->opt.stop_when_caught ? mutant_caught_by (h) : NULL;
-  if (ok || !target || strcmp (id, target) != 0)
+  const char *target = harness_stop_target (h);
+  if (!target || strcmp (id, target) != 0)
     return;
-  printf ("Bail out! mutant %s caught by %s (--stop-when-caught)\n",
-          h->opt.mutant, id);
+  printf ("Bail out! mutant %s %s by %s (--stop-when-caught)\n",
+          h->opt.mutant, ok ? "not caught" : "caught", id);
   errors_flush_stdout ();
   atomic_file_abandon_all ();
   output_lock_release ();

@@ -123,11 +123,14 @@ double harness_param (const harness * h, const char *name);
    harness_begin, not this string lookup. */
 int mutant (const harness * h, const char *id);
 
-/* Called after check or line ID printed its TAP line, OK whether it was
-   as expected.  With --mutant M --stop-when-caught, when ID is the check
-   that must catch M and it is not as expected, the run ends here: "Bail
-   out!", no outputs written, exit 1.  A negative control needs nothing
-   after its own check, and make test runs hundreds of them. */
+/* With --mutant M --stop-when-caught, a run is a negative control and
+   nothing else: it ends at the check that must catch M, whichever way that
+   check goes ("Bail out!", no outputs written, exit 1), and derivations
+   that do not hold that check are not run.  make test runs hundreds of
+   these.  harness_stop_target: that check's id, or NULL in any other run.
+   harness_stop_if_caught: called after check or line ID printed its TAP
+   line, OK whether it was as expected; ends the run when ID is the target. */
+const char *harness_stop_target (const harness * h);
 void harness_stop_if_caught (harness * h, const char *id, int ok);
 
 /* Record one comparison for check ID; a check may collect many points. */
