@@ -310,9 +310,7 @@ iw_mc_run (gsl_rng * r, const iw_log_weight * f,
   double *work = xmalloc ((2 * k + 3) * sizeof *work);
   double *lks = xmalloc (reps * sizeof *lks);
   double sd = sqrt (f->v);
-  mc_acc *all[] = { &out->lk, &out->loo, &out->rise, &out->gap_cv,
-    &out->mean_w
-  };
+  mc_acc *all[] = { &out->lk, &out->loo, &out->gap_cv, &out->mean_w };
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
     mc_init (all[i]);
   for (size_t rep = 0; rep < reps; rep++)
@@ -322,14 +320,13 @@ iw_mc_run (gsl_rng * r, const iw_log_weight * f,
                                   NULL);
       double (*log_mean) (const double *, size_t) =
         est->log_mean ? est->log_mean : log_mean_exp;
-      double lk = log_mean (lw, k), lk1 = log_mean (lw, k + 1);
+      double lk = log_mean (lw, k);
       double loo = est->loo_mean_log ? est->loo_mean_log (lw, k + 1, work)
         : iw_loo_mean_log (lw, k + 1, work);
       double l = lk - log_px;
       mc_add (&out->lk, lk);
       lks[rep] = lk;
       mc_add (&out->loo, loo);
-      mc_add (&out->rise, lk1 - loo);
       mc_add (&out->gap_cv, est->gap_summand ? est->gap_summand (l)
               : iw_gap_summand (l));
       mc_add (&out->mean_w, est->mean_weight ? est->mean_weight (lk, k)

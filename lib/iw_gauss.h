@@ -100,8 +100,6 @@ typedef struct
 {
   mc_acc lk;        /* log mean of w_1..w_k: L_k */
   mc_acc loo;       /* the E_M term over the k+1 weights: L_k again */
-  mc_acc rise;      /* log mean of w_1..w_{k+1} minus the E_M term, per
-                       replicate: L_{k+1} - L_k, >= 0 */
   mc_acc gap_cv;    /* the gap summand of log mean_k(w) - log p(x) */
   mc_acc mean_w;    /* (1/k) sum_i w_i */
   double khat;      /* Pareto k-hat of |log mean_k(w) - its mean| */

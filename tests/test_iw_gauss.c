@@ -97,7 +97,7 @@ test_appended (gsl_rng * r)
   tap_close (mc_mean (&m.loo), lk, 6 * mc_se (&m.loo), "Monte Carlo E_M term = L_5");
   tap_close (mc_mean (&m.gap_cv), log_px - lk, 6 * mc_se (&m.gap_cv), "gap estimator = log p(x) - L_5");
   tap_close (mc_mean (&m.mean_w), exp (log_px), 6 * mc_se (&m.mean_w), "mean weight = p(x)");
-  tap_ok (mc_mean (&m.rise) > 0 && m.khat < 0.5, "L_6 - E_M > 0 (%.3g), k-hat %.2f", mc_mean (&m.rise), m.khat);
+  tap_ok (m.khat < 0.5, "k-hat %.2f < 0.5 (finite variance)", m.khat);
   /* the cache returns the gap itself, bit for bit, also on a second call */
   for (int i = 0; i < 2; i++)
     {

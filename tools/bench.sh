@@ -2,7 +2,8 @@
 # bench.sh BUILD "SLUGS" OUT -- measure the harness and write OUT
 # (reports/bench.md): Monte Carlo kernels against the raw limits of the
 # generator, each claim program's wall time (default and quick) and peak
-# memory, and the whole `make check` with -j2, each against its target.
+# memory, the whole `make check` with -j2, and `make test` on a fresh clone,
+# each against its target.
 # Timings vary from run to run; every figure is the median of several.
 # With PEERS=1 in the environment (`make bench PEERS=1`) it also installs
 # and times the peers (tools/peer_deps.sh, tools/bench_peers.sh) and adds
@@ -52,6 +53,14 @@ done
 "$here/resolution.sh" "$build" "$slugs" > "$tmp/resolution.md"
 t_full=$( { /usr/bin/env time -f %e make --no-print-directory -j2 check OUTDIR="$tmp/o" > /dev/null; } 2>&1 | tail -n 1 )
 t_quick=$( { /usr/bin/env time -f %e make --no-print-directory -j2 check QUICK=1 OUTDIR="$tmp/o" > /dev/null; } 2>&1 | tail -n 1 )
+# make test as CI runs it: on a fresh clone of the last commit (its two
+# builds included), green or not
+if git -C "$here/.." rev-parse --verify -q HEAD > /dev/null; then
+  git clone -q "$here/.." "$tmp/clone"
+  t_test=$( { /usr/bin/env time -f %e make -C "$tmp/clone" --no-print-directory test > "$tmp/test.log" 2>&1; } 2>&1 | tail -n 1 )
+  test_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/test.log" | tail -n 1)
+  rm -rf "$tmp/clone"
+fi
 {
   echo
   echo "## The whole run"
@@ -60,6 +69,11 @@ t_quick=$( { /usr/bin/env time -f %e make --no-print-directory -j2 check QUICK=1
   echo "|---|---|---|---|"
   echo "| \`make -j2 check\` | $t_full | 30 | $(awk -v t="$t_full" 'BEGIN { print (t + 0 < 30 ? "yes" : "**no**") }') |"
   echo "| \`make -j2 check QUICK=1\` | $t_quick | 10 | $(awk -v t="$t_quick" 'BEGIN { print (t + 0 < 10 ? "yes" : "**no**") }') |"
+  if [ -n "${t_test:-}" ]; then
+    echo "| \`make test\`, fresh clone of $(git -C "$here/.." rev-parse --short HEAD), both builds included (${test_line:-no closing line}) | $t_test | 180 | $(awk -v t="$t_test" -v l="$test_line" 'BEGIN { print (t + 0 < 180 && l ~ /, 0 failed$/ ? "yes" : "**no**") }') |"
+  else
+    echo "| \`make test\` | not measured: not a git checkout | 180 | - |"
+  fi
 } >> "$out.tmp"
 { echo; cat "$tmp/resolution.md"; } >> "$out.tmp"
 mv "$out.tmp" "$out"
