@@ -91,13 +91,8 @@ recog_regression (const recog_theta * t, double *explained)
 double
 recog_elbo (const recog_theta * t, const recog_phi * p, const double *x)
 {
-  double mu = recog_mean (p, x), r2 = 0;
-  for (int j = 0; j < DIM; j++)
-    r2 += (x[j] - t->b[j] - t->w[j] * mu) * (x[j] - t->b[j] - t->w[j] * mu);
-  double ell = -0.5 * DIM * log (2 * M_PI * t->s2)
-    - (r2 + recog_dot (t->w, t->w) * p->tau2) / (2 * t->s2);
-  double prior = -0.5 * log (2 * M_PI) - (mu * mu + p->tau2) / 2;
-  return ell + prior + 0.5 * log (M_E * 2 * M_PI * p->tau2);
+  lingauss m = { DIM, t->w, t->b, t->s2, 0, 1 };
+  return lingauss_elbo (&m, x, recog_mean (p, x), p->tau2).value;
 }
 
 double

@@ -14,11 +14,9 @@
  * optimisers' coordinates (W, b, log s²) and (a, c, log τ²).  The M-step
  * and the sleep fit are least-squares regressions.
  *
- * lingauss_elbo is the same ELBO with its rounding bound; recog_elbo keeps
- * wake_sleep's evaluation order, on which the optimiser and
- * finite-difference checks' recorded output (and their calibration)
- * depend bit for bit.  tests/test_recog.c checks the closed forms against
- * lib/lingauss, finite differences, Monte Carlo and each other. */
+ * recog_elbo is lingauss_elbo's value at q_φ(z|x).  tests/test_recog.c
+ * checks the closed forms against lib/lingauss, finite differences, Monte
+ * Carlo and each other. */
 #ifndef HARNESS_RECOG_H
 #define HARNESS_RECOG_H
 
