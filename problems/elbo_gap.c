@@ -88,6 +88,19 @@ sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
     z[j] = q->m[j] + q->s[j] * gsl_ran_gaussian_ziggurat (r, 1.0);
 }
 
+/* The same draw as a map of standard normals, z = m + s·ε: the engine
+   then integrates by randomized quasi-Monte Carlo (the integrands are
+   quadratics in ε). */
+static size_t two (const point * p) { (void) p; return 2; }
+static void
+map_q (const point * p, const void *prep, const double *e, double *z)
+{
+  (void) p;
+  const dq *q = &((const fa1 *) prep)->q;
+  for (int j = 0; j < 2; j++)
+    z[j] = q->m[j] + q->s[j] * e[j];
+}
+
 /* Densities at one draw z, as the seed's lines combine them. */
 static double
 log_lik (const fa1 * f, const double *z)
@@ -372,6 +385,7 @@ static const derivation_line LINES_ORDER[] = {
 #define MODEL_DV(name, id_, title_, prep, tr, ln, n) \
   static derivation name = {.id = id_, .title = title_, .points = &model_points, .n_points = n, \
     .n_mc_points = 4, .prep_size = sizeof (fa1), .prepare = prep, .x_dim = 2, .sample = sample_q, \
+    .base_dim = two, .transform = map_q, \
     .truths = tr, .n_truths = COUNT_OF (tr), .lines = ln, .n_lines = COUNT_OF (ln)}
 MODEL_DV (d001, "s001_111", "001 1.1.1: log p(x) = KL(q || p(z|x)) + L", prepare_own, TRUTH_001, LINES_001, 40);
 MODEL_DV (dq21, "s003_q21", "003 Q2.1: E_q[log p_θ(x|z)] and B(θ)", prepare_own, TRUTH_Q21, LINES_Q21, 40);
@@ -407,6 +421,9 @@ sample_lp (const gsl_rng * r, const point * p, const void *prep, double *z)
   (void) prep;
   z[0] = LP->m + LP->s * gsl_ran_gaussian_ziggurat (r, 1.0);
 }
+
+static size_t one (const point * p) { (void) p; return 1; }
+static void map_lp (const point * p, const void *prep, const double *e, double *z) { (void) prep; z[0] = LP->m + LP->s * e[0]; }
 
 static estimate
 e_log_px_r (const point * p, const void *u)
@@ -468,6 +485,7 @@ static const derivation_line LINES_002[] = {
 };
 static derivation d002 = {.id = "s002_2a", .title = "002 2.(a): a VLB with a learned prior",
   .points = &prior_points, .n_points = 40, .n_mc_points = 4, .x_dim = 1, .sample = sample_lp,
+  .base_dim = one, .transform = map_lp,
   .truths = TRUTH_002, .n_truths = 1, .lines = LINES_002, .n_lines = COUNT_OF (LINES_002)};
 
 /* ---------------------------------------------------------------------
