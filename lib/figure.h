@@ -15,6 +15,10 @@
 
 void figure_write (harness * h);
 
+/* lib/figure_style.gp's key (its "set key" line), from gnuplot's default:
+   a declarative panel leaves it so for whatever the claim draws next. */
+#define FIGURE_STYLE_KEY "set key default\nset key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2\n"
+
 /* The gnuplot program: $GNUPLOT, else "gnuplot". */
 const char *figure_gnuplot (void);
 

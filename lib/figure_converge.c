@@ -8,9 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* lib/figure_style.gp's key, from gnuplot's default: every panel starts
-   from it, whatever the claim's panel before it set */
-#define STYLE_KEY "set key default\nset key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2\n"
 
 /* Series colours: line styles of lib/figure_style.gp, vermillion (2) kept
    for the seed lines, as in figure_panel's findings. */
@@ -364,7 +361,7 @@ put_axes (sbuf * gp, const figure_converge_spec * s)
   /* The default key stands below the axes, one entry a row, and the
      bottom margin is made room for it: gnuplot's own margin for a key
      below lets it cover the x label in a multiplot. */
-  sbuf_append (gp, STYLE_KEY);
+  sbuf_append (gp, FIGURE_STYLE_KEY);
   if (s->key)
     sbuf_printf (gp, "set key %s\n", s->key);
   else
@@ -519,7 +516,7 @@ figure_converge (harness * h, int *block, const figure_converge_spec * s)
   /* the claim's next panel starts from the style's axes and key */
   sbuf_append (gp, "unset logscale\nset format x '%g'\nset format y '%g'\n"
                "set xtics autofreq\nset ytics autofreq\n"
-               "set xrange [*:*]\nset yrange [*:*]\n" STYLE_KEY);
+               "set xrange [*:*]\nset yrange [*:*]\n" FIGURE_STYLE_KEY);
   if (!s->key)
     sbuf_append (gp, "set bmargin -1\n");
   (*block)++;

@@ -115,6 +115,6 @@ figure_lines_against_truth (harness * h, const char *title)
     sbuf_append (gp, "1/0 notitle");
   sbuf_append (gp, "\nunset arrow\nunset logscale x\nset format x\nset xrange [*:*]"
                "\nset yrange [*:*]\nset ytics font ''\nset ytics auto\nset grid"
-               "\nset key default\n");
+               "\n" FIGURE_STYLE_KEY);
   return block;
 }

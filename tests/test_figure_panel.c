@@ -7,6 +7,7 @@
  * panel's data and script are then read back against the line results,
  * and gnuplot renders them (harness_end dies, exit 3, if it refuses). */
 #include "figure_panel.h"
+#include "figure.h"
 #include "fixture_harness.h"
 #include "tap.h"
 
@@ -229,6 +230,7 @@ main (void)
   test_data (h, sbuf_str (harness_figure_data (h)));
   test_script (h, sbuf_str (harness_figure_script (h)));
 
+  int restores_key = strstr (sbuf_str (harness_figure_script (h)), FIGURE_STYLE_KEY) != NULL;
   /* gnuplot draws it; the .gp it ran has the style the panel relies on */
   fixture_harness_quiet (&f);
   int status = harness_end (h);
@@ -238,6 +240,10 @@ main (void)
   tap_ok (gp && strstr (gp, "set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ")
           && strstr (gp, "set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 "),
           "style 1 is blue (#0072B2) circles (pt 7), style 2 vermillion (#D55E00) squares (pt 5)");
+  /* the key the panel restores afterwards is the style's own */
+  const char *style_key = strchr (FIGURE_STYLE_KEY, '\n') + 1;
+  tap_ok (gp && strstr (gp, style_key) && restores_key,
+          "after the panel, the style's key (%.*s)", (int) strlen (style_key) - 1, style_key);
   free (gp);
   char cmd[100];
   snprintf (cmd, sizeof cmd, "rm -rf '%s'", f.dir);
