@@ -4,12 +4,20 @@
 #include <float.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
+#include <string.h>
 
 estimate
 est_quad (quad_result q)
 {
   estimate e = { q.value, q.abserr, EST_QUAD, 0 };
   return e;
+}
+
+int
+check_source_is_harness (const char *source)
+{
+  return source && strncmp (source, "harness", 7) == 0
+    && (source[7] == '\0' || source[7] == ' ');
 }
 
 const char *

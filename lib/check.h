@@ -39,6 +39,11 @@ typedef enum { EXPECT_HOLDS, EXPECT_SEED_ERROR, EXPECT_INCONCLUSIVE } expectatio
 
 estimate est_quad (quad_result q);
 
+/* Is SOURCE the harness's own ("harness", or "harness" and more words),
+   not a line of a seed?  The one test the report, the index and the
+   figures use (a teaching assistant's file may be called "h" or "harn"). */
+int check_source_is_harness (const char *source);
+
 /* What a check claims; a program declares all of them in one table. */
 typedef struct
 {

@@ -14,7 +14,7 @@ static int
 line_is_drawn (const line_result * r)
 {
   return r->statement.evaluated && r->statement.pts_ratio
-    && (with_harness_lines || strncmp (r->line->source, "harness", 7) != 0);
+    && (with_harness_lines || !check_source_is_harness (r->line->source));
 }
 
 /* An error in the step of a true line (it does not follow from the line

@@ -387,7 +387,7 @@ section_verdict (sbuf * b, const harness * h)
   for (int i = 0; i < nl; i++)
     {
       const line_result *r = derivation_line_at (h, i);
-      int mine = r->line->source && strcmp (r->line->source, "harness") == 0;
+      int mine = check_source_is_harness (r->line->source);
       (mine ? own : counts)[r->verdict]++;
       n_seed += !mine;
       ok += derivation_line_expected (r);
@@ -530,7 +530,7 @@ static int
 seed_of (const char *source, char out[64])
 {
   size_t n = strcspn (source, " ");
-  if (n == 0 || n >= 64 || strncmp (source, "harness", n) == 0)
+  if (n == 0 || n >= 64 || check_source_is_harness (source))
     return 0;
   memcpy (out, source, n);
   out[n] = 0;

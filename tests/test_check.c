@@ -75,5 +75,10 @@ main (void)
   tap_ok (!check_as_expected (&rc), "a verdict where inconclusive was expected: unexpected");
   rc.spec = &se, rc.held = 0;
   tap_ok (check_found_seed_error (&rc), "a detected seed error is a finding");
+  /* the harness's own lines: "harness" as a whole first word only */
+  tap_ok (check_source_is_harness ("harness") && check_source_is_harness ("harness (figure)")
+          && !check_source_is_harness ("h 1.2") && !check_source_is_harness ("harn")
+          && !check_source_is_harness ("harnesses 3") && !check_source_is_harness ("004 eq. (1.2)")
+          && !check_source_is_harness (NULL), "check_source_is_harness: the word 'harness' only");
   return tap_done ();
 }
