@@ -158,7 +158,10 @@ typedef struct
      replicates; the standard error is that of the replicate means and the
      critical value Student's t with 31 degrees of freedom), which on smooth
      integrands resolves ten to a hundred times smaller errors at equal
-     time.
+     time.  Not for a derivation with a line whose integrand is a constant
+     (log p(x) under q, say): the weighted boundary cells make its mean
+     c·w̄, not c, and its z-scores fail calibration (elbo_gap's 001 1.1.1),
+     where plain Monte Carlo gets a constant exactly.
      SAMPLE may then be NULL (the engine draws z itself). */
   size_t (*base_dim) (const point * p);
   void (*transform) (const point * p, const void *prep, const double *z,
