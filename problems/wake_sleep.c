@@ -132,17 +132,6 @@ sample_wake (const gsl_rng * r, const point * p, const void *u, double *x)
   x[0] = WP->qm + sqrt (WP->f.tau2) * x[1];
 }
 
-/* The same draw as a map of one standard normal, for randomized quasi-Monte
-   Carlo (the wake integrands are quadratics in it). */
-static size_t one (const point * p) { (void) p; return 1; }
-static void
-map_wake (const point * p, const void *u, const double *e, double *x)
-{
-  (void) p;
-  x[1] = e[0];
-  x[0] = WP->qm + sqrt (WP->f.tau2) * x[1];
-}
-
 static double log_q (const void *u, double z) { return normal_log_pdf (z, WP->qm, sqrt (WP->f.tau2)); }
 static double log_post (const void *u, double z) { return normal_log_pdf (z, WP->pm, sqrt (WP->pv)); }
 static double log_lik_z (const void *u, double z) { return lingauss_log_joint (&WP->m, WP->x, z) - normal_log_pdf (z, 0, 1); }
@@ -281,7 +270,6 @@ static derivation wake_dv = {
   .id = "s001_112_wake", .title = "001 1.1.2: the wake objective",
   .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
   .prepare = ws_prepare, .x_dim = 2, .sample = sample_wake,
-  .base_dim = one, .transform = map_wake,
   DERIVATION_TABLES (WAKE_TRUTHS, WAKE_LINES),
 };
 static derivation sleep_dv = {
