@@ -670,8 +670,9 @@ static void
 draw_figure (harness * h, const dataset * e)
 {
   sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 1,2\nset key font ',8' spacing 0.75\n");
+  sbuf_append (gp, "set multiplot layout 1,2\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  sbuf_append (gp, "set key font ',8' spacing 0.75\n");
   double det = e->lam[0][0] * e->lam[1][1] - e->lam[0][1] * e->lam[1][0];
   double kl_star = 0.5 * (log (e->lam[0][0]) + log (e->lam[1][1]) - log (det)), mean = 0;
   double *gap = xmalloc (e->n * sizeof *gap);

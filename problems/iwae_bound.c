@@ -848,9 +848,9 @@ static void
 draw_figure (harness * h, const experiment * e)
 {
   sbuf *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 1,3 title 'Importance-weighted bounds: the gap log p(x) - L_k closes for bounded and unbounded p/q'\n"
-               "set key font ',8' spacing 0.75\n");
+  sbuf_append (gp, "set multiplot layout 1,3 title 'Importance-weighted bounds: the gap log p(x) - L_k closes for bounded and unbounded p/q'\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  sbuf_append (gp, "set key font ',8' spacing 0.75\n");
   write_figure_data (h, e);
   sbuf_printf (gp, "B0 = %d\nB1 = %d\nhalf_var_wide = %.10g\nhalf_var_narrow = %.10g\n",
                b, b + 1, e->var_w[WIDE] / 2, e->var_w[NARROW] / 2);

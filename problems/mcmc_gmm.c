@@ -420,10 +420,9 @@ draw_figure (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
   for (int level = 0; level < ORDER_LEVELS; level++)
     step[level] = 2.0 / (double) ((size_t) 16 << level);
   sbuf *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n"
-               "set key font ',8' spacing 0.8\n");
+  sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n");
   int b = figure_lines_against_truth (h, "(a) each 2.1 and 2.2.1 line against its truth");
-  sbuf_append (gp, "set key default\nset key font ',10'\n");
+  sbuf_append (gp, "set key font ',10'\n");
   double max_density = figure_mcmc_draws (h, &b, "(b) draws over the density contours", log_pi_at, NULL, BOX, s, 2);
   figure_mcmc_traces (h, &b, "(c) traces of x_1 (first chain)", s, 2, 400);
   figure_mcmc_order (h, &b, &ORDER, step, err, ORDER_LEVELS);

@@ -800,9 +800,9 @@ draw_figure (harness * h)
   v.m[0] = mu[0] - 2.0;           /* a poor start, against the correlation */
   v.m[1] = mu[1] + 2.5;
   sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
-  /* 23 lines in the first panel's key */
-  sbuf_append (gp, "set multiplot layout 1,3\nset key font ',8' spacing 0.75\n");
+  sbuf_append (gp, "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
+  sbuf_append (gp, "set key font ',8' spacing 0.75\n");
   sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
   figure_ellipse_write (fig, mu, sig, 2);
   sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,

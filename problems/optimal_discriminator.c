@@ -579,9 +579,9 @@ main (int argc, char **argv)
   check_objective (h);
   check_dstar_maximises (h, harness_notes (h));
   sbuf_append (harness_figure_script (h), "set multiplot title 'The optimal discriminator and the"
-               " density it recovers (seed 003 Q5)'\nset origin 0,0.5\nset size 1,0.47\n"
-               "set key font ',11'\n");
+               " density it recovers (seed 003 Q5)'\nset origin 0,0.5\nset size 1,0.47\n");
   int block = figure_lines_against_truth (h, "Each line's D*(x) against the true D*(x)");
+  sbuf_append (harness_figure_script (h), "set key font ',11'\n");
   if (block)
     sbuf_append (harness_figure_data (h), "\n\n");
   check_logistic (h, harness_figure_data (h), block);

@@ -516,9 +516,9 @@ main (int argc, char **argv)
   check_wake (h, &d, &star);
   check_sleep (h, n);
   sbuf_append (harness_figure_script (h), "set multiplot layout 1,3 title"
-               " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n"
-               "set key font ',8' spacing 0.75\n");
+               " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  sbuf_append (harness_figure_script (h), "set key font ',8' spacing 0.75\n");
   run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100, b);
   draw_figure (h, b);
   write_notes (h, &star);
