@@ -12,6 +12,7 @@ set border 3 lw 1 lc rgb '#404040'
 set tics nomirror out scale 0.7
 set grid lc rgb '#e0e0e0' lw 1 dt 1
 set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+# (lib/figure.h's FIGURE_STYLE_KEY restores this key after a library panel: keep them equal)
 set style fill transparent solid 0.22 noborder
 set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ps 0.7
 set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 ps 0.7
@@ -81,13 +82,14 @@ set ytics font ''
 set ytics auto
 set grid
 set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
 unset logscale
 set autoscale
-set key bottom center
+set key top center
 set title 'Critic T = log(p/q) + c  (p = N(0,1), q = N(1,1.5^2))'
 set xlabel 'shift c'
 set ylabel 'R1[T], R2[T] and KL(p||q)'
-set yrange [-0.6:0.5]
+set yrange [-0.6:0.8]
 plot datafile index 38 using 1:3 with lines ls 1 title 'R2 = E_p[T] - log E_q[e^T]', \
      '' index 38 using 1:2 with lines ls 2 title 'R1 = E_p[T] - E_q[e^{T-1}]', \
      '' index 38 using 1:4 with lines ls 7 title 'KL(p||q)'

@@ -12,6 +12,7 @@ set border 3 lw 1 lc rgb '#404040'
 set tics nomirror out scale 0.7
 set grid lc rgb '#e0e0e0' lw 1 dt 1
 set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+# (lib/figure.h's FIGURE_STYLE_KEY restores this key after a library panel: keep them equal)
 set style fill transparent solid 0.22 noborder
 set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ps 0.7
 set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 ps 0.7
@@ -23,7 +24,6 @@ set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
 set multiplot layout 1,3
-set key font ',8' spacing 0.75
 set title 'Each line against its truth'
 set logscale x
 set format x '10^{%L}'
@@ -65,6 +65,8 @@ set ytics font ''
 set ytics auto
 set grid
 set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set key font ',8' spacing 0.75
 log_px = -2.530128923
 elbo_star = -2.933674643
 seed_star = -3.933674643

@@ -12,6 +12,7 @@ set border 3 lw 1 lc rgb '#404040'
 set tics nomirror out scale 0.7
 set grid lc rgb '#e0e0e0' lw 1 dt 1
 set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+# (lib/figure.h's FIGURE_STYLE_KEY restores this key after a library panel: keep them equal)
 set style fill transparent solid 0.22 noborder
 set style line 1 lc rgb '#0072B2' lw 2.2 pt 7 ps 0.7
 set style line 2 lc rgb '#D55E00' lw 2.2 pt 5 ps 0.7
@@ -69,6 +70,7 @@ set ytics font ''
 set ytics auto
 set grid
 set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
 set xlabel 'g_1'
 set ylabel 'g_2'
 set key below horizontal

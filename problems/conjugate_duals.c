@@ -693,9 +693,9 @@ draw_figure (harness * h)
   int b = figure_lines_against_truth (h, "003 Q6: each line against its truth");
   figure_critic_paths (harness_figure_data (h));
   sbuf_printf (gp,
-    "unset logscale\nset autoscale\nset key bottom center\n"
+    "unset logscale\nset autoscale\nset key top center\n"
     "set title 'Critic T = log(p/q) + c  (p = N(0,1), q = N(1,1.5^2))'\n"
-    "set xlabel 'shift c'\nset ylabel 'R1[T], R2[T] and KL(p||q)'\nset yrange [-0.6:0.5]\n"
+    "set xlabel 'shift c'\nset ylabel 'R1[T], R2[T] and KL(p||q)'\nset yrange [-0.6:0.8]\n"
     "plot datafile index %d using 1:3 with lines ls 1 title 'R2 = E_p[T] - log E_q[e^T]', \\\n"
     "     '' index %d using 1:2 with lines ls 2 title 'R1 = E_p[T] - E_q[e^{T-1}]', \\\n"
     "     '' index %d using 1:4 with lines ls 7 title 'KL(p||q)'\n"
