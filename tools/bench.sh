@@ -57,7 +57,8 @@ t_quick=$( { /usr/bin/env time -f %e make --no-print-directory -j2 check QUICK=1
 # builds included), green or not
 if git -C "$here/.." rev-parse --verify -q HEAD > /dev/null; then
   git clone -q "$here/.." "$tmp/clone"
-  t_test=$( { /usr/bin/env time -f %e make -C "$tmp/clone" --no-print-directory test > "$tmp/test.log" 2>&1; } 2>&1 | tail -n 1 )
+  /usr/bin/env time -f %e -o "$tmp/test.time" make -C "$tmp/clone" --no-print-directory test > "$tmp/test.log" 2>&1
+  t_test=$(tail -n 1 "$tmp/test.time")
   test_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/test.log" | tail -n 1)
   rm -rf "$tmp/clone"
 fi
