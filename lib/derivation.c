@@ -1280,6 +1280,20 @@ free_state (run_state * st)
 }
 
 size_t
+derivation_one_normal (const point * p)
+{
+  (void) p;
+  return 1;
+}
+
+size_t
+derivation_two_normals (const point * p)
+{
+  (void) p;
+  return 2;
+}
+
+size_t
 derivation_count_lines (const derivation * dv)
 {
   return dv->n_lines;

@@ -237,6 +237,11 @@ void derivation_run (struct harness_s *h, const derivation * dv);
 int derivation_at_point (struct harness_s *h, const derivation * dv,
                          const char *text, char *err, size_t errlen);
 
+/* .base_dim for a draw that is a map of one or of two standard normals,
+   whatever the point (the engine integrates it by RQMC). */
+size_t derivation_one_normal (const point * p);
+size_t derivation_two_normals (const point * p);
+
 /* How many TAP lines DV prints. */
 size_t derivation_count_lines (const derivation * dv);
 int derivation_line_expected (const line_result * r);

@@ -94,7 +94,6 @@ sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
    constant log p(x): RQMC's weighted boundary cells make a constant's mean
    c·w̄, whose z-scores calibration found off N(0, 1) (mean -0.27, sd 1.19
    over 800), where plain Monte Carlo gets the constant exactly. */
-static size_t two (const point * p) { (void) p; return 2; }
 static void
 map_q (const point * p, const void *prep, const double *e, double *z)
 {
@@ -388,7 +387,7 @@ static const derivation_line LINES_ORDER[] = {
 #define MODEL_DV(name, id_, title_, prep, tr, ln, n, quasi) \
   static derivation name = {.id = id_, .title = title_, .points = &model_points, .n_points = n, \
     .n_mc_points = 4, .prep_size = sizeof (fa1), .prepare = prep, .x_dim = 2, .sample = sample_q, \
-    .base_dim = quasi ? two : NULL, .transform = map_q, \
+    .base_dim = quasi ? derivation_two_normals : NULL, .transform = map_q, \
     .truths = tr, .n_truths = COUNT_OF (tr), .lines = ln, .n_lines = COUNT_OF (ln)}
 MODEL_DV (d001, "s001_111", "001 1.1.1: log p(x) = KL(q || p(z|x)) + L", prepare_own, TRUTH_001, LINES_001, 40, 0);
 MODEL_DV (dq21, "s003_q21", "003 Q2.1: E_q[log p_θ(x|z)] and B(θ)", prepare_own, TRUTH_Q21, LINES_Q21, 40, 1);
@@ -425,7 +424,6 @@ sample_lp (const gsl_rng * r, const point * p, const void *prep, double *z)
   z[0] = LP->m + LP->s * gsl_ran_gaussian_ziggurat (r, 1.0);
 }
 
-static size_t one (const point * p) { (void) p; return 1; }
 static void map_lp (const point * p, const void *prep, const double *e, double *z) { (void) prep; z[0] = LP->m + LP->s * e[0]; }
 
 static estimate
@@ -488,7 +486,7 @@ static const derivation_line LINES_002[] = {
 };
 static derivation d002 = {.id = "s002_2a", .title = "002 2.(a): a VLB with a learned prior",
   .points = &prior_points, .n_points = 40, .n_mc_points = 4, .x_dim = 1, .sample = sample_lp,
-  .base_dim = one, .transform = map_lp,
+  .base_dim = derivation_one_normal, .transform = map_lp,
   .truths = TRUTH_002, .n_truths = 1, .lines = LINES_002, .n_lines = COUNT_OF (LINES_002)};
 
 /* ---------------------------------------------------------------------

@@ -232,7 +232,6 @@ sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
 /* The same draw as a map of standard normals, z_i = m_i + s_i·ε_i: the
    engine then integrates by randomized quasi-Monte Carlo (the integrands
    are smooth in ε: quadratics, and log(2π) constants). */
-static size_t two (const point * p) { (void) p; return 2; }
 static void
 map_q (const point * p, const void *prep, const double *e, double *z)
 {
@@ -428,7 +427,7 @@ static derivation elbo = {
   .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
   .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
   .sample = sample_q,
-  .base_dim = two, .transform = map_q,
+  .base_dim = derivation_two_normals, .transform = map_q,
   DERIVATION_TABLES (ELBO_TRUTHS, ELBO_LINES),
 };
 

@@ -391,7 +391,6 @@ p2_sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 
 /* The same draw as a map of one standard normal, x = ε: the engine then
    integrates by randomized quasi-Monte Carlo (the integrands are smooth in ε). */
-static size_t p2_one (const point * p) { (void) p; return 1; }
 static void p2_map (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
 
 /* E[f'(z) (∂z/∂μ + ∂z/∂σ)] for f = sin, ∂z/∂μ = 1, ∂z/∂σ = ε */
@@ -444,7 +443,7 @@ static const derivation_line P2_LINES[] = {
 static derivation p2 = {
   .id = "s000_p2", .title = "000 P2: z = μ + σ·ε", DERIVATION_TABLES (P2_TRUTHS, P2_LINES),
   .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1, .sample = p2_sample,
-  .base_dim = p2_one, .transform = p2_map,
+  .base_dim = derivation_one_normal, .transform = p2_map,
 };
 
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */

@@ -239,5 +239,8 @@ main (void)
   snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system (cmd) != 0)
     return 99;
+  /* the base dimensions a claim gives a map of one or two normals */
+  tap_ok (derivation_one_normal (NULL) == 1 && derivation_two_normals (NULL) == 2,
+          "derivation_one_normal / _two_normals: 1 and 2 whatever the point");
   return tap_done ();
 }
