@@ -151,17 +151,16 @@ typedef struct
                   double *x);
   /* Optional: the sampler as a smooth map of standard normals, x = T(z)
      with z of length base_dim(p) <= 40.  Then expectations use randomized
-     quasi-Monte Carlo (lib/rqmc.h: Owen-scrambled Sobol nets, the net's
-     boundary cells drawn from an exponential tail and weighted, so that an
-     integrand growing in z no longer dominates them through one point
-     per coordinate (residual skewness: lib/rqmc.h); 32 independent
-     replicates; the standard error is that of the replicate means and the
-     critical value Student's t with 31 degrees of freedom), which on smooth
-     integrands resolves ten to a hundred times smaller errors at equal
-     time.  Not for a derivation with a line whose integrand is a constant
-     (log p(x) under q, say): the weighted boundary cells make its mean
-     c·w̄, not c, and its z-scores fail calibration (elbo_gap's 001 1.1.1),
-     where plain Monte Carlo gets a constant exactly.
+     quasi-Monte Carlo when base_dim(p) <= 10 (lib/rqmc.h: Owen-scrambled
+     Sobol nets, the net's boundary cells drawn from an exponential tail and
+     weighted, so that an integrand growing in z no longer dominates them
+     through one point per coordinate; a control variate on those weights,
+     E w = 1, with its coefficient from independent pilot draws, so that a
+     constant integrates exactly and a weight does not skew the other
+     coordinates' share (lib/derivation.c); 32 independent replicates; the
+     standard error is that of the replicate means and the critical value
+     Student's t with 31 degrees of freedom), which on smooth integrands
+     resolves ten to a hundred times smaller errors at equal time.
      SAMPLE may then be NULL (the engine draws z itself). */
   size_t (*base_dim) (const point * p);
   void (*transform) (const point * p, const void *prep, const double *z,

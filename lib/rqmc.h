@@ -51,11 +51,14 @@
  * <= 0.06, excess kurtosis <= 0.26, t mean 0.00 and sd 1.02-1.04 (Student
  * 1.034) for ½|z|² (d = 1, 2) and the kl integrand (d = 1, 2), -0.13 and
  * 0.23 for the kl integrand in d = 8; the variance of a replicate mean is
- * 1.3-1.4 times that of the shifted Φ⁻¹ one there.  Not solved: ½|z|² in
- * d = 10, skewness -0.5 to -0.6 (shifted Φ⁻¹: +0.73 to +0.78), because a
- * boundary point's weight also scales the other nine coordinates' share,
- * and a variance 1.7-1.9 times the shifted one's (whose one-dimensional
- * projections are lattices, ideal for an additive integrand).
+ * 1.3-1.4 times that of the shifted Φ⁻¹ one there.  On the weights alone, ½|z|²
+ * in d = 10 has skewness -0.5 to -0.6 (shifted Φ⁻¹: +0.73 to +0.78),
+ * because a boundary point's weight also scales the other nine
+ * coordinates' share; the engine removes that with a control variate on
+ * the weights, w h - beta (w - 1), E w = 1 (skewness -0.03: see
+ * lib/derivation.c's rqmc_pilot).  The variance there stays 1.7-1.9 times
+ * the shifted one's (whose one-dimensional projections are lattices, ideal
+ * for an additive integrand).
  * In tests/test_rqmc.c's comparison (n = 1024, R = 32) the engine's
  * variance reduction at equal evaluations is 443 / 453 / 272 for E|z|^2
  * (d = 1 / 5 / 10; shifted 1130 / 771 / 1030) and 1070 / 3420 / 1330 for

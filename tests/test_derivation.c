@@ -37,13 +37,20 @@ static double l_heavy (const point * p, const void *u, const double *x, double *
 static size_t one (const point * p) { (void) p; return 1; }
 static void map_z (const point * p, const void *u, const double *z, double *x) { (void) u; x[0] = A + z[0]; }
 static double l_x2 (const point * p, const void *u, const double *x, double *e) { (void) p, (void) u, (void) e; return x[0] * x[0]; }
+/* a line that integrates a constant, a² + b (log p(x) under q, say) */
+static double l_const (const point * p, const void *u, const double *x, double *e) { (void) u, (void) x, (void) e; return A * A + B; }
+/* eight normals: x = a + z, E|x|² = 8 (1 + a²) */
+static size_t eight (const point * p) { (void) p; return 8; }
+static void map_z8 (const point * p, const void *u, const double *z, double *x) { (void) u; for (int k = 0; k < 8; k++) x[k] = A + z[k]; }
+static double l_sq8 (const point * p, const void *u, const double *x, double *e) { (void) p, (void) u, (void) e; double s = 0; for (int k = 0; k < 8; k++) s += x[k] * x[k]; return s; }
 CLOSED_FN (t_second, A * A, 1)
 CLOSED_FN (l_second_off, A * A, 1.05)
+CLOSED_FN (t_sq8, 8 * A * A, 8)
 
 static const derivation_truth TRUTHS[] = {
   {"second", "a² + 1", LINE_CLOSED (t_second)},
   {"sum", "a² + b", LINE_CLOSED (t_sum)}, {"prod", "a b", LINE_CLOSED (t_prod)},
-  {"mean", "a", LINE_CLOSED (t_a)},
+  {"mean", "a", LINE_CLOSED (t_a)}, {"sq8", "8 (1 + a²)", LINE_CLOSED (t_sq8)},
 };
 
 static const derivation_line CHAIN[] = {
@@ -89,15 +96,22 @@ DV (d_mc, MC);
 static const derivation_line QMC[] = {
   {.id = "q1", .source = "Q 1", .text = "E[x²]", .eval = LINE_EXPECT (l_x2), .truth = "second"},
   {.id = "q2", .source = "Q 2", .text = "= a² + 1.05", .eval = LINE_CLOSED (l_second_off), .expect = V_ERROR},
+  {.id = "q3", .source = "Q 3", .text = "E[a² + b]", .eval = LINE_EXPECT (l_const), .truth = "sum"},
+};
+static const derivation_line QMC8[] = {
+  {.id = "q8", .source = "Q 8", .text = "E|x|², x ~ N(a, I_8)", .eval = LINE_EXPECT (l_sq8), .truth = "sq8"},
 };
 static derivation d_qmc = { .id = "d_qmc", .title = "rqmc", .points = &box, .n_points = 30,
   .n_mc_points = 3, .x_dim = 1, .base_dim = one, .transform = map_z,
   .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS), .lines = QMC, .n_lines = COUNT_OF (QMC) };
+static derivation d_qmc8 = { .id = "d_qmc8", .title = "rqmc in d = 8", .points = &box, .n_points = 30,
+  .n_mc_points = 3, .x_dim = 8, .base_dim = eight, .transform = map_z8,
+  .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS), .lines = QMC8, .n_lines = COUNT_OF (QMC8) };
 
 static const claim CLAIM = {
   .slug = "test_derivation", .title = "engine test", .claim = "", .sources = "",
-  .derivations = (const derivation *const[]) {&d_chain, &d_readings, &d_shrink, &d_mc, &d_qmc},
-  .n_derivations = 5, .samples_default = 40000, .samples_quick = 40000,
+  .derivations = (const derivation *const[]) {&d_chain, &d_readings, &d_shrink, &d_mc, &d_qmc, &d_qmc8},
+  .n_derivations = 6, .samples_default = 40000, .samples_quick = 40000,
   .figure_caption = "",
 };
 
@@ -181,6 +195,7 @@ main (void)
   derivation_run (h, &d_shrink);
   derivation_run (h, &d_mc);
   derivation_run (h, &d_qmc);
+  derivation_run (h, &d_qmc8);
   fflush (stdout);
   dup2 (saved, 1);
 
@@ -214,6 +229,19 @@ main (void)
      only about 0.2 there) */
   expect_verdict (h, "q1", V_HOLDS);
   expect_verdict (h, "q2", V_ERROR);
+  /* a constant integrated by RQMC: the boundary cells' weights alone give
+     c w-bar, not c; the control variate on E w = 1 makes it c to rounding */
+  expect_verdict (h, "q3", V_HOLDS);
+  const line_result *q3 = derivation_find (h, "q3");
+  tap_ok (q3->statement.quasi && fabs (q3->statement.diff) <= 1e-12 * (1 + fabs (q3->statement.ref.value))
+          && q3->statement.se <= 1e-12 * (1 + fabs (q3->statement.ref.value)),
+          "q3: a constant's RQMC mean is the constant (diff %.3g, se %.3g)",
+          q3->statement.diff, q3->statement.se);
+  /* eight normals are integrated by RQMC too (the control variate keeps
+     the replicate means symmetric there, lib/derivation.c) */
+  expect_verdict (h, "q8", V_HOLDS);
+  const line_result *q8 = derivation_find (h, "q8");
+  tap_ok (q8->statement.quasi && q8->statement.draws > 0, "q8: d = 8 is integrated by RQMC");
   /* weights of infinite variance: inconclusive, with the diagnostic */
   expect_verdict (h, "m3", V_INCONCLUSIVE);
   const line_result *m3 = derivation_find (h, "m3");

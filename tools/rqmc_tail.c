@@ -12,6 +12,9 @@
  * K          independent RQMC estimates (each of R replicates).
  * MAP        normal: z = Φ⁻¹(u) (rqmc_next_normal); weighted: the
  *            engine's map, boundary cells weighted (rqmc_next_weighted);
+ *            weightedcv: the engine's, with its control variate on the
+ *            weights, w h - beta (w - 1), beta the mean of h over 20000
+ *            independent draws (lib/derivation.c's rqmc_pilot);
  *            tail:K the same with K cells (K = 1 is weighted); logistic[:S]
  *            z = S logit(u) (S = 0.582) weighted by φ/f in every
  *            coordinate (rejected, see rqmc.c).  Prefixed by s (snormal,
@@ -37,6 +40,7 @@
 #include <time.h>
 
 #define DMAX 40
+#define CV_PILOT 20000
 
 static int kl;
 static size_t dim;
@@ -81,7 +85,7 @@ main (int argc, char **argv)
 {
   if (argc < 7)
     {
-      fprintf (stderr, "usage: rqmc_tail ent|kl D N R K [s]normal|weighted|tail:K|logistic[:S] [SEED]\n");
+      fprintf (stderr, "usage: rqmc_tail ent|kl D N R K [s]normal|weighted[cv]|tail:K|logistic[:S] [SEED]\n");
       return 2;
     }
   kl = strcmp (argv[1], "kl") == 0;
@@ -94,7 +98,10 @@ main (int argc, char **argv)
   const char *map = argv[6];
   int scrambled = map[0] == 's';
   map += scrambled;
-  int weighted = strcmp (map, "weighted") == 0;
+  /* weightedcv: the weighted map with the control variate E w = 1,
+     w h - beta (w - 1), beta a pilot mean of h from independent draws */
+  int cv = strcmp (map, "weightedcv") == 0;
+  int weighted = cv || strcmp (map, "weighted") == 0;
   int logistic = strncmp (map, "logistic", 8) == 0;
   double scale = logistic && map[8] == ':' ? strtod (map + 9, NULL) : 0.582;
   int tail = strncmp (map, "tail:", 5) == 0;
@@ -129,7 +136,13 @@ main (int argc, char **argv)
     {
       rqmc *q = scrambled ? rqmc_alloc_scrambled (RQMC_SOBOL, dim, n, R)
         : rqmc_alloc (RQMC_SOBOL, dim, n, R);
-      double sm = 0, ss = 0;
+      double sm = 0, ss = 0, beta = 0;
+      for (long i = 0; cv && i < CV_PILOT; i++)
+        {
+          for (size_t c = 0; c < dim; c++)
+            z[c] = gsl_ran_gaussian_ziggurat (r, 1.0);
+          beta += integrand (z) / CV_PILOT;
+        }
       for (size_t j = 0; j < R; j++)
         {
           rqmc_replicate (q, r);
@@ -161,7 +174,7 @@ main (int argc, char **argv)
                   else
                     z[c] = gsl_cdf_ugaussian_Pinv (u);
                 }
-              s += w * integrand (z);
+              s += w * integrand (z) - (cv ? beta * (w - 1) : 0);
             }
           double m = s / (double) n;
           means[k * (long) R + (long) j] = m;
