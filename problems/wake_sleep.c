@@ -132,6 +132,17 @@ sample_wake (const gsl_rng * r, const point * p, const void *u, double *x)
   x[0] = WP->qm + sqrt (WP->f.tau2) * x[1];
 }
 
+/* The same draw as a map of one standard normal, for randomized quasi-Monte
+   Carlo (the wake integrands are quadratics in it). */
+static size_t one (const point * p) { (void) p; return 1; }
+static void
+map_wake (const point * p, const void *u, const double *e, double *x)
+{
+  (void) p;
+  x[1] = e[0];
+  x[0] = WP->qm + sqrt (WP->f.tau2) * x[1];
+}
+
 static double log_q (const void *u, double z) { return normal_log_pdf (z, WP->qm, sqrt (WP->f.tau2)); }
 static double log_post (const void *u, double z) { return normal_log_pdf (z, WP->pm, sqrt (WP->pv)); }
 static double log_lik_z (const void *u, double z) { return lingauss_log_joint (&WP->m, WP->x, z) - normal_log_pdf (z, 0, 1); }
@@ -208,6 +219,20 @@ sample_sleep (const gsl_rng * r, const point * p, const void *u, double *x)
       x[1 + j] = x[3 + j] + gsl_ran_gaussian_ziggurat (r, sqrt (WP->t.s2));
     }
 }
+/* The same draw as a map of three standard normals (z and x's noise), for
+   randomized quasi-Monte Carlo (the sleep integrands are quadratics in them). */
+static size_t three (const point * p) { (void) p; return 1 + RECOG_D; }
+static void
+map_sleep (const point * p, const void *u, const double *e, double *x)
+{
+  (void) p;
+  x[0] = e[0];
+  for (int j = 0; j < RECOG_D; j++)
+    {
+      x[3 + j] = WP->t.w[j] * x[0] + WP->t.b[j];
+      x[1 + j] = x[3 + j] + sqrt (WP->t.s2) * e[1 + j];
+    }
+}
 INTEGRAND (s_log_q, normal_log_pdf (x[0], recog_mean (&WP->f, x + 1), sqrt (WP->f.tau2)))
 INTEGRAND (s_log_q_noise_free, normal_log_pdf (x[0], recog_mean (&WP->f, x + 3), sqrt (WP->f.tau2)))
 INTEGRAND (s_log_q_unpaired, normal_log_pdf (-x[0], recog_mean (&WP->f, x + 1), sqrt (WP->f.tau2)))
@@ -270,12 +295,14 @@ static derivation wake_dv = {
   .id = "s001_112_wake", .title = "001 1.1.2: the wake objective",
   .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
   .prepare = ws_prepare, .x_dim = 2, .sample = sample_wake,
+  .base_dim = one, .transform = map_wake,
   DERIVATION_TABLES (WAKE_TRUTHS, WAKE_LINES),
 };
 static derivation sleep_dv = {
   .id = "s001_112_sleep", .title = "001 1.1.2: the sleep objective and the lists",
   .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
   .prepare = ws_prepare, .x_dim = 5, .sample = sample_sleep,
+  .base_dim = three, .transform = map_sleep,
   DERIVATION_TABLES (SLEEP_TRUTHS, SLEEP_LINES),
 };
 
