@@ -445,6 +445,17 @@ sample_q (const gsl_rng * r, const point * p, const void *u, double *z)
     z[i] = d->md.m + gsl_ran_gaussian_ziggurat (r, sqrt (d->md.vq));
 }
 
+/* The same draws as a map of K + 1 standard normals: the engine then
+   integrates by randomized quasi-Monte Carlo where K + 1 is within its
+   dimension limit (the log weights are quadratics in them). */
+static void
+map_q (const point * p, const void *u, const double *e, double *z)
+{
+  const iw_prep *d = u;
+  for (size_t i = 0; i < iw_len (p); i++)
+    z[i] = d->md.m + sqrt (d->md.vq) * e[i];
+}
+
 #define D ((const iw_prep *) u)
 #define KK ((double) D->k)
 
@@ -803,7 +814,8 @@ static const derivation_line LINES_002[] = {
 #define IW_DV(name, id_, title_, lines_, truths_, prep_) \
   static const derivation name = { .id = id_, .title = title_, .points = &iw_points, \
     .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_prep), .prepare = prep_, \
-    .x_dim = KMAX_DV + 1, .x_len = iw_len, .sample = sample_q, .truths = truths_, \
+    .x_dim = KMAX_DV + 1, .x_len = iw_len, .sample = sample_q, .base_dim = iw_len, .transform = map_q, \
+    .truths = truths_, \
     .n_truths = COUNT_OF (truths_), .lines = lines_, .n_lines = COUNT_OF (lines_) }
 IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001, prepare_q);
 IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003, prepare_q);
