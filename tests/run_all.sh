@@ -70,6 +70,7 @@ fast=masked_convolution; case " $slugs " in *" $fast "*) ;; *) fast=$first ;; es
 ( lane fuzz_regressions "$build/tests/fuzz_cli" tests/fuzz_corpus/*
   CALIBRATION_CACHE=$logs/cal lane calibration_short tools/calibrate.sh "$build" "$slugs" 2 quick "$logs/calibration.md"
   lane harness tests/test_harness.sh "$build" "$slugs"
+  lane calibrate_tool tests/test_calibrate.sh "$build"
   lane regress_mean_field tests/regress_mean_field.sh "$build"
   lane regress_mcmc_gmm tests/regress_mcmc_gmm.sh "$build"
   lane regress_quad_seeds tests/regress_quad_seeds.sh "$build" ) &
@@ -79,7 +80,7 @@ st_of() { cat "$logs/$1.st" 2>/dev/null || echo 1; }
 echo "== fuzz regression inputs, short calibration"
 for t in fuzz_regressions calibration_short; do report_tap "$t" "$(st_of "$t")"; done
 echo "== the harness end to end"
-for t in harness regress_mean_field regress_mcmc_gmm regress_quad_seeds interrupt soak_short concurrency_short; do
+for t in harness calibrate_tool regress_mean_field regress_mcmc_gmm regress_quad_seeds interrupt soak_short concurrency_short; do
   report_tap "$t" "$(st_of "$t")"
 done
 echo "== sanitizers (AddressSanitizer, UndefinedBehaviorSanitizer)"

@@ -17,6 +17,12 @@
  * 1200 z's, 4.5 standard errors, moved Σz² to p = 0.008 only).
  * The z of a check's "#   data" line (one-point checks) repeats its zpt
  * value on another scale, so it is used only for rows without zpt lines.
+ * A z that another run of the same seed already gave -- the same check, the
+ * same printed value -- is counted once: an edge configuration whose --set
+ * does not touch a derivation repeats the quick size's runs of it draw for
+ * draw, and counting those copies would test one sample as if it were
+ * several (elbo_gap's four --set edges repeated its quick seeds 1001-1100,
+ * and p(z̄) read 1e-5 from 100 seeds' z's counted four times).
  * A standard error that is too small (e.g. an i.i.d. SE on a correlated
  * chain) shows as a large sum z^2 long before it causes false alarms.
  * Exits 1 if any check failed more often than its rate allows (more than
@@ -26,9 +32,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #define MAX_ROWS 4096
+#define SEEN_BITS 22            /* room for 4M distinct z's */
 
 typedef struct
 {
@@ -50,6 +58,44 @@ normal_score (double t, double dof)
 
 static row rows[MAX_ROWS];
 static int nrows;
+
+/* The z's seen, as 64-bit FNV-1a hashes of "slug seed check value" in an
+   open-addressing table (0 marks an empty slot); a collision between
+   distinct keys has probability about n² / 2^65, 1e-6 at 4M keys. */
+static uint64_t seen[(size_t) 1 << SEEN_BITS];
+static size_t nseen;
+
+static uint64_t
+fnv1a (const char *s)
+{
+  uint64_t h = 1469598103934665603u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char) *s) * 1099511628211u;
+  return h ? h : 1;
+}
+
+/* 1 the first time KEY is offered, 0 after */
+static int
+first_time (const char *key)
+{
+  size_t mask = ((size_t) 1 << SEEN_BITS) - 1;
+  uint64_t h = fnv1a (key);
+  for (size_t i = (size_t) h & mask;; i = (i + 1) & mask)
+    {
+      if (seen[i] == h)
+        return 0;
+      if (seen[i] == 0)
+        {
+          if (++nseen > mask / 2)
+            {
+              fprintf (stderr, "calibrate: too many z values\n");
+              exit (3);
+            }
+          seen[i] = h;
+          return 1;
+        }
+    }
+}
 
 static row *
 find_row (const char *slug, const char *check)
@@ -76,11 +122,12 @@ read_tap (const char *path, double *alpha, int *files)
   if (!f)
     return;
   char line[8192], slug[64] = "?";
+  unsigned long seed = 0;
   (*files)++;
   while (fgets (line, sizeof line, f))
     {
       if (strncmp (line, "#   ", 4) != 0 && strstr (line, ": seed ")
-          && sscanf (line, "# %63[^:]: seed", slug) == 1)
+          && sscanf (line, "# %63[^:]: seed %lu", slug, &seed) >= 1)
         continue;
       if (strncmp (line, "#   zpt\t", 8) == 0)
         {
@@ -88,7 +135,10 @@ read_tap (const char *path, double *alpha, int *files)
           double zz, dof = 0;
           int got = sscanf (line + 8, "%127[^\t]\t%31[^\t]\t%lf\t%lf",
                             zcheck, zexpect, &zz, &dof);
-          if (got >= 3 && strcmp (zexpect, "holds") == 0 && isfinite (zz))
+          char key[8400];
+          snprintf (key, sizeof key, "%s %lu %s", slug, seed, line + 8);
+          if (got >= 3 && strcmp (zexpect, "holds") == 0 && isfinite (zz)
+              && first_time (key))
             {
               row *zr = find_row (slug, zcheck);
               if (got == 4 && dof > 0)
@@ -122,7 +172,9 @@ read_tap (const char *path, double *alpha, int *files)
       /* Only an equality's z is N(0, 1) when it holds: an inequality that
          holds strictly has z far below 0 by design. */
       z = strtod (zs, NULL);
-      if (isfinite (z) && strcmp (rel, "=") == 0)
+      char key[8400];
+      snprintf (key, sizeof key, "%s %lu %s", slug, seed, line);
+      if (isfinite (z) && strcmp (rel, "=") == 0 && first_time (key))
         {
           r->nd++;
           r->dz += z;
