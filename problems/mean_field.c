@@ -19,6 +19,7 @@
 #include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gmm.h"
+#include "gmm_quantile.h"
 #include "lingauss2.h"
 #include "normal.h"
 
@@ -540,6 +541,10 @@ sample_mixture (const gsl_rng * r, const point * p, const void *prep, double *x)
   gsl_vector_view xv = gsl_vector_view_array (x, 2);
   gmm_sample (r, mixture, &xv.vector);
 }
+/* the same law as a smooth map of two normals, for RQMC (lib/gmm_quantile) */
+static void
+map_mixture (const point * p, const void *prep, const double *e, double *x)
+{ (void) p, (void) prep; gmm_rosenblatt_2d (mixture, e, x); }
 
 /* E_p[x_c] = Σ w_k m_kc, and (the mutant) with equal weights; the
    harness's closed form E_p[log N(x; μ, I)] (lib/gmm) */
@@ -624,6 +629,7 @@ static derivation fit = {
   .id = "s004_fit", .title = "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
   .points = &fit_points, .n_points = 6, .n_mc_points = 6, .x_dim = 2,
   .sample = sample_mixture,
+  .base_dim = derivation_two_normals, .transform = map_mixture,
   DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
 };
 
