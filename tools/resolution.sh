@@ -10,6 +10,7 @@
 # the claims' own harness checks do not, and are listed with their
 # resolution alone.
 build=$1; slugs=$2
+reasons=$(dirname "$0")/resolution_reasons.tsv
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/o"
 for s in $slugs; do
@@ -52,3 +53,19 @@ echo "|---|---|---|---|---|---|---|---|---|"
 sort -t"$(printf '\t')" -k6,6gr "$tmp/rows" | awk -F'\t' '
   function need(t) { if ($4 == "-") return "-"; x = $4 * ($6 / t) ^ 2; return x < $4 ? "met" : sprintf("%.2g", x) }
   { printf "| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, need(1e-3), need(1e-4) }'
+echo
+echo "### What stops the lines coarser than 1e-3"
+echo
+echo "From tools/resolution_reasons.tsv where the line is named there; otherwise by its method:"
+echo "an RQMC line is held by its replicates' spread at the default size's draws, and would"
+echo "need about the draws the table lists (the Monte Carlo rate, an upper estimate for RQMC);"
+echo "sizing each line from a pilot is what would give them (not built)."
+echo
+sort -t"$(printf '\t')" -k6,6gr "$tmp/rows" | awk -F'\t' -v reasons="$reasons" '
+  BEGIN { while ((getline l < reasons) > 0) { if (l ~ /^#/) continue; split(l, f, "\t"); why[f[1] " " f[2]] = f[3] } }
+  $6 > 1e-3 {
+    id = $2; sub(/\.(step|statement)$/, "", id)
+    w = why[$1 " " id]
+    if (w == "" && $3 == "rqmc") w = "RQMC at the default size: the replicates spread"
+    if (w == "") w = "(no reason recorded)"
+    printf "- %s `%s` (%s): %s\n", $1, $2, $6, w }'
