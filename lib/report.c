@@ -558,6 +558,32 @@ claim_documents (const harness * h, char docs[][64], size_t max)
   return n;
 }
 
+/* The indices of DOC's derivation lines into ORDER, in the document's
+   order (their line numbers; a line without one keeps its place after
+   the line before it: the sort is stable), as the index lists them: a
+   claim's derivations need not follow the document (reparameterization's
+   laws are a derivation of their own).  Returns how many. */
+static size_t
+seed_lines_in_order (const harness * h, const char *doc, size_t *order)
+{
+  size_t m = 0;
+  char s[64];
+  for (size_t i = 0; i < derivation_line_total (h); i++)
+    {
+      const derivation_line *l = derivation_line_at (h, i)->line;
+      if (!seed_of (l->source, s) || strcmp (s, doc) != 0)
+        continue;
+      size_t j = m++;
+      while (j > 0 && l->at && derivation_line_at (h, order[j - 1])->line->at > l->at)
+        {
+          order[j] = order[j - 1];
+          j--;
+        }
+      order[j] = i;
+    }
+  return m;
+}
+
 static void
 section_seed_lines (sbuf * b, const harness * h)
 {
@@ -571,15 +597,16 @@ section_seed_lines (sbuf * b, const harness * h)
     {
       sbuf_printf (b, "Seed %s:\n\n", docs[k]);
       char s[64];
-      for (size_t i = 0; i < derivation_line_total (h); i++)
+      size_t n = derivation_line_total (h), *order = xmalloc ((n + 1) * sizeof *order);
+      size_t m = seed_lines_in_order (h, docs[k], order);
+      for (size_t j = 0; j < m; j++)
         {
-          const line_result *r = derivation_line_at (h, i);
-          if (!seed_of (r->line->source, s) || strcmp (s, docs[k]) != 0)
-            continue;
+          const line_result *r = derivation_line_at (h, order[j]);
           sbuf_printf (b, "- %s (`%s`): ", r->line->source, r->line->id);
           put_verdict (b, r, 1);
           sbuf_append (b, "\n");
         }
+      free (order);
       for (size_t i = 0; i < h->c->n_checks; i++)
         {
           const check_result *r = &h->results[i];
