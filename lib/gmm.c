@@ -7,6 +7,7 @@
 #include "estimate.h"
 #include "minimize.h"
 #include "optimum.h"
+#include "scratch.h"
 
 #include <float.h>
 #include <gsl/gsl_blas.h>
@@ -15,23 +16,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* Small scratch arrays live on the stack; larger ones on the heap.  Mixtures
-   here have a handful of components in a few dimensions, so the heap path is
-   only a fallback. */
-enum { GMM_STACK_MAX = 64 };
-
-static double *
-scratch (double *stack_buf, size_t n)
-{
-  return n <= GMM_STACK_MAX ? stack_buf : xmalloc (n * sizeof (double));
-}
-
-static void
-scratch_free (double *p, const double *stack_buf)
-{
-  if (p != stack_buf)
-    free (p);
-}
+/* Small scratch arrays live on the stack (lib/scratch.h). */
+enum { GMM_STACK_MAX = SCRATCH_STACK_MAX };
 
 /* ---------------------------------------------------------------- set-up */
 
@@ -139,7 +125,7 @@ double
 gmm_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * work)
 {
   double buf[GMM_STACK_MAX];
-  double *logj = scratch (buf, g->k);
+  double *logj = scratch_doubles (buf, GMM_STACK_MAX, g->k);
   double lp = gmm_log_joint (g, x, work, logj);
   scratch_free (logj, buf);
   return lp;
@@ -166,7 +152,7 @@ void
 gmm_responsibilities (const gmm * g, const gsl_vector * x, double *r)
 {
   double buf[GMM_STACK_MAX];
-  double *w = scratch (buf, g->d);
+  double *w = scratch_doubles (buf, GMM_STACK_MAX, g->d);
   gsl_vector_view work = gsl_vector_view_array (w, g->d);
   gmm_log_joint (g, x, &work.vector, r);
   /* r_j = p(x, z=j) / sum_i p(x, z=i), every term scaled by the largest so
@@ -189,8 +175,8 @@ gmm_grad_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * grad)
   if (grad->size != g->d)
     die_internal ("gmm_grad_log_pdf: dimension mismatch");
   double rbuf[GMM_STACK_MAX], wbuf[GMM_STACK_MAX];
-  double *r = scratch (rbuf, g->k);
-  double *w = scratch (wbuf, g->d);
+  double *r = scratch_doubles (rbuf, GMM_STACK_MAX, g->k);
+  double *w = scratch_doubles (wbuf, GMM_STACK_MAX, g->d);
   gsl_vector_view work = gsl_vector_view_array (w, g->d);
   gmm_responsibilities (g, x, r);
   /* grad log p = sum_j r_j grad log N_j = - sum_j r_j Sigma_j^{-1} (x - mu_j) */
@@ -450,7 +436,7 @@ gmm_theta_unpack (const gsl_vector * p, gmm * g)
   if (p->size != gmm_theta_size (k, d))
     die_internal ("gmm_theta_unpack: θ has the wrong size");
   double eb[GMM_STACK_MAX];
-  double *eta = scratch (eb, k);
+  double *eta = scratch_doubles (eb, GMM_STACK_MAX, k);
   for (size_t j = 0; j + 1 < k; j++)
     eta[j] = gsl_vector_get (p, at++);
   eta[k - 1] = 0.0;
@@ -494,7 +480,7 @@ gmm_free_energy (const gmm * g, const gsl_matrix * x, const gsl_matrix * q,
   if (x->size1 != q->size1 || q->size2 != g->k || x->size2 != g->d)
     die_internal ("gmm_free_energy: dimensions disagree");
   double lb[GMM_STACK_MAX];
-  double *lj = scratch (lb, g->k);
+  double *lj = scratch_doubles (lb, GMM_STACK_MAX, g->k);
   gsl_vector *work = gsl_vector_alloc (g->d);
   double f = 0.0, size = 0.0, own = 0.0;
   for (size_t i = 0; i < x->size1; i++)
@@ -795,7 +781,7 @@ static double
 joint_bounds (const gmm * g, const gsl_vector * x, double *logj)
 {
   double buf[GMM_STACK_MAX];
-  double *w = scratch (buf, g->d);
+  double *w = scratch_doubles (buf, GMM_STACK_MAX, g->d);
   gsl_vector_view work = gsl_vector_view_array (w, g->d);
   gmm_log_joint (g, x, &work.vector, logj);
   double b = 0;
@@ -812,7 +798,7 @@ double
 gmm_log_pdf_error_bound (const gmm * g, const gsl_vector * x)
 {
   double buf[GMM_STACK_MAX];
-  double *logj = scratch (buf, g->k);
+  double *logj = scratch_doubles (buf, GMM_STACK_MAX, g->k);
   double b = joint_bounds (g, x, logj);
   b += log_sum_exp_error_bound (logj, g->k);
   scratch_free (logj, buf);
@@ -832,7 +818,7 @@ void
 gmm_responsibilities_error_bound (const gmm * g, const gsl_vector * x, double *err)
 {
   double buf[GMM_STACK_MAX], rbuf[GMM_STACK_MAX];
-  double *logj = scratch (buf, g->k), *r = scratch (rbuf, g->k);
+  double *logj = scratch_doubles (buf, GMM_STACK_MAX, g->k), *r = scratch_doubles (rbuf, GMM_STACK_MAX, g->k);
   double b = joint_bounds (g, x, logj), m = -INFINITY, big = 0;
   gmm_responsibilities (g, x, r);
   for (size_t j = 0; j < g->k; j++)
@@ -866,7 +852,7 @@ gmm_grad_log_pdf_error_bound (const gmm * g, const gsl_vector * x, gsl_vector * 
   if (err->size != g->d || x->size != g->d)
     die_internal ("gmm_grad_log_pdf_error_bound: dimension mismatch");
   double rbuf[GMM_STACK_MAX], ebuf[GMM_STACK_MAX], wbuf[GMM_STACK_MAX];
-  double *r = scratch (rbuf, g->k), *re = scratch (ebuf, g->k), *w = scratch (wbuf, g->d);
+  double *r = scratch_doubles (rbuf, GMM_STACK_MAX, g->k), *re = scratch_doubles (ebuf, GMM_STACK_MAX, g->k), *w = scratch_doubles (wbuf, GMM_STACK_MAX, g->d);
   gsl_vector_view v = gsl_vector_view_array (w, g->d);
   double d = (double) g->d, gk = est_gamma ((double) g->k + 1);
   gmm_responsibilities (g, x, r);
@@ -904,7 +890,7 @@ static double
 iso_along (double a, void *params)
 {
   const iso_slice *s = params;
-  double buf[GMM_STACK_MAX], *mu = scratch (buf, s->g->d);
+  double buf[GMM_STACK_MAX], *mu = scratch_doubles (buf, GMM_STACK_MAX, s->g->d);
   for (size_t c = 0; c < s->g->d; c++)
     mu[c] = s->mu[c];
   mu[s->i] = a;
@@ -927,7 +913,7 @@ static double
 neg_iso (const gsl_vector * v, void *params)
 {
   const gmm *g = params;
-  double buf[GMM_STACK_MAX] = { 0 }, *mu = scratch (buf, g->d);
+  double buf[GMM_STACK_MAX] = { 0 }, *mu = scratch_doubles (buf, GMM_STACK_MAX, g->d);
   for (size_t c = 0; c < g->d; c++)
     mu[c] = gsl_vector_get (v, c);
   double f = -gmm_e_log_normal_iso_rnd (g, mu).value;

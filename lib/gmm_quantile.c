@@ -47,6 +47,7 @@
 #include "gmm_quantile.h"
 #include "errors.h"
 #include "logsumexp.h"
+#include "scratch.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
@@ -62,7 +63,7 @@
 /* Below this a tail or density is summed in logs: above it a sum of
    k <= 2^20 positive terms stays a normal number */
 #define GQ_DIRECT_MIN 1e-290
-enum { GQ_STACK_MAX = 64 };
+enum { GQ_STACK_MAX = SCRATCH_STACK_MAX };
 
 /* One 1-D problem: K components with weights and their logs (normalised),
    means and sds; S the side of the tail (±1) and log Q(|e|) its target. */
@@ -171,19 +172,6 @@ gq_solve (gq_problem * q, double e)
 
 /* ---------------------------------------------------------------- API */
 
-static double *
-gq_scratch (double *stack_buf, size_t n)
-{
-  return n <= GQ_STACK_MAX ? stack_buf : xmalloc (n * sizeof (double));
-}
-
-static void
-gq_scratch_free (double *p, const double *stack_buf)
-{
-  if (p != stack_buf)
-    free (p);
-}
-
 /* Dies unless every weight is >= 0 and finite (one positive), every mean
    finite and every sd > 0 and finite; returns the weights' sum */
 static double
@@ -212,13 +200,13 @@ gmm_quantile_1d_normal_score (size_t k, const double *w, const double *mu,
   double sum = gq_validate (k, w, mu, sd);
   if (isnan (e) || isinf (e))
     return e;
-  double buf[4 * GQ_STACK_MAX], *b = gq_scratch (buf, 4 * k);
+  double buf[4 * GQ_STACK_MAX], *b = scratch_doubles (buf, 4 * GQ_STACK_MAX, 4 * k);
   for (size_t j = 0; j < k; j++)
     b[j] = w[j] / sum, b[k + j] = log (b[j]);
   gq_problem q = {.k = k, .w = b, .logw = b + k, .m = mu, .sd = sd,
                   .work = b + 2 * k };
   double x = gq_solve (&q, e);
-  gq_scratch_free (b, buf);
+  scratch_free (b, buf);
   return x;
 }
 
@@ -263,7 +251,7 @@ gmm_rosenblatt_2d (const gmm * g, const double e[2], double x[2])
   if (g->d != 2)
     die_internal ("gmm_rosenblatt_2d: a mixture of dimension %zu, not 2", g->d);
   size_t k = g->k;
-  double buf[6 * GQ_STACK_MAX], *b = gq_scratch (buf, 6 * k);
+  double buf[6 * GQ_STACK_MAX], *b = scratch_doubles (buf, 6 * GQ_STACK_MAX, 6 * k);
   double *w = b, *logw = b + k, *m = b + 2 * k, *sd = b + 3 * k;
   gq_problem q = {.k = k, .w = w, .logw = logw, .m = m, .sd = sd,
                   .work = b + 4 * k };
@@ -276,5 +264,5 @@ gmm_rosenblatt_2d (const gmm * g, const double e[2], double x[2])
     }
   else
     x[1] = NAN;                 /* no conditional given x1 = ±inf or NaN */
-  gq_scratch_free (b, buf);
+  scratch_free (b, buf);
 }
