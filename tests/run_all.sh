@@ -35,12 +35,14 @@ slow="iwae_bound mean_field mcmc_gmm kl_gaussians gradient_estimators elbo_gap"
   for s in $slow $slugs; do case " $slugs " in *" $s "*) echo "p $s";; esac; done | awk '!seen[$0]++'
   for t in $tests; do echo "t $t"; done
 } | RA_BUILD=$build RA_LOGS=$logs RA_SEEDS=$seeds xargs -P 2 -n 2 sh -c '
+  t0=$(date +%s.%N)
   if [ "$1" = p ]; then
     tests/check_problem.sh "$RA_BUILD/bin/$2" "$RA_SEEDS" > "$RA_LOGS/$2.problem.log" 2>&1
     echo $? > "$RA_LOGS/$2.problem.st"
   else
     "$RA_BUILD/tests/$2" > "$RA_LOGS/$2.log" 2>&1; echo $? > "$RA_LOGS/$2.st"
-  fi' run_all
+  fi
+  echo "$2 $t0 $(date +%s.%N)" >> "$RA_LOGS/times"' run_all
 
 echo "== unit tests"
 for t in $tests; do report_tap "$t" "$(cat "$logs/$t.st" 2>/dev/null || echo 1)"; done
@@ -54,9 +56,11 @@ for s in $slugs; do
   [ "$(cat "$logs/$s.problem.st")" = 0 ] || grep -E '^not ok|^#' "$logs/$s.problem.log" | head -n 20 | sed 's/^/    /'
 done
 
-lane() {   # NAME COMMAND...: run in the background, keep log and status
+lane() {   # NAME COMMAND...: run in the background, keep log, status, time
   name=$1; shift
+  t0=$(date +%s.%N)
   "$@" > "$logs/$name.log" 2>&1; echo $? > "$logs/$name.st"
+  echo "$name $t0 $(date +%s.%N)" >> "$logs/times"
 }
 first=$(echo $slugs | awk '{ print $1 }')
 ( lane sanitize make --no-print-directory sanitize ) &
@@ -85,5 +89,9 @@ for t in harness calibrate_tool regress_mean_field regress_mcmc_gmm regress_quad
 done
 echo "== sanitizers (AddressSanitizer, UndefinedBehaviorSanitizer)"
 report_tap sanitize "$(st_of sanitize)"
+
+# the wall time of each piece, the slowest first: where make test's minutes go
+echo "== wall time of the slowest pieces (seconds; two run at once in each pool)"
+awk '{ printf "%-34s %6.1f\n", $1, $3 - $2 }' "$logs/times" | sort -k2,2 -rn | head -n 12
 
 awk -F'[ ,]+' '{ p += $1; f += $3 } END { printf "\n%d passed, %d failed\n", p, f; exit f > 0 }' "$logs/counts"
