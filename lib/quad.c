@@ -21,6 +21,49 @@
    within e of the integral can differ by e1 + e2 plus that rounding. */
 #define AGREE_ULPS 32.0
 
+/* GSL's adaptive rules take a workspace of QUAD_LIMIT intervals (six
+   arrays, 96 kB), which they reinitialise on every call.  One per call was
+   most of a nested quadrature's time under AddressSanitizer (fresh pages
+   for every allocation); so each nesting depth -- an integrand may itself
+   integrate -- keeps one, allocated on first use and kept for the run
+   (reachable, so no leak checker counts it).  The harness is single-threaded.
+   CQUAD's workspace is kept the same way.  */
+#define QUAD_MAX_DEPTH 8
+static struct
+{
+  gsl_integration_workspace *adaptive;
+  gsl_integration_cquad_workspace *cquad;
+} workspace_at_depth[QUAD_MAX_DEPTH];
+static int workspace_depth;
+
+static int
+workspace_enter (void)
+{
+  if (workspace_depth == QUAD_MAX_DEPTH)
+    die_internal ("quadrature nested deeper than %d", QUAD_MAX_DEPTH);
+  return workspace_depth++;
+}
+
+static gsl_integration_workspace *
+workspace_adaptive (void)
+{
+  int d = workspace_enter ();
+  if (!workspace_at_depth[d].adaptive)
+    workspace_at_depth[d].adaptive = gsl_integration_workspace_alloc (QUAD_LIMIT);
+  return workspace_at_depth[d].adaptive;
+}
+
+static gsl_integration_cquad_workspace *
+workspace_cquad (void)
+{
+  int d = workspace_enter ();
+  if (!workspace_at_depth[d].cquad)
+    workspace_at_depth[d].cquad = gsl_integration_cquad_workspace_alloc (CQUAD_INTERVALS);
+  return workspace_at_depth[d].cquad;
+}
+
+static void workspace_leave (void) { workspace_depth--; }
+
 /* The last refusal, for the dying wrappers' one-line message. */
 static char last_failure[1024];
 
@@ -67,10 +110,10 @@ run_qags (gsl_function * fn, double a, double b, double epsabs,
           double epsrel)
 {
   rule_run run = { "QAGS", 0, { 0, 0 } };
-  gsl_integration_workspace *w = gsl_integration_workspace_alloc (QUAD_LIMIT);
+  gsl_integration_workspace *w = workspace_adaptive ();
   run.status = gsl_integration_qags (fn, a, b, epsabs, epsrel, QUAD_LIMIT, w,
                                      &run.r.value, &run.r.abserr);
-  gsl_integration_workspace_free (w);
+  workspace_leave ();
   run.status = roundoff_but_met (run.status, run.r, epsabs, epsrel);
   return run;
 }
@@ -79,10 +122,10 @@ static rule_run
 run_qagiu (gsl_function * fn, double epsabs, double epsrel)
 {
   rule_run run = { "QAGIU", 0, { 0, 0 } };
-  gsl_integration_workspace *w = gsl_integration_workspace_alloc (QUAD_LIMIT);
+  gsl_integration_workspace *w = workspace_adaptive ();
   run.status = gsl_integration_qagiu (fn, 0.0, epsabs, epsrel, QUAD_LIMIT, w,
                                       &run.r.value, &run.r.abserr);
-  gsl_integration_workspace_free (w);
+  workspace_leave ();
   run.status = roundoff_but_met (run.status, run.r, epsabs, epsrel);
   return run;
 }
@@ -94,12 +137,11 @@ run_cquad (gsl_function * fn, double a, double b, double epsabs,
            double epsrel)
 {
   rule_run run = { "CQUAD", 0, { 0, 0 } };
-  gsl_integration_cquad_workspace *w =
-    gsl_integration_cquad_workspace_alloc (CQUAD_INTERVALS);
+  gsl_integration_cquad_workspace *w = workspace_cquad ();
   size_t nevals = 0;
   run.status = gsl_integration_cquad (fn, a, b, epsabs, epsrel, w,
                                       &run.r.value, &run.r.abserr, &nevals);
-  gsl_integration_cquad_workspace_free (w);
+  workspace_leave ();
   if (run.status == GSL_SUCCESS
       && !tolerance_met (run.r, epsabs, epsrel))
     run.status = GSL_ETOL;
