@@ -278,15 +278,14 @@ typedef struct
 } pointwise_prep;
 
 static double whole_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (pq[0] * t, pq[1] * exp (t - 1), rd); }
+static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd); }
 static double
 inside_objective (double t, void *a, double *rd)
 {
-  const double *pq = a;
-  double v = pq[1] * conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd);
-  *rd = pq[1] * *rd + 2 * EST_U * fabs (v);
+  double q = ((const double *) a)[1], v = q * factored_objective (t, a, rd);
+  *rd = q * *rd + 2 * EST_U * fabs (v);
   return v;
 }
-static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd); }
 
 static void
 prep_pointwise (const point * p, void *prep)
