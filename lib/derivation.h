@@ -255,4 +255,14 @@ const line_result *derivation_find (const struct harness_s *h,
 #define DERIVATION_TABLES(t, l) \
   .truths = (t), .n_truths = COUNT_OF (t), .lines = (l), .n_lines = COUNT_OF (l)
 
+/* A static derivation NAME: its id and title, N points of the kind KIND
+   (a point_kind, not a pointer), the tables TRUTHS_ and LINES_; any further
+   fields follow as designated initialisers (.n_mc_points = 60, ...), the
+   prepare step as DERIVATION_PREPARE (TYPE, F): F fills a TYPE once a
+   point with what the point's lines share. */
+#define DERIVATION_DEFINE(name, id_, title_, kind, n, truths_, lines_, ...) \
+  static derivation name = { .id = (id_), .title = (title_), .points = &(kind), \
+                             .n_points = (n), DERIVATION_TABLES (truths_, lines_), __VA_ARGS__ }
+#define DERIVATION_PREPARE(type, f) .prep_size = sizeof (type), .prepare = (f)
+
 #endif

@@ -30,12 +30,6 @@
    prepare() computed for it: an expression of either. */
 #define CLOSED(name, expr) \
   static estimate name (const point * p, const void *prep) { (void) p, (void) prep; return (expr); }
-/* The derivation NAME: the rows LINES against TRUTHS at N points of KIND;
-   then PREPARE (type, f) where f computes, once a point, what its rows use. */
-#define DERIVATION(name, id_, title_, kind, n, truths, lines, ...) \
-  static derivation name = {.id = id_, .title = title_, .points = &kind, .n_points = n, \
-                            DERIVATION_TABLES (truths, lines), __VA_ARGS__}
-#define PREPARE(type, f) .prep_size = sizeof (type), .prepare = f
 
 /* A row of 003 Question 6: its id and its line in the seed (Q61A: Q6.1(a),
    ...); EVAL (f, id, what, g): its value f, and its one mutant ID, which
@@ -92,8 +86,8 @@ static const derivation_line DU_LINES[] = {
   {Q61A ("s003_q61a_derivative", 266), .truth = "du", .text = "d/du(ut - u log u) = t - log u - 1",
    EVAL (v_du, "q61a_derivative_no_1", "t - log u (the -1 of d(u log u)/du dropped)", m_du_no_1)},
 };
-DERIVATION (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative of ut - u log u",
-            tu_points, 100, DU_TRUTHS, DU_LINES);
+DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative of ut - u log u",
+                   tu_points, 100, DU_TRUTHS, DU_LINES);
 
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
 
@@ -158,8 +152,8 @@ static const derivation_line CONJ_LINES[] = {
   {Q61A ("s003_q61a_conjugate", 268), .truth = "sup", .text = "Therefore, f*(t) = e^{t-1}",
    EVAL (v_exp_t1, "q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", m_exp_t1_rel6)},
 };
-DERIVATION (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f*(t) of u log u",
-            t_points, 60, CONJ_TRUTHS, CONJ_LINES, PREPARE (concave_max, prep_conj));
+DERIVATION_DEFINE (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f*(t) of u log u",
+                   t_points, 60, CONJ_TRUTHS, CONJ_LINES, DERIVATION_PREPARE (concave_max, prep_conj));
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
 
@@ -258,8 +252,8 @@ static const derivation_line BI_LINES[] = {
    PROSE ("a theorem quoted for every such f (Fenchel-Moreau, misspelt); its instance f = u log u"
           " is row s003_q61a_bi_goal, checked against the nested numerical biconjugate")},
 };
-DERIVATION (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconjugate f**(u) of u log u",
-            u_points, 40, BI_TRUTHS, BI_LINES, PREPARE (biconj_prep, prep_biconj));
+DERIVATION_DEFINE (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconjugate f**(u) of u log u",
+                   u_points, 40, BI_TRUTHS, BI_LINES, DERIVATION_PREPARE (biconj_prep, prep_biconj));
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
 
@@ -278,15 +272,14 @@ typedef struct
 } pointwise_prep;
 
 static double whole_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (pq[0] * t, pq[1] * exp (t - 1), rd); }
+static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd); }
 static double
 inside_objective (double t, void *a, double *rd)
 {
-  const double *pq = a;
-  double v = pq[1] * conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd);
-  *rd = pq[1] * *rd + 2 * EST_U * fabs (v);
+  double q = ((const double *) a)[1], v = q * factored_objective (t, a, rd);
+  *rd = q * *rd + 2 * EST_U * fabs (v);
   return v;
 }
-static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd); }
 
 static void
 prep_pointwise (const point * p, void *prep)
@@ -363,8 +356,8 @@ static const derivation_line PW_LINES[] = {
   {Q61B ("s003_q61b_p_log", 298), .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)",
    EVAL (v_pw_p_log, "q61b_p_log_q", "q log(p/q)", m_pw_q_log)},
 };
-DERIVATION (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
-            pair_x_points, 60, PW_TRUTHS, PW_LINES, PREPARE (pointwise_prep, prep_pointwise));
+DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
+                   pair_x_points, 60, PW_TRUTHS, PW_LINES, DERIVATION_PREPARE (pointwise_prep, prep_pointwise));
 
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_coord PAIR[] = { PAIR_COORDS };
@@ -391,8 +384,8 @@ static const derivation_line KL_LINES[] = {
    .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)",
    EVAL (v_kl, "q61b_kl_no_half", "the closed form without its -1/2", m_kl_no_half)},
 };
-DERIVATION (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)",
-            pair_points, 30, KL_TRUTHS, KL_LINES);
+DERIVATION_DEFINE (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)",
+                   pair_points, 30, KL_TRUTHS, KL_LINES);
 
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
 
@@ -438,8 +431,8 @@ static const derivation_line RQ_LINES[] = {
    .text = "Show that KL(p||q) ≥ R2[T], with equality iff T(x) = log(p(x)/q(x)) + c",
    .expect = V_NO_ANSWER, .why = "the seed gives no answer; the claim itself is harness checks r2_*"},
 };
-DERIVATION (rq_dv, "s003_q62a", "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
-            critic_points, 30, RQ_TRUTHS, RQ_LINES);
+DERIVATION_DEFINE (rq_dv, "s003_q62a", "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
+                   critic_points, 30, RQ_TRUTHS, RQ_LINES);
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
 static const point_coord X_POS[] = { {"x", 0.0183, 54.6, 1, 0} };    /* e^±4 */
@@ -477,8 +470,8 @@ static const derivation_line LOGX_LINES[] = {
   {Q63 ("s003_q63_shifted_bound", 314), .rel = REL_LE, .text = "≤ x",
    EVAL (v_x, "q63_shifted_bound_half", "≤ x/2", m_half_x)},
 };
-DERIVATION (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
-            x_points, 100, LOGX_TRUTHS, LOGX_LINES);
+DERIVATION_DEFINE (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
+                   x_points, 100, LOGX_TRUTHS, LOGX_LINES);
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
 CLOSED (tr_log_mgf, log_mgf (p))
@@ -531,8 +524,8 @@ static const derivation_line SHIFT_LINES[] = {
   {Q63 ("s003_q63_r2_ge_r1", 320), .text = "R2[T] ≥ R1[T]  (R1 in closed form)",
    EVAL (v_r1_closed, "q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", m_r1_sign)},
 };
-DERIVATION (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
-            critic_points, 30, SHIFT_TRUTHS, SHIFT_LINES);
+DERIVATION_DEFINE (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
+                   critic_points, 30, SHIFT_TRUTHS, SHIFT_LINES);
 
 static const check_spec CHECKS[] = {
   {"r1_at_optimum", "harness", "Q6.1(b)'s claim, attained: R1[T] = KL(p||q) at T = 1 + log(p/q)", REL_EQ, EXPECT_HOLDS, NULL},

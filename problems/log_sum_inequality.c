@@ -19,6 +19,7 @@
 #include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -180,13 +181,14 @@ static double dF_bound (const two_term * t) { return 16.0 * DBL_EPSILON * (t->p1
 /* ∂F/∂q1 with the chain-rule factor λ of its second term, or (the seed) 1 */
 static double dF_closed (const two_term * t, int chain) { return -t->lambda * t->p1 / t->q1 + (chain ? t->lambda : 1.0) * mix_p (t) / mix_q (t); }
 
-/* The sides as the seed writes them, and the stable left side (the truth),
-   at a point of either kind (OF: its two_term). */
+/* The sides as the seed writes them (INVERTED, a mutant: the left side's
+   log's ratio upside down), and the stable left side (the truth), at a
+   point of either kind (OF: its two_term). */
 static estimate
-lhs_literal (two_term t)
+lhs_literal (two_term t, int inverted)
 {
   double mp = mix_p (&t), mq = mix_q (&t);
-  return est_exact (mp * log (mp / mq), two_term_bound (&t));
+  return est_exact (mp * log (inverted ? mq / mp : mp / mq), two_term_bound (&t));
 }
 static estimate
 rhs_literal (two_term t, double w1, double w2)
@@ -194,20 +196,13 @@ rhs_literal (two_term t, double w1, double w2)
   return est_exact (w1 * t.p1 * log (t.p1 / t.q1) + w2 * t.p2 * log (t.p2 / t.q2), two_term_bound (&t));
 }
 static estimate lhs_stable (two_term t) { return est_exact (stable_lhs (&t), two_term_bound (&t)); }
-/* a mutant: the left side with its log's ratio upside down */
-static estimate
-lhs_inverted (two_term t)
-{
-  double mp = mix_p (&t), mq = mix_q (&t);
-  return est_exact (mp * log (mq / mp), two_term_bound (&t));
-}
 
 #define TWO_TERM_LINE(name, of, expr) \
   static estimate name (const point * pt, const void *u) { (void) u; two_term t = of (pt); return (expr); }
-TWO_TERM_LINE (v_lhs, two_term_of, lhs_literal (t))
+TWO_TERM_LINE (v_lhs, two_term_of, lhs_literal (t, 0))
 TWO_TERM_LINE (v_rhs, two_term_of, rhs_literal (t, t.lambda, 1 - t.lambda))
 TWO_TERM_LINE (m_rhs_first_only, two_term_of, rhs_literal (t, t.lambda, 0))
-TWO_TERM_LINE (m_lhs_inverted, two_term_of, lhs_inverted (t))
+TWO_TERM_LINE (m_lhs_inverted, two_term_of, lhs_literal (t, 1))
 TWO_TERM_LINE (tr_lhs, two_term_of, lhs_stable (t))
 TWO_TERM_LINE (v_dF_seed, two_term_of, est_exact (dF_closed (&t, 0), dF_bound (&t)))
 TWO_TERM_LINE (v_dF_chain, two_term_of, est_exact (dF_closed (&t, 1), dF_bound (&t)))
@@ -270,11 +265,8 @@ static const derivation_line TWO_TERM_LINES[] = {
    .eval = LINE_CLOSED (v_stationary),
    .mutants = {{"s000_stationary_swapped", "solved as q1 = p2 q2/p1", LINE_CLOSED (m_stationary_swapped)}}},
 };
-static derivation two_term_dv = {
-  .id = "s000_two_term", .title = "000 P6.2: the two-term inequality and the stationary point of F",
-  .points = &two_term_points, .n_points = 100,
-  DERIVATION_TABLES (TWO_TERM_TRUTHS, TWO_TERM_LINES),
-};
+DERIVATION_DEFINE (two_term_dv, "s000_two_term", "000 P6.2: the two-term inequality and the stationary point of F",
+                   two_term_points, 100, TWO_TERM_TRUTHS, TWO_TERM_LINES);
 
 /* ---- 000 P6.2 at q = p/k: LHS = (λp1 + (1-λ)p2) log k = RHS ---- */
 
@@ -286,8 +278,8 @@ static point_kind at_k_points;
 static two_term at_k_of (const point * pt) { double k = pt->v[3]; two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] / k, pt->v[2] / k }; return t; }
 /* a mutant's point: p/q = k read as q = k p */
 static two_term at_k_inverted_of (const point * pt) { double k = pt->v[3]; two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] * k, pt->v[2] * k }; return t; }
-TWO_TERM_LINE (v_at_k_lhs, at_k_of, lhs_literal (t))
-TWO_TERM_LINE (m_at_k_lhs_inverted, at_k_inverted_of, lhs_literal (t))
+TWO_TERM_LINE (v_at_k_lhs, at_k_of, lhs_literal (t, 0))
+TWO_TERM_LINE (m_at_k_lhs_inverted, at_k_inverted_of, lhs_literal (t, 0))
 TWO_TERM_LINE (v_at_k_rhs, at_k_of, rhs_literal (t, t.lambda, 1 - t.lambda))
 TWO_TERM_LINE (tr_at_k_lhs, at_k_of, lhs_stable (t))
 TWO_TERM_LINE (m_rhs_lambda_twice, at_k_of, est_exact (t.lambda * (t.p1 * log (t.p1 / t.q1) + t.p2 * log (t.p2 / t.q2)), two_term_bound (&t)))
@@ -318,11 +310,8 @@ static const derivation_line AT_K_LINES[] = {
    .why = "the conclusion needs F's stationary point to be its minimum (unargued; true: F → ∞ at both"
      " ends and has one stationary point); the inequality itself is line s000_two_term"},
 };
-static derivation at_k_dv = {
-  .id = "s000_at_k", .title = "000 P6.2: both sides at p1/q1 = p2/q2 = k",
-  .points = &at_k_points, .n_points = 100,
-  DERIVATION_TABLES (AT_K_TRUTHS, AT_K_LINES),
-};
+DERIVATION_DEFINE (at_k_dv, "s000_at_k", "000 P6.2: both sides at p1/q1 = p2/q2 = k",
+                   at_k_points, 100, AT_K_TRUTHS, AT_K_LINES);
 
 /* ---- 000 P6.2 integrated over x: joint convexity of KL ---- */
 
@@ -376,11 +365,8 @@ static const derivation_line MIX_LINES[] = {
    .text = "≤ λ KL(P1||Q1) + (1-λ) KL(P2||Q2)", .eval = LINE_CLOSED (v_mix_rhs),
    .mutants = {{"s000_rhs_weights_crossed", "the weights crossed: (1-λ) KL(P1||Q1) + λ KL(P2||Q2)", LINE_CLOSED (m_mix_rhs_crossed)}}},
 };
-static derivation mixture_dv = {
-  .id = "s000_joint_convexity", .title = "000 P6.2 integrated: the joint convexity of KL",
-  .points = &mixture_points, .n_points = 200,
-  DERIVATION_TABLES (MIX_TRUTHS, MIX_LINES),
-};
+DERIVATION_DEFINE (mixture_dv, "s000_joint_convexity", "000 P6.2 integrated: the joint convexity of KL",
+                   mixture_points, 200, MIX_TRUTHS, MIX_LINES);
 
 /* ---- 003 Q3.2: log((1/K) sum w_j) >= (1/K) sum log w_j, every draw ---- */
 
@@ -412,9 +398,7 @@ log_mean_w_plain (const point * pt, const void *u, const double *x, double *boun
 {
   (void) u;
   size_t k = (size_t) pt->v[0];
-  double mx = x[0], s = 0;
-  for (size_t j = 1; j < k; j++)
-    mx = fmax (mx, x[j]);
+  double mx = gsl_stats_max (x, 1, k), s = 0;
   for (size_t j = 0; j < k; j++)
     s += exp (x[j] - mx);
   double v = mx + log (s / (double) k);
@@ -448,12 +432,9 @@ static const derivation_line WEIGHT_LINES[] = {
    .eval = LINE_POINTWISE (mean_log_w),
    .mutants = {{"s003_step_plus_sigma", "(1/K) Σ log w_j + σ", LINE_POINTWISE (m_mean_log_plus_sigma)}}},
 };
-static derivation weights_dv = {
-  .id = "s003_q3_2", .title = "003 Q3.2: the step labelled \"log sum inequality\"",
-  .points = &weight_points, .n_points = 60, .n_mc_points = 60, .x_dim = 1000,
-  .sample = sample_log_weights,
-  DERIVATION_TABLES (WEIGHT_TRUTHS, WEIGHT_LINES),
-};
+DERIVATION_DEFINE (weights_dv, "s003_q3_2", "003 Q3.2: the step labelled \"log sum inequality\"",
+                   weight_points, 60, WEIGHT_TRUTHS, WEIGHT_LINES,
+                   .n_mc_points = 60, .x_dim = 1000, .sample = sample_log_weights);
 
 /* ---- harness checks beside the derivations ---- */
 
