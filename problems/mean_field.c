@@ -222,17 +222,9 @@ static point_kind variational_points, update_points;
 
 #define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]}, 0, 1 })
 
-static void
-sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
-{
-  (void) prep;
-  for (int i = 0; i < 2; i++)
-    z[i] = p->v[3 + 2 * i] + p->v[4 + 2 * i] * gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
-/* The same draw as a map of standard normals, z_i = m_i + s_i·ε_i: the
-   engine then integrates by randomized quasi-Monte Carlo (the integrands
-   are smooth in ε: quadratics, and log(2π) constants). */
+/* A draw z ~ q as a map of standard normals, z_i = m_i + s_i·ε_i: the
+   engine draws ε itself, and integrates by randomized quasi-Monte Carlo
+   (the integrands are smooth in ε: quadratics, and log(2π) constants). */
 static void
 map_q (const point * p, const void *prep, const double *e, double *z)
 {
@@ -427,7 +419,6 @@ static const derivation_line ELBO_LINES[] = {
 static derivation elbo = {
   .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
   .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
-  .sample = sample_q,
   .base_dim = derivation_two_normals, .transform = map_q,
   DERIVATION_TABLES (ELBO_TRUTHS, ELBO_LINES),
 };
