@@ -246,13 +246,12 @@ typedef struct { rnd prior1, prior2, lik, q1, q2; } log_terms;
 static log_terms
 terms_at (const lingauss2 * v, const double *z)
 {
-  log_terms t = {
+  return (log_terms) {
     normal_log_pdf_rnd (X (z[0]), X (0), 1), normal_log_pdf_rnd (X (z[1]), X (0), 1),
     normal_log_pdf_rnd (X (v->x), lingauss2_dot (v->theta, z[0], z[1]), 1),
     normal_log_pdf_rnd (X (z[0]), X (v->m[0]), v->s[0]),
     normal_log_pdf_rnd (X (z[1]), X (v->m[1]), v->s[1]),
   };
-  return t;
 }
 #define AT_TERMS(name, expr) static double \
   name (const point * p, const void *u, const double *z, double *bound) \
