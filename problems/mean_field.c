@@ -32,7 +32,6 @@ static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
 static rnd sub (rnd a, rnd b) { return rnd_sub (a, b); }
 static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
 static rnd sq (rnd a) { return rnd_mul (a, a); }
-static estimate closed (rnd a) { return est_exact (a.value, rnd_bound (a)); }
 static double bounded (rnd a, double *bound) { *bound = rnd_bound (a); return a.value; }
 #define LOG_2PI rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1)
 
@@ -149,9 +148,9 @@ mixed_difference (const point * p, double cross)
   return add (sub (sub (log_density (g, 1, 1, cross), log_density (g, 1, 0, cross)),
                    log_density (g, 0, 1, cross)), log_density (g, 0, 0, cross));
 }
-CLOSED (p3_interaction, closed (mixed_difference (p, 1)))
-CLOSED (p3_no_cross, closed (mixed_difference (p, 0)))
-CLOSED (truth_interaction, closed (mixed_difference (p, NAN)))
+CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
+CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
+CLOSED (truth_interaction, rnd_estimate (mixed_difference (p, NAN)))
 
 static const derivation_truth POST_TRUTHS[] = {
   {"log_post", "log p(z|x) of the conjugate posterior N(θx/v, (I + θθᵀ)⁻¹)",
@@ -222,17 +221,9 @@ static point_kind variational_points, update_points;
 
 #define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]}, 0, 1 })
 
-static void
-sample_q (const gsl_rng * r, const point * p, const void *prep, double *z)
-{
-  (void) prep;
-  for (int i = 0; i < 2; i++)
-    z[i] = p->v[3 + 2 * i] + p->v[4 + 2 * i] * gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
-/* The same draw as a map of standard normals, z_i = m_i + s_i·ε_i: the
-   engine then integrates by randomized quasi-Monte Carlo (the integrands
-   are smooth in ε: quadratics, and log(2π) constants). */
+/* A draw z ~ q as a map of standard normals, z_i = m_i + s_i·ε_i: the
+   engine draws ε itself, and integrates by randomized quasi-Monte Carlo
+   (the integrands are smooth in ε: quadratics, and log(2π) constants). */
 static void
 map_q (const point * p, const void *prep, const double *e, double *z)
 {
@@ -255,13 +246,12 @@ typedef struct { rnd prior1, prior2, lik, q1, q2; } log_terms;
 static log_terms
 terms_at (const lingauss2 * v, const double *z)
 {
-  log_terms t = {
+  return (log_terms) {
     normal_log_pdf_rnd (X (z[0]), X (0), 1), normal_log_pdf_rnd (X (z[1]), X (0), 1),
     normal_log_pdf_rnd (X (v->x), lingauss2_dot (v->theta, z[0], z[1]), 1),
     normal_log_pdf_rnd (X (z[0]), X (v->m[0]), v->s[0]),
     normal_log_pdf_rnd (X (z[1]), X (v->m[1]), v->s[1]),
   };
-  return t;
 }
 #define AT_TERMS(name, expr) static double \
   name (const point * p, const void *u, const double *z, double *bound) \
@@ -282,7 +272,7 @@ AT_DRAW (eq2_6_mid, EQ2_6_MID (1))
 AT_DRAW (eq2_6_mid_half_norm, EQ2_6_MID (0.5))
 
 /* (2.6): -log(2π) - HALF (m1² + s1² + m2² + s2²), HALF = ½ as written */
-#define EQ2_6(half) closed (sub (rnd_scale (-1, LOG_2PI), rnd_scale (half, \
+#define EQ2_6(half) rnd_estimate (sub (rnd_scale (-1, LOG_2PI), rnd_scale (half, \
   add (add (sq (X (V->m[0])), sq (X (V->s[0]))), add (sq (X (V->m[1])), sq (X (V->s[1])))))))
 CLOSED (eq2_6, EQ2_6 (0.5))
 CLOSED (eq2_6_no_half, EQ2_6 (1))
@@ -302,7 +292,7 @@ eq2_7_with_sign (const lingauss2 * v, double sign)
   rnd r = add (X (v->x), rnd_scale (sign, lingauss2_dot (v->theta, v->m[0], v->m[1])));
   rnd var = add (mul (sq (X (v->theta[0])), sq (X (v->s[0]))),
                  mul (sq (X (v->theta[1])), sq (X (v->s[1]))));
-  return closed (rnd_scale (-0.5, add (add (LOG_2PI, sq (r)), var)));
+  return rnd_estimate (rnd_scale (-0.5, add (add (LOG_2PI, sq (r)), var)));
 }
 CLOSED (eq2_7, eq2_7_with_sign (V, -1))
 CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
@@ -331,7 +321,7 @@ AT_DRAW_PLAIN (eq2_8_mid_after_log_2pi, eq2_8_mid (p, z, 2))
 
 /* (2.8), (2.9): -HALF - ½ log(2π) - LOG_S */
 static estimate entropy_term (double half, double log_s)
-{ return closed (sub (sub (X (-half), rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)), rnd_leaf (log_s, 2))); }
+{ return rnd_estimate (sub (sub (X (-half), rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)), rnd_leaf (log_s, 2))); }
 CLOSED (eq2_8, entropy_term (0.5, log (p->v[4])))
 CLOSED (eq2_8_log_sign, entropy_term (0.5, -log (p->v[4])))
 CLOSED (eq2_9, entropy_term (0.5, log (p->v[6])))
@@ -353,11 +343,11 @@ seed_total (const lingauss2 * v)
                   add (rnd_log (s1), rnd_log (s2)));
   return add (rnd_scale (-0.5, br), rest);
 }
-CLOSED (eq2_10_11, closed (seed_total (V)))
-CLOSED (harness_elbo, closed (lingauss2_elbo (V)))
+CLOSED (eq2_10_11, rnd_estimate (seed_total (V)))
+CLOSED (harness_elbo, rnd_estimate (lingauss2_elbo (V)))
 /* the mutant: log s² for log s in the entropy */
-CLOSED (harness_elbo_log_var, closed (add (lingauss2_elbo (V), add (rnd_log (X (p->v[4])),
-                                                                    rnd_log (X (p->v[6]))))))
+CLOSED (harness_elbo_log_var,
+        rnd_estimate (add (lingauss2_elbo (V), add (rnd_log (X (p->v[4])), rnd_log (X (p->v[6]))))))
 static const derivation_truth ELBO_TRUTHS[] = {
   {"elbo", "L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2], each by quadrature", LINE_CLOSED (truth_elbo)},
   {"e_log_prior", "E_q[log p(z)] by quadrature (GSL QAGS)", LINE_CLOSED (truth_log_prior)},
@@ -427,7 +417,6 @@ static const derivation_line ELBO_LINES[] = {
 static derivation elbo = {
   .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
   .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
-  .sample = sample_q,
   .base_dim = derivation_two_normals, .transform = map_q,
   DERIVATION_TABLES (ELBO_TRUTHS, ELBO_LINES),
 };
@@ -461,31 +450,31 @@ eq2_12_with (const lingauss2 * v, int i, double cross)
   rnd ti = X (v->theta[i]);
   rnd a = rnd_scale (-1, mul (X (v->m[i]), add (X (1), sq (ti))));
   rnd b = rnd_scale (cross, mul (mul (ti, X (v->theta[1 - i])), X (v->m[1 - i])));
-  return closed (add (add (a, b), mul (X (v->x), ti)));
+  return rnd_estimate (add (add (a, b), mul (X (v->x), ti)));
 }
 CLOSED (eq2_12, eq2_12_with (V, I, -1))
 CLOSED (eq2_12_cross_sign, eq2_12_with (V, I, 1))
 
 /* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²), lib/lingauss2's update;
    the mutant has 1 for its leading θ_i */
-CLOSED (eq2_13, closed (lingauss2_cavi_mean (V, I)))
+CLOSED (eq2_13, rnd_estimate (lingauss2_cavi_mean (V, I)))
 CLOSED (eq2_13_no_theta,
-        closed (rnd_div (mul (X (1), sub (X (V->x), mul (X (V->theta[J]), X (V->m[J])))),
-                         add (X (1), sq (X (V->theta[I]))))))
+        rnd_estimate (rnd_div (mul (X (1), sub (X (V->x), mul (X (V->theta[J]), X (V->m[J])))),
+                               add (X (1), sq (X (V->theta[I]))))))
 
 /* (2.14): -s_i(1 + θ_i²) + 1/s_i (POWER 1 as written) */
 static estimate
 eq2_14_with (const point * p, int power)
 {
   rnd s = X (V->s[I]), inv = rnd_div (X (1), power == 1 ? s : sq (s));
-  return closed (add (rnd_scale (-1, mul (s, add (X (1), sq (X (p->v[I]))))), inv));
+  return rnd_estimate (add (rnd_scale (-1, mul (s, add (X (1), sq (X (p->v[I]))))), inv));
 }
 CLOSED (eq2_14, eq2_14_with (p, 1))
 CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
 
 /* (2.15): s_i²* = 1 / (1 + θ_i²), lib/lingauss2's update */
-CLOSED (eq2_15, closed (lingauss2_cavi_var (V, I)))
-CLOSED (eq2_15_abs_theta, closed (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
+CLOSED (eq2_15, rnd_estimate (lingauss2_cavi_var (V, I)))
+CLOSED (eq2_15_abs_theta, rnd_estimate (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
 static const derivation_truth UPDATE_TRUTHS[] = {
   {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO", LINE_CLOSED (truth_dm)},
   {"m_star", "argmax over m_i of the ELBO (Brent, rounding-proof bracket)", LINE_CLOSED (truth_m_star)},
@@ -566,7 +555,7 @@ AT_DRAW_PLAIN (truth_log_q_diff, log_q_iso (z, p->v) - log_q_iso (z, (const doub
 CLOSED (truth_grad, gmm_e_log_normal_iso_partial (mixture, p->v, (size_t) p->v[2] - 1))
 CLOSED (truth_argmin, gmm_e_log_normal_iso_argmax (mixture, p->v, (size_t) p->v[2] - 1))
 
-CLOSED (harness_ep_log_q, closed (ep_log_q (p->v)))
+CLOSED (harness_ep_log_q, rnd_estimate (ep_log_q (p->v)))
 /* the mutant: without the components' covariances, ½ Σ_k w_k tr Σ_k added
    back (E_p|x - μ|² taken as Σ_k w_k |m_k - μ|²) */
 static rnd
@@ -577,22 +566,22 @@ mixture_half_trace (void)
     acc = add (acc, mul (X (MIX_W[k]), add (X (MIX_COV[k][0]), X (MIX_COV[k][3]))));
   return rnd_scale (0.5, acc);
 }
-CLOSED (harness_ep_log_q_no_trace, closed (add (ep_log_q (p->v), mixture_half_trace ())))
+CLOSED (harness_ep_log_q_no_trace, rnd_estimate (add (ep_log_q (p->v), mixture_half_trace ())))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)
 {
   rnd m1 = X (p->v[0]), m2 = X (p->v[1]);
   rnd lin = add (mul (m1, mixture_mean (0, 1)), mul (m2, mixture_mean (1, 1)));
-  return closed (add (lin, rnd_scale (quad, add (sq (m1), sq (m2)))));
+  return rnd_estimate (add (lin, rnd_scale (quad, add (sq (m1), sq (m2)))));
 }
 CLOSED (eq1_10, eq1_10_with (p, -0.5))
 CLOSED (eq1_10_quad_sign, eq1_10_with (p, 0.5))
 #define FI ((int) p->v[2] - 1)
-CLOSED (eq1_11, closed (sub (mixture_mean (FI, 1), X (p->v[FI]))))
-CLOSED (eq1_11_sign, closed (sub (X (p->v[FI]), mixture_mean (FI, 1))))
-CLOSED (eq1_12, closed (mixture_mean (FI, 1)))
-CLOSED (eq1_12_equal_weights, closed (mixture_mean (FI, 0)))
+CLOSED (eq1_11, rnd_estimate (sub (mixture_mean (FI, 1), X (p->v[FI]))))
+CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), mixture_mean (FI, 1))))
+CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
+CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
 static const derivation_truth FIT_TRUTHS[] = {
   {"ep_log_q", "E_p[log q(x|μ)] by Monte Carlo", LINE_EXPECT (truth_log_q_draw)},
   {"ep_log_q_diff", "E_p[log q(x|μ) - log q(x|0)] by Monte Carlo, draw by draw", LINE_EXPECT (truth_log_q_diff)},
@@ -703,7 +692,7 @@ coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, sbuf * trace)
           rnd after = lingauss2_elbo (v);
           step_no++;
           if (h)
-            check_point (h, "update_monotone", closed (sub (after, before)),
+            check_point (h, "update_monotone", rnd_estimate (sub (after, before)),
                          est_exact (0, 0));
           if (path && step % 2 == 0)
             sbuf_printf (path, "%.10g %.10g\n", v->m[0], v->m[1]);
@@ -733,7 +722,7 @@ compare_with_optimizer (harness * h, const lingauss2 * fixed, double bound)
                    est_opt (best[i], tol));
       double s2 = exp (2 * best[2 + i]);
       check_point (h, "fixed_point_vs_optimizer",
-                   closed (sq (X (fixed->s[i]))), est_opt (s2, s2 * expm1 (2 * tol)));
+                   rnd_estimate (sq (X (fixed->s[i]))), est_opt (s2, s2 * expm1 (2 * tol)));
     }
 }
 
@@ -757,9 +746,9 @@ check_coordinate_ascent (harness * h)
       for (int i = 0; i < 2; i++)
         {
           check_point (h, "fixed_point_mean", est_exact (v.m[i], bound),
-                       closed (lingauss2_post_mean (&v, i)));
-          check_point (h, "mf_var_underestimates", closed (sq (X (v.s[i]))),
-                       closed (lingauss2_post_var (&v, i)));
+                       rnd_estimate (lingauss2_post_mean (&v, i)));
+          check_point (h, "mf_var_underestimates", rnd_estimate (sq (X (v.s[i]))),
+                       rnd_estimate (lingauss2_post_var (&v, i)));
         }
       if (k < n_optimised)
         compare_with_optimizer (h, &v, bound);
