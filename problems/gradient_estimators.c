@@ -136,13 +136,12 @@ OF_VECTOR (fd_kl, kl_q_prior (p))
 static estimate
 fd_along (gradcheck_fn f, const point * p, const model * md, coord_block b)
 {
-  double t[COUNT_OF (BOX)], s, e;
-  memcpy (t, p->v, sizeof t);
+  double s, e;
   /* f's rounding declared as twice the ELBO's rounding bound, at least
      32u times the size of its terms (lingauss's terms carry 18u each), as
      GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
   gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (md).err, 0 };
-  gsl_vector_view tv = gsl_vector_view_array (t, COUNT_OF (BOX));
+  gsl_vector_const_view tv = gsl_vector_const_view_array (p->v, COUNT_OF (BOX));
   if (gradcheck_directional (f, NULL, &tv.vector, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo),
                              &o, &s, &e) != GSL_SUCCESS)
     die_runtime ("a finite difference failed in coordinates %d to %d", b.lo, b.hi - 1);
