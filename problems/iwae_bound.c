@@ -156,7 +156,7 @@ static double mean_w_k_plus_1 (double lk, size_t k) { return exp (lk) * ((double
 static iw_estimators
 estimators_init (const harness * h)
 {
-  iw_estimators est = {
+  return (iw_estimators) {
     mutant (h, "lme_denominator_k_plus_1") ? lme_k_plus_1
       : mutant (h, "lme_without_mean") ? lme_without_mean : NULL,
     mutant (h, "loo_full_sum") ? loo_full_sum
@@ -164,7 +164,6 @@ estimators_init (const harness * h)
     mutant (h, "cv_quadratic") ? cv_quadratic : NULL,
     mutant (h, "mean_weight_k_plus_1") ? mean_w_k_plus_1 : NULL,
   };
-  return est;
 }
 
 /* ---- The experiment: Monte Carlo and quadrature over a grid of k ---- */
@@ -437,17 +436,10 @@ static void prepare_posterior (const point * p, void *u) { prepare (p, u, 1); }
 
 static size_t iw_len (const point * p) { return (size_t) p->v[5] + 1; }
 
-static void
-sample_q (const gsl_rng * r, const point * p, const void *u, double *z)
-{
-  const iw_prep *d = u;
-  for (size_t i = 0; i < iw_len (p); i++)
-    z[i] = d->md.m + gsl_ran_gaussian_ziggurat (r, sqrt (d->md.vq));
-}
-
-/* The same draws as a map of K + 1 standard normals: the engine then
-   integrates by randomized quasi-Monte Carlo where K + 1 is within its
-   dimension limit (the log weights are quadratics in them). */
+/* The draw z_1 .. z_{K+1} ~ q as a map of K + 1 standard normals, which
+   the engine draws itself (the ziggurat, in order); it integrates by
+   randomized quasi-Monte Carlo where K + 1 is within its dimension limit
+   (the log weights are quadratics in them). */
 static void
 map_q (const point * p, const void *u, const double *e, double *z)
 {
@@ -814,7 +806,7 @@ static const derivation_line LINES_002[] = {
 #define IW_DV(name, id_, title_, lines_, truths_, prep_) \
   static const derivation name = { .id = id_, .title = title_, .points = &iw_points, \
     .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_prep), .prepare = prep_, \
-    .x_dim = KMAX_DV + 1, .x_len = iw_len, .sample = sample_q, .base_dim = iw_len, .transform = map_q, \
+    .x_dim = KMAX_DV + 1, .x_len = iw_len, .base_dim = iw_len, .transform = map_q, \
     .truths = truths_, \
     .n_truths = COUNT_OF (truths_), .lines = lines_, .n_lines = COUNT_OF (lines_) }
 IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001, prepare_q);
