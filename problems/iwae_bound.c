@@ -30,7 +30,6 @@
 #include "psis.h"
 
 #include <float.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -530,17 +529,16 @@ t_mean_a (const point * p, const void *u, const double *z, double *bound)
 
 /* ---- integrals by quadrature (lib/quad), located by q and the posterior ---- */
 static double q_density (const iw_prep * d, double h) { return exp (normal_log_pdf (h, d->md.m, sqrt (d->md.vq))); }
-static double joint (const iw_prep * d, double h) { return exp (normal_log_pdf (d->md.x, d->md.a * h, d->md.s) + normal_log_pdf (h, 0, 1)); }
+static double joint (double h, void *u) { return exp (normal_log_pdf (D->md.x, D->md.a * h, D->md.s) + normal_log_pdf (h, 0, 1)); }
 /* q(h) · p(x,h)/q(h) as written; far in a tail where q is the narrower
    the ratio overflows, and the product is p(x,h) itself */
 static double
 q_times_ratio (double h, void *u)
 {
-  double qh = q_density (u, h), r = joint (u, h) / qh;
-  return qh == 0 || !isfinite (r) ? joint (u, h) : qh * r;
+  double qh = q_density (u, h), r = joint (h, u) / qh;
+  return qh == 0 || !isfinite (r) ? joint (h, u) : qh * r;
 }
 static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->md.m, sqrt (D->md.vq)) + iw_log_weight_at (&D->md.f, h, NULL)); }
-static double joint_fn (double h, void *u) { return joint (u, h); }
 static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_weight_at (&D->md.f, h, NULL); }
 static estimate
 integral (quad_fn f, const void *u)
@@ -663,8 +661,8 @@ static estimate q31_l2 (const point * p, const void *u) { (void) p; return q_mom
 static estimate q31_l2_k1 (const point * p, const void *u) { (void) p; return q_moment (u, KK + 1); }
 static estimate q31_l4 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK)); }
 static estimate q31_l4_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK + 1)); }
-static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint_fn, u), KK)); }
-static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint_fn, u), KK + 1)); }
+static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK)); }
+static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK + 1)); }
 static estimate
 px_mean (const void *u, double denom)
 {
@@ -807,8 +805,7 @@ static const derivation_line LINES_002[] = {
   static const derivation name = { .id = id_, .title = title_, .points = &iw_points, \
     .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_prep), .prepare = prep_, \
     .x_dim = KMAX_DV + 1, .x_len = iw_len, .base_dim = iw_len, .transform = map_q, \
-    .truths = truths_, \
-    .n_truths = COUNT_OF (truths_), .lines = lines_, .n_lines = COUNT_OF (lines_) }
+    DERIVATION_TABLES (truths_, lines_) }
 IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001, prepare_q);
 IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003, prepare_q);
 IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002, TRUTH_001, prepare_posterior);
