@@ -261,8 +261,8 @@ experiment_run (harness * h, experiment * e)
 static estimate
 lk_quad (const experiment * e, int p, size_t i)
 {
-  quad_result l = { e->q[p].log_px - e->gap[p][i].value, e->gap[p][i].abserr };
-  return est_quad (l);
+  return est_quad ((quad_result) { e->q[p].log_px - e->gap[p][i].value,
+                                   e->gap[p][i].abserr });
 }
 
 /* ---- Checks on L_1, L_k and the gap ---- */
@@ -509,8 +509,7 @@ lk_at (const void *u, double k, double sign)
      engine asks for the same L_k once for every line whose chain needs it. */
   double floor = 8 * EST_U * (1 + fabs (D->md.log_px));
   quad_result g = iw_gauss_gap_cached (&D->md.g, k, IW_GAP_FOR_MC, floor);
-  quad_result l = { D->md.log_px - sign * g.value, g.abserr };
-  return est_quad (l);
+  return est_quad ((quad_result) { D->md.log_px - sign * g.value, g.abserr });
 }
 static estimate t_lk (const point * p, const void *u) { (void) p; return lk_at (u, KK, 1); }
 static estimate t_lk1 (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, 1); }
