@@ -171,27 +171,21 @@ estimators_init (const harness * h)
 
 typedef struct
 {
-  size_t n;
-  double k[MAX_GRID];
-} k_grid;
-
-typedef struct
-{
   iw_model q[N_PROPOSALS];               /* the model under each q */
-  k_grid mc_ks;                          /* run by Monte Carlo */
-  k_grid quad_ks;                        /* mc_ks, then 10^5 .. 10^8 */
-  size_t reps[MAX_GRID];                 /* replicates at mc_ks */
+  double k[MAX_GRID];                    /* k[0 .. n_mc) by Monte Carlo, */
+  size_t n_mc, n_k;                      /* all n_k (to 10^8) by quadrature */
+  size_t reps[MAX_GRID];                 /* replicates at k[0 .. n_mc) */
   iw_mc mc[N_PROPOSALS][MAX_GRID];
-  quad_result gap[N_PROPOSALS][MAX_GRID];   /* log p(x) - L_k at quad_ks */
+  quad_result gap[N_PROPOSALS][MAX_GRID];   /* log p(x) - L_k */
   double var_w[N_PROPOSALS];             /* Var_q(w~), inf for heavy */
 } experiment;
 
 static void
-grid_add (k_grid * g, double k)
+grid_add (experiment * e, double k)
 {
-  if (g->n == MAX_GRID)
+  if (e->n_k == MAX_GRID)
     die_internal ("k grid full");
-  g->k[g->n++] = k;
+  e->k[e->n_k++] = k;
 }
 
 /* 1, 2, 5, 10, ... up to kmax (and kmax itself); the quadrature adds the
@@ -208,13 +202,13 @@ grids_init (const harness * h, experiment * e)
   for (double decade = 1; decade <= kmax; decade *= 10)
     for (size_t i = 0; i < (quick ? 1 : COUNT_OF (steps)); i++)
       if (steps[i] * decade <= kmax)
-        grid_add (&e->mc_ks, steps[i] * decade);
-  if (e->mc_ks.k[e->mc_ks.n - 1] < kmax)
-    grid_add (&e->mc_ks, floor (kmax));
-  e->quad_ks = e->mc_ks;
+        grid_add (e, steps[i] * decade);
+  if (e->k[e->n_k - 1] < kmax)
+    grid_add (e, floor (kmax));
+  e->n_mc = e->n_k;
   for (double k = 1e5; k <= 1e8; k *= 10)
     if (k > kmax && (!quick || k == 1e6 || k == 1e8))
-      grid_add (&e->quad_ks, k);
+      grid_add (e, k);
 }
 
 /* Replicates at k: samples / k, but never fewer than the floor that keeps
@@ -233,20 +227,20 @@ experiment_run (harness * h, experiment * e)
   proposals_init (h, e->q);
   grids_init (h, e);
   iw_estimators est = estimators_init (h);
-  for (size_t i = 0; i < e->mc_ks.n; i++)
-    e->reps[i] = replicates (h, e->mc_ks.k[i]);
+  for (size_t i = 0; i < e->n_mc; i++)
+    e->reps[i] = replicates (h, e->k[i]);
   for (int p = 0; p < N_PROPOSALS; p++)
     {
       iw_log_weight f = e->q[p].f;
       if (mutant (h, "logq_missing_logdet"))
         f.log_norm += 0.5 * log (e->q[p].vq);
-      for (size_t i = 0; i < e->mc_ks.n; i++)
+      for (size_t i = 0; i < e->n_mc; i++)
         iw_mc_run (harness_rng (h), &f, &est, e->q[p].log_px,
-                   (size_t) e->mc_ks.k[i], e->reps[i], &e->mc[p][i]);
-      for (size_t i = 0; i < e->quad_ks.n; i++)
+                   (size_t) e->k[i], e->reps[i], &e->mc[p][i]);
+      for (size_t i = 0; i < e->n_k; i++)
         {
-          e->gap[p][i] = iw_gauss_gap (&e->q[p].g, e->quad_ks.k[i],
-                                       i < e->mc_ks.n ? IW_GAP_FOR_MC
+          e->gap[p][i] = iw_gauss_gap (&e->q[p].g, e->k[i],
+                                       i < e->n_mc ? IW_GAP_FOR_MC
                                        : IW_GAP_PRECISE, 0.0);
           /* the weights times c = 1 + 1e-3 take log c off the gap */
           if (mutant (h, "quad_weight_scaled"))
@@ -301,13 +295,13 @@ check_lk_grid (harness * h, const experiment * e)
   double worst = 0, worst_k = 0;
   int worst_p = 0;
   for (int p = 0; p < N_PROPOSALS; p++)
-    for (size_t i = 0; i < e->mc_ks.n; i++)
+    for (size_t i = 0; i < e->n_mc; i++)
       {
         const iw_mc *m = &e->mc[p][i];
         if (!(m->khat <= khat_threshold (e->reps[i])))
           {
             if (!(m->khat <= worst))
-              worst = m->khat, worst_p = p, worst_k = e->mc_ks.k[i];
+              worst = m->khat, worst_p = p, worst_k = e->k[i];
             n_out++;
             continue;
           }
@@ -326,8 +320,8 @@ check_lk_grid (harness * h, const experiment * e)
         check_point (h, "gap_cv_vs_quad", est_mc_acc (&m->gap_cv),
                      est_quad (e->gap[p][i]));
       }
-  double kmax = e->mc_ks.k[e->mc_ks.n - 1];
-  size_t n = e->mc_ks.n, r_lo = e->reps[n - 1], r_hi = e->reps[0];
+  double kmax = e->k[e->n_mc - 1];
+  size_t n = e->n_mc, r_lo = e->reps[n - 1], r_hi = e->reps[0];
   const char *fmt = "k = 1 .. %g (%zu values), wide, narrow, heavy q; %zu to"
     " %zu replicates; %zu points, %zu left out by Pareto k-hat (largest"
     " %.2f: %s q, k = %g)";
@@ -345,7 +339,7 @@ check_lk_grid (harness * h, const experiment * e)
                " narrow q; %zu to %zu replicates", kmax, n, r_lo, r_hi);
   check_close (h, "gap_cv_vs_quad", "wide and narrow q at the %zu values of k"
                " with at least %d replicates (k <= %g)", n_cv,
-               GAP_CV_MIN_REPLICATES, e->mc_ks.k[n_cv - 1]);
+               GAP_CV_MIN_REPLICATES, e->k[n_cv - 1]);
 }
 
 /* The bound of lib/iw_gauss.h for narrow q (bound_sign: 1 - e_min in
@@ -361,9 +355,9 @@ gap_bound_narrow (const harness * h, const experiment * e, double k)
 static void
 check_rates (harness * h, const experiment * e)
 {
-  for (size_t i = 0; i < e->quad_ks.n; i++)
+  for (size_t i = 0; i < e->n_k; i++)
     {
-      double k = e->quad_ks.k[i], b = gap_bound_narrow (h, e, k);
+      double k = e->k[i], b = gap_bound_narrow (h, e, k);
       check_point (h, "unbounded_gap_bound", est_quad (e->gap[NARROW][i]),
                    est_exact (b, 8 * DBL_EPSILON * b));
       if (k != 1e6 && k != 1e8)
@@ -378,7 +372,7 @@ check_rates (harness * h, const experiment * e)
     }
   check_close (h, "unbounded_gap_bound",
                "narrow q, w_min/p(x) = %.4g, k = 1 .. %g",
-               iw_gauss_min (&e->q[NARROW].g), e->quad_ks.k[e->quad_ks.n - 1]);
+               iw_gauss_min (&e->q[NARROW].g), e->k[e->n_k - 1]);
   check_close (h, "delta_method_limit", "wide and narrow q, k = 10^6 and 10^8;"
                " Var(w)/p(x)^2 = %.6g and %.6g", e->var_w[WIDE], e->var_w[NARROW]);
 }
@@ -819,9 +813,9 @@ write_figure_data (harness * h, const experiment * e)
   sbuf_append (fig, "\n\n# block B0: quadrature, log p(x) - L_k\n"
                "# k  gap_wide err  gap_narrow err  gap_heavy err"
                "  bound_narrow  asym_wide  asym_narrow\n");
-  for (size_t i = 0; i < e->quad_ks.n; i++)
+  for (size_t i = 0; i < e->n_k; i++)
     {
-      double k = e->quad_ks.k[i];
+      double k = e->k[i];
       sbuf_printf (fig, "%g", k);
       for (int p = 0; p < N_PROPOSALS; p++)
         sbuf_printf (fig, " %.10g %.3g", e->gap[p][i].value,
@@ -832,9 +826,9 @@ write_figure_data (harness * h, const experiment * e)
   sbuf_append (fig, "\n\n# block B1 = B0 + 1: Monte Carlo gap; wide and narrow by the"
                " control-variate estimator, heavy by log p(x) - mean log-mean-exp\n"
                "# k  replicates  wide se  narrow se  heavy se\n");
-  for (size_t i = 0; i < e->mc_ks.n; i++)
+  for (size_t i = 0; i < e->n_mc; i++)
     {
-      sbuf_printf (fig, "%g %zu", e->mc_ks.k[i], e->reps[i]);
+      sbuf_printf (fig, "%g %zu", e->k[i], e->reps[i]);
       for (int p = WIDE; p <= NARROW; p++)
         sbuf_printf (fig, " %.10g %.3g", mc_mean (&e->mc[p][i].gap_cv),
                      mc_se (&e->mc[p][i].gap_cv));
@@ -887,9 +881,9 @@ write_table (harness * h, const experiment * e)
   for (int p = 0; p < N_PROPOSALS; p++)
     sbuf_printf (n, " L_k %s (MC) | L_k %s (quad) |", Q_NAME[p], Q_NAME[p]);
   sbuf_append (n, "\n|---|---|---|---|---|---|---|---|\n");
-  for (size_t i = 0; i < e->mc_ks.n; i++)
+  for (size_t i = 0; i < e->n_mc; i++)
     {
-      sbuf_printf (n, "| %g | %zu |", e->mc_ks.k[i], e->reps[i]);
+      sbuf_printf (n, "| %g | %zu |", e->k[i], e->reps[i]);
       for (int p = 0; p < N_PROPOSALS; p++)
         sbuf_printf (n, " %.5f ± %.1e | %.8f |", mc_mean (&e->mc[p][i].lk),
                      mc_se (&e->mc[p][i].lk), lk_quad (e, p, i).value);
@@ -902,16 +896,16 @@ write_table (harness * h, const experiment * e)
 static double
 last_slope (const experiment * e, int p)
 {
-  size_t n = e->quad_ks.n;
+  size_t n = e->n_k;
   return log (e->gap[p][n - 1].value / e->gap[p][n - 2].value)
-    / log (e->quad_ks.k[n - 1] / e->quad_ks.k[n - 2]);
+    / log (e->k[n - 1] / e->k[n - 2]);
 }
 
 static void
 write_notes (harness * h, const experiment * e, const quad_result * limits)
 {
   const iw_model *md = &e->q[WIDE];
-  size_t n = e->quad_ks.n;
+  size_t n = e->n_k;
   char wide_text[128] = "";
   if (!isnan (limits[WIDE].value))
     snprintf (wide_text, sizeof wide_text, " (and %.2g ± %.2g for wide q)",
