@@ -306,8 +306,7 @@ check_lk_grid (harness * h, const experiment * e)
             continue;
           }
         n_in++;
-        estimate lk = est_mc_acc (&m->lk);
-        check_point (h, "lk_mc_vs_quad", lk, lk_quad (e, p, i));
+        check_point (h, "lk_mc_vs_quad", est_mc_acc (&m->lk), lk_quad (e, p, i));
         check_point (h, "loo_equals_lk", est_mc_acc (&m->loo),
                      lk_quad (e, p, i));
         if (!isfinite (e->var_w[p]))   /* E[w^2] = inf: no trustworthy SE */
@@ -471,23 +470,22 @@ scaled_weights (const void *u, const double *z, double *a, double *size)
   return top;
 }
 
-/* E_M[(a_m1 + ... + a_mk)/DENOM], M uniform over the k-subsets of
-   {1..k+1}, enumerated over all 2^(k+1) index sets.  Sums of <= k+1
-   positive terms: relative error <= (k + 3) u for both sides of line 86. */
+/* E_M[(a_m1 + ... + a_mk)/DENOM], M uniform over the k + 1 k-subsets of
+   {1..k+1}, found among all 2^(k+1) index sets.  Sums of <= k+1 positive
+   terms: relative error <= (k + 3) u for both sides of line 86. */
 static double
 subset_average (const double *a, int k, double denom)
 {
   double total = 0;
-  int count = 0;
   for (unsigned mask = 0; mask < (1u << (k + 1)); mask++)
     if (__builtin_popcount (mask) == k)
       {
         double sum = 0;
         for (int i = 0; i <= k; i++)
           sum += (mask & (1u << i)) ? a[i] : 0;
-        total += sum / denom, count++;
+        total += sum / denom;
       }
-  return total / count;
+  return total / (k + 1);
 }
 
 /* ---- truths ---- */
