@@ -499,7 +499,7 @@ lk_at (const void *u, double k, double sign)
      nothing: L_k = log p(x) - gap carries that error anyway, and the
      returned abserr, which the estimate keeps, is GSL's own.  Cached: the
      engine asks for the same L_k once for every line whose chain needs it. */
-  double floor = 8 * EST_U * (1 + fabs (D->md.log_px));
+  double floor = t_log_px (NULL, u).err;
   quad_result g = iw_gauss_gap_cached (&D->md.g, k, IW_GAP_FOR_MC, floor);
   return est_quad ((quad_result) { D->md.log_px - sign * g.value, g.abserr });
 }
@@ -550,6 +550,13 @@ mean_of_k (const void *u, estimate x, double denom)
   s.value /= denom;
   s.err = s.err * KK / denom + (KK + 1) * EST_U * fabs (s.value);
   return s;
+}
+/* log (1/DENOM) sum_{j=1}^{K} e^L, e^L a closed form rounded to REL u */
+static estimate
+log_mean_of_k_exp (const void *u, double l, double rel, double denom)
+{
+  double v = exp (l);
+  return est_log (mean_of_k (u, est_exact (v, rel * EST_U * v), denom));
 }
 
 /* ---- 001 1.1.4, seed lines 84-93 ---- */
@@ -654,14 +661,8 @@ static estimate q31_l4 (const point * p, const void *u) { (void) p; return est_l
 static estimate q31_l4_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK + 1)); }
 static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK)); }
 static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK + 1)); }
-static estimate
-px_mean (const void *u, double denom)
-{
-  double px = exp (D->md.log_px);
-  return est_log (mean_of_k (u, est_exact (px, 16 * EST_U * px), denom));
-}
-static estimate q31_l6 (const point * p, const void *u) { (void) p; return px_mean (u, KK); }
-static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return px_mean (u, KK + 1); }
+static estimate q31_l6 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK); }
+static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK + 1); }
 static estimate q31_l7_lk (const point * p, const void *u) { (void) p; return est_sub (lk_at (u, KK, 1), est_exact (1, 0)); }
 static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
@@ -758,15 +759,8 @@ c_weights (const void *u, const double *z, int literal, int q_mismatch)
 IG (c8_vlb, c_weights (u, z, 0, 0))
 IG (c8_vlb_mismatch, c_weights (u, z, 0, 1))
 IG (c8_post_literal, c_weights (u, z, 1, 0))
-static estimate
-c8_mean_p (const void *u, int literal, double denom)
-{
-  double l = literal ? log_prior_at_x (u) : D->md.log_px;
-  estimate e = mean_of_k (u, est_exact (exp (l), 8 * EST_U * exp (l)), denom);
-  return est_log (e);
-}
-static estimate c8_log_mean_literal (const point * p, const void *u) { (void) p; return c8_mean_p (u, 1, KK); }
-static estimate c8_log_mean_x (const point * p, const void *u) { (void) p; return c8_mean_p (u, 0, KK); }
+static estimate c8_log_mean_literal (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, log_prior_at_x (u), 8, KK); }
+static estimate c8_log_mean_x (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 8, KK); }
 static estimate c8_log_literal (const point * p, const void *u) { (void) p; return est_exact (log_prior_at_x (u), 8 * EST_U * (1 + fabs (log_prior_at_x (u)))); }
 #define READ_X(f, lines) {{"x for z: p_θ(x|z_k), p_θ(x)", "the VLB^(K) of X_i has p_θ(X_i|z_k) in this slot, as 2.(a) " lines " writes p_θ(X_i|z) for the same weight", 0, f, 0}}
 
