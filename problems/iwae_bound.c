@@ -30,7 +30,6 @@
 #include "psis.h"
 
 #include <float.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,7 +155,7 @@ static double mean_w_k_plus_1 (double lk, size_t k) { return exp (lk) * ((double
 static iw_estimators
 estimators_init (const harness * h)
 {
-  iw_estimators est = {
+  return (iw_estimators) {
     mutant (h, "lme_denominator_k_plus_1") ? lme_k_plus_1
       : mutant (h, "lme_without_mean") ? lme_without_mean : NULL,
     mutant (h, "loo_full_sum") ? loo_full_sum
@@ -164,7 +163,6 @@ estimators_init (const harness * h)
     mutant (h, "cv_quadratic") ? cv_quadratic : NULL,
     mutant (h, "mean_weight_k_plus_1") ? mean_w_k_plus_1 : NULL,
   };
-  return est;
 }
 
 /* ---- The experiment: Monte Carlo and quadrature over a grid of k ---- */
@@ -173,27 +171,21 @@ estimators_init (const harness * h)
 
 typedef struct
 {
-  size_t n;
-  double k[MAX_GRID];
-} k_grid;
-
-typedef struct
-{
   iw_model q[N_PROPOSALS];               /* the model under each q */
-  k_grid mc_ks;                          /* run by Monte Carlo */
-  k_grid quad_ks;                        /* mc_ks, then 10^5 .. 10^8 */
-  size_t reps[MAX_GRID];                 /* replicates at mc_ks */
+  double k[MAX_GRID];                    /* k[0 .. n_mc) by Monte Carlo, */
+  size_t n_mc, n_k;                      /* all n_k (to 10^8) by quadrature */
+  size_t reps[MAX_GRID];                 /* replicates at k[0 .. n_mc) */
   iw_mc mc[N_PROPOSALS][MAX_GRID];
-  quad_result gap[N_PROPOSALS][MAX_GRID];   /* log p(x) - L_k at quad_ks */
+  quad_result gap[N_PROPOSALS][MAX_GRID];   /* log p(x) - L_k */
   double var_w[N_PROPOSALS];             /* Var_q(w~), inf for heavy */
 } experiment;
 
 static void
-grid_add (k_grid * g, double k)
+grid_add (experiment * e, double k)
 {
-  if (g->n == MAX_GRID)
+  if (e->n_k == MAX_GRID)
     die_internal ("k grid full");
-  g->k[g->n++] = k;
+  e->k[e->n_k++] = k;
 }
 
 /* 1, 2, 5, 10, ... up to kmax (and kmax itself); the quadrature adds the
@@ -210,13 +202,13 @@ grids_init (const harness * h, experiment * e)
   for (double decade = 1; decade <= kmax; decade *= 10)
     for (size_t i = 0; i < (quick ? 1 : COUNT_OF (steps)); i++)
       if (steps[i] * decade <= kmax)
-        grid_add (&e->mc_ks, steps[i] * decade);
-  if (e->mc_ks.k[e->mc_ks.n - 1] < kmax)
-    grid_add (&e->mc_ks, floor (kmax));
-  e->quad_ks = e->mc_ks;
+        grid_add (e, steps[i] * decade);
+  if (e->k[e->n_k - 1] < kmax)
+    grid_add (e, floor (kmax));
+  e->n_mc = e->n_k;
   for (double k = 1e5; k <= 1e8; k *= 10)
     if (k > kmax && (!quick || k == 1e6 || k == 1e8))
-      grid_add (&e->quad_ks, k);
+      grid_add (e, k);
 }
 
 /* Replicates at k: samples / k, but never fewer than the floor that keeps
@@ -235,20 +227,20 @@ experiment_run (harness * h, experiment * e)
   proposals_init (h, e->q);
   grids_init (h, e);
   iw_estimators est = estimators_init (h);
-  for (size_t i = 0; i < e->mc_ks.n; i++)
-    e->reps[i] = replicates (h, e->mc_ks.k[i]);
+  for (size_t i = 0; i < e->n_mc; i++)
+    e->reps[i] = replicates (h, e->k[i]);
   for (int p = 0; p < N_PROPOSALS; p++)
     {
       iw_log_weight f = e->q[p].f;
       if (mutant (h, "logq_missing_logdet"))
         f.log_norm += 0.5 * log (e->q[p].vq);
-      for (size_t i = 0; i < e->mc_ks.n; i++)
+      for (size_t i = 0; i < e->n_mc; i++)
         iw_mc_run (harness_rng (h), &f, &est, e->q[p].log_px,
-                   (size_t) e->mc_ks.k[i], e->reps[i], &e->mc[p][i]);
-      for (size_t i = 0; i < e->quad_ks.n; i++)
+                   (size_t) e->k[i], e->reps[i], &e->mc[p][i]);
+      for (size_t i = 0; i < e->n_k; i++)
         {
-          e->gap[p][i] = iw_gauss_gap (&e->q[p].g, e->quad_ks.k[i],
-                                       i < e->mc_ks.n ? IW_GAP_FOR_MC
+          e->gap[p][i] = iw_gauss_gap (&e->q[p].g, e->k[i],
+                                       i < e->n_mc ? IW_GAP_FOR_MC
                                        : IW_GAP_PRECISE, 0.0);
           /* the weights times c = 1 + 1e-3 take log c off the gap */
           if (mutant (h, "quad_weight_scaled"))
@@ -263,8 +255,8 @@ experiment_run (harness * h, experiment * e)
 static estimate
 lk_quad (const experiment * e, int p, size_t i)
 {
-  quad_result l = { e->q[p].log_px - e->gap[p][i].value, e->gap[p][i].abserr };
-  return est_quad (l);
+  return est_quad ((quad_result) { e->q[p].log_px - e->gap[p][i].value,
+                                   e->gap[p][i].abserr });
 }
 
 /* ---- Checks on L_1, L_k and the gap ---- */
@@ -303,19 +295,18 @@ check_lk_grid (harness * h, const experiment * e)
   double worst = 0, worst_k = 0;
   int worst_p = 0;
   for (int p = 0; p < N_PROPOSALS; p++)
-    for (size_t i = 0; i < e->mc_ks.n; i++)
+    for (size_t i = 0; i < e->n_mc; i++)
       {
         const iw_mc *m = &e->mc[p][i];
         if (!(m->khat <= khat_threshold (e->reps[i])))
           {
             if (!(m->khat <= worst))
-              worst = m->khat, worst_p = p, worst_k = e->mc_ks.k[i];
+              worst = m->khat, worst_p = p, worst_k = e->k[i];
             n_out++;
             continue;
           }
         n_in++;
-        estimate lk = est_mc_acc (&m->lk);
-        check_point (h, "lk_mc_vs_quad", lk, lk_quad (e, p, i));
+        check_point (h, "lk_mc_vs_quad", est_mc_acc (&m->lk), lk_quad (e, p, i));
         check_point (h, "loo_equals_lk", est_mc_acc (&m->loo),
                      lk_quad (e, p, i));
         if (!isfinite (e->var_w[p]))   /* E[w^2] = inf: no trustworthy SE */
@@ -328,8 +319,8 @@ check_lk_grid (harness * h, const experiment * e)
         check_point (h, "gap_cv_vs_quad", est_mc_acc (&m->gap_cv),
                      est_quad (e->gap[p][i]));
       }
-  double kmax = e->mc_ks.k[e->mc_ks.n - 1];
-  size_t n = e->mc_ks.n, r_lo = e->reps[n - 1], r_hi = e->reps[0];
+  double kmax = e->k[e->n_mc - 1];
+  size_t n = e->n_mc, r_lo = e->reps[n - 1], r_hi = e->reps[0];
   const char *fmt = "k = 1 .. %g (%zu values), wide, narrow, heavy q; %zu to"
     " %zu replicates; %zu points, %zu left out by Pareto k-hat (largest"
     " %.2f: %s q, k = %g)";
@@ -347,7 +338,7 @@ check_lk_grid (harness * h, const experiment * e)
                " narrow q; %zu to %zu replicates", kmax, n, r_lo, r_hi);
   check_close (h, "gap_cv_vs_quad", "wide and narrow q at the %zu values of k"
                " with at least %d replicates (k <= %g)", n_cv,
-               GAP_CV_MIN_REPLICATES, e->mc_ks.k[n_cv - 1]);
+               GAP_CV_MIN_REPLICATES, e->k[n_cv - 1]);
 }
 
 /* The bound of lib/iw_gauss.h for narrow q (bound_sign: 1 - e_min in
@@ -363,9 +354,9 @@ gap_bound_narrow (const harness * h, const experiment * e, double k)
 static void
 check_rates (harness * h, const experiment * e)
 {
-  for (size_t i = 0; i < e->quad_ks.n; i++)
+  for (size_t i = 0; i < e->n_k; i++)
     {
-      double k = e->quad_ks.k[i], b = gap_bound_narrow (h, e, k);
+      double k = e->k[i], b = gap_bound_narrow (h, e, k);
       check_point (h, "unbounded_gap_bound", est_quad (e->gap[NARROW][i]),
                    est_exact (b, 8 * DBL_EPSILON * b));
       if (k != 1e6 && k != 1e8)
@@ -380,7 +371,7 @@ check_rates (harness * h, const experiment * e)
     }
   check_close (h, "unbounded_gap_bound",
                "narrow q, w_min/p(x) = %.4g, k = 1 .. %g",
-               iw_gauss_min (&e->q[NARROW].g), e->quad_ks.k[e->quad_ks.n - 1]);
+               iw_gauss_min (&e->q[NARROW].g), e->k[e->n_k - 1]);
   check_close (h, "delta_method_limit", "wide and narrow q, k = 10^6 and 10^8;"
                " Var(w)/p(x)^2 = %.6g and %.6g", e->var_w[WIDE], e->var_w[NARROW]);
 }
@@ -437,17 +428,10 @@ static void prepare_posterior (const point * p, void *u) { prepare (p, u, 1); }
 
 static size_t iw_len (const point * p) { return (size_t) p->v[5] + 1; }
 
-static void
-sample_q (const gsl_rng * r, const point * p, const void *u, double *z)
-{
-  const iw_prep *d = u;
-  for (size_t i = 0; i < iw_len (p); i++)
-    z[i] = d->md.m + gsl_ran_gaussian_ziggurat (r, sqrt (d->md.vq));
-}
-
-/* The same draws as a map of K + 1 standard normals: the engine then
-   integrates by randomized quasi-Monte Carlo where K + 1 is within its
-   dimension limit (the log weights are quadratics in them). */
+/* The draw z_1 .. z_{K+1} ~ q as a map of K + 1 standard normals, which
+   the engine draws itself (the ziggurat, in order); it integrates by
+   randomized quasi-Monte Carlo where K + 1 is within its dimension limit
+   (the log weights are quadratics in them). */
 static void
 map_q (const point * p, const void *u, const double *e, double *z)
 {
@@ -486,23 +470,22 @@ scaled_weights (const void *u, const double *z, double *a, double *size)
   return top;
 }
 
-/* E_M[(a_m1 + ... + a_mk)/DENOM], M uniform over the k-subsets of
-   {1..k+1}, enumerated over all 2^(k+1) index sets.  Sums of <= k+1
-   positive terms: relative error <= (k + 3) u for both sides of line 86. */
+/* E_M[(a_m1 + ... + a_mk)/DENOM], M uniform over the k + 1 k-subsets of
+   {1..k+1}, found among all 2^(k+1) index sets.  Sums of <= k+1 positive
+   terms: relative error <= (k + 3) u for both sides of line 86. */
 static double
 subset_average (const double *a, int k, double denom)
 {
   double total = 0;
-  int count = 0;
   for (unsigned mask = 0; mask < (1u << (k + 1)); mask++)
     if (__builtin_popcount (mask) == k)
       {
         double sum = 0;
         for (int i = 0; i <= k; i++)
           sum += (mask & (1u << i)) ? a[i] : 0;
-        total += sum / denom, count++;
+        total += sum / denom;
       }
-  return total / count;
+  return total / (k + 1);
 }
 
 /* ---- truths ---- */
@@ -516,10 +499,9 @@ lk_at (const void *u, double k, double sign)
      nothing: L_k = log p(x) - gap carries that error anyway, and the
      returned abserr, which the estimate keeps, is GSL's own.  Cached: the
      engine asks for the same L_k once for every line whose chain needs it. */
-  double floor = 8 * EST_U * (1 + fabs (D->md.log_px));
+  double floor = t_log_px (NULL, u).err;
   quad_result g = iw_gauss_gap_cached (&D->md.g, k, IW_GAP_FOR_MC, floor);
-  quad_result l = { D->md.log_px - sign * g.value, g.abserr };
-  return est_quad (l);
+  return est_quad ((quad_result) { D->md.log_px - sign * g.value, g.abserr });
 }
 static estimate t_lk (const point * p, const void *u) { (void) p; return lk_at (u, KK, 1); }
 static estimate t_lk1 (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, 1); }
@@ -538,17 +520,16 @@ t_mean_a (const point * p, const void *u, const double *z, double *bound)
 
 /* ---- integrals by quadrature (lib/quad), located by q and the posterior ---- */
 static double q_density (const iw_prep * d, double h) { return exp (normal_log_pdf (h, d->md.m, sqrt (d->md.vq))); }
-static double joint (const iw_prep * d, double h) { return exp (normal_log_pdf (d->md.x, d->md.a * h, d->md.s) + normal_log_pdf (h, 0, 1)); }
+static double joint (double h, void *u) { return exp (normal_log_pdf (D->md.x, D->md.a * h, D->md.s) + normal_log_pdf (h, 0, 1)); }
 /* q(h) · p(x,h)/q(h) as written; far in a tail where q is the narrower
    the ratio overflows, and the product is p(x,h) itself */
 static double
 q_times_ratio (double h, void *u)
 {
-  double qh = q_density (u, h), r = joint (u, h) / qh;
-  return qh == 0 || !isfinite (r) ? joint (u, h) : qh * r;
+  double qh = q_density (u, h), r = joint (h, u) / qh;
+  return qh == 0 || !isfinite (r) ? joint (h, u) : qh * r;
 }
 static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->md.m, sqrt (D->md.vq)) + iw_log_weight_at (&D->md.f, h, NULL)); }
-static double joint_fn (double h, void *u) { return joint (u, h); }
 static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_weight_at (&D->md.f, h, NULL); }
 static estimate
 integral (quad_fn f, const void *u)
@@ -569,6 +550,13 @@ mean_of_k (const void *u, estimate x, double denom)
   s.value /= denom;
   s.err = s.err * KK / denom + (KK + 1) * EST_U * fabs (s.value);
   return s;
+}
+/* log (1/DENOM) sum_{j=1}^{K} e^L, e^L a closed form rounded to REL u */
+static estimate
+log_mean_of_k_exp (const void *u, double l, double rel, double denom)
+{
+  double v = exp (l);
+  return est_log (mean_of_k (u, est_exact (v, rel * EST_U * v), denom));
 }
 
 /* ---- 001 1.1.4, seed lines 84-93 ---- */
@@ -671,16 +659,10 @@ static estimate q31_l2 (const point * p, const void *u) { (void) p; return q_mom
 static estimate q31_l2_k1 (const point * p, const void *u) { (void) p; return q_moment (u, KK + 1); }
 static estimate q31_l4 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK)); }
 static estimate q31_l4_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK + 1)); }
-static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint_fn, u), KK)); }
-static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint_fn, u), KK + 1)); }
-static estimate
-px_mean (const void *u, double denom)
-{
-  double px = exp (D->md.log_px);
-  return est_log (mean_of_k (u, est_exact (px, 16 * EST_U * px), denom));
-}
-static estimate q31_l6 (const point * p, const void *u) { (void) p; return px_mean (u, KK); }
-static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return px_mean (u, KK + 1); }
+static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK)); }
+static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK + 1)); }
+static estimate q31_l6 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK); }
+static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK + 1); }
 static estimate q31_l7_lk (const point * p, const void *u) { (void) p; return est_sub (lk_at (u, KK, 1), est_exact (1, 0)); }
 static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
@@ -777,15 +759,8 @@ c_weights (const void *u, const double *z, int literal, int q_mismatch)
 IG (c8_vlb, c_weights (u, z, 0, 0))
 IG (c8_vlb_mismatch, c_weights (u, z, 0, 1))
 IG (c8_post_literal, c_weights (u, z, 1, 0))
-static estimate
-c8_mean_p (const void *u, int literal, double denom)
-{
-  double l = literal ? log_prior_at_x (u) : D->md.log_px;
-  estimate e = mean_of_k (u, est_exact (exp (l), 8 * EST_U * exp (l)), denom);
-  return est_log (e);
-}
-static estimate c8_log_mean_literal (const point * p, const void *u) { (void) p; return c8_mean_p (u, 1, KK); }
-static estimate c8_log_mean_x (const point * p, const void *u) { (void) p; return c8_mean_p (u, 0, KK); }
+static estimate c8_log_mean_literal (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, log_prior_at_x (u), 8, KK); }
+static estimate c8_log_mean_x (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 8, KK); }
 static estimate c8_log_literal (const point * p, const void *u) { (void) p; return est_exact (log_prior_at_x (u), 8 * EST_U * (1 + fabs (log_prior_at_x (u)))); }
 #define READ_X(f, lines) {{"x for z: p_θ(x|z_k), p_θ(x)", "the VLB^(K) of X_i has p_θ(X_i|z_k) in this slot, as 2.(a) " lines " writes p_θ(X_i|z) for the same weight", 0, f, 0}}
 
@@ -814,9 +789,8 @@ static const derivation_line LINES_002[] = {
 #define IW_DV(name, id_, title_, lines_, truths_, prep_) \
   static const derivation name = { .id = id_, .title = title_, .points = &iw_points, \
     .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_prep), .prepare = prep_, \
-    .x_dim = KMAX_DV + 1, .x_len = iw_len, .sample = sample_q, .base_dim = iw_len, .transform = map_q, \
-    .truths = truths_, \
-    .n_truths = COUNT_OF (truths_), .lines = lines_, .n_lines = COUNT_OF (lines_) }
+    .x_dim = KMAX_DV + 1, .x_len = iw_len, .base_dim = iw_len, .transform = map_q, \
+    DERIVATION_TABLES (truths_, lines_) }
 IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001, prepare_q);
 IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003, prepare_q);
 IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002, TRUTH_001, prepare_posterior);
@@ -831,9 +805,9 @@ write_figure_data (harness * h, const experiment * e)
   sbuf_append (fig, "\n\n# block B0: quadrature, log p(x) - L_k\n"
                "# k  gap_wide err  gap_narrow err  gap_heavy err"
                "  bound_narrow  asym_wide  asym_narrow\n");
-  for (size_t i = 0; i < e->quad_ks.n; i++)
+  for (size_t i = 0; i < e->n_k; i++)
     {
-      double k = e->quad_ks.k[i];
+      double k = e->k[i];
       sbuf_printf (fig, "%g", k);
       for (int p = 0; p < N_PROPOSALS; p++)
         sbuf_printf (fig, " %.10g %.3g", e->gap[p][i].value,
@@ -844,9 +818,9 @@ write_figure_data (harness * h, const experiment * e)
   sbuf_append (fig, "\n\n# block B1 = B0 + 1: Monte Carlo gap; wide and narrow by the"
                " control-variate estimator, heavy by log p(x) - mean log-mean-exp\n"
                "# k  replicates  wide se  narrow se  heavy se\n");
-  for (size_t i = 0; i < e->mc_ks.n; i++)
+  for (size_t i = 0; i < e->n_mc; i++)
     {
-      sbuf_printf (fig, "%g %zu", e->mc_ks.k[i], e->reps[i]);
+      sbuf_printf (fig, "%g %zu", e->k[i], e->reps[i]);
       for (int p = WIDE; p <= NARROW; p++)
         sbuf_printf (fig, " %.10g %.3g", mc_mean (&e->mc[p][i].gap_cv),
                      mc_se (&e->mc[p][i].gap_cv));
@@ -899,9 +873,9 @@ write_table (harness * h, const experiment * e)
   for (int p = 0; p < N_PROPOSALS; p++)
     sbuf_printf (n, " L_k %s (MC) | L_k %s (quad) |", Q_NAME[p], Q_NAME[p]);
   sbuf_append (n, "\n|---|---|---|---|---|---|---|---|\n");
-  for (size_t i = 0; i < e->mc_ks.n; i++)
+  for (size_t i = 0; i < e->n_mc; i++)
     {
-      sbuf_printf (n, "| %g | %zu |", e->mc_ks.k[i], e->reps[i]);
+      sbuf_printf (n, "| %g | %zu |", e->k[i], e->reps[i]);
       for (int p = 0; p < N_PROPOSALS; p++)
         sbuf_printf (n, " %.5f ± %.1e | %.8f |", mc_mean (&e->mc[p][i].lk),
                      mc_se (&e->mc[p][i].lk), lk_quad (e, p, i).value);
@@ -914,16 +888,16 @@ write_table (harness * h, const experiment * e)
 static double
 last_slope (const experiment * e, int p)
 {
-  size_t n = e->quad_ks.n;
+  size_t n = e->n_k;
   return log (e->gap[p][n - 1].value / e->gap[p][n - 2].value)
-    / log (e->quad_ks.k[n - 1] / e->quad_ks.k[n - 2]);
+    / log (e->k[n - 1] / e->k[n - 2]);
 }
 
 static void
 write_notes (harness * h, const experiment * e, const quad_result * limits)
 {
   const iw_model *md = &e->q[WIDE];
-  size_t n = e->quad_ks.n;
+  size_t n = e->n_k;
   char wide_text[128] = "";
   if (!isnan (limits[WIDE].value))
     snprintf (wide_text, sizeof wide_text, " (and %.2g ± %.2g for wide q)",
