@@ -502,7 +502,7 @@ static int m_s_scaled, m_shifted, m_full_input;
 typedef struct
 {
   size_t n;
-  double lam[2][2], *mu;        /* Λ, and μ(x_i) (2 per datapoint) */
+  double lam[2][2], det, *mu;   /* Λ, det Λ, and μ(x_i) (2 per datapoint) */
   double *xs, coef[2][DX + 1];  /* data; the encoder m_j = Σ_k coef_jk u_k */
   size_t n_in;                  /* inputs the encoder sees */
 } dataset;
@@ -522,7 +522,7 @@ dataset_make (harness * h, dataset * e)
         for (int d = 0; d < DX; d++)
           e->lam[j][l] += W0[d][j] * W0[d][l] / psi[d];
       }
-  double det = e->lam[0][0] * e->lam[1][1] - e->lam[0][1] * e->lam[1][0];
+  double det = e->det = e->lam[0][0] * e->lam[1][1] - e->lam[0][1] * e->lam[1][0];
   double sig[2][2] = { {e->lam[1][1] / det, -e->lam[0][1] / det}, {-e->lam[1][0] / det, e->lam[0][0] / det} };
   for (int j = 0; j < 2; j++)
     for (int d = 0; d < DX; d++)
@@ -643,8 +643,7 @@ draw_figure (harness * h, const dataset * e)
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
   sbuf_append (gp, "set key font ',8' spacing 0.75\n");
-  double det = e->lam[0][0] * e->lam[1][1] - e->lam[0][1] * e->lam[1][0];
-  double kl_star = 0.5 * (log (e->lam[0][0]) + log (e->lam[1][1]) - log (det)), mean = 0;
+  double kl_star = 0.5 * (log (e->lam[0][0]) + log (e->lam[1][1]) - log (e->det)), mean = 0;
   double *gap = xmalloc (e->n * sizeof *gap);
   for (size_t i = 0; i < e->n; i++)
     mean += (gap[i] = gap_at (e, e->coef, i).value) / e->n;
