@@ -252,7 +252,7 @@ static estimate
 t_argmax (const point * p, const void *u)
 {
   (void) p;
-  rnd wm = add (mul (X (F->w[0]), X (F->q.m[0])), mul (X (F->w[1]), X (F->q.m[1])));
+  rnd wm = lingauss2_dot (F->w, F->q.m[0], F->q.m[1]);
   rnd den = add (sq (wm), add (sq (mul (X (F->w[0]), X (F->q.s[0]))), sq (mul (X (F->w[1]), X (F->q.s[1])))));
   return rnd_estimate (mul (mul (rnd_leaf (F->x - F->b, 1), wm), inv_any (den)));
 }
