@@ -332,7 +332,6 @@ static const derivation_line LINES_Q22B[] = { Q22_CHAIN ("b", 139, "q_i*") };
 
 /* ---- 003 Q2.2 lines 149-150 and Q2.3 (a)-(c), lines 157-167 ---- */
 CLOSED (d_elbo, rnd_estimate (elbo (F)))
-/* The bias of the ELBO as an estimate of log p(x), by Monte Carlo. */
 INTEGRAND (t_bias, log_joint (F, z) - log_q (F, z) - log_marginal (F).value)
 
 static const derivation_truth TRUTH_ORDER[] = {
@@ -430,7 +429,6 @@ log_of_integral (quad_fn f, const lp * a)
 CLOSED (e1, log_of_integral (f_mean_r, LP))
 CLOSED (e1_plug_in, est_exact (lp_lik (LP, LP->l1), 0))
 CLOSED (e2, log_of_integral (f_mean_q, LP))
-/* the learned prior forgotten: p(X) under N(0, 1) */
 CLOSED (e2_no_r, est_exact (normal_log_pdf (LP->x, LP->b, sqrt (LP->w * LP->w + LP->psi)), 0))
 INTEGRAND (e3, lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0]))
 static double
