@@ -174,21 +174,18 @@ static const derivation_truth P5_TRUTHS[] = {
   {"gap_t", "F(θ^t, q^t) - Q(θ^t|θ^t) = log p_θ^t(x) - Σ q^t log p_θ^t(x, z), at θ = θ^t, from GSL's densities", LINE_CLOSED (t_gap_at_t)},
 };
 
+#define PROOF(id_, text_) .id = id_, .source = "000 P5 Lemma 1 proof", .at = 27, .text = text_
 static const derivation_line P5_LINES[] = {
   {.id = "s000_lemma1", .source = "000 P5 Lemma 1", .at = 23, .truth = "kl",
    .text = "KL(q(z)||p(z|x)) = log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (lemma1),
    .mutants = {{"lemma1_ratio_inverted", "log q/p(z,x) in place of log p(z,x)/q", LINE_CLOSED (lemma1_inverted)}}},
-  {.id = "s000_proof_def", .source = "000 P5 Lemma 1 proof", .at = 27, .truth = "kl",
-   .text = "KL(q(z)||p(z|x)) = Σ_z q(z) log q(z)/p(z|x)", .eval = LINE_CLOSED (proof_def),
+  {PROOF ("s000_proof_def", "KL(q(z)||p(z|x)) = Σ_z q(z) log q(z)/p(z|x)"), .truth = "kl", .eval = LINE_CLOSED (proof_def),
    .mutants = {{"proof_def_flipped", "Σ q log p(z|x)/q", LINE_CLOSED (proof_def_flipped)}}},
-  {.id = "s000_proof_bayes", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= Σ_z q(z) log q(z)p(x)/p(z,x)", .eval = LINE_CLOSED (proof_bayes),
+  {PROOF ("s000_proof_bayes", "= Σ_z q(z) log q(z)p(x)/p(z,x)"), .eval = LINE_CLOSED (proof_bayes),
    .mutants = {{"step_a_px_dropped", "Σ q log q/p(z,x), p(x) dropped", LINE_CLOSED (proof_bayes_no_px)}}},
-  {.id = "s000_proof_split", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= Σ_z q(z) log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (proof_split),
+  {PROOF ("s000_proof_split", "= Σ_z q(z) log p(x) - Σ_z q(z) log p(z,x)/q(z)"), .eval = LINE_CLOSED (proof_split),
    .mutants = {{"step_b_sign", "Σ q log p(x) + Σ q log p(z,x)/q", LINE_CLOSED (proof_split_sign)}}},
-  {.id = "s000_proof_end", .source = "000 P5 Lemma 1 proof", .at = 27,
-   .text = "= log p(x) - Σ_z q(z) log p(z,x)/q(z)", .eval = LINE_CLOSED (lemma1),
+  {PROOF ("s000_proof_end", "= log p(x) - Σ_z q(z) log p(z,x)/q(z)"), .eval = LINE_CLOSED (lemma1),
    .mutants = {{"proof_sum_q_dropped", "Σ_z log p(x) = K log p(x) (Σ q = 1 not used)", LINE_CLOSED (proof_sum_q_k)}}},
   {.id = "s000_F_line33", .source = "000 P5 F(θ,q)", .at = 33, .truth = "F",
    .text = "F(θ, q) = Σ_z q(z) log p_θ(x,z) - Σ_z q(z) log q(z)", .eval = LINE_CLOSED (F_def),
@@ -577,8 +574,7 @@ main (int argc, char **argv)
   c1.x = gmm_sample_n (harness_rng (h), c1.truth, (size_t) n);
   c2.x = gmm_sample_n (harness_rng (h), c2.truth, (size_t) n / 2);
 
-  derivation_run (h, &p5);
-  derivation_run (h, &mstep);
+  harness_run_derivations (h);
   sbuf_append (harness_figure_script (h), "set multiplot layout 2,3\n");
   int b = figure_lines_against_truth (h, "000 P5: each line against its truth");
   sbuf_append (harness_figure_script (h), "set key font ',8'\n");
