@@ -30,6 +30,7 @@ report_tap() {   # NAME STATUS: the summary line of a kept log
 # sanitizer build and runs; the interrupt, soak and concurrency tests; and
 # the rest of the harness end to end.  No two of them share a file: each
 # make check below has its own OUTDIR and RESULTS.
+pool1=$(date +%s.%N)
 slow="iwae_bound mean_field mcmc_gmm kl_gaussians gradient_estimators elbo_gap"
 {
   for s in $slow $slugs; do case " $slugs " in *" $s "*) echo "p $s";; esac; done | awk '!seen[$0]++'
@@ -44,6 +45,7 @@ slow="iwae_bound mean_field mcmc_gmm kl_gaussians gradient_estimators elbo_gap"
   fi
   echo "$2 $t0 $(date +%s.%N)" >> "$RA_LOGS/times"' run_all
 
+echo "pool:claims+units $pool1 $(date +%s.%N)" >> "$logs/times"
 echo "== unit tests"
 for t in $tests; do report_tap "$t" "$(cat "$logs/$t.st" 2>/dev/null || echo 1)"; done
 
@@ -62,6 +64,7 @@ lane() {   # NAME COMMAND...: run in the background, keep log, status, time
   "$@" > "$logs/$name.log" 2>&1; echo $? > "$logs/$name.st"
   echo "$name $t0 $(date +%s.%N)" >> "$logs/times"
 }
+pool2=$(date +%s.%N)
 first=$(echo $slugs | awk '{ print $1 }')
 ( lane sanitize make --no-print-directory sanitize ) &
 # the interrupt test stops a claim at each named point of its output
@@ -79,6 +82,7 @@ fast=masked_convolution; case " $slugs " in *" $fast "*) ;; *) fast=$first ;; es
   lane regress_mcmc_gmm tests/regress_mcmc_gmm.sh "$build"
   lane regress_quad_seeds tests/regress_quad_seeds.sh "$build" ) &
 wait
+echo "pool:lanes $pool2 $(date +%s.%N)" >> "$logs/times"
 
 st_of() { cat "$logs/$1.st" 2>/dev/null || echo 1; }
 echo "== fuzz regression inputs, short calibration"
@@ -92,6 +96,6 @@ report_tap sanitize "$(st_of sanitize)"
 
 # the wall time of each piece, the slowest first: where make test's minutes go
 echo "== wall time of the slowest pieces (seconds; two run at once in each pool)"
-awk '{ printf "%-34s %6.1f\n", $1, $3 - $2 }' "$logs/times" | sort -k2,2 -rn | head -n 12
+awk '{ printf "%-34s %6.1f\n", $1, $3 - $2 }' "$logs/times" | sort -k2,2 -rn | head -n 14
 
 awk -F'[ ,]+' '{ p += $1; f += $3 } END { printf "\n%d passed, %d failed\n", p, f; exit f > 0 }' "$logs/counts"
