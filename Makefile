@@ -161,7 +161,9 @@ concurrency: deps
 	@$(MAKE) --no-print-directory $(B)/bin/$(OUTPUT_TEST_SLUG)
 	@tests/concurrency.sh $(B) $(OUTPUT_TEST_SLUG) $(CONCURRENCY_RUNS)
 
-SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# -g1: line tables only, enough for the reports' file:line, and a fifth of
+# the sanitizer build's time less than -g (52 -> 42 CPU-s)
+SAN_FLAGS = -O1 -g1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 sanitize: deps
 	@$(MAKE) $(BUILD_JOBS) --no-print-directory B=build/san CFLAGS="$(SAN_FLAGS)" \
