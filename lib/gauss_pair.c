@@ -62,26 +62,38 @@ gauss_pair_x_len (const point * p)
   return p->d;
 }
 
-double
-gauss_pair_form (const gsl_matrix * inv, const double *x, const double *m,
-                 size_t d)
-{
-  double s = 0;
-  for (size_t i = 0; i < d; i++)
-    for (size_t j = 0; j < d; j++)
-      s += (x[i] - (m ? m[i] : 0)) * gsl_matrix_get (inv, i, j)
-        * (x[j] - (m ? m[j] : 0));
-  return s;
-}
-
+/* The forms are the inner loop of every Monte Carlo KL draw (most of a
+   kl_gaussians run).  Both sum (u_i a_ij) v_j over i, then j, in that
+   order and with that rounding, as the seed's Σ_ij writes it; the
+   rows are read in place (no bounds check per element). */
 double
 gauss_pair_bilinear (const gsl_matrix * inv, const double *x,
                      const double *y, size_t d)
 {
   double s = 0;
   for (size_t i = 0; i < d; i++)
-    for (size_t j = 0; j < d; j++)
-      s += x[i] * gsl_matrix_get (inv, i, j) * y[j];
+    {
+      const double *row = inv->data + i * inv->tda;
+      for (size_t j = 0; j < d; j++)
+        s += x[i] * row[j] * y[j];
+    }
+  return s;
+}
+
+double
+gauss_pair_form (const gsl_matrix * inv, const double *x, const double *m,
+                 size_t d)
+{
+  if (!m)
+    return gauss_pair_bilinear (inv, x, x, d);
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    {
+      const double *row = inv->data + i * inv->tda;
+      double ui = x[i] - m[i];
+      for (size_t j = 0; j < d; j++)
+        s += ui * row[j] * (x[j] - m[j]);
+    }
   return s;
 }
 
