@@ -66,12 +66,6 @@ set ytics auto
 set grid
 set key default
 set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
-set key font ',8' spacing 0.75
-log_px = -2.530128923
-elbo_star = -2.933674643
-seed_star = -3.933674643
-mu1 = 0.8275862069
-mu2 = 0.6206896552
 set title 'p(z|x) and q*(z), θ = (2, 1.5), x = 3'
 set xlabel 'z_1'
 set ylabel 'z_2'
@@ -80,17 +74,31 @@ set key inside top right font ',11' spacing 1
 plot datafile index 21 using 1:2 with lines ls 3 title 'p(z|x) exact', \
      datafile index 23 using 1:2 with lines ls 2 title 'q*(z) mean-field', \
      datafile index 22 using 1:2 with linespoints ls 1 pt 7 ps 0.6 title 'updates (2.13)', \
-     '+' using (mu1):(mu2) every ::0::0 with points ls 7 pt 2 ps 2 title 'posterior mean'
+     '+' using (0.8275862069):(0.6206896552) every ::0::0 with points ls 7 pt 2 ps 2 title 'posterior mean'
 set size noratio
 set title 'ELBO after each update (m_1, s_1, m_2, s_2, ...)'
 set xlabel 'update'
 set ylabel 'nats'
-set key bottom right
-set xrange [0:*]
-set yrange [*:log_px + 0.5]
-plot datafile index 24 using 1:2 with linespoints ls 1 title 'ELBO', \
-     log_px with lines ls 7 title 'log p(x)', \
-     elbo_star with lines ls 8 title 'log p(x) - KL(q*||p)', \
-     seed_star with lines ls 2 dt 3 title 'seed (2.10)-(2.11) at q*'
+unset logscale
+set format x '%g'
+set format y '%g'
+set xrange [0:52]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
+set key inside bottom right
+plot datafile index 24 using 1:11 with lines ls 8 dt 3 lw 1.6 title 'log p(x)', \
+     '' index 24 using 1:5 with lines ls 7 title 'log p(x) - KL(q*||p)', \
+     '' index 24 using 1:2 with lines ls 1 title 'ELBO', \
+     '' index 24 using 1:8 with lines ls 2 dt 4 lw 2.4 title 'seed (2.10)-(2.11) at q* (error)'
+unset logscale
+set format x '%g'
+set format y '%g'
+set xtics autofreq
+set ytics autofreq
+set xrange [*:*]
+set yrange [*:*]
+set key default
+set key opaque box lc rgb '#c0c0c0' samplen 2.5 spacing 1.2
 unset multiplot
 unset output

@@ -16,6 +16,7 @@
  * lib/rounding.h: each value carries the size of the terms that cancel in
  * it and its rounding count (Higham, Lemma 3.3). */
 #include "harness.h"
+#include "figure_converge.h"
 #include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gmm.h"
@@ -674,11 +675,27 @@ coordinate_step (lingauss2 * v, int step)
   v->s[i] = sqrt (s2);
 }
 
+/* The figure's right panel: the ELBO before the first update and after
+   each update of the first FIGURE_SWEEPS sweeps. */
+#define FIGURE_SWEEPS 13
+typedef struct
+{
+  double update[4 * FIGURE_SWEEPS + 1], elbo[4 * FIGURE_SWEEPS + 1];
+  size_t n;
+} elbo_trace;
+
+static void
+elbo_trace_add (elbo_trace * t, int update, double value)
+{
+  t->update[t->n] = update;
+  t->elbo[t->n++] = value;
+}
+
 /* Sweep until the means stop changing; returns the last change of m2.
    With H, every step's ELBO change is a point of update_monotone; with
-   PATH and TRACE, the first sweeps are written for the figure. */
+   PATH and TRACE, the first sweeps are kept for the figure. */
 static double
-coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, sbuf * trace)
+coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, elbo_trace * trace)
 {
   double last = INFINITY;
   int step_no = 0;
@@ -697,11 +714,11 @@ coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, sbuf * trace)
           if (path && step % 2 == 0)
             sbuf_printf (path, "%.10g %.10g\n", v->m[0], v->m[1]);
           if (trace)
-            sbuf_printf (trace, "%d %.10g\n", step_no, after.value);
+            elbo_trace_add (trace, step_no, after.value);
         }
       last = fabs (v->m[1] - m2_old);
-      if (sweep >= 12)
-        path = trace = NULL;    /* the figure shows the first sweeps */
+      if (sweep >= FIGURE_SWEEPS - 1)
+        path = NULL, trace = NULL;
     }
   return last;
 }
@@ -784,6 +801,27 @@ figure_model (harness * h)
     harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
 }
 
+/* The ELBO along the updates, rising to its maximum log p(x) - KL(q*||p)
+   below log p(x), and the seed's total (2.10)-(2.11) at q* as its finding. */
+static void
+draw_elbo_panel (harness * h, int *block, const lingauss2 * q_star, const elbo_trace * t)
+{
+  double log_px = lingauss2_log_evidence (q_star).value;
+  const figure_converge_series ascent = { .label = "ELBO", .estimate = t->elbo,
+    .truth_value = log_px - lingauss2_kl_post (q_star).value,
+    .truth_label = "log p(x) - KL(q*||p)" };
+  const figure_converge_curve evidence = { .label = "log p(x)", .constant = log_px };
+  char label[100];
+  snprintf (label, sizeof label, "seed (2.10)-(2.11) at q* (%s)",
+            verdict_name (derivation_find (h, "s004_eq2_10_11")->verdict));
+  const figure_converge_curve seed = { .label = label, .constant = seed_total (q_star).value };
+  figure_converge (h, block, &(figure_converge_spec) {
+    .title = "ELBO after each update (m_1, s_1, m_2, s_2, ...)",
+    .xlabel = "update", .ylabel = "nats", .x = t->update, .n = t->n, .z = 1,
+    .series = &ascent, .n_series = 1, .seeds = &seed, .n_seeds = 1,
+    .refs = &evidence, .n_refs = 1, .key = "inside bottom right" });
+}
+
 static void
 draw_figure (harness * h)
 {
@@ -796,39 +834,27 @@ draw_figure (harness * h)
   sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
-  sbuf_append (gp, "set key font ',8' spacing 0.75\n");
   sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
   figure_ellipse_write (fig, mu, sig, 2);
   sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,
                v.m[0], v.m[1]);
-  sbuf trace;
-  sbuf_init (&trace);
-  sbuf_printf (&trace, "0 %.10g\n", lingauss2_elbo (&v).value);
+  elbo_trace trace = { .n = 0 };
+  elbo_trace_add (&trace, 0, lingauss2_elbo (&v).value);
   coordinate_ascent (NULL, &v, fig, &trace);
   double qm[2] = { v.m[0], v.m[1] }, qs[4] = { v.s[0] * v.s[0], 0, 0, v.s[1] * v.s[1] };
   sbuf_printf (fig, "\n\n# block %d: mean-field fit q*\n", b + 2);
   figure_ellipse_write (fig, qm, qs, 2);
-  sbuf_printf (fig, "\n# block %d: ELBO after each update\n%s", b + 3, sbuf_str (&trace));
-  sbuf_free (&trace);
-  double log_px = lingauss2_log_evidence (&v).value, kl = lingauss2_kl_post (&v).value;
-  sbuf_printf (gp, "log_px = %.10g\nelbo_star = %.10g\nseed_star = %.10g\n"
-               "mu1 = %.10g\nmu2 = %.10g\n", log_px, log_px - kl,
-               seed_total (&v).value, mu[0], mu[1]);
   sbuf_printf (gp,
     "set title 'p(z|x) and q*(z), θ = (%g, %g), x = %g'\n"
     "set xlabel 'z_1'\nset ylabel 'z_2'\nset size ratio -1\nset key inside top right font ',11' spacing 1\n"
     "plot datafile index %d using 1:2 with lines ls 3 title 'p(z|x) exact', \\\n"
     "     datafile index %d using 1:2 with lines ls 2 title 'q*(z) mean-field', \\\n"
     "     datafile index %d using 1:2 with linespoints ls 1 pt 7 ps 0.6 title 'updates (2.13)', \\\n"
-    "     '+' using (mu1):(mu2) every ::0::0 with points ls 7 pt 2 ps 2 title 'posterior mean'\n"
-    "set size noratio\nset title 'ELBO after each update (m_1, s_1, m_2, s_2, ...)'\n"
-    "set xlabel 'update'\nset ylabel 'nats'\nset key bottom right\n"
-    "set xrange [0:*]\nset yrange [*:log_px + 0.5]\n"
-    "plot datafile index %d using 1:2 with linespoints ls 1 title 'ELBO', \\\n"
-    "     log_px with lines ls 7 title 'log p(x)', \\\n"
-    "     elbo_star with lines ls 8 title 'log p(x) - KL(q*||p)', \\\n"
-    "     seed_star with lines ls 2 dt 3 title 'seed (2.10)-(2.11) at q*'\n"
-    "unset multiplot\n", v.theta[0], v.theta[1], v.x, b, b + 2, b + 1, b + 3);
+    "     '+' using (%.10g):(%.10g) every ::0::0 with points ls 7 pt 2 ps 2 title 'posterior mean'\n"
+    "set size noratio\n", v.theta[0], v.theta[1], v.x, b, b + 2, b + 1, mu[0], mu[1]);
+  b += 3;
+  draw_elbo_panel (h, &b, &v, &trace);
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 static void
