@@ -23,6 +23,7 @@ struct rqmc
      below M (set by rqmc_replicate). */
   int scrambled;
   unsigned m;
+  double two_m, two_minus_m;   /* 2^M and 2^-M: scaling by them is exact */
   uint64_t *flip;      /* d rows of ceil(2^M / 64) words */
   size_t flip_words;
   const gsl_rng *rng;
@@ -139,15 +140,19 @@ static double
 scramble (const rqmc * q, size_t j, double x)
 {
   const uint64_t *row = q->flip + j * q->flip_words;
-  uint32_t top = (uint32_t) ldexp (x, (int) q->m), out = 0;
+  /* H is 1 followed by the M digits: the node of digit k is H's first
+     k + 1 bits (2^k + the k digits above it), and the digit itself is
+     the last of those bits of the next node */
+  uint32_t top = (uint32_t) (x * q->two_m), out = 0;
+  uint32_t h = top | (1u << q->m);
   for (unsigned k = 0; k < q->m; k++)
     {
-      uint32_t node = (1u << k) | (k ? top >> (q->m - k) : 0);
-      uint32_t bit = (top >> (q->m - 1 - k)) & 1u;
+      uint32_t node = h >> (q->m - k);
+      uint32_t bit = (h >> (q->m - 1 - k)) & 1u;
       uint32_t f = (uint32_t) (row[node >> 6] >> (node & 63)) & 1u;
       out |= (bit ^ f) << (q->m - 1 - k);
     }
-  return ldexp ((double) out + gsl_rng_uniform_pos (q->rng), -(int) q->m);
+  return ((double) out + gsl_rng_uniform_pos (q->rng)) * q->two_minus_m;
 }
 
 /* GSL's sequences start at index 1 (Sobol's first point is (1/2, ...)):
@@ -362,6 +367,8 @@ rqmc_alloc_scrambled (rqmc_kind kind, size_t d, size_t n, size_t replicates)
     m++;
   q->scrambled = 1;
   q->m = m;
+  q->two_m = ldexp (1.0, (int) m);
+  q->two_minus_m = ldexp (1.0, -(int) m);
   q->flip_words = (((size_t) 1 << m) + 63) / 64;
   q->flip = xcalloc (d * q->flip_words, sizeof *q->flip);
   return q;
