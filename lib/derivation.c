@@ -63,6 +63,23 @@ verdict_is_finding (verdict_kind v)
   return v == V_CARRIES || v == V_SLIP || v == V_ERROR;
 }
 
+double
+derivation_detectable (const line_compare * c)
+{
+  if (!c->evaluated)
+    return 0;
+  return (c->stat_is_z ? (c->crit + CHECK_POWER_Z) * c->se : 0) + c->bound;
+}
+
+double
+derivation_detectable_rel (const line_compare * c)
+{
+  if (!c->evaluated || !c->draws || c->pointwise || c->rel != REL_EQ
+      || !(fabs (c->ref.value) > DERIVATION_REL_FLOOR))
+    return NAN;
+  return derivation_detectable (c) / fabs (c->ref.value);
+}
+
 int
 derivation_line_expected (const line_result * r)
 {
@@ -1211,8 +1228,7 @@ print_data (const line_result * r, const char *what, const line_compare * c)
   if (!c->evaluated)
     return;
   double z = c->n_points == 1 && c->se > 0 ? c->diff / c->se : NAN;
-  double detectable = (c->stat_is_z ? (c->crit + CHECK_POWER_Z) * c->se : 0)
-    + c->bound;
+  double detectable = derivation_detectable (c);
   /* the last two fields: the draws at the deciding point and how they
      were taken (make bench's resolution table) */
   printf ("#   data\t%s.%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%s\t%ld\t%s\n",

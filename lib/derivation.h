@@ -244,6 +244,15 @@ size_t derivation_two_normals (const point * p);
 /* How many TAP lines DV prints. */
 size_t derivation_count_lines (const derivation * dv);
 int derivation_line_expected (const line_result * r);
+/* The smallest |line - reference| that comparison C detects with 90%
+   probability at its deciding point, (critical + z_0.9) se + bound: the
+   resolution a report gives; 0 when C was not evaluated. */
+double derivation_detectable (const line_compare * c);
+/* C's resolution as a relative error when it is a Monte Carlo equality
+   whose reference is not near 0 (|reference| > DERIVATION_REL_FLOOR),
+   else NaN. */
+#define DERIVATION_REL_FLOOR 0.01
+double derivation_detectable_rel (const line_compare * c);
 /* Free what a line result owns. */
 void derivation_line_result_free (line_result * r);
 /* The result of line ID of a derivation that has run, or NULL. */

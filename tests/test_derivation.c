@@ -167,6 +167,11 @@ check_engine_output (const char *dir)
           "an expectation's data gives its draws and 'mc' (13333 draws: 40000 over 3)");
   tap_ok (q1_end && strncmp (q1_end - 5, "\trqmc", 5) == 0,
           "a quasi-Monte Carlo line's data says 'rqmc'");
+  char *md = slurp (dir, "reports/test_derivation.md");
+  tap_ok (md && strstr (md, "| verdict | resolution |") && strstr (md, "RQMC draws")
+          && strstr (md, "The target is 1e-4"),
+          "the report's line table has a resolution column, explained, with the draws");
+  free (md);
   tap_ok (gp && strstr (gp, "'T 2 (error)'") && strstr (gp, "'T 3 (carries an error)'")
           && strstr (gp, "(slip)'"), "the figure labels lines by verdict (error, carries, slip)");
   free (tap);
@@ -242,6 +247,21 @@ main (void)
   expect_verdict (h, "q8", V_HOLDS);
   const line_result *q8 = derivation_find (h, "q8");
   tap_ok (q8->statement.quasi && q8->statement.draws > 0, "q8: d = 8 is integrated by RQMC");
+  /* the resolution a report gives: (critical + z_0.9) se + bound, relative
+     to the reference for a Monte Carlo equality; none for a closed form */
+  const line_result *m1r = derivation_find (h, "m1");
+  double det = (m1r->statement.crit + CHECK_POWER_Z) * m1r->statement.se + m1r->statement.bound;
+  tap_ok (derivation_detectable (&m1r->statement) == det && det > 0
+          && derivation_detectable_rel (&m1r->statement) == det / fabs (m1r->statement.ref.value),
+          "m1: its resolution is (crit + 1.28) se + bound, %.3g of its reference", det);
+  tap_ok (isnan (derivation_detectable_rel (&derivation_find (h, "c1")->statement)),
+          "c1: a closed form has no Monte Carlo resolution");
+  line_compare near0 = m1r->statement;
+  near0.ref.value = 0.5 * DERIVATION_REL_FLOOR;
+  line_compare ineq = m1r->statement;
+  ineq.rel = REL_LE;
+  tap_ok (isnan (derivation_detectable_rel (&near0)) && isnan (derivation_detectable_rel (&ineq)),
+          "no relative resolution for a reference near 0 or for an inequality");
   /* weights of infinite variance: inconclusive, with the diagnostic */
   expect_verdict (h, "m3", V_INCONCLUSIVE);
   const line_result *m3 = derivation_find (h, "m3");
