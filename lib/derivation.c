@@ -2,6 +2,7 @@
 #include "derivation.h"
 #include "decision.h"
 #include "errors.h"
+#include "hermite_cv.h"
 #include "harness.h"
 #include "psis.h"
 #include "rqmc.h"
@@ -74,10 +75,7 @@ derivation_detectable (const line_compare * c)
 double
 derivation_detectable_rel (const line_compare * c)
 {
-  if (!c->evaluated || !c->draws || c->pointwise || c->rel != REL_EQ
-      || !(fabs (c->ref.value) > DERIVATION_REL_FLOOR))
-    return NAN;
-  return derivation_detectable (c) / fabs (c->ref.value);
+  return c->evaluated ? c->resolution : NAN;
 }
 
 int
@@ -339,7 +337,8 @@ typedef struct
   double z;                     /* diff / se of a Monte Carlo comparison */
   double dof;                   /* z's Student-t degrees of freedom, 0: normal */
   long draws;                   /* draws taken at the point, 0: closed forms */
-  int quasi;                    /* they were RQMC points */
+  int quasi;                    /* they were RQMC points (2: with Hermite
+                                   control variates) */
 } compare_req;
 
 /* The tail diagnostic looks at the first KHAT_DRAWS paired differences:
@@ -433,6 +432,13 @@ worse (const decision * cand, const decision * best)
     || (!isnan (best->statistic) && cand->statistic > best->statistic);
 }
 
+/* The control variates' coefficients (hermite_cv.h), per side: A's and
+   request i's. */
+typedef struct
+{
+  hcv_fit a, r[8];
+} cv_gammas;
+
 /* Independent draws at P for a quasi-random comparison, NKEEP of them.
    Quasi-random points are not independent, so their tail says nothing
    about the integrand's: the tail diagnostic gets these (into KEPT[i],
@@ -447,15 +453,21 @@ worse (const decision * cand, const decision * best)
    estimates), replicate-mean skewness of ½|z|² -0.50 -> -0.03 in d = 10,
    -0.41 -> -0.02 in d = 8; lib/rqmc.h.  Drawn before the net, from the
    same stream, so they are independent of it and beta is a constant for
-   every replicate: the replicates stay i.i.d. and unbiased. */
+   every replicate: the replicates stay i.i.d. and unbiased.  With the
+   derivation's hermite_degree, the same draws give each side's Hermite
+   control variates their coefficients (G; lib/hermite_cv.h), constants
+   for the main draws as beta is. */
+
 static void
 rqmc_pilot (run_state * st, const side * a, const compare_req * req,
             size_t n, const point * p, const void *prep, size_t nkeep,
-            double **kept, double *beta_a, double *beta_r)
+            double **kept, double *beta_a, double *beta_r, cv_gammas * g)
 {
   const derivation *dv = st->dv;
   double z[40], *x = xmalloc ((dv->x_dim ? dv->x_dim : 1) * sizeof *x);
   mc_acc ma, mr[8];
+  hcv_set cv = { 0 }, cmean = { 0 };    /* the controls, and their pilot mean */
+  hcv_pilot *hp = dv->hermite_degree ? hcv_pilot_alloc (n + 1) : NULL;
   mc_init (&ma);
   for (size_t i = 0; i < n; i++)
     mc_init (&mr[i]);
@@ -464,12 +476,26 @@ rqmc_pilot (run_state * st, const side * a, const compare_req * req,
       for (size_t k = 0; k < dv->base_dim (p); k++)
         z[k] = gsl_ran_gaussian_ziggurat (st->r, 1.0);
       dv->transform (p, prep, z, x);
+      int fit = hp && t < HCV_PILOT_DRAWS;
+      if (hp)
+        {
+          hcv_eval (&cv, z, dv->base_dim (p), dv->hermite_degree);
+          cmean.n = cv.n;
+          for (size_t j = 0; j < cv.n; j++)
+            cmean.c[j] += cv.c[j] / (double) nkeep;
+        }
+      if (fit)
+        hcv_pilot_add_controls (hp, &cv);
       double ab, av_t = side_integrand (a, p, prep, x, &ab);
       mc_add (&ma, av_t);
+      if (fit)
+        hcv_pilot_add (hp, n, &cv, av_t);
       for (size_t i = 0; i < n; i++)
         {
           double rb, rv_t = side_integrand (&req[i].ref, p, prep, x, &rb);
           mc_add (&mr[i], rv_t);
+          if (fit)
+            hcv_pilot_add (hp, i, &cv, rv_t);
           if (kept[i])
             kept[i][t] = av_t - rv_t;
         }
@@ -478,6 +504,25 @@ rqmc_pilot (run_state * st, const side * a, const compare_req * req,
   *beta_a = isfinite (mc_mean (&ma)) ? mc_mean (&ma) : 0;
   for (size_t i = 0; i < n; i++)
     beta_r[i] = isfinite (mc_mean (&mr[i])) ? mc_mean (&mr[i]) : 0;
+  g->a.n = 0;
+  for (size_t i = 0; i < n; i++)
+    g->r[i].n = 0;
+  /* with controls, beta is the pilot mean of h - gamma . c: the main
+     draws' residual is then nearly constant, and beta's own noise, which
+     the weights' spread multiplies, that of the residual (beta the mean
+     of h alone, elbo_gap's z had mean square 3.0 over 76 values) */
+  if (hp)
+    {
+      double e;
+      hcv_pilot_fit (hp, n, &g->a);
+      *beta_a -= hcv_apply (&g->a, &cmean, &e);
+      for (size_t i = 0; i < n; i++)
+        {
+          hcv_pilot_fit (hp, i, &g->r[i]);
+          beta_r[i] -= hcv_apply (&g->r[i], &cmean, &e);
+        }
+      hcv_pilot_free (hp);
+    }
   free (x);
 }
 
@@ -545,17 +590,20 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
       rqmc_acc_init (&rs.acc_d[i]);
     }
   double beta_a = 0, beta_r[8] = { 0 };
+  cv_gammas gam;
+  hcv_set cv = { 0 };
   if (q)
     {
       nd = (long) (npr * RQMC_REPLICATES);
-      rqmc_pilot (st, a, req, n, p, prep, nkeep, kept, &beta_a, beta_r);
+      rqmc_pilot (st, a, req, n, p, prep, nkeep, kept, &beta_a, beta_r, &gam);
     }
+  int use_cv = q && dv->hermite_degree > 0;
   for (size_t i = 0; i < n; i++)
     if (any_int || side_has_integrand (&req[i].ref))
       {
         req[i].draws = req[i].pointwise && nd > POINTWISE_DRAWS
           ? POINTWISE_DRAWS : nd;
-        req[i].quasi = q && !req[i].pointwise;
+        req[i].quasi = q && !req[i].pointwise ? 1 + use_cv : 0;
       }
   double z[40];
   for (long t = 0; t < nd; t++)
@@ -573,6 +621,8 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
           rqmc_next_weighted (q, z, &wt, &wrel);
           wrel += DBL_EPSILON;        /* the product wt * value */
           dv->transform (p, prep, z, x);
+          if (use_cv)
+            hcv_eval (&cv, z, dv->base_dim (p), dv->hermite_degree);
         }
       else if (dv->sample)
         dv->sample (st->r, p, prep, x);
@@ -583,7 +633,14 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
           dv->transform (p, prep, z, x);
         }
       double ab, av_t = side_integrand (a, p, prep, x, &ab);
-      double wa = (wt > 0 ? wt * av_t : 0) - beta_a * (wt - 1);
+      double ac = av_t, abc = ab;       /* less its controls, if any */
+      if (use_cv)
+        {
+          double e, dot = hcv_apply (&gam.a, &cv, &e);
+          ac = av_t - dot;
+          abc = ab + e + EST_U * fabs (ac);
+        }
+      double wa = (wt > 0 ? wt * ac : 0) - beta_a * (wt - 1);
       mc_add (&av, wa);
       rs.a += wa;
       for (size_t i = 0; i < n; i++)
@@ -614,10 +671,17 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
           /* the control variate (rqmc_pilot); for plain Monte Carlo
              wt - 1 = 0.  Its rounding: beta (w - 1) carries w's relative
              error times |beta| w, and one more rounding of the product */
+          double rc = rv_t, rbc = rb;
+          if (use_cv)
+            {
+              double e, dot = hcv_apply (&gam.r[i], &cv, &e);
+              rc = rv_t - dot;
+              rbc = rb + e + EST_U * fabs (rc);
+            }
           double bd = beta_a - beta_r[i];
-          double wd = (wt > 0 ? wt * (av_t - rv_t) : 0) - bd * (wt - 1);
-          double wr = (wt > 0 ? wt * rv_t : 0) - beta_r[i] * (wt - 1);
-          double wb = (wt > 0 ? wt * (ab + rb) + wrel * fabs (wd) : 0)
+          double wd = (wt > 0 ? wt * (ac - rc) : 0) - bd * (wt - 1);
+          double wr = (wt > 0 ? wt * rc : 0) - beta_r[i] * (wt - 1);
+          double wb = (wt > 0 ? wt * (abc + rbc) + wrel * fabs (wd) : 0)
             + (wrel * wt + 2 * DBL_EPSILON * fabs (wt - 1)) * fabs (bd);
           mc_add (&diff[i], wd);
           mc_add (&rv[i], wr);
@@ -715,6 +779,23 @@ request_has_integrand (const side * a, const compare_req * q)
   return side_has_integrand (a) || side_has_integrand (&q->ref);
 }
 
+/* Keep in O the coarsest relative resolution over the points of a Monte
+   Carlo equality (derivation_detectable_rel), with the draws there. */
+static void
+note_resolution (line_compare * o, const compare_req * q)
+{
+  double ref = fabs (q->ref_value.value);
+  if (!q->draws || q->pointwise || q->rel != REL_EQ || !(ref > DERIVATION_REL_FLOOR))
+    return;
+  double r = q->d.detectable / ref;
+  if (isnan (o->resolution) || r > o->resolution)
+    {
+      o->resolution = r;
+      o->resolution_draws = q->draws;
+      o->resolution_quasi = q->quasi;
+    }
+}
+
 /* A comparison over the points it needs: all, or the sampler points. */
 static void
 compare_all (run_state * st, const side * a, compare_req * req, size_t n,
@@ -737,6 +818,7 @@ compare_all (run_state * st, const side * a, compare_req * req, size_t n,
       out[i]->pts_ratio = xcalloc (np, sizeof (double));
       out[i]->pts_z = xcalloc (np, sizeof (double));
       out[i]->pts_dof = xcalloc (np, sizeof (double));
+      out[i]->resolution = NAN;
     }
   decision best[8];
   /* A point whose tail diagnostic failed proves nothing either way; a
@@ -757,6 +839,7 @@ compare_all (run_state * st, const side * a, compare_req * req, size_t n,
           o->pts_ratio[j] = margin_ratio (req[i].rel, &req[i].d);
           o->pts_z[j] = req[i].z;
           o->pts_dof[j] = req[i].dof;
+          note_resolution (o, &req[i]);
           int flagged = req[i].khat > PSIS_KHAT_MAX;
           trusted_fail[i] += !req[i].d.held && !flagged;
           if (flagged && !o->inconclusive)
@@ -1231,12 +1314,14 @@ print_data (const line_result * r, const char *what, const line_compare * c)
   double detectable = derivation_detectable (c);
   /* the last two fields: the draws at the deciding point and how they
      were taken (make bench's resolution table) */
-  printf ("#   data\t%s.%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%s\t%ld\t%s\n",
+  printf ("#   data\t%s.%s\t%s\t%d\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%s\t%ld\t%s\t%.6g\n",
           r->line->id, what,
           r->line->expect == V_HOLDS ? "holds" : "seed-error", c->held,
           c->n_points, c->n_failed, z, fabs (c->diff), detectable,
           relation_symbol (c->rel), c->draws,
-          !c->draws ? "closed" : c->quasi ? "rqmc" : c->pointwise ? "pointwise" : "mc");
+          !c->draws ? "closed" : c->quasi == 2 ? "rqmc-cv" : c->quasi ? "rqmc"
+          : c->pointwise ? "pointwise" : "mc",
+          derivation_detectable_rel (c));
   /* one z per Monte Carlo point: make calibrate tests they are N(0, 1),
      or Student-t with the degrees of freedom a fifth field gives */
   for (size_t j = 0; c->pts_z && j < c->n_points; j++)

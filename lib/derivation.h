@@ -173,6 +173,15 @@ typedef struct
      e.g. polynomials in Gaussian draws): the Pareto tail diagnostic, which
      misreads long light tails at small sizes, is then not consulted. */
   const char *finite_variance_why;
+  /* Optional, with a transform integrated by RQMC: control variates from
+     the base normals z (lib/hermite_cv.h), the normalised Hermite
+     polynomials He_1 .. He_DEGREE (<= 4) of each z_k and, from degree 2,
+     the products z_i z_k; each side's expectation is then that of
+     h - gamma . c, gamma fitted on the independent pilot draws, unbiased
+     for E h whatever gamma is.  A polynomial of that degree in z (a score
+     function, a quadratic form) is left with almost no variance, which is
+     what lets such lines resolve 1e-4. */
+  int hermite_degree;
 } derivation;
 
 /* ---- what the engine found (report.c reads these) ---- */
@@ -189,7 +198,8 @@ typedef struct
   int stat_is_z, pointwise;
   size_t worst;                 /* index of the deciding point */
   long draws;                   /* draws there, 0 when closed forms decided */
-  int quasi;                    /* those draws were RQMC points */
+  int quasi;                    /* those draws were RQMC points (2: with
+                                   Hermite control variates) */
   char why[160];                /* inconclusive: the diagnostic */
   estimate *pts_obs, *pts_ref;  /* per point (for figures); owned */
   double *pts_ratio;            /* per point: the excess the relation
@@ -200,6 +210,11 @@ typedef struct
   double *pts_dof;              /* per point: the degrees of freedom of
                                    pts_z's Student-t law (quasi-Monte Carlo:
                                    replicates - 1), 0 when it is N(0, 1) */
+  double resolution;            /* a Monte Carlo equality's coarsest
+                                   relative resolution over its points
+                                   (derivation_detectable_rel), else NaN */
+  long resolution_draws;        /* the draws at that point */
+  int resolution_quasi;         /* they were RQMC points */
 } line_compare;
 
 typedef struct
@@ -248,9 +263,11 @@ int derivation_line_expected (const line_result * r);
    probability at its deciding point, (critical + z_0.9) se + bound: the
    resolution a report gives; 0 when C was not evaluated. */
 double derivation_detectable (const line_compare * c);
-/* C's resolution as a relative error when it is a Monte Carlo equality
-   whose reference is not near 0 (|reference| > DERIVATION_REL_FLOOR),
-   else NaN. */
+/* C's resolution as a relative error, the coarsest over its points, when
+   it is a Monte Carlo equality whose reference is not near 0 there
+   (|reference| > DERIVATION_REL_FLOOR); else NaN.  Over the points, not
+   at the deciding one: which point decides (the largest statistic) is
+   chance, and its resolution with it. */
 #define DERIVATION_REL_FLOOR 0.01
 double derivation_detectable_rel (const line_compare * c);
 /* Free what a line result owns. */

@@ -256,10 +256,13 @@ put_resolution_cell (sbuf * b, const line_result * r, double target)
       return;
     }
   double rel = derivation_detectable_rel (c);
-  sbuf_printf (b, "%.1e (%ld %s draws", rel, c->draws, c->quasi ? "RQMC" : "MC");
+  double n = (double) c->resolution_draws;
+  sbuf_printf (b, "%.1e (%ld %s draws%s", rel, c->resolution_draws,
+               c->resolution_quasi ? "RQMC" : "MC",
+               c->resolution_quasi == 2 ? " with Hermite control variates" : "");
   if (rel > target)
     sbuf_printf (b, "; 1e%d needs about %.1e", (int) lround (log10 (target)),
-                 (double) c->draws * (rel / target) * (rel / target));
+                 n * (rel / target) * (rel / target));
   sbuf_append (b, ")");
 }
 
@@ -279,7 +282,7 @@ put_resolution_note (sbuf * b, const harness * h)
                " Monte Carlo comparison (the coarser of step and statement, an"
                " equality whose reference is above %g in size) detects with 90%%"
                " probability, (critical value + 1.28) · SE + bound over the"
-               " reference, with the draws at the deciding point.  The target is"
+               " reference, at the coarsest of its points, with the draws there.  The target is"
                " 1e%d; a line above it names the draws that would reach it, which"
                " the claim's sample size (--samples, the cap) does not give"
                " within make check's time budget.\n\n", DERIVATION_REL_FLOOR,
