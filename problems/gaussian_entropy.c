@@ -69,6 +69,8 @@ static derivation entropy = {
   .points = &gaussian_points, .n_points = 6, .n_mc_points = 6,
   .prep_size = sizeof (mvn *), .prepare = prep_mvn, .release = free_mvn,
   .x_dim = 10, .base_dim = dim_of, .transform = map_normals,
+  /* -log N(x) is a quadratic form in the normals (lib/hermite_cv.h) */
+  .hermite_degree = 2,
   .truths = ENTROPY_TRUTHS, .n_truths = COUNT_OF (ENTROPY_TRUTHS),
   .lines = ENTROPY_LINES, .n_lines = COUNT_OF (ENTROPY_LINES),
 };

@@ -788,13 +788,18 @@ static const derivation_line LINES_002[] = {
    .correction = "max_θ Σ_i log p_θ(X_i)"},
 };
 
-#define IW_DV(name, id_, title_, lines_, truths_, prep_) \
+#define IW_DV(name, id_, title_, lines_, truths_, prep_, ...) \
   static const derivation name = { .id = id_, .title = title_, .points = &iw_points, \
     .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_prep), .prepare = prep_, \
     .x_dim = KMAX_DV + 1, .x_len = iw_len, .base_dim = iw_len, .transform = map_q, \
-    DERIVATION_TABLES (truths_, lines_) }
+    DERIVATION_TABLES (truths_, lines_), __VA_ARGS__ }
 IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001, prepare_q);
-IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003, prepare_q);
+/* Q3's L_1 is the ELBO, a log-density ratio quadratic in the normal:
+   Hermite controls take it out (lib/hermite_cv.h); the log-mean-exp of
+   L_k for k > 1 is not a polynomial and gains little, and 1.1.4's lines
+   are all such */
+IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003, prepare_q,
+       .hermite_degree = 2);
 IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002, TRUTH_001, prepare_posterior);
 #undef D
 

@@ -259,6 +259,9 @@ static point_kind pair_000, pair_004, pair_002;
     .release = gauss_pair_release, .x_dim = 8, .x_len = gauss_pair_x_len, \
     .sample = gauss_pair_sample, .base_dim = gauss_pair_x_len, \
     .transform = gauss_pair_transform, .truths = truths_, \
+    /* the log-density ratios are quadratic forms in the normals: Hermite \
+       controls of degree 2 with their products take them out (lib/hermite_cv.h) */ \
+    .hermite_degree = 2, \
     .n_truths = COUNT_OF (truths_), .lines = lines_, .n_lines = COUNT_OF (lines_) }
 
 DERIVATION (d000, "000 P6.1: KL(N0 || N1) through the log ratio, (1)-(3)", pair_000, TRUTHS, S000, 100, 4);

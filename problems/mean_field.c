@@ -419,6 +419,9 @@ static derivation elbo = {
   .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
   .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
   .base_dim = derivation_two_normals, .transform = map_q,
+  /* the ELBO's terms are log-densities of Gaussians under a Gaussian q:
+     quadratic in the two normals (lib/hermite_cv.h) */
+  .hermite_degree = 2,
   DERIVATION_TABLES (ELBO_TRUTHS, ELBO_LINES),
 };
 

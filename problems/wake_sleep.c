@@ -296,6 +296,8 @@ static derivation wake_dv = {
   .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
   .prepare = ws_prepare, .x_dim = 2, .sample = sample_wake,
   .base_dim = one, .transform = map_wake,
+  /* log-densities of Gaussians, quadratic in the normals (lib/hermite_cv.h) */
+  .hermite_degree = 2,
   DERIVATION_TABLES (WAKE_TRUTHS, WAKE_LINES),
 };
 static derivation sleep_dv = {
@@ -303,6 +305,7 @@ static derivation sleep_dv = {
   .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
   .prepare = ws_prepare, .x_dim = 5, .sample = sample_sleep,
   .base_dim = three, .transform = map_sleep,
+  .hermite_degree = 2,          /* as the wake objective's */
   DERIVATION_TABLES (SLEEP_TRUTHS, SLEEP_LINES),
 };
 
