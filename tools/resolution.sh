@@ -51,7 +51,9 @@ echo "$rest are coarser (issue 12's targets: 1e-4, or at least 1e-3 with the rea
 echo "resolution is the coarsest over its points (|reference| is the deciding point's); draws are per point;"
 echo "*needed* scales them by the squared ratio of the resolution to the"
 echo "target (the Monte Carlo rate; RQMC's error falls faster, so for it an upper estimate)."
-echo "Sample sizes are today's fixed defaults: no line yet sizes itself from a pilot."
+echo "Method *rqmc-cv* is RQMC with Hermite control variates (lib/hermite_cv.h), which integrate"
+echo "an integrand polynomial in the normals to rounding. Sample sizes are fixed defaults: no line"
+echo "yet sizes itself from a pilot (with the controls most lines would need far fewer draws)."
 echo
 echo "| claim | line | method | draws | points | detectable relative error | \\|reference\\| | draws for 1e-3 | draws for 1e-4 |"
 echo "|---|---|---|---|---|---|---|---|---|"
