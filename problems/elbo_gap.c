@@ -364,14 +364,14 @@ static const derivation_line LINES_ORDER[] = {
    .expect = V_NOT_CHECKABLE, .why = "prose: a count of parameters (one encoder against n sets), no numeric claim"},
 };
 
-#define MODEL_DV(name, id_, title_, prep, tr, ln, n, ...) \
+#define MODEL_DV(name, id_, title_, prep, tr, ln, n) \
   static derivation name = {.id = id_, .title = title_, .points = &model_points, .n_points = n, \
     .n_mc_points = 4, .prep_size = sizeof (fa1), .prepare = prep, .x_dim = 2, \
     .base_dim = derivation_two_normals, .transform = map_q, \
     /* every integrand is a log-density of Gaussians: quadratic in the two \
        normals, which Hermite controls of degree 2 take out (lib/hermite_cv.h) */ \
     .hermite_degree = 2, \
-    .truths = tr, .n_truths = COUNT_OF (tr), .lines = ln, .n_lines = COUNT_OF (ln), __VA_ARGS__}
+    .truths = tr, .n_truths = COUNT_OF (tr), .lines = ln, .n_lines = COUNT_OF (ln)}
 MODEL_DV (d001, "s001_111", "001 1.1.1: log p(x) = KL(q || p(z|x)) + L", prepare_own, TRUTH_001, LINES_001, 40);
 MODEL_DV (dq21, "s003_q21", "003 Q2.1: E_q[log p_θ(x|z)] and B(θ)", prepare_own, TRUTH_Q21, LINES_Q21, 40);
 MODEL_DV (dq22a, "s003_q22_amortized", "003 Q2.2: KL(q_φ* || p(z|x_i)) expanded", prepare_own, TRUTH_Q22, LINES_Q22A, 40);

@@ -463,7 +463,7 @@ static const derivation_line HARNESS[] = {
    .mutants = {{"reparam_dz_dv_no_half", "dz/dv = ε/√v instead of ε/(2√v)", LINE_EXPECT (h_reparam_no_half)}}},
 };
 
-#define DERIVATION(name, title_, lines_, len, map, ...) \
+#define DERIVATION(name, title_, lines_, len, map) \
   static derivation name = { .id = #name, .title = title_, .points = &box, \
     .prep_size = sizeof (model), .prepare = prepare, \
     /* the integrands are polynomials in ε of degree 4 at most (the score \
@@ -476,7 +476,7 @@ static const derivation_line HARNESS[] = {
     " 63352) where no Pareto tail exists: that integrand is a quartic in ε at each point" \
     " (exact at a sixth interpolation node), and such quartics alone, e.g. -5.45 + 14.3ε" \
     " - 4.51ε² - 2.64ε³ + 1.42ε⁴, read k̂ > 0.7 in 50 of 50 samples of 10⁴ draws (up to 5.4)", \
-    .x_dim = K_MAX, .x_len = len, .base_dim = len, .transform = map, DERIVATION_TABLES (TRUTHS, lines_), __VA_ARGS__ }
+    .x_dim = K_MAX, .x_len = len, .base_dim = len, .transform = map, DERIVATION_TABLES (TRUTHS, lines_) }
 DERIVATION (d002b, "002 2.(b): the gradient of the VLB by blocks and its K-sample estimator", S002B, x_len, map_k);
 DERIVATION (d002c, "002 2.(c): ∇φ, the Redo decomposition and item ①", S002C, derivation_one_normal, map_one);
 DERIVATION (d001, "001 1.1.3: the ELBO, the update rule and its reparameterization gradient", S001, derivation_one_normal, map_one);
