@@ -78,6 +78,14 @@ derivation_detectable_rel (const line_compare * c)
   return c->evaluated ? c->resolution : NAN;
 }
 
+/* The relative error each Monte Carlo line must detect (issue 12's
+   targets): 1e-4 at the sizes make check uses, 1e-2 under --quick. */
+double
+derivation_resolution_target (const harness * h)
+{
+  return harness_quick (h) ? 1e-2 : 1e-4;
+}
+
 int
 derivation_line_expected (const line_result * r)
 {
@@ -337,6 +345,8 @@ typedef struct
   double z;                     /* diff / se of a Monte Carlo comparison */
   double dof;                   /* z's Student-t degrees of freedom, 0: normal */
   long draws;                   /* draws taken at the point, 0: closed forms */
+  int sized;                    /* draws from a pilot: 1, and 2 when it
+                                   asked for more than the cap gives */
   int quasi;                    /* they were RQMC points (2: with Hermite
                                    control variates) */
 } compare_req;
@@ -530,7 +540,7 @@ rqmc_pilot (run_state * st, const side * a, const compare_req * req,
    sampler seed SEED), with DRAWS draws when an expectation is involved.
    ALPHA is the per-point false-alarm probability. */
 static void
-compare_at (run_state * st, const side * a, compare_req * req, size_t n,
+compare_at_draws (run_state * st, const side * a, compare_req * req, size_t n,
             const point * p, const void *prep, unsigned long seed,
             long draws, double alpha)
 {
@@ -544,6 +554,7 @@ compare_at (run_state * st, const side * a, compare_req * req, size_t n,
       req[i].z = NAN;
       req[i].dof = 0;
       req[i].draws = 0;
+      req[i].sized = 0;
       req[i].quasi = 0;
       r_closed[i] = side_closed (&req[i].ref, p, prep);
       int has_int = any_int || side_has_integrand (&req[i].ref);
@@ -779,6 +790,116 @@ request_has_integrand (const side * a, const compare_req * q)
   return side_has_integrand (a) || side_has_integrand (&q->ref);
 }
 
+/* ----------------------------------------------------------------------
+ * Sizing from a pilot
+ *
+ * The pilot runs the same comparison at the smallest size (RQMC_REPLICATES
+ * replicates of RQMC_MIN_POINTS points, or MC_MIN_DRAWS plain draws) on a
+ * stream of its own, so it is independent of the main draws: given the
+ * pilot the main run's size is a constant, and its decision keeps its
+ * false-alarm rate.  The pilot's detectable difference, (crit + z_0.9) se
+ * + bound, has its random part scaled by the Monte Carlo rate, se ∝
+ * n^-1/2 (RQMC's error falls faster, so for it an upper estimate), to the
+ * room the target leaves above the bound:
+ *
+ *     n = n0 ((detectable - bound) / room)^2 PILOT_SAFETY,
+ *     room = target |ref| - bound, or the bound when that is not positive
+ *            (rounding alone misses the target: more draws cannot reach
+ *            it, and a random part below the bound is all they buy).
+ *
+ * PILOT_SAFETY covers the pilot's own error in se²: from 32 replicates its
+ * ratio to the truth is chi²_31/31, below 1/2 with probability about 0.01,
+ * so about one point in a hundred ends above the target by at most √2
+ * (the report shows the resolution reached).  The main run takes at least
+ * the pilot's draws and at most the cap; a pilot whose tail diagnostic
+ * fails, or whose error is not finite, leaves the cap.
+ * ---------------------------------------------------------------------- */
+
+#define PILOT_SAFETY 2.0
+
+static int
+request_is_expectation (const side * a, const compare_req * q)
+{
+  return request_has_integrand (a, q) && !q->pointwise;
+}
+
+/* The draws request Q asks for, from its pilot run at N0 draws. */
+static double
+pilot_need (const compare_req * q, double target, double n0, double cap)
+{
+  double ref = fmax (fabs (q->ref_value.value), DERIVATION_REL_FLOOR);
+  double random = q->d.detectable - q->d.bound;
+  if (!isfinite (random) || q->khat > PSIS_KHAT_MAX)
+    return cap;
+  double room = target * ref - q->d.bound;
+  if (!(room > 0))
+    room = q->d.bound;
+  if (!(room > 0))
+    return random > 0 ? cap : n0;
+  double r = random / room;
+  return n0 * r * r * PILOT_SAFETY;
+}
+
+/* Round NEED up to whole replicates of a power of two (RQMC), or to a
+   whole draw, within [N0, CAP]. */
+static long
+pilot_round (double need, long n0, long cap, int quasi)
+{
+  if (!(need > (double) n0))
+    return n0;
+  if (!(need < (double) cap))
+    return cap;
+  if (!quasi)
+    return (long) ceil (need);
+  long n = n0;
+  while ((double) n < need)
+    n *= 2;
+  return n < cap ? n : cap;
+}
+
+static unsigned long
+pilot_seed (unsigned long seed)
+{
+  return seed * 6364136223846793005UL + 1442695040888963407UL;
+}
+
+/* compare_at_draws with DRAWS the cap, sized from a pilot (above) when
+   an expectation is compared. */
+static void
+compare_at (run_state * st, const side * a, compare_req * req, size_t n,
+            const point * p, const void *prep, unsigned long seed,
+            long draws, double alpha)
+{
+  int sized = 0;
+  for (size_t i = 0; i < n; i++)
+    sized |= request_is_expectation (a, &req[i]);
+  if (!sized)
+    {
+      compare_at_draws (st, a, req, n, p, prep, seed, draws, alpha);
+      return;
+    }
+  long n0 = rqmc_points_for (st->dv, p, draws)
+    ? (long) (RQMC_REPLICATES * RQMC_MIN_POINTS) : MC_MIN_DRAWS;
+  if (n0 > draws)
+    n0 = draws;
+  compare_at_draws (st, a, req, n, p, prep, pilot_seed (seed), n0, alpha);
+  double need = (double) n0, target = derivation_resolution_target (st->h);
+  int quasi = 0;
+  for (size_t i = 0; i < n; i++)
+    if (request_is_expectation (a, &req[i]))
+      {
+        need = fmax (need, pilot_need (&req[i], target, (double) req[i].draws,
+                                       (double) draws));
+        quasi |= req[i].quasi;
+        n0 = req[i].draws;
+      }
+  compare_at_draws (st, a, req, n, p, prep, seed,
+                    pilot_round (need, n0, draws, quasi), alpha);
+  for (size_t i = 0; i < n; i++)
+    if (request_is_expectation (a, &req[i]))
+      req[i].sized = need > (double) req[i].draws ? 2 : 1;
+}
+
 /* Keep in O the coarsest relative resolution over the points of a Monte
    Carlo equality (derivation_detectable_rel), with the draws there. */
 static void
@@ -793,6 +914,7 @@ note_resolution (line_compare * o, const compare_req * q)
       o->resolution = r;
       o->resolution_draws = q->draws;
       o->resolution_quasi = q->quasi;
+      o->resolution_sized = q->sized;
     }
 }
 

@@ -180,7 +180,13 @@ typedef struct
      h - gamma . c, gamma fitted on the independent pilot draws, unbiased
      for E h whatever gamma is.  A polynomial of that degree in z (a score
      function, a quadratic form) is left with almost no variance, which is
-     what lets such lines resolve 1e-4. */
+     what lets such lines resolve 1e-4.
+
+     Each sampler point takes the draws that resolve
+     derivation_resolution_target (1e-4, quick 1e-2), as an independent
+     pilot run at the smallest size measures them, never more than the
+     claim's sample size gives (the cap) and never fewer than the pilot's
+     (lib/derivation.c, "Sizing from a pilot"). */
   int hermite_degree;
 } derivation;
 
@@ -215,6 +221,8 @@ typedef struct
                                    (derivation_detectable_rel), else NaN */
   long resolution_draws;        /* the draws at that point */
   int resolution_quasi;         /* they were RQMC points */
+  int resolution_sized;         /* those draws came from a pilot: 1, and
+                                   2 when it asked for more than the cap */
 } line_compare;
 
 typedef struct
@@ -270,6 +278,9 @@ double derivation_detectable (const line_compare * c);
    chance, and its resolution with it. */
 #define DERIVATION_REL_FLOOR 0.01
 double derivation_detectable_rel (const line_compare * c);
+/* The relative resolution a Monte Carlo line should reach: 1e-4, or 1e-2
+   with --quick. */
+double derivation_resolution_target (const struct harness_s *h);
 /* Free what a line result owns. */
 void derivation_line_result_free (line_result * r);
 /* The result of line ID of a derivation that has run, or NULL. */

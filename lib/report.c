@@ -224,14 +224,6 @@ put_compare_cell (sbuf * b, const line_compare * c, const char *yes,
     sbuf_append (b, ", for every draw");
 }
 
-/* The relative error each Monte Carlo line must detect (issue 12's
-   targets): 1e-4 at the sizes make check uses, 1e-2 under --quick. */
-static double
-resolution_target (const harness * h)
-{
-  return harness_quick (h) ? 1e-2 : 1e-4;
-}
-
 /* The coarser of a line's two Monte Carlo resolutions, or NULL. */
 static const line_compare *
 coarser_resolution (const line_result * r)
@@ -260,6 +252,9 @@ put_resolution_cell (sbuf * b, const line_result * r, double target)
   sbuf_printf (b, "%.1e (%ld %s draws%s", rel, c->resolution_draws,
                c->resolution_quasi ? "RQMC" : "MC",
                c->resolution_quasi == 2 ? " with Hermite control variates" : "");
+  if (c->resolution_sized)
+    sbuf_append (b, c->resolution_sized == 1 ? ", sized by a pilot"
+                 : ", the cap: its pilot asked for more");
   if (rel > target)
     sbuf_printf (b, "; 1e%d needs about %.1e", (int) lround (log10 (target)),
                  n * (rel / target) * (rel / target));
@@ -285,8 +280,14 @@ put_resolution_note (sbuf * b, const harness * h)
                " reference, at the coarsest of its points, with the draws there.  The target is"
                " 1e%d; a line above it names the draws that would reach it, which"
                " the claim's sample size (--samples, the cap) does not give"
-               " within make check's time budget.\n\n", DERIVATION_REL_FLOOR,
-               (int) lround (log10 (resolution_target (h))));
+               " within make check's time budget.", DERIVATION_REL_FLOOR,
+               (int) lround (log10 (derivation_resolution_target (h))));
+  sbuf_append (b, "  *Sized by a pilot*: the point took the draws that an"
+               " independent run at the smallest size says the target needs"
+               " (its standard error scaled at the Monte Carlo rate, with a"
+               " factor 2 to spare), at least that run's draws and at most"
+               " the cap; *the cap* marks a line whose pilot asked for more.");
+  sbuf_append (b, "\n\n");
 }
 
 static void
@@ -339,7 +340,7 @@ section_derivations (sbuf * b, const harness * h)
           if (res)
             {
               sbuf_append (b, " | ");
-              put_resolution_cell (b, r, resolution_target (h));
+              put_resolution_cell (b, r, derivation_resolution_target (h));
             }
           sbuf_append (b, " |\n");
         }

@@ -30,6 +30,11 @@ CLOSED_FN (l_prod_minus_b, A * B, -B)
 static void sample (const gsl_rng * r, const point * p, const void *u, double *x) { (void) u; x[0] = A + gsl_ran_gaussian (r, 1.0); }
 static double l_x (const point * p, const void *u, const double *x, double *e) { (void) p, (void) u, (void) e; return x[0]; }
 CLOSED_FN (t_a, A)
+/* E[10 + 0.007 (x - a)] = 10: a per-draw SD 7e-4 of the value, so that 1e-4
+   needs about 2 (crit + 1.28)² (7)² draws -- more than the pilot's 1000,
+   fewer than the cap of 13333 */
+static double l_ten (const point * p, const void *u, const double *x, double *e) { (void) u, (void) e; return 10 + 0.007 * (x[0] - A); }
+static estimate t_ten (const point * p, const void *u) { (void) p, (void) u; return est_exact (10, 0); }
 /* exp(x²/1.5) under N(a, 1): no finite mean, let alone variance */
 static double l_heavy (const point * p, const void *u, const double *x, double *e) { (void) p, (void) u, (void) e; return exp (x[0] * x[0] / 1.5); }
 
@@ -56,7 +61,7 @@ static const derivation_truth TRUTHS[] = {
   {"second", "a² + 1", LINE_CLOSED (t_second)},
   {"sum", "a² + b", LINE_CLOSED (t_sum)}, {"prod", "a b", LINE_CLOSED (t_prod)},
   {"mean", "a", LINE_CLOSED (t_a)}, {"sq8", "8 (1 + a²)", LINE_CLOSED (t_sq8)},
-  {"cos", "cos(a) e^{-1/2}", LINE_CLOSED (t_cos)},
+  {"cos", "cos(a) e^{-1/2}", LINE_CLOSED (t_cos)}, {"ten", "10", LINE_CLOSED (t_ten)},
 };
 
 static const derivation_line CHAIN[] = {
@@ -89,6 +94,7 @@ static const derivation_line MC[] = {
    .expect = V_ERROR},
   {.id = "m3", .source = "M 3", .text = "E[exp(x²/1.5)] (infinite)", .eval = LINE_EXPECT (l_heavy),
    .truth = "mean", .expect = V_INCONCLUSIVE},
+  {.id = "m4", .source = "M 4", .text = "E[10 + 0.007 (x - a)]", .eval = LINE_EXPECT (l_ten), .truth = "ten"},
 };
 
 #define DV(name, lines_) static derivation name = { .id = #name, .title = #name, \
@@ -308,6 +314,21 @@ main (void)
   tap_ok (v3->statement.quasi == 2 && se_cv > 0.1 * se_plain && se_cv < 10 * se_plain
           && isfinite (v3->statement.pts_z[0]),
           "v3: E[cos x] keeps a standard error, %.2g (plain RQMC, w3: %.2g), and its z", se_cv, se_plain);
+  /* sizing from a pilot: a line takes the draws its pilot says 1e-4
+     needs, within [pilot, cap] -- the cap for E[x] (1e-4 of a needs
+     millions), a few thousand for m4, the pilot's 2048 RQMC draws for a
+     constant; and the draws taken reach the target */
+  const line_result *m4 = derivation_find (h, "m4");
+  expect_verdict (h, "m4", V_HOLDS);
+  tap_ok (m4->statement.resolution_sized == 1 && m4->statement.draws > 1000
+          && m4->statement.draws < 13333 && derivation_detectable_rel (&m4->statement) <= 1e-4,
+          "m4: sized by its pilot to %ld draws (pilot 1000, cap 13333), resolving %.2g",
+          m4->statement.draws, derivation_detectable_rel (&m4->statement));
+  tap_ok (m1r->statement.resolution_sized == 2 && m1r->statement.draws == 13333,
+          "m1: its pilot asks for more than the cap, which it takes (%ld draws)",
+          m1r->statement.draws);
+  tap_ok (q3->statement.resolution_sized == 1 && q3->statement.draws == 2048,
+          "q3: a constant takes the pilot's 2048 RQMC draws (%ld)", q3->statement.draws);
   /* weights of infinite variance: inconclusive, with the diagnostic */
   expect_verdict (h, "m3", V_INCONCLUSIVE);
   const line_result *m3 = derivation_find (h, "m3");

@@ -53,8 +53,10 @@ echo "resolution is the coarsest over its points (|reference| is the deciding po
 echo "*needed* scales them by the squared ratio of the resolution to the"
 echo "target (the Monte Carlo rate; RQMC's error falls faster, so for it an upper estimate)."
 echo "Method *rqmc-cv* is RQMC with Hermite control variates (lib/hermite_cv.h), which integrate"
-echo "an integrand polynomial in the normals to rounding. Sample sizes are fixed defaults: no line"
-echo "yet sizes itself from a pilot (with the controls most lines would need far fewer draws)."
+echo "an integrand polynomial in the normals to rounding. The engine's lines size their draws from a"
+echo "pilot (lib/derivation.c): an independent run at the smallest size, scaled at the Monte Carlo rate to"
+echo "the draws 1e-4 needs, within the pilot's draws and the claim's sample size (the cap); a line at"
+echo "the cap is one whose pilot asked for more. The claims' own harness checks keep fixed sizes."
 echo
 echo "| claim | line | method | draws | points | detectable relative error | \\|reference\\| | draws for 1e-3 | draws for 1e-4 |"
 echo "|---|---|---|---|---|---|---|---|---|"
@@ -66,8 +68,8 @@ echo "### What stops the lines coarser than 1e-3"
 echo
 echo "From tools/resolution_reasons.tsv where the line is named there; otherwise by its method:"
 echo "an RQMC line is held by its replicates' spread at the default size's draws, and would"
-echo "need about the draws the table lists (the Monte Carlo rate, an upper estimate for RQMC);"
-echo "sizing each line from a pilot is what would give them (not built)."
+echo "need about the draws the table lists (the Monte Carlo rate, an upper estimate for RQMC),"
+echo "which its pilot asked for and the cap, the claim's sample size within make check's budget, withheld."
 echo
 sort -t"$(printf '\t')" -k6,6gr "$tmp/rows" | awk -F'\t' -v reasons="$reasons" '
   BEGIN { while ((getline l < reasons) > 0) { if (l ~ /^#/) continue; split(l, f, "\t"); why[f[1] " " f[2]] = f[3] } }
