@@ -15,7 +15,6 @@
 #include "point_affine.h"
 
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
@@ -403,15 +402,9 @@ static derivation q1_law = {
 static const point_coord P2_BOX[] = { {"μ", -3, 3, 0, 0}, {"σ", 0.2, 5, 1, 0} };
 static point_kind p2_points;
 
-static void
-p2_sample (const gsl_rng * r, const point * p, const void *prep, double *x)
-{
-  (void) p, (void) prep;
-  x[0] = gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
-/* The same draw as a map of one standard normal, x = ε: the engine then
-   integrates by randomized quasi-Monte Carlo (the integrands are smooth in ε). */
+/* The draw as a map of one standard normal, x = ε: the engine draws ε itself
+   (ziggurat) and integrates by randomized quasi-Monte Carlo where it can (the
+   integrands are smooth in ε). */
 static void p2_map (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
 
 /* E[f'(z) (∂z/∂μ + ∂z/∂σ)] for f = sin, ∂z/∂μ = 1, ∂z/∂σ = ε */
@@ -463,7 +456,7 @@ static const derivation_line P2_LINES[] = {
 
 static derivation p2 = {
   .id = "s000_p2", .title = "000 P2: z = μ + σ·ε", DERIVATION_TABLES (P2_TRUTHS, P2_LINES),
-  .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1, .sample = p2_sample,
+  .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1,
   .base_dim = derivation_one_normal, .transform = p2_map,
   /* cos (μ + σ ε) is smooth in the normal: Hermite controls to degree 4
      take out its low Taylor terms (lib/hermite_cv.h) */
