@@ -63,6 +63,17 @@ size_t affine_gauss_x_len (const point * p);
   .release = affine_gauss_release, .x_dim = 3 * AFFINE_GAUSS_DMAX, .x_len = affine_gauss_x_len, \
   .sample = affine_gauss_sample
 
+/* The hooks of a derivation whose draw is z0 alone, x = z0 (a law's lines): d standard
+   normals mapped by the identity, so the engine draws them itself and integrates by
+   randomized quasi-Monte Carlo up to its dimension 10, which the 3d normals of
+   (z0, u, v) pass at d > 3.  x_len and base_dim are both d. */
+size_t affine_gauss_z0_len (const point * p);
+void affine_gauss_z0_map (const point * p, const void *prep, const double *e, double *x);
+#define AFFINE_GAUSS_Z0_HOOKS \
+  .prep_size = sizeof (affine_gauss), .prepare = affine_gauss_prepare, \
+  .release = affine_gauss_release, .x_dim = AFFINE_GAUSS_DMAX, .x_len = affine_gauss_z0_len, \
+  .base_dim = affine_gauss_z0_len, .transform = affine_gauss_z0_map
+
 /* g(z0) into G (d entries), and g(z0) - μ into R as g(z0) computes it. */
 void affine_gauss_map (const point * p, int full, const double *z0,
                        double *g);
@@ -83,6 +94,11 @@ void affine_gauss_cov (const point * p, int full, double *out);
    error (one bound for both maps). */
 double affine_gauss_jacobian (const point * p, int full, const double *z0,
                               double *jac);
+/* |det J| of that Jacobian at Z0 by LU (affine_gauss_lu) into *DET, the
+   change of variables' determinant computed from the map alone; returns
+   affine_gauss_jacobian's bound on an entry's error. */
+double affine_gauss_jacobian_det (const point * p, int full, const double *z0,
+                                  double *det);
 
 /* |x|₁ and |x|₂ of the d-vector X, summed in order (the bounds' sizes). */
 double affine_gauss_norm1 (const double *x, size_t d);

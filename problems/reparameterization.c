@@ -16,7 +16,6 @@
 
 #include <gsl/gsl_math.h>
 #include <math.h>
-#include <string.h>
 
 #define DMAX AFFINE_GAUSS_DMAX
 
@@ -42,14 +41,13 @@ static double form (const double *x, const double *a, const double *y, size_t d)
 
 /* ---- 003 Q1: the seed's lines as written ---- */
 
-/* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the Jacobian the harness's */
+/* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the determinant of the map's own Jacobian */
 static double
 eq1_with (const point * p, const void *prep, const double *x, double *bound, double power)
 {
   PP;
-  double jac[DMAX * DMAX], scratch[DMAX * DMAX], det, bq;
-  double e = affine_gauss_jacobian (p, 1, x, jac);
-  affine_gauss_lu (jac, p->d, scratch, &det);
+  double det, bq;
+  double e = affine_gauss_jacobian_det (p, 1, x, &det);
   double v = affine_gauss_q0 (p, prep, x, &bq) * pow (det, power);
   *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
   return v;
@@ -387,14 +385,10 @@ static const derivation_line LAW_LINES[] = {
          "g(z0) ~ N(μ, S Sᵀ), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t = S^-T 1/sqrt K",
          LINE_EXPECT, l_law_f, "q1_2_law_transposed", "g(z0) = μ + Sᵀz0", m_law_f),
 };
-static size_t z0_len (const point * p) { return p->d; }
-static void z0_map (const point * p, const void *prep, const double *e, double *x) { (void) prep; memcpy (x, e, p->d * sizeof *x); }
 static derivation q1_law = {
   .id = "s003_q1_law", .title = "003 Q1: the laws of μ + σ⊙z0 and μ + S z0",
   .points = &point_affine_template, .n_points = 100, .n_mc_points = 4, .draws_share = 2,
-  .min_draws = 4000, .prep_size = sizeof (affine_gauss), .prepare = affine_gauss_prepare,
-  .release = affine_gauss_release, .x_dim = AFFINE_GAUSS_DMAX, .x_len = z0_len,
-  .base_dim = z0_len, .transform = z0_map, DERIVATION_TABLES (LAW_TRUTHS, LAW_LINES),
+  .min_draws = 4000, AFFINE_GAUSS_Z0_HOOKS, DERIVATION_TABLES (LAW_TRUTHS, LAW_LINES),
 };
 
 /* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */

@@ -56,6 +56,11 @@ test_hand (void)
           "the Jacobian of μ + S z0 is S (bound %.3g)", e);
   affine_gauss_jacobian (p, 0, z, jac);
   tap_ok (jac[0] == 1 && jac[1] == 0 && jac[2] == 0 && jac[3] == 2, "that of μ + σ⊙z0 is diag σ");
+  double jd;
+  tap_ok (affine_gauss_jacobian_det (p, 1, z, &jd) == e && fabs (jd - 2) < 1e-15,
+          "|det| of the Jacobian of μ + S z0 is |det S| = 2, with the Jacobian's bound");
+  affine_gauss_jacobian_det (p, 0, z, &jd);
+  tap_close (jd, 2, 1e-15, "that of μ + σ⊙z0 is Π σ = 2");
   affine_gauss_lu (point_affine_s (p), 2, inv, &det);
   tap_close (det, 2, 1e-15, "|det S| = 2 by LU");
   tap_ok (fabs (inv[0] - 1) + fabs (inv[1] + 0.25) + fabs (inv[2]) + fabs (inv[3] - 0.5) < 1e-15,
@@ -108,6 +113,11 @@ test_hand (void)
   tap_ok (affine_gauss_inv_det_jd (p, &ag).err == 2 * affine_gauss_det_rel (p, &ag) / 2,
           "an inverse determinant's bound is twice det_rel, relative");
   tap_ok (affine_gauss_x_len (p) == 6, "a draw has 3d = 6 numbers");
+  const double e0[2] = { 0.5, -3 };
+  double z0[2];
+  affine_gauss_z0_map (p, NULL, e0, z0);
+  tap_ok (affine_gauss_z0_len (p) == 2 && z0[0] == 0.5 && z0[1] == -3,
+          "a draw of z0 alone: d = 2 normals, mapped as they are");
   affine_gauss_map (p, 0, z, g);
   tap_close (affine_gauss_char (p, &ag, 0, g, &b), cos (sqrt (2)), 1e-15,
              "cos(t_dᵀ(g - μ)) = cos √2 at z0 = (1, 1)");
