@@ -460,14 +460,8 @@ static derivation p2 = {
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */
 
 static const check_spec CHECKS[] = {
-  {"diag_mean", "harness", "samples of μ + σ⊙z0 have mean μ (each coordinate)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"diag_cov", "harness", "samples of μ + σ⊙z0 have covariance diag(σ²) (each entry)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"diag_ks", "harness", "uᵀ(μ + σ⊙z0) ~ N(uᵀμ, Σ u_i²σ_i²) for random unit u: KS statistic <= its"
-   " critical value", REL_LE, EXPECT_HOLDS, NULL},
-  {"full_mean", "harness", "samples of μ + S z0 have mean μ (each coordinate)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"full_cov", "harness", "samples of μ + S z0 have covariance S Sᵀ (each entry)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"full_ks", "harness", "uᵀ(μ + S z0) ~ N(uᵀμ, |Sᵀu|²) for random unit u: KS statistic <= its critical"
-   " value", REL_LE, EXPECT_HOLDS, NULL},
+  GAUSS_SAMPLE_CHECKS ("diag", "μ + σ⊙z0", "diag(σ²)", "Σ u_i²σ_i²"),
+  GAUSS_SAMPLE_CHECKS ("full", "μ + S z0", "S Sᵀ", "|Sᵀu|²"),
   {"p2_ks", "harness", "z = μ + σ·ε is N(μ, σ²) (000 P2's sampler): KS statistic <= its critical value",
    REL_LE, EXPECT_HOLDS, NULL},
 };
@@ -501,7 +495,7 @@ draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, d
 static double
 check_sampler (harness * h, const point * p, int full, long n, int block)
 {
-  static const char *const ids[2][3] = { {"diag_mean", "diag_cov", "diag_ks"}, {"full_mean", "full_cov", "full_ks"} };
+  static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
   const char *what = full ? "μ + S z0" : "μ + σ⊙z0";
   double *xs = xmalloc ((size_t) n * 2 * sizeof *xs), cov[4];
   draw_sample (harness_rng (h), p, full, n, xs, cov);
