@@ -47,6 +47,17 @@ affine_gauss_gram (const double *a, size_t d, double *out)
 }
 
 void
+affine_gauss_matrix (const point * p, int full, const double *m, double power,
+                     int transposed, double *out)
+{
+  size_t d = p->d;
+  for (size_t i = 0; i < d; i++)
+    for (size_t j = 0; j < d; j++)
+      out[i * d + j] = full ? m[transposed ? j * d + i : i * d + j]
+        : (i == j) * pow (SIG (p)[i], power);
+}
+
+void
 affine_gauss_cov (const point * p, int full, double *out)
 {
   size_t d = p->d;

@@ -84,6 +84,11 @@ void affine_gauss_residual (const point * p, int full, const double *z0,
 void affine_gauss_apply (const double *mu, const double *a, const double *z, size_t d,
                          double *g);
 void affine_gauss_transpose (const double *a, size_t d, double *out);
+/* The d x d row-major matrix of a map or of its inverse as a seed writes it, into OUT:
+   diag(σ^POWER) (FULL = 0; POWER 1 the map's, -1 its inverse's), or M (FULL = 1: S, or
+   affine_gauss's s_inv), transposed if TRANSPOSED.  M is not read when FULL is 0. */
+void affine_gauss_matrix (const point * p, int full, const double *m, double power,
+                          int transposed, double *out);
 /* A Aᵀ into OUT, each entry summed over l = 0, ..., d - 1 (S Sᵀ, or Sᵀ S from Sᵀ). */
 void affine_gauss_gram (const double *a, size_t d, double *out);
 /* The law's covariance, diag σ² or S Sᵀ, d x d row major. */

@@ -54,16 +54,17 @@ eq1_with (const point * p, const void *prep, const double *x, double *bound, dou
 }
 LINE_FN (l_eq1, eq1_with, -1) LINE_FN (m_eq1, eq1_with, 1)
 
-/* the displayed Jacobian diag((σ)_1, ..., (σ)_K), as uᵀ diag(σ^POWER) v */
+/* the displayed Jacobian diag((σ)_1, ..., (σ)_K) (line 34) and (12) ∂g/∂z0 = S, as
+   uᵀ A v for A = diag(σ^POWER), S or Sᵀ */
 static double
-jac_diag_with (const point * p, const double *x, double *bound, double power)
+jac_with (const point * p, const double *x, double *bound, int full, double power, int transposed)
 {
-  double a[DMAX * DMAX] = { 0 };
-  for (size_t i = 0; i < p->d; i++)
-    a[i * p->d + i] = pow (SIG (p)[i], power);
+  double a[DMAX * DMAX];
+  affine_gauss_matrix (p, full, SM (p), power, transposed, a);
   return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
 }
-LINE_FN_NOPREP (l_jac_d, jac_diag_with, 1) LINE_FN_NOPREP (m_jac_d, jac_diag_with, 2)
+LINE_FN_NOPREP (l_jac_d, jac_with, 0, 1, 0) LINE_FN_NOPREP (m_jac_d, jac_with, 0, 2, 0)
+LINE_FN_NOPREP (l_eq12, jac_with, 1, 0, 0) LINE_FN_NOPREP (m_eq12, jac_with, 1, 0, 1)
 
 static double
 prod_sigma (const point * p, size_t n)
@@ -128,12 +129,9 @@ recover_with (const point * p, const void *prep, const double *x, double *bound,
               double power, int transposed)
 {
   PP;
-  double r[DMAX], a[DMAX * DMAX] = { 0 }, delta;
+  double r[DMAX], a[DMAX * DMAX], delta;
   affine_gauss_residual (p, full, x, r);
-  for (size_t i = 0; i < p->d; i++)
-    for (size_t j = 0; j < p->d; j++)
-      a[i * p->d + j] = full ? pp->s_inv[transposed ? j * p->d + i : i * p->d + j]
-        : (i == j) * pow (SIG (p)[i], power);
+  affine_gauss_matrix (p, full, pp->s_inv, power, transposed, a);
   double b, v = bilinear (x + p->d, a, r, p->d, &b);
   (void) affine_gauss_exponent_rounding (p, pp, x, &delta);
   *bound = b + norm1 (x + p->d, p->d) * delta;
@@ -241,15 +239,6 @@ static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; 
 static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_s, pp->rel * pp->det_s); }
 static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->det_gram); return est_exact (v, pp->rel * v); }
 static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_gram, pp->rel / pp->det_gram); }
-
-static double
-l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
-{
-  double st[DMAX * DMAX];
-  affine_gauss_transpose (SM (p), p->d, st);
-  return bilinear (x + p->d, transposed ? st : SM (p), x + 2 * p->d, p->d, bound);
-}
-LINE_FN_NOPREP (l_eq12, l_jac_f_with, 0) LINE_FN_NOPREP (m_eq12, l_jac_f_with, 1)
 
 static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 

@@ -41,6 +41,11 @@ test_hand (void)
   tap_ok (st[0] == 1 && st[1] == 0 && st[2] == 0.5 && st[3] == 2, "Sᵀ = ((1, 0), (0.5, 2))");
   affine_gauss_apply (point_affine_mu (p), st, z, 2, h);
   tap_ok (h[0] == 1.5 && h[1] == 1.5, "μ + Sᵀ z0 = (1.5, 1.5)");
+  double m[4];
+  affine_gauss_matrix (p, 0, NULL, -2, 0, m);
+  tap_ok (m[0] == 1 && m[1] == 0 && m[2] == 0 && m[3] == 0.25, "diag(σ⁻²) = diag(1, 1/4)");
+  affine_gauss_matrix (p, 1, point_affine_s (p), 0, 1, m);
+  tap_ok (m[0] == 1 && m[1] == 0 && m[2] == 0.5 && m[3] == 2, "the full map's matrix transposed");
   double sts[4];
   affine_gauss_gram (st, 2, sts);
   tap_ok (sts[0] == 1 && sts[1] == 0.5 && sts[2] == 0.5 && sts[3] == 4.25,
