@@ -548,10 +548,8 @@ main (int argc, char **argv)
   sbuf *script = harness_figure_script (h);
   sbuf_append (script, "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
-  point_kind k2 = point_affine_template;
-  k2.dmin = k2.dmax = 2, k2.cond_max = 10;
   point pt;
-  k2.draw (&k2, harness_rng (h), &pt);
+  point_affine_draw_fixed (harness_rng (h), 2, 10, &pt);
   long n = harness_samples (h);
   double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
   double p_1 = check_p2_sampler (h, n);
