@@ -31,6 +31,12 @@ double gauss_sample_check (harness * h, const char *const ids[3],
                            const double *mu, const double *cov, int n_proj,
                            const char *what);
 
+/* The one-dimensional sampler MU + A ε (ε standard normal, so A = SD when it is right):
+   N draws by gauss_sample_affine, KS against N(MU, SD²) at CHECK_ALPHA as check ID, which
+   it closes with a note of MU, SD, N and the p-value.  Returns the p-value. */
+double gauss_sample_check_scalar (harness * h, const char *id, double mu, double a,
+                                  double sd, long n);
+
 /* The table entries (check.h) of the three checks gauss_sample_check closes, with ids
    PREFIX_mean, PREFIX_cov and PREFIX_ks, for a sampler WHAT ("μ + S z0") of claimed
    covariance COV ("S Sᵀ") and projected variance PROJ_VAR ("|Sᵀu|²"); and those ids in

@@ -13,7 +13,10 @@
 
 #define CHECK3(p) GAUSS_SAMPLE_CHECKS (p, "μ + L e", "L Lᵀ", "|Lᵀu|²")
 static const check_spec CHECKS[] = { CHECK3 ("good2"), CHECK3 ("good3"), CHECK3 ("mean"), CHECK3 ("cov"),
-  CHECK3 ("unif"), {"ks1", "harness", "", REL_LE, EXPECT_HOLDS, NULL}, {"ks1_bad", "harness", "", REL_LE, EXPECT_HOLDS, NULL} };
+  CHECK3 ("unif"), {"ks1", "harness", "", REL_LE, EXPECT_HOLDS, NULL},
+  {"ks1_bad", "harness", "", REL_LE, EXPECT_HOLDS, NULL},
+  {"scalar", "harness", "", REL_LE, EXPECT_HOLDS, NULL},
+  {"scalar_bad", "harness", "", REL_LE, EXPECT_HOLDS, NULL} };
 static const claim CLAIM = {
   .slug = "test_gauss_sample", .title = "gauss_sample test", .claim = "", .sources = "",
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS), .samples_default = 20000, .samples_quick = 20000,
@@ -147,6 +150,8 @@ main (void)
     xs[t] = 0.7 + 1.7 * 1.7 * gsl_ran_gaussian (r, 1.0);
   gauss_sample_ks (h, "ks1_bad", xs, (size_t) n, 0.7, 1.7, CHECK_ALPHA);
   check_close (h, "ks1_bad", "%s", "d = 1, σ² for σ");
+  double ps = gauss_sample_check_scalar (h, "scalar", 0.7, 1.7, 1.7, n);
+  gauss_sample_check_scalar (h, "scalar_bad", 0.7, 1.7 * 1.7, 1.7, n);
   fixture_harness_loud (&f);
   tap_ok (fixture_held (h, "good2_mean") == 1 && fixture_held (h, "good2_cov") == 1 && fixture_held (h, "good2_ks") == 1,
           "d = 2: a sample of the law passes mean, covariance and KS");
@@ -158,6 +163,9 @@ main (void)
           "uniform noise of the right moments passes the moments and fails KS (p = %.2g)", p_unif);
   tap_ok (fixture_held (h, "ks1") == 1 && p1 > 0 && p1 <= 1, "d = 1: KS of a N(0.7, 1.7²) sample holds");
   tap_ok (fixture_held (h, "ks1_bad") == 0, "d = 1: σ² for σ fails KS");
+  tap_ok (fixture_held (h, "scalar") == 1 && ps > 0 && ps <= 1,
+          "the scalar sampler 0.7 + 1.7 ε passes KS against N(0.7, 1.7²) (p = %.2g)", ps);
+  tap_ok (fixture_held (h, "scalar_bad") == 0, "0.7 + 1.7² ε fails it");
   const char *cov_text = "samples of μ + L e have covariance L Lᵀ (each entry)";
   const char *ks_text = "uᵀ(μ + L e) ~ N(uᵀμ, |Lᵀu|²) for random unit u: KS statistic"
     " <= its critical value";
