@@ -464,20 +464,22 @@ static const mutant_spec MUTANTS[] = {
   {"full_laplace_noise", "sampler fed Laplace noise of unit variance", "full_ks"},
   {"p2_sampler_sigma_squared", "000 P2's sampler as μ + σ²ε", "p2_ks"},
 };
-static int m_diag_mean, m_diag_sq, m_diag_unif, m_full_mean, m_full_t, m_full_lap, m_p2_sq;
-
-/* draws of the sampler under test (K = 2) into XS (lib/gauss_sample), and its covariance */
+/* draws of the sampler under test (K = 2) into XS (lib/gauss_sample), and its covariance;
+   the mutants above, looked up once per sampler, change its noise, matrix or μ's place */
 static void
-draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, double *cov)
+draw_sample (harness * h, const point * p, int full, long n, double *xs, double *cov)
 {
   double a[4];
-  gauss_noise noise = !full && m_diag_unif ? GAUSS_NOISE_UNIFORM
-    : full && m_full_lap ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
+  int squared = mutant (h, "diag_sigma_squared");
+  int transposed = mutant (h, "full_sampler_transposed");
+  int mapped = mutant (h, full ? "full_mean_mapped" : "diag_mean_mapped");
+  gauss_noise noise = !full && mutant (h, "diag_uniform_noise") ? GAUSS_NOISE_UNIFORM
+    : full && mutant (h, "full_laplace_noise") ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
   for (int i = 0; i < 2; i++)
     for (int j = 0; j < 2; j++)
-      a[i * 2 + j] = full ? SM (p)[m_full_t ? j * 2 + i : i * 2 + j]
-        : (i == j) * SIG (p)[i] * (m_diag_sq ? SIG (p)[i] : 1);
-  gauss_sample_affine (r, noise, MU (p), a, 2, full ? m_full_mean : m_diag_mean, n, xs);
+      a[i * 2 + j] = full ? SM (p)[transposed ? j * 2 + i : i * 2 + j]
+        : (i == j) * SIG (p)[i] * (squared ? SIG (p)[i] : 1);
+  gauss_sample_affine (harness_rng (h), noise, MU (p), a, 2, mapped, n, xs);
   affine_gauss_cov (p, full, cov);
 }
 
@@ -487,7 +489,7 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
   static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
   const char *what = full ? "μ + S z0" : "μ + σ⊙z0";
   double *xs = xmalloc ((size_t) n * 2 * sizeof *xs), cov[4];
-  draw_sample (harness_rng (h), p, full, n, xs, cov);
+  draw_sample (h, p, full, n, xs, cov);
   double p_min = gauss_sample_check (h, ids[full], xs, n, 2, MU (p), cov,
                                      (int) harness_param (h, "projections"), what);
   sbuf *fig = harness_figure_data (h);
@@ -527,10 +529,6 @@ main (int argc, char **argv)
   p2_points = point_box (P2_BOX, COUNT_OF (P2_BOX),
                          "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_diag_mean = mutant (h, "diag_mean_mapped"), m_diag_sq = mutant (h, "diag_sigma_squared");
-  m_diag_unif = mutant (h, "diag_uniform_noise"), m_full_mean = mutant (h, "full_mean_mapped");
-  m_full_t = mutant (h, "full_sampler_transposed"), m_full_lap = mutant (h, "full_laplace_noise");
-  m_p2_sq = mutant (h, "p2_sampler_sigma_squared");
   harness_run_derivations (h);
 
   sbuf *script = harness_figure_script (h);
@@ -541,7 +539,8 @@ main (int argc, char **argv)
   long n = harness_samples (h);
   double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
   /* 000 P2's sampler μ + σε at μ = 0.7, σ = 1.7 (its mutant: σ² for σ) */
-  double p_1 = gauss_sample_check_scalar (h, "p2_ks", 0.7, m_p2_sq ? 1.7 * 1.7 : 1.7, 1.7, n);
+  double a_p2 = mutant (h, "p2_sampler_sigma_squared") ? 1.7 * 1.7 : 1.7;
+  double p_1 = gauss_sample_check_scalar (h, "p2_ks", 0.7, a_p2, 1.7, n);
   sbuf_append (script, "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n");
   figure_ellipse_sample_plot (script, "μ + σ⊙z_0 ∼ N(μ, diag σ^2)", b, "#800072B2");
   figure_ellipse_sample_plot (script, "μ + S z_0 ∼ N(μ, S S^T)", b + 2, "#80009E73");
