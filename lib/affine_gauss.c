@@ -33,6 +33,15 @@ affine_gauss_norm2 (const double *x, size_t d)
   return sqrt (s);
 }
 
+double
+affine_gauss_dot (const double *x, const double *y, size_t d)
+{
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    s += x[i] * y[i];
+  return s;
+}
+
 void
 affine_gauss_gram (const double *a, size_t d, double *out)
 {

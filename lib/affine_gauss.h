@@ -105,9 +105,10 @@ double affine_gauss_jacobian (const point * p, int full, const double *z0,
 double affine_gauss_jacobian_det (const point * p, int full, const double *z0,
                                   double *det);
 
-/* |x|₁ and |x|₂ of the d-vector X, summed in order (the bounds' sizes). */
+/* |x|₁ and |x|₂ of the d-vector X, summed in order (the bounds' sizes), and xᵀy. */
 double affine_gauss_norm1 (const double *x, size_t d);
 double affine_gauss_norm2 (const double *x, size_t d);
+double affine_gauss_dot (const double *x, const double *y, size_t d);
 /* |det A| and A⁻¹ by LU of the d x d row-major A (lib/matrix). */
 void affine_gauss_lu (const double *a, size_t d, double *inv, double *det);
 /* uᵀ A v, d x d row-major A, with its rounding bound gamma_{2d} Σ |u_i A_ij

@@ -25,6 +25,7 @@
 #define bilinear affine_gauss_bilinear
 #define norm1 affine_gauss_norm1
 #define norm2 affine_gauss_norm2
+#define dot affine_gauss_dot
 
 #define PP const affine_gauss *pp = prep
 /* a line's function: its body F with the arguments that make it the
@@ -36,7 +37,6 @@
   static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
 
-static double dot (const double *a, const double *b, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += a[i] * b[i]; return s; }
 static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
 
 /* ---- 003 Q1: the seed's lines as written ---- */

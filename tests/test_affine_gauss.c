@@ -71,6 +71,7 @@ test_hand (void)
   tap_ok (fabs (inv[0] - 1) + fabs (inv[1] + 0.25) + fabs (inv[2]) + fabs (inv[3] - 0.5) < 1e-15,
           "S⁻¹ = ((1, -0.25), (0, 0.5)) by LU");
   const double u[2] = { 1, 2 }, a[4] = { 1, 2, 3, 4 }, v[2] = { 1, -1 };
+  tap_ok (affine_gauss_dot (u, v, 2) == -1 && affine_gauss_norm1 (v, 2) == 2, "uᵀv = -1, |v|₁ = 2");
   tap_ok (affine_gauss_bilinear (u, a, v, 2, &b) == -3, "uᵀAv = -3");
   tap_close (b, 17 * 4 * DBL_EPSILON / 2 / (1 - 4 * DBL_EPSILON / 2), 1e-30,
              "its bound is gamma_4 Σ|u_i A_ij v_j| = 17 gamma_4");
