@@ -33,6 +33,15 @@ affine_gauss_norm2 (const double *x, size_t d)
   return sqrt (s);
 }
 
+double
+affine_gauss_dot (const double *x, const double *y, size_t d)
+{
+  double s = 0;
+  for (size_t i = 0; i < d; i++)
+    s += x[i] * y[i];
+  return s;
+}
+
 void
 affine_gauss_gram (const double *a, size_t d, double *out)
 {
@@ -44,6 +53,17 @@ affine_gauss_gram (const double *a, size_t d, double *out)
           s += a[i * d + l] * a[j * d + l];
         out[i * d + j] = s;
       }
+}
+
+void
+affine_gauss_matrix (const point * p, int full, const double *m, double power,
+                     int transposed, double *out)
+{
+  size_t d = p->d;
+  for (size_t i = 0; i < d; i++)
+    for (size_t j = 0; j < d; j++)
+      out[i * d + j] = full ? m[transposed ? j * d + i : i * d + j]
+        : (i == j) * pow (SIG (p)[i], power);
 }
 
 void
@@ -135,6 +155,17 @@ affine_gauss_jacobian (const point * p, int full, const double *z0,
   return est_gamma (DD + 2) * m;
 }
 
+double
+affine_gauss_jacobian_det (const point * p, int full, const double *z0,
+                           double *det)
+{
+  double jac[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
+  double scratch[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
+  double e = affine_gauss_jacobian (p, full, z0, jac);
+  affine_gauss_lu (jac, p->d, scratch, det);
+  return e;
+}
+
 void
 affine_gauss_prepare (const point * p, void *prep)
 {
@@ -142,18 +173,15 @@ affine_gauss_prepare (const point * p, void *prep)
   size_t d = p->d;
   double var[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
   double gram[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
-  double jac[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX];
-  double scratch[AFFINE_GAUSS_DMAX * AFFINE_GAUSS_DMAX], z[AFFINE_GAUSS_DMAX] = { 0 };
+  double z[AFFINE_GAUSS_DMAX] = { 0 };
   g->d = d;
   affine_gauss_cov (p, 0, var);
   affine_gauss_cov (p, 1, gram);
   affine_gauss_lu (SM (p), d, g->s_inv, &g->det_s);
   affine_gauss_lu (gram, d, g->gram_inv, &g->det_gram);
   affine_gauss_lu (var, d, g->var_inv, &g->det_var);
-  g->jerr = affine_gauss_jacobian (p, 0, z, jac);
-  affine_gauss_lu (jac, d, scratch, &g->det_jd);
-  g->jerr = fmax (g->jerr, affine_gauss_jacobian (p, 1, z, jac));
-  affine_gauss_lu (jac, d, scratch, &g->det_jf);
+  g->jerr = affine_gauss_jacobian_det (p, 0, z, &g->det_jd);
+  g->jerr = fmax (g->jerr, affine_gauss_jacobian_det (p, 1, z, &g->det_jf));
   g->nd = mvn_from_arrays (d, MU (p), var);
   g->nf = mvn_from_arrays (d, MU (p), gram);
   point_affine_singular_range (SM (p), d, &g->s_min, &g->s_max);
@@ -194,6 +222,19 @@ size_t
 affine_gauss_x_len (const point * p)
 {
   return 3 * p->d;
+}
+
+size_t
+affine_gauss_z0_len (const point * p)
+{
+  return p->d;
+}
+
+void
+affine_gauss_z0_map (const point * p, const void *prep, const double *e, double *x)
+{
+  (void) prep;
+  memcpy (x, e, p->d * sizeof *x);
 }
 
 double

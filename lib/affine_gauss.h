@@ -63,6 +63,17 @@ size_t affine_gauss_x_len (const point * p);
   .release = affine_gauss_release, .x_dim = 3 * AFFINE_GAUSS_DMAX, .x_len = affine_gauss_x_len, \
   .sample = affine_gauss_sample
 
+/* The hooks of a derivation whose draw is z0 alone, x = z0 (a law's lines): d standard
+   normals mapped by the identity, so the engine draws them itself and integrates by
+   randomized quasi-Monte Carlo up to its dimension 10, which the 3d normals of
+   (z0, u, v) pass at d > 3.  x_len and base_dim are both d. */
+size_t affine_gauss_z0_len (const point * p);
+void affine_gauss_z0_map (const point * p, const void *prep, const double *e, double *x);
+#define AFFINE_GAUSS_Z0_HOOKS \
+  .prep_size = sizeof (affine_gauss), .prepare = affine_gauss_prepare, \
+  .release = affine_gauss_release, .x_dim = AFFINE_GAUSS_DMAX, .x_len = affine_gauss_z0_len, \
+  .base_dim = affine_gauss_z0_len, .transform = affine_gauss_z0_map
+
 /* g(z0) into G (d entries), and g(z0) - μ into R as g(z0) computes it. */
 void affine_gauss_map (const point * p, int full, const double *z0,
                        double *g);
@@ -73,6 +84,11 @@ void affine_gauss_residual (const point * p, int full, const double *z0,
 void affine_gauss_apply (const double *mu, const double *a, const double *z, size_t d,
                          double *g);
 void affine_gauss_transpose (const double *a, size_t d, double *out);
+/* The d x d row-major matrix of a map or of its inverse as a seed writes it, into OUT:
+   diag(σ^POWER) (FULL = 0; POWER 1 the map's, -1 its inverse's), or M (FULL = 1: S, or
+   affine_gauss's s_inv), transposed if TRANSPOSED.  M is not read when FULL is 0. */
+void affine_gauss_matrix (const point * p, int full, const double *m, double power,
+                          int transposed, double *out);
 /* A Aᵀ into OUT, each entry summed over l = 0, ..., d - 1 (S Sᵀ, or Sᵀ S from Sᵀ). */
 void affine_gauss_gram (const double *a, size_t d, double *out);
 /* The law's covariance, diag σ² or S Sᵀ, d x d row major. */
@@ -83,10 +99,16 @@ void affine_gauss_cov (const point * p, int full, double *out);
    error (one bound for both maps). */
 double affine_gauss_jacobian (const point * p, int full, const double *z0,
                               double *jac);
+/* |det J| of that Jacobian at Z0 by LU (affine_gauss_lu) into *DET, the
+   change of variables' determinant computed from the map alone; returns
+   affine_gauss_jacobian's bound on an entry's error. */
+double affine_gauss_jacobian_det (const point * p, int full, const double *z0,
+                                  double *det);
 
-/* |x|₁ and |x|₂ of the d-vector X, summed in order (the bounds' sizes). */
+/* |x|₁ and |x|₂ of the d-vector X, summed in order (the bounds' sizes), and xᵀy. */
 double affine_gauss_norm1 (const double *x, size_t d);
 double affine_gauss_norm2 (const double *x, size_t d);
+double affine_gauss_dot (const double *x, const double *y, size_t d);
 /* |det A| and A⁻¹ by LU of the d x d row-major A (lib/matrix). */
 void affine_gauss_lu (const double *a, size_t d, double *inv, double *det);
 /* uᵀ A v, d x d row-major A, with its rounding bound gamma_{2d} Σ |u_i A_ij

@@ -96,6 +96,18 @@ gauss_sample_check (harness * h, const char *const ids[3], const double *xs,
 }
 
 double
+gauss_sample_check_scalar (harness * h, const char *id, double mu, double a, double sd,
+                           long n)
+{
+  double *z = xmalloc ((size_t) n * sizeof *z);
+  gauss_sample_affine (harness_rng (h), GAUSS_NOISE_NORMAL, &mu, &a, 1, 0, n, z);
+  double pv = gauss_sample_ks (h, id, z, (size_t) n, mu, sd, CHECK_ALPHA);
+  check_close (h, id, "μ = %g, σ = %g, %ld draws; p-value %.3g", mu, sd, n, pv);
+  free (z);
+  return pv;
+}
+
+double
 gauss_sample_noise (const gsl_rng * r, gauss_noise kind)
 {
   return kind == GAUSS_NOISE_UNIFORM ? sqrt (3.0) * (2 * gsl_rng_uniform (r) - 1)

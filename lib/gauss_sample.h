@@ -31,6 +31,25 @@ double gauss_sample_check (harness * h, const char *const ids[3],
                            const double *mu, const double *cov, int n_proj,
                            const char *what);
 
+/* The one-dimensional sampler MU + A ε (ε standard normal, so A = SD when it is right):
+   N draws by gauss_sample_affine, KS against N(MU, SD²) at CHECK_ALPHA as check ID, which
+   it closes with a note of MU, SD, N and the p-value.  Returns the p-value. */
+double gauss_sample_check_scalar (harness * h, const char *id, double mu, double a,
+                                  double sd, long n);
+
+/* The table entries (check.h) of the three checks gauss_sample_check closes, with ids
+   PREFIX_mean, PREFIX_cov and PREFIX_ks, for a sampler WHAT ("μ + S z0") of claimed
+   covariance COV ("S Sᵀ") and projected variance PROJ_VAR ("|Sᵀu|²"); and those ids in
+   the order gauss_sample_check takes them, so the two cannot drift apart. */
+#define GAUSS_SAMPLE_CHECKS(prefix, what, cov, proj_var) \
+  {prefix "_mean", "harness", "samples of " what " have mean μ (each coordinate)", REL_EQ, \
+   EXPECT_HOLDS, NULL}, \
+  {prefix "_cov", "harness", "samples of " what " have covariance " cov " (each entry)", \
+   REL_EQ, EXPECT_HOLDS, NULL}, \
+  {prefix "_ks", "harness", "uᵀ(" what ") ~ N(uᵀμ, " proj_var ") for random unit u: KS" \
+   " statistic <= its critical value", REL_LE, EXPECT_HOLDS, NULL}
+#define GAUSS_SAMPLE_IDS(prefix) { prefix "_mean", prefix "_cov", prefix "_ks" }
+
 /* Noise of mean 0 and variance 1 for a sampler under test: standard normal (ziggurat), or,
    as negative controls that match the first two moments and so must fail only the KS check,
    uniform on [-√3, √3] or Laplace of scale 1/√2. */

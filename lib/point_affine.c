@@ -53,6 +53,15 @@ affine_draw (const point_kind * k, const gsl_rng * r, point * p)
   while (!affine_valid (k, p));
 }
 
+void
+point_affine_draw_fixed (const gsl_rng * r, size_t d, double cond_max, point * p)
+{
+  point_kind k = point_affine_template;
+  k.dmin = k.dmax = d;
+  k.cond_max = cond_max;
+  k.draw (&k, r, p);
+}
+
 static void
 affine_print (const point_kind * k, sbuf * b, const point * p)
 {

@@ -15,6 +15,10 @@
 /* dmin = 1, dmax = 6, cond_max = 100: copy it to change them. */
 extern const point_kind point_affine_template;
 
+/* One point of dimension D whose S has condition number at most COND_MAX, drawn into P by
+   the template's generator (a harness check at one fixed d, the K = 2 of a figure say). */
+void point_affine_draw_fixed (const gsl_rng * r, size_t d, double cond_max, point * p);
+
 const double *point_affine_mu (const point * p);
 const double *point_affine_sigma (const point * p);
 const double *point_affine_s (const point * p);

@@ -15,9 +15,7 @@
 #include "point_affine.h"
 
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
-#include <string.h>
 
 #define DMAX AFFINE_GAUSS_DMAX
 
@@ -27,6 +25,7 @@
 #define bilinear affine_gauss_bilinear
 #define norm1 affine_gauss_norm1
 #define norm2 affine_gauss_norm2
+#define dot affine_gauss_dot
 
 #define PP const affine_gauss *pp = prep
 /* a line's function: its body F with the arguments that make it the
@@ -38,35 +37,34 @@
   static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
 
-static double dot (const double *a, const double *b, size_t d) { double s = 0; for (size_t i = 0; i < d; i++) s += a[i] * b[i]; return s; }
 static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
 
 /* ---- 003 Q1: the seed's lines as written ---- */
 
-/* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the Jacobian the harness's */
+/* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the determinant of the map's own Jacobian */
 static double
 eq1_with (const point * p, const void *prep, const double *x, double *bound, double power)
 {
   PP;
-  double jac[DMAX * DMAX], scratch[DMAX * DMAX], det, bq;
-  double e = affine_gauss_jacobian (p, 1, x, jac);
-  affine_gauss_lu (jac, p->d, scratch, &det);
+  double det, bq;
+  double e = affine_gauss_jacobian_det (p, 1, x, &det);
   double v = affine_gauss_q0 (p, prep, x, &bq) * pow (det, power);
   *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
   return v;
 }
 LINE_FN (l_eq1, eq1_with, -1) LINE_FN (m_eq1, eq1_with, 1)
 
-/* the displayed Jacobian diag((σ)_1, ..., (σ)_K), as uᵀ diag(σ^POWER) v */
+/* the displayed Jacobian diag((σ)_1, ..., (σ)_K) (line 34) and (12) ∂g/∂z0 = S, as
+   uᵀ A v for A = diag(σ^POWER), S or Sᵀ */
 static double
-jac_diag_with (const point * p, const double *x, double *bound, double power)
+jac_with (const point * p, const double *x, double *bound, int full, double power, int transposed)
 {
-  double a[DMAX * DMAX] = { 0 };
-  for (size_t i = 0; i < p->d; i++)
-    a[i * p->d + i] = pow (SIG (p)[i], power);
+  double a[DMAX * DMAX];
+  affine_gauss_matrix (p, full, SM (p), power, transposed, a);
   return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
 }
-LINE_FN_NOPREP (l_jac_d, jac_diag_with, 1) LINE_FN_NOPREP (m_jac_d, jac_diag_with, 2)
+LINE_FN_NOPREP (l_jac_d, jac_with, 0, 1, 0) LINE_FN_NOPREP (m_jac_d, jac_with, 0, 2, 0)
+LINE_FN_NOPREP (l_eq12, jac_with, 1, 0, 0) LINE_FN_NOPREP (m_eq12, jac_with, 1, 0, 1)
 
 static double
 prod_sigma (const point * p, size_t n)
@@ -131,12 +129,9 @@ recover_with (const point * p, const void *prep, const double *x, double *bound,
               double power, int transposed)
 {
   PP;
-  double r[DMAX], a[DMAX * DMAX] = { 0 }, delta;
+  double r[DMAX], a[DMAX * DMAX], delta;
   affine_gauss_residual (p, full, x, r);
-  for (size_t i = 0; i < p->d; i++)
-    for (size_t j = 0; j < p->d; j++)
-      a[i * p->d + j] = full ? pp->s_inv[transposed ? j * p->d + i : i * p->d + j]
-        : (i == j) * pow (SIG (p)[i], power);
+  affine_gauss_matrix (p, full, pp->s_inv, power, transposed, a);
   double b, v = bilinear (x + p->d, a, r, p->d, &b);
   (void) affine_gauss_exponent_rounding (p, pp, x, &delta);
   *bound = b + norm1 (x + p->d, p->d) * delta;
@@ -244,15 +239,6 @@ static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; 
 static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_s, pp->rel * pp->det_s); }
 static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->det_gram); return est_exact (v, pp->rel * v); }
 static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_gram, pp->rel / pp->det_gram); }
-
-static double
-l_jac_f_with (const point * p, const double *x, double *bound, int transposed)
-{
-  double st[DMAX * DMAX];
-  affine_gauss_transpose (SM (p), p->d, st);
-  return bilinear (x + p->d, transposed ? st : SM (p), x + 2 * p->d, p->d, bound);
-}
-LINE_FN_NOPREP (l_eq12, l_jac_f_with, 0) LINE_FN_NOPREP (m_eq12, l_jac_f_with, 1)
 
 static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 
@@ -388,14 +374,10 @@ static const derivation_line LAW_LINES[] = {
          "g(z0) ~ N(μ, S Sᵀ), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t = S^-T 1/sqrt K",
          LINE_EXPECT, l_law_f, "q1_2_law_transposed", "g(z0) = μ + Sᵀz0", m_law_f),
 };
-static size_t z0_len (const point * p) { return p->d; }
-static void z0_map (const point * p, const void *prep, const double *e, double *x) { (void) prep; memcpy (x, e, p->d * sizeof *x); }
 static derivation q1_law = {
   .id = "s003_q1_law", .title = "003 Q1: the laws of μ + σ⊙z0 and μ + S z0",
   .points = &point_affine_template, .n_points = 100, .n_mc_points = 4, .draws_share = 2,
-  .min_draws = 4000, .prep_size = sizeof (affine_gauss), .prepare = affine_gauss_prepare,
-  .release = affine_gauss_release, .x_dim = AFFINE_GAUSS_DMAX, .x_len = z0_len,
-  .base_dim = z0_len, .transform = z0_map, DERIVATION_TABLES (LAW_TRUTHS, LAW_LINES),
+  .min_draws = 4000, AFFINE_GAUSS_Z0_HOOKS, DERIVATION_TABLES (LAW_TRUTHS, LAW_LINES),
 };
 
 /* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */
@@ -403,15 +385,9 @@ static derivation q1_law = {
 static const point_coord P2_BOX[] = { {"μ", -3, 3, 0, 0}, {"σ", 0.2, 5, 1, 0} };
 static point_kind p2_points;
 
-static void
-p2_sample (const gsl_rng * r, const point * p, const void *prep, double *x)
-{
-  (void) p, (void) prep;
-  x[0] = gsl_ran_gaussian_ziggurat (r, 1.0);
-}
-
-/* The same draw as a map of one standard normal, x = ε: the engine then
-   integrates by randomized quasi-Monte Carlo (the integrands are smooth in ε). */
+/* The draw as a map of one standard normal, x = ε: the engine draws ε itself
+   (ziggurat) and integrates by randomized quasi-Monte Carlo where it can (the
+   integrands are smooth in ε). */
 static void p2_map (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
 
 /* E[f'(z) (∂z/∂μ + ∂z/∂σ)] for f = sin, ∂z/∂μ = 1, ∂z/∂σ = ε */
@@ -463,7 +439,7 @@ static const derivation_line P2_LINES[] = {
 
 static derivation p2 = {
   .id = "s000_p2", .title = "000 P2: z = μ + σ·ε", DERIVATION_TABLES (P2_TRUTHS, P2_LINES),
-  .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1, .sample = p2_sample,
+  .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1,
   .base_dim = derivation_one_normal, .transform = p2_map,
   /* cos (μ + σ ε) is smooth in the normal: Hermite controls to degree 4
      take out its low Taylor terms (lib/hermite_cv.h) */
@@ -473,14 +449,8 @@ static derivation p2 = {
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */
 
 static const check_spec CHECKS[] = {
-  {"diag_mean", "harness", "samples of μ + σ⊙z0 have mean μ (each coordinate)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"diag_cov", "harness", "samples of μ + σ⊙z0 have covariance diag(σ²) (each entry)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"diag_ks", "harness", "uᵀ(μ + σ⊙z0) ~ N(uᵀμ, Σ u_i²σ_i²) for random unit u: KS statistic <= its"
-   " critical value", REL_LE, EXPECT_HOLDS, NULL},
-  {"full_mean", "harness", "samples of μ + S z0 have mean μ (each coordinate)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"full_cov", "harness", "samples of μ + S z0 have covariance S Sᵀ (each entry)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"full_ks", "harness", "uᵀ(μ + S z0) ~ N(uᵀμ, |Sᵀu|²) for random unit u: KS statistic <= its critical"
-   " value", REL_LE, EXPECT_HOLDS, NULL},
+  GAUSS_SAMPLE_CHECKS ("diag", "μ + σ⊙z0", "diag(σ²)", "Σ u_i²σ_i²"),
+  GAUSS_SAMPLE_CHECKS ("full", "μ + S z0", "S Sᵀ", "|Sᵀu|²"),
   {"p2_ks", "harness", "z = μ + σ·ε is N(μ, σ²) (000 P2's sampler): KS statistic <= its critical value",
    REL_LE, EXPECT_HOLDS, NULL},
 };
@@ -494,30 +464,32 @@ static const mutant_spec MUTANTS[] = {
   {"full_laplace_noise", "sampler fed Laplace noise of unit variance", "full_ks"},
   {"p2_sampler_sigma_squared", "000 P2's sampler as μ + σ²ε", "p2_ks"},
 };
-static int m_diag_mean, m_diag_sq, m_diag_unif, m_full_mean, m_full_t, m_full_lap, m_p2_sq;
-
-/* draws of the sampler under test (K = 2) into XS (lib/gauss_sample), and its covariance */
+/* draws of the sampler under test (K = 2) into XS (lib/gauss_sample), and its covariance;
+   the mutants above, looked up once per sampler, change its noise, matrix or μ's place */
 static void
-draw_sample (const gsl_rng * r, const point * p, int full, long n, double *xs, double *cov)
+draw_sample (harness * h, const point * p, int full, long n, double *xs, double *cov)
 {
   double a[4];
-  gauss_noise noise = !full && m_diag_unif ? GAUSS_NOISE_UNIFORM
-    : full && m_full_lap ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
+  int squared = mutant (h, "diag_sigma_squared");
+  int transposed = mutant (h, "full_sampler_transposed");
+  int mapped = mutant (h, full ? "full_mean_mapped" : "diag_mean_mapped");
+  gauss_noise noise = !full && mutant (h, "diag_uniform_noise") ? GAUSS_NOISE_UNIFORM
+    : full && mutant (h, "full_laplace_noise") ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
   for (int i = 0; i < 2; i++)
     for (int j = 0; j < 2; j++)
-      a[i * 2 + j] = full ? SM (p)[m_full_t ? j * 2 + i : i * 2 + j]
-        : (i == j) * SIG (p)[i] * (m_diag_sq ? SIG (p)[i] : 1);
-  gauss_sample_affine (r, noise, MU (p), a, 2, full ? m_full_mean : m_diag_mean, n, xs);
+      a[i * 2 + j] = full ? SM (p)[transposed ? j * 2 + i : i * 2 + j]
+        : (i == j) * SIG (p)[i] * (squared ? SIG (p)[i] : 1);
+  gauss_sample_affine (harness_rng (h), noise, MU (p), a, 2, mapped, n, xs);
   affine_gauss_cov (p, full, cov);
 }
 
 static double
 check_sampler (harness * h, const point * p, int full, long n, int block)
 {
-  static const char *const ids[2][3] = { {"diag_mean", "diag_cov", "diag_ks"}, {"full_mean", "full_cov", "full_ks"} };
+  static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
   const char *what = full ? "μ + S z0" : "μ + σ⊙z0";
   double *xs = xmalloc ((size_t) n * 2 * sizeof *xs), cov[4];
-  draw_sample (harness_rng (h), p, full, n, xs, cov);
+  draw_sample (h, p, full, n, xs, cov);
   double p_min = gauss_sample_check (h, ids[full], xs, n, 2, MU (p), cov,
                                      (int) harness_param (h, "projections"), what);
   sbuf *fig = harness_figure_data (h);
@@ -526,18 +498,6 @@ check_sampler (harness * h, const point * p, int full, long n, int block)
   figure_ellipse_sample (fig, block, what, full ? "S Sᵀ" : "diag σ²", "g1 g2", xs, n, MU (p), cov);
   free (xs);
   return p_min;
-}
-
-static double
-check_p2_sampler (harness * h, long n)
-{
-  double mu = 0.7, sigma = 1.7, a = m_p2_sq ? sigma * sigma : sigma;
-  double *z = xmalloc ((size_t) n * sizeof *z);
-  gauss_sample_affine (harness_rng (h), GAUSS_NOISE_NORMAL, &mu, &a, 1, 0, n, z);
-  double pv = gauss_sample_ks (h, "p2_ks", z, (size_t) n, mu, sigma, CHECK_ALPHA);
-  check_close (h, "p2_ks", "μ = %g, σ = %g, %ld draws; p-value %.3g", mu, sigma, n, pv);
-  free (z);
-  return pv;
 }
 
 static const param_spec PARAMS[] = {
@@ -569,22 +529,18 @@ main (int argc, char **argv)
   p2_points = point_box (P2_BOX, COUNT_OF (P2_BOX),
                          "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_diag_mean = mutant (h, "diag_mean_mapped"), m_diag_sq = mutant (h, "diag_sigma_squared");
-  m_diag_unif = mutant (h, "diag_uniform_noise"), m_full_mean = mutant (h, "full_mean_mapped");
-  m_full_t = mutant (h, "full_sampler_transposed"), m_full_lap = mutant (h, "full_laplace_noise");
-  m_p2_sq = mutant (h, "p2_sampler_sigma_squared");
   harness_run_derivations (h);
 
   sbuf *script = harness_figure_script (h);
   sbuf_append (script, "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
-  point_kind k2 = point_affine_template;
-  k2.dmin = k2.dmax = 2, k2.cond_max = 10;
   point pt;
-  k2.draw (&k2, harness_rng (h), &pt);
+  point_affine_draw_fixed (harness_rng (h), 2, 10, &pt);
   long n = harness_samples (h);
   double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
-  double p_1 = check_p2_sampler (h, n);
+  /* 000 P2's sampler μ + σε at μ = 0.7, σ = 1.7 (its mutant: σ² for σ) */
+  double a_p2 = mutant (h, "p2_sampler_sigma_squared") ? 1.7 * 1.7 : 1.7;
+  double p_1 = gauss_sample_check_scalar (h, "p2_ks", 0.7, a_p2, 1.7, n);
   sbuf_append (script, "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n");
   figure_ellipse_sample_plot (script, "μ + σ⊙z_0 ∼ N(μ, diag σ^2)", b, "#800072B2");
   figure_ellipse_sample_plot (script, "μ + S z_0 ∼ N(μ, S S^T)", b + 2, "#80009E73");

@@ -41,6 +41,11 @@ test_hand (void)
   tap_ok (st[0] == 1 && st[1] == 0 && st[2] == 0.5 && st[3] == 2, "Sᵀ = ((1, 0), (0.5, 2))");
   affine_gauss_apply (point_affine_mu (p), st, z, 2, h);
   tap_ok (h[0] == 1.5 && h[1] == 1.5, "μ + Sᵀ z0 = (1.5, 1.5)");
+  double m[4];
+  affine_gauss_matrix (p, 0, NULL, -2, 0, m);
+  tap_ok (m[0] == 1 && m[1] == 0 && m[2] == 0 && m[3] == 0.25, "diag(σ⁻²) = diag(1, 1/4)");
+  affine_gauss_matrix (p, 1, point_affine_s (p), 0, 1, m);
+  tap_ok (m[0] == 1 && m[1] == 0 && m[2] == 0.5 && m[3] == 2, "the full map's matrix transposed");
   double sts[4];
   affine_gauss_gram (st, 2, sts);
   tap_ok (sts[0] == 1 && sts[1] == 0.5 && sts[2] == 0.5 && sts[3] == 4.25,
@@ -56,11 +61,17 @@ test_hand (void)
           "the Jacobian of μ + S z0 is S (bound %.3g)", e);
   affine_gauss_jacobian (p, 0, z, jac);
   tap_ok (jac[0] == 1 && jac[1] == 0 && jac[2] == 0 && jac[3] == 2, "that of μ + σ⊙z0 is diag σ");
+  double jd;
+  tap_ok (affine_gauss_jacobian_det (p, 1, z, &jd) == e && fabs (jd - 2) < 1e-15,
+          "|det| of the Jacobian of μ + S z0 is |det S| = 2, with the Jacobian's bound");
+  affine_gauss_jacobian_det (p, 0, z, &jd);
+  tap_close (jd, 2, 1e-15, "that of μ + σ⊙z0 is Π σ = 2");
   affine_gauss_lu (point_affine_s (p), 2, inv, &det);
   tap_close (det, 2, 1e-15, "|det S| = 2 by LU");
   tap_ok (fabs (inv[0] - 1) + fabs (inv[1] + 0.25) + fabs (inv[2]) + fabs (inv[3] - 0.5) < 1e-15,
           "S⁻¹ = ((1, -0.25), (0, 0.5)) by LU");
   const double u[2] = { 1, 2 }, a[4] = { 1, 2, 3, 4 }, v[2] = { 1, -1 };
+  tap_ok (affine_gauss_dot (u, v, 2) == -1 && affine_gauss_norm1 (v, 2) == 2, "uᵀv = -1, |v|₁ = 2");
   tap_ok (affine_gauss_bilinear (u, a, v, 2, &b) == -3, "uᵀAv = -3");
   tap_close (b, 17 * 4 * DBL_EPSILON / 2 / (1 - 4 * DBL_EPSILON / 2), 1e-30,
              "its bound is gamma_4 Σ|u_i A_ij v_j| = 17 gamma_4");
@@ -108,6 +119,11 @@ test_hand (void)
   tap_ok (affine_gauss_inv_det_jd (p, &ag).err == 2 * affine_gauss_det_rel (p, &ag) / 2,
           "an inverse determinant's bound is twice det_rel, relative");
   tap_ok (affine_gauss_x_len (p) == 6, "a draw has 3d = 6 numbers");
+  const double e0[2] = { 0.5, -3 };
+  double z0[2];
+  affine_gauss_z0_map (p, NULL, e0, z0);
+  tap_ok (affine_gauss_z0_len (p) == 2 && z0[0] == 0.5 && z0[1] == -3,
+          "a draw of z0 alone: d = 2 normals, mapped as they are");
   affine_gauss_map (p, 0, z, g);
   tap_close (affine_gauss_char (p, &ag, 0, g, &b), cos (sqrt (2)), 1e-15,
              "cos(t_dᵀ(g - μ)) = cos √2 at z0 = (1, 1)");

@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK3(p) {p "_mean", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
-  {p "_cov", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, {p "_ks", "harness", "", REL_LE, EXPECT_HOLDS, NULL}
+#define CHECK3(p) GAUSS_SAMPLE_CHECKS (p, "μ + L e", "L Lᵀ", "|Lᵀu|²")
 static const check_spec CHECKS[] = { CHECK3 ("good2"), CHECK3 ("good3"), CHECK3 ("mean"), CHECK3 ("cov"),
-  CHECK3 ("unif"), {"ks1", "harness", "", REL_LE, EXPECT_HOLDS, NULL}, {"ks1_bad", "harness", "", REL_LE, EXPECT_HOLDS, NULL} };
+  CHECK3 ("unif"), {"ks1", "harness", "", REL_LE, EXPECT_HOLDS, NULL},
+  {"ks1_bad", "harness", "", REL_LE, EXPECT_HOLDS, NULL},
+  {"scalar", "harness", "", REL_LE, EXPECT_HOLDS, NULL},
+  {"scalar_bad", "harness", "", REL_LE, EXPECT_HOLDS, NULL} };
 static const claim CLAIM = {
   .slug = "test_gauss_sample", .title = "gauss_sample test", .claim = "", .sources = "",
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS), .samples_default = 20000, .samples_quick = 20000,
@@ -123,7 +125,7 @@ main (void)
         for (int k = 0; k < 3; k++)
           cov3[i * 3 + j] += l3[i * 3 + k] * l3[j * 3 + k];
       }
-  const char *const good2[3] = { "good2_mean", "good2_cov", "good2_ks" };
+  const char *const good2[3] = GAUSS_SAMPLE_IDS ("good2");
   const char *const good3[3] = { "good3_mean", "good3_cov", "good3_ks" };
   const char *const mean[3] = { "mean_mean", "mean_cov", "mean_ks" };
   const char *const cov[3] = { "cov_mean", "cov_cov", "cov_ks" };
@@ -148,6 +150,8 @@ main (void)
     xs[t] = 0.7 + 1.7 * 1.7 * gsl_ran_gaussian (r, 1.0);
   gauss_sample_ks (h, "ks1_bad", xs, (size_t) n, 0.7, 1.7, CHECK_ALPHA);
   check_close (h, "ks1_bad", "%s", "d = 1, σ² for σ");
+  double ps = gauss_sample_check_scalar (h, "scalar", 0.7, 1.7, 1.7, n);
+  gauss_sample_check_scalar (h, "scalar_bad", 0.7, 1.7 * 1.7, 1.7, n);
   fixture_harness_loud (&f);
   tap_ok (fixture_held (h, "good2_mean") == 1 && fixture_held (h, "good2_cov") == 1 && fixture_held (h, "good2_ks") == 1,
           "d = 2: a sample of the law passes mean, covariance and KS");
@@ -159,6 +163,16 @@ main (void)
           "uniform noise of the right moments passes the moments and fails KS (p = %.2g)", p_unif);
   tap_ok (fixture_held (h, "ks1") == 1 && p1 > 0 && p1 <= 1, "d = 1: KS of a N(0.7, 1.7²) sample holds");
   tap_ok (fixture_held (h, "ks1_bad") == 0, "d = 1: σ² for σ fails KS");
+  tap_ok (fixture_held (h, "scalar") == 1 && ps > 0 && ps <= 1,
+          "the scalar sampler 0.7 + 1.7 ε passes KS against N(0.7, 1.7²) (p = %.2g)", ps);
+  tap_ok (fixture_held (h, "scalar_bad") == 0, "0.7 + 1.7² ε fails it");
+  const char *cov_text = "samples of μ + L e have covariance L Lᵀ (each entry)";
+  const char *ks_text = "uᵀ(μ + L e) ~ N(uᵀμ, |Lᵀu|²) for random unit u: KS statistic"
+    " <= its critical value";
+  tap_ok (strcmp (CHECKS[2].id, "good2_ks") == 0 && CHECKS[2].rel == REL_LE
+          && strcmp (CHECKS[1].statement, cov_text) == 0
+          && strcmp (CHECKS[2].statement, ks_text) == 0,
+          "the three checks' table entries, with the ids gauss_sample_check closes");
   fixture_harness_end (&f);
   free (xs);
   return tap_done ();

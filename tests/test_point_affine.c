@@ -83,6 +83,30 @@ test_kind (const gsl_rng * r)
   free (p), free (q), free (c);
 }
 
+/* d = 2, condition number <= 10: the singular values of a 2 x 2 S by hand,
+   s² = (|S|_F² ± sqrt(|S|_F⁴ - 4 det² S)) / 2 */
+static void
+test_draw_fixed (const gsl_rng * r)
+{
+  point p;
+  int dim = 1, cond = 1;
+  double worst = 0;
+  for (int t = 0; t < 200; t++)
+    {
+      point_affine_draw_fixed (r, 2, 10, &p);
+      const double *s = point_affine_s (&p);
+      double f = s[0] * s[0] + s[1] * s[1] + s[2] * s[2] + s[3] * s[3];
+      double det = s[0] * s[3] - s[1] * s[2];
+      double root = sqrt (f * f - 4 * det * det);
+      double k = sqrt ((f + root) / (f - root));
+      dim &= p.d == 2 && p.n == 8;
+      cond &= k <= 10 * (1 + 1e-12);
+      worst = fmax (worst, k);
+    }
+  tap_ok (dim, "draw_fixed: 200 points with d = 2 (8 values)");
+  tap_ok (cond && worst > 3, "their condition numbers are at most 10 (largest %.3g)", worst);
+}
+
 int
 main (void)
 {
@@ -90,6 +114,7 @@ main (void)
   gsl_rng_set (r, 20261122);
   test_singular_range ();
   test_kind (r);
+  test_draw_fixed (r);
   gsl_rng_free (r);
   return tap_done ();
 }
