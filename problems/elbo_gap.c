@@ -37,9 +37,6 @@ static rnd sub (rnd a, rnd b) { return rnd_sub (a, b); }
 static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
 static rnd sq (rnd a) { return rnd_mul (a, a); }
 static rnd inv (rnd a) { return rnd_div (X (1), a); }
-/* 1/a for a positive A whose terms cancel: A as a leaf of the relative
-   error its bound gives. */
-static rnd inv_any (rnd a) { return inv (rnd_leaf (a.value, rnd_bound (a) / (EST_U * a.value))); }
 
 /* ---- The small model at a point, its densities and closed forms ---- */
 
@@ -252,7 +249,7 @@ t_argmax (const point * p, const void *u)
   (void) p;
   rnd wm = lingauss2_dot (F->w, F->q.m[0], F->q.m[1]);
   rnd den = add (sq (wm), add (sq (mul (X (F->w[0]), X (F->q.s[0]))), sq (mul (X (F->w[1]), X (F->q.s[1])))));
-  return rnd_estimate (mul (mul (rnd_leaf (F->x - F->b, 1), wm), inv_any (den)));
+  return rnd_estimate (mul (mul (rnd_leaf (F->x - F->b, 1), wm), inv (rnd_as_leaf (den))));
 }
 
 static const derivation_truth TRUTH_Q21[] = {
