@@ -5,6 +5,7 @@
 
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_sort.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,21 @@ double
 amortized_fa_kl_optimum (const amortized_fa * a)
 {
   return 0.5 * (log (a->lam[0][0]) + log (a->lam[1][1]) - log (a->det));
+}
+
+double
+amortized_fa_write_kl (const amortized_fa * a, sbuf * fig, int block)
+{
+  double kl_star = amortized_fa_kl_optimum (a), mean = 0;
+  double *gap = xmalloc (a->n * sizeof *gap);
+  for (size_t i = 0; i < a->n; i++)
+    mean += (gap[i] = amortized_fa_gap (a, a->coef, i).value) / a->n;
+  gsl_sort (gap, 1, a->n);
+  sbuf_printf (fig, "\n\n# block %d: rank, KL(q_i*), KL(q_φ*) per datapoint (sorted)\n", block);
+  for (size_t i = 0; i < a->n; i++)
+    sbuf_printf (fig, "%zu %.10g %.10g\n", i + 1, kl_star, kl_star + gap[i]);
+  free (gap);
+  return mean;
 }
 
 typedef struct

@@ -29,6 +29,7 @@
 
 #include "minimize.h"
 #include "rounding.h"
+#include "sbuf.h"
 
 #include <gsl/gsl_rng.h>
 #include <stddef.h>
@@ -59,6 +60,12 @@ double amortized_fa_coef (const amortized_fa * a, int j, size_t k);
 rnd amortized_fa_gap (const amortized_fa * a, const double *coef, size_t i);
 /* KL(q* || p(z|x)) = ½ (log Λ11 + log Λ22 - log det Λ), every datapoint's */
 double amortized_fa_kl_optimum (const amortized_fa * a);
+
+/* The figure's data block BLOCK, appended to FIG after two blank lines:
+   a header "# block BLOCK: rank, KL(q_i*), KL(q_φ*) per datapoint
+   (sorted)", then per datapoint "rank KL(q*) KL(q*) + gap" (%.10g), the
+   encoder a->coef's gaps sorted, ranks from 1.  Returns the mean gap. */
+double amortized_fa_write_kl (const amortized_fa * a, sbuf * fig, int block);
 
 /* The maximiser of the ELBO at any datapoint along s_j, the rest of q
    fixed: -Λ_jj s²/2 + log s up to terms without s_j, on 81 grid points of

@@ -9,7 +9,7 @@
  * each with its rounding bound (lib/rounding.h); the integrals of 002 by quadrature
  * (lib/quad.h); the maximiser of 003 Q2.1 by a bracketing 1-D search; the
  * amortized optimum of Q2.2 by least squares, checked coordinate by
- * coordinate against a concave 1-D maximiser.
+ * coordinate against a concave 1-D maximiser (both lib/amortized_fa).
  *
  * The chains are checked at random points of a small model: z ~ N(0, I₂),
  * x | z ~ N(w1 z1 + w2 z2 + b, ψ) with one observed x, and a diagonal
@@ -27,9 +27,7 @@
 #include "normal.h"
 #include "rounding.h"
 
-#include <gsl/gsl_sort.h>
 #include <math.h>
-#include <stdlib.h>
 
 static rnd X (double v) { return rnd_exact (v); }
 static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
@@ -540,15 +538,7 @@ draw_figure (harness * h, const amortized_fa * e)
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
   sbuf_append (gp, "set key font ',8' spacing 0.75\n");
-  double kl_star = amortized_fa_kl_optimum (e), mean = 0;
-  double *gap = xmalloc (e->n * sizeof *gap);
-  for (size_t i = 0; i < e->n; i++)
-    mean += (gap[i] = amortized_fa_gap (e, e->coef, i).value) / e->n;
-  gsl_sort (gap, 1, e->n);
-  sbuf_printf (fig, "\n\n# block %d: rank, KL(q_i*), KL(q_φ*) per datapoint (sorted)\n", b);
-  for (size_t i = 0; i < e->n; i++)
-    sbuf_printf (fig, "%zu %.10g %.10g\n", i + 1, kl_star, kl_star + gap[i]);
-  free (gap);
+  double mean = amortized_fa_write_kl (e, fig, b);
   sbuf_printf (gp, "set title 'per-datapoint KL to the posterior (mean gap %.4g nats)'\n"
                "set xlabel 'datapoint (sorted by the amortized KL)'\nset ylabel 'KL(q || p(z|x_i)) (nats)'\n"
                "set key top left font ',10'\nset yrange [0:*]\nunset logscale\nset autoscale x\n"

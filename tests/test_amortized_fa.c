@@ -10,7 +10,9 @@
 
 #include <gsl/gsl_linalg.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define DX 4
 static const double W[DX * 2] = { 1.0, 0.8, 0.9, -0.4, 0.3, 0.5, -0.6, 0.7 };
@@ -142,6 +144,32 @@ test_maximisers (const amortized_fa * a)
     }
 }
 
+/* The figure block: n rows "rank KL(q*) KL(q_φ)", the gaps sorted, their
+   mean the returned one. */
+static void
+test_write_kl (const amortized_fa * a)
+{
+  sbuf fig;
+  sbuf_init (&fig);
+  double mean = amortized_fa_write_kl (a, &fig, 3), sum = 0, last = -1, kl;
+  const char *t = sbuf_str (&fig);
+  const char *hdr = "\n\n# block 3: rank, KL(q_i*), KL(q_φ*) per datapoint (sorted)\n";
+  int ok = strncmp (t, hdr, strlen (hdr)) == 0, used;
+  t += strlen (hdr);
+  for (size_t i = 0; ok && i < a->n; i++, t += used)
+    {
+      size_t rank;
+      double kl_q;
+      ok = sscanf (t, "%zu %lg %lg\n%n", &rank, &kl, &kl_q, &used) == 3 && rank == i + 1
+        && fabs (kl - amortized_fa_kl_optimum (a)) < 1e-9 && kl_q - kl >= last - 1e-9;
+      last = kl_q - kl;
+      sum += last;
+    }
+  tap_ok (ok && *t == '\0', "the figure block: header, %zu rows, the gaps sorted", a->n);
+  tap_close (mean, sum / a->n, 1e-8 * (1 + mean), "the figure block's mean gap");
+  sbuf_free (&fig);
+}
+
 /* A hand case: W = I, Ψ = I, b = 0 give Λ = 2I, μ(x) = x/2, and q* = p(z|x). */
 static void
 test_by_hand (gsl_rng * r)
@@ -193,6 +221,7 @@ main (void)
   test_gap_against_mvn (&a);
   test_normal_equations (&a);
   test_maximisers (&a);
+  test_write_kl (&a);
   /* every input seen: μ(x) = Λ⁻¹WᵀΨ⁻¹(x - b) is linear in x, the fit exact */
   amortized_fa_fit (&a, DX);
   double worst = 0;
