@@ -29,7 +29,7 @@ precision (amortized_fa * a, const double *w, const double *psi)
 
 void
 amortized_fa_sample (amortized_fa * a, size_t dx, const double *w,
-                     const double *psi, const double *b, size_t n, gsl_rng * r)
+                     const double *psi, const double *b, size_t n, const gsl_rng * r)
 {
   *a = (amortized_fa) { .dx = dx, .n = n };
   precision (a, w, psi);
@@ -60,8 +60,8 @@ amortized_fa_sample (amortized_fa * a, size_t dx, const double *w,
 void
 amortized_fa_fit (amortized_fa * a, size_t n_in)
 {
-  if (n_in < 1 || n_in > a->dx)
-    die_internal ("amortized_fa: %zu encoder inputs of %zu", n_in, a->dx);
+  if (n_in < 1 || n_in > a->dx || n_in >= a->n)
+    die_internal ("amortized_fa: %zu encoder inputs of %zu, %zu datapoints", n_in, a->dx, a->n);
   size_t p = n_in + 1, n = a->n;
   gsl_matrix *u = gsl_matrix_alloc (n, p), *cov = gsl_matrix_alloc (p, p);
   gsl_vector *y = gsl_vector_alloc (n), *c = gsl_vector_alloc (p);

@@ -12,7 +12,8 @@
  * same KL at every datapoint, ½ (log Λ11 + log Λ22 - log det Λ), the
  * approximation gap.  An encoder m_φ(x) = C u, u = (x_1..x_k, 1), that sees
  * only k inputs pays ½ d_iᵀΛd_i more at datapoint i, the amortization gap
- * (Cremer, Li and Duvenaud, Inference Suboptimality in VAEs, 2018).
+ * (Cremer, Li and Duvenaud, Inference Suboptimality in VAEs, 2018; the
+ * data-set check of elbo_gap).
  * Σ_i ½ d_iᵀΛd_i is minimised by least squares of μ_j(x_i) on u_i,
  * coordinate by coordinate: both coordinates share the regressors, so the
  * cross term's normal equations hold at the same solution.
@@ -48,9 +49,9 @@ typedef struct
    x_d = W_d z + b_d + N(0, ψ_d) for d = 1..dx; their posterior means. */
 void amortized_fa_sample (amortized_fa * a, size_t dx, const double *w,
                           const double *psi, const double *b, size_t n,
-                          gsl_rng * r);
-/* The least-squares encoder on the first N_IN inputs (1 <= N_IN <= dx),
-   by gsl_multifit_linear, into a->coef. */
+                          const gsl_rng * r);
+/* The least-squares encoder on the first N_IN inputs (1 <= N_IN <= dx,
+   N_IN < n), by gsl_multifit_linear, into a->coef. */
 void amortized_fa_fit (amortized_fa * a, size_t n_in);
 void amortized_fa_free (amortized_fa * a);
 
