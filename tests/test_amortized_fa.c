@@ -3,7 +3,8 @@
    the marginal covariance Ψ + W Wᵀ, inverted by GSL's Cholesky), the gap
    and KL(q*) against lib/mvn's KL, the fit's normal equations, an encoder
    that sees every input (no gap), the coordinate maximisers against the
-   closed forms, and the sample's moments by z-scores. */
+   closed forms, the figure block's rows, and the sample's moments by
+   z-scores. */
 #include "amortized_fa.h"
 #include "mvn.h"
 #include "tap.h"
