@@ -89,6 +89,14 @@ rnd_bound (rnd a)
 }
 
 rnd
+rnd_as_leaf (rnd a)
+{
+  if (!(a.value != 0))
+    die_internal ("rnd_as_leaf: a zero value has no relative error");
+  return rnd_leaf (a.value, rnd_bound (a) / (EST_U * fabs (a.value)));
+}
+
+rnd
 rnd_exp (rnd a)
 {
   double delta = rnd_bound (a);

@@ -48,6 +48,10 @@ rnd rnd_div (rnd a, rnd b);
 rnd rnd_log (rnd a);
 /* A bound on |fl(y) - y|. */
 double rnd_bound (rnd a);
+/* A as a leaf: its value, with its bound taken as a relative error
+   (K = rnd_bound (A) / (u |A|)), so that rnd_div and rnd_log accept an A
+   whose terms cancel; the leaf's bound is at least A's.  Dies for A = 0. */
+rnd rnd_as_leaf (rnd a);
 
 /* exp A: the absolute error δ of A (rnd_bound) becomes the relative error
    |e^δ - 1| <= 1.01 |δ| of exp (for |δ| < 0.01; dies otherwise), beside

@@ -9,7 +9,7 @@
  * each with its rounding bound (lib/rounding.h); the integrals of 002 by quadrature
  * (lib/quad.h); the maximiser of 003 Q2.1 by a bracketing 1-D search; the
  * amortized optimum of Q2.2 by least squares, checked coordinate by
- * coordinate against a concave 1-D maximiser.
+ * coordinate against a concave 1-D maximiser (both lib/amortized_fa).
  *
  * The chains are checked at random points of a small model: z ~ N(0, I₂),
  * x | z ~ N(w1 z1 + w2 z2 + b, ψ) with one observed x, and a diagonal
@@ -19,6 +19,7 @@
  * is a harness check on a five-dimensional factor model with 40 datapoints
  * and an encoder whose mean sees x1, x2 only. */
 #include "harness.h"
+#include "amortized_fa.h"
 #include "lingauss.h"
 #include "lingauss2.h"
 #include "figure_panel.h"
@@ -26,12 +27,7 @@
 #include "normal.h"
 #include "rounding.h"
 
-#include <gsl/gsl_multifit.h>
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_sort.h>
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
 static rnd X (double v) { return rnd_exact (v); }
 static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
@@ -39,9 +35,6 @@ static rnd sub (rnd a, rnd b) { return rnd_sub (a, b); }
 static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
 static rnd sq (rnd a) { return rnd_mul (a, a); }
 static rnd inv (rnd a) { return rnd_div (X (1), a); }
-/* 1/a for a positive A whose terms cancel: A as a leaf of the relative
-   error its bound gives. */
-static rnd inv_any (rnd a) { return inv (rnd_leaf (a.value, rnd_bound (a) / (EST_U * a.value))); }
 
 /* ---- The small model at a point, its densities and closed forms ---- */
 
@@ -254,7 +247,7 @@ t_argmax (const point * p, const void *u)
   (void) p;
   rnd wm = lingauss2_dot (F->w, F->q.m[0], F->q.m[1]);
   rnd den = add (sq (wm), add (sq (mul (X (F->w[0]), X (F->q.s[0]))), sq (mul (X (F->w[1]), X (F->q.s[1])))));
-  return rnd_estimate (mul (mul (rnd_leaf (F->x - F->b, 1), wm), inv_any (den)));
+  return rnd_estimate (mul (mul (rnd_leaf (F->x - F->b, 1), wm), inv (rnd_as_leaf (den))));
 }
 
 static const derivation_truth TRUTH_Q21[] = {
@@ -463,14 +456,12 @@ static derivation d002 = {.id = "s002_2a", .title = "002 2.(a): a VLB with a lea
   .truths = TRUTH_002, .n_truths = 1, .lines = LINES_002, .n_lines = COUNT_OF (LINES_002)};
 
 /* ---------------------------------------------------------------------
- * The amortization gap on a data set (harness checks, not a chain):
- * x | z ~ N(W z + b, Ψ) in five dimensions, loadings whose columns point
- * alike (posterior correlation about -0.84).  The encoder's mean is linear
- * in (x1, x2, 1) with a shared diagonal variance.  Σ_i ELBO_i separates:
- * s_j² = 1/Λ_jj, and the means minimise Σ_i d_iᵀΛd_i, d_i = m_φ(x_i) - μ_i,
- * whose minimiser is least squares coordinate by coordinate (the same
- * regressors for both coordinates).  Each datapoint then pays
- * ½ d_iᵀΛd_i on top of KL(q_i*) (the amortization gap).
+ * The amortization gap on a data set (harness checks, not a chain), in
+ * closed form by lib/amortized_fa: x | z ~ N(W z + b, Ψ) in five
+ * dimensions, loadings whose columns point alike (posterior correlation
+ * about -0.84).  The encoder's mean is linear in (x1, x2, 1) with a shared
+ * diagonal variance: least squares is its optimum, and each datapoint then
+ * pays ½ d_iᵀΛd_i on top of KL(q_i*) (the amortization gap).
  * --------------------------------------------------------------------- */
 
 #define DX 5
@@ -500,159 +491,54 @@ static const param_spec PARAMS[] = {
 };
 static int m_s_scaled, m_shifted, m_full_input;
 
-typedef struct
-{
-  size_t n;
-  double lam[2][2], det, *mu;   /* Λ, det Λ, and μ(x_i) (2 per datapoint) */
-  double *xs, coef[2][DX + 1];  /* data; the encoder m_j = Σ_k coef_jk u_k */
-  size_t n_in;                  /* inputs the encoder sees */
-} dataset;
-
 static void
-dataset_make (harness * h, dataset * e)
+dataset_make (harness * h, amortized_fa * a)
 {
-  double psi[DX], g[2][DX], noise = harness_param (h, "noise");
-  e->n = (size_t) harness_param (h, "n");
-  e->n_in = m_full_input ? DX : 2;
+  double psi[DX], noise = harness_param (h, "noise");
   for (int d = 0; d < DX; d++)
     psi[d] = noise * PSI0[d];
-  for (int j = 0; j < 2; j++)
-    for (int l = 0; l < 2; l++)
-      {
-        e->lam[j][l] = j == l;
-        for (int d = 0; d < DX; d++)
-          e->lam[j][l] += W0[d][j] * W0[d][l] / psi[d];
-      }
-  double det = e->det = e->lam[0][0] * e->lam[1][1] - e->lam[0][1] * e->lam[1][0];
-  double sig[2][2] = { {e->lam[1][1] / det, -e->lam[0][1] / det}, {-e->lam[1][0] / det, e->lam[0][0] / det} };
-  for (int j = 0; j < 2; j++)
-    for (int d = 0; d < DX; d++)
-      g[j][d] = (sig[j][0] * W0[d][0] + sig[j][1] * W0[d][1]) / psi[d];
-  e->xs = xmalloc (e->n * DX * sizeof *e->xs);
-  e->mu = xmalloc (e->n * 2 * sizeof *e->mu);
-  gsl_rng *r = harness_rng (h);
-  gsl_matrix *u = gsl_matrix_alloc (e->n, e->n_in + 1), *cov = gsl_matrix_alloc (e->n_in + 1, e->n_in + 1);
-  gsl_vector *y = gsl_vector_alloc (e->n), *c = gsl_vector_alloc (e->n_in + 1);
-  for (size_t i = 0; i < e->n; i++)
-    {
-      double z0 = gsl_ran_gaussian (r, 1), z1 = gsl_ran_gaussian (r, 1), *x = e->xs + i * DX;
-      for (int d = 0; d < DX; d++)
-        x[d] = W0[d][0] * z0 + W0[d][1] * z1 + B0[d] + gsl_ran_gaussian (r, sqrt (psi[d]));
-      for (int j = 0; j < 2; j++)
-        {
-          e->mu[2 * i + j] = 0;
-          for (int d = 0; d < DX; d++)
-            e->mu[2 * i + j] += g[j][d] * (x[d] - B0[d]);
-        }
-      for (size_t k = 0; k < e->n_in; k++)
-        gsl_matrix_set (u, i, k, x[k]);
-      gsl_matrix_set (u, i, e->n_in, 1);
-    }
-  gsl_multifit_linear_workspace *ws = gsl_multifit_linear_alloc (e->n, e->n_in + 1);
-  for (int j = 0; j < 2; j++)
-    {
-      double chisq;
-      for (size_t i = 0; i < e->n; i++)
-        gsl_vector_set (y, i, e->mu[2 * i + j]);
-      gsl_multifit_linear (u, y, c, cov, &chisq, ws);
-      for (size_t k = 0; k <= e->n_in; k++)
-        e->coef[j][k] = gsl_vector_get (c, k) + (m_shifted && k == e->n_in ? 1e-3 : 0);
-    }
-  gsl_multifit_linear_free (ws);
-  gsl_matrix_free (u), gsl_matrix_free (cov), gsl_vector_free (y), gsl_vector_free (c);
-}
-
-/* d = m_φ(x_i) - μ_i and ½ dᵀΛd, the datapoint's amortization gap; the
-   data, μ_i and Λ are this computation's inputs (exact leaves). */
-static rnd
-gap_at (const dataset * e, const double coef[2][DX + 1], size_t i)
-{
-  rnd d[2];
-  for (int j = 0; j < 2; j++)
-    {
-      d[j] = sub (X (coef[j][e->n_in]), X (e->mu[2 * i + j]));
-      for (size_t k = 0; k < e->n_in; k++)
-        d[j] = add (d[j], mul (X (coef[j][k]), X (e->xs[i * DX + k])));
-    }
-  rnd q = add (add (mul (X (e->lam[0][0]), sq (d[0])), mul (X (e->lam[1][1]), sq (d[1]))),
-               rnd_scale (2, mul (X (e->lam[0][1]), mul (d[0], d[1]))));
-  return rnd_scale (0.5, q);
-}
-
-typedef struct { const dataset *e; int j, k; } coord_fn;   /* coefficient (j, k) */
-static double
-minus_gap_along (double a, void *params, double *rounding)
-{
-  const coord_fn *c = params;
-  double coef[2][DX + 1];
-  memcpy (coef, c->e->coef, sizeof coef);
-  coef[c->j][c->k] = a;
-  rnd t = X (0);
-  for (size_t i = 0; i < c->e->n; i++)
-    t = add (t, gap_at (c->e, coef, i));
-  *rounding = rnd_bound (t);
-  return -t.value;
-}
-/* ELBO(x_i) along s_j, up to terms without s_j: -Λ_jj s²/2 + log s. */
-static double
-elbo_along_s (double s, void *params, double *rounding)
-{
-  const coord_fn *c = params;
-  rnd v = sub (rnd_log (X (s)), rnd_scale (0.5, mul (X (c->e->lam[c->j][c->j]), sq (X (s)))));
-  *rounding = rnd_bound (v);
-  return v.value;
+  amortized_fa_sample (a, DX, &W0[0][0], psi, B0, (size_t) harness_param (h, "n"), harness_rng (h));
+  amortized_fa_fit (a, m_full_input ? DX : 2);
+  if (m_shifted)                /* the encoder's offset c, both coordinates */
+    for (int j = 0; j < 2; j++)
+      a->coef[j * (a->n_in + 1) + a->n_in] += 1e-3;
 }
 
 static void
-check_optima (harness * h, const dataset * e)
+check_optima (harness * h, const amortized_fa * a)
 {
-  double grid[81];
   for (int j = 0; j < 2; j++)
     {
-      coord_fn c = { e, j, 0 };
-      for (int g = 0; g < 81; g++)
-        grid[g] = 0.05 + 0.05 * g;
-      concave_max s = maximize_concave_1d (elbo_along_s, &c, grid, 81, 1e-8, 1e-7);
-      double s_star = sqrt (1 / e->lam[j][j]) * (m_s_scaled ? 1 + 1e-3 : 1);
+      concave_max s = amortized_fa_argmax_s (a, j);
+      double s_star = sqrt (1 / a->lam[j][j]) * (m_s_scaled ? 1 + 1e-3 : 1);
       check_point (h, "per_instance_opt_vs_concave", est_exact (s_star, 4 * EST_U * s_star),
                    est_opt (s.x, s.x_err));
-      for (size_t k = 0; k <= e->n_in; k++)
+      for (size_t k = 0; k <= a->n_in; k++)
         {
-          coord_fn a = { e, j, (int) k };
-          double c0 = e->coef[j][k];
-          for (int g = 0; g < 81; g++)
-            grid[g] = c0 - 2 + 0.05 * g;
-          concave_max m = maximize_concave_1d (minus_gap_along, &a, grid, 81, 1e-8, 1e-7);
-          check_point (h, "amortized_opt_vs_concave", est_exact (c0, 0), est_opt (m.x, m.x_err));
+          concave_max m = amortized_fa_argmax_coef (a, j, k);
+          check_point (h, "amortized_opt_vs_concave", est_exact (amortized_fa_coef (a, j, k), 0),
+                       est_opt (m.x, m.x_err));
         }
     }
   /* The mean's optimum m = μ(x_i) is where ½ dᵀΛd = 0: nothing to search. */
   check_close (h, "per_instance_opt_vs_concave", "s_j of q_i* for j = 1, 2 (Λ of the data set)");
   check_close (h, "amortized_opt_vs_concave", "%zu datapoints, %zu inputs and an offset per coordinate",
-               e->n, e->n_in);
+               a->n, a->n_in);
   estimate mean = est_exact (0, 0);
-  for (size_t i = 0; i < e->n; i++)
-    mean = est_add (mean, est_scale (1.0 / e->n, rnd_estimate (gap_at (e, e->coef, i))));
+  for (size_t i = 0; i < a->n; i++)
+    mean = est_add (mean, est_scale (1.0 / a->n, rnd_estimate (amortized_fa_gap (a, a->coef, i))));
   check_point (h, "amortization_gap_real", mean, est_exact (0, 0));
-  check_close (h, "amortization_gap_real", "%zu datapoints; closed-form optima", e->n);
+  check_close (h, "amortization_gap_real", "%zu datapoints; closed-form optima", a->n);
 }
 
 static void
-draw_figure (harness * h, const dataset * e)
+draw_figure (harness * h, const amortized_fa * e)
 {
   sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
   sbuf_append (gp, "set key font ',8' spacing 0.75\n");
-  double kl_star = 0.5 * (log (e->lam[0][0]) + log (e->lam[1][1]) - log (e->det)), mean = 0;
-  double *gap = xmalloc (e->n * sizeof *gap);
-  for (size_t i = 0; i < e->n; i++)
-    mean += (gap[i] = gap_at (e, e->coef, i).value) / e->n;
-  gsl_sort (gap, 1, e->n);
-  sbuf_printf (fig, "\n\n# block %d: rank, KL(q_i*), KL(q_φ*) per datapoint (sorted)\n", b);
-  for (size_t i = 0; i < e->n; i++)
-    sbuf_printf (fig, "%zu %.10g %.10g\n", i + 1, kl_star, kl_star + gap[i]);
-  free (gap);
+  double mean = amortized_fa_write_kl (e, fig, b);
   sbuf_printf (gp, "set title 'per-datapoint KL to the posterior (mean gap %.4g nats)'\n"
                "set xlabel 'datapoint (sorted by the amortized KL)'\nset ylabel 'KL(q || p(z|x_i)) (nats)'\n"
                "set key top left font ',10'\nset yrange [0:*]\nunset logscale\nset autoscale x\n"
@@ -694,10 +580,10 @@ main (int argc, char **argv)
   m_shifted = mutant (h, "encoder_shifted");
   m_full_input = mutant (h, "encoder_full_input");
   harness_run_derivations (h);
-  dataset e;
+  amortized_fa e;
   dataset_make (h, &e);
   check_optima (h, &e);
   draw_figure (h, &e);
-  free (e.xs), free (e.mu);
+  amortized_fa_free (&e);
   return harness_end (h);
 }

@@ -112,6 +112,14 @@ main (void)
   double err = fabs (c.value - 1e-8);
   tap_ok (err <= rnd_bound (c) && rnd_bound (c) < 1e-7,
           "(1e8 + 1e-8) - 1e8: error %.3g <= bound %.3g", err, rnd_bound (c));
+  /* a difference as a leaf can be divided by: 1/((3 + 1e-5) - 3), whose
+     relative error is the difference's, against long double */
+  rnd diff = rnd_sub (rnd_add (rnd_exact (3), rnd_exact (1e-5)), rnd_exact (3));
+  rnd leaf = rnd_as_leaf (diff), q = rnd_div (rnd_exact (1), leaf);
+  long double inv_exact = 1.0L / (long double) 1e-5;
+  double q_err = (double) fabsl ((long double) q.value - inv_exact);
+  tap_ok (rnd_bound (leaf) >= rnd_bound (diff) && q_err <= rnd_bound (q) && rnd_bound (q) < 1e-3,
+          "1/((3 + 1e-5) - 3) through rnd_as_leaf: error %.3g <= bound %.3g", q_err, rnd_bound (q));
 
   /* 004 (2.3): log p(z|x) - exponent differences at two z, the case that
      fooled a bound of 64 eps (|terms| + 1): 10^6 random draws, and the
