@@ -12,7 +12,6 @@
  * expectations under 1-D Gaussians by two agreeing quadrature rules (lib/quad,
  * lib/critic); KL(p||q) and a quadratic critic's E_q[e^T], E_p[T] in closed
  * form.  The claims over all critics are harness checks at random critics. */
-#include "complex_step.h"
 #include "conjugate.h"
 #include "critic.h"
 #include "figure_panel.h"
@@ -41,41 +40,17 @@
 #define EVAL(f, id_, what, g) .eval = LINE_CLOSED (f), .mutants = {{id_, what, LINE_CLOSED (g)}}
 #define PROSE(why_) .expect = V_NOT_CHECKABLE, .why = why_
 
-/* ---- the objectives whose suprema are f*, f** (lib/conjugate) ---- */
+/* ---- Brent's suprema (lib/conjugate): value and maximiser with their bounds ---- */
 
-/* sup over u > 0, over t ∈ ℝ; Brent's value and maximiser with their bounds */
-static concave_max sup_u (concave_fn g, void *a) { return conjugate_sup_positive (g, a); }
-static concave_max sup_t (concave_fn g, void *a) { return conjugate_sup_real (g, a); }
 static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
 static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
-
-/* ut - u log u over u > 0 (PARAMS: t); t u - e^{t-1} over t (PARAMS: u). */
-static double conj_objective (double u, void *a, double *rd) { return conjugate_diff (u * *(double *) a, u * log (u), rd); }
-static double biconj_objective (double t, void *a, double *rd) { return conjugate_diff (t * *(double *) a, exp (t - 1), rd); }
-
-/* tu - f*(t) with f*(t) itself the numerical supremum: f** with no closed
-   form used (Fenchel-Moreau), the inner bound carried into the outer. */
-static double
-nested_objective (double t, void *a, double *rd)
-{
-  concave_max in = sup_u (conj_objective, &t);
-  double v = conjugate_diff (t * *(double *) a, in.value, rd);
-  *rd += in.err;
-  return v;
-}
 
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
 
 static const point_coord TU[] = { {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0} };
 static point_kind tu_points;
 
-static double complex conj_objective_c (double complex u, void *t) { return u * *(double *) t - u * clog (u); }
-static estimate
-du_complex (double t, double u)
-{
-  return est_exact (complex_step_derivative (conj_objective_c, &t, u), 8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
-}
-CLOSED (tr_du_complex, du_complex (p->v[0], p->v[1]))
+CLOSED (tr_du_complex, conjugate_ulogu_slope (p->v[0], p->v[1]))
 CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
 CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
@@ -94,7 +69,7 @@ DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative o
 static const point_coord T_ONLY[] = { {"t", -4, 4, 0, 0} };
 static point_kind t_points;
 
-static void prep_conj (const point * p, void *prep) { double t = p->v[0]; *(concave_max *) prep = sup_u (conj_objective, &t); }
+static void prep_conj (const point * p, void *prep) { *(concave_max *) prep = conjugate_ulogu_star (p->v[0]); }
 #define CONJ(prep) (*(const concave_max *) (prep))
 
 CLOSED (tr_conj_sup, opt_value (CONJ (prep)))
@@ -106,7 +81,7 @@ static estimate
 tr_conj_du_at_max (const point * p, const void *prep)
 {
   concave_max m = CONJ (prep);
-  estimate d = du_complex (p->v[0], m.x);
+  estimate d = conjugate_ulogu_slope (p->v[0], m.x);
   d.err += m.x_err / (m.x - m.x_err);
   return d;
 }
@@ -166,16 +141,12 @@ typedef struct
   concave_max nested;   /* sup_t tu - f*_num(t) */
 } biconj_prep;
 
-static const double nested_grid[] = { -10, -8, -6, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12 };
-
 static void
 prep_biconj (const point * p, void *prep)
 {
   biconj_prep *b = prep;
-  double u = p->v[0];
-  b->bi = sup_t (biconj_objective, &u);
-  b->nested = maximize_concave_1d (nested_objective, &u, nested_grid, COUNT_OF (nested_grid),
-                                   3e-7, CONJUGATE_XTOL_REL);
+  b->bi = conjugate_exp_star (p->v[0]);
+  b->nested = conjugate_ulogu_biconjugate (p->v[0]);
 }
 #define BI(prep) ((const biconj_prep *) (prep))
 
@@ -289,9 +260,9 @@ prep_pointwise (const point * p, void *prep)
   w->lp = normal_log_pdf (x, p->v[0], p->v[1]), w->lq = normal_log_pdf (x, p->v[2], p->v[3]);
   w->p = exp (w->lp), w->q = exp (w->lq);
   double pq[2] = { w->p, w->q };
-  w->whole = sup_t (whole_objective, pq);
-  w->inside = sup_t (inside_objective, pq);
-  w->f = sup_t (factored_objective, pq);
+  w->whole = conjugate_sup_real (whole_objective, pq);
+  w->inside = conjugate_sup_real (inside_objective, pq);
+  w->f = conjugate_sup_real (factored_objective, pq);
 }
 #define PW(prep) ((const pointwise_prep *) (prep))
 
