@@ -3,9 +3,22 @@
 #include "check.h"
 #include "normal.h"
 
+#include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+
+critic
+critic_log_ratio (double shift)
+{
+  return (critic) { CRITIC_LOG_RATIO, shift, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
+}
+
+critic
+critic_quadratic (double a, double b, double c)
+{
+  return (critic) { CRITIC_QUADRATIC, 0, a, b, c, CRITIC_FLAT, 0, 0, 0 };
+}
 
 static double
 perturbation (const critic * t, double x)
@@ -202,4 +215,28 @@ critic_log (quad_result q)
 {
   estimate l = est_log (est_quad (q));
   return (quad_result) { l.value, l.err };
+}
+
+estimate
+critic_kl_closed (const normal_pair * g)
+{
+  double kl = normal_pair_kl (g);
+  return est_exact (kl, 16 * DBL_EPSILON * (fabs (kl) + 1 + fabs (log (g->sb / g->sa))));
+}
+
+quad_result
+critic_kl_rq_quad (const normal_pair * g, const critic * t, quad_result log_z)
+{
+  critic_ctx c = { g, t, log_z.value };
+  quad_result klrq = critic_quad (critic_kl_rq, &c);
+  klrq.abserr += log_z.abserr;
+  return klrq;
+}
+
+quad_result
+critic_renyi_half (const normal_pair * g, const critic * t, quad_result log_z)
+{
+  critic_ctx c = { g, t, log_z.value };
+  quad_result log_bc = critic_log (critic_quad (critic_bc, &c));
+  return (quad_result) { -2 * log_bc.value, 2 * log_bc.abserr + log_z.abserr };
 }

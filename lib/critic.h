@@ -29,6 +29,12 @@ typedef struct
   double eps, freq, phase;
 } critic;
 
+/* A log-ratio critic log(p/q) + SHIFT, unperturbed (SHIFT = 1: the
+   optimum of the NWJ bound; any SHIFT: an optimum of the DV bound), and a
+   quadratic critic A + B x + C x². */
+critic critic_log_ratio (double shift);
+critic critic_quadratic (double a, double b, double c);
+
 /* A critic against its pair, and the log-normaliser of r q = e^{T - log_z} q. */
 typedef struct
 {
@@ -95,5 +101,17 @@ critic_integrals critic_integrate (const normal_pair * g, const critic * t, int 
    rounding included; dies when the value is within its error of 0). */
 quad_result critic_combine (double ka, quad_result a, double kb, quad_result b);
 quad_result critic_log (quad_result q);
+
+/* ---- what the bounds are checked against ----
+   KL(p||q) in closed form (normal_pair_kl) with a bound on its rounding,
+   16 eps (|KL| + 1 + |log(sb/sa)|).  For a normaliser LOG_Z of r q =
+   e^{T - log_z} q (log E_q[e^T] by quadrature, its error carried):
+   KL(p || rq) = KL(p||q) - DV bound by critic_quad, and the Renyi
+   divergence of order 1/2, D_1/2(p || rq) = -2 log BC(p, rq), BC by
+   critic_quad, which is <= KL(p || rq) and zero only when rq = p (van
+   Erven & Harremoes 2014): the margin by which the DV bound is strict. */
+estimate critic_kl_closed (const normal_pair * g);
+quad_result critic_kl_rq_quad (const normal_pair * g, const critic * t, quad_result log_z);
+quad_result critic_renyi_half (const normal_pair * g, const critic * t, quad_result log_z);
 
 #endif

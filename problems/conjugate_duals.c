@@ -19,7 +19,6 @@
 #include "normal.h"
 #include "normal_pair.h"
 
-#include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_log.h>
@@ -369,7 +368,7 @@ static point_kind critic_points;
    arguments of lib/critic's functions; ∫ e^{T + shift} q dx and ∫ p T dx by
    quadrature, log E_q[e^T] and E_p[T] in closed form */
 #define CASE_OF(p) &PAIR_OF (p), \
-    &(critic) { CRITIC_QUADRATIC, 0, (p)->v[4], (p)->v[5], (p)->v[6], CRITIC_FLAT, 0, 0, 0 }
+    (const critic[]) { critic_quadratic ((p)->v[4], (p)->v[5], (p)->v[6]) }
 static quad_result quad_exp_t_q (const point * p, double shift)
 { return critic_quadratic_rq (CASE_OF (p), -shift); }
 static quad_result quad_p_t (const point * p) { return critic_quadratic_p_t (CASE_OF (p)); }
@@ -522,13 +521,6 @@ static const mutant_spec MUTANTS[] = {
 enum { R1_EXPONENT, R1_PENALTY, R2_JENSEN, R2_NO_LOG, R2_SHIFT, KLRQ_UNNORMALISED, R1_SIGN };
 static int mut[COUNT_OF (MUTANTS)];
 
-static estimate
-kl_estimate (const normal_pair * g)
-{
-  double kl = normal_pair_kl (g);
-  return est_exact (kl, 16 * DBL_EPSILON * (fabs (kl) + 1 + fabs (log (g->sb / g->sa))));
-}
-
 /* R1[T] = E_p[T] - E_q[e^{T-1}] (003 Q6.1). */
 static estimate
 r1_under_test (const critic_integrals * ci)
@@ -558,7 +550,7 @@ static double
 check_one_critic (harness * h, const normal_pair * g, const critic * t, int strict)
 {
   critic_integrals ci = critic_integrate (g, t, mut[R2_JENSEN]);
-  estimate kl = kl_estimate (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
+  estimate kl = critic_kl_closed (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
   check_point (h, "r1_below_kl", r1, kl);
   check_point (h, "r2_below_kl", r2, kl);
   check_point (h, "r2_ge_r1_random", r2, r1);
@@ -566,19 +558,17 @@ check_one_critic (harness * h, const normal_pair * g, const critic * t, int stri
     check_point (h, "r1_at_optimum", r1, kl);
 
   /* KL - R2 = KL(p || rq), and the Renyi divergence D_1/2 below it */
-  quad_result log_z = critic_log (ci.e_q_exp_t);
-  critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, mut[KLRQ_UNNORMALISED] ? 0.0 : log_z.value };
-  quad_result klrq = critic_quad (critic_kl_rq, &c_kl);
-  klrq.abserr += log_z.abserr;
+  quad_result log_z = critic_log (ci.e_q_exp_t), log_z_kl = log_z;
+  if (mut[KLRQ_UNNORMALISED])
+    log_z_kl.value = 0.0;
+  quad_result klrq = critic_kl_rq_quad (g, t, log_z_kl);
   check_point (h, "kl_gap_identity", est_exact (kl.value - r2.value, kl.err + r2.err), est_quad (klrq));
   if (!strict)
     return INFINITY;
-  /* Renyi order 1/2: D_1/2(p||rq) = -2 log BC <= KL(p||rq) */
-  quad_result log_bc = critic_log (critic_quad (critic_bc, &c));
-  double d_half = -2 * log_bc.value, d_err = 2 * log_bc.abserr + log_z.abserr;
-  quad_result lhs = { r2.value + d_half, r2.err + d_err };
+  quad_result d_half = critic_renyi_half (g, t, log_z);   /* <= KL(p||rq) */
+  quad_result lhs = { r2.value + d_half.value, r2.err + d_half.abserr };
   check_point (h, "r2_strict", est_quad (lhs), kl);
-  return d_half;
+  return d_half.value;
 }
 
 static void
@@ -592,7 +582,7 @@ check_random_critics (harness * h)
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
       critic t = critic_random (r, &g);
       if (k % 8 == 0)          /* the optimum of R1: R1 = R2 = KL there */
-        t = (critic) { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
+        t = critic_log_ratio (1.0);
       else if (k % 8 == 1)     /* a small perturbation: R2 just below KL */
         t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO, t.shape = CRITIC_SIN;
       int strict = t.shape != CRITIC_FLAT || t.kind == CRITIC_QUADRATIC;
@@ -617,9 +607,9 @@ check_equality_at_shift (harness * h)
   for (int k = 0; k < 40; k++)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
-      critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
+      critic t = critic_log_ratio (gsl_ran_flat (r, -5, 5));
       critic_integrals ci = critic_integrate (&g, &t, mut[R2_JENSEN]);
-      check_point (h, "r2_equal_at_shift", r2_under_test (&ci), kl_estimate (&g));
+      check_point (h, "r2_equal_at_shift", r2_under_test (&ci), critic_kl_closed (&g));
     }
   check_close (h, "r2_equal_at_shift", "40 random Gaussian pairs, c uniform on [-5, 5]");
 }
