@@ -158,6 +158,23 @@ critic_random (const gsl_rng * r, const normal_pair * g)
   return t;
 }
 
+void
+critic_sweep_case (const gsl_rng * r, long k, normal_pair * g, critic * t)
+{
+  *g = normal_pair_draw (r, -0.5, 0.6);
+  *t = critic_random (r, g);
+  if (k % 8 == 0)
+    *t = critic_log_ratio (1.0);
+  else if (k % 8 == 1)
+    t->eps = 0.02 * (t->eps > 0 ? 1 : -1), t->kind = CRITIC_LOG_RATIO, t->shape = CRITIC_SIN;
+}
+
+int
+critic_is_log_ratio_shift (const critic * t)
+{
+  return t->kind == CRITIC_LOG_RATIO && t->shape == CRITIC_FLAT;
+}
+
 estimate
 critic_log_mgf (const normal_pair * g, const critic * t)
 {

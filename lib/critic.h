@@ -76,6 +76,22 @@ quad_result critic_quad (quad_fn f, const critic_ctx * c);
    case's own. */
 critic critic_random (const gsl_rng * r, const normal_pair * g);
 
+/* ---- a sweep of test cases for claims over all critics ----
+   Case K of a sweep: a random pair (normal_pair_draw with log-sd on [-0.5,
+   0.6]) and a critic_random; but every eighth case (K % 8 == 0) is the
+   optimum 1 + log(p/q) of the NWJ bound, where NWJ = DV = KL, and the case
+   after it (K % 8 == 1) the same log-ratio critic with a sine perturbation
+   eps = ±0.02, where DV is just below KL: a check of "<=" that never came
+   near equality would not notice a bound off by a little.  The sweep's
+   description, for a note that cannot drift from the code: */
+#define CRITIC_SWEEP_DESCRIPTION "random Gaussian pairs; critics log(p/q) + c + ε·{sin, tanh, x}" \
+  " and random quadratics, one in eight the optimum 1 + log(p/q)"
+void critic_sweep_case (const gsl_rng * r, long k, normal_pair * g, critic * t);
+
+/* Is T - log(p/q) constant by construction (an unperturbed log-ratio
+   critic), so that the DV bound equals KL rather than lies strictly below? */
+int critic_is_log_ratio_shift (const critic * t);
+
 /* For a quadratic critic (eps = 0): log E_q[e^T] in closed form, x = mb +
    sb z, T = T(mb) + β z + γ z², β = sb (b + 2c mb), γ = c sb², E[e^{βz +
    γz²}] = (1 - 2γ)^{-1/2} e^{β²/(2(1 - 2γ))}: five terms, each within 16 u;

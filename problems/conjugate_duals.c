@@ -579,23 +579,19 @@ check_random_critics (harness * h)
   double min_d_half = INFINITY;
   for (long k = 0; k < n; k++)
     {
-      normal_pair g = normal_pair_draw (r, -0.5, 0.6);
-      critic t = critic_random (r, &g);
-      if (k % 8 == 0)          /* the optimum of R1: R1 = R2 = KL there */
-        t = critic_log_ratio (1.0);
-      else if (k % 8 == 1)     /* a small perturbation: R2 just below KL */
-        t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO, t.shape = CRITIC_SIN;
-      int strict = t.shape != CRITIC_FLAT || t.kind == CRITIC_QUADRATIC;
+      normal_pair g;
+      critic t;
+      critic_sweep_case (r, k, &g, &t);
+      int strict = !critic_is_log_ratio_shift (&t);
       n_strict += strict;
       min_d_half = fmin (min_d_half, check_one_critic (h, &g, &t, strict));
     }
-  const char *where = "random Gaussian pairs; critics log(p/q) + c + ε·{sin, tanh, x}"
-    " and random quadratics, one in eight the optimum 1 + log(p/q)";
-  check_close (h, "r1_below_kl", "%ld %s", n, where);
-  check_close (h, "r2_below_kl", "%ld %s", n, where);
-  check_close (h, "r2_ge_r1_random", "%ld %s", n, where);
-  check_close (h, "r1_at_optimum", "%ld optima T = 1 + log(p/q) among the %s", (n + 7) / 8, where);
-  check_close (h, "kl_gap_identity", "%ld %s", n, where);
+  static const char *const over_all[] = { "r1_below_kl", "r2_below_kl", "r2_ge_r1_random" };
+  for (size_t i = 0; i < COUNT_OF (over_all); i++)
+    check_close (h, over_all[i], "%ld %s", n, CRITIC_SWEEP_DESCRIPTION);
+  check_close (h, "r1_at_optimum", "%ld optima T = 1 + log(p/q) among the %s", (n + 7) / 8,
+               CRITIC_SWEEP_DESCRIPTION);
+  check_close (h, "kl_gap_identity", "%ld %s", n, CRITIC_SWEEP_DESCRIPTION);
   check_close (h, "r2_strict", "%ld critics with T - log(p/q) not"
                " constant, one in eight with ε = ±0.02; smallest D_1/2 %.3g", n_strict, min_d_half);
 }

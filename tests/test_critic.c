@@ -113,6 +113,35 @@ test_random (void)
   gsl_rng_free (a), gsl_rng_free (b), gsl_rng_free (r);
 }
 
+/* The sweep draws what normal_pair_draw and critic_random draw, in that
+   order, and overrides cases 0 and 1 of every eight. */
+static void
+test_sweep (void)
+{
+  gsl_rng *a = rng_new (5), *b = rng_new (5);
+  int ok = 1, optima = 0, near = 0;
+  for (long k = 0; k < 64; k++)
+    {
+      normal_pair g, want = normal_pair_draw (b, -0.5, 0.6);
+      critic t, drawn = critic_random (b, &want);
+      critic_sweep_case (a, k, &g, &t);
+      ok &= g.ma == want.ma && g.sa == want.sa && g.mb == want.mb && g.sb == want.sb;
+      if (k % 8 == 0)
+        optima += t.kind == CRITIC_LOG_RATIO && t.shift == 1 && t.shape == CRITIC_FLAT
+          && critic_is_log_ratio_shift (&t);
+      else if (k % 8 == 1)
+        near += t.kind == CRITIC_LOG_RATIO && t.shape == CRITIC_SIN && fabs (t.eps) == 0.02
+          && t.shift == drawn.shift && t.freq == drawn.freq && !critic_is_log_ratio_shift (&t);
+      else
+        ok &= t.kind == drawn.kind && t.shape == drawn.shape && t.eps == drawn.eps
+          && t.c == drawn.c && !critic_is_log_ratio_shift (&t);
+    }
+  tap_ok (ok, "the sweep's pairs and other critics are normal_pair_draw's and critic_random's");
+  tap_ok (optima == 8 && near == 8, "one in eight the optimum (%d), one in eight eps = ±0.02 (%d)",
+          optima, near);
+  gsl_rng_free (a), gsl_rng_free (b);
+}
+
 /* At the optimum T = 1 + log(p/q): E_q[e^{T-1}] = 1, E_q[e^T] = e,
    E_p[T] = 1 + KL, so NWJ = DV = KL; the arithmetic's error rules. */
 static void
@@ -200,5 +229,6 @@ main (void)
   test_random ();
   test_integrals ();
   test_truths ();
+  test_sweep ();
   return tap_done ();
 }
