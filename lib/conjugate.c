@@ -101,3 +101,11 @@ conjugate_ulogu_slope (double t, double u)
   return est_exact (complex_step_derivative (ulogu_objective_c, &t, u),
                     8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
 }
+
+estimate
+conjugate_ulogu_slope_at_max (double t, concave_max m)
+{
+  estimate d = conjugate_ulogu_slope (t, m.x);
+  d.err += m.x_err / (m.x - m.x_err);
+  return d;
+}

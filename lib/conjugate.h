@@ -56,5 +56,9 @@ concave_max conjugate_ulogu_biconjugate (double u);
 /* d/du (ut - u log u) = t - log u - 1 by the complex step (complex_step.h),
    which shares no algebra with the derivative: within 8u (|t| + |log u| + 1). */
 estimate conjugate_ulogu_slope (double t, double u);
+/* ... at a computed maximiser M of ut - u log u (conjugate_ulogu_star (t)):
+   0 at the true maximiser u*; since |d²/du²| = 1/u, the distance x_err
+   from M.x to u* adds at most x_err / (M.x - x_err) to the bound. */
+estimate conjugate_ulogu_slope_at_max (double t, concave_max m);
 
 #endif

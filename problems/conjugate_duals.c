@@ -74,16 +74,7 @@ static void prep_conj (const point * p, void *prep) { *(concave_max *) prep = co
 CLOSED (tr_conj_sup, opt_value (CONJ (prep)))
 CLOSED (tr_conj_argmax, opt_x (CONJ (prep)))
 CLOSED (tr_zero, est_exact (0.0, 0.0))
-/* d/du at Brent's maximiser u_B by the complex step: |d2g/du2| = 1/u, so
-   the distance x_err to the true maximiser moves it by at most x_err/u. */
-static estimate
-tr_conj_du_at_max (const point * p, const void *prep)
-{
-  concave_max m = CONJ (prep);
-  estimate d = conjugate_ulogu_slope (p->v[0], m.x);
-  d.err += m.x_err / (m.x - m.x_err);
-  return d;
-}
+CLOSED (tr_conj_du_at_max, conjugate_ulogu_slope_at_max (p->v[0], CONJ (prep)))
 static estimate
 stationary_at (const point * p, const void *prep, double one)
 {

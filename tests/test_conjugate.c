@@ -67,6 +67,13 @@ main (void)
               && s.err < 1e-13, "slope at t = %g, u = %g: %.17g within %.3g of %.17g",
               t, u, s.value, s.err, want);
     }
+  for (size_t i = 0; i < 5; i++)
+    {
+      double t = ts[i];
+      estimate s = conjugate_ulogu_slope_at_max (t, conjugate_ulogu_star (t));
+      tap_ok (fabs (s.value) <= s.err && s.err < 1e-5,
+              "slope at the computed maximiser, t = %g: %.3g within %.3g of 0", t, s.value, s.err);
+    }
   double rd, v = conjugate_diff (3.0, -2.0, &rd);
   tap_ok (v == 5.0 && rd == 4 * EST_U * 5.0, "conjugate_diff: 3 - (-2) = 5, rounding 20u");
   return tap_done ();
