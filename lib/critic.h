@@ -1,7 +1,8 @@
 /* critic.h -- critics T(x) for the variational bounds on KL(p||q) between
  * two univariate normals p = N(ma, sa²), q = N(mb, sb²) (normal_pair.h):
- * two families, the integrands the bounds are built from, and the span that
- * integrates them.
+ * two families, the integrands the bounds are built from, the span that
+ * integrates them, a sweep of test cases, and the ground truths (KL, KL(p ||
+ * rq), the Renyi divergence of order 1/2) a claim checks the bounds against.
  *
  *   CRITIC_LOG_RATIO   T(x) = log(p(x)/q(x)) + shift + eps phi(x)
  *   CRITIC_QUADRATIC   T(x) = a + b x + c x² + eps phi(x)

@@ -68,7 +68,8 @@ DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative o
 static const point_coord T_ONLY[] = { {"t", -4, 4, 0, 0} };
 static point_kind t_points;
 
-static void prep_conj (const point * p, void *prep) { *(concave_max *) prep = conjugate_ulogu_star (p->v[0]); }
+static void prep_conj (const point * p, void *prep)
+{ *(concave_max *) prep = conjugate_ulogu_star (p->v[0]); }
 #define CONJ(prep) (*(const concave_max *) (prep))
 
 CLOSED (tr_conj_sup, opt_value (CONJ (prep)))
