@@ -31,4 +31,34 @@ concave_max conjugate_sup_real (concave_fn g, void *params);
    the difference within u. */
 double conjugate_diff (double a, double b, double *rounding);
 
+/* ---- f(u) = u log u, the generator of KL(p||q) = E_q[f(p/q)] ----
+   Its conjugate is f*(t) = e^{t-1} and its biconjugate f** = f
+   (Fenchel-Moreau); here each is a numerical supremum, so that a claim
+   can check a derivation of them against something it did not assume. */
+
+/* u t - u log u at T = *(double *) PARAMS, concave in u > 0; and
+   t u - e^{t-1} at U = *(double *) PARAMS, concave in t: concave_fn's,
+   their rounding by conjugate_diff. */
+double conjugate_ulogu_objective (double u, void *params, double *rounding);
+double conjugate_exp_objective (double t, void *params, double *rounding);
+
+/* f*(t) = sup_{u > 0} ut - u log u (conjugate_sup_positive), and the
+   conjugate of e^{t-1} at u, sup_t tu - e^{t-1} (conjugate_sup_real). */
+concave_max conjugate_ulogu_star (double t);
+concave_max conjugate_exp_star (double u);
+
+/* f**(u) = sup_t [tu - f*(t)] with f*(t) itself conjugate_ulogu_star: no
+   closed form used, the inner bound carried into the outer.  Each outer
+   evaluation is an inner Brent, so the outer grid is 18 points on
+   [-10, 12], which holds the maximiser log u + 1 for u in [e^{-11}, e^{11}]. */
+concave_max conjugate_ulogu_biconjugate (double u);
+
+/* d/du (ut - u log u) = t - log u - 1 by the complex step (complex_step.h),
+   which shares no algebra with the derivative: within 8u (|t| + |log u| + 1). */
+estimate conjugate_ulogu_slope (double t, double u);
+/* ... at a computed maximiser M of ut - u log u (conjugate_ulogu_star (t)):
+   0 at the true maximiser u*; since |d²/du²| = 1/u, the distance x_err
+   from M.x to u* adds at most x_err / (M.x - x_err) to the bound. */
+estimate conjugate_ulogu_slope_at_max (double t, concave_max m);
+
 #endif

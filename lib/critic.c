@@ -3,9 +3,22 @@
 #include "check.h"
 #include "normal.h"
 
+#include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+
+critic
+critic_log_ratio (double shift)
+{
+  return (critic) { CRITIC_LOG_RATIO, shift, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
+}
+
+critic
+critic_quadratic (double a, double b, double c)
+{
+  return (critic) { CRITIC_QUADRATIC, 0, a, b, c, CRITIC_FLAT, 0, 0, 0 };
+}
 
 static double
 perturbation (const critic * t, double x)
@@ -145,6 +158,23 @@ critic_random (const gsl_rng * r, const normal_pair * g)
   return t;
 }
 
+void
+critic_sweep_case (const gsl_rng * r, long k, normal_pair * g, critic * t)
+{
+  *g = normal_pair_draw (r, -0.5, 0.6);
+  *t = critic_random (r, g);
+  if (k % 8 == 0)
+    *t = critic_log_ratio (1.0);
+  else if (k % 8 == 1)
+    t->eps = 0.02 * (t->eps > 0 ? 1 : -1), t->kind = CRITIC_LOG_RATIO, t->shape = CRITIC_SIN;
+}
+
+int
+critic_is_log_ratio_shift (const critic * t)
+{
+  return t->kind == CRITIC_LOG_RATIO && t->shape == CRITIC_FLAT;
+}
+
 estimate
 critic_log_mgf (const normal_pair * g, const critic * t)
 {
@@ -202,4 +232,28 @@ critic_log (quad_result q)
 {
   estimate l = est_log (est_quad (q));
   return (quad_result) { l.value, l.err };
+}
+
+estimate
+critic_kl_closed (const normal_pair * g)
+{
+  double kl = normal_pair_kl (g);
+  return est_exact (kl, 16 * DBL_EPSILON * (fabs (kl) + 1 + fabs (log (g->sb / g->sa))));
+}
+
+quad_result
+critic_kl_rq_quad (const normal_pair * g, const critic * t, quad_result log_z)
+{
+  critic_ctx c = { g, t, log_z.value };
+  quad_result klrq = critic_quad (critic_kl_rq, &c);
+  klrq.abserr += log_z.abserr;
+  return klrq;
+}
+
+quad_result
+critic_renyi_half (const normal_pair * g, const critic * t, quad_result log_z)
+{
+  critic_ctx c = { g, t, log_z.value };
+  quad_result log_bc = critic_log (critic_quad (critic_bc, &c));
+  return (quad_result) { -2 * log_bc.value, 2 * log_bc.abserr + log_z.abserr };
 }

@@ -1,7 +1,8 @@
 /* critic.h -- critics T(x) for the variational bounds on KL(p||q) between
  * two univariate normals p = N(ma, sa²), q = N(mb, sb²) (normal_pair.h):
- * two families, the integrands the bounds are built from, and the span that
- * integrates them.
+ * two families, the integrands the bounds are built from, the span that
+ * integrates them, a sweep of test cases, and the ground truths (KL, KL(p ||
+ * rq), the Renyi divergence of order 1/2) a claim checks the bounds against.
  *
  *   CRITIC_LOG_RATIO   T(x) = log(p(x)/q(x)) + shift + eps phi(x)
  *   CRITIC_QUADRATIC   T(x) = a + b x + c x² + eps phi(x)
@@ -28,6 +29,12 @@ typedef struct
   critic_shape shape;           /* phi; CRITIC_FLAT: none */
   double eps, freq, phase;
 } critic;
+
+/* A log-ratio critic log(p/q) + SHIFT, unperturbed (SHIFT = 1: the
+   optimum of the NWJ bound; any SHIFT: an optimum of the DV bound), and a
+   quadratic critic A + B x + C x². */
+critic critic_log_ratio (double shift);
+critic critic_quadratic (double a, double b, double c);
 
 /* A critic against its pair, and the log-normaliser of r q = e^{T - log_z} q. */
 typedef struct
@@ -70,6 +77,22 @@ quad_result critic_quad (quad_fn f, const critic_ctx * c);
    case's own. */
 critic critic_random (const gsl_rng * r, const normal_pair * g);
 
+/* ---- a sweep of test cases for claims over all critics ----
+   Case K of a sweep: a random pair (normal_pair_draw with log-sd on [-0.5,
+   0.6]) and a critic_random; but every eighth case (K % 8 == 0) is the
+   optimum 1 + log(p/q) of the NWJ bound, where NWJ = DV = KL, and the case
+   after it (K % 8 == 1) the same log-ratio critic with a sine perturbation
+   eps = ±0.02, where DV is just below KL: a check of "<=" that never came
+   near equality would not notice a bound off by a little.  The sweep's
+   description, for a note that cannot drift from the code: */
+#define CRITIC_SWEEP_DESCRIPTION "random Gaussian pairs; critics log(p/q) + c + ε·{sin, tanh, x}" \
+  " and random quadratics, one in eight the optimum 1 + log(p/q)"
+void critic_sweep_case (const gsl_rng * r, long k, normal_pair * g, critic * t);
+
+/* Is T - log(p/q) constant by construction (an unperturbed log-ratio
+   critic), so that the DV bound equals KL rather than lies strictly below? */
+int critic_is_log_ratio_shift (const critic * t);
+
 /* For a quadratic critic (eps = 0): log E_q[e^T] in closed form, x = mb +
    sb z, T = T(mb) + β z + γ z², β = sb (b + 2c mb), γ = c sb², E[e^{βz +
    γz²}] = (1 - 2γ)^{-1/2} e^{β²/(2(1 - 2γ))}: five terms, each within 16 u;
@@ -95,5 +118,17 @@ critic_integrals critic_integrate (const normal_pair * g, const critic * t, int 
    rounding included; dies when the value is within its error of 0). */
 quad_result critic_combine (double ka, quad_result a, double kb, quad_result b);
 quad_result critic_log (quad_result q);
+
+/* ---- what the bounds are checked against ----
+   KL(p||q) in closed form (normal_pair_kl) with a bound on its rounding,
+   16 eps (|KL| + 1 + |log(sb/sa)|).  For a normaliser LOG_Z of r q =
+   e^{T - log_z} q (log E_q[e^T] by quadrature, its error carried):
+   KL(p || rq) = KL(p||q) - DV bound by critic_quad, and the Renyi
+   divergence of order 1/2, D_1/2(p || rq) = -2 log BC(p, rq), BC by
+   critic_quad, which is <= KL(p || rq) and zero only when rq = p (van
+   Erven & Harremoes 2014): the margin by which the DV bound is strict. */
+estimate critic_kl_closed (const normal_pair * g);
+quad_result critic_kl_rq_quad (const normal_pair * g, const critic * t, quad_result log_z);
+quad_result critic_renyi_half (const normal_pair * g, const critic * t, quad_result log_z);
 
 #endif

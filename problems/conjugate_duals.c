@@ -12,7 +12,6 @@
  * expectations under 1-D Gaussians by two agreeing quadrature rules (lib/quad,
  * lib/critic); KL(p||q) and a quadratic critic's E_q[e^T], E_p[T] in closed
  * form.  The claims over all critics are harness checks at random critics. */
-#include "complex_step.h"
 #include "conjugate.h"
 #include "critic.h"
 #include "figure_panel.h"
@@ -20,7 +19,6 @@
 #include "normal.h"
 #include "normal_pair.h"
 
-#include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_log.h>
@@ -41,41 +39,17 @@
 #define EVAL(f, id_, what, g) .eval = LINE_CLOSED (f), .mutants = {{id_, what, LINE_CLOSED (g)}}
 #define PROSE(why_) .expect = V_NOT_CHECKABLE, .why = why_
 
-/* ---- the objectives whose suprema are f*, f** (lib/conjugate) ---- */
+/* ---- Brent's suprema (lib/conjugate): value and maximiser with their bounds ---- */
 
-/* sup over u > 0, over t ∈ ℝ; Brent's value and maximiser with their bounds */
-static concave_max sup_u (concave_fn g, void *a) { return conjugate_sup_positive (g, a); }
-static concave_max sup_t (concave_fn g, void *a) { return conjugate_sup_real (g, a); }
 static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
 static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
-
-/* ut - u log u over u > 0 (PARAMS: t); t u - e^{t-1} over t (PARAMS: u). */
-static double conj_objective (double u, void *a, double *rd) { return conjugate_diff (u * *(double *) a, u * log (u), rd); }
-static double biconj_objective (double t, void *a, double *rd) { return conjugate_diff (t * *(double *) a, exp (t - 1), rd); }
-
-/* tu - f*(t) with f*(t) itself the numerical supremum: f** with no closed
-   form used (Fenchel-Moreau), the inner bound carried into the outer. */
-static double
-nested_objective (double t, void *a, double *rd)
-{
-  concave_max in = sup_u (conj_objective, &t);
-  double v = conjugate_diff (t * *(double *) a, in.value, rd);
-  *rd += in.err;
-  return v;
-}
 
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
 
 static const point_coord TU[] = { {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0} };
 static point_kind tu_points;
 
-static double complex conj_objective_c (double complex u, void *t) { return u * *(double *) t - u * clog (u); }
-static estimate
-du_complex (double t, double u)
-{
-  return est_exact (complex_step_derivative (conj_objective_c, &t, u), 8 * EST_U * (fabs (t) + fabs (log (u)) + 1));
-}
-CLOSED (tr_du_complex, du_complex (p->v[0], p->v[1]))
+CLOSED (tr_du_complex, conjugate_ulogu_slope (p->v[0], p->v[1]))
 CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
 CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
@@ -94,22 +68,14 @@ DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative o
 static const point_coord T_ONLY[] = { {"t", -4, 4, 0, 0} };
 static point_kind t_points;
 
-static void prep_conj (const point * p, void *prep) { double t = p->v[0]; *(concave_max *) prep = sup_u (conj_objective, &t); }
+static void prep_conj (const point * p, void *prep)
+{ *(concave_max *) prep = conjugate_ulogu_star (p->v[0]); }
 #define CONJ(prep) (*(const concave_max *) (prep))
 
 CLOSED (tr_conj_sup, opt_value (CONJ (prep)))
 CLOSED (tr_conj_argmax, opt_x (CONJ (prep)))
 CLOSED (tr_zero, est_exact (0.0, 0.0))
-/* d/du at Brent's maximiser u_B by the complex step: |d2g/du2| = 1/u, so
-   the distance x_err to the true maximiser moves it by at most x_err/u. */
-static estimate
-tr_conj_du_at_max (const point * p, const void *prep)
-{
-  concave_max m = CONJ (prep);
-  estimate d = du_complex (p->v[0], m.x);
-  d.err += m.x_err / (m.x - m.x_err);
-  return d;
-}
+CLOSED (tr_conj_du_at_max, conjugate_ulogu_slope_at_max (p->v[0], CONJ (prep)))
 static estimate
 stationary_at (const point * p, const void *prep, double one)
 {
@@ -166,16 +132,12 @@ typedef struct
   concave_max nested;   /* sup_t tu - f*_num(t) */
 } biconj_prep;
 
-static const double nested_grid[] = { -10, -8, -6, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12 };
-
 static void
 prep_biconj (const point * p, void *prep)
 {
   biconj_prep *b = prep;
-  double u = p->v[0];
-  b->bi = sup_t (biconj_objective, &u);
-  b->nested = maximize_concave_1d (nested_objective, &u, nested_grid, COUNT_OF (nested_grid),
-                                   3e-7, CONJUGATE_XTOL_REL);
+  b->bi = conjugate_exp_star (p->v[0]);
+  b->nested = conjugate_ulogu_biconjugate (p->v[0]);
 }
 #define BI(prep) ((const biconj_prep *) (prep))
 
@@ -289,9 +251,9 @@ prep_pointwise (const point * p, void *prep)
   w->lp = normal_log_pdf (x, p->v[0], p->v[1]), w->lq = normal_log_pdf (x, p->v[2], p->v[3]);
   w->p = exp (w->lp), w->q = exp (w->lq);
   double pq[2] = { w->p, w->q };
-  w->whole = sup_t (whole_objective, pq);
-  w->inside = sup_t (inside_objective, pq);
-  w->f = sup_t (factored_objective, pq);
+  w->whole = conjugate_sup_real (whole_objective, pq);
+  w->inside = conjugate_sup_real (inside_objective, pq);
+  w->f = conjugate_sup_real (factored_objective, pq);
 }
 #define PW(prep) ((const pointwise_prep *) (prep))
 
@@ -398,7 +360,7 @@ static point_kind critic_points;
    arguments of lib/critic's functions; ∫ e^{T + shift} q dx and ∫ p T dx by
    quadrature, log E_q[e^T] and E_p[T] in closed form */
 #define CASE_OF(p) &PAIR_OF (p), \
-    &(critic) { CRITIC_QUADRATIC, 0, (p)->v[4], (p)->v[5], (p)->v[6], CRITIC_FLAT, 0, 0, 0 }
+    (const critic[]) { critic_quadratic ((p)->v[4], (p)->v[5], (p)->v[6]) }
 static quad_result quad_exp_t_q (const point * p, double shift)
 { return critic_quadratic_rq (CASE_OF (p), -shift); }
 static quad_result quad_p_t (const point * p) { return critic_quadratic_p_t (CASE_OF (p)); }
@@ -551,13 +513,6 @@ static const mutant_spec MUTANTS[] = {
 enum { R1_EXPONENT, R1_PENALTY, R2_JENSEN, R2_NO_LOG, R2_SHIFT, KLRQ_UNNORMALISED, R1_SIGN };
 static int mut[COUNT_OF (MUTANTS)];
 
-static estimate
-kl_estimate (const normal_pair * g)
-{
-  double kl = normal_pair_kl (g);
-  return est_exact (kl, 16 * DBL_EPSILON * (fabs (kl) + 1 + fabs (log (g->sb / g->sa))));
-}
-
 /* R1[T] = E_p[T] - E_q[e^{T-1}] (003 Q6.1). */
 static estimate
 r1_under_test (const critic_integrals * ci)
@@ -587,7 +542,7 @@ static double
 check_one_critic (harness * h, const normal_pair * g, const critic * t, int strict)
 {
   critic_integrals ci = critic_integrate (g, t, mut[R2_JENSEN]);
-  estimate kl = kl_estimate (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
+  estimate kl = critic_kl_closed (g), r1 = r1_under_test (&ci), r2 = r2_under_test (&ci);
   check_point (h, "r1_below_kl", r1, kl);
   check_point (h, "r2_below_kl", r2, kl);
   check_point (h, "r2_ge_r1_random", r2, r1);
@@ -595,19 +550,17 @@ check_one_critic (harness * h, const normal_pair * g, const critic * t, int stri
     check_point (h, "r1_at_optimum", r1, kl);
 
   /* KL - R2 = KL(p || rq), and the Renyi divergence D_1/2 below it */
-  quad_result log_z = critic_log (ci.e_q_exp_t);
-  critic_ctx c = { g, t, log_z.value }, c_kl = { g, t, mut[KLRQ_UNNORMALISED] ? 0.0 : log_z.value };
-  quad_result klrq = critic_quad (critic_kl_rq, &c_kl);
-  klrq.abserr += log_z.abserr;
+  quad_result log_z = critic_log (ci.e_q_exp_t), log_z_kl = log_z;
+  if (mut[KLRQ_UNNORMALISED])
+    log_z_kl.value = 0.0;
+  quad_result klrq = critic_kl_rq_quad (g, t, log_z_kl);
   check_point (h, "kl_gap_identity", est_exact (kl.value - r2.value, kl.err + r2.err), est_quad (klrq));
   if (!strict)
     return INFINITY;
-  /* Renyi order 1/2: D_1/2(p||rq) = -2 log BC <= KL(p||rq) */
-  quad_result log_bc = critic_log (critic_quad (critic_bc, &c));
-  double d_half = -2 * log_bc.value, d_err = 2 * log_bc.abserr + log_z.abserr;
-  quad_result lhs = { r2.value + d_half, r2.err + d_err };
+  quad_result d_half = critic_renyi_half (g, t, log_z);   /* <= KL(p||rq) */
+  quad_result lhs = { r2.value + d_half.value, r2.err + d_half.abserr };
   check_point (h, "r2_strict", est_quad (lhs), kl);
-  return d_half;
+  return d_half.value;
 }
 
 static void
@@ -618,23 +571,19 @@ check_random_critics (harness * h)
   double min_d_half = INFINITY;
   for (long k = 0; k < n; k++)
     {
-      normal_pair g = normal_pair_draw (r, -0.5, 0.6);
-      critic t = critic_random (r, &g);
-      if (k % 8 == 0)          /* the optimum of R1: R1 = R2 = KL there */
-        t = (critic) { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
-      else if (k % 8 == 1)     /* a small perturbation: R2 just below KL */
-        t.eps = 0.02 * (t.eps > 0 ? 1 : -1), t.kind = CRITIC_LOG_RATIO, t.shape = CRITIC_SIN;
-      int strict = t.shape != CRITIC_FLAT || t.kind == CRITIC_QUADRATIC;
+      normal_pair g;
+      critic t;
+      critic_sweep_case (r, k, &g, &t);
+      int strict = !critic_is_log_ratio_shift (&t);
       n_strict += strict;
       min_d_half = fmin (min_d_half, check_one_critic (h, &g, &t, strict));
     }
-  const char *where = "random Gaussian pairs; critics log(p/q) + c + ε·{sin, tanh, x}"
-    " and random quadratics, one in eight the optimum 1 + log(p/q)";
-  check_close (h, "r1_below_kl", "%ld %s", n, where);
-  check_close (h, "r2_below_kl", "%ld %s", n, where);
-  check_close (h, "r2_ge_r1_random", "%ld %s", n, where);
-  check_close (h, "r1_at_optimum", "%ld optima T = 1 + log(p/q) among the %s", (n + 7) / 8, where);
-  check_close (h, "kl_gap_identity", "%ld %s", n, where);
+  static const char *const over_all[] = { "r1_below_kl", "r2_below_kl", "r2_ge_r1_random" };
+  for (size_t i = 0; i < COUNT_OF (over_all); i++)
+    check_close (h, over_all[i], "%ld %s", n, CRITIC_SWEEP_DESCRIPTION);
+  check_close (h, "r1_at_optimum", "%ld optima T = 1 + log(p/q) among the %s", (n + 7) / 8,
+               CRITIC_SWEEP_DESCRIPTION);
+  check_close (h, "kl_gap_identity", "%ld %s", n, CRITIC_SWEEP_DESCRIPTION);
   check_close (h, "r2_strict", "%ld critics with T - log(p/q) not"
                " constant, one in eight with ε = ±0.02; smallest D_1/2 %.3g", n_strict, min_d_half);
 }
@@ -646,9 +595,9 @@ check_equality_at_shift (harness * h)
   for (int k = 0; k < 40; k++)
     {
       normal_pair g = normal_pair_draw (r, -0.5, 0.6);
-      critic t = { CRITIC_LOG_RATIO, gsl_ran_flat (r, -5, 5), 0, 0, 0, CRITIC_FLAT, 0, 0, 0 };
+      critic t = critic_log_ratio (gsl_ran_flat (r, -5, 5));
       critic_integrals ci = critic_integrate (&g, &t, mut[R2_JENSEN]);
-      check_point (h, "r2_equal_at_shift", r2_under_test (&ci), kl_estimate (&g));
+      check_point (h, "r2_equal_at_shift", r2_under_test (&ci), critic_kl_closed (&g));
     }
   check_close (h, "r2_equal_at_shift", "40 random Gaussian pairs, c uniform on [-5, 5]");
 }

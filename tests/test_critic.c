@@ -113,6 +113,35 @@ test_random (void)
   gsl_rng_free (a), gsl_rng_free (b), gsl_rng_free (r);
 }
 
+/* The sweep draws what normal_pair_draw and critic_random draw, in that
+   order, and overrides cases 0 and 1 of every eight. */
+static void
+test_sweep (void)
+{
+  gsl_rng *a = rng_new (5), *b = rng_new (5);
+  int ok = 1, optima = 0, near = 0;
+  for (long k = 0; k < 64; k++)
+    {
+      normal_pair g, want = normal_pair_draw (b, -0.5, 0.6);
+      critic t, drawn = critic_random (b, &want);
+      critic_sweep_case (a, k, &g, &t);
+      ok &= g.ma == want.ma && g.sa == want.sa && g.mb == want.mb && g.sb == want.sb;
+      if (k % 8 == 0)
+        optima += t.kind == CRITIC_LOG_RATIO && t.shift == 1 && t.shape == CRITIC_FLAT
+          && critic_is_log_ratio_shift (&t);
+      else if (k % 8 == 1)
+        near += t.kind == CRITIC_LOG_RATIO && t.shape == CRITIC_SIN && fabs (t.eps) == 0.02
+          && t.shift == drawn.shift && t.freq == drawn.freq && !critic_is_log_ratio_shift (&t);
+      else
+        ok &= t.kind == drawn.kind && t.shape == drawn.shape && t.eps == drawn.eps
+          && t.c == drawn.c && !critic_is_log_ratio_shift (&t);
+    }
+  tap_ok (ok, "the sweep's pairs and other critics are normal_pair_draw's and critic_random's");
+  tap_ok (optima == 8 && near == 8, "one in eight the optimum (%d), one in eight eps = ±0.02 (%d)",
+          optima, near);
+  gsl_rng_free (a), gsl_rng_free (b);
+}
+
 /* At the optimum T = 1 + log(p/q): E_q[e^{T-1}] = 1, E_q[e^T] = e,
    E_p[T] = 1 + KL, so NWJ = DV = KL; the arithmetic's error rules. */
 static void
@@ -140,6 +169,58 @@ test_integrals (void)
           "log: log 3 ± 0.2/2.8 + its rounding");
 }
 
+/* KL and the Renyi divergence of order 1/2 between N(m1, s1²) and
+   N(m2, s2²), by hand: KL = log(s2/s1) + (s1² + d²)/(2 s2²) - 1/2, and
+   D_1/2 = 2 x the Bhattacharyya distance d²/(4(s1² + s2²)) + ½ log((s1² +
+   s2²)/(2 s1 s2)). */
+static double
+kl_by_hand (double m1, double s1, double m2, double s2)
+{
+  double d = m1 - m2;
+  return log (s2 / s1) + (s1 * s1 + d * d) / (2 * s2 * s2) - 0.5;
+}
+
+static double
+renyi_half_by_hand (double m1, double s1, double m2, double s2)
+{
+  double d = m1 - m2, v = s1 * s1 + s2 * s2;
+  return d * d / (2 * v) + log (v / (2 * s1 * s2));
+}
+
+/* r q is a normal when T is log(p/q) + shift + eps x (p tilted: N(ma +
+   eps sa², sa²)) or a quadratic (q tilted: precision 1/sb² - 2c, mean
+   (mb/sb² + b)/precision), so KL(p || rq) and D_1/2(p || rq) have closed
+   forms; LOG_Z is its true normaliser. */
+static void
+test_truths (void)
+{
+  normal_pair g = { 0.4, 1.1, -0.3, 0.7 };
+  estimate kl = critic_kl_closed (&g);
+  tap_close (kl.value, kl_by_hand (g.ma, g.sa, g.mb, g.sb), 1e-14, "KL(p||q) closed form");
+  tap_ok (kl.err > 0 && kl.err < 1e-13, "KL(p||q) carries a rounding bound (%.3g)", kl.err);
+  critic l = critic_log_ratio (0.6), k = critic_quadratic (0.5, 0.2, -0.1);
+  tap_ok (l.kind == CRITIC_LOG_RATIO && l.shift == 0.6 && l.shape == CRITIC_FLAT && l.eps == 0,
+          "critic_log_ratio: log(p/q) + 0.6, unperturbed");
+  tap_ok (k.kind == CRITIC_QUADRATIC && k.a == 0.5 && k.b == 0.2 && k.c == -0.1
+          && k.shape == CRITIC_FLAT && k.eps == 0, "critic_quadratic: 0.5 + 0.2x - 0.1x²");
+  l.shape = CRITIC_TILT, l.eps = 0.4;
+  quad_result lz = { 0.6 + 0.4 * g.ma + 0.08 * g.sa * g.sa, 0 };
+  double mt = g.ma + 0.4 * g.sa * g.sa;
+  tap_close (critic_kl_rq_quad (&g, &l, lz).value, kl_by_hand (g.ma, g.sa, mt, g.sa), 1e-9,
+             "KL(p || rq), p tilted by e^{0.4x}");
+  tap_close (critic_renyi_half (&g, &l, lz).value, renyi_half_by_hand (g.ma, g.sa, mt, g.sa),
+             1e-9, "D_1/2(p || rq), p tilted by e^{0.4x}");
+  double prec = 1 / (g.sb * g.sb) - 2 * k.c, mq = (g.mb / (g.sb * g.sb) + k.b) / prec;
+  quad_result kz = { log (mgf_by_hand (g.mb, g.sb, k.a, k.b, k.c)), 1e-3 };
+  quad_result klrq = critic_kl_rq_quad (&g, &k, kz), dh = critic_renyi_half (&g, &k, kz);
+  tap_close (klrq.value, kl_by_hand (g.ma, g.sa, mq, 1 / sqrt (prec)), 1e-9,
+             "KL(p || rq), q tilted by a quadratic");
+  tap_close (dh.value, renyi_half_by_hand (g.ma, g.sa, mq, 1 / sqrt (prec)), 1e-9,
+             "D_1/2(p || rq), q tilted by a quadratic");
+  tap_ok (klrq.abserr >= 1e-3 && dh.abserr >= 1e-3, "the normaliser's error carried");
+  tap_ok (dh.value < klrq.value, "D_1/2 < KL(p || rq) off the optimum");
+}
+
 int
 main (void)
 {
@@ -147,5 +228,7 @@ main (void)
   test_log_ratio ();
   test_random ();
   test_integrals ();
+  test_truths ();
+  test_sweep ();
   return tap_done ();
 }
