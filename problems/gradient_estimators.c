@@ -15,6 +15,7 @@
  * 002 2.(c) item ② (line 50) is checked in kl_gaussians (s002_item2), not
  * here: one verdict per seed line across the harness. */
 #include "harness.h"
+#include "batch_mean.h"
 #include "figure_converge.h"
 #include "figure_panel.h"
 #include "gradcheck.h"
@@ -22,7 +23,6 @@
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
@@ -527,30 +527,28 @@ estimator_at (double eps, void *params)
   return reparam (md, z, eps, 2);
 }
 
-enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
-
-/* One estimator's variance over K: by Monte Carlo with the standard error
-   var_one_over_k decides with, and the per-sample variance over K. */
-typedef struct { double mc[N_K], se[N_K], quad[N_K]; } k_curve;
+/* K = 1, 4, 16, ..., 1024 */
+enum { N_K = 6 };
+static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
 
 /* The variance panels of ∂μ and ∂v: each estimator's curve in KC with its
    band, on its per-sample variance over K. */
 static void
-variance_panels (harness * h, int block, const double *ks, const k_curve * kc)
+variance_panels (harness * h, int block, const batch_mean_curve * kc)
 {
   for (int c = 0; c < 2; c++)
     {
       const figure_converge_series s[2] = {
-        {.label = "score function", .estimate = kc[c].mc, .se = kc[c].se, .truth = kc[c].quad,
-         .truth_label = "score function, quadrature / K"},
-        {.label = "reparameterization", .estimate = kc[2 + c].mc, .se = kc[2 + c].se,
-         .truth = kc[2 + c].quad, .truth_label = "reparameterization, quadrature / K"},
+        {.label = "score function", .estimate = kc[c].mse, .se = kc[c].se,
+         .truth = kc[c].var_over_k, .truth_label = "score function, quadrature / K"},
+        {.label = "reparameterization", .estimate = kc[2 + c].mse, .se = kc[2 + c].se,
+         .truth = kc[2 + c].var_over_k, .truth_label = "reparameterization, quadrature / K"},
       };
       const figure_converge_spec panel = {
         .title = c ? "Variance of ∂VLB/∂v estimators against K"
                    : "Variance of ∂VLB/∂μ estimators against K",
         .xlabel = "samples per estimate K", .ylabel = "Var of the K-sample estimate",
-        .x = ks, .n = N_K, .log_x = 1, .log_y = 1, .z = figure_converge_z (h, "var_one_over_k"),
+        .x = KS, .n = N_K, .log_x = 1, .log_y = 1, .z = figure_converge_z (h, "var_one_over_k"),
         .series = s, .n_series = 2, .bars = 1,
       };
       sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\n",
@@ -560,72 +558,46 @@ variance_panels (harness * h, int block, const double *ks, const k_curve * kc)
 }
 
 /* Variance of the K-sample averages over REPS replicates of the four
-   estimators (0, 1: score function ∂μ, ∂v; 2, 3: reparameterization).
-   The 1/K check uses the exact standard error of the mean of (ĝ_K - G)²,
-   from the per-sample moments σ² and μ4 (quadrature): E(ĝ_K - G)⁴ = (μ4 + 3(K-1)σ⁴)/K³;
+   estimators (0, 1: score function ∂μ, ∂v; 2, 3: reparameterization), on
+   shared draws.  The 1/K check uses the exact standard error of the mean
+   of (ĝ_K - G)², from the per-sample moments by quadrature (lib/batch_mean);
    the sample standard error of such skewed squares understates the error.
    Only K >= 64 is checked, where ĝ_K is near Gaussian; the figure shows every K. */
 static void
 variance_against_k (harness * h, const model * md, long reps, int block)
 {
-  gsl_rng *r = harness_rng (h);
-  double g[4], sigma2[4], mu4[4], ks[N_K];
-  quad_result vs[4];
   estimator plain[4], est[4];   /* plain: without the baseline of the mutant */
-  k_curve kc[4];
+  gsl_function f[4];
+  batch_mean_moments mo[4];
+  batch_mean_curve kc[4];
   for (int i = 0; i < 4; i++)
     {
       plain[i] = (estimator) { *md, i < 2, 0 };
       plain[i].md.c[i % 2 ? P_V : P_M] = 1;
       est[i] = plain[i];
       est[i].baseline = m_baseline && i < 2 ? elbo_by_posterior (md).value : 0;
-      g[i] = quad_normal_moment (estimator_at, &est[i], 0, 1).value;
-      vs[i] = quad_normal_moment (estimator_at, &est[i], g[i], 2);
-      sigma2[i] = vs[i].value;
-      mu4[i] = quad_normal_moment (estimator_at, &est[i], g[i], 4).value;
+      mo[i] = batch_mean_moments_of (estimator_at, &est[i]);
+      f[i] = (gsl_function) { estimator_at, &plain[i] };
       if (i >= 2)
-        check_point (h, "var_score_exceeds_reparam", est_quad (vs[i - 2]), est_quad (vs[i]));
+        check_point (h, "var_score_exceeds_reparam", est_quad (mo[i - 2].var),
+                     est_quad (mo[i].var));
     }
   check_close (h, "var_score_exceeds_reparam", "the variance point; ∂μ and ∂v, by quadrature");
-  for (int n = 0, k = 1; n < N_K; n++, k *= 4)
-    {
-      mc_acc sq[4];
-      for (int i = 0; i < 4; i++)
-        mc_init (&sq[i]);
-      for (long rep = 0; rep < reps; rep++)
-        {
-          double sum[4] = { 0 }, eps = 0;
-          for (int j = 0; j < k; j++)
-            {
-              if (!m_reuse || j % 2 == 0)
-                eps = gsl_ran_gaussian_ziggurat (r, 1.0);
-              for (int i = 0; i < 4; i++)
-                sum[i] += estimator_at (eps, &plain[i]);
-            }
-          for (int i = 0; i < 4; i++)
-            mc_add (&sq[i], gsl_pow_2 (sum[i] / k - g[i]));
-        }
-      ks[n] = k;
-      for (int i = 0; i < 4; i++)
-        {
-          double kk = k, m4 = (mu4[i] + 3 * (kk - 1) * sigma2[i] * sigma2[i]) / (kk * kk * kk);
-          kc[i].mc[n] = mc_mean (&sq[i]);
-          kc[i].se[n] = sqrt ((m4 - sigma2[i] * sigma2[i] / (kk * kk)) / (double) reps);
-          kc[i].quad[n] = sigma2[i] / k;
-          if (k >= 64)
-            check_point (h, "var_one_over_k", est_mc (kk * kc[i].mc[n], kk * kc[i].se[n]),
-                         est_quad (vs[i]));
-        }
-    }
+  batch_mean_curves (harness_rng (h), f, mo, 4, KS, N_K, m_reuse ? 2 : 1, reps, kc);
+  for (int n = 0; n < N_K; n++)
+    for (int i = 0; i < 4; i++)
+      if (KS[n] >= 64)
+        check_point (h, "var_one_over_k", est_mc (KS[n] * kc[i].mse[n], KS[n] * kc[i].se[n]),
+                     est_quad (mo[i].var));
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
-  variance_panels (h, block, ks, kc);
+  variance_panels (h, block, kc);
   sbuf_printf (harness_notes (h), "At the variance point (x = (1.5, -0.5, 1), w = (1, -0.6, 0.8), σ = 0.8,"
                " λ = (0, 1), μ = a/b + 0.2/√b, v = 0.9/b) the per-sample variances by quadrature are, for ∂μ:"
                " score function %.4g, reparameterization %.4g; for ∂v: %.4g and %.4g. The score function's"
                " variance grows with the size of log(p r / q) itself; a baseline (mutant `score_baseline`)"
                " removes that part, and near the posterior it then beats the reparameterization estimator.\n",
-               sigma2[0], sigma2[2], sigma2[1], sigma2[3]);
+               mo[0].var.value, mo[2].var.value, mo[1].var.value, mo[3].var.value);
 }
 
 static const claim CLAIM = {
