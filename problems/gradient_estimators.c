@@ -18,9 +18,9 @@
 #include "figure_batch_mean.h"
 #include "figure_converge.h"
 #include "figure_panel.h"
-#include "gradcheck.h"
 #include "lingauss.h"
 #include "normal.h"
+#include "point_fd.h"
 
 #include <gsl/gsl_math.h>
 #include <math.h>
@@ -45,27 +45,26 @@ static const point_coord BOX[] = {
 };
 static point_kind box;
 
+/* The model at a point: the point's coordinates in BOX's order (K, the last, aside). */
 typedef struct
 {
-  double x[DIM], w[DIM], s;     /* data point, decoder weights, noise sd */
+  double s, w[DIM];             /* noise sd, decoder weights */
   double l1, l2;                /* prior r = N(l1, l2) */
+  double x[DIM];                /* data point */
   double m, v;                  /* q = N(m, v) */
   double c[N_PAR];              /* the direction of every gradient line */
 } model;
+_Static_assert (sizeof (model) == (COUNT_OF (BOX) - 1) * sizeof (double), "model is BOX's layout");
 
 typedef struct { int lo, hi; } coord_block;
 static const coord_block PHI = { P_M, P_V + 1 }, THETA = { P_W0, P_W0 + DIM },
   LAMBDA = { P_L1, P_L2 + 1 }, ALL = { 0, N_PAR };
 
-/* The model at the point's coordinates (BOX's order). */
 static model
 model_of (const double *v)
 {
-  model md = { .s = v[0], .l1 = v[4], .l2 = v[5], .m = v[9], .v = v[10] };
-  for (int j = 0; j < DIM; j++)
-    md.w[j] = v[1 + j], md.x[j] = v[6 + j];
-  for (int i = 0; i < N_PAR; i++)
-    md.c[i] = v[11 + i];
+  model md;
+  memcpy (&md, v, sizeof md);
   return md;
 }
 /* where each gradient coordinate sits in the point */
@@ -120,7 +119,7 @@ static double dlogjoint_dz (const model * p, double z) { lingauss g = lg (p); re
    termwise closed form (h_elbo_termwise checks that they agree). */
 static estimate elbo_by_posterior (const model * p) { lingauss g = lg (p); return lingauss_elbo_via_posterior (&g, p->x, p->m, p->v); }
 
-/* ---- finite differences along c (lib/gradcheck) ---- */
+/* ---- finite differences along c (lib/point_fd) ---- */
 
 /* a closed form of the model at the point T (the point's coordinates) */
 #define OF_VECTOR(name, expr) \
@@ -133,19 +132,14 @@ OF_VECTOR (fd_item1, expected_log_lik (p).value)
 OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /* E_q[log p(x, z)] */
 OF_VECTOR (fd_kl, kl_q_prior (p))
 
+/* F's rounding declared as twice the ELBO's rounding bound, at least 32u
+   times the size of its terms (lingauss's terms carry 18u each), as
+   GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
 static estimate
 fd_along (gradcheck_fn f, const point * p, const model * md, coord_block b)
 {
-  double s, e;
-  /* f's rounding declared as twice the ELBO's rounding bound, at least
-     32u times the size of its terms (lingauss's terms carry 18u each), as
-     GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
   gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (md).err, 0 };
-  gsl_vector_const_view tv = gsl_vector_const_view_array (p->v, COUNT_OF (BOX));
-  if (gradcheck_directional (f, NULL, &tv.vector, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo),
-                             &o, &s, &e) != GSL_SUCCESS)
-    die_runtime ("a finite difference failed in coordinates %d to %d", b.lo, b.hi - 1);
-  return est_numeric (s, e + N_PAR * EST_U * fabs (s));
+  return point_fd_along (f, NULL, p, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo), &o, N_PAR);
 }
 /* a line or truth that is c·∇ of a closed form F over block B */
 #define FD_LINE(name, f, b) \
@@ -503,7 +497,7 @@ static int m_baseline, m_reuse;
 static model
 variance_point (void)
 {
-  model md = { {1.5, -0.5, 1.0}, {1.0, -0.6, 0.8}, 0.8, 0.0, 1.0, 0, 0, {0} };
+  model md = { .s = 0.8, .w = {1.0, -0.6, 0.8}, .l1 = 0.0, .l2 = 1.0, .x = {1.5, -0.5, 1.0} };
   double pm, pv;
   posterior (&md, &pm, &pv);
   md.m = pm + 0.2 * sqrt (pv);

@@ -62,7 +62,8 @@ main (void)
   double v[32];
   int n = row_at (data, 10, v, 32);
   tap_ok (n == 15 && isnan (v[5]) && isnan (v[13]) && isnan (v[14]),
-          "a row: K, per curve mse, band lo, hi, σ²/K, spread lo, hi (none), bounds (none) (%d)", n);
+          "a row: K, per curve mse, band lo, hi, σ²/K, spread lo, hi (none); bounds (none) (%d)",
+          n);
   tap_ok (v[1] == 0.21 && v[4] == 0.2, "K = 10: a's mse and σ²/K");
   tap_close (v[2], 0.21 - 3 * 0.01, 1e-12, "a's band: mse - z·SE (z = 3)");
   tap_close (v[3], 0.21 + 3 * 0.01, 1e-12, "a's band: mse + z·SE");
