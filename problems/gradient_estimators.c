@@ -74,12 +74,10 @@ static void prepare (const point * p, void *out) { *(model *) out = model_of (p-
 
 static size_t x_len (const point * p) { return (size_t) p->v[18]; }
 
-/* The draws: K standard normals ε_k, z_k = μ + √v ε_k, as a map of
-   standard normals, so that the engine draws them itself and integrates by
-   randomized quasi-Monte Carlo (the integrands are smooth in ε): 002 2.(b)'s
-   K-sample estimator reads all K; the other derivations' lines read the
-   first draw alone, and draw that one (the K - 1 no line reads are not
-   drawn). */
+/* The draws: K standard normals ε_k, z_k = μ + √v ε_k, as a map of the
+   engine's own normals, so that it integrates by randomized quasi-Monte Carlo
+   (the integrands are smooth in ε).  002 2.(b)'s K-sample estimator reads
+   all K; the other derivations' lines read the first alone, and draw one. */
 static void map_k (const point * p, const void *prep, const double *e, double *x) { (void) prep; memcpy (x, e, x_len (p) * sizeof *x); }
 static void map_one (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
 
@@ -459,9 +457,8 @@ static const derivation_line HARNESS[] = {
 #define DERIVATION(name, title_, lines_, len, map) \
   static derivation name = { .id = #name, .title = title_, .points = &box, \
     .prep_size = sizeof (model), .prepare = prepare, \
-    /* the integrands are polynomials in ε of degree 4 at most (the score \
-       function's), so Hermite controls up to that degree leave them \
-       little or no variance (lib/hermite_cv.h) */ \
+    /* the integrands are polynomials in ε of degree 4 at most (the score function's), \
+       so Hermite controls up to that degree leave them little or no variance (hermite_cv.h) */ \
     .hermite_degree = 4, \
     .finite_variance_why = "every integrand is a polynomial in the Gaussian draws times logs of" \
     " Gaussian densities (themselves quadratic), so all its moments are finite; the Pareto fit" \
@@ -520,12 +517,10 @@ estimator_at (double eps, void *params)
   return reparam (md, z, eps, 2);
 }
 
-/* K = 1, 4, 16, ..., 1024 */
-enum { N_K = 6 };
+enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
 static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
 
-/* The variance panels of ∂μ and ∂v: each estimator's curve in KC with its
-   band, on its per-sample variance over K (lib/figure_batch_mean). */
+/* The variance panels of ∂μ and ∂v, both estimators' curves KC on each. */
 static void
 variance_panels (harness * h, int block, const batch_mean_curve * kc)
 {
@@ -542,11 +537,10 @@ variance_panels (harness * h, int block, const batch_mean_curve * kc)
 }
 
 /* Variance of the K-sample averages over REPS replicates of the four
-   estimators (0, 1: score function ∂μ, ∂v; 2, 3: reparameterization), on
-   shared draws.  The 1/K check uses the exact standard error of the mean
-   of (ĝ_K - G)², from the per-sample moments by quadrature (lib/batch_mean);
-   the sample standard error of such skewed squares understates the error.
-   Only K >= 64 is checked, where ĝ_K is near Gaussian; the figure shows every K. */
+   estimators (0, 1: score function ∂μ, ∂v; 2, 3: reparameterization) on
+   shared draws, with the exact standard errors of lib/batch_mean (the sample
+   standard error of such skewed squares understates the error).  Only
+   K >= 64 is checked, where ĝ_K is near Gaussian; the figure shows every K. */
 static void
 variance_against_k (harness * h, const model * md, long reps, int block)
 {
@@ -571,7 +565,7 @@ variance_against_k (harness * h, const model * md, long reps, int block)
   for (int n = 3; n < N_K; n++)    /* K >= 64 */
     for (int i = 0; i < 4; i++)
       check_point (h, "var_one_over_k", est_mc (KS[n] * kc[i].mse[n], KS[n] * kc[i].se[n]),
-                     est_quad (mo[i].var));
+                   est_quad (mo[i].var));
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
   variance_panels (h, block, kc);
