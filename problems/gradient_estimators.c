@@ -15,14 +15,14 @@
  * 002 2.(c) item ② (line 50) is checked in kl_gaussians (s002_item2), not
  * here: one verdict per seed line across the harness. */
 #include "harness.h"
+#include "figure_batch_mean.h"
 #include "figure_converge.h"
 #include "figure_panel.h"
-#include "gradcheck.h"
 #include "lingauss.h"
 #include "normal.h"
+#include "point_fd.h"
 
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
@@ -45,27 +45,26 @@ static const point_coord BOX[] = {
 };
 static point_kind box;
 
+/* The model at a point: the point's coordinates in BOX's order (K, the last, aside). */
 typedef struct
 {
-  double x[DIM], w[DIM], s;     /* data point, decoder weights, noise sd */
+  double s, w[DIM];             /* noise sd, decoder weights */
   double l1, l2;                /* prior r = N(l1, l2) */
+  double x[DIM];                /* data point */
   double m, v;                  /* q = N(m, v) */
   double c[N_PAR];              /* the direction of every gradient line */
 } model;
+_Static_assert (sizeof (model) == (COUNT_OF (BOX) - 1) * sizeof (double), "model is BOX's layout");
 
 typedef struct { int lo, hi; } coord_block;
 static const coord_block PHI = { P_M, P_V + 1 }, THETA = { P_W0, P_W0 + DIM },
   LAMBDA = { P_L1, P_L2 + 1 }, ALL = { 0, N_PAR };
 
-/* The model at the point's coordinates (BOX's order). */
 static model
 model_of (const double *v)
 {
-  model md = { .s = v[0], .l1 = v[4], .l2 = v[5], .m = v[9], .v = v[10] };
-  for (int j = 0; j < DIM; j++)
-    md.w[j] = v[1 + j], md.x[j] = v[6 + j];
-  for (int i = 0; i < N_PAR; i++)
-    md.c[i] = v[11 + i];
+  model md;
+  memcpy (&md, v, sizeof md);
   return md;
 }
 /* where each gradient coordinate sits in the point */
@@ -75,12 +74,10 @@ static void prepare (const point * p, void *out) { *(model *) out = model_of (p-
 
 static size_t x_len (const point * p) { return (size_t) p->v[18]; }
 
-/* The draws: K standard normals ε_k, z_k = μ + √v ε_k, as a map of
-   standard normals, so that the engine draws them itself and integrates by
-   randomized quasi-Monte Carlo (the integrands are smooth in ε): 002 2.(b)'s
-   K-sample estimator reads all K; the other derivations' lines read the
-   first draw alone, and draw that one (the K - 1 no line reads are not
-   drawn). */
+/* The draws: K standard normals ε_k, z_k = μ + √v ε_k, as a map of the
+   engine's own normals, so that it integrates by randomized quasi-Monte Carlo
+   (the integrands are smooth in ε).  002 2.(b)'s K-sample estimator reads
+   all K; the other derivations' lines read the first alone, and draw one. */
 static void map_k (const point * p, const void *prep, const double *e, double *x) { (void) prep; memcpy (x, e, x_len (p) * sizeof *x); }
 static void map_one (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
 
@@ -120,7 +117,7 @@ static double dlogjoint_dz (const model * p, double z) { lingauss g = lg (p); re
    termwise closed form (h_elbo_termwise checks that they agree). */
 static estimate elbo_by_posterior (const model * p) { lingauss g = lg (p); return lingauss_elbo_via_posterior (&g, p->x, p->m, p->v); }
 
-/* ---- finite differences along c (lib/gradcheck) ---- */
+/* ---- finite differences along c (lib/point_fd) ---- */
 
 /* a closed form of the model at the point T (the point's coordinates) */
 #define OF_VECTOR(name, expr) \
@@ -133,19 +130,14 @@ OF_VECTOR (fd_item1, expected_log_lik (p).value)
 OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /* E_q[log p(x, z)] */
 OF_VECTOR (fd_kl, kl_q_prior (p))
 
+/* F's rounding declared as twice the ELBO's rounding bound, at least 32u
+   times the size of its terms (lingauss's terms carry 18u each), as
+   GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
 static estimate
 fd_along (gradcheck_fn f, const point * p, const model * md, coord_block b)
 {
-  double s, e;
-  /* f's rounding declared as twice the ELBO's rounding bound, at least
-     32u times the size of its terms (lingauss's terms carry 18u each), as
-     GRADCHECK_F_REL_ERR asks: no f used here has larger terms */
   gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (md).err, 0 };
-  gsl_vector_const_view tv = gsl_vector_const_view_array (p->v, COUNT_OF (BOX));
-  if (gradcheck_directional (f, NULL, &tv.vector, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo),
-                             &o, &s, &e) != GSL_SUCCESS)
-    die_runtime ("a finite difference failed in coordinates %d to %d", b.lo, b.hi - 1);
-  return est_numeric (s, e + N_PAR * EST_U * fabs (s));
+  return point_fd_along (f, NULL, p, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo), &o, N_PAR);
 }
 /* a line or truth that is c·∇ of a closed form F over block B */
 #define FD_LINE(name, f, b) \
@@ -362,10 +354,9 @@ static const derivation_line S002C[] = {
 
 /* ---- 001 1.1.3: the ELBO, the update rule and its reparameterization gradient ---- */
 
-DRAW (s001_bound, log_ratio (md, z))
+DRAW (s001_bound, log_ratio (md, z))  /* also the split line's: log p(x, z) - log q(z) */
 /* the bound plus 2 KL(q || p(z|x)) per draw: log(p(x,z) q / p(z|x)²) */
 DRAW (s001_bound_past, log_joint (md, z) + log_q (md, z) - 2 * log_post (md, z))
-DRAW (s001_split, log_joint (md, z) - log_q (md, z))
 /* log q without its -½ log(2πv): log p(x, z) - (-(z - μ)²/(2v)) */
 DRAW (s001_split_unnorm, log_joint (md, z) + (z - md->m) * (z - md->m) / (2 * md->v))
 DRAW (s001_l_swapped, log_lik (md, z) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)))
@@ -399,7 +390,7 @@ static const derivation_line S001[] = {
    .truth = "log_px", .rel = REL_GE,
    .mutants = {{"s001_bound_past", "the bound plus 2 KL(q || p(z|x)): above log p(x)", LINE_EXPECT (s001_bound_past)}}},
   {.id = "s001_113_split", .source = "001 1.1.3", .at = 58,
-   .text = "= E_{q_φ(z|x)}[log p_θ(x|z) p(z)] - ∫_z q_φ(z|x) log q_φ(z|x)", .eval = LINE_EXPECT (s001_split),
+   .text = "= E_{q_φ(z|x)}[log p_θ(x|z) p(z)] - ∫_z q_φ(z|x) log q_φ(z|x)", .eval = LINE_EXPECT (s001_bound),
    .truth = "elbo",
    .mutants = {{"line1_log_q_unnormalised", "∫ q log q with log q missing -½ log(2πv)", LINE_EXPECT (s001_split_unnorm)}}},
   {.id = "s001_113_l", .source = "001 1.1.3", .at = 59,
@@ -466,9 +457,8 @@ static const derivation_line HARNESS[] = {
 #define DERIVATION(name, title_, lines_, len, map) \
   static derivation name = { .id = #name, .title = title_, .points = &box, \
     .prep_size = sizeof (model), .prepare = prepare, \
-    /* the integrands are polynomials in ε of degree 4 at most (the score \
-       function's), so Hermite controls up to that degree leave them \
-       little or no variance (lib/hermite_cv.h) */ \
+    /* the integrands are polynomials in ε of degree 4 at most (the score function's), \
+       so Hermite controls up to that degree leave them little or no variance (hermite_cv.h) */ \
     .hermite_degree = 4, \
     .finite_variance_why = "every integrand is a polynomial in the Gaussian draws times logs of" \
     " Gaussian densities (themselves quadratic), so all its moments are finite; the Pareto fit" \
@@ -504,7 +494,7 @@ static int m_baseline, m_reuse;
 static model
 variance_point (void)
 {
-  model md = { {1.5, -0.5, 1.0}, {1.0, -0.6, 0.8}, 0.8, 0.0, 1.0, 0, 0, {0} };
+  model md = { .s = 0.8, .w = {1.0, -0.6, 0.8}, .l1 = 0.0, .l2 = 1.0, .x = {1.5, -0.5, 1.0} };
   double pm, pv;
   posterior (&md, &pm, &pv);
   md.m = pm + 0.2 * sqrt (pv);
@@ -528,104 +518,63 @@ estimator_at (double eps, void *params)
 }
 
 enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
+static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
 
-/* One estimator's variance over K: by Monte Carlo with the standard error
-   var_one_over_k decides with, and the per-sample variance over K. */
-typedef struct { double mc[N_K], se[N_K], quad[N_K]; } k_curve;
-
-/* The variance panels of ∂μ and ∂v: each estimator's curve in KC with its
-   band, on its per-sample variance over K. */
+/* The variance panels of ∂μ and ∂v, both estimators' curves KC on each. */
 static void
-variance_panels (harness * h, int block, const double *ks, const k_curve * kc)
+variance_panels (harness * h, int block, const batch_mean_curve * kc)
 {
+  static const char *const name[2] = { "score function", "reparameterization" };
   for (int c = 0; c < 2; c++)
     {
-      const figure_converge_series s[2] = {
-        {.label = "score function", .estimate = kc[c].mc, .se = kc[c].se, .truth = kc[c].quad,
-         .truth_label = "score function, quadrature / K"},
-        {.label = "reparameterization", .estimate = kc[2 + c].mc, .se = kc[2 + c].se,
-         .truth = kc[2 + c].quad, .truth_label = "reparameterization, quadrature / K"},
-      };
-      const figure_converge_spec panel = {
-        .title = c ? "Variance of ∂VLB/∂v estimators against K"
-                   : "Variance of ∂VLB/∂μ estimators against K",
-        .xlabel = "samples per estimate K", .ylabel = "Var of the K-sample estimate",
-        .x = ks, .n = N_K, .log_x = 1, .log_y = 1, .z = figure_converge_z (h, "var_one_over_k"),
-        .series = s, .n_series = 2, .bars = 1,
-      };
+      const batch_mean_curve *const pair[2] = { &kc[c], &kc[2 + c] };
       sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\n",
                    0.46 + 0.27 * c);
-      figure_converge (h, &block, &panel);
+      figure_batch_mean (h, &block, c ? "Variance of ∂VLB/∂v estimators against K"
+                         : "Variance of ∂VLB/∂μ estimators against K", KS, N_K, pair, name, 2,
+                         figure_converge_z (h, "var_one_over_k"));
     }
 }
 
 /* Variance of the K-sample averages over REPS replicates of the four
-   estimators (0, 1: score function ∂μ, ∂v; 2, 3: reparameterization).
-   The 1/K check uses the exact standard error of the mean of (ĝ_K - G)²,
-   from the per-sample moments σ² and μ4 (quadrature): E(ĝ_K - G)⁴ = (μ4 + 3(K-1)σ⁴)/K³;
-   the sample standard error of such skewed squares understates the error.
-   Only K >= 64 is checked, where ĝ_K is near Gaussian; the figure shows every K. */
+   estimators (0, 1: score function ∂μ, ∂v; 2, 3: reparameterization) on
+   shared draws, with the exact standard errors of lib/batch_mean (the sample
+   standard error of such skewed squares understates the error).  Only
+   K >= 64 is checked, where ĝ_K is near Gaussian; the figure shows every K. */
 static void
 variance_against_k (harness * h, const model * md, long reps, int block)
 {
-  gsl_rng *r = harness_rng (h);
-  double g[4], sigma2[4], mu4[4], ks[N_K];
-  quad_result vs[4];
   estimator plain[4], est[4];   /* plain: without the baseline of the mutant */
-  k_curve kc[4];
+  gsl_function f[4];
+  batch_mean_moments mo[4];
+  batch_mean_curve kc[4];
   for (int i = 0; i < 4; i++)
     {
       plain[i] = (estimator) { *md, i < 2, 0 };
       plain[i].md.c[i % 2 ? P_V : P_M] = 1;
       est[i] = plain[i];
       est[i].baseline = m_baseline && i < 2 ? elbo_by_posterior (md).value : 0;
-      g[i] = quad_normal_moment (estimator_at, &est[i], 0, 1).value;
-      vs[i] = quad_normal_moment (estimator_at, &est[i], g[i], 2);
-      sigma2[i] = vs[i].value;
-      mu4[i] = quad_normal_moment (estimator_at, &est[i], g[i], 4).value;
+      mo[i] = batch_mean_moments_of (estimator_at, &est[i]);
+      f[i] = (gsl_function) { estimator_at, &plain[i] };
       if (i >= 2)
-        check_point (h, "var_score_exceeds_reparam", est_quad (vs[i - 2]), est_quad (vs[i]));
+        check_point (h, "var_score_exceeds_reparam", est_quad (mo[i - 2].var),
+                     est_quad (mo[i].var));
     }
   check_close (h, "var_score_exceeds_reparam", "the variance point; ∂μ and ∂v, by quadrature");
-  for (int n = 0, k = 1; n < N_K; n++, k *= 4)
-    {
-      mc_acc sq[4];
-      for (int i = 0; i < 4; i++)
-        mc_init (&sq[i]);
-      for (long rep = 0; rep < reps; rep++)
-        {
-          double sum[4] = { 0 }, eps = 0;
-          for (int j = 0; j < k; j++)
-            {
-              if (!m_reuse || j % 2 == 0)
-                eps = gsl_ran_gaussian_ziggurat (r, 1.0);
-              for (int i = 0; i < 4; i++)
-                sum[i] += estimator_at (eps, &plain[i]);
-            }
-          for (int i = 0; i < 4; i++)
-            mc_add (&sq[i], gsl_pow_2 (sum[i] / k - g[i]));
-        }
-      ks[n] = k;
-      for (int i = 0; i < 4; i++)
-        {
-          double kk = k, m4 = (mu4[i] + 3 * (kk - 1) * sigma2[i] * sigma2[i]) / (kk * kk * kk);
-          kc[i].mc[n] = mc_mean (&sq[i]);
-          kc[i].se[n] = sqrt ((m4 - sigma2[i] * sigma2[i] / (kk * kk)) / (double) reps);
-          kc[i].quad[n] = sigma2[i] / k;
-          if (k >= 64)
-            check_point (h, "var_one_over_k", est_mc (kk * kc[i].mc[n], kk * kc[i].se[n]),
-                         est_quad (vs[i]));
-        }
-    }
+  batch_mean_curves (harness_rng (h), f, mo, 4, KS, N_K, m_reuse ? 2 : 1, reps, kc);
+  for (int n = 3; n < N_K; n++)    /* K >= 64 */
+    for (int i = 0; i < 4; i++)
+      check_point (h, "var_one_over_k", est_mc (KS[n] * kc[i].mse[n], KS[n] * kc[i].se[n]),
+                   est_quad (mo[i].var));
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
-  variance_panels (h, block, ks, kc);
+  variance_panels (h, block, kc);
   sbuf_printf (harness_notes (h), "At the variance point (x = (1.5, -0.5, 1), w = (1, -0.6, 0.8), σ = 0.8,"
                " λ = (0, 1), μ = a/b + 0.2/√b, v = 0.9/b) the per-sample variances by quadrature are, for ∂μ:"
                " score function %.4g, reparameterization %.4g; for ∂v: %.4g and %.4g. The score function's"
                " variance grows with the size of log(p r / q) itself; a baseline (mutant `score_baseline`)"
                " removes that part, and near the posterior it then beats the reparameterization estimator.\n",
-               sigma2[0], sigma2[2], sigma2[1], sigma2[3]);
+               mo[0].var.value, mo[2].var.value, mo[1].var.value, mo[3].var.value);
 }
 
 static const claim CLAIM = {

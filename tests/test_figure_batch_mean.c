@@ -1,0 +1,86 @@
+/* test_figure_batch_mean.c -- lib/figure_batch_mean: the panel shows each
+ * curve as it was computed.
+ *
+ * Two hand-made curves over K = 1, 10, 100 on a panel, inside a claim run in
+ * the test (its TAP to /dev/null): the data block holds K, each curve's mean
+ * squared error, its band mse ± z·SE recomputed here, and σ²/K (no spread,
+ * no bounds: NaN); the script
+ * draws log axes, the bands as error bars and each closed form named
+ * "<label>, quadrature / K"; the block counter advances. */
+#include "figure_batch_mean.h"
+#include "fixture_harness.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const claim CLAIM = {
+  .slug = "test_figure_batch_mean", .title = "figure test", .claim = "", .sources = "",
+  .samples_default = 10, .samples_quick = 10, .figure_caption = "",
+};
+
+/* The numbers of the first data row after the header of block 0 whose
+   first number is X, into V (at most MAX); returns how many were read. */
+static int
+row_at (const char *data, double x, double *v, int max)
+{
+  for (const char *p = data; p && *p; p = strchr (p, '\n'), p = p ? p + 1 : NULL)
+    {
+      if (*p == '#' || *p == '\n')
+        continue;
+      char *end;
+      int n = 0;
+      const char *q = p;
+      while (n < max && *q != '\n' && *q)
+        {
+          v[n] = strtod (q, &end);
+          if (end == q)
+            break;
+          q = end, n++;
+        }
+      if (n > 0 && v[0] == x)
+        return n;
+    }
+  return 0;
+}
+
+int
+main (void)
+{
+  static const double K[3] = { 1, 10, 100 };
+  batch_mean_curve a = { { 2, 0.21, 0.019 }, { 0.1, 0.01, 0.002 }, { 2, 0.2, 0.02 } };
+  batch_mean_curve b = { { 0.5, 0.049, 0.0051 }, { 0.05, 0.004, 0.0003 }, { 0.5, 0.05, 0.005 } };
+  const batch_mean_curve *const curves[2] = { &a, &b };
+  static const char *const labels[2] = { "estimator a", "estimator b" };
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &CLAIM);
+  int block = 0;
+  figure_batch_mean (h, &block, "variance against K", K, 3, curves, labels, 2, 3);
+  const char *data = sbuf_str (harness_figure_data (h)), *gp = sbuf_str (harness_figure_script (h));
+  fixture_harness_loud (&f);
+  tap_ok (block == 1, "one data block written (next %d)", block);
+  double v[32];
+  int n = row_at (data, 10, v, 32);
+  tap_ok (n == 15 && isnan (v[5]) && isnan (v[13]) && isnan (v[14]),
+          "a row: K, per curve mse, band lo, hi, σ²/K, spread lo, hi (none); bounds (none) (%d)",
+          n);
+  tap_ok (v[1] == 0.21 && v[4] == 0.2, "K = 10: a's mse and σ²/K");
+  tap_close (v[2], 0.21 - 3 * 0.01, 1e-12, "a's band: mse - z·SE (z = 3)");
+  tap_close (v[3], 0.21 + 3 * 0.01, 1e-12, "a's band: mse + z·SE");
+  tap_ok (v[7] == 0.049 && v[10] == 0.05, "K = 10: b's mse and σ²/K");
+  tap_close (v[8], 0.049 - 3 * 0.004, 1e-12, "b's band: mse - z·SE");
+  n = row_at (data, 100, v, 32);
+  tap_ok (n == 15 && v[1] == 0.019 && v[10] == 0.005, "K = 100: the last row, both curves");
+  tap_ok (strstr (data, "# block 0: variance against K\n") != NULL, "the block is titled");
+  tap_ok (strstr (gp, "set logscale x") != NULL && strstr (gp, "set logscale y") != NULL,
+          "log axes");
+  tap_ok (strstr (gp, "title 'estimator a, quadrature / K'") != NULL
+          && strstr (gp, "title 'estimator b, quadrature / K'") != NULL,
+          "each closed form named after its curve");
+  tap_ok (strstr (gp, "yerrorbars") != NULL && strstr (gp, "filledcurves") == NULL,
+          "the bands as error bars, not tubes");
+  tap_ok (strstr (gp, "'samples per estimate K'") != NULL
+          && strstr (gp, "'Var of the K-sample estimate'") != NULL, "the axes named");
+  fixture_harness_end (&f);
+  return tap_done ();
+}
