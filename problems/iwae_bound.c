@@ -24,10 +24,9 @@
  * k (log p(x) - L_k) -> Var_q(w~) / 2. */
 #include "harness.h"
 #include "figure_panel.h"
-#include "iw_gauss.h"
+#include "iw_sweep.h"
 #include "logsumexp.h"
 #include "normal.h"
-#include "psis.h"
 
 #include <float.h>
 #include <math.h>
@@ -118,7 +117,7 @@ static const char *const Q_NAME[] = { "wide", "narrow", "heavy" };
 static const double Q_SHIFT[] = { 2.0, 0.5, 0.5 }, Q_C[] = { 3.0, 0.9, 0.4 };
 
 static void
-proposals_init (const harness * h, iw_model * q)
+proposals_init (const harness * h, iw_sweep * e)
 {
   double a = harness_param (h, "a"), s = harness_param (h, "s");
   double x = harness_param (h, "x");
@@ -130,8 +129,12 @@ proposals_init (const harness * h, iw_model * q)
                "from 0 under x ~ N(0, a² + s²) with a = %g, s = %g; the "
                "checks need at most 20 (densities underflow beyond)",
                x, z, a, s);
+  e->n_q = N_PROPOSALS;
   for (int p = 0; p < N_PROPOSALS; p++)
-    iw_model_init (&q[p], a, s, x, Q_SHIFT[p], Q_C[p]);
+    {
+      e->name[p] = Q_NAME[p];
+      iw_model_init (&e->q[p], a, s, x, Q_SHIFT[p], Q_C[p]);
+    }
 }
 
 /* ---- Monte Carlo: the estimators' mutants (lib/iw_gauss runs them) ---- */
@@ -167,128 +170,56 @@ estimators_init (const harness * h)
 
 /* ---- The experiment: Monte Carlo and quadrature over a grid of k ---- */
 
-#define MAX_GRID 40
-
-typedef struct
-{
-  iw_model q[N_PROPOSALS];               /* the model under each q */
-  double k[MAX_GRID];                    /* k[0 .. n_mc) by Monte Carlo, */
-  size_t n_mc, n_k;                      /* all n_k (to 10^8) by quadrature */
-  size_t reps[MAX_GRID];                 /* replicates at k[0 .. n_mc) */
-  iw_mc mc[N_PROPOSALS][MAX_GRID];
-  quad_result gap[N_PROPOSALS][MAX_GRID];   /* log p(x) - L_k */
-  double var_w[N_PROPOSALS];             /* Var_q(w~), inf for heavy */
-} experiment;
-
+/* The grid, the replicates and the trust in a point are lib/iw_sweep's;
+   the mutants break the Monte Carlo's log q, the quadrature's weights and
+   the delta method's variance. */
 static void
-grid_add (experiment * e, double k)
+experiment_run (harness * h, iw_sweep * e)
 {
-  if (e->n_k == MAX_GRID)
-    die_internal ("k grid full");
-  e->k[e->n_k++] = k;
-}
-
-/* 1, 2, 5, 10, ... up to kmax (and kmax itself); the quadrature adds the
-   decades beyond, to 10^8.  Quick mode: decades only, to 1000, and the
-   quadrature adds 10^6 and 10^8. */
-static void
-grids_init (const harness * h, experiment * e)
-{
-  double kmax = harness_param (h, "kmax");
-  int quick = harness_quick (h);
-  if (quick)
-    kmax = fmin (kmax, 1000);
-  static const double steps[] = { 1, 2, 5 };
-  for (double decade = 1; decade <= kmax; decade *= 10)
-    for (size_t i = 0; i < (quick ? 1 : COUNT_OF (steps)); i++)
-      if (steps[i] * decade <= kmax)
-        grid_add (e, steps[i] * decade);
-  if (e->k[e->n_k - 1] < kmax)
-    grid_add (e, floor (kmax));
-  e->n_mc = e->n_k;
-  for (double k = 1e5; k <= 1e8; k *= 10)
-    if (k > kmax && (!quick || k == 1e6 || k == 1e8))
-      grid_add (e, k);
-}
-
-/* Replicates at k: samples / k, but never fewer than the floor that keeps
-   standard errors trustworthy at the check's critical values. */
-static size_t
-replicates (const harness * h, double k)
-{
-  double n = (double) harness_samples (h);
-  double floor_reps = fmax (100, n / 2500);
-  return (size_t) fmax (floor_reps, ceil (n / k));
-}
-
-static void
-experiment_run (harness * h, experiment * e)
-{
-  proposals_init (h, e->q);
-  grids_init (h, e);
+  proposals_init (h, e);
+  iw_sweep_grid (e, harness_param (h, "kmax"), harness_quick (h));
+  iw_sweep_replicates (e, (double) harness_samples (h));
   iw_estimators est = estimators_init (h);
-  for (size_t i = 0; i < e->n_mc; i++)
-    e->reps[i] = replicates (h, e->k[i]);
+  if (mutant (h, "logq_missing_logdet"))   /* only the Monte Carlo uses f */
+    for (int p = 0; p < N_PROPOSALS; p++)
+      e->q[p].f.log_norm += 0.5 * log (e->q[p].vq);
+  iw_sweep_run (e, harness_rng (h), &est);
+  int scaled = mutant (h, "quad_weight_scaled");
+  int second_moment = mutant (h, "delta_second_moment");
   for (int p = 0; p < N_PROPOSALS; p++)
     {
-      iw_log_weight f = e->q[p].f;
-      if (mutant (h, "logq_missing_logdet"))
-        f.log_norm += 0.5 * log (e->q[p].vq);
-      for (size_t i = 0; i < e->n_mc; i++)
-        iw_mc_run (harness_rng (h), &f, &est, e->q[p].log_px,
-                   (size_t) e->k[i], e->reps[i], &e->mc[p][i]);
-      for (size_t i = 0; i < e->n_k; i++)
-        {
-          e->gap[p][i] = iw_gauss_gap (&e->q[p].g, e->k[i],
-                                       i < e->n_mc ? IW_GAP_FOR_MC
-                                       : IW_GAP_PRECISE, 0.0);
-          /* the weights times c = 1 + 1e-3 take log c off the gap */
-          if (mutant (h, "quad_weight_scaled"))
-            e->gap[p][i].value -= log1p (1e-3);
-        }
-      e->var_w[p] = mutant (h, "delta_second_moment")
-        ? iw_gauss_moment (&e->q[p].g, 2) : iw_gauss_variance (&e->q[p].g);
+      /* the weights times c = 1 + 1e-3 take log c off the gap */
+      for (size_t i = 0; i < e->n_k && scaled; i++)
+        e->gap[p][i].value -= log1p (1e-3);
+      if (second_moment)
+        e->var_w[p] = iw_gauss_moment (&e->q[p].g, 2);
     }
-}
-
-/* L_k = log p(x) - gap as an estimate. */
-static estimate
-lk_quad (const experiment * e, int p, size_t i)
-{
-  return est_quad ((quad_result) { e->q[p].log_px - e->gap[p][i].value,
-                                   e->gap[p][i].abserr });
+  /* bound_sign: 1 - e_min in place of 1 + e_min in narrow q's bound */
+  double e_min = iw_gauss_min (&e->q[NARROW].g);
+  for (size_t i = 0; i < e->n_k && mutant (h, "bound_sign"); i++)
+    e->bound[NARROW][i] = e->var_w[NARROW] / (2 * e->k[i] * (2 - e_min));
 }
 
 /* ---- Checks on L_1, L_k and the gap ---- */
 
 static void
-check_elbo (harness * h, const experiment * e)
+check_elbo (harness * h, const iw_sweep * e)
 {
   for (int p = 0; p < N_PROPOSALS; p++)
-    check_point (h, "quad_l1_vs_elbo", lk_quad (e, p, 0),
+    check_point (h, "quad_l1_vs_elbo", iw_sweep_lk_quad (e, p, 0),
                  iw_model_elbo (&e->q[p]));
   check_close (h, "quad_l1_vs_elbo", "wide, narrow, heavy q; nested QAGI");
 }
 
-/* Whether the standard error of L_k's Monte Carlo mean at a point can be
-   trusted is decided by the Pareto k-hat of its per-replicate values
-   (Vehtari et al., lib/psis.h): a point above min(1 - 1/log10 n, 0.7) is
-   left out of the L_k checks (in practice heavy q at large k, few
-   replicates of a skewed log-mean); a check with no point left would be
-   inconclusive.  Checks that average the weights themselves leave heavy q
-   out for a derived reason, E_q[w^2] = inf (iw_gauss_moment).  The gap
-   estimator e - log(1+e) (close to a chi-square with one degree of
-   freedom at large k) needs 1000 replicates. */
+/* Points left out (the notes say why): an L_k point whose Pareto k-hat
+   says its standard error cannot be trusted (iw_sweep_trusted); the
+   weights' own averages for heavy q, E_q[w^2] = inf; the gap estimator
+   below GAP_CV_MIN_REPLICATES (near a chi-square with one degree of
+   freedom at large k). */
 #define GAP_CV_MIN_REPLICATES 1000
 
-static double
-khat_threshold (size_t n)
-{
-  return fmin (1 - 1 / log10 ((double) n), PSIS_KHAT_MAX);
-}
-
 static void
-check_lk_grid (harness * h, const experiment * e)
+check_lk_grid (harness * h, const iw_sweep * e)
 {
   double p_x = exp (e->q[WIDE].log_px);
   size_t n_cv = 0, n_in = 0, n_out = 0;
@@ -299,7 +230,7 @@ check_lk_grid (harness * h, const experiment * e)
     for (size_t i = 0; i < e->n_mc; i++)
       {
         const iw_mc *m = &e->mc[p][i];
-        if (!(m->khat <= khat_threshold (e->reps[i])))
+        if (!iw_sweep_trusted (e, p, i))
           {
             if (!(m->khat <= worst))
               worst = m->khat, worst_p = p, worst_k = e->k[i];
@@ -307,9 +238,10 @@ check_lk_grid (harness * h, const experiment * e)
             continue;
           }
         n_in++;
-        check_point (h, "lk_mc_vs_quad", est_mc_acc (&m->lk), lk_quad (e, p, i));
+        check_point (h, "lk_mc_vs_quad", est_mc_acc (&m->lk),
+                     iw_sweep_lk_quad (e, p, i));
         check_point (h, "loo_equals_lk", est_mc_acc (&m->loo),
-                     lk_quad (e, p, i));
+                     iw_sweep_lk_quad (e, p, i));
         if (!isfinite (e->var_w[p]))   /* E[w^2] = inf: no trustworthy SE */
           continue;
         check_point (h, "mean_weight_unbiased", est_mc_acc (&m->mean_w),
@@ -343,22 +275,12 @@ check_lk_grid (harness * h, const experiment * e)
                GAP_CV_MIN_REPLICATES, k_cv);
 }
 
-/* The bound of lib/iw_gauss.h for narrow q (bound_sign: 1 - e_min in
-   place of 1 + e_min). */
-static double
-gap_bound_narrow (const harness * h, const experiment * e, double k)
-{
-  if (mutant (h, "bound_sign"))
-    return e->var_w[NARROW] / (2 * k * (2 - iw_gauss_min (&e->q[NARROW].g)));
-  return iw_gauss_gap_bound (&e->q[NARROW].g, k);
-}
-
 static void
-check_rates (harness * h, const experiment * e)
+check_rates (harness * h, const iw_sweep * e)
 {
   for (size_t i = 0; i < e->n_k; i++)
     {
-      double k = e->k[i], b = gap_bound_narrow (h, e, k);
+      double k = e->k[i], b = e->bound[NARROW][i];
       check_point (h, "unbounded_gap_bound", est_quad (e->gap[NARROW][i]),
                    est_exact (b, 8 * DBL_EPSILON * b));
       if (k != 1e6 && k != 1e8)
@@ -381,7 +303,7 @@ check_rates (harness * h, const experiment * e)
 /* ---- 001 1.1.5: the limit for a proposal with unbounded p/q ---- */
 
 static void
-check_limit (harness * h, const experiment * e, quad_result * limits)
+check_limit (harness * h, const iw_sweep * e, quad_result * limits)
 {
   double k = 1e6;
   limits[NARROW] = iw_gauss_gap_limit (&e->q[NARROW].g, k);
@@ -806,45 +728,13 @@ IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)"
 /* ---- Figure and notes ---- */
 
 static void
-write_figure_data (harness * h, const experiment * e)
-{
-  sbuf *fig = harness_figure_data (h);
-  sbuf_append (fig, "\n\n# block B0: quadrature, log p(x) - L_k\n"
-               "# k  gap_wide err  gap_narrow err  gap_heavy err"
-               "  bound_narrow  asym_wide  asym_narrow\n");
-  for (size_t i = 0; i < e->n_k; i++)
-    {
-      double k = e->k[i];
-      sbuf_printf (fig, "%g", k);
-      for (int p = 0; p < N_PROPOSALS; p++)
-        sbuf_printf (fig, " %.10g %.3g", e->gap[p][i].value,
-                     e->gap[p][i].abserr);
-      sbuf_printf (fig, " %.10g %.10g %.10g\n", gap_bound_narrow (h, e, k),
-                   e->var_w[WIDE] / (2 * k), e->var_w[NARROW] / (2 * k));
-    }
-  sbuf_append (fig, "\n\n# block B1 = B0 + 1: Monte Carlo gap; wide and narrow by the"
-               " control-variate estimator, heavy by log p(x) - mean log-mean-exp\n"
-               "# k  replicates  wide se  narrow se  heavy se\n");
-  for (size_t i = 0; i < e->n_mc; i++)
-    {
-      sbuf_printf (fig, "%g %zu", e->k[i], e->reps[i]);
-      for (int p = WIDE; p <= NARROW; p++)
-        sbuf_printf (fig, " %.10g %.3g", mc_mean (&e->mc[p][i].gap_cv),
-                     mc_se (&e->mc[p][i].gap_cv));
-      sbuf_printf (fig, " %.10g %.3g\n",
-                   e->q[HEAVY].log_px - mc_mean (&e->mc[HEAVY][i].lk),
-                   mc_se (&e->mc[HEAVY][i].lk));
-    }
-}
-
-static void
-draw_figure (harness * h, const experiment * e)
+draw_figure (harness * h, const iw_sweep * e)
 {
   sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3 title 'Importance-weighted bounds: the gap log p(x) - L_k closes for bounded and unbounded p/q'\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
   sbuf_append (gp, "set key font ',8' spacing 0.75\n");
-  write_figure_data (h, e);
+  iw_sweep_write_data (harness_figure_data (h), e);
   sbuf_printf (gp, "B0 = %d\nB1 = %d\nhalf_var_wide = %.10g\nhalf_var_narrow = %.10g\n",
                b, b + 1, e->var_w[WIDE] / 2, e->var_w[NARROW] / 2);
   sbuf_append (gp,
@@ -873,35 +763,7 @@ draw_figure (harness * h, const experiment * e)
 }
 
 static void
-write_table (harness * h, const experiment * e)
-{
-  sbuf *n = harness_notes (h);
-  sbuf_append (n, "\n| k | replicates |");
-  for (int p = 0; p < N_PROPOSALS; p++)
-    sbuf_printf (n, " L_k %s (MC) | L_k %s (quad) |", Q_NAME[p], Q_NAME[p]);
-  sbuf_append (n, "\n|---|---|---|---|---|---|---|---|\n");
-  for (size_t i = 0; i < e->n_mc; i++)
-    {
-      sbuf_printf (n, "| %g | %zu |", e->k[i], e->reps[i]);
-      for (int p = 0; p < N_PROPOSALS; p++)
-        sbuf_printf (n, " %.5f ± %.1e | %.8f |", mc_mean (&e->mc[p][i].lk),
-                     mc_se (&e->mc[p][i].lk), lk_quad (e, p, i).value);
-      sbuf_append (n, "\n");
-    }
-  sbuf_printf (n, "\nlog p(x) = %.8f.\n", e->q[WIDE].log_px);
-}
-
-/* Local log-log slope of the quadrature gap between the last two k. */
-static double
-last_slope (const experiment * e, int p)
-{
-  size_t n = e->n_k;
-  return log (e->gap[p][n - 1].value / e->gap[p][n - 2].value)
-    / log (e->k[n - 1] / e->k[n - 2]);
-}
-
-static void
-write_notes (harness * h, const experiment * e, const quad_result * limits)
+write_notes (harness * h, const iw_sweep * e, const quad_result * limits)
 {
   const iw_model *md = &e->q[WIDE];
   size_t n = e->n_k;
@@ -966,8 +828,8 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
     e->var_w[NARROW] / 2, e->var_w[WIDE] / 2,
     iw_gauss_min (&e->q[NARROW].g),
     limits[NARROW].value, limits[NARROW].abserr, wide_text,
-    e->gap[HEAVY][n - 1].value, last_slope (e, HEAVY));
-  write_table (h, e);
+    e->gap[HEAVY][n - 1].value, iw_sweep_slope (e, HEAVY));
+  iw_sweep_write_table (harness_notes (h), e);
 }
 
 int
@@ -976,7 +838,7 @@ main (int argc, char **argv)
   iw_points = point_box (COORDS, COUNT_OF (COORDS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
-  experiment *e = xcalloc (1, sizeof *e);
+  iw_sweep *e = xcalloc (1, sizeof *e);
   experiment_run (h, e);
   quad_result limits[N_PROPOSALS];
 
