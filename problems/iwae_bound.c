@@ -367,50 +367,8 @@ map_q (const point * p, const void *u, const double *e, double *z)
 #define D ((const iw_prep *) u)
 #define KK ((double) D->k)
 
-/* log (1/denom) sum_{i<n} w(z_i).  *BOUND: the log weights' terms are
-   summed with relative error <= 4u each (size from iw_log_weight_at); the
-   log-sum-exp of n <= 11 scaled terms adds (n + 3) u; so (n + 8) u (1 +
-   max size) bounds its rounding. */
-static double
-log_mean_w (const void *u, const double *z, size_t n, double denom,
-            double *bound)
-{
-  double lw[KMAX_DV + 1], size;
-  iw_log_weights (&D->md.f, z, n, lw, &size);
-  if (bound)
-    *bound = ((double) n + 8) * EST_U * (1 + size);
-  return log_sum_exp (lw, n) - log (denom);
-}
-
-/* w(z_i) / max_j w(z_j), i <= K: positive numbers a_i for line 86.
-   Returns log max_j w(z_j); *SIZE as iw_log_weights. */
-static double
-scaled_weights (const void *u, const double *z, double *a, double *size)
-{
-  double lw[KMAX_DV + 1];
-  double top = iw_log_weights (&D->md.f, z, (size_t) D->k + 1, lw, size);
-  for (int i = 0; i <= D->k; i++)
-    a[i] = exp (lw[i] - top);
-  return top;
-}
-
-/* E_M[(a_m1 + ... + a_mk)/DENOM], M uniform over the k + 1 k-subsets of
-   {1..k+1}, found among all 2^(k+1) index sets.  Sums of <= k+1 positive
-   terms: relative error <= (k + 3) u for both sides of line 86. */
-static double
-subset_average (const double *a, int k, double denom)
-{
-  double total = 0;
-  for (unsigned mask = 0; mask < (1u << (k + 1)); mask++)
-    if (__builtin_popcount (mask) == k)
-      {
-        double sum = 0;
-        for (int i = 0; i <= k; i++)
-          sum += (mask & (1u << i)) ? a[i] : 0;
-        total += sum / denom;
-      }
-  return total / (k + 1);
-}
+/* The draw's weights w(z_i) under the point's q (lib/iw_gauss) */
+#define W (&D->md.f)
 
 /* ---- truths ---- */
 static estimate t_log_px (const point * p, const void *u) { (void) p; return est_exact (D->md.log_px, 8 * EST_U * (1 + fabs (D->md.log_px))); }
@@ -435,7 +393,7 @@ t_mean_a (const point * p, const void *u, const double *z, double *bound)
 {
   double a[KMAX_DV + 1], sum = 0, size;
   (void) p;
-  scaled_weights (u, z, a, &size);
+  iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
   for (int i = 0; i <= D->k; i++)
     sum += a[i];
   *bound = (KK + 3) * EST_U * sum / (KK + 1);
@@ -453,14 +411,12 @@ q_times_ratio (double h, void *u)
   double qh = q_density (u, h), r = joint (h, u) / qh;
   return qh == 0 || !isfinite (r) ? joint (h, u) : qh * r;
 }
-static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->md.m, sqrt (D->md.vq)) + iw_log_weight_at (&D->md.f, h, NULL)); }
-static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_weight_at (&D->md.f, h, NULL); }
+static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->md.m, sqrt (D->md.vq)) + iw_log_weight_at (W, h, NULL)); }
+static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_weight_at (W, h, NULL); }
 static estimate
 integral (quad_fn f, const void *u)
 {
-  double center[2] = { D->md.m, D->md.mu };
-  double scale[2] = { sqrt (D->md.vq), sqrt (D->md.v) };
-  return est_quad (quad_real_line_hull (f, (void *) u, 2, center, scale));
+  return est_quad (iw_model_integral (&D->md, f, (void *) u));
 }
 /* (1/DENOM) sum_{j=1}^{K} X, the K terms summed as the seed writes them:
    relative error (K + 1) u added. */
@@ -489,31 +445,32 @@ log_mean_of_k_exp (const void *u, double l, double rel, double denom)
   { (void) p, (void) z, (void) bound; return (expr); }
 static estimate a84_log_e (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_w, u), KK)); }
 static estimate a84_log_e_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_w, u), KK + 1)); }
-IG (a84_lk, log_mean_w (u, z, D->k, KK, NULL))
-IG (a84_log_sum, log_mean_w (u, z, D->k, 1, NULL))
+IG (a84_lk, iw_log_mean_weight (W, z, D->k, KK, NULL))
+IG (a84_log_sum, iw_log_mean_weight (W, z, D->k, 1, NULL))
 static double
 a86 (const void *u, const double *z, double denom, double *bound)
 {
   double a[KMAX_DV + 1], size;
-  scaled_weights (u, z, a, &size);
-  double v = subset_average (a, D->k, denom);
+  iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
+  double v = iw_subset_mean (a, D->k, denom);
   if (bound)
     *bound = (KK + 3) * EST_U * v;
   return v;
 }
 IG (a86_subset, a86 (u, z, KK, bound))
 IG (a86_subset_k1, a86 (u, z, KK + 1, NULL))
-static double b89 (const point * p, const void *u, const double *z, double *bound) { (void) p; return log_mean_w (u, z, D->k + 1, KK + 1, bound); }
-IG (b89_k, log_mean_w (u, z, D->k + 1, KK, NULL))
+static double b89 (const point * p, const void *u, const double *z, double *bound) { (void) p; return iw_log_mean_weight (W, z, D->k + 1, KK + 1, bound); }
+IG (b89_k, iw_log_mean_weight (W, z, D->k + 1, KK, NULL))
 /* log E_M[(1/k) sum_{j in M} w_j]: the subset average of the k-subsets'
    means, in logs; the bound of log_mean_w plus the subset sums' (k + 3) u */
 static double
 b91 (const void *u, const double *z, double denom, double *bound)
 {
-  double a[KMAX_DV + 1], size, top = scaled_weights (u, z, a, &size);
+  double a[KMAX_DV + 1], size;
+  double top = iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
   if (bound)
     *bound = (2 * KK + 12) * EST_U * (1 + size);
-  return log (subset_average (a, D->k, denom)) + top;
+  return log (iw_subset_mean (a, D->k, denom)) + top;
 }
 IG (b91_log_em, b91 (u, z, KK, bound))
 IG (b91_log_em_k1, b91 (u, z, KK + 1, NULL))
@@ -523,12 +480,12 @@ em_log (const void *u, const double *z, int full_sum)
 {
   double lw[KMAX_DV + 1], work[2 * KMAX_DV + 3], size;
   size_t n = (size_t) D->k + 1;
-  iw_log_weights (&D->md.f, z, n, lw, &size);
+  iw_log_weights (W, z, n, lw, &size);
   return full_sum ? loo_full_sum (lw, n, work) : iw_loo_mean_log (lw, n, work);
 }
 IG (b91_em_log, em_log (u, z, 0))
 IG (b91_em_log_full, em_log (u, z, 1))
-IG (b91_lk_k1, log_mean_w (u, z, D->k, KK + 1, NULL))
+IG (b91_lk_k1, iw_log_mean_weight (W, z, D->k, KK + 1, NULL))
 static estimate c93_lk1_flip (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, -1); }
 
 static const derivation_truth TRUTH_001[] = {
@@ -570,8 +527,8 @@ static const derivation_line LINES_001[] = {
 };
 
 /* ---- 003 Q3.1 and Q3.2, seed lines 173-191 ---- */
-IG (q_l1, log_mean_w (u, z, 1, 1, NULL))
-IG (q_l1_no_logdet, log_mean_w (u, z, 1, 1, NULL) + 0.5 * log (D->md.vq))   /* log q without its -1/2 log v */
+IG (q_l1, iw_log_mean_weight (W, z, 1, 1, NULL))
+IG (q_l1_no_logdet, iw_log_mean_weight (W, z, 1, 1, NULL) + 0.5 * log (D->md.vq))   /* log q without its -1/2 log v */
 static estimate
 q_moment (const void *u, double denom)
 {
@@ -592,7 +549,7 @@ static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
 {
   double lw[KMAX_DV + 1], size, s = 0;
-  double m = iw_log_weights (&D->md.f, z, (size_t) D->k, lw, &size);
+  double m = iw_log_weights (W, z, (size_t) D->k, lw, &size);
   for (int j = 0; j < D->k; j++)
     s += lw[j];
   return use_max ? m : s / denom;
