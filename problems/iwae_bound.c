@@ -24,6 +24,7 @@
  * k (log p(x) - L_k) -> Var_q(w~) / 2. */
 #include "harness.h"
 #include "figure_panel.h"
+#include "iw_point.h"
 #include "iw_sweep.h"
 #include "logsumexp.h"
 #include "normal.h"
@@ -321,73 +322,31 @@ check_limit (harness * h, const iw_sweep * e, quad_result * limits)
 }
 
 /* ----------------------------------------------------------------------
- * The seed derivations on the engine.  A point: the model (a, s, x), a
- * proposal q = N(μ + shift σ, c σ²) in units of the posterior N(μ, σ²)
- * (c > 1/2: Var_q(w) finite), and K; a draw is z_1 .. z_{K+1} ~ q.
+ * The seed derivations on the engine, at points of lib/iw_point: the
+ * model (a, s, x), a proposal q = N(μ + shift σ, c σ²) in units of the
+ * posterior N(μ, σ²) (c > 1/2: Var_q(w) finite), and K; a draw is
+ * z_1 .. z_{K+1} ~ q.
  * ---------------------------------------------------------------------- */
 
 #define KMAX_DV 10
-static const point_coord COORDS[] = {
+static const point_coord COORDS[] = {   /* in iw_point's order */
   {"a", 0.5, 2.5, 0, 0}, {"s", 0.5, 1.5, 1, 0}, {"x", -3, 3, 0, 0},
   {"shift", -2, 2, 0, 0}, {"c", 0.6, 3, 1, 0}, {"K", 1, KMAX_DV, 0, 1},
 };
 static point_kind iw_points;
 
-typedef struct
-{
-  iw_model md;
-  int k;
-} iw_prep;
-
-/* 002 1.(c): the most powerful q_φ is the posterior itself (shift 0, c 1) */
-static void
-prepare (const point * p, iw_prep * d, int posterior)
-{
-  iw_model_init (&d->md, p->v[0], p->v[1], p->v[2], posterior ? 0 : p->v[3],
-                 posterior ? 1 : p->v[4]);
-  d->k = (int) p->v[5];
-}
-static void prepare_q (const point * p, void *u) { prepare (p, u, 0); }
-static void prepare_posterior (const point * p, void *u) { prepare (p, u, 1); }
-
-static size_t iw_len (const point * p) { return (size_t) p->v[5] + 1; }
-
-/* The draw z_1 .. z_{K+1} ~ q as a map of K + 1 standard normals, which
-   the engine draws itself (the ziggurat, in order); it integrates by
-   randomized quasi-Monte Carlo where K + 1 is within its dimension limit
-   (the log weights are quadratics in them). */
-static void
-map_q (const point * p, const void *u, const double *e, double *z)
-{
-  const iw_prep *d = u;
-  for (size_t i = 0; i < iw_len (p); i++)
-    z[i] = d->md.m + sqrt (d->md.vq) * e[i];
-}
-
-#define D ((const iw_prep *) u)
+#define D ((const iw_point *) u)
 #define KK ((double) D->k)
 
 /* The draw's weights w(z_i) under the point's q (lib/iw_gauss) */
 #define W (&D->md.f)
-
-/* ---- truths ---- */
-static estimate t_log_px (const point * p, const void *u) { (void) p; return est_exact (D->md.log_px, 8 * EST_U * (1 + fabs (D->md.log_px))); }
-static estimate
-lk_at (const void *u, double k, double sign)
+static double
+log_mean_w (const void *u, const double *z, size_t n, double denom, double *bound)
 {
-  /* q near the posterior makes the gap vanish (w~ = 1: the integrand is
-     rounding noise, which no relative tolerance meets).  An absolute
-     tolerance at the rounding of log p(x) itself (t_log_px's bound) costs
-     nothing: L_k = log p(x) - gap carries that error anyway, and the
-     returned abserr, which the estimate keeps, is GSL's own.  Cached: the
-     engine asks for the same L_k once for every line whose chain needs it. */
-  double floor = t_log_px (NULL, u).err;
-  quad_result g = iw_gauss_gap_cached (&D->md.g, k, IW_GAP_FOR_MC, floor);
-  return est_quad ((quad_result) { D->md.log_px - sign * g.value, g.abserr });
+  return iw_log_mean_weight (W, z, n, denom, bound);
 }
-static estimate t_lk (const point * p, const void *u) { (void) p; return lk_at (u, KK, 1); }
-static estimate t_lk1 (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, 1); }
-static estimate t_elbo (const point * p, const void *u) { (void) p; return iw_model_elbo (&D->md); }
+
+/* ---- truths: log p(x), L_K, L_{K+1}, the ELBO (lib/iw_point), and ---- */
 static double
 t_mean_a (const point * p, const void *u, const double *z, double *bound)
 {
@@ -401,7 +360,11 @@ t_mean_a (const point * p, const void *u, const double *z, double *bound)
 }
 
 /* ---- integrals by quadrature (lib/quad), located by q and the posterior ---- */
-static double q_density (const iw_prep * d, double h) { return exp (normal_log_pdf (h, d->md.m, sqrt (d->md.vq))); }
+static double
+q_density (const iw_point * d, double h)
+{
+  return exp (normal_log_pdf (h, d->md.m, sqrt (d->md.vq)));
+}
 static double joint (double h, void *u) { return exp (normal_log_pdf (D->md.x, D->md.a * h, D->md.s) + normal_log_pdf (h, 0, 1)); }
 /* q(h) · p(x,h)/q(h) as written; far in a tail where q is the narrower
    the ratio overflows, and the product is p(x,h) itself */
@@ -411,8 +374,8 @@ q_times_ratio (double h, void *u)
   double qh = q_density (u, h), r = joint (h, u) / qh;
   return qh == 0 || !isfinite (r) ? joint (h, u) : qh * r;
 }
-static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->md.m, sqrt (D->md.vq)) + iw_log_weight_at (W, h, NULL)); }
-static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_weight_at (W, h, NULL); }
+static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->md.m, sqrt (D->md.vq)) + iw_log_weight_at (&D->md.f, h, NULL)); }
+static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_weight_at (&D->md.f, h, NULL); }
 static estimate
 integral (quad_fn f, const void *u)
 {
@@ -445,8 +408,8 @@ log_mean_of_k_exp (const void *u, double l, double rel, double denom)
   { (void) p, (void) z, (void) bound; return (expr); }
 static estimate a84_log_e (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_w, u), KK)); }
 static estimate a84_log_e_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_w, u), KK + 1)); }
-IG (a84_lk, iw_log_mean_weight (W, z, D->k, KK, NULL))
-IG (a84_log_sum, iw_log_mean_weight (W, z, D->k, 1, NULL))
+IG (a84_lk, log_mean_w (u, z, D->k, KK, NULL))
+IG (a84_log_sum, log_mean_w (u, z, D->k, 1, NULL))
 static double
 a86 (const void *u, const double *z, double denom, double *bound)
 {
@@ -459,8 +422,8 @@ a86 (const void *u, const double *z, double denom, double *bound)
 }
 IG (a86_subset, a86 (u, z, KK, bound))
 IG (a86_subset_k1, a86 (u, z, KK + 1, NULL))
-static double b89 (const point * p, const void *u, const double *z, double *bound) { (void) p; return iw_log_mean_weight (W, z, D->k + 1, KK + 1, bound); }
-IG (b89_k, iw_log_mean_weight (W, z, D->k + 1, KK, NULL))
+static double b89 (const point * p, const void *u, const double *z, double *bound) { (void) p; return log_mean_w (u, z, D->k + 1, KK + 1, bound); }
+IG (b89_k, log_mean_w (u, z, D->k + 1, KK, NULL))
 /* log E_M[(1/k) sum_{j in M} w_j]: the subset average of the k-subsets'
    means, in logs; the bound of log_mean_w plus the subset sums' (k + 3) u */
 static double
@@ -485,12 +448,20 @@ em_log (const void *u, const double *z, int full_sum)
 }
 IG (b91_em_log, em_log (u, z, 0))
 IG (b91_em_log_full, em_log (u, z, 1))
-IG (b91_lk_k1, iw_log_mean_weight (W, z, D->k, KK + 1, NULL))
-static estimate c93_lk1_flip (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, -1); }
+IG (b91_lk_k1, log_mean_w (u, z, D->k, KK + 1, NULL))
+static estimate
+c93_lk1_flip (const point * p, const void *u)
+{
+  quad_result g = iw_point_gap (D, KK + 1);
+  (void) p;
+  return est_quad ((quad_result) { D->md.log_px + g.value, g.abserr });
+}
 
 static const derivation_truth TRUTH_001[] = {
-  {"log_px", "log p(x) = log N(x; 0, a² + s²), closed form (lib/lingauss)", LINE_CLOSED (t_log_px)},
-  {"lk1", "L_{k+1} by the Frullani quadrature log p(x) - ∫ (φ(t/k)^k - e^{-t}) dt/t", LINE_CLOSED (t_lk1)},
+  {"log_px", "log p(x) = log N(x; 0, a² + s²), closed form (lib/lingauss)",
+   LINE_CLOSED (iw_point_log_px)},
+  {"lk1", "L_{k+1} by the Frullani quadrature log p(x) - ∫ (φ(t/k)^k - e^{-t}) dt/t",
+   LINE_CLOSED (iw_point_lk1)},
   {"mean_a", "(a_1 + ... + a_{k+1})/(k+1) at the draw's a_i = w_i / max w", LINE_POINTWISE (t_mean_a)},
 };
 
@@ -517,18 +488,20 @@ static const derivation_line LINES_001[] = {
   {S001 ("s001_91_exchange", 91, "= E_{z^1..z^k}[log (1/k) Σ_{i=1}^k p_θ(x,z_i)/q_φ(z^i|x)]"),
    .eval = LINE_EXPECT (a84_lk),
    .mutants = {{"s001_91_lk_k_plus_1", "the k weights divided by k + 1", LINE_EXPECT (b91_lk_k1)}}},
-  {S001 ("s001_91_lk", 91, "= L_k(x)"), .eval = LINE_CLOSED (t_lk),
-   .mutants = {{"s001_91_lk_is_log_px", "log p(x) in place of L_k", LINE_CLOSED (t_log_px)}}},
+  {S001 ("s001_91_lk", 91, "= L_k(x)"), .eval = LINE_CLOSED (iw_point_lk),
+   .mutants = {{"s001_91_lk_is_log_px", "log p(x) in place of L_k",
+                LINE_CLOSED (iw_point_log_px)}}},
   {S001 ("s001_93_upper", 93, "log p(x) ≥ L_{k+1}(x)"), .rel = REL_GE,
-   .from = {"s001_84_log_e"}, .eval = LINE_CLOSED (t_lk1),
+   .from = {"s001_84_log_e"}, .eval = LINE_CLOSED (iw_point_lk1),
    .mutants = {{"s001_93_gap_flipped", "L_{k+1} as log p(x) + its gap", LINE_CLOSED (c93_lk1_flip)}}},
-  {S001 ("s001_93_monotone", 93, "≥ L_k(x)"), .rel = REL_GE, .eval = LINE_CLOSED (t_lk),
-   .mutants = {{"s001_93_lk_is_log_px", "log p(x) in place of L_k", LINE_CLOSED (t_log_px)}}},
+  {S001 ("s001_93_monotone", 93, "≥ L_k(x)"), .rel = REL_GE, .eval = LINE_CLOSED (iw_point_lk),
+   .mutants = {{"s001_93_lk_is_log_px", "log p(x) in place of L_k",
+                LINE_CLOSED (iw_point_log_px)}}},
 };
 
 /* ---- 003 Q3.1 and Q3.2, seed lines 173-191 ---- */
-IG (q_l1, iw_log_mean_weight (W, z, 1, 1, NULL))
-IG (q_l1_no_logdet, iw_log_mean_weight (W, z, 1, 1, NULL) + 0.5 * log (D->md.vq))   /* log q without its -1/2 log v */
+IG (q_l1, log_mean_w (u, z, 1, 1, NULL))
+IG (q_l1_no_logdet, log_mean_w (u, z, 1, 1, NULL) + 0.5 * log (D->md.vq))   /* log q without its -1/2 log v */
 static estimate
 q_moment (const void *u, double denom)
 {
@@ -544,7 +517,11 @@ static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_l
 static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK + 1)); }
 static estimate q31_l6 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK); }
 static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK + 1); }
-static estimate q31_l7_lk (const point * p, const void *u) { (void) p; return est_sub (lk_at (u, KK, 1), est_exact (1, 0)); }
+static estimate
+q31_l7_lk (const point * p, const void *u)
+{
+  return est_sub (iw_point_lk (p, u), est_exact (1, 0));
+}
 static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
 {
@@ -558,13 +535,21 @@ IG (q32_m2, mean_log_w (u, z, KK, 0))
 IG (q32_m2_max, mean_log_w (u, z, KK, 1))
 static estimate q32_m3 (const point * p, const void *u) { (void) p; return mean_of_k (u, integral (q_log_w, u), KK); }
 static estimate q32_m3_k1 (const point * p, const void *u) { (void) p; return mean_of_k (u, integral (q_log_w, u), KK + 1); }
-static estimate q32_m4 (const point * p, const void *u) { return mean_of_k (u, t_elbo (p, u), KK); }
-static estimate q32_m4_k1 (const point * p, const void *u) { return mean_of_k (u, t_elbo (p, u), KK + 1); }
-static estimate q32_m6_px (const point * p, const void *u) { return est_add (t_log_px (p, u), est_exact (1, 0)); }
+static estimate
+q32_m4 (const point * p, const void *u) { return mean_of_k (u, iw_point_elbo (p, u), KK); }
+static estimate
+q32_m4_k1 (const point * p, const void *u) { return mean_of_k (u, iw_point_elbo (p, u), KK + 1); }
+static estimate
+q32_m6_px (const point * p, const void *u)
+{
+  return est_add (iw_point_log_px (p, u), est_exact (1, 0));
+}
 
 static const derivation_truth TRUTH_003[] = {
-  {"lk", "L_K by the Frullani quadrature log p(x) - ∫ (φ(t/K)^K - e^{-t}) dt/t", LINE_CLOSED (t_lk)},
-  {"elbo", "the ELBO E_q[log p(x,h) - log q(h)], closed form (lib/lingauss)", LINE_CLOSED (t_elbo)},
+  {"lk", "L_K by the Frullani quadrature log p(x) - ∫ (φ(t/K)^K - e^{-t}) dt/t",
+   LINE_CLOSED (iw_point_lk)},
+  {"elbo", "the ELBO E_q[log p(x,h) - log q(h)], closed form (lib/lingauss)",
+   LINE_CLOSED (iw_point_elbo)},
 };
 
 #define S003(id_, src_, at_, text_) .id = id_, .source = src_, .at = at_, .text = text_
@@ -593,7 +578,7 @@ static const derivation_line LINES_003[] = {
    .rel = REL_LE, .eval = LINE_CLOSED (q31_l6),
    .mutants = {{"s003_q31_l6_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l6_k1)}}},
   {S003 ("s003_q31_l7", "003 Q3.1", 181, "L_K ≤ log p(x)"), .rel = REL_LE,
-   .from = {"s003_q31_l1"}, .eval = LINE_CLOSED (t_log_px),
+   .from = {"s003_q31_l1"}, .eval = LINE_CLOSED (iw_point_log_px),
    .mutants = {{"s003_q31_l7_below", "log p(x) replaced by L_K - 1", LINE_CLOSED (q31_l7_lk)}}},
   {S003 ("s003_183", "003 Q3.1", 183, "Thus, as log p(x) ≥ L_K, L_K is a lower bound of log p(x)"),
    .expect = V_NOT_CHECKABLE, .why = "restates the chain's last line, s003_q31_l7, which is checked"},
@@ -613,7 +598,7 @@ static const derivation_line LINES_003[] = {
    .rel = REL_GE, .eval = LINE_EXPECT (q_l1),
    .mutants = {{"s003_q32_m5_max", "max_j log w(h_j) in place of log w(h_1)", LINE_EXPECT (q32_m2_max)}}},
   {S003 ("s003_q32_m6", "003 Q3.2", 189, "L_K ≥ L_1"), .rel = REL_GE,
-   .from = {"s003_q32_m1"}, .eval = LINE_CLOSED (t_elbo),
+   .from = {"s003_q32_m1"}, .eval = LINE_CLOSED (iw_point_elbo),
    .mutants = {{"s003_q32_m6_above", "L_1 replaced by log p(x) + 1", LINE_CLOSED (q32_m6_px)}}},
   {S003 ("s003_191", "003 Q3.2", 191, "Thus, L_K is a family of lower bounds tighter than the ELBO"),
    .expect = V_NOT_CHECKABLE, .why = "restates the chain's last line, s003_q32_m6, which is checked"},
@@ -663,23 +648,25 @@ static const derivation_line LINES_002[] = {
    .correction = "log((1/K) Σ_k p_θ(x))"},
   {.id = "s002_8_log_p", .source = "002 1.(c)", .at = 8, .expect = V_SLIP,
    .text = "= max_θ Σ_i log p_θ(z)", .eval = LINE_CLOSED (c8_log_literal),
-   .readings = READ_X (LINE_CLOSED (t_log_px), "(line 10)"),
+   .readings = READ_X (LINE_CLOSED (iw_point_log_px), "(line 10)"),
    .correction = "max_θ Σ_i log p_θ(X_i)"},
 };
 
 #define IW_DV(name, id_, title_, lines_, truths_, prep_, ...) \
   static const derivation name = { .id = id_, .title = title_, .points = &iw_points, \
-    .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_prep), .prepare = prep_, \
-    .x_dim = KMAX_DV + 1, .x_len = iw_len, .base_dim = iw_len, .transform = map_q, \
-    DERIVATION_TABLES (truths_, lines_), __VA_ARGS__ }
-IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001, prepare_q);
+    .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_point), .prepare = prep_, \
+    .x_dim = KMAX_DV + 1, .x_len = iw_point_draw_len, .base_dim = iw_point_draw_len, \
+    .transform = iw_point_map, DERIVATION_TABLES (truths_, lines_), __VA_ARGS__ }
+IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001,
+       iw_point_prepare);
 /* Q3's L_1 is the ELBO, a log-density ratio quadratic in the normal:
    Hermite controls take it out (lib/hermite_cv.h); the log-mean-exp of
    L_k for k > 1 is not a polynomial and gains little, and 1.1.4's lines
    are all such */
-IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003, prepare_q,
-       .hermite_degree = 2);
-IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002, TRUTH_001, prepare_posterior);
+IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003,
+       iw_point_prepare, .hermite_degree = 2);
+IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002,
+       TRUTH_001, iw_point_prepare_posterior);
 #undef D
 
 /* ---- Figure and notes ---- */
