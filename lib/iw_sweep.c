@@ -84,6 +84,21 @@ iw_sweep_trusted (const iw_sweep * s, size_t p, size_t i)
   return s->mc[p][i].khat <= threshold;
 }
 
+iw_sweep_left_out
+iw_sweep_untrusted (const iw_sweep * s)
+{
+  iw_sweep_left_out out = { 0, 0, 0, 0 };
+  for (size_t p = 0; p < s->n_q; p++)
+    for (size_t i = 0; i < s->n_mc; i++)
+      if (!iw_sweep_trusted (s, p, i))
+        {
+          if (!(s->mc[p][i].khat <= out.khat))
+            out.khat = s->mc[p][i].khat, out.p = p, out.k = s->k[i];
+          out.n++;
+        }
+  return out;
+}
+
 double
 iw_sweep_slope (const iw_sweep * s, size_t p)
 {

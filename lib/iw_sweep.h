@@ -65,6 +65,17 @@ estimate iw_sweep_lk_quad (const iw_sweep * s, size_t p, size_t i);
    trusted (the Pareto k-hat rule above); a NaN k-hat is not. */
 int iw_sweep_trusted (const iw_sweep * s, size_t p, size_t i);
 
+/* The points iw_sweep_trusted leaves out: how many, and the largest
+   k-hat among them (a NaN one counts as the largest) with its q and k;
+   0, 0 and 0 when there are none. */
+typedef struct
+{
+  size_t n, p;
+  double khat, k;
+} iw_sweep_left_out;
+
+iw_sweep_left_out iw_sweep_untrusted (const iw_sweep * s);
+
 /* The local log-log slope of q P's quadrature gap between the last two k. */
 double iw_sweep_slope (const iw_sweep * s, size_t p);
 

@@ -160,8 +160,21 @@ test_rules_and_text (void)
   s.mc[1][0].khat = 0.5 + 1e-12;
   tap_ok (iw_sweep_trusted (&s, 0, 0) && !iw_sweep_trusted (&s, 1, 0),
           "k-hat at the threshold 0.5 (100 replicates) trusted, above not");
+  iw_sweep_left_out out = iw_sweep_untrusted (&s);
+  tap_ok (out.n == 1 && out.p == 1 && out.k == 1 && out.khat == 0.5 + 1e-12,
+          "left out: one point, its k-hat, q and k");
   s.mc[1][0].khat = NAN;
   tap_ok (!iw_sweep_trusted (&s, 1, 0), "a NaN k-hat is not trusted");
+  s.mc[0][0].khat = 0.9;
+  out = iw_sweep_untrusted (&s);
+  tap_ok (out.n == 2 && out.p == 1 && isnan (out.khat),
+          "left out: two points, a NaN k-hat counted as the largest");
+  s.mc[1][0].khat = 0;
+  out = iw_sweep_untrusted (&s);
+  tap_ok (out.n == 1 && out.p == 0 && out.khat == 0.9, "left out: the other one");
+  s.mc[0][0].khat = 0;
+  out = iw_sweep_untrusted (&s);
+  tap_ok (out.n == 0 && out.khat == 0 && out.k == 0, "left out: none");
   /* the mean of -1.75, -1.25 is -1.5, its standard error 0.25 */
   sbuf b;
   sbuf_init (&b);
