@@ -94,16 +94,13 @@ static const claim CLAIM = {
   .samples_min = 1000,           /* GAP_CV_MIN_REPLICATES, below */
   .samples_min_why = "the checks need that many replicates at k = 1",
   .figure_caption = "Left: each seed line against its truth at every point it was checked at. "
-    "Middle: the gap log p(x) - L_k against k. Lines: exact "
-    "(quadrature) for a bounded-ratio proposal (wide), an unbounded one with "
-    "finite Var(w) (narrow) and an unbounded one with infinite Var(w) (heavy); "
-    "points: Monte Carlo ± 1 SE; dashed: the delta-method asymptote "
-    "Var(w)/(2k p(x)²); dotted: the rigorous bound Var(w)/(2k p(x) w_min) for "
-    "narrow q. "
+    "Middle: the gap log p(x) - L_k against k. Lines: exact (quadrature) for a bounded-ratio "
+    "proposal (wide), an unbounded one with finite Var(w) (narrow) and an unbounded one with "
+    "infinite Var(w) (heavy); points: Monte Carlo ± 1 SE; dashed: the delta-method asymptote "
+    "Var(w)/(2k p(x)²); dotted: the rigorous bound Var(w)/(2k p(x) w_min) for narrow q. "
     "Right: k times the gap; a flat line means gap ∝ 1/k.",
   .figure_width = 1800, .figure_height = 620,
 };
-
 
 /* ---- The model and the proposals ---- */
 
