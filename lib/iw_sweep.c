@@ -56,6 +56,9 @@ sweep_rates (iw_sweep * s, size_t p)
 void
 iw_sweep_run (iw_sweep * s, gsl_rng * r, const iw_estimators * estimators)
 {
+  if (s->n_q > IW_SWEEP_MAX_Q || s->n_mc > s->n_k)
+    die_internal ("iw_sweep_run: %zu proposals (at most %d), %zu Monte Carlo k"
+                  " of %zu", s->n_q, IW_SWEEP_MAX_Q, s->n_mc, s->n_k);
   for (size_t p = 0; p < s->n_q; p++)
     {
       const iw_model *q = &s->q[p];

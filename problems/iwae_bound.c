@@ -243,16 +243,14 @@ check_lk_grid (harness * h, const iw_sweep * e)
   size_t n = e->n_mc, r_lo = e->reps[n - 1], r_hi = e->reps[0];
   iw_sweep_left_out out = iw_sweep_untrusted (e);
   size_t n_in = N_PROPOSALS * n - out.n;
-  const char *fmt = "k = 1 .. %g (%zu values), wide, narrow, heavy q; %zu to"
-    " %zu replicates; %zu points, %zu left out by Pareto k-hat (largest"
-    " %.2f: %s q, k = %g)";
+  const char *fmt = "k = 1 .. %g (%zu values), wide, narrow, heavy q; %zu to %zu replicates;"
+    " %zu points, %zu left out by Pareto k-hat (largest %.2f: %s q, k = %g)";
   const char *names[] = { "lk_mc_vs_quad", "loo_equals_lk" };
   for (size_t c = 0; c < COUNT_OF (names); c++)
     if (n_in == 0)
-      check_inconclusive (h, names[c], "Pareto k-hat of L_k's replicates"
-                          " above its threshold at every point (largest"
-                          " %.2f): the standard errors cannot be trusted",
-                          out.khat);
+      check_inconclusive (h, names[c], "Pareto k-hat of L_k's replicates above its threshold"
+                          " at every point (largest %.2f): the standard errors cannot be"
+                          " trusted", out.khat);
     else
       check_close (h, names[c], fmt, kmax, n, r_lo, r_hi, n_in, out.n, out.khat,
                    out.n ? Q_NAME[out.p] : "none", out.k);
@@ -300,10 +298,9 @@ check_limit (harness * h, const iw_sweep * e, quad_result * limits)
     : iw_gauss_gap_limit (&e->q[WIDE].g, k);
   const iw_model *q = &e->q[NARROW];
   check_compare (h, "s001_115_limit", est_quad (limits[NARROW]),
-                 est_exact (0, 0), "at a = %g, s = %g, x = %g, narrow q ="
-                 " N(%.6g, %.6g) (variance 0.9 v_post, p/q unbounded):"
-                 " log p(x) - L_inf = %.3g ± %.2g, the seed's claim > 0;"
-                 " Richardson from the exact gaps at k = %g .. %g",
+                 est_exact (0, 0), "at a = %g, s = %g, x = %g, narrow q = N(%.6g, %.6g)"
+                 " (variance 0.9 v_post, p/q unbounded): log p(x) - L_inf = %.3g ± %.2g,"
+                 " the seed's claim > 0; Richardson from the exact gaps at k = %g .. %g",
                  q->a, q->s, q->x, q->m, q->vq, limits[NARROW].value,
                  limits[NARROW].abserr, k, 8 * k);
 }
@@ -333,7 +330,7 @@ log_mean_w (const void *u, const double *z, size_t n, double denom, double *boun
   return iw_log_mean_weight (W, z, n, denom, bound);
 }
 
-/* ---- truths: log p(x), L_K, L_{K+1}, the ELBO (lib/iw_point), and ---- */
+/* ---- truths: lib/iw_point's, and line 86's mean of the scaled weights ---- */
 static double
 t_mean_a (const point * p, const void *u, const double *z, double *bound)
 {
