@@ -6,6 +6,7 @@
 #include "logsumexp.h"
 #include "psis.h"
 #include "quad_nested.h"
+#include "scratch.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
@@ -458,27 +459,23 @@ double
 iw_log_mean_weight (const iw_log_weight * f, const double *z, size_t n,
                     double denom, double *bound)
 {
-  double lw[IW_DRAW_MAX], size;
-  if (n > IW_DRAW_MAX)
-    die_internal ("iw_log_mean_weight: %zu weights, at most %d", n,
-                  IW_DRAW_MAX);
+  double buf[SCRATCH_STACK_MAX], size;
+  double *lw = scratch_doubles (buf, SCRATCH_STACK_MAX, n);
   iw_log_weights (f, z, n, lw, &size);
   if (bound)
     *bound = ((double) n + 8) * EST_U * (1 + size);
-  return log_sum_exp (lw, n) - log (denom);
+  double l = log_sum_exp (lw, n) - log (denom);
+  scratch_free (lw, buf);
+  return l;
 }
 
 double
 iw_scaled_weights (const iw_log_weight * f, const double *z, size_t n,
                    double *a, double *size)
 {
-  double lw[IW_DRAW_MAX];
-  if (n > IW_DRAW_MAX)
-    die_internal ("iw_scaled_weights: %zu weights, at most %d", n,
-                  IW_DRAW_MAX);
-  double top = iw_log_weights (f, z, n, lw, size);
+  double top = iw_log_weights (f, z, n, a, size);
   for (size_t i = 0; i < n; i++)
-    a[i] = exp (lw[i] - top);
+    a[i] = exp (a[i] - top);
   return top;
 }
 

@@ -176,17 +176,16 @@ quad_result iw_model_integral (const iw_model * md, quad_fn f, void *params);
 double iw_log_weights (const iw_log_weight * f, const double *z, size_t n,
                        double *lw, double *size);
 
-/* log (1/DENOM) sum_{i<N} w(z_i), N <= IW_DRAW_MAX, as an IWAE computes
-   it (iw_log_weights, then log_sum_exp).  *BOUND (if given) bounds its
-   rounding: the log weights' terms are summed with relative error <= 4u
-   each; the log-sum-exp of n scaled terms adds (n + 3) u; so
-   (n + 8) u (1 + the largest size). */
-#define IW_DRAW_MAX 64
+/* log (1/DENOM) sum_{i<N} w(z_i) as an IWAE computes it (iw_log_weights,
+   then log_sum_exp).  *BOUND (if given) bounds its rounding: the log
+   weights' terms are summed with relative error <= 4u each; the
+   log-sum-exp of n scaled terms adds (n + 3) u; so (n + 8) u (1 + the
+   largest size). */
 double iw_log_mean_weight (const iw_log_weight * f, const double *z,
                            size_t n, double denom, double *bound);
 
-/* A[i] = w(z_i) / max_j w(z_j) for i < N <= IW_DRAW_MAX: positive numbers
-   at most 1.  Returns log max_j w(z_j); *SIZE as iw_log_weights. */
+/* A[i] = w(z_i) / max_j w(z_j) for i < N: positive numbers at most 1.
+   Returns log max_j w(z_j); *SIZE as iw_log_weights. */
 double iw_scaled_weights (const iw_log_weight * f, const double *z,
                           size_t n, double *a, double *size);
 
