@@ -6,6 +6,7 @@
 #include "logsumexp.h"
 #include "psis.h"
 #include "quad_nested.h"
+#include "scratch.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
@@ -430,6 +431,14 @@ iw_model_elbo (const iw_model * md)
   return lingauss_elbo (&m, &md->x, md->m, md->vq);
 }
 
+quad_result
+iw_model_integral (const iw_model * md, quad_fn f, void *params)
+{
+  double center[2] = { md->m, md->mu };
+  double scale[2] = { sqrt (md->vq), sqrt (md->v) };
+  return quad_real_line_hull (f, params, 2, center, scale);
+}
+
 /* ---- one draw's log weights ---- */
 
 double
@@ -444,4 +453,43 @@ iw_log_weights (const iw_log_weight * f, const double *z, size_t n,
       top = fmax (top, lw[i]), *size = fmax (*size, sz);
     }
   return top;
+}
+
+double
+iw_log_mean_weight (const iw_log_weight * f, const double *z, size_t n,
+                    double denom, double *bound)
+{
+  double buf[SCRATCH_STACK_MAX], size;
+  double *lw = scratch_doubles (buf, SCRATCH_STACK_MAX, n);
+  iw_log_weights (f, z, n, lw, &size);
+  if (bound)
+    *bound = ((double) n + 8) * EST_U * (1 + size);
+  double l = log_sum_exp (lw, n) - log (denom);
+  scratch_free (lw, buf);
+  return l;
+}
+
+double
+iw_scaled_weights (const iw_log_weight * f, const double *z, size_t n,
+                   double *a, double *size)
+{
+  double top = iw_log_weights (f, z, n, a, size);
+  for (size_t i = 0; i < n; i++)
+    a[i] = exp (a[i] - top);
+  return top;
+}
+
+double
+iw_subset_mean (const double *a, int k, double denom)
+{
+  double total = 0;
+  for (unsigned mask = 0; mask < (1u << (k + 1)); mask++)
+    if (__builtin_popcount (mask) == k)
+      {
+        double sum = 0;
+        for (int i = 0; i <= k; i++)
+          sum += (mask & (1u << i)) ? a[i] : 0;
+        total += sum / denom;
+      }
+  return total / (k + 1);
 }

@@ -163,6 +163,11 @@ void iw_model_init (iw_model * md, double a, double s, double x,
    its rounding bound (lingauss_elbo). */
 estimate iw_model_elbo (const iw_model * md);
 
+/* int f(h) dh over the real line for an integrand carrying the model's
+   densities under q (quad_real_line_hull), the rule located by where
+   they have their mass: the proposal and the posterior. */
+quad_result iw_model_integral (const iw_model * md, quad_fn f, void *params);
+
 /* ---- one draw's log weights ---- */
 
 /* LW[i] = log w(z_i) for the N points of one draw Z (iw_log_weight_at, in
@@ -170,5 +175,25 @@ estimate iw_model_elbo (const iw_model * md);
    term magnitudes, which bounds each log weight's rounding. */
 double iw_log_weights (const iw_log_weight * f, const double *z, size_t n,
                        double *lw, double *size);
+
+/* log (1/DENOM) sum_{i<N} w(z_i) as an IWAE computes it (iw_log_weights,
+   then log_sum_exp).  *BOUND (if given) bounds its rounding: the log
+   weights' terms are summed with relative error <= 4u each; the
+   log-sum-exp of n scaled terms adds (n + 3) u; so (n + 8) u (1 + the
+   largest size). */
+double iw_log_mean_weight (const iw_log_weight * f, const double *z,
+                           size_t n, double denom, double *bound);
+
+/* A[i] = w(z_i) / max_j w(z_j) for i < N: positive numbers at most 1.
+   Returns log max_j w(z_j); *SIZE as iw_log_weights. */
+double iw_scaled_weights (const iw_log_weight * f, const double *z,
+                          size_t n, double *a, double *size);
+
+/* E_M[(a_m1 + ... + a_mk) / DENOM], M uniform over the k + 1 subsets of
+   size k of {1 .. k+1}, by brute force over all 2^(k+1) index sets
+   (k <= 30): the reference for the identity E_M[...] = mean(a) of the
+   monotonicity proof.  Sums of <= k+1 positive terms: relative error
+   <= (k + 3) u. */
+double iw_subset_mean (const double *a, int k, double denom);
 
 #endif

@@ -9,25 +9,20 @@
  * 001 1.1.5 claims that L_k -> log p(x) needs a bounded ratio p/q, with
  * L_{k->inf} < log p(x) otherwise.
  *
- * Model: z ~ N(0, 1), x | z ~ N(a z, s^2), one observation x, so log p(x)
- * and p(z | x) = N(mu, v) are closed forms (lib/lingauss), and every L_k
- * has two references: Monte Carlo replicates of k weights, and Frullani's
- * integral at a cost independent of k (lib/iw_gauss.h).
- *
- * Three proposals N(m, c v), in units of the posterior: "wide" (c = 3, p/q
- * bounded), "narrow" (c = 0.9: p/q unbounded, E_q[w^9] finite), "heavy"
- * (c = 0.4: p/q unbounded and Var_q(w) infinite), each with its mean moved
- * off the posterior mean.  For q narrower than the posterior, w has a
- * positive minimum w_min, and log p(x) - L_k <= Var_q(w~) / (2 k w~_min)
- * -> 0 (derived in lib/iw_gauss.h, w~ = w / p(x)): a bounded ratio is not
- * necessary.  When Var_q(w) is finite the delta method gives
- * k (log p(x) - L_k) -> Var_q(w~) / 2. */
+ * Model: z ~ N(0, 1), x | z ~ N(a z, s^2) at one x: log p(x) and p(z | x)
+ * in closed form, and every L_k by Monte Carlo and by Frullani's integral
+ * at a cost independent of k (lib/iw_gauss; over a grid of k, lib/iw_sweep).
+ * Three proposals in units of the posterior, off its mean: wide (p/q
+ * bounded), narrow (p/q unbounded, Var_q(w) finite), heavy (Var_q(w)
+ * infinite).  For q narrower than the posterior, w >= w_min > 0 bounds the
+ * gap by Var_q(w~) / (2 k w~_min) -> 0 (lib/iw_gauss.h, w~ = w / p(x)): a
+ * bounded ratio is not necessary. */
 #include "harness.h"
 #include "figure_panel.h"
-#include "iw_gauss.h"
+#include "iw_point.h"
+#include "iw_sweep.h"
 #include "logsumexp.h"
 #include "normal.h"
-#include "psis.h"
 
 #include <float.h>
 #include <math.h>
@@ -99,16 +94,13 @@ static const claim CLAIM = {
   .samples_min = 1000,           /* GAP_CV_MIN_REPLICATES, below */
   .samples_min_why = "the checks need that many replicates at k = 1",
   .figure_caption = "Left: each seed line against its truth at every point it was checked at. "
-    "Middle: the gap log p(x) - L_k against k. Lines: exact "
-    "(quadrature) for a bounded-ratio proposal (wide), an unbounded one with "
-    "finite Var(w) (narrow) and an unbounded one with infinite Var(w) (heavy); "
-    "points: Monte Carlo ± 1 SE; dashed: the delta-method asymptote "
-    "Var(w)/(2k p(x)²); dotted: the rigorous bound Var(w)/(2k p(x) w_min) for "
-    "narrow q. "
+    "Middle: the gap log p(x) - L_k against k. Lines: exact (quadrature) for a bounded-ratio "
+    "proposal (wide), an unbounded one with finite Var(w) (narrow) and an unbounded one with "
+    "infinite Var(w) (heavy); points: Monte Carlo ± 1 SE; dashed: the delta-method asymptote "
+    "Var(w)/(2k p(x)²); dotted: the rigorous bound Var(w)/(2k p(x) w_min) for narrow q. "
     "Right: k times the gap; a flat line means gap ∝ 1/k.",
   .figure_width = 1800, .figure_height = 620,
 };
-
 
 /* ---- The model and the proposals ---- */
 
@@ -118,7 +110,7 @@ static const char *const Q_NAME[] = { "wide", "narrow", "heavy" };
 static const double Q_SHIFT[] = { 2.0, 0.5, 0.5 }, Q_C[] = { 3.0, 0.9, 0.4 };
 
 static void
-proposals_init (const harness * h, iw_model * q)
+proposals_init (const harness * h, iw_sweep * e)
 {
   double a = harness_param (h, "a"), s = harness_param (h, "s");
   double x = harness_param (h, "x");
@@ -130,8 +122,12 @@ proposals_init (const harness * h, iw_model * q)
                "from 0 under x ~ N(0, a² + s²) with a = %g, s = %g; the "
                "checks need at most 20 (densities underflow beyond)",
                x, z, a, s);
+  e->n_q = N_PROPOSALS;
   for (int p = 0; p < N_PROPOSALS; p++)
-    iw_model_init (&q[p], a, s, x, Q_SHIFT[p], Q_C[p]);
+    {
+      e->name[p] = Q_NAME[p];
+      iw_model_init (&e->q[p], a, s, x, Q_SHIFT[p], Q_C[p]);
+    }
 }
 
 /* ---- Monte Carlo: the estimators' mutants (lib/iw_gauss runs them) ---- */
@@ -167,149 +163,71 @@ estimators_init (const harness * h)
 
 /* ---- The experiment: Monte Carlo and quadrature over a grid of k ---- */
 
-#define MAX_GRID 40
-
-typedef struct
-{
-  iw_model q[N_PROPOSALS];               /* the model under each q */
-  double k[MAX_GRID];                    /* k[0 .. n_mc) by Monte Carlo, */
-  size_t n_mc, n_k;                      /* all n_k (to 10^8) by quadrature */
-  size_t reps[MAX_GRID];                 /* replicates at k[0 .. n_mc) */
-  iw_mc mc[N_PROPOSALS][MAX_GRID];
-  quad_result gap[N_PROPOSALS][MAX_GRID];   /* log p(x) - L_k */
-  double var_w[N_PROPOSALS];             /* Var_q(w~), inf for heavy */
-} experiment;
-
+/* The grid, the replicates and the trust in a point are lib/iw_sweep's;
+   the mutants break the Monte Carlo's log q, the quadrature's weights,
+   the delta method's variance and narrow q's bound. */
 static void
-grid_add (experiment * e, double k)
+experiment_run (harness * h, iw_sweep * e)
 {
-  if (e->n_k == MAX_GRID)
-    die_internal ("k grid full");
-  e->k[e->n_k++] = k;
-}
-
-/* 1, 2, 5, 10, ... up to kmax (and kmax itself); the quadrature adds the
-   decades beyond, to 10^8.  Quick mode: decades only, to 1000, and the
-   quadrature adds 10^6 and 10^8. */
-static void
-grids_init (const harness * h, experiment * e)
-{
-  double kmax = harness_param (h, "kmax");
-  int quick = harness_quick (h);
-  if (quick)
-    kmax = fmin (kmax, 1000);
-  static const double steps[] = { 1, 2, 5 };
-  for (double decade = 1; decade <= kmax; decade *= 10)
-    for (size_t i = 0; i < (quick ? 1 : COUNT_OF (steps)); i++)
-      if (steps[i] * decade <= kmax)
-        grid_add (e, steps[i] * decade);
-  if (e->k[e->n_k - 1] < kmax)
-    grid_add (e, floor (kmax));
-  e->n_mc = e->n_k;
-  for (double k = 1e5; k <= 1e8; k *= 10)
-    if (k > kmax && (!quick || k == 1e6 || k == 1e8))
-      grid_add (e, k);
-}
-
-/* Replicates at k: samples / k, but never fewer than the floor that keeps
-   standard errors trustworthy at the check's critical values. */
-static size_t
-replicates (const harness * h, double k)
-{
-  double n = (double) harness_samples (h);
-  double floor_reps = fmax (100, n / 2500);
-  return (size_t) fmax (floor_reps, ceil (n / k));
-}
-
-static void
-experiment_run (harness * h, experiment * e)
-{
-  proposals_init (h, e->q);
-  grids_init (h, e);
+  proposals_init (h, e);
+  iw_sweep_grid (e, harness_param (h, "kmax"), harness_quick (h));
+  iw_sweep_replicates (e, (double) harness_samples (h));
   iw_estimators est = estimators_init (h);
-  for (size_t i = 0; i < e->n_mc; i++)
-    e->reps[i] = replicates (h, e->k[i]);
+  if (mutant (h, "logq_missing_logdet"))   /* only the Monte Carlo uses f */
+    for (int p = 0; p < N_PROPOSALS; p++)
+      e->q[p].f.log_norm += 0.5 * log (e->q[p].vq);
+  iw_sweep_run (e, harness_rng (h), &est);
+  int scaled = mutant (h, "quad_weight_scaled");
+  int second_moment = mutant (h, "delta_second_moment");
   for (int p = 0; p < N_PROPOSALS; p++)
     {
-      iw_log_weight f = e->q[p].f;
-      if (mutant (h, "logq_missing_logdet"))
-        f.log_norm += 0.5 * log (e->q[p].vq);
-      for (size_t i = 0; i < e->n_mc; i++)
-        iw_mc_run (harness_rng (h), &f, &est, e->q[p].log_px,
-                   (size_t) e->k[i], e->reps[i], &e->mc[p][i]);
-      for (size_t i = 0; i < e->n_k; i++)
-        {
-          e->gap[p][i] = iw_gauss_gap (&e->q[p].g, e->k[i],
-                                       i < e->n_mc ? IW_GAP_FOR_MC
-                                       : IW_GAP_PRECISE, 0.0);
-          /* the weights times c = 1 + 1e-3 take log c off the gap */
-          if (mutant (h, "quad_weight_scaled"))
-            e->gap[p][i].value -= log1p (1e-3);
-        }
-      e->var_w[p] = mutant (h, "delta_second_moment")
-        ? iw_gauss_moment (&e->q[p].g, 2) : iw_gauss_variance (&e->q[p].g);
+      /* the weights times c = 1 + 1e-3 take log c off the gap */
+      for (size_t i = 0; scaled && i < e->n_k; i++)
+        e->gap[p][i].value -= log1p (1e-3);
+      if (second_moment)
+        e->var_w[p] = iw_gauss_moment (&e->q[p].g, 2);
     }
-}
-
-/* L_k = log p(x) - gap as an estimate. */
-static estimate
-lk_quad (const experiment * e, int p, size_t i)
-{
-  return est_quad ((quad_result) { e->q[p].log_px - e->gap[p][i].value,
-                                   e->gap[p][i].abserr });
+  /* bound_sign: 1 - e_min in place of 1 + e_min in narrow q's bound */
+  double e_min = iw_gauss_min (&e->q[NARROW].g);
+  int bound_sign = mutant (h, "bound_sign");
+  for (size_t i = 0; bound_sign && i < e->n_k; i++)
+    e->bound[NARROW][i] = e->var_w[NARROW] / (2 * e->k[i] * (2 - e_min));
 }
 
 /* ---- Checks on L_1, L_k and the gap ---- */
 
 static void
-check_elbo (harness * h, const experiment * e)
+check_elbo (harness * h, const iw_sweep * e)
 {
   for (int p = 0; p < N_PROPOSALS; p++)
-    check_point (h, "quad_l1_vs_elbo", lk_quad (e, p, 0),
+    check_point (h, "quad_l1_vs_elbo", iw_sweep_lk_quad (e, p, 0),
                  iw_model_elbo (&e->q[p]));
   check_close (h, "quad_l1_vs_elbo", "wide, narrow, heavy q; nested QAGI");
 }
 
-/* Whether the standard error of L_k's Monte Carlo mean at a point can be
-   trusted is decided by the Pareto k-hat of its per-replicate values
-   (Vehtari et al., lib/psis.h): a point above min(1 - 1/log10 n, 0.7) is
-   left out of the L_k checks (in practice heavy q at large k, few
-   replicates of a skewed log-mean); a check with no point left would be
-   inconclusive.  Checks that average the weights themselves leave heavy q
-   out for a derived reason, E_q[w^2] = inf (iw_gauss_moment).  The gap
-   estimator e - log(1+e) (close to a chi-square with one degree of
-   freedom at large k) needs 1000 replicates. */
+/* Points left out (the notes say why): an L_k point whose Pareto k-hat
+   says its standard error cannot be trusted (iw_sweep_trusted); the
+   weights' own averages for heavy q, E_q[w^2] = inf; the gap estimator
+   below GAP_CV_MIN_REPLICATES (near a chi-square with one degree of
+   freedom at large k). */
 #define GAP_CV_MIN_REPLICATES 1000
 
-static double
-khat_threshold (size_t n)
-{
-  return fmin (1 - 1 / log10 ((double) n), PSIS_KHAT_MAX);
-}
-
 static void
-check_lk_grid (harness * h, const experiment * e)
+check_lk_grid (harness * h, const iw_sweep * e)
 {
   double p_x = exp (e->q[WIDE].log_px);
-  size_t n_cv = 0, n_in = 0, n_out = 0;
+  size_t n_cv = 0;
   double k_cv = 0;                       /* the largest k of a wide q gap point */
-  double worst = 0, worst_k = 0;
-  int worst_p = 0;
   for (int p = 0; p < N_PROPOSALS; p++)
     for (size_t i = 0; i < e->n_mc; i++)
       {
         const iw_mc *m = &e->mc[p][i];
-        if (!(m->khat <= khat_threshold (e->reps[i])))
-          {
-            if (!(m->khat <= worst))
-              worst = m->khat, worst_p = p, worst_k = e->k[i];
-            n_out++;
-            continue;
-          }
-        n_in++;
-        check_point (h, "lk_mc_vs_quad", est_mc_acc (&m->lk), lk_quad (e, p, i));
+        if (!iw_sweep_trusted (e, p, i))
+          continue;
+        check_point (h, "lk_mc_vs_quad", est_mc_acc (&m->lk),
+                     iw_sweep_lk_quad (e, p, i));
         check_point (h, "loo_equals_lk", est_mc_acc (&m->loo),
-                     lk_quad (e, p, i));
+                     iw_sweep_lk_quad (e, p, i));
         if (!isfinite (e->var_w[p]))   /* E[w^2] = inf: no trustworthy SE */
           continue;
         check_point (h, "mean_weight_unbiased", est_mc_acc (&m->mean_w),
@@ -323,19 +241,19 @@ check_lk_grid (harness * h, const experiment * e)
       }
   double kmax = e->k[e->n_mc - 1];
   size_t n = e->n_mc, r_lo = e->reps[n - 1], r_hi = e->reps[0];
-  const char *fmt = "k = 1 .. %g (%zu values), wide, narrow, heavy q; %zu to"
-    " %zu replicates; %zu points, %zu left out by Pareto k-hat (largest"
-    " %.2f: %s q, k = %g)";
+  iw_sweep_left_out out = iw_sweep_untrusted (e);
+  size_t n_in = N_PROPOSALS * n - out.n;
+  const char *fmt = "k = 1 .. %g (%zu values), wide, narrow, heavy q; %zu to %zu replicates;"
+    " %zu points, %zu left out by Pareto k-hat (largest %.2f: %s q, k = %g)";
   const char *names[] = { "lk_mc_vs_quad", "loo_equals_lk" };
   for (size_t c = 0; c < COUNT_OF (names); c++)
     if (n_in == 0)
-      check_inconclusive (h, names[c], "Pareto k-hat of L_k's replicates"
-                          " above its threshold at every point (largest"
-                          " %.2f): the standard errors cannot be trusted",
-                          worst);
+      check_inconclusive (h, names[c], "Pareto k-hat of L_k's replicates above its threshold"
+                          " at every point (largest %.2f): the standard errors cannot be"
+                          " trusted", out.khat);
     else
-      check_close (h, names[c], fmt, kmax, n, r_lo, r_hi, n_in, n_out, worst,
-                   n_out ? Q_NAME[worst_p] : "none", worst_k);
+      check_close (h, names[c], fmt, kmax, n, r_lo, r_hi, n_in, out.n, out.khat,
+                   out.n ? Q_NAME[out.p] : "none", out.k);
   check_close (h, "mean_weight_unbiased", "k = 1 .. %g (%zu values), wide and"
                " narrow q; %zu to %zu replicates", kmax, n, r_lo, r_hi);
   check_close (h, "gap_cv_vs_quad", "wide and narrow q at the %zu values of k"
@@ -343,22 +261,12 @@ check_lk_grid (harness * h, const experiment * e)
                GAP_CV_MIN_REPLICATES, k_cv);
 }
 
-/* The bound of lib/iw_gauss.h for narrow q (bound_sign: 1 - e_min in
-   place of 1 + e_min). */
-static double
-gap_bound_narrow (const harness * h, const experiment * e, double k)
-{
-  if (mutant (h, "bound_sign"))
-    return e->var_w[NARROW] / (2 * k * (2 - iw_gauss_min (&e->q[NARROW].g)));
-  return iw_gauss_gap_bound (&e->q[NARROW].g, k);
-}
-
 static void
-check_rates (harness * h, const experiment * e)
+check_rates (harness * h, const iw_sweep * e)
 {
   for (size_t i = 0; i < e->n_k; i++)
     {
-      double k = e->k[i], b = gap_bound_narrow (h, e, k);
+      double k = e->k[i], b = e->bound[NARROW][i];
       check_point (h, "unbounded_gap_bound", est_quad (e->gap[NARROW][i]),
                    est_exact (b, 8 * DBL_EPSILON * b));
       if (k != 1e6 && k != 1e8)
@@ -381,7 +289,7 @@ check_rates (harness * h, const experiment * e)
 /* ---- 001 1.1.5: the limit for a proposal with unbounded p/q ---- */
 
 static void
-check_limit (harness * h, const experiment * e, quad_result * limits)
+check_limit (harness * h, const iw_sweep * e, quad_result * limits)
 {
   double k = 1e6;
   limits[NARROW] = iw_gauss_gap_limit (&e->q[NARROW].g, k);
@@ -390,130 +298,45 @@ check_limit (harness * h, const experiment * e, quad_result * limits)
     : iw_gauss_gap_limit (&e->q[WIDE].g, k);
   const iw_model *q = &e->q[NARROW];
   check_compare (h, "s001_115_limit", est_quad (limits[NARROW]),
-                 est_exact (0, 0), "at a = %g, s = %g, x = %g, narrow q ="
-                 " N(%.6g, %.6g) (variance 0.9 v_post, p/q unbounded):"
-                 " log p(x) - L_inf = %.3g ± %.2g, the seed's claim > 0;"
-                 " Richardson from the exact gaps at k = %g .. %g",
+                 est_exact (0, 0), "at a = %g, s = %g, x = %g, narrow q = N(%.6g, %.6g)"
+                 " (variance 0.9 v_post, p/q unbounded): log p(x) - L_inf = %.3g ± %.2g,"
+                 " the seed's claim > 0; Richardson from the exact gaps at k = %g .. %g",
                  q->a, q->s, q->x, q->m, q->vq, limits[NARROW].value,
                  limits[NARROW].abserr, k, 8 * k);
 }
 
 /* ----------------------------------------------------------------------
- * The seed derivations on the engine.  A point: the model (a, s, x), a
- * proposal q = N(μ + shift σ, c σ²) in units of the posterior N(μ, σ²)
- * (c > 1/2: Var_q(w) finite), and K; a draw is z_1 .. z_{K+1} ~ q.
+ * The seed derivations on the engine, at points of lib/iw_point: the
+ * model (a, s, x), a proposal q = N(μ + shift σ, c σ²) in units of the
+ * posterior N(μ, σ²) (c > 1/2: Var_q(w) finite), and K; a draw is
+ * z_1 .. z_{K+1} ~ q.
  * ---------------------------------------------------------------------- */
 
 #define KMAX_DV 10
-static const point_coord COORDS[] = {
+static const point_coord COORDS[] = {   /* in iw_point's order */
   {"a", 0.5, 2.5, 0, 0}, {"s", 0.5, 1.5, 1, 0}, {"x", -3, 3, 0, 0},
   {"shift", -2, 2, 0, 0}, {"c", 0.6, 3, 1, 0}, {"K", 1, KMAX_DV, 0, 1},
 };
 static point_kind iw_points;
 
-typedef struct
-{
-  iw_model md;
-  int k;
-} iw_prep;
-
-/* 002 1.(c): the most powerful q_φ is the posterior itself (shift 0, c 1) */
-static void
-prepare (const point * p, iw_prep * d, int posterior)
-{
-  iw_model_init (&d->md, p->v[0], p->v[1], p->v[2], posterior ? 0 : p->v[3],
-                 posterior ? 1 : p->v[4]);
-  d->k = (int) p->v[5];
-}
-static void prepare_q (const point * p, void *u) { prepare (p, u, 0); }
-static void prepare_posterior (const point * p, void *u) { prepare (p, u, 1); }
-
-static size_t iw_len (const point * p) { return (size_t) p->v[5] + 1; }
-
-/* The draw z_1 .. z_{K+1} ~ q as a map of K + 1 standard normals, which
-   the engine draws itself (the ziggurat, in order); it integrates by
-   randomized quasi-Monte Carlo where K + 1 is within its dimension limit
-   (the log weights are quadratics in them). */
-static void
-map_q (const point * p, const void *u, const double *e, double *z)
-{
-  const iw_prep *d = u;
-  for (size_t i = 0; i < iw_len (p); i++)
-    z[i] = d->md.m + sqrt (d->md.vq) * e[i];
-}
-
-#define D ((const iw_prep *) u)
+#define D ((const iw_point *) u)
 #define KK ((double) D->k)
 
-/* log (1/denom) sum_{i<n} w(z_i).  *BOUND: the log weights' terms are
-   summed with relative error <= 4u each (size from iw_log_weight_at); the
-   log-sum-exp of n <= 11 scaled terms adds (n + 3) u; so (n + 8) u (1 +
-   max size) bounds its rounding. */
+/* The draw's weights w(z_i) under the point's q (lib/iw_gauss) */
+#define W (&D->md.f)
 static double
-log_mean_w (const void *u, const double *z, size_t n, double denom,
-            double *bound)
+log_mean_w (const void *u, const double *z, size_t n, double denom, double *bound)
 {
-  double lw[KMAX_DV + 1], size;
-  iw_log_weights (&D->md.f, z, n, lw, &size);
-  if (bound)
-    *bound = ((double) n + 8) * EST_U * (1 + size);
-  return log_sum_exp (lw, n) - log (denom);
+  return iw_log_mean_weight (W, z, n, denom, bound);
 }
 
-/* w(z_i) / max_j w(z_j), i <= K: positive numbers a_i for line 86.
-   Returns log max_j w(z_j); *SIZE as iw_log_weights. */
-static double
-scaled_weights (const void *u, const double *z, double *a, double *size)
-{
-  double lw[KMAX_DV + 1];
-  double top = iw_log_weights (&D->md.f, z, (size_t) D->k + 1, lw, size);
-  for (int i = 0; i <= D->k; i++)
-    a[i] = exp (lw[i] - top);
-  return top;
-}
-
-/* E_M[(a_m1 + ... + a_mk)/DENOM], M uniform over the k + 1 k-subsets of
-   {1..k+1}, found among all 2^(k+1) index sets.  Sums of <= k+1 positive
-   terms: relative error <= (k + 3) u for both sides of line 86. */
-static double
-subset_average (const double *a, int k, double denom)
-{
-  double total = 0;
-  for (unsigned mask = 0; mask < (1u << (k + 1)); mask++)
-    if (__builtin_popcount (mask) == k)
-      {
-        double sum = 0;
-        for (int i = 0; i <= k; i++)
-          sum += (mask & (1u << i)) ? a[i] : 0;
-        total += sum / denom;
-      }
-  return total / (k + 1);
-}
-
-/* ---- truths ---- */
-static estimate t_log_px (const point * p, const void *u) { (void) p; return est_exact (D->md.log_px, 8 * EST_U * (1 + fabs (D->md.log_px))); }
-static estimate
-lk_at (const void *u, double k, double sign)
-{
-  /* q near the posterior makes the gap vanish (w~ = 1: the integrand is
-     rounding noise, which no relative tolerance meets).  An absolute
-     tolerance at the rounding of log p(x) itself (t_log_px's bound) costs
-     nothing: L_k = log p(x) - gap carries that error anyway, and the
-     returned abserr, which the estimate keeps, is GSL's own.  Cached: the
-     engine asks for the same L_k once for every line whose chain needs it. */
-  double floor = t_log_px (NULL, u).err;
-  quad_result g = iw_gauss_gap_cached (&D->md.g, k, IW_GAP_FOR_MC, floor);
-  return est_quad ((quad_result) { D->md.log_px - sign * g.value, g.abserr });
-}
-static estimate t_lk (const point * p, const void *u) { (void) p; return lk_at (u, KK, 1); }
-static estimate t_lk1 (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, 1); }
-static estimate t_elbo (const point * p, const void *u) { (void) p; return iw_model_elbo (&D->md); }
+/* ---- truths: lib/iw_point's, and line 86's mean of the scaled weights ---- */
 static double
 t_mean_a (const point * p, const void *u, const double *z, double *bound)
 {
   double a[KMAX_DV + 1], sum = 0, size;
   (void) p;
-  scaled_weights (u, z, a, &size);
+  iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
   for (int i = 0; i <= D->k; i++)
     sum += a[i];
   *bound = (KK + 3) * EST_U * sum / (KK + 1);
@@ -521,7 +344,11 @@ t_mean_a (const point * p, const void *u, const double *z, double *bound)
 }
 
 /* ---- integrals by quadrature (lib/quad), located by q and the posterior ---- */
-static double q_density (const iw_prep * d, double h) { return exp (normal_log_pdf (h, d->md.m, sqrt (d->md.vq))); }
+static double
+q_density (const iw_point * d, double h)
+{
+  return exp (normal_log_pdf (h, d->md.m, sqrt (d->md.vq)));
+}
 static double joint (double h, void *u) { return exp (normal_log_pdf (D->md.x, D->md.a * h, D->md.s) + normal_log_pdf (h, 0, 1)); }
 /* q(h) · p(x,h)/q(h) as written; far in a tail where q is the narrower
    the ratio overflows, and the product is p(x,h) itself */
@@ -536,9 +363,7 @@ static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_wei
 static estimate
 integral (quad_fn f, const void *u)
 {
-  double center[2] = { D->md.m, D->md.mu };
-  double scale[2] = { sqrt (D->md.vq), sqrt (D->md.v) };
-  return est_quad (quad_real_line_hull (f, (void *) u, 2, center, scale));
+  return est_quad (iw_model_integral (&D->md, f, (void *) u));
 }
 /* (1/DENOM) sum_{j=1}^{K} X, the K terms summed as the seed writes them:
    relative error (K + 1) u added. */
@@ -573,8 +398,8 @@ static double
 a86 (const void *u, const double *z, double denom, double *bound)
 {
   double a[KMAX_DV + 1], size;
-  scaled_weights (u, z, a, &size);
-  double v = subset_average (a, D->k, denom);
+  iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
+  double v = iw_subset_mean (a, D->k, denom);
   if (bound)
     *bound = (KK + 3) * EST_U * v;
   return v;
@@ -588,10 +413,11 @@ IG (b89_k, log_mean_w (u, z, D->k + 1, KK, NULL))
 static double
 b91 (const void *u, const double *z, double denom, double *bound)
 {
-  double a[KMAX_DV + 1], size, top = scaled_weights (u, z, a, &size);
+  double a[KMAX_DV + 1], size;
+  double top = iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
   if (bound)
     *bound = (2 * KK + 12) * EST_U * (1 + size);
-  return log (subset_average (a, D->k, denom)) + top;
+  return log (iw_subset_mean (a, D->k, denom)) + top;
 }
 IG (b91_log_em, b91 (u, z, KK, bound))
 IG (b91_log_em_k1, b91 (u, z, KK + 1, NULL))
@@ -601,17 +427,25 @@ em_log (const void *u, const double *z, int full_sum)
 {
   double lw[KMAX_DV + 1], work[2 * KMAX_DV + 3], size;
   size_t n = (size_t) D->k + 1;
-  iw_log_weights (&D->md.f, z, n, lw, &size);
+  iw_log_weights (W, z, n, lw, &size);
   return full_sum ? loo_full_sum (lw, n, work) : iw_loo_mean_log (lw, n, work);
 }
 IG (b91_em_log, em_log (u, z, 0))
 IG (b91_em_log_full, em_log (u, z, 1))
 IG (b91_lk_k1, log_mean_w (u, z, D->k, KK + 1, NULL))
-static estimate c93_lk1_flip (const point * p, const void *u) { (void) p; return lk_at (u, KK + 1, -1); }
+static estimate
+c93_lk1_flip (const point * p, const void *u)
+{
+  quad_result g = iw_point_gap (D, KK + 1);
+  (void) p;
+  return est_quad ((quad_result) { D->md.log_px + g.value, g.abserr });
+}
 
 static const derivation_truth TRUTH_001[] = {
-  {"log_px", "log p(x) = log N(x; 0, a² + s²), closed form (lib/lingauss)", LINE_CLOSED (t_log_px)},
-  {"lk1", "L_{k+1} by the Frullani quadrature log p(x) - ∫ (φ(t/k)^k - e^{-t}) dt/t", LINE_CLOSED (t_lk1)},
+  {"log_px", "log p(x) = log N(x; 0, a² + s²), closed form (lib/lingauss)",
+   LINE_CLOSED (iw_point_log_px)},
+  {"lk1", "L_{k+1} by the Frullani quadrature log p(x) - ∫ (φ(t/k)^k - e^{-t}) dt/t",
+   LINE_CLOSED (iw_point_lk1)},
   {"mean_a", "(a_1 + ... + a_{k+1})/(k+1) at the draw's a_i = w_i / max w", LINE_POINTWISE (t_mean_a)},
 };
 
@@ -638,13 +472,15 @@ static const derivation_line LINES_001[] = {
   {S001 ("s001_91_exchange", 91, "= E_{z^1..z^k}[log (1/k) Σ_{i=1}^k p_θ(x,z_i)/q_φ(z^i|x)]"),
    .eval = LINE_EXPECT (a84_lk),
    .mutants = {{"s001_91_lk_k_plus_1", "the k weights divided by k + 1", LINE_EXPECT (b91_lk_k1)}}},
-  {S001 ("s001_91_lk", 91, "= L_k(x)"), .eval = LINE_CLOSED (t_lk),
-   .mutants = {{"s001_91_lk_is_log_px", "log p(x) in place of L_k", LINE_CLOSED (t_log_px)}}},
+  {S001 ("s001_91_lk", 91, "= L_k(x)"), .eval = LINE_CLOSED (iw_point_lk),
+   .mutants = {{"s001_91_lk_is_log_px", "log p(x) in place of L_k",
+                LINE_CLOSED (iw_point_log_px)}}},
   {S001 ("s001_93_upper", 93, "log p(x) ≥ L_{k+1}(x)"), .rel = REL_GE,
-   .from = {"s001_84_log_e"}, .eval = LINE_CLOSED (t_lk1),
+   .from = {"s001_84_log_e"}, .eval = LINE_CLOSED (iw_point_lk1),
    .mutants = {{"s001_93_gap_flipped", "L_{k+1} as log p(x) + its gap", LINE_CLOSED (c93_lk1_flip)}}},
-  {S001 ("s001_93_monotone", 93, "≥ L_k(x)"), .rel = REL_GE, .eval = LINE_CLOSED (t_lk),
-   .mutants = {{"s001_93_lk_is_log_px", "log p(x) in place of L_k", LINE_CLOSED (t_log_px)}}},
+  {S001 ("s001_93_monotone", 93, "≥ L_k(x)"), .rel = REL_GE, .eval = LINE_CLOSED (iw_point_lk),
+   .mutants = {{"s001_93_lk_is_log_px", "log p(x) in place of L_k",
+                LINE_CLOSED (iw_point_log_px)}}},
 };
 
 /* ---- 003 Q3.1 and Q3.2, seed lines 173-191 ---- */
@@ -665,12 +501,16 @@ static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_l
 static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK + 1)); }
 static estimate q31_l6 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK); }
 static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK + 1); }
-static estimate q31_l7_lk (const point * p, const void *u) { (void) p; return est_sub (lk_at (u, KK, 1), est_exact (1, 0)); }
+static estimate
+q31_l7_lk (const point * p, const void *u)
+{
+  return est_sub (iw_point_lk (p, u), est_exact (1, 0));
+}
 static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
 {
   double lw[KMAX_DV + 1], size, s = 0;
-  double m = iw_log_weights (&D->md.f, z, (size_t) D->k, lw, &size);
+  double m = iw_log_weights (W, z, (size_t) D->k, lw, &size);
   for (int j = 0; j < D->k; j++)
     s += lw[j];
   return use_max ? m : s / denom;
@@ -679,13 +519,21 @@ IG (q32_m2, mean_log_w (u, z, KK, 0))
 IG (q32_m2_max, mean_log_w (u, z, KK, 1))
 static estimate q32_m3 (const point * p, const void *u) { (void) p; return mean_of_k (u, integral (q_log_w, u), KK); }
 static estimate q32_m3_k1 (const point * p, const void *u) { (void) p; return mean_of_k (u, integral (q_log_w, u), KK + 1); }
-static estimate q32_m4 (const point * p, const void *u) { return mean_of_k (u, t_elbo (p, u), KK); }
-static estimate q32_m4_k1 (const point * p, const void *u) { return mean_of_k (u, t_elbo (p, u), KK + 1); }
-static estimate q32_m6_px (const point * p, const void *u) { return est_add (t_log_px (p, u), est_exact (1, 0)); }
+static estimate
+q32_m4 (const point * p, const void *u) { return mean_of_k (u, iw_point_elbo (p, u), KK); }
+static estimate
+q32_m4_k1 (const point * p, const void *u) { return mean_of_k (u, iw_point_elbo (p, u), KK + 1); }
+static estimate
+q32_m6_px (const point * p, const void *u)
+{
+  return est_add (iw_point_log_px (p, u), est_exact (1, 0));
+}
 
 static const derivation_truth TRUTH_003[] = {
-  {"lk", "L_K by the Frullani quadrature log p(x) - ∫ (φ(t/K)^K - e^{-t}) dt/t", LINE_CLOSED (t_lk)},
-  {"elbo", "the ELBO E_q[log p(x,h) - log q(h)], closed form (lib/lingauss)", LINE_CLOSED (t_elbo)},
+  {"lk", "L_K by the Frullani quadrature log p(x) - ∫ (φ(t/K)^K - e^{-t}) dt/t",
+   LINE_CLOSED (iw_point_lk)},
+  {"elbo", "the ELBO E_q[log p(x,h) - log q(h)], closed form (lib/lingauss)",
+   LINE_CLOSED (iw_point_elbo)},
 };
 
 #define S003(id_, src_, at_, text_) .id = id_, .source = src_, .at = at_, .text = text_
@@ -714,7 +562,7 @@ static const derivation_line LINES_003[] = {
    .rel = REL_LE, .eval = LINE_CLOSED (q31_l6),
    .mutants = {{"s003_q31_l6_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l6_k1)}}},
   {S003 ("s003_q31_l7", "003 Q3.1", 181, "L_K ≤ log p(x)"), .rel = REL_LE,
-   .from = {"s003_q31_l1"}, .eval = LINE_CLOSED (t_log_px),
+   .from = {"s003_q31_l1"}, .eval = LINE_CLOSED (iw_point_log_px),
    .mutants = {{"s003_q31_l7_below", "log p(x) replaced by L_K - 1", LINE_CLOSED (q31_l7_lk)}}},
   {S003 ("s003_183", "003 Q3.1", 183, "Thus, as log p(x) ≥ L_K, L_K is a lower bound of log p(x)"),
    .expect = V_NOT_CHECKABLE, .why = "restates the chain's last line, s003_q31_l7, which is checked"},
@@ -734,7 +582,7 @@ static const derivation_line LINES_003[] = {
    .rel = REL_GE, .eval = LINE_EXPECT (q_l1),
    .mutants = {{"s003_q32_m5_max", "max_j log w(h_j) in place of log w(h_1)", LINE_EXPECT (q32_m2_max)}}},
   {S003 ("s003_q32_m6", "003 Q3.2", 189, "L_K ≥ L_1"), .rel = REL_GE,
-   .from = {"s003_q32_m1"}, .eval = LINE_CLOSED (t_elbo),
+   .from = {"s003_q32_m1"}, .eval = LINE_CLOSED (iw_point_elbo),
    .mutants = {{"s003_q32_m6_above", "L_1 replaced by log p(x) + 1", LINE_CLOSED (q32_m6_px)}}},
   {S003 ("s003_191", "003 Q3.2", 191, "Thus, L_K is a family of lower bounds tighter than the ELBO"),
    .expect = V_NOT_CHECKABLE, .why = "restates the chain's last line, s003_q32_m6, which is checked"},
@@ -784,67 +632,37 @@ static const derivation_line LINES_002[] = {
    .correction = "log((1/K) Σ_k p_θ(x))"},
   {.id = "s002_8_log_p", .source = "002 1.(c)", .at = 8, .expect = V_SLIP,
    .text = "= max_θ Σ_i log p_θ(z)", .eval = LINE_CLOSED (c8_log_literal),
-   .readings = READ_X (LINE_CLOSED (t_log_px), "(line 10)"),
+   .readings = READ_X (LINE_CLOSED (iw_point_log_px), "(line 10)"),
    .correction = "max_θ Σ_i log p_θ(X_i)"},
 };
 
 #define IW_DV(name, id_, title_, lines_, truths_, prep_, ...) \
   static const derivation name = { .id = id_, .title = title_, .points = &iw_points, \
-    .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_prep), .prepare = prep_, \
-    .x_dim = KMAX_DV + 1, .x_len = iw_len, .base_dim = iw_len, .transform = map_q, \
-    DERIVATION_TABLES (truths_, lines_), __VA_ARGS__ }
-IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001, prepare_q);
+    .n_points = 24, .n_mc_points = 4, .prep_size = sizeof (iw_point), .prepare = prep_, \
+    .x_dim = KMAX_DV + 1, .x_len = iw_point_draw_len, .base_dim = iw_point_draw_len, \
+    .transform = iw_point_map, DERIVATION_TABLES (truths_, lines_), __VA_ARGS__ }
+IW_DV (d001, "s001_114", "001 1.1.4: log p(x) ≥ L_{k+1} ≥ L_k", LINES_001, TRUTH_001,
+       iw_point_prepare);
 /* Q3's L_1 is the ELBO, a log-density ratio quadratic in the normal:
    Hermite controls take it out (lib/hermite_cv.h); the log-mean-exp of
    L_k for k > 1 is not a polynomial and gains little, and 1.1.4's lines
    are all such */
-IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003, prepare_q,
-       .hermite_degree = 2);
-IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002, TRUTH_001, prepare_posterior);
+IW_DV (d003, "s003_q3", "003 Q3: L_1 = ELBO ≤ L_K ≤ log p(x)", LINES_003, TRUTH_003,
+       iw_point_prepare, .hermite_degree = 2);
+IW_DV (d002, "s002_1c", "002 1.(c): with q_φ = p_θ(z|x) the bound is log p(x)", LINES_002,
+       TRUTH_001, iw_point_prepare_posterior);
 #undef D
 
 /* ---- Figure and notes ---- */
 
 static void
-write_figure_data (harness * h, const experiment * e)
-{
-  sbuf *fig = harness_figure_data (h);
-  sbuf_append (fig, "\n\n# block B0: quadrature, log p(x) - L_k\n"
-               "# k  gap_wide err  gap_narrow err  gap_heavy err"
-               "  bound_narrow  asym_wide  asym_narrow\n");
-  for (size_t i = 0; i < e->n_k; i++)
-    {
-      double k = e->k[i];
-      sbuf_printf (fig, "%g", k);
-      for (int p = 0; p < N_PROPOSALS; p++)
-        sbuf_printf (fig, " %.10g %.3g", e->gap[p][i].value,
-                     e->gap[p][i].abserr);
-      sbuf_printf (fig, " %.10g %.10g %.10g\n", gap_bound_narrow (h, e, k),
-                   e->var_w[WIDE] / (2 * k), e->var_w[NARROW] / (2 * k));
-    }
-  sbuf_append (fig, "\n\n# block B1 = B0 + 1: Monte Carlo gap; wide and narrow by the"
-               " control-variate estimator, heavy by log p(x) - mean log-mean-exp\n"
-               "# k  replicates  wide se  narrow se  heavy se\n");
-  for (size_t i = 0; i < e->n_mc; i++)
-    {
-      sbuf_printf (fig, "%g %zu", e->k[i], e->reps[i]);
-      for (int p = WIDE; p <= NARROW; p++)
-        sbuf_printf (fig, " %.10g %.3g", mc_mean (&e->mc[p][i].gap_cv),
-                     mc_se (&e->mc[p][i].gap_cv));
-      sbuf_printf (fig, " %.10g %.3g\n",
-                   e->q[HEAVY].log_px - mc_mean (&e->mc[HEAVY][i].lk),
-                   mc_se (&e->mc[HEAVY][i].lk));
-    }
-}
-
-static void
-draw_figure (harness * h, const experiment * e)
+draw_figure (harness * h, const iw_sweep * e)
 {
   sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3 title 'Importance-weighted bounds: the gap log p(x) - L_k closes for bounded and unbounded p/q'\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
   sbuf_append (gp, "set key font ',8' spacing 0.75\n");
-  write_figure_data (h, e);
+  iw_sweep_write_data (harness_figure_data (h), e);
   sbuf_printf (gp, "B0 = %d\nB1 = %d\nhalf_var_wide = %.10g\nhalf_var_narrow = %.10g\n",
                b, b + 1, e->var_w[WIDE] / 2, e->var_w[NARROW] / 2);
   sbuf_append (gp,
@@ -873,35 +691,7 @@ draw_figure (harness * h, const experiment * e)
 }
 
 static void
-write_table (harness * h, const experiment * e)
-{
-  sbuf *n = harness_notes (h);
-  sbuf_append (n, "\n| k | replicates |");
-  for (int p = 0; p < N_PROPOSALS; p++)
-    sbuf_printf (n, " L_k %s (MC) | L_k %s (quad) |", Q_NAME[p], Q_NAME[p]);
-  sbuf_append (n, "\n|---|---|---|---|---|---|---|---|\n");
-  for (size_t i = 0; i < e->n_mc; i++)
-    {
-      sbuf_printf (n, "| %g | %zu |", e->k[i], e->reps[i]);
-      for (int p = 0; p < N_PROPOSALS; p++)
-        sbuf_printf (n, " %.5f ± %.1e | %.8f |", mc_mean (&e->mc[p][i].lk),
-                     mc_se (&e->mc[p][i].lk), lk_quad (e, p, i).value);
-      sbuf_append (n, "\n");
-    }
-  sbuf_printf (n, "\nlog p(x) = %.8f.\n", e->q[WIDE].log_px);
-}
-
-/* Local log-log slope of the quadrature gap between the last two k. */
-static double
-last_slope (const experiment * e, int p)
-{
-  size_t n = e->n_k;
-  return log (e->gap[p][n - 1].value / e->gap[p][n - 2].value)
-    / log (e->k[n - 1] / e->k[n - 2]);
-}
-
-static void
-write_notes (harness * h, const experiment * e, const quad_result * limits)
+write_notes (harness * h, const iw_sweep * e, const quad_result * limits)
 {
   const iw_model *md = &e->q[WIDE];
   size_t n = e->n_k;
@@ -910,64 +700,54 @@ write_notes (harness * h, const experiment * e, const quad_result * limits)
     snprintf (wide_text, sizeof wide_text, " (and %.2g ± %.2g for wide q)",
               limits[WIDE].value, limits[WIDE].abserr);
   sbuf_printf (harness_notes (h),
-    "Model: z ~ N(0, 1), x | z ~ N(a z, s²) with a = %g, s = %g, x = %g, so"
-    " p(x) = N(x; 0, a² + s²) and p(z|x) = N(%.4f, %.4f). Proposals, in"
-    " units of the posterior: wide N(μ + 2σ, 3σ²) (p/q bounded), narrow"
-    " N(μ + 0.5σ, 0.9σ²) (p/q unbounded; P(w > t) falls like t^-10, so"
-    " E[w⁹] < ∞), heavy N(μ + 0.5σ, 0.4σ²) (p/q unbounded, tail index 5/3,"
-    " Var(w) = ∞). Each has its L_1 gap KL(q || p(z|x)) well above 0.\n\n"
-    "Every L_k has an exact reference by quadrature whose cost does not"
-    " depend on k: with w~ = w/p(x) (so E_q[w~] = 1), Frullani's integral"
-    " gives log p(x) - L_k = ∫₀^∞ (φ(t/k)^k - e^{-t}) dt/t with"
-    " φ(r) = E_q[e^{-r w~}] (nested GSL QAGI; the inner integrals' errors are"
-    " carried to the outer one by a second pass). At k = 1 it reproduces the"
+    "Model: z ~ N(0, 1), x | z ~ N(a z, s²) with a = %g, s = %g, x = %g, so p(x) = N(x; 0,"
+    " a² + s²) and p(z|x) = N(%.4f, %.4f). Proposals, in units of the posterior: wide N(μ + 2σ,"
+    " 3σ²) (p/q bounded), narrow N(μ + 0.5σ, 0.9σ²) (p/q unbounded; P(w > t) falls like t^-10, so"
+    " E[w⁹] < ∞), heavy N(μ + 0.5σ, 0.4σ²) (p/q unbounded, tail index 5/3, Var(w) = ∞). Each has"
+    " its L_1 gap KL(q || p(z|x)) well above 0.\n\n"
+    "Every L_k has an exact reference by quadrature whose cost does not depend on k: with"
+    " w~ = w/p(x) (so E_q[w~] = 1), Frullani's integral gives log p(x) - L_k = ∫₀^∞"
+    " (φ(t/k)^k - e^{-t}) dt/t with φ(r) = E_q[e^{-r w~}] (nested GSL QAGI; the inner integrals'"
+    " errors are carried to the outer one by a second pass). At k = 1 it reproduces the"
     " closed-form KL(q || p(z|x)) to ~1e-15 (check `quad_l1_vs_elbo`).\n\n"
-    "Monte Carlo: each replicate draws k+1 weights; log_mean_exp gives L_k and"
-    " L_{k+1}; the seed's E_M term (the average over the k+1 leave-one-out"
-    " subsets) gives a second estimate of L_k. Replicates per k: samples/k,"
-    " at least max(100, samples/2500), so that at k = 10⁴"
-    " there are 200 replicates (2·10⁶ weights), enough for the normal"
-    " critical values the checks use. The figure's gap estimates for wide and"
-    " narrow q use E[e - log(1+e)], e = mean_k(w)/p(x) - 1, unbiased because"
-    " E[e] = 0 exactly; its relative error does not grow with k, whereas"
-    " log p(x) - mean(L̂_k) has a standard error ~ sqrt(Var(w~)/(kR)), far"
-    " above the gap at large k. For heavy q that estimator has infinite"
-    " variance, so the heavy points are log p(x) - mean(L̂_k) (a bar whose"
-    " lower end would be negative is drawn down to a tenth of the point).\n\n"
-    "Which points the Monte Carlo checks use: every L_k point enters, unless"
-    " the Pareto k-hat of its replicates (lib/psis.h, Vehtari et al.) exceeds"
-    " min(1 - 1/log10 n, 0.7): then that point is left out (a check with no"
-    " point left would be inconclusive). For heavy q the log-mean of weights"
-    " with an infinite variance still has an exponential right tail, so its"
-    " k-hat is mostly near 0 (the checks' notes count the points left out)."
-    " Left out: averages of the weights themselves for heavy q"
-    " (E_q[w²] = ∞ in closed form), and the gap estimator"
-    " with fewer than %d replicates, since at large k it is close to a"
-    " scaled chi-square with one degree of freedom, whose t-statistic from"
-    " 200 replicates falls below -6 about 1e-5 of the time (simulated), not"
-    " 1e-9.\n\n"
-    "**What the data show about 001 1.1.5.** For the narrow proposal p/q is"
-    " unbounded, yet the exact gap falls from %.4g at k = 1 to %.3g at"
-    " k = 10⁸, and k·gap converges to the delta-method limit"
-    " Var(w)/(2p(x)²) = %.6g, exactly as for the bounded wide proposal"
-    " (limit %.6g). The rigorous bound Var(w)/(2k p(x) w_min) (w is bounded"
-    " *below*, w_min/p(x) = %.4g) holds at every k and forces the gap to 0."
-    " Extrapolating the gaps at k = 10⁶ .. 8·10⁶ to k = ∞ gives"
-    " log p(x) - L_∞ = %.2g ± %.2g for narrow q%s: zero within the bound."
-    " So the strict inequality L_{k→∞} < log p(x) is false, and a bounded"
-    " ratio is sufficient, not necessary. Even the heavy proposal, with"
-    " Var(w) = ∞, closes its gap (%.3g at k = 10⁸, local log-log slope"
-    " %.2f, slower than 1/k). What the limit needs is E_q[w] = p(x) < ∞"
-    " (true whenever q covers the posterior's support) and L_1 > -∞; the"
-    " limit falls below log p(x) only when q misses posterior mass (a case"
-    " not run here), a support condition, not a boundedness one.\n",
+    "Monte Carlo: each replicate draws k+1 weights; log_mean_exp gives L_k and L_{k+1}; the seed's"
+    " E_M term (the average over the k+1 leave-one-out subsets) gives a second estimate of L_k."
+    " Replicates per k: samples/k, at least max(100, samples/2500), so that at k = 10⁴ there are"
+    " 200 replicates (2·10⁶ weights), enough for the normal critical values the checks use. The"
+    " figure's gap estimates for wide and narrow q use E[e - log(1+e)], e = mean_k(w)/p(x) - 1,"
+    " unbiased because E[e] = 0 exactly; its relative error does not grow with k, whereas log"
+    " p(x) - mean(L̂_k) has a standard error ~ sqrt(Var(w~)/(kR)), far above the gap at large k."
+    " For heavy q that estimator has infinite variance, so the heavy points are log"
+    " p(x) - mean(L̂_k) (a bar whose lower end would be negative is drawn down to a tenth of the"
+    " point).\n\n"
+    "Which points the Monte Carlo checks use: every L_k point enters, unless the Pareto k-hat of"
+    " its replicates (lib/psis.h, Vehtari et al.) exceeds min(1 - 1/log10 n, 0.7): then that point"
+    " is left out (a check with no point left would be inconclusive). For heavy q the log-mean of"
+    " weights with an infinite variance still has an exponential right tail, so its k-hat is"
+    " mostly near 0 (the checks' notes count the points left out). Left out: averages of the"
+    " weights themselves for heavy q (E_q[w²] = ∞ in closed form), and the gap estimator with"
+    " fewer than %d replicates, since at large k it is close to a scaled chi-square with one"
+    " degree of freedom, whose t-statistic from 200 replicates falls below -6 about 1e-5 of the"
+    " time (simulated), not 1e-9.\n\n"
+    "**What the data show about 001 1.1.5.** For the narrow proposal p/q is unbounded, yet the"
+    " exact gap falls from %.4g at k = 1 to %.3g at k = 10⁸, and k·gap converges to the"
+    " delta-method limit Var(w)/(2p(x)²) = %.6g, exactly as for the bounded wide proposal (limit"
+    " %.6g). The rigorous bound Var(w)/(2k p(x) w_min) (w is bounded *below*, w_min/p(x) = %.4g)"
+    " holds at every k and forces the gap to 0. Extrapolating the gaps at k = 10⁶ .. 8·10⁶ to"
+    " k = ∞ gives log p(x) - L_∞ = %.2g ± %.2g for narrow q%s: zero within the bound. So the"
+    " strict inequality L_{k→∞} < log p(x) is false, and a bounded ratio is sufficient, not"
+    " necessary. Even the heavy proposal, with Var(w) = ∞, closes its gap (%.3g at k = 10⁸, local"
+    " log-log slope %.2f, slower than 1/k). What the limit needs is E_q[w] = p(x) < ∞ (true"
+    " whenever q covers the posterior's support) and L_1 > -∞; the limit falls below log p(x) only"
+    " when q misses posterior mass (a case not run here), a support condition, not a boundedness"
+    " one.\n",
     md->a, md->s, md->x, md->mu, md->v,
     GAP_CV_MIN_REPLICATES, e->gap[NARROW][0].value, e->gap[NARROW][n - 1].value,
     e->var_w[NARROW] / 2, e->var_w[WIDE] / 2,
     iw_gauss_min (&e->q[NARROW].g),
     limits[NARROW].value, limits[NARROW].abserr, wide_text,
-    e->gap[HEAVY][n - 1].value, last_slope (e, HEAVY));
-  write_table (h, e);
+    e->gap[HEAVY][n - 1].value, iw_sweep_slope (e, HEAVY));
+  iw_sweep_write_table (harness_notes (h), e);
 }
 
 int
@@ -976,7 +756,7 @@ main (int argc, char **argv)
   iw_points = point_box (COORDS, COUNT_OF (COORDS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
-  experiment *e = xcalloc (1, sizeof *e);
+  iw_sweep *e = xcalloc (1, sizeof *e);
   experiment_run (h, e);
   quad_result limits[N_PROPOSALS];
 

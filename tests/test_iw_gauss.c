@@ -172,6 +172,46 @@ test_model (void)
           "iw_model: shift 0, c 1 is the posterior exactly");
 }
 
+/* p(x, h) of the model in test_draw_weights */
+static double
+joint_density (double h, void *params)
+{
+  const iw_model *md = params;
+  return exp (normal_log_pdf (md->x, md->a * h, md->s) + normal_log_pdf (h, 0, 1));
+}
+
+/* One draw's quantities: the log mean weight and the scaled weights
+   against the weights from lib/normal's densities, the subset mean
+   against hand sums, the model integral of p(x, h) against p(x). */
+static void
+test_draw_weights (void)
+{
+  iw_model md;
+  iw_model_init (&md, 1.5, 0.8, 2.0, 0.5, 0.9);
+  double z[4] = { -0.3, 1.1, 0.4, 2.5 }, w[4], sum = 0, top = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      w[i] = exp (normal_log_pdf (md.x, md.a * z[i], md.s) + normal_log_pdf (z[i], 0, 1)
+                  - normal_log_pdf (z[i], md.m, sqrt (md.vq)));
+      sum += w[i], top = fmax (top, w[i]);
+    }
+  double bound, got = iw_log_mean_weight (&md.f, z, 4, 3.0, &bound);
+  tap_close (got, log (sum / 3), 1e-13, "log (1/3) sum of 4 weights");
+  tap_ok (bound > 0 && bound < 1e-13, "its rounding bound %.3g", bound);
+  double a[4], size, lt = iw_scaled_weights (&md.f, z, 4, a, &size);
+  tap_close (lt, log (top), 1e-13, "scaled weights: log of the largest weight");
+  for (int i = 0; i < 4; i++)
+    tap_close (a[i], w[i] / top, 1e-13, "scaled weight %d = w / max w", i);
+  /* k = 2 of (1, 2, 3): subsets {1,2}, {1,3}, {2,3}, sums 3, 4, 5 */
+  double b3[3] = { 1, 2, 3 }, b4[4] = { 1, 2, 3, 4 };
+  tap_close (iw_subset_mean (b3, 2, 2), 2, 4 * DBL_EPSILON, "subset mean (3 + 4 + 5) / 2 / 3");
+  tap_close (iw_subset_mean (b3, 2, 3), 4.0 / 3, 4 * DBL_EPSILON, "subset mean, denominator 3");
+  /* k = 3 of (1, 2, 3, 4): sums 6, 7, 8, 9 over 3, averaged: 10 / 4 */
+  tap_close (iw_subset_mean (b4, 3, 3), 2.5, 4 * DBL_EPSILON, "subset mean, k = 3");
+  quad_result px = iw_model_integral (&md, joint_density, &md);
+  tap_close (px.value, exp (md.log_px), px.abserr + 1e-14, "model integral of p(x, h) = p(x)");
+}
+
 int
 main (void)
 {
@@ -241,6 +281,7 @@ main (void)
   tap_close (g0.value, 0, g0.abserr + 1e-14, "q = target: gap 0");
   test_appended (r);
   test_model ();
+  test_draw_weights ();
   gsl_rng_free (r);
   return tap_done ();
 }

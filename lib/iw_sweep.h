@@ -1,0 +1,94 @@
+/* iw_sweep.h -- the importance-weighted bounds L_k over a grid of k, for
+ * several proposals of one model: at every k, Monte Carlo replicates of k
+ * weights (iw_mc_run) and the exact gap log p(x) - L_k by quadrature
+ * (iw_gauss_gap), and the data a figure and a report table show of them.
+ *
+ * The experiment that tells how fast L_k closes on log p(x): Monte Carlo
+ * says where the estimators agree with the exact gap, the quadrature,
+ * whose cost does not depend on k, carries the grid on to k = 10^8 where
+ * rates and limits are read.
+ *
+ * Grid (iw_sweep_grid): 1, 2, 5, 10, ... up to kmax, and kmax itself, by
+ * both; then the decades above kmax up to 10^8 by quadrature alone.
+ * Sparse: kmax at most 1000, one k a decade, and above it 10^6 and 10^8.
+ * Replicates at k (iw_sweep_replicates): samples / k, never fewer than
+ * max(100, samples / 2500), so that the largest k keep enough replicates
+ * for a normal critical value.  A point's standard error of L_k is
+ * trusted (iw_sweep_trusted) when the Pareto k-hat of its replicates
+ * (lib/psis.h) is at most min(1 - 1/log10 n, PSIS_KHAT_MAX). */
+#ifndef HARNESS_IW_SWEEP_H
+#define HARNESS_IW_SWEEP_H
+
+#include "iw_gauss.h"
+#include "sbuf.h"
+
+#define IW_SWEEP_MAX_K 40
+#define IW_SWEEP_MAX_Q 4
+
+typedef struct
+{
+  size_t n_q;
+  const char *name[IW_SWEEP_MAX_Q];     /* "wide": for data and tables */
+  iw_model q[IW_SWEEP_MAX_Q];           /* the model under each q; the
+                                           Monte Carlo draws with q[p].f */
+  double k[IW_SWEEP_MAX_K];             /* k[0 .. n_mc) by Monte Carlo, */
+  size_t n_mc, n_k;                     /* all n_k by quadrature */
+  size_t reps[IW_SWEEP_MAX_K];          /* replicates at k[0 .. n_mc) */
+  iw_mc mc[IW_SWEEP_MAX_Q][IW_SWEEP_MAX_K];
+  quad_result gap[IW_SWEEP_MAX_Q][IW_SWEEP_MAX_K];   /* log p(x) - L_k */
+  double var_w[IW_SWEEP_MAX_Q];         /* Var_q(w~), inf when infinite */
+  /* iw_gauss_gap_bound at every k for a q narrower than the target with
+     a finite Var(w~); NaN for the others */
+  double bound[IW_SWEEP_MAX_Q][IW_SWEEP_MAX_K];
+} iw_sweep;
+
+/* Append K to the grid; dies (die_internal) when it is full. */
+void iw_sweep_add_k (iw_sweep * s, double k);
+
+/* The grid above, up to KMAX by Monte Carlo (SPARSE: the sparse one). */
+void iw_sweep_grid (iw_sweep * s, double kmax, int sparse);
+
+/* The replicates at each Monte Carlo k for SAMPLES weights a point. */
+void iw_sweep_replicates (iw_sweep * s, double samples);
+
+/* For each q in turn, the Monte Carlo runs at k[0 .. n_mc) on R (in that
+   order: the draws are reproducible), with ESTIMATORS (NULL: the correct
+   ones); then the gaps (IW_GAP_FOR_MC where Monte Carlo ran,
+   IW_GAP_PRECISE beyond), Var(w~) and the bounds. */
+void iw_sweep_run (iw_sweep * s, gsl_rng * r,
+                   const iw_estimators * estimators);
+
+/* L_k = log p(x) - gap by quadrature under q P at k[I]. */
+estimate iw_sweep_lk_quad (const iw_sweep * s, size_t p, size_t i);
+
+/* Whether the standard error of L_k's Monte Carlo mean at (P, I) can be
+   trusted (the Pareto k-hat rule above); a NaN k-hat is not. */
+int iw_sweep_trusted (const iw_sweep * s, size_t p, size_t i);
+
+/* The points iw_sweep_trusted leaves out: how many, and the largest
+   k-hat among them (a NaN one counts as the largest) with its q and k;
+   0, 0 and 0 when there are none. */
+typedef struct
+{
+  size_t n, p;
+  double khat, k;
+} iw_sweep_left_out;
+
+iw_sweep_left_out iw_sweep_untrusted (const iw_sweep * s);
+
+/* The local log-log slope of q P's quadrature gap between the last two k. */
+double iw_sweep_slope (const iw_sweep * s, size_t p);
+
+/* Two data blocks, each after two blank lines.  The first, over all k:
+   k, per q the gap and its error, then each bound, then each asymptote
+   Var(w~)/(2k) where Var(w~) is finite.  The second, over the Monte Carlo
+   k: k, the replicates, per q the gap estimate and its standard error: the
+   control-variate estimator iw_gap_summand where Var(w~) is finite, else
+   log p(x) - the mean log-mean-exp. */
+void iw_sweep_write_data (sbuf * b, const iw_sweep * s);
+
+/* A markdown table of L_k by Monte Carlo (± SE) and by quadrature, per q,
+   at the Monte Carlo k, and then log p(x). */
+void iw_sweep_write_table (sbuf * b, const iw_sweep * s);
+
+#endif
