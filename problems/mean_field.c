@@ -22,6 +22,7 @@
 #include "gmm.h"
 #include "gmm_quantile.h"
 #include "lingauss2.h"
+#include "lingauss2_ascent.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
@@ -655,7 +656,9 @@ static const mutant_spec MUTANTS[N_MUTANTS] = {
   {"update_s2_no_prior", "variance update 1/θ1² (the prior's 1 dropped)", "mf_var_underestimates"},
 };
 
-/* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15). */
+/* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15), with
+   the negative controls of the four checks (lib/lingauss2_ascent runs and
+   checks them) */
 static void
 coordinate_step (lingauss2 * v, int step)
 {
@@ -676,113 +679,6 @@ coordinate_step (lingauss2 * v, int step)
   if (on[M_S2_NO_PRIOR])
     s2 = 1 / (v->theta[i] * v->theta[i]);
   v->s[i] = sqrt (s2);
-}
-
-/* The figure's right panel: the ELBO before the first update and after
-   each update of the first FIGURE_SWEEPS sweeps. */
-#define FIGURE_SWEEPS 13
-typedef struct
-{
-  double update[4 * FIGURE_SWEEPS + 1], elbo[4 * FIGURE_SWEEPS + 1];
-  size_t n;
-} elbo_trace;
-
-static void
-elbo_trace_add (elbo_trace * t, int update, double value)
-{
-  t->update[t->n] = update;
-  t->elbo[t->n++] = value;
-}
-
-/* Sweep until the means stop changing; returns the last change of m2.
-   With H, every step's ELBO change is a point of update_monotone; with
-   PATH and TRACE, the first sweeps are kept for the figure. */
-static double
-coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, elbo_trace * trace)
-{
-  double last = INFINITY;
-  int step_no = 0;
-  for (int sweep = 0; sweep < 20000 && last != 0; sweep++)
-    {
-      double m2_old = v->m[1];
-      for (int step = 0; step < 4; step++)
-        {
-          rnd before = lingauss2_elbo (v);
-          coordinate_step (v, step);
-          rnd after = lingauss2_elbo (v);
-          step_no++;
-          if (h)
-            check_point (h, "update_monotone", rnd_estimate (sub (after, before)),
-                         est_exact (0, 0));
-          if (path && step % 2 == 0)
-            sbuf_printf (path, "%.10g %.10g\n", v->m[0], v->m[1]);
-          if (trace)
-            elbo_trace_add (trace, step_no, after.value);
-        }
-      last = fabs (v->m[1] - m2_old);
-      if (sweep >= FIGURE_SWEEPS - 1)
-        path = NULL, trace = NULL;
-    }
-  return last;
-}
-
-/* The fixed point against the maximiser of the ELBO over all of q, by
-   Nelder-Mead from a random start (lib/lingauss2). */
-static void
-compare_with_optimizer (harness * h, const lingauss2 * fixed, double bound)
-{
-  gsl_rng *r = harness_rng (h);
-  double start[4], best[4];
-  for (size_t i = 0; i < 4; i++)
-    start[i] = gsl_ran_gaussian (r, 1.0);
-  double tol = lingauss2_elbo_maximize (fixed, start, best);
-  for (size_t i = 0; i < 2; i++)
-    {
-      check_point (h, "fixed_point_vs_optimizer", est_exact (fixed->m[i], bound),
-                   est_opt (best[i], tol));
-      double s2 = exp (2 * best[2 + i]);
-      check_point (h, "fixed_point_vs_optimizer",
-                   rnd_estimate (sq (X (fixed->s[i]))), est_opt (s2, s2 * expm1 (2 * tol)));
-    }
-}
-
-static void
-check_coordinate_ascent (harness * h)
-{
-  gsl_rng *r = harness_rng (h);
-  const int n_models = 50, n_optimised = 10;
-  for (int k = 0; k < n_models; k++)
-    {
-      /* draws in declarators, not in one initialiser list (unsequenced) */
-      double t1 = gsl_ran_gaussian (r, 1.5), t2 = gsl_ran_gaussian (r, 1.5);
-      lingauss2 v = { {t1, t2}, gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0}, 0, 1 };
-      for (int i = 0; i < 2; i++)
-        {
-          v.m[i] = gsl_ran_gaussian (r, 2.0);
-          v.s[i] = exp (gsl_ran_gaussian (r, 0.7));
-        }
-      /* |m - m*| from the sweep's contraction (lib/lingauss2) */
-      double bound = lingauss2_cavi_bound (&v, coordinate_ascent (h, &v, NULL, NULL));
-      for (int i = 0; i < 2; i++)
-        {
-          check_point (h, "fixed_point_mean", est_exact (v.m[i], bound),
-                       rnd_estimate (lingauss2_post_mean (&v, i)));
-          check_point (h, "mf_var_underestimates", rnd_estimate (sq (X (v.s[i]))),
-                       rnd_estimate (lingauss2_post_var (&v, i)));
-        }
-      if (k < n_optimised)
-        compare_with_optimizer (h, &v, bound);
-    }
-  const char *where = "random models θ ~ N(0, 1.5² I), x ~ N(0, 2²), random starts";
-  check_close (h, "update_monotone", "every update of %d runs to convergence; %s",
-               n_models, where);
-  check_close (h, "fixed_point_mean", "%d %s; bound from the sweep's contraction factor",
-               n_models, where);
-  check_close (h, "fixed_point_vs_optimizer",
-               "%d %s; Nelder-Mead in (m, log s) to simplex size 1e-6,"
-               " error bound 2|∇| (strong convexity >= 1), ∇ by central differences",
-               n_optimised, where);
-  check_close (h, "mf_var_underestimates", "%d %s, both coordinates", n_models, where);
 }
 
 /* ---------------------------------------------------------------------
@@ -807,7 +703,8 @@ figure_model (harness * h)
 /* The ELBO along the updates, rising to its maximum log p(x) - KL(q*||p)
    below log p(x), and the seed's total (2.10)-(2.11) at q* as its finding. */
 static void
-draw_elbo_panel (harness * h, int *block, const lingauss2 * q_star, const elbo_trace * t)
+draw_elbo_panel (harness * h, int *block, const lingauss2 * q_star,
+                 const lingauss2_ascent_trace * t)
 {
   double log_px = lingauss2_log_evidence (q_star).value;
   const figure_converge_series ascent = { .label = "ELBO", .estimate = t->elbo,
@@ -839,11 +736,11 @@ draw_figure (harness * h)
   int b = figure_lines_against_truth (h, "Each line against its truth");
   sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
   figure_ellipse_write (fig, mu, sig, 2);
-  sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,
-               v.m[0], v.m[1]);
-  elbo_trace trace = { .n = 0 };
-  elbo_trace_add (&trace, 0, lingauss2_elbo (&v).value);
-  coordinate_ascent (NULL, &v, fig, &trace);
+  lingauss2_ascent_trace trace;
+  lingauss2_ascent_run (&v, coordinate_step, NULL, NULL, &trace);
+  sbuf_printf (fig, "\n# block %d: m after each mean update\n", b + 1);
+  for (size_t k = 0; k < trace.n_m; k++)
+    sbuf_printf (fig, "%.10g %.10g\n", trace.m[k][0], trace.m[k][1]);
   double qm[2] = { v.m[0], v.m[1] }, qs[4] = { v.s[0] * v.s[0], 0, 0, v.s[1] * v.s[1] };
   sbuf_printf (fig, "\n\n# block %d: mean-field fit q*\n", b + 2);
   figure_ellipse_write (fig, qm, qs, 2);
@@ -937,7 +834,9 @@ main (int argc, char **argv)
   eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);
-  check_coordinate_ascent (h);
+  lingauss2_ascent_check (h, coordinate_step, (const char *const[4]) {"update_monotone",
+                          "fixed_point_mean", "fixed_point_vs_optimizer", "mf_var_underestimates"},
+                          50, 10);
   draw_figure (h);
   write_notes (h);
   int status = harness_end (h);
