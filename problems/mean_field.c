@@ -16,8 +16,7 @@
  * lib/rounding.h: each value carries the size of the terms that cancel in
  * it and its rounding count (Higham, Lemma 3.3). */
 #include "harness.h"
-#include "figure_converge.h"
-#include "figure_ellipse.h"
+#include "figure_mean_field.h"
 #include "figure_panel.h"
 #include "gmm.h"
 #include "gmm_quantile.h"
@@ -700,60 +699,23 @@ figure_model (harness * h)
     harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
 }
 
-/* The ELBO along the updates, rising to its maximum log p(x) - KL(q*||p)
-   below log p(x), and the seed's total (2.10)-(2.11) at q* as its finding. */
-static void
-draw_elbo_panel (harness * h, int *block, const lingauss2 * q_star,
-                 const lingauss2_ascent_trace * t)
-{
-  double log_px = lingauss2_log_evidence (q_star).value;
-  const figure_converge_series ascent = { .label = "ELBO", .estimate = t->elbo,
-    .truth_value = log_px - lingauss2_kl_post (q_star).value,
-    .truth_label = "log p(x) - KL(q*||p)" };
-  const figure_converge_curve evidence = { .label = "log p(x)", .constant = log_px };
-  char label[100];
-  snprintf (label, sizeof label, "seed (2.10)-(2.11) at q* (%s)",
-            verdict_name (derivation_find (h, "s004_eq2_10_11")->verdict));
-  const figure_converge_curve seed = { .label = label, .constant = seed_total (q_star).value };
-  figure_converge (h, block, &(figure_converge_spec) {
-    .title = "ELBO after each update (m_1, s_1, m_2, s_2, ...)",
-    .xlabel = "update", .ylabel = "nats", .x = t->update, .n = t->n, .z = 1,
-    .series = &ascent, .n_series = 1, .seeds = &seed, .n_seeds = 1,
-    .refs = &evidence, .n_refs = 1, .key = "inside bottom right" });
-}
+static double seed_total_value (const lingauss2 * q) { return seed_total (q).value; }
 
+/* Right of the lines: the posterior, q* and the path of the updates from
+   a poor start, against the correlation; the ELBO along them, with the
+   seed's total (2.10)-(2.11) at q* as its finding (lib/figure_mean_field) */
 static void
 draw_figure (harness * h)
 {
-  lingauss2 v = figure_model (h);
-  double c = lingauss2_post_cov (&v).value;
-  double mu[2] = { lingauss2_post_mean (&v, 0).value, lingauss2_post_mean (&v, 1).value };
-  double sig[4] = { lingauss2_post_var (&v, 0).value, c, c, lingauss2_post_var (&v, 1).value };
-  v.m[0] = mu[0] - 2.0;           /* a poor start, against the correlation */
-  v.m[1] = mu[1] + 2.5;
-  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
-  sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
-  figure_ellipse_write (fig, mu, sig, 2);
-  lingauss2_ascent_trace trace;
-  lingauss2_ascent_run (&v, coordinate_step, NULL, NULL, &trace);
-  sbuf_printf (fig, "\n# block %d: m after each mean update\n", b + 1);
-  for (size_t k = 0; k < trace.n_m; k++)
-    sbuf_printf (fig, "%.10g %.10g\n", trace.m[k][0], trace.m[k][1]);
-  double qm[2] = { v.m[0], v.m[1] }, qs[4] = { v.s[0] * v.s[0], 0, 0, v.s[1] * v.s[1] };
-  sbuf_printf (fig, "\n\n# block %d: mean-field fit q*\n", b + 2);
-  figure_ellipse_write (fig, qm, qs, 2);
-  sbuf_printf (gp,
-    "set title 'p(z|x) and q*(z), θ = (%g, %g), x = %g'\n"
-    "set xlabel 'z_1'\nset ylabel 'z_2'\nset size ratio -1\nset key inside top right font ',11' spacing 1\n"
-    "plot datafile index %d using 1:2 with lines ls 3 title 'p(z|x) exact', \\\n"
-    "     datafile index %d using 1:2 with lines ls 2 title 'q*(z) mean-field', \\\n"
-    "     datafile index %d using 1:2 with linespoints ls 1 pt 7 ps 0.6 title 'updates (2.13)', \\\n"
-    "     '+' using (%.10g):(%.10g) every ::0::0 with points ls 7 pt 2 ps 2 title 'posterior mean'\n"
-    "set size noratio\n", v.theta[0], v.theta[1], v.x, b, b + 2, b + 1, mu[0], mu[1]);
-  b += 3;
-  draw_elbo_panel (h, &b, &v, &trace);
+  char label[100];
+  snprintf (label, sizeof label, "seed (2.10)-(2.11) at q* (%s)",
+            verdict_name (derivation_find (h, "s004_eq2_10_11")->verdict));
+  figure_mean_field (h, &b, &(figure_mean_field_spec) {
+    .model = figure_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
+    .path_label = "updates (2.13)", .seed_label = label, .seed_value = seed_total_value });
   sbuf_append (gp, "unset multiplot\n");
 }
 
