@@ -49,6 +49,16 @@ static double bounded (rnd a, double *bound) { *bound = rnd_bound (a); return a.
   name (const point * p, const void *u, const double *z, double *bound) \
   { (void) u, (void) bound; return (expr); }
 
+/* A table row of a line of 004 with one mutant: id s004_F for its
+   function F, evaluated as KIND (LINE_CLOSED, LINE_EXPECT, ...); the
+   mutant M, described by WHAT, evaluated the same way.  OWN_LINE: the
+   same for a closed form of the harness's own, id F. */
+#define SEED_LINE(eq, text_, kind, f, m, what) .id = "s004_" #f, \
+  .source = "004 eq. (" eq ")", .text = (text_), .eval = kind (f), \
+  .mutants = {{#m, (what), kind (m)}}
+#define OWN_LINE(text_, kind, f, m, what) .id = #f, .source = "harness", \
+  .text = (text_), .eval = kind (f), .mutants = {{#m, (what), kind (m)}}
+
 /* ---------------------------------------------------------------------
  * Problem 3: the posterior, (2.1)-(2.3).  A point is (θ1, θ2, x); a draw
  * is two latents z, z' ~ N(0, 2² I).
@@ -163,25 +173,20 @@ static const derivation_truth POST_TRUTHS[] = {
 };
 
 static const derivation_line BAYES_LINES[] = {
-  {.id = "s004_eq2_1", .source = "004 eq. (2.1)",
-   .text = "p(z|x) = p(x|z) p(z) / p(x)", .eval = LINE_POINTWISE (eq2_1),
-   .truth = "log_post",
-   .mutants = {{"eq2_1_no_evidence", "(2.1) without its denominator p(x)",
-                LINE_POINTWISE (eq2_1_no_evidence)}}},
-  {.id = "s004_eq2_2", .source = "004 eq. (2.2)",
-   .text = "p(z|x) = p(x|z) p(z) / ∫ p(x|z) p(z) dz", .eval = LINE_POINTWISE (eq2_2),
-   .mutants = {{"eq2_2_log_inside", "(2.2)'s log p(x) as ∫ log p(x|z) p(z) dz (the log"
-                " taken inside the integral)", LINE_POINTWISE (eq2_2_log_inside)}}},
+  {SEED_LINE ("2.1", "p(z|x) = p(x|z) p(z) / p(x)", LINE_POINTWISE, eq2_1,
+              eq2_1_no_evidence, "(2.1) without its denominator p(x)"), .truth = "log_post"},
+  {SEED_LINE ("2.2", "p(z|x) = p(x|z) p(z) / ∫ p(x|z) p(z) dz", LINE_POINTWISE, eq2_2,
+              eq2_2_log_inside, "(2.2)'s log p(x) as ∫ log p(x|z) p(z) dz (the log"
+              " taken inside the integral)")},
 };
 
 /* (2.3) on its own points (--set points): its rounding bound is what
    issue 10 found too small, so it is checked at many points. */
 static const derivation_line POST_LINES[] = {
-  {.id = "s004_eq2_3", .source = "004 eq. (2.3)",
-   .text = "p(z|x) = c·exp[-½(z1²(1+θ1²) + z2²(1+θ2²) - 2x(θ1z1 + θ2z2) + 2θ1θ2z1z2)]"
-   " (checked as: log p(z|x) - log p(z'|x) = the exponent's difference)",
-   .eval = LINE_POINTWISE (eq2_3), .truth = "log_ratio",
-   .mutants = {{"eq2_3_cross_sign", "(2.3) with -2θ1θ2z1z2", LINE_POINTWISE (eq2_3_cross_sign)}}},
+  {SEED_LINE ("2.3", "p(z|x) = c·exp[-½(z1²(1+θ1²) + z2²(1+θ2²) - 2x(θ1z1 + θ2z2)"
+              " + 2θ1θ2z1z2)] (checked as: log p(z|x) - log p(z'|x) = the exponent's"
+              " difference)", LINE_POINTWISE, eq2_3, eq2_3_cross_sign,
+              "(2.3) with -2θ1θ2z1z2"), .truth = "log_ratio"},
   {.id = "s004_p3_not_factorised", .source = "004 Problem 3",
    .text = "a product term of z1 and z2 in the exponent: the posterior does not"
    " factorise (checked as: (2.3)'s z1z2 coefficient -θ1θ2 is the posterior's"
@@ -345,9 +350,9 @@ seed_total (const lingauss2 * v)
   return add (rnd_scale (-0.5, br), rest);
 }
 CLOSED (eq2_10_11, rnd_estimate (seed_total (V)))
-CLOSED (harness_elbo, rnd_estimate (lingauss2_elbo (V)))
+CLOSED (elbo_closed_form, rnd_estimate (lingauss2_elbo (V)))
 /* the mutant: log s² for log s in the entropy */
-CLOSED (harness_elbo_log_var,
+CLOSED (elbo_entropy_log_var,
         rnd_estimate (add (lingauss2_elbo (V), add (rnd_log (X (p->v[4])), rnd_log (X (p->v[6]))))))
 static const derivation_truth ELBO_TRUTHS[] = {
   {"elbo", "L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2], each by quadrature", LINE_CLOSED (truth_elbo)},
@@ -358,30 +363,21 @@ static const derivation_truth ELBO_TRUTHS[] = {
 };
 
 static const derivation_line ELBO_LINES[] = {
-  {.id = "s004_eq2_4", .source = "004 eq. (2.4)",
-   .text = "L(q) = E_q[log(p(z, x)) - log(q(z))]", .eval = LINE_EXPECT (eq2_4),
-   .truth = "elbo",
-   .mutants = {{"eq2_4_q_sign", "(2.4) with + log(q(z))", LINE_EXPECT (eq2_4_q_sign)}}},
-  {.id = "s004_eq2_5", .source = "004 eq. (2.5)",
-   .text = "= E_q[log(p(z))] + E_q[log(p(x|z))] - E_q[log(q1(z1))] - E_q[log(q2(z2))]",
-   .eval = LINE_EXPECT (eq2_5),
-   .mutants = {{"eq2_5_no_q2", "(2.5) without - E_q[log(q2(z2))]", LINE_EXPECT (eq2_5_no_q2)}}},
-  {.id = "s004_eq2_6_mid", .source = "004 eq. (2.6)",
-   .text = "E_q[log(p(z))] = -E_q[log(2π)] - ½E_q[z1² + z2²]",
-   .eval = LINE_EXPECT (eq2_6_mid), .truth = "e_log_prior",
-   .mutants = {{"eq2_6_mid_half_norm", "(2.6)'s middle with -½ log(2π) for -log(2π)",
-                LINE_EXPECT (eq2_6_mid_half_norm)}}},
-  {.id = "s004_eq2_6", .source = "004 eq. (2.6)",
-   .text = "= -log(2π) - ½(m1² + s1² + m2² + s2²)", .eval = LINE_CLOSED (eq2_6),
-   .mutants = {{"eq2_6_no_half", "(2.6) without the ½", LINE_CLOSED (eq2_6_no_half)}}},
-  {.id = "s004_eq2_7_mid", .source = "004 eq. (2.7)",
-   .text = "E_q[log(p(x|z))] = -½(log(2π) + E_q[(x - θᵀz)²])",
-   .eval = LINE_EXPECT (eq2_7_mid), .truth = "e_log_lik",
-   .mutants = {{"eq2_7_mid_log_unhalved", "(2.7)'s middle with -log(2π) - ½(x - θᵀz)²",
-                LINE_EXPECT (eq2_7_mid_log_unhalved)}}},
-  {.id = "s004_eq2_7", .source = "004 eq. (2.7)",
-   .text = "= -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²)", .eval = LINE_CLOSED (eq2_7),
-   .mutants = {{"eq2_7_mean_sign", "(2.7) with (x + θᵀm)²", LINE_CLOSED (eq2_7_mean_sign)}}},
+  {SEED_LINE ("2.4", "L(q) = E_q[log(p(z, x)) - log(q(z))]", LINE_EXPECT, eq2_4,
+              eq2_4_q_sign, "(2.4) with + log(q(z))"), .truth = "elbo"},
+  {SEED_LINE ("2.5", "= E_q[log(p(z))] + E_q[log(p(x|z))] - E_q[log(q1(z1))]"
+              " - E_q[log(q2(z2))]", LINE_EXPECT, eq2_5,
+              eq2_5_no_q2, "(2.5) without - E_q[log(q2(z2))]")},
+  {SEED_LINE ("2.6", "E_q[log(p(z))] = -E_q[log(2π)] - ½E_q[z1² + z2²]", LINE_EXPECT,
+              eq2_6_mid, eq2_6_mid_half_norm, "(2.6)'s middle with -½ log(2π) for -log(2π)"),
+   .truth = "e_log_prior"},
+  {SEED_LINE ("2.6", "= -log(2π) - ½(m1² + s1² + m2² + s2²)", LINE_CLOSED, eq2_6,
+              eq2_6_no_half, "(2.6) without the ½")},
+  {SEED_LINE ("2.7", "E_q[log(p(x|z))] = -½(log(2π) + E_q[(x - θᵀz)²])", LINE_EXPECT,
+              eq2_7_mid, eq2_7_mid_log_unhalved, "(2.7)'s middle with -log(2π) - ½(x - θᵀz)²"),
+   .truth = "e_log_lik"},
+  {SEED_LINE ("2.7", "= -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²)", LINE_CLOSED, eq2_7,
+              eq2_7_mean_sign, "(2.7) with (x + θᵀm)²")},
   {.id = "s004_eq2_8_mid", .source = "004 eq. (2.8)",
    .text = "E_q[log(q1(z1))] = -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²]",
    .eval = LINE_EXPECT (eq2_8_mid_end), .truth = "e_log_q1",
@@ -392,13 +388,10 @@ static const derivation_line ELBO_LINES[] = {
                  " -½ - ½ log(2π) - log(s1)", 1, LINE_EXPECT (eq2_8_mid_after_log_2pi)}},
    .mutants = {{"eq2_8_mid_sd", "(2.8)'s middle with 1/(2s1) for 1/(2s1²), in all three"
                 " bracket placements", LINE_EXPECT (eq2_8_mid_end)}}},
-  {.id = "s004_eq2_8", .source = "004 eq. (2.8)",
-   .text = "= -½ - ½ log(2π) - log(s1)", .eval = LINE_CLOSED (eq2_8),
-   .mutants = {{"eq2_8_log_sign", "(2.8) with + log(s1)", LINE_CLOSED (eq2_8_log_sign)}}},
-  {.id = "s004_eq2_9", .source = "004 eq. (2.9)",
-   .text = "E_q[log(q2(z2))] = -½ - ½ log(2π) - log(s2)", .eval = LINE_CLOSED (eq2_9),
-   .truth = "e_log_q2",
-   .mutants = {{"eq2_9_no_half", "(2.9) without its -½", LINE_CLOSED (eq2_9_no_half)}}},
+  {SEED_LINE ("2.8", "= -½ - ½ log(2π) - log(s1)", LINE_CLOSED, eq2_8,
+              eq2_8_log_sign, "(2.8) with + log(s1)")},
+  {SEED_LINE ("2.9", "E_q[log(q2(z2))] = -½ - ½ log(2π) - log(s2)", LINE_CLOSED, eq2_9,
+              eq2_9_no_half, "(2.9) without its -½"), .truth = "e_log_q2"},
   {.id = "s004_eq2_10_11", .source = "004 eqs. (2.10)-(2.11)",
    .text = "L(q) = -½[(m1²+s1²)(1+θ1²) + (m2²+s2²)(1+θ2²) + log(2π) + x²]"
    " - θ1θ2m1m2 + xθ1m1 + xθ2m2 + log(s1) + log(s2)  [= (2.6) + (2.7) - (2.8) - (2.9)]",
@@ -407,12 +400,10 @@ static const derivation_line ELBO_LINES[] = {
    .coef = {1, 1, -1, -1}, .truth = "elbo", .expect = V_ERROR,
    .correction = "L(q) = (2.10)-(2.11) + 1: adding -(2.8) - (2.9), the two"
    " constants +½ were dropped"},
-  {.id = "elbo_closed_form", .source = "harness",
-   .text = "L(q) = E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2] in closed form"
-   " (the function (2.12)-(2.15) are checked against)",
-   .eval = LINE_CLOSED (harness_elbo), .truth = "elbo",
-   .mutants = {{"elbo_entropy_log_var", "closed-form ELBO with log s² for log s",
-                LINE_CLOSED (harness_elbo_log_var)}}},
+  {OWN_LINE ("L(q) = E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2] in closed form"
+             " (the function (2.12)-(2.15) are checked against)", LINE_CLOSED,
+             elbo_closed_form, elbo_entropy_log_var, "closed-form ELBO with log s² for log s"),
+   .truth = "elbo"},
 };
 
 static derivation elbo = {
@@ -487,19 +478,14 @@ static const derivation_truth UPDATE_TRUTHS[] = {
 };
 
 static const derivation_line UPDATE_LINES[] = {
-  {.id = "s004_eq2_12", .source = "004 eq. (2.12)",
-   .text = "δL(q)/δm1 = -m1(1 + θ1²) - θ1θ2m2 + xθ1 = 0", .eval = LINE_CLOSED (eq2_12),
-   .truth = "dL_dm",
-   .mutants = {{"eq2_12_cross_sign", "(2.12) with + θ1θ2m2", LINE_CLOSED (eq2_12_cross_sign)}}},
-  {.id = "s004_eq2_13", .source = "004 eq. (2.13)",
-   .text = "m1* = θ1 (x - θ2m2) / (1 + θ1²)", .eval = LINE_CLOSED (eq2_13), .truth = "m_star",
-   .mutants = {{"eq2_13_no_theta", "(2.13) without the leading θ1", LINE_CLOSED (eq2_13_no_theta)}}},
-  {.id = "s004_eq2_14", .source = "004 eq. (2.14)",
-   .text = "δL(q)/δs1 = -s1(1 + θ1²) + 1/s1 = 0", .eval = LINE_CLOSED (eq2_14), .truth = "dL_ds",
-   .mutants = {{"eq2_14_inverse_square", "(2.14) with 1/s1²", LINE_CLOSED (eq2_14_inverse_square)}}},
-  {.id = "s004_eq2_15", .source = "004 eq. (2.15)",
-   .text = "s1²* = 1 / (1 + θ1²)", .eval = LINE_CLOSED (eq2_15), .truth = "s2_star",
-   .mutants = {{"eq2_15_abs_theta", "(2.15) with 1/(1 + |θ1|)", LINE_CLOSED (eq2_15_abs_theta)}}},
+  {SEED_LINE ("2.12", "δL(q)/δm1 = -m1(1 + θ1²) - θ1θ2m2 + xθ1 = 0", LINE_CLOSED, eq2_12,
+              eq2_12_cross_sign, "(2.12) with + θ1θ2m2"), .truth = "dL_dm"},
+  {SEED_LINE ("2.13", "m1* = θ1 (x - θ2m2) / (1 + θ1²)", LINE_CLOSED, eq2_13,
+              eq2_13_no_theta, "(2.13) without the leading θ1"), .truth = "m_star"},
+  {SEED_LINE ("2.14", "δL(q)/δs1 = -s1(1 + θ1²) + 1/s1 = 0", LINE_CLOSED, eq2_14,
+              eq2_14_inverse_square, "(2.14) with 1/s1²"), .truth = "dL_ds"},
+  {SEED_LINE ("2.15", "s1²* = 1 / (1 + θ1²)", LINE_CLOSED, eq2_15,
+              eq2_15_abs_theta, "(2.15) with 1/(1 + |θ1|)"), .truth = "s2_star"},
 };
 
 static derivation updates = {
@@ -559,7 +545,7 @@ AT_DRAW_PLAIN (truth_log_q_diff, log_q_iso (z, p->v) - log_q_iso (z, (const doub
 CLOSED (truth_grad, gmm_e_log_normal_iso_partial (mixture, p->v, (size_t) p->v[2] - 1))
 CLOSED (truth_argmin, gmm_e_log_normal_iso_argmax (mixture, p->v, (size_t) p->v[2] - 1))
 
-CLOSED (harness_ep_log_q, rnd_estimate (ep_log_q (p->v)))
+CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
 /* the mutant: without the components' covariances, ½ Σ_k w_k tr Σ_k added
    back (E_p|x - μ|² taken as Σ_k w_k |m_k - μ|²) */
 static rnd
@@ -570,7 +556,7 @@ mixture_half_trace (void)
     acc = add (acc, mul (X (MIX_W[k]), add (X (MIX_COV[k][0]), X (MIX_COV[k][3]))));
   return rnd_scale (0.5, acc);
 }
-CLOSED (harness_ep_log_q_no_trace, rnd_estimate (add (ep_log_q (p->v), mixture_half_trace ())))
+CLOSED (ep_log_q_no_trace, rnd_estimate (add (ep_log_q (p->v), mixture_half_trace ())))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)
@@ -599,23 +585,17 @@ static const derivation_line FIT_LINES[] = {
    .expect = V_NOT_CHECKABLE,
    .why = "the definition of KL, (1.1), and dropping E_p[log p(x)], which does"
    " not depend on μ; the minimiser it leads to is checked at (1.12)"},
-  {.id = "s004_eq1_10", .source = "004 eq. (1.10)",
-   .text = "E_p[log(q(x|μ))] = c + μᵀE_p[x] - ½μᵀμ (checked as the difference from μ = 0, where c cancels)",
-   .eval = LINE_CLOSED (eq1_10), .truth = "ep_log_q_diff",
-   .mutants = {{"eq1_10_quad_sign", "(1.10) with + ½μᵀμ", LINE_CLOSED (eq1_10_quad_sign)}}},
-  {.id = "s004_eq1_11", .source = "004 eq. (1.11)",
-   .text = "δE_p[log(q(x|μ))]/δμ = E_p[x] - μ = 0", .eval = LINE_CLOSED (eq1_11), .truth = "grad",
-   .mutants = {{"eq1_11_sign", "(1.11) as μ - E_p[x]", LINE_CLOSED (eq1_11_sign)}}},
-  {.id = "s004_eq1_12", .source = "004 eq. (1.12)",
-   .text = "μ* = E_p[x]", .eval = LINE_CLOSED (eq1_12), .truth = "argmin",
-   .mutants = {{"eq1_12_equal_weights", "(1.12) with the component means averaged"
-                " with equal weights", LINE_CLOSED (eq1_12_equal_weights)}}},
-  {.id = "ep_log_q_closed_form", .source = "harness",
-   .text = "E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
-   " (the function (1.11)-(1.12) are checked against)",
-   .eval = LINE_CLOSED (harness_ep_log_q), .truth = "ep_log_q",
-   .mutants = {{"ep_log_q_no_trace", "closed form without the components' tr Σ_k",
-                LINE_CLOSED (harness_ep_log_q_no_trace)}}},
+  {SEED_LINE ("1.10", "E_p[log(q(x|μ))] = c + μᵀE_p[x] - ½μᵀμ (checked as the difference"
+              " from μ = 0, where c cancels)", LINE_CLOSED, eq1_10,
+              eq1_10_quad_sign, "(1.10) with + ½μᵀμ"), .truth = "ep_log_q_diff"},
+  {SEED_LINE ("1.11", "δE_p[log(q(x|μ))]/δμ = E_p[x] - μ = 0", LINE_CLOSED, eq1_11,
+              eq1_11_sign, "(1.11) as μ - E_p[x]"), .truth = "grad"},
+  {SEED_LINE ("1.12", "μ* = E_p[x]", LINE_CLOSED, eq1_12, eq1_12_equal_weights,
+              "(1.12) with the component means averaged with equal weights"), .truth = "argmin"},
+  {OWN_LINE ("E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
+             " (the function (1.11)-(1.12) are checked against)", LINE_CLOSED,
+             ep_log_q_closed_form, ep_log_q_no_trace,
+             "closed form without the components' tr Σ_k"), .truth = "ep_log_q"},
 };
 
 static derivation fit = {
