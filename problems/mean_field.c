@@ -22,6 +22,7 @@
 #include "gmm_quantile.h"
 #include "lingauss2.h"
 #include "lingauss2_ascent.h"
+#include "lingauss2_point.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
@@ -69,15 +70,7 @@ static const point_coord MODEL[] = {
 };
 static point_kind model_points;
 
-#define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0}, 0, 1 })
-
-typedef struct { estimate evidence; } post_prep;  /* p(x) by quadrature */
-
-static void
-prepare_posterior (const point * p, void *prep)
-{
-  ((post_prep *) prep)->evidence = lingauss2_evidence_quad (G);
-}
+#define G LINGAUSS2_POINT_MODEL (p)  /* the model at P (lib/lingauss2_point) */
 
 static void
 sample_latents (const gsl_rng * r, const point * p, const void *prep, double *z)
@@ -87,12 +80,6 @@ sample_latents (const gsl_rng * r, const point * p, const void *prep, double *z)
     z[i] = gsl_ran_gaussian_ziggurat (r, 2.0);
 }
 
-/* Truths: the conjugate posterior; and for (2.3), by Bayes' rule
-   p(z|x)/p(z'|x) = p(x, z)/p(x, z'), where the evidence cancels, so it
-   needs neither conjugacy nor p(x). */
-AT_DRAW (truth_log_post, lingauss2_log_posterior (G, z[0], z[1]))
-AT_DRAW (truth_log_ratio, sub (lingauss2_log_joint (G, z[0], z[1]),
-                               lingauss2_log_joint (G, z[2], z[3])))
 /* (2.1): log p(x|z) + log p(z) - log p(x), p(x) = N(x; 0, v); the mutant
    drops the evidence, which is never 0: log p(x) <= -½ log(2π) as v >= 1 */
 AT_DRAW (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evidence (G)))
@@ -103,8 +90,7 @@ AT_DRAW (eq2_1_no_evidence, lingauss2_log_joint (G, z[0], z[1]))
 static double
 eq2_2 (const point * p, const void *prep, const double *z, double *bound)
 {
-  const estimate *ev = &((const post_prep *) prep)->evidence;
-  estimate log_ev = est_log (*ev);     /* e/(v - e) and log's ulp */
+  estimate log_ev = est_log (*(const estimate *) prep);  /* e/(v - e) and log's ulp */
   rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log_ev.value, 2));
   *bound = rnd_bound (l) + log_ev.err;
   return l.value;
@@ -163,11 +149,14 @@ CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
 CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
 CLOSED (truth_interaction, rnd_estimate (mixed_difference (p, NAN)))
 
+/* Truths: the conjugate posterior; and for (2.3), by Bayes' rule
+   p(z|x)/p(z'|x) = p(x, z)/p(x, z'), where the evidence cancels, so it
+   needs neither conjugacy nor p(x) (lib/lingauss2_point). */
 static const derivation_truth POST_TRUTHS[] = {
   {"log_post", "log p(z|x) of the conjugate posterior N(θx/v, (I + θθᵀ)⁻¹)",
-   LINE_POINTWISE (truth_log_post)},
+   LINE_POINTWISE (lingauss2_point_log_post)},
   {"log_ratio", "log p(z|x) - log p(z'|x) = log p(x, z) - log p(x, z') (Bayes' rule, lib/normal)",
-   LINE_POINTWISE (truth_log_ratio)},
+   LINE_POINTWISE (lingauss2_point_log_ratio)},
   {"interaction", "the mixed second difference of log p(x, z) over (z1, z2)",
    LINE_CLOSED (truth_interaction)},
 };
@@ -198,7 +187,7 @@ static const derivation_line POST_LINES[] = {
 static derivation bayes = {
   .id = "s004_bayes", .title = "004 Problem 3: Bayes' rule, (2.1)-(2.2)",
   .points = &model_points, .n_points = 50, .n_mc_points = 50,
-  .prep_size = sizeof (post_prep), .prepare = prepare_posterior, .x_dim = 4,
+  .prep_size = sizeof (estimate), .prepare = lingauss2_point_prepare_evidence, .x_dim = 4,
   .sample = sample_latents,
   DERIVATION_TABLES (POST_TRUTHS, BAYES_LINES),
 };
@@ -225,43 +214,13 @@ static const point_coord VARIATIONAL[] = {
 };
 static point_kind variational_points, update_points;
 
-#define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]}, 0, 1 })
+#define V LINGAUSS2_POINT_Q (p)  /* the model and q at P (lib/lingauss2_point) */
 
-/* A draw z ~ q as a map of standard normals, z_i = m_i + s_i·ε_i: the
-   engine draws ε itself, and integrates by randomized quasi-Monte Carlo
-   (the integrands are smooth in ε: quadratics, and log(2π) constants). */
-static void
-map_q (const point * p, const void *prep, const double *e, double *z)
-{
-  (void) prep;
-  for (int i = 0; i < 2; i++)
-    z[i] = p->v[3 + 2 * i] + p->v[4 + 2 * i] * e[i];
-}
-
-/* Truths by quadrature: L(q) and its terms, each without the closed form
-   (which is the harness line elbo_closed_form, checked against this) */
-CLOSED (truth_log_prior, lingauss2_e_log_prior_quad (V))
-CLOSED (truth_log_lik, lingauss2_e_log_lik_quad (V))
-CLOSED (truth_log_q1, lingauss2_e_log_q_quad (V, 0))
-CLOSED (truth_log_q2, lingauss2_e_log_q_quad (V, 1))
-CLOSED (truth_elbo, lingauss2_elbo_quad (V))
-
-/* the five log-densities at one draw */
-typedef struct { rnd prior1, prior2, lik, q1, q2; } log_terms;
-
-static log_terms
-terms_at (const lingauss2 * v, const double *z)
-{
-  return (log_terms) {
-    normal_log_pdf_rnd (X (z[0]), X (0), 1), normal_log_pdf_rnd (X (z[1]), X (0), 1),
-    normal_log_pdf_rnd (X (v->x), lingauss2_dot (v->theta, z[0], z[1]), 1),
-    normal_log_pdf_rnd (X (z[0]), X (v->m[0]), v->s[0]),
-    normal_log_pdf_rnd (X (z[1]), X (v->m[1]), v->s[1]),
-  };
-}
+/* a line from the five log-densities T at the draw (lib/lingauss2_point) */
 #define AT_TERMS(name, expr) static double \
   name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) u; log_terms t = terms_at (V, z); return bounded ((expr), bound); }
+  { (void) u; lingauss2_log_terms t = lingauss2_log_terms_at (V, z); \
+    return bounded ((expr), bound); }
 
 /* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2.
    Their mutants: (2.4) with + log q(z), off by 2(H[q1] + H[q2]); (2.5)
@@ -354,12 +313,18 @@ CLOSED (elbo_closed_form, rnd_estimate (lingauss2_elbo (V)))
 /* the mutant: log s² for log s in the entropy */
 CLOSED (elbo_entropy_log_var,
         rnd_estimate (add (lingauss2_elbo (V), add (rnd_log (X (p->v[4])), rnd_log (X (p->v[6]))))))
+/* Truths by quadrature: L(q) and its terms, each without the closed form
+   (which is the harness line elbo_closed_form, checked against this) */
 static const derivation_truth ELBO_TRUTHS[] = {
-  {"elbo", "L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2], each by quadrature", LINE_CLOSED (truth_elbo)},
-  {"e_log_prior", "E_q[log p(z)] by quadrature (GSL QAGS)", LINE_CLOSED (truth_log_prior)},
-  {"e_log_lik", "E_q[log p(x|z)] by quadrature over θᵀz ~ N(θᵀm, Σθ_i²s_i²)", LINE_CLOSED (truth_log_lik)},
-  {"e_log_q1", "E_q[log q1] = -H[N(m1, s1²)] by quadrature", LINE_CLOSED (truth_log_q1)},
-  {"e_log_q2", "E_q[log q2] by quadrature", LINE_CLOSED (truth_log_q2)},
+  {"elbo", "L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2], each by quadrature",
+   LINE_CLOSED (lingauss2_point_elbo)},
+  {"e_log_prior", "E_q[log p(z)] by quadrature (GSL QAGS)",
+   LINE_CLOSED (lingauss2_point_e_log_prior)},
+  {"e_log_lik", "E_q[log p(x|z)] by quadrature over θᵀz ~ N(θᵀm, Σθ_i²s_i²)",
+   LINE_CLOSED (lingauss2_point_e_log_lik)},
+  {"e_log_q1", "E_q[log q1] = -H[N(m1, s1²)] by quadrature",
+   LINE_CLOSED (lingauss2_point_e_log_q1)},
+  {"e_log_q2", "E_q[log q2] by quadrature", LINE_CLOSED (lingauss2_point_e_log_q2)},
 };
 
 static const derivation_line ELBO_LINES[] = {
@@ -409,7 +374,10 @@ static const derivation_line ELBO_LINES[] = {
 static derivation elbo = {
   .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
   .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
-  .base_dim = derivation_two_normals, .transform = map_q,
+  /* a draw z ~ q as a map of normals, z_i = m_i + s_i·ε_i: the engine
+     draws ε itself, and integrates by randomized quasi-Monte Carlo (the
+     integrands are smooth in ε: quadratics, and log(2π) constants) */
+  .base_dim = derivation_two_normals, .transform = lingauss2_point_map_q,
   /* the ELBO's terms are log-densities of Gaussians under a Gaussian q:
      quadratic in the two normals (lib/hermite_cv.h) */
   .hermite_degree = 2,
@@ -423,20 +391,8 @@ static derivation elbo = {
  * of the harness's closed-form ELBO (checked in the derivation above).
  * --------------------------------------------------------------------- */
 
-#define I ((int) p->v[7] - 1)
+#define I LINGAUSS2_POINT_INDEX (p)
 #define J (1 - I)
-
-/* Along m_i (IS_S 0) or s_i: ∂L, and m_i* or s_i²* (with the error of a square) */
-CLOSED (truth_dm, lingauss2_elbo_partial (V, 2 * I))
-CLOSED (truth_ds, lingauss2_elbo_partial (V, 2 * I + 1))
-static estimate
-truth_star (const point * p, int is_s)
-{
-  concave_max c = lingauss2_elbo_argmax_along (V, 2 * I + is_s);
-  return is_s ? est_opt (c.x * c.x, c.x_err * (2 * c.x + c.x_err)) : est_opt (c.x, c.x_err);
-}
-CLOSED (truth_m_star, truth_star (p, 0))
-CLOSED (truth_s2_star, truth_star (p, 1))
 
 /* (2.12): -m_i(1 + θ_i²) - θ_iθ_j m_j + xθ_i, CROSS = -1 as written */
 static estimate
@@ -471,10 +427,12 @@ CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
 CLOSED (eq2_15, rnd_estimate (lingauss2_cavi_var (V, I)))
 CLOSED (eq2_15_abs_theta, rnd_estimate (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
 static const derivation_truth UPDATE_TRUTHS[] = {
-  {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO", LINE_CLOSED (truth_dm)},
-  {"m_star", "argmax over m_i of the ELBO (Brent, rounding-proof bracket)", LINE_CLOSED (truth_m_star)},
-  {"dL_ds", "∂L/∂s_i by GSL's central difference", LINE_CLOSED (truth_ds)},
-  {"s2_star", "(argmax over s_i of the ELBO)²", LINE_CLOSED (truth_s2_star)},
+  {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO",
+   LINE_CLOSED (lingauss2_point_dl_dm)},
+  {"m_star", "argmax over m_i of the ELBO (Brent, rounding-proof bracket)",
+   LINE_CLOSED (lingauss2_point_m_star)},
+  {"dL_ds", "∂L/∂s_i by GSL's central difference", LINE_CLOSED (lingauss2_point_dl_ds)},
+  {"s2_star", "(argmax over s_i of the ELBO)²", LINE_CLOSED (lingauss2_point_s2_star)},
 };
 
 static const derivation_line UPDATE_LINES[] = {
