@@ -59,4 +59,20 @@ void lingauss2_ascent_check (harness * h, lingauss2_ascent_update update,
                              const char *const ids[4], int n_models,
                              int n_optimised);
 
+/* The four checks' table entries, ids LINGAUSS2_ASCENT_IDS, for updates
+   of the means and the variances that a claim names MEAN and VAR (its
+   equations: "2.13", "2.15") */
+#define LINGAUSS2_ASCENT_CHECKS(mean, var) \
+  {"update_monotone", "harness", "each coordinate update (" mean " or " var \
+   ", in the order m1, s1, m2, s2) changes the ELBO by >= 0", REL_GE, EXPECT_HOLDS, NULL}, \
+  {"fixed_point_mean", "harness", "the fixed point of the updates (" mean ") is the exact" \
+   " posterior mean θx/v", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {"fixed_point_vs_optimizer", "harness", "the fixed point (m*, s*²) = the maximiser of the" \
+   " ELBO over (m1, m2, log s1, log s2) by GSL's Nelder-Mead", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {"mf_var_underestimates", "harness", "mean-field variances under-estimate the marginals:" \
+   " s_i²* <= Σ_ii = Var[z_i | x]", REL_LE, EXPECT_HOLDS, NULL}
+#define LINGAUSS2_ASCENT_IDS \
+  ((const char *const[4]) {"update_monotone", "fixed_point_mean", \
+                           "fixed_point_vs_optimizer", "mf_var_underestimates"})
+
 #endif

@@ -569,20 +569,8 @@ static derivation fit = {
  * properties, not chains
  * --------------------------------------------------------------------- */
 
-static const check_spec CHECKS[] = {
-  {"update_monotone", "harness",
-   "each coordinate update (2.13 or 2.15, in the order m1, s1, m2, s2) changes the ELBO by >= 0",
-   REL_GE, EXPECT_HOLDS, NULL},
-  {"fixed_point_mean", "harness",
-   "the fixed point of the updates (2.13) is the exact posterior mean θx/v",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"fixed_point_vs_optimizer", "harness",
-   "the fixed point (m*, s*²) = the maximiser of the ELBO over (m1, m2, log s1, log s2) by GSL's Nelder-Mead",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"mf_var_underestimates", "harness",
-   "mean-field variances under-estimate the marginals: s_i²* <= Σ_ii = Var[z_i | x]",
-   REL_LE, EXPECT_HOLDS, NULL},
-};
+/* the checks of lib/lingauss2_ascent, on the seed's updates */
+static const check_spec CHECKS[] = { LINGAUSS2_ASCENT_CHECKS ("2.13", "2.15") };
 
 enum { M_OTHER_NEGATED, M_X_SCALED, M_S2_REL, M_S2_NO_PRIOR, N_MUTANTS };
 static int on[N_MUTANTS];           /* MUTANTS' flags, set once */
@@ -734,9 +722,7 @@ main (int argc, char **argv)
   eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);
-  lingauss2_ascent_check (h, coordinate_step, (const char *const[4]) {"update_monotone",
-                          "fixed_point_mean", "fixed_point_vs_optimizer", "mf_var_underestimates"},
-                          50, 10);
+  lingauss2_ascent_check (h, coordinate_step, LINGAUSS2_ASCENT_IDS, 50, 10);
   draw_figure (h);
   write_notes (h);
   int status = harness_end (h);

@@ -10,6 +10,7 @@
 #include "tap.h"
 
 #include <math.h>
+#include <string.h>
 
 #define CHECK4(p) {p "_monotone", "harness", "", REL_GE, EXPECT_HOLDS, NULL}, \
   {p "_mean", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
@@ -70,9 +71,26 @@ wide (lingauss2 * v, int step)
     v->s[step / 2] = 1.5;
 }
 
+/* the table entries name the ids lingauss2_ascent_check is given, and
+   the updates the claim names */
+static void
+test_table (void)
+{
+  static const check_spec table[] = { LINGAUSS2_ASCENT_CHECKS ("1.1", "1.2") };
+  int same = 1;
+  for (int k = 0; k < 4; k++)
+    same &= strcmp (table[k].id, LINGAUSS2_ASCENT_IDS[k]) == 0;
+  tap_ok (same, "LINGAUSS2_ASCENT_CHECKS has the ids LINGAUSS2_ASCENT_IDS, in order");
+  tap_ok (strstr (table[0].statement, "(1.1 or 1.2, in the order") != NULL
+          && strstr (table[1].statement, "updates (1.1) is") != NULL
+          && table[0].rel == REL_GE && table[3].rel == REL_LE,
+          "... naming the claim's updates, monotone >= and variances <=");
+}
+
 int
 main (void)
 {
+  test_table ();
   test_fixed_point ();
   fixture_harness f;
   harness *h = fixture_harness_begin (&f, &CLAIM);
