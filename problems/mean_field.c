@@ -19,7 +19,7 @@
 #include "figure_mean_field.h"
 #include "figure_panel.h"
 #include "gmm.h"
-#include "gmm_quantile.h"
+#include "gmm_fit_point.h"
 #include "lingauss2.h"
 #include "lingauss2_ascent.h"
 #include "lingauss2_point.h"
@@ -471,37 +471,15 @@ static const point_coord FIT[] = {
 };
 static point_kind fit_points;
 
+/* the derivation's prep holds p, for lib/gmm_fit_point's draws and truths */
 static void
-sample_mixture (const gsl_rng * r, const point * p, const void *prep, double *x)
-{
-  (void) p, (void) prep;
-  gsl_vector_view xv = gsl_vector_view_array (x, 2);
-  gmm_sample (r, mixture, &xv.vector);
-}
-/* the same law as a smooth map of two normals, for RQMC (lib/gmm_quantile) */
-static void
-map_mixture (const point * p, const void *prep, const double *e, double *x)
-{ (void) p, (void) prep; gmm_rosenblatt_2d (mixture, e, x); }
+prepare_mixture (const point * pt, void *prep)
+{ (void) pt; *(const gmm **) prep = mixture; }
 
 /* E_p[x_c] = Σ w_k m_kc, and (the mutant) with equal weights; the
    harness's closed form E_p[log N(x; μ, I)] (lib/gmm) */
 static rnd mixture_mean (int c, int weighted) { return gmm_mean_rnd (weighted ? mixture : equal_weights, (size_t) c); }
 static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixture, mu); }
-
-static double
-log_q_iso (const double *x, const double mu[2])
-{
-  return normal_log_pdf (x[0], mu[0], 1) + normal_log_pdf (x[1], mu[1], 1);
-}
-
-/* Truths by Monte Carlo: E_p[log q(x|μ)], and E_p[log q(x|μ) - log q(x|0)],
-   where c cancels draw by draw */
-AT_DRAW_PLAIN (truth_log_q_draw, log_q_iso (z, p->v))
-AT_DRAW_PLAIN (truth_log_q_diff, log_q_iso (z, p->v) - log_q_iso (z, (const double[2]) { 0, 0 }))
-
-/* Truths for (1.11)-(1.12) without the closed form's algebra (lib/gmm) */
-CLOSED (truth_grad, gmm_e_log_normal_iso_partial (mixture, p->v, (size_t) p->v[2] - 1))
-CLOSED (truth_argmin, gmm_e_log_normal_iso_argmax (mixture, p->v, (size_t) p->v[2] - 1))
 
 CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
 /* the mutant: without the components' covariances, ½ Σ_k w_k tr Σ_k added
@@ -530,11 +508,16 @@ CLOSED (eq1_11, rnd_estimate (sub (mixture_mean (FI, 1), X (p->v[FI]))))
 CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), mixture_mean (FI, 1))))
 CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
 CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
+/* Truths by Monte Carlo (c cancelling draw by draw in the difference),
+   and for (1.11)-(1.12) without the closed form's algebra (lib/gmm_fit_point) */
 static const derivation_truth FIT_TRUTHS[] = {
-  {"ep_log_q", "E_p[log q(x|μ)] by Monte Carlo", LINE_EXPECT (truth_log_q_draw)},
-  {"ep_log_q_diff", "E_p[log q(x|μ) - log q(x|0)] by Monte Carlo, draw by draw", LINE_EXPECT (truth_log_q_diff)},
-  {"grad", "∂E_p[log q(x|μ)]/∂μ_i by GSL's central difference of the closed form", LINE_CLOSED (truth_grad)},
-  {"argmin", "argmin_μ of -E_p[log q(x|μ)], coordinate i, by GSL's Nelder-Mead", LINE_CLOSED (truth_argmin)},
+  {"ep_log_q", "E_p[log q(x|μ)] by Monte Carlo", LINE_EXPECT (gmm_fit_point_log_q)},
+  {"ep_log_q_diff", "E_p[log q(x|μ) - log q(x|0)] by Monte Carlo, draw by draw",
+   LINE_EXPECT (gmm_fit_point_log_q_diff)},
+  {"grad", "∂E_p[log q(x|μ)]/∂μ_i by GSL's central difference of the closed form",
+   LINE_CLOSED (gmm_fit_point_partial)},
+  {"argmin", "argmin_μ of -E_p[log q(x|μ)], coordinate i, by GSL's Nelder-Mead",
+   LINE_CLOSED (gmm_fit_point_argmax)},
 };
 
 static const derivation_line FIT_LINES[] = {
@@ -559,8 +542,8 @@ static const derivation_line FIT_LINES[] = {
 static derivation fit = {
   .id = "s004_fit", .title = "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
   .points = &fit_points, .n_points = 6, .n_mc_points = 6, .x_dim = 2,
-  .sample = sample_mixture,
-  .base_dim = derivation_two_normals, .transform = map_mixture,
+  .prep_size = sizeof (const gmm *), .prepare = prepare_mixture, .sample = gmm_fit_point_sample,
+  .base_dim = derivation_two_normals, .transform = gmm_fit_point_rosenblatt,
   DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
 };
 
