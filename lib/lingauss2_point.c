@@ -3,6 +3,8 @@
 #include "lingauss2_point.h"
 #include "normal.h"
 
+#include <gsl/gsl_randist.h>
+
 #define G LINGAUSS2_POINT_MODEL (p)
 #define V LINGAUSS2_POINT_Q (p)
 #define I LINGAUSS2_POINT_INDEX (p)
@@ -20,6 +22,15 @@ lingauss2_point_prepare_evidence (const point * p, void *prep)
   *(estimate *) prep = lingauss2_evidence_quad (G);
 }
 
+void
+lingauss2_point_sample_latents (const gsl_rng * r, const point * p, const void *prep,
+                                double *z)
+{
+  (void) p, (void) prep;
+  for (int i = 0; i < 4; i++)
+    z[i] = gsl_ran_gaussian_ziggurat (r, 2.0);
+}
+
 double
 lingauss2_point_log_post (const point * p, const void *prep, const double *z,
                           double *bound)
@@ -35,6 +46,16 @@ lingauss2_point_log_ratio (const point * p, const void *prep, const double *z,
   (void) prep;
   return bounded (rnd_sub (lingauss2_log_joint (G, z[0], z[1]),
                            lingauss2_log_joint (G, z[2], z[3])), bound);
+}
+
+estimate
+lingauss2_point_interaction (const point * p, const void *prep)
+{
+  (void) prep;
+  const lingauss2 *g = G;
+  rnd d = rnd_sub (rnd_sub (lingauss2_log_joint (g, 1, 1), lingauss2_log_joint (g, 1, 0)),
+                   lingauss2_log_joint (g, 0, 1));
+  return rnd_estimate (rnd_add (d, lingauss2_log_joint (g, 0, 0)));
 }
 
 void

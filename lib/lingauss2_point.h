@@ -17,6 +17,8 @@
 #include "lingauss2.h"
 #include "point.h"
 
+#include <gsl/gsl_rng.h>
+
 /* The model, and the model with q, of a point P (a const lingauss2 *) */
 #define LINGAUSS2_POINT_MODEL(p) \
   (&(lingauss2) { {(p)->v[0], (p)->v[1]}, (p)->v[2], {0, 0}, {0, 0}, 0, 1 })
@@ -30,6 +32,10 @@
 /* .prep_size = sizeof (estimate), .prepare: p(x) by nested quadrature,
    without conjugacy (lingauss2_evidence_quad) */
 void lingauss2_point_prepare_evidence (const point * p, void *prep);
+/* .sample (.x_dim = 4): two latents z, z' ~ N(0, 2² I) by the ziggurat,
+   wider than the prior N(0, I), for the lines claimed at every z */
+void lingauss2_point_sample_latents (const gsl_rng * r, const point * p,
+                                     const void *prep, double *z);
 /* At a draw Z of two latents z = Z[0..1] (and z' = Z[2..3]), with their
    rounding bounds: log p(z|x) of the conjugate posterior; and log p(z|x)
    - log p(z'|x) by Bayes' rule, log p(x, z) - log p(x, z'), where the
@@ -38,6 +44,13 @@ double lingauss2_point_log_post (const point * p, const void *prep,
                                  const double *z, double *bound);
 double lingauss2_point_log_ratio (const point * p, const void *prep,
                                   const double *z, double *bound);
+
+/* The mixed second difference of log p(x, z) over (z1, z2) with unit
+   steps, f(1, 1) - f(1, 0) - f(0, 1) + f(0, 0): a density factorises over
+   (z1, z2) exactly when it vanishes everywhere, and for a log-density
+   quadratic in z it is the coefficient of z1z2 (here -θ1θ2), with its
+   rounding bound */
+estimate lingauss2_point_interaction (const point * p, const void *prep);
 
 /* ---- at a variational point ---- */
 

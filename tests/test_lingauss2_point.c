@@ -6,6 +6,7 @@
 #include "lingauss2_point.h"
 #include "tap.h"
 
+#include <gsl/gsl_rng.h>
 #include <math.h>
 
 static const double L2PI = 1.8378770664093454836;   /* log 2π */
@@ -42,6 +43,20 @@ test_model_point (void)
   tap_close (lingauss2_point_log_post (p, NULL, z, &bound), want, 1e-13,
              "log p(z|x) = log N(z; θx/v, I - θθᵀ/v)");
   tap_ok (bound > 0 && bound < 1e-13, "... with a rounding bound (%g)", bound);
+  tap_close (lingauss2_point_interaction (p, NULL).value, -t1 * t2, 1e-14,
+             "the mixed difference of log p(x, z) is the z1z2 coefficient -θ1θ2");
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  double s2 = 0, w[4];
+  const int n = 100000;
+  for (int k = 0; k < n; k++)
+    {
+      lingauss2_point_sample_latents (r, p, NULL, w);
+      s2 += w[0] * w[0] + w[1] * w[1] + w[2] * w[2] + w[3] * w[3];
+    }
+  /* E z² = 4, Var z² = 2·16 = 32 over 4n draws */
+  tap_ok (fabs (s2 / (4.0 * n) - 4) < 5 * sqrt (32.0 / (4.0 * n)),
+          "the latents have variance 2² (%.4f)", s2 / (4.0 * n));
+  gsl_rng_free (r);
   double lj1 = log_n (z[0], 0, 1) + log_n (z[1], 0, 1) + log_n (x, t1 * z[0] + t2 * z[1], 1);
   double lj2 = log_n (z[2], 0, 1) + log_n (z[3], 0, 1) + log_n (x, t1 * z[2] + t2 * z[3], 1);
   tap_close (lingauss2_point_log_ratio (p, NULL, z, &bound), lj1 - lj2, 1e-13,
