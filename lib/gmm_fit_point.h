@@ -13,6 +13,7 @@
 #ifndef HARNESS_GMM_FIT_POINT_H
 #define HARNESS_GMM_FIT_POINT_H
 
+#include "derivation.h"
 #include "estimate.h"
 #include "gmm.h"
 #include "point.h"
@@ -38,5 +39,16 @@ double gmm_fit_point_log_q_diff (const point * p, const void *prep, const double
    (gmm_e_log_normal_iso_partial, gmm_e_log_normal_iso_argmax) */
 estimate gmm_fit_point_partial (const point * p, const void *prep);
 estimate gmm_fit_point_argmax (const point * p, const void *prep);
+
+/* The truths as a derivation's table entries (derivation_truth), each
+   with its id and what it computes */
+#define GMM_FIT_POINT_TRUTHS \
+  {"ep_log_q", "E_p[log q(x|μ)] by Monte Carlo", LINE_EXPECT (gmm_fit_point_log_q)}, \
+  {"ep_log_q_diff", "E_p[log q(x|μ) - log q(x|0)] by Monte Carlo, draw by draw", \
+   LINE_EXPECT (gmm_fit_point_log_q_diff)}, \
+  {"grad", "∂E_p[log q(x|μ)]/∂μ_i by GSL's central difference of the closed form", \
+   LINE_CLOSED (gmm_fit_point_partial)}, \
+  {"argmin", "argmin_μ of -E_p[log q(x|μ)], coordinate i, by GSL's Nelder-Mead", \
+   LINE_CLOSED (gmm_fit_point_argmax)}
 
 #endif

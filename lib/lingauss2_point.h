@@ -14,6 +14,7 @@
 #ifndef HARNESS_LINGAUSS2_POINT_H
 #define HARNESS_LINGAUSS2_POINT_H
 
+#include "derivation.h"
 #include "lingauss2.h"
 #include "point.h"
 
@@ -78,5 +79,32 @@ estimate lingauss2_point_s2_star (const point * p, const void *prep);
    1), log N(z1; m1, s1²), log N(z2; m2, s2²) */
 typedef struct { rnd prior1, prior2, lik, q1, q2; } lingauss2_log_terms;
 lingauss2_log_terms lingauss2_log_terms_at (const lingauss2 * v, const double *z);
+
+/* ---- the truths as a derivation's table entries (derivation_truth),
+   each with its id and what it computes ---- */
+#define LINGAUSS2_POINT_POSTERIOR_TRUTHS \
+  {"log_post", "log p(z|x) of the conjugate posterior N(θx/v, (I + θθᵀ)⁻¹)", \
+   LINE_POINTWISE (lingauss2_point_log_post)}, \
+  {"log_ratio", "log p(z|x) - log p(z'|x) = log p(x, z) - log p(x, z')" \
+   " (Bayes' rule, lib/normal)", LINE_POINTWISE (lingauss2_point_log_ratio)}, \
+  {"interaction", "the mixed second difference of log p(x, z) over (z1, z2)", \
+   LINE_CLOSED (lingauss2_point_interaction)}
+#define LINGAUSS2_POINT_ELBO_TRUTHS \
+  {"elbo", "L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2]," \
+   " each by quadrature", LINE_CLOSED (lingauss2_point_elbo)}, \
+  {"e_log_prior", "E_q[log p(z)] by quadrature (GSL QAGS)", \
+   LINE_CLOSED (lingauss2_point_e_log_prior)}, \
+  {"e_log_lik", "E_q[log p(x|z)] by quadrature over θᵀz ~ N(θᵀm, Σθ_i²s_i²)", \
+   LINE_CLOSED (lingauss2_point_e_log_lik)}, \
+  {"e_log_q1", "E_q[log q1] = -H[N(m1, s1²)] by quadrature", \
+   LINE_CLOSED (lingauss2_point_e_log_q1)}, \
+  {"e_log_q2", "E_q[log q2] by quadrature", LINE_CLOSED (lingauss2_point_e_log_q2)}
+#define LINGAUSS2_POINT_UPDATE_TRUTHS \
+  {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO", \
+   LINE_CLOSED (lingauss2_point_dl_dm)}, \
+  {"m_star", "argmax over m_i of the ELBO (Brent, rounding-proof bracket)", \
+   LINE_CLOSED (lingauss2_point_m_star)}, \
+  {"dL_ds", "∂L/∂s_i by GSL's central difference", LINE_CLOSED (lingauss2_point_dl_ds)}, \
+  {"s2_star", "(argmax over s_i of the ELBO)²", LINE_CLOSED (lingauss2_point_s2_star)}
 
 #endif

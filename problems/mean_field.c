@@ -138,14 +138,7 @@ CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
 /* Truths: the conjugate posterior; and for (2.3), by Bayes' rule
    p(z|x)/p(z'|x) = p(x, z)/p(x, z'), where the evidence cancels, so it
    needs neither conjugacy nor p(x) (lib/lingauss2_point). */
-static const derivation_truth POST_TRUTHS[] = {
-  {"log_post", "log p(z|x) of the conjugate posterior N(θx/v, (I + θθᵀ)⁻¹)",
-   LINE_POINTWISE (lingauss2_point_log_post)},
-  {"log_ratio", "log p(z|x) - log p(z'|x) = log p(x, z) - log p(x, z') (Bayes' rule, lib/normal)",
-   LINE_POINTWISE (lingauss2_point_log_ratio)},
-  {"interaction", "the mixed second difference of log p(x, z) over (z1, z2)",
-   LINE_CLOSED (lingauss2_point_interaction)},
-};
+static const derivation_truth POST_TRUTHS[] = { LINGAUSS2_POINT_POSTERIOR_TRUTHS };
 
 static const derivation_line BAYES_LINES[] = {
   {SEED_LINE ("2.1", "p(z|x) = p(x|z) p(z) / p(x)", LINE_POINTWISE, eq2_1,
@@ -301,17 +294,7 @@ CLOSED (elbo_entropy_log_var,
         rnd_estimate (add (lingauss2_elbo (V), add (rnd_log (X (p->v[4])), rnd_log (X (p->v[6]))))))
 /* Truths by quadrature: L(q) and its terms, each without the closed form
    (which is the harness line elbo_closed_form, checked against this) */
-static const derivation_truth ELBO_TRUTHS[] = {
-  {"elbo", "L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2], each by quadrature",
-   LINE_CLOSED (lingauss2_point_elbo)},
-  {"e_log_prior", "E_q[log p(z)] by quadrature (GSL QAGS)",
-   LINE_CLOSED (lingauss2_point_e_log_prior)},
-  {"e_log_lik", "E_q[log p(x|z)] by quadrature over θᵀz ~ N(θᵀm, Σθ_i²s_i²)",
-   LINE_CLOSED (lingauss2_point_e_log_lik)},
-  {"e_log_q1", "E_q[log q1] = -H[N(m1, s1²)] by quadrature",
-   LINE_CLOSED (lingauss2_point_e_log_q1)},
-  {"e_log_q2", "E_q[log q2] by quadrature", LINE_CLOSED (lingauss2_point_e_log_q2)},
-};
+static const derivation_truth ELBO_TRUTHS[] = { LINGAUSS2_POINT_ELBO_TRUTHS };
 
 static const derivation_line ELBO_LINES[] = {
   {SEED_LINE ("2.4", "L(q) = E_q[log(p(z, x)) - log(q(z))]", LINE_EXPECT, eq2_4,
@@ -412,14 +395,7 @@ CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
 /* (2.15): s_i²* = 1 / (1 + θ_i²), lib/lingauss2's update */
 CLOSED (eq2_15, rnd_estimate (lingauss2_cavi_var (V, I)))
 CLOSED (eq2_15_abs_theta, rnd_estimate (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
-static const derivation_truth UPDATE_TRUTHS[] = {
-  {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO",
-   LINE_CLOSED (lingauss2_point_dl_dm)},
-  {"m_star", "argmax over m_i of the ELBO (Brent, rounding-proof bracket)",
-   LINE_CLOSED (lingauss2_point_m_star)},
-  {"dL_ds", "∂L/∂s_i by GSL's central difference", LINE_CLOSED (lingauss2_point_dl_ds)},
-  {"s2_star", "(argmax over s_i of the ELBO)²", LINE_CLOSED (lingauss2_point_s2_star)},
-};
+static const derivation_truth UPDATE_TRUTHS[] = { LINGAUSS2_POINT_UPDATE_TRUTHS };
 
 static const derivation_line UPDATE_LINES[] = {
   {SEED_LINE ("2.12", "δL(q)/δm1 = -m1(1 + θ1²) - θ1θ2m2 + xθ1 = 0", LINE_CLOSED, eq2_12,
@@ -496,15 +472,7 @@ CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
 CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
 /* Truths by Monte Carlo (c cancelling draw by draw in the difference),
    and for (1.11)-(1.12) without the closed form's algebra (lib/gmm_fit_point) */
-static const derivation_truth FIT_TRUTHS[] = {
-  {"ep_log_q", "E_p[log q(x|μ)] by Monte Carlo", LINE_EXPECT (gmm_fit_point_log_q)},
-  {"ep_log_q_diff", "E_p[log q(x|μ) - log q(x|0)] by Monte Carlo, draw by draw",
-   LINE_EXPECT (gmm_fit_point_log_q_diff)},
-  {"grad", "∂E_p[log q(x|μ)]/∂μ_i by GSL's central difference of the closed form",
-   LINE_CLOSED (gmm_fit_point_partial)},
-  {"argmin", "argmin_μ of -E_p[log q(x|μ)], coordinate i, by GSL's Nelder-Mead",
-   LINE_CLOSED (gmm_fit_point_argmax)},
-};
+static const derivation_truth FIT_TRUTHS[] = { GMM_FIT_POINT_TRUTHS };
 
 static const derivation_line FIT_LINES[] = {
   {.id = "s004_eq1_9", .source = "004 eq. (1.9)",

@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <string.h>
 
 static const double W[2] = { 0.25, 0.75 };
 static const double MU[2][2] = { {-1, 2}, {2, 0.5} };
@@ -70,6 +71,11 @@ main (void)
       tap_close (gmm_fit_point_argmax (&p, prep).value, mean, 1e-5,
                  "argmax along μ_%d = E_p[x_%d]", i, i);
     }
+  static const derivation_truth t[] = { GMM_FIT_POINT_TRUTHS };
+  tap_ok (t[0].eval.integrand == gmm_fit_point_log_q && t[1].eval.integrand
+          == gmm_fit_point_log_q_diff && t[2].eval.value == gmm_fit_point_partial
+          && t[3].eval.value == gmm_fit_point_argmax && strcmp (t[3].id, "argmin") == 0,
+          "the table entries carry the four truths under their ids");
   gmm_free (g);
   return tap_done ();
 }

@@ -4,10 +4,12 @@
    by its 2 x 2 inverse; the ELBO's terms, PRML 10.1; the updates
    (2.12)-(2.15) of 004 Problem 4). */
 #include "lingauss2_point.h"
+#include "harness.h"
 #include "tap.h"
 
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <string.h>
 
 static const double L2PI = 1.8378770664093454836;   /* log 2π */
 
@@ -104,9 +106,28 @@ test_variational_point (void)
              + log_n (z[1], m[1], s[1] * s[1]), 1e-14, "log q(z)");
 }
 
+/* the table entries carry the functions tested above, under their ids */
+static void
+test_tables (void)
+{
+  static const derivation_truth post[] = { LINGAUSS2_POINT_POSTERIOR_TRUTHS };
+  static const derivation_truth elbo[] = { LINGAUSS2_POINT_ELBO_TRUTHS };
+  static const derivation_truth upd[] = { LINGAUSS2_POINT_UPDATE_TRUTHS };
+  tap_ok (COUNT_OF (post) == 3 && post[0].eval.integrand == lingauss2_point_log_post
+          && post[1].eval.pointwise && post[2].eval.value == lingauss2_point_interaction
+          && strcmp (post[1].id, "log_ratio") == 0, "the posterior's truths: pointwise, closed");
+  tap_ok (COUNT_OF (elbo) == 5 && elbo[0].eval.value == lingauss2_point_elbo
+          && elbo[4].eval.value == lingauss2_point_e_log_q2
+          && strcmp (elbo[2].id, "e_log_lik") == 0,
+          "the ELBO's five truths");
+  tap_ok (COUNT_OF (upd) == 4 && upd[3].eval.value == lingauss2_point_s2_star
+          && strcmp (upd[1].id, "m_star") == 0, "the updates' four truths");
+}
+
 int
 main (void)
 {
+  test_tables ();
   test_model_point ();
   test_variational_point ();
   return tap_done ();
