@@ -58,6 +58,15 @@ lingauss2_point_interaction (const point * p, const void *prep)
   return rnd_estimate (rnd_add (d, lingauss2_log_joint (g, 0, 0)));
 }
 
+rnd
+lingauss2_e_log_lik_prior (const lingauss2 * g)
+{
+  rnd t1 = rnd_exact (g->theta[0]), t2 = rnd_exact (g->theta[1]), x = rnd_exact (g->x);
+  rnd log_2pi = rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1);
+  return rnd_scale (-0.5, rnd_add (rnd_add (log_2pi, rnd_mul (x, x)),
+                                   rnd_add (rnd_mul (t1, t1), rnd_mul (t2, t2))));
+}
+
 void
 lingauss2_point_map_q (const point * p, const void *prep, const double *e, double *z)
 {

@@ -53,6 +53,11 @@ double lingauss2_point_log_ratio (const point * p, const void *prep,
    rounding bound */
 estimate lingauss2_point_interaction (const point * p, const void *prep);
 
+/* E_{z ~ p(z)}[log p(x|z)] = -½(log 2π + x² + θᵀθ) of the model G: the
+   log taken inside the evidence's integral, below log p(x) by Jensen's
+   gap ½(θᵀθ - log v) + x²θᵀθ/(2v), 0 only at θ = 0 */
+rnd lingauss2_e_log_lik_prior (const lingauss2 * g);
+
 /* ---- at a variational point ---- */
 
 /* z ~ q as a map of standard normals, z_i = m_i + s_i e_i (.base_dim =

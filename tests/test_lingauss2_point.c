@@ -47,6 +47,11 @@ test_model_point (void)
   tap_ok (bound > 0 && bound < 1e-13, "... with a rounding bound (%g)", bound);
   tap_close (lingauss2_point_interaction (p, NULL).value, -t1 * t2, 1e-14,
              "the mixed difference of log p(x, z) is the z1z2 coefficient -θ1θ2");
+  tap_close (lingauss2_e_log_lik_prior (g).value, -0.5 * (L2PI + x * x + t1 * t1 + t2 * t2),
+             1e-14, "E_p(z)[log p(x|z)] = -½(log 2π + x² + θᵀθ)");
+  tap_close (log_n (x, 0, v) - lingauss2_e_log_lik_prior (g).value,
+             0.5 * (t1 * t1 + t2 * t2 - log (v)) + x * x * (t1 * t1 + t2 * t2) / (2 * v), 1e-14,
+             "... below log p(x) by Jensen's gap");
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
   double s2 = 0, w[4];
   const int n = 100000;
