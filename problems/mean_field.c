@@ -157,20 +157,13 @@ static const derivation_line POST_LINES[] = {
    .mutants = {{"eq2_3_no_cross", "(2.3) without its cross term", LINE_CLOSED (p3_no_cross)}}},
 };
 
-static derivation bayes = {
-  .id = "s004_bayes", .title = "004 Problem 3: Bayes' rule, (2.1)-(2.2)",
-  .points = &model_points, .n_points = 50, .n_mc_points = 50,
-  .prep_size = sizeof (estimate), .prepare = lingauss2_point_prepare_evidence, .x_dim = 4,
-  .sample = lingauss2_point_sample_latents,
-  DERIVATION_TABLES (POST_TRUTHS, BAYES_LINES),
-};
-
-static derivation posterior = {
-  .id = "s004_posterior", .title = "004 Problem 3: the posterior up to c, (2.3)",
-  .points = &model_points, .n_points = 200, .n_mc_points = 200, .x_dim = 4,
-  .sample = lingauss2_point_sample_latents,
-  DERIVATION_TABLES (POST_TRUTHS, POST_LINES),
-};
+DERIVATION_DEFINE (bayes, "s004_bayes", "004 Problem 3: Bayes' rule, (2.1)-(2.2)", model_points,
+                   50, POST_TRUTHS, BAYES_LINES, .n_mc_points = 50, .x_dim = 4,
+                   .sample = lingauss2_point_sample_latents,
+                   DERIVATION_PREPARE (estimate, lingauss2_point_prepare_evidence));
+DERIVATION_DEFINE (posterior, "s004_posterior", "004 Problem 3: the posterior up to c, (2.3)",
+                   model_points, 200, POST_TRUTHS, POST_LINES, .n_mc_points = 200, .x_dim = 4,
+                   .sample = lingauss2_point_sample_latents);
 
 /* ---------------------------------------------------------------------
  * Problem 4: the ELBO, (2.4)-(2.11).  A point is (θ1, θ2, x, m1, s1, m2,
@@ -334,18 +327,15 @@ static const derivation_line ELBO_LINES[] = {
    .truth = "elbo"},
 };
 
-static derivation elbo = {
-  .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
-  .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
-  /* a draw z ~ q as a map of normals, z_i = m_i + s_i·ε_i: the engine
-     draws ε itself, and integrates by randomized quasi-Monte Carlo (the
-     integrands are smooth in ε: quadratics, and log(2π) constants) */
-  .base_dim = derivation_two_normals, .transform = lingauss2_point_map_q,
-  /* the ELBO's terms are log-densities of Gaussians under a Gaussian q:
-     quadratic in the two normals (lib/hermite_cv.h) */
-  .hermite_degree = 2,
-  DERIVATION_TABLES (ELBO_TRUTHS, ELBO_LINES),
-};
+/* A draw z ~ q as a map of normals, z_i = m_i + s_i·ε_i: the engine draws
+   ε itself, and integrates by randomized quasi-Monte Carlo (the integrands
+   are smooth in ε: quadratics, and log(2π) constants).  The ELBO's terms
+   are log-densities of Gaussians under a Gaussian q: quadratic in the two
+   normals, hence Hermite control variates of degree 2 (lib/hermite_cv.h). */
+DERIVATION_DEFINE (elbo, "s004_elbo", "004 Problem 4: the ELBO, (2.4)-(2.11)", variational_points,
+                   200, ELBO_TRUTHS, ELBO_LINES, .n_mc_points = 4, .x_dim = 2,
+                   .base_dim = derivation_two_normals, .transform = lingauss2_point_map_q,
+                   .hermite_degree = 2);
 
 /* ---------------------------------------------------------------------
  * Problem 4: the updates, (2.12)-(2.15), for index i (the seed writes
@@ -402,11 +392,8 @@ static const derivation_line UPDATE_LINES[] = {
               eq2_15_abs_theta, "(2.15) with 1/(1 + |θ1|)"), .truth = "s2_star"},
 };
 
-static derivation updates = {
-  .id = "s004_updates", .title = "004 Problem 4: the updates, (2.12)-(2.15), both indices",
-  .points = &update_points, .n_points = 100,
-  DERIVATION_TABLES (UPDATE_TRUTHS, UPDATE_LINES),
-};
+DERIVATION_DEFINE (updates, "s004_updates", "004 Problem 4: the updates, (2.12)-(2.15), both"
+                   " indices", update_points, 100, UPDATE_TRUTHS, UPDATE_LINES);
 
 /* ---------------------------------------------------------------------
  * Problem 2: N(μ, I) fitted to p by KL(p || q), (1.9)-(1.12).  p is a
@@ -487,13 +474,11 @@ static const derivation_line FIT_LINES[] = {
              "closed form without the components' tr Σ_k"), .truth = "ep_log_q"},
 };
 
-static derivation fit = {
-  .id = "s004_fit", .title = "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
-  .points = &fit_points, .n_points = 6, .n_mc_points = 6, .x_dim = 2,
-  .prep_size = sizeof (const gmm *), .prepare = prepare_mixture, .sample = gmm_fit_point_sample,
-  .base_dim = derivation_two_normals, .transform = gmm_fit_point_rosenblatt,
-  DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
-};
+DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
+                   fit_points, 6, FIT_TRUTHS, FIT_LINES, .n_mc_points = 6, .x_dim = 2,
+                   DERIVATION_PREPARE (const gmm *, prepare_mixture),
+                   .sample = gmm_fit_point_sample, .base_dim = derivation_two_normals,
+                   .transform = gmm_fit_point_rosenblatt);
 
 /* ---------------------------------------------------------------------
  * Coordinate ascent with the seed's updates (2.13) and (2.15): harness
