@@ -57,3 +57,18 @@ gmm_fit_point_argmax (const point * p, const void *prep)
 {
   return gmm_e_log_normal_iso_argmax (MIXTURE, p->v, (size_t) p->v[MIXTURE->d] - 1);
 }
+
+rnd
+gmm_fit_point_half_trace (const gmm * g)
+{
+  rnd acc = rnd_exact (0);
+  for (size_t k = 0; k < g->k; k++)
+    {
+      const gsl_matrix *sigma = g->comp[k]->sigma;
+      rnd tr = rnd_exact (gsl_matrix_get (sigma, 0, 0));
+      for (size_t a = 1; a < g->d; a++)
+        tr = rnd_add (tr, rnd_exact (gsl_matrix_get (sigma, a, a)));
+      acc = rnd_add (acc, rnd_mul (rnd_exact (g->weights[k]), tr));
+    }
+  return rnd_scale (0.5, acc);
+}

@@ -17,6 +17,7 @@
 #include "estimate.h"
 #include "gmm.h"
 #include "point.h"
+#include "rounding.h"
 
 /* .sample: x ~ p (gmm_sample); .transform (with .base_dim =
    derivation_two_normals, d = 2): the same law as the Rosenblatt map of
@@ -39,6 +40,12 @@ double gmm_fit_point_log_q_diff (const point * p, const void *prep, const double
    (gmm_e_log_normal_iso_partial, gmm_e_log_normal_iso_argmax) */
 estimate gmm_fit_point_partial (const point * p, const void *prep);
 estimate gmm_fit_point_argmax (const point * p, const void *prep);
+
+/* ½ Σ_k w_k tr Σ_k, the spread within the components: E_p|x - μ|² is
+   Σ_k w_k (tr Σ_k + |m_k - μ|²), so it is what a fit that took the
+   components as points would miss (the stored weights and covariances
+   as exact leaves, lib/rounding.h) */
+rnd gmm_fit_point_half_trace (const gmm * g);
 
 /* The truths as a derivation's table entries (derivation_truth), each
    with its id and what it computes */

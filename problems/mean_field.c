@@ -427,15 +427,8 @@ static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixt
 CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
 /* the mutant: without the components' covariances, ½ Σ_k w_k tr Σ_k added
    back (E_p|x - μ|² taken as Σ_k w_k |m_k - μ|²) */
-static rnd
-mixture_half_trace (void)
-{
-  rnd acc = X (0);
-  for (int k = 0; k < MIX_K; k++)
-    acc = add (acc, mul (X (MIX_W[k]), add (X (MIX_COV[k][0]), X (MIX_COV[k][3]))));
-  return rnd_scale (0.5, acc);
-}
-CLOSED (ep_log_q_no_trace, rnd_estimate (add (ep_log_q (p->v), mixture_half_trace ())))
+CLOSED (ep_log_q_no_trace,
+        rnd_estimate (add (ep_log_q (p->v), gmm_fit_point_half_trace (mixture))))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)

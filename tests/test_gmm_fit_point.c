@@ -71,6 +71,8 @@ main (void)
       tap_close (gmm_fit_point_argmax (&p, prep).value, mean, 1e-5,
                  "argmax along μ_%d = E_p[x_%d]", i, i);
     }
+  tap_close (gmm_fit_point_half_trace (g).value, 0.5 * (0.25 * 0.9 + 0.75 * 1.6), 1e-15,
+             "½ Σ w_k tr Σ_k by hand");
   static const derivation_truth t[] = { GMM_FIT_POINT_TRUTHS };
   tap_ok (t[0].eval.integrand == gmm_fit_point_log_q && t[1].eval.integrand
           == gmm_fit_point_log_q_diff && t[2].eval.value == gmm_fit_point_partial
