@@ -22,11 +22,11 @@
 #include "gmm_fit_point.h"
 #include "lingauss2.h"
 #include "lingauss2_ascent.h"
+#include "line_fn.h"
 #include "lingauss2_point.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 
 static rnd X (double v) { return rnd_exact (v); }
@@ -34,21 +34,7 @@ static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
 static rnd sub (rnd a, rnd b) { return rnd_sub (a, b); }
 static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
 static rnd sq (rnd a) { return rnd_mul (a, a); }
-static double bounded (rnd a, double *bound) { *bound = rnd_bound (a); return a.value; }
 #define LOG_2PI rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1)
-
-/* A closed-form line or truth, and a pointwise one at a draw z, from an
-   expression in the point P (and Z). */
-#define CLOSED(name, expr) static estimate \
-  name (const point * p, const void *u) { (void) p, (void) u; return (expr); }
-#define AT_DRAW(name, expr) static double \
-  name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) p, (void) u, (void) z; return bounded ((expr), bound); }
-/* the same from a plain double, with no rounding bound (a line evaluated
-   in floating point as written, or a Monte Carlo truth's draw) */
-#define AT_DRAW_PLAIN(name, expr) static double \
-  name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) u, (void) bound; return (expr); }
 
 /* A table row of a line of 004 with one mutant: id s004_F for its
    function F, evaluated as KIND (LINE_CLOSED, LINE_EXPECT, ...); the
@@ -74,8 +60,8 @@ static point_kind model_points;
 
 /* (2.1): log p(x|z) + log p(z) - log p(x), p(x) = N(x; 0, v); the mutant
    drops the evidence, which is never 0: log p(x) <= -½ log(2π) as v >= 1 */
-AT_DRAW (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evidence (G)))
-AT_DRAW (eq2_1_no_evidence, lingauss2_log_joint (G, z[0], z[1]))
+LINE_FN_RND (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evidence (G)))
+LINE_FN_RND (eq2_1_no_evidence, lingauss2_log_joint (G, z[0], z[1]))
 
 /* (2.2): the same with p(x) = ∫ p(x|z) p(z) dz, the quadrature's relative
    error e adding at most e / (1 - e) to log p(x). */
@@ -89,7 +75,7 @@ eq2_2 (const point * p, const void *prep, const double *z, double *bound)
 }
 /* The mutant takes the log inside the integral, ∫ log p(x|z) p(z) dz,
    below log p(x) by Jensen's gap, 0 only at θ = 0 (lib/lingauss2_point) */
-AT_DRAW (eq2_2_log_inside,
+LINE_FN_RND (eq2_2_log_inside,
          sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_e_log_lik_prior (G)))
 
 /* (2.3)'s exponent: -½(z1²(1+θ1²) + z2²(1+θ2²) - 2x(θ1z1 + θ2z2) + 2θ1θ2z1z2),
@@ -112,8 +98,8 @@ exponent (const lingauss2 * g, double z1, double z2, double cross)
    pointwise.  The bound is the rounding of both sides from the sizes of
    the terms that cancel in them (lib/rounding.h). */
 #define EQ2_3(cross) sub (exponent (G, z[0], z[1], cross), exponent (G, z[2], z[3], cross))
-AT_DRAW (eq2_3, EQ2_3 (1))
-AT_DRAW (eq2_3_cross_sign, EQ2_3 (-1))
+LINE_FN_RND (eq2_3, EQ2_3 (1))
+LINE_FN_RND (eq2_3_cross_sign, EQ2_3 (-1))
 
 /* A density factorises over (z1, z2) exactly when the mixed second
    difference of its log vanishes; for a quadratic, the difference with
@@ -126,8 +112,8 @@ mixed_difference (const point * p, double cross)
   return add (sub (sub (exponent (g, 1, 1, cross), exponent (g, 1, 0, cross)),
                    exponent (g, 0, 1, cross)), exponent (g, 0, 0, cross));
 }
-CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
-CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
+LINE_FN_CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
+LINE_FN_CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
 
 /* Truths: the conjugate posterior; and for (2.3), by Bayes' rule
    p(z|x)/p(z'|x) = p(x, z)/p(x, z'), where the evidence cancels, so it
@@ -186,7 +172,7 @@ static point_kind variational_points, update_points;
 #define AT_TERMS(name, expr) static double \
   name (const point * p, const void *u, const double *z, double *bound) \
   { (void) u; lingauss2_log_terms t = lingauss2_log_terms_at (V, z); \
-    return bounded ((expr), bound); }
+    return line_fn_bounded ((expr), bound); }
 
 /* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2.
    Their mutants: (2.4) with + log q(z), off by 2(H[q1] + H[q2]); (2.5)
@@ -199,20 +185,20 @@ AT_TERMS (eq2_5_no_q2, sub (add (add (t.prior1, t.prior2), t.lik), t.q1))
    mutant's ½ is one coordinate's normaliser for the two-dimensional prior */
 #define EQ2_6_MID(norm) sub (rnd_scale (-(norm), LOG_2PI), \
                              rnd_scale (0.5, add (sq (X (z[0])), sq (X (z[1])))))
-AT_DRAW (eq2_6_mid, EQ2_6_MID (1))
-AT_DRAW (eq2_6_mid_half_norm, EQ2_6_MID (0.5))
+LINE_FN_RND (eq2_6_mid, EQ2_6_MID (1))
+LINE_FN_RND (eq2_6_mid_half_norm, EQ2_6_MID (0.5))
 
 /* (2.6): -log(2π) - HALF (m1² + s1² + m2² + s2²), HALF = ½ as written */
 #define EQ2_6(half) rnd_estimate (sub (rnd_scale (-1, LOG_2PI), rnd_scale (half, \
   add (add (sq (X (V->m[0])), sq (X (V->s[0]))), add (sq (X (V->m[1])), sq (X (V->s[1])))))))
-CLOSED (eq2_6, EQ2_6 (0.5))
-CLOSED (eq2_6_no_half, EQ2_6 (1))
+LINE_FN_CLOSED (eq2_6, EQ2_6 (0.5))
+LINE_FN_CLOSED (eq2_6_no_half, EQ2_6 (1))
 
 /* (2.7) middle: -½(log(2π) + (x - θᵀz)²); the mutant leaves log(2π) out
    of the ½, off by ½ log(2π) */
-AT_DRAW (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (sub (X (p->v[2]),
+LINE_FN_RND (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (sub (X (p->v[2]),
                                                             lingauss2_dot (p->v, z[0], z[1]))))))
-AT_DRAW (eq2_7_mid_log_unhalved,
+LINE_FN_RND (eq2_7_mid_log_unhalved,
          sub (rnd_scale (-1, LOG_2PI),
               rnd_scale (0.5, sq (sub (X (p->v[2]), lingauss2_dot (p->v, z[0], z[1]))))))
 
@@ -225,8 +211,8 @@ eq2_7_with_sign (const lingauss2 * v, double sign)
                  mul (sq (X (v->theta[1])), sq (X (v->s[1]))));
   return rnd_estimate (rnd_scale (-0.5, add (add (LOG_2PI, sq (r)), var)));
 }
-CLOSED (eq2_7, eq2_7_with_sign (V, -1))
-CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
+LINE_FN_CLOSED (eq2_7, eq2_7_with_sign (V, -1))
+LINE_FN_CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
 
 /* (2.8) middle: -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²],
    the bracket never closed: closed at the end, after log(s1), or right
@@ -246,17 +232,17 @@ eq2_8_mid (const point * p, const double *z, int close)
     return -0.5 * (log (2 * M_PI) - log (s)) - qd / d;
   return -0.5 * log (2 * M_PI) - log (s) - qd / d;
 }
-AT_DRAW_PLAIN (eq2_8_mid_end, eq2_8_mid (p, z, 0))
-AT_DRAW_PLAIN (eq2_8_mid_after_log_s, eq2_8_mid (p, z, 1))
-AT_DRAW_PLAIN (eq2_8_mid_after_log_2pi, eq2_8_mid (p, z, 2))
+LINE_FN_PLAIN (eq2_8_mid_end, eq2_8_mid (p, z, 0))
+LINE_FN_PLAIN (eq2_8_mid_after_log_s, eq2_8_mid (p, z, 1))
+LINE_FN_PLAIN (eq2_8_mid_after_log_2pi, eq2_8_mid (p, z, 2))
 
 /* (2.8), (2.9): -HALF - ½ log(2π) - LOG_S */
 static estimate entropy_term (double half, double log_s)
 { return rnd_estimate (sub (sub (X (-half), rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)), rnd_leaf (log_s, 2))); }
-CLOSED (eq2_8, entropy_term (0.5, log (p->v[4])))
-CLOSED (eq2_8_log_sign, entropy_term (0.5, -log (p->v[4])))
-CLOSED (eq2_9, entropy_term (0.5, log (p->v[6])))
-CLOSED (eq2_9_no_half, entropy_term (0, log (p->v[6])))
+LINE_FN_CLOSED (eq2_8, entropy_term (0.5, log (p->v[4])))
+LINE_FN_CLOSED (eq2_8_log_sign, entropy_term (0.5, -log (p->v[4])))
+LINE_FN_CLOSED (eq2_9, entropy_term (0.5, log (p->v[6])))
+LINE_FN_CLOSED (eq2_9_no_half, entropy_term (0, log (p->v[6])))
 
 /* (2.10)-(2.11): -½[(m1²+s1²)(1+θ1²) + (m2²+s2²)(1+θ2²) + log(2π) + x²]
    - θ1θ2m1m2 + xθ1m1 + xθ2m2 + log(s1) + log(s2) */
@@ -274,10 +260,10 @@ seed_total (const lingauss2 * v)
                   add (rnd_log (s1), rnd_log (s2)));
   return add (rnd_scale (-0.5, br), rest);
 }
-CLOSED (eq2_10_11, rnd_estimate (seed_total (V)))
-CLOSED (elbo_closed_form, rnd_estimate (lingauss2_elbo (V)))
+LINE_FN_CLOSED (eq2_10_11, rnd_estimate (seed_total (V)))
+LINE_FN_CLOSED (elbo_closed_form, rnd_estimate (lingauss2_elbo (V)))
 /* the mutant: log s² for log s in the entropy */
-CLOSED (elbo_entropy_log_var,
+LINE_FN_CLOSED (elbo_entropy_log_var,
         rnd_estimate (add (lingauss2_elbo (V), add (rnd_log (X (p->v[4])), rnd_log (X (p->v[6]))))))
 /* Truths by quadrature: L(q) and its terms, each without the closed form
    (which is the harness line elbo_closed_form, checked against this) */
@@ -356,13 +342,13 @@ eq2_12_with (const lingauss2 * v, int i, double cross)
   rnd b = rnd_scale (cross, mul (mul (ti, X (v->theta[1 - i])), X (v->m[1 - i])));
   return rnd_estimate (add (add (a, b), mul (X (v->x), ti)));
 }
-CLOSED (eq2_12, eq2_12_with (V, I, -1))
-CLOSED (eq2_12_cross_sign, eq2_12_with (V, I, 1))
+LINE_FN_CLOSED (eq2_12, eq2_12_with (V, I, -1))
+LINE_FN_CLOSED (eq2_12_cross_sign, eq2_12_with (V, I, 1))
 
 /* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²), lib/lingauss2's update;
    the mutant has 1 for its leading θ_i */
-CLOSED (eq2_13, rnd_estimate (lingauss2_cavi_mean (V, I)))
-CLOSED (eq2_13_no_theta,
+LINE_FN_CLOSED (eq2_13, rnd_estimate (lingauss2_cavi_mean (V, I)))
+LINE_FN_CLOSED (eq2_13_no_theta,
         rnd_estimate (rnd_div (mul (X (1), sub (X (V->x), mul (X (V->theta[J]), X (V->m[J])))),
                                add (X (1), sq (X (V->theta[I]))))))
 
@@ -373,12 +359,12 @@ eq2_14_with (const point * p, int power)
   rnd s = X (V->s[I]), inv = rnd_div (X (1), power == 1 ? s : sq (s));
   return rnd_estimate (add (rnd_scale (-1, mul (s, add (X (1), sq (X (p->v[I]))))), inv));
 }
-CLOSED (eq2_14, eq2_14_with (p, 1))
-CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
+LINE_FN_CLOSED (eq2_14, eq2_14_with (p, 1))
+LINE_FN_CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
 
 /* (2.15): s_i²* = 1 / (1 + θ_i²), lib/lingauss2's update */
-CLOSED (eq2_15, rnd_estimate (lingauss2_cavi_var (V, I)))
-CLOSED (eq2_15_abs_theta, rnd_estimate (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
+LINE_FN_CLOSED (eq2_15, rnd_estimate (lingauss2_cavi_var (V, I)))
+LINE_FN_CLOSED (eq2_15_abs_theta, rnd_estimate (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
 static const derivation_truth UPDATE_TRUTHS[] = { LINGAUSS2_POINT_UPDATE_TRUTHS };
 
 static const derivation_line UPDATE_LINES[] = {
@@ -424,10 +410,10 @@ prepare_mixture (const point * pt, void *prep)
 static rnd mixture_mean (int c, int weighted) { return gmm_mean_rnd (weighted ? mixture : equal_weights, (size_t) c); }
 static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixture, mu); }
 
-CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
+LINE_FN_CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
 /* the mutant: without the components' covariances, ½ Σ_k w_k tr Σ_k added
    back (E_p|x - μ|² taken as Σ_k w_k |m_k - μ|²) */
-CLOSED (ep_log_q_no_trace,
+LINE_FN_CLOSED (ep_log_q_no_trace,
         rnd_estimate (add (ep_log_q (p->v), gmm_fit_point_half_trace (mixture))))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
@@ -437,13 +423,13 @@ eq1_10_with (const point * p, double quad)
   rnd lin = add (mul (m1, mixture_mean (0, 1)), mul (m2, mixture_mean (1, 1)));
   return rnd_estimate (add (lin, rnd_scale (quad, add (sq (m1), sq (m2)))));
 }
-CLOSED (eq1_10, eq1_10_with (p, -0.5))
-CLOSED (eq1_10_quad_sign, eq1_10_with (p, 0.5))
+LINE_FN_CLOSED (eq1_10, eq1_10_with (p, -0.5))
+LINE_FN_CLOSED (eq1_10_quad_sign, eq1_10_with (p, 0.5))
 #define FI ((int) p->v[2] - 1)
-CLOSED (eq1_11, rnd_estimate (sub (mixture_mean (FI, 1), X (p->v[FI]))))
-CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), mixture_mean (FI, 1))))
-CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
-CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
+LINE_FN_CLOSED (eq1_11, rnd_estimate (sub (mixture_mean (FI, 1), X (p->v[FI]))))
+LINE_FN_CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), mixture_mean (FI, 1))))
+LINE_FN_CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
+LINE_FN_CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
 /* Truths by Monte Carlo (c cancelling draw by draw in the difference),
    and for (1.11)-(1.12) without the closed form's algebra (lib/gmm_fit_point) */
 static const derivation_truth FIT_TRUTHS[] = { GMM_FIT_POINT_TRUTHS };
