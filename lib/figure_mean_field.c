@@ -17,8 +17,13 @@ elbo_panel (harness * h, int *block, const figure_mean_field_spec * s,
     .truth_value = log_px - lingauss2_kl_post (q_star).value,
     .truth_label = "log p(x) - KL(q*||p)" };
   const figure_converge_curve evidence = { .label = "log p(x)", .constant = log_px };
-  const figure_converge_curve seed = { .label = s->seed_label,
-    .constant = s->seed_value (q_star) };
+  char label[100];
+  const line_result *r = s->seed_line ? derivation_find (h, s->seed_line) : NULL;
+  if (r)
+    snprintf (label, sizeof label, "seed %s at q* (%s)", s->seed_name, verdict_name (r->verdict));
+  else
+    snprintf (label, sizeof label, "seed %s at q*", s->seed_name);
+  const figure_converge_curve seed = { .label = label, .constant = s->seed_value (q_star) };
   figure_converge (h, block, &(figure_converge_spec) {
     .title = "ELBO after each update (m_1, s_1, m_2, s_2, ...)",
     .xlabel = "update", .ylabel = "nats", .x = t->update, .n = t->n, .z = 1,

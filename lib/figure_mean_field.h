@@ -22,8 +22,10 @@ typedef struct
   double start_shift[2];        /* q's start m = posterior mean + this */
   lingauss2_ascent_update update;
   const char *path_label;       /* the path's key: "updates (2.13)" */
-  const char *seed_label;       /* the seed's curve, naming its verdict */
-  double (*seed_value) (const lingauss2 * q_star);   /* the seed's ELBO */
+  /* the seed's ELBO at q*, its key "seed NAME at q* (verdict)" with the
+     verdict of the derivation line SEED_LINE (NULL: none named) */
+  double (*seed_value) (const lingauss2 * q_star);
+  const char *seed_name, *seed_line;
 } figure_mean_field_spec;
 
 /* Run S's updates from S's start (lingauss2_ascent_run, traced), and

@@ -10,11 +10,11 @@
  * ELBO (2.4)-(2.11), with (2.8)-(2.9) moved here from gaussian_entropy so
  * that the total (2.10)-(2.11) can name the pieces it adds; the updates
  * (2.12)-(2.15); Problem 2 (1.9)-(1.12).  Coordinate ascent with the seed's
- * updates is a harness property, checked by check_spec checks.
- *
- * Rounding bounds of closed forms and pointwise lines come from
- * lib/rounding.h: each value carries the size of the terms that cancel in
- * it and its rounding count (Higham, Lemma 3.3). */
+ * updates is checked as harness properties (lib/lingauss2_ascent).  The
+ * model at a point and the truths are lib/lingauss2_point's and
+ * lib/gmm_fit_point's; rounding bounds come from lib/rounding.h: each value
+ * carries the size of the terms that cancel in it and its rounding count
+ * (Higham, Lemma 3.3). */
 #include "harness.h"
 #include "figure_mean_field.h"
 #include "figure_panel.h"
@@ -36,10 +36,9 @@ static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
 static rnd sq (rnd a) { return rnd_mul (a, a); }
 #define LOG_2PI rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1)
 
-/* A table row of a line of 004 with one mutant: id s004_F for its
-   function F, evaluated as KIND (LINE_CLOSED, LINE_EXPECT, ...); the
-   mutant M, described by WHAT, evaluated the same way.  OWN_LINE: the
-   same for a closed form of the harness's own, id F. */
+/* A table row of a line of 004 with one mutant: id s004_F for its function F,
+   evaluated as KIND (LINE_CLOSED, ...), and the mutant M described by WHAT;
+   OWN_LINE: the same for a closed form of the harness's own, id F. */
 #define SEED_LINE(eq, text_, kind, f, m, what) .id = "s004_" #f, \
   .source = "004 eq. (" eq ")", .text = (text_), .eval = kind (f), \
   .mutants = {{#m, (what), kind (m)}}
@@ -95,16 +94,14 @@ exponent (const lingauss2 * g, double z1, double z2, double cross)
 /* (2.3) is p(z|x) = c·exp[E(z)] with c unknown: as written it says that
    log p(z|x) - E(z) is the same c at every z.  We check exactly that, at
    two latents of the same (θ, x): E(z) - E(z') = log p(z|x) - log p(z'|x),
-   pointwise.  The bound is the rounding of both sides from the sizes of
-   the terms that cancel in them (lib/rounding.h). */
+   pointwise, each side's rounding bound from the terms that cancel in it. */
 #define EQ2_3(cross) sub (exponent (G, z[0], z[1], cross), exponent (G, z[2], z[3], cross))
 LINE_FN_RND (eq2_3, EQ2_3 (1))
 LINE_FN_RND (eq2_3_cross_sign, EQ2_3 (-1))
 
-/* A density factorises over (z1, z2) exactly when the mixed second
-   difference of its log vanishes; for a quadratic, the difference with
-   unit steps is the coefficient of z1z2: here of (2.3)'s exponent (CROSS
-   1, or 0 without its cross term), against log p(x, z)'s (lib/lingauss2_point). */
+/* A density factorises over (z1, z2) exactly when the mixed second difference
+   of its log vanishes; for a quadratic, with unit steps, it is the z1z2
+   coefficient: here (2.3)'s exponent's (CROSS 1, or 0 without it). */
 static rnd
 mixed_difference (const point * p, double cross)
 {
@@ -115,9 +112,8 @@ mixed_difference (const point * p, double cross)
 LINE_FN_CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
 LINE_FN_CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
 
-/* Truths: the conjugate posterior; and for (2.3), by Bayes' rule
-   p(z|x)/p(z'|x) = p(x, z)/p(x, z'), where the evidence cancels, so it
-   needs neither conjugacy nor p(x) (lib/lingauss2_point). */
+/* Truths: the conjugate posterior; and for (2.3), Bayes' rule p(z|x)/p(z'|x)
+   = p(x, z)/p(x, z'), which needs neither conjugacy nor p(x) */
 static const derivation_truth POST_TRUTHS[] = { LINGAUSS2_POINT_POSTERIOR_TRUTHS };
 
 static const derivation_line BAYES_LINES[] = {
@@ -196,11 +192,10 @@ LINE_FN_CLOSED (eq2_6_no_half, EQ2_6 (1))
 
 /* (2.7) middle: -½(log(2π) + (x - θᵀz)²); the mutant leaves log(2π) out
    of the ½, off by ½ log(2π) */
-LINE_FN_RND (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (sub (X (p->v[2]),
-                                                            lingauss2_dot (p->v, z[0], z[1]))))))
+#define X_MINUS_THETA_Z sub (X (p->v[2]), lingauss2_dot (p->v, z[0], z[1]))
+LINE_FN_RND (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (X_MINUS_THETA_Z))))
 LINE_FN_RND (eq2_7_mid_log_unhalved,
-         sub (rnd_scale (-1, LOG_2PI),
-              rnd_scale (0.5, sq (sub (X (p->v[2]), lingauss2_dot (p->v, z[0], z[1]))))))
+             sub (rnd_scale (-1, LOG_2PI), rnd_scale (0.5, sq (X_MINUS_THETA_Z))))
 
 /* (2.7): -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²), SIGN = -1 as written */
 static estimate
@@ -214,12 +209,10 @@ eq2_7_with_sign (const lingauss2 * v, double sign)
 LINE_FN_CLOSED (eq2_7, eq2_7_with_sign (V, -1))
 LINE_FN_CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
 
-/* (2.8) middle: -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²],
-   the bracket never closed: closed at the end, after log(s1), or right
-   after log(2π) (CLOSE 0, 1, 2).  Its mutant, 1/(2s1) for 1/(2s1²), is in
-   what the three placements share, so it is a flag read here (set in
-   main), not a function swapped for the literal placement alone: the
-   other two, its readings, would still be evaluated as written. */
+/* (2.8) middle: -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²], the
+   bracket never closed: closed at the end, after log(s1), or right after
+   log(2π) (CLOSE 0, 1, 2).  Its mutant 1/(2s1) is a flag (set in main) read
+   in all three: swapped for the literal one alone, the readings would hold. */
 static int eq2_8_mid_sd;
 static double
 eq2_8_mid (const point * p, const double *z, int close)
@@ -313,11 +306,9 @@ static const derivation_line ELBO_LINES[] = {
    .truth = "elbo"},
 };
 
-/* A draw z ~ q as a map of normals, z_i = m_i + s_i·ε_i: the engine draws
-   ε itself, and integrates by randomized quasi-Monte Carlo (the integrands
-   are smooth in ε: quadratics, and log(2π) constants).  The ELBO's terms
-   are log-densities of Gaussians under a Gaussian q: quadratic in the two
-   normals, hence Hermite control variates of degree 2 (lib/hermite_cv.h). */
+/* A draw z ~ q is a map of normals the engine draws, z_i = m_i + s_i·ε_i,
+   integrated by randomized QMC; the ELBO's terms, log-densities of Gaussians,
+   are quadratic in ε: Hermite control variates of degree 2 (lib/hermite_cv.h) */
 DERIVATION_DEFINE (elbo, "s004_elbo", "004 Problem 4: the ELBO, (2.4)-(2.11)", variational_points,
                    200, ELBO_TRUTHS, ELBO_LINES, .n_mc_points = 4, .x_dim = 2,
                    .base_dim = derivation_two_normals, .transform = lingauss2_point_map_q,
@@ -384,7 +375,7 @@ DERIVATION_DEFINE (updates, "s004_updates", "004 Problem 4: the updates, (2.12)-
 /* ---------------------------------------------------------------------
  * Problem 2: N(μ, I) fitted to p by KL(p || q), (1.9)-(1.12).  p is a
  * skewed three-component mixture in the plane (lib/gmm); a point is
- * (μ1, μ2, i), a draw x ~ p (z in the AT_DRAW macros).
+ * (μ1, μ2, i), a draw x ~ p.
  * --------------------------------------------------------------------- */
 
 #define MIX_K 3
@@ -476,26 +467,21 @@ static const mutant_spec MUTANTS[N_MUTANTS] = {
   {"update_s2_no_prior", "variance update 1/θ1² (the prior's 1 dropped)", "mf_var_underestimates"},
 };
 
-/* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15), with
-   the negative controls of the four checks (lib/lingauss2_ascent runs and
-   checks them) */
+/* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15), with the
+   negative controls of the four checks (lib/lingauss2_ascent runs them) */
 static void
 coordinate_step (lingauss2 * v, int step)
 {
   int i = step / 2;
   if (step % 2 == 0)
     {
-      lingauss2 u = *v;
-      if (on[M_OTHER_NEGATED])
-        u.m[1 - i] = -u.m[1 - i];
-      if (on[M_X_SCALED])
-        u.x *= 1 + 1e-3;
+      lingauss2 u = *v;         /* what the mean update is given */
+      u.m[1 - i] *= on[M_OTHER_NEGATED] ? -1 : 1;
+      u.x *= on[M_X_SCALED] ? 1 + 1e-3 : 1;
       v->m[i] = lingauss2_cavi_mean (&u, i).value;
       return;
     }
-  double s2 = lingauss2_cavi_var (v, i).value;
-  if (on[M_S2_REL])
-    s2 *= 1 + 1e-4;
+  double s2 = lingauss2_cavi_var (v, i).value * (on[M_S2_REL] ? 1 + 1e-4 : 1);
   if (on[M_S2_NO_PRIOR])
     s2 = 1 / (v->theta[i] * v->theta[i]);
   v->s[i] = sqrt (s2);
@@ -522,21 +508,19 @@ figure_model (harness * h)
 
 static double seed_total_value (const lingauss2 * q) { return seed_total (q).value; }
 
-/* Right of the lines: the posterior, q* and the path of the updates from
-   a poor start, against the correlation; the ELBO along them, with the
-   seed's total (2.10)-(2.11) at q* as its finding (lib/figure_mean_field) */
+/* Right of the lines: the posterior, q* and the path of the updates from a
+   poor start, against the correlation; the ELBO along them, with the seed's
+   total (2.10)-(2.11) at q* as its finding (lib/figure_mean_field) */
 static void
 draw_figure (harness * h)
 {
   sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
-  char label[100];
-  snprintf (label, sizeof label, "seed (2.10)-(2.11) at q* (%s)",
-            verdict_name (derivation_find (h, "s004_eq2_10_11")->verdict));
   figure_mean_field (h, &b, &(figure_mean_field_spec) {
     .model = figure_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
-    .path_label = "updates (2.13)", .seed_label = label, .seed_value = seed_total_value });
+    .path_label = "updates (2.13)", .seed_value = seed_total_value,
+    .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
   sbuf_append (gp, "unset multiplot\n");
 }
 

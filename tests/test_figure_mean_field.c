@@ -73,8 +73,8 @@ main (void)
   int block = 1;
   figure_mean_field (h, &block, &(figure_mean_field_spec) {
     .model = { {T1, T2}, XOBS, {0, 0}, {1, 1}, 0, 1 }, .start_shift = {-2, 2.5},
-    .update = lingauss2_ascent_exact, .path_label = "the path", .seed_label = "the seed",
-    .seed_value = seed_minus_one });
+    .update = lingauss2_ascent_exact, .path_label = "the path", .seed_value = seed_minus_one,
+    .seed_name = "(1.1)", .seed_line = NULL });
   fixture_harness_loud (&f);
   const char *data = sbuf_str (harness_figure_data (h));
   const char *gp = sbuf_str (harness_figure_script (h));
@@ -97,7 +97,7 @@ main (void)
   tap_close (xy[n - 1][0], mu[0], 3e-3, "it ends near the posterior mean, m1");
   tap_close (xy[n - 1][1], mu[1], 3e-3, "... and m2");
   tap_ok (block == 5, "four blocks written (next %d)", block);
-  tap_ok (strstr (gp, "title 'the path'") && strstr (gp, "the seed")
+  tap_ok (strstr (gp, "title 'the path'") && strstr (gp, "title 'seed (1.1) at q*'")
           && strstr (gp, "set title 'p(z|x) and q*(z), θ = (2, 1.5), x = 3'"),
           "the script names the path, the seed and the model");
   sbuf_append (harness_figure_script (h), "unset multiplot\n");
