@@ -23,7 +23,7 @@ elbo_panel (harness * h, int *block, const figure_mean_field_spec * s,
     snprintf (label, sizeof label, "seed %s at q* (%s)", s->seed_name, verdict_name (r->verdict));
   else
     snprintf (label, sizeof label, "seed %s at q*", s->seed_name);
-  const figure_converge_curve seed = { .label = label, .constant = s->seed_value (q_star) };
+  const figure_converge_curve seed = { .label = label, .constant = s->seed_value (q_star).value };
   figure_converge (h, block, &(figure_converge_spec) {
     .title = "ELBO after each update (m_1, s_1, m_2, s_2, ...)",
     .xlabel = "update", .ylabel = "nats", .x = t->update, .n = t->n, .z = 1,

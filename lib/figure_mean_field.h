@@ -24,7 +24,7 @@ typedef struct
   const char *path_label;       /* the path's key: "updates (2.13)" */
   /* the seed's ELBO at q*, its key "seed NAME at q* (verdict)" with the
      verdict of the derivation line SEED_LINE (NULL: none named) */
-  double (*seed_value) (const lingauss2 * q_star);
+  rnd (*seed_value) (const lingauss2 * q_star);
   const char *seed_name, *seed_line;
 } figure_mean_field_spec;
 

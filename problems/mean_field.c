@@ -2,19 +2,15 @@
  * linear-Gaussian model (004 Problems 3-4), and the isotropic-Gaussian fit
  * of Problem 2.
  *
- * Model (lib/lingauss2.h): z ~ N(0, I_2), x | z ~ N(θᵀz, 1); posterior
- * N(θx/v, (I + θθᵀ)⁻¹), v = 1 + θᵀθ, p(x) = N(x; 0, v).  q(z) = N(m1, s1²)
- * N(m2, s2²), s_i standard deviations, as (2.6)-(2.9) use them.
- *
+ * Model (lib/lingauss2.h): z ~ N(0, I_2), x | z ~ N(θᵀz, 1); q(z) =
+ * N(m1, s1²) N(m2, s2²), s_i standard deviations, as (2.6)-(2.9) use them.
  * Four derivations, in the seed's order: the posterior (2.1)-(2.3); the
  * ELBO (2.4)-(2.11), with (2.8)-(2.9) moved here from gaussian_entropy so
  * that the total (2.10)-(2.11) can name the pieces it adds; the updates
  * (2.12)-(2.15); Problem 2 (1.9)-(1.12).  Coordinate ascent with the seed's
  * updates is checked as harness properties (lib/lingauss2_ascent).  The
- * model at a point and the truths are lib/lingauss2_point's and
- * lib/gmm_fit_point's; rounding bounds come from lib/rounding.h: each value
- * carries the size of the terms that cancel in it and its rounding count
- * (Higham, Lemma 3.3). */
+ * truths are lib/lingauss2_point's and lib/gmm_fit_point's; each value's
+ * rounding bound carries the size of the terms that cancel (lib/rounding.h). */
 #include "harness.h"
 #include "figure_mean_field.h"
 #include "figure_panel.h"
@@ -171,8 +167,8 @@ static point_kind variational_points, update_points;
     return line_fn_bounded ((expr), bound); }
 
 /* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2.
-   Their mutants: (2.4) with + log q(z), off by 2(H[q1] + H[q2]); (2.5)
-   without its last term, off by H[q2] = ½ + ½ log(2π) + log(s2) > 0 */
+   Mutants: + log q(z), off by 2(H[q1] + H[q2]); (2.5) without its last term,
+   off by H[q2] = ½ + ½ log(2π) + log(s2) > 0 */
 AT_TERMS (eq2_4, sub (add (add (t.prior1, t.prior2), t.lik), add (t.q1, t.q2)))
 AT_TERMS (eq2_4_q_sign, add (add (add (t.prior1, t.prior2), t.lik), add (t.q1, t.q2)))
 AT_TERMS (eq2_5, sub (sub (add (add (t.prior1, t.prior2), t.lik), t.q1), t.q2))
@@ -190,8 +186,7 @@ LINE_FN_RND (eq2_6_mid_half_norm, EQ2_6_MID (0.5))
 LINE_FN_CLOSED (eq2_6, EQ2_6 (0.5))
 LINE_FN_CLOSED (eq2_6_no_half, EQ2_6 (1))
 
-/* (2.7) middle: -½(log(2π) + (x - θᵀz)²); the mutant leaves log(2π) out
-   of the ½, off by ½ log(2π) */
+/* (2.7) middle: -½(log(2π) + (x - θᵀz)²); the mutant leaves log(2π) out of the ½ */
 #define X_MINUS_THETA_Z sub (X (p->v[2]), lingauss2_dot (p->v, z[0], z[1]))
 LINE_FN_RND (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (X_MINUS_THETA_Z))))
 LINE_FN_RND (eq2_7_mid_log_unhalved,
@@ -317,8 +312,7 @@ DERIVATION_DEFINE (elbo, "s004_elbo", "004 Problem 4: the ELBO, (2.4)-(2.11)", v
 /* ---------------------------------------------------------------------
  * Problem 4: the updates, (2.12)-(2.15), for index i (the seed writes
  * i = 1; "the two other parameters ... by switching the indices" is i = 2).
- * Truths: GSL's central differences and a rounding-proof 1-D maximiser
- * of the harness's closed-form ELBO (checked in the derivation above).
+ * Truths: differences and 1-D maximisers of the closed-form ELBO above.
  * --------------------------------------------------------------------- */
 
 #define I LINGAUSS2_POINT_INDEX (p)
@@ -336,8 +330,7 @@ eq2_12_with (const lingauss2 * v, int i, double cross)
 LINE_FN_CLOSED (eq2_12, eq2_12_with (V, I, -1))
 LINE_FN_CLOSED (eq2_12_cross_sign, eq2_12_with (V, I, 1))
 
-/* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²), lib/lingauss2's update;
-   the mutant has 1 for its leading θ_i */
+/* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²); the mutant has 1 for θ_i */
 LINE_FN_CLOSED (eq2_13, rnd_estimate (lingauss2_cavi_mean (V, I)))
 LINE_FN_CLOSED (eq2_13_no_theta,
         rnd_estimate (rnd_div (mul (X (1), sub (X (V->x), mul (X (V->theta[J]), X (V->m[J])))),
@@ -396,14 +389,12 @@ static void
 prepare_mixture (const point * pt, void *prep)
 { (void) pt; *(const gmm **) prep = mixture; }
 
-/* E_p[x_c] = Σ w_k m_kc, and (the mutant) with equal weights; the
-   harness's closed form E_p[log N(x; μ, I)] (lib/gmm) */
+/* E_p[x_c] (the mutant: equal weights), and E_p[log N(x; μ, I)] (lib/gmm) */
 static rnd mixture_mean (int c, int weighted) { return gmm_mean_rnd (weighted ? mixture : equal_weights, (size_t) c); }
 static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixture, mu); }
 
 LINE_FN_CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
-/* the mutant: without the components' covariances, ½ Σ_k w_k tr Σ_k added
-   back (E_p|x - μ|² taken as Σ_k w_k |m_k - μ|²) */
+/* the mutant: ½ Σ_k w_k tr Σ_k added back, the components taken as points */
 LINE_FN_CLOSED (ep_log_q_no_trace,
         rnd_estimate (add (ep_log_q (p->v), gmm_fit_point_half_trace (mixture))))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
@@ -506,11 +497,8 @@ figure_model (harness * h)
     harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
 }
 
-static double seed_total_value (const lingauss2 * q) { return seed_total (q).value; }
-
-/* Right of the lines: the posterior, q* and the path of the updates from a
-   poor start, against the correlation; the ELBO along them, with the seed's
-   total (2.10)-(2.11) at q* as its finding (lib/figure_mean_field) */
+/* Right of the lines (lib/figure_mean_field): the updates from a poor start,
+   against the correlation; the seed's total (2.10)-(2.11) as its finding */
 static void
 draw_figure (harness * h)
 {
@@ -519,7 +507,7 @@ draw_figure (harness * h)
   int b = figure_lines_against_truth (h, "Each line against its truth");
   figure_mean_field (h, &b, &(figure_mean_field_spec) {
     .model = figure_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
-    .path_label = "updates (2.13)", .seed_value = seed_total_value,
+    .path_label = "updates (2.13)", .seed_value = seed_total,
     .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
   sbuf_append (gp, "unset multiplot\n");
 }

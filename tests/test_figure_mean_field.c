@@ -23,7 +23,11 @@ static const claim CLAIM = {
 
 static const double T1 = 2, T2 = 1.5, XOBS = 3;
 
-static double seed_minus_one (const lingauss2 * q) { return lingauss2_elbo (q).value - 1; }
+static rnd
+seed_minus_one (const lingauss2 * q)
+{
+  return rnd_sub (lingauss2_elbo (q), rnd_exact (1));
+}
 
 /* The rows of the block headed HEAD in DATA up to its first blank line:
    N points (x, y) into XY; returns N. */
