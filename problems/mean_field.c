@@ -16,9 +16,9 @@
 #include "figure_panel.h"
 #include "gmm.h"
 #include "gmm_fit_point.h"
+#include "line_fn.h"
 #include "lingauss2.h"
 #include "lingauss2_ascent.h"
-#include "line_fn.h"
 #include "lingauss2_point.h"
 #include "normal.h"
 
