@@ -2,30 +2,27 @@
  * linear-Gaussian model (004 Problems 3-4), and the isotropic-Gaussian fit
  * of Problem 2.
  *
- * Model (lib/lingauss2.h): z ~ N(0, I_2), x | z ~ N(θᵀz, 1); posterior
- * N(θx/v, (I + θθᵀ)⁻¹), v = 1 + θᵀθ, p(x) = N(x; 0, v).  q(z) = N(m1, s1²)
- * N(m2, s2²), s_i standard deviations, as (2.6)-(2.9) use them.
- *
+ * Model (lib/lingauss2.h): z ~ N(0, I_2), x | z ~ N(θᵀz, 1); q(z) =
+ * N(m1, s1²) N(m2, s2²), s_i standard deviations, as (2.6)-(2.9) use them.
  * Four derivations, in the seed's order: the posterior (2.1)-(2.3); the
  * ELBO (2.4)-(2.11), with (2.8)-(2.9) moved here from gaussian_entropy so
  * that the total (2.10)-(2.11) can name the pieces it adds; the updates
  * (2.12)-(2.15); Problem 2 (1.9)-(1.12).  Coordinate ascent with the seed's
- * updates is a harness property, checked by check_spec checks.
- *
- * Rounding bounds of closed forms and pointwise lines come from
- * lib/rounding.h: each value carries the size of the terms that cancel in
- * it and its rounding count (Higham, Lemma 3.3). */
+ * updates is checked as harness properties (lib/lingauss2_ascent).  The
+ * truths are lib/lingauss2_point's and lib/gmm_fit_point's; each value's
+ * rounding bound carries the size of the terms that cancel (lib/rounding.h). */
 #include "harness.h"
-#include "figure_converge.h"
-#include "figure_ellipse.h"
+#include "figure_mean_field.h"
 #include "figure_panel.h"
 #include "gmm.h"
-#include "gmm_quantile.h"
+#include "gmm_fit_point.h"
+#include "line_fn.h"
 #include "lingauss2.h"
+#include "lingauss2_ascent.h"
+#include "lingauss2_point.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 
 static rnd X (double v) { return rnd_exact (v); }
@@ -33,21 +30,16 @@ static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
 static rnd sub (rnd a, rnd b) { return rnd_sub (a, b); }
 static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
 static rnd sq (rnd a) { return rnd_mul (a, a); }
-static double bounded (rnd a, double *bound) { *bound = rnd_bound (a); return a.value; }
 #define LOG_2PI rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1)
 
-/* A closed-form line or truth, and a pointwise one at a draw z, from an
-   expression in the point P (and Z). */
-#define CLOSED(name, expr) static estimate \
-  name (const point * p, const void *u) { (void) p, (void) u; return (expr); }
-#define AT_DRAW(name, expr) static double \
-  name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) p, (void) u, (void) z; return bounded ((expr), bound); }
-/* the same from a plain double, with no rounding bound (a line evaluated
-   in floating point as written, or a Monte Carlo truth's draw) */
-#define AT_DRAW_PLAIN(name, expr) static double \
-  name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) u, (void) bound; return (expr); }
+/* A table row of a line of 004 with one mutant: id s004_F for its function F,
+   evaluated as KIND (LINE_CLOSED, ...), and the mutant M described by WHAT;
+   OWN_LINE: the same for a closed form of the harness's own, id F. */
+#define SEED_LINE(eq, text_, kind, f, m, what) .id = "s004_" #f, \
+  .source = "004 eq. (" eq ")", .text = (text_), .eval = kind (f), \
+  .mutants = {{#m, (what), kind (m)}}
+#define OWN_LINE(text_, kind, f, m, what) .id = #f, .source = "harness", \
+  .text = (text_), .eval = kind (f), .mutants = {{#m, (what), kind (m)}}
 
 /* ---------------------------------------------------------------------
  * Problem 3: the posterior, (2.1)-(2.3).  A point is (θ1, θ2, x); a draw
@@ -59,56 +51,27 @@ static const point_coord MODEL[] = {
 };
 static point_kind model_points;
 
-#define G (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {0, 0}, {0, 0}, 0, 1 })
+#define G LINGAUSS2_POINT_MODEL (p)  /* the model at P (lib/lingauss2_point) */
 
-typedef struct { estimate evidence; } post_prep;  /* p(x) by quadrature */
-
-static void
-prepare_posterior (const point * p, void *prep)
-{
-  ((post_prep *) prep)->evidence = lingauss2_evidence_quad (G);
-}
-
-static void
-sample_latents (const gsl_rng * r, const point * p, const void *prep, double *z)
-{
-  (void) p, (void) prep;
-  for (int i = 0; i < 4; i++)
-    z[i] = gsl_ran_gaussian_ziggurat (r, 2.0);
-}
-
-/* Truths: the conjugate posterior; and for (2.3), by Bayes' rule
-   p(z|x)/p(z'|x) = p(x, z)/p(x, z'), where the evidence cancels, so it
-   needs neither conjugacy nor p(x). */
-AT_DRAW (truth_log_post, lingauss2_log_posterior (G, z[0], z[1]))
-AT_DRAW (truth_log_ratio, sub (lingauss2_log_joint (G, z[0], z[1]),
-                               lingauss2_log_joint (G, z[2], z[3])))
 /* (2.1): log p(x|z) + log p(z) - log p(x), p(x) = N(x; 0, v); the mutant
    drops the evidence, which is never 0: log p(x) <= -½ log(2π) as v >= 1 */
-AT_DRAW (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evidence (G)))
-AT_DRAW (eq2_1_no_evidence, lingauss2_log_joint (G, z[0], z[1]))
+LINE_FN_RND (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evidence (G)))
+LINE_FN_RND (eq2_1_no_evidence, lingauss2_log_joint (G, z[0], z[1]))
 
 /* (2.2): the same with p(x) = ∫ p(x|z) p(z) dz, the quadrature's relative
    error e adding at most e / (1 - e) to log p(x). */
 static double
 eq2_2 (const point * p, const void *prep, const double *z, double *bound)
 {
-  const estimate *ev = &((const post_prep *) prep)->evidence;
-  estimate log_ev = est_log (*ev);     /* e/(v - e) and log's ulp */
+  estimate log_ev = est_log (*(const estimate *) prep);  /* e/(v - e) and log's ulp */
   rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log_ev.value, 2));
   *bound = rnd_bound (l) + log_ev.err;
   return l.value;
 }
-/* The mutant takes the log inside the integral: ∫ log p(x|z) p(z) dz =
-   -½(log(2π) + x² + θᵀθ) for z ~ N(0, I), below log p(x) by Jensen's gap
-   ½(θᵀθ - log v) + x²θᵀθ/(2v), which is 0 only at θ = 0. */
-static rnd
-e_log_lik_prior (const lingauss2 * g)
-{
-  rnd t1 = X (g->theta[0]), t2 = X (g->theta[1]);
-  return rnd_scale (-0.5, add (add (LOG_2PI, sq (X (g->x))), add (sq (t1), sq (t2))));
-}
-AT_DRAW (eq2_2_log_inside, sub (lingauss2_log_joint (G, z[0], z[1]), e_log_lik_prior (G)))
+/* The mutant takes the log inside the integral, ∫ log p(x|z) p(z) dz,
+   below log p(x) by Jensen's gap, 0 only at θ = 0 (lib/lingauss2_point) */
+LINE_FN_RND (eq2_2_log_inside,
+         sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_e_log_lik_prior (G)))
 
 /* (2.3)'s exponent: -½(z1²(1+θ1²) + z2²(1+θ2²) - 2x(θ1z1 + θ2z2) + 2θ1θ2z1z2),
    its cross term scaled by CROSS (1 as written; mutants -1 and 0) */
@@ -127,61 +90,43 @@ exponent (const lingauss2 * g, double z1, double z2, double cross)
 /* (2.3) is p(z|x) = c·exp[E(z)] with c unknown: as written it says that
    log p(z|x) - E(z) is the same c at every z.  We check exactly that, at
    two latents of the same (θ, x): E(z) - E(z') = log p(z|x) - log p(z'|x),
-   pointwise.  The bound is the rounding of both sides from the sizes of
-   the terms that cancel in them (lib/rounding.h). */
+   pointwise, each side's rounding bound from the terms that cancel in it. */
 #define EQ2_3(cross) sub (exponent (G, z[0], z[1], cross), exponent (G, z[2], z[3], cross))
-AT_DRAW (eq2_3, EQ2_3 (1))
-AT_DRAW (eq2_3_cross_sign, EQ2_3 (-1))
+LINE_FN_RND (eq2_3, EQ2_3 (1))
+LINE_FN_RND (eq2_3_cross_sign, EQ2_3 (-1))
 
-/* A density factorises over (z1, z2) exactly when the mixed second
-   difference of its log vanishes; for a quadratic, the difference with
-   unit steps is the coefficient of z1z2.  CROSS selects the log-density:
-   (2.3)'s exponent (1, or 0 without its cross term), or (NAN) log p(x, z). */
-static rnd
-log_density (const lingauss2 * g, double z1, double z2, double cross)
-{
-  return isnan (cross) ? lingauss2_log_joint (g, z1, z2) : exponent (g, z1, z2, cross);
-}
+/* A density factorises over (z1, z2) exactly when the mixed second difference
+   of its log vanishes; for a quadratic, with unit steps, it is the z1z2
+   coefficient: here (2.3)'s exponent's (CROSS 1, or 0 without it). */
 static rnd
 mixed_difference (const point * p, double cross)
 {
   const lingauss2 *g = G;
-  return add (sub (sub (log_density (g, 1, 1, cross), log_density (g, 1, 0, cross)),
-                   log_density (g, 0, 1, cross)), log_density (g, 0, 0, cross));
+  return add (sub (sub (exponent (g, 1, 1, cross), exponent (g, 1, 0, cross)),
+                   exponent (g, 0, 1, cross)), exponent (g, 0, 0, cross));
 }
-CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
-CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
-CLOSED (truth_interaction, rnd_estimate (mixed_difference (p, NAN)))
+LINE_FN_CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
+LINE_FN_CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
 
-static const derivation_truth POST_TRUTHS[] = {
-  {"log_post", "log p(z|x) of the conjugate posterior N(θx/v, (I + θθᵀ)⁻¹)",
-   LINE_POINTWISE (truth_log_post)},
-  {"log_ratio", "log p(z|x) - log p(z'|x) = log p(x, z) - log p(x, z') (Bayes' rule, lib/normal)",
-   LINE_POINTWISE (truth_log_ratio)},
-  {"interaction", "the mixed second difference of log p(x, z) over (z1, z2)",
-   LINE_CLOSED (truth_interaction)},
-};
+/* Truths: the conjugate posterior; and for (2.3), Bayes' rule p(z|x)/p(z'|x)
+   = p(x, z)/p(x, z'), which needs neither conjugacy nor p(x) */
+static const derivation_truth POST_TRUTHS[] = { LINGAUSS2_POINT_POSTERIOR_TRUTHS };
 
 static const derivation_line BAYES_LINES[] = {
-  {.id = "s004_eq2_1", .source = "004 eq. (2.1)",
-   .text = "p(z|x) = p(x|z) p(z) / p(x)", .eval = LINE_POINTWISE (eq2_1),
-   .truth = "log_post",
-   .mutants = {{"eq2_1_no_evidence", "(2.1) without its denominator p(x)",
-                LINE_POINTWISE (eq2_1_no_evidence)}}},
-  {.id = "s004_eq2_2", .source = "004 eq. (2.2)",
-   .text = "p(z|x) = p(x|z) p(z) / ∫ p(x|z) p(z) dz", .eval = LINE_POINTWISE (eq2_2),
-   .mutants = {{"eq2_2_log_inside", "(2.2)'s log p(x) as ∫ log p(x|z) p(z) dz (the log"
-                " taken inside the integral)", LINE_POINTWISE (eq2_2_log_inside)}}},
+  {SEED_LINE ("2.1", "p(z|x) = p(x|z) p(z) / p(x)", LINE_POINTWISE, eq2_1,
+              eq2_1_no_evidence, "(2.1) without its denominator p(x)"), .truth = "log_post"},
+  {SEED_LINE ("2.2", "p(z|x) = p(x|z) p(z) / ∫ p(x|z) p(z) dz", LINE_POINTWISE, eq2_2,
+              eq2_2_log_inside, "(2.2)'s log p(x) as ∫ log p(x|z) p(z) dz (the log"
+              " taken inside the integral)")},
 };
 
 /* (2.3) on its own points (--set points): its rounding bound is what
    issue 10 found too small, so it is checked at many points. */
 static const derivation_line POST_LINES[] = {
-  {.id = "s004_eq2_3", .source = "004 eq. (2.3)",
-   .text = "p(z|x) = c·exp[-½(z1²(1+θ1²) + z2²(1+θ2²) - 2x(θ1z1 + θ2z2) + 2θ1θ2z1z2)]"
-   " (checked as: log p(z|x) - log p(z'|x) = the exponent's difference)",
-   .eval = LINE_POINTWISE (eq2_3), .truth = "log_ratio",
-   .mutants = {{"eq2_3_cross_sign", "(2.3) with -2θ1θ2z1z2", LINE_POINTWISE (eq2_3_cross_sign)}}},
+  {SEED_LINE ("2.3", "p(z|x) = c·exp[-½(z1²(1+θ1²) + z2²(1+θ2²) - 2x(θ1z1 + θ2z2)"
+              " + 2θ1θ2z1z2)] (checked as: log p(z|x) - log p(z'|x) = the exponent's"
+              " difference)", LINE_POINTWISE, eq2_3, eq2_3_cross_sign,
+              "(2.3) with -2θ1θ2z1z2"), .truth = "log_ratio"},
   {.id = "s004_p3_not_factorised", .source = "004 Problem 3",
    .text = "a product term of z1 and z2 in the exponent: the posterior does not"
    " factorise (checked as: (2.3)'s z1z2 coefficient -θ1θ2 is the posterior's"
@@ -190,20 +135,13 @@ static const derivation_line POST_LINES[] = {
    .mutants = {{"eq2_3_no_cross", "(2.3) without its cross term", LINE_CLOSED (p3_no_cross)}}},
 };
 
-static derivation bayes = {
-  .id = "s004_bayes", .title = "004 Problem 3: Bayes' rule, (2.1)-(2.2)",
-  .points = &model_points, .n_points = 50, .n_mc_points = 50,
-  .prep_size = sizeof (post_prep), .prepare = prepare_posterior, .x_dim = 4,
-  .sample = sample_latents,
-  DERIVATION_TABLES (POST_TRUTHS, BAYES_LINES),
-};
-
-static derivation posterior = {
-  .id = "s004_posterior", .title = "004 Problem 3: the posterior up to c, (2.3)",
-  .points = &model_points, .n_points = 200, .n_mc_points = 200, .x_dim = 4,
-  .sample = sample_latents,
-  DERIVATION_TABLES (POST_TRUTHS, POST_LINES),
-};
+DERIVATION_DEFINE (bayes, "s004_bayes", "004 Problem 3: Bayes' rule, (2.1)-(2.2)", model_points,
+                   50, POST_TRUTHS, BAYES_LINES, .n_mc_points = 50, .x_dim = 4,
+                   .sample = lingauss2_point_sample_latents,
+                   DERIVATION_PREPARE (estimate, lingauss2_point_prepare_evidence));
+DERIVATION_DEFINE (posterior, "s004_posterior", "004 Problem 3: the posterior up to c, (2.3)",
+                   model_points, 200, POST_TRUTHS, POST_LINES, .n_mc_points = 200, .x_dim = 4,
+                   .sample = lingauss2_point_sample_latents);
 
 /* ---------------------------------------------------------------------
  * Problem 4: the ELBO, (2.4)-(2.11).  A point is (θ1, θ2, x, m1, s1, m2,
@@ -220,47 +158,17 @@ static const point_coord VARIATIONAL[] = {
 };
 static point_kind variational_points, update_points;
 
-#define V (&(lingauss2) { {p->v[0], p->v[1]}, p->v[2], {p->v[3], p->v[5]}, {p->v[4], p->v[6]}, 0, 1 })
+#define V LINGAUSS2_POINT_Q (p)  /* the model and q at P (lib/lingauss2_point) */
 
-/* A draw z ~ q as a map of standard normals, z_i = m_i + s_i·ε_i: the
-   engine draws ε itself, and integrates by randomized quasi-Monte Carlo
-   (the integrands are smooth in ε: quadratics, and log(2π) constants). */
-static void
-map_q (const point * p, const void *prep, const double *e, double *z)
-{
-  (void) prep;
-  for (int i = 0; i < 2; i++)
-    z[i] = p->v[3 + 2 * i] + p->v[4 + 2 * i] * e[i];
-}
-
-/* Truths by quadrature: L(q) and its terms, each without the closed form
-   (which is the harness line elbo_closed_form, checked against this) */
-CLOSED (truth_log_prior, lingauss2_e_log_prior_quad (V))
-CLOSED (truth_log_lik, lingauss2_e_log_lik_quad (V))
-CLOSED (truth_log_q1, lingauss2_e_log_q_quad (V, 0))
-CLOSED (truth_log_q2, lingauss2_e_log_q_quad (V, 1))
-CLOSED (truth_elbo, lingauss2_elbo_quad (V))
-
-/* the five log-densities at one draw */
-typedef struct { rnd prior1, prior2, lik, q1, q2; } log_terms;
-
-static log_terms
-terms_at (const lingauss2 * v, const double *z)
-{
-  return (log_terms) {
-    normal_log_pdf_rnd (X (z[0]), X (0), 1), normal_log_pdf_rnd (X (z[1]), X (0), 1),
-    normal_log_pdf_rnd (X (v->x), lingauss2_dot (v->theta, z[0], z[1]), 1),
-    normal_log_pdf_rnd (X (z[0]), X (v->m[0]), v->s[0]),
-    normal_log_pdf_rnd (X (z[1]), X (v->m[1]), v->s[1]),
-  };
-}
+/* a line from the five log-densities T at the draw (lib/lingauss2_point) */
 #define AT_TERMS(name, expr) static double \
   name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) u; log_terms t = terms_at (V, z); return bounded ((expr), bound); }
+  { (void) u; lingauss2_log_terms t = lingauss2_log_terms_at (V, z); \
+    return line_fn_bounded ((expr), bound); }
 
 /* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2.
-   Their mutants: (2.4) with + log q(z), off by 2(H[q1] + H[q2]); (2.5)
-   without its last term, off by H[q2] = ½ + ½ log(2π) + log(s2) > 0 */
+   Mutants: + log q(z), off by 2(H[q1] + H[q2]); (2.5) without its last term,
+   off by H[q2] = ½ + ½ log(2π) + log(s2) > 0 */
 AT_TERMS (eq2_4, sub (add (add (t.prior1, t.prior2), t.lik), add (t.q1, t.q2)))
 AT_TERMS (eq2_4_q_sign, add (add (add (t.prior1, t.prior2), t.lik), add (t.q1, t.q2)))
 AT_TERMS (eq2_5, sub (sub (add (add (t.prior1, t.prior2), t.lik), t.q1), t.q2))
@@ -269,22 +177,20 @@ AT_TERMS (eq2_5_no_q2, sub (add (add (t.prior1, t.prior2), t.lik), t.q1))
    mutant's ½ is one coordinate's normaliser for the two-dimensional prior */
 #define EQ2_6_MID(norm) sub (rnd_scale (-(norm), LOG_2PI), \
                              rnd_scale (0.5, add (sq (X (z[0])), sq (X (z[1])))))
-AT_DRAW (eq2_6_mid, EQ2_6_MID (1))
-AT_DRAW (eq2_6_mid_half_norm, EQ2_6_MID (0.5))
+LINE_FN_RND (eq2_6_mid, EQ2_6_MID (1))
+LINE_FN_RND (eq2_6_mid_half_norm, EQ2_6_MID (0.5))
 
 /* (2.6): -log(2π) - HALF (m1² + s1² + m2² + s2²), HALF = ½ as written */
 #define EQ2_6(half) rnd_estimate (sub (rnd_scale (-1, LOG_2PI), rnd_scale (half, \
   add (add (sq (X (V->m[0])), sq (X (V->s[0]))), add (sq (X (V->m[1])), sq (X (V->s[1])))))))
-CLOSED (eq2_6, EQ2_6 (0.5))
-CLOSED (eq2_6_no_half, EQ2_6 (1))
+LINE_FN_CLOSED (eq2_6, EQ2_6 (0.5))
+LINE_FN_CLOSED (eq2_6_no_half, EQ2_6 (1))
 
-/* (2.7) middle: -½(log(2π) + (x - θᵀz)²); the mutant leaves log(2π) out
-   of the ½, off by ½ log(2π) */
-AT_DRAW (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (sub (X (p->v[2]),
-                                                            lingauss2_dot (p->v, z[0], z[1]))))))
-AT_DRAW (eq2_7_mid_log_unhalved,
-         sub (rnd_scale (-1, LOG_2PI),
-              rnd_scale (0.5, sq (sub (X (p->v[2]), lingauss2_dot (p->v, z[0], z[1]))))))
+/* (2.7) middle: -½(log(2π) + (x - θᵀz)²); the mutant leaves log(2π) out of the ½ */
+#define X_MINUS_THETA_Z sub (X (p->v[2]), lingauss2_dot (p->v, z[0], z[1]))
+LINE_FN_RND (eq2_7_mid, rnd_scale (-0.5, add (LOG_2PI, sq (X_MINUS_THETA_Z))))
+LINE_FN_RND (eq2_7_mid_log_unhalved,
+             sub (rnd_scale (-1, LOG_2PI), rnd_scale (0.5, sq (X_MINUS_THETA_Z))))
 
 /* (2.7): -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²), SIGN = -1 as written */
 static estimate
@@ -295,15 +201,13 @@ eq2_7_with_sign (const lingauss2 * v, double sign)
                  mul (sq (X (v->theta[1])), sq (X (v->s[1]))));
   return rnd_estimate (rnd_scale (-0.5, add (add (LOG_2PI, sq (r)), var)));
 }
-CLOSED (eq2_7, eq2_7_with_sign (V, -1))
-CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
+LINE_FN_CLOSED (eq2_7, eq2_7_with_sign (V, -1))
+LINE_FN_CLOSED (eq2_7_mean_sign, eq2_7_with_sign (V, 1))
 
-/* (2.8) middle: -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²],
-   the bracket never closed: closed at the end, after log(s1), or right
-   after log(2π) (CLOSE 0, 1, 2).  Its mutant, 1/(2s1) for 1/(2s1²), is in
-   what the three placements share, so it is a flag read here (set in
-   main), not a function swapped for the literal placement alone: the
-   other two, its readings, would still be evaluated as written. */
+/* (2.8) middle: -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²], the
+   bracket never closed: closed at the end, after log(s1), or right after
+   log(2π) (CLOSE 0, 1, 2).  Its mutant 1/(2s1) is a flag (set in main) read
+   in all three: swapped for the literal one alone, the readings would hold. */
 static int eq2_8_mid_sd;
 static double
 eq2_8_mid (const point * p, const double *z, int close)
@@ -316,17 +220,17 @@ eq2_8_mid (const point * p, const double *z, int close)
     return -0.5 * (log (2 * M_PI) - log (s)) - qd / d;
   return -0.5 * log (2 * M_PI) - log (s) - qd / d;
 }
-AT_DRAW_PLAIN (eq2_8_mid_end, eq2_8_mid (p, z, 0))
-AT_DRAW_PLAIN (eq2_8_mid_after_log_s, eq2_8_mid (p, z, 1))
-AT_DRAW_PLAIN (eq2_8_mid_after_log_2pi, eq2_8_mid (p, z, 2))
+LINE_FN_PLAIN (eq2_8_mid_end, eq2_8_mid (p, z, 0))
+LINE_FN_PLAIN (eq2_8_mid_after_log_s, eq2_8_mid (p, z, 1))
+LINE_FN_PLAIN (eq2_8_mid_after_log_2pi, eq2_8_mid (p, z, 2))
 
 /* (2.8), (2.9): -HALF - ½ log(2π) - LOG_S */
 static estimate entropy_term (double half, double log_s)
 { return rnd_estimate (sub (sub (X (-half), rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)), rnd_leaf (log_s, 2))); }
-CLOSED (eq2_8, entropy_term (0.5, log (p->v[4])))
-CLOSED (eq2_8_log_sign, entropy_term (0.5, -log (p->v[4])))
-CLOSED (eq2_9, entropy_term (0.5, log (p->v[6])))
-CLOSED (eq2_9_no_half, entropy_term (0, log (p->v[6])))
+LINE_FN_CLOSED (eq2_8, entropy_term (0.5, log (p->v[4])))
+LINE_FN_CLOSED (eq2_8_log_sign, entropy_term (0.5, -log (p->v[4])))
+LINE_FN_CLOSED (eq2_9, entropy_term (0.5, log (p->v[6])))
+LINE_FN_CLOSED (eq2_9_no_half, entropy_term (0, log (p->v[6])))
 
 /* (2.10)-(2.11): -½[(m1²+s1²)(1+θ1²) + (m2²+s2²)(1+θ2²) + log(2π) + x²]
    - θ1θ2m1m2 + xθ1m1 + xθ2m2 + log(s1) + log(s2) */
@@ -344,44 +248,31 @@ seed_total (const lingauss2 * v)
                   add (rnd_log (s1), rnd_log (s2)));
   return add (rnd_scale (-0.5, br), rest);
 }
-CLOSED (eq2_10_11, rnd_estimate (seed_total (V)))
-CLOSED (harness_elbo, rnd_estimate (lingauss2_elbo (V)))
+LINE_FN_CLOSED (eq2_10_11, rnd_estimate (seed_total (V)))
+LINE_FN_CLOSED (elbo_closed_form, rnd_estimate (lingauss2_elbo (V)))
 /* the mutant: log s² for log s in the entropy */
-CLOSED (harness_elbo_log_var,
+LINE_FN_CLOSED (elbo_entropy_log_var,
         rnd_estimate (add (lingauss2_elbo (V), add (rnd_log (X (p->v[4])), rnd_log (X (p->v[6]))))))
-static const derivation_truth ELBO_TRUTHS[] = {
-  {"elbo", "L(q) = E_q[log p(z)] + E_q[log p(x|z)] - E_q[log q1] - E_q[log q2], each by quadrature", LINE_CLOSED (truth_elbo)},
-  {"e_log_prior", "E_q[log p(z)] by quadrature (GSL QAGS)", LINE_CLOSED (truth_log_prior)},
-  {"e_log_lik", "E_q[log p(x|z)] by quadrature over θᵀz ~ N(θᵀm, Σθ_i²s_i²)", LINE_CLOSED (truth_log_lik)},
-  {"e_log_q1", "E_q[log q1] = -H[N(m1, s1²)] by quadrature", LINE_CLOSED (truth_log_q1)},
-  {"e_log_q2", "E_q[log q2] by quadrature", LINE_CLOSED (truth_log_q2)},
-};
+/* Truths by quadrature: L(q) and its terms, each without the closed form
+   (which is the harness line elbo_closed_form, checked against this) */
+static const derivation_truth ELBO_TRUTHS[] = { LINGAUSS2_POINT_ELBO_TRUTHS };
 
 static const derivation_line ELBO_LINES[] = {
-  {.id = "s004_eq2_4", .source = "004 eq. (2.4)",
-   .text = "L(q) = E_q[log(p(z, x)) - log(q(z))]", .eval = LINE_EXPECT (eq2_4),
-   .truth = "elbo",
-   .mutants = {{"eq2_4_q_sign", "(2.4) with + log(q(z))", LINE_EXPECT (eq2_4_q_sign)}}},
-  {.id = "s004_eq2_5", .source = "004 eq. (2.5)",
-   .text = "= E_q[log(p(z))] + E_q[log(p(x|z))] - E_q[log(q1(z1))] - E_q[log(q2(z2))]",
-   .eval = LINE_EXPECT (eq2_5),
-   .mutants = {{"eq2_5_no_q2", "(2.5) without - E_q[log(q2(z2))]", LINE_EXPECT (eq2_5_no_q2)}}},
-  {.id = "s004_eq2_6_mid", .source = "004 eq. (2.6)",
-   .text = "E_q[log(p(z))] = -E_q[log(2π)] - ½E_q[z1² + z2²]",
-   .eval = LINE_EXPECT (eq2_6_mid), .truth = "e_log_prior",
-   .mutants = {{"eq2_6_mid_half_norm", "(2.6)'s middle with -½ log(2π) for -log(2π)",
-                LINE_EXPECT (eq2_6_mid_half_norm)}}},
-  {.id = "s004_eq2_6", .source = "004 eq. (2.6)",
-   .text = "= -log(2π) - ½(m1² + s1² + m2² + s2²)", .eval = LINE_CLOSED (eq2_6),
-   .mutants = {{"eq2_6_no_half", "(2.6) without the ½", LINE_CLOSED (eq2_6_no_half)}}},
-  {.id = "s004_eq2_7_mid", .source = "004 eq. (2.7)",
-   .text = "E_q[log(p(x|z))] = -½(log(2π) + E_q[(x - θᵀz)²])",
-   .eval = LINE_EXPECT (eq2_7_mid), .truth = "e_log_lik",
-   .mutants = {{"eq2_7_mid_log_unhalved", "(2.7)'s middle with -log(2π) - ½(x - θᵀz)²",
-                LINE_EXPECT (eq2_7_mid_log_unhalved)}}},
-  {.id = "s004_eq2_7", .source = "004 eq. (2.7)",
-   .text = "= -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²)", .eval = LINE_CLOSED (eq2_7),
-   .mutants = {{"eq2_7_mean_sign", "(2.7) with (x + θᵀm)²", LINE_CLOSED (eq2_7_mean_sign)}}},
+  {SEED_LINE ("2.4", "L(q) = E_q[log(p(z, x)) - log(q(z))]", LINE_EXPECT, eq2_4,
+              eq2_4_q_sign, "(2.4) with + log(q(z))"), .truth = "elbo"},
+  {SEED_LINE ("2.5", "= E_q[log(p(z))] + E_q[log(p(x|z))] - E_q[log(q1(z1))]"
+              " - E_q[log(q2(z2))]", LINE_EXPECT, eq2_5,
+              eq2_5_no_q2, "(2.5) without - E_q[log(q2(z2))]")},
+  {SEED_LINE ("2.6", "E_q[log(p(z))] = -E_q[log(2π)] - ½E_q[z1² + z2²]", LINE_EXPECT,
+              eq2_6_mid, eq2_6_mid_half_norm, "(2.6)'s middle with -½ log(2π) for -log(2π)"),
+   .truth = "e_log_prior"},
+  {SEED_LINE ("2.6", "= -log(2π) - ½(m1² + s1² + m2² + s2²)", LINE_CLOSED, eq2_6,
+              eq2_6_no_half, "(2.6) without the ½")},
+  {SEED_LINE ("2.7", "E_q[log(p(x|z))] = -½(log(2π) + E_q[(x - θᵀz)²])", LINE_EXPECT,
+              eq2_7_mid, eq2_7_mid_log_unhalved, "(2.7)'s middle with -log(2π) - ½(x - θᵀz)²"),
+   .truth = "e_log_lik"},
+  {SEED_LINE ("2.7", "= -½(log(2π) + (x - θᵀm)² + θ1²s1² + θ2²s2²)", LINE_CLOSED, eq2_7,
+              eq2_7_mean_sign, "(2.7) with (x + θᵀm)²")},
   {.id = "s004_eq2_8_mid", .source = "004 eq. (2.8)",
    .text = "E_q[log(q1(z1))] = -½(log(2π) - log(s1) - 1/(2s1²)·E_q[z1² - 2m1z1 + m1²]",
    .eval = LINE_EXPECT (eq2_8_mid_end), .truth = "e_log_q1",
@@ -392,13 +283,10 @@ static const derivation_line ELBO_LINES[] = {
                  " -½ - ½ log(2π) - log(s1)", 1, LINE_EXPECT (eq2_8_mid_after_log_2pi)}},
    .mutants = {{"eq2_8_mid_sd", "(2.8)'s middle with 1/(2s1) for 1/(2s1²), in all three"
                 " bracket placements", LINE_EXPECT (eq2_8_mid_end)}}},
-  {.id = "s004_eq2_8", .source = "004 eq. (2.8)",
-   .text = "= -½ - ½ log(2π) - log(s1)", .eval = LINE_CLOSED (eq2_8),
-   .mutants = {{"eq2_8_log_sign", "(2.8) with + log(s1)", LINE_CLOSED (eq2_8_log_sign)}}},
-  {.id = "s004_eq2_9", .source = "004 eq. (2.9)",
-   .text = "E_q[log(q2(z2))] = -½ - ½ log(2π) - log(s2)", .eval = LINE_CLOSED (eq2_9),
-   .truth = "e_log_q2",
-   .mutants = {{"eq2_9_no_half", "(2.9) without its -½", LINE_CLOSED (eq2_9_no_half)}}},
+  {SEED_LINE ("2.8", "= -½ - ½ log(2π) - log(s1)", LINE_CLOSED, eq2_8,
+              eq2_8_log_sign, "(2.8) with + log(s1)")},
+  {SEED_LINE ("2.9", "E_q[log(q2(z2))] = -½ - ½ log(2π) - log(s2)", LINE_CLOSED, eq2_9,
+              eq2_9_no_half, "(2.9) without its -½"), .truth = "e_log_q2"},
   {.id = "s004_eq2_10_11", .source = "004 eqs. (2.10)-(2.11)",
    .text = "L(q) = -½[(m1²+s1²)(1+θ1²) + (m2²+s2²)(1+θ2²) + log(2π) + x²]"
    " - θ1θ2m1m2 + xθ1m1 + xθ2m2 + log(s1) + log(s2)  [= (2.6) + (2.7) - (2.8) - (2.9)]",
@@ -407,45 +295,28 @@ static const derivation_line ELBO_LINES[] = {
    .coef = {1, 1, -1, -1}, .truth = "elbo", .expect = V_ERROR,
    .correction = "L(q) = (2.10)-(2.11) + 1: adding -(2.8) - (2.9), the two"
    " constants +½ were dropped"},
-  {.id = "elbo_closed_form", .source = "harness",
-   .text = "L(q) = E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2] in closed form"
-   " (the function (2.12)-(2.15) are checked against)",
-   .eval = LINE_CLOSED (harness_elbo), .truth = "elbo",
-   .mutants = {{"elbo_entropy_log_var", "closed-form ELBO with log s² for log s",
-                LINE_CLOSED (harness_elbo_log_var)}}},
+  {OWN_LINE ("L(q) = E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2] in closed form"
+             " (the function (2.12)-(2.15) are checked against)", LINE_CLOSED,
+             elbo_closed_form, elbo_entropy_log_var, "closed-form ELBO with log s² for log s"),
+   .truth = "elbo"},
 };
 
-static derivation elbo = {
-  .id = "s004_elbo", .title = "004 Problem 4: the ELBO, (2.4)-(2.11)",
-  .points = &variational_points, .n_points = 200, .n_mc_points = 4, .x_dim = 2,
-  .base_dim = derivation_two_normals, .transform = map_q,
-  /* the ELBO's terms are log-densities of Gaussians under a Gaussian q:
-     quadratic in the two normals (lib/hermite_cv.h) */
-  .hermite_degree = 2,
-  DERIVATION_TABLES (ELBO_TRUTHS, ELBO_LINES),
-};
+/* A draw z ~ q is a map of normals the engine draws, z_i = m_i + s_i·ε_i,
+   integrated by randomized QMC; the ELBO's terms, log-densities of Gaussians,
+   are quadratic in ε: Hermite control variates of degree 2 (lib/hermite_cv.h) */
+DERIVATION_DEFINE (elbo, "s004_elbo", "004 Problem 4: the ELBO, (2.4)-(2.11)", variational_points,
+                   200, ELBO_TRUTHS, ELBO_LINES, .n_mc_points = 4, .x_dim = 2,
+                   .base_dim = derivation_two_normals, .transform = lingauss2_point_map_q,
+                   .hermite_degree = 2);
 
 /* ---------------------------------------------------------------------
  * Problem 4: the updates, (2.12)-(2.15), for index i (the seed writes
  * i = 1; "the two other parameters ... by switching the indices" is i = 2).
- * Truths: GSL's central differences and a rounding-proof 1-D maximiser
- * of the harness's closed-form ELBO (checked in the derivation above).
+ * Truths: differences and 1-D maximisers of the closed-form ELBO above.
  * --------------------------------------------------------------------- */
 
-#define I ((int) p->v[7] - 1)
+#define I LINGAUSS2_POINT_INDEX (p)
 #define J (1 - I)
-
-/* Along m_i (IS_S 0) or s_i: ∂L, and m_i* or s_i²* (with the error of a square) */
-CLOSED (truth_dm, lingauss2_elbo_partial (V, 2 * I))
-CLOSED (truth_ds, lingauss2_elbo_partial (V, 2 * I + 1))
-static estimate
-truth_star (const point * p, int is_s)
-{
-  concave_max c = lingauss2_elbo_argmax_along (V, 2 * I + is_s);
-  return is_s ? est_opt (c.x * c.x, c.x_err * (2 * c.x + c.x_err)) : est_opt (c.x, c.x_err);
-}
-CLOSED (truth_m_star, truth_star (p, 0))
-CLOSED (truth_s2_star, truth_star (p, 1))
 
 /* (2.12): -m_i(1 + θ_i²) - θ_iθ_j m_j + xθ_i, CROSS = -1 as written */
 static estimate
@@ -456,13 +327,12 @@ eq2_12_with (const lingauss2 * v, int i, double cross)
   rnd b = rnd_scale (cross, mul (mul (ti, X (v->theta[1 - i])), X (v->m[1 - i])));
   return rnd_estimate (add (add (a, b), mul (X (v->x), ti)));
 }
-CLOSED (eq2_12, eq2_12_with (V, I, -1))
-CLOSED (eq2_12_cross_sign, eq2_12_with (V, I, 1))
+LINE_FN_CLOSED (eq2_12, eq2_12_with (V, I, -1))
+LINE_FN_CLOSED (eq2_12_cross_sign, eq2_12_with (V, I, 1))
 
-/* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²), lib/lingauss2's update;
-   the mutant has 1 for its leading θ_i */
-CLOSED (eq2_13, rnd_estimate (lingauss2_cavi_mean (V, I)))
-CLOSED (eq2_13_no_theta,
+/* (2.13): m_i* = θ_i (x - θ_j m_j) / (1 + θ_i²); the mutant has 1 for θ_i */
+LINE_FN_CLOSED (eq2_13, rnd_estimate (lingauss2_cavi_mean (V, I)))
+LINE_FN_CLOSED (eq2_13_no_theta,
         rnd_estimate (rnd_div (mul (X (1), sub (X (V->x), mul (X (V->theta[J]), X (V->m[J])))),
                                add (X (1), sq (X (V->theta[I]))))))
 
@@ -473,45 +343,32 @@ eq2_14_with (const point * p, int power)
   rnd s = X (V->s[I]), inv = rnd_div (X (1), power == 1 ? s : sq (s));
   return rnd_estimate (add (rnd_scale (-1, mul (s, add (X (1), sq (X (p->v[I]))))), inv));
 }
-CLOSED (eq2_14, eq2_14_with (p, 1))
-CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
+LINE_FN_CLOSED (eq2_14, eq2_14_with (p, 1))
+LINE_FN_CLOSED (eq2_14_inverse_square, eq2_14_with (p, 2))
 
 /* (2.15): s_i²* = 1 / (1 + θ_i²), lib/lingauss2's update */
-CLOSED (eq2_15, rnd_estimate (lingauss2_cavi_var (V, I)))
-CLOSED (eq2_15_abs_theta, rnd_estimate (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
-static const derivation_truth UPDATE_TRUTHS[] = {
-  {"dL_dm", "∂L/∂m_i by GSL's central difference of the closed-form ELBO", LINE_CLOSED (truth_dm)},
-  {"m_star", "argmax over m_i of the ELBO (Brent, rounding-proof bracket)", LINE_CLOSED (truth_m_star)},
-  {"dL_ds", "∂L/∂s_i by GSL's central difference", LINE_CLOSED (truth_ds)},
-  {"s2_star", "(argmax over s_i of the ELBO)²", LINE_CLOSED (truth_s2_star)},
-};
+LINE_FN_CLOSED (eq2_15, rnd_estimate (lingauss2_cavi_var (V, I)))
+LINE_FN_CLOSED (eq2_15_abs_theta, rnd_estimate (rnd_div (X (1), add (X (1), X (fabs (p->v[I]))))))
+static const derivation_truth UPDATE_TRUTHS[] = { LINGAUSS2_POINT_UPDATE_TRUTHS };
 
 static const derivation_line UPDATE_LINES[] = {
-  {.id = "s004_eq2_12", .source = "004 eq. (2.12)",
-   .text = "δL(q)/δm1 = -m1(1 + θ1²) - θ1θ2m2 + xθ1 = 0", .eval = LINE_CLOSED (eq2_12),
-   .truth = "dL_dm",
-   .mutants = {{"eq2_12_cross_sign", "(2.12) with + θ1θ2m2", LINE_CLOSED (eq2_12_cross_sign)}}},
-  {.id = "s004_eq2_13", .source = "004 eq. (2.13)",
-   .text = "m1* = θ1 (x - θ2m2) / (1 + θ1²)", .eval = LINE_CLOSED (eq2_13), .truth = "m_star",
-   .mutants = {{"eq2_13_no_theta", "(2.13) without the leading θ1", LINE_CLOSED (eq2_13_no_theta)}}},
-  {.id = "s004_eq2_14", .source = "004 eq. (2.14)",
-   .text = "δL(q)/δs1 = -s1(1 + θ1²) + 1/s1 = 0", .eval = LINE_CLOSED (eq2_14), .truth = "dL_ds",
-   .mutants = {{"eq2_14_inverse_square", "(2.14) with 1/s1²", LINE_CLOSED (eq2_14_inverse_square)}}},
-  {.id = "s004_eq2_15", .source = "004 eq. (2.15)",
-   .text = "s1²* = 1 / (1 + θ1²)", .eval = LINE_CLOSED (eq2_15), .truth = "s2_star",
-   .mutants = {{"eq2_15_abs_theta", "(2.15) with 1/(1 + |θ1|)", LINE_CLOSED (eq2_15_abs_theta)}}},
+  {SEED_LINE ("2.12", "δL(q)/δm1 = -m1(1 + θ1²) - θ1θ2m2 + xθ1 = 0", LINE_CLOSED, eq2_12,
+              eq2_12_cross_sign, "(2.12) with + θ1θ2m2"), .truth = "dL_dm"},
+  {SEED_LINE ("2.13", "m1* = θ1 (x - θ2m2) / (1 + θ1²)", LINE_CLOSED, eq2_13,
+              eq2_13_no_theta, "(2.13) without the leading θ1"), .truth = "m_star"},
+  {SEED_LINE ("2.14", "δL(q)/δs1 = -s1(1 + θ1²) + 1/s1 = 0", LINE_CLOSED, eq2_14,
+              eq2_14_inverse_square, "(2.14) with 1/s1²"), .truth = "dL_ds"},
+  {SEED_LINE ("2.15", "s1²* = 1 / (1 + θ1²)", LINE_CLOSED, eq2_15,
+              eq2_15_abs_theta, "(2.15) with 1/(1 + |θ1|)"), .truth = "s2_star"},
 };
 
-static derivation updates = {
-  .id = "s004_updates", .title = "004 Problem 4: the updates, (2.12)-(2.15), both indices",
-  .points = &update_points, .n_points = 100,
-  DERIVATION_TABLES (UPDATE_TRUTHS, UPDATE_LINES),
-};
+DERIVATION_DEFINE (updates, "s004_updates", "004 Problem 4: the updates, (2.12)-(2.15), both"
+                   " indices", update_points, 100, UPDATE_TRUTHS, UPDATE_LINES);
 
 /* ---------------------------------------------------------------------
  * Problem 2: N(μ, I) fitted to p by KL(p || q), (1.9)-(1.12).  p is a
  * skewed three-component mixture in the plane (lib/gmm); a point is
- * (μ1, μ2, i), a draw x ~ p (z in the AT_DRAW macros).
+ * (μ1, μ2, i), a draw x ~ p.
  * --------------------------------------------------------------------- */
 
 #define MIX_K 3
@@ -527,50 +384,19 @@ static const point_coord FIT[] = {
 };
 static point_kind fit_points;
 
+/* the derivation's prep holds p, for lib/gmm_fit_point's draws and truths */
 static void
-sample_mixture (const gsl_rng * r, const point * p, const void *prep, double *x)
-{
-  (void) p, (void) prep;
-  gsl_vector_view xv = gsl_vector_view_array (x, 2);
-  gmm_sample (r, mixture, &xv.vector);
-}
-/* the same law as a smooth map of two normals, for RQMC (lib/gmm_quantile) */
-static void
-map_mixture (const point * p, const void *prep, const double *e, double *x)
-{ (void) p, (void) prep; gmm_rosenblatt_2d (mixture, e, x); }
+prepare_mixture (const point * pt, void *prep)
+{ (void) pt; *(const gmm **) prep = mixture; }
 
-/* E_p[x_c] = Σ w_k m_kc, and (the mutant) with equal weights; the
-   harness's closed form E_p[log N(x; μ, I)] (lib/gmm) */
+/* E_p[x_c] (the mutant: equal weights), and E_p[log N(x; μ, I)] (lib/gmm) */
 static rnd mixture_mean (int c, int weighted) { return gmm_mean_rnd (weighted ? mixture : equal_weights, (size_t) c); }
 static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixture, mu); }
 
-static double
-log_q_iso (const double *x, const double mu[2])
-{
-  return normal_log_pdf (x[0], mu[0], 1) + normal_log_pdf (x[1], mu[1], 1);
-}
-
-/* Truths by Monte Carlo: E_p[log q(x|μ)], and E_p[log q(x|μ) - log q(x|0)],
-   where c cancels draw by draw */
-AT_DRAW_PLAIN (truth_log_q_draw, log_q_iso (z, p->v))
-AT_DRAW_PLAIN (truth_log_q_diff, log_q_iso (z, p->v) - log_q_iso (z, (const double[2]) { 0, 0 }))
-
-/* Truths for (1.11)-(1.12) without the closed form's algebra (lib/gmm) */
-CLOSED (truth_grad, gmm_e_log_normal_iso_partial (mixture, p->v, (size_t) p->v[2] - 1))
-CLOSED (truth_argmin, gmm_e_log_normal_iso_argmax (mixture, p->v, (size_t) p->v[2] - 1))
-
-CLOSED (harness_ep_log_q, rnd_estimate (ep_log_q (p->v)))
-/* the mutant: without the components' covariances, ½ Σ_k w_k tr Σ_k added
-   back (E_p|x - μ|² taken as Σ_k w_k |m_k - μ|²) */
-static rnd
-mixture_half_trace (void)
-{
-  rnd acc = X (0);
-  for (int k = 0; k < MIX_K; k++)
-    acc = add (acc, mul (X (MIX_W[k]), add (X (MIX_COV[k][0]), X (MIX_COV[k][3]))));
-  return rnd_scale (0.5, acc);
-}
-CLOSED (harness_ep_log_q_no_trace, rnd_estimate (add (ep_log_q (p->v), mixture_half_trace ())))
+LINE_FN_CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
+/* the mutant: ½ Σ_k w_k tr Σ_k added back, the components taken as points */
+LINE_FN_CLOSED (ep_log_q_no_trace,
+        rnd_estimate (add (ep_log_q (p->v), gmm_fit_point_half_trace (mixture))))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)
@@ -579,19 +405,16 @@ eq1_10_with (const point * p, double quad)
   rnd lin = add (mul (m1, mixture_mean (0, 1)), mul (m2, mixture_mean (1, 1)));
   return rnd_estimate (add (lin, rnd_scale (quad, add (sq (m1), sq (m2)))));
 }
-CLOSED (eq1_10, eq1_10_with (p, -0.5))
-CLOSED (eq1_10_quad_sign, eq1_10_with (p, 0.5))
+LINE_FN_CLOSED (eq1_10, eq1_10_with (p, -0.5))
+LINE_FN_CLOSED (eq1_10_quad_sign, eq1_10_with (p, 0.5))
 #define FI ((int) p->v[2] - 1)
-CLOSED (eq1_11, rnd_estimate (sub (mixture_mean (FI, 1), X (p->v[FI]))))
-CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), mixture_mean (FI, 1))))
-CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
-CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
-static const derivation_truth FIT_TRUTHS[] = {
-  {"ep_log_q", "E_p[log q(x|μ)] by Monte Carlo", LINE_EXPECT (truth_log_q_draw)},
-  {"ep_log_q_diff", "E_p[log q(x|μ) - log q(x|0)] by Monte Carlo, draw by draw", LINE_EXPECT (truth_log_q_diff)},
-  {"grad", "∂E_p[log q(x|μ)]/∂μ_i by GSL's central difference of the closed form", LINE_CLOSED (truth_grad)},
-  {"argmin", "argmin_μ of -E_p[log q(x|μ)], coordinate i, by GSL's Nelder-Mead", LINE_CLOSED (truth_argmin)},
-};
+LINE_FN_CLOSED (eq1_11, rnd_estimate (sub (mixture_mean (FI, 1), X (p->v[FI]))))
+LINE_FN_CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), mixture_mean (FI, 1))))
+LINE_FN_CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
+LINE_FN_CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
+/* Truths by Monte Carlo (c cancelling draw by draw in the difference),
+   and for (1.11)-(1.12) without the closed form's algebra (lib/gmm_fit_point) */
+static const derivation_truth FIT_TRUTHS[] = { GMM_FIT_POINT_TRUTHS };
 
 static const derivation_line FIT_LINES[] = {
   {.id = "s004_eq1_9", .source = "004 eq. (1.9)",
@@ -599,52 +422,32 @@ static const derivation_line FIT_LINES[] = {
    .expect = V_NOT_CHECKABLE,
    .why = "the definition of KL, (1.1), and dropping E_p[log p(x)], which does"
    " not depend on μ; the minimiser it leads to is checked at (1.12)"},
-  {.id = "s004_eq1_10", .source = "004 eq. (1.10)",
-   .text = "E_p[log(q(x|μ))] = c + μᵀE_p[x] - ½μᵀμ (checked as the difference from μ = 0, where c cancels)",
-   .eval = LINE_CLOSED (eq1_10), .truth = "ep_log_q_diff",
-   .mutants = {{"eq1_10_quad_sign", "(1.10) with + ½μᵀμ", LINE_CLOSED (eq1_10_quad_sign)}}},
-  {.id = "s004_eq1_11", .source = "004 eq. (1.11)",
-   .text = "δE_p[log(q(x|μ))]/δμ = E_p[x] - μ = 0", .eval = LINE_CLOSED (eq1_11), .truth = "grad",
-   .mutants = {{"eq1_11_sign", "(1.11) as μ - E_p[x]", LINE_CLOSED (eq1_11_sign)}}},
-  {.id = "s004_eq1_12", .source = "004 eq. (1.12)",
-   .text = "μ* = E_p[x]", .eval = LINE_CLOSED (eq1_12), .truth = "argmin",
-   .mutants = {{"eq1_12_equal_weights", "(1.12) with the component means averaged"
-                " with equal weights", LINE_CLOSED (eq1_12_equal_weights)}}},
-  {.id = "ep_log_q_closed_form", .source = "harness",
-   .text = "E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
-   " (the function (1.11)-(1.12) are checked against)",
-   .eval = LINE_CLOSED (harness_ep_log_q), .truth = "ep_log_q",
-   .mutants = {{"ep_log_q_no_trace", "closed form without the components' tr Σ_k",
-                LINE_CLOSED (harness_ep_log_q_no_trace)}}},
+  {SEED_LINE ("1.10", "E_p[log(q(x|μ))] = c + μᵀE_p[x] - ½μᵀμ (checked as the difference"
+              " from μ = 0, where c cancels)", LINE_CLOSED, eq1_10,
+              eq1_10_quad_sign, "(1.10) with + ½μᵀμ"), .truth = "ep_log_q_diff"},
+  {SEED_LINE ("1.11", "δE_p[log(q(x|μ))]/δμ = E_p[x] - μ = 0", LINE_CLOSED, eq1_11,
+              eq1_11_sign, "(1.11) as μ - E_p[x]"), .truth = "grad"},
+  {SEED_LINE ("1.12", "μ* = E_p[x]", LINE_CLOSED, eq1_12, eq1_12_equal_weights,
+              "(1.12) with the component means averaged with equal weights"), .truth = "argmin"},
+  {OWN_LINE ("E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
+             " (the function (1.11)-(1.12) are checked against)", LINE_CLOSED,
+             ep_log_q_closed_form, ep_log_q_no_trace,
+             "closed form without the components' tr Σ_k"), .truth = "ep_log_q"},
 };
 
-static derivation fit = {
-  .id = "s004_fit", .title = "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
-  .points = &fit_points, .n_points = 6, .n_mc_points = 6, .x_dim = 2,
-  .sample = sample_mixture,
-  .base_dim = derivation_two_normals, .transform = map_mixture,
-  DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
-};
+DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
+                   fit_points, 6, FIT_TRUTHS, FIT_LINES, .n_mc_points = 6, .x_dim = 2,
+                   DERIVATION_PREPARE (const gmm *, prepare_mixture),
+                   .sample = gmm_fit_point_sample, .base_dim = derivation_two_normals,
+                   .transform = gmm_fit_point_rosenblatt);
 
 /* ---------------------------------------------------------------------
  * Coordinate ascent with the seed's updates (2.13) and (2.15): harness
  * properties, not chains
  * --------------------------------------------------------------------- */
 
-static const check_spec CHECKS[] = {
-  {"update_monotone", "harness",
-   "each coordinate update (2.13 or 2.15, in the order m1, s1, m2, s2) changes the ELBO by >= 0",
-   REL_GE, EXPECT_HOLDS, NULL},
-  {"fixed_point_mean", "harness",
-   "the fixed point of the updates (2.13) is the exact posterior mean θx/v",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"fixed_point_vs_optimizer", "harness",
-   "the fixed point (m*, s*²) = the maximiser of the ELBO over (m1, m2, log s1, log s2) by GSL's Nelder-Mead",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"mf_var_underestimates", "harness",
-   "mean-field variances under-estimate the marginals: s_i²* <= Σ_ii = Var[z_i | x]",
-   REL_LE, EXPECT_HOLDS, NULL},
-};
+/* the checks of lib/lingauss2_ascent, on the seed's updates */
+static const check_spec CHECKS[] = { LINGAUSS2_ASCENT_CHECKS ("2.13", "2.15") };
 
 enum { M_OTHER_NEGATED, M_X_SCALED, M_S2_REL, M_S2_NO_PRIOR, N_MUTANTS };
 static int on[N_MUTANTS];           /* MUTANTS' flags, set once */
@@ -655,134 +458,24 @@ static const mutant_spec MUTANTS[N_MUTANTS] = {
   {"update_s2_no_prior", "variance update 1/θ1² (the prior's 1 dropped)", "mf_var_underestimates"},
 };
 
-/* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15). */
+/* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15), with the
+   negative controls of the four checks (lib/lingauss2_ascent runs them) */
 static void
 coordinate_step (lingauss2 * v, int step)
 {
   int i = step / 2;
   if (step % 2 == 0)
     {
-      lingauss2 u = *v;
-      if (on[M_OTHER_NEGATED])
-        u.m[1 - i] = -u.m[1 - i];
-      if (on[M_X_SCALED])
-        u.x *= 1 + 1e-3;
+      lingauss2 u = *v;         /* what the mean update is given */
+      u.m[1 - i] *= on[M_OTHER_NEGATED] ? -1 : 1;
+      u.x *= on[M_X_SCALED] ? 1 + 1e-3 : 1;
       v->m[i] = lingauss2_cavi_mean (&u, i).value;
       return;
     }
-  double s2 = lingauss2_cavi_var (v, i).value;
-  if (on[M_S2_REL])
-    s2 *= 1 + 1e-4;
+  double s2 = lingauss2_cavi_var (v, i).value * (on[M_S2_REL] ? 1 + 1e-4 : 1);
   if (on[M_S2_NO_PRIOR])
     s2 = 1 / (v->theta[i] * v->theta[i]);
   v->s[i] = sqrt (s2);
-}
-
-/* The figure's right panel: the ELBO before the first update and after
-   each update of the first FIGURE_SWEEPS sweeps. */
-#define FIGURE_SWEEPS 13
-typedef struct
-{
-  double update[4 * FIGURE_SWEEPS + 1], elbo[4 * FIGURE_SWEEPS + 1];
-  size_t n;
-} elbo_trace;
-
-static void
-elbo_trace_add (elbo_trace * t, int update, double value)
-{
-  t->update[t->n] = update;
-  t->elbo[t->n++] = value;
-}
-
-/* Sweep until the means stop changing; returns the last change of m2.
-   With H, every step's ELBO change is a point of update_monotone; with
-   PATH and TRACE, the first sweeps are kept for the figure. */
-static double
-coordinate_ascent (harness * h, lingauss2 * v, sbuf * path, elbo_trace * trace)
-{
-  double last = INFINITY;
-  int step_no = 0;
-  for (int sweep = 0; sweep < 20000 && last != 0; sweep++)
-    {
-      double m2_old = v->m[1];
-      for (int step = 0; step < 4; step++)
-        {
-          rnd before = lingauss2_elbo (v);
-          coordinate_step (v, step);
-          rnd after = lingauss2_elbo (v);
-          step_no++;
-          if (h)
-            check_point (h, "update_monotone", rnd_estimate (sub (after, before)),
-                         est_exact (0, 0));
-          if (path && step % 2 == 0)
-            sbuf_printf (path, "%.10g %.10g\n", v->m[0], v->m[1]);
-          if (trace)
-            elbo_trace_add (trace, step_no, after.value);
-        }
-      last = fabs (v->m[1] - m2_old);
-      if (sweep >= FIGURE_SWEEPS - 1)
-        path = NULL, trace = NULL;
-    }
-  return last;
-}
-
-/* The fixed point against the maximiser of the ELBO over all of q, by
-   Nelder-Mead from a random start (lib/lingauss2). */
-static void
-compare_with_optimizer (harness * h, const lingauss2 * fixed, double bound)
-{
-  gsl_rng *r = harness_rng (h);
-  double start[4], best[4];
-  for (size_t i = 0; i < 4; i++)
-    start[i] = gsl_ran_gaussian (r, 1.0);
-  double tol = lingauss2_elbo_maximize (fixed, start, best);
-  for (size_t i = 0; i < 2; i++)
-    {
-      check_point (h, "fixed_point_vs_optimizer", est_exact (fixed->m[i], bound),
-                   est_opt (best[i], tol));
-      double s2 = exp (2 * best[2 + i]);
-      check_point (h, "fixed_point_vs_optimizer",
-                   rnd_estimate (sq (X (fixed->s[i]))), est_opt (s2, s2 * expm1 (2 * tol)));
-    }
-}
-
-static void
-check_coordinate_ascent (harness * h)
-{
-  gsl_rng *r = harness_rng (h);
-  const int n_models = 50, n_optimised = 10;
-  for (int k = 0; k < n_models; k++)
-    {
-      /* draws in declarators, not in one initialiser list (unsequenced) */
-      double t1 = gsl_ran_gaussian (r, 1.5), t2 = gsl_ran_gaussian (r, 1.5);
-      lingauss2 v = { {t1, t2}, gsl_ran_gaussian (r, 2.0), {0, 0}, {0, 0}, 0, 1 };
-      for (int i = 0; i < 2; i++)
-        {
-          v.m[i] = gsl_ran_gaussian (r, 2.0);
-          v.s[i] = exp (gsl_ran_gaussian (r, 0.7));
-        }
-      /* |m - m*| from the sweep's contraction (lib/lingauss2) */
-      double bound = lingauss2_cavi_bound (&v, coordinate_ascent (h, &v, NULL, NULL));
-      for (int i = 0; i < 2; i++)
-        {
-          check_point (h, "fixed_point_mean", est_exact (v.m[i], bound),
-                       rnd_estimate (lingauss2_post_mean (&v, i)));
-          check_point (h, "mf_var_underestimates", rnd_estimate (sq (X (v.s[i]))),
-                       rnd_estimate (lingauss2_post_var (&v, i)));
-        }
-      if (k < n_optimised)
-        compare_with_optimizer (h, &v, bound);
-    }
-  const char *where = "random models θ ~ N(0, 1.5² I), x ~ N(0, 2²), random starts";
-  check_close (h, "update_monotone", "every update of %d runs to convergence; %s",
-               n_models, where);
-  check_close (h, "fixed_point_mean", "%d %s; bound from the sweep's contraction factor",
-               n_models, where);
-  check_close (h, "fixed_point_vs_optimizer",
-               "%d %s; Nelder-Mead in (m, log s) to simplex size 1e-6,"
-               " error bound 2|∇| (strong convexity >= 1), ∇ by central differences",
-               n_optimised, where);
-  check_close (h, "mf_var_underestimates", "%d %s, both coordinates", n_models, where);
 }
 
 /* ---------------------------------------------------------------------
@@ -804,59 +497,18 @@ figure_model (harness * h)
     harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
 }
 
-/* The ELBO along the updates, rising to its maximum log p(x) - KL(q*||p)
-   below log p(x), and the seed's total (2.10)-(2.11) at q* as its finding. */
-static void
-draw_elbo_panel (harness * h, int *block, const lingauss2 * q_star, const elbo_trace * t)
-{
-  double log_px = lingauss2_log_evidence (q_star).value;
-  const figure_converge_series ascent = { .label = "ELBO", .estimate = t->elbo,
-    .truth_value = log_px - lingauss2_kl_post (q_star).value,
-    .truth_label = "log p(x) - KL(q*||p)" };
-  const figure_converge_curve evidence = { .label = "log p(x)", .constant = log_px };
-  char label[100];
-  snprintf (label, sizeof label, "seed (2.10)-(2.11) at q* (%s)",
-            verdict_name (derivation_find (h, "s004_eq2_10_11")->verdict));
-  const figure_converge_curve seed = { .label = label, .constant = seed_total (q_star).value };
-  figure_converge (h, block, &(figure_converge_spec) {
-    .title = "ELBO after each update (m_1, s_1, m_2, s_2, ...)",
-    .xlabel = "update", .ylabel = "nats", .x = t->update, .n = t->n, .z = 1,
-    .series = &ascent, .n_series = 1, .seeds = &seed, .n_seeds = 1,
-    .refs = &evidence, .n_refs = 1, .key = "inside bottom right" });
-}
-
+/* Right of the lines (lib/figure_mean_field): the updates from a poor start,
+   against the correlation; the seed's total (2.10)-(2.11) as its finding */
 static void
 draw_figure (harness * h)
 {
-  lingauss2 v = figure_model (h);
-  double c = lingauss2_post_cov (&v).value;
-  double mu[2] = { lingauss2_post_mean (&v, 0).value, lingauss2_post_mean (&v, 1).value };
-  double sig[4] = { lingauss2_post_var (&v, 0).value, c, c, lingauss2_post_var (&v, 1).value };
-  v.m[0] = mu[0] - 2.0;           /* a poor start, against the correlation */
-  v.m[1] = mu[1] + 2.5;
-  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
-  sbuf_printf (fig, "\n\n# block %d: exact posterior, Mahalanobis radius 1 and 2\n", b);
-  figure_ellipse_write (fig, mu, sig, 2);
-  sbuf_printf (fig, "\n# block %d: m after each mean update\n%.10g %.10g\n", b + 1,
-               v.m[0], v.m[1]);
-  elbo_trace trace = { .n = 0 };
-  elbo_trace_add (&trace, 0, lingauss2_elbo (&v).value);
-  coordinate_ascent (NULL, &v, fig, &trace);
-  double qm[2] = { v.m[0], v.m[1] }, qs[4] = { v.s[0] * v.s[0], 0, 0, v.s[1] * v.s[1] };
-  sbuf_printf (fig, "\n\n# block %d: mean-field fit q*\n", b + 2);
-  figure_ellipse_write (fig, qm, qs, 2);
-  sbuf_printf (gp,
-    "set title 'p(z|x) and q*(z), θ = (%g, %g), x = %g'\n"
-    "set xlabel 'z_1'\nset ylabel 'z_2'\nset size ratio -1\nset key inside top right font ',11' spacing 1\n"
-    "plot datafile index %d using 1:2 with lines ls 3 title 'p(z|x) exact', \\\n"
-    "     datafile index %d using 1:2 with lines ls 2 title 'q*(z) mean-field', \\\n"
-    "     datafile index %d using 1:2 with linespoints ls 1 pt 7 ps 0.6 title 'updates (2.13)', \\\n"
-    "     '+' using (%.10g):(%.10g) every ::0::0 with points ls 7 pt 2 ps 2 title 'posterior mean'\n"
-    "set size noratio\n", v.theta[0], v.theta[1], v.x, b, b + 2, b + 1, mu[0], mu[1]);
-  b += 3;
-  draw_elbo_panel (h, &b, &v, &trace);
+  figure_mean_field (h, &b, &(figure_mean_field_spec) {
+    .model = figure_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
+    .path_label = "updates (2.13)", .seed_value = seed_total,
+    .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
   sbuf_append (gp, "unset multiplot\n");
 }
 
@@ -937,7 +589,7 @@ main (int argc, char **argv)
   eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);
-  check_coordinate_ascent (h);
+  lingauss2_ascent_check (h, coordinate_step, LINGAUSS2_ASCENT_IDS, 50, 10);
   draw_figure (h);
   write_notes (h);
   int status = harness_end (h);

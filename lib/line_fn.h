@@ -1,0 +1,41 @@
+/* line_fn.h -- a derivation line's function defined from one expression.
+ *
+ * Most lines of a seed, their mutants and many truths are one formula in
+ * the point; as C functions of derivation.h's shapes (line_value_fn,
+ * line_integrand_fn) each would take four lines of signature and casts
+ * around it.  These macros define the function from its expression, so
+ * that a claim's line reads as the formula:
+ *
+ *   LINE_FN_CLOSED (eq1_12, rnd_estimate (gmm_mean_rnd (g, 0)))
+ *   LINE_FN_RND (eq2_1, rnd_sub (log_joint (p, z), log_evidence (p)))
+ *
+ * EXPR sees the point P, the prep U and, at a draw, the draw Z.  A closed
+ * form is an estimate; an integrand is either an rnd (lib/rounding.h),
+ * whose rounding bound it states, or a plain double, for which the engine
+ * takes its default bound (a line evaluated as written in floating point,
+ * or a Monte Carlo truth's draw).  (kl_gaussians, elbo_gap, wake_sleep
+ * and conjugate_duals each define variants of the same.) */
+#ifndef HARNESS_LINE_FN_H
+#define HARNESS_LINE_FN_H
+
+#include "derivation.h"
+#include "rounding.h"
+
+/* The value of A, its rounding bound in *BOUND */
+static inline double
+line_fn_bounded (rnd a, double *bound)
+{
+  *bound = rnd_bound (a);
+  return a.value;
+}
+
+#define LINE_FN_CLOSED(name, expr) static estimate \
+  name (const point * p, const void *u) { (void) p, (void) u; return (expr); }
+#define LINE_FN_RND(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) p, (void) u, (void) z; return line_fn_bounded ((expr), bound); }
+#define LINE_FN_PLAIN(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) p, (void) u, (void) z, (void) bound; return (expr); }
+
+#endif
