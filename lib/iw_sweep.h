@@ -15,10 +15,18 @@
  * max(100, samples / 2500), so that the largest k keep enough replicates
  * for a normal critical value.  A point's standard error of L_k is
  * trusted (iw_sweep_trusted) when the Pareto k-hat of its replicates
- * (lib/psis.h) is at most min(1 - 1/log10 n, PSIS_KHAT_MAX). */
+ * (lib/psis.h) is at most min(1 - 1/log10 n, PSIS_KHAT_MAX).
+ *
+ * The sweep's own checks (iw_sweep_check): its Monte Carlo against the
+ * quadrature, the quadrature against the closed-form ELBO, the bound,
+ * the delta-method limit, the unbiased mean weight and the leave-one-out
+ * estimate; and the description of its method for a report
+ * (iw_sweep_write_method), written beside the code it describes so that
+ * the two cannot drift apart. */
 #ifndef HARNESS_IW_SWEEP_H
 #define HARNESS_IW_SWEEP_H
 
+#include "harness.h"
 #include "iw_gauss.h"
 #include "sbuf.h"
 
@@ -90,5 +98,63 @@ void iw_sweep_write_data (sbuf * b, const iw_sweep * s);
 /* A markdown table of L_k by Monte Carlo (± SE) and by quadrature, per q,
    at the Monte Carlo k, and then log p(x). */
 void iw_sweep_write_table (sbuf * b, const iw_sweep * s);
+
+/* ---- the sweep's checks ---- */
+
+/* The gap estimator's points need this many replicates: at large k it is
+   close to a scaled chi-square with one degree of freedom, whose
+   t-statistic from fewer replicates has tails far beyond the normal's. */
+#define IW_SWEEP_GAP_CV_MIN_REPLICATES 1000
+
+/* The seven checks of a run sweep S, ids IDS[0..6] in the order of
+   IW_SWEEP_IDS, each closed with a note saying what entered it:
+   IDS[0] L_1 by quadrature = iw_model_elbo, every q;
+   IDS[1] L_k by Monte Carlo = L_k by quadrature, and IDS[6] the E_M
+   (leave-one-out) estimate = L_k by quadrature, at every Monte Carlo
+   point iw_sweep_trusted keeps (inconclusive when it keeps none);
+   IDS[5] the mean weight = p(x) there, for q with a finite Var(w~);
+   IDS[2] the gap estimator = the quadrature gap there, for those q, at k
+   with at least IW_SWEEP_GAP_CV_MIN_REPLICATES replicates;
+   IDS[3] the quadrature gap <= the bound, every k, q with a bound;
+   IDS[4] k times the gap = Var(w~)/2 within 2 |c1| / k
+   (iw_gauss_delta_c1) at k = 10^6 and 10^8, q with a finite Var(w~).
+   What is checked is what S holds, so that a claim's negative controls
+   may break S between iw_sweep_run and this. */
+void iw_sweep_check (harness * h, const iw_sweep * s, const char *const ids[7]);
+
+/* The seven checks' table entries, ids IW_SWEEP_IDS, for a sweep whose
+   proposals a claim names as ALL ("three"), FINITE (those with a finite
+   Var(w~): "wide and narrow") and BOUNDED (those with a bound) */
+#define IW_SWEEP_CHECKS(all, finite, bounded) \
+  {"quad_l1_vs_elbo", "harness", "the quadrature L_1 (Frullani representation, k = 1) =" \
+   " the closed-form ELBO, for the " all " proposals", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {"lk_mc_vs_quad", "harness", "L_k by Monte Carlo (log_mean_exp over replicates) = L_k by" \
+   " quadrature, k from 1 to kmax, " all " proposals", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {"gap_cv_vs_quad", "harness", "the gap estimator E[e - log(1+e)], e = mean_k(w)/p(x) - 1" \
+   " (control variate E[e] = 0), = log p(x) - L_k by quadrature (" finite " q)", \
+   REL_EQ, EXPECT_HOLDS, NULL}, \
+  {"unbounded_gap_bound", "harness", bounded " q (p/q unbounded, but w >= w_min > 0):" \
+   " log p(x) - L_k (quadrature) <= Var_q(w) / (2 k p(x) w_min) for k up to 10^8", \
+   REL_LE, EXPECT_HOLDS, NULL}, \
+  {"delta_method_limit", "harness", "k (log p(x) - L_k) (quadrature, k = 10^6 and 10^8) =" \
+   " Var_q(w)/(2 p(x)^2) (delta method) within twice the next term, 2|c1|/k; " finite " q", \
+   REL_EQ, EXPECT_HOLDS, NULL}, \
+  {"mean_weight_unbiased", "harness", "E[(1/k) sum_i w_i] by Monte Carlo = p(x) (the weights" \
+   " are unbiased), " finite " q", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {"loo_equals_lk", "harness", "E[E_M log (1/k) sum_{j in M} w_j] over k+1 draws = L_k by" \
+   " quadrature, every k of the grid", REL_EQ, EXPECT_HOLDS, NULL}
+#define IW_SWEEP_IDS \
+  ((const char *const[7]) {"quad_l1_vs_elbo", "lk_mc_vs_quad", "gap_cv_vs_quad", \
+                           "unbounded_gap_bound", "delta_method_limit", \
+                           "mean_weight_unbiased", "loo_equals_lk"})
+
+/* Three paragraphs on the method: the quadrature reference (its check is
+   L1_CHECK), the Monte Carlo with its replicates and gap estimator, and
+   which points the checks use (the k-hat rule, the points left out).
+   BARS is appended to the sentence on the points of q with an infinite
+   Var(w~), which the data give as log p(x) - the mean log-mean-exp: how
+   a claim's figure draws their error bars ("" for nothing). */
+void iw_sweep_write_method (sbuf * b, const iw_sweep * s, const char *l1_check,
+                            const char *bars);
 
 #endif

@@ -24,30 +24,12 @@
 #include "logsumexp.h"
 #include "normal.h"
 
-#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-/* A harness check: a property of the estimators and references, expected
-   to hold. */
-#define HARNESS_CHECK(id, rel, statement) {id, "harness", statement, rel, EXPECT_HOLDS, NULL}
-
 static const check_spec CHECKS[] = {
-  HARNESS_CHECK ("quad_l1_vs_elbo", REL_EQ,
-                 "the quadrature L_1 (Frullani representation, k = 1) = the closed-form ELBO, for the three proposals"),
-  HARNESS_CHECK ("lk_mc_vs_quad", REL_EQ,
-                 "L_k by Monte Carlo (log_mean_exp over replicates) = L_k by quadrature, k from 1 to kmax, three proposals"),
-  HARNESS_CHECK ("gap_cv_vs_quad", REL_EQ,
-                 "the gap estimator E[e - log(1+e)], e = mean_k(w)/p(x) - 1 (control variate E[e] = 0), = log p(x) - L_k by quadrature (wide and narrow q)"),
-  HARNESS_CHECK ("unbounded_gap_bound", REL_LE,
-                 "narrow q (p/q unbounded, but w >= w_min > 0): log p(x) - L_k (quadrature) <= Var_q(w) / (2 k p(x) w_min) for k up to 10^8"),
-  HARNESS_CHECK ("delta_method_limit", REL_EQ,
-                 "k (log p(x) - L_k) (quadrature, k = 10^6 and 10^8) = Var_q(w)/(2 p(x)^2) (delta method) within twice the next term, 2|c1|/k; wide and narrow q"),
-  HARNESS_CHECK ("mean_weight_unbiased", REL_EQ,
-                 "E[(1/k) sum_i w_i] by Monte Carlo = p(x) (the weights are unbiased), wide and narrow q"),
-  HARNESS_CHECK ("loo_equals_lk", REL_EQ,
-                 "E[E_M log (1/k) sum_{j in M} w_j] over k+1 draws = L_k by quadrature, every k of the grid"),
+  IW_SWEEP_CHECKS ("three", "wide and narrow", "narrow"),
   {"s001_115_limit", "001 1.1.5",
    "(seed line 97) L_k -> log p(x) needs p/q bounded; otherwise L_{k->inf} < log p(x). For narrow q (p/q unbounded): log p(x) - L_inf, extrapolated from the quadrature gaps at k = 10^6 .. 8 10^6, is != 0",
    REL_NE, EXPECT_SEED_ERROR,
@@ -91,7 +73,7 @@ static const claim CLAIM = {
   .n_derivations = 3,
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .samples_default = 500000, .samples_quick = 20000,
-  .samples_min = 1000,           /* GAP_CV_MIN_REPLICATES, below */
+  .samples_min = 1000,           /* IW_SWEEP_GAP_CV_MIN_REPLICATES */
   .samples_min_why = "the checks need that many replicates at k = 1",
   .figure_caption = "Left: each seed line against its truth at every point it was checked at. "
     "Middle: the gap log p(x) - L_k against k. Lines: exact (quadrature) for a bounded-ratio "
@@ -192,98 +174,6 @@ experiment_run (harness * h, iw_sweep * e)
   int bound_sign = mutant (h, "bound_sign");
   for (size_t i = 0; bound_sign && i < e->n_k; i++)
     e->bound[NARROW][i] = e->var_w[NARROW] / (2 * e->k[i] * (2 - e_min));
-}
-
-/* ---- Checks on L_1, L_k and the gap ---- */
-
-static void
-check_elbo (harness * h, const iw_sweep * e)
-{
-  for (int p = 0; p < N_PROPOSALS; p++)
-    check_point (h, "quad_l1_vs_elbo", iw_sweep_lk_quad (e, p, 0),
-                 iw_model_elbo (&e->q[p]));
-  check_close (h, "quad_l1_vs_elbo", "wide, narrow, heavy q; nested QAGI");
-}
-
-/* Points left out (the notes say why): an L_k point whose Pareto k-hat
-   says its standard error cannot be trusted (iw_sweep_trusted); the
-   weights' own averages for heavy q, E_q[w^2] = inf; the gap estimator
-   below GAP_CV_MIN_REPLICATES (near a chi-square with one degree of
-   freedom at large k). */
-#define GAP_CV_MIN_REPLICATES 1000
-
-static void
-check_lk_grid (harness * h, const iw_sweep * e)
-{
-  double p_x = exp (e->q[WIDE].log_px);
-  size_t n_cv = 0;
-  double k_cv = 0;                       /* the largest k of a wide q gap point */
-  for (int p = 0; p < N_PROPOSALS; p++)
-    for (size_t i = 0; i < e->n_mc; i++)
-      {
-        const iw_mc *m = &e->mc[p][i];
-        if (!iw_sweep_trusted (e, p, i))
-          continue;
-        check_point (h, "lk_mc_vs_quad", est_mc_acc (&m->lk),
-                     iw_sweep_lk_quad (e, p, i));
-        check_point (h, "loo_equals_lk", est_mc_acc (&m->loo),
-                     iw_sweep_lk_quad (e, p, i));
-        if (!isfinite (e->var_w[p]))   /* E[w^2] = inf: no trustworthy SE */
-          continue;
-        check_point (h, "mean_weight_unbiased", est_mc_acc (&m->mean_w),
-                     est_exact (p_x, 4 * DBL_EPSILON * p_x));
-        if (e->reps[i] < GAP_CV_MIN_REPLICATES)
-          continue;
-        if (p == WIDE)
-          n_cv++, k_cv = e->k[i];
-        check_point (h, "gap_cv_vs_quad", est_mc_acc (&m->gap_cv),
-                     est_quad (e->gap[p][i]));
-      }
-  double kmax = e->k[e->n_mc - 1];
-  size_t n = e->n_mc, r_lo = e->reps[n - 1], r_hi = e->reps[0];
-  iw_sweep_left_out out = iw_sweep_untrusted (e);
-  size_t n_in = N_PROPOSALS * n - out.n;
-  const char *fmt = "k = 1 .. %g (%zu values), wide, narrow, heavy q; %zu to %zu replicates;"
-    " %zu points, %zu left out by Pareto k-hat (largest %.2f: %s q, k = %g)";
-  const char *names[] = { "lk_mc_vs_quad", "loo_equals_lk" };
-  for (size_t c = 0; c < COUNT_OF (names); c++)
-    if (n_in == 0)
-      check_inconclusive (h, names[c], "Pareto k-hat of L_k's replicates above its threshold"
-                          " at every point (largest %.2f): the standard errors cannot be"
-                          " trusted", out.khat);
-    else
-      check_close (h, names[c], fmt, kmax, n, r_lo, r_hi, n_in, out.n, out.khat,
-                   out.n ? Q_NAME[out.p] : "none", out.k);
-  check_close (h, "mean_weight_unbiased", "k = 1 .. %g (%zu values), wide and"
-               " narrow q; %zu to %zu replicates", kmax, n, r_lo, r_hi);
-  check_close (h, "gap_cv_vs_quad", "wide and narrow q at the %zu values of k"
-               " with at least %d replicates (k <= %g)", n_cv,
-               GAP_CV_MIN_REPLICATES, k_cv);
-}
-
-static void
-check_rates (harness * h, const iw_sweep * e)
-{
-  for (size_t i = 0; i < e->n_k; i++)
-    {
-      double k = e->k[i], b = e->bound[NARROW][i];
-      check_point (h, "unbounded_gap_bound", est_quad (e->gap[NARROW][i]),
-                   est_exact (b, 8 * DBL_EPSILON * b));
-      if (k != 1e6 && k != 1e8)
-        continue;
-      for (int p = WIDE; p <= NARROW; p++)
-        {
-          quad_result kg = { k * e->gap[p][i].value, k * e->gap[p][i].abserr };
-          check_point (h, "delta_method_limit", est_quad (kg),
-                       est_exact (e->var_w[p] / 2,
-                                  2 * fabs (iw_gauss_delta_c1 (&e->q[p].g)) / k));
-        }
-    }
-  check_close (h, "unbounded_gap_bound",
-               "narrow q, w_min/p(x) = %.4g, k = 1 .. %g",
-               iw_gauss_min (&e->q[NARROW].g), e->k[e->n_k - 1]);
-  check_close (h, "delta_method_limit", "wide and narrow q, k = 10^6 and 10^8;"
-               " Var(w)/p(x)^2 = %.6g and %.6g", e->var_w[WIDE], e->var_w[NARROW]);
 }
 
 /* ---- 001 1.1.5: the limit for a proposal with unbounded p/q ---- */
@@ -704,31 +594,11 @@ write_notes (harness * h, const iw_sweep * e, const quad_result * limits)
     " a² + s²) and p(z|x) = N(%.4f, %.4f). Proposals, in units of the posterior: wide N(μ + 2σ,"
     " 3σ²) (p/q bounded), narrow N(μ + 0.5σ, 0.9σ²) (p/q unbounded; P(w > t) falls like t^-10, so"
     " E[w⁹] < ∞), heavy N(μ + 0.5σ, 0.4σ²) (p/q unbounded, tail index 5/3, Var(w) = ∞). Each has"
-    " its L_1 gap KL(q || p(z|x)) well above 0.\n\n"
-    "Every L_k has an exact reference by quadrature whose cost does not depend on k: with"
-    " w~ = w/p(x) (so E_q[w~] = 1), Frullani's integral gives log p(x) - L_k = ∫₀^∞"
-    " (φ(t/k)^k - e^{-t}) dt/t with φ(r) = E_q[e^{-r w~}] (nested GSL QAGI; the inner integrals'"
-    " errors are carried to the outer one by a second pass). At k = 1 it reproduces the"
-    " closed-form KL(q || p(z|x)) to ~1e-15 (check `quad_l1_vs_elbo`).\n\n"
-    "Monte Carlo: each replicate draws k+1 weights; log_mean_exp gives L_k and L_{k+1}; the seed's"
-    " E_M term (the average over the k+1 leave-one-out subsets) gives a second estimate of L_k."
-    " Replicates per k: samples/k, at least max(100, samples/2500), so that at k = 10⁴ there are"
-    " 200 replicates (2·10⁶ weights), enough for the normal critical values the checks use. The"
-    " figure's gap estimates for wide and narrow q use E[e - log(1+e)], e = mean_k(w)/p(x) - 1,"
-    " unbiased because E[e] = 0 exactly; its relative error does not grow with k, whereas log"
-    " p(x) - mean(L̂_k) has a standard error ~ sqrt(Var(w~)/(kR)), far above the gap at large k."
-    " For heavy q that estimator has infinite variance, so the heavy points are log"
-    " p(x) - mean(L̂_k) (a bar whose lower end would be negative is drawn down to a tenth of the"
-    " point).\n\n"
-    "Which points the Monte Carlo checks use: every L_k point enters, unless the Pareto k-hat of"
-    " its replicates (lib/psis.h, Vehtari et al.) exceeds min(1 - 1/log10 n, 0.7): then that point"
-    " is left out (a check with no point left would be inconclusive). For heavy q the log-mean of"
-    " weights with an infinite variance still has an exponential right tail, so its k-hat is"
-    " mostly near 0 (the checks' notes count the points left out). Left out: averages of the"
-    " weights themselves for heavy q (E_q[w²] = ∞ in closed form), and the gap estimator with"
-    " fewer than %d replicates, since at large k it is close to a scaled chi-square with one"
-    " degree of freedom, whose t-statistic from 200 replicates falls below -6 about 1e-5 of the"
-    " time (simulated), not 1e-9.\n\n"
+    " its L_1 gap KL(q || p(z|x)) well above 0.\n\n",
+    md->a, md->s, md->x, md->mu, md->v);
+  iw_sweep_write_method (harness_notes (h), e, IW_SWEEP_IDS[0], " (a bar whose lower end"
+                         " would be negative is drawn down to a tenth of the point)");
+  sbuf_printf (harness_notes (h),
     "**What the data show about 001 1.1.5.** For the narrow proposal p/q is unbounded, yet the"
     " exact gap falls from %.4g at k = 1 to %.3g at k = 10⁸, and k·gap converges to the"
     " delta-method limit Var(w)/(2p(x)²) = %.6g, exactly as for the bounded wide proposal (limit"
@@ -741,8 +611,7 @@ write_notes (harness * h, const iw_sweep * e, const quad_result * limits)
     " whenever q covers the posterior's support) and L_1 > -∞; the limit falls below log p(x) only"
     " when q misses posterior mass (a case not run here), a support condition, not a boundedness"
     " one.\n",
-    md->a, md->s, md->x, md->mu, md->v,
-    GAP_CV_MIN_REPLICATES, e->gap[NARROW][0].value, e->gap[NARROW][n - 1].value,
+    e->gap[NARROW][0].value, e->gap[NARROW][n - 1].value,
     e->var_w[NARROW] / 2, e->var_w[WIDE] / 2,
     iw_gauss_min (&e->q[NARROW].g),
     limits[NARROW].value, limits[NARROW].abserr, wide_text,
@@ -760,9 +629,7 @@ main (int argc, char **argv)
   experiment_run (h, e);
   quad_result limits[N_PROPOSALS];
 
-  check_elbo (h, e);
-  check_lk_grid (h, e);
-  check_rates (h, e);
+  iw_sweep_check (h, e, IW_SWEEP_IDS);
   check_limit (h, e, limits);
   draw_figure (h, e);
   write_notes (h, e, limits);

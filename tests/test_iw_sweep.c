@@ -3,9 +3,13 @@
  * KL(q || p(z|x)), its Monte Carlo L_k against the quadrature within
  * 5 standard errors, Var(w~) and the bound against a direct quadrature
  * of w~^2 under q; the k-hat rule, the slope and the data block and table
- * against hand-computed values and text. */
+ * against hand-computed values and text; the seven checks hold on the
+ * small sweep and fail on copies broken by hand (a claim of its own, run
+ * inside the test; its TAP goes to /dev/null), their notes and the
+ * method's text against hand-written text. */
 #include "iw_sweep.h"
 #include "errors.h"
+#include "fixture_harness.h"
 #include "normal.h"
 #include "tap.h"
 
@@ -73,10 +77,13 @@ var_by_quadrature (const iw_gauss * g)
   return v - 1;
 }
 
-static void
-test_run (gsl_rng * r)
+static const char *names[] = { "wide", "narrow", "heavy" };
+
+/* Three q (bounded p/q, unbounded with a finite Var(w~), and an infinite
+   one), k = 1 and 4 by Monte Carlo and 10^6 by quadrature, run. */
+static iw_sweep *
+small_sweep (gsl_rng * r)
 {
-  static const char *names[] = { "wide", "narrow", "heavy" };
   static const double shift[] = { 2.0, 0.5, 0.5 }, c[] = { 3.0, 0.9, 0.4 };
   iw_sweep *s = xcalloc (1, sizeof *s);
   s->n_q = 3;
@@ -91,6 +98,13 @@ test_run (gsl_rng * r)
   iw_sweep_add_k (s, 1e6);
   iw_sweep_replicates (s, 20000);
   iw_sweep_run (s, r, NULL);
+  return s;
+}
+
+static void
+test_run (gsl_rng * r)
+{
+  iw_sweep *s = small_sweep (r);
   for (size_t p = 0; p < 3; p++)
     {
       /* KL(q || N(mu, v)) of two normals, by hand */
@@ -202,6 +216,129 @@ test_rules_and_text (void)
   sbuf_free (&b);
 }
 
+/* ---- the checks ---- */
+
+#define SEVEN(p) {p "_l1", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {p "_lk", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {p "_cv", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {p "_bound", "harness", "", REL_LE, EXPECT_HOLDS, NULL}, \
+  {p "_delta", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {p "_mean", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}, \
+  {p "_loo", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}
+static const check_spec CHECKS[] = { SEVEN ("ok"), SEVEN ("bad") };
+static const claim CLAIM = {
+  .slug = "test_iw_sweep", .title = "iw_sweep test", .claim = "", .sources = "",
+  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS), .samples_default = 1000,
+  .samples_quick = 1000, .figure_caption = "",
+};
+
+static void
+test_checks_table (void)
+{
+  static const check_spec table[] = { IW_SWEEP_CHECKS ("3", "F", "B") };
+  int same = 1;
+  for (int k = 0; k < 7; k++)
+    same &= strcmp (table[k].id, IW_SWEEP_IDS[k]) == 0 && table[k].expect == EXPECT_HOLDS;
+  tap_ok (same, "IW_SWEEP_CHECKS has the ids IW_SWEEP_IDS, in order, expected to hold");
+  tap_ok (strstr (table[0].statement, "for the 3 proposals") != NULL
+          && strstr (table[2].statement, "(F q)") != NULL
+          && strncmp (table[3].statement, "B q (p/q unbounded", 18) == 0
+          && table[3].rel == REL_LE && table[4].rel == REL_EQ,
+          "... naming the claim's proposals, the bound <=");
+}
+
+static const char *
+note_of (const harness * h, const char *id)
+{
+  return fixture_result (h, id)->note;
+}
+
+/* The small sweep's checks hold; broken copies of it fail them: L_1's
+   gap off by 1e-3, the bound a tenth of itself, Var(w~) doubled. */
+static void
+test_checks (gsl_rng * r)
+{
+  iw_sweep *s = small_sweep (r);
+  iw_sweep *bad = xcalloc (1, sizeof *bad);
+  *bad = *s;
+  for (size_t p = 0; p < 3; p++)
+    {
+      bad->gap[p][0].value += 1e-3;
+      bad->var_w[p] *= 2;
+      for (size_t i = 0; i < bad->n_k; i++)
+        bad->bound[p][i] /= 10;
+    }
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &CLAIM);
+  const char *const ok[7] = { "ok_l1", "ok_lk", "ok_cv", "ok_bound", "ok_delta",
+                              "ok_mean", "ok_loo" };
+  const char *const no[7] = { "bad_l1", "bad_lk", "bad_cv", "bad_bound",
+                              "bad_delta", "bad_mean", "bad_loo" };
+  iw_sweep_check (h, s, ok);
+  iw_sweep_check (h, bad, no);
+  fixture_harness_loud (&f);
+  int held = 1;
+  for (int k = 0; k < 7; k++)
+    held &= fixture_held (h, ok[k]) == 1;
+  tap_ok (held, "a correct sweep holds all seven checks");
+  tap_ok (fixture_held (h, "bad_l1") == 0 && fixture_held (h, "bad_bound") == 0
+          && fixture_held (h, "bad_delta") == 0, "L_1 off by 1e-3, the bound / 10"
+          " and Var(w~) * 2 are caught");
+  tap_ok (fixture_held (h, "bad_lk") == 1 && fixture_held (h, "bad_loo") == 1,
+          "... and the Monte Carlo at k = 4, untouched, still holds");
+  tap_ok (fixture_result (h, "ok_delta")->n_points == 2
+          && fixture_result (h, "ok_bound")->n_points == 3
+          && fixture_result (h, "ok_l1")->n_points == 3
+          && fixture_result (h, "ok_cv")->n_points == 4,
+          "points: delta 2 (wide, narrow at 10^6), bound 3 (narrow), L_1 3, gap 4");
+  const iw_model *n = &s->q[1];
+  double d = n->m - n->mu;
+  char want[128];
+  snprintf (want, sizeof want, "narrow q, w_min/p(x) = %.4g, k = 1 .. 1e+06",
+            sqrt (n->vq / n->v) * exp (-d * d / (2 * (n->v - n->vq))));
+  tap_ok (strcmp (note_of (h, "ok_bound"), want) == 0, "bound note: %s", want);
+  tap_ok (strcmp (note_of (h, "ok_l1"), "wide, narrow, heavy q; nested QAGI") == 0,
+          "L_1 note names every q");
+  tap_ok (strncmp (note_of (h, "ok_mean"), "k = 1 .. 4 (2 values), wide and narrow q;"
+                   " 5000 to 20000 replicates", 200) == 0, "mean weight note");
+  tap_ok (strcmp (note_of (h, "ok_cv"), "wide and narrow q at the 2 values of k with"
+                  " at least 1000 replicates (k <= 4)") == 0, "gap estimator note");
+  fixture_harness_end (&f);
+  free (bad);
+  free (s);
+}
+
+/* The method's text names the q of each kind and takes the caller's
+   check id and bars. */
+static void
+test_method (void)
+{
+  iw_sweep s;
+  fill_by_hand (&s);
+  sbuf b;
+  sbuf_init (&b);
+  iw_sweep_write_method (&b, &s, "L1", " [BARS]");
+  const char *t = sbuf_str (&b);
+  tap_ok (strstr (t, "to ~1e-15 (check `L1`).\n\nMonte Carlo:") != NULL
+          && strstr (t, "gap estimates for a q use") != NULL
+          && strstr (t, "For b q that estimator has infinite variance, so the b points"
+                     " are log p(x) - mean(L̂_k) [BARS].\n\n") != NULL
+          && strstr (t, "min(1 - 1/log10 n, 0.7)") != NULL
+          && strstr (t, "themselves for b q (E_q[w²] = ∞ in closed form), and the gap"
+                     " estimator with fewer than 1000 replicates") != NULL,
+          "method: names a (finite) and b (infinite), the check id and the bars");
+  sbuf_free (&b);
+  s.var_w[1] = 2;
+  sbuf_init (&b);
+  iw_sweep_write_method (&b, &s, "L1", "");
+  t = sbuf_str (&b);
+  tap_ok (strstr (t, "infinite variance") == NULL
+          && strstr (t, "for a and b q use") != NULL
+          && strstr (t, "inconclusive). Left out: the gap estimator") != NULL,
+          "method without an infinite Var(w~): no sentences on one");
+  sbuf_free (&b);
+}
+
 int
 main (void)
 {
@@ -210,6 +347,9 @@ main (void)
   test_grid ();
   test_run (r);
   test_rules_and_text ();
+  test_checks_table ();
+  test_checks (r);
+  test_method ();
   gsl_rng_free (r);
   return tap_done ();
 }
