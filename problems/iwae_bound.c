@@ -21,6 +21,7 @@
 #include "figure_panel.h"
 #include "iw_point.h"
 #include "iw_sweep.h"
+#include "line_fn.h"
 #include "logsumexp.h"
 #include "normal.h"
 
@@ -276,14 +277,18 @@ log_mean_of_k_exp (const void *u, double l, double rel, double denom)
   return est_log (mean_of_k (u, est_exact (v, rel * EST_U * v), denom));
 }
 
+/* A closed-form line NAME summed over K terms and divided by K, and
+   NAME_k1, its negative control, divided by K + 1: EXPR of DENOM */
+#define BY_K(name, expr) \
+  static estimate name##_by (const point * p, const void *u, double denom) \
+  { (void) p; return (expr); } \
+  LINE_FN_CLOSED (name, name##_by (p, u, KK)) \
+  LINE_FN_CLOSED (name##_k1, name##_by (p, u, KK + 1))
+
 /* ---- 001 1.1.4, seed lines 84-93 ---- */
-#define IG(name, expr) \
-  static double name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) p, (void) z, (void) bound; return (expr); }
-static estimate a84_log_e (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_w, u), KK)); }
-static estimate a84_log_e_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_w, u), KK + 1)); }
-IG (a84_lk, log_mean_w (u, z, D->k, KK, NULL))
-IG (a84_log_sum, log_mean_w (u, z, D->k, 1, NULL))
+BY_K (a84_log_e, est_log (mean_of_k (u, integral (q_times_w, u), denom)))
+LINE_FN_PLAIN (a84_lk, log_mean_w (u, z, D->k, KK, NULL))
+LINE_FN_PLAIN (a84_log_sum, log_mean_w (u, z, D->k, 1, NULL))
 static double
 a86 (const void *u, const double *z, double denom, double *bound)
 {
@@ -294,10 +299,10 @@ a86 (const void *u, const double *z, double denom, double *bound)
     *bound = (KK + 3) * EST_U * v;
   return v;
 }
-IG (a86_subset, a86 (u, z, KK, bound))
-IG (a86_subset_k1, a86 (u, z, KK + 1, NULL))
-static double b89 (const point * p, const void *u, const double *z, double *bound) { (void) p; return log_mean_w (u, z, D->k + 1, KK + 1, bound); }
-IG (b89_k, log_mean_w (u, z, D->k + 1, KK, NULL))
+LINE_FN_PLAIN (a86_subset, a86 (u, z, KK, bound))
+LINE_FN_PLAIN (a86_subset_k1, a86 (u, z, KK + 1, NULL))
+LINE_FN_PLAIN (b89, log_mean_w (u, z, D->k + 1, KK + 1, bound))
+LINE_FN_PLAIN (b89_k, log_mean_w (u, z, D->k + 1, KK, NULL))
 /* log E_M[(1/k) sum_{j in M} w_j]: the subset average of the k-subsets'
    means, in logs; the bound of log_mean_w plus the subset sums' (k + 3) u */
 static double
@@ -309,8 +314,8 @@ b91 (const void *u, const double *z, double denom, double *bound)
     *bound = (2 * KK + 12) * EST_U * (1 + size);
   return log (iw_subset_mean (a, D->k, denom)) + top;
 }
-IG (b91_log_em, b91 (u, z, KK, bound))
-IG (b91_log_em_k1, b91 (u, z, KK + 1, NULL))
+LINE_FN_PLAIN (b91_log_em, b91 (u, z, KK, bound))
+LINE_FN_PLAIN (b91_log_em_k1, b91 (u, z, KK + 1, NULL))
 /* E_M[log (1/k) sum_{j in M} w_j]: the k+1 leave-one-out subsets */
 static double
 em_log (const void *u, const double *z, int full_sum)
@@ -320,9 +325,9 @@ em_log (const void *u, const double *z, int full_sum)
   iw_log_weights (W, z, n, lw, &size);
   return full_sum ? loo_full_sum (lw, n, work) : iw_loo_mean_log (lw, n, work);
 }
-IG (b91_em_log, em_log (u, z, 0))
-IG (b91_em_log_full, em_log (u, z, 1))
-IG (b91_lk_k1, log_mean_w (u, z, D->k, KK + 1, NULL))
+LINE_FN_PLAIN (b91_em_log, em_log (u, z, 0))
+LINE_FN_PLAIN (b91_em_log_full, em_log (u, z, 1))
+LINE_FN_PLAIN (b91_lk_k1, log_mean_w (u, z, D->k, KK + 1, NULL))
 static estimate
 c93_lk1_flip (const point * p, const void *u)
 {
@@ -374,8 +379,9 @@ static const derivation_line LINES_001[] = {
 };
 
 /* ---- 003 Q3.1 and Q3.2, seed lines 173-191 ---- */
-IG (q_l1, log_mean_w (u, z, 1, 1, NULL))
-IG (q_l1_no_logdet, log_mean_w (u, z, 1, 1, NULL) + 0.5 * log (D->md.vq))   /* log q without its -1/2 log v */
+LINE_FN_PLAIN (q_l1, log_mean_w (u, z, 1, 1, NULL))
+/* log q without its -1/2 log v */
+LINE_FN_PLAIN (q_l1_no_logdet, log_mean_w (u, z, 1, 1, NULL) + 0.5 * log (D->md.vq))
 static estimate
 q_moment (const void *u, double denom)
 {
@@ -383,19 +389,11 @@ q_moment (const void *u, double denom)
   double m = iw_gauss_moment (&D->md.g, 1) * exp (D->md.log_px);
   return est_log (est_exact (m * KK / denom, 16 * EST_U * m));
 }
-static estimate q31_l2 (const point * p, const void *u) { (void) p; return q_moment (u, KK); }
-static estimate q31_l2_k1 (const point * p, const void *u) { (void) p; return q_moment (u, KK + 1); }
-static estimate q31_l4 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK)); }
-static estimate q31_l4_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (q_times_ratio, u), KK + 1)); }
-static estimate q31_l5 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK)); }
-static estimate q31_l5_k1 (const point * p, const void *u) { (void) p; return est_log (mean_of_k (u, integral (joint, u), KK + 1)); }
-static estimate q31_l6 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK); }
-static estimate q31_l6_k1 (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 16, KK + 1); }
-static estimate
-q31_l7_lk (const point * p, const void *u)
-{
-  return est_sub (iw_point_lk (p, u), est_exact (1, 0));
-}
+BY_K (q31_l2, q_moment (u, denom))
+BY_K (q31_l4, est_log (mean_of_k (u, integral (q_times_ratio, u), denom)))
+BY_K (q31_l5, est_log (mean_of_k (u, integral (joint, u), denom)))
+BY_K (q31_l6, log_mean_of_k_exp (u, D->md.log_px, 16, denom))
+LINE_FN_CLOSED (q31_l7_lk, est_sub (iw_point_lk (p, u), est_exact (1, 0)))
 static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
 {
@@ -405,19 +403,11 @@ mean_log_w (const void *u, const double *z, double denom, int use_max)
     s += lw[j];
   return use_max ? m : s / denom;
 }
-IG (q32_m2, mean_log_w (u, z, KK, 0))
-IG (q32_m2_max, mean_log_w (u, z, KK, 1))
-static estimate q32_m3 (const point * p, const void *u) { (void) p; return mean_of_k (u, integral (q_log_w, u), KK); }
-static estimate q32_m3_k1 (const point * p, const void *u) { (void) p; return mean_of_k (u, integral (q_log_w, u), KK + 1); }
-static estimate
-q32_m4 (const point * p, const void *u) { return mean_of_k (u, iw_point_elbo (p, u), KK); }
-static estimate
-q32_m4_k1 (const point * p, const void *u) { return mean_of_k (u, iw_point_elbo (p, u), KK + 1); }
-static estimate
-q32_m6_px (const point * p, const void *u)
-{
-  return est_add (iw_point_log_px (p, u), est_exact (1, 0));
-}
+LINE_FN_PLAIN (q32_m2, mean_log_w (u, z, KK, 0))
+LINE_FN_PLAIN (q32_m2_max, mean_log_w (u, z, KK, 1))
+BY_K (q32_m3, mean_of_k (u, integral (q_log_w, u), denom))
+BY_K (q32_m4, mean_of_k (u, iw_point_elbo (p, u), denom))
+LINE_FN_CLOSED (q32_m6_px, est_add (iw_point_log_px (p, u), est_exact (1, 0)))
 
 static const derivation_truth TRUTH_003[] = {
   {"lk", "L_K by the Frullani quadrature log p(x) - ∫ (φ(t/K)^K - e^{-t}) dt/t",
@@ -496,12 +486,13 @@ c_weights (const void *u, const double *z, int literal, int q_mismatch)
     }
   return log_sum_exp (lw, (size_t) D->k) - log (KK);
 }
-IG (c8_vlb, c_weights (u, z, 0, 0))
-IG (c8_vlb_mismatch, c_weights (u, z, 0, 1))
-IG (c8_post_literal, c_weights (u, z, 1, 0))
-static estimate c8_log_mean_literal (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, log_prior_at_x (u), 8, KK); }
-static estimate c8_log_mean_x (const point * p, const void *u) { (void) p; return log_mean_of_k_exp (u, D->md.log_px, 8, KK); }
-static estimate c8_log_literal (const point * p, const void *u) { (void) p; return est_exact (log_prior_at_x (u), 8 * EST_U * (1 + fabs (log_prior_at_x (u)))); }
+LINE_FN_PLAIN (c8_vlb, c_weights (u, z, 0, 0))
+LINE_FN_PLAIN (c8_vlb_mismatch, c_weights (u, z, 0, 1))
+LINE_FN_PLAIN (c8_post_literal, c_weights (u, z, 1, 0))
+LINE_FN_CLOSED (c8_log_mean_literal, log_mean_of_k_exp (u, log_prior_at_x (u), 8, KK))
+LINE_FN_CLOSED (c8_log_mean_x, log_mean_of_k_exp (u, D->md.log_px, 8, KK))
+LINE_FN_CLOSED (c8_log_literal, est_exact (log_prior_at_x (u),
+                                           8 * EST_U * (1 + fabs (log_prior_at_x (u)))))
 #define READ_X(f, lines) {{"x for z: p_θ(x|z_k), p_θ(x)", "the VLB^(K) of X_i has p_θ(X_i|z_k) in this slot, as 2.(a) " lines " writes p_θ(X_i|z) for the same weight", 0, f, 0}}
 
 static const derivation_line LINES_002[] = {
