@@ -18,6 +18,7 @@
  * gap by Var_q(w~) / (2 k w~_min) -> 0 (lib/iw_gauss.h, w~ = w / p(x)): a
  * bounded ratio is not necessary. */
 #include "harness.h"
+#include "figure_iw_sweep.h"
 #include "figure_panel.h"
 #include "iw_point.h"
 #include "iw_sweep.h"
@@ -90,6 +91,7 @@ static const claim CLAIM = {
 /* N(mu + shift sd, c v) in units of the posterior N(mu, v) (lib/iw_gauss). */
 enum { WIDE, NARROW, HEAVY, N_PROPOSALS };
 static const char *const Q_NAME[] = { "wide", "narrow", "heavy" };
+static const char *const Q_WHAT[] = { "p/q bounded", "p/q unbounded", "Var w = ∞" };
 static const double Q_SHIFT[] = { 2.0, 0.5, 0.5 }, Q_C[] = { 3.0, 0.9, 0.4 };
 
 static void
@@ -543,32 +545,8 @@ draw_figure (harness * h, const iw_sweep * e)
   sbuf_append (gp, "set multiplot layout 1,3 title 'Importance-weighted bounds: the gap log p(x) - L_k closes for bounded and unbounded p/q'\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
   sbuf_append (gp, "set key font ',8' spacing 0.75\n");
-  iw_sweep_write_data (harness_figure_data (h), e);
-  sbuf_printf (gp, "B0 = %d\nB1 = %d\nhalf_var_wide = %.10g\nhalf_var_narrow = %.10g\n",
-               b, b + 1, e->var_w[WIDE] / 2, e->var_w[NARROW] / 2);
-  sbuf_append (gp,
-    "set logscale xy\nset format x '10^{%L}'\nset format y '10^{%L}'\n"
-    "set xlabel 'number of samples k'\n"
-    "set title 'gap log p(x) - L_k'\nset ylabel 'log p(x) - L_k (nats)'\n"
-    "set key bottom left font ',11' spacing 1.0\nset yrange [1e-12:10]\n"
-    "plot datafile index B0 using 1:2 with lines ls 1 title 'wide q (p/q bounded), exact', \\\n"
-    "     '' index B0 using 1:4 with lines ls 2 title 'narrow q (p/q unbounded), exact', \\\n"
-    "     '' index B0 using 1:6 with lines ls 3 title 'heavy q (Var w = ∞), exact', \\\n"
-    "     '' index B1 using 1:3:($3-$4):($3+$4) with yerrorbars ls 1 notitle, \\\n"
-    "     '' index B1 using 1:5:($5-$6):($5+$6) with yerrorbars ls 2 notitle, \\\n"
-    "     '' index B1 using 1:7:($7-$8 > 0 ? $7-$8 : $7/10):($7+$8) with yerrorbars ls 3 notitle, \\\n"
-    "     keyentry with yerrorbars lc rgb 'black' pt 7 title 'Monte Carlo ± SE', \\\n"
-    "     '' index B0 using 1:9 with lines ls 7 title 'Var(w)/(2k p(x)^2)', \\\n"
-    "     '' index B0 using 1:10 with lines ls 7 notitle, \\\n"
-    "     '' index B0 using 1:8 with lines ls 8 title 'bound Var(w)/(2k p(x) w_{min}), narrow'\n"
-    "set title 'k times the gap: flat = 1/k rate'\nset ylabel 'k (log p(x) - L_k)'\n"
-    "set format y '%g'\nset key top left\nset yrange [*:*]\n"
-    "plot datafile index B0 using 1:($1*$2) with linespoints ls 1 title 'wide q', \\\n"
-    "     '' index B0 using 1:($1*$4) with linespoints ls 2 title 'narrow q', \\\n"
-    "     '' index B0 using 1:($1*$6) with linespoints ls 3 title 'heavy q', \\\n"
-    "     half_var_wide with lines ls 7 title 'Var(w)/(2 p(x)^2)', \\\n"
-    "     half_var_narrow with lines ls 7 notitle\n"
-    "unset multiplot\n");
+  figure_iw_sweep (gp, harness_figure_data (h), e, b, Q_WHAT);
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 static void
