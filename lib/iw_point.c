@@ -85,3 +85,23 @@ iw_point_elbo (const point * p, const void *prep)
   (void) p;
   return iw_model_elbo (&d->md);
 }
+
+estimate
+iw_point_mean_of_k (const iw_point * d, estimate x, double denom)
+{
+  double k = (double) d->k;
+  estimate s = x;
+  s.value = 0;
+  for (int j = 0; j < d->k; j++)
+    s.value += x.value;
+  s.value /= denom;
+  s.err = s.err * k / denom + (k + 1) * EST_U * fabs (s.value);
+  return s;
+}
+
+estimate
+iw_point_log_mean_of_k_exp (const iw_point * d, double l, double rel, double denom)
+{
+  double v = exp (l);
+  return est_log (iw_point_mean_of_k (d, est_exact (v, rel * EST_U * v), denom));
+}

@@ -56,4 +56,15 @@ estimate iw_point_lk1 (const point * p, const void *prep);
 /* The ELBO E_q[log p(x, z) - log q(z)] in closed form (iw_model_elbo). */
 estimate iw_point_elbo (const point * p, const void *prep);
 
+/* (1/DENOM) sum_{j=1}^{K} X at D's K: the K equal terms summed in
+   floating point, as a seed's line writes them when linearity or the
+   h_j's being identically distributed has made them equal, so that the
+   line is evaluated as written; X's error scaled by K / DENOM, and the
+   relative error (K + 1) u of the sum and the division added. */
+estimate iw_point_mean_of_k (const iw_point * d, estimate x, double denom);
+
+/* log (1/DENOM) sum_{j=1}^{K} e^L, e^L a closed form rounded to REL u. */
+estimate iw_point_log_mean_of_k_exp (const iw_point * d, double l, double rel,
+                                     double denom);
+
 #endif

@@ -10,8 +10,7 @@
  * L_{k->inf} < log p(x) otherwise.
  *
  * Model: z ~ N(0, 1), x | z ~ N(a z, s^2) at one x: log p(x) and p(z | x)
- * in closed form, and every L_k by Monte Carlo and by Frullani's integral
- * at a cost independent of k (lib/iw_gauss; over a grid of k, lib/iw_sweep).
+ * in closed form, every L_k by Monte Carlo and quadrature (lib/iw_sweep).
  * Three proposals in units of the posterior, off its mean: wide (p/q
  * bounded), narrow (p/q unbounded, Var_q(w) finite), heavy (Var_q(w)
  * infinite).  For q narrower than the posterior, w >= w_min > 0 bounds the
@@ -199,10 +198,8 @@ check_limit (harness * h, const iw_sweep * e, quad_result * limits)
 }
 
 /* ----------------------------------------------------------------------
- * The seed derivations on the engine, at points of lib/iw_point: the
- * model (a, s, x), a proposal q = N(μ + shift σ, c σ²) in units of the
- * posterior N(μ, σ²) (c > 1/2: Var_q(w) finite), and K; a draw is
- * z_1 .. z_{K+1} ~ q.
+ * The seed derivations on the engine, at points of lib/iw_point (c > 1/2:
+ * Var_q(w) finite); a draw is z_1 .. z_{K+1} ~ q.
  * ---------------------------------------------------------------------- */
 
 #define KMAX_DV 10
@@ -258,27 +255,6 @@ integral (quad_fn f, const void *u)
 {
   return est_quad (iw_model_integral (&D->md, f, (void *) u));
 }
-/* (1/DENOM) sum_{j=1}^{K} X, the K terms summed as the seed writes them:
-   relative error (K + 1) u added. */
-static estimate
-mean_of_k (const void *u, estimate x, double denom)
-{
-  estimate s = x;
-  s.value = 0;
-  for (int j = 0; j < D->k; j++)
-    s.value += x.value;
-  s.value /= denom;
-  s.err = s.err * KK / denom + (KK + 1) * EST_U * fabs (s.value);
-  return s;
-}
-/* log (1/DENOM) sum_{j=1}^{K} e^L, e^L a closed form rounded to REL u */
-static estimate
-log_mean_of_k_exp (const void *u, double l, double rel, double denom)
-{
-  double v = exp (l);
-  return est_log (mean_of_k (u, est_exact (v, rel * EST_U * v), denom));
-}
-
 /* A closed-form line NAME summed over K terms and divided by K, and
    NAME_k1, its negative control, divided by K + 1: EXPR of DENOM */
 #define BY_K(name, expr) \
@@ -288,7 +264,7 @@ log_mean_of_k_exp (const void *u, double l, double rel, double denom)
   LINE_FN_CLOSED (name##_k1, name##_by (p, u, KK + 1))
 
 /* ---- 001 1.1.4, seed lines 84-93 ---- */
-BY_K (a84_log_e, est_log (mean_of_k (u, integral (q_times_w, u), denom)))
+BY_K (a84_log_e, est_log (iw_point_mean_of_k (D, integral (q_times_w, u), denom)))
 LINE_FN_PLAIN (a84_lk, log_mean_w (u, z, D->k, KK, NULL))
 LINE_FN_PLAIN (a84_log_sum, log_mean_w (u, z, D->k, 1, NULL))
 static double
@@ -392,9 +368,9 @@ q_moment (const void *u, double denom)
   return est_log (est_exact (m * KK / denom, 16 * EST_U * m));
 }
 BY_K (q31_l2, q_moment (u, denom))
-BY_K (q31_l4, est_log (mean_of_k (u, integral (q_times_ratio, u), denom)))
-BY_K (q31_l5, est_log (mean_of_k (u, integral (joint, u), denom)))
-BY_K (q31_l6, log_mean_of_k_exp (u, D->md.log_px, 16, denom))
+BY_K (q31_l4, est_log (iw_point_mean_of_k (D, integral (q_times_ratio, u), denom)))
+BY_K (q31_l5, est_log (iw_point_mean_of_k (D, integral (joint, u), denom)))
+BY_K (q31_l6, iw_point_log_mean_of_k_exp (D, D->md.log_px, 16, denom))
 LINE_FN_CLOSED (q31_l7_lk, est_sub (iw_point_lk (p, u), est_exact (1, 0)))
 static double
 mean_log_w (const void *u, const double *z, double denom, int use_max)
@@ -407,8 +383,8 @@ mean_log_w (const void *u, const double *z, double denom, int use_max)
 }
 LINE_FN_PLAIN (q32_m2, mean_log_w (u, z, KK, 0))
 LINE_FN_PLAIN (q32_m2_max, mean_log_w (u, z, KK, 1))
-BY_K (q32_m3, mean_of_k (u, integral (q_log_w, u), denom))
-BY_K (q32_m4, mean_of_k (u, iw_point_elbo (p, u), denom))
+BY_K (q32_m3, iw_point_mean_of_k (D, integral (q_log_w, u), denom))
+BY_K (q32_m4, iw_point_mean_of_k (D, iw_point_elbo (p, u), denom))
 LINE_FN_CLOSED (q32_m6_px, est_add (iw_point_log_px (p, u), est_exact (1, 0)))
 
 static const derivation_truth TRUTH_003[] = {
@@ -419,6 +395,10 @@ static const derivation_truth TRUTH_003[] = {
 };
 
 #define S003(id_, src_, at_, text_) .id = id_, .source = src_, .at = at_, .text = text_
+/* A line by BY_K's NAME, its negative control MUTANT by NAME_k1 */
+#define S003_K1(id_, src_, at_, rel_, name, mutant_, text_) \
+  {S003 (id_, src_, at_, text_), .rel = rel_, .eval = LINE_CLOSED (name), \
+   .mutants = {{mutant_, "1/(K+1) in place of 1/K", LINE_CLOSED (name##_k1)}}}
 static const derivation_line LINES_003[] = {
   {S003 ("s003_171_defs", "003 Q3", 171, "the model p(x, h), q(h) ≈ p(h|x), and L_K = E_{h_j~q}[log (1/K) Σ_j p(x,h_j)/q(h_j)] (line 173)"),
    .expect = V_NOT_CHECKABLE, .why = "definitions: they name the objects the chains below check"},
@@ -428,21 +408,16 @@ static const derivation_line LINES_003[] = {
   {S003 ("s003_q31_l1", "003 Q3.1", 181, "L_K = E_{h_j~q}[log (1/K) Σ_j p(x,h_j)/q(h_j)]"),
    .truth = "lk", .eval = LINE_EXPECT (a84_lk),
    .mutants = {{"s003_q31_l1_no_mean", "log Σ_j w_j in place of log (1/K) Σ_j w_j", LINE_EXPECT (a84_log_sum)}}},
-  {S003 ("s003_q31_l2", "003 Q3.1", 181, "≤ log E_{h_j~q}[(1/K) Σ_j p(x,h_j)/q(h_j)] (Jensen)"),
-   .rel = REL_LE, .eval = LINE_CLOSED (q31_l2),
-   .mutants = {{"s003_q31_l2_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l2_k1)}}},
-  {S003 ("s003_q31_l3", "003 Q3.1", 181, "≤ log (1/K) Σ_j E_{h_j~q}[p(x,h_j)/q(h_j)] (an equality: linearity)"),
-   .rel = REL_LE, .eval = LINE_CLOSED (a84_log_e),
-   .mutants = {{"s003_q31_l3_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (a84_log_e_k1)}}},
-  {S003 ("s003_q31_l4", "003 Q3.1", 181, "≤ log (1/K) Σ_j ∫ q(h_j) · p(x,h_j)/q(h_j) (an equality: the definition of E)"),
-   .rel = REL_LE, .eval = LINE_CLOSED (q31_l4),
-   .mutants = {{"s003_q31_l4_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l4_k1)}}},
-  {S003 ("s003_q31_l5", "003 Q3.1", 181, "≤ log (1/K) Σ_j ∫ p(x,h_j) (an equality: q cancels)"),
-   .rel = REL_LE, .eval = LINE_CLOSED (q31_l5),
-   .mutants = {{"s003_q31_l5_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l5_k1)}}},
-  {S003 ("s003_q31_l6", "003 Q3.1", 181, "≤ log (1/K) Σ_j p(x) (an equality: p(x) = ∫ p(x,h) dh)"),
-   .rel = REL_LE, .eval = LINE_CLOSED (q31_l6),
-   .mutants = {{"s003_q31_l6_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q31_l6_k1)}}},
+  S003_K1 ("s003_q31_l2", "003 Q3.1", 181, REL_LE, q31_l2, "s003_q31_l2_k_plus_1",
+           "≤ log E_{h_j~q}[(1/K) Σ_j p(x,h_j)/q(h_j)] (Jensen)"),
+  S003_K1 ("s003_q31_l3", "003 Q3.1", 181, REL_LE, a84_log_e, "s003_q31_l3_k_plus_1",
+           "≤ log (1/K) Σ_j E_{h_j~q}[p(x,h_j)/q(h_j)] (an equality: linearity)"),
+  S003_K1 ("s003_q31_l4", "003 Q3.1", 181, REL_LE, q31_l4, "s003_q31_l4_k_plus_1",
+           "≤ log (1/K) Σ_j ∫ q(h_j) · p(x,h_j)/q(h_j) (an equality: the definition of E)"),
+  S003_K1 ("s003_q31_l5", "003 Q3.1", 181, REL_LE, q31_l5, "s003_q31_l5_k_plus_1",
+           "≤ log (1/K) Σ_j ∫ p(x,h_j) (an equality: q cancels)"),
+  S003_K1 ("s003_q31_l6", "003 Q3.1", 181, REL_LE, q31_l6, "s003_q31_l6_k_plus_1",
+           "≤ log (1/K) Σ_j p(x) (an equality: p(x) = ∫ p(x,h) dh)"),
   {S003 ("s003_q31_l7", "003 Q3.1", 181, "L_K ≤ log p(x)"), .rel = REL_LE,
    .from = {"s003_q31_l1"}, .eval = LINE_CLOSED (iw_point_log_px),
    .mutants = {{"s003_q31_l7_below", "log p(x) replaced by L_K - 1", LINE_CLOSED (q31_l7_lk)}}},
@@ -454,12 +429,11 @@ static const derivation_line LINES_003[] = {
   {S003 ("s003_q32_m2", "003 Q3.2", 189, "≥ E_{h_j~q}[(1/K) Σ_j log p(x,h_j)/q(h_j)] (labelled \"log sum inequality\": the label is judged in log_sum_inequality, check log_sum_label)"),
    .rel = REL_GE, .eval = LINE_EXPECT (q32_m2),
    .mutants = {{"s003_q32_m2_max", "max_j log w_j in place of the mean", LINE_EXPECT (q32_m2_max)}}},
-  {S003 ("s003_q32_m3", "003 Q3.2", 189, "≥ (1/K) Σ_j E_{h_j~q}[log p(x,h_j)/q(h_j)] (an equality: linearity)"),
-   .rel = REL_GE, .eval = LINE_CLOSED (q32_m3),
-   .mutants = {{"s003_q32_m3_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q32_m3_k1)}}},
-  {S003 ("s003_q32_m4", "003 Q3.2", 189, "≥ (1/K) Σ_j E_{h_1~q}[log p(x,h_1)/q(h_1)] (an equality: the h_j are identically distributed)"),
-   .rel = REL_GE, .eval = LINE_CLOSED (q32_m4),
-   .mutants = {{"s003_q32_m4_k_plus_1", "1/(K+1) in place of 1/K", LINE_CLOSED (q32_m4_k1)}}},
+  S003_K1 ("s003_q32_m3", "003 Q3.2", 189, REL_GE, q32_m3, "s003_q32_m3_k_plus_1",
+           "≥ (1/K) Σ_j E_{h_j~q}[log p(x,h_j)/q(h_j)] (an equality: linearity)"),
+  S003_K1 ("s003_q32_m4", "003 Q3.2", 189, REL_GE, q32_m4, "s003_q32_m4_k_plus_1",
+           "≥ (1/K) Σ_j E_{h_1~q}[log p(x,h_1)/q(h_1)] (an equality: the h_j are"
+           " identically distributed)"),
   {S003 ("s003_q32_m5", "003 Q3.2", 189, "≥ E_{h_1~q}[log p(x,h_1)/q(h_1)] = L_1"),
    .rel = REL_GE, .eval = LINE_EXPECT (q_l1),
    .mutants = {{"s003_q32_m5_max", "max_j log w(h_j) in place of log w(h_1)", LINE_EXPECT (q32_m2_max)}}},
@@ -491,8 +465,8 @@ c_weights (const void *u, const double *z, int literal, int q_mismatch)
 LINE_FN_PLAIN (c8_vlb, c_weights (u, z, 0, 0))
 LINE_FN_PLAIN (c8_vlb_mismatch, c_weights (u, z, 0, 1))
 LINE_FN_PLAIN (c8_post_literal, c_weights (u, z, 1, 0))
-LINE_FN_CLOSED (c8_log_mean_literal, log_mean_of_k_exp (u, log_prior_at_x (u), 8, KK))
-LINE_FN_CLOSED (c8_log_mean_x, log_mean_of_k_exp (u, D->md.log_px, 8, KK))
+LINE_FN_CLOSED (c8_log_mean_literal, iw_point_log_mean_of_k_exp (D, log_prior_at_x (u), 8, KK))
+LINE_FN_CLOSED (c8_log_mean_x, iw_point_log_mean_of_k_exp (D, D->md.log_px, 8, KK))
 LINE_FN_CLOSED (c8_log_literal, est_exact (log_prior_at_x (u),
                                            8 * EST_U * (1 + fabs (log_prior_at_x (u)))))
 #define READ_X(f, lines) {{"x for z: p_θ(x|z_k), p_θ(x)", "the VLB^(K) of X_i has p_θ(X_i|z_k) in this slot, as 2.(a) " lines " writes p_θ(X_i|z) for the same weight", 0, f, 0}}

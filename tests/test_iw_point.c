@@ -2,7 +2,8 @@
  * bounds: prepare against the textbook posterior of the 1-D model, the
  * draw map against m + sd e by hand, log p(x) against lib/normal, L_1 and
  * the ELBO against log p(x) - KL(q || p(z|x)) of two normals by hand, L_K
- * at the posterior against log p(x), and L_K < L_{K+1} < log p(x). */
+ * at the posterior against log p(x), and L_K < L_{K+1} < log p(x); the
+ * K-term means against sums by hand. */
 #include "iw_point.h"
 #include "normal.h"
 #include "tap.h"
@@ -51,5 +52,15 @@ main (void)
   post.k = 3;
   estimate lpost = iw_point_lk (&pt, &post);
   tap_close (lpost.value, log_px, lpost.err + 1e-14, "q = posterior: L_K = log p(x)");
+  /* K = 3 terms of 0.5 (error 1e-3): 1.5 / 3 = 0.5 and 1.5 / 4 = 0.375,
+     the error 1e-3 K / DENOM plus 4 u |value|, by hand */
+  estimate m3 = iw_point_mean_of_k (&d, est_exact (0.5, 1e-3), 3);
+  estimate m4 = iw_point_mean_of_k (&d, est_exact (0.5, 1e-3), 4);
+  tap_ok (m3.value == 0.5 && m4.value == 0.375, "(1/3) and (1/4) of 3 terms of 0.5");
+  tap_close (m3.err, 1e-3 + 4 * EST_U * 0.5, 1e-18, "... error 1e-3 + 4 u 0.5");
+  tap_close (m4.err, 0.75e-3 + 4 * EST_U * 0.375, 1e-18, "... error 0.75e-3 + 4 u 0.375");
+  estimate lm = iw_point_log_mean_of_k_exp (&d, log (2.0), 8, 4);
+  tap_close (lm.value, log (1.5), 4 * DBL_EPSILON, "log (1/4) 3 e^{log 2} = log 1.5");
+  tap_ok (lm.err > 0 && lm.err < 1e-14, "... with a rounding bound %.3g", lm.err);
   return tap_done ();
 }
