@@ -74,7 +74,7 @@ static const claim CLAIM = {
   .n_derivations = 3,
   .params = PARAMS, .n_params = COUNT_OF (PARAMS),
   .samples_default = 500000, .samples_quick = 20000,
-  .samples_min = 1000,           /* IW_SWEEP_GAP_CV_MIN_REPLICATES */
+  .samples_min = IW_SWEEP_GAP_CV_MIN_REPLICATES,
   .samples_min_why = "the checks need that many replicates at k = 1",
   .figure_caption = "Left: each seed line against its truth at every point it was checked at. "
     "Middle: the gap log p(x) - L_k against k. Lines: exact (quadrature) for a bounded-ratio "
