@@ -381,13 +381,11 @@ LINE_FN_CLOSED (s001_kl_grad, kl_grad (MD, 1))
 LINE_FN_CLOSED (s001_kl_grad_sign, kl_grad (MD, -1))
 
 static const derivation_line S001[] = {
-  {.id = "s001_113_bound", .source = "001 1.1.3", .at = 58,
+  {.id = "s001_113_bound", .source = "001 1.1.3", .at = 58, .truth = "log_px", .rel = REL_GE,
    .text = "log p(x) ≥ ∫_z q_φ(z|x) log(p_θ(x,z) / q_φ(z|x))", .eval = LINE_EXPECT (s001_bound),
-   .truth = "log_px", .rel = REL_GE,
    .mutants = {{"s001_bound_past", "the bound plus 2 KL(q || p(z|x)): above log p(x)", LINE_EXPECT (s001_bound_past)}}},
-  {.id = "s001_113_split", .source = "001 1.1.3", .at = 58,
+  {.id = "s001_113_split", .source = "001 1.1.3", .at = 58, .truth = "elbo",
    .text = "= E_{q_φ(z|x)}[log p_θ(x|z) p(z)] - ∫_z q_φ(z|x) log q_φ(z|x)", .eval = LINE_EXPECT (s001_bound),
-   .truth = "elbo",
    .mutants = {{"line1_log_q_unnormalised", "∫ q log q with log q missing -½ log(2πv)", LINE_EXPECT (s001_split_unnorm)}}},
   {.id = "s001_113_l", .source = "001 1.1.3", .at = 59,
    .text = "= E_{q_φ(z|x)}[log p_θ(x|z)] - KL(q_φ(z|x) || p(z)) := L(θ, φ; x)", .eval = LINE_EXPECT (one_minus_two),
@@ -409,9 +407,8 @@ static const derivation_line S001[] = {
    .text = "= E_{ε~N(0,I)}[log p_θ(x, z_φ(ε))] - KL(q_φ(z|x) || p(z))", .eval = LINE_EXPECT (s001_update_reparam),
    .expect = V_CARRIES,
    .mutants = {{"reparam_z_var", "z_φ(ε) = μ + σ² ε", LINE_EXPECT (s001_update_reparam_var)}}},
-  {.id = "s001_113_grad", .source = "001 1.1.3 gradient", .at = 68,
+  {.id = "s001_113_grad", .source = "001 1.1.3 gradient", .at = 68, .truth = "grad_joint",
    .text = "∇φ E_{q_φ(z|x)}[log p_θ(x, z)] = E_{ε~N(0,I)}[∇φ log p_θ(x, z_φ(ε))]", .eval = LINE_EXPECT (s001_grad),
-   .truth = "grad_joint",
    .mutants = {{"reparam113_no_dz_dv", "∇v log p(x, z_φ(ε)) with dz/dv = 1", LINE_EXPECT (s001_grad_no_dz)}}},
   {.id = "s001_113_kl_grad", .source = "001 1.1.3 gradient", .at = 68,
    .text = "KL distance can be computed and differentiated analytically: ∇φ KL = ((μ-λ1)/λ2, ½(1/λ2 - 1/v))",
