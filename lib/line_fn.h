@@ -13,8 +13,8 @@
  * form is an estimate; an integrand is either an rnd (lib/rounding.h),
  * whose rounding bound it states, or a plain double, for which the engine
  * takes its default bound (a line evaluated as written in floating point,
- * or a Monte Carlo truth's draw).  (kl_gaussians, elbo_gap, wake_sleep
- * and conjugate_duals each define variants of the same.) */
+ * or a Monte Carlo truth's draw).  (kl_gaussians' CLOSED and INTEGRAND
+ * differ: they add the literal route's own rounding bound.) */
 #ifndef HARNESS_LINE_FN_H
 #define HARNESS_LINE_FN_H
 

@@ -16,6 +16,7 @@
 #include "critic.h"
 #include "figure_panel.h"
 #include "harness.h"
+#include "line_fn.h"
 #include "normal.h"
 #include "normal_pair.h"
 
@@ -23,11 +24,6 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
-
-/* A line's (or truth's) value at point P, PREP what the derivation's
-   prepare() computed for it: an expression of either. */
-#define CLOSED(name, expr) \
-  static estimate name (const point * p, const void *prep) { (void) p, (void) prep; return (expr); }
 
 /* A row of 003 Question 6: its id and its line in the seed (Q61A: Q6.1(a),
    ...); EVAL (f, id, what, g): its value f, and its one mutant ID, which
@@ -49,9 +45,9 @@ static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
 static const point_coord TU[] = { {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0} };
 static point_kind tu_points;
 
-CLOSED (tr_du_complex, conjugate_ulogu_slope (p->v[0], p->v[1]))
-CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
-CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
+LINE_FN_CLOSED (tr_du_complex, conjugate_ulogu_slope (p->v[0], p->v[1]))
+LINE_FN_CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
+LINE_FN_CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
 static const derivation_truth DU_TRUTHS[] = {
   {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (tr_du_complex)},
@@ -72,10 +68,10 @@ static void prep_conj (const point * p, void *prep)
 { *(concave_max *) prep = conjugate_ulogu_star (p->v[0]); }
 #define CONJ(prep) (*(const concave_max *) (prep))
 
-CLOSED (tr_conj_sup, opt_value (CONJ (prep)))
-CLOSED (tr_conj_argmax, opt_x (CONJ (prep)))
-CLOSED (tr_zero, est_exact (0.0, 0.0))
-CLOSED (tr_conj_du_at_max, conjugate_ulogu_slope_at_max (p->v[0], CONJ (prep)))
+LINE_FN_CLOSED (tr_conj_sup, opt_value (CONJ (u)))
+LINE_FN_CLOSED (tr_conj_argmax, opt_x (CONJ (u)))
+LINE_FN_CLOSED (tr_zero, est_exact (0.0, 0.0))
+LINE_FN_CLOSED (tr_conj_du_at_max, conjugate_ulogu_slope_at_max (p->v[0], CONJ (u)))
 static estimate
 stationary_at (const point * p, const void *prep, double one)
 {
@@ -83,11 +79,11 @@ stationary_at (const point * p, const void *prep, double one)
   double v = p->v[0] - (log (m.x) + one);
   return est_exact (v, m.x_err / (m.x - m.x_err) + 4 * EST_U * (fabs (p->v[0]) + fabs (log (m.x)) + 1));
 }
-CLOSED (v_conj_stationary, stationary_at (p, prep, 1.0))
-CLOSED (m_conj_stationary_no_1, stationary_at (p, prep, 0.0))
-CLOSED (v_exp_t1, est_exact (exp (p->v[0] - 1), 2 * EST_U * exp (p->v[0] - 1)))
-CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, prep)))
-CLOSED (m_exp_t1_rel6, est_scale (1 + 1e-6, v_exp_t1 (p, prep)))
+LINE_FN_CLOSED (v_conj_stationary, stationary_at (p, u, 1.0))
+LINE_FN_CLOSED (m_conj_stationary_no_1, stationary_at (p, u, 0.0))
+LINE_FN_CLOSED (v_exp_t1, est_exact (exp (p->v[0] - 1), 2 * EST_U * exp (p->v[0] - 1)))
+LINE_FN_CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, u)))
+LINE_FN_CLOSED (m_exp_t1_rel6, est_scale (1 + 1e-6, v_exp_t1 (p, u)))
 
 static const derivation_truth CONJ_TRUTHS[] = {
   {"sup", "f*(t) = sup_u ut - u log u by Brent (grid u in [1e-8, 1e8])", LINE_CLOSED (tr_conj_sup)},
@@ -141,9 +137,9 @@ prep_biconj (const point * p, void *prep)
 }
 #define BI(prep) ((const biconj_prep *) (prep))
 
-CLOSED (tr_bi_nested, opt_value (BI (prep)->nested))
-CLOSED (bi_sup, opt_value (BI (prep)->bi))
-CLOSED (tr_bi_argmax, opt_x (BI (prep)->bi))
+LINE_FN_CLOSED (tr_bi_nested, opt_value (BI (u)->nested))
+LINE_FN_CLOSED (bi_sup, opt_value (BI (u)->bi))
+LINE_FN_CLOSED (tr_bi_argmax, opt_x (BI (u)->bi))
 /* d/dt (tu - e^{t-1}) at Brent's t_B: |d2/dt2| = e^{t-1} <= u e^{x_err}
    near the maximiser, so x_err moves it by at most u x_err e^{x_err}. */
 static estimate
@@ -153,21 +149,22 @@ bi_dt_at (const point * p, const void *prep, double sign)
   double u = p->v[0], e = exp (m.x - 1);
   return est_exact (u + sign * e, u * m.x_err * exp (m.x_err) + 4 * EST_U * (u + e));
 }
-CLOSED (tr_bi_dt_at_max, bi_dt_at (p, prep, -1.0))
-CLOSED (m_bi_stationary_sign, bi_dt_at (p, prep, 1.0))
+LINE_FN_CLOSED (tr_bi_dt_at_max, bi_dt_at (p, u, -1.0))
+LINE_FN_CLOSED (m_bi_stationary_sign, bi_dt_at (p, u, 1.0))
 #define U (p->v[0])      /* the point's u */
-CLOSED (v_ulogu, est_exact (U * log (U), 4 * EST_U * fabs (U * log (U))))
-CLOSED (m_ulog2u, est_exact (U * log2 (U), 4 * EST_U * fabs (U * log2 (U))))
-CLOSED (m_ulogu_rel6, est_exact (U * log (U * (1 + 1e-6)), 4 * EST_U * (fabs (U * log (U)) + U)))
+LINE_FN_CLOSED (v_ulogu, est_exact (U * log (U), 4 * EST_U * fabs (U * log (U))))
+LINE_FN_CLOSED (m_ulog2u, est_exact (U * log2 (U), 4 * EST_U * fabs (U * log2 (U))))
+LINE_FN_CLOSED (m_ulogu_rel6, est_exact (U * log (U * (1 + 1e-6)),
+                                          4 * EST_U * (fabs (U * log (U)) + U)))
 /* f*(t) taken as e^t: sup_t tu - e^t = u log u - u */
-CLOSED (m_bi_sup_no_1, EST_SUM (U * log (U), -U))
-CLOSED (v_tstar, EST_SUM (log (U), 1.0))
-CLOSED (m_tstar_sign, EST_SUM (log (U), -1.0))
+LINE_FN_CLOSED (m_bi_sup_no_1, EST_SUM (U * log (U), -U))
+LINE_FN_CLOSED (v_tstar, EST_SUM (log (U), 1.0))
+LINE_FN_CLOSED (m_tstar_sign, EST_SUM (log (U), -1.0))
 /* t* u - f*(t*) at t* = log u + 1, and its expansion u (log u + 1) - e^{log u + 1 - 1} */
-CLOSED (v_bi_subst, EST_SUM ((log (U) + 1) * U, -exp (log (U) + 1 - 1)))
-CLOSED (m_bi_subst_plus, EST_SUM ((log (U) + 1) * U, exp (log (U) + 1 - 1)))
-CLOSED (v_bi_expanded, EST_SUM (U * (log (U) + 1), -exp (log (U) + 1 - 1)))
-CLOSED (m_bi_expanded_exponent, EST_SUM (U * (log (U) + 1), -exp (log (U) + 1)))
+LINE_FN_CLOSED (v_bi_subst, EST_SUM ((log (U) + 1) * U, -exp (log (U) + 1 - 1)))
+LINE_FN_CLOSED (m_bi_subst_plus, EST_SUM ((log (U) + 1) * U, exp (log (U) + 1 - 1)))
+LINE_FN_CLOSED (v_bi_expanded, EST_SUM (U * (log (U) + 1), -exp (log (U) + 1 - 1)))
+LINE_FN_CLOSED (m_bi_expanded_exponent, EST_SUM (U * (log (U) + 1), -exp (log (U) + 1)))
 #undef U
 
 static const derivation_truth BI_TRUTHS[] = {
@@ -267,13 +264,13 @@ tr_kl_integrand (const point * p, const void *prep)
   double l = w->lp - w->lq;
   return est_exact (w->p * l, w->p * (8 * EST_U * (fabs (w->lp) + fabs (w->lq)) + 4 * EST_U * fabs (l)));
 }
-CLOSED (tr_sup_f, opt_value (PW (prep)->f))
-CLOSED (v_pw_whole, opt_value (PW (prep)->whole))
-CLOSED (v_pw_inside, opt_value (PW (prep)->inside))
+LINE_FN_CLOSED (tr_sup_f, opt_value (PW (u)->f))
+LINE_FN_CLOSED (v_pw_whole, opt_value (PW (u)->whole))
+LINE_FN_CLOSED (v_pw_inside, opt_value (PW (u)->inside))
 static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
-CLOSED (m_pw_q2_sup_f, est_scale (PW (prep)->q, v_pw_q_sup_f (p, prep)))
+LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, v_pw_q_sup_f (p, u)))
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
-CLOSED (m_pw_whole_no_1, est_sub (tr_kl_integrand (p, prep), est_exact (PW (prep)->p, 0)))
+LINE_FN_CLOSED (m_pw_whole_no_1, est_sub (tr_kl_integrand (p, u), est_exact (PW (u)->p, 0)))
 static estimate
 v_ratio_log_ratio (const point * p, const void *prep, int times_q, int inverted)
 {
@@ -284,10 +281,10 @@ v_ratio_log_ratio (const point * p, const void *prep, int times_q, int inverted)
   /* r within 2u; log r within u + (2u / |log r|)|log r| = 3u abs: */
   return est_exact (v, (times_q ? w->q : 1.0) * r * (6 * EST_U * fabs (l) + 3 * EST_U));
 }
-CLOSED (v_pw_conj_of_fstar, v_ratio_log_ratio (p, prep, 0, 0))
+LINE_FN_CLOSED (v_pw_conj_of_fstar, v_ratio_log_ratio (p, u, 0, 0))
 static estimate m_pw_conj_is_fstar (const point * p, const void *prep) { (void) p; double r = PW (prep)->p / PW (prep)->q; return est_exact (exp (r - 1), 4 * EST_U * exp (r - 1)); }
-CLOSED (v_pw_substituted, v_ratio_log_ratio (p, prep, 1, 0))
-CLOSED (m_pw_substituted_inverted, v_ratio_log_ratio (p, prep, 1, 1))
+LINE_FN_CLOSED (v_pw_substituted, v_ratio_log_ratio (p, u, 1, 0))
+LINE_FN_CLOSED (m_pw_substituted_inverted, v_ratio_log_ratio (p, u, 1, 1))
 static estimate v_pw_p_log (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); double l = log (w->p / w->q); return est_exact (w->p * l, w->p * (6 * EST_U * fabs (l) + 3 * EST_U)); }
 static estimate m_pw_q_log (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); double l = log (w->p / w->q); return est_exact (w->q * l, w->q * (6 * EST_U * fabs (l) + 3 * EST_U)); }
 
@@ -328,7 +325,7 @@ static point_kind pair_points;
 /* a point's p, q (its first four coordinates) */
 #define PAIR_OF(p) ((normal_pair) { (p)->v[0], (p)->v[1], (p)->v[2], (p)->v[3] })
 
-CLOSED (tr_kl_quad, est_quad (normal_pair_kl_quad (&PAIR_OF (p))))
+LINE_FN_CLOSED (tr_kl_quad, est_quad (normal_pair_kl_quad (&PAIR_OF (p))))
 /* log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2: three terms */
 static estimate
 kl_closed (const point * p, double half)
@@ -336,8 +333,8 @@ kl_closed (const point * p, double half)
   double d = p->v[0] - p->v[2], sp = p->v[1], sq = p->v[3];
   return EST_SUM (log (sq / sp), (sp * sp + d * d) / (2 * sq * sq), -half);
 }
-CLOSED (v_kl, kl_closed (p, 0.5))
-CLOSED (m_kl_no_half, kl_closed (p, 0.0))
+LINE_FN_CLOSED (v_kl, kl_closed (p, 0.5))
+LINE_FN_CLOSED (m_kl_no_half, kl_closed (p, 0.0))
 
 static const derivation_truth KL_TRUTHS[] =
   { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)} };
@@ -367,14 +364,16 @@ static quad_result quad_p_t (const point * p) { return critic_quadratic_p_t (CAS
 static estimate log_mgf (const point * p) { return critic_log_mgf (CASE_OF (p)); }
 static estimate ep_t (const point * p) { return critic_mean (CASE_OF (p)); }
 
-CLOSED (tr_one, est_exact (1.0, 0.0))
+LINE_FN_CLOSED (tr_one, est_exact (1.0, 0.0))
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
-CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
-CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
-CLOSED (v_rq_pulled, est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
-CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
-CLOSED (v_rq_one, est_exact ((1 / exp (log_mgf (p).value)) * exp (log_mgf (p).value), 2 * EST_U))
-CLOSED (m_rq_one_e, est_exact (M_E, 0))
+LINE_FN_CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
+LINE_FN_CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
+LINE_FN_CLOSED (v_rq_pulled, est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
+LINE_FN_CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * log_mgf (p).value),
+                                              est_quad (quad_exp_t_q (p, 0))))
+LINE_FN_CLOSED (v_rq_one, est_exact ((1 / exp (log_mgf (p).value)) * exp (log_mgf (p).value),
+                                     2 * EST_U))
+LINE_FN_CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
 static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (tr_one)} };
 static const derivation_line RQ_LINES[] = {
@@ -408,15 +407,15 @@ tr_log (const point * p, const void *prep)
   gsl_sf_log_e (p->v[0], &r);
   return est_exact (r.val, r.err);
 }
-CLOSED (v_log, est_exact (log (p->v[0]), EST_U * fabs (log (p->v[0]))))
-CLOSED (m_log_plus, EST_SUM (v_log (p, prep).value, 0.01))
-CLOSED (v_x_minus_1, EST_SUM (p->v[0], -1.0))
-CLOSED (m_half_x_minus_1, EST_SUM (p->v[0] / 2, -0.5))
-CLOSED (tr_one_plus_log, est_add (est_exact (1, 0), tr_log (p, prep)))
-CLOSED (v_one_plus_log, EST_SUM (1.0, log (p->v[0])))
-CLOSED (m_one_plus_log2, EST_SUM (1.0, log2 (p->v[0])))
-CLOSED (v_x, est_exact (p->v[0], 0))
-CLOSED (m_half_x, est_exact (p->v[0] / 2, 0))
+LINE_FN_CLOSED (v_log, est_exact (log (p->v[0]), EST_U * fabs (log (p->v[0]))))
+LINE_FN_CLOSED (m_log_plus, EST_SUM (v_log (p, u).value, 0.01))
+LINE_FN_CLOSED (v_x_minus_1, EST_SUM (p->v[0], -1.0))
+LINE_FN_CLOSED (m_half_x_minus_1, EST_SUM (p->v[0] / 2, -0.5))
+LINE_FN_CLOSED (tr_one_plus_log, est_add (est_exact (1, 0), tr_log (p, u)))
+LINE_FN_CLOSED (v_one_plus_log, EST_SUM (1.0, log (p->v[0])))
+LINE_FN_CLOSED (m_one_plus_log2, EST_SUM (1.0, log2 (p->v[0])))
+LINE_FN_CLOSED (v_x, est_exact (p->v[0], 0))
+LINE_FN_CLOSED (m_half_x, est_exact (p->v[0] / 2, 0))
 
 static const derivation_truth LOGX_TRUTHS[] = {
   {"log", "log x by gsl_sf_log_e", LINE_CLOSED (tr_log)},
@@ -436,26 +435,26 @@ DERIVATION_DEFINE (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
                    x_points, 100, LOGX_TRUTHS, LOGX_LINES);
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
-CLOSED (tr_log_mgf, log_mgf (p))
-CLOSED (tr_r2, est_sub (ep_t (p), log_mgf (p)))
+LINE_FN_CLOSED (tr_log_mgf, log_mgf (p))
+LINE_FN_CLOSED (tr_r2, est_sub (ep_t (p), log_mgf (p)))
 static estimate log_eq (const point * p, double shift) { return est_log (est_quad (quad_exp_t_q (p, shift))); }
-CLOSED (v_log_eq, log_eq (p, 0))
-CLOSED (m_log_eq_minus_1, log_eq (p, -1))
-CLOSED (v_log_eq_m1p1, log_eq (p, -1.0 + 1.0))
-CLOSED (m_log_eq_m1p2, log_eq (p, -1.0 + 2.0))
-CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })))
-CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)))
-CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), log_eq (p, -1)))
-CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), log_eq (p, -1)))
-CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), log_eq (p, -1)))
-CLOSED (v_eq_m1, est_quad (quad_exp_t_q (p, -1)))
-CLOSED (m_eq_m1_minus_half, est_sub (est_quad (quad_exp_t_q (p, -1)), est_exact (0.5, 0)))
-CLOSED (v_r2_quad, est_sub (est_quad (quad_p_t (p)), log_eq (p, 0)))
-CLOSED (m_r2_jensen, est_sub (est_quad (quad_p_t (p)), est_sub (est_quad (quad_exp_t_q (p, 0)), est_exact (1, 0))))
-CLOSED (v_r1_quad, est_sub (est_quad (quad_p_t (p)), est_quad (quad_exp_t_q (p, -1))))
-CLOSED (m_r1_quad_plus, est_add (est_quad (quad_p_t (p)), est_exact (0.5, 0)))
-CLOSED (v_r1_closed, est_sub (ep_t (p), est_exact (exp (log_mgf (p).value - 1), 4 * EST_U * exp (log_mgf (p).value - 1) + exp (log_mgf (p).value - 1) * 2 * log_mgf (p).err)))
-CLOSED (m_r1_sign, est_add (ep_t (p), est_sub (ep_t (p), v_r1_closed (p, prep))))
+LINE_FN_CLOSED (v_log_eq, log_eq (p, 0))
+LINE_FN_CLOSED (m_log_eq_minus_1, log_eq (p, -1))
+LINE_FN_CLOSED (v_log_eq_m1p1, log_eq (p, -1.0 + 1.0))
+LINE_FN_CLOSED (m_log_eq_m1p2, log_eq (p, -1.0 + 2.0))
+LINE_FN_CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })))
+LINE_FN_CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)))
+LINE_FN_CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), log_eq (p, -1)))
+LINE_FN_CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), log_eq (p, -1)))
+LINE_FN_CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), log_eq (p, -1)))
+LINE_FN_CLOSED (v_eq_m1, est_quad (quad_exp_t_q (p, -1)))
+LINE_FN_CLOSED (m_eq_m1_minus_half, est_sub (est_quad (quad_exp_t_q (p, -1)), est_exact (0.5, 0)))
+LINE_FN_CLOSED (v_r2_quad, est_sub (est_quad (quad_p_t (p)), log_eq (p, 0)))
+LINE_FN_CLOSED (m_r2_jensen, est_sub (est_quad (quad_p_t (p)), est_sub (est_quad (quad_exp_t_q (p, 0)), est_exact (1, 0))))
+LINE_FN_CLOSED (v_r1_quad, est_sub (est_quad (quad_p_t (p)), est_quad (quad_exp_t_q (p, -1))))
+LINE_FN_CLOSED (m_r1_quad_plus, est_add (est_quad (quad_p_t (p)), est_exact (0.5, 0)))
+LINE_FN_CLOSED (v_r1_closed, est_sub (ep_t (p), est_exact (exp (log_mgf (p).value - 1), 4 * EST_U * exp (log_mgf (p).value - 1) + exp (log_mgf (p).value - 1) * 2 * log_mgf (p).err)))
+LINE_FN_CLOSED (m_r1_sign, est_add (ep_t (p), est_sub (ep_t (p), v_r1_closed (p, u))))
 
 static const derivation_truth SHIFT_TRUTHS[] = {
   {"log_mgf", "log E_q[e^T] in closed form (a Gaussian integral)", LINE_CLOSED (tr_log_mgf)},

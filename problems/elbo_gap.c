@@ -22,6 +22,7 @@
 #include "amortized_fa.h"
 #include "lingauss.h"
 #include "lingauss2.h"
+#include "line_fn.h"
 #include "figure_panel.h"
 #include "minimize.h"
 #include "normal.h"
@@ -108,22 +109,16 @@ static rnd kl_post (const fa1 * f) { return lingauss2_kl_post (&f->g); }
 static rnd elbo (const fa1 * f) { return rnd_sub (expected_log_lik (f), kl_prior (&f->q)); }
 
 /* ---- truths ---- */
-#define INTEGRAND(name, expr) \
-  static double name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) p, (void) u, (void) z, (void) bound; return (expr); }
-/* closed forms at the point's q, each the truth, line or mutant of several */
-#define CLOSED(name, expr) \
-  static estimate name (const point * p, const void *u) { (void) p, (void) u; return (expr); }
-CLOSED (log_px, rnd_estimate (log_marginal (F)))
-CLOSED (t_ell, rnd_estimate (expected_log_lik (F)))
-CLOSED (kl_q_post, rnd_estimate (kl_post (F)))
-CLOSED (minus_kl, rnd_estimate (rnd_scale (-1, kl_post (F))))
-CLOSED (px_minus_l, rnd_estimate (sub (log_marginal (F), elbo (F))))   /* log p(x) - L */
-CLOSED (zero, est_exact (0, 0))
+LINE_FN_CLOSED (log_px, rnd_estimate (log_marginal (F)))
+LINE_FN_CLOSED (t_ell, rnd_estimate (expected_log_lik (F)))
+LINE_FN_CLOSED (kl_q_post, rnd_estimate (kl_post (F)))
+LINE_FN_CLOSED (minus_kl, rnd_estimate (rnd_scale (-1, kl_post (F))))
+LINE_FN_CLOSED (px_minus_l, rnd_estimate (sub (log_marginal (F), elbo (F))))   /* log p(x) - L */
+LINE_FN_CLOSED (zero, est_exact (0, 0))
 /* log w = log p(x, z) - log q(z), the ELBO's integrand */
-INTEGRAND (log_w, log_joint (F, z) - log_q (F, z))
+LINE_FN_PLAIN (log_w, log_joint (F, z) - log_q (F, z))
 /* The left side of 003 line 116 by Monte Carlo: log p(x|z) - KL(q || p(z)). */
-INTEGRAND (t_lhs_116, log_lik (F, z) - kl_prior (&F->q).value)
+LINE_FN_PLAIN (t_lhs_116, log_lik (F, z) - kl_prior (&F->q).value)
 /* The family's best at the point: q_i* (prepare_optimum), whose optimality
    the harness check per_instance_opt_vs_concave establishes. */
 static fa1 at_optimum (const point * p) { fa1 f; prepare_optimum (p, &f); return f; }
@@ -131,18 +126,18 @@ static estimate t_kl_opt (const point * p, const void *u) { (void) u; fa1 f = at
 static estimate t_elbo_opt (const point * p, const void *u) { (void) u; fa1 f = at_optimum (p); return rnd_estimate (elbo (&f)); }
 
 /* ---- 001 1.1.1, seed line 13 ---- */
-INTEGRAND (a1_log_px, log_marginal (F).value)
-INTEGRAND (a1_log_px_no_psi, normal_log_pdf (F->x, F->b, hypot (F->w[0], F->w[1])))
-INTEGRAND (a2, log_joint (F, z) - log_post (F, z))
-INTEGRAND (a3_literal, log_lik (F, z) - log_post (F, z) + log_joint (F, z) - log_q (F, z))
-INTEGRAND (a3_meant, log_q (F, z) - log_post (F, z) + log_joint (F, z) - log_q (F, z))
-INTEGRAND (a4, (log_q (F, z) - log_post (F, z)) + (log_joint (F, z) - log_q (F, z)))
-INTEGRAND (a4_flipped, (log_post (F, z) - log_q (F, z)) + (log_joint (F, z) - log_q (F, z)))
-INTEGRAND (a5, kl_post (F).value + log_joint (F, z) - log_q (F, z))
-INTEGRAND (a5_no_logdet, kl_post (F).value
+LINE_FN_PLAIN (a1_log_px, log_marginal (F).value)
+LINE_FN_PLAIN (a1_log_px_no_psi, normal_log_pdf (F->x, F->b, hypot (F->w[0], F->w[1])))
+LINE_FN_PLAIN (a2, log_joint (F, z) - log_post (F, z))
+LINE_FN_PLAIN (a3_literal, log_lik (F, z) - log_post (F, z) + log_joint (F, z) - log_q (F, z))
+LINE_FN_PLAIN (a3_meant, log_q (F, z) - log_post (F, z) + log_joint (F, z) - log_q (F, z))
+LINE_FN_PLAIN (a4, (log_q (F, z) - log_post (F, z)) + (log_joint (F, z) - log_q (F, z)))
+LINE_FN_PLAIN (a4_flipped, (log_post (F, z) - log_q (F, z)) + (log_joint (F, z) - log_q (F, z)))
+LINE_FN_PLAIN (a5, kl_post (F).value + log_joint (F, z) - log_q (F, z))
+LINE_FN_PLAIN (a5_no_logdet, kl_post (F).value
            + 0.5 * log1p ((F->w[0] * F->w[0] + F->w[1] * F->w[1]) / F->psi)
            + log_joint (F, z) - log_q (F, z))
-INTEGRAND (a6_gap_added, log_joint (F, z) - log_q (F, z) + 2 * kl_post (F).value)
+LINE_FN_PLAIN (a6_gap_added, log_joint (F, z) - log_q (F, z) + 2 * kl_post (F).value)
 
 static const derivation_truth TRUTH_001[] = {
   {"log_px", "log p(x) = log N(x; b, |w|² + ψ), closed form", LINE_CLOSED (log_px)},
@@ -172,19 +167,19 @@ static const derivation_line LINES_001[] = {
 };
 
 /* ---- 003 Q2.1, seed lines 112-120 ---- */
-INTEGRAND (b1, log_lik (F, z))
-INTEGRAND (b1_var, normal_log_pdf (F->x, F->w[0] * z[0] + F->w[1] * z[1] + F->b, F->psi))
-INTEGRAND (b2, log_joint (F, z) - log_prior (z))
-INTEGRAND (b3, log_post (F, z) + log_marginal (F).value - log_prior (z))
-INTEGRAND (b3_div, log_post (F, z) - log_marginal (F).value - log_prior (z))
-INTEGRAND (b4, log_marginal (F).value + (log_post (F, z) - log_prior (z)))
-INTEGRAND (b4_flipped, log_marginal (F).value + (log_prior (z) - log_post (F, z)))
-INTEGRAND (b5, log_marginal (F).value + ((log_post (F, z) - log_q (F, z)) + (log_q (F, z) - log_prior (z))))
-INTEGRAND (b5_flipped, log_marginal (F).value + ((log_post (F, z) - log_q (F, z)) + (log_prior (z) - log_q (F, z))))
-INTEGRAND (b6, log_marginal (F).value - (log_q (F, z) - log_post (F, z)) + (log_q (F, z) - log_prior (z)))
-INTEGRAND (b6_sign, log_marginal (F).value - (log_q (F, z) - log_post (F, z)) - (log_q (F, z) - log_prior (z)))
-CLOSED (b7, rnd_estimate (add (sub (log_marginal (F), kl_post (F)), kl_prior (&F->q))))
-CLOSED (b7_sign, rnd_estimate (sub (sub (log_marginal (F), kl_post (F)), kl_prior (&F->q))))
+LINE_FN_PLAIN (b1, log_lik (F, z))
+LINE_FN_PLAIN (b1_var, normal_log_pdf (F->x, F->w[0] * z[0] + F->w[1] * z[1] + F->b, F->psi))
+LINE_FN_PLAIN (b2, log_joint (F, z) - log_prior (z))
+LINE_FN_PLAIN (b3, log_post (F, z) + log_marginal (F).value - log_prior (z))
+LINE_FN_PLAIN (b3_div, log_post (F, z) - log_marginal (F).value - log_prior (z))
+LINE_FN_PLAIN (b4, log_marginal (F).value + (log_post (F, z) - log_prior (z)))
+LINE_FN_PLAIN (b4_flipped, log_marginal (F).value + (log_prior (z) - log_post (F, z)))
+LINE_FN_PLAIN (b5, log_marginal (F).value + ((log_post (F, z) - log_q (F, z)) + (log_q (F, z) - log_prior (z))))
+LINE_FN_PLAIN (b5_flipped, log_marginal (F).value + ((log_post (F, z) - log_q (F, z)) + (log_prior (z) - log_q (F, z))))
+LINE_FN_PLAIN (b6, log_marginal (F).value - (log_q (F, z) - log_post (F, z)) + (log_q (F, z) - log_prior (z)))
+LINE_FN_PLAIN (b6_sign, log_marginal (F).value - (log_q (F, z) - log_post (F, z)) - (log_q (F, z) - log_prior (z)))
+LINE_FN_CLOSED (b7, rnd_estimate (add (sub (log_marginal (F), kl_post (F)), kl_prior (&F->q))))
+LINE_FN_CLOSED (b7_sign, rnd_estimate (sub (sub (log_marginal (F), kl_post (F)), kl_prior (&F->q))))
 
 /* "KL(q || p_θ(z)), independent of θ": the same KL under θ' = (2w, b + 1,
    3ψ); the model's prior is the question's p(z) = N(0, I_K) at every θ.
@@ -203,11 +198,11 @@ indep_at (const void *u, int depends)
   other.w[0] *= 2, other.w[1] *= 2, other.b += 1, other.psi *= 3;
   return est_sub (rnd_estimate (kl_prior_under (&other, depends)), rnd_estimate (kl_prior_under (F, depends)));
 }
-CLOSED (b_indep, indep_at (u, 0))
-CLOSED (b_indep_dep, indep_at (u, 1))
+LINE_FN_CLOSED (b_indep, indep_at (u, 0))
+LINE_FN_CLOSED (b_indep_dep, indep_at (u, 1))
 
-CLOSED (b116, rnd_estimate (sub (log_marginal (F), kl_post (F))))
-CLOSED (b116_sign, rnd_estimate (add (log_marginal (F), kl_post (F))))
+LINE_FN_CLOSED (b116, rnd_estimate (sub (log_marginal (F), kl_post (F))))
+LINE_FN_CLOSED (b116_sign, rnd_estimate (add (log_marginal (F), kl_post (F))))
 
 /* Line 118: argmax over θ = t (w → t w) of log p_t(x) - KL(q || p_t(z|x)),
    as written, by a concave maximiser; the truth is the closed-form argmax
@@ -290,14 +285,14 @@ static const derivation_line LINES_Q21[] = {
 
 /* ---- 003 Q2.2, seed lines 129-133 (q_φ*: any q of the family at one
    datapoint) and 139-143 (q_i*), the same functions ---- */
-INTEGRAND (c1, log_q (F, z) - log_post (F, z))
-INTEGRAND (c1_flipped, log_post (F, z) - log_q (F, z))
-INTEGRAND (c2, log_q (F, z) - log_prior (z) - log_lik (F, z) + log_marginal (F).value)
-INTEGRAND (c2_times, log_q (F, z) - log_prior (z) + log_lik (F, z) + log_marginal (F).value)
-INTEGRAND (c3, log_marginal (F).value - log_lik (F, z) + (log_q (F, z) - log_prior (z)))
-INTEGRAND (c3_sign, log_marginal (F).value - log_lik (F, z) - (log_q (F, z) - log_prior (z)))
-CLOSED (c4_sign, rnd_estimate (sub (log_marginal (F), add (expected_log_lik (F), kl_prior (&F->q)))))
-CLOSED (c5_plus, rnd_estimate (add (log_marginal (F), elbo (F))))
+LINE_FN_PLAIN (c1, log_q (F, z) - log_post (F, z))
+LINE_FN_PLAIN (c1_flipped, log_post (F, z) - log_q (F, z))
+LINE_FN_PLAIN (c2, log_q (F, z) - log_prior (z) - log_lik (F, z) + log_marginal (F).value)
+LINE_FN_PLAIN (c2_times, log_q (F, z) - log_prior (z) + log_lik (F, z) + log_marginal (F).value)
+LINE_FN_PLAIN (c3, log_marginal (F).value - log_lik (F, z) + (log_q (F, z) - log_prior (z)))
+LINE_FN_PLAIN (c3_sign, log_marginal (F).value - log_lik (F, z) - (log_q (F, z) - log_prior (z)))
+LINE_FN_CLOSED (c4_sign, rnd_estimate (sub (log_marginal (F), add (expected_log_lik (F), kl_prior (&F->q)))))
+LINE_FN_CLOSED (c5_plus, rnd_estimate (add (log_marginal (F), elbo (F))))
 
 static const derivation_truth TRUTH_Q22[] = {
   {"kl_post", "KL(q || p(z|x)), closed form (Λ = I + w wᵀ/ψ written out)", LINE_CLOSED (kl_q_post)},
@@ -324,8 +319,8 @@ static const derivation_line LINES_Q22A[] = { Q22_CHAIN ("a", 129, "q_φ*") };
 static const derivation_line LINES_Q22B[] = { Q22_CHAIN ("b", 139, "q_i*") };
 
 /* ---- 003 Q2.2 lines 149-150 and Q2.3 (a)-(c), lines 157-167 ---- */
-CLOSED (d_elbo, rnd_estimate (elbo (F)))
-INTEGRAND (t_bias, log_joint (F, z) - log_q (F, z) - log_marginal (F).value)
+LINE_FN_CLOSED (d_elbo, rnd_estimate (elbo (F)))
+LINE_FN_PLAIN (t_bias, log_joint (F, z) - log_q (F, z) - log_marginal (F).value)
 
 static const derivation_truth TRUTH_ORDER[] = {
   {"elbo_opt", "ELBO(q_i*), q_i* = N(μ, diag(1/Λ_jj)): the family's maximum", LINE_CLOSED (t_elbo_opt)},
@@ -422,11 +417,12 @@ log_of_integral (quad_fn f, const lp * a)
   /* |log I' - log I| <= δ/(I - δ) for |I' - I| <= δ; log's own ulp */
   return est_log (est_quad (q));
 }
-CLOSED (e1, log_of_integral (f_mean_r, LP))
-CLOSED (e1_plug_in, est_exact (lp_lik (LP, LP->l1), 0))
-CLOSED (e2, log_of_integral (f_mean_q, LP))
-CLOSED (e2_no_r, est_exact (normal_log_pdf (LP->x, LP->b, sqrt (LP->w * LP->w + LP->psi)), 0))
-INTEGRAND (e3, lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0]))
+LINE_FN_CLOSED (e1, log_of_integral (f_mean_r, LP))
+LINE_FN_CLOSED (e1_plug_in, est_exact (lp_lik (LP, LP->l1), 0))
+LINE_FN_CLOSED (e2, log_of_integral (f_mean_q, LP))
+LINE_FN_CLOSED (e2_no_r,
+                est_exact (normal_log_pdf (LP->x, LP->b, sqrt (LP->w * LP->w + LP->psi)), 0))
+LINE_FN_PLAIN (e3, lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0]))
 static double
 e3_gap_added (const point * p, const void *u, const double *z, double *bound)
 {

@@ -19,6 +19,7 @@
 #include "figure_converge.h"
 #include "figure_panel.h"
 #include "lingauss.h"
+#include "line_fn.h"
 #include "normal.h"
 #include "point_fd.h"
 
@@ -140,14 +141,14 @@ fd_along (gradcheck_fn f, const point * p, const model * md, coord_block b)
   return point_fd_along (f, NULL, p, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo), &o, N_PAR);
 }
 /* a line or truth that is c·∇ of a closed form F over block B */
-#define FD_LINE(name, f, b) \
-  static estimate name (const point * p, const void *prep) { return fd_along (f, p, prep, b); }
+#define FD_LINE(name, f, b) LINE_FN_CLOSED (name, fd_along (f, p, u, b))
 
 /* ---- Truths ---- */
 
-static estimate t_elbo (const point * p, const void *prep) { U; return elbo_by_posterior (md); }
-static estimate t_log_px (const point * p, const void *prep) { U; return log_evidence (md); }
-static estimate t_item1 (const point * p, const void *prep) { U; return expected_log_lik (md); }
+#define MD ((const model *) u)
+LINE_FN_CLOSED (t_elbo, elbo_by_posterior (MD))
+LINE_FN_CLOSED (t_log_px, log_evidence (MD))
+LINE_FN_CLOSED (t_item1, expected_log_lik (MD))
 
 FD_LINE (t_grad_theta, fd_elbo, THETA) FD_LINE (t_grad_phi, fd_elbo, PHI)
 FD_LINE (t_grad_lambda, fd_elbo, LAMBDA) FD_LINE (t_grad_all, fd_elbo, ALL)
@@ -197,26 +198,22 @@ theta_score (const model * md, double z, int power)
 }
 DRAW (s002_theta, theta_score (md, z, 2)) DRAW (s002_theta_s, theta_score (md, z, 1))
 
-/* c_m ∂m + c_v ∂v of log N(z; m, v) = c_m (z - m)/v + c_v (K/(2v) + (z - m)²/(2v²)),
+/* c_φ·∇φ log q(z) (block PHI, q = N(μ, v)) or c_λ·∇λ log r(z) (LAMBDA,
+   r = N(λ1, λ2)): of log N(z; m, v), c_m (z - m)/v + c_v (K/(2v) + (z - m)²/(2v²)),
    K = -1 (the mutants: +1, and -2 for -1/v) */
 static double
-normal_score (double z, double m, double v, double cm, double cv, double k)
+block_score (const model * md, coord_block b, double z, double k)
 {
-  double d = z - m;
-  return cm * d / v + cv * (k / (2 * v) + d * d / (2 * v * v));
+  int prior = b.lo == P_L1;
+  double m = prior ? md->l1 : md->m, v = prior ? md->l2 : md->v, d = z - m;
+  return md->c[b.lo] * d / v + md->c[b.lo + 1] * (k / (2 * v) + d * d / (2 * v * v));
 }
-/* c_φ·∇φ log q(z) and c_λ·∇λ log r(z) */
-static double
-phi_score (const model * md, double z, double k)
-{ return normal_score (z, md->m, md->v, md->c[P_M], md->c[P_V], k); }
-static double
-lambda_score (const model * md, double z, double k)
-{ return normal_score (z, md->l1, md->l2, md->c[P_L1], md->c[P_L2], k); }
 static double log_ratio (const model * md, double z) { return log_joint (md, z) - log_q (md, z); }
-DRAW (s002_phi, phi_score (md, z, -1) * log_ratio (md, z))
-DRAW (s002_phi_vsign, phi_score (md, z, +1) * log_ratio (md, z))
+DRAW (s002_phi, block_score (md, PHI, z, -1) * log_ratio (md, z))
+DRAW (s002_phi_vsign, block_score (md, PHI, z, +1) * log_ratio (md, z))
 
-DRAW (s002_lambda, lambda_score (md, z, -1)) DRAW (s002_lambda_half, lambda_score (md, z, -2))
+DRAW (s002_lambda, block_score (md, LAMBDA, z, -1))
+DRAW (s002_lambda_half, block_score (md, LAMBDA, z, -2))
 
 /* The estimator over the K draws X; PHI_SCORE: the φ block with the score
    of q_φ (else as written, ∇φ log(z_k) = 0 for a draw z_k). */
@@ -227,8 +224,8 @@ estimator_k (const model * md, const double *x, size_t k_draws, int phi_score_on
   for (size_t k = 0; k < k_draws; k++)
     {
       double z = ZOF (x[k]);
-      s += theta_score (md, z, 2) + lambda_score (md, z, -1)
-        + (phi_score_on ? phi_score (md, z, -1) * log_ratio (md, z) : 0);
+      s += theta_score (md, z, 2) + block_score (md, LAMBDA, z, -1)
+        + (phi_score_on ? block_score (md, PHI, z, -1) * log_ratio (md, z) : 0);
     }
   return s / (double) k_draws;
 }
@@ -375,23 +372,20 @@ DRAW (s001_grad_no_dz, dlogjoint_dz (md, z) * (md->c[P_M] + md->c[P_V]))
 
 /* ∇φ KL(q || r) analytically: ∂μ = (μ - λ1)/λ2, ∂v = ½(1/λ2 - 1/v) */
 static estimate
-s001_kl_grad_with (const point * p, const void *prep, double vsign)
+kl_grad (const model * md, double vsign)
 {
-  U;
   return EST_SUM (md->c[P_M] * (md->m - md->l1) / md->l2,
                   md->c[P_V] * vsign * 0.5 / md->l2, -md->c[P_V] * vsign * 0.5 / md->v);
 }
-static estimate s001_kl_grad (const point * p, const void *u) { return s001_kl_grad_with (p, u, 1); }
-static estimate s001_kl_grad_sign (const point * p, const void *u) { return s001_kl_grad_with (p, u, -1); }
+LINE_FN_CLOSED (s001_kl_grad, kl_grad (MD, 1))
+LINE_FN_CLOSED (s001_kl_grad_sign, kl_grad (MD, -1))
 
 static const derivation_line S001[] = {
-  {.id = "s001_113_bound", .source = "001 1.1.3", .at = 58,
+  {.id = "s001_113_bound", .source = "001 1.1.3", .at = 58, .truth = "log_px", .rel = REL_GE,
    .text = "log p(x) ≥ ∫_z q_φ(z|x) log(p_θ(x,z) / q_φ(z|x))", .eval = LINE_EXPECT (s001_bound),
-   .truth = "log_px", .rel = REL_GE,
    .mutants = {{"s001_bound_past", "the bound plus 2 KL(q || p(z|x)): above log p(x)", LINE_EXPECT (s001_bound_past)}}},
-  {.id = "s001_113_split", .source = "001 1.1.3", .at = 58,
+  {.id = "s001_113_split", .source = "001 1.1.3", .at = 58, .truth = "elbo",
    .text = "= E_{q_φ(z|x)}[log p_θ(x|z) p(z)] - ∫_z q_φ(z|x) log q_φ(z|x)", .eval = LINE_EXPECT (s001_bound),
-   .truth = "elbo",
    .mutants = {{"line1_log_q_unnormalised", "∫ q log q with log q missing -½ log(2πv)", LINE_EXPECT (s001_split_unnorm)}}},
   {.id = "s001_113_l", .source = "001 1.1.3", .at = 59,
    .text = "= E_{q_φ(z|x)}[log p_θ(x|z)] - KL(q_φ(z|x) || p(z)) := L(θ, φ; x)", .eval = LINE_EXPECT (one_minus_two),
@@ -413,9 +407,8 @@ static const derivation_line S001[] = {
    .text = "= E_{ε~N(0,I)}[log p_θ(x, z_φ(ε))] - KL(q_φ(z|x) || p(z))", .eval = LINE_EXPECT (s001_update_reparam),
    .expect = V_CARRIES,
    .mutants = {{"reparam_z_var", "z_φ(ε) = μ + σ² ε", LINE_EXPECT (s001_update_reparam_var)}}},
-  {.id = "s001_113_grad", .source = "001 1.1.3 gradient", .at = 68,
+  {.id = "s001_113_grad", .source = "001 1.1.3 gradient", .at = 68, .truth = "grad_joint",
    .text = "∇φ E_{q_φ(z|x)}[log p_θ(x, z)] = E_{ε~N(0,I)}[∇φ log p_θ(x, z_φ(ε))]", .eval = LINE_EXPECT (s001_grad),
-   .truth = "grad_joint",
    .mutants = {{"reparam113_no_dz_dv", "∇v log p(x, z_φ(ε)) with dz/dv = 1", LINE_EXPECT (s001_grad_no_dz)}}},
   {.id = "s001_113_kl_grad", .source = "001 1.1.3 gradient", .at = 68,
    .text = "KL distance can be computed and differentiated analytically: ∇φ KL = ((μ-λ1)/λ2, ½(1/λ2 - 1/v))",
@@ -431,9 +424,9 @@ static const derivation_line S001[] = {
 
 /* ---- The harness's own ground truths, established two ways ---- */
 
-static estimate h_termwise (const point * p, const void *prep) { U; return elbo_termwise (md); }
+LINE_FN_CLOSED (h_termwise, elbo_termwise (MD))
 /* H(q) without its e: ½ log(2πv) = H(q) - ½ */
-static estimate h_termwise_no_e (const point * p, const void *prep) { U; return est_sub (elbo_termwise (md), est_exact (0.5, 0)); }
+LINE_FN_CLOSED (h_termwise_no_e, est_sub (elbo_termwise (MD), est_exact (0.5, 0)))
 /* the reparameterization estimator of c_φ·∇φ VLB per draw:
    -log q(μ + √v ε) = ½ log(2πv) + ε²/2 depends on v alone */
 static double
@@ -513,7 +506,7 @@ estimator_at (double eps, void *params)
   const model *md = &m->md;
   double z = ZOF (eps);
   if (m->score)
-    return phi_score (md, z, -1) * (log_ratio (md, z) - m->baseline);
+    return block_score (md, PHI, z, -1) * (log_ratio (md, z) - m->baseline);
   return reparam (md, z, eps, 2);
 }
 

@@ -14,6 +14,7 @@
 #include "optimum.h"
 #include "figure_panel.h"
 #include "lingauss.h"
+#include "line_fn.h"
 #include "recog.h"
 #include "normal.h"
 
@@ -120,8 +121,6 @@ ws_prepare (const point * p, void *u)
   lingauss_posterior (&w->m, w->x, &w->pm, &w->pv);
 }
 #define WP ((const ws_prep *) u)
-#define CLOSED(name, expr) \
-  static estimate name (const point * p, const void *u) { (void) p; return (expr); }
 
 /* wake: z ~ q_φ(z|x); x[1] keeps the standard normal behind it */
 static void
@@ -147,17 +146,14 @@ static double log_q (const void *u, double z) { return normal_log_pdf (z, WP->qm
 static double log_post (const void *u, double z) { return normal_log_pdf (z, WP->pm, sqrt (WP->pv)); }
 static double log_lik_z (const void *u, double z) { return lingauss_log_joint (&WP->m, WP->x, z) - normal_log_pdf (z, 0, 1); }
 
-#define INTEGRAND(name, expr) \
-  static double name (const point * p, const void *u, const double *x, double *bound) \
-  { (void) p, (void) x, (void) bound; return (expr); }
-INTEGRAND (w_elbo, lingauss_log_joint (&WP->m, WP->x, x[0]) - log_q (u, x[0]))
-INTEGRAND (w_elbo_no_h, lingauss_log_joint (&WP->m, WP->x, x[0]))
-INTEGRAND (w_post, log_post (u, x[0]) - log_q (u, x[0]))
-INTEGRAND (w_sampled, log_lik_z (u, x[0]))
-INTEGRAND (w_sampled_prior, log_lik_z (u, x[1]))
+LINE_FN_PLAIN (w_elbo, lingauss_log_joint (&WP->m, WP->x, z[0]) - log_q (u, z[0]))
+LINE_FN_PLAIN (w_elbo_no_h, lingauss_log_joint (&WP->m, WP->x, z[0]))
+LINE_FN_PLAIN (w_post, log_post (u, z[0]) - log_q (u, z[0]))
+LINE_FN_PLAIN (w_sampled, log_lik_z (u, z[0]))
+LINE_FN_PLAIN (w_sampled_prior, log_lik_z (u, z[1]))
 
-CLOSED (t_elbo, lingauss_elbo (&WP->m, WP->x, WP->qm, WP->f.tau2))
-CLOSED (t_ell, lingauss_expected_log_lik (&WP->m, WP->x, WP->qm, WP->f.tau2))
+LINE_FN_CLOSED (t_elbo, lingauss_elbo (&WP->m, WP->x, WP->qm, WP->f.tau2))
+LINE_FN_CLOSED (t_ell, lingauss_expected_log_lik (&WP->m, WP->x, WP->qm, WP->f.tau2))
 
 /* The argmax reading: E_q[log p_θ(x|z)] + C with C = L - E_q[log p_θ(x|z)]
    taken at another θ' = (2W + 1, b + 1, 3 s²): equal to L(θ) exactly when
@@ -233,24 +229,27 @@ map_sleep (const point * p, const void *u, const double *e, double *x)
       x[1 + j] = x[3 + j] + sqrt (WP->t.s2) * e[1 + j];
     }
 }
-INTEGRAND (s_log_q, normal_log_pdf (x[0], recog_mean (&WP->f, x + 1), sqrt (WP->f.tau2)))
-INTEGRAND (s_log_q_noise_free, normal_log_pdf (x[0], recog_mean (&WP->f, x + 3), sqrt (WP->f.tau2)))
-INTEGRAND (s_log_q_unpaired, normal_log_pdf (-x[0], recog_mean (&WP->f, x + 1), sqrt (WP->f.tau2)))
+LINE_FN_PLAIN (s_log_q, normal_log_pdf (z[0], recog_mean (&WP->f, z + 1), sqrt (WP->f.tau2)))
+LINE_FN_PLAIN (s_log_q_noise_free,
+               normal_log_pdf (z[0], recog_mean (&WP->f, z + 3), sqrt (WP->f.tau2)))
+LINE_FN_PLAIN (s_log_q_unpaired,
+               normal_log_pdf (-z[0], recog_mean (&WP->f, z + 1), sqrt (WP->f.tau2)))
 
 /* closed forms in a few operations each: a bound of 32 u |value| covers
    γ_n for the n <= 12 multiplications, additions and one log of each */
 static estimate closed (double v) { return est_exact (v, 32 * EST_U * (fabs (v) + 1)); }
 #define T (&WP->t)
 #define F (&WP->f)
-CLOSED (t_sleep, closed (recog_sleep_objective (T, F)))
-CLOSED (t_fprime, closed (recog_expected_fprime (T, F)))
+LINE_FN_CLOSED (t_sleep, closed (recog_sleep_objective (T, F)))
+LINE_FN_CLOSED (t_fprime, closed (recog_expected_fprime (T, F)))
 /* F' at the sleep objective's maximiser, the posterior (sleep_minimises) */
-CLOSED (s_fprime_at_sleep, closed (recog_expected_fprime (T, (recog_phi[]) {recog_posterior (T)})))
+LINE_FN_CLOSED (s_fprime_at_sleep,
+                closed (recog_expected_fprime (T, (recog_phi[]) {recog_posterior (T)})))
 /* ∂/∂c of the sleep objective E_p[log q_φ]: E(z - a·x - c)/τ² = -(a·b + c)/τ² */
-CLOSED (s_grad_sleep, closed (-(recog_dot (F->a, T->b) + F->c) / F->tau2))
+LINE_FN_CLOSED (s_grad_sleep, closed (-(recog_dot (F->a, T->b) + F->c) / F->tau2))
 /* ∂/∂c of the bound E_{x~p_θ}[L(θ, φ; x)]: through μ = a·x + c,
    E[W·(x - b - Wμ)/s² - μ] = -(a·b + c)(1 + |W|²/s²) = -(a·b + c)/τ*² */
-CLOSED (t_grad_bound,
+LINE_FN_CLOSED (t_grad_bound,
         closed (-(recog_dot (F->a, T->b) + F->c) * (1 + recog_dot (T->w, T->w) / T->s2)))
 
 static const derivation_truth SLEEP_TRUTHS[] = {
