@@ -23,6 +23,30 @@ mc_merge (mc_acc * into, const mc_acc * from)
   into->n += from->n;
 }
 
+/* Two passes over a block are as accurate as Welford's update: the
+   deviations are taken from the block's own mean, computed first (Chan,
+   Golub & LeVeque 1983's two-pass algorithm, relative error O(n eps)
+   plus eps times the squared mean error, which the second pass's
+   correction term removes to first order). */
+void
+mc_add_block (mc_acc * a, const double *x, size_t n)
+{
+  if (n == 0)
+    return;
+  double s = 0.0;
+  for (size_t i = 0; i < n; i++)
+    s += x[i];
+  double m = s / (double) n, ss = 0.0, sd = 0.0;
+  for (size_t i = 0; i < n; i++)
+    {
+      double d = x[i] - m;
+      sd += d;
+      ss += d * d;
+    }
+  mc_acc b = { n, m + sd / (double) n, ss - sd * sd / (double) n };
+  mc_merge (a, &b);
+}
+
 double
 mc_mean (const mc_acc * a)
 {

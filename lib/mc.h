@@ -28,6 +28,10 @@ mc_add (mc_acc * a, double x)
   a->m2 += delta * (x - a->mean);
 }
 void mc_merge (mc_acc * into, const mc_acc * from);
+/* Adds X[0..N-1] at once: the block's mean and squared deviations in two
+   passes (a sum, then deviations from it: no division per value, so a
+   kernel's values are not held up behind Welford's), merged exactly. */
+void mc_add_block (mc_acc * a, const double *x, size_t n);
 double mc_mean (const mc_acc * a);
 double mc_variance (const mc_acc * a);   /* unbiased, n-1 in the denominator */
 double mc_se (const mc_acc * a);         /* sqrt(variance / n) */

@@ -74,8 +74,6 @@ double mvn_condition (const mvn * g);
    geometrically from SCALE to SCALE * COND, in random order. */
 void spd_random (const gsl_rng * r, double scale, double cond, gsl_matrix * out);
 
-#endif
-
 /* Monte Carlo of KL(p || q) = E_p[log p(x) - log q(x)] from PAIRS
    antithetic pairs x = mu_p +- L_p z, z ~ N(0, I) (2 PAIRS draws).  The
    accumulator receives one value per pair, the pair mean, so mc_se() is the
@@ -86,3 +84,5 @@ void spd_random (const gsl_rng * r, double scale, double cond, gsl_matrix * out)
    (tr(Lq^-1 Lp), Lq^-1 (mq - mp)) is not used. */
 void mvn_kl_mc (const gsl_rng * r, const mvn * p, const mvn * q,
                 size_t pairs, mc_acc * acc);
+
+#endif

@@ -83,6 +83,23 @@ main (void)
   tap_close (mc_mean (&a), mc_mean (&all), 1e-12 * fabs (mc_mean (&all)), "merge: mean");
   tap_close (mc_variance (&a), mc_variance (&all), 1e-10 * mc_variance (&all), "merge: variance");
 
+  /* a block at a time equals one pass, on the hard data too; the block
+     of one value and the empty block are the edge cases */
+  for (size_t i = 0; i < n; i++)
+    x[i] = 1e9 + gsl_ran_gaussian (r, 1e-3);
+  mc_acc blk;
+  mc_init (&blk);
+  mc_add_block (&blk, x, 0);
+  mc_add_block (&blk, x, 1);
+  for (size_t i = 1; i < n; i += 1000)
+    mc_add_block (&blk, x + i, i + 1000 <= n ? 1000 : n - i);
+  double bmean, bvar;
+  two_pass (x, n, &bmean, &bvar);
+  tap_ok (blk.n == n, "blocks: counts add");
+  tap_close (mc_mean (&blk), bmean, 4 * sqrt ((double) n) * DBL_EPSILON * fabs (bmean),
+             "blocks: mean (offset 1e9, spread 1e-3)");
+  tap_close (mc_variance (&blk), bvar, 1e-3 * bvar, "blocks: variance (offset 1e9, spread 1e-3)");
+
   /* edge cases: no data, one datum, constant data */
   mc_acc e;
   mc_init (&e);
