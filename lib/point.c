@@ -588,8 +588,8 @@ box_draw_coord (const point_coord * c, const gsl_rng * r)
   return c->integer ? floor (x + 0.5) : x;
 }
 
-static void
-box_draw (const point_kind * k, const gsl_rng * r, point * p)
+void
+point_box_draw (const point_kind * k, const gsl_rng * r, point * p)
 {
   p->d = 0;
   p->n = k->n_coords;
@@ -597,8 +597,8 @@ box_draw (const point_kind * k, const gsl_rng * r, point * p)
     p->v[i] = box_draw_coord (&k->coords[i], r);
 }
 
-static void
-box_print (const point_kind * k, sbuf * b, const point * p)
+void
+point_box_print (const point_kind * k, sbuf * b, const point * p)
 {
   for (size_t i = 0; i < k->n_coords; i++)
     {
@@ -607,8 +607,8 @@ box_print (const point_kind * k, sbuf * b, const point * p)
     }
 }
 
-static int
-box_valid (const point_kind * k, const point * p)
+int
+point_box_valid (const point_kind * k, const point * p)
 {
   for (size_t i = 0; i < k->n_coords; i++)
     {
@@ -620,8 +620,8 @@ box_valid (const point_kind * k, const point * p)
   return 1;
 }
 
-static int
-box_parse (const point_kind * k, const char *text, point * p, char *err,
+int
+point_box_parse (const point_kind * k, const char *text, point * p, char *err,
            size_t errlen)
 {
   p->d = 0;
@@ -629,7 +629,7 @@ box_parse (const point_kind * k, const char *text, point * p, char *err,
   for (size_t i = 0; i < k->n_coords; i++)
     if (parse_exact (text, k->coords[i].name, &p->v[i], 1, err, errlen))
       return -1;
-  if (!box_valid (k, p))
+  if (!point_box_valid (k, p))
     {
       snprintf (err, errlen, "--point: a coordinate is outside its range");
       return -1;
@@ -637,8 +637,8 @@ box_parse (const point_kind * k, const char *text, point * p, char *err,
   return 0;
 }
 
-static size_t
-box_shrink (const point_kind * k, const point * p, point * out, size_t max)
+size_t
+point_box_shrink (const point_kind * k, const point * p, point * out, size_t max)
 {
   shrink_list l = { out, 0, max };
   for (size_t i = 0; i < k->n_coords; i++)
@@ -668,9 +668,9 @@ point_get (const point_kind * k, const point * p, const char *name)
 
 const point_kind point_box_template = {
   .name = "scalar parameters",
-  .description = "each coordinate uniform (or log-uniform) over its range",
-  .draw = box_draw, .print = box_print, .parse = box_parse,
-  .shrink = box_shrink, .valid = box_valid,
+  .description = POINT_BOX_DESCRIPTION,
+  .draw = point_box_draw, .print = point_box_print, .parse = point_box_parse,
+  .shrink = point_box_shrink, .valid = point_box_valid,
 };
 
 /* ----------------------------------------------------------------------
@@ -889,7 +889,7 @@ static point_kind
 mixed_part (const point_kind * k, int vectors)
 {
   point_kind part = *k;
-  part.valid = vectors ? prob_valid : box_valid;
+  part.valid = vectors ? prob_valid : point_box_valid;
   return part;
 }
 
@@ -897,7 +897,7 @@ static void
 mixed_draw (const point_kind * k, const gsl_rng * r, point * p)
 {
   point *prob = xmalloc (sizeof *prob);
-  box_draw (k, r, p);
+  point_box_draw (k, r, p);
   prob_draw (k, r, prob);
   mixed_join (k, p, prob, p);
   free (prob);
@@ -908,7 +908,7 @@ mixed_print (const point_kind * k, sbuf * b, const point * p)
 {
   point *box = xmalloc (sizeof *box), *prob = xmalloc (sizeof *prob);
   mixed_split (k, p, box, prob);
-  box_print (k, b, box);
+  point_box_print (k, b, box);
   sbuf_append (b, ", ");
   prob_print (k, b, prob);
   free (box);
@@ -922,7 +922,7 @@ mixed_valid (const point_kind * k, const point * p)
     return 0;
   point *box = xmalloc (sizeof *box), *prob = xmalloc (sizeof *prob);
   mixed_split (k, p, box, prob);
-  int ok = box_valid (k, box) && prob_valid (k, prob);
+  int ok = point_box_valid (k, box) && prob_valid (k, prob);
   free (box);
   free (prob);
   return ok;
@@ -933,7 +933,7 @@ mixed_parse (const point_kind * k, const char *text, point * p, char *err,
              size_t errlen)
 {
   point *prob = xmalloc (sizeof *prob);
-  int st = box_parse (k, text, p, err, errlen);
+  int st = point_box_parse (k, text, p, err, errlen);
   if (st == 0)
     st = prob_parse (k, text, prob, err, errlen);
   if (st == 0)
@@ -950,7 +950,7 @@ mixed_shrink (const point_kind * k, const point * p, point * out, size_t max)
   point *box = xmalloc (sizeof *box), *prob = xmalloc (sizeof *prob);
   mixed_split (k, p, box, prob);
   point_kind kb = mixed_part (k, 0), kp = mixed_part (k, 1);
-  size_t nb = box_shrink (&kb, box, out, max);
+  size_t nb = point_box_shrink (&kb, box, out, max);
   for (size_t i = 0; i < nb; i++)
     mixed_join (k, &out[i], prob, &out[i]);
   size_t np = prob_shrink (&kp, prob, out + nb, max - nb);

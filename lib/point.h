@@ -134,4 +134,25 @@ int point_spd (const double *a, size_t d);
 point_kind point_box (const point_coord * c, size_t n,
                       const char *description);
 
+/* The same box as a static initializer, so that a claim declares its
+   points where it declares their coordinates (no line in main):
+     static const point_kind tu = POINT_BOX (TU, NULL);
+   POINT_BOX_N takes the first N coordinates only; POINT_BOX_NAMED names
+   the kind for the report ("scalar parameters" otherwise). */
+#define POINT_BOX_DESCRIPTION "each coordinate uniform (or log-uniform) over its range"
+#define POINT_BOX_N(c_, n_, desc_) POINT_BOX_KIND ("scalar parameters", c_, n_, desc_)
+#define POINT_BOX_NAMED(name_, c_, desc_) \
+  POINT_BOX_KIND (name_, c_, sizeof (c_) / sizeof ((c_)[0]), desc_)
+#define POINT_BOX_KIND(name_, c_, n_, desc_) { .name = (name_), \
+    .description = (desc_) ? (desc_) : POINT_BOX_DESCRIPTION, \
+    .draw = point_box_draw, .print = point_box_print, .parse = point_box_parse, \
+    .shrink = point_box_shrink, .valid = point_box_valid, .coords = (c_), .n_coords = (n_) }
+#define POINT_BOX(c_, desc_) POINT_BOX_N (c_, sizeof (c_) / sizeof ((c_)[0]), desc_)
+void point_box_draw (const point_kind * k, const gsl_rng * r, point * p);
+void point_box_print (const point_kind * k, sbuf * b, const point * p);
+int point_box_parse (const point_kind * k, const char *text, point * p, char *err,
+                     size_t errlen);
+size_t point_box_shrink (const point_kind * k, const point * p, point * out, size_t max);
+int point_box_valid (const point_kind * k, const point * p);
+
 #endif

@@ -43,7 +43,7 @@ static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
 
 static const point_coord TU[] = { {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0} };
-static point_kind tu_points;
+static const point_kind tu_points = POINT_BOX (TU, NULL);
 
 LINE_FN_CLOSED (tr_du_complex, conjugate_ulogu_slope (p->v[0], p->v[1]))
 LINE_FN_CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
@@ -62,7 +62,7 @@ DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative o
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
 
 static const point_coord T_ONLY[] = { {"t", -4, 4, 0, 0} };
-static point_kind t_points;
+static const point_kind t_points = POINT_BOX (T_ONLY, NULL);
 
 static void prep_conj (const point * p, void *prep)
 { *(concave_max *) prep = conjugate_ulogu_star (p->v[0]); }
@@ -120,7 +120,7 @@ DERIVATION_DEFINE (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
 
 static const point_coord U_ONLY[] = { {"u", 0.02, 55, 1, 0} };
-static point_kind u_points;
+static const point_kind u_points = POINT_BOX (U_ONLY, NULL);
 
 typedef struct
 {
@@ -220,7 +220,8 @@ DERIVATION_DEFINE (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconju
 #define PAIR_COORDS {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, \
     {"sq", 0.6, 1.8, 1, 0}
 static const point_coord PAIR_X[] = { PAIR_COORDS, {"z", -3, 3, 0, 0} };
-static point_kind pair_x_points;
+static const point_kind pair_x_points = POINT_BOX (PAIR_X,
+  "p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z");
 
 typedef struct
 {
@@ -320,7 +321,7 @@ DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integr
 
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_coord PAIR[] = { PAIR_COORDS };
-static point_kind pair_points;
+static const point_kind pair_points = POINT_BOX (PAIR, "p = N(mp, sp²), q = N(mq, sq²)");
 
 /* a point's p, q (its first four coordinates) */
 #define PAIR_OF(p) ((normal_pair) { (p)->v[0], (p)->v[1], (p)->v[2], (p)->v[3] })
@@ -351,7 +352,8 @@ DERIVATION_DEFINE (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)
 static const point_coord QUAD_CRITIC[] = {
   PAIR_COORDS, {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0}, /* c sq² < 1/2 */
 };
-static point_kind critic_points;
+static const point_kind critic_points = POINT_BOX (QUAD_CRITIC,
+  "p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²");
 
 /* CASE_OF (p): a point's pair p, q and its quadratic critic, as the first two
    arguments of lib/critic's functions; ∫ e^{T + shift} q dx and ∫ p T dx by
@@ -397,7 +399,7 @@ DERIVATION_DEFINE (rq_dv, "s003_q62a", "003 Q6.2(a): r q integrates to 1 (quadra
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
 static const point_coord X_POS[] = { {"x", 0.0183, 54.6, 1, 0} };    /* e^±4 */
-static point_kind x_points;
+static const point_kind x_points = POINT_BOX (X_POS, NULL);
 
 static estimate
 tr_log (const point * p, const void *prep)
@@ -703,14 +705,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  tu_points = point_box (TU, COUNT_OF (TU), NULL);
-  t_points = point_box (T_ONLY, COUNT_OF (T_ONLY), NULL);
-  u_points = point_box (U_ONLY, COUNT_OF (U_ONLY), NULL);
-  pair_x_points = point_box (PAIR_X, COUNT_OF (PAIR_X), "p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z");
-  pair_points = point_box (PAIR, COUNT_OF (PAIR), "p = N(mp, sp²), q = N(mq, sq²)");
-  critic_points = point_box (QUAD_CRITIC, COUNT_OF (QUAD_CRITIC),
-                            "p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²");
-  x_points = point_box (X_POS, COUNT_OF (X_POS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (size_t i = 0; i < COUNT_OF (mut); i++)
     mut[i] = mutant (h, MUTANTS[i].id);

@@ -65,7 +65,7 @@ static const param_spec PARAMS[] = {
 
 /* 001 2.3 is a heading and nothing else: one line, no answer in the seed. */
 static const point_coord NO_BOX[] = { {"unused", 0, 1, 0, 0} };
-static point_kind no_points;
+static const point_kind no_points = POINT_BOX_N (NO_BOX, 1, NULL);
 
 static const derivation_line SEED_LINES[] = {
   {.id = "s001_2_3", .source = "001 2.3", .at = 116, .text = "## 2.3 Effective sample size (the section is empty)",
@@ -561,7 +561,6 @@ static const struct { const char *id; ess_variant *slot; ess_variant variant; } 
 int
 main (int argc, char **argv)
 {
-  no_points = point_box (NO_BOX, 1, NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (size_t i = 0; i < COUNT_OF (VARIANTS); i++)
     if (mutant (h, VARIANTS[i].id))

@@ -45,7 +45,7 @@ static const point_coord MODEL[] = {
   {"m1", -2, 2, 0, 0}, {"m2", -2, 2, 0, 0}, {"s1", 0.2, 1.5, 1, 0},
   {"s2", 0.2, 1.5, 1, 0},
 };
-static point_kind model_points;
+static const point_kind model_points = POINT_BOX (MODEL, NULL);
 
 typedef struct { double m[2], s[2]; } dq;
 /* the model, datum and q (lib/lingauss2, whose θ is w here), its fields
@@ -372,7 +372,7 @@ static const point_coord PRIOR[] = {
   {"w", 0.5, 2, 0, 0}, {"b", -1, 1, 0, 0}, {"ψ", 0.2, 2, 1, 0}, {"X", -3, 3, 0, 0},
   {"λ1", -1, 1, 0, 0}, {"λ2", 0.2, 3, 1, 0}, {"m", -2, 2, 0, 0}, {"s", 0.2, 2, 1, 0},
 };
-static point_kind prior_points;
+static const point_kind prior_points = POINT_BOX (PRIOR, NULL);
 typedef struct { double w, b, psi, x, l1, l2, m, s; } lp;
 #define LP ((const lp *) p->v)
 
@@ -569,8 +569,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  model_points = point_box (MODEL, COUNT_OF (MODEL), NULL);
-  prior_points = point_box (PRIOR, COUNT_OF (PRIOR), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_s_scaled = mutant (h, "opt_s_scaled");
   m_shifted = mutant (h, "encoder_shifted");

@@ -238,7 +238,9 @@ static const point_coord MSTEP[] = {
   {"t", 0, 15, 0, 1},           /* EM iterations before the M-step */
   {"j", 1, 8, 0, 1},            /* the coordinate of θ compared */
 };
-static point_kind mstep_points;
+static const point_kind mstep_points = POINT_BOX (MSTEP,
+  "a data set of 400 points from the 1-D mixture of the notes, drawn with generator seed"
+  " `data`; t EM iterations from the notes' start; coordinate j of θ");
 enum { MSTEP_N = 400, NTH = (K - 1) + 2 * K };
 
 typedef struct { double closed[NTH], unbiased[NTH], opt[NTH], tol, bound; } mstep_prep;
@@ -560,9 +562,6 @@ main (int argc, char **argv)
   p5_points.names[0] = "w", p5_points.names[1] = "q", p5_points.names[2] = "wᵗ";
   p5_points.description = "x uniform on [-4, 4]; θ and θ^t: means uniform on [-3, 3], scales"
     " log-uniform on [½, 2], weights w and wᵗ and an arbitrary q uniform on the simplex (K = 3)";
-  mstep_points = point_box (MSTEP, COUNT_OF (MSTEP), "a data set of 400 points from the 1-D"
-    " mixture of the notes, drawn with generator seed `data`; t EM iterations from the notes'"
-    " start; coordinate j of θ");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
   double sep = harness_param (h, "separation");

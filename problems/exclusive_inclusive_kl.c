@@ -65,7 +65,7 @@ static const gauss_fit_variant P_TEMPERED = { 1.1, 1.0 }, LOGQ_SCALED = { 1.0, 1
 /* ---- 000 True or False.  A point is a start (m0, s0) of both fits. ---- */
 
 static const point_coord STARTS_BOX[] = { {"m0", -5, 5, 0, 0}, {"s0", 0.8, 1.25, 1, 0} };
-static point_kind start_points;
+static const point_kind start_points = POINT_BOX (STARTS_BOX, NULL);
 
 #define LOCK_RADIUS 0.1
 
@@ -121,7 +121,7 @@ static derivation tf = {
    value carries its rounding (lib/rounding.h). ---- */
 
 static const point_coord LATENT_BOX[] = { {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0} };
-static point_kind latent_points;
+static const point_kind latent_points = POINT_BOX (LATENT_BOX, NULL);
 
 static rnd X (double v) { return rnd_exact (v); }
 static estimate closed (rnd a) { return rnd_estimate (a); }
@@ -316,7 +316,8 @@ static derivation p64 = {
    the start of BFGS, N(0, 1) (a box of one point). ---- */
 
 static const point_coord FIT_BOX[] = { {"m0", 0, 0, 0, 0}, {"s0", 1, 1, 0, 0} };
-static point_kind fit_points;
+static const point_kind fit_points = POINT_BOX (FIT_BOX,
+  "one point: the start (m0, s0) = (0, 1) of BFGS");
 
 /* The inclusive fit from (m0, s0), as written or as a mutant writes its
    objective; the last one is kept (the lines, notes and figure share it). */
@@ -523,9 +524,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  start_points = point_box (STARTS_BOX, COUNT_OF (STARTS_BOX), NULL);
-  latent_points = point_box (LATENT_BOX, COUNT_OF (LATENT_BOX), NULL);
-  fit_points = point_box (FIT_BOX, COUNT_OF (FIT_BOX), "one point: the start (m0, s0) = (0, 1) of BFGS");
 
   harness *h = harness_begin (&CLAIM, argc, argv);
   gauss_fit excl[N_STARTS];

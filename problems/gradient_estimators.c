@@ -44,7 +44,9 @@ static const point_coord BOX[] = {
   {"c_λ1", -1, 1, 0, 0}, {"c_λ2", -1, 1, 0, 0},
   {"K", 1, K_MAX, 0, 1},
 };
-static point_kind box;
+static const point_kind box = POINT_BOX (BOX,
+  "σ in [0.5, 1], w_j in [-1.5, 1.5], λ1 in [-1, 1], λ2 in [0.5, 2], x_j and μ in [-2, 2], v in"
+  " [0.25, 1.5], each direction coordinate c_· in [-1, 1], K in 1..8");
 
 /* The model at a point: the point's coordinates in BOX's order (K, the last, aside). */
 typedef struct
@@ -595,9 +597,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  box = point_box (BOX, COUNT_OF (BOX), "σ in [0.5, 1], w_j in [-1.5, 1.5], λ1 in [-1, 1], λ2 in"
-                   " [0.5, 2], x_j and μ in [-2, 2], v in [0.25, 1.5], each direction coordinate c_·"
-                   " in [-1, 1], K in 1..8");
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_baseline = mutant (h, "score_baseline");
   m_reuse = mutant (h, "batch_reuses_draws");

@@ -207,7 +207,7 @@ static const point_coord COORDS[] = {   /* in iw_point's order */
   {"a", 0.5, 2.5, 0, 0}, {"s", 0.5, 1.5, 1, 0}, {"x", -3, 3, 0, 0},
   {"shift", -2, 2, 0, 0}, {"c", 0.6, 3, 1, 0}, {"K", 1, KMAX_DV, 0, 1},
 };
-static point_kind iw_points;
+static const point_kind iw_points = POINT_BOX (COORDS, NULL);
 
 #define D ((const iw_point *) u)
 #define KK ((double) D->k)
@@ -565,7 +565,6 @@ write_notes (harness * h, const iw_sweep * e, const quad_result * limits)
 int
 main (int argc, char **argv)
 {
-  iw_points = point_box (COORDS, COUNT_OF (COORDS), NULL);
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
   iw_sweep *e = xcalloc (1, sizeof *e);

@@ -143,7 +143,7 @@ static const point_coord TWO_TERM[] = {
   {"λ", 0, 1, 0, 0}, {"p1", 0.05, 20, 1, 0}, {"p2", 0.05, 20, 1, 0},
   {"q1", 0.05, 20, 1, 0}, {"q2", 0.05, 20, 1, 0},
 };
-static point_kind two_term_points;
+static const point_kind two_term_points = POINT_BOX (TWO_TERM, NULL);
 
 typedef struct { double lambda, p1, p2, q1, q2; } two_term;
 
@@ -273,7 +273,7 @@ DERIVATION_DEFINE (two_term_dv, "s000_two_term", "000 P6.2: the two-term inequal
 static const point_coord AT_K[] = {
   {"λ", 0, 1, 0, 0}, {"p1", 0.05, 20, 1, 0}, {"p2", 0.05, 20, 1, 0}, {"k", 0.05, 20, 1, 0},
 };
-static point_kind at_k_points;
+static const point_kind at_k_points = POINT_BOX (AT_K, NULL);
 
 static two_term at_k_of (const point * pt) { double k = pt->v[3]; two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] / k, pt->v[2] / k }; return t; }
 /* a mutant's point: p/q = k read as q = k p */
@@ -373,7 +373,9 @@ DERIVATION_DEFINE (mixture_dv, "s000_joint_convexity", "000 P6.2 integrated: the
 static const point_coord WEIGHTS[] = {
   {"K", 2, 1000, 1, 1}, {"μ", -3, 3, 0, 0}, {"σ", 0.001, 3, 1, 0},
 };
-static point_kind weight_points;
+static const point_kind weight_points = POINT_BOX (WEIGHTS,
+  "K log-uniform on 2..1000, μ uniform on [-3, 3], σ log-uniform on [1e-3, 3]; a draw is K"
+  " log-weights log w_j ~ N(μ, σ²)");
 
 static void
 sample_log_weights (const gsl_rng * r, const point * pt, const void *u, double *x)
@@ -553,13 +555,9 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  two_term_points = point_box (TWO_TERM, COUNT_OF (TWO_TERM), NULL);
-  at_k_points = point_box (AT_K, COUNT_OF (AT_K), NULL);
   mixture_points = point_prob_box_template;
   mixture_points.coords = MIX_WEIGHT, mixture_points.n_coords = 1;
   mixture_points.names[0] = "P1", mixture_points.names[1] = "P2", mixture_points.names[2] = "Q1", mixture_points.names[3] = "Q2";
-  weight_points = point_box (WEIGHTS, COUNT_OF (WEIGHTS), "K log-uniform on 2..1000, μ uniform on [-3, 3], σ"
-                             " log-uniform on [1e-3, 3]; a draw is K log-weights log w_j ~ N(μ, σ²)");
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_lhs_rel = mutant (h, "log_sum_lhs_rel");
   m_lhs_drop = mutant (h, "log_sum_lhs_drop_last");

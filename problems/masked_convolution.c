@@ -41,7 +41,8 @@ static const point_coord ENTRY[] = {
   {"i", 0.5, 3.5, 0, 1},
   {"j", 0.5, 3.5, 0, 1},
 };
-static point_kind entries;
+static const point_kind entries = POINT_BOX_NAMED ("a 3×3 mask entry (i, j)", ENTRY,
+  "i and j uniform over 1, 2, 3");
 
 #define I ((int) p->v[0])
 #define J ((int) p->v[1])
@@ -564,8 +565,6 @@ write_notes (harness * h, const pixel_map hits[], int draws, long m)
 int
 main (int argc, char **argv)
 {
-  entries = point_box (ENTRY, COUNT_OF (ENTRY), "i and j uniform over 1, 2, 3");
-  entries.name = "a 3×3 mask entry (i, j)";
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (int k = 0; k < N_MUTANTS; k++)
     on[k] = mutant (h, MUTANTS[k].id);

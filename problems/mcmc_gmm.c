@@ -44,7 +44,9 @@ log_pi (const double *x)
 
 static const point_coord PAIR_BOX[] = {
   {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0}, {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0} };
-static point_kind pair_points;
+static const point_kind pair_points = POINT_BOX (PAIR_BOX,
+  "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), x' = x + σz, z on [-2.5, 2.5]², σ"
+  " log-uniform on [0.1, 3]");
 
 typedef struct { double x[D], xp[D], s, lp, lpp; } pair;
 
@@ -153,7 +155,8 @@ static derivation hastings = {
 /* ---- 2.2.1: H as written, at a phase point (q, p), T = 1, Z = 2π ---- */
 
 static const point_coord PHASE_BOX[] = { {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0} };
-static point_kind phase_points;
+static const point_kind phase_points = POINT_BOX (PHASE_BOX,
+  "q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²");
 
 /* (1/Z) exp(-U/T) exp(-K/T), K = Σ p_i²/2, as written; the mutants change
    K or T (flags: the harness check of the density uses this too) */
@@ -483,9 +486,6 @@ write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
 int
 main (int argc, char **argv)
 {
-  pair_points = point_box (PAIR_BOX, COUNT_OF (PAIR_BOX), "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), "
-                           "x' = x + σz, z on [-2.5, 2.5]², σ log-uniform on [0.1, 3]");
-  phase_points = point_box (PHASE_BOX, COUNT_OF (PHASE_BOX), "q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²");
   harness *h = harness_begin (&CLAIM, argc, argv);
   for (size_t i = 0; i < COUNT_OF (MUTANTS); i++)
     *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);

@@ -49,7 +49,7 @@ static rnd sq (rnd a) { return rnd_mul (a, a); }
 static const point_coord MODEL[] = {
   {"θ1", -2.5, 2.5, 0, 0}, {"θ2", -2.5, 2.5, 0, 0}, {"x", -4, 4, 0, 0},
 };
-static point_kind model_points;
+static const point_kind model_points = POINT_BOX (MODEL, NULL);
 
 #define G LINGAUSS2_POINT_MODEL (p)  /* the model at P (lib/lingauss2_point) */
 
@@ -156,7 +156,9 @@ static const point_coord VARIATIONAL[] = {
   {"m2", -1.5, 1.5, 0, 0}, {"s2", 1.5, 2.5, 1, 0},
   {"i", 1, 2, 0, 1},
 };
-static point_kind variational_points, update_points;
+static const point_kind variational_points =
+  POINT_BOX_N (VARIATIONAL, COUNT_OF (VARIATIONAL) - 1, NULL);    /* without i */
+static const point_kind update_points = POINT_BOX (VARIATIONAL, NULL);
 
 #define V LINGAUSS2_POINT_Q (p)  /* the model and q at P (lib/lingauss2_point) */
 
@@ -382,7 +384,7 @@ static gmm *mixture, *equal_weights;
 static const point_coord FIT[] = {
   {"μ1", -3, 3, 0, 0}, {"μ2", -3, 3, 0, 0}, {"i", 1, 2, 0, 1},
 };
-static point_kind fit_points;
+static const point_kind fit_points = POINT_BOX (FIT, NULL);
 
 /* the derivation's prep holds p, for lib/gmm_fit_point's draws and truths */
 static void
@@ -574,10 +576,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  model_points = point_box (MODEL, COUNT_OF (MODEL), NULL);
-  variational_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL) - 1, NULL);  /* without i */
-  update_points = point_box (VARIATIONAL, COUNT_OF (VARIATIONAL), NULL);
-  fit_points = point_box (FIT, COUNT_OF (FIT), NULL);
   /* both weight vectors sum to 1 in floating point: kept bit for bit */
   mixture = gmm_alloc_from (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
   equal_weights = gmm_alloc_from (MIX_K, 2, (const double[MIX_K]) { 1.0 / MIX_K, 1.0 / MIX_K, 1.0 / MIX_K },

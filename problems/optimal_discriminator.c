@@ -31,7 +31,9 @@
 static const point_coord DENSITIES[] = {
   {"f0", 0.01, 100, 1, 0}, {"f1", 0.01, 100, 1, 0},
 };
-static point_kind density_points;
+static const point_kind density_points = POINT_BOX_NAMED ("density values", DENSITIES,
+  "f0 = f0(x) and f1 = f1(x), the two densities' values at one x, each log-uniform on [0.01,"
+  " 100]");
 
 /* Lines (3)-(6) are equations 0 = g(D) in D of the point F = (f0, f1); g returns g(D) and a
    bound on its rounding.  Each quotient, product and difference adds half an ulp of its
@@ -563,9 +565,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  density_points = point_box (DENSITIES, COUNT_OF (DENSITIES), "f0 = f0(x) and f1 = f1(x), the"
-                              " two densities' values at one x, each log-uniform on [0.01, 100]");
-  density_points.name = "density values";
   harness *h = harness_begin (&CLAIM, argc, argv);
   m_dstar_rel = mutant (h, "dstar_rel_1e-3");
   m_objective_swapped = mutant (h, "objective_quad_swapped");

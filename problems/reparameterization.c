@@ -383,7 +383,8 @@ static derivation q1_law = {
 /* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */
 
 static const point_coord P2_BOX[] = { {"μ", -3, 3, 0, 0}, {"σ", 0.2, 5, 1, 0} };
-static point_kind p2_points;
+static const point_kind p2_points = POINT_BOX (P2_BOX,
+  "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
 
 /* The draw as a map of one standard normal, x = ε: the engine draws ε itself
    (ziggurat) and integrates by randomized quasi-Monte Carlo where it can (the
@@ -526,8 +527,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  p2_points = point_box (P2_BOX, COUNT_OF (P2_BOX),
-                         "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
 

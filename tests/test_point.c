@@ -183,6 +183,26 @@ test_point_box (const gsl_rng * r)
   free (p);
 }
 
+/* POINT_BOX, the static initializer, is point_box field by field: the
+   template's functions, name and (NULL) description, or the ones given. */
+static void
+test_point_box_initializer (void)
+{
+  static const point_coord c[] = { {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0}, {"i", 1, 2, 0, 1} };
+  static const point_kind s = POINT_BOX (c, NULL), s2 = POINT_BOX_N (c, 2, "a box"),
+    named = POINT_BOX_NAMED ("entries", c, NULL);
+  point_kind k = point_box (c, 3, NULL);
+  tap_ok (s.coords == c && s.n_coords == 3 && s.draw == k.draw && s.print == k.print
+          && s.parse == k.parse && s.shrink == k.shrink && s.valid == k.valid
+          && strcmp (s.name, k.name) == 0 && strcmp (s.description, k.description) == 0,
+          "POINT_BOX: the kind point_box builds, every function and text alike");
+  tap_ok (s2.n_coords == 2 && strcmp (s2.description, "a box") == 0,
+          "POINT_BOX_N: the first N coordinates, the description given");
+  tap_ok (strcmp (named.name, "entries") == 0 && named.n_coords == 3
+          && strcmp (named.description, POINT_BOX_DESCRIPTION) == 0,
+          "POINT_BOX_NAMED: the name given, the template's description");
+}
+
 int
 main (void)
 {
@@ -193,6 +213,7 @@ main (void)
   test_mix_shrink (&k, r);
   test_mixture_kind (r);
   test_point_box (r);
+  test_point_box_initializer ();
   gsl_rng_free (r);
   return tap_done ();
 }
