@@ -30,3 +30,23 @@ figure_batch_mean (harness * h, int *block, const char *title, const double *k,
   };
   figure_converge (h, block, &panel);
 }
+
+void
+figure_batch_mean_row (harness * h, int *block, double x0, double width,
+                       const char *const *titles, size_t n_panels, const double *k,
+                       size_t n_k, const batch_mean_curve * curves,
+                       const char *const *labels, size_t n, double z)
+{
+  const batch_mean_curve *column[FIGURE_CONVERGE_MAX_SERIES];
+  if (n > FIGURE_CONVERGE_MAX_SERIES)
+    die_runtime ("figure_batch_mean_row: %zu curves, at most %d", n, FIGURE_CONVERGE_MAX_SERIES);
+  double w = width / (double) n_panels;
+  for (size_t j = 0; j < n_panels; j++)
+    {
+      for (size_t i = 0; i < n; i++)
+        column[i] = &curves[i * n_panels + j];
+      sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size %g,1\n",
+                   x0 + w * (double) j, w);
+      figure_batch_mean (h, block, titles[j], k, n_k, column, labels, n, z);
+    }
+}

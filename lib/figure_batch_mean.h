@@ -22,4 +22,13 @@ void figure_batch_mean (harness * h, int *block, const char *title,
                         const batch_mean_curve * const *curves,
                         const char *const *labels, size_t n, double z);
 
+/* A row of N_PANELS such panels side by side, from X0 across WIDTH of the
+   canvas (inside the multiplot the claim opens), panel j titled TITLES[j]
+   with the curves CURVES[i N_PANELS + j] of the N estimators named
+   LABELS[i]: one panel per component of a gradient, say. */
+void figure_batch_mean_row (harness * h, int *block, double x0, double width,
+                            const char *const *titles, size_t n_panels,
+                            const double *k, size_t n_k, const batch_mean_curve * curves,
+                            const char *const *labels, size_t n, double z);
+
 #endif

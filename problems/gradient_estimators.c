@@ -515,22 +515,6 @@ estimator_at (double eps, void *params)
 enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
 static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
 
-/* The variance panels of ∂μ and ∂v, both estimators' curves KC on each. */
-static void
-variance_panels (harness * h, int block, const batch_mean_curve * kc)
-{
-  static const char *const name[2] = { "score function", "reparameterization" };
-  for (int c = 0; c < 2; c++)
-    {
-      const batch_mean_curve *const pair[2] = { &kc[c], &kc[2 + c] };
-      sbuf_printf (harness_figure_script (h), "set origin %g,0\nset size 0.27,1\n",
-                   0.46 + 0.27 * c);
-      figure_batch_mean (h, &block, c ? "Variance of ∂VLB/∂v estimators against K"
-                         : "Variance of ∂VLB/∂μ estimators against K", KS, N_K, pair, name, 2,
-                         figure_converge_z (h, "var_one_over_k"));
-    }
-}
-
 /* Variance of the K-sample averages over REPS replicates of the four
    estimators (0, 1: score function ∂μ, ∂v; 2, 3: reparameterization) on
    shared draws, with the exact standard errors of lib/batch_mean (the sample
@@ -563,7 +547,11 @@ variance_against_k (harness * h, const model * md, long reps, int block)
                    est_quad (mo[i].var));
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
-  variance_panels (h, block, kc);
+  static const char *const titles[2] = { "Variance of ∂VLB/∂μ estimators against K",
+    "Variance of ∂VLB/∂v estimators against K" };
+  static const char *const names[2] = { "score function", "reparameterization" };
+  figure_batch_mean_row (h, &block, 0.46, 0.54, titles, 2, KS, N_K, kc, names, 2,
+                         figure_converge_z (h, "var_one_over_k"));
   sbuf_printf (harness_notes (h), "At the variance point (x = (1.5, -0.5, 1), w = (1, -0.6, 0.8), σ = 0.8,"
                " λ = (0, 1), μ = a/b + 0.2/√b, v = 0.9/b) the per-sample variances by quadrature are, for ∂μ:"
                " score function %.4g, reparameterization %.4g; for ∂v: %.4g and %.4g. The score function's"

@@ -82,5 +82,25 @@ main (void)
   tap_ok (strstr (gp, "'samples per estimate K'") != NULL
           && strstr (gp, "'Var of the K-sample estimate'") != NULL, "the axes named");
   fixture_harness_end (&f);
+
+  /* a row of two panels (components 0 and 1) of the two estimators: curves
+     in estimator-major order, each panel placed and sized in turn */
+  batch_mean_curve row[4] = { a, b, b, a };
+  static const char *const titles[2] = { "component 0", "component 1" };
+  harness *hr = fixture_harness_begin (&f, &CLAIM);
+  block = 0;
+  figure_batch_mean_row (hr, &block, 0.4, 0.6, titles, 2, K, 3, row, labels, 2, 3);
+  data = sbuf_str (harness_figure_data (hr)), gp = sbuf_str (harness_figure_script (hr));
+  fixture_harness_loud (&f);
+  tap_ok (block == 2, "row: a data block per panel (next %d)", block);
+  const char *o0 = strstr (gp, "set origin 0.4,0\nset size 0.3,1\n");
+  const char *o1 = strstr (gp, "set origin 0.7,0\nset size 0.3,1\n");
+  tap_ok (o0 && o1 && o0 < o1, "row: panels at 0.4 and 0.7, each 0.3 wide");
+  const char *b1 = strstr (data, "# block 1: component 1\n");
+  tap_ok (strstr (data, "# block 0: component 0\n") && b1, "row: each panel titled");
+  n = row_at (b1 ? b1 : "", 10, v, 32);
+  tap_ok (n == 15 && v[1] == 0.049 && v[7] == 0.21,
+          "row: component 1 holds curve 1 of the first estimator, curve 3 of the second");
+  fixture_harness_end (&f);
   return tap_done ();
 }
