@@ -26,7 +26,7 @@ static const point_coord BOX[] = {
   {"m", -2, 2, 0, 0},           /* name, range, log-uniform?, whole numbers? */
   {"s", 0.1, 2, 1, 0},
 };
-static point_kind box;
+static const point_kind box = POINT_BOX (BOX, NULL);    /* NULL: the default description */
 
 #define M (p->v[0])
 #define S (p->v[1])
@@ -94,8 +94,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  box = point_box_template;
-  box.coords = BOX, box.n_coords = COUNT_OF (BOX);
   harness *h = harness_begin (&CLAIM, argc, argv);
   derivation_run (h, &jensen);
   figure_lines_against_truth (h, "TITLE: each line against its truth");
