@@ -15,6 +15,7 @@
  * (lib/critic_bounds). */
 #include "conjugate.h"
 #include "critic_bounds.h"
+#include "figure_critic_bounds.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
@@ -548,50 +549,15 @@ klrq_log_z (const critic_integrals * ci)
   return log_z;
 }
 
-/* ---- the figure: R1, R2 and KL as the critic leaves its optimum ---- */
-
-/* Two paths of critics for p = N(0, 1), q = N(1, 1.5²): the shift c of
-   log(p/q) + c, and the ε of 1 + log(p/q) + ε sin(1.5x). */
-static void
-figure_critic_paths (sbuf * fig)
-{
-  static const char *head[2] = {
-    "\n\n# p = N(0,1), q = N(1,1.5^2), T = log(p/q) + c\n# c  R1  R2  KL\n",
-    "\n\n# T = 1 + log(p/q) + eps sin(1.5 x)\n# eps  R1  R2  KL\n" };
-  normal_pair g = { 0.0, 1.0, 1.0, 1.5 };
-  for (int path = 0; path < 2; path++)
-    {
-      sbuf_append (fig, head[path]);
-      for (int i = 0; i <= 60; i++)
-        {
-          critic t = { CRITIC_LOG_RATIO, 1.0, 0, 0, 0, path ? CRITIC_SIN : CRITIC_FLAT, 0, path ? 1.5 : 0, 0 };
-          double x = path ? (t.eps = -1.5 + 0.05 * i) : (t.shift = -2.0 + 0.1 * i);
-          critic_integrals ci = critic_integrate (&g, &t, mut[R2_JENSEN]);
-          sbuf_printf (fig, "%.3f %.10g %.10g %.10g\n", x, r1_under_test (&ci).value,
-                       r2_under_test (&ci).value, normal_pair_kl (&g));
-        }
-    }
-}
+/* ---- the figure: the lines, and R1, R2 and KL as the critic leaves its optimum ---- */
 
 static void
-draw_figure (harness * h)
+draw_figure (harness * h, const critic_bounds * cb)
 {
-  sbuf *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 1,3\n");
+  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3\n");
   int b = figure_lines_against_truth (h, "003 Q6: each line against its truth");
-  figure_critic_paths (harness_figure_data (h));
-  sbuf_printf (gp,
-    "unset logscale\nset autoscale\nset key top center\n"
-    "set title 'Critic T = log(p/q) + c  (p = N(0,1), q = N(1,1.5^2))'\n"
-    "set xlabel 'shift c'\nset ylabel 'R1[T], R2[T] and KL(p||q)'\nset yrange [-0.6:0.8]\n"
-    "plot datafile index %d using 1:3 with lines ls 1 title 'R2 = E_p[T] - log E_q[e^T]', \\\n"
-    "     '' index %d using 1:2 with lines ls 2 title 'R1 = E_p[T] - E_q[e^{T-1}]', \\\n"
-    "     '' index %d using 1:4 with lines ls 7 title 'KL(p||q)'\n"
-    "set title 'Critic T = 1 + log(p/q) + ε sin(1.5x)'\nset xlabel 'perturbation ε'\n"
-    "plot datafile index %d using 1:3 with lines ls 1 title 'R2', \\\n"
-    "     '' index %d using 1:2 with lines ls 2 title 'R1', \\\n"
-    "     '' index %d using 1:4 with lines ls 7 title 'KL(p||q)'\n"
-    "unset multiplot\n", b, b, b, b + 1, b + 1, b + 1);
+  figure_critic_bounds (h, cb, b);
+  sbuf_append (harness_figure_script (h), "unset multiplot\n");
 }
 
 static const char NOTES[] =
@@ -656,7 +622,7 @@ main (int argc, char **argv)
   harness_run_derivations (h);
   critic_bounds b = { r1_under_test, r2_under_test, klrq_log_z, mut[R2_JENSEN] };
   critic_bounds_check (h, &b, harness_samples (h));
-  draw_figure (h);
+  draw_figure (h, &b);
   sbuf_append (harness_notes (h), NOTES);
   return harness_end (h);
 }
