@@ -7,6 +7,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_fft_halfcomplex.h>
 #include <gsl/gsl_fft_real.h>
+#include <gsl/gsl_math.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <float.h>
@@ -225,6 +226,25 @@ ess_batch_means_se (const double *x, size_t stride, size_t n,
   for (size_t b = 0; b < n_batches; b++)
     mc_add (&means, chain_mean (x + b * len * stride, stride, len));
   return sqrt (mc_variance (&means) / (double) n_batches);
+}
+
+size_t
+ess_batch_count (size_t n, double tau)
+{
+  double fit = floor ((double) n / (20 * fmax (tau, 1.0)));
+  return (size_t) GSL_MAX (10.0, GSL_MIN (50.0, fit));
+}
+
+double
+ess_log_se_sd (const ess_result * e)
+{
+  return 0.5 * sqrt (2.0 * (2.0 * (double) e->max_lag + 1) / (double) e->n);
+}
+
+double
+ess_batch_log_se_sd (size_t n_batches)
+{
+  return 1 / sqrt (2.0 * ((double) n_batches - 1));
 }
 
 /* ---------------------------------------------------------------- R-hat */

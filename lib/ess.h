@@ -89,6 +89,24 @@ double ess_autocovariance_direct (const double *x, size_t stride, size_t n,
 double ess_batch_means_se (const double *x, size_t stride, size_t n,
                            size_t n_batches);
 
+/* Two standard errors of one chain average, compared on the log scale,
+   where both errors are nearly scale-free.  Batch means with B batches
+   have log SE with sd about 1/sqrt(2 (B - 1)) (the log of a chi with
+   B - 1 degrees of freedom, to leading order in 1/B); Geyer's sum over
+   lags |k| <= M has relative sd about sqrt(2 (2M + 1) / n) (Bartlett's
+   lag-window variance, Priestley 1981, 6.2.4), half of that on the log of
+   its se.  Batches of b >= 20 tau bias the batch variance low by about
+   tau / b <= 5%, small against the batch noise (>= 0.1 in the log).
+
+   ess_batch_count: 10 to 50 batches, each >= 20 tau long where the chain
+   of N allows it (tau < 1 counts as 1); with fewer than 10 such batches
+   (a short chain) they are shorter, but still >= n / 10.
+   ess_log_se_sd: the sd of log E->se, 0.5 sqrt(2 (2 max_lag + 1) / n).
+   ess_batch_log_se_sd: the sd of log ess_batch_means_se with N_BATCHES. */
+size_t ess_batch_count (size_t n, double tau);
+double ess_log_se_sd (const ess_result * e);
+double ess_batch_log_se_sd (size_t n_batches);
+
 /* Rank-normalised split R-hat (Vehtari, Gelman, Simpson, Carpenter &
    Buerkner, "Rank-normalization, folding, and localization: an improved
    R-hat", Bayesian Analysis 16, 2021), as posterior::rhat (version 1.4):

@@ -289,13 +289,11 @@ summarise (sampler_summary * s, const char *name, const gsl_matrix * chain,
   for (size_t m = 0; m < N_MOMENTS; m++)
     {
       ess_result e = ess_geyer (f + m, N_MOMENTS, n);
-      /* 10 to 50 batches, >= 20 tau long where possible (check_mixture_se) */
-      double tau = (double) n / e.ess;
+      /* 10 to 50 batches, >= 20 tau long where possible (lib/ess.h) */
+      s->n_batches[m] = ess_batch_count (n, (double) n / e.ess);
       estimator_variant (&e);
       mixture_variant (&e);
       s->moment[m] = e;
-      double fit = floor ((double) n / (20 * fmax (tau, 1.0)));
-      s->n_batches[m] = (size_t) GSL_MAX (10.0, GSL_MIN (50.0, fit));
       s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, n, s->n_batches[m]);
     }
   free (f);
@@ -335,15 +333,10 @@ run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
 }
 
 /* The mutant mixture_se_iid is se_iid on the mixture's averages only.
-   Compared on the log scale, where both errors are nearly scale-free:
-   batch means with B batches have log SE with sd about 1/sqrt(2 (B - 1))
-   (a chi with B - 1 degrees of freedom); Geyer's sum over lags |k| <= M
-   has relative sd about sqrt(2 (2M + 1) / n) (Bartlett's lag-window
-   variance, Priestley 1981, 6.2.4), half of that on the log of its se.
-   Batches of b >= 20 tau bias the batch variance low by about tau / b
-   <= 5%, small against the batch noise (>= 0.1 in the log), and left out;
-   with fewer than 10 such batches (short chains) b is shorter, but still
-   >= n / 10. */
+   Compared on the log scale, each side with its own sampling sd (lib/ess.h:
+   Bartlett's for Geyer's se, a chi's for batch means); the bias of
+   batches >= 20 tau long, <= 5%, is small against the batch noise and
+   left out. */
 static void
 check_mixture_se (harness * h, const sampler_summary * s, size_t n_s)
 {
@@ -351,11 +344,9 @@ check_mixture_se (harness * h, const sampler_summary * s, size_t n_s)
     for (size_t m = 0; m < N_MOMENTS; m++)
       {
         const ess_result *e = &s[i].moment[m];
-        double nb = (double) s[i].n_batches[m], n = (double) s[i].n;
-        double geyer_sd = 0.5 * sqrt (2.0 * (2.0 * (double) e->max_lag + 1) / n);
-        estimate ess_side = est_mc (log (e->se), geyer_sd);
+        estimate ess_side = est_mc (log (e->se), ess_log_se_sd (e));
         estimate batch_side = est_mc (log (s[i].batch_se[m]),
-                                      1 / sqrt (2.0 * (nb - 1)));
+                                      ess_batch_log_se_sd (s[i].n_batches[m]));
         check_point (h, "mixture_se_vs_batch_means", ess_side, batch_side);
       }
   check_close (h, "mixture_se_vs_batch_means", "MH and HMC chains, five "

@@ -15,6 +15,7 @@
 #include "harness.h"
 #include "discrete.h"
 #include "figure_panel.h"
+#include "line_fn.h"
 #include "logsumexp.h"
 #include "normal.h"
 #include "quad.h"
@@ -106,24 +107,37 @@ round_bound (const double *t, size_t n)
 
 /* ---- truths: quadrature over w ---- */
 
+/* A function of w at the model MD: a truth's G, or a line's F, which
+   states its rounding bound in *BOUND. */
 typedef double (*w_fn) (const model * md, double w);
-typedef struct { const model *md; w_fn g; } quad_params;
+typedef double (*at_w_fn) (const model * md, double w, double *bound);
+typedef struct { const model *md; w_fn g; at_w_fn f; int want_bound; } q_fn;
 
+/* q_ψ(w) times G(w), or times F's value or its bound (WANT_BOUND) */
 static double
-eq_integrand (double w, void *params)
+q_integrand (double w, void *params)
 {
-  const quad_params *q = params;
-  double lq = log_qw (q->md, w);
-  return lq < -745 ? 0.0 : exp (lq) * q->g (q->md, w);
+  const q_fn *q = params;
+  double lq = log_qw (q->md, w), b, v;
+  if (lq < -745)
+    return 0.0;
+  if (q->g)
+    return exp (lq) * q->g (q->md, w);
+  v = q->f (q->md, w, &b);
+  return exp (lq) * (q->want_bound ? b : v);
 }
 
-/* E_{w~q_ψ}[g(w)]: g is a sum of log densities, smooth on the scale of
-   q_ψ's sd, so the real line split at m ± 8 sd resolves it. */
+/* E_{w~q_ψ} of Q's function: a sum of log densities, smooth on the scale
+   of q_ψ's sd, so the real line split at m ± 8 sd resolves it. */
+static estimate
+expect_over_q (const q_fn * q)
+{
+  return est_quad (quad_real_line_at (q_integrand, (void *) q, q->md->m, q->md->sq));
+}
 static estimate
 expect_q (const model * md, w_fn g)
 {
-  quad_params q = { md, g };
-  return est_quad (quad_real_line_at (eq_integrand, &q, md->m, md->sq));
+  return expect_over_q (&(q_fn) { md, g, NULL, 0 });
 }
 
 static double
@@ -222,10 +236,10 @@ log_px (const point * p, const void *prep)
   return est_quad ((quad_result) { shift + l.value, l.err });
 }
 
-static estimate t_elbo (const point * p, const void *prep) { (void) p; return expect_q (prep, g_elbo_by_gap); }
-static estimate t_log_lik (const point * p, const void *prep) { (void) p; return expect_q (prep, log_lik); }
-static estimate t_kl_z (const point * p, const void *prep) { (void) p; return expect_q (prep, g_kl_qz_prior); }
-static estimate t_kl_w (const point * p, const void *prep) { (void) p; return expect_q (prep, g_kl_qw_mixture); }
+LINE_FN_CLOSED (t_elbo, expect_q (u, g_elbo_by_gap))
+LINE_FN_CLOSED (t_log_lik, expect_q (u, log_lik))
+LINE_FN_CLOSED (t_kl_z, expect_q (u, g_kl_qz_prior))
+LINE_FN_CLOSED (t_kl_w, expect_q (u, g_kl_qw_mixture))
 
 /* ---- 000 P7.1 ---- */
 
@@ -238,33 +252,18 @@ static estimate t_kl_w (const point * p, const void *prep) { (void) p; return ex
    gives the line's value at w and its rounding bound; the expectation of
    the bound bounds the evaluation's error, and the quadrature adds its own
    (two rules, lib/quad). */
-typedef double (*at_w_fn) (const model * md, double w, double *bound);
-typedef struct { const model *md; at_w_fn f; int want_bound; } line_quad;
-
-static double
-line_integrand (double w, void *params)
-{
-  const line_quad *q = params;
-  double lq = log_qw (q->md, w), b, v;
-  if (lq < -745)
-    return 0.0;
-  v = q->f (q->md, w, &b);
-  return exp (lq) * (q->want_bound ? b : v);
-}
-
 static estimate
 over_q (const model * md, at_w_fn f)
 {
-  line_quad qv = { md, f, 0 }, qb = { md, f, 1 };
-  estimate b = est_quad (quad_real_line_at (line_integrand, &qb, md->m, md->sq));
-  estimate v = est_quad (quad_real_line_at (line_integrand, &qv, md->m, md->sq));
+  estimate b = expect_over_q (&(q_fn) { md, NULL, f, 1 });
+  estimate v = expect_over_q (&(q_fn) { md, NULL, f, 0 });
   return est_add (v, est_exact (0, b.value + est_bound (b)));
 }
 /* A line NAME: E_{w~q_ψ} of EXPR, the line's value at one w (model MD)
    that states its rounding bound in *B. */
 #define OVER_Q(name, expr) \
   static double name##_at (const model * md, double w, double *b) { return (expr); } \
-  static estimate name (const point * p, const void *u) { (void) p; return over_q (u, name##_at); }
+  LINE_FN_CLOSED (name, over_q (u, name##_at))
 
 /* E_{w,z~q}[log p(w,z,x) - log q(w,z|x)] at one draw w; MODE 1 drops
    log q_ψ (a mutant), MODE 2 drops the log: p(w,z,x)/q(w,z|x) (a mutant). */
@@ -374,8 +373,8 @@ term2 (const model * md, w_fn g)
     lmax = fmax (lmax, fabs (md->lpi[k]));
   return est_add (expect_q (md, g), est_exact (0, 64 * DBL_EPSILON * (K / M_E + lmax)));
 }
-static estimate p72_term2 (const point * p, const void *u) { (void) p; return term2 (u, g_term2); }
-static estimate p72_term2_short (const point * p, const void *u) { (void) p; return term2 (u, g_term2_short); }
+LINE_FN_CLOSED (p72_term2, term2 (u, g_term2))
+LINE_FN_CLOSED (p72_term2_short, term2 (u, g_term2_short))
 
 /* Term 3: E_{q_ψ}[log q_ψ(w|x) - log Σ_k π_k (2π)^{-½} σ_k⁻¹
    e^{-(AT - μ_k)²/(2σ_k²)}], AT = w or x; UNWEIGHTED drops π_k (a

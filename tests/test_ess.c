@@ -29,6 +29,7 @@
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_psi.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -284,6 +285,28 @@ test_reference (void)
   free (v);
 }
 
+/* The batch count by hand; the log-SE sds against independent values:
+   Geyer's by hand (max_lag 4, n 1000: 0.5 sqrt(18/1000)), the batch
+   means' against the exact sd of the log of a chi: with (B-1) s²/σ² ~
+   χ²_{B-1}, Var log s = ψ'((B-1)/2) / 4 (GSL's trigamma), which the
+   leading-order 1/sqrt(2 (B-1)) meets within a relative 1/(B-1). */
+static void
+test_log_se_sd (void)
+{
+  tap_ok (ess_batch_count (100000, 10) == 50 && ess_batch_count (100000, 1000) == 10
+          && ess_batch_count (20000, 50) == 20 && ess_batch_count (2000, 0.5) == 50
+          && ess_batch_count (4200, 10) == 21,
+          "batch count: 10 to 50 batches, >= 20 tau long (tau < 1 as 1)");
+  ess_result e = { .n = 1000, .max_lag = 4 };
+  tap_close (ess_log_se_sd (&e), 0.5 * sqrt (0.018), 1e-15, "Geyer's log-se sd by hand");
+  for (size_t b = 10; b <= 50; b += 20)
+    {
+      double exact = sqrt (gsl_sf_psi_1 (((double) b - 1) / 2)) / 2;
+      tap_close (ess_batch_log_se_sd (b) / exact, 1, 1 / ((double) b - 1),
+                 "batch means' log-se sd, B = %zu, against the chi's (%.4f)", b, exact);
+    }
+}
+
 static void
 test_rhat_special_values (void)
 {
@@ -307,6 +330,7 @@ main (void)
   test_special_values ();
   test_reference ();
   test_rhat_special_values ();
+  test_log_se_sd ();
   double sd = 0;
   for (size_t i = 0; i < 6; i++)
     sd = test_ar1_rho (r, rhos[i], 50000, 100);
