@@ -9,15 +9,15 @@
  * the entry); and "illustrated in figure 2", whose four grids (214-238)
  * are unmarked: no answer in the seed.  The harness supplies the answers
  * (check_spec checks): the network is run (lib/conv2d.c) with random
- * integer weights, each input pixel perturbed in turn; ground truth is
- * reachability over the nonzero taps of the masks as written. */
+ * integer weights, each input pixel perturbed in turn (lib/conv2d_probe);
+ * ground truth is reachability over the nonzero taps of the masks as
+ * written. */
 #include "harness.h"
 #include "conv2d.h"
+#include "conv2d_probe.h"
 #include "figure_panel.h"
 
 #include <gsl/gsl_matrix.h>
-#include <gsl/gsl_vector.h>
-#include <math.h>
 
 #define MAP 5                   /* the seed's 5 x 5 feature map */
 #define KSIZE 3                 /* 3 x 3 kernels */
@@ -250,38 +250,14 @@ max_tap_potential (void)
   return s;
 }
 
-/* ---- the network under test ---- */
+/* ---- the network under test (lib/conv2d_probe runs and probes it) ---- */
 
-/* Maps and kernels live in fixed buffers, viewed once at their run-time
-   size (a no-padding mutant shrinks the maps to 3 x 3 and 1 x 1). */
-typedef struct
-{
-  double kbuf[LAYERS][KSIZE * KSIZE], mbuf[LAYERS][KSIZE * KSIZE];
-  double xbuf[LAYERS + 1][MAP * MAP];
-  gsl_matrix_view k[LAYERS], mk[LAYERS];
-  gsl_matrix_view x[LAYERS + 1];        /* input, hidden, output */
-  size_t pad;
-} masked_net;
-
+/* The mask of layer L (0-based) of case CTX (a mask_case): lib's
+   conv2d_mask of the case's type, with the mutants switched in. */
 static void
-net_init (masked_net * net)
+mask_under_test (int l, gsl_matrix * m, const void *ctx)
 {
-  size_t n = MAP;
-  net->pad = on[M_PADDING_0] ? 0 : PAD;
-  for (int l = 0; l <= LAYERS; l++, n = conv2d_output_length (n, KSIZE, net->pad))
-    net->x[l] = gsl_matrix_view_array (net->xbuf[l], n, n);
-  for (int l = 0; l < LAYERS; l++)
-    {
-      net->k[l] = gsl_matrix_view_array (net->kbuf[l], KSIZE, KSIZE);
-      net->mk[l] = gsl_matrix_view_array (net->mbuf[l], KSIZE, KSIZE);
-    }
-}
-
-/* The mask of layer L (0-based) of type T: lib's conv2d_mask, with the
-   mutants switched in; a kernel flip rotates kernel and mask by 180°. */
-static void
-mask_under_test (conv2d_mask_type t, int l, gsl_matrix * m)
-{
+  conv2d_mask_type t = ((const mask_case *) ctx)->layer[l];
   conv2d_mask (t, m);
   if ((on[M_A_CENTRE_ON] || (on[M_LAYER2_A_CENTRE_ON] && l == 1)) && t == CONV2D_MASK_A)
     gsl_matrix_set (m, 1, 1, 1.0);
@@ -303,112 +279,31 @@ mask_under_test (conv2d_mask_type t, int l, gsl_matrix * m)
       }
 }
 
-static double random_integer (const gsl_rng * r, long range)
-{ return (double) ((long) gsl_rng_uniform_int (r, 2 * range + 1) - range); }
-
-/* Fresh weights for case MC: integers uniform in -m..m, then masks. */
-static void
-net_draw (harness * h, masked_net * net, const mask_case * mc, long m)
+/* The network of case MC with weights in -m..m (lib/conv2d_probe): a
+   kernel flip is a mutant's, and so is the padding 0. */
+static conv2d_probe_spec
+probe_spec (const mask_case * mc, long m)
 {
-  gsl_rng *r = harness_rng (h);
-  for (int l = 0; l < LAYERS; l++)
-    {
-      for (size_t a = 0; a < KSIZE * KSIZE; a++)
-        net->kbuf[l][a] = random_integer (r, m);
-      mask_under_test (mc->layer[l], l, &net->mk[l].matrix);
-      if (on[M_KERNEL_FLIP])        /* row-major reversal = rotation by 180° */
-        {
-          gsl_vector_view kv = gsl_vector_view_array (net->kbuf[l], KSIZE * KSIZE),
-            mv = gsl_vector_view_array (net->mbuf[l], KSIZE * KSIZE);
-          gsl_vector_reverse (&kv.vector), gsl_vector_reverse (&mv.vector);
-        }
-    }
-}
-
-/* Run the network on its input; returns 0 when the output has no pixel 33
-   (possible only without padding), else 1 with *Y = output 33. */
-static int
-net_output_33 (masked_net * net, double *y)
-{
-  gsl_matrix *out = &net->x[LAYERS].matrix;
-  if (out->size1 <= TARGET_ROW)
-    return 0;
-  for (int l = 0; l < LAYERS; l++)
-    conv2d (&net->x[l].matrix, &net->k[l].matrix, &net->mk[l].matrix, net->pad, &net->x[l + 1].matrix);
-  *y = gsl_matrix_get (out, TARGET_ROW, TARGET_COL);
-  return 1;
-}
-
-/* Per draw: fresh weights, a random input, then each input pixel in turn
-   moved by a random nonzero integer; HITS counts the pixels whose move
-   changed output 33.  The arithmetic is exact (see exactness_limit), so
-   "changed" is !=. */
-static void
-probe_case (harness * h, const mask_case * mc, long m, int draws, pixel_map * hits)
-{
-  masked_net net;
-  net_init (&net);
-  *hits = (pixel_map) { {{0}} };
-  double *x = net.xbuf[0], y0, y1;
-  for (int d = 0; d < draws; d++)
-    {
-      net_draw (h, &net, mc, m);
-      gsl_rng *r = harness_rng (h);
-      for (size_t i = 0; i < MAP * MAP; i++)
-        x[i] = random_integer (r, INPUT_RANGE);
-      if (!net_output_33 (&net, &y0))
-        continue;
-      for (size_t i = 0; i < MAP * MAP; i++)
-        {
-          double old = x[i];
-          x[i] = old + 1.0 + (double) gsl_rng_uniform_int (r, INPUT_RANGE);
-          if (net_output_33 (&net, &y1) && y1 != y0)
-            hits->v[i / MAP][i % MAP]++;
-          x[i] = old;
-        }
-    }
-}
-
-/* Exactness: |inputs| <= 2 INPUT_RANGE and |weights| <= m give |hidden|
-   <= k^2 m 2 INPUT_RANGE and |output| <= k^4 m^2 2 INPUT_RANGE, so every
-   partial sum is an integer below this limit, exact in double if < 2^53. */
-static double exactness_limit (long m)
-{ return pow (KSIZE, 4) * (double) m * (double) m * 2.0 * INPUT_RANGE; }
-
-/* Schwartz-Zippel: a true dependence is a nonzero polynomial of degree
-   LAYERS in the weights, so one draw misses it with probability at most
-   LAYERS / (2m + 1), and DRAWS independent draws with that to the power
-   DRAWS.  Enough draws that a check's 25 pixels are all right with
-   probability at least 1 - CHECK_ALPHA, whatever the sample size. */
-static double miss_probability (long m, int draws)
-{ return pow ((double) LAYERS / (2.0 * (double) m + 1.0), draws); }
-
-static int
-draws_needed (long m, long samples)
-{
-  int draws = 1;
-  while (MAP * MAP * miss_probability (m, draws) > CHECK_ALPHA)
-    draws++;
-  return samples > draws ? (int) samples : draws;
+  return (conv2d_probe_spec) { MAP, KSIZE, on[M_PADDING_0] ? 0 : PAD, LAYERS, TARGET_ROW,
+    TARGET_COL, m, INPUT_RANGE, mask_under_test, mc, on[M_KERNEL_FLIP] };
 }
 
 /* ---- checks ---- */
 
 static void
-check_output_size (harness * h)
+check_output_size (harness * h, const conv2d_probe_spec * s)
 {
-  masked_net net;
-  net_init (&net);
   for (int l = 1; l <= LAYERS; l++)
-    check_point (h, "output_size", est_exact ((double) net.x[l].matrix.size1, 0), est_exact (MAP, 0));
+    check_point (h, "output_size", est_exact ((double) conv2d_probe_side (s, l), 0), est_exact (MAP, 0));
   check_close (h, "output_size", "side of the hidden and output maps of the"
-               " network as run (padding %zu; maps are square)", net.pad);
+               " network as run (padding %zu; maps are square)", s->pad);
 }
 
 static void
 check_receptive_field (harness * h, const mask_case * mc,
                        const pixel_map * hits, int draws, long m)
 {
+  conv2d_probe_spec spec = probe_spec (mc, m);
   pixel_map truth;
   reachable_inputs (mc, &truth);
   FOR_PIXELS (r, c)
@@ -418,7 +313,7 @@ check_receptive_field (harness * h, const mask_case * mc,
   int size = append_labels (&labels, hits, 2);
   check_close (h, mc->check, "25 input pixels, %d draws, weights in -%ld..%ld"
                " (a true dependence missed with probability <= %.1e);"
-               " probed field (%d):%s", draws, m, m, miss_probability (m, draws),
+               " probed field (%d):%s", draws, m, m, conv2d_probe_miss_probability (&spec, draws),
                size, sbuf_str (&labels));
   sbuf_free (&labels);
 }
@@ -528,9 +423,10 @@ append_field_grid (sbuf * s, const pixel_map * hits)
 }
 
 static void
-write_notes (harness * h, const pixel_map hits[], int draws, long m)
+write_notes (harness * h, const pixel_map hits[], int draws, const conv2d_probe_spec * spec)
 {
   sbuf *n = harness_notes (h);
+  long m = spec->weight_range;
   sbuf_printf (n,
     "**The seed gives no answer.** The solution writes out the two masks"
     " (they agree with the case definitions) and says the fields are"
@@ -546,8 +442,8 @@ write_notes (harness * h, const pixel_map hits[], int draws, long m)
     " degree-2 polynomial in the weights: by Schwartz–Zippel all %d draws"
     " miss it with probability at most %.3g. Ground truth: reachability over"
     " the nonzero taps of the masks *as written*, no code shared.\n\n",
-    draws, m, m, INPUT_RANGE, INPUT_RANGE, INPUT_RANGE, exactness_limit (m),
-    draws, miss_probability (m, draws));
+    draws, m, m, INPUT_RANGE, INPUT_RANGE, INPUT_RANGE, conv2d_probe_exactness_limit (spec),
+    draws, conv2d_probe_miss_probability (spec, draws));
   for (size_t k = 0; k < N_CASES; k++)
     {
       sbuf_printf (n, "%s; blind spot (before 33, unseen):", CASES[k].name);
@@ -569,22 +465,24 @@ main (int argc, char **argv)
   for (int k = 0; k < N_MUTANTS; k++)
     on[k] = mutant (h, MUTANTS[k].id);
   long m = (long) harness_param (h, "weight_range");
-  if (exactness_limit (m) >= 9007199254740992.0)
+  conv2d_probe_spec spec = probe_spec (&CASES[0], m);
+  if (conv2d_probe_exactness_limit (&spec) >= 9007199254740992.0)
     die_internal ("weight_range %ld would leave exact integer arithmetic", m);
-  int draws = draws_needed (m, harness_samples (h));
+  int draws = conv2d_probe_draws (&spec, harness_samples (h), CHECK_ALPHA);
   pixel_map hits[N_CASES];
 
   derivation_run (h, &q4_masks);
-  check_output_size (h);
+  check_output_size (h, &spec);
   for (size_t k = 0; k < N_CASES; k++)
     {
-      probe_case (h, &CASES[k], m, draws, &hits[k]);
+      spec = probe_spec (&CASES[k], m);
+      conv2d_probe (&spec, harness_rng (h), draws, &hits[k].v[0][0]);
       check_receptive_field (h, &CASES[k], &hits[k], draws, m);
     }
   check_autoregressive (h, hits);
   check_blind_spot (h, hits);
 
   draw_figure (h, hits, draws);
-  write_notes (h, hits, draws, m);
+  write_notes (h, hits, draws, &spec);
   return harness_end (h);
 }
