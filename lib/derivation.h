@@ -80,6 +80,10 @@ typedef struct
 #define LINE_CLOSED(f) { .value = (f) }
 #define LINE_EXPECT(f) { .integrand = (f) }
 #define LINE_POINTWISE(f) { .integrand = (f), .pointwise = 1 }
+/* A row's verdict where nothing is evaluated, with its reason:
+     {.id = ..., .text = "hence", LINE_NOT_CHECKABLE ("prose")} */
+#define LINE_NOT_CHECKABLE(why_) .expect = V_NOT_CHECKABLE, .why = (why_)
+#define LINE_NO_ANSWER(why_) .expect = V_NO_ANSWER, .why = (why_)
 
 #define LINE_FROM_MAX 4
 #define LINE_READINGS_MAX 3

@@ -225,6 +225,15 @@ mutant (const harness * h, const char *id)
 }
 
 void
+harness_mutant_flags (const harness * h, int *on, size_t n)
+{
+  if (n > h->c->n_mutants)
+    die_internal ("%zu mutant flags asked of %zu mutants", n, h->c->n_mutants);
+  for (size_t i = 0; i < n; i++)
+    on[i] = mutant (h, h->c->mutants[i].id);
+}
+
+void
 harness_run_derivations (harness * h)
 {
   for (size_t d = 0; d < h->c->n_derivations; d++)

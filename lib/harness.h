@@ -88,6 +88,16 @@ typedef struct
   double *param_values;     /* parallel to claim.params */
 } harness_options;
 
+/* A claim's tables with their counts, so that no count is written by hand:
+     CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+     CLAIM_DERIVATIONS (&d1, &d2), */
+#define CLAIM_CHECKS(t) .checks = (t), .n_checks = COUNT_OF (t)
+#define CLAIM_MUTANTS(t) .mutants = (t), .n_mutants = COUNT_OF (t)
+#define CLAIM_PARAMS(t) .params = (t), .n_params = COUNT_OF (t)
+#define CLAIM_DERIVATIONS(...) \
+  .derivations = (const derivation *const[]) { __VA_ARGS__ }, \
+  .n_derivations = COUNT_OF (((const derivation *const[]) { __VA_ARGS__ }))
+
 typedef struct harness_s
 {
   const claim *c;           /* the claim, its mutants merged with its lines' */
@@ -122,6 +132,10 @@ double harness_param (const harness * h, const char *name);
    formula in an inner loop tests a flag set once from this after
    harness_begin, not this string lookup. */
 int mutant (const harness * h, const char *id);
+/* ON[i] = 1 if the claim's i-th mutant is switched on, else 0, for its
+   first N mutants (N <= n_mutants): the flags its formulas test, set once
+   in the order of its table. */
+void harness_mutant_flags (const harness * h, int *on, size_t n);
 
 /* With --mutant M --stop-when-caught, a run is a negative control and
    nothing else: it ends at the check that must catch M, whichever way that

@@ -29,6 +29,22 @@ line_fn_bounded (rnd a, double *bound)
   return a.value;
 }
 
+/* The constant truths 0 and 1, exact (a stationarity condition, a
+   normalised density's integral): LINE_CLOSED (line_fn_zero). */
+static inline estimate
+line_fn_zero (const point * p, const void *u)
+{
+  (void) p, (void) u;
+  return est_exact (0, 0);
+}
+
+static inline estimate
+line_fn_one (const point * p, const void *u)
+{
+  (void) p, (void) u;
+  return est_exact (1, 0);
+}
+
 #define LINE_FN_CLOSED(name, expr) static estimate \
   name (const point * p, const void *u) { (void) p, (void) u; return (expr); }
 #define LINE_FN_RND(name, expr) static double \

@@ -366,3 +366,15 @@ minimize_newton_gradient (minnd_grad grad, void *params, gsl_vector * x,
   gsl_vector_free (gy);
   return norm;
 }
+
+estimate
+concave_max_value (concave_max m)
+{
+  return est_opt (m.value, m.err);
+}
+
+estimate
+concave_max_x (concave_max m)
+{
+  return est_opt (m.x, m.x_err);
+}

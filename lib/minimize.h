@@ -8,6 +8,8 @@
 #ifndef HARNESS_MINIMIZE_H
 #define HARNESS_MINIMIZE_H
 
+#include "estimate.h"
+
 #include <float.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
@@ -89,6 +91,11 @@ typedef struct
 concave_max maximize_concave_1d (concave_fn g, void *params,
                                  const double *grid, size_t n,
                                  double xtol_abs, double xtol_rel);
+
+/* M's supremum and maximiser as estimates within their bounds (est_opt),
+   as a derivation line or a check compares them. */
+estimate concave_max_value (concave_max m);
+estimate concave_max_x (concave_max m);
 
 /* Newton's method on the gradient alone, from X (updated in place): x <-
    x - H^-1 ∇f(x), H by central differences of GRAD (step 1e-5 max(1, |x_j|),

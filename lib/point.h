@@ -138,7 +138,10 @@ point_kind point_box (const point_coord * c, size_t n,
    points where it declares their coordinates (no line in main):
      static const point_kind tu = POINT_BOX (TU, NULL);
    POINT_BOX_N takes the first N coordinates only; POINT_BOX_NAMED names
-   the kind for the report ("scalar parameters" otherwise). */
+   the kind for the report ("scalar parameters" otherwise); POINT_BOX_OF
+   takes the coordinates themselves, for a box that needs no array (at
+   file scope, where its compound literal is static):
+     static const point_kind t = POINT_BOX_OF (NULL, {"t", -4, 4, 0, 0}); */
 #define POINT_BOX_DESCRIPTION "each coordinate uniform (or log-uniform) over its range"
 #define POINT_BOX_N(c_, n_, desc_) POINT_BOX_KIND ("scalar parameters", c_, n_, desc_)
 #define POINT_BOX_NAMED(name_, c_, desc_) \
@@ -148,6 +151,7 @@ point_kind point_box (const point_coord * c, size_t n,
     .draw = point_box_draw, .print = point_box_print, .parse = point_box_parse, \
     .shrink = point_box_shrink, .valid = point_box_valid, .coords = (c_), .n_coords = (n_) }
 #define POINT_BOX(c_, desc_) POINT_BOX_N (c_, sizeof (c_) / sizeof ((c_)[0]), desc_)
+#define POINT_BOX_OF(desc_, ...) POINT_BOX (((const point_coord[]) { __VA_ARGS__ }), desc_)
 void point_box_draw (const point_kind * k, const gsl_rng * r, point * p);
 void point_box_print (const point_kind * k, sbuf * b, const point * p);
 int point_box_parse (const point_kind * k, const char *text, point * p, char *err,

@@ -2,7 +2,7 @@
    form returns its estimate, an rnd integrand its value with its
    rounding bound (one product of exact leaves: γ₁|1.5 · 0.1| ≈ 0.15 u,
    u = 2⁻⁵³, by hand), a plain integrand its value with the engine's
-   bound left alone. */
+   bound left alone; the constants 0 and 1 exact. */
 #include "line_fn.h"
 #include "tap.h"
 
@@ -26,5 +26,9 @@ main (void)
   bound = -1;
   tap_ok (plain_sum (&p, NULL, z, &bound) == -4 + 0.1 + 1 && bound == -1,
           "LINE_FN_PLAIN returns the value, the bound left to the engine");
+  estimate zero = line_fn_zero (&p, NULL), one = line_fn_one (&p, &bound);
+  tap_ok (zero.value == 0 && est_bound (zero) == 0 && est_se (zero) == 0
+          && one.value == 1 && est_bound (one) == 0 && est_se (one) == 0,
+          "line_fn_zero, line_fn_one: 0 and 1, exact, whatever the point");
   return tap_done ();
 }

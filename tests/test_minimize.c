@@ -359,6 +359,10 @@ test_maximize_concave (void)
   double sup = 3 * log (3.0) - 3;
   tap_ok (fabs (m.x - log (3.0)) <= m.x_err, "concave max of 3x - e^x at log 3 within x_err");
   tap_ok (fabs (m.value - sup) <= m.err, "concave max of 3x - e^x = 3 log 3 - 3 within err");
+  estimate v = concave_max_value (m), x = concave_max_x (m);
+  tap_ok (v.value == m.value && est_bound (v) == m.err && est_se (v) == 0
+          && x.value == m.x && est_bound (x) == m.x_err && est_se (x) == 0,
+          "concave_max_value/_x: the supremum and maximiser, their bounds deterministic");
 }
 
 /* minimize_newton_gradient on f = cosh(x - 1) + (y + 2)⁴/4 + (y + 2)²,

@@ -184,7 +184,10 @@ test_point_box (const gsl_rng * r)
 }
 
 /* POINT_BOX, the static initializer, is point_box field by field: the
-   template's functions, name and (NULL) description, or the ones given. */
+   template's functions, name and (NULL) description, or the ones given.
+   POINT_BOX_OF's compound literal is static only at file scope. */
+static const point_kind of = POINT_BOX_OF ("two", {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0});
+
 static void
 test_point_box_initializer (void)
 {
@@ -201,6 +204,9 @@ test_point_box_initializer (void)
   tap_ok (strcmp (named.name, "entries") == 0 && named.n_coords == 3
           && strcmp (named.description, POINT_BOX_DESCRIPTION) == 0,
           "POINT_BOX_NAMED: the name given, the template's description");
+  tap_ok (of.n_coords == 2 && strcmp (of.coords[1].name, "u") == 0 && of.coords[1].hi == 7.4
+          && of.coords[1].log_scale && of.draw == k.draw && strcmp (of.description, "two") == 0,
+          "POINT_BOX_OF: its own two coordinates, in order, the description given");
 }
 
 int
