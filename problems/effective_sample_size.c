@@ -69,7 +69,7 @@ static const point_kind no_points = POINT_BOX_N (NO_BOX, 1, NULL);
 
 static const derivation_line SEED_LINES[] = {
   {.id = "s001_2_3", .source = "001 2.3", .at = 116, .text = "## 2.3 Effective sample size (the section is empty)",
-   .expect = V_NO_ANSWER, .why = "the section has a title and no text; the checks below are the harness's own"},
+   LINE_NO_ANSWER ("the section has a title and no text; the checks below are the harness's own")},
 };
 
 static derivation seed_2_3 = {
@@ -87,10 +87,8 @@ static const claim CLAIM = {
     "sd/√ESS is a calibrated standard error of a chain average. With it, "
     "MH and HMC are compared on a Gaussian mixture in ESS per unit of work.",
   .sources = "001 2.3 (title only: no text in the seed)",
-  .derivations = (const derivation *const[]) {&seed_2_3}, .n_derivations = 1,
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
+  CLAIM_DERIVATIONS (&seed_2_3),
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
   .samples_default = 200000, .samples_quick = 20000,
   .samples_min = 20,
   .samples_min_why = "the MH chain needs 10 batches of 2 for its batch-means standard errors",

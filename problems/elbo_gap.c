@@ -39,13 +39,11 @@ static rnd inv (rnd a) { return rnd_div (X (1), a); }
 
 /* ---- The small model at a point, its densities and closed forms ---- */
 
-static const point_coord MODEL[] = {
+static const point_kind model_points = POINT_BOX_OF (NULL,
   {"w1", 0.5, 2, 0, 0}, {"w2", 0.5, 2, 0, 0}, {"b", -1, 1, 0, 0},
   {"ψ", 0.2, 2, 1, 0}, {"x", -3, 3, 0, 0},
   {"m1", -2, 2, 0, 0}, {"m2", -2, 2, 0, 0}, {"s1", 0.2, 1.5, 1, 0},
-  {"s2", 0.2, 1.5, 1, 0},
-};
-static const point_kind model_points = POINT_BOX (MODEL, NULL);
+  {"s2", 0.2, 1.5, 1, 0});
 
 typedef struct { double m[2], s[2]; } dq;
 /* the model, datum and q (lib/lingauss2, whose θ is w here), its fields
@@ -114,7 +112,6 @@ LINE_FN_CLOSED (t_ell, rnd_estimate (expected_log_lik (F)))
 LINE_FN_CLOSED (kl_q_post, rnd_estimate (kl_post (F)))
 LINE_FN_CLOSED (minus_kl, rnd_estimate (rnd_scale (-1, kl_post (F))))
 LINE_FN_CLOSED (px_minus_l, rnd_estimate (sub (log_marginal (F), elbo (F))))   /* log p(x) - L */
-LINE_FN_CLOSED (zero, est_exact (0, 0))
 /* log w = log p(x, z) - log q(z), the ELBO's integrand */
 LINE_FN_PLAIN (log_w, log_joint (F, z) - log_q (F, z))
 /* The left side of 003 line 116 by Monte Carlo: log p(x|z) - KL(q || p(z)). */
@@ -163,7 +160,7 @@ static const derivation_line LINES_001[] = {
    .mutants = {{"s001_l5_no_logdet", "the KL without its log det Λ / 2", LINE_EXPECT (a5_no_logdet)}}},
   {S001 ("s001_l6", "≥ ∫_z q_φ(z|x) log p_θ(x,z)/q_φ(z|x)"), .rel = REL_GE, .eval = LINE_EXPECT (log_w),
    .mutants = {{"s001_l6_gap_added", "the KL added twice instead of dropped", LINE_EXPECT (a6_gap_added)}}},
-  {S001 ("s001_l7", ":= L(θ,φ;x)"), .expect = V_NOT_CHECKABLE, .why = "a definition: names the line above"},
+  {S001 ("s001_l7", ":= L(θ,φ;x)"), LINE_NOT_CHECKABLE ("a definition: names the line above")},
 };
 
 /* ---- 003 Q2.1, seed lines 112-120 ---- */
@@ -227,7 +224,7 @@ b118 (const point * p, const void *u)
   for (int i = 0; i < 161; i++)
     grid[i] = -40 + 0.5 * i;
   concave_max c = maximize_concave_1d (objective_at, (void *) u, grid, 161, 1e-7, 1e-7);
-  return est_opt (c.x, c.x_err);
+  return concave_max_x (c);
 }
 static estimate
 b118_plug_in (const point * p, const void *u)
@@ -247,7 +244,7 @@ t_argmax (const point * p, const void *u)
 
 static const derivation_truth TRUTH_Q21[] = {
   {"ell", "E_q[log p(x|z)], closed form", LINE_CLOSED (t_ell)},
-  {"zero", "0", LINE_CLOSED (zero)},
+  {"zero", "0", LINE_CLOSED (line_fn_zero)},
   {"lhs_116", "E_q[log p(x|z)] by Monte Carlo, minus KL(q || p(z)) in closed form", LINE_EXPECT (t_lhs_116)},
   {"argmax", "argmax_t E_q[log p_t(x|z)] = (x - b) wᵀm / ((wᵀm)² + Σ w_j² s_j²), closed form", LINE_CLOSED (t_argmax)},
 };
@@ -331,7 +328,7 @@ static const derivation_truth TRUTH_ORDER[] = {
 #define KL_ORDER(id_, source_, at_) \
   {.id = id_, .source = source_, .at = at_, .truth = "kl_opt", .rel = REL_LE, \
    .text = "D_KL(q_φ*(z|x_i)||p_θ(z|x_i)) ≥ D_KL(q_i*(z)||p_θ(z|x_i))", .eval = LINE_CLOSED (kl_q_post), \
-   .mutants = {{id_ "_zero", "the amortized KL taken as 0 (q_φ* exact)", LINE_CLOSED (zero)}}}
+   .mutants = {{id_ "_zero", "the amortized KL taken as 0 (q_φ* exact)", LINE_CLOSED (line_fn_zero)}}}
 static const derivation_line LINES_ORDER[] = {
   {.id = "q22_149", .source = "003 Q2.2", .at = 149, .truth = "elbo_opt", .rel = REL_GE,
    .text = "L(θ, φ*, x_i) ≤ L(θ, φ_i*, x_i) (the ELBO for x_i is maximised by q*)", .eval = LINE_CLOSED (d_elbo),
@@ -347,9 +344,9 @@ static const derivation_line LINES_ORDER[] = {
    .correction = "the bias E_q[ELBO] - log p(x) is -D_KL(q||p_θ(z|x_i)) <= 0; the KL is its magnitude"},
   KL_ORDER ("q23a_159", "003 Q2.3(a)", 159),
   {.id = "q23b_163", .source = "003 Q2.3(b)", .at = 163, .text = "the amortized approach is computationally cheaper",
-   .expect = V_NOT_CHECKABLE, .why = "prose: an argument about computation, no quantity to evaluate"},
+   LINE_NOT_CHECKABLE ("prose: an argument about computation, no quantity to evaluate")},
   {.id = "q23c_167", .source = "003 Q2.3(c)", .at = 167, .text = "the amortized approach stores fewer parameters",
-   .expect = V_NOT_CHECKABLE, .why = "prose: a count of parameters (one encoder against n sets), no numeric claim"},
+   LINE_NOT_CHECKABLE ("prose: a count of parameters (one encoder against n sets), no numeric claim")},
 };
 
 #define MODEL_DV(name, id_, title_, prep, tr, ln, n) \
@@ -368,11 +365,9 @@ MODEL_DV (dorder, "s003_q22_order", "003 Q2.2-Q2.3: amortized against per-datapo
 
 /* ---- 002 2.(a): a VLB with a learned prior r_λ = N(λ1, λ2), one latent ---- */
 
-static const point_coord PRIOR[] = {
+static const point_kind prior_points = POINT_BOX_OF (NULL,
   {"w", 0.5, 2, 0, 0}, {"b", -1, 1, 0, 0}, {"ψ", 0.2, 2, 1, 0}, {"X", -3, 3, 0, 0},
-  {"λ1", -1, 1, 0, 0}, {"λ2", 0.2, 3, 1, 0}, {"m", -2, 2, 0, 0}, {"s", 0.2, 2, 1, 0},
-};
-static const point_kind prior_points = POINT_BOX (PRIOR, NULL);
+  {"λ1", -1, 1, 0, 0}, {"λ2", 0.2, 3, 1, 0}, {"m", -2, 2, 0, 0}, {"s", 0.2, 2, 1, 0});
 typedef struct { double w, b, psi, x, l1, l2, m, s; } lp;
 #define LP ((const lp *) p->v)
 
@@ -444,7 +439,7 @@ static const derivation_line LINES_002[] = {
   {S002 ("s002_l3", "≥ E_{z~q_φ(z|X_i)}[log (p_θ(X_i|z) r_λ(z)/q_φ(z|X_i))] by Jensen's inequality"),
    .rel = REL_GE, .eval = LINE_EXPECT (e3),
    .mutants = {{"s002_l3_gap_added", "the KL to the posterior added twice", LINE_EXPECT (e3_gap_added)}}},
-  {S002 ("s002_l4", "= VLB_{θ,φ,λ}(X_i)"), .expect = V_NOT_CHECKABLE, .why = "a definition: names the line above"},
+  {S002 ("s002_l4", "= VLB_{θ,φ,λ}(X_i)"), LINE_NOT_CHECKABLE ("a definition: names the line above")},
 };
 static derivation d002 = {.id = "s002_2a", .title = "002 2.(a): a VLB with a learned prior",
   .points = &prior_points, .n_points = 40, .n_mc_points = 4, .x_dim = 1,
@@ -508,12 +503,12 @@ check_optima (harness * h, const amortized_fa * a)
       concave_max s = amortized_fa_argmax_s (a, j);
       double s_star = sqrt (1 / a->lam[j][j]) * (m_s_scaled ? 1 + 1e-3 : 1);
       check_point (h, "per_instance_opt_vs_concave", est_exact (s_star, 4 * EST_U * s_star),
-                   est_opt (s.x, s.x_err));
+                   concave_max_x (s));
       for (size_t k = 0; k <= a->n_in; k++)
         {
           concave_max m = amortized_fa_argmax_coef (a, j, k);
           check_point (h, "amortized_opt_vs_concave", est_exact (amortized_fa_coef (a, j, k), 0),
-                       est_opt (m.x, m.x_err));
+                       concave_max_x (m));
         }
     }
   /* The mean's optimum m = μ(x_i) is where ½ dᵀΛd = 0: nothing to search. */
@@ -552,11 +547,8 @@ static const claim CLAIM = {
     "encoder's optimum has, at every datapoint, a KL to the posterior at least that of the "
     "per-datapoint optimum in the same family; a VLB with a learned prior r_λ is a lower bound.",
   .sources = "001 1.1.1; 003 Q2.1-Q2.3; 002 2.(a)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&d001, &dq21, &dq22a, &dq22b, &dorder, &d002},
-  .n_derivations = 6,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&d001, &dq21, &dq22a, &dq22b, &dorder, &d002),
   .samples_default = 400000, .samples_quick = 40000, .samples_min = 8,
   .samples_min_why = "each chain needs 2 draws at each of its 4 points",
   .figure_caption = "Left: each seed line's value against its truth at every point it was checked "

@@ -16,6 +16,7 @@
 #include "harness.h"
 #include "figure_panel.h"
 #include "gauss_fit.h"
+#include "line_fn.h"
 #include "minimize.h"
 #include "normal.h"
 
@@ -64,8 +65,7 @@ static const gauss_fit_variant P_TEMPERED = { 1.1, 1.0 }, LOGQ_SCALED = { 1.0, 1
 
 /* ---- 000 True or False.  A point is a start (m0, s0) of both fits. ---- */
 
-static const point_coord STARTS_BOX[] = { {"m0", -5, 5, 0, 0}, {"s0", 0.8, 1.25, 1, 0} };
-static const point_kind start_points = POINT_BOX (STARTS_BOX, NULL);
+static const point_kind start_points = POINT_BOX_OF (NULL, {"m0", -5, 5, 0, 0}, {"s0", 0.8, 1.25, 1, 0});
 
 #define LOCK_RADIUS 0.1
 
@@ -84,10 +84,9 @@ p1_margin (const point * p, gauss_fit_direction excl, gauss_fit_direction incl)
 static estimate v_p1 (const point * p, const void *u) { (void) u; return p1_margin (p, EXCLUSIVE, INCLUSIVE); }
 static estimate m_p1_excl_reversed (const point * p, const void *u) { (void) u; return p1_margin (p, INCLUSIVE, INCLUSIVE); }
 static estimate m_p1_incl_reversed (const point * p, const void *u) { (void) u; return p1_margin (p, EXCLUSIVE, EXCLUSIVE); }
-static estimate t_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 
 static const derivation_truth TF_TRUTHS[] = {
-  {"zero", "0: the margin at which both fits do what the answer says", LINE_CLOSED (t_zero)},
+  {"zero", "0: the margin at which both fits do what the answer says", LINE_CLOSED (line_fn_zero)},
 };
 
 static const derivation_line TF_LINES[] = {
@@ -100,14 +99,12 @@ static const derivation_line TF_LINES[] = {
                {"incl_kl_reversed", "the inclusive fit minimises KL(q||p)", LINE_CLOSED (m_p1_incl_reversed)}}},
   {.id = "s000_p3", .source = "000 P3", .at = 13,
    .text = "False; we need a neural network q_φ(z) to approximate the posterior distribution p(z|x)",
-   .expect = V_NOT_CHECKABLE,
-   .why = "the question is not in the seed, and the reason is a statement about a method's"
-   " design (an amortised encoder), not a quantity"},
+   LINE_NOT_CHECKABLE ("the question is not in the seed, and the reason is a statement about a method's"
+   " design (an amortised encoder), not a quantity")},
   {.id = "s000_p4", .source = "000 P4", .at = 15,
    .text = "False; a larger β indicated the variables to be more independent",
-   .expect = V_NOT_CHECKABLE,
-   .why = "the question is not in the seed, and 'more independent' is a qualitative"
-   " property of trained β-VAEs that the seed gives no quantity for"},
+   LINE_NOT_CHECKABLE ("the question is not in the seed, and 'more independent' is a qualitative"
+   " property of trained β-VAEs that the seed gives no quantity for")},
 };
 
 static derivation tf = {
@@ -120,8 +117,8 @@ static derivation tf = {
    x observed, q = (q1, 1 - q1) on z.  Every sum over z is exact, and every
    value carries its rounding (lib/rounding.h). ---- */
 
-static const point_coord LATENT_BOX[] = { {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0} };
-static const point_kind latent_points = POINT_BOX (LATENT_BOX, NULL);
+static const point_kind latent_points =
+  POINT_BOX_OF (NULL, {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0});
 
 static rnd X (double v) { return rnd_exact (v); }
 static estimate closed (rnd a) { return rnd_estimate (a); }
@@ -257,12 +254,11 @@ static const derivation_line P64_LINES[] = {
   {.id = "s000_p63", .source = "000 P6.3", .at = 109,
    .text = "3. Here we show the exclusive and inclusive KL divergence example."
    " [Figure 6-3: Exclusive and Inclusive KL divergence]",
-   .expect = V_NO_ANSWER,
-   .why = "the figure is missing from the seed: only its caption (line 114) is there"
-   " (this program's figure draws the example)"},
+   LINE_NO_ANSWER ("the figure is missing from the seed: only its caption (line 114) is there"
+   " (this program's figure draws the example)")},
   {.id = "s000_p64_objective", .source = "000 P6.4", .at = 118,
    .text = "The objective is: E_{z~p(z|x)}[log p(z|x)/q_φ(z|x)]",
-   .expect = V_NOT_CHECKABLE, .why = "a definition: the inclusive objective"},
+   LINE_NOT_CHECKABLE ("a definition: the inclusive objective")},
   {.id = "s000_p64_optimum", .source = "000 P6.4", .at = 120, .truth = "optimum",
    .text = "the optimal q_φ(z|x) is p(z|x) (checked as the logit of q(z=1):"
    " log p(1, x) - log p(2, x))",
@@ -272,9 +268,8 @@ static const derivation_line P64_LINES[] = {
    .text = "Pros: 1. q covers all areas where p(z|x) > 0 ... 2. a diverse result, larger"
    " areas. Cons: 1. lower confidence at the high-probability p(z|x) 2. hard to sample from p(z|x), larger "
    "gradient variance 3. waste probability in low-probability areas",
-   .expect = V_NOT_CHECKABLE,
-   .why = "qualitative properties of a fitting method ('tend to cover', 'hard to sample',"
-   " 'waste'); the seed states no quantity (the notes give numbers on this target)"},
+   LINE_NOT_CHECKABLE ("qualitative properties of a fitting method ('tend to cover', 'hard to sample',"
+   " 'waste'); the seed states no quantity (the notes give numbers on this target)")},
   {.id = "s000_p64_line135_def", .source = "000 P6.4", .at = 135, .truth = "kl",
    .text = "KL(p(z|x)||q_φ(z)) = Σ_z p(z|x) log p(z|x)/q_φ(z)",
    .eval = LINE_CLOSED (v_135a),
@@ -302,8 +297,7 @@ static const derivation_line P64_LINES[] = {
    .mutants = {{"identity_derived_term", "line 141 with line 137's term for the ELBO: it holds", LINE_CLOSED (m_141_derived)}}},
   {.id = "s000_p64_remark", .source = "000 P6.4", .at = 143,
    .text = "While, does not have the beautiful formula that the exclusive KL divergence has.",
-   .expect = V_NOT_CHECKABLE,
-   .why = "a remark on the form of the identity ('beautiful'), not a quantity"},
+   LINE_NOT_CHECKABLE ("a remark on the form of the identity ('beautiful'), not a quantity")},
 };
 
 static derivation p64 = {
@@ -315,9 +309,8 @@ static derivation p64 = {
 /* ---- The harness's lines: the inclusive fit is the moment match.  A point is
    the start of BFGS, N(0, 1) (a box of one point). ---- */
 
-static const point_coord FIT_BOX[] = { {"m0", 0, 0, 0, 0}, {"s0", 1, 1, 0, 0} };
-static const point_kind fit_points = POINT_BOX (FIT_BOX,
-  "one point: the start (m0, s0) = (0, 1) of BFGS");
+static const point_kind fit_points = POINT_BOX_OF ("one point: the start (m0, s0) = (0, 1) of BFGS",
+                                                  {"m0", 0, 0, 0, 0}, {"s0", 1, 1, 0, 0});
 
 /* The inclusive fit from (m0, s0), as written or as a mutant writes its
    objective; the last one is kept (the lines, notes and figure share it). */
@@ -509,8 +502,8 @@ static const claim CLAIM = {
     "each mode, and a fit locks onto one mode. For a latent z, KL(p(z|x)||q) = -(1/p(x)) Σ_z p(z,x) log "
     "q(z)/p(z,x) - log p(x); the term there is not the ELBO.",
   .sources = "000 P1, P3, P4, P6.3 (figure), P6.4 (lines 118-143)",
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&tf, &p64, &fit}, .n_derivations = 3,
+  CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&tf, &p64, &fit),
   .samples_default = 1000, .samples_quick = 1000,
   .figure_caption = "Left: each line on a row, and how far it misses its truth at every"
     " point, in units of the decision's margin (log scale; at most 1 holds). Right: the bimodal target p "

@@ -80,7 +80,7 @@ static const claim CLAIM = {
   .claim = "For x ~ N(μ, Σ) in d dimensions, H[x] = -E[log p(x)] = "
     "½ log det(2πe Σ).",
   .sources = "harness (004 eqs. (2.8)-(2.9), its one-dimensional case, are checked in mean_field)",
-  .derivations = (const derivation *const[]) {&entropy}, .n_derivations = 1,
+  CLAIM_DERIVATIONS (&entropy),
   .samples_default = 2000000, .samples_quick = 40000, .samples_min = 1000,
   .figure_caption = "The closed form on a row, and how far it misses Monte Carlo at"
     " every point, in units of the decision's margin z·SE + bound (log scale):"

@@ -236,7 +236,7 @@ DRAW (s002_estimator_score, estimator_k (md, x, x_len (p), 1))
 
 static const derivation_line S002B[] = {
   {.id = "s002_b_blocks", .source = "002 2.(b)", .at = 12, .text = "∇VLB(X_i) = (∇θ VLB, ∇φ VLB, ∇λ VLB)",
-   .expect = V_NOT_CHECKABLE, .why = "a definition: the gradient written by its blocks"},
+   LINE_NOT_CHECKABLE ("a definition: the gradient written by its blocks")},
   {.id = "s002_b_theta_def", .source = "002 2.(b) ∇θ", .at = 14,
    .text = "∇θ VLB(X_i) = ∇θ ∫ log(p_θ(X_i|z) r_λ(z) / q_φ(z|X_i)) q_φ(z|X_i) dz",
    .eval = LINE_CLOSED (s002_theta_def), .truth = "grad_theta",
@@ -268,7 +268,7 @@ static const derivation_line S002B[] = {
    " estimator of ∇φ VLB)"},
   {.id = "s002_b_annotations", .source = "002 2.(b) notes", .at = 24,
    .text = "K: number of elements in a batch of SA calculation; z_{i,k}|X_i (sample for each X_i once)",
-   .expect = V_NOT_CHECKABLE, .why = "annotations of the estimator's notation (batch size, one sample set per X_i)"},
+   LINE_NOT_CHECKABLE ("annotations of the estimator's notation (batch size, one sample set per X_i)")},
 };
 
 /* ---- 002 2.(c): ∇φ, the "Redo" decomposition and item ① ---- */
@@ -316,11 +316,11 @@ DRAW (s002_item1_grad_no_half, item1_grad (md, z, x[0], -1))
 static const derivation_line S002C[] = {
   {.id = "s002_c_theta_lambda", .source = "002 2.(c)", .at = 32,
    .text = "∇θ and ∇λ same as above (q_φ does not depend on θ or λ, so no need for the trick)",
-   .expect = V_NOT_CHECKABLE, .why = "it restates the 2.(b) lines 14 and 18, which are checked there;"
-   " the reason given is a property of the notation (q_φ has no θ, λ)"},
+   LINE_NOT_CHECKABLE ("it restates the 2.(b) lines 14 and 18, which are checked there;"
+   " the reason given is a property of the notation (q_φ has no θ, λ)")},
   {.id = "s002_c_prose", .source = "002 2.(c)", .at = 34,
    .text = "∇φ evaluation changes if we use reparametrization vs. log-derivative trick",
-   .expect = V_NOT_CHECKABLE, .why = "prose announcing the method"},
+   LINE_NOT_CHECKABLE ("prose announcing the method")},
   {.id = "s002_c_phi_def", .source = "002 2.(c) ∇φ", .at = 36,
    .text = "∇φ VLB(X_i) = ∇φ E_{Z~q_φ(Z|X_i)}[log(p_θ(X_i|Z) r_λ(Z) / q_φ(Z|X_i))]",
    .eval = LINE_CLOSED (s002c_phi_def), .truth = "grad_phi",
@@ -340,7 +340,7 @@ static const derivation_line S002C[] = {
    .text = "= -1/(2σ²) E_{Z~N(μφ, Σφ)}[‖X_i - f_θ(Z)‖²] - d/2 log(2πσ²)", .eval = LINE_EXPECT (s002_item1),
    .mutants = {{"item1_d_not_halved", "① with -d log(2πσ²)", LINE_EXPECT (s002_item1_d)}}},
   {.id = "s002_c_item1_dim", .source = "002 2.(c) item ①", .at = 42, .text = "d = dim(f_θ)",
-   .expect = V_NOT_CHECKABLE, .why = "a definition"},
+   LINE_NOT_CHECKABLE ("a definition")},
   {.id = "s002_c_item1_reparam", .source = "002 2.(c) item ①", .at = 46,
    .text = "= -1/(2σ²) E_{ε~N(0,I)}[‖X_i - f_θ(μφ + Σφ^{1/2} ε)‖²] - d/2 log(2πσ²) (reparametrization trick)",
    .eval = LINE_EXPECT (s002_item1),
@@ -398,7 +398,7 @@ static const derivation_line S001[] = {
    .mutants = {{"s001_wake_evidence", "∇θ log p_θ(x) in place of ∇θ E_q[log p_θ(x|z)]", LINE_CLOSED (s002_theta_def_evidence)}}},
   {.id = "s001_113_reparam_def", .source = "001 1.1.3", .at = 63,
    .text = "q_φ(z^i|x^i) = N(z^i; μ^i, σ^{2i} I), z^{(i,l)} = μ^i + σ^i ε^l, ε ~ N(0, I)",
-   .expect = V_NOT_CHECKABLE, .why = "definitions (that μ + σε ~ N(μ, σ²) is the reparameterization claim's, 003 Q1.1)"},
+   LINE_NOT_CHECKABLE ("definitions (that μ + σε ~ N(μ, σ²) is the reparameterization claim's, 003 Q1.1)")},
   {.id = "s001_113_update", .source = "001 1.1.3 update rule", .at = 66,
    .text = "L(θ, φ; x) = E_{q_φ(z|x)}[log p_θ(x, z)] - KL(q_φ(z|x) || p(z))", .eval = LINE_EXPECT (s001_update),
    .truth = "elbo", .expect = V_ERROR,
@@ -418,10 +418,10 @@ static const derivation_line S001[] = {
    .mutants = {{"kl_grad_v_sign", "∂v KL = ½(1/v - 1/λ2)", LINE_CLOSED (s001_kl_grad_sign)}}},
   {.id = "s001_113_advantages", .source = "001 1.1.3 advantages", .at = 72,
    .text = "1. reparameterization yields a simple differentiable unbiased estimator of the bound; 2. ancestral sampling instead of MCMC",
-   .expect = V_NOT_CHECKABLE, .why = "prose; the unbiasedness it names is what lines 66 (second form) and 68 check"},
+   LINE_NOT_CHECKABLE ("prose; the unbiasedness it names is what lines 66 (second form) and 68 check")},
   {.id = "s001_113_disadvantages", .source = "001 1.1.3 disadvantages", .at = 77,
    .text = "not for discrete latents; reconstruction error, sensitivity to translations; a fixed standard normal prior",
-   .expect = V_NOT_CHECKABLE, .why = "prose about applicability and modelling choices"},
+   LINE_NOT_CHECKABLE ("prose about applicability and modelling choices")},
 };
 
 /* ---- The harness's own ground truths, established two ways ---- */
@@ -569,9 +569,8 @@ static const claim CLAIM = {
     "expectation. On this model the reparameterization estimator has the smaller "
     "per-sample variance, and the variance of a K-sample average falls as 1/K.",
   .sources = "002 2.(b), 2.(c) (with the \"Redo 2.(c)\" decomposition); 001 1.1.3",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .derivations = (const derivation *const[]) {&d002b, &d002c, &d001, &dharness}, .n_derivations = 4,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS),
+  CLAIM_DERIVATIONS (&d002b, &d002c, &d001, &dharness),
   .samples_default = 800000, .samples_quick = 40000, .samples_min = 40000,
   .samples_min_why = "below it line 38's literal reading, off by KL(q || r), is not resolved at every"
     " seed and the slip reads as holds (15 of 200 seeds at 1000 draws, 1 of 15 of those at 20000)",

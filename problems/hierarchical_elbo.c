@@ -434,7 +434,7 @@ static const derivation_line LINES[] = {
    " the middle KL is against p(z|w) = π_z p(w|z)/p(w); against p(z) the line is the ELBO minus"
    " E_q[log p(w|z) - log p(w)] = E_q[log p(z|w) - log p(z)], zero only if z carries no information about w"},
   {.id = "s000_p72_intro", .at = 155, .source = "000 P7.2 item 1", .text = "Here we calculate the result of different term in the loss function.",
-   .expect = V_NOT_CHECKABLE, .why = "prose: announces the terms"},
+   LINE_NOT_CHECKABLE ("prose: announces the terms")},
   {.id = "s000_p72_term1", .at = 157, .source = "000 P7.2 term 1",
    .text = "E_q[log p_θ(x|w)] = E_q[-log det σ_θ(w) + (x-μ_θ(w))ᵀσ_θ(w)⁻²(x-μ_θ(w))/2] + Const",
    .eval = LINE_CLOSED (q_p72_term1), .truth = "e_log_lik", .expect = V_ERROR,
@@ -444,7 +444,7 @@ static const derivation_line LINES[] = {
    " the quadratic term enters with a minus sign (read as the loss, log det σ would need the plus)"},
   {.id = "s000_p72_reparam_prose", .at = 159, .source = "000 P7.2 item 2",
    .text = "If we have the closed form easy-calculating q(w,z|x) (such as Gaussian), we could use the reparameterization trick",
-   .expect = V_NOT_CHECKABLE, .why = "prose: a method, no quantity stated"},
+   LINE_NOT_CHECKABLE ("prose: a method, no quantity stated")},
   {.id = "s000_p72_term2", .at = 161, .source = "000 P7.2 term 2",
    .text = "E_{w~q_ψ}[KL(q_φ(z|w,x) || p(z))] = E_{w~q_ψ} Σ_k q_φ(k|w,x) log(q_φ(k|w,x)/π_k)",
    .eval = LINE_CLOSED (p72_term2), .truth = "kl_z",
@@ -467,9 +467,8 @@ static const derivation_line LINES[] = {
   {.id = "s000_p72_training", .at = 177, .source = "000 P7.2 closing prose",
    .text = "Could also be back-propagated by reparameterization trick! ... back-propagate the gradients"
    " of log p(x|w) to μ, σ, θ ... and to ψ, φ by setting q(w, x|x) = q_ψ(w|x) q_φ(z|w,x) ← p(w,z|x)",
-   .expect = V_NOT_CHECKABLE,
-   .why = "a training recipe about gradients, no quantity stated (it writes q(w, x|x) for q(w, z|x),"
-   " and the gradients to ψ, φ are those of the ELBO, not of log p(x|w))"},
+   LINE_NOT_CHECKABLE ("a training recipe about gradients, no quantity stated (it writes q(w, x|x) for q(w, z|x),"
+   " and the gradients to ψ, φ are those of the ELBO, not of log p(x|w))")},
 };
 
 static derivation p7 = {
@@ -489,7 +488,7 @@ static const claim CLAIM = {
     "E_w[log p(x|w)] - E_w[KL(q_φ(z|w,x) || p(z|w))] - KL(q_ψ(w|x) || p(w)), "
     "p(w) = Σ_k π_k N(w; μ_k, σ_k²).",
   .sources = "000 P7.1 (the ELBO and its decomposition), P7.2 (terms 1-3)",
-  .derivations = (const derivation *const[]) {&p7}, .n_derivations = 1,
+  CLAIM_DERIVATIONS (&p7),
   .samples_default = 2, .samples_quick = 2,   /* unused: no Monte Carlo */
   .figure_caption = "Each line of 000 P7 against its truth at every point, in units of the"
     " decision's margin z·SE + bound (log scale): at most 1 holds.",

@@ -68,11 +68,9 @@ static const claim CLAIM = {
     "L_k = log p(x) for every k when q = p(z|x); and L_k → log p(x) as k → ∞ "
     "whenever E_q[w] = p(x) is finite, whether or not p/q is bounded.",
   .sources = "001 1.1.4, 1.1.5; 003 Q3.1-3.2; 002 1.(c)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .derivations = (const derivation *const[]) {&d001, &d003, &d002},
-  .n_derivations = 3,
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS),
+  CLAIM_DERIVATIONS (&d001, &d003, &d002),
+  CLAIM_PARAMS (PARAMS),
   .samples_default = 500000, .samples_quick = 20000,
   .samples_min = IW_SWEEP_GAP_CV_MIN_REPLICATES,
   .samples_min_why = "the checks need that many replicates at k = 1",
@@ -203,11 +201,9 @@ check_limit (harness * h, const iw_sweep * e, quad_result * limits)
  * ---------------------------------------------------------------------- */
 
 #define KMAX_DV 10
-static const point_coord COORDS[] = {   /* in iw_point's order */
+static const point_kind iw_points = POINT_BOX_OF (NULL,   /* in iw_point's order */
   {"a", 0.5, 2.5, 0, 0}, {"s", 0.5, 1.5, 1, 0}, {"x", -3, 3, 0, 0},
-  {"shift", -2, 2, 0, 0}, {"c", 0.6, 3, 1, 0}, {"K", 1, KMAX_DV, 0, 1},
-};
-static const point_kind iw_points = POINT_BOX (COORDS, NULL);
+  {"shift", -2, 2, 0, 0}, {"c", 0.6, 3, 1, 0}, {"K", 1, KMAX_DV, 0, 1});
 
 #define D ((const iw_point *) u)
 #define KK ((double) D->k)
@@ -401,7 +397,7 @@ static const derivation_truth TRUTH_003[] = {
    .mutants = {{mutant_, "1/(K+1) in place of 1/K", LINE_CLOSED (name##_k1)}}}
 static const derivation_line LINES_003[] = {
   {S003 ("s003_171_defs", "003 Q3", 171, "the model p(x, h), q(h) ≈ p(h|x), and L_K = E_{h_j~q}[log (1/K) Σ_j p(x,h_j)/q(h_j)] (line 173)"),
-   .expect = V_NOT_CHECKABLE, .why = "definitions: they name the objects the chains below check"},
+   LINE_NOT_CHECKABLE ("definitions: they name the objects the chains below check")},
   {S003 ("s003_175_l1_elbo", "003 Q3", 175, "L_1 is equivalent to the evidence lower bound (ELBO)"),
    .truth = "elbo", .eval = LINE_EXPECT (q_l1),
    .mutants = {{"s003_175_no_logdet", "log q(h) without its -1/2 log v", LINE_EXPECT (q_l1_no_logdet)}}},
@@ -422,7 +418,7 @@ static const derivation_line LINES_003[] = {
    .from = {"s003_q31_l1"}, .eval = LINE_CLOSED (iw_point_log_px),
    .mutants = {{"s003_q31_l7_below", "log p(x) replaced by L_K - 1", LINE_CLOSED (q31_l7_lk)}}},
   {S003 ("s003_183", "003 Q3.1", 183, "Thus, as log p(x) ≥ L_K, L_K is a lower bound of log p(x)"),
-   .expect = V_NOT_CHECKABLE, .why = "restates the chain's last line, s003_q31_l7, which is checked"},
+   LINE_NOT_CHECKABLE ("restates the chain's last line, s003_q31_l7, which is checked")},
   {S003 ("s003_q32_m1", "003 Q3.2", 189, "L_K = E_{h_j~q}[log (1/K) Σ_j p(x,h_j)/q(h_j)]"),
    .truth = "lk", .eval = LINE_EXPECT (a84_lk),
    .mutants = {{"s003_q32_m1_no_mean", "log Σ_j w_j in place of log (1/K) Σ_j w_j", LINE_EXPECT (a84_log_sum)}}},
@@ -441,7 +437,7 @@ static const derivation_line LINES_003[] = {
    .from = {"s003_q32_m1"}, .eval = LINE_CLOSED (iw_point_elbo),
    .mutants = {{"s003_q32_m6_above", "L_1 replaced by log p(x) + 1", LINE_CLOSED (q32_m6_px)}}},
   {S003 ("s003_191", "003 Q3.2", 191, "Thus, L_K is a family of lower bounds tighter than the ELBO"),
-   .expect = V_NOT_CHECKABLE, .why = "restates the chain's last line, s003_q32_m6, which is checked"},
+   LINE_NOT_CHECKABLE ("restates the chain's last line, s003_q32_m6, which is checked")},
 };
 
 /* ---- 002 1.(c), seed lines 3-8: q_φ* = p_θ(z|x) ---- */
@@ -474,7 +470,7 @@ LINE_FN_CLOSED (c8_log_literal, est_exact (log_prior_at_x (u),
 static const derivation_line LINES_002[] = {
   {.id = "s002_3_powerful", .source = "002 1.(c)", .at = 3,
    .text = "Powerful enough: q_φ can represent the true posterior, q_φ(z|x) ≈ p_θ(z|x); ∃ φ* s.t. ...",
-   .expect = V_NOT_CHECKABLE, .why = "prose: what 'powerful enough' means (a definition; line 4 is garbled beyond '∃ φ*')"},
+   LINE_NOT_CHECKABLE ("prose: what 'powerful enough' means (a definition; line 4 is garbled beyond '∃ φ*')")},
   {.id = "s002_8_vlb", .source = "002 1.(c)", .at = 8, .truth = "log_px",
    .text = "max_{θ,φ} Σ_i VLB^(K)_{θ,φ}(X_i) (read at one θ and one X_i, N = 1: max_θ and Σ_i act on every line alike; the max over φ is at q_φ* = p_θ(z|x))",
    .eval = LINE_EXPECT (c8_vlb),

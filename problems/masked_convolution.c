@@ -150,10 +150,8 @@ static const claim CLAIM = {
     "in the two-layer 3×3, padding-1 CNN on a 5×5 map, output 33 depends "
     "exactly on the inputs with a path through the masks' nonzero taps.",
   .sources = "003 Q4 (the written masks; the four cases 1-4, figure 2 empty)",
-  .derivations = (const derivation *const[]) {&q4_masks}, .n_derivations = 1,
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
+  CLAIM_DERIVATIONS (&q4_masks),
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
   .samples_default = 32, .samples_quick = 4,
   .figure_caption = "Top left: the written masks against the case "
     "definitions. Then the receptive field of output 33 (black frame) per "
@@ -462,8 +460,7 @@ int
 main (int argc, char **argv)
 {
   harness *h = harness_begin (&CLAIM, argc, argv);
-  for (int k = 0; k < N_MUTANTS; k++)
-    on[k] = mutant (h, MUTANTS[k].id);
+  harness_mutant_flags (h, on, N_MUTANTS);
   long m = (long) harness_param (h, "weight_range");
   conv2d_probe_spec spec = probe_spec (&CASES[0], m);
   if (conv2d_probe_exactness_limit (&spec) >= 9007199254740992.0)

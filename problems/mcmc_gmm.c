@@ -42,11 +42,10 @@ log_pi (const double *x)
 
 /* ---- 2.1: the Hastings ratio, at x, x' = x + σz ---- */
 
-static const point_coord PAIR_BOX[] = {
-  {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0}, {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0} };
-static const point_kind pair_points = POINT_BOX (PAIR_BOX,
+static const point_kind pair_points = POINT_BOX_OF (
   "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), x' = x + σz, z on [-2.5, 2.5]², σ"
-  " log-uniform on [0.1, 3]");
+  " log-uniform on [0.1, 3]",
+  {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0}, {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0});
 
 typedef struct { double x[D], xp[D], s, lp, lpp; } pair;
 
@@ -132,7 +131,7 @@ static const derivation_truth HASTINGS_TRUTHS[] = {
 static const derivation_line HASTINGS_LINES[] = {
   {.id = "s001_2_1_proposal", .source = "001 2.1", .at = 104,
    .text = "The proposal distribution I choose: p(x'|x) = N(x' - x; 0, σ²I)",
-   .expect = V_NOT_CHECKABLE, .why = "a definition: the proposal chosen (its symmetry in x and x' is what the next lines use)"},
+   LINE_NOT_CHECKABLE ("a definition: the proposal chosen (its symmetry in x and x' is what the next lines use)")},
   {.id = "s001_2_1_acceptance", .source = "001 2.1", .at = 104,
    .text = "A(x'|x) = min(1, P(x')Q(x|x') / (P(x)Q(x'|x)))",
    .eval = LINE_CLOSED (general), .truth = "accept_log",
@@ -154,9 +153,8 @@ static derivation hastings = {
 
 /* ---- 2.2.1: H as written, at a phase point (q, p), T = 1, Z = 2π ---- */
 
-static const point_coord PHASE_BOX[] = { {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0} };
-static const point_kind phase_points = POINT_BOX (PHASE_BOX,
-  "q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²");
+static const point_kind phase_points = POINT_BOX_OF ("q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²",
+  {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0});
 
 /* (1/Z) exp(-U/T) exp(-K/T), K = Σ p_i²/2, as written; the mutants change
    K or T (flags: the harness check of the density uses this too) */
@@ -214,9 +212,9 @@ static const derivation_line CANONICAL_LINES[] = {
    .correction = "H(q,p) = U(q) + K(p); (1/Z) exp(-H(q,p)/T) is the canonical density P(q,p) that HMC samples, not the Hamiltonian"},
   {.id = "s001_2_2_1_definitions", .source = "001 2.2.1", .at = 112,
    .text = "U(q) = -log[π(q)], K(p) = Σ p_i²/2, π(q) the mixture Σ π_i N(x; μ_i, Σ_i); P independent Gaussians",
-   .expect = V_NOT_CHECKABLE, .why = "definitions (used by the line above and by the harness's HMC)"},
+   LINE_NOT_CHECKABLE ("definitions (used by the line above and by the harness's HMC)")},
   {.id = "s001_2_2_2", .source = "001 2.2.2", .at = 114, .text = "## 2.2.2 (the section is empty)",
-   .expect = V_NO_ANSWER, .why = "the section has a heading and no text"},
+   LINE_NO_ANSWER ("the section has a heading and no text")},
 };
 
 static derivation canonical = {
@@ -282,9 +280,8 @@ static const claim CLAIM = {
     "O(ε²), reversible, volume-preserving) samples π. Both samplers' averages converge on the mixture's exact moments "
     "within MCMC standard errors.",
   .sources = "001 2.1 (Hastings ratio, algorithm); 001 2.2.1 (H as written); 001 2.2.2 (empty)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS), .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&hastings, &canonical}, .n_derivations = 2,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&hastings, &canonical),
   .samples_default = 200000, .samples_quick = 60000, .samples_min = 60000,
   .samples_min_why = "below it chance alone makes the moment checks fail or come out inconclusive at some seeds (measured over 60 seeds)",
   .figure_caption = "(a) Each 2.1 and 2.2.1 line against its truth. (b) Draws of both samplers over the mixture's density "

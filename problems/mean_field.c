@@ -46,10 +46,8 @@ static rnd sq (rnd a) { return rnd_mul (a, a); }
  * is two latents z, z' ~ N(0, 2² I).
  * --------------------------------------------------------------------- */
 
-static const point_coord MODEL[] = {
-  {"θ1", -2.5, 2.5, 0, 0}, {"θ2", -2.5, 2.5, 0, 0}, {"x", -4, 4, 0, 0},
-};
-static const point_kind model_points = POINT_BOX (MODEL, NULL);
+static const point_kind model_points = POINT_BOX_OF (NULL,
+  {"θ1", -2.5, 2.5, 0, 0}, {"θ2", -2.5, 2.5, 0, 0}, {"x", -4, 4, 0, 0});
 
 #define G LINGAUSS2_POINT_MODEL (p)  /* the model at P (lib/lingauss2_point) */
 
@@ -381,10 +379,8 @@ static const double MIX_COV[MIX_K][4] = {
 };
 static gmm *mixture, *equal_weights;
 
-static const point_coord FIT[] = {
-  {"μ1", -3, 3, 0, 0}, {"μ2", -3, 3, 0, 0}, {"i", 1, 2, 0, 1},
-};
-static const point_kind fit_points = POINT_BOX (FIT, NULL);
+static const point_kind fit_points = POINT_BOX_OF (NULL,
+  {"μ1", -3, 3, 0, 0}, {"μ2", -3, 3, 0, 0}, {"i", 1, 2, 0, 1});
 
 /* the derivation's prep holds p, for lib/gmm_fit_point's draws and truths */
 static void
@@ -421,9 +417,8 @@ static const derivation_truth FIT_TRUTHS[] = { GMM_FIT_POINT_TRUTHS };
 static const derivation_line FIT_LINES[] = {
   {.id = "s004_eq1_9", .source = "004 eq. (1.9)",
    .text = "μ* = argmin KL(p||q) = argmin (E_p[log p(x)] - E_p[log q(x|μ)]) = argmin (-E_p[log q(x|μ)])",
-   .expect = V_NOT_CHECKABLE,
-   .why = "the definition of KL, (1.1), and dropping E_p[log p(x)], which does"
-   " not depend on μ; the minimiser it leads to is checked at (1.12)"},
+   LINE_NOT_CHECKABLE ("the definition of KL, (1.1), and dropping E_p[log p(x)], which does"
+   " not depend on μ; the minimiser it leads to is checked at (1.12)")},
   {SEED_LINE ("1.10", "E_p[log(q(x|μ))] = c + μᵀE_p[x] - ½μᵀμ (checked as the difference"
               " from μ = 0, where c cancels)", LINE_CLOSED, eq1_10,
               eq1_10_quad_sign, "(1.10) with + ½μᵀμ"), .truth = "ep_log_q_diff"},
@@ -556,11 +551,8 @@ static const claim CLAIM = {
     "posterior marginal variances. Fitting an isotropic Gaussian N(μ, I) to any p by "
     "KL(p || q) gives μ* = E_p[x].",
   .sources = "004 Problem 3 (eqs. 2.1-2.3), Problem 4 (eqs. 2.4-2.15), Problem 2 (eqs. 1.9-1.12)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&bayes, &posterior, &elbo, &updates, &fit},
-  .n_derivations = 5,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&bayes, &posterior, &elbo, &updates, &fit),
   /* 800000: (2.4) and (2.5) reach 1e-3 (bench.md) at twice the RQMC points */
   .samples_default = 800000, .samples_quick = 40000, .samples_min = 8,
   .samples_min_why = "the ELBO lines need 2 draws at each of their 4 points",
@@ -582,8 +574,7 @@ main (int argc, char **argv)
                                   &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  for (int k = 0; k < N_MUTANTS; k++)
-    on[k] = mutant (h, MUTANTS[k].id);
+  harness_mutant_flags (h, on, N_MUTANTS);
   eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);

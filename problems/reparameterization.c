@@ -12,6 +12,7 @@
 #include "figure_panel.h"
 #include "gauss_sample.h"
 #include "harness.h"
+#include "line_fn.h"
 #include "point_affine.h"
 
 #include <gsl/gsl_math.h>
@@ -240,11 +241,10 @@ static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; 
 static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->det_gram); return est_exact (v, pp->rel * v); }
 static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_gram, pp->rel / pp->det_gram); }
 
-static estimate tr_zero (const point * p, const void *u) { (void) p, (void) u; return est_exact (0, 0); }
 
 static const derivation_truth Q1_TRUTHS[] = {
   AFFINE_GAUSS_TRUTHS,
-  {"zero", "0: both sides of the line agree", LINE_CLOSED (tr_zero)},
+  {"zero", "0: both sides of the line agree", LINE_CLOSED (line_fn_zero)},
   AFFINE_GAUSS_TRUTH_CHAR,
 };
 
@@ -382,9 +382,8 @@ static derivation q1_law = {
 
 /* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */
 
-static const point_coord P2_BOX[] = { {"μ", -3, 3, 0, 0}, {"σ", 0.2, 5, 1, 0} };
-static const point_kind p2_points = POINT_BOX (P2_BOX,
-  "μ uniform on [-3, 3], σ log-uniform on [0.2, 5]");
+static const point_kind p2_points = POINT_BOX_OF ("μ uniform on [-3, 3], σ log-uniform on [0.2, 5]",
+                                                 {"μ", -3, 3, 0, 0}, {"σ", 0.2, 5, 1, 0});
 
 /* The draw as a map of one standard normal, x = ε: the engine draws ε itself
    (ziggurat) and integrates by randomized quasi-Monte Carlo where it can (the
@@ -511,10 +510,8 @@ static const claim CLAIM = {
     " non-singular S, by the change of variables q(g(z0)) = q(z0)|det ∂g/∂z0|⁻¹; in one dimension"
     " z = μ + σε moves the randomness into ε, so z is a differentiable function of (μ, σ).",
   .sources = "003 Q1.1-1.2 (eq. (1), eqs. (2)-(19) and both final blocks); 000 P2",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&q1, &q1_law, &p2}, .n_derivations = 3,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&q1, &q1_law, &p2),
   .samples_default = 400000, .samples_quick = 20000, .samples_min = 1000,
   .figure_caption = "Left: how far each seed line misses its truth at every point it was checked"
     " at, in units of the decision's margin z·SE + bound (a line that holds stays left of 1; eq. (2)"

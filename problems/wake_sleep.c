@@ -178,8 +178,8 @@ static const derivation_truth WAKE_TRUTHS[] = {
 static const derivation_line WAKE_LINES[] = {
   {.id = "s001_112_wake_prose", .source = "001 1.1.2 wake", .at = 19,
    .text = "Generate examples from q_φ(z|x^i) ... one step of gradient ascent update with respect to maximum likelihood",
-   .expect = V_NOT_CHECKABLE, .why = "the procedure in words; its objective is the display below (the step is on the ELBO, "
-     "which is the likelihood only when q_φ is the posterior)"},
+   LINE_NOT_CHECKABLE ("the procedure in words; its objective is the display below (the step is on the ELBO, "
+     "which is the likelihood only when q_φ is the posterior)")},
   {.id = "s001_112_wake_l", .source = "001 1.1.2 wake, first equality", .at = 25, .truth = "elbo",
    .text = "max_θ L(θ, φ; x) = max_θ ∫ q_φ(z|x) log p_θ(x,z)/q_φ(z|x)", .eval = LINE_EXPECT (w_elbo),
    .mutants = {{"wake_l_no_entropy", "the -log q_φ(z|x) dropped", LINE_EXPECT (w_elbo_no_h)}}},
@@ -510,10 +510,8 @@ static const claim CLAIM = {
     "E_x KL(p_θ(z|x) || q_φ(z|x)), and recovers the exact posterior when the family "
     "contains it.",
   .sources = "001 1.1.2 (the wake and sleep objectives)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&wake_dv, &sleep_dv}, .n_derivations = 2,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&wake_dv, &sleep_dv),
   /* 800000: the sleep lines reach 1e-3 (bench.md) at four times the RQMC points */
   .samples_default = 800000, .samples_quick = 40000, .samples_min = 40000,
   .samples_min_why = "below it the 0.04 that line 27's third equality is off by is not resolved"

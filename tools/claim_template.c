@@ -18,15 +18,14 @@
  *   4. a mutant beside every line that should hold (a negative control). */
 #include "harness.h"
 #include "figure_panel.h"
+#include "line_fn.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
-static const point_coord BOX[] = {
-  {"m", -2, 2, 0, 0},           /* name, range, log-uniform?, whole numbers? */
-  {"s", 0.1, 2, 1, 0},
-};
-static const point_kind box = POINT_BOX (BOX, NULL);    /* NULL: the default description */
+/* each coordinate: name, range, log-uniform?, whole numbers?  (NULL: the
+   default description of how points are drawn) */
+static const point_kind box = POINT_BOX_OF (NULL, {"m", -2, 2, 0, 0}, {"s", 0.1, 2, 1, 0});
 
 #define M (p->v[0])
 #define S (p->v[1])
@@ -40,21 +39,18 @@ sample (const gsl_rng * r, const point * p, const void *prep, double *x)
 }
 
 /* Truths.  A closed form carries its rounding bound: EST_SUM adds its
-   terms and bounds the sum by Higham's gamma_{n-1} sum |t_i| (estimate.h). */
-static estimate e_log_x (const point * p, const void *u) { (void) u; return est_exact (M, 0); }
+   terms and bounds the sum by Higham's gamma_{n-1} sum |t_i| (estimate.h).
+   LINE_FN_CLOSED and LINE_FN_PLAIN (lib/line_fn.h) define a line's
+   function from its expression in the point P (and the draw Z). */
+LINE_FN_CLOSED (e_log_x, est_exact (M, 0))
 
-/* The lines as written: an integrand (with an expectation), closed forms. */
-static double
-log_x (const point * p, const void *u, const double *x, double *err)
-{
-  (void) p, (void) u, (void) err;
-  return log (x[0]);
-}
-static estimate log_e_x (const point * p, const void *u) { (void) u; return EST_SUM (M, S * S / 2); }
-static estimate log_e_x_mutant (const point * p, const void *u) { (void) u; return EST_SUM (M, -S * S / 2); }
-static estimate wrong_sign (const point * p, const void *u) { (void) u; return EST_SUM (M, -S * S / 2); }
-static estimate rewritten (const point * p, const void *u) { (void) u; return EST_SUM (M, -0.5 * S * S); }
-static estimate rewritten_mutant (const point * p, const void *u) { (void) u; return EST_SUM (M, -S * S); }
+/* The lines as written: an integrand (under the sampler), closed forms. */
+LINE_FN_PLAIN (log_x, log (z[0]))
+LINE_FN_CLOSED (log_e_x, EST_SUM (M, S * S / 2))
+LINE_FN_CLOSED (log_e_x_mutant, EST_SUM (M, -S * S / 2))
+LINE_FN_CLOSED (wrong_sign, EST_SUM (M, -S * S / 2))
+LINE_FN_CLOSED (rewritten, EST_SUM (M, -0.5 * S * S))
+LINE_FN_CLOSED (rewritten_mutant, EST_SUM (M, -S * S))
 
 static const derivation_truth TRUTHS[] = {
   {"e_log_x", "E[log X] = m (the mean of a normal)", LINE_CLOSED (e_log_x)},
@@ -72,21 +68,20 @@ static const derivation_line LINES[] = {
   {.id = "ex_carried", .source = "NNN eq. (3)", .text = "= m - ½ s·s",
    .eval = LINE_CLOSED (rewritten), .expect = V_CARRIES,
    .mutants = {{"ex_carried_doubled", "m - s·s: the step then fails", LINE_CLOSED (rewritten_mutant)}}},
+  {.id = "ex_hence", .source = "NNN eq. (3)", .text = "hence the bound",
+   LINE_NOT_CHECKABLE ("prose: the conclusion in words of the lines above")},
 };
 
-static derivation jensen = {
-  .id = "jensen", .title = "NNN: an example chain",
-  .points = &box, .n_points = 50, .n_mc_points = 4, .x_dim = 1, .sample = sample,
-  .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS),
-  .lines = LINES, .n_lines = COUNT_OF (LINES),
-};
+/* 50 points of the box, 4 of them with Monte Carlo; a draw is one x */
+DERIVATION_DEFINE (jensen, "jensen", "NNN: an example chain", box, 50, TRUTHS, LINES,
+                   .n_mc_points = 4, .x_dim = 1, .sample = sample);
 
 static const claim CLAIM = {
   .slug = "@SLUG@",
   .title = "TITLE OF THE CLAIM",
   .claim = "The claim in our words.",
   .sources = "NNN SECTION",
-  .derivations = (const derivation *const[]) {&jensen}, .n_derivations = 1,
+  CLAIM_DERIVATIONS (&jensen),
   .samples_default = 1000000, .samples_quick = 40000,
   .figure_caption = "Each line against its truth at every point.",
 };
