@@ -28,23 +28,16 @@
 
 /* A row of 003 Question 6: its id and its line in the seed (Q61A: Q6.1(a),
    ...); EVAL (f, id, what, g): its value f, and its one mutant ID, which
-   does WHAT, of value g; PROSE (why): not checkable numerically, and why. */
+   does WHAT, of value g. */
 #define Q61A(id_, at_) .id = id_, .source = "003 Q6.1(a)", .at = at_
 #define Q61B(id_, at_) .id = id_, .source = "003 Q6.1(b)", .at = at_
 #define Q62A(id_, at_) .id = id_, .source = "003 Q6.2(a)", .at = at_
 #define Q63(id_, at_) .id = id_, .source = "003 Q6.3", .at = at_
 #define EVAL(f, id_, what, g) .eval = LINE_CLOSED (f), .mutants = {{id_, what, LINE_CLOSED (g)}}
-#define PROSE(why_) .expect = V_NOT_CHECKABLE, .why = why_
-
-/* ---- Brent's suprema (lib/conjugate): value and maximiser with their bounds ---- */
-
-static estimate opt_value (concave_max m) { return est_opt (m.value, m.err); }
-static estimate opt_x (concave_max m) { return est_opt (m.x, m.x_err); }
 
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
 
-static const point_coord TU[] = { {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0} };
-static const point_kind tu_points = POINT_BOX (TU, NULL);
+static const point_kind tu_points = POINT_BOX_OF (NULL, {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0});
 
 LINE_FN_CLOSED (tr_du_complex, conjugate_ulogu_slope (p->v[0], p->v[1]))
 LINE_FN_CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
@@ -62,16 +55,14 @@ DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative o
 
 /* ---- Q6.1(a), the conjugate: at each t, Brent's maximiser over u ---- */
 
-static const point_coord T_ONLY[] = { {"t", -4, 4, 0, 0} };
-static const point_kind t_points = POINT_BOX (T_ONLY, NULL);
+static const point_kind t_points = POINT_BOX_OF (NULL, {"t", -4, 4, 0, 0});
 
 static void prep_conj (const point * p, void *prep)
 { *(concave_max *) prep = conjugate_ulogu_star (p->v[0]); }
 #define CONJ(prep) (*(const concave_max *) (prep))
 
-LINE_FN_CLOSED (tr_conj_sup, opt_value (CONJ (u)))
-LINE_FN_CLOSED (tr_conj_argmax, opt_x (CONJ (u)))
-LINE_FN_CLOSED (tr_zero, est_exact (0.0, 0.0))
+LINE_FN_CLOSED (tr_conj_sup, concave_max_value (CONJ (u)))
+LINE_FN_CLOSED (tr_conj_argmax, concave_max_x (CONJ (u)))
 LINE_FN_CLOSED (tr_conj_du_at_max, conjugate_ulogu_slope_at_max (p->v[0], CONJ (u)))
 static estimate
 stationary_at (const point * p, const void *prep, double one)
@@ -90,21 +81,21 @@ static const derivation_truth CONJ_TRUTHS[] = {
   {"sup", "f*(t) = sup_u ut - u log u by Brent (grid u in [1e-8, 1e8])", LINE_CLOSED (tr_conj_sup)},
   {"argmax", "the maximiser over u by Brent", LINE_CLOSED (tr_conj_argmax)},
   {"du_at_max", "d/du (ut - u log u) at Brent's maximiser, by the complex step", LINE_CLOSED (tr_conj_du_at_max)},
-  {"zero", "0", LINE_CLOSED (tr_zero)},
+  {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 static const derivation_line CONJ_LINES[] = {
   {Q61A ("s003_q61a_definition", 262),
    .text = "f*(t) = sup_{u ∈ dom f} ut - f(u) = sup_{u ∈ dom f} ut - u log u",
-   PROSE ("the definition of f*, with f(u) = u log u substituted")},
+   LINE_NOT_CHECKABLE ("the definition of f*, with f(u) = u log u substituted")},
   {Q61A ("s003_q61a_method", 264),
    .text = "for a fixed value of t we maximize the function ut - u log u by setting it to 0",
-   PROSE ("the method in words (\"it\" is the derivative, as the display below shows); the rows"
-          " below are checked")},
+   LINE_NOT_CHECKABLE ("the method in words (\"it\" is the derivative, as the display below"
+                       " shows); the rows below are checked")},
   {Q61A ("s003_q61a_dangling", 266), .truth = "du_at_max",
    .text = "= d/du(ut - u log u)  (the row has no left side; at the maximiser)",
    .eval = LINE_CLOSED (tr_conj_sup), .expect = V_SLIP,     /* read literally: f*(t), the chain above */
    .readings = {{"0 = d/du(ut - u log u)", "the sentence above says \"by setting it to 0\" and the"
-                 " third row writes 0 = t - [log u* + 1]", 0, LINE_CLOSED (tr_zero), 0}},
+                 " third row writes 0 = t - [log u* + 1]", 0, LINE_CLOSED (line_fn_zero), 0}},
    .correction = "0 = d/du(ut - u log u): the display's leading \"=\" continues, as written, the chain"
      " f*(t) = sup_u ut - u log u above, and f*(t) = e^{t-1} is not the derivative (0 at the maximiser)"},
   {Q61A ("s003_q61a_stationary", 266), .truth = "zero",
@@ -120,8 +111,7 @@ DERIVATION_DEFINE (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
 
-static const point_coord U_ONLY[] = { {"u", 0.02, 55, 1, 0} };
-static const point_kind u_points = POINT_BOX (U_ONLY, NULL);
+static const point_kind u_points = POINT_BOX_OF (NULL, {"u", 0.02, 55, 1, 0});
 
 typedef struct
 {
@@ -138,9 +128,9 @@ prep_biconj (const point * p, void *prep)
 }
 #define BI(prep) ((const biconj_prep *) (prep))
 
-LINE_FN_CLOSED (tr_bi_nested, opt_value (BI (u)->nested))
-LINE_FN_CLOSED (bi_sup, opt_value (BI (u)->bi))
-LINE_FN_CLOSED (tr_bi_argmax, opt_x (BI (u)->bi))
+LINE_FN_CLOSED (tr_bi_nested, concave_max_value (BI (u)->nested))
+LINE_FN_CLOSED (bi_sup, concave_max_value (BI (u)->bi))
+LINE_FN_CLOSED (tr_bi_argmax, concave_max_x (BI (u)->bi))
 /* d/dt (tu - e^{t-1}) at Brent's t_B: |d2/dt2| = e^{t-1} <= u e^{x_err}
    near the maximiser, so x_err moves it by at most u x_err e^{x_err}. */
 static estimate
@@ -173,7 +163,7 @@ static const derivation_truth BI_TRUTHS[] = {
   {"sup", "sup_t tu - e^{t-1} by Brent (grid t in [-300, 300])", LINE_CLOSED (bi_sup)},
   {"argmax", "the maximiser over t by Brent", LINE_CLOSED (tr_bi_argmax)},
   {"dt_at_max", "d/dt (tu - e^{t-1}) at Brent's maximiser", LINE_CLOSED (tr_bi_dt_at_max)},
-  {"zero", "0", LINE_CLOSED (tr_zero)},
+  {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 static const derivation_line BI_LINES[] = {
   {Q61A ("s003_q61a_bi_goal", 272), .truth = "nested", .text = "f**(u) = (f*)*(u) = u log u",
@@ -183,12 +173,12 @@ static const derivation_line BI_LINES[] = {
    EVAL (bi_sup, "q61a_bi_sup_no_1", "f*(t) taken as e^t", m_bi_sup_no_1)},
   {Q61A ("s003_q61a_bi_method", 274),
    .text = "For a fixed value of u, we find the value of t that maximizes tu - e^{t-1} by setting it to 0",
-   PROSE ("the method in words; the rows below are checked")},
+   LINE_NOT_CHECKABLE ("the method in words; the rows below are checked")},
   {Q61A ("s003_q61a_bi_dangling", 276), .truth = "dt_at_max",
    .text = "= d/dt(tu - e^{t-1})  (the row has no left side; at the maximiser)",
    .eval = LINE_CLOSED (bi_sup), .expect = V_SLIP,     /* read literally: f**(u), the chain above */
    .readings = {{"0 = d/dt(tu - e^{t-1})", "the sentence above says \"by setting it to 0\" and the"
-                 " next row writes 0 = u - e^{t-1}", 0, LINE_CLOSED (tr_zero), 0}},
+                 " next row writes 0 = u - e^{t-1}", 0, LINE_CLOSED (line_fn_zero), 0}},
    .correction = "0 = d/dt(tu - e^{t-1}): as written the row continues the chain f**(u) = sup_t tu - f*(t)"
      " above, and f**(u) = u log u is not the derivative (0 at the maximiser)"},
   {Q61A ("s003_q61a_bi_stationary", 276), .truth = "zero",
@@ -198,7 +188,7 @@ static const derivation_line BI_LINES[] = {
    EVAL (v_tstar, "q61a_bi_maximiser_sign", "t* = log u - 1", m_tstar_sign)},
   {Q61A ("s003_q61a_bi_substitute", 278),
    .text = "Now we substitute this back into the above equation",
-   PROSE ("the method in words; the substitution is the next row")},
+   LINE_NOT_CHECKABLE ("the method in words; the substitution is the next row")},
   {Q61A ("s003_q61a_bi_substituted", 280), .truth = "sup", .text = "f**(u) = t*u - f*(t*)",
    EVAL (v_bi_subst, "q61a_bi_substituted_plus", "t*u + f*(t*)", m_bi_subst_plus)},
   {Q61A ("s003_q61a_bi_expanded", 280),
@@ -209,8 +199,9 @@ static const derivation_line BI_LINES[] = {
    EVAL (v_ulogu, "q61a_biconjugate_rel_1e-6", "u log(u (1 + 1e-6))", m_ulogu_rel6)},
   {Q61A ("s003_q61a_fenchel_moreau", 282),
    .text = "footnote 3: f** = f if f is lower semi-continuous and convex (\"Fenchel-Monreau\")",
-   PROSE ("a theorem quoted for every such f (Fenchel-Moreau, misspelt); its instance f = u log u"
-          " is row s003_q61a_bi_goal, checked against the nested numerical biconjugate")},
+   LINE_NOT_CHECKABLE ("a theorem quoted for every such f (Fenchel-Moreau, misspelt); its instance"
+                       " f = u log u is row s003_q61a_bi_goal, checked against the nested"
+                       " numerical biconjugate")},
 };
 DERIVATION_DEFINE (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconjugate f**(u) of u log u",
                    u_points, 40, BI_TRUTHS, BI_LINES, DERIVATION_PREPARE (biconj_prep, prep_biconj));
@@ -220,9 +211,8 @@ DERIVATION_DEFINE (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconju
 /* p = N(mp, sp²), q = N(mq, sq²): the first coordinates of the points below */
 #define PAIR_COORDS {"mp", -1.5, 1.5, 0, 0}, {"sp", 0.6, 1.8, 1, 0}, {"mq", -1.5, 1.5, 0, 0}, \
     {"sq", 0.6, 1.8, 1, 0}
-static const point_coord PAIR_X[] = { PAIR_COORDS, {"z", -3, 3, 0, 0} };
-static const point_kind pair_x_points = POINT_BOX (PAIR_X,
-  "p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z");
+static const point_kind pair_x_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z",
+                                                     PAIR_COORDS, {"z", -3, 3, 0, 0});
 
 typedef struct
 {
@@ -266,9 +256,9 @@ tr_kl_integrand (const point * p, const void *prep)
   double l = w->lp - w->lq;
   return est_exact (w->p * l, w->p * (8 * EST_U * (fabs (w->lp) + fabs (w->lq)) + 4 * EST_U * fabs (l)));
 }
-LINE_FN_CLOSED (tr_sup_f, opt_value (PW (u)->f))
-LINE_FN_CLOSED (v_pw_whole, opt_value (PW (u)->whole))
-LINE_FN_CLOSED (v_pw_inside, opt_value (PW (u)->inside))
+LINE_FN_CLOSED (tr_sup_f, concave_max_value (PW (u)->f))
+LINE_FN_CLOSED (v_pw_whole, concave_max_value (PW (u)->whole))
+LINE_FN_CLOSED (v_pw_inside, concave_max_value (PW (u)->inside))
 static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
 LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, v_pw_q_sup_f (p, u)))
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
@@ -321,22 +311,16 @@ DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integr
                    pair_x_points, 60, PW_TRUTHS, PW_LINES, DERIVATION_PREPARE (pointwise_prep, prep_pointwise));
 
 /* The integral: KL(p||q) in closed form against quadrature. */
-static const point_coord PAIR[] = { PAIR_COORDS };
-static const point_kind pair_points = POINT_BOX (PAIR, "p = N(mp, sp²), q = N(mq, sq²)");
+static const point_kind pair_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²)", PAIR_COORDS);
 
 /* a point's p, q (its first four coordinates) */
 #define PAIR_OF(p) ((normal_pair) { (p)->v[0], (p)->v[1], (p)->v[2], (p)->v[3] })
 
 LINE_FN_CLOSED (tr_kl_quad, est_quad (normal_pair_kl_quad (&PAIR_OF (p))))
-/* log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2: three terms */
-static estimate
-kl_closed (const point * p, double half)
-{
-  double d = p->v[0] - p->v[2], sp = p->v[1], sq = p->v[3];
-  return EST_SUM (log (sq / sp), (sp * sp + d * d) / (2 * sq * sq), -half);
-}
-LINE_FN_CLOSED (v_kl, kl_closed (p, 0.5))
-LINE_FN_CLOSED (m_kl_no_half, kl_closed (p, 0.0))
+/* KL = log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2 (lib/normal); the mutant
+   drops its -1/2 */
+LINE_FN_CLOSED (v_kl, critic_kl_closed (&PAIR_OF (p)))
+LINE_FN_CLOSED (m_kl_no_half, est_add (v_kl (p, u), est_exact (0.5, 0)))
 
 static const derivation_truth KL_TRUTHS[] =
   { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)} };
@@ -350,11 +334,9 @@ DERIVATION_DEFINE (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)
 
 /* ---- Q6.2(a) and Q6.3 at a quadratic critic T = a + bx + cx² ---- */
 
-static const point_coord QUAD_CRITIC[] = {
-  PAIR_COORDS, {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0}, /* c sq² < 1/2 */
-};
-static const point_kind critic_points = POINT_BOX (QUAD_CRITIC,
-  "p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²");
+static const point_kind critic_points =
+  POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²", PAIR_COORDS,
+                {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0});  /* c sq² < 1/2 */
 
 /* CASE_OF (p): a point's pair p, q and its quadratic critic, as the first two
    arguments of lib/critic's functions; ∫ e^{T + shift} q dx and ∫ p T dx by
@@ -367,7 +349,6 @@ static quad_result quad_p_t (const point * p) { return critic_quadratic_p_t (CAS
 static estimate log_mgf (const point * p) { return critic_log_mgf (CASE_OF (p)); }
 static estimate ep_t (const point * p) { return critic_mean (CASE_OF (p)); }
 
-LINE_FN_CLOSED (tr_one, est_exact (1.0, 0.0))
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
 LINE_FN_CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
 LINE_FN_CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
@@ -378,9 +359,10 @@ LINE_FN_CLOSED (v_rq_one, est_exact ((1 / exp (log_mgf (p).value)) * exp (log_mg
                                      2 * EST_U))
 LINE_FN_CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
-static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (tr_one)} };
+static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
 static const derivation_line RQ_LINES[] = {
-  {Q62A ("s003_q62a_domain", 304), .text = "For x ∈ ℝ,", PROSE ("the domain of x, no statement")},
+  {Q62A ("s003_q62a_domain", 304), .text = "For x ∈ ℝ,",
+   LINE_NOT_CHECKABLE ("the domain of x, no statement")},
   {Q62A ("s003_q62a_integral", 306), .truth = "one", .text = "= ∫_x r(x)·q(x)·dx",
    EVAL (v_rq, "q62a_normaliser_exponent", "r normalised by E_q[e^{T-1}]", m_rq_exponent)},
   {Q62A ("s003_q62a_expanded", 306), .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx",
@@ -390,26 +372,21 @@ static const derivation_line RQ_LINES[] = {
   {Q62A ("s003_q62a_one", 306), .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1",
    EVAL (v_rq_one, "q62a_one_e", "the ratio taken as e", m_rq_one_e)},
   {Q62A ("s003_q62a_density", 308), .text = "Therefore, rq is a proper density function.",
-   PROSE ("the conclusion in words of row s003_q62a_one (rq = e^T q / E_q[e^T] ≥ 0 is evident)")},
+   LINE_NOT_CHECKABLE ("the conclusion in words of row s003_q62a_one (rq = e^T q / E_q[e^T] ≥ 0"
+                       " is evident)")},
   {.id = "s003_q62b", .source = "003 Q6.2(b)", .at = 310,
    .text = "Show that KL(p||q) ≥ R2[T], with equality iff T(x) = log(p(x)/q(x)) + c",
-   .expect = V_NO_ANSWER, .why = "the seed gives no answer; the claim itself is harness checks r2_*"},
+   LINE_NO_ANSWER ("the seed gives no answer; the claim itself is harness checks r2_*")},
 };
 DERIVATION_DEFINE (rq_dv, "s003_q62a", "003 Q6.2(a): r q integrates to 1 (quadratic critics)",
                    critic_points, 30, RQ_TRUTHS, RQ_LINES);
 
 /* Q6.3: log x <= x - 1 and 1 + log x <= x on (0, inf) */
-static const point_coord X_POS[] = { {"x", 0.0183, 54.6, 1, 0} };    /* e^±4 */
-static const point_kind x_points = POINT_BOX (X_POS, NULL);
+static const point_kind x_points = POINT_BOX_OF (NULL, {"x", 0.0183, 54.6, 1, 0});    /* e^±4 */
 
-static estimate
-tr_log (const point * p, const void *prep)
-{
-  (void) prep;
-  gsl_sf_result r;
-  gsl_sf_log_e (p->v[0], &r);
-  return est_exact (r.val, r.err);
-}
+/* log x by GSL, within gsl_sf_log_e's own error 2ε|log x| */
+LINE_FN_CLOSED (tr_log, est_exact (gsl_sf_log (p->v[0]),
+                                   2 * DBL_EPSILON * fabs (gsl_sf_log (p->v[0]))))
 LINE_FN_CLOSED (v_log, est_exact (log (p->v[0]), EST_U * fabs (log (p->v[0]))))
 LINE_FN_CLOSED (m_log_plus, EST_SUM (v_log (p, u).value, 0.01))
 LINE_FN_CLOSED (v_x_minus_1, EST_SUM (p->v[0], -1.0))
@@ -478,7 +455,7 @@ static const derivation_line SHIFT_LINES[] = {
    EVAL (v_eq_m1, "q63_step_minus_half", "≤ E_q[e^{T-1}] - 0.5", m_eq_m1_minus_half)},
   {Q63 ("s003_q63_using", 318),
    .text = "For a fixed value of T(x), p(x) and q(x) and using the result in the above equation",
-   PROSE ("the method in words")},
+   LINE_NOT_CHECKABLE ("the method in words")},
   {Q63 ("s003_q63_r2", 320), .truth = "r2",
    .text = "R2[T] = E_p[T(x)] - log E_q[e^{T(x)}]  (quadrature)",
    EVAL (v_r2_quad, "q63_r2_no_log", "E_q[e^T] - 1 in place of log E_q[e^T]", m_r2_jensen)},
@@ -563,12 +540,8 @@ draw_figure (harness * h, const critic_bounds * cb)
 static const char NOTES[] =
   "**Q6.1(a).** Every supremum is computed (a grid, then Brent, with bounds from"
   " concavity: lib/minimize.h), never substituted. The two displays that set a"
-  " derivative to zero begin with a bare \"=\" (rows `s003_q61a_dangling`,"
-  " `s003_q61a_bi_dangling`): as written they continue the chain above them, f*(t) ="
-  " sup_u ... = d/du(ut − u log u), which is false (f*(t) = e^{t−1} > 0, the"
-  " derivative is 0 at the maximiser); read as 0 = d/du(...), as the sentence before"
-  " each (\"by setting it to 0\") and the next row (0 = t − [log u* + 1]) use it, they"
-  " hold: slips. \"Therefore, f*(t) = e^{t−1}\" follows the maximiser u* = e^{t−1}"
+  " derivative to zero begin with a bare \"=\": slips, read as the surrounding lines"
+  " use them (Findings). \"Therefore, f*(t) = e^{t−1}\" follows the maximiser u* = e^{t−1}"
   " without substituting it; it is right because here u*t − u* log u* = u*. The"
   " biconjugate's \"t ∈ dom(u)\" is read as t ∈ ℝ. The seed treats u > 0 only:"
   " f**(0) = 0 = f(0) is approached (t* → −∞), and f** = +∞ = f for u < 0.\n\n"
@@ -598,11 +571,9 @@ static const claim CLAIM = {
     "E_p[T] - log E_q[e^T] with equality exactly at T = log(p/q) + c; and "
     "R2[T] >= R1[T] for every T.",
   .sources = "003 Q6.1(a)-(b), Q6.2(a)-(b), Q6.3",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .derivations = (const derivation *const[]) {&du_dv, &conj_dv, &biconj_dv, &pointwise_dv, &kl_dv,
-                                              &rq_dv, &logx_dv, &shift_dv},
-  .n_derivations = 8,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS),
+  CLAIM_DERIVATIONS (&du_dv, &conj_dv, &biconj_dv, &pointwise_dv, &kl_dv, &rq_dv, &logx_dv,
+                     &shift_dv),
   .samples_default = 240, .samples_quick = 40, .samples_min = 8,
   .samples_min_why = "one critic in eight is the optimum of R1",
   .figure_caption = "Left: every line of 003 Q6 against its ground truth at each point; a"
@@ -617,8 +588,7 @@ int
 main (int argc, char **argv)
 {
   harness *h = harness_begin (&CLAIM, argc, argv);
-  for (size_t i = 0; i < COUNT_OF (mut); i++)
-    mut[i] = mutant (h, MUTANTS[i].id);
+  harness_mutant_flags (h, mut, COUNT_OF (mut));
   harness_run_derivations (h);
   critic_bounds b = { r1_under_test, r2_under_test, klrq_log_z, mut[R2_JENSEN] };
   critic_bounds_check (h, &b, harness_samples (h));
