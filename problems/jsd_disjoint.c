@@ -18,8 +18,10 @@
 #include "figure_converge.h"
 #include "figure_panel.h"
 #include "harness.h"
+#include "line_fn.h"
 #include "logsumexp.h"
 #include "normal.h"
+#include "pair_quad.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
@@ -48,81 +50,31 @@
    (lib/quad.h) agree to rounding; fractional ones put (x-a)^(α-1) log(x-a)
    at the end points, where QAGS and CQUAD disagreed beyond their own
    estimates (seed 31676, quick) and the run stopped. */
-static const point_coord PAIR[] = {
+static const point_kind pair_points = POINT_BOX_OF (
+  "Beta(α, β), α, β uniform on [1, 5], stretched onto [a, a + w1] and [a + w1 + gap, a + w1 +"
+  " gap + w2] (a, gap uniform on [0, 2], widths on [0.3, 3]; gap = 0: touching supports), p"
+  " on the left when p_left = 1",
   {"a", 0, 2, 0, 0}, {"w1", 0.3, 3, 0, 0}, {"gap", 0, 2, 0, 0},
   {"w2", 0.3, 3, 0, 0}, {"α1", 1, 5, 0, 1}, {"β1", 1, 5, 0, 1},
-  {"α2", 1, 5, 0, 1}, {"β2", 1, 5, 0, 1}, {"p_left", 0, 1, 0, 1},
-};
-static point_kind pair_points;
+  {"α2", 1, 5, 0, 1}, {"β2", 1, 5, 0, 1}, {"p_left", 0, 1, 0, 1});
 
-typedef struct
-{
-  double lo, hi, alpha, beta;
-} scaled_beta;
-
-typedef struct
-{
-  scaled_beta p, q;
-} beta_pair;
-
-static double
-scaled_beta_pdf (const scaled_beta * d, double x)
-{
-  if (x <= d->lo || x >= d->hi)
-    return 0.0;
-  double w = d->hi - d->lo;
-  return gsl_ran_beta_pdf ((x - d->lo) / w, d->alpha, d->beta) / w;
-}
-
+/* the pair's two stretched Betas (lib/pair_quad) */
 static void
 prep_pair (const point * pt, void *prep)
 {
   const double *v = pt->v;
-  scaled_beta left = { v[0], v[0] + v[1], v[4], v[5] };
-  scaled_beta right = { left.hi + v[2], left.hi + v[2] + v[3], v[6], v[7] };
-  beta_pair *bp = prep;
+  pair_quad_beta left = { v[0], v[0] + v[1], v[4], v[5] };
+  pair_quad_beta right = { left.hi + v[2], left.hi + v[2] + v[3], v[6], v[7] };
+  pair_quad_betas *bp = prep;
   bp->p = v[8] ? left : right;
   bp->q = v[8] ? right : left;
 }
 
-/* ∫_0^∞ F by CQUAD between the support end points, where F has kinks. */
-typedef double (*pair_integrand) (double p, double q);
-
-typedef struct
-{
-  const beta_pair *bp;
-  pair_integrand f;
-} pair_fn;
-
-static double
-pair_fn_at (double x, void *params)
-{
-  const pair_fn *pf = params;
-  return pf->f (scaled_beta_pdf (&pf->bp->p, x), scaled_beta_pdf (&pf->bp->q, x));
-}
-
+/* ∫_0^∞ F(p, q) by CQUAD between the support end points, where F has kinks. */
 static estimate
-integrate (const void *prep, pair_integrand f)
+integrate (const void *prep, pair_quad_fn f)
 {
-  const beta_pair *bp = prep;
-  double pts[5] = { 0, bp->p.lo, bp->p.hi, bp->q.lo, bp->q.hi };
-  for (int i = 1; i < 5; i++)           /* insertion sort */
-    for (int j = i; j > 0 && pts[j] < pts[j - 1]; j--)
-      {
-        double t = pts[j];
-        pts[j] = pts[j - 1], pts[j - 1] = t;
-      }
-  pair_fn pf = { bp, f };
-  quad_result total = { 0, 0 };
-  for (int i = 0; i + 1 < 5; i++)
-    if (pts[i + 1] > pts[i])
-      {
-        quad_result piece = quad_interval_cquad_tol (pair_fn_at, &pf, pts[i],
-                                                 pts[i + 1], CQUAD_EPSABS, CQUAD_EPSREL);
-        total.value += piece.value;
-        total.abserr += piece.abserr;
-      }
-  return est_quad (total);
+  return est_quad (pair_quad_betas_integrate (prep, f, CQUAD_EPSABS, CQUAD_EPSREL));
 }
 
 /* The integrands, as written; p(x) · (anything) is 0 where p = 0 (the
@@ -153,9 +105,9 @@ t_jsd (double p, double q)
   return (r > 0 ? -r * log (r) : 0) + 0.5 * (i_p_log_p (p, 0) + i_p_log_p (q, 0));
 }
 
-static estimate v_line1 (const point * pt, const void *u) { (void) pt; return integrate (u, i_line1); }
-static estimate v_line2 (const point * pt, const void *u) { (void) pt; return integrate (u, i_line2); }
-static estimate v_line3 (const point * pt, const void *u) { (void) pt; return integrate (u, i_line3); }
+LINE_FN_CLOSED (v_line1, integrate (u, i_line1))
+LINE_FN_CLOSED (v_line2, integrate (u, i_line2))
+LINE_FN_CLOSED (v_line3, integrate (u, i_line3))
 static estimate
 v_line4 (const point * pt, const void *u)
 {
@@ -164,26 +116,20 @@ v_line4 (const point * pt, const void *u)
   return est_sub (est_add (est_add (integrate (u, i_p_log2), plogp), est_scale (-1, plogp)),
                   integrate (u, i_term));
 }
-static estimate
-v_line5 (const point * pt, const void *u)
-{
-  (void) pt;
-  return est_sub (est_exact (M_LN2, EST_U * M_LN2), integrate (u, i_term));
-}
-static estimate v_term (const point * pt, const void *u) { (void) pt; return integrate (u, i_term); }
-static estimate v_zero (const point * pt, const void *u) { (void) pt, (void) u; return est_exact (0, 0); }
-static estimate v_ln2 (const point * pt, const void *u) { (void) pt, (void) u; return est_exact (M_LN2, EST_U * M_LN2); }
-static estimate v_half_ln2 (const point * pt, const void *u) { (void) pt, (void) u; return est_exact (M_LN2 / 2, EST_U * M_LN2); }
-static estimate v_box_terms (const point * pt, const void *u) { (void) pt, (void) u; return EST_SUM (M_LN2 / 2, M_LN2 / 2); }
+LINE_FN_CLOSED (v_term, integrate (u, i_term))
+LINE_FN_CLOSED (v_ln2, est_exact (M_LN2, EST_U * M_LN2))
+LINE_FN_CLOSED (v_line5, est_sub (v_ln2 (p, u), v_term (p, u)))
+LINE_FN_CLOSED (v_half_ln2, est_exact (M_LN2 / 2, EST_U * M_LN2))
+LINE_FN_CLOSED (v_box_terms, EST_SUM (M_LN2 / 2, M_LN2 / 2))
 
-static estimate tr_kl_pr (const point * pt, const void *u) { (void) pt; return integrate (u, t_kl_pr); }
-static estimate tr_kl_qr (const point * pt, const void *u) { (void) pt; return integrate (u, t_kl_qr); }
-static estimate tr_term (const point * pt, const void *u) { (void) pt; return integrate (u, t_term); }
-static estimate tr_jsd (const point * pt, const void *u) { (void) pt; return integrate (u, t_jsd); }
+LINE_FN_CLOSED (tr_kl_pr, integrate (u, t_kl_pr))
+LINE_FN_CLOSED (tr_kl_qr, integrate (u, t_kl_qr))
+LINE_FN_CLOSED (tr_term, integrate (u, t_term))
+LINE_FN_CLOSED (tr_jsd, integrate (u, t_jsd))
 
 /* mutants */
-static estimate m_line1_no_2 (const point * pt, const void *u) { return est_sub (v_line1 (pt, u), v_ln2 (pt, u)); }
-static estimate m_line4_plogp_twice (const point * pt, const void *u) { (void) pt; return est_add (v_line4 (pt, u), est_scale (2, integrate (u, i_p_log_p))); }
+LINE_FN_CLOSED (m_line1_no_2, est_sub (v_line1 (p, u), v_ln2 (p, u)))
+LINE_FN_CLOSED (m_line4_plogp_twice, est_add (v_line4 (p, u), est_scale (2, integrate (u, i_p_log_p))))
 /* Without footnote 4 the integrand is NaN wherever p = 0 < q: the mutant
    is its value at q's midpoint (two-rule quadrature refuses a NaN
    integrand outright, which would stop the run instead of failing the
@@ -192,18 +138,17 @@ static estimate
 m_term_ieee (const point * pt, const void *u)
 {
   (void) pt;
-  const beta_pair *bp = u;
+  const pair_quad_betas *bp = u;
   double mid = 0.5 * (bp->q.lo + bp->q.hi);
-  return est_exact (i_term_ieee (scaled_beta_pdf (&bp->p, mid),
-                                 scaled_beta_pdf (&bp->q, mid)), 0);
+  return est_exact (i_term_ieee (pair_quad_beta_pdf (&bp->p, mid),
+                                 pair_quad_beta_pdf (&bp->q, mid)), 0);
 }
-static estimate m_split_plus (const point * pt, const void *u) { (void) pt; return integrate (u, i_split_plus); }
-static estimate m_log_p_lost (const point * pt, const void *u) { (void) pt; return integrate (u, i_log_p_lost); }
+LINE_FN_CLOSED (m_split_plus, integrate (u, i_split_plus))
+LINE_FN_CLOSED (m_log_p_lost, integrate (u, i_log_p_lost))
 /* line 5 without its ∫ p log 2 = log 2 */
-static estimate m_log2_dropped (const point * pt, const void *u) { (void) pt; return est_scale (-1, integrate (u, i_term)); }
-static estimate m_term_linear (const point * pt, const void *u) { (void) pt; return integrate (u, i_term_linear); }
-static estimate m_bits (const point * pt, const void *u) { (void) pt, (void) u; return est_exact (1, 0); }
-static estimate m_box_quarter (const point * pt, const void *u) { (void) pt, (void) u; return EST_SUM (M_LN2 / 2, M_LN2 / 4); }
+LINE_FN_CLOSED (m_log2_dropped, est_scale (-1, integrate (u, i_term)))
+LINE_FN_CLOSED (m_term_linear, integrate (u, i_term_linear))
+LINE_FN_CLOSED (m_box_quarter, EST_SUM (M_LN2 / 2, M_LN2 / 4))
 
 static const derivation_truth Q7_TRUTHS[] = {
   {"kl_pr", "KL(p||r) = ∫ p log(p/r), r = (p + q)/2 formed pointwise (CQUAD)", LINE_CLOSED (tr_kl_pr)},
@@ -237,11 +182,11 @@ static const derivation_line Q7_LINES[] = {
    .mutants = {{"s003_footnote_ieee", "footnote 4 dropped: 0·log(1 + q/0) in IEEE arithmetic (NaN)", LINE_CLOSED (m_term_ieee)}}},
   {.id = "s003_q7_term_zero", .source = "003 Q7 footnote 4",
    .text = "in each of the three regions q/p = 0 (footnote 4), so = ∫_0^∞ log(1 + 0) = 0",
-   .eval = LINE_CLOSED (v_zero),
+   .eval = LINE_CLOSED (line_fn_zero),
    .mutants = {{"s003_q7_term_linear", "where p = 0 < q, p log(1 + q/p) taken as p·q/p = q: the term ∫ q = 1", LINE_CLOSED (m_term_linear)}}},
   {.id = "s003_eq20", .source = "003 Q7 (20)", .text = "D_KL(p||r) = log 2",
    .eval = LINE_CLOSED (v_ln2), .from = {"s003_q7_expanded"},
-   .mutants = {{"s003_eq20_bits", "(20) in bits: log₂ 2 = 1", LINE_CLOSED (m_bits)}}},
+   .mutants = {{"s003_eq20_bits", "(20) in bits: log₂ 2 = 1", LINE_CLOSED (line_fn_one)}}},
   {.id = "s003_eq21", .source = "003 Q7 (21)", .text = "½ D_KL(p||r) = (log 2)/2",
    .eval = LINE_CLOSED (v_half_ln2), .coef = {0.5},
    .mutants = {{"s003_eq21_unhalved", "(21) with log 2 on the right (the ½ lost)", LINE_CLOSED (v_ln2)}}},
@@ -255,31 +200,23 @@ static const derivation_line Q7_LINES[] = {
    .correction = "D_KL(q||r) = log 2, by (20) with p and q exchanged; it is ½ D_KL(q||r) that is (log 2)/2",
    .mutants = {{"s003_eq22_corrected", "(22) written D_KL(q||r) = log 2: it holds, not a slip", LINE_CLOSED (v_ln2)}}},
   {.id = "s003_box_definition", .source = "003 Q7 box",
-   .text = "D_JS = ½ D_KL(p||r) + ½ D_KL(q||r)", .expect = V_NOT_CHECKABLE,
-   .why = "the question's definition of D_JS, restated"},
+   .text = "D_JS = ½ D_KL(p||r) + ½ D_KL(q||r)", LINE_NOT_CHECKABLE ("the question's definition of D_JS, restated")},
   {.id = "s003_box_terms", .source = "003 Q7 box",
    .text = "= (log 2)/2 + (log 2)/2  (\"we plug in 21 and 22\")",
    .eval = LINE_CLOSED (v_box_terms), .from = {"s003_eq21", "s003_eq22"}, .coef = {1, 0.5},
    .mutants = {{"s003_box_terms_quarter", "box terms (log 2)/2 + (log 2)/4", LINE_CLOSED (m_box_quarter)}}},
   {.id = "s003_box_value", .source = "003 Q7 box", .text = "= log 2",
    .eval = LINE_CLOSED (v_ln2), .truth = "jsd", .from = {"s003_box_terms"},
-   .mutants = {{"s003_box_bits", "box value in bits: 1", LINE_CLOSED (m_bits)}}},
+   .mutants = {{"s003_box_bits", "box value in bits: 1", LINE_CLOSED (line_fn_one)}}},
 };
 
-static derivation q7 = {
-  .id = "s003_q7", .title = "003 Q7: the JSD of densities with disjoint supports",
-  .points = &pair_points, .n_points = 60, .prep_size = sizeof (beta_pair),
-  .prepare = prep_pair,
-  .truths = Q7_TRUTHS, .n_truths = COUNT_OF (Q7_TRUTHS),
-  .lines = Q7_LINES, .n_lines = COUNT_OF (Q7_LINES),
-};
+DERIVATION_DEFINE (q7, "s003_q7", "003 Q7: the JSD of densities with disjoint supports",
+                   pair_points, 60, Q7_TRUTHS, Q7_LINES, DERIVATION_PREPARE (pair_quad_betas, prep_pair));
 
 /* ---- the expansion for overlapping supports: log-normal pairs ---- */
 
-static const point_coord LOGNORMALS[] = {
-  {"ζ1", -1.5, 1.5, 0, 0}, {"σ1", 0.3, 2, 1, 0}, {"ζ2", -1.5, 1.5, 0, 0}, {"σ2", 0.3, 2, 1, 0},
-};
-static point_kind lognormal_points;
+static const point_kind lognormal_points = POINT_BOX_OF (NULL,
+  {"ζ1", -1.5, 1.5, 0, 0}, {"σ1", 0.3, 2, 1, 0}, {"ζ2", -1.5, 1.5, 0, 0}, {"σ2", 0.3, 2, 1, 0});
 
 /* In t = log x the density times the Jacobian is the normal density of t,
    and the Jacobians cancel inside every log: log p, log q below are the
@@ -351,12 +288,8 @@ static const derivation_line ANY_LINES[] = {
    .mutants = {{"expansion_sign", "log 2 + ∫ p log(1 + q/p)", LINE_CLOSED (m_expansion_sign)}}},
 };
 
-static derivation any_overlap = {
-  .id = "overlapping", .title = "The expansion of D_KL(p||r) when the supports overlap",
-  .points = &lognormal_points, .n_points = 40,
-  .truths = ANY_TRUTHS, .n_truths = COUNT_OF (ANY_TRUTHS),
-  .lines = ANY_LINES, .n_lines = COUNT_OF (ANY_LINES),
-};
+DERIVATION_DEFINE (any_overlap, "overlapping", "The expansion of D_KL(p||r) when the supports"
+                   " overlap", lognormal_points, 40, ANY_TRUTHS, ANY_LINES);
 
 /* ---- harness checks: discrete pairs and two Gaussians ---- */
 
@@ -381,7 +314,8 @@ static const mutant_spec MUTANTS[] = {
   {"jsd_gauss_half_separation", "second Gaussian placed at d/2", "jsd_gauss_gap_upper"},
   {"jsd_gauss_unhalved", "Gaussian JSD without the weights ½", "jsd_gauss_gap_lower"},
 };
-static int m_bits_flag, m_unhalved, m_half_sep, m_gauss_unhalved;
+enum { M_BITS, M_UNHALVED, M_HALF_SEP, M_GAUSS_UNHALVED };    /* MUTANTS' order */
+static int on[COUNT_OF (MUTANTS)];     /* their flags, set once in main */
 
 static const param_spec PARAMS[] = {
   {"dmax", 12.0, 2.0, 16.0, "largest Gaussian separation d in the gap checks", PARAM_REAL},
@@ -390,7 +324,7 @@ static const param_spec PARAMS[] = {
 static double
 jsd_under_test (double jsd)
 {
-  return (m_unhalved ? 2 * jsd : jsd) / (m_bits_flag ? M_LN2 : 1);
+  return (on[M_UNHALVED] ? 2 * jsd : jsd) / (on[M_BITS] ? M_LN2 : 1);
 }
 
 /* Gamma(0.7) masses on the outcomes in USE. */
@@ -472,8 +406,8 @@ check_gaussians (harness * h, int block)
       ds[n_d] = d, jsds[n_d] = truth.value, los[n_d] = M_LN2 - up, his[n_d++] = M_LN2 - lo;
       if (i == 0)
         continue;               /* d = 0: both bounds are equalities */
-      quad_result jsd = m_half_sep ? gauss_jsd_quad (d / 2) : truth;
-      jsd.value = jsd_under_test (jsd.value) * (m_gauss_unhalved ? 2 : 1);
+      quad_result jsd = on[M_HALF_SEP] ? gauss_jsd_quad (d / 2) : truth;
+      jsd.value = jsd_under_test (jsd.value) * (on[M_GAUSS_UNHALVED] ? 2 : 1);
       estimate gap = est_quad ((quad_result) { M_LN2 - jsd.value, jsd.abserr });
       check_point (h, "jsd_gauss_gap_upper", gap, est_exact (up, 4 * DBL_EPSILON * up));
       check_point (h, "jsd_gauss_gap_lower", gap, est_exact (lo, 8 * DBL_EPSILON * lo));
@@ -512,10 +446,9 @@ static const claim CLAIM = {
     "value JSD takes; for overlapping supports JSD < log 2, and for two unit "
     "Gaussians JSD -> log 2 as they separate.",
   .sources = "003 Q7 (the expansion of D_KL(p||r), footnote 4, eqs. (20)-(22), the boxed result)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&q7, &any_overlap}, .n_derivations = 2,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS),
+  CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&q7, &any_overlap),
   .samples_default = 2000, .samples_quick = 200,
   .figure_caption = "Left: every line of 003 Q7 on a row, and how far it misses its ground"
     " truth at each point in units of the decision's margin z·SE + bound (log scale): a"
@@ -529,18 +462,8 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  pair_points = point_box_template;
-  pair_points.coords = PAIR, pair_points.n_coords = COUNT_OF (PAIR);
-  pair_points.description = "Beta(α, β), α, β uniform on [1, 5], stretched onto"
-    " [a, a + w1] and [a + w1 + gap, a + w1 + gap + w2] (a, gap uniform on [0, 2],"
-    " widths on [0.3, 3]; gap = 0: touching supports), p on the left when p_left = 1";
-  lognormal_points = point_box_template;
-  lognormal_points.coords = LOGNORMALS, lognormal_points.n_coords = COUNT_OF (LOGNORMALS);
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_bits_flag = mutant (h, "jsd_bits");
-  m_unhalved = mutant (h, "jsd_unhalved");
-  m_half_sep = mutant (h, "jsd_gauss_half_separation");
-  m_gauss_unhalved = mutant (h, "jsd_gauss_unhalved");
+  harness_mutant_flags (h, on, COUNT_OF (on));
   derivation_run (h, &q7);
   derivation_run (h, &any_overlap);
   long n_discrete = GSL_MAX (harness_samples (h), 4);
