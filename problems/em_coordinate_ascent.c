@@ -225,11 +225,9 @@ static const derivation_line P5_LINES[] = {
    .mutants = {{"const_q_at_t", "F(θ, q^t) - Q(θ^t|θ^t): Q taken at θ^t", LINE_CLOSED (gap_q_at_t)}}},
 };
 
-static derivation p5 = {
-  .id = "s000_p5", .title = "000 P5: Lemma 1, F(θ, q), the E-step and the M-step at one observation",
-  .points = &p5_points, .n_points = 200, .prep_size = sizeof (p5_prep), .prepare = p5_prepare,
-  DERIVATION_TABLES (P5_TRUTHS, P5_LINES),
-};
+DERIVATION_DEFINE (p5, "s000_p5",
+                   "000 P5: Lemma 1, F(θ, q), the E-step and the M-step at one observation",
+                   p5_points, 200, P5_TRUTHS, P5_LINES, DERIVATION_PREPARE (p5_prep, p5_prepare));
 
 /* ---- line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t) ---- */
 
@@ -296,11 +294,9 @@ static const derivation_line MSTEP_LINES[] = {
    .why = "the conclusion in words: its content is lines 37 and 45, and EM's monotone F and"
    " log-likelihood are the harness checks em_F_monotone and em_loglik_monotone"},
 };
-static derivation mstep = {
-  .id = "s000_mstep", .title = "000 P5 line 45: the M-step on a data set of 400 points",
-  .points = &mstep_points, .n_points = 12, .prep_size = sizeof (mstep_prep), .prepare = mstep_prepare,
-  DERIVATION_TABLES (MSTEP_TRUTHS, MSTEP_LINES),
-};
+DERIVATION_DEFINE (mstep, "s000_mstep", "000 P5 line 45: the M-step on a data set of 400 points",
+                   mstep_points, 12, MSTEP_TRUTHS, MSTEP_LINES,
+                   DERIVATION_PREPARE (mstep_prep, mstep_prepare));
 
 /* ---- EM itself, 1-D and 2-D: harness properties, not chains ---- */
 

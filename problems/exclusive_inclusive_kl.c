@@ -107,11 +107,8 @@ static const derivation_line TF_LINES[] = {
    " property of trained β-VAEs that the seed gives no quantity for")},
 };
 
-static derivation tf = {
-  .id = "s000_tf", .title = "000 True or False: P1, P3, P4",
-  .points = &start_points, .n_points = 12,
-  DERIVATION_TABLES (TF_TRUTHS, TF_LINES),
-};
+DERIVATION_DEFINE (tf, "s000_tf", "000 True or False: P1, P3, P4", start_points, 12, TF_TRUTHS,
+                   TF_LINES);
 
 /* ---- 000 P6.4: z in {1, 2} the component of w1 N(-2.5, 0.8²) + w2 N(3, 1.1²),
    x observed, q = (q1, 1 - q1) on z.  Every sum over z is exact, and every
@@ -300,11 +297,8 @@ static const derivation_line P64_LINES[] = {
    LINE_NOT_CHECKABLE ("a remark on the form of the identity ('beautiful'), not a quantity")},
 };
 
-static derivation p64 = {
-  .id = "s000_p64", .title = "000 P6.3-P6.4: the inclusive KL with a discrete latent",
-  .points = &latent_points, .n_points = 60,
-  DERIVATION_TABLES (P64_TRUTHS, P64_LINES),
-};
+DERIVATION_DEFINE (p64, "s000_p64", "000 P6.3-P6.4: the inclusive KL with a discrete latent",
+                   latent_points, 60, P64_TRUTHS, P64_LINES);
 
 /* ---- The harness's lines: the inclusive fit is the moment match.  A point is
    the start of BFGS, N(0, 1) (a box of one point). ---- */
@@ -367,11 +361,8 @@ static const derivation_line FIT_LINES[] = {
                 LINE_CLOSED (m_incl_log_s)}}},
 };
 
-static derivation fit = {
-  .id = "inclusive_fit", .title = "The inclusive fit is the moment match",
-  .points = &fit_points, .n_points = 1,
-  DERIVATION_TABLES (FIT_TRUTHS, FIT_LINES),
-};
+DERIVATION_DEFINE (fit, "inclusive_fit", "The inclusive fit is the moment match", fit_points, 1,
+                   FIT_TRUTHS, FIT_LINES);
 
 #define N_STARTS 5
 static const double STARTS[N_STARTS] = { -5.0, -1.5, 0.0, 1.5, 5.0 };

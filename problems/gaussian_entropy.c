@@ -64,16 +64,12 @@ static const derivation_line ENTROPY_LINES[] = {
                {"rel_1e-2", "entropy scaled by 1 + 1e-2", LINE_CLOSED (entropy_scaled)}}},
 };
 
-static derivation entropy = {
-  .id = "entropy", .title = "The closed form against Monte Carlo",
-  .points = &gaussian_points, .n_points = 6, .n_mc_points = 6,
-  .prep_size = sizeof (mvn *), .prepare = prep_mvn, .release = free_mvn,
-  .x_dim = 10, .base_dim = dim_of, .transform = map_normals,
-  /* -log N(x) is a quadratic form in the normals (lib/hermite_cv.h) */
-  .hermite_degree = 2,
-  .truths = ENTROPY_TRUTHS, .n_truths = COUNT_OF (ENTROPY_TRUTHS),
-  .lines = ENTROPY_LINES, .n_lines = COUNT_OF (ENTROPY_LINES),
-};
+/* -log N(x) is a quadratic form in the normals: Hermite controls of
+   degree 2 (lib/hermite_cv.h) */
+DERIVATION_DEFINE (entropy, "entropy", "The closed form against Monte Carlo", gaussian_points, 6,
+                   ENTROPY_TRUTHS, ENTROPY_LINES, DERIVATION_PREPARE (mvn *, prep_mvn),
+                   .n_mc_points = 6, .release = free_mvn, .x_dim = 10, .base_dim = dim_of,
+                   .transform = map_normals, .hermite_degree = 2);
 
 static const claim CLAIM = {
   .slug = "gaussian_entropy", .title = "The entropy of a Gaussian",

@@ -471,13 +471,8 @@ static const derivation_line LINES[] = {
    " and the gradients to ψ, φ are those of the ELBO, not of log p(x|w))")},
 };
 
-static derivation p7 = {
-  .id = "p7", .title = "000 P7: the ELBO of z → w → x with a mixture prior",
-  .points = &points, .n_points = 8, .n_mc_points = 0,
-  .prep_size = sizeof (model), .prepare = prepare,
-  .truths = TRUTHS, .n_truths = COUNT_OF (TRUTHS),
-  .lines = LINES, .n_lines = COUNT_OF (LINES),
-};
+DERIVATION_DEFINE (p7, "p7", "000 P7: the ELBO of z → w → x with a mixture prior", points, 8,
+                   TRUTHS, LINES, DERIVATION_PREPARE (model, prepare), .n_mc_points = 0);
 
 static const claim CLAIM = {
   .slug = "hierarchical_elbo",

@@ -91,11 +91,8 @@ static const derivation_line LINES[] = {
   FIGURE_2_GRID (4, 232, "M^B then M^B: figure 2, fourth grid", "rf_bb"),
 };
 
-static derivation q4_masks = {
-  .id = "q4_masks", .title = "003 Q4: the masks as written, and the four answers",
-  .points = &entries, .n_points = 300,
-  DERIVATION_TABLES (TRUTHS, LINES),
-};
+DERIVATION_DEFINE (q4_masks, "q4_masks", "003 Q4: the masks as written, and the four answers",
+                   entries, 300, TRUTHS, LINES);
 
 /* ---- the harness's own answer ---- */
 

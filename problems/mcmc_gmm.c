@@ -145,11 +145,9 @@ static const derivation_line HASTINGS_LINES[] = {
    .mutants = {{"reduced_tempered", "min(1, (P(x')/P(x))^0.8)", LINE_CLOSED (reduced_tempered)}}},
 };
 
-static derivation hastings = {
-  .id = "s001_2_1", .title = "001 2.1: the Hastings ratio of a symmetric Gaussian proposal",
-  .points = &pair_points, .n_points = 200, .truths = HASTINGS_TRUTHS, .n_truths = COUNT_OF (HASTINGS_TRUTHS),
-  .lines = HASTINGS_LINES, .n_lines = COUNT_OF (HASTINGS_LINES),
-};
+DERIVATION_DEFINE (hastings, "s001_2_1",
+                   "001 2.1: the Hastings ratio of a symmetric Gaussian proposal", pair_points, 200,
+                   HASTINGS_TRUTHS, HASTINGS_LINES);
 
 /* ---- 2.2.1: H as written, at a phase point (q, p), T = 1, Z = 2π ---- */
 
@@ -217,11 +215,8 @@ static const derivation_line CANONICAL_LINES[] = {
    LINE_NO_ANSWER ("the section has a heading and no text")},
 };
 
-static derivation canonical = {
-  .id = "s001_2_2", .title = "001 2.2.1: H as written",
-  .points = &phase_points, .n_points = 50, .truths = CANONICAL_TRUTHS, .n_truths = COUNT_OF (CANONICAL_TRUTHS),
-  .lines = CANONICAL_LINES, .n_lines = COUNT_OF (CANONICAL_LINES),
-};
+DERIVATION_DEFINE (canonical, "s001_2_2", "001 2.2.1: H as written", phase_points, 50,
+                   CANONICAL_TRUTHS, CANONICAL_LINES);
 
 /* ---- harness checks: the samplers and the integrator ---- */
 

@@ -161,11 +161,9 @@ static const derivation_line Q5_LINES[] = {
                 LINE_CLOSED (line6_from_line5)}}},
 };
 
-static derivation q5 = {
-  .id = "s003_q5", .title = "003 Q5: the optimal discriminator, line by line"
-    " (the D* each line determines)",
-  .points = &density_points, .n_points = 60, DERIVATION_TABLES (Q5_TRUTHS, Q5_LINES),
-};
+DERIVATION_DEFINE (q5, "s003_q5",
+                   "003 Q5: the optimal discriminator, line by line (the D* each line determines)",
+                   density_points, 60, Q5_TRUTHS, Q5_LINES);
 
 /* ---- harness checks: the objective itself, and D* against other D ---- */
 

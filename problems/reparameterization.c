@@ -352,11 +352,9 @@ static const derivation_line Q1_LINES[] = {
          "q1_2_final_no_sqrt", "|det(S Sᵀ)| unsquare-rooted", m_fin2b),
 };
 
-static derivation q1 = {
-  .id = "s003_q1", .title = "003 Q1: the density of μ + σ⊙z0 and μ + S z0 by eq. (1)",
-  .points = &point_affine_template, .n_points = 100, .n_mc_points = 4, .draws_share = 0.25,
-  .min_draws = 4000, AFFINE_GAUSS_HOOKS, DERIVATION_TABLES (Q1_TRUTHS, Q1_LINES),
-};
+DERIVATION_DEFINE (q1, "s003_q1", "003 Q1: the density of μ + σ⊙z0 and μ + S z0 by eq. (1)",
+                   point_affine_template, 100, Q1_TRUTHS, Q1_LINES, .n_mc_points = 4,
+                   .draws_share = 0.25, .min_draws = 4000, AFFINE_GAUSS_HOOKS);
 
 /* The two laws read z0 alone: drawn as its d normals (the identity map),
    they integrate by randomized quasi-Monte Carlo at every d <= 6, where
@@ -374,11 +372,9 @@ static const derivation_line LAW_LINES[] = {
          "g(z0) ~ N(μ, S Sᵀ), checked as E[cos(tᵀ(g(z0) - μ))] = e^{-1/2}, t = S^-T 1/sqrt K",
          LINE_EXPECT, l_law_f, "q1_2_law_transposed", "g(z0) = μ + Sᵀz0", m_law_f),
 };
-static derivation q1_law = {
-  .id = "s003_q1_law", .title = "003 Q1: the laws of μ + σ⊙z0 and μ + S z0",
-  .points = &point_affine_template, .n_points = 100, .n_mc_points = 4, .draws_share = 2,
-  .min_draws = 4000, AFFINE_GAUSS_Z0_HOOKS, DERIVATION_TABLES (LAW_TRUTHS, LAW_LINES),
-};
+DERIVATION_DEFINE (q1_law, "s003_q1_law", "003 Q1: the laws of μ + σ⊙z0 and μ + S z0",
+                   point_affine_template, 100, LAW_TRUTHS, LAW_LINES, .n_mc_points = 4,
+                   .draws_share = 2, .min_draws = 4000, AFFINE_GAUSS_Z0_HOOKS);
 
 /* ---- 000 P2: z = μ + σ·ε, ε ~ N(0, 1) ---- */
 
@@ -437,14 +433,11 @@ static const derivation_line P2_LINES[] = {
    .mutants = {{"p2_sigma_squared", "z = μ + σ²ε", LINE_EXPECT (m_p2_law)}}},
 };
 
-static derivation p2 = {
-  .id = "s000_p2", .title = "000 P2: z = μ + σ·ε", DERIVATION_TABLES (P2_TRUTHS, P2_LINES),
-  .points = &p2_points, .n_points = 4, .n_mc_points = 4, .x_dim = 1,
-  .base_dim = derivation_one_normal, .transform = p2_map,
-  /* cos (μ + σ ε) is smooth in the normal: Hermite controls to degree 4
-     take out its low Taylor terms (lib/hermite_cv.h) */
-  .hermite_degree = 4,
-};
+/* cos (μ + σ ε) is smooth in the normal: Hermite controls to degree 4
+   take out its low Taylor terms (lib/hermite_cv.h) */
+DERIVATION_DEFINE (p2, "s000_p2", "000 P2: z = μ + σ·ε", p2_points, 4, P2_TRUTHS, P2_LINES,
+                   .n_mc_points = 4, .x_dim = 1, .base_dim = derivation_one_normal,
+                   .transform = p2_map, .hermite_degree = 4);
 
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */
 

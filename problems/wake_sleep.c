@@ -290,23 +290,16 @@ static const derivation_line SLEEP_LINES[] = {
          "prose: a modelling caveat and a possibility, no quantity stated"),
 };
 
-static derivation wake_dv = {
-  .id = "s001_112_wake", .title = "001 1.1.2: the wake objective",
-  .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
-  .prepare = ws_prepare, .x_dim = 2, .sample = sample_wake,
-  .base_dim = one, .transform = map_wake,
-  /* log-densities of Gaussians, quadratic in the normals (lib/hermite_cv.h) */
-  .hermite_degree = 2,
-  DERIVATION_TABLES (WAKE_TRUTHS, WAKE_LINES),
-};
-static derivation sleep_dv = {
-  .id = "s001_112_sleep", .title = "001 1.1.2: the sleep objective and the lists",
-  .points = &box, .n_points = 60, .n_mc_points = 4, .prep_size = sizeof (ws_prep),
-  .prepare = ws_prepare, .x_dim = 5, .sample = sample_sleep,
-  .base_dim = three, .transform = map_sleep,
-  .hermite_degree = 2,          /* as the wake objective's */
-  DERIVATION_TABLES (SLEEP_TRUTHS, SLEEP_LINES),
-};
+/* log-densities of Gaussians, quadratic in the normals: Hermite controls
+   of degree 2 (lib/hermite_cv.h) */
+DERIVATION_DEFINE (wake_dv, "s001_112_wake", "001 1.1.2: the wake objective", box, 60, WAKE_TRUTHS,
+                   WAKE_LINES, DERIVATION_PREPARE (ws_prep, ws_prepare), .n_mc_points = 4,
+                   .x_dim = 2, .sample = sample_wake, .base_dim = one, .transform = map_wake,
+                   .hermite_degree = 2);
+DERIVATION_DEFINE (sleep_dv, "s001_112_sleep", "001 1.1.2: the sleep objective and the lists", box,
+                   60, SLEEP_TRUTHS, SLEEP_LINES, DERIVATION_PREPARE (ws_prep, ws_prepare),
+                   .n_mc_points = 4, .x_dim = 5, .sample = sample_sleep, .base_dim = three,
+                   .transform = map_sleep, .hermite_degree = 2);     /* as the wake objective's */
 
 /* ---- harness checks ---- */
 
