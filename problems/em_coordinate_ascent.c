@@ -231,14 +231,12 @@ DERIVATION_DEFINE (p5, "s000_p5",
 
 /* ---- line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t) ---- */
 
-static const point_coord MSTEP[] = {
+static const point_kind mstep_points = POINT_BOX_OF (
+  "a data set of 400 points from the 1-D mixture of the notes, drawn with generator seed"
+  " `data`; t EM iterations from the notes' start; coordinate j of θ",
   {"data", 1, 1000, 0, 1},      /* the seed of the data set's generator */
   {"t", 0, 15, 0, 1},           /* EM iterations before the M-step */
-  {"j", 1, 8, 0, 1},            /* the coordinate of θ compared */
-};
-static const point_kind mstep_points = POINT_BOX (MSTEP,
-  "a data set of 400 points from the 1-D mixture of the notes, drawn with generator seed"
-  " `data`; t EM iterations from the notes' start; coordinate j of θ");
+  {"j", 1, 8, 0, 1});  /* the coordinate of θ compared */
 enum { MSTEP_N = 400, NTH = (K - 1) + 2 * K };
 
 typedef struct { double closed[NTH], unbiased[NTH], opt[NTH], tol, bound; } mstep_prep;
@@ -290,9 +288,10 @@ static const derivation_line MSTEP_LINES[] = {
    .eval = LINE_CLOSED (argmax_Q), .truth = "argmax_F",
    .mutants = {{"mstep_var_unbiased", "M-step variance divided by N_j - 1", LINE_CLOSED (argmax_Q_unbiased)}}},
   {.id = "s000_conclusion", .source = "000 P5", .at = 47,
-   .text = "Thus we prove the equivalent of two updating policy", .expect = V_NOT_CHECKABLE,
-   .why = "the conclusion in words: its content is lines 37 and 45, and EM's monotone F and"
-   " log-likelihood are the harness checks em_F_monotone and em_loglik_monotone"},
+   .text = "Thus we prove the equivalent of two updating policy",
+   LINE_NOT_CHECKABLE ("the conclusion in words: its content is lines 37 and 45, and EM's"
+                       " monotone F and log-likelihood are the harness checks em_F_monotone"
+                       " and em_loglik_monotone")},
 };
 DERIVATION_DEFINE (mstep, "s000_mstep", "000 P5 line 45: the M-step on a data set of 400 points",
                    mstep_points, 12, MSTEP_TRUTHS, MSTEP_LINES,
@@ -534,10 +533,8 @@ static const claim CLAIM = {
     "Q(θ|θ^t) (the M-step), because F - Q = H(q^t) does not depend on θ. Hence F and "
     "the log-likelihood never decrease under EM.",
   .sources = "000 P5 (Lemma 1 and its proof, F, the E-step, the M-step lines)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&p5, &mstep}, .n_derivations = 2,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&p5, &mstep),
   .samples_default = 1600, .samples_quick = 240, .samples_min = 200,
   .samples_min_why = "EM's 2-D data set needs 100 points",
   .figure_caption = "Top left: each seed line against its truth at every point. Then EM on a"

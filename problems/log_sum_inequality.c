@@ -139,11 +139,9 @@ check_log_sum_vectors (harness * h)
 
 /* ---- 000 P6.2: the two-term inequality, ∂F/∂q1, the stationary point ---- */
 
-static const point_coord TWO_TERM[] = {
+static const point_kind two_term_points = POINT_BOX_OF (NULL,
   {"λ", 0, 1, 0, 0}, {"p1", 0.05, 20, 1, 0}, {"p2", 0.05, 20, 1, 0},
-  {"q1", 0.05, 20, 1, 0}, {"q2", 0.05, 20, 1, 0},
-};
-static const point_kind two_term_points = POINT_BOX (TWO_TERM, NULL);
+  {"q1", 0.05, 20, 1, 0}, {"q2", 0.05, 20, 1, 0});
 
 typedef struct { double lambda, p1, p2, q1, q2; } two_term;
 
@@ -252,7 +250,7 @@ static const derivation_line TWO_TERM_LINES[] = {
    .text = "≤ λp1 log(p1/q1) + (1-λ)p2 log(p2/q2), ∀ p1, p2, q1, q2", .eval = LINE_CLOSED (v_rhs),
    .mutants = {{"s000_rhs_first_only", "the right side without its (1-λ) term", LINE_CLOSED (m_rhs_first_only)}}},
   {.id = "s000_F", .source = "000 P6.2", .at = 91, .text = "F(p1, p2, q1, q2) := RHS - LHS",
-   .expect = V_NOT_CHECKABLE, .why = "a definition"},
+   LINE_NOT_CHECKABLE ("a definition")},
   {.id = "s000_dF_dq1", .source = "000 P6.2", .at = 95, .truth = "dF",
    .text = "∂F/∂q1 = -λp1/q1 + (λp1 + (1-λ)p2) · 1/(λq1 + (1-λ)q2)",
    .eval = LINE_CLOSED (v_dF_seed), .expect = V_ERROR,
@@ -270,10 +268,8 @@ DERIVATION_DEFINE (two_term_dv, "s000_two_term", "000 P6.2: the two-term inequal
 
 /* ---- 000 P6.2 at q = p/k: LHS = (λp1 + (1-λ)p2) log k = RHS ---- */
 
-static const point_coord AT_K[] = {
-  {"λ", 0, 1, 0, 0}, {"p1", 0.05, 20, 1, 0}, {"p2", 0.05, 20, 1, 0}, {"k", 0.05, 20, 1, 0},
-};
-static const point_kind at_k_points = POINT_BOX (AT_K, NULL);
+static const point_kind at_k_points = POINT_BOX_OF (NULL,
+  {"λ", 0, 1, 0, 0}, {"p1", 0.05, 20, 1, 0}, {"p2", 0.05, 20, 1, 0}, {"k", 0.05, 20, 1, 0});
 
 static two_term at_k_of (const point * pt) { double k = pt->v[3]; two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] / k, pt->v[2] / k }; return t; }
 /* a mutant's point: p/q = k read as q = k p */
@@ -306,9 +302,9 @@ static const derivation_line AT_K_LINES[] = {
   {.id = "s000_rhs_at_k", .source = "000 P6.2", .at = 105, .text = "= RHS", .eval = LINE_CLOSED (v_at_k_rhs),
    .mutants = {{"s000_rhs_lambda_twice", "RHS with λ on both terms", LINE_CLOSED (m_rhs_lambda_twice)}}},
   {.id = "s000_proved", .source = "000 P6.2", .at = 107, .text = "Thus we have proved the inequality.",
-   .expect = V_NOT_CHECKABLE,
-   .why = "the conclusion needs F's stationary point to be its minimum (unargued; true: F → ∞ at both"
-     " ends and has one stationary point); the inequality itself is line s000_two_term"},
+   LINE_NOT_CHECKABLE ("the conclusion needs F's stationary point to be its minimum (unargued;"
+                       " true: F → ∞ at both ends and has one stationary point); the"
+                       " inequality itself is line s000_two_term")},
 };
 DERIVATION_DEFINE (at_k_dv, "s000_at_k", "000 P6.2: both sides at p1/q1 = p2/q2 = k",
                    at_k_points, 100, AT_K_TRUTHS, AT_K_LINES);
@@ -370,12 +366,10 @@ DERIVATION_DEFINE (mixture_dv, "s000_joint_convexity", "000 P6.2 integrated: the
 
 /* ---- 003 Q3.2: log((1/K) sum w_j) >= (1/K) sum log w_j, every draw ---- */
 
-static const point_coord WEIGHTS[] = {
-  {"K", 2, 1000, 1, 1}, {"μ", -3, 3, 0, 0}, {"σ", 0.001, 3, 1, 0},
-};
-static const point_kind weight_points = POINT_BOX (WEIGHTS,
+static const point_kind weight_points = POINT_BOX_OF (
   "K log-uniform on 2..1000, μ uniform on [-3, 3], σ log-uniform on [1e-3, 3]; a draw is K"
-  " log-weights log w_j ~ N(μ, σ²)");
+  " log-weights log w_j ~ N(μ, σ²)",
+  {"K", 2, 1000, 1, 1}, {"μ", -3, 3, 0, 0}, {"σ", 0.001, 3, 1, 0});
 
 static void
 sample_log_weights (const gsl_rng * r, const point * pt, const void *u, double *x)
@@ -538,11 +532,8 @@ static const claim CLAIM = {
     "convexity of KL: KL(λP1 + (1-λ)P2 || λQ1 + (1-λ)Q2) <= λKL(P1||Q1) + (1-λ)KL(P2||Q2).",
   .sources = "000 P6.2 (the two-term inequality, ∂F/∂q1, the stationarity p1/q1 = p2/q2, "
     "LHS = m_p log k = RHS, joint convexity); 003 Q3.2 (the step it is invoked for)",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&two_term_dv, &at_k_dv, &mixture_dv, &weights_dv},
-  .n_derivations = 4,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&two_term_dv, &at_k_dv, &mixture_dv, &weights_dv),
   .samples_default = 4000, .samples_quick = 400,
   .figure_caption = "Left: every line of 000 P6.2 and 003 Q3.2 on a row, and how far it"
     " misses its ground truth at each point in units of the decision's margin z·SE + bound"

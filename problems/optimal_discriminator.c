@@ -543,10 +543,8 @@ static const claim CLAIM = {
     " E_{P1}[log D] + E_{P0}[log(1 - D)] is D* = f1/(f0 + f1), so f1 = f0 D*/(1 - D*); a"
     " discriminator fitted to samples therefore estimates f1 from f0.",
   .sources = "003 Q5",
-  .checks = CHECKS, .n_checks = COUNT_OF (CHECKS),
-  .mutants = MUTANTS, .n_mutants = COUNT_OF (MUTANTS),
-  .params = PARAMS, .n_params = COUNT_OF (PARAMS),
-  .derivations = (const derivation *const[]) {&q5}, .n_derivations = 1,
+  CLAIM_CHECKS (CHECKS), CLAIM_MUTANTS (MUTANTS), CLAIM_PARAMS (PARAMS),
+  CLAIM_DERIVATIONS (&q5),
   .samples_default = 20000, .samples_quick = 2000, .samples_min = 1000,
   .samples_min_why = "the logistic fit needs 1000 draws per class",
   .figure_caption = "Top: each seed line on a row, and how far the D*(x) it determines misses the"
