@@ -11,6 +11,7 @@
  * against BFGS) is a harness property, checked by check_spec checks. */
 #include "harness.h"
 #include "discrete.h"
+#include "em_trace.h"
 #include "figure_panel.h"
 #include "gmm.h"
 #include "logsumexp.h"
@@ -355,14 +356,6 @@ m_step_run (gmm * g, const gsl_matrix * x, const gsl_matrix * q)
   return status;
 }
 
-/* log p(x|θ) and F(θ, q) with their rounding bounds (lib/gmm) */
-static estimate
-loglik (const gmm * g, const gsl_matrix * x)
-{ double b, ll = gmm_log_likelihood_err (g, x, &b); return est_exact (ll, b); }
-static estimate
-F_run (const gmm * g, const gsl_matrix * x, const gsl_matrix * q)
-{ double b, f = gmm_free_energy (g, x, q, &b); return est_exact (f, b); }
-
 /* 2-D M-step against BFGS, every coordinate of θ */
 static void
 compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_matrix * q)
@@ -404,65 +397,49 @@ write_trace (harness * h, const em_case * c, int iters, const double *fe,
   sbuf_printf (harness_figure_script (h), "bound_%s = %.6g\n", c->start->d == 1 ? "1d" : "2d", bound);
 }
 
+/* EM's promises, checked at every half-step of a run (lib/em_trace): F
+   never decreases, nor does the log-likelihood, and F <= log p(x|θ); the
+   2-D M-step against BFGS at four iterations, before it is taken. */
+static void
+after_e_step (const em_trace_step * s, void *h)
+{
+  if (s->t > 0)
+    check_point (h, "em_F_monotone", s->f_e, s->f_m_prev);
+  if (s->g->d == 2 && (s->t == 0 || s->t == 1 || s->t == 4 || s->t == 15))
+    compare_m_step_2d (h, s->g, s->x, s->q);
+}
+
+static void
+after_m_step (const em_trace_step * s, void *h)
+{
+  check_point (h, "em_F_monotone", s->f_m, s->f_e);
+  check_point (h, "em_loglik_monotone", s->ll, s->ll_prev);
+  check_point (h, "F_le_loglik", s->f_m, m_ll_before ? s->ll_prev : s->ll);
+}
+
+static int
+m_step_hook (gmm * g, const gsl_matrix * x, const gsl_matrix * q, void *h)
+{
+  (void) h;
+  return m_step_run (g, x, q);
+}
+
 static void
 run_em (harness * h, em_case * c, int iters)
 {
-  size_t n = c->x->size1, k = c->start->k, d = c->start->d;
-  gmm *g = gmm_alloc (k, d);
-  gmm_memcpy (g, c->start);
-  gsl_matrix *q = gsl_matrix_alloc (n, k);
-  size_t len = (size_t) iters + 1;      /* F after E, F after M, log p(x|θ^t) */
-  double *fe = xcalloc (3 * len, sizeof (double)), *fm = fe + len, *ll = fm + len;
-  estimate prev_f = est_exact (GSL_NEGINF, 0), prev_ll = loglik (g, c->x);
-  ll[0] = prev_ll.value;
-  for (int t = 0; t < iters; t++)
-    {
-      gmm_e_step (g, c->x, q);
-      estimate f1 = F_run (g, c->x, q);
-      fe[t] = f1.value;
-      if (t > 0)
-        check_point (h, "em_F_monotone", f1, prev_f);
-      if (d == 2 && (t == 0 || t == 1 || t == 4 || t == 15))
-        compare_m_step_2d (h, g, c->x, q);
-      if (m_step_run (g, c->x, q) != GSL_SUCCESS)
-        {
-          /* A component collapsed onto too few points for an SPD
-             covariance: log p(x|θ) is unbounded there (it tends to +inf,
-             which breaks no monotonicity), so EM stops and the iterations
-             before stand as checked (at --samples 200 the 2-D set of 100
-             points did this at 2 seeds in 200, 1117 and 1146). */
-          sbuf_printf (harness_notes (h), "EM stopped after %d iterations: the M-step"
-                       " found a singular covariance (a component collapsed).\n", t);
-          iters = t;
-          break;
-        }
-      estimate f2 = F_run (g, c->x, q), next_ll = loglik (g, c->x);
-      fm[t] = f2.value;
-      ll[t + 1] = next_ll.value;
-      check_point (h, "em_F_monotone", f2, f1);
-      check_point (h, "em_loglik_monotone", next_ll, prev_ll);
-      check_point (h, "F_le_loglik", f2, m_ll_before ? prev_ll : next_ll);
-      prev_f = f2, prev_ll = next_ll;
-    }
-  /* on without checks until the log-likelihood stops moving: ll* */
-  double ll_star = prev_ll.value;
-  for (int extra = 0; extra < 500 && iters > 0; extra++)
-    {
-      gmm_e_step (g, c->x, q);
-      if (m_step_run (g, c->x, q) != GSL_SUCCESS)
-        break;
-      estimate next = loglik (g, c->x);
-      int still = fabs (next.value - ll_star) > next.err;
-      ll_star = fmax (ll_star, next.value);
-      if (!still)
-        break;
-    }
-  write_trace (h, c, iters, fe, fm, ll, ll_star, prev_ll.err);
+  const em_trace_hooks hooks = { m_step_hook, after_e_step, after_m_step, h };
+  em_trace tr;
+  em_trace_run (c->start, c->x, iters, &hooks, &tr);
+  /* a breakdown (at --samples 200 the 2-D set of 100 points did this at 2
+     seeds in 200, 1117 and 1146): the iterations before stand as checked */
+  if (tr.broke_down)
+    sbuf_printf (harness_notes (h), "EM stopped after %d iterations: the M-step"
+                 " found a singular covariance (a component collapsed).\n", tr.iters);
+  write_trace (h, c, tr.iters, tr.f_e, tr.f_m, tr.ll, tr.ll_star, tr.ll_bound);
   sbuf_printf (harness_notes (h), "- %s: n = %zu points, %d checked iterations; log-likelihood"
-               " from %.6g to %.6g (converged: %.6g).\n", c->name, n, iters, ll[0], ll[iters], ll_star);
-  free (fe);
-  gsl_matrix_free (q);
-  gmm_free (g);
+               " from %.6g to %.6g (converged: %.6g).\n", c->name, c->x->size1, tr.iters,
+               tr.ll[0], tr.ll[tr.iters], tr.ll_star);
+  em_trace_free (&tr);
 }
 
 /* 1-D: three components, the means scaled by SEP; EM starts wide (variances 4). */
