@@ -220,18 +220,12 @@ static const point_kind lognormal_points = POINT_BOX_OF (NULL,
 
 /* In t = log x the density times the Jacobian is the normal density of t,
    and the Jacobians cancel inside every log: log p, log q below are the
-   normal log-densities of t.  SIGN -1: the seed's form; +1: its mutant. */
-typedef struct
-{
-  const double *v;
-  double sign;
-} lognormal_arg;
-
+   normal log-densities of t, PARAMS the point's (ζ1, σ1, ζ2, σ2). */
 static double
 lognormal_seed_integrand (double t, void *params)
 {
-  const lognormal_arg *a = params;
-  double lp = normal_log_pdf (t, a->v[0], a->v[1]), lq = normal_log_pdf (t, a->v[2], a->v[3]);
+  const double *v = params;
+  double lp = normal_log_pdf (t, v[0], v[1]), lq = normal_log_pdf (t, v[2], v[3]);
   double p = exp (lp), ratio = exp (lq - lp);
   if (!(p > 0))
     return 0;                   /* footnote 4 */
@@ -242,40 +236,25 @@ lognormal_seed_integrand (double t, void *params)
 static double
 lognormal_kl_integrand (double t, void *params)
 {
-  const lognormal_arg *a = params;
-  double lp = normal_log_pdf (t, a->v[0], a->v[1]), lq = normal_log_pdf (t, a->v[2], a->v[3]);
+  const double *v = params;
+  double lp = normal_log_pdf (t, v[0], v[1]), lq = normal_log_pdf (t, v[2], v[3]);
   return exp (lp) * (lp - (log_add_exp (lp, lq) - M_LN2));
 }
 
 /* beyond 40 standard deviations of both, p underflows to exactly 0 */
-static quad_result
+static estimate
 lognormal_quad (quad_fn f, const point * pt)
 {
-  lognormal_arg a = { pt->v, -1 };
   const double *v = pt->v;
   double lo = fmin (v[0], v[2]) - 40 * fmax (v[1], v[3]);
   double hi = fmax (v[0], v[2]) + 40 * fmax (v[1], v[3]);
-  return quad_interval_cquad_tol (f, &a, lo, hi, CQUAD_EPSABS, CQUAD_EPSREL);
+  return est_quad (quad_interval_cquad_tol (f, (void *) v, lo, hi, CQUAD_EPSABS, CQUAD_EPSREL));
 }
 
-static estimate
-v_expansion_any (const point * pt, const void *u)
-{
-  (void) u;
-  return est_sub (est_exact (M_LN2, EST_U * M_LN2), est_quad (lognormal_quad (lognormal_seed_integrand, pt)));
-}
-static estimate
-m_expansion_sign (const point * pt, const void *u)
-{
-  (void) u;
-  return est_add (est_exact (M_LN2, EST_U * M_LN2), est_quad (lognormal_quad (lognormal_seed_integrand, pt)));
-}
-static estimate
-tr_lognormal_kl (const point * pt, const void *u)
-{
-  (void) u;
-  return est_quad (lognormal_quad (lognormal_kl_integrand, pt));
-}
+/* the seed's expansion log 2 - ∫ p log(1 + q/p), its mutant with a plus */
+LINE_FN_CLOSED (v_expansion_any, est_sub (v_ln2 (p, u), lognormal_quad (lognormal_seed_integrand, p)))
+LINE_FN_CLOSED (m_expansion_sign, est_add (v_ln2 (p, u), lognormal_quad (lognormal_seed_integrand, p)))
+LINE_FN_CLOSED (tr_lognormal_kl, lognormal_quad (lognormal_kl_integrand, p))
 
 static const derivation_truth ANY_TRUTHS[] = {
   {"kl_pr", "KL(p||r) for two log-normals, in t = log x (CQUAD)", LINE_CLOSED (tr_lognormal_kl)},
