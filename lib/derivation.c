@@ -365,7 +365,6 @@ typedef struct
 {
   double a, r[8], d[8];
   rqmc_acc acc_a, acc_r[8], acc_d[8];
-  size_t in_rep;
 } rqmc_sums;
 
 /* Quasi-Monte Carlo decides with Student's t over R = 32 replicate means,
