@@ -2,6 +2,7 @@
    amortized_fa.h). */
 #include "amortized_fa.h"
 #include "errors.h"
+#include "rounding_short.h"
 
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_randist.h>
@@ -10,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static rnd X (double v) { return rnd_exact (v); }
-static rnd sq (rnd a) { return rnd_mul (a, a); }
 
 /* compute: Λ = I + Wᵀ Ψ⁻¹ W and det Λ */
 static void

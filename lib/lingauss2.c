@@ -5,13 +5,11 @@
 #include "normal.h"
 #include "optimum.h"
 #include "quad.h"
+#include "rounding_short.h"
 
 #include <gsl/gsl_deriv.h>
 #include <math.h>
 
-static rnd X (double v) { return rnd_exact (v); }
-static rnd sq (rnd a) { return rnd_mul (a, a); }
-static rnd inv (rnd a) { return rnd_div (X (1), a); }
 
 /* The exact special cases of mean_field's b = 0, ψ = 1 are taken exactly
    (x - 0, a/1 and log 1 round nothing), so that its rounding bounds are

@@ -27,15 +27,10 @@
 #include "minimize.h"
 #include "normal.h"
 #include "rounding.h"
+#include "rounding_short.h"
 
 #include <math.h>
 
-static rnd X (double v) { return rnd_exact (v); }
-static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
-static rnd sub (rnd a, rnd b) { return rnd_sub (a, b); }
-static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
-static rnd sq (rnd a) { return rnd_mul (a, a); }
-static rnd inv (rnd a) { return rnd_div (X (1), a); }
 
 /* ---- The small model at a point, its densities and closed forms ---- */
 

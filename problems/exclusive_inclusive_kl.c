@@ -19,6 +19,7 @@
 #include "line_fn.h"
 #include "minimize.h"
 #include "normal.h"
+#include "rounding_short.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
@@ -117,7 +118,6 @@ DERIVATION_DEFINE (tf, "s000_tf", "000 True or False: P1, P3, P4", start_points,
 static const point_kind latent_points =
   POINT_BOX_OF (NULL, {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0});
 
-static rnd X (double v) { return rnd_exact (v); }
 static estimate closed (rnd a) { return rnd_estimate (a); }
 
 /* log p(z, x) = log w + log N(x; μ, σ) */

@@ -21,15 +21,11 @@
 #include "lingauss2_ascent.h"
 #include "lingauss2_point.h"
 #include "normal.h"
+#include "rounding_short.h"
 
 #include <gsl/gsl_math.h>
 #include <math.h>
 
-static rnd X (double v) { return rnd_exact (v); }
-static rnd add (rnd a, rnd b) { return rnd_add (a, b); }
-static rnd sub (rnd a, rnd b) { return rnd_sub (a, b); }
-static rnd mul (rnd a, rnd b) { return rnd_mul (a, b); }
-static rnd sq (rnd a) { return rnd_mul (a, a); }
 #define LOG_2PI rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1)
 
 /* A table row of a line of 004 with one mutant: id s004_F for its function F,

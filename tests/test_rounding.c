@@ -1,6 +1,7 @@
 /* test_rounding.c -- rounding bounds that travel with a value, against
    the same expressions in long double (u = 2^-64, 2^11 times finer). */
 #include "rounding.h"
+#include "rounding_short.h"
 #include "reftsv.h"
 #include "tap.h"
 
@@ -149,5 +150,15 @@ main (void)
           worst);
   gsl_rng_free (r);
   test_reference ();
+  {
+    /* rounding_short.h: each short name is its long form, value and bound */
+    rnd a = rnd_exact (1.5), b = rnd_exact (3), four = rnd_exact (4);
+    rnd longhand = rnd_sub (rnd_add (rnd_mul (rnd_mul (a, a), b), rnd_div (rnd_exact (1), four)), a);
+    rnd shorthand = sub (add (mul (sq (X (1.5)), X (3)), inv (X (4))), X (1.5));
+    tap_ok (shorthand.value == longhand.value && rnd_bound (shorthand) == rnd_bound (longhand)
+            && shorthand.value == 5.5 && rnd_bound (X (1.5)) == 0,
+            "rounding_short: sub (add (mul (sq (1.5), 3), inv (4)), 1.5) = 5.5 as rnd_* gives it,"
+            " its bound %.3g the same; X exact", rnd_bound (shorthand));
+  }
   return tap_done ();
 }
