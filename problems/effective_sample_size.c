@@ -14,13 +14,12 @@
 #include "harness.h"
 #include "ar1.h"
 #include "ess.h"
+#include "ess_study.h"
 #include "figure_converge.h"
 #include "mcmc_mixture.h"
 
 #include <float.h>
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 #include <time.h>
@@ -140,70 +139,10 @@ check_autocovariance (harness * h)
   free (x);
 }
 
-/* ---- AR(1): estimated against exact ESS over replicate chains ---- */
+/* ---- AR(1): estimated against exact ESS over replicate chains (lib/ess_study) ---- */
 
 #define N_RHO 6
 static const double RHOS[N_RHO] = { -0.9, -0.5, 0.0, 0.5, 0.9, 0.99 };
-
-typedef struct
-{
-  double rho, ess_true;
-  double median_log, sd_log;     /* of log(ESS-hat / ESS) over replicates */
-  double q10, q90;               /* percentiles of ESS-hat / n */
-  size_t undefined;              /* replicates where sigma^2_asy <= 0 */
-  double coverage;               /* fraction with |mean| <= 1.96 se */
-} rho_summary;
-
-/* R replicate chains at RHO: the median and the standard deviation of
-   log(ESS-hat/ESS).  A replicate whose estimator is undefined counts as
-   +inf in the median (it sorts above every finite value, so the median
-   stays defined while fewer than half fail) and is left out of the sd.
-   The plain sd, not a robust one: with R = 8 (quick runs) a median
-   absolute deviation is too often near 0; a heavy tail only widens the
-   sd, which makes the check more lenient, never falsely strict.
-   |z| = |mean/se| of every defined replicate goes into ABS_Z. */
-static void
-run_rho (harness * h, double rho, size_t n, size_t reps, rho_summary * s,
-         mc_acc * abs_z)
-{
-  double *x = xmalloc (n * sizeof *x), *logr = xmalloc (reps * sizeof *logr);
-  double *ratio = xmalloc (reps * sizeof *ratio);
-  size_t covered = 0;
-  mc_acc spread;
-  mc_init (&spread);
-  s->rho = rho;
-  s->ess_true = (double) n / ar1_tau_exact (rho, n);
-  s->undefined = 0;
-  for (size_t i = 0; i < reps; i++)
-    {
-      ar1_chain (harness_rng (h), rho, x, n);
-      ess_result e = ess_geyer (x, 1, n);
-      estimator_variant (&e);
-      if (!(e.ess > 0 && isfinite (e.ess)))
-        {
-          s->undefined++;
-          logr[i] = ratio[i] = INFINITY;
-          continue;
-        }
-      logr[i] = log (e.ess / s->ess_true);
-      ratio[i] = e.ess / (double) n;
-      mc_add (&spread, logr[i]);
-      double z = e.mean / e.se;
-      covered += fabs (z) <= 1.96;
-      if (abs_z)
-        mc_add (abs_z, fabs (z));
-    }
-  gsl_sort (logr, 1, reps);
-  gsl_sort (ratio, 1, reps);
-  s->median_log = gsl_stats_quantile_from_sorted_data (logr, 1, reps, 0.5);
-  s->sd_log = sqrt (mc_variance (&spread));
-  s->q10 = gsl_stats_quantile_from_sorted_data (ratio, 1, reps, 0.1);
-  s->q90 = gsl_stats_quantile_from_sorted_data (ratio, 1, reps, 0.9);
-  s->coverage = (double) covered / (double) (reps - s->undefined);
-  free (x);
-  free (logr);
-  free (ratio);
-}
 
 /* Mutants of ess_ar1_positive, ess_ar1_negative and se_calibrated. */
 static void ess_iid (ess_result * e) { e->ess = (double) e->n; }
@@ -229,14 +168,15 @@ static void se_iid (ess_result * e) { e->se = sqrt (e->variance / (double) e->n)
    what a user of one ESS estimate needs to know; the bias itself is
    reported in the notes. */
 static void
-check_ar1 (harness * h, size_t n, size_t reps, rho_summary * s)
+check_ar1 (harness * h, size_t n, size_t reps, ess_study * s)
 {
   mc_acc abs_z;
   mc_init (&abs_z);
   for (size_t i = 0; i < N_RHO; i++)
     {
       double rho = RHOS[i];
-      run_rho (h, rho, n, reps, &s[i], rho > -0.8 ? &abs_z : NULL);
+      ess_study_ar1 (harness_rng (h), rho, n, reps, estimator_variant, &s[i],
+                     rho > -0.8 ? &abs_z : NULL);
       const char *id = rho < 0 ? "ess_ar1_negative" : "ess_ar1_positive";
       check_point (h, id, est_mc (s[i].median_log, s[i].sd_log),
                    est_exact (0, 1e-12));
@@ -377,7 +317,7 @@ print_timing (const sampler_summary * s, size_t n_s)
    with, e^{±z·sd} of log(ESS-hat/ESS) with the check's own z.  Both with
    the 10th to 90th percentile of the replicates. */
 static void
-draw_ar1 (harness * h, int *block, const rho_summary * s, size_t n)
+draw_ar1 (harness * h, int *block, const ess_study * s, size_t n)
 {
   double exact[N_RHO], median[N_RHO], lo[N_RHO], hi[N_RHO];
   double ratio[2][N_RHO], sd[2][N_RHO], q10[N_RHO], q90[N_RHO];
@@ -385,7 +325,7 @@ draw_ar1 (harness * h, int *block, const rho_summary * s, size_t n)
   const char *name[N_RHO];
   for (size_t i = 0; i < N_RHO; i++)
     {
-      const rho_summary *r = &s[N_RHO - 1 - i];
+      const ess_study *r = &s[N_RHO - 1 - i];
       exact[i] = r->ess_true / (double) n;
       median[i] = exp (r->median_log) * exact[i];
       lo[i] = r->q10, hi[i] = r->q90;
@@ -422,7 +362,7 @@ draw_ar1 (harness * h, int *block, const rho_summary * s, size_t n)
 }
 
 static void
-draw_figure (harness * h, size_t n, const rho_summary * s, const sampler_summary * mix)
+draw_figure (harness * h, size_t n, const ess_study * s, const sampler_summary * mix)
 {
   sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
   sbuf_append (gp, "set multiplot layout 1,3 title 'Effective sample size: "
@@ -446,7 +386,7 @@ draw_figure (harness * h, size_t n, const rho_summary * s, const sampler_summary
 }
 
 static void
-write_notes (harness * h, const rho_summary * s, size_t n, size_t reps,
+write_notes (harness * h, const ess_study * s, size_t n, size_t reps,
              const sampler_summary * mh, const sampler_summary * hmc)
 {
   sbuf *nb = harness_notes (h);
@@ -572,7 +512,7 @@ main (int argc, char **argv)
                                               * share + 0.5));
 
   check_autocovariance (h);
-  rho_summary s[N_RHO];
+  ess_study s[N_RHO];
   check_ar1 (h, n_chain, reps, s);
 
   sampler_summary runs[2];
