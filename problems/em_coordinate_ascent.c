@@ -10,6 +10,7 @@
  * the log-likelihood never decrease, F <= log p(x|θ), the 2-D M-step
  * against BFGS) is a harness property, checked by check_spec checks. */
 #include "harness.h"
+#include "line_fn.h"
 #include "discrete.h"
 #include "em_trace.h"
 #include "figure_panel.h"
@@ -151,9 +152,9 @@ F_at_estep (const point * p, const void *u, double temper, int no_prior)
   discrete_normalize_log (l, K, r, NULL);
   return est_exact (QSUM (r, U->lj[z]) - QSUM (r, log (r[z])), B (r));
 }
-static estimate estep (const point * p, const void *u) { return F_at_estep (p, u, 1, 0); }
-static estimate estep_tempered (const point * p, const void *u) { return F_at_estep (p, u, 0.9, 0); }
-static estimate estep_no_prior (const point * p, const void *u) { return F_at_estep (p, u, 1, 1); }
+LINE_FN_CLOSED (estep, F_at_estep (p, u, 1, 0))
+LINE_FN_CLOSED (estep_tempered, F_at_estep (p, u, 0.9, 0))
+LINE_FN_CLOSED (estep_no_prior, F_at_estep (p, u, 1, 1))
 
 /* line 41: Q(θ|θ^t) = E_{q^t}[log p_θ(x, z)] plus an entropy; F(θ, q^t) */
 static double Q_val (const void *u) { return QSUM (U->qt, U->lj[z]); }
@@ -275,9 +276,9 @@ mstep_prepare (const point * p, void *out)
 }
 #define MU_ ((const mstep_prep *) u)
 #define JTH ((int) p->v[2] - 1)
-static estimate t_argmax_F (const point * p, const void *u) { return est_opt (MU_->opt[JTH], MU_->tol); }
-static estimate argmax_Q (const point * p, const void *u) { return est_exact (MU_->closed[JTH], MU_->bound); }
-static estimate argmax_Q_unbiased (const point * p, const void *u) { return est_exact (MU_->unbiased[JTH], MU_->bound); }
+LINE_FN_CLOSED (t_argmax_F, est_opt (MU_->opt[JTH], MU_->tol))
+LINE_FN_CLOSED (argmax_Q, est_exact (MU_->closed[JTH], MU_->bound))
+LINE_FN_CLOSED (argmax_Q_unbiased, est_exact (MU_->unbiased[JTH], MU_->bound))
 
 static const derivation_truth MSTEP_TRUTHS[] = {
   {"argmax_F", "argmax_θ F(θ, q^t), coordinate j of θ = (logits, means, log σ), by BFGS from θ^t (lib/minimize)",

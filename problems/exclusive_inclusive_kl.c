@@ -82,9 +82,9 @@ p1_margin (const point * p, gauss_fit_direction excl, gauss_fit_direction incl)
   estimate de = gauss_fit_lock (target_p, &e), di = gauss_fit_lock (target_p, &i);
   return est_opt (fmin (LOCK_RADIUS - de.value, di.value - LOCK_RADIUS), fmax (de.err, di.err));
 }
-static estimate v_p1 (const point * p, const void *u) { (void) u; return p1_margin (p, EXCLUSIVE, INCLUSIVE); }
-static estimate m_p1_excl_reversed (const point * p, const void *u) { (void) u; return p1_margin (p, INCLUSIVE, INCLUSIVE); }
-static estimate m_p1_incl_reversed (const point * p, const void *u) { (void) u; return p1_margin (p, EXCLUSIVE, EXCLUSIVE); }
+LINE_FN_CLOSED (v_p1, p1_margin (p, EXCLUSIVE, INCLUSIVE))
+LINE_FN_CLOSED (m_p1_excl_reversed, p1_margin (p, INCLUSIVE, INCLUSIVE))
+LINE_FN_CLOSED (m_p1_incl_reversed, p1_margin (p, EXCLUSIVE, EXCLUSIVE))
 
 static const derivation_truth TF_TRUTHS[] = {
   {"zero", "0: the margin at which both fits do what the answer says", LINE_CLOSED (line_fn_zero)},
@@ -325,10 +325,10 @@ static estimate fit_mean (const point * p, const gauss_fit_variant * v)
 { gauss_fit f = inclusive_fit (p, v); return est_opt (f.m, f.tol); }
 static estimate fit_log_s (const point * p, const gauss_fit_variant * v)
 { gauss_fit f = inclusive_fit (p, v); return est_opt (log (f.s), f.tol); }
-static estimate v_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, LITERAL); }
-static estimate m_incl_mean (const point * p, const void *u) { (void) u; return fit_mean (p, &P_TEMPERED); }
-static estimate v_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, LITERAL); }
-static estimate m_incl_log_s (const point * p, const void *u) { (void) u; return fit_log_s (p, &LOGQ_SCALED); }
+LINE_FN_CLOSED (v_incl_mean, fit_mean (p, LITERAL))
+LINE_FN_CLOSED (m_incl_mean, fit_mean (p, &P_TEMPERED))
+LINE_FN_CLOSED (v_incl_log_s, fit_log_s (p, LITERAL))
+LINE_FN_CLOSED (m_incl_log_s, fit_log_s (p, &LOGQ_SCALED))
 
 /* E_p[x] = Σ w_k μ_k, 2 terms: gamma_3 of their size; ½ log Var_p[x]: 2
    ulps of the log (16 u allowed) */
@@ -340,8 +340,8 @@ t_moment (const point * p, const void *which)
   (void) p;
   return which ? est_exact (0.5 * log (var), 16 * DBL_EPSILON) : est_exact (mean, est_gamma (3) * sz);
 }
-static estimate t_mean (const point * p, const void *u) { (void) u; return t_moment (p, NULL); }
-static estimate t_log_sd (const point * p, const void *u) { (void) u; return t_moment (p, p); }
+LINE_FN_CLOSED (t_mean, t_moment (p, NULL))
+LINE_FN_CLOSED (t_log_sd, t_moment (p, p))
 
 static const derivation_truth FIT_TRUTHS[] = {
   {"mean", "E_p[x] = Σ_k w_k μ_k, exact", LINE_CLOSED (t_mean)},

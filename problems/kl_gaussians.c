@@ -56,11 +56,11 @@ literal (double v, const point * p, const gauss_pair * pp)
 #define kl_closed gauss_pair_kl
 #define log_ratio_chol gauss_pair_log_ratio
 static estimate e_log_p (const point * p, const void *prep) { PP; return est_exact (-mvn_entropy (pp->a), 8 * EST_U * (DD + fabs (pp->a->logdet))); }
-static estimate e_log_q (const point * p, const void *prep) { return est_sub (e_log_p (p, prep), kl_closed (p, prep)); }
-static estimate dim (const point * p, const void *prep) { (void) prep; return est_exact (DD, 0); }
+LINE_FN_CLOSED (e_log_q, est_sub (e_log_p (p, u), kl_closed (p, u)))
+LINE_FN_CLOSED (dim, est_exact (DD, 0))
 static estimate kl_self (const point * p, const void *prep) { PP; (void) p; return est_exact (mvn_kl (pp->a, pp->a), mvn_kl_rounding_bound (pp->a, pp->a)); }
-static estimate kl_negated (const point * p, const void *prep) { return est_scale (-1, kl_closed (p, prep)); }
-static estimate kl_self_swapped (const point * p, const void *prep) { return kl_closed (p, prep); }
+LINE_FN_CLOSED (kl_negated, est_scale (-1, kl_closed (p, u)))
+LINE_FN_CLOSED (kl_self_swapped, kl_closed (p, u))
 
 /* A seed's closed-form line: EXPR in the literal terms t (and pp), with the
    literal route's rounding bound; and an integrand at the draw x, with
@@ -90,8 +90,8 @@ INTEGRAND (s000_q0, Q (0, MU (0)), Q (0, MU (0)))
 INTEGRAND (s000_q0_wrong_mean, Q (0, MU (1)), Q (0, MU (1)))
 CLOSED (s000_trace_other, matrix_trace_product (pp->inv_a, pp->b->sigma))
 CLOSED (s000_trace_self, matrix_trace_product (pp->inv_a, pp->a->sigma))
-static estimate s000_d (const point * p, const void *prep) { (void) prep; return est_exact (DD, 0); }
-static estimate s000_d_plus_1 (const point * p, const void *prep) { (void) prep; return est_exact (DD + 1, 0); }
+LINE_FN_CLOSED (s000_d, est_exact (DD, 0))
+LINE_FN_CLOSED (s000_d_plus_1, est_exact (DD + 1, 0))
 INTEGRAND (s000_q1, Q (1, MU (1)), Q (1, MU (1)))
 INTEGRAND (s000_q1_wrong_mean, Q (1, MU (0)), Q (1, MU (0)))
 

@@ -13,6 +13,7 @@
 #include "discrete.h"
 #include "figure_panel.h"
 #include "harness.h"
+#include "line_fn.h"
 #include "logsumexp.h"
 #include "minimize.h"
 
@@ -286,8 +287,8 @@ mk_with (const point * pt, double w2)
   double mp = pt->v[0] * pt->v[1] + w2 * pt->v[2], k = pt->v[3];
   return est_exact (mp * log (k), 4 * DBL_EPSILON * mp * (fabs (log (k)) + 1));
 }
-static estimate v_mk (const point * pt, const void *u) { (void) u; return mk_with (pt, 1 - pt->v[0]); }
-static estimate m_mk_mix_dropped (const point * pt, const void *u) { (void) u; return mk_with (pt, 1); }
+LINE_FN_CLOSED (v_mk, mk_with (p, 1 - p->v[0]))
+LINE_FN_CLOSED (m_mk_mix_dropped, mk_with (p, 1))
 
 static const derivation_truth AT_K_TRUTHS[] = {
   {"lhs", "the left side at q = p/k by lib/discrete.c", LINE_CLOSED (tr_at_k_lhs)},
@@ -330,9 +331,9 @@ mixture_kl (const point * pt, double lq_swap, int stable)
   double b = 2 * discrete_gen_kl_rounding_bound (mp, mq, n) + 4 * (double) n * DBL_EPSILON;
   return est_exact (stable ? discrete_kl (mp, mq, n) : s, b);
 }
-static estimate v_mix_lhs (const point * pt, const void *u) { (void) u; return mixture_kl (pt, 0, 0); }
-static estimate m_mix_crossed (const point * pt, const void *u) { (void) u; return mixture_kl (pt, 1, 0); }
-static estimate tr_mix_lhs (const point * pt, const void *u) { (void) u; return mixture_kl (pt, 0, 1); }
+LINE_FN_CLOSED (v_mix_lhs, mixture_kl (p, 0, 0))
+LINE_FN_CLOSED (m_mix_crossed, mixture_kl (p, 1, 0))
+LINE_FN_CLOSED (tr_mix_lhs, mixture_kl (p, 0, 1))
 /* λ KL(P1||Q1) + (1-λ) KL(P2||Q2), or (CROSSED, a mutant) the weights
    exchanged: (1-λ) KL(P1||Q1) + λ KL(P2||Q2) */
 static estimate
@@ -346,8 +347,8 @@ mix_rhs (const point * pt, int crossed)
     + discrete_gen_kl_rounding_bound (v + n, v + 3 * n, n) + 4 * DBL_EPSILON * (k1 + k2);
   return est_exact (l * k1 + (1 - l) * k2, b);
 }
-static estimate v_mix_rhs (const point * pt, const void *u) { (void) u; return mix_rhs (pt, 0); }
-static estimate m_mix_rhs_crossed (const point * pt, const void *u) { (void) u; return mix_rhs (pt, 1); }
+LINE_FN_CLOSED (v_mix_rhs, mix_rhs (p, 0))
+LINE_FN_CLOSED (m_mix_rhs_crossed, mix_rhs (p, 1))
 
 static const derivation_truth MIX_TRUTHS[] = {
   {"kl_mix", "KL of the mixtures by lib/discrete.c", LINE_CLOSED (tr_mix_lhs)},

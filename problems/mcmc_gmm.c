@@ -8,6 +8,7 @@
  * that must have mixed (lib/mcmc_mixture); leapfrog's energy error order,
  * reversibility and volume (lib/flow_check). */
 #include "harness.h"
+#include "line_fn.h"
 #include "figure_mcmc.h"
 #include "figure_panel.h"
 #include "flow_check.h"
@@ -94,8 +95,8 @@ general_drift (const point * p, double drift)
   double fwd = gsl_ran_bivariate_gaussian_pdf (q.xp[0] - q.x[0] - drift, q.xp[1] - q.x[1], q.s, q.s, 0);
   return acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd));
 }
-static estimate general (const point * p, const void *u) { (void) u; return general_drift (p, 0); }
-static estimate general_drifting (const point * p, const void *u) { (void) u; return general_drift (p, 0.3 * p->v[4]); }
+LINE_FN_CLOSED (general, general_drift (p, 0))
+LINE_FN_CLOSED (general_drifting, general_drift (p, 0.3 * p->v[4]))
 
 /* N(v; 0, σ²I) in d = 2, written out */
 static double
@@ -112,8 +113,8 @@ written_sign (const point * p, double sign)
   double fwd = iso_normal (q.xp[0] - q.x[0], q.xp[1] - q.x[1], q.s);
   return acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd) + log (back));
 }
-static estimate written (const point * p, const void *u) { (void) u; return written_sign (p, 1); }
-static estimate written_plus (const point * p, const void *u) { (void) u; return written_sign (p, -1); }
+LINE_FN_CLOSED (written, written_sign (p, 1))
+LINE_FN_CLOSED (written_plus, written_sign (p, -1))
 
 static estimate
 reduced_power (const point * p, double power)
@@ -121,8 +122,8 @@ reduced_power (const point * p, double power)
   pair q = pair_at (p);
   return acceptance (&q, pow (exp (q.lpp) / exp (q.lp), power), 0);
 }
-static estimate reduced (const point * p, const void *u) { (void) u; return reduced_power (p, 1); }
-static estimate reduced_tempered (const point * p, const void *u) { (void) u; return reduced_power (p, 0.8); }
+LINE_FN_CLOSED (reduced, reduced_power (p, 1))
+LINE_FN_CLOSED (reduced_tempered, reduced_power (p, 0.8))
 
 static const derivation_truth HASTINGS_TRUTHS[] = {
   {"accept_log", "min(1, π(x')/π(x)) as exp(min(0, log π(x') - log π(x))), log-densities by lib/gmm", LINE_CLOSED (accept_in_logs)},
