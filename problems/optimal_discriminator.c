@@ -199,9 +199,10 @@ static const mutant_spec MUTANTS[] = {
   {"recovered_missing_odds", "the estimate f0 D without 1/(1 - D)", "recovered_f1_normalised"},
 };
 
-/* mutant flags, set once after harness_begin */
-static int m_dstar_rel, m_objective_swapped, m_logit_shift, m_gap_one_kl, m_unequal_classes,
-  m_labels_swapped, m_missing_odds;
+/* the harness checks' mutants, in the order of MUTANTS (set once after harness_begin) */
+enum { M_DSTAR_REL, M_OBJECTIVE_SWAPPED, M_LOGIT_SHIFT, M_GAP_ONE_KL, M_UNEQUAL_CLASSES,
+  M_LABELS_SWAPPED, M_MISSING_ODDS };
+static int on[COUNT_OF (MUTANTS)];
 
 /* random pairs f0 = N(ma, sa²), f1 = N(mb, sb²) (lib/normal_pair: a is f0), log f1(x)/f0(x) */
 #define random_pair(r) normal_pair_draw (r, -0.5, 0.5)
@@ -211,7 +212,7 @@ static int m_dstar_rel, m_objective_swapped, m_logit_shift, m_gap_one_kl, m_uneq
 static double
 dstar_logit_claimed (double lr)
 {
-  return lr + (m_logit_shift ? 0.05 : 0.0);
+  return lr + (on[M_LOGIT_SHIFT] ? 0.05 : 0.0);
 }
 
 static void
@@ -231,7 +232,7 @@ check_pointwise_argmax (harness * h)
             continue;
           double f0 = normal_pdf (x, g.ma, g.sa), f1 = normal_pdf (x, g.mb, g.sb);
           double dc = logistic_sigmoid (dstar_logit_claimed (lr));
-          if (m_dstar_rel)
+          if (on[M_DSTAR_REL])
             dc *= 1 + 1e-3;
           /* sigmoid of a logit with error ~8 eps |lr|: D (1 - D) times that */
           estimate claimed = est_exact (dc, 8 * DBL_EPSILON * (1 + fabs (lr)) * dc);
@@ -303,7 +304,7 @@ check_objective (harness * h)
       check_point (h, "objective_by_quadrature",
                    normal_pair_objective_mc (r, &g, disc_logit, &d, logistic_log_sigmoid_neg,
                                              logistic_log_sigmoid, n),
-                   objective_value (&d, m_objective_swapped));
+                   objective_value (&d, on[M_OBJECTIVE_SWAPPED]));
     }
   check_close (h, "objective_by_quadrature", "12 Gaussian pairs and logistic discriminators,"
                " %ld draws from each of P1 and P0", n);
@@ -331,7 +332,7 @@ check_dstar_maximises (harness * h, sbuf * notes)
             {
               /* the claimed gap KL(f1||f0) + KL(f0||f1) */
               double kl10 = normal_kl (g.mb, g.sb, g.ma, g.sa), gap = vstar.value - v.value;
-              double j = m_gap_one_kl ? kl10 : kl10 + normal_pair_kl (&g);
+              double j = on[M_GAP_ONE_KL] ? kl10 : kl10 + normal_pair_kl (&g);
               quad_result qg = { gap, vstar.err + v.err };
               check_point (h, "seed_point_gap", est_quad (qg),
                            est_exact (j, 16 * DBL_EPSILON * (1 + j)));
@@ -361,10 +362,10 @@ typedef struct
 static void
 fit_logistic (harness * h, long n, disc_fit * fit)
 {
-  size_t n1 = m_unequal_classes ? (size_t) n / 2 : (size_t) n, n0 = (size_t) n;
+  size_t n1 = on[M_UNEQUAL_CLASSES] ? (size_t) n / 2 : (size_t) n, n0 = (size_t) n;
   double *x = xmalloc ((n1 + n0) * sizeof *x), *y = xmalloc ((n1 + n0) * sizeof *y);
   ratio_fit_draw (harness_rng (h), &fit->g, n1, n0, x, y);
-  for (size_t i = 0; m_labels_swapped && i < n1 + n0; i++)
+  for (size_t i = 0; on[M_LABELS_SWAPPED] && i < n1 + n0; i++)
     y[i] = !y[i];
   ratio_fit_logistic (x, y, n1, n0, &fit->rf);
   free (x);
@@ -381,7 +382,7 @@ recovered_f1 (double x, void *params)
     return 0.0;
   double eta = logistic_score (fit->rf.lf.theta, x);
   double log_f0_d = normal_log_pdf (x, fit->g.ma, fit->g.sa) + logistic_log_sigmoid (eta);
-  return m_missing_odds ? exp (log_f0_d) : exp (log_f0_d - logistic_log_sigmoid (-eta));
+  return on[M_MISSING_ODDS] ? exp (log_f0_d) : exp (log_f0_d - logistic_log_sigmoid (-eta));
 }
 
 /* ∫ f0 D/(1 - D) dx = ∫ f0 e^{θ·φ} dx = 1, with the delta-method standard error; the
@@ -562,12 +563,7 @@ int
 main (int argc, char **argv)
 {
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_dstar_rel = mutant (h, "dstar_rel_1e-3");
-  m_objective_swapped = mutant (h, "objective_quad_swapped");
-  m_logit_shift = mutant (h, "dstar_logit_shift"), m_gap_one_kl = mutant (h, "gap_one_kl");
-  m_unequal_classes = mutant (h, "fit_unequal_classes");
-  m_labels_swapped = mutant (h, "fit_labels_swapped");
-  m_missing_odds = mutant (h, "recovered_missing_odds");
+  harness_mutant_flags (h, on, COUNT_OF (on));
   sbuf_append (harness_notes (h), NOTES);
   derivation_run (h, &q5);
   check_pointwise_argmax (h);
