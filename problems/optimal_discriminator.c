@@ -13,6 +13,7 @@
  * f1 = f0 D/(1 - D). */
 #include "harness.h"
 #include "figure_converge.h"
+#include "discriminator.h"
 #include "figure_panel.h"
 #include "logistic.h"
 #include "normal.h"
@@ -244,54 +245,8 @@ check_pointwise_argmax (harness * h)
                " Brent over D from a logistic grid", n);
 }
 
-/* A discriminator: D = σ(a + b x + c x²), or D* (its logit shifted by a), or the seed's
-   stationary point f0/(f0 + f1); against a pair G. */
-typedef enum { DISC_LOGISTIC, DISC_OPTIMAL, DISC_SEED } disc_kind;
-
-typedef struct
-{
-  disc_kind kind;
-  double a, b, c;
-  const normal_pair *g;
-} discriminator;
-
-/* T = logit D at x, the critic (lib/normal_pair) */
-static double
-disc_logit (double x, void *params)
-{
-  const discriminator *d = params;
-  switch (d->kind)
-    {
-    case DISC_LOGISTIC:
-      return d->a + d->b * x + d->c * x * x;
-    case DISC_OPTIMAL:
-      return dstar_logit_claimed (log_ratio (d->g, x)) + d->a;
-    case DISC_SEED:
-      return -log_ratio (d->g, x);
-    }
-  return NAN;
-}
-
-/* V(D) = ∫ f1 log D + f0 log(1 - D) by quadrature (the links log D = log σ(T) and
-   log(1 - D) = log σ(-T)), or with f0 and f1 swapped (the mutant). */
-static estimate
-objective_value (const discriminator * d, int swap)
-{
-  normal_pair_link log_d = logistic_log_sigmoid, log_1md = logistic_log_sigmoid_neg;
-  return est_quad (normal_pair_objective_quad (d->g, disc_logit, (void *) d,
-                                               swap ? log_d : log_1md, swap ? log_1md : log_d));
-}
-
-static discriminator
-random_discriminator (const gsl_rng * r, const normal_pair * g)
-{
-  discriminator d = { DISC_LOGISTIC, 0, 0, 0, g };
-  d.a = gsl_ran_flat (r, -1, 1);        /* one draw a statement: an */
-  d.b = gsl_ran_flat (r, -2, 2);        /* initialiser's order is open */
-  d.c = gsl_ran_flat (r, -0.4, 0.4);
-  return d;
-}
-
+/* V(D) = E_{P1}[log D] + E_{P0}[log(1 - D)] of a discriminator D = σ(T) (lib/discriminator):
+   from draws against quadrature, whose integrand pairs f1 with log D, f0 with log(1 - D). */
 static void
 check_objective (harness * h)
 {
@@ -300,11 +255,9 @@ check_objective (harness * h)
   for (int k = 0; k < 12; k++)
     {
       normal_pair g = random_pair (r);
-      discriminator d = random_discriminator (r, &g);
-      check_point (h, "objective_by_quadrature",
-                   normal_pair_objective_mc (r, &g, disc_logit, &d, logistic_log_sigmoid_neg,
-                                             logistic_log_sigmoid, n),
-                   objective_value (&d, on[M_OBJECTIVE_SWAPPED]));
+      discriminator d = discriminator_random (r, &g);
+      check_point (h, "objective_by_quadrature", discriminator_objective_mc (r, &d, n),
+                   discriminator_objective_quad (&d, on[M_OBJECTIVE_SWAPPED]));
     }
   check_close (h, "objective_by_quadrature", "12 Gaussian pairs and logistic discriminators,"
                " %ld draws from each of P1 and P0", n);
@@ -319,16 +272,17 @@ check_dstar_maximises (harness * h, sbuf * notes)
   for (int k = 0; k < 10; k++)
     {
       normal_pair g = random_pair (r);
-      estimate vstar = objective_value (&(discriminator) { DISC_OPTIMAL, 0, 0, 0, &g }, 0);
+      discriminator dstar = discriminator_optimal (&g, 0, dstar_logit_claimed);
+      estimate vstar = discriminator_objective_quad (&dstar, 0);
       for (size_t i = 0; i < COUNT_OF (shifts) + 6; i++)
         {
+          /* D* with its logit shifted, the seed's f0/(f0 + f1), then random logistic D */
           discriminator d = i < COUNT_OF (shifts)
-            ? (discriminator) { DISC_OPTIMAL, shifts[i], 0, 0, &g }
-          : i == COUNT_OF (shifts) ? (discriminator) { DISC_SEED, 0, 0, 0, &g }
-          : random_discriminator (r, &g);
-          estimate v = objective_value (&d, 0);
+            ? discriminator_optimal (&g, shifts[i], dstar_logit_claimed)
+            : i == COUNT_OF (shifts) ? discriminator_swapped (&g) : discriminator_random (r, &g);
+          estimate v = discriminator_objective_quad (&d, 0);
           check_point (h, "objective_max_at_dstar", vstar, v);
-          if (d.kind == DISC_SEED)
+          if (d.kind == DISCRIMINATOR_SWAPPED)
             {
               /* the claimed gap KL(f1||f0) + KL(f0||f1) */
               double kl10 = normal_kl (g.mb, g.sb, g.ma, g.sa), gap = vstar.value - v.value;
