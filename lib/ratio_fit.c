@@ -66,6 +66,20 @@ ratio_fit_log_f1 (const ratio_fit * fit, double m0, double s0, double x, double 
   return log (f0 * d / (1 - d));
 }
 
+void
+ratio_fit_grid (const ratio_fit * fit, const normal_pair * g, double lo, double hi, size_t n,
+                ratio_fit_point * at)
+{
+  for (size_t i = 0; i <= n; i++)
+    {
+      ratio_fit_point *p = &at[i];
+      p->x = lo + (hi - lo) * (double) i / (double) n;
+      p->log_f0 = normal_log_pdf (p->x, g->ma, g->sa);
+      p->log_f1 = normal_log_pdf (p->x, g->mb, g->sb);
+      p->log_f1_hat = ratio_fit_log_f1 (fit, g->ma, g->sa, p->x, &p->se);
+    }
+}
+
 typedef struct
 {
   quad_fn f;

@@ -45,6 +45,18 @@ void ratio_fit_free (ratio_fit * fit);
    standard error sqrt(φᵀ Σ φ) in *SE. */
 double ratio_fit_log_f1 (const ratio_fit * fit, double m0, double s0, double x, double *se);
 
+/* The estimate at one x of a grid: log f0(x) and log f1(x) (the densities the draws came
+   from), log f̂1(x) = log(f0 D/(1 - D)) by ratio_fit_log_f1, and its standard error. */
+typedef struct
+{
+  double x, log_f0, log_f1, log_f1_hat, se;
+} ratio_fit_point;
+
+/* AT[i] at x_i = LO + (HI - LO) i/N for i = 0..N (N + 1 points; N >= 1), for f0 =
+   N(G->ma, G->sa²) and f1 = N(G->mb, G->sb²). */
+void ratio_fit_grid (const ratio_fit * fit, const normal_pair * g, double lo, double hi,
+                     size_t n, ratio_fit_point * at);
+
 /* ∫ F dx for an F proportional to f0 e^{θ·φ}, f0 = N(M0, S0²) (the estimate f0 D/(1 - D) of
    f1, say, whose integral is 1): by quad_real_line_at at the location and scale of that
    Gaussian (normal_tilt), its quadrature error in *ABSERR, and the delta-method standard

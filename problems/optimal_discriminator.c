@@ -12,9 +12,10 @@
  * among other discriminators, and a logistic discriminator fitted to samples recovers
  * f1 = f0 D/(1 - D). */
 #include "harness.h"
-#include "figure_converge.h"
 #include "discriminator.h"
+#include "figure_converge.h"
 #include "figure_panel.h"
+#include "figure_ratio_fit.h"
 #include "logistic.h"
 #include "normal.h"
 #include "normal_pair.h"
@@ -357,7 +358,7 @@ check_normalised (harness * h, const disc_fit * fit)
 }
 
 static void
-check_logistic (harness * h, sbuf * fig, int block)
+check_logistic (harness * h, int block)
 {
   long n = harness_samples (h);
   disc_fit fit = { .g = {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")} };
@@ -374,36 +375,24 @@ check_logistic (harness * h, sbuf * fig, int block)
                gsl_vector_get (lf->theta, 2), truth[0], truth[1], truth[2], fit.rf.n1,
                fit.rf.n0, lf->newton_step);
 
-  /* the estimate of f1 on a grid, and the figure */
-  double zc = check_critical_value (REL_EQ, CHECK_ALPHA), worst_rel = 0.0, worst_se = 0.0;
+  /* the estimate of f1 on a grid; every fourth point within m1 ± 2.5 s1 is checked */
+  ratio_fit_point at[121];
+  ratio_fit_grid (&fit.rf, &fit.g, fmin (0, fit.g.mb) - 3, fmax (0, fit.g.mb) + 3, 120, at);
+  double worst_rel = 0.0, worst_se = 0.0;
   int n_grid = 0;
-  sbuf_printf (fig, "# f0 = N(0,1), f1 = N(%g, %g^2); %zu + %zu draws\n"
-               "# block %d: x f0 f1 D* seed_D recovered_f1 lo hi\n",
-               fit.g.mb, fit.g.sb, fit.rf.n1, fit.rf.n0, block);
-  double lo = fmin (0, fit.g.mb) - 3, hi = fmax (0, fit.g.mb) + 3, xs[121], err[121], ses[121];
-  size_t n_err = 0;             /* the error over x within m1 ± 3 s1, for the figure */
-  for (int i = 0; i <= 120; i++)
-    {
-      double x = lo + (hi - lo) * i / 120.0, se;
-      double lf0 = normal_log_pdf (x, 0, 1), lf1 = normal_log_pdf (x, fit.g.mb, fit.g.sb);
-      double lrec = ratio_fit_log_f1 (&fit.rf, fit.g.ma, fit.g.sa, x, &se);
-      if (i % 4 == 0 && fabs (x - fit.g.mb) <= 2.5 * fit.g.sb)      /* the check's grid */
-        {
-          n_grid++;
-          check_point (h, "recovered_log_f1", est_mc (lrec, se),
-                       est_exact (lf1, 4 * DBL_EPSILON * (1 + fabs (lf1))));
-          if (fabs (expm1 (lrec - lf1)) > worst_rel)
-            {
-              worst_rel = fabs (expm1 (lrec - lf1));
-              worst_se = se;
-            }
-        }
-      sbuf_printf (fig, "%.5f %.8g %.8g %.8g %.8g %.8g %.8g %.8g\n", x, exp (lf0),
-                   exp (lf1), logistic_sigmoid (lf1 - lf0), logistic_sigmoid (lf0 - lf1),
-                   exp (lrec), exp (lrec - zc * se), exp (lrec + zc * se));
-      if (fabs (x - fit.g.mb) <= 3 * fit.g.sb)
-        xs[n_err] = x, err[n_err] = lrec - lf1, ses[n_err++] = se;
-    }
+  for (int i = 0; i <= 120; i += 4)
+    if (fabs (at[i].x - fit.g.mb) <= 2.5 * fit.g.sb)
+      {
+        double lf1 = at[i].log_f1, rel = fabs (expm1 (at[i].log_f1_hat - lf1));
+        n_grid++;
+        check_point (h, "recovered_log_f1", est_mc (at[i].log_f1_hat, at[i].se),
+                     est_exact (lf1, 4 * DBL_EPSILON * (1 + fabs (lf1))));
+        if (rel > worst_rel)
+          {
+            worst_rel = rel;
+            worst_se = at[i].se;
+          }
+      }
   check_close (h, "recovered_log_f1", "%d points x on a grid within m1 ± 2.5 s1; largest"
                " relative error of the estimated f1 %.3g, where its standard error (in log f1)"
                " is %.3g", n_grid, worst_rel, worst_se);
@@ -415,42 +404,15 @@ check_logistic (harness * h, sbuf * fig, int block)
                worst_se);
 
   check_normalised (h, &fit);
-  /* bottom right, beside the densities' panel (draw_figure); block + 1 follows theirs */
-  sbuf_append (harness_figure_script (h), "set origin 0.5,0\nset size 0.5,0.5\nset bmargin 9\n");
-  const figure_converge_series fitted = { .label = "fitted logistic D", .estimate = err,
-    .se = ses, .truth_value = 0, .truth_label = "exact" };
-  const figure_converge_spec panel = {
-    .title = "Error of the recovered log-density (f1 within ±3 s1)", .xlabel = "x",
-    .ylabel = "log(f0 D/(1-D)) - log f1", .x = xs, .n = n_err,
-    .z = figure_converge_z (h, "recovered_log_f1"),
-    .series = &fitted, .n_series = 1, .key = "outside below horizontal font ',10'" };
-  figure_converge (h, &(int) { block + 1 }, &panel);
+  /* the bottom row, below the lines' panel: the densities and the error (lib/figure_ratio_fit) */
+  const figure_ratio_fit_spec fig = { .g = &fit.g, .fit = &fit.rf, .at = at, .n = 121,
+    .z_error = figure_converge_z (h, "recovered_log_f1"), .swapped_column = "seed_D",
+    .swapped_label = "seed lines (1)-(5): f0/(f0+f1)" };
+  figure_ratio_fit (h, block, &fig);
   ratio_fit_free (&fit.rf);
 }
 
-/* ---- the figure, the notes, the claim ---- */
-
-/* The densities' panel, special to the claim (the error's panel is drawn by check_logistic);
-   BLOCK is the data block of the densities. */
-static void
-draw_figure (harness * h, int block)
-{
-  sbuf *gp = harness_figure_script (h);
-  sbuf_printf (gp,
-    "set origin 0,0\nset size 0.5,0.5\n"
-    "set title 'Densities and discriminators'\n"
-    "set xlabel 'x' offset 0,0.3\nset ylabel 'density'\nset y2label 'D(x)'\n"
-    "set y2range [0:1]\nset y2tics 0.25 nomirror\nset ytics nomirror\n"
-    "set key outside below horizontal maxcols 2 font ',10' spacing 1.1\nset bmargin 9\n"
-    "plot datafile index %d using 1:7:8 with filledcurves ls 3 title 'f0 D/(1-D) ± z·SE', \\\n"
-    "     '' index %d using 1:2 with lines ls 4 title 'f0', \\\n"
-    "     '' index %d using 1:3 with lines ls 7 title 'f1 (truth)', \\\n"
-    "     '' index %d using 1:6 with lines ls 3 title 'f0 D/(1-D), fitted D', \\\n"
-    "     '' index %d using 1:4 axes x1y2 with lines ls 1 title 'D* = f1/(f0+f1)', \\\n"
-    "     '' index %d using 1:5 axes x1y2 with lines ls 2 dt 4 title 'seed lines (1)-(5): f0/(f0+f1)'\n"
-    "unset y2label\nunset y2tics\nset ytics mirror\nunset multiplot\n",
-    block, block, block, block, block, block);
-}
+/* ---- the notes, the claim ---- */
 
 static const char NOTES[] =
     "**Which density P1 has.** The question reads \"Let P_1 and P_0 be two probability"
@@ -527,9 +489,7 @@ main (int argc, char **argv)
                " density it recovers (seed 003 Q5)'\nset origin 0,0.5\nset size 1,0.47\n");
   int block = figure_lines_against_truth (h, "Each line's D*(x) against the true D*(x)");
   sbuf_append (harness_figure_script (h), "set key font ',11'\n");
-  if (block)
-    sbuf_append (harness_figure_data (h), "\n\n");
-  check_logistic (h, harness_figure_data (h), block);
-  draw_figure (h, block);
+  check_logistic (h, block);
+  sbuf_append (harness_figure_script (h), "unset multiplot\n");
   return harness_end (h);
 }

@@ -6,7 +6,10 @@
  * takes 1/n0 + 1/n1.  The recovered log f1 at 0 is log f0(0) + L0.  The integral of
  * F = N(x; 0, 1) e^{a + bx + cx²} is e^a (1 - 2c)^{-1/2} exp(b²/(2(1 - 2c))) = Z, with moments
  * ∫ F x = Z μ and ∫ F x² = Z (v + μ²), v = 1/(1 - 2c), μ = b v: the delta-method standard
- * error against sqrt(gᵀ Σ g) from those. */
+ * error against sqrt(gᵀ Σ g) from those.  On the grid x = -1, -0.5, 0, 0.5, 1 the densities
+ * are GSL's, and at x = -1, 0, 1 the recovered log f1 is log f0 + L_g: the saturated fit
+ * reproduces each group's logit (a pair with f0 and f1 exchanged, the negative control,
+ * misses it). */
 #include "matrix.h"
 #include "normal.h"
 #include "ratio_fit.h"
@@ -48,6 +51,36 @@ test_draw (void)
   gsl_rng_free (r2);
 }
 
+/* ratio_fit_grid on [-1, 1], N = 4, f0 = N(0.5, 4), f1 = N(-1, 0.25): LG[g] the logit of the
+   group at x = g - 1, SE0 the standard error of θ0 */
+static void
+test_grid (const ratio_fit * rf, double l0, double lm, double lp, double se0)
+{
+  const normal_pair g = { 0.5, 2, -1, 0.5 }, exchanged = { -1, 0.5, 0.5, 2 };
+  const double lg[3] = { lm, l0, lp };
+  ratio_fit_point at[5], off[5];
+  ratio_fit_grid (rf, &g, -1, 1, 4, at);
+  ratio_fit_grid (rf, &exchanged, -1, 1, 4, off);
+  int x_ok = 1, dens_ok = 1, hat_ok = 1, off_far = 1;
+  for (int i = 0; i <= 4; i++)
+    {
+      double x = -1 + 0.5 * i;
+      x_ok &= at[i].x == x;
+      dens_ok &= fabs (at[i].log_f0 - log (gsl_ran_gaussian_pdf (x - 0.5, 2))) < 1e-14
+        && fabs (at[i].log_f1 - log (gsl_ran_gaussian_pdf (x + 1, 0.5))) < 1e-13;
+      if (i % 2)
+        continue;
+      double want = log (gsl_ran_gaussian_pdf (x - 0.5, 2)) + lg[i / 2];
+      hat_ok &= fabs (at[i].log_f1_hat - want) < 1e-6;
+      off_far &= fabs (off[i].log_f1_hat - want) > 0.1;
+    }
+  tap_ok (x_ok, "grid: x = -1, -0.5, 0, 0.5, 1 exactly");
+  tap_ok (dens_ok, "grid: log f0 and log f1 are the pair's (GSL)");
+  tap_ok (hat_ok, "grid: log f̂1 = log f0 + L_g at x = -1, 0, 1");
+  tap_close (at[2].se, se0, 1e-6, "grid: the standard error at x = 0 is sqrt(var θ0)");
+  tap_ok (off_far, "grid, negative control: f0 and f1 exchanged, log f̂1 misses log f0 + L_g");
+}
+
 int
 main (void)
 {
@@ -81,6 +114,8 @@ main (void)
   double se, l = ratio_fit_log_f1 (&rf, 0.5, 2, 0, &se);
   tap_close (l, normal_log_pdf (0, 0.5, 2) + l0, 1e-6, "log f̂1(0) = log f0(0) + L0");
   tap_close (se, sqrt (var0), 1e-6, "its standard error is sqrt(var θ0)");
+
+  test_grid (&rf, l0, lm, lp, sqrt (var0));
 
   quadratic q = { gsl_vector_get (th, 0), gsl_vector_get (th, 1), gsl_vector_get (th, 2) };
   double v = 1 / (1 - 2 * q.c), mu = q.b * v, z = exp (q.a) * sqrt (v) * exp (q.b * q.b * v / 2);
