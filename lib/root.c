@@ -29,3 +29,10 @@ root_bisect_certain (root_fn g, void *params, double lo, double hi)
   root_result r = { lo + (hi - lo) / 2, (hi - lo) / 2 };
   return r;
 }
+
+estimate
+root_bisect_estimate (root_fn g, void *params, double lo, double hi)
+{
+  root_result r = root_bisect_certain (g, params, lo, hi);
+  return est_opt (r.x, r.x_err);
+}

@@ -10,6 +10,8 @@
 #ifndef HARNESS_ROOT_H
 #define HARNESS_ROOT_H
 
+#include "estimate.h"
+
 typedef double (*root_fn) (double x, void *params, double *rounding);
 
 typedef struct
@@ -24,5 +26,12 @@ typedef struct
    an end whose sign is uncertain, or no change of sign. */
 root_result root_bisect_certain (root_fn g, void *params, double lo,
                                  double hi);
+
+/* root_bisect_certain as an estimate: the midpoint x with the bracket's
+   half-width as an optimiser's tolerance (est_opt), so that a check
+   compares roots within their brackets; value NaN (and error 0) when
+   there is no certain root.  For a derivation line that determines a
+   value as the root of its equation. */
+estimate root_bisect_estimate (root_fn g, void *params, double lo, double hi);
 
 #endif

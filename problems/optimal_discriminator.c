@@ -16,6 +16,7 @@
 #include "figure_converge.h"
 #include "figure_panel.h"
 #include "figure_ratio_fit.h"
+#include "line_fn.h"
 #include "logistic.h"
 #include "normal.h"
 #include "normal_pair.h"
@@ -88,9 +89,7 @@ eq_line4_bracketed (double d, void *f, double *rounding)
    have certain signs (lib/root); NaN when no D satisfies it (g not finite, a zero
    denominator, or no change of sign). */
 #define LINE_ROOT(name, eq) \
-  static estimate name (const point * p, const void *u) \
-  { (void) u; root_result r = root_bisect_certain (eq, (void *) p->v, 0x1p-40, 1 - 0x1p-40); \
-    return est_opt (r.x, r.x_err); }
+  LINE_FN_CLOSED (name, root_bisect_estimate (eq, (void *) p->v, 0x1p-40, 1 - 0x1p-40))
 LINE_ROOT (line3, eq_line3)
 LINE_ROOT (line3_sign, eq_line3_sign)
 LINE_ROOT (line4_as_printed, eq_line4_as_printed)
@@ -101,9 +100,7 @@ LINE_ROOT (line6, eq_line6)
 LINE_ROOT (line6_from_line5, eq_line6_from_line5)
 
 /* The maximiser of v[A] log D + v[B] log(1 - D), v = (f0, f1), by Brent (lib/ratio_fit). */
-#define LINE_ARGMAX(name, a, b) \
-  static estimate name (const point * p, const void *u) \
-  { (void) u; return ratio_fit_argmax (p->v[a], p->v[b]); }
+#define LINE_ARGMAX(name, a, b) LINE_FN_CLOSED (name, ratio_fit_argmax (p->v[a], p->v[b]))
 /* (1) ∫ f0 log D + ∫ f1 log(1 - D), (2) ∫ f0 log D + f1 log(1 - D): the maximiser of the
    integrand, pointwise. */
 LINE_ARGMAX (line1, 0, 1)

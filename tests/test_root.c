@@ -92,5 +92,16 @@ main (void)
   tap_ok (isnan (root_bisect_certain (pole, NULL, 0, 1).x), "g not finite: NaN");
   tap_ok (isnan (root_bisect_certain (zero_everywhere, NULL, 0, 1).x),
           "ends whose sign is uncertain: NaN");
+  /* the same as an estimate: the root within its error, the bracket's; a root off by 1e-6
+     (the negative control) outside it; no certain root NaN */
+  estimate e = root_bisect_estimate (two_terms, (void *) cases[1], 0x1p-40, 1 - 0x1p-40);
+  double root = 0.01 / 100.01;
+  tap_ok (e.kind == EST_OPT && fabs (e.value - root) <= e.err && e.err <= 1e-9,
+          "estimate: 0.01/x - 100/(1 - x) has its root %.17g within %.17g +- %.3g", root,
+          e.value, e.err);
+  tap_ok (fabs (e.value - (root + 1e-6)) > e.err,
+          "estimate, negative control: a root off by 1e-6 lies outside the error");
+  e = root_bisect_estimate (linear, NULL, 0.5, 1);
+  tap_ok (isnan (e.value) && e.err == 0, "estimate: no change of sign on [0.5, 1]: NaN");
   return tap_done ();
 }
