@@ -9,6 +9,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <stdlib.h>
 
 #define D_GRID_N 401
 
@@ -139,4 +140,17 @@ ratio_fit_theta (const ratio_fit * fit, int j)
   estimate e = est_mc (gsl_vector_get (fit->lf.theta, j), se);
   e.bound = fit->lf.newton_step;
   return e;
+}
+
+void
+ratio_fit_normals (const gsl_rng * r, const normal_pair * g, size_t n1, size_t n0,
+                   int swap_labels, ratio_fit * fit)
+{
+  double *x = xmalloc ((n1 + n0) * sizeof *x), *y = xmalloc ((n1 + n0) * sizeof *y);
+  ratio_fit_draw (r, g, n1, n0, x, y);
+  for (size_t i = 0; swap_labels && i < n1 + n0; i++)
+    y[i] = !y[i];
+  ratio_fit_logistic (x, y, n1, n0, fit);
+  free (x);
+  free (y);
 }

@@ -75,4 +75,12 @@ estimate ratio_fit_theta (const ratio_fit * fit, int j);
 void ratio_fit_draw (const gsl_rng * r, const normal_pair * g, size_t n1, size_t n0, double *x,
                      double *y);
 
+/* The fit to N1 draws of f1 = N(G->mb, G->sb²) labelled 1 and N0 of f0 = N(G->ma, G->sa²)
+   labelled 0, drawn from R by ratio_fit_draw and fitted by ratio_fit_logistic (which dies if
+   the fit does not converge).  SWAP_LABELS labels the draws of f1 0 and those of f0 1, the
+   labelling that gives P1 the density f0: the fit then estimates log(f0/f1) + log(n0/n1)
+   (the correction for fixed class counts is symmetric in N1 and N0). */
+void ratio_fit_normals (const gsl_rng * r, const normal_pair * g, size_t n1, size_t n0,
+                        int swap_labels, ratio_fit * fit);
+
 #endif

@@ -311,19 +311,6 @@ typedef struct
   ratio_fit rf;
 } disc_fit;
 
-static void
-fit_logistic (harness * h, long n, disc_fit * fit)
-{
-  size_t n1 = on[M_UNEQUAL_CLASSES] ? (size_t) n / 2 : (size_t) n, n0 = (size_t) n;
-  double *x = xmalloc ((n1 + n0) * sizeof *x), *y = xmalloc ((n1 + n0) * sizeof *y);
-  ratio_fit_draw (harness_rng (h), &fit->g, n1, n0, x, y);
-  for (size_t i = 0; on[M_LABELS_SWAPPED] && i < n1 + n0; i++)
-    y[i] = !y[i];
-  ratio_fit_logistic (x, y, n1, n0, &fit->rf);
-  free (x);
-  free (y);
-}
-
 /* The estimate f0 D/(1 - D), through logs: in a tail where f0 underflows D can round to 1,
    and 0 * inf would be NaN. */
 static double
@@ -359,7 +346,8 @@ check_logistic (harness * h, int block)
 {
   long n = harness_samples (h);
   disc_fit fit = { .g = {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")} };
-  fit_logistic (h, n, &fit);
+  size_t n1 = on[M_UNEQUAL_CLASSES] ? (size_t) n / 2 : (size_t) n;     /* and n of P0 */
+  ratio_fit_normals (harness_rng (h), &fit.g, n1, (size_t) n, on[M_LABELS_SWAPPED], &fit.rf);
   const logistic_fit *lf = &fit.rf.lf;
   double truth[RATIO_FIT_FEATURES];
   normal_log_ratio_coefficients (fit.g.mb, fit.g.sb, fit.g.ma, fit.g.sa, truth);

@@ -9,7 +9,9 @@
  * error against sqrt(gᵀ Σ g) from those.  On the grid x = -1, -0.5, 0, 0.5, 1 the densities
  * are GSL's, and at x = -1, 0, 1 the recovered log f1 is log f0 + L_g: the saturated fit
  * reproduces each group's logit (a pair with f0 and f1 exchanged, the negative control,
- * misses it). */
+ * misses it).  Fitted to draws of two normals (ratio_fit_normals), θ is within 5 standard
+ * errors of log(f1/f0)'s coefficients written out by hand, and with the labels swapped of
+ * -θ, which is more than 10 standard errors from θ (the negative control). */
 #include "matrix.h"
 #include "normal.h"
 #include "ratio_fit.h"
@@ -81,10 +83,50 @@ test_grid (const ratio_fit * rf, double l0, double lm, double lp, double se0)
   tap_ok (off_far, "grid, negative control: f0 and f1 exchanged, log f̂1 misses log f0 + L_g");
 }
 
+/* θ of log(f1/f0) = θ·[1, x, x²] for f0 = N(m0, s0²), f1 = N(m1, s1²), by hand */
+static void
+theta_by_hand (const normal_pair * g, double th[3])
+{
+  double p0 = 1 / (g->sa * g->sa), p1 = 1 / (g->sb * g->sb);
+  th[0] = log (g->sa / g->sb) + 0.5 * (g->ma * g->ma * p0 - g->mb * g->mb * p1);
+  th[1] = g->mb * p1 - g->ma * p0;
+  th[2] = 0.5 * (p0 - p1);
+}
+
+/* ratio_fit_normals: the fit recovers θ, or -θ with the labels swapped */
+static void
+test_normals (void)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  normal_pair g = { 0, 1, 1, 0.6 };
+  double th[3], worst = 0, worst_swapped = 0, off = 0;
+  theta_by_hand (&g, th);
+  ratio_fit fit, swapped;
+  ratio_fit_normals (r, &g, 4000, 3000, 0, &fit);
+  ratio_fit_normals (r, &g, 4000, 3000, 1, &swapped);
+  for (int j = 0; j < 3; j++)
+    {
+      estimate e = ratio_fit_theta (&fit, j), es = ratio_fit_theta (&swapped, j);
+      double prior = j == 0 ? log (4000.0 / 3000.0) : 0;     /* log(n1/n0) on the intercept */
+      worst = fmax (worst, fabs (e.value - th[j] - prior) / e.err);
+      worst_swapped = fmax (worst_swapped, fabs (es.value + th[j] + prior) / es.err);
+      off = fmax (off, fabs (es.value - th[j] - prior) / es.err);
+    }
+  tap_ok (fit.n1 == 4000 && fit.n0 == 3000 && worst < 5, "normals: θ within 5 se of log(f1/f0)'s"
+          " (+ log(n1/n0)), worst %.2f se", worst);
+  tap_ok (worst_swapped < 5, "normals, labels swapped: -θ within 5 se, worst %.2f se",
+          worst_swapped);
+  tap_ok (off > 10, "normals, negative control: the swapped fit is %.3g se from θ", off);
+  ratio_fit_free (&fit);
+  ratio_fit_free (&swapped);
+  gsl_rng_free (r);
+}
+
 int
 main (void)
 {
   test_draw ();
+  test_normals ();
   /* ones and zeros at x = -1, 0, 1 */
   const int ones[3] = { 30, 45, 70 }, zeros[3] = { 70, 55, 30 };
   double x[300], y[300];
