@@ -25,9 +25,7 @@
 
 #include <float.h>
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
-#include <stdlib.h>
 
 /* ---- 003 Q5, line by line: a point is the two densities' values at one x ---- */
 
