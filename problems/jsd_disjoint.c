@@ -139,9 +139,7 @@ m_term_ieee (const point * pt, const void *u)
 {
   (void) pt;
   const pair_quad_betas *bp = u;
-  double mid = 0.5 * (bp->q.lo + bp->q.hi);
-  return est_exact (i_term_ieee (pair_quad_beta_pdf (&bp->p, mid),
-                                 pair_quad_beta_pdf (&bp->q, mid)), 0);
+  return est_exact (pair_quad_betas_at (bp, i_term_ieee, 0.5 * (bp->q.lo + bp->q.hi)), 0);
 }
 LINE_FN_CLOSED (m_split_plus, integrate (u, i_split_plus))
 LINE_FN_CLOSED (m_log_p_lost, integrate (u, i_log_p_lost))
