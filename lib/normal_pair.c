@@ -3,7 +3,9 @@
 #include "mc.h"
 #include "normal.h"
 #include "estimate.h"
+#include "logsumexp.h"
 
+#include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
@@ -120,4 +122,53 @@ quad_result
 normal_pair_kl_quad (const normal_pair * g)
 {
   return normal_pair_quad (kl_quad_integrand, (void *) g, g, g->ma, g->sa);
+}
+
+quad_result
+normal_pair_quad_interval (quad_fn f, void *params, const normal_pair * g,
+                           double epsabs, double epsrel)
+{
+  double s = fmax (g->sa, g->sb);
+  double lo = fmin (g->ma, g->mb) - 40 * s, hi = fmax (g->ma, g->mb) + 40 * s;
+  return quad_interval_cquad_tol (f, params, lo, hi, epsabs, epsrel);
+}
+
+/* log a(x), log b(x) and log m(x), m = (a + b)/2 */
+static void
+mid_log_pdfs (const normal_pair * g, double x, double *la, double *lb,
+              double *lm)
+{
+  *la = normal_log_pdf (x, g->ma, g->sa);
+  *lb = normal_log_pdf (x, g->mb, g->sb);
+  *lm = log_add_exp (*la, *lb) - M_LN2;
+}
+
+static double
+kl_mid_integrand (double x, void *params)
+{
+  double la, lb, lm;
+  mid_log_pdfs (params, x, &la, &lb, &lm);
+  return exp (la) * (la - lm);
+}
+
+static double
+jsd_integrand (double x, void *params)
+{
+  double la, lb, lm;
+  mid_log_pdfs (params, x, &la, &lb, &lm);
+  return 0.5 * (exp (la) * (la - lm) + exp (lb) * (lb - lm));
+}
+
+quad_result
+normal_pair_kl_mid_quad (const normal_pair * g, double epsabs, double epsrel)
+{
+  return normal_pair_quad_interval (kl_mid_integrand, (void *) g, g, epsabs,
+                                    epsrel);
+}
+
+quad_result
+normal_pair_jsd_quad (const normal_pair * g, double epsabs, double epsrel)
+{
+  return normal_pair_quad_interval (jsd_integrand, (void *) g, g, epsabs,
+                                    epsrel);
 }

@@ -77,4 +77,31 @@ double normal_pair_log_ratio_error_bound (const normal_pair * g, double x);
    normal_pair_kl.  Dies (exit 3) when the two rules disagree. */
 quad_result normal_pair_kl_quad (const normal_pair * g);
 
+/* ---- the midpoint mixture m = (a + b)/2 (jsd_disjoint) ----
+   The Jensen-Shannon divergence JSD(a, b) = ½ KL(a||m) + ½ KL(b||m) (Lin
+   1991) has no closed form for two normals.  Its integrands are written in
+   log space, log m = log(e^{log a} + e^{log b}) - log 2 (log_add_exp), so
+   that they stay finite where one density underflows and the other does
+   not; a finite interval suffices because both vanish together. */
+
+/* ∫ F dx over [min(ma, mb) - 40 s, max(ma, mb) + 40 s], s = max(sa, sb):
+   beyond 40 standard deviations of both, a and b underflow to exactly 0.
+   CQUAD's value, both rules of lib/quad to EPSABS, EPSREL
+   (quad_interval_cquad_tol: kinks and log singularities are the caller's
+   concern); F is called with PARAMS.  Dies (exit 3) when the rules
+   disagree. */
+quad_result normal_pair_quad_interval (quad_fn f, void *params,
+                                       const normal_pair * g, double epsabs,
+                                       double epsrel);
+
+/* KL(a || m) = ∫ a (log a - log m) by normal_pair_quad_interval; between 0
+   (a = b) and log 2 (disjoint supports). */
+quad_result normal_pair_kl_mid_quad (const normal_pair * g, double epsabs,
+                                     double epsrel);
+
+/* JSD(a, b) = ∫ ½ a (log a - log m) + ½ b (log b - log m), one integrand,
+   by normal_pair_quad_interval; between 0 and log 2. */
+quad_result normal_pair_jsd_quad (const normal_pair * g, double epsabs,
+                                  double epsrel);
+
 #endif

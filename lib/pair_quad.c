@@ -13,6 +13,12 @@ pair_quad_beta_pdf (const pair_quad_beta * d, double x)
   return gsl_ran_beta_pdf ((x - d->lo) / w, d->alpha, d->beta) / w;
 }
 
+double
+pair_quad_betas_at (const pair_quad_betas * b, pair_quad_fn f, double x)
+{
+  return f (pair_quad_beta_pdf (&b->p, x), pair_quad_beta_pdf (&b->q, x));
+}
+
 typedef struct
 {
   const pair_quad_betas *b;
@@ -23,7 +29,7 @@ static double
 pair_value_at (double x, void *params)
 {
   const pair_at *a = params;
-  return a->f (pair_quad_beta_pdf (&a->b->p, x), pair_quad_beta_pdf (&a->b->q, x));
+  return pair_quad_betas_at (a->b, a->f, x);
 }
 
 quad_result

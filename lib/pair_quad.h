@@ -38,6 +38,11 @@ typedef struct
 
 typedef double (*pair_quad_fn) (double p, double q);
 
+/* F(p(X), q(X)) at one point X: the integrand that
+   pair_quad_betas_integrate integrates, for a value taken where no rule
+   would accept the integrand (one that is NaN on part of a support). */
+double pair_quad_betas_at (const pair_quad_betas * b, pair_quad_fn f, double x);
+
 /* ∫_0^∞ F(p(x), q(x)) dx for two stretched Betas with lo >= 0: CQUAD to
    EPSABS, EPSREL on each piece between 0 and the four support ends.  Dies
    (exit 3) where CQUAD fails (lib/quad.h). */

@@ -19,8 +19,8 @@
 #include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
-#include "logsumexp.h"
 #include "normal.h"
+#include "normal_pair.h"
 #include "pair_quad.h"
 
 #include <float.h>
@@ -139,9 +139,7 @@ m_term_ieee (const point * pt, const void *u)
 {
   (void) pt;
   const pair_quad_betas *bp = u;
-  double mid = 0.5 * (bp->q.lo + bp->q.hi);
-  return est_exact (i_term_ieee (pair_quad_beta_pdf (&bp->p, mid),
-                                 pair_quad_beta_pdf (&bp->q, mid)), 0);
+  return est_exact (pair_quad_betas_at (bp, i_term_ieee, 0.5 * (bp->q.lo + bp->q.hi)), 0);
 }
 LINE_FN_CLOSED (m_split_plus, integrate (u, i_split_plus))
 LINE_FN_CLOSED (m_log_p_lost, integrate (u, i_log_p_lost))
@@ -220,12 +218,20 @@ static const point_kind lognormal_points = POINT_BOX_OF (NULL,
 
 /* In t = log x the density times the Jacobian is the normal density of t,
    and the Jacobians cancel inside every log: log p, log q below are the
-   normal log-densities of t, PARAMS the point's (ζ1, σ1, ζ2, σ2). */
+   normal log-densities of t (the prepared pair, the point's (ζ1, σ1, ζ2,
+   σ2)), and KL(p||r) is lib/normal_pair's KL to the midpoint mixture. */
+static void
+prep_lognormal (const point * pt, void *prep)
+{
+  const double *v = pt->v;
+  *(normal_pair *) prep = (normal_pair) { v[0], v[1], v[2], v[3] };
+}
+
 static double
 lognormal_seed_integrand (double t, void *params)
 {
-  const double *v = params;
-  double lp = normal_log_pdf (t, v[0], v[1]), lq = normal_log_pdf (t, v[2], v[3]);
+  const normal_pair *g = params;
+  double lp = normal_log_pdf (t, g->ma, g->sa), lq = normal_log_pdf (t, g->mb, g->sb);
   double p = exp (lp), ratio = exp (lq - lp);
   if (!(p > 0))
     return 0;                   /* footnote 4 */
@@ -233,28 +239,19 @@ lognormal_seed_integrand (double t, void *params)
   return isinf (ratio) ? p * (lq - lp) : p * log1p (ratio);
 }
 
-static double
-lognormal_kl_integrand (double t, void *params)
-{
-  const double *v = params;
-  double lp = normal_log_pdf (t, v[0], v[1]), lq = normal_log_pdf (t, v[2], v[3]);
-  return exp (lp) * (lp - (log_add_exp (lp, lq) - M_LN2));
-}
-
-/* beyond 40 standard deviations of both, p underflows to exactly 0 */
+/* the seed's term ∫ p log(1 + q/p), in t */
 static estimate
-lognormal_quad (quad_fn f, const point * pt)
+lognormal_term (const normal_pair * g)
 {
-  const double *v = pt->v;
-  double lo = fmin (v[0], v[2]) - 40 * fmax (v[1], v[3]);
-  double hi = fmax (v[0], v[2]) + 40 * fmax (v[1], v[3]);
-  return est_quad (quad_interval_cquad_tol (f, (void *) v, lo, hi, CQUAD_EPSABS, CQUAD_EPSREL));
+  return est_quad (normal_pair_quad_interval (lognormal_seed_integrand, (void *) g, g,
+                                              CQUAD_EPSABS, CQUAD_EPSREL));
 }
 
 /* the seed's expansion log 2 - ∫ p log(1 + q/p), its mutant with a plus */
-LINE_FN_CLOSED (v_expansion_any, est_sub (v_ln2 (p, u), lognormal_quad (lognormal_seed_integrand, p)))
-LINE_FN_CLOSED (m_expansion_sign, est_add (v_ln2 (p, u), lognormal_quad (lognormal_seed_integrand, p)))
-LINE_FN_CLOSED (tr_lognormal_kl, lognormal_quad (lognormal_kl_integrand, p))
+LINE_FN_CLOSED (v_expansion_any, est_sub (v_ln2 (p, u), lognormal_term (u)))
+LINE_FN_CLOSED (m_expansion_sign, est_add (v_ln2 (p, u), lognormal_term (u)))
+LINE_FN_CLOSED (tr_lognormal_kl, est_quad (normal_pair_kl_mid_quad (u, CQUAD_EPSABS,
+                                                                    CQUAD_EPSREL)))
 
 static const derivation_truth ANY_TRUTHS[] = {
   {"kl_pr", "KL(p||r) for two log-normals, in t = log x (CQUAD)", LINE_CLOSED (tr_lognormal_kl)},
@@ -268,7 +265,8 @@ static const derivation_line ANY_LINES[] = {
 };
 
 DERIVATION_DEFINE (any_overlap, "overlapping", "The expansion of D_KL(p||r) when the supports"
-                   " overlap", lognormal_points, 40, ANY_TRUTHS, ANY_LINES);
+                   " overlap", lognormal_points, 40, ANY_TRUTHS, ANY_LINES,
+                   DERIVATION_PREPARE (normal_pair, prep_lognormal));
 
 /* ---- harness checks: discrete pairs and two Gaussians ---- */
 
@@ -351,21 +349,13 @@ discrete_case (harness * h, size_t n, int disjoint)
   free (in_p), free (in_q), free (p), free (q), free (m);
 }
 
-/* ½ p log(p/r) + ½ q log(q/r) in log space, p = N(0,1), q = N(d,1). */
-static double
-gauss_jsd_integrand (double x, void *params)
-{
-  double d = *(const double *) params;
-  double lp = normal_log_pdf (x, 0, 1), lq = normal_log_pdf (x, d, 1);
-  double lr = log_add_exp (lp, lq) - M_LN2;
-  return 0.5 * (exp (lp) * (lp - lr) + exp (lq) * (lq - lr));
-}
-
-/* beyond 40 of x = 0 and x = d both densities underflow to exactly 0 */
+/* JSD of p = N(0,1) and q = N(d,1), ½ p log(p/r) + ½ q log(q/r) in log
+   space by CQUAD (lib/normal_pair) */
 static quad_result
 gauss_jsd_quad (double d)
 {
-  return quad_interval_cquad_tol (gauss_jsd_integrand, &d, -40.0, d + 40.0, CQUAD_EPSABS, CQUAD_EPSREL);
+  normal_pair g = { 0, 1, d, 1 };
+  return normal_pair_jsd_quad (&g, CQUAD_EPSABS, CQUAD_EPSREL);
 }
 
 /* The checks over d = 0, 0.25, ..., dmax (<= 16), and the figure's panel of JSD by

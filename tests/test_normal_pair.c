@@ -1,9 +1,14 @@
 /* test_normal_pair.c -- two univariate normals against GSL, quadrature and
-   the draws' own recipe. */
+   the draws' own recipe; the midpoint mixture's KL and JSD against the
+   entropy form by QAGI, closed-form cases and the Lin-Topsoe bracket. */
 #include "normal.h"
 #include "normal_pair.h"
 #include "tap.h"
 
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
@@ -69,6 +74,126 @@ test_objective (gsl_rng * r)
     }
 }
 
+/* ---- the midpoint mixture m = (a + b)/2 ----
+   The reference is another algorithm on another form of the integrand:
+   KL(a||m) = -H(a) - ∫ a log m and JSD = H(m) - ½H(a) - ½H(b), with the
+   normal entropy H = ½ log(2πe σ²) in closed form and the remaining
+   integral by GSL's QAGI over the whole line, m from gsl_ran_gaussian_pdf
+   in linear space.  Closed-form cases: a = b gives 0; means 20 sd apart,
+   an overlap 2Q(10) ~ 1e-23 below rounding, give log 2 (disjoint
+   supports); unit normals d apart satisfy the bracket of the gap,
+   2Q(d/2) log 2 <= log 2 - JSD <= e^{-d²/8} log 2 (Lin 1991, Topsoe 2000).
+   Negative control: the integrand with m = a + b (the ½ lost), integrated
+   over the same interval, fails the comparison with the reference. */
+#define MID_EPSABS 1e-12
+#define MID_EPSREL 1e-10
+
+static double
+mid_pdf (const normal_pair * g, double x)
+{
+  return 0.5 * (gsl_ran_gaussian_pdf (x - g->ma, g->sa) + gsl_ran_gaussian_pdf (x - g->mb, g->sb));
+}
+
+static double
+entropy_mid_integrand (double x, void *params)
+{
+  double m = mid_pdf (params, x);
+  return m > 0 ? -m * log (m) : 0.0;
+}
+
+static double
+cross_mid_integrand (double x, void *params)
+{
+  const normal_pair *g = params;
+  double a = gsl_ran_gaussian_pdf (x - g->ma, g->sa), m = mid_pdf (g, x);
+  return a > 0 && m > 0 ? a * log (m) : 0.0;
+}
+
+/* the ½ of m = (a + b)/2 lost: m = a + b, in log space as the library's */
+static double
+jsd_unhalved_integrand (double x, void *params)
+{
+  const normal_pair *g = params;
+  double la = normal_log_pdf (x, g->ma, g->sa), lb = normal_log_pdf (x, g->mb, g->sb);
+  double lm = log (exp (la) + exp (lb));
+  return exp (la) + exp (lb) > 0 ? 0.5 * (exp (la) * (la - lm) + exp (lb) * (lb - lm)) : 0.0;
+}
+
+/* ∫ F over the line by QAGI; NaN (a failed test, not an abort) when it
+   does not reach its tolerance */
+static double
+qagi (quad_fn f, normal_pair * g)
+{
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  gsl_integration_workspace *w = gsl_integration_workspace_alloc (1000);
+  gsl_function F = { f, g };
+  double v = 0, err = 0;
+  int status = gsl_integration_qagi (&F, 1e-12, 1e-10, 1000, w, &v, &err);
+  gsl_integration_workspace_free (w);
+  gsl_set_error_handler (old);
+  return status ? NAN : v;
+}
+
+static double
+entropy_closed (double sd)
+{
+  return 0.5 * log (2 * M_PI * M_E * sd * sd);
+}
+
+/* |Q - REF| within Q's own bound and 1e-9 (QAGI's tolerance, with room) */
+static int
+mid_matches (quad_result q, double ref)
+{
+  return fabs (q.value - ref) <= q.abserr + 1e-9;
+}
+
+static void
+test_midpoint (void)
+{
+  normal_pair cases[] = { {0, 1, 1, 1}, {-0.4, 0.6, 1.1, 1.8}, {0.5, 2, 0.7, 0.5} };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      normal_pair *g = &cases[i], swap = { g->mb, g->sb, g->ma, g->sa };
+      quad_result kl = normal_pair_kl_mid_quad (g, MID_EPSABS, MID_EPSREL);
+      double kl_ref = -entropy_closed (g->sa) - qagi (cross_mid_integrand, g);
+      tap_ok (mid_matches (kl, kl_ref), "mid %zu: KL(a||m) %.15g = -H(a) - ∫ a log m by QAGI"
+              " %.15g", i, kl.value, kl_ref);
+      quad_result jsd = normal_pair_jsd_quad (g, MID_EPSABS, MID_EPSREL);
+      double jsd_ref = qagi (entropy_mid_integrand, g)
+        - 0.5 * (entropy_closed (g->sa) + entropy_closed (g->sb));
+      tap_ok (mid_matches (jsd, jsd_ref), "mid %zu: JSD %.15g = H(m) - ½H(a) - ½H(b) by QAGI"
+              " %.15g", i, jsd.value, jsd_ref);
+      quad_result kl_b = normal_pair_kl_mid_quad (&swap, MID_EPSABS, MID_EPSREL);
+      tap_close (jsd.value, 0.5 * (kl.value + kl_b.value), jsd.abserr + kl.abserr + kl_b.abserr,
+                 "mid %zu: JSD = ½KL(a||m) + ½KL(b||m)", i);
+      quad_result wrong = normal_pair_quad_interval (jsd_unhalved_integrand, g, g, MID_EPSABS,
+                                                     MID_EPSREL);
+      tap_ok (!mid_matches (wrong, jsd_ref), "mid %zu: negative control, m = a + b gives %.6g,"
+              " caught against %.6g", i, wrong.value, jsd_ref);
+      quad_result kl_ab = normal_pair_quad_interval (kl_integrand, g, g, MID_EPSABS, MID_EPSREL);
+      tap_close (kl_ab.value, normal_pair_kl (g), kl_ab.abserr + 1e-12,
+                 "mid %zu: the interval holds KL(a||b) = its closed form", i);
+    }
+  normal_pair same = { 0.3, 1.7, 0.3, 1.7 }, apart = { 0, 1, 20, 1 };
+  quad_result q = normal_pair_jsd_quad (&same, MID_EPSABS, MID_EPSREL);
+  tap_close (q.value, 0.0, q.abserr + 1e-12, "JSD(a, a) = 0");
+  q = normal_pair_kl_mid_quad (&same, MID_EPSABS, MID_EPSREL);
+  tap_close (q.value, 0.0, q.abserr + 1e-12, "KL(a||m) = 0 for a = b");
+  q = normal_pair_jsd_quad (&apart, MID_EPSABS, MID_EPSREL);
+  tap_close (q.value, M_LN2, q.abserr + 1e-12, "JSD = log 2, means 20 sd apart");
+  q = normal_pair_kl_mid_quad (&apart, MID_EPSABS, MID_EPSREL);
+  tap_close (q.value, M_LN2, q.abserr + 1e-12, "KL(a||m) = log 2, means 20 sd apart");
+  for (double d = 0.5; d <= 8; d *= 2)
+    {
+      normal_pair unit = { 0, 1, d, 1 };
+      q = normal_pair_jsd_quad (&unit, MID_EPSABS, MID_EPSREL);
+      double gap = M_LN2 - q.value;
+      double lo = M_LN2 * 2 * gsl_cdf_ugaussian_Q (d / 2), hi = M_LN2 * exp (-d * d / 8);
+      tap_ok (gap + q.abserr >= lo && gap - q.abserr <= hi, "d = %g: %.6g <= log 2 - JSD = %.6g"
+              " <= %.6g", d, lo, gap, hi);
+    }
+}
+
 int
 main (void)
 {
@@ -104,6 +229,7 @@ main (void)
   tap_ok (normal_pair_far_tail (1e101) && normal_pair_far_tail (-INFINITY)
           && !normal_pair_far_tail (1e99), "far tail beyond 1e100 only");
   test_objective (r);
+  test_midpoint ();
   gsl_rng_free (r), gsl_rng_free (r2);
   return tap_done ();
 }

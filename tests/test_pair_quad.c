@@ -2,6 +2,9 @@
  *
  * The stretched Beta's density: Beta(2, 3) is 12 t (1 - t)², so on [1, 3]
  * at x = 1.6 (t = 0.3) it is 1.764 / 2 = 0.882; zero outside its support.
+ * F at a point, that Beta as p and U[2, 5] as q: at x = 2.5 (t = 0.75)
+ * p = 0.5625 / 2 = 0.28125, q = 1/3, p q = 0.09375; the pair exchanged,
+ * F(p, q) = p there is 1/3 (the order of the arguments is p's, then q's).
  * Integrals of F(p, q), each within its own error estimate plus 1e-12
  * (the absolute tolerance asked of CQUAD):
  *   ∫ p = 1 for Beta(2, 5) on [0.5, 2.5];
@@ -44,6 +47,13 @@ main (void)
   tap_ok (fabs (pair_quad_beta_pdf (&b23, 1.6) - 0.882) < 1e-14
           && pair_quad_beta_pdf (&b23, 0.99) == 0 && pair_quad_beta_pdf (&b23, 3.5) == 0,
           "Beta(2, 3) on [1, 3]: 0.882 at x = 1.6, 0 outside");
+  pair_quad_betas at = { b23, U25 }, swapped = { U25, b23 };
+  tap_ok (fabs (pair_quad_betas_at (&at, f_pq, 2.5) - 0.09375) < 1e-15
+          && fabs (pair_quad_betas_at (&at, f_p, 2.5) - 0.28125) < 1e-15
+          && pair_quad_betas_at (&at, f_pq, 1.6) == 0,
+          "F at a point: p q = 0.09375 and p = 0.28125 at x = 2.5, p q = 0 at 1.6");
+  tap_ok (fabs (pair_quad_betas_at (&swapped, f_p, 2.5) - 1.0 / 3) < 1e-15,
+          "F at a point, the pair exchanged: p = 1/3 at x = 2.5");
   integral_is ((pair_quad_beta) { 0.5, 2.5, 2, 5 }, U25, f_p, 1, "∫ p = 1, Beta(2, 5) on [0.5, 2.5]");
   integral_is ((pair_quad_beta) { 0, 1, 2, 2 }, U25, f_p2, 1.2, "∫ p² = 36 B(3, 3), Beta(2, 2)");
   integral_is (U02, U13, f_pq, 0.25, "∫ p q = 1/4, U[0, 2] and U[1, 3]");
