@@ -13,6 +13,7 @@
 #include "line_fn.h"
 #include "discrete.h"
 #include "em_trace.h"
+#include "em_variant.h"
 #include "figure_panel.h"
 #include "gmm.h"
 #include "logsumexp.h"
@@ -319,43 +320,15 @@ static const mutant_spec MUTANTS[] = {
   {"mstep_mean_overshoot", "M-step means μ^t + 2.5 (μ_closed - μ^t)", "em_loglik_monotone"},
   {"mstep_cov_diagonal", "M-step covariance with its off-diagonal dropped", "mstep_argmax_2d"},
 };
-/* the harness checks' mutants, in the order of MUTANTS (set once by setup) */
-static int m_ll_before, m_smoothed, m_overshoot, m_diagonal;
-static int *const MUTANT_FLAGS[] = { &m_ll_before, &m_smoothed, &m_overshoot, &m_diagonal };
+/* the harness checks' mutants (set once by setup): F against the likelihood
+   before the M-step, and the M-step's variant (lib/em_variant) */
+static int m_ll_before;
+static em_variant m_step_variant;
 
 static const param_spec PARAMS[] = {
   {"iterations", 60, 5, 1000, "EM iterations per data set", PARAM_INTEGER},
   {"separation", 1.0, 0.3, 3.0, "scale of the distances between the true component means", PARAM_REAL},
 };
-
-/* The closed-form M-step (lib/gmm) with the mutants switched in after it;
-   GSL_EDOM if EM broke down (a component lost its data). */
-static int
-m_step_run (gmm * g, const gsl_matrix * x, const gsl_matrix * q)
-{
-  gmm *old = gmm_alloc (g->k, g->d);
-  gmm_memcpy (old, g);
-  int status = gmm_m_step (g, x, q, 0.0);
-  gsl_vector *mu = gsl_vector_alloc (g->d);
-  gsl_matrix *sg = gsl_matrix_alloc (g->d, g->d);
-  for (size_t j = 0; j < g->k && status == GSL_SUCCESS && (m_smoothed || m_overshoot || m_diagonal); j++)
-    {
-      gsl_vector_memcpy (mu, g->comp[j]->mu);
-      gsl_matrix_memcpy (sg, g->comp[j]->sigma);
-      for (size_t a = 0; m_diagonal && a < g->d; a++)
-        for (size_t b = 0; b < g->d; b++)
-          gsl_matrix_set (sg, a, b, a == b ? gsl_matrix_get (sg, a, b) : 0.0);
-      if (m_overshoot)          /* μ^t + 2.5 (μ - μ^t) */
-        gsl_vector_sub (mu, old->comp[j]->mu), gsl_vector_scale (mu, 2.5), gsl_vector_add (mu, old->comp[j]->mu);
-      double w = m_smoothed ? 0.9 * g->weights[j] + 0.1 / (double) g->k : g->weights[j];
-      status = gmm_set_component (g, j, w, mu, sg);
-    }
-  if (status == GSL_SUCCESS)
-    gmm_normalise_weights (g);
-  gsl_matrix_free (sg), gsl_vector_free (mu);
-  gmm_free (old);
-  return status;
-}
 
 /* 2-D M-step against BFGS, every coordinate of θ */
 static void
@@ -364,7 +337,7 @@ compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_m
   size_t np = gmm_theta_size (g->k, g->d);
   gmm *c = gmm_alloc (g->k, g->d);
   gmm_memcpy (c, g);
-  if (m_step_run (c, x, q) != GSL_SUCCESS)
+  if (em_variant_m_step (c, x, q, &m_step_variant) != GSL_SUCCESS)
     die_runtime ("the closed-form M-step broke down at a probe iteration");
   gsl_vector *pc = gsl_vector_alloc (np), *po = gsl_vector_alloc (np);
   gmm_theta_pack (c, pc);
@@ -418,11 +391,13 @@ after_m_step (const em_trace_step * s, void *h)
   check_point (h, "F_le_loglik", s->f_m, m_ll_before ? s->ll_prev : s->ll);
 }
 
+/* The closed-form M-step, or a mutant's variant of it; GSL_EDOM if EM broke
+   down (a component lost its data). */
 static int
 m_step_hook (gmm * g, const gsl_matrix * x, const gsl_matrix * q, void *h)
 {
   (void) h;
-  return m_step_run (g, x, q);
+  return em_variant_m_step (g, x, q, &m_step_variant);
 }
 
 static void
@@ -496,8 +471,9 @@ draw_figure (harness * h, int b, int iters)
 static void
 setup (harness * h)
 {
-  for (size_t i = 0; i < COUNT_OF (MUTANT_FLAGS); i++)
-    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  m_ll_before = mutant (h, "F_le_ll_before");
+  m_step_variant = (em_variant) { mutant (h, "mstep_weights_smoothed") ? 0.1 : 0.0,
+    mutant (h, "mstep_mean_overshoot") ? 2.5 : 1.0, mutant (h, "mstep_cov_diagonal") };
   case_1d (&line45, 1.0);
 }
 
