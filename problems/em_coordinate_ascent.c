@@ -12,7 +12,7 @@
 #include "harness.h"
 #include "line_fn.h"
 #include "discrete.h"
-#include "em_trace.h"
+#include "em_trace_report.h"
 #include "em_variant.h"
 #include "figure_panel.h"
 #include "gmm.h"
@@ -349,28 +349,6 @@ compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_m
   gmm_free (c);
 }
 
-/* The figure's data block for one run: per iteration the gaps ll* + bound
-   - value of F after the E half-step (at t), after the M half-step (at t +
-   ½) and of log p(x|θ^t), then the increments of F at each half-step
-   (NaN when not positive: rounding, at convergence). */
-static void
-write_trace (harness * h, const em_case * c, int iters, const double *fe,
-             const double *fm, const double *ll, double ll_star, double bound)
-{
-  sbuf *fig = harness_figure_data (h);
-  double top = ll_star + bound;
-  sbuf_printf (fig, "\n\n# EM, %s, n = %zu; ll* = %.12g, rounding bound %.3g\n"
-               "# t gap_F_E gap_F_M gap_loglik dF_E dF_M\n", c->name, c->x->size1, ll_star, bound);
-  for (int t = 0; t <= iters; t++)
-    {
-      int in = t < iters;
-      double de = in && t > 0 ? fe[t] - fm[t - 1] : GSL_NAN, dm = in ? fm[t] - fe[t] : GSL_NAN;
-      sbuf_printf (fig, "%d %.10g %.10g %.10g %.10g %.10g\n", t, in ? top - fe[t] : GSL_NAN,
-                   in ? top - fm[t] : GSL_NAN, top - ll[t], de > 0 ? de : GSL_NAN, dm > 0 ? dm : GSL_NAN);
-    }
-  sbuf_printf (harness_figure_script (h), "bound_%s = %.6g\n", c->start->d == 1 ? "1d" : "2d", bound);
-}
-
 /* EM's promises, checked at every half-step of a run (lib/em_trace): F
    never decreases, nor does the log-likelihood, and F <= log p(x|θ); the
    2-D M-step against BFGS at four iterations, before it is taken. */
@@ -407,14 +385,8 @@ run_em (harness * h, em_case * c, int iters)
   em_trace tr;
   em_trace_run (c->start, c->x, iters, &hooks, &tr);
   /* a breakdown (at --samples 200 the 2-D set of 100 points did this at 2
-     seeds in 200, 1117 and 1146): the iterations before stand as checked */
-  if (tr.broke_down)
-    sbuf_printf (harness_notes (h), "EM stopped after %d iterations: the M-step"
-                 " found a singular covariance (a component collapsed).\n", tr.iters);
-  write_trace (h, c, tr.iters, tr.f_e, tr.f_m, tr.ll, tr.ll_star, tr.ll_bound);
-  sbuf_printf (harness_notes (h), "- %s: n = %zu points, %d checked iterations; log-likelihood"
-               " from %.6g to %.6g (converged: %.6g).\n", c->name, c->x->size1, tr.iters,
-               tr.ll[0], tr.ll[tr.iters], tr.ll_star);
+     seeds in 200, 1117 and 1146) is noted: the iterations before stand as checked */
+  em_trace_report_run (h, c->name, c->x, &tr);
   em_trace_free (&tr);
 }
 
@@ -447,25 +419,6 @@ case_2d (em_case * c, double sep)
 static void
 em_case_free (em_case * c)
 { gmm_free (c->truth), gmm_free (c->start), gsl_matrix_free (c->x); }
-
-static void
-draw_figure (harness * h, int b, int iters)
-{
-  sbuf_printf (harness_figure_script (h), "set xrange [0:%d]\nset logscale y\nset format y '10^{%%L}'\n"
-    "do for [blk=0:1] {\n"
-    "  set title (blk == 0 ? '1-D EM: gap below the converged log-likelihood ll*' : '2-D EM: gap below ll*')\n"
-    "  set xlabel 'iteration t (E half-step at t, M half-step at t + ½)'\n  set ylabel 'll* - value'\n"
-    "  plot datafile index (%d+blk) using 1:4 with lines ls 7 title 'log p(x|θ^t)', \\\n"
-    "       '' index (%d+blk) using 1:2 with points ls 1 title 'F after E-step', \\\n"
-    "       '' index (%d+blk) using ($1+0.5):3 with points ls 2 title 'F after M-step'\n}\nset multiplot next\n"
-    "do for [blk=0:1] {\n"
-    "  set title (blk == 0 ? '1-D: rise of F at each half-step' : '2-D: rise of F at each half-step')\n"
-    "  set ylabel 'increase of F'\n  bb = (blk == 0 ? bound_1d : bound_2d)\n"
-    "  plot datafile index (%d+blk) using 1:5 with points ls 1 title 'E half-step', \\\n"
-    "       '' index (%d+blk) using ($1+0.5):6 with points ls 2 title 'M half-step', \\\n"
-    "       bb with lines ls 8 title 'rounding bound of F'\n}\nunset multiplot\n",
-    iters, b, b, b, b, b);
-}
 
 /* Before anything runs (--point included): the mutant flags, line 45's mixture. */
 static void
@@ -530,7 +483,7 @@ main (int argc, char **argv)
   check_close (h, "em_F_monotone", "every half-step of both runs");
   check_close (h, "em_loglik_monotone", "every iteration of both runs");
   check_close (h, "mstep_argmax_2d", "every coordinate of θ at iterations 0, 1, 4, 15 of the 2-D run");
-  draw_figure (h, b, iters);
+  em_trace_report_panels (h, b, iters);
   sbuf_append (harness_notes (h),
     "\nModel: Gaussian mixtures with three components, 1-D (weights ½, 0.3, 0.2; means -3, 0.5, 4;"
     " variances 1, ¼, ½) and 2-D (correlated components); EM starts from weights 3:2:1, means near"
