@@ -51,3 +51,20 @@ em_variant_m_step (gmm * g, const gsl_matrix * x, const gsl_matrix * q,
   gmm_free (old);
   return status;
 }
+
+void
+em_variant_argmax (const gmm * g, const gmm * after, const gsl_matrix * x,
+                   const gsl_matrix * q, estimate * closed, estimate * opt)
+{
+  size_t np = gmm_theta_size (g->k, g->d);
+  gsl_vector *pc = gsl_vector_alloc (np), *po = gsl_vector_alloc (np);
+  gmm_theta_pack (after, pc);
+  double tol = gmm_free_energy_argmax (g, x, q, po), bound = gmm_m_step_rounding (x);
+  for (size_t i = 0; i < np; i++)
+    {
+      closed[i] = est_exact (gsl_vector_get (pc, i), bound);
+      opt[i] = est_opt (gsl_vector_get (po, i), tol);
+    }
+  gsl_vector_free (po);
+  gsl_vector_free (pc);
+}

@@ -19,6 +19,7 @@
 #ifndef HARNESS_EM_VARIANT_H
 #define HARNESS_EM_VARIANT_H
 
+#include "estimate.h"
 #include "gmm.h"
 
 typedef struct
@@ -39,5 +40,15 @@ typedef struct
    partly updated.  A λ outside [0, 1] or an ω not finite dies. */
 int em_variant_m_step (gmm * g, const gsl_matrix * x, const gsl_matrix * q,
                        const em_variant * v);
+
+/* An M-step's θ against F's maximiser, coordinate by coordinate in the
+   layout of gmm_theta_pack (gmm_theta_size (k, d) of each): CLOSED[i] is
+   AFTER's θ (an M-step of G on data X with responsibilities Q) within the
+   M-step's rounding (gmm_m_step_rounding), OPT[i] argmax_θ F(θ, Q) by BFGS
+   from G's θ within BFGS's tolerance (gmm_free_energy_argmax: NaN when it
+   did not converge).  The closed form passes (Bishop 9.24-9.26 maximise F
+   over θ); each variant but the closed form fails. */
+void em_variant_argmax (const gmm * g, const gmm * after, const gsl_matrix * x,
+                        const gsl_matrix * q, estimate * closed, estimate * opt);
 
 #endif

@@ -242,7 +242,7 @@ static const point_kind mstep_points = POINT_BOX_OF (
   {"j", 1, 8, 0, 1});  /* the coordinate of θ compared */
 enum { MSTEP_N = 400, NTH = (K - 1) + 2 * K };
 
-typedef struct { double closed[NTH], unbiased[NTH], opt[NTH], tol, bound; } mstep_prep;
+typedef struct { estimate closed[NTH], unbiased[NTH], opt[NTH]; } mstep_prep;
 
 static void
 mstep_prepare (const point * p, void *out)
@@ -262,24 +262,20 @@ mstep_prepare (const point * p, void *out)
   gmm_memcpy (c, g);
   if (gmm_m_step (c, x, q, 0.0) != GSL_SUCCESS)  /* argmax Q, closed form */
     die_runtime ("the M-step broke down on data set %g", p->v[0]);
-  gsl_vector_view cv = gsl_vector_view_array (u->closed, NTH);
-  gmm_theta_pack (c, &cv.vector);
+  em_variant_argmax (g, c, x, q, u->closed, u->opt);
   /* the mutant: variances N_j/(N_j - 1) larger, log σ_j = θ_{K+2j} by half its log */
   memcpy (u->unbiased, u->closed, sizeof u->closed);
   for (int j = 0; j < K; j++)
-    u->unbiased[K + 2 * j] += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
-  gsl_vector_view ov = gsl_vector_view_array (u->opt, NTH);
-  u->tol = gmm_free_energy_argmax (g, x, q, &ov.vector);
-  u->bound = gmm_m_step_rounding (x);     /* derived in lib/gmm.h */
+    u->unbiased[K + 2 * j].value += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
   gmm_free (c), gmm_free (g);
   gsl_matrix_free (q), gsl_matrix_free (x);
   gsl_rng_free (r);
 }
 #define MU_ ((const mstep_prep *) u)
 #define JTH ((int) p->v[2] - 1)
-LINE_FN_CLOSED (t_argmax_F, est_opt (MU_->opt[JTH], MU_->tol))
-LINE_FN_CLOSED (argmax_Q, est_exact (MU_->closed[JTH], MU_->bound))
-LINE_FN_CLOSED (argmax_Q_unbiased, est_exact (MU_->unbiased[JTH], MU_->bound))
+LINE_FN_CLOSED (t_argmax_F, MU_->opt[JTH])
+LINE_FN_CLOSED (argmax_Q, MU_->closed[JTH])
+LINE_FN_CLOSED (argmax_Q_unbiased, MU_->unbiased[JTH])
 
 static const derivation_truth MSTEP_TRUTHS[] = {
   {"argmax_F", "argmax_θ F(θ, q^t), coordinate j of θ = (logits, means, log σ), by BFGS from θ^t (lib/minimize)",
@@ -335,17 +331,14 @@ static void
 compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_matrix * q)
 {
   size_t np = gmm_theta_size (g->k, g->d);
+  estimate closed[np], opt[np];
   gmm *c = gmm_alloc (g->k, g->d);
   gmm_memcpy (c, g);
   if (em_variant_m_step (c, x, q, &m_step_variant) != GSL_SUCCESS)
     die_runtime ("the closed-form M-step broke down at a probe iteration");
-  gsl_vector *pc = gsl_vector_alloc (np), *po = gsl_vector_alloc (np);
-  gmm_theta_pack (c, pc);
-  double tol = gmm_free_energy_argmax (g, x, q, po), bound = gmm_m_step_rounding (x);
+  em_variant_argmax (g, c, x, q, closed, opt);
   for (size_t i = 0; i < np; i++)
-    check_point (h, "mstep_argmax_2d", est_opt (gsl_vector_get (po, i), tol),
-                 est_exact (gsl_vector_get (pc, i), bound));
-  gsl_vector_free (po), gsl_vector_free (pc);
+    check_point (h, "mstep_argmax_2d", opt[i], closed[i]);
   gmm_free (c);
 }
 

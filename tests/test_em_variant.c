@@ -6,9 +6,10 @@
  * (Bishop 9.24-9.26 by hand); from μ^t = (0, 3), ω = 2.5 gives μ = (2, 5.5)
  * and λ = 0.1 gives w = (0.6125, 0.3875).  Four 2-D points (0, 0), (2, 2),
  * (1, 0), (1, 2) in one component give Σ = [[½, ½], [½, 1]], diagonal
- * [[½, 0], [0, 1]].  Against a different algorithm: on 300 draws the
- * closed-form θ is argmax_θ F(θ, q), as BFGS finds it (gmm_free_energy_argmax),
- * every coordinate within BFGS's tolerance and the M-step's rounding.
+ * [[½, 0], [0, 1]].  Against a different algorithm (em_variant_argmax): the
+ * hand-worked θ, and on 300 draws the closed-form θ, is argmax_θ F(θ, q)
+ * as BFGS finds it, every coordinate within BFGS's tolerance and the
+ * M-step's rounding.
  * Negative controls: each variant's θ has a lower F(θ, q) than the closed
  * form's, and the over-relaxed one is far from BFGS's argmax: the
  * comparison that passes the M-step catches it. */
@@ -33,6 +34,30 @@ hand_step (const em_variant * v)
   if (em_variant_m_step (g, &x.matrix, &q.matrix, v) != GSL_SUCCESS)
     tap_ok (0, "the hand-worked M-step broke down");
   return g;
+}
+
+/* θ = (log w1/w2, μ1, log σ1, μ2, log σ2) of the hand-worked step, with
+   the start's θ as BFGS's starting point. */
+static void
+test_hand_theta (void)
+{
+  static const double xs[] = { 0, 1, 2, 5 }, qs[] = { 1, 0, 1, 0, 0.5, 0.5, 0, 1 };
+  static const double w0[] = { 1, 1 }, mu0[] = { 0, 3 }, var0[] = { 1, 1 };
+  const double want[5] = { log (0.625 / 0.375), 0.8, 0.5 * log (0.56), 4, 0.5 * log (2) };
+  gsl_matrix_const_view x = gsl_matrix_const_view_array (xs, 4, 1);
+  gsl_matrix_const_view q = gsl_matrix_const_view_array (qs, 4, 2);
+  gmm *g = gmm_alloc_from (2, 1, w0, mu0, var0, 1.0), *after = hand_step (&EM_VARIANT_NONE);
+  estimate closed[5], opt[5];
+  em_variant_argmax (g, after, &x.matrix, &q.matrix, closed, opt);
+  int hand = 1, bfgs = 1;
+  for (int i = 0; i < 5; i++)
+    {
+      hand &= fabs (closed[i].value - want[i]) <= 1e-14 && closed[i].err > 0 && closed[i].err < 1e-12;
+      bfgs &= fabs (opt[i].value - want[i]) <= opt[i].err + closed[i].err && opt[i].err < 1e-4;
+    }
+  tap_ok (hand, "em_variant_argmax: the closed θ is (log 5/3, 0.8, ½ log 0.56, 4, ½ log 2) within its bound");
+  tap_ok (bfgs, "em_variant_argmax: BFGS's argmax within its tolerance of the hand-worked θ");
+  gmm_free (after), gmm_free (g);
 }
 
 static void
@@ -71,27 +96,27 @@ test_hand_worked (void)
   gmm_free (full), gmm_free (diag);
 }
 
-/* G's M-step by V from the E-step at G, against BFGS's argmax_θ F(θ, q):
-   the largest |closed - BFGS| over θ's coordinates in units of tolerance
-   plus rounding; *DF = F(θ_V, q) - F(θ_closed, q), *DFB its bound. */
+/* G's M-step by V from the E-step at G, against BFGS's argmax_θ F(θ, q)
+   (em_variant_argmax): the largest |closed - BFGS| over θ's coordinates in
+   units of tolerance plus rounding; *DF = F(θ_V, q) - F(θ_closed, q), *DFB
+   its bound. */
 static double
 against_bfgs (const gmm * g, const gsl_matrix * x, const em_variant * v, double *df, double *dfb)
 {
   size_t np = gmm_theta_size (g->k, g->d);
+  estimate closed[np], opt[np];
   gsl_matrix *q = gsl_matrix_alloc (x->size1, g->k);
   gmm *c = gmm_alloc (g->k, g->d), *e = gmm_alloc (g->k, g->d);
-  gsl_vector *pc = gsl_vector_alloc (np), *po = gsl_vector_alloc (np);
   gmm_e_step (g, x, q);
   gmm_memcpy (c, g), gmm_memcpy (e, g);
   if (em_variant_m_step (c, x, q, v) != GSL_SUCCESS || gmm_m_step (e, x, q, 0.0) != GSL_SUCCESS)
     tap_ok (0, "an M-step broke down on the draws");
-  gmm_theta_pack (c, pc);
-  double tol = gmm_free_energy_argmax (g, x, q, po), scale = tol + gmm_m_step_rounding (x), worst = 0;
+  em_variant_argmax (g, c, x, q, closed, opt);
+  double worst = 0;
   for (size_t i = 0; i < np; i++)
-    worst = fmax (worst, fabs (gsl_vector_get (pc, i) - gsl_vector_get (po, i)) / scale);
+    worst = fmax (worst, fabs (closed[i].value - opt[i].value) / (closed[i].err + opt[i].err));
   double bc, be;
   *df = gmm_free_energy (c, x, q, &bc) - gmm_free_energy (e, x, q, &be), *dfb = bc + be;
-  gsl_vector_free (po), gsl_vector_free (pc);
   gmm_free (e), gmm_free (c);
   gsl_matrix_free (q);
   return worst;
@@ -130,6 +155,7 @@ int
 main (void)
 {
   test_hand_worked ();
+  test_hand_theta ();
   test_argmax ();
   return tap_done ();
 }
