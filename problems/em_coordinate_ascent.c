@@ -20,10 +20,8 @@
 #include "normal.h"
 #include "rng.h"
 
-#include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define K 3
@@ -252,13 +250,8 @@ mstep_prepare (const point * p, void *out)
   gsl_matrix *x = gmm_sample_n (r, line45.truth, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
   gmm *g = gmm_alloc (K, 1), *c = gmm_alloc (K, 1);
   gmm_memcpy (g, line45.start);
-  for (int t = 0; t < (int) p->v[1]; t++)
-    {
-      gmm_e_step (g, x, q);
-      if (gmm_m_step (g, x, q, 0.0) != GSL_SUCCESS)
-        die_runtime ("EM broke down on data set %g", p->v[0]);
-    }
-  gmm_e_step (g, x, q);                         /* q^t */
+  if (gmm_em (g, x, q, (int) p->v[1]) != GSL_SUCCESS)    /* θ^t and q^t */
+    die_runtime ("EM broke down on data set %g", p->v[0]);
   gmm_memcpy (c, g);
   if (gmm_m_step (c, x, q, 0.0) != GSL_SUCCESS)  /* argmax Q, closed form */
     die_runtime ("the M-step broke down on data set %g", p->v[0]);
