@@ -40,7 +40,9 @@ static const point_coord P5[] = {
   {"σ1ᵗ", 0.5, 2, 1, 0}, {"σ2ᵗ", 0.5, 2, 1, 0}, {"σ3ᵗ", 0.5, 2, 1, 0},
 };
 #define NC ((int) COUNT_OF (P5))
-static point_kind p5_points;
+static const point_kind p5_points = POINT_PROB_BOX (P5, K, K,
+  "x uniform on [-4, 4]; θ and θ^t: means uniform on [-3, 3], scales log-uniform on [½, 2],"
+  " weights w and wᵗ and an arbitrary q uniform on the simplex (K = 3)", "w", "q", "wᵗ");
 
 /* What every line reads: log p(x, z) for θ and θ^t by lib/normal (the
    student's side), the posterior and log p(x) by GSL's densities (the
@@ -442,13 +444,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  p5_points = point_prob_box_template;
-  p5_points.coords = P5, p5_points.n_coords = COUNT_OF (P5);
-  p5_points.dmin = p5_points.dmax = K;
-  p5_points.names[0] = "w", p5_points.names[1] = "q", p5_points.names[2] = "wᵗ";
-  p5_points.description = "x uniform on [-4, 4]; θ and θ^t: means uniform on [-3, 3], scales"
-    " log-uniform on [½, 2], weights w and wᵗ and an arbitrary q uniform on the simplex (K = 3)";
-
   harness *h = harness_begin (&CLAIM, argc, argv);
   double sep = harness_param (h, "separation");
   int iters = (int) harness_param (h, "iterations");
