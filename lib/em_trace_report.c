@@ -8,7 +8,8 @@
 static void
 write_block (sbuf * fig, const char *name, size_t n, const em_trace * t)
 {
-  const double *fe = t->f_e, *fm = t->f_m, *ll = t->ll, bound = t->ll_bound, top = t->ll_star + bound;
+  const double *fe = t->f_e, *fm = t->f_m, *ll = t->ll;
+  double bound = t->ll_bound, top = t->ll_star + bound;
   int iters = t->iters;
   sbuf_printf (fig, "\n\n# EM, %s, n = %zu; ll* = %.12g, rounding bound %.3g\n"
                "# t gap_F_E gap_F_M gap_loglik dF_E dF_M\n", name, n, t->ll_star, bound);
@@ -17,7 +18,8 @@ write_block (sbuf * fig, const char *name, size_t n, const em_trace * t)
       int in = i < iters;
       double de = in && i > 0 ? fe[i] - fm[i - 1] : GSL_NAN, dm = in ? fm[i] - fe[i] : GSL_NAN;
       sbuf_printf (fig, "%d %.10g %.10g %.10g %.10g %.10g\n", i, in ? top - fe[i] : GSL_NAN,
-                   in ? top - fm[i] : GSL_NAN, top - ll[i], de > 0 ? de : GSL_NAN, dm > 0 ? dm : GSL_NAN);
+                   in ? top - fm[i] : GSL_NAN, top - ll[i], de > 0 ? de : GSL_NAN,
+                   dm > 0 ? dm : GSL_NAN);
     }
 }
 

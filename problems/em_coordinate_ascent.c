@@ -261,7 +261,8 @@ mstep_prepare (const point * p, void *out)
   /* the mutant: variances N_j/(N_j - 1) larger, log σ_j = θ_{K+2j} by half its log */
   memcpy (u->unbiased, u->closed, sizeof u->closed);
   for (int j = 0; j < K; j++)
-    u->unbiased[K + 2 * j].value += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
+    u->unbiased[K + 2 * j].value
+      += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
   gmm_free (c), gmm_free (g);
   gsl_matrix_free (q), gsl_matrix_free (x);
   gsl_rng_free (r);

@@ -73,13 +73,15 @@ main (void)
   tap_ok (rows_match (data, "good"), "the block's rows are the hand-worked gaps and rises");
   tap_ok (strstr (data, "# EM, good, n = 5; ll* = -5.4, rounding bound 0.01\n") != NULL,
           "the block's header: name, n, ll*, bound");
-  tap_ok (!rows_match (data, "swapped"), "negative control: F after E and after M exchanged is told apart");
-  tap_ok (strstr (notes, "- good: n = 5 points, 3 checked iterations; log-likelihood from -12 to -5.5"
-                  " (converged: -5.4).\n") != NULL, "the run's line of notes");
+  tap_ok (!rows_match (data, "swapped"),
+          "negative control: F after E and after M exchanged is told apart");
+  tap_ok (strstr (notes, "- good: n = 5 points, 3 checked iterations; log-likelihood from"
+                  " -12 to -5.5 (converged: -5.4).\n") != NULL, "the run's line of notes");
   const char *stop = strstr (notes, "EM stopped after 2 iterations");
   tap_ok (stop && stop < strstr (notes, "- broke:") && stop > strstr (notes, "- swapped:")
-          && strstr (notes, "- broke: n = 5 points, 2 checked iterations; log-likelihood from -12 to -5.6")
-          && strstr (notes, "EM stopped") == stop, "a breakdown is noted once, before its run's line");
+          && strstr (notes, "- broke: n = 5 points, 2 checked iterations; log-likelihood"
+                     " from -12 to -5.6") && strstr (notes, "EM stopped") == stop,
+          "a breakdown is noted once, before its run's line");
   tap_ok (strstr (gp, "bound_2d = 0.01\n") && strstr (gp, "bound_1d = 0.01\n"),
           "the script's bound_1d and bound_2d, by the data's dimension");
   tap_ok (strstr (gp, "set xrange [0:3]\n") && strstr (gp, "index (1+blk) using 1:4")

@@ -52,10 +52,12 @@ test_hand_theta (void)
   int hand = 1, bfgs = 1;
   for (int i = 0; i < 5; i++)
     {
-      hand &= fabs (closed[i].value - want[i]) <= 1e-14 && closed[i].err > 0 && closed[i].err < 1e-12;
+      hand &= fabs (closed[i].value - want[i]) <= 1e-14
+        && closed[i].err > 0 && closed[i].err < 1e-12;
       bfgs &= fabs (opt[i].value - want[i]) <= opt[i].err + closed[i].err && opt[i].err < 1e-4;
     }
-  tap_ok (hand, "em_variant_argmax: the closed θ is (log 5/3, 0.8, ½ log 0.56, 4, ½ log 2) within its bound");
+  tap_ok (hand, "em_variant_argmax: the closed θ is (log 5/3, 0.8, ½ log 0.56, 4, ½ log 2)"
+          " within its bound");
   tap_ok (bfgs, "em_variant_argmax: BFGS's argmax within its tolerance of the hand-worked θ");
   gmm_free (after), gmm_free (g);
 }
@@ -68,11 +70,13 @@ test_hand_worked (void)
   tap_ok (fabs (g->weights[0] - 0.625) <= e && fabs (g->weights[1] - 0.375) <= e,
           "M-step weights N_j / n = (0.625, 0.375): (%.17g, %.17g)", g->weights[0], g->weights[1]);
   tap_ok (fabs (MU (g, 0) - 0.8) <= e && fabs (MU (g, 1) - 4) <= e, "M-step means (0.8, 4)");
-  tap_ok (fabs (VAR (g, 0) - 0.56) <= e && fabs (VAR (g, 1) - 2) <= e, "M-step variances (0.56, 2)");
+  tap_ok (fabs (VAR (g, 0) - 0.56) <= e && fabs (VAR (g, 1) - 2) <= e,
+          "M-step variances (0.56, 2)");
   gmm_free (g);
   g = hand_step (&(em_variant) { 0.0, 2.5, 0 });
   tap_ok (fabs (MU (g, 0) - 2) <= e && fabs (MU (g, 1) - 5.5) <= e && fabs (VAR (g, 0) - 0.56) <= e
-          && fabs (g->weights[0] - 0.625) <= e, "ω = 2.5: means μ^t + 2.5 (μ - μ^t) = (2, 5.5), the rest as before");
+          && fabs (g->weights[0] - 0.625) <= e,
+          "ω = 2.5: means μ^t + 2.5 (μ - μ^t) = (2, 5.5), the rest as before");
   gmm_free (g);
   g = hand_step (&(em_variant) { 0.1, 1.0, 0 });
   tap_ok (fabs (g->weights[0] - 0.6125) <= e && fabs (g->weights[1] - 0.3875) <= e
@@ -83,12 +87,14 @@ test_hand_worked (void)
   static const double w0[] = { 1 }, mu0[] = { 0, 0 }, s0[] = { 1, 0, 0, 1 };
   gsl_matrix_const_view x = gsl_matrix_const_view_array (xs, 4, 2);
   gsl_matrix_const_view q = gsl_matrix_const_view_array (qs, 4, 1);
-  gmm *full = gmm_alloc_from (1, 2, w0, mu0, s0, 1.0), *diag = gmm_alloc_from (1, 2, w0, mu0, s0, 1.0);
+  gmm *full = gmm_alloc_from (1, 2, w0, mu0, s0, 1.0);
+  gmm *diag = gmm_alloc_from (1, 2, w0, mu0, s0, 1.0);
   int st = em_variant_m_step (full, &x.matrix, &q.matrix, &EM_VARIANT_NONE);
   st |= em_variant_m_step (diag, &x.matrix, &q.matrix, &(em_variant) { 0.0, 1.0, 1 });
   const gsl_matrix *sf = full->comp[0]->sigma, *sd = diag->comp[0]->sigma;
   tap_ok (st == GSL_SUCCESS && fabs (gsl_matrix_get (sf, 0, 0) - 0.5) <= e
-          && fabs (gsl_matrix_get (sf, 0, 1) - 0.5) <= e && fabs (gsl_matrix_get (sf, 1, 1) - 1) <= e,
+          && fabs (gsl_matrix_get (sf, 0, 1) - 0.5) <= e
+          && fabs (gsl_matrix_get (sf, 1, 1) - 1) <= e,
           "2-D M-step covariance [[½, ½], [½, 1]]");
   tap_ok (gsl_matrix_get (sd, 0, 1) == 0 && gsl_matrix_get (sd, 1, 0) == 0
           && gsl_matrix_get (sd, 0, 0) == gsl_matrix_get (sf, 0, 0)
@@ -128,21 +134,26 @@ test_argmax (void)
   static const double w[] = { 0.6, 0.4 }, mu[] = { -2, 1.5 }, var[] = { 0.5, 1.0 };
   static const double w0[] = { 1, 1 }, mu0[] = { -0.5, 0.5 }, var0[] = { 4, 4 };
   static const double w2[] = { 0.5, 0.5 }, mu2[] = { -1.5, 0, 1.5, 0.5 };
-  static const double s2[] = { 1, 0.7, 0.7, 1, 0.8, -0.3, -0.3, 0.6 }, s20[] = { 2, 0, 0, 2, 2, 0, 0, 2 };
+  static const double s2[] = { 1, 0.7, 0.7, 1, 0.8, -0.3, -0.3, 0.6 };
+  static const double s20[] = { 2, 0, 0, 2, 2, 0, 0, 2 };
   gsl_rng *r = rng_new (4242);
-  gmm *truth = gmm_alloc_from (2, 1, w, mu, var, 1.0), *start = gmm_alloc_from (2, 1, w0, mu0, var0, 1.0);
-  gmm *truth2 = gmm_alloc_from (2, 2, w2, mu2, s2, 1.0), *start2 = gmm_alloc_from (2, 2, w0, mu2, s20, 0.5);
+  gmm *truth = gmm_alloc_from (2, 1, w, mu, var, 1.0);
+  gmm *start = gmm_alloc_from (2, 1, w0, mu0, var0, 1.0);
+  gmm *truth2 = gmm_alloc_from (2, 2, w2, mu2, s2, 1.0);
+  gmm *start2 = gmm_alloc_from (2, 2, w0, mu2, s20, 0.5);   /* means halved */
   gsl_matrix *x = gmm_sample_n (r, truth, 300), *x2 = gmm_sample_n (r, truth2, 300);
   double df, dfb, far = against_bfgs (start, x, &EM_VARIANT_NONE, &df, &dfb);
   tap_ok (far <= 1 && fabs (df) <= dfb, "1-D: the M-step is BFGS's argmax_θ F(θ, q) (worst %.3g of"
           " tolerance), F as gmm_m_step's within rounding", far);
   far = against_bfgs (start2, x2, &EM_VARIANT_NONE, &df, &dfb);
-  tap_ok (far <= 1, "2-D, full covariances: the M-step is BFGS's argmax (worst %.3g of tolerance)", far);
+  tap_ok (far <= 1, "2-D, full covariances: the M-step is BFGS's argmax (worst %.3g of"
+          " tolerance)", far);
   static const struct { const char *what; em_variant v; int two_d; } BAD[] = {
     {"λ = 0.1", {0.1, 1.0, 0}, 0}, {"ω = 2.5", {0.0, 2.5, 0}, 0}, {"diagonal", {0.0, 1.0, 1}, 1} };
   for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++)
     {
-      far = against_bfgs (BAD[i].two_d ? start2 : start, BAD[i].two_d ? x2 : x, &BAD[i].v, &df, &dfb);
+      const gmm *g = BAD[i].two_d ? start2 : start;
+      far = against_bfgs (g, BAD[i].two_d ? x2 : x, &BAD[i].v, &df, &dfb);
       tap_ok (df < -dfb && far > 10, "negative control %s: F(θ, q) lower by %.3g (bound %.2g),"
               " %.3g tolerances from BFGS's argmax", BAD[i].what, -df, dfb, far);
     }
