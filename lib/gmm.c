@@ -333,6 +333,19 @@ gmm_m_step (gmm * g, const gsl_matrix * x, const gsl_matrix * resp,
   return status;
 }
 
+int
+gmm_em (gmm * g, const gsl_matrix * x, gsl_matrix * resp, int iters)
+{
+  for (int t = 0; t < iters; t++)
+    {
+      gmm_e_step (g, x, resp);
+      if (gmm_m_step (g, x, resp, 0.0) != GSL_SUCCESS)
+        return GSL_EDOM;
+    }
+  gmm_e_step (g, x, resp);
+  return GSL_SUCCESS;
+}
+
 double
 gmm_log_likelihood (const gmm * g, const gsl_matrix * x)
 {

@@ -60,6 +60,12 @@ void gmm_e_step (const gmm * g, const gsl_matrix * x, gsl_matrix * resp);
 int gmm_m_step (gmm * g, const gsl_matrix * x, const gsl_matrix * resp,
                 double ridge);
 double gmm_log_likelihood (const gmm * g, const gsl_matrix * x);
+/* ITERS iterations of EM on G in place (gmm_e_step, then gmm_m_step
+   without ridge), then one more E-step, so that RESP holds the
+   responsibilities of the G returned: q^t = p_θ^t(z|x) at θ^t, t = ITERS.
+   Returns GSL_SUCCESS, or GSL_EDOM at the first M-step that breaks down
+   (RESP then holds the E-step before it). */
+int gmm_em (gmm * g, const gsl_matrix * x, gsl_matrix * resp, int iters);
 
 /* Additions beyond the EM interface. */
 

@@ -893,8 +893,8 @@ mixed_part (const point_kind * k, int vectors)
   return part;
 }
 
-static void
-mixed_draw (const point_kind * k, const gsl_rng * r, point * p)
+void
+point_prob_box_draw (const point_kind * k, const gsl_rng * r, point * p)
 {
   point *prob = xmalloc (sizeof *prob);
   point_box_draw (k, r, p);
@@ -903,8 +903,8 @@ mixed_draw (const point_kind * k, const gsl_rng * r, point * p)
   free (prob);
 }
 
-static void
-mixed_print (const point_kind * k, sbuf * b, const point * p)
+void
+point_prob_box_print (const point_kind * k, sbuf * b, const point * p)
 {
   point *box = xmalloc (sizeof *box), *prob = xmalloc (sizeof *prob);
   mixed_split (k, p, box, prob);
@@ -915,8 +915,8 @@ mixed_print (const point_kind * k, sbuf * b, const point * p)
   free (prob);
 }
 
-static int
-mixed_valid (const point_kind * k, const point * p)
+int
+point_prob_box_valid (const point_kind * k, const point * p)
 {
   if (p->n < k->n_coords)
     return 0;
@@ -928,9 +928,9 @@ mixed_valid (const point_kind * k, const point * p)
   return ok;
 }
 
-static int
-mixed_parse (const point_kind * k, const char *text, point * p, char *err,
-             size_t errlen)
+int
+point_prob_box_parse (const point_kind * k, const char *text, point * p,
+                      char *err, size_t errlen)
 {
   point *prob = xmalloc (sizeof *prob);
   int st = point_box_parse (k, text, p, err, errlen);
@@ -944,8 +944,9 @@ mixed_parse (const point_kind * k, const char *text, point * p, char *err,
 
 /* Simpler scalars with the vectors kept, then simpler vectors with the
    scalars kept. */
-static size_t
-mixed_shrink (const point_kind * k, const point * p, point * out, size_t max)
+size_t
+point_prob_box_shrink (const point_kind * k, const point * p, point * out,
+                       size_t max)
 {
   point *box = xmalloc (sizeof *box), *prob = xmalloc (sizeof *prob);
   mixed_split (k, p, box, prob);
@@ -961,16 +962,7 @@ mixed_shrink (const point_kind * k, const point * p, point * out, size_t max)
   return nb + np;
 }
 
-const point_kind point_prob_box_template = {
-  .name = "probability vectors and scalars",
-  .description = "each scalar uniform (or log-uniform) over its range; n"
-    " from 2 to 8 outcomes, each vector uniform on the simplex"
-    " (Dirichlet(1, ..., 1))",
-  .draw = mixed_draw, .print = mixed_print, .parse = mixed_parse,
-  .shrink = mixed_shrink, .valid = mixed_valid,
-  .dmin = 2, .dmax = 8,
-  .names = {"p", "q", NULL, NULL},
-};
+const point_kind point_prob_box_template = POINT_PROB_BOX_N (NULL, 0, 2, 8, NULL, "p", "q");
 
 /* ----------------------------------------------------------------------
  * One-dimensional Gaussian mixtures: v = w (K), m (K), s (K)

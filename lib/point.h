@@ -152,6 +152,29 @@ point_kind point_box (const point_coord * c, size_t n,
     .shrink = point_box_shrink, .valid = point_box_valid, .coords = (c_), .n_coords = (n_) }
 #define POINT_BOX(c_, desc_) POINT_BOX_N (c_, sizeof (c_) / sizeof ((c_)[0]), desc_)
 #define POINT_BOX_OF(desc_, ...) POINT_BOX (((const point_coord[]) { __VA_ARGS__ }), desc_)
+/* The probability-vectors-and-scalars kind (point_prob_box_template) as a
+   static initializer, likewise: the scalars C (POINT_PROB_BOX_N: the
+   first N of them), vectors of DMIN..DMAX outcomes named by the strings
+   that follow (at most four), described as DESC (NULL: the template's):
+     static const point_kind p = POINT_PROB_BOX (C, 3, 3, NULL, "w", "q"); */
+#define POINT_PROB_BOX_NAME "probability vectors and scalars"
+#define POINT_PROB_BOX_DESCRIPTION "each scalar uniform (or log-uniform) over its range; n" \
+  " from 2 to 8 outcomes, each vector uniform on the simplex (Dirichlet(1, ..., 1))"
+#define POINT_PROB_BOX_N(c_, n_, dmin_, dmax_, desc_, ...) { .name = POINT_PROB_BOX_NAME, \
+    .description = (desc_) ? (desc_) : POINT_PROB_BOX_DESCRIPTION, \
+    .draw = point_prob_box_draw, .print = point_prob_box_print, \
+    .parse = point_prob_box_parse, .shrink = point_prob_box_shrink, \
+    .valid = point_prob_box_valid, .dmin = (dmin_), .dmax = (dmax_), \
+    .coords = (c_), .n_coords = (n_), .names = { __VA_ARGS__ } }
+#define POINT_PROB_BOX(c_, dmin_, dmax_, desc_, ...) \
+  POINT_PROB_BOX_N (c_, sizeof (c_) / sizeof ((c_)[0]), dmin_, dmax_, desc_, __VA_ARGS__)
+void point_prob_box_draw (const point_kind * k, const gsl_rng * r, point * p);
+void point_prob_box_print (const point_kind * k, sbuf * b, const point * p);
+int point_prob_box_parse (const point_kind * k, const char *text, point * p,
+                          char *err, size_t errlen);
+size_t point_prob_box_shrink (const point_kind * k, const point * p, point * out,
+                              size_t max);
+int point_prob_box_valid (const point_kind * k, const point * p);
 void point_box_draw (const point_kind * k, const gsl_rng * r, point * p);
 void point_box_print (const point_kind * k, sbuf * b, const point * p);
 int point_box_parse (const point_kind * k, const char *text, point * p, char *err,

@@ -12,17 +12,16 @@
 #include "harness.h"
 #include "line_fn.h"
 #include "discrete.h"
-#include "em_trace.h"
+#include "em_trace_report.h"
+#include "em_variant.h"
 #include "figure_panel.h"
 #include "gmm.h"
 #include "logsumexp.h"
 #include "normal.h"
 #include "rng.h"
 
-#include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define K 3
@@ -41,7 +40,9 @@ static const point_coord P5[] = {
   {"σ1ᵗ", 0.5, 2, 1, 0}, {"σ2ᵗ", 0.5, 2, 1, 0}, {"σ3ᵗ", 0.5, 2, 1, 0},
 };
 #define NC ((int) COUNT_OF (P5))
-static point_kind p5_points;
+static const point_kind p5_points = POINT_PROB_BOX (P5, K, K,
+  "x uniform on [-4, 4]; θ and θ^t: means uniform on [-3, 3], scales log-uniform on [½, 2],"
+  " weights w and wᵗ and an arbitrary q uniform on the simplex (K = 3)", "w", "q", "wᵗ");
 
 /* What every line reads: log p(x, z) for θ and θ^t by lib/normal (the
    student's side), the posterior and log p(x) by GSL's densities (the
@@ -241,7 +242,7 @@ static const point_kind mstep_points = POINT_BOX_OF (
   {"j", 1, 8, 0, 1});  /* the coordinate of θ compared */
 enum { MSTEP_N = 400, NTH = (K - 1) + 2 * K };
 
-typedef struct { double closed[NTH], unbiased[NTH], opt[NTH], tol, bound; } mstep_prep;
+typedef struct { estimate closed[NTH], unbiased[NTH], opt[NTH]; } mstep_prep;
 
 static void
 mstep_prepare (const point * p, void *out)
@@ -251,34 +252,26 @@ mstep_prepare (const point * p, void *out)
   gsl_matrix *x = gmm_sample_n (r, line45.truth, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
   gmm *g = gmm_alloc (K, 1), *c = gmm_alloc (K, 1);
   gmm_memcpy (g, line45.start);
-  for (int t = 0; t < (int) p->v[1]; t++)
-    {
-      gmm_e_step (g, x, q);
-      if (gmm_m_step (g, x, q, 0.0) != GSL_SUCCESS)
-        die_runtime ("EM broke down on data set %g", p->v[0]);
-    }
-  gmm_e_step (g, x, q);                         /* q^t */
+  if (gmm_em (g, x, q, (int) p->v[1]) != GSL_SUCCESS)    /* θ^t and q^t */
+    die_runtime ("EM broke down on data set %g", p->v[0]);
   gmm_memcpy (c, g);
   if (gmm_m_step (c, x, q, 0.0) != GSL_SUCCESS)  /* argmax Q, closed form */
     die_runtime ("the M-step broke down on data set %g", p->v[0]);
-  gsl_vector_view cv = gsl_vector_view_array (u->closed, NTH);
-  gmm_theta_pack (c, &cv.vector);
+  em_variant_argmax (g, c, x, q, u->closed, u->opt);
   /* the mutant: variances N_j/(N_j - 1) larger, log σ_j = θ_{K+2j} by half its log */
   memcpy (u->unbiased, u->closed, sizeof u->closed);
   for (int j = 0; j < K; j++)
-    u->unbiased[K + 2 * j] += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
-  gsl_vector_view ov = gsl_vector_view_array (u->opt, NTH);
-  u->tol = gmm_free_energy_argmax (g, x, q, &ov.vector);
-  u->bound = gmm_m_step_rounding (x);     /* derived in lib/gmm.h */
+    u->unbiased[K + 2 * j].value
+      += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
   gmm_free (c), gmm_free (g);
   gsl_matrix_free (q), gsl_matrix_free (x);
   gsl_rng_free (r);
 }
 #define MU_ ((const mstep_prep *) u)
 #define JTH ((int) p->v[2] - 1)
-LINE_FN_CLOSED (t_argmax_F, est_opt (MU_->opt[JTH], MU_->tol))
-LINE_FN_CLOSED (argmax_Q, est_exact (MU_->closed[JTH], MU_->bound))
-LINE_FN_CLOSED (argmax_Q_unbiased, est_exact (MU_->unbiased[JTH], MU_->bound))
+LINE_FN_CLOSED (t_argmax_F, MU_->opt[JTH])
+LINE_FN_CLOSED (argmax_Q, MU_->closed[JTH])
+LINE_FN_CLOSED (argmax_Q_unbiased, MU_->unbiased[JTH])
 
 static const derivation_truth MSTEP_TRUTHS[] = {
   {"argmax_F", "argmax_θ F(θ, q^t), coordinate j of θ = (logits, means, log σ), by BFGS from θ^t (lib/minimize)",
@@ -319,83 +312,30 @@ static const mutant_spec MUTANTS[] = {
   {"mstep_mean_overshoot", "M-step means μ^t + 2.5 (μ_closed - μ^t)", "em_loglik_monotone"},
   {"mstep_cov_diagonal", "M-step covariance with its off-diagonal dropped", "mstep_argmax_2d"},
 };
-/* the harness checks' mutants, in the order of MUTANTS (set once by setup) */
-static int m_ll_before, m_smoothed, m_overshoot, m_diagonal;
-static int *const MUTANT_FLAGS[] = { &m_ll_before, &m_smoothed, &m_overshoot, &m_diagonal };
+/* the harness checks' mutants (set once by setup): F against the likelihood
+   before the M-step, and the M-step's variant (lib/em_variant) */
+static int m_ll_before;
+static em_variant m_step_variant;
 
 static const param_spec PARAMS[] = {
   {"iterations", 60, 5, 1000, "EM iterations per data set", PARAM_INTEGER},
   {"separation", 1.0, 0.3, 3.0, "scale of the distances between the true component means", PARAM_REAL},
 };
 
-/* The closed-form M-step (lib/gmm) with the mutants switched in after it;
-   GSL_EDOM if EM broke down (a component lost its data). */
-static int
-m_step_run (gmm * g, const gsl_matrix * x, const gsl_matrix * q)
-{
-  gmm *old = gmm_alloc (g->k, g->d);
-  gmm_memcpy (old, g);
-  int status = gmm_m_step (g, x, q, 0.0);
-  gsl_vector *mu = gsl_vector_alloc (g->d);
-  gsl_matrix *sg = gsl_matrix_alloc (g->d, g->d);
-  for (size_t j = 0; j < g->k && status == GSL_SUCCESS && (m_smoothed || m_overshoot || m_diagonal); j++)
-    {
-      gsl_vector_memcpy (mu, g->comp[j]->mu);
-      gsl_matrix_memcpy (sg, g->comp[j]->sigma);
-      for (size_t a = 0; m_diagonal && a < g->d; a++)
-        for (size_t b = 0; b < g->d; b++)
-          gsl_matrix_set (sg, a, b, a == b ? gsl_matrix_get (sg, a, b) : 0.0);
-      if (m_overshoot)          /* μ^t + 2.5 (μ - μ^t) */
-        gsl_vector_sub (mu, old->comp[j]->mu), gsl_vector_scale (mu, 2.5), gsl_vector_add (mu, old->comp[j]->mu);
-      double w = m_smoothed ? 0.9 * g->weights[j] + 0.1 / (double) g->k : g->weights[j];
-      status = gmm_set_component (g, j, w, mu, sg);
-    }
-  if (status == GSL_SUCCESS)
-    gmm_normalise_weights (g);
-  gsl_matrix_free (sg), gsl_vector_free (mu);
-  gmm_free (old);
-  return status;
-}
-
 /* 2-D M-step against BFGS, every coordinate of θ */
 static void
 compare_m_step_2d (harness * h, const gmm * g, const gsl_matrix * x, const gsl_matrix * q)
 {
   size_t np = gmm_theta_size (g->k, g->d);
+  estimate closed[np], opt[np];
   gmm *c = gmm_alloc (g->k, g->d);
   gmm_memcpy (c, g);
-  if (m_step_run (c, x, q) != GSL_SUCCESS)
+  if (em_variant_m_step (c, x, q, &m_step_variant) != GSL_SUCCESS)
     die_runtime ("the closed-form M-step broke down at a probe iteration");
-  gsl_vector *pc = gsl_vector_alloc (np), *po = gsl_vector_alloc (np);
-  gmm_theta_pack (c, pc);
-  double tol = gmm_free_energy_argmax (g, x, q, po), bound = gmm_m_step_rounding (x);
+  em_variant_argmax (g, c, x, q, closed, opt);
   for (size_t i = 0; i < np; i++)
-    check_point (h, "mstep_argmax_2d", est_opt (gsl_vector_get (po, i), tol),
-                 est_exact (gsl_vector_get (pc, i), bound));
-  gsl_vector_free (po), gsl_vector_free (pc);
+    check_point (h, "mstep_argmax_2d", opt[i], closed[i]);
   gmm_free (c);
-}
-
-/* The figure's data block for one run: per iteration the gaps ll* + bound
-   - value of F after the E half-step (at t), after the M half-step (at t +
-   ½) and of log p(x|θ^t), then the increments of F at each half-step
-   (NaN when not positive: rounding, at convergence). */
-static void
-write_trace (harness * h, const em_case * c, int iters, const double *fe,
-             const double *fm, const double *ll, double ll_star, double bound)
-{
-  sbuf *fig = harness_figure_data (h);
-  double top = ll_star + bound;
-  sbuf_printf (fig, "\n\n# EM, %s, n = %zu; ll* = %.12g, rounding bound %.3g\n"
-               "# t gap_F_E gap_F_M gap_loglik dF_E dF_M\n", c->name, c->x->size1, ll_star, bound);
-  for (int t = 0; t <= iters; t++)
-    {
-      int in = t < iters;
-      double de = in && t > 0 ? fe[t] - fm[t - 1] : GSL_NAN, dm = in ? fm[t] - fe[t] : GSL_NAN;
-      sbuf_printf (fig, "%d %.10g %.10g %.10g %.10g %.10g\n", t, in ? top - fe[t] : GSL_NAN,
-                   in ? top - fm[t] : GSL_NAN, top - ll[t], de > 0 ? de : GSL_NAN, dm > 0 ? dm : GSL_NAN);
-    }
-  sbuf_printf (harness_figure_script (h), "bound_%s = %.6g\n", c->start->d == 1 ? "1d" : "2d", bound);
 }
 
 /* EM's promises, checked at every half-step of a run (lib/em_trace): F
@@ -418,11 +358,13 @@ after_m_step (const em_trace_step * s, void *h)
   check_point (h, "F_le_loglik", s->f_m, m_ll_before ? s->ll_prev : s->ll);
 }
 
+/* The closed-form M-step, or a mutant's variant of it; GSL_EDOM if EM broke
+   down (a component lost its data). */
 static int
 m_step_hook (gmm * g, const gsl_matrix * x, const gsl_matrix * q, void *h)
 {
   (void) h;
-  return m_step_run (g, x, q);
+  return em_variant_m_step (g, x, q, &m_step_variant);
 }
 
 static void
@@ -432,14 +374,8 @@ run_em (harness * h, em_case * c, int iters)
   em_trace tr;
   em_trace_run (c->start, c->x, iters, &hooks, &tr);
   /* a breakdown (at --samples 200 the 2-D set of 100 points did this at 2
-     seeds in 200, 1117 and 1146): the iterations before stand as checked */
-  if (tr.broke_down)
-    sbuf_printf (harness_notes (h), "EM stopped after %d iterations: the M-step"
-                 " found a singular covariance (a component collapsed).\n", tr.iters);
-  write_trace (h, c, tr.iters, tr.f_e, tr.f_m, tr.ll, tr.ll_star, tr.ll_bound);
-  sbuf_printf (harness_notes (h), "- %s: n = %zu points, %d checked iterations; log-likelihood"
-               " from %.6g to %.6g (converged: %.6g).\n", c->name, c->x->size1, tr.iters,
-               tr.ll[0], tr.ll[tr.iters], tr.ll_star);
+     seeds in 200, 1117 and 1146) is noted: the iterations before stand as checked */
+  em_trace_report_run (h, c->name, c->x, &tr);
   em_trace_free (&tr);
 }
 
@@ -473,31 +409,13 @@ static void
 em_case_free (em_case * c)
 { gmm_free (c->truth), gmm_free (c->start), gsl_matrix_free (c->x); }
 
-static void
-draw_figure (harness * h, int b, int iters)
-{
-  sbuf_printf (harness_figure_script (h), "set xrange [0:%d]\nset logscale y\nset format y '10^{%%L}'\n"
-    "do for [blk=0:1] {\n"
-    "  set title (blk == 0 ? '1-D EM: gap below the converged log-likelihood ll*' : '2-D EM: gap below ll*')\n"
-    "  set xlabel 'iteration t (E half-step at t, M half-step at t + ½)'\n  set ylabel 'll* - value'\n"
-    "  plot datafile index (%d+blk) using 1:4 with lines ls 7 title 'log p(x|θ^t)', \\\n"
-    "       '' index (%d+blk) using 1:2 with points ls 1 title 'F after E-step', \\\n"
-    "       '' index (%d+blk) using ($1+0.5):3 with points ls 2 title 'F after M-step'\n}\nset multiplot next\n"
-    "do for [blk=0:1] {\n"
-    "  set title (blk == 0 ? '1-D: rise of F at each half-step' : '2-D: rise of F at each half-step')\n"
-    "  set ylabel 'increase of F'\n  bb = (blk == 0 ? bound_1d : bound_2d)\n"
-    "  plot datafile index (%d+blk) using 1:5 with points ls 1 title 'E half-step', \\\n"
-    "       '' index (%d+blk) using ($1+0.5):6 with points ls 2 title 'M half-step', \\\n"
-    "       bb with lines ls 8 title 'rounding bound of F'\n}\nunset multiplot\n",
-    iters, b, b, b, b, b);
-}
-
 /* Before anything runs (--point included): the mutant flags, line 45's mixture. */
 static void
 setup (harness * h)
 {
-  for (size_t i = 0; i < COUNT_OF (MUTANT_FLAGS); i++)
-    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  m_ll_before = mutant (h, "F_le_ll_before");
+  m_step_variant = (em_variant) { mutant (h, "mstep_weights_smoothed") ? 0.1 : 0.0,
+    mutant (h, "mstep_mean_overshoot") ? 2.5 : 1.0, mutant (h, "mstep_cov_diagonal") };
   case_1d (&line45, 1.0);
 }
 
@@ -527,13 +445,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  p5_points = point_prob_box_template;
-  p5_points.coords = P5, p5_points.n_coords = COUNT_OF (P5);
-  p5_points.dmin = p5_points.dmax = K;
-  p5_points.names[0] = "w", p5_points.names[1] = "q", p5_points.names[2] = "wᵗ";
-  p5_points.description = "x uniform on [-4, 4]; θ and θ^t: means uniform on [-3, 3], scales"
-    " log-uniform on [½, 2], weights w and wᵗ and an arbitrary q uniform on the simplex (K = 3)";
-
   harness *h = harness_begin (&CLAIM, argc, argv);
   double sep = harness_param (h, "separation");
   int iters = (int) harness_param (h, "iterations");
@@ -554,7 +465,7 @@ main (int argc, char **argv)
   check_close (h, "em_F_monotone", "every half-step of both runs");
   check_close (h, "em_loglik_monotone", "every iteration of both runs");
   check_close (h, "mstep_argmax_2d", "every coordinate of θ at iterations 0, 1, 4, 15 of the 2-D run");
-  draw_figure (h, b, iters);
+  em_trace_report_panels (h, b, iters);
   sbuf_append (harness_notes (h),
     "\nModel: Gaussian mixtures with three components, 1-D (weights ½, 0.3, 0.2; means -3, 0.5, 4;"
     " variances 1, ¼, ½) and 2-D (correlated components); EM starts from weights 3:2:1, means near"

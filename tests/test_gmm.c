@@ -497,6 +497,51 @@ test_em (void)
   gsl_rng_free (r);
 }
 
+/* gmm_em against EM's theorems, independent of its loop: after it RESP is
+   the E-step of the G it returns, so F(θ, q) = log p(x|θ) (gmm_free_energy
+   against gmm_log_likelihood_err, two routes); one call of 2t iterations is
+   t and t more, bit for bit; the log-likelihood rises; and at EM's fixed
+   point (3000 iterations) one more moves no mean by 1e-8.  Negative
+   control: a component at 1e4, far from data near 0, gets no
+   responsibility, and gmm_em reports the breakdown (GSL_EDOM). */
+static void
+test_gmm_em (void)
+{
+  static const double w0[] = { 1, 1, 1 }, mu0[] = { -1, 0, 1 }, var0[] = { 4, 4, 4 };
+  static const double far[] = { -1, 0, 1e4 };
+  gsl_rng *r = rng_new (base_seed () + 40);
+  gmm *truth = mixture_1d (), *a = gmm_alloc_from (3, 1, w0, mu0, var0, 1.0);
+  gmm *b = gmm_alloc_from (3, 1, w0, mu0, var0, 1.0);
+  gmm *bad = gmm_alloc_from (3, 1, w0, far, var0, 1.0);
+  gsl_matrix *x = gmm_sample_n (r, truth, 300), *q = gsl_matrix_alloc (300, 3);
+  double ll0 = gmm_log_likelihood (a, x), bl, bf;
+  int st = gmm_em (a, x, q, 10);
+  double f = gmm_free_energy (a, x, q, &bf), ll = gmm_log_likelihood_err (a, x, &bl);
+  tap_ok (st == GSL_SUCCESS && fabs (f - ll) <= bf + bl && ll > ll0 + 10,
+          "gmm_em: RESP is the E-step at the G returned, F = log p(x|θ) = %.10g (from %.6g)",
+          ll, ll0);
+  st = gmm_em (b, x, q, 5) | gmm_em (b, x, q, 5);
+  int same = st == GSL_SUCCESS;
+  for (size_t j = 0; j < 3; j++)
+    same &= gsl_vector_get (a->comp[j]->mu, 0) == gsl_vector_get (b->comp[j]->mu, 0)
+      && a->weights[j] == b->weights[j];
+  tap_ok (same, "gmm_em: 5 then 5 iterations are 10, bit for bit");
+  gmm_em (a, x, q, 2990);
+  gmm_memcpy (b, a);
+  gmm_em (b, x, q, 1);
+  double moved = 0;
+  for (size_t j = 0; j < 3; j++)
+    moved = fmax (moved, fabs (gsl_vector_get (a->comp[j]->mu, 0)
+                               - gsl_vector_get (b->comp[j]->mu, 0)));
+  tap_ok (moved < 1e-8, "gmm_em: at the fixed point one more iteration moves a mean by %.2g",
+          moved);
+  tap_ok (gmm_em (bad, x, q, 3) == GSL_EDOM,
+          "gmm_em: a component without data is a breakdown (GSL_EDOM)");
+  gsl_matrix_free (q), gsl_matrix_free (x);
+  gmm_free (bad), gmm_free (b), gmm_free (a), gmm_free (truth);
+  gsl_rng_free (r);
+}
+
 /* ---------------------------------------------------------------- set-up */
 
 static void
@@ -952,6 +997,7 @@ main (void)
   test_m_step_1d ();
   test_m_step_2d ();
   test_em ();
+  test_gmm_em ();
   test_mcmc_example ();
   test_free_energy ();
   test_data_sets_and_argmax ();

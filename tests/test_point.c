@@ -209,6 +209,39 @@ test_point_box_initializer (void)
           "POINT_BOX_OF: its own two coordinates, in order, the description given");
 }
 
+/* POINT_PROB_BOX, likewise, is point_prob_box_template with its fields
+   set; its points are drawn as the template's (scalars, then the vectors),
+   and a vector off the simplex is refused (the negative control). */
+static const point_coord PB[] = { {"x", -4, 4, 0, 0}, {"s", 0.5, 2, 1, 0} };
+static const point_kind pb = POINT_PROB_BOX (PB, 3, 3, NULL, "w", "q"),
+  pb1 = POINT_PROB_BOX_N (PB, 1, 2, 8, "given", "p");
+
+static void
+test_point_prob_box_initializer (gsl_rng * r)
+{
+  const point_kind *t = &point_prob_box_template;
+  tap_ok (pb.draw == t->draw && pb.print == t->print && pb.parse == t->parse
+          && pb.shrink == t->shrink && pb.valid == t->valid && strcmp (pb.name, t->name) == 0
+          && strcmp (pb.description, t->description) == 0 && pb.coords == PB && pb.n_coords == 2
+          && pb.dmin == 3 && pb.dmax == 3 && strcmp (pb.names[1], "q") == 0 && pb.names[2] == NULL,
+          "POINT_PROB_BOX: the template's functions and texts, its own scalars, n and names");
+  tap_ok (pb1.n_coords == 1 && pb1.dmin == 2 && pb1.dmax == 8 && strcmp (pb1.names[0], "p") == 0
+          && pb1.names[1] == NULL && strcmp (pb1.description, "given") == 0,
+          "POINT_PROB_BOX_N: the first N scalars, the description given");
+  point *p = malloc (sizeof *p);
+  int ok = 1;
+  for (int i = 0; i < 100; i++)
+    {
+      pb.draw (&pb, r, p);
+      ok &= p->d == 3 && p->n == 2 + 2 * 3 && pb.valid (&pb, p)
+        && fabs (p->v[2] + p->v[3] + p->v[4] - 1) < 1e-12 && p->v[1] >= 0.5 && p->v[1] <= 2;
+    }
+  tap_ok (ok, "POINT_PROB_BOX: 100 draws valid, two scalars then two vectors on the simplex");
+  p->v[2] += 0.5;
+  tap_ok (!pb.valid (&pb, p), "POINT_PROB_BOX: negative control, w summing to 1.5 is refused");
+  free (p);
+}
+
 int
 main (void)
 {
@@ -220,6 +253,7 @@ main (void)
   test_mixture_kind (r);
   test_point_box (r);
   test_point_box_initializer ();
+  test_point_prob_box_initializer (r);
   gsl_rng_free (r);
   return tap_done ();
 }
