@@ -16,11 +16,11 @@
 #include "line_fn.h"
 #include "logsumexp.h"
 #include "minimize.h"
+#include "vsum.h"
 
 #include <float.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -58,15 +58,6 @@ static double log_uniform (const gsl_rng * r, double spread) { return exp (sprea
 static double xlogxy (double x, double y) { return discrete_gen_kl (&x, &y, 1); }
 static double xlogxy_bound (double x, double y) { return discrete_gen_kl_rounding_bound (&x, &y, 1); }
 
-static double
-vector_sum (const double *v, size_t n)
-{
-  double s = 0;
-  for (size_t i = 0; i < n; i++)
-    s += v[i];
-  return s;
-}
-
 /* ---- the log-sum inequality on random vectors (harness) ---- */
 
 static double
@@ -75,19 +66,19 @@ log_sum_lhs (const double *a, const double *b, size_t n)
   double v = discrete_gen_kl (a, b, n > 1 && m_lhs_drop ? n - 1 : n);
   return m_lhs_rel ? v * (1 - 1e-3) : v;
 }
-static double log_sum_rhs (const double *a, const double *b, size_t n) { return xlogxy (vector_sum (a, n), vector_sum (b, n > 1 && m_rhs_drop ? n - 1 : n)); }
+static double log_sum_rhs (const double *a, const double *b, size_t n) { return xlogxy (vsum_plain (a, n), vsum_plain (b, n > 1 && m_rhs_drop ? n - 1 : n)); }
 /* Rounding of A log(A/B) with A, B summed naively over N terms. */
 static double
 log_sum_rhs_bound (const double *a, const double *b, size_t n)
 {
-  double sa = vector_sum (a, n), sb = vector_sum (b, n);
+  double sa = vsum_plain (a, n), sb = vsum_plain (b, n);
   return xlogxy_bound (sa, sb) + 2.0 * (double) n * DBL_EPSILON * sa * (fabs (log (sa / sb)) + 2.0);
 }
 /* (A/2) ||a/A - b/B||_1^2 */
 static double
 pinsker_bound_value (const double *a, const double *b, size_t n)
 {
-  double sa = vector_sum (a, n), sb = vector_sum (b, n), l1 = 0;
+  double sa = vsum_plain (a, n), sb = vsum_plain (b, n), l1 = 0;
   for (size_t i = 0; i < n; i++)
     l1 += fabs (a[i] / sa - b[i] / sb);
   return 0.5 * sa * l1 * l1;
@@ -129,7 +120,7 @@ check_log_sum_vectors (harness * h)
         check_point (h, "log_sum_equality", lhs, rhs);
       double pin = pinsker_bound_value (a, b, n);
       check_point (h, "log_sum_pinsker", est_exact (lhs.value - rhs.value, lb + rb),
-                   est_exact (pin, 4.0 * (double) n * DBL_EPSILON * (pin + vector_sum (a, n))));
+                   est_exact (pin, 4.0 * (double) n * DBL_EPSILON * (pin + vsum_plain (a, n))));
     }
   const char *where = "vectors of lengths 1 to 1000 (random, near-proportional, proportional)";
   check_close (h, "log_sum_random", "%ld %s", n_pairs, where);
@@ -394,24 +385,13 @@ static double
 log_mean_w_plain (const point * pt, const void *u, const double *x, double *bound)
 {
   (void) u;
-  size_t k = (size_t) pt->v[0];
-  double mx = gsl_stats_max (x, 1, k), s = 0;
-  for (size_t j = 0; j < k; j++)
-    s += exp (x[j] - mx);
-  double v = mx + log (s / (double) k);
-  *bound = 4 * DBL_EPSILON * ((double) k + fabs (v) + fabs (mx) + 2);
-  return v;
+  return vsum_log_mean_exp_bounded (x, (size_t) pt->v[0], bound);
 }
 static double
 mean_log_w (const point * pt, const void *u, const double *x, double *bound)
 {
   (void) u;
-  size_t k = (size_t) pt->v[0];
-  double s = 0, a = 0;
-  for (size_t j = 0; j < k; j++)
-    s += x[j], a += fabs (x[j]);
-  *bound = 2 * (double) k * DBL_EPSILON * a / (double) k;
-  return s / (double) k;
+  return vsum_mean_bounded (x, (size_t) pt->v[0], bound);
 }
 static double m_mean_log_plus_sigma (const point * pt, const void *u, const double *x, double *bound) { return mean_log_w (pt, u, x, bound) + pt->v[2]; }
 
@@ -479,7 +459,7 @@ check_log_sum_label (harness * h)
           max_abs = fmax (max_abs, fabs (logw[j]));
           sum_abs += fabs (logw[j]);
         }
-      double left = kk * (log_sum_exp (logw, k) - log (kk) - mean_log), sw = vector_sum (w, k);
+      double left = kk * (log_sum_exp (logw, k) - log (kk) - mean_log), sw = vsum_plain (w, k);
       double right = m_a_is_w ? discrete_gen_kl (w, ones, k) - xlogxy (sw, kk)
         : discrete_gen_kl (ones, w, k) - xlogxy (kk, sw);
       /* both sides: K terms of size up to |log w| + log K, a few ulps each */
