@@ -2,6 +2,7 @@
 #include "discrete.h"
 #include "csum.h"
 #include "logsumexp.h"
+#include "vsum.h"
 
 #include <float.h>
 #include <math.h>
@@ -240,6 +241,54 @@ discrete_gen_kl_rounding_bound (const double *a, const double *b, size_t n)
   double dn = (double) n;
   return (u * per_term + (2.0 * u + 4.0 * dn * u * u) * size
           + dn * 0x1p-1073) * (1.0 + 2.0 * (dn + 8.0) * u);
+}
+
+double
+discrete_xlogxy (double x, double y)
+{
+  return discrete_gen_kl (&x, &y, 1);
+}
+
+double
+discrete_xlogxy_rounding_bound (double x, double y)
+{
+  return discrete_gen_kl_rounding_bound (&x, &y, 1);
+}
+
+/* ----------------------------------------------------------------------
+ * The log-sum inequality's right side, Pinsker's bound on its gap, and
+ * mixtures
+ * ---------------------------------------------------------------------- */
+
+double
+discrete_log_sum_rhs_rounding_bound (const double *a, const double *b, size_t n)
+{
+  double sa = vsum_plain (a, n), sb = vsum_plain (b, n);
+  return discrete_xlogxy_rounding_bound (sa, sb)
+    + 2.0 * (double) n * DBL_EPSILON * sa * (fabs (log (sa / sb)) + 2.0);
+}
+
+double
+discrete_pinsker_gap (const double *a, const double *b, size_t n)
+{
+  double sa = vsum_plain (a, n), sb = vsum_plain (b, n), l1 = 0;
+  for (size_t i = 0; i < n; i++)
+    l1 += fabs (a[i] / sa - b[i] / sb);
+  return 0.5 * sa * l1 * l1;
+}
+
+double
+discrete_pinsker_gap_rounding_bound (const double *a, const double *b, size_t n)
+{
+  double pin = discrete_pinsker_gap (a, b, n);
+  return 4.0 * (double) n * DBL_EPSILON * (pin + vsum_plain (a, n));
+}
+
+void
+discrete_mix (double l, const double *p, const double *q, size_t n, double *out)
+{
+  for (size_t i = 0; i < n; i++)
+    out[i] = l * p[i] + (1 - l) * q[i];
 }
 
 /* ----------------------------------------------------------------------

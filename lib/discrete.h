@@ -116,4 +116,39 @@ double discrete_gen_kl (const double *a, const double *b, size_t n);
 double discrete_gen_kl_rounding_bound (const double *a, const double *b,
                                        size_t n);
 
+/* x log(x / y), the one-term discrete_gen_kl (0 log(0/y) = 0, x log(x/0)
+   = +inf), and the bound on its rounding, discrete_gen_kl_rounding_bound
+   of the one term: for the single products of the log-sum inequality. */
+double discrete_xlogxy (double x, double y);
+double discrete_xlogxy_rounding_bound (double x, double y);
+
+/* The log-sum inequality (Cover & Thomas, 2.7.1): for a_i >= 0, b_i > 0,
+ *   sum a_i log(a_i / b_i) >= A log(A / B),   A = sum a_i, B = sum b_i,
+ * with equality exactly when a = c b; the gap is A KL(a/A || b/B), so
+ * Pinsker's inequality (Cover & Thomas, 11.6.1) bounds it from below by
+ * (A/2) ||a/A - b/B||_1^2.  A and B are summed plainly (vsum_plain), as
+ * the inequality's right side is written. */
+
+/* A bound on the rounding of the right side, discrete_xlogxy (A, B) of
+   the plain sums of A and B (length N, positive): the one term's own
+   bound, plus the sums' relative gamma_{n-1} each passed through
+   A log(A/B), A (|log(A/B)| + 2) n u, taken four times over:
+   2 n DBL_EPSILON A (|log(A/B)| + 2). */
+double discrete_log_sum_rhs_rounding_bound (const double *a, const double *b,
+                                            size_t n);
+
+/* Pinsker's lower bound on the log-sum gap, (A/2) ||a/A - b/B||_1^2, for
+   positive A, B of length N; and a bound on its rounding, 4 n DBL_EPSILON
+   (value + A) (the L1 sum's gamma_{n-1} doubled by the square, the
+   divisions by the plain sums, with room). */
+double discrete_pinsker_gap (const double *a, const double *b, size_t n);
+double discrete_pinsker_gap_rounding_bound (const double *a, const double *b,
+                                            size_t n);
+
+/* The mixture OUT = L P + (1 - L) Q of two vectors of length N, entry by
+   entry as written (OUT may be P or Q); for L in [0, 1] and probability
+   vectors P, Q a probability vector. */
+void discrete_mix (double l, const double *p, const double *q, size_t n,
+                   double *out);
+
 #endif

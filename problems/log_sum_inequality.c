@@ -53,11 +53,6 @@ static const param_spec PARAMS[] = {
 
 static double log_uniform (const gsl_rng * r, double spread) { return exp (spread * (2 * gsl_rng_uniform (r) - 1)); }
 
-/* x log(x / y) with 0 log(0 / y) = 0, through lib/discrete.c's stable
-   log-ratio; and its rounding bound. */
-static double xlogxy (double x, double y) { return discrete_gen_kl (&x, &y, 1); }
-static double xlogxy_bound (double x, double y) { return discrete_gen_kl_rounding_bound (&x, &y, 1); }
-
 /* ---- the log-sum inequality on random vectors (harness) ---- */
 
 static double
@@ -66,22 +61,10 @@ log_sum_lhs (const double *a, const double *b, size_t n)
   double v = discrete_gen_kl (a, b, n > 1 && m_lhs_drop ? n - 1 : n);
   return m_lhs_rel ? v * (1 - 1e-3) : v;
 }
-static double log_sum_rhs (const double *a, const double *b, size_t n) { return xlogxy (vsum_plain (a, n), vsum_plain (b, n > 1 && m_rhs_drop ? n - 1 : n)); }
-/* Rounding of A log(A/B) with A, B summed naively over N terms. */
 static double
-log_sum_rhs_bound (const double *a, const double *b, size_t n)
+log_sum_rhs (const double *a, const double *b, size_t n)
 {
-  double sa = vsum_plain (a, n), sb = vsum_plain (b, n);
-  return xlogxy_bound (sa, sb) + 2.0 * (double) n * DBL_EPSILON * sa * (fabs (log (sa / sb)) + 2.0);
-}
-/* (A/2) ||a/A - b/B||_1^2 */
-static double
-pinsker_bound_value (const double *a, const double *b, size_t n)
-{
-  double sa = vsum_plain (a, n), sb = vsum_plain (b, n), l1 = 0;
-  for (size_t i = 0; i < n; i++)
-    l1 += fabs (a[i] / sa - b[i] / sb);
-  return 0.5 * sa * l1 * l1;
+  return discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n > 1 && m_rhs_drop ? n - 1 : n));
 }
 
 typedef enum { VEC_RANDOM, VEC_NEAR, VEC_PROPORTIONAL } vector_kind;
@@ -113,14 +96,13 @@ check_log_sum_vectors (harness * h)
       size_t n = lengths[k % COUNT_OF (lengths)];
       vector_kind kind = (vector_kind) ((k / COUNT_OF (lengths)) % 3);
       random_vectors (r, kind, spread, near, n, a, b);
-      double lb = discrete_gen_kl_rounding_bound (a, b, n), rb = log_sum_rhs_bound (a, b, n);
+      double lb = discrete_gen_kl_rounding_bound (a, b, n), rb = discrete_log_sum_rhs_rounding_bound (a, b, n);
       estimate lhs = est_exact (log_sum_lhs (a, b, n), lb), rhs = est_exact (log_sum_rhs (a, b, n), rb);
       check_point (h, "log_sum_random", lhs, rhs);
       if (kind == VEC_PROPORTIONAL)
         check_point (h, "log_sum_equality", lhs, rhs);
-      double pin = pinsker_bound_value (a, b, n);
       check_point (h, "log_sum_pinsker", est_exact (lhs.value - rhs.value, lb + rb),
-                   est_exact (pin, 4.0 * (double) n * DBL_EPSILON * (pin + vsum_plain (a, n))));
+                   est_exact (discrete_pinsker_gap (a, b, n), discrete_pinsker_gap_rounding_bound (a, b, n)));
     }
   const char *where = "vectors of lengths 1 to 1000 (random, near-proportional, proportional)";
   check_close (h, "log_sum_random", "%ld %s", n_pairs, where);
@@ -142,8 +124,12 @@ static double mix_p (const two_term * t) { return t->lambda * t->p1 + (1 - t->la
 static double mix_q (const two_term * t) { return t->lambda * t->q1 + (1 - t->lambda) * t->q2; }
 
 /* The sides in lib/discrete.c's stable form (the truths), and F = RHS - LHS. */
-static double stable_lhs (const two_term * t) { return xlogxy (mix_p (t), mix_q (t)); }
-static double stable_rhs (const two_term * t) { return t->lambda * xlogxy (t->p1, t->q1) + (1 - t->lambda) * xlogxy (t->p2, t->q2); }
+static double stable_lhs (const two_term * t) { return discrete_xlogxy (mix_p (t), mix_q (t)); }
+static double
+stable_rhs (const two_term * t)
+{
+  return t->lambda * discrete_xlogxy (t->p1, t->q1) + (1 - t->lambda) * discrete_xlogxy (t->p2, t->q2);
+}
 static double seed_F (const two_term * t) { return stable_rhs (t) - stable_lhs (t); }
 
 /* Rounding of either side: the log-ratios' own bounds, doubled for the
@@ -151,7 +137,8 @@ static double seed_F (const two_term * t) { return stable_rhs (t) - stable_lhs (
 static double
 two_term_bound (const two_term * t)
 {
-  return 2.0 * (xlogxy_bound (mix_p (t), mix_q (t)) + xlogxy_bound (t->p1, t->q1) + xlogxy_bound (t->p2, t->q2))
+  return 2.0 * (discrete_xlogxy_rounding_bound (mix_p (t), mix_q (t))
+                + discrete_xlogxy_rounding_bound (t->p1, t->q1) + discrete_xlogxy_rounding_bound (t->p2, t->q2))
     + 8.0 * DBL_EPSILON * (fabs (stable_lhs (t)) + fabs (stable_rhs (t)) + mix_p (t));
 }
 
@@ -163,7 +150,8 @@ F_of_q1 (double complex q1, void *params)
   const two_term *t = params;
   double l = t->lambda, mp = mix_p (t);
   double complex mq = l * q1 + (1 - l) * t->q2;
-  return l * t->p1 * (log (t->p1) - clog (q1)) + (1 - l) * xlogxy (t->p2, t->q2) - mp * (log (mp) - clog (mq));
+  return l * t->p1 * (log (t->p1) - clog (q1)) + (1 - l) * discrete_xlogxy (t->p2, t->q2)
+    - mp * (log (mp) - clog (mq));
 }
 static double dF_complex_step (const two_term * t) { return complex_step_derivative (F_of_q1, (void *) t, t->q1); }
 /* Rounding of a derivative whose two terms have these sizes. */
@@ -313,12 +301,10 @@ mixture_kl (const point * pt, double lq_swap, int stable)
   size_t n = pt->d;
   double l = pt->v[0], lq = lq_swap ? 1 - l : l, mp[8], mq[8], s = 0;
   const double *v = pt->v + 1;
+  discrete_mix (l, v, v + n, n, mp);
+  discrete_mix (lq, v + 2 * n, v + 3 * n, n, mq);
   for (size_t i = 0; i < n; i++)
-    {
-      mp[i] = l * v[i] + (1 - l) * v[n + i];
-      mq[i] = lq * v[2 * n + i] + (1 - lq) * v[3 * n + i];
-      s += mp[i] * log (mp[i] / mq[i]);
-    }
+    s += mp[i] * log (mp[i] / mq[i]);
   double b = 2 * discrete_gen_kl_rounding_bound (mp, mq, n) + 4 * (double) n * DBL_EPSILON;
   return est_exact (stable ? discrete_kl (mp, mq, n) : s, b);
 }
@@ -460,8 +446,8 @@ check_log_sum_label (harness * h)
           sum_abs += fabs (logw[j]);
         }
       double left = kk * (log_sum_exp (logw, k) - log (kk) - mean_log), sw = vsum_plain (w, k);
-      double right = m_a_is_w ? discrete_gen_kl (w, ones, k) - xlogxy (sw, kk)
-        : discrete_gen_kl (ones, w, k) - xlogxy (kk, sw);
+      double right = m_a_is_w ? discrete_gen_kl (w, ones, k) - discrete_xlogxy (sw, kk)
+        : discrete_gen_kl (ones, w, k) - discrete_xlogxy (kk, sw);
       /* both sides: K terms of size up to |log w| + log K, a few ulps each */
       double scale = sum_abs + kk * (fabs (log (sw / kk)) + log (kk) + max_abs);
       double round_gap = 4 * (kk + 4) * DBL_EPSILON * scale;

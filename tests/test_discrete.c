@@ -7,6 +7,7 @@
  * p > 0 = q gives +inf, disjoint supports give JSD = log 2, NaN in gives
  * NaN out).  The seed is fixed and can be overridden with HARNESS_SEED. */
 #include "discrete.h"
+#include "vsum.h"
 #include "reftsv.h"
 #include "tap.h"
 
@@ -535,6 +536,107 @@ test_jsd_regressions (void)
   tap_ok (fabsl (got - s / 2) <= 50 * EPS * (s / 2), "regression: JSD of p, p (1 +- 1e-9) to 50 eps relative (got %.17g, want %.17Lg)", got, s / 2);
 }
 
+/* ----------------------------------------------------------------------
+ * The log-sum inequality's pieces: x log(x/y), the right side's bound,
+ * Pinsker's bound on the gap, mixtures.  References: hand-worked values,
+ * long-double brute force of A log(A/B) and of (A/2)||a/A - b/B||^2.
+ * ---------------------------------------------------------------------- */
+
+/* N positive entries e^(±5 u) in A and B, B = A (1 + NEAR z) when NEAR > 0 */
+static void
+positive_vectors (const gsl_rng * r, size_t n, double near, double *a, double *b)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      a[i] = exp (5 * (2 * gsl_rng_uniform (r) - 1));
+      b[i] = near > 0 ? a[i] * (1 + near * gsl_ran_gaussian (r, 1.0))
+        : exp (5 * (2 * gsl_rng_uniform (r) - 1));
+    }
+}
+
+static void
+test_xlogxy (void)
+{
+  tap_close (discrete_xlogxy (2, 1), 2 * M_LN2, 4 * EPS, "xlogxy(2, 1) = 2 log 2");
+  tap_ok (discrete_xlogxy (0, 5) == 0 && discrete_xlogxy (3, 3) == 0, "xlogxy(0, 5) = 0, xlogxy(3, 3) = 0");
+  tap_ok (discrete_xlogxy (1, 0) == INFINITY, "xlogxy(1, 0) = +inf");
+  double x = 1 + 1e-12, v = discrete_xlogxy (x, 1), b = discrete_xlogxy_rounding_bound (x, 1);
+  long double want = (long double) x * log1pl ((long double) x - 1);
+  tap_ok (fabsl (v - want) <= b && b < 1e-26, "xlogxy(1 + 1e-12, 1) within its bound %.3g (relative accuracy kept)", b);
+}
+
+static void
+test_log_sum_rhs_bound (const gsl_rng * r)
+{
+  double a[500], b[500];
+  int ok = 1, control = 1;
+  for (int k = 0; k < 200; k++)
+    {
+      size_t n = 1 + gsl_rng_uniform_int (r, 500);
+      positive_vectors (r, n, 0, a, b);
+      long double sa = 0, sb = 0;
+      for (size_t i = 0; i < n; i++)
+        sa += a[i], sb += b[i];
+      long double want = sa * logl (sa / sb);
+      double got = discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n));
+      double bound = discrete_log_sum_rhs_rounding_bound (a, b, n);
+      ok &= fabsl (got - want) <= bound;
+      if (n >= 2)             /* B without its last term */
+        control &= fabsl (discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n - 1)) - want) > bound;
+    }
+  tap_ok (ok, "A log(A/B) of plain sums within discrete_log_sum_rhs_rounding_bound of long double, 200 pairs");
+  tap_ok (control, "negative control: B summed over n - 1 terms lies outside that bound");
+}
+
+static void
+test_pinsker (const gsl_rng * r)
+{
+  /* a = (1, 3), b = (1, 1): a/A = (1/4, 3/4), b/B = (1/2, 1/2), L1 = 1/2 */
+  const double a2[] = { 1, 3 }, b2[] = { 1, 1 };
+  tap_close (discrete_pinsker_gap (a2, b2, 2), 0.5, 4 * EPS, "Pinsker (4/2)(1/2)^2 = 1/2 for a = (1, 3), b = (1, 1)");
+  double gap = discrete_gen_kl (a2, b2, 2) - discrete_xlogxy (4, 2);
+  tap_ok (gap >= 0.5 && fabs (gap - (3 * log (3.0) - 4 * M_LN2)) < 8 * EPS,
+          "its log-sum gap 3 log 3 - 4 log 2 = %.6f >= 1/2", gap);
+  double a[500], b[500];
+  int brute = 1, holds = 1, control = 0;
+  for (int k = 0; k < 200; k++)
+    {
+      size_t n = 2 + gsl_rng_uniform_int (r, 499);
+      positive_vectors (r, n, k % 2 ? 1e-3 : 0, a, b);
+      long double sa = 0, sb = 0, l1 = 0;
+      for (size_t i = 0; i < n; i++)
+        sa += a[i], sb += b[i];
+      for (size_t i = 0; i < n; i++)
+        l1 += fabsl (a[i] / sa - b[i] / sb);
+      double pin = discrete_pinsker_gap (a, b, n);
+      brute &= fabsl (pin - 0.5L * sa * l1 * l1) <= discrete_pinsker_gap_rounding_bound (a, b, n);
+      double g = discrete_gen_kl (a, b, n) - discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n));
+      double slack = discrete_gen_kl_rounding_bound (a, b, n) + discrete_log_sum_rhs_rounding_bound (a, b, n);
+      holds &= g + slack >= pin - discrete_pinsker_gap_rounding_bound (a, b, n);
+    }
+  /* two outcomes, a near b: the gap ~ 2 e^2 = Pinsker's bound, so 4 times it fails */
+  const double an[] = { 0.5 + 1e-3, 0.5 - 1e-3 }, bn[] = { 0.5, 0.5 };
+  control = discrete_gen_kl (an, bn, 2) < 4 * discrete_pinsker_gap (an, bn, 2);
+  tap_ok (brute, "Pinsker's bound within its rounding bound of long double, 200 pairs");
+  tap_ok (holds, "the log-sum gap >= Pinsker's bound on 200 pairs (independent and near-proportional)");
+  tap_ok (control, "negative control: 4 x Pinsker's bound exceeds the gap of (1/2 ± 1e-3) against (1/2, 1/2)");
+}
+
+static void
+test_mix (void)
+{
+  const double p[] = { 1, 0, 0.5 }, q[] = { 0, 1, 0.5 };
+  double m[3];
+  discrete_mix (0.25, p, q, 3, m);
+  tap_ok (m[0] == 0.25 && m[1] == 0.75 && m[2] == 0.5, "0.25 (1, 0, 1/2) + 0.75 (0, 1, 1/2) = (1/4, 3/4, 1/2)");
+  discrete_mix (1, p, q, 3, m);
+  tap_ok (m[0] == 1 && m[1] == 0 && m[2] == 0.5, "λ = 1 gives P");
+  double pq[] = { 0.2, 0.8 }, qq[] = { 0.6, 0.4 };
+  discrete_mix (0.5, pq, qq, 2, pq);
+  tap_close (pq[0], 0.4, EPS, "in place (OUT = P): (0.2 + 0.6)/2 = 0.4");
+  tap_close (pq[1], 0.6, EPS, "in place (OUT = P): (0.8 + 0.4)/2 = 0.6");
+}
+
 int
 main (void)
 {
@@ -553,6 +655,10 @@ main (void)
   test_jsd_brute_force (r);
   test_gen_kl (r);
   test_jsd_regressions ();
+  test_xlogxy ();
+  test_log_sum_rhs_bound (r);
+  test_pinsker (r);
+  test_mix ();
   test_reference ();
   gsl_rng_free (r);
   return tap_done ();
