@@ -44,7 +44,8 @@ static const mutant_spec MUTANTS[] = {
   {"dF_closed_no_lambda", "closed-form derivative without the chain-rule λ", "dF_closed_vs_complex_step"},
   {"log_sum_label_a_is_w", "log-sum reading with a_j = w_j, b_j = 1", "log_sum_label"},
 };
-static int m_lhs_rel, m_lhs_drop, m_rhs_drop, m_no_lambda, m_a_is_w;
+enum { M_LHS_REL, M_LHS_DROP, M_RHS_DROP, M_NO_LAMBDA, M_A_IS_W };   /* MUTANTS' rows */
+static int on[COUNT_OF (MUTANTS)];     /* their flags, set once in main */
 
 static const param_spec PARAMS[] = {
   {"spread", 8.0, 0.5, 30.0, "random vector entries are e^(spread·(2u-1)), u uniform", PARAM_REAL},
@@ -58,13 +59,13 @@ static double log_uniform (const gsl_rng * r, double spread) { return exp (sprea
 static double
 log_sum_lhs (const double *a, const double *b, size_t n)
 {
-  double v = discrete_gen_kl (a, b, n > 1 && m_lhs_drop ? n - 1 : n);
-  return m_lhs_rel ? v * (1 - 1e-3) : v;
+  double v = discrete_gen_kl (a, b, n > 1 && on[M_LHS_DROP] ? n - 1 : n);
+  return on[M_LHS_REL] ? v * (1 - 1e-3) : v;
 }
 static double
 log_sum_rhs (const double *a, const double *b, size_t n)
 {
-  return discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n > 1 && m_rhs_drop ? n - 1 : n));
+  return discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n > 1 && on[M_RHS_DROP] ? n - 1 : n));
 }
 
 typedef enum { VEC_RANDOM, VEC_NEAR, VEC_PROPORTIONAL } vector_kind;
@@ -292,7 +293,7 @@ DERIVATION_DEFINE (at_k_dv, "s000_at_k", "000 P6.2: both sides at p1/q1 = p2/q2 
 /* ---- 000 P6.2 integrated over x: joint convexity of KL ---- */
 
 static const point_coord MIX_WEIGHT[] = { {"λ", 0, 1, 0, 0} };
-static point_kind mixture_points;
+static const point_kind mixture_points = POINT_PROB_BOX (MIX_WEIGHT, 2, 8, NULL, "P1", "P2", "Q1", "Q2");
 
 /* KL of the mixtures, sum m_P log(m_P/m_Q), written out; Q's weight LQ. */
 static estimate
@@ -415,7 +416,7 @@ check_complex_step (harness * h)
       t.p2 = log_uniform (r, 3.0);
       t.q1 = log_uniform (r, 3.0);
       t.q2 = log_uniform (r, 3.0);
-      check_point (h, "dF_closed_vs_complex_step", est_exact (dF_closed (&t, !m_no_lambda), dF_bound (&t)),
+      check_point (h, "dF_closed_vs_complex_step", est_exact (dF_closed (&t, !on[M_NO_LAMBDA]), dF_bound (&t)),
                    est_exact (dF_complex_step (&t), dF_bound (&t)));
     }
   check_close (h, "dF_closed_vs_complex_step", "%ld random points: p, q over e^±3, λ in [0.1, 0.9]", n);
@@ -446,7 +447,7 @@ check_log_sum_label (harness * h)
           sum_abs += fabs (logw[j]);
         }
       double left = kk * (log_sum_exp (logw, k) - log (kk) - mean_log), sw = vsum_plain (w, k);
-      double right = m_a_is_w ? discrete_gen_kl (w, ones, k) - discrete_xlogxy (sw, kk)
+      double right = on[M_A_IS_W] ? discrete_gen_kl (w, ones, k) - discrete_xlogxy (sw, kk)
         : discrete_gen_kl (ones, w, k) - discrete_xlogxy (kk, sw);
       /* both sides: K terms of size up to |log w| + log K, a few ulps each */
       double scale = sum_abs + kk * (fabs (log (sw / kk)) + log (kk) + max_abs);
@@ -513,15 +514,8 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  mixture_points = point_prob_box_template;
-  mixture_points.coords = MIX_WEIGHT, mixture_points.n_coords = 1;
-  mixture_points.names[0] = "P1", mixture_points.names[1] = "P2", mixture_points.names[2] = "Q1", mixture_points.names[3] = "Q2";
   harness *h = harness_begin (&CLAIM, argc, argv);
-  m_lhs_rel = mutant (h, "log_sum_lhs_rel");
-  m_lhs_drop = mutant (h, "log_sum_lhs_drop_last");
-  m_rhs_drop = mutant (h, "log_sum_rhs_drop_last_b");
-  m_no_lambda = mutant (h, "dF_closed_no_lambda");
-  m_a_is_w = mutant (h, "log_sum_label_a_is_w");
+  harness_mutant_flags (h, on, COUNT_OF (on));
   harness_run_derivations (h);
   check_log_sum_vectors (h);
   check_complex_step (h);
