@@ -16,6 +16,7 @@
 #include "line_fn.h"
 #include "logsumexp.h"
 #include "minimize.h"
+#include "positive_pair.h"
 #include "vsum.h"
 
 #include <float.h>
@@ -52,8 +53,6 @@ static const param_spec PARAMS[] = {
   {"near", 1e-4, 1e-8, 1e-2, "relative perturbation of the near-proportional pairs", PARAM_REAL},
 };
 
-static double log_uniform (const gsl_rng * r, double spread) { return exp (spread * (2 * gsl_rng_uniform (r) - 1)); }
-
 /* ---- the log-sum inequality on random vectors (harness) ---- */
 
 static double
@@ -68,22 +67,6 @@ log_sum_rhs (const double *a, const double *b, size_t n)
   return discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n > 1 && on[M_RHS_DROP] ? n - 1 : n));
 }
 
-typedef enum { VEC_RANDOM, VEC_NEAR, VEC_PROPORTIONAL } vector_kind;
-/* Fill a, b (length n).  RANDOM: independent log-uniform entries.  NEAR:
-   a = e b (1 + near z), so A log(A/B) ~ A and the gap ~ A near^2 / 2.
-   PROPORTIONAL: a = c b exactly up to the rounding of the product. */
-static void
-random_vectors (const gsl_rng * r, vector_kind kind, double spread, double near, size_t n, double *a, double *b)
-{
-  double c = log_uniform (r, 3.0);
-  for (size_t i = 0; i < n; i++)
-    {
-      b[i] = log_uniform (r, spread);
-      a[i] = kind == VEC_RANDOM ? log_uniform (r, spread)
-        : kind == VEC_NEAR ? M_E * b[i] * (1 + near * gsl_ran_gaussian (r, 1.0)) : c * b[i];
-    }
-}
-
 static void
 check_log_sum_vectors (harness * h)
 {
@@ -94,13 +77,13 @@ check_log_sum_vectors (harness * h)
   double *a = xmalloc (1000 * sizeof *a), *b = xmalloc (1000 * sizeof *b);
   for (long k = 0; k < n_pairs; k++)
     {
-      size_t n = lengths[k % COUNT_OF (lengths)];
-      vector_kind kind = (vector_kind) ((k / COUNT_OF (lengths)) % 3);
-      random_vectors (r, kind, spread, near, n, a, b);
+      size_t n;
+      positive_pair_kind kind = positive_pair_sweep (k, lengths, COUNT_OF (lengths), &n);
+      positive_pair_draw (r, kind, spread, near, n, a, b);
       double lb = discrete_gen_kl_rounding_bound (a, b, n), rb = discrete_log_sum_rhs_rounding_bound (a, b, n);
       estimate lhs = est_exact (log_sum_lhs (a, b, n), lb), rhs = est_exact (log_sum_rhs (a, b, n), rb);
       check_point (h, "log_sum_random", lhs, rhs);
-      if (kind == VEC_PROPORTIONAL)
+      if (kind == POSITIVE_PAIR_PROPORTIONAL)
         check_point (h, "log_sum_equality", lhs, rhs);
       check_point (h, "log_sum_pinsker", est_exact (lhs.value - rhs.value, lb + rb),
                    est_exact (discrete_pinsker_gap (a, b, n), discrete_pinsker_gap_rounding_bound (a, b, n)));
@@ -412,10 +395,10 @@ check_complex_step (harness * h)
       /* one draw a statement: C leaves an initialiser list's order open */
       two_term t;
       t.lambda = 0.1 + 0.8 * gsl_rng_uniform (r);
-      t.p1 = log_uniform (r, 3.0);
-      t.p2 = log_uniform (r, 3.0);
-      t.q1 = log_uniform (r, 3.0);
-      t.q2 = log_uniform (r, 3.0);
+      t.p1 = positive_pair_log_uniform (r, 3.0);
+      t.p2 = positive_pair_log_uniform (r, 3.0);
+      t.q1 = positive_pair_log_uniform (r, 3.0);
+      t.q2 = positive_pair_log_uniform (r, 3.0);
       check_point (h, "dF_closed_vs_complex_step", est_exact (dF_closed (&t, !on[M_NO_LAMBDA]), dF_bound (&t)),
                    est_exact (dF_complex_step (&t), dF_bound (&t)));
     }
