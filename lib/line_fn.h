@@ -53,5 +53,12 @@ line_fn_one (const point * p, const void *u)
 #define LINE_FN_PLAIN(name, expr) static double \
   name (const point * p, const void *u, const double *z, double *bound) \
   { (void) p, (void) u, (void) z, (void) bound; return (expr); }
+/* An integrand whose EXPR states its own bound: a call that returns the
+   value and writes its rounding bound through BOUND (a sum of lib/vsum.h,
+   another such line), possibly with a mutant's change added to the value:
+     LINE_FN_BOUNDED (mean_log_w, vsum_mean_bounded (z, k, bound)) */
+#define LINE_FN_BOUNDED(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) p, (void) u, (void) z; return (expr); }
 
 #endif

@@ -345,25 +345,15 @@ static double
 log_mean_w (const point * pt, const void *u, const double *x, double *bound)
 {
   (void) u;
-  double k = pt->v[0], v = log_sum_exp (x, (size_t) k) - log (k);
+  double k = pt->v[0], v = log_mean_exp (x, (size_t) k);
   *bound = 4 * DBL_EPSILON * (fabs (v) + log (k) + 2);
   return v;
 }
-static double m_log_mean_k1 (const point * pt, const void *u, const double *x, double *bound) { return log_mean_w (pt, u, x, bound) + log (pt->v[0]) - log (pt->v[0] + 1); }
+LINE_FN_BOUNDED (m_log_mean_k1, log_mean_w (p, u, z, bound) + log (p->v[0]) - log (p->v[0] + 1))
 /* the truth: the plain sum of the weights, scaled by their largest */
-static double
-log_mean_w_plain (const point * pt, const void *u, const double *x, double *bound)
-{
-  (void) u;
-  return vsum_log_mean_exp_bounded (x, (size_t) pt->v[0], bound);
-}
-static double
-mean_log_w (const point * pt, const void *u, const double *x, double *bound)
-{
-  (void) u;
-  return vsum_mean_bounded (x, (size_t) pt->v[0], bound);
-}
-static double m_mean_log_plus_sigma (const point * pt, const void *u, const double *x, double *bound) { return mean_log_w (pt, u, x, bound) + pt->v[2]; }
+LINE_FN_BOUNDED (log_mean_w_plain, vsum_log_mean_exp_bounded (z, (size_t) p->v[0], bound))
+LINE_FN_BOUNDED (mean_log_w, vsum_mean_bounded (z, (size_t) p->v[0], bound))
+LINE_FN_BOUNDED (m_mean_log_plus_sigma, mean_log_w (p, u, z, bound) + p->v[2])
 
 static const derivation_truth WEIGHT_TRUTHS[] = {
   {"log_mean", "log((1/K) sum w_j) by a plain scaled sum", LINE_POINTWISE (log_mean_w_plain)},

@@ -2,9 +2,12 @@
    form returns its estimate, an rnd integrand its value with its
    rounding bound (one product of exact leaves: γ₁|1.5 · 0.1| ≈ 0.15 u,
    u = 2⁻⁵³, by hand), a plain integrand its value with the engine's
-   bound left alone; the constants 0 and 1 exact. */
+   bound left alone, a bounded integrand the value and bound its callee
+   wrote (the mean of 1 and 2 by lib/vsum, 1.5 within 2 n eps mean = 6 eps by
+   hand); the constants 0 and 1 exact. */
 #include "line_fn.h"
 #include "tap.h"
+#include "vsum.h"
 
 #include <float.h>
 #include <math.h>
@@ -12,6 +15,8 @@
 LINE_FN_CLOSED (closed_sum, est_exact (p->v[0] + p->v[1], 0.5))
 LINE_FN_RND (rnd_product, rnd_mul (rnd_exact (p->v[0]), rnd_exact (z[0])))
 LINE_FN_PLAIN (plain_sum, p->v[1] + z[0] + (u == NULL))
+LINE_FN_BOUNDED (bounded_mean, vsum_mean_bounded (z, (size_t) p->v[0], bound))
+LINE_FN_BOUNDED (bounded_shifted, bounded_mean (p, u, z, bound) + p->v[1])
 
 int
 main (void)
@@ -26,6 +31,15 @@ main (void)
   bound = -1;
   tap_ok (plain_sum (&p, NULL, z, &bound) == -4 + 0.1 + 1 && bound == -1,
           "LINE_FN_PLAIN returns the value, the bound left to the engine");
+  double z2[2] = { 1, 2 };
+  point p2 = { 0, 2, {2, 0.25} };
+  bound = -1;
+  double mean = bounded_mean (&p2, NULL, z2, &bound);
+  tap_ok (mean == 1.5 && bound == 6 * DBL_EPSILON,
+          "LINE_FN_BOUNDED returns the callee's value and the bound it wrote (%g)", bound);
+  bound = -1;
+  tap_ok (bounded_shifted (&p2, NULL, z2, &bound) == 1.75 && bound == 6 * DBL_EPSILON,
+          "a bounded line plus a mutant's change keeps the line's bound");
   estimate zero = line_fn_zero (&p, NULL), one = line_fn_one (&p, &bound);
   tap_ok (zero.value == 0 && est_bound (zero) == 0 && est_se (zero) == 0
           && one.value == 1 && est_bound (one) == 0 && est_se (one) == 0,
