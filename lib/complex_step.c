@@ -18,3 +18,10 @@ complex_step_error_bound (double x, double terms, double k)
   double h = x != 0 ? 1e-20 * fabs (x) : 1e-20;
   return k * DBL_EPSILON / 2 * terms + k * DBL_TRUE_MIN / h;
 }
+
+double
+complex_step_second_difference (complex_step_fn f, void *params, double x, double h)
+{
+  return (complex_step_derivative (f, params, x + h)
+          - complex_step_derivative (f, params, x - h)) / (2 * h);
+}

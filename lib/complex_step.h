@@ -30,4 +30,13 @@ double complex_step_derivative (complex_step_fn f, void *params, double x);
    (times 2 for the higher orders) where it is not negligible. */
 double complex_step_error_bound (double x, double terms, double k);
 
+/* f''(x) by the central difference of two complex-step derivatives,
+   (f'(x + H) - f'(x - H)) / (2H): truncation H^2 |f''''| / 6, rounding
+   the derivatives' few ulps of their terms over H.  One difference is
+   taken, so it is no derivative to check a line against: it is a
+   curvature where a few digits do (the width over which rounding noise
+   hides a minimum, sqrt(2 noise / f'')). */
+double complex_step_second_difference (complex_step_fn f, void *params, double x,
+                                       double h);
+
 #endif

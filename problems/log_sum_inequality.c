@@ -184,10 +184,7 @@ argmin_log_q1 (const two_term * t0)
     die_runtime ("Brent did not converge on F(q1) (λ = %g)", t0->lambda);
   two_term t = *t0;
   t.q1 = exp (m.x);
-  double hh = 1e-6 * t.q1;
-  two_term tp = t, tm = t;
-  tp.q1 += hh, tm.q1 -= hh;
-  double f2 = (dF_complex_step (&tp) - dF_complex_step (&tm)) / (2 * hh);
+  double f2 = complex_step_second_difference (F_of_q1, &t, t.q1, 1e-6 * t.q1);
   double fss = fmax (f2 * t.q1 * t.q1, 1e-300);
   double noise = 8.0 * DBL_EPSILON * (fabs (stable_lhs (&t)) + fabs (stable_rhs (&t)) + 1.0);
   return est_opt (m.x, m.x_err + 2.0 * sqrt (2.0 * noise / fss));

@@ -1,6 +1,10 @@
 /* test_complex_step.c -- complex-step derivatives against closed forms
    (no difference taken: they agree to a few ulps, even at tiny x or where
-   a finite difference would cancel). */
+   a finite difference would cancel); the second difference of two of them
+   against f'' in closed form (x^3: exact up to rounding; e^{sin x}: within
+   its truncation h^2 |f''''| / 6), and, as negative control, a function
+   that is not analytic (|z|^2, x^2 on the real axis) whose complex step
+   sees no derivative: the second difference gives 0, not 2. */
 #include "complex_step.h"
 #include "reftsv.h"
 #include "tap.h"
@@ -11,6 +15,8 @@
 
 static double complex x_log_x (double complex x, void *p) { (void) p; return x * clog (x); }
 static double complex exp_sin (double complex x, void *p) { (void) p; return cexp (csin (x)); }
+static double complex cube (double complex x, void *p) { (void) p; return x * x * x; }
+static double complex abs_sq (double complex x, void *p) { (void) p; return x * conj (x); }
 static double complex
 shifted_log (double complex x, void *p)
 {
@@ -108,6 +114,19 @@ main (void)
   double a = 1e10;   /* log(a + x) - log a: a difference would cancel 10 digits */
   tap_close (complex_step_derivative (shifted_log, &a, 2.0), 1 / (a + 2), 4 * DBL_EPSILON / a,
              "d/dx log(1e10 + x) = 1/(1e10 + x), no cancellation");
+  for (double x = 0.5; x <= 8; x *= 2)
+    tap_close (complex_step_second_difference (cube, NULL, x, 1e-6 * x), 6 * x,
+               1e-8 * 6 * x, "d2/dx2 x^3 = 6x at x = %g by the second difference", x);
+  for (double x = -3; x <= 3; x += 1.5)
+    {
+      /* f'' = (cos^2 x - sin x) e^{sin x}; |f''''| <= 16 e on the line */
+      double want = (cos (x) * cos (x) - sin (x)) * exp (sin (x));
+      tap_close (complex_step_second_difference (exp_sin, NULL, x, 1e-4), want,
+                 1e-8 * 16 * exp (1) / 6 + 1e-10, "d2/dx2 e^{sin x} at x = %g, within h^2 |f''''|/6", x);
+    }
+  double wrong = complex_step_second_difference (abs_sq, NULL, 1.0, 1e-4);
+  tap_ok (fabs (wrong - 2) > 1, "negative control: |z|^2 is not analytic; its second difference"
+          " is %g, not (x^2)'' = 2", wrong);
   test_reference ();
   return tap_done ();
 }
