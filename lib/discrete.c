@@ -269,6 +269,12 @@ discrete_log_sum_rhs_rounding_bound (const double *a, const double *b, size_t n)
 }
 
 double
+discrete_log_sum_gap (const double *a, const double *b, size_t n)
+{
+  return discrete_gen_kl (a, b, n) - discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n));
+}
+
+double
 discrete_pinsker_gap (const double *a, const double *b, size_t n)
 {
   double sa = vsum_plain (a, n), sb = vsum_plain (b, n), l1 = 0;

@@ -137,6 +137,12 @@ double discrete_xlogxy_rounding_bound (double x, double y);
 double discrete_log_sum_rhs_rounding_bound (const double *a, const double *b,
                                             size_t n);
 
+/* The log-sum gap sum a_i log(a_i/b_i) - A log(A/B) (>= 0): discrete_gen_kl
+   less discrete_xlogxy of the plain sums.  Within the sum of the two
+   sides' bounds (discrete_gen_kl_rounding_bound and the one above) plus
+   the subtraction's u |gap|. */
+double discrete_log_sum_gap (const double *a, const double *b, size_t n);
+
 /* Pinsker's lower bound on the log-sum gap, (A/2) ||a/A - b/B||_1^2, for
    positive A, B of length N; and a bound on its rounding, 4 n DBL_EPSILON
    (value + A) (the L1 sum's gamma_{n-1} doubled by the square, the

@@ -25,6 +25,17 @@ positive_pair_draw (const gsl_rng * r, positive_pair_kind kind, double spread,
     }
 }
 
+void
+positive_pair_log_normal (const gsl_rng * r, double mu, double sigma, size_t n,
+                          double *logw, double *w)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      logw[i] = mu + sigma * gsl_ran_gaussian (r, 1.0);
+      w[i] = exp (logw[i]);
+    }
+}
+
 positive_pair_kind
 positive_pair_sweep (long k, const size_t *lengths, size_t n_lengths, size_t *n)
 {

@@ -46,4 +46,11 @@ void positive_pair_draw (const gsl_rng * r, positive_pair_kind kind, double spre
 positive_pair_kind positive_pair_sweep (long k, const size_t *lengths, size_t n_lengths,
                                         size_t *n);
 
+/* N log-normal weights, the b of the pair a = 1, b = w that importance
+   weights make (log mean w >= mean log w is the log-sum inequality
+   there): LOGW_i = MU + SIGMA z_i, z_i ~ N(0, 1) by gsl_ran_gaussian in
+   order, and W_i = e^(LOGW_i). */
+void positive_pair_log_normal (const gsl_rng * r, double mu, double sigma, size_t n,
+                               double *logw, double *w);
+
 #endif

@@ -20,6 +20,7 @@
 #include "vsum.h"
 
 #include <float.h>
+#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -407,20 +408,15 @@ check_log_sum_label (harness * h)
     {
       size_t k = ks[i % COUNT_OF (ks)];
       double mu = 3 * gsl_ran_gaussian (r, 1.0), sigma = exp (log (1e-3) + gsl_rng_uniform (r) * log (3e3));
-      double mean_log = 0, max_abs = 0, sum_abs = 0, kk = (double) k;
+      double mean_log = 0, kk = (double) k;
+      positive_pair_log_normal (r, mu, sigma, k, logw, w);
       for (size_t j = 0; j < k; j++)
-        {
-          logw[j] = mu + sigma * gsl_ran_gaussian (r, 1.0);
-          w[j] = exp (logw[j]);
-          mean_log += logw[j] / kk;
-          max_abs = fmax (max_abs, fabs (logw[j]));
-          sum_abs += fabs (logw[j]);
-        }
-      double left = kk * (log_sum_exp (logw, k) - log (kk) - mean_log), sw = vsum_plain (w, k);
-      double right = on[M_A_IS_W] ? discrete_gen_kl (w, ones, k) - discrete_xlogxy (sw, kk)
-        : discrete_gen_kl (ones, w, k) - discrete_xlogxy (kk, sw);
+        mean_log += logw[j] / kk;
+      double left = kk * (log_mean_exp (logw, k) - mean_log), sw = vsum_plain (w, k);
+      double right = discrete_log_sum_gap (on[M_A_IS_W] ? w : ones, on[M_A_IS_W] ? ones : w, k);
       /* both sides: K terms of size up to |log w| + log K, a few ulps each */
-      double scale = sum_abs + kk * (fabs (log (sw / kk)) + log (kk) + max_abs);
+      double max_abs = fabs (logw[cblas_idamax ((int) k, logw, 1)]);
+      double scale = cblas_dasum ((int) k, logw, 1) + kk * (fabs (log (sw / kk)) + log (kk) + max_abs);
       double round_gap = 4 * (kk + 4) * DBL_EPSILON * scale;
       check_point (h, "log_sum_label", est_exact (left, round_gap), est_exact (right, round_gap));
     }

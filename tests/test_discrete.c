@@ -610,7 +610,7 @@ test_pinsker (const gsl_rng * r)
         l1 += fabsl (a[i] / sa - b[i] / sb);
       double pin = discrete_pinsker_gap (a, b, n);
       brute &= fabsl (pin - 0.5L * sa * l1 * l1) <= discrete_pinsker_gap_rounding_bound (a, b, n);
-      double g = discrete_gen_kl (a, b, n) - discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n));
+      double g = discrete_log_sum_gap (a, b, n);
       double slack = discrete_gen_kl_rounding_bound (a, b, n) + discrete_log_sum_rhs_rounding_bound (a, b, n);
       holds &= g + slack >= pin - discrete_pinsker_gap_rounding_bound (a, b, n);
     }
@@ -620,6 +620,38 @@ test_pinsker (const gsl_rng * r)
   tap_ok (brute, "Pinsker's bound within its rounding bound of long double, 200 pairs");
   tap_ok (holds, "the log-sum gap >= Pinsker's bound on 200 pairs (independent and near-proportional)");
   tap_ok (control, "negative control: 4 x Pinsker's bound exceeds the gap of (1/2 ± 1e-3) against (1/2, 1/2)");
+}
+
+static void
+test_log_sum_gap (const gsl_rng * r)
+{
+  const double a2[] = { 1, 3 }, b2[] = { 1, 1 };
+  tap_close (discrete_log_sum_gap (a2, b2, 2), 3 * log (3.0) - 4 * M_LN2, 8 * EPS,
+             "log-sum gap of (1, 3) against (1, 1): 3 log 3 - 4 log 2");
+  double a[300], b[300], ones[300];
+  int brute = 1, equality = 1, control = 1;
+  for (int k = 0; k < 200; k++)
+    {
+      size_t n = 2 + gsl_rng_uniform_int (r, 299);
+      positive_vectors (r, n, 0, a, b);
+      long double sa = 0, sb = 0, lhs = 0;
+      for (size_t i = 0; i < n; i++)
+        sa += a[i], sb += b[i], lhs += a[i] * logl ((long double) a[i] / b[i]);
+      double bound = discrete_gen_kl_rounding_bound (a, b, n) + discrete_log_sum_rhs_rounding_bound (a, b, n);
+      double gap = discrete_log_sum_gap (a, b, n);
+      brute &= fabsl (gap - (lhs - sa * logl (sa / sb))) <= bound + EPS * fabs (gap);
+      for (size_t i = 0; i < n; i++)
+        b[i] = 0.25 * a[i], ones[i] = 1;
+      equality &= fabs (discrete_log_sum_gap (a, b, n)) <= discrete_gen_kl_rounding_bound (a, b, n)
+        + discrete_log_sum_rhs_rounding_bound (a, b, n);
+      /* a = 1, b = w against a = w, b = 1: different gaps */
+      control &= fabs (discrete_log_sum_gap (ones, a, n) - discrete_log_sum_gap (a, ones, n))
+        > discrete_log_sum_rhs_rounding_bound (ones, a, n) + discrete_log_sum_rhs_rounding_bound (a, ones, n)
+        + discrete_gen_kl_rounding_bound (ones, a, n) + discrete_gen_kl_rounding_bound (a, ones, n);
+    }
+  tap_ok (brute, "the log-sum gap within its sides' bounds of long double, 200 pairs");
+  tap_ok (equality, "gap 0 within the bounds for proportional a = 4 b");
+  tap_ok (control, "negative control: the roles exchanged (a = w, b = 1 for a = 1, b = w) give another gap");
 }
 
 static void
@@ -658,6 +690,7 @@ main (void)
   test_xlogxy ();
   test_log_sum_rhs_bound (r);
   test_pinsker (r);
+  test_log_sum_gap (r);
   test_mix ();
   test_reference ();
   gsl_rng_free (r);

@@ -8,8 +8,9 @@
  * of mean 0 and standard deviation `near`), each within 5 standard
  * errors; exact proportionality to one rounding.  Negative controls: the
  * proportionality test rejects a NEAR pair, the NEAR test rejects an
- * INDEPENDENT pair, and a sweep that advanced the kind with every pair
- * would miss combinations.  The seed is fixed and can be overridden with
+ * INDEPENDENT pair, a sweep that advanced the kind with every pair
+ * would miss combinations, and log-normal weights rebuilt from GSL's
+ * other Gaussian sampler (the ziggurat) do not match draw for draw.  The seed is fixed and can be overridden with
  * HARNESS_SEED. */
 #include "positive_pair.h"
 #include "tap.h"
@@ -125,6 +126,28 @@ test_sweep (void)
   tap_ok (misses, "negative control: the kind advanced with every pair (k mod 3) misses combinations");
 }
 
+static void
+test_log_normal (void)
+{
+  gsl_rng *r = seeded (), *ref = seeded (), *zig = seeded ();
+  static double logw[N], w[N];
+  positive_pair_log_normal (r, -2.0, 0.5, N, logw, w);
+  int by_hand = 1, exp_of = 1, other = 1;
+  for (int i = 0; i < N; i++)
+    {
+      by_hand &= logw[i] == -2.0 + 0.5 * gsl_ran_gaussian (ref, 1.0);
+      exp_of &= w[i] == exp (logw[i]);
+      other &= logw[i] == -2.0 + 0.5 * gsl_ran_gaussian_ziggurat (zig, 1.0);
+    }
+  tap_ok (by_hand && exp_of, "log-normal weights: log w = mu + sigma z by gsl_ran_gaussian, draw for draw; w = e^log w");
+  tap_close (gsl_stats_mean (logw, 1, N), -2.0, 5 * 0.5 / sqrt (N), "log w has mean mu (5 SE)");
+  tap_close (gsl_stats_sd (logw, 1, N), 0.5, 5 * 0.5 * sqrt (0.5 / N), "and sd sigma (5 SE)");
+  tap_ok (!other, "negative control: the ziggurat's Gaussians do not reproduce the draws");
+  gsl_rng_free (r);
+  gsl_rng_free (ref);
+  gsl_rng_free (zig);
+}
+
 int
 main (void)
 {
@@ -133,5 +156,6 @@ main (void)
   test_log_uniform ();
   test_kinds ();
   test_sweep ();
+  test_log_normal ();
   return tap_done ();
 }
