@@ -11,6 +11,7 @@
  * of many lengths, with Pinsker's bound for the size of the gap. */
 #include "complex_step.h"
 #include "discrete.h"
+#include "figure_curves.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
@@ -427,34 +428,30 @@ check_log_sum_label (harness * h)
 
 /* ---- the figure: every line against its truth, and ∂F/∂q1 ---- */
 
+/* ∂F/∂q1 over q1 at the figure's setting: the truth, and the seed's line */
+#define DF_CURVE(name, expr) static double \
+  name (double q1, const void *t0) { two_term t = *(const two_term *) t0; t.q1 = q1; return (expr); }
+DF_CURVE (dF_truth_at, dF_complex_step (&t))
+DF_CURVE (dF_seed_at, dF_closed (&t, 0))
+
 static void
 draw_figure (harness * h)
 {
-  sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int block = figure_lines_against_truth (h, "000 P6.2 and 003 Q3.2: each line against its truth");
   two_term t = { 0.3, 1.0, 2.0, 0, 1.0 };
-  sbuf_printf (fig, "\n\n# dF/dq1 at λ = %.1f, p1 = %.1f, p2 = %.1f, q2 = %.1f\n"
-               "# q1  complex_step  seed_line\n", t.lambda, t.p1, t.p2, t.q2);
-  for (int j = 0; j <= 200; j++)
-    {
-      t.q1 = exp (log (0.1) + j * log (100.0) / 200);
-      sbuf_printf (fig, "%.6g %.10g %.10g\n", t.q1, dF_complex_step (&t), dF_closed (&t, 0));
-    }
-  sbuf_printf (gp, "q1_true = %.10g\nq1_seed = %.10g\n", t.p1 * t.q2 / t.p2,
-               t.lambda * t.p1 * t.q2 / (t.lambda * t.p1 + t.p2));
-  sbuf_printf (gp,
-    "set title \"∂F/∂q1 (λ = 0.3, p1 = 1, p2 = 2, q2 = 1): the seed's line misses a factor λ\"\n"
-    "set xlabel 'q1'\nset ylabel '∂F/∂q1'\nset logscale x\nset xrange [0.1:10]\nset yrange [-3:2.5]\n"
-    "set key inside right top\n"
-    "set arrow 1 from q1_true, graph 0 to q1_true, graph 1 nohead ls 8\n"
-    "set arrow 2 from q1_seed, graph 0 to q1_seed, graph 1 nohead ls 8\n"
-    "set label 1 'p1/q1 = p2/q2' at q1_true, graph 0.06 offset 0.5,0\n"
-    "set label 2 'seed line = 0' at q1_seed, graph 0.06 offset 0.5,0\n"
-    "plot datafile index %d using 1:2 with lines ls 1 title 'complex-step derivative (truth)', \\\n"
-    "     '' index %d using 1:3 with lines ls 2 dt 2 title '000 line as written', \\\n"
-    "     0 with lines ls 7 notitle\n"
-    "unset multiplot\n", block, block);
+  figure_curves_spec c = { .what = "dF/dq1 at λ = 0.3, p1 = 1.0, p2 = 2.0, q2 = 1.0",
+    .title = "∂F/∂q1 (λ = 0.3, p1 = 1, p2 = 2, q2 = 1): the seed's line misses a factor λ",
+    .x_column = "q1", .xlabel = "q1", .ylabel = "∂F/∂q1", .xlo = 0.1, .xhi = 10, .n = 200,
+    .log_x = 1, .ylo = -3, .yhi = 2.5, .params = &t, .zero_line = 1,
+    .curves = {{"complex_step", "complex-step derivative (truth)", "ls 1", dF_truth_at},
+               {"seed_line", "000 line as written", "ls 2 dt 2", dF_seed_at}}, .n_curves = 2,
+    .marks = {{"q1_true", t.p1 * t.q2 / t.p2, "p1/q1 = p2/q2"},
+              {"q1_seed", t.lambda * t.p1 * t.q2 / (t.lambda * t.p1 + t.p2), "seed line = 0"}},
+    .n_marks = 2 };
+  figure_curves (harness_figure_data (h), gp, block, &c);
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 static const claim CLAIM = {
