@@ -17,6 +17,7 @@
 #include "line_fn.h"
 #include "logsumexp.h"
 #include "minimize.h"
+#include "pair_check.h"
 #include "positive_pair.h"
 #include "vsum.h"
 
@@ -57,44 +58,38 @@ static const param_spec PARAMS[] = {
 
 /* ---- the log-sum inequality on random vectors (harness) ---- */
 
-static double
+static estimate
 log_sum_lhs (const double *a, const double *b, size_t n)
 {
   double v = discrete_gen_kl (a, b, n > 1 && on[M_LHS_DROP] ? n - 1 : n);
-  return on[M_LHS_REL] ? v * (1 - 1e-3) : v;
+  return est_exact (on[M_LHS_REL] ? v * (1 - 1e-3) : v, discrete_gen_kl_rounding_bound (a, b, n));
 }
-static double
+static estimate
 log_sum_rhs (const double *a, const double *b, size_t n)
 {
-  return discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n > 1 && on[M_RHS_DROP] ? n - 1 : n));
+  double sa = vsum_plain (a, n), sb = vsum_plain (b, n > 1 && on[M_RHS_DROP] ? n - 1 : n);
+  return est_exact (discrete_xlogxy (sa, sb), discrete_log_sum_rhs_rounding_bound (a, b, n));
+}
+/* Pinsker's lower bound on the gap, (A/2) ||a/A - b/B||_1^2 */
+static estimate
+pinsker (const double *a, const double *b, size_t n)
+{
+  return est_exact (discrete_pinsker_gap (a, b, n), discrete_pinsker_gap_rounding_bound (a, b, n));
 }
 
 static void
 check_log_sum_vectors (harness * h)
 {
   static const size_t lengths[] = { 1, 2, 3, 5, 10, 30, 100, 1000 };
-  gsl_rng *r = harness_rng (h);
-  double spread = harness_param (h, "spread"), near = harness_param (h, "near");
   long n_pairs = GSL_MAX (harness_samples (h), 24);     /* 24: every kind, every length */
-  double *a = xmalloc (1000 * sizeof *a), *b = xmalloc (1000 * sizeof *b);
-  for (long k = 0; k < n_pairs; k++)
-    {
-      size_t n;
-      positive_pair_kind kind = positive_pair_sweep (k, lengths, COUNT_OF (lengths), &n);
-      positive_pair_draw (r, kind, spread, near, n, a, b);
-      double lb = discrete_gen_kl_rounding_bound (a, b, n), rb = discrete_log_sum_rhs_rounding_bound (a, b, n);
-      estimate lhs = est_exact (log_sum_lhs (a, b, n), lb), rhs = est_exact (log_sum_rhs (a, b, n), rb);
-      check_point (h, "log_sum_random", lhs, rhs);
-      if (kind == POSITIVE_PAIR_PROPORTIONAL)
-        check_point (h, "log_sum_equality", lhs, rhs);
-      check_point (h, "log_sum_pinsker", est_exact (lhs.value - rhs.value, lb + rb),
-                   est_exact (discrete_pinsker_gap (a, b, n), discrete_pinsker_gap_rounding_bound (a, b, n)));
-    }
+  pair_check_spec s = { "log_sum_random", "log_sum_equality", "log_sum_pinsker", log_sum_lhs,
+    log_sum_rhs, pinsker, lengths, COUNT_OF (lengths), harness_param (h, "spread"),
+    harness_param (h, "near") };
+  pair_check_run (h, &s, n_pairs);
   const char *where = "vectors of lengths 1 to 1000 (random, near-proportional, proportional)";
   check_close (h, "log_sum_random", "%ld %s", n_pairs, where);
   check_close (h, "log_sum_equality", "%ld proportional pairs a = c b, c = e^(±3)", n_pairs / 3);
   check_close (h, "log_sum_pinsker", "%ld %s", n_pairs, where);
-  free (a), free (b);
 }
 
 /* ---- 000 P6.2: the two-term inequality, ∂F/∂q1, the stationary point ---- */
