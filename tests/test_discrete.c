@@ -655,6 +655,34 @@ test_log_sum_gap (const gsl_rng * r)
 }
 
 static void
+test_kl_convex (const gsl_rng * r)
+{
+  const double p1[] = { 1, 0 }, q1[] = { 0.5, 0.5 }, p2[] = { 0.3, 0.7 };
+  double b, v = discrete_kl_convex (0.25, p1, q1, p2, p2, 2, &b);
+  tap_close (v, 0.25 * M_LN2, b, "0.25 KL((1, 0) || (1/2, 1/2)) + 0.75 KL(p || p) = (log 2)/4");
+  double a1[8], c1[8], a2[8], c2[8], mp[8], mq[8];
+  int brute = 1, convex = 1, control = 1;
+  for (int k = 0; k < 300; k++)
+    {
+      size_t n = 2 + gsl_rng_uniform_int (r, 7);
+      random_distribution (r, n, 1.0, 0.0, a1), random_distribution (r, n, 1.0, 0.0, c1);
+      random_distribution (r, n, 1.0, 0.0, a2), random_distribution (r, n, 1.0, 0.0, c2);
+      double l = 0.05 + 0.4 * gsl_rng_uniform (r);
+      v = discrete_kl_convex (l, a1, c1, a2, c2, n, &b);
+      long double want = l * brute_kl (a1, c1, n) + (1 - (long double) l) * brute_kl (a2, c2, n);
+      brute &= fabsl (v - want) <= b;
+      discrete_mix (l, a1, a2, n, mp), discrete_mix (l, c1, c2, n, mq);
+      convex &= discrete_kl (mp, mq, n) <= v + b + discrete_gen_kl_rounding_bound (mp, mq, n);
+      double bx, crossed = discrete_kl_convex (1 - l, a1, c1, a2, c2, n, &bx);
+      if (fabsl (brute_kl (a1, c1, n) - brute_kl (a2, c2, n)) > 0.05)
+        control &= fabs (crossed - v) > b + bx;
+    }
+  tap_ok (brute, "λ KL1 + (1-λ) KL2 within its bound of long double, 300 quadruples");
+  tap_ok (convex, "KL of the mixtures <= it (joint convexity), 300 quadruples");
+  tap_ok (control, "negative control: the weights crossed lie outside the bound when KL1 != KL2");
+}
+
+static void
 test_mix (void)
 {
   const double p[] = { 1, 0, 0.5 }, q[] = { 0, 1, 0.5 };
@@ -691,6 +719,7 @@ main (void)
   test_log_sum_rhs_bound (r);
   test_pinsker (r);
   test_log_sum_gap (r);
+  test_kl_convex (r);
   test_mix ();
   test_reference ();
   gsl_rng_free (r);
