@@ -373,13 +373,10 @@ check_complex_step (harness * h)
   long n = GSL_MAX (harness_samples (h) / 10, 10);
   for (long i = 0; i < n; i++)
     {
-      /* one draw a statement: C leaves an initialiser list's order open */
-      two_term t;
-      t.lambda = 0.1 + 0.8 * gsl_rng_uniform (r);
-      t.p1 = positive_pair_log_uniform (r, 3.0);
-      t.p2 = positive_pair_log_uniform (r, 3.0);
-      t.q1 = positive_pair_log_uniform (r, 3.0);
-      t.q2 = positive_pair_log_uniform (r, 3.0);
+      /* λ, then p1, p2, q1, q2: not in an initialiser, whose order C leaves open */
+      double v[5] = { 0.1 + 0.8 * gsl_rng_uniform (r) };
+      positive_pair_log_uniform_fill (r, 3.0, 4, v + 1);
+      two_term t = { v[0], v[1], v[2], v[3], v[4] };
       check_point (h, "dF_closed_vs_complex_step", est_exact (dF_closed (&t, !on[M_NO_LAMBDA]), dF_bound (&t)),
                    est_exact (dF_complex_step (&t), dF_bound (&t)));
     }

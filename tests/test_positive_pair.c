@@ -21,6 +21,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define N 2000
 
@@ -71,6 +72,12 @@ test_log_uniform (void)
       lx[i] = log (x);
     }
   tap_ok (by_hand, "log_uniform is e^(s (2u - 1)) of one uniform, draw for draw");
+  double filled[5], one_by_one[5];
+  gsl_rng_set (r, seed), gsl_rng_set (ref, seed);
+  positive_pair_log_uniform_fill (r, 3.0, 5, filled);
+  for (int i = 0; i < 5; i++)
+    one_by_one[i] = positive_pair_log_uniform (ref, 3.0);
+  tap_ok (memcmp (filled, one_by_one, sizeof filled) == 0, "log_uniform_fill: the same draws in order");
   tap_ok (in_range, "and lies in [e^-8, e^8]");
   double m = gsl_stats_mean (lx, 1, N), v = gsl_stats_variance (lx, 1, N);
   tap_close (m, 0, 5 * sqrt (64.0 / 3 / N), "its log has mean 0 (5 SE)");
