@@ -14,6 +14,8 @@ validate (const figure_curves_spec * s)
   if (s->n_curves < 1 || s->n_curves > FIGURE_CURVES_MAX || s->n_marks > FIGURE_CURVES_MAX_MARKS)
     die_runtime ("figure_curves: %zu curves and %zu marks (1 to %d and at most %d)",
                  s->n_curves, s->n_marks, FIGURE_CURVES_MAX, FIGURE_CURVES_MAX_MARKS);
+  if (!s->at || s->coord >= s->at->n)
+    die_runtime ("figure_curves: no point, or coordinate %zu beyond its values", s->coord);
   if (s->n < 1 || !(s->xlo < s->xhi) || !(s->ylo < s->yhi) || (s->log_x && !(s->xlo > 0)))
     die_runtime ("figure_curves: bad grid or ranges (n = %d, x [%g, %g], y [%g, %g]%s)", s->n,
                  s->xlo, s->xhi, s->ylo, s->yhi, s->log_x ? ", log x" : "");
@@ -34,12 +36,13 @@ write_data (sbuf * data, const figure_curves_spec * s)
   for (size_t c = 0; c < s->n_curves; c++)
     sbuf_printf (data, "  %s", s->curves[c].column);
   sbuf_append (data, "\n");
+  point p = *s->at;
   for (int j = 0; j <= s->n; j++)
     {
-      double x = figure_curves_x (s, j);
-      sbuf_printf (data, "%.6g", x);
+      p.v[s->coord] = figure_curves_x (s, j);
+      sbuf_printf (data, "%.6g", p.v[s->coord]);
       for (size_t c = 0; c < s->n_curves; c++)
-        sbuf_printf (data, " %.10g", s->curves[c].f (x, s->params));
+        sbuf_printf (data, " %.10g", s->curves[c].f (&p, s->prep).value);
       sbuf_append (data, "\n");
     }
 }

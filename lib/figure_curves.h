@@ -1,28 +1,32 @@
-/* figure_curves.h -- the declarative panel of a few functions of one
- * variable, with marked points.
+/* figure_curves.h -- the declarative panel of derivation lines along one
+ * coordinate of a point, with marked x's.
  *
- * The picture a claim draws when a seed's formula is a function of one
- * variable that differs from its truth: both curves over x, the x's that
- * matter (where each vanishes, a stationary point) marked by vertical
- * lines with a label at their foot, and the zero line.  In the manner of
- * figure_panel.h and figure_converge.h: the claim gives the functions and
- * where to draw them, the panel samples them, writes data block BLOCK
- * (after a blank-line pair: never the first block) and the plot commands,
- * inside a multiplot the claim opens and closes.  A mark is a gnuplot
+ * The picture a claim draws when a seed's line is a function that differs
+ * from its truth: both, as closed forms of a point (line_value_fn, the
+ * functions its derivation already evaluates), along one coordinate x
+ * with the others held, the x's that matter (where each vanishes, a
+ * stationary point) marked by vertical lines with a label at their foot,
+ * and the zero line.  In the manner of figure_panel.h and
+ * figure_converge.h: the claim gives the lines and where to draw them, the
+ * panel evaluates them (their values; the bounds are the report's),
+ * writes data block BLOCK (after a blank-line pair: never the first
+ * block) and the plot commands, inside a multiplot the claim opens and
+ * closes.  A mark is a gnuplot
  * variable (NAME = x), so that the .gp reads and restyles by hand.  The
  * panel leaves its marks and its log scale set: a claim draws it last, or
  * unsets them before its next panel.
  *
  *   figure_curves_spec c = { .what = "f'(x) at a = 1", .x_column = "x",
  *     .title = "f'(x)", .xlabel = "x", .ylabel = "f'", .xlo = 0.1, .xhi = 10,
- *     .n = 200, .log_x = 1, .ylo = -3, .yhi = 3, .params = &a, .zero_line = 1,
- *     .curves = {{"truth", "f' (truth)", "ls 1", truth_fn}, {"seed", "f' as written",
- *       "ls 2 dt 2", seed_fn}}, .n_curves = 2,
+ *     .n = 200, .log_x = 1, .ylo = -3, .yhi = 3, .at = &p, .coord = 0, .zero_line = 1,
+ *     .curves = {{"truth", "f' (truth)", "ls 1", tr_df}, {"seed", "f' as written",
+ *       "ls 2 dt 2", v_df}}, .n_curves = 2,
  *     .marks = {{"x_root", 1.0, "f' = 0"}}, .n_marks = 1 };
  *   figure_curves (harness_figure_data (h), harness_figure_script (h), block, &c); */
 #ifndef HARNESS_FIGURE_CURVES_H
 #define HARNESS_FIGURE_CURVES_H
 
+#include "derivation.h"
 #include "sbuf.h"
 
 #include <stddef.h>
@@ -30,14 +34,12 @@
 #define FIGURE_CURVES_MAX 4
 #define FIGURE_CURVES_MAX_MARKS 4
 
-typedef double (*figure_curves_fn) (double x, const void *params);
-
 /* A curve: its data column's name (no spaces), its key title, its line
-   style (gnuplot, e.g. "ls 2 dt 2") and the function drawn. */
+   style (gnuplot, e.g. "ls 2 dt 2") and the line drawn. */
 typedef struct
 {
   const char *column, *label, *style;
-  figure_curves_fn f;
+  line_value_fn f;
 } figure_curves_curve;
 
 /* A marked x: the gnuplot variable holding it, the x, and its label. */
@@ -58,7 +60,9 @@ typedef struct
   int n;                         /* intervals: n + 1 points */
   int log_x;                     /* log-spaced x (xlo > 0) on a log axis */
   const char *key;               /* gnuplot key placement; NULL: inside right top */
-  const void *params;            /* passed to every curve */
+  const point *at;               /* the point: its coordinate COORD is x */
+  size_t coord;
+  const void *prep;              /* passed to every line */
   figure_curves_curve curves[FIGURE_CURVES_MAX];
   size_t n_curves;
   figure_curves_mark marks[FIGURE_CURVES_MAX_MARKS];
@@ -75,8 +79,8 @@ double figure_curves_x (const figure_curves_spec * s, int j);
    names; rows x in %.6g, the curves in %.10g) and its plot commands to
    GP.  A description without title, axis labels or curves, with more
    curves or marks than the maxima, n < 1, xlo >= xhi, ylo >= yhi, or
-   xlo <= 0 on a log axis, is a defect of the claim: one line, EXIT_RUNTIME
-   (die_runtime). */
+   xlo <= 0 on a log axis, no point or a coordinate beyond its values, is a
+   defect of the claim: one line, EXIT_RUNTIME (die_runtime). */
 void figure_curves (sbuf * data, sbuf * gp, int block, const figure_curves_spec * s);
 
 #endif

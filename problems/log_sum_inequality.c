@@ -416,12 +416,6 @@ check_log_sum_label (harness * h)
 
 /* ---- the figure: every line against its truth, and ∂F/∂q1 ---- */
 
-/* ∂F/∂q1 over q1 at the figure's setting: the truth, and the seed's line */
-#define DF_CURVE(name, expr) static double \
-  name (double q1, const void *t0) { two_term t = *(const two_term *) t0; t.q1 = q1; return (expr); }
-DF_CURVE (dF_truth_at, dF_complex_step (&t))
-DF_CURVE (dF_seed_at, dF_closed (&t, 0))
-
 static void
 draw_figure (harness * h)
 {
@@ -429,12 +423,13 @@ draw_figure (harness * h)
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int block = figure_lines_against_truth (h, "000 P6.2 and 003 Q3.2: each line against its truth");
   two_term t = { 0.3, 1.0, 2.0, 0, 1.0 };
+  point at = { 5, 5, { t.lambda, t.p1, t.p2, t.q1, t.q2 } };     /* q1 drawn along */
   figure_curves_spec c = { .what = "dF/dq1 at λ = 0.3, p1 = 1.0, p2 = 2.0, q2 = 1.0",
     .title = "∂F/∂q1 (λ = 0.3, p1 = 1, p2 = 2, q2 = 1): the seed's line misses a factor λ",
     .x_column = "q1", .xlabel = "q1", .ylabel = "∂F/∂q1", .xlo = 0.1, .xhi = 10, .n = 200,
-    .log_x = 1, .ylo = -3, .yhi = 2.5, .params = &t, .zero_line = 1,
-    .curves = {{"complex_step", "complex-step derivative (truth)", "ls 1", dF_truth_at},
-               {"seed_line", "000 line as written", "ls 2 dt 2", dF_seed_at}}, .n_curves = 2,
+    .log_x = 1, .ylo = -3, .yhi = 2.5, .at = &at, .coord = 3, .zero_line = 1,
+    .curves = {{"complex_step", "complex-step derivative (truth)", "ls 1", tr_dF},
+               {"seed_line", "000 line as written", "ls 2 dt 2", v_dF_seed}}, .n_curves = 2,
     .marks = {{"q1_true", t.p1 * t.q2 / t.p2, "p1/q1 = p2/q2"},
               {"q1_seed", t.lambda * t.p1 * t.q2 / (t.lambda * t.p1 + t.p2), "seed line = 0"}},
     .n_marks = 2 };

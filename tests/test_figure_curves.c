@@ -1,7 +1,8 @@
 /* test_figure_curves.c -- lib/figure_curves.c: the data block and the
  * script of a panel worked by hand, rendered by gnuplot.
  *
- * Two curves on a log grid of three points (x^2 and 2x at 1, 10, 100),
+ * Two lines of a point (c, x) along its coordinate x, c = 1 held, on a log
+ * grid of three points (c x^2 and 2x at 1, 10, 100),
  * two marks, the zero line: every byte of the block and of the commands
  * is written out here from the header's contract, and gnuplot must accept
  * the script (exit 0, an SVG written).  A linear grid by hand.  Negative
@@ -10,6 +11,7 @@
  * doubled, not passed through. */
 #include "figure.h"
 #include "figure_curves.h"
+#include "line_fn.h"
 #include "tap.h"
 
 #include <fcntl.h>
@@ -19,17 +21,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static double square (double x, const void *p) { return x * x * *(const double *) p; }
-static double twice (double x, const void *p) { (void) p; return 2 * x; }
+LINE_FN_CLOSED (square, est_exact (p->v[1] * p->v[1] * p->v[0], 1))
+LINE_FN_CLOSED (twice, est_exact (2 * p->v[1], 1))
 
-static const double ONE = 1;
+static const point AT = { 2, 2, { 1, -7 } };
 
 static figure_curves_spec
 spec (void)
 {
   return (figure_curves_spec) { .what = "two curves", .x_column = "x", .title = "it's a panel",
     .xlabel = "x", .ylabel = "f(x)", .xlo = 1, .xhi = 100, .n = 2, .log_x = 1, .ylo = -1,
-    .yhi = 2.5e4, .params = &ONE, .zero_line = 1,
+    .yhi = 2.5e4, .at = &AT, .coord = 1, .zero_line = 1,
     .curves = {{"sq", "x^2", "ls 1", square}, {"lin", "2x (the seed's)", "ls 2 dt 2", twice}},
     .n_curves = 2, .marks = {{"x_a", 3, "a"}, {"x_b", 0.5, "b"}}, .n_marks = 2 };
 }
@@ -123,6 +125,9 @@ main (void)
   s = spec ();
   s.n_curves = 0;
   tap_ok (refused (s), "negative control: a panel without curves is refused (exit 3)");
+  s = spec ();
+  s.coord = 2;
+  tap_ok (refused (s), "negative control: a coordinate beyond the point's values is refused");
   s = spec ();
   s.log_x = 0;
   tap_ok (!refused (s), "and the same panel on a linear axis is drawn");
