@@ -6,14 +6,31 @@
 
 #include <math.h>
 
+static size_t
+n_curves (const figure_curves_spec * s)
+{
+  size_t n = 0;
+  while (n < FIGURE_CURVES_MAX && s->curves[n].column)
+    n++;
+  return n;
+}
+
+static size_t
+n_marks (const figure_curves_spec * s)
+{
+  size_t n = 0;
+  while (n < FIGURE_CURVES_MAX_MARKS && s->marks[n].name)
+    n++;
+  return n;
+}
+
 static void
 validate (const figure_curves_spec * s)
 {
   if (!s->title || !s->xlabel || !s->ylabel || !s->what || !s->x_column)
     die_runtime ("figure_curves: a title, axis labels, a header and an x column are needed");
-  if (s->n_curves < 1 || s->n_curves > FIGURE_CURVES_MAX || s->n_marks > FIGURE_CURVES_MAX_MARKS)
-    die_runtime ("figure_curves: %zu curves and %zu marks (1 to %d and at most %d)",
-                 s->n_curves, s->n_marks, FIGURE_CURVES_MAX, FIGURE_CURVES_MAX_MARKS);
+  if (n_curves (s) < 1)
+    die_runtime ("figure_curves: no curve to draw");
   if (!s->at || s->coord >= s->at->n)
     die_runtime ("figure_curves: no point, or coordinate %zu beyond its values", s->coord);
   if (s->n < 1 || !(s->xlo < s->xhi) || !(s->ylo < s->yhi) || (s->log_x && !(s->xlo > 0)))
@@ -33,7 +50,7 @@ static void
 write_data (sbuf * data, const figure_curves_spec * s)
 {
   sbuf_printf (data, "\n\n# %s\n# %s", s->what, s->x_column);
-  for (size_t c = 0; c < s->n_curves; c++)
+  for (size_t c = 0; c < n_curves (s); c++)
     sbuf_printf (data, "  %s", s->curves[c].column);
   sbuf_append (data, "\n");
   point p = *s->at;
@@ -41,7 +58,7 @@ write_data (sbuf * data, const figure_curves_spec * s)
     {
       p.v[s->coord] = figure_curves_x (s, j);
       sbuf_printf (data, "%.6g", p.v[s->coord]);
-      for (size_t c = 0; c < s->n_curves; c++)
+      for (size_t c = 0; c < n_curves (s); c++)
         sbuf_printf (data, " %.10g", s->curves[c].f (&p, s->prep).value);
       sbuf_append (data, "\n");
     }
@@ -51,7 +68,7 @@ write_data (sbuf * data, const figure_curves_spec * s)
 static void
 write_axes (sbuf * gp, const figure_curves_spec * s)
 {
-  for (size_t m = 0; m < s->n_marks; m++)
+  for (size_t m = 0; m < n_marks (s); m++)
     sbuf_printf (gp, "%s = %.10g\n", s->marks[m].name, s->marks[m].x);
   sbuf_printf (gp, "set title \"%s\"\nset xlabel ", s->title);
   figure_gp_string (gp, s->xlabel);
@@ -60,10 +77,10 @@ write_axes (sbuf * gp, const figure_curves_spec * s)
   sbuf_printf (gp, "\n%sset xrange [%g:%g]\nset yrange [%g:%g]\nset key %s\n",
                s->log_x ? "set logscale x\n" : "", s->xlo, s->xhi, s->ylo, s->yhi,
                s->key ? s->key : "inside right top");
-  for (size_t m = 0; m < s->n_marks; m++)
+  for (size_t m = 0; m < n_marks (s); m++)
     sbuf_printf (gp, "set arrow %zu from %s, graph 0 to %s, graph 1 nohead ls 8\n", m + 1,
                  s->marks[m].name, s->marks[m].name);
-  for (size_t m = 0; m < s->n_marks; m++)
+  for (size_t m = 0; m < n_marks (s); m++)
     {
       sbuf_printf (gp, "set label %zu ", m + 1);
       figure_gp_string (gp, s->marks[m].label);
@@ -77,7 +94,7 @@ figure_curves (sbuf * data, sbuf * gp, int block, const figure_curves_spec * s)
   validate (s);
   write_data (data, s);
   write_axes (gp, s);
-  for (size_t c = 0; c < s->n_curves; c++)
+  for (size_t c = 0; c < n_curves (s); c++)
     {
       sbuf_printf (gp, c ? ", \\\n     '' index %d using 1:%zu with lines %s title "
                    : "plot datafile index %d using 1:%zu with lines %s title ",

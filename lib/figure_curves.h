@@ -20,8 +20,7 @@
  *     .title = "f'(x)", .xlabel = "x", .ylabel = "f'", .xlo = 0.1, .xhi = 10,
  *     .n = 200, .log_x = 1, .ylo = -3, .yhi = 3, .at = &p, .coord = 0, .zero_line = 1,
  *     .curves = {{"truth", "f' (truth)", "ls 1", tr_df}, {"seed", "f' as written",
- *       "ls 2 dt 2", v_df}}, .n_curves = 2,
- *     .marks = {{"x_root", 1.0, "f' = 0"}}, .n_marks = 1 };
+ *       "ls 2 dt 2", v_df}}, .marks = {{"x_root", 1.0, "f' = 0"}} };
  *   figure_curves (harness_figure_data (h), harness_figure_script (h), block, &c); */
 #ifndef HARNESS_FIGURE_CURVES_H
 #define HARNESS_FIGURE_CURVES_H
@@ -63,10 +62,10 @@ typedef struct
   const point *at;               /* the point: its coordinate COORD is x */
   size_t coord;
   const void *prep;              /* passed to every line */
+  /* the curves and the marks: those before the first without a column
+     (a name), so that an initializer lists just the ones it has */
   figure_curves_curve curves[FIGURE_CURVES_MAX];
-  size_t n_curves;
   figure_curves_mark marks[FIGURE_CURVES_MAX_MARKS];
-  size_t n_marks;
   int zero_line;                 /* draw y = 0 (grey, lib/figure_style.gp's ls 7) */
 } figure_curves_spec;
 
@@ -77,8 +76,7 @@ double figure_curves_x (const figure_curves_spec * s, int j);
 
 /* Write S as data block BLOCK of DATA (header: WHAT, then the column
    names; rows x in %.6g, the curves in %.10g) and its plot commands to
-   GP.  A description without title, axis labels or curves, with more
-   curves or marks than the maxima, n < 1, xlo >= xhi, ylo >= yhi, or
+   GP.  A description without title, axis labels or curves, n < 1, xlo >= xhi, ylo >= yhi, or
    xlo <= 0 on a log axis, no point or a coordinate beyond its values, is a
    defect of the claim: one line, EXIT_RUNTIME (die_runtime). */
 void figure_curves (sbuf * data, sbuf * gp, int block, const figure_curves_spec * s);

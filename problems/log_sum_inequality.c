@@ -431,10 +431,9 @@ draw_figure (harness * h)
     .x_column = "q1", .xlabel = "q1", .ylabel = "∂F/∂q1", .xlo = 0.1, .xhi = 10, .n = 200,
     .log_x = 1, .ylo = -3, .yhi = 2.5, .at = &at, .coord = 3, .zero_line = 1,
     .curves = {{"complex_step", "complex-step derivative (truth)", "ls 1", tr_dF},
-               {"seed_line", "000 line as written", "ls 2 dt 2", v_dF_seed}}, .n_curves = 2,
+               {"seed_line", "000 line as written", "ls 2 dt 2", v_dF_seed}},
     .marks = {{"q1_true", t.p1 * t.q2 / t.p2, "p1/q1 = p2/q2"},
-              {"q1_seed", t.lambda * t.p1 * t.q2 / (t.lambda * t.p1 + t.p2), "seed line = 0"}},
-    .n_marks = 2 };
+              {"q1_seed", t.lambda * t.p1 * t.q2 / (t.lambda * t.p1 + t.p2), "seed line = 0"}} };
   figure_curves (harness_figure_data (h), gp, block, &c);
   sbuf_append (gp, "unset multiplot\n");
 }

@@ -33,7 +33,7 @@ spec (void)
     .xlabel = "x", .ylabel = "f(x)", .xlo = 1, .xhi = 100, .n = 2, .log_x = 1, .ylo = -1,
     .yhi = 2.5e4, .at = &AT, .coord = 1, .zero_line = 1,
     .curves = {{"sq", "x^2", "ls 1", square}, {"lin", "2x (the seed's)", "ls 2 dt 2", twice}},
-    .n_curves = 2, .marks = {{"x_a", 3, "a"}, {"x_b", 0.5, "b"}}, .n_marks = 2 };
+    .marks = {{"x_a", 3, "a"}, {"x_b", 0.5, "b"}} };
 }
 
 static const char DATA[] = "\n\n# two curves\n# x  sq  lin\n1 1 2\n10 100 20\n100 10000 200\n";
@@ -123,7 +123,7 @@ main (void)
   s.xlo = 0;
   tap_ok (refused (s), "negative control: xlo = 0 on a log axis is refused (exit 3)");
   s = spec ();
-  s.n_curves = 0;
+  s.curves[0].column = NULL;
   tap_ok (refused (s), "negative control: a panel without curves is refused (exit 3)");
   s = spec ();
   s.coord = 2;
