@@ -76,9 +76,10 @@ double figure_curves_x (const figure_curves_spec * s, int j);
 
 /* Write S as data block BLOCK of DATA (header: WHAT, then the column
    names; rows x in %.6g, the curves in %.10g) and its plot commands to
-   GP.  A description without title, axis labels or curves, n < 1, xlo >= xhi, ylo >= yhi, or
-   xlo <= 0 on a log axis, no point or a coordinate beyond its values, is a
-   defect of the claim: one line, EXIT_RUNTIME (die_runtime). */
+   GP.  A description without title, axis labels or curves, with n < 1,
+   xlo >= xhi, ylo >= yhi or xlo <= 0 on a log axis, without a point or
+   with a coordinate beyond its values, is a defect of the claim: one
+   line, EXIT_RUNTIME (die_runtime). */
 void figure_curves (sbuf * data, sbuf * gp, int block, const figure_curves_spec * s);
 
 #endif

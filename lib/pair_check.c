@@ -20,8 +20,8 @@ pair_check_run (harness * h, const pair_check_spec * s, long n_pairs)
       check_point (h, s->holds, lhs, rhs);
       if (s->equality && kind == POSITIVE_PAIR_PROPORTIONAL)
         check_point (h, s->equality, lhs, rhs);
+      estimate gap = est_exact (lhs.value - rhs.value, est_bound (lhs) + est_bound (rhs));
       if (s->gap)
-        check_point (h, s->gap, est_exact (lhs.value - rhs.value, est_bound (lhs) + est_bound (rhs)),
-                     s->gap_bound (a, b, n));
+        check_point (h, s->gap, gap, s->gap_bound (a, b, n));
     }
 }

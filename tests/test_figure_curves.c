@@ -64,7 +64,8 @@ renders (const char *data, const char *gp)
   fprintf (f, "set terminal svg size 600,400\nset output '%s/f.svg'\ndatafile = '%s/f.dat'\n%s",
            dir, dir, gp);
   fclose (f);
-  snprintf (cmd, sizeof cmd, "%s %s/f.gp 2>/dev/null && test -s %s/f.svg", figure_gnuplot (), dir, dir);
+  snprintf (cmd, sizeof cmd, "%s %s/f.gp 2>/dev/null && test -s %s/f.svg", figure_gnuplot (), dir,
+            dir);
   int ok = system (cmd) == 0;
   snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system (cmd) != 0)
@@ -112,13 +113,15 @@ main (void)
   figure_curves_spec s = spec ();
   figure_curves (&data, &gp, 1, &s);
   tap_ok (same_text (sbuf_str (&data), DATA), "the data block, byte for byte");
-  tap_ok (same_text (sbuf_str (&gp), SCRIPT), "the script, byte for byte (the label's quote doubled)");
+  tap_ok (same_text (sbuf_str (&gp), SCRIPT),
+          "the script, byte for byte (the label's quote doubled)");
   tap_ok (renders (sbuf_str (&data), sbuf_str (&gp)), "gnuplot renders the panel");
   s.log_x = 0, s.xlo = 0, s.xhi = 10, s.n = 4;
-  tap_ok (figure_curves_x (&s, 0) == 0 && figure_curves_x (&s, 1) == 2.5 && figure_curves_x (&s, 4) == 10,
-          "a linear grid: 0, 2.5, ..., 10");
-  tap_ok (figure_curves_x (&(figure_curves_spec) { .xlo = 0.1, .xhi = 10, .n = 200, .log_x = 1 }, 100)
-          == exp (log (0.1) + 100 * log (100.0) / 200), "a log grid: exp(log xlo + j log(xhi/xlo)/n)");
+  tap_ok (figure_curves_x (&s, 0) == 0 && figure_curves_x (&s, 1) == 2.5
+          && figure_curves_x (&s, 4) == 10, "a linear grid: 0, 2.5, ..., 10");
+  figure_curves_spec g = { .xlo = 0.1, .xhi = 10, .n = 200, .log_x = 1 };
+  tap_ok (figure_curves_x (&g, 100) == exp (log (0.1) + 100 * log (100.0) / 200),
+          "a log grid: exp(log xlo + j log(xhi/xlo)/n)");
   s = spec ();
   s.xlo = 0;
   tap_ok (refused (s), "negative control: xlo = 0 on a log axis is refused (exit 3)");

@@ -75,7 +75,10 @@ run (pair_check_side lhs, pair_check_side rhs, int held[3], size_t points[3])
     check_close (h, CHECKS[c].id, "test");
   fixture_harness_loud (&f);
   for (int c = 0; c < 3; c++)
-    held[c] = fixture_held (h, CHECKS[c].id), points[c] = fixture_result (h, CHECKS[c].id)->n_points;
+    {
+      held[c] = fixture_held (h, CHECKS[c].id);
+      points[c] = fixture_result (h, CHECKS[c].id)->n_points;
+    }
   fixture_harness_end (&f);
 }
 
@@ -118,7 +121,8 @@ main (void)
   double seen = checksum;
   tap_ok (seen == twin_checksum (), "the sides saw the pairs positive_pair_draw makes, in order");
   run (inner, cauchy_schwarz, held, points);
-  tap_ok (held[0] == 0 && held[2] == 0, "negative control: the sides exchanged fail the inequality and the gap");
+  tap_ok (held[0] == 0 && held[2] == 0,
+          "negative control: the sides exchanged fail the inequality and the gap");
   lhs_scale = 1 + 1e-6;
   run (cauchy_schwarz, inner, held, points);
   tap_ok (held[0] == 1 && held[1] == 0 && held[2] == 1,
