@@ -1,7 +1,14 @@
 /* pair_check.c -- an inequality between positive vectors, checked over a
  * sweep of pairs (see pair_check.h). */
 #include "pair_check.h"
+#include "discrete.h"
 #include "errors.h"
+
+estimate
+pair_check_pinsker (const double *a, const double *b, size_t n)
+{
+  return est_exact (discrete_pinsker_gap (a, b, n), discrete_pinsker_gap_rounding_bound (a, b, n));
+}
 
 void
 pair_check_run (harness * h, const pair_check_spec * s, long n_pairs)

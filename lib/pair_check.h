@@ -41,4 +41,9 @@ typedef struct
    beyond PAIR_CHECK_MAX_N. */
 void pair_check_run (harness * h, const pair_check_spec * s, long n_pairs);
 
+/* A ready GAP_BOUND for the log-sum inequality: Pinsker's lower bound on
+   its gap, (A/2) ||a/A - b/B||_1^2 (discrete_pinsker_gap), within
+   discrete_pinsker_gap_rounding_bound. */
+estimate pair_check_pinsker (const double *a, const double *b, size_t n);
+
 #endif

@@ -11,7 +11,8 @@
  * the sides exchanged (sum a b >= sqrt(...) is false off the proportional
  * pairs) and a left side 1e-6 too large, which the equality check, at the
  * proportional pairs, must reject while the inequality and the gap still
- * hold. */
+ * hold.  pair_check_pinsker by hand: (4/2)(1/2)^2 = 1/2 for a = (1, 3),
+ * b = (1, 1), and 0 for a = 2b. */
 #include "pair_check.h"
 #include "fixture_harness.h"
 #include "tap.h"
@@ -123,6 +124,11 @@ main (void)
   run (inner, cauchy_schwarz, held, points);
   tap_ok (held[0] == 0 && held[2] == 0,
           "negative control: the sides exchanged fail the inequality and the gap");
+  const double a2[] = { 1, 3 }, b2[] = { 1, 1 }, c2[] = { 2, 6 };
+  estimate pin = pair_check_pinsker (a2, b2, 2), none = pair_check_pinsker (c2, a2, 2);
+  tap_ok (fabs (pin.value - 0.5) <= est_bound (pin) && est_bound (pin) < 1e-14,
+          "pair_check_pinsker: 1/2 for a = (1, 3), b = (1, 1), within its bound");
+  tap_ok (fabs (none.value) <= est_bound (none), "and 0 for a = 2b");
   lhs_scale = 1 + 1e-6;
   run (cauchy_schwarz, inner, held, points);
   tap_ok (held[0] == 1 && held[1] == 0 && held[2] == 1,
