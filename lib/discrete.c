@@ -290,6 +290,16 @@ discrete_pinsker_gap_rounding_bound (const double *a, const double *b, size_t n)
   return 4.0 * (double) n * DBL_EPSILON * (pin + vsum_plain (a, n));
 }
 
+double
+discrete_kl_convex (double l, const double *p1, const double *q1, const double *p2,
+                    const double *q2, size_t n, double *bound)
+{
+  double k1 = discrete_kl (p1, q1, n), k2 = discrete_kl (p2, q2, n);
+  *bound = discrete_gen_kl_rounding_bound (p1, q1, n)
+    + discrete_gen_kl_rounding_bound (p2, q2, n) + 4 * DBL_EPSILON * (k1 + k2);
+  return l * k1 + (1 - l) * k2;
+}
+
 void
 discrete_mix (double l, const double *p, const double *q, size_t n, double *out)
 {

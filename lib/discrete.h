@@ -151,6 +151,14 @@ double discrete_pinsker_gap (const double *a, const double *b, size_t n);
 double discrete_pinsker_gap_rounding_bound (const double *a, const double *b,
                                             size_t n);
 
+/* The right side of KL's joint convexity (Cover & Thomas, 2.7.2),
+   L KL(P1 || Q1) + (1 - L) KL(P2 || Q2), for probability vectors of length
+   N and L in [0, 1]; in *BOUND a bound on its rounding, the two KLs'
+   discrete_gen_kl_rounding_bound plus 4 DBL_EPSILON (KL1 + KL2) for the
+   weights, their products and the sum. */
+double discrete_kl_convex (double l, const double *p1, const double *q1, const double *p2,
+                           const double *q2, size_t n, double *bound);
+
 /* The mixture OUT = L P + (1 - L) Q of two vectors of length N, entry by
    entry as written (OUT may be P or Q); for L in [0, 1] and probability
    vectors P, Q a probability vector. */

@@ -12,6 +12,13 @@ positive_pair_log_uniform (const gsl_rng * r, double spread)
 }
 
 void
+positive_pair_log_uniform_fill (const gsl_rng * r, double spread, size_t n, double *x)
+{
+  for (size_t i = 0; i < n; i++)
+    x[i] = positive_pair_log_uniform (r, spread);
+}
+
+void
 positive_pair_draw (const gsl_rng * r, positive_pair_kind kind, double spread,
                     double near, size_t n, double *a, double *b)
 {

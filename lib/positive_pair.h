@@ -26,6 +26,8 @@ typedef enum
 /* e^(SPREAD (2u - 1)), u uniform on [0, 1): log-uniform on
    [e^-SPREAD, e^SPREAD]; one uniform of R. */
 double positive_pair_log_uniform (const gsl_rng * r, double spread);
+/* X[0], ..., X[N-1] log-uniform over SPREAD, drawn in that order. */
+void positive_pair_log_uniform_fill (const gsl_rng * r, double spread, size_t n, double *x);
 
 /* A pair of KIND into A and B (length N, SPREAD > 0, NEAR the relative
    perturbation of a NEAR pair).  Draws, in this order: c (for every kind,

@@ -11,11 +11,13 @@
  * of many lengths, with Pinsker's bound for the size of the gap. */
 #include "complex_step.h"
 #include "discrete.h"
+#include "figure_curves.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
 #include "logsumexp.h"
 #include "minimize.h"
+#include "pair_check.h"
 #include "positive_pair.h"
 #include "vsum.h"
 
@@ -24,7 +26,6 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
-#include <stdlib.h>
 
 static const check_spec CHECKS[] = {
   {"log_sum_random", "harness",
@@ -56,44 +57,33 @@ static const param_spec PARAMS[] = {
 
 /* ---- the log-sum inequality on random vectors (harness) ---- */
 
-static double
+static estimate
 log_sum_lhs (const double *a, const double *b, size_t n)
 {
   double v = discrete_gen_kl (a, b, n > 1 && on[M_LHS_DROP] ? n - 1 : n);
-  return on[M_LHS_REL] ? v * (1 - 1e-3) : v;
+  return est_exact (on[M_LHS_REL] ? v * (1 - 1e-3) : v, discrete_gen_kl_rounding_bound (a, b, n));
 }
-static double
+static estimate
 log_sum_rhs (const double *a, const double *b, size_t n)
 {
-  return discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n > 1 && on[M_RHS_DROP] ? n - 1 : n));
+  double sa = vsum_plain (a, n), sb = vsum_plain (b, n > 1 && on[M_RHS_DROP] ? n - 1 : n);
+  return est_exact (discrete_xlogxy (sa, sb), discrete_log_sum_rhs_rounding_bound (a, b, n));
 }
 
 static void
 check_log_sum_vectors (harness * h)
 {
   static const size_t lengths[] = { 1, 2, 3, 5, 10, 30, 100, 1000 };
-  gsl_rng *r = harness_rng (h);
-  double spread = harness_param (h, "spread"), near = harness_param (h, "near");
   long n_pairs = GSL_MAX (harness_samples (h), 24);     /* 24: every kind, every length */
-  double *a = xmalloc (1000 * sizeof *a), *b = xmalloc (1000 * sizeof *b);
-  for (long k = 0; k < n_pairs; k++)
-    {
-      size_t n;
-      positive_pair_kind kind = positive_pair_sweep (k, lengths, COUNT_OF (lengths), &n);
-      positive_pair_draw (r, kind, spread, near, n, a, b);
-      double lb = discrete_gen_kl_rounding_bound (a, b, n), rb = discrete_log_sum_rhs_rounding_bound (a, b, n);
-      estimate lhs = est_exact (log_sum_lhs (a, b, n), lb), rhs = est_exact (log_sum_rhs (a, b, n), rb);
-      check_point (h, "log_sum_random", lhs, rhs);
-      if (kind == POSITIVE_PAIR_PROPORTIONAL)
-        check_point (h, "log_sum_equality", lhs, rhs);
-      check_point (h, "log_sum_pinsker", est_exact (lhs.value - rhs.value, lb + rb),
-                   est_exact (discrete_pinsker_gap (a, b, n), discrete_pinsker_gap_rounding_bound (a, b, n)));
-    }
+  /* the gap bounded below by Pinsker's (A/2) ||a/A - b/B||_1^2 */
+  pair_check_spec s = { "log_sum_random", "log_sum_equality", "log_sum_pinsker", log_sum_lhs,
+    log_sum_rhs, pair_check_pinsker, lengths, COUNT_OF (lengths), harness_param (h, "spread"),
+    harness_param (h, "near") };
+  pair_check_run (h, &s, n_pairs);
   const char *where = "vectors of lengths 1 to 1000 (random, near-proportional, proportional)";
   check_close (h, "log_sum_random", "%ld %s", n_pairs, where);
   check_close (h, "log_sum_equality", "%ld proportional pairs a = c b, c = e^(±3)", n_pairs / 3);
   check_close (h, "log_sum_pinsker", "%ld %s", n_pairs, where);
-  free (a), free (b);
 }
 
 /* ---- 000 P6.2: the two-term inequality, ∂F/∂q1, the stationary point ---- */
@@ -113,7 +103,8 @@ static double stable_lhs (const two_term * t) { return discrete_xlogxy (mix_p (t
 static double
 stable_rhs (const two_term * t)
 {
-  return t->lambda * discrete_xlogxy (t->p1, t->q1) + (1 - t->lambda) * discrete_xlogxy (t->p2, t->q2);
+  return t->lambda * discrete_xlogxy (t->p1, t->q1)
+    + (1 - t->lambda) * discrete_xlogxy (t->p2, t->q2);
 }
 static double seed_F (const two_term * t) { return stable_rhs (t) - stable_lhs (t); }
 
@@ -123,7 +114,8 @@ static double
 two_term_bound (const two_term * t)
 {
   return 2.0 * (discrete_xlogxy_rounding_bound (mix_p (t), mix_q (t))
-                + discrete_xlogxy_rounding_bound (t->p1, t->q1) + discrete_xlogxy_rounding_bound (t->p2, t->q2))
+                + discrete_xlogxy_rounding_bound (t->p1, t->q1)
+                + discrete_xlogxy_rounding_bound (t->p2, t->q2))
     + 8.0 * DBL_EPSILON * (fabs (stable_lhs (t)) + fabs (stable_rhs (t)) + mix_p (t));
 }
 
@@ -145,8 +137,8 @@ static double dF_bound (const two_term * t) { return 16.0 * DBL_EPSILON * (t->p1
 static double dF_closed (const two_term * t, int chain) { return -t->lambda * t->p1 / t->q1 + (chain ? t->lambda : 1.0) * mix_p (t) / mix_q (t); }
 
 /* The sides as the seed writes them (INVERTED, a mutant: the left side's
-   log's ratio upside down), and the stable left side (the truth), at a
-   point of either kind (OF: its two_term). */
+   log's ratio upside down), at a point of either kind (OF: its two_term);
+   the truth is the stable left side, stable_lhs. */
 static estimate
 lhs_literal (two_term t, int inverted)
 {
@@ -158,7 +150,6 @@ rhs_literal (two_term t, double w1, double w2)
 {
   return est_exact (w1 * t.p1 * log (t.p1 / t.q1) + w2 * t.p2 * log (t.p2 / t.q2), two_term_bound (&t));
 }
-static estimate lhs_stable (two_term t) { return est_exact (stable_lhs (&t), two_term_bound (&t)); }
 
 #define TWO_TERM_LINE(name, of, expr) \
   static estimate name (const point * pt, const void *u) { (void) u; two_term t = of (pt); return (expr); }
@@ -166,7 +157,7 @@ TWO_TERM_LINE (v_lhs, two_term_of, lhs_literal (t, 0))
 TWO_TERM_LINE (v_rhs, two_term_of, rhs_literal (t, t.lambda, 1 - t.lambda))
 TWO_TERM_LINE (m_rhs_first_only, two_term_of, rhs_literal (t, t.lambda, 0))
 TWO_TERM_LINE (m_lhs_inverted, two_term_of, lhs_literal (t, 1))
-TWO_TERM_LINE (tr_lhs, two_term_of, lhs_stable (t))
+TWO_TERM_LINE (tr_lhs, two_term_of, est_exact (stable_lhs (&t), two_term_bound (&t)))
 TWO_TERM_LINE (v_dF_seed, two_term_of, est_exact (dF_closed (&t, 0), dF_bound (&t)))
 TWO_TERM_LINE (v_dF_chain, two_term_of, est_exact (dF_closed (&t, 1), dF_bound (&t)))
 TWO_TERM_LINE (tr_dF, two_term_of, est_exact (dF_complex_step (&t), dF_bound (&t)))
@@ -239,7 +230,7 @@ static two_term at_k_inverted_of (const point * pt) { double k = pt->v[3]; two_t
 TWO_TERM_LINE (v_at_k_lhs, at_k_of, lhs_literal (t, 0))
 TWO_TERM_LINE (m_at_k_lhs_inverted, at_k_inverted_of, lhs_literal (t, 0))
 TWO_TERM_LINE (v_at_k_rhs, at_k_of, rhs_literal (t, t.lambda, 1 - t.lambda))
-TWO_TERM_LINE (tr_at_k_lhs, at_k_of, lhs_stable (t))
+TWO_TERM_LINE (tr_at_k_lhs, at_k_of, est_exact (stable_lhs (&t), two_term_bound (&t)))
 TWO_TERM_LINE (m_rhs_lambda_twice, at_k_of, est_exact (t.lambda * (t.p1 * log (t.p1 / t.q1) + t.p2 * log (t.p2 / t.q2)), two_term_bound (&t)))
 /* (λp1 + W2 p2) log k */
 static estimate
@@ -274,7 +265,8 @@ DERIVATION_DEFINE (at_k_dv, "s000_at_k", "000 P6.2: both sides at p1/q1 = p2/q2 
 /* ---- 000 P6.2 integrated over x: joint convexity of KL ---- */
 
 static const point_coord MIX_WEIGHT[] = { {"λ", 0, 1, 0, 0} };
-static const point_kind mixture_points = POINT_PROB_BOX (MIX_WEIGHT, 2, 8, NULL, "P1", "P2", "Q1", "Q2");
+static const point_kind mixture_points = POINT_PROB_BOX (MIX_WEIGHT, 2, 8, NULL,
+                                                        "P1", "P2", "Q1", "Q2");
 
 /* KL of the mixtures, sum m_P log(m_P/m_Q), written out; Q's weight LQ. */
 static estimate
@@ -299,12 +291,10 @@ static estimate
 mix_rhs (const point * pt, int crossed)
 {
   size_t n = pt->d;
-  double l = crossed ? 1 - pt->v[0] : pt->v[0];
   const double *v = pt->v + 1;
-  double k1 = discrete_kl (v, v + 2 * n, n), k2 = discrete_kl (v + n, v + 3 * n, n);
-  double b = discrete_gen_kl_rounding_bound (v, v + 2 * n, n)
-    + discrete_gen_kl_rounding_bound (v + n, v + 3 * n, n) + 4 * DBL_EPSILON * (k1 + k2);
-  return est_exact (l * k1 + (1 - l) * k2, b);
+  double b, kl = discrete_kl_convex (crossed ? 1 - pt->v[0] : pt->v[0], v, v + 2 * n, v + n,
+                                     v + 3 * n, n, &b);
+  return est_exact (kl, b);
 }
 LINE_FN_CLOSED (v_mix_rhs, mix_rhs (p, 0))
 LINE_FN_CLOSED (m_mix_rhs_crossed, mix_rhs (p, 1))
@@ -378,17 +368,13 @@ check_complex_step (harness * h)
 {
   gsl_rng *r = harness_rng (h);
   long n = GSL_MAX (harness_samples (h) / 10, 10);
+  line_value_fn closed = on[M_NO_LAMBDA] ? v_dF_seed : v_dF_chain;     /* the mutant: no λ */
   for (long i = 0; i < n; i++)
     {
-      /* one draw a statement: C leaves an initialiser list's order open */
-      two_term t;
-      t.lambda = 0.1 + 0.8 * gsl_rng_uniform (r);
-      t.p1 = positive_pair_log_uniform (r, 3.0);
-      t.p2 = positive_pair_log_uniform (r, 3.0);
-      t.q1 = positive_pair_log_uniform (r, 3.0);
-      t.q2 = positive_pair_log_uniform (r, 3.0);
-      check_point (h, "dF_closed_vs_complex_step", est_exact (dF_closed (&t, !on[M_NO_LAMBDA]), dF_bound (&t)),
-                   est_exact (dF_complex_step (&t), dF_bound (&t)));
+      /* λ, then p1, p2, q1, q2: not in an initialiser, whose order C leaves open */
+      point pt = { 5, 5, { 0.1 + 0.8 * gsl_rng_uniform (r) } };
+      positive_pair_log_uniform_fill (r, 3.0, 4, pt.v + 1);
+      check_point (h, "dF_closed_vs_complex_step", closed (&pt, NULL), tr_dF (&pt, NULL));
     }
   check_close (h, "dF_closed_vs_complex_step", "%ld random points: p, q over e^±3, λ in [0.1, 0.9]", n);
 }
@@ -401,7 +387,7 @@ check_log_sum_label (harness * h)
   static const size_t ks[] = { 2, 5, 10, 100, 1000 };
   gsl_rng *r = harness_rng (h);
   long n = GSL_MAX (harness_samples (h) / 4, 5);
-  double *logw = xmalloc (3000 * sizeof (double)), *w = logw + 1000, *ones = w + 1000;
+  static double logw[1000], w[1000], ones[1000];
   for (size_t j = 0; j < 1000; j++)
     ones[j] = 1.0;
   for (long i = 0; i < n; i++)
@@ -415,14 +401,13 @@ check_log_sum_label (harness * h)
       double left = kk * (log_mean_exp (logw, k) - mean_log), sw = vsum_plain (w, k);
       double right = discrete_log_sum_gap (on[M_A_IS_W] ? w : ones, on[M_A_IS_W] ? ones : w, k);
       /* both sides: K terms of size up to |log w| + log K, a few ulps each */
-      double max_abs = fabs (logw[cblas_idamax ((int) k, logw, 1)]);
-      double scale = cblas_dasum ((int) k, logw, 1) + kk * (fabs (log (sw / kk)) + log (kk) + max_abs);
+      double max_abs = fabs (logw[cblas_idamax (k, logw, 1)]);
+      double scale = cblas_dasum (k, logw, 1) + kk * (fabs (log (sw / kk)) + log (kk) + max_abs);
       double round_gap = 4 * (kk + 4) * DBL_EPSILON * scale;
       check_point (h, "log_sum_label", est_exact (left, round_gap), est_exact (right, round_gap));
     }
   check_close (h, "log_sum_label", "%ld draws of K log-normal weights, K in {2, 5, 10,"
                " 100, 1000}, σ log-uniform from 1e-3 to 3", n);
-  free (logw);
 }
 
 /* ---- the figure: every line against its truth, and ∂F/∂q1 ---- */
@@ -430,31 +415,21 @@ check_log_sum_label (harness * h)
 static void
 draw_figure (harness * h)
 {
-  sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int block = figure_lines_against_truth (h, "000 P6.2 and 003 Q3.2: each line against its truth");
   two_term t = { 0.3, 1.0, 2.0, 0, 1.0 };
-  sbuf_printf (fig, "\n\n# dF/dq1 at λ = %.1f, p1 = %.1f, p2 = %.1f, q2 = %.1f\n"
-               "# q1  complex_step  seed_line\n", t.lambda, t.p1, t.p2, t.q2);
-  for (int j = 0; j <= 200; j++)
-    {
-      t.q1 = exp (log (0.1) + j * log (100.0) / 200);
-      sbuf_printf (fig, "%.6g %.10g %.10g\n", t.q1, dF_complex_step (&t), dF_closed (&t, 0));
-    }
-  sbuf_printf (gp, "q1_true = %.10g\nq1_seed = %.10g\n", t.p1 * t.q2 / t.p2,
-               t.lambda * t.p1 * t.q2 / (t.lambda * t.p1 + t.p2));
-  sbuf_printf (gp,
-    "set title \"∂F/∂q1 (λ = 0.3, p1 = 1, p2 = 2, q2 = 1): the seed's line misses a factor λ\"\n"
-    "set xlabel 'q1'\nset ylabel '∂F/∂q1'\nset logscale x\nset xrange [0.1:10]\nset yrange [-3:2.5]\n"
-    "set key inside right top\n"
-    "set arrow 1 from q1_true, graph 0 to q1_true, graph 1 nohead ls 8\n"
-    "set arrow 2 from q1_seed, graph 0 to q1_seed, graph 1 nohead ls 8\n"
-    "set label 1 'p1/q1 = p2/q2' at q1_true, graph 0.06 offset 0.5,0\n"
-    "set label 2 'seed line = 0' at q1_seed, graph 0.06 offset 0.5,0\n"
-    "plot datafile index %d using 1:2 with lines ls 1 title 'complex-step derivative (truth)', \\\n"
-    "     '' index %d using 1:3 with lines ls 2 dt 2 title '000 line as written', \\\n"
-    "     0 with lines ls 7 notitle\n"
-    "unset multiplot\n", block, block);
+  point at = { 5, 5, { t.lambda, t.p1, t.p2, t.q1, t.q2 } };     /* q1 drawn along */
+  figure_curves_spec c = { .what = "dF/dq1 at λ = 0.3, p1 = 1.0, p2 = 2.0, q2 = 1.0",
+    .title = "∂F/∂q1 (λ = 0.3, p1 = 1, p2 = 2, q2 = 1): the seed's line misses a factor λ",
+    .x_column = "q1", .xlabel = "q1", .ylabel = "∂F/∂q1", .xlo = 0.1, .xhi = 10, .n = 200,
+    .log_x = 1, .ylo = -3, .yhi = 2.5, .at = &at, .coord = 3, .zero_line = 1,
+    .curves = {{"complex_step", "complex-step derivative (truth)", "ls 1", tr_dF},
+               {"seed_line", "000 line as written", "ls 2 dt 2", v_dF_seed}},
+    .marks = {{"q1_true", t.p1 * t.q2 / t.p2, "p1/q1 = p2/q2"},
+              {"q1_seed", t.lambda * t.p1 * t.q2 / (t.lambda * t.p1 + t.p2), "seed line = 0"}} };
+  figure_curves (harness_figure_data (h), gp, block, &c);
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 static const claim CLAIM = {

@@ -122,7 +122,8 @@ main (void)
       /* f'' = (cos^2 x - sin x) e^{sin x}; |f''''| <= 16 e on the line */
       double want = (cos (x) * cos (x) - sin (x)) * exp (sin (x));
       tap_close (complex_step_second_difference (exp_sin, NULL, x, 1e-4), want,
-                 1e-8 * 16 * exp (1) / 6 + 1e-10, "d2/dx2 e^{sin x} at x = %g, within h^2 |f''''|/6", x);
+                 1e-8 * 16 * exp (1) / 6 + 1e-10,
+                 "d2/dx2 e^{sin x} at x = %g, within h^2 |f''''|/6", x);
     }
   double wrong = complex_step_second_difference (abs_sq, NULL, 1.0, 1e-4);
   tap_ok (fabs (wrong - 2) > 1, "negative control: |z|^2 is not analytic; its second difference"

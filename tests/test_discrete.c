@@ -558,11 +558,13 @@ static void
 test_xlogxy (void)
 {
   tap_close (discrete_xlogxy (2, 1), 2 * M_LN2, 4 * EPS, "xlogxy(2, 1) = 2 log 2");
-  tap_ok (discrete_xlogxy (0, 5) == 0 && discrete_xlogxy (3, 3) == 0, "xlogxy(0, 5) = 0, xlogxy(3, 3) = 0");
+  tap_ok (discrete_xlogxy (0, 5) == 0 && discrete_xlogxy (3, 3) == 0,
+          "xlogxy(0, 5) = 0, xlogxy(3, 3) = 0");
   tap_ok (discrete_xlogxy (1, 0) == INFINITY, "xlogxy(1, 0) = +inf");
   double x = 1 + 1e-12, v = discrete_xlogxy (x, 1), b = discrete_xlogxy_rounding_bound (x, 1);
   long double want = (long double) x * log1pl ((long double) x - 1);
-  tap_ok (fabsl (v - want) <= b && b < 1e-26, "xlogxy(1 + 1e-12, 1) within its bound %.3g (relative accuracy kept)", b);
+  tap_ok (fabsl (v - want) <= b && b < 1e-26,
+          "xlogxy(1 + 1e-12, 1) within its bound %.3g (relative accuracy kept)", b);
 }
 
 static void
@@ -582,9 +584,13 @@ test_log_sum_rhs_bound (const gsl_rng * r)
       double bound = discrete_log_sum_rhs_rounding_bound (a, b, n);
       ok &= fabsl (got - want) <= bound;
       if (n >= 2)             /* B without its last term */
-        control &= fabsl (discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n - 1)) - want) > bound;
+        {
+          double dropped = discrete_xlogxy (vsum_plain (a, n), vsum_plain (b, n - 1));
+          control &= fabsl (dropped - want) > bound;
+        }
     }
-  tap_ok (ok, "A log(A/B) of plain sums within discrete_log_sum_rhs_rounding_bound of long double, 200 pairs");
+  tap_ok (ok, "A log(A/B) of plain sums within discrete_log_sum_rhs_rounding_bound of long"
+          " double, 200 pairs");
   tap_ok (control, "negative control: B summed over n - 1 terms lies outside that bound");
 }
 
@@ -593,7 +599,8 @@ test_pinsker (const gsl_rng * r)
 {
   /* a = (1, 3), b = (1, 1): a/A = (1/4, 3/4), b/B = (1/2, 1/2), L1 = 1/2 */
   const double a2[] = { 1, 3 }, b2[] = { 1, 1 };
-  tap_close (discrete_pinsker_gap (a2, b2, 2), 0.5, 4 * EPS, "Pinsker (4/2)(1/2)^2 = 1/2 for a = (1, 3), b = (1, 1)");
+  tap_close (discrete_pinsker_gap (a2, b2, 2), 0.5, 4 * EPS,
+             "Pinsker (4/2)(1/2)^2 = 1/2 for a = (1, 3), b = (1, 1)");
   double gap = discrete_gen_kl (a2, b2, 2) - discrete_xlogxy (4, 2);
   tap_ok (gap >= 0.5 && fabs (gap - (3 * log (3.0) - 4 * M_LN2)) < 8 * EPS,
           "its log-sum gap 3 log 3 - 4 log 2 = %.6f >= 1/2", gap);
@@ -611,15 +618,18 @@ test_pinsker (const gsl_rng * r)
       double pin = discrete_pinsker_gap (a, b, n);
       brute &= fabsl (pin - 0.5L * sa * l1 * l1) <= discrete_pinsker_gap_rounding_bound (a, b, n);
       double g = discrete_log_sum_gap (a, b, n);
-      double slack = discrete_gen_kl_rounding_bound (a, b, n) + discrete_log_sum_rhs_rounding_bound (a, b, n);
+      double slack = discrete_gen_kl_rounding_bound (a, b, n)
+        + discrete_log_sum_rhs_rounding_bound (a, b, n);
       holds &= g + slack >= pin - discrete_pinsker_gap_rounding_bound (a, b, n);
     }
   /* two outcomes, a near b: the gap ~ 2 e^2 = Pinsker's bound, so 4 times it fails */
   const double an[] = { 0.5 + 1e-3, 0.5 - 1e-3 }, bn[] = { 0.5, 0.5 };
   control = discrete_gen_kl (an, bn, 2) < 4 * discrete_pinsker_gap (an, bn, 2);
   tap_ok (brute, "Pinsker's bound within its rounding bound of long double, 200 pairs");
-  tap_ok (holds, "the log-sum gap >= Pinsker's bound on 200 pairs (independent and near-proportional)");
-  tap_ok (control, "negative control: 4 x Pinsker's bound exceeds the gap of (1/2 ± 1e-3) against (1/2, 1/2)");
+  tap_ok (holds, "the log-sum gap >= Pinsker's bound on 200 pairs (independent and"
+          " near-proportional)");
+  tap_ok (control, "negative control: 4 x Pinsker's bound exceeds the gap of (1/2 ± 1e-3)"
+          " against (1/2, 1/2)");
 }
 
 static void
@@ -637,7 +647,8 @@ test_log_sum_gap (const gsl_rng * r)
       long double sa = 0, sb = 0, lhs = 0;
       for (size_t i = 0; i < n; i++)
         sa += a[i], sb += b[i], lhs += a[i] * logl ((long double) a[i] / b[i]);
-      double bound = discrete_gen_kl_rounding_bound (a, b, n) + discrete_log_sum_rhs_rounding_bound (a, b, n);
+      double bound = discrete_gen_kl_rounding_bound (a, b, n)
+        + discrete_log_sum_rhs_rounding_bound (a, b, n);
       double gap = discrete_log_sum_gap (a, b, n);
       brute &= fabsl (gap - (lhs - sa * logl (sa / sb))) <= bound + EPS * fabs (gap);
       for (size_t i = 0; i < n; i++)
@@ -646,12 +657,42 @@ test_log_sum_gap (const gsl_rng * r)
         + discrete_log_sum_rhs_rounding_bound (a, b, n);
       /* a = 1, b = w against a = w, b = 1: different gaps */
       control &= fabs (discrete_log_sum_gap (ones, a, n) - discrete_log_sum_gap (a, ones, n))
-        > discrete_log_sum_rhs_rounding_bound (ones, a, n) + discrete_log_sum_rhs_rounding_bound (a, ones, n)
+        > discrete_log_sum_rhs_rounding_bound (ones, a, n)
+        + discrete_log_sum_rhs_rounding_bound (a, ones, n)
         + discrete_gen_kl_rounding_bound (ones, a, n) + discrete_gen_kl_rounding_bound (a, ones, n);
     }
   tap_ok (brute, "the log-sum gap within its sides' bounds of long double, 200 pairs");
   tap_ok (equality, "gap 0 within the bounds for proportional a = 4 b");
-  tap_ok (control, "negative control: the roles exchanged (a = w, b = 1 for a = 1, b = w) give another gap");
+  tap_ok (control, "negative control: the roles exchanged (a = w, b = 1 for a = 1, b = w) give"
+          " another gap");
+}
+
+static void
+test_kl_convex (const gsl_rng * r)
+{
+  const double p1[] = { 1, 0 }, q1[] = { 0.5, 0.5 }, p2[] = { 0.3, 0.7 };
+  double b, v = discrete_kl_convex (0.25, p1, q1, p2, p2, 2, &b);
+  tap_close (v, 0.25 * M_LN2, b, "0.25 KL((1, 0) || (1/2, 1/2)) + 0.75 KL(p || p) = (log 2)/4");
+  double a1[8], c1[8], a2[8], c2[8], mp[8], mq[8];
+  int brute = 1, convex = 1, control = 1;
+  for (int k = 0; k < 300; k++)
+    {
+      size_t n = 2 + gsl_rng_uniform_int (r, 7);
+      random_distribution (r, n, 1.0, 0.0, a1), random_distribution (r, n, 1.0, 0.0, c1);
+      random_distribution (r, n, 1.0, 0.0, a2), random_distribution (r, n, 1.0, 0.0, c2);
+      double l = 0.05 + 0.4 * gsl_rng_uniform (r);
+      v = discrete_kl_convex (l, a1, c1, a2, c2, n, &b);
+      long double want = l * brute_kl (a1, c1, n) + (1 - (long double) l) * brute_kl (a2, c2, n);
+      brute &= fabsl (v - want) <= b;
+      discrete_mix (l, a1, a2, n, mp), discrete_mix (l, c1, c2, n, mq);
+      convex &= discrete_kl (mp, mq, n) <= v + b + discrete_gen_kl_rounding_bound (mp, mq, n);
+      double bx, crossed = discrete_kl_convex (1 - l, a1, c1, a2, c2, n, &bx);
+      if (fabsl (brute_kl (a1, c1, n) - brute_kl (a2, c2, n)) > 0.05)
+        control &= fabs (crossed - v) > b + bx;
+    }
+  tap_ok (brute, "λ KL1 + (1-λ) KL2 within its bound of long double, 300 quadruples");
+  tap_ok (convex, "KL of the mixtures <= it (joint convexity), 300 quadruples");
+  tap_ok (control, "negative control: the weights crossed lie outside the bound when KL1 != KL2");
 }
 
 static void
@@ -660,7 +701,8 @@ test_mix (void)
   const double p[] = { 1, 0, 0.5 }, q[] = { 0, 1, 0.5 };
   double m[3];
   discrete_mix (0.25, p, q, 3, m);
-  tap_ok (m[0] == 0.25 && m[1] == 0.75 && m[2] == 0.5, "0.25 (1, 0, 1/2) + 0.75 (0, 1, 1/2) = (1/4, 3/4, 1/2)");
+  tap_ok (m[0] == 0.25 && m[1] == 0.75 && m[2] == 0.5,
+          "0.25 (1, 0, 1/2) + 0.75 (0, 1, 1/2) = (1/4, 3/4, 1/2)");
   discrete_mix (1, p, q, 3, m);
   tap_ok (m[0] == 1 && m[1] == 0 && m[2] == 0.5, "λ = 1 gives P");
   double pq[] = { 0.2, 0.8 }, qq[] = { 0.6, 0.4 };
@@ -691,6 +733,7 @@ main (void)
   test_log_sum_rhs_bound (r);
   test_pinsker (r);
   test_log_sum_gap (r);
+  test_kl_convex (r);
   test_mix ();
   test_reference ();
   gsl_rng_free (r);

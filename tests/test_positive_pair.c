@@ -10,8 +10,8 @@
  * proportionality test rejects a NEAR pair, the NEAR test rejects an
  * INDEPENDENT pair, a sweep that advanced the kind with every pair
  * would miss combinations, and log-normal weights rebuilt from GSL's
- * other Gaussian sampler (the ziggurat) do not match draw for draw.  The seed is fixed and can be overridden with
- * HARNESS_SEED. */
+ * other Gaussian sampler (the ziggurat) do not match draw for draw.  The
+ * seed is fixed and can be overridden with HARNESS_SEED. */
 #include "positive_pair.h"
 #include "tap.h"
 
@@ -21,6 +21,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define N 2000
 
@@ -71,10 +72,18 @@ test_log_uniform (void)
       lx[i] = log (x);
     }
   tap_ok (by_hand, "log_uniform is e^(s (2u - 1)) of one uniform, draw for draw");
+  double filled[5], one_by_one[5];
+  gsl_rng_set (r, seed), gsl_rng_set (ref, seed);
+  positive_pair_log_uniform_fill (r, 3.0, 5, filled);
+  for (int i = 0; i < 5; i++)
+    one_by_one[i] = positive_pair_log_uniform (ref, 3.0);
+  tap_ok (memcmp (filled, one_by_one, sizeof filled) == 0,
+          "log_uniform_fill: the same draws in order");
   tap_ok (in_range, "and lies in [e^-8, e^8]");
   double m = gsl_stats_mean (lx, 1, N), v = gsl_stats_variance (lx, 1, N);
   tap_close (m, 0, 5 * sqrt (64.0 / 3 / N), "its log has mean 0 (5 SE)");
-  tap_close (v, 64.0 / 3, 5 * 64.0 / 3 * sqrt (0.8 / N), "and variance s^2/3 = 64/3 (5 SE of a uniform's)");
+  tap_close (v, 64.0 / 3, 5 * 64.0 / 3 * sqrt (0.8 / N),
+             "and variance s^2/3 = 64/3 (5 SE of a uniform's)");
   gsl_rng_free (r);
   gsl_rng_free (ref);
 }
@@ -90,10 +99,12 @@ test_kinds (void)
   for (int i = 0; i < N; i++)
     order &= b[i] == exp (8.0 * (2 * gsl_rng_uniform (ref) - 1)) && a[i] == c * b[i];
   tap_ok (order, "PROPORTIONAL: c, then b_i, drawn in that order; a_i = c b_i");
-  tap_ok (proportional (a, b, N) && c >= exp (-3.0) && c <= exp (3.0), "PROPORTIONAL pairs are proportional, c in e^±3");
+  tap_ok (proportional (a, b, N) && c >= exp (-3.0) && c <= exp (3.0),
+          "PROPORTIONAL pairs are proportional, c in e^±3");
   positive_pair_draw (r, POSITIVE_PAIR_NEAR, 8.0, 1e-4, N, a, b);
   tap_ok (near_law (a, b, N, 1e-4), "NEAR: a/(e b) - 1 has mean 0 and sd 1e-4");
-  tap_ok (!proportional (a, b, N), "negative control: the proportionality test rejects a NEAR pair");
+  tap_ok (!proportional (a, b, N),
+          "negative control: the proportionality test rejects a NEAR pair");
   positive_pair_draw (r, POSITIVE_PAIR_INDEPENDENT, 8.0, 1e-4, N, a, b);
   double la[N], lb[N];
   for (int i = 0; i < N; i++)
@@ -122,8 +133,10 @@ test_sweep (void)
   for (int j = 0; j < 6; j++)
     for (int t = 0; t < POSITIVE_PAIR_N_KINDS; t++)
       once &= seen[j][t] == 1, misses |= wrong[j][t] != 1;
-  tap_ok (once, "18 consecutive pairs of a sweep over 6 lengths: every length with every kind once");
-  tap_ok (misses, "negative control: the kind advanced with every pair (k mod 3) misses combinations");
+  tap_ok (once, "18 consecutive pairs of a sweep over 6 lengths: every length with every kind"
+          " once");
+  tap_ok (misses, "negative control: the kind advanced with every pair (k mod 3) misses"
+          " combinations");
 }
 
 static void
@@ -139,7 +152,8 @@ test_log_normal (void)
       exp_of &= w[i] == exp (logw[i]);
       other &= logw[i] == -2.0 + 0.5 * gsl_ran_gaussian_ziggurat (zig, 1.0);
     }
-  tap_ok (by_hand && exp_of, "log-normal weights: log w = mu + sigma z by gsl_ran_gaussian, draw for draw; w = e^log w");
+  tap_ok (by_hand && exp_of, "log-normal weights: log w = mu + sigma z by gsl_ran_gaussian, draw"
+          " for draw; w = e^log w");
   tap_close (gsl_stats_mean (logw, 1, N), -2.0, 5 * 0.5 / sqrt (N), "log w has mean mu (5 SE)");
   tap_close (gsl_stats_sd (logw, 1, N), 0.5, 5 * 0.5 * sqrt (0.5 / N), "and sd sigma (5 SE)");
   tap_ok (!other, "negative control: the ziggurat's Gaussians do not reproduce the draws");

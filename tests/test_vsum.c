@@ -30,8 +30,8 @@ test_plain_sum (void)
   tap_ok (vsum_plain (x, 100) == 5050.0, "1 + 2 + ... + 100 = 5050 exactly");
   tap_ok (vsum_plain (x, 0) == 0.0, "the empty sum is 0");
   const double big[] = { 1.0, 1e100, -1e100 };
-  tap_ok (vsum_plain (big, 3) == 0.0, "negative control: plain, left to right (1 + 1e100 - 1e100 = 0;"
-          " compensated it would be 1)");
+  tap_ok (vsum_plain (big, 3) == 0.0, "negative control: plain, left to right"
+          " (1 + 1e100 - 1e100 = 0; compensated it would be 1)");
 }
 
 static void
@@ -44,7 +44,8 @@ test_mean_by_hand (void)
   tap_close (b, 2 * 4 * EPS * 10 / 4, 0, "its bound 2 n eps mean|x| = 20 eps");
   const double y[] = { -3, 3 };
   m = vsum_mean_bounded (y, 2, &b);
-  tap_ok (m == 0 && b == 2 * 2 * EPS * 6 / 2, "mean of -3, 3 = 0, bound from the terms' sizes (12 eps)");
+  tap_ok (m == 0 && b == 2 * 2 * EPS * 6 / 2,
+          "mean of -3, 3 = 0, bound from the terms' sizes (12 eps)");
 }
 
 static void
@@ -59,7 +60,8 @@ test_log_mean_exp_by_hand (void)
   tap_ok (v == 1000.0, "log mean exp of (1000, 1000, 1000) = 1000, no overflow (got %.17g)", v);
   const double tiny[] = { -1000, -1000 - log (3.0) };
   v = vsum_log_mean_exp_bounded (tiny, 2, &b);
-  tap_close (v, -1000 + log (2.0 / 3.0), b, "log((e^-1000 + e^-1000/3)/2) = -1000 + log(2/3), no underflow");
+  tap_close (v, -1000 + log (2.0 / 3.0), b,
+             "log((e^-1000 + e^-1000/3)/2) = -1000 + log(2/3), no underflow");
 }
 
 /* N random terms of both signs spread over e^±SPREAD, in X. */
