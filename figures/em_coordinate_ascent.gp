@@ -23,7 +23,9 @@ set style line 6 lc rgb '#56B4E9' lw 2.2 pt 3 ps 0.8
 set style line 7 lc rgb '#000000' lw 1.6 dt 2
 set style line 8 lc rgb '#999999' lw 1.2 dt 3
 set output outfile
-set multiplot layout 2,3
+set multiplot
+set origin 0, 0
+set size 1 / 3.0, 1
 set title '000 P5: each line against its truth'
 set logscale x
 set format x '10^{%L}'
@@ -64,6 +66,8 @@ set xrange [0:60]
 set logscale y
 set format y '10^{%L}'
 do for [blk=0:1] {
+  set origin (1 + blk) / 3.0, 0.5
+  set size 1 / 3.0, 0.5
   set title (blk == 0 ? '1-D EM: gap below the converged log-likelihood ll*' : '2-D EM: gap below ll*')
   set xlabel 'iteration t (E half-step at t, M half-step at t + ½)'
   set ylabel 'll* - value'
@@ -71,8 +75,8 @@ do for [blk=0:1] {
        '' index (12+blk) using 1:2 with points ls 1 title 'F after E-step', \
        '' index (12+blk) using ($1+0.5):3 with points ls 2 title 'F after M-step'
 }
-set multiplot next
 do for [blk=0:1] {
+  set origin (1 + blk) / 3.0, 0
   set title (blk == 0 ? '1-D: rise of F at each half-step' : '2-D: rise of F at each half-step')
   set ylabel 'increase of F'
   bb = (blk == 0 ? bound_1d : bound_2d)

@@ -40,13 +40,13 @@ void
 em_trace_report_panels (harness * h, int b, int iters)
 {
   sbuf_printf (harness_figure_script (h), "set xrange [0:%d]\nset logscale y\nset format y '10^{%%L}'\n"
-    "do for [blk=0:1] {\n"
+    "do for [blk=0:1] {\n  set origin (1 + blk) / 3.0, 0.5\n  set size 1 / 3.0, 0.5\n"
     "  set title (blk == 0 ? '1-D EM: gap below the converged log-likelihood ll*' : '2-D EM: gap below ll*')\n"
     "  set xlabel 'iteration t (E half-step at t, M half-step at t + ½)'\n  set ylabel 'll* - value'\n"
     "  plot datafile index (%d+blk) using 1:4 with lines ls 7 title 'log p(x|θ^t)', \\\n"
     "       '' index (%d+blk) using 1:2 with points ls 1 title 'F after E-step', \\\n"
-    "       '' index (%d+blk) using ($1+0.5):3 with points ls 2 title 'F after M-step'\n}\nset multiplot next\n"
-    "do for [blk=0:1] {\n"
+    "       '' index (%d+blk) using ($1+0.5):3 with points ls 2 title 'F after M-step'\n}\n"
+    "do for [blk=0:1] {\n  set origin (1 + blk) / 3.0, 0\n"
     "  set title (blk == 0 ? '1-D: rise of F at each half-step' : '2-D: rise of F at each half-step')\n"
     "  set ylabel 'increase of F'\n  bb = (blk == 0 ? bound_1d : bound_2d)\n"
     "  plot datafile index (%d+blk) using 1:5 with points ls 1 title 'E half-step', \\\n"

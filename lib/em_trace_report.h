@@ -27,10 +27,11 @@ void em_trace_report_run (harness * h, const char *name, const gsl_matrix * x,
                           const em_trace * t);
 
 /* The four panels of a 1-D run in data block BLOCK and a 2-D run in BLOCK
-   + 1, over t in [0, ITERS] on a log y axis: top, each run's gaps below
-   ll* (log p(x|θ^t) a line, F after the E and the M half-step points);
-   then the next panel is skipped; then each run's rises of F at each
-   half-step over the rounding bound of F. */
+   + 1, over t in [0, ITERS] on a log y axis, in the right two thirds of a
+   multiplot (the caller's own panel has the left third): top, each run's
+   gaps below ll* (log p(x|θ^t) a line, F after the E and the M half-step
+   points); bottom, each run's rises of F at each half-step over the
+   rounding bound of F. */
 void em_trace_report_panels (harness * h, int block, int iters);
 
 #endif

@@ -433,7 +433,7 @@ static const claim CLAIM = {
   CLAIM_DERIVATIONS (&p5, &mstep),
   .samples_default = 1600, .samples_quick = 240, .samples_min = 200,
   .samples_min_why = "EM's 2-D data set needs 100 points",
-  .figure_caption = "Top left: each seed line against its truth at every point. Then EM on a"
+  .figure_caption = "Left: each seed line against its truth at every point. Then EM on a"
     " three-component mixture in 1-D and 2-D: the gap below the converged log-likelihood ll* of"
     " F after each E half-step (circles, at t), after each M half-step (squares, at t + ½) and"
     " of the log-likelihood (line); after an E-step F equals the log-likelihood. Bottom: the"
@@ -456,7 +456,8 @@ main (int argc, char **argv)
   c2.x = gmm_sample_n (harness_rng (h), c2.truth, (size_t) n / 2);
 
   harness_run_derivations (h);
-  sbuf_append (harness_figure_script (h), "set multiplot layout 2,3\n");
+  sbuf_append (harness_figure_script (h), "set multiplot\nset origin 0, 0\n"
+               "set size 1 / 3.0, 1\n");   /* the lines panel spans both rows */
   int b = figure_lines_against_truth (h, "000 P5: each line against its truth");
   sbuf_append (harness_figure_script (h), "set key font ',8'\n");
   run_em (h, &c1, iters);

@@ -64,7 +64,7 @@ main (void)
   em_trace_report_run (h, "good", x, &t);
   em_trace_report_run (h, "swapped", x1, &swapped);
   em_trace_report_run (h, "broke", x, &broke);
-  sbuf_append (harness_figure_script (h), "set multiplot layout 2,3\nplot x\n");
+  sbuf_append (harness_figure_script (h), "set multiplot\nset origin 0, 0\nset size 1 / 3.0, 1\nplot x\n");
   em_trace_report_panels (h, 1, 3);     /* blocks 1 (1-D) and 2 (2-D): swapped, broke */
   const char *data = sbuf_str (harness_figure_data (h)), *gp = sbuf_str (harness_figure_script (h));
   const char *notes = sbuf_str (harness_notes (h));
@@ -87,6 +87,9 @@ main (void)
   tap_ok (strstr (gp, "set xrange [0:3]\n") && strstr (gp, "index (1+blk) using 1:4")
           && strstr (gp, "index (1+blk) using ($1+0.5):6") && !strstr (gp, "index (0+blk)"),
           "the panels plot blocks 1 and 2 over t in [0, 3]");
+  tap_ok (strstr (gp, "set origin (1 + blk) / 3.0, 0.5\n  set size 1 / 3.0, 0.5\n")
+          && strstr (gp, "set origin (1 + blk) / 3.0, 0\n") && !strstr (gp, "multiplot next"),
+          "the four panels fill the right two thirds, top and bottom, with no empty slot");
   fixture_harness_end (&f);
   gsl_matrix_free (x), gsl_matrix_free (x1);
   return tap_done ();
