@@ -406,21 +406,7 @@ write_notes (harness * h, const ess_study * s, size_t n, size_t reps,
     "log ESS-hat over the replicates) is the error of one estimate; the check asks that the exact log ESS "
     "lie within the critical multiple of that spread of the median "
     "estimate.\n\n");
-  sbuf_append (nb, "| ρ | exact ESS/n | median estimate / exact | sd of log | "
-               "10%–90% of ESS-hat/n | undefined | coverage of ±1.96 se |\n"
-               "|---|---|---|---|---|---|---|\n");
-  for (size_t i = 0; i < N_RHO; i++)
-    {
-      /* Undefined replicates sort as +inf: a percentile that falls among
-         them is undefined, not infinite. */
-      char q90[64] = "undefined";
-      if (isfinite (s[i].q90))
-        snprintf (q90, sizeof q90, "%.4g", s[i].q90);
-      sbuf_printf (nb, "| %g | %.4g | %.4f | %.4f | %.4g – %s | %zu/%zu | %.3f |\n",
-                   s[i].rho, s[i].ess_true / (double) n, exp (s[i].median_log),
-                   s[i].sd_log, s[i].q10, q90, s[i].undefined, reps,
-                   s[i].coverage);
-    }
+  ess_study_write_table (nb, s, N_RHO, n, reps);
   sbuf_printf (nb,
     "\n**Antithetic chains.** For ρ = -0.9, σ²_asy = 0.053 γ_0 is a small "
     "difference of large alternating terms: noise in the γ_k and the "
