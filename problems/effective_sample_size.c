@@ -16,6 +16,7 @@
 #include "ess.h"
 #include "ess_study.h"
 #include "figure_converge.h"
+#include "figure_mcmc_cost.h"
 #include "mcmc_cost.h"
 #include "mcmc_mixture.h"
 
@@ -198,7 +199,6 @@ check_ar1 (harness * h, size_t n, size_t reps, ess_study * s)
 /* ---- MH against HMC on the mixture ---- */
 
 #define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
-#define MOMENT_NAMES mcmc_mixture_moment_names
 
 /* The mixture's averages take every chain's change, then their own. */
 static void
@@ -318,25 +318,15 @@ draw_ar1 (harness * h, int *block, const ess_study * s, size_t n)
 static void
 draw_figure (harness * h, size_t n, const ess_study * s, const mcmc_cost * mix)
 {
-  sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3 title 'Effective sample size: "
                "Geyer estimator on AR(1), then MH against HMC'\n");
   int block = 0;
   draw_ar1 (h, &block, s, n);
   /* (c): ESS per 1000 evaluations of each average, MH against HMC */
-  sbuf_printf (fig, "\n\n# block %d: ESS per 1000 evaluations\n# moment_index  MH  HMC\n", block);
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    sbuf_printf (fig, "%zu \"E %s\" %.5g %.5g\n", m, MOMENT_NAMES[m],
-                 mcmc_cost_per_kilo_eval (&mix[0], m), mcmc_cost_per_kilo_eval (&mix[1], m));
-  sbuf_printf (gp,
-    "set title '(c) mixture: ESS per 1000 density/gradient evaluations'\n"
-    "set xlabel 'chain average'\nset ylabel 'ESS per 1000 evaluations'\n"
-    "set style data histograms\nset style histogram clustered gap 1\n"
-    "set style fill solid 0.7 border -1\nset boxwidth 0.9\nset yrange [0:*]\n"
-    "set key top left\n"
-    "plot datafile index %d using 3:xtic(2) ls 1 title 'MH (random walk)', \\\n"
-    "     '' index %d using 4 ls 2 title 'HMC (leapfrog)'\n"
-    "unset multiplot\n", block, block);
+  figure_mcmc_cost (h, &block, "(c) mixture: ESS per 1000 density/gradient evaluations",
+                    &mix[0], "MH (random walk)", &mix[1], "HMC (leapfrog)");
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 static void
