@@ -6,6 +6,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 void
@@ -50,4 +51,25 @@ ess_study_ar1 (const gsl_rng * r, double rho, size_t n, size_t reps,
   free (x);
   free (logr);
   free (ratio);
+}
+
+void
+ess_study_write_table (sbuf * b, const ess_study * s, size_t n_s, size_t n,
+                       size_t reps)
+{
+  sbuf_append (b, "| ρ | exact ESS/n | median estimate / exact | sd of log | "
+               "10%–90% of ESS-hat/n | undefined | coverage of ±1.96 se |\n"
+               "|---|---|---|---|---|---|---|\n");
+  for (size_t i = 0; i < n_s; i++)
+    {
+      /* Undefined replicates sort as +inf: a percentile that falls among
+         them is undefined, not infinite. */
+      char q90[64] = "undefined";
+      if (isfinite (s[i].q90))
+        snprintf (q90, sizeof q90, "%.4g", s[i].q90);
+      sbuf_printf (b, "| %g | %.4g | %.4f | %.4f | %.4g – %s | %zu/%zu | %.3f |\n",
+                   s[i].rho, s[i].ess_true / (double) n, exp (s[i].median_log),
+                   s[i].sd_log, s[i].q10, q90, s[i].undefined, reps,
+                   s[i].coverage);
+    }
 }

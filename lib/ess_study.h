@@ -17,6 +17,7 @@
 
 #include "ess.h"
 #include "mc.h"
+#include "sbuf.h"
 
 #include <gsl/gsl_rng.h>
 #include <stddef.h>
@@ -39,5 +40,14 @@ typedef struct
    defined replicate goes into ABS_Z when it is not NULL. */
 void ess_study_ar1 (const gsl_rng * r, double rho, size_t n, size_t reps,
                     ess_study_variant variant, ess_study * s, mc_acc * abs_z);
+
+/* The studies S[0..N_S-1] (chains of length N, REPS replicates each) as a
+   Markdown table appended to B, one row per ρ: the exact ESS/n, the
+   median ratio e^{median_log}, sd_log, the 10%–90% range of ESS-hat/n (a
+   90% point among the undefined replicates is written "undefined", not
+   "inf": it is not infinite), the undefined count of REPS and the
+   coverage. */
+void ess_study_write_table (sbuf * b, const ess_study * s, size_t n_s, size_t n,
+                            size_t reps);
 
 #endif

@@ -16,13 +16,14 @@
 #include "ess.h"
 #include "ess_study.h"
 #include "figure_converge.h"
+#include "figure_mcmc_cost.h"
+#include "mcmc_cost.h"
 #include "mcmc_mixture.h"
 
 #include <float.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
 #include <stdlib.h>
-#include <time.h>
 
 static const check_spec CHECKS[] = {
   {"autocovariance_fft_vs_direct", "harness",
@@ -198,47 +199,17 @@ check_ar1 (harness * h, size_t n, size_t reps, ess_study * s)
 /* ---- MH against HMC on the mixture ---- */
 
 #define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
-#define MOMENT_NAMES mcmc_mixture_moment_names
 
-typedef struct
-{
-  const char *name;
-  size_t n, evaluations;
-  double acceptance, seconds;
-  ess_result moment[N_MOMENTS];
-  double batch_se[N_MOMENTS];
-  size_t n_batches[N_MOMENTS];   /* at most 50, batches >= 20 tau long */
-} sampler_summary;
-
-/* A sampler's run, started at T0 (CPU seconds): its cost, and per moment
-   average the ESS, its standard error and the batch-means one. */
+/* The mixture's averages take every chain's change, then their own. */
 static void
-summarise (sampler_summary * s, const char *name, const gsl_matrix * chain,
-           const mcmc_stats * st, double t0)
+mixture_change (ess_result * e)
 {
-  s->seconds = (double) clock () / CLOCKS_PER_SEC - t0;
-  s->name = name;
-  s->n = chain->size1;
-  s->evaluations = st->n_density_evals + st->n_gradient_evals;
-  s->acceptance = st->acceptance_rate;
-  size_t n = s->n;
-  double *f = xmalloc (n * N_MOMENTS * sizeof *f);
-  mcmc_mixture_moment_table (chain, f);
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    {
-      ess_result e = ess_geyer (f + m, N_MOMENTS, n);
-      /* 10 to 50 batches, >= 20 tau long where possible (lib/ess.h) */
-      s->n_batches[m] = ess_batch_count (n, (double) n / e.ess);
-      estimator_variant (&e);
-      mixture_variant (&e);
-      s->moment[m] = e;
-      s->batch_se[m] = ess_batch_means_se (f + m, N_MOMENTS, n, s->n_batches[m]);
-    }
-  free (f);
+  estimator_variant (e);
+  mixture_variant (e);
 }
 
 static void
-run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
+run_samplers (harness * h, long n, mcmc_cost * mh, mcmc_cost * hmc)
 {
   gsl_rng *r = harness_rng (h);
   gmm *g = gmm_alloc_mcmc_example (1.0);
@@ -249,10 +220,10 @@ run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
 
   gmm_sample (r, g, x0);
   gsl_matrix *chain = gsl_matrix_alloc ((size_t) n, g->d);
-  double t0 = (double) clock () / CLOCKS_PER_SEC;
+  double t0 = mcmc_cost_cpu_seconds ();
   if (mcmc_mh (r, &t, harness_param (h, "mh_sigma"), x0, chain, &st) != GSL_SUCCESS)
     die_runtime ("MH refused its start");
-  summarise (mh, "MH", chain, &st, t0);
+  mcmc_cost_summarise (mh, "MH", chain, &st, t0, mixture_change);
   gsl_matrix_free (chain);
 
   mcmc_hmc_options o = { harness_param (h, "hmc_eps"),
@@ -260,10 +231,10 @@ run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
   };
   gmm_sample (r, g, x0);
   chain = gsl_matrix_alloc ((size_t) GSL_MAX (n / 20, 2000), g->d);
-  t0 = (double) clock () / CLOCKS_PER_SEC;
+  t0 = mcmc_cost_cpu_seconds ();
   if (mcmc_hmc (r, &t, &o, x0, chain, NULL, &st) != GSL_SUCCESS)
     die_runtime ("HMC refused its start or options");
-  summarise (hmc, "HMC", chain, &st, t0);
+  mcmc_cost_summarise (hmc, "HMC", chain, &st, t0, mixture_change);
   gsl_matrix_free (chain);
   gsl_vector_free (x0);
   gsl_vector_free (mt.work);
@@ -276,7 +247,7 @@ run_samplers (harness * h, long n, sampler_summary * mh, sampler_summary * hmc)
    batches >= 20 tau long, <= 5%, is small against the batch noise and
    left out. */
 static void
-check_mixture_se (harness * h, const sampler_summary * s, size_t n_s)
+check_mixture_se (harness * h, const mcmc_cost * s, size_t n_s)
 {
   for (size_t i = 0; i < n_s; i++)
     for (size_t m = 0; m < N_MOMENTS; m++)
@@ -290,23 +261,6 @@ check_mixture_se (harness * h, const sampler_summary * s, size_t n_s)
   check_close (h, "mixture_se_vs_batch_means", "MH and HMC chains, five "
                "moments each, log scale; 10 to 50 batches, each >= 20 τ "
                "long where possible");
-}
-
-static double
-per_kilo_eval (const sampler_summary * s, size_t m)
-{
-  return s->moment[m].ess / ((double) s->evaluations / 1000.0);
-}
-
-/* Timing: stdout only, never the report or the figure. */
-static void
-print_timing (const sampler_summary * s, size_t n_s)
-{
-  for (size_t i = 0; i < n_s; i++)
-    for (size_t m = 0; m < N_MOMENTS; m++)
-      printf ("# %s: ESS of E %s per CPU second = %.4g (%.3f s)\n", s[i].name,
-              MOMENT_NAMES[m], s[i].moment[m].ess / s[i].seconds,
-              s[i].seconds);
 }
 
 /* ---- Figure and notes ---- */
@@ -362,32 +316,22 @@ draw_ar1 (harness * h, int *block, const ess_study * s, size_t n)
 }
 
 static void
-draw_figure (harness * h, size_t n, const ess_study * s, const sampler_summary * mix)
+draw_figure (harness * h, size_t n, const ess_study * s, const mcmc_cost * mix)
 {
-  sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,3 title 'Effective sample size: "
                "Geyer estimator on AR(1), then MH against HMC'\n");
   int block = 0;
   draw_ar1 (h, &block, s, n);
   /* (c): ESS per 1000 evaluations of each average, MH against HMC */
-  sbuf_printf (fig, "\n\n# block %d: ESS per 1000 evaluations\n# moment_index  MH  HMC\n", block);
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    sbuf_printf (fig, "%zu \"E %s\" %.5g %.5g\n", m, MOMENT_NAMES[m],
-                 per_kilo_eval (&mix[0], m), per_kilo_eval (&mix[1], m));
-  sbuf_printf (gp,
-    "set title '(c) mixture: ESS per 1000 density/gradient evaluations'\n"
-    "set xlabel 'chain average'\nset ylabel 'ESS per 1000 evaluations'\n"
-    "set style data histograms\nset style histogram clustered gap 1\n"
-    "set style fill solid 0.7 border -1\nset boxwidth 0.9\nset yrange [0:*]\n"
-    "set key top left\n"
-    "plot datafile index %d using 3:xtic(2) ls 1 title 'MH (random walk)', \\\n"
-    "     '' index %d using 4 ls 2 title 'HMC (leapfrog)'\n"
-    "unset multiplot\n", block, block);
+  figure_mcmc_cost (h, &block, "(c) mixture: ESS per 1000 density/gradient evaluations",
+                    &mix[0], "MH (random walk)", &mix[1], "HMC (leapfrog)");
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 static void
 write_notes (harness * h, const ess_study * s, size_t n, size_t reps,
-             const sampler_summary * mh, const sampler_summary * hmc)
+             const mcmc_cost * mh, const mcmc_cost * hmc)
 {
   sbuf *nb = harness_notes (h);
   sbuf_append (nb,
@@ -406,21 +350,7 @@ write_notes (harness * h, const ess_study * s, size_t n, size_t reps,
     "log ESS-hat over the replicates) is the error of one estimate; the check asks that the exact log ESS "
     "lie within the critical multiple of that spread of the median "
     "estimate.\n\n");
-  sbuf_append (nb, "| ρ | exact ESS/n | median estimate / exact | sd of log | "
-               "10%–90% of ESS-hat/n | undefined | coverage of ±1.96 se |\n"
-               "|---|---|---|---|---|---|---|\n");
-  for (size_t i = 0; i < N_RHO; i++)
-    {
-      /* Undefined replicates sort as +inf: a percentile that falls among
-         them is undefined, not infinite. */
-      char q90[64] = "undefined";
-      if (isfinite (s[i].q90))
-        snprintf (q90, sizeof q90, "%.4g", s[i].q90);
-      sbuf_printf (nb, "| %g | %.4g | %.4f | %.4f | %.4g – %s | %zu/%zu | %.3f |\n",
-                   s[i].rho, s[i].ess_true / (double) n, exp (s[i].median_log),
-                   s[i].sd_log, s[i].q10, q90, s[i].undefined, reps,
-                   s[i].coverage);
-    }
+  ess_study_write_table (nb, s, N_RHO, n, reps);
   sbuf_printf (nb,
     "\n**Antithetic chains.** For ρ = -0.9, σ²_asy = 0.053 γ_0 is a small "
     "difference of large alternating terms: noise in the γ_k and the "
@@ -445,25 +375,10 @@ write_notes (harness * h, const ess_study * s, size_t n, size_t reps,
     mh->n, harness_param (h, "mh_sigma"), mh->acceptance, mh->evaluations,
     hmc->n, harness_param (h, "hmc_steps"), harness_param (h, "hmc_eps"),
     hmc->acceptance, hmc->evaluations);
-  sbuf_append (nb, "| average | MH ESS | MH ESS/1000 evals | HMC ESS | "
-               "HMC ESS/1000 evals | MH se (ESS / batch) | HMC se (ESS / batch) |\n"
-               "|---|---|---|---|---|---|---|\n");
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    sbuf_printf (nb, "| E %s | %.0f | %.3g | %.0f | %.3g | %.4f / %.4f | %.4f / %.4f |\n",
-                 MOMENT_NAMES[m], mh->moment[m].ess, per_kilo_eval (mh, m),
-                 hmc->moment[m].ess, per_kilo_eval (hmc, m),
-                 mh->moment[m].se, mh->batch_se[m], hmc->moment[m].se,
-                 hmc->batch_se[m]);
-  size_t mh_ahead = 0;
-  double mh_lo = INFINITY, mh_hi = 0, hmc_lo = INFINITY, hmc_hi = 0;
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    {
-      mh_ahead += per_kilo_eval (mh, m) > per_kilo_eval (hmc, m);
-      mh_lo = fmin (mh_lo, mh->moment[m].ess / (double) mh->n);
-      mh_hi = fmax (mh_hi, mh->moment[m].ess / (double) mh->n);
-      hmc_lo = fmin (hmc_lo, hmc->moment[m].ess / (double) hmc->n);
-      hmc_hi = fmax (hmc_hi, hmc->moment[m].ess / (double) hmc->n);
-    }
+  mcmc_cost_write_table (nb, mh, hmc);
+  double mh_lo, mh_hi, hmc_lo, hmc_hi;
+  mcmc_cost_ess_per_draw_range (mh, &mh_lo, &mh_hi);
+  mcmc_cost_ess_per_draw_range (hmc, &hmc_lo, &hmc_hi);
   sbuf_printf (nb,
     "\nPer iteration the HMC chain is far less autocorrelated (ESS/n from "
     "%.3f to %.3f, against %.3f to %.3f for MH), but a trajectory costs "
@@ -474,7 +389,7 @@ write_notes (harness * h, const ess_study * s, size_t n, size_t reps,
     "has the energy to cross; HMC's real advantage, a step size that need "
     "not shrink like d^{-1/2} as the dimension grows, does not show on a "
     "multimodal target in two dimensions.\n",
-    hmc_lo, hmc_hi, mh_lo, mh_hi, mh_ahead);
+    hmc_lo, hmc_hi, mh_lo, mh_hi, mcmc_cost_count_ahead (mh, hmc));
 }
 
 /* Each mutant of the table MUTANTS switches in its variant, defined
@@ -515,10 +430,10 @@ main (int argc, char **argv)
   ess_study s[N_RHO];
   check_ar1 (h, n_chain, reps, s);
 
-  sampler_summary runs[2];
+  mcmc_cost runs[2];
   run_samplers (h, samples, &runs[0], &runs[1]);
   check_mixture_se (h, runs, 2);
-  print_timing (runs, 2);
+  mcmc_cost_print_timing (stdout, runs, 2);
 
   draw_figure (h, n_chain, s, runs);
   write_notes (h, s, n_chain, reps, &runs[0], &runs[1]);
