@@ -16,6 +16,7 @@
 #include "conv2d.h"
 #include "conv2d_probe.h"
 #include "figure_panel.h"
+#include "figure_receptive_field.h"
 #include "receptive_field.h"
 
 #include <gsl/gsl_math.h>
@@ -317,8 +318,8 @@ check_blind_spot (harness * h, const receptive_field hits[])
 
 /* ---- figure and notes ---- */
 
-/* One panel per case after the engine's panel: a 5 x 5 image of the
-   categories with the pixel labels on it. */
+/* One panel per case after the engine's panel (lib/figure_receptive_field):
+   a 5 x 5 image of the categories with the pixel labels on it. */
 static void
 draw_figure (harness * h, const receptive_field hits[], int draws)
 {
@@ -326,38 +327,9 @@ draw_figure (harness * h, const receptive_field hits[], int draws)
   sbuf_append (gp, "set multiplot layout 2,3 title 'Receptive field of output pixel 33:"
                " two masked 3×3 layers, padding 1, 5×5 map' font ',16'\n");
   int block = figure_lines_against_truth (h, "003 Q4: the written masks against the definitions");
-  sbuf_append (gp,
-    "set palette defined (0 '#ffffff', 1 '#E69F00', 2 '#56B4E9')\n"
-    "set cbrange [0:2]\nunset colorbox\nset xrange [0.5:5.5]\nset yrange [5.5:0.5]\n"
-    "set xtics 1,1,5 scale 0\nset ytics 1,1,5 scale 0\nunset grid\nunset logscale\n"
-    "set xlabel 'column j'\nset ylabel 'row i'\nset size ratio -1\n"
-    "set key outside bottom center horizontal samplen 1.2\n"
-    "set object 1 rect from 2.5,2.5 to 3.5,3.5 front fillstyle empty border lc rgb '#000000' lw 4\n");
+  figure_receptive_field_axes (gp, &hits[0]);
   for (size_t k = 0; k < N_CASES; k++)
-    {
-      int size = 0;
-      sbuf_printf (fig, "\n\n# block %d: case %s\n# row col label category"
-                   " detections(of %d draws)\n", block + (int) k, CASES[k].name, draws);
-      FOR_PIXELS (r, c)
-        {
-          sbuf_printf (fig, "%zu %zu %d %d %d\n", r + 1, c + 1, receptive_field_label (r, c),
-                       receptive_field_classify (&hits[k], r, c),
-                       hits[k].hits[raster_index (r, c)]);
-          size += receptive_field_seen (&hits[k], r, c);
-        }
-      sbuf blind;
-      sbuf_init (&blind);
-      receptive_field_append_blind_spot (&blind, &hits[k]);
-      sbuf_printf (gp, "set title \"%s: %d inputs; blind spot%s\"\n", CASES[k].name,
-                   size, sbuf_str (&blind));
-      sbuf_free (&blind);
-      sbuf_printf (gp,
-        "plot datafile index %zu using 2:1:4 with image pixels notitle, \\\n"
-        "     '' index %zu using 2:1:(sprintf('%%d', $3)) with labels font ',13' notitle%s\n",
-        block + k, block + k, k ? "" : ", \\\n"
-        "     NaN with boxes fs solid 1 lc rgb '#56B4E9' title 'seen by 33', \\\n"
-        "     NaN with boxes fs solid 1 lc rgb '#E69F00' title 'blind spot'");
-    }
+    figure_receptive_field (fig, gp, block + (int) k, &hits[k], CASES[k].name, draws, k == 0);
   sbuf_append (gp, "unset multiplot\n");
 }
 
