@@ -11,12 +11,15 @@
  * (check_spec checks): the network is run (lib/conv2d.c) with random
  * integer weights, each input pixel perturbed in turn (lib/conv2d_probe);
  * ground truth is reachability over the nonzero taps of the masks as
- * written. */
+ * written (lib/receptive_field). */
 #include "harness.h"
 #include "conv2d.h"
 #include "conv2d_probe.h"
 #include "figure_panel.h"
+#include "figure_receptive_field.h"
+#include "receptive_field.h"
 
+#include <gsl/gsl_math.h>
 #include <gsl/gsl_matrix.h>
 
 #define MAP 5                   /* the seed's 5 x 5 feature map */
@@ -169,63 +172,26 @@ static const mask_case CASES[] = {
 };
 #define N_CASES COUNT_OF (CASES)
 
-/* A 0/1 (or count) value per input pixel, row-major. */
-typedef struct { int v[MAP][MAP]; } pixel_map;
+/* Fields of output 33 on the 5 x 5 map: lib/receptive_field labels them as
+   the seed's grids do and sorts each input into seen / blind spot (before
+   33, unseen) / 33 and after, unseen. */
 #define FOR_PIXELS(r, c) for (size_t r = 0; r < MAP; r++) for (size_t c = 0; c < MAP; c++)
-
-static int pixel_label (size_t r, size_t c) { return (int) (10 * (r + 1) + (c + 1)); }
-static int in_field (const pixel_map * hits, size_t r, size_t c) { return hits->v[r][c] > 0; }
 /* Position in raster order (row by row, left to right), 0-based. */
 static size_t raster_index (size_t r, size_t c) { return r * MAP + c; }
 static const size_t TARGET_RASTER = TARGET_ROW * MAP + TARGET_COL;
 
-/* 2 = seen, 1 = blind spot (before 33, unseen), 0 = 33 or later, unseen. */
-static int pixel_category (const pixel_map * hits, size_t r, size_t c)
-{ return in_field (hits, r, c) ? 2 : raster_index (r, c) < TARGET_RASTER ? 1 : 0; }
-
-/* " label" for each pixel of category CAT; returns how many. */
-static int
-append_labels (sbuf * s, const pixel_map * hits, int cat)
-{
-  int n = 0;
-  FOR_PIXELS (r, c)
-    if (pixel_category (hits, r, c) == cat)
-      n++, sbuf_printf (s, " %d", pixel_label (r, c));
-  return n;
-}
-
+/* Ground truth: every input with a path to output 33 through the nonzero
+   taps of the masks as written (cross-correlation, the seed's "without
+   kernel flipping"; taps outside the map read zero padding), found by
+   lib/receptive_field's walk back from 33, layer by layer. */
 static void
-append_blind_spot (sbuf * s, const pixel_map * hits)
+reachable_inputs (const mask_case * mc, receptive_field * field)
 {
-  if (!append_labels (s, hits, 1))
-    sbuf_append (s, " none");
-}
-
-/* Unit (r, c) of layer l reads unit (r - PAD + a, c - PAD + b) of layer
-   l - 1 through tap (a, b) (cross-correlation, the seed's "without kernel
-   flipping"); taps outside the map read zero padding and join nothing.
-   Walk back from output 33, layer by layer, marking every unit with a path
-   through nonzero taps. */
-static void
-reachable_inputs (const mask_case * mc, pixel_map * field)
-{
-  pixel_map frontier = { {{0}} }, below;
-  frontier.v[TARGET_ROW][TARGET_COL] = 1;
-  for (int l = LAYERS - 1; l >= 0; l--)
-    {
-      const tap_grid *m = mc->layer[l] == CONV2D_MASK_A ? &SEED_MA : &SEED_MB;
-      below = (pixel_map) { {{0}} };
-      FOR_PIXELS (r, c)
-        for (int a = 0; a < KSIZE && frontier.v[r][c]; a++)
-          for (int b = 0; b < KSIZE; b++)
-            {
-              int rr = (int) r - PAD + a, cc = (int) c - PAD + b;
-              if ((*m)[a][b] != 0 && rr >= 0 && rr < MAP && cc >= 0 && cc < MAP)
-                below.v[rr][cc] = 1;
-            }
-      frontier = below;
-    }
-  *field = frontier;
+  const double *taps[LAYERS];
+  for (int l = 0; l < LAYERS; l++)
+    taps[l] = mc->layer[l] == CONV2D_MASK_A ? &SEED_MA[0][0] : &SEED_MB[0][0];
+  receptive_field_init (field, MAP, TARGET_ROW, TARGET_COL);
+  receptive_field_reach (field, LAYERS, KSIZE, PAD, taps);
 }
 
 /* The potential argument behind the blind spot: every nonzero tap of the
@@ -235,14 +201,8 @@ reachable_inputs (const mask_case * mc, pixel_map * field)
 static int
 max_tap_potential (void)
 {
-  const tap_grid *masks[] = { &SEED_MA, &SEED_MB };
-  int s = -2 * KSIZE;
-  for (size_t t = 0; t < COUNT_OF (masks); t++)
-    for (int a = 0; a < KSIZE; a++)
-      for (int b = 0; b < KSIZE; b++)
-        if ((*masks[t])[a][b] != 0 && (a - PAD) + (b - PAD) > s)
-          s = (a - PAD) + (b - PAD);
-  return s;
+  return GSL_MAX_INT (receptive_field_tap_potential (KSIZE, PAD, &SEED_MA[0][0]),
+                      receptive_field_tap_potential (KSIZE, PAD, &SEED_MB[0][0]));
 }
 
 /* ---- the network under test (lib/conv2d_probe runs and probes it) ---- */
@@ -296,16 +256,17 @@ check_output_size (harness * h, const conv2d_probe_spec * s)
 
 static void
 check_receptive_field (harness * h, const mask_case * mc,
-                       const pixel_map * hits, int draws, long m)
+                       const receptive_field * hits, int draws, long m)
 {
   conv2d_probe_spec spec = probe_spec (mc, m);
-  pixel_map truth;
+  receptive_field truth;
   reachable_inputs (mc, &truth);
   FOR_PIXELS (r, c)
-    check_point (h, mc->check, est_exact (in_field (hits, r, c), 0), est_exact (truth.v[r][c], 0));
+    check_point (h, mc->check, est_exact (receptive_field_seen (hits, r, c), 0),
+                 est_exact (receptive_field_seen (&truth, r, c), 0));
   sbuf labels;
   sbuf_init (&labels);
-  int size = append_labels (&labels, hits, 2);
+  int size = receptive_field_append_labels (&labels, hits, RECEPTIVE_FIELD_SEEN);
   check_close (h, mc->check, "25 input pixels, %d draws, weights in -%ld..%ld"
                " (a true dependence missed with probability <= %.1e);"
                " probed field (%d):%s", draws, m, m, conv2d_probe_miss_probability (&spec, draws),
@@ -316,13 +277,13 @@ check_receptive_field (harness * h, const mask_case * mc,
 /* Each input at or after 33 in raster order against "not seen" (in case
    4, 33 itself against "seen"). */
 static void
-check_autoregressive (harness * h, const pixel_map hits[])
+check_autoregressive (harness * h, const receptive_field hits[])
 {
   static const char *id[N_CASES] = { "causal_a_first", "causal_a_first", "causal_ba", "bb_sees_centre" };
   for (size_t k = 0; k < N_CASES; k++)
     FOR_PIXELS (r, c)
       if (raster_index (r, c) >= TARGET_RASTER)
-        check_point (h, id[k], est_exact (in_field (&hits[k], r, c), 0),
+        check_point (h, id[k], est_exact (receptive_field_seen (&hits[k], r, c), 0),
                      est_exact (k == 3 && raster_index (r, c) == TARGET_RASTER, 0));
   check_close (h, "causal_a_first", "cases 1 and 2, inputs 33..55 (13 each)");
   check_close (h, "causal_ba", "case 3, inputs 33..55");
@@ -332,7 +293,7 @@ check_autoregressive (harness * h, const pixel_map hits[])
 /* Inputs before 33 that no path can reach by the potential argument
    (di + dj > LAYERS s) must be unseen in every case. */
 static void
-check_blind_spot (harness * h, const pixel_map hits[])
+check_blind_spot (harness * h, const receptive_field hits[])
 {
   int s = max_tap_potential (), n_pixels = 0;
   sbuf labels;
@@ -343,9 +304,9 @@ check_blind_spot (harness * h, const pixel_map hits[])
       if (raster_index (r, c) >= TARGET_RASTER || potential <= LAYERS * s)
         continue;
       n_pixels++;
-      sbuf_printf (&labels, " %d", pixel_label (r, c));
+      sbuf_printf (&labels, " %d", receptive_field_label (r, c));
       for (size_t k = 0; k < N_CASES; k++)
-        check_point (h, "blind_spot", est_exact (in_field (&hits[k], r, c), 0),
+        check_point (h, "blind_spot", est_exact (receptive_field_seen (&hits[k], r, c), 0),
                      est_exact (0, 0));
     }
   check_close (h, "blind_spot", "largest tap di + dj = %d; inputs before 33"
@@ -357,68 +318,23 @@ check_blind_spot (harness * h, const pixel_map hits[])
 
 /* ---- figure and notes ---- */
 
-/* One panel per case after the engine's panel: a 5 x 5 image of the
-   categories with the pixel labels on it. */
+/* One panel per case after the engine's panel (lib/figure_receptive_field):
+   a 5 x 5 image of the categories with the pixel labels on it. */
 static void
-draw_figure (harness * h, const pixel_map hits[], int draws)
+draw_figure (harness * h, const receptive_field hits[], int draws)
 {
   sbuf *gp = harness_figure_script (h), *fig = harness_figure_data (h);
   sbuf_append (gp, "set multiplot layout 2,3 title 'Receptive field of output pixel 33:"
                " two masked 3×3 layers, padding 1, 5×5 map' font ',16'\n");
   int block = figure_lines_against_truth (h, "003 Q4: the written masks against the definitions");
-  sbuf_append (gp,
-    "set palette defined (0 '#ffffff', 1 '#E69F00', 2 '#56B4E9')\n"
-    "set cbrange [0:2]\nunset colorbox\nset xrange [0.5:5.5]\nset yrange [5.5:0.5]\n"
-    "set xtics 1,1,5 scale 0\nset ytics 1,1,5 scale 0\nunset grid\nunset logscale\n"
-    "set xlabel 'column j'\nset ylabel 'row i'\nset size ratio -1\n"
-    "set key outside bottom center horizontal samplen 1.2\n"
-    "set object 1 rect from 2.5,2.5 to 3.5,3.5 front fillstyle empty border lc rgb '#000000' lw 4\n");
+  figure_receptive_field_axes (gp, &hits[0]);
   for (size_t k = 0; k < N_CASES; k++)
-    {
-      int size = 0;
-      sbuf_printf (fig, "\n\n# block %d: case %s\n# row col label category"
-                   " detections(of %d draws)\n", block + (int) k, CASES[k].name, draws);
-      FOR_PIXELS (r, c)
-        {
-          sbuf_printf (fig, "%zu %zu %d %d %d\n", r + 1, c + 1, pixel_label (r, c),
-                       pixel_category (&hits[k], r, c), hits[k].v[r][c]);
-          size += in_field (&hits[k], r, c);
-        }
-      sbuf blind;
-      sbuf_init (&blind);
-      append_blind_spot (&blind, &hits[k]);
-      sbuf_printf (gp, "set title \"%s: %d inputs; blind spot%s\"\n", CASES[k].name,
-                   size, sbuf_str (&blind));
-      sbuf_free (&blind);
-      sbuf_printf (gp,
-        "plot datafile index %zu using 2:1:4 with image pixels notitle, \\\n"
-        "     '' index %zu using 2:1:(sprintf('%%d', $3)) with labels font ',13' notitle%s\n",
-        block + k, block + k, k ? "" : ", \\\n"
-        "     NaN with boxes fs solid 1 lc rgb '#56B4E9' title 'seen by 33', \\\n"
-        "     NaN with boxes fs solid 1 lc rgb '#E69F00' title 'blind spot'");
-    }
+    figure_receptive_field (fig, gp, block + (int) k, &hits[k], CASES[k].name, draws, k == 0);
   sbuf_append (gp, "unset multiplot\n");
 }
 
-/* The receptive field as a 5 x 5 text grid: the label where seen, a dot
-   elsewhere. */
 static void
-append_field_grid (sbuf * s, const pixel_map * hits)
-{
-  sbuf_append (s, "```\n");
-  FOR_PIXELS (r, c)
-    {
-      if (in_field (hits, r, c))
-        sbuf_printf (s, "%s%d", c ? " " : "", pixel_label (r, c));
-      else
-        sbuf_printf (s, "%s .", c ? " " : "");
-      sbuf_append (s, c == MAP - 1 ? "\n" : "");
-    }
-  sbuf_append (s, "```\n");
-}
-
-static void
-write_notes (harness * h, const pixel_map hits[], int draws, const conv2d_probe_spec * spec)
+write_notes (harness * h, const receptive_field hits[], int draws, const conv2d_probe_spec * spec)
 {
   sbuf *n = harness_notes (h);
   long m = spec->weight_range;
@@ -442,9 +358,9 @@ write_notes (harness * h, const pixel_map hits[], int draws, const conv2d_probe_
   for (size_t k = 0; k < N_CASES; k++)
     {
       sbuf_printf (n, "%s; blind spot (before 33, unseen):", CASES[k].name);
-      append_blind_spot (n, &hits[k]);
+      receptive_field_append_blind_spot (n, &hits[k]);
       sbuf_append (n, "\n\n");
-      append_field_grid (n, &hits[k]);
+      receptive_field_append_grid (n, &hits[k]);
       sbuf_append (n, "\n");
     }
   sbuf_append (n, "An A mask in layer 1, or in layer 2 after a B, keeps 33 from"
@@ -463,14 +379,15 @@ main (int argc, char **argv)
   if (conv2d_probe_exactness_limit (&spec) >= 9007199254740992.0)
     die_internal ("weight_range %ld would leave exact integer arithmetic", m);
   int draws = conv2d_probe_draws (&spec, harness_samples (h), CHECK_ALPHA);
-  pixel_map hits[N_CASES];
+  receptive_field hits[N_CASES];
 
   derivation_run (h, &q4_masks);
   check_output_size (h, &spec);
   for (size_t k = 0; k < N_CASES; k++)
     {
       spec = probe_spec (&CASES[k], m);
-      conv2d_probe (&spec, harness_rng (h), draws, &hits[k].v[0][0]);
+      receptive_field_init (&hits[k], MAP, TARGET_ROW, TARGET_COL);
+      conv2d_probe (&spec, harness_rng (h), draws, hits[k].hits);
       check_receptive_field (h, &CASES[k], &hits[k], draws, m);
     }
   check_autoregressive (h, hits);
