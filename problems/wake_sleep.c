@@ -122,18 +122,10 @@ ws_prepare (const point * p, void *u)
 }
 #define WP ((const ws_prep *) u)
 
-/* wake: z ~ q_φ(z|x); x[1] keeps the standard normal behind it */
-static void
-sample_wake (const gsl_rng * r, const point * p, const void *u, double *x)
-{
-  (void) p;
-  x[1] = gsl_ran_gaussian_ziggurat (r, 1.0);
-  x[0] = WP->qm + sqrt (WP->f.tau2) * x[1];
-}
-
-/* The same draw as a map of one standard normal, for randomized quasi-Monte
-   Carlo (the wake integrands are quadratics in it). */
-static size_t one (const point * p) { (void) p; return 1; }
+/* wake: z ~ q_φ(z|x); x[1] keeps the standard normal behind it.  The draw as a
+   map of one standard normal, for randomized quasi-Monte Carlo (the wake
+   integrands are quadratics in it); for plain Monte Carlo the engine draws the
+   normal itself (gsl_ran_gaussian_ziggurat), so no sampler of its own. */
 static void
 map_wake (const point * p, const void *u, const double *e, double *x)
 {
@@ -203,20 +195,10 @@ static const derivation_line WAKE_LINES[] = {
    .mutants = {{"wake_z_from_prior", "z^i drawn from p(z) instead of q_φ(z|x^i)", LINE_EXPECT (w_sampled_prior)}}},
 };
 
-/* sleep: (z, x) ~ p_θ; x[3..4] is the same x without its noise */
-static void
-sample_sleep (const gsl_rng * r, const point * p, const void *u, double *x)
-{
-  (void) p;
-  x[0] = gsl_ran_gaussian_ziggurat (r, 1.0);
-  for (int j = 0; j < RECOG_D; j++)
-    {
-      x[3 + j] = WP->t.w[j] * x[0] + WP->t.b[j];
-      x[1 + j] = x[3 + j] + gsl_ran_gaussian_ziggurat (r, sqrt (WP->t.s2));
-    }
-}
-/* The same draw as a map of three standard normals (z and x's noise), for
-   randomized quasi-Monte Carlo (the sleep integrands are quadratics in them). */
+/* sleep: (z, x) ~ p_θ; x[3..4] is the same x without its noise.  The draw as a
+   map of three standard normals (z and x's noise), for randomized quasi-Monte
+   Carlo (the sleep integrands are quadratics in them); for plain Monte Carlo
+   the engine draws them itself, in this order, as the wake draw's. */
 static size_t three (const point * p) { (void) p; return 1 + RECOG_D; }
 static void
 map_sleep (const point * p, const void *u, const double *e, double *x)
@@ -294,11 +276,11 @@ static const derivation_line SLEEP_LINES[] = {
    of degree 2 (lib/hermite_cv.h) */
 DERIVATION_DEFINE (wake_dv, "s001_112_wake", "001 1.1.2: the wake objective", box, 60, WAKE_TRUTHS,
                    WAKE_LINES, DERIVATION_PREPARE (ws_prep, ws_prepare), .n_mc_points = 4,
-                   .x_dim = 2, .sample = sample_wake, .base_dim = one, .transform = map_wake,
+                   .x_dim = 2, .base_dim = derivation_one_normal, .transform = map_wake,
                    .hermite_degree = 2);
 DERIVATION_DEFINE (sleep_dv, "s001_112_sleep", "001 1.1.2: the sleep objective and the lists", box,
                    60, SLEEP_TRUTHS, SLEEP_LINES, DERIVATION_PREPARE (ws_prep, ws_prepare),
-                   .n_mc_points = 4, .x_dim = 5, .sample = sample_sleep, .base_dim = three,
+                   .n_mc_points = 4, .x_dim = 5, .base_dim = three,
                    .transform = map_sleep, .hermite_degree = 2);     /* as the wake objective's */
 
 /* ---- harness checks ---- */
