@@ -9,17 +9,13 @@
  * engine; the harness checks use finite differences (lib/gradcheck) and
  * GSL's BFGS against these closed forms. */
 #include "harness.h"
-#include "gradcheck.h"
-#include "minimize.h"
-#include "optimum.h"
+#include "vector_check.h"
 #include "figure_panel.h"
 #include "lingauss.h"
 #include "line_fn.h"
 #include "recog.h"
 #include "normal.h"
 
-#include <float.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 
 static const check_spec CHECKS[] = {
@@ -288,70 +284,51 @@ DERIVATION_DEFINE (sleep_dv, "s001_112_sleep", "001 1.1.2: the sleep objective a
 static const recog_theta THETA0 = { {1.2, -0.7}, {0.5, -1.0}, 0.5 };
 
 #define VIEW(a) gsl_vector_view_array (a, COUNT_OF (a))
-static estimate exact (double v) { return est_exact (v, 64 * DBL_EPSILON * (fabs (v) + 1)); }
 
-/* Each partial of F at X by finite differences (lib/gradcheck, F's
-   rounding taken as GRADCHECK_F_REL_ERR of SIZE), one point of check ID
-   each, against the analytic gradient G. */
-static void
-fd_points (harness * h, const char *id, minnd_fn f, void *params,
-           const gsl_vector * x, const gsl_vector * g, double size)
-{
-  gradcheck_options o = { 1.0, 0, GRADCHECK_F_REL_ERR * size, 0 };
-  for (size_t i = 0; i < x->size; i++)
-    {
-      gradcheck_partial d;
-      gradcheck_partial_derivative (f, params, x, i, &o, &d);
-      check_point (h, id, exact (gsl_vector_get (g, i)), est_exact (d.value, d.err));
-    }
-}
-
+/* Each gradient against finite differences (lib/gradcheck through lib/vector_check, F's
+   rounding taken as GRADCHECK_F_REL_ERR of the size given), one point per coordinate. */
 static void
 check_gradients (harness * h, recog_wake * wp, void *sp)
 {
   gsl_rng *r = harness_rng (h);
-  double vv[RECOG_N_THETA], gv[RECOG_N_THETA], uv[RECOG_N_PHI], guv[RECOG_N_PHI];
-  gsl_vector_view v = VIEW (vv), g = VIEW (gv), u = VIEW (uv), gu = VIEW (guv);
+  double vv[RECOG_N_THETA], uv[RECOG_N_PHI];
+  gsl_vector_view v = VIEW (vv), u = VIEW (uv);
   for (int k = 0; k < 10; k++)
     {
       recog_theta t = recog_theta_perturb (r, &THETA0, 0.3);
       recog_theta_to_vector (&t, &v.vector);
-      recog_wake_grad_fn (&v.vector, wp, &g.vector);
-      fd_points (h, "gradients_vs_fd", recog_wake_fn, wp, &v.vector, &g.vector,
-                 20 * fabs (recog_wake_fn (&v.vector, wp)));
+      vector_check_gradient (h, "gradients_vs_fd", recog_wake_fn, recog_wake_grad_fn, wp,
+                             &v.vector, 20 * fabs (recog_wake_fn (&v.vector, wp)));
       recog_phi p = recog_phi_random (r);
       recog_phi_to_vector (&p, &u.vector);
-      recog_inclusive_kl_grad_fn (&u.vector, sp, &gu.vector);
-      fd_points (h, "gradients_vs_fd", recog_inclusive_kl_fn, sp, &u.vector, &gu.vector,
-                 20 * (1 + recog_inclusive_kl_fn (&u.vector, sp)));
+      vector_check_gradient (h, "gradients_vs_fd", recog_inclusive_kl_fn,
+                             recog_inclusive_kl_grad_fn, sp, &u.vector,
+                             20 * (1 + recog_inclusive_kl_fn (&u.vector, sp)));
     }
   check_close (h, "gradients_vs_fd", "10 random θ and φ; 5 + 4 coordinates each");
 }
 
-/* The wake checks at a recognition model φ away from the posterior. */
-static void
-check_wake (harness * h, const recog_data * d, recog_theta * mstep_out)
+/* The wake checks at a recognition model φ away from the posterior; returns the M-step. */
+static recog_theta
+check_wake (harness * h, const recog_data * d)
 {
   gsl_rng *r = harness_rng (h);
   recog_wake wp = wake_problem (h, r, d);
   recog_theta star = closed_mstep (h, d, &wp.phi), start = THETA0;
-  *mstep_out = star;
   double vv[RECOG_N_THETA], x0v[RECOG_N_THETA];
   gsl_vector_view v = VIEW (vv), x0 = VIEW (x0v);
 
   /* the optimiser on L against the M-step */
   start.w[0] = -start.w[0];
   recog_theta_to_vector (&start, &x0.vector);
-  double radius;
-  minnd_result opt = optimum_bfgs (recog_wake_neg_fn, recog_wake_neg_grad_fn, &wp, &x0.vector,
-                                   &radius);
   recog_theta_to_vector (&star, &v.vector);
-  for (size_t i = 0; i < RECOG_N_THETA; i++)
-    check_point (h, "s001_112_wake_is_mstep", est_opt (gsl_vector_get (opt.x, i), radius), exact (vv[i]));
+  vector_check_bfgs opt = vector_check_minimiser (h, "s001_112_wake_is_mstep", recog_wake_neg_fn,
+                                                  recog_wake_neg_grad_fn, &wp, &x0.vector, vv,
+                                                  VECTOR_CHECK_OBSERVED);
   check_close (h, "s001_112_wake_is_mstep", "N = %zu, BFGS converged %s after %zu"
                " iterations, error radius %.2g", d->n, opt.converged ? "yes" : "no",
-               opt.iterations, radius);
-  minimize_result_free (&opt);
+               opt.iterations, opt.radius);
+  return star;
 }
 
 static void
@@ -359,44 +336,30 @@ check_sleep (harness * h, long n)
 {
   const recog_theta *t = &THETA0;
   recog_phi post = recog_posterior (t), reg = population_regression (h, t);
-  double pv[RECOG_N_PHI], rv[RECOG_N_PHI];
-  gsl_vector_view pvv = VIEW (pv), rvv = VIEW (rv);
+  double pv[RECOG_N_PHI], rv[RECOG_N_PHI], x0v[RECOG_N_PHI] = { 0 }, fv[RECOG_N_PHI];
+  gsl_vector_view pvv = VIEW (pv), rvv = VIEW (rv), x0 = VIEW (x0v), fvv = VIEW (fv);
   recog_phi_to_vector (&post, &pvv.vector);
   recog_phi_to_vector (&reg, &rvv.vector);
-  for (int i = 0; i < RECOG_N_PHI; i++)
-    check_point (h, "sleep_population_is_posterior", exact (rv[i]), exact (pv[i]));
+  vector_check_equal (h, "sleep_population_is_posterior", rv, pv, RECOG_N_PHI);
   check_close (h, "sleep_population_is_posterior", "θ = θ0; a (2), c, log τ²");
 
   /* the inclusive KL's minimiser by BFGS against the closed-form sleep
      solution */
   void *sp = (void *) t;        /* the inclusive KL's parameters: θ */
-  double x0v[RECOG_N_PHI] = { 0 }, radius;
-  gsl_vector_view x0 = VIEW (x0v);
-  minnd_result opt = optimum_bfgs (recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn, sp,
-                                   &x0.vector, &radius);
-  for (int i = 0; i < RECOG_N_PHI; i++)
-    check_point (h, "s001_112_sleep_minimises", exact (rv[i]),
-                 est_opt (gsl_vector_get (opt.x, i), radius));
+  vector_check_bfgs opt = vector_check_minimiser (h, "s001_112_sleep_minimises",
+                                                  recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn,
+                                                  sp, &x0.vector, rv, VECTOR_CHECK_REFERENCE);
   check_close (h, "s001_112_sleep_minimises", "θ = θ0, BFGS from φ = 0 converged %s after"
                " %zu iterations, error radius %.2g; minimum KL %.2g",
-               opt.converged ? "yes" : "no", opt.iterations, radius, opt.f);
-  minimize_result_free (&opt);
+               opt.converged ? "yes" : "no", opt.iterations, opt.radius, opt.f);
 
-  /* the sleep fit from samples recovers the posterior */
+  /* the sleep fit from samples recovers the posterior: a, c with their exact conditional
+     standard errors, M τ̂²/τ*² = RSS/τ*² ~ χ²_{M - 3} as a Wilson-Hilferty score */
   double inv_diag[RECOG_D + 1];
   recog_phi fit = sleep_fit (h, t, n, inv_diag);
-  double sd = sqrt (post.tau2);
-  for (int j = 0; j < RECOG_D; j++)
-    check_point (h, "s001_112_sleep_recovers_posterior",
-                 est_mc (fit.a[j], sd * sqrt (inv_diag[j])), exact (post.a[j]));
-  check_point (h, "s001_112_sleep_recovers_posterior",
-               est_mc (fit.c, sd * sqrt (inv_diag[RECOG_D])), exact (post.c));
-  /* M τ̂²/τ*² = RSS/τ*² ~ χ²_ν, ν = M - 3; Wilson-Hilferty: (χ²/ν)^{1/3}
-     is close to N(1 - 2/(9ν), 2/(9ν)) far into the tails. */
-  double nu = (double) n - 3;
-  double wh = cbrt (fit.tau2 * (double) n / (post.tau2 * nu));
-  check_point (h, "s001_112_sleep_recovers_posterior", est_mc (wh, sqrt (2 / (9 * nu))),
-               exact (1 - 2 / (9 * nu)));
+  recog_phi_to_vector (&fit, &fvv.vector);
+  vector_check_lsq (h, "s001_112_sleep_recovers_posterior", fv, pv, inv_diag, RECOG_D + 1,
+                    fit.tau2, post.tau2, n);
   check_close (h, "s001_112_sleep_recovers_posterior", "θ = θ0, M = %ld samples; a, c"
                " with their exact conditional standard errors, τ̂² as a Wilson-Hilferty"
                " score (τ̂² = %.5g, τ*² = %.5g)", n, fit.tau2, post.tau2);
@@ -515,8 +478,7 @@ main (int argc, char **argv)
   recog_data d = recog_data_sample (r, &THETA0, (size_t) harness_param (h, "data"));
   recog_wake wp = wake_problem (h, r, &d);
   check_gradients (h, &wp, (void *) &THETA0);
-  recog_theta star;
-  check_wake (h, &d, &star);
+  recog_theta star = check_wake (h, &d);
   check_sleep (h, n);
   sbuf_append (harness_figure_script (h), "set multiplot layout 1,3 title"
                " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n");
