@@ -11,6 +11,7 @@
 #include "harness.h"
 #include "vector_check.h"
 #include "figure_panel.h"
+#include "figure_wake_sleep.h"
 #include "lingauss.h"
 #include "line_fn.h"
 #include "recog.h"
@@ -80,10 +81,12 @@ population_regression (const harness * h, const recog_theta * t)
   return p;
 }
 
-/* The sleep fit on M samples from p_θ (lib/recog). */
+/* The sleep fit on M samples from p_θ (lib/recog); CTX is the harness (a
+   figure_wake_sleep_fit). */
 static recog_phi
-sleep_fit (harness * h, const recog_theta * t, long m, double *inv_diag)
+sleep_fit (void *ctx, const recog_theta * t, long m, double *inv_diag)
 {
+  harness *h = ctx;
   double z_var;
   recog_phi p = recog_sleep_fit (harness_rng (h), t, m, inv_diag, &z_var);
   if (mutant (h, "fit_tau2_marginal"))
@@ -365,55 +368,19 @@ check_sleep (harness * h, long n)
                " score (τ̂² = %.5g, τ*² = %.5g)", n, fit.tau2, post.tau2);
 }
 
-/* ---- wake-sleep iterations, for the figure ---- */
+/* ---- wake-sleep iterations, for the figure (lib/figure_wake_sleep), the sleep step
+   with this claim's mutant ---- */
 
 static void
 run_wake_sleep (harness * h, const recog_data * d, long m, int block)
 {
-  gsl_rng *r = harness_rng (h);
-  int iters = (int) harness_param (h, "iterations");
-  sbuf *fig = harness_figure_data (h);
-  recog_theta t = { {0.3, 0.3}, {0.0, 0.0}, 2.0 };
-  recog_phi p = { {0.0, 0.0}, 0.0, 1.0 };
-  sbuf_printf (fig, "\n\n# block %d: wake-sleep, N = %zu data, M = %ld sleep samples per"
-               " iteration\n# iteration  ELBO  log-lik  inclusive KL after wake"
-               "  inclusive KL after sleep\n", block, d->n, m);
-  sbuf_printf (fig, "0 %.8g %.8g NaN %.8g\n", recog_average_elbo (&t, &p, d),
-               recog_average_log_lik (&t, d), recog_inclusive_kl (&t, &p));
-  for (int it = 1; it <= iters; it++)
-    {
-      t = recog_wake_step (r, d, &p);
-      double kl_wake = recog_inclusive_kl (&t, &p), inv_diag[RECOG_D + 1];
-      p = sleep_fit (h, &t, m, inv_diag);
-      sbuf_printf (fig, "%d %.8g %.8g %.8g %.8g\n", it, recog_average_elbo (&t, &p, d),
-                   recog_average_log_lik (&t, d), kl_wake, recog_inclusive_kl (&t, &p));
-    }
-  double mle = recog_max_log_lik (d);  /* a reference line for the figure */
-  sbuf_printf (harness_figure_script (h), "mle = %.8g\n", mle);
+  figure_wake_sleep_spec s = { d, { {0.3, 0.3}, {0.0, 0.0}, 2.0 }, { {0.0, 0.0}, 0.0, 1.0 }, m,
+    (int) harness_param (h, "iterations"), sleep_fit, h };
+  double mle = figure_wake_sleep (h, &block, &s);
   sbuf_printf (harness_notes (h), "After %d wake-sleep iterations the average"
                " log-likelihood is %.5g against the maximum %.5g (closed form), and the"
-               " inclusive KL after the sleep step is %.2g.\n\n", iters,
-               recog_average_log_lik (&t, d), mle, recog_inclusive_kl (&t, &p));
-}
-
-/* The wake-sleep iterations' two panels, on data block B (after the seed lines' panel). */
-static void
-draw_figure (harness * h, int b)
-{
-  sbuf_printf (harness_figure_script (h),
-    "set title 'Wake objective and log-likelihood'\n"
-    "set xlabel 'iteration'\nset ylabel 'average over the data (nats)'\n"
-    "set key bottom right font ',10'\nunset logscale\nset autoscale\nset format y '%%g'\n"
-    "plot mle with lines ls 7 title 'maximum log-likelihood', \\\n"
-    "     datafile index %d using 1:3 with linespoints ls 2 title 'log p_θ(x) (average)', \\\n"
-    "     '' index %d using 1:2 with linespoints ls 1 title 'ELBO L(θ, φ) (wake objective)'\n"
-    "set title 'Sleep objective: inclusive KL'\n"
-    "set ylabel 'E_x KL(p_θ(z|x) || q_φ(z|x))'\n"
-    "set logscale y\nset format y '10^{%%L}'\n"
-    "set key top right\n"
-    "plot datafile index %d using 1:4 with linespoints ls 2 title 'after the wake step', \\\n"
-    "     '' index %d using 1:5 with linespoints ls 1 title 'after the sleep step'\n"
-    "unset multiplot\n", b, b, b, b);
+               " inclusive KL after the sleep step is %.2g.\n\n", s.iterations,
+               recog_average_log_lik (&s.theta, d), mle, recog_inclusive_kl (&s.theta, &s.phi));
 }
 
 /* The seed lines' readings and corrections are in the report's line
@@ -485,7 +452,6 @@ main (int argc, char **argv)
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
   sbuf_append (harness_figure_script (h), "set key font ',8' spacing 0.75\n");
   run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100, b);
-  draw_figure (h, b);
   write_notes (h, &star);
   free (d.x);
   return harness_end (h);
