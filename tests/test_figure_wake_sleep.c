@@ -138,14 +138,17 @@ main (void)
   s[1] = gsl_stats_covariance_m (xs[0], 1, xs[1], 1, N, mu[0], mu[1]) * (N - 1) / N;
   s[2] = gsl_stats_variance_m (xs[1], 1, N, mu[1]) * (N - 1) / N;
   double mle = gsl_average_log_pdf (&d, mu, s);
-  tap_close (o.mle, mle, 1e-10 * fabs (mle), "the maximum = GSL's at the sample moments (%.10g)", mle);
+  tap_close (o.mle, mle, 1e-10 * fabs (mle), "the maximum = GSL's at the sample moments (%.10g)",
+             mle);
   int bounded = 1;
   for (int k = 0; k <= ITERS; k++)
     bounded &= o.row[k][1] <= o.row[k][2] + 1e-7 && o.row[k][2] <= o.mle + 1e-7
       && o.row[k][4] >= 0 && (k == 0 || o.row[k][3] >= 0);
   tap_ok (bounded, "ELBO <= log-lik <= maximum, inclusive KLs >= 0, at every iteration");
-  tap_ok (o.block_after == 1 && o.script_ok, "the script draws block 0 and mle; *BLOCK advances to 1");
-  tap_close (o.last_ll, o.row[ITERS][2], 1e-7 * fabs (o.last_ll), "the spec is left at the last θ");
+  tap_ok (o.block_after == 1 && o.script_ok,
+          "the script draws block 0 and mle; *BLOCK advances to 1");
+  tap_close (o.last_ll, o.row[ITERS][2], 1e-7 * fabs (o.last_ll),
+             "the spec is left at the last θ");
   tap_ok (o.mle - o.row[ITERS][2] < 0.01 && o.row[ITERS][4] < 0.01,
           "the seed's steps end near the maximum (%.3g below) with KL %.3g",
           o.mle - o.row[ITERS][2], o.row[ITERS][4]);

@@ -208,7 +208,8 @@ main (void)
   tap_ok (run (minimiser, 2).held == 0, "negative control: a minimum 1e-6 off fails");
 
   o = run (lsq, 0);
-  tap_ok (o.held == 1 && o.points == 4, "lsq: GSL's fit against its true β, σ² holds, 3 + 1 points");
+  tap_ok (o.held == 1 && o.points == 4,
+          "lsq: GSL's fit against its true β, σ² holds, 3 + 1 points");
   tap_ok (run (lsq, 1).held == 0, "negative control: against twice the noise variance fails");
   tap_ok (run (lsq, 2).held == 0, "negative control: β_0 moved by ten standard errors fails");
   tap_close (run (lsq, 3).statistic, 3, 0.02,
