@@ -9,17 +9,14 @@
  * engine; the harness checks use finite differences (lib/gradcheck) and
  * GSL's BFGS against these closed forms. */
 #include "harness.h"
-#include "gradcheck.h"
-#include "minimize.h"
-#include "optimum.h"
+#include "vector_check.h"
 #include "figure_panel.h"
+#include "figure_wake_sleep.h"
 #include "lingauss.h"
 #include "line_fn.h"
 #include "recog.h"
 #include "normal.h"
 
-#include <float.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 
 static const check_spec CHECKS[] = {
@@ -84,10 +81,12 @@ population_regression (const harness * h, const recog_theta * t)
   return p;
 }
 
-/* The sleep fit on M samples from p_θ (lib/recog). */
+/* The sleep fit on M samples from p_θ (lib/recog); CTX is the harness (a
+   figure_wake_sleep_fit). */
 static recog_phi
-sleep_fit (harness * h, const recog_theta * t, long m, double *inv_diag)
+sleep_fit (void *ctx, const recog_theta * t, long m, double *inv_diag)
 {
+  harness *h = ctx;
   double z_var;
   recog_phi p = recog_sleep_fit (harness_rng (h), t, m, inv_diag, &z_var);
   if (mutant (h, "fit_tau2_marginal"))
@@ -122,18 +121,10 @@ ws_prepare (const point * p, void *u)
 }
 #define WP ((const ws_prep *) u)
 
-/* wake: z ~ q_φ(z|x); x[1] keeps the standard normal behind it */
-static void
-sample_wake (const gsl_rng * r, const point * p, const void *u, double *x)
-{
-  (void) p;
-  x[1] = gsl_ran_gaussian_ziggurat (r, 1.0);
-  x[0] = WP->qm + sqrt (WP->f.tau2) * x[1];
-}
-
-/* The same draw as a map of one standard normal, for randomized quasi-Monte
-   Carlo (the wake integrands are quadratics in it). */
-static size_t one (const point * p) { (void) p; return 1; }
+/* wake: z ~ q_φ(z|x); x[1] keeps the standard normal behind it.  The draw as a
+   map of one standard normal, for randomized quasi-Monte Carlo (the wake
+   integrands are quadratics in it); for plain Monte Carlo the engine draws the
+   normal itself (gsl_ran_gaussian_ziggurat), so no sampler of its own. */
 static void
 map_wake (const point * p, const void *u, const double *e, double *x)
 {
@@ -203,20 +194,10 @@ static const derivation_line WAKE_LINES[] = {
    .mutants = {{"wake_z_from_prior", "z^i drawn from p(z) instead of q_φ(z|x^i)", LINE_EXPECT (w_sampled_prior)}}},
 };
 
-/* sleep: (z, x) ~ p_θ; x[3..4] is the same x without its noise */
-static void
-sample_sleep (const gsl_rng * r, const point * p, const void *u, double *x)
-{
-  (void) p;
-  x[0] = gsl_ran_gaussian_ziggurat (r, 1.0);
-  for (int j = 0; j < RECOG_D; j++)
-    {
-      x[3 + j] = WP->t.w[j] * x[0] + WP->t.b[j];
-      x[1 + j] = x[3 + j] + gsl_ran_gaussian_ziggurat (r, sqrt (WP->t.s2));
-    }
-}
-/* The same draw as a map of three standard normals (z and x's noise), for
-   randomized quasi-Monte Carlo (the sleep integrands are quadratics in them). */
+/* sleep: (z, x) ~ p_θ; x[3..4] is the same x without its noise.  The draw as a
+   map of three standard normals (z and x's noise), for randomized quasi-Monte
+   Carlo (the sleep integrands are quadratics in them); for plain Monte Carlo
+   the engine draws them itself, in this order, as the wake draw's. */
 static size_t three (const point * p) { (void) p; return 1 + RECOG_D; }
 static void
 map_sleep (const point * p, const void *u, const double *e, double *x)
@@ -294,11 +275,11 @@ static const derivation_line SLEEP_LINES[] = {
    of degree 2 (lib/hermite_cv.h) */
 DERIVATION_DEFINE (wake_dv, "s001_112_wake", "001 1.1.2: the wake objective", box, 60, WAKE_TRUTHS,
                    WAKE_LINES, DERIVATION_PREPARE (ws_prep, ws_prepare), .n_mc_points = 4,
-                   .x_dim = 2, .sample = sample_wake, .base_dim = one, .transform = map_wake,
+                   .x_dim = 2, .base_dim = derivation_one_normal, .transform = map_wake,
                    .hermite_degree = 2);
 DERIVATION_DEFINE (sleep_dv, "s001_112_sleep", "001 1.1.2: the sleep objective and the lists", box,
                    60, SLEEP_TRUTHS, SLEEP_LINES, DERIVATION_PREPARE (ws_prep, ws_prepare),
-                   .n_mc_points = 4, .x_dim = 5, .sample = sample_sleep, .base_dim = three,
+                   .n_mc_points = 4, .x_dim = 5, .base_dim = three,
                    .transform = map_sleep, .hermite_degree = 2);     /* as the wake objective's */
 
 /* ---- harness checks ---- */
@@ -306,70 +287,51 @@ DERIVATION_DEFINE (sleep_dv, "s001_112_sleep", "001 1.1.2: the sleep objective a
 static const recog_theta THETA0 = { {1.2, -0.7}, {0.5, -1.0}, 0.5 };
 
 #define VIEW(a) gsl_vector_view_array (a, COUNT_OF (a))
-static estimate exact (double v) { return est_exact (v, 64 * DBL_EPSILON * (fabs (v) + 1)); }
 
-/* Each partial of F at X by finite differences (lib/gradcheck, F's
-   rounding taken as GRADCHECK_F_REL_ERR of SIZE), one point of check ID
-   each, against the analytic gradient G. */
-static void
-fd_points (harness * h, const char *id, minnd_fn f, void *params,
-           const gsl_vector * x, const gsl_vector * g, double size)
-{
-  gradcheck_options o = { 1.0, 0, GRADCHECK_F_REL_ERR * size, 0 };
-  for (size_t i = 0; i < x->size; i++)
-    {
-      gradcheck_partial d;
-      gradcheck_partial_derivative (f, params, x, i, &o, &d);
-      check_point (h, id, exact (gsl_vector_get (g, i)), est_exact (d.value, d.err));
-    }
-}
-
+/* Each gradient against finite differences (lib/gradcheck through lib/vector_check, F's
+   rounding taken as GRADCHECK_F_REL_ERR of the size given), one point per coordinate. */
 static void
 check_gradients (harness * h, recog_wake * wp, void *sp)
 {
   gsl_rng *r = harness_rng (h);
-  double vv[RECOG_N_THETA], gv[RECOG_N_THETA], uv[RECOG_N_PHI], guv[RECOG_N_PHI];
-  gsl_vector_view v = VIEW (vv), g = VIEW (gv), u = VIEW (uv), gu = VIEW (guv);
+  double vv[RECOG_N_THETA], uv[RECOG_N_PHI];
+  gsl_vector_view v = VIEW (vv), u = VIEW (uv);
   for (int k = 0; k < 10; k++)
     {
       recog_theta t = recog_theta_perturb (r, &THETA0, 0.3);
       recog_theta_to_vector (&t, &v.vector);
-      recog_wake_grad_fn (&v.vector, wp, &g.vector);
-      fd_points (h, "gradients_vs_fd", recog_wake_fn, wp, &v.vector, &g.vector,
-                 20 * fabs (recog_wake_fn (&v.vector, wp)));
+      vector_check_gradient (h, "gradients_vs_fd", recog_wake_fn, recog_wake_grad_fn, wp,
+                             &v.vector, 20 * fabs (recog_wake_fn (&v.vector, wp)));
       recog_phi p = recog_phi_random (r);
       recog_phi_to_vector (&p, &u.vector);
-      recog_inclusive_kl_grad_fn (&u.vector, sp, &gu.vector);
-      fd_points (h, "gradients_vs_fd", recog_inclusive_kl_fn, sp, &u.vector, &gu.vector,
-                 20 * (1 + recog_inclusive_kl_fn (&u.vector, sp)));
+      vector_check_gradient (h, "gradients_vs_fd", recog_inclusive_kl_fn,
+                             recog_inclusive_kl_grad_fn, sp, &u.vector,
+                             20 * (1 + recog_inclusive_kl_fn (&u.vector, sp)));
     }
   check_close (h, "gradients_vs_fd", "10 random θ and φ; 5 + 4 coordinates each");
 }
 
-/* The wake checks at a recognition model φ away from the posterior. */
-static void
-check_wake (harness * h, const recog_data * d, recog_theta * mstep_out)
+/* The wake checks at a recognition model φ away from the posterior; returns the M-step. */
+static recog_theta
+check_wake (harness * h, const recog_data * d)
 {
   gsl_rng *r = harness_rng (h);
   recog_wake wp = wake_problem (h, r, d);
   recog_theta star = closed_mstep (h, d, &wp.phi), start = THETA0;
-  *mstep_out = star;
   double vv[RECOG_N_THETA], x0v[RECOG_N_THETA];
   gsl_vector_view v = VIEW (vv), x0 = VIEW (x0v);
 
   /* the optimiser on L against the M-step */
   start.w[0] = -start.w[0];
   recog_theta_to_vector (&start, &x0.vector);
-  double radius;
-  minnd_result opt = optimum_bfgs (recog_wake_neg_fn, recog_wake_neg_grad_fn, &wp, &x0.vector,
-                                   &radius);
   recog_theta_to_vector (&star, &v.vector);
-  for (size_t i = 0; i < RECOG_N_THETA; i++)
-    check_point (h, "s001_112_wake_is_mstep", est_opt (gsl_vector_get (opt.x, i), radius), exact (vv[i]));
+  vector_check_bfgs opt = vector_check_minimiser (h, "s001_112_wake_is_mstep", recog_wake_neg_fn,
+                                                  recog_wake_neg_grad_fn, &wp, &x0.vector, vv,
+                                                  VECTOR_CHECK_OBSERVED);
   check_close (h, "s001_112_wake_is_mstep", "N = %zu, BFGS converged %s after %zu"
                " iterations, error radius %.2g", d->n, opt.converged ? "yes" : "no",
-               opt.iterations, radius);
-  minimize_result_free (&opt);
+               opt.iterations, opt.radius);
+  return star;
 }
 
 static void
@@ -377,98 +339,48 @@ check_sleep (harness * h, long n)
 {
   const recog_theta *t = &THETA0;
   recog_phi post = recog_posterior (t), reg = population_regression (h, t);
-  double pv[RECOG_N_PHI], rv[RECOG_N_PHI];
-  gsl_vector_view pvv = VIEW (pv), rvv = VIEW (rv);
+  double pv[RECOG_N_PHI], rv[RECOG_N_PHI], x0v[RECOG_N_PHI] = { 0 }, fv[RECOG_N_PHI];
+  gsl_vector_view pvv = VIEW (pv), rvv = VIEW (rv), x0 = VIEW (x0v), fvv = VIEW (fv);
   recog_phi_to_vector (&post, &pvv.vector);
   recog_phi_to_vector (&reg, &rvv.vector);
-  for (int i = 0; i < RECOG_N_PHI; i++)
-    check_point (h, "sleep_population_is_posterior", exact (rv[i]), exact (pv[i]));
+  vector_check_equal (h, "sleep_population_is_posterior", rv, pv, RECOG_N_PHI);
   check_close (h, "sleep_population_is_posterior", "θ = θ0; a (2), c, log τ²");
 
   /* the inclusive KL's minimiser by BFGS against the closed-form sleep
      solution */
   void *sp = (void *) t;        /* the inclusive KL's parameters: θ */
-  double x0v[RECOG_N_PHI] = { 0 }, radius;
-  gsl_vector_view x0 = VIEW (x0v);
-  minnd_result opt = optimum_bfgs (recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn, sp,
-                                   &x0.vector, &radius);
-  for (int i = 0; i < RECOG_N_PHI; i++)
-    check_point (h, "s001_112_sleep_minimises", exact (rv[i]),
-                 est_opt (gsl_vector_get (opt.x, i), radius));
+  vector_check_bfgs opt = vector_check_minimiser (h, "s001_112_sleep_minimises",
+                                                  recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn,
+                                                  sp, &x0.vector, rv, VECTOR_CHECK_REFERENCE);
   check_close (h, "s001_112_sleep_minimises", "θ = θ0, BFGS from φ = 0 converged %s after"
                " %zu iterations, error radius %.2g; minimum KL %.2g",
-               opt.converged ? "yes" : "no", opt.iterations, radius, opt.f);
-  minimize_result_free (&opt);
+               opt.converged ? "yes" : "no", opt.iterations, opt.radius, opt.f);
 
-  /* the sleep fit from samples recovers the posterior */
+  /* the sleep fit from samples recovers the posterior: a, c with their exact conditional
+     standard errors, M τ̂²/τ*² = RSS/τ*² ~ χ²_{M - 3} as a Wilson-Hilferty score */
   double inv_diag[RECOG_D + 1];
   recog_phi fit = sleep_fit (h, t, n, inv_diag);
-  double sd = sqrt (post.tau2);
-  for (int j = 0; j < RECOG_D; j++)
-    check_point (h, "s001_112_sleep_recovers_posterior",
-                 est_mc (fit.a[j], sd * sqrt (inv_diag[j])), exact (post.a[j]));
-  check_point (h, "s001_112_sleep_recovers_posterior",
-               est_mc (fit.c, sd * sqrt (inv_diag[RECOG_D])), exact (post.c));
-  /* M τ̂²/τ*² = RSS/τ*² ~ χ²_ν, ν = M - 3; Wilson-Hilferty: (χ²/ν)^{1/3}
-     is close to N(1 - 2/(9ν), 2/(9ν)) far into the tails. */
-  double nu = (double) n - 3;
-  double wh = cbrt (fit.tau2 * (double) n / (post.tau2 * nu));
-  check_point (h, "s001_112_sleep_recovers_posterior", est_mc (wh, sqrt (2 / (9 * nu))),
-               exact (1 - 2 / (9 * nu)));
+  recog_phi_to_vector (&fit, &fvv.vector);
+  vector_check_lsq (h, "s001_112_sleep_recovers_posterior", fv, pv, inv_diag, RECOG_D + 1,
+                    fit.tau2, post.tau2, n);
   check_close (h, "s001_112_sleep_recovers_posterior", "θ = θ0, M = %ld samples; a, c"
                " with their exact conditional standard errors, τ̂² as a Wilson-Hilferty"
                " score (τ̂² = %.5g, τ*² = %.5g)", n, fit.tau2, post.tau2);
 }
 
-/* ---- wake-sleep iterations, for the figure ---- */
+/* ---- wake-sleep iterations, for the figure (lib/figure_wake_sleep), the sleep step
+   with this claim's mutant ---- */
 
 static void
 run_wake_sleep (harness * h, const recog_data * d, long m, int block)
 {
-  gsl_rng *r = harness_rng (h);
-  int iters = (int) harness_param (h, "iterations");
-  sbuf *fig = harness_figure_data (h);
-  recog_theta t = { {0.3, 0.3}, {0.0, 0.0}, 2.0 };
-  recog_phi p = { {0.0, 0.0}, 0.0, 1.0 };
-  sbuf_printf (fig, "\n\n# block %d: wake-sleep, N = %zu data, M = %ld sleep samples per"
-               " iteration\n# iteration  ELBO  log-lik  inclusive KL after wake"
-               "  inclusive KL after sleep\n", block, d->n, m);
-  sbuf_printf (fig, "0 %.8g %.8g NaN %.8g\n", recog_average_elbo (&t, &p, d),
-               recog_average_log_lik (&t, d), recog_inclusive_kl (&t, &p));
-  for (int it = 1; it <= iters; it++)
-    {
-      t = recog_wake_step (r, d, &p);
-      double kl_wake = recog_inclusive_kl (&t, &p), inv_diag[RECOG_D + 1];
-      p = sleep_fit (h, &t, m, inv_diag);
-      sbuf_printf (fig, "%d %.8g %.8g %.8g %.8g\n", it, recog_average_elbo (&t, &p, d),
-                   recog_average_log_lik (&t, d), kl_wake, recog_inclusive_kl (&t, &p));
-    }
-  double mle = recog_max_log_lik (d);  /* a reference line for the figure */
-  sbuf_printf (harness_figure_script (h), "mle = %.8g\n", mle);
+  figure_wake_sleep_spec s = { d, { {0.3, 0.3}, {0.0, 0.0}, 2.0 }, { {0.0, 0.0}, 0.0, 1.0 }, m,
+    (int) harness_param (h, "iterations"), sleep_fit, h };
+  double mle = figure_wake_sleep (h, &block, &s);
   sbuf_printf (harness_notes (h), "After %d wake-sleep iterations the average"
                " log-likelihood is %.5g against the maximum %.5g (closed form), and the"
-               " inclusive KL after the sleep step is %.2g.\n\n", iters,
-               recog_average_log_lik (&t, d), mle, recog_inclusive_kl (&t, &p));
-}
-
-/* The wake-sleep iterations' two panels, on data block B (after the seed lines' panel). */
-static void
-draw_figure (harness * h, int b)
-{
-  sbuf_printf (harness_figure_script (h),
-    "set title 'Wake objective and log-likelihood'\n"
-    "set xlabel 'iteration'\nset ylabel 'average over the data (nats)'\n"
-    "set key bottom right font ',10'\nunset logscale\nset autoscale\nset format y '%%g'\n"
-    "plot mle with lines ls 7 title 'maximum log-likelihood', \\\n"
-    "     datafile index %d using 1:3 with linespoints ls 2 title 'log p_θ(x) (average)', \\\n"
-    "     '' index %d using 1:2 with linespoints ls 1 title 'ELBO L(θ, φ) (wake objective)'\n"
-    "set title 'Sleep objective: inclusive KL'\n"
-    "set ylabel 'E_x KL(p_θ(z|x) || q_φ(z|x))'\n"
-    "set logscale y\nset format y '10^{%%L}'\n"
-    "set key top right\n"
-    "plot datafile index %d using 1:4 with linespoints ls 2 title 'after the wake step', \\\n"
-    "     '' index %d using 1:5 with linespoints ls 1 title 'after the sleep step'\n"
-    "unset multiplot\n", b, b, b, b);
+               " inclusive KL after the sleep step is %.2g.\n\n", s.iterations,
+               recog_average_log_lik (&s.theta, d), mle, recog_inclusive_kl (&s.theta, &s.phi));
 }
 
 /* The seed lines' readings and corrections are in the report's line
@@ -533,15 +445,13 @@ main (int argc, char **argv)
   recog_data d = recog_data_sample (r, &THETA0, (size_t) harness_param (h, "data"));
   recog_wake wp = wake_problem (h, r, &d);
   check_gradients (h, &wp, (void *) &THETA0);
-  recog_theta star;
-  check_wake (h, &d, &star);
+  recog_theta star = check_wake (h, &d);
   check_sleep (h, n);
   sbuf_append (harness_figure_script (h), "set multiplot layout 1,3 title"
                " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n");
   int b = figure_lines_against_truth (h, "Each seed line against its truth");
   sbuf_append (harness_figure_script (h), "set key font ',8' spacing 0.75\n");
   run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100, b);
-  draw_figure (h, b);
   write_notes (h, &star);
   free (d.x);
   return harness_end (h);
