@@ -14,6 +14,7 @@
  * lib/normal_rnd.h).  That the inclusive fit is the moment match is the
  * harness's own pair of lines, against p's exact moments. */
 #include "harness.h"
+#include "figure_gauss_fit.h"
 #include "figure_panel.h"
 #include "gauss_fit.h"
 #include "line_fn.h"
@@ -23,10 +24,8 @@
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_math.h>
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 /* ---- The target ---- */
 
@@ -367,50 +366,17 @@ DERIVATION_DEFINE (fit, "inclusive_fit", "The inclusive fit is the moment match"
 #define N_STARTS 5
 static const double STARTS[N_STARTS] = { -5.0, -1.5, 0.0, 1.5, 5.0 };
 
-/* One curve per mode that some exclusive run reached (runs that reach the
-   same mode give the same fit to the optimiser's tolerance), and the
-   starting means marked by the mode they reached. */
+/* Left, each line against its truth; right, the fits over p (lib/figure_gauss_fit). */
 static void
 draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit * excl)
 {
-  int rep[2] = { -1, -1 };     /* a run that reached mode k */
-  char from[2][128] = { "", "" };
-  for (int i = 0; i < N_STARTS; i++)
-    {
-      size_t k = gauss_fit_nearest (p, excl[i].m, excl[i].s);
-      if (rep[k] < 0)
-        rep[k] = i;
-      size_t len = strlen (from[k]);
-      snprintf (from[k] + len, sizeof from[k] - len, "%s%g", len ? ", " : "", excl[i].m0);
-    }
-  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
-  sbuf_printf (fig, "\n\n# block %d: x  p(x)  inclusive_q(x)  exclusive_q_mode1(x)  exclusive_q_mode2(x)\n", b);
-  for (int j = 0; j <= 600; j++)
-    {
-      double x = -8.0 + 16.0 * j / 600.0;
-      sbuf_printf (fig, "%.6g %.8g %.8g", x, gmm_pdf_1d (p, x), normal_pdf (x, incl->m, incl->s));
-      for (size_t k = 0; k < 2; k++)
-        sbuf_printf (fig, " %.8g", rep[k] < 0 ? GSL_NAN : normal_pdf (x, excl[rep[k]].m, excl[rep[k]].s));
-      sbuf_append (fig, "\n");
-    }
-  sbuf_printf (fig, "\n\n# block %d: start m0, mode reached (1 or 2), fitted m, s\n", b + 1);
-  for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (fig, "%g %zu %.10g %.10g\n", excl[i].m0, gauss_fit_nearest (p, excl[i].m, excl[i].s) + 1,
-                 excl[i].m, excl[i].s);
-  sbuf_printf (gp,
-    "set title 'One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)'\nset xlabel 'x'\n"
-    "set ylabel 'density'\nset xrange [-8:8]\nset yrange [0:0.75]\nset key top center maxrows 3 width -2\n"
-    "plot datafile index %d using 1:2 with filledcurves y1=0 ls 8 fc rgb '#999999' title 'target p', \\\n"
-    "     '' index %d using 1:3 with lines ls 2 dt 2 lw 3 title 'inclusive fit (moment match)'", b, b);
-  for (size_t k = 0; k < 2; k++)
-    if (rep[k] >= 0)
-      sbuf_printf (gp, ", \\\n     '' index %d using 1:%zu with lines ls %d title"
-                   " 'exclusive fit from m0 = %s'", b, 4 + k, k == 0 ? 1 : 3, from[k]);
-  sbuf_printf (gp,
-    ", \\\n     '' index %d using 1:($2 == 1 ? 0.012 : NaN) with points ls 1 pt 9 ps 1.8 notitle, \\\n"
-    "     '' index %d using 1:($2 == 2 ? 0.012 : NaN) with points ls 3 pt 9 ps 1.8 notitle\nunset multiplot\n", b + 1, b + 1);
+  figure_gauss_fit (harness_figure_data (h), gp, b, &(figure_gauss_fit_spec) {
+    .p = p, .incl = incl, .excl = excl, .n = N_STARTS, .xlo = -8, .xhi = 8, .ymax = 0.75,
+    .title = "One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)" });
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 /* Mode-seeking needs well separated modes: at separation 1 (modes 5.5
