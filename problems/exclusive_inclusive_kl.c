@@ -165,15 +165,6 @@ objective_118 (double eta, void *params)
   return r[0] * log (r[0] / q[0]) + r[1] * log (r[1] / q[1]);
 }
 
-/* The smallest |η - η*| floating point resolves at a minimum whose terms
-   have magnitude SIZE and curvature F2: f(η) - f(η*) = ½ F2 (η - η*)² is
-   lost below the rounding 4 u SIZE of the objective. */
-static double
-resolution (double size, double f2)
-{
-  return sqrt (4 * DBL_EPSILON * fmax (size, DBL_MIN) / (0.5 * f2));
-}
-
 /* Truth: Brent's minimiser of line 118's objective over the logit η of q;
    its error is twice Brent's bracket plus the resolution at curvature
    r0 r1 (the objective's second derivative in η at its minimum). */
@@ -187,7 +178,7 @@ t_optimum (const point * p, const void *u)
   if (!m.converged)
     die_runtime ("Brent did not converge on line 118's objective");
   double size = 2.0 * (fabs (log (r[0])) + fabs (log (r[1])));
-  return est_opt (m.x, 2 * m.x_err + resolution (size, r[0] * r[1]));
+  return est_opt (m.x, 2 * m.x_err + minimize_1d_resolution (size, r[0] * r[1]));
 }
 
 /* Σ_z A_z log(B_z / C_z) */
