@@ -181,20 +181,10 @@ t_optimum (const point * p, const void *u)
   return est_opt (m.x, 2 * m.x_err + minimize_1d_resolution (size, r[0] * r[1]));
 }
 
-/* Σ_z A_z log(B_z / C_z) */
-static rnd
-sum_a_log_b_over_c (const rnd * a, const rnd * b, const rnd * c)
-{
-  rnd s = X (0);
-  for (int z = 0; z < 2; z++)
-    s = rnd_add (s, rnd_mul (a[z], rnd_log (rnd_div (b[z], c[z]))));
-  return s;
-}
-
 /* A line of P6.4 (or its mutant) as a closed form of the latent quantities L. */
 #define LATENT_LINE(name, expr) \
   static estimate name (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (expr); }
-#define SUM(a, b, c) sum_a_log_b_over_c (l.a, l.b, l.c)
+#define SUM(a, b, c) rnd_sum_a_log_ratio (l.a, l.b, l.c, 2)     /* Σ_z a_z log(b_z/c_z) */
 #define NEG(a) rnd_scale (-1, a)
 
 /* Truth: KL(p(z|x)||q) = Σ_z r_z log r_z/q_z */
