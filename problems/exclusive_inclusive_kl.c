@@ -281,14 +281,10 @@ static const point_kind fit_points = POINT_BOX_OF ("one point: the start (m0, s0
 static gauss_fit
 inclusive_fit (const point * p, const gauss_fit_variant * variant)
 {
-  static gauss_fit last;
-  static const gauss_fit_variant *last_variant;
-  if (last_variant == variant && last.m0 == p->v[0] && last.s0 == p->v[1])
-    return last;
-  last = gauss_fit_minimise (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
-  last_variant = variant;
-  gauss_fit_lock (target_p, &last);       /* dies if BFGS did not converge */
-  return last;
+  static gauss_fit_memo last;
+  gauss_fit f = gauss_fit_minimise_memo (&last, target_p, INCLUSIVE, p->v[0], p->v[1], variant);
+  gauss_fit_lock (target_p, &f);       /* dies if BFGS did not converge */
+  return f;
 }
 
 static estimate fit_mean (const point * p, const gauss_fit_variant * v)
@@ -383,9 +379,7 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     "exclusive fits (BFGS on KL(q||p) = -H(q) - E_q[log p], E_q by quadrature over m ± 14 s, gradients by "
     "the reparameterisation x = m + s ε):\n\n",
     comp_mean (p, 0), comp_mean (p, 1), mean, var, incl->m, incl->s * incl->s);
-  for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (n, "- from m0 = %g: m = %.6g, s = %.6g (component %zu)\n", excl[i].m0, excl[i].m, excl[i].s,
-                 gauss_fit_nearest (p, excl[i].m, excl[i].s) + 1);
+  gauss_fit_write_list (n, p, excl, N_STARTS);
   /* q against p at the modes, and both masses in the gap [μ1 + 2σ1, μ2 - 2σ2] */
   double q_over_p[2], lo = comp_mean (p, 0) + 2 * SD[0], hi = comp_mean (p, 1) - 2 * SD[1];
   for (size_t k = 0; k < 2; k++)
