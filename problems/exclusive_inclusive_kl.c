@@ -107,8 +107,6 @@ DERIVATION_DEFINE (tf, "s000_tf", "000 True or False: P1, P3, P4", start_points,
 static const point_kind latent_points =
   POINT_BOX_OF (NULL, {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0});
 
-static estimate closed (rnd a) { return rnd_estimate (a); }
-
 /* log p(z, x) = log w + log N(x; μ, σ) */
 static rnd
 log_joint_at (double x, double w, double mu, double sigma)
@@ -183,7 +181,8 @@ t_optimum (const point * p, const void *u)
 
 /* A line of P6.4 (or its mutant) as a closed form of the latent quantities L. */
 #define LATENT_LINE(name, expr) \
-  static estimate name (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (expr); }
+  static estimate name (const point * p, const void *u) \
+  { (void) u; latent l = latent_at (p); return rnd_estimate (expr); }
 #define SUM(a, b, c) rnd_sum_a_log_ratio (l.a, l.b, l.c, 2)     /* Σ_z a_z log(b_z/c_z) */
 #define NEG(a) rnd_scale (-1, a)
 
