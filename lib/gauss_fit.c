@@ -256,3 +256,20 @@ gauss_fit_lock (const gmm * p, const gauss_fit * fit)
   double tol = fmax (fit->tol / sd, fit->s / sd * expm1 (fit->tol));
   return est_opt (gauss_fit_distance (p, k, fit->m, fit->s), tol);
 }
+
+gauss_fit
+gauss_fit_minimise_memo (gauss_fit_memo * memo, const gmm * p, gauss_fit_direction dir,
+                         double m0, double s0, const gauss_fit_variant * v)
+{
+  if (memo->p != p || memo->dir != dir || memo->v != v || memo->fit.m0 != m0 || memo->fit.s0 != s0)
+    *memo = (gauss_fit_memo) { p, dir, v, gauss_fit_minimise (p, dir, m0, s0, v) };
+  return memo->fit;
+}
+
+void
+gauss_fit_write_list (sbuf * out, const gmm * p, const gauss_fit * fits, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    sbuf_printf (out, "- from m0 = %g: m = %.6g, s = %.6g (component %zu)\n", fits[i].m0, fits[i].m,
+                 fits[i].s, gauss_fit_nearest (p, fits[i].m, fits[i].s) + 1);
+}

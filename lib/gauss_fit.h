@@ -25,6 +25,7 @@
 
 #include "estimate.h"
 #include "gmm.h"
+#include "sbuf.h"
 
 typedef enum { GAUSS_FIT_INCLUSIVE, GAUSS_FIT_EXCLUSIVE } gauss_fit_direction;
 
@@ -62,6 +63,23 @@ gauss_fit gauss_fit_minimise (const gmm * p, gauss_fit_direction dir,
                               double m0, double s0,
                               const gauss_fit_variant * v);
 
+/* The last fit asked of a memo, kept (BFGS on quadrature takes a good
+   fraction of a second, and a claim's lines, notes and figure share one
+   fit): gauss_fit_minimise_memo returns MEMO's fit again when P (by
+   address: a memo must not outlive its target), DIR, the start and V (by
+   address) are those asked for, else gauss_fit_minimise's and keeps it.
+   A memo starts zeroed: { 0 } is empty. */
+typedef struct
+{
+  const gmm *p;
+  gauss_fit_direction dir;
+  const gauss_fit_variant *v;
+  gauss_fit fit;
+} gauss_fit_memo;
+gauss_fit gauss_fit_minimise_memo (gauss_fit_memo * memo, const gmm * p,
+                                   gauss_fit_direction dir, double m0,
+                                   double s0, const gauss_fit_variant * v);
+
 /* How far (M, S) is from component K of P: max(|m - μ_k|/σ_k, |s/σ_k - 1|),
    and the component nearest by it (the first of equals). */
 double gauss_fit_distance (const gmm * p, size_t k, double m, double s);
@@ -70,5 +88,11 @@ size_t gauss_fit_nearest (const gmm * p, double m, double s);
    tol and log s within tol, so s/σ within (s/σ) expm1(tol).  A fit that did
    not converge is a runtime error (die_runtime), not a verdict. */
 estimate gauss_fit_lock (const gmm * p, const gauss_fit * fit);
+
+/* N fits to P as a Markdown list, one item per fit, "- from m0 = M0: m =
+   M, s = S (component K)" (%g, then 6 digits; K from 1, the nearest by
+   gauss_fit_nearest), into OUT. */
+void gauss_fit_write_list (sbuf * out, const gmm * p, const gauss_fit * fits,
+                           size_t n);
 
 #endif

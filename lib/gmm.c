@@ -6,6 +6,7 @@
 #include "matrix.h"
 #include "estimate.h"
 #include "minimize.h"
+#include "normal.h"
 #include "optimum.h"
 #include "scratch.h"
 
@@ -146,6 +147,29 @@ double
 gmm_pdf_1d (const gmm * g, double x)
 {
   return exp (gmm_log_pdf_1d (g, x));
+}
+
+void
+gmm_moments_1d (const gmm * g, double *mean, double *var)
+{
+  if (g->d != 1)
+    die_internal ("gmm_moments_1d: d = %zu, not 1", g->d);
+  gsl_vector_view m = gsl_vector_view_array (mean, 1);
+  gsl_matrix_view v = gsl_matrix_view_array (var, 1, 1);
+  gmm_mean (g, &m.vector);
+  gmm_covariance (g, &v.matrix);
+}
+
+double
+gmm_mass_1d (const gmm * g, double lo, double hi)
+{
+  if (g->d != 1)
+    die_internal ("gmm_mass_1d: d = %zu, not 1", g->d);
+  double mass = 0.0;
+  for (size_t k = 0; k < g->k; k++)
+    mass += g->weights[k] * normal_mass (lo, hi, gsl_vector_get (g->comp[k]->mu, 0),
+                                         gsl_matrix_get (g->comp[k]->chol, 0, 0));
+  return mass;
 }
 
 void

@@ -76,6 +76,12 @@ double gmm_log_joint (const gmm * g, const gsl_vector * x, gsl_vector * work,
                       double *logj);
 /* The density p(x) in 1-D (d must be 1): exp of gmm_log_pdf_1d. */
 double gmm_pdf_1d (const gmm * g, double x);
+/* In 1-D (d must be 1): the exact mean *MEAN and variance *VAR (gmm_mean,
+   gmm_covariance: the law of total variance); and the mass P(LO <= x <=
+   HI) = sum_k w_k (Phi((HI - mu_k)/sigma_k) - Phi((LO - mu_k)/sigma_k)),
+   sigma_k = L_k (the Cholesky factor), summed in component order. */
+void gmm_moments_1d (const gmm * g, double *mean, double *var);
+double gmm_mass_1d (const gmm * g, double lo, double hi);
 /* Copy SRC's weights and components into DST (same k and d). */
 void gmm_memcpy (gmm * dst, const gmm * src);
 

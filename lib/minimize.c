@@ -113,6 +113,12 @@ minimize_1d_grid (min1d_fn f, void *params, double lo, double hi, size_t n,
                       max_iter);
 }
 
+double
+minimize_1d_resolution (double size, double f2)
+{
+  return sqrt (4 * DBL_EPSILON * fmax (size, DBL_MIN) / (0.5 * f2));
+}
+
 /* ---------------------------------------------------------------------- */
 
 typedef struct

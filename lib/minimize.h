@@ -45,6 +45,13 @@ min1d_result minimize_1d_grid (min1d_fn f, void *params, double lo,
                                double hi, size_t n, double xtol_abs,
                                double xtol_rel, size_t max_iter);
 
+/* The smallest |x - x*| floating point resolves at a minimum whose terms
+   have magnitude SIZE and whose curvature f''(x*) is F2 (> 0): the rise
+   f(x) - f(x*) = ½ F2 (x - x*)² is lost below f's rounding 4 DBL_EPSILON
+   SIZE, so sqrt(4 DBL_EPSILON max(SIZE, DBL_MIN) / (F2/2)) (the limit on
+   Brent above).  For a truth's error bar: Brent's bracket plus this. */
+double minimize_1d_resolution (double size, double f2);
+
 typedef double (*minnd_fn) (const gsl_vector * x, void *params);
 typedef void (*minnd_grad) (const gsl_vector * x, void *params,
                             gsl_vector * g);

@@ -3,6 +3,7 @@
 #include "estimate.h"
 
 #include <float.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
 
@@ -31,6 +32,12 @@ double
 normal_pdf (double x, double mu, double sigma)
 {
   return exp (normal_log_pdf (x, mu, sigma));
+}
+
+double
+normal_mass (double lo, double hi, double mu, double sigma)
+{
+  return gsl_cdf_gaussian_P (hi - mu, sigma) - gsl_cdf_gaussian_P (lo - mu, sigma);
 }
 
 double

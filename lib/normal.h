@@ -11,6 +11,10 @@
 double normal_log_pdf (double x, double mu, double sigma);
 double normal_pdf (double x, double mu, double sigma);
 
+/* The mass P(LO <= x <= HI) = Phi((HI - mu)/sigma) - Phi((LO - mu)/sigma)
+   (gsl_cdf_gaussian_P; LO > HI gives its negative). */
+double normal_mass (double lo, double hi, double mu, double sigma);
+
 /* H[N(mu, sigma^2)] = (1 + log(2 pi sigma^2)) / 2 */
 double normal_entropy (double sigma);
 

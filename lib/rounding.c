@@ -110,3 +110,12 @@ rnd_estimate (rnd a)
 {
   return est_exact (a.value, rnd_bound (a));
 }
+
+rnd
+rnd_sum_a_log_ratio (const rnd * a, const rnd * b, const rnd * c, size_t n)
+{
+  rnd s = rnd_exact (0);
+  for (size_t i = 0; i < n; i++)
+    s = rnd_add (s, rnd_mul (a[i], rnd_log (rnd_div (b[i], c[i]))));
+  return s;
+}

@@ -22,6 +22,8 @@
 #ifndef HARNESS_ROUNDING_H
 #define HARNESS_ROUNDING_H
 
+#include <stddef.h>
+
 typedef struct
 {
   double value;      /* fl(y) */
@@ -57,6 +59,12 @@ rnd rnd_as_leaf (rnd a);
    |e^δ - 1| <= 1.01 |δ| of exp (for |δ| < 0.01; dies otherwise), beside
    exp's own ulp: a leaf with K = 2 + 1.01 δ / u. */
 rnd rnd_exp (rnd a);
+/* Σ_i A_i log(B_i / C_i) over i < N, summed in order from an exact 0,
+   each term as rnd_mul, rnd_log and rnd_div form it: the sums of
+   KL(p||q) = Σ p log p/q and its relatives (Σ q log p/q, Σ p log q/p),
+   with their rounding carried.  Every B_i / C_i must not cancel (rnd_div). */
+rnd rnd_sum_a_log_ratio (const rnd * a, const rnd * b, const rnd * c, size_t n);
+
 /* A as a closed-form estimate: its value with its rounding bound. */
 #include "estimate.h"
 estimate rnd_estimate (rnd a);

@@ -14,6 +14,7 @@
  * lib/normal_rnd.h).  That the inclusive fit is the moment match is the
  * harness's own pair of lines, against p's exact moments. */
 #include "harness.h"
+#include "figure_gauss_fit.h"
 #include "figure_panel.h"
 #include "gauss_fit.h"
 #include "line_fn.h"
@@ -22,11 +23,7 @@
 #include "rounding_short.h"
 
 #include <float.h>
-#include <gsl/gsl_cdf.h>
-#include <gsl/gsl_math.h>
 #include <math.h>
-#include <stdio.h>
-#include <string.h>
 
 /* ---- The target ---- */
 
@@ -45,15 +42,6 @@ static double
 comp_mean (const gmm * p, size_t k)
 {
   return gsl_vector_get (p->comp[k]->mu, 0);
-}
-
-static void
-exact_moments (const gmm * p, double *mean, double *var)
-{
-  gsl_vector_view m = gsl_vector_view_array (mean, 1);
-  gsl_matrix_view v = gsl_matrix_view_array (var, 1, 1);
-  gmm_mean (p, &m.vector);
-  gmm_covariance (p, &v.matrix);
 }
 
 /* The two fits, q = N(m, s²) against p by BFGS on quadrature (lib/gauss_fit);
@@ -118,8 +106,6 @@ DERIVATION_DEFINE (tf, "s000_tf", "000 True or False: P1, P3, P4", start_points,
 static const point_kind latent_points =
   POINT_BOX_OF (NULL, {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0});
 
-static estimate closed (rnd a) { return rnd_estimate (a); }
-
 /* log p(z, x) = log w + log N(x; μ, σ) */
 static rnd
 log_joint_at (double x, double w, double mu, double sigma)
@@ -176,15 +162,6 @@ objective_118 (double eta, void *params)
   return r[0] * log (r[0] / q[0]) + r[1] * log (r[1] / q[1]);
 }
 
-/* The smallest |η - η*| floating point resolves at a minimum whose terms
-   have magnitude SIZE and curvature F2: f(η) - f(η*) = ½ F2 (η - η*)² is
-   lost below the rounding 4 u SIZE of the objective. */
-static double
-resolution (double size, double f2)
-{
-  return sqrt (4 * DBL_EPSILON * fmax (size, DBL_MIN) / (0.5 * f2));
-}
-
 /* Truth: Brent's minimiser of line 118's objective over the logit η of q;
    its error is twice Brent's bracket plus the resolution at curvature
    r0 r1 (the objective's second derivative in η at its minimum). */
@@ -198,23 +175,14 @@ t_optimum (const point * p, const void *u)
   if (!m.converged)
     die_runtime ("Brent did not converge on line 118's objective");
   double size = 2.0 * (fabs (log (r[0])) + fabs (log (r[1])));
-  return est_opt (m.x, 2 * m.x_err + resolution (size, r[0] * r[1]));
-}
-
-/* Σ_z A_z log(B_z / C_z) */
-static rnd
-sum_a_log_b_over_c (const rnd * a, const rnd * b, const rnd * c)
-{
-  rnd s = X (0);
-  for (int z = 0; z < 2; z++)
-    s = rnd_add (s, rnd_mul (a[z], rnd_log (rnd_div (b[z], c[z]))));
-  return s;
+  return est_opt (m.x, 2 * m.x_err + minimize_1d_resolution (size, r[0] * r[1]));
 }
 
 /* A line of P6.4 (or its mutant) as a closed form of the latent quantities L. */
 #define LATENT_LINE(name, expr) \
-  static estimate name (const point * p, const void *u) { (void) u; latent l = latent_at (p); return closed (expr); }
-#define SUM(a, b, c) sum_a_log_b_over_c (l.a, l.b, l.c)
+  static estimate name (const point * p, const void *u) \
+  { (void) u; latent l = latent_at (p); return rnd_estimate (expr); }
+#define SUM(a, b, c) rnd_sum_a_log_ratio (l.a, l.b, l.c, 2)     /* Σ_z a_z log(b_z/c_z) */
 #define NEG(a) rnd_scale (-1, a)
 
 /* Truth: KL(p(z|x)||q) = Σ_z r_z log r_z/q_z */
@@ -311,14 +279,10 @@ static const point_kind fit_points = POINT_BOX_OF ("one point: the start (m0, s0
 static gauss_fit
 inclusive_fit (const point * p, const gauss_fit_variant * variant)
 {
-  static gauss_fit last;
-  static const gauss_fit_variant *last_variant;
-  if (last_variant == variant && last.m0 == p->v[0] && last.s0 == p->v[1])
-    return last;
-  last = gauss_fit_minimise (target_p, INCLUSIVE, p->v[0], p->v[1], variant);
-  last_variant = variant;
-  gauss_fit_lock (target_p, &last);       /* dies if BFGS did not converge */
-  return last;
+  static gauss_fit_memo last;
+  gauss_fit f = gauss_fit_minimise_memo (&last, target_p, INCLUSIVE, p->v[0], p->v[1], variant);
+  gauss_fit_lock (target_p, &f);       /* dies if BFGS did not converge */
+  return f;
 }
 
 static estimate fit_mean (const point * p, const gauss_fit_variant * v)
@@ -336,7 +300,7 @@ static estimate
 t_moment (const point * p, const void *which)
 {
   double mean, var, sz = W[0] * fabs (comp_mean (target_p, 0)) + W[1] * fabs (comp_mean (target_p, 1));
-  exact_moments (target_p, &mean, &var);
+  gmm_moments_1d (target_p, &mean, &var);
   (void) p;
   return which ? est_exact (0.5 * log (var), 16 * DBL_EPSILON) : est_exact (mean, est_gamma (3) * sz);
 }
@@ -367,50 +331,17 @@ DERIVATION_DEFINE (fit, "inclusive_fit", "The inclusive fit is the moment match"
 #define N_STARTS 5
 static const double STARTS[N_STARTS] = { -5.0, -1.5, 0.0, 1.5, 5.0 };
 
-/* One curve per mode that some exclusive run reached (runs that reach the
-   same mode give the same fit to the optimiser's tolerance), and the
-   starting means marked by the mode they reached. */
+/* Left, each line against its truth; right, the fits over p (lib/figure_gauss_fit). */
 static void
 draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit * excl)
 {
-  int rep[2] = { -1, -1 };     /* a run that reached mode k */
-  char from[2][128] = { "", "" };
-  for (int i = 0; i < N_STARTS; i++)
-    {
-      size_t k = gauss_fit_nearest (p, excl[i].m, excl[i].s);
-      if (rep[k] < 0)
-        rep[k] = i;
-      size_t len = strlen (from[k]);
-      snprintf (from[k] + len, sizeof from[k] - len, "%s%g", len ? ", " : "", excl[i].m0);
-    }
-  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
+  sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int b = figure_lines_against_truth (h, "Each line against its truth");
-  sbuf_printf (fig, "\n\n# block %d: x  p(x)  inclusive_q(x)  exclusive_q_mode1(x)  exclusive_q_mode2(x)\n", b);
-  for (int j = 0; j <= 600; j++)
-    {
-      double x = -8.0 + 16.0 * j / 600.0;
-      sbuf_printf (fig, "%.6g %.8g %.8g", x, gmm_pdf_1d (p, x), normal_pdf (x, incl->m, incl->s));
-      for (size_t k = 0; k < 2; k++)
-        sbuf_printf (fig, " %.8g", rep[k] < 0 ? GSL_NAN : normal_pdf (x, excl[rep[k]].m, excl[rep[k]].s));
-      sbuf_append (fig, "\n");
-    }
-  sbuf_printf (fig, "\n\n# block %d: start m0, mode reached (1 or 2), fitted m, s\n", b + 1);
-  for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (fig, "%g %zu %.10g %.10g\n", excl[i].m0, gauss_fit_nearest (p, excl[i].m, excl[i].s) + 1,
-                 excl[i].m, excl[i].s);
-  sbuf_printf (gp,
-    "set title 'One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)'\nset xlabel 'x'\n"
-    "set ylabel 'density'\nset xrange [-8:8]\nset yrange [0:0.75]\nset key top center maxrows 3 width -2\n"
-    "plot datafile index %d using 1:2 with filledcurves y1=0 ls 8 fc rgb '#999999' title 'target p', \\\n"
-    "     '' index %d using 1:3 with lines ls 2 dt 2 lw 3 title 'inclusive fit (moment match)'", b, b);
-  for (size_t k = 0; k < 2; k++)
-    if (rep[k] >= 0)
-      sbuf_printf (gp, ", \\\n     '' index %d using 1:%zu with lines ls %d title"
-                   " 'exclusive fit from m0 = %s'", b, 4 + k, k == 0 ? 1 : 3, from[k]);
-  sbuf_printf (gp,
-    ", \\\n     '' index %d using 1:($2 == 1 ? 0.012 : NaN) with points ls 1 pt 9 ps 1.8 notitle, \\\n"
-    "     '' index %d using 1:($2 == 2 ? 0.012 : NaN) with points ls 3 pt 9 ps 1.8 notitle\nunset multiplot\n", b + 1, b + 1);
+  figure_gauss_fit (harness_figure_data (h), gp, b, &(figure_gauss_fit_spec) {
+    .p = p, .incl = incl, .excl = excl, .n = N_STARTS, .xlo = -8, .xhi = 8, .ymax = 0.75,
+    .title = "One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)" });
+  sbuf_append (gp, "unset multiplot\n");
 }
 
 /* Mode-seeking needs well separated modes: at separation 1 (modes 5.5
@@ -437,7 +368,7 @@ static void
 write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit * excl)
 {
   double mean, var;
-  exact_moments (p, &mean, &var);
+  gmm_moments_1d (p, &mean, &var);
   sbuf *n = harness_notes (h);
   sbuf_printf (n,
     "Target p = 0.6 N(%.3g, 0.8²) + 0.4 N(%.3g, 1.1²): two well separated modes with unequal weights and "
@@ -446,18 +377,11 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     "exclusive fits (BFGS on KL(q||p) = -H(q) - E_q[log p], E_q by quadrature over m ± 14 s, gradients by "
     "the reparameterisation x = m + s ε):\n\n",
     comp_mean (p, 0), comp_mean (p, 1), mean, var, incl->m, incl->s * incl->s);
-  for (int i = 0; i < N_STARTS; i++)
-    sbuf_printf (n, "- from m0 = %g: m = %.6g, s = %.6g (component %zu)\n", excl[i].m0, excl[i].m, excl[i].s,
-                 gauss_fit_nearest (p, excl[i].m, excl[i].s) + 1);
+  gauss_fit_write_list (n, p, excl, N_STARTS);
   /* q against p at the modes, and both masses in the gap [μ1 + 2σ1, μ2 - 2σ2] */
-  double q_over_p[2], lo = comp_mean (p, 0) + 2 * SD[0], hi = comp_mean (p, 1) - 2 * SD[1], p_gap = 0.0;
-  double q_gap = gsl_cdf_gaussian_P (hi - incl->m, incl->s) - gsl_cdf_gaussian_P (lo - incl->m, incl->s);
+  double q_over_p[2], lo = comp_mean (p, 0) + 2 * SD[0], hi = comp_mean (p, 1) - 2 * SD[1];
   for (size_t k = 0; k < 2; k++)
-    {
-      q_over_p[k] = normal_pdf (comp_mean (p, k), incl->m, incl->s) / gmm_pdf_1d (p, comp_mean (p, k));
-      p_gap += p->weights[k] * (gsl_cdf_gaussian_P (hi - comp_mean (p, k), SD[k])
-                                - gsl_cdf_gaussian_P (lo - comp_mean (p, k), SD[k]));
-    }
+    q_over_p[k] = normal_pdf (comp_mean (p, k), incl->m, incl->s) / gmm_pdf_1d (p, comp_mean (p, k));
   sbuf_printf (n,
     "\n"
     "000 P6.4's pros and cons of the inclusive KL (line 122) are qualitative; on this target: the inclusive "
@@ -474,7 +398,8 @@ write_notes (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit
     "p(z,x)/q(z)] the identity fails at every point; with the derived term (mutant `identity_derived_term`) "
     "it holds. With z discrete every sum is exact, so the failure is not a quadrature artefact. P6.4's "
     "mixture has components N(-2.5, 0.8²) and N(3, 1.1²) and weights (w1, 1 - w1) from the point.\n\n",
-    incl->s, q_over_p[0], q_over_p[1], q_gap, p_gap);
+    incl->s, q_over_p[0], q_over_p[1], normal_mass (lo, hi, incl->m, incl->s),
+    gmm_mass_1d (p, lo, hi));
   broad_minimum_note (n);
 }
 

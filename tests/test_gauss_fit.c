@@ -4,10 +4,14 @@
  * closed form, and both minimisers are (μ, σ).  For a bimodal p the
  * inclusive minimiser is the moment match (gmm_mean, gmm_covariance), and
  * the exclusive one from near a mode is near that mode.  The generalised
- * objective with a = c = 1 is the KL itself; with a != 1 it is not. */
+ * objective with a = c = 1 is the KL itself; with a != 1 it is not.  The
+ * memo gives the fit itself and keeps it, and fits anew for any other
+ * target, direction, start or variant; the list is checked by hand. */
 #include "gauss_fit.h"
 #include "normal.h"
 #include "tap.h"
+
+#include <string.h>
 
 int
 main (void)
@@ -63,6 +67,41 @@ main (void)
   tap_ok (st.converged && fabs (st.m - mean) <= st.tol && fabs (log (st.s) - 0.5 * log (var)) <= st.tol,
           "inclusive from the start where BFGS stalled: m %.15f, s² %.12f, tol %.2g", st.m, st.s * st.s, st.tol);
   tap_ok (st.tol > 0 && st.tol < 1e-8, "its radius is positive and small: %.2g", st.tol);
+
+  /* the memo: the same fit as gauss_fit_minimise's, bit for bit; asked
+     again, the kept one (a sentinel planted in it comes back); and the
+     negative controls, any other target, direction, start or variant is
+     fitted anew (the sentinel does not come back) */
+  gauss_fit_memo memo = { 0 };
+  gauss_fit mf = gauss_fit_minimise_memo (&memo, p, GAUSS_FIT_INCLUSIVE, 0, 1, &gauss_fit_kl);
+  tap_ok (mf.m == in.m && mf.s == in.s && mf.tol == in.tol, "memo: the fit itself, bit for bit");
+  memo.fit.m = 1234.5;
+  tap_ok (gauss_fit_minimise_memo (&memo, p, GAUSS_FIT_INCLUSIVE, 0, 1, &gauss_fit_kl).m == 1234.5,
+          "memo: asked again, the kept fit");
+  gmm *p_same = gmm_alloc_1d (2, w, mu, sd);
+  struct { const gmm *p; int dir; double m0, s0; const gauss_fit_variant *v; const char *what; } other[] = {
+    {p_same, 0, 0, 1, &gauss_fit_kl, "another target (equal, at another address)"},
+    {p, 1, 0, 1, &gauss_fit_kl, "the other direction"}, {p, 0, 0.5, 1, &gauss_fit_kl, "another m0"},
+    {p, 0, 0, 1.5, &gauss_fit_kl, "another s0"}, {p, 0, 0, 1, &scaled, "another variant"} };
+  for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
+    {
+      memo.fit.m = 1234.5, memo.p = p, memo.dir = 0, memo.v = &gauss_fit_kl, memo.fit.m0 = 0, memo.fit.s0 = 1;
+      gauss_fit g = gauss_fit_minimise_memo (&memo, other[i].p, other[i].dir, other[i].m0, other[i].s0,
+                                             other[i].v);
+      tap_ok (g.m != 1234.5 && g.converged && g.m0 == other[i].m0 && memo.fit.m == g.m,
+              "negative control: %s is fitted anew (m %.6g)", other[i].what, g.m);
+    }
+  gmm_free (p_same);
+
+  /* the list, by hand: the nearest component numbered from 1 */
+  sbuf list;
+  sbuf_init (&list);
+  gauss_fit two[2] = { {.m = -3.7, .s = 0.81, .m0 = -5}, {.m = 4.512341, .s = 1.1, .m0 = 1.5} };
+  gauss_fit_write_list (&list, p, two, 2);
+  if (!tap_ok (!strcmp (sbuf_str (&list), "- from m0 = -5: m = -3.7, s = 0.81 (component 1)\n"
+                        "- from m0 = 1.5: m = 4.51234, s = 1.1 (component 2)\n"), "the list, by hand"))
+    printf ("# got:\n%s", sbuf_str (&list));
+  sbuf_free (&list);
   gmm_free (p);
   return tap_done ();
 }

@@ -881,6 +881,44 @@ test_alloc_1d (void)
   gmm_free (g);
 }
 
+/* p's density integrated by quadrature (a route other than the cdfs) */
+static double
+pdf_1d_integrand (double x, void *params)
+{
+  return gmm_pdf_1d (params, x);
+}
+
+/* gmm_moments_1d against the mean and the variance E[x²] - E[x]² by hand,
+   gmm_mass_1d against quadrature of the density and against 1 over the
+   whole line; negative controls: the variance within the components
+   alone (no between term) and the mass with the weights swapped are
+   other numbers, far beyond the tolerances. */
+static void
+test_moments_mass_1d (void)
+{
+  const double w[2] = { 0.6, 0.4 }, mu[2] = { -3.75, 4.5 }, sd[2] = { 0.8, 1.1 };
+  gmm *g = gmm_alloc_1d (2, w, mu, sd);
+  double mean, var, want_mean = 0.6 * -3.75 + 0.4 * 4.5;
+  double want_var = 0.6 * (0.64 + 3.75 * 3.75) + 0.4 * (1.21 + 4.5 * 4.5) - want_mean * want_mean;
+  gmm_moments_1d (g, &mean, &var);
+  tap_close (mean, want_mean, 1e-14, "1-D mean by hand: %.15g", mean);
+  tap_close (var, want_var, 1e-13, "1-D variance by hand: %.15g", var);
+  tap_ok (fabs (var - (0.6 * 0.64 + 0.4 * 1.21)) > 10, "negative control: within-component variance alone");
+  const double iv[3][2] = { {-2.15, 2.3}, {-10, 10}, {4.5, 9} };
+  for (int i = 0; i < 3; i++)
+    {
+      quad_result q = quad_interval (pdf_1d_integrand, g, iv[i][0], iv[i][1]);
+      tap_close (gmm_mass_1d (g, iv[i][0], iv[i][1]), q.value, 1e-13 + q.abserr,
+                 "mass of [%g, %g] = quadrature %.12g", iv[i][0], iv[i][1], q.value);
+    }
+  tap_close (gmm_mass_1d (g, -60, 60), 1.0, 4 * DBL_EPSILON, "the mass of the line is 1");
+  const double ws[2] = { 0.4, 0.6 };
+  gmm *swapped = gmm_alloc_1d (2, ws, mu, sd);
+  tap_ok (fabs (gmm_mass_1d (swapped, 4.5, 9) - gmm_mass_1d (g, 4.5, 9)) > 0.05,
+          "negative control: the weights swapped move the mass of [4.5, 9]");
+  gmm_free (swapped), gmm_free (g);
+}
+
 /* ---------------------------------------------------------------------
  * Reference mixtures (tests/reference/gmm.tsv, gen_gmm.py: mpmath at 80
  * digits, covariances as mpmath matrices): gmm_log_pdf, gmm_log_pdf_1d,
@@ -1004,6 +1042,7 @@ main (void)
   test_alloc_from_and_m_step_rounding ();
   test_alloc_from_2d ();
   test_alloc_1d ();
+  test_moments_mass_1d ();
   test_iso_fit_truths ();
   test_reference ();
   return tap_done ();

@@ -123,6 +123,36 @@ test_brent_closed_forms (void)
   close_to_minimum (&r, 2.0, 1.0, 6.0, "quadratic, relative tolerance");
 }
 
+/* f(x) = SIZE + ½ F2 (x - 1)², rounded as it would be computed */
+static double
+bowl (double x, double size, double f2)
+{
+  return size + 0.5 * f2 * (x - 1) * (x - 1);
+}
+
+/* minimize_1d_resolution by hand (size 1, f2 2: sqrt(4 eps) = 2^-25), and
+   against the rounding it describes: a bowl of that size and curvature
+   rises above its minimum in floating point at the resolution, and is
+   flat at a hundredth of it (the negative control: a radius 100 times
+   smaller claims more than floating point can see). */
+static void
+test_resolution (void)
+{
+  tap_close (minimize_1d_resolution (1, 2), ldexp (1, -25), 0, "resolution at size 1, f2 2: 2^-25");
+  const double cases[3][2] = { {1, 2}, {7.3, 0.05}, {1e4, 3} };
+  for (int i = 0; i < 3; i++)
+    {
+      double s = cases[i][0], f2 = cases[i][1], r = minimize_1d_resolution (s, f2);
+      double f0 = bowl (1, s, f2);
+      tap_ok (bowl (1 + r, s, f2) > f0 && bowl (1 - r, s, f2) > f0,
+              "size %g, f2 %g: the bowl rises at the resolution %.3g", s, f2, r);
+      tap_ok (bowl (1 + r / 100, s, f2) == f0 && bowl (1 - r / 100, s, f2) == f0,
+              "negative control: and is flat at a hundredth of it");
+    }
+  double floor = minimize_1d_resolution (0, 1);
+  tap_ok (floor > 0 && isfinite (floor), "size 0: floored at DBL_MIN, %.3g", floor);
+}
+
 static void
 test_brent_grid (void)
 {
@@ -582,6 +612,7 @@ main (void)
   errors_install_gsl_handler ();
   test_brent_closed_forms ();
   test_brent_grid ();
+  test_resolution ();
   test_brent_failures ();
   test_rosenbrock ();
   test_quadratic_3d ();

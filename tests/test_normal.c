@@ -127,6 +127,14 @@ reference_case (char **fl, size_t nf, void *tallies)
   return 1;
 }
 
+/* N(x; p[0], p[1]²) */
+static double
+pdf_integrand (double x, void *params)
+{
+  const double *p = params;
+  return gsl_ran_gaussian_pdf (x - p[0], p[1]);
+}
+
 static void
 test_reference (void)
 {
@@ -161,6 +169,15 @@ main (void)
                   "normal_kl case %zu = quadrature", i);
     }
   tap_close (normal_kl (1, 2, 1, 2), 0.0, 0.0, "KL of a normal to itself is 0");
+  /* the mass of an interval against the tabulated 1.96 and 1 sigma values
+     (Abramowitz & Stegun 26.2), and against quadrature of the density */
+  tap_close (normal_mass (-1.96, 1.96, 0, 1), 0.95000420970355, 1e-13, "normal_mass ±1.96 σ = 0.95");
+  tap_close (normal_mass (1.2, 3.2, 2.2, 1), 0.68268949213708590, 1e-14, "normal_mass ±1 σ");
+  double mass_ab[2] = { 0.3, 1.9 };
+  quad_result qm = quad_interval (pdf_integrand, mass_ab, -0.5, 2.5);
+  tap_close (normal_mass (-0.5, 2.5, 0.3, 1.9), qm.value, 1e-13 + qm.abserr, "normal_mass = quadrature");
+  tap_ok (normal_mass (2.5, -0.5, 0.3, 1.9) < 0 && fabs (normal_mass (-0.5, 2.5, 0.3, 2.0) - qm.value) > 1e-3,
+          "negative control: a reversed interval or another σ is not that mass");
 
   /* the log-ratio's coefficients against the two log-densities */
   const double lr[][4] = { {1, 0.6, 0, 1}, {-2, 3, 0.5, 0.2}, {0, 1, 0, 1} };
