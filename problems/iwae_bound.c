@@ -210,11 +210,7 @@ static const point_kind iw_points = POINT_BOX_OF (NULL,   /* in iw_point's order
 #define KK ((double) D->k)
 
 /* The draw's weights w(z_i) under the point's q (lib/iw_gauss) */
-static double
-log_mean_w (const void *u, const double *z, size_t n, double denom, double *bound)
-{
-  return iw_log_mean_weight (&D->md.f, z, n, denom, bound);
-}
+#define W (&D->md.f)
 
 /* ---- truths: lib/iw_point's, and line 86's mean of the scaled weights ---- */
 LINE_FN_BOUNDED (t_mean_a, iw_line_mean_scaled (D, z, bound))
@@ -231,12 +227,12 @@ LINE_FN_BOUNDED (t_mean_a, iw_line_mean_scaled (D, z, bound))
 
 /* ---- 001 1.1.4, seed lines 84-93 ---- */
 BY_K (a84_log_e, est_log (iw_point_mean_of_k (D, iw_line_integral (D, iw_line_q_times_w), denom)))
-LINE_FN_PLAIN (a84_lk, log_mean_w (u, z, D->k, KK, NULL))
-LINE_FN_PLAIN (a84_log_sum, log_mean_w (u, z, D->k, 1, NULL))
+LINE_FN_PLAIN (a84_lk, iw_log_mean_weight (W, z, D->k, KK, NULL))
+LINE_FN_PLAIN (a84_log_sum, iw_log_mean_weight (W, z, D->k, 1, NULL))
 LINE_FN_BOUNDED (a86_subset, iw_line_subset_mean (D, z, KK, bound))
 LINE_FN_PLAIN (a86_subset_k1, iw_line_subset_mean (D, z, KK + 1, NULL))
-LINE_FN_PLAIN (b89, log_mean_w (u, z, D->k + 1, KK + 1, bound))
-LINE_FN_PLAIN (b89_k, log_mean_w (u, z, D->k + 1, KK, NULL))
+LINE_FN_PLAIN (b89, iw_log_mean_weight (W, z, D->k + 1, KK + 1, bound))
+LINE_FN_PLAIN (b89_k, iw_log_mean_weight (W, z, D->k + 1, KK, NULL))
 /* log E_M[(1/k) sum_{j in M} w_j], the subset average of the k-subsets'
    means in logs; then E_M[log (1/k) sum_{j in M} w_j] over the k+1
    leave-one-out subsets */
@@ -244,7 +240,7 @@ LINE_FN_BOUNDED (b91_log_em, iw_line_log_subset_mean (D, z, KK, bound))
 LINE_FN_PLAIN (b91_log_em_k1, iw_line_log_subset_mean (D, z, KK + 1, NULL))
 LINE_FN_PLAIN (b91_em_log, iw_line_loo (D, z, NULL))
 LINE_FN_PLAIN (b91_em_log_full, iw_line_loo (D, z, loo_full_sum))
-LINE_FN_PLAIN (b91_lk_k1, log_mean_w (u, z, D->k, KK + 1, NULL))
+LINE_FN_PLAIN (b91_lk_k1, iw_log_mean_weight (W, z, D->k, KK + 1, NULL))
 static estimate
 c93_lk1_flip (const point * p, const void *u)
 {
@@ -296,9 +292,9 @@ static const derivation_line LINES_001[] = {
 };
 
 /* ---- 003 Q3.1 and Q3.2, seed lines 173-191 ---- */
-LINE_FN_PLAIN (q_l1, log_mean_w (u, z, 1, 1, NULL))
+LINE_FN_PLAIN (q_l1, iw_log_mean_weight (W, z, 1, 1, NULL))
 /* log q without its -1/2 log v */
-LINE_FN_PLAIN (q_l1_no_logdet, log_mean_w (u, z, 1, 1, NULL) + 0.5 * log (D->md.vq))
+LINE_FN_PLAIN (q_l1_no_logdet, iw_log_mean_weight (W, z, 1, 1, NULL) + 0.5 * log (D->md.vq))
 static estimate
 q_moment (const void *u, double denom)
 {
