@@ -105,12 +105,7 @@ proposals_init (const harness * h, iw_sweep * e)
                "from 0 under x ~ N(0, a² + s²) with a = %g, s = %g; the "
                "checks need at most 20 (densities underflow beyond)",
                x, z, a, s);
-  e->n_q = N_PROPOSALS;
-  for (int p = 0; p < N_PROPOSALS; p++)
-    {
-      e->name[p] = Q_NAME[p];
-      iw_model_init (&e->q[p], a, s, x, Q_SHIFT[p], Q_C[p]);
-    }
+  iw_sweep_proposals (e, a, s, x, N_PROPOSALS, Q_NAME, Q_SHIFT, Q_C);
 }
 
 /* ---- Monte Carlo: the estimators' mutants (lib/iw_gauss runs them) ---- */
