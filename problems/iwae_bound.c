@@ -210,8 +210,7 @@ static const point_kind iw_points = POINT_BOX_OF (NULL,   /* in iw_point's order
 /* ---- truths: lib/iw_point's, and line 86's mean of the scaled weights ---- */
 LINE_FN_BOUNDED (t_mean_a, iw_line_mean_scaled (D, z, bound))
 
-/* ---- integrals by quadrature (lib/quad), located by q and the posterior:
-   the integrands are lib/iw_line's ---- */
+/* ---- integrals of lib/iw_line's integrands by quadrature, located by q and the posterior ---- */
 /* A closed-form line NAME summed over K terms and divided by K, and
    NAME_k1, its negative control, divided by K + 1: EXPR of DENOM */
 #define BY_K(name, expr) \
