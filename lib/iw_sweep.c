@@ -9,6 +9,20 @@
 #include <math.h>
 
 void
+iw_sweep_proposals (iw_sweep * s, double a, double sd, double x, size_t n,
+                    const char *const name[], const double shift[], const double c[])
+{
+  if (n > IW_SWEEP_MAX_Q)
+    die_internal ("iw_sweep_proposals: %zu proposals (at most %d)", n, IW_SWEEP_MAX_Q);
+  s->n_q = n;
+  for (size_t p = 0; p < n; p++)
+    {
+      s->name[p] = name[p];
+      iw_model_init (&s->q[p], a, sd, x, shift[p], c[p]);
+    }
+}
+
+void
 iw_sweep_add_k (iw_sweep * s, double k)
 {
   if (s->n_k == IW_SWEEP_MAX_K)

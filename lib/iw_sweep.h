@@ -8,6 +8,8 @@
  * whose cost does not depend on k, carries the grid on to k = 10^8 where
  * rates and limits are read.
  *
+ * Proposals (iw_sweep_proposals): the 1-D model of lib/iw_gauss at one x,
+ * each q placed in units of its posterior (iw_model_init).
  * Grid (iw_sweep_grid): 1, 2, 5, 10, ... up to kmax, and kmax itself, by
  * both; then the decades above kmax up to 10^8 by quadrature alone.
  * Sparse: kmax at most 1000, one k a decade, and above it 10^6 and 10^8.
@@ -49,6 +51,14 @@ typedef struct
      a finite Var(w~); NaN for the others */
   double bound[IW_SWEEP_MAX_Q][IW_SWEEP_MAX_K];
 } iw_sweep;
+
+/* N proposals for the 1-D model z ~ N(0, 1), x | z ~ N(A z, SD^2) at one
+   observation X: q P named NAME[P] and placed at N(mu + SHIFT[P] sqrt(v),
+   C[P] v) in units of the posterior N(mu, v) (iw_model_init).  Dies
+   (die_internal) on more than IW_SWEEP_MAX_Q. */
+void iw_sweep_proposals (iw_sweep * s, double a, double sd, double x, size_t n,
+                         const char *const name[], const double shift[],
+                         const double c[]);
 
 /* Append K to the grid; dies (die_internal) when it is full. */
 void iw_sweep_add_k (iw_sweep * s, double k);

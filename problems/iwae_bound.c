@@ -19,6 +19,7 @@
 #include "harness.h"
 #include "figure_iw_sweep.h"
 #include "figure_panel.h"
+#include "iw_line.h"
 #include "iw_point.h"
 #include "iw_sweep.h"
 #include "line_fn.h"
@@ -104,12 +105,7 @@ proposals_init (const harness * h, iw_sweep * e)
                "from 0 under x ~ N(0, a² + s²) with a = %g, s = %g; the "
                "checks need at most 20 (densities underflow beyond)",
                x, z, a, s);
-  e->n_q = N_PROPOSALS;
-  for (int p = 0; p < N_PROPOSALS; p++)
-    {
-      e->name[p] = Q_NAME[p];
-      iw_model_init (&e->q[p], a, s, x, Q_SHIFT[p], Q_C[p]);
-    }
+  iw_sweep_proposals (e, a, s, x, N_PROPOSALS, Q_NAME, Q_SHIFT, Q_C);
 }
 
 /* ---- Monte Carlo: the estimators' mutants (lib/iw_gauss runs them) ---- */
@@ -210,47 +206,11 @@ static const point_kind iw_points = POINT_BOX_OF (NULL,   /* in iw_point's order
 
 /* The draw's weights w(z_i) under the point's q (lib/iw_gauss) */
 #define W (&D->md.f)
-static double
-log_mean_w (const void *u, const double *z, size_t n, double denom, double *bound)
-{
-  return iw_log_mean_weight (W, z, n, denom, bound);
-}
 
 /* ---- truths: lib/iw_point's, and line 86's mean of the scaled weights ---- */
-static double
-t_mean_a (const point * p, const void *u, const double *z, double *bound)
-{
-  double a[KMAX_DV + 1], sum = 0, size;
-  (void) p;
-  iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
-  for (int i = 0; i <= D->k; i++)
-    sum += a[i];
-  *bound = (KK + 3) * EST_U * sum / (KK + 1);
-  return sum / (KK + 1);
-}
+LINE_FN_BOUNDED (t_mean_a, iw_line_mean_scaled (D, z, bound))
 
-/* ---- integrals by quadrature (lib/quad), located by q and the posterior ---- */
-static double
-q_density (const iw_point * d, double h)
-{
-  return exp (normal_log_pdf (h, d->md.m, sqrt (d->md.vq)));
-}
-static double joint (double h, void *u) { return exp (normal_log_pdf (D->md.x, D->md.a * h, D->md.s) + normal_log_pdf (h, 0, 1)); }
-/* q(h) · p(x,h)/q(h) as written; far in a tail where q is the narrower
-   the ratio overflows, and the product is p(x,h) itself */
-static double
-q_times_ratio (double h, void *u)
-{
-  double qh = q_density (u, h), r = joint (h, u) / qh;
-  return qh == 0 || !isfinite (r) ? joint (h, u) : qh * r;
-}
-static double q_times_w (double h, void *u) { return exp (normal_log_pdf (h, D->md.m, sqrt (D->md.vq)) + iw_log_weight_at (&D->md.f, h, NULL)); }
-static double q_log_w (double h, void *u) { return q_density (u, h) * iw_log_weight_at (&D->md.f, h, NULL); }
-static estimate
-integral (quad_fn f, const void *u)
-{
-  return est_quad (iw_model_integral (&D->md, f, (void *) u));
-}
+/* ---- integrals of lib/iw_line's integrands by quadrature, located by q and the posterior ---- */
 /* A closed-form line NAME summed over K terms and divided by K, and
    NAME_k1, its negative control, divided by K + 1: EXPR of DENOM */
 #define BY_K(name, expr) \
@@ -260,48 +220,21 @@ integral (quad_fn f, const void *u)
   LINE_FN_CLOSED (name##_k1, name##_by (p, u, KK + 1))
 
 /* ---- 001 1.1.4, seed lines 84-93 ---- */
-BY_K (a84_log_e, est_log (iw_point_mean_of_k (D, integral (q_times_w, u), denom)))
-LINE_FN_PLAIN (a84_lk, log_mean_w (u, z, D->k, KK, NULL))
-LINE_FN_PLAIN (a84_log_sum, log_mean_w (u, z, D->k, 1, NULL))
-static double
-a86 (const void *u, const double *z, double denom, double *bound)
-{
-  double a[KMAX_DV + 1], size;
-  iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
-  double v = iw_subset_mean (a, D->k, denom);
-  if (bound)
-    *bound = (KK + 3) * EST_U * v;
-  return v;
-}
-LINE_FN_PLAIN (a86_subset, a86 (u, z, KK, bound))
-LINE_FN_PLAIN (a86_subset_k1, a86 (u, z, KK + 1, NULL))
-LINE_FN_PLAIN (b89, log_mean_w (u, z, D->k + 1, KK + 1, bound))
-LINE_FN_PLAIN (b89_k, log_mean_w (u, z, D->k + 1, KK, NULL))
-/* log E_M[(1/k) sum_{j in M} w_j]: the subset average of the k-subsets'
-   means, in logs; the bound of log_mean_w plus the subset sums' (k + 3) u */
-static double
-b91 (const void *u, const double *z, double denom, double *bound)
-{
-  double a[KMAX_DV + 1], size;
-  double top = iw_scaled_weights (W, z, (size_t) D->k + 1, a, &size);
-  if (bound)
-    *bound = (2 * KK + 12) * EST_U * (1 + size);
-  return log (iw_subset_mean (a, D->k, denom)) + top;
-}
-LINE_FN_PLAIN (b91_log_em, b91 (u, z, KK, bound))
-LINE_FN_PLAIN (b91_log_em_k1, b91 (u, z, KK + 1, NULL))
-/* E_M[log (1/k) sum_{j in M} w_j]: the k+1 leave-one-out subsets */
-static double
-em_log (const void *u, const double *z, int full_sum)
-{
-  double lw[KMAX_DV + 1], work[2 * KMAX_DV + 3], size;
-  size_t n = (size_t) D->k + 1;
-  iw_log_weights (W, z, n, lw, &size);
-  return full_sum ? loo_full_sum (lw, n, work) : iw_loo_mean_log (lw, n, work);
-}
-LINE_FN_PLAIN (b91_em_log, em_log (u, z, 0))
-LINE_FN_PLAIN (b91_em_log_full, em_log (u, z, 1))
-LINE_FN_PLAIN (b91_lk_k1, log_mean_w (u, z, D->k, KK + 1, NULL))
+BY_K (a84_log_e, est_log (iw_point_mean_of_k (D, iw_line_integral (D, iw_line_q_times_w), denom)))
+LINE_FN_PLAIN (a84_lk, iw_log_mean_weight (W, z, D->k, KK, NULL))
+LINE_FN_PLAIN (a84_log_sum, iw_log_mean_weight (W, z, D->k, 1, NULL))
+LINE_FN_BOUNDED (a86_subset, iw_line_subset_mean (D, z, KK, bound))
+LINE_FN_PLAIN (a86_subset_k1, iw_line_subset_mean (D, z, KK + 1, NULL))
+LINE_FN_PLAIN (b89, iw_log_mean_weight (W, z, D->k + 1, KK + 1, bound))
+LINE_FN_PLAIN (b89_k, iw_log_mean_weight (W, z, D->k + 1, KK, NULL))
+/* log E_M[(1/k) sum_{j in M} w_j], the subset average of the k-subsets'
+   means in logs; then E_M[log (1/k) sum_{j in M} w_j] over the k+1
+   leave-one-out subsets */
+LINE_FN_BOUNDED (b91_log_em, iw_line_log_subset_mean (D, z, KK, bound))
+LINE_FN_PLAIN (b91_log_em_k1, iw_line_log_subset_mean (D, z, KK + 1, NULL))
+LINE_FN_PLAIN (b91_em_log, iw_line_loo (D, z, NULL))
+LINE_FN_PLAIN (b91_em_log_full, iw_line_loo (D, z, loo_full_sum))
+LINE_FN_PLAIN (b91_lk_k1, iw_log_mean_weight (W, z, D->k, KK + 1, NULL))
 static estimate
 c93_lk1_flip (const point * p, const void *u)
 {
@@ -353,9 +286,9 @@ static const derivation_line LINES_001[] = {
 };
 
 /* ---- 003 Q3.1 and Q3.2, seed lines 173-191 ---- */
-LINE_FN_PLAIN (q_l1, log_mean_w (u, z, 1, 1, NULL))
+LINE_FN_PLAIN (q_l1, iw_log_mean_weight (W, z, 1, 1, NULL))
 /* log q without its -1/2 log v */
-LINE_FN_PLAIN (q_l1_no_logdet, log_mean_w (u, z, 1, 1, NULL) + 0.5 * log (D->md.vq))
+LINE_FN_PLAIN (q_l1_no_logdet, iw_log_mean_weight (W, z, 1, 1, NULL) + 0.5 * log (D->md.vq))
 static estimate
 q_moment (const void *u, double denom)
 {
@@ -364,22 +297,13 @@ q_moment (const void *u, double denom)
   return est_log (est_exact (m * KK / denom, 16 * EST_U * m));
 }
 BY_K (q31_l2, q_moment (u, denom))
-BY_K (q31_l4, est_log (iw_point_mean_of_k (D, integral (q_times_ratio, u), denom)))
-BY_K (q31_l5, est_log (iw_point_mean_of_k (D, integral (joint, u), denom)))
+BY_K (q31_l4, est_log (iw_point_mean_of_k (D, iw_line_integral (D, iw_line_q_times_ratio), denom)))
+BY_K (q31_l5, est_log (iw_point_mean_of_k (D, iw_line_integral (D, iw_line_joint), denom)))
 BY_K (q31_l6, iw_point_log_mean_of_k_exp (D, D->md.log_px, 16, denom))
 LINE_FN_CLOSED (q31_l7_lk, est_sub (iw_point_lk (p, u), est_exact (1, 0)))
-static double
-mean_log_w (const void *u, const double *z, double denom, int use_max)
-{
-  double lw[KMAX_DV + 1], size, s = 0;
-  double m = iw_log_weights (W, z, (size_t) D->k, lw, &size);
-  for (int j = 0; j < D->k; j++)
-    s += lw[j];
-  return use_max ? m : s / denom;
-}
-LINE_FN_PLAIN (q32_m2, mean_log_w (u, z, KK, 0))
-LINE_FN_PLAIN (q32_m2_max, mean_log_w (u, z, KK, 1))
-BY_K (q32_m3, iw_point_mean_of_k (D, integral (q_log_w, u), denom))
+LINE_FN_PLAIN (q32_m2, iw_line_mean_log_w (D, z, KK))
+LINE_FN_PLAIN (q32_m2_max, iw_line_max_log_w (D, z))
+BY_K (q32_m3, iw_point_mean_of_k (D, iw_line_integral (D, iw_line_q_log_w), denom))
 BY_K (q32_m4, iw_point_mean_of_k (D, iw_point_elbo (p, u), denom))
 LINE_FN_CLOSED (q32_m6_px, est_add (iw_point_log_px (p, u), est_exact (1, 0)))
 

@@ -1,18 +1,20 @@
 /* test_iw_sweep.c -- the k grid and the replicates against hand-written
- * lists; a small sweep's quadrature gap at k = 1 against the closed-form
- * KL(q || p(z|x)), its Monte Carlo L_k against the quadrature within
- * 5 standard errors, Var(w~) and the bound against a direct quadrature
- * of w~^2 under q; the k-hat rule, the slope and the data block and table
- * against hand-computed values and text; the seven checks hold on the
- * small sweep and fail on copies broken by hand (a claim of its own, run
- * inside the test; its TAP goes to /dev/null), their notes and the
- * method's text against hand-written text. */
+ * lists; the proposals against the textbook posterior; a small sweep's
+ * quadrature gap at k = 1 against the closed-form KL(q || p(z|x)), its
+ * Monte Carlo L_k against the quadrature within 5 standard errors, Var(w~)
+ * and the bound against a direct quadrature of w~^2 under q; the k-hat
+ * rule, the slope and the data block and table against hand-computed
+ * values and text; the seven checks hold on the small sweep and fail on
+ * copies broken by hand (a claim of its own, run inside the test; its TAP
+ * goes to /dev/null), their notes and the method's text against
+ * hand-written text. */
 #include "iw_sweep.h"
 #include "errors.h"
 #include "fixture_harness.h"
 #include "normal.h"
 #include "tap.h"
 
+#include <float.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
@@ -86,12 +88,7 @@ small_sweep (gsl_rng * r)
 {
   static const double shift[] = { 2.0, 0.5, 0.5 }, c[] = { 3.0, 0.9, 0.4 };
   iw_sweep *s = xcalloc (1, sizeof *s);
-  s->n_q = 3;
-  for (size_t p = 0; p < 3; p++)
-    {
-      s->name[p] = names[p];
-      iw_model_init (&s->q[p], 1.5, 0.8, 2.0, shift[p], c[p]);
-    }
+  iw_sweep_proposals (s, 1.5, 0.8, 2.0, 3, names, shift, c);
   iw_sweep_add_k (s, 1);
   iw_sweep_add_k (s, 4);
   s->n_mc = 2;
@@ -99,6 +96,34 @@ small_sweep (gsl_rng * r)
   iw_sweep_replicates (s, 20000);
   iw_sweep_run (s, r, NULL);
   return s;
+}
+
+/* The proposals against the textbook posterior N(a x / (a² + s²),
+   s² / (a² + s²)) by hand; negative control: the same hand values do not
+   fit a q placed with its shift and c exchanged. */
+static void
+test_proposals (void)
+{
+  static const double shift[] = { 2.0, 0.5 }, c[] = { 3.0, 0.9 };
+  double a = 1.5, sd = 0.8, x = 2.0, mu = a * x / (a * a + sd * sd);
+  double v = sd * sd / (a * a + sd * sd);
+  iw_sweep s = { 0 }, swapped = { 0 };
+  iw_sweep_proposals (&s, a, sd, x, 2, names, shift, c);
+  iw_sweep_proposals (&swapped, a, sd, x, 2, names, c, shift);
+  tap_ok (s.n_q == 2 && s.name[0] == names[0] && s.name[1] == names[1],
+          "proposals: two, named wide and narrow");
+  for (size_t p = 0; p < 2; p++)
+    {
+      const iw_model *q = &s.q[p];
+      tap_ok (q->a == a && q->s == sd && q->x == x, "q %zu: the model's a, s and x", p);
+      tap_close (q->mu, mu, 4 * DBL_EPSILON, "q %zu: posterior mean a x / (a² + s²)", p);
+      tap_close (q->m, mu + shift[p] * sqrt (v), 8 * DBL_EPSILON, "q %zu: mean mu + shift sd",
+                 p);
+      tap_close (q->vq, c[p] * v, 4 * DBL_EPSILON, "q %zu: variance c v", p);
+      const iw_model *w = &swapped.q[p];
+      tap_ok (fabs (w->m - (mu + shift[p] * sqrt (v))) > 0.1 || fabs (w->vq - c[p] * v) > 0.1,
+              "negative control: q %zu with shift and c exchanged is detected", p);
+    }
 }
 
 static void
@@ -345,6 +370,7 @@ main (void)
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (r, 20241);
   test_grid ();
+  test_proposals ();
   test_run (r);
   test_rules_and_text ();
   test_checks_table ();
