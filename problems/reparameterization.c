@@ -14,6 +14,7 @@
 #include "harness.h"
 #include "line_fn.h"
 #include "point_affine.h"
+#include "qform.h"
 
 #include <gsl/gsl_math.h>
 #include <math.h>
@@ -37,8 +38,6 @@
 #define LINE_FN_NOPREP(name, f, ...) \
   static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
-
-static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
 
 /* ---- 003 Q1: the seed's lines as written ---- */
 
@@ -141,61 +140,27 @@ recover_with (const point * p, const void *prep, const double *x, double *bound,
 LINE_FN (l_eq5, recover_with, 0, -1, 0) LINE_FN (m_eq5, recover_with, 0, 1, 0) LINE_FN (m_eq6, recover_with, 0, -2, 0)
 LINE_FN (l_eq15, recover_with, 1, 0, 0) LINE_FN (m_eq15, recover_with, 1, 0, 1)
 
-/* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written */
-enum { Q_DIAG_T, Q_DIAG_NOT_INV, Q_DIAG_NO_T, Q_VAR, Q_VAR_SIGMA, Q_S_T, Q_S_INV_T, Q_S_NO_T,
-       Q_GRAM, Q_GRAM_SWAPPED };
-
-static double
-exponent (const point * p, const affine_gauss * pp, const double *r, int how)
-{
-  size_t d = p->d;
-  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX], t2[DMAX], zero[DMAX] = { 0 }, det;
-  switch (how)
-    {
-    case Q_DIAG_T: case Q_DIAG_NOT_INV: case Q_DIAG_NO_T:   /* (D r)ᵀ(D r) */
-      for (size_t i = 0; i < d; i++)
-        t[i] = pow (SIG (p)[i], how == Q_DIAG_NOT_INV ? 1 : -1) * r[i];
-      return dot (how == Q_DIAG_NO_T ? r : t, t, d);       /* mutant: rᵀ D r */
-    case Q_VAR: case Q_VAR_SIGMA:
-      if (how == Q_VAR_SIGMA)
-        for (size_t i = 0; i < d; i++)
-          a[i * d + i] = 1 / SIG (p)[i];
-      return form (r, how == Q_VAR ? pp->var_inv : a, r, d);
-    case Q_S_T: case Q_S_INV_T: case Q_S_NO_T:             /* (A r)ᵀ(B r) */
-      affine_gauss_transpose (pp->s_inv, d, b);
-      affine_gauss_apply (zero, how == Q_S_INV_T ? b : pp->s_inv, r, d, t);
-      affine_gauss_apply (zero, how == Q_S_NO_T ? b : pp->s_inv, r, d, t2);
-      return dot (t, t2, d);
-    case Q_GRAM_SWAPPED:                                   /* rᵀ (Sᵀ S)⁻¹ r */
-      affine_gauss_transpose (SM (p), d, b);
-      affine_gauss_gram (b, d, a);
-      affine_gauss_lu (a, d, b, &det);
-      return form (r, b, r, d);
-    default:
-      return form (r, pp->gram_inv, r, d);
-    }
-}
-
-/* NORM_KIND: 0 (2π)^{-K/2}; 1 and 2 times 1/sqrt(|det|) of diag σ² or
-   S Sᵀ; 3 and 4 times 1/|det| (the square root lost) */
+/* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written (lib/qform);
+   NORM_KIND: 0 (2π)^{-K/2}; 1 and 2 times 1/sqrt(|det|) of diag σ² or S Sᵀ; 3 and 4
+   times 1/|det| (the square root lost) */
 static double
 dens_with (const point * p, const void *prep, const double *x, double *bound, int full,
-           int how, int norm_kind)
+           qform_kind how, int norm_kind)
 {
   PP;
   double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
   affine_gauss_residual (p, full, x, r);
   return affine_gauss_density (p, pp, x, pow (2 * M_PI, -0.5 * DD) / det[norm_kind],
-                               exponent (p, pp, r, how), bound);
+                               qform_affine (p, pp, r, how), bound);
 }
-LINE_FN (l_eq7, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, Q_DIAG_NOT_INV, 0)
-LINE_FN (l_eq8, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, Q_DIAG_NO_T, 0)
-LINE_FN (l_eq9, dens_with, 0, Q_VAR, 0) LINE_FN (m_eq9, dens_with, 0, Q_VAR_SIGMA, 0)
-LINE_FN (l_eq17, dens_with, 1, Q_S_T, 0) LINE_FN (m_eq17, dens_with, 1, Q_S_INV_T, 0)
-LINE_FN (l_eq18, dens_with, 1, Q_S_T, 0) LINE_FN (m_eq18, dens_with, 1, Q_S_NO_T, 0)
-LINE_FN (l_eq19, dens_with, 1, Q_GRAM, 0) LINE_FN (m_eq19, dens_with, 1, Q_GRAM_SWAPPED, 0)
-LINE_FN (l_fin2a, dens_with, 1, Q_GRAM, 2) LINE_FN (m_fin2a, dens_with, 1, Q_GRAM, 0)
-LINE_FN (l_fin2b, dens_with, 1, Q_GRAM, 2) LINE_FN (m_fin2b, dens_with, 1, Q_GRAM, 4)
+LINE_FN (l_eq7, dens_with, 0, QFORM_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, QFORM_DIAG_NOT_INV, 0)
+LINE_FN (l_eq8, dens_with, 0, QFORM_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, QFORM_DIAG_NO_T, 0)
+LINE_FN (l_eq9, dens_with, 0, QFORM_VAR, 0) LINE_FN (m_eq9, dens_with, 0, QFORM_VAR_SIGMA, 0)
+LINE_FN (l_eq17, dens_with, 1, QFORM_S_T, 0) LINE_FN (m_eq17, dens_with, 1, QFORM_S_INV_T, 0)
+LINE_FN (l_eq18, dens_with, 1, QFORM_S_T, 0) LINE_FN (m_eq18, dens_with, 1, QFORM_S_NO_T, 0)
+LINE_FN (l_eq19, dens_with, 1, QFORM_GRAM, 0) LINE_FN (m_eq19, dens_with, 1, QFORM_GRAM_SWAPPED, 0)
+LINE_FN (l_fin2a, dens_with, 1, QFORM_GRAM, 2) LINE_FN (m_fin2a, dens_with, 1, QFORM_GRAM, 0)
+LINE_FN (l_fin2b, dens_with, 1, QFORM_GRAM, 2) LINE_FN (m_fin2b, dens_with, 1, QFORM_GRAM, 4)
 
 /* Line 62 as a difference: |LHS - A| + |A - B|, A = (9) times (2), B the
    same density with one normaliser.  Literally the left side is g(z0), a
@@ -206,7 +171,8 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
                  int reading, int b_kind)
 {
   double ba, bb, bl, g[DMAX];
-  double a = dens_with (p, prep, x, &ba, 0, Q_VAR, 1), b = dens_with (p, prep, x, &bb, 0, Q_VAR, b_kind);
+  double a = dens_with (p, prep, x, &ba, 0, QFORM_VAR, 1);
+  double b = dens_with (p, prep, x, &bb, 0, QFORM_VAR, b_kind);
   affine_gauss_map (p, 0, x, g);
   const double *u = x + p->d;
   double lhs = reading ? affine_gauss_pdf_diag (p, prep, x, &bl) : dot (u, g, p->d);
