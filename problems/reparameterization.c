@@ -8,6 +8,7 @@
  * routes, their rounding, and the draws x = (z0, u, v) that check A = B as uᵀAv = uᵀBv:
  * lib/affine_gauss.  Harness checks of the samplers: lib/gauss_sample. */
 #include "affine_gauss.h"
+#include "affine_sampler.h"
 #include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gauss_sample.h"
@@ -423,40 +424,22 @@ static const mutant_spec MUTANTS[] = {
   {"full_laplace_noise", "sampler fed Laplace noise of unit variance", "full_ks"},
   {"p2_sampler_sigma_squared", "000 P2's sampler as μ + σ²ε", "p2_ks"},
 };
-/* draws of the sampler under test (K = 2) into XS (lib/gauss_sample), and its covariance;
-   the mutants above, looked up once per sampler, change its noise, matrix or μ's place */
-static void
-draw_sample (harness * h, const point * p, int full, long n, double *xs, double *cov)
-{
-  double a[4];
-  int squared = mutant (h, "diag_sigma_squared");
-  int transposed = mutant (h, "full_sampler_transposed");
-  int mapped = mutant (h, full ? "full_mean_mapped" : "diag_mean_mapped");
-  gauss_noise noise = !full && mutant (h, "diag_uniform_noise") ? GAUSS_NOISE_UNIFORM
-    : full && mutant (h, "full_laplace_noise") ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
-  for (int i = 0; i < 2; i++)
-    for (int j = 0; j < 2; j++)
-      a[i * 2 + j] = full ? SM (p)[transposed ? j * 2 + i : i * 2 + j]
-        : (i == j) * SIG (p)[i] * (squared ? SIG (p)[i] : 1);
-  gauss_sample_affine (harness_rng (h), noise, MU (p), a, 2, mapped, n, xs);
-  affine_gauss_cov (p, full, cov);
-}
-
+/* the sampler under test (K = 2) checked and drawn (lib/affine_sampler); the mutants above,
+   looked up once per sampler, change its noise, matrix or μ's place */
 static double
 check_sampler (harness * h, const point * p, int full, long n, int block)
 {
   static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
-  const char *what = full ? "μ + S z0" : "μ + σ⊙z0";
-  double *xs = xmalloc ((size_t) n * 2 * sizeof *xs), cov[4];
-  draw_sample (h, p, full, n, xs, cov);
-  double p_min = gauss_sample_check (h, ids[full], xs, n, 2, MU (p), cov,
-                                     (int) harness_param (h, "projections"), what);
-  sbuf *fig = harness_figure_data (h);
-  if (!full)     /* the panel's last block has no closing blank lines: close it */
-    sbuf_append (fig, "\n\n");
-  figure_ellipse_sample (fig, block, what, full ? "S Sᵀ" : "diag σ²", "g1 g2", xs, n, MU (p), cov);
-  free (xs);
-  return p_min;
+  affine_sampler s = {
+    .full = full, .sigma_squared = mutant (h, "diag_sigma_squared"),
+    .transposed = mutant (h, "full_sampler_transposed"),
+    .mean_mapped = mutant (h, full ? "full_mean_mapped" : "diag_mean_mapped"),
+    .noise = !full && mutant (h, "diag_uniform_noise") ? GAUSS_NOISE_UNIFORM
+      : full && mutant (h, "full_laplace_noise") ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL,
+  };
+  return affine_sampler_check (h, p, &s, ids[full], full ? "μ + S z0" : "μ + σ⊙z0",
+                               full ? "S Sᵀ" : "diag σ²", (int) harness_param (h, "projections"),
+                               n, block);
 }
 
 static const param_spec PARAMS[] = {
@@ -492,6 +475,7 @@ main (int argc, char **argv)
   point pt;
   point_affine_draw_fixed (harness_rng (h), 2, 10, &pt);
   long n = harness_samples (h);
+  sbuf_append (harness_figure_data (h), "\n\n");   /* close the panel's open last block */
   double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
   /* 000 P2's sampler μ + σε at μ = 0.7, σ = 1.7 (its mutant: σ² for σ) */
   double a_p2 = mutant (h, "p2_sampler_sigma_squared") ? 1.7 * 1.7 : 1.7;
