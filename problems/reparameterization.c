@@ -31,13 +31,6 @@
 #define dot affine_gauss_dot
 
 #define PP const affine_gauss *pp = prep
-/* a line's function: its body F with the arguments that make it the
-   literal line or one of its mutants (F (p, u, x, b, ...) or, for bodies
-   that need no preparation, F (p, x, b, ...)) */
-#define LINE_FN(name, f, ...) \
-  static double name (const point * p, const void *u, const double *x, double *b) { return f (p, u, x, b, __VA_ARGS__); }
-#define LINE_FN_NOPREP(name, f, ...) \
-  static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
 
 /* ---- 003 Q1: the seed's lines as written ---- */
