@@ -29,6 +29,7 @@
 #define norm1 affine_gauss_norm1
 #define norm2 affine_gauss_norm2
 #define dot affine_gauss_dot
+#define prod_sigma affine_gauss_sigma_prod
 
 #define PP const affine_gauss *pp = prep
 #define DD ((double) p->d)
@@ -60,14 +61,6 @@ jac_with (const point * p, const double *x, double *bound, int full, double powe
 LINE_FN_NOPREP (l_jac_d, jac_with, 0, 1, 0) LINE_FN_NOPREP (m_jac_d, jac_with, 0, 2, 0)
 LINE_FN_NOPREP (l_eq12, jac_with, 1, 0, 0) LINE_FN_NOPREP (m_eq12, jac_with, 1, 0, 1)
 
-static double
-prod_sigma (const point * p, size_t n)
-{
-  double s = 1;
-  for (size_t i = 0; i < n; i++)
-    s *= SIG (p)[i];
-  return s;
-}
 static estimate l_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d); return est_exact (s, est_gamma (DD) * s); }
 static estimate m_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d - 1); return est_exact (s, est_gamma (DD) * s); }
 static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->det_var); return est_exact (s, pp->rel * s); }
