@@ -6,7 +6,8 @@
  * differences of the map itself and its determinant by LU; Monte Carlo of a characteristic
  * function for "g(z0) ~ N(...)".  Points: lib/point_affine.  The literal (LU) and Cholesky
  * routes, their rounding, and the draws x = (z0, u, v) that check A = B as uᵀAv = uᵀBv:
- * lib/affine_gauss.  Harness checks of the samplers: lib/gauss_sample. */
+ * lib/affine_gauss; the exponents as written: lib/qform.  Harness checks of the samplers:
+ * lib/affine_sampler (lib/gauss_sample). */
 #include "affine_gauss.h"
 #include "affine_sampler.h"
 #include "figure_ellipse.h"
