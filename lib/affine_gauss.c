@@ -16,6 +16,15 @@
 #define DD ((double) p->d)
 
 double
+affine_gauss_sigma_prod (const point * p, size_t n)
+{
+  double s = 1;
+  for (size_t i = 0; i < n; i++)
+    s *= SIG (p)[i];
+  return s;
+}
+
+double
 affine_gauss_norm1 (const double *x, size_t d)
 {
   double s = 0;

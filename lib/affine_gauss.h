@@ -105,6 +105,10 @@ double affine_gauss_jacobian (const point * p, int full, const double *z0,
 double affine_gauss_jacobian_det (const point * p, int full, const double *z0,
                                   double *det);
 
+/* Π_{i<N} σ_i of P, multiplied in order: |det ∂g/∂z0| of μ + σ⊙z0 at N = d (a seed's
+   product over fewer factors at N < d); 1 at N = 0. */
+double affine_gauss_sigma_prod (const point * p, size_t n);
+
 /* |x|₁ and |x|₂ of the d-vector X, summed in order (the bounds' sizes), and xᵀy. */
 double affine_gauss_norm1 (const double *x, size_t d);
 double affine_gauss_norm2 (const double *x, size_t d);

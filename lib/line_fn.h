@@ -61,4 +61,17 @@ line_fn_one (const point * p, const void *u)
   name (const point * p, const void *u, const double *z, double *bound) \
   { (void) p, (void) u, (void) z; return (expr); }
 
+/* A line whose function is one body F shared by the literal line and its
+   mutants, called with the arguments that make it one of them:
+     LINE_FN (l_eq5, recover_with, 0, -1, 0)    is F (p, u, z, bound, 0, -1, 0)
+     LINE_FN_NOPREP (l_eq3, q0_with, -0.5, 0.5) is F (p, z, bound, -0.5, 0.5),
+   the second for bodies that need no preparation.  The arguments may read
+   the point P (a mutant's σ for 1: p->v[1]). */
+#define LINE_FN(name, f, ...) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { return f (p, u, z, bound, __VA_ARGS__); }
+#define LINE_FN_NOPREP(name, f, ...) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) u; return f (p, z, bound, __VA_ARGS__); }
+
 #endif

@@ -6,14 +6,17 @@
  * differences of the map itself and its determinant by LU; Monte Carlo of a characteristic
  * function for "g(z0) ~ N(...)".  Points: lib/point_affine.  The literal (LU) and Cholesky
  * routes, their rounding, and the draws x = (z0, u, v) that check A = B as uᵀAv = uᵀBv:
- * lib/affine_gauss.  Harness checks of the samplers: lib/gauss_sample. */
+ * lib/affine_gauss; the exponents as written: lib/qform.  Harness checks of the samplers:
+ * lib/affine_sampler (lib/gauss_sample). */
 #include "affine_gauss.h"
+#include "affine_sampler.h"
 #include "figure_ellipse.h"
 #include "figure_panel.h"
 #include "gauss_sample.h"
 #include "harness.h"
 #include "line_fn.h"
 #include "point_affine.h"
+#include "qform.h"
 
 #include <gsl/gsl_math.h>
 #include <math.h>
@@ -27,18 +30,10 @@
 #define norm1 affine_gauss_norm1
 #define norm2 affine_gauss_norm2
 #define dot affine_gauss_dot
+#define prod_sigma affine_gauss_sigma_prod
 
 #define PP const affine_gauss *pp = prep
-/* a line's function: its body F with the arguments that make it the
-   literal line or one of its mutants (F (p, u, x, b, ...) or, for bodies
-   that need no preparation, F (p, x, b, ...)) */
-#define LINE_FN(name, f, ...) \
-  static double name (const point * p, const void *u, const double *x, double *b) { return f (p, u, x, b, __VA_ARGS__); }
-#define LINE_FN_NOPREP(name, f, ...) \
-  static double name (const point * p, const void *u, const double *x, double *b) { (void) u; return f (p, x, b, __VA_ARGS__); }
 #define DD ((double) p->d)
-
-static double form (const double *x, const double *a, const double *y, size_t d) { double b; return bilinear (x, a, y, d, &b); }
 
 /* ---- 003 Q1: the seed's lines as written ---- */
 
@@ -67,14 +62,6 @@ jac_with (const point * p, const double *x, double *bound, int full, double powe
 LINE_FN_NOPREP (l_jac_d, jac_with, 0, 1, 0) LINE_FN_NOPREP (m_jac_d, jac_with, 0, 2, 0)
 LINE_FN_NOPREP (l_eq12, jac_with, 1, 0, 0) LINE_FN_NOPREP (m_eq12, jac_with, 1, 0, 1)
 
-static double
-prod_sigma (const point * p, size_t n)
-{
-  double s = 1;
-  for (size_t i = 0; i < n; i++)
-    s *= SIG (p)[i];
-  return s;
-}
 static estimate l_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d); return est_exact (s, est_gamma (DD) * s); }
 static estimate m_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d - 1); return est_exact (s, est_gamma (DD) * s); }
 static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->det_var); return est_exact (s, pp->rel * s); }
@@ -141,61 +128,27 @@ recover_with (const point * p, const void *prep, const double *x, double *bound,
 LINE_FN (l_eq5, recover_with, 0, -1, 0) LINE_FN (m_eq5, recover_with, 0, 1, 0) LINE_FN (m_eq6, recover_with, 0, -2, 0)
 LINE_FN (l_eq15, recover_with, 1, 0, 0) LINE_FN (m_eq15, recover_with, 1, 0, 1)
 
-/* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written */
-enum { Q_DIAG_T, Q_DIAG_NOT_INV, Q_DIAG_NO_T, Q_VAR, Q_VAR_SIGMA, Q_S_T, Q_S_INV_T, Q_S_NO_T,
-       Q_GRAM, Q_GRAM_SWAPPED };
-
-static double
-exponent (const point * p, const affine_gauss * pp, const double *r, int how)
-{
-  size_t d = p->d;
-  double a[DMAX * DMAX] = { 0 }, b[DMAX * DMAX], t[DMAX], t2[DMAX], zero[DMAX] = { 0 }, det;
-  switch (how)
-    {
-    case Q_DIAG_T: case Q_DIAG_NOT_INV: case Q_DIAG_NO_T:   /* (D r)ᵀ(D r) */
-      for (size_t i = 0; i < d; i++)
-        t[i] = pow (SIG (p)[i], how == Q_DIAG_NOT_INV ? 1 : -1) * r[i];
-      return dot (how == Q_DIAG_NO_T ? r : t, t, d);       /* mutant: rᵀ D r */
-    case Q_VAR: case Q_VAR_SIGMA:
-      if (how == Q_VAR_SIGMA)
-        for (size_t i = 0; i < d; i++)
-          a[i * d + i] = 1 / SIG (p)[i];
-      return form (r, how == Q_VAR ? pp->var_inv : a, r, d);
-    case Q_S_T: case Q_S_INV_T: case Q_S_NO_T:             /* (A r)ᵀ(B r) */
-      affine_gauss_transpose (pp->s_inv, d, b);
-      affine_gauss_apply (zero, how == Q_S_INV_T ? b : pp->s_inv, r, d, t);
-      affine_gauss_apply (zero, how == Q_S_NO_T ? b : pp->s_inv, r, d, t2);
-      return dot (t, t2, d);
-    case Q_GRAM_SWAPPED:                                   /* rᵀ (Sᵀ S)⁻¹ r */
-      affine_gauss_transpose (SM (p), d, b);
-      affine_gauss_gram (b, d, a);
-      affine_gauss_lu (a, d, b, &det);
-      return form (r, b, r, d);
-    default:
-      return form (r, pp->gram_inv, r, d);
-    }
-}
-
-/* NORM_KIND: 0 (2π)^{-K/2}; 1 and 2 times 1/sqrt(|det|) of diag σ² or
-   S Sᵀ; 3 and 4 times 1/|det| (the square root lost) */
+/* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written (lib/qform);
+   NORM_KIND: 0 (2π)^{-K/2}; 1 and 2 times 1/sqrt(|det|) of diag σ² or S Sᵀ; 3 and 4
+   times 1/|det| (the square root lost) */
 static double
 dens_with (const point * p, const void *prep, const double *x, double *bound, int full,
-           int how, int norm_kind)
+           qform_kind how, int norm_kind)
 {
   PP;
   double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
   affine_gauss_residual (p, full, x, r);
   return affine_gauss_density (p, pp, x, pow (2 * M_PI, -0.5 * DD) / det[norm_kind],
-                               exponent (p, pp, r, how), bound);
+                               qform_affine (p, pp, r, how), bound);
 }
-LINE_FN (l_eq7, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, Q_DIAG_NOT_INV, 0)
-LINE_FN (l_eq8, dens_with, 0, Q_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, Q_DIAG_NO_T, 0)
-LINE_FN (l_eq9, dens_with, 0, Q_VAR, 0) LINE_FN (m_eq9, dens_with, 0, Q_VAR_SIGMA, 0)
-LINE_FN (l_eq17, dens_with, 1, Q_S_T, 0) LINE_FN (m_eq17, dens_with, 1, Q_S_INV_T, 0)
-LINE_FN (l_eq18, dens_with, 1, Q_S_T, 0) LINE_FN (m_eq18, dens_with, 1, Q_S_NO_T, 0)
-LINE_FN (l_eq19, dens_with, 1, Q_GRAM, 0) LINE_FN (m_eq19, dens_with, 1, Q_GRAM_SWAPPED, 0)
-LINE_FN (l_fin2a, dens_with, 1, Q_GRAM, 2) LINE_FN (m_fin2a, dens_with, 1, Q_GRAM, 0)
-LINE_FN (l_fin2b, dens_with, 1, Q_GRAM, 2) LINE_FN (m_fin2b, dens_with, 1, Q_GRAM, 4)
+LINE_FN (l_eq7, dens_with, 0, QFORM_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, QFORM_DIAG_NOT_INV, 0)
+LINE_FN (l_eq8, dens_with, 0, QFORM_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, QFORM_DIAG_NO_T, 0)
+LINE_FN (l_eq9, dens_with, 0, QFORM_VAR, 0) LINE_FN (m_eq9, dens_with, 0, QFORM_VAR_SIGMA, 0)
+LINE_FN (l_eq17, dens_with, 1, QFORM_S_T, 0) LINE_FN (m_eq17, dens_with, 1, QFORM_S_INV_T, 0)
+LINE_FN (l_eq18, dens_with, 1, QFORM_S_T, 0) LINE_FN (m_eq18, dens_with, 1, QFORM_S_NO_T, 0)
+LINE_FN (l_eq19, dens_with, 1, QFORM_GRAM, 0) LINE_FN (m_eq19, dens_with, 1, QFORM_GRAM_SWAPPED, 0)
+LINE_FN (l_fin2a, dens_with, 1, QFORM_GRAM, 2) LINE_FN (m_fin2a, dens_with, 1, QFORM_GRAM, 0)
+LINE_FN (l_fin2b, dens_with, 1, QFORM_GRAM, 2) LINE_FN (m_fin2b, dens_with, 1, QFORM_GRAM, 4)
 
 /* Line 62 as a difference: |LHS - A| + |A - B|, A = (9) times (2), B the
    same density with one normaliser.  Literally the left side is g(z0), a
@@ -206,7 +159,8 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
                  int reading, int b_kind)
 {
   double ba, bb, bl, g[DMAX];
-  double a = dens_with (p, prep, x, &ba, 0, Q_VAR, 1), b = dens_with (p, prep, x, &bb, 0, Q_VAR, b_kind);
+  double a = dens_with (p, prep, x, &ba, 0, QFORM_VAR, 1);
+  double b = dens_with (p, prep, x, &bb, 0, QFORM_VAR, b_kind);
   affine_gauss_map (p, 0, x, g);
   const double *u = x + p->d;
   double lhs = reading ? affine_gauss_pdf_diag (p, prep, x, &bl) : dot (u, g, p->d);
@@ -457,40 +411,22 @@ static const mutant_spec MUTANTS[] = {
   {"full_laplace_noise", "sampler fed Laplace noise of unit variance", "full_ks"},
   {"p2_sampler_sigma_squared", "000 P2's sampler as μ + σ²ε", "p2_ks"},
 };
-/* draws of the sampler under test (K = 2) into XS (lib/gauss_sample), and its covariance;
-   the mutants above, looked up once per sampler, change its noise, matrix or μ's place */
-static void
-draw_sample (harness * h, const point * p, int full, long n, double *xs, double *cov)
-{
-  double a[4];
-  int squared = mutant (h, "diag_sigma_squared");
-  int transposed = mutant (h, "full_sampler_transposed");
-  int mapped = mutant (h, full ? "full_mean_mapped" : "diag_mean_mapped");
-  gauss_noise noise = !full && mutant (h, "diag_uniform_noise") ? GAUSS_NOISE_UNIFORM
-    : full && mutant (h, "full_laplace_noise") ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL;
-  for (int i = 0; i < 2; i++)
-    for (int j = 0; j < 2; j++)
-      a[i * 2 + j] = full ? SM (p)[transposed ? j * 2 + i : i * 2 + j]
-        : (i == j) * SIG (p)[i] * (squared ? SIG (p)[i] : 1);
-  gauss_sample_affine (harness_rng (h), noise, MU (p), a, 2, mapped, n, xs);
-  affine_gauss_cov (p, full, cov);
-}
-
+/* the sampler under test (K = 2) checked and drawn (lib/affine_sampler); the mutants above,
+   looked up once per sampler, change its noise, matrix or μ's place */
 static double
 check_sampler (harness * h, const point * p, int full, long n, int block)
 {
   static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
-  const char *what = full ? "μ + S z0" : "μ + σ⊙z0";
-  double *xs = xmalloc ((size_t) n * 2 * sizeof *xs), cov[4];
-  draw_sample (h, p, full, n, xs, cov);
-  double p_min = gauss_sample_check (h, ids[full], xs, n, 2, MU (p), cov,
-                                     (int) harness_param (h, "projections"), what);
-  sbuf *fig = harness_figure_data (h);
-  if (!full)     /* the panel's last block has no closing blank lines: close it */
-    sbuf_append (fig, "\n\n");
-  figure_ellipse_sample (fig, block, what, full ? "S Sᵀ" : "diag σ²", "g1 g2", xs, n, MU (p), cov);
-  free (xs);
-  return p_min;
+  affine_sampler s = {
+    .full = full, .sigma_squared = mutant (h, "diag_sigma_squared"),
+    .transposed = mutant (h, "full_sampler_transposed"),
+    .mean_mapped = mutant (h, full ? "full_mean_mapped" : "diag_mean_mapped"),
+    .noise = !full && mutant (h, "diag_uniform_noise") ? GAUSS_NOISE_UNIFORM
+      : full && mutant (h, "full_laplace_noise") ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL,
+  };
+  return affine_sampler_check (h, p, &s, ids[full], full ? "μ + S z0" : "μ + σ⊙z0",
+                               full ? "S Sᵀ" : "diag σ²", (int) harness_param (h, "projections"),
+                               n, block);
 }
 
 static const param_spec PARAMS[] = {
@@ -526,6 +462,7 @@ main (int argc, char **argv)
   point pt;
   point_affine_draw_fixed (harness_rng (h), 2, 10, &pt);
   long n = harness_samples (h);
+  sbuf_append (harness_figure_data (h), "\n\n");   /* close the panel's open last block */
   double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
   /* 000 P2's sampler μ + σε at μ = 0.7, σ = 1.7 (its mutant: σ² for σ) */
   double a_p2 = mutant (h, "p2_sampler_sigma_squared") ? 1.7 * 1.7 : 1.7;

@@ -201,6 +201,31 @@ test_truths (void)
   tap_ok (ok, "the truth table: %zu entries, distinct ids, one evaluation each", n);
 }
 
+/* Π σ_i: 1, 2 and 1 by hand at σ = (1, 2); at random points of d = 1..6 the
+   |det| by LU of the diagonal map's central-difference Jacobian (another
+   route), which the product over the first d - 1 factors misses (the
+   negative control: σ_d is 1 with probability 0). */
+static void
+test_sigma_prod (gsl_rng * r)
+{
+  point *p = parse ("d = 2, μ = (0.5, -1), σ = (1, 2), S = ((1, 0.5), (0, 2))");
+  tap_ok (affine_gauss_sigma_prod (p, 2) == 2 && affine_gauss_sigma_prod (p, 1) == 1
+          && affine_gauss_sigma_prod (p, 0) == 1, "Π σ_i at σ = (1, 2): 2, over one factor 1");
+  double worst = 0, least_miss = HUGE_VAL, det;
+  const double z[AFFINE_GAUSS_DMAX] = { 0 };
+  for (size_t d = 1; d <= AFFINE_GAUSS_DMAX; d++)
+    for (int t = 0; t < 20; t++)
+      {
+        point_affine_draw_fixed (r, d, 100, p);
+        (void) affine_gauss_jacobian_det (p, 0, z, &det);
+        worst = fmax (worst, fabs (affine_gauss_sigma_prod (p, d) / det - 1));
+        least_miss = fmin (least_miss, fabs (affine_gauss_sigma_prod (p, d - 1) / det - 1));
+      }
+  tap_ok (worst < 1e-12, "Π σ_i = |det| of the Jacobian by LU (worst relative %.2g)", worst);
+  tap_ok (least_miss > 1e-6, "Π over d - 1 factors misses it (least relative %.2g)", least_miss);
+  free (p);
+}
+
 int
 main (void)
 {
@@ -209,6 +234,7 @@ main (void)
   gsl_rng_set (r, 20261122);
   test_hand ();
   test_bounds (r);
+  test_sigma_prod (r);
   gsl_rng_free (r);
   return tap_done ();
 }
