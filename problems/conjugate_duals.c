@@ -17,7 +17,6 @@
 #include "critic_bounds.h"
 #include "fenchel.h"
 #include "figure_critic_bounds.h"
-#include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
 #include "normal.h"
@@ -466,17 +465,6 @@ klrq_log_z (const critic_integrals * ci)
   return log_z;
 }
 
-/* ---- the figure: the lines, and R1, R2 and KL as the critic leaves its optimum ---- */
-
-static void
-draw_figure (harness * h, const critic_bounds * cb)
-{
-  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3\n");
-  int b = figure_lines_against_truth (h, "003 Q6: each line against its truth");
-  figure_critic_bounds (h, cb, b);
-  sbuf_append (harness_figure_script (h), "unset multiplot\n");
-}
-
 static const char NOTES[] =
   "**Q6.1(a).** Every supremum is computed (a grid, then Brent, with bounds from"
   " concavity: lib/minimize.h), never substituted. The two displays that set a"
@@ -532,7 +520,8 @@ main (int argc, char **argv)
   harness_run_derivations (h);
   critic_bounds b = { r1_under_test, r2_under_test, klrq_log_z, mut[R2_JENSEN] };
   critic_bounds_check (h, &b, harness_samples (h));
-  draw_figure (h, &b);
+  /* the figure: the lines, and R1, R2 and KL as the critic leaves its optimum */
+  figure_critic_bounds_page (h, &b, "003 Q6: each line against its truth");
   sbuf_append (harness_notes (h), NOTES);
   return harness_end (h);
 }
