@@ -1,6 +1,7 @@
 /* figure_critic_bounds.c -- R1, R2 and KL along two paths of critics (see
    figure_critic_bounds.h). */
 #include "figure_critic_bounds.h"
+#include "figure_panel.h"
 
 static void
 write_paths (sbuf * fig, const critic_bounds * b)
@@ -40,4 +41,13 @@ figure_critic_bounds (harness * h, const critic_bounds * b, int block)
     "     '' index %d using 1:2 with lines ls 2 title 'R1', \\\n"
     "     '' index %d using 1:4 with lines ls 7 title 'KL(p||q)'\n",
     block, block, block, block + 1, block + 1, block + 1);
+}
+
+void
+figure_critic_bounds_page (harness * h, const critic_bounds * b, const char *title)
+{
+  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3\n");
+  int block = figure_lines_against_truth (h, title);
+  figure_critic_bounds (h, b, block);
+  sbuf_append (harness_figure_script (h), "unset multiplot\n");
 }

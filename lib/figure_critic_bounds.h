@@ -19,4 +19,10 @@
    rows each: the path's parameter, R1, R2, KL), and their two panels. */
 void figure_critic_bounds (harness * h, const critic_bounds * b, int block);
 
+/* The claim's whole figure: a multiplot of three panels in a row, each
+   line of its derivations against its truth (figure_lines_against_truth,
+   lib/figure_panel, under TITLE), then the two panels above, their data
+   after that panel's blocks. */
+void figure_critic_bounds_page (harness * h, const critic_bounds * b, const char *title);
+
 #endif

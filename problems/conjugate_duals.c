@@ -15,8 +15,8 @@
  * (lib/critic_bounds). */
 #include "conjugate.h"
 #include "critic_bounds.h"
+#include "fenchel.h"
 #include "figure_critic_bounds.h"
-#include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
 #include "normal.h"
@@ -57,30 +57,19 @@ DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative o
 
 static const point_kind t_points = POINT_BOX_OF (NULL, {"t", -4, 4, 0, 0});
 
-static void prep_conj (const point * p, void *prep)
-{ *(concave_max *) prep = conjugate_ulogu_star (p->v[0]); }
 #define CONJ(prep) (*(const concave_max *) (prep))
-
-LINE_FN_CLOSED (tr_conj_sup, concave_max_value (CONJ (u)))
-LINE_FN_CLOSED (tr_conj_argmax, concave_max_x (CONJ (u)))
-LINE_FN_CLOSED (tr_conj_du_at_max, conjugate_ulogu_slope_at_max (p->v[0], CONJ (u)))
-static estimate
-stationary_at (const point * p, const void *prep, double one)
-{
-  concave_max m = CONJ (prep);
-  double v = p->v[0] - (log (m.x) + one);
-  return est_exact (v, m.x_err / (m.x - m.x_err) + 4 * EST_U * (fabs (p->v[0]) + fabs (log (m.x)) + 1));
-}
-LINE_FN_CLOSED (v_conj_stationary, stationary_at (p, u, 1.0))
-LINE_FN_CLOSED (m_conj_stationary_no_1, stationary_at (p, u, 0.0))
+LINE_FN_CLOSED (v_conj_stationary, fenchel_star_stationary (p->v[0], CONJ (u), 1.0))
+LINE_FN_CLOSED (m_conj_stationary_no_1, fenchel_star_stationary (p->v[0], CONJ (u), 0.0))
 LINE_FN_CLOSED (v_exp_t1, est_exact (exp (p->v[0] - 1), 2 * EST_U * exp (p->v[0] - 1)))
 LINE_FN_CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, u)))
 LINE_FN_CLOSED (m_exp_t1_rel6, est_scale (1 + 1e-6, v_exp_t1 (p, u)))
 
 static const derivation_truth CONJ_TRUTHS[] = {
-  {"sup", "f*(t) = sup_u ut - u log u by Brent (grid u in [1e-8, 1e8])", LINE_CLOSED (tr_conj_sup)},
-  {"argmax", "the maximiser over u by Brent", LINE_CLOSED (tr_conj_argmax)},
-  {"du_at_max", "d/du (ut - u log u) at Brent's maximiser, by the complex step", LINE_CLOSED (tr_conj_du_at_max)},
+  {"sup", "f*(t) = sup_u ut - u log u by Brent (grid u in [1e-8, 1e8])",
+   LINE_CLOSED (fenchel_star_sup)},
+  {"argmax", "the maximiser over u by Brent", LINE_CLOSED (fenchel_star_argmax)},
+  {"du_at_max", "d/du (ut - u log u) at Brent's maximiser, by the complex step",
+   LINE_CLOSED (fenchel_star_slope)},
   {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 static const derivation_line CONJ_LINES[] = {
@@ -93,7 +82,8 @@ static const derivation_line CONJ_LINES[] = {
                        " shows); the rows below are checked")},
   {Q61A ("s003_q61a_dangling", 266), .truth = "du_at_max",
    .text = "= d/du(ut - u log u)  (the row has no left side; at the maximiser)",
-   .eval = LINE_CLOSED (tr_conj_sup), .expect = V_SLIP,     /* read literally: f*(t), the chain above */
+   /* read literally: f*(t), the chain above */
+   .eval = LINE_CLOSED (fenchel_star_sup), .expect = V_SLIP,
    .readings = {{"0 = d/du(ut - u log u)", "the sentence above says \"by setting it to 0\" and the"
                  " third row writes 0 = t - [log u* + 1]", 0, LINE_CLOSED (line_fn_zero), 0}},
    .correction = "0 = d/du(ut - u log u): the display's leading \"=\" continues, as written, the chain"
@@ -107,41 +97,17 @@ static const derivation_line CONJ_LINES[] = {
    EVAL (v_exp_t1, "q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", m_exp_t1_rel6)},
 };
 DERIVATION_DEFINE (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f*(t) of u log u",
-                   t_points, 60, CONJ_TRUTHS, CONJ_LINES, DERIVATION_PREPARE (concave_max, prep_conj));
+                   t_points, 60, CONJ_TRUTHS, CONJ_LINES,
+                   DERIVATION_PREPARE (concave_max, fenchel_star_prepare));
 
 /* ---- Q6.1(a), the biconjugate: at each u, Brent over t, and nested ---- */
 
 static const point_kind u_points = POINT_BOX_OF (NULL, {"u", 0.02, 55, 1, 0});
 
-typedef struct
-{
-  concave_max bi;       /* sup_t tu - e^{t-1} */
-  concave_max nested;   /* sup_t tu - f*_num(t) */
-} biconj_prep;
-
-static void
-prep_biconj (const point * p, void *prep)
-{
-  biconj_prep *b = prep;
-  b->bi = conjugate_exp_star (p->v[0]);
-  b->nested = conjugate_ulogu_biconjugate (p->v[0]);
-}
-#define BI(prep) ((const biconj_prep *) (prep))
-
-LINE_FN_CLOSED (tr_bi_nested, concave_max_value (BI (u)->nested))
-LINE_FN_CLOSED (bi_sup, concave_max_value (BI (u)->bi))
-LINE_FN_CLOSED (tr_bi_argmax, concave_max_x (BI (u)->bi))
-/* d/dt (tu - e^{t-1}) at Brent's t_B: |d2/dt2| = e^{t-1} <= u e^{x_err}
-   near the maximiser, so x_err moves it by at most u x_err e^{x_err}. */
-static estimate
-bi_dt_at (const point * p, const void *prep, double sign)
-{
-  concave_max m = BI (prep)->bi;
-  double u = p->v[0], e = exp (m.x - 1);
-  return est_exact (u + sign * e, u * m.x_err * exp (m.x_err) + 4 * EST_U * (u + e));
-}
-LINE_FN_CLOSED (tr_bi_dt_at_max, bi_dt_at (p, u, -1.0))
-LINE_FN_CLOSED (m_bi_stationary_sign, bi_dt_at (p, u, 1.0))
+/* d/dt (tu - e^{t-1}) at Brent's t_B, and its mutant */
+#define BI(prep) ((const fenchel_bi *) (prep))
+LINE_FN_CLOSED (tr_bi_dt_at_max, fenchel_bi_slope (p->v[0], BI (u)->bi, -1.0))
+LINE_FN_CLOSED (m_bi_stationary_sign, fenchel_bi_slope (p->v[0], BI (u)->bi, 1.0))
 #define U (p->v[0])      /* the point's u */
 LINE_FN_CLOSED (v_ulogu, est_exact (U * log (U), 4 * EST_U * fabs (U * log (U))))
 LINE_FN_CLOSED (m_ulog2u, est_exact (U * log2 (U), 4 * EST_U * fabs (U * log2 (U))))
@@ -159,9 +125,10 @@ LINE_FN_CLOSED (m_bi_expanded_exponent, EST_SUM (U * (log (U) + 1), -exp (log (U
 #undef U
 
 static const derivation_truth BI_TRUTHS[] = {
-  {"nested", "f**(u) = sup_t [tu - f*(t)], f*(t) itself sup_u [ut - u log u]: nested Brent, no closed form", LINE_CLOSED (tr_bi_nested)},
-  {"sup", "sup_t tu - e^{t-1} by Brent (grid t in [-300, 300])", LINE_CLOSED (bi_sup)},
-  {"argmax", "the maximiser over t by Brent", LINE_CLOSED (tr_bi_argmax)},
+  {"nested", "f**(u) = sup_t [tu - f*(t)], f*(t) itself sup_u [ut - u log u]: nested Brent, no closed form",
+   LINE_CLOSED (fenchel_bi_nested)},
+  {"sup", "sup_t tu - e^{t-1} by Brent (grid t in [-300, 300])", LINE_CLOSED (fenchel_bi_sup)},
+  {"argmax", "the maximiser over t by Brent", LINE_CLOSED (fenchel_bi_argmax)},
   {"dt_at_max", "d/dt (tu - e^{t-1}) at Brent's maximiser", LINE_CLOSED (tr_bi_dt_at_max)},
   {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
@@ -170,13 +137,14 @@ static const derivation_line BI_LINES[] = {
    EVAL (v_ulogu, "q61a_bi_goal_log2", "u log2 u", m_ulog2u)},
   {Q61A ("s003_q61a_bi_sup", 272),
    .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)",
-   EVAL (bi_sup, "q61a_bi_sup_no_1", "f*(t) taken as e^t", m_bi_sup_no_1)},
+   EVAL (fenchel_bi_sup, "q61a_bi_sup_no_1", "f*(t) taken as e^t", m_bi_sup_no_1)},
   {Q61A ("s003_q61a_bi_method", 274),
    .text = "For a fixed value of u, we find the value of t that maximizes tu - e^{t-1} by setting it to 0",
    LINE_NOT_CHECKABLE ("the method in words; the rows below are checked")},
   {Q61A ("s003_q61a_bi_dangling", 276), .truth = "dt_at_max",
    .text = "= d/dt(tu - e^{t-1})  (the row has no left side; at the maximiser)",
-   .eval = LINE_CLOSED (bi_sup), .expect = V_SLIP,     /* read literally: f**(u), the chain above */
+   /* read literally: f**(u), the chain above */
+   .eval = LINE_CLOSED (fenchel_bi_sup), .expect = V_SLIP,
    .readings = {{"0 = d/dt(tu - e^{t-1})", "the sentence above says \"by setting it to 0\" and the"
                  " next row writes 0 = u - e^{t-1}", 0, LINE_CLOSED (line_fn_zero), 0}},
    .correction = "0 = d/dt(tu - e^{t-1}): as written the row continues the chain f**(u) = sup_t tu - f*(t)"
@@ -204,7 +172,8 @@ static const derivation_line BI_LINES[] = {
                        " numerical biconjugate")},
 };
 DERIVATION_DEFINE (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconjugate f**(u) of u log u",
-                   u_points, 40, BI_TRUTHS, BI_LINES, DERIVATION_PREPARE (biconj_prep, prep_biconj));
+                   u_points, 40, BI_TRUTHS, BI_LINES,
+                   DERIVATION_PREPARE (fenchel_bi, fenchel_bi_prepare));
 
 /* ---- Q6.1(b): the integrand at x = mp + sp z, and the integral ---- */
 
@@ -214,52 +183,21 @@ DERIVATION_DEFINE (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconju
 static const point_kind pair_x_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z",
                                                      PAIR_COORDS, {"z", -3, 3, 0, 0});
 
-typedef struct
-{
-  double p, q, lp, lq;
-  concave_max whole;    /* sup_t p t - q e^{t-1} */
-  concave_max inside;   /* sup_t q (t p/q - e^{t-1}) */
-  concave_max f;        /* sup_t t p/q - e^{t-1} */
-} pointwise_prep;
-
-static double whole_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (pq[0] * t, pq[1] * exp (t - 1), rd); }
-static double factored_objective (double t, void *a, double *rd) { const double *pq = a; return conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd); }
-static double
-inside_objective (double t, void *a, double *rd)
-{
-  double q = ((const double *) a)[1], v = q * factored_objective (t, a, rd);
-  *rd = q * *rd + 2 * EST_U * fabs (v);
-  return v;
-}
-
 static void
 prep_pointwise (const point * p, void *prep)
 {
-  pointwise_prep *w = prep;
   double x = p->v[0] + p->v[1] * p->v[4];
-  w->lp = normal_log_pdf (x, p->v[0], p->v[1]), w->lq = normal_log_pdf (x, p->v[2], p->v[3]);
-  w->p = exp (w->lp), w->q = exp (w->lq);
-  double pq[2] = { w->p, w->q };
-  w->whole = conjugate_sup_real (whole_objective, pq);
-  w->inside = conjugate_sup_real (inside_objective, pq);
-  w->f = conjugate_sup_real (factored_objective, pq);
+  *(fenchel_kl_point *) prep = fenchel_kl_at (normal_log_pdf (x, p->v[0], p->v[1]),
+                                              normal_log_pdf (x, p->v[2], p->v[3]));
 }
-#define PW(prep) ((const pointwise_prep *) (prep))
+#define PW(prep) ((const fenchel_kl_point *) (prep))
 
-/* p log(p/q) with log(p/q) = lp - lq: the harness's own closed form of
-   the supremum (at t = 1 + log(p/q)); lp, lq within 4u of their sizes. */
-static estimate
-tr_kl_integrand (const point * p, const void *prep)
-{
-  (void) p;
-  const pointwise_prep *w = PW (prep);
-  double l = w->lp - w->lq;
-  return est_exact (w->p * l, w->p * (8 * EST_U * (fabs (w->lp) + fabs (w->lq)) + 4 * EST_U * fabs (l)));
-}
+/* p log(p/q): the harness's own closed form of the supremum (at t = 1 + log(p/q)) */
+LINE_FN_CLOSED (tr_kl_integrand, fenchel_kl_integrand (PW (u)))
 LINE_FN_CLOSED (tr_sup_f, concave_max_value (PW (u)->f))
 LINE_FN_CLOSED (v_pw_whole, concave_max_value (PW (u)->whole))
 LINE_FN_CLOSED (v_pw_inside, concave_max_value (PW (u)->inside))
-static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
+static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const fenchel_kl_point *w = prep; return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
 LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, v_pw_q_sup_f (p, u)))
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
 LINE_FN_CLOSED (m_pw_whole_no_1, est_sub (tr_kl_integrand (p, u), est_exact (PW (u)->p, 0)))
@@ -267,7 +205,7 @@ static estimate
 v_ratio_log_ratio (const point * p, const void *prep, int times_q, int inverted)
 {
   (void) p;
-  const pointwise_prep *w = PW (prep);
+  const fenchel_kl_point *w = prep;
   double r = w->p / w->q, l = inverted ? log (w->q / w->p) : log (r);
   double v = (times_q ? w->q : 1.0) * (r * l);
   /* r within 2u; log r within u + (2u / |log r|)|log r| = 3u abs: */
@@ -277,8 +215,8 @@ LINE_FN_CLOSED (v_pw_conj_of_fstar, v_ratio_log_ratio (p, u, 0, 0))
 static estimate m_pw_conj_is_fstar (const point * p, const void *prep) { (void) p; double r = PW (prep)->p / PW (prep)->q; return est_exact (exp (r - 1), 4 * EST_U * exp (r - 1)); }
 LINE_FN_CLOSED (v_pw_substituted, v_ratio_log_ratio (p, u, 1, 0))
 LINE_FN_CLOSED (m_pw_substituted_inverted, v_ratio_log_ratio (p, u, 1, 1))
-static estimate v_pw_p_log (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); double l = log (w->p / w->q); return est_exact (w->p * l, w->p * (6 * EST_U * fabs (l) + 3 * EST_U)); }
-static estimate m_pw_q_log (const point * p, const void *prep) { (void) p; const pointwise_prep *w = PW (prep); double l = log (w->p / w->q); return est_exact (w->q * l, w->q * (6 * EST_U * fabs (l) + 3 * EST_U)); }
+static estimate v_pw_p_log (const point * p, const void *prep) { (void) p; const fenchel_kl_point *w = prep; double l = log (w->p / w->q); return est_exact (w->p * l, w->p * (6 * EST_U * fabs (l) + 3 * EST_U)); }
+static estimate m_pw_q_log (const point * p, const void *prep) { (void) p; const fenchel_kl_point *w = prep; double l = log (w->p / w->q); return est_exact (w->q * l, w->q * (6 * EST_U * fabs (l) + 3 * EST_U)); }
 
 static const derivation_truth PW_TRUTHS[] = {
   {"p_log", "p log(p/q) at x, log p and log q by lib/normal", LINE_CLOSED (tr_kl_integrand)},
@@ -308,7 +246,8 @@ static const derivation_line PW_LINES[] = {
    EVAL (v_pw_p_log, "q61b_p_log_q", "q log(p/q)", m_pw_q_log)},
 };
 DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
-                   pair_x_points, 60, PW_TRUTHS, PW_LINES, DERIVATION_PREPARE (pointwise_prep, prep_pointwise));
+                   pair_x_points, 60, PW_TRUTHS, PW_LINES,
+                   DERIVATION_PREPARE (fenchel_kl_point, prep_pointwise));
 
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_kind pair_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²)", PAIR_COORDS);
@@ -526,17 +465,6 @@ klrq_log_z (const critic_integrals * ci)
   return log_z;
 }
 
-/* ---- the figure: the lines, and R1, R2 and KL as the critic leaves its optimum ---- */
-
-static void
-draw_figure (harness * h, const critic_bounds * cb)
-{
-  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3\n");
-  int b = figure_lines_against_truth (h, "003 Q6: each line against its truth");
-  figure_critic_bounds (h, cb, b);
-  sbuf_append (harness_figure_script (h), "unset multiplot\n");
-}
-
 static const char NOTES[] =
   "**Q6.1(a).** Every supremum is computed (a grid, then Brent, with bounds from"
   " concavity: lib/minimize.h), never substituted. The two displays that set a"
@@ -592,7 +520,8 @@ main (int argc, char **argv)
   harness_run_derivations (h);
   critic_bounds b = { r1_under_test, r2_under_test, klrq_log_z, mut[R2_JENSEN] };
   critic_bounds_check (h, &b, harness_samples (h));
-  draw_figure (h, &b);
+  /* the figure: the lines, and R1, R2 and KL as the critic leaves its optimum */
+  figure_critic_bounds_page (h, &b, "003 Q6: each line against its truth");
   sbuf_append (harness_notes (h), NOTES);
   return harness_end (h);
 }

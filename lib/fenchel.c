@@ -1,0 +1,128 @@
+/* fenchel.c -- the conjugates of u log u at a derivation's points (see
+   fenchel.h). */
+#include "fenchel.h"
+
+#include <math.h>
+
+/* ---- f*(t) ---- */
+
+#define STAR(prep) (*(const concave_max *) (prep))
+
+void
+fenchel_star_prepare (const point * p, void *prep)
+{
+  *(concave_max *) prep = conjugate_ulogu_star (p->v[0]);
+}
+
+estimate
+fenchel_star_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (STAR (prep));
+}
+
+estimate
+fenchel_star_argmax (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_x (STAR (prep));
+}
+
+estimate
+fenchel_star_slope (const point * p, const void *prep)
+{
+  return conjugate_ulogu_slope_at_max (p->v[0], STAR (prep));
+}
+
+estimate
+fenchel_star_stationary (double t, concave_max m, double c)
+{
+  double v = t - (log (m.x) + c);
+  double slack = m.x_err / (m.x - m.x_err);
+  return est_exact (v, slack + 4 * EST_U * (fabs (t) + fabs (log (m.x)) + 1));
+}
+
+/* ---- f**(u) ---- */
+
+#define BI(prep) ((const fenchel_bi *) (prep))
+
+void
+fenchel_bi_prepare (const point * p, void *prep)
+{
+  fenchel_bi *b = prep;
+  b->bi = conjugate_exp_star (p->v[0]);
+  b->nested = conjugate_ulogu_biconjugate (p->v[0]);
+}
+
+estimate
+fenchel_bi_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (BI (prep)->bi);
+}
+
+estimate
+fenchel_bi_argmax (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_x (BI (prep)->bi);
+}
+
+estimate
+fenchel_bi_nested (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (BI (prep)->nested);
+}
+
+estimate
+fenchel_bi_slope (double u, concave_max m, double sign)
+{
+  double e = exp (m.x - 1);
+  return est_exact (u + sign * e, u * m.x_err * exp (m.x_err) + 4 * EST_U * (u + e));
+}
+
+/* ---- the integrand of KL(p||q) ---- */
+
+/* the three objectives, PARAMS {p, q}: p t - q e^{t-1}, t p/q - e^{t-1}
+   and q times the latter, with their rounding */
+static double
+whole_objective (double t, void *a, double *rd)
+{
+  const double *pq = a;
+  return conjugate_diff (pq[0] * t, pq[1] * exp (t - 1), rd);
+}
+
+static double
+factored_objective (double t, void *a, double *rd)
+{
+  const double *pq = a;
+  return conjugate_diff (t * pq[0] / pq[1], exp (t - 1), rd);
+}
+
+static double
+inside_objective (double t, void *a, double *rd)
+{
+  double q = ((const double *) a)[1], v = q * factored_objective (t, a, rd);
+  *rd = q * *rd + 2 * EST_U * fabs (v);
+  return v;
+}
+
+fenchel_kl_point
+fenchel_kl_at (double lp, double lq)
+{
+  fenchel_kl_point w = { .lp = lp, .lq = lq, .p = exp (lp), .q = exp (lq) };
+  double pq[2] = { w.p, w.q };
+  w.whole = conjugate_sup_real (whole_objective, pq);
+  w.inside = conjugate_sup_real (inside_objective, pq);
+  w.f = conjugate_sup_real (factored_objective, pq);
+  return w;
+}
+
+estimate
+fenchel_kl_integrand (const fenchel_kl_point * w)
+{
+  double l = w->lp - w->lq;
+  double lp_lq = 8 * EST_U * (fabs (w->lp) + fabs (w->lq));
+  return est_exact (w->p * l, w->p * (lp_lq + 4 * EST_U * fabs (l)));
+}

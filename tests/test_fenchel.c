@@ -1,0 +1,113 @@
+/* test_fenchel.c -- lib/fenchel against closed forms it does not use:
+   f*(t) = e^{t-1} and its maximiser e^{t-1}, f**(u) = u log u (both the
+   conjugate of e^{t-1} and the nested supremum) and its maximiser log u +
+   1, and the pointwise form of KL, sup_t p t - q e^{t-1} = p log(p/q), by
+   long double at Gaussian densities and at a case worked by hand (p = 2,
+   q = 1: 2 log 2).  The residuals at the computed maximisers must hold 0
+   within their bounds.  Negative controls: the stationarity condition
+   without its 1 (t - log u*), the slope with the wrong sign (u + e^{t-1}),
+   the densities swapped (q log(q/p)) and a wrong closed form (p log(q/p))
+   must each lie outside the bound. */
+#include "fenchel.h"
+#include "tap.h"
+
+#include <math.h>
+
+static point pt;        /* static: a point holds POINT_MAX doubles */
+
+/* |E - want| within E's bound plus WANT's own rounding */
+static int
+within (estimate e, double want)
+{
+  return fabs (e.value - want) <= e.err + 8 * EST_U * (fabs (want) + 1);
+}
+
+static void
+test_star (double t)
+{
+  concave_max m;
+  pt.v[0] = t;
+  fenchel_star_prepare (&pt, &m);
+  estimate sup = fenchel_star_sup (&pt, &m), x = fenchel_star_argmax (&pt, &m);
+  tap_ok (within (sup, exp (t - 1)), "f*(%g) = %.17g within %.3g of e^{t-1}", t, sup.value,
+          sup.err);
+  tap_ok (within (x, exp (t - 1)), "argmax at t = %g: %.17g within %.3g of e^{t-1}", t, x.value,
+          x.err);
+  estimate s = fenchel_star_slope (&pt, &m), r = fenchel_star_stationary (t, m, 1.0);
+  tap_ok (fabs (s.value) <= s.err && s.err < 1e-5, "slope at t = %g: %.3g within %.3g of 0", t,
+          s.value, s.err);
+  tap_ok (fabs (r.value) <= r.err && r.err < 1e-5, "t - [log u* + 1] at t = %g: %.3g within %.3g",
+          t, r.value, r.err);
+  estimate wrong = fenchel_star_stationary (t, m, 0.0);
+  tap_ok (fabs (wrong.value) > wrong.err, "negative control: t - log u* = %.3g beyond %.3g",
+          wrong.value, wrong.err);
+}
+
+static void
+test_bi (double u)
+{
+  fenchel_bi b;
+  pt.v[0] = u;
+  fenchel_bi_prepare (&pt, &b);
+  estimate sup = fenchel_bi_sup (&pt, &b), nested = fenchel_bi_nested (&pt, &b);
+  estimate x = fenchel_bi_argmax (&pt, &b);
+  tap_ok (within (sup, u * log (u)), "sup_t tu - e^{t-1} at u = %g: %.17g within %.3g of u log u",
+          u, sup.value, sup.err);
+  tap_ok (within (nested, u * log (u)), "nested f**(%g) = %.17g within %.3g of u log u", u,
+          nested.value, nested.err);
+  tap_ok (within (x, log (u) + 1), "argmax at u = %g: %.17g within %.3g of log u + 1", u, x.value,
+          x.err);
+  estimate s = fenchel_bi_slope (u, b.bi, -1.0), wrong = fenchel_bi_slope (u, b.bi, 1.0);
+  tap_ok (fabs (s.value) <= s.err && s.err < 1e-5 * u, "u - e^{t-1} at u = %g: %.3g within %.3g",
+          u, s.value, s.err);
+  tap_ok (fabs (wrong.value) > wrong.err, "negative control: u + e^{t-1} = %.3g beyond %.3g",
+          wrong.value, wrong.err);
+}
+
+/* log N(x; m, s²) in long double, for the reference */
+static long double
+log_normal_l (long double x, long double m, long double s)
+{
+  long double z = (x - m) / s;
+  return -0.5L * z * z - logl (s) - 0.5L * logl (2 * 3.141592653589793238462643383279503L);
+}
+
+static void
+test_kl (long double lp, long double lq, const char *where)
+{
+  fenchel_kl_point w = fenchel_kl_at ((double) lp, (double) lq);
+  double want = (double) (expl (lp) * (lp - lq));
+  estimate qf = est_opt (w.q * w.f.value, w.q * w.f.err + 2 * EST_U * fabs (w.q * w.f.value));
+  tap_ok (within (concave_max_value (w.whole), want) && within (concave_max_value (w.inside), want)
+          && within (qf, want), "%s: sup_t pt - q e^{t-1} three ways within their bounds of"
+          " p log(p/q) = %.17g", where, want);
+  estimate closed = fenchel_kl_integrand (&w);
+  tap_ok (within (closed, want), "%s: the closed form %.17g within %.3g", where, closed.value,
+          closed.err);
+  fenchel_kl_point swapped = fenchel_kl_at ((double) lq, (double) lp);
+  double inverted = (double) (expl (lp) * (lq - lp));
+  tap_ok (!within (concave_max_value (swapped.whole), want)
+          && !within (concave_max_value (w.whole), inverted),
+          "%s: negative controls q log(q/p) and p log(q/p) detected", where);
+}
+
+int
+main (void)
+{
+  const double ts[] = { -4, -1, 0, 1.5, 4 }, us[] = { 0.02, 0.5, 2.7, 55 };
+  for (size_t i = 0; i < 5; i++)
+    test_star (ts[i]);
+  for (size_t i = 0; i < 4; i++)
+    test_bi (us[i]);
+  test_kl (logl (2), 0, "p = 2, q = 1 (2 log 2, by hand)");
+  tap_close (concave_max_value (fenchel_kl_at (log (2), 0).whole).value, 2 * log (2), 1e-12,
+             "p = 2, q = 1: sup_t 2t - e^{t-1} = 2 log 2");
+  const long double xs[] = { -2.5L, -0.3L, 0.7L, 3.1L };
+  for (size_t i = 0; i < 4; i++)
+    {
+      char where[64];
+      snprintf (where, sizeof where, "p = N(0, 1), q = N(1, 1.5²) at x = %g", (double) xs[i]);
+      test_kl (log_normal_l (xs[i], 0, 1), log_normal_l (xs[i], 1, 1.5L), where);
+    }
+  return tap_done ();
+}
