@@ -19,7 +19,7 @@
  * is a harness check on a five-dimensional factor model with 40 datapoints
  * and an encoder whose mean sees x1, x2 only. */
 #include "harness.h"
-#include "amortized_fa.h"
+#include "amortized_fa_report.h"
 #include "lingauss.h"
 #include "lingauss2.h"
 #include "line_fn.h"
@@ -475,6 +475,8 @@ static const param_spec PARAMS[] = {
   {"n", 40, 8, 2000, "number of datapoints", PARAM_INTEGER},
   {"noise", 1.0, 0.05, 20.0, "multiplies the noise variances Psi", PARAM_REAL},
 };
+static const amortized_fa_report_checks GAP_CHECKS = {
+  "per_instance_opt_vs_concave", "amortized_opt_vs_concave", "amortization_gap_real"};
 static int m_s_scaled, m_shifted, m_full_input;
 
 static void
@@ -488,50 +490,6 @@ dataset_make (harness * h, amortized_fa * a)
   if (m_shifted)                /* the encoder's offset c, both coordinates */
     for (int j = 0; j < 2; j++)
       a->coef[j * (a->n_in + 1) + a->n_in] += 1e-3;
-}
-
-static void
-check_optima (harness * h, const amortized_fa * a)
-{
-  for (int j = 0; j < 2; j++)
-    {
-      concave_max s = amortized_fa_argmax_s (a, j);
-      double s_star = sqrt (1 / a->lam[j][j]) * (m_s_scaled ? 1 + 1e-3 : 1);
-      check_point (h, "per_instance_opt_vs_concave", est_exact (s_star, 4 * EST_U * s_star),
-                   concave_max_x (s));
-      for (size_t k = 0; k <= a->n_in; k++)
-        {
-          concave_max m = amortized_fa_argmax_coef (a, j, k);
-          check_point (h, "amortized_opt_vs_concave", est_exact (amortized_fa_coef (a, j, k), 0),
-                       concave_max_x (m));
-        }
-    }
-  /* The mean's optimum m = μ(x_i) is where ½ dᵀΛd = 0: nothing to search. */
-  check_close (h, "per_instance_opt_vs_concave", "s_j of q_i* for j = 1, 2 (Λ of the data set)");
-  check_close (h, "amortized_opt_vs_concave", "%zu datapoints, %zu inputs and an offset per coordinate",
-               a->n, a->n_in);
-  estimate mean = est_exact (0, 0);
-  for (size_t i = 0; i < a->n; i++)
-    mean = est_add (mean, est_scale (1.0 / a->n, rnd_estimate (amortized_fa_gap (a, a->coef, i))));
-  check_point (h, "amortization_gap_real", mean, est_exact (0, 0));
-  check_close (h, "amortization_gap_real", "%zu datapoints; closed-form optima", a->n);
-}
-
-static void
-draw_figure (harness * h, const amortized_fa * e)
-{
-  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 1,2\n");
-  int b = figure_lines_against_truth (h, "Each seed line against its truth");
-  sbuf_append (gp, "set key font ',8' spacing 0.75\n");
-  double mean = amortized_fa_write_kl (e, fig, b);
-  sbuf_printf (gp, "set title 'per-datapoint KL to the posterior (mean gap %.4g nats)'\n"
-               "set xlabel 'datapoint (sorted by the amortized KL)'\nset ylabel 'KL(q || p(z|x_i)) (nats)'\n"
-               "set key top left font ',10'\nset yrange [0:*]\nunset logscale\nset autoscale x\n"
-               "plot datafile index %d using 1:2:3 with filledcurves ls 2 title 'amortization gap', \\\n"
-               "     '' index %d using 1:3 with linespoints ls 2 title 'amortized q_{φ*} (sees x_1, x_2)', \\\n"
-               "     '' index %d using 1:2 with lines ls 1 title 'per-datapoint q_i^* (approximation gap)'\n"
-               "unset multiplot\n", mean, b, b, b);
 }
 
 static const claim CLAIM = {
@@ -563,8 +521,11 @@ main (int argc, char **argv)
   harness_run_derivations (h);
   amortized_fa e;
   dataset_make (h, &e);
-  check_optima (h, &e);
-  draw_figure (h, &e);
+  amortized_fa_report_optima (h, &e, &GAP_CHECKS, m_s_scaled ? 1 + 1e-3 : 1);
+  sbuf_append (harness_figure_script (h), "set multiplot layout 1,2\n");
+  int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  amortized_fa_report_panel (h, &e, b, "amortized q_{φ*} (sees x_1, x_2)");
+  sbuf_append (harness_figure_script (h), "unset multiplot\n");
   amortized_fa_free (&e);
   return harness_end (h);
 }
