@@ -345,13 +345,11 @@ static const derivation_line LINES_ORDER[] = {
 };
 
 #define MODEL_DV(name, id_, title_, prep, tr, ln, n) \
-  static derivation name = {.id = id_, .title = title_, .points = &model_points, .n_points = n, \
-    .n_mc_points = 4, .prep_size = sizeof (fa1), .prepare = prep, .x_dim = 2, \
-    .base_dim = derivation_two_normals, .transform = map_q, \
+  DERIVATION_DEFINE (name, id_, title_, model_points, n, tr, ln, DERIVATION_PREPARE (fa1, prep), \
+    .n_mc_points = 4, .x_dim = 2, .base_dim = derivation_two_normals, .transform = map_q, \
     /* every integrand is a log-density of Gaussians: quadratic in the two \
        normals, which Hermite controls of degree 2 take out (lib/hermite_cv.h) */ \
-    .hermite_degree = 2, \
-    .truths = tr, .n_truths = COUNT_OF (tr), .lines = ln, .n_lines = COUNT_OF (ln)}
+    .hermite_degree = 2)
 MODEL_DV (d001, "s001_111", "001 1.1.1: log p(x) = KL(q || p(z|x)) + L", prepare_own, TRUTH_001, LINES_001, 40);
 MODEL_DV (dq21, "s003_q21", "003 Q2.1: E_q[log p_θ(x|z)] and B(θ)", prepare_own, TRUTH_Q21, LINES_Q21, 40);
 MODEL_DV (dq22a, "s003_q22_amortized", "003 Q2.2: KL(q_φ* || p(z|x_i)) expanded", prepare_own, TRUTH_Q22, LINES_Q22A, 40);
@@ -436,10 +434,9 @@ static const derivation_line LINES_002[] = {
    .mutants = {{"s002_l3_gap_added", "the KL to the posterior added twice", LINE_EXPECT (e3_gap_added)}}},
   {S002 ("s002_l4", "= VLB_{θ,φ,λ}(X_i)"), LINE_NOT_CHECKABLE ("a definition: names the line above")},
 };
-static derivation d002 = {.id = "s002_2a", .title = "002 2.(a): a VLB with a learned prior",
-  .points = &prior_points, .n_points = 40, .n_mc_points = 4, .x_dim = 1,
-  .base_dim = derivation_one_normal, .transform = map_lp,
-  .truths = TRUTH_002, .n_truths = 1, .lines = LINES_002, .n_lines = COUNT_OF (LINES_002)};
+DERIVATION_DEFINE (d002, "s002_2a", "002 2.(a): a VLB with a learned prior", prior_points, 40,
+                   TRUTH_002, LINES_002, .n_mc_points = 4, .x_dim = 1,
+                   .base_dim = derivation_one_normal, .transform = map_lp);
 
 /* ---------------------------------------------------------------------
  * The amortization gap on a data set (harness checks, not a chain), in
