@@ -211,16 +211,8 @@ objective_at (double t, void *f, double *rounding)
   *rounding = rnd_bound (v) + 4 * EST_U * fabs (v.value);      /* t w rounded */
   return v.value;
 }
-static estimate
-b118 (const point * p, const void *u)
-{
-  static double grid[161];
-  (void) p;
-  for (int i = 0; i < 161; i++)
-    grid[i] = -40 + 0.5 * i;
-  concave_max c = maximize_concave_1d (objective_at, (void *) u, grid, 161, 1e-7, 1e-7);
-  return concave_max_x (c);
-}
+LINE_FN_CLOSED (b118, concave_max_x (maximize_concave_1d_range (objective_at, (void *) u,
+                                                                -40, 40, 161, 1e-7, 1e-7)))
 static estimate
 b118_plug_in (const point * p, const void *u)
 {
