@@ -359,27 +359,19 @@ typedef struct { double w, b, psi, x, l1, l2, m, s; } lp;
 static double lp_lik (const lp * a, double z) { return normal_log_pdf (a->x, a->w * z + a->b, sqrt (a->psi)); }
 static double lp_r (const lp * a, double z) { return normal_log_pdf (z, a->l1, sqrt (a->l2)); }
 static double lp_q (const lp * a, double z) { return normal_log_pdf (z, a->m, a->s); }
-/* The model is lib/lingauss's with d = 1; its posterior under r gives the
-   integrands' centre and scale. */
+/* The model is lib/lingauss's with d = 1 and the prior r; its posterior
+   under r gives the integrands' centre and scale. */
+#define LP_MODEL(a) (&(lingauss) { 1, &(a)->w, &(a)->b, (a)->psi, (a)->l1, (a)->l2 })
 static void
 lp_posterior (const lp * a, double *mean, double *var)
 {
-  lingauss g = { 1, &a->w, &a->b, a->psi, a->l1, a->l2 };
-  lingauss_posterior (&g, &a->x, mean, var);
+  lingauss_posterior (LP_MODEL (a), &a->x, mean, var);
 }
 
 static void map_lp (const point * p, const void *prep, const double *e, double *z) { (void) prep; z[0] = LP->m + LP->s * e[0]; }
 
-static estimate
-e_log_px_r (const point * p, const void *u)
-{
-  (void) u;                     /* log N(X; w λ1 + b, w² λ2 + ψ) */
-  const lp *a = LP;
-  rnd r = sub (rnd_leaf (a->x - a->b, 1), mul (X (a->w), X (a->l1)));
-  rnd v = add (mul (sq (X (a->w)), X (a->l2)), X (a->psi));
-  return rnd_estimate (sub (sub (rnd_scale (-0.5, mul (sq (r), inv (v))), rnd_scale (0.5, rnd_log (v))),
-                      rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)));
-}
+/* log N(X; w λ1 + b, w² λ2 + ψ) */
+LINE_FN_CLOSED (e_log_px_r, rnd_estimate (lingauss_log_evidence_1d_rnd (LP_MODEL (LP), LP->x)))
 static double f_mean_r (double z, void *a) { return exp (lp_r (a, z) + lp_lik (a, z)); }
 static double
 f_mean_q (double z, void *a)
