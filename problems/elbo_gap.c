@@ -360,12 +360,15 @@ static double lp_lik (const lp * a, double z) { return normal_log_pdf (a->x, a->
 static double lp_r (const lp * a, double z) { return normal_log_pdf (z, a->l1, sqrt (a->l2)); }
 static double lp_q (const lp * a, double z) { return normal_log_pdf (z, a->m, a->s); }
 /* The model is lib/lingauss's with d = 1 and the prior r; its posterior
-   under r gives the integrands' centre and scale. */
+   under r, N(mean, sd²), gives the integrands' centre and scale. */
 #define LP_MODEL(a) (&(lingauss) { 1, &(a)->w, &(a)->b, (a)->psi, (a)->l1, (a)->l2 })
-static void
-lp_posterior (const lp * a, double *mean, double *var)
+typedef struct { double mean, sd; } lp_post;
+static lp_post
+lp_posterior (const lp * a)
 {
-  lingauss_posterior (LP_MODEL (a), &a->x, mean, var);
+  double mean, var;
+  lingauss_posterior (LP_MODEL (a), &a->x, &mean, &var);
+  return (lp_post) { mean, sqrt (var) };
 }
 
 static void map_lp (const point * p, const void *prep, const double *e, double *z) { (void) prep; z[0] = LP->m + LP->s * e[0]; }
@@ -381,9 +384,8 @@ f_mean_q (double z, void *a)
 static estimate
 log_of_integral (quad_fn f, const lp * a)
 {
-  double pm, pv;
-  lp_posterior (a, &pm, &pv);
-  quad_result q = quad_real_line_at (f, (void *) a, pm, sqrt (pv));
+  lp_post post = lp_posterior (a);
+  quad_result q = quad_real_line_at (f, (void *) a, post.mean, post.sd);
   if (!(q.value > 2 * q.abserr))
     die_runtime ("002 2.(a): the integral %g is not resolved (error %g)", q.value, q.abserr);
   /* |log I' - log I| <= δ/(I - δ) for |I' - I| <= δ; log's own ulp */
@@ -395,13 +397,8 @@ LINE_FN_CLOSED (e2, log_of_integral (f_mean_q, LP))
 LINE_FN_CLOSED (e2_no_r,
                 est_exact (normal_log_pdf (LP->x, LP->b, sqrt (LP->w * LP->w + LP->psi)), 0))
 LINE_FN_PLAIN (e3, lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0]))
-static double
-e3_gap_added (const point * p, const void *u, const double *z, double *bound)
-{
-  double pm, pv;
-  lp_posterior (LP, &pm, &pv);
-  return e3 (p, u, z, bound) + 2 * normal_kl (LP->m, LP->s, pm, sqrt (pv));
-}
+LINE_FN_PLAIN (e3_gap_added, e3 (p, u, z, bound)
+               + 2 * normal_kl (LP->m, LP->s, lp_posterior (LP).mean, lp_posterior (LP).sd))
 
 static const derivation_truth TRUTH_002[] = {
   {"log_px_r", "log p_θ(X) = log N(X; w λ1 + b, w² λ2 + ψ), the marginal under r_λ", LINE_CLOSED (e_log_px_r)},
