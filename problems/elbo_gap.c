@@ -9,7 +9,7 @@
  * each with its rounding bound (lib/rounding.h); the integrals of 002 by quadrature
  * (lib/quad.h); the maximiser of 003 Q2.1 by a bracketing 1-D search; the
  * amortized optimum of Q2.2 by least squares, checked coordinate by
- * coordinate against a concave 1-D maximiser (both lib/amortized_fa).
+ * coordinate against a concave 1-D maximiser (lib/amortized_fa, _report).
  *
  * The chains are checked at random points of a small model: z ~ N(0, I₂),
  * x | z ~ N(w1 z1 + w2 z2 + b, ψ) with one observed x, and a diagonal
