@@ -1,6 +1,7 @@
 /* lingauss.c -- the conjugate linear-Gaussian model with one latent. */
 #include "lingauss.h"
 #include "normal.h"
+#include "errors.h"
 
 #include <gsl/gsl_math.h>
 #include <math.h>
@@ -108,6 +109,19 @@ lingauss_log_evidence (const lingauss * m, const double *x)
   e.err += (rr_err / (2 * s2) + (2 * fabs (wr) + wr_err) * wr_err * v0 / (2 * sm))
     * (1 + 8 * EST_U);
   return e;
+}
+
+rnd
+lingauss_log_evidence_1d_rnd (const lingauss * m, double x)
+{
+  if (m->d != 1)
+    die_internal ("lingauss_log_evidence_1d_rnd: d = %zu, not 1", m->d);
+  rnd w = rnd_exact (m->w[0]);
+  rnd r = rnd_sub (rnd_leaf (x - offset (m, 0), 1), rnd_mul (w, rnd_exact (m->prior_mean)));
+  rnd v = rnd_add (rnd_mul (rnd_mul (w, w), rnd_exact (m->prior_var)), rnd_exact (m->noise_var));
+  rnd quad = rnd_scale (-0.5, rnd_mul (rnd_mul (r, r), rnd_div (rnd_exact (1), v)));
+  return rnd_sub (rnd_sub (quad, rnd_scale (0.5, rnd_log (v))),
+                  rnd_leaf (NORMAL_LOG_SQRT_2PI, 1));
 }
 
 /* |w|^2, |x - w qm - b|^2 and the latter's absolute error from the

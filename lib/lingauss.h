@@ -44,6 +44,14 @@ void lingauss_posterior (const lingauss * m, const double *x, double *mean,
 /* log p(x), with the rounding bound of its terms. */
 estimate lingauss_log_evidence (const lingauss * m, const double *x);
 
+/* log p(x) for d = 1 (dies otherwise) as an rnd (lib/rounding.h), so that
+   its bound follows the terms that cancel, in the order of operations
+     r = (x - b) - w m0,  v = w^2 v0 + s^2,
+     log p(x) = -(r^2/v)/2 - (log v)/2 - log sqrt(2 pi)
+   (elbo_gap's learned prior r = N(m0, v0), 002 2.(a)).  A second route to
+   lingauss_log_evidence's value, without the error-free residual. */
+rnd lingauss_log_evidence_1d_rnd (const lingauss * m, double x);
+
 /* The ELBO of q = N(qm, qv) in closed form, with its rounding bound. */
 estimate lingauss_elbo (const lingauss * m, const double *x, double qm,
                         double qv);

@@ -9,6 +9,7 @@
 #include <gsl/gsl_multimin.h>
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 
 typedef struct
 {
@@ -303,6 +304,20 @@ maximize_concave_1d (concave_fn g, void *params, const double *grid, size_t n,
     gap + d * (1 + 2 * fmax (dh / dl, dl / dh))
   };
   return s;
+}
+
+concave_max
+maximize_concave_1d_range (concave_fn g, void *params, double lo, double hi, size_t n,
+                           double xtol_abs, double xtol_rel)
+{
+  if (n < 3 || !(lo < hi))
+    die_internal ("maximize_concave_1d_range: %zu points on [%g, %g]", n, lo, hi);
+  double *grid = xmalloc (n * sizeof *grid);
+  for (size_t i = 0; i < n; i++)
+    grid[i] = lo + (hi - lo) * (double) i / (double) (n - 1);
+  concave_max m = maximize_concave_1d (g, params, grid, n, xtol_abs, xtol_rel);
+  free (grid);
+  return m;
 }
 
 void

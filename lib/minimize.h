@@ -99,6 +99,13 @@ concave_max maximize_concave_1d (concave_fn g, void *params,
                                  const double *grid, size_t n,
                                  double xtol_abs, double xtol_rel);
 
+/* The same on the grid of N >= 3 evenly spaced points lo + (hi - lo) i/(n - 1),
+   i = 0..n-1 (the ends included), for a G whose maximiser is known to lie
+   inside (lo, hi): the grid a caller would otherwise fill by hand. */
+concave_max maximize_concave_1d_range (concave_fn g, void *params, double lo,
+                                       double hi, size_t n, double xtol_abs,
+                                       double xtol_rel);
+
 /* M's supremum and maximiser as estimates within their bounds (est_opt),
    as a derivation line or a check compares them. */
 estimate concave_max_value (concave_max m);

@@ -9,7 +9,7 @@
  * each with its rounding bound (lib/rounding.h); the integrals of 002 by quadrature
  * (lib/quad.h); the maximiser of 003 Q2.1 by a bracketing 1-D search; the
  * amortized optimum of Q2.2 by least squares, checked coordinate by
- * coordinate against a concave 1-D maximiser (both lib/amortized_fa).
+ * coordinate against a concave 1-D maximiser (lib/amortized_fa, _report).
  *
  * The chains are checked at random points of a small model: z ~ N(0, I₂),
  * x | z ~ N(w1 z1 + w2 z2 + b, ψ) with one observed x, and a diagonal
@@ -19,7 +19,7 @@
  * is a harness check on a five-dimensional factor model with 40 datapoints
  * and an encoder whose mean sees x1, x2 only. */
 #include "harness.h"
-#include "amortized_fa.h"
+#include "amortized_fa_report.h"
 #include "lingauss.h"
 #include "lingauss2.h"
 #include "line_fn.h"
@@ -211,16 +211,8 @@ objective_at (double t, void *f, double *rounding)
   *rounding = rnd_bound (v) + 4 * EST_U * fabs (v.value);      /* t w rounded */
   return v.value;
 }
-static estimate
-b118 (const point * p, const void *u)
-{
-  static double grid[161];
-  (void) p;
-  for (int i = 0; i < 161; i++)
-    grid[i] = -40 + 0.5 * i;
-  concave_max c = maximize_concave_1d (objective_at, (void *) u, grid, 161, 1e-7, 1e-7);
-  return concave_max_x (c);
-}
+LINE_FN_CLOSED (b118, concave_max_x (maximize_concave_1d_range (objective_at, (void *) u,
+                                                                -40, 40, 161, 1e-7, 1e-7)))
 static estimate
 b118_plug_in (const point * p, const void *u)
 {
@@ -345,13 +337,11 @@ static const derivation_line LINES_ORDER[] = {
 };
 
 #define MODEL_DV(name, id_, title_, prep, tr, ln, n) \
-  static derivation name = {.id = id_, .title = title_, .points = &model_points, .n_points = n, \
-    .n_mc_points = 4, .prep_size = sizeof (fa1), .prepare = prep, .x_dim = 2, \
-    .base_dim = derivation_two_normals, .transform = map_q, \
+  DERIVATION_DEFINE (name, id_, title_, model_points, n, tr, ln, DERIVATION_PREPARE (fa1, prep), \
+    .n_mc_points = 4, .x_dim = 2, .base_dim = derivation_two_normals, .transform = map_q, \
     /* every integrand is a log-density of Gaussians: quadratic in the two \
        normals, which Hermite controls of degree 2 take out (lib/hermite_cv.h) */ \
-    .hermite_degree = 2, \
-    .truths = tr, .n_truths = COUNT_OF (tr), .lines = ln, .n_lines = COUNT_OF (ln)}
+    .hermite_degree = 2)
 MODEL_DV (d001, "s001_111", "001 1.1.1: log p(x) = KL(q || p(z|x)) + L", prepare_own, TRUTH_001, LINES_001, 40);
 MODEL_DV (dq21, "s003_q21", "003 Q2.1: E_q[log p_θ(x|z)] and B(θ)", prepare_own, TRUTH_Q21, LINES_Q21, 40);
 MODEL_DV (dq22a, "s003_q22_amortized", "003 Q2.2: KL(q_φ* || p(z|x_i)) expanded", prepare_own, TRUTH_Q22, LINES_Q22A, 40);
@@ -369,27 +359,22 @@ typedef struct { double w, b, psi, x, l1, l2, m, s; } lp;
 static double lp_lik (const lp * a, double z) { return normal_log_pdf (a->x, a->w * z + a->b, sqrt (a->psi)); }
 static double lp_r (const lp * a, double z) { return normal_log_pdf (z, a->l1, sqrt (a->l2)); }
 static double lp_q (const lp * a, double z) { return normal_log_pdf (z, a->m, a->s); }
-/* The model is lib/lingauss's with d = 1; its posterior under r gives the
-   integrands' centre and scale. */
-static void
-lp_posterior (const lp * a, double *mean, double *var)
+/* The model is lib/lingauss's with d = 1 and the prior r; its posterior
+   under r, N(mean, sd²), gives the integrands' centre and scale. */
+#define LP_MODEL(a) (&(lingauss) { 1, &(a)->w, &(a)->b, (a)->psi, (a)->l1, (a)->l2 })
+typedef struct { double mean, sd; } lp_post;
+static lp_post
+lp_posterior (const lp * a)
 {
-  lingauss g = { 1, &a->w, &a->b, a->psi, a->l1, a->l2 };
-  lingauss_posterior (&g, &a->x, mean, var);
+  double mean, var;
+  lingauss_posterior (LP_MODEL (a), &a->x, &mean, &var);
+  return (lp_post) { mean, sqrt (var) };
 }
 
 static void map_lp (const point * p, const void *prep, const double *e, double *z) { (void) prep; z[0] = LP->m + LP->s * e[0]; }
 
-static estimate
-e_log_px_r (const point * p, const void *u)
-{
-  (void) u;                     /* log N(X; w λ1 + b, w² λ2 + ψ) */
-  const lp *a = LP;
-  rnd r = sub (rnd_leaf (a->x - a->b, 1), mul (X (a->w), X (a->l1)));
-  rnd v = add (mul (sq (X (a->w)), X (a->l2)), X (a->psi));
-  return rnd_estimate (sub (sub (rnd_scale (-0.5, mul (sq (r), inv (v))), rnd_scale (0.5, rnd_log (v))),
-                      rnd_leaf (NORMAL_LOG_SQRT_2PI, 1)));
-}
+/* log N(X; w λ1 + b, w² λ2 + ψ) */
+LINE_FN_CLOSED (e_log_px_r, rnd_estimate (lingauss_log_evidence_1d_rnd (LP_MODEL (LP), LP->x)))
 static double f_mean_r (double z, void *a) { return exp (lp_r (a, z) + lp_lik (a, z)); }
 static double
 f_mean_q (double z, void *a)
@@ -399,9 +384,8 @@ f_mean_q (double z, void *a)
 static estimate
 log_of_integral (quad_fn f, const lp * a)
 {
-  double pm, pv;
-  lp_posterior (a, &pm, &pv);
-  quad_result q = quad_real_line_at (f, (void *) a, pm, sqrt (pv));
+  lp_post post = lp_posterior (a);
+  quad_result q = quad_real_line_at (f, (void *) a, post.mean, post.sd);
   if (!(q.value > 2 * q.abserr))
     die_runtime ("002 2.(a): the integral %g is not resolved (error %g)", q.value, q.abserr);
   /* |log I' - log I| <= δ/(I - δ) for |I' - I| <= δ; log's own ulp */
@@ -413,13 +397,8 @@ LINE_FN_CLOSED (e2, log_of_integral (f_mean_q, LP))
 LINE_FN_CLOSED (e2_no_r,
                 est_exact (normal_log_pdf (LP->x, LP->b, sqrt (LP->w * LP->w + LP->psi)), 0))
 LINE_FN_PLAIN (e3, lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0]))
-static double
-e3_gap_added (const point * p, const void *u, const double *z, double *bound)
-{
-  double pm, pv;
-  lp_posterior (LP, &pm, &pv);
-  return e3 (p, u, z, bound) + 2 * normal_kl (LP->m, LP->s, pm, sqrt (pv));
-}
+LINE_FN_PLAIN (e3_gap_added, e3 (p, u, z, bound)
+               + 2 * normal_kl (LP->m, LP->s, lp_posterior (LP).mean, lp_posterior (LP).sd))
 
 static const derivation_truth TRUTH_002[] = {
   {"log_px_r", "log p_θ(X) = log N(X; w λ1 + b, w² λ2 + ψ), the marginal under r_λ", LINE_CLOSED (e_log_px_r)},
@@ -436,10 +415,9 @@ static const derivation_line LINES_002[] = {
    .mutants = {{"s002_l3_gap_added", "the KL to the posterior added twice", LINE_EXPECT (e3_gap_added)}}},
   {S002 ("s002_l4", "= VLB_{θ,φ,λ}(X_i)"), LINE_NOT_CHECKABLE ("a definition: names the line above")},
 };
-static derivation d002 = {.id = "s002_2a", .title = "002 2.(a): a VLB with a learned prior",
-  .points = &prior_points, .n_points = 40, .n_mc_points = 4, .x_dim = 1,
-  .base_dim = derivation_one_normal, .transform = map_lp,
-  .truths = TRUTH_002, .n_truths = 1, .lines = LINES_002, .n_lines = COUNT_OF (LINES_002)};
+DERIVATION_DEFINE (d002, "s002_2a", "002 2.(a): a VLB with a learned prior", prior_points, 40,
+                   TRUTH_002, LINES_002, .n_mc_points = 4, .x_dim = 1,
+                   .base_dim = derivation_one_normal, .transform = map_lp);
 
 /* ---------------------------------------------------------------------
  * The amortization gap on a data set (harness checks, not a chain), in
@@ -475,6 +453,8 @@ static const param_spec PARAMS[] = {
   {"n", 40, 8, 2000, "number of datapoints", PARAM_INTEGER},
   {"noise", 1.0, 0.05, 20.0, "multiplies the noise variances Psi", PARAM_REAL},
 };
+static const amortized_fa_report_checks GAP_CHECKS = {
+  "per_instance_opt_vs_concave", "amortized_opt_vs_concave", "amortization_gap_real"};
 static int m_s_scaled, m_shifted, m_full_input;
 
 static void
@@ -488,50 +468,6 @@ dataset_make (harness * h, amortized_fa * a)
   if (m_shifted)                /* the encoder's offset c, both coordinates */
     for (int j = 0; j < 2; j++)
       a->coef[j * (a->n_in + 1) + a->n_in] += 1e-3;
-}
-
-static void
-check_optima (harness * h, const amortized_fa * a)
-{
-  for (int j = 0; j < 2; j++)
-    {
-      concave_max s = amortized_fa_argmax_s (a, j);
-      double s_star = sqrt (1 / a->lam[j][j]) * (m_s_scaled ? 1 + 1e-3 : 1);
-      check_point (h, "per_instance_opt_vs_concave", est_exact (s_star, 4 * EST_U * s_star),
-                   concave_max_x (s));
-      for (size_t k = 0; k <= a->n_in; k++)
-        {
-          concave_max m = amortized_fa_argmax_coef (a, j, k);
-          check_point (h, "amortized_opt_vs_concave", est_exact (amortized_fa_coef (a, j, k), 0),
-                       concave_max_x (m));
-        }
-    }
-  /* The mean's optimum m = μ(x_i) is where ½ dᵀΛd = 0: nothing to search. */
-  check_close (h, "per_instance_opt_vs_concave", "s_j of q_i* for j = 1, 2 (Λ of the data set)");
-  check_close (h, "amortized_opt_vs_concave", "%zu datapoints, %zu inputs and an offset per coordinate",
-               a->n, a->n_in);
-  estimate mean = est_exact (0, 0);
-  for (size_t i = 0; i < a->n; i++)
-    mean = est_add (mean, est_scale (1.0 / a->n, rnd_estimate (amortized_fa_gap (a, a->coef, i))));
-  check_point (h, "amortization_gap_real", mean, est_exact (0, 0));
-  check_close (h, "amortization_gap_real", "%zu datapoints; closed-form optima", a->n);
-}
-
-static void
-draw_figure (harness * h, const amortized_fa * e)
-{
-  sbuf *fig = harness_figure_data (h), *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 1,2\n");
-  int b = figure_lines_against_truth (h, "Each seed line against its truth");
-  sbuf_append (gp, "set key font ',8' spacing 0.75\n");
-  double mean = amortized_fa_write_kl (e, fig, b);
-  sbuf_printf (gp, "set title 'per-datapoint KL to the posterior (mean gap %.4g nats)'\n"
-               "set xlabel 'datapoint (sorted by the amortized KL)'\nset ylabel 'KL(q || p(z|x_i)) (nats)'\n"
-               "set key top left font ',10'\nset yrange [0:*]\nunset logscale\nset autoscale x\n"
-               "plot datafile index %d using 1:2:3 with filledcurves ls 2 title 'amortization gap', \\\n"
-               "     '' index %d using 1:3 with linespoints ls 2 title 'amortized q_{φ*} (sees x_1, x_2)', \\\n"
-               "     '' index %d using 1:2 with lines ls 1 title 'per-datapoint q_i^* (approximation gap)'\n"
-               "unset multiplot\n", mean, b, b, b);
 }
 
 static const claim CLAIM = {
@@ -563,8 +499,11 @@ main (int argc, char **argv)
   harness_run_derivations (h);
   amortized_fa e;
   dataset_make (h, &e);
-  check_optima (h, &e);
-  draw_figure (h, &e);
+  amortized_fa_report_optima (h, &e, &GAP_CHECKS, m_s_scaled ? 1 + 1e-3 : 1);
+  sbuf_append (harness_figure_script (h), "set multiplot layout 1,2\n");
+  int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  amortized_fa_report_panel (h, &e, b, "amortized q_{φ*} (sees x_1, x_2)");
+  sbuf_append (harness_figure_script (h), "unset multiplot\n");
   amortized_fa_free (&e);
   return harness_end (h);
 }

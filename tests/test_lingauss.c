@@ -208,6 +208,44 @@ test_reference (void)
   reftsv_tally_report_each (t, 6, read, "lingauss.tsv", "its bound");
 }
 
+/* lingauss_log_evidence_1d_rnd: against log N(x; w m0 + b, w^2 v0 + s^2)
+   in long double, within its own bound, and against lingauss_log_evidence
+   (the error-free residual and the determinant lemma), on learned priors
+   with offsets, no offset, and an x that cancels its mean to 1e-9.
+   Negative control: the same formula with the noise s^2 left out of the
+   variance lies farther from the long-double value than the bound. */
+static long double
+log_evidence_1d_ld (const lingauss * m, double x)
+{
+  long double r = (long double) x - (m->b ? m->b[0] : 0) - (long double) m->w[0] * m->prior_mean;
+  long double v = (long double) m->w[0] * m->w[0] * m->prior_var + m->noise_var;
+  return -0.5L * r * r / v - 0.5L * logl (v) - 0.5L * logl (2 * 3.14159265358979323846264338L);
+}
+
+static void
+test_log_evidence_1d_rnd (void)
+{
+  const double w[] = { 1.7, -0.4, 0.9 }, b[] = { 0.3, -1.1, 0.0 };
+  const double x[] = { 2.4, -3.0, 0.9 * 0.35 + 1e-9 };
+  int ok_ld = 1, ok_est = 1, caught = 1;
+  for (int k = 0; k < 3; k++)
+    {
+      lingauss m = { 1, w + k, k == 2 ? NULL : b + k, 0.45, k == 1 ? -0.8 : 0.35, 1.6 };
+      rnd v = lingauss_log_evidence_1d_rnd (&m, x[k]);
+      estimate e = lingauss_log_evidence (&m, x + k);
+      long double ref = log_evidence_1d_ld (&m, x[k]);
+      ok_ld &= fabsl (v.value - ref) <= rnd_bound (v);
+      ok_est &= fabs (v.value - e.value) <= rnd_bound (v) + e.err;
+      lingauss no_noise = m;
+      no_noise.noise_var = 0;
+      long double wrong = log_evidence_1d_ld (&no_noise, x[k]);
+      caught &= fabsl (wrong - ref) > rnd_bound (v);
+    }
+  tap_ok (ok_ld, "1-D log p(x) as an rnd = long double's within its bound, 3 cases");
+  tap_ok (ok_est, "1-D log p(x) as an rnd = lingauss_log_evidence within both bounds");
+  tap_ok (caught, "negative control: the variance without s^2 lies beyond the bound");
+}
+
 int
 main (void)
 {
@@ -230,6 +268,7 @@ main (void)
              l1.err + 1e-15, "d = 1: log p(x) = log N(x; 0, a^2 + s^2)");
   check_expected_log_lik (&m1, x1, 0.4, 0.3, "d = 1");
   check_expected_log_lik (&m3, x3, -1.1, 0.8, "d = 3");
+  test_log_evidence_1d_rnd ();
   test_reference ();
   return tap_done ();
 }

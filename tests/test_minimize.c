@@ -395,6 +395,41 @@ test_maximize_concave (void)
           "concave_max_value/_x: the supremum and maximiser, their bounds deterministic");
 }
 
+/* maximize_concave_1d_range: a parabola whose maximum 1.3 lies off the
+   grid of 161 points on [-40, 40], and 3x - e^x on [-5, 5], each within
+   x_err of the closed form; its grid is the hand-filled one (ends
+   included), so both calls agree exactly.  Negative control: the parabola
+   centred at 1.3 + 1e-4 is found farther than its x_err from 1.3. */
+static double
+concave_parabola_shifted (double x, void *p, double *rounding)
+{
+  (void) p;
+  double v = 2.0 - (x - 1.3001) * (x - 1.3001);
+  *rounding = 8 * DBL_EPSILON * (2.0 + (x - 1.3001) * (x - 1.3001));
+  return v;
+}
+
+static void
+test_maximize_concave_range (void)
+{
+  double grid[161];
+  for (int i = 0; i < 161; i++)
+    grid[i] = -40 + 0.5 * i;
+  concave_max m = maximize_concave_1d_range (concave_parabola, NULL, -40, 40, 161, 1e-10, 3e-7);
+  concave_max h = maximize_concave_1d (concave_parabola, NULL, grid, 161, 1e-10, 3e-7);
+  tap_ok (fabs (m.x - 1.3) <= m.x_err && m.x_err < 1e-6,
+          "concave max on a range: |x - 1.3| = %.2g within x_err %.2g", fabs (m.x - 1.3), m.x_err);
+  tap_ok (m.x == h.x && m.x_err == h.x_err && m.value == h.value && m.err == h.err,
+          "concave max on [-40, 40], 161 points = on the grid -40 + i/2 filled by hand");
+  m = maximize_concave_1d_range (concave_exp, NULL, -5, 5, 21, 1e-10, 3e-7);
+  tap_ok (fabs (m.x - log (3.0)) <= m.x_err && fabs (m.value - (3 * log (3.0) - 3)) <= m.err,
+          "concave max of 3x - e^x on [-5, 5]: log 3 and 3 log 3 - 3 within their bounds");
+  m = maximize_concave_1d_range (concave_parabola_shifted, NULL, -40, 40, 161, 1e-10, 3e-7);
+  tap_ok (fabs (m.x - 1.3) > m.x_err,
+          "negative control: a maximum at 1.3 + 1e-4 is told from 1.3 (|x - 1.3| = %.2g > %.2g)",
+          fabs (m.x - 1.3), m.x_err);
+}
+
 /* minimize_newton_gradient on f = cosh(x - 1) + (y + 2)⁴/4 + (y + 2)²,
    strictly convex with its minimum at (1, -2): from (1.3, -1.6) Newton
    converges quadratically.  With GRAD_TOL 0 it must stop by itself where
@@ -617,6 +652,7 @@ main (void)
   test_rosenbrock ();
   test_quadratic_3d ();
   test_maximize_concave ();
+  test_maximize_concave_range ();
   test_newton_gradient ();
   test_reference ();
   test_gradient_hessian ();
