@@ -15,14 +15,13 @@
 #include "harness.h"
 #include "discrete.h"
 #include "figure_panel.h"
+#include "hier_mix.h"
 #include "line_fn.h"
 #include "logsumexp.h"
 #include "normal.h"
 #include "quad.h"
-#include "quad_log.h"
 
 #include <float.h>
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
 
@@ -41,43 +40,41 @@ static point_kind points;
 
 typedef struct
 {
-  double lpi[K], mu[K], sd[K], alpha, beta, s_dec, delta, x, m, sq, tau, zeta[K];
+  hier_mix hm;                  /* the model; then x and q's parameters */
+  double x, m, sq, tau, zeta[K];
 } model;
 
 static void
 prepare (const point * p, void *prep)
 {
   model *md = prep;
+  hier_mix *hm = &md->hm;
   const double *v = p->v, *pi = p->v + COUNT_OF (BOX);   /* the box, then π */
   for (int k = 0; k < K; k++)
     {
-      md->mu[k] = v[k], md->sd[k] = v[3 + k], md->zeta[k] = v[14 + k];
-      md->lpi[k] = log (pi[k]);
+      hm->mu[k] = v[k], hm->sd[k] = v[3 + k], md->zeta[k] = v[14 + k];
+      hm->lpi[k] = log (pi[k]);
     }
-  md->alpha = v[6], md->beta = v[7], md->s_dec = v[8], md->delta = v[9];
+  hm->k = K, hm->alpha = v[6], hm->beta = v[7], hm->s_dec = v[8], hm->delta = v[9];
   md->x = v[10], md->m = v[11], md->sq = sqrt (v[12]), md->tau = v[13];
 }
 
-static double dec_sd (const model * md, double w) { return md->s_dec * exp (md->delta * w); }
-static double dec_resid (const model * md, double w) { return md->x - (md->alpha * w + md->beta); }
-static double log_lik (const model * md, double w) { return normal_log_pdf (md->x, md->alpha * w + md->beta, dec_sd (md, w)); }
+static double dec_sd (const model * md, double w) { return hier_mix_dec_sd (&md->hm, w); }
+static double
+dec_resid (const model * md, double w)
+{
+  return md->x - (md->hm.alpha * w + md->hm.beta);
+}
+static double log_lik (const model * md, double w) { return hier_mix_log_lik (&md->hm, md->x, w); }
 static double log_qw (const model * md, double w) { return normal_log_pdf (w, md->m, md->sq); }
 
 /* log π_k + log N(w; μ_k, σ_k²), k = 1..K */
 static void
 log_joint_wz (const model * md, double w, double *lj)
 {
-  for (int k = 0; k < K; k++)
-    lj[k] = md->lpi[k] + normal_log_pdf (w, md->mu[k], md->sd[k]);
+  hier_mix_log_joint_wz (&md->hm, w, lj);
 }
-
-static double
-log_mixture (const model * md, double w)
-{
-  double lj[K];
-  log_joint_wz (md, w, lj);
-  return log_sum_exp (lj, K);
-}
+static double log_mixture (const model * md, double w) { return hier_mix_log_prior (&md->hm, w); }
 
 /* log q_φ(k|w,x), k = 1..K */
 static void
@@ -146,7 +143,7 @@ g_kl_qz_prior (const model * md, double w)
   double lq[K], q[K], pi[K];
   log_qz (md, w, lq);
   for (int k = 0; k < K; k++)
-    q[k] = exp (lq[k]), pi[k] = exp (md->lpi[k]);
+    q[k] = exp (lq[k]), pi[k] = exp (md->hm.lpi[k]);
   return discrete_kl (q, pi, K);
 }
 
@@ -171,71 +168,9 @@ g_elbo_by_gap (const model * md, double w)
   return lse + log_lik (md, w) - log_qw (md, w) - kl;
 }
 
-/* log p(w) + log p(x|w), PARAMS the model */
-static double
-log_joint_x (double w, void *params)
-{
-  return log_mixture (params, w) + log_lik (params, w);
-}
-
-/* log of a bound on ∫ p(w) p(x|w) dw over w outside [LO, HI]: p(x|w) <=
-   1/(√(2π) σ_θ(w)), and π_k N(w; μ_k, σ_k²) e^{-δw} = π_k e^{-δμ_k +
-   δ²σ_k²/2} N(w; μ_k - δσ_k², σ_k²), so each component leaves out two
-   normal tails of a shifted mean. */
-static double
-outside_log_mass (const model * md, double lo, double hi)
-{
-  double t[K];
-  for (int k = 0; k < K; k++)
-    {
-      double d = md->delta, s = md->sd[k], m = md->mu[k] - d * s * s;
-      t[k] = md->lpi[k] - d * md->mu[k] + d * d * s * s / 2
-        + log (gsl_cdf_ugaussian_Q ((hi - m) / s) + gsl_cdf_ugaussian_P ((lo - m) / s));
-    }
-  return log_sum_exp (t, K) - log (sqrt (2 * M_PI) * md->s_dec);
-}
-
-/* log p(x) = log ∫ p(w) p(x|w) dw, the integrand scaled by its largest
-   value on a grid (so that it cannot underflow).  Its features: the K
-   components and the likelihood's bump at w = (x - β)/α.  Far out the
-   scaled integrand is e^{-600} and below, where exp's argument carries an
-   absolute rounding of ~600u and so the value a relative noise above both
-   rules' estimates (at x = -3.2, α = 2.4, δ = 0.107 the rules differed by
-   1e-13 of 1e-270 on [18.9, 20.4], and QAGIU missed a bump of 1e-236 at
-   w = 17 that CQUAD saw): so the integral (in finite pieces, each scaled
-   by its own peak: lib/quad_log) stops at the components' mean ± Z σ_k,
-   Z the smallest half-integer from 8 whose left-out mass (bounded above,
-   in closed form) is below 1e-16 of the scaled peak times the
-   likelihood's width, and that bound joins the error. */
-static estimate
-log_px (const point * p, const void *prep)
-{
-  (void) p;
-  const model *md = prep;
-  double shift = -INFINITY, lo = 0, hi = 0;
-  for (int i = 0; i <= 400; i++)
-    shift = fmax (shift, log_joint_x (-12 + 0.06 * i, (void *) md));
-  double c = (md->x - md->beta) / md->alpha, s = fmin (dec_sd (md, c), 1) / md->alpha;
-  double lout = INFINITY;
-  for (double z = 8; lout - shift > log (1e-16 * s) && z < 40; z += 0.5)
-    {
-      lo = INFINITY, hi = -INFINITY;
-      for (int k = 0; k < K; k++)
-        {
-          double m = md->mu[k] - md->delta * md->sd[k] * md->sd[k];
-          lo = fmin (lo, m - z * md->sd[k]), hi = fmax (hi, m + z * md->sd[k]);
-        }
-      lout = outside_log_mass (md, lo, hi);
-    }
-  for (int k = 0; k < K; k++)
-    s = fmin (s, md->sd[k]);
-  quad_result r = quad_log_pieces (log_joint_x, (void *) md, shift, lo, hi, s, "log p(x)");
-  double err = r.abserr + exp (lout - shift);
-  /* log of the shifted integral, within e/(v - e) (lib/estimate's est_log) */
-  estimate l = est_log (est_quad ((quad_result) { r.value, err }));
-  return est_quad ((quad_result) { shift + l.value, l.err });
-}
-
+/* log p(x) by quadrature in log space (lib/hier_mix) */
+static estimate evidence (const model * md) { return hier_mix_log_evidence (&md->hm, md->x); }
+LINE_FN_CLOSED (log_px, evidence (u))
 LINE_FN_CLOSED (t_elbo, expect_q (u, g_elbo_by_gap))
 LINE_FN_CLOSED (t_log_lik, expect_q (u, log_lik))
 LINE_FN_CLOSED (t_kl_z, expect_q (u, g_kl_qz_prior))
@@ -298,8 +233,8 @@ five_terms (const model * md, double w, double *bound, int drop_pz)
   for (int k = 0; k < K; k++)
     {
       double qk = exp (lq[k]);
-      t[1] += qk * (lj[k] - md->lpi[k]);        /* log p(w|z = k) */
-      t[2] += qk * md->lpi[k];
+      t[1] += qk * (lj[k] - md->hm.lpi[k]);        /* log p(w|z = k) */
+      t[2] += qk * md->hm.lpi[k];
       t[4] -= qk * lq[k];
     }
   *bound = round_bound (t, 5);
@@ -315,7 +250,7 @@ kl_form (const model * md, double w, double *b)
   double lq[K], t[3], kz = 0;
   log_qz (md, w, lq);
   for (int k = 0; k < K; k++)
-    kz += exp (lq[k]) * (lq[k] - md->lpi[k]);
+    kz += exp (lq[k]) * (lq[k] - md->hm.lpi[k]);
   t[0] = log_lik (md, w), t[1] = -kz, t[2] = -(log_qw (md, w) - log_mixture (md, w));
   *b = round_bound (t, 3);
   return t[0] + t[1] + t[2];
@@ -355,7 +290,7 @@ term2_at (const model * md, double w, int k_used)
   for (int k = 0; k < k_used; k++)
     {
       double qk = exp (lq[k]);
-      s += qk * log (qk / exp (md->lpi[k]));
+      s += qk * log (qk / exp (md->hm.lpi[k]));
     }
   return s;
 }
@@ -370,7 +305,7 @@ term2 (const model * md, w_fn g)
 {
   double lmax = 0;
   for (int k = 0; k < K; k++)
-    lmax = fmax (lmax, fabs (md->lpi[k]));
+    lmax = fmax (lmax, fabs (md->hm.lpi[k]));
   return est_add (expect_q (md, g), est_exact (0, 64 * DBL_EPSILON * (K / M_E + lmax)));
 }
 LINE_FN_CLOSED (p72_term2, term2 (u, g_term2))
@@ -389,8 +324,8 @@ term3_at (const model * md, double w, int mode, double *b)
   double s = 0, t[2], at = mode == AT_X ? md->x : w;
   for (int k = 0; k < K; k++)
     {
-      double u = (at - md->mu[k]) / md->sd[k];
-      s += (mode == AT_W_UNWEIGHTED ? 1 : exp (md->lpi[k])) / (sqrt (2 * M_PI) * md->sd[k]) * exp (-u * u / 2);
+      double u = (at - md->hm.mu[k]) / md->hm.sd[k];
+      s += (mode == AT_W_UNWEIGHTED ? 1 : exp (md->hm.lpi[k])) / (sqrt (2 * M_PI) * md->hm.sd[k]) * exp (-u * u / 2);
     }
   t[0] = log_qw (md, w), t[1] = -log (s);
   *b = round_bound (t, 2);
