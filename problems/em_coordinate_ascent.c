@@ -17,10 +17,10 @@
 #include "figure_panel.h"
 #include "gmm.h"
 #include "logsumexp.h"
+#include "mixture_1d.h"
 #include "normal.h"
 #include "rng.h"
 
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
@@ -46,7 +46,7 @@ static const point_kind p5_points = POINT_PROB_BOX (P5, K, K,
 
 /* What every line reads: log p(x, z) for θ and θ^t by lib/normal (the
    student's side), the posterior and log p(x) by GSL's densities (the
-   truths' side), q and q^t. */
+   truths' side; both by lib/mixture_1d), q and q^t. */
 typedef struct
 {
   double lj[K], ljt[K];         /* log p_θ(x, z), log p_θ^t(x, z) */
@@ -62,22 +62,16 @@ p5_prepare (const point * p, void *out)
 {
   p5_prep *u = out;
   const double *v = p->v, *w = v + NC, *q = v + NC + K, *wt = v + NC + 2 * K;
-  double x = v[0], pj[K], ptj[K], s = 0, st = 0;
-  for (int z = 0; z < K; z++)
-    {
-      u->lj[z] = log (w[z]) + normal_log_pdf (x, v[1 + z], v[4 + z]);
-      u->ljt[z] = log (wt[z]) + normal_log_pdf (x, v[7 + z], v[10 + z]);
-      pj[z] = w[z] * gsl_ran_gaussian_pdf (x - v[1 + z], v[4 + z]);
-      ptj[z] = wt[z] * gsl_ran_gaussian_pdf (x - v[7 + z], v[10 + z]);
-      s += pj[z], st += ptj[z];
-      u->q[z] = q[z], u->wt[z] = wt[z];
-      u->ht[z] = normal_entropy (v[10 + z]);
-    }
+  mixture_1d_log_joint (v[0], K, w, v + 1, v + 4, u->lj);
+  mixture_1d_log_joint (v[0], K, wt, v + 7, v + 10, u->ljt);
+  u->gpx = mixture_1d_posterior (v[0], K, w, v + 1, v + 4, u->post);
+  u->gpxt = mixture_1d_posterior (v[0], K, wt, v + 7, v + 10, u->postt);
   u->lpx = log_sum_exp (u->lj, K), u->lpxt = log_sum_exp (u->ljt, K);
-  u->gpx = log (s), u->gpxt = log (st);
+  memcpy (u->q, q, sizeof u->q);
+  memcpy (u->wt, wt, sizeof u->wt);
   for (int z = 0; z < K; z++)
     {
-      u->post[z] = pj[z] / s, u->postt[z] = ptj[z] / st;
+      u->ht[z] = normal_entropy (v[10 + z]);
       u->qt[z] = exp (u->ljt[z] - u->lpxt);    /* the E-step under θ^t */
     }
 }
