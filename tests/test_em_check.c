@@ -63,7 +63,8 @@ main (void)
 {
   static const double w[] = { 0.6, 0.4 }, mu[] = { -2, 2 }, var[] = { 1, 0.5 };
   static const double w0[] = { 1, 1 }, mu0[] = { -0.5, 0.5 }, var0[] = { 4, 4 };
-  gmm *truth = gmm_alloc_from (2, 1, w, mu, var, 1.0), *start = gmm_alloc_from (2, 1, w0, mu0, var0, 1.0);
+  gmm *truth = gmm_alloc_from (2, 1, w, mu, var, 1.0);
+  gmm *start = gmm_alloc_from (2, 1, w0, mu0, var0, 1.0);
   gsl_rng *r = rng_new (1);
   gsl_matrix *x = gmm_sample_n (r, truth, 200), *q = gsl_matrix_alloc (200, 2);
   const em_check good = { "le", "F", "ll", "argmax", {0, 3}, 2, 0, EM_VARIANT_NONE };
@@ -72,13 +73,15 @@ main (void)
   tap_ok (o.held[0] == 1 && o.held[1] == 1 && o.held[2] == 1 && o.held[3] == 1,
           "closed-form EM: all four checks hold");
   tap_ok (o.n[0] == 10 && o.n[1] == 19 && o.n[2] == 10 && o.n[3] == 10,
-          "points by hand: 10 F <= ll, 9 + 10 F rises, 10 ll rises, 2 x 5 coordinates (%zu %zu %zu %zu)",
+          "points by hand: 10 F <= ll, 9 + 10 F rises, 10 ll rises, 2 x 5 coordinates"
+          " (%zu %zu %zu %zu)",
           o.n[0], o.n[1], o.n[2], o.n[3]);
   gmm *g = gmm_alloc (2, 1);
   gmm_memcpy (g, start);
   gmm_em (g, x, q, ITERS);
   double ll_ref = gmm_log_likelihood (g, x);
-  tap_close (o.ll_last, ll_ref, 1e-9 * fabs (ll_ref), "the last log-likelihood = gmm_em's after 10 iterations");
+  tap_close (o.ll_last, ll_ref, 1e-9 * fabs (ll_ref),
+             "the last log-likelihood = gmm_em's after 10 iterations");
 
   em_check none = good;
   none.n_probes = 0;
