@@ -21,6 +21,7 @@
 #include "lingauss.h"
 #include "line_fn.h"
 #include "normal.h"
+#include "normal_elbo_grad.h"
 #include "point_fd.h"
 
 #include <gsl/gsl_math.h>
@@ -497,20 +498,9 @@ variance_point (void)
   return md;
 }
 
-/* One estimator of a φ derivative at one ε: the score function (with the
-   mutant's BASELINE) or the reparameterization estimator, along MD's c. */
-typedef struct { model md; int score; double baseline; } estimator;
-
-static double
-estimator_at (double eps, void *params)
-{
-  const estimator *m = params;
-  const model *md = &m->md;
-  double z = ZOF (eps);
-  if (m->score)
-    return block_score (md, PHI, z, -1) * (log_ratio (md, z) - m->baseline);
-  return reparam (md, z, eps, 2);
-}
+/* log p(x, z) of the model MD and its derivative, for lib/normal_elbo_grad */
+static double joint_at (double z, void *md) { return log_joint (md, z); }
+static double djoint_at (double z, void *md) { return dlogjoint_dz (md, z); }
 
 enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
 static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
@@ -523,24 +513,16 @@ static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
 static void
 variance_against_k (harness * h, const model * md, long reps, int block)
 {
-  estimator plain[4], est[4];   /* plain: without the baseline of the mutant */
-  gsl_function f[4];
-  batch_mean_moments mo[4];
-  batch_mean_curve kc[4];
-  for (int i = 0; i < 4; i++)
-    {
-      plain[i] = (estimator) { *md, i < 2, 0 };
-      plain[i].md.c[i % 2 ? P_V : P_M] = 1;
-      est[i] = plain[i];
-      est[i].baseline = m_baseline && i < 2 ? elbo_by_posterior (md).value : 0;
-      mo[i] = batch_mean_moments_of (estimator_at, &est[i]);
-      f[i] = (gsl_function) { estimator_at, &plain[i] };
-      if (i >= 2)
-        check_point (h, "var_score_exceeds_reparam", est_quad (mo[i - 2].var),
-                     est_quad (mo[i].var));
-    }
+  /* plain: without the baseline of the mutant */
+  normal_elbo_grad plain = { md->m, md->v, joint_at, djoint_at, (void *) md, 0 }, g = plain;
+  batch_mean_moments mo[NORMAL_ELBO_GRAD_N];
+  batch_mean_curve kc[NORMAL_ELBO_GRAD_N];
+  g.baseline = m_baseline ? elbo_by_posterior (md).value : 0;
+  normal_elbo_grad_moments (&g, mo);
+  for (int i = NORMAL_ELBO_GRAD_REPARAM_MEAN; i < NORMAL_ELBO_GRAD_N; i++)
+    check_point (h, "var_score_exceeds_reparam", est_quad (mo[i - 2].var), est_quad (mo[i].var));
   check_close (h, "var_score_exceeds_reparam", "the variance point; ∂μ and ∂v, by quadrature");
-  batch_mean_curves (harness_rng (h), f, mo, 4, KS, N_K, m_reuse ? 2 : 1, reps, kc);
+  normal_elbo_grad_curves (harness_rng (h), &plain, mo, KS, N_K, m_reuse ? 2 : 1, reps, kc);
   for (int n = 3; n < N_K; n++)    /* K >= 64 */
     for (int i = 0; i < 4; i++)
       check_point (h, "var_one_over_k", est_mc (KS[n] * kc[i].mse[n], KS[n] * kc[i].se[n]),
