@@ -19,6 +19,7 @@
 #include "figure_converge.h"
 #include "figure_panel.h"
 #include "lingauss.h"
+#include "lingauss_point.h"
 #include "line_fn.h"
 #include "normal.h"
 #include "normal_elbo_grad.h"
@@ -64,17 +65,10 @@ typedef struct { int lo, hi; } coord_block;
 static const coord_block PHI = { P_M, P_V + 1 }, THETA = { P_W0, P_W0 + DIM },
   LAMBDA = { P_L1, P_L2 + 1 }, ALL = { 0, N_PAR };
 
-static model
-model_of (const double *v)
-{
-  model md;
-  memcpy (&md, v, sizeof md);
-  return md;
-}
 /* where each gradient coordinate sits in the point */
 static const int AT[N_PAR] = { 9, 10, 1, 2, 3, 4, 5 };
 
-static void prepare (const point * p, void *out) { *(model *) out = model_of (p->v); }
+static void prepare (const point * p, void *out) { memcpy (out, p->v, sizeof (model)); }
 
 static size_t x_len (const point * p) { return (size_t) p->v[18]; }
 
@@ -121,18 +115,7 @@ static double dlogjoint_dz (const model * p, double z) { lingauss g = lg (p); re
    termwise closed form (h_elbo_termwise checks that they agree). */
 static estimate elbo_by_posterior (const model * p) { lingauss g = lg (p); return lingauss_elbo_via_posterior (&g, p->x, p->m, p->v); }
 
-/* ---- finite differences along c (lib/point_fd) ---- */
-
-/* a closed form of the model at the point T (the point's coordinates) */
-#define OF_VECTOR(name, expr) \
-  static double name (const gsl_vector * t, void *unused) \
-  { model q = model_of (t->data); const model *p = &q; (void) unused; return (expr); }
-OF_VECTOR (fd_elbo, elbo_by_posterior (p).value)
-OF_VECTOR (fd_termwise, elbo_termwise (p).value)
-OF_VECTOR (fd_evidence, log_evidence (p).value)
-OF_VECTOR (fd_item1, expected_log_lik (p).value)
-OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /* E_q[log p(x, z)] */
-OF_VECTOR (fd_kl, kl_q_prior (p))
+/* ---- finite differences along c (lib/point_fd) of lib/lingauss_point's closed forms ---- */
 
 /* F's rounding declared as twice the ELBO's rounding bound, at least 32u
    times the size of its terms (lingauss's terms carry 18u each), as
@@ -141,10 +124,11 @@ static estimate
 fd_along (gradcheck_fn f, const point * p, const model * md, coord_block b)
 {
   gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (md).err, 0 };
-  return point_fd_along (f, NULL, p, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo), &o, N_PAR);
+  static size_t d = DIM;
+  return point_fd_along (f, &d, p, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo), &o, N_PAR);
 }
-/* a line or truth that is c·∇ of a closed form F over block B */
-#define FD_LINE(name, f, b) LINE_FN_CLOSED (name, fd_along (f, p, u, b))
+/* a line or truth that is c·∇ of lib/lingauss_point's closed form F over block B */
+#define FD_LINE(name, f, b) LINE_FN_CLOSED (name, fd_along (lingauss_point_##f, p, u, b))
 
 /* ---- Truths ---- */
 
@@ -153,10 +137,10 @@ LINE_FN_CLOSED (t_elbo, elbo_by_posterior (MD))
 LINE_FN_CLOSED (t_log_px, log_evidence (MD))
 LINE_FN_CLOSED (t_item1, expected_log_lik (MD))
 
-FD_LINE (t_grad_theta, fd_elbo, THETA) FD_LINE (t_grad_phi, fd_elbo, PHI)
-FD_LINE (t_grad_lambda, fd_elbo, LAMBDA) FD_LINE (t_grad_all, fd_elbo, ALL)
-FD_LINE (t_grad_item1, fd_item1, PHI) FD_LINE (t_grad_joint, fd_joint, PHI)
-FD_LINE (t_fd_kl, fd_kl, PHI)
+FD_LINE (t_grad_theta, elbo, THETA) FD_LINE (t_grad_phi, elbo, PHI)
+FD_LINE (t_grad_lambda, elbo, LAMBDA) FD_LINE (t_grad_all, elbo, ALL)
+FD_LINE (t_grad_item1, expected_log_lik, PHI) FD_LINE (t_grad_joint, expected_log_joint, PHI)
+FD_LINE (t_fd_kl, kl_prior, PHI)
 
 static const derivation_truth TRUTHS[] = {
   {"elbo", "VLB = log p(x) - KL(q || p(z|x)) (lib/lingauss, the posterior route)", LINE_CLOSED (t_elbo)},
@@ -175,7 +159,7 @@ static const derivation_truth TRUTHS[] = {
 
 /* the line's integral in closed form term by term (① + E_q[log r] + H(q)),
    differentiated by finite differences; the truth takes the posterior route */
-FD_LINE (s002_theta_def, fd_termwise, THETA) FD_LINE (s002_theta_def_evidence, fd_evidence, THETA)
+FD_LINE (s002_theta_def, termwise, THETA) FD_LINE (s002_theta_def_evidence, evidence, THETA)
 
 /* ∇θ p_θ(X|z) / p_θ(X|z), density and derivative formed apart; both carry
    the factor e^{-log p(X|μ)}, which cancels, so that p does not underflow */
@@ -274,7 +258,7 @@ static const derivation_line S002B[] = {
 
 /* ---- 002 2.(c): ∇φ, the "Redo" decomposition and item ① ---- */
 
-FD_LINE (s002c_phi_def, fd_termwise, PHI) FD_LINE (s002c_phi_def_no_q, fd_joint, PHI)
+FD_LINE (s002c_phi_def, termwise, PHI) FD_LINE (s002c_phi_def_no_q, expected_log_joint, PHI)
 
 /* ① - ② + E[log(r/q)], ① and the last term per draw, ② = KL(q || r) */
 DRAW (s002_redo, log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z))
@@ -361,7 +345,7 @@ DRAW (s001_bound_past, log_joint (md, z) + log_q (md, z) - 2 * log_post (md, z))
 DRAW (s001_split_unnorm, log_joint (md, z) + (z - md->m) * (z - md->m) / (2 * md->v))
 DRAW (s001_l_swapped, log_lik (md, z) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)))
 
-FD_LINE (s001_wake, fd_item1, THETA)
+FD_LINE (s001_wake, expected_log_lik, THETA)
 
 DRAW (s001_update, log_joint (md, z) - kl_q_prior (md))
 /* z_φ(ε) = μ + σ ε, and the mutant's μ + σ² ε */
