@@ -47,6 +47,18 @@ term_rel (const lingauss * m)
 }
 
 double
+lingauss_residual_sq (const lingauss * m, const double *x, double z)
+{
+  double ss = 0;
+  for (size_t i = 0; i < m->d; i++)
+    {
+      double r = x[i] - m->w[i] * z - offset (m, i);
+      ss += r * r;
+    }
+  return ss;
+}
+
+double
 lingauss_log_joint (const lingauss * m, const double *x, double z)
 {
   double ss = 0;

@@ -34,6 +34,10 @@ typedef struct
   double prior_mean, prior_var; /* m0, v0 */
 } lingauss;
 
+/* |x - b - w z|², the squared residual of x at z in the order x_i - w_i z
+   - b_i, summed from i = 0 (the reconstruction error in log p(x | z)). */
+double lingauss_residual_sq (const lingauss * m, const double *x, double z);
+
 /* log p(x | z) + log p(z). */
 double lingauss_log_joint (const lingauss * m, const double *x, double z);
 

@@ -90,15 +90,7 @@ static void map_one (const point * p, const void *prep, const double *e, double 
 
 static lingauss lg (const model * p) { return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 }; }
 
-static double
-residual_sq (const model * p, double z)
-{
-  double s = 0;
-  for (int j = 0; j < DIM; j++)
-    s += (p->x[j] - p->w[j] * z) * (p->x[j] - p->w[j] * z);
-  return s;
-}
-
+static double residual_sq (const model * p, double z) { lingauss g = lg (p); return lingauss_residual_sq (&g, p->x, z); }
 static double log_lik (const model * p, double z) { return -0.5 * DIM * log (2 * M_PI * p->s * p->s) - residual_sq (p, z) / (2 * p->s * p->s); }
 static double log_prior (const model * p, double z) { return normal_log_pdf (z, p->l1, sqrt (p->l2)); }
 static double log_q (const model * p, double z) { return normal_log_pdf (z, p->m, sqrt (p->v)); }

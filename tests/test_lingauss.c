@@ -208,6 +208,22 @@ test_reference (void)
   reftsv_tally_report_each (t, 6, read, "lingauss.tsv", "its bound");
 }
 
+/* |x - b - w z|² by hand at d = 3, z = 0.5: residuals 0.85, -1.0, 1.95;
+   negative control: without the offsets b (0.95, -1.4, 2.95) the sum is
+   11.565, which the same tolerance tells apart */
+static void
+test_residual_sq (void)
+{
+  const double w[] = { 0.7, -1.2, 2.5 }, b[] = { 0.1, -0.4, 1.0 }, x[] = { 1.3, -2.0, 4.2 };
+  lingauss m = { 3, w, b, 0.3, -0.6, 2.2 }, no_b = { 3, w, NULL, 0.3, -0.6, 2.2 };
+  double want = 0.85 * 0.85 + 1.0 + 1.95 * 1.95;
+  tap_close (lingauss_residual_sq (&m, x, 0.5), want, 1e-14, "d = 3: |x - b - w z|² by hand");
+  tap_close (lingauss_residual_sq (&no_b, x, 0.5), 0.95 * 0.95 + 1.4 * 1.4 + 2.95 * 2.95, 1e-14,
+             "d = 3, b = NULL: |x - w z|² by hand");
+  tap_ok (fabs (lingauss_residual_sq (&no_b, x, 0.5) - want) > 1e-14,
+          "negative control: the residual without b is told apart from the one with it");
+}
+
 int
 main (void)
 {
@@ -230,6 +246,7 @@ main (void)
              l1.err + 1e-15, "d = 1: log p(x) = log N(x; 0, a^2 + s^2)");
   check_expected_log_lik (&m1, x1, 0.4, 0.3, "d = 1");
   check_expected_log_lik (&m3, x3, -1.1, 0.8, "d = 3");
+  test_residual_sq ();
   test_reference ();
   return tap_done ();
 }
