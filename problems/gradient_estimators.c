@@ -282,9 +282,8 @@ DRAW (s002_item1_sd_var, item1_expanded (md, md->m + md->v * x[0], 0.5))
 static double
 item1_grad (const model * md, double z, double eps, double c)
 {
-  double wr = 0;
-  for (int j = 0; j < DIM; j++)
-    wr += md->w[j] * (md->x[j] - md->w[j] * z);
+  lingauss g = lg (md);
+  double wr = lingauss_w_dot_residual (&g, md->x, z);
   return c / (md->s * md->s) * (-2 * wr) * (md->c[P_M] + md->c[P_V] * eps / (2 * sqrt (md->v)));
 }
 DRAW (s002_item1_grad, item1_grad (md, z, x[0], -0.5))
