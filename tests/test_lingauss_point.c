@@ -34,8 +34,18 @@ log_joint2 (double z)
   return log_lik2 (z) - 0.5 * log (2 * M_PI * V2[4]) - (z - V2[3]) * (z - V2[3]) / (2 * V2[4]);
 }
 /* the integrands at z = qm + √qv e, e ~ N(0, 1) */
-static double lik_at (double e, void *u) { (void) u; return log_lik2 (V2[7] + sqrt (V2[8]) * e); }
-static double joint_at (double e, void *u) { (void) u; return log_joint2 (V2[7] + sqrt (V2[8]) * e); }
+static double
+lik_at (double e, void *u)
+{
+  (void) u;
+  return log_lik2 (V2[7] + sqrt (V2[8]) * e);
+}
+static double
+joint_at (double e, void *u)
+{
+  (void) u;
+  return log_joint2 (V2[7] + sqrt (V2[8]) * e);
+}
 
 static void
 test_d1 (void)
@@ -43,8 +53,9 @@ test_d1 (void)
   double v[] = { 0.8, 1.5, -0.2, 0.7, 0.6, 0.1, 1.3 };     /* s, w, m0, v0, x, qm, qv */
   gsl_vector_view t = gsl_vector_view_array (v, 7);
   double s2 = 0.64, var = s2 + 0.7 * 1.5 * 1.5, r = 0.6 - 1.5 * -0.2;
-  tap_close (lingauss_point_evidence (&t.vector, &d1), -0.5 * log (2 * M_PI * var) - r * r / (2 * var),
-             1e-14, "d = 1: log p(x) = log N(x; w m0, s² + v0 w²)");
+  tap_close (lingauss_point_evidence (&t.vector, &d1),
+             -0.5 * log (2 * M_PI * var) - r * r / (2 * var), 1e-14,
+             "d = 1: log p(x) = log N(x; w m0, s² + v0 w²)");
   double kl = 0.5 * (log (0.7 / 1.3) + (1.3 + 0.3 * 0.3) / 0.7 - 1);
   tap_close (lingauss_point_kl_prior (&t.vector, &d1), kl, 1e-14, "d = 1: KL(q || p(z)) by hand");
   lingauss_point p = lingauss_point_of (v, 1);

@@ -66,7 +66,8 @@ test_at_target (void)
   g.baseline = 1.5;
   batch_mean_moments m[NORMAL_ELBO_GRAD_N];
   normal_elbo_grad_moments (&g, m);
-  tap_close (m[0].var.value, 1.5 * 1.5 / t.b, 1e-9, "q = p, baseline c: score ∂μ variance c²/v");
+  tap_close (m[0].var.value, 1.5 * 1.5 / t.b, 1e-9,
+             "q = p, baseline c: score ∂μ variance c²/v");
   tap_close (m[1].var.value, 1.5 * 1.5 / (2 * t.b * t.b), 1e-9,
              "q = p, baseline c: score ∂v variance c²/(2v²)");
 }
@@ -96,7 +97,8 @@ test_wrong_derivative (void)
   normal_elbo_grad_moments (&g, m);
   double dmu = -(1.1 - t.a) / t.b, dv = -1 / (2 * t.b) + 1 / (2 * 0.6);
   tap_ok (fabs (m[2].mean - dmu) > 0.5 && fabs (m[3].mean - dv) > 0.1,
-          "negative control: the wrong-sign derivative is detected (∂μ %.4g vs %.4g, ∂v %.4g vs %.4g)",
+          "negative control: the wrong-sign derivative is detected"
+          " (∂μ %.4g vs %.4g, ∂v %.4g vs %.4g)",
           m[2].mean, dmu, m[3].mean, dv);
   tap_close (m[0].mean, dmu, 1e-9, "negative control: the score function's ∂μ does not read it");
   tap_close (m[1].mean, dv, 1e-9, "negative control: the score function's ∂v does not read it");
