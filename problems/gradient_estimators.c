@@ -88,24 +88,25 @@ static void map_one (const point * p, const void *prep, const double *e, double 
 
 /* ---- The model (lib/lingauss) and what the lines need beside it ---- */
 
-static lingauss lg (const model * p) { return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 }; }
+/* the model of P as lib/lingauss's (a compound literal of the caller's block) */
+#define LG(p) (&(lingauss) { DIM, (p)->w, NULL, (p)->s * (p)->s, (p)->l1, (p)->l2 })
 
-static double residual_sq (const model * p, double z) { lingauss g = lg (p); return lingauss_residual_sq (&g, p->x, z); }
+static double residual_sq (const model * p, double z) { return lingauss_residual_sq (LG (p), p->x, z); }
 static double log_lik (const model * p, double z) { return -0.5 * DIM * log (2 * M_PI * p->s * p->s) - residual_sq (p, z) / (2 * p->s * p->s); }
 static double log_prior (const model * p, double z) { return normal_log_pdf (z, p->l1, sqrt (p->l2)); }
 static double log_q (const model * p, double z) { return normal_log_pdf (z, p->m, sqrt (p->v)); }
-static double log_joint (const model * p, double z) { lingauss g = lg (p); return lingauss_log_joint (&g, p->x, z); }
+static double log_joint (const model * p, double z) { return lingauss_log_joint (LG (p), p->x, z); }
 static double kl_q_prior (const model * p) { return normal_kl (p->m, sqrt (p->v), p->l1, sqrt (p->l2)); }
-static void posterior (const model * p, double *pm, double *pv) { lingauss g = lg (p); lingauss_posterior (&g, p->x, pm, pv); }
+static void posterior (const model * p, double *pm, double *pv) { lingauss_posterior (LG (p), p->x, pm, pv); }
 static double log_post (const model * p, double z) { double pm, pv; posterior (p, &pm, &pv); return normal_log_pdf (z, pm, sqrt (pv)); }
-static estimate log_evidence (const model * p) { lingauss g = lg (p); return lingauss_log_evidence (&g, p->x); }
-static estimate elbo_termwise (const model * p) { lingauss g = lg (p); return lingauss_elbo (&g, p->x, p->m, p->v); }
-static estimate expected_log_lik (const model * p) { lingauss g = lg (p); return lingauss_expected_log_lik (&g, p->x, p->m, p->v); }
+static estimate log_evidence (const model * p) { return lingauss_log_evidence (LG (p), p->x); }
+static estimate elbo_termwise (const model * p) { return lingauss_elbo (LG (p), p->x, p->m, p->v); }
+static estimate expected_log_lik (const model * p) { return lingauss_expected_log_lik (LG (p), p->x, p->m, p->v); }
 
-static double dlogjoint_dz (const model * p, double z) { lingauss g = lg (p); return lingauss_dlog_joint_dz (&g, p->x, z); }
+static double dlogjoint_dz (const model * p, double z) { return lingauss_dlog_joint_dz (LG (p), p->x, z); }
 /* The truth: ELBO = log p(x) - KL(q || p(z|x)), independent of the
    termwise closed form (h_elbo_termwise checks that they agree). */
-static estimate elbo_by_posterior (const model * p) { lingauss g = lg (p); return lingauss_elbo_via_posterior (&g, p->x, p->m, p->v); }
+static estimate elbo_by_posterior (const model * p) { return lingauss_elbo_via_posterior (LG (p), p->x, p->m, p->v); }
 
 /* ---- finite differences along c (lib/point_fd) of lib/lingauss_point's closed forms ---- */
 
@@ -282,8 +283,7 @@ DRAW (s002_item1_sd_var, item1_expanded (md, md->m + md->v * x[0], 0.5))
 static double
 item1_grad (const model * md, double z, double eps, double c)
 {
-  lingauss g = lg (md);
-  double wr = lingauss_w_dot_residual (&g, md->x, z);
+  double wr = lingauss_w_dot_residual (LG (md), md->x, z);
   return c / (md->s * md->s) * (-2 * wr) * (md->c[P_M] + md->c[P_V] * eps / (2 * sqrt (md->v)));
 }
 DRAW (s002_item1_grad, item1_grad (md, z, x[0], -0.5))
