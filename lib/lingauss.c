@@ -48,6 +48,27 @@ term_rel (const lingauss * m)
 }
 
 double
+lingauss_residual_sq (const lingauss * m, const double *x, double z)
+{
+  double ss = 0;
+  for (size_t i = 0; i < m->d; i++)
+    {
+      double r = x[i] - m->w[i] * z - offset (m, i);
+      ss += r * r;
+    }
+  return ss;
+}
+
+double
+lingauss_w_dot_residual (const lingauss * m, const double *x, double z)
+{
+  double s = 0;
+  for (size_t i = 0; i < m->d; i++)
+    s += m->w[i] * (x[i] - m->w[i] * z - offset (m, i));
+  return s;
+}
+
+double
 lingauss_log_joint (const lingauss * m, const double *x, double z)
 {
   double ss = 0;

@@ -34,6 +34,15 @@ typedef struct
   double prior_mean, prior_var; /* m0, v0 */
 } lingauss;
 
+/* |x - b - w z|², the squared residual of x at z in the order x_i - w_i z
+   - b_i, summed from i = 0 (the reconstruction error in log p(x | z)). */
+double lingauss_residual_sq (const lingauss * m, const double *x, double z);
+
+/* w.(x - b - w z) = -½ d|x - b - w z|²/dz, summed from i = 0 in the
+   order w_i (x_i - w_i z - b_i) (s^2 times the likelihood's part of
+   lingauss_dlog_joint_dz). */
+double lingauss_w_dot_residual (const lingauss * m, const double *x, double z);
+
 /* log p(x | z) + log p(z). */
 double lingauss_log_joint (const lingauss * m, const double *x, double z);
 

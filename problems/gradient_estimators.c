@@ -19,8 +19,10 @@
 #include "figure_converge.h"
 #include "figure_panel.h"
 #include "lingauss.h"
+#include "lingauss_point.h"
 #include "line_fn.h"
 #include "normal.h"
+#include "normal_elbo_grad.h"
 #include "point_fd.h"
 
 #include <gsl/gsl_math.h>
@@ -63,17 +65,10 @@ typedef struct { int lo, hi; } coord_block;
 static const coord_block PHI = { P_M, P_V + 1 }, THETA = { P_W0, P_W0 + DIM },
   LAMBDA = { P_L1, P_L2 + 1 }, ALL = { 0, N_PAR };
 
-static model
-model_of (const double *v)
-{
-  model md;
-  memcpy (&md, v, sizeof md);
-  return md;
-}
 /* where each gradient coordinate sits in the point */
 static const int AT[N_PAR] = { 9, 10, 1, 2, 3, 4, 5 };
 
-static void prepare (const point * p, void *out) { *(model *) out = model_of (p->v); }
+static void prepare (const point * p, void *out) { memcpy (out, p->v, sizeof (model)); }
 
 static size_t x_len (const point * p) { return (size_t) p->v[18]; }
 
@@ -93,45 +88,25 @@ static void map_one (const point * p, const void *prep, const double *e, double 
 
 /* ---- The model (lib/lingauss) and what the lines need beside it ---- */
 
-static lingauss lg (const model * p) { return (lingauss) { DIM, p->w, NULL, p->s * p->s, p->l1, p->l2 }; }
+/* the model of P as lib/lingauss's (a compound literal of the caller's block) */
+#define LG(p) (&(lingauss) { DIM, (p)->w, NULL, (p)->s * (p)->s, (p)->l1, (p)->l2 })
 
-static double
-residual_sq (const model * p, double z)
-{
-  double s = 0;
-  for (int j = 0; j < DIM; j++)
-    s += (p->x[j] - p->w[j] * z) * (p->x[j] - p->w[j] * z);
-  return s;
-}
-
+static double residual_sq (const model * p, double z) { return lingauss_residual_sq (LG (p), p->x, z); }
 static double log_lik (const model * p, double z) { return -0.5 * DIM * log (2 * M_PI * p->s * p->s) - residual_sq (p, z) / (2 * p->s * p->s); }
 static double log_prior (const model * p, double z) { return normal_log_pdf (z, p->l1, sqrt (p->l2)); }
 static double log_q (const model * p, double z) { return normal_log_pdf (z, p->m, sqrt (p->v)); }
-static double log_joint (const model * p, double z) { lingauss g = lg (p); return lingauss_log_joint (&g, p->x, z); }
+static double log_joint (const model * p, double z) { return lingauss_log_joint (LG (p), p->x, z); }
 static double kl_q_prior (const model * p) { return normal_kl (p->m, sqrt (p->v), p->l1, sqrt (p->l2)); }
-static void posterior (const model * p, double *pm, double *pv) { lingauss g = lg (p); lingauss_posterior (&g, p->x, pm, pv); }
+static void posterior (const model * p, double *pm, double *pv) { lingauss_posterior (LG (p), p->x, pm, pv); }
 static double log_post (const model * p, double z) { double pm, pv; posterior (p, &pm, &pv); return normal_log_pdf (z, pm, sqrt (pv)); }
-static estimate log_evidence (const model * p) { lingauss g = lg (p); return lingauss_log_evidence (&g, p->x); }
-static estimate elbo_termwise (const model * p) { lingauss g = lg (p); return lingauss_elbo (&g, p->x, p->m, p->v); }
-static estimate expected_log_lik (const model * p) { lingauss g = lg (p); return lingauss_expected_log_lik (&g, p->x, p->m, p->v); }
+static estimate elbo_termwise (const model * p) { return lingauss_elbo (LG (p), p->x, p->m, p->v); }
 
-static double dlogjoint_dz (const model * p, double z) { lingauss g = lg (p); return lingauss_dlog_joint_dz (&g, p->x, z); }
+static double dlogjoint_dz (const model * p, double z) { return lingauss_dlog_joint_dz (LG (p), p->x, z); }
 /* The truth: ELBO = log p(x) - KL(q || p(z|x)), independent of the
    termwise closed form (h_elbo_termwise checks that they agree). */
-static estimate elbo_by_posterior (const model * p) { lingauss g = lg (p); return lingauss_elbo_via_posterior (&g, p->x, p->m, p->v); }
+static estimate elbo_by_posterior (const model * p) { return lingauss_elbo_via_posterior (LG (p), p->x, p->m, p->v); }
 
-/* ---- finite differences along c (lib/point_fd) ---- */
-
-/* a closed form of the model at the point T (the point's coordinates) */
-#define OF_VECTOR(name, expr) \
-  static double name (const gsl_vector * t, void *unused) \
-  { model q = model_of (t->data); const model *p = &q; (void) unused; return (expr); }
-OF_VECTOR (fd_elbo, elbo_by_posterior (p).value)
-OF_VECTOR (fd_termwise, elbo_termwise (p).value)
-OF_VECTOR (fd_evidence, log_evidence (p).value)
-OF_VECTOR (fd_item1, expected_log_lik (p).value)
-OF_VECTOR (fd_joint, elbo_termwise (p).value - normal_entropy (sqrt (p->v)))   /* E_q[log p(x, z)] */
-OF_VECTOR (fd_kl, kl_q_prior (p))
+/* ---- finite differences along c (lib/point_fd) of lib/lingauss_point's closed forms ---- */
 
 /* F's rounding declared as twice the ELBO's rounding bound, at least 32u
    times the size of its terms (lingauss's terms carry 18u each), as
@@ -140,22 +115,23 @@ static estimate
 fd_along (gradcheck_fn f, const point * p, const model * md, coord_block b)
 {
   gradcheck_options o = { 1.0, 0, 2 * elbo_by_posterior (md).err, 0 };
-  return point_fd_along (f, NULL, p, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo), &o, N_PAR);
+  static size_t d = DIM;
+  return point_fd_along (f, &d, p, md->c + b.lo, AT + b.lo, (size_t) (b.hi - b.lo), &o, N_PAR);
 }
-/* a line or truth that is c·∇ of a closed form F over block B */
-#define FD_LINE(name, f, b) LINE_FN_CLOSED (name, fd_along (f, p, u, b))
+/* a line or truth that is c·∇ of lib/lingauss_point's closed form F over block B */
+#define FD_LINE(name, f, b) LINE_FN_CLOSED (name, fd_along (lingauss_point_##f, p, u, b))
 
 /* ---- Truths ---- */
 
 #define MD ((const model *) u)
 LINE_FN_CLOSED (t_elbo, elbo_by_posterior (MD))
-LINE_FN_CLOSED (t_log_px, log_evidence (MD))
-LINE_FN_CLOSED (t_item1, expected_log_lik (MD))
+LINE_FN_CLOSED (t_log_px, lingauss_log_evidence (LG (MD), MD->x))
+LINE_FN_CLOSED (t_item1, lingauss_expected_log_lik (LG (MD), MD->x, MD->m, MD->v))
 
-FD_LINE (t_grad_theta, fd_elbo, THETA) FD_LINE (t_grad_phi, fd_elbo, PHI)
-FD_LINE (t_grad_lambda, fd_elbo, LAMBDA) FD_LINE (t_grad_all, fd_elbo, ALL)
-FD_LINE (t_grad_item1, fd_item1, PHI) FD_LINE (t_grad_joint, fd_joint, PHI)
-FD_LINE (t_fd_kl, fd_kl, PHI)
+FD_LINE (t_grad_theta, elbo, THETA) FD_LINE (t_grad_phi, elbo, PHI)
+FD_LINE (t_grad_lambda, elbo, LAMBDA) FD_LINE (t_grad_all, elbo, ALL)
+FD_LINE (t_grad_item1, expected_log_lik, PHI) FD_LINE (t_grad_joint, expected_log_joint, PHI)
+FD_LINE (t_fd_kl, kl_prior, PHI)
 
 static const derivation_truth TRUTHS[] = {
   {"elbo", "VLB = log p(x) - KL(q || p(z|x)) (lib/lingauss, the posterior route)", LINE_CLOSED (t_elbo)},
@@ -174,7 +150,7 @@ static const derivation_truth TRUTHS[] = {
 
 /* the line's integral in closed form term by term (① + E_q[log r] + H(q)),
    differentiated by finite differences; the truth takes the posterior route */
-FD_LINE (s002_theta_def, fd_termwise, THETA) FD_LINE (s002_theta_def_evidence, fd_evidence, THETA)
+FD_LINE (s002_theta_def, termwise, THETA) FD_LINE (s002_theta_def_evidence, evidence, THETA)
 
 /* ∇θ p_θ(X|z) / p_θ(X|z), density and derivative formed apart; both carry
    the factor e^{-log p(X|μ)}, which cancels, so that p does not underflow */
@@ -273,7 +249,7 @@ static const derivation_line S002B[] = {
 
 /* ---- 002 2.(c): ∇φ, the "Redo" decomposition and item ① ---- */
 
-FD_LINE (s002c_phi_def, fd_termwise, PHI) FD_LINE (s002c_phi_def_no_q, fd_joint, PHI)
+FD_LINE (s002c_phi_def, termwise, PHI) FD_LINE (s002c_phi_def_no_q, expected_log_joint, PHI)
 
 /* ① - ② + E[log(r/q)], ① and the last term per draw, ② = KL(q || r) */
 DRAW (s002_redo, log_lik (md, z) - kl_q_prior (md) + log_prior (md, z) - log_q (md, z))
@@ -305,9 +281,7 @@ DRAW (s002_item1_sd_var, item1_expanded (md, md->m + md->v * x[0], 0.5))
 static double
 item1_grad (const model * md, double z, double eps, double c)
 {
-  double wr = 0;
-  for (int j = 0; j < DIM; j++)
-    wr += md->w[j] * (md->x[j] - md->w[j] * z);
+  double wr = lingauss_w_dot_residual (LG (md), md->x, z);
   return c / (md->s * md->s) * (-2 * wr) * (md->c[P_M] + md->c[P_V] * eps / (2 * sqrt (md->v)));
 }
 DRAW (s002_item1_grad, item1_grad (md, z, x[0], -0.5))
@@ -360,7 +334,7 @@ DRAW (s001_bound_past, log_joint (md, z) + log_q (md, z) - 2 * log_post (md, z))
 DRAW (s001_split_unnorm, log_joint (md, z) + (z - md->m) * (z - md->m) / (2 * md->v))
 DRAW (s001_l_swapped, log_lik (md, z) - normal_kl (md->l1, sqrt (md->l2), md->m, sqrt (md->v)))
 
-FD_LINE (s001_wake, fd_item1, THETA)
+FD_LINE (s001_wake, expected_log_lik, THETA)
 
 DRAW (s001_update, log_joint (md, z) - kl_q_prior (md))
 /* z_φ(ε) = μ + σ ε, and the mutant's μ + σ² ε */
@@ -497,20 +471,9 @@ variance_point (void)
   return md;
 }
 
-/* One estimator of a φ derivative at one ε: the score function (with the
-   mutant's BASELINE) or the reparameterization estimator, along MD's c. */
-typedef struct { model md; int score; double baseline; } estimator;
-
-static double
-estimator_at (double eps, void *params)
-{
-  const estimator *m = params;
-  const model *md = &m->md;
-  double z = ZOF (eps);
-  if (m->score)
-    return block_score (md, PHI, z, -1) * (log_ratio (md, z) - m->baseline);
-  return reparam (md, z, eps, 2);
-}
+/* log p(x, z) of the model MD and its derivative, for lib/normal_elbo_grad */
+static double joint_at (double z, void *md) { return log_joint (md, z); }
+static double djoint_at (double z, void *md) { return dlogjoint_dz (md, z); }
 
 enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
 static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
@@ -523,24 +486,16 @@ static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
 static void
 variance_against_k (harness * h, const model * md, long reps, int block)
 {
-  estimator plain[4], est[4];   /* plain: without the baseline of the mutant */
-  gsl_function f[4];
-  batch_mean_moments mo[4];
-  batch_mean_curve kc[4];
-  for (int i = 0; i < 4; i++)
-    {
-      plain[i] = (estimator) { *md, i < 2, 0 };
-      plain[i].md.c[i % 2 ? P_V : P_M] = 1;
-      est[i] = plain[i];
-      est[i].baseline = m_baseline && i < 2 ? elbo_by_posterior (md).value : 0;
-      mo[i] = batch_mean_moments_of (estimator_at, &est[i]);
-      f[i] = (gsl_function) { estimator_at, &plain[i] };
-      if (i >= 2)
-        check_point (h, "var_score_exceeds_reparam", est_quad (mo[i - 2].var),
-                     est_quad (mo[i].var));
-    }
+  /* plain: without the baseline of the mutant */
+  normal_elbo_grad plain = { md->m, md->v, joint_at, djoint_at, (void *) md, 0 }, g = plain;
+  batch_mean_moments mo[NORMAL_ELBO_GRAD_N];
+  batch_mean_curve kc[NORMAL_ELBO_GRAD_N];
+  g.baseline = m_baseline ? elbo_by_posterior (md).value : 0;
+  normal_elbo_grad_moments (&g, mo);
+  for (int i = NORMAL_ELBO_GRAD_REPARAM_MEAN; i < NORMAL_ELBO_GRAD_N; i++)
+    check_point (h, "var_score_exceeds_reparam", est_quad (mo[i - 2].var), est_quad (mo[i].var));
   check_close (h, "var_score_exceeds_reparam", "the variance point; ∂μ and ∂v, by quadrature");
-  batch_mean_curves (harness_rng (h), f, mo, 4, KS, N_K, m_reuse ? 2 : 1, reps, kc);
+  normal_elbo_grad_curves (harness_rng (h), &plain, mo, KS, N_K, m_reuse ? 2 : 1, reps, kc);
   for (int n = 3; n < N_K; n++)    /* K >= 64 */
     for (int i = 0; i < 4; i++)
       check_point (h, "var_one_over_k", est_mc (KS[n] * kc[i].mse[n], KS[n] * kc[i].se[n]),

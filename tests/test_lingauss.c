@@ -1,5 +1,6 @@
 /* test_lingauss.c -- the one-latent linear-Gaussian model: evidence,
-   posterior and ELBO against each other and against quadrature. */
+   posterior and ELBO against each other and against quadrature; the
+   residual helpers by hand and by central differences. */
 #include "lingauss.h"
 #include "normal.h"
 #include "mvn.h"
@@ -195,6 +196,40 @@ reference_case (char **fl, size_t nf, void *tallies)
   return read;
 }
 
+/* |x - b - w z|² at the test's d = 3 datum, as a function of z */
+static double
+residual_sq_at (double z, void *params)
+{
+  static const double x[] = { 1.3, -2.0, 4.2 };
+  return lingauss_residual_sq (params, x, z);
+}
+
+/* |x - b - w z|² by hand at d = 3, z = 0.5: residuals 0.85, -1.0, 1.95;
+   negative control: without the offsets b (0.95, -1.4, 2.95) the sum is
+   11.565, which the same tolerance tells apart */
+static void
+test_residual_sq (void)
+{
+  const double w[] = { 0.7, -1.2, 2.5 }, b[] = { 0.1, -0.4, 1.0 }, x[] = { 1.3, -2.0, 4.2 };
+  lingauss m = { 3, w, b, 0.3, -0.6, 2.2 }, no_b = { 3, w, NULL, 0.3, -0.6, 2.2 };
+  double want = 0.85 * 0.85 + 1.0 + 1.95 * 1.95;
+  tap_close (lingauss_residual_sq (&m, x, 0.5), want, 1e-14, "d = 3: |x - b - w z|² by hand");
+  tap_close (lingauss_residual_sq (&no_b, x, 0.5), 0.95 * 0.95 + 1.4 * 1.4 + 2.95 * 2.95, 1e-14,
+             "d = 3, b = NULL: |x - w z|² by hand");
+  tap_ok (fabs (lingauss_residual_sq (&no_b, x, 0.5) - want) > 1e-14,
+          "negative control: the residual without b is told apart from the one with it");
+  double wr = 0.7 * 0.85 + -1.2 * -1.0 + 2.5 * 1.95;
+  tap_close (lingauss_w_dot_residual (&m, x, 0.5), wr, 1e-14, "d = 3: w.(x - b - w z) by hand");
+  /* against d|x - b - w z|²/dz by GSL's central differences: -½ of it */
+  gsl_function f = { residual_sq_at, &m };
+  double d, derr;
+  gsl_deriv_central (&f, 0.5, 1e-3, &d, &derr);
+  tap_close (lingauss_w_dot_residual (&m, x, 0.5), -0.5 * d, 1e-8 + derr,
+             "d = 3: w.(x - b - w z) = -½ d|x - b - w z|²/dz (central differences)");
+  tap_ok (fabs (lingauss_w_dot_residual (&no_b, x, 0.5) - wr) > 1e-8,
+          "negative control: without b, w.(x - w z) is told apart");
+}
+
 static void
 test_reference (void)
 {
@@ -262,6 +297,7 @@ main (void)
   const double x2[] = { 30.0, -25.0 }, w2[] = { 4.0, -3.0 };
   lingauss m2 = { 2, w2, NULL, 0.01, 0.0, 1.0 };
   check_model (&m2, x2, "d = 2, tail");
+  test_residual_sq ();
   /* d = 1 against the scalar evidence N(x; 0, a^2 + s^2) */
   estimate l1 = lingauss_log_evidence (&m1, x1);
   tap_close (l1.value, normal_log_pdf (2.0, 0.0, sqrt (1.5 * 1.5 + 0.64)),
