@@ -114,11 +114,13 @@ lhs_literal (log_sum_two t, int inverted)
 static estimate
 rhs_literal (log_sum_two t, double w1, double w2)
 {
-  return est_exact (w1 * t.p1 * log (t.p1 / t.q1) + w2 * t.p2 * log (t.p2 / t.q2), log_sum_two_bound (&t));
+  return est_exact (w1 * t.p1 * log (t.p1 / t.q1) + w2 * t.p2 * log (t.p2 / t.q2),
+                    log_sum_two_bound (&t));
 }
 
 #define TWO_TERM_LINE(name, of, expr) \
   static estimate name (const point * pt, const void *u) { (void) u; log_sum_two t = of (pt); return (expr); }
+/* a line of ∂F/∂q1, within the rounding of its two terms */
 #define DF_LINE(name, df) \
   TWO_TERM_LINE (name, two_term_of, est_exact (df, log_sum_two_dgap_bound (&t)))
 TWO_TERM_LINE (v_lhs, two_term_of, lhs_literal (t, 0))
