@@ -5,18 +5,18 @@
  *
  * 000 P6.2 line by line (the two-term inequality, F := RHS - LHS, ∂F/∂q1,
  * p1/q1 = p2/q2 := k, LHS = m_p log k = RHS, the integral over x); 003
- * Q3.2's step labelled "log sum inequality".  Ground truth: the sides in
- * lib/discrete.c's stable form; the complex-step derivative of F; GSL's
- * Brent minimiser of F over log q1; brute force on random positive vectors
- * of many lengths, with Pinsker's bound for the size of the gap. */
-#include "complex_step.h"
+ * Q3.2's step labelled "log sum inequality".  Ground truth (lib/log_sum_two
+ * for the two terms): the sides in lib/discrete.c's stable form; the
+ * complex-step derivative of F; GSL's Brent minimiser of F over log q1;
+ * brute force on random positive vectors of many lengths, with Pinsker's
+ * bound for the size of the gap. */
 #include "discrete.h"
 #include "figure_curves.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
+#include "log_sum_two.h"
 #include "logsumexp.h"
-#include "minimize.h"
 #include "pair_check.h"
 #include "positive_pair.h"
 #include "vsum.h"
@@ -92,103 +92,52 @@ static const point_kind two_term_points = POINT_BOX_OF (NULL,
   {"λ", 0, 1, 0, 0}, {"p1", 0.05, 20, 1, 0}, {"p2", 0.05, 20, 1, 0},
   {"q1", 0.05, 20, 1, 0}, {"q2", 0.05, 20, 1, 0});
 
-typedef struct { double lambda, p1, p2, q1, q2; } two_term;
-
-static two_term two_term_of (const point * pt) { two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[3], pt->v[4] }; return t; }
-static double mix_p (const two_term * t) { return t->lambda * t->p1 + (1 - t->lambda) * t->p2; }
-static double mix_q (const two_term * t) { return t->lambda * t->q1 + (1 - t->lambda) * t->q2; }
-
-/* The sides in lib/discrete.c's stable form (the truths), and F = RHS - LHS. */
-static double stable_lhs (const two_term * t) { return discrete_xlogxy (mix_p (t), mix_q (t)); }
+/* The point as lib/log_sum_two's: its truths are both sides in lib/discrete's
+   stable form, ∂F/∂q1 by the complex step and F's minimiser by Brent. */
+static log_sum_two two_term_of (const point * pt) { return log_sum_two_at (pt->v); }
+/* ∂F/∂q1 as the seed writes it, without the chain rule's λ on its second term */
 static double
-stable_rhs (const two_term * t)
+dF_seed (const log_sum_two * t)
 {
-  return t->lambda * discrete_xlogxy (t->p1, t->q1)
-    + (1 - t->lambda) * discrete_xlogxy (t->p2, t->q2);
+  return -t->lambda * t->p1 / t->q1 + log_sum_two_mix_p (t) / log_sum_two_mix_q (t);
 }
-static double seed_F (const two_term * t) { return stable_rhs (t) - stable_lhs (t); }
-
-/* Rounding of either side: the log-ratios' own bounds, doubled for the
-   weights and the sum, plus a few ulps of the sizes of the terms. */
-static double
-two_term_bound (const two_term * t)
-{
-  return 2.0 * (discrete_xlogxy_rounding_bound (mix_p (t), mix_q (t))
-                + discrete_xlogxy_rounding_bound (t->p1, t->q1)
-                + discrete_xlogxy_rounding_bound (t->p2, t->q2))
-    + 8.0 * DBL_EPSILON * (fabs (stable_lhs (t)) + fabs (stable_rhs (t)) + mix_p (t));
-}
-
-/* F as a function of a complex q1, for its derivative by the complex
-   step (lib/complex_step: no difference taken, exact to rounding). */
-static double complex
-F_of_q1 (double complex q1, void *params)
-{
-  const two_term *t = params;
-  double l = t->lambda, mp = mix_p (t);
-  double complex mq = l * q1 + (1 - l) * t->q2;
-  return l * t->p1 * (log (t->p1) - clog (q1)) + (1 - l) * discrete_xlogxy (t->p2, t->q2)
-    - mp * (log (mp) - clog (mq));
-}
-static double dF_complex_step (const two_term * t) { return complex_step_derivative (F_of_q1, (void *) t, t->q1); }
-/* Rounding of a derivative whose two terms have these sizes. */
-static double dF_bound (const two_term * t) { return 16.0 * DBL_EPSILON * (t->p1 / t->q1 + mix_p (t) / mix_q (t)); }
-/* ∂F/∂q1 with the chain-rule factor λ of its second term, or (the seed) 1 */
-static double dF_closed (const two_term * t, int chain) { return -t->lambda * t->p1 / t->q1 + (chain ? t->lambda : 1.0) * mix_p (t) / mix_q (t); }
 
 /* The sides as the seed writes them (INVERTED, a mutant: the left side's
-   log's ratio upside down), at a point of either kind (OF: its two_term);
-   the truth is the stable left side, stable_lhs. */
+   log's ratio upside down), at a point of either kind (OF: its log_sum_two);
+   the truth is the stable left side, log_sum_two_lhs_exact. */
 static estimate
-lhs_literal (two_term t, int inverted)
+lhs_literal (log_sum_two t, int inverted)
 {
-  double mp = mix_p (&t), mq = mix_q (&t);
-  return est_exact (mp * log (inverted ? mq / mp : mp / mq), two_term_bound (&t));
+  double mp = log_sum_two_mix_p (&t), mq = log_sum_two_mix_q (&t);
+  return est_exact (mp * log (inverted ? mq / mp : mp / mq), log_sum_two_bound (&t));
 }
 static estimate
-rhs_literal (two_term t, double w1, double w2)
+rhs_literal (log_sum_two t, double w1, double w2)
 {
-  return est_exact (w1 * t.p1 * log (t.p1 / t.q1) + w2 * t.p2 * log (t.p2 / t.q2), two_term_bound (&t));
+  return est_exact (w1 * t.p1 * log (t.p1 / t.q1) + w2 * t.p2 * log (t.p2 / t.q2),
+                    log_sum_two_bound (&t));
 }
 
 #define TWO_TERM_LINE(name, of, expr) \
-  static estimate name (const point * pt, const void *u) { (void) u; two_term t = of (pt); return (expr); }
+  static estimate name (const point * pt, const void *u) { (void) u; log_sum_two t = of (pt); return (expr); }
+/* a line of ∂F/∂q1, within the rounding of its two terms */
+#define DF_LINE(name, df) \
+  TWO_TERM_LINE (name, two_term_of, est_exact (df, log_sum_two_dgap_bound (&t)))
 TWO_TERM_LINE (v_lhs, two_term_of, lhs_literal (t, 0))
 TWO_TERM_LINE (v_rhs, two_term_of, rhs_literal (t, t.lambda, 1 - t.lambda))
 TWO_TERM_LINE (m_rhs_first_only, two_term_of, rhs_literal (t, t.lambda, 0))
 TWO_TERM_LINE (m_lhs_inverted, two_term_of, lhs_literal (t, 1))
-TWO_TERM_LINE (tr_lhs, two_term_of, est_exact (stable_lhs (&t), two_term_bound (&t)))
-TWO_TERM_LINE (v_dF_seed, two_term_of, est_exact (dF_closed (&t, 0), dF_bound (&t)))
-TWO_TERM_LINE (v_dF_chain, two_term_of, est_exact (dF_closed (&t, 1), dF_bound (&t)))
-TWO_TERM_LINE (tr_dF, two_term_of, est_exact (dF_complex_step (&t), dF_bound (&t)))
-
-/* F over s = log q1, for the minimiser. */
-static double F_of_log_q1 (double s, void *params) { two_term t = *(const two_term *) params; t.q1 = exp (s); return seed_F (&t); }
-
-/* The minimiser of F in log q1: Brent's final bracket plus the width over
-   which rounding noise in F hides the minimum, sqrt(2 noise / F_ss), with
-   F_ss = F''(q1) q1^2 from differences of the complex-step derivative. */
-static estimate
-argmin_log_q1 (const two_term * t0)
-{
-  min1d_result m = minimize_1d_grid (F_of_log_q1, (void *) t0, -15.0, 15.0, 61, 1e-6, 0.0, 200);
-  if (!m.converged)
-    die_runtime ("Brent did not converge on F(q1) (λ = %g)", t0->lambda);
-  two_term t = *t0;
-  t.q1 = exp (m.x);
-  double f2 = complex_step_second_difference (F_of_q1, &t, t.q1, 1e-6 * t.q1);
-  double fss = fmax (f2 * t.q1 * t.q1, 1e-300);
-  double noise = 8.0 * DBL_EPSILON * (fabs (stable_lhs (&t)) + fabs (stable_rhs (&t)) + 1.0);
-  return est_opt (m.x, m.x_err + 2.0 * sqrt (2.0 * noise / fss));
-}
+TWO_TERM_LINE (tr_lhs, two_term_of, log_sum_two_lhs_exact (&t))
+DF_LINE (v_dF_seed, dF_seed (&t))
+DF_LINE (v_dF_chain, log_sum_two_dgap (&t))
+DF_LINE (tr_dF, log_sum_two_dgap_complex_step (&t))
 
 /* The seed's stationary point p1/q1 = p2/q2 solved for q1, as log q1 (or,
    the mutant, q1 = p2 q2/p1). */
 static estimate stationary (double s) { return est_exact (s, 4 * DBL_EPSILON * (fabs (s) + 1)); }
 TWO_TERM_LINE (v_stationary, two_term_of, stationary (log (t.p1 * t.q2 / t.p2)))
 TWO_TERM_LINE (m_stationary_swapped, two_term_of, stationary (log (t.p2 * t.q2 / t.p1)))
-/* at λ = 0 or 1, F does not depend on q1: any q1 is a minimiser */
-TWO_TERM_LINE (tr_argmin, two_term_of, t.lambda <= 0 || t.lambda >= 1 ? v_stationary (pt, u) : argmin_log_q1 (&t))
+TWO_TERM_LINE (tr_argmin, two_term_of, log_sum_two_argmin_log_q1 (&t))
 
 static const derivation_truth TWO_TERM_TRUTHS[] = {
   {"lhs", "the left side by lib/discrete.c (log-ratio by log1p near 1)", LINE_CLOSED (tr_lhs)},
@@ -224,14 +173,14 @@ DERIVATION_DEFINE (two_term_dv, "s000_two_term", "000 P6.2: the two-term inequal
 static const point_kind at_k_points = POINT_BOX_OF (NULL,
   {"λ", 0, 1, 0, 0}, {"p1", 0.05, 20, 1, 0}, {"p2", 0.05, 20, 1, 0}, {"k", 0.05, 20, 1, 0});
 
-static two_term at_k_of (const point * pt) { double k = pt->v[3]; two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] / k, pt->v[2] / k }; return t; }
+static log_sum_two at_k_of (const point * pt) { double k = pt->v[3]; log_sum_two t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] / k, pt->v[2] / k }; return t; }
 /* a mutant's point: p/q = k read as q = k p */
-static two_term at_k_inverted_of (const point * pt) { double k = pt->v[3]; two_term t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] * k, pt->v[2] * k }; return t; }
+static log_sum_two at_k_inverted_of (const point * pt) { double k = pt->v[3]; log_sum_two t = { pt->v[0], pt->v[1], pt->v[2], pt->v[1] * k, pt->v[2] * k }; return t; }
 TWO_TERM_LINE (v_at_k_lhs, at_k_of, lhs_literal (t, 0))
 TWO_TERM_LINE (m_at_k_lhs_inverted, at_k_inverted_of, lhs_literal (t, 0))
 TWO_TERM_LINE (v_at_k_rhs, at_k_of, rhs_literal (t, t.lambda, 1 - t.lambda))
-TWO_TERM_LINE (tr_at_k_lhs, at_k_of, est_exact (stable_lhs (&t), two_term_bound (&t)))
-TWO_TERM_LINE (m_rhs_lambda_twice, at_k_of, est_exact (t.lambda * (t.p1 * log (t.p1 / t.q1) + t.p2 * log (t.p2 / t.q2)), two_term_bound (&t)))
+TWO_TERM_LINE (tr_at_k_lhs, at_k_of, log_sum_two_lhs_exact (&t))
+TWO_TERM_LINE (m_rhs_lambda_twice, at_k_of, est_exact (t.lambda * (t.p1 * log (t.p1 / t.q1) + t.p2 * log (t.p2 / t.q2)), log_sum_two_bound (&t)))
 /* (λp1 + W2 p2) log k */
 static estimate
 mk_with (const point * pt, double w2)
@@ -418,7 +367,7 @@ draw_figure (harness * h)
   sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 1,2\n");
   int block = figure_lines_against_truth (h, "000 P6.2 and 003 Q3.2: each line against its truth");
-  two_term t = { 0.3, 1.0, 2.0, 0, 1.0 };
+  log_sum_two t = { 0.3, 1.0, 2.0, 0, 1.0 };
   point at = { 5, 5, { t.lambda, t.p1, t.p2, t.q1, t.q2 } };     /* q1 drawn along */
   figure_curves_spec c = { .what = "dF/dq1 at λ = 0.3, p1 = 1.0, p2 = 2.0, q2 = 1.0",
     .title = "∂F/∂q1 (λ = 0.3, p1 = 1, p2 = 2, q2 = 1): the seed's line misses a factor λ",
