@@ -35,6 +35,12 @@ void gauss_pair_release (void *prep);
 void gauss_pair_sample (const gsl_rng * r, const point * p, const void *prep,
                         double *x);
 size_t gauss_pair_x_len (const point * p);
+/* The prep hooks above and the RQMC map below as designated initialisers of
+   a derivation (derivation.h); the caller adds .x_dim, its largest d. */
+#define GAUSS_PAIR_HOOKS .prep_size = sizeof (gauss_pair), \
+  .prepare = gauss_pair_prepare, .release = gauss_pair_release, \
+  .x_len = gauss_pair_x_len, .sample = gauss_pair_sample, \
+  .base_dim = gauss_pair_x_len, .transform = gauss_pair_transform
 /* The sampler as a map of standard normals, x = mu_a + L_a z (for
    randomized quasi-Monte Carlo: .base_dim = gauss_pair_x_len,
    .transform = gauss_pair_transform). */

@@ -10,9 +10,9 @@
 #include "harness.h"
 #include "figure_panel.h"
 #include "gauss_pair.h"
+#include "gauss_pair_terms.h"
 #include "line_fn.h"
 #include "matrix.h"
-#include "normal.h"
 
 #include <gsl/gsl_math.h>
 #include <math.h>
@@ -24,32 +24,8 @@
 #define DD ((double) p->d)
 
 /* The terms every closed-form line is built from, the literal way. */
-typedef struct { double tr, maha, m1, a, b, c, size; } seed_terms;
-
-static seed_terms
-terms (const point * p, const gauss_pair * pp)
-{
-  seed_terms t;
-  size_t d = p->d;
-  double delta[32];
-  for (size_t i = 0; i < d; i++)
-    delta[i] = MU (1)[i] - MU (0)[i];
-  t.tr = matrix_trace_product (pp->inv_b, pp->a->sigma);   /* tr(Σb⁻¹ Σa) */
-  t.maha = form (pp->inv_b, delta, NULL, d);
-  t.m1 = form (pp->inv_a, MU (0), NULL, d);                /* μaᵀΣa⁻¹μa */
-  t.a = form (pp->inv_b, MU (0), NULL, d);                 /* μaᵀΣb⁻¹μa */
-  t.b = form (pp->inv_b, MU (1), NULL, d);                 /* μbᵀΣb⁻¹μb */
-  t.c = bilinear (pp->inv_b, MU (1), MU (0), d);           /* μbᵀΣb⁻¹μa */
-  t.size = DD * log (2 * M_PI) / 2 + fabs (log (pp->det_a)) + fabs (log (pp->det_b)) + DD
-    + t.tr + t.maha + t.m1 + t.a + t.b + fabs (t.c);
-  return t;
-}
-
-static estimate
-literal (double v, const point * p, const gauss_pair * pp)
-{
-  return est_exact (v, pp->lu_rel * terms (p, pp).size);
-}
+#define terms gauss_pair_terms_literal
+#define literal gauss_pair_terms_exact
 
 /* ---- ground truths (the Cholesky route, lib/gauss_pair) ---- */
 
@@ -66,7 +42,7 @@ LINE_FN_CLOSED (kl_self_swapped, kl_closed (p, u))
    literal route's rounding bound; and an integrand at the draw x, with
    Q(i, c) = (x - c)ᵀ Σi⁻¹ (x - c) by the LU inverse (c NULL for 0). */
 #define CLOSED(name, expr) static estimate name (const point * p, const void *prep) \
-  { PP; seed_terms t = terms (p, pp); (void) t; return literal ((expr), p, pp); }
+  { PP; gauss_pair_terms t = terms (p, pp); (void) t; return literal ((expr), p, pp); }
 #define INV(i) ((i) ? pp->inv_b : pp->inv_a)
 #define Q(i, c) form (INV (i), x, (c), p->d)
 #define INTEGRAND(name, expr, size) static double name (const point * p, const void *prep, \
@@ -99,13 +75,7 @@ INTEGRAND (s000_q1_wrong_mean, Q (1, MU (0)), Q (1, MU (0)))
    |μ0_i-μ1_i| >= |y_i|, so the form moves <= 6u aᵀ|Σ1⁻¹|a, far above lu_rel q
    when the parts cancel (3 false alarms in 200 default seeds without it). */
 static double s000_q1_expanded (const point * p, const void *prep, const double *x, double *err)
-{ PP; double y[32], a[32], aa = 0;
-  for (size_t i = 0; i < p->d; i++)
-    { y[i] = (x[i] - MU (0)[i]) + (MU (0)[i] - MU (1)[i]); a[i] = fabs (x[i] - MU (0)[i]) + fabs (MU (0)[i] - MU (1)[i]); }
-  for (size_t i = 0; i < p->d; i++)
-    for (size_t j = 0; j < p->d; j++)
-      aa += a[i] * fabs (gsl_matrix_get (pp->inv_b, i, j)) * a[j];
-  double q = form (pp->inv_b, y, NULL, p->d); *err = pp->lu_rel * q + 6 * EST_U * aa; return q; }
+{ PP; return gauss_pair_terms_form_split (pp, x, MU (0), MU (1), p->d, err); }
 INTEGRAND (s000_step3_split, Q (1, MU (0)) + terms (p, pp).maha, Q (1, MU (0)) + terms (p, pp).maha)
 CLOSED (s000_step3_rhs, t.tr + t.maha)
 CLOSED (s000_step3_no_delta, t.tr)
@@ -255,10 +225,7 @@ static point_kind pair_000, pair_004, pair_002;
 #define DERIVATION(name, title_, kind, truths_, lines_, np, nmc) \
   static derivation name = { .id = #name, .title = title_, .points = &kind, \
     .n_points = np, .n_mc_points = nmc, .draws_share = 0.05, .min_draws = 20000, \
-    .prep_size = sizeof (gauss_pair), .prepare = gauss_pair_prepare, \
-    .release = gauss_pair_release, .x_dim = 8, .x_len = gauss_pair_x_len, \
-    .sample = gauss_pair_sample, .base_dim = gauss_pair_x_len, \
-    .transform = gauss_pair_transform, .truths = truths_, \
+    GAUSS_PAIR_HOOKS, .x_dim = 8, .truths = truths_, \
     /* the log-density ratios are quadratic forms in the normals: Hermite \
        controls of degree 2 with their products take them out (lib/hermite_cv.h) */ \
     .hermite_degree = 2, \
