@@ -13,7 +13,7 @@
 #include "figure_panel.h"
 #include "flow_check.h"
 #include "mcmc_mixture.h"
-#include "quad_nested.h"
+#include "phase_marginal.h"
 
 #include <float.h>
 #include <gsl/gsl_blas.h>
@@ -317,31 +317,14 @@ mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * 
   return (double) accepted / (double) n;
 }
 
-/* ---- the 2.2.1 expression as a density: its q-marginal ---- */
+/* ---- the 2.2.1 expression as a density: its q-marginal (lib/phase_marginal) ---- */
 
-/* the integrand e^{-U - |p|²/2} / Z at the fixed q (PARAMS: U(q)); in p, N(0, 1) */
+/* the integrand e^{-U - |p|²/2} / Z at the fixed q (U = U(q)); in p, N(0, 1) */
 static double
-canonical_at (double p1, double p2, void *params)
+canonical_at (double u, const double *p, void *params)
 {
-  double p[D] = { p1, p2 };
-  return seed_221 (*(const double *) params, p, 2 * M_PI);
-}
-
-static void
-check_density_marginal (harness * h)
-{
-  gsl_vector *x = gsl_vector_alloc (D);
-  for (int i = 0; i < 10; i++)
-    {
-      gmm_sample (harness_rng (h), G, x);
-      double u = -log_pi (x->data), pi_q = exp (-u);
-      quad_result q;
-      if (quad_try_plane (canonical_at, &u, 0.0, 1.0, -QUAD_SPLIT, QUAD_SPLIT, 1.0, QUAD_EPSABS, 1e-3, QUAD_EPSREL, &q))
-        die_runtime ("nested quadrature of the 2.2.1 density refused: %s", quad_last_failure ());
-      check_point (h, "canonical_density_marginal", est_quad (q), est_exact (pi_q, 16 * DBL_EPSILON * pi_q));
-    }
-  check_close (h, "canonical_density_marginal", "10 points q ~ π; nested QAGS and CQUAD over p1, p2");
-  gsl_vector_free (x);
+  (void) params;
+  return seed_221 (u, p, 2 * M_PI);
 }
 
 /* ---- the gradient and the leapfrog integrator ---- */
@@ -487,7 +470,8 @@ main (int argc, char **argv)
   double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
   mcmc_mixture_exact_moments (g, exact);
   harness_run_derivations (h);
-  check_density_marginal (h);
+  phase_marginal_check (h, "canonical_density_marginal", harness_rng (h), g, canonical_at, NULL,
+                        "the 2.2.1 density", 10);
   gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
   mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
   t.grad_log_density = t_hmc.grad_log_density = target_grad;
