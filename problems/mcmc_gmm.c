@@ -11,7 +11,7 @@
 #include "line_fn.h"
 #include "figure_mcmc.h"
 #include "figure_panel.h"
-#include "flow_check.h"
+#include "flow_mixture.h"
 #include "mcmc_mixture.h"
 #include "phase_marginal.h"
 
@@ -360,8 +360,6 @@ integrate (double eps, size_t n_steps, const double *z, double *out, void *param
 }
 
 #define ORDER_LEVELS 6
-#define ORDER_STARTS 50
-#define FLOW_STARTS 10
 
 /* Σ_s ΔH_s(ε)² over 50 fixed starts at ε = T/16, ..., T/512 (T = 2): its
    ratio per halving tends to 16 (flow_order_estimate says why, and when the
@@ -369,19 +367,8 @@ integrate (double eps, size_t n_steps, const double *z, double *out, void *param
    of squares replaced a mean |ΔH|, whose ratios jump where one start's
    leading term is near 0 (that check failed at --samples 1000 --seed 23).
    Reversibility and volume at 10 other starts, 30 steps of ε = 0.1. */
-static void
-check_leapfrog (harness * h, const flow * f, double *err)
-{
-  double starts[ORDER_STARTS][2 * D];
-  for (int s = 0; s < FLOW_STARTS; s++)
-    mcmc_mixture_phase_point (harness_rng (h), G, starts[s]);
-  flow_check_probes (h, "leapfrog_reversible", "leapfrog_volume", f, starts[0], FLOW_STARTS,
-                     "q ~ π, p ~ N(0, I)", 0.1, 30);
-  for (int s = 0; s < ORDER_STARTS; s++)
-    mcmc_mixture_phase_point (harness_rng (h), G, starts[s]);
-  flow_check_order (h, "leapfrog_energy_order", f, mcmc_mixture_hamiltonian, f->params, starts[0],
-                    ORDER_STARTS, 2.0, 16, ORDER_LEVELS, err);
-}
+static const flow_mixture_spec LEAPFROG = { "leapfrog_reversible", "leapfrog_volume",
+  "leapfrog_energy_order", 10, 0.1, 30, 50, 2.0, 16, ORDER_LEVELS };
 
 /* ---- figure: (a) the lines, (b)-(e) the samplers and the integrator (lib/figure_mcmc); notes ---- */
 
@@ -396,8 +383,7 @@ draw_figure (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
     "rms ΔH over 50 starts", "leapfrog", "slope 2: c ε²", 0.002, 0.2, 2 };
   figure_mcmc_sampler s[2] = { {mh->draws, mh->n, "MH (as written)"}, {hmc->draws, hmc->n, "HMC"} };
   double step[ORDER_LEVELS];
-  for (int level = 0; level < ORDER_LEVELS; level++)
-    step[level] = 2.0 / (double) ((size_t) 16 << level);
+  flow_mixture_step_sizes (&LEAPFROG, step);
   sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n");
   int b = figure_lines_against_truth (h, "(a) each 2.1 and 2.2.1 line against its truth");
@@ -485,7 +471,7 @@ main (int argc, char **argv)
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, mcmc_mixture_hmc_chain, &hp, &hmc);
   mcmc_mixture_check_moments (h, "hmc_moments", &hmc, exact);
   flow leapfrog = { integrate, &t, 2 * D };
-  check_leapfrog (h, &leapfrog, err);
+  flow_mixture_check (h, harness_rng (h), g, &leapfrog, &LEAPFROG, err);
   double max_density = draw_figure (h, &mh, &hmc, err);
   write_notes (h, &mh, &hmc, exact, sigma, hp.energy, max_density);
   free (hp.energy);

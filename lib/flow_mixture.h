@@ -1,0 +1,44 @@
+/* flow_mixture.h -- an HMC integrator checked where HMC uses it on a 2-D mixture.
+ *
+ * lib/flow_check measures, at given phase points, what HMC's Metropolis
+ * correction needs of an integrator: reversible, volume-preserving, and an
+ * energy error of its order.  A claim that samples the 2-D mixture of
+ * lib/mcmc_mixture checks its integrator at the phase points HMC visits:
+ * z = (q, p) with q ~ π and p ~ N(0, I) (mcmc_mixture_phase_point), the
+ * energy the Hamiltonian H = U + K of the integrator's own mcmc_target
+ * (mcmc_mixture_hamiltonian).  One spec holds the three checks' ids and
+ * sizes, so that the figure of the energy errors reads its step sizes from
+ * the same place as the check. */
+#ifndef HARNESS_FLOW_MIXTURE_H
+#define HARNESS_FLOW_MIXTURE_H
+
+#include "flow_check.h"
+#include "gmm.h"
+#include "harness.h"
+
+#include <gsl/gsl_rng.h>
+#include <stddef.h>
+
+typedef struct
+{
+  const char *reversible_id, *volume_id, *order_id;
+  size_t n_probes;       /* phase points of the reversibility and volume checks */
+  double eps;            /* their step size */
+  size_t n_steps;        /* and steps */
+  size_t n_order;        /* other phase points, of the order check */
+  double tlen;           /* its trajectory length */
+  size_t steps0, levels; /* its steps: steps0 · 2^l, l < levels (>= 4) */
+} flow_mixture_spec;
+
+/* The three checks of S on the flow F (dimension 4), whose params are the
+   mcmc_target it integrates: S->n_probes phase points drawn with R from G,
+   flow_check_probes at S->eps, S->n_steps; then S->n_order other phase
+   points, flow_check_order at S->tlen against H of that target (ERR
+   receives its S->levels rms energy errors). */
+void flow_mixture_check (harness * h, const gsl_rng * r, const gmm * g, const flow * f,
+                         const flow_mixture_spec * s, double *err);
+
+/* The step sizes of S's order levels: STEP[l] = tlen / (steps0 · 2^l), l < levels. */
+void flow_mixture_step_sizes (const flow_mixture_spec * s, double *step);
+
+#endif
