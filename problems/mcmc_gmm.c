@@ -13,6 +13,7 @@
 #include "figure_panel.h"
 #include "flow_mixture.h"
 #include "mcmc_mixture.h"
+#include "mcmc_mixture_table.h"
 #include "phase_marginal.h"
 
 #include <float.h>
@@ -418,11 +419,8 @@ write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
     "√(Σ w_c² se_c²) over the chains. Batch means (50 batches of the pooled draws) agree: for x1 the ESS-based and "
     "batch-means standard errors are %.4f and %.4f (MH), %.4f and %.4f (HMC).\n\n",
     mh->moment[0].se, mh->batch_se[0], hmc->moment[0].se, hmc->batch_se[0]);
-  sbuf_append (n, "| moment | exact | MH (as written) | HMC |\n|---|---|---|---|\n");
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n", mcmc_mixture_moment_names[m],
-                 exact[m], mh->moment[m].mean, mh->moment[m].se, mh->moment[m].ess, hmc->moment[m].mean,
-                 hmc->moment[m].se, hmc->moment[m].ess);
+  mcmc_mixture_table_moments (n, exact, (const mcmc_mixture_run *[]) { mh, hmc },
+                              (const char *[]) { "MH (as written)", "HMC" }, 2);
   sbuf_printf (n, "\n"
     "MH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of L = %g leapfrog steps, ε = %g jittered "
     "by ±20%% per trajectory, acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = %.4f ± %.4f, which is 1 "
