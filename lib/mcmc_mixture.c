@@ -139,6 +139,15 @@ mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_
   return st.acceptance_rate;
 }
 
+double *
+mcmc_mixture_run_hmc (const gsl_rng * r, const gmm * g, size_t n_chains, size_t n,
+                      const mcmc_target * t, const mcmc_hmc_options * o, mcmc_mixture_run * run)
+{
+  mcmc_mixture_hmc hp = { t, *o, xmalloc (n_chains * n * sizeof (double)) };
+  mcmc_mixture_run_chains (r, g, n_chains, n, mcmc_mixture_hmc_chain, &hp, run);
+  return hp.energy;
+}
+
 void
 mcmc_mixture_check_moments (harness * h, const char *id, const mcmc_mixture_run * run,
                             const double *exact)

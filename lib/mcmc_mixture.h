@@ -76,6 +76,13 @@ typedef struct
 } mcmc_mixture_hmc;
 double mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0,
                                gsl_matrix * rows, void *params);
+/* HMC on T with options O as N_CHAINS chains of N trajectories
+   (mcmc_mixture_run_chains of mcmc_mixture_hmc_chain) into RUN.  Returns
+   their energy errors H(end) - H(start), chain after chain (n_chains n
+   doubles, which the caller frees). */
+double *mcmc_mixture_run_hmc (const gsl_rng * r, const gmm * g, size_t n_chains, size_t n,
+                              const mcmc_target * t, const mcmc_hmc_options * o,
+                              mcmc_mixture_run * run);
 
 /* Did the chains mix?  A comparison of their averages with the exact
    moments means something only then (Vehtari et al. 2021: split R-hat <=

@@ -455,16 +455,15 @@ main (int argc, char **argv)
   mcmc_mixture_run mh, hmc;
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, GSL_MAX (n / 4, 8), mh_as_written, &sigma, &mh);
   mcmc_mixture_check_moments (h, "s001_2_1_mh_moments", &mh, exact);
-  size_t n_hmc = GSL_MAX (n / 40, 8);
-  mcmc_mixture_hmc hp = { &t_hmc, { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 },
-    xmalloc (CHAINS * n_hmc * sizeof (double)) };
-  mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, mcmc_mixture_hmc_chain, &hp, &hmc);
+  mcmc_hmc_options o = { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 };
+  double *energy = mcmc_mixture_run_hmc (harness_rng (h), g, CHAINS, GSL_MAX (n / 40, 8), &t_hmc, &o,
+                                         &hmc);
   mcmc_mixture_check_moments (h, "hmc_moments", &hmc, exact);
   flow leapfrog = { integrate, &t, 2 * D };
   flow_mixture_check (h, harness_rng (h), g, &leapfrog, &LEAPFROG, err);
   double max_density = draw_figure (h, &mh, &hmc, err);
-  write_notes (h, &mh, &hmc, exact, sigma, hp.energy, max_density);
-  free (hp.energy);
+  write_notes (h, &mh, &hmc, exact, sigma, energy, max_density);
+  free (energy);
   mcmc_mixture_run_free (&mh);
   mcmc_mixture_run_free (&hmc);
   gsl_vector_free (tp.work);

@@ -5,7 +5,9 @@
  * the target against gmm_log_pdf, and the pooled chains: with exact i.i.d.
  * draws from each component as the "sampler" the weighted pool is exact,
  * so its averages must match the moments within a few standard errors;
- * unweighted pooling (the mistake the weights prevent) must not. */
+ * unweighted pooling (the mistake the weights prevent) must not.
+ * mcmc_mixture_run_hmc is the run of mcmc_mixture_hmc_chain it stands for,
+ * at a twin generator. */
 #include "errors.h"
 #include "mcmc_mixture.h"
 #include "rng.h"
@@ -103,6 +105,37 @@ test_check_moments (const gsl_rng * r, const gmm * g, const double *m)
   fixture_harness_end (&f);
   mcmc_mixture_run_free (&run);
   mcmc_mixture_run_free (&stuck);
+}
+
+/* mcmc_mixture_run_hmc against mcmc_mixture_run_chains of mcmc_mixture_hmc_chain at a twin
+   generator: the same draws and energy errors, bit for bit; with ε 1% larger they differ
+   (negative control: the comparison sees the options) */
+static void
+test_run_hmc (const gmm * g, const mcmc_target * t)
+{
+  mcmc_hmc_options o = { 0.4, 10, 0.2 }, wider = { 0.404, 10, 0.2 };
+  gsl_rng *r = rng_new (7), *twin = rng_new (7), *other = rng_new (7);
+  mcmc_mixture_run run, want, off;
+  double *energy = mcmc_mixture_run_hmc (r, g, 3, 200, t, &o, &run);
+  double *e_want = xmalloc (3 * 200 * sizeof *e_want);
+  mcmc_mixture_hmc hp = { t, o, e_want };
+  mcmc_mixture_run_chains (twin, g, 3, 200, mcmc_mixture_hmc_chain, &hp, &want);
+  double *e_off = mcmc_mixture_run_hmc (other, g, 3, 200, t, &wider, &off);
+  size_t bytes = 3 * 200 * sizeof (double);
+  tap_ok (gsl_matrix_equal (run.draws, want.draws) && memcmp (energy, e_want, bytes) == 0
+          && run.acceptance == want.acceptance,
+          "run_hmc: the chains of mcmc_mixture_hmc_chain, bit for bit");
+  tap_ok (!gsl_matrix_equal (run.draws, off.draws) && memcmp (energy, e_off, bytes) != 0,
+          "run_hmc with ε 1%% larger: other draws and energies (negative control)");
+  mcmc_mixture_run_free (&run);
+  mcmc_mixture_run_free (&want);
+  mcmc_mixture_run_free (&off);
+  free (energy);
+  free (e_want);
+  free (e_off);
+  gsl_rng_free (r);
+  gsl_rng_free (twin);
+  gsl_rng_free (other);
 }
 
 int
@@ -212,6 +245,7 @@ main (void)
   free (energy);
 
   test_check_moments (r, g, m);
+  test_run_hmc (g, &t);
   gsl_rng_free (r);
   gsl_vector_free (tp.work);
   gsl_vector_free (work);
