@@ -27,11 +27,10 @@
 #define D 2
 
 static gmm *G;                  /* the target, built once by setup_target */
-/* the harness checks' mutants, in the order of MUTANTS (set once in main) */
-static int m_tempered, m_skip_rejected, m_drift, m_k_no_half, m_temperature;
-static int m_grad_scaled, m_full_first_kick, m_growing_step, m_friction, m_hmc_t;
-static int *const MUTANT_FLAGS[] = { &m_tempered, &m_skip_rejected, &m_drift, &m_k_no_half, &m_temperature,
-  &m_grad_scaled, &m_full_first_kick, &m_growing_step, &m_friction, &m_hmc_t };
+/* the harness checks' mutants, in the order of MUTANTS; their flags, set once in main */
+enum { M_TEMPERED, M_SKIP_REJECTED, M_DRIFT, M_K_NO_HALF, M_TEMPERATURE, M_GRAD_SCALED,
+  M_FULL_FIRST_KICK, M_GROWING_STEP, M_FRICTION, M_HMC_T, N_FLAGS };
+static int on[N_FLAGS];
 
 static double
 log_pi (const double *x)
@@ -163,9 +162,9 @@ static double
 seed_221 (double u, const double *p, void *params)
 {
   (void) params;
-  double t = m_temperature ? 1.25 : 1.0, k = 0;
+  double t = on[M_TEMPERATURE] ? 1.25 : 1.0, k = 0;
   for (size_t i = 0; i < D; i++)
-    k += m_k_no_half ? p[i] * p[i] : p[i] * p[i] / 2;
+    k += on[M_K_NO_HALF] ? p[i] * p[i] : p[i] * p[i] / 2;
   return exp (-u / t) * exp (-k / t) / (2 * M_PI);
 }
 
@@ -260,7 +259,7 @@ static const mutant_spec MUTANTS[] = {
   {"leapfrog_friction", "momentum damped by 0.1% per step", "leapfrog_volume"},
   {"hmc_temperature", "HMC run on π^{1/T} with T = 1.5 (the seed's T not 1)", "hmc_moments"},
 };
-_Static_assert (COUNT_OF (MUTANT_FLAGS) == COUNT_OF (MUTANTS), "a flag per harness mutant");
+_Static_assert (N_FLAGS == COUNT_OF (MUTANTS), "a flag per harness mutant");
 
 static const param_spec PARAMS[] = {
   {"mh_sigma", 1.2, 0.05, 5, "random-walk proposal standard deviation σ", PARAM_REAL},
@@ -292,7 +291,6 @@ static const claim CLAIM = {
 
 /* ---- the chains: two from an exact draw of each component (lib/mcmc_mixture.h) ---- */
 
-#define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
 #define CHAINS 6
 
 /* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1), accept if u < min(1, P(x*)/P(x)) --
@@ -301,7 +299,7 @@ static double
 mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * chain, void *params)
 {
   (void) c;
-  double sigma = *(const double *) params, drift = m_drift ? 0.1 * sigma : 0.0;
+  double sigma = *(const double *) params, drift = on[M_DRIFT] ? 0.1 * sigma : 0.0;
   double x[D] = { gsl_vector_get (x0, 0), gsl_vector_get (x0, 1) }, px = exp (log_pi (x));
   size_t accepted = 0, t = 0, n = chain->size1;
   while (t < n)
@@ -310,11 +308,11 @@ mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * 
       xs[0] = x[0] + drift + gsl_ran_gaussian_ziggurat (r, sigma);
       xs[1] = x[1] + gsl_ran_gaussian_ziggurat (r, sigma);
       double u = gsl_rng_uniform (r), pxs = exp (log_pi (xs));
-      double ratio = m_tempered ? pow (pxs / px, 0.8) : pxs / px;
+      double ratio = on[M_TEMPERED] ? pow (pxs / px, 0.8) : pxs / px;
       int accept = u < GSL_MIN (1.0, ratio);
       if (accept)
         x[0] = xs[0], x[1] = xs[1], px = pxs, accepted++;
-      if (accept || !m_skip_rejected)   /* the mutant keeps only accepted states */
+      if (accept || !on[M_SKIP_REJECTED])   /* the mutant keeps only accepted states */
         gsl_matrix_set (chain, t, 0, x[0]), gsl_matrix_set (chain, t++, 1, x[1]);
     }
   return (double) accepted / (double) n;
@@ -327,7 +325,7 @@ static void
 target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
 {
   gmm_target_grad_log_pdf (x, grad, params);
-  if (m_grad_scaled)
+  if (on[M_GRAD_SCALED])
     gsl_vector_scale (grad, 1.01);
 }
 
@@ -341,12 +339,13 @@ integrate (double eps, size_t n_steps, const double *z, double *out, void *param
   gsl_vector_view q = gsl_vector_view_array (out, D), p = gsl_vector_view_array (out + D, D);
   gsl_vector *g = gsl_vector_alloc (D);
   t->grad_log_density (&q.vector, g, t->params);
-  if (m_full_first_kick)
+  if (on[M_FULL_FIRST_KICK])
     gsl_blas_daxpy (0.5 * eps, g, &p.vector);
   for (size_t l = 0; l < n_steps; l++)
     {
-      mcmc_leapfrog (t, m_growing_step ? eps * (1 + 0.01 * (double) l) : eps, 1, &q.vector, &p.vector, g);
-      if (m_friction)
+      mcmc_leapfrog (t, on[M_GROWING_STEP] ? eps * (1 + 0.01 * (double) l) : eps, 1, &q.vector,
+                     &p.vector, g);
+      if (on[M_FRICTION])
         gsl_vector_scale (&p.vector, 1 - 1e-3);
     }
   gsl_vector_free (g);
@@ -439,16 +438,16 @@ int
 main (int argc, char **argv)
 {
   harness *h = harness_begin (&CLAIM, argc, argv);
-  for (size_t i = 0; i < COUNT_OF (MUTANTS); i++)
-    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  harness_mutant_flags (h, on, N_FLAGS);
   gmm *g = G;
   size_t n = (size_t) harness_samples (h);
-  double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
+  double sigma = harness_param (h, "mh_sigma"), exact[MCMC_MIXTURE_N_MOMENTS], err[ORDER_LEVELS];
   mcmc_mixture_exact_moments (g, exact);
   harness_run_derivations (h);
   phase_marginal_check (h, "canonical_density_marginal", harness_rng (h), g, seed_221, NULL,
                         "the 2.2.1 density", 10);
-  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
+  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) };
+  gmm_target tp_hmc = { g, on[M_HMC_T] ? 1 / 1.5 : 1.0, tp.work };
   mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
   t.grad_log_density = t_hmc.grad_log_density = target_grad;
   mcmc_mixture_check_gradient (h, "grad_finite_difference", harness_rng (h), g, &t, 30);
