@@ -32,14 +32,7 @@ enum { M_TEMPERED, M_SKIP_REJECTED, M_DRIFT, M_K_NO_HALF, M_TEMPERATURE, M_GRAD_
   M_FULL_FIRST_KICK, M_GROWING_STEP, M_FRICTION, M_HMC_T, N_FLAGS };
 static int on[N_FLAGS];
 
-static double
-log_pi (const double *x)
-{
-  double work[D];
-  gsl_vector_const_view xv = gsl_vector_const_view_array (x, D);
-  gsl_vector_view wv = gsl_vector_view_array (work, D);
-  return gmm_log_pdf (G, &xv.vector, &wv.vector);
-}
+static double log_pi (const double *x) { return gmm_log_pdf_array (G, x); }
 
 /* ---- 2.1: the Hastings ratio, at x, x' = x + σz ---- */
 
