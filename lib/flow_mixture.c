@@ -37,3 +37,13 @@ flow_mixture_step_sizes (const flow_mixture_spec * s, double *step)
   for (size_t l = 0; l < s->levels; l++)
     step[l] = s->tlen / (double) (s->steps0 << l);
 }
+
+void
+flow_mixture_figure_order (harness * h, int *block, const figure_mcmc_order_spec * o,
+                           const flow_mixture_spec * s, const double *err)
+{
+  double *step = xmalloc (s->levels * sizeof *step);
+  flow_mixture_step_sizes (s, step);
+  figure_mcmc_order (h, block, o, step, err, s->levels);
+  free (step);
+}

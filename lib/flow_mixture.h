@@ -7,11 +7,12 @@
  * z = (q, p) with q ~ π and p ~ N(0, I) (mcmc_mixture_phase_point), the
  * energy the Hamiltonian H = U + K of the integrator's own mcmc_target
  * (mcmc_mixture_hamiltonian).  One spec holds the three checks' ids and
- * sizes, so that the figure of the energy errors reads its step sizes from
+ * sizes, so that the figure of the energy errors takes its step sizes from
  * the same place as the check. */
 #ifndef HARNESS_FLOW_MIXTURE_H
 #define HARNESS_FLOW_MIXTURE_H
 
+#include "figure_mcmc.h"
 #include "flow_check.h"
 #include "gmm.h"
 #include "harness.h"
@@ -40,5 +41,10 @@ void flow_mixture_check (harness * h, const gsl_rng * r, const gmm * g, const fl
 
 /* The step sizes of S's order levels: STEP[l] = tlen / (steps0 · 2^l), l < levels. */
 void flow_mixture_step_sizes (const flow_mixture_spec * s, double *step);
+/* The figure panel of the order check: its rms energy errors ERR (from
+   flow_mixture_check) against the step sizes of S, by figure_mcmc_order
+   with O (*BLOCK as there). */
+void flow_mixture_figure_order (harness * h, int *block, const figure_mcmc_order_spec * o,
+                                const flow_mixture_spec * s, const double *err);
 
 #endif

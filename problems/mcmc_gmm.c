@@ -367,15 +367,13 @@ draw_figure (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
   static const figure_mcmc_order_spec ORDER = { "(d) leapfrog energy error, trajectory length 2", "step size ε",
     "rms ΔH over 50 starts", "leapfrog", "slope 2: c ε²", 0.002, 0.2, 2 };
   figure_mcmc_sampler s[2] = { {mh->draws, mh->n, "MH (as written)"}, {hmc->draws, hmc->n, "HMC"} };
-  double step[ORDER_LEVELS];
-  flow_mixture_step_sizes (&LEAPFROG, step);
   sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n");
   int b = figure_lines_against_truth (h, "(a) each 2.1 and 2.2.1 line against its truth");
   sbuf_append (gp, "set key font ',10'\n");
   double max_density = figure_mcmc_draws (h, &b, "(b) draws over the density contours", log_pi_at, NULL, BOX, s, 2);
   figure_mcmc_traces (h, &b, "(c) traces of x_1 (first chain)", s, 2, 400);
-  figure_mcmc_order (h, &b, &ORDER, step, err, ORDER_LEVELS);
+  flow_mixture_figure_order (h, &b, &ORDER, &LEAPFROG, err);
   figure_mcmc_acf (h, &b, "(e) autocorrelation of x_1 (first chain)", s, 2, 60);
   sbuf_append (gp, "unset multiplot\n");
   return max_density;
