@@ -6,7 +6,7 @@
  * checks: the 2.1 algorithm as written and HMC against the mixture's exact
  * moments within MCMC standard errors, over chains from every component
  * that must have mixed (lib/mcmc_mixture); leapfrog's energy error order,
- * reversibility and volume (lib/flow_check). */
+ * reversibility and volume (lib/flow_mixture, lib/flow_check). */
 #include "harness.h"
 #include "line_fn.h"
 #include "figure_mcmc.h"
