@@ -8,7 +8,18 @@
  * energy the Hamiltonian H = U + K of the integrator's own mcmc_target
  * (mcmc_mixture_hamiltonian).  One spec holds the three checks' ids and
  * sizes, so that the figure of the energy errors takes its step sizes from
- * the same place as the check. */
+ * the same place as the check.
+ *
+ * The integrator checked is lib/mcmc's leapfrog taken one step at a time,
+ * with the known departures from it that each check must catch (a claim's
+ * mutants, the test's negative controls), each off at 0, in the manner of
+ * lib/em_variant's departures from the M-step:
+ *   extra_kick   a kick of extra_kick · ε before the first step (0.5: a
+ *                full first kick, not a half): the energy error is O(ε);
+ *   step_growth  the l-th step (from 0) of size ε (1 + step_growth · l):
+ *                not reversible (the way back takes other steps);
+ *   damping      p scaled by 1 - damping after each step (friction): the
+ *                volume shrinks. */
 #ifndef HARNESS_FLOW_MIXTURE_H
 #define HARNESS_FLOW_MIXTURE_H
 
@@ -16,6 +27,7 @@
 #include "flow_check.h"
 #include "gmm.h"
 #include "harness.h"
+#include "mcmc.h"
 
 #include <gsl/gsl_rng.h>
 #include <stddef.h>
@@ -31,13 +43,27 @@ typedef struct
   size_t steps0, levels; /* its steps: steps0 · 2^l, l < levels (>= 4) */
 } flow_mixture_spec;
 
-/* The three checks of S on the flow F (dimension 4), whose params are the
-   mcmc_target it integrates: S->n_probes phase points drawn with R from G,
-   flow_check_probes at S->eps, S->n_steps; then S->n_order other phase
-   points, flow_check_order at S->tlen against H of that target (ERR
+/* The three checks of S on the flow F (dimension 4) of the target T:
+   S->n_probes phase points drawn with R from G, flow_check_probes at
+   S->eps, S->n_steps; then S->n_order other phase points,
+   flow_check_order at S->tlen against T's H = -log π + |p|²/2 (ERR
    receives its S->levels rms energy errors). */
 void flow_mixture_check (harness * h, const gsl_rng * r, const gmm * g, const flow * f,
-                         const flow_mixture_spec * s, double *err);
+                         const mcmc_target * t, const flow_mixture_spec * s, double *err);
+
+/* The leapfrog integrator of T with its departures (all 0: lib/mcmc's
+   leapfrog), the params of flow_mixture_leapfrog. */
+typedef struct
+{
+  const mcmc_target *t;
+  double extra_kick, step_growth, damping;
+} flow_mixture_leapfrog_params;
+
+/* A flow_map_fn (PARAMS a flow_mixture_leapfrog_params): N_STEPS steps of
+   mcmc_leapfrog of size EPS, one at a time, from z = (q, p) (2 t->d long)
+   to OUT, with the departures of PARAMS. */
+void flow_mixture_leapfrog (double eps, size_t n_steps, const double *z, double *out,
+                            void *params);
 
 /* The step sizes of S's order levels: STEP[l] = tlen / (steps0 · 2^l), l < levels. */
 void flow_mixture_step_sizes (const flow_mixture_spec * s, double *step);

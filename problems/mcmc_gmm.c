@@ -17,12 +17,10 @@
 #include "phase_marginal.h"
 
 #include <float.h>
-#include <gsl/gsl_blas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define D 2
 
@@ -311,7 +309,7 @@ mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * 
   return (double) accepted / (double) n;
 }
 
-/* ---- the gradient and the leapfrog integrator ---- */
+/* ---- the gradient and the leapfrog integrator (lib/flow_mixture) ---- */
 
 /* the force under test: the mutant grad_scaled changes it */
 static void
@@ -320,28 +318,6 @@ target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
   gmm_target_grad_log_pdf (x, grad, params);
   if (on[M_GRAD_SCALED])
     gsl_vector_scale (grad, 1.01);
-}
-
-/* The integrator under test (a flow_check.h map): N_STEPS leapfrog steps of lib/mcmc.c, one at a time, from
-   z = (q1, q2, p1, p2) to OUT. */
-static void
-integrate (double eps, size_t n_steps, const double *z, double *out, void *params)
-{
-  const mcmc_target *t = params;
-  memcpy (out, z, 2 * D * sizeof *out);
-  gsl_vector_view q = gsl_vector_view_array (out, D), p = gsl_vector_view_array (out + D, D);
-  gsl_vector *g = gsl_vector_alloc (D);
-  t->grad_log_density (&q.vector, g, t->params);
-  if (on[M_FULL_FIRST_KICK])
-    gsl_blas_daxpy (0.5 * eps, g, &p.vector);
-  for (size_t l = 0; l < n_steps; l++)
-    {
-      mcmc_leapfrog (t, on[M_GROWING_STEP] ? eps * (1 + 0.01 * (double) l) : eps, 1, &q.vector,
-                     &p.vector, g);
-      if (on[M_FRICTION])
-        gsl_vector_scale (&p.vector, 1 - 1e-3);
-    }
-  gsl_vector_free (g);
 }
 
 #define ORDER_LEVELS 6
@@ -445,12 +421,16 @@ main (int argc, char **argv)
   mcmc_mixture_run mh, hmc;
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, GSL_MAX (n / 4, 8), mh_as_written, &sigma, &mh);
   mcmc_mixture_check_moments (h, "s001_2_1_mh_moments", &mh, exact);
-  mcmc_hmc_options o = { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 };
-  double *energy = mcmc_mixture_run_hmc (harness_rng (h), g, CHAINS, GSL_MAX (n / 40, 8), &t_hmc, &o,
-                                         &hmc);
+  mcmc_hmc_options o = { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"),
+    0.2 };
+  double *energy = mcmc_mixture_run_hmc (harness_rng (h), g, CHAINS, GSL_MAX (n / 40, 8),
+                                         &t_hmc, &o, &hmc);
   mcmc_mixture_check_moments (h, "hmc_moments", &hmc, exact);
-  flow leapfrog = { integrate, &t, 2 * D };
-  flow_mixture_check (h, harness_rng (h), g, &leapfrog, &LEAPFROG, err);
+  /* the integrator under test, lib/mcmc's leapfrog step by step, with the mutants' departures */
+  flow_mixture_leapfrog_params lp = { &t, on[M_FULL_FIRST_KICK] ? 0.5 : 0,
+    on[M_GROWING_STEP] ? 0.01 : 0, on[M_FRICTION] ? 1e-3 : 0 };
+  flow leapfrog = { flow_mixture_leapfrog, &lp, 2 * D };
+  flow_mixture_check (h, harness_rng (h), g, &leapfrog, &t, &LEAPFROG, err);
   double max_density = draw_figure (h, &mh, &hmc, err);
   write_notes (h, &mh, &hmc, exact, sigma, energy, max_density);
   free (energy);
