@@ -22,6 +22,29 @@ mcmc_mixture_target (gmm_target * tp)
   return t;
 }
 
+static double
+scaled_log_pdf (const gsl_vector * x, void *params)
+{
+  const mcmc_mixture_scaled *s = params;
+  return gmm_target_log_pdf (x, s->tp);
+}
+
+static void
+scaled_grad (const gsl_vector * x, gsl_vector * grad, void *params)
+{
+  const mcmc_mixture_scaled *s = params;
+  gmm_target_grad_log_pdf (x, grad, s->tp);
+  if (s->grad_scale != 1)
+    gsl_vector_scale (grad, s->grad_scale);
+}
+
+mcmc_target
+mcmc_mixture_target_scaled (mcmc_mixture_scaled * s)
+{
+  mcmc_target t = { s->tp->g->d, scaled_log_pdf, scaled_grad, s };
+  return t;
+}
+
 void
 mcmc_mixture_moments (const double *x, double *f)
 {

@@ -32,6 +32,18 @@ extern const char *const mcmc_mixture_moment_names[MCMC_MIXTURE_N_MOMENTS];
    outlive it). */
 mcmc_target mcmc_mixture_target (gmm_target * tp);
 
+/* A known departure of that target, for the gradient checks: its log
+   density as mcmc_mixture_target's, its gradient times GRAD_SCALE (1: the
+   target's own, bit for bit; 1.01, a force 1% off, is what a claim's
+   gradient check and HMC's moments must catch). */
+typedef struct
+{
+  gmm_target *tp;
+  double grad_scale;
+} mcmc_mixture_scaled;
+/* The target of S (which must outlive it), in mcmc.h's shape. */
+mcmc_target mcmc_mixture_target_scaled (mcmc_mixture_scaled * s);
+
 /* The five moment functions at a 2-D point X, into F. */
 void mcmc_mixture_moments (const double *x, double *f);
 /* Their values at every row of DRAWS (n x 2), into F (n x 5, row-major). */
