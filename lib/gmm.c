@@ -144,6 +144,17 @@ gmm_log_pdf_1d (const gmm * g, double x)
 }
 
 double
+gmm_log_pdf_array (const gmm * g, const double *x)
+{
+  double wbuf[GMM_STACK_MAX], *w = scratch_doubles (wbuf, GMM_STACK_MAX, g->d);
+  gsl_vector_const_view xs = gsl_vector_const_view_array (x, g->d);
+  gsl_vector_view ws = gsl_vector_view_array (w, g->d);
+  double lp = gmm_log_pdf (g, &xs.vector, &ws.vector);
+  scratch_free (w, wbuf);
+  return lp;
+}
+
+double
 gmm_pdf_1d (const gmm * g, double x)
 {
   return exp (gmm_log_pdf_1d (g, x));

@@ -38,6 +38,9 @@ void gmm_normalise_weights (gmm * g);
 double gmm_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * work);
 /* 1-D convenience (d must be 1). */
 double gmm_log_pdf_1d (const gmm * g, double x);
+/* Convenience for a point X given as a plain array of length d (the
+   workspace on the stack for d <= 64): gmm_log_pdf at it, bit for bit. */
+double gmm_log_pdf_array (const gmm * g, const double *x);
 /* Gradient of log p at x (d-vector), for HMC; the length-d workspace is
    allocated internally (on the stack for d <= 64). */
 void gmm_grad_log_pdf (const gmm * g, const gsl_vector * x, gsl_vector * grad);

@@ -22,6 +22,29 @@ mcmc_mixture_target (gmm_target * tp)
   return t;
 }
 
+static double
+scaled_log_pdf (const gsl_vector * x, void *params)
+{
+  const mcmc_mixture_scaled *s = params;
+  return gmm_target_log_pdf (x, s->tp);
+}
+
+static void
+scaled_grad (const gsl_vector * x, gsl_vector * grad, void *params)
+{
+  const mcmc_mixture_scaled *s = params;
+  gmm_target_grad_log_pdf (x, grad, s->tp);
+  if (s->grad_scale != 1)
+    gsl_vector_scale (grad, s->grad_scale);
+}
+
+mcmc_target
+mcmc_mixture_target_scaled (mcmc_mixture_scaled * s)
+{
+  mcmc_target t = { s->tp->g->d, scaled_log_pdf, scaled_grad, s };
+  return t;
+}
+
 void
 mcmc_mixture_moments (const double *x, double *f)
 {
@@ -137,6 +160,15 @@ mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_
   if (mcmc_hmc (r, p->t, &p->o, x0, rows, p->energy ? p->energy + c * rows->size1 : NULL, &st) != GSL_SUCCESS)
     die_runtime ("HMC refused its start or options");
   return st.acceptance_rate;
+}
+
+double *
+mcmc_mixture_run_hmc (const gsl_rng * r, const gmm * g, size_t n_chains, size_t n,
+                      const mcmc_target * t, const mcmc_hmc_options * o, mcmc_mixture_run * run)
+{
+  mcmc_mixture_hmc hp = { t, *o, xmalloc (n_chains * n * sizeof (double)) };
+  mcmc_mixture_run_chains (r, g, n_chains, n, mcmc_mixture_hmc_chain, &hp, run);
+  return hp.energy;
 }
 
 void

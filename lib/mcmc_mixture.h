@@ -32,6 +32,18 @@ extern const char *const mcmc_mixture_moment_names[MCMC_MIXTURE_N_MOMENTS];
    outlive it). */
 mcmc_target mcmc_mixture_target (gmm_target * tp);
 
+/* A known departure of that target, for the gradient checks: its log
+   density as mcmc_mixture_target's, its gradient times GRAD_SCALE (1: the
+   target's own, bit for bit; 1.01, a force 1% off, is what a claim's
+   gradient check and HMC's moments must catch). */
+typedef struct
+{
+  gmm_target *tp;
+  double grad_scale;
+} mcmc_mixture_scaled;
+/* The target of S (which must outlive it), in mcmc.h's shape. */
+mcmc_target mcmc_mixture_target_scaled (mcmc_mixture_scaled * s);
+
 /* The five moment functions at a 2-D point X, into F. */
 void mcmc_mixture_moments (const double *x, double *f);
 /* Their values at every row of DRAWS (n x 2), into F (n x 5, row-major). */
@@ -76,6 +88,13 @@ typedef struct
 } mcmc_mixture_hmc;
 double mcmc_mixture_hmc_chain (const gsl_rng * r, size_t c, const gsl_vector * x0,
                                gsl_matrix * rows, void *params);
+/* HMC on T with options O as N_CHAINS chains of N trajectories
+   (mcmc_mixture_run_chains of mcmc_mixture_hmc_chain) into RUN.  Returns
+   their energy errors H(end) - H(start), chain after chain (n_chains n
+   doubles, which the caller frees). */
+double *mcmc_mixture_run_hmc (const gsl_rng * r, const gmm * g, size_t n_chains, size_t n,
+                              const mcmc_target * t, const mcmc_hmc_options * o,
+                              mcmc_mixture_run * run);
 
 /* Did the chains mix?  A comparison of their averages with the exact
    moments means something only then (Vehtari et al. 2021: split R-hat <=

@@ -6,40 +6,31 @@
  * checks: the 2.1 algorithm as written and HMC against the mixture's exact
  * moments within MCMC standard errors, over chains from every component
  * that must have mixed (lib/mcmc_mixture); leapfrog's energy error order,
- * reversibility and volume (lib/flow_check). */
+ * reversibility and volume (lib/flow_mixture, lib/flow_check). */
 #include "harness.h"
 #include "line_fn.h"
 #include "figure_mcmc.h"
 #include "figure_panel.h"
-#include "flow_check.h"
+#include "flow_mixture.h"
 #include "mcmc_mixture.h"
-#include "quad_nested.h"
+#include "mcmc_mixture_table.h"
+#include "phase_marginal.h"
 
 #include <float.h>
-#include <gsl/gsl_blas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define D 2
 
 static gmm *G;                  /* the target, built once by setup_target */
-/* the harness checks' mutants, in the order of MUTANTS (set once in main) */
-static int m_tempered, m_skip_rejected, m_drift, m_k_no_half, m_temperature;
-static int m_grad_scaled, m_full_first_kick, m_growing_step, m_friction, m_hmc_t;
-static int *const MUTANT_FLAGS[] = { &m_tempered, &m_skip_rejected, &m_drift, &m_k_no_half, &m_temperature,
-  &m_grad_scaled, &m_full_first_kick, &m_growing_step, &m_friction, &m_hmc_t };
+/* the harness checks' mutants, in the order of MUTANTS; their flags, set once in main */
+enum { M_TEMPERED, M_SKIP_REJECTED, M_DRIFT, M_K_NO_HALF, M_TEMPERATURE, M_GRAD_SCALED,
+  M_FULL_FIRST_KICK, M_GROWING_STEP, M_FRICTION, M_HMC_T, N_FLAGS };
+static int on[N_FLAGS];
 
-static double
-log_pi (const double *x)
-{
-  double work[D];
-  gsl_vector_const_view xv = gsl_vector_const_view_array (x, D);
-  gsl_vector_view wv = gsl_vector_view_array (work, D);
-  return gmm_log_pdf (G, &xv.vector, &wv.vector);
-}
+static double log_pi (const double *x) { return gmm_log_pdf_array (G, x); }
 
 /* ---- 2.1: the Hastings ratio, at x, x' = x + σz ---- */
 
@@ -155,15 +146,17 @@ DERIVATION_DEFINE (hastings, "s001_2_1",
 static const point_kind phase_points = POINT_BOX_OF ("q uniform on [-4, 4] × [-3, 4], p uniform on [-3, 3]²",
   {"q1", -4, 4, 0, 0}, {"q2", -3, 4, 0, 0}, {"p1", -3, 3, 0, 0}, {"p2", -3, 3, 0, 0});
 
-/* (1/Z) exp(-U/T) exp(-K/T), K = Σ p_i²/2, as written; the mutants change
-   K or T (flags: the harness check of the density uses this too) */
+/* (1/Z) exp(-U/T) exp(-K/T), K = Σ p_i²/2, Z = 2π, as written, at U = U(q):
+   in p, N(0, I) times e^{-U}; the mutants change K or T (flags: the
+   harness check of the density integrates this, a phase_marginal_fn) */
 static double
-seed_221 (double u, const double *p, double z)
+seed_221 (double u, const double *p, void *params)
 {
-  double t = m_temperature ? 1.25 : 1.0, k = 0;
+  (void) params;
+  double t = on[M_TEMPERATURE] ? 1.25 : 1.0, k = 0;
   for (size_t i = 0; i < D; i++)
-    k += m_k_no_half ? p[i] * p[i] : p[i] * p[i] / 2;
-  return exp (-u / t) * exp (-k / t) / z;
+    k += on[M_K_NO_HALF] ? p[i] * p[i] : p[i] * p[i] / 2;
+  return exp (-u / t) * exp (-k / t) / (2 * M_PI);
 }
 
 static double u_at (const point * p) { return -log_pi (p->v); }
@@ -182,7 +175,7 @@ hamiltonian (const point * p, const void *u)
 static estimate
 as_written (const point * p, const void *u)
 {
-  double uq = u_at (p), k = k_at (p), v = seed_221 (uq, p->v + 2, 2 * M_PI);
+  double uq = u_at (p), k = k_at (p), v = seed_221 (uq, p->v + 2, NULL);
   (void) u;
   return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k) * v);
 }
@@ -192,7 +185,7 @@ as_written (const point * p, const void *u)
 static estimate
 implied_hamiltonian (const point * p, const void *u)
 {
-  double uq = u_at (p), k = k_at (p), v = -log (2 * M_PI * seed_221 (uq, p->v + 2, 2 * M_PI));
+  double uq = u_at (p), k = k_at (p), v = -log (2 * M_PI * seed_221 (uq, p->v + 2, NULL));
   (void) u;
   return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k));
 }
@@ -257,7 +250,7 @@ static const mutant_spec MUTANTS[] = {
   {"leapfrog_friction", "momentum damped by 0.1% per step", "leapfrog_volume"},
   {"hmc_temperature", "HMC run on π^{1/T} with T = 1.5 (the seed's T not 1)", "hmc_moments"},
 };
-_Static_assert (COUNT_OF (MUTANT_FLAGS) == COUNT_OF (MUTANTS), "a flag per harness mutant");
+_Static_assert (N_FLAGS == COUNT_OF (MUTANTS), "a flag per harness mutant");
 
 static const param_spec PARAMS[] = {
   {"mh_sigma", 1.2, 0.05, 5, "random-walk proposal standard deviation σ", PARAM_REAL},
@@ -289,7 +282,6 @@ static const claim CLAIM = {
 
 /* ---- the chains: two from an exact draw of each component (lib/mcmc_mixture.h) ---- */
 
-#define N_MOMENTS MCMC_MIXTURE_N_MOMENTS
 #define CHAINS 6
 
 /* The 2.1 algorithm as written, one chain: x* ~ Q(x*|x), u ~ U(0,1), accept if u < min(1, P(x*)/P(x)) --
@@ -298,7 +290,7 @@ static double
 mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * chain, void *params)
 {
   (void) c;
-  double sigma = *(const double *) params, drift = m_drift ? 0.1 * sigma : 0.0;
+  double sigma = *(const double *) params, drift = on[M_DRIFT] ? 0.1 * sigma : 0.0;
   double x[D] = { gsl_vector_get (x0, 0), gsl_vector_get (x0, 1) }, px = exp (log_pi (x));
   size_t accepted = 0, t = 0, n = chain->size1;
   while (t < n)
@@ -307,78 +299,19 @@ mh_as_written (const gsl_rng * r, size_t c, const gsl_vector * x0, gsl_matrix * 
       xs[0] = x[0] + drift + gsl_ran_gaussian_ziggurat (r, sigma);
       xs[1] = x[1] + gsl_ran_gaussian_ziggurat (r, sigma);
       double u = gsl_rng_uniform (r), pxs = exp (log_pi (xs));
-      double ratio = m_tempered ? pow (pxs / px, 0.8) : pxs / px;
+      double ratio = on[M_TEMPERED] ? pow (pxs / px, 0.8) : pxs / px;
       int accept = u < GSL_MIN (1.0, ratio);
       if (accept)
         x[0] = xs[0], x[1] = xs[1], px = pxs, accepted++;
-      if (accept || !m_skip_rejected)   /* the mutant keeps only accepted states */
+      if (accept || !on[M_SKIP_REJECTED])   /* the mutant keeps only accepted states */
         gsl_matrix_set (chain, t, 0, x[0]), gsl_matrix_set (chain, t++, 1, x[1]);
     }
   return (double) accepted / (double) n;
 }
 
-/* ---- the 2.2.1 expression as a density: its q-marginal ---- */
-
-/* the integrand e^{-U - |p|²/2} / Z at the fixed q (PARAMS: U(q)); in p, N(0, 1) */
-static double
-canonical_at (double p1, double p2, void *params)
-{
-  double p[D] = { p1, p2 };
-  return seed_221 (*(const double *) params, p, 2 * M_PI);
-}
-
-static void
-check_density_marginal (harness * h)
-{
-  gsl_vector *x = gsl_vector_alloc (D);
-  for (int i = 0; i < 10; i++)
-    {
-      gmm_sample (harness_rng (h), G, x);
-      double u = -log_pi (x->data), pi_q = exp (-u);
-      quad_result q;
-      if (quad_try_plane (canonical_at, &u, 0.0, 1.0, -QUAD_SPLIT, QUAD_SPLIT, 1.0, QUAD_EPSABS, 1e-3, QUAD_EPSREL, &q))
-        die_runtime ("nested quadrature of the 2.2.1 density refused: %s", quad_last_failure ());
-      check_point (h, "canonical_density_marginal", est_quad (q), est_exact (pi_q, 16 * DBL_EPSILON * pi_q));
-    }
-  check_close (h, "canonical_density_marginal", "10 points q ~ π; nested QAGS and CQUAD over p1, p2");
-  gsl_vector_free (x);
-}
-
-/* ---- the gradient and the leapfrog integrator ---- */
-
-/* the force under test: the mutant grad_scaled changes it */
-static void
-target_grad (const gsl_vector * x, gsl_vector * grad, void *params)
-{
-  gmm_target_grad_log_pdf (x, grad, params);
-  if (m_grad_scaled)
-    gsl_vector_scale (grad, 1.01);
-}
-
-/* The integrator under test (a flow_check.h map): N_STEPS leapfrog steps of lib/mcmc.c, one at a time, from
-   z = (q1, q2, p1, p2) to OUT. */
-static void
-integrate (double eps, size_t n_steps, const double *z, double *out, void *params)
-{
-  const mcmc_target *t = params;
-  memcpy (out, z, 2 * D * sizeof *out);
-  gsl_vector_view q = gsl_vector_view_array (out, D), p = gsl_vector_view_array (out + D, D);
-  gsl_vector *g = gsl_vector_alloc (D);
-  t->grad_log_density (&q.vector, g, t->params);
-  if (m_full_first_kick)
-    gsl_blas_daxpy (0.5 * eps, g, &p.vector);
-  for (size_t l = 0; l < n_steps; l++)
-    {
-      mcmc_leapfrog (t, m_growing_step ? eps * (1 + 0.01 * (double) l) : eps, 1, &q.vector, &p.vector, g);
-      if (m_friction)
-        gsl_vector_scale (&p.vector, 1 - 1e-3);
-    }
-  gsl_vector_free (g);
-}
+/* ---- the leapfrog integrator's checks (lib/flow_mixture) ---- */
 
 #define ORDER_LEVELS 6
-#define ORDER_STARTS 50
-#define FLOW_STARTS 10
 
 /* Σ_s ΔH_s(ε)² over 50 fixed starts at ε = T/16, ..., T/512 (T = 2): its
    ratio per halving tends to 16 (flow_order_estimate says why, and when the
@@ -386,19 +319,8 @@ integrate (double eps, size_t n_steps, const double *z, double *out, void *param
    of squares replaced a mean |ΔH|, whose ratios jump where one start's
    leading term is near 0 (that check failed at --samples 1000 --seed 23).
    Reversibility and volume at 10 other starts, 30 steps of ε = 0.1. */
-static void
-check_leapfrog (harness * h, const flow * f, double *err)
-{
-  double starts[ORDER_STARTS][2 * D];
-  for (int s = 0; s < FLOW_STARTS; s++)
-    mcmc_mixture_phase_point (harness_rng (h), G, starts[s]);
-  flow_check_probes (h, "leapfrog_reversible", "leapfrog_volume", f, starts[0], FLOW_STARTS,
-                     "q ~ π, p ~ N(0, I)", 0.1, 30);
-  for (int s = 0; s < ORDER_STARTS; s++)
-    mcmc_mixture_phase_point (harness_rng (h), G, starts[s]);
-  flow_check_order (h, "leapfrog_energy_order", f, mcmc_mixture_hamiltonian, f->params, starts[0],
-                    ORDER_STARTS, 2.0, 16, ORDER_LEVELS, err);
-}
+static const flow_mixture_spec LEAPFROG = { "leapfrog_reversible", "leapfrog_volume",
+  "leapfrog_energy_order", 10, 0.1, 30, 50, 2.0, 16, ORDER_LEVELS };
 
 /* ---- figure: (a) the lines, (b)-(e) the samplers and the integrator (lib/figure_mcmc); notes ---- */
 
@@ -412,16 +334,13 @@ draw_figure (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
   static const figure_mcmc_order_spec ORDER = { "(d) leapfrog energy error, trajectory length 2", "step size ε",
     "rms ΔH over 50 starts", "leapfrog", "slope 2: c ε²", 0.002, 0.2, 2 };
   figure_mcmc_sampler s[2] = { {mh->draws, mh->n, "MH (as written)"}, {hmc->draws, hmc->n, "HMC"} };
-  double step[ORDER_LEVELS];
-  for (int level = 0; level < ORDER_LEVELS; level++)
-    step[level] = 2.0 / (double) ((size_t) 16 << level);
   sbuf *gp = harness_figure_script (h);
   sbuf_append (gp, "set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.2)'\n");
   int b = figure_lines_against_truth (h, "(a) each 2.1 and 2.2.1 line against its truth");
   sbuf_append (gp, "set key font ',10'\n");
   double max_density = figure_mcmc_draws (h, &b, "(b) draws over the density contours", log_pi_at, NULL, BOX, s, 2);
   figure_mcmc_traces (h, &b, "(c) traces of x_1 (first chain)", s, 2, 400);
-  figure_mcmc_order (h, &b, &ORDER, step, err, ORDER_LEVELS);
+  flow_mixture_figure_order (h, &b, &ORDER, &LEAPFROG, err);
   figure_mcmc_acf (h, &b, "(e) autocorrelation of x_1 (first chain)", s, 2, 60);
   sbuf_append (gp, "unset multiplot\n");
   return max_density;
@@ -449,11 +368,8 @@ write_notes (harness * h, const mcmc_mixture_run * mh, const mcmc_mixture_run * 
     "√(Σ w_c² se_c²) over the chains. Batch means (50 batches of the pooled draws) agree: for x1 the ESS-based and "
     "batch-means standard errors are %.4f and %.4f (MH), %.4f and %.4f (HMC).\n\n",
     mh->moment[0].se, mh->batch_se[0], hmc->moment[0].se, hmc->batch_se[0]);
-  sbuf_append (n, "| moment | exact | MH (as written) | HMC |\n|---|---|---|---|\n");
-  for (size_t m = 0; m < N_MOMENTS; m++)
-    sbuf_printf (n, "| E %s | %.4f | %.4f ± %.4f (ESS %.0f) | %.4f ± %.4f (ESS %.0f) |\n", mcmc_mixture_moment_names[m],
-                 exact[m], mh->moment[m].mean, mh->moment[m].se, mh->moment[m].ess, hmc->moment[m].mean,
-                 hmc->moment[m].se, hmc->moment[m].ess);
+  mcmc_mixture_table_moments (n, exact, (const mcmc_mixture_run *[]) { mh, hmc },
+                              (const char *[]) { "MH (as written)", "HMC" }, 2);
   sbuf_printf (n, "\n"
     "MH: 6 × %zu steps, σ = %g, acceptance %.3f. HMC: 6 × %zu trajectories of L = %g leapfrog steps, ε = %g jittered "
     "by ±20%% per trajectory, acceptance %.3f; mean energy error ΔH = %.4f, and E[exp(-ΔH)] = %.4f ± %.4f, which is 1 "
@@ -480,31 +396,37 @@ int
 main (int argc, char **argv)
 {
   harness *h = harness_begin (&CLAIM, argc, argv);
-  for (size_t i = 0; i < COUNT_OF (MUTANTS); i++)
-    *MUTANT_FLAGS[i] = mutant (h, MUTANTS[i].id);
+  harness_mutant_flags (h, on, N_FLAGS);
   gmm *g = G;
   size_t n = (size_t) harness_samples (h);
-  double sigma = harness_param (h, "mh_sigma"), exact[N_MOMENTS], err[ORDER_LEVELS];
+  double sigma = harness_param (h, "mh_sigma"), exact[MCMC_MIXTURE_N_MOMENTS], err[ORDER_LEVELS];
   mcmc_mixture_exact_moments (g, exact);
   harness_run_derivations (h);
-  check_density_marginal (h);
-  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) }, tp_hmc = { g, m_hmc_t ? 1 / 1.5 : 1.0, tp.work };
-  mcmc_target t = mcmc_mixture_target (&tp), t_hmc = mcmc_mixture_target (&tp_hmc);
-  t.grad_log_density = t_hmc.grad_log_density = target_grad;
+  phase_marginal_check (h, "canonical_density_marginal", harness_rng (h), g, seed_221, NULL,
+                        "the 2.2.1 density", 10);
+  gmm_target tp = { g, 1.0, gsl_vector_alloc (D) };
+  gmm_target tp_hmc = { g, on[M_HMC_T] ? 1 / 1.5 : 1.0, tp.work };
+  /* the force under test, for both samplers: the mutant grad_scaled changes it */
+  mcmc_mixture_scaled sc = { &tp, on[M_GRAD_SCALED] ? 1.01 : 1 };
+  mcmc_mixture_scaled sc_hmc = { &tp_hmc, sc.grad_scale };
+  mcmc_target t = mcmc_mixture_target_scaled (&sc), t_hmc = mcmc_mixture_target_scaled (&sc_hmc);
   mcmc_mixture_check_gradient (h, "grad_finite_difference", harness_rng (h), g, &t, 30);
   mcmc_mixture_run mh, hmc;
   mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, GSL_MAX (n / 4, 8), mh_as_written, &sigma, &mh);
   mcmc_mixture_check_moments (h, "s001_2_1_mh_moments", &mh, exact);
-  size_t n_hmc = GSL_MAX (n / 40, 8);
-  mcmc_mixture_hmc hp = { &t_hmc, { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"), 0.2 },
-    xmalloc (CHAINS * n_hmc * sizeof (double)) };
-  mcmc_mixture_run_chains (harness_rng (h), g, CHAINS, n_hmc, mcmc_mixture_hmc_chain, &hp, &hmc);
+  mcmc_hmc_options o = { harness_param (h, "hmc_eps"), (size_t) harness_param (h, "hmc_steps"),
+    0.2 };
+  double *energy = mcmc_mixture_run_hmc (harness_rng (h), g, CHAINS, GSL_MAX (n / 40, 8),
+                                         &t_hmc, &o, &hmc);
   mcmc_mixture_check_moments (h, "hmc_moments", &hmc, exact);
-  flow leapfrog = { integrate, &t, 2 * D };
-  check_leapfrog (h, &leapfrog, err);
+  /* the integrator under test, lib/mcmc's leapfrog step by step, with the mutants' departures */
+  flow_mixture_leapfrog_params lp = { &t, on[M_FULL_FIRST_KICK] ? 0.5 : 0,
+    on[M_GROWING_STEP] ? 0.01 : 0, on[M_FRICTION] ? 1e-3 : 0 };
+  flow leapfrog = { flow_mixture_leapfrog, &lp, 2 * D };
+  flow_mixture_check (h, harness_rng (h), g, &leapfrog, &t, &LEAPFROG, err);
   double max_density = draw_figure (h, &mh, &hmc, err);
-  write_notes (h, &mh, &hmc, exact, sigma, hp.energy, max_density);
-  free (hp.energy);
+  write_notes (h, &mh, &hmc, exact, sigma, energy, max_density);
+  free (energy);
   mcmc_mixture_run_free (&mh);
   mcmc_mixture_run_free (&hmc);
   gsl_vector_free (tp.work);

@@ -182,6 +182,19 @@ test_log_pdf_3d (void)
     }
   tap_ok (worst < 1e-12, "3-D log-pdf = log sum of GSL densities, worst rel %.3g",
           worst);
+  /* the array form: the same value bit for bit, and the log sum of GSL's
+     densities; at the point with its coordinates reversed it is not
+     (negative control: the array is read in order) */
+  double xa[3] = { 0.3, -1.7, 2.2 }, xr[3] = { 2.2, -1.7, 0.3 }, sa = 0.0;
+  gsl_vector_view xav = gsl_vector_view_array (xa, 3);
+  for (size_t j = 0; j < 3; j++)
+    sa += exp (direct_log_joint_3d (&xav.vector, j));
+  tap_ok (gmm_log_pdf_array (g, xa) == gmm_log_pdf (g, &xav.vector, work),
+          "gmm_log_pdf_array = gmm_log_pdf, bit for bit");
+  tap_close (gmm_log_pdf_array (g, xa), log (sa), 1e-12 * fabs (log (sa)),
+             "gmm_log_pdf_array = log sum of GSL densities at (0.3, -1.7, 2.2)");
+  tap_ok (fabs (gmm_log_pdf_array (g, xr) - log (sa)) > 1e-3,
+          "at (2.2, -1.7, 0.3) it is not (negative control)");
   tap_ok (worst_r < 1e-12, "3-D responsibilities = w_j N_j / p, worst %.3g", worst_r);
   tap_ok (worst_sum < 8 * DBL_EPSILON, "responsibilities sum to 1, worst %.3g",
           worst_sum);

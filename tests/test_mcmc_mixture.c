@@ -5,7 +5,10 @@
  * the target against gmm_log_pdf, and the pooled chains: with exact i.i.d.
  * draws from each component as the "sampler" the weighted pool is exact,
  * so its averages must match the moments within a few standard errors;
- * unweighted pooling (the mistake the weights prevent) must not. */
+ * unweighted pooling (the mistake the weights prevent) must not.
+ * mcmc_mixture_run_hmc is the run of mcmc_mixture_hmc_chain it stands for,
+ * at a twin generator; mcmc_mixture_target_scaled is the target at scale 1
+ * and its gradient times the scale by hand otherwise. */
 #include "errors.h"
 #include "mcmc_mixture.h"
 #include "rng.h"
@@ -105,6 +108,37 @@ test_check_moments (const gsl_rng * r, const gmm * g, const double *m)
   mcmc_mixture_run_free (&stuck);
 }
 
+/* mcmc_mixture_run_hmc against mcmc_mixture_run_chains of mcmc_mixture_hmc_chain at a twin
+   generator: the same draws and energy errors, bit for bit; with ε 1% larger they differ
+   (negative control: the comparison sees the options) */
+static void
+test_run_hmc (const gmm * g, const mcmc_target * t)
+{
+  mcmc_hmc_options o = { 0.4, 10, 0.2 }, wider = { 0.404, 10, 0.2 };
+  gsl_rng *r = rng_new (7), *twin = rng_new (7), *other = rng_new (7);
+  mcmc_mixture_run run, want, off;
+  double *energy = mcmc_mixture_run_hmc (r, g, 3, 200, t, &o, &run);
+  double *e_want = xmalloc (3 * 200 * sizeof *e_want);
+  mcmc_mixture_hmc hp = { t, o, e_want };
+  mcmc_mixture_run_chains (twin, g, 3, 200, mcmc_mixture_hmc_chain, &hp, &want);
+  double *e_off = mcmc_mixture_run_hmc (other, g, 3, 200, t, &wider, &off);
+  size_t bytes = 3 * 200 * sizeof (double);
+  tap_ok (gsl_matrix_equal (run.draws, want.draws) && memcmp (energy, e_want, bytes) == 0
+          && run.acceptance == want.acceptance,
+          "run_hmc: the chains of mcmc_mixture_hmc_chain, bit for bit");
+  tap_ok (!gsl_matrix_equal (run.draws, off.draws) && memcmp (energy, e_off, bytes) != 0,
+          "run_hmc with ε 1%% larger: other draws and energies (negative control)");
+  mcmc_mixture_run_free (&run);
+  mcmc_mixture_run_free (&want);
+  mcmc_mixture_run_free (&off);
+  free (energy);
+  free (e_want);
+  free (e_off);
+  gsl_rng_free (r);
+  gsl_rng_free (twin);
+  gsl_rng_free (other);
+}
+
 int
 main (void)
 {
@@ -138,6 +172,26 @@ main (void)
   tap_close (gsl_vector_get (grad, 1), 0.5 * gsl_vector_get (want_g, 1), 1e-15,
              "target: gradient / T at T = 2");
   tap_ok (t.d == 2, "target dimension");
+  /* the scaled target: at 1 the target's own bit for bit; at 1.01 the gradient by hand (1.01 / T
+     times gmm_grad_log_pdf), the density unchanged; not the target's own (negative control) */
+  mcmc_mixture_scaled at1 = { &tp, 1 }, at101 = { &tp, 1.01 };
+  mcmc_target ts1 = mcmc_mixture_target_scaled (&at1), ts101 = mcmc_mixture_target_scaled (&at101);
+  gsl_vector *g1 = gsl_vector_alloc (2), *g101 = gsl_vector_alloc (2);
+  ts1.grad_log_density (&xv.vector, g1, ts1.params);
+  ts101.grad_log_density (&xv.vector, g101, ts101.params);
+  tap_ok (ts1.log_density (&xv.vector, ts1.params) == t.log_density (&xv.vector, t.params)
+          && gsl_vector_get (g1, 0) == gsl_vector_get (grad, 0)
+          && gsl_vector_get (g1, 1) == gsl_vector_get (grad, 1) && ts1.d == 2,
+          "scaled target at 1: the target's own, bit for bit");
+  tap_close (gsl_vector_get (g101, 1), 1.01 * 0.5 * gsl_vector_get (want_g, 1), 1e-15,
+             "scaled target at 1.01: gradient 1.01 / T times gmm_grad_log_pdf");
+  tap_ok (ts101.log_density (&xv.vector, ts101.params) == t.log_density (&xv.vector, t.params),
+          "scaled target at 1.01: the density unchanged");
+  tap_ok (fabs (gsl_vector_get (g101, 0) - gsl_vector_get (grad, 0))
+          > 0.005 * fabs (gsl_vector_get (grad, 0)),
+          "scaled target at 1.01: not the target's gradient (negative control)");
+  gsl_vector_free (g1);
+  gsl_vector_free (g101);
   double z[4] = { 1.5, -2, 0.3, -1.1 };
   double want_h = -0.5 * gmm_log_pdf (g, &xv.vector, work) + 0.5 * (0.09 + 1.21);
   tap_close (mcmc_mixture_hamiltonian (z, &t), want_h, 1e-14,
@@ -212,6 +266,7 @@ main (void)
   free (energy);
 
   test_check_moments (r, g, m);
+  test_run_hmc (g, &t);
   gsl_rng_free (r);
   gsl_vector_free (tp.work);
   gsl_vector_free (work);
