@@ -171,10 +171,14 @@ main (void)
   estimate lim;
   double el, eb;
   flow_energy_errors (&lf, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
-  tap_ok (flow_order_estimate (ratio, 5, &lim, &el, &eb), "leapfrog's ratios are asymptotic (%.3g, %.3g)", el, eb);
+  /* the estimate first: the arguments of one call are evaluated in no set
+     order, so el and eb beside it could be printed before they are set */
+  int asymptotic = flow_order_estimate (ratio, 5, &lim, &el, &eb);
+  tap_ok (asymptotic, "leapfrog's ratios are asymptotic (%.3g, %.3g)", el, eb);
   tap_ok (fabs (lim.value - 16) <= lim.err && lim.err < 0.01, "and their limit is 16 within %.3g", lim.err);
   double far[5] = { 30, 20, 16.5, 16.4, 10 };
-  tap_ok (!flow_order_estimate (far, 5, &lim, &el, &eb), "ratios that jump are not asymptotic (%.3g, %.3g)", el, eb);
+  asymptotic = flow_order_estimate (far, 5, &lim, &el, &eb);
+  tap_ok (!asymptotic, "ratios that jump are not asymptotic (%.3g, %.3g)", el, eb);
   flow_energy_errors (&eu, energy, NULL, starts[0], 3, 2.0, 16, 6, err, ratio);
   tap_ok (!flow_order_estimate (ratio, 5, &lim, &el, &eb) || fabs (lim.value - 16) > lim.err,
           "Euler's limit is not 16");
