@@ -126,3 +126,31 @@ fenchel_kl_integrand (const fenchel_kl_point * w)
   double lp_lq = 8 * EST_U * (fabs (w->lp) + fabs (w->lq));
   return est_exact (w->p * l, w->p * (lp_lq + 4 * EST_U * fabs (l)));
 }
+
+estimate
+fenchel_kl_q_sup (const fenchel_kl_point * w)
+{
+  double v = w->q * w->f.value;
+  return est_opt (v, w->q * w->f.err + 2 * EST_U * fabs (v));
+}
+
+estimate
+fenchel_kl_ratio_log (const fenchel_kl_point * w, double weight, int inverted)
+{
+  double r = w->p / w->q, l = inverted ? log (w->q / w->p) : log (r);
+  return est_exact (weight * (r * l), weight * r * (6 * EST_U * fabs (l) + 3 * EST_U));
+}
+
+estimate
+fenchel_kl_weighted_log (const fenchel_kl_point * w, double weight)
+{
+  double l = log (w->p / w->q);
+  return est_exact (weight * l, weight * (6 * EST_U * fabs (l) + 3 * EST_U));
+}
+
+estimate
+fenchel_kl_star_ratio (const fenchel_kl_point * w)
+{
+  double r = w->p / w->q;
+  return est_exact (exp (r - 1), 4 * EST_U * exp (r - 1));
+}

@@ -76,4 +76,19 @@ fenchel_kl_point fenchel_kl_at (double lp, double lq);
    the supremum in closed form, a truth for WHOLE, INSIDE and q F. */
 estimate fenchel_kl_integrand (const fenchel_kl_point * w);
 
+/* The rows' other forms of the integrand, each within its rounding bound:
+   fenchel_kl_q_sup    q F, F pulled out of the supremum (q >= 0), F's
+                       error scaled and the product's 2u added;
+   fenchel_kl_ratio_log  W (p/q) log(p/q) as the seed writes it (W = q:
+                       q (p/q) log(p/q); W = 1: u log u at u = p/q), with
+                       log(q/p) when INVERTED;
+   fenchel_kl_weighted_log  W log(p/q) (W = p: the integrand);
+   fenchel_kl_star_ratio  f*(p/q) = e^{p/q - 1}, within 4u.
+   p/q is within 2u, so its log within u + (2u/|log r|)|log r| = 3u
+   absolute. */
+estimate fenchel_kl_q_sup (const fenchel_kl_point * w);
+estimate fenchel_kl_ratio_log (const fenchel_kl_point * w, double weight, int inverted);
+estimate fenchel_kl_weighted_log (const fenchel_kl_point * w, double weight);
+estimate fenchel_kl_star_ratio (const fenchel_kl_point * w);
+
 #endif

@@ -197,26 +197,16 @@ LINE_FN_CLOSED (tr_kl_integrand, fenchel_kl_integrand (PW (u)))
 LINE_FN_CLOSED (tr_sup_f, concave_max_value (PW (u)->f))
 LINE_FN_CLOSED (v_pw_whole, concave_max_value (PW (u)->whole))
 LINE_FN_CLOSED (v_pw_inside, concave_max_value (PW (u)->inside))
-static estimate v_pw_q_sup_f (const point * p, const void *prep) { (void) p; const fenchel_kl_point *w = prep; return est_opt (w->q * w->f.value, w->q * w->f.err + 2 * EST_U * fabs (w->q * w->f.value)); }
+LINE_FN_CLOSED (v_pw_q_sup_f, fenchel_kl_q_sup (PW (u)))
 LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, v_pw_q_sup_f (p, u)))
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
 LINE_FN_CLOSED (m_pw_whole_no_1, est_sub (tr_kl_integrand (p, u), est_exact (PW (u)->p, 0)))
-static estimate
-v_ratio_log_ratio (const point * p, const void *prep, int times_q, int inverted)
-{
-  (void) p;
-  const fenchel_kl_point *w = prep;
-  double r = w->p / w->q, l = inverted ? log (w->q / w->p) : log (r);
-  double v = (times_q ? w->q : 1.0) * (r * l);
-  /* r within 2u; log r within u + (2u / |log r|)|log r| = 3u abs: */
-  return est_exact (v, (times_q ? w->q : 1.0) * r * (6 * EST_U * fabs (l) + 3 * EST_U));
-}
-LINE_FN_CLOSED (v_pw_conj_of_fstar, v_ratio_log_ratio (p, u, 0, 0))
-static estimate m_pw_conj_is_fstar (const point * p, const void *prep) { (void) p; double r = PW (prep)->p / PW (prep)->q; return est_exact (exp (r - 1), 4 * EST_U * exp (r - 1)); }
-LINE_FN_CLOSED (v_pw_substituted, v_ratio_log_ratio (p, u, 1, 0))
-LINE_FN_CLOSED (m_pw_substituted_inverted, v_ratio_log_ratio (p, u, 1, 1))
-static estimate v_pw_p_log (const point * p, const void *prep) { (void) p; const fenchel_kl_point *w = prep; double l = log (w->p / w->q); return est_exact (w->p * l, w->p * (6 * EST_U * fabs (l) + 3 * EST_U)); }
-static estimate m_pw_q_log (const point * p, const void *prep) { (void) p; const fenchel_kl_point *w = prep; double l = log (w->p / w->q); return est_exact (w->q * l, w->q * (6 * EST_U * fabs (l) + 3 * EST_U)); }
+LINE_FN_CLOSED (v_pw_conj_of_fstar, fenchel_kl_ratio_log (PW (u), 1.0, 0))
+LINE_FN_CLOSED (m_pw_conj_is_fstar, fenchel_kl_star_ratio (PW (u)))
+LINE_FN_CLOSED (v_pw_substituted, fenchel_kl_ratio_log (PW (u), PW (u)->q, 0))
+LINE_FN_CLOSED (m_pw_substituted_inverted, fenchel_kl_ratio_log (PW (u), PW (u)->q, 1))
+LINE_FN_CLOSED (v_pw_p_log, fenchel_kl_weighted_log (PW (u), PW (u)->p))
+LINE_FN_CLOSED (m_pw_q_log, fenchel_kl_weighted_log (PW (u), PW (u)->q))
 
 static const derivation_truth PW_TRUTHS[] = {
   {"p_log", "p log(p/q) at x, log p and log q by lib/normal", LINE_CLOSED (tr_kl_integrand)},

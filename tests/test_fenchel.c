@@ -77,7 +77,7 @@ test_kl (long double lp, long double lq, const char *where)
 {
   fenchel_kl_point w = fenchel_kl_at ((double) lp, (double) lq);
   double want = (double) (expl (lp) * (lp - lq));
-  estimate qf = est_opt (w.q * w.f.value, w.q * w.f.err + 2 * EST_U * fabs (w.q * w.f.value));
+  estimate qf = fenchel_kl_q_sup (&w);
   tap_ok (within (concave_max_value (w.whole), want) && within (concave_max_value (w.inside), want)
           && within (qf, want), "%s: sup_t pt - q e^{t-1} three ways within their bounds of"
           " p log(p/q) = %.17g", where, want);
@@ -89,6 +89,16 @@ test_kl (long double lp, long double lq, const char *where)
   tap_ok (!within (concave_max_value (swapped.whole), want)
           && !within (concave_max_value (w.whole), inverted),
           "%s: negative controls q log(q/p) and p log(q/p) detected", where);
+  /* the rows' forms, against p log(p/q) and f*(p/q) = e^{p/q - 1} in long double */
+  long double r = expl (lp - lq), ulogu = r * (lp - lq);
+  tap_ok (within (fenchel_kl_ratio_log (&w, w.q, 0), want)
+          && within (fenchel_kl_weighted_log (&w, w.p), want)
+          && within (fenchel_kl_ratio_log (&w, 1.0, 0), (double) ulogu)
+          && within (fenchel_kl_star_ratio (&w), (double) expl (r - 1)),
+          "%s: q (p/q) log(p/q), p log(p/q), u log u and e^{u-1} at u = p/q", where);
+  tap_ok (!within (fenchel_kl_ratio_log (&w, w.q, 1), want)
+          && !within (fenchel_kl_weighted_log (&w, w.q), want),
+          "%s: negative controls q (p/q) log(q/p) and q log(p/q) detected", where);
 }
 
 int
