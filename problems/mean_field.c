@@ -19,6 +19,7 @@
 #include "line_fn.h"
 #include "lingauss2.h"
 #include "lingauss2_ascent.h"
+#include "lingauss2_ascent_fault.h"
 #include "lingauss2_point.h"
 #include "normal.h"
 #include "rounding_short.h"
@@ -442,33 +443,15 @@ DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q
 /* the checks of lib/lingauss2_ascent, on the seed's updates */
 static const check_spec CHECKS[] = { LINGAUSS2_ASCENT_CHECKS ("2.13", "2.15") };
 
-enum { M_OTHER_NEGATED, M_X_SCALED, M_S2_REL, M_S2_NO_PRIOR, N_MUTANTS };
-static int on[N_MUTANTS];           /* MUTANTS' flags, set once */
-static const mutant_spec MUTANTS[N_MUTANTS] = {
-  {"update_other_negated", "mean update given -m_j for the other mean m_j", "update_monotone"},
-  {"update_x_scaled", "mean update with x scaled by 1 + 1e-3", "fixed_point_mean"},
-  {"update_s2_rel", "variance update scaled by 1 + 1e-4", "fixed_point_vs_optimizer"},
-  {"update_s2_no_prior", "variance update 1/θ1² (the prior's 1 dropped)", "mf_var_underestimates"},
-};
+static int on[LINGAUSS2_ASCENT_N_FAULTS];  /* MUTANTS' flags, set once */
+static const mutant_spec MUTANTS[] = { LINGAUSS2_ASCENT_FAULT_MUTANTS };
 
 /* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15), with the
-   negative controls of the four checks (lib/lingauss2_ascent runs them) */
+   negative controls of the four checks (lib/lingauss2_ascent_fault) */
 static void
 coordinate_step (lingauss2 * v, int step)
 {
-  int i = step / 2;
-  if (step % 2 == 0)
-    {
-      lingauss2 u = *v;         /* what the mean update is given */
-      u.m[1 - i] *= on[M_OTHER_NEGATED] ? -1 : 1;
-      u.x *= on[M_X_SCALED] ? 1 + 1e-3 : 1;
-      v->m[i] = lingauss2_cavi_mean (&u, i).value;
-      return;
-    }
-  double s2 = lingauss2_cavi_var (v, i).value * (on[M_S2_REL] ? 1 + 1e-4 : 1);
-  if (on[M_S2_NO_PRIOR])
-    s2 = 1 / (v->theta[i] * v->theta[i]);
-  v->s[i] = sqrt (s2);
+  lingauss2_ascent_fault_update (v, step, on);
 }
 
 /* ---------------------------------------------------------------------
@@ -570,7 +553,7 @@ main (int argc, char **argv)
                                   &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  harness_mutant_flags (h, on, N_MUTANTS);
+  harness_mutant_flags (h, on, LINGAUSS2_ASCENT_N_FAULTS);
   eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);
