@@ -13,7 +13,6 @@
  * rounding bound carries the size of the terms that cancel (lib/rounding.h). */
 #include "harness.h"
 #include "figure_mean_field.h"
-#include "figure_panel.h"
 #include "gmm.h"
 #include "gmm_fit_point.h"
 #include "line_fn.h"
@@ -460,38 +459,25 @@ coordinate_step (lingauss2 * v, int step)
  * --------------------------------------------------------------------- */
 
 static const param_spec PARAMS[] = {
-  {"theta1", 2.0, -10.0, 10.0, "θ1 of the figure's model", PARAM_REAL},
-  {"theta2", 1.5, -10.0, 10.0, "θ2 of the figure's model", PARAM_REAL},
-  {"x", 3.0, -20.0, 20.0, "the observation x of the figure's model", PARAM_REAL},
+  FIGURE_MEAN_FIELD_PARAMS (2.0, 1.5, 3.0),
   {"points", 200, 10, 2000, "points (θ, x) at which (2.1)-(2.3) are checked", PARAM_INTEGER},
 };
-
-static lingauss2
-figure_model (harness * h)
-{
-  return (lingauss2) { {harness_param (h, "theta1"), harness_param (h, "theta2")},
-    harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
-}
 
 /* Right of the lines (lib/figure_mean_field): the updates from a poor start,
    against the correlation; the seed's total (2.10)-(2.11) as its finding */
 static void
 draw_figure (harness * h)
 {
-  sbuf *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 1,3\n");
-  int b = figure_lines_against_truth (h, "Each line against its truth");
-  figure_mean_field (h, &b, &(figure_mean_field_spec) {
-    .model = figure_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
+  figure_mean_field_page (h, "Each line against its truth", &(figure_mean_field_spec) {
+    .model = figure_mean_field_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
     .path_label = "updates (2.13)", .seed_value = seed_total,
     .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
-  sbuf_append (gp, "unset multiplot\n");
 }
 
 static void
 write_notes (harness * h)
 {
-  lingauss2 v = figure_model (h);
+  lingauss2 v = figure_mean_field_model (h);
   sbuf_printf (harness_notes (h),
     "**Model.** z ~ N(0, I₂), x | z ~ N(θᵀz, 1); by conjugacy p(z|x) = N(θx/v, (I + θθᵀ)⁻¹),"
     " v = 1 + θᵀθ. (2.3)'s exponent is -½ zᵀ(I + θθᵀ)z + x θᵀz up to -½x², so its cross term"
