@@ -53,15 +53,8 @@ LINE_FN_RND (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evid
 LINE_FN_RND (eq2_1_no_evidence, lingauss2_log_joint (G, z[0], z[1]))
 
 /* (2.2): the same with p(x) = ∫ p(x|z) p(z) dz, the quadrature's relative
-   error e adding at most e / (1 - e) to log p(x). */
-static double
-eq2_2 (const point * p, const void *prep, const double *z, double *bound)
-{
-  estimate log_ev = est_log (*(const estimate *) prep);  /* e/(v - e) and log's ulp */
-  rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log_ev.value, 2));
-  *bound = rnd_bound (l) + log_ev.err;
-  return l.value;
-}
+   error e adding at most e / (1 - e) to log p(x) (lib/lingauss2_point). */
+LINE_FN_BOUNDED (eq2_2, lingauss2_point_log_post_quad (p, u, z, bound))
 /* The mutant takes the log inside the integral, ∫ log p(x|z) p(z) dz,
    below log p(x) by Jensen's gap, 0 only at θ = 0 (lib/lingauss2_point) */
 LINE_FN_RND (eq2_2_log_inside,
@@ -92,15 +85,8 @@ LINE_FN_RND (eq2_3_cross_sign, EQ2_3 (-1))
 /* A density factorises over (z1, z2) exactly when the mixed second difference
    of its log vanishes; for a quadratic, with unit steps, it is the z1z2
    coefficient: here (2.3)'s exponent's (CROSS 1, or 0 without it). */
-static rnd
-mixed_difference (const point * p, double cross)
-{
-  const lingauss2 *g = G;
-  return add (sub (sub (exponent (g, 1, 1, cross), exponent (g, 1, 0, cross)),
-                   exponent (g, 0, 1, cross)), exponent (g, 0, 0, cross));
-}
-LINE_FN_CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
-LINE_FN_CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
+LINE_FN_CLOSED (p3_interaction, rnd_estimate (lingauss2_mixed_difference (exponent, G, 1)))
+LINE_FN_CLOSED (p3_no_cross, rnd_estimate (lingauss2_mixed_difference (exponent, G, 0)))
 
 /* Truths: the conjugate posterior; and for (2.3), Bayes' rule p(z|x)/p(z'|x)
    = p(x, z)/p(x, z'), which needs neither conjugacy nor p(x) */
