@@ -15,6 +15,7 @@
 #define HARNESS_LINGAUSS2_POINT_H
 
 #include "derivation.h"
+#include "line_fn.h"
 #include "lingauss2.h"
 #include "point.h"
 
@@ -96,6 +97,14 @@ estimate lingauss2_point_s2_star (const point * p, const void *prep);
    1), log N(z1; m1, s1²), log N(z2; m2, s2²) */
 typedef struct { rnd prior1, prior2, lik, q1, q2; } lingauss2_log_terms;
 lingauss2_log_terms lingauss2_log_terms_at (const lingauss2 * v, const double *z);
+/* A line NAME (line_integrand_fn) of a variational point at a draw Z of
+   q from those five: EXPR, an rnd in T (the lingauss2_log_terms), whose
+   rounding bound it states (line_fn.h's LINE_FN_RND, for the ELBO's lines):
+     LINGAUSS2_POINT_TERMS_LINE (log_pq, rnd_sub (t.lik, rnd_add (t.q1, t.q2))) */
+#define LINGAUSS2_POINT_TERMS_LINE(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) u; lingauss2_log_terms t = lingauss2_log_terms_at (LINGAUSS2_POINT_Q (p), z); \
+    return line_fn_bounded ((expr), bound); }
 
 /* ---- the truths as a derivation's table entries (derivation_truth),
    each with its id and what it computes ---- */

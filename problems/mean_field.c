@@ -143,10 +143,7 @@ static const point_kind update_points = POINT_BOX (VARIATIONAL, NULL);
 #define V LINGAUSS2_POINT_Q (p)  /* the model and q at P (lib/lingauss2_point) */
 
 /* a line from the five log-densities T at the draw (lib/lingauss2_point) */
-#define AT_TERMS(name, expr) static double \
-  name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) u; lingauss2_log_terms t = lingauss2_log_terms_at (V, z); \
-    return line_fn_bounded ((expr), bound); }
+#define AT_TERMS LINGAUSS2_POINT_TERMS_LINE
 
 /* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2.
    Mutants: + log q(z), off by 2(H[q1] + H[q2]); (2.5) without its last term,

@@ -113,6 +113,27 @@ test_variational_point (void)
              + log_n (z[1], m[1], s[1] * s[1]), 1e-14, "log q(z)");
 }
 
+/* lines from the five terms: log p(x|z) - log q(z), and log q1 - log q2 as
+   the negative control of a line that reads the wrong factor of q */
+LINGAUSS2_POINT_TERMS_LINE (lik_minus_q, rnd_sub (t.lik, rnd_add (t.q1, t.q2)))
+LINGAUSS2_POINT_TERMS_LINE (q1_minus_q2, rnd_sub (t.q1, t.q2))
+
+static void
+test_terms_line (void)
+{
+  point pt = make_point (1);
+  double t[2] = { 0.7, -0.4 }, x = 1.3, m[2] = { 0.2, -0.5 }, s[2] = { 0.8, 1.4 };
+  double z[2] = { 0.9, -0.3 }, bound = -1;
+  double q1 = log_n (z[0], m[0], s[0] * s[0]), q2 = log_n (z[1], m[1], s[1] * s[1]);
+  tap_close (lik_minus_q (&pt, NULL, z, &bound), log_n (x, t[0] * z[0] + t[1] * z[1], 1)
+             - q1 - q2, 1e-14, "a terms line: log p(x|z) - log q(z) at the draw");
+  tap_ok (bound > 0 && bound < 1e-13, "... with its rounding bound (%.3g)", bound);
+  double d = q1_minus_q2 (&pt, NULL, z, &bound);
+  tap_close (d, q1 - q2, 1e-14, "log q1 - log q2: q1 = N(m1, s1²), q2 = N(m2, s2²)");
+  tap_ok (fabs (d - (q2 - q1)) > 1e3 * bound, "... told from the factors swapped (%.3g)",
+          fabs (d - (q2 - q1)));
+}
+
 /* the table entries carry the functions tested above, under their ids */
 static void
 test_tables (void)
@@ -190,6 +211,7 @@ main (void)
   test_tables ();
   test_model_point ();
   test_log_post_quad ();
+  test_terms_line ();
   test_mixed_difference ();
   test_variational_point ();
   return tap_done ();
