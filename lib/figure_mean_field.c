@@ -3,6 +3,7 @@
 #include "figure_mean_field.h"
 #include "figure_converge.h"
 #include "figure_ellipse.h"
+#include "figure_panel.h"
 
 #include <stdio.h>
 
@@ -73,4 +74,21 @@ figure_mean_field (harness * h, int *block, const figure_mean_field_spec * s)
   contour_plot (harness_figure_script (h), &v, s->path_label, b, mu);
   *block = b + 3;
   elbo_panel (h, block, s, &v, &trace);
+}
+
+void
+figure_mean_field_page (harness * h, const char *lines_title, const figure_mean_field_spec * s)
+{
+  sbuf *gp = harness_figure_script (h);
+  sbuf_append (gp, "set multiplot layout 1,3\n");
+  int b = figure_lines_against_truth (h, lines_title);
+  figure_mean_field (h, &b, s);
+  sbuf_append (gp, "unset multiplot\n");
+}
+
+lingauss2
+figure_mean_field_model (const harness * h)
+{
+  return (lingauss2) { {harness_param (h, "theta1"), harness_param (h, "theta2")},
+    harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
 }

@@ -9,7 +9,9 @@
  * figure_converge panel): the ELBO after each update, rising to its
  * maximum log p(x) - KL(q*||p) below log p(x), and a seed's value of the
  * ELBO at q* drawn as a finding.  The updates are the caller's
- * (lingauss2_ascent_update), so the picture is of the updates checked. */
+ * (lingauss2_ascent_update), so the picture is of the updates checked.
+ * figure_mean_field_page opens and closes the multiplot itself, with the
+ * lines panel on the left, for a claim whose figure is just this. */
 #ifndef HARNESS_FIGURE_MEAN_FIELD_H
 #define HARNESS_FIGURE_MEAN_FIELD_H
 
@@ -33,5 +35,20 @@ typedef struct
    the means, q*'s contours, the ELBO panel's) and both panels' gnuplot
    commands, advancing *BLOCK. */
 void figure_mean_field (harness * h, int *block, const figure_mean_field_spec * s);
+
+/* A claim's whole figure as a multiplot of three panels: each line against
+   its truth (figure_lines_against_truth, titled LINES_TITLE), then
+   figure_mean_field's two from block 0 on. */
+void figure_mean_field_page (harness * h, const char *lines_title,
+                             const figure_mean_field_spec * s);
+
+/* The figure's model as the claim's parameters theta1, theta2 and x
+   (--set), defaults T1, T2, X: rows of its param_spec table; and the model
+   they give (b = 0, ψ = 1) with q's start m = (0, 0), s = (1, 1). */
+#define FIGURE_MEAN_FIELD_PARAMS(t1, t2, x) \
+  {"theta1", (t1), -10.0, 10.0, "θ1 of the figure's model", PARAM_REAL}, \
+  {"theta2", (t2), -10.0, 10.0, "θ2 of the figure's model", PARAM_REAL}, \
+  {"x", (x), -20.0, 20.0, "the observation x of the figure's model", PARAM_REAL}
+lingauss2 figure_mean_field_model (const harness * h);
 
 #endif

@@ -48,14 +48,35 @@ lingauss2_point_log_ratio (const point * p, const void *prep, const double *z,
                            lingauss2_log_joint (G, z[2], z[3])), bound);
 }
 
+double
+lingauss2_point_log_post_quad (const point * p, const void *prep, const double *z,
+                               double *bound)
+{
+  estimate log_ev = est_log (*(const estimate *) prep);  /* e/(v - e) and log's ulp */
+  rnd l = rnd_sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log_ev.value, 2));
+  *bound = rnd_bound (l) + log_ev.err;
+  return l.value;
+}
+
+rnd
+lingauss2_mixed_difference (lingauss2_latent_fn f, const lingauss2 * g, double a)
+{
+  rnd d = rnd_sub (rnd_sub (f (g, 1, 1, a), f (g, 1, 0, a)), f (g, 0, 1, a));
+  return rnd_add (d, f (g, 0, 0, a));
+}
+
+static rnd
+log_joint (const lingauss2 * g, double z1, double z2, double a)
+{
+  (void) a;
+  return lingauss2_log_joint (g, z1, z2);
+}
+
 estimate
 lingauss2_point_interaction (const point * p, const void *prep)
 {
   (void) prep;
-  const lingauss2 *g = G;
-  rnd d = rnd_sub (rnd_sub (lingauss2_log_joint (g, 1, 1), lingauss2_log_joint (g, 1, 0)),
-                   lingauss2_log_joint (g, 0, 1));
-  return rnd_estimate (rnd_add (d, lingauss2_log_joint (g, 0, 0)));
+  return rnd_estimate (lingauss2_mixed_difference (log_joint, G, 0));
 }
 
 rnd

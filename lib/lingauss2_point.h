@@ -15,6 +15,7 @@
 #define HARNESS_LINGAUSS2_POINT_H
 
 #include "derivation.h"
+#include "line_fn.h"
 #include "lingauss2.h"
 #include "point.h"
 
@@ -46,11 +47,23 @@ double lingauss2_point_log_post (const point * p, const void *prep,
 double lingauss2_point_log_ratio (const point * p, const void *prep,
                                   const double *z, double *bound);
 
-/* The mixed second difference of log p(x, z) over (z1, z2) with unit
-   steps, f(1, 1) - f(1, 0) - f(0, 1) + f(0, 0): a density factorises over
-   (z1, z2) exactly when it vanishes everywhere, and for a log-density
-   quadratic in z it is the coefficient of z1z2 (here -θ1θ2), with its
-   rounding bound */
+/* At a draw Z (z = Z[0..1]) with the prep of
+   lingauss2_point_prepare_evidence: log p(x, z) - log p(x), Bayes' rule
+   with p(x) = ∫ p(x|z) p(z) dz by quadrature; the bound adds to the
+   difference's rounding what the quadrature's relative error e adds to
+   log p(x), at most e / (1 - e) (est_log). */
+double lingauss2_point_log_post_quad (const point * p, const void *prep,
+                                      const double *z, double *bound);
+
+/* The mixed second difference of F (G, z1, z2, A) over (z1, z2) with unit
+   steps, F(1, 1) - F(1, 0) - F(0, 1) + F(0, 0), with its rounding bound:
+   a density factorises over (z1, z2) exactly when that of its log
+   vanishes everywhere, and for a log-density quadratic in z it is the
+   coefficient of z1z2.  A is passed through (a coefficient of F, and
+   the values its mutants give it). */
+typedef rnd (*lingauss2_latent_fn) (const lingauss2 * g, double z1, double z2, double a);
+rnd lingauss2_mixed_difference (lingauss2_latent_fn f, const lingauss2 * g, double a);
+/* That of log p(x, z) (here -θ1θ2) */
 estimate lingauss2_point_interaction (const point * p, const void *prep);
 
 /* E_{z ~ p(z)}[log p(x|z)] = -½(log 2π + x² + θᵀθ) of the model G: the
@@ -84,6 +97,14 @@ estimate lingauss2_point_s2_star (const point * p, const void *prep);
    1), log N(z1; m1, s1²), log N(z2; m2, s2²) */
 typedef struct { rnd prior1, prior2, lik, q1, q2; } lingauss2_log_terms;
 lingauss2_log_terms lingauss2_log_terms_at (const lingauss2 * v, const double *z);
+/* A line NAME (line_integrand_fn) of a variational point at a draw Z of
+   q from those five: EXPR, an rnd in T (the lingauss2_log_terms), whose
+   rounding bound it states (line_fn.h's LINE_FN_RND, for the ELBO's lines):
+     LINGAUSS2_POINT_TERMS_LINE (log_pq, rnd_sub (t.lik, rnd_add (t.q1, t.q2))) */
+#define LINGAUSS2_POINT_TERMS_LINE(name, expr) static double \
+  name (const point * p, const void *u, const double *z, double *bound) \
+  { (void) u; lingauss2_log_terms t = lingauss2_log_terms_at (LINGAUSS2_POINT_Q (p), z); \
+    return line_fn_bounded ((expr), bound); }
 
 /* ---- the truths as a derivation's table entries (derivation_truth),
    each with its id and what it computes ---- */

@@ -13,12 +13,12 @@
  * rounding bound carries the size of the terms that cancel (lib/rounding.h). */
 #include "harness.h"
 #include "figure_mean_field.h"
-#include "figure_panel.h"
 #include "gmm.h"
 #include "gmm_fit_point.h"
 #include "line_fn.h"
 #include "lingauss2.h"
 #include "lingauss2_ascent.h"
+#include "lingauss2_ascent_fault.h"
 #include "lingauss2_point.h"
 #include "normal.h"
 #include "rounding_short.h"
@@ -53,15 +53,8 @@ LINE_FN_RND (eq2_1, sub (lingauss2_log_joint (G, z[0], z[1]), lingauss2_log_evid
 LINE_FN_RND (eq2_1_no_evidence, lingauss2_log_joint (G, z[0], z[1]))
 
 /* (2.2): the same with p(x) = ∫ p(x|z) p(z) dz, the quadrature's relative
-   error e adding at most e / (1 - e) to log p(x). */
-static double
-eq2_2 (const point * p, const void *prep, const double *z, double *bound)
-{
-  estimate log_ev = est_log (*(const estimate *) prep);  /* e/(v - e) and log's ulp */
-  rnd l = sub (lingauss2_log_joint (G, z[0], z[1]), rnd_leaf (log_ev.value, 2));
-  *bound = rnd_bound (l) + log_ev.err;
-  return l.value;
-}
+   error e adding at most e / (1 - e) to log p(x) (lib/lingauss2_point). */
+LINE_FN_BOUNDED (eq2_2, lingauss2_point_log_post_quad (p, u, z, bound))
 /* The mutant takes the log inside the integral, ∫ log p(x|z) p(z) dz,
    below log p(x) by Jensen's gap, 0 only at θ = 0 (lib/lingauss2_point) */
 LINE_FN_RND (eq2_2_log_inside,
@@ -92,15 +85,8 @@ LINE_FN_RND (eq2_3_cross_sign, EQ2_3 (-1))
 /* A density factorises over (z1, z2) exactly when the mixed second difference
    of its log vanishes; for a quadratic, with unit steps, it is the z1z2
    coefficient: here (2.3)'s exponent's (CROSS 1, or 0 without it). */
-static rnd
-mixed_difference (const point * p, double cross)
-{
-  const lingauss2 *g = G;
-  return add (sub (sub (exponent (g, 1, 1, cross), exponent (g, 1, 0, cross)),
-                   exponent (g, 0, 1, cross)), exponent (g, 0, 0, cross));
-}
-LINE_FN_CLOSED (p3_interaction, rnd_estimate (mixed_difference (p, 1)))
-LINE_FN_CLOSED (p3_no_cross, rnd_estimate (mixed_difference (p, 0)))
+LINE_FN_CLOSED (p3_interaction, rnd_estimate (lingauss2_mixed_difference (exponent, G, 1)))
+LINE_FN_CLOSED (p3_no_cross, rnd_estimate (lingauss2_mixed_difference (exponent, G, 0)))
 
 /* Truths: the conjugate posterior; and for (2.3), Bayes' rule p(z|x)/p(z'|x)
    = p(x, z)/p(x, z'), which needs neither conjugacy nor p(x) */
@@ -157,10 +143,7 @@ static const point_kind update_points = POINT_BOX (VARIATIONAL, NULL);
 #define V LINGAUSS2_POINT_Q (p)  /* the model and q at P (lib/lingauss2_point) */
 
 /* a line from the five log-densities T at the draw (lib/lingauss2_point) */
-#define AT_TERMS(name, expr) static double \
-  name (const point * p, const void *u, const double *z, double *bound) \
-  { (void) u; lingauss2_log_terms t = lingauss2_log_terms_at (V, z); \
-    return line_fn_bounded ((expr), bound); }
+#define AT_TERMS LINGAUSS2_POINT_TERMS_LINE
 
 /* (2.4): log p(z, x) - log q(z); (2.5): log p(z) + log p(x|z) - log q1 - log q2.
    Mutants: + log q(z), off by 2(H[q1] + H[q2]); (2.5) without its last term,
@@ -442,33 +425,15 @@ DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q
 /* the checks of lib/lingauss2_ascent, on the seed's updates */
 static const check_spec CHECKS[] = { LINGAUSS2_ASCENT_CHECKS ("2.13", "2.15") };
 
-enum { M_OTHER_NEGATED, M_X_SCALED, M_S2_REL, M_S2_NO_PRIOR, N_MUTANTS };
-static int on[N_MUTANTS];           /* MUTANTS' flags, set once */
-static const mutant_spec MUTANTS[N_MUTANTS] = {
-  {"update_other_negated", "mean update given -m_j for the other mean m_j", "update_monotone"},
-  {"update_x_scaled", "mean update with x scaled by 1 + 1e-3", "fixed_point_mean"},
-  {"update_s2_rel", "variance update scaled by 1 + 1e-4", "fixed_point_vs_optimizer"},
-  {"update_s2_no_prior", "variance update 1/θ1² (the prior's 1 dropped)", "mf_var_underestimates"},
-};
+static int on[LINGAUSS2_ASCENT_N_FAULTS];  /* MUTANTS' flags, set once */
+static const mutant_spec MUTANTS[] = { LINGAUSS2_ASCENT_FAULT_MUTANTS };
 
 /* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15), with the
-   negative controls of the four checks (lib/lingauss2_ascent runs them) */
+   negative controls of the four checks (lib/lingauss2_ascent_fault) */
 static void
 coordinate_step (lingauss2 * v, int step)
 {
-  int i = step / 2;
-  if (step % 2 == 0)
-    {
-      lingauss2 u = *v;         /* what the mean update is given */
-      u.m[1 - i] *= on[M_OTHER_NEGATED] ? -1 : 1;
-      u.x *= on[M_X_SCALED] ? 1 + 1e-3 : 1;
-      v->m[i] = lingauss2_cavi_mean (&u, i).value;
-      return;
-    }
-  double s2 = lingauss2_cavi_var (v, i).value * (on[M_S2_REL] ? 1 + 1e-4 : 1);
-  if (on[M_S2_NO_PRIOR])
-    s2 = 1 / (v->theta[i] * v->theta[i]);
-  v->s[i] = sqrt (s2);
+  lingauss2_ascent_fault_update (v, step, on);
 }
 
 /* ---------------------------------------------------------------------
@@ -477,38 +442,25 @@ coordinate_step (lingauss2 * v, int step)
  * --------------------------------------------------------------------- */
 
 static const param_spec PARAMS[] = {
-  {"theta1", 2.0, -10.0, 10.0, "θ1 of the figure's model", PARAM_REAL},
-  {"theta2", 1.5, -10.0, 10.0, "θ2 of the figure's model", PARAM_REAL},
-  {"x", 3.0, -20.0, 20.0, "the observation x of the figure's model", PARAM_REAL},
+  FIGURE_MEAN_FIELD_PARAMS (2.0, 1.5, 3.0),
   {"points", 200, 10, 2000, "points (θ, x) at which (2.1)-(2.3) are checked", PARAM_INTEGER},
 };
-
-static lingauss2
-figure_model (harness * h)
-{
-  return (lingauss2) { {harness_param (h, "theta1"), harness_param (h, "theta2")},
-    harness_param (h, "x"), {0, 0}, {1, 1}, 0, 1 };
-}
 
 /* Right of the lines (lib/figure_mean_field): the updates from a poor start,
    against the correlation; the seed's total (2.10)-(2.11) as its finding */
 static void
 draw_figure (harness * h)
 {
-  sbuf *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 1,3\n");
-  int b = figure_lines_against_truth (h, "Each line against its truth");
-  figure_mean_field (h, &b, &(figure_mean_field_spec) {
-    .model = figure_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
+  figure_mean_field_page (h, "Each line against its truth", &(figure_mean_field_spec) {
+    .model = figure_mean_field_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
     .path_label = "updates (2.13)", .seed_value = seed_total,
     .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
-  sbuf_append (gp, "unset multiplot\n");
 }
 
 static void
 write_notes (harness * h)
 {
-  lingauss2 v = figure_model (h);
+  lingauss2 v = figure_mean_field_model (h);
   sbuf_printf (harness_notes (h),
     "**Model.** z ~ N(0, I₂), x | z ~ N(θᵀz, 1); by conjugacy p(z|x) = N(θx/v, (I + θθᵀ)⁻¹),"
     " v = 1 + θᵀθ. (2.3)'s exponent is -½ zᵀ(I + θθᵀ)z + x θᵀz up to -½x², so its cross term"
@@ -570,7 +522,7 @@ main (int argc, char **argv)
                                   &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  harness_mutant_flags (h, on, N_MUTANTS);
+  harness_mutant_flags (h, on, LINGAUSS2_ASCENT_N_FAULTS);
   eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);

@@ -2,10 +2,13 @@
    those of the exact posterior and of the mean-field fit, by hand
    (Λ = I + θθᵀ, μ = θx/v, q* = N(μ, diag 1/Λ_ii)), the path starts at
    the shifted start and ends at μ, the blocks advance by four and the
-   script names the caller's labels.  A claim of one check, run inside
-   the test (its TAP goes to /dev/null). */
+   script names the caller's labels; the page wraps the lines panel and
+   both panels in one multiplot, and the model is the claim's parameters,
+   by hand, with --set theta1 moving it (a figure of the defaults caught).
+   A claim of one check, run inside the test (its TAP goes to /dev/null). */
 #include "figure_mean_field.h"
 #include "fixture_harness.h"
+#include "line_fn.h"
 #include "tap.h"
 
 #include <math.h>
@@ -19,6 +22,20 @@ static const claim CLAIM = {
   .slug = "test_figure_mean_field", .title = "figure test", .claim = "", .sources = "",
   .checks = CHECKS, .n_checks = 1, .samples_default = 10, .samples_quick = 10,
   .figure_caption = "",
+};
+
+/* the page's claim: the figure's parameters, and one line for its left panel */
+static const param_spec PARAMS[] = { FIGURE_MEAN_FIELD_PARAMS (2, 1.5, 3) };
+static const point_kind box = POINT_BOX_OF (NULL, {"a", 0, 1, 0, 0});
+static const derivation_truth ONE[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
+static const derivation_line LINE[] = {
+  {.id = "one", .source = "S 1", .text = "1", .eval = LINE_CLOSED (line_fn_one), .truth = "one"},
+};
+DERIVATION_DEFINE (one, "one", "one line", box, 4, ONE, LINE);
+static const claim PAGE = {
+  .slug = "test_figure_mean_field_page", .title = "page test", .claim = "", .sources = "",
+  .checks = CHECKS, .n_checks = 1, CLAIM_PARAMS (PARAMS), CLAIM_DERIVATIONS (&one),
+  .samples_default = 10, .samples_quick = 10, .figure_caption = "",
 };
 
 static const double T1 = 2, T2 = 1.5, XOBS = 3;
@@ -64,9 +81,48 @@ radius_error (double xy[][2], int n, const double mu[2], const double a[3])
   return worst;
 }
 
+/* STR's text from A on (A, then B, then C in that order: 1) */
+static int
+in_order (const char *str, const char *a, const char *b, const char *c)
+{
+  const char *p = strstr (str, a), *q = p ? strstr (p, b) : NULL;
+  return q && strstr (q, c);
+}
+
+static void
+test_page (void)
+{
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &PAGE);
+  check_compare (h, "c", est_exact (1, 0), est_exact (1, 0), "one point");
+  harness_run_derivations (h);
+  lingauss2 m = figure_mean_field_model (h);
+  h->opt.param_values[0] = -1;  /* as --set theta1=-1 leaves it */
+  lingauss2 w = figure_mean_field_model (h);
+  figure_mean_field_page (h, "the lines", &(figure_mean_field_spec) {
+    .model = w, .start_shift = {-2, 2.5}, .update = lingauss2_ascent_exact,
+    .path_label = "the path", .seed_value = seed_minus_one, .seed_name = "(1.1)" });
+  fixture_harness_loud (&f);
+  const char *gp = sbuf_str (harness_figure_script (h));
+  tap_ok (m.theta[0] == 2 && m.theta[1] == 1.5 && m.x == 3 && m.m[0] == 0 && m.m[1] == 0
+          && m.s[0] == 1 && m.s[1] == 1 && m.b == 0 && m.psi == 1,
+          "the model of the defaults: θ = (2, 1.5), x = 3, m = 0, s = 1, b = 0, ψ = 1");
+  tap_ok (w.theta[0] == -1 && w.theta[1] == 1.5 && w.x == 3,
+          "--set theta1=-1 moves θ1 only (a model of the defaults would be caught)");
+  tap_ok (in_order (gp, "set multiplot layout 1,3\n", "set title 'the lines'",
+                    "θ = (-1, 1.5), x = 3") && strstr (gp, "θ = (2, 1.5)") == NULL,
+          "the page opens a multiplot of three, the lines panel first, then the set model's");
+  tap_ok (in_order (gp, "title 'seed (1.1) at q*'", "unset multiplot\n", ""),
+          "... and closes it after the ELBO panel");
+  tap_ok (strstr (sbuf_str (harness_figure_data (h)), "# block 1: exact posterior") != NULL,
+          "after the one line's block 0, the posterior is block 1");
+  fixture_harness_end (&f);
+}
+
 int
 main (void)
 {
+  test_page ();
   static double xy[400][2];
   fixture_harness f;
   harness *h = fixture_harness_begin (&f, &CLAIM);

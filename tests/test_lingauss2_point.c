@@ -2,7 +2,9 @@
    the layouts, and every truth against the model's closed forms written
    out here by hand (p(x) = N(x; 0, v); the posterior N(θx/v, I - θθᵀ/v)
    by its 2 x 2 inverse; the ELBO's terms, PRML 10.1; the updates
-   (2.12)-(2.15) of 004 Problem 4). */
+   (2.12)-(2.15) of 004 Problem 4); (2.2)'s route through p(x) by
+   quadrature, with an evidence 1% high caught; the mixed difference of a
+   quadratic worked by hand. */
 #include "lingauss2_point.h"
 #include "harness.h"
 #include "tap.h"
@@ -111,6 +113,27 @@ test_variational_point (void)
              + log_n (z[1], m[1], s[1] * s[1]), 1e-14, "log q(z)");
 }
 
+/* lines from the five terms: log p(x|z) - log q(z), and log q1 - log q2 as
+   the negative control of a line that reads the wrong factor of q */
+LINGAUSS2_POINT_TERMS_LINE (lik_minus_q, rnd_sub (t.lik, rnd_add (t.q1, t.q2)))
+LINGAUSS2_POINT_TERMS_LINE (q1_minus_q2, rnd_sub (t.q1, t.q2))
+
+static void
+test_terms_line (void)
+{
+  point pt = make_point (1);
+  double t[2] = { 0.7, -0.4 }, x = 1.3, m[2] = { 0.2, -0.5 }, s[2] = { 0.8, 1.4 };
+  double z[2] = { 0.9, -0.3 }, bound = -1;
+  double q1 = log_n (z[0], m[0], s[0] * s[0]), q2 = log_n (z[1], m[1], s[1] * s[1]);
+  tap_close (lik_minus_q (&pt, NULL, z, &bound), log_n (x, t[0] * z[0] + t[1] * z[1], 1)
+             - q1 - q2, 1e-14, "a terms line: log p(x|z) - log q(z) at the draw");
+  tap_ok (bound > 0 && bound < 1e-13, "... with its rounding bound (%.3g)", bound);
+  double d = q1_minus_q2 (&pt, NULL, z, &bound);
+  tap_close (d, q1 - q2, 1e-14, "log q1 - log q2: q1 = N(m1, s1²), q2 = N(m2, s2²)");
+  tap_ok (fabs (d - (q2 - q1)) > 1e3 * bound, "... told from the factors swapped (%.3g)",
+          fabs (d - (q2 - q1)));
+}
+
 /* the table entries carry the functions tested above, under their ids */
 static void
 test_tables (void)
@@ -129,11 +152,67 @@ test_tables (void)
           && strcmp (upd[1].id, "m_star") == 0, "the updates' four truths");
 }
 
+/* (2.2)'s route: log p(x, z) - log p(x) with p(x) by quadrature, against
+   log N(z; θx/v, I - θθᵀ/v) written out; an evidence 1% high (a wrong
+   prep) misses it by log 1.01, far beyond the bound */
+static void
+test_log_post_quad (void)
+{
+  point pt = make_point (1), *p = &pt;
+  double t1 = 0.7, t2 = -0.4, x = 1.3, v = 1 + t1 * t1 + t2 * t2, z[2] = { 0.3, -1.1 };
+  double want = log_n (z[0], 0, 1) + log_n (z[1], 0, 1) + log_n (x, t1 * z[0] + t2 * z[1], 1)
+    - log_n (x, 0, v), bound;
+  estimate ev;
+  lingauss2_point_prepare_evidence (p, &ev);
+  double got = lingauss2_point_log_post_quad (p, &ev, z, &bound);
+  tap_close (got, want, 1e-9, "log p(x, z) - log p(x), p(x) by quadrature = log p(z|x)");
+  tap_ok (fabs (got - want) <= bound && bound < 1e-9,
+          "... within its bound, quadrature error included (%.3g <= %.3g)", fabs (got - want), bound);
+  estimate exact = est_exact (exp (log_n (x, 0, v)), 0);
+  double b0;
+  lingauss2_point_log_post_quad (p, &exact, z, &b0);
+  tap_ok (b0 < bound && b0 > 0, "an exact p(x) leaves only rounding (%.3g < %.3g)", b0, bound);
+  estimate high = est_exact (1.01 * exact.value, 0);
+  got = lingauss2_point_log_post_quad (p, &high, z, &bound);
+  tap_close (want - got, log (1.01), 1e-12, "p(x) 1%% high: off by log 1.01 ...");
+  tap_ok (fabs (got - want) > 1e6 * bound, "... far beyond the bound (%.3g)", bound);
+}
+
+/* a quadratic 3z1² - 2z2² + a z1z2 + 5z1 - z2 + 7 (with rounding bounds) */
+static rnd
+quadratic (const lingauss2 * g, double z1, double z2, double a)
+{
+  (void) g;
+  rnd x = rnd_exact (z1), y = rnd_exact (z2);
+  rnd q = rnd_add (rnd_scale (3, rnd_mul (x, x)), rnd_scale (-2, rnd_mul (y, y)));
+  q = rnd_add (q, rnd_mul (rnd_exact (a), rnd_mul (x, y)));
+  return rnd_add (rnd_add (q, rnd_sub (rnd_scale (5, x), y)), rnd_exact (7));
+}
+
+/* the mixed difference of a quadratic is its z1z2 coefficient, 0 for one
+   that separates; log p(x, z)'s is -θ1θ2, the posterior's interaction */
+static void
+test_mixed_difference (void)
+{
+  const lingauss2 g = { {0.7, -0.4}, 1.3, {0, 0}, {0, 0}, 0, 1 };
+  rnd d = lingauss2_mixed_difference (quadratic, &g, 1.25);
+  tap_close (d.value, 1.25, rnd_bound (d), "a quadratic's: its z1z2 coefficient 1.25,"
+             " within its bound (%.3g)", rnd_bound (d));
+  tap_ok (rnd_bound (d) < 1e-12, "... which is small");
+  tap_ok (lingauss2_mixed_difference (quadratic, &g, 0).value == 0,
+          "0 when the quadratic separates, so one that does not (1.25) is told from it");
+  tap_close (lingauss2_point_interaction (&(point) {0, 3, {0.7, -0.4, 1.3}}, NULL).value,
+             -0.7 * -0.4, 1e-14, "log p(x, z)'s: -θ1θ2");
+}
+
 int
 main (void)
 {
   test_tables ();
   test_model_point ();
+  test_log_post_quad ();
+  test_terms_line ();
+  test_mixed_difference ();
   test_variational_point ();
   return tap_done ();
 }
