@@ -14,7 +14,6 @@
 #include "harness.h"
 #include "discriminator.h"
 #include "figure_converge.h"
-#include "figure_panel.h"
 #include "figure_ratio_fit.h"
 #include "line_fn.h"
 #include "logistic.h"
@@ -322,7 +321,7 @@ check_normalised (harness * h, const ratio_fit * rf, const normal_pair * g)
 /* D = σ(θ·[1, x, x²]) fitted to draws of P1 = N(mb, sb²) (label 1) and P0 = N(ma, sa²)
    (label 0), lib/ratio_fit, against the pair (lib/ratio_fit_check) */
 static void
-check_logistic (harness * h, int block)
+check_logistic (harness * h)
 {
   long n = harness_samples (h);
   const normal_pair g = {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")};
@@ -353,11 +352,12 @@ check_logistic (harness * h, int block)
                " band).\n\n", rf.n1, rf.n0, g.mb, g.sb, w.worst_rel, w.n, w.worst_se);
 
   check_normalised (h, &rf, &g);
-  /* the bottom row, below the lines' panel: the densities and the error (lib/figure_ratio_fit) */
+  /* the whole figure: the lines' panel above the densities and the error (lib/figure_ratio_fit) */
   const figure_ratio_fit_spec fig = { .g = &g, .fit = &rf, .at = at, .n = 121,
     .z_error = figure_converge_z (h, "recovered_log_f1"), .swapped_column = "seed_D",
     .swapped_label = "seed lines (1)-(5): f0/(f0+f1)" };
-  figure_ratio_fit (h, block, &fig);
+  figure_ratio_fit_page (h, "The optimal discriminator and the density it recovers (seed 003"
+                         " Q5)", "Each line's D*(x) against the true D*(x)", &fig);
   ratio_fit_free (&rf);
 }
 
@@ -434,11 +434,6 @@ main (int argc, char **argv)
   check_pointwise_argmax (h);
   check_objective (h);
   check_dstar_maximises (h, harness_notes (h));
-  sbuf_append (harness_figure_script (h), "set multiplot title 'The optimal discriminator and the"
-               " density it recovers (seed 003 Q5)'\nset origin 0,0.5\nset size 1,0.47\n");
-  int block = figure_lines_against_truth (h, "Each line's D*(x) against the true D*(x)");
-  sbuf_append (harness_figure_script (h), "set key font ',11'\n");
-  check_logistic (h, block);
-  sbuf_append (harness_figure_script (h), "unset multiplot\n");
+  check_logistic (h);
   return harness_end (h);
 }
