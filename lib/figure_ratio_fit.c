@@ -4,6 +4,7 @@
 #include "check.h"
 #include "errors.h"
 #include "figure_converge.h"
+#include "figure_panel.h"
 #include "logistic.h"
 
 #include <math.h>
@@ -83,4 +84,16 @@ figure_ratio_fit (harness * h, int block, const figure_ratio_fit_spec * s)
   write_densities (harness_figure_data (h), s, block);
   draw_error (h, s, block + 1);
   draw_densities (h, s, block);
+}
+
+void
+figure_ratio_fit_page (harness * h, const char *title, const char *lines_title,
+                       const figure_ratio_fit_spec * s)
+{
+  sbuf_printf (harness_figure_script (h), "set multiplot title '%s'\nset origin 0,0.5\n"
+               "set size 1,0.47\n", title);
+  int block = figure_lines_against_truth (h, lines_title);
+  sbuf_append (harness_figure_script (h), "set key font ',11'\n");
+  figure_ratio_fit (h, block, s);
+  sbuf_append (harness_figure_script (h), "unset multiplot\n");
 }

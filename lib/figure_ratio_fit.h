@@ -33,4 +33,10 @@ typedef struct
 /* Both panels, from S, into H's figure data and script. */
 void figure_ratio_fit (harness * h, int block, const figure_ratio_fit_spec * s);
 
+/* The claim's whole figure: a multiplot under TITLE, each line of its derivations against its
+   truth (figure_lines_against_truth, lib/figure_panel, under LINES_TITLE) across the upper
+   half, then both panels of S below (key font 11), their data after that panel's blocks. */
+void figure_ratio_fit_page (harness * h, const char *title, const char *lines_title,
+                            const figure_ratio_fit_spec * s);
+
 #endif

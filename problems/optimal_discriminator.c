@@ -14,13 +14,13 @@
 #include "harness.h"
 #include "discriminator.h"
 #include "figure_converge.h"
-#include "figure_panel.h"
 #include "figure_ratio_fit.h"
 #include "line_fn.h"
 #include "logistic.h"
 #include "normal.h"
 #include "normal_pair.h"
 #include "ratio_fit.h"
+#include "ratio_fit_check.h"
 #include "root.h"
 
 #include <float.h>
@@ -301,98 +301,64 @@ check_dstar_maximises (harness * h, sbuf * notes)
 
 /* ---- a logistic discriminator fitted to samples ---- */
 
-/* D = σ(θ·[1, x, x²]) fitted to draws of P1 = N(mb, sb²) (label 1) and P0 = N(ma, sa²)
-   (label 0), lib/ratio_fit */
-typedef struct
-{
-  normal_pair g;
-  ratio_fit rf;
-} disc_fit;
-
-/* The estimate f0 D/(1 - D), through logs: in a tail where f0 underflows D can round to 1,
-   and 0 * inf would be NaN. */
-static double
-recovered_f1 (double x, void *params)
-{
-  const disc_fit *fit = params;
-  if (normal_pair_far_tail (x))
-    return 0.0;
-  double eta = logistic_score (fit->rf.lf.theta, x);
-  double log_f0_d = normal_log_pdf (x, fit->g.ma, fit->g.sa) + logistic_log_sigmoid (eta);
-  return on[M_MISSING_ODDS] ? exp (log_f0_d) : exp (log_f0_d - logistic_log_sigmoid (-eta));
-}
-
 /* ∫ f0 D/(1 - D) dx = ∫ f0 e^{θ·φ} dx = 1, with the delta-method standard error; the
    integral diverges when the fitted x² coefficient reaches 1/(2 s0²). */
 static void
-check_normalised (harness * h, const disc_fit * fit)
+check_normalised (harness * h, const ratio_fit * rf, const normal_pair * g)
 {
-  double abserr, se, total = ratio_fit_normaliser (&fit->rf, fit->g.ma, fit->g.sa, recovered_f1,
-                                                   (void *) fit, &abserr, &se);
+  double abserr, se, total = ratio_fit_check_mass (rf, g->ma, g->sa, on[M_MISSING_ODDS],
+                                                   &abserr, &se);
   if (isinf (total))
     check_compare (h, "recovered_f1_normalised", est_mc (INFINITY, 0), est_exact (1.0, 0.0),
                    "the estimate is not integrable: fitted x² coefficient %.3g",
-                   gsl_vector_get (fit->rf.lf.theta, 2));
+                   gsl_vector_get (rf->lf.theta, 2));
   else
     check_compare (h, "recovered_f1_normalised", est_mc (total, se), est_exact (1.0, 0.0),
                    "quadrature error ±%.2g (negligible), delta-method standard error %.3g",
                    abserr, se);
 }
 
+/* D = σ(θ·[1, x, x²]) fitted to draws of P1 = N(mb, sb²) (label 1) and P0 = N(ma, sa²)
+   (label 0), lib/ratio_fit, against the pair (lib/ratio_fit_check) */
 static void
-check_logistic (harness * h, int block)
+check_logistic (harness * h)
 {
   long n = harness_samples (h);
-  disc_fit fit = { .g = {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")} };
+  const normal_pair g = {0.0, 1.0, harness_param (h, "m1"), harness_param (h, "s1")};
+  ratio_fit rf;
   size_t n1 = on[M_UNEQUAL_CLASSES] ? (size_t) n / 2 : (size_t) n;     /* and n of P0 */
-  ratio_fit_normals (harness_rng (h), &fit.g, n1, (size_t) n, on[M_LABELS_SWAPPED], &fit.rf);
-  const logistic_fit *lf = &fit.rf.lf;
+  ratio_fit_normals (harness_rng (h), &g, n1, (size_t) n, on[M_LABELS_SWAPPED], &rf);
+  const logistic_fit *lf = &rf.lf;
   double truth[RATIO_FIT_FEATURES];
-  normal_log_ratio_coefficients (fit.g.mb, fit.g.sb, fit.g.ma, fit.g.sa, truth);
-  for (int j = 0; j < RATIO_FIT_FEATURES; j++)
-    check_point (h, "logistic_theta", ratio_fit_theta (&fit.rf, j),
-                 est_exact (truth[j], 8 * DBL_EPSILON * (1 + fabs (truth[j]))));
+  ratio_fit_check_theta (h, "logistic_theta", &rf, &g, truth);
   check_close (h, "logistic_theta", "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f, %.4f); %zu"
                " draws of P1, %zu of P0; BFGS then Newton, last step %.2g",
                gsl_vector_get (lf->theta, 0), gsl_vector_get (lf->theta, 1),
-               gsl_vector_get (lf->theta, 2), truth[0], truth[1], truth[2], fit.rf.n1,
-               fit.rf.n0, lf->newton_step);
+               gsl_vector_get (lf->theta, 2), truth[0], truth[1], truth[2], rf.n1,
+               rf.n0, lf->newton_step);
 
   /* the estimate of f1 on a grid; every fourth point within m1 ± 2.5 s1 is checked */
   ratio_fit_point at[121];
-  ratio_fit_grid (&fit.rf, &fit.g, fmin (0, fit.g.mb) - 3, fmax (0, fit.g.mb) + 3, 120, at);
-  double worst_rel = 0.0, worst_se = 0.0;
-  int n_grid = 0;
-  for (int i = 0; i <= 120; i += 4)
-    if (fabs (at[i].x - fit.g.mb) <= 2.5 * fit.g.sb)
-      {
-        double lf1 = at[i].log_f1, rel = fabs (expm1 (at[i].log_f1_hat - lf1));
-        n_grid++;
-        check_point (h, "recovered_log_f1", est_mc (at[i].log_f1_hat, at[i].se),
-                     est_exact (lf1, 4 * DBL_EPSILON * (1 + fabs (lf1))));
-        if (rel > worst_rel)
-          {
-            worst_rel = rel;
-            worst_se = at[i].se;
-          }
-      }
+  ratio_fit_grid (&rf, &g, fmin (0, g.mb) - 3, fmax (0, g.mb) + 3, 120, at);
+  ratio_fit_grid_check w = ratio_fit_check_grid (h, "recovered_log_f1", at, 121, 4, g.mb,
+                                                 2.5 * g.sb);
   check_close (h, "recovered_log_f1", "%d points x on a grid within m1 ± 2.5 s1; largest"
                " relative error of the estimated f1 %.3g, where its standard error (in log f1)"
-               " is %.3g", n_grid, worst_rel, worst_se);
+               " is %.3g", w.n, w.worst_rel, w.worst_se);
   sbuf_printf (harness_notes (h), "At this run's seed and size (%zu + %zu draws) the estimate"
                " f0 D/(1 - D) of f1 = N(%g, %g²) is off by at most %.3g relative on the %d grid"
                " points within m1 ± 2.5 s1, and at the worst point the standard error of log f̂1"
                " is %.3g (check `recovered_log_f1`; the figure shows the error over x with its"
-               " band).\n\n", fit.rf.n1, fit.rf.n0, fit.g.mb, fit.g.sb, worst_rel, n_grid,
-               worst_se);
+               " band).\n\n", rf.n1, rf.n0, g.mb, g.sb, w.worst_rel, w.n, w.worst_se);
 
-  check_normalised (h, &fit);
-  /* the bottom row, below the lines' panel: the densities and the error (lib/figure_ratio_fit) */
-  const figure_ratio_fit_spec fig = { .g = &fit.g, .fit = &fit.rf, .at = at, .n = 121,
+  check_normalised (h, &rf, &g);
+  /* the whole figure: the lines' panel above the densities and the error (lib/figure_ratio_fit) */
+  const figure_ratio_fit_spec fig = { .g = &g, .fit = &rf, .at = at, .n = 121,
     .z_error = figure_converge_z (h, "recovered_log_f1"), .swapped_column = "seed_D",
     .swapped_label = "seed lines (1)-(5): f0/(f0+f1)" };
-  figure_ratio_fit (h, block, &fig);
-  ratio_fit_free (&fit.rf);
+  figure_ratio_fit_page (h, "The optimal discriminator and the density it recovers (seed 003"
+                         " Q5)", "Each line's D*(x) against the true D*(x)", &fig);
+  ratio_fit_free (&rf);
 }
 
 /* ---- the notes, the claim ---- */
@@ -468,11 +434,6 @@ main (int argc, char **argv)
   check_pointwise_argmax (h);
   check_objective (h);
   check_dstar_maximises (h, harness_notes (h));
-  sbuf_append (harness_figure_script (h), "set multiplot title 'The optimal discriminator and the"
-               " density it recovers (seed 003 Q5)'\nset origin 0,0.5\nset size 1,0.47\n");
-  int block = figure_lines_against_truth (h, "Each line's D*(x) against the true D*(x)");
-  sbuf_append (harness_figure_script (h), "set key font ',11'\n");
-  check_logistic (h, block);
-  sbuf_append (harness_figure_script (h), "unset multiplot\n");
+  check_logistic (h);
   return harness_end (h);
 }

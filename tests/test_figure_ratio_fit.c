@@ -7,7 +7,11 @@
  * the two-sided normal quantile for α = 1e-7 (gsl_cdf_ugaussian_Qinv, not the harness's
  * check_critical_value); block 1, the error log f̂1 - log f1 at exactly the points within
  * 3 s1 of m1; the script plots both blocks with the caller's legend.  Negative control: the
- * D* column is not the swapped discriminator's -- the comparison tells the two apart. */
+ * D* column is not the swapped discriminator's -- the comparison tells the two apart.  Then
+ * the page, after a derivation of one line: a multiplot under its title, the lines' panel in
+ * the upper half before the two panels, which plot the block after the lines' blocks -- the
+ * densities' header, which the block before it (the negative control: the panels drawn at
+ * the page's first block) does not have. */
 #include "figure_ratio_fit.h"
 #include "fixture_harness.h"
 #include "tap.h"
@@ -18,12 +22,69 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture_box.h"   /* after the system headers: it defines A and B */
+
 #define N 41
 
 static const claim CLAIM = {
   .slug = "test_figure_ratio_fit", .title = "figure test", .claim = "", .sources = "",
   .samples_default = 10, .samples_quick = 10, .figure_caption = "",
 };
+
+/* the page's claim: one derivation of one line a² + b that holds */
+CLOSED_FN (f_sum, A * A, B)
+static const derivation_truth TRUTHS[] = { {"sum", "a² + b", LINE_CLOSED (f_sum)} };
+static const derivation_line LINES[] = {
+  {.id = "holds", .source = "S 1", .text = "a² + b", .eval = LINE_CLOSED (f_sum), .truth = "sum"},
+};
+static derivation d_sum = { .id = "sum", .title = "sum", .points = &box, .n_points = 5,
+                            DERIVATION_TABLES (TRUTHS, LINES) };
+static const claim PAGE = {
+  .slug = "test_figure_ratio_fit_page", .title = "page test", .claim = "", .sources = "",
+  .derivations = (const derivation *const[]) {&d_sum}, .n_derivations = 1,
+  .samples_default = 10, .samples_quick = 10, .figure_caption = "",
+};
+
+/* Does data block K (blocks "\n\n\n" apart, the first at the start) open with the densities'
+   header? */
+static int
+block_is_densities (const char *data, int k)
+{
+  const char *p = data;
+  for (int b = 0; b < k && p; b++)
+    {
+      p = strstr (p, "\n\n\n");
+      p = p ? p + 3 : NULL;
+    }
+  return p && strncmp (p, "# f0 = N(", 9) == 0;
+}
+
+static void
+test_page (const figure_ratio_fit_spec * s)
+{
+  box = point_box (BOX, COUNT_OF (BOX), NULL);
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &PAGE);
+  harness_run_derivations (h);
+  figure_ratio_fit_page (h, "the page", "the lines", s);
+  const char *data = sbuf_str (harness_figure_data (h));
+  const char *gp = sbuf_str (harness_figure_script (h));
+  fixture_harness_loud (&f);
+  const char *lines = strstr (gp, "set title 'the lines'");
+  const char *at = strstr (gp, "set title 'Densities and discriminators'");
+  at = at ? strstr (at, "plot datafile index ") : NULL;
+  int k = at ? atoi (at + strlen ("plot datafile index ")) : -1;
+  const char *head = "set multiplot title 'the page'\nset origin 0,0.5\nset size 1,0.47\n";
+  tap_ok (strncmp (gp, head, strlen (head)) == 0 && lines && at && lines < at
+          && strstr (lines, "set key font ',11'\n") != NULL
+          && strcmp (gp + strlen (gp) - 16, "unset multiplot\n") == 0,
+          "page: a multiplot under its title, the lines' panel on top before the two panels");
+  tap_ok (k >= 1 && block_is_densities (data, k), "page: the densities plot index %d, their"
+          " block", k);
+  tap_ok (k >= 1 && !block_is_densities (data, k - 1),
+          "negative control: index %d, the lines' own block, is not the densities'", k - 1);
+  fixture_harness_end (&f);
+}
 
 /* The numeric rows of the data block starting at P (after its "#" lines) into ROWS[i][0..C-1],
    up to the next blank line; returns how many. */
@@ -108,5 +169,6 @@ main (void)
           && strstr (gp, "index 0 using 1:5 axes x1y2 with lines ls 2 dt 4 title 'the swapped one'")
           && strstr (gp, "index 1") != NULL, "the script plots blocks 0 and 1, with the legend");
   fixture_harness_end (&f);
+  test_page (&s);
   return tap_done ();
 }
