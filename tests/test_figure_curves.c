@@ -12,6 +12,7 @@
 #include "figure.h"
 #include "figure_curves.h"
 #include "line_fn.h"
+#include "fixture_render.h"
 #include "tap.h"
 
 #include <fcntl.h>
@@ -47,32 +48,6 @@ static const char SCRIPT[] = "x_a = 3\nx_b = 0.5\nset title \"it's a panel\"\nse
   "plot datafile index 1 using 1:2 with lines ls 1 title 'x^2', \\\n"
   "     '' index 1 using 1:3 with lines ls 2 dt 2 title '2x (the seed''s)', \\\n"
   "     0 with lines ls 7 notitle\n";
-
-/* gnuplot renders DATA (a first block before it) and GP to an SVG */
-static int
-renders (const char *data, const char *gp)
-{
-  char dir[] = "/tmp/test_figure_curves.XXXXXX", cmd[512];
-  if (!mkdtemp (dir))
-    exit (99);
-  snprintf (cmd, sizeof cmd, "%s/f.dat", dir);
-  FILE *f = fopen (cmd, "w");
-  fprintf (f, "# block 0\n1 1\n%s", data);
-  fclose (f);
-  snprintf (cmd, sizeof cmd, "%s/f.gp", dir);
-  f = fopen (cmd, "w");
-  fprintf (f, "set terminal svg size 600,400\nset output outfile\n%s", gp);
-  fclose (f);
-  /* called as lib/figure calls it (-e "datafile=...; outfile=..." SCRIPT), so
-     that the sanitizer runs' stand-in (tools/figure_blank.sh) works too */
-  snprintf (cmd, sizeof cmd, "%s -e \"datafile='%s/f.dat'; outfile='%s/f.svg'\" %s/f.gp 2>/dev/null"
-            " && test -s %s/f.svg", figure_gnuplot (), dir, dir, dir, dir);
-  int ok = system (cmd) == 0;
-  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system (cmd) != 0)
-    exit (99);
-  return ok;
-}
 
 /* GOT = WANT, else GOT printed as TAP diagnostics, line by line */
 static int
@@ -116,7 +91,7 @@ main (void)
   tap_ok (same_text (sbuf_str (&data), DATA), "the data block, byte for byte");
   tap_ok (same_text (sbuf_str (&gp), SCRIPT),
           "the script, byte for byte (the label's quote doubled)");
-  tap_ok (renders (sbuf_str (&data), sbuf_str (&gp)), "gnuplot renders the panel");
+  tap_ok (fixture_renders (sbuf_str (&data), sbuf_str (&gp)), "gnuplot renders the panel");
   s.log_x = 0, s.xlo = 0, s.xhi = 10, s.n = 4;
   tap_ok (figure_curves_x (&s, 0) == 0 && figure_curves_x (&s, 1) == 2.5
           && figure_curves_x (&s, 4) == 10, "a linear grid: 0, 2.5, ..., 10");

@@ -13,6 +13,7 @@
  * target, five components and no fits are refused (exit 3). */
 #include "figure.h"
 #include "figure_gauss_fit.h"
+#include "fixture_render.h"
 #include "tap.h"
 
 #include <fcntl.h>
@@ -94,31 +95,6 @@ density_rows (const char *data, int nan_mode)
   return good;
 }
 
-/* gnuplot renders DATA (a first block before it) and GP to an SVG, called
-   as lib/figure calls it, so that the sanitizer runs' stand-in works too */
-static int
-renders (const char *data, const char *gp)
-{
-  char dir[] = "/tmp/test_figure_gauss_fit.XXXXXX", cmd[512];
-  if (!mkdtemp (dir))
-    exit (99);
-  snprintf (cmd, sizeof cmd, "%s/f.dat", dir);
-  FILE *f = fopen (cmd, "w");
-  fprintf (f, "# block 0\n1 1\n%s", data);
-  fclose (f);
-  snprintf (cmd, sizeof cmd, "%s/f.gp", dir);
-  f = fopen (cmd, "w");
-  fprintf (f, "set terminal svg size 600,400\nset output outfile\n%s", gp);
-  fclose (f);
-  snprintf (cmd, sizeof cmd, "%s -e \"datafile='%s/f.dat'; outfile='%s/f.svg'\" %s/f.gp 2>/dev/null"
-            " && test -s %s/f.svg", figure_gnuplot (), dir, dir, dir, dir);
-  int ok = system (cmd) == 0;
-  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system (cmd) != 0)
-    exit (99);
-  return ok;
-}
-
 /* figure_gauss_fit (S) ends the run with EXIT_RUNTIME (3) */
 static int
 refused (figure_gauss_fit_spec s)
@@ -154,7 +130,7 @@ main (void)
           "601 rows of p, the inclusive q and the first run per component, by hand");
   tap_ok (runs && same_text (runs, RUNS), "the runs block, byte for byte");
   tap_ok (same_text (sbuf_str (&gp), SCRIPT), "the script, byte for byte");
-  tap_ok (renders (sbuf_str (&data), sbuf_str (&gp)), "gnuplot renders the panel");
+  tap_ok (fixture_renders (sbuf_str (&data), sbuf_str (&gp)), "gnuplot renders the panel");
 
   /* every run at component 2: component 1's column NaN, no curve for it */
   sbuf_free (&data), sbuf_free (&gp);
