@@ -16,12 +16,12 @@
 #include "figure_converge.h"
 #include "figure_ratio_fit.h"
 #include "line_fn.h"
+#include "line_root.h"
 #include "logistic.h"
 #include "normal.h"
 #include "normal_pair.h"
 #include "ratio_fit.h"
 #include "ratio_fit_check.h"
-#include "root.h"
 
 #include <float.h>
 #include <gsl/gsl_math.h>
@@ -38,31 +38,30 @@ static const point_kind density_points = POINT_BOX_NAMED ("density values", DENS
 
 /* Lines (3)-(6) are equations 0 = g(D) in D of the point F = (f0, f1); g returns g(D) and a
    bound on its rounding.  Each quotient, product and difference adds half an ulp of its
-   terms, 1 - D at most half an ulp of itself. */
-#define F0 (((const double *) f)[0])
-#define F1 (((const double *) f)[1])
+   terms, 1 - D at most half an ulp of itself.  The D in (0, 1) a line determines: the root of
+   its g, by bisection with a bracket whose ends have certain signs (lib/root, lib/line_root);
+   NaN when no D satisfies it (g not finite, a zero denominator, or no change of sign). */
+#define F0 (v[0])
+#define F1 (v[1])
 
 /* g = A op B of two positive sides: a side of r <= 3 such roundings (u = eps/2 each) is within
    r u (1 + O(u)) of itself, the sum or difference adds u (A + B), so
    (r + 1) u (A + B) <= K eps (A + B) for K >= 2. */
-#define EQ_SIDES(name, A, op, B, k) \
-  static double name (double d, void *f, double *rounding) \
-  { double a = (A), b = (B); *rounding = (k) * DBL_EPSILON * (a + b); return a op b; }
 /* (3) 0 = f0/D - f1/(1 - D) */
-EQ_SIDES (eq_line3, F0 / d, -, F1 / (1 - d), 4)
-EQ_SIDES (eq_line3_sign, F0 / d, +, F1 / (1 - d), 4)
+LINE_ROOT_SIDES (line3, F0 / d, -, F1 / (1 - d), 4)
+LINE_ROOT_SIDES (line3_sign, F0 / d, +, F1 / (1 - d), 4)
 /* (5) f1 D = f0 (1 - D) */
-EQ_SIDES (eq_line5, F1 * d, -, F0 * (1 - d), 4)
-EQ_SIDES (eq_line5_swapped, F0 * d, -, F1 * (1 - d), 4)
+LINE_ROOT_SIDES (line5, F1 * d, -, F0 * (1 - d), 4)
+LINE_ROOT_SIDES (line5_swapped, F0 * d, -, F1 * (1 - d), 4)
 /* (6) f1 = f0 D/(1 - D), and what follows from (5): f1 = f0 (1 - D)/D; the quotient's three
    roundings make K = 6 */
-EQ_SIDES (eq_line6, F1, -, F0 * d / (1 - d), 6)
-EQ_SIDES (eq_line6_from_line5, F1, -, F0 * (1 - d) / d, 6)
+LINE_ROOT_SIDES (line6, F1, -, F0 * d / (1 - d), 6)
+LINE_ROOT_SIDES (line6_from_line5, F1, -, F0 * (1 - d) / d, 6)
 
 /* (4) 0 = (f0 (1 - D) - f1 D) / (D · 1 - D), or with the denominator D (1 - D).  As printed
    the denominator is D - D = 0: no D satisfies it. */
 static double
-line4_numerator (double d, const void *f, double *terms)
+line4_numerator (double d, const double *v, double *terms)
 {
   double a = F0 * (1 - d), b = F1 * d;
   *terms = a + b;
@@ -82,20 +81,8 @@ eq_line4_bracketed (double d, void *f, double *rounding)
   *rounding = 4 * DBL_EPSILON * (terms + fabs (top)) / den;
   return top / den;
 }
-
-/* The D in (0, 1) a line determines: the root of its g, by bisection with a bracket whose ends
-   have certain signs (lib/root); NaN when no D satisfies it (g not finite, a zero
-   denominator, or no change of sign). */
-#define LINE_ROOT(name, eq) \
-  LINE_FN_CLOSED (name, root_bisect_estimate (eq, (void *) p->v, 0x1p-40, 1 - 0x1p-40))
-LINE_ROOT (line3, eq_line3)
-LINE_ROOT (line3_sign, eq_line3_sign)
 LINE_ROOT (line4_as_printed, eq_line4_as_printed)
 LINE_ROOT (line4_bracketed, eq_line4_bracketed)
-LINE_ROOT (line5, eq_line5)
-LINE_ROOT (line5_swapped, eq_line5_swapped)
-LINE_ROOT (line6, eq_line6)
-LINE_ROOT (line6_from_line5, eq_line6_from_line5)
 
 /* The maximiser of v[A] log D + v[B] log(1 - D), v = (f0, f1), by Brent (lib/ratio_fit). */
 #define LINE_ARGMAX(name, a, b) LINE_FN_CLOSED (name, ratio_fit_argmax (p->v[a], p->v[b]))
