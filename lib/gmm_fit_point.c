@@ -1,6 +1,7 @@
 /* gmm_fit_point.c -- N(μ, I) fitted to a Gaussian mixture, at a
  * derivation's point (gmm_fit_point.h). */
 #include "gmm_fit_point.h"
+#include "errors.h"
 #include "gmm_quantile.h"
 #include "normal.h"
 
@@ -71,4 +72,16 @@ gmm_fit_point_half_trace (const gmm * g)
       acc = rnd_add (acc, rnd_mul (rnd_exact (g->weights[k]), tr));
     }
   return rnd_scale (0.5, acc);
+}
+
+rnd
+gmm_fit_point_mean_equal_weights (const gmm * g, size_t c)
+{
+  if (c >= g->d)
+    die_internal ("gmm_fit_point_mean_equal_weights: coordinate %zu of %zu", c, g->d);
+  rnd s = rnd_exact (0);
+  for (size_t k = 0; k < g->k; k++)
+    s = rnd_add (s, rnd_mul (rnd_leaf (1.0 / (double) g->k, 1),
+                             rnd_exact (gsl_vector_get (g->comp[k]->mu, c))));
+  return s;
 }

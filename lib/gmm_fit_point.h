@@ -47,6 +47,12 @@ estimate gmm_fit_point_argmax (const point * p, const void *prep);
    as exact leaves, lib/rounding.h) */
 rnd gmm_fit_point_half_trace (const gmm * g);
 
+/* (1/K) Σ_k m_kc, coordinate C of the component means averaged with equal
+   weights: what E_p[x_c] would be for a fit that ignored the weights (a
+   rounded leaf 1/K, the means exact: gmm_mean_rnd of the mixture with
+   weights 1/K, to the last bit; dies for C >= d) */
+rnd gmm_fit_point_mean_equal_weights (const gmm * g, size_t c);
+
 /* The truths as a derivation's table entries (derivation_truth), each
    with its id and what it computes */
 #define GMM_FIT_POINT_TRUTHS \

@@ -3,7 +3,8 @@
    mixture's mean (a z-score against Σ w_k m_k by hand), log q and its
    difference from μ = 0 are -log 2π - ½|x - μ|² and μᵀx - ½|μ|² by hand,
    and the truths along μ_i are E_p[x_i] - μ_i and E_p[x_i], the moment
-   matching of KL(p || q). */
+   matching of KL(p || q); the component means with equal weights, by
+   hand and against gmm_mean_rnd, told from the weighted mean. */
 #include "gmm_fit_point.h"
 #include "tap.h"
 
@@ -46,6 +47,32 @@ test_draws (const gmm * g, int mapped)
   gsl_rng_free (r);
 }
 
+/* The means averaged with equal weights: by hand, and bit for bit (value
+   and bound) gmm_mean_rnd of the same components weighted 1/K, for K = 2
+   and 3 (1/3 rounded); the mixture's own weights are told from them. */
+static void
+test_equal_weights (const gmm * g)
+{
+  tap_ok (gmm_fit_point_mean_equal_weights (g, 0).value == 0.5
+          && gmm_fit_point_mean_equal_weights (g, 1).value == 1.25,
+          "equal weights: ((-1 + 2)/2, (2 + 0.5)/2) by hand");
+  tap_ok (fabs (gmm_mean_rnd (g, 0).value - 0.5) > 0.5,
+          "... told from the weighted mean 0.25·(-1) + 0.75·2 = 1.25");
+  static const double mu3[3][2] = { {-2, 0}, {1.5, 2}, {3, -1.5} }, w3[3] = { 1, 1, 1 };
+  static const double cov3[3][4] = { {1, 0, 0, 1}, {1, 0, 0, 1}, {1, 0, 0, 1} };
+  gmm *g3 = gmm_alloc_from (3, 2, w3, &mu3[0][0], &cov3[0][0], 1.0);
+  int same = 1;
+  for (size_t c = 0; c < 2; c++)
+    {
+      rnd a = gmm_fit_point_mean_equal_weights (g3, c), b = gmm_mean_rnd (g3, c);
+      same &= a.value == b.value && rnd_bound (a) == rnd_bound (b);
+    }
+  tap_ok (same, "K = 3: gmm_mean_rnd with weights 1/3, value and bound to the last bit");
+  tap_close (gmm_fit_point_mean_equal_weights (g3, 0).value, 2.5 / 3, 1e-15,
+             "... (-2 + 1.5 + 3)/3");
+  gmm_free (g3);
+}
+
 int
 main (void)
 {
@@ -71,6 +98,7 @@ main (void)
       tap_close (gmm_fit_point_argmax (&p, prep).value, mean, 1e-5,
                  "argmax along μ_%d = E_p[x_%d]", i, i);
     }
+  test_equal_weights (g);
   tap_close (gmm_fit_point_half_trace (g).value, 0.5 * (0.25 * 0.9 + 0.75 * 1.6), 1e-15,
              "½ Σ w_k tr Σ_k by hand");
   static const derivation_truth t[] = { GMM_FIT_POINT_TRUTHS };
