@@ -1,7 +1,8 @@
-/* fixture_render.h -- gnuplot must render a panel a test wrote: the
- * figure tests' one way to ask it.  gnuplot is called as lib/figure calls
- * it (-e "datafile=...; outfile=..." SCRIPT), so that the sanitizer runs'
- * stand-in (tools/figure_blank.sh) works too. */
+/* fixture_render.h -- gnuplot must render a panel a test wrote, and its
+ * text must be the promised text: the figure tests' one way to ask both.
+ * gnuplot is called as lib/figure calls it (-e "datafile=...;
+ * outfile=..." SCRIPT), so that the sanitizer runs' stand-in
+ * (tools/figure_blank.sh) works too. */
 #ifndef HARNESS_FIXTURE_RENDER_H
 #define HARNESS_FIXTURE_RENDER_H
 
@@ -9,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Whether gnuplot renders DATA (a first block before it, so that block
    numbers start at 1) and the commands GP to a non-empty SVG; a scratch
@@ -37,6 +39,20 @@ fixture_renders (const char *data, const char *gp)
   if (system (cmd) != 0)
     exit (99);
   return ok;
+}
+
+/* GOT = WANT, else GOT printed as TAP diagnostics, line by line: a
+   figure test compares the commands it was promised byte for byte */
+static int
+fixture_same_text (const char *got, const char *want)
+{
+  if (strcmp (got, want) == 0)
+    return 1;
+  printf ("# got:\n#   ");
+  for (; *got; got++)
+    fputs (*got == '\n' ? "\n#   " : (char[2]) { *got, 0 }, stdout);
+  printf ("\n");
+  return 0;
 }
 
 #endif

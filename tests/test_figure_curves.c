@@ -49,19 +49,6 @@ static const char SCRIPT[] = "x_a = 3\nx_b = 0.5\nset title \"it's a panel\"\nse
   "     '' index 1 using 1:3 with lines ls 2 dt 2 title '2x (the seed''s)', \\\n"
   "     0 with lines ls 7 notitle\n";
 
-/* GOT = WANT, else GOT printed as TAP diagnostics, line by line */
-static int
-same_text (const char *got, const char *want)
-{
-  if (strcmp (got, want) == 0)
-    return 1;
-  printf ("# got:\n#   ");
-  for (; *got; got++)
-    fputs (*got == '\n' ? "\n#   " : (char[2]) { *got, 0 }, stdout);
-  printf ("\n");
-  return 0;
-}
-
 static int
 refused (figure_curves_spec s)
 {
@@ -88,8 +75,8 @@ main (void)
   sbuf_init (&data), sbuf_init (&gp);
   figure_curves_spec s = spec ();
   figure_curves (&data, &gp, 1, &s);
-  tap_ok (same_text (sbuf_str (&data), DATA), "the data block, byte for byte");
-  tap_ok (same_text (sbuf_str (&gp), SCRIPT),
+  tap_ok (fixture_same_text (sbuf_str (&data), DATA), "the data block, byte for byte");
+  tap_ok (fixture_same_text (sbuf_str (&gp), SCRIPT),
           "the script, byte for byte (the label's quote doubled)");
   tap_ok (fixture_renders (sbuf_str (&data), sbuf_str (&gp)), "gnuplot renders the panel");
   s.log_x = 0, s.xlo = 0, s.xhi = 10, s.n = 4;

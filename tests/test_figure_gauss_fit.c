@@ -56,19 +56,6 @@ spec (const gmm * p)
     .title = "the fits", .xlo = -4, .xhi = 6, .ymax = 0.5 };
 }
 
-/* GOT = WANT, else GOT printed as TAP diagnostics */
-static int
-same_text (const char *got, const char *want)
-{
-  if (strcmp (got, want) == 0)
-    return 1;
-  printf ("# got:\n#   ");
-  for (; *got; got++)
-    fputs (*got == '\n' ? "\n#   " : (char[2]) { *got, 0 }, stdout);
-  printf ("\n");
-  return 0;
-}
-
 /* The density rows of block 1 in DATA, row j at x = -4 + 10 j/600 (the
    grid of S, printed to 6 digits), each against p, q_incl and the two
    curves' fits (NAN_MODE: the column that must be NaN, or -1), to
@@ -128,8 +115,8 @@ main (void)
                    "  exclusive_q_mode2(x)\n-4 ", 79) == 0, "the density block's header and first x");
   tap_ok (density_rows (sbuf_str (&data), -1) == 601,
           "601 rows of p, the inclusive q and the first run per component, by hand");
-  tap_ok (runs && same_text (runs, RUNS), "the runs block, byte for byte");
-  tap_ok (same_text (sbuf_str (&gp), SCRIPT), "the script, byte for byte");
+  tap_ok (runs && fixture_same_text (runs, RUNS), "the runs block, byte for byte");
+  tap_ok (fixture_same_text (sbuf_str (&gp), SCRIPT), "the script, byte for byte");
   tap_ok (fixture_renders (sbuf_str (&data), sbuf_str (&gp)), "gnuplot renders the panel");
 
   /* every run at component 2: component 1's column NaN, no curve for it */

@@ -44,19 +44,6 @@ static const char DATA[] = "\n\n# block 1: case demo\n# row col label category"
   "1 1 11 1 0\n1 2 12 1 0\n1 3 13 1 0\n2 1 21 1 0\n2 2 22 0 0\n2 3 23 0 0\n3 1 31 0 0\n"
   "3 2 32 0 0\n3 3 33 0 0\n";
 
-/* GOT = WANT, else GOT printed as TAP diagnostics, line by line */
-static int
-same_text (const char *got, const char *want)
-{
-  if (strcmp (got, want) == 0)
-    return 1;
-  printf ("# got:\n#   ");
-  for (; *got; got++)
-    fputs (*got == '\n' ? "\n#   " : (char[2]) { *got, 0 }, stdout);
-  printf ("\n");
-  return 0;
-}
-
 /* The demo field of output 22: 11 seen 3 times, and AT (12, or 21 when
    transposed) once. */
 static receptive_field
@@ -98,9 +85,9 @@ main (void)
   figure_receptive_field_axes (&axes, &f);
   figure_receptive_field (&data, &gp, 1, &f, "demo", 4, 1);
   figure_receptive_field (&data, &gp, 2, &empty, "empty", 4, 0);
-  tap_ok (same_text (sbuf_str (&axes), AXES), "the axes, byte for byte");
-  tap_ok (same_text (sbuf_str (&gp), PANELS), "two panels' commands, byte for byte");
-  tap_ok (same_text (sbuf_str (&data), DATA), "two data blocks, byte for byte");
+  tap_ok (fixture_same_text (sbuf_str (&axes), AXES), "the axes, byte for byte");
+  tap_ok (fixture_same_text (sbuf_str (&gp), PANELS), "two panels' commands, byte for byte");
+  tap_ok (fixture_same_text (sbuf_str (&data), DATA), "two data blocks, byte for byte");
   sbuf page;                     /* the two panels in a multiplot, as a claim draws them */
   sbuf_init (&page);
   sbuf_printf (&page, "set multiplot layout 1,2\n%s%sunset multiplot\n", sbuf_str (&axes),
