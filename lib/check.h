@@ -55,6 +55,13 @@ typedef struct
   const char *correction;  /* for EXPECT_SEED_ERROR: the correct expression */
 } check_spec;
 
+/* A row of a claim's CHECKS table for one of the harness's own checks (a
+   property of the method, not a line of a seed), expected to hold:
+   source "harness", no correction.  The rows of seed lines spell out all
+   six fields, so that a reader sees each line's source and expectation. */
+#define CHECK_HARNESS(id, rel, statement) \
+  { (id), "harness", (statement), (rel), EXPECT_HOLDS, NULL }
+
 /* What the evidence said. */
 typedef struct
 {

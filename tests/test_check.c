@@ -6,6 +6,18 @@
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>
+#include <string.h>
+
+/* Two rows with the same fields (strings by content, NULLs equal). */
+static int
+check_spec_same (const check_spec * a, const check_spec * b)
+{
+#define SAME_STR(x, y) ((x) == (y) || ((x) && (y) && strcmp ((x), (y)) == 0))
+  return SAME_STR (a->id, b->id) && SAME_STR (a->source, b->source)
+    && SAME_STR (a->statement, b->statement) && a->rel == b->rel && a->expect == b->expect
+    && SAME_STR (a->correction, b->correction);
+#undef SAME_STR
+}
 
 int
 main (void)
@@ -75,6 +87,13 @@ main (void)
   tap_ok (!check_as_expected (&rc), "a verdict where inconclusive was expected: unexpected");
   rc.spec = &se, rc.held = 0;
   tap_ok (check_found_seed_error (&rc), "a detected seed error is a finding");
+  /* CHECK_HARNESS: the spelled-out row of a harness check, field by field */
+  check_spec hm = CHECK_HARNESS ("x", REL_LE, "x" " <= y");
+  check_spec hs = { "x", "harness", "x <= y", REL_LE, EXPECT_HOLDS, NULL };
+  tap_ok (check_spec_same (&hm, &hs), "CHECK_HARNESS (id, rel, statement) = {id, \"harness\","
+          " statement, rel, EXPECT_HOLDS, NULL}");
+  hs.rel = REL_GE;
+  tap_ok (!check_spec_same (&hm, &hs), "negative control: a row with another relation differs");
   /* the harness's own lines: "harness" as a whole first word only */
   tap_ok (check_source_is_harness ("harness") && check_source_is_harness ("harness (figure)")
           && !check_source_is_harness ("h 1.2") && !check_source_is_harness ("harn")
