@@ -10,7 +10,6 @@
  * GSL's BFGS against these closed forms. */
 #include "harness.h"
 #include "vector_check.h"
-#include "figure_panel.h"
 #include "figure_wake_sleep.h"
 #include "lingauss.h"
 #include "line_fn.h"
@@ -331,15 +330,16 @@ check_sleep (harness * h, long n)
                " score (τ̂² = %.5g, τ*² = %.5g)", n, fit.tau2, post.tau2);
 }
 
-/* ---- wake-sleep iterations, for the figure (lib/figure_wake_sleep), the sleep step
-   with this claim's mutant ---- */
+/* ---- wake-sleep iterations, for the figure (lib/figure_wake_sleep, the lines panel on its
+   left), the sleep step with this claim's mutant ---- */
 
 static void
-run_wake_sleep (harness * h, const recog_data * d, long m, int block)
+run_wake_sleep (harness * h, const recog_data * d, long m)
 {
   figure_wake_sleep_spec s = { d, { {0.3, 0.3}, {0.0, 0.0}, 2.0 }, { {0.0, 0.0}, 0.0, 1.0 }, m,
     (int) harness_param (h, "iterations"), sleep_fit, h };
-  double mle = figure_wake_sleep (h, &block, &s);
+  double mle = figure_wake_sleep_page (h, "Wake-sleep on a linear-Gaussian model (001 1.1.2)",
+                                       "Each seed line against its truth", &s);
   sbuf_printf (harness_notes (h), "After %d wake-sleep iterations the average"
                " log-likelihood is %.5g against the maximum %.5g (closed form), and the"
                " inclusive KL after the sleep step is %.2g.\n\n", s.iterations,
@@ -408,11 +408,7 @@ main (int argc, char **argv)
   check_gradients (h, &wp, (void *) &THETA0);
   recog_theta star = check_wake (h, &d);
   check_sleep (h, n);
-  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3 title"
-               " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n");
-  int b = figure_lines_against_truth (h, "Each seed line against its truth");
-  sbuf_append (harness_figure_script (h), "set key font ',8' spacing 0.75\n");
-  run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100, b);
+  run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100);
   write_notes (h, &star);
   free (d.x);
   return harness_end (h);
