@@ -1,6 +1,7 @@
 /* figure_wake_sleep.c -- wake-sleep iterations and their two panels
  * (figure_wake_sleep.h). */
 #include "figure_wake_sleep.h"
+#include "figure_panel.h"
 
 /* One row of the data block: iteration IT, and the inclusive KL after the
    wake step KL_WAKE (not printed at iteration 0, where there is none). */
@@ -58,4 +59,14 @@ figure_wake_sleep (harness * h, int *block, figure_wake_sleep_spec * s)
   sbuf_printf (harness_figure_script (h), "mle = %.8g\n", mle);
   panels (harness_figure_script (h), (*block)++);
   return mle;
+}
+
+double
+figure_wake_sleep_page (harness * h, const char *title, const char *lines_title,
+                        figure_wake_sleep_spec * s)
+{
+  sbuf_printf (harness_figure_script (h), "set multiplot layout 1,3 title '%s'\n", title);
+  int b = figure_lines_against_truth (h, lines_title);
+  sbuf_append (harness_figure_script (h), "set key font ',8' spacing 0.75\n");
+  return figure_wake_sleep (h, &b, s);
 }

@@ -14,7 +14,8 @@
  * Middle panel: the ELBO and the log-likelihood per iteration under the
  * maximum log-likelihood (recog_max_log_lik, closed form); right: the two
  * inclusive KLs on a log scale.  Both iterations' generator is the
- * harness's, wake step first. */
+ * harness's, wake step first.  figure_wake_sleep_page is a claim's whole
+ * figure, the lines panel on the left. */
 #ifndef HARNESS_FIGURE_WAKE_SLEEP_H
 #define HARNESS_FIGURE_WAKE_SLEEP_H
 
@@ -44,5 +45,13 @@ typedef struct
    gnuplot commands, and advance *BLOCK.  Returns the maximum average
    log-likelihood, the middle panel's reference line. */
 double figure_wake_sleep (harness * h, int *block, figure_wake_sleep_spec * s);
+
+/* The claim's whole figure: a multiplot of three panels in a row under
+   TITLE, each line of its derivations against its truth
+   (figure_lines_against_truth, lib/figure_panel, under LINES_TITLE), then
+   figure_wake_sleep's two panels (keys in font 8 at spacing 0.75), their
+   data after that panel's blocks.  Returns figure_wake_sleep's maximum. */
+double figure_wake_sleep_page (harness * h, const char *title, const char *lines_title,
+                               figure_wake_sleep_spec * s);
 
 #endif

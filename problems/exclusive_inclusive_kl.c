@@ -7,18 +7,18 @@
  * Ground truth.  P1: the target p = 0.6 N(-2.5 sep, 0.8²) + 0.4 N(3 sep,
  * 1.1²) (lib/gmm.h); BFGS on KL(q || p) and on KL(p || q) over q = N(m, s²),
  * each KL by quadrature (lib/quad.h), from the same start.  P6.4: z is the
- * component of a two-component mixture with x observed, so every sum over z
- * is exact; the truth is KL(p(z|x) || q) with p(z|x) by the logistic route
- * 1/(1 + p(z',x)/p(z,x)) (no p(x)), and Brent's minimiser of the line-118
- * objective.  Closed forms carry their rounding (lib/rounding.h,
- * lib/normal_rnd.h).  That the inclusive fit is the moment match is the
+ * component of a two-component mixture with x observed (lib/mixture_latent),
+ * so every sum over z is exact; the truth is KL(p(z|x) || q) with p(z|x) by
+ * the logistic route 1/(1 + p(z',x)/p(z,x)) (no p(x)), and Brent's
+ * minimiser of the line-118 objective.  Closed forms carry their rounding
+ * (lib/rounding.h, lib/normal_rnd.h).  That the inclusive fit is the moment match is the
  * harness's own pair of lines, against p's exact moments. */
 #include "harness.h"
 #include "figure_gauss_fit.h"
 #include "figure_panel.h"
 #include "gauss_fit.h"
 #include "line_fn.h"
-#include "minimize.h"
+#include "mixture_latent.h"
 #include "normal.h"
 #include "rounding_short.h"
 
@@ -106,82 +106,34 @@ DERIVATION_DEFINE (tf, "s000_tf", "000 True or False: P1, P3, P4", start_points,
 static const point_kind latent_points =
   POINT_BOX_OF (NULL, {"x", -2, 2, 0, 0}, {"w1", 0.1, 0.9, 0, 0}, {"q1", 0.02, 0.98, 0, 0});
 
-/* log p(z, x) = log w + log N(x; μ, σ) */
-static rnd
-log_joint_at (double x, double w, double mu, double sigma)
-{
-  return rnd_add (rnd_log (X (w)), normal_log_pdf_rnd (X (x), X (mu), sigma));
-}
-
-typedef struct
-{
-  rnd lj[2];                    /* log p(z, x) */
-  rnd pj[2];                    /* p(z, x) */
-  rnd px;                       /* p(x) = Σ_z p(z, x) */
-  rnd post[2];                  /* p(z|x) = p(z, x) / p(x) */
-  rnd q[2], qpx[2];             /* q(z), q(z) p(x) */
-  rnd r[2];                     /* the truth's p(z|x), by the logistic route */
-  double w[2];
-} latent;
-
-/* Truth: p(z|x) = 1 / (1 + exp(log p(z', x) - log p(z, x))), no p(x) */
-static rnd
-posterior_logistic (const latent * l, int z)
-{
-  rnd e = rnd_exp (rnd_sub (l->lj[1 - z], l->lj[z]));
-  return rnd_div (X (1), rnd_add (X (1), e));
-}
-
-/* w2 = fl(1 - w1) and q2 = fl(1 - q1) are the point's own numbers: every
-   line and truth uses the same doubles. */
-static latent
+/* The latent at the point (lib/mixture_latent): w2 = fl(1 - w1) and q2 = fl(1 - q1) are the
+   point's own numbers, so that every line and truth uses the same doubles; the truth's p(z|x)
+   is r, by the logistic route 1/(1 + exp(log p(z', x) - log p(z, x))), no p(x). */
+static mixture_latent
 latent_at (const point * p)
 {
-  latent l;
-  l.w[0] = p->v[1], l.w[1] = 1 - p->v[1];
-  l.q[0] = X (p->v[2]), l.q[1] = X (1 - p->v[2]);
-  for (int z = 0; z < 2; z++)
-    {
-      l.lj[z] = log_joint_at (p->v[0], l.w[z], MU_UNIT[z], SD[z]);
-      l.pj[z] = rnd_exp (l.lj[z]);
-    }
-  l.px = rnd_add (l.pj[0], l.pj[1]);
-  for (int z = 0; z < 2; z++)
-    l.post[z] = rnd_div (l.pj[z], l.px), l.qpx[z] = rnd_mul (l.q[z], l.px);
-  for (int z = 0; z < 2; z++)
-    l.r[z] = posterior_logistic (&l, z);
-  return l;
+  return mixture_latent_at (p->v[0], p->v[1], p->v[2], MU_UNIT, SD);
 }
 
-/* Line 118's objective at q = (σ(η), σ(-η)), the posterior R given. */
-static double
-objective_118 (double eta, void *params)
-{
-  const double *r = params;
-  double q[2] = { 1 / (1 + exp (-eta)), 1 / (1 + exp (eta)) };
-  return r[0] * log (r[0] / q[0]) + r[1] * log (r[1] / q[1]);
-}
-
-/* Truth: Brent's minimiser of line 118's objective over the logit η of q;
-   its error is twice Brent's bracket plus the resolution at curvature
-   r0 r1 (the objective's second derivative in η at its minimum). */
+/* Truth: Brent's minimiser of line 118's objective Σ_z r_z log r_z/q_z over the logit η of q
+   (mixture_latent_kl_argmin); its error is twice Brent's bracket plus the resolution at
+   curvature r0 r1 (the objective's second derivative in η at its minimum). */
 static estimate
 t_optimum (const point * p, const void *u)
 {
+  int converged;
+  mixture_latent l = latent_at (p);
+  estimate m = mixture_latent_kl_argmin (&l, &converged);
   (void) u;
-  latent l = latent_at (p);
-  double r[2] = { l.r[0].value, l.r[1].value };
-  min1d_result m = minimize_1d_grid (objective_118, r, -40.0, 40.0, 161, 1e-5, 0.0, 200);
-  if (!m.converged)
+  if (!converged)
     die_runtime ("Brent did not converge on line 118's objective");
-  double size = 2.0 * (fabs (log (r[0])) + fabs (log (r[1])));
-  return est_opt (m.x, 2 * m.x_err + minimize_1d_resolution (size, r[0] * r[1]));
+  return m;
 }
 
 /* A line of P6.4 (or its mutant) as a closed form of the latent quantities L. */
 #define LATENT_LINE(name, expr) \
   static estimate name (const point * p, const void *u) \
-  { (void) u; latent l = latent_at (p); return rnd_estimate (expr); }
+  { (void) u; mixture_latent l = latent_at (p); return rnd_estimate (expr); }
 #define SUM(a, b, c) rnd_sum_a_log_ratio (l.a, l.b, l.c, 2)     /* Σ_z a_z log(b_z/c_z) */
 #define NEG(a) rnd_scale (-1, a)
 

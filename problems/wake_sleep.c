@@ -10,11 +10,11 @@
  * GSL's BFGS against these closed forms. */
 #include "harness.h"
 #include "vector_check.h"
-#include "figure_panel.h"
 #include "figure_wake_sleep.h"
 #include "lingauss.h"
 #include "line_fn.h"
 #include "recog.h"
+#include "recog_point.h"
 #include "normal.h"
 
 #include <math.h>
@@ -95,53 +95,26 @@ sleep_fit (void *ctx, const recog_theta * t, long m, double *inv_diag)
 }
 
 /* ---- the seed's lines (001 1.1.2, seed lines 17-49) on the derivation engine: a point is a
-   model θ = (W, b, s²), a recognition model φ = (a, c, τ²) and one datum x; the closed forms
-   come from lib/lingauss and lib/recog ---- */
+   model θ = (W, b, s²), a recognition model φ = (a, c, τ²) and one datum x (lib/recog_point,
+   which also draws for the lines); the closed forms come from lib/lingauss and lib/recog ---- */
 
 static const point_coord BOX[] = {
   {"w1", -2, 2, 0, 0}, {"w2", -2, 2, 0, 0}, {"b1", -1, 1, 0, 0}, {"b2", -1, 1, 0, 0},
   {"s2", 0.2, 2, 1, 0}, {"a1", -1, 1, 0, 0}, {"a2", -1, 1, 0, 0}, {"c", -1, 1, 0, 0},
   {"tau2", 0.1, 1, 1, 0}, {"x1", -2, 2, 0, 0}, {"x2", -2, 2, 0, 0},
 };
-static point_kind box;
+static const point_kind box = POINT_BOX (BOX, NULL);
+#define WP ((const recog_point *) u)
 
-typedef struct { recog_theta t; recog_phi f; double x[RECOG_D], qm, pm, pv; lingauss m; } ws_prep;
-
-static void
-ws_prepare (const point * p, void *u)
-{
-  ws_prep *w = u;
-  const double *v = p->v;
-  w->t = (recog_theta) { {v[0], v[1]}, {v[2], v[3]}, v[4] };
-  w->f = (recog_phi) { {v[5], v[6]}, v[7], v[8] };
-  w->x[0] = v[9], w->x[1] = v[10];
-  w->qm = recog_mean (&w->f, w->x);
-  w->m = (lingauss) { RECOG_D, w->t.w, w->t.b, w->t.s2, 0, 1 };
-  lingauss_posterior (&w->m, w->x, &w->pm, &w->pv);
-}
-#define WP ((const ws_prep *) u)
-
-/* wake: z ~ q_φ(z|x); x[1] keeps the standard normal behind it.  The draw as a
-   map of one standard normal, for randomized quasi-Monte Carlo (the wake
-   integrands are quadratics in it); for plain Monte Carlo the engine draws the
-   normal itself (gsl_ran_gaussian_ziggurat), so no sampler of its own. */
-static void
-map_wake (const point * p, const void *u, const double *e, double *x)
-{
-  (void) p;
-  x[1] = e[0];
-  x[0] = WP->qm + sqrt (WP->f.tau2) * x[1];
-}
-
-static double log_q (const void *u, double z) { return normal_log_pdf (z, WP->qm, sqrt (WP->f.tau2)); }
-static double log_post (const void *u, double z) { return normal_log_pdf (z, WP->pm, sqrt (WP->pv)); }
-static double log_lik_z (const void *u, double z) { return lingauss_log_joint (&WP->m, WP->x, z) - normal_log_pdf (z, 0, 1); }
-
-LINE_FN_PLAIN (w_elbo, lingauss_log_joint (&WP->m, WP->x, z[0]) - log_q (u, z[0]))
+/* wake: z ~ q_φ(z|x), the draw [z, e0] (recog_point_wake_draw, a map of one standard normal
+   for randomized quasi-Monte Carlo: the wake integrands are quadratics in it; for plain Monte
+   Carlo the engine draws the normal itself, gsl_ran_gaussian_ziggurat, so no sampler of its
+   own). */
+LINE_FN_PLAIN (w_elbo, lingauss_log_joint (&WP->m, WP->x, z[0]) - recog_point_log_q (WP, z[0]))
 LINE_FN_PLAIN (w_elbo_no_h, lingauss_log_joint (&WP->m, WP->x, z[0]))
-LINE_FN_PLAIN (w_post, log_post (u, z[0]) - log_q (u, z[0]))
-LINE_FN_PLAIN (w_sampled, log_lik_z (u, z[0]))
-LINE_FN_PLAIN (w_sampled_prior, log_lik_z (u, z[1]))
+LINE_FN_PLAIN (w_post, recog_point_log_post (WP, z[0]) - recog_point_log_q (WP, z[0]))
+LINE_FN_PLAIN (w_sampled, recog_point_log_lik (WP, z[0]))
+LINE_FN_PLAIN (w_sampled_prior, recog_point_log_lik (WP, z[1]))
 
 LINE_FN_CLOSED (t_elbo, lingauss_elbo (&WP->m, WP->x, WP->qm, WP->f.tau2))
 LINE_FN_CLOSED (t_ell, lingauss_expected_log_lik (&WP->m, WP->x, WP->qm, WP->f.tau2))
@@ -194,22 +167,10 @@ static const derivation_line WAKE_LINES[] = {
    .mutants = {{"wake_z_from_prior", "z^i drawn from p(z) instead of q_φ(z|x^i)", LINE_EXPECT (w_sampled_prior)}}},
 };
 
-/* sleep: (z, x) ~ p_θ; x[3..4] is the same x without its noise.  The draw as a
-   map of three standard normals (z and x's noise), for randomized quasi-Monte
-   Carlo (the sleep integrands are quadratics in them); for plain Monte Carlo
-   the engine draws them itself, in this order, as the wake draw's. */
-static size_t three (const point * p) { (void) p; return 1 + RECOG_D; }
-static void
-map_sleep (const point * p, const void *u, const double *e, double *x)
-{
-  (void) p;
-  x[0] = e[0];
-  for (int j = 0; j < RECOG_D; j++)
-    {
-      x[3 + j] = WP->t.w[j] * x[0] + WP->t.b[j];
-      x[1 + j] = x[3 + j] + sqrt (WP->t.s2) * e[1 + j];
-    }
-}
+/* sleep: (z, x) ~ p_θ, the draw [z, x, W z + b], the last two the same x without its noise
+   (recog_point_sleep_draw, a map of three standard normals, z and x's noise, for randomized
+   quasi-Monte Carlo: the sleep integrands are quadratics in them; for plain Monte Carlo the
+   engine draws them itself, in this order, as the wake draw's). */
 LINE_FN_PLAIN (s_log_q, normal_log_pdf (z[0], recog_mean (&WP->f, z + 1), sqrt (WP->f.tau2)))
 LINE_FN_PLAIN (s_log_q_noise_free,
                normal_log_pdf (z[0], recog_mean (&WP->f, z + 3), sqrt (WP->f.tau2)))
@@ -274,13 +235,14 @@ static const derivation_line SLEEP_LINES[] = {
 /* log-densities of Gaussians, quadratic in the normals: Hermite controls
    of degree 2 (lib/hermite_cv.h) */
 DERIVATION_DEFINE (wake_dv, "s001_112_wake", "001 1.1.2: the wake objective", box, 60, WAKE_TRUTHS,
-                   WAKE_LINES, DERIVATION_PREPARE (ws_prep, ws_prepare), .n_mc_points = 4,
-                   .x_dim = 2, .base_dim = derivation_one_normal, .transform = map_wake,
-                   .hermite_degree = 2);
+                   WAKE_LINES, DERIVATION_PREPARE (recog_point, recog_point_prepare),
+                   .n_mc_points = 4, .x_dim = 2, .base_dim = derivation_one_normal,
+                   .transform = recog_point_wake_draw, .hermite_degree = 2);
 DERIVATION_DEFINE (sleep_dv, "s001_112_sleep", "001 1.1.2: the sleep objective and the lists", box,
-                   60, SLEEP_TRUTHS, SLEEP_LINES, DERIVATION_PREPARE (ws_prep, ws_prepare),
-                   .n_mc_points = 4, .x_dim = 5, .base_dim = three,
-                   .transform = map_sleep, .hermite_degree = 2);     /* as the wake objective's */
+                   60, SLEEP_TRUTHS, SLEEP_LINES,
+                   DERIVATION_PREPARE (recog_point, recog_point_prepare), .n_mc_points = 4,
+                   .x_dim = 5, .base_dim = recog_point_sleep_dim,
+                   .transform = recog_point_sleep_draw, .hermite_degree = 2);   /* as the wake's */
 
 /* ---- harness checks ---- */
 
@@ -368,15 +330,16 @@ check_sleep (harness * h, long n)
                " score (τ̂² = %.5g, τ*² = %.5g)", n, fit.tau2, post.tau2);
 }
 
-/* ---- wake-sleep iterations, for the figure (lib/figure_wake_sleep), the sleep step
-   with this claim's mutant ---- */
+/* ---- wake-sleep iterations, for the figure (lib/figure_wake_sleep, the lines panel on its
+   left), the sleep step with this claim's mutant ---- */
 
 static void
-run_wake_sleep (harness * h, const recog_data * d, long m, int block)
+run_wake_sleep (harness * h, const recog_data * d, long m)
 {
   figure_wake_sleep_spec s = { d, { {0.3, 0.3}, {0.0, 0.0}, 2.0 }, { {0.0, 0.0}, 0.0, 1.0 }, m,
     (int) harness_param (h, "iterations"), sleep_fit, h };
-  double mle = figure_wake_sleep (h, &block, &s);
+  double mle = figure_wake_sleep_page (h, "Wake-sleep on a linear-Gaussian model (001 1.1.2)",
+                                       "Each seed line against its truth", &s);
   sbuf_printf (harness_notes (h), "After %d wake-sleep iterations the average"
                " log-likelihood is %.5g against the maximum %.5g (closed form), and the"
                " inclusive KL after the sleep step is %.2g.\n\n", s.iterations,
@@ -434,8 +397,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  box = point_box_template;
-  box.coords = BOX, box.n_coords = COUNT_OF (BOX);
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
   long n = harness_samples (h);
@@ -447,11 +408,7 @@ main (int argc, char **argv)
   check_gradients (h, &wp, (void *) &THETA0);
   recog_theta star = check_wake (h, &d);
   check_sleep (h, n);
-  sbuf_append (harness_figure_script (h), "set multiplot layout 1,3 title"
-               " 'Wake-sleep on a linear-Gaussian model (001 1.1.2)'\n");
-  int b = figure_lines_against_truth (h, "Each seed line against its truth");
-  sbuf_append (harness_figure_script (h), "set key font ',8' spacing 0.75\n");
-  run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100, b);
+  run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100);
   write_notes (h, &star);
   free (d.x);
   return harness_end (h);

@@ -13,9 +13,15 @@
  * the spec is left at the last iteration.  The seed's steps end within
  * 0.01 nats of the maximum with an inclusive KL below 0.01; the negative
  * control, a sleep step that ignores x (q_φ = the prior N(0, 1)), is
- * shown to miss the maximum by more than 0.05. */
+ * shown to miss the maximum by more than 0.05.  The page, after a derivation
+ * of one line: a multiplot of three under its title, the lines' panel
+ * before the keys' font and the two panels, which plot the block after the
+ * lines' blocks -- the one headed "wake-sleep", which the page's first
+ * block (the negative control: the panels drawn at block 0) is not; its
+ * maximum is GSL's. */
 #include "figure_wake_sleep.h"
 #include "fixture_harness.h"
+#include "line_fn.h"
 #include "tap.h"
 
 #include <gsl/gsl_linalg.h>
@@ -32,6 +38,19 @@ static const claim CLAIM = {
   .slug = "test_figure_wake_sleep", .title = "figure test", .claim = "", .sources = "",
   .checks = CHECKS, .n_checks = 1, .samples_default = 10, .samples_quick = 10,
   .figure_caption = "",
+};
+
+/* the page's claim: one derivation of one line, 1 = 1 */
+static const point_kind box = POINT_BOX_OF (NULL, {"a", 0, 1, 0, 0});
+static const derivation_truth ONE[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
+static const derivation_line LINE[] = {
+  {.id = "one", .source = "S 1", .text = "1", .eval = LINE_CLOSED (line_fn_one), .truth = "one"},
+};
+DERIVATION_DEFINE (one, "one", "one line", box, 4, ONE, LINE);
+static const claim PAGE = {
+  .slug = "test_figure_wake_sleep_page", .title = "page test", .claim = "", .sources = "",
+  .checks = CHECKS, .n_checks = 1, CLAIM_DERIVATIONS (&one),
+  .samples_default = 10, .samples_quick = 10, .figure_caption = "",
 };
 
 #define N 400
@@ -115,6 +134,50 @@ run (const recog_data * d, figure_wake_sleep_fit sleep)
   return o;
 }
 
+/* Does data block K (blocks "\n\n\n" apart, the first at the start) open with
+   wake-sleep's header? */
+static int
+block_is_wake_sleep (const char *data, int k)
+{
+  const char *p = data;
+  char head[64];
+  for (int b = 0; b < k && p; b++)
+    {
+      p = strstr (p, "\n\n\n");
+      p = p ? p + 3 : NULL;
+    }
+  snprintf (head, sizeof head, "# block %d: wake-sleep", k);
+  return p && strncmp (p, head, strlen (head)) == 0;
+}
+
+static void
+test_page (const recog_data * d, double mle)
+{
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &PAGE);
+  check_compare (h, "c", est_exact (1, 0), est_exact (1, 0), "one point");
+  harness_run_derivations (h);
+  figure_wake_sleep_spec s = { d, { {0.3, 0.3}, {0.0, 0.0}, 2.0 }, { {0.0, 0.0}, 0.0, 1.0 },
+    500, 3, seed_sleep, h };
+  double got = figure_wake_sleep_page (h, "the page", "the lines", &s);
+  const char *data = sbuf_str (harness_figure_data (h));
+  const char *gp = sbuf_str (harness_figure_script (h));
+  fixture_harness_loud (&f);
+  const char *head = "set multiplot layout 1,3 title 'the page'\n";
+  const char *lines = strstr (gp, "set title 'the lines'");
+  const char *key = lines ? strstr (lines, "set key font ',8' spacing 0.75\n") : NULL;
+  const char *at = key ? strstr (key, "datafile index ") : NULL;
+  int k = at ? atoi (at + strlen ("datafile index ")) : -1;
+  tap_ok (strncmp (gp, head, strlen (head)) == 0 && key && at && strstr (key, "mle = ")
+          && strcmp (gp + strlen (gp) - 16, "unset multiplot\n") == 0,
+          "page: one multiplot under its title, the lines' panel, the keys' font, the panels");
+  tap_ok (k > 0 && block_is_wake_sleep (data, k), "page: the panels plot block %d,"
+          " wake-sleep's", k);
+  tap_ok (!block_is_wake_sleep (data, 0), "negative control: block 0 is the lines' panel's");
+  tap_close (got, mle, 1e-10 * fabs (mle), "page: its maximum is GSL's");
+  fixture_harness_end (&f);
+}
+
 int
 main (void)
 {
@@ -156,6 +219,7 @@ main (void)
   tap_ok (bad.rows == ITERS + 1 && bad.mle - bad.row[ITERS][2] > 0.05,
           "negative control: a sleep step that ignores x misses the maximum (%.3g below)",
           bad.mle - bad.row[ITERS][2]);
+  test_page (&d, mle);
   free (d.x);
   return tap_done ();
 }
