@@ -15,6 +15,7 @@
  *     log 2 * 2 Q(d/2)  <=  log 2 - JSD  <=  log 2 * exp(-d^2/8)
  * (Lin 1991, Topsoe 2000), so JSD < log 2 and JSD -> log 2 as d grows. */
 #include "discrete.h"
+#include "discrete_pair.h"
 #include "figure_converge.h"
 #include "figure_panel.h"
 #include "harness.h"
@@ -26,7 +27,6 @@
 #include <float.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -304,49 +304,24 @@ jsd_under_test (double jsd)
   return (on[M_UNHALVED] ? 2 * jsd : jsd) / (on[M_BITS] ? M_LN2 : 1);
 }
 
-/* Gamma(0.7) masses on the outcomes in USE. */
-static void
-random_masses (const gsl_rng * r, const int *use, size_t n, double *p)
-{
-  for (size_t i = 0; i < n; i++)
-    p[i] = use[i] ? gsl_ran_gamma (r, 0.7, 1.0) + 1e-300 : 0.0;
-  if (discrete_normalize (p, n, p) != DISCRETE_OK)
-    die_internal ("random_masses: nothing to normalise");
-}
-
-/* One discrete pair on N outcomes: DISJOINT gives each outcome to p, to q
-   or to neither; otherwise p and q share part of their supports. */
+/* One discrete pair on N outcomes, Gamma(0.7) masses (lib/discrete_pair):
+   DISJOINT gives each outcome to p, to q or to neither; otherwise p and q
+   share part of their supports. */
 static void
 discrete_case (harness * h, size_t n, int disjoint)
 {
-  gsl_rng *r = harness_rng (h);
-  int *in_p = xcalloc (n, sizeof (int)), *in_q = xcalloc (n, sizeof (int));
-  double *p = xmalloc (n * sizeof (double)), *q = xmalloc (n * sizeof (double));
-  double *m = xmalloc (n * sizeof (double));
-  for (size_t i = 0; i < n; i++)
-    {
-      double u = gsl_rng_uniform (r);
-      in_p[i] = disjoint ? u < 0.4 : u < 0.7;
-      in_q[i] = disjoint ? u >= 0.4 && u < 0.8 : u > 0.3;
-    }
-  in_p[0] = 1, in_q[0] = !disjoint;     /* both sides non-empty */
-  in_q[n - 1] = 1, in_p[n - 1] = !disjoint;
-  random_masses (r, in_p, n, p);
-  random_masses (r, in_q, n, q);
+  double *p = xmalloc (2 * n * sizeof (double)), *q = p + n;
+  discrete_pair_draw (harness_rng (h), n, disjoint, 0.7, p, q);
   double jsd = jsd_under_test (discrete_jsd (p, q, n));
   /* discrete_jsd's rounding: n terms of a few ulps each (discrete.h) */
   estimate tested = est_exact (jsd, 8 * DBL_EPSILON * (double) n);
   check_point (h, "jsd_le_log2", tested, est_exact (M_LN2, 0));
   if (disjoint)
     {
-      for (size_t i = 0; i < n; i++)
-        m[i] = 0.5 * (p[i] + q[i]);
-      double half = 0.5 * (discrete_kl (p, m, n) + discrete_kl (q, m, n));
-      double err = discrete_gen_kl_rounding_bound (p, m, n)
-        + discrete_gen_kl_rounding_bound (q, m, n) + M_LN2 * discrete_sum_tolerance (n);
+      double err, half = discrete_pair_jsd_formed (p, q, n, &err);
       check_point (h, "jsd_disjoint_discrete", tested, est_exact (half, err));
     }
-  free (in_p), free (in_q), free (p), free (q), free (m);
+  free (p);
 }
 
 /* JSD of p = N(0,1) and q = N(d,1), ½ p log(p/r) + ½ q log(q/r) in log
