@@ -77,54 +77,52 @@ integrate (const void *prep, pair_quad_fn f)
   return est_quad (pair_quad_betas_integrate (prep, f, CQUAD_EPSABS, CQUAD_EPSREL));
 }
 
+/* A line that is ∫ F(p, q) of the pair, and F: NAME integrates NAME_f,
+   EXPR in the density values p and q. */
+#define PAIR_LINE(name, expr) \
+  static double name##_f (double p, double q) { (void) q; return (expr); } \
+  LINE_FN_CLOSED (name, integrate (u, name##_f))
+
 /* The integrands, as written; p(x) · (anything) is 0 where p = 0 (the
    convention footnote 4 states for the ratio). */
-static double i_line1 (double p, double q) { return p > 0 ? p * log (2 * p / (p + q)) : 0; }
-static double i_line2 (double p, double q) { return p > 0 ? p * (log (2 * p) - log (p + q)) : 0; }
-static double i_line3 (double p, double q) { return p > 0 ? p * ((M_LN2 + log (p)) - log (p) - log1p (q / p)) : 0; }
+PAIR_LINE (v_line1, p > 0 ? p * log (2 * p / (p + q)) : 0)
+PAIR_LINE (v_line2, p > 0 ? p * (log (2 * p) - log (p + q)) : 0)
+PAIR_LINE (v_line3, p > 0 ? p * ((M_LN2 + log (p)) - log (p) - log1p (q / p)) : 0)
 static double i_p_log2 (double p, double q) { (void) q; return p * M_LN2; }
 static double i_p_log_p (double p, double q) { (void) q; return p > 0 ? p * log (p) : 0; }
-static double i_term (double p, double q) { return p > 0 ? p * log1p (q / p) : 0; }
+PAIR_LINE (v_term, p > 0 ? p * log1p (q / p) : 0)
 /* footnote 4 dropped: 0 · log(1 + q/0) in IEEE arithmetic is 0 · inf = NaN */
 static double i_term_ieee (double p, double q) { return p * log1p (q / p); }
 /* mutants' integrands: log(2p/(p+q)) split with a plus; log(p + q) taken
    as log(1 + q/p), the log p of p(1 + q/p) lost; and where p = 0 < q,
    log(1 + q/p) linearised to q/p, so p log(1 + q/p) "= q" there */
-static double i_split_plus (double p, double q) { return p > 0 ? p * (log (2 * p) + log (p + q)) : 0; }
-static double i_log_p_lost (double p, double q) { return p > 0 ? p * ((M_LN2 + log (p)) - log1p (q / p)) : 0; }
-static double i_term_linear (double p, double q) { return p > 0 ? p * log1p (q / p) : q; }
+PAIR_LINE (m_split_plus, p > 0 ? p * (log (2 * p) + log (p + q)) : 0)
+PAIR_LINE (m_log_p_lost, p > 0 ? p * ((M_LN2 + log (p)) - log1p (q / p)) : 0)
+PAIR_LINE (m_term_linear, p > 0 ? p * log1p (q / p) : q)
 
-/* the truths, in other forms: p log(p/r), p log((p+q)/p), H(r) - ½H(p) - ½H(q) */
-static double t_kl_pr (double p, double q) { return p > 0 ? p * (log (p) - log (0.5 * (p + q))) : 0; }
-static double t_kl_qr (double p, double q) { return t_kl_pr (q, p); }
-static double t_term (double p, double q) { return p > 0 ? p * (log (p + q) - log (p)) : 0; }
-static double
-t_jsd (double p, double q)
-{
-  double r = 0.5 * (p + q);
-  return (r > 0 ? -r * log (r) : 0) + 0.5 * (i_p_log_p (p, 0) + i_p_log_p (q, 0));
-}
-
-LINE_FN_CLOSED (v_line1, integrate (u, i_line1))
-LINE_FN_CLOSED (v_line2, integrate (u, i_line2))
-LINE_FN_CLOSED (v_line3, integrate (u, i_line3))
 static estimate
 v_line4 (const point * pt, const void *u)
 {
   (void) pt;
   estimate plogp = integrate (u, i_p_log_p);
   return est_sub (est_add (est_add (integrate (u, i_p_log2), plogp), est_scale (-1, plogp)),
-                  integrate (u, i_term));
+                  integrate (u, v_term_f));
 }
-LINE_FN_CLOSED (v_term, integrate (u, i_term))
 LINE_FN_CLOSED (v_ln2, est_exact (M_LN2, EST_U * M_LN2))
 LINE_FN_CLOSED (v_line5, est_sub (v_ln2 (p, u), v_term (p, u)))
 LINE_FN_CLOSED (v_half_ln2, est_exact (M_LN2 / 2, EST_U * M_LN2))
 LINE_FN_CLOSED (v_box_terms, EST_SUM (M_LN2 / 2, M_LN2 / 2))
 
-LINE_FN_CLOSED (tr_kl_pr, integrate (u, t_kl_pr))
-LINE_FN_CLOSED (tr_kl_qr, integrate (u, t_kl_qr))
-LINE_FN_CLOSED (tr_term, integrate (u, t_term))
+/* the truths, in other forms: p log(p/r), p log((p+q)/p), H(r) - ½H(p) - ½H(q) */
+PAIR_LINE (tr_kl_pr, p > 0 ? p * (log (p) - log (0.5 * (p + q))) : 0)
+PAIR_LINE (tr_kl_qr, tr_kl_pr_f (q, p))
+PAIR_LINE (tr_term, p > 0 ? p * (log (p + q) - log (p)) : 0)
+static double
+t_jsd (double p, double q)
+{
+  double r = 0.5 * (p + q);
+  return (r > 0 ? -r * log (r) : 0) + 0.5 * (i_p_log_p (p, 0) + i_p_log_p (q, 0));
+}
 LINE_FN_CLOSED (tr_jsd, integrate (u, t_jsd))
 
 /* mutants */
@@ -141,11 +139,8 @@ m_term_ieee (const point * pt, const void *u)
   const pair_quad_betas *bp = u;
   return est_exact (pair_quad_betas_at (bp, i_term_ieee, 0.5 * (bp->q.lo + bp->q.hi)), 0);
 }
-LINE_FN_CLOSED (m_split_plus, integrate (u, i_split_plus))
-LINE_FN_CLOSED (m_log_p_lost, integrate (u, i_log_p_lost))
 /* line 5 without its ∫ p log 2 = log 2 */
-LINE_FN_CLOSED (m_log2_dropped, est_scale (-1, integrate (u, i_term)))
-LINE_FN_CLOSED (m_term_linear, integrate (u, i_term_linear))
+LINE_FN_CLOSED (m_log2_dropped, est_scale (-1, integrate (u, v_term_f)))
 LINE_FN_CLOSED (m_box_quarter, EST_SUM (M_LN2 / 2, M_LN2 / 4))
 
 static const derivation_truth Q7_TRUTHS[] = {
