@@ -117,13 +117,7 @@ LINE_FN_CLOSED (v_box_terms, EST_SUM (M_LN2 / 2, M_LN2 / 2))
 PAIR_LINE (tr_kl_pr, p > 0 ? p * (log (p) - log (0.5 * (p + q))) : 0)
 PAIR_LINE (tr_kl_qr, tr_kl_pr_f (q, p))
 PAIR_LINE (tr_term, p > 0 ? p * (log (p + q) - log (p)) : 0)
-static double
-t_jsd (double p, double q)
-{
-  double r = 0.5 * (p + q);
-  return (r > 0 ? -r * log (r) : 0) + 0.5 * (i_p_log_p (p, 0) + i_p_log_p (q, 0));
-}
-LINE_FN_CLOSED (tr_jsd, integrate (u, t_jsd))
+PAIR_LINE (tr_jsd, 0.5 * (i_p_log_p (p, 0) + i_p_log_p (q, 0)) - i_p_log_p (0.5 * (p + q), 0))
 
 /* mutants */
 LINE_FN_CLOSED (m_line1_no_2, est_sub (v_line1 (p, u), v_ln2 (p, u)))
