@@ -228,17 +228,13 @@ lognormal_seed_integrand (double t, void *params)
   return isinf (ratio) ? p * (lq - lp) : p * log1p (ratio);
 }
 
-/* the seed's term ∫ p log(1 + q/p), in t */
-static estimate
-lognormal_term (const normal_pair * g)
-{
-  return est_quad (normal_pair_quad_interval (lognormal_seed_integrand, (void *) g, g,
-                                              CQUAD_EPSABS, CQUAD_EPSREL));
-}
-
-/* the seed's expansion log 2 - ∫ p log(1 + q/p), its mutant with a plus */
-LINE_FN_CLOSED (v_expansion_any, est_sub (v_ln2 (p, u), lognormal_term (u)))
-LINE_FN_CLOSED (m_expansion_sign, est_add (v_ln2 (p, u), lognormal_term (u)))
+/* the seed's term ∫ p log(1 + q/p), in t; its expansion log 2 - ∫ p log(1 + q/p), and the
+   expansion's mutant with a plus */
+LINE_FN_CLOSED (lognormal_term, est_quad (normal_pair_quad_interval (lognormal_seed_integrand,
+                                                                     (void *) u, u, CQUAD_EPSABS,
+                                                                     CQUAD_EPSREL)))
+LINE_FN_CLOSED (v_expansion_any, est_sub (v_ln2 (p, u), lognormal_term (p, u)))
+LINE_FN_CLOSED (m_expansion_sign, est_add (v_ln2 (p, u), lognormal_term (p, u)))
 LINE_FN_CLOSED (tr_lognormal_kl, est_quad (normal_pair_kl_mid_quad (u, CQUAD_EPSABS,
                                                                     CQUAD_EPSREL)))
 
