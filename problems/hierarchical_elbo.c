@@ -36,7 +36,8 @@ static const point_coord BOX[] = {
   {"x", -4, 8, 0, 0}, {"m", -3, 3, 0, 0}, {"v", 0.05, 0.5, 1, 0},
   {"τ", 0.1, 0.5, 0, 0}, {"ζ1", -1, 1, 0, 0}, {"ζ2", -1, 1, 0, 0}, {"ζ3", -1, 1, 0, 0},
 };
-static point_kind points;
+static const point_kind points = POINT_PROB_BOX (BOX, K, K, "μ_k, σ_k, α, β, σθ, δ, x, m, τ, ζ_k"
+  " uniform and v log-uniform over their ranges; π uniform on the simplex", "π");
 
 typedef struct
 {
@@ -427,12 +428,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  points = point_prob_box_template;
-  points.coords = BOX, points.n_coords = COUNT_OF (BOX);
-  points.dmin = points.dmax = K;
-  points.names[0] = "π", points.names[1] = NULL;
-  points.description = "μ_k, σ_k, α, β, σθ, δ, x, m, τ, ζ_k uniform and v log-uniform over"
-    " their ranges; π uniform on the simplex";
   harness *h = harness_begin (&CLAIM, argc, argv);
   derivation_run (h, &p7);
   sbuf_append (harness_notes (h),
