@@ -19,6 +19,7 @@
 #include "line_fn.h"
 #include "logsumexp.h"
 #include "normal.h"
+#include "normal_expect.h"
 #include "quad.h"
 
 #include <float.h>
@@ -105,38 +106,18 @@ round_bound (const double *t, size_t n)
 
 /* ---- truths: quadrature over w ---- */
 
-/* A function of w at the model MD: a truth's G, or a line's F, which
-   states its rounding bound in *BOUND. */
-typedef double (*w_fn) (const model * md, double w);
-typedef double (*at_w_fn) (const model * md, double w, double *bound);
-typedef struct { const model *md; w_fn g; at_w_fn f; int want_bound; } q_fn;
-
-/* q_ψ(w) times G(w), or times F's value or its bound (WANT_BOUND) */
-static double
-q_integrand (double w, void *params)
-{
-  const q_fn *q = params;
-  double lq = log_qw (q->md, w), b, v;
-  if (lq < -745)
-    return 0.0;
-  if (q->g)
-    return exp (lq) * q->g (q->md, w);
-  v = q->f (q->md, w, &b);
-  return exp (lq) * (q->want_bound ? b : v);
-}
-
-/* E_{w~q_ψ} of Q's function: a sum of log densities, smooth on the scale
-   of q_ψ's sd, so the real line split at m ± 8 sd resolves it. */
+/* E_{w~q_ψ} of G, a function of w at the model PARAMS (lib/normal_expect):
+   a sum of log densities, smooth on the scale of q_ψ's sd, so the real
+   line split at m ± 8 sd resolves it. */
 static estimate
-expect_over_q (const q_fn * q)
+expect_q (const model * md, quad_fn g)
 {
-  return est_quad (quad_real_line_at (q_integrand, (void *) q, q->md->m, q->md->sq));
+  return normal_expect (g, (void *) md, md->m, md->sq);
 }
-static estimate
-expect_q (const model * md, w_fn g)
-{
-  return expect_over_q (&(q_fn) { md, g, NULL, 0 });
-}
+/* A truth NAME: E_{w~q_ψ} of EXPR, a function of w at the model MD. */
+#define EXPECT_Q(name, expr) \
+  static double name##_g (double w, void *params) { const model *md = params; return (expr); } \
+  LINE_FN_CLOSED (name, expect_q (u, name##_g))
 
 static double
 g_kl_qz_prior (const model * md, double w)
@@ -146,12 +127,6 @@ g_kl_qz_prior (const model * md, double w)
   for (int k = 0; k < K; k++)
     q[k] = exp (lq[k]), pi[k] = exp (md->hm.lpi[k]);
   return discrete_kl (q, pi, K);
-}
-
-static double
-g_kl_qw_mixture (const model * md, double w)
-{
-  return log_qw (md, w) - log_mixture (md, w);
 }
 
 /* log p(w) + log p(x|w) - log q_ψ(w) - KL(q_φ(·|w) || p(·|w)): its
@@ -172,10 +147,10 @@ g_elbo_by_gap (const model * md, double w)
 /* log p(x) by quadrature in log space (lib/hier_mix) */
 static estimate evidence (const model * md) { return hier_mix_log_evidence (&md->hm, md->x); }
 LINE_FN_CLOSED (log_px, evidence (u))
-LINE_FN_CLOSED (t_elbo, expect_q (u, g_elbo_by_gap))
-LINE_FN_CLOSED (t_log_lik, expect_q (u, log_lik))
-LINE_FN_CLOSED (t_kl_z, expect_q (u, g_kl_qz_prior))
-LINE_FN_CLOSED (t_kl_w, expect_q (u, g_kl_qw_mixture))
+EXPECT_Q (t_elbo, g_elbo_by_gap (md, w))
+EXPECT_Q (t_log_lik, log_lik (md, w))
+EXPECT_Q (t_kl_z, g_kl_qz_prior (md, w))
+EXPECT_Q (t_kl_w, log_qw (md, w) - log_mixture (md, w))
 
 /* ---- 000 P7.1 ---- */
 
@@ -187,18 +162,17 @@ LINE_FN_CLOSED (t_kl_w, expect_q (u, g_kl_qw_mixture))
    made a line that holds by 128 sd inconclusive.  The per-draw function
    gives the line's value at w and its rounding bound; the expectation of
    the bound bounds the evaluation's error, and the quadrature adds its own
-   (two rules, lib/quad). */
+   (two rules, lib/quad; lib/normal_expect). */
 static estimate
-over_q (const model * md, at_w_fn f)
+over_q (const model * md, normal_expect_fn f)
 {
-  estimate b = expect_over_q (&(q_fn) { md, NULL, f, 1 });
-  estimate v = expect_over_q (&(q_fn) { md, NULL, f, 0 });
-  return est_add (v, est_exact (0, b.value + est_bound (b)));
+  return normal_expect_bounded (f, (void *) md, md->m, md->sq);
 }
 /* A line NAME: E_{w~q_ψ} of EXPR, the line's value at one w (model MD)
    that states its rounding bound in *B. */
 #define OVER_Q(name, expr) \
-  static double name##_at (const model * md, double w, double *b) { return (expr); } \
+  static double name##_at (double w, void *params, double *b) \
+  { const model *md = params; return (expr); } \
   LINE_FN_CLOSED (name, over_q (u, name##_at))
 
 /* E_{w,z~q}[log p(w,z,x) - log q(w,z|x)] at one draw w; MODE 1 drops
@@ -295,14 +269,14 @@ term2_at (const model * md, double w, int k_used)
     }
   return s;
 }
-static double g_term2 (const model * md, double w) { return term2_at (md, w, K); }
-static double g_term2_short (const model * md, double w) { return term2_at (md, w, K - 1); }
+static double g_term2 (double w, void *md) { return term2_at (md, w, K); }
+static double g_term2_short (double w, void *md) { return term2_at (md, w, K - 1); }
 
 /* Each term q_k log(q_k/π_k) is evaluated with relative error below 16u
    and Σ_k q_k |log q_k - log π_k| <= K/e + max_k |log π_k|: 64u times that
    bounds the evaluation of the sum, and so of its expectation. */
 static estimate
-term2 (const model * md, w_fn g)
+term2 (const model * md, quad_fn g)
 {
   double lmax = 0;
   for (int k = 0; k < K; k++)
