@@ -79,17 +79,11 @@ log_joint_wz (const model * md, double w, double *lj)
 }
 static double log_mixture (const model * md, double w) { return hier_mix_log_prior (&md->hm, w); }
 
-/* log q_φ(k|w,x), k = 1..K */
+/* log q_φ(k|w,x), k = 1..K: the softmax of τ log p(w, k) + ζ_k (lib/hier_mix) */
 static void
 log_qz (const model * md, double w, double *lq)
 {
-  double t[K];
-  log_joint_wz (md, w, t);
-  for (int k = 0; k < K; k++)
-    t[k] = md->tau * t[k] + md->zeta[k];
-  double lse = log_sum_exp (t, K);
-  for (int k = 0; k < K; k++)
-    lq[k] = t[k] - lse;
+  hier_mix_log_tempered_posterior (&md->hm, w, md->tau, md->zeta, lq);
 }
 
 /* Integrands add terms of a few units to tens; each term is computed with
