@@ -37,6 +37,19 @@ hier_mix_log_prior (const hier_mix * m, double w)
   return log_sum_exp (lj, m->k);
 }
 
+void
+hier_mix_log_tempered_posterior (const hier_mix * m, double w, double tau, const double *zeta,
+                                 double *lq)
+{
+  double t[HIER_MIX_MAX_K];
+  hier_mix_log_joint_wz (m, w, t);
+  for (size_t k = 0; k < m->k; k++)
+    t[k] = tau * t[k] + zeta[k];
+  double lse = log_sum_exp (t, m->k);
+  for (size_t k = 0; k < m->k; k++)
+    lq[k] = t[k] - lse;
+}
+
 /* p(x|w) <= 1/(√(2π) σ_θ(w)), and π_k N(w; μ_k, σ_k²) e^{-δw} = π_k
    e^{-δμ_k + δ²σ_k²/2} N(w; μ_k - δσ_k², σ_k²), so each component leaves
    out two normal tails of a shifted mean. */

@@ -40,6 +40,14 @@ void hier_mix_log_joint_wz (const hier_mix * m, double w, double *lj);
 /* log p(w) = log Σ_k π_k N(W; μ_k, σ_k²) (lib/logsumexp) */
 double hier_mix_log_prior (const hier_mix * m, double w);
 
+/* LQ[k] = log q(k|w), k < m->k, for the tempered posterior
+     q(k|w) ∝ exp(TAU log p(w, z = k) + ZETA[k]),
+   the softmax (lib/logsumexp) of the tempered joint: the variational
+   family q_φ(z|w,x) of hierarchical_elbo, the exact p(z|w) at TAU = 1 and
+   ZETA = 0, the softmax of ZETA at TAU = 0. */
+void hier_mix_log_tempered_posterior (const hier_mix * m, double w, double tau,
+                                      const double *zeta, double *lq);
+
 /* log of an upper bound on ∫ p(w) p(x|w) dw over w outside [LO, HI], for
    every x: p(x|w) <= 1/(√(2π) σ_θ(w)) and the components' normal tails
    after a shift of each mean by -δσ_k² (derivation in hier_mix.c). */

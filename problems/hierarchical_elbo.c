@@ -19,9 +19,11 @@
 #include "line_fn.h"
 #include "logsumexp.h"
 #include "normal.h"
+#include "normal_expect.h"
 #include "quad.h"
 
 #include <float.h>
+#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
 
@@ -36,7 +38,8 @@ static const point_coord BOX[] = {
   {"x", -4, 8, 0, 0}, {"m", -3, 3, 0, 0}, {"v", 0.05, 0.5, 1, 0},
   {"τ", 0.1, 0.5, 0, 0}, {"ζ1", -1, 1, 0, 0}, {"ζ2", -1, 1, 0, 0}, {"ζ3", -1, 1, 0, 0},
 };
-static point_kind points;
+static const point_kind points = POINT_PROB_BOX (BOX, K, K, "μ_k, σ_k, α, β, σθ, δ, x, m, τ, ζ_k"
+  " uniform and v log-uniform over their ranges; π uniform on the simplex", "π");
 
 typedef struct
 {
@@ -76,66 +79,37 @@ log_joint_wz (const model * md, double w, double *lj)
 }
 static double log_mixture (const model * md, double w) { return hier_mix_log_prior (&md->hm, w); }
 
-/* log q_φ(k|w,x), k = 1..K */
+/* log q_φ(k|w,x), k = 1..K: the softmax of τ log p(w, k) + ζ_k (lib/hier_mix) */
 static void
 log_qz (const model * md, double w, double *lq)
 {
-  double t[K];
-  log_joint_wz (md, w, t);
-  for (int k = 0; k < K; k++)
-    t[k] = md->tau * t[k] + md->zeta[k];
-  double lse = log_sum_exp (t, K);
-  for (int k = 0; k < K; k++)
-    lq[k] = t[k] - lse;
+  hier_mix_log_tempered_posterior (&md->hm, w, md->tau, md->zeta, lq);
 }
 
 /* Integrands add terms of a few units to tens; each term is computed with
    relative error below 16u (normal_log_pdf, log, exp: a few roundings
    each), and a sum of at most 3K + 3 terms adds γ_12 Σ|t| (Higham 4.2):
-   64u Σ|t| bounds the literal evaluation. */
+   64u Σ|t| bounds the literal evaluation (Σ|t| by BLAS's dasum). */
 static double
-round_bound (const double *t, size_t n)
+round_bound (const double *t, int n)
 {
-  double s = 0;
-  for (size_t i = 0; i < n; i++)
-    s += fabs (t[i]);
-  return 64 * DBL_EPSILON * s;
+  return 64 * DBL_EPSILON * cblas_dasum (n, t, 1);
 }
 
 /* ---- truths: quadrature over w ---- */
 
-/* A function of w at the model MD: a truth's G, or a line's F, which
-   states its rounding bound in *BOUND. */
-typedef double (*w_fn) (const model * md, double w);
-typedef double (*at_w_fn) (const model * md, double w, double *bound);
-typedef struct { const model *md; w_fn g; at_w_fn f; int want_bound; } q_fn;
-
-/* q_ψ(w) times G(w), or times F's value or its bound (WANT_BOUND) */
-static double
-q_integrand (double w, void *params)
-{
-  const q_fn *q = params;
-  double lq = log_qw (q->md, w), b, v;
-  if (lq < -745)
-    return 0.0;
-  if (q->g)
-    return exp (lq) * q->g (q->md, w);
-  v = q->f (q->md, w, &b);
-  return exp (lq) * (q->want_bound ? b : v);
-}
-
-/* E_{w~q_ψ} of Q's function: a sum of log densities, smooth on the scale
-   of q_ψ's sd, so the real line split at m ± 8 sd resolves it. */
+/* E_{w~q_ψ} of G, a function of w at the model PARAMS (lib/normal_expect):
+   a sum of log densities, smooth on the scale of q_ψ's sd, so the real
+   line split at m ± 8 sd resolves it. */
 static estimate
-expect_over_q (const q_fn * q)
+expect_q (const model * md, quad_fn g)
 {
-  return est_quad (quad_real_line_at (q_integrand, (void *) q, q->md->m, q->md->sq));
+  return normal_expect (g, (void *) md, md->m, md->sq);
 }
-static estimate
-expect_q (const model * md, w_fn g)
-{
-  return expect_over_q (&(q_fn) { md, g, NULL, 0 });
-}
+/* A truth NAME: E_{w~q_ψ} of EXPR, a function of w at the model MD. */
+#define EXPECT_Q(name, expr) \
+  static double name##_g (double w, void *params) { const model *md = params; return (expr); } \
+  LINE_FN_CLOSED (name, expect_q (u, name##_g))
 
 static double
 g_kl_qz_prior (const model * md, double w)
@@ -145,12 +119,6 @@ g_kl_qz_prior (const model * md, double w)
   for (int k = 0; k < K; k++)
     q[k] = exp (lq[k]), pi[k] = exp (md->hm.lpi[k]);
   return discrete_kl (q, pi, K);
-}
-
-static double
-g_kl_qw_mixture (const model * md, double w)
-{
-  return log_qw (md, w) - log_mixture (md, w);
 }
 
 /* log p(w) + log p(x|w) - log q_ψ(w) - KL(q_φ(·|w) || p(·|w)): its
@@ -171,10 +139,10 @@ g_elbo_by_gap (const model * md, double w)
 /* log p(x) by quadrature in log space (lib/hier_mix) */
 static estimate evidence (const model * md) { return hier_mix_log_evidence (&md->hm, md->x); }
 LINE_FN_CLOSED (log_px, evidence (u))
-LINE_FN_CLOSED (t_elbo, expect_q (u, g_elbo_by_gap))
-LINE_FN_CLOSED (t_log_lik, expect_q (u, log_lik))
-LINE_FN_CLOSED (t_kl_z, expect_q (u, g_kl_qz_prior))
-LINE_FN_CLOSED (t_kl_w, expect_q (u, g_kl_qw_mixture))
+EXPECT_Q (t_elbo, g_elbo_by_gap (md, w))
+EXPECT_Q (t_log_lik, log_lik (md, w))
+EXPECT_Q (t_kl_z, g_kl_qz_prior (md, w))
+EXPECT_Q (t_kl_w, log_qw (md, w) - log_mixture (md, w))
 
 /* ---- 000 P7.1 ---- */
 
@@ -186,18 +154,17 @@ LINE_FN_CLOSED (t_kl_w, expect_q (u, g_kl_qw_mixture))
    made a line that holds by 128 sd inconclusive.  The per-draw function
    gives the line's value at w and its rounding bound; the expectation of
    the bound bounds the evaluation's error, and the quadrature adds its own
-   (two rules, lib/quad). */
+   (two rules, lib/quad; lib/normal_expect). */
 static estimate
-over_q (const model * md, at_w_fn f)
+over_q (const model * md, normal_expect_fn f)
 {
-  estimate b = expect_over_q (&(q_fn) { md, NULL, f, 1 });
-  estimate v = expect_over_q (&(q_fn) { md, NULL, f, 0 });
-  return est_add (v, est_exact (0, b.value + est_bound (b)));
+  return normal_expect_bounded (f, (void *) md, md->m, md->sq);
 }
 /* A line NAME: E_{w~q_ψ} of EXPR, the line's value at one w (model MD)
    that states its rounding bound in *B. */
 #define OVER_Q(name, expr) \
-  static double name##_at (const model * md, double w, double *b) { return (expr); } \
+  static double name##_at (double w, void *params, double *b) \
+  { const model *md = params; return (expr); } \
   LINE_FN_CLOSED (name, over_q (u, name##_at))
 
 /* E_{w,z~q}[log p(w,z,x) - log q(w,z|x)] at one draw w; MODE 1 drops
@@ -294,18 +261,16 @@ term2_at (const model * md, double w, int k_used)
     }
   return s;
 }
-static double g_term2 (const model * md, double w) { return term2_at (md, w, K); }
-static double g_term2_short (const model * md, double w) { return term2_at (md, w, K - 1); }
+static double g_term2 (double w, void *md) { return term2_at (md, w, K); }
+static double g_term2_short (double w, void *md) { return term2_at (md, w, K - 1); }
 
 /* Each term q_k log(q_k/π_k) is evaluated with relative error below 16u
    and Σ_k q_k |log q_k - log π_k| <= K/e + max_k |log π_k|: 64u times that
    bounds the evaluation of the sum, and so of its expectation. */
 static estimate
-term2 (const model * md, w_fn g)
+term2 (const model * md, quad_fn g)
 {
-  double lmax = 0;
-  for (int k = 0; k < K; k++)
-    lmax = fmax (lmax, fabs (md->hm.lpi[k]));
+  double lmax = fabs (md->hm.lpi[cblas_idamax (K, md->hm.lpi, 1)]);   /* max_k |log π_k| */
   return est_add (expect_q (md, g), est_exact (0, 64 * DBL_EPSILON * (K / M_E + lmax)));
 }
 LINE_FN_CLOSED (p72_term2, term2 (u, g_term2))
@@ -427,12 +392,6 @@ static const claim CLAIM = {
 int
 main (int argc, char **argv)
 {
-  points = point_prob_box_template;
-  points.coords = BOX, points.n_coords = COUNT_OF (BOX);
-  points.dmin = points.dmax = K;
-  points.names[0] = "π", points.names[1] = NULL;
-  points.description = "μ_k, σ_k, α, β, σθ, δ, x, m, τ, ζ_k uniform and v log-uniform over"
-    " their ranges; π uniform on the simplex";
   harness *h = harness_begin (&CLAIM, argc, argv);
   derivation_run (h, &p7);
   sbuf_append (harness_notes (h),

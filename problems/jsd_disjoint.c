@@ -15,6 +15,7 @@
  *     log 2 * 2 Q(d/2)  <=  log 2 - JSD  <=  log 2 * exp(-d^2/8)
  * (Lin 1991, Topsoe 2000), so JSD < log 2 and JSD -> log 2 as d grows. */
 #include "discrete.h"
+#include "discrete_pair.h"
 #include "figure_converge.h"
 #include "figure_panel.h"
 #include "harness.h"
@@ -26,7 +27,6 @@
 #include <float.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -77,55 +77,47 @@ integrate (const void *prep, pair_quad_fn f)
   return est_quad (pair_quad_betas_integrate (prep, f, CQUAD_EPSABS, CQUAD_EPSREL));
 }
 
+/* A line that is ∫ F(p, q) of the pair, and F: NAME integrates NAME_f,
+   EXPR in the density values p and q. */
+#define PAIR_LINE(name, expr) \
+  static double name##_f (double p, double q) { (void) q; return (expr); } \
+  LINE_FN_CLOSED (name, integrate (u, name##_f))
+
 /* The integrands, as written; p(x) · (anything) is 0 where p = 0 (the
    convention footnote 4 states for the ratio). */
-static double i_line1 (double p, double q) { return p > 0 ? p * log (2 * p / (p + q)) : 0; }
-static double i_line2 (double p, double q) { return p > 0 ? p * (log (2 * p) - log (p + q)) : 0; }
-static double i_line3 (double p, double q) { return p > 0 ? p * ((M_LN2 + log (p)) - log (p) - log1p (q / p)) : 0; }
+PAIR_LINE (v_line1, p > 0 ? p * log (2 * p / (p + q)) : 0)
+PAIR_LINE (v_line2, p > 0 ? p * (log (2 * p) - log (p + q)) : 0)
+PAIR_LINE (v_line3, p > 0 ? p * ((M_LN2 + log (p)) - log (p) - log1p (q / p)) : 0)
 static double i_p_log2 (double p, double q) { (void) q; return p * M_LN2; }
 static double i_p_log_p (double p, double q) { (void) q; return p > 0 ? p * log (p) : 0; }
-static double i_term (double p, double q) { return p > 0 ? p * log1p (q / p) : 0; }
+PAIR_LINE (v_term, p > 0 ? p * log1p (q / p) : 0)
 /* footnote 4 dropped: 0 · log(1 + q/0) in IEEE arithmetic is 0 · inf = NaN */
 static double i_term_ieee (double p, double q) { return p * log1p (q / p); }
 /* mutants' integrands: log(2p/(p+q)) split with a plus; log(p + q) taken
    as log(1 + q/p), the log p of p(1 + q/p) lost; and where p = 0 < q,
    log(1 + q/p) linearised to q/p, so p log(1 + q/p) "= q" there */
-static double i_split_plus (double p, double q) { return p > 0 ? p * (log (2 * p) + log (p + q)) : 0; }
-static double i_log_p_lost (double p, double q) { return p > 0 ? p * ((M_LN2 + log (p)) - log1p (q / p)) : 0; }
-static double i_term_linear (double p, double q) { return p > 0 ? p * log1p (q / p) : q; }
+PAIR_LINE (m_split_plus, p > 0 ? p * (log (2 * p) + log (p + q)) : 0)
+PAIR_LINE (m_log_p_lost, p > 0 ? p * ((M_LN2 + log (p)) - log1p (q / p)) : 0)
+PAIR_LINE (m_term_linear, p > 0 ? p * log1p (q / p) : q)
 
-/* the truths, in other forms: p log(p/r), p log((p+q)/p), H(r) - ½H(p) - ½H(q) */
-static double t_kl_pr (double p, double q) { return p > 0 ? p * (log (p) - log (0.5 * (p + q))) : 0; }
-static double t_kl_qr (double p, double q) { return t_kl_pr (q, p); }
-static double t_term (double p, double q) { return p > 0 ? p * (log (p + q) - log (p)) : 0; }
-static double
-t_jsd (double p, double q)
-{
-  double r = 0.5 * (p + q);
-  return (r > 0 ? -r * log (r) : 0) + 0.5 * (i_p_log_p (p, 0) + i_p_log_p (q, 0));
-}
-
-LINE_FN_CLOSED (v_line1, integrate (u, i_line1))
-LINE_FN_CLOSED (v_line2, integrate (u, i_line2))
-LINE_FN_CLOSED (v_line3, integrate (u, i_line3))
 static estimate
 v_line4 (const point * pt, const void *u)
 {
   (void) pt;
   estimate plogp = integrate (u, i_p_log_p);
   return est_sub (est_add (est_add (integrate (u, i_p_log2), plogp), est_scale (-1, plogp)),
-                  integrate (u, i_term));
+                  integrate (u, v_term_f));
 }
-LINE_FN_CLOSED (v_term, integrate (u, i_term))
 LINE_FN_CLOSED (v_ln2, est_exact (M_LN2, EST_U * M_LN2))
 LINE_FN_CLOSED (v_line5, est_sub (v_ln2 (p, u), v_term (p, u)))
 LINE_FN_CLOSED (v_half_ln2, est_exact (M_LN2 / 2, EST_U * M_LN2))
 LINE_FN_CLOSED (v_box_terms, EST_SUM (M_LN2 / 2, M_LN2 / 2))
 
-LINE_FN_CLOSED (tr_kl_pr, integrate (u, t_kl_pr))
-LINE_FN_CLOSED (tr_kl_qr, integrate (u, t_kl_qr))
-LINE_FN_CLOSED (tr_term, integrate (u, t_term))
-LINE_FN_CLOSED (tr_jsd, integrate (u, t_jsd))
+/* the truths, in other forms: p log(p/r), p log((p+q)/p), H(r) - ½H(p) - ½H(q) */
+PAIR_LINE (tr_kl_pr, p > 0 ? p * (log (p) - log (0.5 * (p + q))) : 0)
+PAIR_LINE (tr_kl_qr, tr_kl_pr_f (q, p))
+PAIR_LINE (tr_term, p > 0 ? p * (log (p + q) - log (p)) : 0)
+PAIR_LINE (tr_jsd, 0.5 * (i_p_log_p (p, 0) + i_p_log_p (q, 0)) - i_p_log_p (0.5 * (p + q), 0))
 
 /* mutants */
 LINE_FN_CLOSED (m_line1_no_2, est_sub (v_line1 (p, u), v_ln2 (p, u)))
@@ -141,11 +133,8 @@ m_term_ieee (const point * pt, const void *u)
   const pair_quad_betas *bp = u;
   return est_exact (pair_quad_betas_at (bp, i_term_ieee, 0.5 * (bp->q.lo + bp->q.hi)), 0);
 }
-LINE_FN_CLOSED (m_split_plus, integrate (u, i_split_plus))
-LINE_FN_CLOSED (m_log_p_lost, integrate (u, i_log_p_lost))
 /* line 5 without its ∫ p log 2 = log 2 */
-LINE_FN_CLOSED (m_log2_dropped, est_scale (-1, integrate (u, i_term)))
-LINE_FN_CLOSED (m_term_linear, integrate (u, i_term_linear))
+LINE_FN_CLOSED (m_log2_dropped, est_scale (-1, integrate (u, v_term_f)))
 LINE_FN_CLOSED (m_box_quarter, EST_SUM (M_LN2 / 2, M_LN2 / 4))
 
 static const derivation_truth Q7_TRUTHS[] = {
@@ -239,17 +228,13 @@ lognormal_seed_integrand (double t, void *params)
   return isinf (ratio) ? p * (lq - lp) : p * log1p (ratio);
 }
 
-/* the seed's term ∫ p log(1 + q/p), in t */
-static estimate
-lognormal_term (const normal_pair * g)
-{
-  return est_quad (normal_pair_quad_interval (lognormal_seed_integrand, (void *) g, g,
-                                              CQUAD_EPSABS, CQUAD_EPSREL));
-}
-
-/* the seed's expansion log 2 - ∫ p log(1 + q/p), its mutant with a plus */
-LINE_FN_CLOSED (v_expansion_any, est_sub (v_ln2 (p, u), lognormal_term (u)))
-LINE_FN_CLOSED (m_expansion_sign, est_add (v_ln2 (p, u), lognormal_term (u)))
+/* the seed's term ∫ p log(1 + q/p), in t; its expansion log 2 - ∫ p log(1 + q/p), and the
+   expansion's mutant with a plus */
+LINE_FN_CLOSED (lognormal_term, est_quad (normal_pair_quad_interval (lognormal_seed_integrand,
+                                                                     (void *) u, u, CQUAD_EPSABS,
+                                                                     CQUAD_EPSREL)))
+LINE_FN_CLOSED (v_expansion_any, est_sub (v_ln2 (p, u), lognormal_term (p, u)))
+LINE_FN_CLOSED (m_expansion_sign, est_add (v_ln2 (p, u), lognormal_term (p, u)))
 LINE_FN_CLOSED (tr_lognormal_kl, est_quad (normal_pair_kl_mid_quad (u, CQUAD_EPSABS,
                                                                     CQUAD_EPSREL)))
 
@@ -304,49 +289,24 @@ jsd_under_test (double jsd)
   return (on[M_UNHALVED] ? 2 * jsd : jsd) / (on[M_BITS] ? M_LN2 : 1);
 }
 
-/* Gamma(0.7) masses on the outcomes in USE. */
-static void
-random_masses (const gsl_rng * r, const int *use, size_t n, double *p)
-{
-  for (size_t i = 0; i < n; i++)
-    p[i] = use[i] ? gsl_ran_gamma (r, 0.7, 1.0) + 1e-300 : 0.0;
-  if (discrete_normalize (p, n, p) != DISCRETE_OK)
-    die_internal ("random_masses: nothing to normalise");
-}
-
-/* One discrete pair on N outcomes: DISJOINT gives each outcome to p, to q
-   or to neither; otherwise p and q share part of their supports. */
+/* One discrete pair on N outcomes, Gamma(0.7) masses (lib/discrete_pair):
+   DISJOINT gives each outcome to p, to q or to neither; otherwise p and q
+   share part of their supports. */
 static void
 discrete_case (harness * h, size_t n, int disjoint)
 {
-  gsl_rng *r = harness_rng (h);
-  int *in_p = xcalloc (n, sizeof (int)), *in_q = xcalloc (n, sizeof (int));
-  double *p = xmalloc (n * sizeof (double)), *q = xmalloc (n * sizeof (double));
-  double *m = xmalloc (n * sizeof (double));
-  for (size_t i = 0; i < n; i++)
-    {
-      double u = gsl_rng_uniform (r);
-      in_p[i] = disjoint ? u < 0.4 : u < 0.7;
-      in_q[i] = disjoint ? u >= 0.4 && u < 0.8 : u > 0.3;
-    }
-  in_p[0] = 1, in_q[0] = !disjoint;     /* both sides non-empty */
-  in_q[n - 1] = 1, in_p[n - 1] = !disjoint;
-  random_masses (r, in_p, n, p);
-  random_masses (r, in_q, n, q);
+  double *p = xmalloc (2 * n * sizeof (double)), *q = p + n;
+  discrete_pair_draw (harness_rng (h), n, disjoint, 0.7, p, q);
   double jsd = jsd_under_test (discrete_jsd (p, q, n));
   /* discrete_jsd's rounding: n terms of a few ulps each (discrete.h) */
   estimate tested = est_exact (jsd, 8 * DBL_EPSILON * (double) n);
   check_point (h, "jsd_le_log2", tested, est_exact (M_LN2, 0));
   if (disjoint)
     {
-      for (size_t i = 0; i < n; i++)
-        m[i] = 0.5 * (p[i] + q[i]);
-      double half = 0.5 * (discrete_kl (p, m, n) + discrete_kl (q, m, n));
-      double err = discrete_gen_kl_rounding_bound (p, m, n)
-        + discrete_gen_kl_rounding_bound (q, m, n) + M_LN2 * discrete_sum_tolerance (n);
+      double err, half = discrete_pair_jsd_formed (p, q, n, &err);
       check_point (h, "jsd_disjoint_discrete", tested, est_exact (half, err));
     }
-  free (in_p), free (in_q), free (p), free (q), free (m);
+  free (p);
 }
 
 /* JSD of p = N(0,1) and q = N(d,1), ½ p log(p/r) + ½ q log(q/r) in log

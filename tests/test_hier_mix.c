@@ -6,9 +6,11 @@
  * ≠ 0 it is compared with GSL's QAGI over the whole line on the unscaled
  * integrand, a different rule and no splitting.  The outside-mass bound
  * must lie above the mass QAGIU/QAGIL find outside.  The densities are
- * compared with GSL's gsl_ran_gaussian_pdf.  Negative controls: the closed
+ * compared with GSL's gsl_ran_gaussian_pdf, and the tempered posterior with
+ * weights normalised by hand from them.  Negative controls: the closed
  * form without σθ² in the variance, and the mixture with one component
- * dropped, each lie far outside the evidence's bound. */
+ * dropped, each lie far outside the evidence's bound; the posterior is
+ * told apart from the prior. */
 #include "hier_mix.h"
 #include "tap.h"
 
@@ -58,6 +60,36 @@ joint (double w, void *params)
     p += exp (m->lpi[k]) * gsl_ran_gaussian_pdf (w - m->mu[k], m->sd[k]);
   double sd = m->s_dec * exp (m->delta * w);
   return p * gsl_ran_gaussian_pdf (a->x - (m->alpha * w + m->beta), sd);
+}
+
+/* The tempered posterior: at τ = 1, ζ = 0 the posterior π_k N_k / Σ_j π_j
+   N_j by GSL's pdfs; at τ = 0 the softmax of ζ; at τ = 0.3 the weights
+   (π_k N_k)^τ e^{ζ_k} normalised by hand, summing to 1.  Negative control:
+   the posterior at τ = 1 is not the prior π. */
+static void
+check_tempered (void)
+{
+  hier_mix m = model (0);
+  const double zeta[3] = { 0.4, -1, 0.25 }, zero[3] = { 0, 0, 0 }, w = 0.8;
+  double lq[3], lq0[3], lqt[3], a[3], sa = 0, sz = 0, st = 0, post = 0, prior = 0;
+  hier_mix_log_tempered_posterior (&m, w, 1, zero, lq);
+  hier_mix_log_tempered_posterior (&m, w, 0, zeta, lq0);
+  hier_mix_log_tempered_posterior (&m, w, 0.3, zeta, lqt);
+  for (size_t k = 0; k < 3; k++)
+    {
+      a[k] = exp (m.lpi[k]) * gsl_ran_gaussian_pdf (w - m.mu[k], m.sd[k]);
+      sa += a[k], sz += exp (zeta[k]), st += pow (a[k], 0.3) * exp (zeta[k]);
+    }
+  for (size_t k = 0; k < 3; k++)
+    {
+      post = fmax (post, fabs (exp (lq[k]) - a[k] / sa));
+      prior = fmax (prior, fabs (exp (lq[k]) - exp (m.lpi[k])));
+      tap_close (exp (lq0[k]), exp (zeta[k]) / sz, 1e-15, "τ = 0: softmax of ζ, k = %zu", k);
+      tap_close (exp (lqt[k]), pow (a[k], 0.3) * exp (zeta[k]) / st, 1e-14,
+                 "τ = 0.3: (π_k N_k)^τ e^{ζ_k} normalised, k = %zu", k);
+    }
+  tap_ok (post < 1e-15, "τ = 1, ζ = 0: p(z|w) by GSL's pdfs (max |Δ| %.3g)", post);
+  tap_ok (prior > 0.1, "negative control: p(z|w) is not the prior π (max |Δ| %.3g)", prior);
 }
 
 static void
@@ -117,6 +149,8 @@ main (void)
              1e-14, "log p(x|w) at x = 1.1, w = 0.3");
   hier_mix m15 = model (0.15);
   tap_close (hier_mix_dec_sd (&m15, 2), 0.6 * exp (0.3), 1e-15, "σ_θ(2) at δ = 0.15");
+
+  check_tempered ();
 
   /* δ = 0: the closed form */
   check_closed ("δ = 0, x = 1", &m0, 1, 1e-10);
