@@ -84,6 +84,18 @@ rnd_dot (const rnd * u, const rnd * v)
   return s;
 }
 
+/* log x's bound for an x > 0 within DELTA of its exact value: δ/(x - δ) by
+   the mean value theorem (times 1 + 16u for the bound's own rounding),
+   plus log's own rounding (rnd_log's, within an ulp with a floor).  Dies
+   unless δ < x/2. */
+static double
+log_of_bounded (double x, double delta)
+{
+  if (!(delta < x / 2))
+    die_internal ("recog: log of %g within %g", x, delta);
+  return delta / (x - delta) * (1 + 16 * EST_U) + rnd_bound (rnd_log (rnd_exact (x)));
+}
+
 /* log X's bound, X an rnd value (its relative error through rnd_as_leaf) */
 static double
 log_bound (rnd x)
@@ -164,13 +176,10 @@ regression_bound (const recog_theta * t, const recog_phi * p, double *bound)
     }
   double e = sqrt (r2) / t->s2 * safe;
   double tau_err = (rnd_bound (wa) + e * sw + EST_U * fabs (p->tau2)) * safe;
-  if (!(tau_err < p->tau2 / 2))
-    die_internal ("recog_regression_bounded: τ² = %g within %g", p->tau2, tau_err);
   for (int j = 0; j < DIM; j++)
     bound[RECOG_A0 + j] = e;
   bound[RECOG_C] = (rnd_bound (ba) + e * sb) * safe;
-  bound[RECOG_LOGTAU2] = tau_err / (p->tau2 - tau_err) * safe
-    + rnd_bound (rnd_log (rnd_exact (p->tau2)));
+  bound[RECOG_LOGTAU2] = log_of_bounded (p->tau2, tau_err);
 }
 
 recog_phi
@@ -370,7 +379,18 @@ recog_expected_fprime (const recog_theta * t, const recog_phi * p)
 
 /* recog_regress_x on rnd u_i; BOUND (RECOG_N_THETA, or NULL) in θ's vector
    order.  The counts Σ 1 are exact; the determinant and the numerators
-   cancel, so the determinant divides as a leaf of its own bound. */
+   cancel, so the determinant divides as a leaf of its own bound.
+
+   s²'s bound.  A = Σ_ij (x_ij - b_j - W_j u_i)² + N Σ_j W_j² ER is summed
+   with the computed Ŵ, b̂ as exact leaves (its rounding, u_i's carried),
+   and their errors δ = (Ŵ_j - W_j, b̂_j - b_j) enter through A's expansion
+   about the exact (W_j, b_j), which is exact because A is quadratic:
+   A(Ŵ, b̂) - A(W, b) = ∇A·δ + ½ δᵀ H δ per j, H = 2 [[Σu² + N ER, Σu],
+   [Σu, N]], whose largest eigenvalue is at most its trace.  The normal
+   equations make ∂A/∂b = 0 and ∂A/∂W_j = 2 N W_j (ER - E2): zero for the
+   M-step (E2 = ER), kept for the mutants that break it.  With |W_j| at most
+   |Ŵ_j| + its bound, the factor 1 + 16u covers the rounding of these bound
+   formulas and the difference between H at the computed and exact u_i. */
 static recog_theta
 regress_x_rnd (const recog_data * d, const rnd * u, double e2, double er, double denom,
                double *bound)
@@ -396,19 +416,29 @@ regress_x_rnd (const recog_data * d, const rnd * u, double e2, double er, double
       w[j] = rnd_div (rnd_sub (rnd_mul (sx0[j], s11), rnd_mul (sx1[j], s01)), det);
       b[j] = rnd_div (rnd_sub (rnd_mul (sx1[j], s00), rnd_mul (sx0[j], s01)), det);
     }
+  double uu = 0, n = (double) d->n, safe = 1 + 16 * EST_U, a_err = 0;
   for (size_t i = 0; i < d->n; i++)
     for (int j = 0; j < DIM; j++)
       {
-        rnd r = rnd_sub (rnd_sub (rnd_exact (d->x[i][j]), b[j]), rnd_mul (w[j], u[i]));
-        a = rnd_add (a, rnd_add (rnd_mul (r, r), rnd_mul (rnd_mul (w[j], w[j]), rer)));
+        rnd wj = rnd_exact (w[j].value), bj = rnd_exact (b[j].value);
+        rnd r = rnd_sub (rnd_sub (rnd_exact (d->x[i][j]), bj), rnd_mul (wj, u[i]));
+        a = rnd_add (a, rnd_add (rnd_mul (r, r), rnd_mul (rnd_mul (wj, wj), rer)));
+        uu += j == 0 ? u[i].value * u[i].value : 0;
       }
+  for (int j = 0; j < DIM; j++)
+    {
+      double bw = rnd_bound (w[j]), bb = rnd_bound (b[j]);
+      a_err += (uu + n * er + n) * (bw * bw + bb * bb)
+        + 2 * n * (fabs (w[j].value) + bw) * fabs (er - e2) * bw;
+    }
   rnd s2 = rnd_div (a, rnd_exact (denom));
   recog_theta t = { {w[0].value, w[1].value}, {b[0].value, b[1].value}, s2.value };
   if (bound)
     {
       for (int j = 0; j < DIM; j++)
         bound[RECOG_W0 + j] = rnd_bound (w[j]), bound[RECOG_B0 + j] = rnd_bound (b[j]);
-      bound[RECOG_LOGS2] = log_bound (s2);
+      /* s² within its rounding plus A's error over DENOM */
+      bound[RECOG_LOGS2] = log_of_bounded (s2.value, rnd_bound (s2) + a_err * safe / denom);
     }
   return t;
 }
