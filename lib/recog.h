@@ -14,6 +14,12 @@
  * optimisers' coordinates (W, b, log s²) and (a, c, log τ²).  The M-step
  * and the sleep fit are least-squares regressions.
  *
+ * The closed forms carry their rounding: the _bounded variants return, in
+ * the vector order below, a bound on each coordinate's |fl - exact|,
+ * derived by lib/rounding's arithmetic (the a-posteriori residual bound for
+ * the regression's solve), for exact W, b, a, c and data and s², τ² within
+ * an ulp (as exp of the vectors' log-coordinates gives them).
+ *
  * recog_elbo is lingauss_elbo's value at q_φ(z|x).  tests/test_recog.c
  * checks the closed forms against lib/lingauss, finite differences, Monte
  * Carlo and each other. */
@@ -50,6 +56,9 @@ recog_phi recog_posterior (const recog_theta * t);
    a = C⁻¹W = C⁻¹ Cov(x, z) through a Cholesky solve of C = WWᵀ + s²I,
    c = -a·b, τ² = 1 - *EXPLAINED, *EXPLAINED = WᵀC⁻¹W. */
 recog_phi recog_regression (const recog_theta * t, double *explained);
+/* The same with BOUND (RECOG_N_PHI values) on φ's vector, a, c, log τ² */
+recog_phi recog_posterior_bounded (const recog_theta * t, double *bound);
+recog_phi recog_regression_bounded (const recog_theta * t, double *explained, double *bound);
 
 /* ELBO(θ, φ; x) = E_q[log p_θ(x|z)] + E_q[log p(z)] + H(q), and its
    average over the data (the wake objective L(θ)). */
@@ -63,14 +72,22 @@ double recog_average_log_lik (const recog_theta * t, const recog_data * d);
    (a mutant drops it). */
 void recog_wake_gradient (const recog_theta * t, const recog_phi * p, double tau2_w,
                           const recog_data * d, gsl_vector * g);
+/* The same with BOUND (RECOG_N_THETA values) on each partial */
+void recog_wake_gradient_bounded (const recog_theta * t, const recog_phi * p, double tau2_w,
+                                  const recog_data * d, gsl_vector * g, double *bound);
 
 /* E_{x~p_θ}[KL(p_θ(z|x) || q_φ(z|x))] and its gradient in φ's coordinates */
 double recog_inclusive_kl (const recog_theta * t, const recog_phi * p);
 void recog_inclusive_kl_gradient (const recog_theta * t, const recog_phi * p, gsl_vector * g);
+/* The same with BOUND (RECOG_N_PHI values) on each partial */
+void recog_inclusive_kl_gradient_bounded (const recog_theta * t, const recog_phi * p,
+                                          gsl_vector * g, double *bound);
 /* The same as functions of φ's vector for lib/minimize and lib/gradcheck,
    PARAMS a const recog_theta * */
 double recog_inclusive_kl_fn (const gsl_vector * v, void *params);
 void recog_inclusive_kl_grad_fn (const gsl_vector * v, void *params, gsl_vector * g);
+void recog_inclusive_kl_grad_bounded_fn (const gsl_vector * v, void *params, gsl_vector * g,
+                                         double *bound);
 /* E_{p_θ(z,x)}[log q_φ(z|x)] */
 double recog_sleep_objective (const recog_theta * t, const recog_phi * p);
 /* E_{p_θ(x)}[F'] = E[-log p(x)] + E_x KL = H[N(b, C)] + inclusive KL */
@@ -87,6 +104,9 @@ recog_theta recog_regress_x (const recog_data * d, const double *u, double e2, d
    the expected statistics E[z] = μ_i, E[z²] = μ_i² + E2 (E2 = τ²), ER = τ²
    and DENOM = N d. */
 recog_theta recog_mstep (const recog_data * d, const recog_phi * p, double e2, double denom);
+/* The same with BOUND (RECOG_N_THETA values) on θ's vector, W, b, log s² */
+recog_theta recog_mstep_bounded (const recog_data * d, const recog_phi * p, double e2,
+                                 double denom, double *bound);
 /* One wake step as the seed writes it: z^i ~ q_φ(z|x^i), then
    max_θ (1/N) Σ log p_θ(x^i|z^i), a least-squares fit of x on (z, 1) and
    the residual variance that maximises the sampled likelihood. */
@@ -121,6 +141,8 @@ recog_phi recog_phi_random (const gsl_rng * r);
 typedef struct { const recog_data *data; recog_phi phi; double tau2_w; } recog_wake;
 double recog_wake_fn (const gsl_vector * v, void *params);
 void recog_wake_grad_fn (const gsl_vector * v, void *params, gsl_vector * g);
+void recog_wake_grad_bounded_fn (const gsl_vector * v, void *params, gsl_vector * g,
+                                 double *bound);
 double recog_wake_neg_fn (const gsl_vector * v, void *params);
 void recog_wake_neg_grad_fn (const gsl_vector * v, void *params, gsl_vector * g);
 

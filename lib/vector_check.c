@@ -4,31 +4,28 @@
 #include "errors.h"
 #include "gradcheck.h"
 #include "optimum.h"
+#include "rounding.h"
 
-#include <float.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
-
-estimate
-vector_check_closed (double v)
-{
-  return est_exact (v, 64 * DBL_EPSILON * (fabs (v) + 1));
-}
+#include <stdlib.h>
 
 void
-vector_check_equal (harness * h, const char *id, const double *obs, const double *ref, size_t n)
+vector_check_equal (harness * h, const char *id, const double *obs, const double *obs_bound,
+                    const double *ref, const double *ref_bound, size_t n)
 {
   for (size_t i = 0; i < n; i++)
-    check_point (h, id, vector_check_closed (obs[i]), vector_check_closed (ref[i]));
+    check_point (h, id, est_exact (obs[i], obs_bound[i]), est_exact (ref[i], ref_bound[i]));
 }
 
 void
-vector_check_gradient (harness * h, const char *id, minnd_fn f, minnd_grad g, void *params,
-                       const gsl_vector * x, double f_size)
+vector_check_gradient (harness * h, const char *id, minnd_fn f, vector_check_grad g,
+                       void *params, const gsl_vector * x, double f_size)
 {
   gradcheck_options o = { 1.0, 0, GRADCHECK_F_REL_ERR * f_size, 0 };
   gsl_vector *grad = gsl_vector_alloc (x->size);
-  g (x, params, grad);
+  double *bound = xmalloc (x->size * sizeof *bound);
+  g (x, params, grad, bound);
   for (size_t i = 0; i < x->size; i++)
     {
       gradcheck_partial d;
@@ -36,22 +33,24 @@ vector_check_gradient (harness * h, const char *id, minnd_fn f, minnd_grad g, vo
       if (status != GSL_SUCCESS)
         die_runtime ("vector_check_gradient: the finite difference in coordinate %zu failed (%s)",
                      i, gsl_strerror (status));
-      check_point (h, id, vector_check_closed (gsl_vector_get (grad, i)),
+      check_point (h, id, est_exact (gsl_vector_get (grad, i), bound[i]),
                    est_exact (d.value, d.err));
     }
   gsl_vector_free (grad);
+  free (bound);
 }
 
 vector_check_bfgs
 vector_check_minimiser (harness * h, const char *id, minnd_fn f, minnd_grad g, void *params,
-                        const gsl_vector * x0, const double *closed, vector_check_side side)
+                        const gsl_vector * x0, const double *closed, const double *closed_bound,
+                        vector_check_side side)
 {
   double radius;
   minnd_result opt = optimum_bfgs (f, g, params, x0, &radius);
   for (size_t i = 0; i < x0->size; i++)
     {
       estimate m = est_opt (gsl_vector_get (opt.x, i), radius);
-      estimate c = vector_check_closed (closed[i]);
+      estimate c = est_exact (closed[i], closed_bound[i]);
       if (side == VECTOR_CHECK_OBSERVED)
         check_point (h, id, m, c);
       else
@@ -64,15 +63,18 @@ vector_check_minimiser (harness * h, const char *id, minnd_fn f, minnd_grad g, v
 
 void
 vector_check_lsq (harness * h, const char *id, const double *coef, const double *truth,
-                  const double *inv_diag, size_t p, double s2_hat, double s2, long m)
+                  const double *truth_bound, const double *inv_diag, size_t p, double s2_hat,
+                  double s2, long m)
 {
   if (m <= (long) p || !(s2 > 0))
     die_internal ("vector_check_lsq: %ld rows for %zu columns, noise variance %g", m, p, s2);
   double sd = sqrt (s2);
   for (size_t j = 0; j < p; j++)
-    check_point (h, id, est_mc (coef[j], sd * sqrt (inv_diag[j])), vector_check_closed (truth[j]));
+    check_point (h, id, est_mc (coef[j], sd * sqrt (inv_diag[j])),
+                 est_exact (truth[j], truth_bound[j]));
   /* compute: M s2_hat / S2 = RSS / S2 ~ χ²_ν; its Wilson-Hilferty score */
   double nu = (double) m - (double) p;
   double wh = cbrt (s2_hat * (double) m / (s2 * nu));
-  check_point (h, id, est_mc (wh, sqrt (2 / (9 * nu))), vector_check_closed (1 - 2 / (9 * nu)));
+  rnd centre = rnd_sub (rnd_exact (1), rnd_div (rnd_exact (2), rnd_scale (9, rnd_exact (nu))));
+  check_point (h, id, est_mc (wh, sqrt (2 / (9 * nu))), rnd_estimate (centre));
 }

@@ -59,21 +59,23 @@ wake_problem (const harness * h, const gsl_rng * r, const recog_data * d)
   return w;
 }
 
-/* The M-step argmax_θ (1/N) Σ_i E_q[log p_θ(x^i|z)] (lib/recog). */
+/* The M-step argmax_θ (1/N) Σ_i E_q[log p_θ(x^i|z)] (lib/recog), with
+   its rounding BOUND on θ's vector. */
 static recog_theta
-closed_mstep (const harness * h, const recog_data * d, const recog_phi * p)
+closed_mstep (const harness * h, const recog_data * d, const recog_phi * p, double *bound)
 {
   double denom = (double) (d->n * RECOG_D) - (mutant (h, "mstep_s2_n_minus_1") ? 1 : 0);
   double e2 = mutant (h, "mstep_mean_for_second_moment") ? 0 : p->tau2;
-  return recog_mstep (d, p, e2, denom);
+  return recog_mstep_bounded (d, p, e2, denom, bound);
 }
 
-/* The sleep phase's solution in closed form, the population regression. */
+/* The sleep phase's solution in closed form, the population regression,
+   with its rounding BOUND on φ's vector. */
 static recog_phi
-population_regression (const harness * h, const recog_theta * t)
+population_regression (const harness * h, const recog_theta * t, double *bound)
 {
   double explained;             /* Wᵀ C⁻¹ W */
-  recog_phi p = recog_regression (t, &explained);
+  recog_phi p = recog_regression_bounded (t, &explained, bound);
   if (mutant (h, "regression_tau_sign"))
     p.tau2 = 1 + explained;
   if (mutant (h, "sleep_no_intercept"))
@@ -262,12 +264,12 @@ check_gradients (harness * h, recog_wake * wp, void *sp)
     {
       recog_theta t = recog_theta_perturb (r, &THETA0, 0.3);
       recog_theta_to_vector (&t, &v.vector);
-      vector_check_gradient (h, "gradients_vs_fd", recog_wake_fn, recog_wake_grad_fn, wp,
+      vector_check_gradient (h, "gradients_vs_fd", recog_wake_fn, recog_wake_grad_bounded_fn, wp,
                              &v.vector, 20 * fabs (recog_wake_fn (&v.vector, wp)));
       recog_phi p = recog_phi_random (r);
       recog_phi_to_vector (&p, &u.vector);
       vector_check_gradient (h, "gradients_vs_fd", recog_inclusive_kl_fn,
-                             recog_inclusive_kl_grad_fn, sp, &u.vector,
+                             recog_inclusive_kl_grad_bounded_fn, sp, &u.vector,
                              20 * (1 + recog_inclusive_kl_fn (&u.vector, sp)));
     }
   check_close (h, "gradients_vs_fd", "10 random θ and φ; 5 + 4 coordinates each");
@@ -279,8 +281,8 @@ check_wake (harness * h, const recog_data * d)
 {
   gsl_rng *r = harness_rng (h);
   recog_wake wp = wake_problem (h, r, d);
-  recog_theta star = closed_mstep (h, d, &wp.phi), start = THETA0;
-  double vv[RECOG_N_THETA], x0v[RECOG_N_THETA];
+  double vv[RECOG_N_THETA], x0v[RECOG_N_THETA], bound[RECOG_N_THETA];
+  recog_theta star = closed_mstep (h, d, &wp.phi, bound), start = THETA0;
   gsl_vector_view v = VIEW (vv), x0 = VIEW (x0v);
 
   /* the optimiser on L against the M-step */
@@ -289,7 +291,7 @@ check_wake (harness * h, const recog_data * d)
   recog_theta_to_vector (&star, &v.vector);
   vector_check_bfgs opt = vector_check_minimiser (h, "s001_112_wake_is_mstep", recog_wake_neg_fn,
                                                   recog_wake_neg_grad_fn, &wp, &x0.vector, vv,
-                                                  VECTOR_CHECK_OBSERVED);
+                                                  bound, VECTOR_CHECK_OBSERVED);
   check_close (h, "s001_112_wake_is_mstep", "N = %zu, BFGS converged %s after %zu"
                " iterations, error radius %.2g", d->n, opt.converged ? "yes" : "no",
                opt.iterations, opt.radius);
@@ -300,12 +302,13 @@ static void
 check_sleep (harness * h, long n)
 {
   const recog_theta *t = &THETA0;
-  recog_phi post = recog_posterior (t), reg = population_regression (h, t);
   double pv[RECOG_N_PHI], rv[RECOG_N_PHI], x0v[RECOG_N_PHI] = { 0 }, fv[RECOG_N_PHI];
+  double pb[RECOG_N_PHI], rb[RECOG_N_PHI];      /* their rounding bounds */
+  recog_phi post = recog_posterior_bounded (t, pb), reg = population_regression (h, t, rb);
   gsl_vector_view pvv = VIEW (pv), rvv = VIEW (rv), x0 = VIEW (x0v), fvv = VIEW (fv);
   recog_phi_to_vector (&post, &pvv.vector);
   recog_phi_to_vector (&reg, &rvv.vector);
-  vector_check_equal (h, "sleep_population_is_posterior", rv, pv, RECOG_N_PHI);
+  vector_check_equal (h, "sleep_population_is_posterior", rv, rb, pv, pb, RECOG_N_PHI);
   check_close (h, "sleep_population_is_posterior", "θ = θ0; a (2), c, log τ²");
 
   /* the inclusive KL's minimiser by BFGS against the closed-form sleep
@@ -313,7 +316,7 @@ check_sleep (harness * h, long n)
   void *sp = (void *) t;        /* the inclusive KL's parameters: θ */
   vector_check_bfgs opt = vector_check_minimiser (h, "s001_112_sleep_minimises",
                                                   recog_inclusive_kl_fn, recog_inclusive_kl_grad_fn,
-                                                  sp, &x0.vector, rv, VECTOR_CHECK_REFERENCE);
+                                                  sp, &x0.vector, rv, rb, VECTOR_CHECK_REFERENCE);
   check_close (h, "s001_112_sleep_minimises", "θ = θ0, BFGS from φ = 0 converged %s after"
                " %zu iterations, error radius %.2g; minimum KL %.2g",
                opt.converged ? "yes" : "no", opt.iterations, opt.radius, opt.f);
@@ -323,7 +326,7 @@ check_sleep (harness * h, long n)
   double inv_diag[RECOG_D + 1];
   recog_phi fit = sleep_fit (h, t, n, inv_diag);
   recog_phi_to_vector (&fit, &fvv.vector);
-  vector_check_lsq (h, "s001_112_sleep_recovers_posterior", fv, pv, inv_diag, RECOG_D + 1,
+  vector_check_lsq (h, "s001_112_sleep_recovers_posterior", fv, pv, pb, inv_diag, RECOG_D + 1,
                     fit.tau2, post.tau2, n);
   check_close (h, "s001_112_sleep_recovers_posterior", "θ = θ0, M = %ld samples; a, c"
                " with their exact conditional standard errors, τ̂² as a Wilson-Hilferty"
