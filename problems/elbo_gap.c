@@ -21,7 +21,7 @@
 #include "harness.h"
 #include "amortized_fa_report.h"
 #include "learned_prior.h"
-#include "lingauss2.h"
+#include "lingauss2_draw.h"
 #include "line_fn.h"
 #include "figure_panel.h"
 #include "minimize.h"
@@ -46,7 +46,8 @@ typedef struct { double m[2], s[2]; } dq;
 typedef union { lingauss2 g; struct { double w[2], x; dq q; double b, psi; }; } fa1;
 
 /* The q a derivation uses: the point's own, or (Q2.2's second chain) the
-   per-datapoint optimum q_i*: m = μ, s_j² = 1/Λ_jj = ψ/(ψ + w_j²). */
+   per-datapoint optimum q_i*: m = μ, s_j² = 1/Λ_jj = ψ/(ψ + w_j²)
+   (lingauss2_set_q_optimum). */
 static void
 prepare_own (const point * p, void *prep)
 {
@@ -56,42 +57,15 @@ prepare_own (const point * p, void *prep)
 static void
 prepare_optimum (const point * p, void *prep)
 {
-  fa1 *f = prep;
   prepare_own (p, prep);
-  for (int j = 0; j < 2; j++)
-    {
-      f->q.m[j] = lingauss2_post_mean (&f->g, j).value;
-      f->q.s[j] = sqrt (f->psi / (f->psi + f->w[j] * f->w[j]));
-    }
+  lingauss2_set_q_optimum (prep);
 }
 
-/* The draw from q as a map of standard normals, z = m + s·ε: the engine
-   draws ε itself and integrates by randomized quasi-Monte Carlo (the integrands are
-   quadratics in ε, and 001 1.1.1's first lines the constant log p(x),
-   which the engine's control variate on the weights makes exact). */
-static void
-map_q (const point * p, const void *prep, const double *e, double *z)
-{
-  (void) p;
-  const dq *q = &((const fa1 *) prep)->q;
-  for (int j = 0; j < 2; j++)
-    z[j] = q->m[j] + q->s[j] * e[j];
-}
-
-/* Densities at one draw z, as the seed's lines combine them. */
-static double
-log_lik (const fa1 * f, const double *z)
-{
-  return normal_log_pdf (f->x, f->w[0] * z[0] + f->w[1] * z[1] + f->b, sqrt (f->psi));
-}
+/* Densities at one draw z, as the seed's lines combine them (lib/lingauss2_draw). */
+static double log_lik (const fa1 * f, const double *z) { return lingauss2_draw_log_lik (&f->g, z); }
 static double log_prior (const double *z) { return normal_log_pdf (z[0], 0, 1) + normal_log_pdf (z[1], 0, 1); }
 static double log_joint (const fa1 * f, const double *z) { return log_lik (f, z) + log_prior (z); }
-static double
-log_q (const fa1 * f, const double *z)
-{
-  return normal_log_pdf (z[0], f->q.m[0], f->q.s[0])
-    + normal_log_pdf (z[1], f->q.m[1], f->q.s[1]);
-}
+static double log_q (const fa1 * f, const double *z) { return lingauss2_draw_log_q (&f->g, z); }
 static double log_post (const fa1 * f, const double *z) { return lingauss2_log_posterior (&f->g, z[0], z[1]).value; }
 static rnd log_marginal (const fa1 * f) { return lingauss2_log_evidence (&f->g); }
 static rnd expected_log_lik (const fa1 * f) { return lingauss2_expected_log_lik (&f->g); }
@@ -220,14 +194,7 @@ b118_plug_in (const point * p, const void *u)
   double wm = F->w[0] * F->q.m[0] + F->w[1] * F->q.m[1];
   return est_exact ((F->x - F->b) / wm, 8 * EST_U * fabs ((F->x - F->b) / wm));
 }
-static estimate
-t_argmax (const point * p, const void *u)
-{
-  (void) p;
-  rnd wm = lingauss2_dot (F->w, F->q.m[0], F->q.m[1]);
-  rnd den = add (sq (wm), add (sq (mul (X (F->w[0]), X (F->q.s[0]))), sq (mul (X (F->w[1]), X (F->q.s[1])))));
-  return rnd_estimate (mul (mul (rnd_leaf (F->x - F->b, 1), wm), inv (rnd_as_leaf (den))));
-}
+LINE_FN_CLOSED (t_argmax, rnd_estimate (lingauss2_scale_argmax (&F->g)))
 
 static const derivation_truth TRUTH_Q21[] = {
   {"ell", "E_q[log p(x|z)], closed form", LINE_CLOSED (t_ell)},
@@ -336,9 +303,14 @@ static const derivation_line LINES_ORDER[] = {
    LINE_NOT_CHECKABLE ("prose: a count of parameters (one encoder against n sets), no numeric claim")},
 };
 
+/* The draw from q as a map of standard normals, z = m + s·ε
+   (lingauss2_draw_map_q, of the prepared q): the engine draws ε itself and
+   integrates by randomized quasi-Monte Carlo (the integrands are quadratics
+   in ε, and 001 1.1.1's first lines the constant log p(x), which the
+   engine's control variate on the weights makes exact). */
 #define MODEL_DV(name, id_, title_, prep, tr, ln, n) \
   DERIVATION_DEFINE (name, id_, title_, model_points, n, tr, ln, DERIVATION_PREPARE (fa1, prep), \
-    .n_mc_points = 4, .x_dim = 2, .base_dim = derivation_two_normals, .transform = map_q, \
+    .n_mc_points = 4, .x_dim = 2, .base_dim = derivation_two_normals, .transform = lingauss2_draw_map_q, \
     /* every integrand is a log-density of Gaussians: quadratic in the two \
        normals, which Hermite controls of degree 2 take out (lib/hermite_cv.h) */ \
     .hermite_degree = 2)
