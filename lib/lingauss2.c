@@ -185,6 +185,25 @@ lingauss2_kl_post (const lingauss2 * g)
                   rnd_log (X (g->s[1])));
 }
 
+void
+lingauss2_set_q_optimum (lingauss2 * g)
+{
+  for (int j = 0; j < 2; j++)
+    {
+      g->m[j] = lingauss2_post_mean (g, j).value;
+      g->s[j] = sqrt (g->psi / (g->psi + g->theta[j] * g->theta[j]));
+    }
+}
+
+rnd
+lingauss2_scale_argmax (const lingauss2 * g)
+{
+  rnd tm = lingauss2_dot (g->theta, g->m[0], g->m[1]);
+  rnd den = add (sq (tm), add (sq (mul (X (g->theta[0]), X (g->s[0]))),
+                               sq (mul (X (g->theta[1]), X (g->s[1])))));
+  return mul (mul (rnd_leaf (g->x - g->b, 1), tm), inv (rnd_as_leaf (den)));
+}
+
 /* ---- p(x) by nested quadrature ---- */
 
 typedef struct { double t1, t2, x, z1, b, psi; } px_params;

@@ -61,6 +61,20 @@ rnd lingauss2_expected_log_lik (const lingauss2 * g);
 rnd lingauss2_kl_prior (const lingauss2 * g);
 rnd lingauss2_kl_post (const lingauss2 * g);
 
+/* The mean-field family's best q at G's model (elbo_gap's q_i*, 003
+   Q2.2), written into G's m and s: m = μ, the posterior mean (its
+   rounding dropped), and s_j² = 1/Λ_jj = ψ/(ψ + θ_j²), where ∂L/∂s_j =
+   1/s_j - s_j (1 + θ_j²/ψ) vanishes.  KL(q || p(z|x)) is then the
+   approximation gap ½ (log Λ11 + log Λ22 - log det Λ). */
+void lingauss2_set_q_optimum (lingauss2 * g);
+
+/* The maximiser over t of E_q[log p(x|z)] with θ scaled to t θ (elbo_gap,
+   003 Q2.1 line 118): E_q[log p] = -((x - b - t θᵀm)² + t² Σ θ_j² s_j²)/(2ψ)
+   + const is a concave parabola in t, whose vertex is
+     t* = (x - b) θᵀm / ((θᵀm)² + Σ θ_j² s_j²),
+   the denominator taken as a leaf (rnd_as_leaf) so that it may cancel. */
+rnd lingauss2_scale_argmax (const lingauss2 * g);
+
 /* ---- ground truths by other routes (lib/quad.h, lib/minimize.h) ---- */
 
 /* p(x) = ∫∫ p(x|z) p(z) dz by nested quadrature (QAGI around each

@@ -7,7 +7,7 @@
  * Ground truth: closed forms of a linear-Gaussian (factor-analysis) model
  * (log p(x), E_q[log p(x|z)], both KLs: lib/lingauss2, the two-latent model),
  * each with its rounding bound (lib/rounding.h); the integrals of 002 by quadrature
- * (lib/quad.h); the maximiser of 003 Q2.1 by a bracketing 1-D search; the
+ * (lib/learned_prior); the maximiser of 003 Q2.1 by a bracketing 1-D search; the
  * amortized optimum of Q2.2 by least squares, checked coordinate by
  * coordinate against a concave 1-D maximiser (lib/amortized_fa, _report).
  *
@@ -20,8 +20,8 @@
  * and an encoder whose mean sees x1, x2 only. */
 #include "harness.h"
 #include "amortized_fa_report.h"
-#include "lingauss.h"
-#include "lingauss2.h"
+#include "learned_prior.h"
+#include "lingauss2_draw.h"
 #include "line_fn.h"
 #include "figure_panel.h"
 #include "minimize.h"
@@ -46,7 +46,8 @@ typedef struct { double m[2], s[2]; } dq;
 typedef union { lingauss2 g; struct { double w[2], x; dq q; double b, psi; }; } fa1;
 
 /* The q a derivation uses: the point's own, or (Q2.2's second chain) the
-   per-datapoint optimum q_i*: m = μ, s_j² = 1/Λ_jj = ψ/(ψ + w_j²). */
+   per-datapoint optimum q_i*: m = μ, s_j² = 1/Λ_jj = ψ/(ψ + w_j²)
+   (lingauss2_set_q_optimum). */
 static void
 prepare_own (const point * p, void *prep)
 {
@@ -56,42 +57,15 @@ prepare_own (const point * p, void *prep)
 static void
 prepare_optimum (const point * p, void *prep)
 {
-  fa1 *f = prep;
   prepare_own (p, prep);
-  for (int j = 0; j < 2; j++)
-    {
-      f->q.m[j] = lingauss2_post_mean (&f->g, j).value;
-      f->q.s[j] = sqrt (f->psi / (f->psi + f->w[j] * f->w[j]));
-    }
+  lingauss2_set_q_optimum (prep);
 }
 
-/* The draw from q as a map of standard normals, z = m + s·ε: the engine
-   draws ε itself and integrates by randomized quasi-Monte Carlo (the integrands are
-   quadratics in ε, and 001 1.1.1's first lines the constant log p(x),
-   which the engine's control variate on the weights makes exact). */
-static void
-map_q (const point * p, const void *prep, const double *e, double *z)
-{
-  (void) p;
-  const dq *q = &((const fa1 *) prep)->q;
-  for (int j = 0; j < 2; j++)
-    z[j] = q->m[j] + q->s[j] * e[j];
-}
-
-/* Densities at one draw z, as the seed's lines combine them. */
-static double
-log_lik (const fa1 * f, const double *z)
-{
-  return normal_log_pdf (f->x, f->w[0] * z[0] + f->w[1] * z[1] + f->b, sqrt (f->psi));
-}
+/* Densities at one draw z, as the seed's lines combine them (lib/lingauss2_draw). */
+static double log_lik (const fa1 * f, const double *z) { return lingauss2_draw_log_lik (&f->g, z); }
 static double log_prior (const double *z) { return normal_log_pdf (z[0], 0, 1) + normal_log_pdf (z[1], 0, 1); }
 static double log_joint (const fa1 * f, const double *z) { return log_lik (f, z) + log_prior (z); }
-static double
-log_q (const fa1 * f, const double *z)
-{
-  return normal_log_pdf (z[0], f->q.m[0], f->q.s[0])
-    + normal_log_pdf (z[1], f->q.m[1], f->q.s[1]);
-}
+static double log_q (const fa1 * f, const double *z) { return lingauss2_draw_log_q (&f->g, z); }
 static double log_post (const fa1 * f, const double *z) { return lingauss2_log_posterior (&f->g, z[0], z[1]).value; }
 static rnd log_marginal (const fa1 * f) { return lingauss2_log_evidence (&f->g); }
 static rnd expected_log_lik (const fa1 * f) { return lingauss2_expected_log_lik (&f->g); }
@@ -220,14 +194,7 @@ b118_plug_in (const point * p, const void *u)
   double wm = F->w[0] * F->q.m[0] + F->w[1] * F->q.m[1];
   return est_exact ((F->x - F->b) / wm, 8 * EST_U * fabs ((F->x - F->b) / wm));
 }
-static estimate
-t_argmax (const point * p, const void *u)
-{
-  (void) p;
-  rnd wm = lingauss2_dot (F->w, F->q.m[0], F->q.m[1]);
-  rnd den = add (sq (wm), add (sq (mul (X (F->w[0]), X (F->q.s[0]))), sq (mul (X (F->w[1]), X (F->q.s[1])))));
-  return rnd_estimate (mul (mul (rnd_leaf (F->x - F->b, 1), wm), inv (rnd_as_leaf (den))));
-}
+LINE_FN_CLOSED (t_argmax, rnd_estimate (lingauss2_scale_argmax (&F->g)))
 
 static const derivation_truth TRUTH_Q21[] = {
   {"ell", "E_q[log p(x|z)], closed form", LINE_CLOSED (t_ell)},
@@ -336,9 +303,14 @@ static const derivation_line LINES_ORDER[] = {
    LINE_NOT_CHECKABLE ("prose: a count of parameters (one encoder against n sets), no numeric claim")},
 };
 
+/* The draw from q as a map of standard normals, z = m + s·ε
+   (lingauss2_draw_map_q, of the prepared q): the engine draws ε itself and
+   integrates by randomized quasi-Monte Carlo (the integrands are quadratics
+   in ε, and 001 1.1.1's first lines the constant log p(x), which the
+   engine's control variate on the weights makes exact). */
 #define MODEL_DV(name, id_, title_, prep, tr, ln, n) \
   DERIVATION_DEFINE (name, id_, title_, model_points, n, tr, ln, DERIVATION_PREPARE (fa1, prep), \
-    .n_mc_points = 4, .x_dim = 2, .base_dim = derivation_two_normals, .transform = map_q, \
+    .n_mc_points = 4, .x_dim = 2, .base_dim = derivation_two_normals, .transform = lingauss2_draw_map_q, \
     /* every integrand is a log-density of Gaussians: quadratic in the two \
        normals, which Hermite controls of degree 2 take out (lib/hermite_cv.h) */ \
     .hermite_degree = 2)
@@ -353,52 +325,18 @@ MODEL_DV (dorder, "s003_q22_order", "003 Q2.2-Q2.3: amortized against per-datapo
 static const point_kind prior_points = POINT_BOX_OF (NULL,
   {"w", 0.5, 2, 0, 0}, {"b", -1, 1, 0, 0}, {"ψ", 0.2, 2, 1, 0}, {"X", -3, 3, 0, 0},
   {"λ1", -1, 1, 0, 0}, {"λ2", 0.2, 3, 1, 0}, {"m", -2, 2, 0, 0}, {"s", 0.2, 2, 1, 0});
-typedef struct { double w, b, psi, x, l1, l2, m, s; } lp;
-#define LP ((const lp *) p->v)
+#define LP LEARNED_PRIOR_OF (p)
 
-static double lp_lik (const lp * a, double z) { return normal_log_pdf (a->x, a->w * z + a->b, sqrt (a->psi)); }
-static double lp_r (const lp * a, double z) { return normal_log_pdf (z, a->l1, sqrt (a->l2)); }
-static double lp_q (const lp * a, double z) { return normal_log_pdf (z, a->m, a->s); }
-/* The model is lib/lingauss's with d = 1 and the prior r; its posterior
-   under r, N(mean, sd²), gives the integrands' centre and scale. */
-#define LP_MODEL(a) (&(lingauss) { 1, &(a)->w, &(a)->b, (a)->psi, (a)->l1, (a)->l2 })
-typedef struct { double mean, sd; } lp_post;
-static lp_post
-lp_posterior (const lp * a)
-{
-  double mean, var;
-  lingauss_posterior (LP_MODEL (a), &a->x, &mean, &var);
-  return (lp_post) { mean, sqrt (var) };
-}
-
-static void map_lp (const point * p, const void *prep, const double *e, double *z) { (void) prep; z[0] = LP->m + LP->s * e[0]; }
-
-/* log N(X; w λ1 + b, w² λ2 + ψ) */
-LINE_FN_CLOSED (e_log_px_r, rnd_estimate (lingauss_log_evidence_1d_rnd (LP_MODEL (LP), LP->x)))
-static double f_mean_r (double z, void *a) { return exp (lp_r (a, z) + lp_lik (a, z)); }
-static double
-f_mean_q (double z, void *a)
-{                               /* q · (p r / q), the ratio as written */
-  return exp (lp_q (a, z) + (lp_lik (a, z) + lp_r (a, z) - lp_q (a, z)));
-}
-static estimate
-log_of_integral (quad_fn f, const lp * a)
-{
-  lp_post post = lp_posterior (a);
-  quad_result q = quad_real_line_at (f, (void *) a, post.mean, post.sd);
-  if (!(q.value > 2 * q.abserr))
-    die_runtime ("002 2.(a): the integral %g is not resolved (error %g)", q.value, q.abserr);
-  /* |log I' - log I| <= δ/(I - δ) for |I' - I| <= δ; log's own ulp */
-  return est_log (est_quad (q));
-}
-LINE_FN_CLOSED (e1, log_of_integral (f_mean_r, LP))
-LINE_FN_CLOSED (e1_plug_in, est_exact (lp_lik (LP, LP->l1), 0))
-LINE_FN_CLOSED (e2, log_of_integral (f_mean_q, LP))
+/* log N(X; w λ1 + b, w² λ2 + ψ); the two expectations by quadrature around
+   the posterior under r_λ, the second's ratio as written (lib/learned_prior) */
+LINE_FN_CLOSED (e_log_px_r, learned_prior_log_evidence (LP))
+LINE_FN_CLOSED (e1, learned_prior_log_mean_r (LP))
+LINE_FN_CLOSED (e1_plug_in, est_exact (learned_prior_log_lik (LP, LP->l1), 0))
+LINE_FN_CLOSED (e2, learned_prior_log_mean_q (LP))
 LINE_FN_CLOSED (e2_no_r,
                 est_exact (normal_log_pdf (LP->x, LP->b, sqrt (LP->w * LP->w + LP->psi)), 0))
-LINE_FN_PLAIN (e3, lp_lik (LP, z[0]) + lp_r (LP, z[0]) - lp_q (LP, z[0]))
-LINE_FN_PLAIN (e3_gap_added, e3 (p, u, z, bound)
-               + 2 * normal_kl (LP->m, LP->s, lp_posterior (LP).mean, lp_posterior (LP).sd))
+LINE_FN_PLAIN (e3, learned_prior_log_ratio (LP, z[0]))
+LINE_FN_PLAIN (e3_gap_added, e3 (p, u, z, bound) + 2 * learned_prior_kl_post (LP))
 
 static const derivation_truth TRUTH_002[] = {
   {"log_px_r", "log p_θ(X) = log N(X; w λ1 + b, w² λ2 + ψ), the marginal under r_λ", LINE_CLOSED (e_log_px_r)},
@@ -417,7 +355,7 @@ static const derivation_line LINES_002[] = {
 };
 DERIVATION_DEFINE (d002, "s002_2a", "002 2.(a): a VLB with a learned prior", prior_points, 40,
                    TRUTH_002, LINES_002, .n_mc_points = 4, .x_dim = 1,
-                   .base_dim = derivation_one_normal, .transform = map_lp);
+                   .base_dim = derivation_one_normal, .transform = learned_prior_map_q);
 
 /* ---------------------------------------------------------------------
  * The amortization gap on a data set (harness checks, not a chain), in

@@ -12,6 +12,7 @@
 #include "figure_mcmc.h"
 #include "figure_panel.h"
 #include "flow_mixture.h"
+#include "hastings_pair.h"
 #include "mcmc_mixture.h"
 #include "mcmc_mixture_table.h"
 #include "phase_marginal.h"
@@ -31,78 +32,40 @@ enum { M_TEMPERED, M_SKIP_REJECTED, M_DRIFT, M_K_NO_HALF, M_TEMPERATURE, M_GRAD_
 static int on[N_FLAGS];
 
 static double log_pi (const double *x) { return gmm_log_pdf_array (G, x); }
+static double log_pi_at (const double *x, void *params) { (void) params; return log_pi (x); }
 
-/* ---- 2.1: the Hastings ratio, at x, x' = x + σz ---- */
+/* ---- 2.1: the Hastings ratio, at x, x' = x + σz; each line's min(1,
+   ratio) with its rounding bound (lib/hastings_pair) ---- */
 
 static const point_kind pair_points = POINT_BOX_OF (
   "x uniform on [-4, 4] × [-3, 4] (the mixture's bulk), x' = x + σz, z on [-2.5, 2.5]², σ"
   " log-uniform on [0.1, 3]",
   {"x1", -4, 4, 0, 0}, {"x2", -3, 4, 0, 0}, {"z1", -2.5, 2.5, 0, 0}, {"z2", -2.5, 2.5, 0, 0}, {"σ", 0.1, 3, 1, 0});
 
-typedef struct { double x[D], xp[D], s, lp, lpp; } pair;
-
-static pair
-pair_at (const point * p)
-{
-  pair q = { {p->v[0], p->v[1]}, {p->v[0] + p->v[4] * p->v[2], p->v[1] + p->v[4] * p->v[3]}, p->v[4], 0, 0 };
-  q.lp = log_pi (q.x);
-  q.lpp = log_pi (q.xp);
-  return q;
-}
-
-/* The rounding bound of a ratio of densities: each exp(y) is correct to
-   about u (|y| + 1) relatively (the error of y itself, a few ulps of |y|,
-   is amplified by exp into the same relative error), and the products and
-   quotients add a few u more: 4 u (Σ |y| + 16) times the ratio. */
-static double
-ratio_bound (const pair * q, double log_q, double ratio)
-{
-  return 4 * DBL_EPSILON * (fabs (q->lp) + fabs (q->lpp) + 2 * fabs (log_q) + 16) * ratio;
-}
-
-/* min(1, RATIO) with its bound; LOG_Q: the logs of the proposal densities in RATIO */
-static estimate
-acceptance (const pair * q, double ratio, double log_q)
-{
-  double a = GSL_MIN (1.0, ratio);
-  return est_exact (a, ratio_bound (q, log_q, a));
-}
-
-static estimate
-accept_in_logs (const point * p, const void *u)
-{
-  (void) u;
-  pair q = pair_at (p);
-  double a = exp (GSL_MIN (0.0, q.lpp - q.lp));
-  return est_exact (a, ratio_bound (&q, 0, a));
-}
+static hastings_pair pair_at (const point * p) { return hastings_pair_at (p, log_pi_at, NULL); }
+LINE_FN_CLOSED (accept_in_logs, hastings_pair_accept_in_logs (pair_at (p)))
 
 /* Q(x|x') / Q(x'|x) with Q by GSL's bivariate normal; DRIFT moves its mean (a mutant: not symmetric) */
 static estimate
 general_drift (const point * p, double drift)
 {
-  pair q = pair_at (p);
+  hastings_pair q = pair_at (p);
   double back = gsl_ran_bivariate_gaussian_pdf (q.x[0] - q.xp[0] - drift, q.x[1] - q.xp[1], q.s, q.s, 0);
   double fwd = gsl_ran_bivariate_gaussian_pdf (q.xp[0] - q.x[0] - drift, q.xp[1] - q.x[1], q.s, q.s, 0);
-  return acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd));
+  return hastings_pair_acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd));
 }
 LINE_FN_CLOSED (general, general_drift (p, 0))
 LINE_FN_CLOSED (general_drifting, general_drift (p, 0.3 * p->v[4]))
 
-/* N(v; 0, σ²I) in d = 2, written out */
-static double
-iso_normal (double v1, double v2, double s)
-{
-  return exp (-(v1 * v1 + v2 * v2) / (2 * s * s)) / (2 * M_PI * s * s);
-}
-
 static estimate
 written_sign (const point * p, double sign)
 {
-  pair q = pair_at (p);
-  double back = iso_normal (q.x[0] - sign * q.xp[0], q.x[1] - sign * q.xp[1], q.s);
-  double fwd = iso_normal (q.xp[0] - q.x[0], q.xp[1] - q.x[1], q.s);
-  return acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd), log (fwd) + log (back));
+  hastings_pair q = pair_at (p);
+  /* N(v; 0, σ²I) written out */
+  double back = hastings_pair_iso_normal (q.x[0] - sign * q.xp[0], q.x[1] - sign * q.xp[1], q.s);
+  double fwd = hastings_pair_iso_normal (q.xp[0] - q.x[0], q.xp[1] - q.x[1], q.s);
+  return hastings_pair_acceptance (&q, exp (q.lpp) * back / (exp (q.lp) * fwd),
+                                   log (fwd) + log (back));
 }
 LINE_FN_CLOSED (written, written_sign (p, 1))
 LINE_FN_CLOSED (written_plus, written_sign (p, -1))
@@ -110,8 +73,8 @@ LINE_FN_CLOSED (written_plus, written_sign (p, -1))
 static estimate
 reduced_power (const point * p, double power)
 {
-  pair q = pair_at (p);
-  return acceptance (&q, pow (exp (q.lpp) / exp (q.lp), power), 0);
+  hastings_pair q = pair_at (p);
+  return hastings_pair_acceptance (&q, pow (exp (q.lpp) / exp (q.lp), power), 0);
 }
 LINE_FN_CLOSED (reduced, reduced_power (p, 1))
 LINE_FN_CLOSED (reduced_tempered, reduced_power (p, 0.8))
@@ -323,8 +286,6 @@ static const flow_mixture_spec LEAPFROG = { "leapfrog_reversible", "leapfrog_vol
   "leapfrog_energy_order", 10, 0.1, 30, 50, 2.0, 16, ORDER_LEVELS };
 
 /* ---- figure: (a) the lines, (b)-(e) the samplers and the integrator (lib/figure_mcmc); notes ---- */
-
-static double log_pi_at (const double *x, void *params) { (void) params; return log_pi (x); }
 
 /* Returns the largest density on the grid of panel (b). */
 static double

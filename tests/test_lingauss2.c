@@ -132,6 +132,54 @@ test_cavi (gsl_rng * r)
   tap_ok (worst_fixed > 1e-3, "... and is not vacuous (some distance is %.3g of it)", worst_fixed);
 }
 
+/* elbo_gap's optima, general b and ψ: q_i* by lingauss2_set_q_optimum
+   against the ELBO's partial derivatives (GSL's central differences of the
+   closed form, 0 at the maximum) and the approximation gap ½ (log Λ11 +
+   log Λ22 - log det Λ) written out; the scale argmax t* against a concave
+   1-D maximiser of E_q[log p_t(x|z)].  Negative controls: s1 scaled by
+   1 + 1e-3 leaves ∂L/∂s1 off zero, and the plug-in (x - b)/θᵀm (q's
+   spread left out) misses t*. */
+static double
+scaled_ell (double t, void *params, double *rounding)
+{
+  lingauss2 g = *(const lingauss2 *) params;
+  g.theta[0] *= t, g.theta[1] *= t;
+  rnd v = lingauss2_expected_log_lik (&g);
+  *rounding = rnd_bound (v) + 4 * EST_U * fabs (v.value);
+  return v.value;
+}
+
+static void
+test_fa_optima (void)
+{
+  lingauss2 g = { {1.2, 0.7}, -1.3, {0.2, -0.9}, {0.6, 1.1}, 0.4, 0.5 };
+  lingauss2 opt = g;
+  lingauss2_set_q_optimum (&opt);
+  int vanish = 1;
+  double worst = 0;
+  for (int c = 0; c < 4; c++)
+    {
+      estimate d = lingauss2_elbo_partial (&opt, c);
+      vanish &= fabs (d.value) <= d.err + 1e-9;
+      worst = fmax (worst, fabs (d.value));
+    }
+  tap_ok (vanish, "q* = N(μ, diag(ψ/(ψ + θ_j²))): every ∂L vanishes (worst |∂L| %.3g)", worst);
+  double l11 = 1 + 1.44 / 0.5, l22 = 1 + 0.49 / 0.5, det = 1 + (1.44 + 0.49) / 0.5;
+  tap_close (lingauss2_kl_post (&opt).value, 0.5 * (log (l11) + log (l22) - log (det)), 1e-14,
+             "KL(q* || p(z|x)) = ½ (log Λ11 + log Λ22 - log det Λ)");
+  lingauss2 off = opt;
+  off.s[0] *= 1 + 1e-3;
+  estimate d = lingauss2_elbo_partial (&off, 1);
+  tap_ok (fabs (d.value) > 100 * (d.err + 1e-9),
+          "negative control: s1 scaled by 1 + 1e-3 leaves ∂L/∂s1 = %.3g", d.value);
+  concave_max t = maximize_concave_1d_range (scaled_ell, &g, -40, 40, 161, 1e-7, 1e-7);
+  rnd ts = lingauss2_scale_argmax (&g);
+  tap_ok (fabs (t.x - ts.value) <= t.x_err + rnd_bound (ts) && t.x_err < 1e-6,
+          "t* = (x - b) θᵀm / ((θᵀm)² + Σ θ_j² s_j²) %.10g = the maximiser %.10g", ts.value, t.x);
+  double plug = (g.x - g.b) / (1.2 * 0.2 + 0.7 * -0.9);
+  tap_ok (fabs (t.x - plug) > 100 * t.x_err, "negative control: the plug-in %.6g misses t*", plug);
+}
+
 int
 main (void)
 {
@@ -236,6 +284,7 @@ main (void)
           "b, ψ: E_q[log p(x|z)] by quadrature %.15g = closed form %.15g", ellq.value, ellc.value);
   gsl_rng_set (r, 12);
   test_cavi (r);
+  test_fa_optima ();
   gsl_rng_free (r);
   return tap_done ();
 }
