@@ -50,7 +50,8 @@ affine_line_density (const point * p, const void *prep, const double *x, double 
   const affine_gauss *pp = prep;
   if (norm_kind < 0 || norm_kind > 4)
     GSL_ERROR_VAL ("affine_line_density: norm_kind is not 0, ..., 4", GSL_EINVAL, GSL_NAN);
-  double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
+  double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var,
+    pp->det_gram };
   affine_gauss_residual (p, full, x, r);
   return affine_gauss_density (p, pp, x, pow (2 * M_PI, -0.5 * DD) / det[norm_kind],
                                qform_affine (p, pp, r, how), bound);
@@ -66,4 +67,21 @@ affine_line_change_of_vars (const point * p, const void *prep, const double *x, 
   double v = affine_gauss_q0 (p, prep, x, &bq) * pow (det, power);
   *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
   return v;
+}
+
+double
+affine_line_law (const point * p, const void *prep, const double *x, double *bound, int full,
+                 int wrong)
+{
+  double g[DMAX], st[DMAX * DMAX];
+  affine_gauss_map (p, full, x, g);
+  const double *sig = point_affine_sigma (p);
+  for (size_t i = 0; wrong && !full && i < p->d; i++)
+    g[i] += (sig[i] - 1) * sig[i] * x[i];                   /* μ + σ²⊙z0 */
+  if (wrong && full)                                       /* μ + Sᵀz0 */
+    {
+      affine_gauss_transpose (point_affine_s (p), p->d, st);
+      affine_gauss_apply (point_affine_mu (p), st, x, p->d, g);
+    }
+  return affine_gauss_char (p, prep, full, g, bound);
 }

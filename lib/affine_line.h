@@ -5,19 +5,21 @@
  * writes the same few kinds of line: the map's matrix (its Jacobian), z0
  * recovered from g(z0) - μ, q(z0) = (2π)^{-K/2} exp(-½ z0ᵀz0), the
  * density (2π)^{-K/2} |Σ|^{-1/2} exp(-½ Q) with the exponent Q in one of
- * its forms (qform.h), and eq. (1)'s q(z0) |det ∂g/∂z0|⁻¹ (Bishop, PRML
- * 1.27 and 2.3).  Each is one function whose arguments are the constants
- * a seed can get wrong (a power of σ, a transpose, the normaliser's
- * exponent, the square root of a determinant), so that a line and its
- * mutants are one call with different arguments (LINE_FN, line_fn.h).
+ * its forms (qform.h), eq. (1)'s q(z0) |det ∂g/∂z0|⁻¹ (Bishop, PRML 1.27
+ * and 2.3), and "g(z0) ~ N(μ, Σ)" through the characteristic function at
+ * one draw.  Each is one function whose arguments are the constants a
+ * seed can get wrong (a power of σ, a transpose, the normaliser's
+ * exponent, the square root of a determinant, the map), so that a line and
+ * its mutants are one call with different arguments (LINE_FN, line_fn.h).
  * Every function is evaluated on the literal route (LU inverses and
  * determinants of affine_gauss_prepare()); the truths go through Cholesky
  * factors and share no code with these.
  *
  * The draw is affine_gauss's x = (z0, u, v), 3d standard normals at a
- * point of dimension d: a matrix line A is checked as uᵀAv, a vector line
- * a as uᵀa.  Each function returns the line's value and writes a bound on
- * its rounding error to *BOUND (the rules at the top of affine_gauss.h). */
+ * point of dimension d (the law's is z0 alone): a matrix line A is checked
+ * as uᵀAv, a vector line a as uᵀa.  Each function returns the line's
+ * value and writes a bound on its rounding error to *BOUND (the rules at
+ * the top of affine_gauss.h). */
 #ifndef HARNESS_AFFINE_LINE_H
 #define HARNESS_AFFINE_LINE_H
 
@@ -58,5 +60,12 @@ double affine_line_density (const point * p, const void *prep, const double *x,
    Jacobian at z0. */
 double affine_line_change_of_vars (const point * p, const void *prep, const double *x,
                                    double *bound, double power);
+
+/* "g(z0) ~ N(μ, Σ)" at one draw: cos(tᵀ(g - μ)) (affine_gauss_char, the law's t) for the
+   map FULL as written or, with WRONG, its slip μ + σ²⊙z0 (formed as g + (σ - 1)σ⊙z0)
+   or μ + Sᵀz0.  Its mean is e^{-1/2} under the right map (the characteristic function
+   of N(μ, Σ) at t, tᵀΣt = 1).  X is z0 alone (AFFINE_GAUSS_Z0_HOOKS). */
+double affine_line_law (const point * p, const void *prep, const double *x, double *bound,
+                        int full, int wrong);
 
 #endif

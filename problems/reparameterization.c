@@ -24,9 +24,6 @@
 
 #define DMAX AFFINE_GAUSS_DMAX
 
-#define MU(p) point_affine_mu (p)
-#define SIG(p) point_affine_sigma (p)
-#define SM(p) point_affine_s (p)
 #define norm1 affine_gauss_norm1
 #define norm2 affine_gauss_norm2
 #define dot affine_gauss_dot
@@ -36,6 +33,7 @@
 #define q0_with affine_line_q0
 #define recover_with affine_line_recover
 #define dens_with affine_line_density
+#define law_with affine_line_law
 
 #define PP const affine_gauss *pp = prep
 #define DD ((double) p->d)
@@ -129,21 +127,8 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
 }
 LINE_FN (l_fin1, final_diag_with, 0, 1) LINE_FN (r_fin1, final_diag_with, 1, 1)
 
-/* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} */
-static double
-law_with (const point * p, const void *prep, const double *x, double *bound, int full, int wrong)
-{
-  double g[DMAX], st[DMAX * DMAX];
-  affine_gauss_map (p, full, x, g);
-  for (size_t i = 0; wrong && !full && i < p->d; i++)
-    g[i] += (SIG (p)[i] - 1) * SIG (p)[i] * x[i];           /* μ + σ²⊙z0 */
-  if (wrong && full)                                       /* μ + Sᵀz0 */
-    {
-      affine_gauss_transpose (SM (p), p->d, st);
-      affine_gauss_apply (MU (p), st, x, p->d, g);
-    }
-  return affine_gauss_char (p, prep, full, g, bound);
-}
+/* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2}; the mutants draw
+   μ + σ²⊙z0 and μ + Sᵀz0 */
 LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
 LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
 

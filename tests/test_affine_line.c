@@ -3,11 +3,12 @@
    references within their stated rounding bounds: z0 recovered against
    the draw itself, q(z0) against GSL's univariate normal density, the
    densities and the change of variables against GSL's multivariate normal
-   density through its own Cholesky factor of S Sᵀ.  Negative controls:
+   density through its own Cholesky factor of S Sᵀ, the law's mean by
+   Monte Carlo against the characteristic function.  Negative controls:
    every mutant's arguments (σ² for σ, Sᵀ for S, a normaliser not square-
-   rooted or not inverted, Sᵀ S for S Sᵀ) miss the truth at the hand case,
-   the full map's at every random point too; a normaliser kind out of range
-   is refused. */
+   rooted or not inverted, Sᵀ S for S Sᵀ, the maps μ + σ²⊙z0 and μ + Sᵀz0)
+   miss the truth at the hand case, the full map's at every random point
+   too; a normaliser kind out of range is refused. */
 #include "affine_line.h"
 #include "estimate.h"
 #include "point_affine.h"
@@ -23,22 +24,28 @@
 
 #define DMAX AFFINE_GAUSS_DMAX
 
-/* μ = (0.5, -1), σ = (1, 2), S = ((1, 0.5), (0, 2)), x = (z0, u, v) with
+/* The hand point: μ = (0.5, -1), σ = (1, 2), S = ((1, 0.5), (0, 2)); at x = (z0, u, v) with
    z0 = (1, 1), u = (1, 1), v = (1, -1): uᵀ S v = 0.5 - 2, uᵀ Sᵀ v = 1 - 1.5,
    uᵀ diag σ v = 1 - 2, uᵀ diag σ² v = 1 - 4; S z0 = (1.5, 2), S⁻¹ S z0 = z0,
    S^-T S z0 = (1.5, 0.625); σ⊙z0 = (1, 2), σ⁻²⊙(1, 2) = (1, 0.5);
    |z0|² = 2, |det S| = 2, S Sᵀ = ((1.25, 1), (1, 4)). */
 static void
+hand_point (point * p)
+{
+  char err[200];
+  if (point_affine_template.parse (&point_affine_template,
+                                   "d = 2, μ = (0.5, -1), σ = (1, 2), S = ((1, 0.5), (0, 2))",
+                                   p, err, sizeof err))
+    tap_ok (0, "parse: %s", err);
+}
+
+static void
 test_hand (void)
 {
   point p;
   affine_gauss g;
-  char err[200];
   const double x[6] = { 1, 1, 1, 1, 1, -1 };
-  if (point_affine_template.parse (&point_affine_template,
-                                   "d = 2, μ = (0.5, -1), σ = (1, 2), S = ((1, 0.5), (0, 2))",
-                                   &p, err, sizeof err))
-    tap_ok (0, "parse: %s", err);
+  hand_point (&p);
   affine_gauss_prepare (&p, &g);
   double b;
   tap_close (affine_line_matrix (&p, x, &b, 1, 0, 0), -1.5, 1e-15, "uᵀ S v = -1.5");
@@ -80,6 +87,15 @@ test_hand (void)
              "q(z0) |det ∂g/∂z0|⁻¹ is N(g; μ, S Sᵀ)");
   tap_close (affine_line_change_of_vars (&p, &g, x, &b, 1), 4 * nf, 1e-15,
              "q(z0) |det ∂g/∂z0| is 4 times it (a slip)");
+
+  /* the law's t: t_i = 1/(σ_i √2), t = S^-T 1/√2 = (1, 0.25)/√2, so tᵀ(g - μ) = 1ᵀz0/√2 for
+     the right maps; tᵀ(σ²⊙z0) = (1 + 2)/√2, tᵀSᵀz0 = tᵀ(1, 2.5) = 1.625/√2 */
+  tap_close (affine_line_law (&p, &g, x, &b, 0, 0), cos (M_SQRT2), 1e-15, "cos(tᵀσ⊙z0) = cos √2");
+  tap_close (affine_line_law (&p, &g, x, &b, 1, 0), cos (M_SQRT2), 1e-15, "cos(tᵀS z0) = cos √2");
+  tap_close (affine_line_law (&p, &g, x, &b, 0, 1), cos (3 / M_SQRT2), 1e-15,
+             "cos(tᵀσ²⊙z0) = cos(3/√2) (a slip)");
+  tap_close (affine_line_law (&p, &g, x, &b, 1, 1), cos (1.625 / M_SQRT2), 1e-15,
+             "cos(tᵀSᵀz0) = cos(1.625/√2) (a slip)");
 
   gsl_error_handler_t *old = gsl_set_error_handler_off ();
   tap_ok (isnan (affine_line_density (&p, &g, x, &b, 1, QFORM_GRAM, 5)),
@@ -171,10 +187,57 @@ test_random (void)
   gsl_rng_free (rng);
 }
 
+/* The law's mean by Monte Carlo: the z-score against e^{-1/2} of the mean of
+   cos(tᵀ(g - μ)) over 20000 draws z0 ~ N(0, I) */
+static double
+law_z (const point * p, const affine_gauss * g, gsl_rng * rng, int full, int wrong)
+{
+  double x[DMAX], b, s = 0, s2 = 0;
+  const int n = 20000;
+  for (int k = 0; k < n; k++)
+    {
+      for (size_t i = 0; i < p->d; i++)
+        x[i] = gsl_ran_gaussian (rng, 1.0);
+      double c = affine_line_law (p, g, x, &b, full, wrong);
+      s += c, s2 += c * c;
+    }
+  double m = s / n, se = sqrt ((s2 / n - m * m) / (n - 1));
+  return (m - exp (-0.5)) / se;
+}
+
+/* At random points of d = 1..6 the right maps' means lie within 5 standard errors of the
+   characteristic function's e^{-1/2}; at the hand point the slips' do not: tᵀΣt is
+   Σ_i σ_i² / 2 = 2.5 for μ + σ²⊙z0 (Σ = diag σ⁴, t_i = 1/(σ_i √2)) and, for μ + Sᵀz0,
+   |S t|² = (1.125² + 0.5²)/2 = 0.758, so their means are e^{-1.25} and e^{-0.379}. */
+static void
+test_law (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  point p;
+  affine_gauss g;
+  for (size_t d = 1; d <= DMAX; d++)
+    {
+      point_affine_draw_fixed (rng, d, 10, &p);
+      affine_gauss_prepare (&p, &g);
+      double zd = law_z (&p, &g, rng, 0, 0), zf = law_z (&p, &g, rng, 1, 0);
+      tap_ok (fabs (zd) < 5 && fabs (zf) < 5, "d = %zu: E[cos(tᵀ(g - μ))] = e^{-1/2} (z %.2f, %.2f)",
+              d, zd, zf);
+      affine_gauss_release (&g);
+    }
+  hand_point (&p);
+  affine_gauss_prepare (&p, &g);
+  double zd = law_z (&p, &g, rng, 0, 1), zf = law_z (&p, &g, rng, 1, 1);
+  tap_ok (zd < -5, "hand point: μ + σ²⊙z0 misses e^{-1/2} (z %.1f)", zd);
+  tap_ok (zf > 5, "hand point: μ + Sᵀz0 misses e^{-1/2} (z %.1f)", zf);
+  affine_gauss_release (&g);
+  gsl_rng_free (rng);
+}
+
 int
 main (void)
 {
   test_hand ();
   test_random ();
+  test_law ();
   return tap_done ();
 }
