@@ -211,33 +211,12 @@ mixture_change (ess_result * e)
 static void
 run_samplers (harness * h, long n, mcmc_cost * mh, mcmc_cost * hmc)
 {
-  gsl_rng *r = harness_rng (h);
   gmm *g = gmm_alloc_mcmc_example (1.0);
-  gmm_target mt = { g, 1.0, gsl_vector_alloc (g->d) };
-  mcmc_target t = mcmc_mixture_target (&mt);
-  gsl_vector *x0 = gsl_vector_alloc (g->d);
-  mcmc_stats st;
-
-  gmm_sample (r, g, x0);
-  gsl_matrix *chain = gsl_matrix_alloc ((size_t) n, g->d);
-  double t0 = mcmc_cost_cpu_seconds ();
-  if (mcmc_mh (r, &t, harness_param (h, "mh_sigma"), x0, chain, &st) != GSL_SUCCESS)
-    die_runtime ("MH refused its start");
-  mcmc_cost_summarise (mh, "MH", chain, &st, t0, mixture_change);
-  gsl_matrix_free (chain);
-
   mcmc_hmc_options o = { harness_param (h, "hmc_eps"),
     (size_t) harness_param (h, "hmc_steps"), 0.2
   };
-  gmm_sample (r, g, x0);
-  chain = gsl_matrix_alloc ((size_t) GSL_MAX (n / 20, 2000), g->d);
-  t0 = mcmc_cost_cpu_seconds ();
-  if (mcmc_hmc (r, &t, &o, x0, chain, NULL, &st) != GSL_SUCCESS)
-    die_runtime ("HMC refused its start or options");
-  mcmc_cost_summarise (hmc, "HMC", chain, &st, t0, mixture_change);
-  gsl_matrix_free (chain);
-  gsl_vector_free (x0);
-  gsl_vector_free (mt.work);
+  mcmc_cost_run_mh_hmc (harness_rng (h), g, (size_t) n, harness_param (h, "mh_sigma"),
+                        (size_t) GSL_MAX (n / 20, 2000), &o, mixture_change, mh, hmc);
   gmm_free (g);
 }
 
