@@ -28,6 +28,7 @@
 #define norm2 affine_gauss_norm2
 #define dot affine_gauss_dot
 #define prod_sigma affine_gauss_sigma_prod
+/* the line kinds as written (lib/affine_line), by the names the functions below call them */
 #define eq1_with affine_line_change_of_vars
 #define jac_with affine_line_matrix
 #define q0_with affine_line_q0
