@@ -2,6 +2,8 @@
 #include "mcmc_cost.h"
 #include "errors.h"
 
+#include <gsl/gsl_errno.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <time.h>
@@ -37,6 +39,37 @@ mcmc_cost_summarise (mcmc_cost * s, const char *name, const gsl_matrix * chain,
       s->batch_se[m] = ess_batch_means_se (f + m, M, n, s->n_batches[m]);
     }
   free (f);
+}
+
+void
+mcmc_cost_run_mh_hmc (const gsl_rng * r, const gmm * g, size_t n_mh, double mh_sigma,
+                      size_t n_hmc, const mcmc_hmc_options * o, mcmc_cost_variant variant,
+                      mcmc_cost * mh, mcmc_cost * hmc)
+{
+  gmm_target mt = { g, 1.0, gsl_vector_alloc (g->d) };
+  mcmc_target t = mcmc_mixture_target (&mt);
+  gsl_vector *x0 = gsl_vector_alloc (g->d);
+  mcmc_stats st;
+
+  /* MH from an exact draw */
+  gmm_sample (r, g, x0);
+  gsl_matrix *chain = gsl_matrix_alloc (n_mh, g->d);
+  double t0 = mcmc_cost_cpu_seconds ();
+  if (mcmc_mh (r, &t, mh_sigma, x0, chain, &st) != GSL_SUCCESS)
+    die_runtime ("MH refused its start");
+  mcmc_cost_summarise (mh, "MH", chain, &st, t0, variant);
+  gsl_matrix_free (chain);
+
+  /* HMC from another */
+  gmm_sample (r, g, x0);
+  chain = gsl_matrix_alloc (n_hmc, g->d);
+  t0 = mcmc_cost_cpu_seconds ();
+  if (mcmc_hmc (r, &t, o, x0, chain, NULL, &st) != GSL_SUCCESS)
+    die_runtime ("HMC refused its start or options");
+  mcmc_cost_summarise (hmc, "HMC", chain, &st, t0, variant);
+  gsl_matrix_free (chain);
+  gsl_vector_free (x0);
+  gsl_vector_free (mt.work);
 }
 
 double

@@ -51,6 +51,15 @@ double mcmc_cost_cpu_seconds (void);
 void mcmc_cost_summarise (mcmc_cost * s, const char *name, const gsl_matrix * chain,
                           const mcmc_stats * st, double t0, mcmc_cost_variant variant);
 
+/* The comparison's two runs on the mixture G (d = 2) at temperature 1 (mcmc_mixture_target):
+   MH with random-walk proposal sd MH_SIGMA for N_MH steps, then HMC with the options O for
+   N_HMC trajectories, each from its own exact draw of G (gmm_sample), all from R in that
+   order; summarised by mcmc_cost_summarise with VARIANT into *MH and *HMC, named "MH"
+   and "HMC".  Dies (die_runtime) when a sampler refuses its start or its options. */
+void mcmc_cost_run_mh_hmc (const gsl_rng * r, const gmm * g, size_t n_mh, double mh_sigma,
+                           size_t n_hmc, const mcmc_hmc_options * o,
+                           mcmc_cost_variant variant, mcmc_cost * mh, mcmc_cost * hmc);
+
 /* The ESS of average M per 1000 evaluations. */
 double mcmc_cost_per_kilo_eval (const mcmc_cost * s, size_t m);
 /* The smallest and the largest ESS/n (ESS per iteration) over the

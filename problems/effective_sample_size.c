@@ -15,7 +15,7 @@
 #include "ar1.h"
 #include "ess.h"
 #include "ess_study.h"
-#include "figure_converge.h"
+#include "figure_ess_study.h"
 #include "figure_mcmc_cost.h"
 #include "mcmc_cost.h"
 #include "mcmc_mixture.h"
@@ -211,33 +211,12 @@ mixture_change (ess_result * e)
 static void
 run_samplers (harness * h, long n, mcmc_cost * mh, mcmc_cost * hmc)
 {
-  gsl_rng *r = harness_rng (h);
   gmm *g = gmm_alloc_mcmc_example (1.0);
-  gmm_target mt = { g, 1.0, gsl_vector_alloc (g->d) };
-  mcmc_target t = mcmc_mixture_target (&mt);
-  gsl_vector *x0 = gsl_vector_alloc (g->d);
-  mcmc_stats st;
-
-  gmm_sample (r, g, x0);
-  gsl_matrix *chain = gsl_matrix_alloc ((size_t) n, g->d);
-  double t0 = mcmc_cost_cpu_seconds ();
-  if (mcmc_mh (r, &t, harness_param (h, "mh_sigma"), x0, chain, &st) != GSL_SUCCESS)
-    die_runtime ("MH refused its start");
-  mcmc_cost_summarise (mh, "MH", chain, &st, t0, mixture_change);
-  gsl_matrix_free (chain);
-
   mcmc_hmc_options o = { harness_param (h, "hmc_eps"),
     (size_t) harness_param (h, "hmc_steps"), 0.2
   };
-  gmm_sample (r, g, x0);
-  chain = gsl_matrix_alloc ((size_t) GSL_MAX (n / 20, 2000), g->d);
-  t0 = mcmc_cost_cpu_seconds ();
-  if (mcmc_hmc (r, &t, &o, x0, chain, NULL, &st) != GSL_SUCCESS)
-    die_runtime ("HMC refused its start or options");
-  mcmc_cost_summarise (hmc, "HMC", chain, &st, t0, mixture_change);
-  gsl_matrix_free (chain);
-  gsl_vector_free (x0);
-  gsl_vector_free (mt.work);
+  mcmc_cost_run_mh_hmc (harness_rng (h), g, (size_t) n, harness_param (h, "mh_sigma"),
+                        (size_t) GSL_MAX (n / 20, 2000), &o, mixture_change, mh, hmc);
   gmm_free (g);
 }
 
@@ -265,56 +244,6 @@ check_mixture_se (harness * h, const mcmc_cost * s, size_t n_s)
 
 /* ---- Figure and notes ---- */
 
-/* Panel (a): the median ESS-hat/n at each ρ against the exact ESS/n (x,
-   which falls as ρ grows), labelled with its ρ; (b): the median of
-   ESS-hat/ESS over ρ inside the band each check (ρ < 0, ρ >= 0) decides
-   with, e^{±z·sd} of log(ESS-hat/ESS) with the check's own z.  Both with
-   the 10th to 90th percentile of the replicates. */
-static void
-draw_ar1 (harness * h, int *block, const ess_study * s, size_t n)
-{
-  double exact[N_RHO], median[N_RHO], lo[N_RHO], hi[N_RHO];
-  double ratio[2][N_RHO], sd[2][N_RHO], q10[N_RHO], q90[N_RHO];
-  char names[N_RHO][24];
-  const char *name[N_RHO];
-  for (size_t i = 0; i < N_RHO; i++)
-    {
-      const ess_study *r = &s[N_RHO - 1 - i];
-      exact[i] = r->ess_true / (double) n;
-      median[i] = exp (r->median_log) * exact[i];
-      lo[i] = r->q10, hi[i] = r->q90;
-      snprintf (names[i], sizeof names[i], "ρ = %g", r->rho);
-      name[i] = names[i];
-      int neg = RHOS[i] < 0;
-      ratio[neg][i] = exp (s[i].median_log), ratio[!neg][i] = NAN;
-      sd[neg][i] = s[i].sd_log, sd[!neg][i] = NAN;
-      q10[i] = s[i].q10 / (s[i].ess_true / (double) n);
-      q90[i] = s[i].q90 / (s[i].ess_true / (double) n);
-    }
-  char title[80];
-  snprintf (title, sizeof title, "(a) AR(1), n = %zu: estimated against exact ESS", n);
-  const figure_converge_series against = { .label = "median", .estimate = median,
-    .truth = exact, .truth_label = "estimate = exact", .spread_lo = lo, .spread_hi = hi,
-    .spread_label = "10-90% of replicates", .point_label = name };
-  figure_converge (h, block, &(figure_converge_spec) { .title = title,
-    .xlabel = "exact ESS / n", .ylabel = "estimated ESS / n", .x = exact, .n = N_RHO,
-    .log_x = 1, .log_y = 1, .z = 1, .series = &against, .n_series = 1, .bars = 1,
-    .xlo = 0.002, .xhi = 50, .ylo = 0.002, .yhi = 50, .key = "top left" });
-  figure_converge_series relative[2];
-  for (int neg = 0; neg < 2; neg++)
-    relative[neg] = (figure_converge_series) {
-      .label = neg ? "median, ρ < 0" : "median, ρ ≥ 0",
-      .estimate = ratio[neg], .se = sd[neg], .se_of_log = 1,
-      .z = figure_converge_z (h, neg ? "ess_ar1_negative" : "ess_ar1_positive"),
-      .truth_value = 1, .truth_label = "exact", .spread_lo = q10, .spread_hi = q90,
-      .spread_label = neg ? "10-90%, ρ < 0" : "10-90%, ρ ≥ 0" };
-  figure_converge (h, block, &(figure_converge_spec) {
-    .title = "(b) estimated / exact ESS in each check's band",
-    .xlabel = "lag-1 autocorrelation ρ", .ylabel = "estimated / exact ESS", .x = RHOS, .n = N_RHO, .log_y = 1, .z = 1,
-    .series = relative, .n_series = 2, .xlo = -1.05, .xhi = 1.05,
-    .key = "top center font ',11' spacing 1" });
-}
-
 static void
 draw_figure (harness * h, size_t n, const ess_study * s, const mcmc_cost * mix)
 {
@@ -322,7 +251,8 @@ draw_figure (harness * h, size_t n, const ess_study * s, const mcmc_cost * mix)
   sbuf_append (gp, "set multiplot layout 1,3 title 'Effective sample size: "
                "Geyer estimator on AR(1), then MH against HMC'\n");
   int block = 0;
-  draw_ar1 (h, &block, s, n);
+  /* (a) and (b): the AR(1) studies against the exact ESS, (b) in each check's band */
+  figure_ess_study (h, &block, s, N_RHO, n, "ess_ar1_negative", "ess_ar1_positive");
   /* (c): ESS per 1000 evaluations of each average, MH against HMC */
   figure_mcmc_cost (h, &block, "(c) mixture: ESS per 1000 density/gradient evaluations",
                     &mix[0], "MH (random walk)", &mix[1], "HMC (leapfrog)");

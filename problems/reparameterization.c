@@ -6,9 +6,10 @@
  * differences of the map itself and its determinant by LU; Monte Carlo of a characteristic
  * function for "g(z0) ~ N(...)".  Points: lib/point_affine.  The literal (LU) and Cholesky
  * routes, their rounding, and the draws x = (z0, u, v) that check A = B as uᵀAv = uᵀBv:
- * lib/affine_gauss; the exponents as written: lib/qform.  Harness checks of the samplers:
- * lib/affine_sampler (lib/gauss_sample). */
+ * lib/affine_gauss; the lines as written: lib/affine_line, their exponents lib/qform.  Harness
+ * checks of the samplers: lib/affine_sampler (lib/gauss_sample). */
 #include "affine_gauss.h"
+#include "affine_line.h"
 #include "affine_sampler.h"
 #include "figure_ellipse.h"
 #include "figure_panel.h"
@@ -23,14 +24,17 @@
 
 #define DMAX AFFINE_GAUSS_DMAX
 
-#define MU(p) point_affine_mu (p)
-#define SIG(p) point_affine_sigma (p)
-#define SM(p) point_affine_s (p)
-#define bilinear affine_gauss_bilinear
 #define norm1 affine_gauss_norm1
 #define norm2 affine_gauss_norm2
 #define dot affine_gauss_dot
 #define prod_sigma affine_gauss_sigma_prod
+/* the line kinds as written (lib/affine_line), by the names the functions below call them */
+#define eq1_with affine_line_change_of_vars
+#define jac_with affine_line_matrix
+#define q0_with affine_line_q0
+#define recover_with affine_line_recover
+#define dens_with affine_line_density
+#define law_with affine_line_law
 
 #define PP const affine_gauss *pp = prep
 #define DD ((double) p->d)
@@ -38,27 +42,10 @@
 /* ---- 003 Q1: the seed's lines as written ---- */
 
 /* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the determinant of the map's own Jacobian */
-static double
-eq1_with (const point * p, const void *prep, const double *x, double *bound, double power)
-{
-  PP;
-  double det, bq;
-  double e = affine_gauss_jacobian_det (p, 1, x, &det);
-  double v = affine_gauss_q0 (p, prep, x, &bq) * pow (det, power);
-  *bound = bq * pow (det, power) + v * 2 * (2 * DD * e / pp->s_min + pp->rel);
-  return v;
-}
 LINE_FN (l_eq1, eq1_with, -1) LINE_FN (m_eq1, eq1_with, 1)
 
 /* the displayed Jacobian diag((σ)_1, ..., (σ)_K) (line 34) and (12) ∂g/∂z0 = S, as
    uᵀ A v for A = diag(σ^POWER), S or Sᵀ */
-static double
-jac_with (const point * p, const double *x, double *bound, int full, double power, int transposed)
-{
-  double a[DMAX * DMAX];
-  affine_gauss_matrix (p, full, SM (p), power, transposed, a);
-  return bilinear (x + p->d, a, x + 2 * p->d, p->d, bound);
-}
 LINE_FN_NOPREP (l_jac_d, jac_with, 0, 1, 0) LINE_FN_NOPREP (m_jac_d, jac_with, 0, 2, 0)
 LINE_FN_NOPREP (l_eq12, jac_with, 1, 0, 0) LINE_FN_NOPREP (m_eq12, jac_with, 1, 0, 1)
 
@@ -100,47 +87,16 @@ r_eq2 (const point * p, const void *prep)
 static double m_eq2 (const point * p, const void *prep, const double *x, double *b) { (void) x; estimate e = r_eq2 (p, prep); *b = e.err; return e.value; }
 
 /* (3) and (16): (2π)^{-K/2} exp(-½ z0ᵀz0) */
-static double
-q0_with (const point * p, const double *x, double *bound, double np, double half)
-{
-  double zz = norm2 (x, p->d);
-  double v = pow (2 * M_PI, np * DD) * exp (-half * zz * zz);
-  *bound = v * expm1 (est_gamma (DD + 4) * (zz * zz + DD * 2 + 1));
-  return v;
-}
 LINE_FN_NOPREP (l_eq3, q0_with, -0.5, 0.5) LINE_FN_NOPREP (m_eq3, q0_with, -1, 0.5)
 LINE_FN_NOPREP (m_eq16, q0_with, -0.5, 1)
 
 /* (5), (6), (15): uᵀ A (g - μ) for A = diag(σ^POWER) or S⁻¹ (or S^-T) */
-static double
-recover_with (const point * p, const void *prep, const double *x, double *bound, int full,
-              double power, int transposed)
-{
-  PP;
-  double r[DMAX], a[DMAX * DMAX], delta;
-  affine_gauss_residual (p, full, x, r);
-  affine_gauss_matrix (p, full, pp->s_inv, power, transposed, a);
-  double b, v = bilinear (x + p->d, a, r, p->d, &b);
-  (void) affine_gauss_exponent_rounding (p, pp, x, &delta);
-  *bound = b + norm1 (x + p->d, p->d) * delta;
-  return v;
-}
 LINE_FN (l_eq5, recover_with, 0, -1, 0) LINE_FN (m_eq5, recover_with, 0, 1, 0) LINE_FN (m_eq6, recover_with, 0, -2, 0)
 LINE_FN (l_eq15, recover_with, 1, 0, 0) LINE_FN (m_eq15, recover_with, 1, 0, 1)
 
 /* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written (lib/qform);
    NORM_KIND: 0 (2π)^{-K/2}; 1 and 2 times 1/sqrt(|det|) of diag σ² or S Sᵀ; 3 and 4
    times 1/|det| (the square root lost) */
-static double
-dens_with (const point * p, const void *prep, const double *x, double *bound, int full,
-           qform_kind how, int norm_kind)
-{
-  PP;
-  double r[DMAX], det[5] = { 1, sqrt (pp->det_var), sqrt (pp->det_gram), pp->det_var, pp->det_gram };
-  affine_gauss_residual (p, full, x, r);
-  return affine_gauss_density (p, pp, x, pow (2 * M_PI, -0.5 * DD) / det[norm_kind],
-                               qform_affine (p, pp, r, how), bound);
-}
 LINE_FN (l_eq7, dens_with, 0, QFORM_DIAG_T, 0) LINE_FN (m_eq7, dens_with, 0, QFORM_DIAG_NOT_INV, 0)
 LINE_FN (l_eq8, dens_with, 0, QFORM_DIAG_T, 0) LINE_FN (m_eq8, dens_with, 0, QFORM_DIAG_NO_T, 0)
 LINE_FN (l_eq9, dens_with, 0, QFORM_VAR, 0) LINE_FN (m_eq9, dens_with, 0, QFORM_VAR_SIGMA, 0)
@@ -172,21 +128,8 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
 }
 LINE_FN (l_fin1, final_diag_with, 0, 1) LINE_FN (r_fin1, final_diag_with, 1, 1)
 
-/* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2} */
-static double
-law_with (const point * p, const void *prep, const double *x, double *bound, int full, int wrong)
-{
-  double g[DMAX], st[DMAX * DMAX];
-  affine_gauss_map (p, full, x, g);
-  for (size_t i = 0; wrong && !full && i < p->d; i++)
-    g[i] += (SIG (p)[i] - 1) * SIG (p)[i] * x[i];           /* μ + σ²⊙z0 */
-  if (wrong && full)                                       /* μ + Sᵀz0 */
-    {
-      affine_gauss_transpose (SM (p), p->d, st);
-      affine_gauss_apply (MU (p), st, x, p->d, g);
-    }
-  return affine_gauss_char (p, prep, full, g, bound);
-}
+/* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2}; the mutants draw
+   μ + σ²⊙z0 and μ + Sᵀz0 */
 LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
 LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
 
