@@ -464,16 +464,9 @@ static model
 variance_point (void)
 {
   model md = { .s = 0.8, .w = {1.0, -0.6, 0.8}, .l1 = 0.0, .l2 = 1.0, .x = {1.5, -0.5, 1.0} };
-  double pm, pv;
-  posterior (&md, &pm, &pv);
-  md.m = pm + 0.2 * sqrt (pv);
-  md.v = 0.9 * pv;
+  lingauss_posterior_scaled (LG (&md), md.x, 0.2, 0.9, &md.m, &md.v);
   return md;
 }
-
-/* log p(x, z) of the model MD and its derivative, for lib/normal_elbo_grad */
-static double joint_at (double z, void *md) { return log_joint (md, z); }
-static double djoint_at (double z, void *md) { return dlogjoint_dz (md, z); }
 
 enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
 static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
@@ -486,8 +479,9 @@ static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
 static void
 variance_against_k (harness * h, const model * md, long reps, int block)
 {
+  lingauss_point lp = lingauss_point_of ((const double *) md, DIM);
   /* plain: without the baseline of the mutant */
-  normal_elbo_grad plain = { md->m, md->v, joint_at, djoint_at, (void *) md, 0 }, g = plain;
+  normal_elbo_grad plain = lingauss_point_elbo_grad (&lp), g = plain;
   batch_mean_moments mo[NORMAL_ELBO_GRAD_N];
   batch_mean_curve kc[NORMAL_ELBO_GRAD_N];
   g.baseline = m_baseline ? elbo_by_posterior (md).value : 0;
