@@ -22,7 +22,7 @@
 #include "lingauss_point.h"
 #include "line_fn.h"
 #include "normal.h"
-#include "normal_elbo_grad.h"
+#include "normal_elbo_grad_check.h"
 #include "point_fd.h"
 
 #include <gsl/gsl_math.h>
@@ -486,14 +486,10 @@ variance_against_k (harness * h, const model * md, long reps, int block)
   batch_mean_curve kc[NORMAL_ELBO_GRAD_N];
   g.baseline = m_baseline ? elbo_by_posterior (md).value : 0;
   normal_elbo_grad_moments (&g, mo);
-  for (int i = NORMAL_ELBO_GRAD_REPARAM_MEAN; i < NORMAL_ELBO_GRAD_N; i++)
-    check_point (h, "var_score_exceeds_reparam", est_quad (mo[i - 2].var), est_quad (mo[i].var));
+  normal_elbo_grad_check_variances (h, "var_score_exceeds_reparam", mo);
   check_close (h, "var_score_exceeds_reparam", "the variance point; ∂μ and ∂v, by quadrature");
   normal_elbo_grad_curves (harness_rng (h), &plain, mo, KS, N_K, m_reuse ? 2 : 1, reps, kc);
-  for (int n = 3; n < N_K; n++)    /* K >= 64 */
-    for (int i = 0; i < 4; i++)
-      check_point (h, "var_one_over_k", est_mc (KS[n] * kc[i].mse[n], KS[n] * kc[i].se[n]),
-                   est_quad (mo[i].var));
+  normal_elbo_grad_check_one_over_k (h, "var_one_over_k", KS, 3, N_K, kc, mo);     /* K >= 64 */
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
   static const char *const titles[2] = { "Variance of ∂VLB/∂μ estimators against K",
