@@ -337,13 +337,7 @@ write_notes (harness * h, const receptive_field hits[], int draws, const conv2d_
     draws, m, m, INPUT_RANGE, INPUT_RANGE, INPUT_RANGE, conv2d_probe_exactness_limit (spec),
     draws, conv2d_probe_miss_probability (spec, draws));
   for (size_t k = 0; k < N_CASES; k++)
-    {
-      sbuf_printf (n, "%s; blind spot (before 33, unseen):", CASES[k].name);
-      receptive_field_append_blind_spot (n, &hits[k]);
-      sbuf_append (n, "\n\n");
-      receptive_field_append_grid (n, &hits[k]);
-      sbuf_append (n, "\n");
-    }
+    receptive_field_append_summary (n, CASES[k].name, &hits[k]);
   sbuf_append (n, "An A mask in layer 1, or in layer 2 after a B, keeps 33 from"
                " seeing itself; B/B sees it: hence PixelCNN's A first, B after."
                " Input 25 is missed in every case: no tap gains more columns than"
