@@ -221,12 +221,7 @@ mask_under_test (int l, gsl_matrix * m, const void *ctx)
   if (on[M_ROWS_FLIPPED])
     gsl_matrix_swap_rows (m, 0, KSIZE - 1);
   if (on[M_OFF_BY_ONE])
-    for (size_t i = 0; i < KSIZE; i++)
-      {
-        for (size_t j = KSIZE - 1; j > 0; j--)
-          gsl_matrix_set (m, i, j, gsl_matrix_get (m, i, j - 1));
-        gsl_matrix_set (m, i, 0, 0.0);
-      }
+    conv2d_shift_right (m);
 }
 
 /* The network of case MC with weights in -m..m (lib/conv2d_probe): a
