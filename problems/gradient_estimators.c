@@ -15,8 +15,7 @@
  * 002 2.(c) item ② (line 50) is checked in kl_gaussians (s002_item2), not
  * here: one verdict per seed line across the harness. */
 #include "harness.h"
-#include "figure_batch_mean.h"
-#include "figure_converge.h"
+#include "figure_normal_elbo_grad.h"
 #include "figure_panel.h"
 #include "lingauss.h"
 #include "lingauss_point.h"
@@ -485,11 +484,7 @@ variance_against_k (harness * h, const model * md, long reps, int block)
   normal_elbo_grad_check_one_over_k (h, "var_one_over_k", KS, 3, N_K, kc, mo);     /* K >= 64 */
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
-  static const char *const titles[2] = { "Variance of ∂VLB/∂μ estimators against K",
-    "Variance of ∂VLB/∂v estimators against K" };
-  static const char *const names[2] = { "score function", "reparameterization" };
-  figure_batch_mean_row (h, &block, 0.46, 0.54, titles, 2, KS, N_K, kc, names, 2,
-                         figure_converge_z (h, "var_one_over_k"));
+  figure_normal_elbo_grad_row (h, &block, 0.46, 0.54, "VLB", KS, N_K, kc, "var_one_over_k");
   sbuf_printf (harness_notes (h), "At the variance point (x = (1.5, -0.5, 1), w = (1, -0.6, 0.8), σ = 0.8,"
                " λ = (0, 1), μ = a/b + 0.2/√b, v = 0.9/b) the per-sample variances by quadrature are, for ∂μ:"
                " score function %.4g, reparameterization %.4g; for ∂v: %.4g and %.4g. The score function's"
