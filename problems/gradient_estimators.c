@@ -78,12 +78,11 @@ static size_t x_len (const point * p) { return (size_t) p->v[18]; }
 static void map_k (const point * p, const void *prep, const double *e, double *x) { (void) prep; memcpy (x, e, x_len (p) * sizeof *x); }
 static void map_one (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
 
-#define U const model *md = prep; (void) p, (void) md
 #define ZOF(e) (md->m + sqrt (md->v) * (e))
 /* a line's integrand as one expression of z = μ + √v ε (the first draw) */
 #define DRAW(name, expr) \
   static double name (const point * p, const void *prep, const double *x, double *e) \
-  { U; double z = ZOF (x[0]); (void) e, (void) z; return (expr); }
+  { const model *md = prep; double z = ZOF (x[0]); (void) p, (void) e, (void) z; return (expr); }
 
 /* A row's id, source (part PART of 002 2.(b), 2.(c), 001 1.1.3) and line AT;
    EXPECT_M, CLOSED_M: its value F and its one mutant ID, doing WHAT, of value G */
