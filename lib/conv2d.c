@@ -106,3 +106,15 @@ conv2d_mask (conv2d_mask_type type, gsl_matrix * mask)
       }
   return GSL_SUCCESS;
 }
+
+void
+conv2d_shift_right (gsl_matrix * m)
+{
+  if (m->size2 == 0)
+    return;
+  /* the last column walks to the front, then is cleared */
+  for (size_t j = m->size2 - 1; j > 0; j--)
+    gsl_matrix_swap_columns (m, j, j - 1);
+  gsl_vector_view first = gsl_matrix_column (m, 0);
+  gsl_vector_set_zero (&first.vector);
+}

@@ -57,4 +57,10 @@ int conv2d (const gsl_matrix * in, const gsl_matrix * kernel,
    TYPE is not a mask type. */
 int conv2d_mask (conv2d_mask_type type, gsl_matrix * mask);
 
+/* Move every row of M one column to the right, the first column zero:
+   entry (i, j) becomes the old (i, j - 1), a mask read one column off
+   (a claim's negative control).  By GSL column swaps, so every entry is
+   copied exactly. */
+void conv2d_shift_right (gsl_matrix * m);
+
 #endif

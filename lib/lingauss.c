@@ -98,6 +98,16 @@ lingauss_posterior (const lingauss * m, const double *x, double *mean,
   *mean = (m->prior_mean / m->prior_var + wr / m->noise_var) / prec;
 }
 
+void
+lingauss_posterior_scaled (const lingauss * m, const double *x, double shift,
+                           double c, double *qm, double *qv)
+{
+  double mean, var;
+  lingauss_posterior (m, x, &mean, &var);
+  *qm = mean + shift * sqrt (var);
+  *qv = c * var;
+}
+
 /* r = x - w m0 - b; C = s^2 I + v0 w w^T:
      log det C = d log s^2 + log(1 + v0 |w|^2 / s^2)   (determinant lemma),
      r' C^-1 r = (|r|^2 - v0 (w.r)^2 / (s^2 + v0 |w|^2)) / s^2

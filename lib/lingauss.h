@@ -50,6 +50,13 @@ double lingauss_log_joint (const lingauss * m, const double *x, double z);
 void lingauss_posterior (const lingauss * m, const double *x, double *mean,
                          double *var);
 
+/* A q placed near the exact posterior N(mu, v): N(*QM, *QV) = N(mu +
+   SHIFT √v, C v), SHIFT in posterior standard deviations and C a factor on
+   its variance (gradient_estimators' variance point; lib/iw_gauss's
+   iw_model_init places its q the same way in one dimension). */
+void lingauss_posterior_scaled (const lingauss * m, const double *x, double shift,
+                                double c, double *qm, double *qv);
+
 /* log p(x), with the rounding bound of its terms. */
 estimate lingauss_log_evidence (const lingauss * m, const double *x);
 

@@ -13,6 +13,29 @@ lingauss_point_of (const double *v, size_t d)
   return p;
 }
 
+/* log p(x, z) and its derivative in z of the point PARAMS, as
+   normal_elbo_grad_fn's */
+static double
+log_joint_at (double z, void *params)
+{
+  const lingauss_point *p = params;
+  return lingauss_log_joint (&p->m, p->x, z);
+}
+
+static double
+dlog_joint_dz_at (double z, void *params)
+{
+  const lingauss_point *p = params;
+  return lingauss_dlog_joint_dz (&p->m, p->x, z);
+}
+
+normal_elbo_grad
+lingauss_point_elbo_grad (const lingauss_point * p)
+{
+  normal_elbo_grad g = { p->qm, p->qv, log_joint_at, dlog_joint_dz_at, (void *) p, 0 };
+  return g;
+}
+
 /* the point of gradcheck's argument T */
 static lingauss_point
 of_vector (const gsl_vector * t, void *params)

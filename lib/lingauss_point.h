@@ -11,11 +11,14 @@
  *     v[d+3 .. 2d+2] = x, v[2d+3] = qm, v[2d+4] = qv;
  * coordinates after these (directions, sizes) are not read.  The closed
  * forms are lib/lingauss's (and lib/normal's KL and entropy), which
- * tests/test_lingauss checks against quadrature. */
+ * tests/test_lingauss checks against quadrature.  The same model and q
+ * also give lib/normal_elbo_grad's score-function and reparameterization
+ * estimators of the ELBO's gradient in (qm, qv). */
 #ifndef HARNESS_LINGAUSS_POINT_H
 #define HARNESS_LINGAUSS_POINT_H
 
 #include "lingauss.h"
+#include "normal_elbo_grad.h"
 
 #include <gsl/gsl_vector.h>
 #include <stddef.h>
@@ -30,6 +33,11 @@ typedef struct
 /* The model, datum and q of the coordinates V in the layout above, of
    observation dimension D; V must outlive the result. */
 lingauss_point lingauss_point_of (const double *v, size_t d);
+
+/* lib/normal_elbo_grad's estimators for P (which must outlive the result):
+   q = N(qm, qv), log p(x, z) and d log p(x, z)/dz by lingauss_log_joint and
+   lingauss_dlog_joint_dz, no baseline. */
+normal_elbo_grad lingauss_point_elbo_grad (const lingauss_point * p);
 
 /* Closed forms of the coordinates T (their layout above), PARAMS a
    const size_t * holding d, as gradcheck_fn's: */

@@ -81,6 +81,17 @@ receptive_field_append_grid (sbuf * s, const receptive_field * f)
   sbuf_append (s, "```\n");
 }
 
+void
+receptive_field_append_summary (sbuf * s, const char *name, const receptive_field * f)
+{
+  sbuf_printf (s, "%s; blind spot (before %d, unseen):", name,
+               receptive_field_label (f->row, f->col));
+  receptive_field_append_blind_spot (s, f);
+  sbuf_append (s, "\n\n");
+  receptive_field_append_grid (s, f);
+  sbuf_append (s, "\n");
+}
+
 /* BELOW: the units of the layer under FRONTIER that some unit of FRONTIER
    reads through a nonzero tap of TAPS (k x k). */
 static void

@@ -74,6 +74,12 @@ void receptive_field_append_blind_spot (sbuf * s, const receptive_field * f);
    of two, one space apart. */
 void receptive_field_append_grid (sbuf * s, const receptive_field * f);
 
+/* F's summary under the heading NAME, appended to S: "NAME; blind spot
+   (before L, unseen):" (L the output pixel's label) with the blind spot's
+   labels as receptive_field_append_blind_spot writes them, a blank line,
+   the grid of receptive_field_append_grid and one more blank line. */
+void receptive_field_append_summary (sbuf * s, const char *name, const receptive_field * f);
+
 /* F's counts (its n, row and col kept): 1 for every input with a path to
    the output pixel through LAYERS layers of k x k taps, 0 elsewhere.
    TAPS[l] is layer l's mask (row-major k x k, 0-based layers from the

@@ -15,14 +15,13 @@
  * 002 2.(c) item ② (line 50) is checked in kl_gaussians (s002_item2), not
  * here: one verdict per seed line across the harness. */
 #include "harness.h"
-#include "figure_batch_mean.h"
-#include "figure_converge.h"
+#include "figure_normal_elbo_grad.h"
 #include "figure_panel.h"
 #include "lingauss.h"
 #include "lingauss_point.h"
 #include "line_fn.h"
 #include "normal.h"
-#include "normal_elbo_grad.h"
+#include "normal_elbo_grad_check.h"
 #include "point_fd.h"
 
 #include <gsl/gsl_math.h>
@@ -79,12 +78,19 @@ static size_t x_len (const point * p) { return (size_t) p->v[18]; }
 static void map_k (const point * p, const void *prep, const double *e, double *x) { (void) prep; memcpy (x, e, x_len (p) * sizeof *x); }
 static void map_one (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
 
-#define U const model *md = prep; (void) p, (void) md
 #define ZOF(e) (md->m + sqrt (md->v) * (e))
 /* a line's integrand as one expression of z = μ + √v ε (the first draw) */
 #define DRAW(name, expr) \
   static double name (const point * p, const void *prep, const double *x, double *e) \
-  { U; double z = ZOF (x[0]); (void) e, (void) z; return (expr); }
+  { const model *md = prep; double z = ZOF (x[0]); (void) p, (void) e, (void) z; return (expr); }
+
+/* A row's id, source (part PART of 002 2.(b), 2.(c), 001 1.1.3) and line AT;
+   EXPECT_M, CLOSED_M: its value F and its one mutant ID, doing WHAT, of value G */
+#define L002B(id_, part, at_) .id = id_, .source = "002 2.(b)" part, .at = at_
+#define L002C(id_, part, at_) .id = id_, .source = "002 2.(c)" part, .at = at_
+#define L113(id_, part, at_) .id = id_, .source = "001 1.1.3" part, .at = at_
+#define EXPECT_M(f, id_, what, g) .eval = LINE_EXPECT (f), .mutants = {{id_, what, LINE_EXPECT (g)}}
+#define CLOSED_M(f, id_, what, g) .eval = LINE_CLOSED (f), .mutants = {{id_, what, LINE_CLOSED (g)}}
 
 /* ---- The model (lib/lingauss) and what the lines need beside it ---- */
 
@@ -211,38 +217,32 @@ DRAW (s002_estimator, estimator_k (md, x, x_len (p), 0))
 DRAW (s002_estimator_score, estimator_k (md, x, x_len (p), 1))
 
 static const derivation_line S002B[] = {
-  {.id = "s002_b_blocks", .source = "002 2.(b)", .at = 12, .text = "∇VLB(X_i) = (∇θ VLB, ∇φ VLB, ∇λ VLB)",
+  {L002B ("s002_b_blocks", "", 12), .text = "∇VLB(X_i) = (∇θ VLB, ∇φ VLB, ∇λ VLB)",
    LINE_NOT_CHECKABLE ("a definition: the gradient written by its blocks")},
-  {.id = "s002_b_theta_def", .source = "002 2.(b) ∇θ", .at = 14,
+  {L002B ("s002_b_theta_def", " ∇θ", 14), .truth = "grad_theta",
    .text = "∇θ VLB(X_i) = ∇θ ∫ log(p_θ(X_i|z) r_λ(z) / q_φ(z|X_i)) q_φ(z|X_i) dz",
-   .eval = LINE_CLOSED (s002_theta_def), .truth = "grad_theta",
-   .mutants = {{"s002_theta_def_evidence", "∇θ of log p_θ(X) (the evidence) in place of the VLB",
-                LINE_CLOSED (s002_theta_def_evidence)}}},
-  {.id = "s002_b_theta_step", .source = "002 2.(b) ∇θ", .at = 14,
-   .text = "= ∫ ∇θ(p_θ(X_i|z)) (1/p_θ(X_i|z)) q_φ(z|X_i) dz + 0", .eval = LINE_EXPECT (s002_theta_step),
-   .mutants = {{"theta_step_no_z", "∇θ p_θ(X|z) without the factor z", LINE_EXPECT (s002_theta_step_no_z)}}},
-  {.id = "s002_b_theta", .source = "002 2.(b) ∇θ", .at = 14,
-   .text = "= E_{z~q_φ(z|X_i)}[∇θ log p_θ(X_i|z)]", .eval = LINE_EXPECT (s002_theta),
-   .mutants = {{"theta_s_not_squared", "∇θ log p_θ(X|z) divided by σ instead of σ²", LINE_EXPECT (s002_theta_s)}}},
-  {.id = "s002_b_phi_score", .source = "002 2.(b) ∇φ", .at = 16,
+   CLOSED_M (s002_theta_def, "s002_theta_def_evidence",
+             "∇θ of log p_θ(X) (the evidence) in place of the VLB", s002_theta_def_evidence)},
+  {L002B ("s002_b_theta_step", " ∇θ", 14), .text = "= ∫ ∇θ(p_θ(X_i|z)) (1/p_θ(X_i|z)) q_φ(z|X_i) dz + 0",
+   EXPECT_M (s002_theta_step, "theta_step_no_z", "∇θ p_θ(X|z) without the factor z", s002_theta_step_no_z)},
+  {L002B ("s002_b_theta", " ∇θ", 14), .text = "= E_{z~q_φ(z|X_i)}[∇θ log p_θ(X_i|z)]",
+   EXPECT_M (s002_theta, "theta_s_not_squared", "∇θ log p_θ(X|z) divided by σ instead of σ²", s002_theta_s)},
+  {L002B ("s002_b_phi_score", " ∇φ", 16), .truth = "grad_phi",
    .text = "∇φ VLB(X_i) = E_{z~q_φ}[(∇φ log q_φ(z|X_i)) log(p_θ(X_i|z) r_λ(z) / q_φ(z|X_i))] (log-distribution trick)",
-   .eval = LINE_EXPECT (s002_phi), .truth = "grad_phi",
-   .mutants = {{"score_v_sign", "∂v log q = +1/(2v) + (z-μ)²/(2v²)", LINE_EXPECT (s002_phi_vsign)}}},
-  {.id = "s002_b_lambda", .source = "002 2.(b) ∇λ", .at = 18,
+   EXPECT_M (s002_phi, "score_v_sign", "∂v log q = +1/(2v) + (z-μ)²/(2v²)", s002_phi_vsign)},
+  {L002B ("s002_b_lambda", " ∇λ", 18), .truth = "grad_lambda",
    .text = "∇λ VLB(X_i) = E_{z~q_φ}[∇λ log r_λ(z)] (same logic as ∇θ)",
-   .eval = LINE_EXPECT (s002_lambda), .truth = "grad_lambda",
-   .mutants = {{"lambda2_score_no_half", "∂λ2 log r = -1/λ2 + (z-λ1)²/(2λ2²)", LINE_EXPECT (s002_lambda_half)}}},
-  {.id = "s002_b_estimator", .source = "002 2.(b) final line", .at = 22,
+   EXPECT_M (s002_lambda, "lambda2_score_no_half", "∂λ2 log r = -1/λ2 + (z-λ1)²/(2λ2²)", s002_lambda_half)},
+  {L002B ("s002_b_estimator", " final line", 22), .truth = "grad_all", .expect = V_SLIP,
    .text = "∇VLB ≈ (1/K) Σ_k (∇θ log p_θ(X_i|z_k), (∇φ log(z_k)) log(p_θ(X_i|z_k) r_λ(z_k) / q_φ(z_k|X_i)),"
-   " ∇λ log r_λ(z_k)), z_k ~ q_φ(z|X_i)",
-   .eval = LINE_EXPECT (s002_estimator), .truth = "grad_all", .expect = V_SLIP,
+   " ∇λ log r_λ(z_k)), z_k ~ q_φ(z|X_i)", .eval = LINE_EXPECT (s002_estimator),
    .readings = {{"∇φ log q_φ(z_k|X_i) for ∇φ log(z_k)", "the ∇φ line above (16) has the score of q_φ"
                  " in this place; as written z_k is a draw, constant in φ, so its φ block is 0", 0,
                  LINE_EXPECT (s002_estimator_score), 0}},
    .correction = "(1/K) Σ_k (∇φ log q_φ(z_k|X_i)) log(p_θ r_λ / q_φ)(z_k) in the φ block: the score of q_φ"
    " at z_k, as in line 16 (∇φ log z_k is 0 for a draw, and ∇φ z_k / z_k under z_k = μ + √v ε is no"
    " estimator of ∇φ VLB)"},
-  {.id = "s002_b_annotations", .source = "002 2.(b) notes", .at = 24,
+  {L002B ("s002_b_annotations", " notes", 24),
    .text = "K: number of elements in a batch of SA calculation; z_{i,k}|X_i (sample for each X_i once)",
    LINE_NOT_CHECKABLE ("annotations of the estimator's notation (batch size, one sample set per X_i)")},
 };
@@ -288,41 +288,37 @@ DRAW (s002_item1_grad, item1_grad (md, z, x[0], -0.5))
 DRAW (s002_item1_grad_no_half, item1_grad (md, z, x[0], -1))
 
 static const derivation_line S002C[] = {
-  {.id = "s002_c_theta_lambda", .source = "002 2.(c)", .at = 32,
+  {L002C ("s002_c_theta_lambda", "", 32),
    .text = "∇θ and ∇λ same as above (q_φ does not depend on θ or λ, so no need for the trick)",
    LINE_NOT_CHECKABLE ("it restates the 2.(b) lines 14 and 18, which are checked there;"
    " the reason given is a property of the notation (q_φ has no θ, λ)")},
-  {.id = "s002_c_prose", .source = "002 2.(c)", .at = 34,
+  {L002C ("s002_c_prose", "", 34),
    .text = "∇φ evaluation changes if we use reparametrization vs. log-derivative trick",
    LINE_NOT_CHECKABLE ("prose announcing the method")},
-  {.id = "s002_c_phi_def", .source = "002 2.(c) ∇φ", .at = 36,
+  {L002C ("s002_c_phi_def", " ∇φ", 36), .truth = "grad_phi",
    .text = "∇φ VLB(X_i) = ∇φ E_{Z~q_φ(Z|X_i)}[log(p_θ(X_i|Z) r_λ(Z) / q_φ(Z|X_i))]",
-   .eval = LINE_CLOSED (s002c_phi_def), .truth = "grad_phi",
-   .mutants = {{"s002_c_phi_def_no_q", "∇φ E_q[log p_θ r_λ] (the -log q_φ dropped)", LINE_CLOSED (s002c_phi_def_no_q)}}},
-  {.id = "s002_c_redo", .source = "002 2.(c) Redo", .at = 38,
+   CLOSED_M (s002c_phi_def, "s002_c_phi_def_no_q", "∇φ E_q[log p_θ r_λ] (the -log q_φ dropped)", s002c_phi_def_no_q)},
+  {L002C ("s002_c_redo", " Redo", 38), .truth = "elbo", .expect = V_SLIP,
    .text = "VLB(X_i) = ① E_{Z~q_φ}[log p_θ(X_i|Z)] - ② D_KL(q_φ(Z|X_i) || r_λ(Z)) + E[log(r_λ/q_φ)] (slide 89)",
-   .eval = LINE_EXPECT (s002_redo), .truth = "elbo", .expect = V_SLIP,
+   .eval = LINE_EXPECT (s002_redo),
    .readings = {{"VLB = ① - ②, the last term a restatement of -②", "the bullets that follow (40-50)"
                  " evaluate ① and ② and no third term; E_q[log(r/q)] = -②", 0, LINE_EXPECT (one_minus_two), 0}},
    .correction = "VLB = ① - ② = ① + E_q[log(r_λ/q_φ)]: E_q[log(r_λ/q_φ)] = -②, so as written the KL"
    " term is counted twice (the line is VLB - D_KL(q_φ || r_λ))"},
-  {.id = "s002_c_item1_density", .source = "002 2.(c) item ①", .at = 40,
+  {L002C ("s002_c_item1_density", " item ①", 40), .truth = "item1",
    .text = "① = E_{Z~q_φ}[log((2πσ²)^{-d/2} exp(-½ (X_i - f_θ(Z))ᵀ(I/σ²)(X_i - f_θ(Z))))]",
-   .eval = LINE_EXPECT (s002_item1_density), .truth = "item1",
-   .mutants = {{"item1_exp_no_half", "the exponent without its ½", LINE_EXPECT (s002_item1_density_no_half)}}},
-  {.id = "s002_c_item1", .source = "002 2.(c) item ①", .at = 41,
-   .text = "= -1/(2σ²) E_{Z~N(μφ, Σφ)}[‖X_i - f_θ(Z)‖²] - d/2 log(2πσ²)", .eval = LINE_EXPECT (s002_item1),
-   .mutants = {{"item1_d_not_halved", "① with -d log(2πσ²)", LINE_EXPECT (s002_item1_d)}}},
-  {.id = "s002_c_item1_dim", .source = "002 2.(c) item ①", .at = 42, .text = "d = dim(f_θ)",
+   EXPECT_M (s002_item1_density, "item1_exp_no_half", "the exponent without its ½", s002_item1_density_no_half)},
+  {L002C ("s002_c_item1", " item ①", 41),
+   .text = "= -1/(2σ²) E_{Z~N(μφ, Σφ)}[‖X_i - f_θ(Z)‖²] - d/2 log(2πσ²)",
+   EXPECT_M (s002_item1, "item1_d_not_halved", "① with -d log(2πσ²)", s002_item1_d)},
+  {L002C ("s002_c_item1_dim", " item ①", 42), .text = "d = dim(f_θ)",
    LINE_NOT_CHECKABLE ("a definition")},
-  {.id = "s002_c_item1_reparam", .source = "002 2.(c) item ①", .at = 46,
+  {L002C ("s002_c_item1_reparam", " item ①", 46),
    .text = "= -1/(2σ²) E_{ε~N(0,I)}[‖X_i - f_θ(μφ + Σφ^{1/2} ε)‖²] - d/2 log(2πσ²) (reparametrization trick)",
-   .eval = LINE_EXPECT (s002_item1),
-   .mutants = {{"item1_reparam_sd_is_var", "Σφ in place of Σφ^{1/2}", LINE_EXPECT (s002_item1_sd_var)}}},
-  {.id = "s002_c_item1_grad", .source = "002 2.(c) item ①", .at = 48,
+   EXPECT_M (s002_item1, "item1_reparam_sd_is_var", "Σφ in place of Σφ^{1/2}", s002_item1_sd_var)},
+  {L002C ("s002_c_item1_grad", " item ①", 48), .truth = "grad_item1",
    .text = "∇φ ① = -1/(2σ²) E_{ε~N(0,I)}[∇φ ‖…‖²], which can be evaluated + back-propagated",
-   .eval = LINE_EXPECT (s002_item1_grad), .truth = "grad_item1",
-   .mutants = {{"item1_grad_no_half", "-1/σ² in place of -1/(2σ²)", LINE_EXPECT (s002_item1_grad_no_half)}}},
+   EXPECT_M (s002_item1_grad, "item1_grad_no_half", "-1/σ² in place of -1/(2σ²)", s002_item1_grad_no_half)},
 };
 
 /* ---- 001 1.1.3: the ELBO, the update rule and its reparameterization gradient ---- */
@@ -357,43 +353,39 @@ LINE_FN_CLOSED (s001_kl_grad, kl_grad (MD, 1))
 LINE_FN_CLOSED (s001_kl_grad_sign, kl_grad (MD, -1))
 
 static const derivation_line S001[] = {
-  {.id = "s001_113_bound", .source = "001 1.1.3", .at = 58, .truth = "log_px", .rel = REL_GE,
-   .text = "log p(x) ≥ ∫_z q_φ(z|x) log(p_θ(x,z) / q_φ(z|x))", .eval = LINE_EXPECT (s001_bound),
-   .mutants = {{"s001_bound_past", "the bound plus 2 KL(q || p(z|x)): above log p(x)", LINE_EXPECT (s001_bound_past)}}},
-  {.id = "s001_113_split", .source = "001 1.1.3", .at = 58, .truth = "elbo",
-   .text = "= E_{q_φ(z|x)}[log p_θ(x|z) p(z)] - ∫_z q_φ(z|x) log q_φ(z|x)", .eval = LINE_EXPECT (s001_bound),
-   .mutants = {{"line1_log_q_unnormalised", "∫ q log q with log q missing -½ log(2πv)", LINE_EXPECT (s001_split_unnorm)}}},
-  {.id = "s001_113_l", .source = "001 1.1.3", .at = 59,
-   .text = "= E_{q_φ(z|x)}[log p_θ(x|z)] - KL(q_φ(z|x) || p(z)) := L(θ, φ; x)", .eval = LINE_EXPECT (one_minus_two),
-   .mutants = {{"line2_kl_swapped", "KL(p(z) || q) in place of KL(q || p(z))", LINE_EXPECT (s001_l_swapped)}}},
-  {.id = "s001_113_wake", .source = "001 1.1.3", .at = 61,
+  {L113 ("s001_113_bound", "", 58), .truth = "log_px", .rel = REL_GE,
+   .text = "log p(x) ≥ ∫_z q_φ(z|x) log(p_θ(x,z) / q_φ(z|x))",
+   EXPECT_M (s001_bound, "s001_bound_past", "the bound plus 2 KL(q || p(z|x)): above log p(x)", s001_bound_past)},
+  {L113 ("s001_113_split", "", 58), .truth = "elbo",
+   .text = "= E_{q_φ(z|x)}[log p_θ(x|z) p(z)] - ∫_z q_φ(z|x) log q_φ(z|x)",
+   EXPECT_M (s001_bound, "line1_log_q_unnormalised", "∫ q log q with log q missing -½ log(2πv)", s001_split_unnorm)},
+  {L113 ("s001_113_l", "", 59), .text = "= E_{q_φ(z|x)}[log p_θ(x|z)] - KL(q_φ(z|x) || p(z)) := L(θ, φ; x)",
+   EXPECT_M (one_minus_two, "line2_kl_swapped", "KL(p(z) || q) in place of KL(q || p(z))", s001_l_swapped)},
+  {L113 ("s001_113_wake", "", 61), .truth = "grad_theta",
    .text = "Optimize L w.r.t. p_θ(x|z) is the same with the wake phase: max_θ E_{q_φ(z|x)}[log p_θ(x|z)]"
-   " (∇θ L = ∇θ E_q[log p_θ(x|z)])", .eval = LINE_CLOSED (s001_wake), .truth = "grad_theta",
-   .mutants = {{"s001_wake_evidence", "∇θ log p_θ(x) in place of ∇θ E_q[log p_θ(x|z)]", LINE_CLOSED (s002_theta_def_evidence)}}},
-  {.id = "s001_113_reparam_def", .source = "001 1.1.3", .at = 63,
+   " (∇θ L = ∇θ E_q[log p_θ(x|z)])",
+   CLOSED_M (s001_wake, "s001_wake_evidence", "∇θ log p_θ(x) in place of ∇θ E_q[log p_θ(x|z)]", s002_theta_def_evidence)},
+  {L113 ("s001_113_reparam_def", "", 63),
    .text = "q_φ(z^i|x^i) = N(z^i; μ^i, σ^{2i} I), z^{(i,l)} = μ^i + σ^i ε^l, ε ~ N(0, I)",
    LINE_NOT_CHECKABLE ("definitions (that μ + σε ~ N(μ, σ²) is the reparameterization claim's, 003 Q1.1)")},
-  {.id = "s001_113_update", .source = "001 1.1.3 update rule", .at = 66,
+  {L113 ("s001_113_update", " update rule", 66), .truth = "elbo", .expect = V_ERROR,
    .text = "L(θ, φ; x) = E_{q_φ(z|x)}[log p_θ(x, z)] - KL(q_φ(z|x) || p(z))", .eval = LINE_EXPECT (s001_update),
-   .truth = "elbo", .expect = V_ERROR,
    .correction = "L = E_q[log p_θ(x|z)] - KL(q_φ || p(z)) = E_q[log p_θ(x, z)] + H(q_φ): with the joint"
    " inside, subtracting the KL counts log p(z) twice (the line is L + E_q[log p(z)]); the joint recurs"
    " in the next two lines, so it is not a one-letter slip"},
-  {.id = "s001_113_update_reparam", .source = "001 1.1.3 update rule", .at = 66,
-   .text = "= E_{ε~N(0,I)}[log p_θ(x, z_φ(ε))] - KL(q_φ(z|x) || p(z))", .eval = LINE_EXPECT (s001_update_reparam),
-   .expect = V_CARRIES,
-   .mutants = {{"reparam_z_var", "z_φ(ε) = μ + σ² ε", LINE_EXPECT (s001_update_reparam_var)}}},
-  {.id = "s001_113_grad", .source = "001 1.1.3 gradient", .at = 68, .truth = "grad_joint",
-   .text = "∇φ E_{q_φ(z|x)}[log p_θ(x, z)] = E_{ε~N(0,I)}[∇φ log p_θ(x, z_φ(ε))]", .eval = LINE_EXPECT (s001_grad),
-   .mutants = {{"reparam113_no_dz_dv", "∇v log p(x, z_φ(ε)) with dz/dv = 1", LINE_EXPECT (s001_grad_no_dz)}}},
-  {.id = "s001_113_kl_grad", .source = "001 1.1.3 gradient", .at = 68,
+  {L113 ("s001_113_update_reparam", " update rule", 66), .expect = V_CARRIES,
+   .text = "= E_{ε~N(0,I)}[log p_θ(x, z_φ(ε))] - KL(q_φ(z|x) || p(z))",
+   EXPECT_M (s001_update_reparam, "reparam_z_var", "z_φ(ε) = μ + σ² ε", s001_update_reparam_var)},
+  {L113 ("s001_113_grad", " gradient", 68), .truth = "grad_joint",
+   .text = "∇φ E_{q_φ(z|x)}[log p_θ(x, z)] = E_{ε~N(0,I)}[∇φ log p_θ(x, z_φ(ε))]",
+   EXPECT_M (s001_grad, "reparam113_no_dz_dv", "∇v log p(x, z_φ(ε)) with dz/dv = 1", s001_grad_no_dz)},
+  {L113 ("s001_113_kl_grad", " gradient", 68), .truth = "fd_kl",
    .text = "KL distance can be computed and differentiated analytically: ∇φ KL = ((μ-λ1)/λ2, ½(1/λ2 - 1/v))",
-   .eval = LINE_CLOSED (s001_kl_grad), .truth = "fd_kl",
-   .mutants = {{"kl_grad_v_sign", "∂v KL = ½(1/v - 1/λ2)", LINE_CLOSED (s001_kl_grad_sign)}}},
-  {.id = "s001_113_advantages", .source = "001 1.1.3 advantages", .at = 72,
+   CLOSED_M (s001_kl_grad, "kl_grad_v_sign", "∂v KL = ½(1/v - 1/λ2)", s001_kl_grad_sign)},
+  {L113 ("s001_113_advantages", " advantages", 72),
    .text = "1. reparameterization yields a simple differentiable unbiased estimator of the bound; 2. ancestral sampling instead of MCMC",
    LINE_NOT_CHECKABLE ("prose; the unbiasedness it names is what lines 66 (second form) and 68 check")},
-  {.id = "s001_113_disadvantages", .source = "001 1.1.3 disadvantages", .at = 77,
+  {L113 ("s001_113_disadvantages", " disadvantages", 77),
    .text = "not for discrete latents; reconstruction error, sensitivity to translations; a fixed standard normal prior",
    LINE_NOT_CHECKABLE ("prose about applicability and modelling choices")},
 };
@@ -415,12 +407,11 @@ DRAW (h_reparam, reparam (md, z, x[0], 2)) DRAW (h_reparam_no_half, reparam (md,
 
 static const derivation_line HARNESS[] = {
   {.id = "h_elbo_termwise", .source = "harness", .text = "E_q[log p(x|z)] + E_q[log r(z)] + H(q) = log p(x) - KL(q || p(z|x))",
-   .eval = LINE_CLOSED (h_termwise), .truth = "elbo",
-   .mutants = {{"termwise_entropy_no_e", "H(q) = ½ log(2π v) instead of ½ log(2πe v)", LINE_CLOSED (h_termwise_no_e)}}},
-  {.id = "h_reparam_unbiased", .source = "harness",
+   .truth = "elbo",
+   CLOSED_M (h_termwise, "termwise_entropy_no_e", "H(q) = ½ log(2π v) instead of ½ log(2πe v)", h_termwise_no_e)},
+  {.id = "h_reparam_unbiased", .source = "harness", .truth = "grad_phi",
    .text = "the reparameterization estimator E_ε[c_φ·∇φ log(p r / q)(μ + √v ε)] = c_φ·∇φ VLB",
-   .eval = LINE_EXPECT (h_reparam), .truth = "grad_phi",
-   .mutants = {{"reparam_dz_dv_no_half", "dz/dv = ε/√v instead of ε/(2√v)", LINE_EXPECT (h_reparam_no_half)}}},
+   EXPECT_M (h_reparam, "reparam_dz_dv_no_half", "dz/dv = ε/√v instead of ε/(2√v)", h_reparam_no_half)},
 };
 
 #define DERIVATION(name, title_, lines_, len, map) \
@@ -464,16 +455,9 @@ static model
 variance_point (void)
 {
   model md = { .s = 0.8, .w = {1.0, -0.6, 0.8}, .l1 = 0.0, .l2 = 1.0, .x = {1.5, -0.5, 1.0} };
-  double pm, pv;
-  posterior (&md, &pm, &pv);
-  md.m = pm + 0.2 * sqrt (pv);
-  md.v = 0.9 * pv;
+  lingauss_posterior_scaled (LG (&md), md.x, 0.2, 0.9, &md.m, &md.v);
   return md;
 }
-
-/* log p(x, z) of the model MD and its derivative, for lib/normal_elbo_grad */
-static double joint_at (double z, void *md) { return log_joint (md, z); }
-static double djoint_at (double z, void *md) { return dlogjoint_dz (md, z); }
 
 enum { N_K = 6 };               /* K = 1, 4, 16, ..., 1024 */
 static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
@@ -486,27 +470,20 @@ static const double KS[N_K] = { 1, 4, 16, 64, 256, 1024 };
 static void
 variance_against_k (harness * h, const model * md, long reps, int block)
 {
+  lingauss_point lp = lingauss_point_of ((const double *) md, DIM);
   /* plain: without the baseline of the mutant */
-  normal_elbo_grad plain = { md->m, md->v, joint_at, djoint_at, (void *) md, 0 }, g = plain;
+  normal_elbo_grad plain = lingauss_point_elbo_grad (&lp), g = plain;
   batch_mean_moments mo[NORMAL_ELBO_GRAD_N];
   batch_mean_curve kc[NORMAL_ELBO_GRAD_N];
   g.baseline = m_baseline ? elbo_by_posterior (md).value : 0;
   normal_elbo_grad_moments (&g, mo);
-  for (int i = NORMAL_ELBO_GRAD_REPARAM_MEAN; i < NORMAL_ELBO_GRAD_N; i++)
-    check_point (h, "var_score_exceeds_reparam", est_quad (mo[i - 2].var), est_quad (mo[i].var));
+  normal_elbo_grad_check_variances (h, "var_score_exceeds_reparam", mo);
   check_close (h, "var_score_exceeds_reparam", "the variance point; ∂μ and ∂v, by quadrature");
   normal_elbo_grad_curves (harness_rng (h), &plain, mo, KS, N_K, m_reuse ? 2 : 1, reps, kc);
-  for (int n = 3; n < N_K; n++)    /* K >= 64 */
-    for (int i = 0; i < 4; i++)
-      check_point (h, "var_one_over_k", est_mc (KS[n] * kc[i].mse[n], KS[n] * kc[i].se[n]),
-                   est_quad (mo[i].var));
+  normal_elbo_grad_check_one_over_k (h, "var_one_over_k", KS, 3, N_K, kc, mo);     /* K >= 64 */
   check_close (h, "var_one_over_k", "K = 64, 256, 1024, %ld replicates each; standard errors exact from"
                " the per-sample moments (quadrature)", reps);
-  static const char *const titles[2] = { "Variance of ∂VLB/∂μ estimators against K",
-    "Variance of ∂VLB/∂v estimators against K" };
-  static const char *const names[2] = { "score function", "reparameterization" };
-  figure_batch_mean_row (h, &block, 0.46, 0.54, titles, 2, KS, N_K, kc, names, 2,
-                         figure_converge_z (h, "var_one_over_k"));
+  figure_normal_elbo_grad_row (h, &block, 0.46, 0.54, "VLB", KS, N_K, kc, "var_one_over_k");
   sbuf_printf (harness_notes (h), "At the variance point (x = (1.5, -0.5, 1), w = (1, -0.6, 0.8), σ = 0.8,"
                " λ = (0, 1), μ = a/b + 0.2/√b, v = 0.9/b) the per-sample variances by quadrature are, for ∂μ:"
                " score function %.4g, reparameterization %.4g; for ∂v: %.4g and %.4g. The score function's"

@@ -17,7 +17,7 @@
 #include "conv2d_probe.h"
 #include "figure_panel.h"
 #include "figure_receptive_field.h"
-#include "receptive_field.h"
+#include "receptive_field_check.h"
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_matrix.h>
@@ -174,16 +174,11 @@ static const mask_case CASES[] = {
 
 /* Fields of output 33 on the 5 x 5 map: lib/receptive_field labels them as
    the seed's grids do and sorts each input into seen / blind spot (before
-   33, unseen) / 33 and after, unseen. */
-#define FOR_PIXELS(r, c) for (size_t r = 0; r < MAP; r++) for (size_t c = 0; c < MAP; c++)
-/* Position in raster order (row by row, left to right), 0-based. */
-static size_t raster_index (size_t r, size_t c) { return r * MAP + c; }
-static const size_t TARGET_RASTER = TARGET_ROW * MAP + TARGET_COL;
-
-/* Ground truth: every input with a path to output 33 through the nonzero
-   taps of the masks as written (cross-correlation, the seed's "without
-   kernel flipping"; taps outside the map read zero padding), found by
-   lib/receptive_field's walk back from 33, layer by layer. */
+   33, unseen) / 33 and after, unseen (raster order: row by row, left to
+   right).  Ground truth: every input with a path to output 33 through the
+   nonzero taps of the masks as written (cross-correlation, the seed's
+   "without kernel flipping"; taps outside the map read zero padding), found
+   by lib/receptive_field's walk back from 33, layer by layer. */
 static void
 reachable_inputs (const mask_case * mc, receptive_field * field)
 {
@@ -226,12 +221,7 @@ mask_under_test (int l, gsl_matrix * m, const void *ctx)
   if (on[M_ROWS_FLIPPED])
     gsl_matrix_swap_rows (m, 0, KSIZE - 1);
   if (on[M_OFF_BY_ONE])
-    for (size_t i = 0; i < KSIZE; i++)
-      {
-        for (size_t j = KSIZE - 1; j > 0; j--)
-          gsl_matrix_set (m, i, j, gsl_matrix_get (m, i, j - 1));
-        gsl_matrix_set (m, i, 0, 0.0);
-      }
+    conv2d_shift_right (m);
 }
 
 /* The network of case MC with weights in -m..m (lib/conv2d_probe): a
@@ -261,9 +251,7 @@ check_receptive_field (harness * h, const mask_case * mc,
   conv2d_probe_spec spec = probe_spec (mc, m);
   receptive_field truth;
   reachable_inputs (mc, &truth);
-  FOR_PIXELS (r, c)
-    check_point (h, mc->check, est_exact (receptive_field_seen (hits, r, c), 0),
-                 est_exact (receptive_field_seen (&truth, r, c), 0));
+  receptive_field_check_equal (h, mc->check, hits, &truth);
   sbuf labels;
   sbuf_init (&labels);
   int size = receptive_field_append_labels (&labels, hits, RECEPTIVE_FIELD_SEEN);
@@ -281,10 +269,7 @@ check_autoregressive (harness * h, const receptive_field hits[])
 {
   static const char *id[N_CASES] = { "causal_a_first", "causal_a_first", "causal_ba", "bb_sees_centre" };
   for (size_t k = 0; k < N_CASES; k++)
-    FOR_PIXELS (r, c)
-      if (raster_index (r, c) >= TARGET_RASTER)
-        check_point (h, id[k], est_exact (receptive_field_seen (&hits[k], r, c), 0),
-                     est_exact (k == 3 && raster_index (r, c) == TARGET_RASTER, 0));
+    receptive_field_check_causal (h, id[k], &hits[k], k == 3);
   check_close (h, "causal_a_first", "cases 1 and 2, inputs 33..55 (13 each)");
   check_close (h, "causal_ba", "case 3, inputs 33..55");
   check_close (h, "bb_sees_centre", "case 4, inputs 33..55: seen = 1 for 33, 0 after");
@@ -295,20 +280,11 @@ check_autoregressive (harness * h, const receptive_field hits[])
 static void
 check_blind_spot (harness * h, const receptive_field hits[])
 {
-  int s = max_tap_potential (), n_pixels = 0;
+  int s = max_tap_potential ();
   sbuf labels;
   sbuf_init (&labels);
-  FOR_PIXELS (r, c)
-    {
-      int potential = ((int) r - TARGET_ROW) + ((int) c - TARGET_COL);
-      if (raster_index (r, c) >= TARGET_RASTER || potential <= LAYERS * s)
-        continue;
-      n_pixels++;
-      sbuf_printf (&labels, " %d", receptive_field_label (r, c));
-      for (size_t k = 0; k < N_CASES; k++)
-        check_point (h, "blind_spot", est_exact (receptive_field_seen (&hits[k], r, c), 0),
-                     est_exact (0, 0));
-    }
+  int n_pixels = receptive_field_check_unreachable (h, "blind_spot", hits, N_CASES, LAYERS * s,
+                                                    &labels);
   check_close (h, "blind_spot", "largest tap di + dj = %d; inputs before 33"
                " beyond reach in all four cases:%s", s, sbuf_str (&labels));
   sbuf_free (&labels);
@@ -356,13 +332,7 @@ write_notes (harness * h, const receptive_field hits[], int draws, const conv2d_
     draws, m, m, INPUT_RANGE, INPUT_RANGE, INPUT_RANGE, conv2d_probe_exactness_limit (spec),
     draws, conv2d_probe_miss_probability (spec, draws));
   for (size_t k = 0; k < N_CASES; k++)
-    {
-      sbuf_printf (n, "%s; blind spot (before 33, unseen):", CASES[k].name);
-      receptive_field_append_blind_spot (n, &hits[k]);
-      sbuf_append (n, "\n\n");
-      receptive_field_append_grid (n, &hits[k]);
-      sbuf_append (n, "\n");
-    }
+    receptive_field_append_summary (n, CASES[k].name, &hits[k]);
   sbuf_append (n, "An A mask in layer 1, or in layer 2 after a B, keeps 33 from"
                " seeing itself; B/B sees it: hence PixelCNN's A first, B after."
                " Input 25 is missed in every case: no tap gains more columns than"

@@ -2,7 +2,8 @@
  * independent values: hand-computed cases, an identity and a shift kernel,
  * a second implementation through an explicitly zero-padded copy (GSL
  * submatrix views and elementwise products), the masks of seed 003 Q4 as
- * printed there, NaN/Inf propagation and every error code.
+ * printed there, a mask shifted one column by hand, NaN/Inf propagation
+ * and every error code.
  *
  * Random cases use small integers, so both sides are exact and compared
  * with ==. */
@@ -307,6 +308,29 @@ test_masks (void)
   gsl_matrix_free (m1);
 }
 
+/* conv2d_shift_right by hand on a 2 x 3 matrix and on mask A; negative
+   control: the shift to the left (the other direction) is told apart. */
+static void
+test_shift_right (void)
+{
+  const double v[] = { 1, 2, 3, 4, 5, 6 }, right[] = { 0, 1, 2, 0, 4, 5 };
+  const double left[] = { 2, 3, 0, 5, 6, 0 }, ma_right[] = { 0, 1, 1, 0, 1, 0, 0, 0, 0 };
+  gsl_matrix *m = matrix_from (2, 3, v), *want = matrix_from (2, 3, right);
+  gsl_matrix *wrong = matrix_from (2, 3, left), *a = gsl_matrix_alloc (3, 3);
+  gsl_matrix *want_a = matrix_from (3, 3, ma_right);
+  conv2d_shift_right (m);
+  tap_close (max_abs_diff (m, want), 0, 0, "shift right: [1 2 3; 4 5 6] -> [0 1 2; 0 4 5]");
+  tap_ok (max_abs_diff (m, wrong) > 0, "negative control: the left shift is told apart");
+  conv2d_mask (CONV2D_MASK_A, a);
+  conv2d_shift_right (a);
+  tap_close (max_abs_diff (a, want_a), 0, 0, "M^A shifted right: [0 1 1; 0 1 0; 0 0 0]");
+  gsl_matrix_free (m);
+  gsl_matrix_free (want);
+  gsl_matrix_free (wrong);
+  gsl_matrix_free (a);
+  gsl_matrix_free (want_a);
+}
+
 /* ----------------------------------------------------------------------
  * Special values
  * ---------------------------------------------------------------------- */
@@ -470,6 +494,7 @@ main (void)
   test_mask_is_elementwise (r);
   test_output_length ();
   test_masks ();
+  test_shift_right ();
   test_nan_through_mask ();
   test_inf_corner ();
   test_errors ();

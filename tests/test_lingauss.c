@@ -230,6 +230,23 @@ test_residual_sq (void)
           "negative control: without b, w.(x - w z) is told apart");
 }
 
+/* lingauss_posterior_scaled by hand at d = 1: m0 = 0, v0 = 1, w = 2, s² = 1,
+   x = 1 give the posterior precision 1 + 4 = 5, so v = 0.2 and mu = 2/5;
+   SHIFT 0.5, C 2: q = N(0.4 + 0.5 √0.2, 0.4).  Negative control: the shift
+   taken in units of the variance (0.4 + 0.5 · 0.2) is told apart. */
+static void
+test_posterior_scaled (void)
+{
+  const double w[] = { 2 }, x[] = { 1 };
+  lingauss m = { 1, w, NULL, 1, 0, 1 };
+  double qm, qv;
+  lingauss_posterior_scaled (&m, x, 0.5, 2, &qm, &qv);
+  tap_close (qm, 0.4 + 0.5 * sqrt (0.2), 1e-15, "scaled posterior: mean mu + shift √v by hand");
+  tap_close (qv, 0.4, 1e-15, "scaled posterior: variance c v by hand");
+  tap_ok (fabs (qm - (0.4 + 0.5 * 0.2)) > 1e-3,
+          "negative control: the shift in units of v, not √v, is told apart");
+}
+
 static void
 test_reference (void)
 {
@@ -305,6 +322,7 @@ main (void)
   check_expected_log_lik (&m1, x1, 0.4, 0.3, "d = 1");
   check_expected_log_lik (&m3, x3, -1.1, 0.8, "d = 3");
   test_log_evidence_1d_rnd ();
+  test_posterior_scaled ();
   test_reference ();
   return tap_done ();
 }

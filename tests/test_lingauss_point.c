@@ -7,12 +7,17 @@
  *     by quadrature over z ~ q of the log-densities written out here,
  *     H(q) = ½ log(2πe qv) added for the ELBO;
  *   - coordinates after the layout (a NaN there) are not read;
+ *   - lingauss_point_elbo_grad: q and no baseline from the point, its log
+ *     joint = the one written out here, its derivative in z = GSL's central
+ *     differences of it; negative control: the derivative of log p(x|z)
+ *     alone (the prior's term dropped) is told apart;
  *   - negative control: the ELBO with H(q) missing its e (½ log(2π qv)),
  *     ½ off, is caught at the tolerance the true one passes. */
 #include "lingauss_point.h"
 #include "quad.h"
 #include "tap.h"
 
+#include <gsl/gsl_deriv.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
 
@@ -86,10 +91,39 @@ test_d2 (void)
           "negative control: H(q) without its e (off by ½) is caught at the same tolerance");
 }
 
+/* log p(x | z) and log p(x, z) of V2 as gsl_function's of z */
+static double lik_z (double z, void *u) { (void) u; return log_lik2 (z); }
+static double joint_z (double z, void *u) { (void) u; return log_joint2 (z); }
+
+static void
+test_elbo_grad (void)
+{
+  lingauss_point p = lingauss_point_of (V2, 2);
+  normal_elbo_grad g = lingauss_point_elbo_grad (&p);
+  tap_ok (g.mean == V2[7] && g.var == V2[8] && g.baseline == 0 && g.params == &p,
+          "ELBO gradient: q = N(qm, qv) of the point, no baseline");
+  static const double Z[] = { -1.3, 0.2, 2.1 };
+  int ok_joint = 1, ok_d = 1, caught = 1;
+  for (int k = 0; k < 3; k++)
+    {
+      gsl_function fj = { joint_z, NULL }, fl = { lik_z, NULL };
+      double dj, ej, dl, el, got = g.dlog_joint_dz (Z[k], g.params);
+      gsl_deriv_central (&fj, Z[k], 1e-3, &dj, &ej);
+      gsl_deriv_central (&fl, Z[k], 1e-3, &dl, &el);
+      ok_joint &= fabs (g.log_joint (Z[k], g.params) - log_joint2 (Z[k])) <= 1e-12;
+      ok_d &= fabs (got - dj) <= 1e-8 + ej;
+      caught &= fabs (got - dl) > 1e-8 + el;
+    }
+  tap_ok (ok_joint, "ELBO gradient: log p(x, z) = by hand at three z");
+  tap_ok (ok_d, "ELBO gradient: d log p(x, z)/dz = central differences at three z");
+  tap_ok (caught, "negative control: d log p(x|z)/dz (no prior term) is told apart");
+}
+
 int
 main (void)
 {
   test_d1 ();
   test_d2 ();
+  test_elbo_grad ();
   return tap_done ();
 }

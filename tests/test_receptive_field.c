@@ -4,7 +4,8 @@
  * a full mask at a corner, clipped by the padding) and against a different
  * algorithm, lib/conv2d_probe, which runs the network and perturbs each
  * input, on random 0/1 masks of 1..3 layers; the labels, categories, label
- * lists and the text grid of case 1 against text written out by hand; the
+ * lists, the text grid and the summary of case 1 against text written out
+ * by hand (and the summary of a field at 11, which names 11); the
  * tap potential of masks A, B, a full and an empty mask by hand.
  * Negative controls: mask A transposed, and a probe of the kernel-flipped
  * network, give fields the comparisons reject. */
@@ -135,8 +136,17 @@ test_text (void)
   tap_ok (!strcmp (sbuf_str (&s), "```\n11 12 13 14 15\n21 22 23  .  .\n31  .  .  .  .\n"
                    " .  .  .  .  .\n .  .  .  .  .\n```\n"), "the text grid of case 1");
   sbuf_free (&s), sbuf_init (&s);
+  receptive_field_append_summary (&s, "1. A then A", &f);
+  tap_ok (!strcmp (sbuf_str (&s), "1. A then A; blind spot (before 33, unseen): 24 25 32\n\n```\n"
+                   "11 12 13 14 15\n21 22 23  .  .\n31  .  .  .  .\n .  .  .  .  .\n .  .  .  .  .\n"
+                   "```\n\n"), "the summary of case 1: heading, blind spot, grid");
+  sbuf_free (&s), sbuf_init (&s);
   const double *full[] = { FULL };
   f = reach (0, 0, 1, full);
+  receptive_field_append_summary (&s, "full", &f);
+  tap_ok (strncmp (sbuf_str (&s), "full; blind spot (before 11, unseen): none\n\n", 44) == 0,
+          "the summary of a field at 11 names 11 (not a fixed 33), its blind spot none");
+  sbuf_free (&s), sbuf_init (&s);
   receptive_field_append_blind_spot (&s, &f);
   tap_ok (!strcmp (sbuf_str (&s), " none"), "no pixel before 11: blind spot ' none'");
   sbuf_free (&s);
