@@ -14,6 +14,7 @@
 #include "figure_curves.h"
 #include "figure_panel.h"
 #include "harness.h"
+#include "kl_mix.h"
 #include "line_fn.h"
 #include "log_sum_two.h"
 #include "logsumexp.h"
@@ -217,36 +218,14 @@ static const point_coord MIX_WEIGHT[] = { {"λ", 0, 1, 0, 0} };
 static const point_kind mixture_points = POINT_PROB_BOX (MIX_WEIGHT, 2, 8, NULL,
                                                         "P1", "P2", "Q1", "Q2");
 
-/* KL of the mixtures, sum m_P log(m_P/m_Q), written out; Q's weight LQ. */
-static estimate
-mixture_kl (const point * pt, double lq_swap, int stable)
-{
-  size_t n = pt->d;
-  double l = pt->v[0], lq = lq_swap ? 1 - l : l, mp[8], mq[8], s = 0;
-  const double *v = pt->v + 1;
-  discrete_mix (l, v, v + n, n, mp);
-  discrete_mix (lq, v + 2 * n, v + 3 * n, n, mq);
-  for (size_t i = 0; i < n; i++)
-    s += mp[i] * log (mp[i] / mq[i]);
-  double b = 2 * discrete_gen_kl_rounding_bound (mp, mq, n) + 4 * (double) n * DBL_EPSILON;
-  return est_exact (stable ? discrete_kl (mp, mq, n) : s, b);
-}
-LINE_FN_CLOSED (v_mix_lhs, mixture_kl (p, 0, 0))
-LINE_FN_CLOSED (m_mix_crossed, mixture_kl (p, 1, 0))
-LINE_FN_CLOSED (tr_mix_lhs, mixture_kl (p, 0, 1))
-/* λ KL(P1||Q1) + (1-λ) KL(P2||Q2), or (CROSSED, a mutant) the weights
-   exchanged: (1-λ) KL(P1||Q1) + λ KL(P2||Q2) */
-static estimate
-mix_rhs (const point * pt, int crossed)
-{
-  size_t n = pt->d;
-  const double *v = pt->v + 1;
-  double b, kl = discrete_kl_convex (crossed ? 1 - pt->v[0] : pt->v[0], v, v + 2 * n, v + n,
-                                     v + 3 * n, n, &b);
-  return est_exact (kl, b);
-}
-LINE_FN_CLOSED (v_mix_rhs, mix_rhs (p, 0))
-LINE_FN_CLOSED (m_mix_rhs_crossed, mix_rhs (p, 1))
+/* The mixtures' KL as written (lib/kl_mix; its truth: stable), and a
+   mutant's with Q's weights crossed; λ KL(P1||Q1) + (1-λ) KL(P2||Q2), and
+   a mutant's with the weights exchanged: (1-λ) KL(P1||Q1) + λ KL(P2||Q2) */
+LINE_FN_CLOSED (v_mix_lhs, kl_mix_lhs (p->v + 1, p->d, p->v[0], p->v[0], 0))
+LINE_FN_CLOSED (m_mix_crossed, kl_mix_lhs (p->v + 1, p->d, p->v[0], 1 - p->v[0], 0))
+LINE_FN_CLOSED (tr_mix_lhs, kl_mix_lhs (p->v + 1, p->d, p->v[0], p->v[0], 1))
+LINE_FN_CLOSED (v_mix_rhs, kl_mix_rhs (p->v + 1, p->d, p->v[0]))
+LINE_FN_CLOSED (m_mix_rhs_crossed, kl_mix_rhs (p->v + 1, p->d, 1 - p->v[0]))
 
 static const derivation_truth MIX_TRUTHS[] = {
   {"kl_mix", "KL of the mixtures by lib/discrete.c", LINE_CLOSED (tr_mix_lhs)},
