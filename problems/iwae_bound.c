@@ -24,7 +24,6 @@
 #include "iw_sweep.h"
 #include "iw_sweep_fault.h"
 #include "line_fn.h"
-#include "logsumexp.h"
 #include "normal.h"
 
 #include <math.h>
@@ -313,22 +312,14 @@ static const derivation_line LINES_003[] = {
    the expectation: read literally, z is the free variable's only value x
    and, the z's being independent a priori, p_θ(z|z_k) = p_θ(z) = N(x; 0, 1). */
 static double log_prior_at_x (const void *u) { return normal_log_pdf (D->md.x, 0, 1); }
-static double
-c_weights (const void *u, const double *z, int literal, int q_mismatch)
-{
-  double lw[KMAX_DV];
-  double sq = sqrt (q_mismatch ? D->md.s * D->md.s / (D->md.a * D->md.a) : D->md.v);
-  for (int k = 0; k < D->k; k++)
-    {
-      double lik = literal ? log_prior_at_x (u)
-        : normal_log_pdf (D->md.x, D->md.a * z[k], D->md.s);
-      lw[k] = lik + normal_log_pdf (z[k], 0, 1) - normal_log_pdf (z[k], D->md.mu, sq);
-    }
-  return log_sum_exp (lw, (size_t) D->k) - log (KK);
-}
-LINE_FN_PLAIN (c8_vlb, c_weights (u, z, 0, 0))
-LINE_FN_PLAIN (c8_vlb_mismatch, c_weights (u, z, 0, 1))
-LINE_FN_PLAIN (c8_post_literal, c_weights (u, z, 1, 0))
+/* q_φ* = N(μ, v), and its mutant's N(μ, s²/a²) (the prior's precision left out);
+   the weights as the seed writes them (lib/iw_line) */
+#define SD_POST sqrt (D->md.v)
+#define SD_NO_PRIOR sqrt (D->md.s * D->md.s / (D->md.a * D->md.a))
+LINE_FN_PLAIN (c8_vlb, iw_line_log_mean_written (D, z, SD_POST, NULL))
+LINE_FN_PLAIN (c8_vlb_mismatch, iw_line_log_mean_written (D, z, SD_NO_PRIOR, NULL))
+LINE_FN_PLAIN (c8_post_literal,
+               iw_line_log_mean_written (D, z, SD_POST, &(double) { log_prior_at_x (u) }))
 LINE_FN_CLOSED (c8_log_mean_literal, iw_point_log_mean_of_k_exp (D, log_prior_at_x (u), 8, KK))
 LINE_FN_CLOSED (c8_log_mean_x, iw_point_log_mean_of_k_exp (D, D->md.log_px, 8, KK))
 LINE_FN_CLOSED (c8_log_literal, est_exact (log_prior_at_x (u),
