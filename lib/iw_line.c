@@ -2,6 +2,7 @@
    iw_point (see iw_line.h). */
 #include "iw_line.h"
 #include "check.h"
+#include "logsumexp.h"
 #include "normal.h"
 #include "scratch.h"
 
@@ -82,6 +83,26 @@ iw_line_max_log_w (const iw_point * d, const double *z)
   double m = iw_log_weights (&d->md.f, z, (size_t) d->k, lw, &size);
   scratch_free (lw, buf);
   return m;
+}
+
+double
+iw_line_log_mean_written (const iw_point * d, const double *z, double sd,
+                          const double *log_lik)
+{
+  const iw_model *md = &d->md;
+  size_t n = (size_t) d->k;
+  if (n == 0)
+    die_internal ("iw_line_log_mean_written: K = 0");
+  double buf[SCRATCH_STACK_MAX];
+  double *lw = scratch_doubles (buf, SCRATCH_STACK_MAX, n);
+  for (size_t j = 0; j < n; j++)
+    {
+      double lik = log_lik ? *log_lik : normal_log_pdf (md->x, md->a * z[j], md->s);
+      lw[j] = lik + normal_log_pdf (z[j], 0, 1) - normal_log_pdf (z[j], md->mu, sd);
+    }
+  double l = log_sum_exp (lw, n) - log ((double) d->k);
+  scratch_free (lw, buf);
+  return l;
 }
 
 /* ---- integrands ---- */

@@ -50,6 +50,16 @@ double iw_line_loo (const iw_point * d, const double *z,
 double iw_line_mean_log_w (const iw_point * d, const double *z, double denom);
 double iw_line_max_log_w (const iw_point * d, const double *z);
 
+/* log (1/K) sum_{j<K} p(x|z_j) p(z_j) / q(z_j) with each density a
+   normal_log_pdf, the three summed per weight as a seed writes them (not
+   iw_log_weight's normalisers summed once): q = N(mu, SD^2) about the
+   posterior's mean mu with the caller's SD, and p(x|z_j) = N(x; a z_j,
+   s^2) or, LOG_LIK given, the constant *LOG_LIK in its place (a reading
+   that puts another variable where x stands).  Dies (die_internal) when
+   K = 0. */
+double iw_line_log_mean_written (const iw_point * d, const double *z, double sd,
+                                 const double *log_lik);
+
 /* ---- integrands over h; PARAMS is the iw_point ---- */
 
 /* q(h) = N(h; m, vq) as a density. */

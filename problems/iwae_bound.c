@@ -22,8 +22,8 @@
 #include "iw_line.h"
 #include "iw_point.h"
 #include "iw_sweep.h"
+#include "iw_sweep_fault.h"
 #include "line_fn.h"
-#include "logsumexp.h"
 #include "normal.h"
 
 #include <math.h>
@@ -38,18 +38,8 @@ static const check_spec CHECKS[] = {
    "L_k -> log p(x) whenever E_q[w] = p(x) < inf and L_1 > -inf; a bounded p/q is sufficient, not necessary. With E_q[w^2] < inf, log p(x) - L_k = Var_q(w)/(2 k p(x)^2) + O(k^-2), so L_{k->inf} = log p(x)"},
 };
 
-static const mutant_spec MUTANTS[] = {
-  {"logq_missing_logdet", "Monte Carlo log q(z) without its -1/2 log v", "lk_mc_vs_quad"},
-  {"quad_weight_scaled", "quadrature weights multiplied by 1 + 1e-3", "quad_l1_vs_elbo"},
-  {"lme_denominator_k_plus_1", "log mean of k weights divided by k + 1", "lk_mc_vs_quad"},
-  {"cv_quadratic", "gap estimator e - log(1+e) replaced by its leading term e^2/2", "gap_cv_vs_quad"},
-  {"bound_sign", "bound with 1 - e_min in place of 1 + e_min", "unbounded_gap_bound"},
-  {"delta_second_moment", "delta-method limit E[w^2]/(2 p^2) in place of Var(w)/(2 p^2)", "delta_method_limit"},
-  {"mean_weight_k_plus_1", "mean weight (1/(k+1)) sum_i w_i", "mean_weight_unbiased"},
-  {"lme_without_mean", "log sum_i w_i in place of log (1/k) sum_i w_i", "lk_mc_vs_quad"},
-  {"loo_full_sum", "E_M term using all k+1 weights over k", "loo_equals_lk"},
-  {"loo_divides_by_k_plus_1", "E_M term's subset mean divided by k + 1", "loo_equals_lk"},
-};
+/* the sweep's faults, each caught by the check it names (lib/iw_sweep_fault) */
+static const mutant_spec MUTANTS[] = { IW_SWEEP_FAULT_MUTANTS };
 
 static const param_spec PARAMS[] = {
   {"a", 1.5, 0.1, 10.0, "loading: x | z ~ N(a z, s^2)", PARAM_REAL},
@@ -108,68 +98,21 @@ proposals_init (const harness * h, iw_sweep * e)
   iw_sweep_proposals (e, a, s, x, N_PROPOSALS, Q_NAME, Q_SHIFT, Q_C);
 }
 
-/* ---- Monte Carlo: the estimators' mutants (lib/iw_gauss runs them) ---- */
-
-static double lme_k_plus_1 (const double *lw, size_t n) { return log_sum_exp (lw, n) - log ((double) n + 1); }
-static double lme_without_mean (const double *lw, size_t n) { return log_sum_exp (lw, n); }
-static double
-loo_full_sum (const double *lw, size_t n, double *work)
-{
-  (void) work;
-  return log_sum_exp (lw, n) - log ((double) n - 1);
-}
-static double
-loo_k_plus_1 (const double *lw, size_t n, double *work)
-{
-  return iw_loo_mean_log (lw, n, work) - log ((double) n / ((double) n - 1));
-}
-static double cv_quadratic (double l) { double e = expm1 (l); return 0.5 * e * e; }
-static double mean_w_k_plus_1 (double lk, size_t k) { return exp (lk) * ((double) k / ((double) k + 1)); }
-
-static iw_estimators
-estimators_init (const harness * h)
-{
-  return (iw_estimators) {
-    mutant (h, "lme_denominator_k_plus_1") ? lme_k_plus_1
-      : mutant (h, "lme_without_mean") ? lme_without_mean : NULL,
-    mutant (h, "loo_full_sum") ? loo_full_sum
-      : mutant (h, "loo_divides_by_k_plus_1") ? loo_k_plus_1 : NULL,
-    mutant (h, "cv_quadratic") ? cv_quadratic : NULL,
-    mutant (h, "mean_weight_k_plus_1") ? mean_w_k_plus_1 : NULL,
-  };
-}
-
 /* ---- The experiment: Monte Carlo and quadrature over a grid of k ---- */
 
 /* The grid, the replicates and the trust in a point are lib/iw_sweep's;
-   the mutants break the Monte Carlo's log q, the quadrature's weights,
-   the delta method's variance and narrow q's bound. */
+   the mutants break the Monte Carlo's estimators and log q, the
+   quadrature's weights, the delta method's variance and narrow q's bound
+   (lib/iw_sweep_fault). */
 static void
 experiment_run (harness * h, iw_sweep * e)
 {
+  int on[IW_SWEEP_N_FAULTS];
   proposals_init (h, e);
   iw_sweep_grid (e, harness_param (h, "kmax"), harness_quick (h));
   iw_sweep_replicates (e, (double) harness_samples (h));
-  iw_estimators est = estimators_init (h);
-  if (mutant (h, "logq_missing_logdet"))   /* only the Monte Carlo uses f */
-    for (int p = 0; p < N_PROPOSALS; p++)
-      e->q[p].f.log_norm += 0.5 * log (e->q[p].vq);
-  iw_sweep_run (e, harness_rng (h), &est);
-  int scaled = mutant (h, "quad_weight_scaled");
-  int second_moment = mutant (h, "delta_second_moment");
-  for (int p = 0; p < N_PROPOSALS; p++)
-    {
-      /* the weights times c = 1 + 1e-3 take log c off the gap */
-      for (size_t i = 0; scaled && i < e->n_k; i++)
-        e->gap[p][i].value -= log1p (1e-3);
-      if (second_moment)
-        e->var_w[p] = iw_gauss_moment (&e->q[p].g, 2);
-    }
-  /* bound_sign: 1 - e_min in place of 1 + e_min in narrow q's bound */
-  double e_min = iw_gauss_min (&e->q[NARROW].g);
-  int bound_sign = mutant (h, "bound_sign");
-  for (size_t i = 0; bound_sign && i < e->n_k; i++)
-    e->bound[NARROW][i] = e->var_w[NARROW] / (2 * e->k[i] * (2 - e_min));
+  harness_mutant_flags (h, on, IW_SWEEP_N_FAULTS);
+  iw_sweep_fault_run (e, harness_rng (h), on);
 }
 
 /* ---- 001 1.1.5: the limit for a proposal with unbounded p/q ---- */
@@ -233,7 +176,7 @@ LINE_FN_PLAIN (b89_k, iw_log_mean_weight (W, z, D->k + 1, KK, NULL))
 LINE_FN_BOUNDED (b91_log_em, iw_line_log_subset_mean (D, z, KK, bound))
 LINE_FN_PLAIN (b91_log_em_k1, iw_line_log_subset_mean (D, z, KK + 1, NULL))
 LINE_FN_PLAIN (b91_em_log, iw_line_loo (D, z, NULL))
-LINE_FN_PLAIN (b91_em_log_full, iw_line_loo (D, z, loo_full_sum))
+LINE_FN_PLAIN (b91_em_log_full, iw_line_loo (D, z, iw_sweep_fault_loo_full_sum))
 LINE_FN_PLAIN (b91_lk_k1, iw_log_mean_weight (W, z, D->k, KK + 1, NULL))
 static estimate
 c93_lk1_flip (const point * p, const void *u)
@@ -369,22 +312,14 @@ static const derivation_line LINES_003[] = {
    the expectation: read literally, z is the free variable's only value x
    and, the z's being independent a priori, p_θ(z|z_k) = p_θ(z) = N(x; 0, 1). */
 static double log_prior_at_x (const void *u) { return normal_log_pdf (D->md.x, 0, 1); }
-static double
-c_weights (const void *u, const double *z, int literal, int q_mismatch)
-{
-  double lw[KMAX_DV];
-  double sq = sqrt (q_mismatch ? D->md.s * D->md.s / (D->md.a * D->md.a) : D->md.v);
-  for (int k = 0; k < D->k; k++)
-    {
-      double lik = literal ? log_prior_at_x (u)
-        : normal_log_pdf (D->md.x, D->md.a * z[k], D->md.s);
-      lw[k] = lik + normal_log_pdf (z[k], 0, 1) - normal_log_pdf (z[k], D->md.mu, sq);
-    }
-  return log_sum_exp (lw, (size_t) D->k) - log (KK);
-}
-LINE_FN_PLAIN (c8_vlb, c_weights (u, z, 0, 0))
-LINE_FN_PLAIN (c8_vlb_mismatch, c_weights (u, z, 0, 1))
-LINE_FN_PLAIN (c8_post_literal, c_weights (u, z, 1, 0))
+/* q_φ* = N(μ, v), and its mutant's N(μ, s²/a²) (the prior's precision left out);
+   the weights as the seed writes them (lib/iw_line) */
+#define SD_POST sqrt (D->md.v)
+#define SD_NO_PRIOR sqrt (D->md.s * D->md.s / (D->md.a * D->md.a))
+LINE_FN_PLAIN (c8_vlb, iw_line_log_mean_written (D, z, SD_POST, NULL))
+LINE_FN_PLAIN (c8_vlb_mismatch, iw_line_log_mean_written (D, z, SD_NO_PRIOR, NULL))
+LINE_FN_PLAIN (c8_post_literal,
+               iw_line_log_mean_written (D, z, SD_POST, &(double) { log_prior_at_x (u) }))
 LINE_FN_CLOSED (c8_log_mean_literal, iw_point_log_mean_of_k_exp (D, log_prior_at_x (u), 8, KK))
 LINE_FN_CLOSED (c8_log_mean_x, iw_point_log_mean_of_k_exp (D, D->md.log_px, 8, KK))
 LINE_FN_CLOSED (c8_log_literal, est_exact (log_prior_at_x (u),

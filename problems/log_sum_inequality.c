@@ -14,15 +14,16 @@
 #include "figure_curves.h"
 #include "figure_panel.h"
 #include "harness.h"
+#include "kl_mix.h"
 #include "line_fn.h"
 #include "log_sum_two.h"
+#include "log_sum_weights.h"
 #include "logsumexp.h"
 #include "pair_check.h"
 #include "positive_pair.h"
 #include "vsum.h"
 
 #include <float.h>
-#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -217,36 +218,14 @@ static const point_coord MIX_WEIGHT[] = { {"λ", 0, 1, 0, 0} };
 static const point_kind mixture_points = POINT_PROB_BOX (MIX_WEIGHT, 2, 8, NULL,
                                                         "P1", "P2", "Q1", "Q2");
 
-/* KL of the mixtures, sum m_P log(m_P/m_Q), written out; Q's weight LQ. */
-static estimate
-mixture_kl (const point * pt, double lq_swap, int stable)
-{
-  size_t n = pt->d;
-  double l = pt->v[0], lq = lq_swap ? 1 - l : l, mp[8], mq[8], s = 0;
-  const double *v = pt->v + 1;
-  discrete_mix (l, v, v + n, n, mp);
-  discrete_mix (lq, v + 2 * n, v + 3 * n, n, mq);
-  for (size_t i = 0; i < n; i++)
-    s += mp[i] * log (mp[i] / mq[i]);
-  double b = 2 * discrete_gen_kl_rounding_bound (mp, mq, n) + 4 * (double) n * DBL_EPSILON;
-  return est_exact (stable ? discrete_kl (mp, mq, n) : s, b);
-}
-LINE_FN_CLOSED (v_mix_lhs, mixture_kl (p, 0, 0))
-LINE_FN_CLOSED (m_mix_crossed, mixture_kl (p, 1, 0))
-LINE_FN_CLOSED (tr_mix_lhs, mixture_kl (p, 0, 1))
-/* λ KL(P1||Q1) + (1-λ) KL(P2||Q2), or (CROSSED, a mutant) the weights
-   exchanged: (1-λ) KL(P1||Q1) + λ KL(P2||Q2) */
-static estimate
-mix_rhs (const point * pt, int crossed)
-{
-  size_t n = pt->d;
-  const double *v = pt->v + 1;
-  double b, kl = discrete_kl_convex (crossed ? 1 - pt->v[0] : pt->v[0], v, v + 2 * n, v + n,
-                                     v + 3 * n, n, &b);
-  return est_exact (kl, b);
-}
-LINE_FN_CLOSED (v_mix_rhs, mix_rhs (p, 0))
-LINE_FN_CLOSED (m_mix_rhs_crossed, mix_rhs (p, 1))
+/* The mixtures' KL as written (lib/kl_mix; its truth: stable), and a
+   mutant's with Q's weights crossed; λ KL(P1||Q1) + (1-λ) KL(P2||Q2), and
+   a mutant's with the weights exchanged: (1-λ) KL(P1||Q1) + λ KL(P2||Q2) */
+LINE_FN_CLOSED (v_mix_lhs, kl_mix_lhs (p->v + 1, p->d, p->v[0], p->v[0], 0))
+LINE_FN_CLOSED (m_mix_crossed, kl_mix_lhs (p->v + 1, p->d, p->v[0], 1 - p->v[0], 0))
+LINE_FN_CLOSED (tr_mix_lhs, kl_mix_lhs (p->v + 1, p->d, p->v[0], p->v[0], 1))
+LINE_FN_CLOSED (v_mix_rhs, kl_mix_rhs (p->v + 1, p->d, p->v[0]))
+LINE_FN_CLOSED (m_mix_rhs_crossed, kl_mix_rhs (p->v + 1, p->d, 1 - p->v[0]))
 
 static const derivation_truth MIX_TRUTHS[] = {
   {"kl_mix", "KL of the mixtures by lib/discrete.c", LINE_CLOSED (tr_mix_lhs)},
@@ -329,31 +308,21 @@ check_complex_step (harness * h)
 }
 
 /* 003 Q3.2's gap K[log mean w - mean log w] is the log-sum gap with a = 1,
-   b = w: sum log(1/w_j) - K log(K / sum w_j). */
+   b = w: sum log(1/w_j) - K log(K / sum w_j) (both by lib/log_sum_weights). */
 static void
 check_log_sum_label (harness * h)
 {
   static const size_t ks[] = { 2, 5, 10, 100, 1000 };
   gsl_rng *r = harness_rng (h);
   long n = GSL_MAX (harness_samples (h) / 4, 5);
-  static double logw[1000], w[1000], ones[1000];
-  for (size_t j = 0; j < 1000; j++)
-    ones[j] = 1.0;
+  static double logw[1000], w[1000];
   for (long i = 0; i < n; i++)
     {
       size_t k = ks[i % COUNT_OF (ks)];
       double mu = 3 * gsl_ran_gaussian (r, 1.0), sigma = exp (log (1e-3) + gsl_rng_uniform (r) * log (3e3));
-      double mean_log = 0, kk = (double) k;
       positive_pair_log_normal (r, mu, sigma, k, logw, w);
-      for (size_t j = 0; j < k; j++)
-        mean_log += logw[j] / kk;
-      double left = kk * (log_mean_exp (logw, k) - mean_log), sw = vsum_plain (w, k);
-      double right = discrete_log_sum_gap (on[M_A_IS_W] ? w : ones, on[M_A_IS_W] ? ones : w, k);
-      /* both sides: K terms of size up to |log w| + log K, a few ulps each */
-      double max_abs = fabs (logw[cblas_idamax (k, logw, 1)]);
-      double scale = cblas_dasum (k, logw, 1) + kk * (fabs (log (sw / kk)) + log (kk) + max_abs);
-      double round_gap = 4 * (kk + 4) * DBL_EPSILON * scale;
-      check_point (h, "log_sum_label", est_exact (left, round_gap), est_exact (right, round_gap));
+      log_sum_weights g = log_sum_weights_gaps (logw, w, k, on[M_A_IS_W]);
+      check_point (h, "log_sum_label", g.am_gm, g.log_sum);
     }
   check_close (h, "log_sum_label", "%ld draws of K log-normal weights, K in {2, 5, 10,"
                " 100, 1000}, σ log-uniform from 1e-3 to 3", n);

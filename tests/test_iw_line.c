@@ -5,10 +5,12 @@
  * the log-subset mean and the leave-one-out term, the first K log weights
  * for their mean and maximum; the integrands against the densities by
  * hand, and their integrals against p(x) = N(x; 0, a² + s²) and the ELBO
- * log p(x) - KL(q || p(z|x)) of two normals.  Negative controls: the
- * subset mean over K + 1, a leave-one-out term over all weights, a
- * maximum over all K + 1 weights, the naive product q (p/q) in the far
- * tail, and weights without log q's -1/2 log vq, each shown to miss its
+ * log p(x) - KL(q || p(z|x)) of two normals; the weights as a seed writes
+ * them, at q = the posterior, against log p(x), and otherwise by hand.
+ * Negative controls: the subset mean over K + 1, a leave-one-out term over
+ * all weights, a maximum over all K + 1 weights, the naive product q (p/q)
+ * in the far tail, weights without log q's -1/2 log vq, and written
+ * weights under q without the prior's precision, each shown to miss its
  * reference. */
 #include "iw_line.h"
 #include "logsumexp.h"
@@ -130,6 +132,33 @@ test_far_tail (const point * pt)
   tap_ok (iw_line_q_times_ratio (h, &d) == joint, "q (p/q) as written is p(x, h) there");
 }
 
+/* The weights as a seed writes them, at q = the posterior N(mu, v): each
+   is p(x) = N(x; 0, a² + s²) whatever z; with q = N(mu, s²/a²) (the
+   prior's precision left out, the negative control) or a constant in
+   place of the likelihood, the two weights by hand. */
+static void
+test_written (const point * pt)
+{
+  iw_point d;
+  iw_point_prepare_posterior (pt, &d);
+  const iw_model *md = &d.md;
+  double z[2] = { md->mu - 0.9, md->mu + 1.3 }, v0 = md->s * md->s / (md->a * md->a);
+  double px = npdf (md->x, 0, md->a * md->a + md->s * md->s), lik = -1.25, w0[2], wl[2];
+  tap_close (iw_line_log_mean_written (&d, z, sqrt (md->v), NULL), log (px), 1e-14,
+             "q = p(z|x): log mean of the written weights = log p(x)");
+  for (int j = 0; j < 2; j++)
+    {
+      w0[j] = npdf (md->x, md->a * z[j], md->s * md->s) * npdf (z[j], 0, 1) / npdf (z[j], md->mu, v0);
+      wl[j] = exp (lik) * npdf (z[j], 0, 1) / npdf (z[j], md->mu, md->v);
+    }
+  double no_prior = iw_line_log_mean_written (&d, z, sqrt (v0), NULL);
+  tap_close (no_prior, log ((w0[0] + w0[1]) / 2), 1e-14, "q = N(mu, s²/a²): the weights by hand");
+  tap_ok (fabs (no_prior - log (px)) > 1e-3, "negative control: then it misses log p(x)"
+          " (%.6g, not %.6g)", no_prior, log (px));
+  tap_close (iw_line_log_mean_written (&d, z, sqrt (md->v), &lik), log ((wl[0] + wl[1]) / 2),
+             1e-14, "a constant log-likelihood in place of p(x|z_j): by hand");
+}
+
 int
 main (void)
 {
@@ -139,5 +168,6 @@ main (void)
   test_draw (&d);
   test_integrands (&d);
   test_far_tail (&pt);
+  test_written (&pt);
   return tap_done ();
 }
