@@ -1,6 +1,7 @@
 /* fenchel.c -- the conjugates of u log u at a derivation's points (see
    fenchel.h). */
 #include "fenchel.h"
+#include "normal.h"
 
 #include <math.h>
 
@@ -153,4 +154,51 @@ fenchel_kl_star_ratio (const fenchel_kl_point * w)
 {
   double r = w->p / w->q;
   return est_exact (exp (r - 1), 4 * EST_U * exp (r - 1));
+}
+
+/* ---- at the point (mp, sp, mq, sq, z) ---- */
+
+#define KL(prep) ((const fenchel_kl_point *) (prep))
+
+void
+fenchel_kl_prepare (const point * p, void *prep)
+{
+  double x = p->v[0] + p->v[1] * p->v[4];
+  *(fenchel_kl_point *) prep = fenchel_kl_at (normal_log_pdf (x, p->v[0], p->v[1]),
+                                              normal_log_pdf (x, p->v[2], p->v[3]));
+}
+
+estimate
+fenchel_kl_closed (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_integrand (KL (prep));
+}
+
+estimate
+fenchel_kl_whole_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (KL (prep)->whole);
+}
+
+estimate
+fenchel_kl_inside_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (KL (prep)->inside);
+}
+
+estimate
+fenchel_kl_f_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (KL (prep)->f);
+}
+
+estimate
+fenchel_kl_q_f_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_q_sup (KL (prep));
 }

@@ -91,4 +91,23 @@ estimate fenchel_kl_ratio_log (const fenchel_kl_point * w, double weight, int in
 estimate fenchel_kl_weighted_log (const fenchel_kl_point * w, double weight);
 estimate fenchel_kl_star_ratio (const fenchel_kl_point * w);
 
+/* ---- the integrand of KL(p||q) at the point (mp, sp, mq, sq, z) ----
+   p = N(mp, sp²), q = N(mq, sq²) at x = mp + sp z: the prep is
+   fenchel_kl_at (log p(x), log q(x)), both by normal_log_pdf (x in
+   standard units of p, so that the points cover p's bulk).  Read from it,
+   as a derivation's truths and rows:
+     fenchel_kl_closed       p log(p/q), the harness's own closed form of
+                             the supremum, at t = 1 + log(p/q)
+                             (fenchel_kl_integrand)
+     fenchel_kl_whole_sup    sup_t p t - q e^{t-1} by Brent (WHOLE)
+     fenchel_kl_inside_sup   sup_t q (t p/q - e^{t-1}) by Brent (INSIDE)
+     fenchel_kl_f_sup        sup_t t p/q - e^{t-1} by Brent (F)
+     fenchel_kl_q_f_sup      q F, F pulled out (fenchel_kl_q_sup) */
+void fenchel_kl_prepare (const point * p, void *prep);
+estimate fenchel_kl_closed (const point * p, const void *prep);
+estimate fenchel_kl_whole_sup (const point * p, const void *prep);
+estimate fenchel_kl_inside_sup (const point * p, const void *prep);
+estimate fenchel_kl_f_sup (const point * p, const void *prep);
+estimate fenchel_kl_q_f_sup (const point * p, const void *prep);
+
 #endif

@@ -19,7 +19,6 @@
 #include "figure_critic_bounds.h"
 #include "harness.h"
 #include "line_fn.h"
-#include "normal.h"
 #include "normal_pair.h"
 
 #include <gsl/gsl_math.h>
@@ -183,24 +182,12 @@ DERIVATION_DEFINE (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconju
 static const point_kind pair_x_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z",
                                                      PAIR_COORDS, {"z", -3, 3, 0, 0});
 
-static void
-prep_pointwise (const point * p, void *prep)
-{
-  double x = p->v[0] + p->v[1] * p->v[4];
-  *(fenchel_kl_point *) prep = fenchel_kl_at (normal_log_pdf (x, p->v[0], p->v[1]),
-                                              normal_log_pdf (x, p->v[2], p->v[3]));
-}
 #define PW(prep) ((const fenchel_kl_point *) (prep))
 
-/* p log(p/q): the harness's own closed form of the supremum (at t = 1 + log(p/q)) */
-LINE_FN_CLOSED (tr_kl_integrand, fenchel_kl_integrand (PW (u)))
-LINE_FN_CLOSED (tr_sup_f, concave_max_value (PW (u)->f))
-LINE_FN_CLOSED (v_pw_whole, concave_max_value (PW (u)->whole))
-LINE_FN_CLOSED (v_pw_inside, concave_max_value (PW (u)->inside))
-LINE_FN_CLOSED (v_pw_q_sup_f, fenchel_kl_q_sup (PW (u)))
-LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, v_pw_q_sup_f (p, u)))
+/* the prep, Brent's suprema and p log(p/q) in closed form: lib/fenchel */
+LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, fenchel_kl_q_f_sup (p, u)))
 /* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
-LINE_FN_CLOSED (m_pw_whole_no_1, est_sub (tr_kl_integrand (p, u), est_exact (PW (u)->p, 0)))
+LINE_FN_CLOSED (m_pw_whole_no_1, est_sub (fenchel_kl_closed (p, u), est_exact (PW (u)->p, 0)))
 LINE_FN_CLOSED (v_pw_conj_of_fstar, fenchel_kl_ratio_log (PW (u), 1.0, 0))
 LINE_FN_CLOSED (m_pw_conj_is_fstar, fenchel_kl_star_ratio (PW (u)))
 LINE_FN_CLOSED (v_pw_substituted, fenchel_kl_ratio_log (PW (u), PW (u)->q, 0))
@@ -209,22 +196,23 @@ LINE_FN_CLOSED (v_pw_p_log, fenchel_kl_weighted_log (PW (u), PW (u)->p))
 LINE_FN_CLOSED (m_pw_q_log, fenchel_kl_weighted_log (PW (u), PW (u)->q))
 
 static const derivation_truth PW_TRUTHS[] = {
-  {"p_log", "p log(p/q) at x, log p and log q by lib/normal", LINE_CLOSED (tr_kl_integrand)},
-  {"sup_f", "sup_t t p/q - e^{t-1} by Brent", LINE_CLOSED (tr_sup_f)},
+  {"p_log", "p log(p/q) at x, log p and log q by lib/normal", LINE_CLOSED (fenchel_kl_closed)},
+  {"sup_f", "sup_t t p/q - e^{t-1} by Brent", LINE_CLOSED (fenchel_kl_f_sup)},
 };
 static const derivation_line PW_LINES[] = {
   {Q61B ("s003_q61b_given", 290), .truth = "p_log",
    .text = "sup_T R1[T] = ∫ sup_t p(x)t - q(x)e^{t-1} dx  (the given step; its integrand at x, by Brent)",
-   EVAL (v_pw_whole, "q61b_given_no_1", "p t - q e^t inside the supremum", m_pw_whole_no_1)},
+   EVAL (fenchel_kl_whole_sup, "q61b_given_no_1", "p t - q e^t inside the supremum", m_pw_whole_no_1)},
   {Q61B ("s003_q61b_factored", 290),
    .text = "= ∫ sup_t q(x)·(t·p(x)/q(x) - e^{t-1}) dx  (integrand, by Brent)",
-   EVAL (v_pw_inside, "q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q", tr_sup_f)},
+   EVAL (fenchel_kl_inside_sup, "q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q",
+         fenchel_kl_f_sup)},
   {Q61B ("s003_q61b_factor_rule", 292),
    .text = "since q(x) ≥ 0, sup q(x)·F = q(x) sup F  (F = t p/q - e^{t-1})",
-   EVAL (v_pw_q_sup_f, "q61b_factor_rule_q2", "q² sup F", m_pw_q2_sup_f)},
+   EVAL (fenchel_kl_q_f_sup, "q61b_factor_rule_q2", "q² sup F", m_pw_q2_sup_f)},
   {Q61B ("s003_q61b_factor_out", 294),
    .text = "= ∫ q(x) sup_t (t·p(x)/q(x) - e^{t-1}) dx  (integrand)",
-   EVAL (v_pw_q_sup_f, "q61b_factor_out_no_q", "sup F without q", tr_sup_f)},
+   EVAL (fenchel_kl_q_f_sup, "q61b_factor_out_no_q", "sup F without q", fenchel_kl_f_sup)},
   {Q61B ("s003_q61b_conjugate_of_fstar", 296), .truth = "sup_f",
    .text = "the convex conjugate of f*(t) = e^{t-1} from the above question: sup_t (tu - e^{t-1}) = u log u at u = p/q",
    EVAL (v_pw_conj_of_fstar, "q61b_conjugate_is_fstar",
@@ -237,7 +225,7 @@ static const derivation_line PW_LINES[] = {
 };
 DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
                    pair_x_points, 60, PW_TRUTHS, PW_LINES,
-                   DERIVATION_PREPARE (fenchel_kl_point, prep_pointwise));
+                   DERIVATION_PREPARE (fenchel_kl_point, fenchel_kl_prepare));
 
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_kind pair_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²)", PAIR_COORDS);

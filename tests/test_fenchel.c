@@ -3,11 +3,12 @@
    conjugate of e^{t-1} and the nested supremum) and its maximiser log u +
    1, and the pointwise form of KL, sup_t p t - q e^{t-1} = p log(p/q), by
    long double at Gaussian densities and at a case worked by hand (p = 2,
-   q = 1: 2 log 2).  The residuals at the computed maximisers must hold 0
+   q = 1: 2 log 2), and read from a point (mp, sp, mq, sq, z) at x = mp +
+   sp z.  The residuals at the computed maximisers must hold 0
    within their bounds.  Negative controls: the stationarity condition
    without its 1 (t - log u*), the slope with the wrong sign (u + e^{t-1}),
-   the densities swapped (q log(q/p)) and a wrong closed form (p log(q/p))
-   must each lie outside the bound. */
+   the densities swapped (q log(q/p)), a wrong closed form (p log(q/p)) and,
+   at a point, the reference at x = z must each lie outside the bound. */
 #include "fenchel.h"
 #include "tap.h"
 
@@ -101,6 +102,43 @@ test_kl (long double lp, long double lq, const char *where)
           "%s: negative controls q (p/q) log(q/p) and q log(p/q) detected", where);
 }
 
+/* p log(p/q) in long double at x, p = N(MP, SP²), q = N(MQ, SQ²) */
+static double
+kl_integrand_l (long double x, const double v[4])
+{
+  long double lp = log_normal_l (x, v[0], v[1]), lq = log_normal_l (x, v[2], v[3]);
+  return (double) (expl (lp) * (lp - lq));
+}
+
+/* The point (mp, sp, mq, sq, z): the prep at x = mp + sp z, and the truths
+   and rows read from it, against p log(p/q) (and (p/q) log(p/q) for F) in
+   long double.  Negative controls: the reference at x = z (the map to x
+   forgotten) and with p and q swapped must lie outside the bound. */
+static void
+test_kl_point (const double v[5])
+{
+  for (int i = 0; i < 5; i++)
+    pt.v[i] = v[i];
+  fenchel_kl_point w;
+  fenchel_kl_prepare (&pt, &w);
+  long double x = v[0] + (long double) v[1] * v[4];
+  long double lp = log_normal_l (x, v[0], v[1]), lq = log_normal_l (x, v[2], v[3]);
+  double want = kl_integrand_l (x, v), ratio_log = (double) (expl (lp - lq) * (lp - lq));
+  tap_close (w.lp, (double) lp, 1e-14 * (1 + fabsl (lp)), "point z = %g: log p(x) at x = mp + sp z",
+             v[4]);
+  estimate closed = fenchel_kl_closed (&pt, &w);
+  tap_ok (within (closed, want) && within (fenchel_kl_whole_sup (&pt, &w), want)
+          && within (fenchel_kl_inside_sup (&pt, &w), want)
+          && within (fenchel_kl_q_f_sup (&pt, &w), want)
+          && within (fenchel_kl_f_sup (&pt, &w), ratio_log),
+          "point z = %g: p log(p/q) = %.17g, closed and by Brent three ways; F = (p/q) log(p/q)",
+          v[4], want);
+  const double swapped[4] = { v[2], v[3], v[0], v[1] };
+  tap_ok (!within (closed, kl_integrand_l (v[4], v))
+          && !within (closed, kl_integrand_l (x, swapped)),
+          "point z = %g: negative controls x = z and p, q swapped detected", v[4]);
+}
+
 int
 main (void)
 {
@@ -119,5 +157,9 @@ main (void)
       snprintf (where, sizeof where, "p = N(0, 1), q = N(1, 1.5²) at x = %g", (double) xs[i]);
       test_kl (log_normal_l (xs[i], 0, 1), log_normal_l (xs[i], 1, 1.5L), where);
     }
+  const double points[3][5] = { {0.4, 1.3, -0.8, 0.7, -1.2}, {-1, 0.6, 1.2, 1.8, 2.5},
+                                 {1.5, 1.8, 0, 1, 0.3} };
+  for (size_t i = 0; i < 3; i++)
+    test_kl_point (points[i]);
   return tap_done ();
 }
