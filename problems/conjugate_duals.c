@@ -15,11 +15,11 @@
  * (lib/critic_bounds). */
 #include "conjugate.h"
 #include "critic_bounds.h"
+#include "critic_point.h"
 #include "fenchel.h"
 #include "figure_critic_bounds.h"
 #include "harness.h"
 #include "line_fn.h"
-#include "normal_pair.h"
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_sf_log.h>
@@ -230,13 +230,10 @@ DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integr
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_kind pair_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²)", PAIR_COORDS);
 
-/* a point's p, q (its first four coordinates) */
-#define PAIR_OF(p) ((normal_pair) { (p)->v[0], (p)->v[1], (p)->v[2], (p)->v[3] })
-
-LINE_FN_CLOSED (tr_kl_quad, est_quad (normal_pair_kl_quad (&PAIR_OF (p))))
+LINE_FN_CLOSED (tr_kl_quad, est_quad (critic_point_kl_quad (p)))
 /* KL = log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2 (lib/normal); the mutant
    drops its -1/2 */
-LINE_FN_CLOSED (v_kl, critic_kl_closed (&PAIR_OF (p)))
+LINE_FN_CLOSED (v_kl, critic_point_kl (p))
 LINE_FN_CLOSED (m_kl_no_half, est_add (v_kl (p, u), est_exact (0.5, 0)))
 
 static const derivation_truth KL_TRUTHS[] =
@@ -255,25 +252,16 @@ static const point_kind critic_points =
   POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²", PAIR_COORDS,
                 {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0});  /* c sq² < 1/2 */
 
-/* CASE_OF (p): a point's pair p, q and its quadratic critic, as the first two
-   arguments of lib/critic's functions; ∫ e^{T + shift} q dx and ∫ p T dx by
-   quadrature, log E_q[e^T] and E_p[T] in closed form */
-#define CASE_OF(p) &PAIR_OF (p), \
-    (const critic[]) { critic_quadratic ((p)->v[4], (p)->v[5], (p)->v[6]) }
-static quad_result quad_exp_t_q (const point * p, double shift)
-{ return critic_quadratic_rq (CASE_OF (p), -shift); }
-static quad_result quad_p_t (const point * p) { return critic_quadratic_p_t (CASE_OF (p)); }
-static estimate log_mgf (const point * p) { return critic_log_mgf (CASE_OF (p)); }
-static estimate ep_t (const point * p) { return critic_mean (CASE_OF (p)); }
+/* The point's p, q and critic, read by lib/critic_point: ∫ e^{T + shift} q dx
+   and ∫ p T dx by quadrature, log E_q[e^T] and E_p[T] in closed form */
+#define LOG_Z (critic_point_log_mgf (p).value)
 
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
-LINE_FN_CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
-LINE_FN_CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
-LINE_FN_CLOSED (v_rq_pulled, est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
-LINE_FN_CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * log_mgf (p).value),
-                                              est_quad (quad_exp_t_q (p, 0))))
-LINE_FN_CLOSED (v_rq_one, est_exact ((1 / exp (log_mgf (p).value)) * exp (log_mgf (p).value),
-                                     2 * EST_U))
+LINE_FN_CLOSED (v_rq, est_quad (critic_point_eq (p, -LOG_Z)))
+LINE_FN_CLOSED (m_rq_exponent, est_quad (critic_point_eq (p, 1 - LOG_Z)))
+LINE_FN_CLOSED (v_rq_pulled, est_scale (exp (-LOG_Z), est_quad (critic_point_eq (p, 0))))
+LINE_FN_CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * LOG_Z), est_quad (critic_point_eq (p, 0))))
+LINE_FN_CLOSED (v_rq_one, est_exact ((1 / exp (LOG_Z)) * exp (LOG_Z), 2 * EST_U))
 LINE_FN_CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
 static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
@@ -332,26 +320,29 @@ DERIVATION_DEFINE (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
                    x_points, 100, LOGX_TRUTHS, LOGX_LINES);
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
-LINE_FN_CLOSED (tr_log_mgf, log_mgf (p))
-LINE_FN_CLOSED (tr_r2, est_sub (ep_t (p), log_mgf (p)))
-static estimate log_eq (const point * p, double shift) { return est_log (est_quad (quad_exp_t_q (p, shift))); }
-LINE_FN_CLOSED (v_log_eq, log_eq (p, 0))
-LINE_FN_CLOSED (m_log_eq_minus_1, log_eq (p, -1))
-LINE_FN_CLOSED (v_log_eq_m1p1, log_eq (p, -1.0 + 1.0))
-LINE_FN_CLOSED (m_log_eq_m1p2, log_eq (p, -1.0 + 2.0))
-LINE_FN_CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })))
-LINE_FN_CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)))
-LINE_FN_CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), log_eq (p, -1)))
-LINE_FN_CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), log_eq (p, -1)))
-LINE_FN_CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), log_eq (p, -1)))
-LINE_FN_CLOSED (v_eq_m1, est_quad (quad_exp_t_q (p, -1)))
-LINE_FN_CLOSED (m_eq_m1_minus_half, est_sub (est_quad (quad_exp_t_q (p, -1)), est_exact (0.5, 0)))
-LINE_FN_CLOSED (v_r2_quad, est_sub (est_quad (quad_p_t (p)), log_eq (p, 0)))
-LINE_FN_CLOSED (m_r2_jensen, est_sub (est_quad (quad_p_t (p)), est_sub (est_quad (quad_exp_t_q (p, 0)), est_exact (1, 0))))
-LINE_FN_CLOSED (v_r1_quad, est_sub (est_quad (quad_p_t (p)), est_quad (quad_exp_t_q (p, -1))))
-LINE_FN_CLOSED (m_r1_quad_plus, est_add (est_quad (quad_p_t (p)), est_exact (0.5, 0)))
-LINE_FN_CLOSED (v_r1_closed, est_sub (ep_t (p), est_exact (exp (log_mgf (p).value - 1), 4 * EST_U * exp (log_mgf (p).value - 1) + exp (log_mgf (p).value - 1) * 2 * log_mgf (p).err)))
-LINE_FN_CLOSED (m_r1_sign, est_add (ep_t (p), est_sub (ep_t (p), v_r1_closed (p, u))))
+LINE_FN_CLOSED (tr_log_mgf, critic_point_log_mgf (p))
+LINE_FN_CLOSED (tr_r2, est_sub (critic_point_mean (p), critic_point_log_mgf (p)))
+LINE_FN_CLOSED (v_log_eq, critic_point_log_eq (p, 0))
+LINE_FN_CLOSED (m_log_eq_minus_1, critic_point_log_eq (p, -1))
+LINE_FN_CLOSED (v_log_eq_m1p1, critic_point_log_eq (p, -1.0 + 1.0))
+LINE_FN_CLOSED (m_log_eq_m1p2, critic_point_log_eq (p, -1.0 + 2.0))
+LINE_FN_CLOSED (v_log_eq_times_e, est_log (est_quad (critic_combine (M_E, critic_point_eq (p, -1),
+                                                                     0, critic_point_eq (p, -1)))))
+LINE_FN_CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), critic_point_log_eq (p, -1)))
+LINE_FN_CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), critic_point_log_eq (p, -1)))
+LINE_FN_CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), critic_point_log_eq (p, -1)))
+LINE_FN_CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), critic_point_log_eq (p, -1)))
+LINE_FN_CLOSED (v_eq_m1, est_quad (critic_point_eq (p, -1)))
+LINE_FN_CLOSED (m_eq_m1_minus_half, est_sub (est_quad (critic_point_eq (p, -1)), est_exact (0.5, 0)))
+LINE_FN_CLOSED (v_r2_quad, est_sub (est_quad (critic_point_ep_t (p)), critic_point_log_eq (p, 0)))
+LINE_FN_CLOSED (m_r2_jensen, est_sub (est_quad (critic_point_ep_t (p)),
+                                      est_sub (est_quad (critic_point_eq (p, 0)), est_exact (1, 0))))
+LINE_FN_CLOSED (v_r1_quad, est_sub (est_quad (critic_point_ep_t (p)),
+                                    est_quad (critic_point_eq (p, -1))))
+LINE_FN_CLOSED (m_r1_quad_plus, est_add (est_quad (critic_point_ep_t (p)), est_exact (0.5, 0)))
+LINE_FN_CLOSED (v_r1_closed, est_sub (critic_point_mean (p), critic_point_eq_closed (p, -1)))
+LINE_FN_CLOSED (m_r1_sign, est_add (critic_point_mean (p),
+                                    est_sub (critic_point_mean (p), v_r1_closed (p, u))))
 
 static const derivation_truth SHIFT_TRUTHS[] = {
   {"log_mgf", "log E_q[e^T] in closed form (a Gaussian integral)", LINE_CLOSED (tr_log_mgf)},
