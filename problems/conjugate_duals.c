@@ -25,13 +25,10 @@
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
 
-/* A row of 003 Question 6: its id and its line in the seed (Q61A: Q6.1(a),
-   ...); EVAL (f, id, what, g): its value f, and its one mutant ID, which
-   does WHAT, of value g. */
-#define Q61A(id_, at_) .id = id_, .source = "003 Q6.1(a)", .at = at_
-#define Q61B(id_, at_) .id = id_, .source = "003 Q6.1(b)", .at = at_
-#define Q62A(id_, at_) .id = id_, .source = "003 Q6.2(a)", .at = at_
-#define Q63(id_, at_) .id = id_, .source = "003 Q6.3", .at = at_
+/* A row of 003 Question 6: its part ("1(a)": Q6.1(a)), its id and its line
+   in the seed; EVAL (f, id, what, g): its value f, and its one mutant ID,
+   which does WHAT, of value g. */
+#define Q6(part, id_, at_) .id = id_, .source = "003 Q6." part, .at = at_
 #define EVAL(f, id_, what, g) .eval = LINE_CLOSED (f), .mutants = {{id_, what, LINE_CLOSED (g)}}
 
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
@@ -46,7 +43,8 @@ static const derivation_truth DU_TRUTHS[] = {
   {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (tr_du_complex)},
 };
 static const derivation_line DU_LINES[] = {
-  {Q61A ("s003_q61a_derivative", 266), .truth = "du", .text = "d/du(ut - u log u) = t - log u - 1",
+  {Q6 ("1(a)", "s003_q61a_derivative", 266), .truth = "du",
+   .text = "d/du(ut - u log u) = t - log u - 1",
    EVAL (v_du, "q61a_derivative_no_1", "t - log u (the -1 of d(u log u)/du dropped)", m_du_no_1)},
 };
 DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative of ut - u log u",
@@ -72,14 +70,14 @@ static const derivation_truth CONJ_TRUTHS[] = {
   {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 static const derivation_line CONJ_LINES[] = {
-  {Q61A ("s003_q61a_definition", 262),
+  {Q6 ("1(a)", "s003_q61a_definition", 262),
    .text = "f*(t) = sup_{u ∈ dom f} ut - f(u) = sup_{u ∈ dom f} ut - u log u",
    LINE_NOT_CHECKABLE ("the definition of f*, with f(u) = u log u substituted")},
-  {Q61A ("s003_q61a_method", 264),
+  {Q6 ("1(a)", "s003_q61a_method", 264),
    .text = "for a fixed value of t we maximize the function ut - u log u by setting it to 0",
    LINE_NOT_CHECKABLE ("the method in words (\"it\" is the derivative, as the display below"
                        " shows); the rows below are checked")},
-  {Q61A ("s003_q61a_dangling", 266), .truth = "du_at_max",
+  {Q6 ("1(a)", "s003_q61a_dangling", 266), .truth = "du_at_max",
    .text = "= d/du(ut - u log u)  (the row has no left side; at the maximiser)",
    /* read literally: f*(t), the chain above */
    .eval = LINE_CLOSED (fenchel_star_sup), .expect = V_SLIP,
@@ -87,12 +85,12 @@ static const derivation_line CONJ_LINES[] = {
                  " third row writes 0 = t - [log u* + 1]", 0, LINE_CLOSED (line_fn_zero), 0}},
    .correction = "0 = d/du(ut - u log u): the display's leading \"=\" continues, as written, the chain"
      " f*(t) = sup_u ut - u log u above, and f*(t) = e^{t-1} is not the derivative (0 at the maximiser)"},
-  {Q61A ("s003_q61a_stationary", 266), .truth = "zero",
+  {Q6 ("1(a)", "s003_q61a_stationary", 266), .truth = "zero",
    .text = "0 = t - [log u* + 1]  (at Brent's maximiser u*)",
    EVAL (v_conj_stationary, "q61a_stationary_no_1", "0 = t - log u*", m_conj_stationary_no_1)},
-  {Q61A ("s003_q61a_maximiser", 266), .truth = "argmax", .text = "u* = e^{t-1}",
+  {Q6 ("1(a)", "s003_q61a_maximiser", 266), .truth = "argmax", .text = "u* = e^{t-1}",
    EVAL (v_exp_t1, "q61a_maximiser_rel_1e-5", "u* = e^{t-1} (1 + 1e-5)", m_exp_t1_rel5)},
-  {Q61A ("s003_q61a_conjugate", 268), .truth = "sup", .text = "Therefore, f*(t) = e^{t-1}",
+  {Q6 ("1(a)", "s003_q61a_conjugate", 268), .truth = "sup", .text = "Therefore, f*(t) = e^{t-1}",
    EVAL (v_exp_t1, "q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", m_exp_t1_rel6)},
 };
 DERIVATION_DEFINE (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f*(t) of u log u",
@@ -132,15 +130,15 @@ static const derivation_truth BI_TRUTHS[] = {
   {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 static const derivation_line BI_LINES[] = {
-  {Q61A ("s003_q61a_bi_goal", 272), .truth = "nested", .text = "f**(u) = (f*)*(u) = u log u",
+  {Q6 ("1(a)", "s003_q61a_bi_goal", 272), .truth = "nested", .text = "f**(u) = (f*)*(u) = u log u",
    EVAL (v_ulogu, "q61a_bi_goal_log2", "u log2 u", m_ulog2u)},
-  {Q61A ("s003_q61a_bi_sup", 272),
+  {Q6 ("1(a)", "s003_q61a_bi_sup", 272),
    .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)",
    EVAL (fenchel_bi_sup, "q61a_bi_sup_no_1", "f*(t) taken as e^t", m_bi_sup_no_1)},
-  {Q61A ("s003_q61a_bi_method", 274),
+  {Q6 ("1(a)", "s003_q61a_bi_method", 274),
    .text = "For a fixed value of u, we find the value of t that maximizes tu - e^{t-1} by setting it to 0",
    LINE_NOT_CHECKABLE ("the method in words; the rows below are checked")},
-  {Q61A ("s003_q61a_bi_dangling", 276), .truth = "dt_at_max",
+  {Q6 ("1(a)", "s003_q61a_bi_dangling", 276), .truth = "dt_at_max",
    .text = "= d/dt(tu - e^{t-1})  (the row has no left side; at the maximiser)",
    /* read literally: f**(u), the chain above */
    .eval = LINE_CLOSED (fenchel_bi_sup), .expect = V_SLIP,
@@ -148,23 +146,23 @@ static const derivation_line BI_LINES[] = {
                  " next row writes 0 = u - e^{t-1}", 0, LINE_CLOSED (line_fn_zero), 0}},
    .correction = "0 = d/dt(tu - e^{t-1}): as written the row continues the chain f**(u) = sup_t tu - f*(t)"
      " above, and f**(u) = u log u is not the derivative (0 at the maximiser)"},
-  {Q61A ("s003_q61a_bi_stationary", 276), .truth = "zero",
+  {Q6 ("1(a)", "s003_q61a_bi_stationary", 276), .truth = "zero",
    .text = "0 = u - e^{t-1}  (at Brent's maximiser)",
    EVAL (tr_bi_dt_at_max, "q61a_bi_stationary_sign", "0 = u + e^{t-1}", m_bi_stationary_sign)},
-  {Q61A ("s003_q61a_bi_maximiser", 276), .truth = "argmax", .text = "t* = log u + 1",
+  {Q6 ("1(a)", "s003_q61a_bi_maximiser", 276), .truth = "argmax", .text = "t* = log u + 1",
    EVAL (v_tstar, "q61a_bi_maximiser_sign", "t* = log u - 1", m_tstar_sign)},
-  {Q61A ("s003_q61a_bi_substitute", 278),
+  {Q6 ("1(a)", "s003_q61a_bi_substitute", 278),
    .text = "Now we substitute this back into the above equation",
    LINE_NOT_CHECKABLE ("the method in words; the substitution is the next row")},
-  {Q61A ("s003_q61a_bi_substituted", 280), .truth = "sup", .text = "f**(u) = t*u - f*(t*)",
+  {Q6 ("1(a)", "s003_q61a_bi_substituted", 280), .truth = "sup", .text = "f**(u) = t*u - f*(t*)",
    EVAL (v_bi_subst, "q61a_bi_substituted_plus", "t*u + f*(t*)", m_bi_subst_plus)},
-  {Q61A ("s003_q61a_bi_expanded", 280),
+  {Q6 ("1(a)", "s003_q61a_bi_expanded", 280),
    .text = "= u·(log u + 1) [= u log u + u] - e^{log u + 1 - 1} [= u]",
    EVAL (v_bi_expanded, "q61a_bi_expanded_exponent", "e^{log u + 1} in place of e^{log u + 1 - 1}",
          m_bi_expanded_exponent)},
-  {Q61A ("s003_q61a_biconjugate", 280), .text = "f**(u) = u log u",
+  {Q6 ("1(a)", "s003_q61a_biconjugate", 280), .text = "f**(u) = u log u",
    EVAL (v_ulogu, "q61a_biconjugate_rel_1e-6", "u log(u (1 + 1e-6))", m_ulogu_rel6)},
-  {Q61A ("s003_q61a_fenchel_moreau", 282),
+  {Q6 ("1(a)", "s003_q61a_fenchel_moreau", 282),
    .text = "footnote 3: f** = f if f is lower semi-continuous and convex (\"Fenchel-Monreau\")",
    LINE_NOT_CHECKABLE ("a theorem quoted for every such f (Fenchel-Moreau, misspelt); its instance"
                        " f = u log u is row s003_q61a_bi_goal, checked against the nested"
@@ -200,27 +198,27 @@ static const derivation_truth PW_TRUTHS[] = {
   {"sup_f", "sup_t t p/q - e^{t-1} by Brent", LINE_CLOSED (fenchel_kl_f_sup)},
 };
 static const derivation_line PW_LINES[] = {
-  {Q61B ("s003_q61b_given", 290), .truth = "p_log",
+  {Q6 ("1(b)", "s003_q61b_given", 290), .truth = "p_log",
    .text = "sup_T R1[T] = ∫ sup_t p(x)t - q(x)e^{t-1} dx  (the given step; its integrand at x, by Brent)",
    EVAL (fenchel_kl_whole_sup, "q61b_given_no_1", "p t - q e^t inside the supremum", m_pw_whole_no_1)},
-  {Q61B ("s003_q61b_factored", 290),
+  {Q6 ("1(b)", "s003_q61b_factored", 290),
    .text = "= ∫ sup_t q(x)·(t·p(x)/q(x) - e^{t-1}) dx  (integrand, by Brent)",
    EVAL (fenchel_kl_inside_sup, "q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q",
          fenchel_kl_f_sup)},
-  {Q61B ("s003_q61b_factor_rule", 292),
+  {Q6 ("1(b)", "s003_q61b_factor_rule", 292),
    .text = "since q(x) ≥ 0, sup q(x)·F = q(x) sup F  (F = t p/q - e^{t-1})",
    EVAL (fenchel_kl_q_f_sup, "q61b_factor_rule_q2", "q² sup F", m_pw_q2_sup_f)},
-  {Q61B ("s003_q61b_factor_out", 294),
+  {Q6 ("1(b)", "s003_q61b_factor_out", 294),
    .text = "= ∫ q(x) sup_t (t·p(x)/q(x) - e^{t-1}) dx  (integrand)",
    EVAL (fenchel_kl_q_f_sup, "q61b_factor_out_no_q", "sup F without q", fenchel_kl_f_sup)},
-  {Q61B ("s003_q61b_conjugate_of_fstar", 296), .truth = "sup_f",
+  {Q6 ("1(b)", "s003_q61b_conjugate_of_fstar", 296), .truth = "sup_f",
    .text = "the convex conjugate of f*(t) = e^{t-1} from the above question: sup_t (tu - e^{t-1}) = u log u at u = p/q",
    EVAL (v_pw_conj_of_fstar, "q61b_conjugate_is_fstar",
          "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", m_pw_conj_is_fstar)},
-  {Q61B ("s003_q61b_substituted", 298), .from = {"s003_q61b_factor_out"},
+  {Q6 ("1(b)", "s003_q61b_substituted", 298), .from = {"s003_q61b_factor_out"},
    .text = "sup_T R1[T] = ∫ q(x)·(p(x)/q(x)·log p(x)/q(x)) dx  (integrand)",
    EVAL (v_pw_substituted, "q61b_substituted_inverted", "q (p/q) log(q/p)", m_pw_substituted_inverted)},
-  {Q61B ("s003_q61b_p_log", 298), .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)",
+  {Q6 ("1(b)", "s003_q61b_p_log", 298), .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)",
    EVAL (v_pw_p_log, "q61b_p_log_q", "q log(p/q)", m_pw_q_log)},
 };
 DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
@@ -239,7 +237,7 @@ LINE_FN_CLOSED (m_kl_no_half, est_add (v_kl (p, u), est_exact (0.5, 0)))
 static const derivation_truth KL_TRUTHS[] =
   { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)} };
 static const derivation_line KL_LINES[] = {
-  {Q61B ("s003_q61b_kl", 298), .truth = "kl_quad",
+  {Q6 ("1(b)", "s003_q61b_kl", 298), .truth = "kl_quad",
    .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)",
    EVAL (v_kl, "q61b_kl_no_half", "the closed form without its -1/2", m_kl_no_half)},
 };
@@ -266,20 +264,20 @@ LINE_FN_CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
 static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
 static const derivation_line RQ_LINES[] = {
-  {Q62A ("s003_q62a_domain", 304), .text = "For x ∈ ℝ,",
+  {Q6 ("2(a)", "s003_q62a_domain", 304), .text = "For x ∈ ℝ,",
    LINE_NOT_CHECKABLE ("the domain of x, no statement")},
-  {Q62A ("s003_q62a_integral", 306), .truth = "one", .text = "= ∫_x r(x)·q(x)·dx",
+  {Q6 ("2(a)", "s003_q62a_integral", 306), .truth = "one", .text = "= ∫_x r(x)·q(x)·dx",
    EVAL (v_rq, "q62a_normaliser_exponent", "r normalised by E_q[e^{T-1}]", m_rq_exponent)},
-  {Q62A ("s003_q62a_expanded", 306), .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx",
+  {Q6 ("2(a)", "s003_q62a_expanded", 306), .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx",
    EVAL (v_rq, "q62a_expanded_plus_1", "e^{T+1} in the numerator", m_rq_exponent)},
-  {Q62A ("s003_q62a_pulled", 306), .text = "= 1/E_q[e^{T(x)}] ∫_x e^{T(x)}·q(x)·dx",
+  {Q6 ("2(a)", "s003_q62a_pulled", 306), .text = "= 1/E_q[e^{T(x)}] ∫_x e^{T(x)}·q(x)·dx",
    EVAL (v_rq_pulled, "q62a_pulled_twice", "1/E_q[e^T]² in front", m_rq_pulled_twice)},
-  {Q62A ("s003_q62a_one", 306), .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1",
+  {Q6 ("2(a)", "s003_q62a_one", 306), .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1",
    EVAL (v_rq_one, "q62a_one_e", "the ratio taken as e", m_rq_one_e)},
-  {Q62A ("s003_q62a_density", 308), .text = "Therefore, rq is a proper density function.",
+  {Q6 ("2(a)", "s003_q62a_density", 308), .text = "Therefore, rq is a proper density function.",
    LINE_NOT_CHECKABLE ("the conclusion in words of row s003_q62a_one (rq = e^T q / E_q[e^T] ≥ 0"
                        " is evident)")},
-  {.id = "s003_q62b", .source = "003 Q6.2(b)", .at = 310,
+  {Q6 ("2(b)", "s003_q62b", 310),
    .text = "Show that KL(p||q) ≥ R2[T], with equality iff T(x) = log(p(x)/q(x)) + c",
    LINE_NO_ANSWER ("the seed gives no answer; the claim itself is harness checks r2_*")},
 };
@@ -307,13 +305,13 @@ static const derivation_truth LOGX_TRUTHS[] = {
   {"one_plus_log", "1 + log x by gsl_sf_log_e", LINE_CLOSED (tr_one_plus_log)},
 };
 static const derivation_line LOGX_LINES[] = {
-  {Q63 ("s003_q63_log_x", 314), .truth = "log", .text = "log x  (x ∈ (0, +∞))",
+  {Q6 ("3", "s003_q63_log_x", 314), .truth = "log", .text = "log x  (x ∈ (0, +∞))",
    EVAL (v_log, "q63_log_x_plus", "log x + 0.01", m_log_plus)},
-  {Q63 ("s003_q63_log_bound", 314), .rel = REL_LE, .text = "≤ (x - 1)",
+  {Q6 ("3", "s003_q63_log_bound", 314), .rel = REL_LE, .text = "≤ (x - 1)",
    EVAL (v_x_minus_1, "q63_log_bound_half", "≤ (x - 1)/2", m_half_x_minus_1)},
-  {Q63 ("s003_q63_one_plus_log", 314), .truth = "one_plus_log", .text = "And thus (1 + log x)",
+  {Q6 ("3", "s003_q63_one_plus_log", 314), .truth = "one_plus_log", .text = "And thus (1 + log x)",
    EVAL (v_one_plus_log, "q63_one_plus_log2", "1 + log2 x", m_one_plus_log2)},
-  {Q63 ("s003_q63_shifted_bound", 314), .rel = REL_LE, .text = "≤ x",
+  {Q6 ("3", "s003_q63_shifted_bound", 314), .rel = REL_LE, .text = "≤ x",
    EVAL (v_x, "q63_shifted_bound_half", "≤ x/2", m_half_x)},
 };
 DERIVATION_DEFINE (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
@@ -349,28 +347,28 @@ static const derivation_truth SHIFT_TRUTHS[] = {
   {"r2", "R2[T] = E_p[T] - log E_q[e^T] in closed form", LINE_CLOSED (tr_r2)},
 };
 static const derivation_line SHIFT_LINES[] = {
-  {Q63 ("s003_q63_log_z", 316), .truth = "log_mgf", .text = "log E_q[e^{T(x)}]  (quadrature)",
+  {Q6 ("3", "s003_q63_log_z", 316), .truth = "log_mgf", .text = "log E_q[e^{T(x)}]  (quadrature)",
    EVAL (v_log_eq, "q63_log_z_exponent", "log E_q[e^{T-1}]", m_log_eq_minus_1)},
-  {Q63 ("s003_q63_plus_one", 316), .text = "= log E_q[e^{T(x)-1+1}]",
+  {Q6 ("3", "s003_q63_plus_one", 316), .text = "= log E_q[e^{T(x)-1+1}]",
    EVAL (v_log_eq_m1p1, "q63_plus_two", "e^{T-1+2}", m_log_eq_m1p2)},
-  {Q63 ("s003_q63_times_e", 316), .text = "= log E_q[e^{T(x)-1}·e]",
+  {Q6 ("3", "s003_q63_times_e", 316), .text = "= log E_q[e^{T(x)-1}·e]",
    EVAL (v_log_eq_times_e, "q63_times_e_dropped", "the factor e dropped", m_log_eq_minus_1)},
-  {Q63 ("s003_q63_log_e", 316), .text = "= log e + log E_q[e^{T(x)-1}]",
+  {Q6 ("3", "s003_q63_log_e", 316), .text = "= log e + log E_q[e^{T(x)-1}]",
    EVAL (v_log_e_plus, "q63_log_e_as_e", "log e evaluated as e", m_log_e_as_e)},
-  {Q63 ("s003_q63_shift", 316), .text = "= 1 + log E_q[e^{T(x)-1}]",
+  {Q6 ("3", "s003_q63_shift", 316), .text = "= 1 + log E_q[e^{T(x)-1}]",
    EVAL (v_one_plus_log_eq, "q63_shift_two", "2 + log E_q[e^{T-1}]", m_two_plus_log_eq)},
-  {Q63 ("s003_q63_step", 316), .rel = REL_LE, .text = "1 + log E_q[e^{T(x)-1}] ≤ E_q[e^{T(x)-1}]",
+  {Q6 ("3", "s003_q63_step", 316), .rel = REL_LE, .text = "1 + log E_q[e^{T(x)-1}] ≤ E_q[e^{T(x)-1}]",
    EVAL (v_eq_m1, "q63_step_minus_half", "≤ E_q[e^{T-1}] - 0.5", m_eq_m1_minus_half)},
-  {Q63 ("s003_q63_using", 318),
+  {Q6 ("3", "s003_q63_using", 318),
    .text = "For a fixed value of T(x), p(x) and q(x) and using the result in the above equation",
    LINE_NOT_CHECKABLE ("the method in words")},
-  {Q63 ("s003_q63_r2", 320), .truth = "r2",
+  {Q6 ("3", "s003_q63_r2", 320), .truth = "r2",
    .text = "R2[T] = E_p[T(x)] - log E_q[e^{T(x)}]  (quadrature)",
    EVAL (v_r2_quad, "q63_r2_no_log", "E_q[e^T] - 1 in place of log E_q[e^T]", m_r2_jensen)},
-  {Q63 ("s003_q63_ge", 320), .rel = REL_GE,
+  {Q6 ("3", "s003_q63_ge", 320), .rel = REL_GE,
    .text = "E_p[T(x)] - log E_q[e^{T(x)}] ≥ E_p[T(x)] - E_q[e^{T(x)-1}]",
    EVAL (v_r1_quad, "q63_ge_plus", "≥ E_p[T] + 0.5", m_r1_quad_plus)},
-  {Q63 ("s003_q63_r2_ge_r1", 320), .text = "R2[T] ≥ R1[T]  (R1 in closed form)",
+  {Q6 ("3", "s003_q63_r2_ge_r1", 320), .text = "R2[T] ≥ R1[T]  (R1 in closed form)",
    EVAL (v_r1_closed, "q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", m_r1_sign)},
 };
 DERIVATION_DEFINE (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
