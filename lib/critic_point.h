@@ -29,18 +29,26 @@ estimate critic_point_log_eq (const point * p, double shift);
 /* E_p[T] = ∫ p(x) T(x) dx by quadrature (critic_quadratic_p_t). */
 quad_result critic_point_ep_t (const point * p);
 
-/* In closed form: log E_q[e^T] (critic_log_mgf), E_p[T] = a + b mp +
-   c (mp² + sp²) (critic_mean), and E_q[e^{T + SHIFT}] = e^{L + SHIFT},
-   L = log E_q[e^T] ± e, within e^{L + SHIFT} (4u + 2e): exp's and the
-   sum's rounding, and e^{±e} - 1 <= 2e for the error e <= 1 carried. */
-estimate critic_point_log_mgf (const point * p);
-estimate critic_point_mean (const point * p);
-estimate critic_point_eq_closed (const point * p, double shift);
-
-/* KL(p||q) of the point's pair (its first four coordinates): in closed form
-   with its rounding bound (critic_kl_closed), and by quadrature, ∫ p log(p/q)
-   dx (normal_pair_kl_quad). */
-estimate critic_point_kl (const point * p);
-quad_result critic_point_kl_quad (const point * p);
+/* The truths in closed form, shaped as derivation.h's line_value_fn (the
+   prep unused) so that a derivation names them as its truths and rows:
+     critic_point_log_mgf   log E_q[e^T] (critic_log_mgf)
+     critic_point_mean      E_p[T] = a + b mp + c (mp² + sp²) (critic_mean)
+     critic_point_dv        R2 = E_p[T] - log E_q[e^T], the two above
+     critic_point_nwj       R1 = E_p[T] - E_q[e^{T-1}], E_q[e^{T-1}] =
+                            e^{L - 1} for L = log E_q[e^T] ± e, within
+                            e^{L - 1} (4u + 2e): exp's and the sum's
+                            rounding, and e^{±e} - 1 <= 2e for e <= 1
+   and KL(p||q) of the point's pair (its first four coordinates, all that a
+   point of the pair alone has):
+     critic_point_kl        in closed form with its rounding bound
+                            (critic_kl_closed)
+     critic_point_kl_quad   ∫ p log(p/q) dx by quadrature
+                            (normal_pair_kl_quad, est_quad) */
+estimate critic_point_log_mgf (const point * p, const void *prep);
+estimate critic_point_mean (const point * p, const void *prep);
+estimate critic_point_dv (const point * p, const void *prep);
+estimate critic_point_nwj (const point * p, const void *prep);
+estimate critic_point_kl (const point * p, const void *prep);
+estimate critic_point_kl_quad (const point * p, const void *prep);
 
 #endif

@@ -228,18 +228,16 @@ DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integr
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_kind pair_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²)", PAIR_COORDS);
 
-LINE_FN_CLOSED (tr_kl_quad, est_quad (critic_point_kl_quad (p)))
 /* KL = log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2 (lib/normal); the mutant
    drops its -1/2 */
-LINE_FN_CLOSED (v_kl, critic_point_kl (p))
-LINE_FN_CLOSED (m_kl_no_half, est_add (v_kl (p, u), est_exact (0.5, 0)))
+LINE_FN_CLOSED (m_kl_no_half, est_add (critic_point_kl (p, u), est_exact (0.5, 0)))
 
 static const derivation_truth KL_TRUTHS[] =
-  { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)} };
+  { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (critic_point_kl_quad)} };
 static const derivation_line KL_LINES[] = {
   {Q6 ("1(b)", "s003_q61b_kl", 298), .truth = "kl_quad",
    .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)",
-   EVAL (v_kl, "q61b_kl_no_half", "the closed form without its -1/2", m_kl_no_half)},
+   EVAL (critic_point_kl, "q61b_kl_no_half", "the closed form without its -1/2", m_kl_no_half)},
 };
 DERIVATION_DEFINE (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)",
                    pair_points, 30, KL_TRUTHS, KL_LINES);
@@ -252,7 +250,7 @@ static const point_kind critic_points =
 
 /* The point's p, q and critic, read by lib/critic_point: ∫ e^{T + shift} q dx
    and ∫ p T dx by quadrature, log E_q[e^T] and E_p[T] in closed form */
-#define LOG_Z (critic_point_log_mgf (p).value)
+#define LOG_Z (critic_point_log_mgf (p, u).value)
 
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
 LINE_FN_CLOSED (v_rq, est_quad (critic_point_eq (p, -LOG_Z)))
@@ -318,8 +316,6 @@ DERIVATION_DEFINE (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
                    x_points, 100, LOGX_TRUTHS, LOGX_LINES);
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
-LINE_FN_CLOSED (tr_log_mgf, critic_point_log_mgf (p))
-LINE_FN_CLOSED (tr_r2, est_sub (critic_point_mean (p), critic_point_log_mgf (p)))
 LINE_FN_CLOSED (v_log_eq, critic_point_log_eq (p, 0))
 LINE_FN_CLOSED (m_log_eq_minus_1, critic_point_log_eq (p, -1))
 LINE_FN_CLOSED (v_log_eq_m1p1, critic_point_log_eq (p, -1.0 + 1.0))
@@ -338,13 +334,12 @@ LINE_FN_CLOSED (m_r2_jensen, est_sub (est_quad (critic_point_ep_t (p)),
 LINE_FN_CLOSED (v_r1_quad, est_sub (est_quad (critic_point_ep_t (p)),
                                     est_quad (critic_point_eq (p, -1))))
 LINE_FN_CLOSED (m_r1_quad_plus, est_add (est_quad (critic_point_ep_t (p)), est_exact (0.5, 0)))
-LINE_FN_CLOSED (v_r1_closed, est_sub (critic_point_mean (p), critic_point_eq_closed (p, -1)))
-LINE_FN_CLOSED (m_r1_sign, est_add (critic_point_mean (p),
-                                    est_sub (critic_point_mean (p), v_r1_closed (p, u))))
+LINE_FN_CLOSED (m_r1_sign, est_add (critic_point_mean (p, u),
+                                    est_sub (critic_point_mean (p, u), critic_point_nwj (p, u))))
 
 static const derivation_truth SHIFT_TRUTHS[] = {
-  {"log_mgf", "log E_q[e^T] in closed form (a Gaussian integral)", LINE_CLOSED (tr_log_mgf)},
-  {"r2", "R2[T] = E_p[T] - log E_q[e^T] in closed form", LINE_CLOSED (tr_r2)},
+  {"log_mgf", "log E_q[e^T] in closed form (a Gaussian integral)", LINE_CLOSED (critic_point_log_mgf)},
+  {"r2", "R2[T] = E_p[T] - log E_q[e^T] in closed form", LINE_CLOSED (critic_point_dv)},
 };
 static const derivation_line SHIFT_LINES[] = {
   {Q6 ("3", "s003_q63_log_z", 316), .truth = "log_mgf", .text = "log E_q[e^{T(x)}]  (quadrature)",
@@ -369,7 +364,7 @@ static const derivation_line SHIFT_LINES[] = {
    .text = "E_p[T(x)] - log E_q[e^{T(x)}] ≥ E_p[T(x)] - E_q[e^{T(x)-1}]",
    EVAL (v_r1_quad, "q63_ge_plus", "≥ E_p[T] + 0.5", m_r1_quad_plus)},
   {Q6 ("3", "s003_q63_r2_ge_r1", 320), .text = "R2[T] ≥ R1[T]  (R1 in closed form)",
-   EVAL (v_r1_closed, "q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", m_r1_sign)},
+   EVAL (critic_point_nwj, "q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", m_r1_sign)},
 };
 DERIVATION_DEFINE (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
                    critic_points, 30, SHIFT_TRUTHS, SHIFT_LINES);
