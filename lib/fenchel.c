@@ -83,6 +83,12 @@ fenchel_bi_slope (double u, concave_max m, double sign)
   return est_exact (u + sign * e, u * m.x_err * exp (m.x_err) + 4 * EST_U * (u + e));
 }
 
+estimate
+fenchel_bi_slope_at_max (const point * p, const void *prep)
+{
+  return fenchel_bi_slope (p->v[0], BI (prep)->bi, -1.0);
+}
+
 /* ---- the integrand of KL(p||q) ---- */
 
 /* the three objectives, PARAMS {p, q}: p t - q e^{t-1}, t p/q - e^{t-1}
@@ -201,4 +207,46 @@ fenchel_kl_q_f_sup (const point * p, const void *prep)
 {
   (void) p;
   return fenchel_kl_q_sup (KL (prep));
+}
+
+estimate
+fenchel_kl_u_log_u (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_ratio_log (KL (prep), 1.0, 0);
+}
+
+estimate
+fenchel_kl_star_at_ratio (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_star_ratio (KL (prep));
+}
+
+estimate
+fenchel_kl_q_u_log_u (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_ratio_log (KL (prep), KL (prep)->q, 0);
+}
+
+estimate
+fenchel_kl_q_u_log_inverse (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_ratio_log (KL (prep), KL (prep)->q, 1);
+}
+
+estimate
+fenchel_kl_p_log (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_weighted_log (KL (prep), KL (prep)->p);
+}
+
+estimate
+fenchel_kl_q_log (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_weighted_log (KL (prep), KL (prep)->q);
 }

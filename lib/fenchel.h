@@ -55,6 +55,8 @@ estimate fenchel_bi_nested (const point * p, const void *prep);
    maximiser, so x_err moves it by at most u x_err e^{x_err}; the rounding
    4u (u + e^{t-1}). */
 estimate fenchel_bi_slope (double u, concave_max m, double sign);
+/* ... at BI's maximiser, as a truth: d/dt (tu - e^{t-1}), SIGN = -1. */
+estimate fenchel_bi_slope_at_max (const point * p, const void *prep);
 
 /* ---- the integrand of KL(p||q) in its variational form ----
    At densities p = e^LP, q = e^LQ: the supremum over t as written, WHOLE
@@ -102,12 +104,25 @@ estimate fenchel_kl_star_ratio (const fenchel_kl_point * w);
      fenchel_kl_whole_sup    sup_t p t - q e^{t-1} by Brent (WHOLE)
      fenchel_kl_inside_sup   sup_t q (t p/q - e^{t-1}) by Brent (INSIDE)
      fenchel_kl_f_sup        sup_t t p/q - e^{t-1} by Brent (F)
-     fenchel_kl_q_f_sup      q F, F pulled out (fenchel_kl_q_sup) */
+     fenchel_kl_q_f_sup      q F, F pulled out (fenchel_kl_q_sup)
+   and the integrand's other forms above, at u = p/q:
+     fenchel_kl_u_log_u          u log u (fenchel_kl_ratio_log, W = 1)
+     fenchel_kl_star_at_ratio    f*(u) = e^{u-1} (fenchel_kl_star_ratio)
+     fenchel_kl_q_u_log_u        q (p/q) log(p/q) (W = q)
+     fenchel_kl_q_u_log_inverse  q (p/q) log(q/p) (W = q, INVERTED)
+     fenchel_kl_p_log            p log(p/q) as written (fenchel_kl_weighted_log)
+     fenchel_kl_q_log            q log(p/q) */
 void fenchel_kl_prepare (const point * p, void *prep);
 estimate fenchel_kl_closed (const point * p, const void *prep);
 estimate fenchel_kl_whole_sup (const point * p, const void *prep);
 estimate fenchel_kl_inside_sup (const point * p, const void *prep);
 estimate fenchel_kl_f_sup (const point * p, const void *prep);
 estimate fenchel_kl_q_f_sup (const point * p, const void *prep);
+estimate fenchel_kl_u_log_u (const point * p, const void *prep);
+estimate fenchel_kl_star_at_ratio (const point * p, const void *prep);
+estimate fenchel_kl_q_u_log_u (const point * p, const void *prep);
+estimate fenchel_kl_q_u_log_inverse (const point * p, const void *prep);
+estimate fenchel_kl_p_log (const point * p, const void *prep);
+estimate fenchel_kl_q_log (const point * p, const void *prep);
 
 #endif

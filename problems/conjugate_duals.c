@@ -101,9 +101,8 @@ DERIVATION_DEFINE (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f
 
 static const point_kind u_points = POINT_BOX_OF (NULL, {"u", 0.02, 55, 1, 0});
 
-/* d/dt (tu - e^{t-1}) at Brent's t_B, and its mutant */
+/* d/dt (tu - e^{t-1}) at Brent's t_B with the wrong sign */
 #define BI(prep) ((const fenchel_bi *) (prep))
-LINE_FN_CLOSED (tr_bi_dt_at_max, fenchel_bi_slope (p->v[0], BI (u)->bi, -1.0))
 LINE_FN_CLOSED (m_bi_stationary_sign, fenchel_bi_slope (p->v[0], BI (u)->bi, 1.0))
 #define U (p->v[0])      /* the point's u */
 LINE_FN_CLOSED (v_ulogu, est_exact (U * log (U), 4 * EST_U * fabs (U * log (U))))
@@ -126,7 +125,7 @@ static const derivation_truth BI_TRUTHS[] = {
    LINE_CLOSED (fenchel_bi_nested)},
   {"sup", "sup_t tu - e^{t-1} by Brent (grid t in [-300, 300])", LINE_CLOSED (fenchel_bi_sup)},
   {"argmax", "the maximiser over t by Brent", LINE_CLOSED (fenchel_bi_argmax)},
-  {"dt_at_max", "d/dt (tu - e^{t-1}) at Brent's maximiser", LINE_CLOSED (tr_bi_dt_at_max)},
+  {"dt_at_max", "d/dt (tu - e^{t-1}) at Brent's maximiser", LINE_CLOSED (fenchel_bi_slope_at_max)},
   {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 static const derivation_line BI_LINES[] = {
@@ -148,7 +147,7 @@ static const derivation_line BI_LINES[] = {
      " above, and f**(u) = u log u is not the derivative (0 at the maximiser)"},
   {Q6 ("1(a)", "s003_q61a_bi_stationary", 276), .truth = "zero",
    .text = "0 = u - e^{t-1}  (at Brent's maximiser)",
-   EVAL (tr_bi_dt_at_max, "q61a_bi_stationary_sign", "0 = u + e^{t-1}", m_bi_stationary_sign)},
+   EVAL (fenchel_bi_slope_at_max, "q61a_bi_stationary_sign", "0 = u + e^{t-1}", m_bi_stationary_sign)},
   {Q6 ("1(a)", "s003_q61a_bi_maximiser", 276), .truth = "argmax", .text = "t* = log u + 1",
    EVAL (v_tstar, "q61a_bi_maximiser_sign", "t* = log u - 1", m_tstar_sign)},
   {Q6 ("1(a)", "s003_q61a_bi_substitute", 278),
@@ -182,16 +181,10 @@ static const point_kind pair_x_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq
 
 #define PW(prep) ((const fenchel_kl_point *) (prep))
 
-/* the prep, Brent's suprema and p log(p/q) in closed form: lib/fenchel */
+/* the prep, Brent's suprema, p log(p/q) and the rows' other forms of it: lib/fenchel */
 LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, fenchel_kl_q_f_sup (p, u)))
-/* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
+/* the mutant with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
 LINE_FN_CLOSED (m_pw_whole_no_1, est_sub (fenchel_kl_closed (p, u), est_exact (PW (u)->p, 0)))
-LINE_FN_CLOSED (v_pw_conj_of_fstar, fenchel_kl_ratio_log (PW (u), 1.0, 0))
-LINE_FN_CLOSED (m_pw_conj_is_fstar, fenchel_kl_star_ratio (PW (u)))
-LINE_FN_CLOSED (v_pw_substituted, fenchel_kl_ratio_log (PW (u), PW (u)->q, 0))
-LINE_FN_CLOSED (m_pw_substituted_inverted, fenchel_kl_ratio_log (PW (u), PW (u)->q, 1))
-LINE_FN_CLOSED (v_pw_p_log, fenchel_kl_weighted_log (PW (u), PW (u)->p))
-LINE_FN_CLOSED (m_pw_q_log, fenchel_kl_weighted_log (PW (u), PW (u)->q))
 
 static const derivation_truth PW_TRUTHS[] = {
   {"p_log", "p log(p/q) at x, log p and log q by lib/normal", LINE_CLOSED (fenchel_kl_closed)},
@@ -213,13 +206,14 @@ static const derivation_line PW_LINES[] = {
    EVAL (fenchel_kl_q_f_sup, "q61b_factor_out_no_q", "sup F without q", fenchel_kl_f_sup)},
   {Q6 ("1(b)", "s003_q61b_conjugate_of_fstar", 296), .truth = "sup_f",
    .text = "the convex conjugate of f*(t) = e^{t-1} from the above question: sup_t (tu - e^{t-1}) = u log u at u = p/q",
-   EVAL (v_pw_conj_of_fstar, "q61b_conjugate_is_fstar",
-         "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", m_pw_conj_is_fstar)},
+   EVAL (fenchel_kl_u_log_u, "q61b_conjugate_is_fstar",
+         "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", fenchel_kl_star_at_ratio)},
   {Q6 ("1(b)", "s003_q61b_substituted", 298), .from = {"s003_q61b_factor_out"},
    .text = "sup_T R1[T] = ∫ q(x)·(p(x)/q(x)·log p(x)/q(x)) dx  (integrand)",
-   EVAL (v_pw_substituted, "q61b_substituted_inverted", "q (p/q) log(q/p)", m_pw_substituted_inverted)},
+   EVAL (fenchel_kl_q_u_log_u, "q61b_substituted_inverted", "q (p/q) log(q/p)",
+         fenchel_kl_q_u_log_inverse)},
   {Q6 ("1(b)", "s003_q61b_p_log", 298), .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)",
-   EVAL (v_pw_p_log, "q61b_p_log_q", "q log(p/q)", m_pw_q_log)},
+   EVAL (fenchel_kl_p_log, "q61b_p_log_q", "q log(p/q)", fenchel_kl_q_log)},
 };
 DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
                    pair_x_points, 60, PW_TRUTHS, PW_LINES,

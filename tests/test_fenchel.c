@@ -4,11 +4,12 @@
    1, and the pointwise form of KL, sup_t p t - q e^{t-1} = p log(p/q), by
    long double at Gaussian densities and at a case worked by hand (p = 2,
    q = 1: 2 log 2), and read from a point (mp, sp, mq, sq, z) at x = mp +
-   sp z.  The residuals at the computed maximisers must hold 0
-   within their bounds.  Negative controls: the stationarity condition
-   without its 1 (t - log u*), the slope with the wrong sign (u + e^{t-1}),
-   the densities swapped (q log(q/p)), a wrong closed form (p log(q/p)) and,
-   at a point, the reference at x = z must each lie outside the bound. */
+   sp z.  The residuals at the computed maximisers (the slope truths among
+   them) must hold 0 within their bounds.  Negative controls: the
+   stationarity condition without its 1 (t - log u*), the slope with the
+   wrong sign (u + e^{t-1}), the densities swapped (q log(q/p)), a wrong
+   closed form (p log(q/p)) and, at a point, the reference at x = z must
+   each lie outside the bound. */
 #include "fenchel.h"
 #include "tap.h"
 
@@ -63,6 +64,10 @@ test_bi (double u)
           u, s.value, s.err);
   tap_ok (fabs (wrong.value) > wrong.err, "negative control: u + e^{t-1} = %.3g beyond %.3g",
           wrong.value, wrong.err);
+  estimate truth = fenchel_bi_slope_at_max (&pt, &b);
+  tap_ok (fabs (truth.value) <= truth.err && truth.err < 1e-5 * u,
+          "the truth d/dt (tu - e^{t-1}) at u = %g: %.3g within %.3g of 0", u, truth.value,
+          truth.err);
 }
 
 /* log N(x; m, s²) in long double, for the reference */
@@ -133,6 +138,15 @@ test_kl_point (const double v[5])
           && within (fenchel_kl_f_sup (&pt, &w), ratio_log),
           "point z = %g: p log(p/q) = %.17g, closed and by Brent three ways; F = (p/q) log(p/q)",
           v[4], want);
+  /* the rows' forms at u = p/q */
+  long double r = expl (lp - lq);
+  tap_ok (within (fenchel_kl_q_u_log_u (&pt, &w), want) && within (fenchel_kl_p_log (&pt, &w), want)
+          && within (fenchel_kl_u_log_u (&pt, &w), ratio_log)
+          && within (fenchel_kl_star_at_ratio (&pt, &w), (double) expl (r - 1)),
+          "point z = %g: q (p/q) log(p/q), p log(p/q), u log u and e^{u-1} at u = p/q", v[4]);
+  tap_ok (!within (fenchel_kl_q_u_log_inverse (&pt, &w), want)
+          && !within (fenchel_kl_q_log (&pt, &w), want),
+          "point z = %g: negative controls q (p/q) log(q/p) and q log(p/q) detected", v[4]);
   const double swapped[4] = { v[2], v[3], v[0], v[1] };
   tap_ok (!within (closed, kl_integrand_l (v[4], v))
           && !within (closed, kl_integrand_l (x, swapped)),
