@@ -15,22 +15,22 @@ critic_point_critic (const point * p)
 #define CASE(p) (const normal_pair[]) { normal_pair_from_array ((p)->v) }, \
     (const critic[]) { critic_point_critic (p) }
 
-quad_result
+estimate
 critic_point_eq (const point * p, double shift)
 {
-  return critic_quadratic_rq (CASE (p), -shift);
+  return est_quad (critic_quadratic_rq (CASE (p), -shift));
 }
 
 estimate
 critic_point_log_eq (const point * p, double shift)
 {
-  return est_log (est_quad (critic_point_eq (p, shift)));
+  return est_log (critic_point_eq (p, shift));
 }
 
-quad_result
+estimate
 critic_point_ep_t (const point * p)
 {
-  return critic_quadratic_p_t (CASE (p));
+  return est_quad (critic_quadratic_p_t (CASE (p)));
 }
 
 estimate

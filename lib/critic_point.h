@@ -21,13 +21,13 @@ critic critic_point_critic (const point * p);
 
 /* E_q[e^{T + SHIFT}] = ∫ e^{T(x) + SHIFT} q(x) dx by quadrature
    (critic_quadratic_rq at log_z = -SHIFT), and its log by est_log (the
-   quadrature error carried, log's rounding added).  SHIFT = 0: E_q[e^T],
-   whose normalised r q = e^{T - log E_q[e^T]} q integrates to 1. */
-quad_result critic_point_eq (const point * p, double shift);
+   quadrature error carried, log's rounding added); SHIFT = 0: E_q[e^T],
+   whose normalised r q = e^{T - log E_q[e^T]} q integrates to 1.  And
+   E_p[T] = ∫ p(x) T(x) dx by quadrature (critic_quadratic_p_t).  Each an
+   estimate (est_quad), as a derivation's line returns it. */
+estimate critic_point_eq (const point * p, double shift);
 estimate critic_point_log_eq (const point * p, double shift);
-
-/* E_p[T] = ∫ p(x) T(x) dx by quadrature (critic_quadratic_p_t). */
-quad_result critic_point_ep_t (const point * p);
+estimate critic_point_ep_t (const point * p);
 
 /* The truths in closed form, shaped as derivation.h's line_value_fn (the
    prep unused) so that a derivation names them as its truths and rows:

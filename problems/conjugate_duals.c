@@ -247,10 +247,10 @@ static const point_kind critic_points =
 #define LOG_Z (critic_point_log_mgf (p, u).value)
 
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
-LINE_FN_CLOSED (v_rq, est_quad (critic_point_eq (p, -LOG_Z)))
-LINE_FN_CLOSED (m_rq_exponent, est_quad (critic_point_eq (p, 1 - LOG_Z)))
-LINE_FN_CLOSED (v_rq_pulled, est_scale (exp (-LOG_Z), est_quad (critic_point_eq (p, 0))))
-LINE_FN_CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * LOG_Z), est_quad (critic_point_eq (p, 0))))
+LINE_FN_CLOSED (v_rq, critic_point_eq (p, -LOG_Z))
+LINE_FN_CLOSED (m_rq_exponent, critic_point_eq (p, 1 - LOG_Z))
+LINE_FN_CLOSED (v_rq_pulled, est_scale (exp (-LOG_Z), critic_point_eq (p, 0)))
+LINE_FN_CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * LOG_Z), critic_point_eq (p, 0)))
 LINE_FN_CLOSED (v_rq_one, est_exact ((1 / exp (LOG_Z)) * exp (LOG_Z), 2 * EST_U))
 LINE_FN_CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
@@ -314,20 +314,19 @@ LINE_FN_CLOSED (v_log_eq, critic_point_log_eq (p, 0))
 LINE_FN_CLOSED (m_log_eq_minus_1, critic_point_log_eq (p, -1))
 LINE_FN_CLOSED (v_log_eq_m1p1, critic_point_log_eq (p, -1.0 + 1.0))
 LINE_FN_CLOSED (m_log_eq_m1p2, critic_point_log_eq (p, -1.0 + 2.0))
-LINE_FN_CLOSED (v_log_eq_times_e, est_log (est_quad (critic_combine (M_E, critic_point_eq (p, -1),
-                                                                     0, critic_point_eq (p, -1)))))
+LINE_FN_CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) {
+                  M_E * critic_point_eq (p, -1).value, M_E * critic_point_eq (p, -1).err })))
 LINE_FN_CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), critic_point_log_eq (p, -1)))
 LINE_FN_CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), critic_point_log_eq (p, -1)))
 LINE_FN_CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), critic_point_log_eq (p, -1)))
 LINE_FN_CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), critic_point_log_eq (p, -1)))
-LINE_FN_CLOSED (v_eq_m1, est_quad (critic_point_eq (p, -1)))
-LINE_FN_CLOSED (m_eq_m1_minus_half, est_sub (est_quad (critic_point_eq (p, -1)), est_exact (0.5, 0)))
-LINE_FN_CLOSED (v_r2_quad, est_sub (est_quad (critic_point_ep_t (p)), critic_point_log_eq (p, 0)))
-LINE_FN_CLOSED (m_r2_jensen, est_sub (est_quad (critic_point_ep_t (p)),
-                                      est_sub (est_quad (critic_point_eq (p, 0)), est_exact (1, 0))))
-LINE_FN_CLOSED (v_r1_quad, est_sub (est_quad (critic_point_ep_t (p)),
-                                    est_quad (critic_point_eq (p, -1))))
-LINE_FN_CLOSED (m_r1_quad_plus, est_add (est_quad (critic_point_ep_t (p)), est_exact (0.5, 0)))
+LINE_FN_CLOSED (v_eq_m1, critic_point_eq (p, -1))
+LINE_FN_CLOSED (m_eq_m1_minus_half, est_sub (critic_point_eq (p, -1), est_exact (0.5, 0)))
+LINE_FN_CLOSED (v_r2_quad, est_sub (critic_point_ep_t (p), critic_point_log_eq (p, 0)))
+LINE_FN_CLOSED (m_r2_jensen, est_sub (critic_point_ep_t (p),
+                                      est_sub (critic_point_eq (p, 0), est_exact (1, 0))))
+LINE_FN_CLOSED (v_r1_quad, est_sub (critic_point_ep_t (p), critic_point_eq (p, -1)))
+LINE_FN_CLOSED (m_r1_quad_plus, est_add (critic_point_ep_t (p), est_exact (0.5, 0)))
 LINE_FN_CLOSED (m_r1_sign, est_add (critic_point_mean (p, u),
                                     est_sub (critic_point_mean (p, u), critic_point_nwj (p, u))))
 

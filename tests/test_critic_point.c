@@ -55,7 +55,7 @@ test_point (const double v[7])
   for (int i = 0; i < 3; i++)
     {
       double shift = shifts[i], want = mgf * exp (shift);
-      quad_result q = critic_point_eq (&pt, shift);
+      estimate q = critic_point_eq (&pt, shift);
       tap_close (q.value, want, 1e-9 * want, "point a = %g: E_q[e^{T%+g}] by quadrature", v[4],
                  shift);
       tap_close (critic_point_log_eq (&pt, shift).value, log (mgf) + shift, 1e-9,
