@@ -5,6 +5,13 @@
 
 #include <math.h>
 
+estimate
+fenchel_ulogu_slope (const point * p, const void *prep)
+{
+  (void) prep;
+  return conjugate_ulogu_slope (p->v[0], p->v[1]);
+}
+
 /* ---- f*(t) ---- */
 
 #define STAR(prep) (*(const concave_max *) (prep))

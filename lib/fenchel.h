@@ -18,6 +18,11 @@
 #include "conjugate.h"
 #include "derivation.h"
 
+/* ---- d/du (ut - u log u) at the point (t, u) ----
+   By the complex step (conjugate_ulogu_slope), exact to rounding: the
+   truth of the derivative t - log u - 1 that the supremum sets to 0. */
+estimate fenchel_ulogu_slope (const point * p, const void *prep);
+
 /* ---- f*(t) at t = the point's first coordinate ----
    The prep is a concave_max, conjugate_ulogu_star (t); the truths its
    supremum and maximiser (concave_max_value, concave_max_x) and the

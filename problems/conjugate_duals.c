@@ -13,7 +13,6 @@
  * lib/critic); KL(p||q) and a quadratic critic's E_q[e^T], E_p[T] in closed
  * form.  The claims over all critics are harness checks at random critics
  * (lib/critic_bounds). */
-#include "conjugate.h"
 #include "critic_bounds.h"
 #include "critic_point.h"
 #include "fenchel.h"
@@ -35,12 +34,11 @@
 
 static const point_kind tu_points = POINT_BOX_OF (NULL, {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0});
 
-LINE_FN_CLOSED (tr_du_complex, conjugate_ulogu_slope (p->v[0], p->v[1]))
 LINE_FN_CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
 LINE_FN_CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
 static const derivation_truth DU_TRUTHS[] = {
-  {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (tr_du_complex)},
+  {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (fenchel_ulogu_slope)},
 };
 static const derivation_line DU_LINES[] = {
   {Q6 ("1(a)", "s003_q61a_derivative", 266), .truth = "du",

@@ -1,15 +1,16 @@
 /* test_fenchel.c -- lib/fenchel against closed forms it does not use:
-   f*(t) = e^{t-1} and its maximiser e^{t-1}, f**(u) = u log u (both the
-   conjugate of e^{t-1} and the nested supremum) and its maximiser log u +
-   1, and the pointwise form of KL, sup_t p t - q e^{t-1} = p log(p/q), by
-   long double at Gaussian densities and at a case worked by hand (p = 2,
-   q = 1: 2 log 2), and read from a point (mp, sp, mq, sq, z) at x = mp +
-   sp z.  The residuals at the computed maximisers (the slope truths among
-   them) must hold 0 within their bounds.  Negative controls: the
-   stationarity condition without its 1 (t - log u*), the slope with the
-   wrong sign (u + e^{t-1}), the densities swapped (q log(q/p)), a wrong
-   closed form (p log(q/p)) and, at a point, the reference at x = z must
-   each lie outside the bound. */
+   d/du (ut - u log u) = t - log u - 1, f*(t) = e^{t-1} and its maximiser
+   e^{t-1}, f**(u) = u log u (both the conjugate of e^{t-1} and the nested
+   supremum) and its maximiser log u + 1, and the pointwise form of KL,
+   sup_t p t - q e^{t-1} = p log(p/q), by long double at Gaussian densities
+   and at a case worked by hand (p = 2, q = 1: 2 log 2), and read from a
+   point (mp, sp, mq, sq, z) at x = mp + sp z.  The residuals at the
+   computed maximisers (the slope truths among them) must hold 0 within
+   their bounds.  Negative controls: the derivative and the stationarity
+   condition without their 1 (t - log u), the slope with the wrong sign
+   (u + e^{t-1}), the densities swapped (q log(q/p)), a wrong closed form
+   (p log(q/p)) and, at a point, the reference at x = z must each lie
+   outside the bound. */
 #include "fenchel.h"
 #include "tap.h"
 
@@ -22,6 +23,16 @@ static int
 within (estimate e, double want)
 {
   return fabs (e.value - want) <= e.err + 8 * EST_U * (fabs (want) + 1);
+}
+
+/* d/du (ut - u log u) = t - log u - 1 at (t, u); t - log u must miss */
+static void
+test_slope (double t, double u)
+{
+  pt.v[0] = t, pt.v[1] = u;
+  estimate s = fenchel_ulogu_slope (&pt, NULL);
+  tap_ok (within (s, t - log (u) - 1) && !within (s, t - log (u)),
+          "d/du (ut - u log u) at (%g, %g) = %.17g: t - log u - 1, not t - log u", t, u, s.value);
 }
 
 static void
@@ -158,7 +169,7 @@ main (void)
 {
   const double ts[] = { -4, -1, 0, 1.5, 4 }, us[] = { 0.02, 0.5, 2.7, 55 };
   for (size_t i = 0; i < 5; i++)
-    test_star (ts[i]);
+    test_star (ts[i]), test_slope (ts[i], 0.05 + i * 1.8);
   for (size_t i = 0; i < 4; i++)
     test_bi (us[i]);
   test_kl (logl (2), 0, "p = 2, q = 1 (2 log 2, by hand)");
