@@ -50,6 +50,12 @@ fenchel_star_stationary (double t, concave_max m, double c)
   return est_exact (v, slack + 4 * EST_U * (fabs (t) + fabs (log (m.x)) + 1));
 }
 
+estimate
+fenchel_star_stationary_at_max (const point * p, const void *prep)
+{
+  return fenchel_star_stationary (p->v[0], STAR (prep), 1.0);
+}
+
 /* ---- f**(u) ---- */
 
 #define BI(prep) ((const fenchel_bi *) (prep))

@@ -38,6 +38,8 @@ estimate fenchel_star_slope (const point * p, const void *prep);
    x_err), x_err moves it by at most x_err / (x - x_err); the rounding 4u
    (|t| + |log x| + 1). */
 estimate fenchel_star_stationary (double t, concave_max m, double c);
+/* ... at the prep's maximiser, as a row: t - [log u* + 1], C = 1. */
+estimate fenchel_star_stationary_at_max (const point * p, const void *prep);
 
 /* ---- f**(u) at u = the point's first coordinate ----
    The prep: BI = sup_t tu - e^{t-1} (conjugate_exp_star, f* in closed

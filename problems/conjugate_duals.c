@@ -53,7 +53,6 @@ DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative o
 static const point_kind t_points = POINT_BOX_OF (NULL, {"t", -4, 4, 0, 0});
 
 #define CONJ(prep) (*(const concave_max *) (prep))
-LINE_FN_CLOSED (v_conj_stationary, fenchel_star_stationary (p->v[0], CONJ (u), 1.0))
 LINE_FN_CLOSED (m_conj_stationary_no_1, fenchel_star_stationary (p->v[0], CONJ (u), 0.0))
 LINE_FN_CLOSED (v_exp_t1, est_exact (exp (p->v[0] - 1), 2 * EST_U * exp (p->v[0] - 1)))
 LINE_FN_CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, u)))
@@ -85,7 +84,7 @@ static const derivation_line CONJ_LINES[] = {
      " f*(t) = sup_u ut - u log u above, and f*(t) = e^{t-1} is not the derivative (0 at the maximiser)"},
   {Q6 ("1(a)", "s003_q61a_stationary", 266), .truth = "zero",
    .text = "0 = t - [log u* + 1]  (at Brent's maximiser u*)",
-   EVAL (v_conj_stationary, "q61a_stationary_no_1", "0 = t - log u*", m_conj_stationary_no_1)},
+   EVAL (fenchel_star_stationary_at_max, "q61a_stationary_no_1", "0 = t - log u*", m_conj_stationary_no_1)},
   {Q6 ("1(a)", "s003_q61a_maximiser", 266), .truth = "argmax", .text = "u* = e^{t-1}",
    EVAL (v_exp_t1, "q61a_maximiser_rel_1e-5", "u* = e^{t-1} (1 + 1e-5)", m_exp_t1_rel5)},
   {Q6 ("1(a)", "s003_q61a_conjugate", 268), .truth = "sup", .text = "Therefore, f*(t) = e^{t-1}",

@@ -51,6 +51,10 @@ test_star (double t)
           s.value, s.err);
   tap_ok (fabs (r.value) <= r.err && r.err < 1e-5, "t - [log u* + 1] at t = %g: %.3g within %.3g",
           t, r.value, r.err);
+  estimate row = fenchel_star_stationary_at_max (&pt, &m);
+  tap_ok (fabs (row.value) <= row.err && row.err < 1e-5,
+          "the row t - [log u* + 1] at the prep's maximiser, t = %g: %.3g within %.3g", t,
+          row.value, row.err);
   estimate wrong = fenchel_star_stationary (t, m, 0.0);
   tap_ok (fabs (wrong.value) > wrong.err, "negative control: t - log u* = %.3g beyond %.3g",
           wrong.value, wrong.err);
