@@ -19,7 +19,6 @@
 #include "logsumexp.h"
 #include "mixture_1d.h"
 #include "normal.h"
-#include "rng.h"
 
 #include <math.h>
 #include <string.h>
@@ -242,24 +241,13 @@ static void
 mstep_prepare (const point * p, void *out)
 {
   mstep_prep *u = out;
-  gsl_rng *r = rng_new ((unsigned long) p->v[0]);
-  gsl_matrix *x = gmm_sample_n (r, line45.truth, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
-  gmm *g = gmm_alloc (K, 1), *c = gmm_alloc (K, 1);
-  gmm_memcpy (g, line45.start);
-  if (gmm_em (g, x, q, (int) p->v[1]) != GSL_SUCCESS)    /* θ^t and q^t */
-    die_runtime ("EM broke down on data set %g", p->v[0]);
-  gmm_memcpy (c, g);
-  if (gmm_m_step (c, x, q, 0.0) != GSL_SUCCESS)  /* argmax Q, closed form */
-    die_runtime ("the M-step broke down on data set %g", p->v[0]);
-  em_variant_argmax (g, c, x, q, u->closed, u->opt);
+  double w[K];                  /* the M-step's weights */
+  em_variant_argmax_drawn (line45.truth, line45.start, MSTEP_N, (unsigned long) p->v[0],
+                           (int) p->v[1], u->closed, u->opt, w);
   /* the mutant: variances N_j/(N_j - 1) larger, log σ_j = θ_{K+2j} by half its log */
   memcpy (u->unbiased, u->closed, sizeof u->closed);
   for (int j = 0; j < K; j++)
-    u->unbiased[K + 2 * j].value
-      += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
-  gmm_free (c), gmm_free (g);
-  gsl_matrix_free (q), gsl_matrix_free (x);
-  gsl_rng_free (r);
+    u->unbiased[K + 2 * j].value += 0.5 * log (w[j] * MSTEP_N / (w[j] * MSTEP_N - 1));
 }
 #define MU_ ((const mstep_prep *) u)
 #define JTH ((int) p->v[2] - 1)
