@@ -169,7 +169,8 @@ static const derivation_line P5_LINES[] = {
 
 DERIVATION_DEFINE (p5, "s000_p5",
                    "000 P5: Lemma 1, F(θ, q), the E-step and the M-step at one observation",
-                   p5_points, 200, P5_TRUTHS, P5_LINES, DERIVATION_PREPARE (em_point, em_point_prepare));
+                   p5_points, 200, P5_TRUTHS, P5_LINES,
+                   DERIVATION_PREPARE (em_point, em_point_prepare));
 
 /* ---- line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t) ---- */
 
