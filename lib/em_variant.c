@@ -2,6 +2,7 @@
    em_variant.h). */
 #include "em_variant.h"
 #include "errors.h"
+#include "rng.h"
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -67,4 +68,25 @@ em_variant_argmax (const gmm * g, const gmm * after, const gsl_matrix * x,
     }
   gsl_vector_free (po);
   gsl_vector_free (pc);
+}
+
+void
+em_variant_argmax_drawn (const gmm * truth, const gmm * start, size_t n, unsigned long seed,
+                         int iters, estimate * closed, estimate * opt, double *w_after)
+{
+  gsl_rng *r = rng_new (seed);
+  gsl_matrix *x = gmm_sample_n (r, truth, n), *q = gsl_matrix_alloc (n, start->k);
+  gmm *g = gmm_alloc (start->k, start->d), *c = gmm_alloc (start->k, start->d);
+  gmm_memcpy (g, start);
+  if (gmm_em (g, x, q, iters) != GSL_SUCCESS)   /* θ^t and q^t */
+    die_runtime ("EM broke down on data set %lu", seed);
+  gmm_memcpy (c, g);
+  if (gmm_m_step (c, x, q, 0.0) != GSL_SUCCESS) /* argmax Q, closed form */
+    die_runtime ("the M-step broke down on data set %lu", seed);
+  em_variant_argmax (g, c, x, q, closed, opt);
+  for (size_t j = 0; j < start->k; j++)
+    w_after[j] = c->weights[j];
+  gmm_free (c), gmm_free (g);
+  gsl_matrix_free (q), gsl_matrix_free (x);
+  gsl_rng_free (r);
 }

@@ -51,4 +51,15 @@ int em_variant_m_step (gmm * g, const gsl_matrix * x, const gsl_matrix * q,
 void em_variant_argmax (const gmm * g, const gmm * after, const gsl_matrix * x,
                         const gsl_matrix * q, estimate * closed, estimate * opt);
 
+/* em_variant_argmax where a claim's M-step is checked on a data set: N
+   points drawn from TRUTH (gmm_sample_n, the generator rng_new (SEED)),
+   ITERS iterations of EM (gmm_em) from START give θ^t and q^t, the
+   closed-form M-step (gmm_m_step, no ridge) from them is AFTER; CLOSED and
+   OPT as em_variant_argmax, and AFTER's weights in W_AFTER (START's k of
+   them).  Dies (exit 3) when EM or the M-step breaks down, naming the data
+   set by SEED. */
+void em_variant_argmax_drawn (const gmm * truth, const gmm * start, size_t n,
+                              unsigned long seed, int iters, estimate * closed,
+                              estimate * opt, double *w_after);
+
 #endif

@@ -1,8 +1,16 @@
 /* fenchel.c -- the conjugates of u log u at a derivation's points (see
    fenchel.h). */
 #include "fenchel.h"
+#include "normal.h"
 
 #include <math.h>
+
+estimate
+fenchel_ulogu_slope (const point * p, const void *prep)
+{
+  (void) prep;
+  return conjugate_ulogu_slope (p->v[0], p->v[1]);
+}
 
 /* ---- f*(t) ---- */
 
@@ -40,6 +48,12 @@ fenchel_star_stationary (double t, concave_max m, double c)
   double v = t - (log (m.x) + c);
   double slack = m.x_err / (m.x - m.x_err);
   return est_exact (v, slack + 4 * EST_U * (fabs (t) + fabs (log (m.x)) + 1));
+}
+
+estimate
+fenchel_star_stationary_at_max (const point * p, const void *prep)
+{
+  return fenchel_star_stationary (p->v[0], STAR (prep), 1.0);
 }
 
 /* ---- f**(u) ---- */
@@ -80,6 +94,12 @@ fenchel_bi_slope (double u, concave_max m, double sign)
 {
   double e = exp (m.x - 1);
   return est_exact (u + sign * e, u * m.x_err * exp (m.x_err) + 4 * EST_U * (u + e));
+}
+
+estimate
+fenchel_bi_slope_at_max (const point * p, const void *prep)
+{
+  return fenchel_bi_slope (p->v[0], BI (prep)->bi, -1.0);
 }
 
 /* ---- the integrand of KL(p||q) ---- */
@@ -153,4 +173,93 @@ fenchel_kl_star_ratio (const fenchel_kl_point * w)
 {
   double r = w->p / w->q;
   return est_exact (exp (r - 1), 4 * EST_U * exp (r - 1));
+}
+
+/* ---- at the point (mp, sp, mq, sq, z) ---- */
+
+#define KL(prep) ((const fenchel_kl_point *) (prep))
+
+void
+fenchel_kl_prepare (const point * p, void *prep)
+{
+  double x = p->v[0] + p->v[1] * p->v[4];
+  *(fenchel_kl_point *) prep = fenchel_kl_at (normal_log_pdf (x, p->v[0], p->v[1]),
+                                              normal_log_pdf (x, p->v[2], p->v[3]));
+}
+
+estimate
+fenchel_kl_closed (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_integrand (KL (prep));
+}
+
+estimate
+fenchel_kl_whole_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (KL (prep)->whole);
+}
+
+estimate
+fenchel_kl_inside_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (KL (prep)->inside);
+}
+
+estimate
+fenchel_kl_f_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return concave_max_value (KL (prep)->f);
+}
+
+estimate
+fenchel_kl_q_f_sup (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_q_sup (KL (prep));
+}
+
+estimate
+fenchel_kl_u_log_u (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_ratio_log (KL (prep), 1.0, 0);
+}
+
+estimate
+fenchel_kl_star_at_ratio (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_star_ratio (KL (prep));
+}
+
+estimate
+fenchel_kl_q_u_log_u (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_ratio_log (KL (prep), KL (prep)->q, 0);
+}
+
+estimate
+fenchel_kl_q_u_log_inverse (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_ratio_log (KL (prep), KL (prep)->q, 1);
+}
+
+estimate
+fenchel_kl_p_log (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_weighted_log (KL (prep), KL (prep)->p);
+}
+
+estimate
+fenchel_kl_q_log (const point * p, const void *prep)
+{
+  (void) p;
+  return fenchel_kl_weighted_log (KL (prep), KL (prep)->q);
 }

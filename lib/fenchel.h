@@ -18,6 +18,11 @@
 #include "conjugate.h"
 #include "derivation.h"
 
+/* ---- d/du (ut - u log u) at the point (t, u) ----
+   By the complex step (conjugate_ulogu_slope), exact to rounding: the
+   truth of the derivative t - log u - 1 that the supremum sets to 0. */
+estimate fenchel_ulogu_slope (const point * p, const void *prep);
+
 /* ---- f*(t) at t = the point's first coordinate ----
    The prep is a concave_max, conjugate_ulogu_star (t); the truths its
    supremum and maximiser (concave_max_value, concave_max_x) and the
@@ -33,6 +38,8 @@ estimate fenchel_star_slope (const point * p, const void *prep);
    x_err), x_err moves it by at most x_err / (x - x_err); the rounding 4u
    (|t| + |log x| + 1). */
 estimate fenchel_star_stationary (double t, concave_max m, double c);
+/* ... at the prep's maximiser, as a row: t - [log u* + 1], C = 1. */
+estimate fenchel_star_stationary_at_max (const point * p, const void *prep);
 
 /* ---- f**(u) at u = the point's first coordinate ----
    The prep: BI = sup_t tu - e^{t-1} (conjugate_exp_star, f* in closed
@@ -55,6 +62,8 @@ estimate fenchel_bi_nested (const point * p, const void *prep);
    maximiser, so x_err moves it by at most u x_err e^{x_err}; the rounding
    4u (u + e^{t-1}). */
 estimate fenchel_bi_slope (double u, concave_max m, double sign);
+/* ... at BI's maximiser, as a truth: d/dt (tu - e^{t-1}), SIGN = -1. */
+estimate fenchel_bi_slope_at_max (const point * p, const void *prep);
 
 /* ---- the integrand of KL(p||q) in its variational form ----
    At densities p = e^LP, q = e^LQ: the supremum over t as written, WHOLE
@@ -90,5 +99,37 @@ estimate fenchel_kl_q_sup (const fenchel_kl_point * w);
 estimate fenchel_kl_ratio_log (const fenchel_kl_point * w, double weight, int inverted);
 estimate fenchel_kl_weighted_log (const fenchel_kl_point * w, double weight);
 estimate fenchel_kl_star_ratio (const fenchel_kl_point * w);
+
+/* ---- the integrand of KL(p||q) at the point (mp, sp, mq, sq, z) ----
+   p = N(mp, sp²), q = N(mq, sq²) at x = mp + sp z: the prep is
+   fenchel_kl_at (log p(x), log q(x)), both by normal_log_pdf (x in
+   standard units of p, so that the points cover p's bulk).  Read from it,
+   as a derivation's truths and rows:
+     fenchel_kl_closed       p log(p/q), the harness's own closed form of
+                             the supremum, at t = 1 + log(p/q)
+                             (fenchel_kl_integrand)
+     fenchel_kl_whole_sup    sup_t p t - q e^{t-1} by Brent (WHOLE)
+     fenchel_kl_inside_sup   sup_t q (t p/q - e^{t-1}) by Brent (INSIDE)
+     fenchel_kl_f_sup        sup_t t p/q - e^{t-1} by Brent (F)
+     fenchel_kl_q_f_sup      q F, F pulled out (fenchel_kl_q_sup)
+   and the integrand's other forms above, at u = p/q:
+     fenchel_kl_u_log_u          u log u (fenchel_kl_ratio_log, W = 1)
+     fenchel_kl_star_at_ratio    f*(u) = e^{u-1} (fenchel_kl_star_ratio)
+     fenchel_kl_q_u_log_u        q (p/q) log(p/q) (W = q)
+     fenchel_kl_q_u_log_inverse  q (p/q) log(q/p) (W = q, INVERTED)
+     fenchel_kl_p_log            p log(p/q) as written (fenchel_kl_weighted_log)
+     fenchel_kl_q_log            q log(p/q) */
+void fenchel_kl_prepare (const point * p, void *prep);
+estimate fenchel_kl_closed (const point * p, const void *prep);
+estimate fenchel_kl_whole_sup (const point * p, const void *prep);
+estimate fenchel_kl_inside_sup (const point * p, const void *prep);
+estimate fenchel_kl_f_sup (const point * p, const void *prep);
+estimate fenchel_kl_q_f_sup (const point * p, const void *prep);
+estimate fenchel_kl_u_log_u (const point * p, const void *prep);
+estimate fenchel_kl_star_at_ratio (const point * p, const void *prep);
+estimate fenchel_kl_q_u_log_u (const point * p, const void *prep);
+estimate fenchel_kl_q_u_log_inverse (const point * p, const void *prep);
+estimate fenchel_kl_p_log (const point * p, const void *prep);
+estimate fenchel_kl_q_log (const point * p, const void *prep);
 
 #endif

@@ -10,6 +10,12 @@
 #include <math.h>
 
 normal_pair
+normal_pair_from_array (const double v[4])
+{
+  return (normal_pair) { v[0], v[1], v[2], v[3] };
+}
+
+normal_pair
 normal_pair_draw (const gsl_rng * r, double log_sd_lo, double log_sd_hi)
 {
   normal_pair g;

@@ -19,6 +19,10 @@ typedef struct
   double ma, sa, mb, sb;
 } normal_pair;
 
+/* The pair (V[0], V[1], V[2], V[3]) = (ma, sa, mb, sb): a derivation's
+   point, or any array, laid out as the struct is. */
+normal_pair normal_pair_from_array (const double v[4]);
+
 /* A random pair: means standard normal, standard deviations e^U with U
    uniform on [LOG_SD_LO, LOG_SD_HI]; drawn in the order ma, sa, mb, sb. */
 normal_pair normal_pair_draw (const gsl_rng * r, double log_sd_lo,

@@ -13,41 +13,36 @@
  * lib/critic); KL(p||q) and a quadratic critic's E_q[e^T], E_p[T] in closed
  * form.  The claims over all critics are harness checks at random critics
  * (lib/critic_bounds). */
-#include "conjugate.h"
 #include "critic_bounds.h"
+#include "critic_point.h"
 #include "fenchel.h"
 #include "figure_critic_bounds.h"
 #include "harness.h"
 #include "line_fn.h"
-#include "normal.h"
-#include "normal_pair.h"
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
 
-/* A row of 003 Question 6: its id and its line in the seed (Q61A: Q6.1(a),
-   ...); EVAL (f, id, what, g): its value f, and its one mutant ID, which
-   does WHAT, of value g. */
-#define Q61A(id_, at_) .id = id_, .source = "003 Q6.1(a)", .at = at_
-#define Q61B(id_, at_) .id = id_, .source = "003 Q6.1(b)", .at = at_
-#define Q62A(id_, at_) .id = id_, .source = "003 Q6.2(a)", .at = at_
-#define Q63(id_, at_) .id = id_, .source = "003 Q6.3", .at = at_
+/* A row of 003 Question 6: its part ("1(a)": Q6.1(a)), its id and its line
+   in the seed; EVAL (f, id, what, g): its value f, and its one mutant ID,
+   which does WHAT, of value g. */
+#define Q6(part, id_, at_) .id = id_, .source = "003 Q6." part, .at = at_
 #define EVAL(f, id_, what, g) .eval = LINE_CLOSED (f), .mutants = {{id_, what, LINE_CLOSED (g)}}
 
 /* ---- Q6.1(a), the derivative line: d/du (ut - u log u) at any (t, u) ---- */
 
 static const point_kind tu_points = POINT_BOX_OF (NULL, {"t", -4, 4, 0, 0}, {"u", 0.05, 7.4, 1, 0});
 
-LINE_FN_CLOSED (tr_du_complex, conjugate_ulogu_slope (p->v[0], p->v[1]))
 LINE_FN_CLOSED (v_du, EST_SUM (p->v[0], -log (p->v[1]), -1.0))
 LINE_FN_CLOSED (m_du_no_1, EST_SUM (p->v[0], -log (p->v[1])))
 
 static const derivation_truth DU_TRUTHS[] = {
-  {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (tr_du_complex)},
+  {"du", "d/du (ut - u log u) by the complex step Im g(u + ih)/h", LINE_CLOSED (fenchel_ulogu_slope)},
 };
 static const derivation_line DU_LINES[] = {
-  {Q61A ("s003_q61a_derivative", 266), .truth = "du", .text = "d/du(ut - u log u) = t - log u - 1",
+  {Q6 ("1(a)", "s003_q61a_derivative", 266), .truth = "du",
+   .text = "d/du(ut - u log u) = t - log u - 1",
    EVAL (v_du, "q61a_derivative_no_1", "t - log u (the -1 of d(u log u)/du dropped)", m_du_no_1)},
 };
 DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative of ut - u log u",
@@ -58,7 +53,6 @@ DERIVATION_DEFINE (du_dv, "s003_q61a_derivative", "003 Q6.1(a): the derivative o
 static const point_kind t_points = POINT_BOX_OF (NULL, {"t", -4, 4, 0, 0});
 
 #define CONJ(prep) (*(const concave_max *) (prep))
-LINE_FN_CLOSED (v_conj_stationary, fenchel_star_stationary (p->v[0], CONJ (u), 1.0))
 LINE_FN_CLOSED (m_conj_stationary_no_1, fenchel_star_stationary (p->v[0], CONJ (u), 0.0))
 LINE_FN_CLOSED (v_exp_t1, est_exact (exp (p->v[0] - 1), 2 * EST_U * exp (p->v[0] - 1)))
 LINE_FN_CLOSED (m_exp_t1_rel5, est_scale (1 + 1e-5, v_exp_t1 (p, u)))
@@ -73,14 +67,14 @@ static const derivation_truth CONJ_TRUTHS[] = {
   {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 static const derivation_line CONJ_LINES[] = {
-  {Q61A ("s003_q61a_definition", 262),
+  {Q6 ("1(a)", "s003_q61a_definition", 262),
    .text = "f*(t) = sup_{u ∈ dom f} ut - f(u) = sup_{u ∈ dom f} ut - u log u",
    LINE_NOT_CHECKABLE ("the definition of f*, with f(u) = u log u substituted")},
-  {Q61A ("s003_q61a_method", 264),
+  {Q6 ("1(a)", "s003_q61a_method", 264),
    .text = "for a fixed value of t we maximize the function ut - u log u by setting it to 0",
    LINE_NOT_CHECKABLE ("the method in words (\"it\" is the derivative, as the display below"
                        " shows); the rows below are checked")},
-  {Q61A ("s003_q61a_dangling", 266), .truth = "du_at_max",
+  {Q6 ("1(a)", "s003_q61a_dangling", 266), .truth = "du_at_max",
    .text = "= d/du(ut - u log u)  (the row has no left side; at the maximiser)",
    /* read literally: f*(t), the chain above */
    .eval = LINE_CLOSED (fenchel_star_sup), .expect = V_SLIP,
@@ -88,12 +82,12 @@ static const derivation_line CONJ_LINES[] = {
                  " third row writes 0 = t - [log u* + 1]", 0, LINE_CLOSED (line_fn_zero), 0}},
    .correction = "0 = d/du(ut - u log u): the display's leading \"=\" continues, as written, the chain"
      " f*(t) = sup_u ut - u log u above, and f*(t) = e^{t-1} is not the derivative (0 at the maximiser)"},
-  {Q61A ("s003_q61a_stationary", 266), .truth = "zero",
+  {Q6 ("1(a)", "s003_q61a_stationary", 266), .truth = "zero",
    .text = "0 = t - [log u* + 1]  (at Brent's maximiser u*)",
-   EVAL (v_conj_stationary, "q61a_stationary_no_1", "0 = t - log u*", m_conj_stationary_no_1)},
-  {Q61A ("s003_q61a_maximiser", 266), .truth = "argmax", .text = "u* = e^{t-1}",
+   EVAL (fenchel_star_stationary_at_max, "q61a_stationary_no_1", "0 = t - log u*", m_conj_stationary_no_1)},
+  {Q6 ("1(a)", "s003_q61a_maximiser", 266), .truth = "argmax", .text = "u* = e^{t-1}",
    EVAL (v_exp_t1, "q61a_maximiser_rel_1e-5", "u* = e^{t-1} (1 + 1e-5)", m_exp_t1_rel5)},
-  {Q61A ("s003_q61a_conjugate", 268), .truth = "sup", .text = "Therefore, f*(t) = e^{t-1}",
+  {Q6 ("1(a)", "s003_q61a_conjugate", 268), .truth = "sup", .text = "Therefore, f*(t) = e^{t-1}",
    EVAL (v_exp_t1, "q61a_conjugate_rel_1e-6", "f*(t) = e^{t-1} (1 + 1e-6)", m_exp_t1_rel6)},
 };
 DERIVATION_DEFINE (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f*(t) of u log u",
@@ -104,9 +98,8 @@ DERIVATION_DEFINE (conj_dv, "s003_q61a_conjugate", "003 Q6.1(a): the conjugate f
 
 static const point_kind u_points = POINT_BOX_OF (NULL, {"u", 0.02, 55, 1, 0});
 
-/* d/dt (tu - e^{t-1}) at Brent's t_B, and its mutant */
+/* d/dt (tu - e^{t-1}) at Brent's t_B with the wrong sign */
 #define BI(prep) ((const fenchel_bi *) (prep))
-LINE_FN_CLOSED (tr_bi_dt_at_max, fenchel_bi_slope (p->v[0], BI (u)->bi, -1.0))
 LINE_FN_CLOSED (m_bi_stationary_sign, fenchel_bi_slope (p->v[0], BI (u)->bi, 1.0))
 #define U (p->v[0])      /* the point's u */
 LINE_FN_CLOSED (v_ulogu, est_exact (U * log (U), 4 * EST_U * fabs (U * log (U))))
@@ -129,19 +122,19 @@ static const derivation_truth BI_TRUTHS[] = {
    LINE_CLOSED (fenchel_bi_nested)},
   {"sup", "sup_t tu - e^{t-1} by Brent (grid t in [-300, 300])", LINE_CLOSED (fenchel_bi_sup)},
   {"argmax", "the maximiser over t by Brent", LINE_CLOSED (fenchel_bi_argmax)},
-  {"dt_at_max", "d/dt (tu - e^{t-1}) at Brent's maximiser", LINE_CLOSED (tr_bi_dt_at_max)},
+  {"dt_at_max", "d/dt (tu - e^{t-1}) at Brent's maximiser", LINE_CLOSED (fenchel_bi_slope_at_max)},
   {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 static const derivation_line BI_LINES[] = {
-  {Q61A ("s003_q61a_bi_goal", 272), .truth = "nested", .text = "f**(u) = (f*)*(u) = u log u",
+  {Q6 ("1(a)", "s003_q61a_bi_goal", 272), .truth = "nested", .text = "f**(u) = (f*)*(u) = u log u",
    EVAL (v_ulogu, "q61a_bi_goal_log2", "u log2 u", m_ulog2u)},
-  {Q61A ("s003_q61a_bi_sup", 272),
+  {Q6 ("1(a)", "s003_q61a_bi_sup", 272),
    .text = "= sup_{t ∈ dom(u)} tu - f*(t), f*(t) = e^{t-1}  (t over ℝ)",
    EVAL (fenchel_bi_sup, "q61a_bi_sup_no_1", "f*(t) taken as e^t", m_bi_sup_no_1)},
-  {Q61A ("s003_q61a_bi_method", 274),
+  {Q6 ("1(a)", "s003_q61a_bi_method", 274),
    .text = "For a fixed value of u, we find the value of t that maximizes tu - e^{t-1} by setting it to 0",
    LINE_NOT_CHECKABLE ("the method in words; the rows below are checked")},
-  {Q61A ("s003_q61a_bi_dangling", 276), .truth = "dt_at_max",
+  {Q6 ("1(a)", "s003_q61a_bi_dangling", 276), .truth = "dt_at_max",
    .text = "= d/dt(tu - e^{t-1})  (the row has no left side; at the maximiser)",
    /* read literally: f**(u), the chain above */
    .eval = LINE_CLOSED (fenchel_bi_sup), .expect = V_SLIP,
@@ -149,23 +142,23 @@ static const derivation_line BI_LINES[] = {
                  " next row writes 0 = u - e^{t-1}", 0, LINE_CLOSED (line_fn_zero), 0}},
    .correction = "0 = d/dt(tu - e^{t-1}): as written the row continues the chain f**(u) = sup_t tu - f*(t)"
      " above, and f**(u) = u log u is not the derivative (0 at the maximiser)"},
-  {Q61A ("s003_q61a_bi_stationary", 276), .truth = "zero",
+  {Q6 ("1(a)", "s003_q61a_bi_stationary", 276), .truth = "zero",
    .text = "0 = u - e^{t-1}  (at Brent's maximiser)",
-   EVAL (tr_bi_dt_at_max, "q61a_bi_stationary_sign", "0 = u + e^{t-1}", m_bi_stationary_sign)},
-  {Q61A ("s003_q61a_bi_maximiser", 276), .truth = "argmax", .text = "t* = log u + 1",
+   EVAL (fenchel_bi_slope_at_max, "q61a_bi_stationary_sign", "0 = u + e^{t-1}", m_bi_stationary_sign)},
+  {Q6 ("1(a)", "s003_q61a_bi_maximiser", 276), .truth = "argmax", .text = "t* = log u + 1",
    EVAL (v_tstar, "q61a_bi_maximiser_sign", "t* = log u - 1", m_tstar_sign)},
-  {Q61A ("s003_q61a_bi_substitute", 278),
+  {Q6 ("1(a)", "s003_q61a_bi_substitute", 278),
    .text = "Now we substitute this back into the above equation",
    LINE_NOT_CHECKABLE ("the method in words; the substitution is the next row")},
-  {Q61A ("s003_q61a_bi_substituted", 280), .truth = "sup", .text = "f**(u) = t*u - f*(t*)",
+  {Q6 ("1(a)", "s003_q61a_bi_substituted", 280), .truth = "sup", .text = "f**(u) = t*u - f*(t*)",
    EVAL (v_bi_subst, "q61a_bi_substituted_plus", "t*u + f*(t*)", m_bi_subst_plus)},
-  {Q61A ("s003_q61a_bi_expanded", 280),
+  {Q6 ("1(a)", "s003_q61a_bi_expanded", 280),
    .text = "= u·(log u + 1) [= u log u + u] - e^{log u + 1 - 1} [= u]",
    EVAL (v_bi_expanded, "q61a_bi_expanded_exponent", "e^{log u + 1} in place of e^{log u + 1 - 1}",
          m_bi_expanded_exponent)},
-  {Q61A ("s003_q61a_biconjugate", 280), .text = "f**(u) = u log u",
+  {Q6 ("1(a)", "s003_q61a_biconjugate", 280), .text = "f**(u) = u log u",
    EVAL (v_ulogu, "q61a_biconjugate_rel_1e-6", "u log(u (1 + 1e-6))", m_ulogu_rel6)},
-  {Q61A ("s003_q61a_fenchel_moreau", 282),
+  {Q6 ("1(a)", "s003_q61a_fenchel_moreau", 282),
    .text = "footnote 3: f** = f if f is lower semi-continuous and convex (\"Fenchel-Monreau\")",
    LINE_NOT_CHECKABLE ("a theorem quoted for every such f (Fenchel-Moreau, misspelt); its instance"
                        " f = u log u is row s003_q61a_bi_goal, checked against the nested"
@@ -183,80 +176,59 @@ DERIVATION_DEFINE (biconj_dv, "s003_q61a_biconjugate", "003 Q6.1(a): the biconju
 static const point_kind pair_x_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²), x = mp + sp z",
                                                      PAIR_COORDS, {"z", -3, 3, 0, 0});
 
-static void
-prep_pointwise (const point * p, void *prep)
-{
-  double x = p->v[0] + p->v[1] * p->v[4];
-  *(fenchel_kl_point *) prep = fenchel_kl_at (normal_log_pdf (x, p->v[0], p->v[1]),
-                                              normal_log_pdf (x, p->v[2], p->v[3]));
-}
 #define PW(prep) ((const fenchel_kl_point *) (prep))
 
-/* p log(p/q): the harness's own closed form of the supremum (at t = 1 + log(p/q)) */
-LINE_FN_CLOSED (tr_kl_integrand, fenchel_kl_integrand (PW (u)))
-LINE_FN_CLOSED (tr_sup_f, concave_max_value (PW (u)->f))
-LINE_FN_CLOSED (v_pw_whole, concave_max_value (PW (u)->whole))
-LINE_FN_CLOSED (v_pw_inside, concave_max_value (PW (u)->inside))
-LINE_FN_CLOSED (v_pw_q_sup_f, fenchel_kl_q_sup (PW (u)))
-LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, v_pw_q_sup_f (p, u)))
-/* mutants with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
-LINE_FN_CLOSED (m_pw_whole_no_1, est_sub (tr_kl_integrand (p, u), est_exact (PW (u)->p, 0)))
-LINE_FN_CLOSED (v_pw_conj_of_fstar, fenchel_kl_ratio_log (PW (u), 1.0, 0))
-LINE_FN_CLOSED (m_pw_conj_is_fstar, fenchel_kl_star_ratio (PW (u)))
-LINE_FN_CLOSED (v_pw_substituted, fenchel_kl_ratio_log (PW (u), PW (u)->q, 0))
-LINE_FN_CLOSED (m_pw_substituted_inverted, fenchel_kl_ratio_log (PW (u), PW (u)->q, 1))
-LINE_FN_CLOSED (v_pw_p_log, fenchel_kl_weighted_log (PW (u), PW (u)->p))
-LINE_FN_CLOSED (m_pw_q_log, fenchel_kl_weighted_log (PW (u), PW (u)->q))
+/* the prep, Brent's suprema, p log(p/q) and the rows' other forms of it: lib/fenchel */
+LINE_FN_CLOSED (m_pw_q2_sup_f, est_scale (PW (u)->q, fenchel_kl_q_f_sup (p, u)))
+/* the mutant with f*(t) = e^t in the objective: sup_t pt - q e^t = p log(p/q) - p */
+LINE_FN_CLOSED (m_pw_whole_no_1, est_sub (fenchel_kl_closed (p, u), est_exact (PW (u)->p, 0)))
 
 static const derivation_truth PW_TRUTHS[] = {
-  {"p_log", "p log(p/q) at x, log p and log q by lib/normal", LINE_CLOSED (tr_kl_integrand)},
-  {"sup_f", "sup_t t p/q - e^{t-1} by Brent", LINE_CLOSED (tr_sup_f)},
+  {"p_log", "p log(p/q) at x, log p and log q by lib/normal", LINE_CLOSED (fenchel_kl_closed)},
+  {"sup_f", "sup_t t p/q - e^{t-1} by Brent", LINE_CLOSED (fenchel_kl_f_sup)},
 };
 static const derivation_line PW_LINES[] = {
-  {Q61B ("s003_q61b_given", 290), .truth = "p_log",
+  {Q6 ("1(b)", "s003_q61b_given", 290), .truth = "p_log",
    .text = "sup_T R1[T] = ∫ sup_t p(x)t - q(x)e^{t-1} dx  (the given step; its integrand at x, by Brent)",
-   EVAL (v_pw_whole, "q61b_given_no_1", "p t - q e^t inside the supremum", m_pw_whole_no_1)},
-  {Q61B ("s003_q61b_factored", 290),
+   EVAL (fenchel_kl_whole_sup, "q61b_given_no_1", "p t - q e^t inside the supremum", m_pw_whole_no_1)},
+  {Q6 ("1(b)", "s003_q61b_factored", 290),
    .text = "= ∫ sup_t q(x)·(t·p(x)/q(x) - e^{t-1}) dx  (integrand, by Brent)",
-   EVAL (v_pw_inside, "q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q", tr_sup_f)},
-  {Q61B ("s003_q61b_factor_rule", 292),
+   EVAL (fenchel_kl_inside_sup, "q61b_factored_no_q", "sup_t (t p/q - e^{t-1}) without the factor q",
+         fenchel_kl_f_sup)},
+  {Q6 ("1(b)", "s003_q61b_factor_rule", 292),
    .text = "since q(x) ≥ 0, sup q(x)·F = q(x) sup F  (F = t p/q - e^{t-1})",
-   EVAL (v_pw_q_sup_f, "q61b_factor_rule_q2", "q² sup F", m_pw_q2_sup_f)},
-  {Q61B ("s003_q61b_factor_out", 294),
+   EVAL (fenchel_kl_q_f_sup, "q61b_factor_rule_q2", "q² sup F", m_pw_q2_sup_f)},
+  {Q6 ("1(b)", "s003_q61b_factor_out", 294),
    .text = "= ∫ q(x) sup_t (t·p(x)/q(x) - e^{t-1}) dx  (integrand)",
-   EVAL (v_pw_q_sup_f, "q61b_factor_out_no_q", "sup F without q", tr_sup_f)},
-  {Q61B ("s003_q61b_conjugate_of_fstar", 296), .truth = "sup_f",
+   EVAL (fenchel_kl_q_f_sup, "q61b_factor_out_no_q", "sup F without q", fenchel_kl_f_sup)},
+  {Q6 ("1(b)", "s003_q61b_conjugate_of_fstar", 296), .truth = "sup_f",
    .text = "the convex conjugate of f*(t) = e^{t-1} from the above question: sup_t (tu - e^{t-1}) = u log u at u = p/q",
-   EVAL (v_pw_conj_of_fstar, "q61b_conjugate_is_fstar",
-         "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", m_pw_conj_is_fstar)},
-  {Q61B ("s003_q61b_substituted", 298), .from = {"s003_q61b_factor_out"},
+   EVAL (fenchel_kl_u_log_u, "q61b_conjugate_is_fstar",
+         "f*(p/q) = e^{p/q-1} substituted for the conjugate of f*", fenchel_kl_star_at_ratio)},
+  {Q6 ("1(b)", "s003_q61b_substituted", 298), .from = {"s003_q61b_factor_out"},
    .text = "sup_T R1[T] = ∫ q(x)·(p(x)/q(x)·log p(x)/q(x)) dx  (integrand)",
-   EVAL (v_pw_substituted, "q61b_substituted_inverted", "q (p/q) log(q/p)", m_pw_substituted_inverted)},
-  {Q61B ("s003_q61b_p_log", 298), .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)",
-   EVAL (v_pw_p_log, "q61b_p_log_q", "q log(p/q)", m_pw_q_log)},
+   EVAL (fenchel_kl_q_u_log_u, "q61b_substituted_inverted", "q (p/q) log(q/p)",
+         fenchel_kl_q_u_log_inverse)},
+  {Q6 ("1(b)", "s003_q61b_p_log", 298), .text = "= ∫ p(x)·log p(x)/q(x) dx  (integrand)",
+   EVAL (fenchel_kl_p_log, "q61b_p_log_q", "q log(p/q)", fenchel_kl_q_log)},
 };
 DERIVATION_DEFINE (pointwise_dv, "s003_q61b_pointwise", "003 Q6.1(b): the integrands at x = mp + sp z",
                    pair_x_points, 60, PW_TRUTHS, PW_LINES,
-                   DERIVATION_PREPARE (fenchel_kl_point, prep_pointwise));
+                   DERIVATION_PREPARE (fenchel_kl_point, fenchel_kl_prepare));
 
 /* The integral: KL(p||q) in closed form against quadrature. */
 static const point_kind pair_points = POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²)", PAIR_COORDS);
 
-/* a point's p, q (its first four coordinates) */
-#define PAIR_OF(p) ((normal_pair) { (p)->v[0], (p)->v[1], (p)->v[2], (p)->v[3] })
-
-LINE_FN_CLOSED (tr_kl_quad, est_quad (normal_pair_kl_quad (&PAIR_OF (p))))
 /* KL = log(sq/sp) + (sp² + d²)/(2 sq²) - 1/2 (lib/normal); the mutant
    drops its -1/2 */
-LINE_FN_CLOSED (v_kl, critic_kl_closed (&PAIR_OF (p)))
-LINE_FN_CLOSED (m_kl_no_half, est_add (v_kl (p, u), est_exact (0.5, 0)))
+LINE_FN_CLOSED (m_kl_no_half, est_add (critic_point_kl (p, u), est_exact (0.5, 0)))
 
 static const derivation_truth KL_TRUTHS[] =
-  { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (tr_kl_quad)} };
+  { {"kl_quad", "∫ p log(p/q) dx by two quadrature rules", LINE_CLOSED (critic_point_kl_quad)} };
 static const derivation_line KL_LINES[] = {
-  {Q61B ("s003_q61b_kl", 298), .truth = "kl_quad",
+  {Q6 ("1(b)", "s003_q61b_kl", 298), .truth = "kl_quad",
    .text = "sup_T R1[T] = KL(p(x)||q(x))  (the Gaussian closed form)",
-   EVAL (v_kl, "q61b_kl_no_half", "the closed form without its -1/2", m_kl_no_half)},
+   EVAL (critic_point_kl, "q61b_kl_no_half", "the closed form without its -1/2", m_kl_no_half)},
 };
 DERIVATION_DEFINE (kl_dv, "s003_q61b_kl", "003 Q6.1(b): the integral is KL(p||q)",
                    pair_points, 30, KL_TRUTHS, KL_LINES);
@@ -267,43 +239,34 @@ static const point_kind critic_points =
   POINT_BOX_OF ("p = N(mp, sp²), q = N(mq, sq²), critic T(x) = a + bx + cx²", PAIR_COORDS,
                 {"a", -2, 2, 0, 0}, {"b", -1.5, 1.5, 0, 0}, {"c", -0.5, 0.12, 0, 0});  /* c sq² < 1/2 */
 
-/* CASE_OF (p): a point's pair p, q and its quadratic critic, as the first two
-   arguments of lib/critic's functions; ∫ e^{T + shift} q dx and ∫ p T dx by
-   quadrature, log E_q[e^T] and E_p[T] in closed form */
-#define CASE_OF(p) &PAIR_OF (p), \
-    (const critic[]) { critic_quadratic ((p)->v[4], (p)->v[5], (p)->v[6]) }
-static quad_result quad_exp_t_q (const point * p, double shift)
-{ return critic_quadratic_rq (CASE_OF (p), -shift); }
-static quad_result quad_p_t (const point * p) { return critic_quadratic_p_t (CASE_OF (p)); }
-static estimate log_mgf (const point * p) { return critic_log_mgf (CASE_OF (p)); }
-static estimate ep_t (const point * p) { return critic_mean (CASE_OF (p)); }
+/* The point's p, q and critic, read by lib/critic_point: ∫ e^{T + shift} q dx
+   and ∫ p T dx by quadrature, log E_q[e^T] and E_p[T] in closed form */
+#define LOG_Z (critic_point_log_mgf (p, u).value)
 
 /* ∫ r q dx with r = e^T / E_q[e^T] (E_q[e^T] in closed form) */
-LINE_FN_CLOSED (v_rq, est_quad (quad_exp_t_q (p, -log_mgf (p).value)))
-LINE_FN_CLOSED (m_rq_exponent, est_quad (quad_exp_t_q (p, 1 - log_mgf (p).value)))
-LINE_FN_CLOSED (v_rq_pulled, est_scale (exp (-log_mgf (p).value), est_quad (quad_exp_t_q (p, 0))))
-LINE_FN_CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * log_mgf (p).value),
-                                              est_quad (quad_exp_t_q (p, 0))))
-LINE_FN_CLOSED (v_rq_one, est_exact ((1 / exp (log_mgf (p).value)) * exp (log_mgf (p).value),
-                                     2 * EST_U))
+LINE_FN_CLOSED (v_rq, critic_point_eq (p, -LOG_Z))
+LINE_FN_CLOSED (m_rq_exponent, critic_point_eq (p, 1 - LOG_Z))
+LINE_FN_CLOSED (v_rq_pulled, est_scale (exp (-LOG_Z), critic_point_eq (p, 0)))
+LINE_FN_CLOSED (m_rq_pulled_twice, est_scale (exp (-2 * LOG_Z), critic_point_eq (p, 0)))
+LINE_FN_CLOSED (v_rq_one, est_exact ((1 / exp (LOG_Z)) * exp (LOG_Z), 2 * EST_U))
 LINE_FN_CLOSED (m_rq_one_e, est_exact (M_E, 0))
 
 static const derivation_truth RQ_TRUTHS[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
 static const derivation_line RQ_LINES[] = {
-  {Q62A ("s003_q62a_domain", 304), .text = "For x ∈ ℝ,",
+  {Q6 ("2(a)", "s003_q62a_domain", 304), .text = "For x ∈ ℝ,",
    LINE_NOT_CHECKABLE ("the domain of x, no statement")},
-  {Q62A ("s003_q62a_integral", 306), .truth = "one", .text = "= ∫_x r(x)·q(x)·dx",
+  {Q6 ("2(a)", "s003_q62a_integral", 306), .truth = "one", .text = "= ∫_x r(x)·q(x)·dx",
    EVAL (v_rq, "q62a_normaliser_exponent", "r normalised by E_q[e^{T-1}]", m_rq_exponent)},
-  {Q62A ("s003_q62a_expanded", 306), .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx",
+  {Q6 ("2(a)", "s003_q62a_expanded", 306), .text = "= ∫_x e^{T(x)}/E_q[e^{T(x)}]·q(x)·dx",
    EVAL (v_rq, "q62a_expanded_plus_1", "e^{T+1} in the numerator", m_rq_exponent)},
-  {Q62A ("s003_q62a_pulled", 306), .text = "= 1/E_q[e^{T(x)}] ∫_x e^{T(x)}·q(x)·dx",
+  {Q6 ("2(a)", "s003_q62a_pulled", 306), .text = "= 1/E_q[e^{T(x)}] ∫_x e^{T(x)}·q(x)·dx",
    EVAL (v_rq_pulled, "q62a_pulled_twice", "1/E_q[e^T]² in front", m_rq_pulled_twice)},
-  {Q62A ("s003_q62a_one", 306), .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1",
+  {Q6 ("2(a)", "s003_q62a_one", 306), .text = "= 1/E_q[e^{T(x)}]·E_q[e^{T(x)}] = 1",
    EVAL (v_rq_one, "q62a_one_e", "the ratio taken as e", m_rq_one_e)},
-  {Q62A ("s003_q62a_density", 308), .text = "Therefore, rq is a proper density function.",
+  {Q6 ("2(a)", "s003_q62a_density", 308), .text = "Therefore, rq is a proper density function.",
    LINE_NOT_CHECKABLE ("the conclusion in words of row s003_q62a_one (rq = e^T q / E_q[e^T] ≥ 0"
                        " is evident)")},
-  {.id = "s003_q62b", .source = "003 Q6.2(b)", .at = 310,
+  {Q6 ("2(b)", "s003_q62b", 310),
    .text = "Show that KL(p||q) ≥ R2[T], with equality iff T(x) = log(p(x)/q(x)) + c",
    LINE_NO_ANSWER ("the seed gives no answer; the claim itself is harness checks r2_*")},
 };
@@ -331,68 +294,67 @@ static const derivation_truth LOGX_TRUTHS[] = {
   {"one_plus_log", "1 + log x by gsl_sf_log_e", LINE_CLOSED (tr_one_plus_log)},
 };
 static const derivation_line LOGX_LINES[] = {
-  {Q63 ("s003_q63_log_x", 314), .truth = "log", .text = "log x  (x ∈ (0, +∞))",
+  {Q6 ("3", "s003_q63_log_x", 314), .truth = "log", .text = "log x  (x ∈ (0, +∞))",
    EVAL (v_log, "q63_log_x_plus", "log x + 0.01", m_log_plus)},
-  {Q63 ("s003_q63_log_bound", 314), .rel = REL_LE, .text = "≤ (x - 1)",
+  {Q6 ("3", "s003_q63_log_bound", 314), .rel = REL_LE, .text = "≤ (x - 1)",
    EVAL (v_x_minus_1, "q63_log_bound_half", "≤ (x - 1)/2", m_half_x_minus_1)},
-  {Q63 ("s003_q63_one_plus_log", 314), .truth = "one_plus_log", .text = "And thus (1 + log x)",
+  {Q6 ("3", "s003_q63_one_plus_log", 314), .truth = "one_plus_log", .text = "And thus (1 + log x)",
    EVAL (v_one_plus_log, "q63_one_plus_log2", "1 + log2 x", m_one_plus_log2)},
-  {Q63 ("s003_q63_shifted_bound", 314), .rel = REL_LE, .text = "≤ x",
+  {Q6 ("3", "s003_q63_shifted_bound", 314), .rel = REL_LE, .text = "≤ x",
    EVAL (v_x, "q63_shifted_bound_half", "≤ x/2", m_half_x)},
 };
 DERIVATION_DEFINE (logx_dv, "s003_q63_log_bound", "003 Q6.3: log x ≤ x - 1",
                    x_points, 100, LOGX_TRUTHS, LOGX_LINES);
 
 /* Q6.3: the shift and R2 >= R1, rows by quadrature, truths closed */
-LINE_FN_CLOSED (tr_log_mgf, log_mgf (p))
-LINE_FN_CLOSED (tr_r2, est_sub (ep_t (p), log_mgf (p)))
-static estimate log_eq (const point * p, double shift) { return est_log (est_quad (quad_exp_t_q (p, shift))); }
-LINE_FN_CLOSED (v_log_eq, log_eq (p, 0))
-LINE_FN_CLOSED (m_log_eq_minus_1, log_eq (p, -1))
-LINE_FN_CLOSED (v_log_eq_m1p1, log_eq (p, -1.0 + 1.0))
-LINE_FN_CLOSED (m_log_eq_m1p2, log_eq (p, -1.0 + 2.0))
-LINE_FN_CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) { M_E * quad_exp_t_q (p, -1).value, M_E * quad_exp_t_q (p, -1).abserr })))
-LINE_FN_CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), log_eq (p, -1)))
-LINE_FN_CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), log_eq (p, -1)))
-LINE_FN_CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), log_eq (p, -1)))
-LINE_FN_CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), log_eq (p, -1)))
-LINE_FN_CLOSED (v_eq_m1, est_quad (quad_exp_t_q (p, -1)))
-LINE_FN_CLOSED (m_eq_m1_minus_half, est_sub (est_quad (quad_exp_t_q (p, -1)), est_exact (0.5, 0)))
-LINE_FN_CLOSED (v_r2_quad, est_sub (est_quad (quad_p_t (p)), log_eq (p, 0)))
-LINE_FN_CLOSED (m_r2_jensen, est_sub (est_quad (quad_p_t (p)), est_sub (est_quad (quad_exp_t_q (p, 0)), est_exact (1, 0))))
-LINE_FN_CLOSED (v_r1_quad, est_sub (est_quad (quad_p_t (p)), est_quad (quad_exp_t_q (p, -1))))
-LINE_FN_CLOSED (m_r1_quad_plus, est_add (est_quad (quad_p_t (p)), est_exact (0.5, 0)))
-LINE_FN_CLOSED (v_r1_closed, est_sub (ep_t (p), est_exact (exp (log_mgf (p).value - 1), 4 * EST_U * exp (log_mgf (p).value - 1) + exp (log_mgf (p).value - 1) * 2 * log_mgf (p).err)))
-LINE_FN_CLOSED (m_r1_sign, est_add (ep_t (p), est_sub (ep_t (p), v_r1_closed (p, u))))
+LINE_FN_CLOSED (v_log_eq, critic_point_log_eq (p, 0))
+LINE_FN_CLOSED (m_log_eq_minus_1, critic_point_log_eq (p, -1))
+LINE_FN_CLOSED (v_log_eq_m1p1, critic_point_log_eq (p, -1.0 + 1.0))
+LINE_FN_CLOSED (m_log_eq_m1p2, critic_point_log_eq (p, -1.0 + 2.0))
+LINE_FN_CLOSED (v_log_eq_times_e, est_log (est_quad ((quad_result) {
+                  M_E * critic_point_eq (p, -1).value, M_E * critic_point_eq (p, -1).err })))
+LINE_FN_CLOSED (v_log_e_plus, est_add (est_exact (log (M_E), EST_U), critic_point_log_eq (p, -1)))
+LINE_FN_CLOSED (m_log_e_as_e, est_add (est_exact (M_E, 0), critic_point_log_eq (p, -1)))
+LINE_FN_CLOSED (v_one_plus_log_eq, est_add (est_exact (1, 0), critic_point_log_eq (p, -1)))
+LINE_FN_CLOSED (m_two_plus_log_eq, est_add (est_exact (2, 0), critic_point_log_eq (p, -1)))
+LINE_FN_CLOSED (v_eq_m1, critic_point_eq (p, -1))
+LINE_FN_CLOSED (m_eq_m1_minus_half, est_sub (critic_point_eq (p, -1), est_exact (0.5, 0)))
+LINE_FN_CLOSED (v_r2_quad, est_sub (critic_point_ep_t (p), critic_point_log_eq (p, 0)))
+LINE_FN_CLOSED (m_r2_jensen, est_sub (critic_point_ep_t (p),
+                                      est_sub (critic_point_eq (p, 0), est_exact (1, 0))))
+LINE_FN_CLOSED (v_r1_quad, est_sub (critic_point_ep_t (p), critic_point_eq (p, -1)))
+LINE_FN_CLOSED (m_r1_quad_plus, est_add (critic_point_ep_t (p), est_exact (0.5, 0)))
+LINE_FN_CLOSED (m_r1_sign, est_add (critic_point_mean (p, u),
+                                    est_sub (critic_point_mean (p, u), critic_point_nwj (p, u))))
 
 static const derivation_truth SHIFT_TRUTHS[] = {
-  {"log_mgf", "log E_q[e^T] in closed form (a Gaussian integral)", LINE_CLOSED (tr_log_mgf)},
-  {"r2", "R2[T] = E_p[T] - log E_q[e^T] in closed form", LINE_CLOSED (tr_r2)},
+  {"log_mgf", "log E_q[e^T] in closed form (a Gaussian integral)", LINE_CLOSED (critic_point_log_mgf)},
+  {"r2", "R2[T] = E_p[T] - log E_q[e^T] in closed form", LINE_CLOSED (critic_point_dv)},
 };
 static const derivation_line SHIFT_LINES[] = {
-  {Q63 ("s003_q63_log_z", 316), .truth = "log_mgf", .text = "log E_q[e^{T(x)}]  (quadrature)",
+  {Q6 ("3", "s003_q63_log_z", 316), .truth = "log_mgf", .text = "log E_q[e^{T(x)}]  (quadrature)",
    EVAL (v_log_eq, "q63_log_z_exponent", "log E_q[e^{T-1}]", m_log_eq_minus_1)},
-  {Q63 ("s003_q63_plus_one", 316), .text = "= log E_q[e^{T(x)-1+1}]",
+  {Q6 ("3", "s003_q63_plus_one", 316), .text = "= log E_q[e^{T(x)-1+1}]",
    EVAL (v_log_eq_m1p1, "q63_plus_two", "e^{T-1+2}", m_log_eq_m1p2)},
-  {Q63 ("s003_q63_times_e", 316), .text = "= log E_q[e^{T(x)-1}·e]",
+  {Q6 ("3", "s003_q63_times_e", 316), .text = "= log E_q[e^{T(x)-1}·e]",
    EVAL (v_log_eq_times_e, "q63_times_e_dropped", "the factor e dropped", m_log_eq_minus_1)},
-  {Q63 ("s003_q63_log_e", 316), .text = "= log e + log E_q[e^{T(x)-1}]",
+  {Q6 ("3", "s003_q63_log_e", 316), .text = "= log e + log E_q[e^{T(x)-1}]",
    EVAL (v_log_e_plus, "q63_log_e_as_e", "log e evaluated as e", m_log_e_as_e)},
-  {Q63 ("s003_q63_shift", 316), .text = "= 1 + log E_q[e^{T(x)-1}]",
+  {Q6 ("3", "s003_q63_shift", 316), .text = "= 1 + log E_q[e^{T(x)-1}]",
    EVAL (v_one_plus_log_eq, "q63_shift_two", "2 + log E_q[e^{T-1}]", m_two_plus_log_eq)},
-  {Q63 ("s003_q63_step", 316), .rel = REL_LE, .text = "1 + log E_q[e^{T(x)-1}] ≤ E_q[e^{T(x)-1}]",
+  {Q6 ("3", "s003_q63_step", 316), .rel = REL_LE, .text = "1 + log E_q[e^{T(x)-1}] ≤ E_q[e^{T(x)-1}]",
    EVAL (v_eq_m1, "q63_step_minus_half", "≤ E_q[e^{T-1}] - 0.5", m_eq_m1_minus_half)},
-  {Q63 ("s003_q63_using", 318),
+  {Q6 ("3", "s003_q63_using", 318),
    .text = "For a fixed value of T(x), p(x) and q(x) and using the result in the above equation",
    LINE_NOT_CHECKABLE ("the method in words")},
-  {Q63 ("s003_q63_r2", 320), .truth = "r2",
+  {Q6 ("3", "s003_q63_r2", 320), .truth = "r2",
    .text = "R2[T] = E_p[T(x)] - log E_q[e^{T(x)}]  (quadrature)",
    EVAL (v_r2_quad, "q63_r2_no_log", "E_q[e^T] - 1 in place of log E_q[e^T]", m_r2_jensen)},
-  {Q63 ("s003_q63_ge", 320), .rel = REL_GE,
+  {Q6 ("3", "s003_q63_ge", 320), .rel = REL_GE,
    .text = "E_p[T(x)] - log E_q[e^{T(x)}] ≥ E_p[T(x)] - E_q[e^{T(x)-1}]",
    EVAL (v_r1_quad, "q63_ge_plus", "≥ E_p[T] + 0.5", m_r1_quad_plus)},
-  {Q63 ("s003_q63_r2_ge_r1", 320), .text = "R2[T] ≥ R1[T]  (R1 in closed form)",
-   EVAL (v_r1_closed, "q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", m_r1_sign)},
+  {Q6 ("3", "s003_q63_r2_ge_r1", 320), .text = "R2[T] ≥ R1[T]  (R1 in closed form)",
+   EVAL (critic_point_nwj, "q63_r1_sign", "R1 = E_p[T] + E_q[e^{T-1}]", m_r1_sign)},
 };
 DERIVATION_DEFINE (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic critics)",
                    critic_points, 30, SHIFT_TRUTHS, SHIFT_LINES);

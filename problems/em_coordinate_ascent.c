@@ -13,13 +13,10 @@
 #include "line_fn.h"
 #include "discrete.h"
 #include "em_check.h"
+#include "em_point.h"
 #include "em_trace_report.h"
 #include "figure_panel.h"
 #include "gmm.h"
-#include "logsumexp.h"
-#include "mixture_1d.h"
-#include "normal.h"
-#include "rng.h"
 
 #include <math.h>
 #include <string.h>
@@ -44,56 +41,14 @@ static const point_kind p5_points = POINT_PROB_BOX (P5, K, K,
   "x uniform on [-4, 4]; θ and θ^t: means uniform on [-3, 3], scales log-uniform on [½, 2],"
   " weights w and wᵗ and an arbitrary q uniform on the simplex (K = 3)", "w", "q", "wᵗ");
 
-/* What every line reads: log p(x, z) for θ and θ^t by lib/normal (the
-   student's side), the posterior and log p(x) by GSL's densities (the
-   truths' side; both by lib/mixture_1d), q and q^t. */
-typedef struct
-{
-  double lj[K], ljt[K];         /* log p_θ(x, z), log p_θ^t(x, z) */
-  double lpx, lpxt;             /* log p_θ(x), log p_θ^t(x) by log-sum-exp */
-  double q[K], qt[K];           /* arbitrary q; q^t = p_θ^t(z|x) */
-  double post[K], gpx;          /* p_θ(z|x), log p_θ(x), from GSL */
-  double postt[K], gpxt;        /* the same under θ^t */
-  double ht[K], wt[K];          /* H(N(μ_z^t, σ_z^t²)) and w^t */
-} p5_prep;
-
-static void
-p5_prepare (const point * p, void *out)
-{
-  p5_prep *u = out;
-  const double *v = p->v, *w = v + NC, *q = v + NC + K, *wt = v + NC + 2 * K;
-  mixture_1d_log_joint (v[0], K, w, v + 1, v + 4, u->lj);
-  mixture_1d_log_joint (v[0], K, wt, v + 7, v + 10, u->ljt);
-  u->gpx = mixture_1d_posterior (v[0], K, w, v + 1, v + 4, u->post);
-  u->gpxt = mixture_1d_posterior (v[0], K, wt, v + 7, v + 10, u->postt);
-  u->lpx = log_sum_exp (u->lj, K), u->lpxt = log_sum_exp (u->ljt, K);
-  memcpy (u->q, q, sizeof u->q);
-  memcpy (u->wt, wt, sizeof u->wt);
-  for (int z = 0; z < K; z++)
-    {
-      u->ht[z] = normal_entropy (v[10 + z]);
-      u->qt[z] = exp (u->ljt[z] - u->lpxt);    /* the E-step under θ^t */
-    }
-}
-
-/* Σ_z Q_z f(z) for the bound and the lines below */
+/* What every line reads (lib/em_point): log p(x, z) for θ and θ^t by
+   lib/normal (the student's side), the posterior and log p(x) by GSL's
+   densities (the truths' side), q and q^t.  Every line is a sum over z of
+   Q_z times logs of lj, log q, log p(x): em_point_bound bounds its rounding. */
+#define U ((const em_point *) u)
+#define B(q) em_point_bound (K, q, U->lj, U->lpx)
+/* Σ_z Q_z f(z) for the lines below */
 #define QSUM(q, expr) ({ double s_ = 0; for (int z = 0; z < K; z++) s_ += (q)[z] * (expr); s_; })
-
-/* Every line is a sum over z of Q_z times logs of lj, log q, log p(x).
-   Each of those is within 8 u (1 + |.|) (a log-density is five roundings
-   of terms at most as large as it plus 1; log within an ulp), a product or
-   quotient inside a log adds u each, and two recursive sums of 2K terms
-   add gamma_{2K+2} of their magnitudes (Higham 4.2): so 2 (16 u +
-   gamma_{2K+2}) Σ_z Q_z (2 + |lj_z| + |log Q_z| + |log p(x)|) bounds every
-   line's rounding, and, with the -log of GSL's densities, every truth's. */
-static double
-p5_bound (const double *q, const double *lj, double lpx)
-{
-  return 2 * (16 * EST_U + est_gamma (2 * K + 2))
-    * QSUM (q, 2 + fabs (lj[z]) + fabs (log (q[z])) + fabs (lpx));
-}
-#define U ((const p5_prep *) u)
-#define B(q) p5_bound (q, U->lj, U->lpx)
 /* A line or a truth at the point: VALUE within BOUND, both read from U */
 #define P5_VALUE(name, value, bound) static estimate name (const point * p, const void *u) \
   { (void) p; return est_exact ((value), (bound)); }
@@ -105,16 +60,6 @@ P5_VALUE (t_kl, kl_to (U->q, U->post), B (U->q))
 P5_VALUE (t_F, U->gpx - kl_to (U->q, U->post), B (U->q))
 P5_VALUE (t_log_px, U->gpx, B (U->post))
 P5_VALUE (t_F_qt, U->gpx - kl_to (U->qt, U->post), B (U->qt))
-/* F(θ^t, q^t) - Q(θ^t|θ^t) at θ^t, from GSL's densities: log p_θ^t(x) - Σ q^t log p_θ^t(x, z) */
-static estimate
-t_gap_at_t (const point * p, const void *u)
-{
-  (void) p;
-  double s = U->gpxt;
-  for (int z = 0; z < K; z++)
-    s -= U->qt[z] * log (U->postt[z] * exp (U->gpxt));
-  return est_exact (s, p5_bound (U->qt, U->ljt, U->lpxt));
-}
 
 /* line 23, Lemma 1 */
 P5_VALUE (lemma1, U->lpx - QSUM (U->q, log (exp (U->lj[z]) / U->q[z])), B (U->q))
@@ -168,7 +113,7 @@ static const derivation_truth P5_TRUTHS[] = {
   {"F", "log p(x) - KL(q || p(z|x)), both from GSL's densities", LINE_CLOSED (t_F)},
   {"log_px", "max_q F(θ, q) = log p(x) (KL >= 0, = 0 only at the posterior), from GSL's densities", LINE_CLOSED (t_log_px)},
   {"F_qt", "F(θ, q^t) = log p_θ(x) - KL(q^t || p_θ(z|x)), from GSL's densities", LINE_CLOSED (t_F_qt)},
-  {"gap_t", "F(θ^t, q^t) - Q(θ^t|θ^t) = log p_θ^t(x) - Σ q^t log p_θ^t(x, z), at θ = θ^t, from GSL's densities", LINE_CLOSED (t_gap_at_t)},
+  {"gap_t", "F(θ^t, q^t) - Q(θ^t|θ^t) = log p_θ^t(x) - Σ q^t log p_θ^t(x, z), at θ = θ^t, from GSL's densities", LINE_CLOSED (em_point_gap_at_t)},
 };
 
 #define PROOF(id_, text_) .id = id_, .source = "000 P5 Lemma 1 proof", .at = 27, .text = text_
@@ -224,7 +169,8 @@ static const derivation_line P5_LINES[] = {
 
 DERIVATION_DEFINE (p5, "s000_p5",
                    "000 P5: Lemma 1, F(θ, q), the E-step and the M-step at one observation",
-                   p5_points, 200, P5_TRUTHS, P5_LINES, DERIVATION_PREPARE (p5_prep, p5_prepare));
+                   p5_points, 200, P5_TRUTHS, P5_LINES,
+                   DERIVATION_PREPARE (em_point, em_point_prepare));
 
 /* ---- line 45 on a data set: argmax_θ F(θ, q^t) = argmax_θ Q(θ|θ^t) ---- */
 
@@ -242,24 +188,13 @@ static void
 mstep_prepare (const point * p, void *out)
 {
   mstep_prep *u = out;
-  gsl_rng *r = rng_new ((unsigned long) p->v[0]);
-  gsl_matrix *x = gmm_sample_n (r, line45.truth, MSTEP_N), *q = gsl_matrix_alloc (MSTEP_N, K);
-  gmm *g = gmm_alloc (K, 1), *c = gmm_alloc (K, 1);
-  gmm_memcpy (g, line45.start);
-  if (gmm_em (g, x, q, (int) p->v[1]) != GSL_SUCCESS)    /* θ^t and q^t */
-    die_runtime ("EM broke down on data set %g", p->v[0]);
-  gmm_memcpy (c, g);
-  if (gmm_m_step (c, x, q, 0.0) != GSL_SUCCESS)  /* argmax Q, closed form */
-    die_runtime ("the M-step broke down on data set %g", p->v[0]);
-  em_variant_argmax (g, c, x, q, u->closed, u->opt);
+  double w[K];                  /* the M-step's weights */
+  em_variant_argmax_drawn (line45.truth, line45.start, MSTEP_N, (unsigned long) p->v[0],
+                           (int) p->v[1], u->closed, u->opt, w);
   /* the mutant: variances N_j/(N_j - 1) larger, log σ_j = θ_{K+2j} by half its log */
   memcpy (u->unbiased, u->closed, sizeof u->closed);
   for (int j = 0; j < K; j++)
-    u->unbiased[K + 2 * j].value
-      += 0.5 * log (c->weights[j] * MSTEP_N / (c->weights[j] * MSTEP_N - 1));
-  gmm_free (c), gmm_free (g);
-  gsl_matrix_free (q), gsl_matrix_free (x);
-  gsl_rng_free (r);
+    u->unbiased[K + 2 * j].value += 0.5 * log (w[j] * MSTEP_N / (w[j] * MSTEP_N - 1));
 }
 #define MU_ ((const mstep_prep *) u)
 #define JTH ((int) p->v[2] - 1)

@@ -9,10 +9,12 @@
  * [[½, 0], [0, 1]].  Against a different algorithm (em_variant_argmax): the
  * hand-worked θ, and on 300 draws the closed-form θ, is argmax_θ F(θ, q)
  * as BFGS finds it, every coordinate within BFGS's tolerance and the
- * M-step's rounding.
+ * M-step's rounding; likewise after three EM iterations on a data set
+ * drawn by seed (em_variant_argmax_drawn).
  * Negative controls: each variant's θ has a lower F(θ, q) than the closed
  * form's, and the over-relaxed one is far from BFGS's argmax: the
- * comparison that passes the M-step catches it. */
+ * comparison that passes the M-step catches it; another seed's M-step
+ * misses a data set's argmax. */
 #include "em_variant.h"
 #include "rng.h"
 #include "tap.h"
@@ -162,11 +164,49 @@ test_argmax (void)
   gsl_rng_free (r);
 }
 
+/* em_variant_argmax_drawn: on a drawn data set, the closed-form M-step
+   after ITERS iterations against BFGS (a different algorithm) coordinate by
+   coordinate, AFTER's weights a probability vector, the same seed the same
+   data set.  Negative control: the closed form from another seed's data
+   set must miss this one's BFGS argmax. */
+static void
+test_drawn (void)
+{
+  static const double w[] = { 0.6, 0.4 }, mu[] = { -2, 1.5 }, var[] = { 0.5, 1.0 };
+  static const double w0[] = { 1, 1 }, mu0[] = { -0.5, 0.5 }, var0[] = { 4, 4 };
+  gmm *truth = gmm_alloc_from (2, 1, w, mu, var, 1.0);
+  gmm *start = gmm_alloc_from (2, 1, w0, mu0, var0, 1.0);
+  size_t np = gmm_theta_size (2, 1);
+  estimate closed[np], opt[np], again[np], again_opt[np], other[np], other_opt[np];
+  double wa[2], wb[2], wc[2];
+  em_variant_argmax_drawn (truth, start, 300, 77, 3, closed, opt, wa);
+  em_variant_argmax_drawn (truth, start, 300, 77, 3, again, again_opt, wb);
+  em_variant_argmax_drawn (truth, start, 300, 78, 3, other, other_opt, wc);
+  double worst = 0, worst_other = 0;
+  int same = wa[0] == wb[0] && wa[1] == wb[1];
+  for (size_t i = 0; i < np; i++)
+    {
+      double tol = closed[i].err + opt[i].err;
+      worst = fmax (worst, fabs (closed[i].value - opt[i].value) / tol);
+      worst_other = fmax (worst_other, fabs (other[i].value - opt[i].value) / tol);
+      same &= again[i].value == closed[i].value && again_opt[i].value == opt[i].value;
+    }
+  tap_ok (worst <= 1, "drawn data set: the M-step after 3 iterations is BFGS's argmax (worst %.3g"
+          " of tolerance)", worst);
+  tap_ok (wa[0] > 0 && wa[1] > 0 && fabs (wa[0] + wa[1] - 1) < 1e-12,
+          "drawn data set: the M-step's weights %.6g, %.6g sum to 1", wa[0], wa[1]);
+  tap_ok (same, "drawn data set: the same seed, the same M-step and argmax");
+  tap_ok (worst_other > 10, "negative control: another seed's M-step %.3g tolerances from this"
+          " argmax", worst_other);
+  gmm_free (truth), gmm_free (start);
+}
+
 int
 main (void)
 {
   test_hand_worked ();
   test_hand_theta ();
   test_argmax ();
+  test_drawn ();
   return tap_done ();
 }
