@@ -16,6 +16,7 @@
 #include "gmm.h"
 #include "gmm_fit_point.h"
 #include "line_fn.h"
+#include "line_row.h"
 #include "lingauss2.h"
 #include "lingauss2_ascent.h"
 #include "lingauss2_ascent_fault.h"
@@ -28,14 +29,9 @@
 
 #define LOG_2PI rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1)
 
-/* A table row of a line of 004 with one mutant: id s004_F for its function F,
-   evaluated as KIND (LINE_CLOSED, ...), and the mutant M described by WHAT;
-   OWN_LINE: the same for a closed form of the harness's own, id F. */
-#define SEED_LINE(eq, text_, kind, f, m, what) .id = "s004_" #f, \
-  .source = "004 eq. (" eq ")", .text = (text_), .eval = kind (f), \
-  .mutants = {{#m, (what), kind (m)}}
-#define OWN_LINE(text_, kind, f, m, what) .id = #f, .source = "harness", \
-  .text = (text_), .eval = kind (f), .mutants = {{#m, (what), kind (m)}}
+/* A table row of a line of 004 with one mutant, id s004_F for its function F
+   (lib/line_row; LINE_ROW_OWN: a closed form of the harness's own, id F) */
+#define SEED_LINE(...) LINE_ROW_SEED ("004", __VA_ARGS__)
 
 /* ---------------------------------------------------------------------
  * Problem 3: the posterior, (2.1)-(2.3).  A point is (θ1, θ2, x); a draw
@@ -274,9 +270,9 @@ static const derivation_line ELBO_LINES[] = {
    .coef = {1, 1, -1, -1}, .truth = "elbo", .expect = V_ERROR,
    .correction = "L(q) = (2.10)-(2.11) + 1: adding -(2.8) - (2.9), the two"
    " constants +½ were dropped"},
-  {OWN_LINE ("L(q) = E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2] in closed form"
-             " (the function (2.12)-(2.15) are checked against)", LINE_CLOSED,
-             elbo_closed_form, elbo_entropy_log_var, "closed-form ELBO with log s² for log s"),
+  {LINE_ROW_OWN ("L(q) = E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2] in closed form"
+                 " (the function (2.12)-(2.15) are checked against)", LINE_CLOSED,
+                 elbo_closed_form, elbo_entropy_log_var, "closed-form ELBO with log s² for log s"),
    .truth = "elbo"},
 };
 
@@ -406,10 +402,10 @@ static const derivation_line FIT_LINES[] = {
               eq1_11_sign, "(1.11) as μ - E_p[x]"), .truth = "grad"},
   {SEED_LINE ("1.12", "μ* = E_p[x]", LINE_CLOSED, eq1_12, eq1_12_equal_weights,
               "(1.12) with the component means averaged with equal weights"), .truth = "argmin"},
-  {OWN_LINE ("E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
-             " (the function (1.11)-(1.12) are checked against)", LINE_CLOSED,
-             ep_log_q_closed_form, ep_log_q_no_trace,
-             "closed form without the components' tr Σ_k"), .truth = "ep_log_q"},
+  {LINE_ROW_OWN ("E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
+                 " (the function (1.11)-(1.12) are checked against)", LINE_CLOSED,
+                 ep_log_q_closed_form, ep_log_q_no_trace,
+                 "closed form without the components' tr Σ_k"), .truth = "ep_log_q"},
 };
 
 DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
