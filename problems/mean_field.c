@@ -422,16 +422,9 @@ DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q
 /* the checks of lib/lingauss2_ascent, on the seed's updates */
 static const check_spec CHECKS[] = { LINGAUSS2_ASCENT_CHECKS ("2.13", "2.15") };
 
-static int on[LINGAUSS2_ASCENT_N_FAULTS];  /* MUTANTS' flags, set once */
+/* the negative controls of the four checks: (2.13) and (2.15) each with a
+   fault, which main's update has when its mutant is on (lib/lingauss2_ascent_fault) */
 static const mutant_spec MUTANTS[] = { LINGAUSS2_ASCENT_FAULT_MUTANTS };
-
-/* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15), with the
-   negative controls of the four checks (lib/lingauss2_ascent_fault) */
-static void
-coordinate_step (lingauss2 * v, int step)
-{
-  lingauss2_ascent_fault_update (v, step, on);
-}
 
 /* ---------------------------------------------------------------------
  * The figure: every line against its truth, then the posterior, the
@@ -442,17 +435,6 @@ static const param_spec PARAMS[] = {
   FIGURE_MEAN_FIELD_PARAMS (2.0, 1.5, 3.0),
   {"points", 200, 10, 2000, "points (θ, x) at which (2.1)-(2.3) are checked", PARAM_INTEGER},
 };
-
-/* Right of the lines (lib/figure_mean_field): the updates from a poor start,
-   against the correlation; the seed's total (2.10)-(2.11) as its finding */
-static void
-draw_figure (harness * h)
-{
-  figure_mean_field_page (h, "Each line against its truth", &(figure_mean_field_spec) {
-    .model = figure_mean_field_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
-    .path_label = "updates (2.13)", .seed_value = seed_total,
-    .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
-}
 
 static void
 write_notes (harness * h)
@@ -517,12 +499,18 @@ main (int argc, char **argv)
   mixture = gmm_alloc_from (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  harness_mutant_flags (h, on, LINGAUSS2_ASCENT_N_FAULTS);
   eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);
-  lingauss2_ascent_check (h, coordinate_step, LINGAUSS2_ASCENT_IDS, 50, 10);
-  draw_figure (h);
+  /* step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15) */
+  lingauss2_ascent_update step = lingauss2_ascent_fault_for (h);
+  lingauss2_ascent_check (h, step, LINGAUSS2_ASCENT_IDS, 50, 10);
+  /* Right of the lines (lib/figure_mean_field): the updates from a poor start,
+     against the correlation; the seed's total (2.10)-(2.11) as its finding */
+  figure_mean_field_page (h, "Each line against its truth", &(figure_mean_field_spec) {
+    .model = figure_mean_field_model (h), .start_shift = {-2.0, 2.5}, .update = step,
+    .path_label = "updates (2.13)", .seed_value = seed_total,
+    .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
   write_notes (h);
   int status = harness_end (h);
   gmm_free (mixture);
