@@ -8,7 +8,7 @@
  * form's side est_exact with a few ε per operation; the caller closes the check
  * (check_close) with notes of its own.  The estimate f̂1 = f0 D/(1 - D) is a density, so its
  * integral is 1: ratio_fit_check_mass integrates it (ratio_fit_normaliser) for the caller's
- * comparison. */
+ * comparison, which ratio_fit_check_normalised makes and closes as a check of its own. */
 #ifndef HARNESS_RATIO_FIT_CHECK_H
 #define HARNESS_RATIO_FIT_CHECK_H
 
@@ -44,5 +44,12 @@ ratio_fit_grid_check ratio_fit_check_grid (harness * h, const char *id,
    standard error in *SE, or +inf when f0 e^{θ·φ} is not integrable. */
 double ratio_fit_check_mass (const ratio_fit * fit, double m0, double s0, int without_odds,
                              double *abserr, double *se);
+
+/* The check ID of that integral, one comparison closed with its notes: ratio_fit_check_mass
+   of FIT for G's f0 = N(G->ma, G->sa²) (est_mc with the delta-method standard error) against
+   1 (est_exact); when it is +inf (the fitted x² coefficient too large), +inf against 1, a
+   failure whose notes give the coefficient.  WITHOUT_ODDS as ratio_fit_check_mass. */
+void ratio_fit_check_normalised (harness * h, const char *id, const ratio_fit * fit,
+                                 const normal_pair * g, int without_odds);
 
 #endif

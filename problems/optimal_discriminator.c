@@ -288,23 +288,6 @@ check_dstar_maximises (harness * h, sbuf * notes)
 
 /* ---- a logistic discriminator fitted to samples ---- */
 
-/* ∫ f0 D/(1 - D) dx = ∫ f0 e^{θ·φ} dx = 1, with the delta-method standard error; the
-   integral diverges when the fitted x² coefficient reaches 1/(2 s0²). */
-static void
-check_normalised (harness * h, const ratio_fit * rf, const normal_pair * g)
-{
-  double abserr, se, total = ratio_fit_check_mass (rf, g->ma, g->sa, on[M_MISSING_ODDS],
-                                                   &abserr, &se);
-  if (isinf (total))
-    check_compare (h, "recovered_f1_normalised", est_mc (INFINITY, 0), est_exact (1.0, 0.0),
-                   "the estimate is not integrable: fitted x² coefficient %.3g",
-                   gsl_vector_get (rf->lf.theta, 2));
-  else
-    check_compare (h, "recovered_f1_normalised", est_mc (total, se), est_exact (1.0, 0.0),
-                   "quadrature error ±%.2g (negligible), delta-method standard error %.3g",
-                   abserr, se);
-}
-
 /* D = σ(θ·[1, x, x²]) fitted to draws of P1 = N(mb, sb²) (label 1) and P0 = N(ma, sa²)
    (label 0), lib/ratio_fit, against the pair (lib/ratio_fit_check) */
 static void
@@ -338,7 +321,8 @@ check_logistic (harness * h)
                " is %.3g (check `recovered_log_f1`; the figure shows the error over x with its"
                " band).\n\n", rf.n1, rf.n0, g.mb, g.sb, w.worst_rel, w.n, w.worst_se);
 
-  check_normalised (h, &rf, &g);
+  /* ∫ f0 D/(1 - D) dx = ∫ f0 e^{θ·φ} dx = 1, with the delta-method standard error */
+  ratio_fit_check_normalised (h, "recovered_f1_normalised", &rf, &g, on[M_MISSING_ODDS]);
   /* the whole figure: the lines' panel above the densities and the error (lib/figure_ratio_fit) */
   const figure_ratio_fit_spec fig = { .g = &g, .fit = &rf, .at = at, .n = 121,
     .z_error = figure_converge_z (h, "recovered_log_f1"), .swapped_column = "seed_D",

@@ -11,7 +11,10 @@
  * N(x; 0, 1) e^{θ·φ} is e^a (1 - 2c)^{-1/2} exp(b²/(2(1 - 2c))), the delta-method standard
  * error sqrt(gᵀ Σ g) from the closed-form moments; without the odds the integral of
  * N(x; 0, 1) σ(θ·φ) by GSL's QAGI, which the closed form (the negative control) misses; an
- * x² coefficient of 1/2 is not integrable. */
+ * x² coefficient of 1/2 is not integrable.  Normalised: with θ = log(f1/f0)'s coefficients
+ * by hand for f0 = N(0, 1), f1 = N(1, 0.6²), f̂1 is f1, whose integral is 1, and the check
+ * holds; negative controls: without the odds (∫ f0 f1/(f0 + f1) < 1) and with the x²
+ * coefficient 1/2 (+inf) it fails. */
 #include "fixture_harness.h"
 #include "ratio_fit_check.h"
 #include "tap.h"
@@ -25,6 +28,9 @@ static const check_spec CHECKS[] = {
   {"theta_swapped", "harness", "θ, labels swapped", REL_EQ, EXPECT_HOLDS, NULL},
   {"grid", "harness", "grid", REL_EQ, EXPECT_HOLDS, NULL},
   {"grid_off", "harness", "grid, one point off", REL_EQ, EXPECT_HOLDS, NULL},
+  {"mass", "harness", "∫ f̂1 = 1", REL_EQ, EXPECT_HOLDS, NULL},
+  {"mass_no_odds", "harness", "∫ f0 D = 1", REL_EQ, EXPECT_HOLDS, NULL},
+  {"mass_divergent", "harness", "∫ f̂1 = 1, x² coefficient 1/2", REL_EQ, EXPECT_HOLDS, NULL},
 };
 
 static const claim CLAIM = {
@@ -127,6 +133,33 @@ test_mass (void)
   ratio_fit_free (&rf);
 }
 
+static void
+test_normalised (harness * h, fixture_harness * f)
+{
+  const normal_pair g = { 0, 1, 1, 0.6 };
+  double p1 = 1 / 0.36, q[3] = { log (1 / 0.6) - 0.5 * p1, p1, 0.5 * (1 - p1) };
+  ratio_fit rf = { .n1 = 1, .n0 = 1 };
+  rf.lf.theta = gsl_vector_alloc (3);
+  rf.lf.cov = gsl_matrix_alloc (3, 3);
+  gsl_matrix_set_identity (rf.lf.cov);
+  gsl_matrix_scale (rf.lf.cov, 1e-6);
+  for (int j = 0; j < 3; j++)
+    gsl_vector_set (rf.lf.theta, j, q[j]);
+  ratio_fit_check_normalised (h, "mass", &rf, &g, 0);
+  ratio_fit_check_normalised (h, "mass_no_odds", &rf, &g, 1);
+  gsl_vector_set (rf.lf.theta, 2, 0.5);
+  ratio_fit_check_normalised (h, "mass_divergent", &rf, &g, 0);
+  fixture_harness_loud (f);
+  tap_ok (fixture_held (h, "mass") == 1 && fixture_result (h, "mass")->n_points == 1,
+          "normalised: f̂1 = f1 = N(1, 0.6²) integrates to 1, one point, the check holds");
+  tap_ok (fixture_held (h, "mass_no_odds") == 0,
+          "negative control: without the odds, ∫ f0 f1/(f0 + f1) < 1 fails it");
+  tap_ok (fixture_held (h, "mass_divergent") == 0,
+          "negative control: an x² coefficient of 1/2 (not integrable) fails it");
+  fixture_harness_quiet (f);
+  ratio_fit_free (&rf);
+}
+
 int
 main (void)
 {
@@ -134,6 +167,7 @@ main (void)
   harness *h = fixture_harness_begin (&f, &CLAIM);
   test_theta (h, &f);
   test_grid (h, &f);
+  test_normalised (h, &f);
   fixture_harness_loud (&f);
   test_mass ();
   fixture_harness_end (&f);
