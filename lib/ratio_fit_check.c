@@ -15,6 +15,19 @@ ratio_fit_check_theta (harness * h, const char *id, const ratio_fit * fit,
                  est_exact (truth[j], 8 * DBL_EPSILON * (1 + fabs (truth[j]))));
 }
 
+void
+ratio_fit_check_theta_close (harness * h, const char *id, const ratio_fit * fit,
+                             const normal_pair * g)
+{
+  double truth[RATIO_FIT_FEATURES];
+  const gsl_vector *theta = fit->lf.theta;
+  ratio_fit_check_theta (h, id, fit, g, truth);
+  check_close (h, id, "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f, %.4f); %zu draws of P1,"
+               " %zu of P0; BFGS then Newton, last step %.2g", gsl_vector_get (theta, 0),
+               gsl_vector_get (theta, 1), gsl_vector_get (theta, 2), truth[0], truth[1],
+               truth[2], fit->n1, fit->n0, fit->lf.newton_step);
+}
+
 ratio_fit_grid_check
 ratio_fit_check_grid (harness * h, const char *id, const ratio_fit_point * at, size_t n,
                       size_t step, double center, double halfwidth)

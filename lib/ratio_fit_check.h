@@ -20,6 +20,10 @@
    charged 8 ε (1 + |TRUTH[j]|) of rounding, j = 0, 1, 2 in order. */
 void ratio_fit_check_theta (harness * h, const char *id, const ratio_fit * fit,
                             const normal_pair * g, double truth[RATIO_FIT_FEATURES]);
+/* The same, then check ID closed with notes of the fitted θ against the truth, the class
+   counts N1 and N0 of FIT, and the last Newton step of its optimiser. */
+void ratio_fit_check_theta_close (harness * h, const char *id, const ratio_fit * fit,
+                                  const normal_pair * g);
 
 /* What ratio_fit_check_grid compared, for the caller's notes. */
 typedef struct

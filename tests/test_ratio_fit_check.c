@@ -3,7 +3,8 @@
  * θ: a fit to 4000 + 4000 draws of f0 = N(0, 1), f1 = N(1, 0.6²) holds its check against
  * log(f1/f0)'s coefficients, and the truth written out is theirs by hand (precisions and
  * means, not normal_log_ratio_coefficients); negative control: the fit with the labels
- * swapped (-θ) fails the same check.  Grid: a grid written by hand (x = -3 + 0.15 i, a
+ * swapped (-θ) fails the same check; ratio_fit_check_theta_close the same, its notes the
+ * fit against the truth by hand and the class counts.  Grid: a grid written by hand (x = -3 + 0.15 i, a
  * made-up log f̂1 = log f1 + 0.01 x with standard error 0.02 + 0.01 |x|), every second point
  * within 1.5 of 1 checked: 10 points, the worst relative error expm1(0.024) at x = 2.4 with its
  * standard error 0.044, and the check holds; negative control: one point off by 0.5 (25
@@ -22,12 +23,16 @@
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 static const check_spec CHECKS[] = {
   {"theta", "harness", "θ", REL_EQ, EXPECT_HOLDS, NULL},
   {"theta_swapped", "harness", "θ, labels swapped", REL_EQ, EXPECT_HOLDS, NULL},
   {"grid", "harness", "grid", REL_EQ, EXPECT_HOLDS, NULL},
   {"grid_off", "harness", "grid, one point off", REL_EQ, EXPECT_HOLDS, NULL},
+  {"theta_close", "harness", "θ, closed", REL_EQ, EXPECT_HOLDS, NULL},
+  {"theta_close_swapped", "harness", "θ, closed, swapped", REL_EQ, EXPECT_HOLDS, NULL},
   {"mass", "harness", "∫ f̂1 = 1", REL_EQ, EXPECT_HOLDS, NULL},
   {"mass_no_odds", "harness", "∫ f0 D = 1", REL_EQ, EXPECT_HOLDS, NULL},
   {"mass_divergent", "harness", "∫ f̂1 = 1, x² coefficient 1/2", REL_EQ, EXPECT_HOLDS, NULL},
@@ -62,6 +67,20 @@ test_theta (harness * h, fixture_harness * f)
           "θ: three points, the check holds for the fit");
   tap_ok (fixture_held (h, "theta_swapped") == 0,
           "negative control: the fit with the labels swapped fails it");
+  fixture_harness_quiet (f);
+  ratio_fit_check_theta_close (h, "theta_close", &fit, &g);
+  ratio_fit_check_theta_close (h, "theta_close_swapped", &swapped, &g);
+  fixture_harness_loud (f);
+  const check_result *c = fixture_result (h, "theta_close");
+  char want[200];
+  snprintf (want, sizeof want, "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f, %.4f); 4000 draws"
+            " of P1, 4000 of P0", gsl_vector_get (fit.lf.theta, 0),
+            gsl_vector_get (fit.lf.theta, 1), gsl_vector_get (fit.lf.theta, 2), by_hand[0],
+            by_hand[1], by_hand[2]);
+  tap_ok (c->n_points == 3 && c->held == 1 && strncmp (c->note, want, strlen (want)) == 0,
+          "θ closed: three points, holds, notes the fit against the truth by hand: %s", c->note);
+  tap_ok (fixture_held (h, "theta_close_swapped") == 0,
+          "negative control: closed, the swapped fit fails it too");
   fixture_harness_quiet (f);
   ratio_fit_free (&fit);
   ratio_fit_free (&swapped);
