@@ -59,30 +59,10 @@ LINE_ROOT_SIDES (line6, F1, -, F0 * d / (1 - d), 6)
 LINE_ROOT_SIDES (line6_from_line5, F1, -, F0 * (1 - d) / d, 6)
 
 /* (4) 0 = (f0 (1 - D) - f1 D) / (D · 1 - D), or with the denominator D (1 - D).  As printed
-   the denominator is D - D = 0: no D satisfies it. */
-static double
-line4_numerator (double d, const double *v, double *terms)
-{
-  double a = F0 * (1 - d), b = F1 * d;
-  *terms = a + b;
-  return a - b;
-}
-static double
-eq_line4_as_printed (double d, void *f, double *rounding)
-{
-  double terms, top = line4_numerator (d, f, &terms);
-  *rounding = 0;
-  return top / (d * 1 - d);
-}
-static double
-eq_line4_bracketed (double d, void *f, double *rounding)
-{
-  double terms, top = line4_numerator (d, f, &terms), den = d * (1 - d);
-  *rounding = 4 * DBL_EPSILON * (terms + fabs (top)) / den;
-  return top / den;
-}
-LINE_ROOT (line4_as_printed, eq_line4_as_printed)
-LINE_ROOT (line4_bracketed, eq_line4_bracketed)
+   the denominator is D - D = 0: no D satisfies it.  A side of the numerator has r = 2
+   roundings (1 - D, the product), so K = 4 >= r + 1 (lib/line_root). */
+LINE_ROOT_QUOTIENT (line4_as_printed, F0 * (1 - d), F1 * d, d * 1 - d, 4)
+LINE_ROOT_QUOTIENT (line4_bracketed, F0 * (1 - d), F1 * d, d * (1 - d), 4)
 
 /* The maximiser of v[A] log D + v[B] log(1 - D), v = (f0, f1), by Brent (lib/ratio_fit). */
 #define LINE_ARGMAX(name, a, b) LINE_FN_CLOSED (name, ratio_fit_argmax (p->v[a], p->v[b]))
