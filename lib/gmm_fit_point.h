@@ -26,6 +26,9 @@ void gmm_fit_point_sample (const gsl_rng * r, const point * p, const void *prep,
                            double *x);
 void gmm_fit_point_rosenblatt (const point * p, const void *prep, const double *e,
                                double *x);
+/* Those two as a derivation's fields, with the length of a draw, x = x[0..1] */
+#define GMM_FIT_POINT_DRAWS .x_dim = 2, .sample = gmm_fit_point_sample, \
+  .base_dim = derivation_two_normals, .transform = gmm_fit_point_rosenblatt
 
 /* Integrands at a draw X of p: log q(x|μ) = log N(x; μ, I), and log
    q(x|μ) - log q(x|0), in which q's normaliser cancels draw by draw; the

@@ -112,12 +112,11 @@ static const derivation_line POST_LINES[] = {
 };
 
 DERIVATION_DEFINE (bayes, "s004_bayes", "004 Problem 3: Bayes' rule, (2.1)-(2.2)", model_points,
-                   50, POST_TRUTHS, BAYES_LINES, .n_mc_points = 50, .x_dim = 4,
-                   .sample = lingauss2_point_sample_latents,
+                   50, POST_TRUTHS, BAYES_LINES, .n_mc_points = 50, LINGAUSS2_POINT_LATENT_DRAWS,
                    DERIVATION_PREPARE (estimate, lingauss2_point_prepare_evidence));
 DERIVATION_DEFINE (posterior, "s004_posterior", "004 Problem 3: the posterior up to c, (2.3)",
-                   model_points, 200, POST_TRUTHS, POST_LINES, .n_mc_points = 200, .x_dim = 4,
-                   .sample = lingauss2_point_sample_latents);
+                   model_points, 200, POST_TRUTHS, POST_LINES, .n_mc_points = 200,
+                   LINGAUSS2_POINT_LATENT_DRAWS);
 
 /* ---------------------------------------------------------------------
  * Problem 4: the ELBO, (2.4)-(2.11).  A point is (θ1, θ2, x, m1, s1, m2,
@@ -280,8 +279,7 @@ static const derivation_line ELBO_LINES[] = {
    integrated by randomized QMC; the ELBO's terms, log-densities of Gaussians,
    are quadratic in ε: Hermite control variates of degree 2 (lib/hermite_cv.h) */
 DERIVATION_DEFINE (elbo, "s004_elbo", "004 Problem 4: the ELBO, (2.4)-(2.11)", variational_points,
-                   200, ELBO_TRUTHS, ELBO_LINES, .n_mc_points = 4, .x_dim = 2,
-                   .base_dim = derivation_two_normals, .transform = lingauss2_point_map_q,
+                   200, ELBO_TRUTHS, ELBO_LINES, .n_mc_points = 4, LINGAUSS2_POINT_Q_DRAWS,
                    .hermite_degree = 2);
 
 /* ---------------------------------------------------------------------
@@ -409,10 +407,8 @@ static const derivation_line FIT_LINES[] = {
 };
 
 DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
-                   fit_points, 6, FIT_TRUTHS, FIT_LINES, .n_mc_points = 6, .x_dim = 2,
-                   DERIVATION_PREPARE (const gmm *, prepare_mixture),
-                   .sample = gmm_fit_point_sample, .base_dim = derivation_two_normals,
-                   .transform = gmm_fit_point_rosenblatt);
+                   fit_points, 6, FIT_TRUTHS, FIT_LINES, .n_mc_points = 6, GMM_FIT_POINT_DRAWS,
+                   DERIVATION_PREPARE (const gmm *, prepare_mixture));
 
 /* ---------------------------------------------------------------------
  * Coordinate ascent with the seed's updates (2.13) and (2.15): harness

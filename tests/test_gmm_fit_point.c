@@ -4,7 +4,9 @@
    difference from μ = 0 are -log 2π - ½|x - μ|² and μᵀx - ½|μ|² by hand,
    and the truths along μ_i are E_p[x_i] - μ_i and E_p[x_i], the moment
    matching of KL(p || q); the component means with equal weights, by
-   hand and against gmm_mean_rnd, told from the weighted mean. */
+   hand and against gmm_mean_rnd, told from the weighted mean; the draws'
+   fields (GMM_FIT_POINT_DRAWS): sampler and map each write exactly x_dim
+   = 2 doubles, and an x_dim one short is caught by the same test. */
 #include "gmm_fit_point.h"
 #include "tap.h"
 
@@ -73,11 +75,41 @@ test_equal_weights (const gmm * g)
   gmm_free (g3);
 }
 
+/* Do the draws of D at P write exactly N doubles (x[N - 1] written, x[N]
+   left alone), by the sampler (MAPPED 0) or the map of base_dim normals? */
+static int
+writes_exactly (const derivation * d, const point * p, const void *prep, int mapped,
+                size_t n)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  double x[4] = { -12345, -12345, -12345, -12345 }, e[4] = { 0.3, -1.1, 0.4, 0.9 };
+  if (mapped)
+    d->transform (p, prep, e, x);
+  else
+    d->sample (r, p, prep, x);
+  gsl_rng_free (r);
+  return n >= 1 && n < 4 && x[n - 1] != -12345 && x[n] == -12345;
+}
+
+static void
+test_draw_fields (const gmm * g)
+{
+  static const derivation d = { GMM_FIT_POINT_DRAWS };
+  const void *prep = &g;
+  point p = { 0, 3, {0.5, -0.5, 1} };
+  tap_ok (d.x_dim == 2 && d.base_dim (&p) == 2 && writes_exactly (&d, &p, prep, 0, d.x_dim)
+          && writes_exactly (&d, &p, prep, 1, d.x_dim),
+          "draws' fields: sampler and map of 2 normals each write x_dim = 2 doubles");
+  tap_ok (!writes_exactly (&d, &p, prep, 0, 1) && !writes_exactly (&d, &p, prep, 1, 1),
+          "negative control: an x_dim of 1 is caught (the hooks write past it)");
+}
+
 int
 main (void)
 {
   gmm *g = gmm_alloc_from (2, 2, W, &MU[0][0], &COV[0][0], 1.0);
   const void *prep = &g;
+  test_draw_fields (g);
   test_draws (g, 0);
   test_draws (g, 1);
   const double x[2] = { 0.3, -1.2 }, L2PI = 1.8378770664093454836;
