@@ -44,6 +44,14 @@ double gmm_fit_point_log_q_diff (const point * p, const void *prep, const double
 estimate gmm_fit_point_partial (const point * p, const void *prep);
 estimate gmm_fit_point_argmax (const point * p, const void *prep);
 
+/* The harness's own closed form E_p[log q(x|μ)] = -(d/2) log 2π - ½ Σ_k w_k (tr Σ_k + |m_k -
+   μ|²) at the point's μ, with its rounding (gmm_e_log_normal_iso_rnd), the function the
+   seed's (1.11)-(1.12) are checked against; and, its negative control, the same with
+   ½ Σ_k w_k tr Σ_k added back: the closed form of a fit that took the components as points
+   (gmm_fit_point_half_trace) */
+estimate gmm_fit_point_e_log_q (const point * p, const void *prep);
+estimate gmm_fit_point_e_log_q_as_points (const point * p, const void *prep);
+
 /* ½ Σ_k w_k tr Σ_k, the spread within the components: E_p|x - μ|² is
    Σ_k w_k (tr Σ_k + |m_k - μ|²), so it is what a fit that took the
    components as points would miss (the stored weights and covariances

@@ -360,15 +360,10 @@ static void
 prepare_mixture (const point * pt, void *prep)
 { (void) pt; *(const gmm **) prep = mixture; }
 
-/* E_p[x_c] (the mutant: equal weights, lib/gmm_fit_point), and E_p[log N(x; μ, I)] (lib/gmm) */
+/* E_p[x_c] (the mutant: equal weights, lib/gmm_fit_point) */
 static rnd mixture_mean (int c, int weighted)
 { return (weighted ? gmm_mean_rnd : gmm_fit_point_mean_equal_weights) (mixture, (size_t) c); }
-static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixture, mu); }
 
-LINE_FN_CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
-/* the mutant: ½ Σ_k w_k tr Σ_k added back, the components taken as points */
-LINE_FN_CLOSED (ep_log_q_no_trace,
-        rnd_estimate (add (ep_log_q (p->v), gmm_fit_point_half_trace (mixture))))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)
@@ -400,10 +395,11 @@ static const derivation_line FIT_LINES[] = {
               eq1_11_sign, "(1.11) as μ - E_p[x]"), .truth = "grad"},
   {SEED_LINE ("1.12", "μ* = E_p[x]", LINE_CLOSED, eq1_12, eq1_12_equal_weights,
               "(1.12) with the component means averaged with equal weights"), .truth = "argmin"},
-  {LINE_ROW_OWN ("E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
-                 " (the function (1.11)-(1.12) are checked against)", LINE_CLOSED,
-                 ep_log_q_closed_form, ep_log_q_no_trace,
-                 "closed form without the components' tr Σ_k"), .truth = "ep_log_q"},
+  {.id = "ep_log_q_closed_form", .source = "harness",
+   .text = "E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²) (the function"
+   " (1.11)-(1.12) are checked against)", .eval = LINE_CLOSED (gmm_fit_point_e_log_q),
+   .truth = "ep_log_q", .mutants = {{"ep_log_q_no_trace", "closed form without the"
+   " components' tr Σ_k", LINE_CLOSED (gmm_fit_point_e_log_q_as_points)}}},
 };
 
 DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",

@@ -6,7 +6,9 @@
    matching of KL(p || q); the component means with equal weights, by
    hand and against gmm_mean_rnd, told from the weighted mean; the draws'
    fields (GMM_FIT_POINT_DRAWS): sampler and map each write exactly x_dim
-   = 2 doubles, and an x_dim one short is caught by the same test. */
+   = 2 doubles, and an x_dim one short is caught by the same test; the
+   closed form E_p[log q(x|μ)] by hand, its as-points variant told from it
+   by the half trace. */
 #include "gmm_fit_point.h"
 #include "tap.h"
 
@@ -131,6 +133,18 @@ main (void)
                  "argmax along μ_%d = E_p[x_%d]", i, i);
     }
   test_equal_weights (g);
+  point pm = { 0, 3, {0.8, -0.6, 1} };
+  double sq0 = 1.8 * 1.8 + 2.6 * 2.6, sq1 = 1.2 * 1.2 + 1.1 * 1.1;   /* |m_k - μ|² */
+  double elq = -L2PI - 0.5 * (0.25 * (0.9 + sq0) + 0.75 * (1.6 + sq1));
+  estimate e = gmm_fit_point_e_log_q (&pm, prep), ep = gmm_fit_point_e_log_q_as_points (&pm, prep);
+  tap_close (e.value, elq, 1e-13, "E_p[log q(x|μ)] = -log 2π - ½ Σ w_k (tr Σ_k + |m_k - μ|²)"
+             " by hand (%.6f)", elq);
+  tap_ok (est_bound (e) > 0 && est_bound (e) < 1e-13, "... with its rounding bound (%.2g)",
+          est_bound (e));
+  tap_close (ep.value, elq + 0.5 * (0.25 * 0.9 + 0.75 * 1.6), 1e-13,
+             "as points: ½ Σ w_k tr Σ_k = 0.7125 added back");
+  tap_ok (fabs (ep.value - e.value) > 0.7, "negative control: the as-points closed form is"
+          " told from the true one by %.4f", ep.value - e.value);
   tap_close (gmm_fit_point_half_trace (g).value, 0.5 * (0.25 * 0.9 + 0.75 * 1.6), 1e-15,
              "½ Σ w_k tr Σ_k by hand");
   static const derivation_truth t[] = { GMM_FIT_POINT_TRUTHS };

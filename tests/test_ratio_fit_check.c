@@ -4,8 +4,9 @@
  * log(f1/f0)'s coefficients, and the truth written out is theirs by hand (precisions and
  * means, not normal_log_ratio_coefficients); negative control: the fit with the labels
  * swapped (-θ) fails the same check; ratio_fit_check_theta_close the same, its notes the
- * fit against the truth by hand and the class counts.  Grid: a grid written by hand (x = -3 + 0.15 i, a
- * made-up log f̂1 = log f1 + 0.01 x with standard error 0.02 + 0.01 |x|), every second point
+ * fit against the truth by hand and the class counts.  Grid: a grid written by hand
+ * (x = -3 + 0.15 i, a made-up log f̂1 = log f1 + 0.01 x with standard error
+ * 0.02 + 0.01 |x|), every second point
  * within 1.5 of 1 checked: 10 points, the worst relative error expm1(0.024) at x = 2.4 with its
  * standard error 0.044, and the check holds; negative control: one point off by 0.5 (25
  * standard errors) fails it and is the worst.  Mass: for a θ set by hand the integral of
