@@ -419,8 +419,8 @@ static const check_spec CHECKS[] = { LINGAUSS2_ASCENT_CHECKS ("2.13", "2.15") };
 static const mutant_spec MUTANTS[] = { LINGAUSS2_ASCENT_FAULT_MUTANTS };
 
 /* ---------------------------------------------------------------------
- * The figure: every line against its truth, then the posterior, the
- * mean-field fit and the path of the updates, and the ELBO along them
+ * The figure's model and the notes (main draws the figure: every line
+ * against its truth, the posterior, q*, the path of the updates, the ELBO)
  * --------------------------------------------------------------------- */
 
 static const param_spec PARAMS[] = {
