@@ -360,25 +360,22 @@ static void
 prepare_mixture (const point * pt, void *prep)
 { (void) pt; *(const gmm **) prep = mixture; }
 
-/* E_p[x_c] (the mutant: equal weights, lib/gmm_fit_point) */
-static rnd mixture_mean (int c, int weighted)
-{ return (weighted ? gmm_mean_rnd : gmm_fit_point_mean_equal_weights) (mixture, (size_t) c); }
-
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)
 {
   rnd m1 = X (p->v[0]), m2 = X (p->v[1]);
-  rnd lin = add (mul (m1, mixture_mean (0, 1)), mul (m2, mixture_mean (1, 1)));
+  rnd lin = add (mul (m1, gmm_mean_rnd (mixture, 0)), mul (m2, gmm_mean_rnd (mixture, 1)));
   return rnd_estimate (add (lin, rnd_scale (quad, add (sq (m1), sq (m2)))));
 }
 LINE_FN_CLOSED (eq1_10, eq1_10_with (p, -0.5))
 LINE_FN_CLOSED (eq1_10_quad_sign, eq1_10_with (p, 0.5))
 #define FI ((int) p->v[2] - 1)
-LINE_FN_CLOSED (eq1_11, rnd_estimate (sub (mixture_mean (FI, 1), X (p->v[FI]))))
-LINE_FN_CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), mixture_mean (FI, 1))))
-LINE_FN_CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
-LINE_FN_CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
+LINE_FN_CLOSED (eq1_11, rnd_estimate (sub (gmm_mean_rnd (mixture, FI), X (p->v[FI]))))
+LINE_FN_CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), gmm_mean_rnd (mixture, FI))))
+/* E_p[x_i] (lib/gmm); the mutant: the component means with equal weights (lib/gmm_fit_point) */
+LINE_FN_CLOSED (eq1_12, rnd_estimate (gmm_mean_rnd (mixture, FI)))
+LINE_FN_CLOSED (eq1_12_equal_weights, rnd_estimate (gmm_fit_point_mean_equal_weights (mixture, FI)))
 /* Truths by Monte Carlo (c cancelling draw by draw in the difference),
    and for (1.11)-(1.12) without the closed form's algebra (lib/gmm_fit_point) */
 static const derivation_truth FIT_TRUTHS[] = { GMM_FIT_POINT_TRUTHS };
@@ -456,7 +453,7 @@ write_notes (harness * h)
     " through differences against μ = 0, draw by draw.\n",
     lingauss2_post_var (&v, 0).value, lingauss2_post_var (&v, 1).value,
     lingauss2_cavi_var (&v, 0).value, lingauss2_cavi_var (&v, 1).value,
-    mixture_mean (0, 1).value, mixture_mean (1, 1).value);
+    gmm_mean_rnd (mixture, 0).value, gmm_mean_rnd (mixture, 1).value);
 }
 
 static const claim CLAIM = {
