@@ -59,6 +59,19 @@ gmm_fit_point_argmax (const point * p, const void *prep)
   return gmm_e_log_normal_iso_argmax (MIXTURE, p->v, (size_t) p->v[MIXTURE->d] - 1);
 }
 
+estimate
+gmm_fit_point_e_log_q (const point * p, const void *prep)
+{
+  return rnd_estimate (gmm_e_log_normal_iso_rnd (MIXTURE, p->v));
+}
+
+estimate
+gmm_fit_point_e_log_q_as_points (const point * p, const void *prep)
+{
+  return rnd_estimate (rnd_add (gmm_e_log_normal_iso_rnd (MIXTURE, p->v),
+                                gmm_fit_point_half_trace (MIXTURE)));
+}
+
 rnd
 gmm_fit_point_half_trace (const gmm * g)
 {

@@ -26,6 +26,9 @@ void gmm_fit_point_sample (const gsl_rng * r, const point * p, const void *prep,
                            double *x);
 void gmm_fit_point_rosenblatt (const point * p, const void *prep, const double *e,
                                double *x);
+/* Those two as a derivation's fields, with the length of a draw, x = x[0..1] */
+#define GMM_FIT_POINT_DRAWS .x_dim = 2, .sample = gmm_fit_point_sample, \
+  .base_dim = derivation_two_normals, .transform = gmm_fit_point_rosenblatt
 
 /* Integrands at a draw X of p: log q(x|μ) = log N(x; μ, I), and log
    q(x|μ) - log q(x|0), in which q's normaliser cancels draw by draw; the
@@ -40,6 +43,14 @@ double gmm_fit_point_log_q_diff (const point * p, const void *prep, const double
    (gmm_e_log_normal_iso_partial, gmm_e_log_normal_iso_argmax) */
 estimate gmm_fit_point_partial (const point * p, const void *prep);
 estimate gmm_fit_point_argmax (const point * p, const void *prep);
+
+/* The harness's own closed form E_p[log q(x|μ)] = -(d/2) log 2π - ½ Σ_k w_k (tr Σ_k + |m_k -
+   μ|²) at the point's μ, with its rounding (gmm_e_log_normal_iso_rnd), the function the
+   seed's (1.11)-(1.12) are checked against; and, its negative control, the same with
+   ½ Σ_k w_k tr Σ_k added back: the closed form of a fit that took the components as points
+   (gmm_fit_point_half_trace) */
+estimate gmm_fit_point_e_log_q (const point * p, const void *prep);
+estimate gmm_fit_point_e_log_q_as_points (const point * p, const void *prep);
 
 /* ½ Σ_k w_k tr Σ_k, the spread within the components: E_p|x - μ|² is
    Σ_k w_k (tr Σ_k + |m_k - μ|²), so it is what a fit that took the

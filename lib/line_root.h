@@ -12,11 +12,19 @@
  *   LINE_ROOT (line4, eq_line4)                   the root of a root_fn of the point's values
  *   LINE_ROOT_SIDES (line5, v[1] * d, -, v[0] * (1 - d), 4)
  *                                                 0 = A op B, two positive sides of D and v
+ *   LINE_ROOT_QUOTIENT (line4, v[0] * (1 - d), v[1] * d, d * (1 - d), 4)
+ *                                                 0 = (A - B) / DEN, the same over a common
+ *                                                 denominator
  *
  * LINE_ROOT_SIDES defines NAME_eq, g(D) = A op B (op + or -) with EXPR A and B in the unknown
  * d and the point's values v, and bounds its rounding by K ε (A + B): a side of r such
  * roundings of u = ε/2 each is within r u (1 + O(u)) of itself and the sum or difference
- * adds u (A + B), so K >= r + 1 suffices (the caller counts r). */
+ * adds u (A + B), so K >= r + 1 suffices (the caller counts r).  LINE_ROOT_QUOTIENT
+ * defines NAME_eq, g(D) = (A - B) / DEN, bounded by K ε (A + B + |A - B|) / |DEN|: the
+ * numerator's as above, and the denominator's rounding and the quotient's, u each relative to
+ * the quotient, add 2u |A - B| / |DEN| (1 + O(u)), within the same K >= r + 1 when DEN has at
+ * most one rounding.  A DEN of 0 (a denominator printed as D·1 - D) makes g infinite: no D
+ * satisfies the line, NaN. */
 #ifndef HARNESS_LINE_ROOT_H
 #define HARNESS_LINE_ROOT_H
 
@@ -24,6 +32,7 @@
 #include "root.h"
 
 #include <float.h>
+#include <math.h>
 
 /* The bracket's lower end; the upper is 1 - LINE_ROOT_LO. */
 #define LINE_ROOT_LO 0x1p-40
@@ -40,6 +49,15 @@ estimate line_root_unit (root_fn g, const double *v);
     double a = (a_expr), b = (b_expr); \
     *rounding = (k) * DBL_EPSILON * (a + b); \
     return a op b; \
+  } \
+  LINE_ROOT (name, name##_eq)
+#define LINE_ROOT_QUOTIENT(name, a_expr, b_expr, den_expr, k) \
+  static double name##_eq (double d, void *params, double *rounding) \
+  { \
+    const double *v = params; \
+    double a = (a_expr), b = (b_expr), top = a - b, den = (den_expr); \
+    *rounding = (k) * DBL_EPSILON * (a + b + fabs (top)) / fabs (den); \
+    return top / den; \
   } \
   LINE_ROOT (name, name##_eq)
 

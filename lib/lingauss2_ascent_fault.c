@@ -27,3 +27,30 @@ lingauss2_ascent_fault_update (lingauss2 * v, int step,
     s2 = 1 / (v->theta[i] * v->theta[i]);
   v->s[i] = sqrt (s2);
 }
+
+/* Fault K alone (K = LINGAUSS2_ASCENT_N_FAULTS: none), as an update of
+   lingauss2_ascent's shape, which carries no flags */
+static const int FAULT_ALONE[LINGAUSS2_ASCENT_N_FAULTS + 1][LINGAUSS2_ASCENT_N_FAULTS] = {
+  {1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}, {0, 0, 0, 0}
+};
+#define FAULT_ALONE_UPDATE(name, k) static void \
+  name (lingauss2 * v, int step) { lingauss2_ascent_fault_update (v, step, FAULT_ALONE[k]); }
+FAULT_ALONE_UPDATE (update_other_negated, LINGAUSS2_ASCENT_FAULT_OTHER_NEGATED)
+FAULT_ALONE_UPDATE (update_x_scaled, LINGAUSS2_ASCENT_FAULT_X_SCALED)
+FAULT_ALONE_UPDATE (update_s2_rel, LINGAUSS2_ASCENT_FAULT_S2_REL)
+FAULT_ALONE_UPDATE (update_s2_no_prior, LINGAUSS2_ASCENT_FAULT_S2_NO_PRIOR)
+FAULT_ALONE_UPDATE (update_no_fault, LINGAUSS2_ASCENT_N_FAULTS)
+
+lingauss2_ascent_update
+lingauss2_ascent_fault_for (const harness * h)
+{
+  static const mutant_spec faults[] = { LINGAUSS2_ASCENT_FAULT_MUTANTS };
+  static const lingauss2_ascent_update alone[] = { update_other_negated, update_x_scaled,
+    update_s2_rel, update_s2_no_prior, update_no_fault };
+  _Static_assert (COUNT_OF (faults) == LINGAUSS2_ASCENT_N_FAULTS, "one mutant per fault");
+  int k = LINGAUSS2_ASCENT_N_FAULTS;
+  for (int f = 0; f < LINGAUSS2_ASCENT_N_FAULTS; f++)   /* each asked: undeclared dies */
+    if (mutant (h, faults[f].id))
+      k = f;
+  return alone[k];
+}

@@ -14,7 +14,10 @@
  * A claim declares them as mutants (LINGAUSS2_ASCENT_FAULT_MUTANTS, in the
  * order of the enum, so that harness_mutant_flags sets ON) and passes its
  * update, which calls lingauss2_ascent_fault_update with those flags; all
- * off, it is lingauss2_ascent_exact bit for bit (each factor is 1). */
+ * off, it is lingauss2_ascent_exact bit for bit (each factor is 1).  Or it
+ * passes lingauss2_ascent_fault_for's update, that same function with the
+ * flags of its run: a run switches on one mutant at most, so one of five
+ * fixed updates serves, and the claim keeps no flags of its own. */
 #ifndef HARNESS_LINGAUSS2_ASCENT_FAULT_H
 #define HARNESS_LINGAUSS2_ASCENT_FAULT_H
 
@@ -35,6 +38,12 @@ enum
    flags ON[0 .. LINGAUSS2_ASCENT_N_FAULTS - 1] are set (the enum above). */
 void lingauss2_ascent_fault_update (lingauss2 * v, int step,
                                     const int on[LINGAUSS2_ASCENT_N_FAULTS]);
+
+/* The update of H's run: lingauss2_ascent_fault_update with the one fault
+   whose mutant (an id of LINGAUSS2_ASCENT_FAULT_MUTANTS) the run switches
+   on, or with none, which is lingauss2_ascent_exact bit for bit.  Dies,
+   as mutant () does, when the claim has not declared those mutants. */
+lingauss2_ascent_update lingauss2_ascent_fault_for (const harness * h);
 
 /* The faults as a claim's mutant table entries (mutant_spec), in the
    enum's order, each naming the check of LINGAUSS2_ASCENT_IDS that

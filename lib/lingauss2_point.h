@@ -38,6 +38,8 @@ void lingauss2_point_prepare_evidence (const point * p, void *prep);
    wider than the prior N(0, I), for the lines claimed at every z */
 void lingauss2_point_sample_latents (const gsl_rng * r, const point * p,
                                      const void *prep, double *z);
+/* That sampler as a derivation's fields, with the length of a draw */
+#define LINGAUSS2_POINT_LATENT_DRAWS .x_dim = 4, .sample = lingauss2_point_sample_latents
 /* At a draw Z of two latents z = Z[0..1] (and z' = Z[2..3]), with their
    rounding bounds: log p(z|x) of the conjugate posterior; and log p(z|x)
    - log p(z'|x) by Bayes' rule, log p(x, z) - log p(x, z'), where the
@@ -77,6 +79,9 @@ rnd lingauss2_e_log_lik_prior (const lingauss2 * g);
    derivation_two_normals, .transform: the engine integrates by RQMC) */
 void lingauss2_point_map_q (const point * p, const void *prep, const double *e,
                             double *z);
+/* That map as a derivation's fields, with the length of a draw z = z[0..1] */
+#define LINGAUSS2_POINT_Q_DRAWS .x_dim = 2, .base_dim = derivation_two_normals, \
+  .transform = lingauss2_point_map_q
 /* The ELBO's terms by quadrature: E_q[log p(z)], E_q[log p(x|z)],
    E_q[log q1], E_q[log q2], and their sum L(q) */
 estimate lingauss2_point_e_log_prior (const point * p, const void *prep);

@@ -8,7 +8,7 @@
  * form's side est_exact with a few ε per operation; the caller closes the check
  * (check_close) with notes of its own.  The estimate f̂1 = f0 D/(1 - D) is a density, so its
  * integral is 1: ratio_fit_check_mass integrates it (ratio_fit_normaliser) for the caller's
- * comparison. */
+ * comparison, which ratio_fit_check_normalised makes and closes as a check of its own. */
 #ifndef HARNESS_RATIO_FIT_CHECK_H
 #define HARNESS_RATIO_FIT_CHECK_H
 
@@ -20,6 +20,10 @@
    charged 8 ε (1 + |TRUTH[j]|) of rounding, j = 0, 1, 2 in order. */
 void ratio_fit_check_theta (harness * h, const char *id, const ratio_fit * fit,
                             const normal_pair * g, double truth[RATIO_FIT_FEATURES]);
+/* The same, then check ID closed with notes of the fitted θ against the truth, the class
+   counts N1 and N0 of FIT, and the last Newton step of its optimiser. */
+void ratio_fit_check_theta_close (harness * h, const char *id, const ratio_fit * fit,
+                                  const normal_pair * g);
 
 /* What ratio_fit_check_grid compared, for the caller's notes. */
 typedef struct
@@ -44,5 +48,12 @@ ratio_fit_grid_check ratio_fit_check_grid (harness * h, const char *id,
    standard error in *SE, or +inf when f0 e^{θ·φ} is not integrable. */
 double ratio_fit_check_mass (const ratio_fit * fit, double m0, double s0, int without_odds,
                              double *abserr, double *se);
+
+/* The check ID of that integral, one comparison closed with its notes: ratio_fit_check_mass
+   of FIT for G's f0 = N(G->ma, G->sa²) (est_mc with the delta-method standard error) against
+   1 (est_exact); when it is +inf (the fitted x² coefficient too large), +inf against 1, a
+   failure whose notes give the coefficient.  WITHOUT_ODDS as ratio_fit_check_mass. */
+void ratio_fit_check_normalised (harness * h, const char *id, const ratio_fit * fit,
+                                 const normal_pair * g, int without_odds);
 
 #endif

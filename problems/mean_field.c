@@ -16,6 +16,7 @@
 #include "gmm.h"
 #include "gmm_fit_point.h"
 #include "line_fn.h"
+#include "line_row.h"
 #include "lingauss2.h"
 #include "lingauss2_ascent.h"
 #include "lingauss2_ascent_fault.h"
@@ -28,14 +29,9 @@
 
 #define LOG_2PI rnd_leaf (2 * NORMAL_LOG_SQRT_2PI, 1)
 
-/* A table row of a line of 004 with one mutant: id s004_F for its function F,
-   evaluated as KIND (LINE_CLOSED, ...), and the mutant M described by WHAT;
-   OWN_LINE: the same for a closed form of the harness's own, id F. */
-#define SEED_LINE(eq, text_, kind, f, m, what) .id = "s004_" #f, \
-  .source = "004 eq. (" eq ")", .text = (text_), .eval = kind (f), \
-  .mutants = {{#m, (what), kind (m)}}
-#define OWN_LINE(text_, kind, f, m, what) .id = #f, .source = "harness", \
-  .text = (text_), .eval = kind (f), .mutants = {{#m, (what), kind (m)}}
+/* A table row of a line of 004 with one mutant, id s004_F for its function F
+   (lib/line_row; LINE_ROW_OWN: a closed form of the harness's own, id F) */
+#define SEED_LINE(...) LINE_ROW_SEED ("004", __VA_ARGS__)
 
 /* ---------------------------------------------------------------------
  * Problem 3: the posterior, (2.1)-(2.3).  A point is (θ1, θ2, x); a draw
@@ -116,12 +112,11 @@ static const derivation_line POST_LINES[] = {
 };
 
 DERIVATION_DEFINE (bayes, "s004_bayes", "004 Problem 3: Bayes' rule, (2.1)-(2.2)", model_points,
-                   50, POST_TRUTHS, BAYES_LINES, .n_mc_points = 50, .x_dim = 4,
-                   .sample = lingauss2_point_sample_latents,
+                   50, POST_TRUTHS, BAYES_LINES, .n_mc_points = 50, LINGAUSS2_POINT_LATENT_DRAWS,
                    DERIVATION_PREPARE (estimate, lingauss2_point_prepare_evidence));
 DERIVATION_DEFINE (posterior, "s004_posterior", "004 Problem 3: the posterior up to c, (2.3)",
-                   model_points, 200, POST_TRUTHS, POST_LINES, .n_mc_points = 200, .x_dim = 4,
-                   .sample = lingauss2_point_sample_latents);
+                   model_points, 200, POST_TRUTHS, POST_LINES, .n_mc_points = 200,
+                   LINGAUSS2_POINT_LATENT_DRAWS);
 
 /* ---------------------------------------------------------------------
  * Problem 4: the ELBO, (2.4)-(2.11).  A point is (θ1, θ2, x, m1, s1, m2,
@@ -274,9 +269,9 @@ static const derivation_line ELBO_LINES[] = {
    .coef = {1, 1, -1, -1}, .truth = "elbo", .expect = V_ERROR,
    .correction = "L(q) = (2.10)-(2.11) + 1: adding -(2.8) - (2.9), the two"
    " constants +½ were dropped"},
-  {OWN_LINE ("L(q) = E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2] in closed form"
-             " (the function (2.12)-(2.15) are checked against)", LINE_CLOSED,
-             elbo_closed_form, elbo_entropy_log_var, "closed-form ELBO with log s² for log s"),
+  {LINE_ROW_OWN ("L(q) = E_q[log p(z)] + E_q[log p(x|z)] + H[q1] + H[q2] in closed form"
+                 " (the function (2.12)-(2.15) are checked against)", LINE_CLOSED,
+                 elbo_closed_form, elbo_entropy_log_var, "closed-form ELBO with log s² for log s"),
    .truth = "elbo"},
 };
 
@@ -284,8 +279,7 @@ static const derivation_line ELBO_LINES[] = {
    integrated by randomized QMC; the ELBO's terms, log-densities of Gaussians,
    are quadratic in ε: Hermite control variates of degree 2 (lib/hermite_cv.h) */
 DERIVATION_DEFINE (elbo, "s004_elbo", "004 Problem 4: the ELBO, (2.4)-(2.11)", variational_points,
-                   200, ELBO_TRUTHS, ELBO_LINES, .n_mc_points = 4, .x_dim = 2,
-                   .base_dim = derivation_two_normals, .transform = lingauss2_point_map_q,
+                   200, ELBO_TRUTHS, ELBO_LINES, .n_mc_points = 4, LINGAUSS2_POINT_Q_DRAWS,
                    .hermite_degree = 2);
 
 /* ---------------------------------------------------------------------
@@ -366,30 +360,22 @@ static void
 prepare_mixture (const point * pt, void *prep)
 { (void) pt; *(const gmm **) prep = mixture; }
 
-/* E_p[x_c] (the mutant: equal weights, lib/gmm_fit_point), and E_p[log N(x; μ, I)] (lib/gmm) */
-static rnd mixture_mean (int c, int weighted)
-{ return (weighted ? gmm_mean_rnd : gmm_fit_point_mean_equal_weights) (mixture, (size_t) c); }
-static rnd ep_log_q (const double mu[2]) { return gmm_e_log_normal_iso_rnd (mixture, mu); }
-
-LINE_FN_CLOSED (ep_log_q_closed_form, rnd_estimate (ep_log_q (p->v)))
-/* the mutant: ½ Σ_k w_k tr Σ_k added back, the components taken as points */
-LINE_FN_CLOSED (ep_log_q_no_trace,
-        rnd_estimate (add (ep_log_q (p->v), gmm_fit_point_half_trace (mixture))))
 /* (1.10) without its c: μᵀE_p[x] - ½μᵀμ; QUAD = -½ as written */
 static estimate
 eq1_10_with (const point * p, double quad)
 {
   rnd m1 = X (p->v[0]), m2 = X (p->v[1]);
-  rnd lin = add (mul (m1, mixture_mean (0, 1)), mul (m2, mixture_mean (1, 1)));
+  rnd lin = add (mul (m1, gmm_mean_rnd (mixture, 0)), mul (m2, gmm_mean_rnd (mixture, 1)));
   return rnd_estimate (add (lin, rnd_scale (quad, add (sq (m1), sq (m2)))));
 }
 LINE_FN_CLOSED (eq1_10, eq1_10_with (p, -0.5))
 LINE_FN_CLOSED (eq1_10_quad_sign, eq1_10_with (p, 0.5))
 #define FI ((int) p->v[2] - 1)
-LINE_FN_CLOSED (eq1_11, rnd_estimate (sub (mixture_mean (FI, 1), X (p->v[FI]))))
-LINE_FN_CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), mixture_mean (FI, 1))))
-LINE_FN_CLOSED (eq1_12, rnd_estimate (mixture_mean (FI, 1)))
-LINE_FN_CLOSED (eq1_12_equal_weights, rnd_estimate (mixture_mean (FI, 0)))
+LINE_FN_CLOSED (eq1_11, rnd_estimate (sub (gmm_mean_rnd (mixture, FI), X (p->v[FI]))))
+LINE_FN_CLOSED (eq1_11_sign, rnd_estimate (sub (X (p->v[FI]), gmm_mean_rnd (mixture, FI))))
+/* E_p[x_i] (lib/gmm); the mutant: the component means with equal weights (lib/gmm_fit_point) */
+LINE_FN_CLOSED (eq1_12, rnd_estimate (gmm_mean_rnd (mixture, FI)))
+LINE_FN_CLOSED (eq1_12_equal_weights, rnd_estimate (gmm_fit_point_mean_equal_weights (mixture, FI)))
 /* Truths by Monte Carlo (c cancelling draw by draw in the difference),
    and for (1.11)-(1.12) without the closed form's algebra (lib/gmm_fit_point) */
 static const derivation_truth FIT_TRUTHS[] = { GMM_FIT_POINT_TRUTHS };
@@ -406,17 +392,16 @@ static const derivation_line FIT_LINES[] = {
               eq1_11_sign, "(1.11) as μ - E_p[x]"), .truth = "grad"},
   {SEED_LINE ("1.12", "μ* = E_p[x]", LINE_CLOSED, eq1_12, eq1_12_equal_weights,
               "(1.12) with the component means averaged with equal weights"), .truth = "argmin"},
-  {OWN_LINE ("E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²)"
-             " (the function (1.11)-(1.12) are checked against)", LINE_CLOSED,
-             ep_log_q_closed_form, ep_log_q_no_trace,
-             "closed form without the components' tr Σ_k"), .truth = "ep_log_q"},
+  {.id = "ep_log_q_closed_form", .source = "harness",
+   .text = "E_p[log N(x; μ, I)] = -log 2π - ½ Σ_k w_k (tr Σ_k + |m_k - μ|²) (the function"
+   " (1.11)-(1.12) are checked against)", .eval = LINE_CLOSED (gmm_fit_point_e_log_q),
+   .truth = "ep_log_q", .mutants = {{"ep_log_q_no_trace", "closed form without the"
+   " components' tr Σ_k", LINE_CLOSED (gmm_fit_point_e_log_q_as_points)}}},
 };
 
 DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q), (1.9)-(1.12)",
-                   fit_points, 6, FIT_TRUTHS, FIT_LINES, .n_mc_points = 6, .x_dim = 2,
-                   DERIVATION_PREPARE (const gmm *, prepare_mixture),
-                   .sample = gmm_fit_point_sample, .base_dim = derivation_two_normals,
-                   .transform = gmm_fit_point_rosenblatt);
+                   fit_points, 6, FIT_TRUTHS, FIT_LINES, .n_mc_points = 6, GMM_FIT_POINT_DRAWS,
+                   DERIVATION_PREPARE (const gmm *, prepare_mixture));
 
 /* ---------------------------------------------------------------------
  * Coordinate ascent with the seed's updates (2.13) and (2.15): harness
@@ -426,37 +411,19 @@ DERIVATION_DEFINE (fit, "s004_fit", "004 Problem 2: N(μ, I) fitted by KL(p || q
 /* the checks of lib/lingauss2_ascent, on the seed's updates */
 static const check_spec CHECKS[] = { LINGAUSS2_ASCENT_CHECKS ("2.13", "2.15") };
 
-static int on[LINGAUSS2_ASCENT_N_FAULTS];  /* MUTANTS' flags, set once */
+/* the negative controls of the four checks: (2.13) and (2.15) each with a
+   fault, which main's update has when its mutant is on (lib/lingauss2_ascent_fault) */
 static const mutant_spec MUTANTS[] = { LINGAUSS2_ASCENT_FAULT_MUTANTS };
 
-/* Step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15), with the
-   negative controls of the four checks (lib/lingauss2_ascent_fault) */
-static void
-coordinate_step (lingauss2 * v, int step)
-{
-  lingauss2_ascent_fault_update (v, step, on);
-}
-
 /* ---------------------------------------------------------------------
- * The figure: every line against its truth, then the posterior, the
- * mean-field fit and the path of the updates, and the ELBO along them
+ * The figure's model and the notes (main draws the figure: every line
+ * against its truth, the posterior, q*, the path of the updates, the ELBO)
  * --------------------------------------------------------------------- */
 
 static const param_spec PARAMS[] = {
   FIGURE_MEAN_FIELD_PARAMS (2.0, 1.5, 3.0),
   {"points", 200, 10, 2000, "points (θ, x) at which (2.1)-(2.3) are checked", PARAM_INTEGER},
 };
-
-/* Right of the lines (lib/figure_mean_field): the updates from a poor start,
-   against the correlation; the seed's total (2.10)-(2.11) as its finding */
-static void
-draw_figure (harness * h)
-{
-  figure_mean_field_page (h, "Each line against its truth", &(figure_mean_field_spec) {
-    .model = figure_mean_field_model (h), .start_shift = {-2.0, 2.5}, .update = coordinate_step,
-    .path_label = "updates (2.13)", .seed_value = seed_total,
-    .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
-}
 
 static void
 write_notes (harness * h)
@@ -486,7 +453,7 @@ write_notes (harness * h)
     " through differences against μ = 0, draw by draw.\n",
     lingauss2_post_var (&v, 0).value, lingauss2_post_var (&v, 1).value,
     lingauss2_cavi_var (&v, 0).value, lingauss2_cavi_var (&v, 1).value,
-    mixture_mean (0, 1).value, mixture_mean (1, 1).value);
+    gmm_mean_rnd (mixture, 0).value, gmm_mean_rnd (mixture, 1).value);
 }
 
 static const claim CLAIM = {
@@ -521,12 +488,18 @@ main (int argc, char **argv)
   mixture = gmm_alloc_from (MIX_K, 2, MIX_W, &MIX_MEAN[0][0], &MIX_COV[0][0], 1.0);
 
   harness *h = harness_begin (&CLAIM, argc, argv);
-  harness_mutant_flags (h, on, LINGAUSS2_ASCENT_N_FAULTS);
   eq2_8_mid_sd = mutant (h, "eq2_8_mid_sd");
   posterior.n_points = posterior.n_mc_points = (size_t) harness_param (h, "points");
   harness_run_derivations (h);
-  lingauss2_ascent_check (h, coordinate_step, LINGAUSS2_ASCENT_IDS, 50, 10);
-  draw_figure (h);
+  /* step 0..3 of a sweep updates m1, s1, m2, s2 by (2.13) and (2.15) */
+  lingauss2_ascent_update step = lingauss2_ascent_fault_for (h);
+  lingauss2_ascent_check (h, step, LINGAUSS2_ASCENT_IDS, 50, 10);
+  /* Right of the lines (lib/figure_mean_field): the updates from a poor start,
+     against the correlation; the seed's total (2.10)-(2.11) as its finding */
+  figure_mean_field_page (h, "Each line against its truth", &(figure_mean_field_spec) {
+    .model = figure_mean_field_model (h), .start_shift = {-2.0, 2.5}, .update = step,
+    .path_label = "updates (2.13)", .seed_value = seed_total,
+    .seed_name = "(2.10)-(2.11)", .seed_line = "s004_eq2_10_11" });
   write_notes (h);
   int status = harness_end (h);
   gmm_free (mixture);

@@ -59,30 +59,10 @@ LINE_ROOT_SIDES (line6, F1, -, F0 * d / (1 - d), 6)
 LINE_ROOT_SIDES (line6_from_line5, F1, -, F0 * (1 - d) / d, 6)
 
 /* (4) 0 = (f0 (1 - D) - f1 D) / (D · 1 - D), or with the denominator D (1 - D).  As printed
-   the denominator is D - D = 0: no D satisfies it. */
-static double
-line4_numerator (double d, const double *v, double *terms)
-{
-  double a = F0 * (1 - d), b = F1 * d;
-  *terms = a + b;
-  return a - b;
-}
-static double
-eq_line4_as_printed (double d, void *f, double *rounding)
-{
-  double terms, top = line4_numerator (d, f, &terms);
-  *rounding = 0;
-  return top / (d * 1 - d);
-}
-static double
-eq_line4_bracketed (double d, void *f, double *rounding)
-{
-  double terms, top = line4_numerator (d, f, &terms), den = d * (1 - d);
-  *rounding = 4 * DBL_EPSILON * (terms + fabs (top)) / den;
-  return top / den;
-}
-LINE_ROOT (line4_as_printed, eq_line4_as_printed)
-LINE_ROOT (line4_bracketed, eq_line4_bracketed)
+   the denominator is D - D = 0: no D satisfies it.  A side of the numerator has r = 2
+   roundings (1 - D, the product), so K = 4 >= r + 1 (lib/line_root). */
+LINE_ROOT_QUOTIENT (line4_as_printed, F0 * (1 - d), F1 * d, d * 1 - d, 4)
+LINE_ROOT_QUOTIENT (line4_bracketed, F0 * (1 - d), F1 * d, d * (1 - d), 4)
 
 /* The maximiser of v[A] log D + v[B] log(1 - D), v = (f0, f1), by Brent (lib/ratio_fit). */
 #define LINE_ARGMAX(name, a, b) LINE_FN_CLOSED (name, ratio_fit_argmax (p->v[a], p->v[b]))
@@ -288,23 +268,6 @@ check_dstar_maximises (harness * h, sbuf * notes)
 
 /* ---- a logistic discriminator fitted to samples ---- */
 
-/* ∫ f0 D/(1 - D) dx = ∫ f0 e^{θ·φ} dx = 1, with the delta-method standard error; the
-   integral diverges when the fitted x² coefficient reaches 1/(2 s0²). */
-static void
-check_normalised (harness * h, const ratio_fit * rf, const normal_pair * g)
-{
-  double abserr, se, total = ratio_fit_check_mass (rf, g->ma, g->sa, on[M_MISSING_ODDS],
-                                                   &abserr, &se);
-  if (isinf (total))
-    check_compare (h, "recovered_f1_normalised", est_mc (INFINITY, 0), est_exact (1.0, 0.0),
-                   "the estimate is not integrable: fitted x² coefficient %.3g",
-                   gsl_vector_get (rf->lf.theta, 2));
-  else
-    check_compare (h, "recovered_f1_normalised", est_mc (total, se), est_exact (1.0, 0.0),
-                   "quadrature error ±%.2g (negligible), delta-method standard error %.3g",
-                   abserr, se);
-}
-
 /* D = σ(θ·[1, x, x²]) fitted to draws of P1 = N(mb, sb²) (label 1) and P0 = N(ma, sa²)
    (label 0), lib/ratio_fit, against the pair (lib/ratio_fit_check) */
 static void
@@ -315,14 +278,7 @@ check_logistic (harness * h)
   ratio_fit rf;
   size_t n1 = on[M_UNEQUAL_CLASSES] ? (size_t) n / 2 : (size_t) n;     /* and n of P0 */
   ratio_fit_normals (harness_rng (h), &g, n1, (size_t) n, on[M_LABELS_SWAPPED], &rf);
-  const logistic_fit *lf = &rf.lf;
-  double truth[RATIO_FIT_FEATURES];
-  ratio_fit_check_theta (h, "logistic_theta", &rf, &g, truth);
-  check_close (h, "logistic_theta", "θ = (%.4f, %.4f, %.4f) against (%.4f, %.4f, %.4f); %zu"
-               " draws of P1, %zu of P0; BFGS then Newton, last step %.2g",
-               gsl_vector_get (lf->theta, 0), gsl_vector_get (lf->theta, 1),
-               gsl_vector_get (lf->theta, 2), truth[0], truth[1], truth[2], rf.n1,
-               rf.n0, lf->newton_step);
+  ratio_fit_check_theta_close (h, "logistic_theta", &rf, &g);
 
   /* the estimate of f1 on a grid; every fourth point within m1 ± 2.5 s1 is checked */
   ratio_fit_point at[121];
@@ -338,7 +294,8 @@ check_logistic (harness * h)
                " is %.3g (check `recovered_log_f1`; the figure shows the error over x with its"
                " band).\n\n", rf.n1, rf.n0, g.mb, g.sb, w.worst_rel, w.n, w.worst_se);
 
-  check_normalised (h, &rf, &g);
+  /* ∫ f0 D/(1 - D) dx = ∫ f0 e^{θ·φ} dx = 1, with the delta-method standard error */
+  ratio_fit_check_normalised (h, "recovered_f1_normalised", &rf, &g, on[M_MISSING_ODDS]);
   /* the whole figure: the lines' panel above the densities and the error (lib/figure_ratio_fit) */
   const figure_ratio_fit_spec fig = { .g = &g, .fit = &rf, .at = at, .n = 121,
     .z_error = figure_converge_z (h, "recovered_log_f1"), .swapped_column = "seed_D",

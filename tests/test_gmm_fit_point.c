@@ -4,7 +4,11 @@
    difference from μ = 0 are -log 2π - ½|x - μ|² and μᵀx - ½|μ|² by hand,
    and the truths along μ_i are E_p[x_i] - μ_i and E_p[x_i], the moment
    matching of KL(p || q); the component means with equal weights, by
-   hand and against gmm_mean_rnd, told from the weighted mean. */
+   hand and against gmm_mean_rnd, told from the weighted mean; the draws'
+   fields (GMM_FIT_POINT_DRAWS): sampler and map each write exactly x_dim
+   = 2 doubles, and an x_dim one short is caught by the same test; the
+   closed form E_p[log q(x|μ)] by hand, its as-points variant told from it
+   by the half trace. */
 #include "gmm_fit_point.h"
 #include "tap.h"
 
@@ -73,11 +77,41 @@ test_equal_weights (const gmm * g)
   gmm_free (g3);
 }
 
+/* Do the draws of D at P write exactly N doubles (x[N - 1] written, x[N]
+   left alone), by the sampler (MAPPED 0) or the map of base_dim normals? */
+static int
+writes_exactly (const derivation * d, const point * p, const void *prep, int mapped,
+                size_t n)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  double x[4] = { -12345, -12345, -12345, -12345 }, e[4] = { 0.3, -1.1, 0.4, 0.9 };
+  if (mapped)
+    d->transform (p, prep, e, x);
+  else
+    d->sample (r, p, prep, x);
+  gsl_rng_free (r);
+  return n >= 1 && n < 4 && x[n - 1] != -12345 && x[n] == -12345;
+}
+
+static void
+test_draw_fields (const gmm * g)
+{
+  static const derivation d = { GMM_FIT_POINT_DRAWS };
+  const void *prep = &g;
+  point p = { 0, 3, {0.5, -0.5, 1} };
+  tap_ok (d.x_dim == 2 && d.base_dim (&p) == 2 && writes_exactly (&d, &p, prep, 0, d.x_dim)
+          && writes_exactly (&d, &p, prep, 1, d.x_dim),
+          "draws' fields: sampler and map of 2 normals each write x_dim = 2 doubles");
+  tap_ok (!writes_exactly (&d, &p, prep, 0, 1) && !writes_exactly (&d, &p, prep, 1, 1),
+          "negative control: an x_dim of 1 is caught (the hooks write past it)");
+}
+
 int
 main (void)
 {
   gmm *g = gmm_alloc_from (2, 2, W, &MU[0][0], &COV[0][0], 1.0);
   const void *prep = &g;
+  test_draw_fields (g);
   test_draws (g, 0);
   test_draws (g, 1);
   const double x[2] = { 0.3, -1.2 }, L2PI = 1.8378770664093454836;
@@ -99,6 +133,18 @@ main (void)
                  "argmax along μ_%d = E_p[x_%d]", i, i);
     }
   test_equal_weights (g);
+  point pm = { 0, 3, {0.8, -0.6, 1} };
+  double sq0 = 1.8 * 1.8 + 2.6 * 2.6, sq1 = 1.2 * 1.2 + 1.1 * 1.1;   /* |m_k - μ|² */
+  double elq = -L2PI - 0.5 * (0.25 * (0.9 + sq0) + 0.75 * (1.6 + sq1));
+  estimate e = gmm_fit_point_e_log_q (&pm, prep), ep = gmm_fit_point_e_log_q_as_points (&pm, prep);
+  tap_close (e.value, elq, 1e-13, "E_p[log q(x|μ)] = -log 2π - ½ Σ w_k (tr Σ_k + |m_k - μ|²)"
+             " by hand (%.6f)", elq);
+  tap_ok (est_bound (e) > 0 && est_bound (e) < 1e-13, "... with its rounding bound (%.2g)",
+          est_bound (e));
+  tap_close (ep.value, elq + 0.5 * (0.25 * 0.9 + 0.75 * 1.6), 1e-13,
+             "as points: ½ Σ w_k tr Σ_k = 0.7125 added back");
+  tap_ok (fabs (ep.value - e.value) > 0.7, "negative control: the as-points closed form is"
+          " told from the true one by %.4f", ep.value - e.value);
   tap_close (gmm_fit_point_half_trace (g).value, 0.5 * (0.25 * 0.9 + 0.75 * 1.6), 1e-15,
              "½ Σ w_k tr Σ_k by hand");
   static const derivation_truth t[] = { GMM_FIT_POINT_TRUTHS };

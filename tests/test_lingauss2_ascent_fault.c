@@ -4,7 +4,11 @@
    by what its description says, again by hand; and, run as a claim inside
    the test (its TAP to /dev/null), the fault-free update holds the four
    checks of lingauss2_ascent while each fault fails the check its mutant
-   names -- the negative controls caught. */
+   names -- the negative controls caught.  lingauss2_ascent_fault_for: in a
+   run with a fault's mutant on, its update is that fault's sweep by hand
+   (and the flags' update bit for bit); with none, or with a mutant of the
+   claim's own, the fault-free sweep -- and a fault's update is told apart
+   from it. */
 #include "lingauss2_ascent_fault.h"
 #include "fixture_harness.h"
 #include "tap.h"
@@ -20,18 +24,25 @@ update (lingauss2 * v, int step)
   lingauss2_ascent_fault_update (v, step, on);
 }
 
-/* one sweep from m = (0, 0), s = (1, 1), fault F on (-1: none):
-   M1, S1², M2, S2² after its four steps */
+/* one sweep of U on θ = (1, 2), x = 3 from m = (0, 0), s = (1, 1): M1,
+   S1², M2, S2² after its four steps */
+static void
+sweep_by (lingauss2_ascent_update u, double out[4])
+{
+  lingauss2 v = { {1, 2}, 3, {0, 0}, {1, 1}, 0, 1 };
+  for (int step = 0; step < 4; step++)
+    u (&v, step);
+  out[0] = v.m[0], out[1] = v.s[0] * v.s[0], out[2] = v.m[1], out[3] = v.s[1] * v.s[1];
+}
+
+/* the same with fault F on (-1: none) */
 static void
 sweep (int f, double out[4])
 {
   memset (on, 0, sizeof on);
   if (f >= 0)
     on[f] = 1;
-  lingauss2 v = { {1, 2}, 3, {0, 0}, {1, 1}, 0, 1 };
-  for (int step = 0; step < 4; step++)
-    update (&v, step);
-  out[0] = v.m[0], out[1] = v.s[0] * v.s[0], out[2] = v.m[1], out[3] = v.s[1] * v.s[1];
+  sweep_by (update, out);
 }
 
 /* m1 = θ1(x - θ2m2)/(1 + θ1²) = 3/2, s1² = 1/2, m2 = 2(3 - 3/2)/5 = 3/5,
@@ -138,11 +149,91 @@ test_checks (void)
   fixture_harness_end (&f);
 }
 
+/* a claim with the faults' mutants and one of its own */
+static const check_spec FOR_CHECKS[] = {
+  LINGAUSS2_ASCENT_CHECKS ("(m)", "(s)"), {"own", "harness", "", REL_EQ, EXPECT_HOLDS, NULL}
+};
+static const mutant_spec FOR_MUTANTS[] = {
+  LINGAUSS2_ASCENT_FAULT_MUTANTS, {"claims_own", "a mutant of the claim's own", "own"}
+};
+static const claim FOR_CLAIM = {
+  .slug = "test_lingauss2_ascent_fault_for", .title = "lingauss2_ascent_fault_for test",
+  .claim = "", .sources = "", CLAIM_CHECKS (FOR_CHECKS), CLAIM_MUTANTS (FOR_MUTANTS),
+  .samples_default = 1000, .samples_quick = 1000, .figure_caption = "",
+};
+
+/* the sweep by hand with fault F (-1: none), as test_by_hand works it */
+static void
+hand_sweep (int f, double out[4])
+{
+  double exact[4] = { 1.5, 0.5, 0.6, 0.2 };
+  memcpy (out, exact, sizeof exact);
+  if (f == LINGAUSS2_ASCENT_FAULT_OTHER_NEGATED)
+    out[2] = 2 * (3 + 1.5) / 5;
+  else if (f == LINGAUSS2_ASCENT_FAULT_X_SCALED)
+    out[0] = 1.001 * 3 / 2, out[2] = 2 * (3.003 - 1.5015) / 5;
+  else if (f == LINGAUSS2_ASCENT_FAULT_S2_REL)
+    out[1] = 1.0001 / 2, out[3] = 1.0001 / 5;
+  else if (f == LINGAUSS2_ASCENT_FAULT_S2_NO_PRIOR)
+    out[1] = 1, out[3] = 0.25;
+}
+
+static int
+near4 (const double a[4], const double b[4])
+{
+  int ok = 1;
+  for (int k = 0; k < 4; k++)
+    ok &= fabs (a[k] - b[k]) <= 1e-15 * (1 + fabs (b[k]));
+  return ok;
+}
+
+/* the run's mutant M (NULL: none): lingauss2_ascent_fault_for's sweep
+   against the hand sweep with fault F, and against the flags' sweep */
+static void
+check_for (harness * h, const char *m, int f)
+{
+  double got[4], hand[4], flags[4];
+  h->opt.mutant = m;
+  sweep_by (lingauss2_ascent_fault_for (h), got);
+  hand_sweep (f, hand);
+  sweep (f, flags);
+  tap_ok (near4 (got, hand) && memcmp (got, flags, sizeof got) == 0,
+          "fault_for with mutant %s: the sweep by hand with %s, the flags' bit for bit"
+          " (m1 %.17g, s1² %.17g, m2 %.17g, s2² %.17g)", m ? m : "none",
+          f < 0 ? "no fault" : "that fault", got[0], got[1], got[2], got[3]);
+}
+
+static void
+test_for (void)
+{
+  fixture_harness fx;
+  harness *h = fixture_harness_begin (&fx, &FOR_CLAIM);
+  fixture_harness_loud (&fx);
+  check_for (h, NULL, -1);
+  check_for (h, "claims_own", -1);
+  for (int f = 0; f < LINGAUSS2_ASCENT_N_FAULTS; f++)
+    check_for (h, FOR_MUTANTS[f].id, f);
+  /* negative control: each fault's update against the fault-free hand sweep */
+  double none[4], got[4];
+  hand_sweep (-1, none);
+  int apart = 1;
+  for (int f = 0; f < LINGAUSS2_ASCENT_N_FAULTS; f++)
+    {
+      h->opt.mutant = FOR_MUTANTS[f].id;
+      sweep_by (lingauss2_ascent_fault_for (h), got);
+      apart &= !near4 (got, none);
+    }
+  tap_ok (apart, "negative control: every fault's update misses the fault-free sweep");
+  h->opt.mutant = NULL;
+  fixture_harness_end (&fx);
+}
+
 int
 main (void)
 {
   test_by_hand ();
   test_exact ();
   test_checks ();
+  test_for ();
   return tap_done ();
 }

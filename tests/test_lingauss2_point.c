@@ -4,7 +4,10 @@
    by its 2 x 2 inverse; the ELBO's terms, PRML 10.1; the updates
    (2.12)-(2.15) of 004 Problem 4); (2.2)'s route through p(x) by
    quadrature, with an evidence 1% high caught; the mixed difference of a
-   quadratic worked by hand. */
+   quadratic worked by hand; the draws' fields: each hook writes exactly
+   x_dim doubles (a sentinel beyond them untouched, the last one written),
+   the map from base_dim normals, and a derivation with x_dim one short
+   is caught by the same test. */
 #include "lingauss2_point.h"
 #include "harness.h"
 #include "tap.h"
@@ -205,9 +208,44 @@ test_mixed_difference (void)
              -0.7 * -0.4, 1e-14, "log p(x, z)'s: -θ1θ2");
 }
 
+static const derivation latents = { LINGAUSS2_POINT_LATENT_DRAWS };
+static const derivation q_draws = { LINGAUSS2_POINT_Q_DRAWS };
+
+/* Does derivation D's hook (sampler, or map of base_dim(P) normals) at P
+   write exactly N doubles: x[N - 1] written, x[N] left alone? */
+static int
+writes_exactly (const derivation * d, const point * p, size_t n)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  double x[8], e[8] = { 0.3, -1.1, 0.4, 0.9, 0, 0, 0, 0 };
+  for (size_t i = 0; i < 8; i++)
+    x[i] = -12345;
+  if (d->transform)
+    d->transform (p, NULL, e, x);
+  else
+    d->sample (r, p, NULL, x);
+  gsl_rng_free (r);
+  return n >= 1 && n < 8 && x[n - 1] != -12345 && x[n] == -12345;
+}
+
+static void
+test_draw_fields (void)
+{
+  point model = { 0, 3, {0.7, -0.4, 1.3} }, var = make_point (1);
+  tap_ok (latents.sample == lingauss2_point_sample_latents && latents.transform == NULL
+          && writes_exactly (&latents, &model, latents.x_dim) && latents.x_dim == 4,
+          "latent draws: the sampler writes x_dim = 4 doubles, z and z'");
+  tap_ok (q_draws.transform == lingauss2_point_map_q && q_draws.sample == NULL
+          && q_draws.base_dim (&var) == 2 && writes_exactly (&q_draws, &var, q_draws.x_dim)
+          && q_draws.x_dim == 2, "q's draws: the map of 2 normals writes x_dim = 2 doubles");
+  tap_ok (!writes_exactly (&latents, &model, 3) && !writes_exactly (&q_draws, &var, 1),
+          "negative control: an x_dim one short is caught (the hook writes past it)");
+}
+
 int
 main (void)
 {
+  test_draw_fields ();
   test_tables ();
   test_model_point ();
   test_log_post_quad ();
