@@ -15,7 +15,6 @@
 #include "line_fn.h"
 #include "recog.h"
 #include "recog_point.h"
-#include "normal.h"
 
 #include <math.h>
 
@@ -173,11 +172,9 @@ static const derivation_line WAKE_LINES[] = {
    (recog_point_sleep_draw, a map of three standard normals, z and x's noise, for randomized
    quasi-Monte Carlo: the sleep integrands are quadratics in them; for plain Monte Carlo the
    engine draws them itself, in this order, as the wake draw's). */
-LINE_FN_PLAIN (s_log_q, normal_log_pdf (z[0], recog_mean (&WP->f, z + 1), sqrt (WP->f.tau2)))
-LINE_FN_PLAIN (s_log_q_noise_free,
-               normal_log_pdf (z[0], recog_mean (&WP->f, z + 3), sqrt (WP->f.tau2)))
-LINE_FN_PLAIN (s_log_q_unpaired,
-               normal_log_pdf (-z[0], recog_mean (&WP->f, z + 1), sqrt (WP->f.tau2)))
+LINE_FN_PLAIN (s_log_q, recog_log_q (&WP->f, z[0], z + 1))
+LINE_FN_PLAIN (s_log_q_noise_free, recog_log_q (&WP->f, z[0], z + 3))
+LINE_FN_PLAIN (s_log_q_unpaired, recog_log_q (&WP->f, -z[0], z + 1))
 
 /* closed forms in a few operations each: a bound of 32 u |value| covers
    γ_n for the n <= 12 multiplications, additions and one log of each */
