@@ -16,6 +16,7 @@
 #include "recog.h"
 #include "recog_point.h"
 
+#include <gsl/gsl_math.h>
 #include <math.h>
 
 static const check_spec CHECKS[] = {
@@ -399,16 +400,14 @@ main (int argc, char **argv)
 {
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
-  long n = harness_samples (h);
-  if (n < 100)
-    n = 100;
+  long n = GSL_MAX (harness_samples (h), 100);
   gsl_rng *r = harness_rng (h);
   recog_data d = recog_data_sample (r, &THETA0, (size_t) harness_param (h, "data"));
   recog_wake wp = wake_problem (h, r, &d);
   check_gradients (h, &wp, (void *) &THETA0);
   recog_theta star = check_wake (h, &d);
   check_sleep (h, n);
-  run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100);
+  run_wake_sleep (h, &d, GSL_MAX (n / 40, 100));
   write_notes (h, &star);
   free (d.x);
   return harness_end (h);
