@@ -26,7 +26,7 @@
 
 #define K 3
 
-/* ---- the point: a box of scalars and the mixture weights π ---- */
+/* ---- the point: a box of scalars and the mixture weights π (lib/hier_mix_point) ---- */
 
 static const point_coord BOX[] = {
   {"μ1", -3, -1, 0, 0}, {"μ2", -1, 1, 0, 0}, {"μ3", 1, 3, 0, 0},
