@@ -5,6 +5,7 @@
 #include "errors.h"
 #include "lingauss.h"
 #include "mc.h"
+#include "normal.h"
 #include "rounding.h"
 
 #include <gsl/gsl_linalg.h>
@@ -57,6 +58,12 @@ double
 recog_mean (const recog_phi * p, const double *x)
 {
   return recog_dot (p->a, x) + p->c;
+}
+
+double
+recog_log_q (const recog_phi * p, double z, const double *x)
+{
+  return normal_log_pdf (z, recog_mean (p, x), sqrt (p->tau2));
 }
 
 /* ---- the closed forms in rnd arithmetic (lib/rounding) ----

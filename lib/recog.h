@@ -49,6 +49,9 @@ void recog_phi_to_vector (const recog_phi * p, gsl_vector * v);
 double recog_dot (const double *u, const double *v);
 /* q_φ's mean a·x + c */
 double recog_mean (const recog_phi * p, const double *x);
+/* log q_φ(Z|X) = log N(Z; a·X + c, τ²) (normal_log_pdf), at any X: the
+   sleep objective's integrand at a drawn (z, x) */
+double recog_log_q (const recog_phi * p, double z, const double *x);
 
 /* The exact posterior's (a*, c*, τ*²), in precision form. */
 recog_phi recog_posterior (const recog_theta * t);

@@ -13,12 +13,9 @@
  * and the ELBO as log p(x) - KL(q || p(w,z|x)).  There is no Monte Carlo,
  * so --samples changes nothing. */
 #include "harness.h"
-#include "discrete.h"
 #include "figure_panel.h"
-#include "hier_mix.h"
+#include "hier_mix_point.h"
 #include "line_fn.h"
-#include "logsumexp.h"
-#include "normal.h"
 #include "normal_expect.h"
 #include "quad.h"
 
@@ -29,7 +26,7 @@
 
 #define K 3
 
-/* ---- the point: a box of scalars and the mixture weights π ---- */
+/* ---- the point: a box of scalars and the mixture weights π (lib/hier_mix_point) ---- */
 
 static const point_coord BOX[] = {
   {"μ1", -3, -1, 0, 0}, {"μ2", -1, 1, 0, 0}, {"μ3", 1, 3, 0, 0},
@@ -40,51 +37,6 @@ static const point_coord BOX[] = {
 };
 static const point_kind points = POINT_PROB_BOX (BOX, K, K, "μ_k, σ_k, α, β, σθ, δ, x, m, τ, ζ_k"
   " uniform and v log-uniform over their ranges; π uniform on the simplex", "π");
-
-typedef struct
-{
-  hier_mix hm;                  /* the model; then x and q's parameters */
-  double x, m, sq, tau, zeta[K];
-} model;
-
-static void
-prepare (const point * p, void *prep)
-{
-  model *md = prep;
-  hier_mix *hm = &md->hm;
-  const double *v = p->v, *pi = p->v + COUNT_OF (BOX);   /* the box, then π */
-  for (int k = 0; k < K; k++)
-    {
-      hm->mu[k] = v[k], hm->sd[k] = v[3 + k], md->zeta[k] = v[14 + k];
-      hm->lpi[k] = log (pi[k]);
-    }
-  hm->k = K, hm->alpha = v[6], hm->beta = v[7], hm->s_dec = v[8], hm->delta = v[9];
-  md->x = v[10], md->m = v[11], md->sq = sqrt (v[12]), md->tau = v[13];
-}
-
-static double dec_sd (const model * md, double w) { return hier_mix_dec_sd (&md->hm, w); }
-static double
-dec_resid (const model * md, double w)
-{
-  return md->x - (md->hm.alpha * w + md->hm.beta);
-}
-static double log_lik (const model * md, double w) { return hier_mix_log_lik (&md->hm, md->x, w); }
-static double log_qw (const model * md, double w) { return normal_log_pdf (w, md->m, md->sq); }
-
-/* log π_k + log N(w; μ_k, σ_k²), k = 1..K */
-static void
-log_joint_wz (const model * md, double w, double *lj)
-{
-  hier_mix_log_joint_wz (&md->hm, w, lj);
-}
-static double log_mixture (const model * md, double w) { return hier_mix_log_prior (&md->hm, w); }
-
-/* log q_φ(k|w,x), k = 1..K: the softmax of τ log p(w, k) + ζ_k (lib/hier_mix) */
-static void
-log_qz (const model * md, double w, double *lq)
-{
-  hier_mix_log_tempered_posterior (&md->hm, w, md->tau, md->zeta, lq);
-}
 
 /* Integrands add terms of a few units to tens; each term is computed with
    relative error below 16u (normal_log_pdf, log, exp: a few roundings
@@ -102,47 +54,24 @@ round_bound (const double *t, int n)
    a sum of log densities, smooth on the scale of q_ψ's sd, so the real
    line split at m ± 8 sd resolves it. */
 static estimate
-expect_q (const model * md, quad_fn g)
+expect_q (const hier_mix_point * md, quad_fn g)
 {
   return normal_expect (g, (void *) md, md->m, md->sq);
 }
 /* A truth NAME: E_{w~q_ψ} of EXPR, a function of w at the model MD. */
 #define EXPECT_Q(name, expr) \
-  static double name##_g (double w, void *params) { const model *md = params; return (expr); } \
+  static double name##_g (double w, void *params) \
+  { const hier_mix_point *md = params; return (expr); } \
   LINE_FN_CLOSED (name, expect_q (u, name##_g))
 
-static double
-g_kl_qz_prior (const model * md, double w)
-{
-  double lq[K], q[K], pi[K];
-  log_qz (md, w, lq);
-  for (int k = 0; k < K; k++)
-    q[k] = exp (lq[k]), pi[k] = exp (md->hm.lpi[k]);
-  return discrete_kl (q, pi, K);
-}
-
-/* log p(w) + log p(x|w) - log q_ψ(w) - KL(q_φ(·|w) || p(·|w)): its
-   expectation is log p(x) - KL(q(w,z|x) || p(w,z|x)), the ELBO, since
-   p(z|w,x) = p(z|w). */
-static double
-g_elbo_by_gap (const model * md, double w)
-{
-  double lj[K], lq[K], kl = 0;
-  log_joint_wz (md, w, lj);
-  log_qz (md, w, lq);
-  double lse = log_sum_exp (lj, K);
-  for (int k = 0; k < K; k++)
-    kl += exp (lq[k]) * (lq[k] - (lj[k] - lse));
-  return lse + log_lik (md, w) - log_qw (md, w) - kl;
-}
-
 /* log p(x) by quadrature in log space (lib/hier_mix) */
-static estimate evidence (const model * md) { return hier_mix_log_evidence (&md->hm, md->x); }
-LINE_FN_CLOSED (log_px, evidence (u))
-EXPECT_Q (t_elbo, g_elbo_by_gap (md, w))
-EXPECT_Q (t_log_lik, log_lik (md, w))
-EXPECT_Q (t_kl_z, g_kl_qz_prior (md, w))
-EXPECT_Q (t_kl_w, log_qw (md, w) - log_mixture (md, w))
+LINE_FN_CLOSED (log_px, hier_mix_point_log_evidence (u))
+/* the ELBO by its gap, log p(w) + log p(x|w) - log q_ψ(w) - KL(q_φ(·|w) || p(·|w)): its
+   expectation is log p(x) - KL(q(w,z|x) || p(w,z|x)), since p(z|w,x) = p(z|w) */
+EXPECT_Q (t_elbo, hier_mix_point_elbo_by_gap (md, w))
+EXPECT_Q (t_log_lik, hier_mix_point_log_lik (md, w))
+EXPECT_Q (t_kl_z, hier_mix_point_kl_z_prior (md, w))
+EXPECT_Q (t_kl_w, hier_mix_point_log_qw (md, w) - hier_mix_log_prior (&md->hm, w))
 
 /* ---- 000 P7.1 ---- */
 
@@ -156,7 +85,7 @@ EXPECT_Q (t_kl_w, log_qw (md, w) - log_mixture (md, w))
    the bound bounds the evaluation's error, and the quadrature adds its own
    (two rules, lib/quad; lib/normal_expect). */
 static estimate
-over_q (const model * md, normal_expect_fn f)
+over_q (const hier_mix_point * md, normal_expect_fn f)
 {
   return normal_expect_bounded (f, (void *) md, md->m, md->sq);
 }
@@ -164,17 +93,18 @@ over_q (const model * md, normal_expect_fn f)
    that states its rounding bound in *B. */
 #define OVER_Q(name, expr) \
   static double name##_at (double w, void *params, double *b) \
-  { const model *md = params; return (expr); } \
+  { const hier_mix_point *md = params; return (expr); } \
   LINE_FN_CLOSED (name, over_q (u, name##_at))
 
 /* E_{w,z~q}[log p(w,z,x) - log q(w,z|x)] at one draw w; MODE 1 drops
    log q_ψ (a mutant), MODE 2 drops the log: p(w,z,x)/q(w,z|x) (a mutant). */
 static double
-elbo_with (const model * md, double w, double *bound, int mode)
+elbo_with (const hier_mix_point * md, double w, double *bound, int mode)
 {
-  double lj[K], lq[K], t[2 * K], ll = log_lik (md, w), lqw = log_qw (md, w), s = 0;
-  log_joint_wz (md, w, lj);
-  log_qz (md, w, lq);
+  double lj[K], lq[K], t[2 * K], s = 0;
+  double ll = hier_mix_point_log_lik (md, w), lqw = hier_mix_point_log_qw (md, w);
+  hier_mix_log_joint_wz (&md->hm, w, lj);
+  hier_mix_point_log_qz (md, w, lq);
   for (int k = 0; k < K; k++)
     {
       double lr = (lj[k] + ll) - ((mode == 1 ? 0 : lqw) + lq[k]);
@@ -192,11 +122,12 @@ OVER_Q (q_p71_sum_no_qw, elbo_with (md, w, b, 1))
 
 /* Line 2's five terms at one draw; DROP_PZ leaves out E_q[log p(z)]. */
 static double
-five_terms (const model * md, double w, double *bound, int drop_pz)
+five_terms (const hier_mix_point * md, double w, double *bound, int drop_pz)
 {
-  double lj[K], lq[K], t[5] = { log_lik (md, w), 0, 0, -log_qw (md, w), 0 };
-  log_joint_wz (md, w, lj);
-  log_qz (md, w, lq);
+  double lj[K], lq[K];
+  double t[5] = { hier_mix_point_log_lik (md, w), 0, 0, -hier_mix_point_log_qw (md, w), 0 };
+  hier_mix_log_joint_wz (&md->hm, w, lj);
+  hier_mix_point_log_qz (md, w, lq);
   for (int k = 0; k < K; k++)
     {
       double qk = exp (lq[k]);
@@ -212,13 +143,14 @@ OVER_Q (q_p71_terms_no_pz, five_terms (md, w, b, 1))
 
 /* The last line as written: the middle KL against p(z). */
 static double
-kl_form (const model * md, double w, double *b)
+kl_form (const hier_mix_point * md, double w, double *b)
 {
   double lq[K], t[3], kz = 0;
-  log_qz (md, w, lq);
+  hier_mix_point_log_qz (md, w, lq);
   for (int k = 0; k < K; k++)
     kz += exp (lq[k]) * (lq[k] - md->hm.lpi[k]);
-  t[0] = log_lik (md, w), t[1] = -kz, t[2] = -(log_qw (md, w) - log_mixture (md, w));
+  t[0] = hier_mix_point_log_lik (md, w), t[1] = -kz;
+  t[2] = -(hier_mix_point_log_qw (md, w) - hier_mix_log_prior (&md->hm, w));
   *b = round_bound (t, 3);
   return t[0] + t[1] + t[2];
 }
@@ -231,9 +163,9 @@ OVER_Q (q_p71_kl_form, kl_form (md, w, b))
    σθ = 1, x = β both sides are constant in w, log p(x|w) = -½ log 2π and
    the bracket is 0, so the only constant the line can mean is -½ log 2π. */
 static double
-term1 (const model * md, double w, double *b, double sign_det, double sign_q)
+term1 (const hier_mix_point * md, double w, double *b, double sign_det, double sign_q)
 {
-  double s = dec_sd (md, w), r = dec_resid (md, w);
+  double s = hier_mix_dec_sd (&md->hm, w), r = hier_mix_point_resid (md, w);
   double t[3] = { sign_det * log (s), sign_q * r * r / (2 * s * s), -0.5 * log (2 * M_PI) };
   *b = round_bound (t, 3);
   return t[0] + t[1] + t[2];
@@ -250,10 +182,10 @@ OVER_Q (q_p72_term1_loss, term1 (md, w, b, +1, -1))
    standard error rested on those few draws.  The sum at each w is
    literal, and lib/discrete's KL, the truth's, is not used. */
 static double
-term2_at (const model * md, double w, int k_used)
+term2_at (const hier_mix_point * md, double w, int k_used)
 {
   double lq[K], s = 0;
-  log_qz (md, w, lq);
+  hier_mix_point_log_qz (md, w, lq);
   for (int k = 0; k < k_used; k++)
     {
       double qk = exp (lq[k]);
@@ -268,7 +200,7 @@ static double g_term2_short (double w, void *md) { return term2_at (md, w, K - 1
    and Σ_k q_k |log q_k - log π_k| <= K/e + max_k |log π_k|: 64u times that
    bounds the evaluation of the sum, and so of its expectation. */
 static estimate
-term2 (const model * md, quad_fn g)
+term2 (const hier_mix_point * md, quad_fn g)
 {
   double lmax = fabs (md->hm.lpi[cblas_idamax (K, md->hm.lpi, 1)]);   /* max_k |log π_k| */
   return est_add (expect_q (md, g), est_exact (0, 64 * DBL_EPSILON * (K / M_E + lmax)));
@@ -284,7 +216,7 @@ LINE_FN_CLOSED (p72_term2_short, term2 (u, g_term2_short))
    10 sd, k̂ 1.42 and 0.99.  The density is written out, not lib/normal's. */
 enum { AT_W, AT_W_UNWEIGHTED, AT_X };
 static double
-term3_at (const model * md, double w, int mode, double *b)
+term3_at (const hier_mix_point * md, double w, int mode, double *b)
 {
   double s = 0, t[2], at = mode == AT_X ? md->x : w;
   for (int k = 0; k < K; k++)
@@ -292,7 +224,7 @@ term3_at (const model * md, double w, int mode, double *b)
       double u = (at - md->hm.mu[k]) / md->hm.sd[k];
       s += (mode == AT_W_UNWEIGHTED ? 1 : exp (md->hm.lpi[k])) / (sqrt (2 * M_PI) * md->hm.sd[k]) * exp (-u * u / 2);
     }
-  t[0] = log_qw (md, w), t[1] = -log (s);
+  t[0] = hier_mix_point_log_qw (md, w), t[1] = -log (s);
   *b = round_bound (t, 2);
   return t[0] + t[1];
 }
@@ -372,7 +304,8 @@ static const derivation_line LINES[] = {
 };
 
 DERIVATION_DEFINE (p7, "p7", "000 P7: the ELBO of z → w → x with a mixture prior", points, 8,
-                   TRUTHS, LINES, DERIVATION_PREPARE (model, prepare), .n_mc_points = 0);
+                   TRUTHS, LINES, DERIVATION_PREPARE (hier_mix_point, hier_mix_point_prepare),
+                   .n_mc_points = 0);
 
 static const claim CLAIM = {
   .slug = "hierarchical_elbo",

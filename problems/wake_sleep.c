@@ -15,8 +15,8 @@
 #include "line_fn.h"
 #include "recog.h"
 #include "recog_point.h"
-#include "normal.h"
 
+#include <gsl/gsl_math.h>
 #include <math.h>
 
 static const check_spec CHECKS[] = {
@@ -173,11 +173,9 @@ static const derivation_line WAKE_LINES[] = {
    (recog_point_sleep_draw, a map of three standard normals, z and x's noise, for randomized
    quasi-Monte Carlo: the sleep integrands are quadratics in them; for plain Monte Carlo the
    engine draws them itself, in this order, as the wake draw's). */
-LINE_FN_PLAIN (s_log_q, normal_log_pdf (z[0], recog_mean (&WP->f, z + 1), sqrt (WP->f.tau2)))
-LINE_FN_PLAIN (s_log_q_noise_free,
-               normal_log_pdf (z[0], recog_mean (&WP->f, z + 3), sqrt (WP->f.tau2)))
-LINE_FN_PLAIN (s_log_q_unpaired,
-               normal_log_pdf (-z[0], recog_mean (&WP->f, z + 1), sqrt (WP->f.tau2)))
+LINE_FN_PLAIN (s_log_q, recog_log_q (&WP->f, z[0], z + 1))
+LINE_FN_PLAIN (s_log_q_noise_free, recog_log_q (&WP->f, z[0], z + 3))
+LINE_FN_PLAIN (s_log_q_unpaired, recog_log_q (&WP->f, -z[0], z + 1))
 
 /* closed forms in a few operations each: a bound of 32 u |value| covers
    γ_n for the n <= 12 multiplications, additions and one log of each */
@@ -402,16 +400,14 @@ main (int argc, char **argv)
 {
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
-  long n = harness_samples (h);
-  if (n < 100)
-    n = 100;
+  long n = GSL_MAX (harness_samples (h), 100);
   gsl_rng *r = harness_rng (h);
   recog_data d = recog_data_sample (r, &THETA0, (size_t) harness_param (h, "data"));
   recog_wake wp = wake_problem (h, r, &d);
   check_gradients (h, &wp, (void *) &THETA0);
   recog_theta star = check_wake (h, &d);
   check_sleep (h, n);
-  run_wake_sleep (h, &d, n / 40 > 100 ? n / 40 : 100);
+  run_wake_sleep (h, &d, GSL_MAX (n / 40, 100));
   write_notes (h, &star);
   free (d.x);
   return harness_end (h);

@@ -34,6 +34,22 @@ elbo_gradient (const gsl_vector * v, void *params, gsl_vector * g)
   recog_wake_gradient (&t, c->p, c->p->tau2, c->d, g);
 }
 
+/* log q_φ(z|x) at a hand-worked point: a·x + c = 0.3 - 0.4 + 0.4 = 0.3
+   at x = (1, 2), so at z = 1 the residual is 0.7 and the log-density
+   -½ log(2π 0.35) - 0.49/0.7; against GSL's density at that mean, and a
+   q_φ at the wrong x (-x: mean 0.5) as the negative control. */
+static void
+test_log_q (void)
+{
+  const double x[RECOG_D] = { 1, 2 }, minus_x[RECOG_D] = { -1, -2 };
+  double hand = -0.5 * log (2 * M_PI * 0.35) - 0.49 / 0.7;
+  tap_close (recog_log_q (&PHI, 1, x), hand, 1e-14, "log q_φ(z|x) = the hand-worked value");
+  tap_close (recog_log_q (&PHI, 1, x), log (gsl_ran_gaussian_pdf (0.7, sqrt (0.35))), 1e-14,
+             "log q_φ(z|x) = log of GSL's N(0.7; 0, 0.35)");
+  tap_ok (fabs (recog_log_q (&PHI, 1, minus_x) - hand) > 0.1,
+          "and at -x (a wrong mean) it is not the hand-worked value");
+}
+
 static void
 test_posterior (void)
 {
@@ -201,6 +217,7 @@ int
 main (void)
 {
   test_random_models ();
+  test_log_q ();
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (r, 20261201);
   test_posterior ();
