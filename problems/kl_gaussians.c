@@ -17,31 +17,24 @@
 #include <gsl/gsl_math.h>
 #include <math.h>
 
-#define form gauss_pair_form
-#define bilinear gauss_pair_bilinear
 #define PP const gauss_pair *pp = prep
 #define MU(i) point_mean (p, i)
 #define DD ((double) p->d)
 
-/* The terms every closed-form line is built from, the literal way. */
-#define terms gauss_pair_terms_literal
-#define literal gauss_pair_terms_exact
-
 /* ---- ground truths (the Cholesky route, lib/gauss_pair) ---- */
 
-#define kl_closed gauss_pair_kl
-#define log_ratio_chol gauss_pair_log_ratio
 LINE_FN_CLOSED (dim, est_exact (DD, 0))
 static estimate kl_self (const point * p, const void *prep) { PP; (void) p; return est_exact (mvn_kl (pp->a, pp->a), mvn_kl_rounding_bound (pp->a, pp->a)); }
-LINE_FN_CLOSED (kl_negated, est_scale (-1, kl_closed (p, u)))
+LINE_FN_CLOSED (kl_negated, est_scale (-1, gauss_pair_kl (p, u)))
 
 /* A seed's closed-form line: EXPR in the literal terms t (and pp), with the
    literal route's rounding bound; and an integrand at the draw x, with
    Q(i, c) = (x - c)ᵀ Σi⁻¹ (x - c) by the LU inverse (c NULL for 0). */
 #define CLOSED(name, expr) static estimate name (const point * p, const void *prep) \
-  { PP; gauss_pair_terms t = terms (p, pp); (void) t; return literal ((expr), p, pp); }
+  { PP; gauss_pair_terms t = gauss_pair_terms_literal (p, pp); (void) t; \
+    return gauss_pair_terms_exact ((expr), p, pp); }
 #define INV(i) ((i) ? pp->inv_b : pp->inv_a)
-#define Q(i, c) form (INV (i), x, (c), p->d)
+#define Q(i, c) gauss_pair_form (INV (i), x, (c), p->d)
 #define INTEGRAND(name, expr, size) static double name (const point * p, const void *prep, \
   const double *x, double *err) { PP; double v = (expr); *err = pp->lu_rel * (size); return v; }
 #define NORM(det) log (pow (2 * M_PI, DD / 2) * (det))
@@ -69,7 +62,8 @@ INTEGRAND (s000_q1_wrong_mean, Q (1, MU (0)), Q (1, MU (0)))
    |μ0_i-μ1_i| >= |y_i|, so the form moves <= 6u aᵀ|Σ1⁻¹|a, far above lu_rel q
    when the parts cancel (3 false alarms in 200 default seeds without it). */
 LINE_FN_BOUNDED (s000_q1_expanded, gauss_pair_terms_form_split (u, z, MU (0), MU (1), p->d, bound))
-INTEGRAND (s000_step3_split, Q (1, MU (0)) + terms (p, pp).maha, Q (1, MU (0)) + terms (p, pp).maha)
+INTEGRAND (s000_step3_split, Q (1, MU (0)) + gauss_pair_terms_literal (p, pp).maha,
+           Q (1, MU (0)) + gauss_pair_terms_literal (p, pp).maha)
 CLOSED (s000_step3_rhs, t.tr + t.maha)
 CLOSED (s000_step3_no_delta, t.tr)
 CLOSED (s000_final, 0.5 * (log (pp->det_b / pp->det_a) - DD + t.tr + t.maha))
@@ -77,8 +71,8 @@ CLOSED (s000_final_no_half, log (pp->det_b / pp->det_a) - DD + t.tr + t.maha)
 
 static const derivation_truth TRUTHS[] = {
   {"kl", "KL by Cholesky factors (lib/mvn: tr(Σq⁻¹Σp) = ‖Lq⁻¹Lp‖²_F, no inverse formed)",
-   LINE_CLOSED (kl_closed)},
-  {"log_ratio", "log p(x) - log q(x) by Cholesky solves", LINE_POINTWISE (log_ratio_chol)},
+   LINE_CLOSED (gauss_pair_kl)},
+  {"log_ratio", "log p(x) - log q(x) by Cholesky solves", LINE_POINTWISE (gauss_pair_log_ratio)},
   {"dim", "E[(x-μ)ᵀΣ⁻¹(x-μ)] = d, the mean of a χ²_d", LINE_CLOSED (dim)},
   {"maha_b", "(x-μ)ᵀΣ⁻¹(x-μ) of the second Gaussian by a Cholesky solve",
    LINE_POINTWISE (gauss_pair_maha_b)},
@@ -132,11 +126,12 @@ static const derivation_line S000[] = {
 /* the mutant of (1.1): E_p[log p] + E_p[log q] */
 LINE_FN_PLAIN (s004_eq1_1_sign, gauss_pair_log_pdf (u, 0, z) + gauss_pair_log_pdf (u, 1, z))
 
-/* -log((2π)^{d/2} det Σi) - ½(E[zᵀΣi⁻¹z] + E[μiᵀΣi⁻¹μi]) + E[μiᵀΣi⁻¹z], at z = x */
-#define EXPAND(i, det) -NORM (det) - 0.5 * (Q (i, NULL) + form (INV (i), MU (i), NULL, p->d)) \
-  + bilinear (INV (i), MU (i), x, p->d)
-#define EXPAND_SIZE(i, det) fabs (NORM (det)) + Q (i, NULL) + form (INV (i), MU (i), NULL, p->d) \
-  + fabs (bilinear (INV (i), MU (i), x, p->d))
+/* -log((2π)^{d/2} det Σi) - ½(E[zᵀΣi⁻¹z] + E[μiᵀΣi⁻¹μi]) + E[μiᵀΣi⁻¹z], at z = x,
+   with MM(i) = μiᵀΣi⁻¹μi and MX(i) = μiᵀΣi⁻¹x */
+#define MM(i) gauss_pair_form (INV (i), MU (i), NULL, p->d)
+#define MX(i) gauss_pair_bilinear (INV (i), MU (i), x, p->d)
+#define EXPAND(i, det) -NORM (det) - 0.5 * (Q (i, NULL) + MM (i)) + MX (i)
+#define EXPAND_SIZE(i, det) fabs (NORM (det)) + Q (i, NULL) + MM (i) + fabs (MX (i))
 INTEGRAND (s004_eq1_2, EXPAND (0, pp->det_a), EXPAND_SIZE (0, pp->det_a))
 INTEGRAND (s004_eq1_5, EXPAND (1, pp->det_b), EXPAND_SIZE (1, pp->det_b))
 CLOSED (s004_eq1_3, -NORM (pp->det_a) - 0.5 * (DD + t.m1 + t.m1) + t.m1)
@@ -152,7 +147,7 @@ CLOSED (s004_eq1_8_d_sign, log (pp->det_b / pp->det_a) - 0.5 * (-DD - t.tr - t.m
 
 static const derivation_line S004[] = {
   {.id = "s004_eq1_1", .at = 10, .source = "004 eq. (1.1)", .text = "KL(p||q) = E_p[log(p(z))] - E_p[log(q(z))]",
-   .eval = LINE_EXPECT (log_ratio_chol), .truth = "kl",
+   .eval = LINE_EXPECT (gauss_pair_log_ratio), .truth = "kl",
    .mutants = {{"s004_eq1_1_sign", "(1.1) as E_p[log p] + E_p[log q]", LINE_EXPECT (s004_eq1_1_sign)}}},
   {.id = "s004_eq1_2", .at = 16, .source = "004 eq. (1.2)",
    .text = "E_p[log(p(z))] = -log((2π)^{d/2} det(Σ1)) - ½(E_p[zᵀΣ1⁻¹z] + E_p[μ1ᵀΣ1⁻¹μ1]) + E_p[μ1ᵀΣ1⁻¹z]",
@@ -205,9 +200,9 @@ static const derivation_line S002[] = {
 static const derivation_line PROPS[] = {
   {.id = "kl_self_zero", .source = "harness", .text = "KL(p||p) = 0",
    .eval = LINE_CLOSED (kl_self), .truth = "zero",
-   .mutants = {{"kl_self_other", "KL(p||q) in place of KL(p||p)", LINE_CLOSED (kl_closed)}}},
+   .mutants = {{"kl_self_other", "KL(p||q) in place of KL(p||p)", LINE_CLOSED (gauss_pair_kl)}}},
   {.id = "kl_nonnegative", .source = "harness", .text = "KL(p||q) ≥ 0",
-   .eval = LINE_CLOSED (kl_closed), .truth = "zero", .rel = REL_LE,
+   .eval = LINE_CLOSED (gauss_pair_kl), .truth = "zero", .rel = REL_LE,
    .mutants = {{"kl_sign", "the closed form with the wrong sign", LINE_CLOSED (kl_negated)}}},
 };
 
