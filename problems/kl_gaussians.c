@@ -126,14 +126,10 @@ static const derivation_line S000[] = {
 /* the mutant of (1.1): E_p[log p] + E_p[log q] */
 LINE_FN_PLAIN (s004_eq1_1_sign, gauss_pair_log_pdf (u, 0, z) + gauss_pair_log_pdf (u, 1, z))
 
-/* -log((2π)^{d/2} det Σi) - ½(E[zᵀΣi⁻¹z] + E[μiᵀΣi⁻¹μi]) + E[μiᵀΣi⁻¹z], at z = x,
-   with MM(i) = μiᵀΣi⁻¹μi and MX(i) = μiᵀΣi⁻¹x */
-#define MM(i) gauss_pair_form (INV (i), MU (i), NULL, p->d)
-#define MX(i) gauss_pair_bilinear (INV (i), MU (i), x, p->d)
-#define EXPAND(i, det) -NORM (det) - 0.5 * (Q (i, NULL) + MM (i)) + MX (i)
-#define EXPAND_SIZE(i, det) fabs (NORM (det)) + Q (i, NULL) + MM (i) + fabs (MX (i))
-INTEGRAND (s004_eq1_2, EXPAND (0, pp->det_a), EXPAND_SIZE (0, pp->det_a))
-INTEGRAND (s004_eq1_5, EXPAND (1, pp->det_b), EXPAND_SIZE (1, pp->det_b))
+/* -log((2π)^{d/2} det Σi) - ½(E[zᵀΣi⁻¹z] + E[μiᵀΣi⁻¹μi]) + E[μiᵀΣi⁻¹z], at z = x
+   (lib/gauss_pair_terms: det Σi to the power 1 as written, not ½) */
+LINE_FN_BOUNDED (s004_eq1_2, gauss_pair_terms_log_pdf_expanded (u, 0, z, 1, bound))
+LINE_FN_BOUNDED (s004_eq1_5, gauss_pair_terms_log_pdf_expanded (u, 1, z, 1, bound))
 CLOSED (s004_eq1_3, -NORM (pp->det_a) - 0.5 * (DD + t.m1 + t.m1) + t.m1)
 CLOSED (s004_eq1_3_no_half, -NORM (pp->det_a) - (DD + t.m1 + t.m1) + t.m1)
 CLOSED (s004_eq1_4, -NORM (pp->det_a) - DD / 2)
