@@ -109,6 +109,20 @@ gauss_pair_kl (const point * p, const void *prep)
   return est_exact (mvn_kl (g->a, g->b), bound);
 }
 
+estimate
+gauss_pair_e_log_a (const point * p, const void *prep)
+{
+  const gauss_pair *g = prep;
+  return est_exact (-mvn_entropy (g->a),
+                    8 * EST_U * ((double) p->d + fabs (g->a->logdet)));
+}
+
+estimate
+gauss_pair_e_log_b (const point * p, const void *prep)
+{
+  return est_sub (gauss_pair_e_log_a (p, prep), gauss_pair_kl (p, prep));
+}
+
 /* log N(x) of one Gaussian by its Cholesky solve. */
 static double
 log_pdf_at (const mvn * g, const double *x)

@@ -64,4 +64,12 @@ double gauss_pair_log_ratio (const point * p, const void *prep,
 double gauss_pair_maha_b (const point * p, const void *prep, const double *x,
                           double *err);
 
+/* The two expectations a KL is the difference of (004 eq. (1.1):
+   KL(a || b) = E_a[log a] - E_a[log b]), by the Cholesky route:
+   E_a[log a] = -H[a] = -d/2 (1 + log 2π) - ½ log det Σa (mvn_entropy),
+   bounded by 8u (d + |log det Σa|), a few roundings of each of the two
+   terms; E_a[log b] = E_a[log a] - KL(a || b), the bounds added. */
+estimate gauss_pair_e_log_a (const point * p, const void *prep);
+estimate gauss_pair_e_log_b (const point * p, const void *prep);
+
 #endif

@@ -51,3 +51,19 @@ gauss_pair_terms_form_split (const gauss_pair * pp, const double *x,
   *err = pp->lu_rel * q + 6 * EST_U * aa;
   return q;
 }
+
+double
+gauss_pair_terms_log_pdf_expanded (const gauss_pair * pp, int i,
+                                   const double *x, double power, double *err)
+{
+  const mvn *g = i ? pp->b : pp->a;
+  const gsl_matrix *inv = i ? pp->inv_b : pp->inv_a;
+  size_t d = g->d;
+  double det = i ? pp->det_b : pp->det_a;
+  double norm = log (pow (2 * M_PI, (double) d / 2) * pow (det, power));
+  double xx = gauss_pair_form (inv, x, NULL, d);
+  double mm = gauss_pair_form (inv, g->mu->data, NULL, d);
+  double mx = gauss_pair_bilinear (inv, g->mu->data, x, d);
+  *err = pp->lu_rel * (fabs (norm) + xx + mm + fabs (mx));
+  return -norm - 0.5 * (xx + mm) + mx;
+}

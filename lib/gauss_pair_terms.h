@@ -44,4 +44,14 @@ double gauss_pair_terms_form_split (const gauss_pair * pp, const double *x,
                                     const double *m0, const double *m1,
                                     size_t d, double *err);
 
+/* log N(x; μi, Σi) of Gaussian I (0: a, 1: b) expanded about 0, as seeds
+   write it (004 eqs. (1.2), (1.5)), by PP's LU inverse and determinant:
+     -log((2π)^{d/2} (det Σi)^POWER) - ½(xᵀΣi⁻¹x + μiᵀΣi⁻¹μi) + μiᵀΣi⁻¹x,
+   the square (x - μi)ᵀΣi⁻¹(x - μi) multiplied out (PRML 2.3).  POWER = ½
+   is the density's normaliser; a seed that writes det Σi passes 1.  *ERR
+   gets lu_rel times the magnitudes of the four terms (gauss_pair.h). */
+double gauss_pair_terms_log_pdf_expanded (const gauss_pair * pp, int i,
+                                          const double *x, double power,
+                                          double *err);
+
 #endif

@@ -187,13 +187,9 @@ objective_at (double t, void *f, double *rounding)
 }
 LINE_FN_CLOSED (b118, concave_max_x (maximize_concave_1d_range (objective_at, (void *) u,
                                                                 -40, 40, 161, 1e-7, 1e-7)))
-static estimate
-b118_plug_in (const point * p, const void *u)
-{
-  (void) p;                     /* the argmax with q's spread Σ w_j² s_j² left out */
-  double wm = F->w[0] * F->q.m[0] + F->w[1] * F->q.m[1];
-  return est_exact ((F->x - F->b) / wm, 8 * EST_U * fabs ((F->x - F->b) / wm));
-}
+/* the argmax with q's spread Σ w_j² s_j² left out, (x - b)/wᵀm (wᵀm by lib/lingauss2) */
+#define PLUG_IN ((F->x - F->b) / lingauss2_dot (F->w, F->q.m[0], F->q.m[1]).value)
+LINE_FN_CLOSED (b118_plug_in, est_exact (PLUG_IN, 8 * EST_U * fabs (PLUG_IN)))
 LINE_FN_CLOSED (t_argmax, rnd_estimate (lingauss2_scale_argmax (&F->g)))
 
 static const derivation_truth TRUTH_Q21[] = {

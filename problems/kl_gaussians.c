@@ -17,56 +17,43 @@
 #include <gsl/gsl_math.h>
 #include <math.h>
 
-#define form gauss_pair_form
-#define bilinear gauss_pair_bilinear
 #define PP const gauss_pair *pp = prep
 #define MU(i) point_mean (p, i)
 #define DD ((double) p->d)
 
-/* The terms every closed-form line is built from, the literal way. */
-#define terms gauss_pair_terms_literal
-#define literal gauss_pair_terms_exact
-
 /* ---- ground truths (the Cholesky route, lib/gauss_pair) ---- */
 
-#define kl_closed gauss_pair_kl
-#define log_ratio_chol gauss_pair_log_ratio
-static estimate e_log_p (const point * p, const void *prep) { PP; return est_exact (-mvn_entropy (pp->a), 8 * EST_U * (DD + fabs (pp->a->logdet))); }
-LINE_FN_CLOSED (e_log_q, est_sub (e_log_p (p, u), kl_closed (p, u)))
 LINE_FN_CLOSED (dim, est_exact (DD, 0))
 static estimate kl_self (const point * p, const void *prep) { PP; (void) p; return est_exact (mvn_kl (pp->a, pp->a), mvn_kl_rounding_bound (pp->a, pp->a)); }
-LINE_FN_CLOSED (kl_negated, est_scale (-1, kl_closed (p, u)))
-LINE_FN_CLOSED (kl_self_swapped, kl_closed (p, u))
+LINE_FN_CLOSED (kl_negated, est_scale (-1, gauss_pair_kl (p, u)))
 
 /* A seed's closed-form line: EXPR in the literal terms t (and pp), with the
    literal route's rounding bound; and an integrand at the draw x, with
    Q(i, c) = (x - c)ᵀ Σi⁻¹ (x - c) by the LU inverse (c NULL for 0). */
 #define CLOSED(name, expr) static estimate name (const point * p, const void *prep) \
-  { PP; gauss_pair_terms t = terms (p, pp); (void) t; return literal ((expr), p, pp); }
+  { PP; gauss_pair_terms t = gauss_pair_terms_literal (p, pp); (void) t; \
+    return gauss_pair_terms_exact ((expr), p, pp); }
 #define INV(i) ((i) ? pp->inv_b : pp->inv_a)
-#define Q(i, c) form (INV (i), x, (c), p->d)
+#define Q(i, c) gauss_pair_form (INV (i), x, (c), p->d)
 #define INTEGRAND(name, expr, size) static double name (const point * p, const void *prep, \
   const double *x, double *err) { PP; double v = (expr); *err = pp->lu_rel * (size); return v; }
 #define NORM(det) log (pow (2 * M_PI, DD / 2) * (det))
 
 /* ---- 000 P6.1: KL(N0 || N1), N0 = N(μ0, Σ0) the first Gaussian ---- */
 
-INTEGRAND (s000_def, (-NORM (sqrt (pp->det_a)) - 0.5 * Q (0, MU (0)))
-           - (-NORM (sqrt (pp->det_b)) - 0.5 * Q (1, MU (1))),
-           fabs (NORM (pp->det_a)) + fabs (NORM (pp->det_b)) + Q (0, MU (0)) + Q (1, MU (1)))
+/* log N0(x) - log N1(x), normalisers (2π)^{d/2} n0 and (2π)^{d/2} n1 */
+#define DEF(n0, n1) (-NORM (n0) - 0.5 * Q (0, MU (0))) - (-NORM (n1) - 0.5 * Q (1, MU (1)))
+#define DEF_SIZE fabs (NORM (pp->det_a)) + fabs (NORM (pp->det_b)) + Q (0, MU (0)) + Q (1, MU (1))
+INTEGRAND (s000_def, DEF (sqrt (pp->det_a), sqrt (pp->det_b)), DEF_SIZE)
 #define LOG_RATIO(s0) log (sqrt (pp->det_b) / sqrt (pp->det_a)) + (s0) * 0.5 * Q (0, MU (0)) + 0.5 * Q (1, MU (1))
 #define RATIO_SIZE fabs (log (pp->det_b / pp->det_a)) + Q (0, MU (0)) + Q (1, MU (1))
 INTEGRAND (s000_ratio, LOG_RATIO (-1), RATIO_SIZE)
 INTEGRAND (s000_ratio_sign, LOG_RATIO (+1), RATIO_SIZE)
-INTEGRAND (s000_step1, LOG_RATIO (-1), RATIO_SIZE)
-INTEGRAND (s000_step1_sign, LOG_RATIO (+1), RATIO_SIZE)
-INTEGRAND (s000_def_no_sqrt, (-NORM (pp->det_a) - 0.5 * Q (0, MU (0))) - (-NORM (pp->det_b) - 0.5 * Q (1, MU (1))),
-           fabs (NORM (pp->det_a)) + fabs (NORM (pp->det_b)) + Q (0, MU (0)) + Q (1, MU (1)))
+INTEGRAND (s000_def_no_sqrt, DEF (pp->det_a, pp->det_b), DEF_SIZE)
 INTEGRAND (s000_q0, Q (0, MU (0)), Q (0, MU (0)))
 INTEGRAND (s000_q0_wrong_mean, Q (0, MU (1)), Q (0, MU (1)))
 CLOSED (s000_trace_other, matrix_trace_product (pp->inv_a, pp->b->sigma))
 CLOSED (s000_trace_self, matrix_trace_product (pp->inv_a, pp->a->sigma))
-LINE_FN_CLOSED (s000_d, est_exact (DD, 0))
 LINE_FN_CLOSED (s000_d_plus_1, est_exact (DD + 1, 0))
 INTEGRAND (s000_q1, Q (1, MU (1)), Q (1, MU (1)))
 INTEGRAND (s000_q1_wrong_mean, Q (1, MU (0)), Q (1, MU (0)))
@@ -74,9 +61,9 @@ INTEGRAND (s000_q1_wrong_mean, Q (1, MU (0)), Q (1, MU (0)))
 /* (x-μ0+μ0-μ1)ᵀ Σ1⁻¹ (...): forming y_i costs <= 2u a_i, a_i = |x_i-μ0_i| +
    |μ0_i-μ1_i| >= |y_i|, so the form moves <= 6u aᵀ|Σ1⁻¹|a, far above lu_rel q
    when the parts cancel (3 false alarms in 200 default seeds without it). */
-static double s000_q1_expanded (const point * p, const void *prep, const double *x, double *err)
-{ PP; return gauss_pair_terms_form_split (pp, x, MU (0), MU (1), p->d, err); }
-INTEGRAND (s000_step3_split, Q (1, MU (0)) + terms (p, pp).maha, Q (1, MU (0)) + terms (p, pp).maha)
+LINE_FN_BOUNDED (s000_q1_expanded, gauss_pair_terms_form_split (u, z, MU (0), MU (1), p->d, bound))
+INTEGRAND (s000_step3_split, Q (1, MU (0)) + gauss_pair_terms_literal (p, pp).maha,
+           Q (1, MU (0)) + gauss_pair_terms_literal (p, pp).maha)
 CLOSED (s000_step3_rhs, t.tr + t.maha)
 CLOSED (s000_step3_no_delta, t.tr)
 CLOSED (s000_final, 0.5 * (log (pp->det_b / pp->det_a) - DD + t.tr + t.maha))
@@ -84,13 +71,14 @@ CLOSED (s000_final_no_half, log (pp->det_b / pp->det_a) - DD + t.tr + t.maha)
 
 static const derivation_truth TRUTHS[] = {
   {"kl", "KL by Cholesky factors (lib/mvn: tr(Σq⁻¹Σp) = ‖Lq⁻¹Lp‖²_F, no inverse formed)",
-   LINE_CLOSED (kl_closed)},
-  {"log_ratio", "log p(x) - log q(x) by Cholesky solves", LINE_POINTWISE (log_ratio_chol)},
+   LINE_CLOSED (gauss_pair_kl)},
+  {"log_ratio", "log p(x) - log q(x) by Cholesky solves", LINE_POINTWISE (gauss_pair_log_ratio)},
   {"dim", "E[(x-μ)ᵀΣ⁻¹(x-μ)] = d, the mean of a χ²_d", LINE_CLOSED (dim)},
   {"maha_b", "(x-μ)ᵀΣ⁻¹(x-μ) of the second Gaussian by a Cholesky solve",
    LINE_POINTWISE (gauss_pair_maha_b)},
-  {"e_log_p", "E_p[log p] = -H[p] = -d/2 (1 + log 2π) - ½ log det Σ", LINE_CLOSED (e_log_p)},
-  {"e_log_q", "E_p[log q] = -H[p] - KL(p||q)", LINE_CLOSED (e_log_q)},
+  {"e_log_p", "E_p[log p] = -H[p] = -d/2 (1 + log 2π) - ½ log det Σ",
+   LINE_CLOSED (gauss_pair_e_log_a)},
+  {"e_log_q", "E_p[log q] = -H[p] - KL(p||q)", LINE_CLOSED (gauss_pair_e_log_b)},
   {"zero", "0", LINE_CLOSED (line_fn_zero)},
 };
 
@@ -102,15 +90,15 @@ static const derivation_line S000[] = {
    .eval = LINE_POINTWISE (s000_ratio), .truth = "log_ratio",
    .mutants = {{"s000_ratio_sign", "the log ratio with +½(x-μ0)ᵀΣ0⁻¹(x-μ0)", LINE_POINTWISE (s000_ratio_sign)}}},
   {.id = "s000_step1", .at = 65, .source = "000 P6.1 (1)", .text = "KL = log(|Σ1|^½/|Σ0|^½) - ½E_N0[(x-μ0)ᵀΣ0⁻¹(x-μ0)] + ½E_N0[(x-μ1)ᵀΣ1⁻¹(x-μ1)]",
-   .eval = LINE_EXPECT (s000_step1), .from = {"s000_kl_def"},
-   .mutants = {{"s000_step1_sign", "(1) with +½E_N0[...Σ0⁻¹...]", LINE_EXPECT (s000_step1_sign)}}},
+   .eval = LINE_EXPECT (s000_ratio), .from = {"s000_kl_def"},
+   .mutants = {{"s000_step1_sign", "(1) with +½E_N0[...Σ0⁻¹...]", LINE_EXPECT (s000_ratio_sign)}}},
   {.id = "s000_step2", .at = 69, .source = "000 P6.1 (2)", .text = "E_N0[(x-μ0)ᵀΣ0⁻¹(x-μ0)]",
    .eval = LINE_EXPECT (s000_q0), .truth = "dim",
    .mutants = {{"s000_q0_wrong_mean", "(x-μ1) for (x-μ0)", LINE_EXPECT (s000_q0_wrong_mean)}}},
   {.id = "s000_step2_trace", .at = 69, .source = "000 P6.1 (2)", .text = "= tr(Σ0⁻¹Σ0)",
    .eval = LINE_CLOSED (s000_trace_self),
    .mutants = {{"s000_trace_other", "tr(Σ0⁻¹Σ1) for tr(Σ0⁻¹Σ0)", LINE_CLOSED (s000_trace_other)}}},
-  {.id = "s000_step2_d", .at = 69, .source = "000 P6.1 (2)", .text = "= d", .eval = LINE_CLOSED (s000_d),
+  {.id = "s000_step2_d", .at = 69, .source = "000 P6.1 (2)", .text = "= d", .eval = LINE_CLOSED (dim),
    .mutants = {{"s000_step2_d_plus_1", "(2) evaluated as d + 1", LINE_CLOSED (s000_d_plus_1)}}},
   {.id = "s000_step3_lhs", .at = 73, .source = "000 P6.1 (3)", .text = "(x-μ1)ᵀΣ1⁻¹(x-μ1)",
    .eval = LINE_POINTWISE (s000_q1), .truth = "maha_b",
@@ -136,16 +124,12 @@ static const derivation_line S000[] = {
 /* ---- 004 Problem 1: KL(p || q), p = N(μ1, Σ1) the first Gaussian ---- */
 
 /* the mutant of (1.1): E_p[log p] + E_p[log q] */
-static double s004_eq1_1_sign (const point * p, const void *prep, const double *x, double *err)
-{ (void) p, (void) err; PP; return gauss_pair_log_pdf (pp, 0, x) + gauss_pair_log_pdf (pp, 1, x); }
+LINE_FN_PLAIN (s004_eq1_1_sign, gauss_pair_log_pdf (u, 0, z) + gauss_pair_log_pdf (u, 1, z))
 
-/* -log((2π)^{d/2} det Σi) - ½(E[zᵀΣi⁻¹z] + E[μiᵀΣi⁻¹μi]) + E[μiᵀΣi⁻¹z], at z = x */
-#define EXPAND(i, det) -NORM (det) - 0.5 * (Q (i, NULL) + form (INV (i), MU (i), NULL, p->d)) \
-  + bilinear (INV (i), MU (i), x, p->d)
-#define EXPAND_SIZE(i, det) fabs (NORM (det)) + Q (i, NULL) + form (INV (i), MU (i), NULL, p->d) \
-  + fabs (bilinear (INV (i), MU (i), x, p->d))
-INTEGRAND (s004_eq1_2, EXPAND (0, pp->det_a), EXPAND_SIZE (0, pp->det_a))
-INTEGRAND (s004_eq1_5, EXPAND (1, pp->det_b), EXPAND_SIZE (1, pp->det_b))
+/* -log((2π)^{d/2} det Σi) - ½(E[zᵀΣi⁻¹z] + E[μiᵀΣi⁻¹μi]) + E[μiᵀΣi⁻¹z], at z = x
+   (lib/gauss_pair_terms: det Σi to the power 1 as written, not ½) */
+LINE_FN_BOUNDED (s004_eq1_2, gauss_pair_terms_log_pdf_expanded (u, 0, z, 1, bound))
+LINE_FN_BOUNDED (s004_eq1_5, gauss_pair_terms_log_pdf_expanded (u, 1, z, 1, bound))
 CLOSED (s004_eq1_3, -NORM (pp->det_a) - 0.5 * (DD + t.m1 + t.m1) + t.m1)
 CLOSED (s004_eq1_3_no_half, -NORM (pp->det_a) - (DD + t.m1 + t.m1) + t.m1)
 CLOSED (s004_eq1_4, -NORM (pp->det_a) - DD / 2)
@@ -159,7 +143,7 @@ CLOSED (s004_eq1_8_d_sign, log (pp->det_b / pp->det_a) - 0.5 * (-DD - t.tr - t.m
 
 static const derivation_line S004[] = {
   {.id = "s004_eq1_1", .at = 10, .source = "004 eq. (1.1)", .text = "KL(p||q) = E_p[log(p(z))] - E_p[log(q(z))]",
-   .eval = LINE_EXPECT (log_ratio_chol), .truth = "kl",
+   .eval = LINE_EXPECT (gauss_pair_log_ratio), .truth = "kl",
    .mutants = {{"s004_eq1_1_sign", "(1.1) as E_p[log p] + E_p[log q]", LINE_EXPECT (s004_eq1_1_sign)}}},
   {.id = "s004_eq1_2", .at = 16, .source = "004 eq. (1.2)",
    .text = "E_p[log(p(z))] = -log((2π)^{d/2} det(Σ1)) - ½(E_p[zᵀΣ1⁻¹z] + E_p[μ1ᵀΣ1⁻¹μ1]) + E_p[μ1ᵀΣ1⁻¹z]",
@@ -212,9 +196,9 @@ static const derivation_line S002[] = {
 static const derivation_line PROPS[] = {
   {.id = "kl_self_zero", .source = "harness", .text = "KL(p||p) = 0",
    .eval = LINE_CLOSED (kl_self), .truth = "zero",
-   .mutants = {{"kl_self_other", "KL(p||q) in place of KL(p||p)", LINE_CLOSED (kl_self_swapped)}}},
+   .mutants = {{"kl_self_other", "KL(p||q) in place of KL(p||p)", LINE_CLOSED (gauss_pair_kl)}}},
   {.id = "kl_nonnegative", .source = "harness", .text = "KL(p||q) ≥ 0",
-   .eval = LINE_CLOSED (kl_closed), .truth = "zero", .rel = REL_LE,
+   .eval = LINE_CLOSED (gauss_pair_kl), .truth = "zero", .rel = REL_LE,
    .mutants = {{"kl_sign", "the closed form with the wrong sign", LINE_CLOSED (kl_negated)}}},
 };
 
@@ -223,13 +207,11 @@ static const derivation_line PROPS[] = {
 static point_kind pair_000, pair_004, pair_002;
 
 #define DERIVATION(name, title_, kind, truths_, lines_, np, nmc) \
-  static derivation name = { .id = #name, .title = title_, .points = &kind, \
-    .n_points = np, .n_mc_points = nmc, .draws_share = 0.05, .min_draws = 20000, \
-    GAUSS_PAIR_HOOKS, .x_dim = 8, .truths = truths_, \
+  DERIVATION_DEFINE (name, #name, title_, kind, np, truths_, lines_, .n_mc_points = nmc, \
+    .draws_share = 0.05, .min_draws = 20000, GAUSS_PAIR_HOOKS, .x_dim = 8, \
     /* the log-density ratios are quadratic forms in the normals: Hermite \
        controls of degree 2 with their products take them out (lib/hermite_cv.h) */ \
-    .hermite_degree = 2, \
-    .n_truths = COUNT_OF (truths_), .lines = lines_, .n_lines = COUNT_OF (lines_) }
+    .hermite_degree = 2)
 
 DERIVATION (d000, "000 P6.1: KL(N0 || N1) through the log ratio, (1)-(3)", pair_000, TRUTHS, S000, 100, 4);
 DERIVATION (d004, "004 Problem 1: KL(p || q) as E_p[log p] - E_p[log q]", pair_004, TRUTHS, S004, 100, 4);

@@ -1,5 +1,7 @@
 /* test_gauss_pair_terms.c -- the literal terms against the Cholesky route
-   (lib/mvn) and hand-worked 2 x 2 inverses, with negative controls. */
+   (lib/mvn) and hand-worked 2 x 2 inverses, with negative controls; the
+   expanded log-density against gauss_pair_log_pdf's Cholesky solve, and
+   with the seeds' det Σ for det Σ^½ told apart by ½ log det Σ. */
 #include "gauss_pair_terms.h"
 #include "matrix.h"
 #include "tap.h"
@@ -51,6 +53,20 @@ main (void)
   double exact = (3 * 1e-6 + 2 * 1e-6 + 4 * 1e-6) / 11;
   tap_ok (fabs (q - exact) <= err && err > g.lu_rel * q,
           "cancellation covered by 6u aᵀ|Σb⁻¹|a");
+  /* the expanded log-density against the Cholesky route, both Gaussians */
+  for (int i = 0; i < 2; i++)
+    {
+      double lp = gauss_pair_terms_log_pdf_expanded (&g, i, x, 0.5, &err);
+      double chol = gauss_pair_log_pdf (&g, i, x);
+      tap_close (lp, chol, err + 1e-14, "expanded log N(x; μ%d, Σ%d) = Cholesky", i, i);
+      tap_ok (err > 0 && err < 1e-12, "expanded: a small positive bound (%d)", i);
+      /* negative control: det Σi for det Σi^½ is caught, off by -½ log det Σi */
+      double det = i ? 11 : 1.91;
+      double bad_lp = gauss_pair_terms_log_pdf_expanded (&g, i, x, 1, &err);
+      tap_close (bad_lp - chol, -0.5 * log (det), err + 1e-14,
+                 "negative control: det Σ%d for its square root, off by -½ log det", i);
+      tap_ok (fabs (bad_lp - chol) > 100 * err, "negative control: detected (%d)", i);
+    }
   gauss_pair_release (&g);
   return tap_done ();
 }
