@@ -208,14 +208,8 @@ static const point_kind lognormal_points = POINT_BOX_OF (NULL,
 /* In t = log x the density times the Jacobian is the normal density of t,
    and the Jacobians cancel inside every log: log p, log q below are the
    normal log-densities of t (the prepared pair, the point's (ζ1, σ1, ζ2,
-   σ2)), and KL(p||r) is lib/normal_pair's KL to the midpoint mixture. */
-static void
-prep_lognormal (const point * pt, void *prep)
-{
-  const double *v = pt->v;
-  *(normal_pair *) prep = (normal_pair) { v[0], v[1], v[2], v[3] };
-}
-
+   σ2): normal_pair_prepare), and KL(p||r) is lib/normal_pair's KL to the
+   midpoint mixture. */
 static double
 lognormal_seed_integrand (double t, void *params)
 {
@@ -251,7 +245,7 @@ static const derivation_line ANY_LINES[] = {
 
 DERIVATION_DEFINE (any_overlap, "overlapping", "The expansion of D_KL(p||r) when the supports"
                    " overlap", lognormal_points, 40, ANY_TRUTHS, ANY_LINES,
-                   DERIVATION_PREPARE (normal_pair, prep_lognormal));
+                   DERIVATION_PREPARE (normal_pair, normal_pair_prepare));
 
 /* ---- harness checks: discrete pairs and two Gaussians ---- */
 
