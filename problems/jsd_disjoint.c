@@ -16,7 +16,7 @@
  * (Lin 1991, Topsoe 2000), so JSD < log 2 and JSD -> log 2 as d grows. */
 #include "discrete.h"
 #include "discrete_pair.h"
-#include "figure_converge.h"
+#include "figure_normal_jsd.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
@@ -305,7 +305,7 @@ discrete_case (harness * h, size_t n, int disjoint)
 
 /* The checks over d = 0, 0.25, ..., dmax (<= 16): JSD of N(0,1) and N(d,1) by quadrature
    (lib/normal_jsd), and the figure's panel of it inside its closed-form bounds
-   log 2 - gap_upper <= JSD <= log 2 - gap_lower, data block BLOCK. */
+   log 2 - gap_upper <= JSD <= log 2 - gap_lower (lib/figure_normal_jsd), data block BLOCK. */
 static void
 check_gaussians (harness * h, int block)
 {
@@ -327,15 +327,7 @@ check_gaussians (harness * h, int block)
   int n = (int) s.n - 1;
   check_close (h, "jsd_gauss_gap_upper", "%d separations d = 0.25 to %g, JSD by CQUAD", n, dmax);
   check_close (h, "jsd_gauss_gap_lower", "%d separations d = 0.25 to %g, JSD by CQUAD", n, dmax);
-  /* a quadrature's error (~1e-13) is a bound, too small for a band */
-  const figure_converge_series jsd = { .label = "JSD by quadrature", .estimate = s.value,
-    .truth_value = M_LN2, .truth_label = "log 2" };
-  const figure_converge_spec panel = {
-    .title = "JSD of N(0,1) and N(d,1) tends to log 2", .xlabel = "separation d",
-    .ylabel = "JSD (nats)", .x = s.d, .n = s.n, .z = 1, .series = &jsd, .n_series = 1,
-    .bracket_lo = s.jsd_lo, .bracket_hi = s.jsd_hi, .ylo = 0, .yhi = 0.8,
-    .bracket_label = "closed-form band log 2 (1 - 2Q(d/2)) ≥ JSD ≥ log 2 (1 - e^{-d²/8})" };
-  figure_converge (h, &block, &panel);
+  figure_normal_jsd (h, &block, &s);
 }
 
 /* ---- the figure: the lines against the truth, and the Gaussian limit ---- */
