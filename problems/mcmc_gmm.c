@@ -127,13 +127,8 @@ static double k_at (const point * p) { return 0.5 * (p->v[2] * p->v[2] + p->v[3]
 
 /* log π to a few ulps of its terms: 16 u (1 + |U|) covers the Cholesky quadratic form and the log-sum-exp over
    three components */
-static estimate
-hamiltonian (const point * p, const void *u)
-{
-  double uq = u_at (p), k = k_at (p);
-  (void) u;
-  return est_exact (uq + k, 16 * DBL_EPSILON * (1 + fabs (uq) + k));
-}
+LINE_FN_CLOSED (hamiltonian, est_exact (u_at (p) + k_at (p),
+                                        16 * DBL_EPSILON * (1 + fabs (u_at (p)) + k_at (p))))
 
 /* The expression as written (IMPLIED 0), and read as the density e^{-H/T}/Z (IMPLIED 1): the
    Hamiltonian it implies, -T log(Z · expression); exp then log add u (|U| + K + 4), relative to
