@@ -26,6 +26,12 @@ normal_pair_draw (const gsl_rng * r, double log_sd_lo, double log_sd_hi)
   return g;
 }
 
+void
+normal_pair_prepare (const point * p, void *prep)
+{
+  *(normal_pair *) prep = (normal_pair) { p->v[0], p->v[1], p->v[2], p->v[3] };
+}
+
 double
 normal_pair_log_ratio (const normal_pair * g, double x)
 {

@@ -10,6 +10,7 @@
 #define HARNESS_NORMAL_PAIR_H
 
 #include "estimate.h"
+#include "point.h"
 #include "quad.h"
 
 #include <gsl/gsl_rng.h>
@@ -27,6 +28,12 @@ normal_pair normal_pair_from_array (const double v[4]);
    uniform on [LOG_SD_LO, LOG_SD_HI]; drawn in the order ma, sa, mb, sb. */
 normal_pair normal_pair_draw (const gsl_rng * r, double log_sd_lo,
                               double log_sd_hi);
+
+/* A derivation's prepare step (DERIVATION_PREPARE (normal_pair,
+   normal_pair_prepare)): the pair (ma, sa, mb, sb) = P's first four
+   coordinates v[0], v[1], v[2], v[3], in that order, written to the
+   normal_pair at PREP. */
+void normal_pair_prepare (const point * p, void *prep);
 
 /* log a(x) - log b(x) */
 double normal_pair_log_ratio (const normal_pair * g, double x);

@@ -16,16 +16,16 @@
  * (Lin 1991, Topsoe 2000), so JSD < log 2 and JSD -> log 2 as d grows. */
 #include "discrete.h"
 #include "discrete_pair.h"
-#include "figure_converge.h"
+#include "figure_normal_jsd.h"
 #include "figure_panel.h"
 #include "harness.h"
 #include "line_fn.h"
 #include "normal.h"
+#include "normal_jsd.h"
 #include "normal_pair.h"
 #include "pair_quad.h"
 
 #include <float.h>
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
 #include <stdlib.h>
@@ -208,14 +208,8 @@ static const point_kind lognormal_points = POINT_BOX_OF (NULL,
 /* In t = log x the density times the Jacobian is the normal density of t,
    and the Jacobians cancel inside every log: log p, log q below are the
    normal log-densities of t (the prepared pair, the point's (ζ1, σ1, ζ2,
-   σ2)), and KL(p||r) is lib/normal_pair's KL to the midpoint mixture. */
-static void
-prep_lognormal (const point * pt, void *prep)
-{
-  const double *v = pt->v;
-  *(normal_pair *) prep = (normal_pair) { v[0], v[1], v[2], v[3] };
-}
-
+   σ2): normal_pair_prepare), and KL(p||r) is lib/normal_pair's KL to the
+   midpoint mixture. */
 static double
 lognormal_seed_integrand (double t, void *params)
 {
@@ -251,7 +245,7 @@ static const derivation_line ANY_LINES[] = {
 
 DERIVATION_DEFINE (any_overlap, "overlapping", "The expansion of D_KL(p||r) when the supports"
                    " overlap", lognormal_points, 40, ANY_TRUTHS, ANY_LINES,
-                   DERIVATION_PREPARE (normal_pair, prep_lognormal));
+                   DERIVATION_PREPARE (normal_pair, normal_pair_prepare));
 
 /* ---- harness checks: discrete pairs and two Gaussians ---- */
 
@@ -309,51 +303,31 @@ discrete_case (harness * h, size_t n, int disjoint)
   free (p);
 }
 
-/* JSD of p = N(0,1) and q = N(d,1), ½ p log(p/r) + ½ q log(q/r) in log
-   space by CQUAD (lib/normal_pair) */
-static quad_result
-gauss_jsd_quad (double d)
-{
-  normal_pair g = { 0, 1, d, 1 };
-  return normal_pair_jsd_quad (&g, CQUAD_EPSABS, CQUAD_EPSREL);
-}
-
-/* The checks over d = 0, 0.25, ..., dmax (<= 16), and the figure's panel of JSD by
-   quadrature inside its closed-form bounds log 2 - gap_upper <= JSD <= log 2 - gap_lower,
-   data block BLOCK. */
+/* The checks over d = 0, 0.25, ..., dmax (<= 16): JSD of N(0,1) and N(d,1) by quadrature
+   (lib/normal_jsd), and the figure's panel of it inside its closed-form bounds
+   log 2 - gap_upper <= JSD <= log 2 - gap_lower (lib/figure_normal_jsd), data block BLOCK. */
 static void
 check_gaussians (harness * h, int block)
 {
-  double dmax = harness_param (h, "dmax"), ds[65], jsds[65], los[65], his[65];
-  int n = 0;
-  size_t n_d = 0;
-  for (int i = 0; 0.25 * i <= dmax; i++)
+  double dmax = harness_param (h, "dmax");
+  static normal_jsd_sweep s;
+  normal_jsd_sweep_fill (&s, 0.25, dmax, CQUAD_EPSABS, CQUAD_EPSREL);
+  for (size_t i = 1; i < s.n; i++)      /* d = 0: both bounds are equalities */
     {
-      double d = 0.25 * i;
-      quad_result truth = gauss_jsd_quad (d);
-      double up = M_LN2 * exp (-d * d / 8), lo = M_LN2 * 2 * gsl_cdf_ugaussian_Q (d / 2);
-      ds[n_d] = d, jsds[n_d] = truth.value, los[n_d] = M_LN2 - up, his[n_d++] = M_LN2 - lo;
-      if (i == 0)
-        continue;               /* d = 0: both bounds are equalities */
-      quad_result jsd = on[M_HALF_SEP] ? gauss_jsd_quad (d / 2) : truth;
+      quad_result jsd = { s.value[i], s.abserr[i] };
+      if (on[M_HALF_SEP])
+        jsd = normal_jsd_unit_quad (s.d[i] / 2, CQUAD_EPSABS, CQUAD_EPSREL);
       jsd.value = jsd_under_test (jsd.value) * (on[M_GAUSS_UNHALVED] ? 2 : 1);
       estimate gap = est_quad ((quad_result) { M_LN2 - jsd.value, jsd.abserr });
+      double up = s.gap_hi[i], lo = s.gap_lo[i];
       check_point (h, "jsd_gauss_gap_upper", gap, est_exact (up, 4 * DBL_EPSILON * up));
       check_point (h, "jsd_gauss_gap_lower", gap, est_exact (lo, 8 * DBL_EPSILON * lo));
       check_point (h, "jsd_le_log2", est_quad (jsd), est_exact (M_LN2, 0));
-      n++;
     }
+  int n = (int) s.n - 1;
   check_close (h, "jsd_gauss_gap_upper", "%d separations d = 0.25 to %g, JSD by CQUAD", n, dmax);
   check_close (h, "jsd_gauss_gap_lower", "%d separations d = 0.25 to %g, JSD by CQUAD", n, dmax);
-  /* a quadrature's error (~1e-13) is a bound, too small for a band */
-  const figure_converge_series jsd = { .label = "JSD by quadrature", .estimate = jsds,
-    .truth_value = M_LN2, .truth_label = "log 2" };
-  const figure_converge_spec panel = {
-    .title = "JSD of N(0,1) and N(d,1) tends to log 2", .xlabel = "separation d",
-    .ylabel = "JSD (nats)", .x = ds, .n = n_d, .z = 1, .series = &jsd, .n_series = 1,
-    .bracket_lo = los, .bracket_hi = his, .ylo = 0, .yhi = 0.8,
-    .bracket_label = "closed-form band log 2 (1 - 2Q(d/2)) ≥ JSD ≥ log 2 (1 - e^{-d²/8})" };
-  figure_converge (h, &block, &panel);
+  figure_normal_jsd (h, &block, &s);
 }
 
 /* ---- the figure: the lines against the truth, and the Gaussian limit ---- */

@@ -127,31 +127,21 @@ static double k_at (const point * p) { return 0.5 * (p->v[2] * p->v[2] + p->v[3]
 
 /* log π to a few ulps of its terms: 16 u (1 + |U|) covers the Cholesky quadratic form and the log-sum-exp over
    three components */
-static estimate
-hamiltonian (const point * p, const void *u)
-{
-  double uq = u_at (p), k = k_at (p);
-  (void) u;
-  return est_exact (uq + k, 16 * DBL_EPSILON * (1 + fabs (uq) + k));
-}
+LINE_FN_CLOSED (hamiltonian, est_exact (u_at (p) + k_at (p),
+                                        16 * DBL_EPSILON * (1 + fabs (u_at (p)) + k_at (p))))
 
+/* The expression as written (IMPLIED 0), and read as the density e^{-H/T}/Z (IMPLIED 1): the
+   Hamiltonian it implies, -T log(Z · expression); exp then log add u (|U| + K + 4), relative to
+   the expression, absolute to its log */
 static estimate
-as_written (const point * p, const void *u)
+canonical_line (const point * p, int implied)
 {
   double uq = u_at (p), k = k_at (p), v = seed_221 (uq, p->v + 2, NULL);
-  (void) u;
-  return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k) * v);
+  double bound = 16 * DBL_EPSILON * (4 + fabs (uq) + k);
+  return implied ? est_exact (-log (2 * M_PI * v), bound) : est_exact (v, bound * v);
 }
-
-/* read as the density e^{-H/T}/Z: the Hamiltonian it implies,
-   -T log(Z · expression); exp then log add u (|U| + K + 4) */
-static estimate
-implied_hamiltonian (const point * p, const void *u)
-{
-  double uq = u_at (p), k = k_at (p), v = -log (2 * M_PI * seed_221 (uq, p->v + 2, NULL));
-  (void) u;
-  return est_exact (v, 16 * DBL_EPSILON * (4 + fabs (uq) + k));
-}
+LINE_FN_CLOSED (as_written, canonical_line (p, 0))
+LINE_FN_CLOSED (implied_hamiltonian, canonical_line (p, 1))
 
 static const derivation_truth CANONICAL_TRUTHS[] = {
   {"hamiltonian", "H(q,p) = U(q) + K(p), U = -log π by lib/gmm, K = |p|²/2", LINE_CLOSED (hamiltonian)},

@@ -224,6 +224,17 @@ main (void)
                    log (gsl_ran_gaussian_pdf (x - g.ma, g.sa) / gsl_ran_gaussian_pdf (x - g.mb, g.sb)),
                    1e-13 * (1 + x * x), "draw %d: log a(x)/b(x) at x = %g against GSL", k, x);
     }
+  /* the prepare step reads a point as (ma, sa, mb, sb): KL(N(0, 1) || N(3, 2²))
+     = log 2 + (1 + 3²)/(2 · 2²) - 1/2 = log 2 + 3/4 by hand; the negative
+     control reads it as (ma, mb, sa, sb), N(0, 3²) against N(1, 2²), whose
+     KL log(2/3) + 3/4 is log 3 off */
+  point pt = { .n = 4, .v = { 0, 1, 3, 2 } };
+  normal_pair prep;
+  normal_pair_prepare (&pt, &prep);
+  tap_close (normal_pair_kl (&prep), M_LN2 + 0.75, 1e-15, "prepare: KL of (0, 1, 3, 2) by hand");
+  normal_pair swapped = { pt.v[0], pt.v[2], pt.v[1], pt.v[3] };
+  tap_ok (fabs (normal_pair_kl (&swapped) - (M_LN2 + 0.75)) > 1,
+          "control: the order (ma, mb, sa, sb) gives KL %g, detected", normal_pair_kl (&swapped));
   normal_pair same = { 0.3, 1.7, 0.3, 1.7 };
   tap_close (normal_pair_kl (&same), 0.0, 0.0, "KL of a normal to itself is 0");
   tap_ok (normal_pair_far_tail (1e101) && normal_pair_far_tail (-INFINITY)
