@@ -15,7 +15,6 @@
  * harness's own pair of lines, against p's exact moments. */
 #include "harness.h"
 #include "figure_gauss_fit.h"
-#include "figure_panel.h"
 #include "gauss_fit.h"
 #include "line_fn.h"
 #include "mixture_latent.h"
@@ -283,19 +282,6 @@ DERIVATION_DEFINE (fit, "inclusive_fit", "The inclusive fit is the moment match"
 #define N_STARTS 5
 static const double STARTS[N_STARTS] = { -5.0, -1.5, 0.0, 1.5, 5.0 };
 
-/* Left, each line against its truth; right, the fits over p (lib/figure_gauss_fit). */
-static void
-draw_figure (harness * h, const gmm * p, const gauss_fit * incl, const gauss_fit * excl)
-{
-  sbuf *gp = harness_figure_script (h);
-  sbuf_append (gp, "set multiplot layout 1,2\n");
-  int b = figure_lines_against_truth (h, "Each line against its truth");
-  figure_gauss_fit (harness_figure_data (h), gp, b, &(figure_gauss_fit_spec) {
-    .p = p, .incl = incl, .excl = excl, .n = N_STARTS, .xlo = -8, .xhi = 8, .ymax = 0.75,
-    .title = "One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)" });
-  sbuf_append (gp, "unset multiplot\n");
-}
-
 /* Mode-seeking needs well separated modes: at separation 1 (modes 5.5
    apart) KL(q||p) has a third, broad local minimum between them.  Found by
    the same optimiser from m0 = 0 and reported, not checked. */
@@ -394,7 +380,10 @@ main (int argc, char **argv)
   point start = { .n = 2, .v = { 0.0, 1.0 } };
   gauss_fit incl = inclusive_fit (&start, LITERAL);
   write_notes (h, target_p, &incl, excl);
-  draw_figure (h, target_p, &incl, excl);
+  /* left, each line against its truth; right, the fits over p (lib/figure_gauss_fit) */
+  figure_gauss_fit_page (h, "Each line against its truth", &(figure_gauss_fit_spec) {
+    .p = target_p, .incl = &incl, .excl = excl, .n = N_STARTS, .xlo = -8, .xhi = 8, .ymax = 0.75,
+    .title = "One Gaussian fitted to a bimodal mixture: KL(p||q) against KL(q||p)" });
   int status = harness_end (h);
   gmm_free (target_p);
   return status;
