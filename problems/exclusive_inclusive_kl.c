@@ -245,18 +245,9 @@ LINE_FN_CLOSED (m_incl_mean, fit_mean (p, &P_TEMPERED))
 LINE_FN_CLOSED (v_incl_log_s, fit_log_s (p, LITERAL))
 LINE_FN_CLOSED (m_incl_log_s, fit_log_s (p, &LOGQ_SCALED))
 
-/* E_p[x] = Σ w_k μ_k, 2 terms: gamma_3 of their size; ½ log Var_p[x]: 2
-   ulps of the log (16 u allowed) */
-static estimate
-t_moment (const point * p, const void *which)
-{
-  double mean, var, sz = W[0] * fabs (comp_mean (target_p, 0)) + W[1] * fabs (comp_mean (target_p, 1));
-  gmm_moments_1d (target_p, &mean, &var);
-  (void) p;
-  return which ? est_exact (0.5 * log (var), 16 * DBL_EPSILON) : est_exact (mean, est_gamma (3) * sz);
-}
-LINE_FN_CLOSED (t_mean, t_moment (p, NULL))
-LINE_FN_CLOSED (t_log_sd, t_moment (p, p))
+/* E_p[x] = Σ w_k μ_k with its rounding (lib/gmm); ½ log Var_p[x]: 2 ulps of the log (16 u allowed) */
+LINE_FN_CLOSED (t_mean, gmm_mean_1d_estimate (target_p))
+LINE_FN_CLOSED (t_log_sd, est_exact (0.5 * log (gmm_var_1d (target_p)), 16 * DBL_EPSILON))
 
 static const derivation_truth FIT_TRUTHS[] = {
   {"mean", "E_p[x] = Σ_k w_k μ_k, exact", LINE_CLOSED (t_mean)},
