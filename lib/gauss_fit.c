@@ -257,6 +257,18 @@ gauss_fit_lock (const gmm * p, const gauss_fit * fit)
   return est_opt (gauss_fit_distance (p, k, fit->m, fit->s), tol);
 }
 
+estimate
+gauss_fit_mean_estimate (gauss_fit fit)
+{
+  return est_opt (fit.m, fit.tol);
+}
+
+estimate
+gauss_fit_log_s_estimate (gauss_fit fit)
+{
+  return est_opt (log (fit.s), fit.tol);
+}
+
 gauss_fit
 gauss_fit_minimise_memo (gauss_fit_memo * memo, const gmm * p, gauss_fit_direction dir,
                          double m0, double s0, const gauss_fit_variant * v)

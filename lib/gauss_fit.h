@@ -89,6 +89,13 @@ size_t gauss_fit_nearest (const gmm * p, double m, double s);
    not converge is a runtime error (die_runtime), not a verdict. */
 estimate gauss_fit_lock (const gmm * p, const gauss_fit * fit);
 
+/* FIT's m and its log s as optimiser estimates of the minimiser's
+   (est_opt: each within FIT's tol, gauss_fit_minimise's radius), for a
+   line that states the minimiser.  FIT is by value, so that a call can
+   take a fit as it is returned. */
+estimate gauss_fit_mean_estimate (gauss_fit fit);
+estimate gauss_fit_log_s_estimate (gauss_fit fit);
+
 /* N fits to P as a Markdown list, one item per fit, "- from m0 = M0: m =
    M, s = S (component K)" (%g, then 6 digits; K from 1, the nearest by
    gauss_fit_nearest), into OUT. */

@@ -236,14 +236,10 @@ inclusive_fit (const point * p, const gauss_fit_variant * variant)
   return f;
 }
 
-static estimate fit_mean (const point * p, const gauss_fit_variant * v)
-{ gauss_fit f = inclusive_fit (p, v); return est_opt (f.m, f.tol); }
-static estimate fit_log_s (const point * p, const gauss_fit_variant * v)
-{ gauss_fit f = inclusive_fit (p, v); return est_opt (log (f.s), f.tol); }
-LINE_FN_CLOSED (v_incl_mean, fit_mean (p, LITERAL))
-LINE_FN_CLOSED (m_incl_mean, fit_mean (p, &P_TEMPERED))
-LINE_FN_CLOSED (v_incl_log_s, fit_log_s (p, LITERAL))
-LINE_FN_CLOSED (m_incl_log_s, fit_log_s (p, &LOGQ_SCALED))
+LINE_FN_CLOSED (v_incl_mean, gauss_fit_mean_estimate (inclusive_fit (p, LITERAL)))
+LINE_FN_CLOSED (m_incl_mean, gauss_fit_mean_estimate (inclusive_fit (p, &P_TEMPERED)))
+LINE_FN_CLOSED (v_incl_log_s, gauss_fit_log_s_estimate (inclusive_fit (p, LITERAL)))
+LINE_FN_CLOSED (m_incl_log_s, gauss_fit_log_s_estimate (inclusive_fit (p, &LOGQ_SCALED)))
 
 /* E_p[x] = Σ w_k μ_k with its rounding (lib/gmm); ½ log Var_p[x]: 2 ulps of the log (16 u allowed) */
 LINE_FN_CLOSED (t_mean, gmm_mean_1d_estimate (target_p))

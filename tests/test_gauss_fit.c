@@ -6,7 +6,9 @@
  * the exclusive one from near a mode is near that mode.  The generalised
  * objective with a = c = 1 is the KL itself; with a != 1 it is not.  The
  * memo gives the fit itself and keeps it, and fits anew for any other
- * target, direction, start or variant; the list is checked by hand. */
+ * target, direction, start or variant; the list is checked by hand.  The
+ * fit's m and log s as estimates are within their tol of the exact
+ * moments, and the scaled objective's log s estimate is not. */
 #include "gauss_fit.h"
 #include "normal.h"
 #include "tap.h"
@@ -44,12 +46,20 @@ main (void)
   tap_ok (in.converged && fabs (in.m - mean) <= in.tol + 1e-12, "inclusive: the mean %.10f (exact %.10f)", in.m, mean);
   tap_ok (fabs (log (in.s) - 0.5 * log (var)) <= in.tol + 1e-12, "inclusive: the variance %.8f (exact %.8f)",
           in.s * in.s, var);
+  estimate em = gauss_fit_mean_estimate (in), es = gauss_fit_log_s_estimate (in);
+  tap_ok (em.value == in.m && em.err == in.tol && fabs (em.value - mean) <= em.err + 1e-12,
+          "the mean as an estimate: within its tol of the exact mean");
+  tap_ok (es.value == log (in.s) && es.err == in.tol && fabs (es.value - 0.5 * log (var)) <= es.err + 1e-12,
+          "log s as an estimate: within its tol of ½ log of the exact variance");
   gauss_fit ex = gauss_fit_minimise (p, GAUSS_FIT_EXCLUSIVE, 5, 1, &gauss_fit_kl);
   tap_ok (ex.converged && fabs (ex.m - 4.5) < 0.05 && fabs (ex.s - 1.1) < 0.05,
           "exclusive from m0 = 5 locks onto the mode at 4.5: m %.4f, s %.4f", ex.m, ex.s);
   gauss_fit_variant scaled = { 1, 1.02 };
   gauss_fit sc = gauss_fit_minimise (p, GAUSS_FIT_INCLUSIVE, 0, 1, &scaled);
   tap_ok (fabs (log (sc.s) - 0.5 * log (var)) > 10 * (sc.tol + 1e-12), "the scaled log q misses the variance");
+  es = gauss_fit_log_s_estimate (sc);
+  tap_ok (fabs (es.value - 0.5 * log (var)) > 10 * (es.err + 1e-12),
+          "negative control: its log s estimate excludes ½ log Var_p by far");
   /* the lock onto a mode: the distance to the nearest component */
   tap_close (gauss_fit_distance (p, 1, 4.5 + 0.11, 1.1 * 1.05), 0.1, 1e-12, "distance: max(0.11/1.1, 0.05) = 0.1");
   tap_ok (gauss_fit_nearest (p, 4.4, 1.0) == 1 && gauss_fit_nearest (p, -3, 1.0) == 0, "nearest component");
