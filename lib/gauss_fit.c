@@ -196,6 +196,12 @@ gauss_fit_objective (const gmm * p, gauss_fit_direction dir, const gauss_fit_var
   return kl_at (&tv.vector, &o);
 }
 
+double
+gauss_fit_kl_at (const gmm * p, gauss_fit_direction dir, const gauss_fit * fit)
+{
+  return gauss_fit_objective (p, dir, &gauss_fit_kl, fit->m, fit->s);
+}
+
 gauss_fit
 gauss_fit_minimise (const gmm * p, gauss_fit_direction dir, double m0, double s0, const gauss_fit_variant * v)
 {

@@ -48,6 +48,10 @@ typedef struct
 double gauss_fit_objective (const gmm * p, gauss_fit_direction dir,
                             const gauss_fit_variant * v, double m, double s);
 
+/* The KL of direction DIR (gauss_fit_kl, whatever variant FIT was fitted
+   under) at FIT's (m, s): where a fit came to rest, for comparing two. */
+double gauss_fit_kl_at (const gmm * p, gauss_fit_direction dir, const gauss_fit * fit);
+
 /* BFGS (lib/minimize) from (m0, log s0), to |∇| < 1e-7, restarted up to 5
    times where its line search stalls, then finished by Newton's method on
    the gradient alone (minimize_newton_gradient) where it still has not

@@ -1,7 +1,7 @@
 /* test_gauss_fit.c -- lib/gauss_fit.c against closed forms.
  *
- * For a one-component p = N(μ, σ²) both objectives are normal_kl in
- * closed form, and both minimisers are (μ, σ).  For a bimodal p the
+ * For a one-component p = N(μ, σ²) both objectives, and the KL at a fit,
+ * are normal_kl in closed form, and both minimisers are (μ, σ).  For a bimodal p the
  * inclusive minimiser is the moment match (gmm_mean, gmm_covariance), and
  * the exclusive one from near a mode is near that mode.  The generalised
  * objective with a = c = 1 is the KL itself; with a != 1 it is not.  The
@@ -25,6 +25,11 @@ main (void)
              1e-9, "inclusive objective: KL(p||q) in closed form");
   tap_close (gauss_fit_objective (p, GAUSS_FIT_EXCLUSIVE, &gauss_fit_kl, m, s), normal_kl (m, s, 0.7, 1.3),
              1e-9, "exclusive objective: KL(q||p) in closed form");
+  gauss_fit at = { .m = m, .s = s, .converged = 1 };
+  tap_close (gauss_fit_kl_at (p, GAUSS_FIT_EXCLUSIVE, &at), normal_kl (m, s, 0.7, 1.3), 1e-9,
+             "the KL at a fit: KL(q||p) in closed form");
+  tap_ok (fabs (gauss_fit_kl_at (p, GAUSS_FIT_INCLUSIVE, &at) - normal_kl (m, s, 0.7, 1.3)) > 1e-3,
+          "negative control: the other direction's KL at the fit is another number");
   gauss_fit_variant tempered = { 1.1, 1 };
   tap_ok (fabs (gauss_fit_objective (p, GAUSS_FIT_INCLUSIVE, &tempered, m, s) - normal_kl (0.7, 1.3, m, s)) > 1e-3,
           "the tempered objective is not the KL");
