@@ -11,8 +11,6 @@
 #include "affine_gauss.h"
 #include "affine_line.h"
 #include "affine_sampler.h"
-#include "figure_ellipse.h"
-#include "figure_panel.h"
 #include "gauss_sample.h"
 #include "harness.h"
 #include "line_fn.h"
@@ -354,22 +352,18 @@ static const mutant_spec MUTANTS[] = {
   {"full_laplace_noise", "sampler fed Laplace noise of unit variance", "full_ks"},
   {"p2_sampler_sigma_squared", "000 P2's sampler as μ + σ²ε", "p2_ks"},
 };
-/* the sampler under test (K = 2) checked and drawn (lib/affine_sampler); the mutants above,
-   looked up once per sampler, change its noise, matrix or μ's place */
-static double
-check_sampler (harness * h, const point * p, int full, long n, int block)
+/* the sampler under test (K = 2), checked and drawn by lib/affine_sampler's page; the mutants
+   above, looked up once per sampler, change its noise, matrix or μ's place */
+static affine_sampler
+sampler_under_test (harness * h, int full)
 {
-  static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
-  affine_sampler s = {
+  return (affine_sampler) {
     .full = full, .sigma_squared = mutant (h, "diag_sigma_squared"),
     .transposed = mutant (h, "full_sampler_transposed"),
     .mean_mapped = mutant (h, full ? "full_mean_mapped" : "diag_mean_mapped"),
     .noise = !full && mutant (h, "diag_uniform_noise") ? GAUSS_NOISE_UNIFORM
       : full && mutant (h, "full_laplace_noise") ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL,
   };
-  return affine_sampler_check (h, p, &s, ids[full], full ? "μ + S z0" : "μ + σ⊙z0",
-                               full ? "S Sᵀ" : "diag σ²", (int) harness_param (h, "projections"),
-                               n, block);
 }
 
 static const param_spec PARAMS[] = {
@@ -399,21 +393,17 @@ main (int argc, char **argv)
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
 
-  sbuf *script = harness_figure_script (h);
-  sbuf_append (script, "set multiplot layout 1,3\n");
-  int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
   point pt;
   point_affine_draw_fixed (harness_rng (h), 2, 10, &pt);
   long n = harness_samples (h);
-  sbuf_append (harness_figure_data (h), "\n\n");   /* close the panel's open last block */
-  double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
+  affine_sampler s[2] = { sampler_under_test (h, 0), sampler_under_test (h, 1) };
+  double p_min[2];
+  affine_sampler_page (h, "Each seed line against its truth", &pt, s, ids,
+                       (int) harness_param (h, "projections"), n, p_min);
   /* 000 P2's sampler μ + σε at μ = 0.7, σ = 1.7 (its mutant: σ² for σ) */
   double a_p2 = mutant (h, "p2_sampler_sigma_squared") ? 1.7 * 1.7 : 1.7;
   double p_1 = gauss_sample_check_scalar (h, "p2_ks", 0.7, a_p2, 1.7, n);
-  sbuf_append (script, "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n");
-  figure_ellipse_sample_plot (script, "μ + σ⊙z_0 ∼ N(μ, diag σ^2)", b, "#800072B2");
-  figure_ellipse_sample_plot (script, "μ + S z_0 ∼ N(μ, S S^T)", b + 2, "#80009E73");
-  sbuf_append (script, "unset multiplot\n");
   sbuf_printf (harness_notes (h),
     "**Method.** Matrix and vector lines A = B are checked as uᵀAv = uᵀBv (uᵀa = uᵀb) for u, v"
     " drawn with z0 ~ N(0, I), pointwise at every draw. Densities are evaluated as written, as"
@@ -425,6 +415,6 @@ main (int argc, char **argv)
     "**Samplers (harness).** K = 2, condition number <= 10. KS on random projections, decided"
     " as D_n <= the critical value at α split over the projections. Smallest p-values: %.3g"
     " (diagonal), %.3g (full S); 000 P2's sampler (μ = 0.7, σ = 1.7): %.3g.\n",
-    p_d, p_f, p_1);
+    p_min[0], p_min[1], p_1);
   return harness_end (h);
 }
