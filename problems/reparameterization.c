@@ -22,17 +22,9 @@
 
 #define DMAX AFFINE_GAUSS_DMAX
 
-#define norm1 affine_gauss_norm1
-#define norm2 affine_gauss_norm2
-#define dot affine_gauss_dot
-#define prod_sigma affine_gauss_sigma_prod
-/* the line kinds as written (lib/affine_line), by the names the functions below call them */
-#define eq1_with affine_line_change_of_vars
+/* two line kinds (lib/affine_line) by short names, so that their tables stay within 100 columns */
 #define jac_with affine_line_matrix
-#define q0_with affine_line_q0
-#define recover_with affine_line_recover
 #define dens_with affine_line_density
-#define law_with affine_line_law
 
 #define PP const affine_gauss *pp = prep
 #define DD ((double) p->d)
@@ -40,15 +32,15 @@
 /* ---- 003 Q1: the seed's lines as written ---- */
 
 /* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the determinant of the map's own Jacobian */
-LINE_FN (l_eq1, eq1_with, -1) LINE_FN (m_eq1, eq1_with, 1)
+LINE_FN (l_eq1, affine_line_change_of_vars, -1) LINE_FN (m_eq1, affine_line_change_of_vars, 1)
 
 /* the displayed Jacobian diag((σ)_1, ..., (σ)_K) (line 34) and (12) ∂g/∂z0 = S, as
    uᵀ A v for A = diag(σ^POWER), S or Sᵀ */
 LINE_FN_NOPREP (l_jac_d, jac_with, 0, 1, 0) LINE_FN_NOPREP (m_jac_d, jac_with, 0, 2, 0)
 LINE_FN_NOPREP (l_eq12, jac_with, 1, 0, 0) LINE_FN_NOPREP (m_eq12, jac_with, 1, 0, 1)
 
-static estimate l_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d); return est_exact (s, est_gamma (DD) * s); }
-static estimate m_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d - 1); return est_exact (s, est_gamma (DD) * s); }
+LINE_FN_CLOSED (l_prod, affine_gauss_sigma_prod_estimate (p, p->d))
+LINE_FN_CLOSED (m_prod, affine_gauss_sigma_prod_estimate (p, p->d - 1))
 static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->det_var); return est_exact (s, pp->rel * s); }
 static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_var, pp->rel * pp->det_var); }
 
@@ -58,7 +50,7 @@ static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; r
 static double
 eq2_tail (const point * p, const affine_gauss * pp, double *bound)
 {
-  double ip = 1 / prod_sigma (p, p->d), is = 1 / sqrt (pp->det_var);
+  double ip = 1 / affine_gauss_sigma_prod (p, p->d), is = 1 / sqrt (pp->det_var);
   *bound = est_gamma (DD + 1) * ip + pp->rel * is;
   return fabs (ip - is);
 }
@@ -66,18 +58,19 @@ static double
 l_eq2 (const point * p, const void *prep, const double *x, double *bound)
 {
   PP;
-  double bj, bt, ip = 1 / prod_sigma (p, p->d);
+  double bj, bt, ip = 1 / affine_gauss_sigma_prod (p, p->d);
   const double *u = x + p->d, *v = x + 2 * p->d;
-  double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = dot (u, v, p->d);
+  double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = affine_gauss_dot (u, v, p->d);
   double t = eq2_tail (p, pp, &bt);
-  *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + norm1 (u, p->d) * norm1 (v, p->d) * ip);
+  *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + affine_gauss_norm1 (u, p->d)
+                                                 * affine_gauss_norm1 (v, p->d) * ip);
   return fabs (jv - ip * uv) + t;
 }
 static estimate
 r_eq2 (const point * p, const void *prep)
 {
   PP;
-  double bt, ip = 1 / prod_sigma (p, p->d);
+  double bt, ip = 1 / affine_gauss_sigma_prod (p, p->d);
   estimate inv = affine_gauss_inv_det_jd (p, prep);
   double t = eq2_tail (p, pp, &bt);
   return est_exact (fabs (inv.value - ip) + t, inv.err + bt + est_gamma (DD + 1) * ip);
@@ -85,12 +78,13 @@ r_eq2 (const point * p, const void *prep)
 static double m_eq2 (const point * p, const void *prep, const double *x, double *b) { (void) x; estimate e = r_eq2 (p, prep); *b = e.err; return e.value; }
 
 /* (3) and (16): (2π)^{-K/2} exp(-½ z0ᵀz0) */
-LINE_FN_NOPREP (l_eq3, q0_with, -0.5, 0.5) LINE_FN_NOPREP (m_eq3, q0_with, -1, 0.5)
-LINE_FN_NOPREP (m_eq16, q0_with, -0.5, 1)
+LINE_FN_NOPREP (l_eq3, affine_line_q0, -0.5, 0.5) LINE_FN_NOPREP (m_eq3, affine_line_q0, -1, 0.5)
+LINE_FN_NOPREP (m_eq16, affine_line_q0, -0.5, 1)
 
 /* (5), (6), (15): uᵀ A (g - μ) for A = diag(σ^POWER) or S⁻¹ (or S^-T) */
-LINE_FN (l_eq5, recover_with, 0, -1, 0) LINE_FN (m_eq5, recover_with, 0, 1, 0) LINE_FN (m_eq6, recover_with, 0, -2, 0)
-LINE_FN (l_eq15, recover_with, 1, 0, 0) LINE_FN (m_eq15, recover_with, 1, 0, 1)
+LINE_FN (l_eq5, affine_line_recover, 0, -1, 0) LINE_FN (m_eq5, affine_line_recover, 0, 1, 0)
+LINE_FN (m_eq6, affine_line_recover, 0, -2, 0)
+LINE_FN (l_eq15, affine_line_recover, 1, 0, 0) LINE_FN (m_eq15, affine_line_recover, 1, 0, 1)
 
 /* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written (lib/qform);
    NORM_KIND: 0 (2π)^{-K/2}; 1 and 2 times 1/sqrt(|det|) of diag σ² or S Sᵀ; 3 and 4
@@ -117,10 +111,11 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
   double b = dens_with (p, prep, x, &bb, 0, QFORM_VAR, b_kind);
   affine_gauss_map (p, 0, x, g);
   const double *u = x + p->d;
-  double lhs = reading ? affine_gauss_pdf_diag (p, prep, x, &bl) : dot (u, g, p->d);
+  double lhs = reading ? affine_gauss_pdf_diag (p, prep, x, &bl) : affine_gauss_dot (u, g, p->d);
   double rhs = reading ? a : a * ({ double s = 0; for (size_t i = 0; i < p->d; i++) s += u[i]; s; });
   if (!reading)
-    bl = est_gamma (DD + 2) * (norm1 (u, p->d) * (norm2 (g, p->d) + a) + fabs (lhs));
+    bl = est_gamma (DD + 2) * (affine_gauss_norm1 (u, p->d) * (affine_gauss_norm2 (g, p->d) + a)
+                               + fabs (lhs));
   *bound = bl + 2 * ba + bb + est_gamma (2) * (fabs (rhs) + a);
   return fabs (lhs - rhs) + fabs (a - b);
 }
@@ -128,8 +123,8 @@ LINE_FN (l_fin1, final_diag_with, 0, 1) LINE_FN (r_fin1, final_diag_with, 1, 1)
 
 /* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2}; the mutants draw
    μ + σ²⊙z0 and μ + Sᵀz0 */
-LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
-LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
+LINE_FN (l_law_d, affine_line_law, 0, 0) LINE_FN (m_law_d, affine_line_law, 0, 1)
+LINE_FN (l_law_f, affine_line_law, 1, 0) LINE_FN (m_law_f, affine_line_law, 1, 1)
 
 static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_s, pp->rel / pp->det_s); }
 static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_s, pp->rel * pp->det_s); }
