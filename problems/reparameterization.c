@@ -271,11 +271,6 @@ DERIVATION_DEFINE (q1_law, "s003_q1_law", "003 Q1: the laws of μ + σ⊙z0 and 
 static const point_kind p2_points = POINT_BOX_OF ("μ uniform on [-3, 3], σ log-uniform on [0.2, 5]",
                                                  {"μ", -3, 3, 0, 0}, {"σ", 0.2, 5, 1, 0});
 
-/* The draw as a map of one standard normal, x = ε: the engine draws ε itself
-   (ziggurat) and integrates by randomized quasi-Monte Carlo where it can (the
-   integrands are smooth in ε). */
-static void p2_map (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
-
 /* E[f'(z) (∂z/∂μ + ∂z/∂σ)] for f = sin, ∂z/∂μ = 1, ∂z/∂σ = ε */
 static double
 p2_path_with (const point * p, const double *x, double *b, double dmu, int dsigma_one)
@@ -323,11 +318,13 @@ static const derivation_line P2_LINES[] = {
    .mutants = {{"p2_sigma_squared", "z = μ + σ²ε", LINE_EXPECT (m_p2_law)}}},
 };
 
-/* cos (μ + σ ε) is smooth in the normal: Hermite controls to degree 4
-   take out its low Taylor terms (lib/hermite_cv.h) */
+/* The draw is one standard normal as it is, x = ε: the engine draws ε itself (ziggurat) and
+   integrates by randomized quasi-Monte Carlo where it can (the integrands are smooth in ε).
+   cos (μ + σ ε) is smooth in the normal: Hermite controls to degree 4 take out its low Taylor
+   terms (lib/hermite_cv.h) */
 DERIVATION_DEFINE (p2, "s000_p2", "000 P2: z = μ + σ·ε", p2_points, 4, P2_TRUTHS, P2_LINES,
                    .n_mc_points = 4, .x_dim = 1, .base_dim = derivation_one_normal,
-                   .transform = p2_map, .hermite_degree = 4);
+                   .transform = derivation_one_normal_identity, .hermite_degree = 4);
 
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */
 
