@@ -282,14 +282,11 @@ p2_path_with (const point * p, const double *x, double *b, double dmu, int dsigm
 }
 LINE_FN_NOPREP (l_p2_path, p2_path_with, 1, 0) LINE_FN_NOPREP (m_p2_dsig, p2_path_with, 1, 1)
 LINE_FN_NOPREP (m_p2_dmu, p2_path_with, p->v[1], 0)
+/* e^{-σ²/2} = E[cos σε], the factor of both truths */
+static double p2_damp (const point * p) { return exp (-0.5 * p->v[1] * p->v[1]); }
 /* (∂/∂μ + ∂/∂σ) sin μ e^{-σ²/2} = e^{-σ²/2} (cos μ - σ sin μ) */
-static estimate
-tr_p2_path (const point * p, const void *u)
-{
-  (void) u;
-  double e = exp (-0.5 * p->v[1] * p->v[1]);
-  return EST_SUM (e * cos (p->v[0]), -p->v[1] * e * sin (p->v[0]));
-}
+LINE_FN_CLOSED (tr_p2_path, EST_SUM (p2_damp (p) * cos (p->v[0]),
+                                     -p->v[1] * p2_damp (p) * sin (p->v[0])))
 static double
 p2_law_with (const point * p, const double *x, double *b, double power)
 {
@@ -298,7 +295,7 @@ p2_law_with (const point * p, const double *x, double *b, double power)
   return cos (z);
 }
 LINE_FN_NOPREP (l_p2_law, p2_law_with, 1) LINE_FN_NOPREP (m_p2_law, p2_law_with, 2)
-static estimate tr_p2_law (const point * p, const void *u) { (void) u; double v = cos (p->v[0]) * exp (-0.5 * p->v[1] * p->v[1]); return est_exact (v, 8 * EST_U * (fabs (v) + 1e-300)); }
+static estimate tr_p2_law (const point * p, const void *u) { (void) u; double v = cos (p->v[0]) * p2_damp (p); return est_exact (v, 8 * EST_U * (fabs (v) + 1e-300)); }
 
 static const derivation_truth P2_TRUTHS[] = {
   {"path", "(∂/∂μ + ∂/∂σ) E[sin z] = e^{-σ²/2}(cos μ - σ sin μ), E[sin z] = sin μ e^{-σ²/2}", LINE_CLOSED (tr_p2_path)},
