@@ -45,23 +45,22 @@ static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; d
 static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_var, pp->rel * pp->det_var); }
 
 /* (2) as a difference: |LHS - 1/∏σ| + |1/∏σ - 1/sqrt(|diag σ²|)|, 0 when
-   the line holds.  Literally the left side is the Jacobian, a matrix (read
+   the line holds (eq2_tail: the second term, and 1/∏σ in *IP).  Literally the left side is the Jacobian, a matrix (read
    as the scalar times I); the reading takes it as |det ∂g/∂z0|⁻¹. */
 static double
-eq2_tail (const point * p, const affine_gauss * pp, double *bound)
+eq2_tail (const point * p, const affine_gauss * pp, double *ip, double *bound)
 {
-  double ip = 1 / affine_gauss_sigma_prod (p, p->d), is = 1 / sqrt (pp->det_var);
-  *bound = est_gamma (DD + 1) * ip + pp->rel * is;
-  return fabs (ip - is);
+  double is = 1 / sqrt (pp->det_var);
+  *ip = 1 / affine_gauss_sigma_prod (p, p->d);
+  *bound = est_gamma (DD + 1) * *ip + pp->rel * is;
+  return fabs (*ip - is);
 }
 static double
 l_eq2 (const point * p, const void *prep, const double *x, double *bound)
 {
-  PP;
-  double bj, bt, ip = 1 / affine_gauss_sigma_prod (p, p->d);
+  double bj, bt, ip, t = eq2_tail (p, prep, &ip, &bt);
   const double *u = x + p->d, *v = x + 2 * p->d;
   double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = affine_gauss_dot (u, v, p->d);
-  double t = eq2_tail (p, pp, &bt);
   *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + affine_gauss_norm1 (u, p->d)
                                                  * affine_gauss_norm1 (v, p->d) * ip);
   return fabs (jv - ip * uv) + t;
@@ -69,10 +68,8 @@ l_eq2 (const point * p, const void *prep, const double *x, double *bound)
 static estimate
 r_eq2 (const point * p, const void *prep)
 {
-  PP;
-  double bt, ip = 1 / affine_gauss_sigma_prod (p, p->d);
+  double bt, ip, t = eq2_tail (p, prep, &ip, &bt);
   estimate inv = affine_gauss_inv_det_jd (p, prep);
-  double t = eq2_tail (p, pp, &bt);
   return est_exact (fabs (inv.value - ip) + t, inv.err + bt + est_gamma (DD + 1) * ip);
 }
 static double m_eq2 (const point * p, const void *prep, const double *x, double *b) { (void) x; estimate e = r_eq2 (p, prep); *b = e.err; return e.value; }
