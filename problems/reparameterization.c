@@ -128,7 +128,6 @@ static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; 
 static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->det_gram); return est_exact (v, pp->rel * v); }
 static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_gram, pp->rel / pp->det_gram); }
 
-
 static const derivation_truth Q1_TRUTHS[] = {
   AFFINE_GAUSS_TRUTHS,
   {"zero", "0: both sides of the line agree", LINE_CLOSED (line_fn_zero)},
@@ -138,10 +137,10 @@ static const derivation_truth Q1_TRUTHS[] = {
 #define NC(id_, at_, text_, why_) \
   {.id = id_, .source = "003 Q1", .at = at_, .text = text_, .expect = V_NOT_CHECKABLE, .why = why_}
 /* a line with one mutant, both evaluated by KIND: id, source, seed line, truth (or NULL), text,
-   KIND, its function, the mutant's id, what it breaks and its function */
-#define LINE1(id_, src_, at_, truth_, text_, kind, fn, m_id, m_what, m_fn) \
+   KIND, its function, the mutant's id, what it breaks and its function; then other fields */
+#define LINE1(id_, src_, at_, truth_, text_, kind, fn, m_id, m_what, m_fn, ...) \
   {.id = id_, .source = src_, .at = at_, .truth = truth_, .text = text_, .eval = kind (fn), \
-   .mutants = {{m_id, m_what, kind (m_fn)}}}
+   .mutants = {{m_id, m_what, kind (m_fn)}}, __VA_ARGS__}
 
 static const derivation_line Q1_LINES[] = {
   NC ("s003_q1_setting", 20, "g: R^K → R^K bijective, differentiable, depending on ϕ; Z0 with a ϕ-independent density",
@@ -181,10 +180,9 @@ static const derivation_line Q1_LINES[] = {
   LINE1 ("s003_eq6", "003 Q1.1 eq. (6)", 50, NULL, "= diag(σ⁻¹)(g(z0) - μ)", LINE_POINTWISE, l_eq5,
          "eq6_sigma_squared", "(6) with diag(σ⁻²)", m_eq6),
   NC ("s003_q1_1_prose_b", 52, "Let us now substitute equation 6 in equation 3.", "prose"),
-  {.id = "s003_eq7", .source = "003 Q1.1 eq. (7)", .at = 54, .from = {"s003_eq3"},
-   .text = "= (2π)^{-K/2} exp{-½ (diag(σ⁻¹)(g(z0) - μ))ᵀ(diag(σ⁻¹)(g(z0) - μ))}",
-   .eval = LINE_POINTWISE (l_eq7),
-   .mutants = {{"eq7_sigma_not_inverted", "(7) with diag(σ)", LINE_POINTWISE (m_eq7)}}},
+  LINE1 ("s003_eq7", "003 Q1.1 eq. (7)", 54, NULL,
+         "= (2π)^{-K/2} exp{-½ (diag(σ⁻¹)(g(z0) - μ))ᵀ(diag(σ⁻¹)(g(z0) - μ))}", LINE_POINTWISE, l_eq7,
+         "eq7_sigma_not_inverted", "(7) with diag(σ)", m_eq7, .from = {"s003_eq3"}),
   LINE1 ("s003_eq8", "003 Q1.1 eq. (8)", 56, NULL,
          "= (2π)^{-K/2} exp{-½ ((g(z0) - μ)ᵀ diag(σ⁻¹)ᵀ)(diag(σ⁻¹)(g(z0) - μ))}", LINE_POINTWISE,
          l_eq8, "eq8_one_factor", "(8) with one factor diag(σ⁻¹) dropped", m_eq8),
