@@ -150,13 +150,15 @@ test_page (int transposed)
     }
   tap_ok (in_order (gp, "set multiplot layout 1,3\n", "set title 'the lines'",
                     "set title 'μ + σ⊙z_0 ∼ N(μ, diag σ^2)'\nplot datafile index 1 ")
-          && in_order (gp, "index 1 ", "set title 'μ + S z_0 ∼ N(μ, S S^T)'\nplot datafile index 3 ",
+          && in_order (gp, "index 1 ",
+                       "set title 'μ + S z_0 ∼ N(μ, S S^T)'\nplot datafile index 3 ",
                        "unset multiplot\n"),
           "the page: a multiplot of three, the lines panel, then the diagonal and the full map's");
   tap_ok (strstr (data, "# block 1: first draws of μ + σ⊙z0\n") && cov_ok,
           "the diagonal draws are block 1; the full ones, block 3, have covariance S Sᵀ by hand");
   tap_ok (fixture_held (h, "diag_cov") == 1 && fixture_held (h, "full_ks") == 1 && p_min[0] > 0
-          && p_min[1] > 0 && p_min[0] <= 1 && p_min[1] <= 1, "both samplers' checks hold, p-values in (0, 1]");
+          && p_min[1] > 0 && p_min[0] <= 1 && p_min[1] <= 1,
+          "both samplers' checks hold, p-values in (0, 1]");
   fixture_harness_end (&f);
 }
 

@@ -54,7 +54,8 @@ main (void)
   estimate em = gauss_fit_mean_estimate (in), es = gauss_fit_log_s_estimate (in);
   tap_ok (em.value == in.m && em.err == in.tol && fabs (em.value - mean) <= em.err + 1e-12,
           "the mean as an estimate: within its tol of the exact mean");
-  tap_ok (es.value == log (in.s) && es.err == in.tol && fabs (es.value - 0.5 * log (var)) <= es.err + 1e-12,
+  tap_ok (es.value == log (in.s) && es.err == in.tol
+          && fabs (es.value - 0.5 * log (var)) <= es.err + 1e-12,
           "log s as an estimate: within its tol of ½ log of the exact variance");
   gauss_fit ex = gauss_fit_minimise (p, GAUSS_FIT_EXCLUSIVE, 5, 1, &gauss_fit_kl);
   tap_ok (ex.converged && fabs (ex.m - 4.5) < 0.05 && fabs (ex.s - 1.1) < 0.05,

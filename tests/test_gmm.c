@@ -935,13 +935,17 @@ test_moments_mass_1d (void)
           "negative control: the weights swapped move the mass of [4.5, 9]");
   gmm_free (swapped);
   estimate m = gmm_mean_1d_estimate (g);
-  tap_ok (m.value == mean && gmm_var_1d (g) == var, "gmm_mean_1d_estimate and gmm_var_1d: the moments");
-  tap_close (m.err, est_gamma (3) * (0.6 * 3.75 + 0.4 * 4.5), 1e-30, "the mean's bound: gamma_3 Σ w|μ|");
+  tap_ok (m.value == mean && gmm_var_1d (g) == var,
+          "gmm_mean_1d_estimate and gmm_var_1d: the moments");
+  tap_close (m.err, est_gamma (3) * (0.6 * 3.75 + 0.4 * 4.5), 1e-30,
+             "the mean's bound: gamma_3 Σ w|μ|");
   const double w3[2] = { 1, 2 }, mu3[2] = { 0.1, 0.7 };
   gmm *thirds = gmm_alloc_1d (2, w3, mu3, sd);
   estimate t = gmm_mean_1d_estimate (thirds);
-  long double exact = (1.0L * mu3[0] + 2.0L * mu3[1]) / 3.0L, miss = fabsl ((long double) t.value - exact);
-  tap_ok (miss <= t.err, "weights 1/3, 2/3: the mean within its bound (miss %.3Lg, bound %.3g)", miss, t.err);
+  long double exact = (1.0L * mu3[0] + 2.0L * mu3[1]) / 3.0L;
+  long double miss = fabsl ((long double) t.value - exact);
+  tap_ok (miss <= t.err, "weights 1/3, 2/3: the mean within its bound (miss %.3Lg, bound %.3g)",
+          miss, t.err);
   tap_ok (miss > 0, "negative control: the double is not the exact mean (a bound of 0 would fail)");
   gmm_free (thirds), gmm_free (g);
 }
