@@ -24,6 +24,13 @@ affine_gauss_sigma_prod (const point * p, size_t n)
   return s;
 }
 
+estimate
+affine_gauss_sigma_prod_estimate (const point * p, size_t n)
+{
+  double s = affine_gauss_sigma_prod (p, n);
+  return est_exact (s, est_gamma (DD) * s);
+}
+
 double
 affine_gauss_norm1 (const double *x, size_t d)
 {

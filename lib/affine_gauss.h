@@ -108,6 +108,9 @@ double affine_gauss_jacobian_det (const point * p, int full, const double *z0,
 /* Π_{i<N} σ_i of P, multiplied in order: |det ∂g/∂z0| of μ + σ⊙z0 at N = d (a seed's
    product over fewer factors at N < d); 1 at N = 0. */
 double affine_gauss_sigma_prod (const point * p, size_t n);
+/* ... as an exact value with its rounding bound gamma_d of itself, d = P's dimension (N <= d
+   factors multiplied in order round at most d - 1 times), for a line that states it. */
+estimate affine_gauss_sigma_prod_estimate (const point * p, size_t n);
 
 /* |x|₁ and |x|₂ of the d-vector X, summed in order (the bounds' sizes), and xᵀy. */
 double affine_gauss_norm1 (const double *x, size_t d);

@@ -43,4 +43,16 @@ double affine_sampler_check (harness * h, const point * p, const affine_sampler 
                              const char *const ids[3], const char *what, const char *law,
                              int n_proj, long n, int block);
 
+/* A claim's whole figure as a multiplot of three panels: each line against
+   its truth (figure_lines_against_truth, lib/figure_panel, titled
+   LINES_TITLE), then the draws of S[0] and S[1] at P against their laws'
+   ellipses (figure_ellipse_sample_plot), each sampler checked on the way
+   by affine_sampler_check (IDS[k], N_PROJ directions, N draws), S[0]
+   first: the blocks follow the lines panel's.  Each panel and the checks'
+   notes are named by the map, "μ + σ⊙z0" or "μ + S z0" (S[k].full).
+   P_MIN[k] is sampler k's smallest KS p-value. */
+void affine_sampler_page (harness * h, const char *lines_title, const point * p,
+                          const affine_sampler s[2], const char *const ids[2][3],
+                          int n_proj, long n, double p_min[2]);
+
 #endif

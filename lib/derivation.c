@@ -1557,6 +1557,13 @@ derivation_two_normals (const point * p)
   return 2;
 }
 
+void
+derivation_one_normal_identity (const point * p, const void *prep, const double *e, double *x)
+{
+  (void) p, (void) prep;
+  x[0] = e[0];
+}
+
 size_t
 derivation_count_lines (const derivation * dv)
 {

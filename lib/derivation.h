@@ -267,6 +267,11 @@ int derivation_at_point (struct harness_s *h, const derivation * dv,
    whatever the point (the engine integrates it by RQMC). */
 size_t derivation_one_normal (const point * p);
 size_t derivation_two_normals (const point * p);
+/* .transform for a draw that is that one normal itself, x = ε (X[0] = E[0], nothing
+   else written): the line's integrand reads ε, and the engine draws it by ziggurat and
+   integrates by RQMC where it can. */
+void derivation_one_normal_identity (const point * p, const void *prep, const double *e,
+                                     double *x);
 
 /* How many TAP lines DV prints. */
 size_t derivation_count_lines (const derivation * dv);

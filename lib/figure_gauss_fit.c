@@ -2,6 +2,7 @@
  * Gaussian to a 1-D mixture, drawn over it (figure_gauss_fit.h). */
 #include "figure_gauss_fit.h"
 #include "errors.h"
+#include "figure_panel.h"
 #include "normal.h"
 
 #include <gsl/gsl_math.h>
@@ -88,4 +89,14 @@ figure_gauss_fit (sbuf * fig, sbuf * gp, int b, const figure_gauss_fit_spec * s)
     sbuf_printf (gp, ", \\\n     '' index %d using 1:($2 == %zu ? %g : NaN) with points ls %d pt 9 ps 1.8"
                  " notitle", b + 1, k + 1, 0.016 * s->ymax, FIGURE_GAUSS_FIT_STYLES[k]);
   sbuf_append (gp, "\n");
+}
+
+void
+figure_gauss_fit_page (harness * h, const char *lines_title, const figure_gauss_fit_spec * s)
+{
+  sbuf *gp = harness_figure_script (h);
+  sbuf_append (gp, "set multiplot layout 1,2\n");
+  int b = figure_lines_against_truth (h, lines_title);
+  figure_gauss_fit (harness_figure_data (h), gp, b, s);
+  sbuf_append (gp, "unset multiplot\n");
 }

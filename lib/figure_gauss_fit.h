@@ -19,6 +19,7 @@
 #define HARNESS_FIGURE_GAUSS_FIT_H
 
 #include "gauss_fit.h"
+#include "harness.h"
 #include "sbuf.h"
 
 #define FIGURE_GAUSS_FIT_MAX_COMPONENTS 4
@@ -39,5 +40,12 @@ typedef struct
    or no exclusive fit, is refused (die_runtime). */
 void figure_gauss_fit (sbuf * fig, sbuf * gp, int block,
                        const figure_gauss_fit_spec * s);
+
+/* A claim's whole figure as a multiplot of two panels side by side: each
+   line against its truth (figure_lines_against_truth, lib/figure_panel,
+   titled LINES_TITLE), then figure_gauss_fit's panel of S from the block
+   after the lines panel's, into H's figure data and script. */
+void figure_gauss_fit_page (harness * h, const char *lines_title,
+                            const figure_gauss_fit_spec * s);
 
 #endif

@@ -196,6 +196,12 @@ gauss_fit_objective (const gmm * p, gauss_fit_direction dir, const gauss_fit_var
   return kl_at (&tv.vector, &o);
 }
 
+double
+gauss_fit_kl_at (const gmm * p, gauss_fit_direction dir, const gauss_fit * fit)
+{
+  return gauss_fit_objective (p, dir, &gauss_fit_kl, fit->m, fit->s);
+}
+
 gauss_fit
 gauss_fit_minimise (const gmm * p, gauss_fit_direction dir, double m0, double s0, const gauss_fit_variant * v)
 {
@@ -255,6 +261,18 @@ gauss_fit_lock (const gmm * p, const gauss_fit * fit)
   double sd = sqrt (var_of (p, k));
   double tol = fmax (fit->tol / sd, fit->s / sd * expm1 (fit->tol));
   return est_opt (gauss_fit_distance (p, k, fit->m, fit->s), tol);
+}
+
+estimate
+gauss_fit_mean_estimate (gauss_fit fit)
+{
+  return est_opt (fit.m, fit.tol);
+}
+
+estimate
+gauss_fit_log_s_estimate (gauss_fit fit)
+{
+  return est_opt (log (fit.s), fit.tol);
 }
 
 gauss_fit

@@ -48,6 +48,10 @@ typedef struct
 double gauss_fit_objective (const gmm * p, gauss_fit_direction dir,
                             const gauss_fit_variant * v, double m, double s);
 
+/* The KL of direction DIR (gauss_fit_kl, whatever variant FIT was fitted
+   under) at FIT's (m, s): where a fit came to rest, for comparing two. */
+double gauss_fit_kl_at (const gmm * p, gauss_fit_direction dir, const gauss_fit * fit);
+
 /* BFGS (lib/minimize) from (m0, log s0), to |∇| < 1e-7, restarted up to 5
    times where its line search stalls, then finished by Newton's method on
    the gradient alone (minimize_newton_gradient) where it still has not
@@ -88,6 +92,13 @@ size_t gauss_fit_nearest (const gmm * p, double m, double s);
    tol and log s within tol, so s/σ within (s/σ) expm1(tol).  A fit that did
    not converge is a runtime error (die_runtime), not a verdict. */
 estimate gauss_fit_lock (const gmm * p, const gauss_fit * fit);
+
+/* FIT's m and its log s as optimiser estimates of the minimiser's
+   (est_opt: each within FIT's tol, gauss_fit_minimise's radius), for a
+   line that states the minimiser.  FIT is by value, so that a call can
+   take a fit as it is returned. */
+estimate gauss_fit_mean_estimate (gauss_fit fit);
+estimate gauss_fit_log_s_estimate (gauss_fit fit);
 
 /* N fits to P as a Markdown list, one item per fit, "- from m0 = M0: m =
    M, s = S (component K)" (%g, then 6 digits; K from 1, the nearest by

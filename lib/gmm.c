@@ -171,6 +171,24 @@ gmm_moments_1d (const gmm * g, double *mean, double *var)
   gmm_covariance (g, &v.matrix);
 }
 
+estimate
+gmm_mean_1d_estimate (const gmm * g)
+{
+  double mean, var, size = 0.0;
+  gmm_moments_1d (g, &mean, &var);
+  for (size_t k = 0; k < g->k; k++)
+    size += g->weights[k] * fabs (gsl_vector_get (g->comp[k]->mu, 0));
+  return est_exact (mean, est_gamma ((double) g->k + 1) * size);
+}
+
+double
+gmm_var_1d (const gmm * g)
+{
+  double mean, var;
+  gmm_moments_1d (g, &mean, &var);
+  return var;
+}
+
 double
 gmm_mass_1d (const gmm * g, double lo, double hi)
 {

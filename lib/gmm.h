@@ -11,6 +11,7 @@
 #ifndef HARNESS_GMM_H
 #define HARNESS_GMM_H
 
+#include "estimate.h"
 #include "mvn.h"
 
 #include <gsl/gsl_matrix.h>
@@ -85,6 +86,12 @@ double gmm_pdf_1d (const gmm * g, double x);
    sigma_k = L_k (the Cholesky factor), summed in component order. */
 void gmm_moments_1d (const gmm * g, double *mean, double *var);
 double gmm_mass_1d (const gmm * g, double lo, double hi);
+/* In 1-D (d must be 1): gmm_moments_1d's mean as an exact value with its
+   rounding bound gamma_{k+1} Σ_k w_k |μ_k| (k products summed in turn,
+   Higham, Accuracy and Stability 3.1, and one rounding more for each
+   stored weight), for a truth that is p's mean; and its variance alone. */
+estimate gmm_mean_1d_estimate (const gmm * g);
+double gmm_var_1d (const gmm * g);
 /* Copy SRC's weights and components into DST (same k and d). */
 void gmm_memcpy (gmm * dst, const gmm * src);
 

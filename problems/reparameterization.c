@@ -11,8 +11,6 @@
 #include "affine_gauss.h"
 #include "affine_line.h"
 #include "affine_sampler.h"
-#include "figure_ellipse.h"
-#include "figure_panel.h"
 #include "gauss_sample.h"
 #include "harness.h"
 #include "line_fn.h"
@@ -24,17 +22,9 @@
 
 #define DMAX AFFINE_GAUSS_DMAX
 
-#define norm1 affine_gauss_norm1
-#define norm2 affine_gauss_norm2
-#define dot affine_gauss_dot
-#define prod_sigma affine_gauss_sigma_prod
-/* the line kinds as written (lib/affine_line), by the names the functions below call them */
-#define eq1_with affine_line_change_of_vars
+/* two line kinds (lib/affine_line) by short names, so that their tables stay within 100 columns */
 #define jac_with affine_line_matrix
-#define q0_with affine_line_q0
-#define recover_with affine_line_recover
 #define dens_with affine_line_density
-#define law_with affine_line_law
 
 #define PP const affine_gauss *pp = prep
 #define DD ((double) p->d)
@@ -42,57 +32,56 @@
 /* ---- 003 Q1: the seed's lines as written ---- */
 
 /* (1) for g = μ + S z0: q(z0) |det ∂g/∂z0|⁻¹, the determinant of the map's own Jacobian */
-LINE_FN (l_eq1, eq1_with, -1) LINE_FN (m_eq1, eq1_with, 1)
+LINE_FN (l_eq1, affine_line_change_of_vars, -1) LINE_FN (m_eq1, affine_line_change_of_vars, 1)
 
 /* the displayed Jacobian diag((σ)_1, ..., (σ)_K) (line 34) and (12) ∂g/∂z0 = S, as
    uᵀ A v for A = diag(σ^POWER), S or Sᵀ */
 LINE_FN_NOPREP (l_jac_d, jac_with, 0, 1, 0) LINE_FN_NOPREP (m_jac_d, jac_with, 0, 2, 0)
 LINE_FN_NOPREP (l_eq12, jac_with, 1, 0, 0) LINE_FN_NOPREP (m_eq12, jac_with, 1, 0, 1)
 
-static estimate l_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d); return est_exact (s, est_gamma (DD) * s); }
-static estimate m_prod (const point * p, const void *u) { (void) u; double s = prod_sigma (p, p->d - 1); return est_exact (s, est_gamma (DD) * s); }
+LINE_FN_CLOSED (l_prod, affine_gauss_sigma_prod_estimate (p, p->d))
+LINE_FN_CLOSED (m_prod, affine_gauss_sigma_prod_estimate (p, p->d - 1))
 static estimate l_sqrt_var (const point * p, const void *prep) { PP; (void) p; double s = sqrt (pp->det_var); return est_exact (s, pp->rel * s); }
 static estimate m_sqrt_var (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_var, pp->rel * pp->det_var); }
 
 /* (2) as a difference: |LHS - 1/∏σ| + |1/∏σ - 1/sqrt(|diag σ²|)|, 0 when
-   the line holds.  Literally the left side is the Jacobian, a matrix (read
+   the line holds (eq2_tail: the second term, and 1/∏σ in *IP).  Literally the left side is the Jacobian, a matrix (read
    as the scalar times I); the reading takes it as |det ∂g/∂z0|⁻¹. */
 static double
-eq2_tail (const point * p, const affine_gauss * pp, double *bound)
+eq2_tail (const point * p, const affine_gauss * pp, double *ip, double *bound)
 {
-  double ip = 1 / prod_sigma (p, p->d), is = 1 / sqrt (pp->det_var);
-  *bound = est_gamma (DD + 1) * ip + pp->rel * is;
-  return fabs (ip - is);
+  double is = 1 / sqrt (pp->det_var);
+  *ip = 1 / affine_gauss_sigma_prod (p, p->d);
+  *bound = est_gamma (DD + 1) * *ip + pp->rel * is;
+  return fabs (*ip - is);
 }
 static double
 l_eq2 (const point * p, const void *prep, const double *x, double *bound)
 {
-  PP;
-  double bj, bt, ip = 1 / prod_sigma (p, p->d);
+  double bj, bt, ip, t = eq2_tail (p, prep, &ip, &bt);
   const double *u = x + p->d, *v = x + 2 * p->d;
-  double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = dot (u, v, p->d);
-  double t = eq2_tail (p, pp, &bt);
-  *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + norm1 (u, p->d) * norm1 (v, p->d) * ip);
+  double jv = affine_gauss_jacobian_diag (p, prep, x, &bj), uv = affine_gauss_dot (u, v, p->d);
+  *bound = bj + bt + est_gamma (2 * DD + 2) * (fabs (jv) + affine_gauss_norm1 (u, p->d)
+                                                 * affine_gauss_norm1 (v, p->d) * ip);
   return fabs (jv - ip * uv) + t;
 }
 static estimate
 r_eq2 (const point * p, const void *prep)
 {
-  PP;
-  double bt, ip = 1 / prod_sigma (p, p->d);
+  double bt, ip, t = eq2_tail (p, prep, &ip, &bt);
   estimate inv = affine_gauss_inv_det_jd (p, prep);
-  double t = eq2_tail (p, pp, &bt);
   return est_exact (fabs (inv.value - ip) + t, inv.err + bt + est_gamma (DD + 1) * ip);
 }
 static double m_eq2 (const point * p, const void *prep, const double *x, double *b) { (void) x; estimate e = r_eq2 (p, prep); *b = e.err; return e.value; }
 
 /* (3) and (16): (2π)^{-K/2} exp(-½ z0ᵀz0) */
-LINE_FN_NOPREP (l_eq3, q0_with, -0.5, 0.5) LINE_FN_NOPREP (m_eq3, q0_with, -1, 0.5)
-LINE_FN_NOPREP (m_eq16, q0_with, -0.5, 1)
+LINE_FN_NOPREP (l_eq3, affine_line_q0, -0.5, 0.5) LINE_FN_NOPREP (m_eq3, affine_line_q0, -1, 0.5)
+LINE_FN_NOPREP (m_eq16, affine_line_q0, -0.5, 1)
 
 /* (5), (6), (15): uᵀ A (g - μ) for A = diag(σ^POWER) or S⁻¹ (or S^-T) */
-LINE_FN (l_eq5, recover_with, 0, -1, 0) LINE_FN (m_eq5, recover_with, 0, 1, 0) LINE_FN (m_eq6, recover_with, 0, -2, 0)
-LINE_FN (l_eq15, recover_with, 1, 0, 0) LINE_FN (m_eq15, recover_with, 1, 0, 1)
+LINE_FN (l_eq5, affine_line_recover, 0, -1, 0) LINE_FN (m_eq5, affine_line_recover, 0, 1, 0)
+LINE_FN (m_eq6, affine_line_recover, 0, -2, 0)
+LINE_FN (l_eq15, affine_line_recover, 1, 0, 0) LINE_FN (m_eq15, affine_line_recover, 1, 0, 1)
 
 /* (7)-(9), (17)-(19): (2π)^{-K/2} exp(-½ Q), Q the exponent as written (lib/qform);
    NORM_KIND: 0 (2π)^{-K/2}; 1 and 2 times 1/sqrt(|det|) of diag σ² or S Sᵀ; 3 and 4
@@ -119,10 +108,11 @@ final_diag_with (const point * p, const void *prep, const double *x, double *bou
   double b = dens_with (p, prep, x, &bb, 0, QFORM_VAR, b_kind);
   affine_gauss_map (p, 0, x, g);
   const double *u = x + p->d;
-  double lhs = reading ? affine_gauss_pdf_diag (p, prep, x, &bl) : dot (u, g, p->d);
+  double lhs = reading ? affine_gauss_pdf_diag (p, prep, x, &bl) : affine_gauss_dot (u, g, p->d);
   double rhs = reading ? a : a * ({ double s = 0; for (size_t i = 0; i < p->d; i++) s += u[i]; s; });
   if (!reading)
-    bl = est_gamma (DD + 2) * (norm1 (u, p->d) * (norm2 (g, p->d) + a) + fabs (lhs));
+    bl = est_gamma (DD + 2) * (affine_gauss_norm1 (u, p->d) * (affine_gauss_norm2 (g, p->d) + a)
+                               + fabs (lhs));
   *bound = bl + 2 * ba + bb + est_gamma (2) * (fabs (rhs) + a);
   return fabs (lhs - rhs) + fabs (a - b);
 }
@@ -130,14 +120,13 @@ LINE_FN (l_fin1, final_diag_with, 0, 1) LINE_FN (r_fin1, final_diag_with, 1, 1)
 
 /* "g(z0) ~ N(μ, Σ)": E[cos(tᵀ(g - μ))] = exp(-½ tᵀΣt) = e^{-1/2}; the mutants draw
    μ + σ²⊙z0 and μ + Sᵀz0 */
-LINE_FN (l_law_d, law_with, 0, 0) LINE_FN (m_law_d, law_with, 0, 1)
-LINE_FN (l_law_f, law_with, 1, 0) LINE_FN (m_law_f, law_with, 1, 1)
+LINE_FN (l_law_d, affine_line_law, 0, 0) LINE_FN (m_law_d, affine_line_law, 0, 1)
+LINE_FN (l_law_f, affine_line_law, 1, 0) LINE_FN (m_law_f, affine_line_law, 1, 1)
 
 static estimate l_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_s, pp->rel / pp->det_s); }
 static estimate m_inv_det_s (const point * p, const void *prep) { PP; (void) p; return est_exact (pp->det_s, pp->rel * pp->det_s); }
 static estimate l_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; double v = 1 / sqrt (pp->det_gram); return est_exact (v, pp->rel * v); }
 static estimate m_inv_sqrt_gram (const point * p, const void *prep) { PP; (void) p; return est_exact (1 / pp->det_gram, pp->rel / pp->det_gram); }
-
 
 static const derivation_truth Q1_TRUTHS[] = {
   AFFINE_GAUSS_TRUTHS,
@@ -148,10 +137,10 @@ static const derivation_truth Q1_TRUTHS[] = {
 #define NC(id_, at_, text_, why_) \
   {.id = id_, .source = "003 Q1", .at = at_, .text = text_, .expect = V_NOT_CHECKABLE, .why = why_}
 /* a line with one mutant, both evaluated by KIND: id, source, seed line, truth (or NULL), text,
-   KIND, its function, the mutant's id, what it breaks and its function */
-#define LINE1(id_, src_, at_, truth_, text_, kind, fn, m_id, m_what, m_fn) \
+   KIND, its function, the mutant's id, what it breaks and its function; then other fields */
+#define LINE1(id_, src_, at_, truth_, text_, kind, fn, m_id, m_what, m_fn, ...) \
   {.id = id_, .source = src_, .at = at_, .truth = truth_, .text = text_, .eval = kind (fn), \
-   .mutants = {{m_id, m_what, kind (m_fn)}}}
+   .mutants = {{m_id, m_what, kind (m_fn)}}, __VA_ARGS__}
 
 static const derivation_line Q1_LINES[] = {
   NC ("s003_q1_setting", 20, "g: R^K → R^K bijective, differentiable, depending on ϕ; Z0 with a ϕ-independent density",
@@ -191,10 +180,9 @@ static const derivation_line Q1_LINES[] = {
   LINE1 ("s003_eq6", "003 Q1.1 eq. (6)", 50, NULL, "= diag(σ⁻¹)(g(z0) - μ)", LINE_POINTWISE, l_eq5,
          "eq6_sigma_squared", "(6) with diag(σ⁻²)", m_eq6),
   NC ("s003_q1_1_prose_b", 52, "Let us now substitute equation 6 in equation 3.", "prose"),
-  {.id = "s003_eq7", .source = "003 Q1.1 eq. (7)", .at = 54, .from = {"s003_eq3"},
-   .text = "= (2π)^{-K/2} exp{-½ (diag(σ⁻¹)(g(z0) - μ))ᵀ(diag(σ⁻¹)(g(z0) - μ))}",
-   .eval = LINE_POINTWISE (l_eq7),
-   .mutants = {{"eq7_sigma_not_inverted", "(7) with diag(σ)", LINE_POINTWISE (m_eq7)}}},
+  LINE1 ("s003_eq7", "003 Q1.1 eq. (7)", 54, NULL,
+         "= (2π)^{-K/2} exp{-½ (diag(σ⁻¹)(g(z0) - μ))ᵀ(diag(σ⁻¹)(g(z0) - μ))}", LINE_POINTWISE, l_eq7,
+         "eq7_sigma_not_inverted", "(7) with diag(σ)", m_eq7, .from = {"s003_eq3"}),
   LINE1 ("s003_eq8", "003 Q1.1 eq. (8)", 56, NULL,
          "= (2π)^{-K/2} exp{-½ ((g(z0) - μ)ᵀ diag(σ⁻¹)ᵀ)(diag(σ⁻¹)(g(z0) - μ))}", LINE_POINTWISE,
          l_eq8, "eq8_one_factor", "(8) with one factor diag(σ⁻¹) dropped", m_eq8),
@@ -278,11 +266,6 @@ DERIVATION_DEFINE (q1_law, "s003_q1_law", "003 Q1: the laws of μ + σ⊙z0 and 
 static const point_kind p2_points = POINT_BOX_OF ("μ uniform on [-3, 3], σ log-uniform on [0.2, 5]",
                                                  {"μ", -3, 3, 0, 0}, {"σ", 0.2, 5, 1, 0});
 
-/* The draw as a map of one standard normal, x = ε: the engine draws ε itself
-   (ziggurat) and integrates by randomized quasi-Monte Carlo where it can (the
-   integrands are smooth in ε). */
-static void p2_map (const point * p, const void *prep, const double *e, double *x) { (void) p, (void) prep; x[0] = e[0]; }
-
 /* E[f'(z) (∂z/∂μ + ∂z/∂σ)] for f = sin, ∂z/∂μ = 1, ∂z/∂σ = ε */
 static double
 p2_path_with (const point * p, const double *x, double *b, double dmu, int dsigma_one)
@@ -294,14 +277,11 @@ p2_path_with (const point * p, const double *x, double *b, double dmu, int dsigm
 }
 LINE_FN_NOPREP (l_p2_path, p2_path_with, 1, 0) LINE_FN_NOPREP (m_p2_dsig, p2_path_with, 1, 1)
 LINE_FN_NOPREP (m_p2_dmu, p2_path_with, p->v[1], 0)
+/* e^{-σ²/2} = E[cos σε], the factor of both truths */
+static double p2_damp (const point * p) { return exp (-0.5 * p->v[1] * p->v[1]); }
 /* (∂/∂μ + ∂/∂σ) sin μ e^{-σ²/2} = e^{-σ²/2} (cos μ - σ sin μ) */
-static estimate
-tr_p2_path (const point * p, const void *u)
-{
-  (void) u;
-  double e = exp (-0.5 * p->v[1] * p->v[1]);
-  return EST_SUM (e * cos (p->v[0]), -p->v[1] * e * sin (p->v[0]));
-}
+LINE_FN_CLOSED (tr_p2_path, EST_SUM (p2_damp (p) * cos (p->v[0]),
+                                     -p->v[1] * p2_damp (p) * sin (p->v[0])))
 static double
 p2_law_with (const point * p, const double *x, double *b, double power)
 {
@@ -310,7 +290,7 @@ p2_law_with (const point * p, const double *x, double *b, double power)
   return cos (z);
 }
 LINE_FN_NOPREP (l_p2_law, p2_law_with, 1) LINE_FN_NOPREP (m_p2_law, p2_law_with, 2)
-static estimate tr_p2_law (const point * p, const void *u) { (void) u; double v = cos (p->v[0]) * exp (-0.5 * p->v[1] * p->v[1]); return est_exact (v, 8 * EST_U * (fabs (v) + 1e-300)); }
+static estimate tr_p2_law (const point * p, const void *u) { (void) u; double v = cos (p->v[0]) * p2_damp (p); return est_exact (v, 8 * EST_U * (fabs (v) + 1e-300)); }
 
 static const derivation_truth P2_TRUTHS[] = {
   {"path", "(∂/∂μ + ∂/∂σ) E[sin z] = e^{-σ²/2}(cos μ - σ sin μ), E[sin z] = sin μ e^{-σ²/2}", LINE_CLOSED (tr_p2_path)},
@@ -330,11 +310,13 @@ static const derivation_line P2_LINES[] = {
    .mutants = {{"p2_sigma_squared", "z = μ + σ²ε", LINE_EXPECT (m_p2_law)}}},
 };
 
-/* cos (μ + σ ε) is smooth in the normal: Hermite controls to degree 4
-   take out its low Taylor terms (lib/hermite_cv.h) */
+/* The draw is one standard normal as it is, x = ε: the engine draws ε itself (ziggurat) and
+   integrates by randomized quasi-Monte Carlo where it can (the integrands are smooth in ε).
+   cos (μ + σ ε) is smooth in the normal: Hermite controls to degree 4 take out its low Taylor
+   terms (lib/hermite_cv.h) */
 DERIVATION_DEFINE (p2, "s000_p2", "000 P2: z = μ + σ·ε", p2_points, 4, P2_TRUTHS, P2_LINES,
                    .n_mc_points = 4, .x_dim = 1, .base_dim = derivation_one_normal,
-                   .transform = p2_map, .hermite_degree = 4);
+                   .transform = derivation_one_normal_identity, .hermite_degree = 4);
 
 /* ---- harness checks: the two samplers' moments and KS of projections ---- */
 
@@ -354,22 +336,18 @@ static const mutant_spec MUTANTS[] = {
   {"full_laplace_noise", "sampler fed Laplace noise of unit variance", "full_ks"},
   {"p2_sampler_sigma_squared", "000 P2's sampler as μ + σ²ε", "p2_ks"},
 };
-/* the sampler under test (K = 2) checked and drawn (lib/affine_sampler); the mutants above,
-   looked up once per sampler, change its noise, matrix or μ's place */
-static double
-check_sampler (harness * h, const point * p, int full, long n, int block)
+/* the sampler under test (K = 2), checked and drawn by lib/affine_sampler's page; the mutants
+   above, looked up once per sampler, change its noise, matrix or μ's place */
+static affine_sampler
+sampler_under_test (harness * h, int full)
 {
-  static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
-  affine_sampler s = {
+  return (affine_sampler) {
     .full = full, .sigma_squared = mutant (h, "diag_sigma_squared"),
     .transposed = mutant (h, "full_sampler_transposed"),
     .mean_mapped = mutant (h, full ? "full_mean_mapped" : "diag_mean_mapped"),
     .noise = !full && mutant (h, "diag_uniform_noise") ? GAUSS_NOISE_UNIFORM
       : full && mutant (h, "full_laplace_noise") ? GAUSS_NOISE_LAPLACE : GAUSS_NOISE_NORMAL,
   };
-  return affine_sampler_check (h, p, &s, ids[full], full ? "μ + S z0" : "μ + σ⊙z0",
-                               full ? "S Sᵀ" : "diag σ²", (int) harness_param (h, "projections"),
-                               n, block);
 }
 
 static const param_spec PARAMS[] = {
@@ -399,21 +377,17 @@ main (int argc, char **argv)
   harness *h = harness_begin (&CLAIM, argc, argv);
   harness_run_derivations (h);
 
-  sbuf *script = harness_figure_script (h);
-  sbuf_append (script, "set multiplot layout 1,3\n");
-  int b = figure_lines_against_truth (h, "Each seed line against its truth");
+  static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
   point pt;
   point_affine_draw_fixed (harness_rng (h), 2, 10, &pt);
   long n = harness_samples (h);
-  sbuf_append (harness_figure_data (h), "\n\n");   /* close the panel's open last block */
-  double p_d = check_sampler (h, &pt, 0, n, b), p_f = check_sampler (h, &pt, 1, n, b + 2);
+  affine_sampler s[2] = { sampler_under_test (h, 0), sampler_under_test (h, 1) };
+  double p_min[2];
+  affine_sampler_page (h, "Each seed line against its truth", &pt, s, ids,
+                       (int) harness_param (h, "projections"), n, p_min);
   /* 000 P2's sampler μ + σε at μ = 0.7, σ = 1.7 (its mutant: σ² for σ) */
   double a_p2 = mutant (h, "p2_sampler_sigma_squared") ? 1.7 * 1.7 : 1.7;
   double p_1 = gauss_sample_check_scalar (h, "p2_ks", 0.7, a_p2, 1.7, n);
-  sbuf_append (script, "set xlabel 'g_1'\nset ylabel 'g_2'\nset key below horizontal\n");
-  figure_ellipse_sample_plot (script, "μ + σ⊙z_0 ∼ N(μ, diag σ^2)", b, "#800072B2");
-  figure_ellipse_sample_plot (script, "μ + S z_0 ∼ N(μ, S S^T)", b + 2, "#80009E73");
-  sbuf_append (script, "unset multiplot\n");
   sbuf_printf (harness_notes (h),
     "**Method.** Matrix and vector lines A = B are checked as uᵀAv = uᵀBv (uᵀa = uᵀb) for u, v"
     " drawn with z0 ~ N(0, I), pointwise at every draw. Densities are evaluated as written, as"
@@ -425,6 +399,6 @@ main (int argc, char **argv)
     "**Samplers (harness).** K = 2, condition number <= 10. KS on random projections, decided"
     " as D_n <= the critical value at α split over the projections. Smallest p-values: %.3g"
     " (diagonal), %.3g (full S); 000 P2's sampler (μ = 0.7, σ = 1.7): %.3g.\n",
-    p_d, p_f, p_1);
+    p_min[0], p_min[1], p_1);
   return harness_end (h);
 }

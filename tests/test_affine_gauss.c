@@ -204,7 +204,9 @@ test_truths (void)
 /* Π σ_i: 1, 2 and 1 by hand at σ = (1, 2); at random points of d = 1..6 the
    |det| by LU of the diagonal map's central-difference Jacobian (another
    route), which the product over the first d - 1 factors misses (the
-   negative control: σ_d is 1 with probability 0). */
+   negative control: σ_d is 1 with probability 0); its estimate's bound
+   gamma_d covers the product in long double, and the d - 1 product is
+   outside it. */
 static void
 test_sigma_prod (gsl_rng * r)
 {
@@ -223,6 +225,18 @@ test_sigma_prod (gsl_rng * r)
       }
   tap_ok (worst < 1e-12, "Π σ_i = |det| of the Jacobian by LU (worst relative %.2g)", worst);
   tap_ok (least_miss > 1e-6, "Π over d - 1 factors misses it (least relative %.2g)", least_miss);
+  /* the estimate: the product in long double within gamma_d of it, which a d - 1 product misses */
+  point_affine_draw_fixed (r, AFFINE_GAUSS_DMAX, 100, p);
+  long double exact = 1;
+  for (size_t i = 0; i < AFFINE_GAUSS_DMAX; i++)
+    exact *= point_affine_sigma (p)[i];
+  estimate e = affine_gauss_sigma_prod_estimate (p, AFFINE_GAUSS_DMAX);
+  estimate short_e = affine_gauss_sigma_prod_estimate (p, AFFINE_GAUSS_DMAX - 1);
+  tap_ok (e.value == affine_gauss_sigma_prod (p, AFFINE_GAUSS_DMAX)
+          && e.err == est_gamma (AFFINE_GAUSS_DMAX) * e.value && fabsl (e.value - exact) <= e.err,
+          "the estimate: Π σ_i within gamma_d of the long-double product");
+  tap_ok (fabsl (short_e.value - exact) > short_e.err + e.err,
+          "negative control: the product over d - 1 factors is outside that bound");
   free (p);
 }
 

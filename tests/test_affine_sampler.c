@@ -4,10 +4,16 @@
    covariance S Sᵀ = ((1.25, 1), (1, 4)) computed by hand.  Negative
    controls: each fault fails the check it is meant for (σ² for σ and Sᵀ for
    S the covariance, A (μ + z0) the mean, uniform noise only KS), and the
-   figure's draws of μ + Sᵀz0 miss S Sᵀ. */
+   figure's draws of μ + Sᵀz0 miss S Sᵀ.  The page, in a claim of one line
+   and both samplers' checks, opens a multiplot of three, the lines panel
+   first, then the diagonal and the full map's panels from block 1 in that
+   order, named by their maps, the full draws (block 3) of covariance
+   S Sᵀ by hand; negative control: with the full sampler transposed its
+   covariance check fails and the same block misses S Sᵀ. */
 #include "affine_sampler.h"
 #include "figure_ellipse.h"
 #include "fixture_harness.h"
+#include "line_fn.h"
 #include "point_affine.h"
 #include "tap.h"
 
@@ -52,12 +58,12 @@ test_matrix (void)
 }
 
 /* The sample covariance about μ of the draws in block BLOCK of the figure
-   data, against S Sᵀ by hand (2000 draws: standard errors below 0.15) */
+   data, the draws of WHAT, against S Sᵀ by hand (2000 draws: standard errors below 0.15) */
 static int
-figure_cov_ok (const char *data, int block)
+figure_cov_ok (const char *data, int block, const char *what)
 {
-  char head[64];
-  snprintf (head, sizeof head, "# block %d: first draws of full\n# g1 g2\n", block);
+  char head[96];
+  snprintf (head, sizeof head, "# block %d: first draws of %s\n# g1 g2\n", block, what);
   const char *s = strstr (data, head);
   double x, y, c[3] = { 0 };
   int len, n = 0;
@@ -81,8 +87,8 @@ test_checks (void)
   for (int k = 0; k < 6; k++)
     affine_sampler_check (h, &P, &s[k], ids[k], k == 1 || k == 3 ? "full" : "other", "A Aᵀ", 8, 20000,
                           2 * k);
-  int fig_ok = figure_cov_ok (sbuf_str (harness_figure_data (h)), 2);
-  int fig_tr = figure_cov_ok (sbuf_str (harness_figure_data (h)), 6);
+  int fig_ok = figure_cov_ok (sbuf_str (harness_figure_data (h)), 2, "full");
+  int fig_tr = figure_cov_ok (sbuf_str (harness_figure_data (h)), 6, "full");
   fixture_harness_loud (&f);
   for (int k = 0; k < 2; k++)
     tap_ok (fixture_held (h, ids[k][0]) == 1 && fixture_held (h, ids[k][1]) == 1
@@ -98,6 +104,64 @@ test_checks (void)
   fixture_harness_end (&f);
 }
 
+/* the page's claim: the two samplers' checks and one line for the lines panel */
+static const check_spec PAGE_CHECKS[] = { CHECK3 ("diag"), CHECK3 ("full") };
+static const point_kind box = POINT_BOX_OF (NULL, {"a", 0, 1, 0, 0});
+static const derivation_truth ONE[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
+static const derivation_line LINE[] = {
+  {.id = "one", .source = "S 1", .text = "1", .eval = LINE_CLOSED (line_fn_one), .truth = "one"},
+};
+DERIVATION_DEFINE (one, "one", "one line", box, 4, ONE, LINE);
+static const claim PAGE = {
+  .slug = "test_affine_sampler_page", .title = "page test", .claim = "", .sources = "",
+  .checks = PAGE_CHECKS, .n_checks = COUNT_OF (PAGE_CHECKS), CLAIM_DERIVATIONS (&one),
+  .samples_default = 20000, .samples_quick = 20000, .figure_caption = "",
+};
+
+/* STR has A, then B from there on, then C from there on */
+static int
+in_order (const char *str, const char *a, const char *b, const char *c)
+{
+  const char *p = strstr (str, a), *q = p ? strstr (p, b) : NULL;
+  return q && strstr (q, c);
+}
+
+/* The page with the full sampler as written or TRANSPOSED */
+static void
+test_page (int transposed)
+{
+  static const char *const ids[2][3] = { GAUSS_SAMPLE_IDS ("diag"), GAUSS_SAMPLE_IDS ("full") };
+  const affine_sampler s[2] = { {.full = 0}, {.full = 1, .transposed = transposed} };
+  double p_min[2];
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &PAGE);
+  harness_run_derivations (h);
+  affine_sampler_page (h, "the lines", &P, s, ids, 8, 20000, p_min);
+  fixture_harness_loud (&f);
+  const char *gp = sbuf_str (harness_figure_script (h)), *data = sbuf_str (harness_figure_data (h));
+  int cov_ok = figure_cov_ok (data, 3, "μ + S z0");
+  if (transposed)
+    {
+      tap_ok (fixture_held (h, "full_cov") == 0 && !cov_ok,
+              "negative control: the page's full sampler transposed fails its covariance check,"
+              " and its draws miss S Sᵀ");
+      fixture_harness_end (&f);
+      return;
+    }
+  tap_ok (in_order (gp, "set multiplot layout 1,3\n", "set title 'the lines'",
+                    "set title 'μ + σ⊙z_0 ∼ N(μ, diag σ^2)'\nplot datafile index 1 ")
+          && in_order (gp, "index 1 ",
+                       "set title 'μ + S z_0 ∼ N(μ, S S^T)'\nplot datafile index 3 ",
+                       "unset multiplot\n"),
+          "the page: a multiplot of three, the lines panel, then the diagonal and the full map's");
+  tap_ok (strstr (data, "# block 1: first draws of μ + σ⊙z0\n") && cov_ok,
+          "the diagonal draws are block 1; the full ones, block 3, have covariance S Sᵀ by hand");
+  tap_ok (fixture_held (h, "diag_cov") == 1 && fixture_held (h, "full_ks") == 1 && p_min[0] > 0
+          && p_min[1] > 0 && p_min[0] <= 1 && p_min[1] <= 1,
+          "both samplers' checks hold, p-values in (0, 1]");
+  fixture_harness_end (&f);
+}
+
 int
 main (void)
 {
@@ -108,5 +172,7 @@ main (void)
     tap_ok (0, "parse: %s", err);
   test_matrix ();
   test_checks ();
+  test_page (0);
+  test_page (1);
   return tap_done ();
 }

@@ -357,5 +357,9 @@ main (void)
   /* the base dimensions a claim gives a map of one or two normals */
   tap_ok (derivation_one_normal (NULL) == 1 && derivation_two_normals (NULL) == 2,
           "derivation_one_normal / _two_normals: 1 and 2 whatever the point");
+  double e[2] = { -1.25, 7 }, x[2] = { 0, 42 };
+  derivation_one_normal_identity (NULL, NULL, e, x);
+  tap_ok (x[0] == -1.25, "derivation_one_normal_identity: x = ε");
+  tap_ok (x[1] == 42, "negative control: it writes x[0] alone (a sentinel in x[1] stays)");
   return tap_done ();
 }

@@ -10,10 +10,15 @@
  * from the header's contract: component 1's curve is the FIRST run that
  * reached it, keyed by both starts.  With every run at one component the
  * other's column is NaN and it has no curve.  Negative controls: a 2-D
- * target, five components and no fits are refused (exit 3). */
+ * target, five components and no fits are refused (exit 3).  The page, in
+ * a claim of one line run inside the test (its TAP to /dev/null), opens a
+ * multiplot of two, the lines panel first, then the same hand-written
+ * panel from block 1 (the lines panel's block 0 is not overwritten). */
 #include "figure.h"
 #include "figure_gauss_fit.h"
+#include "fixture_harness.h"
 #include "fixture_render.h"
+#include "line_fn.h"
 #include "tap.h"
 
 #include <fcntl.h>
@@ -102,6 +107,52 @@ refused (figure_gauss_fit_spec s)
   return WIFEXITED (status) && WEXITSTATUS (status) == 3;
 }
 
+/* the page's claim: one line, for the lines panel */
+static const check_spec CHECKS[] = {
+  {"c", "harness", "", REL_EQ, EXPECT_HOLDS, NULL},
+};
+static const point_kind box = POINT_BOX_OF (NULL, {"a", 0, 1, 0, 0});
+static const derivation_truth ONE[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
+static const derivation_line LINE[] = {
+  {.id = "one", .source = "S 1", .text = "1", .eval = LINE_CLOSED (line_fn_one), .truth = "one"},
+};
+DERIVATION_DEFINE (one, "one", "one line", box, 4, ONE, LINE);
+static const claim PAGE = {
+  .slug = "test_figure_gauss_fit_page", .title = "page test", .claim = "", .sources = "",
+  .checks = CHECKS, .n_checks = 1, CLAIM_DERIVATIONS (&one),
+  .samples_default = 10, .samples_quick = 10, .figure_caption = "",
+};
+
+/* STR has A, then B from there on, then C from there on */
+static int
+in_order (const char *str, const char *a, const char *b, const char *c)
+{
+  const char *p = strstr (str, a), *q = p ? strstr (p, b) : NULL;
+  return q && strstr (q, c);
+}
+
+static void
+test_page (const gmm * p)
+{
+  fixture_harness f;
+  harness *h = fixture_harness_begin (&f, &PAGE);
+  check_compare (h, "c", est_exact (1, 0), est_exact (1, 0), "one point");
+  harness_run_derivations (h);
+  figure_gauss_fit_spec s = spec (p);
+  figure_gauss_fit_page (h, "the lines", &s);
+  fixture_harness_loud (&f);
+  const char *gp = sbuf_str (harness_figure_script (h)), *data = sbuf_str (harness_figure_data (h));
+  const char *panel = strstr (gp, SCRIPT);
+  tap_ok (in_order (gp, "set multiplot layout 1,2\n", "set title 'the lines'", SCRIPT),
+          "the page opens a multiplot of two: the lines panel, then the fits' panel by hand");
+  tap_ok (panel && strcmp (panel + strlen (SCRIPT), "unset multiplot\n") == 0,
+          "... from block 1, and closes the multiplot after it");
+  tap_ok (strstr (data, RUNS) != NULL, "the runs block is block 2, byte for byte");
+  tap_ok (strstr (data, "# block 0: x") == NULL && strstr (data, "# block 1: x  p(x)") != NULL,
+          "negative control: the fits' densities do not take the lines panel's block 0");
+  fixture_harness_end (&f);
+}
+
 int
 main (void)
 {
@@ -140,6 +191,7 @@ main (void)
   tap_ok (refused (s), "negative control: a 2-D target is refused");
   s.p = p;
   tap_ok (!refused (s), "and the 1-D two-component panel is drawn");
+  test_page (p);
   gmm_free (p5), gmm_free (p2d), gmm_free (p);
   sbuf_free (&data), sbuf_free (&gp);
   return tap_done ();

@@ -1,12 +1,14 @@
 /* test_gauss_fit.c -- lib/gauss_fit.c against closed forms.
  *
- * For a one-component p = N(μ, σ²) both objectives are normal_kl in
- * closed form, and both minimisers are (μ, σ).  For a bimodal p the
+ * For a one-component p = N(μ, σ²) both objectives, and the KL at a fit,
+ * are normal_kl in closed form, and both minimisers are (μ, σ).  For a bimodal p the
  * inclusive minimiser is the moment match (gmm_mean, gmm_covariance), and
  * the exclusive one from near a mode is near that mode.  The generalised
  * objective with a = c = 1 is the KL itself; with a != 1 it is not.  The
  * memo gives the fit itself and keeps it, and fits anew for any other
- * target, direction, start or variant; the list is checked by hand. */
+ * target, direction, start or variant; the list is checked by hand.  The
+ * fit's m and log s as estimates are within their tol of the exact
+ * moments, and the scaled objective's log s estimate is not. */
 #include "gauss_fit.h"
 #include "normal.h"
 #include "tap.h"
@@ -23,6 +25,11 @@ main (void)
              1e-9, "inclusive objective: KL(p||q) in closed form");
   tap_close (gauss_fit_objective (p, GAUSS_FIT_EXCLUSIVE, &gauss_fit_kl, m, s), normal_kl (m, s, 0.7, 1.3),
              1e-9, "exclusive objective: KL(q||p) in closed form");
+  gauss_fit at = { .m = m, .s = s, .converged = 1 };
+  tap_close (gauss_fit_kl_at (p, GAUSS_FIT_EXCLUSIVE, &at), normal_kl (m, s, 0.7, 1.3), 1e-9,
+             "the KL at a fit: KL(q||p) in closed form");
+  tap_ok (fabs (gauss_fit_kl_at (p, GAUSS_FIT_INCLUSIVE, &at) - normal_kl (m, s, 0.7, 1.3)) > 1e-3,
+          "negative control: the other direction's KL at the fit is another number");
   gauss_fit_variant tempered = { 1.1, 1 };
   tap_ok (fabs (gauss_fit_objective (p, GAUSS_FIT_INCLUSIVE, &tempered, m, s) - normal_kl (0.7, 1.3, m, s)) > 1e-3,
           "the tempered objective is not the KL");
@@ -44,12 +51,21 @@ main (void)
   tap_ok (in.converged && fabs (in.m - mean) <= in.tol + 1e-12, "inclusive: the mean %.10f (exact %.10f)", in.m, mean);
   tap_ok (fabs (log (in.s) - 0.5 * log (var)) <= in.tol + 1e-12, "inclusive: the variance %.8f (exact %.8f)",
           in.s * in.s, var);
+  estimate em = gauss_fit_mean_estimate (in), es = gauss_fit_log_s_estimate (in);
+  tap_ok (em.value == in.m && em.err == in.tol && fabs (em.value - mean) <= em.err + 1e-12,
+          "the mean as an estimate: within its tol of the exact mean");
+  tap_ok (es.value == log (in.s) && es.err == in.tol
+          && fabs (es.value - 0.5 * log (var)) <= es.err + 1e-12,
+          "log s as an estimate: within its tol of ½ log of the exact variance");
   gauss_fit ex = gauss_fit_minimise (p, GAUSS_FIT_EXCLUSIVE, 5, 1, &gauss_fit_kl);
   tap_ok (ex.converged && fabs (ex.m - 4.5) < 0.05 && fabs (ex.s - 1.1) < 0.05,
           "exclusive from m0 = 5 locks onto the mode at 4.5: m %.4f, s %.4f", ex.m, ex.s);
   gauss_fit_variant scaled = { 1, 1.02 };
   gauss_fit sc = gauss_fit_minimise (p, GAUSS_FIT_INCLUSIVE, 0, 1, &scaled);
   tap_ok (fabs (log (sc.s) - 0.5 * log (var)) > 10 * (sc.tol + 1e-12), "the scaled log q misses the variance");
+  es = gauss_fit_log_s_estimate (sc);
+  tap_ok (fabs (es.value - 0.5 * log (var)) > 10 * (es.err + 1e-12),
+          "negative control: its log s estimate excludes ½ log Var_p by far");
   /* the lock onto a mode: the distance to the nearest component */
   tap_close (gauss_fit_distance (p, 1, 4.5 + 0.11, 1.1 * 1.05), 0.1, 1e-12, "distance: max(0.11/1.1, 0.05) = 0.1");
   tap_ok (gauss_fit_nearest (p, 4.4, 1.0) == 1 && gauss_fit_nearest (p, -3, 1.0) == 0, "nearest component");

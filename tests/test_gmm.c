@@ -905,7 +905,11 @@ pdf_1d_integrand (double x, void *params)
    gmm_mass_1d against quadrature of the density and against 1 over the
    whole line; negative controls: the variance within the components
    alone (no between term) and the mass with the weights swapped are
-   other numbers, far beyond the tolerances. */
+   other numbers, far beyond the tolerances.  gmm_mean_1d_estimate's
+   value and gmm_var_1d are the moments by hand; with weights (1, 2)/3,
+   rounded, its bound covers the mean in long double from the weights as
+   given, which the double misses (negative control: a bound of 0 would
+   not hold), and its bound is gamma_3 (|w_1 μ_1| + |w_2 μ_2|). */
 static void
 test_moments_mass_1d (void)
 {
@@ -929,7 +933,21 @@ test_moments_mass_1d (void)
   gmm *swapped = gmm_alloc_1d (2, ws, mu, sd);
   tap_ok (fabs (gmm_mass_1d (swapped, 4.5, 9) - gmm_mass_1d (g, 4.5, 9)) > 0.05,
           "negative control: the weights swapped move the mass of [4.5, 9]");
-  gmm_free (swapped), gmm_free (g);
+  gmm_free (swapped);
+  estimate m = gmm_mean_1d_estimate (g);
+  tap_ok (m.value == mean && gmm_var_1d (g) == var,
+          "gmm_mean_1d_estimate and gmm_var_1d: the moments");
+  tap_close (m.err, est_gamma (3) * (0.6 * 3.75 + 0.4 * 4.5), 1e-30,
+             "the mean's bound: gamma_3 Σ w|μ|");
+  const double w3[2] = { 1, 2 }, mu3[2] = { 0.1, 0.7 };
+  gmm *thirds = gmm_alloc_1d (2, w3, mu3, sd);
+  estimate t = gmm_mean_1d_estimate (thirds);
+  long double exact = (1.0L * mu3[0] + 2.0L * mu3[1]) / 3.0L;
+  long double miss = fabsl ((long double) t.value - exact);
+  tap_ok (miss <= t.err, "weights 1/3, 2/3: the mean within its bound (miss %.3Lg, bound %.3g)",
+          miss, t.err);
+  tap_ok (miss > 0, "negative control: the double is not the exact mean (a bound of 0 would fail)");
+  gmm_free (thirds), gmm_free (g);
 }
 
 /* ---------------------------------------------------------------------
