@@ -360,13 +360,13 @@ DERIVATION_DEFINE (shift_dv, "s003_q63", "003 Q6.3: R2[T] ≥ R1[T] (quadratic c
                    critic_points, 30, SHIFT_TRUTHS, SHIFT_LINES);
 
 static const check_spec CHECKS[] = {
-  {"r1_at_optimum", "harness", "Q6.1(b)'s claim, attained: R1[T] = KL(p||q) at T = 1 + log(p/q)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"r1_below_kl", "harness", "Q6.1(b)'s claim, bounded: R1[T] = E_p[T] - E_q[e^{T-1}] <= KL(p||q) for random critics T", REL_LE, EXPECT_HOLDS, NULL},
-  {"r2_below_kl", "harness", "Q6.2(b)'s claim: KL(p||q) >= R2[T] = E_p[T] - log E_q[e^T] for random critics T", REL_LE, EXPECT_HOLDS, NULL},
-  {"r2_equal_at_shift", "harness", "Q6.2(b), if: R2[log(p/q) + c] = KL(p||q) for random constants c", REL_EQ, EXPECT_HOLDS, NULL},
-  {"r2_strict", "harness", "Q6.2(b), only if: R2[T] + D_1/2(p || rq) <= KL, the Renyi divergence D_1/2 = -2 log ∫ sqrt(p rq) dx > 0 unless T - log(p/q) is constant", REL_LE, EXPECT_HOLDS, NULL},
-  {"kl_gap_identity", "harness", "KL(p||q) - R2[T] = KL(p || rq), by quadrature (the argument for Q6.2(b))", REL_EQ, EXPECT_HOLDS, NULL},
-  {"r2_ge_r1_random", "harness", "Q6.3's answer beyond quadratic critics: R2[T] >= R1[T] for random critics T", REL_GE, EXPECT_HOLDS, NULL},
+  CHECK_HARNESS ("r1_at_optimum", REL_EQ, "Q6.1(b)'s claim, attained: R1[T] = KL(p||q) at T = 1 + log(p/q)"),
+  CHECK_HARNESS ("r1_below_kl", REL_LE, "Q6.1(b)'s claim, bounded: R1[T] = E_p[T] - E_q[e^{T-1}] <= KL(p||q) for random critics T"),
+  CHECK_HARNESS ("r2_below_kl", REL_LE, "Q6.2(b)'s claim: KL(p||q) >= R2[T] = E_p[T] - log E_q[e^T] for random critics T"),
+  CHECK_HARNESS ("r2_equal_at_shift", REL_EQ, "Q6.2(b), if: R2[log(p/q) + c] = KL(p||q) for random constants c"),
+  CHECK_HARNESS ("r2_strict", REL_LE, "Q6.2(b), only if: R2[T] + D_1/2(p || rq) <= KL, the Renyi divergence D_1/2 = -2 log ∫ sqrt(p rq) dx > 0 unless T - log(p/q) is constant"),
+  CHECK_HARNESS ("kl_gap_identity", REL_EQ, "KL(p||q) - R2[T] = KL(p || rq), by quadrature (the argument for Q6.2(b))"),
+  CHECK_HARNESS ("r2_ge_r1_random", REL_GE, "Q6.3's answer beyond quadratic critics: R2[T] >= R1[T] for random critics T"),
 };
 static const mutant_spec MUTANTS[] = {
   {"r1_exponent", "R1 with E_q[e^T] in place of E_q[e^{T-1}]", "r1_at_optimum"},

@@ -250,18 +250,14 @@ DERIVATION_DEFINE (any_overlap, "overlapping", "The expansion of D_KL(p||r) when
 /* ---- harness checks: discrete pairs and two Gaussians ---- */
 
 static const check_spec CHECKS[] = {
-  {"jsd_le_log2", "harness",
-   "JSD(p, q) <= log 2 for every pair: random discrete pairs (any overlap) and N(0,1), N(d,1)",
-   REL_LE, EXPECT_HOLDS, NULL},
-  {"jsd_disjoint_discrete", "harness",
-   "JSD(p, q) = log 2 for discrete pairs with disjoint supports: lib/discrete.c against ½KL(p||r) + ½KL(q||r) with r formed",
-   REL_EQ, EXPECT_HOLDS, NULL},
-  {"jsd_gauss_gap_upper", "harness",
-   "N(0,1) vs N(d,1): log 2 - JSD <= log 2 · exp(-d²/8), so JSD -> log 2 as d grows",
-   REL_LE, EXPECT_HOLDS, NULL},
-  {"jsd_gauss_gap_lower", "harness",
-   "N(0,1) vs N(d,1): log 2 - JSD >= log 2 · 2Q(d/2) = log 2 ∫ min(p, q) > 0: JSD < log 2 while the supports overlap",
-   REL_GE, EXPECT_HOLDS, NULL},
+  CHECK_HARNESS ("jsd_le_log2", REL_LE,
+   "JSD(p, q) <= log 2 for every pair: random discrete pairs (any overlap) and N(0,1), N(d,1)"),
+  CHECK_HARNESS ("jsd_disjoint_discrete", REL_EQ,
+   "JSD(p, q) = log 2 for discrete pairs with disjoint supports: lib/discrete.c against ½KL(p||r) + ½KL(q||r) with r formed"),
+  CHECK_HARNESS ("jsd_gauss_gap_upper", REL_LE,
+   "N(0,1) vs N(d,1): log 2 - JSD <= log 2 · exp(-d²/8), so JSD -> log 2 as d grows"),
+  CHECK_HARNESS ("jsd_gauss_gap_lower", REL_GE,
+   "N(0,1) vs N(d,1): log 2 - JSD >= log 2 · 2Q(d/2) = log 2 ∫ min(p, q) > 0: JSD < log 2 while the supports overlap"),
 };
 
 static const mutant_spec MUTANTS[] = {

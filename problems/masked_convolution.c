@@ -103,21 +103,21 @@ DERIVATION_DEFINE (q4_masks, "q4_masks", "003 Q4: the masks as written, and the 
     " = reachability over the written masks", REL_EQ, EXPECT_HOLDS, NULL}
 
 static const check_spec CHECKS[] = {
-  {"output_size", "harness",
-   "3 x 3 kernels with padding 1 on each border: a 5 x 5 input map is convolved into a 5 x 5 output (both layers; the question's premise)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"rf_aa", "harness",
-   "case 1, M^A then M^A: the inputs on which output 33 depends (probed) = the inputs with a path to 33 over the written masks' nonzero taps", REL_EQ, EXPECT_HOLDS, NULL},
+  CHECK_HARNESS ("output_size", REL_EQ,
+   "3 x 3 kernels with padding 1 on each border: a 5 x 5 input map is convolved into a 5 x 5 output (both layers; the question's premise)"),
+  CHECK_HARNESS ("rf_aa", REL_EQ,
+   "case 1, M^A then M^A: the inputs on which output 33 depends (probed) = the inputs with a path to 33 over the written masks' nonzero taps"),
   RF_SPEC ("rf_ab", "case 2, M^A then M^B"),
   RF_SPEC ("rf_ba", "case 3, M^B then M^A"),
   RF_SPEC ("rf_bb", "case 4, M^B then M^B"),
-  {"causal_a_first", "harness",
-   "with M^A in layer 1 (cases 1, 2), output 33 depends on no input at or after 33 in raster order", REL_EQ, EXPECT_HOLDS, NULL},
-  {"causal_ba", "harness",
-   "with M^B in layer 1 and M^A in layer 2 (case 3), output 33 also depends on no input at or after 33: the A mask of layer 2 hides the centre", REL_EQ, EXPECT_HOLDS, NULL},
-  {"bb_sees_centre", "harness",
-   "with M^B in both layers (case 4), output 33 depends on input 33 itself and on no later input: a B first layer breaks the autoregressive property", REL_EQ, EXPECT_HOLDS, NULL},
-  {"blind_spot", "harness",
-   "input 25 precedes 33 in raster order yet lies in none of the four receptive fields (the PixelCNN blind spot): every nonzero tap (di, dj) has di + dj <= 0, and 25 is at di + dj = +1 from 33", REL_EQ, EXPECT_HOLDS, NULL},
+  CHECK_HARNESS ("causal_a_first", REL_EQ,
+   "with M^A in layer 1 (cases 1, 2), output 33 depends on no input at or after 33 in raster order"),
+  CHECK_HARNESS ("causal_ba", REL_EQ,
+   "with M^B in layer 1 and M^A in layer 2 (case 3), output 33 also depends on no input at or after 33: the A mask of layer 2 hides the centre"),
+  CHECK_HARNESS ("bb_sees_centre", REL_EQ,
+   "with M^B in both layers (case 4), output 33 depends on input 33 itself and on no later input: a B first layer breaks the autoregressive property"),
+  CHECK_HARNESS ("blind_spot", REL_EQ,
+   "input 25 precedes 33 in raster order yet lies in none of the four receptive fields (the PixelCNN blind spot): every nonzero tap (di, dj) has di + dj <= 0, and 25 is at di + dj = +1 from 33"),
 };
 
 /* Mutant flags, indexed like MUTANTS, set once after harness_begin. */

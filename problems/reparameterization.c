@@ -323,8 +323,7 @@ DERIVATION_DEFINE (p2, "s000_p2", "000 P2: z = μ + σ·ε", p2_points, 4, P2_TR
 static const check_spec CHECKS[] = {
   GAUSS_SAMPLE_CHECKS ("diag", "μ + σ⊙z0", "diag(σ²)", "Σ u_i²σ_i²"),
   GAUSS_SAMPLE_CHECKS ("full", "μ + S z0", "S Sᵀ", "|Sᵀu|²"),
-  {"p2_ks", "harness", "z = μ + σ·ε is N(μ, σ²) (000 P2's sampler): KS statistic <= its critical value",
-   REL_LE, EXPECT_HOLDS, NULL},
+  CHECK_HARNESS ("p2_ks", REL_LE, "z = μ + σ·ε is N(μ, σ²) (000 P2's sampler): KS statistic <= its critical value"),
 };
 
 static const mutant_spec MUTANTS[] = {

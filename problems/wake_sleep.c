@@ -20,16 +20,16 @@
 #include <math.h>
 
 static const check_spec CHECKS[] = {
-  {"gradients_vs_fd", "harness",
-   "the analytic gradients of the wake objective L(θ) (in W, b, log s²) and of the inclusive KL (in a, c, log τ²) = finite differences (lib/gradcheck)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"sleep_population_is_posterior", "harness",
-   "the population regression of z on x under p_θ (a = C⁻¹W, c = -a·b, τ² = 1 - WᵀC⁻¹W, C = WWᵀ + s²I) = the exact posterior's (a*, c*, τ*²)", REL_EQ, EXPECT_HOLDS, NULL},
-  {"s001_112_wake_is_mstep", "harness",
-   "argmax_θ L (BFGS on the dataset ELBO) = the closed-form argmax of (1/N) Σ E_q[log p_θ(x^i|z)] (the M-step: regression of x on E[z], E[z²])", REL_EQ, EXPECT_HOLDS, NULL},
-  {"s001_112_sleep_minimises", "harness",
-   "max_φ E_{p_θ(z,x)}[log q_φ(z|x)] (closed form) = argmin_φ E_x[KL(p_θ(z|x) || q_φ(z|x))] (BFGS): the sleep phase minimises the inclusive KL", REL_EQ, EXPECT_HOLDS, NULL},
-  {"s001_112_sleep_recovers_posterior", "harness",
-   "the sleep fit on sampled (z^i, x^i) (least squares of z on x) = the exact posterior (a*, c*, τ*²), within the fit's exact sampling error", REL_EQ, EXPECT_HOLDS, NULL},
+  CHECK_HARNESS ("gradients_vs_fd", REL_EQ,
+   "the analytic gradients of the wake objective L(θ) (in W, b, log s²) and of the inclusive KL (in a, c, log τ²) = finite differences (lib/gradcheck)"),
+  CHECK_HARNESS ("sleep_population_is_posterior", REL_EQ,
+   "the population regression of z on x under p_θ (a = C⁻¹W, c = -a·b, τ² = 1 - WᵀC⁻¹W, C = WWᵀ + s²I) = the exact posterior's (a*, c*, τ*²)"),
+  CHECK_HARNESS ("s001_112_wake_is_mstep", REL_EQ,
+   "argmax_θ L (BFGS on the dataset ELBO) = the closed-form argmax of (1/N) Σ E_q[log p_θ(x^i|z)] (the M-step: regression of x on E[z], E[z²])"),
+  CHECK_HARNESS ("s001_112_sleep_minimises", REL_EQ,
+   "max_φ E_{p_θ(z,x)}[log q_φ(z|x)] (closed form) = argmin_φ E_x[KL(p_θ(z|x) || q_φ(z|x))] (BFGS): the sleep phase minimises the inclusive KL"),
+  CHECK_HARNESS ("s001_112_sleep_recovers_posterior", REL_EQ,
+   "the sleep fit on sampled (z^i, x^i) (least squares of z on x) = the exact posterior (a*, c*, τ*²), within the fit's exact sampling error"),
 };
 
 static const mutant_spec MUTANTS[] = {
