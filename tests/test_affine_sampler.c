@@ -13,6 +13,7 @@
 #include "affine_sampler.h"
 #include "figure_ellipse.h"
 #include "fixture_harness.h"
+#include "fixture_page.h"
 #include "line_fn.h"
 #include "point_affine.h"
 #include "tap.h"
@@ -106,15 +107,9 @@ test_checks (void)
 
 /* the page's claim: the two samplers' checks and one line for the lines panel */
 static const check_spec PAGE_CHECKS[] = { CHECK3 ("diag"), CHECK3 ("full") };
-static const point_kind box = POINT_BOX_OF (NULL, {"a", 0, 1, 0, 0});
-static const derivation_truth ONE[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
-static const derivation_line LINE[] = {
-  {.id = "one", .source = "S 1", .text = "1", .eval = LINE_CLOSED (line_fn_one), .truth = "one"},
-};
-DERIVATION_DEFINE (one, "one", "one line", box, 4, ONE, LINE);
 static const claim PAGE = {
   .slug = "test_affine_sampler_page", .title = "page test", .claim = "", .sources = "",
-  .checks = PAGE_CHECKS, .n_checks = COUNT_OF (PAGE_CHECKS), CLAIM_DERIVATIONS (&one),
+  .checks = PAGE_CHECKS, .n_checks = COUNT_OF (PAGE_CHECKS), CLAIM_DERIVATIONS (&fixture_page_one),
   .samples_default = 20000, .samples_quick = 20000, .figure_caption = "",
 };
 

@@ -9,6 +9,7 @@
  * "<label>, quadrature / K"; the block counter advances. */
 #include "figure_batch_mean.h"
 #include "fixture_harness.h"
+#include "fixture_rows.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -18,31 +19,6 @@ static const claim CLAIM = {
   .slug = "test_figure_batch_mean", .title = "figure test", .claim = "", .sources = "",
   .samples_default = 10, .samples_quick = 10, .figure_caption = "",
 };
-
-/* The numbers of the first data row after the header of block 0 whose
-   first number is X, into V (at most MAX); returns how many were read. */
-static int
-row_at (const char *data, double x, double *v, int max)
-{
-  for (const char *p = data; p && *p; p = strchr (p, '\n'), p = p ? p + 1 : NULL)
-    {
-      if (*p == '#' || *p == '\n')
-        continue;
-      char *end;
-      int n = 0;
-      const char *q = p;
-      while (n < max && *q != '\n' && *q)
-        {
-          v[n] = strtod (q, &end);
-          if (end == q)
-            break;
-          q = end, n++;
-        }
-      if (n > 0 && v[0] == x)
-        return n;
-    }
-  return 0;
-}
 
 int
 main (void)
@@ -60,7 +36,7 @@ main (void)
   fixture_harness_loud (&f);
   tap_ok (block == 1, "one data block written (next %d)", block);
   double v[32];
-  int n = row_at (data, 10, v, 32);
+  int n = fixture_row_at (data, 10, v, 32);
   tap_ok (n == 15 && isnan (v[5]) && isnan (v[13]) && isnan (v[14]),
           "a row: K, per curve mse, band lo, hi, σ²/K, spread lo, hi (none); bounds (none) (%d)",
           n);
@@ -69,7 +45,7 @@ main (void)
   tap_close (v[3], 0.21 + 3 * 0.01, 1e-12, "a's band: mse + z·SE");
   tap_ok (v[7] == 0.049 && v[10] == 0.05, "K = 10: b's mse and σ²/K");
   tap_close (v[8], 0.049 - 3 * 0.004, 1e-12, "b's band: mse - z·SE");
-  n = row_at (data, 100, v, 32);
+  n = fixture_row_at (data, 100, v, 32);
   tap_ok (n == 15 && v[1] == 0.019 && v[10] == 0.005, "K = 100: the last row, both curves");
   tap_ok (strstr (data, "# block 0: variance against K\n") != NULL, "the block is titled");
   tap_ok (strstr (gp, "set logscale x") != NULL && strstr (gp, "set logscale y") != NULL,
@@ -98,7 +74,7 @@ main (void)
   tap_ok (o0 && o1 && o0 < o1, "row: panels at 0.4 and 0.7, each 0.3 wide");
   const char *b1 = strstr (data, "# block 1: component 1\n");
   tap_ok (strstr (data, "# block 0: component 0\n") && b1, "row: each panel titled");
-  n = row_at (b1 ? b1 : "", 10, v, 32);
+  n = fixture_row_at (b1 ? b1 : "", 10, v, 32);
   tap_ok (n == 15 && v[1] == 0.049 && v[7] == 0.21,
           "row: component 1 holds curve 1 of the first estimator, curve 3 of the second");
   fixture_harness_end (&f);

@@ -8,6 +8,7 @@
  * log y axis a lower edge <= 0 drawn at a tenth of the estimate. */
 #include "figure.h"
 #include "figure_converge.h"
+#include "fixture_rows.h"
 #include "tap.h"
 
 #include <fcntl.h>
@@ -33,37 +34,6 @@ quiet (int on)
 {
   fflush (stdout);
   dup2 (on ? dev_null : saved_stdout, 1);
-}
-
-/* The numbers of data row ROW (0-based, comment lines skipped) of block
-   BLOCK in DATA; returns how many were read (NaN counts). */
-static int
-read_row (const char *data, int block, int row, double *v, int max)
-{
-  char head[40];
-  snprintf (head, sizeof head, "# block %d:", block);
-  const char *p = strstr (data, head);
-  if (!p)
-    return -1;
-  for (int r = -1; r < row;)
-    {
-      p = strchr (p, '\n');
-      if (!p)
-        return -1;
-      p++;
-      if (*p != '#' && *p != '\n')
-        r++;
-    }
-  int n = 0;
-  char *end;
-  while (n < max && *p != '\n')
-    {
-      v[n] = strtod (p, &end);    /* reads "NaN" too */
-      if (end == p)
-        break;
-      p = end, n++;
-    }
-  return n;
 }
 
 /* A good description with every part: two series (one with its SE of the
@@ -99,7 +69,7 @@ test_data (const char *data)
 {
   double v[32];
   /* columns: x | A: est lo hi truth spread lo hi | B: the same | seed | bounds */
-  int n = read_row (data, 0, 0, v, 32);
+  int n = fixture_read_row (data, 0, 0, v, 32);
   tap_ok (n == 16, "a row of block 0 has 1 + 2·6 + 1 + 2 = 16 columns (%d)", n);
   tap_ok (v[0] == 1 && v[1] == 2 && v[4] == 2.05, "row 0: x, A's estimate, A's closed form");
   tap_close (v[2], 2 - 2 * 0.1, 1e-9, "A's band: estimate - z·SE (z = 2, the panel's)");
@@ -109,11 +79,11 @@ test_data (const char *data)
   tap_close (v[9], exp (0.5), 1e-8, "B's band: estimate·e^{+z·SE}");
   tap_ok (v[10] == 1 && v[11] == 0.9 && v[12] == 1.2, "B: the constant closed form, its spread");
   tap_ok (v[13] == 3 && v[14] == 1.5 && v[15] == 2.5, "the seed line's value, then the bounds");
-  n = read_row (data, 0, 1, v, 32);
+  n = fixture_read_row (data, 0, 1, v, 32);
   tap_ok (n == 16 && isnan (v[7]) && isnan (v[8]) && isnan (v[9]) && v[10] == 1,
           "row 1: B undefined (NaN estimate and band), its closed form still drawn");
-  n = read_row (data, 0, 2, v, 32);
-  tap_ok (n == 16 && v[0] == 100 && read_row (data, 0, 3, v, 32) <= 0, "three rows, the last at x = 100");
+  n = fixture_read_row (data, 0, 2, v, 32);
+  tap_ok (n == 16 && v[0] == 100 && fixture_read_row (data, 0, 3, v, 32) <= 0, "three rows, the last at x = 100");
   tap_ok (strncmp (data, "# block 0: converging\n", 22) == 0,
           "the first block starts the file, no blank lines before it");
   tap_ok (strstr (data, "# columns 2-7: estimator A (MC): estimate, band lo, band hi (± 2 SE),"
@@ -292,9 +262,9 @@ main (void)
   const char *data = sbuf_str (harness_figure_data (h)), *gp = sbuf_str (harness_figure_script (h));
   double v[16];
   tap_ok (b == 2 && strstr (data, "\n\n\n# block 1: second\n") != NULL, "block 1 follows two blank lines");
-  tap_ok (read_row (data, 1, 0, v, 16) == 9 && v[2] == 0.1 && v[3] == 3,
+  tap_ok (fixture_read_row (data, 1, 0, v, 16) == 9 && v[2] == 0.1 && v[3] == 3,
           "log y: the band 1 ± 2 reaches below 0, drawn from 1/10 to 3");
-  tap_ok (read_row (data, 1, 1, v, 16) == 9 && fabs (v[2] - 0.8) < 1e-12, "and 1 ± 0.2 as it is");
+  tap_ok (fixture_read_row (data, 1, 1, v, 16) == 9 && fabs (v[2] - 0.8) < 1e-12, "and 1 ± 0.2 as it is");
   tap_ok (strstr (gp, "index 1 using 1:3:4 with filledcurves ls 1 title 'band ± z·SE, z = 2'") != NULL
           && strstr (gp, "index 1 using 1:5 with lines ls 7 title 'closed form'") != NULL,
           "one series: its band, and the closed form black dashed");
@@ -314,7 +284,7 @@ main (void)
     .n = 40, .z = 3, .series = &f, .n_series = 1, .refs = refs, .n_refs = 2, .bars = 1 };
   figure_converge (h, &b, &many);
   data = sbuf_str (harness_figure_data (h)), gp = sbuf_str (harness_figure_script (h));
-  tap_ok (read_row (data, 2, 9, v, 16) == 11 && v[0] == 10 && v[9] == 0.05 && v[10] == 0.01,
+  tap_ok (fixture_read_row (data, 2, 9, v, 16) == 11 && v[0] == 10 && v[9] == 0.05 && v[10] == 0.01,
           "references: columns 10 and 11, after the bounds (row x = 10: 0.5/10, the constant)");
   tap_ok (strstr (data, "# column 10: reference: Var/(2k)\n# column 11: reference: floor\n") != NULL,
           "the header names the references");
@@ -338,7 +308,7 @@ main (void)
     .n = 3, .z = 2, .series = two, .n_series = 2, .refs = &flat, .n_refs = 1, .bars = 1 };
   figure_converge (h, &b, &named);
   data = sbuf_str (harness_figure_data (h)), gp = sbuf_str (harness_figure_script (h));
-  tap_ok (read_row (data, 3, 0, v, 16) == 16 && v[7] == 1 && v[15] == 2
+  tap_ok (fixture_read_row (data, 3, 0, v, 16) == 16 && v[7] == 1 && v[15] == 2
           && strstr (data, " 2 \"ρ = 0.9\"\n") != NULL,
           "point labels: column 17, quoted, after the reference's column 16 (row 0)");
   tap_ok (strstr (data, " 2 \"\"\n") != NULL && strstr (data, " 2 \"ρ = -0.5\"\n") != NULL,

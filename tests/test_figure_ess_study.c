@@ -18,6 +18,7 @@
 #include "figure_ess_study.h"
 #include "fixture_harness.h"
 #include "fixture_render.h"
+#include "fixture_rows.h"
 #include "tap.h"
 
 #include <math.h>
@@ -47,37 +48,6 @@ studies (ess_study * s)
     .q10 = 0.9, .q90 = 1.1 };
   s[2] = (ess_study) { .rho = 0.9, .ess_true = 50, .median_log = log (0.8), .sd_log = 0.3,
     .q10 = 0.02, .q90 = 0.07 };
-}
-
-/* The numbers of data row ROW (0-based, comment lines skipped) of block
-   BLOCK in DATA, up to MAX of them ("NaN" read as NaN, a quoted label
-   ends the row); returns how many were read. */
-static int
-read_row (const char *data, int block, int row, double *v, int max)
-{
-  char head[40];
-  snprintf (head, sizeof head, "# block %d:", block);
-  const char *p = strstr (data, head);
-  if (!p)
-    return -1;
-  for (int r = -1; r < row;)
-    {
-      if (!(p = strchr (p, '\n')))
-        return -1;
-      p++;
-      if (*p != '#' && *p != '\n')
-        r++;
-    }
-  int n = 0;
-  char *end;
-  while (n < max && *p != '\n')
-    {
-      v[n] = strtod (p, &end);
-      if (end == p)
-        break;
-      p = end, n++;
-    }
-  return n;
 }
 
 static int
@@ -143,12 +113,12 @@ test_panels (void)
   double zn = check_critical_value (REL_EQ, CHECK_ALPHA);
   double zp = check_critical_value (REL_EQ, CHECK_ALPHA / 2);
   double v[13];
-  int nv = read_row (data, 1, 0, v, 13);
+  int nv = fixture_read_row (data, 1, 0, v, 13);
   tap_ok (nv == 13 && near (v[0], -0.5) && isnan (v[1]) && near (v[7], 1.1)
           && near (v[8], 1.1 * exp (-zn * 0.2)) && near (v[9], 1.1 * exp (zn * 0.2))
           && near (v[10], 1) && near (v[11], 2.5 / 3) && near (v[12], 4.0 / 3),
           "(b) ρ = -0.5: the ρ < 0 series alone, band 1.1 e^{±z·0.2} at neg's z %.3f", zn);
-  nv = read_row (data, 1, 2, v, 13);
+  nv = fixture_read_row (data, 1, 2, v, 13);
   tap_ok (nv == 13 && near (v[0], 0.9) && near (v[1], 0.8) && near (v[2], 0.8 * exp (-zp * 0.3))
           && near (v[3], 0.8 * exp (zp * 0.3)) && near (v[5], 0.4) && near (v[6], 1.4)
           && isnan (v[7]), "(b) ρ = 0.9: the ρ >= 0 series alone, band at pos's z %.3f", zp);

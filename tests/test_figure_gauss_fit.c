@@ -17,6 +17,7 @@
 #include "figure.h"
 #include "figure_gauss_fit.h"
 #include "fixture_harness.h"
+#include "fixture_page.h"
 #include "fixture_render.h"
 #include "line_fn.h"
 #include "tap.h"
@@ -111,15 +112,9 @@ refused (figure_gauss_fit_spec s)
 static const check_spec CHECKS[] = {
   {"c", "harness", "", REL_EQ, EXPECT_HOLDS, NULL},
 };
-static const point_kind box = POINT_BOX_OF (NULL, {"a", 0, 1, 0, 0});
-static const derivation_truth ONE[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
-static const derivation_line LINE[] = {
-  {.id = "one", .source = "S 1", .text = "1", .eval = LINE_CLOSED (line_fn_one), .truth = "one"},
-};
-DERIVATION_DEFINE (one, "one", "one line", box, 4, ONE, LINE);
 static const claim PAGE = {
   .slug = "test_figure_gauss_fit_page", .title = "page test", .claim = "", .sources = "",
-  .checks = CHECKS, .n_checks = 1, CLAIM_DERIVATIONS (&one),
+  .checks = CHECKS, .n_checks = 1, CLAIM_DERIVATIONS (&fixture_page_one),
   .samples_default = 10, .samples_quick = 10, .figure_caption = "",
 };
 

@@ -8,6 +8,7 @@
    A claim of one check, run inside the test (its TAP goes to /dev/null). */
 #include "figure_mean_field.h"
 #include "fixture_harness.h"
+#include "fixture_page.h"
 #include "line_fn.h"
 #include "tap.h"
 
@@ -26,15 +27,9 @@ static const claim CLAIM = {
 
 /* the page's claim: the figure's parameters, and one line for its left panel */
 static const param_spec PARAMS[] = { FIGURE_MEAN_FIELD_PARAMS (2, 1.5, 3) };
-static const point_kind box = POINT_BOX_OF (NULL, {"a", 0, 1, 0, 0});
-static const derivation_truth ONE[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
-static const derivation_line LINE[] = {
-  {.id = "one", .source = "S 1", .text = "1", .eval = LINE_CLOSED (line_fn_one), .truth = "one"},
-};
-DERIVATION_DEFINE (one, "one", "one line", box, 4, ONE, LINE);
 static const claim PAGE = {
   .slug = "test_figure_mean_field_page", .title = "page test", .claim = "", .sources = "",
-  .checks = CHECKS, .n_checks = 1, CLAIM_PARAMS (PARAMS), CLAIM_DERIVATIONS (&one),
+  .checks = CHECKS, .n_checks = 1, CLAIM_PARAMS (PARAMS), CLAIM_DERIVATIONS (&fixture_page_one),
   .samples_default = 10, .samples_quick = 10, .figure_caption = "",
 };
 

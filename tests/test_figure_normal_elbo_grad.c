@@ -13,6 +13,7 @@
 #include "figure_normal_elbo_grad.h"
 #include "figure_converge.h"
 #include "fixture_harness.h"
+#include "fixture_rows.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -26,31 +27,6 @@ static const claim CLAIM = {
   .checks = CHECKS, .n_checks = COUNT_OF (CHECKS), .samples_default = 10, .samples_quick = 10,
   .figure_caption = "",
 };
-
-/* The numbers of the first data row at or after FROM whose first number
-   is X, into V (at most MAX); returns how many were read. */
-static int
-row_at (const char *from, double x, double *v, int max)
-{
-  for (const char *p = from; p && *p; p = strchr (p, '\n'), p = p ? p + 1 : NULL)
-    {
-      if (*p == '#' || *p == '\n')
-        continue;
-      char *end;
-      int n = 0;
-      const char *q = p;
-      while (n < max && *q != '\n' && *q)
-        {
-          v[n] = strtod (q, &end);
-          if (end == q)
-            break;
-          q = end, n++;
-        }
-      if (n > 0 && v[0] == x)
-        return n;
-    }
-  return 0;
-}
 
 int
 main (void)
@@ -82,12 +58,12 @@ main (void)
           "both estimators named");
   const char *b0 = strstr (data, "# block 0:"), *b1 = strstr (data, "# block 1:");
   double v[32];
-  int n = row_at (b0 ? b0 : "", 1, v, 32);
+  int n = fixture_row_at (b0 ? b0 : "", 1, v, 32);
   tap_ok (n == 15 && v[1] == 1.5 && v[7] == 4.5, "∂μ panel: score ∂μ and reparameterization ∂μ");
   tap_close (v[2], 1.5 - z * 0.1, 1e-8, "∂μ panel: band mse - z·SE, z of the check (%g)", z);
-  n = row_at (b1 ? b1 : "", 1, v, 32);
+  n = fixture_row_at (b1 ? b1 : "", 1, v, 32);
   tap_ok (b1 && n == 15 && v[1] == 3 && v[7] == 6, "∂v panel: score ∂v and reparameterization ∂v");
-  n = row_at (b0 ? b0 : "", 1, v, 32);
+  n = fixture_row_at (b0 ? b0 : "", 1, v, 32);
   tap_ok (v[1] != 3 && v[7] != 3, "negative control: the score ∂v curve is not in the ∂μ panel");
   fixture_harness_end (&f);
   return tap_done ();

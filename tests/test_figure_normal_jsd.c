@@ -7,6 +7,7 @@
 #include "figure_normal_jsd.h"
 #include "fixture_harness.h"
 #include "fixture_render.h"
+#include "fixture_rows.h"
 #include "tap.h"
 
 #include <gsl/gsl_math.h>
@@ -22,36 +23,6 @@ static const claim CLAIM = {
   .checks = CHECKS, .n_checks = 1,
   .samples_default = 10, .samples_quick = 10, .figure_caption = "",
 };
-
-/* The numbers of data row ROW (0-based, comment lines skipped) of block
-   BLOCK in DATA, up to MAX; returns how many were read ("NaN" counts). */
-static int
-read_row (const char *data, int block, int row, double *v, int max)
-{
-  char head[40];
-  snprintf (head, sizeof head, "# block %d:", block);
-  const char *p = strstr (data, head);
-  if (!p)
-    return -1;
-  for (int r = -1; r < row;)
-    {
-      if (!(p = strchr (p, '\n')))
-        return -1;
-      p++;
-      if (*p != '#' && *p != '\n')
-        r++;
-    }
-  int n = 0;
-  char *end;
-  while (n < max && *p != '\n')
-    {
-      v[n] = strtod (p, &end);
-      if (end == p)
-        break;
-      p = end, n++;
-    }
-  return n;
-}
 
 /* the block's header, written by hand: the columns the rows are read by */
 static const char *const HEADER =
@@ -104,14 +75,14 @@ main (void)
   for (size_t i = 0; i < s.n; i++)
     {
       double v[16];
-      ok &= read_row (data, 0, (int) i, v, 16) == 9;
+      ok &= fixture_read_row (data, 0, (int) i, v, 16) == 9;
       /* the data are written to 9 digits */
       ok &= v[0] == 0.5 * (double) i && fabs (v[1] - s.value[i]) <= 1e-9;
       ok &= fabs (v[4] - M_LN2) <= 1e-9 && fabs (v[7] - s.jsd_lo[i]) <= 1e-9
         && fabs (v[8] - s.jsd_hi[i]) <= 1e-9;
       ok &= v[7] <= v[1] + 1e-12 && v[1] <= v[8] + 1e-12;
     }
-  tap_ok (ok && read_row (data, 0, (int) s.n, (double[16]) {0}, 16) <= 0,
+  tap_ok (ok && fixture_read_row (data, 0, (int) s.n, (double[16]) {0}, 16) <= 0,
           "%zu rows: d, JSD, log 2 and the bracket, JSD inside it", s.n);
   tap_ok (strstr (gp, "JSD of N(0,1) and N(d,1) tends to log 2") != NULL
           && strstr (gp, "closed-form band log 2 (1 - 2Q(d/2))") != NULL,

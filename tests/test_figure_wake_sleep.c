@@ -21,6 +21,7 @@
  * maximum is GSL's. */
 #include "figure_wake_sleep.h"
 #include "fixture_harness.h"
+#include "fixture_page.h"
 #include "line_fn.h"
 #include "tap.h"
 
@@ -40,16 +41,10 @@ static const claim CLAIM = {
   .figure_caption = "",
 };
 
-/* the page's claim: one derivation of one line, 1 = 1 */
-static const point_kind box = POINT_BOX_OF (NULL, {"a", 0, 1, 0, 0});
-static const derivation_truth ONE[] = { {"one", "1", LINE_CLOSED (line_fn_one)} };
-static const derivation_line LINE[] = {
-  {.id = "one", .source = "S 1", .text = "1", .eval = LINE_CLOSED (line_fn_one), .truth = "one"},
-};
-DERIVATION_DEFINE (one, "one", "one line", box, 4, ONE, LINE);
+/* the page's claim: fixture_page.h's one line, 1 = 1 */
 static const claim PAGE = {
   .slug = "test_figure_wake_sleep_page", .title = "page test", .claim = "", .sources = "",
-  .checks = CHECKS, .n_checks = 1, CLAIM_DERIVATIONS (&one),
+  .checks = CHECKS, .n_checks = 1, CLAIM_DERIVATIONS (&fixture_page_one),
   .samples_default = 10, .samples_quick = 10, .figure_caption = "",
 };
 
