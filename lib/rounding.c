@@ -19,17 +19,25 @@ rnd_leaf (double x, double k)
   return r;
 }
 
+/* A sum's monomials are its operands': each carries its own operand's
+   roundings and the sum's (rounding.h). */
+static double
+sum_roundings (rnd a, rnd b)
+{
+  return (a.n > b.n ? a.n : b.n) + 1;
+}
+
 rnd
 rnd_add (rnd a, rnd b)
 {
-  rnd r = { a.value + b.value, a.abs + b.abs, a.n + b.n + 1 };
+  rnd r = { a.value + b.value, a.abs + b.abs, sum_roundings (a, b) };
   return r;
 }
 
 rnd
 rnd_sub (rnd a, rnd b)
 {
-  rnd r = { a.value - b.value, a.abs + b.abs, a.n + b.n + 1 };
+  rnd r = { a.value - b.value, a.abs + b.abs, sum_roundings (a, b) };
   return r;
 }
 

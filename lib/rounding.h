@@ -9,7 +9,10 @@
  * expanded sum of monomials)
  *     |fl(y) - y| <= gamma_n * abs(y),    n = roundings, gamma_n = n u/(1 - n u):
  * every monomial of y picks up a product of at most n factors (1 + d),
- * |d| <= u.  The companion is the actual size of the terms that cancel, so
+ * |d| <= u.  A product's monomials carry both factors' roundings and its
+ * own (n_a + n_b + 1); a sum's carry their own operand's and the sum's
+ * (max(n_a, n_b) + 1), so that a pairwise sum of N terms counts
+ * ceil(log2 N), as Higham's section 4.2 bounds it.  The companion is the actual size of the terms that cancel, so
  * the bound is tight where cancellation happens and small where it does
  * not; a bound relative to |y| (or to a guess of the terms' size) is not.
  * The companion is itself computed in floating point, with relative error

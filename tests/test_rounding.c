@@ -139,6 +139,56 @@ test_sum_a_log_ratio (void)
   gsl_rng_free (r);
 }
 
+/* Σ X[i], i < N, pairwise (halves summed first), as rnd and in long double */
+static rnd
+pairwise_rnd (const double *x, size_t n)
+{
+  return n == 1 ? rnd_exact (x[0]) : rnd_add (pairwise_rnd (x, n / 2),
+                                              pairwise_rnd (x + n / 2, n - n / 2));
+}
+
+static long double
+pairwise_ld (const double *x, size_t n)
+{
+  return n == 1 ? x[0] : pairwise_ld (x, n / 2) + pairwise_ld (x + n / 2, n - n / 2);
+}
+
+/* A sum counts the larger of its operands' roundings plus one: a pairwise
+   sum of 2^10 terms 10 (Higham, section 4.2), a recursive one 2^10 - 1.
+   Over random pairwise sums of terms that cancel (signs at random, sizes
+   over six orders of magnitude) the error stays within the bound, and the
+   bound is not vacuous; the negative control, a bound of 10 ulps of the
+   sum itself (relative to |y|, not to the terms that cancel), is too small
+   for some sum. */
+static void
+test_sum_count (void)
+{
+  double x[1024];
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 20261203);
+  rnd rec = rnd_exact (0);
+  for (int i = 0; i < 1024; i++)
+    rec = rnd_add (rec, rnd_exact (1));
+  double worst = 0, worst_rel = 0;
+  for (int k = 0; k < 2000; k++)
+    {
+      for (int i = 0; i < 1024; i++)
+        x[i] = (gsl_rng_uniform (r) < 0.5 ? -1 : 1) * pow (10, gsl_ran_flat (r, -3, 3));
+      rnd s = pairwise_rnd (x, 1024);
+      double err = (double) fabsl ((long double) s.value - pairwise_ld (x, 1024));
+      worst = fmax (worst, err / rnd_bound (s));
+      worst_rel = fmax (worst_rel, err / (10 * EST_U * fabs (s.value)));
+      if (k == 0)
+        tap_ok (s.n == 10 && rec.n == 1024, "a pairwise sum of 2^10 terms counts %g roundings,"
+                " a recursive one from 0 counts %g", s.n, rec.n);
+    }
+  tap_ok (worst < 1 && worst > 1e-3, "2000 pairwise sums of 1024 cancelling terms: worst error /"
+          " bound %.3g (within, and not vacuous)", worst);
+  tap_ok (worst_rel > 1, "negative control: 10 ulps of the sum is not a bound (worst error /"
+          " it %.3g)", worst_rel);
+  gsl_rng_free (r);
+}
+
 int
 main (void)
 {
@@ -200,5 +250,6 @@ main (void)
             " its bound %.3g the same; X exact", rnd_bound (shorthand));
   }
   test_sum_a_log_ratio ();
+  test_sum_count ();
   return tap_done ();
 }
