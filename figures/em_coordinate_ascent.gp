@@ -29,7 +29,7 @@ set size 1 / 3.0, 1
 set title '000 P5: each line against its truth'
 set logscale x
 set format x '10^{%L}'
-set xrange [0.0005:*]
+set xrange [0.0005:2]
 set yrange [12.5:0.5]
 set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
 unset ylabel

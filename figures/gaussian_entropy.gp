@@ -26,7 +26,7 @@ set output outfile
 set title 'Entropy of a Gaussian: each line against its truth'
 set logscale x
 set format x '10^{%L}'
-set xrange [0.0005:*]
+set xrange [0.0005:2]
 set yrange [1.5:0.5]
 set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
 unset ylabel

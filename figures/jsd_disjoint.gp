@@ -27,7 +27,7 @@ set multiplot layout 1,2
 set title '003 Q7: each line against its truth (nats)'
 set logscale x
 set format x '10^{%L}'
-set xrange [0.0005:*]
+set xrange [0.0005:2]
 set yrange [12.5:0.5]
 set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
 unset ylabel

@@ -27,7 +27,7 @@ set multiplot layout 2,3 title 'Receptive field of output pixel 33: two masked 3
 set title '003 Q4: the written masks against the definitions'
 set logscale x
 set format x '10^{%L}'
-set xrange [0.0005:*]
+set xrange [0.0005:2]
 set yrange [2.5:0.5]
 set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
 unset ylabel

@@ -27,7 +27,7 @@ set multiplot layout 2,3 title 'MH and HMC on a 2-D Gaussian mixture (001 2.1-2.
 set title '(a) each 2.1 and 2.2.1 line against its truth'
 set logscale x
 set format x '10^{%L}'
-set xrange [0.0005:*]
+set xrange [0.0005:2]
 set yrange [4.5:0.5]
 set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
 unset ylabel

@@ -27,7 +27,7 @@ set multiplot layout 1,3
 set title 'Each seed line against its truth'
 set logscale x
 set format x '10^{%L}'
-set xrange [0.0005:*]
+set xrange [0.0005:2]
 set yrange [26.5:0.5]
 set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'
 unset ylabel

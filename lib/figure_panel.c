@@ -46,6 +46,26 @@ write_block (sbuf * data, const line_result * r, int block)
     }
 }
 
+/* The largest miss over the margin drawn (a NaN, a line with no value, as
+   1e300, as write_block draws it). */
+static double
+largest_drawn_ratio (const harness * h)
+{
+  double m = RATIO_FLOOR;
+  for (size_t d = 0; d < h->c->n_derivations; d++)
+    for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)
+      {
+        const line_result *r = &h->dres[d].lines[i];
+        if (!line_is_drawn (r))
+          continue;
+        const line_compare *c = error_is_in_step (r) ? &r->step : &r->statement;
+        for (size_t j = 0; j < c->n_points; j++)
+          if (isnan (c->pts_ratio[j]) || c->pts_ratio[j] > m)
+            m = isnan (c->pts_ratio[j]) ? 1e300 : c->pts_ratio[j];
+      }
+  return m;
+}
+
 static int
 count_drawn (const harness * h)
 {
@@ -83,12 +103,18 @@ figure_lines_against_truth (harness * h, const char *title)
   int rows = count_drawn (h), block = 0;
   sbuf_append (gp, "set title ");
   figure_gp_string (gp, title);
+  /* the x range reaches past 1 when every miss is below it, so that the
+     "holds" line at 1 lies inside the panel: gnuplot does not clip an arrow
+     to its panel, and one beyond an autoscaled range is drawn across the
+     page's next panel (an autoscaling constraint "1<*" is not kept by the
+     axis gnuplot draws) */
+  const char *xmax = largest_drawn_ratio (h) < 1 ? "2" : "*";
   sbuf_printf (gp, "\nset logscale x\nset format x '10^{%%L}'\n"
-               "set xrange [%g:*]\nset yrange [%d.5:0.5]\n"
+               "set xrange [%g:%s]\nset yrange [%d.5:0.5]\n"
                "set xlabel '|line - truth| / (z·SE + bound) per point (≤ 1 holds)'\n"
                "unset ylabel\nset key off\nset grid xtics\n"
                "set arrow from 1, graph 0 to 1, graph 1 nohead ls 7\n"
-               "set ytics font ',10' (", RATIO_FLOOR / 2, rows);
+               "set ytics font ',10' (", RATIO_FLOOR / 2, xmax, rows);
   int row = 0;
   for (size_t d = 0; d < h->c->n_derivations; d++)
     for (size_t i = 0; h->dres[d].dv && i < h->dres[d].dv->n_lines; i++)

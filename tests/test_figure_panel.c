@@ -137,6 +137,8 @@ test_data (harness * h, const char *data)
 static void
 test_script (harness * h, const char *gp)
 {
+  tap_ok (strstr (gp, "set xrange [0.0005:*]\n") != NULL,
+          "a miss beyond 1 (the error line): the x range autoscaled to take it");
   tap_ok (strstr (gp, "set title 'it''s a \\ title'\n") != NULL,
           "the title single-quoted: its quote doubled, its backslash as it is");
   tap_ok (strstr (gp, "set yrange [3.5:0.5]\n") != NULL, "three rows, the first at the top");
@@ -187,6 +189,11 @@ test_harness_lines_only (void)
   tap_ok (blocks == 1 && strstr (gp, "('harness (holds)' 1)\n")
           && strstr (gp, "datafile index 0 using 1:(1) with points ls 1"),
           "no seed line: the harness line is drawn, one row (%d block)", blocks);
+  /* its ratio is far below 1: the range still reaches the holds line at 1,
+     which gnuplot would otherwise draw beyond the panel (it does not clip
+     arrows), across the page's next panel */
+  tap_ok (strstr (gp, "set xrange [0.0005:2]\n") && strstr (gp, "set arrow from 1, graph 0"),
+          "every miss below 1: the x range reaches past 1, where the holds line is drawn");
   fixture_harness_end (&f);
 }
 
