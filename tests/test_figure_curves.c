@@ -11,16 +11,14 @@
  * doubled, not passed through. */
 #include "figure.h"
 #include "figure_curves.h"
+#include "fixture_exit.h"
 #include "line_fn.h"
 #include "fixture_render.h"
 #include "tap.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 LINE_FN_CLOSED (square, est_exact (p->v[1] * p->v[1] * p->v[0], 1))
 LINE_FN_CLOSED (twice, est_exact (2 * p->v[1], 1))
@@ -49,23 +47,19 @@ static const char SCRIPT[] = "x_a = 3\nx_b = 0.5\nset title \"it's a panel\"\nse
   "     '' index 1 using 1:3 with lines ls 2 dt 2 title '2x (the seed''s)', \\\n"
   "     0 with lines ls 7 notitle\n";
 
+static void
+draw (const void *spec)
+{
+  sbuf d, g;
+  sbuf_init (&d), sbuf_init (&g);
+  figure_curves (&d, &g, 1, spec);
+}
+
+/* figure_curves (S) ends the run with EXIT_RUNTIME */
 static int
 refused (figure_curves_spec s)
 {
-  fflush (stdout);
-  pid_t pid = fork ();
-  if (pid == 0)
-    {
-      int fd = open ("/dev/null", O_WRONLY);
-      dup2 (fd, 2);
-      sbuf d, g;
-      sbuf_init (&d), sbuf_init (&g);
-      figure_curves (&d, &g, 1, &s);
-      _exit (0);
-    }
-  int status = 0;
-  waitpid (pid, &status, 0);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 3;
+  return fixture_refused (draw, &s);
 }
 
 int
